@@ -1,0 +1,75 @@
+"""The shape of a cooperative record, shared by the offline snapshot and KOOP-BİS.
+
+A record is a plain dict::
+
+    {"id": "06-000123",            # KOOP-BİS / registry id (string)
+     "title": str, "cooperative_type": str (code), "province_code": "06",
+     "district": str (district code), "address": str, "phone": str | None,
+     "vkn": str | None, "mersis_no": str | None, "trade_registry_no": str | None,
+     "status": one of STATUSES, "founded_on": ISO date | None, "version": int,
+     "members":     [{"member_id", "full_name", "shares", "joined_on"}],
+     "board":       [{"id_no", "full_name", "role", "term_years"}],
+     "audit_board": [{"id_no", "full_name", "term_years"}],
+     "assemblies":  [{"date", "kind", "fiscal_year", "place", "result"}],
+     "articles":    [{"article_no", "text"}],
+     "unions":      [{"union_registry_id", "union_title"}]}
+
+An entry's ``base`` maps each snapshot key it touches (see
+``ChangeType.touched``) to :func:`base_value` of the record at capture time;
+the server compares the same keys against its current record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+STATUSES = {
+    "active": "Faal",
+    "in_liquidation": "Tasfiye halinde",
+    "dissolved": "Terkin edildi",
+    "merged": "Birleşme ile sona erdi",
+}
+
+SCALAR_KEYS = (
+    "title",
+    "cooperative_type",
+    "province_code",
+    "district",
+    "address",
+    "phone",
+    "vkn",
+    "mersis_no",
+    "trade_registry_no",
+    "status",
+    "founded_on",
+)
+LIST_KEYS = ("members", "board", "audit_board", "assemblies", "articles", "unions")
+
+# "member:<id>" → the member row whose member_id is <id>, or None
+_KEYED_LISTS = {
+    "member": ("members", "member_id"),
+    "assembly": ("assemblies", "date"),
+    "union": ("unions", "union_registry_id"),
+}
+
+
+def base_value(record: Mapping[str, Any] | None, key: str) -> Any:
+    """The value of snapshot ``key`` in ``record`` (None when absent)."""
+    if record is None:
+        return None
+    prefix, sep, ident = key.partition(":")
+    if sep:
+        list_name, id_field = _KEYED_LISTS[prefix]
+        for row in record.get(list_name) or []:
+            if str(row.get(id_field)) == ident:
+                return dict(row)
+        return None
+    value = record.get(key)
+    if key in LIST_KEYS:
+        return [dict(row) for row in value or []]
+    return value
+
+
+def base_of(record: Mapping[str, Any] | None, keys: list[str]) -> dict[str, Any]:
+    return {key: base_value(record, key) for key in keys}

