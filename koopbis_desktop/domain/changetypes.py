@@ -158,7 +158,11 @@ def _quarter_paid(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterabl
 def _leave_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
     reason = payload.get("reason")
     if reason == "ihrac":
-        for name, label in (("notice_date", "Tebliğ tarihi"), ("notice_no", "Tebliğ no"), ("objection_status", "İtiraz durumu")):
+        for name, label in (
+            ("notice_date", "Tebliğ tarihi"),
+            ("notice_no", "Tebliğ no"),
+            ("objection_status", "İtiraz durumu"),
+        ):
             if not payload.get(name):
                 yield Issue(
                     name,
@@ -169,7 +173,12 @@ def _leave_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable
         notice = payload.get("notice_date")
         decided = payload.get("effective_date")
         if notice and decided and notice < decided:
-            yield Issue("notice_date", "Tebliğ tarihi ihraç karar tarihinden önce olamaz.", Severity.ERROR, f"{LAW} md. 16")
+            yield Issue(
+                "notice_date",
+                "Tebliğ tarihi ihraç karar tarihinden önce olamaz.",
+                Severity.ERROR,
+                f"{LAW} md. 16",
+            )
         if payload.get("objection_status") in ("genel_kurula_itiraz", "mahkemeye_itiraz"):
             yield Issue(
                 "objection_status",
@@ -178,8 +187,14 @@ def _leave_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable
                 f"{LAW} md. 16",
             )
     if reason == "devir" and not payload.get("transferee_id"):
-        yield Issue("transferee_id", "Payın devrinde devralan kişinin kimlik numarası girilmelidir.", Severity.ERROR, f"{LAW} md. 14")
-    if reason == "devir" and payload.get("transferee_id") == payload.get("member_id"):
+        yield Issue(
+            "transferee_id",
+            "Payın devrinde devralan kişinin kimlik numarası girilmelidir.",
+            Severity.ERROR,
+            f"{LAW} md. 14",
+        )
+    transferee = payload.get("transferee_id")
+    if reason == "devir" and transferee and transferee == payload.get("member_id"):
         yield Issue("transferee_id", "Ortak payını kendisine devredemez.")
 
 
@@ -190,7 +205,10 @@ def _transfer_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Itera
 
 def _update_has_change(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
     if not any(payload.get(n) for n in ("title", "address", "province_code", "district", "phone")):
-        yield Issue("", "Değişecek en az bir bilgi girin: unvan, adres, il/ilçe (merkez nakli) ya da telefon.")
+        yield Issue(
+            "",
+            "Değişecek en az bir bilgi girin: unvan, adres, il/ilçe (merkez nakli) ya da telefon.",
+        )
     if payload.get("province_code") and not payload.get("district"):
         yield Issue("district", "Merkez naklinde yeni ilçe de girilmelidir.")
 
@@ -237,8 +255,22 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
             Field("mersis_no", Kind.MERSIS, "MERSİS No"),
             Field("phone", Kind.PHONE, "Telefon"),
             Field("share_value", Kind.MONEY, "Bir payın tutarı", required=True),
-            Field("founders", Kind.GROUP, "Kurucu ortaklar", required=True, fields=_FOUNDER_ROW, key="id_no"),
-            Field("board", Kind.GROUP, "İlk yönetim kurulu", required=True, fields=_BOARD_ROW, key="id_no"),
+            Field(
+                "founders",
+                Kind.GROUP,
+                "Kurucu ortaklar",
+                required=True,
+                fields=_FOUNDER_ROW,
+                key="id_no",
+            ),
+            Field(
+                "board",
+                Kind.GROUP,
+                "İlk yönetim kurulu",
+                required=True,
+                fields=_BOARD_ROW,
+                key="id_no",
+            ),
             _NOTE,
         ),
         rules=(_founders_at_least_seven, _board_rules("board", "Yönetim kurulu")),
@@ -254,7 +286,13 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
             Field("title", Kind.TEXT, "Yeni unvan", max_length=250, snapshot="title"),
             Field("address", Kind.LONGTEXT, "Yeni adres", max_length=500, snapshot="address"),
             Field("province_code", Kind.PROVINCE, "Yeni il (merkez nakli)", snapshot="province_code"),
-            Field("district", Kind.DISTRICT, "Yeni ilçe", depends_on="province_code", snapshot="district"),
+            Field(
+                "district",
+                Kind.DISTRICT,
+                "Yeni ilçe",
+                depends_on="province_code",
+                snapshot="district",
+            ),
             Field("phone", Kind.PHONE, "Telefon", snapshot="phone"),
             _NOTE,
         ),
@@ -290,10 +328,29 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
         "Olağan ya da olağanüstü genel kurul toplantısının tarihi, yeri, Bakanlık temsilcisi ve sonucu.",
         (
             Field("kind", Kind.CHOICE, "Toplantı türü", required=True, choices=_ASSEMBLY_KINDS),
-            Field("effective_date", Kind.DATE, "Toplantı tarihi", required=True, snapshot="assembly:{}"),
-            Field("fiscal_year", Kind.INT, "Görüşülen hesap yılı", required_when=("kind", ("olagan",)), minimum=1950, maximum=2100),
+            Field(
+                "effective_date",
+                Kind.DATE,
+                "Toplantı tarihi",
+                required=True,
+                snapshot="assembly:{}",
+            ),
+            Field(
+                "fiscal_year",
+                Kind.INT,
+                "Görüşülen hesap yılı",
+                required_when=("kind", ("olagan",)),
+                minimum=1950,
+                maximum=2100,
+            ),
             Field("place", Kind.TEXT, "Toplantı yeri", required=True, max_length=300),
-            Field("representative_name", Kind.TEXT, "Bakanlık temsilcisi", required=True, max_length=200),
+            Field(
+                "representative_name",
+                Kind.TEXT,
+                "Bakanlık temsilcisi",
+                required=True,
+                max_length=200,
+            ),
             Field("representative_id", Kind.TCKN, "Temsilcinin T.C. Kimlik No"),
             Field(
                 "result",
@@ -317,7 +374,15 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
         "Genel kurulda seçilen yeni yönetim kurulu; eski kurulun yerini alır.",
         (
             _effective("Seçim (genel kurul) tarihi"),
-            Field("board", Kind.GROUP, "Yönetim kurulu", required=True, fields=_BOARD_ROW, key="id_no", snapshot="board"),
+            Field(
+                "board",
+                Kind.GROUP,
+                "Yönetim kurulu",
+                required=True,
+                fields=_BOARD_ROW,
+                key="id_no",
+                snapshot="board",
+            ),
             _NOTE,
         ),
         rules=(_board_rules("board", "Yönetim kurulu"),),
@@ -348,7 +413,13 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
         "Ortaklığa giriş",
         "Yönetim kurulu kararıyla yeni ortak kabulü: kimlik, pay ve ödenen tutar.",
         (
-            Field("member_id", Kind.TCKN_OR_VKN, "T.C. Kimlik No / VKN", required=True, snapshot="member:{}"),
+            Field(
+                "member_id",
+                Kind.TCKN_OR_VKN,
+                "T.C. Kimlik No / VKN",
+                required=True,
+                snapshot="member:{}",
+            ),
             Field("full_name", Kind.TEXT, "Adı Soyadı / Unvanı", required=True, max_length=200),
             Field("address", Kind.LONGTEXT, "Adresi", max_length=500),
             _effective("Yönetim kurulu karar tarihi"),
@@ -364,16 +435,45 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
         "Ortaklıktan ayrılma",
         "İstifa, ihraç, vefat ya da payın devri ile ortaklığın sona ermesi.",
         (
-            Field("member_id", Kind.TCKN_OR_VKN, "T.C. Kimlik No / VKN", required=True, snapshot="member:{}"),
+            Field(
+                "member_id",
+                Kind.TCKN_OR_VKN,
+                "T.C. Kimlik No / VKN",
+                required=True,
+                snapshot="member:{}",
+            ),
             Field("full_name", Kind.TEXT, "Adı Soyadı / Unvanı", required=True, max_length=200),
             Field("reason", Kind.CHOICE, "Ayrılma nedeni", required=True, choices=_LEAVE_REASONS),
             _effective("Karar tarihi"),
             _decision_no(required=True),
             Field("notice_date", Kind.DATE, "Tebliğ tarihi", required_when=("reason", ("ihrac",))),
-            Field("notice_no", Kind.TEXT, "Tebliğ no", required_when=("reason", ("ihrac",)), max_length=40),
-            Field("objection_status", Kind.CHOICE, "İtiraz durumu", choices=_OBJECTION, required_when=("reason", ("ihrac",))),
-            Field("transferee_id", Kind.TCKN_OR_VKN, "Devralanın T.C. Kimlik No / VKN", required_when=("reason", ("devir",))),
-            Field("transferee_name", Kind.TEXT, "Devralanın adı soyadı", required_when=("reason", ("devir",)), max_length=200),
+            Field(
+                "notice_no",
+                Kind.TEXT,
+                "Tebliğ no",
+                required_when=("reason", ("ihrac",)),
+                max_length=40,
+            ),
+            Field(
+                "objection_status",
+                Kind.CHOICE,
+                "İtiraz durumu",
+                choices=_OBJECTION,
+                required_when=("reason", ("ihrac",)),
+            ),
+            Field(
+                "transferee_id",
+                Kind.TCKN_OR_VKN,
+                "Devralanın T.C. Kimlik No / VKN",
+                required_when=("reason", ("devir",)),
+            ),
+            Field(
+                "transferee_name",
+                Kind.TEXT,
+                "Devralanın adı soyadı",
+                required_when=("reason", ("devir",)),
+                max_length=200,
+            ),
             _NOTE,
         ),
         rules=(_leave_rules,),
@@ -383,9 +483,21 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
         "Pay devri",
         "Bir ortağın paylarının (bir kısmının) başka bir kişiye devri.",
         (
-            Field("from_member_id", Kind.TCKN_OR_VKN, "Devredenin T.C. Kimlik No / VKN", required=True, snapshot="member:{}"),
+            Field(
+                "from_member_id",
+                Kind.TCKN_OR_VKN,
+                "Devredenin T.C. Kimlik No / VKN",
+                required=True,
+                snapshot="member:{}",
+            ),
             Field("from_full_name", Kind.TEXT, "Devredenin adı soyadı", required=True, max_length=200),
-            Field("to_member_id", Kind.TCKN_OR_VKN, "Devralanın T.C. Kimlik No / VKN", required=True, snapshot="member:{}"),
+            Field(
+                "to_member_id",
+                Kind.TCKN_OR_VKN,
+                "Devralanın T.C. Kimlik No / VKN",
+                required=True,
+                snapshot="member:{}",
+            ),
             Field("to_full_name", Kind.TEXT, "Devralanın adı soyadı", required=True, max_length=200),
             Field("shares", Kind.INT, "Devredilen pay adedi", required=True, minimum=1),
             _effective("Yönetim kurulu onay tarihi"),
@@ -459,7 +571,10 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
                 Kind.CHOICE,
                 "Bu kooperatifin rolü",
                 required=True,
-                choices=(Choice("devralan", "Devralan"), Choice("devrolunan", "Devrolunan (katılan)")),
+                choices=(
+                    Choice("devralan", "Devralan"),
+                    Choice("devrolunan", "Devrolunan (katılan)"),
+                ),
             ),
             Field("other_registry_id", Kind.REGISTRY_ID, "Diğer kooperatifin sicil no", required=True),
             Field("other_title", Kind.TEXT, "Diğer kooperatifin unvanı", required=True, max_length=250),
@@ -474,7 +589,13 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
         "Birliğe katılma",
         "Kooperatifin bir kooperatifler birliğine ortak olması.",
         (
-            Field("union_registry_id", Kind.REGISTRY_ID, "Birliğin sicil no", required=True, snapshot="union:{}"),
+            Field(
+                "union_registry_id",
+                Kind.REGISTRY_ID,
+                "Birliğin sicil no",
+                required=True,
+                snapshot="union:{}",
+            ),
             Field("union_title", Kind.TEXT, "Birliğin unvanı", required=True, max_length=250),
             _effective("Genel kurul / yönetim kurulu karar tarihi"),
             _decision_no(),
@@ -485,7 +606,13 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
         "Birlikten ayrılma",
         "Kooperatifin üyesi olduğu birlikten ayrılması.",
         (
-            Field("union_registry_id", Kind.REGISTRY_ID, "Birliğin sicil no", required=True, snapshot="union:{}"),
+            Field(
+                "union_registry_id",
+                Kind.REGISTRY_ID,
+                "Birliğin sicil no",
+                required=True,
+                snapshot="union:{}",
+            ),
             Field("union_title", Kind.TEXT, "Birliğin unvanı", required=True, max_length=250),
             _effective("Ayrılma karar tarihi"),
             _decision_no(),
@@ -499,9 +626,7 @@ _BY_ID = {ctype.id: ctype for ctype in CHANGE_TYPES}
 class UnknownChangeType(KeyError):
     def __init__(self, type_id: str) -> None:
         super().__init__(type_id)
-        self.message = (
-            f"'{type_id}' diye bir kayıt türü yok. Türleri görmek için: koopbis types"
-        )
+        self.message = f"'{type_id}' diye bir kayıt türü yok. Türleri görmek için: koopbis types"
 
 
 def get_type(type_id: str) -> ChangeType:

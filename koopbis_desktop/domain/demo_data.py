@@ -14,20 +14,117 @@ from typing import Any
 
 from koopbis_desktop.domain import reference
 
-FIRST_NAMES = (
-    "Ahmet Mehmet Mustafa Ali Hüseyin Hasan İbrahim İsmail Osman Yusuf Ömer Murat Ramazan "
-    "Fatma Ayşe Emine Hatice Zeynep Elif Meryem Şerife Sultan Zehra Hanife Merve Özlem Gülşen "
-    "Çağlar Işık Ilgaz İlker Ümit Gökhan Şükrü Ağah Doğan Özge Çiğdem Gülay Şebnem Ülkü Öykü"
-).split()
-LAST_NAMES = (
-    "Yılmaz Kaya Demir Şahin Çelik Yıldız Yıldırım Öztürk Aydın Özdemir Arslan Doğan Kılıç "
-    "Aslan Çetin Kara Koç Kurt Özkan Şimşek Işık Ilıcalı Güneş Ünal Erdoğan Çakır Bulut "
-    "Ağaoğlu Sarıgül Kılınç Gündoğdu Türkoğlu Ergün Uçar Akgül Ateş Karaca Çınar Tekin"
-).split()
-PLACE_WORDS = (
-    "Işık Yeşilvadi Çamlıca Gökçe Güneşli Ilıca Şirinevler Ufuk Çağdaş Barış Umut Bereket "
-    "Doğuş Ilgın Özgür Kardeşler Bağlar Ören Çınaraltı Gülbahçe İnci Şafak Yıldızlı Öncü"
-).split()
+FIRST_NAMES = [
+    "Ahmet",
+    "Mehmet",
+    "Mustafa",
+    "Ali",
+    "Hüseyin",
+    "Hasan",
+    "İbrahim",
+    "İsmail",
+    "Osman",
+    "Yusuf",
+    "Ömer",
+    "Murat",
+    "Ramazan",
+    "Fatma",
+    "Ayşe",
+    "Emine",
+    "Hatice",
+    "Zeynep",
+    "Elif",
+    "Meryem",
+    "Şerife",
+    "Sultan",
+    "Zehra",
+    "Hanife",
+    "Merve",
+    "Özlem",
+    "Gülşen",
+    "Çağlar",
+    "Işık",
+    "Ilgaz",
+    "İlker",
+    "Ümit",
+    "Gökhan",
+    "Şükrü",
+    "Ağah",
+    "Doğan",
+    "Özge",
+    "Çiğdem",
+    "Gülay",
+    "Şebnem",
+    "Ülkü",
+    "Öykü",
+]
+LAST_NAMES = [
+    "Yılmaz",
+    "Kaya",
+    "Demir",
+    "Şahin",
+    "Çelik",
+    "Yıldız",
+    "Yıldırım",
+    "Öztürk",
+    "Aydın",
+    "Özdemir",
+    "Arslan",
+    "Doğan",
+    "Kılıç",
+    "Aslan",
+    "Çetin",
+    "Kara",
+    "Koç",
+    "Kurt",
+    "Özkan",
+    "Şimşek",
+    "Işık",
+    "Ilıcalı",
+    "Güneş",
+    "Ünal",
+    "Erdoğan",
+    "Çakır",
+    "Bulut",
+    "Ağaoğlu",
+    "Sarıgül",
+    "Kılınç",
+    "Gündoğdu",
+    "Türkoğlu",
+    "Ergün",
+    "Uçar",
+    "Akgül",
+    "Ateş",
+    "Karaca",
+    "Çınar",
+    "Tekin",
+]
+PLACE_WORDS = [
+    "Işık",
+    "Yeşilvadi",
+    "Çamlıca",
+    "Gökçe",
+    "Güneşli",
+    "Ilıca",
+    "Şirinevler",
+    "Ufuk",
+    "Çağdaş",
+    "Barış",
+    "Umut",
+    "Bereket",
+    "Doğuş",
+    "Ilgın",
+    "Özgür",
+    "Kardeşler",
+    "Bağlar",
+    "Ören",
+    "Çınaraltı",
+    "Gülbahçe",
+    "İnci",
+    "Şafak",
+    "Yıldızlı",
+    "Öncü",
+]
 TYPE_WORDS = {
     "konut": "Konut Yapı Kooperatifi",
     "toplu_isyeri": "Toplu İşyeri Yapı Kooperatifi",
@@ -99,7 +196,7 @@ def cooperatives(
             tax_no = vkn(rng)
         used_vkn.add(tax_no)
         n_members = rng.randint(*members_per_cooperative)
-        members = []
+        members: list[dict[str, Any]] = []
         seen: set[str] = set()
         for _ in range(n_members):
             member_id = tckn(rng)
@@ -117,13 +214,17 @@ def cooperatives(
         board_people = members[:5] if len(members) >= 5 else members
         roles = ["baskan", "baskan_yardimcisi", "uye", "uye", "uye"]
         board = [
-            {"id_no": m["member_id"], "full_name": m["full_name"], "role": roles[i], "term_years": 2}
+            {
+                "id_no": m["member_id"],
+                "full_name": m["full_name"],
+                "role": roles[i],
+                "term_years": 2,
+            }
             for i, m in enumerate(board_people)
             if len(m["member_id"]) == 11
         ]
         auditors = [
-            {"id_no": m["member_id"], "full_name": m["full_name"], "term_years": 1}
-            for m in members[5:7]
+            {"id_no": m["member_id"], "full_name": m["full_name"], "term_years": 1} for m in members[5:7]
         ]
         assemblies = []
         for year in range(max(founded.year, 2010), 2014):

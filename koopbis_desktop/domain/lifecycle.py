@@ -97,7 +97,13 @@ TRANSITIONS: dict[Action, tuple[frozenset[State], State]] = {
 
 # Who may take each action. SYNC is the sync engine acting for the approver.
 SUPERVISOR_ACTIONS = frozenset(
-    {Action.APPROVE, Action.RETURN, Action.RESOLVE_KEEP, Action.RESOLVE_DISCARD, Action.RETURN_REJECTED}
+    {
+        Action.APPROVE,
+        Action.RETURN,
+        Action.RESOLVE_KEEP,
+        Action.RESOLVE_DISCARD,
+        Action.RETURN_REJECTED,
+    }
 )
 AUTHOR_ACTIONS = frozenset({Action.EDIT, Action.SUBMIT, Action.WITHDRAW})
 SYNC_ACTIONS = frozenset({Action.SEND, Action.APPLY, Action.CONFLICT, Action.REJECT, Action.RETRY})

@@ -73,3 +73,40 @@ def base_value(record: Mapping[str, Any] | None, key: str) -> Any:
 
 def base_of(record: Mapping[str, Any] | None, keys: list[str]) -> dict[str, Any]:
     return {key: base_value(record, key) for key in keys}
+
+
+def record_from_registration(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The record a ``cooperative.register`` payload creates (founders become members).
+
+    Used as the base of later entries of a cooperative that exists only in the
+    local queue so far, and by the reference server when it applies a registration.
+    """
+    return {
+        "id": None,
+        "title": payload.get("title"),
+        "cooperative_type": payload.get("cooperative_type"),
+        "province_code": payload.get("province_code"),
+        "district": payload.get("district"),
+        "address": payload.get("address"),
+        "phone": payload.get("phone"),
+        "vkn": payload.get("vkn"),
+        "mersis_no": payload.get("mersis_no"),
+        "trade_registry_no": payload.get("trade_registry_no"),
+        "status": "active",
+        "founded_on": payload.get("effective_date"),
+        "version": 0,
+        "members": [
+            {
+                "member_id": f.get("id_no"),
+                "full_name": f.get("full_name"),
+                "shares": f.get("shares"),
+                "joined_on": payload.get("effective_date"),
+            }
+            for f in payload.get("founders") or []
+        ],
+        "board": [dict(b) for b in payload.get("board") or []],
+        "audit_board": [],
+        "assemblies": [],
+        "articles": [],
+        "unions": [],
+    }

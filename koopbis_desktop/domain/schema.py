@@ -99,7 +99,10 @@ class Field:
         if self.depends_on:
             out["depends_on"] = self.depends_on
         if self.required_when:
-            out["required_when"] = {"field": self.required_when[0], "values": list(self.required_when[1])}
+            out["required_when"] = {
+                "field": self.required_when[0],
+                "values": list(self.required_when[1]),
+            }
         for attr in ("max_length", "minimum", "maximum", "help"):
             value = getattr(self, attr)
             if value not in (None, ""):
@@ -270,7 +273,12 @@ def _validate_fields(
     known = {f.name for f in fields}
     for name in raw:
         if name not in known:
-            issues.append(Issue(f"{prefix}{name}", f"Bilinmeyen alan: '{name}'. Bu kayıt türünde böyle bir alan yok."))
+            issues.append(
+                Issue(
+                    f"{prefix}{name}",
+                    f"Bilinmeyen alan: '{name}'. Bu kayıt türünde böyle bir alan yok.",
+                )
+            )
     for f in fields:
         path = f"{prefix}{f.name}"
         value = raw.get(f.name)
@@ -326,7 +334,9 @@ def _validate_fields(
             valid[f.name] = parsed
 
 
-def validate(ctype: ChangeType, raw: Mapping[str, Any], ctx: ValidationContext | None = None) -> ValidationResult:
+def validate(
+    ctype: ChangeType, raw: Mapping[str, Any], ctx: ValidationContext | None = None
+) -> ValidationResult:
     """Validate and normalise ``raw`` against ``ctype``.
 
     Invalid values are kept as typed in the returned payload (so a draft never

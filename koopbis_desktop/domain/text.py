@@ -49,8 +49,10 @@ def fold(text: str | None) -> str:
     mapped = text.translate(_TURKISH_MAP)
     decomposed = unicodedata.normalize("NFKD", mapped)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    # After the Turkish map no dotted/dotless I remains, so lower() is now safe.
-    return _SPACES.sub(" ", stripped.lower()).strip()
+    # After the Turkish map no dotted I remains, so lower() is now safe. The map runs
+    # once more because NFKD can yield a dotless ı (from U+1D6A4 MATHEMATICAL ITALIC
+    # SMALL DOTLESS I), which would otherwise survive and make fold not idempotent.
+    return _SPACES.sub(" ", stripped.lower().translate(_TURKISH_MAP)).strip()
 
 
 def fold_tokens(text: str | None) -> list[str]:

@@ -10,7 +10,7 @@ strings.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from stdnum.tr import tckimlik as _tckimlik
@@ -108,7 +108,10 @@ def parse_date(value: object, *, today: date | None = None, allow_future: bool =
     Dates in the future are refused unless ``allow_future``: a recorded decision
     cannot have happened tomorrow.
     """
-    if isinstance(value, date):
+    if isinstance(value, datetime):
+        # A spreadsheet cell (openpyxl) gives a datetime; comparing it with a date raises.
+        parsed = value.date()
+    elif isinstance(value, date):
         parsed = value
     else:
         text = str(value if value is not None else "").strip()
@@ -155,6 +158,9 @@ def parse_money(value: object) -> str:
     Accepts Turkish ("1.250,50") and plain ("1250.50") notation; never goes
     through float, so no kuruş is ever lost to rounding.
     """
+    if isinstance(value, bool):
+        # JSON true/false is not an amount; Decimal(True) would silently be 1.00 TL.
+        raise FieldError("Tutar anlaşılamadı; örneğin 1.250,50 biçiminde yazın.")
     if isinstance(value, float):
         # A float may already have lost precision; repr is the shortest exact form.
         value = repr(value)
@@ -197,7 +203,7 @@ def format_money(value: str) -> str:
     """Canonical money string → Turkish notation, e.g. ``1.250,50 TL``."""
     amount = Decimal(value)
     whole, _, cents = f"{amount:.2f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -211,8 +217,16 @@ def parse_int(value: object, *, minimum: int | None = None, maximum: int | None 
         raise FieldError("Bir tam sayı girin.")
     if isinstance(value, int):
         number = value
+    elif isinstance(value, float):
+        # 3.0 from a JSON or spreadsheet number is 3; str(3.0) with its dot dropped was 30.
+        if not value.is_integer():
+            raise FieldError("Bir tam sayı girin, örneğin 5.")
+        number = int(value)
     else:
-        text = str(value if value is not None else "").strip().replace(".", "")
+        text = str(value if value is not None else "").strip()
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+            # Turkish thousands separators: "1.000" is 1000, but "2.5" is refused, not 25.
+            text = text.replace(".", "")
         if not text:
             raise FieldError("Sayı boş bırakılamaz.")
         if not re.fullmatch(r"-?\d+", text):

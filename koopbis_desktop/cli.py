@@ -1,0 +1,704 @@
+"""``koopbis``: the administration and automation command line.
+
+Every command goes through the same services as the desktop, so roles, the
+four-eyes rule, validation and the audit trail apply here too. Exit codes:
+0 ok · 1 other error · 2 usage · 3 validation failed · 4 not permitted ·
+5 not found. Expected errors print one Turkish sentence, never a traceback;
+the log file keeps the technical detail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from koopbis_desktop import __version__, paths
+from koopbis_desktop.domain import reference
+from koopbis_desktop.domain.changetypes import UnknownChangeType, all_types, get_type
+from koopbis_desktop.domain.lifecycle import (
+    ROLE_LABELS,
+    STATE_LABELS,
+    Actor,
+    DomainError,
+    IllegalTransition,
+    NotPermitted,
+    Role,
+    State,
+)
+from koopbis_desktop.domain.schema import Issue, Kind
+from koopbis_desktop.domain.validators import FieldError, format_date, parse_date
+from koopbis_desktop.services import accounts, capture, review
+from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
+from koopbis_desktop.store import audit, backup, entries, snapshot, users
+from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.errors import KnownError, NotFound, StoreError
+
+log = logging.getLogger("koopbis.cli")
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INVALID = 3
+EXIT_NOT_PERMITTED = 4
+EXIT_NOT_FOUND = 5
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Store:
+    db_path = paths.database_path(args.db)
+    return open_store(db_path, create=create, backups_dir=paths.backups_dir(db_path))
+
+
+def _password(env: str, prompt: str, *, twice: bool = False) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(
+            f"Parola gerekli: {env} ortam değişkenini verin ya da komutu bir terminalde çalıştırın."
+        )
+    first = getpass.getpass(prompt)
+    if twice and getpass.getpass("Parolayı yeniden yazın: ") != first:
+        raise CliError("Parolalar aynı değil; yeniden deneyin.")
+    return first
+
+
+def _actor(store: Store, args: argparse.Namespace, *, required: bool = True) -> Actor | None:
+    username = getattr(args, "as_user", None)
+    if not username:
+        if required:
+            raise CliError("Bu komut için kim olduğunuzu belirtin: --as KULLANICI", EXIT_USAGE)
+        return None
+    password = _password("KOOPBIS_PASSWORD", f"{username} parolası: ")
+    return accounts.login(store, username, password)
+
+
+def _load_data(text: str) -> dict[str, Any]:
+    try:
+        if text.startswith("@"):
+            raw = Path(text[1:]).read_text(encoding="utf-8-sig")
+        elif text == "-":
+            raw = sys.stdin.read()
+        else:
+            raw = text
+    except OSError as exc:
+        raise CliError(f"Veri dosyası okunamadı: {exc.filename}: {exc.strerror}") from exc
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise CliError(
+            f"--data geçerli JSON değil (satır {exc.lineno}, sütun {exc.colno}): {exc.msg}",
+            EXIT_INVALID,
+        ) from exc
+    if not isinstance(data, dict):
+        raise CliError('--data bir JSON nesnesi olmalıdır: {"alan": "değer", ...}', EXIT_INVALID)
+    return data
+
+
+def _field_label(type_id: str, path: str) -> str:
+    try:
+        ctype = get_type(type_id)
+    except UnknownChangeType:
+        return path
+    head = path.split("[", 1)[0].split(".", 1)[0]
+    try:
+        label = ctype.field(head).label
+    except KeyError:
+        return path
+    return f"{label} ({path})" if path != head else label
+
+
+def _print_issues(issues: Sequence[Issue], type_id: str | None = None, stream: Any = None) -> None:
+    out = stream or sys.stderr
+    for issue in issues:
+        kind = "HATA" if issue.severity.value == "error" else "UYARI"
+        where = _field_label(type_id, issue.path) if type_id and issue.path else (issue.path or "kayıt")
+        print(f"  {kind}: {where}: {issue.text}", file=out)
+
+
+def _state(value: str) -> State:
+    try:
+        return State(value)
+    except ValueError:
+        names = ", ".join(s.value for s in State)
+        raise CliError(f"Bilinmeyen durum: {value}. Geçerli durumlar: {names}", EXIT_USAGE) from None
+
+
+def _entry_line(entry: entries.Entry) -> str:
+    ctype = get_type(entry.type)
+    eff = format_date(entry.effective_date) if entry.effective_date else "—"
+    return (
+        f"{entry.uuid}  {STATE_LABELS[entry.state]:<20} {ctype.label:<30} "
+        f"{entry.cooperative or '(yeni kuruluş)':<12} {eff:<10} {entry.author}"
+    )
+
+
+# ------------------------------------------------------------------ commands
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    province = reference.find_province(args.province)
+    if province is None:
+        raise CliError(f"'{args.province}' diye bir il yok; 01–81 arası plaka kodu girin.", EXIT_INVALID)
+    db_path = paths.database_path(args.db)
+    store = open_store(db_path, create=True, backups_dir=paths.backups_dir(db_path))
+    existing = store.setting("province_code")
+    if existing and existing != province.code:
+        raise CliError(
+            f"Bu veritabanı zaten {existing} plakalı il için oluşturulmuş; başka il için ayrı bir dosya kullanın.",
+            EXIT_NOT_PERMITTED,
+        )
+    go_live = args.go_live
+    if go_live:
+        try:
+            go_live = parse_date(go_live, allow_future=True)
+        except FieldError as exc:
+            raise CliError(f"--go-live: {exc.message}", EXIT_INVALID) from exc
+    with store.write() as conn:
+        conn.execute(
+            "INSERT INTO settings(key, value) VALUES ('province_code', ?) ON CONFLICT(key) DO NOTHING",
+            (province.code,),
+        )
+        if go_live:
+            conn.execute(
+                "INSERT INTO settings(key, value) VALUES ('go_live', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (go_live,),
+            )
+        if not existing:
+            audit.append(conn, actor="system", action="init", details={"province": province.code})
+    print(f"Veritabanı hazır: {db_path} ({province.name}, plaka {province.code}).")
+    if users.count_users(store) == 0:
+        print("Sıradaki adım: ilk yönetici hesabını açın: koopbis user add ADI --role admin")
+    return EXIT_OK
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    store = _open(args)
+    first = users.count_users(store) == 0
+    by = None if first else _actor(store, args)
+    password = _password("KOOPBIS_NEW_PASSWORD", f"{args.name} için yeni parola: ", twice=True)
+    user = accounts.add_user(store, by, args.name, args.role, password, args.full_name or "")
+    print(f"Hesap açıldı: {user.username} ({ROLE_LABELS[user.role]}).")
+    return EXIT_OK
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    store = _open(args)
+    actor = _actor(store, args)
+    assert actor is not None
+    rows = accounts.list_users(store, actor)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "username": u.username,
+                    "full_name": u.full_name,
+                    "role": u.role.value,
+                    "active": u.active,
+                    "locked_until": u.locked_until,
+                }
+                for u in rows
+            ]
+        )
+        return EXIT_OK
+    for u in rows:
+        state = "açık" if u.active else "kapalı"
+        lock = f", kilitli ({u.locked_until} UTC'ye kadar)" if u.locked_until else ""
+        print(f"{u.username:<20} {ROLE_LABELS[u.role]:<18} {u.full_name:<30} {state}{lock}")
+    return EXIT_OK
+
+
+def _user_admin(
+    action: Callable[[Store, Actor, str], None], done: str
+) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        store = _open(args)
+        actor = _actor(store, args)
+        assert actor is not None
+        action(store, actor, args.name)
+        print(done.format(name=args.name))
+        return EXIT_OK
+
+    return run
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    store = _open(args)
+    if not args.as_user:
+        args.as_user = args.name
+    actor = _actor(store, args)
+    assert actor is not None
+    password = _password("KOOPBIS_NEW_PASSWORD", f"{args.name} için yeni parola: ", twice=True)
+    accounts.change_password(store, actor, args.name, password)
+    print(f"{args.name} hesabının parolası değiştirildi.")
+    return EXIT_OK
+
+
+def cmd_snapshot_import(args: argparse.Namespace) -> int:
+    store = _open(args)
+    actor = _actor(store, args)
+    assert actor is not None
+    if actor.role not in (Role.ADMIN, Role.SUPERVISOR):
+        raise CliError("Kooperatif listesini yönetici ya da şef yükleyebilir.", EXIT_NOT_PERMITTED)
+    report = snapshot.import_file(
+        store,
+        Path(args.file),
+        members=Path(args.members) if args.members else None,
+        board=Path(args.board) if args.board else None,
+        auditors=Path(args.auditors) if args.auditors else None,
+        assemblies=Path(args.assemblies) if args.assemblies else None,
+    )
+    with store.write() as conn:
+        audit.append(conn, actor=actor.username, action="snapshot_import", details={"file": str(args.file)})
+    print(f"Kooperatif listesi yüklendi: {report}")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    store = _open(args)
+    results = snapshot.search(store, args.text, limit=args.limit)
+    if args.json:
+        _print_json(results)
+        return EXIT_OK
+    if not results:
+        print(f"'{args.text}' ile eşleşen kooperatif yok.")
+        return EXIT_OK
+    for r in results:
+        district = reference.district_name(r.get("province_code") or "", r.get("district") or "")
+        print(f"{r['id']:<12} {r['title']}  [{district}]  VKN {r.get('vkn') or '—'}")
+    return EXIT_OK
+
+
+def cmd_types(args: argparse.Namespace) -> int:
+    if args.json:
+        _print_json([t.to_json() for t in all_types()])
+        return EXIT_OK
+    for ctype in all_types():
+        print(f"{ctype.id:<22} {ctype.label}")
+        for f in ctype.fields:
+            mark = "*" if f.required else " "
+            print(f"    {mark} {f.name:<22} {f.kind.value:<14} {f.label}")
+            if f.kind == Kind.GROUP:
+                for sub in f.fields:
+                    smark = "*" if sub.required else " "
+                    print(f"        {smark} {sub.name:<18} {sub.kind.value:<14} {sub.label}")
+    print("\n* zorunlu alan")
+    return EXIT_OK
+
+
+def _report_saved(entry: entries.Entry, args: argparse.Namespace, verb: str) -> None:
+    if args.json:
+        _print_json(entry.to_json())
+        return
+    print(entry.uuid)
+    warnings = [Issue(i["field"], i["message"]) for i in entry.issues if i["severity"] == "warning"]
+    print(f"Kayıt {verb}: {STATE_LABELS[entry.state]}.", file=sys.stderr)
+    for w in entry.issues:
+        if w["severity"] == "warning":
+            article = f" ({w['article']})" if w.get("article") else ""
+            print(
+                f"  UYARI: {_field_label(entry.type, w['field'])}: {w['message']}{article}",
+                file=sys.stderr,
+            )
+    del warnings
+
+
+def cmd_entry_add(args: argparse.Namespace) -> int:
+    store = _open(args)
+    actor = _actor(store, args)
+    assert actor is not None
+    data = _load_data(args.data)
+    entry = capture.create_entry(store, actor, args.type, args.cooperative, data)
+    _report_saved(entry, args, "taslak olarak kaydedildi")
+    return EXIT_OK
+
+
+def cmd_entry_edit(args: argparse.Namespace) -> int:
+    store = _open(args)
+    actor = _actor(store, args)
+    assert actor is not None
+    data = _load_data(args.data)
+    entry = capture.edit_entry(store, actor, args.id, data)
+    _report_saved(entry, args, f"güncellendi (sürüm {entry.revision})")
+    return EXIT_OK
+
+
+def _move(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        store = _open(args)
+        actor = _actor(store, args)
+        assert actor is not None
+        if name == "submit":
+            entry = capture.submit_entry(store, actor, args.id)
+        elif name == "withdraw":
+            entry = capture.withdraw_entry(store, actor, args.id, getattr(args, "comment", None))
+        elif name == "approve":
+            entry = review.approve_entry(store, actor, args.id, args.comment)
+        else:
+            entry = review.return_entry(store, actor, args.id, args.comment)
+        print(f"{entry.uuid}: {STATE_LABELS[entry.state]}.")
+        return EXIT_OK
+
+    return run
+
+
+def cmd_entry_list(args: argparse.Namespace) -> int:
+    store = _open(args)
+    states = [_state(s) for s in args.state] if args.state else None
+    rows = entries.list_entries(
+        store, states=states, author=args.author, type_id=args.type, cooperative=args.cooperative
+    )
+    if args.json:
+        _print_json(
+            [
+                {k: v for k, v in e.to_json().items() if k not in ("payload", "base", "issues", "outcome")}
+                for e in rows
+            ]
+        )
+        return EXIT_OK
+    if not rows:
+        print("Bu ölçütlere uyan kayıt yok.")
+    for entry in rows:
+        print(_entry_line(entry))
+    return EXIT_OK
+
+
+def _format_value(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return f"{len(value)} satır"
+    return str(value)
+
+
+def cmd_entry_show(args: argparse.Namespace) -> int:
+    store = _open(args)
+    entry = entries.get_entry(store, args.id)
+    revs = entries.revisions(store, entry.uuid)
+    if args.json:
+        out = entry.to_json()
+        out["revisions"] = [r.to_json() for r in revs]
+        out["audit"] = entries.audit_rows(store, entry.uuid)
+        _print_json(out)
+        return EXIT_OK
+    ctype = get_type(entry.type)
+    print(f"Kayıt:        {entry.uuid}")
+    print(f"Tür:          {ctype.label} ({ctype.id})")
+    print(f"Kooperatif:   {entry.cooperative or '(yeni kuruluş)'}")
+    print(f"Durum:        {STATE_LABELS[entry.state]}")
+    print(f"Yazan:        {entry.author}" + (f" · Onaylayan: {entry.approver}" if entry.approver else ""))
+    if entry.comment:
+        print(f"Not:          {entry.comment}")
+    print("Bilgiler:")
+    for f in ctype.fields:
+        if f.name in entry.payload:
+            value = entry.payload[f.name]
+            if f.kind == Kind.GROUP and isinstance(value, list):
+                print(f"  {f.label}:")
+                for i, row in enumerate(value, 1):
+                    cells = ", ".join(f"{sub.label}: {_format_value(row.get(sub.name))}" for sub in f.fields)
+                    print(f"    {i}. {cells}")
+            else:
+                print(f"  {f.label}: {_format_value(f.choice_label(value) if f.choices else value)}")
+    if entry.base:
+        print("Değiştirdiği mevcut bilgiler (kayıt yazılırken):")
+        for key, value in entry.base.items():
+            print(f"  {key}: {json.dumps(value, ensure_ascii=False)}")
+    for issue in entry.issues:
+        kind = "HATA" if issue["severity"] == "error" else "UYARI"
+        print(f"  {kind}: {_field_label(entry.type, issue['field'])}: {issue['message']}")
+    print(f"Sürümler: {len(revs)}")
+    for r in revs:
+        print(f"  {r.revision}. {r.created_at} {r.author}" + (f" — {r.note}" if r.note else ""))
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    store = _open(args)
+    result = audit.verify(store.conn)
+    if args.json:
+        _print_json(
+            {
+                "ok": result.ok,
+                "rows": result.rows,
+                "head_hash": result.head_hash,
+                "bad_seq": result.bad_seq,
+                "reason": result.reason,
+            }
+        )
+    else:
+        print(result.message)
+    return EXIT_OK if result.ok else EXIT_ERROR
+
+
+def cmd_audit_list(args: argparse.Namespace) -> int:
+    store = _open(args)
+    rows = entries.audit_rows(store, args.entry)
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    for r in rows:
+        move = f"{r['from_state'] or ''}→{r['to_state']}" if r["to_state"] else ""
+        comment = f" «{r['comment']}»" if r["comment"] else ""
+        print(
+            f"{r['seq']:>6} {r['at']} {r['actor']:<14} {r['action']:<18} {r['entry'] or '':<36} {move}{comment}"
+        )
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    store = _open(args)
+    dest = Path(args.dest) if args.dest else paths.backups_dir(store.path, store.setting("backup_dir"))
+    target = backup.create_backup(store, dest, reason="elle")
+    with store.write() as conn:
+        audit.append(conn, actor="system", action="backup", details={"file": str(target)})
+    print(f"Yedek alındı: {target}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    db_path = paths.database_path(args.db)
+    safety = backup.restore(db_path, Path(args.file), paths.backups_dir(db_path))
+    store = open_store(db_path, backups_dir=paths.backups_dir(db_path))
+    with store.write() as conn:
+        audit.append(
+            conn,
+            actor="system",
+            action="restore",
+            details={"file": str(args.file), "previous": str(safety) if safety else None},
+        )
+    print(f"Geri yüklendi: {args.file}.")
+    if safety:
+        print(f"Önceki veritabanının yedeği: {safety}")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ parser
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: hata: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        help="veritabanı dosyası (varsayılan: KOOPBIS_DB ya da kullanıcı veri klasörü)",
+    )
+    common.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="KULLANICI",
+        help="işlemi yapan kullanıcı; parola KOOPBIS_PASSWORD ya da sorulur",
+    )
+    common.add_argument("--json", action="store_true", help="çıktıyı JSON olarak ver")
+
+    parser = _Parser(
+        prog="koopbis",
+        description="KOOP-BİS Desktop yönetim ve otomasyon komutları",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"koopbis {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("init", parents=[common], help="ilin yerel veritabanını oluştur")
+    p.add_argument("--province", required=True, metavar="KOD", help="il plaka kodu (ör. 06) ya da il adı")
+    p.add_argument("--go-live", metavar="TARİH", help="KOOP-BİS açılış tarihi (varsayılan 12.03.2015)")
+    p.set_defaults(func=cmd_init)
+
+    user = sub.add_parser("user", parents=[common], help="kullanıcı hesapları").add_subparsers(
+        dest="user_command", required=True, parser_class=_Parser
+    )
+    p = user.add_parser("add", parents=[common], help="hesap aç (parola KOOPBIS_NEW_PASSWORD ya da sorulur)")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument("--full-name", metavar="METİN")
+    p.set_defaults(func=cmd_user_add)
+    p = user.add_parser("list", parents=[common], help="hesapları listele")
+    p.set_defaults(func=cmd_user_list)
+    for name, action, done, text in (
+        ("disable", accounts.disable_user, "{name} hesabı kapatıldı.", "hesabı kapat"),
+        ("enable", accounts.enable_user, "{name} hesabı açıldı.", "kapalı hesabı aç"),
+        ("unlock", accounts.unlock_user, "{name} hesabının kilidi açıldı.", "kilitli hesabı aç"),
+    ):
+        p = user.add_parser(name, parents=[common], help=text)
+        p.add_argument("name")
+        p.set_defaults(func=_user_admin(action, done))
+    p = user.add_parser("passwd", parents=[common], help="parola değiştir")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_user_passwd)
+
+    snap = sub.add_parser("snapshot", parents=[common], help="kooperatif listesi").add_subparsers(
+        dest="snapshot_command", required=True, parser_class=_Parser
+    )
+    p = snap.add_parser("import", parents=[common], help="CSV/XLSX kooperatif listesini yükle")
+    p.add_argument("file")
+    p.add_argument("--members", metavar="DOSYA")
+    p.add_argument("--board", metavar="DOSYA")
+    p.add_argument("--auditors", metavar="DOSYA")
+    p.add_argument("--assemblies", metavar="DOSYA")
+    p.set_defaults(func=cmd_snapshot_import)
+
+    p = sub.add_parser("search", parents=[common], help="kooperatif ara (unvan, sicil no, VKN)")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("types", parents=[common], help="kayıt türleri ve alanları")
+    p.set_defaults(func=cmd_types)
+
+    entry = sub.add_parser("entry", parents=[common], help="kayıtlar").add_subparsers(
+        dest="entry_command", required=True, parser_class=_Parser
+    )
+    p = entry.add_parser("add", parents=[common], help="yeni taslak kayıt")
+    p.add_argument("--type", required=True, metavar="TÜR")
+    p.add_argument("--cooperative", metavar="SİCİL_NO")
+    p.add_argument("--data", required=True, metavar="JSON|@DOSYA")
+    p.set_defaults(func=cmd_entry_add)
+    p = entry.add_parser("edit", parents=[common], help="taslak ya da iade edilmiş kaydı düzelt")
+    p.add_argument("id")
+    p.add_argument("--data", required=True, metavar="JSON|@DOSYA")
+    p.set_defaults(func=cmd_entry_edit)
+    for name, text in (("submit", "onaya gönder"), ("withdraw", "geri çek")):
+        p = entry.add_parser(name, parents=[common], help=text)
+        p.add_argument("id")
+        p.set_defaults(func=_move(name))
+    p = entry.add_parser("approve", parents=[common], help="onayla (şef)")
+    p.add_argument("id")
+    p.add_argument("--comment", metavar="METİN")
+    p.set_defaults(func=_move("approve"))
+    p = entry.add_parser("return", parents=[common], help="memura iade et (şef)")
+    p.add_argument("id")
+    p.add_argument("--comment", required=True, metavar="METİN")
+    p.set_defaults(func=_move("return"))
+    p = entry.add_parser("list", parents=[common], help="kayıtları listele")
+    p.add_argument("--state", action="append", metavar="DURUM")
+    p.add_argument("--author")
+    p.add_argument("--type", metavar="TÜR")
+    p.add_argument("--cooperative", metavar="SİCİL_NO")
+    p.set_defaults(func=cmd_entry_list)
+    p = entry.add_parser("show", parents=[common], help="kaydı göster")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_entry_show)
+
+    aud = sub.add_parser("audit", parents=[common], help="denetim izi").add_subparsers(
+        dest="audit_command", required=True, parser_class=_Parser
+    )
+    p = aud.add_parser("verify", parents=[common], help="zinciri doğrula (bozuksa çıkış kodu 1)")
+    p.set_defaults(func=cmd_audit_verify)
+    p = aud.add_parser("list", parents=[common], help="denetim izini listele")
+    p.add_argument("--entry", metavar="KAYIT")
+    p.set_defaults(func=cmd_audit_list)
+
+    p = sub.add_parser("backup", parents=[common], help="yedek al")
+    p.add_argument("dest", nargs="?", metavar="HEDEF")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", parents=[common], help="yedekten geri yükle")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_restore)
+    return parser
+
+
+def _merge_common(args: argparse.Namespace, argv: Sequence[str]) -> None:
+    # Global options may stand before or after the sub-command; argparse's
+    # sub-parser defaults would otherwise overwrite the ones given first.
+    pre = _Parser(add_help=False)
+    pre.add_argument("--db")
+    pre.add_argument("--as", dest="as_user")
+    pre.add_argument("--json", action="store_true")
+    known, _ = pre.parse_known_args(list(argv))
+    for name in ("db", "as_user"):
+        if getattr(args, name, None) is None and getattr(known, name) is not None:
+            setattr(args, name, getattr(known, name))
+    if known.json:
+        args.json = True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    paths.setup_logging("koopbis-cli")
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    _merge_common(args, arguments)
+    try:
+        return int(args.func(args))
+    except ValidationFailed as exc:
+        print(exc.message, file=sys.stderr)
+        _print_issues([i for i in exc.issues], getattr(args, "type", None) or _type_of(args))
+        return EXIT_INVALID
+    except UnknownChangeType as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_INVALID
+    except (NotPermitted, LoginFailed) as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_NOT_PERMITTED
+    except IllegalTransition as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_NOT_PERMITTED
+    except NotFound as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_NOT_FOUND
+    except snapshot.SnapshotImportError as exc:
+        print(exc.message, file=sys.stderr)
+        for line in exc.details()[:50]:
+            print(f"  {line}", file=sys.stderr)
+        return EXIT_INVALID
+    except CliError as exc:
+        print(exc.message, file=sys.stderr)
+        return exc.code
+    except (DomainError, KnownError, StoreError) as exc:
+        log.warning("command failed: %s", exc, exc_info=True)
+        print(exc.message, file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("\nİptal edildi; yarım kalan işlem kaydedilmedi.", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception:
+        log.exception("unexpected error in koopbis %s", arguments)
+        print(
+            "Beklenmeyen bir hata oluştu; ayrıntı günlük dosyasına yazıldı "
+            f"({paths.log_dir()}). Lütfen bilgi işleme iletin.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+def _type_of(args: argparse.Namespace) -> str | None:
+    entry_id = getattr(args, "id", None)
+    if not entry_id:
+        return None
+    try:
+        store = _open(args)
+        return entries.get_entry(store, entry_id).type
+    except (StoreError, DomainError):
+        return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Logging in and managing local accounts; the roles and lockout rules apply on every path."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
+from koopbis_desktop.domain.schema import Issue
+from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
+from koopbis_desktop.store import users
+from koopbis_desktop.store.clock import now as clock_now
+from koopbis_desktop.store.clock import parse
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.errors import NotFound
+
+MIN_PASSWORD_LENGTH = 8
+
+
+def login(store: Store, username: str, password: str, *, at: datetime | None = None) -> Actor:
+    """Check the password and return the acting user, or raise LoginFailed in Turkish."""
+    moment = at or clock_now()
+    outcome, user = users.check_password(store, username, password, at=moment)
+    if outcome == users.LoginOutcome.OK and user is not None:
+        return Actor(user.username, user.role)
+    if outcome == users.LoginOutcome.LOCKED and user is not None and user.locked_until:
+        minutes = max(1, round((parse(user.locked_until) - moment).total_seconds() / 60))
+        raise LoginFailed(
+            f"Hesap {users.MAX_FAILED_ATTEMPTS} hatalı denemeden sonra kilitlendi; {minutes} dakika sonra "
+            "yeniden deneyin ya da yöneticiye kilidi açtırın."
+        )
+    if outcome == users.LoginOutcome.DISABLED:
+        raise LoginFailed("Bu hesap kapatılmış. Yöneticinize başvurun.")
+    if outcome == users.LoginOutcome.WRONG and user is not None:
+        left = users.MAX_FAILED_ATTEMPTS - user.failed_attempts
+        raise LoginFailed(
+            f"Kullanıcı adı ya da parola hatalı. Hesap kilitlenmeden önce {left} deneme hakkınız kaldı."
+        )
+    raise LoginFailed("Kullanıcı adı ya da parola hatalı.")
+
+
+def _check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed(
+            [Issue("password", f"Parola en az {MIN_PASSWORD_LENGTH} karakter olmalıdır.")],
+            f"Parola en az {MIN_PASSWORD_LENGTH} karakter olmalıdır.",
+        )
+
+
+def _require_admin(actor: Actor | None) -> Actor:
+    if actor is None or actor.role != Role.ADMIN:
+        raise NotPermitted("Kullanıcı hesaplarını yalnızca yönetici (admin) yönetebilir.")
+    return actor
+
+
+def add_user(
+    store: Store,
+    by: Actor | None,
+    username: str,
+    role: Role | str,
+    password: str,
+    full_name: str = "",
+) -> users.User:
+    """Add an account. The first account of a database must be an admin and needs no ``by``."""
+    role = Role(role)
+    name = username.strip()
+    if not name or not name.replace(".", "").replace("_", "").replace("-", "").isalnum() or len(name) > 64:
+        raise ValidationFailed(
+            [
+                Issue(
+                    "username",
+                    "Kullanıcı adı harf, rakam, nokta, tire ya da alt çizgiden oluşmalıdır.",
+                )
+            ],
+            "Kullanıcı adı harf, rakam, nokta, tire ya da alt çizgiden oluşmalıdır.",
+        )
+    _check_password_strength(password)
+    with store.write() as conn:
+        first = users.count_users(store) == 0
+        if first:
+            if role != Role.ADMIN:
+                raise NotPermitted("Yeni veritabanının ilk hesabı yönetici (admin) olmalıdır: --role admin")
+            actor_name = name
+        else:
+            actor_name = _require_admin(by).username
+        if users.get_user(store, name) is not None:
+            raise ValidationFailed(
+                [Issue("username", f"'{name}' kullanıcı adı zaten var.")],
+                f"'{name}' kullanıcı adı zaten var.",
+            )
+        users.insert_user(
+            conn,
+            username=name,
+            full_name=full_name.strip(),
+            role=role,
+            password=password,
+            by=actor_name,
+        )
+    user = users.get_user(store, name)
+    assert user is not None
+    return user
+
+
+def _existing(store: Store, username: str) -> users.User:
+    user = users.get_user(store, username)
+    if user is None:
+        raise NotFound(f"Kullanıcı bulunamadı: {username}")
+    return user
+
+
+def disable_user(store: Store, by: Actor, username: str) -> None:
+    _require_admin(by)
+    _existing(store, username)
+    if username == by.username:
+        raise NotPermitted("Kendi hesabınızı kapatamazsınız; başka bir yönetici kapatmalı.")
+    with store.write() as conn:
+        users.set_active(conn, username, False, by.username)
+
+
+def enable_user(store: Store, by: Actor, username: str) -> None:
+    _require_admin(by)
+    _existing(store, username)
+    with store.write() as conn:
+        users.set_active(conn, username, True, by.username)
+
+
+def unlock_user(store: Store, by: Actor, username: str) -> None:
+    _require_admin(by)
+    _existing(store, username)
+    with store.write() as conn:
+        users.unlock(conn, username, by.username)
+
+
+def change_password(store: Store, by: Actor, username: str, new_password: str) -> None:
+    """A user changes their own password; an admin may set anyone's."""
+    if by.username != username:
+        _require_admin(by)
+    _existing(store, username)
+    _check_password_strength(new_password)
+    with store.write() as conn:
+        users.set_password(conn, username, new_password, by.username)
+
+
+def list_users(store: Store, by: Actor) -> list[users.User]:
+    _require_admin(by)
+    return users.list_users(store)

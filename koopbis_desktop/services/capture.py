@@ -1,0 +1,186 @@
+"""Capturing entries: create, edit, submit, withdraw — validated as KOOP-BİS would.
+
+The ``base`` of an entry (the snapshot values of the fields it touches, as the
+clerk saw them) is captured here at every save, from the offline snapshot or,
+for a cooperative registered only locally so far, from its registration entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.lifecycle import Action, Actor, NotPermitted, Role, State
+from koopbis_desktop.domain.records import base_of, record_from_registration
+from koopbis_desktop.domain.schema import ChangeType, ValidationContext, ValidationResult, validate
+from koopbis_desktop.domain.text import fold
+from koopbis_desktop.services.errors import ValidationFailed
+from koopbis_desktop.store import entries, snapshot
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.store.errors import NotFound
+
+_NAME_FIELDS = (
+    "title",
+    "full_name",
+    "from_full_name",
+    "to_full_name",
+    "other_title",
+    "union_title",
+    "member_id",
+    "from_member_id",
+    "to_member_id",
+    "decision_no",
+    "vkn",
+)
+
+
+def _resolve_cooperative(
+    store: Store, ctype: ChangeType, cooperative: str | None
+) -> tuple[str | None, str | None, dict[str, Any] | None]:
+    """Return (registry id, local registration uuid, record as known offline)."""
+    if ctype.registers:
+        if cooperative:
+            raise ValidationFailed(
+                [],
+                "Kuruluş kaydı mevcut bir kooperatife bağlanamaz; --cooperative vermeyin.",
+            )
+        return None, None, None
+    if not cooperative or not cooperative.strip():
+        raise ValidationFailed([], "Bu kayıt türü için kooperatif seçin (sicil no).")
+    key = cooperative.strip()
+    record = snapshot.get_record(store, key)
+    if record is not None:
+        return key, None, record
+    try:
+        registration = entries.get_entry(store, key)
+    except NotFound:
+        registration = None
+    if registration is not None and registration.type == "cooperative.register":
+        if registration.state in (State.WITHDRAWN, State.DISCARDED):
+            raise ValidationFailed([], "Bu kuruluş kaydı geri çekilmiş; ona bağlı kayıt girilemez.")
+        if registration.receipt and registration.cooperative_id:
+            return (
+                registration.cooperative_id,
+                None,
+                snapshot.get_record(store, registration.cooperative_id),
+            )
+        return None, registration.uuid, record_from_registration(registration.payload)
+    raise NotFound(
+        f"Kooperatif bulunamadı: {key}. Sicil numarasını kontrol edin ya da kooperatif listesini "
+        "güncelleyin (koopbis snapshot import)."
+    )
+
+
+def _search_text(
+    ctype: ChangeType,
+    record: Mapping[str, Any] | None,
+    cooperative: str | None,
+    payload: Mapping[str, Any],
+) -> str:
+    parts = [ctype.label, cooperative or ""]
+    if record:
+        parts.append(str(record.get("title") or ""))
+    parts.extend(str(payload.get(name) or "") for name in _NAME_FIELDS)
+    return fold(" ".join(p for p in parts if p))
+
+
+def check(
+    store: Store, type_id: str, cooperative: str | None, data: Mapping[str, Any]
+) -> tuple[ValidationResult, str | None, str | None, dict[str, Any]]:
+    """Validate ``data`` for a cooperative and compute its base; changes nothing."""
+    ctype = get_type(type_id)
+    coop_id, coop_ref, record = _resolve_cooperative(store, ctype, cooperative)
+    ctx = ValidationContext(founded_on=(record or {}).get("founded_on"))
+    result = validate(ctype, data, ctx)
+    base = base_of(record, ctype.touched(result.payload)) if record is not None else {}
+    return result, coop_id, coop_ref, base
+
+
+def _require_capturer(actor: Actor) -> None:
+    if actor.role not in (Role.CLERK, Role.SUPERVISOR):
+        raise NotPermitted("Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.")
+
+
+def create_entry(
+    store: Store,
+    actor: Actor,
+    type_id: str,
+    cooperative: str | None,
+    data: Mapping[str, Any],
+    *,
+    allow_errors: bool = False,
+    entry_uuid: str | None = None,
+) -> Entry:
+    """Save a new draft. With ``allow_errors`` (autosave) an incomplete draft is kept as typed."""
+    _require_capturer(actor)
+    result, coop_id, coop_ref, base = check(store, type_id, cooperative, data)
+    if result.errors and not allow_errors:
+        raise ValidationFailed(result.issues)
+    ctype = get_type(type_id)
+    effective = result.payload.get(ctype.effective_date_field)
+    return entries.insert_entry(
+        store,
+        actor=actor,
+        type_id=type_id,
+        cooperative_id=coop_id,
+        cooperative_ref=coop_ref,
+        effective_date=effective if isinstance(effective, str) and len(effective) == 10 else None,
+        payload=result.payload,
+        base=base,
+        issues=[i.to_json() for i in result.issues],
+        search=_search_text(ctype, None, coop_id or coop_ref, result.payload),
+        entry_uuid=entry_uuid,
+    )
+
+
+def edit_entry(
+    store: Store,
+    actor: Actor,
+    entry_uuid: str,
+    data: Mapping[str, Any],
+    *,
+    allow_errors: bool = False,
+    note: str | None = None,
+) -> Entry:
+    """Store a new revision of the author's own draft or returned entry."""
+    entry = entries.get_entry(store, entry_uuid)
+    ctype = get_type(entry.type)
+    result, coop_id, coop_ref, base = check(store, entry.type, entry.cooperative, data)
+    if result.errors and not allow_errors:
+        raise ValidationFailed(result.issues)
+    effective = result.payload.get(ctype.effective_date_field)
+    return entries.update_payload(
+        store,
+        entry,
+        actor=actor,
+        effective_date=effective if isinstance(effective, str) and len(effective) == 10 else None,
+        payload=result.payload,
+        base=base,
+        issues=[i.to_json() for i in result.issues],
+        search=_search_text(ctype, None, coop_id or coop_ref, result.payload),
+        note=note,
+    )
+
+
+def submit_entry(store: Store, actor: Actor, entry_uuid: str) -> Entry:
+    """Send a draft for approval; refused while it has any error."""
+    entry = entries.get_entry(store, entry_uuid)
+    result, *_ = check(store, entry.type, entry.cooperative, entry.payload)
+    if result.errors:
+        raise ValidationFailed(
+            result.issues, f"Kayıt onaya gönderilemez: {len(result.errors)} hata düzeltilmeli."
+        )
+    return entries.move(store, entry.uuid, Action.SUBMIT, actor, fields={"submitted_at": _now()})
+
+
+def withdraw_entry(store: Store, actor: Actor, entry_uuid: str, comment: str | None = None) -> Entry:
+    entry = entries.get_entry(store, entry_uuid)
+    return entries.move(store, entry.uuid, Action.WITHDRAW, actor, comment=comment)
+
+
+def _now() -> str:
+    from koopbis_desktop.store.clock import stamp
+
+    return stamp()

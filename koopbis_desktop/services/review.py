@@ -1,0 +1,68 @@
+"""Supervisor review: approve or return submitted entries under the four-eyes rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError
+from koopbis_desktop.domain.schema import validate
+from koopbis_desktop.services.errors import ValidationFailed
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.clock import stamp
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.store.errors import StoreError
+
+
+def approve_entry(store: Store, actor: Actor, entry_uuid: str, comment: str | None = None) -> Entry:
+    """Approve a submitted entry; the approver must be a supervisor other than the author."""
+    entry = entries.get_entry(store, entry_uuid)
+    result = validate(get_type(entry.type), entry.payload)
+    if result.errors:
+        raise ValidationFailed(result.issues, "Kayıtta hata var; onaylanamaz. Memura iade edin.")
+    return entries.move(
+        store,
+        entry.uuid,
+        Action.APPROVE,
+        actor,
+        comment=(comment or "").strip() or None,
+        fields={"approver": actor.username, "approved_at": stamp()},
+    )
+
+
+def return_entry(store: Store, actor: Actor, entry_uuid: str, comment: str) -> Entry:
+    """Send an entry back to its author; the comment (what to fix) is required."""
+    text = (comment or "").strip()
+    if not text:
+        raise ValidationFailed([], "İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli.")
+    entry = entries.get_entry(store, entry_uuid)
+    return entries.move(
+        store,
+        entry.uuid,
+        Action.RETURN,
+        actor,
+        comment=text,
+        fields={"comment": text, "approver": None},
+    )
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    approved: list[str]
+    refused: dict[str, str]  # uuid → reason
+
+
+def approve_many(
+    store: Store, actor: Actor, entry_uuids: Iterable[str], comment: str | None = None
+) -> BulkResult:
+    """Approve each entry on its own; one refusal does not stop the others."""
+    approved: list[str] = []
+    refused: dict[str, str] = {}
+    for key in entry_uuids:
+        try:
+            approved.append(approve_entry(store, actor, key, comment).uuid)
+        except (DomainError, StoreError) as exc:
+            refused[key] = exc.message
+    return BulkResult(approved, refused)

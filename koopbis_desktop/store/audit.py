@@ -1,0 +1,174 @@
+"""The append-only audit trail, chained by SHA-256.
+
+Each row hashes the previous row's hash together with its own canonical content
+(sequence number, time, actor, action, entry, from/to state, comment, details).
+Editing a row breaks its hash, deleting or reordering rows breaks the chain, and
+deleting the newest rows is caught by the head (sequence and hash) kept in
+``settings`` in the same transaction. Triggers refuse UPDATE and DELETE, so only
+someone bypassing the program can tamper — and :func:`verify` shows where.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from koopbis_desktop.store.clock import stamp
+
+GENESIS = "0" * 64
+HEAD_KEY = "audit_head"
+
+
+def canonical(
+    seq: int,
+    at: str,
+    actor: str,
+    action: str,
+    entry_uuid: str | None,
+    from_state: str | None,
+    to_state: str | None,
+    comment: str | None,
+    details: str,
+) -> bytes:
+    body = {
+        "seq": seq,
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "entry": entry_uuid,
+        "from": from_state,
+        "to": to_state,
+        "comment": comment,
+        "details": json.loads(details),
+    }
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def row_hash(prev_hash: str, content: bytes) -> str:
+    return hashlib.sha256(prev_hash.encode("ascii") + content).hexdigest()
+
+
+def append(
+    conn: sqlite3.Connection,
+    *,
+    actor: str,
+    action: str,
+    entry_uuid: str | None = None,
+    from_state: str | None = None,
+    to_state: str | None = None,
+    comment: str | None = None,
+    details: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> str:
+    """Append one audit row inside the caller's transaction; returns its hash."""
+    if not conn.in_transaction:
+        raise RuntimeError("audit.append must run inside the transaction of the change it records")
+    last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    when = stamp(at)
+    details_json = json.dumps(details or {}, sort_keys=True, ensure_ascii=False)
+    digest = row_hash(
+        prev,
+        canonical(seq, when, actor, action, entry_uuid, from_state, to_state, comment, details_json),
+    )
+    conn.execute(
+        "INSERT INTO audit(seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, "
+        "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            seq,
+            when,
+            actor,
+            action,
+            entry_uuid,
+            from_state,
+            to_state,
+            comment,
+            details_json,
+            prev,
+            digest,
+        ),
+    )
+    conn.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (HEAD_KEY, f"{seq}:{digest}"),
+    )
+    return digest
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    rows: int
+    head_hash: str
+    bad_seq: int | None = None
+    reason: str = ""
+
+    @property
+    def message(self) -> str:
+        if self.ok:
+            return f"Denetim izi sağlam: {self.rows} kayıt, son özet {self.head_hash}."
+        where = f"{self.bad_seq}. kayıtta" if self.bad_seq is not None else "sonda"
+        return f"Denetim izi BOZULMUŞ: ilk sorun {where}: {self.reason}"
+
+
+def verify(conn: sqlite3.Connection) -> VerifyResult:
+    """Walk the chain in sequence order and report the first row that does not fit."""
+    prev = GENESIS
+    expected_seq = 1
+    count = 0
+    cursor = conn.execute(
+        "SELECT seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, prev_hash, hash "
+        "FROM audit ORDER BY seq"
+    )
+    for (
+        seq,
+        at,
+        actor,
+        action,
+        entry_uuid,
+        from_state,
+        to_state,
+        comment,
+        details,
+        prev_hash,
+        digest,
+    ) in cursor:
+        if seq != expected_seq:
+            return VerifyResult(False, count, prev, expected_seq, f"{expected_seq}. kayıt eksik (silinmiş).")
+        if prev_hash != prev:
+            return VerifyResult(
+                False,
+                count,
+                prev,
+                seq,
+                "önceki kaydın özetiyle bağ kopuk (silme ya da sıra değişikliği).",
+            )
+        try:
+            content = canonical(seq, at, actor, action, entry_uuid, from_state, to_state, comment, details)
+        except (ValueError, TypeError):
+            return VerifyResult(False, count, prev, seq, "kayıt içeriği okunamıyor (değiştirilmiş).")
+        if row_hash(prev, content) != digest:
+            return VerifyResult(False, count, prev, seq, "kayıt içeriği değiştirilmiş (özet tutmuyor).")
+        prev = digest
+        expected_seq += 1
+        count += 1
+    head = conn.execute("SELECT value FROM settings WHERE key = ?", (HEAD_KEY,)).fetchone()
+    expected_head = f"{count}:{prev}" if count else None
+    if (head[0] if head else None) != expected_head:
+        return VerifyResult(
+            False,
+            count,
+            prev,
+            count + 1 if count else 1,
+            "son kayıtlar silinmiş (zincir başı tutmuyor).",
+        )
+    return VerifyResult(True, count, prev)
+
+
+def head(conn: sqlite3.Connection) -> tuple[int, str]:
+    row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return (int(row[0]), str(row[1])) if row else (0, GENESIS)

@@ -1,0 +1,423 @@
+"""The local queue of entries: rows, payload revisions and state moves.
+
+Every function that changes an entry does it in one transaction together with
+its audit row, and every state move goes through ``lifecycle.check_move``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid as uuidlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from koopbis_desktop.domain.lifecycle import Action, Actor, State, check_move
+from koopbis_desktop.store import audit
+from koopbis_desktop.store.clock import stamp
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.errors import NotFound
+
+
+@dataclass(frozen=True)
+class Entry:
+    uuid: str
+    type: str
+    cooperative_id: str | None
+    cooperative_ref: str | None
+    effective_date: str | None
+    state: State
+    author: str
+    approver: str | None
+    revision: int
+    payload: dict[str, Any]
+    base: dict[str, Any]
+    issues: list[dict[str, Any]]
+    comment: str | None
+    created_at: str
+    updated_at: str
+    submitted_at: str | None
+    approved_at: str | None
+    receipt: str | None
+    server_version: int | None
+    outcome: dict[str, Any] | None
+    synced_at: str | None
+
+    @property
+    def cooperative(self) -> str | None:
+        """The cooperative as the person knows it: registry id, or the local registration."""
+        return self.cooperative_id or self.cooperative_ref
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.uuid,
+            "type": self.type,
+            "cooperative": self.cooperative_id,
+            "cooperative_ref": self.cooperative_ref,
+            "effective_date": self.effective_date,
+            "state": self.state.value,
+            "author": self.author,
+            "approver": self.approver,
+            "revision": self.revision,
+            "payload": self.payload,
+            "base": self.base,
+            "issues": self.issues,
+            "comment": self.comment,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "submitted_at": self.submitted_at,
+            "approved_at": self.approved_at,
+            "receipt": self.receipt,
+            "server_version": self.server_version,
+            "outcome": self.outcome,
+            "synced_at": self.synced_at,
+        }
+
+
+@dataclass(frozen=True)
+class Revision:
+    revision: int
+    payload: dict[str, Any]
+    base: dict[str, Any]
+    author: str
+    created_at: str
+    note: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "revision": self.revision,
+            "payload": self.payload,
+            "base": self.base,
+            "author": self.author,
+            "created_at": self.created_at,
+            "note": self.note,
+        }
+
+
+COLUMNS = (
+    "uuid, type, cooperative_id, cooperative_ref, effective_date, state, author, approver, revision, "
+    "payload, base, issues, comment, created_at, updated_at, submitted_at, approved_at, receipt, "
+    "server_version, outcome, synced_at"
+)
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def row_to_entry(row: Sequence[Any]) -> Entry:
+    (
+        uuid,
+        type_,
+        coop_id,
+        coop_ref,
+        eff,
+        state,
+        author,
+        approver,
+        revision,
+        payload,
+        base,
+        issues,
+        comment,
+        created,
+        updated,
+        submitted,
+        approved,
+        receipt,
+        server_version,
+        outcome,
+        synced,
+    ) = row
+    return Entry(
+        uuid=uuid,
+        type=type_,
+        cooperative_id=coop_id,
+        cooperative_ref=coop_ref,
+        effective_date=eff,
+        state=State(state),
+        author=author,
+        approver=approver,
+        revision=int(revision),
+        payload=json.loads(payload),
+        base=json.loads(base),
+        issues=json.loads(issues),
+        comment=comment,
+        created_at=created,
+        updated_at=updated,
+        submitted_at=submitted,
+        approved_at=approved,
+        receipt=receipt,
+        server_version=server_version,
+        outcome=json.loads(outcome) if outcome else None,
+        synced_at=synced,
+    )
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+def insert_entry(
+    store: Store,
+    *,
+    actor: Actor,
+    type_id: str,
+    cooperative_id: str | None,
+    cooperative_ref: str | None,
+    effective_date: str | None,
+    payload: dict[str, Any],
+    base: dict[str, Any],
+    issues: list[dict[str, Any]],
+    search: str,
+    entry_uuid: str | None = None,
+) -> Entry:
+    """Create a draft with revision 1 and its audit row, in one durable transaction."""
+    key = entry_uuid or new_uuid()
+    when = stamp()
+    with store.write() as conn:
+        conn.execute(
+            "INSERT INTO entries(uuid, type, cooperative_id, cooperative_ref, effective_date, state, author, "
+            "revision, payload, base, issues, created_at, updated_at, search) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
+            (
+                key,
+                type_id,
+                cooperative_id,
+                cooperative_ref,
+                effective_date,
+                State.DRAFT.value,
+                actor.username,
+                dumps(payload),
+                dumps(base),
+                dumps(issues),
+                when,
+                when,
+                search,
+            ),
+        )
+        conn.execute(
+            "INSERT INTO revisions(entry_uuid, revision, payload, base, author, created_at) VALUES (?, 1, ?, ?, ?, ?)",
+            (key, dumps(payload), dumps(base), actor.username, when),
+        )
+        audit.append(
+            conn,
+            actor=actor.username,
+            action="create",
+            entry_uuid=key,
+            to_state=State.DRAFT.value,
+            details={
+                "type": type_id,
+                "cooperative": cooperative_id or cooperative_ref,
+                "revision": 1,
+            },
+        )
+    return get_entry(store, key)
+
+
+def get_entry(store: Store, entry_uuid: str) -> Entry:
+    row = store.conn.execute(f"SELECT {COLUMNS} FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
+    if row is None:
+        matches = (
+            store.conn.execute(
+                f"SELECT {COLUMNS} FROM entries WHERE uuid LIKE ? LIMIT 2", (f"{entry_uuid}%",)
+            ).fetchall()
+            if len(entry_uuid) >= 6
+            else []
+        )
+        if len(matches) == 1:
+            return row_to_entry(matches[0])
+        raise NotFound(f"Kayıt bulunamadı: {entry_uuid}")
+    return row_to_entry(row)
+
+
+def update_payload(
+    store: Store,
+    entry: Entry,
+    *,
+    actor: Actor,
+    effective_date: str | None,
+    payload: dict[str, Any],
+    base: dict[str, Any],
+    issues: list[dict[str, Any]],
+    search: str,
+    note: str | None = None,
+) -> Entry:
+    """Store a new revision of a draft/returned entry (which becomes a draft again)."""
+    when = stamp()
+    with store.write() as conn:
+        current = _locked_state(conn, entry.uuid)
+        target = check_move(Action.EDIT, current, actor, entry.author)
+        revision = (
+            int(conn.execute("SELECT revision FROM entries WHERE uuid = ?", (entry.uuid,)).fetchone()[0]) + 1
+        )
+        conn.execute(
+            "UPDATE entries SET payload = ?, base = ?, issues = ?, effective_date = ?, state = ?, revision = ?, "
+            "updated_at = ?, search = ? WHERE uuid = ?",
+            (
+                dumps(payload),
+                dumps(base),
+                dumps(issues),
+                effective_date,
+                target.value,
+                revision,
+                when,
+                search,
+                entry.uuid,
+            ),
+        )
+        conn.execute(
+            "INSERT INTO revisions(entry_uuid, revision, payload, base, author, created_at, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (entry.uuid, revision, dumps(payload), dumps(base), actor.username, when, note),
+        )
+        audit.append(
+            conn,
+            actor=actor.username,
+            action="edit",
+            entry_uuid=entry.uuid,
+            from_state=current.value,
+            to_state=target.value,
+            comment=note,
+            details={"revision": revision},
+        )
+    return get_entry(store, entry.uuid)
+
+
+def _locked_state(conn: sqlite3.Connection, entry_uuid: str) -> State:
+    row = conn.execute("SELECT state FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
+    if row is None:
+        raise NotFound(f"Kayıt bulunamadı: {entry_uuid}")
+    return State(row[0])
+
+
+_MOVE_FIELDS = {
+    "approver",
+    "approved_at",
+    "submitted_at",
+    "comment",
+    "receipt",
+    "server_version",
+    "outcome",
+    "synced_at",
+    "cooperative_id",
+    "cooperative_ref",
+}
+
+
+def move(
+    store: Store,
+    entry_uuid: str,
+    action: Action,
+    actor: Actor,
+    *,
+    comment: str | None = None,
+    details: dict[str, Any] | None = None,
+    fields: dict[str, Any] | None = None,
+) -> Entry:
+    """Make one life-cycle move with its audit row; the state is re-read inside the transaction."""
+    updates = dict(fields or {})
+    unknown = set(updates) - _MOVE_FIELDS
+    if unknown:
+        raise ValueError(f"not movable fields: {unknown}")
+    with store.write() as conn:
+        current = _locked_state(conn, entry_uuid)
+        author = conn.execute("SELECT author FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()[0]
+        target = check_move(action, current, actor, author)
+        when = stamp()
+        updates["state"] = target.value
+        updates["updated_at"] = when
+        if (
+            "outcome" in updates
+            and updates["outcome"] is not None
+            and not isinstance(updates["outcome"], str)
+        ):
+            updates["outcome"] = dumps(updates["outcome"])
+        assignments = ", ".join(f"{name} = ?" for name in updates)
+        conn.execute(f"UPDATE entries SET {assignments} WHERE uuid = ?", (*updates.values(), entry_uuid))
+        audit.append(
+            conn,
+            actor=actor.username,
+            action=action.value,
+            entry_uuid=entry_uuid,
+            from_state=current.value,
+            to_state=target.value,
+            comment=comment,
+            details=details,
+        )
+    return get_entry(store, entry_uuid)
+
+
+def revisions(store: Store, entry_uuid: str) -> list[Revision]:
+    rows = store.conn.execute(
+        "SELECT revision, payload, base, author, created_at, note FROM revisions WHERE entry_uuid = ? "
+        "ORDER BY revision",
+        (entry_uuid,),
+    ).fetchall()
+    return [Revision(int(r[0]), json.loads(r[1]), json.loads(r[2]), r[3], r[4], r[5]) for r in rows]
+
+
+def list_entries(
+    store: Store,
+    *,
+    states: Sequence[State] | None = None,
+    author: str | None = None,
+    type_id: str | None = None,
+    cooperative: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Entry]:
+    where: list[str] = []
+    params: list[Any] = []
+    if states:
+        where.append(f"state IN ({', '.join('?' for _ in states)})")
+        params.extend(s.value for s in states)
+    if author:
+        where.append("author = ?")
+        params.append(author)
+    if type_id:
+        where.append("type = ?")
+        params.append(type_id)
+    if cooperative:
+        where.append("(cooperative_id = ? OR cooperative_ref = ?)")
+        params.extend([cooperative, cooperative])
+    sql = f"SELECT {COLUMNS} FROM entries"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY created_at, uuid"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params.extend([limit, offset])
+    return [row_to_entry(r) for r in store.conn.execute(sql, params).fetchall()]
+
+
+def count_by_state(store: Store) -> dict[State, int]:
+    rows = store.conn.execute("SELECT state, COUNT(*) FROM entries GROUP BY state").fetchall()
+    return {State(r[0]): int(r[1]) for r in rows}
+
+
+def audit_rows(store: Store, entry_uuid: str | None = None) -> list[dict[str, Any]]:
+    sql = "SELECT seq, at, actor, action, entry_uuid, from_state, to_state, comment, details FROM audit"
+    params: tuple[Any, ...] = ()
+    if entry_uuid:
+        sql += " WHERE entry_uuid = ?"
+        params = (entry_uuid,)
+    sql += " ORDER BY seq"
+    names = (
+        "seq",
+        "at",
+        "actor",
+        "action",
+        "entry",
+        "from_state",
+        "to_state",
+        "comment",
+        "details",
+    )
+    out = []
+    for row in store.conn.execute(sql, params):
+        item = dict(zip(names, row, strict=True))
+        item["details"] = json.loads(item["details"])
+        out.append(item)
+    return out

@@ -1,0 +1,85 @@
+"""Store errors, split as qutebrowser does: known conditions a person can act on, and bugs."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base of every store error; ``message`` is a Turkish sentence for the person."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class KnownError(StoreError):
+    """Disk full, database busy, read-only, damaged: shown to the person in words."""
+
+
+class DatabaseDamaged(KnownError):
+    def __init__(self, path: Path, detail: str, newest_backup: Path | None) -> None:
+        hint = (
+            f'En yeni yedek: {newest_backup}. Geri yüklemek için: koopbis restore "{newest_backup}"'
+            if newest_backup
+            else "Yedek bulunamadı; bilgi işlem birimine başvurun ve dosyayı silmeyin."
+        )
+        super().__init__(f"Veritabanı dosyası bozuk: {path} ({detail}). {hint}")
+        self.path = path
+        self.newest_backup = newest_backup
+
+
+class SchemaTooNew(KnownError):
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        super().__init__(
+            f"Bu veritabanı ({path}) programın daha yeni bir sürümüyle oluşturulmuş "
+            f"(şema {found}, bu sürüm en çok {supported} açabilir). Programı güncelleyin; "
+            "dosyaya dokunulmadı."
+        )
+
+
+class NotInitialised(KnownError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Veritabanı bulunamadı: {path}. Önce oluşturun: koopbis init --province <plaka kodu>"
+        )
+
+
+class NotFound(StoreError):
+    pass
+
+
+class BugError(StoreError):
+    """An SQL error that means a bug in the program, not a condition of the machine."""
+
+
+_KNOWN_CODES = {
+    "SQLITE_FULL": "Diskte yer kalmadı; kayıt yapılamadı. Yer açıp yeniden deneyin, girdiğiniz bilgiler kaybolmadı.",
+    "SQLITE_BUSY": "Veritabanı başka bir işlemce kullanılıyor; birkaç saniye sonra yeniden deneyin.",
+    "SQLITE_LOCKED": "Veritabanı başka bir işlemce kullanılıyor; birkaç saniye sonra yeniden deneyin.",
+    "SQLITE_READONLY": "Veritabanı dosyasına yazılamıyor (salt okunur). Dosya izinlerini kontrol edin.",
+    "SQLITE_CORRUPT": "Veritabanı dosyası bozuk. Yedekten geri yükleyin: koopbis restore <yedek>",
+    "SQLITE_NOTADB": "Dosya bir KOOP-BİS Desktop veritabanı değil ya da bozuk.",
+    "SQLITE_CANTOPEN": "Veritabanı dosyası açılamadı; klasörün var olduğunu ve izinleri kontrol edin.",
+    "SQLITE_IOERR": "Disk okuma/yazma hatası; diski ve bağlantıyı kontrol edin.",
+    "SQLITE_PERM": "Veritabanı dosyasına erişim izni yok.",
+}
+
+
+def translate(exc: sqlite3.Error) -> StoreError:
+    """Map a raw sqlite3 error to a KnownError (machine condition) or a BugError."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    for code, message in _KNOWN_CODES.items():
+        if name.startswith(code):
+            err: StoreError = KnownError(message)
+            err.__cause__ = exc
+            return err
+    text = str(exc).lower()
+    if "database is locked" in text:
+        return KnownError(_KNOWN_CODES["SQLITE_BUSY"])
+    if "disk" in text and "full" in text:
+        return KnownError(_KNOWN_CODES["SQLITE_FULL"])
+    bug = BugError(f"Beklenmeyen veritabanı hatası: {exc}")
+    bug.__cause__ = exc
+    return bug

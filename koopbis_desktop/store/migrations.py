@@ -1,0 +1,211 @@
+"""Numbered schema migrations; the schema version lives in ``PRAGMA user_version``.
+
+Each step runs in its own transaction together with the version bump, so a crash
+mid-migration leaves the previous, consistent version. Steps are append-only:
+never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from koopbis_desktop.store.snapshot import migration_2_search_index
+
+if TYPE_CHECKING:
+    from koopbis_desktop.store.db import Store
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run several statements inside the caller's transaction.
+
+    ``executescript`` would COMMIT the open transaction first, which breaks the
+    all-or-nothing promise of a migration step.
+    """
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            conn.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement: {pending!r}")
+
+
+def _m1_core(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+
+        CREATE TABLE users (
+            username TEXT PRIMARY KEY,
+            full_name TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor', 'admin')),
+            password_hash TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL,
+            password_changed_at TEXT NOT NULL
+        );
+
+        CREATE TABLE entries (
+            uuid TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            cooperative_id TEXT,
+            cooperative_ref TEXT REFERENCES entries(uuid),
+            effective_date TEXT,
+            state TEXT NOT NULL,
+            author TEXT NOT NULL REFERENCES users(username),
+            approver TEXT REFERENCES users(username),
+            revision INTEGER NOT NULL DEFAULT 1,
+            payload TEXT NOT NULL,
+            base TEXT NOT NULL DEFAULT '{}',
+            issues TEXT NOT NULL DEFAULT '[]',
+            comment TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            submitted_at TEXT,
+            approved_at TEXT,
+            receipt TEXT,
+            server_version INTEGER,
+            outcome TEXT,
+            synced_at TEXT,
+            search TEXT NOT NULL DEFAULT '',
+            CHECK (cooperative_id IS NULL OR cooperative_ref IS NULL)
+        );
+        CREATE INDEX entries_state ON entries(state, updated_at);
+        CREATE INDEX entries_cooperative ON entries(cooperative_id, effective_date);
+        CREATE INDEX entries_ref ON entries(cooperative_ref);
+        CREATE INDEX entries_author ON entries(author, state);
+
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            entry_uuid TEXT NOT NULL REFERENCES entries(uuid),
+            revision INTEGER NOT NULL,
+            payload TEXT NOT NULL,
+            base TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            note TEXT,
+            UNIQUE (entry_uuid, revision)
+        );
+
+        CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entry_uuid TEXT,
+            from_state TEXT,
+            to_state TEXT,
+            comment TEXT,
+            details TEXT NOT NULL DEFAULT '{}',
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE
+        );
+        CREATE INDEX audit_entry ON audit(entry_uuid);
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+            BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+            BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
+
+        CREATE TABLE attachments (
+            sha256 TEXT PRIMARY KEY,
+            filename TEXT NOT NULL,
+            mime TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL
+        );
+        CREATE TABLE entry_attachments (
+            entry_uuid TEXT NOT NULL REFERENCES entries(uuid),
+            sha256 TEXT NOT NULL REFERENCES attachments(sha256),
+            PRIMARY KEY (entry_uuid, sha256)
+        );
+
+        CREATE TABLE cooperatives (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            cooperative_type TEXT,
+            province_code TEXT,
+            district TEXT,
+            address TEXT,
+            phone TEXT,
+            vkn TEXT,
+            mersis_no TEXT,
+            trade_registry_no TEXT,
+            status TEXT NOT NULL DEFAULT 'active',
+            founded_on TEXT,
+            version INTEGER NOT NULL DEFAULT 1,
+            articles TEXT NOT NULL DEFAULT '[]',
+            unions TEXT NOT NULL DEFAULT '[]',
+            search TEXT NOT NULL DEFAULT '',
+            imported_at TEXT
+        );
+        CREATE INDEX cooperatives_vkn ON cooperatives(vkn);
+        CREATE INDEX cooperatives_search ON cooperatives(search);
+        CREATE TABLE members (
+            cooperative_id TEXT NOT NULL REFERENCES cooperatives(id) ON DELETE CASCADE,
+            member_id TEXT NOT NULL,
+            full_name TEXT NOT NULL,
+            shares INTEGER,
+            joined_on TEXT,
+            PRIMARY KEY (cooperative_id, member_id)
+        );
+        CREATE INDEX members_member ON members(member_id);
+        CREATE TABLE board_members (
+            cooperative_id TEXT NOT NULL REFERENCES cooperatives(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            id_no TEXT NOT NULL,
+            full_name TEXT NOT NULL,
+            role TEXT,
+            term_years INTEGER,
+            PRIMARY KEY (cooperative_id, position)
+        );
+        CREATE TABLE auditors (
+            cooperative_id TEXT NOT NULL REFERENCES cooperatives(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            id_no TEXT NOT NULL,
+            full_name TEXT NOT NULL,
+            term_years INTEGER,
+            PRIMARY KEY (cooperative_id, position)
+        );
+        CREATE TABLE assemblies (
+            cooperative_id TEXT NOT NULL REFERENCES cooperatives(id) ON DELETE CASCADE,
+            date TEXT NOT NULL,
+            kind TEXT,
+            fiscal_year INTEGER,
+            place TEXT,
+            result TEXT,
+            PRIMARY KEY (cooperative_id, date)
+        );
+        """,
+    )
+
+
+Migration = Callable[[sqlite3.Connection], None]
+
+# Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
+MIGRATIONS: list[Migration] = [_m1_core, migration_2_search_index]
+LATEST = len(MIGRATIONS)
+
+
+def migrate(store: Store) -> None:
+    conn = store.conn
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    for index in range(current, LATEST):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[index](conn)
+            conn.execute(f"PRAGMA user_version = {index + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")

@@ -1,0 +1,169 @@
+"""Local accounts: argon2 password hashes, roles, lockout after repeated wrong passwords."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from koopbis_desktop.domain.lifecycle import Role
+from koopbis_desktop.store import audit
+from koopbis_desktop.store.clock import now as clock_now
+from koopbis_desktop.store.clock import parse, stamp
+from koopbis_desktop.store.db import Store
+
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = timedelta(minutes=15)
+
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    failed_attempts: int
+    locked_until: str | None
+    created_at: str
+
+    def locked_at(self, moment: datetime) -> bool:
+        return self.locked_until is not None and parse(self.locked_until) > moment
+
+
+_COLUMNS = "username, full_name, role, active, failed_attempts, locked_until, created_at"
+
+
+def _user(row: tuple[object, ...]) -> User:
+    username, full_name, role, active, failed, locked_until, created_at = row
+    return User(
+        username=str(username),
+        full_name=str(full_name),
+        role=Role(str(role)),
+        active=bool(active),
+        failed_attempts=int(str(failed)),
+        locked_until=str(locked_until) if locked_until else None,
+        created_at=str(created_at),
+    )
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def get_user(store: Store, username: str) -> User | None:
+    row = store.conn.execute(f"SELECT {_COLUMNS} FROM users WHERE username = ?", (username,)).fetchone()
+    return _user(row) if row else None
+
+
+def list_users(store: Store) -> list[User]:
+    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM users ORDER BY username").fetchall()
+    return [_user(r) for r in rows]
+
+
+def count_users(store: Store) -> int:
+    return int(store.conn.execute("SELECT COUNT(*) FROM users").fetchone()[0])
+
+
+def insert_user(
+    conn: sqlite3.Connection, *, username: str, full_name: str, role: Role, password: str, by: str
+) -> None:
+    when = stamp()
+    conn.execute(
+        "INSERT INTO users(username, full_name, role, password_hash, created_at, password_changed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (username, full_name, role.value, hash_password(password), when, when),
+    )
+    audit.append(conn, actor=by, action="user_add", details={"username": username, "role": role.value})
+
+
+class LoginOutcome:
+    OK = "ok"
+    WRONG = "wrong"
+    LOCKED = "locked"
+    DISABLED = "disabled"
+    UNKNOWN = "unknown"
+
+
+def check_password(
+    store: Store, username: str, password: str, *, at: datetime | None = None
+) -> tuple[str, User | None]:
+    """Check a password, counting failures and locking the account after five.
+
+    Returns the outcome and the user (as stored after the attempt).
+    """
+    moment = at or clock_now()
+    with store.write() as conn:
+        row = conn.execute(
+            f"SELECT {_COLUMNS}, password_hash FROM users WHERE username = ?", (username,)
+        ).fetchone()
+        if row is None:
+            audit.append(conn, actor=username, action="login_unknown_user", at=moment)
+            return LoginOutcome.UNKNOWN, None
+        user = _user(row[:-1])
+        if not user.active:
+            audit.append(conn, actor=username, action="login_disabled", at=moment)
+            return LoginOutcome.DISABLED, user
+        if user.locked_at(moment):
+            audit.append(conn, actor=username, action="login_while_locked", at=moment)
+            return LoginOutcome.LOCKED, user
+        try:
+            _hasher.verify(str(row[-1]), password)
+        except (VerificationError, InvalidHashError):
+            failed = user.failed_attempts + 1
+            locked_until = None
+            if failed >= MAX_FAILED_ATTEMPTS:
+                locked_until = stamp(moment + LOCKOUT)
+                failed = 0
+            conn.execute(
+                "UPDATE users SET failed_attempts = ?, locked_until = COALESCE(?, locked_until) WHERE username = ?",
+                (failed, locked_until, username),
+            )
+            audit.append(
+                conn,
+                actor=username,
+                action="login_locked" if locked_until else "login_failed",
+                details={"failed_attempts": failed if not locked_until else MAX_FAILED_ATTEMPTS},
+                at=moment,
+            )
+            refreshed = get_user(store, username)
+            return (LoginOutcome.LOCKED if locked_until else LoginOutcome.WRONG), refreshed
+        if _hasher.check_needs_rehash(str(row[-1])):
+            conn.execute(
+                "UPDATE users SET password_hash = ? WHERE username = ?",
+                (hash_password(password), username),
+            )
+        conn.execute(
+            "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE username = ?",
+            (username,),
+        )
+        audit.append(conn, actor=username, action="login", at=moment)
+    return LoginOutcome.OK, get_user(store, username)
+
+
+def set_password(conn: sqlite3.Connection, username: str, password: str, by: str) -> None:
+    conn.execute(
+        "UPDATE users SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, locked_until = NULL "
+        "WHERE username = ?",
+        (hash_password(password), stamp(), username),
+    )
+    audit.append(conn, actor=by, action="user_password", details={"username": username})
+
+
+def set_active(conn: sqlite3.Connection, username: str, active: bool, by: str) -> None:
+    conn.execute("UPDATE users SET active = ? WHERE username = ?", (int(active), username))
+    audit.append(
+        conn,
+        actor=by,
+        action="user_enable" if active else "user_disable",
+        details={"username": username},
+    )
+
+
+def unlock(conn: sqlite3.Connection, username: str, by: str) -> None:
+    conn.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE username = ?", (username,))
+    audit.append(conn, actor=by, action="user_unlock", details={"username": username})

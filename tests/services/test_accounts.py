@@ -1,0 +1,108 @@
+"""Accounts: first admin, admin-only management, argon2 hashes, lockout after five wrong passwords."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
+from koopbis_desktop.services import accounts
+from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
+from koopbis_desktop.store import audit, entries
+from koopbis_desktop.store.clock import now
+from koopbis_desktop.store.db import Store
+from tests.conftest import PASSWORD
+
+
+def test_first_account_must_be_admin(store: Store) -> None:
+    with pytest.raises(NotPermitted, match="ilk hesabı yönetici"):
+        accounts.add_user(store, None, "ayse", "clerk", PASSWORD)
+    accounts.add_user(store, None, "admin", "admin", PASSWORD)
+    with pytest.raises(NotPermitted):
+        accounts.add_user(store, None, "ayse", "clerk", PASSWORD)
+
+
+def test_only_admin_manages_users(store: Store, people: dict[str, Actor]) -> None:
+    with pytest.raises(NotPermitted):
+        accounts.add_user(store, people["sef"], "yeni", "clerk", PASSWORD)
+    with pytest.raises(NotPermitted):
+        accounts.disable_user(store, people["ayse"], "mehmet")
+    with pytest.raises(ValidationFailed, match="zaten var"):
+        accounts.add_user(store, people["admin"], "ayse", "clerk", PASSWORD)
+    with pytest.raises(ValidationFailed, match="en az 8"):
+        accounts.add_user(store, people["admin"], "kisa", "clerk", "123")
+
+
+def test_password_is_hashed_with_argon2(store: Store, people: dict[str, Actor]) -> None:
+    stored = store.conn.execute("SELECT password_hash FROM users WHERE username = 'ayse'").fetchone()[0]
+    assert stored.startswith("$argon2id$")
+    assert PASSWORD not in stored
+    dump = "\n".join(store.conn.iterdump())
+    assert PASSWORD not in dump
+
+
+def test_lockout_after_five_wrong_passwords(store: Store, people: dict[str, Actor]) -> None:
+    start = now()
+    for attempt in range(1, 5):
+        with pytest.raises(LoginFailed, match=f"{5 - attempt} deneme"):
+            accounts.login(store, "ayse", "yanlis-parola", at=start)
+    with pytest.raises(LoginFailed, match="kilitlendi"):
+        accounts.login(store, "ayse", "yanlis-parola", at=start)
+    # the right password does not get in while locked
+    with pytest.raises(LoginFailed, match="kilitlendi"):
+        accounts.login(store, "ayse", PASSWORD, at=start + timedelta(minutes=14))
+    assert accounts.login(store, "ayse", PASSWORD, at=start + timedelta(minutes=16)).role == Role.CLERK
+    actions = [r["action"] for r in entries.audit_rows(store) if r["actor"] == "ayse"]
+    assert actions.count("login_failed") == 4
+    assert actions.count("login_locked") == 1
+    assert "login_while_locked" in actions
+    assert audit.verify(store.conn).ok
+
+
+def test_admin_unlocks(store: Store, people: dict[str, Actor]) -> None:
+    for _ in range(5):
+        with pytest.raises(LoginFailed):
+            accounts.login(store, "mehmet", "yanlis-parola")
+    with pytest.raises(LoginFailed, match="kilitlendi"):
+        accounts.login(store, "mehmet", PASSWORD)
+    accounts.unlock_user(store, people["admin"], "mehmet")
+    assert accounts.login(store, "mehmet", PASSWORD).username == "mehmet"
+
+
+def test_disabled_user_cannot_log_in(store: Store, people: dict[str, Actor]) -> None:
+    accounts.disable_user(store, people["admin"], "mehmet")
+    with pytest.raises(LoginFailed, match="kapatılmış"):
+        accounts.login(store, "mehmet", PASSWORD)
+    with pytest.raises(NotPermitted):
+        accounts.disable_user(store, people["admin"], "admin")
+    accounts.enable_user(store, people["admin"], "mehmet")
+    assert accounts.login(store, "mehmet", PASSWORD).username == "mehmet"
+
+
+def test_unknown_user_same_message(store: Store, people: dict[str, Actor]) -> None:
+    with pytest.raises(LoginFailed, match="Kullanıcı adı ya da parola hatalı"):
+        accounts.login(store, "kimse", PASSWORD)
+
+
+def test_change_password(store: Store, people: dict[str, Actor]) -> None:
+    accounts.change_password(store, people["ayse"], "ayse", "yeni-parola-99")
+    with pytest.raises(LoginFailed):
+        accounts.login(store, "ayse", PASSWORD)
+    assert accounts.login(store, "ayse", "yeni-parola-99").username == "ayse"
+    with pytest.raises(NotPermitted):
+        accounts.change_password(store, people["ayse"], "mehmet", "baska-parola-1")
+
+
+def test_production_hash_parameters_are_strong() -> None:
+    import importlib
+
+    from koopbis_desktop.store import users
+
+    fresh = importlib.reload(users)
+    try:
+        hasher = fresh._hasher
+        assert hasher.memory_cost >= 64 * 1024
+        assert hasher.time_cost >= 2
+    finally:
+        importlib.reload(users)
