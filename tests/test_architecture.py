@@ -1,0 +1,209 @@
+"""Layering rules of DESIGN.md, checked on the source with ``ast``.
+
+Arrows go one way: ui → services/sync → store → domain. Only ``koopbis_desktop/ui``
+may import Qt; the domain is stdlib (plus python-stdnum) only; the reference
+server shares nothing with the desktop but the domain. Folders that do not exist
+yet simply have nothing to check.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGES = ("koopbis_desktop", "sync")
+QT_MODULES = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
+
+
+@dataclass(frozen=True)
+class Import:
+    path: Path
+    line: int
+    target: str  # dotted: "koopbis_desktop.domain.text.fold", "PySide6.QtCore", "re"
+
+    @property
+    def top(self) -> str:
+        return self.target.split(".")[0]
+
+    def within(self, prefix: str) -> bool:
+        return self.target == prefix or self.target.startswith(prefix + ".")
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line} imports {self.target}"
+
+
+def module_name(root: Path, path: Path) -> str:
+    parts = list(path.relative_to(root).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imports_of(root: Path, path: Path) -> Iterator[Import]:
+    """Every import in ``path``, relative ones resolved, ``from a import b`` as ``a.b``."""
+    module = module_name(root, path)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    rel = path.relative_to(root)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield Import(rel, node.lineno, alias.name)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base_parts = package.split(".") if package else []
+                base_parts = base_parts[: len(base_parts) - (node.level - 1)]
+                base = ".".join([*base_parts, *([node.module] if node.module else [])])
+            else:
+                base = node.module or ""
+            for alias in node.names:
+                yield Import(rel, node.lineno, base if alias.name == "*" else f"{base}.{alias.name}")
+
+
+def source_files(root: Path, folder: str) -> list[Path]:
+    directory = root / folder
+    if directory.is_file():
+        return [directory]
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.rglob("*.py") if ".venv" not in p.parts)
+
+
+def imports_under(root: Path, folder: str) -> list[Import]:
+    return [imp for path in source_files(root, folder) for imp in imports_of(root, path)]
+
+
+# ------------------------------------------------------------------------- rules
+
+
+def qt_outside_ui(root: Path) -> list[Import]:
+    ui = root / "koopbis_desktop" / "ui"
+    bad = []
+    for package in PACKAGES:
+        for path in source_files(root, package):
+            if ui in path.parents:
+                continue
+            bad.extend(imp for imp in imports_of(root, path) if imp.top in QT_MODULES)
+    return bad
+
+
+def domain_outside_stdlib(root: Path) -> list[Import]:
+    return [
+        imp
+        for imp in imports_under(root, "koopbis_desktop/domain")
+        if not (
+            (imp.top in sys.stdlib_module_names and imp.top != "koopbis_desktop")
+            or imp.top == "stdnum"
+            or imp.within("koopbis_desktop.domain")
+        )
+    ]
+
+
+def forbidden(root: Path, folder: str, prefixes: tuple[str, ...]) -> list[Import]:
+    return [imp for imp in imports_under(root, folder) if any(imp.within(prefix) for prefix in prefixes)]
+
+
+def server_beyond_domain(root: Path) -> list[Import]:
+    return [
+        imp
+        for imp in imports_under(root, "sync/server")
+        if imp.top == "koopbis_desktop" and not imp.within("koopbis_desktop.domain")
+    ]
+
+
+def report(violations: list[Import]) -> str:
+    return "\n".join(str(v) for v in violations)
+
+
+# ------------------------------------------------------------------------- tests
+
+
+def test_the_source_is_where_the_rules_look():
+    # Guards against the rules silently passing because they look in the wrong place.
+    domain = source_files(REPO, "koopbis_desktop/domain")
+    assert REPO / "koopbis_desktop" / "domain" / "schema.py" in domain
+    assert any(imp.within("koopbis_desktop.domain") for imp in imports_under(REPO, "koopbis_desktop/domain"))
+
+
+def test_no_qt_outside_the_ui():
+    assert not (bad := qt_outside_ui(REPO)), report(bad)
+
+
+def test_domain_imports_only_the_standard_library_and_stdnum():
+    assert not (bad := domain_outside_stdlib(REPO)), report(bad)
+
+
+def test_store_imports_no_services_ui_sync_or_cli():
+    prefixes = ("koopbis_desktop.services", "koopbis_desktop.ui", "koopbis_desktop.cli", "sync")
+    assert not (bad := forbidden(REPO, "koopbis_desktop/store", prefixes)), report(bad)
+
+
+def test_services_import_no_ui_sync_or_cli():
+    prefixes = ("koopbis_desktop.ui", "koopbis_desktop.cli", "sync")
+    assert not (bad := forbidden(REPO, "koopbis_desktop/services", prefixes)), report(bad)
+
+
+def test_sync_imports_no_ui_or_cli():
+    prefixes = ("koopbis_desktop.ui", "koopbis_desktop.cli")
+    assert not (bad := forbidden(REPO, "sync", prefixes)), report(bad)
+
+
+def test_reference_server_uses_only_the_domain():
+    assert not (bad := server_beyond_domain(REPO)), report(bad)
+
+
+# ------------------------------------------- the checker itself, on a made-up tree
+
+
+@pytest.fixture
+def bad_tree(tmp_path: Path) -> Path:
+    files = {
+        "koopbis_desktop/__init__.py": "",
+        "koopbis_desktop/domain/__init__.py": "from . import text\n",
+        "koopbis_desktop/domain/text.py": "from __future__ import annotations\nimport re\n",
+        "koopbis_desktop/domain/leaky.py": (
+            "import requests\nfrom koopbis_desktop import store\ndef f():\n    from PySide6 import QtCore\n"
+        ),
+        "koopbis_desktop/store/__init__.py": "",
+        "koopbis_desktop/store/db.py": "from ..services import capture\nfrom ..domain import text\n",
+        "koopbis_desktop/services/review.py": "import sync.client\nfrom koopbis_desktop.store import db\n",
+        "koopbis_desktop/ui/main.py": "from PySide6.QtWidgets import QWidget\n",
+        "sync/client.py": "from koopbis_desktop.cli import main\nimport shiboken6\n",
+        "sync/server/app.py": "from koopbis_desktop.store import db\nfrom koopbis_desktop.domain import schema\n",
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def targets(violations: list[Import]) -> set[str]:
+    return {v.target for v in violations}
+
+
+def test_checker_finds_every_kind_of_violation(bad_tree: Path):
+    assert targets(qt_outside_ui(bad_tree)) == {"PySide6.QtCore", "shiboken6"}
+    assert targets(domain_outside_stdlib(bad_tree)) == {
+        "requests",
+        "koopbis_desktop.store",
+        "PySide6.QtCore",
+    }
+    store = forbidden(bad_tree, "koopbis_desktop/store", ("koopbis_desktop.services",))
+    assert targets(store) == {"koopbis_desktop.services.capture"}
+    assert targets(forbidden(bad_tree, "koopbis_desktop/services", ("sync",))) == {"sync.client"}
+    assert targets(forbidden(bad_tree, "sync", ("koopbis_desktop.cli",))) == {"koopbis_desktop.cli.main"}
+    assert targets(server_beyond_domain(bad_tree)) == {"koopbis_desktop.store.db"}
+
+
+def test_checker_tolerates_missing_folders(tmp_path: Path):
+    assert qt_outside_ui(tmp_path) == []
+    assert domain_outside_stdlib(tmp_path) == []
+    assert server_beyond_domain(tmp_path) == []
+    assert forbidden(tmp_path, "sync", ("koopbis_desktop.ui",)) == []
