@@ -1,0 +1,426 @@
+"""The ``koopbis`` command line, run as a real process against a real database file."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from koopbis_desktop.domain import demo_data
+from tests.conftest import valid_tckn
+
+ADMIN_PW = "yonetici-parola-1"
+CLERK_PW = "memur-parola-1"
+SUP_PW = "sef-parola-1"
+
+
+class Koopbis:
+    def __init__(self, db: Path, home: Path) -> None:
+        self.db = db
+        self.env = {
+            **os.environ,
+            "KOOPBIS_LOG_DIR": str(home / "logs"),
+            "XDG_DATA_HOME": str(home / "data"),
+        }
+        self.env.pop("KOOPBIS_PASSWORD", None)
+        self.env.pop("KOOPBIS_DB", None)
+
+    def __call__(
+        self,
+        *args: str,
+        password: str | None = None,
+        new_password: str | None = None,
+        use_env_db: bool = False,
+    ) -> subprocess.CompletedProcess[str]:
+        env = dict(self.env)
+        if password:
+            env["KOOPBIS_PASSWORD"] = password
+        if new_password:
+            env["KOOPBIS_NEW_PASSWORD"] = new_password
+        argv = [sys.executable, "-m", "koopbis_desktop.cli"]
+        if use_env_db:
+            env["KOOPBIS_DB"] = str(self.db)
+        else:
+            argv += ["--db", str(self.db)]
+        return subprocess.run(
+            [*argv, *args], env=env, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL
+        )
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, (
+        f"exit {result.returncode}\nstdout: {result.stdout}\nstderr: {result.stderr}"
+    )
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def koopbis(tmp_path: Path) -> Koopbis:
+    return Koopbis(tmp_path / "il" / "koopbis.sqlite", tmp_path)
+
+
+@pytest.fixture
+def ready(koopbis: Koopbis, tmp_path: Path) -> Koopbis:
+    """A province database with an admin, a clerk, two supervisors and a snapshot."""
+    ok(koopbis("init", "--province", "06"))
+    ok(koopbis("user", "add", "admin", "--role", "admin", new_password=ADMIN_PW))
+    ok(
+        koopbis(
+            "user",
+            "add",
+            "ayse",
+            "--role",
+            "clerk",
+            "--full-name",
+            "Ayşe Işık",
+            "--as",
+            "admin",
+            password=ADMIN_PW,
+            new_password=CLERK_PW,
+        )
+    )
+    for name in ("sef", "sef2"):
+        ok(
+            koopbis(
+                "user",
+                "add",
+                name,
+                "--role",
+                "supervisor",
+                "--as",
+                "admin",
+                password=ADMIN_PW,
+                new_password=SUP_PW,
+            )
+        )
+    records = list(demo_data.cooperatives("06", 5, seed=3))
+    records[0]["title"] = "IŞIK Gökçe Konut Yapı Kooperatifi"
+    header = [
+        "registry_id",
+        "title",
+        "type",
+        "province_code",
+        "district",
+        "address",
+        "vkn",
+        "trade_registry_no",
+        "status",
+        "founded_on",
+    ]
+    lines = [";".join(header)]
+    for r in records:
+        lines.append(
+            ";".join(
+                str(x)
+                for x in (
+                    r["id"],
+                    r["title"],
+                    r["cooperative_type"],
+                    r["province_code"],
+                    r["district"],
+                    r["address"],
+                    r["vkn"],
+                    r["trade_registry_no"],
+                    r["status"],
+                    r["founded_on"],
+                )
+            )
+        )
+    csv_path = tmp_path / "kooperatifler.csv"
+    csv_path.write_text("\ufeff" + "\n".join(lines) + "\n", encoding="utf-8")
+    ok(koopbis("snapshot", "import", str(csv_path), "--as", "admin", password=ADMIN_PW))
+    koopbis.env["TEST_COOP"] = records[0]["id"]
+    return koopbis
+
+
+def admission(seed: int = 1, **extra: Any) -> str:
+    data = {
+        "member_id": valid_tckn(seed),
+        "full_name": "Zeynep Işık",
+        "effective_date": "02.03.2015",
+        "decision_no": "2015/14",
+        "shares": 2,
+        "subscribed_amount": "2.000,00",
+        "paid_amount": "500",
+    }
+    data.update(extra)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def test_whole_cycle(ready: Koopbis, tmp_path: Path) -> None:
+    coop = ready.env["TEST_COOP"]
+    hits = json.loads(ok(ready("search", "isik", "--json")))
+    assert [h["id"] for h in hits] == [coop]
+    assert "IŞIK" in ok(ready("search", "ışık"))
+
+    entry_id = ok(
+        ready(
+            "entry",
+            "add",
+            "--as",
+            "ayse",
+            "--type",
+            "member.admit",
+            "--cooperative",
+            coop,
+            "--data",
+            admission(),
+            password=CLERK_PW,
+        )
+    ).strip()
+    assert len(entry_id) == 36
+    ok(ready("entry", "submit", entry_id, "--as", "ayse", password=CLERK_PW))
+    ok(ready("entry", "return", entry_id, "--as", "sef", "--comment", "Karar no eksik", password=SUP_PW))
+    data_file = tmp_path / "duzeltme.json"
+    data_file.write_text(admission(decision_no="2015/15"), encoding="utf-8")
+    ok(ready("entry", "edit", entry_id, "--as", "ayse", "--data", f"@{data_file}", password=CLERK_PW))
+    ok(ready("entry", "submit", entry_id, "--as", "ayse", password=CLERK_PW))
+    ok(ready("entry", "approve", entry_id, "--as", "sef", "--comment", "Uygun", password=SUP_PW))
+
+    shown = json.loads(ok(ready("entry", "show", entry_id, "--json")))
+    assert shown["id"] == entry_id
+    assert shown["type"] == "member.admit"
+    assert shown["cooperative"] == coop
+    assert shown["state"] == "approved"
+    assert shown["author"] == "ayse"
+    assert shown["approver"] == "sef"
+    assert shown["payload"]["decision_no"] == "2015/15"
+    assert shown["base"] == {f"member:{valid_tckn(1)}": None}
+    assert [r["revision"] for r in shown["revisions"]] == [1, 2]
+    listed = json.loads(ok(ready("entry", "list", "--state", "approved", "--json")))
+    assert [e["id"] for e in listed] == [entry_id]
+    assert "Onaylandı" in ok(ready("entry", "list"))
+    assert "sağlam" in ok(ready("audit", "verify"))
+
+
+def test_exit_codes(ready: Koopbis) -> None:
+    coop = ready.env["TEST_COOP"]
+    bad = ready(
+        "entry",
+        "add",
+        "--as",
+        "ayse",
+        "--type",
+        "member.admit",
+        "--cooperative",
+        coop,
+        "--data",
+        admission(member_id="12345678901", paid_amount="abc", effective_date="31.02.2015"),
+        password=CLERK_PW,
+    )
+    assert bad.returncode == 3
+    for label in ("T.C. Kimlik No / VKN", "Ödenen tutar", "Yönetim kurulu karar tarihi"):
+        assert label in bad.stderr
+    assert "Traceback" not in bad.stderr
+    assert (
+        ready(
+            "entry",
+            "add",
+            "--as",
+            "ayse",
+            "--type",
+            "member.admit",
+            "--cooperative",
+            coop,
+            "--data",
+            "{not json",
+            password=CLERK_PW,
+        ).returncode
+        == 3
+    )
+    assert (
+        ready(
+            "entry",
+            "add",
+            "--as",
+            "ayse",
+            "--type",
+            "nope",
+            "--cooperative",
+            coop,
+            "--data",
+            "{}",
+            password=CLERK_PW,
+        ).returncode
+        == 3
+    )
+
+    sup_entry = ok(
+        ready(
+            "entry",
+            "add",
+            "--as",
+            "sef",
+            "--type",
+            "member.admit",
+            "--cooperative",
+            coop,
+            "--data",
+            admission(9),
+            password=SUP_PW,
+        )
+    ).strip()
+    ok(ready("entry", "submit", sup_entry, "--as", "sef", password=SUP_PW))
+    own = ready("entry", "approve", sup_entry, "--as", "sef", password=SUP_PW)
+    assert own.returncode == 4
+    assert "Dört göz" in own.stderr
+    clerk_approves = ready("entry", "approve", sup_entry, "--as", "ayse", password=CLERK_PW)
+    assert clerk_approves.returncode == 4
+    missing = ready("entry", "show", "00000000-0000-0000-0000-000000000000")
+    assert missing.returncode == 5
+    assert (
+        ready(
+            "entry",
+            "add",
+            "--as",
+            "ayse",
+            "--type",
+            "member.admit",
+            "--cooperative",
+            "99-999999",
+            "--data",
+            admission(),
+            password=CLERK_PW,
+        ).returncode
+        == 5
+    )
+    assert ready("entry", "frobnicate").returncode == 2
+    assert ready("entry", "list", "--state", "uçuyor").returncode == 2
+    no_user = ready("entry", "submit", sup_entry)
+    assert no_user.returncode == 2
+    assert "--as" in no_user.stderr
+    no_password = ready("entry", "submit", sup_entry, "--as", "sef")
+    assert no_password.returncode == 1
+    assert "KOOPBIS_PASSWORD" in no_password.stderr
+
+
+def test_lockout_from_cli(ready: Koopbis) -> None:
+    results = [ready("user", "list", "--as", "ayse", password="yanlis-parola") for _ in range(5)]
+    assert all(r.returncode == 4 for r in results)
+    locked = ready("user", "list", "--as", "ayse", password=CLERK_PW)
+    assert locked.returncode == 4
+    assert "kilitlendi" in locked.stderr
+    ok(ready("user", "unlock", "ayse", "--as", "admin", password=ADMIN_PW))
+    assert ready("user", "list", "--as", "ayse", password=CLERK_PW).returncode == 4  # not an admin
+    users = json.loads(ok(ready("user", "list", "--as", "admin", "--json", password=ADMIN_PW)))
+    assert {u["username"]: u["role"] for u in users} == {
+        "admin": "admin",
+        "ayse": "clerk",
+        "sef": "supervisor",
+        "sef2": "supervisor",
+    }
+
+
+def test_first_user_rules(koopbis: Koopbis) -> None:
+    ok(koopbis("init", "--province", "İzmir"))
+    first = koopbis("user", "add", "ayse", "--role", "clerk", new_password=CLERK_PW)
+    assert first.returncode == 4
+    assert "ilk hesabı yönetici" in first.stderr
+    ok(koopbis("user", "add", "admin", "--role", "admin", new_password=ADMIN_PW))
+    second = koopbis("user", "add", "ayse", "--role", "clerk", new_password=CLERK_PW)
+    assert second.returncode == 2
+    wrong_admin = koopbis(
+        "user",
+        "add",
+        "ayse",
+        "--role",
+        "clerk",
+        "--as",
+        "admin",
+        password="yanlis-parola",
+        new_password=CLERK_PW,
+    )
+    assert wrong_admin.returncode == 4
+
+
+def test_env_db_and_init_guard(koopbis: Koopbis) -> None:
+    ok(koopbis("init", "--province", "35", use_env_db=True))
+    assert koopbis.db.exists()
+    other = koopbis("init", "--province", "06")
+    assert other.returncode == 4
+    missing = Koopbis(koopbis.db.parent / "yok.sqlite", koopbis.db.parent)
+    result = missing("entry", "list")
+    assert result.returncode == 1
+    assert "koopbis init" in result.stderr
+
+
+def test_types_json(koopbis: Koopbis) -> None:
+    types = json.loads(ok(koopbis("types", "--json")))
+    ids = [t["id"] for t in types]
+    assert "member.admit" in ids and len(ids) == 15
+    admit = types[ids.index("member.admit")]
+    assert admit["label"] == "Ortaklığa giriş"
+    member_id = next(f for f in admit["fields"] if f["name"] == "member_id")
+    assert member_id == {
+        "name": "member_id",
+        "kind": "tckn_or_vkn",
+        "label": "T.C. Kimlik No / VKN",
+        "required": True,
+    }
+    register = types[ids.index("cooperative.register")]
+    founders = next(f for f in register["fields"] if f["name"] == "founders")
+    assert founders["kind"] == "group"
+    assert {f["name"] for f in founders["fields"]} == {"id_no", "full_name", "shares"}
+    leave = types[ids.index("member.leave")]
+    reason = next(f for f in leave["fields"] if f["name"] == "reason")
+    assert {c["value"] for c in reason["choices"]} == {"istifa", "ihrac", "vefat", "devir"}
+    assert "member.admit" in ok(koopbis("types"))
+
+
+def test_backup_and_restore(ready: Koopbis, tmp_path: Path) -> None:
+    coop = ready.env["TEST_COOP"]
+    out = ok(ready("backup", str(tmp_path / "yedekler")))
+    made = sorted((tmp_path / "yedekler").glob("*.sqlite"))
+    assert len(made) == 1 and str(made[0]) in out
+    ok(
+        ready(
+            "entry",
+            "add",
+            "--as",
+            "ayse",
+            "--type",
+            "member.admit",
+            "--cooperative",
+            coop,
+            "--data",
+            admission(),
+            password=CLERK_PW,
+        )
+    )
+    assert len(json.loads(ok(ready("entry", "list", "--json")))) == 1
+    restored = ok(ready("restore", str(made[0])))
+    assert "Önceki veritabanının yedeği" in restored
+    assert json.loads(ok(ready("entry", "list", "--json"))) == []
+    assert "sağlam" in ok(ready("audit", "verify"))
+    garbage = tmp_path / "bozuk.sqlite"
+    garbage.write_bytes(b"hello" * 1000)
+    bad = ready("restore", str(garbage))
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr
+
+
+def test_audit_verify_exit_code_on_tamper(ready: Koopbis) -> None:
+    conn = sqlite3.connect(ready.db)
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute("UPDATE audit SET actor = 'hacker' WHERE seq = 2")
+    conn.commit()
+    conn.close()
+    result = ready("audit", "verify")
+    assert result.returncode == 1
+    assert "2. kayıtta" in result.stdout
+
+
+def test_console_script_is_installed() -> None:
+    script = shutil.which("koopbis", path=str(Path(sys.executable).parent))
+    assert script is not None, "pip install -e . should install the koopbis console script"
+    result = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.startswith("koopbis ")
