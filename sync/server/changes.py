@@ -1,0 +1,179 @@
+"""``POST /api/v1/changes``: idempotency, validation, stale/duplicate/base checks, apply, receipt.
+
+Everything from the idempotency lookup to the receipt happens in one write
+transaction, so a change is either applied with its receipt or not at all, and
+two requests carrying the same key can never both apply.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import sqlite3
+from datetime import date
+from typing import Any
+
+from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+from koopbis_desktop.domain.schema import ChangeType, ValidationContext, validate
+from sync.server.apply import (
+    StateConflict,
+    apply_change,
+    check_base,
+    check_stale,
+    conflict_error,
+    duplicate_error,
+    find_duplicate,
+    is_valid_base_key,
+    new_record,
+)
+from sync.server.errors import ApiError, invalid
+from sync.server.store import Store, dumps, iso, utc_now
+
+
+def body_hash(body: dict[str, Any]) -> str:
+    """Hash of the canonical JSON of a request body: key order and spacing do not matter."""
+    return hashlib.sha256(dumps(body).encode("utf-8")).hexdigest()
+
+
+def submit_change(store: Store, key: str, body: dict[str, Any], today: date) -> tuple[int, dict[str, Any]]:
+    """Apply the change ``body`` under ``key``; returns (HTTP status, answer) or raises ApiError."""
+    try:
+        return _submit(store, key, body, today)
+    except sqlite3.IntegrityError:
+        # Another writer (another process on the same file) committed this key
+        # between our lookup and our insert: answer as for any repeated key.
+        return _submit(store, key, body, today)
+
+
+def _submit(store: Store, key: str, body: dict[str, Any], today: date) -> tuple[int, dict[str, Any]]:
+    digest = body_hash(body)
+    with store.transaction() as conn:
+        previous = store.find_change(conn, key)
+        if previous is not None:
+            if previous["body_hash"] == digest:
+                return 200, {**json.loads(previous["response"]), "replayed": True}
+            raise ApiError(
+                409,
+                "idempotency_mismatch",
+                "Bu anahtarla daha önce farklı içerikte bir kayıt uygulanmış; "
+                "aynı kayıt için yeni bir anahtar kullanılamaz, kaydı gözden geçirin.",
+                receipt=previous["receipt"],
+            )
+        ctype = _change_type(body["type"])
+        base: dict[str, Any] = body.get("base") or {}
+        bad_keys = [k for k in base if not is_valid_base_key(k)]
+        if bad_keys:
+            raise invalid(
+                [{"field": f"base.{k}", "message": f"'{k}' geçerli bir kayıt alanı değil."} for k in bad_keys]
+            )
+        record = _target(store, conn, ctype, body)
+        payload = _validated(ctype, body, record, today)
+        _check_people_and_attachments(store, conn, body)
+
+        if ctype.registers:
+            _check_register(store, conn, payload)
+            check_base(None, base)
+            record = new_record(store.next_cooperative_id(conn, payload["province_code"]), payload)
+        else:
+            assert record is not None
+            check_stale(record, ctype)
+            duplicate = find_duplicate(record, ctype, payload)
+            if duplicate is not None:
+                raise duplicate_error(*duplicate)
+            check_base(record, base)
+            before = copy.deepcopy(record)
+            try:
+                apply_change(record, ctype, payload)
+            except StateConflict as exc:
+                raise conflict_error(before, base, [exc.key]) from None
+
+        now = utc_now()
+        answer = {
+            "status": "applied",
+            "receipt": store.next_receipt(conn, now.year),
+            "cooperative": record["id"],
+            "version": record["version"],
+            "applied_at": iso(now),
+        }
+        store.save(conn, record, answer["applied_at"])
+        store.record_change(conn, key=key, body_hash=digest, body=body, type_id=ctype.id, response=answer)
+        return 201, answer
+
+
+def _change_type(type_id: str) -> ChangeType:
+    try:
+        return get_type(type_id)
+    except UnknownChangeType:
+        raise invalid([{"field": "type", "message": f"'{type_id}' diye bir kayıt türü yok."}]) from None
+
+
+def _target(
+    store: Store, conn: sqlite3.Connection, ctype: ChangeType, body: dict[str, Any]
+) -> dict[str, Any] | None:
+    """The record the change applies to (None for a registration)."""
+    cooperative, ref = body.get("cooperative"), body.get("cooperative_ref")
+    if ctype.registers:
+        if cooperative or ref:
+            raise invalid([{"field": "cooperative", "message": "Kuruluş kaydında kooperatif belirtilmez."}])
+        return None
+    if not cooperative and ref:
+        registered = store.find_change(conn, ref)
+        if registered is None or registered["type"] != "cooperative.register":
+            raise invalid(
+                [
+                    {
+                        "field": "cooperative_ref",
+                        "message": "Bu başvuruyla uygulanmış bir kuruluş kaydı yok; "
+                        "önce kuruluş kaydı gönderilmelidir.",
+                    }
+                ]
+            )
+        cooperative = registered["cooperative"]
+    if not cooperative:
+        raise invalid([{"field": "cooperative", "message": "Kaydın ait olduğu kooperatif belirtilmelidir."}])
+    record = store.load(conn, cooperative)
+    if record is None:
+        raise ApiError(
+            404,
+            "not_found",
+            f"KOOP-BİS'te {cooperative} numaralı kooperatif yok.",
+            cooperative=cooperative,
+        )
+    return record
+
+
+def _validated(
+    ctype: ChangeType, body: dict[str, Any], record: dict[str, Any] | None, today: date
+) -> dict[str, Any]:
+    ctx = ValidationContext(today=today, founded_on=record.get("founded_on") if record else None)
+    result = validate(ctype, body.get("data") or {}, ctx)
+    if result.errors:
+        raise invalid([{"field": i.path, "message": i.text} for i in result.errors])
+    return result.payload
+
+
+def _check_people_and_attachments(store: Store, conn: sqlite3.Connection, body: dict[str, Any]) -> None:
+    errors = []
+    if body["author"].strip() == body["approver"].strip():
+        errors.append({"field": "approver", "message": "Kaydı onaylayan, kaydı girenle aynı kişi olamaz."})
+    hashes: list[str] = body.get("attachments") or []
+    missing = set(store.missing_attachments(conn, hashes))
+    for index, digest in enumerate(hashes):
+        if digest in missing:
+            errors.append(
+                {
+                    "field": f"attachments[{index}]",
+                    "message": "Ek dosya sunucuya yüklenmemiş; önce eki yükleyin.",
+                }
+            )
+    if errors:
+        raise invalid(errors)
+
+
+def _check_register(store: Store, conn: sqlite3.Connection, payload: dict[str, Any]) -> None:
+    vkn = payload.get("vkn")
+    if vkn:
+        existing = store.find_by_vkn(conn, vkn)
+        if existing is not None:
+            raise duplicate_error("vkn", {k: existing.get(k) for k in ("id", "title", "vkn", "status")})
