@@ -58,3 +58,39 @@ def fold(text: str | None) -> str:
 def fold_tokens(text: str | None) -> list[str]:
     """Folded words of ``text`` (letters and digits), for prefix search."""
     return re.findall(r"[0-9a-z]+", fold(text))
+
+
+_TURKISH_ALPHABET = "abcçdefgğhıijklmnoöprsştuüvyz"
+_ORDER = {ch: i for i, ch in enumerate(_TURKISH_ALPHABET)}
+_UPPER_TO_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+
+
+def turkish_lower(text: str) -> str:
+    """Lower-case with Turkish rules: I → ı, İ → i (Python's lower() gets both wrong)."""
+    return text.translate(_UPPER_TO_LOWER).lower()
+
+
+def sort_key(text: str | None) -> tuple[tuple[int, int], ...]:
+    """A key that orders strings as Turkish readers expect: c < ç < d, ı < i, s < ş < t.
+
+    The UI sorts with ``QCollator(QLocale("tr_TR"))``; this key lets SQLite do the
+    same (as a collation) for lists too long to sort in memory.
+    """
+    out = []
+    for ch in turkish_lower(text or ""):
+        rank = _ORDER.get(ch)
+        if rank is not None:
+            out.append((1, rank * 4))
+        elif ch.isdigit():
+            out.append((0, ord(ch)))
+        elif ch in "âîû":
+            out.append((1, _ORDER[{"â": "a", "î": "i", "û": "u"}[ch]] * 4 + 1))
+        else:
+            out.append((2 if ch.isalpha() else -1, ord(ch)))
+    return tuple(out)
+
+
+def compare(a: str | None, b: str | None) -> int:
+    """-1, 0 or 1 by :func:`sort_key`; usable as an SQLite collation."""
+    ka, kb = sort_key(a), sort_key(b)
+    return (ka > kb) - (ka < kb)

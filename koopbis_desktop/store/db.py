@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from koopbis_desktop.domain import text
 from koopbis_desktop.store import migrations
 from koopbis_desktop.store.errors import (
     DatabaseDamaged,
@@ -88,6 +89,8 @@ class Store:
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # Turkish order for text columns in long lists sorted by SQLite (c < ç < d, ı < i).
+    conn.create_collation("TURKISH", text.compare)
     return conn
 
 

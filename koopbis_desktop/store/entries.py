@@ -385,7 +385,7 @@ def list_entries(
     sql = f"SELECT {COLUMNS} FROM entries"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY created_at, uuid"
+    sql += " ORDER BY created_at, rowid"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params.extend([limit, offset])

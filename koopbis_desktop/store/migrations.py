@@ -190,10 +190,31 @@ def _m1_core(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m3_autosave(conn: sqlite3.Connection) -> None:
+    # Scratch copies of open forms, written as the clerk types, so a crash loses at
+    # most the field being typed. Not entries: no revision, no audit row, until saved.
+    run_script(
+        conn,
+        """
+        CREATE TABLE autosave (
+            form_id TEXT PRIMARY KEY,
+            username TEXT NOT NULL REFERENCES users(username),
+            type TEXT NOT NULL,
+            cooperative TEXT,
+            entry_uuid TEXT REFERENCES entries(uuid),
+            payload TEXT NOT NULL,
+            attachments TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX autosave_user ON autosave(username, updated_at);
+        """,
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
-MIGRATIONS: list[Migration] = [_m1_core, migration_2_search_index]
+MIGRATIONS: list[Migration] = [_m1_core, migration_2_search_index, _m3_autosave]
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,151 @@
+"""Settings declared once, with type, default and a Turkish description, read through typed access.
+
+Values live in the database's ``settings`` table (so the desktop and the CLI of one
+province share them). The KOOP-BİS password is never a setting: it goes to the OS
+keyring only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
+from koopbis_desktop.domain.validators import FieldError, parse_date, parse_int
+from koopbis_desktop.store import audit
+from koopbis_desktop.store.db import Store
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: str  # "date", "int", "text", "url", "choice"
+    default: str
+    label: str
+    description: str
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "go_live",
+        "date",
+        "2015-03-12",
+        "KOOP-BİS açılış tarihi",
+        "Bu tarihten sonra onaylanan kayıtlar KOOP-BİS'e aktarılır; o güne kadar yerelde saklanır.",
+    ),
+    Setting(
+        "server_url",
+        "url",
+        "http://127.0.0.1:8765",
+        "KOOP-BİS sunucu adresi",
+        "Eşitleme yapılacak KOOP-BİS adresi. Eğitim sunucusu için http://127.0.0.1:8765.",
+    ),
+    Setting(
+        "server_username",
+        "text",
+        "egitim",
+        "KOOP-BİS kullanıcı adı",
+        "Eşitlemede kullanılacak KOOP-BİS hesabı.",
+    ),
+    Setting(
+        "idle_lock_minutes",
+        "int",
+        "10",
+        "Boşta kilitleme (dakika)",
+        "Bu kadar dakika işlem yapılmazsa ekran kilitlenir ve parola sorulur. 0: kilitleme yok.",
+        minimum=0,
+        maximum=240,
+    ),
+    Setting(
+        "backup_dir",
+        "text",
+        "",
+        "Yedek klasörü",
+        "Boş bırakılırsa veritabanının yanındaki 'backups' klasörü.",
+    ),
+    Setting(
+        "backup_keep",
+        "int",
+        "10",
+        "Saklanacak yedek sayısı",
+        "En yeni bu kadar yedek tutulur.",
+        minimum=1,
+        maximum=1000,
+    ),
+    Setting(
+        "language",
+        "choice",
+        "tr",
+        "Arayüz dili",
+        "Türkçe ya da İngilizce; yeniden başlatınca geçerli olur.",
+        choices=("tr", "en"),
+    ),
+)
+_BY_KEY = {s.key: s for s in SETTINGS}
+
+
+def definition(key: str) -> Setting:
+    return _BY_KEY[key]
+
+
+def get(store: Store, key: str) -> str:
+    spec = _BY_KEY[key]
+    value = store.setting(key)
+    return spec.default if value is None else value
+
+
+def go_live(store: Store) -> date:
+    return date.fromisoformat(get(store, "go_live"))
+
+
+def idle_lock_minutes(store: Store) -> int:
+    return int(get(store, "idle_lock_minutes"))
+
+
+def province_code(store: Store) -> str | None:
+    return store.setting("province_code")
+
+
+def parse(key: str, value: Any) -> str:
+    """Validate a setting's new value; returns its stored text or raises FieldError."""
+    spec = _BY_KEY[key]
+    text = str(value if value is not None else "").strip()
+    if spec.kind == "date":
+        return parse_date(text, allow_future=True)
+    if spec.kind == "int":
+        return str(parse_int(text, minimum=spec.minimum, maximum=spec.maximum))
+    if spec.kind == "url":
+        if not (text.startswith("https://") or text.startswith("http://")) or " " in text:
+            raise FieldError(
+                "Adres http:// ya da https:// ile başlamalıdır, örneğin https://koopbis.ticaret.gov.tr"
+            )
+        return text.rstrip("/")
+    if spec.kind == "choice":
+        if text not in spec.choices:
+            raise FieldError(f"Geçerli değerler: {', '.join(spec.choices)}")
+        return text
+    return text
+
+
+def update(store: Store, actor: Actor, values: dict[str, Any]) -> dict[str, str]:
+    """Change settings (supervisor or admin), audited; all or nothing."""
+    if actor.role not in (Role.ADMIN, Role.SUPERVISOR):
+        raise NotPermitted("Ayarları yalnızca yönetici ya da şef değiştirebilir.")
+    parsed = {key: parse(key, value) for key, value in values.items()}
+    with store.write() as conn:
+        for key, value in parsed.items():
+            old = store.setting(key)
+            if old == value:
+                continue
+            conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+            audit.append(
+                conn, actor=actor.username, action="setting", details={"key": key, "old": old, "new": value}
+            )
+    return parsed

@@ -1,0 +1,180 @@
+"""The DB worker: one thread owns the Store; the UI thread never waits for the disk.
+
+Jobs are plain functions ``op(store) -> result`` (as Anki's ``QueryOp``): they run
+in order on the worker thread, never touch widgets, and their result or error is
+delivered back on the UI thread through a queued signal. A job with a
+``coalesce`` key replaces any older queued job with the same key, so typing fast in
+a search box runs only the newest query.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from koopbis_desktop.store.db import Store, open_store
+
+log = logging.getLogger(__name__)
+
+Op = Callable[[Store], Any]
+Success = Callable[[Any], None]
+Failure = Callable[[BaseException], None]
+
+
+@dataclass
+class _Job:
+    job_id: int
+    op: Op
+    on_success: Success | None
+    on_error: Failure | None
+    coalesce: str | None
+
+
+_STOP = object()
+
+
+class DbWorker(QObject):
+    """Runs store operations on its own thread and reports back on the UI thread."""
+
+    _finished = Signal(int, object, object)  # job id, result, error
+    failed = Signal(object)  # an error no caller handled
+    busy_changed = Signal(bool)
+
+    def __init__(self, db_path: Path, backups_dir: Path | None = None, *, create: bool = False) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.backups_dir = backups_dir
+        self._create = create
+        self._queue: queue.Queue[Any] = queue.Queue()
+        self._pending: dict[int, _Job] = {}
+        self._latest: dict[str, int] = {}
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._opened = threading.Event()
+        self._open_error: BaseException | None = None
+        self._finished.connect(self._on_finished)
+
+    # -- life cycle --------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the thread and open the database on it (raises if opening failed)."""
+        self._thread = threading.Thread(target=self._run, name="koopbis-db", daemon=True)
+        self._thread.start()
+        self._opened.wait()
+        if self._open_error is not None:
+            raise self._open_error
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish queued jobs, close the database and end the thread."""
+        if self._thread is None:
+            return
+        self._queue.put(_STOP)
+        self._thread.join(timeout)
+        self._thread = None
+
+    # -- jobs ------------------------------------------------------------------------
+
+    def submit(
+        self,
+        op: Op,
+        on_success: Success | None = None,
+        on_error: Failure | None = None,
+        *,
+        coalesce: str | None = None,
+    ) -> int:
+        job = _Job(next(self._ids), op, on_success, on_error, coalesce)
+        with self._lock:
+            self._pending[job.job_id] = job
+            if coalesce is not None:
+                self._latest[coalesce] = job.job_id
+        self._queue.put(job)
+        return job.job_id
+
+    def call(self, op: Op, timeout: float = 30.0) -> Any:
+        """Run ``op`` and wait for it. Only for start-up and shutdown, never in an event handler."""
+        done = threading.Event()
+        box: dict[str, Any] = {}
+
+        def wrapped(store: Store) -> None:
+            try:
+                box["result"] = op(store)
+            except BaseException as exc:  # handed back to the caller below
+                box["error"] = exc
+            finally:
+                done.set()
+
+        self._queue.put(_Job(0, wrapped, None, None, None))
+        if not done.wait(timeout):
+            raise TimeoutError("veritabanı işlemi zaman aşımına uğradı")
+        if "error" in box:
+            raise box["error"]
+        return box.get("result")
+
+    def pending(self) -> int:
+        with self._lock:
+            return len(self._pending)
+
+    # -- thread side ---------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            store = open_store(self.db_path, create=self._create, backups_dir=self.backups_dir)
+        except BaseException as exc:
+            self._open_error = exc
+            self._opened.set()
+            return
+        self._opened.set()
+        try:
+            while True:
+                job = self._queue.get()
+                if job is _STOP:
+                    break
+                if job.job_id == 0:
+                    job.op(store)
+                    continue
+                with self._lock:
+                    stale = job.coalesce is not None and self._latest.get(job.coalesce) != job.job_id
+                if stale:
+                    self._finished.emit(job.job_id, None, _Skipped())
+                    continue
+                try:
+                    result = job.op(store)
+                except BaseException as exc:  # delivered to the UI thread
+                    log.debug("job %s failed", job.job_id, exc_info=True)
+                    self._finished.emit(job.job_id, None, exc)
+                else:
+                    self._finished.emit(job.job_id, result, None)
+        finally:
+            store.close()
+
+    # -- UI side ----------------------------------------------------------------------
+
+    @Slot(int, object, object)
+    def _on_finished(self, job_id: int, result: Any, error: Any) -> None:
+        with self._lock:
+            job = self._pending.pop(job_id, None)
+            if job is not None and job.coalesce is not None and self._latest.get(job.coalesce) == job_id:
+                del self._latest[job.coalesce]
+        if job is None or isinstance(error, _Skipped):
+            return
+        if error is not None:
+            if job.on_error is not None:
+                job.on_error(error)
+            else:
+                self.failed.emit(error)
+            return
+        if job.on_success is not None:
+            job.on_success(result)
+
+
+class _Skipped(Exception):
+    """A coalesced job that a newer one replaced."""
