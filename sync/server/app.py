@@ -120,6 +120,7 @@ COMMON: dict[int | str, dict[str, Any]] = {
 AUTHED: dict[int | str, dict[str, Any]] = {
     **COMMON,
     401: _error("`unauthorized` or `token_expired`: log in again"),
+    422: _error("`invalid`: per-field errors", models.InvalidBody),
 }
 ADMIN_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: _error("Missing or wrong admin token"),
@@ -214,6 +215,10 @@ def _build_api(state: ServerState) -> FastAPI:
 
     @api.exception_handler(StarletteHTTPException)
     async def on_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # FastAPI could not parse the JSON body
+            return on_api_error_sync(
+                invalid([{"field": "body", "message": "İstek gövdesi geçerli bir JSON değil."}])
+            )
         code, message = {
             404: ("not_found", "Böyle bir adres yok."),
             405: ("method_not_allowed", "Bu adres bu yöntemle kullanılamaz."),
