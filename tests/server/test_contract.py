@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -223,7 +224,7 @@ def test_same_key_same_body_replays_original_receipt(client: Api, admin: Api) ->
     # same content, different key order and spacing: still the same body
     again = client.post(
         "/api/v1/changes",
-        data=__import__("json").dumps(dict(reversed(list(body.items()))), indent=3),
+        data=json.dumps(dict(reversed(list(body.items()))), indent=3),
         headers={"Idempotency-Key": k, "Content-Type": "application/json"},
     )
     assert again.status_code == 200
