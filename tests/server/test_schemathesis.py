@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
@@ -33,12 +34,15 @@ CHECKS = [
 ]
 
 
+@pytest.fixture
+def token(live: LiveServer) -> str:
+    return live.token()
+
+
 schema = schemathesis.openapi.from_dict(openapi_document()).exclude(path_regex="/admin/")
 
 
 @schema.parametrize()
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
-def test_api_matches_its_openapi(case: Any, live: LiveServer) -> None:
-    token = getattr(live, "_schemathesis_token", None) or live.token()
-    live._schemathesis_token = token  # type: ignore[attr-defined]
+def test_api_matches_its_openapi(case: Any, live: LiveServer, token: str) -> None:
     case.call_and_validate(base_url=live.url, headers={"Authorization": f"Bearer {token}"}, checks=CHECKS)
