@@ -211,10 +211,53 @@ def _m3_autosave(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m4_sync(conn: sqlite3.Connection) -> None:
+    # Sync bookkeeping (sync/): per-entry retry state shown to the supervisor, the
+    # server id each local registration received, one lock row so only one sync
+    # runs per database across processes, and a log of runs for "sync status".
+    run_script(
+        conn,
+        """
+        CREATE TABLE sync_attempts (
+            entry_uuid TEXT PRIMARY KEY REFERENCES entries(uuid),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_attempt_at TEXT,
+            next_attempt_at TEXT,
+            last_error TEXT
+        );
+        CREATE TABLE sync_registrations (
+            entry_uuid TEXT PRIMARY KEY REFERENCES entries(uuid),
+            cooperative_id TEXT NOT NULL,
+            receipt TEXT NOT NULL,
+            mapped_at TEXT NOT NULL
+        );
+        CREATE TABLE sync_lock (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            owner TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            host TEXT NOT NULL,
+            acquired_at TEXT NOT NULL,
+            heartbeat_at TEXT NOT NULL
+        );
+        CREATE TABLE sync_runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE sync_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """,
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
-MIGRATIONS: list[Migration] = [_m1_core, migration_2_search_index, _m3_autosave]
+MIGRATIONS: list[Migration] = [_m1_core, migration_2_search_index, _m3_autosave, _m4_sync]
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,655 @@
+"""The KOOP-BİS client: every answer of the sync contract as a typed outcome, never an exception.
+
+The executor and the scheduler decide what to do from *what kind* of answer came
+back (applied, conflict, retry later, unreachable…), so the client turns each
+HTTP exchange — including a dropped connection, a timeout, an HTML error page or
+an endless body — into one of the frozen outcome classes below. It keeps one
+``requests.Session`` (connection reuse matters: the engine must keep up with a
+bare loop), puts a timeout on every call, always verifies TLS (a CA bundle may
+be given, verification cannot be switched off), logs in again once on 401 and
+reports ``Retry-After`` so the caller can honour it. The password is asked of a
+callable each time it is needed and kept nowhere.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+import requests
+
+log = logging.getLogger("koopbis.sync.client")
+
+API = "/api/v1"
+DEFAULT_MAX_ANSWER_BYTES = 8 * 1024 * 1024
+PASSWORD_ENV = "KOOPBIS_SERVER_PASSWORD"
+
+
+# ----------------------------------------------------------------- outcomes
+
+
+@dataclass(frozen=True)
+class FieldMessage:
+    field: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Applied:
+    """201 applied, or 200 with ``replayed``: the original receipt of an earlier send."""
+
+    receipt: str
+    cooperative: str
+    version: int
+    applied_at: str
+    replayed: bool = False
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """409 ``conflict``: touched fields changed on the server since the entry's base."""
+
+    message: str
+    conflicts: list[dict[str, Any]]
+    current: dict[str, Any]
+    version: int | None
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """409 ``duplicate``: the thing is already recorded on the server."""
+
+    message: str
+    kind: str
+    existing: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Stale:
+    """409 ``stale``: the cooperative ended (dissolved, merged) on the server."""
+
+    message: str
+    status: str | None
+
+
+@dataclass(frozen=True)
+class IdempotencyMismatch:
+    """409 ``idempotency_mismatch``: this entry's key was applied with a different body."""
+
+    message: str
+    receipt: str | None
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """422 ``invalid`` (or 400): the server refused the content, with per-field messages."""
+
+    message: str
+    errors: list[FieldMessage]
+
+
+@dataclass(frozen=True)
+class NotFoundAnswer:
+    """404: the cooperative (or record) does not exist on the server."""
+
+    message: str
+    cooperative: str | None
+
+
+@dataclass(frozen=True)
+class RetryLater:
+    """429, 503 or 5xx: nothing to blame on the entry; try again after ``retry_after`` seconds.
+
+    ``applied_unknown`` is True where the server may have applied the change
+    anyway (a 5xx), so the entry must stay ``sending`` and be resent with its key.
+    """
+
+    message: str
+    status: int
+    code: str
+    retry_after: float | None
+    maintenance: bool = False
+    applied_unknown: bool = False
+
+
+@dataclass(frozen=True)
+class Unreachable:
+    """No answer: connection refused, DNS, TLS failure, timeout or a dropped connection."""
+
+    message: str
+    detail: str
+    # A timeout or drop after the request went out: the server may have applied it.
+    applied_unknown: bool = True
+
+
+@dataclass(frozen=True)
+class BadAnswer:
+    """An answer the contract does not allow: not JSON, wrong shape, too large, unknown status."""
+
+    message: str
+    status: int | None
+    detail: str
+
+
+@dataclass(frozen=True)
+class AuthFailed:
+    """The KOOP-BİS account was refused (wrong password, disabled account)."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class Health:
+    status: str
+    server_time: str | None
+    go_live: str | None
+    maintenance_until: str | None
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class Record:
+    record: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Stored:
+    """An attachment is on the server (uploaded now or already there)."""
+
+    sha256: str
+
+
+Failure = RetryLater | Unreachable | BadAnswer | AuthFailed
+ChangeOutcome = (
+    Applied
+    | Conflict
+    | Duplicate
+    | Stale
+    | IdempotencyMismatch
+    | Invalid
+    | NotFoundAnswer
+    | RetryLater
+    | Unreachable
+    | BadAnswer
+    | AuthFailed
+)
+RETRYABLE = (RetryLater, Unreachable, BadAnswer)
+
+
+# ----------------------------------------------------------------- password
+
+
+class PasswordUnavailable(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def stored_password(username: str) -> str | None:
+    """The KOOP-BİS password from ``KOOPBIS_SERVER_PASSWORD`` or the OS keyring; None if neither."""
+    value = os.environ.get(PASSWORD_ENV)
+    if value:
+        return value
+    from koopbis_desktop.services import secrets
+
+    return secrets.get_password(username)
+
+
+def password_source(username: str, *, interactive: bool) -> Callable[[], str]:
+    """A callable giving the password when the client logs in; asks on a terminal if allowed."""
+    asked: list[str] = []  # asked once per process, kept only in memory
+
+    def provide() -> str:
+        value = stored_password(username)
+        if value:
+            return value
+        if asked:
+            return asked[0]
+        if interactive and sys.stdin is not None and sys.stdin.isatty():
+            import getpass
+
+            asked.append(getpass.getpass(f"KOOP-BİS parolası ({username}): "))
+            return asked[0]
+        raise PasswordUnavailable(
+            f"KOOP-BİS parolası bulunamadı ({username}): {PASSWORD_ENV} ortam değişkenini verin, "
+            "parolayı masaüstü programında kaydedin ya da komutu bir terminalde çalıştırın."
+        )
+
+    return provide
+
+
+# ----------------------------------------------------------------- client
+
+
+@dataclass
+class ClientConfig:
+    base_url: str
+    username: str
+    password: Callable[[], str]
+    connect_timeout: float = 5.0
+    read_timeout: float = 30.0
+    ca_bundle: str | None = None  # a path; verification itself is always on
+    max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
+    user_agent: str = "koopbis-desktop-sync/1"
+    extra_headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Raw:
+    status: int
+    body: Any
+    headers: Mapping[str, str]
+
+
+_UNREACHABLE = "KOOP-BİS'e ulaşılamadı; ağ bağlantısını ve sunucu adresini kontrol edin. Kayıt daha sonra yeniden gönderilecek."
+_TIMEOUT = "KOOP-BİS zamanında yanıt vermedi; kayıt daha sonra aynı anahtarla yeniden gönderilecek."
+_BAD = "KOOP-BİS'ten anlaşılamayan bir yanıt geldi; kayıt daha sonra yeniden gönderilecek."
+
+
+class KoopbisClient:
+    """One KOOP-BİS account on one server, over one ``requests.Session``. Not thread-safe."""
+
+    def __init__(self, config: ClientConfig, session: requests.Session | None = None) -> None:
+        self.config = config
+        self.base = config.base_url.rstrip("/")
+        self.session = session or requests.Session()
+        # Never False: there is deliberately no switch to turn TLS verification off.
+        self.session.verify = config.ca_bundle or True
+        self.session.headers["User-Agent"] = config.user_agent
+        self.session.headers["Accept"] = "application/json"
+        self.session.headers.update(config.extra_headers)
+        self.token: str | None = None
+
+    def close(self) -> None:
+        self.session.close()
+
+    # ------------------------------------------------------------ transport
+
+    def _exchange(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        data: bytes | None = None,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        auth: bool = True,
+    ) -> _Raw | Unreachable | BadAnswer:
+        sent_headers = dict(headers or {})
+        if auth and self.token:
+            sent_headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            response = self.session.request(
+                method,
+                f"{self.base}{path}",
+                json=json_body,
+                data=data,
+                params=params,
+                headers=sent_headers,
+                timeout=(self.config.connect_timeout, self.config.read_timeout),
+                stream=True,
+            )
+        except requests.exceptions.SSLError as exc:
+            return Unreachable(
+                "KOOP-BİS'in güvenlik sertifikası doğrulanamadı; bağlantı kurulmadı. "
+                "Bilgi işlemden sertifika (CA) dosyasını isteyin.",
+                repr(exc),
+                applied_unknown=False,
+            )
+        except requests.exceptions.ConnectTimeout as exc:
+            return Unreachable(_UNREACHABLE, repr(exc), applied_unknown=False)
+        except requests.exceptions.Timeout as exc:
+            return Unreachable(_TIMEOUT, repr(exc))
+        except requests.exceptions.ConnectionError as exc:
+            # A refused connection never reached the server; anything else may have.
+            refused = "refused" in str(exc).lower() or "Failed to establish" in str(exc)
+            return Unreachable(_UNREACHABLE, repr(exc), applied_unknown=not refused)
+        except requests.exceptions.RequestException as exc:
+            return Unreachable(_UNREACHABLE, repr(exc))
+        try:
+            raw = self._read(response)
+        except requests.exceptions.Timeout as exc:
+            return Unreachable(_TIMEOUT, repr(exc))
+        except (requests.exceptions.RequestException, OSError) as exc:
+            return Unreachable(_UNREACHABLE, f"answer cut off: {exc!r}")
+        finally:
+            response.close()
+        if isinstance(raw, BadAnswer):
+            return raw
+        if method == "HEAD" or not raw:
+            return _Raw(response.status_code, None, response.headers)
+        try:
+            body = json.loads(raw)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            return BadAnswer(_BAD, response.status_code, f"not JSON: {exc}; starts {raw[:80]!r}")
+        return _Raw(response.status_code, body, response.headers)
+
+    def _read(self, response: requests.Response) -> bytes | BadAnswer:
+        limit = self.config.max_answer_bytes
+        declared = response.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            return BadAnswer(_BAD, response.status_code, f"answer of {declared} bytes exceeds {limit}")
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in _iter(response):
+            size += len(chunk)
+            if size > limit:
+                return BadAnswer(_BAD, response.status_code, f"answer larger than {limit} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        **kwargs: Any,
+    ) -> _Raw | Unreachable | BadAnswer | AuthFailed | RetryLater:
+        """An authenticated call: logs in when needed and once more on a 401."""
+        if self.token is None:
+            login = self.login()
+            if login is not None:
+                return login
+        answer = self._exchange(method, path, **kwargs)
+        if isinstance(answer, _Raw) and answer.status == 401:
+            self.token = None
+            login = self.login()
+            if login is not None:
+                return login
+            answer = self._exchange(method, path, **kwargs)
+            if isinstance(answer, _Raw) and answer.status == 401:
+                self.token = None
+                return AuthFailed(
+                    "KOOP-BİS oturumu açılamadı; KOOP-BİS kullanıcı adını ve parolasını kontrol edin."
+                )
+        return answer
+
+    # ------------------------------------------------------------ calls
+
+    def login(self) -> AuthFailed | RetryLater | Unreachable | BadAnswer | None:
+        """Get a session token; None on success."""
+        try:
+            password = self.config.password()
+        except PasswordUnavailable as exc:
+            return AuthFailed(exc.message)
+        answer = self._exchange(
+            "POST",
+            f"{API}/session",
+            json_body={"username": self.config.username, "password": password},
+            auth=False,
+        )
+        del password
+        if not isinstance(answer, _Raw):
+            return answer
+        if (
+            answer.status == 200
+            and isinstance(answer.body, dict)
+            and isinstance(answer.body.get("token"), str)
+        ):
+            self.token = answer.body["token"]
+            return None
+        if answer.status in (401, 403):
+            return AuthFailed(
+                f"KOOP-BİS girişi reddedildi ({self.config.username}): "
+                "kullanıcı adını ve KOOP-BİS parolasını kontrol edin."
+            )
+        common = _common_failure(answer)
+        if common is not None:
+            return common
+        return BadAnswer(_BAD, answer.status, f"session answer: {_brief(answer.body)}")
+
+    def health(self) -> Health | RetryLater | Unreachable | BadAnswer:
+        answer = self._exchange("GET", f"{API}/health", auth=False)
+        if not isinstance(answer, _Raw):
+            return answer
+        body = answer.body
+        if not isinstance(body, dict) or answer.status not in (200, 503):
+            common = _common_failure(answer)
+            if isinstance(common, RetryLater):
+                return common
+            return BadAnswer(_BAD, answer.status, _brief(body))
+        health = Health(
+            status=str(body.get("status", "")),
+            server_time=_opt_str(body.get("server_time")),
+            go_live=_opt_str(body.get("go_live")),
+            maintenance_until=_opt_str(body.get("maintenance_until")),
+        )
+        if answer.status == 503:
+            until = health.maintenance_until
+            return RetryLater(
+                f"KOOP-BİS bakımda{f' ({until} UTC’ye kadar)' if until else ''}; bakım bitince eşitleme kendiliğinden başlar.",
+                503,
+                "maintenance",
+                _retry_after(answer.headers),
+                maintenance=True,
+            )
+        return health
+
+    def submit_change(self, key: str, body: Mapping[str, Any]) -> ChangeOutcome:
+        """``POST /changes`` with ``Idempotency-Key: key``: one outcome for every possible answer."""
+        answer = self._call(
+            "POST",
+            f"{API}/changes",
+            json_body=dict(body),
+            headers={"Idempotency-Key": key},
+        )
+        if not isinstance(answer, _Raw):
+            return answer
+        status, data = answer.status, answer.body
+        if status in (200, 201):
+            return _applied(data, status) or BadAnswer(_BAD, status, f"applied answer: {_brief(data)}")
+        if not isinstance(data, dict):
+            common = _common_failure(answer)
+            return common if common is not None else BadAnswer(_BAD, status, _brief(data))
+        code = data.get("error")
+        message = str(data.get("message") or "")
+        if status == 409:
+            if code == "conflict":
+                return Conflict(
+                    message or "KOOP-BİS'te değişmiş alanlar var.",
+                    [c for c in data.get("conflicts") or [] if isinstance(c, dict)],
+                    current if isinstance(current := data.get("current"), dict) else {},
+                    data.get("version") if isinstance(data.get("version"), int) else None,
+                )
+            if code == "duplicate":
+                existing = data.get("existing")
+                return Duplicate(
+                    message or "Kayıt KOOP-BİS'te zaten var.",
+                    str(data.get("kind") or ""),
+                    existing if isinstance(existing, dict) else {},
+                )
+            if code == "stale":
+                return Stale(message or "Kooperatif KOOP-BİS'te sona ermiş.", _opt_str(data.get("status")))
+            if code == "idempotency_mismatch":
+                return IdempotencyMismatch(
+                    message or "Bu kayıt KOOP-BİS'e farklı içerikle gönderilmiş.",
+                    _opt_str(data.get("receipt")),
+                )
+            return BadAnswer(_BAD, status, f"unknown 409 code {code!r}")
+        if status in (400, 422):
+            errors = [
+                FieldMessage(str(e.get("field", "")), str(e.get("message", "")))
+                for e in data.get("errors") or []
+                if isinstance(e, dict)
+            ]
+            return Invalid(message or "KOOP-BİS kaydı geçersiz buldu.", errors)
+        if status == 404:
+            return NotFoundAnswer(
+                message or "Kooperatif KOOP-BİS'te bulunamadı.", _opt_str(data.get("cooperative"))
+            )
+        common = _common_failure(answer)
+        return common if common is not None else BadAnswer(_BAD, status, f"status {status}: {_brief(data)}")
+
+    def list_cooperatives(
+        self,
+        *,
+        province: str | None = None,
+        updated_since: str | None = None,
+        cursor: str | None = None,
+        limit: int = 500,
+    ) -> Page | RetryLater | Unreachable | BadAnswer | AuthFailed | Invalid:
+        params: dict[str, Any] = {"limit": limit}
+        if province:
+            params["province"] = province
+        if updated_since:
+            params["updated_since"] = updated_since
+        if cursor:
+            params["cursor"] = cursor
+        answer = self._call("GET", f"{API}/cooperatives", params=params)
+        if not isinstance(answer, _Raw):
+            return answer
+        body = answer.body
+        if answer.status == 200:
+            if (
+                isinstance(body, dict)
+                and isinstance(body.get("items"), list)
+                and all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in body["items"])
+            ):
+                return Page(body["items"], _opt_str(body.get("next_cursor")))
+            return BadAnswer(_BAD, 200, f"page: {_brief(body)}")
+        if answer.status == 422 and isinstance(body, dict):
+            return Invalid(str(body.get("message") or ""), [])
+        common = _common_failure(answer)
+        return common if common is not None else BadAnswer(_BAD, answer.status, _brief(body))
+
+    def get_cooperative(
+        self, cooperative_id: str
+    ) -> Record | NotFoundAnswer | RetryLater | Unreachable | BadAnswer | AuthFailed:
+        answer = self._call("GET", f"{API}/cooperatives/{quote(cooperative_id, safe='')}")
+        if not isinstance(answer, _Raw):
+            return answer
+        if answer.status == 200 and isinstance(answer.body, dict) and isinstance(answer.body.get("id"), str):
+            return Record(answer.body)
+        if answer.status == 404:
+            return NotFoundAnswer(f"KOOP-BİS'te {cooperative_id} numaralı kooperatif yok.", cooperative_id)
+        common = _common_failure(answer)
+        return common if common is not None else BadAnswer(_BAD, answer.status, _brief(answer.body))
+
+    def has_attachment(self, sha256: str) -> bool | RetryLater | Unreachable | BadAnswer | AuthFailed:
+        answer = self._call("HEAD", f"{API}/attachments/{sha256}")
+        if not isinstance(answer, _Raw):
+            return answer
+        if answer.status in (200, 404):
+            return answer.status == 200
+        common = _common_failure(answer)
+        return common if common is not None else BadAnswer(_BAD, answer.status, "HEAD attachment")
+
+    def put_attachment(
+        self, sha256: str, data: bytes
+    ) -> Stored | Invalid | RetryLater | Unreachable | BadAnswer | AuthFailed:
+        answer = self._call(
+            "PUT",
+            f"{API}/attachments/{sha256}",
+            data=data,
+            headers={"Content-Type": "application/octet-stream"},
+        )
+        if not isinstance(answer, _Raw):
+            return answer
+        if answer.status in (200, 201):
+            return Stored(sha256)
+        if answer.status in (413, 422):
+            body = answer.body if isinstance(answer.body, dict) else {}
+            return Invalid(
+                str(body.get("message") or "Ek dosya KOOP-BİS'e yüklenemedi."),
+                [FieldMessage("attachments", str(body.get("message") or "Ek dosya reddedildi."))],
+            )
+        common = _common_failure(answer)
+        return common if common is not None else BadAnswer(_BAD, answer.status, "PUT attachment")
+
+
+# ----------------------------------------------------------------- helpers
+
+
+def _iter(response: requests.Response) -> Iterator[bytes]:
+    yield from response.iter_content(chunk_size=64 * 1024)
+
+
+def _opt_str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _brief(body: Any) -> str:
+    text = json.dumps(body, ensure_ascii=False, default=str) if body is not None else "<empty>"
+    return text[:200]
+
+
+def _retry_after(headers: Mapping[str, str]) -> float | None:
+    value = headers.get("Retry-After")
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        # An HTTP date is allowed too; treat it as "a while" rather than parse clocks.
+        from email.utils import parsedate_to_datetime
+
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        from datetime import UTC, datetime
+
+        seconds = (moment - datetime.now(UTC)).total_seconds()
+    return max(0.0, min(seconds, 3600.0))
+
+
+def _applied(data: Any, status: int) -> Applied | None:
+    if not isinstance(data, dict):
+        return None
+    receipt, cooperative, version = data.get("receipt"), data.get("cooperative"), data.get("version")
+    if not (
+        isinstance(receipt, str) and receipt and isinstance(cooperative, str) and isinstance(version, int)
+    ):
+        return None
+    return Applied(
+        receipt=receipt,
+        cooperative=cooperative,
+        version=version,
+        applied_at=str(data.get("applied_at") or ""),
+        replayed=bool(data.get("replayed")) or status == 200,
+    )
+
+
+def _common_failure(answer: _Raw) -> RetryLater | AuthFailed | None:
+    """Answers any call can get: 401 after re-login, 429, 503, other 5xx."""
+    body = answer.body if isinstance(answer.body, dict) else {}
+    code = str(body.get("error") or "")
+    message = str(body.get("message") or "")
+    if answer.status == 401:
+        return AuthFailed(message or "KOOP-BİS oturumu reddetti; kullanıcı adını ve parolayı kontrol edin.")
+    if answer.status == 429:
+        return RetryLater(
+            message or "KOOP-BİS çok sık istek aldığını bildirdi; biraz bekleniyor.",
+            429,
+            code or "rate_limited",
+            _retry_after(answer.headers),
+        )
+    if answer.status == 503:
+        maintenance = code == "maintenance"
+        return RetryLater(
+            message or "KOOP-BİS şu anda yanıt veremiyor; biraz sonra yeniden denenecek.",
+            503,
+            code or "unavailable",
+            _retry_after(answer.headers),
+            maintenance=maintenance,
+        )
+    if 500 <= answer.status < 600:
+        return RetryLater(
+            message or "KOOP-BİS'te bir hata oluştu; kayıt daha sonra yeniden gönderilecek.",
+            answer.status,
+            code or "server_error",
+            _retry_after(answer.headers),
+            applied_unknown=True,
+        )
+    return None

@@ -1,0 +1,496 @@
+"""Replaying approved entries into KOOP-BİS exactly once, whatever the network or the process does.
+
+The guarantee rests on three rules:
+
+1. Before a request leaves, the entry is moved to ``sending`` in a committed
+   transaction (with its audit row), so a crash can never forget that a request
+   may have gone out.
+2. The idempotency key is the entry's uuid and the body is a pure function of the
+   entry, so re-sending an entry left in ``sending`` (after a crash, a timeout or
+   a dropped connection) returns the original receipt instead of applying twice.
+3. The answer is stored with the state move and its audit row in one transaction:
+   receipt and new version (``synced``), the server's details (``conflict``) or
+   its per-field messages (``rejected``).
+
+Failures that are nobody's fault (5xx, 429, timeouts, drops) back off per entry,
+exponentially with jitter and a ceiling, recorded in ``sync_attempts`` so the
+supervisor sees them; other cooperatives go on meanwhile. A threading.Event is
+checked between requests, so cancelling (or pausing) is safe at any moment.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, Role, State
+from koopbis_desktop.store import audit, entries
+from koopbis_desktop.store.clock import stamp
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.entries import Entry
+from sync import client as wire
+from sync.planner import PlanItem, build_plan
+
+log = logging.getLogger("koopbis.sync.executor")
+
+SYNC_ACTOR = Actor(username="sync", role=Role.SUPERVISOR, is_sync=True)
+
+
+class Stop:
+    """Why a run ended early (every one of them leaves the queue consistent)."""
+
+    CANCELLED = "cancelled"
+    MAINTENANCE = "maintenance"
+    OFFLINE = "offline"
+    AUTH = "auth_failed"
+
+
+@dataclass
+class ExecutorConfig:
+    backoff_base: float = 5.0  # seconds before the first retry of an entry
+    backoff_max: float = 600.0  # ceiling of one entry's wait
+    jitter: float = 0.5  # each wait is stretched by up to this share, at random
+    # How long one run keeps going while only backed-off entries remain; the
+    # scheduler's next run picks up whatever is left after that.
+    linger: float = 0.0
+    heartbeat: Callable[[], None] | None = None
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    total: int  # entries the run started with (approved or in flight)
+    done: int  # reached a final answer in this run (synced, conflict, rejected)
+    applied: int
+    conflicts: int
+    rejected: int
+    retrying: int
+    current: str | None  # uuid of the entry just handled
+    message: str  # Turkish, for a status line
+
+
+@dataclass
+class RunResult:
+    total: int = 0
+    applied: int = 0
+    replayed: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    retried: int = 0  # failed attempts (each will be tried again)
+    receipts: list[tuple[str, str]] = field(default_factory=list)  # (entry uuid, receipt)
+    stop: str | None = None
+    stop_message: str | None = None
+    errors: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "applied": self.applied,
+            "replayed": self.replayed,
+            "conflicts": self.conflicts,
+            "rejected": self.rejected,
+            "retried": self.retried,
+            "receipts": [{"entry": u, "receipt": r} for u, r in self.receipts],
+            "stop": self.stop,
+            "stop_message": self.stop_message,
+        }
+
+
+def change_body(entry: Entry, cooperative_id: str | None, cooperative_ref: str | None) -> dict[str, Any]:
+    """The ``POST /changes`` body of an entry: the same bytes-to-be for every resend."""
+    effective = entry.effective_date
+    if not effective:
+        try:
+            value = entry.payload.get(get_type(entry.type).effective_date_field)
+        except UnknownChangeType:
+            value = None
+        effective = value if isinstance(value, str) and len(value) == 10 else (entry.approved_at or "")[:10]
+    return {
+        "type": entry.type,
+        "cooperative": cooperative_id,
+        "cooperative_ref": cooperative_ref,
+        "effective_date": effective,
+        "base": entry.base,
+        "data": entry.payload,
+        "author": entry.author,
+        "approver": entry.approver or "",
+        "attachments": [],
+    }
+
+
+class Executor:
+    """Runs the plan against one client; one instance per run, on the thread that opened ``store``."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: wire.KoopbisClient,
+        *,
+        config: ExecutorConfig | None = None,
+        on_progress: Callable[[SyncProgress], None] | None = None,
+        cancel: threading.Event | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.config = config or ExecutorConfig()
+        self.on_progress = on_progress
+        self.cancel = cancel or threading.Event()
+        self.rng = rng or random.Random()
+        self.result = RunResult()
+        self._uploaded: set[str] = set()
+
+    # ------------------------------------------------------------ loop
+
+    def run(self) -> RunResult:
+        plan = build_plan(self.store)
+        self.result.total = sum(1 for i in plan.items() if i.entry.state in (State.APPROVED, State.SENDING))
+        deadline = time.monotonic() + self.config.linger
+        while self.result.stop is None:
+            if self.cancel.is_set():
+                self._stop(
+                    Stop.CANCELLED, "Eşitleme durduruldu; kalan kayıtlar bir sonraki eşitlemede gönderilecek."
+                )
+                break
+            queues = [q for q in (plan.group_queue(g) for g in plan.groups) if q]
+            if not queues:
+                earliest = plan.earliest_retry()
+                if earliest is None:
+                    break
+                wait = (earliest - datetime.now(UTC)).total_seconds()
+                if time.monotonic() + wait > deadline:
+                    break
+                self._beat()
+                if self.cancel.wait(max(0.0, min(wait, 5.0))):
+                    continue
+                plan = build_plan(self.store)
+                continue
+            for queue in queues:
+                for item in queue:
+                    if self.result.stop is not None or self.cancel.is_set():
+                        break
+                    if not self._send(item):
+                        break  # the cooperative waits; the next one goes on
+                if self.result.stop is not None or self.cancel.is_set():
+                    break
+            plan = build_plan(self.store)
+        return self.result
+
+    def _stop(self, reason: str, message: str) -> None:
+        self.result.stop = reason
+        self.result.stop_message = message
+
+    def _beat(self) -> None:
+        if self.config.heartbeat is not None:
+            self.config.heartbeat()
+
+    def _progress(self, current: str | None, message: str) -> None:
+        if self.on_progress is None:
+            return
+        r = self.result
+        self.on_progress(
+            SyncProgress(
+                total=r.total,
+                done=r.applied + r.conflicts + r.rejected,
+                applied=r.applied,
+                conflicts=r.conflicts,
+                rejected=r.rejected,
+                retrying=r.retried,
+                current=current,
+                message=message,
+            )
+        )
+
+    # ------------------------------------------------------------ one entry
+
+    def _send(self, item: PlanItem) -> bool:
+        """Send one entry and store what came back; True when it is now synced."""
+        self._beat()
+        uuid = item.uuid
+        attachments = self._attachment_hashes(uuid)
+        if attachments and not self._upload(item.entry, attachments):
+            return False
+        try:
+            entry = self._mark_sending(item)
+        except DomainError as exc:
+            # Returned by a supervisor (or resolved elsewhere) since the plan was made.
+            log.info("entry %s skipped: %s", uuid, exc.message)
+            return False
+        body = change_body(entry, entry.cooperative_id, entry.cooperative_ref)
+        body["attachments"] = attachments
+        outcome = self.client.submit_change(uuid, body)
+        return self._record(entry, outcome)
+
+    def _mark_sending(self, item: PlanItem) -> Entry:
+        now = stamp()
+        with self.store.write() as conn:
+            fields: dict[str, Any] = {}
+            ref = item.entry.cooperative_ref
+            if ref and not item.entry.cooperative_id:
+                row = conn.execute(
+                    "SELECT cooperative_id FROM sync_registrations WHERE entry_uuid = ?", (ref,)
+                ).fetchone()
+                if row is not None:
+                    # Its registration is applied: send to the id KOOP-BİS gave it. The
+                    # rewrite commits with the move, so every resend carries the same body.
+                    fields = {"cooperative_id": row[0], "cooperative_ref": None}
+            entry = entries.move(
+                self.store,
+                item.uuid,
+                Action.SEND,
+                SYNC_ACTOR,
+                details={"attempt": (item.attempts.attempts if item.attempts else 0) + 1},
+                fields=fields,
+            )
+            conn.execute(
+                "INSERT INTO sync_attempts(entry_uuid, attempts, last_attempt_at) VALUES (?, 1, ?) "
+                "ON CONFLICT(entry_uuid) DO UPDATE SET attempts = attempts + 1, last_attempt_at = excluded.last_attempt_at",
+                (item.uuid, now),
+            )
+        return entry
+
+    def _record(self, entry: Entry, outcome: wire.ChangeOutcome) -> bool:
+        uuid = entry.uuid
+        if isinstance(outcome, wire.Applied):
+            self._applied(entry, outcome)
+            return True
+        if isinstance(outcome, wire.Conflict | wire.Duplicate | wire.Stale | wire.IdempotencyMismatch):
+            details = _conflict_outcome(outcome)
+            self._final(uuid, Action.CONFLICT, outcome.message, details)
+            self.result.conflicts += 1
+            self._progress(uuid, "Çakışma: " + outcome.message)
+            return False
+        if isinstance(outcome, wire.Invalid | wire.NotFoundAnswer):
+            errors = (
+                [{"field": e.field, "message": e.message} for e in outcome.errors]
+                if isinstance(outcome, wire.Invalid)
+                else [{"field": "cooperative", "message": outcome.message}]
+            )
+            details = {"kind": "invalid", "message": outcome.message, "errors": errors}
+            self._final(uuid, Action.REJECT, outcome.message, details)
+            self.result.rejected += 1
+            self._progress(uuid, "Reddedildi: " + outcome.message)
+            return False
+        self._failed(entry, outcome)
+        return False
+
+    def _applied(self, entry: Entry, outcome: wire.Applied) -> None:
+        now = stamp()
+        result = {
+            "status": "applied",
+            "receipt": outcome.receipt,
+            "cooperative": outcome.cooperative,
+            "version": outcome.version,
+            "applied_at": outcome.applied_at,
+            "replayed": outcome.replayed,
+        }
+        fields: dict[str, Any] = {
+            "receipt": outcome.receipt,
+            "server_version": outcome.version,
+            "outcome": result,
+            "synced_at": now,
+        }
+        registers = entry.type == "cooperative.register"
+        if registers:
+            fields["cooperative_id"] = outcome.cooperative
+        with self.store.write() as conn:
+            entries.move(
+                self.store,
+                entry.uuid,
+                Action.APPLY,
+                SYNC_ACTOR,
+                details={"receipt": outcome.receipt, "replayed": outcome.replayed},
+                fields=fields,
+            )
+            conn.execute(
+                "UPDATE sync_attempts SET next_attempt_at = NULL, last_error = NULL WHERE entry_uuid = ?",
+                (entry.uuid,),
+            )
+            if registers:
+                _map_registration(conn, entry.uuid, outcome.cooperative, outcome.receipt, now)
+        self.result.applied += 1
+        self.result.replayed += int(outcome.replayed)
+        self.result.receipts.append((entry.uuid, outcome.receipt))
+        self._progress(entry.uuid, f"Aktarıldı: {outcome.receipt}")
+
+    def _final(self, uuid: str, action: Action, message: str, details: dict[str, Any]) -> None:
+        with self.store.write() as conn:
+            entries.move(
+                self.store,
+                uuid,
+                action,
+                SYNC_ACTOR,
+                comment=message,
+                details={"kind": details.get("kind")},
+                fields={"outcome": details},
+            )
+            conn.execute(
+                "UPDATE sync_attempts SET next_attempt_at = NULL, last_error = NULL WHERE entry_uuid = ?",
+                (uuid,),
+            )
+
+    def _failed(self, entry: Entry, outcome: wire.Failure) -> None:
+        """A retryable failure: back off this entry; stop the run when the cause is global."""
+        uuid = entry.uuid
+        row = self.store.conn.execute(
+            "SELECT attempts FROM sync_attempts WHERE entry_uuid = ?", (uuid,)
+        ).fetchone()
+        attempts = int(row[0]) if row else 1
+        delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** max(0, attempts - 1))
+        delay *= 1.0 + self.rng.random() * self.config.jitter
+        retry_after = getattr(outcome, "retry_after", None)
+        if retry_after is not None:
+            delay = max(delay, retry_after)
+        next_at = stamp(datetime.now(UTC) + timedelta(seconds=delay))
+        # Still "sending" when the server may have applied it (timeout, drop, 5xx):
+        # nobody may edit it before KOOP-BİS has answered for this key.
+        unknown = getattr(outcome, "applied_unknown", False) or isinstance(outcome, wire.BadAnswer)
+        with self.store.write() as conn:
+            if not unknown:
+                entries.move(
+                    self.store,
+                    uuid,
+                    Action.RETRY,
+                    SYNC_ACTOR,
+                    comment=outcome.message,
+                    details={"next_attempt_at": next_at},
+                )
+            conn.execute(
+                "UPDATE sync_attempts SET next_attempt_at = ?, last_error = ? WHERE entry_uuid = ?",
+                (next_at, outcome.message, uuid),
+            )
+        self.result.retried += 1
+        log.info(
+            "entry %s: %s (%s); next attempt %s", uuid, type(outcome).__name__, _detail(outcome), next_at
+        )
+        if isinstance(outcome, wire.AuthFailed):
+            self._stop(Stop.AUTH, outcome.message)
+        elif isinstance(outcome, wire.RetryLater) and outcome.maintenance:
+            self._stop(Stop.MAINTENANCE, outcome.message)
+        elif isinstance(outcome, wire.Unreachable) and not outcome.applied_unknown:
+            self._stop(Stop.OFFLINE, outcome.message)
+        self._progress(uuid, "Yeniden denenecek: " + outcome.message)
+
+    # ------------------------------------------------------------ attachments
+
+    def _attachment_hashes(self, uuid: str) -> list[str]:
+        rows = self.store.conn.execute(
+            "SELECT sha256 FROM entry_attachments WHERE entry_uuid = ? ORDER BY sha256", (uuid,)
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def _upload(self, entry: Entry, hashes: list[str]) -> bool:
+        """Put every attachment the server lacks, by hash; False (entry backed off) on failure."""
+        for digest in hashes:
+            if digest in self._uploaded:
+                continue
+            present = self.client.has_attachment(digest)
+            if present is True:
+                self._uploaded.add(digest)
+                continue
+            if present is False:
+                row = self.store.conn.execute(
+                    "SELECT data FROM attachments WHERE sha256 = ?", (digest,)
+                ).fetchone()
+                if row is None:
+                    present = wire.BadAnswer("Ek dosya yerel veritabanında bulunamadı.", None, digest)
+                else:
+                    stored = self.client.put_attachment(digest, bytes(row[0]))
+                    if isinstance(stored, wire.Stored):
+                        self._uploaded.add(digest)
+                        continue
+                    present = (
+                        stored
+                        if not isinstance(stored, wire.Invalid)
+                        else wire.BadAnswer(stored.message, 422, digest)
+                    )
+            assert not isinstance(present, bool)
+            self._failed_before_send(entry, present)
+            return False
+        return True
+
+    def _failed_before_send(self, entry: Entry, outcome: wire.Failure) -> None:
+        # Nothing was sent for the change itself, so no state move: only the back-off.
+        row = self.store.conn.execute(
+            "SELECT attempts FROM sync_attempts WHERE entry_uuid = ?", (entry.uuid,)
+        ).fetchone()
+        attempts = (int(row[0]) if row else 0) + 1
+        delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** (attempts - 1))
+        next_at = stamp(datetime.now(UTC) + timedelta(seconds=delay))
+        with self.store.write() as conn:
+            conn.execute(
+                "INSERT INTO sync_attempts(entry_uuid, attempts, last_attempt_at, next_attempt_at, last_error) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(entry_uuid) DO UPDATE SET attempts = excluded.attempts, "
+                "last_attempt_at = excluded.last_attempt_at, next_attempt_at = excluded.next_attempt_at, "
+                "last_error = excluded.last_error",
+                (entry.uuid, attempts, stamp(), next_at, "Ek dosya yüklenemedi: " + outcome.message),
+            )
+        self.result.retried += 1
+        if isinstance(outcome, wire.AuthFailed):
+            self._stop(Stop.AUTH, outcome.message)
+        elif isinstance(outcome, wire.RetryLater) and outcome.maintenance:
+            self._stop(Stop.MAINTENANCE, outcome.message)
+
+
+def _map_registration(conn: Any, entry_uuid: str, cooperative_id: str, receipt: str, now: str) -> None:
+    """Store local registration → KOOP-BİS id and point the approved dependents at the id."""
+    conn.execute(
+        "INSERT OR REPLACE INTO sync_registrations(entry_uuid, cooperative_id, receipt, mapped_at) "
+        "VALUES (?, ?, ?, ?)",
+        (entry_uuid, cooperative_id, receipt, now),
+    )
+    dependents = conn.execute(
+        "SELECT uuid, state FROM entries WHERE cooperative_ref = ? AND state = ?",
+        (entry_uuid, State.APPROVED.value),
+    ).fetchall()
+    for uuid, state in dependents:
+        conn.execute(
+            "UPDATE entries SET cooperative_id = ?, cooperative_ref = NULL, updated_at = ? WHERE uuid = ?",
+            (cooperative_id, now, uuid),
+        )
+        audit.append(
+            conn,
+            actor=SYNC_ACTOR.username,
+            action="sync_remap",
+            entry_uuid=uuid,
+            from_state=state,
+            to_state=state,
+            details={"registration": entry_uuid, "cooperative": cooperative_id},
+        )
+
+
+def _conflict_outcome(
+    outcome: wire.Conflict | wire.Duplicate | wire.Stale | wire.IdempotencyMismatch,
+) -> dict[str, Any]:
+    if isinstance(outcome, wire.Conflict):
+        return {
+            "kind": "conflict",
+            "message": outcome.message,
+            "conflicts": outcome.conflicts,
+            "current": outcome.current,
+            "version": outcome.version,
+        }
+    if isinstance(outcome, wire.Duplicate):
+        return {
+            "kind": "duplicate",
+            "message": outcome.message,
+            "duplicate": outcome.kind,
+            "existing": outcome.existing,
+        }
+    if isinstance(outcome, wire.Stale):
+        return {"kind": "stale", "message": outcome.message, "status": outcome.status}
+    return {"kind": "idempotency_mismatch", "message": outcome.message, "receipt": outcome.receipt}
+
+
+def _detail(outcome: wire.Failure) -> str:
+    if isinstance(outcome, wire.Unreachable | wire.BadAnswer):
+        return outcome.detail
+    if isinstance(outcome, wire.RetryLater):
+        return f"{outcome.status} {outcome.code}"
+    return "auth"

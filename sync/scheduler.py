@@ -1,0 +1,421 @@
+"""Running a sync: the one-at-a-time lock, go-live and health checks, run records, automatic sync.
+
+The desktop (from a QThread) and a scheduled ``koopbis sync`` (no window) may both
+try to sync the same database. Two runs at once would not double anything — the
+idempotency keys see to that — but they would fight over entries and confuse the
+supervisor, so a lock row in the database (owner, pid, host, heartbeat) lets only
+one run at a time; a lock whose owner died (same host, pid gone) or stopped
+beating is taken over. :func:`run_sync` is the plain-Python entry point; it opens
+its own store, so it can run on any thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+import uuid as uuidlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from koopbis_desktop.services import settings
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.clock import stamp
+from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.entries import dumps
+from sync import client as wire
+from sync.executor import Executor, ExecutorConfig, RunResult, SyncProgress
+from sync.planner import build_plan
+
+log = logging.getLogger("koopbis.sync.scheduler")
+
+LOCK_STALE_SECONDS = 60.0
+HEARTBEAT_SECONDS = 5.0
+
+
+class Status:
+    OK = "ok"  # everything that could go went (conflicts/rejections are answers too)
+    PARTIAL = "partial"  # some entries wait for a retry
+    BEFORE_GO_LIVE = "before_go_live"
+    MAINTENANCE = "maintenance"
+    OFFLINE = "offline"
+    AUTH_FAILED = "auth_failed"
+    BUSY = "busy"
+    CANCELLED = "cancelled"
+
+
+STATUS_LABELS = {
+    Status.OK: "Tamamlandı",
+    Status.PARTIAL: "Bazı kayıtlar yeniden denenecek",
+    Status.BEFORE_GO_LIVE: "KOOP-BİS henüz açılmadı",
+    Status.MAINTENANCE: "KOOP-BİS bakımda",
+    Status.OFFLINE: "KOOP-BİS'e ulaşılamadı",
+    Status.AUTH_FAILED: "KOOP-BİS girişi reddedildi",
+    Status.BUSY: "Başka bir eşitleme sürüyor",
+    Status.CANCELLED: "Durduruldu",
+}
+
+
+@dataclass
+class SyncReport:
+    status: str
+    message: str
+    started_at: str
+    finished_at: str = ""
+    result: RunResult = field(default_factory=RunResult)
+    remaining: dict[str, int] = field(default_factory=dict)  # plan counts after the run
+    retry_after: float | None = None  # for the scheduler: when to look again
+
+    @property
+    def ok(self) -> bool:
+        return self.status == Status.OK
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "message": self.message,
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            **self.result.to_json(),
+            "remaining": self.remaining,
+        }
+
+
+@dataclass
+class SyncOptions:
+    server_url: str | None = None  # default: the server_url setting
+    username: str | None = None  # default: the server_username setting
+    password: Callable[[], str] | None = None  # default: env / keyring, no prompt
+    ca_bundle: str | None = None
+    connect_timeout: float = 5.0
+    read_timeout: float = 30.0
+    executor: ExecutorConfig = field(default_factory=ExecutorConfig)
+    ignore_go_live: bool = False
+    today: Callable[[], date] = date.today
+
+
+class SyncBusy(Exception):
+    def __init__(self, owner: str) -> None:
+        super().__init__(owner)
+        self.message = f"Bu veritabanında başka bir eşitleme sürüyor ({owner}); o bitince yeniden deneyin."
+
+
+# ----------------------------------------------------------------- lock
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class SyncLock:
+    """The database-wide "one sync at a time" lock row (table ``sync_lock``)."""
+
+    def __init__(self, store: Store, *, stale_after: float = LOCK_STALE_SECONDS) -> None:
+        self.store = store
+        self.stale_after = stale_after
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuidlib.uuid4().hex[:8]}"
+        self._last_beat = 0.0
+
+    def acquire(self) -> None:
+        host, pid = socket.gethostname(), os.getpid()
+        with self.store.write() as conn:
+            row = conn.execute("SELECT owner, pid, host, heartbeat_at FROM sync_lock WHERE id = 1").fetchone()
+            if row is not None and row[0] != self.owner:
+                beat = datetime.fromisoformat(row[3])
+                fresh = datetime.now(UTC) - beat < timedelta(seconds=self.stale_after)
+                dead = row[2] == host and not _pid_alive(int(row[1]))
+                if fresh and not dead:
+                    raise SyncBusy(row[0])
+                log.warning("taking over a stale sync lock of %s (last beat %s)", row[0], row[3])
+            now = stamp()
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_lock(id, owner, pid, host, acquired_at, heartbeat_at) "
+                "VALUES (1, ?, ?, ?, ?, ?)",
+                (self.owner, pid, host, now, now),
+            )
+        self._last_beat = time.monotonic()
+
+    def heartbeat(self) -> None:
+        if time.monotonic() - self._last_beat < HEARTBEAT_SECONDS:
+            return
+        with self.store.write() as conn:
+            conn.execute("UPDATE sync_lock SET heartbeat_at = ? WHERE owner = ?", (stamp(), self.owner))
+        self._last_beat = time.monotonic()
+
+    def release(self) -> None:
+        with self.store.write() as conn:
+            conn.execute("DELETE FROM sync_lock WHERE owner = ?", (self.owner,))
+
+
+# ----------------------------------------------------------------- one run
+
+
+def make_client(store: Store, options: SyncOptions) -> wire.KoopbisClient:
+    url = options.server_url or settings.get(store, "server_url")
+    username = options.username or settings.get(store, "server_username")
+    password = options.password or wire.password_source(username, interactive=False)
+    return wire.KoopbisClient(
+        wire.ClientConfig(
+            base_url=url,
+            username=username,
+            password=password,
+            connect_timeout=options.connect_timeout,
+            read_timeout=options.read_timeout,
+            ca_bundle=options.ca_bundle,
+        )
+    )
+
+
+def run_sync(
+    store_path: Path | str,
+    *,
+    on_progress: Callable[[SyncProgress], None] | None = None,
+    cancel: threading.Event | None = None,
+    options: SyncOptions | None = None,
+    client: wire.KoopbisClient | None = None,
+) -> SyncReport:
+    """One sync of the database at ``store_path``: lock, go-live, health, replay, record the run."""
+    options = options or SyncOptions()
+    store = open_store(Path(store_path), check_integrity=False)
+    try:
+        return sync_store(store, on_progress=on_progress, cancel=cancel, options=options, client=client)
+    finally:
+        store.close()
+
+
+def sync_store(
+    store: Store,
+    *,
+    on_progress: Callable[[SyncProgress], None] | None = None,
+    cancel: threading.Event | None = None,
+    options: SyncOptions | None = None,
+    client: wire.KoopbisClient | None = None,
+) -> SyncReport:
+    options = options or SyncOptions()
+    started = stamp()
+    go_live = settings.go_live(store)
+    if not options.ignore_go_live and options.today() < go_live:
+        days = (go_live - options.today()).days
+        return _finish(
+            store,
+            SyncReport(
+                Status.BEFORE_GO_LIVE,
+                f"KOOP-BİS {go_live.strftime('%d.%m.%Y')} tarihinde açılacak ({days} gün kaldı); "
+                "o güne kadar kayıtlar yerelde saklanır.",
+                started,
+            ),
+            record=False,
+        )
+    lock = SyncLock(store)
+    try:
+        lock.acquire()
+    except SyncBusy as exc:
+        return _finish(store, SyncReport(Status.BUSY, exc.message, started), record=False)
+    own_client = client is None
+    http = client or make_client(store, options)
+    run_id = _start_run(store, started)
+    try:
+        health = http.health()
+        if not isinstance(health, wire.Health):
+            report = _offline_report(health, started)
+        elif health.status != "ok":
+            report = SyncReport(
+                Status.MAINTENANCE, "KOOP-BİS bakımda; bakım bitince eşitleme başlar.", started
+            )
+        else:
+            config = options.executor
+            config.heartbeat = lock.heartbeat
+            executor = Executor(store, http, config=config, on_progress=on_progress, cancel=cancel)
+            result = executor.run()
+            report = _report_for(result, started)
+        report.remaining = build_plan(store).counts()
+        if report.status == Status.OK and (report.remaining.get("ready") or report.remaining.get("waiting")):
+            report.status = Status.PARTIAL
+            report.message = _summary(report.result) + " Bazı kayıtlar yeniden denenecek."
+        return _finish(store, report, run_id=run_id)
+    finally:
+        try:
+            lock.release()
+        finally:
+            if own_client:
+                http.close()
+
+
+def _offline_report(outcome: wire.RetryLater | wire.Unreachable | wire.BadAnswer, started: str) -> SyncReport:
+    if isinstance(outcome, wire.RetryLater) and outcome.maintenance:
+        report = SyncReport(Status.MAINTENANCE, outcome.message, started)
+    else:
+        report = SyncReport(Status.OFFLINE, outcome.message, started)
+    report.retry_after = outcome.retry_after if isinstance(outcome, wire.RetryLater) else None
+    return report
+
+
+def _summary(result: RunResult) -> str:
+    return (
+        f"{result.applied} kayıt aktarıldı, {result.conflicts} çakışma, {result.rejected} ret, "
+        f"{result.retried} başarısız deneme."
+    )
+
+
+def _report_for(result: RunResult, started: str) -> SyncReport:
+    stop_status = {
+        "cancelled": Status.CANCELLED,
+        "maintenance": Status.MAINTENANCE,
+        "offline": Status.OFFLINE,
+        "auth_failed": Status.AUTH_FAILED,
+    }
+    if result.stop is not None:
+        message = f"{result.stop_message or ''} {_summary(result)}".strip()
+        return SyncReport(stop_status.get(result.stop, Status.PARTIAL), message, started, result=result)
+    return SyncReport(Status.OK, _summary(result), started, result=result)
+
+
+def _start_run(store: Store, started: str) -> int:
+    with store.write() as conn:
+        cursor = conn.execute(
+            "INSERT INTO sync_runs(started_at, status) VALUES (?, 'running')",
+            (started,),
+        )
+        return int(cursor.lastrowid or 0)
+
+
+def _finish(
+    store: Store, report: SyncReport, *, run_id: int | None = None, record: bool = True
+) -> SyncReport:
+    report.finished_at = stamp()
+    if not record:
+        return report
+    summary = report.to_json()
+    summary.pop("receipts", None)  # receipts live on the entries; keep the run row small
+    with store.write() as conn:
+        if run_id:
+            conn.execute(
+                "UPDATE sync_runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?",
+                (report.finished_at, report.status, dumps(summary), run_id),
+            )
+    return report
+
+
+def last_run(store: Store) -> dict[str, Any] | None:
+    import json
+
+    row = store.conn.execute(
+        "SELECT id, started_at, finished_at, status, summary FROM sync_runs ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    return {
+        "id": row[0],
+        "started_at": row[1],
+        "finished_at": row[2],
+        "status": row[3],
+        "summary": json.loads(row[4]),
+    }
+
+
+def status(store: Store) -> dict[str, Any]:
+    """What ``koopbis sync status`` and the Eşitleme page show: counts, the plan, the last run."""
+    plan = build_plan(store)
+    counts = {state.value: n for state, n in entries.count_by_state(store).items()}
+    return {
+        "states": counts,
+        "plan": plan.counts(),
+        "blocked": [
+            {
+                "entry": item.uuid,
+                "type": item.entry.type,
+                "cooperative": item.group,
+                "status": item.status.value,
+                "reason": item.reason,
+            }
+            for item in plan.items()
+            if item.reason
+        ],
+        "in_flight": [item.uuid for item in plan.in_flight],
+        "go_live": settings.go_live(store).isoformat(),
+        "last_run": last_run(store),
+        "lock": _lock_row(store),
+    }
+
+
+def _lock_row(store: Store) -> dict[str, Any] | None:
+    row = store.conn.execute("SELECT owner, acquired_at, heartbeat_at FROM sync_lock WHERE id = 1").fetchone()
+    return {"owner": row[0], "acquired_at": row[1], "heartbeat_at": row[2]} if row else None
+
+
+# ----------------------------------------------------------------- automatic sync
+
+
+@dataclass
+class AutoSyncConfig:
+    interval: float = 300.0  # seconds between syncs once KOOP-BİS answers
+    poll_min: float = 15.0  # first wait while unreachable / in maintenance
+    poll_max: float = 600.0  # ceiling of that wait
+    countdown_interval: float = 3600.0  # before go-live: how often to look at the calendar
+
+
+class AutoSync:
+    """The automatic sync loop: nothing before go-live, health polling with back-off, then every few minutes.
+
+    ``run`` blocks until ``stop`` is set; :meth:`poke` (an entry was approved) makes
+    the next sync start at once. Each sync is a :func:`run_sync` call, so the lock
+    and the run log apply.
+    """
+
+    def __init__(
+        self,
+        store_path: Path | str,
+        *,
+        options: SyncOptions | None = None,
+        config: AutoSyncConfig | None = None,
+        on_report: Callable[[SyncReport], None] | None = None,
+        on_progress: Callable[[SyncProgress], None] | None = None,
+    ) -> None:
+        self.store_path = Path(store_path)
+        self.options = options or SyncOptions()
+        self.config = config or AutoSyncConfig()
+        self.on_report = on_report
+        self.on_progress = on_progress
+        self.stop = threading.Event()
+        self._poked = threading.Event()
+
+    def poke(self) -> None:
+        self._poked.set()
+
+    def _wait(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while not self.stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0 or self._poked.wait(min(left, 0.5)):
+                break
+        self._poked.clear()
+
+    def run(self) -> None:
+        backoff = self.config.poll_min
+        while not self.stop.is_set():
+            report = run_sync(
+                self.store_path, on_progress=self.on_progress, cancel=self.stop, options=self.options
+            )
+            if self.on_report is not None:
+                self.on_report(report)
+            if report.status == Status.BEFORE_GO_LIVE:
+                self._wait(self.config.countdown_interval)
+                continue
+            if report.status in (Status.OFFLINE, Status.MAINTENANCE, Status.BUSY):
+                wait = max(backoff, report.retry_after or 0.0)
+                self._wait(min(wait, self.config.poll_max))
+                backoff = min(self.config.poll_max, backoff * 2)
+                continue
+            backoff = self.config.poll_min
+            self._wait(self.config.interval)
