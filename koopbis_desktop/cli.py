@@ -495,6 +495,106 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------------------ sync (sync/)
+
+
+def _sync_options(args: argparse.Namespace, store: Store) -> Any:
+    from koopbis_desktop.services import settings
+    from sync import client as wire
+    from sync.scheduler import SyncOptions
+
+    username = args.username or settings.get(store, "server_username")
+    return SyncOptions(
+        server_url=args.server.rstrip("/") if args.server else None,
+        username=username,
+        password=wire.password_source(username, interactive=True),
+        ca_bundle=args.ca_bundle,
+    )
+
+
+def _print_sync_report(report: Any, args: argparse.Namespace) -> None:
+    if args.json:
+        _print_json(report.to_json())
+        return
+    print(report.message)
+    for key, value in report.remaining.items():
+        if value:
+            print(f"  {key}: {value}")
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from sync import scheduler
+
+    store = _open(args)
+    options = _sync_options(args, store)
+    if args.once:
+        report = scheduler.sync_store(store, options=options)
+        _print_sync_report(report, args)
+        if report.status in (scheduler.Status.OK, scheduler.Status.BEFORE_GO_LIVE):
+            return EXIT_OK
+        return EXIT_NOT_PERMITTED if report.status == scheduler.Status.AUTH_FAILED else EXIT_ERROR
+    store.close()
+    auto = scheduler.AutoSync(
+        store.path, options=options, on_report=lambda report: _print_sync_report(report, args)
+    )
+    try:
+        auto.run()
+    except KeyboardInterrupt:
+        auto.stop.set()
+        print("Otomatik eşitleme durduruldu.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_sync_status(args: argparse.Namespace) -> int:
+    from sync import scheduler
+
+    store = _open(args)
+    info = scheduler.status(store)
+    if args.json:
+        _print_json(info)
+        return EXIT_OK
+    print("Kayıtlar:")
+    for state in State:
+        if info["states"].get(state.value):
+            print(f"  {STATE_LABELS[state]:<22} {info['states'][state.value]}")
+    plan = info["plan"]
+    print(
+        f"Eşitleme planı: {plan['ready']} hazır, {plan['waiting']} yeniden denenecek, "
+        f"{plan['blocked']} bekliyor, {plan['held']} karar bekliyor."
+    )
+    for item in info["blocked"]:
+        print(f"  {item['entry'][:8]} {item['cooperative']:<12} {item['reason']}")
+    last = info["last_run"]
+    if last:
+        label = scheduler.STATUS_LABELS.get(last["status"], last["status"])
+        print(f"Son eşitleme: {last['started_at']} — {label}. {last['summary'].get('message', '')}")
+    else:
+        print("Henüz eşitleme yapılmadı.")
+    return EXIT_OK
+
+
+def cmd_snapshot_refresh(args: argparse.Namespace) -> int:
+    from sync import refresh, scheduler
+
+    store = _open(args)
+    client = scheduler.make_client(store, _sync_options(args, store))
+    try:
+        report = refresh.refresh_snapshot(store, client, full=args.full)
+    finally:
+        client.close()
+    if args.json:
+        _print_json(report.__dict__)
+    else:
+        print(report.message)
+    return EXIT_OK if report.ok else EXIT_ERROR
+
+
+def _add_server_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--server", metavar="URL", help="KOOP-BİS adresi (varsayılan: ayarlardaki server_url)")
+    p.add_argument("--username", metavar="AD", help="KOOP-BİS kullanıcı adı (varsayılan: ayarlardaki)")
+    p.add_argument("--ca-bundle", metavar="DOSYA", help="KOOP-BİS sertifikası için CA dosyası")
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -564,6 +664,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--auditors", metavar="DOSYA")
     p.add_argument("--assemblies", metavar="DOSYA")
     p.set_defaults(func=cmd_snapshot_import)
+
+    p = snap.add_parser("refresh", parents=[common], help="KOOP-BİS'ten değişen kooperatifleri al")
+    _add_server_options(p)
+    p.add_argument("--full", action="store_true", help="yalnız değişenleri değil, ilin tümünü al")
+    p.set_defaults(func=cmd_snapshot_refresh)
+
+    p = sub.add_parser(
+        "sync",
+        parents=[common],
+        help="onaylı kayıtları KOOP-BİS'e aktar (parola KOOPBIS_SERVER_PASSWORD ya da anahtarlık)",
+    )
+    _add_server_options(p)
+    p.add_argument(
+        "--once", action="store_true", help="bir kez eşitle ve çık (yoksa otomatik eşitleme sürer)"
+    )
+    p.set_defaults(func=cmd_sync)
+    sync_sub = p.add_subparsers(dest="sync_command", parser_class=_Parser)
+    p = sync_sub.add_parser("status", parents=[common], help="durum sayıları, bekleyenler ve son eşitleme")
+    p.set_defaults(func=cmd_sync_status)
 
     p = sub.add_parser("search", parents=[common], help="kooperatif ara (unvan, sicil no, VKN)")
     p.add_argument("text")

@@ -1,0 +1,163 @@
+"""Fixtures for the sync engine: a live reference server on loopback and a local store sharing its cooperatives.
+
+The server comes from ``tests/server/conftest.py`` (imported, not copied); the
+local snapshot holds the very records the server was seeded with, and entries are
+made through the capture and review services, so they carry real revisions,
+bases and audit rows.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from koopbis_desktop.domain import demo_data
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.services import capture, review
+from koopbis_desktop.store import snapshot
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.entries import Entry
+from sync.client import ClientConfig, KoopbisClient
+from sync.executor import ExecutorConfig
+from sync.scheduler import SyncOptions
+from tests.server.conftest import ADMIN_TOKEN, Api, LiveServer, running
+
+__all__ = ["ADMIN_TOKEN", "Api", "LiveServer", "running"]
+
+SERVER_USER = "egitim"
+SERVER_PASSWORD = "egitim2015"
+FIRST_DAY = date(2015, 3, 1)
+
+
+def records(count: int) -> list[dict[str, Any]]:
+    return list(demo_data.cooperatives("06", count))
+
+
+@contextmanager
+def live_server(tmp_path: Path, count: int = 20, **overrides: Any) -> Iterator[LiveServer]:
+    overrides.setdefault("fault_delay", 0.2)
+    with running(tmp_path, seed_records=records(count), **overrides) as server:
+        yield server
+
+
+def client_for(server: LiveServer, **overrides: Any) -> KoopbisClient:
+    values: dict[str, Any] = {
+        "base_url": server.url,
+        "username": SERVER_USER,
+        "password": lambda: SERVER_PASSWORD,
+        "connect_timeout": 2.0,
+        "read_timeout": 5.0,
+    }
+    values.update(overrides)
+    return KoopbisClient(ClientConfig(**values))
+
+
+def fast_executor(**overrides: Any) -> ExecutorConfig:
+    values: dict[str, Any] = {"backoff_base": 0.02, "backoff_max": 0.3, "jitter": 0.5, "linger": 30.0}
+    values.update(overrides)
+    return ExecutorConfig(**values)
+
+
+def options_for(server: LiveServer, **overrides: Any) -> SyncOptions:
+    values: dict[str, Any] = {
+        "server_url": server.url,
+        "username": SERVER_USER,
+        "password": lambda: SERVER_PASSWORD,
+        "connect_timeout": 2.0,
+        "read_timeout": 5.0,
+        "executor": fast_executor(),
+        "today": lambda: date(2015, 3, 20),
+    }
+    values.update(overrides)
+    return SyncOptions(**values)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[LiveServer]:
+    with live_server(tmp_path) as live:
+        yield live
+
+
+def seed_snapshot(store: Store, count: int) -> list[dict[str, Any]]:
+    recs = records(count)
+    snapshot.upsert_records(store, recs)
+    return recs
+
+
+def day(index: int) -> str:
+    return (FIRST_DAY + timedelta(days=index)).isoformat()
+
+
+def approved(
+    store: Store, clerk: Actor, supervisor: Actor, type_id: str, cooperative: str | None, data: dict[str, Any]
+) -> Entry:
+    entry = capture.create_entry(store, clerk, type_id, cooperative, data)
+    capture.submit_entry(store, clerk, entry.uuid)
+    return review.approve_entry(store, supervisor, entry.uuid)
+
+
+def admission(rng: random.Random, on: str, n: int) -> dict[str, Any]:
+    return {
+        "member_id": demo_data.tckn(rng),
+        "full_name": demo_data.person_name(rng),
+        "effective_date": on,
+        "decision_no": f"2015/{n}",
+        "shares": 2,
+        "subscribed_amount": "2000",
+        "paid_amount": "1000",
+    }
+
+
+def assembly(on: str) -> dict[str, Any]:
+    return {
+        "kind": "olaganustu",
+        "effective_date": on,
+        "place": "Kooperatif Merkezi",
+        "representative_name": "Mehmet Yılmaz",
+        "result": "yapildi",
+    }
+
+
+def leave(member: dict[str, Any], on: str, n: int) -> dict[str, Any]:
+    return {
+        "member_id": member["member_id"],
+        "full_name": member["full_name"],
+        "reason": "istifa",
+        "effective_date": on,
+        "decision_no": f"2015/L{n}",
+    }
+
+
+def cooperative_entries(
+    store: Store,
+    clerk: Actor,
+    supervisor: Actor,
+    record: dict[str, Any],
+    count: int,
+    rng: random.Random,
+) -> list[Entry]:
+    """``count`` approved entries for one cooperative, one effective date each, touching distinct keys."""
+    made: list[Entry] = []
+    leavers = list(record["members"][7:])  # never board or audit board people
+    for i in range(count):
+        on = day(i % 19)
+        kind = i % 5
+        if kind == 1:
+            data, type_id = assembly(on), "assembly.record"
+        elif kind == 3 and leavers:
+            data, type_id = leave(leavers.pop(), on, i), "member.leave"
+        elif kind == 4 and i < 5:
+            data, type_id = (
+                {"effective_date": on, "address": f"Yeni Mah. {i}. Sok. No:1 Çankaya/Ankara"},
+                "cooperative.update",
+            )
+        else:
+            data, type_id = admission(rng, on, i), "member.admit"
+        made.append(approved(store, clerk, supervisor, type_id, record["id"], data))
+    return made

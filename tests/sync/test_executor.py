@@ -1,0 +1,177 @@
+"""Executor against the live reference server: receipts stored, states synced, audit rows, remapping."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+from koopbis_desktop.domain.lifecycle import Actor, State
+from koopbis_desktop.store import audit, entries
+from koopbis_desktop.store.db import Store
+from sync.executor import Executor
+from sync.scheduler import Status, run_sync, sync_store
+from tests.sync.conftest import (
+    LiveServer,
+    admission,
+    approved,
+    assembly,
+    client_for,
+    cooperative_entries,
+    day,
+    fast_executor,
+    options_for,
+    seed_snapshot,
+)
+
+
+def applied_keys(server: LiveServer) -> list[str]:
+    return [c["idempotency_key"] for c in server.admin().get("/api/v1/admin/changes").json()["items"]]
+
+
+def test_happy_path_stores_receipts_states_and_audit(
+    store: Store, people: dict[str, Actor], server: LiveServer
+) -> None:
+    recs = seed_snapshot(store, 20)
+    rng = random.Random(1)
+    made = [e for r in recs[:3] for e in cooperative_entries(store, people["ayse"], people["sef"], r, 4, rng)]
+    report = sync_store(store, options=options_for(server))
+    assert report.status == Status.OK, report.message
+    assert report.result.applied == len(made)
+    server_changes = {
+        c["idempotency_key"]: c for c in server.admin().get("/api/v1/admin/changes").json()["items"]
+    }
+    for entry in made:
+        now = entries.get_entry(store, entry.uuid)
+        assert now.state == State.SYNCED
+        assert now.receipt == server_changes[entry.uuid]["receipt"]
+        assert now.server_version == server_changes[entry.uuid]["version"]
+        assert now.outcome is not None and now.outcome["status"] == "applied"
+        actions = [row["action"] for row in entries.audit_rows(store, entry.uuid)]
+        assert actions[-2:] == ["send", "apply"]
+    assert audit.verify(store.conn).ok
+    last = store.conn.execute("SELECT status FROM sync_runs ORDER BY id DESC").fetchone()
+    assert last[0] == Status.OK
+
+
+def test_resending_an_entry_left_in_sending_gets_the_original_receipt(
+    store: Store, people: dict[str, Actor], server: LiveServer
+) -> None:
+    recs = seed_snapshot(store, 20)
+    entry = approved(
+        store,
+        people["ayse"],
+        people["sef"],
+        "member.admit",
+        recs[0]["id"],
+        admission(random.Random(2), day(1), 1),
+    )
+    client = client_for(server)
+    first = Executor(store, client, config=fast_executor()).run()
+    assert first.applied == 1 and first.replayed == 0
+    receipt = entries.get_entry(store, entry.uuid).receipt
+    # As if the answer had been lost: the entry is back in "sending" (a crash after the POST).
+    store.conn.execute("UPDATE entries SET state = 'sending' WHERE uuid = ?", (entry.uuid,))
+    again = Executor(store, client, config=fast_executor()).run()
+    assert again.applied == 1 and again.replayed == 1
+    assert entries.get_entry(store, entry.uuid).receipt == receipt
+    assert applied_keys(server) == [entry.uuid]
+
+
+def test_conflict_duplicate_and_invalid_are_parked_with_the_servers_details(
+    store: Store, people: dict[str, Actor], server: LiveServer
+) -> None:
+    recs = seed_snapshot(store, 20)
+    clerk, sef = people["ayse"], people["sef"]
+    update = approved(
+        store,
+        clerk,
+        sef,
+        "cooperative.update",
+        recs[0]["id"],
+        {"effective_date": day(1), "title": "Yeni Işık Konut Yapı Kooperatifi"},
+    )
+    behind = approved(store, clerk, sef, "assembly.record", recs[0]["id"], assembly(day(2)))
+    existing = recs[1]["members"][0]
+    duplicate = approved(
+        store,
+        clerk,
+        sef,
+        "member.admit",
+        recs[1]["id"],
+        {
+            **admission(random.Random(3), day(1), 1),
+            "member_id": existing["member_id"],
+            "full_name": existing["full_name"],
+        },
+    )
+    # Head office renames the first cooperative meanwhile: the update's base no longer holds.
+    server.admin().patch(
+        f"/api/v1/admin/cooperatives/{recs[0]['id']}",
+        json={"title": "Merkezin Verdiği Unvan Konut Yapı Kooperatifi"},
+    )
+    other = approved(store, clerk, sef, "assembly.record", recs[2]["id"], assembly(day(3)))
+    report = sync_store(store, options=options_for(server))
+    assert report.result.conflicts == 2
+    got = entries.get_entry(store, update.uuid)
+    assert got.state == State.CONFLICT
+    assert got.outcome is not None and got.outcome["kind"] == "conflict"
+    assert got.outcome["conflicts"][0]["key"] == "title"
+    assert got.outcome["conflicts"][0]["server"] == "Merkezin Verdiği Unvan Konut Yapı Kooperatifi"
+    dup = entries.get_entry(store, duplicate.uuid)
+    assert dup.state == State.CONFLICT and dup.outcome is not None and dup.outcome["kind"] == "duplicate"
+    # The entry behind the conflict waits; another cooperative went on.
+    assert entries.get_entry(store, behind.uuid).state == State.APPROVED
+    assert entries.get_entry(store, other.uuid).state == State.SYNCED
+
+
+def test_invalid_answer_rejects_with_per_field_messages(
+    store: Store, people: dict[str, Actor], server: LiveServer
+) -> None:
+    recs = seed_snapshot(store, 20)
+    entry = approved(store, people["ayse"], people["sef"], "assembly.record", recs[0]["id"], assembly(day(1)))
+    # The server validates against its own "today": an effective date after it is refused.
+    store.conn.execute(
+        "UPDATE entries SET payload = json_set(payload, '$.effective_date', '2015-04-30') WHERE uuid = ?",
+        (entry.uuid,),
+    )
+    sync_store(store, options=options_for(server))
+    got = entries.get_entry(store, entry.uuid)
+    assert got.state == State.REJECTED
+    assert got.outcome is not None and got.outcome["kind"] == "invalid"
+    assert got.outcome["errors"] and all(e["message"] for e in got.outcome["errors"])
+
+
+def test_registration_and_dependents_are_remapped_to_the_server_id(
+    store: Store, people: dict[str, Actor], server: LiveServer, db_path: Path
+) -> None:
+    from tests.server.conftest import payload_for
+
+    seed_snapshot(store, 20)
+    clerk, sef = people["ayse"], people["sef"]
+    register = approved(
+        store, clerk, sef, "cooperative.register", None, payload_for("cooperative.register", None)
+    )
+    dependents = [
+        approved(store, clerk, sef, "member.admit", register.uuid, admission(random.Random(5), day(3), 1)),
+        approved(store, clerk, sef, "assembly.record", register.uuid, assembly(day(4))),
+    ]
+    assert all(d.cooperative_ref == register.uuid for d in dependents)
+    report = run_sync(db_path, options=options_for(server))
+    assert report.status == Status.OK, report.message
+    reg = entries.get_entry(store, register.uuid)
+    assert reg.state == State.SYNCED and reg.cooperative_id
+    mapped = store.conn.execute(
+        "SELECT cooperative_id FROM sync_registrations WHERE entry_uuid = ?", (register.uuid,)
+    ).fetchone()
+    assert mapped[0] == reg.cooperative_id
+    changes: dict[str, Any] = {
+        c["idempotency_key"]: c for c in server.admin().get("/api/v1/admin/changes").json()["items"]
+    }
+    for dep in dependents:
+        got = entries.get_entry(store, dep.uuid)
+        assert got.state == State.SYNCED
+        assert got.cooperative_id == reg.cooperative_id and got.cooperative_ref is None
+        assert changes[dep.uuid]["cooperative"] == reg.cooperative_id
+    assert list(changes) == [register.uuid, dependents[0].uuid, dependents[1].uuid]
+    assert audit.verify(store.conn).ok
