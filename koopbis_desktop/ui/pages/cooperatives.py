@@ -1,0 +1,481 @@
+"""Kooperatifler: find a cooperative by typing, see its record, start an entry for it.
+
+Search-as-you-type: every keystroke submits the snapshot search to the DB worker
+under one coalesce key, so only the newest query runs and the UI never waits;
+an answer for text the clerk has since changed is dropped. The store folds
+Turkish letters, so "isik", "IŞIK" and "ışık" all find "IŞIK …".
+
+Keyboard: type in the box, Down moves into the results, Enter opens the
+detail (and moves there), Ctrl+Shift+N starts a new entry for the cooperative.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.lifecycle import STATE_LABELS
+from koopbis_desktop.services.queries import EntryFilter, EntryRow, page_entries
+from koopbis_desktop.store import snapshot
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.entry_view import (
+    EMPTY,
+    cooperative_type_label,
+    district_label,
+    escape_html,
+    fit_columns,
+    format_iso_date,
+    format_stamp,
+    province_label,
+    read_only_table,
+    resort,
+    status_label,
+)
+from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.text_table import Column, TextTableModel
+
+SEARCH_LIMIT = 50
+LOCAL_ENTRIES_LIMIT = 200
+
+_BOARD = get_type("board.replace").field("board")
+_ROLE = next(f for f in _BOARD.fields if f.name == "role")
+_ASSEMBLY = get_type("assembly.record")
+
+
+@dataclass(frozen=True)
+class CooperativeDetail:
+    record: dict[str, Any]
+    local_entries: list[EntryRow]
+
+
+def load_detail(store: Store, cooperative_id: str) -> CooperativeDetail | None:
+    """The record and what the local queue holds for it (runs on the DB worker)."""
+    record = snapshot.get_record(store, cooperative_id)
+    if record is None:
+        return None
+    rows = page_entries(store, EntryFilter(cooperative=cooperative_id), offset=0, limit=LOCAL_ENTRIES_LIMIT)
+    return CooperativeDetail(record, rows)
+
+
+def _number(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class _SearchBox(QLineEdit):
+    """The search field: Down hands the keyboard to the results, Enter opens the first hit."""
+
+    down_pressed = Signal()
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class CooperativesPage(QWidget):
+    """Search on the left, the chosen cooperative's record on the right."""
+
+    new_entry_requested = Signal(str)  # cooperative id
+    results_shown = Signal(str)  # the query whose results are now on screen
+    detail_shown = Signal(str)  # cooperative id
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.shown_query: str | None = None
+        self.current_id: str | None = None
+        self.record: dict[str, Any] | None = None
+        self._focus_detail = False
+
+        # -- left: search and results
+        self.search_box = _SearchBox()
+        self.search_box.setObjectName("cooperativeSearch")
+        self.search_box.setPlaceholderText(self.tr("Unvan, sicil no ya da VKN"))
+        self.search_box.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("&Ara:"))
+        search_label.setBuddy(self.search_box)
+        self.search_box.textChanged.connect(self.on_search_box_text_changed)
+        self.search_box.down_pressed.connect(self.on_search_box_down_pressed)
+        self.search_box.enter_pressed.connect(self.on_search_box_enter_pressed)
+
+        self.results_model = TextTableModel(
+            [
+                Column(self.tr("Sicil no"), lambda r: str(r["id"])),
+                Column(self.tr("Unvan"), lambda r: str(r["title"])),
+                Column(self.tr("Tür"), lambda r: cooperative_type_label(r.get("cooperative_type"))),
+                Column(
+                    self.tr("İlçe"),
+                    lambda r: district_label(r.get("province_code"), r.get("district")),
+                ),
+                Column(self.tr("VKN"), lambda r: str(r.get("vkn") or "")),
+                Column(self.tr("Durum"), lambda r: status_label(r.get("status"))),
+            ],
+            parent=self,
+        )
+        self.results_view = read_only_table(self.results_model, sortable=True)
+        self.results_view.setObjectName("cooperativeResults")
+        self.results_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.results_view.activated.connect(self.on_results_view_activated)
+        self.results_view.selectionModel().currentRowChanged.connect(self.on_results_current_row_changed)
+        self.results_view.installEventFilter(self)
+
+        self.results_hint = QLabel()
+        self.results_hint.setObjectName("resultsHint")
+        self.results_hint.setWordWrap(True)
+        self.results_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.results_stack = QStackedWidget()
+        self.results_stack.addWidget(self.results_hint)
+        self.results_stack.addWidget(self.results_view)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search_box, 1)
+        left_layout.addLayout(search_row)
+        left_layout.addWidget(self.results_stack, 1)
+
+        # -- right: detail
+        self.detail_header = QLabel()
+        self.detail_header.setObjectName("cooperativeHeader")
+        self.detail_header.setTextFormat(Qt.TextFormat.RichText)
+        self.detail_header.setWordWrap(True)
+        self.detail_header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.new_entry_button = QPushButton(self.tr("Bu kooperatif için &yeni kayıt"))
+        self.new_entry_button.setObjectName("newEntryForCooperative")
+        self.new_entry_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_entry_button.setToolTip(
+            self.tr("Seçili kooperatif için yeni kayıt başlatır (Ctrl+Shift+N).")
+        )
+        self.new_entry_button.clicked.connect(self.on_new_entry_button_clicked)
+
+        self.members_model = TextTableModel(
+            [
+                Column(self.tr("TCKN / VKN"), lambda m: str(m["member_id"])),
+                Column(self.tr("Adı Soyadı / Unvanı"), lambda m: str(m["full_name"])),
+                Column(self.tr("Pay"), lambda m: _number(m.get("shares")), lambda m: m.get("shares"), True),
+                Column(
+                    self.tr("Giriş tarihi"),
+                    lambda m: format_iso_date(m.get("joined_on")),
+                    lambda m: m.get("joined_on"),
+                ),
+            ],
+            parent=self,
+        )
+        self.board_model = TextTableModel(
+            [
+                Column(self.tr("Adı Soyadı"), lambda b: str(b["full_name"])),
+                Column(self.tr("T.C. Kimlik No"), lambda b: str(b["id_no"])),
+                Column(
+                    self.tr("Görevi"), lambda b: _ROLE.choice_label(b.get("role")) if b.get("role") else EMPTY
+                ),
+                Column(
+                    self.tr("Görev süresi"),
+                    lambda b: f"{b['term_years']} yıl" if b.get("term_years") else EMPTY,
+                    lambda b: b.get("term_years"),
+                ),
+            ],
+            parent=self,
+        )
+        self.auditors_model = TextTableModel(
+            [
+                Column(self.tr("Adı Soyadı"), lambda a: str(a["full_name"])),
+                Column(self.tr("T.C. Kimlik No"), lambda a: str(a["id_no"])),
+                Column(
+                    self.tr("Görev süresi"),
+                    lambda a: f"{a['term_years']} yıl" if a.get("term_years") else EMPTY,
+                    lambda a: a.get("term_years"),
+                ),
+            ],
+            parent=self,
+        )
+        self.assemblies_model = TextTableModel(
+            [
+                Column(self.tr("Tarih"), lambda g: format_iso_date(g.get("date")), lambda g: g.get("date")),
+                Column(
+                    self.tr("Türü"),
+                    lambda g: _ASSEMBLY.field("kind").choice_label(g.get("kind")) if g.get("kind") else EMPTY,
+                ),
+                Column(
+                    self.tr("Hesap yılı"),
+                    lambda g: _number(g.get("fiscal_year")),
+                    lambda g: g.get("fiscal_year"),
+                ),
+                Column(self.tr("Yeri"), lambda g: str(g.get("place") or EMPTY)),
+                Column(
+                    self.tr("Sonuç"),
+                    lambda g: (
+                        _ASSEMBLY.field("result").choice_label(g.get("result")) if g.get("result") else EMPTY
+                    ),
+                ),
+            ],
+            parent=self,
+        )
+        self.entries_model = TextTableModel(
+            [
+                Column(self.tr("Kayıt türü"), lambda e: e.type_label),
+                Column(self.tr("Durum"), lambda e: STATE_LABELS[e.state]),
+                Column(self.tr("Yazan"), lambda e: e.author),
+                Column(
+                    self.tr("Geçerlilik"),
+                    lambda e: format_iso_date(e.effective_date),
+                    lambda e: e.effective_date,
+                ),
+                Column(
+                    self.tr("Son değişiklik"), lambda e: format_stamp(e.updated_at), lambda e: e.updated_at
+                ),
+            ],
+            parent=self,
+        )
+        self.members_view = read_only_table(self.members_model, sortable=True)
+        self.members_view.setObjectName("membersTable")
+        self.board_view = read_only_table(self.board_model, sortable=True)
+        self.board_view.setObjectName("boardTable")
+        self.auditors_view = read_only_table(self.auditors_model, sortable=True)
+        self.auditors_view.setObjectName("auditorsTable")
+        self.assemblies_view = read_only_table(self.assemblies_model, sortable=True)
+        self.assemblies_view.setObjectName("assembliesTable")
+        self.entries_view = read_only_table(self.entries_model, sortable=True)
+        self.entries_view.setObjectName("localEntriesTable")
+        self.entries_view.activated.connect(self.on_entries_view_activated)
+        self.entries_view.setToolTip(self.tr("Enter ya da çift tıklama: kaydı inceleme penceresinde açar."))
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("cooperativeTabs")
+        self.tabs.addTab(self.members_view, self.tr("&Ortaklar"))
+        self.tabs.addTab(self.board_view, self.tr("Yö&netim kurulu"))
+        self.tabs.addTab(self.auditors_view, self.tr("&Denetim kurulu"))
+        self.tabs.addTab(self.assemblies_view, self.tr("&Genel kurullar"))
+        self.tabs.addTab(self.entries_view, self.tr("Ye&rel kayıtlar"))
+
+        self.detail_hint = QLabel(self.tr("Ayrıntıları görmek için listeden bir kooperatif seçin."))
+        self.detail_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_hint.setWordWrap(True)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.detail_header, 1)
+        header_row.addWidget(self.new_entry_button, 0, Qt.AlignmentFlag.AlignTop)
+        detail_layout.addLayout(header_row)
+        detail_layout.addWidget(self.tabs, 1)
+        self.detail_stack = QStackedWidget()
+        self.detail_stack.addWidget(self.detail_hint)
+        self.detail_stack.addWidget(detail)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail_stack)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.setTabOrder(self.search_box, self.results_view)
+        self.setTabOrder(self.results_view, self.new_entry_button)
+        self.setTabOrder(self.new_entry_button, self.tabs)
+        self.new_entry_button.setEnabled(False)
+        self._show_hint(self.tr("Aramak için unvan, sicil no ya da VKN yazın."))
+        ctx.hub.snapshot_changed.connect(self.on_hub_snapshot_changed)
+        ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
+        self.setFocusProxy(self.search_box)
+
+    # -- search ------------------------------------------------------------------------
+
+    def on_search_box_text_changed(self, text: str) -> None:
+        self.run_search(text)
+
+    def run_search(self, text: str) -> None:
+        query = text.strip()
+        if not query:
+            self.shown_query = ""
+            self.results_model.set_rows([])
+            self._show_hint(self.tr("Aramak için unvan, sicil no ya da VKN yazın."))
+            return
+        self.ctx.worker.submit(
+            lambda store: snapshot.search(store, query, limit=SEARCH_LIMIT),
+            lambda rows: self.on_search_finished(query, rows),
+            self.on_search_failed,
+            coalesce="coop-search",
+        )
+
+    def on_search_finished(self, query: str, rows: list[dict[str, Any]]) -> None:
+        if query != self.search_box.text().strip():
+            return  # the clerk typed on; a newer query is coming
+        self.shown_query = query
+        self.results_model.set_rows(rows)
+        resort(self.results_view)
+        if rows:
+            self.results_stack.setCurrentWidget(self.results_view)
+            fit_columns(self.results_view, 360)
+        else:
+            self._show_hint(
+                self.tr("Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.")
+            )
+        self.results_shown.emit(query)
+
+    def on_search_failed(self, exc: BaseException) -> None:
+        self._show_hint(user_message(exc))
+
+    def _show_hint(self, text: str) -> None:
+        self.results_hint.setText(text)
+        self.results_stack.setCurrentWidget(self.results_hint)
+
+    # -- keyboard --------------------------------------------------------------------------
+
+    def on_search_box_down_pressed(self) -> None:
+        if self.results_model.rowCount() == 0:
+            return
+        self.results_view.setFocus()
+        if not self.results_view.currentIndex().isValid():
+            self.results_view.setCurrentIndex(self.results_model.index(0, 1))
+
+    def on_search_box_enter_pressed(self) -> None:
+        if self.results_model.rowCount() == 0:
+            return
+        index = self.results_view.currentIndex()
+        if not index.isValid():
+            index = self.results_model.index(0, 1)
+            self.results_view.setCurrentIndex(index)
+        self.open_detail(str(self.results_model.row_at(index.row())["id"]), focus=True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter in the results opens the detail on every platform (QAbstractItemView's
+        # "activated" on Enter is platform-dependent); Up on the first row goes back to typing.
+        if watched is self.results_view and event.type() == QEvent.Type.KeyPress:
+            key_event = event if isinstance(event, QKeyEvent) else None
+            if key_event is not None:
+                index = self.results_view.currentIndex()
+                if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.isValid():
+                    self.open_detail(str(self.results_model.row_at(index.row())["id"]), focus=True)
+                    return True
+                if key_event.key() == Qt.Key.Key_Up and index.isValid() and index.row() == 0:
+                    self.search_box.setFocus()
+                    return True
+        return super().eventFilter(watched, event)
+
+    def on_results_view_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_detail(str(self.results_model.row_at(index.row())["id"]), focus=True)
+
+    def on_results_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if current.isValid():
+            self.open_detail(str(self.results_model.row_at(current.row())["id"]), focus=False)
+
+    # -- detail --------------------------------------------------------------------------
+
+    def open_detail(self, cooperative_id: str, *, focus: bool = False) -> None:
+        self._focus_detail = focus
+        self.ctx.worker.submit(
+            lambda store: load_detail(store, cooperative_id),
+            lambda detail: self.on_detail_loaded(cooperative_id, detail),
+            self.on_detail_failed,
+            coalesce="coop-detail",
+        )
+
+    def on_detail_loaded(self, cooperative_id: str, detail: CooperativeDetail | None) -> None:
+        if detail is None:
+            self.detail_hint.setText(self.tr("Bu kooperatif artık kooperatif listesinde yok."))
+            self.detail_stack.setCurrentWidget(self.detail_hint)
+            self.current_id = None
+            self.new_entry_button.setEnabled(False)
+            return
+        record = detail.record
+        self.current_id = cooperative_id
+        self.record = record
+        self.detail_header.setText(self._header_html(record))
+        self.members_model.set_rows(record["members"])
+        self.board_model.set_rows(record["board"])
+        self.auditors_model.set_rows(record["audit_board"])
+        self.assemblies_model.set_rows(record["assemblies"])
+        self.entries_model.set_rows(detail.local_entries)
+        counts = (
+            (0, self.tr("&Ortaklar ({0})"), len(record["members"])),
+            (1, self.tr("Yö&netim kurulu ({0})"), len(record["board"])),
+            (2, self.tr("&Denetim kurulu ({0})"), len(record["audit_board"])),
+            (3, self.tr("&Genel kurullar ({0})"), len(record["assemblies"])),
+            (4, self.tr("Ye&rel kayıtlar ({0})"), len(detail.local_entries)),
+        )
+        for tab, text, count in counts:
+            self.tabs.setTabText(tab, text.format(count))
+        for view in (
+            self.members_view,
+            self.board_view,
+            self.auditors_view,
+            self.assemblies_view,
+            self.entries_view,
+        ):
+            resort(view)
+            fit_columns(view, 300)
+        self.new_entry_button.setEnabled(True)
+        self.detail_stack.setCurrentIndex(1)
+        if self._focus_detail:
+            self.tabs.currentWidget().setFocus()
+        self.detail_shown.emit(cooperative_id)
+
+    def on_detail_failed(self, exc: BaseException) -> None:
+        self.detail_hint.setText(user_message(exc))
+        self.detail_stack.setCurrentWidget(self.detail_hint)
+
+    def _header_html(self, r: dict[str, Any]) -> str:
+        province = province_label(r.get("province_code"))
+        district = district_label(r.get("province_code"), r.get("district"))
+        rows = [
+            (self.tr("Sicil no"), r.get("id")),
+            (self.tr("Tür"), cooperative_type_label(r.get("cooperative_type"))),
+            (self.tr("İl / İlçe"), f"{province} / {district}"),
+            (self.tr("Adres"), r.get("address")),
+            (self.tr("VKN"), r.get("vkn")),
+            (self.tr("Ticaret sicil no"), r.get("trade_registry_no")),
+            (self.tr("Kuruluş tarihi"), format_iso_date(r.get("founded_on"))),
+            (self.tr("Durum"), status_label(r.get("status"))),
+        ]
+        body = "".join(
+            f"<tr><td style='color:#555'>{escape_html(label)}:</td><td>{escape_html(value or EMPTY)}</td></tr>"
+            for label, value in rows
+        )
+        return f"<h3 style='margin:0'>{escape_html(r.get('title'))}</h3><table cellspacing='0' cellpadding='1'>{body}</table>"
+
+    def on_new_entry_button_clicked(self) -> None:
+        if self.current_id:
+            self.new_entry_requested.emit(self.current_id)
+
+    def on_entries_view_activated(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        from koopbis_desktop.ui.review import open_entry  # the dialog is only needed on demand
+
+        open_entry(self.ctx, self, self.entries_model.row_at(index.row()).uuid)
+
+    # -- refresh -----------------------------------------------------------------------------
+
+    def on_hub_snapshot_changed(self) -> None:
+        self.run_search(self.search_box.text())
+        if self.current_id:
+            self.open_detail(self.current_id)
+
+    def on_hub_entries_changed(self, uuids: list[str]) -> None:
+        if self.current_id:
+            self.open_detail(self.current_id)

@@ -1,0 +1,256 @@
+"""The supervisor's review of one entry: read it whole, then approve it or return it.
+
+Whether Onayla / İade et may be used is decided by ``lifecycle.check_move`` (the
+same function the store calls inside the transaction), so the dialog never
+offers what the service would refuse; a disabled button carries the refusal as
+its tooltip. Clerks and read-only viewers open the same dialog and see
+everything, with the actions disabled. All database work runs on the DB worker.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from koopbis_desktop.domain.lifecycle import Action, DomainError, check_move
+from koopbis_desktop.services import review
+from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.entry_view import EntryDetails, EntryView, load_entry_details
+from koopbis_desktop.ui.errors import user_message
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def permission(ctx: AppContext, action: Action, entry: Entry) -> str | None:
+    """None when the signed-in user may make ``action`` on ``entry``, else why not (Turkish)."""
+    if ctx.actor is None:
+        return "Bu işlem için oturum açın."
+    try:
+        check_move(action, entry.state, ctx.actor, entry.author)
+    except DomainError as exc:
+        return exc.message
+    return None
+
+
+class ReviewDialog(QDialog):
+    """One entry, read-only, with Onayla / İade et for a supervisor who may use them."""
+
+    approved = Signal(str)
+    returned = Signal(str)
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, entry_uuid: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entry_uuid = entry_uuid
+        self.details: EntryDetails | None = None
+        self._busy = False
+        self._approve_reason: str | None = "…"
+        self._return_reason: str | None = "…"
+        self._keep_status = False  # an error shown before a reload stays visible
+        self.setWindowTitle(self.tr("Kayıt incelemesi"))
+        self.resize(1000, 720)
+
+        self.view = EntryView(self)
+        self.status = QLabel(self.tr("Kayıt yükleniyor…"))
+        self.status.setObjectName("reviewStatus")
+        self.status.setWordWrap(True)
+
+        self.comment_label = QLabel(
+            self.tr("&Açıklama (iade ederken zorunlu: memur neyi düzelteceğini bilmeli):")
+        )
+        self.comment = QPlainTextEdit()
+        self.comment.setObjectName("reviewComment")
+        self.comment.setTabChangesFocus(True)
+        self.comment.setPlaceholderText(
+            self.tr("Örneğin: Karar numarası yanlış; yönetim kurulu kararına göre düzeltin.")
+        )
+        self.comment.setFixedHeight(self.comment.fontMetrics().height() * 4)
+        self.comment_label.setBuddy(self.comment)
+        self.comment.textChanged.connect(self.on_comment_text_changed)
+
+        self.approve_button = QPushButton(self.tr("&Onayla"))
+        self.approve_button.setObjectName("approveButton")
+        self.return_button = QPushButton(self.tr("&İade et"))
+        self.return_button.setObjectName("returnButton")
+        self.close_button = QPushButton(self.tr("&Kapat"))
+        self.close_button.setObjectName("closeButton")
+        self.approve_button.setAutoDefault(False)
+        self.return_button.setAutoDefault(False)
+        self.close_button.setAutoDefault(False)
+        self.approve_button.clicked.connect(self.on_approve_button_clicked)
+        self.return_button.clicked.connect(self.on_return_button_clicked)
+        self.close_button.clicked.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.on_approve_shortcut_activated)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.return_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.comment_label)
+        layout.addWidget(self.comment)
+        layout.addLayout(buttons)
+        self.setTabOrder(self.view.tabs, self.comment)
+        self.setTabOrder(self.comment, self.approve_button)
+        self.setTabOrder(self.approve_button, self.return_button)
+        self.setTabOrder(self.return_button, self.close_button)
+
+        self._update_buttons()
+        self.reload()
+
+    # -- loading -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        key = self.entry_uuid
+        self.ctx.worker.submit(
+            lambda store: load_entry_details(store, key),
+            self.on_details_loaded,
+            self.on_load_failed,
+            coalesce=f"review-{key}",
+        )
+
+    def on_details_loaded(self, details: EntryDetails) -> None:
+        self.details = details
+        self.entry_uuid = details.entry.uuid
+        self.view.show_details(details)
+        entry = details.entry
+        self._approve_reason = permission(self.ctx, Action.APPROVE, entry)
+        self._return_reason = permission(self.ctx, Action.RETURN, entry)
+        self.setWindowTitle(
+            self.tr("Kayıt incelemesi — {0}").format(details.cooperative_title or entry.uuid[:8])
+        )
+        if self._keep_status:
+            self._keep_status = False
+        elif self._approve_reason and self._return_reason:
+            self._show_status(self._approve_reason, error=False)
+        else:
+            self._show_status(
+                self.tr("Kaydı inceleyin; onaylayın ya da açıklama yazarak iade edin."), error=False
+            )
+        self._update_buttons()
+        if self._return_reason is None:
+            self.view.tabs.setFocus()
+        else:
+            self.close_button.setFocus()
+        self.loaded.emit()
+
+    def on_load_failed(self, exc: BaseException) -> None:
+        self._show_status(user_message(exc), error=True)
+        self._update_buttons()
+
+    # -- buttons -------------------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        loaded = self.details is not None and not self._busy
+        self.approve_button.setEnabled(loaded and self._approve_reason is None)
+        self.approve_button.setToolTip(
+            self._approve_reason
+            or self.tr("Kaydı onaylar; onaylanan kayıt KOOP-BİS açılınca aktarılır (Ctrl+Enter).")
+        )
+        self.return_button.setEnabled(loaded and self._return_reason is None)
+        self.return_button.setToolTip(
+            self._return_reason
+            or self.tr("Kaydı yazan memura geri gönderir; açıklama kutusuna neyin düzeltileceğini yazın.")
+        )
+        may_comment = loaded and (self._return_reason is None or self._approve_reason is None)
+        self.comment.setReadOnly(not may_comment)
+        self.comment.setEnabled(may_comment)
+
+    def _show_status(self, text: str, *, error: bool) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
+
+    def on_comment_text_changed(self) -> None:
+        if self.status.styleSheet() == ERROR_STYLE and self.comment.toPlainText().strip():
+            self._show_status("", error=False)
+
+    def on_approve_shortcut_activated(self) -> None:
+        if self.approve_button.isEnabled():
+            self.on_approve_button_clicked()
+
+    def on_approve_button_clicked(self) -> None:
+        if self.details is None or self._approve_reason is not None or self._busy:
+            return
+        actor = self.ctx.require_actor()
+        key = self.entry_uuid
+        comment = self.comment.toPlainText()
+        self._start(self.tr("Onaylanıyor…"))
+        self.ctx.worker.submit(
+            lambda store: review.approve_entry(store, actor, key, comment),
+            self.on_approve_succeeded,
+            self.on_action_failed,
+        )
+
+    def on_return_button_clicked(self) -> None:
+        if self.details is None or self._return_reason is not None or self._busy:
+            return
+        comment = self.comment.toPlainText().strip()
+        if not comment:
+            self._show_status(
+                self.tr(
+                    "İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli. Açıklama kutusuna yazın."
+                ),
+                error=True,
+            )
+            self.comment.setFocus()
+            return
+        actor = self.ctx.require_actor()
+        key = self.entry_uuid
+        self._start(self.tr("İade ediliyor…"))
+        self.ctx.worker.submit(
+            lambda store: review.return_entry(store, actor, key, comment),
+            self.on_return_succeeded,
+            self.on_action_failed,
+        )
+
+    def _start(self, text: str) -> None:
+        self._busy = True
+        self._show_status(text, error=False)
+        self._update_buttons()
+
+    def on_approve_succeeded(self, entry: Entry) -> None:
+        self._finish(entry)
+        self.approved.emit(entry.uuid)
+        self.accept()
+
+    def on_return_succeeded(self, entry: Entry) -> None:
+        self._finish(entry)
+        self.returned.emit(entry.uuid)
+        self.accept()
+
+    def _finish(self, entry: Entry) -> None:
+        self._busy = False
+        self.ctx.hub.entries_changed.emit([entry.uuid])
+
+    def on_action_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self._show_status(user_message(exc), error=True)
+        self._update_buttons()
+        # The entry may have moved meanwhile (another supervisor): show it as it is now.
+        self._keep_status = True
+        self.reload()
+
+
+def open_entry(ctx: AppContext, parent: QWidget | None, entry_uuid: str) -> QDialog:
+    """Show an entry's review dialog without blocking the window behind it; returns the dialog."""
+    dialog = ReviewDialog(ctx, entry_uuid, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setModal(False)
+    dialog.show()
+    return dialog
