@@ -1,0 +1,45 @@
+"""The KOOP-BİS password in the OS keyring, and nowhere else.
+
+Without a usable keyring (a server without a desktop session, a locked-down PC)
+every function answers "not stored" instead of raising, and the sync asks for the
+password when it needs it. The password is never written to the database, a
+setting or a log.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import keyring
+from keyring.errors import KeyringError
+
+SERVICE = "koopbis-desktop"
+log = logging.getLogger(__name__)
+
+
+def get_password(username: str) -> str | None:
+    try:
+        value = keyring.get_password(SERVICE, username)
+    except (KeyringError, RuntimeError) as exc:
+        log.info("no keyring for reading: %s", type(exc).__name__)
+        return None
+    return str(value) if value is not None else None
+
+
+def set_password(username: str, password: str) -> bool:
+    """Store the password; False when no secure store exists (nothing written anywhere)."""
+    try:
+        keyring.set_password(SERVICE, username, password)
+    except (KeyringError, RuntimeError) as exc:
+        log.info("no keyring for writing: %s", type(exc).__name__)
+        return False
+    return True
+
+
+def delete_password(username: str) -> bool:
+    try:
+        keyring.delete_password(SERVICE, username)
+    except (KeyringError, RuntimeError) as exc:
+        log.info("no keyring entry deleted: %s", type(exc).__name__)
+        return False
+    return True

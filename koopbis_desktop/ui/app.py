@@ -1,0 +1,250 @@
+"""``koopbis-desktop``: start the desktop app (login → main window), the demo, or a smoke check.
+
+Start-up opens the database on the DB worker (migrations run there) and reads the
+two facts needed before any widget exists — whether the database is set up and
+which language to show — then shows the login at once. Slow work (filling the
+demo database, hashing passwords) runs on the worker while the login is visible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from koopbis_desktop import __version__, paths
+from koopbis_desktop.domain.lifecycle import Actor, Role
+from koopbis_desktop.domain.reference import resources_dir
+from koopbis_desktop.services import settings
+from koopbis_desktop.store.db import Store, is_initialised
+from koopbis_desktop.ui.context import AppContext, Hub
+from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.login import LoginDialog, Session, load_settings
+from koopbis_desktop.ui.mainwindow import MainWindow, build_context_session
+from koopbis_desktop.ui.worker import DbWorker
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="koopbis-desktop", description="KOOP-BİS Masaüstü: çevrimdışı kooperatif değişiklik kaydı"
+    )
+    parser.add_argument(
+        "--db", help="veritabanı dosyası (varsayılan: kullanıcı veri klasörü ya da KOOPBIS_DB)"
+    )
+    parser.add_argument("--demo", action="store_true", help="demo veritabanını aç (yoksa oluşturur)")
+    parser.add_argument("--lang", choices=("tr", "en"), help="arayüz dili (varsayılan: ayar, yoksa Türkçe)")
+    parser.add_argument(
+        "--smoke", action="store_true", help="veritabanını aç, ana pencereyi ekransız kur, çık"
+    )
+    parser.add_argument("--version", action="store_true", help="sürümü yaz ve çık")
+    return parser.parse_args(list(argv) if argv is not None else None)
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Turkish needs no translator for our strings, only Qt's own (Tamam/İptal); English needs ours."""
+    QLocale.setDefault(QLocale(QLocale.Language.Turkish, QLocale.Country.Turkey))
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language == "en":
+        ours = QTranslator(app)
+        if ours.load(str(translations_dir() / "koopbis_en.qm")):
+            app.installTranslator(ours)
+            installed.append(ours)
+        else:
+            log.warning("English translation not found in %s (run: make translations)", translations_dir())
+    else:
+        qt_base = QTranslator(app)
+        if qt_base.load("qtbase_tr", qt_dir):
+            app.installTranslator(qt_base)
+            installed.append(qt_base)
+    return installed
+
+
+def _start_facts(store: Store) -> tuple[bool, str]:
+    return is_initialised(store), settings.get(store, "language")
+
+
+class Shell(QObject):
+    """Login, main window, sign-out and back to login, until the person quits."""
+
+    def __init__(self, app: QApplication, worker: DbWorker, db_path: Path, *, demo: bool) -> None:
+        super().__init__()
+        self.app = app
+        self.worker = worker
+        self.db_path = db_path
+        self.demo = demo
+        self.window: MainWindow | None = None
+        self.login: LoginDialog | None = None
+
+    def show_login(self, username: str = "", *, preparing: str = "") -> LoginDialog:
+        dialog = LoginDialog(self.worker)
+        if username:
+            dialog.username_edit.setText(username)
+            dialog.password_edit.setFocus()
+        if self.demo:
+            dialog.setWindowTitle(dialog.tr("KOOP-BİS Masaüstü (DEMO) — Giriş"))
+        if preparing:
+            dialog.set_preparing(preparing)
+        dialog.signed_in.connect(self.on_login_signed_in)
+        dialog.rejected.connect(self.app.quit)
+        self.login = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def on_login_signed_in(self, session: Session) -> None:
+        ctx = build_context_session(
+            AppContext(
+                db_path=self.db_path,
+                backups_dir=paths.backups_dir(self.db_path),
+                worker=self.worker,
+                hub=Hub(),
+            ),
+            session,
+        )
+        window = MainWindow(ctx)
+        if self.demo:
+            window.setWindowTitle(window.tr("KOOP-BİS Masaüstü (DEMO)"))
+        window.signed_out.connect(self.on_window_signed_out)
+        window.closed.connect(self.app.quit)
+        self.window = window
+        self.login = None
+        window.show()
+        window.show_page("drafts", focus=True)
+
+    def on_window_signed_out(self) -> None:
+        window, self.window = self.window, None
+        username = window.ctx.actor.username if window is not None and window.ctx.actor else ""
+        if window is not None:
+            window.deleteLater()
+        self.show_login(username)
+
+
+def run(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("KOOP-BİS Masaüstü")
+    app.setOrganizationName(paths.APP_AUTHOR)
+    app.setApplicationVersion(__version__)
+    app.setQuitOnLastWindowClosed(False)
+
+    smoke_dir: tempfile.TemporaryDirectory[str] | None = None
+    if args.demo:
+        from koopbis_desktop.demo import demo_database_path
+
+        db_path = demo_database_path()
+    elif args.smoke and not (args.db and Path(args.db).exists()):
+        smoke_dir = tempfile.TemporaryDirectory(prefix="koopbis-smoke-")
+        db_path = Path(smoke_dir.name) / paths.DB_FILENAME
+    else:
+        db_path = paths.database_path(args.db)
+
+    worker = DbWorker(db_path, paths.backups_dir(db_path), create=True)
+    try:
+        worker.start()
+        initialised, language = worker.call(_start_facts)
+    except Exception as exc:
+        install_translators(app, args.lang or "tr")
+        QMessageBox.critical(None, "KOOP-BİS Masaüstü", user_message(exc))
+        if args.smoke:
+            print(f"smoke FAILED: {exc}", file=sys.stderr)
+        return 2
+    translators = install_translators(app, args.lang or language or "tr")
+    try:
+        if args.smoke:
+            return _smoke(app, worker, db_path)
+        shell = Shell(app, worker, db_path, demo=args.demo)
+        if args.demo and not initialised:
+            from koopbis_desktop.demo import populate_demo
+
+            login = shell.show_login("memur", preparing=login_text_preparing())
+            worker.submit(
+                populate_demo, lambda _: login.set_ready(), lambda exc: login.show_error(user_message(exc))
+            )
+        elif not initialised:
+            from koopbis_desktop.ui.wizard import FirstRunWizard
+
+            wizard = FirstRunWizard(worker)
+            if wizard.exec() != QDialog.DialogCode.Accepted or wizard.result_ is None:
+                return 0
+            shell.show_login(wizard.result_.admin)
+        else:
+            shell.show_login("memur" if args.demo else "")
+        return app.exec()
+    finally:
+        worker.stop()
+        del translators
+        if smoke_dir is not None:
+            smoke_dir.cleanup()
+
+
+def login_text_preparing() -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(
+        "Shell", "Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer."
+    )
+
+
+def _smoke(app: QApplication, worker: DbWorker, db_path: Path) -> int:
+    """Build the whole main window on this database, let the first pages load, close."""
+    values = worker.call(load_settings)
+    ctx = AppContext(
+        db_path=db_path,
+        backups_dir=paths.backups_dir(db_path),
+        worker=worker,
+        hub=Hub(),
+        actor=Actor("smoke", Role.ADMIN),
+        province_code="",
+        settings=values,
+        full_name="smoke",
+    )
+    window = MainWindow(ctx)
+    window.show()
+    done = {"ok": False}
+
+    def check() -> None:
+        if worker.pending() == 0:
+            done["ok"] = True
+            app.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(50)
+    QTimer.singleShot(20_000, app.quit)
+    app.exec()
+    window.close()
+    if not done["ok"]:
+        print("smoke FAILED: the first pages did not load in 20 s", file=sys.stderr)
+        return 1
+    print(f"smoke ok: {db_path} schema up to date, main window built with {window.nav.count()} pages")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.version:
+        print(f"koopbis-desktop {__version__}")
+        return 0
+    if args.smoke:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    paths.setup_logging("koopbis-desktop")
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The idle lock: after some minutes without keyboard or mouse input, ask for the password again.
+
+An application-wide event filter restarts a single-shot timer on every input
+event. When it fires, a lock dialog covers the session and asks for the same
+user's password; anything open underneath (a half-filled form) stays as it was.
+Someone else at the desk can only sign the current user out — never take over
+their open work.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+
+from koopbis_desktop.ui.login import LoginDialog, Session
+from koopbis_desktop.ui.worker import DbWorker
+
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    """Emits ``idled`` after ``interval_ms`` without input anywhere in the application (0 = never)."""
+
+    idled = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.idled)
+        self._paused = False
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    @property
+    def interval_ms(self) -> int:
+        """Tests set this directly to a few milliseconds; the window sets it from the setting."""
+        return self._timer.interval()
+
+    @interval_ms.setter
+    def interval_ms(self, value: int) -> None:
+        self._timer.setInterval(max(0, value))
+        self._restart()
+
+    def set_minutes(self, minutes: int) -> None:
+        self.interval_ms = minutes * 60_000
+
+    def pause(self) -> None:
+        self._paused = True
+        self._timer.stop()
+
+    def resume(self) -> None:
+        self._paused = False
+        self._restart()
+
+    def stop(self) -> None:
+        self.pause()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def _restart(self) -> None:
+        if self._paused or self._timer.interval() <= 0:
+            self._timer.stop()
+        else:
+            self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._paused and event.type() in _INPUT_EVENTS and self._timer.interval() > 0:
+            self._timer.start()
+        return False
+
+
+class LockDialog(LoginDialog):
+    """The lock: the same user's password unlocks; "Oturumu kapat" signs them out instead."""
+
+    sign_out_requested = Signal()
+
+    def __init__(
+        self, worker: DbWorker, username: str, full_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(worker, parent, title=self.tr("Ekran kilitli"))
+        self.setObjectName("lockDialog")
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.username_edit.setText(username)
+        self.username_edit.setReadOnly(True)
+        self.username_edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        note = QLabel(
+            self.tr(
+                "{0} için ekran, uzun süre işlem yapılmadığı için kilitlendi. Açık formlarınız olduğu gibi "
+                "duruyor; devam etmek için parolanızı yazın. Başka bir kullanıcıysanız önce bu oturumu kapatın."
+            ).format(full_name or username)
+        )
+        note.setWordWrap(True)
+        layout = self.layout()
+        if layout is not None:
+            layout.addWidget(note)
+        self.login_button.setText(self.tr("&Kilidi aç"))
+        self.quit_button.hide()
+        self.sign_out_button: QPushButton = QPushButton(self.tr("Oturumu &kapat"))
+        self.buttons.addButton(self.sign_out_button, self.buttons.ButtonRole.ActionRole)
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self.username = username
+
+    def on_signed_in(self, session: Session) -> None:
+        # The password is checked by the same service; only the locked user may unlock.
+        if session.actor.username != self.username:
+            self.on_failed(RuntimeError("wrong user"))
+            return
+        super().on_signed_in(session)
+
+    def reject(self) -> None:
+        # Escape must not unlock.
+        return

@@ -1,0 +1,158 @@
+"""Signing in: the login dialog and the one job that checks the password and loads the session.
+
+Password hashing is deliberately slow (argon2), so the check runs on the DB
+worker; the dialog stays responsive and shows the store's own Turkish message
+(wrong password with attempts left, lockout, disabled account) beside the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.services import accounts, settings
+from koopbis_desktop.store import users
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.worker import DbWorker
+
+
+@dataclass(frozen=True)
+class Session:
+    """What a successful login hands the main window."""
+
+    actor: Actor
+    full_name: str
+    province_code: str
+    settings: dict[str, str] = field(default_factory=dict)
+
+
+def load_settings(store: Store) -> dict[str, str]:
+    return {spec.key: settings.get(store, spec.key) for spec in settings.SETTINGS}
+
+
+def sign_in(store: Store, username: str, password: str) -> Session:
+    """Runs on the worker: check the password (raises LoginFailed) and read what the window needs."""
+    actor = accounts.login(store, username.strip(), password)
+    user = users.get_user(store, actor.username)
+    return Session(
+        actor=actor,
+        full_name=user.full_name if user is not None else actor.username,
+        province_code=settings.province_code(store) or "",
+        settings=load_settings(store),
+    )
+
+
+class LoginDialog(QDialog):
+    """Username and password; Enter signs in. ``session`` is set when it is accepted."""
+
+    signed_in = Signal(object)  # Session
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None, *, title: str = "") -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.session: Session | None = None
+        self.setWindowTitle(title or self.tr("KOOP-BİS Masaüstü — Giriş"))
+        self.setObjectName("loginDialog")
+
+        heading = QLabel(self.tr("<h2>KOOP-BİS Masaüstü</h2>Kooperatif değişiklik kayıtları — çevrimdışı"))
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        self.username_edit = QLineEdit()
+        self.username_edit.setObjectName("username")
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("password")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("loginError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #a00000; font-weight: bold;")
+        self.error_label.hide()
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Kullanıcı adı:"), self.username_edit)
+        form.addRow(self.tr("&Parola:"), self.password_edit)
+        form.addRow("", self.error_label)
+
+        self.buttons = QDialogButtonBox()
+        self.login_button: QPushButton = self.buttons.addButton(
+            self.tr("&Giriş"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.quit_button: QPushButton = self.buttons.addButton(
+            self.tr("Ç&ıkış"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.login_button.setDefault(True)
+        self.login_button.setAutoDefault(True)
+        self.buttons.accepted.connect(self.on_login_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+        self.username_edit.setFocus()
+
+    def set_preparing(self, text: str) -> None:
+        """Start-up work still runs (e.g. the demo database): say so, keep the fields usable."""
+        self.status_label.setText(text)
+        self.status_label.show()
+        self.login_button.setEnabled(False)
+
+    def set_ready(self) -> None:
+        self.status_label.hide()
+        self.login_button.setEnabled(True)
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.status_label.hide()
+
+    def on_login_clicked(self) -> None:
+        if not self.login_button.isEnabled():
+            return
+        username, password = self.username_edit.text().strip(), self.password_edit.text()
+        if not username:
+            self.show_error(self.tr("Kullanıcı adınızı yazın."))
+            self.username_edit.setFocus()
+            return
+        if not password:
+            self.show_error(self.tr("Parolanızı yazın."))
+            self.password_edit.setFocus()
+            return
+        self.login_button.setEnabled(False)
+        self.status_label.setText(self.tr("Parola denetleniyor…"))
+        self.status_label.show()
+        self.worker.submit(
+            lambda store: sign_in(store, username, password), self.on_signed_in, self.on_failed
+        )
+
+    def on_signed_in(self, session: Session) -> None:
+        self.session = session
+        self.password_edit.clear()
+        self.status_label.hide()
+        self.login_button.setEnabled(True)
+        self.signed_in.emit(session)
+        self.accept()
+
+    def on_failed(self, exc: BaseException) -> None:
+        self.login_button.setEnabled(True)
+        self.show_error(user_message(exc))
+        self.password_edit.clear()
+        self.password_edit.setFocus()

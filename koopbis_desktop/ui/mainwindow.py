@@ -1,0 +1,378 @@
+"""The main window: maintenance banner, navigation, the pages, status bar, idle lock.
+
+What a person may see follows their role: clerks get the queues and the
+cooperative lookup; supervisors also the audit trail and settings; admins also
+user management. The banner always says that KOOP-BİS is in maintenance and
+what happens to the entries on the go-live date.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from koopbis_desktop import __version__
+from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, State
+from koopbis_desktop.domain.validators import format_date
+from koopbis_desktop.services import queries
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.dialogs.settings import SettingsDialog
+from koopbis_desktop.ui.dialogs.users import UsersDialog
+from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.idle import IdleWatcher, LockDialog
+from koopbis_desktop.ui.login import Session, load_settings
+from koopbis_desktop.ui.opening import open_new_entry
+from koopbis_desktop.ui.pages.audit import AuditPage
+from koopbis_desktop.ui.pages.new_entry import NewEntryPage, TypeChooserDialog
+from koopbis_desktop.ui.pages.queue import PRESETS, QueuePage
+from koopbis_desktop.ui.turkish import long_date_locative
+
+log = logging.getLogger(__name__)
+
+PAGE_KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+_tr = QCoreApplication.translate
+
+# Status-bar order of the local-queue counts.
+_COUNTED_STATES = (State.DRAFT, State.RETURNED, State.SUBMITTED, State.APPROVED, State.CONFLICT)
+
+
+def go_live_of(ctx: AppContext) -> date:
+    try:
+        return date.fromisoformat(ctx.settings.get("go_live", "2015-03-12"))
+    except ValueError:
+        return date(2015, 3, 12)
+
+
+class MainWindow(QMainWindow):
+    """One signed-in session. ``signed_out`` when the person signs out (the app shows the login again)."""
+
+    signed_out = Signal()
+    closed = Signal()  # closed for good (not a sign-out): the app quits
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._closing_for_sign_out = False
+        self.lock_dialog: LockDialog | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("KOOP-BİS Masaüstü"))
+
+        self.banner = QLabel()
+        self.banner.setObjectName("maintenanceBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel#maintenanceBanner { background: #fff4ce; color: #3d2e00; border-bottom: 2px solid #c99a00;"
+            " padding: 8px 12px; font-weight: bold; }"
+        )
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(210)
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 4px; }")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self._build_pages()
+
+        centre = self.centre = QWidget()
+        body = QHBoxLayout()
+        body.setContentsMargins(6, 6, 6, 6)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        outer = QVBoxLayout(centre)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.banner)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(centre)
+
+        self.counts_label = QLabel()
+        self.sync_label = QLabel()
+        self.user_label = QLabel()
+        status = self.statusBar()
+        status.addWidget(self.counts_label, 1)
+        status.addPermanentWidget(self.sync_label)
+        status.addPermanentWidget(self.user_label)
+
+        self._build_menus()
+        self.nav.currentRowChanged.connect(self.on_nav_current_row_changed)
+        self.nav.setCurrentRow(1 if self.nav.count() > 1 else 0)
+
+        ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
+        ctx.hub.settings_changed.connect(self.on_hub_settings_changed)
+        ctx.hub.message.connect(self.on_hub_message)
+        ctx.hub.error.connect(self.on_hub_error)
+        ctx.worker.failed.connect(self.on_worker_failed)
+
+        self.idle = IdleWatcher(self)
+        self.idle.idled.connect(self.lock)
+        self._apply_settings()
+        self.refresh_counts()
+        self.resize(1280, 800)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _add_page(self, key: str, label: str, page: QWidget, shortcut: int | None) -> None:
+        item = QListWidgetItem(label)
+        item.setData(PAGE_KEY_ROLE, key)
+        if shortcut:
+            item.setToolTip(f"{label} (Ctrl+{shortcut})")
+        self.nav.addItem(item)
+        self.stack.addWidget(page)
+        self.pages[key] = page
+
+    def _build_pages(self) -> None:
+        ctx = self.ctx
+        self._add_page("new", self.tr("Yeni kayıt"), NewEntryPage(ctx), 1)
+        for number, preset in enumerate(PRESETS, start=2):
+            self._add_page(preset.key, self.tr(preset.title), QueuePage(ctx, preset), number)
+        self._add_page("cooperatives", self.tr("Kooperatifler"), self._cooperatives_page(), 8)
+        if ctx.is_admin or ctx.is_supervisor:
+            self._add_page("audit", self.tr("Denetim izi"), AuditPage(ctx), 9)
+
+    def _cooperatives_page(self) -> QWidget:
+        try:
+            module = importlib.import_module("koopbis_desktop.ui.pages.cooperatives")
+            page: QWidget = module.CooperativesPage(self.ctx, self)
+        except (ImportError, AttributeError) as exc:
+            log.error("cooperatives page unavailable", exc_info=exc)
+            label = QLabel(self.tr("Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin."))
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return label
+        signal = getattr(page, "new_entry_requested", None)
+        if signal is not None:
+            signal.connect(self.on_cooperatives_new_entry_requested)
+        return page
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Dosya"))
+        new_action = QAction(self.tr("&Yeni kayıt"), self)
+        new_action.setShortcut(QKeySequence.StandardKey.New)
+        new_action.triggered.connect(lambda: self.show_page("new", focus=True))
+        file_menu.addAction(new_action)
+        self.lock_action = QAction(self.tr("Ekranı &kilitle"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        file_menu.addAction(self.lock_action)
+        sign_out = QAction(self.tr("&Oturumu kapat"), self)
+        sign_out.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        sign_out.triggered.connect(self.sign_out)
+        file_menu.addAction(sign_out)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("Çı&kış"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        go_menu = bar.addMenu(self.tr("&Git"))
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            key = str(item.data(PAGE_KEY_ROLE))
+            action = QAction(item.text(), self)
+            if row < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_page(k, focus=True))
+            go_menu.addAction(action)
+        refresh = QAction(self.tr("&Yenile"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(lambda: self.ctx.hub.entries_changed.emit([]))
+        go_menu.addAction(refresh)
+
+        self.settings_action: QAction | None = None
+        self.users_action: QAction | None = None
+        if self.ctx.is_admin or self.ctx.is_supervisor:
+            admin_menu = bar.addMenu(self.tr("&Yönetim"))
+            self.settings_action = QAction(self.tr("&Ayarlar…"), self)
+            self.settings_action.triggered.connect(self.open_settings)
+            admin_menu.addAction(self.settings_action)
+            if self.ctx.is_admin:
+                self.users_action = QAction(self.tr("&Kullanıcılar…"), self)
+                self.users_action.triggered.connect(self.open_users)
+                admin_menu.addAction(self.users_action)
+
+        help_menu = bar.addMenu(self.tr("Yardı&m"))
+        about = QAction(self.tr("&Hakkında"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def page_keys(self) -> list[str]:
+        return [str(self.nav.item(i).data(PAGE_KEY_ROLE)) for i in range(self.nav.count())]
+
+    def show_page(self, key: str, *, focus: bool = False) -> None:
+        keys = self.page_keys()
+        if key not in keys:
+            return
+        self.nav.setCurrentRow(keys.index(key))
+        if focus:
+            focus_first = getattr(self.pages[key], "focus_first", None)
+            if callable(focus_first):
+                focus_first()
+            else:
+                self.pages[key].setFocus()
+
+    def current_page_key(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(PAGE_KEY_ROLE)) if item is not None else ""
+
+    def on_nav_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+
+    def on_cooperatives_new_entry_requested(self, cooperative_id: str) -> None:
+        dialog = TypeChooserDialog(cooperative_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.type_id:
+            open_new_entry(self.ctx, self, dialog.type_id, cooperative_id)
+
+    # -- banner, status bar, settings ------------------------------------------------------------
+
+    def _apply_settings(self) -> None:
+        go_live = go_live_of(self.ctx)
+        self.banner.setText(
+            self.tr(
+                "KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra "
+                "{0} KOOP-BİS açılınca sırayla aktarılacak."
+            ).format(long_date_locative(go_live))
+        )
+        if date.today() < go_live:
+            self.sync_label.setText(
+                self.tr("Eşitleme: KOOP-BİS açılışı bekleniyor ({0})").format(
+                    format_date(go_live.isoformat())
+                )
+            )
+        else:
+            self.sync_label.setText(self.tr("Eşitleme henüz yapılmadı"))
+        actor = self.ctx.require_actor()
+        self.user_label.setText(
+            self.tr("{0} ({1})").format(self.ctx.full_name or actor.username, ROLE_LABELS[actor.role])
+        )
+        try:
+            minutes = int(self.ctx.settings.get("idle_lock_minutes", "10"))
+        except ValueError:
+            minutes = 10
+        self.idle.set_minutes(minutes)
+
+    def refresh_counts(self) -> None:
+        self.ctx.worker.submit(
+            queries.queue_counts, self.on_counts_loaded, self.on_worker_failed, coalesce="status-counts"
+        )
+
+    def on_counts_loaded(self, counts: dict[str, int]) -> None:
+        parts = [f"{STATE_LABELS[s]}: {counts.get(s.value, 0)}" for s in _COUNTED_STATES]
+        self.counts_label.setText(self.tr("Yerel kayıtlar — {0}").format(" · ".join(parts)))
+
+    def on_hub_entries_changed(self, uuids: list[str]) -> None:
+        self.refresh_counts()
+
+    def on_hub_settings_changed(self) -> None:
+        self.ctx.worker.submit(load_settings, self.on_settings_loaded, self.on_worker_failed)
+
+    def on_settings_loaded(self, values: dict[str, str]) -> None:
+        self.ctx.settings.update(values)
+        self._apply_settings()
+
+    def on_hub_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def on_hub_error(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Hata"), text)
+
+    def on_worker_failed(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(user_message(exc), 15000)
+
+    # -- dialogs -------------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.ctx, self).exec()
+
+    def open_users(self) -> None:
+        UsersDialog(self.ctx, self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("KOOP-BİS Masaüstü hakkında"),
+            self.tr(
+                "KOOP-BİS Masaüstü {0}\n\nKOOP-BİS bakımdayken kooperatif değişikliklerini çevrimdışı kaydetmek, "
+                "onaylamak ve açılışta KOOP-BİS'e aktarmak için."
+            ).format(__version__),
+        )
+
+    # -- idle lock and signing out -----------------------------------------------------------------------
+
+    def lock(self) -> None:
+        if self.lock_dialog is not None:
+            return
+        actor = self.ctx.require_actor()
+        self.idle.pause()
+        self.centre.setVisible(False)  # nothing readable behind the lock
+        dialog = LockDialog(self.ctx.worker, actor.username, self.ctx.full_name, self)
+        dialog.accepted.connect(self.on_lock_dialog_accepted)
+        dialog.sign_out_requested.connect(self.on_lock_dialog_sign_out_requested)
+        self.lock_dialog = dialog
+        dialog.show()
+        dialog.password_edit.setFocus()
+
+    def on_lock_dialog_accepted(self) -> None:
+        self._end_lock()
+        self.idle.resume()
+
+    def on_lock_dialog_sign_out_requested(self) -> None:
+        self._end_lock()
+        self.sign_out()
+
+    def _end_lock(self) -> None:
+        dialog, self.lock_dialog = self.lock_dialog, None
+        if dialog is not None:
+            dialog.hide()
+            dialog.deleteLater()
+        self.centre.setVisible(True)
+
+    def sign_out(self) -> None:
+        self._closing_for_sign_out = True
+        if self.close():
+            self.signed_out.emit()
+        self._closing_for_sign_out = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Open forms are the editor's own windows with our window as parent; each asks before
+        # discarding (its closeEvent), so a refusal there keeps this window open too.
+        for child in self.findChildren(QDialog):
+            if child.isVisible() and child is not self.lock_dialog and not child.close():
+                event.ignore()
+                return
+        self.idle.stop()
+        if self.lock_dialog is not None:
+            self._end_lock()
+        event.accept()
+        if not self._closing_for_sign_out:
+            self.closed.emit()
+
+
+def build_context_session(ctx: AppContext, session: Session) -> AppContext:
+    """Fill a context from a successful login."""
+    ctx.actor = session.actor
+    ctx.full_name = session.full_name
+    ctx.province_code = session.province_code
+    ctx.settings = dict(session.settings)
+    return ctx
+
+
+__all__ = ["MainWindow", "build_context_session"]

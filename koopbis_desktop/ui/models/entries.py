@@ -1,0 +1,279 @@
+"""The entry lists' table model: rows arrive a page at a time from the DB worker.
+
+A queue of 50,000 entries must open at once and scroll without loading every row,
+so the model knows the total count but holds only the pages fetched so far
+(``canFetchMore``/``fetchMore``). Sorting and filtering happen in SQL
+(Turkish collation, ``fold``-ed text), never in a proxy model. Every reload bumps
+a generation number so a page that arrives for an old filter is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
+
+from koopbis_desktop.domain.lifecycle import State
+from koopbis_desktop.domain.validators import format_date
+from koopbis_desktop.services import queries
+from koopbis_desktop.services.queries import EntryFilter, EntryRow
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.errors import user_message
+
+PAGE_SIZE = 200
+ENTRY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+# (header, sort key in queries.SORTABLE or None when the column is not sortable)
+COLUMNS: tuple[tuple[str, str | None], ...] = (
+    (QCoreApplication.translate("EntryTableModel", "Durum"), "state"),
+    (QCoreApplication.translate("EntryTableModel", "Tür"), "type"),
+    (QCoreApplication.translate("EntryTableModel", "Kooperatif"), "cooperative_title"),
+    (QCoreApplication.translate("EntryTableModel", "Tarih"), "effective_date"),
+    (QCoreApplication.translate("EntryTableModel", "Yazan"), "author"),
+    (QCoreApplication.translate("EntryTableModel", "Son değişiklik"), "updated_at"),
+    (QCoreApplication.translate("EntryTableModel", "KOOP-BİS fiş no"), None),
+)
+COL_STATE, COL_TYPE, COL_COOPERATIVE, COL_DATE, COL_AUTHOR, COL_UPDATED, COL_RECEIPT = range(7)
+
+_RETURNED_BACKGROUND = QColor("#fff3cd")
+_CONFLICT_BACKGROUND = QColor("#f8d7da")
+
+
+def format_stamp(stamp: str) -> str:
+    """A stored UTC stamp as local 'GG.AA.YYYY SS:DD'."""
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return moment.strftime("%d.%m.%Y %H:%M")
+
+
+class EntryTableModel(QAbstractTableModel):
+    """Entries matching a filter, sorted in SQL, fetched lazily in pages of ``page_size``."""
+
+    loaded = Signal()  # a page (or a fresh first page) arrived
+    failed = Signal(str)  # a Turkish sentence
+
+    def __init__(self, ctx: AppContext, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._page_size = page_size
+        self._filter = EntryFilter()
+        self._sort = "updated_at"
+        self._descending = True
+        self._rows: list[EntryRow] = []
+        self._total = 0
+        self._generation = 0
+        self._fetching = False
+        self._loaded_once = False
+
+    # -- what to show ------------------------------------------------------------
+
+    @property
+    def entry_filter(self) -> EntryFilter:
+        return self._filter
+
+    @property
+    def total(self) -> int:
+        """How many entries match, whether fetched yet or not."""
+        return self._total
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._loaded_once and not self._fetching
+
+    def set_filter(self, flt: EntryFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def update_filter(self, **changes: Any) -> None:
+        self.set_filter(replace(self._filter, **changes))
+
+    def entry_at(self, row: int) -> EntryRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def reload(self) -> None:
+        """Count and fetch the first page again (after a filter, sort or data change)."""
+        self._generation += 1
+        generation = self._generation
+        flt, sort, descending, size = self._filter, self._sort, self._descending, self._page_size
+        self._fetching = True
+
+        def op(store: Store) -> tuple[int, list[EntryRow]]:
+            total = queries.count_entries(store, flt)
+            rows = queries.page_entries(store, flt, offset=0, limit=size, sort=sort, descending=descending)
+            return total, rows
+
+        self._ctx.worker.submit(
+            op,
+            lambda result: self._on_first_page(generation, result),
+            self._on_error,
+            coalesce=f"entries-reload-{id(self)}",
+        )
+
+    def _on_first_page(self, generation: int, result: tuple[int, list[EntryRow]]) -> None:
+        if generation != self._generation:
+            return
+        total, rows = result
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._total = max(total, len(rows))
+        self._fetching = False
+        self._loaded_once = True
+        self.endResetModel()
+        self.loaded.emit()
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._fetching = False
+        self.failed.emit(user_message(exc))
+
+    # -- lazy fetching -------------------------------------------------------------
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid():
+            return False
+        return not self._fetching and len(self._rows) < self._total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        generation = self._generation
+        flt, sort, descending = self._filter, self._sort, self._descending
+        offset, size = len(self._rows), self._page_size
+
+        def op(store: Store) -> list[EntryRow]:
+            return queries.page_entries(
+                store, flt, offset=offset, limit=size, sort=sort, descending=descending
+            )
+
+        self._ctx.worker.submit(op, lambda rows: self._on_page(generation, offset, rows), self._on_error)
+
+    def _on_page(self, generation: int, offset: int, rows: list[EntryRow]) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        if offset != len(self._rows) or not rows:
+            if not rows:
+                self._total = len(self._rows)  # fewer than counted: rows went away meanwhile
+            return
+        self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+        self.loaded.emit()
+
+    # -- sorting in SQL ------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        key = COLUMNS[column][1]
+        if key is None:
+            return
+        self._sort = key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    @staticmethod
+    def is_sortable(column: int) -> bool:
+        return 0 <= column < len(COLUMNS) and COLUMNS[column][1] is not None
+
+    # -- QAbstractTableModel ------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(COLUMNS):
+                return QCoreApplication.translate("EntryTableModel", COLUMNS[section][0])
+            return None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_STATE:
+            return self._icon(row)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.state == State.RETURNED:
+                return QBrush(_RETURNED_BACKGROUND)
+            if row.state == State.CONFLICT:
+                return QBrush(_CONFLICT_BACKGROUND)
+            return None
+        if role == ENTRY_ROLE:
+            return row
+        return None
+
+    @staticmethod
+    def _display(row: EntryRow, column: int) -> str | None:
+        if column == COL_STATE:
+            return row.state_label
+        if column == COL_TYPE:
+            return row.type_label
+        if column == COL_COOPERATIVE:
+            return f"{row.cooperative or ''} {row.cooperative_title}".strip()
+        if column == COL_DATE:
+            return format_date(row.effective_date) if row.effective_date else ""
+        if column == COL_AUTHOR:
+            return row.author
+        if column == COL_UPDATED:
+            return format_stamp(row.updated_at)
+        if column == COL_RECEIPT:
+            return row.receipt or ""
+        return None
+
+    @staticmethod
+    def _tooltip(row: EntryRow, column: int) -> str | None:
+        tr = QCoreApplication.translate
+        parts: list[str] = []
+        if row.has_errors:
+            parts.append(tr("EntryTableModel", "Kayıtta düzeltilmesi gereken hatalar var."))
+        elif row.has_warnings:
+            parts.append(tr("EntryTableModel", "Kayıtta 1163 sayılı Kanun uyarıları var."))
+        if row.state == State.RETURNED and row.comment:
+            parts.append(tr("EntryTableModel", "Şefin notu: {0}").format(row.comment))
+        if column == COL_COOPERATIVE and row.cooperative_title:
+            parts.append(row.cooperative_title)
+        return "\n".join(parts) if parts else None
+
+    @staticmethod
+    def _icon(row: EntryRow) -> Any:
+        if not (row.has_errors or row.has_warnings):
+            return None
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return None
+        pixmap = (
+            QStyle.StandardPixmap.SP_MessageBoxCritical
+            if row.has_errors
+            else QStyle.StandardPixmap.SP_MessageBoxWarning
+        )
+        return app.style().standardIcon(pixmap)

@@ -1,0 +1,332 @@
+"""The entry queues (Taslaklarım, Onay bekleyenler, …): one page class, a preset per queue.
+
+Each preset fixes which states the page shows and whether it shows only the
+signed-in user's entries; the person narrows it further by state, type, author,
+effective-date range and free text (folded, so "isik" finds "IŞIK"). The list
+refreshes itself when the hub says entries changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from koopbis_desktop.domain.changetypes import all_types
+from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
+from koopbis_desktop.services.queries import EntryFilter, EntryRow
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.models.entries import COL_COOPERATIVE, COL_STATE, COL_TYPE, EntryTableModel
+from koopbis_desktop.ui.opening import open_existing_entry
+
+_NOOP = QCoreApplication.translate  # marks preset strings for lupdate; translated when shown
+
+
+@dataclass(frozen=True)
+class QueuePreset:
+    key: str
+    title: str
+    states: tuple[State, ...]  # empty: every state
+    own_only: bool = False
+    explanation: str = ""
+
+
+S = State
+PRESETS: tuple[QueuePreset, ...] = (
+    QueuePreset(
+        "drafts",
+        _NOOP("QueuePage", "Taslaklarım"),
+        (S.DRAFT, S.RETURNED),
+        own_only=True,
+        explanation=_NOOP(
+            "QueuePage",
+            "Kendi taslaklarınız ve şefin iade ettiği kayıtlar. İade edilenler sarı; şefin notu aşağıda görünür.",
+        ),
+    ),
+    QueuePreset("submitted", _NOOP("QueuePage", "Onay bekleyenler"), (S.SUBMITTED,)),
+    QueuePreset("approved", _NOOP("QueuePage", "Onaylananlar"), (S.APPROVED,)),
+    QueuePreset(
+        "sync",
+        _NOOP("QueuePage", "Eşitleme"),
+        (S.APPROVED, S.SENDING, S.SYNCED, S.REJECTED),
+        explanation=_NOOP(
+            "QueuePage",
+            "KOOP-BİS {0} tarihinde açılır. O güne kadar onaylanan kayıtlar bu bilgisayarda saklanır; "
+            "açılıştan sonra sırayla KOOP-BİS'e aktarılır.",
+        ),
+    ),
+    QueuePreset(
+        "conflicts",
+        _NOOP("QueuePage", "Çakışmalar"),
+        (S.CONFLICT,),
+        explanation=_NOOP(
+            "QueuePage", "KOOP-BİS'teki güncel bilgiyle çelişen kayıtlar; şefin karar vermesi gerekir."
+        ),
+    ),
+    QueuePreset("all", _NOOP("QueuePage", "Tüm kayıtlar"), ()),
+)
+PRESET_BY_KEY = {p.key: p for p in PRESETS}
+
+
+class QueuePage(QWidget):
+    """A filtered, lazily loaded list of entries with the filter bar above it."""
+
+    entry_opened = Signal(str)  # uuid of the entry the person opened
+
+    def __init__(self, ctx: AppContext, preset: QueuePreset, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.preset = preset
+        self.setObjectName(f"queue-{preset.key}")
+        self.model = EntryTableModel(ctx, self)
+
+        title = QLabel(f"<h2>{self.tr(preset.title)}</h2>")
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setVisible(bool(preset.explanation))
+        self._update_explanation()
+
+        self.state_combo = QComboBox()
+        self.state_combo.addItem(self.tr("Tümü"), None)
+        for state in preset.states or tuple(State):
+            self.state_combo.addItem(STATE_LABELS[state], state.value)
+        self.state_combo.setVisible(len(preset.states) != 1)
+
+        self.type_combo = QComboBox()
+        self.type_combo.addItem(self.tr("Tüm türler"), None)
+        for ctype in all_types():
+            self.type_combo.addItem(ctype.label, ctype.id)
+
+        self.author_edit = QLineEdit()
+        self.author_edit.setPlaceholderText(self.tr("kullanıcı adı"))
+        self.author_edit.setClearButtonEnabled(True)
+        self.author_edit.setVisible(not preset.own_only)
+
+        self.date_check = QCheckBox(self.tr("&Tarih aralığı"))
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+        self.date_from.setDate(QDate(2015, 1, 1))
+        self.date_to.setDate(QDate.currentDate())
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(
+            self.tr("Ara: kooperatif, kişi, karar no… (Türkçe harfsiz de olur)")
+        )
+        self.search_edit.setClearButtonEnabled(True)
+
+        filters = QHBoxLayout()
+        form_left = QFormLayout()
+        form_left.addRow(self.tr("A&ra:"), self.search_edit)
+        form_left.addRow(self.tr("Tü&r:"), self.type_combo)
+        form_right = QFormLayout()
+        state_label = QLabel(self.tr("&Durum:"))
+        state_label.setBuddy(self.state_combo)
+        state_label.setVisible(self.state_combo.isVisibleTo(self) or len(preset.states) != 1)
+        form_right.addRow(state_label, self.state_combo)
+        author_label = QLabel(self.tr("&Yazan:"))
+        author_label.setBuddy(self.author_edit)
+        author_label.setVisible(not preset.own_only)
+        form_right.addRow(author_label, self.author_edit)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_check)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        form_right.addRow(dates)
+        filters.addLayout(form_left, 3)
+        filters.addLayout(form_right, 2)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in (
+            (COL_STATE, 130),
+            (COL_TYPE, 170),
+            (COL_COOPERATIVE, 330),
+            (3, 90),
+            (4, 90),
+            (5, 130),
+        ):
+            self.table.setColumnWidth(column, width)
+        header.sortIndicatorChanged.connect(self.on_header_sort_changed)
+        self.table.activated.connect(self.on_table_activated)
+
+        self.count_label = QLabel()
+        self.comment_label = QLabel()
+        self.comment_label.setWordWrap(True)
+        self.comment_label.setObjectName("returnComment")
+        self.comment_label.setStyleSheet(
+            "QLabel#returnComment { background: #fff3cd; border: 1px solid #e0c060; padding: 6px; }"
+        )
+        self.comment_label.hide()
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #a00000;")
+        self.error_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.explanation)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.comment_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.count_label)
+
+        QWidget.setTabOrder(self.search_edit, self.type_combo)
+        QWidget.setTabOrder(self.type_combo, self.state_combo)
+        QWidget.setTabOrder(self.state_combo, self.author_edit)
+        QWidget.setTabOrder(self.author_edit, self.date_check)
+        QWidget.setTabOrder(self.date_check, self.date_from)
+        QWidget.setTabOrder(self.date_from, self.date_to)
+        QWidget.setTabOrder(self.date_to, self.table)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self.apply_filter)
+        self.author_edit.editingFinished.connect(self.apply_filter)
+        self.type_combo.currentIndexChanged.connect(self.apply_filter)
+        self.state_combo.currentIndexChanged.connect(self.apply_filter)
+        self.date_check.toggled.connect(self.on_date_check_toggled)
+        self.date_from.dateChanged.connect(self.apply_filter)
+        self.date_to.dateChanged.connect(self.apply_filter)
+        self.model.loaded.connect(self.on_model_loaded)
+        self.model.failed.connect(self.on_model_failed)
+        self.model.modelReset.connect(self._update_comment)
+        self.table.selectionModel().currentRowChanged.connect(self._update_comment)
+        ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
+        ctx.hub.settings_changed.connect(self._update_explanation)
+
+        self.apply_filter()
+
+    # -- filter -----------------------------------------------------------------------
+
+    def current_filter(self) -> EntryFilter:
+        state_value = self.state_combo.currentData()
+        states = (State(state_value),) if state_value else self.preset.states
+        author: str | None = self.author_edit.text().strip() or None
+        if self.preset.own_only and self.ctx.actor is not None:
+            author = self.ctx.actor.username
+        date_from = date_to = None
+        if self.date_check.isChecked():
+            date_from = self.date_from.date().toString("yyyy-MM-dd")
+            date_to = self.date_to.date().toString("yyyy-MM-dd")
+        return EntryFilter(
+            states=states,
+            type_id=self.type_combo.currentData(),
+            author=author,
+            text=self.search_edit.text(),
+            date_from=date_from,
+            date_to=date_to,
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.error_label.hide()
+        self.model.set_filter(self.current_filter())
+
+    def on_date_check_toggled(self, checked: bool) -> None:
+        self.date_from.setEnabled(checked)
+        self.date_to.setEnabled(checked)
+        self.apply_filter()
+
+    def on_header_sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if not EntryTableModel.is_sortable(column):
+            self.count_label.setText(self.tr("Bu sütuna göre sıralanamaz."))
+
+    # -- refresh -------------------------------------------------------------------------
+
+    def on_hub_entries_changed(self, uuids: list[str]) -> None:
+        self.model.reload()
+
+    def on_model_loaded(self) -> None:
+        if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        shown, total = self.model.rowCount(), self.model.total
+        if total == 0:
+            self.count_label.setText(self.tr("Bu listede kayıt yok."))
+        elif shown < total:
+            self.count_label.setText(
+                self.tr("{0} kayıt ({1} tanesi yüklendi; kaydırdıkça gelir)").format(total, shown)
+            )
+        else:
+            self.count_label.setText(self.tr("{0} kayıt").format(total))
+
+    def on_model_failed(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def _update_explanation(self) -> None:
+        if not self.preset.explanation:
+            return
+        text = self.tr(self.preset.explanation)
+        if "{0}" in text:
+            from koopbis_desktop.domain.validators import format_date
+
+            text = text.format(format_date(self.ctx.settings.get("go_live", "2015-03-12")))
+        self.explanation.setText(text)
+
+    def _update_comment(self, *args: object) -> None:
+        row = self.selected_entry()
+        if row is not None and row.state == State.RETURNED and row.comment:
+            self.comment_label.setText(self.tr("Şefin iade notu: {0}").format(row.comment))
+            self.comment_label.show()
+        else:
+            self.comment_label.hide()
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def selected_entry(self) -> EntryRow | None:
+        index = self.table.currentIndex()
+        return self.model.entry_at(index.row()) if index.isValid() else None
+
+    def on_table_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        row = self.model.entry_at(index.row())
+        if row is None:
+            return
+        self.entry_opened.emit(row.uuid)
+        open_existing_entry(self.ctx, self, row)
+
+    def focus_first(self) -> None:
+        """Where the person types next: the list when it has rows, else the search box."""
+        if self.model.rowCount() > 0:
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+        else:
+            self.search_edit.setFocus()
+
+
+__all__ = ["COL_COOPERATIVE", "PRESETS", "PRESET_BY_KEY", "QueuePage", "QueuePreset"]

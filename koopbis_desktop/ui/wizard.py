@@ -1,0 +1,190 @@
+"""First run on a new PC: choose the province, create the first admin, optionally import a snapshot.
+
+Nothing is marked as set up until every step has succeeded: the province code is
+written last, so a refused snapshot file or a cancelled wizard leaves a database
+that asks again on the next start instead of half a province.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from koopbis_desktop.domain.reference import provinces
+from koopbis_desktop.domain.text import fold
+from koopbis_desktop.services import accounts
+from koopbis_desktop.store import snapshot
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui.dialogs.users import PasswordPair
+from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.worker import DbWorker
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    admin: str
+    imported: str  # the import report's sentence, or ""
+
+
+def set_up_database(
+    store: Store, province_code: str, admin: str, full_name: str, password: str, snapshot_file: Path | None
+) -> SetupResult:
+    """Runs on the worker: snapshot (validated before writing), first admin, then the province."""
+    imported = ""
+    if snapshot_file is not None:
+        imported = snapshot.import_file(store, snapshot_file).text()
+    accounts.add_user(store, None, admin, "admin", password, full_name)
+    store.set_setting("province_code", province_code)
+    return SetupResult(admin=admin, imported=imported)
+
+
+def describe_error(exc: BaseException) -> str:
+    if isinstance(exc, snapshot.SnapshotImportError):
+        return "\n".join([exc.message, *exc.details()[:10]])
+    return user_message(exc)
+
+
+class FirstRunWizard(QDialog):
+    """One page: province, first admin account, optional snapshot file."""
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.result_: SetupResult | None = None
+        self.setObjectName("firstRunWizard")
+        self.setWindowTitle(self.tr("KOOP-BİS Masaüstü — ilk kurulum"))
+
+        intro = QLabel(
+            self.tr(
+                "Bu bilgisayarda henüz KOOP-BİS Masaüstü veritabanı yok. İlinizi seçin ve ilk yönetici "
+                "hesabını oluşturun. Elinizde il müdürlüğünün kooperatif dökümü (CSV ya da XLSX) varsa "
+                "şimdi içe aktarabilirsiniz; sonra da aktarılabilir."
+            )
+        )
+        intro.setWordWrap(True)
+        self.province_filter = QLineEdit()
+        self.province_filter.setObjectName("provinceFilter")
+        self.province_filter.setPlaceholderText(self.tr("il adı ya da plaka kodu yazın"))
+        self.province_combo = QComboBox()
+        self.province_combo.setObjectName("province")
+        self._fill_provinces("")
+        self.username_edit = QLineEdit("admin")
+        self.username_edit.setObjectName("adminUsername")
+        self.full_name_edit = QLineEdit()
+        self.full_name_edit.setObjectName("adminFullName")
+        self.passwords = PasswordPair()
+        self.snapshot_edit = QLineEdit()
+        self.snapshot_edit.setObjectName("snapshotFile")
+        self.snapshot_edit.setPlaceholderText(self.tr("isteğe bağlı: kooperatifler.csv ya da .xlsx"))
+        browse = QPushButton(self.tr("&Seç…"))
+        browse.clicked.connect(self.on_browse_clicked)
+        snapshot_row = QHBoxLayout()
+        snapshot_row.addWidget(self.snapshot_edit, 1)
+        snapshot_row.addWidget(browse)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("wizardError")
+        self.error_label.setStyleSheet("color: #a00000;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("İl &ara:"), self.province_filter)
+        form.addRow(self.tr("İ&l:"), self.province_combo)
+        form.addRow(self.tr("Yönetici &kullanıcı adı:"), self.username_edit)
+        form.addRow(self.tr("&Ad soyad:"), self.full_name_edit)
+        form.addRow(self.tr("&Parola (iki kez):"), self.passwords)
+        form.addRow(self.tr("Kooperatif &dökümü:"), snapshot_row)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.create_button.setText(self.tr("Veritabanını &oluştur"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Vazgeç"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.on_create_clicked)
+        self.buttons.rejected.connect(self.reject)
+        self.province_filter.textChanged.connect(self._fill_provinces)
+        self.setMinimumWidth(600)
+        self.province_filter.setFocus()
+
+    def _fill_provinces(self, text: str) -> None:
+        words = fold(text).split()
+        current = self.province_combo.currentData()
+        self.province_combo.clear()
+        for province in provinces():
+            haystack = fold(f"{province.code} {province.name}")
+            if all(word in haystack for word in words):
+                self.province_combo.addItem(f"{province.name} ({province.code})", province.code)
+        index = self.province_combo.findData(current)
+        if index >= 0:
+            self.province_combo.setCurrentIndex(index)
+
+    def on_browse_clicked(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Kooperatif dökümü"), "", self.tr("Tablolar (*.csv *.xlsx);;Tüm dosyalar (*)")
+        )
+        if name:
+            self.snapshot_edit.setText(name)
+
+    def _fail(self, message: str, focus: QWidget | None = None) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        if focus is not None:
+            focus.setFocus()
+
+    def on_create_clicked(self) -> None:
+        province = self.province_combo.currentData()
+        if not province:
+            self._fail(self.tr("Listeden ilinizi seçin."), self.province_filter)
+            return
+        username = self.username_edit.text().strip()
+        if not username:
+            self._fail(self.tr("Yönetici kullanıcı adını yazın."), self.username_edit)
+            return
+        problem = self.passwords.check()
+        if problem:
+            self._fail(problem, self.passwords)
+            return
+        snapshot_text = self.snapshot_edit.text().strip()
+        snapshot_file = Path(snapshot_text).expanduser() if snapshot_text else None
+        if snapshot_file is not None and not snapshot_file.is_file():
+            self._fail(self.tr("Döküm dosyası bulunamadı: {0}").format(snapshot_text), self.snapshot_edit)
+            return
+        full_name, password = self.full_name_edit.text().strip(), self.passwords.password()
+        self.create_button.setEnabled(False)
+        self.error_label.setText(self.tr("Veritabanı hazırlanıyor…"))
+        self.error_label.setStyleSheet("")
+        self.error_label.show()
+        self.worker.submit(
+            lambda store: set_up_database(store, str(province), username, full_name, password, snapshot_file),
+            self.on_set_up,
+            self.on_failed,
+        )
+
+    def on_set_up(self, result: SetupResult) -> None:
+        self.result_ = result
+        self.accept()
+
+    def on_failed(self, exc: BaseException) -> None:
+        self.create_button.setEnabled(True)
+        self.error_label.setStyleSheet("color: #a00000;")
+        self._fail(describe_error(exc))

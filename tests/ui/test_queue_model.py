@@ -1,0 +1,145 @@
+"""The lazy entry model on 50,000 entries: first page only, fetchMore, SQL sorting, folded text filter."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from koopbis_desktop.domain.lifecycle import Actor, State
+from koopbis_desktop.domain.text import fold
+from koopbis_desktop.services.queries import EntryFilter
+from koopbis_desktop.store import snapshot
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.models.entries import COL_COOPERATIVE, PAGE_SIZE, EntryTableModel
+from koopbis_desktop.ui.pages.queue import PRESET_BY_KEY, QueuePage
+from koopbis_desktop.ui.worker import DbWorker
+from tests.ui.conftest import wait_idle
+
+BULK = 50_000
+
+
+@pytest.fixture
+def many_entries(store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]]) -> int:
+    """50,000 entries by plain SQL, plus three 'merger' entries whose cooperatives test Turkish order."""
+    extra = []
+    for coop_id, title in (
+        ("06-900010", "Dereboyu Konut Yapı Kooperatifi"),
+        ("06-900011", "Çağlayan Konut Yapı Kooperatifi"),
+        ("06-900012", "Cemre Konut Yapı Kooperatifi"),
+    ):
+        record = dict(cooperatives[0])
+        record.update(id=coop_id, title=title, vkn=None)
+        extra.append(record)
+    snapshot.upsert_records(store, extra)
+    coop_ids = [str(c["id"]) for c in cooperatives]
+    states = [State.DRAFT, State.SUBMITTED, State.APPROVED, State.RETURNED]
+    rows = []
+    for n in range(BULK):
+        stamp = f"2015-03-01T10:{(n // 60) % 60:02d}:{n % 60:02d}.{n % 1000:03d}+00:00"
+        rows.append(
+            (
+                str(uuid.UUID(int=n + 1)),
+                "member.admit",
+                coop_ids[n % len(coop_ids)],
+                f"2015-02-{1 + n % 27:02d}",
+                states[n % 4].value,
+                ("ayse", "mehmet")[n % 2],
+                "{}",
+                stamp,
+                stamp,
+                f"ortak {n}",
+            )
+        )
+    for n, coop_id in enumerate(("06-900010", "06-900011", "06-900012")):
+        stamp = f"2015-03-02T10:00:0{n}.000+00:00"
+        rows.append(
+            (str(uuid.uuid4()), "merger", coop_id, "2015-02-20", "draft", "ayse", "{}", stamp, stamp, "")
+        )
+    started = time.perf_counter()
+    with store.write() as conn:
+        conn.executemany(
+            "INSERT INTO entries(uuid, type, cooperative_id, effective_date, state, author, payload, "
+            "created_at, updated_at, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    assert time.perf_counter() - started < 30
+    return len(rows)
+
+
+def _loaded(qtbot: Any, model: EntryTableModel, flt: EntryFilter) -> None:
+    with qtbot.waitSignal(model.loaded, timeout=20_000):
+        model.set_filter(flt)
+
+
+def test_first_page_only_then_fetch_more(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], many_entries: int, worker: DbWorker
+) -> None:
+    model = EntryTableModel(make_ctx("ayse"))
+    _loaded(qtbot, model, EntryFilter())
+    assert model.total == many_entries
+    assert model.rowCount() == PAGE_SIZE
+    assert model.canFetchMore()
+    with qtbot.waitSignal(model.loaded, timeout=20_000):
+        model.fetchMore()
+    assert model.rowCount() == 2 * PAGE_SIZE
+    first = model.entry_at(0)
+    assert first is not None and first.type == "merger"  # newest first
+    wait_idle(qtbot, worker)
+
+
+def test_sorting_by_cooperative_uses_turkish_order(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], many_entries: int
+) -> None:
+    model = EntryTableModel(make_ctx("ayse"))
+    _loaded(qtbot, model, EntryFilter(type_id="merger"))
+    with qtbot.waitSignal(model.loaded, timeout=20_000):
+        model.sort(COL_COOPERATIVE)
+    titles = [model.entry_at(r).cooperative_title for r in range(model.rowCount())]  # type: ignore[union-attr]
+    assert [t.split()[0] for t in titles] == ["Cemre", "Çağlayan", "Dereboyu"]
+    text = model.data(model.index(1, COL_COOPERATIVE))
+    assert text == "06-900011 Çağlayan Konut Yapı Kooperatifi"
+
+
+def test_state_author_and_date_filters(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], many_entries: int
+) -> None:
+    model = EntryTableModel(make_ctx("ayse"))
+    _loaded(
+        qtbot,
+        model,
+        EntryFilter(states=(State.SUBMITTED,), author="mehmet", date_from="2015-02-05", date_to="2015-02-05"),
+    )
+    assert model.total > 0
+    for r in range(model.rowCount()):
+        row = model.entry_at(r)
+        assert row is not None
+        assert (row.state, row.author, row.effective_date) == (State.SUBMITTED, "mehmet", "2015-02-05")
+
+
+def test_text_filter_folds_turkish_letters_through_the_page(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], many_entries: int
+) -> None:
+    page = QueuePage(make_ctx("ayse"), PRESET_BY_KEY["all"])
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.model.is_loaded, timeout=20_000)
+    with qtbot.waitSignal(page.model.loaded, timeout=20_000):
+        qtbot.keyClicks(page.search_edit, "isik")
+    assert 0 < page.model.total < many_entries
+    titles = [page.model.entry_at(r).cooperative_title for r in range(page.model.rowCount())]  # type: ignore[union-attr]
+    assert all("isik" in fold(title) for title in titles)
+    assert any(title.startswith("IŞIK Çağdaş") for title in titles)
+    assert "kayıt" in page.count_label.text()
+
+
+def test_model_passes_qtmodeltester(
+    qtbot: Any, qtmodeltester: Any, make_ctx: Callable[[str], AppContext], many_entries: int, worker: DbWorker
+) -> None:
+    model = EntryTableModel(make_ctx("ayse"), page_size=50)
+    _loaded(qtbot, model, EntryFilter(states=(State.RETURNED,)))
+    qtmodeltester.check(model)
+    wait_idle(qtbot, worker)

@@ -1,0 +1,71 @@
+"""The DB worker: jobs in order, errors delivered, stale coalesced jobs dropped, stop closes the store."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from typing import Any
+
+import pytest
+
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui.worker import DbWorker
+from tests.ui.conftest import wait_idle
+
+
+def test_results_arrive_in_submission_order(qtbot: Any, worker: DbWorker) -> None:
+    seen: list[int] = []
+    for n in range(30):
+        worker.submit(lambda store, n=n: store.conn.execute("SELECT ?", (n,)).fetchone()[0], seen.append)
+    wait_idle(qtbot, worker)
+    assert seen == list(range(30))
+
+
+def test_errors_reach_the_callback_or_the_failed_signal(qtbot: Any, worker: DbWorker) -> None:
+    errors: list[BaseException] = []
+
+    def broken(store: Store) -> None:
+        store.conn.execute("SELECT * FROM no_such_table")
+
+    worker.submit(broken, lambda _: pytest.fail("must not succeed"), errors.append)
+    wait_idle(qtbot, worker)
+    assert len(errors) == 1 and isinstance(errors[0], sqlite3.OperationalError)
+    with qtbot.waitSignal(worker.failed, timeout=5000) as blocker:
+        worker.submit(broken)
+    assert isinstance(blocker.args[0], sqlite3.OperationalError)
+
+
+def test_coalescing_runs_only_the_newest_search(qtbot: Any, worker: DbWorker) -> None:
+    gate = threading.Event()
+    ran: list[str] = []
+    delivered: list[str] = []
+    worker.submit(lambda store: gate.wait(5))  # keeps the worker busy while we type
+
+    def search(text: str) -> Any:
+        def op(store: Store) -> str:
+            ran.append(text)
+            return text
+
+        return op
+
+    for text in ("i", "is", "isi", "isik"):
+        worker.submit(search(text), delivered.append, coalesce="search")
+    gate.set()
+    wait_idle(qtbot, worker)
+    assert ran == ["isik"]
+    assert delivered == ["isik"]
+
+
+def test_stop_closes_the_database(qtbot: Any, worker: DbWorker) -> None:
+    box: dict[str, Store] = {}
+    worker.submit(lambda store: box.setdefault("store", store))
+    wait_idle(qtbot, worker)
+    worker.stop()
+    with pytest.raises(sqlite3.ProgrammingError):
+        box["store"].conn.execute("SELECT 1")
+
+
+def test_call_returns_a_value_and_raises_errors(worker: DbWorker) -> None:
+    assert worker.call(lambda store: store.setting("province_code")) == "06"
+    with pytest.raises(sqlite3.OperationalError):
+        worker.call(lambda store: store.conn.execute("SELECT nope FROM nowhere"))
