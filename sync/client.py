@@ -333,6 +333,9 @@ class KoopbisClient:
         try:
             body = json.loads(raw)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            if response.status_code == 429 or response.status_code >= 500:
+                # A proxy's HTML error page: still "try later", Retry-After included.
+                return _Raw(response.status_code, None, response.headers)
             return BadAnswer(_BAD, response.status_code, f"not JSON: {exc}; starts {raw[:80]!r}")
         return _Raw(response.status_code, body, response.headers)
 
