@@ -7,7 +7,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -171,7 +171,7 @@ def test_tls_verification_is_always_on() -> None:
 
 
 class _Broken(BaseHTTPRequestHandler):
-    answers: dict[str, tuple[int, dict[str, str], bytes]] = {}
+    answers: ClassVar[dict[str, tuple[int, dict[str, str], bytes]]] = {}
 
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
