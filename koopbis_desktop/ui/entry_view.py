@@ -479,6 +479,8 @@ def read_only_table(model: TextTableModel, *, sortable: bool = False) -> QTableV
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setStretchLastSection(True)
+    # Fitting columns measures rows through Python data(); a sample is enough for long lists.
+    view.horizontalHeader().setResizeContentsPrecision(200)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     if sortable:
         # No sort until the person clicks a header: lists keep the registry's order.
@@ -535,8 +537,11 @@ class EntryView(QWidget):
         changes_layout.addWidget(self.changes_view)
 
         self.content = QWidget()
-        self.content_form = QFormLayout(self.content)
+        content_layout = QVBoxLayout(self.content)
+        self.content_form = QFormLayout()
         self.content_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        content_layout.addLayout(self.content_form)
+        content_layout.addStretch(1)
         content_scroll = QScrollArea()
         content_scroll.setWidgetResizable(True)
         content_scroll.setWidget(self.content)
@@ -682,8 +687,16 @@ class EntryView(QWidget):
                 )
                 self.group_models[f.name] = model
                 view = read_only_table(model, sortable=True)
-                view.setMinimumHeight(min(60 + 26 * len(rows), 260))
+                view.horizontalHeader().setStretchLastSection(False)
                 fit_columns(view)
+                # As tall as its rows (up to about ten), so the fields below stay in view.
+                height = (
+                    view.horizontalHeader().sizeHint().height()
+                    + view.verticalHeader().defaultSectionSize() * max(1, min(len(rows), 10))
+                    + 2 * view.frameWidth()
+                    + view.horizontalScrollBar().sizeHint().height()
+                )
+                view.setFixedHeight(height)
                 self.content_form.addRow(f"{f.label}:", view)
                 continue
             label = QLabel(format_value(f, value, payload, self._province()))

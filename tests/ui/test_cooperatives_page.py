@@ -28,7 +28,7 @@ def page(
 ) -> CooperativesPage:
     widget = CooperativesPage(make_ctx("ayse"))
     qtbot.addWidget(widget)
-    widget.resize(1280, 760)
+    widget.resize(1100, 760)  # what the main window leaves beside its navigation
     widget.show()
     return widget
 

@@ -221,6 +221,10 @@ def test_board_replacement_shows_rows_added_removed_changed(
     assert kinds[f"Yönetim kurulu: {old[0]['full_name']} ({old[0]['id_no']})"] == "değişiyor"
     for gone in old[3:]:
         assert kinds[f"Yönetim kurulu: {gone['full_name']} ({gone['id_no']})"] == "çıkıyor"
+    dialog.resize(1100, 700)
+    dialog.grab().save("/tmp/review_board.png")
+    dialog.view.tabs.setCurrentIndex(1)
+    dialog.grab().save("/tmp/review_board_content.png")
     assert "board" in dialog.view.group_models
     assert dialog.view.group_models["board"].rowCount() == 4
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -136,6 +137,9 @@ class CooperativesPage(QWidget):
         self.results_view = read_only_table(self.results_model, sortable=True)
         self.results_view.setObjectName("cooperativeResults")
         self.results_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        # The title takes the room the other columns leave; a cut title shows whole as tooltip.
+        self.results_view.horizontalHeader().setStretchLastSection(False)
+        self.results_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.results_view.activated.connect(self.on_results_view_activated)
         self.results_view.selectionModel().currentRowChanged.connect(self.on_results_current_row_changed)
         self.results_view.installEventFilter(self)
@@ -285,11 +289,14 @@ class CooperativesPage(QWidget):
         self.detail_stack.addWidget(self.detail_hint)
         self.detail_stack.addWidget(detail)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Results above, detail below: both get the full width the main window leaves
+        # beside its navigation, so titles and the five detail tabs are not cut.
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(left)
         splitter.addWidget(self.detail_stack)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([280, 420])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -330,6 +337,8 @@ class CooperativesPage(QWidget):
         if rows:
             self.results_stack.setCurrentWidget(self.results_view)
             fit_columns(self.results_view, 360)
+            header = self.results_view.horizontalHeader()
+            header.resizeSection(2, min(header.sectionSize(2), 220))  # Tür: long names, least needed
         else:
             self._show_hint(
                 self.tr("Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.")
@@ -452,9 +461,15 @@ class CooperativesPage(QWidget):
             (self.tr("Kuruluş tarihi"), format_iso_date(r.get("founded_on"))),
             (self.tr("Durum"), status_label(r.get("status"))),
         ]
-        body = "".join(
-            f"<tr><td style='color:#555'>{escape_html(label)}:</td><td>{escape_html(value or EMPTY)}</td></tr>"
+        # Two label/value pairs per line keep the header short and the tables tall.
+        cells = [
+            f"<td style='color:#555'>{escape_html(label)}:</td><td>{escape_html(value or EMPTY)}</td>"
             for label, value in rows
+        ]
+        half = (len(cells) + 1) // 2
+        body = "".join(
+            f"<tr>{left}<td width='24'></td>{right}</tr>"
+            for left, right in zip(cells[:half], [*cells[half:], "<td></td><td></td>"], strict=False)
         )
         return f"<h3 style='margin:0'>{escape_html(r.get('title'))}</h3><table cellspacing='0' cellpadding='1'>{body}</table>"
 
