@@ -50,6 +50,7 @@ def _make_entries(store: Store, clerk: Actor, supervisor: Actor, coop_ids: list[
     """A handful of entries in the states a person meets first; returns how many."""
     rng = random.Random(2015)
     made = 0
+    coop_ids = [coop_ids[i % len(coop_ids)] for i in range(10)]  # a tiny demo reuses cooperatives
 
     draft = capture.create_entry(
         store, clerk, "member.admit", coop_ids[0], _admission(rng, "Zeynep Işık", "02.03.2015", "2015/14")

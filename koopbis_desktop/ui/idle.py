@@ -110,6 +110,7 @@ class LockDialog(LoginDialog):
         self.sign_out_button: QPushButton = QPushButton(self.tr("Oturumu &kapat"))
         self.buttons.addButton(self.sign_out_button, self.buttons.ButtonRole.ActionRole)
         self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self.sign_out_button.setAutoDefault(False)
         self.username = username
 
     def on_signed_in(self, session: Session) -> None:

@@ -99,6 +99,9 @@ class LoginDialog(QDialog):
         self.login_button.setAutoDefault(True)
         self.buttons.accepted.connect(self.on_login_clicked)
         self.buttons.rejected.connect(self.reject)
+        # Enter in either field signs in, whichever button Qt made the default.
+        self.username_edit.returnPressed.connect(self.password_edit.setFocus)
+        self.password_edit.returnPressed.connect(self.on_login_clicked)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

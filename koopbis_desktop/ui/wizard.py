@@ -134,9 +134,10 @@ class FirstRunWizard(QDialog):
             haystack = fold(f"{province.code} {province.name}")
             if all(word in haystack for word in words):
                 self.province_combo.addItem(f"{province.name} ({province.code})", province.code)
-        index = self.province_combo.findData(current)
-        if index >= 0:
-            self.province_combo.setCurrentIndex(index)
+        if current is not None:
+            index = self.province_combo.findData(current)
+            if index >= 0:
+                self.province_combo.setCurrentIndex(index)
 
     def on_browse_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -48,6 +48,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Ayarlar"))
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.initial: dict[str, str] = {}
 
         form = QFormLayout()
         for spec in settings.SETTINGS:
@@ -72,6 +73,7 @@ class SettingsDialog(QDialog):
             form.addRow(label, column)
             self.editors[spec.key] = editor
             self.errors[spec.key] = error
+            self.initial[spec.key] = self._parsed_or_none(spec.key)
 
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("koopbisPassword")
@@ -163,6 +165,12 @@ class SettingsDialog(QDialog):
         assert isinstance(editor, QLineEdit)
         return editor.text()
 
+    def _parsed_or_none(self, key: str) -> str:
+        try:
+            return settings.parse(key, self.value_of(key))
+        except FieldError:
+            return ""
+
     # -- saving ------------------------------------------------------------------------------
 
     def on_save_clicked(self) -> None:
@@ -185,6 +193,11 @@ class SettingsDialog(QDialog):
             self.status_label.setStyleSheet("color: #a00000;")
             self.status_label.show()
             first_bad.setFocus()
+            return
+        # Only what the person changed is saved (and audited), not every default shown.
+        values = {key: value for key, value in values.items() if value != self.initial.get(key)}
+        if not values:
+            self.accept()
             return
         actor = self.ctx.require_actor()
         self.save_button.setEnabled(False)
