@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench clean translations
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 veya üstü gerekli"'
@@ -15,8 +15,22 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
-	$(BIN)/koopbis-desktop
+# English UI: compile the committed .ts sources to .qm (the .qm files are build output, not committed).
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM_FILES)
+
+# Re-extract the UI's tr() strings into the .ts (run after changing UI text, then translate and commit).
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(find koopbis_desktop/ui -name '*.py') -ts resources/translations/koopbis_en.ts
+
+# The demo database (created on first run in the user data folder, see README "Desktop app").
+run: $(STAMP) translations
+	$(BIN)/koopbis-desktop --demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -25,7 +39,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 test: lint typecheck pytest

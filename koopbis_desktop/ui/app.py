@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from koopbis_desktop import __version__, paths
@@ -95,7 +95,7 @@ class Shell(QObject):
             dialog.username_edit.setText(username)
             dialog.password_edit.setFocus()
         if self.demo:
-            dialog.setWindowTitle(dialog.tr("KOOP-BİS Masaüstü (DEMO) — Giriş"))
+            dialog.setWindowTitle(QCoreApplication.translate("Shell", "KOOP-BİS Masaüstü (DEMO) — Giriş"))
         if preparing:
             dialog.set_preparing(preparing)
         dialog.signed_in.connect(self.on_login_signed_in)
@@ -118,7 +118,7 @@ class Shell(QObject):
         )
         window = MainWindow(ctx)
         if self.demo:
-            window.setWindowTitle(window.tr("KOOP-BİS Masaüstü (DEMO)"))
+            window.setWindowTitle(QCoreApplication.translate("Shell", "KOOP-BİS Masaüstü (DEMO)"))
         window.signed_out.connect(self.on_window_signed_out)
         window.closed.connect(self.app.quit)
         self.window = window
@@ -193,8 +193,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def login_text_preparing() -> str:
-    from PySide6.QtCore import QCoreApplication
-
     return QCoreApplication.translate(
         "Shell", "Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer."
     )

@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         self._add_page("new", self.tr("Yeni kayıt"), NewEntryPage(ctx), 1)
         for number, preset in enumerate(PRESETS, start=2):
-            self._add_page(preset.key, self.tr(preset.title), QueuePage(ctx, preset), number)
+            self._add_page(preset.key, _tr("QueuePage", preset.title), QueuePage(ctx, preset), number)
         self._add_page("cooperatives", self.tr("Kooperatifler"), self._cooperatives_page(), 8)
         if ctx.is_admin or ctx.is_supervisor:
             self._add_page("audit", self.tr("Denetim izi"), AuditPage(ctx), 9)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts, capture
+from koopbis_desktop.services.errors import LoginFailed
 from koopbis_desktop.store import users
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.ui.context import AppContext
@@ -418,7 +419,7 @@ def test_admin_adds_disables_and_unlocks_users(
     assert store.conn.execute("SELECT active FROM users WHERE username='zeynep'").fetchone()[0] == 0
 
     for _ in range(5):
-        with pytest.raises(Exception, match="hatalı|kilitlendi"):
+        with pytest.raises(LoginFailed):
             accounts.login(store, "mehmet", "yanlis-parola")
     dialog.table.selectRow([u.username for u in dialog.users].index("mehmet"))
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)

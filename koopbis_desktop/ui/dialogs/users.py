@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -164,7 +164,12 @@ class ResetPasswordDialog(QDialog):
 class UsersDialog(QDialog):
     """The accounts of this database and what an admin may do with each."""
 
-    _HEADERS = ("Kullanıcı adı", "Ad soyad", "Rol", "Durum")
+    _HEADERS = (
+        QCoreApplication.translate("UsersDialog", "Kullanıcı adı"),
+        QCoreApplication.translate("UsersDialog", "Ad soyad"),
+        QCoreApplication.translate("UsersDialog", "Rol"),
+        QCoreApplication.translate("UsersDialog", "Durum"),
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

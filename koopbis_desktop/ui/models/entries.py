@@ -252,14 +252,17 @@ class EntryTableModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(row: EntryRow, column: int) -> str | None:
-        tr = QCoreApplication.translate
         parts: list[str] = []
         if row.has_errors:
-            parts.append(tr("EntryTableModel", "Kayıtta düzeltilmesi gereken hatalar var."))
+            parts.append(
+                QCoreApplication.translate("EntryTableModel", "Kayıtta düzeltilmesi gereken hatalar var.")
+            )
         elif row.has_warnings:
-            parts.append(tr("EntryTableModel", "Kayıtta 1163 sayılı Kanun uyarıları var."))
+            parts.append(
+                QCoreApplication.translate("EntryTableModel", "Kayıtta 1163 sayılı Kanun uyarıları var.")
+            )
         if row.state == State.RETURNED and row.comment:
-            parts.append(tr("EntryTableModel", "Şefin notu: {0}").format(row.comment))
+            parts.append(QCoreApplication.translate("EntryTableModel", "Şefin notu: {0}").format(row.comment))
         if column == COL_COOPERATIVE and row.cooperative_title:
             parts.append(row.cooperative_title)
         return "\n".join(parts) if parts else None

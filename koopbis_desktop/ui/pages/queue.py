@@ -33,8 +33,6 @@ from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.models.entries import COL_COOPERATIVE, COL_STATE, COL_TYPE, EntryTableModel
 from koopbis_desktop.ui.opening import open_existing_entry
 
-_NOOP = QCoreApplication.translate  # marks preset strings for lupdate; translated when shown
-
 
 @dataclass(frozen=True)
 class QueuePreset:
@@ -49,21 +47,21 @@ S = State
 PRESETS: tuple[QueuePreset, ...] = (
     QueuePreset(
         "drafts",
-        _NOOP("QueuePage", "Taslaklarım"),
+        QCoreApplication.translate("QueuePage", "Taslaklarım"),
         (S.DRAFT, S.RETURNED),
         own_only=True,
-        explanation=_NOOP(
+        explanation=QCoreApplication.translate(
             "QueuePage",
             "Kendi taslaklarınız ve şefin iade ettiği kayıtlar. İade edilenler sarı; şefin notu aşağıda görünür.",
         ),
     ),
-    QueuePreset("submitted", _NOOP("QueuePage", "Onay bekleyenler"), (S.SUBMITTED,)),
-    QueuePreset("approved", _NOOP("QueuePage", "Onaylananlar"), (S.APPROVED,)),
+    QueuePreset("submitted", QCoreApplication.translate("QueuePage", "Onay bekleyenler"), (S.SUBMITTED,)),
+    QueuePreset("approved", QCoreApplication.translate("QueuePage", "Onaylananlar"), (S.APPROVED,)),
     QueuePreset(
         "sync",
-        _NOOP("QueuePage", "Eşitleme"),
+        QCoreApplication.translate("QueuePage", "Eşitleme"),
         (S.APPROVED, S.SENDING, S.SYNCED, S.REJECTED),
-        explanation=_NOOP(
+        explanation=QCoreApplication.translate(
             "QueuePage",
             "KOOP-BİS {0} tarihinde açılır. O güne kadar onaylanan kayıtlar bu bilgisayarda saklanır; "
             "açılıştan sonra sırayla KOOP-BİS'e aktarılır.",
@@ -71,13 +69,13 @@ PRESETS: tuple[QueuePreset, ...] = (
     ),
     QueuePreset(
         "conflicts",
-        _NOOP("QueuePage", "Çakışmalar"),
+        QCoreApplication.translate("QueuePage", "Çakışmalar"),
         (S.CONFLICT,),
-        explanation=_NOOP(
+        explanation=QCoreApplication.translate(
             "QueuePage", "KOOP-BİS'teki güncel bilgiyle çelişen kayıtlar; şefin karar vermesi gerekir."
         ),
     ),
-    QueuePreset("all", _NOOP("QueuePage", "Tüm kayıtlar"), ()),
+    QueuePreset("all", QCoreApplication.translate("QueuePage", "Tüm kayıtlar"), ()),
 )
 PRESET_BY_KEY = {p.key: p for p in PRESETS}
 
