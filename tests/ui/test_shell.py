@@ -489,3 +489,20 @@ def test_version_and_smoke_exit_zero(tmp_path: Path, store: Store) -> None:
     on_db = _run("--smoke", "--db", str(store.path), tmp_path=tmp_path)
     assert on_db.returncode == 0, on_db.stderr
     assert str(store.path) in on_db.stdout
+
+
+def test_english_translation_compiles_and_translates_the_shell(qapp: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    source = Path(__file__).resolve().parents[2] / "resources" / "translations" / "koopbis_en.ts"
+    target = tmp_path / "koopbis_en.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(target)], check=True, timeout=60)
+    translator = QTranslator()
+    assert translator.load(str(target))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("QueuePage", "Taslaklarım") == "My drafts"
+        assert QCoreApplication.translate("LoginDialog", "&Giriş") == "&Sign in"
+    finally:
+        QCoreApplication.removeTranslator(translator)
