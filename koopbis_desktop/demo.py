@@ -9,6 +9,7 @@ real revisions and audit rows.
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 from typing import Any
@@ -137,11 +138,34 @@ def populate_demo(store: Store, *, cooperatives: int = DEMO_COOPERATIVES) -> boo
 
 
 def create_demo_database(path: Path, *, cooperatives: int = DEMO_COOPERATIVES) -> Path:
-    """Create the demo database at ``path`` unless it is already there; returns ``path``."""
+    """Create the demo database at ``path`` unless it is already there; returns ``path``.
+
+    The demo is built in a ``.partial`` file and renamed into place when complete,
+    so a start interrupted half-way (power cut, closed window) never leaves a
+    half-made demo behind: the next start simply builds it again.
+    """
     path = Path(path)
-    store = open_store(path, create=True, backups_dir=paths.backups_dir(path))
+    if path.exists():
+        store = open_store(path, backups_dir=paths.backups_dir(path))
+        try:
+            if is_initialised(store):
+                return path
+        finally:
+            store.close()
+        _remove_database(path)  # an unfinished demo from an older version: start over
+    partial = path.with_name(path.name + ".partial")
+    _remove_database(partial)
+    store = open_store(partial, create=True, backups_dir=paths.backups_dir(path))
     try:
         populate_demo(store, cooperatives=cooperatives)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         store.close()
+    _remove_database(partial, main_file=False)
+    os.replace(partial, path)
     return path
+
+
+def _remove_database(path: Path, *, main_file: bool = True) -> None:
+    for suffix in ("", "-wal", "-shm") if main_file else ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)

@@ -51,3 +51,23 @@ def test_demo_path_is_in_the_user_data_folder() -> None:
     path = demo.demo_database_path()
     assert path.name == "koopbis.sqlite"
     assert path.parent.name == "demo"
+
+
+def test_interrupted_demo_is_rebuilt(tmp_path: Path) -> None:
+    """A start cut off half-way leaves no half-made demo that would fail the next start."""
+    path = tmp_path / "koopbis.sqlite"
+    partial = path.with_name(path.name + ".partial")
+    store = open_store(partial, create=True)
+    accounts.add_user(store, None, "admin", "admin", "yarim-kalmis-1")  # then the power went out
+    store.close()
+    half = open_store(path, create=True)  # an older version built in place and was cut off too
+    accounts.add_user(half, None, "admin", "admin", "yarim-kalmis-1")
+    half.close()
+    demo.create_demo_database(path, cooperatives=20)
+    assert not partial.exists()
+    store = open_store(path)
+    try:
+        assert store.setting("province_code") == "06"
+        assert store.conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 7
+    finally:
+        store.close()
