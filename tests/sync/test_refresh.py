@@ -1,0 +1,47 @@
+"""Snapshot refresh: changed cooperatives come in, entries and their base stay as the clerk saw them."""
+
+from __future__ import annotations
+
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.store import entries, snapshot
+from koopbis_desktop.store.db import Store
+from sync.refresh import last_refresh, refresh_snapshot
+from tests.sync.conftest import LiveServer, approved, client_for, day, seed_snapshot
+
+
+def test_refresh_fetches_changes_since_last_time_without_touching_entries(
+    store: Store, people: dict[str, Actor], server: LiveServer
+) -> None:
+    recs = seed_snapshot(store, 20)
+    entry = approved(
+        store,
+        people["ayse"],
+        people["sef"],
+        "cooperative.update",
+        recs[0]["id"],
+        {"effective_date": day(1), "title": "Yerelde Yazılan Unvan Konut Yapı Kooperatifi"},
+    )
+    client = client_for(server)
+    first = refresh_snapshot(store, client)
+    assert first.ok and first.updated == 20 and first.since is None
+    mark = last_refresh(store)
+    assert mark is not None
+    server.admin().patch(
+        f"/api/v1/admin/cooperatives/{recs[0]['id']}",
+        json={"title": "Merkezde Değişen Unvan Konut Yapı Kooperatifi"},
+    )
+    second = refresh_snapshot(store, client)
+    assert second.ok and second.since == mark and second.updated == 1
+    got = snapshot.get_record(store, recs[0]["id"])
+    assert got is not None and got["title"] == "Merkezde Değişen Unvan Konut Yapı Kooperatifi"
+    again = entries.get_entry(store, entry.uuid)
+    assert again.base == entry.base == {"title": recs[0]["title"]}
+    assert again.payload == entry.payload
+
+
+def test_refresh_offline_keeps_the_mark(store: Store, server: LiveServer) -> None:
+    seed_snapshot(store, 2)
+    server.admin().post("/api/v1/admin/maintenance", json={"until": "2999-01-01T00:00:00Z"})
+    report = refresh_snapshot(store, client_for(server))
+    assert not report.ok and "bakım" in report.message
+    assert last_refresh(store) is None
