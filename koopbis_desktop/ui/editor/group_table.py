@@ -1,0 +1,255 @@
+"""A repeating group (founders, board members, amended articles) as an editable table.
+
+Columns come from the group's row fields; a choice column edits through a
+combo and stores the choice's value while showing its label. Each cell keeps
+what was typed; the form marks the cells the validator complains about.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from koopbis_desktop.domain.schema import Field, Kind, Severity
+from koopbis_desktop.ui.editor.fields import UNDO_KEYS, FieldWidget
+
+VALUE_ROLE = Qt.ItemDataRole.UserRole
+ERROR_BRUSH = QBrush(QColor("#f8d7da"))
+WARNING_BRUSH = QBrush(QColor("#fff3cd"))
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """Line edits for typed cells, combos for choice cells (value kept in VALUE_ROLE)."""
+
+    def __init__(self, group: Field, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.group = group
+
+    def _field(self, index: Index) -> Field:
+        return self.group.fields[index.column()]
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        field = self._field(index)
+        if field.kind == Kind.CHOICE:
+            combo = QComboBox(parent)
+            combo.addItem("", "")
+            for choice in field.choices:
+                combo.addItem(choice.label, choice.value)
+            combo.activated.connect(lambda _i, c=combo: self._commit(c))
+            return combo
+        edit = QLineEdit(parent)
+        if field.max_length:
+            edit.setMaxLength(field.max_length)
+        edit.installEventFilter(UNDO_KEYS)
+        return edit
+
+    def _commit(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            value = index.data(VALUE_ROLE) or ""
+            position = editor.findData(value)
+            editor.setCurrentIndex(max(position, 0))
+        elif isinstance(editor, QLineEdit):
+            editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData() or "", VALUE_ROLE)
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class GroupField(FieldWidget):
+    """The table of a GROUP field with add/remove row buttons (Insert, Ctrl+Delete)."""
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.table = QTableWidget(0, len(field.fields), self)
+        self.table.setObjectName(f"table_{field.name}")
+        self.table.setHorizontalHeaderLabels(
+            [f"{f.label} *" if f.required else f.label for f in field.fields]
+        )
+        header = self.table.horizontalHeader()
+        for column, row_field in enumerate(field.fields):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if row_field.kind in (Kind.TEXT, Kind.LONGTEXT)
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
+        self.table.setItemDelegate(_CellDelegate(field, self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside
+        self.table.setFixedHeight(230)
+        self.table.installEventFilter(UNDO_KEYS)
+        self.add_button = QPushButton(self.tr("Satır &ekle (Insert)"), self)
+        self.add_button.setObjectName(f"add_{field.name}")
+        self.remove_button = QPushButton(self.tr("Satırı &sil (Ctrl+Delete)"), self)
+        self.remove_button.setObjectName(f"remove_{field.name}")
+        for button in (self.add_button, self.remove_button):
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.add_button.clicked.connect(self.on_add_button_clicked)
+        self.remove_button.clicked.connect(self.on_remove_button_clicked)
+        for keys, slot in (
+            (QKeySequence(Qt.Key.Key_Insert), self.on_add_button_clicked),
+            (QKeySequence("Ctrl+Delete"), self.on_remove_button_clicked),
+        ):
+            shortcut = QShortcut(keys, self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        self.count_label_text = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.table.itemChanged.connect(self.on_table_item_changed)
+        self.setFocusProxy(self.table)
+        self._read_only = False
+
+    # -- value -------------------------------------------------------------------------
+
+    def raw(self) -> Any:
+        rows: list[dict[str, Any]] = []
+        for row in range(self.table.rowCount()):
+            values: dict[str, Any] = {}
+            for column, row_field in enumerate(self.field.fields):
+                item = self.table.item(row, column)
+                if item is None:
+                    values[row_field.name] = ""
+                elif row_field.kind == Kind.CHOICE:
+                    values[row_field.name] = item.data(VALUE_ROLE) or ""
+                else:
+                    values[row_field.name] = item.text()
+            rows.append(values)
+        return rows
+
+    def _show(self, value: Any) -> None:
+        rows = value if isinstance(value, list) else []
+        self.table.blockSignals(True)
+        try:
+            self.table.setRowCount(0)
+            for row_values in rows:
+                self._append_row(row_values if isinstance(row_values, dict) else {})
+        finally:
+            self.table.blockSignals(False)
+
+    def _append_row(self, values: dict[str, Any]) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, row_field in enumerate(self.field.fields):
+            raw = values.get(row_field.name)
+            text = "" if raw is None else str(raw)
+            item = QTableWidgetItem()
+            if row_field.kind == Kind.CHOICE:
+                item.setData(VALUE_ROLE, text)
+                item.setText(row_field.choice_label(text) if text else "")
+            else:
+                item.setText(text)
+            if row_field.kind == Kind.INT:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if self._read_only:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, column, item)
+        return row
+
+    # -- rows -------------------------------------------------------------------------
+
+    def on_add_button_clicked(self) -> None:
+        if self._read_only:
+            return
+        self.table.blockSignals(True)
+        try:
+            row = self._append_row({})
+        finally:
+            self.table.blockSignals(False)
+        self.table.setFocus()
+        self.table.setCurrentCell(row, 0)
+        self._changed()
+
+    def on_remove_button_clicked(self) -> None:
+        if self._read_only:
+            return
+        row = self.table.currentRow()
+        if row < 0:
+            row = self.table.rowCount() - 1
+        if row < 0:
+            return
+        self.table.removeRow(row)
+        if self.table.rowCount():
+            self.table.setCurrentCell(min(row, self.table.rowCount() - 1), 0)
+        self._changed()
+
+    def on_table_item_changed(self, item: QTableWidgetItem) -> None:
+        self._changed()
+
+    def _changed(self) -> None:
+        if not self._quiet:
+            self.edited.emit()
+            self.left.emit()
+
+    # -- issues -------------------------------------------------------------------------
+
+    def show_cell_issues(self, issues: dict[tuple[int, str], tuple[Severity, str]]) -> None:
+        """Colour the cells with issues and put the message in their tooltip; clear the rest."""
+        columns = {f.name: i for i, f in enumerate(self.field.fields)}
+        self.table.blockSignals(True)
+        try:
+            for row in range(self.table.rowCount()):
+                for name, column in columns.items():
+                    item = self.table.item(row, column)
+                    if item is None:
+                        continue
+                    found = issues.get((row, name))
+                    if found is None:
+                        item.setData(Qt.ItemDataRole.BackgroundRole, None)
+                        item.setToolTip("")
+                    else:
+                        severity, text = found
+                        item.setBackground(ERROR_BRUSH if severity == Severity.ERROR else WARNING_BRUSH)
+                        item.setToolTip(text)
+        finally:
+            self.table.blockSignals(False)
+        self.table.viewport().update()
+
+    def focus_target(self) -> QWidget:
+        return self.table
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.add_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(not read_only)
+        if read_only:
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

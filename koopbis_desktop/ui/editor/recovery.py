@@ -1,0 +1,47 @@
+"""After a crash or power cut: offer the forms that were autosaved but never saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from koopbis_desktop.services import autosave
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.editor import open_editor
+from koopbis_desktop.ui.editor.editor import EntryEditor
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("offer_recovery", text)
+
+
+def offer_recovery(ctx: AppContext, parent: QWidget | None) -> int:
+    """Ask to restore this user's autosaved forms and open them; returns how many were opened.
+
+    Called once right after sign-in (start-up), so it may wait for the worker. Declining
+    keeps the scratch copies: they are offered again next time, never silently dropped.
+    """
+    actor = ctx.require_actor()
+    pending = ctx.worker.call(lambda store: autosave.pending(store, actor))
+    if not pending:
+        return 0
+    box = QMessageBox(parent)
+    box.setObjectName("recovery_question")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Kaydedilmemiş formlar"))
+    box.setText(_tr("Kaydedilmemiş {0} form bulundu: geri yüklensin mi?").format(len(pending)))
+    box.setInformativeText(
+        _tr(
+            "Program beklenmedik biçimde kapanmış olabilir. «Sonra» derseniz formlar silinmez; bir sonraki açılışta yeniden sorulur."
+        )
+    )
+    restore = box.addButton(_tr("Geri yükle"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr("Sonra"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if clicked is not restore:
+        return 0
+    opened: list[EntryEditor] = [open_editor(ctx, parent, form_id=item.form_id) for item in pending]
+    return len(opened)
