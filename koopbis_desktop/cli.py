@@ -527,6 +527,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     store = _open(args)
     options = _sync_options(args, store)
+    if args.preview:
+        return _sync_preview(store, options, args)
     if args.once:
         report = scheduler.sync_store(store, options=options)
         _print_sync_report(report, args)
@@ -587,6 +589,174 @@ def cmd_snapshot_refresh(args: argparse.Namespace) -> int:
     else:
         print(report.message)
     return EXIT_OK if report.ok else EXIT_ERROR
+
+
+VERDICT_LABELS = {
+    "ok": "uygulanacak",
+    "conflict": "ÇAKIŞACAK",
+    "duplicate": "MÜKERRER",
+    "stale": "SONA ERMİŞ",
+    "identical": "zaten aynı",
+    "not_found": "BULUNAMADI",
+    "unchecked": "denetlenemedi",
+    "unreachable": "ulaşılamadı",
+}
+
+
+def _sync_preview(store: Store, options: Any, args: argparse.Namespace) -> int:
+    from sync import preview, scheduler
+
+    client = scheduler.make_client(store, options)
+    try:
+        items = preview.preview(store, client)
+    finally:
+        client.close()
+    if args.json:
+        _print_json([i.to_json() for i in items])
+    else:
+        if not items:
+            print("Gönderilecek onaylı kayıt yok.")
+        for item in items:
+            label = get_type(item.type).label
+            print(
+                f"{item.entry[:8]}  {VERDICT_LABELS[item.verdict]:<14} {label:<28} {item.cooperative or '—':<12} {item.message}"
+            )
+    trouble = [i for i in items if i.verdict in ("conflict", "duplicate", "stale", "not_found")]
+    unreachable = [i for i in items if i.verdict == "unreachable"]
+    return EXIT_ERROR if unreachable else (EXIT_INVALID if trouble else EXIT_OK)
+
+
+def _conflict_entries(store: Store) -> list[entries.Entry]:
+    return entries.list_entries(store, states=[State.CONFLICT])
+
+
+def cmd_conflicts_list(args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain.records import key_label
+    from koopbis_desktop.services import conflicts as resolution
+
+    store = _open(args)
+    rows = _conflict_entries(store)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": e.uuid,
+                    "type": e.type,
+                    "cooperative": e.cooperative,
+                    "kind": (e.outcome or {}).get("kind"),
+                    "message": (e.outcome or {}).get("message"),
+                    "conflicting": resolution.conflicting_keys(e),
+                    "since": e.updated_at,
+                }
+                for e in rows
+            ]
+        )
+        return EXIT_OK
+    if not rows:
+        print("Çakışmada kayıt yok.")
+    for e in rows:
+        kind = (e.outcome or {}).get("kind", "?")
+        keys = ", ".join(key_label(k) for k in resolution.conflicting_keys(e))
+        print(f"{e.uuid}  {kind:<10} {get_type(e.type).label:<28} {e.cooperative or '—':<12} {keys}")
+    return EXIT_OK
+
+
+def cmd_conflicts_show(args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain.records import key_label
+    from sync.conflicts import describe
+
+    store = _open(args)
+    entry = entries.get_entry(store, args.id)
+    if entry.state != State.CONFLICT:
+        raise CliError(f"Bu kayıt çakışmada değil ({STATE_LABELS[entry.state]}).", EXIT_NOT_FOUND)
+    comparison = describe(entry)
+    outcome = entry.outcome or {}
+    if args.json:
+        _print_json(
+            {
+                "id": entry.uuid,
+                "type": entry.type,
+                "cooperative": entry.cooperative,
+                "kind": outcome.get("kind"),
+                "message": outcome.get("message"),
+                "fields": [
+                    {
+                        "key": f.key,
+                        "label": key_label(f.key),
+                        "base": f.base,
+                        "local": f.local,
+                        "server": f.server,
+                        "conflicting": f.conflicting,
+                        "local_changed": f.local_changed,
+                        "server_changed": f.server_changed,
+                        "rows": [
+                            {
+                                "key": r.key,
+                                "base": r.base,
+                                "local": r.local,
+                                "server": r.server,
+                                "conflicting": r.conflicting,
+                            }
+                            for r in f.rows
+                        ],
+                    }
+                    for f in comparison.fields
+                ],
+                "payload": entry.payload,
+            }
+        )
+        return EXIT_OK
+    print(f"Kayıt:      {entry.uuid} — {get_type(entry.type).label}, kooperatif {entry.cooperative or '—'}")
+    print(f"Çakışma:    {outcome.get('kind')} — {outcome.get('message', '')}")
+    for f in comparison.fields:
+        mark = "ÇAKIŞIYOR" if f.conflicting else ("aynı" if f.identical else "çakışmıyor")
+        print(f"  {key_label(f.key)} [{mark}]")
+        for side, value in (("Gördüğünüz", f.base), ("Girdiğiniz", f.local), ("KOOP-BİS'te şimdi", f.server)):
+            print(f"      {side:<18} {json.dumps(value, ensure_ascii=False)}")
+    return EXIT_OK
+
+
+def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import conflicts as resolution
+
+    store = _open(args)
+    actor = _actor(store, args)
+    assert actor is not None
+    if args.take == "local":
+        entry = resolution.keep_local(store, actor, args.id, args.reason)
+    elif args.take == "server":
+        entry = resolution.take_server(store, actor, args.id, args.reason)
+    else:
+        if not args.fields:
+            raise CliError('--take merge için --fields gerekli: {"alan": "local" | "server"}', EXIT_USAGE)
+        choices = _load_data(args.fields)
+        entry = resolution.merge(store, actor, args.id, choices, args.reason)
+    print(f"{entry.uuid}: {STATE_LABELS[entry.state]}.")
+    return EXIT_OK
+
+
+def cmd_conflicts_return(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import conflicts as resolution
+
+    store = _open(args)
+    actor = _actor(store, args)
+    assert actor is not None
+    entry = resolution.return_to_clerk(store, actor, args.id, args.comment)
+    print(f"{entry.uuid}: {STATE_LABELS[entry.state]}.")
+    return EXIT_OK
+
+
+def cmd_conflicts_link(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import conflicts as resolution
+
+    store = _open(args)
+    actor = _actor(store, args)
+    assert actor is not None
+    entry = resolution.link_registration(store, actor, args.id, args.cooperative, args.reason)
+    print(
+        f"{entry.uuid}: {STATE_LABELS[entry.state]}; bekleyen kayıtlar {args.cooperative} kooperatifine bağlandı."
+    )
+    return EXIT_OK
 
 
 def _add_server_options(p: argparse.ArgumentParser) -> None:
@@ -679,10 +849,50 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--once", action="store_true", help="bir kez eşitle ve çık (yoksa otomatik eşitleme sürer)"
     )
+    p.add_argument(
+        "--preview",
+        action="store_true",
+        help="göndermeden, KOOP-BİS'teki güncel kayıtlara göre neyin çakışacağını göster",
+    )
     p.set_defaults(func=cmd_sync)
     sync_sub = p.add_subparsers(dest="sync_command", parser_class=_Parser)
     p = sync_sub.add_parser("status", parents=[common], help="durum sayıları, bekleyenler ve son eşitleme")
     p.set_defaults(func=cmd_sync_status)
+
+    conf = sub.add_parser("conflicts", parents=[common], help="çakışmalar").add_subparsers(
+        dest="conflicts_command", required=True, parser_class=_Parser
+    )
+    p = conf.add_parser("list", parents=[common], help="çakışmadaki kayıtlar")
+    p.set_defaults(func=cmd_conflicts_list)
+    p = conf.add_parser("show", parents=[common], help="bir çakışmayı alan alan göster")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_conflicts_show)
+    p = conf.add_parser("resolve", parents=[common], help="çakışmayı çöz (şef)")
+    p.add_argument("id")
+    p.add_argument(
+        "--take",
+        required=True,
+        choices=["local", "server", "merge"],
+        help="local: yerel kaydı yeniden gönder · server: KOOP-BİS'tekini kabul et · merge: alan alan",
+    )
+    p.add_argument(
+        "--fields",
+        metavar="JSON",
+        help='merge için: {"alan": "local" | "server" | {"value": ...}}',
+    )
+    p.add_argument("--reason", required=True, metavar="METİN", help="karar gerekçesi (denetim izine girer)")
+    p.set_defaults(func=cmd_conflicts_resolve)
+    p = conf.add_parser("return", parents=[common], help="çakışan ya da reddedilen kaydı memura iade et")
+    p.add_argument("id")
+    p.add_argument("--comment", required=True, metavar="METİN")
+    p.set_defaults(func=cmd_conflicts_return)
+    p = conf.add_parser(
+        "link", parents=[common], help="kuruluş kaydını KOOP-BİS'teki mevcut kooperatife bağla"
+    )
+    p.add_argument("id")
+    p.add_argument("cooperative", metavar="SİCİL_NO")
+    p.add_argument("--reason", required=True, metavar="METİN")
+    p.set_defaults(func=cmd_conflicts_link)
 
     p = sub.add_parser("search", parents=[common], help="kooperatif ara (unvan, sicil no, VKN)")
     p.add_argument("text")

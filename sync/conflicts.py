@@ -225,3 +225,11 @@ def compare_with_record(
 ) -> Comparison:
     """Preview: compare against a freshly fetched cooperative record."""
     return compare(ctype, payload, base, {key: base_value(record, key) for key in base})
+
+
+def describe(entry: Any) -> Comparison:
+    """The three-way comparison of an entry parked in ``conflict``, from KOOP-BİS's stored answer."""
+    from koopbis_desktop.domain.changetypes import get_type
+    from koopbis_desktop.services.conflicts import server_values
+
+    return compare(get_type(entry.type), entry.payload, entry.base, server_values(entry))

@@ -110,3 +110,34 @@ def record_from_registration(payload: Mapping[str, Any]) -> dict[str, Any]:
         "articles": [],
         "unions": [],
     }
+
+
+KEY_LABELS = {
+    "title": "Unvan",
+    "cooperative_type": "Tür",
+    "province_code": "İl",
+    "district": "İlçe",
+    "address": "Adres",
+    "phone": "Telefon",
+    "vkn": "Vergi Kimlik No",
+    "mersis_no": "MERSİS No",
+    "trade_registry_no": "Ticaret sicil no",
+    "status": "Durum",
+    "founded_on": "Kuruluş tarihi",
+    "members": "Ortaklar",
+    "board": "Yönetim kurulu",
+    "audit_board": "Denetim kurulu",
+    "assemblies": "Genel kurullar",
+    "articles": "Anasözleşme maddeleri",
+    "unions": "Birlikler",
+}
+
+
+def key_label(key: str) -> str:
+    """A Turkish label for a snapshot key: "title" → "Unvan", "member:123…" → "Ortak 123…"."""
+    prefix, sep, ident = key.partition(":")
+    if sep:
+        return {"member": "Ortak", "assembly": "Genel kurul", "union": "Birlik"}.get(
+            prefix, prefix
+        ) + f" {ident}"
+    return KEY_LABELS.get(key, key)

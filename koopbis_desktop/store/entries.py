@@ -315,8 +315,13 @@ def move(
     comment: str | None = None,
     details: dict[str, Any] | None = None,
     fields: dict[str, Any] | None = None,
+    revision: tuple[dict[str, Any], dict[str, Any], str | None] | None = None,
 ) -> Entry:
-    """Make one life-cycle move with its audit row; the state is re-read inside the transaction."""
+    """Make one life-cycle move with its audit row; the state is re-read inside the transaction.
+
+    ``revision`` = (payload, base, note) stores a new payload revision in the same
+    transaction (a supervisor's merge when resolving a conflict).
+    """
     updates = dict(fields or {})
     unknown = set(updates) - _MOVE_FIELDS
     if unknown:
@@ -334,6 +339,19 @@ def move(
             and not isinstance(updates["outcome"], str)
         ):
             updates["outcome"] = dumps(updates["outcome"])
+        if revision is not None:
+            payload, base, note = revision
+            number = (
+                int(conn.execute("SELECT revision FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()[0])
+                + 1
+            )
+            conn.execute(
+                "INSERT INTO revisions(entry_uuid, revision, payload, base, author, created_at, note) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (entry_uuid, number, dumps(payload), dumps(base), actor.username, when, note),
+            )
+            updates.update(payload=dumps(payload), base=dumps(base), revision=number)
+            details = {**(details or {}), "revision": number}
         assignments = ", ".join(f"{name} = ?" for name in updates)
         conn.execute(f"UPDATE entries SET {assignments} WHERE uuid = ?", (*updates.values(), entry_uuid))
         audit.append(

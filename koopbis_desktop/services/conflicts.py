@@ -1,0 +1,254 @@
+"""Resolving conflicts: a supervisor decides what KOOP-BİS should end up holding.
+
+Choices (DESIGN.md "Conflicts"): keep local (resend with KOOP-BİS's current values
+as the new base), take server (the entry becomes ``discarded``, its payload kept),
+merge per field (local, server or a typed value for each conflicting field; a new
+revision), return to the clerk with a comment, or — for a registration whose VKN
+already exists — link the entry and every entry waiting on it to the existing
+cooperative. A reason is always required; the decision, the three versions and the
+result go into the audit trail. The four-eyes rule applies: nobody resolves their
+own entry. Nothing of either side is dropped: the local payload stays in the entry
+and its revisions, the server's values in the audit row.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, State
+from koopbis_desktop.domain.records import base_of, key_label
+from koopbis_desktop.domain.schema import ChangeType, Issue, validate
+from koopbis_desktop.services.errors import ValidationFailed
+from koopbis_desktop.store import audit, entries, snapshot
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.entries import Entry, dumps
+from koopbis_desktop.store.errors import NotFound
+
+LOCAL = "local"
+SERVER = "server"
+
+
+def _reason(reason: str | None) -> str:
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationFailed([], "Karar gerekçesi yazılmalıdır; denetim izine girer.")
+    return text
+
+
+def _in_conflict(store: Store, entry_uuid: str) -> Entry:
+    entry = entries.get_entry(store, entry_uuid)
+    if entry.state != State.CONFLICT:
+        raise DomainError(f"Bu kayıt çakışmada değil (durumu: {entry.state.value}); çözülecek bir şey yok.")
+    return entry
+
+
+def server_values(entry: Entry) -> dict[str, Any]:
+    """KOOP-BİS's values of the entry's base keys, as its 409 answer reported them."""
+    outcome = entry.outcome or {}
+    current = outcome.get("current")
+    if isinstance(current, Mapping):
+        return {key: copy.deepcopy(current.get(key)) for key in entry.base}
+    if outcome.get("kind") == "duplicate" and outcome.get("existing") is not None:
+        return {key: copy.deepcopy(outcome.get("existing")) for key in entry.base if ":" in key}
+    return {}
+
+
+def conflicting_keys(entry: Entry) -> list[str]:
+    outcome = entry.outcome or {}
+    return [str(c.get("key")) for c in outcome.get("conflicts") or [] if isinstance(c, Mapping)]
+
+
+def _versions(entry: Entry) -> dict[str, Any]:
+    return {
+        "base": entry.base,
+        "local": entry.payload,
+        "server": server_values(entry),
+        "kind": (entry.outcome or {}).get("kind"),
+        "conflicting": conflicting_keys(entry),
+    }
+
+
+def keep_local(store: Store, actor: Actor, entry_uuid: str, reason: str) -> Entry:
+    """Resend the entry as it is, over KOOP-BİS's current values (they become its base)."""
+    text = _reason(reason)
+    entry = _in_conflict(store, entry_uuid)
+    if (entry.outcome or {}).get("kind") not in ("conflict",):
+        raise DomainError(
+            "Bu çakışmada yerel kaydı yeniden göndermek bir işe yaramaz (KOOP-BİS aynı cevabı verir); "
+            "KOOP-BİS'tekini kabul edin ya da memura iade edin."
+        )
+    new_base = {**entry.base, **server_values(entry)}
+    return entries.move(
+        store,
+        entry.uuid,
+        Action.RESOLVE_KEEP,
+        actor,
+        comment=text,
+        details={"decision": "keep_local", **_versions(entry)},
+        fields={"outcome": None},
+        revision=(
+            entry.payload,
+            new_base,
+            "Çakışma çözümü: yerel kayıt korundu, KOOP-BİS değerleri yeni temel",
+        ),
+    )
+
+
+def take_server(store: Store, actor: Actor, entry_uuid: str, reason: str) -> Entry:
+    """Accept what KOOP-BİS holds; the entry is discarded but kept with its payload."""
+    text = _reason(reason)
+    entry = _in_conflict(store, entry_uuid)
+    return entries.move(
+        store,
+        entry.uuid,
+        Action.RESOLVE_DISCARD,
+        actor,
+        comment=text,
+        details={"decision": "take_server", **_versions(entry)},
+    )
+
+
+def mergeable_fields(ctype: ChangeType, entry: Entry) -> dict[str, str]:
+    """Payload field → snapshot key, for the fields a merge can choose per side."""
+    out: dict[str, str] = {}
+    for f in ctype.fields:
+        if f.snapshot and "{}" not in f.snapshot and f.snapshot in entry.base:
+            out[f.name] = f.snapshot
+    return out
+
+
+def merge(
+    store: Store,
+    actor: Actor,
+    entry_uuid: str,
+    choices: Mapping[str, Any],
+    reason: str,
+) -> Entry:
+    """Resend with a per-field choice: ``"local"``, ``"server"`` or ``{"value": typed}``.
+
+    The merged payload is validated like any entry and stored as a new revision; the
+    server's current values become the base.
+    """
+    text = _reason(reason)
+    entry = _in_conflict(store, entry_uuid)
+    ctype = get_type(entry.type)
+    fields = mergeable_fields(ctype, entry)
+    current = server_values(entry)
+    merged = copy.deepcopy(entry.payload)
+    decided: dict[str, Any] = {}
+    problems: list[Issue] = []
+    for name, choice in choices.items():
+        if name not in fields:
+            problems.append(Issue(name, f"'{name}' alanı bu çakışmada seçilemez."))
+            continue
+        if choice == LOCAL:
+            decided[name] = LOCAL
+        elif choice == SERVER:
+            value = current.get(fields[name])
+            if value is None:
+                merged.pop(name, None)
+            else:
+                merged[name] = copy.deepcopy(value)
+            decided[name] = SERVER
+        elif isinstance(choice, Mapping) and "value" in choice:
+            merged[name] = choice["value"]
+            decided[name] = {"value": choice["value"]}
+        else:
+            problems.append(Issue(name, "Seçim 'local', 'server' ya da {\"value\": ...} olmalıdır."))
+    if problems:
+        raise ValidationFailed(problems, "Birleştirme seçimleri geçersiz.")
+    missing = [
+        key_label(fields[n]) for n in fields if fields[n] in conflicting_keys(entry) and n not in decided
+    ]
+    if missing:
+        raise ValidationFailed([], "Çakışan her alan için seçim yapılmalıdır: " + ", ".join(missing) + ".")
+    result = validate(ctype, merged)
+    if result.errors:
+        raise ValidationFailed(result.issues, "Birleştirilen kayıt geçerli değil.")
+    new_base = {**entry.base, **current}
+    return entries.move(
+        store,
+        entry.uuid,
+        Action.RESOLVE_KEEP,
+        actor,
+        comment=text,
+        details={"decision": "merge", "choices": decided, "result": result.payload, **_versions(entry)},
+        fields={"outcome": None},
+        revision=(result.payload, new_base, "Çakışma çözümü: alan alan birleştirildi"),
+    )
+
+
+def return_to_clerk(store: Store, actor: Actor, entry_uuid: str, comment: str) -> Entry:
+    """Send a conflicting or rejected entry back to its author with what to fix."""
+    text = _reason(comment)
+    entry = entries.get_entry(store, entry_uuid)
+    return entries.move(
+        store,
+        entry.uuid,
+        Action.RETURN_REJECTED,
+        actor,
+        comment=text,
+        details={"decision": "return", **_versions(entry)},
+        fields={"comment": text, "approver": None},
+    )
+
+
+def link_registration(store: Store, actor: Actor, entry_uuid: str, cooperative_id: str, reason: str) -> Entry:
+    """A registration KOOP-BİS already has (same VKN): link it and its dependents to that cooperative.
+
+    The registration entry is discarded (the cooperative exists); every local entry
+    waiting on it is re-pointed to ``cooperative_id`` with its base recaptured from
+    the snapshot, each with its own audit row, all in one transaction.
+    """
+    text = _reason(reason)
+    entry = _in_conflict(store, entry_uuid)
+    if entry.type != "cooperative.register":
+        raise DomainError("Yalnızca kuruluş kaydı mevcut bir kooperatife bağlanabilir.")
+    target = cooperative_id.strip()
+    record = snapshot.get_record(store, target)
+    if record is None:
+        raise NotFound(
+            f"Kooperatif yerel listede yok: {target}. Önce kooperatif listesini güncelleyin "
+            "(koopbis snapshot refresh), sonra yeniden deneyin."
+        )
+    dependents = entries.list_entries(store, cooperative=entry.uuid)
+    with store.write() as conn:
+        moved = entries.move(
+            store,
+            entry.uuid,
+            Action.RESOLVE_DISCARD,
+            actor,
+            comment=text,
+            details={"decision": "link", "cooperative": target, **_versions(entry)},
+        )
+        for dependent in dependents:
+            ctype = get_type(dependent.type)
+            new_base = base_of(record, ctype.touched(dependent.payload))
+            number = dependent.revision + 1
+            conn.execute(
+                "UPDATE entries SET cooperative_id = ?, cooperative_ref = NULL, base = ?, revision = ? WHERE uuid = ?",
+                (target, dumps(new_base), number, dependent.uuid),
+            )
+            conn.execute(
+                "INSERT INTO revisions(entry_uuid, revision, payload, base, author, created_at, note) "
+                "SELECT uuid, ?, payload, ?, ?, updated_at, ? FROM entries WHERE uuid = ?",
+                (
+                    number,
+                    dumps(new_base),
+                    actor.username,
+                    f"Mevcut kooperatife bağlandı: {target}",
+                    dependent.uuid,
+                ),
+            )
+            audit.append(
+                conn,
+                actor=actor.username,
+                action="relink",
+                entry_uuid=dependent.uuid,
+                comment=text,
+                details={"from_registration": entry.uuid, "cooperative": target, "revision": number},
+            )
+    return moved
