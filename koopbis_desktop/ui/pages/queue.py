@@ -170,7 +170,7 @@ class QueuePage(QWidget):
         for column, width in (
             (COL_STATE, 130),
             (COL_TYPE, 170),
-            (COL_COOPERATIVE, 330),
+            (COL_COOPERATIVE, 290),  # with the others, leaves room for the receipt column at 1280 px
             (3, 90),
             (4, 90),
             (5, 130),
