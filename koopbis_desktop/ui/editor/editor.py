@@ -190,9 +190,10 @@ class _SetValues(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, _SetValues) or other.token != self.token:
             return False
-        if set(other.new) != set(self.new):
-            return False
-        self.new = other.new
+        # Compose: the merged step goes from this step's old values to the other's new ones.
+        for name, value in other.old.items():
+            self.old.setdefault(name, value)
+        self.new = {**self.new, **other.new}
         return True
 
 
@@ -496,8 +497,7 @@ class EntryEditor(QDialog):
             widget.left.connect(self.on_field_left)
             widget.enter_pressed.connect(self.on_save_button_clicked)
         self.form.addRow(self.attachments_box)
-        if seed.values:
-            self.apply_values({k: val for k, val in seed.values.items() if k in self.rows})
+        self.apply_values({k: val for k, val in (seed.values or {}).items() if k in self.rows})
         self.values = {name: row.widget.raw() for name, row in self.rows.items()}
         self.attachment_panel.set_items(seed.attachments)
         self._decide_read_only()

@@ -318,6 +318,13 @@ class TypeAheadCombo(QComboBox):
         self._typed_at = 0.0
         self.installEventFilter(UNDO_KEYS)
 
+    focus_lost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._typed = ""  # coming back starts a new search
+        super().focusOutEvent(event)
+        self.focus_lost.emit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         plain = not (
@@ -356,8 +363,11 @@ class ComboField(FieldWidget):
         self._fill(self._options())
         self.combo.currentIndexChanged.connect(self._on_value_changed)
         self.combo.currentIndexChanged.connect(self._on_combo_index_changed)
+        self.combo.focus_lost.connect(self.left)
         self.setFocusProxy(self.combo)
         self._pending: str | None = None  # a value shown before its options exist (district)
+        self._read_only = False
+        self._has_options = self.combo.count() > 1
 
     def _options(self) -> list[tuple[str, str, list[str]]]:
         match self.field.kind:
@@ -390,7 +400,8 @@ class ComboField(FieldWidget):
             self._select(current)
         finally:
             self._quiet = quiet
-        self.combo.setEnabled(bool(options))
+        self._has_options = bool(options)
+        self.combo.setEnabled(self._has_options and not self._read_only)
 
     def raw(self) -> Any:
         value = self.combo.currentData()
@@ -418,13 +429,13 @@ class ComboField(FieldWidget):
     def _on_combo_index_changed(self, *_: object) -> None:
         if not self._quiet:
             self._pending = None
-            self.left.emit()
 
     def focus_target(self) -> QWidget:
         return self.combo
 
     def set_read_only(self, read_only: bool) -> None:
-        self.combo.setEnabled(not read_only)
+        self._read_only = read_only
+        self.combo.setEnabled(self._has_options and not read_only)
 
 
 def make_field_widget(field: Field, parent: QWidget | None = None) -> FieldWidget:
