@@ -12,6 +12,18 @@ The guarantee rests on three rules:
    receipt and new version (``synced``), the server's details (``conflict``) or
    its per-field messages (``rejected``).
 
+For speed, entries of different cooperatives travel in windows: the ``sending``
+moves of a window commit together before its requests, and its answers commit
+together after them — two durable commits per window, every audit row kept. A
+crash in between leaves the window's entries in ``sending``, which rule 2 makes
+safe. Within a cooperative the order is kept: its next entry goes in a later
+window, and only once the one before it was applied. An entry of a window that
+was never sent (cancel, the server went away) is moved back to ``approved``.
+
+The base sent is the stored base carried forward along the cooperative's earlier
+local entries (:mod:`sync.rebase`); it is recorded with the ``send`` move and
+re-used verbatim on a resend, so the body stays the same.
+
 Failures that are nobody's fault (5xx, 429, timeouts, drops) back off per entry,
 exponentially with jitter and a ceiling, recorded in ``sync_attempts`` so the
 supervisor sees them; other cooperatives go on meanwhile. A threading.Event is
@@ -24,7 +36,8 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -37,6 +50,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from sync import client as wire
 from sync.planner import PlanItem, build_plan
+from sync.rebase import SENT_BASE, chained_base, last_sent_base
 
 log = logging.getLogger("koopbis.sync.executor")
 
@@ -60,6 +74,11 @@ class ExecutorConfig:
     # How long one run keeps going while only backed-off entries remain; the
     # scheduler's next run picks up whatever is left after that.
     linger: float = 0.0
+    # Entries of different cooperatives marked ``sending`` together in one commit
+    # before their requests go out, and whose answers are stored together in one
+    # commit after the last of them: two durable commits per window instead of two
+    # per entry. Exactly-once does not depend on it (the idempotency key does).
+    window: int = 32
     heartbeat: Callable[[], None] | None = None
 
 
@@ -102,8 +121,17 @@ class RunResult:
         }
 
 
-def change_body(entry: Entry, cooperative_id: str | None, cooperative_ref: str | None) -> dict[str, Any]:
-    """The ``POST /changes`` body of an entry: the same bytes-to-be for every resend."""
+def change_body(
+    entry: Entry,
+    cooperative_id: str | None,
+    cooperative_ref: str | None,
+    base: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The ``POST /changes`` body of an entry: the same bytes-to-be for every resend.
+
+    ``base`` replaces the entry's stored base when earlier local entries of the
+    cooperative changed a key it touches (:mod:`sync.rebase`).
+    """
     effective = entry.effective_date
     if not effective:
         try:
@@ -116,7 +144,7 @@ def change_body(entry: Entry, cooperative_id: str | None, cooperative_ref: str |
         "cooperative": cooperative_id,
         "cooperative_ref": cooperative_ref,
         "effective_date": effective,
-        "base": entry.base,
+        "base": entry.base if base is None else base,
         "data": entry.payload,
         "author": entry.author,
         "approver": entry.approver or "",
@@ -145,6 +173,7 @@ class Executor:
         self.rng = rng or random.Random()
         self.result = RunResult()
         self._uploaded: set[str] = set()
+        self._pending_progress: list[tuple[str | None, str]] = []
 
     # ------------------------------------------------------------ loop
 
@@ -154,9 +183,7 @@ class Executor:
         deadline = time.monotonic() + self.config.linger
         while self.result.stop is None:
             if self.cancel.is_set():
-                self._stop(
-                    Stop.CANCELLED, "Eşitleme durduruldu; kalan kayıtlar bir sonraki eşitlemede gönderilecek."
-                )
+                self._cancelled()
                 break
             queues = [q for q in (plan.group_queue(g) for g in plan.groups) if q]
             if not queues:
@@ -171,16 +198,36 @@ class Executor:
                     continue
                 plan = build_plan(self.store)
                 continue
-            for queue in queues:
-                for item in queue:
-                    if self.result.stop is not None or self.cancel.is_set():
-                        break
-                    if not self._send(item):
-                        break  # the cooperative waits; the next one goes on
-                if self.result.stop is not None or self.cancel.is_set():
-                    break
+            self._run_queues(queues)
             plan = build_plan(self.store)
+        if self.cancel.is_set() and self.result.stop is None:
+            self._cancelled()
         return self.result
+
+    def _cancelled(self) -> None:
+        self._stop(Stop.CANCELLED, "Eşitleme durduruldu; kalan kayıtlar bir sonraki eşitlemede gönderilecek.")
+
+    def _run_queues(self, queues: list[list[PlanItem]]) -> None:
+        """Send the queues' entries in windows of different cooperatives, each queue in its order.
+
+        A queue goes on only while its entries are applied; the first that is not
+        (conflict, rejection, retry) holds the rest of its cooperative back.
+        """
+        active: deque[Iterator[PlanItem]] = deque(iter(q) for q in queues)
+        size = max(1, self.config.window)
+        while active and self.result.stop is None and not self.cancel.is_set():
+            window: list[tuple[PlanItem, Iterator[PlanItem]]] = []
+            while active and len(window) < size:
+                queue = active.popleft()
+                item = next(queue, None)
+                if item is not None:
+                    window.append((item, queue))
+            if not window:
+                break
+            applied = self._send_window([item for item, _ in window])
+            for item, queue in window:
+                if item.uuid in applied:
+                    active.append(queue)
 
     def _stop(self, reason: str, message: str) -> None:
         self.result.stop = reason
@@ -191,74 +238,127 @@ class Executor:
             self.config.heartbeat()
 
     def _progress(self, current: str | None, message: str) -> None:
+        # Reported after the commit that stores the answer, never before.
+        self._pending_progress.append((current, message))
+
+    def _flush_progress(self) -> None:
+        pending, self._pending_progress = self._pending_progress, []
         if self.on_progress is None:
             return
         r = self.result
-        self.on_progress(
-            SyncProgress(
-                total=r.total,
-                done=r.applied + r.conflicts + r.rejected,
-                applied=r.applied,
-                conflicts=r.conflicts,
-                rejected=r.rejected,
-                retrying=r.retried,
-                current=current,
-                message=message,
+        for current, message in pending:
+            self.on_progress(
+                SyncProgress(
+                    total=r.total,
+                    done=r.applied + r.conflicts + r.rejected,
+                    applied=r.applied,
+                    conflicts=r.conflicts,
+                    rejected=r.rejected,
+                    retrying=r.retried,
+                    current=current,
+                    message=message,
+                )
             )
+
+    # ------------------------------------------------------------ one window
+
+    def _send_window(self, items: list[PlanItem]) -> set[str]:
+        """Send a window of entries (one per cooperative); the uuids now synced."""
+        self._beat()
+        ready: list[tuple[PlanItem, list[str]]] = []
+        for item in items:
+            attachments = self._attachment_hashes(item.uuid)
+            if attachments and not self._upload(item.entry, attachments):
+                continue
+            ready.append((item, attachments))
+        self._flush_progress()
+        if not ready or self.result.stop is not None:
+            return set()
+        # 1. Every entry of the window moves to "sending" in one committed transaction.
+        marked: list[tuple[Entry, dict[str, Any], bool]] = []  # entry, body, was approved
+        with self.store.write():
+            for item, attachments in ready:
+                try:
+                    entry, base = self._mark_sending(item)
+                except DomainError as exc:
+                    # Returned by a supervisor (or resolved elsewhere) since the plan was made.
+                    log.info("entry %s skipped: %s", item.uuid, exc.message)
+                    continue
+                body = change_body(entry, entry.cooperative_id, entry.cooperative_ref, base)
+                body["attachments"] = attachments
+                marked.append((entry, body, item.entry.state == State.APPROVED))
+        # 2. The requests, in order; a global failure (offline, maintenance, login) stops the window.
+        answers: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome]] = []
+        unsent: list[Entry] = []
+        for entry, body, was_approved in marked:
+            if self.cancel.is_set() or _stops_run(answers[-1][2] if answers else None):
+                if was_approved:
+                    unsent.append(entry)
+                continue
+            answers.append((entry, body, self.client.submit_change(entry.uuid, body)))
+        # 3. Every answer with its state move and audit row, in one committed transaction.
+        applied: set[str] = set()
+        with self.store.write():
+            for entry, body, outcome in answers:
+                if self._record(entry, outcome, body["base"]):
+                    applied.add(entry.uuid)
+            for entry in unsent:
+                self._unsent(entry)
+        self._flush_progress()
+        return applied
+
+    def _mark_sending(self, item: PlanItem) -> tuple[Entry, dict[str, Any]]:
+        """Move one entry to ``sending`` (inside the window's transaction); the base to send."""
+        now = stamp()
+        conn = self.store.conn
+        fields: dict[str, Any] = {}
+        ref = item.entry.cooperative_ref
+        cooperative_id = item.entry.cooperative_id
+        if ref and not cooperative_id:
+            row = conn.execute(
+                "SELECT cooperative_id FROM sync_registrations WHERE entry_uuid = ?", (ref,)
+            ).fetchone()
+            if row is not None:
+                # Its registration is applied: send to the id KOOP-BİS gave it. The
+                # rewrite commits with the move, so every resend carries the same body.
+                fields = {"cooperative_id": row[0], "cooperative_ref": None}
+                cooperative_id = row[0]
+        if item.entry.state == State.SENDING:
+            # May have reached KOOP-BİS already: resend exactly the body sent before.
+            previous = last_sent_base(conn, item.uuid)
+            base = previous if previous is not None else item.entry.base
+        else:
+            base = chained_base(conn, item.entry, cooperative_id)
+        details: dict[str, Any] = {"attempt": (item.attempts.attempts if item.attempts else 0) + 1}
+        if base != item.entry.base:
+            details[SENT_BASE] = base
+        entry = entries.move(self.store, item.uuid, Action.SEND, SYNC_ACTOR, details=details, fields=fields)
+        conn.execute(
+            "INSERT INTO sync_attempts(entry_uuid, attempts, last_attempt_at) VALUES (?, 1, ?) "
+            "ON CONFLICT(entry_uuid) DO UPDATE SET attempts = attempts + 1, last_attempt_at = excluded.last_attempt_at",
+            (item.uuid, now),
+        )
+        return entry, base
+
+    def _unsent(self, entry: Entry) -> None:
+        """Marked ``sending`` but never sent (cancelled, or the server went away): approved again."""
+        entries.move(
+            self.store,
+            entry.uuid,
+            Action.RETRY,
+            SYNC_ACTOR,
+            comment="Gönderilmedi; bir sonraki eşitlemede gönderilecek.",
+            details={"unsent": True},
+        )
+        self.store.conn.execute(
+            "UPDATE sync_attempts SET attempts = MAX(0, attempts - 1) WHERE entry_uuid = ?", (entry.uuid,)
         )
 
-    # ------------------------------------------------------------ one entry
-
-    def _send(self, item: PlanItem) -> bool:
-        """Send one entry and store what came back; True when it is now synced."""
-        self._beat()
-        uuid = item.uuid
-        attachments = self._attachment_hashes(uuid)
-        if attachments and not self._upload(item.entry, attachments):
-            return False
-        try:
-            entry = self._mark_sending(item)
-        except DomainError as exc:
-            # Returned by a supervisor (or resolved elsewhere) since the plan was made.
-            log.info("entry %s skipped: %s", uuid, exc.message)
-            return False
-        body = change_body(entry, entry.cooperative_id, entry.cooperative_ref)
-        body["attachments"] = attachments
-        outcome = self.client.submit_change(uuid, body)
-        return self._record(entry, outcome)
-
-    def _mark_sending(self, item: PlanItem) -> Entry:
-        now = stamp()
-        with self.store.write() as conn:
-            fields: dict[str, Any] = {}
-            ref = item.entry.cooperative_ref
-            if ref and not item.entry.cooperative_id:
-                row = conn.execute(
-                    "SELECT cooperative_id FROM sync_registrations WHERE entry_uuid = ?", (ref,)
-                ).fetchone()
-                if row is not None:
-                    # Its registration is applied: send to the id KOOP-BİS gave it. The
-                    # rewrite commits with the move, so every resend carries the same body.
-                    fields = {"cooperative_id": row[0], "cooperative_ref": None}
-            entry = entries.move(
-                self.store,
-                item.uuid,
-                Action.SEND,
-                SYNC_ACTOR,
-                details={"attempt": (item.attempts.attempts if item.attempts else 0) + 1},
-                fields=fields,
-            )
-            conn.execute(
-                "INSERT INTO sync_attempts(entry_uuid, attempts, last_attempt_at) VALUES (?, 1, ?) "
-                "ON CONFLICT(entry_uuid) DO UPDATE SET attempts = attempts + 1, last_attempt_at = excluded.last_attempt_at",
-                (item.uuid, now),
-            )
-        return entry
-
-    def _record(self, entry: Entry, outcome: wire.ChangeOutcome) -> bool:
+    def _record(self, entry: Entry, outcome: wire.ChangeOutcome, sent_base: dict[str, Any]) -> bool:
+        """Store one answer (inside the window's transaction); True when the entry is now synced."""
         uuid = entry.uuid
         if isinstance(outcome, wire.Applied):
-            self._applied(entry, outcome)
+            self._applied(entry, outcome, sent_base)
             return True
         if isinstance(outcome, wire.Conflict | wire.Duplicate | wire.Stale | wire.IdempotencyMismatch):
             details = _conflict_outcome(outcome)
@@ -280,9 +380,9 @@ class Executor:
         self._failed(entry, outcome)
         return False
 
-    def _applied(self, entry: Entry, outcome: wire.Applied) -> None:
+    def _applied(self, entry: Entry, outcome: wire.Applied, sent_base: dict[str, Any]) -> None:
         now = stamp()
-        result = {
+        result: dict[str, Any] = {
             "status": "applied",
             "receipt": outcome.receipt,
             "cooperative": outcome.cooperative,
@@ -290,6 +390,9 @@ class Executor:
             "applied_at": outcome.applied_at,
             "replayed": outcome.replayed,
         }
+        if sent_base != entry.base:
+            # What KOOP-BİS compared against; later entries of the cooperative chain on it.
+            result[SENT_BASE] = sent_base
         fields: dict[str, Any] = {
             "receipt": outcome.receipt,
             "server_version": outcome.version,
@@ -436,6 +539,15 @@ class Executor:
             self._stop(Stop.AUTH, outcome.message)
         elif isinstance(outcome, wire.RetryLater) and outcome.maintenance:
             self._stop(Stop.MAINTENANCE, outcome.message)
+
+
+def _stops_run(outcome: wire.ChangeOutcome | None) -> bool:
+    """An answer that says nothing more can go now (the rest of the window stays unsent)."""
+    if isinstance(outcome, wire.AuthFailed):
+        return True
+    if isinstance(outcome, wire.RetryLater):
+        return outcome.maintenance
+    return isinstance(outcome, wire.Unreachable) and not outcome.applied_unknown
 
 
 def _map_registration(conn: Any, entry_uuid: str, cooperative_id: str, receipt: str, now: str) -> None:

@@ -7,12 +7,14 @@ for a cooperative registered only locally so far, from its registration entry.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.effects import StateConflict, apply_change
 from koopbis_desktop.domain.lifecycle import Action, Actor, NotPermitted, Role, State
-from koopbis_desktop.domain.records import base_of, record_from_registration
+from koopbis_desktop.domain.records import base_of, base_value, record_from_registration
 from koopbis_desktop.domain.schema import ChangeType, ValidationContext, ValidationResult, validate
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.services.errors import ValidationFailed
@@ -95,7 +97,45 @@ def check(
     ctx = ValidationContext(founded_on=(record or {}).get("founded_on"))
     result = validate(ctype, data, ctx)
     base = base_of(record, ctype.touched(result.payload)) if record is not None else {}
+    if ctype.id in ("member.leave", "member.transfer"):
+        _admitted_locally(store, coop_id or coop_ref, base)
     return result, coop_id, coop_ref, base
+
+
+# Entries that will still reach KOOP-BİS (or already did) and so shape what it holds.
+_LIVE_STATES = tuple(s.value for s in State if s not in (State.WITHDRAWN, State.DISCARDED))
+
+
+def _admitted_locally(store: Store, cooperative: str | None, base: dict[str, Any]) -> None:
+    """A member the snapshot lacks but an earlier local admission adds: take that admission's row.
+
+    A clerk may record a member's admission and, later, the same member's leaving
+    before either reached KOOP-BİS; by the time the leaving arrives, KOOP-BİS holds
+    the admitted row, so that row is what the leaving changes.
+    """
+    if not cooperative:
+        return
+    missing = [key for key, value in base.items() if key.startswith("member:") and value is None]
+    if not missing:
+        return
+    marks = ", ".join("?" for _ in _LIVE_STATES)
+    rows = store.conn.execute(
+        "SELECT payload FROM entries WHERE type = 'member.admit' AND (cooperative_id = ? OR cooperative_ref = ?) "
+        f"AND state IN ({marks}) ORDER BY created_at, rowid",
+        (cooperative, cooperative, *_LIVE_STATES),
+    ).fetchall()
+    admit = get_type("member.admit")
+    for (text,) in rows:
+        payload = json.loads(text)
+        key = f"member:{payload.get('member_id')}"
+        if key not in missing:
+            continue
+        record = record_from_registration({})
+        try:
+            apply_change(record, admit, payload)
+        except (KeyError, TypeError, ValueError, StateConflict):
+            continue  # an incomplete draft admits nobody
+        base[key] = base_value(record, key)
 
 
 def _require_capturer(actor: Actor) -> None:
