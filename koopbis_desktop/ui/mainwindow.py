@@ -41,6 +41,7 @@ from koopbis_desktop.ui.opening import open_new_entry
 from koopbis_desktop.ui.pages.audit import AuditPage
 from koopbis_desktop.ui.pages.new_entry import NewEntryPage, TypeChooserDialog
 from koopbis_desktop.ui.pages.queue import PRESETS, QueuePage
+from koopbis_desktop.ui.pages.sync import SyncPage
 from koopbis_desktop.ui.turkish import long_date_locative
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 4px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        self.sync_label = QLabel()
         self._build_pages()
 
         centre = self.centre = QWidget()
@@ -102,7 +104,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(centre)
 
         self.counts_label = QLabel()
-        self.sync_label = QLabel()
         self.user_label = QLabel()
         status = self.statusBar()
         status.addWidget(self.counts_label, 1)
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.user_label)
 
         self._build_menus()
+        self.addAction(self.sync_page.sync_action)  # Ctrl+Shift+S from any page
         self.nav.currentRowChanged.connect(self.on_nav_current_row_changed)
         self.nav.setCurrentRow(1 if self.nav.count() > 1 else 0)
 
@@ -140,6 +142,12 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         self._add_page("new", self.tr("Yeni kayıt"), NewEntryPage(ctx), 1)
         for number, preset in enumerate(PRESETS, start=2):
+            if preset.key == "sync":
+                # The Eşitleme page: the replay plan, progress, receipts (issue 5).
+                self.sync_page = SyncPage(ctx)
+                self.sync_page.status_changed.connect(self.sync_label.setText)
+                self._add_page(preset.key, _tr("QueuePage", preset.title), self.sync_page, number)
+                continue
             self._add_page(preset.key, _tr("QueuePage", preset.title), QueuePage(ctx, preset), number)
         self._add_page("cooperatives", self.tr("Kooperatifler"), self._cooperatives_page(), 8)
         if ctx.is_admin or ctx.is_supervisor:
@@ -253,12 +261,10 @@ class MainWindow(QMainWindow):
         )
         if date.today() < go_live:
             self.sync_label.setText(
-                self.tr("Eşitleme: KOOP-BİS açılışı bekleniyor ({0})").format(
-                    format_date(go_live.isoformat())
-                )
+                self.tr("KOOP-BİS açılışına {0} gün").format((go_live - date.today()).days)
             )
-        else:
-            self.sync_label.setText(self.tr("Eşitleme henüz yapılmadı"))
+            self.sync_label.setToolTip(format_date(go_live.isoformat()))
+        # after go-live the Eşitleme page keeps the text current (running, last result)
         actor = self.ctx.require_actor()
         self.user_label.setText(
             self.tr("{0} ({1})").format(self.ctx.full_name or actor.username, ROLE_LABELS[actor.role])
@@ -280,6 +286,8 @@ class MainWindow(QMainWindow):
 
     def on_hub_entries_changed(self, uuids: list[str]) -> None:
         self.refresh_counts()
+        if uuids:
+            self.sync_page.poke()  # an approval reaches KOOP-BİS without waiting for the next round
 
     def on_hub_settings_changed(self) -> None:
         self.ctx.worker.submit(load_settings, self.on_settings_loaded, self.on_worker_failed)
@@ -359,6 +367,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.idle.stop()
+        self.sync_page.shutdown()
         if self.lock_dialog is not None:
             self._end_lock()
         event.accept()

@@ -1,0 +1,188 @@
+"""Running the sync off the UI thread, and off the DB worker too.
+
+A sync spends most of its time waiting for KOOP-BİS; on the DB worker that wait
+would hold up every query a clerk makes, and on the UI thread it would freeze the
+window. So each run (or the automatic loop, :class:`sync.scheduler.AutoSync`) gets
+a plain thread of its own that opens its own connection to the database file — the
+lock row in the database keeps it from racing a scheduled ``koopbis sync``.
+Progress and results come back as Qt signals, which Qt queues onto the UI thread
+because this object lives there. Pausing sets the run's cancel event: the executor
+stops between requests, so every entry is left ``approved`` or ``sending``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from koopbis_desktop.services import secrets
+from sync import client as wire
+from sync.executor import SyncProgress
+from sync.scheduler import AutoSync, AutoSyncConfig, Status, SyncOptions, SyncReport, run_sync
+
+log = logging.getLogger(__name__)
+
+
+class SyncRunner(QObject):
+    """One background sync at a time for one database: a single run or the automatic loop."""
+
+    started = Signal()  # a run (or the automatic loop) began
+    progressed = Signal(object)  # SyncProgress
+    reported = Signal(object)  # SyncReport of each finished run
+    stopped = Signal()  # the thread ended (run finished, loop stopped)
+    password_needed = Signal(str)  # username: no password in memory, environment or keyring
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self._thread: threading.Thread | None = None
+        self._cancel = threading.Event()
+        self._auto: AutoSync | None = None
+        self._password: str | None = None  # asked this session; kept in memory only
+        self._active = False  # set on the UI thread when a thread starts, cleared when it said "stopped"
+        self.stopped.connect(self._on_stopped)  # first connection: runs before any page's slot
+
+    # -- state -------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._active
+
+    def _on_stopped(self) -> None:
+        self._active = False
+
+    @property
+    def automatic(self) -> bool:
+        return self._auto is not None and self.running
+
+    def remember_password(self, password: str) -> None:
+        self._password = password or None
+
+    def forget_password(self) -> None:
+        self._password = None
+
+    def password_for(self, username: str) -> Callable[[], str]:
+        """The password source handed to the client (called on the sync thread)."""
+
+        def provide() -> str:
+            if self._password:
+                return self._password
+            stored = wire.stored_password(username)
+            if stored:
+                return stored
+            raise wire.PasswordUnavailable(f"KOOP-BİS parolası girilmedi ({username}).")
+
+        return provide
+
+    # -- starting and stopping -------------------------------------------------------------
+
+    def start_once(self, options: SyncOptions) -> bool:
+        """Start one sync; False when one is already running (then nothing changes)."""
+        if self.running:
+            return False
+        self._cancel = threading.Event()
+        self._auto = None
+        self._launch(self._run_once, options)
+        return True
+
+    def start_automatic(self, options: SyncOptions, config: AutoSyncConfig | None = None) -> bool:
+        """Start the automatic loop (sync now, then every few minutes and when poked)."""
+        if self.running:
+            if self._auto is not None:
+                self._auto.poke()
+            return False
+        self._auto = AutoSync(
+            self.db_path,
+            options=options,
+            config=config,
+            on_report=self.reported.emit,
+            on_progress=self.progressed.emit,
+        )
+        self._cancel = self._auto.stop
+        self._launch(self._run_automatic, options)
+        return True
+
+    def poke(self) -> None:
+        """An entry was approved: the automatic loop syncs at once (no-op without it)."""
+        if self._auto is not None:
+            self._auto.poke()
+
+    def pause(self) -> None:
+        """Stop the current run between two requests, and the automatic loop with it."""
+        self._cancel.set()
+
+    def wait(self, timeout: float = 30.0) -> bool:
+        """Wait for the thread to end (shutdown and tests only; never from an event handler)."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+            return not thread.is_alive()
+        return True
+
+    # -- thread side ----------------------------------------------------------------------
+
+    def _launch(self, target: Callable[[SyncOptions], None], options: SyncOptions) -> None:
+        username = options.username or ""
+        if options.password is None:
+            options.password = self.password_for(username)
+        self._thread = threading.Thread(target=target, args=(options,), name="koopbis-sync", daemon=True)
+        self._active = True
+        self.started.emit()
+        self._thread.start()
+
+    def _needs_password(self, options: SyncOptions) -> bool:
+        assert options.password is not None
+        try:
+            options.password()
+        except wire.PasswordUnavailable:
+            self.password_needed.emit(options.username or "")
+            return True
+        return False
+
+    def _run_once(self, options: SyncOptions) -> None:
+        try:
+            if self._needs_password(options):
+                return
+            report = run_sync(
+                self.db_path, on_progress=self.progressed.emit, cancel=self._cancel, options=options
+            )
+            self.reported.emit(report)
+        except Exception as exc:  # the thread must end with a report, never silently
+            log.exception("sync run failed")
+            self.reported.emit(_failure_report(exc))
+        finally:
+            self.stopped.emit()
+
+    def _run_automatic(self, options: SyncOptions) -> None:
+        auto = self._auto
+        try:
+            if auto is None or self._needs_password(options):
+                return
+            auto.run()
+        except Exception as exc:
+            log.exception("automatic sync failed")
+            self.reported.emit(_failure_report(exc))
+        finally:
+            self.stopped.emit()
+
+
+def _failure_report(exc: Exception) -> SyncReport:
+    from koopbis_desktop.store.clock import stamp
+
+    message = getattr(exc, "message", None) or (
+        "Eşitleme beklenmeyen bir hatayla durdu; kayıtlar yerinde duruyor. Ayrıntı günlük dosyasında."
+    )
+    now = stamp()
+    return SyncReport(Status.OFFLINE, str(message), now, now)
+
+
+def save_password(username: str, password: str) -> bool:
+    """Keep the password in the OS keyring (False when there is none; nothing is written elsewhere)."""
+    return secrets.set_password(username, password)
+
+
+__all__ = ["SyncProgress", "SyncRunner", "save_password"]

@@ -1,0 +1,215 @@
+"""The Eşitleme page against the live reference server: plan, sync now, receipts and CSV, pause, responsiveness."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from koopbis_desktop.domain.lifecycle import Actor, State
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.pages.sync import SyncPage
+from koopbis_desktop.ui.worker import DbWorker
+from tests.sync.conftest import (
+    SERVER_PASSWORD,
+    SERVER_USER,
+    LiveServer,
+    admission,
+    approved,
+    assembly,
+    day,
+    live_server,
+    seed_snapshot,
+)
+from tests.ui.conftest import wait_idle
+
+
+@pytest.fixture
+def slow_server(tmp_path: Path) -> Iterator[LiveServer]:
+    # Every request waits a quarter of fault_delay (40 ms): a run lasts long enough to pause it.
+    folder = tmp_path / "server"
+    folder.mkdir()
+    with live_server(folder, faults={"slow": 1.0}, fault_delay=0.16) as live:
+        yield live
+
+
+def page_for(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], username: str, server: LiveServer | None = None
+) -> SyncPage:
+    ctx = make_ctx(username)
+    if server is not None:
+        ctx.settings.update(server_url=server.url, server_username=SERVER_USER)
+    page = SyncPage(ctx, automatic=False)
+    page.runner.remember_password(SERVER_PASSWORD)
+    qtbot.addWidget(page)
+    page.resize(1100, 650)
+    return page
+
+
+def make_entries(store: Store, people: dict[str, Actor], cooperatives: int, each: int) -> list[Entry]:
+    recs = seed_snapshot(store, 20)
+    rng = random.Random(5)
+    made = []
+    for n, rec in enumerate(recs[:cooperatives]):
+        for i in range(each):
+            data = admission(rng, day(i + 1), n * 10 + i)
+            made.append(approved(store, people["ayse"], people["sef"], "member.admit", rec["id"], data))
+    return made
+
+
+def server_keys(server: LiveServer) -> list[str]:
+    return [c["idempotency_key"] for c in server.admin().get("/api/v1/admin/changes").json()["items"]]
+
+
+def test_plan_shows_ready_and_blocked_entries_with_the_reason(
+    qtbot: Any,
+    worker: DbWorker,
+    store: Store,
+    people: dict[str, Actor],
+    make_ctx: Callable[[str], AppContext],
+) -> None:
+    recs = seed_snapshot(store, 20)
+    first = approved(
+        store,
+        people["ayse"],
+        people["sef"],
+        "cooperative.update",
+        recs[0]["id"],
+        {"effective_date": day(1), "title": "Yeni Unvan Kooperatifi"},
+    )
+    later = approved(store, people["ayse"], people["sef"], "assembly.record", recs[0]["id"], assembly(day(2)))
+    page = page_for(qtbot, make_ctx, "sef")
+    wait_idle(qtbot, worker)
+    rows = {r.uuid: r for r in page.plan_model.rows()}
+    assert rows[first.uuid].status_label == "Gönderilmeye hazır"
+    assert rows[later.uuid].status_label == "Bekliyor"
+    assert "Aynı kooperatifin önceki kaydı" in rows[later.uuid].reason
+    assert "KOOP-BİS'e aktarılmadan gönderilmez" in rows[later.uuid].reason
+    assert "Hazır: 1" in page.counts_label.text() and "Bekleyen: 1" in page.counts_label.text()
+    # the reason is on screen, in the last column
+    assert page.plan_model.column_texts(5)[list(rows).index(later.uuid)] == rows[later.uuid].reason
+    assert page.sync_button.isEnabled() and not page.pause_button.isEnabled()
+    assert page.last_run_label.text() == "Son eşitleme: henüz yapılmadı."
+    assert rows[later.uuid].reason in page.reason_label.text()  # the whole reason, wrapped
+    page.grab().save("/tmp/sync_plan.png")
+
+
+def test_a_clerk_may_not_start_a_sync(
+    qtbot: Any,
+    worker: DbWorker,
+    store: Store,
+    people: dict[str, Actor],
+    make_ctx: Callable[[str], AppContext],
+) -> None:
+    page = page_for(qtbot, make_ctx, "ayse")
+    wait_idle(qtbot, worker)
+    assert not page.sync_button.isEnabled() and not page.pause_button.isEnabled()
+    assert "yalnızca şefler" in page.sync_button.toolTip()
+    page.sync_action.trigger()  # even the shortcut does nothing
+    assert not page.runner.running
+
+
+def test_sync_now_sends_everything_once_and_lists_the_receipts(
+    qtbot: Any,
+    worker: DbWorker,
+    store: Store,
+    people: dict[str, Actor],
+    make_ctx: Callable[[str], AppContext],
+    slow_server: LiveServer,
+    tmp_path: Path,
+) -> None:
+    made = make_entries(store, people, 4, 3)
+    page = page_for(qtbot, make_ctx, "sef", slow_server)
+    page.show()
+    wait_idle(qtbot, worker)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    statuses: list[str] = []
+    page.status_changed.connect(statuses.append)
+    with qtbot.waitSignal(page.run_finished, timeout=30_000) as finished:
+        qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+        assert not page.sync_button.isEnabled() and page.pause_button.isEnabled()
+    timer.stop()
+    report = finished.args[0]
+    assert report.status == "ok", report.message
+    # the UI thread kept running: a 10 ms timer ticked throughout the ~0.5 s+ run
+    assert len(ticks) >= 20
+    assert any(s.startswith("Eşitleniyor ") and "/12" in s for s in statuses)
+    keys = server_keys(slow_server)
+    assert sorted(keys) == sorted(e.uuid for e in made) and len(set(keys)) == len(keys)
+    changes = {
+        c["idempotency_key"]: c for c in slow_server.admin().get("/api/v1/admin/changes").json()["items"]
+    }
+    for entry in made:
+        got = entries.get_entry(store, entry.uuid)
+        assert got.state == State.SYNCED and got.receipt == changes[entry.uuid]["receipt"]
+    wait_idle(qtbot, worker)
+    qtbot.waitUntil(lambda: len(page.receipt_model.rows()) == len(made))
+    assert {r.receipt for r in page.receipt_model.rows()} == {changes[e.uuid]["receipt"] for e in made}
+    assert page.tabs.tabText(1) == "&Alındılar (12)"
+    assert "Tamamlandı" in page.last_run_label.text()
+    assert "Eşitleme bitti: Tamamlandı" in page.notice_label.text()
+    assert page.sync_button.isEnabled() and not page.pause_button.isEnabled()
+    page.tabs.setCurrentIndex(1)
+    page.grab().save("/tmp/sync_page.png")
+
+    target = tmp_path / "alındılar.csv"
+    page.export_to(target)
+    wait_idle(qtbot, worker)
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").split("\r\n")
+    assert lines[0] == "Kayıt;KOOP-BİS alındı no;Kayıt türü;Kooperatif;Aktarılma zamanı"
+    body = [line.split(";") for line in lines[1:] if line]
+    assert len(body) == len(made)
+    assert {row[0]: row[1] for row in body} == {e.uuid: changes[e.uuid]["receipt"] for e in made}
+    assert {row[2] for row in body} == {"Ortaklığa giriş"}
+    assert {row[3] for row in body} == {e.cooperative_id for e in made}
+    assert "12 alındı" in page.notice_label.text()
+
+
+def test_pause_mid_run_loses_nothing_and_a_second_run_finishes(
+    qtbot: Any,
+    worker: DbWorker,
+    store: Store,
+    people: dict[str, Actor],
+    make_ctx: Callable[[str], AppContext],
+    slow_server: LiveServer,
+) -> None:
+    made = make_entries(store, people, 2, 15)  # two cooperatives: windows of two, 15 rounds
+    page = page_for(qtbot, make_ctx, "sef", slow_server)
+    page.show()
+    wait_idle(qtbot, worker)
+    done: list[int] = []
+    page.runner.progressed.connect(lambda p: done.append(p.done))
+    with qtbot.waitSignal(page.run_finished, timeout=30_000) as finished:
+        qtbot.keyClick(
+            page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+        qtbot.waitUntil(lambda: bool(done) and done[-1] >= 4, timeout=20_000)
+        qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
+    assert finished.args[0].status == "cancelled"
+    states = [entries.get_entry(store, e.uuid).state for e in made]
+    assert set(states) <= {State.SYNCED, State.APPROVED, State.SENDING}
+    assert 4 <= states.count(State.SYNCED) < len(made)
+    qtbot.waitUntil(lambda: page.sync_button.isEnabled())
+    assert "Durduruldu" in page.notice_label.text()
+    with qtbot.waitSignal(page.run_finished, timeout=30_000) as again:
+        qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    assert again.args[0].status == "ok", again.args[0].message
+    assert [entries.get_entry(store, e.uuid).state for e in made] == [State.SYNCED] * len(made)
+    keys = server_keys(slow_server)
+    assert sorted(keys) == sorted(e.uuid for e in made)
+    # per cooperative, KOOP-BİS got them in the order they were made
+    for coop in {e.cooperative_id for e in made}:
+        mine = [e.uuid for e in made if e.cooperative_id == coop]
+        assert [k for k in keys if k in mine] == mine
