@@ -1,0 +1,426 @@
+"""Conflict page and dialog, driven like a supervisor against real conflicts from the reference server.
+
+Head-office edits are made with the server's admin endpoint and the sync runs for
+real over loopback, so each dialog shows what KOOP-BİS actually answered; every
+decision is asserted in the entry, its revisions and the audit trail.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QRadioButton
+
+from koopbis_desktop.domain import demo_data
+from koopbis_desktop.domain.lifecycle import Actor, State
+from koopbis_desktop.services import conflicts as resolution
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui.conflict_dialog import ConflictDialog
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.pages.conflicts import ConflictsPage, age_text
+from sync import scheduler
+from tests.sync.conftest import LiveServer, approved, day, live_server, options_for, seed_snapshot
+from tests.ui.conftest import wait_idle
+from tests.ui.keyboard import type_text
+
+LOCAL_TITLE = "Yerel Yeni Unvan Konut Yapı Kooperatifi"
+SERVER_TITLE = "Genel Müdürlükçe Düzeltilmiş Unvan"
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[LiveServer]:
+    folder = tmp_path / "server"
+    folder.mkdir()
+    with live_server(folder) as live:
+        yield live
+
+
+@pytest.fixture
+def recs(store: Store, server: LiveServer) -> list[dict[str, Any]]:
+    return seed_snapshot(store, 20)
+
+
+def head_office(server: LiveServer, cooperative_id: str, **changes: Any) -> None:
+    answer = server.admin().patch(f"/api/v1/admin/cooperatives/{cooperative_id}", json=changes)
+    assert answer.status_code == 200, answer.text
+
+
+def sync(store: Store, server: LiveServer) -> None:
+    scheduler.sync_store(store, options=options_for(server))
+
+
+def title_conflict(store: Store, server: LiveServer, people: dict[str, Actor], coop: str) -> str:
+    entry = approved(
+        store,
+        people["ayse"],
+        people["sef"],
+        "cooperative.update",
+        coop,
+        {"effective_date": day(1), "title": LOCAL_TITLE},
+    )
+    head_office(server, coop, title=SERVER_TITLE)
+    sync(store, server)
+    assert entries.get_entry(store, entry.uuid).state == State.CONFLICT
+    return entry.uuid
+
+
+def open_dialog(qtbot: Any, ctx: AppContext, entry_uuid: str) -> ConflictDialog:
+    dialog = ConflictDialog(ctx, entry_uuid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.details is not None, timeout=5000)
+    return dialog
+
+
+def answer_confirmation(qtbot: Any, button_text: str, seen: list[str]) -> None:
+    """Press ``button_text`` on the confirmation box the next click opens (recording its text)."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert box.defaultButton().text() == "&Vazgeç"
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(0, answer)
+
+
+def click_radio(qtbot: Any, radio: QRadioButton) -> None:
+    """Click on the round button itself (the widget is as wide as its box; its middle may be empty)."""
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
+
+
+def decisions(store: Store, entry_uuid: str) -> list[dict[str, Any]]:
+    return [r for r in entries.audit_rows(store, entry_uuid) if str(r["action"]).startswith("resolve")]
+
+
+def test_scalar_conflict_merged_taking_koopbis_title(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+    qtmodeltester: Any,
+) -> None:
+    uuid = title_conflict(store, server, people, recs[0]["id"])
+    ctx = make_ctx("sef")
+    changed: list[list[str]] = []
+    ctx.hub.entries_changed.connect(changed.append)
+    dialog = open_dialog(qtbot, ctx, uuid)
+
+    header = dialog.header.text()
+    assert "Unvan / adres / merkez nakli" in header and "Çakışma" in header
+    assert recs[0]["title"] in header
+    model = dialog.models["conflicts"]
+    qtmodeltester.check(model)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(1, 4)] == [
+        "Gördüğünüz",
+        "Girdiğiniz",
+        "KOOP-BİS'te şimdi",
+    ]
+    assert model.column_texts(0) == ["Unvan"]
+    assert model.column_texts(1) == [recs[0]["title"]]
+    assert model.column_texts(2) == [LOCAL_TITLE]
+    assert model.column_texts(3) == [SERVER_TITLE]
+    assert model.is_highlighted(0)
+    assert "serverOnly" not in dialog.models and "localOnly" not in dialog.models
+    assert dialog.cancel_button.isDefault()
+    assert not any(b.isDefault() or b.autoDefault() for b in dialog.action_buttons)
+    assert dialog.focusWidget() is dialog.reason  # the reason is what the supervisor types first
+    assert not dialog.link_button.isVisible()
+
+    # Merge without a choice, then without a reason: told in Turkish, nothing stored.
+    (chooser,) = dialog.choosers
+    assert chooser.chooser.label == "Unvan"
+    assert chooser.local_radio.text() == f"Girdiğiniz: {LOCAL_TITLE}"
+    assert chooser.server_radio.text() == f"KOOP-BİS'teki: {SERVER_TITLE}"
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Çakışan her alan için seçim yapın: Unvan."
+    chooser.server_radio.setFocus()
+    qtbot.keyClick(chooser.server_radio, Qt.Key.Key_Space)
+    assert chooser.choice() == "server"
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert "gerekçesi yazılmalıdır" in dialog.status.text()
+    assert dialog.focusWidget() is dialog.reason
+    assert entries.get_entry(store, uuid).state == State.CONFLICT
+
+    type_text(qtbot, dialog.reason, "Unvan Genel Müdürlükte doğru düzeltilmiş")
+    assert dialog.status.text() == ""
+    with qtbot.waitSignal(dialog.resolved, timeout=5000):
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)  # takes KOOP-BİS's: no question
+    wait_idle(qtbot, ctx.worker)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert changed == [[uuid]]
+
+    entry = entries.get_entry(store, uuid)
+    assert entry.state == State.APPROVED
+    assert entry.payload["title"] == SERVER_TITLE
+    assert entry.base == {"title": SERVER_TITLE}
+    revs = entries.revisions(store, uuid)
+    assert [r.revision for r in revs] == [1, 2]
+    assert revs[0].payload["title"] == LOCAL_TITLE  # the clerk's version is kept
+    assert revs[1].payload["title"] == SERVER_TITLE
+    (decision,) = decisions(store, uuid)
+    assert decision["actor"] == "sef"
+    assert decision["comment"] == "Unvan Genel Müdürlükte doğru düzeltilmiş"
+    assert decision["details"]["decision"] == "merge"
+    assert decision["details"]["choices"] == {"title": "server"}
+    assert decision["details"]["server"] == {"title": SERVER_TITLE}
+
+
+def test_board_conflict_rows_then_keep_local(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+    qtmodeltester: Any,
+) -> None:
+    coop = recs[5]["id"]
+    board = [dict(r) for r in recs[5]["board"]]
+    local = [dict(r) for r in board]
+    local[0]["role"], local[1]["role"] = "uye", "baskan"  # the chairman changes locally
+    entry = approved(
+        store,
+        people["ayse"],
+        people["sef"],
+        "board.replace",
+        coop,
+        {"effective_date": day(3), "board": local},
+    )
+    remote = [dict(r) for r in board]
+    remote[0]["term_years"] = 3  # the same person's row, changed differently at the head office
+    extra = {
+        "id_no": demo_data.tckn(random.Random(77)),
+        "full_name": "Merkez Ekledi",
+        "role": "yedek_uye",
+        "term_years": 2,
+    }
+    head_office(server, coop, board=[*remote, extra])
+    sync(store, server)
+    assert entries.get_entry(store, entry.uuid).state == State.CONFLICT
+
+    ctx = make_ctx("sef2")
+    dialog = open_dialog(qtbot, ctx, entry.uuid)
+    model = dialog.models["conflicts"]
+    qtmodeltester.check(model)
+    first, second = board[0], board[1]
+    assert model.column_texts(0) == [
+        f"Yönetim kurulu: {first['full_name']} ({first['id_no']})",
+        f"Yönetim kurulu: {second['full_name']} ({second['id_no']})",
+        f"Yönetim kurulu: Merkez Ekledi ({extra['id_no']})",
+    ]
+    assert [model.is_highlighted(r) for r in range(3)] == [True, False, False]
+    assert model.column_texts(1)[0] == f"{first['full_name']} ({first['id_no']}), Başkan, 2 yıl"
+    assert model.column_texts(2)[0] == f"{first['full_name']} ({first['id_no']}), Üye, 2 yıl"
+    assert model.column_texts(3)[0] == f"{first['full_name']} ({first['id_no']}), Başkan, 3 yıl"
+    assert model.column_texts(4) == [
+        "ÇAKIŞIYOR: sizde değişti · KOOP-BİS'te değişti",
+        "sizde değişti",
+        "KOOP-BİS'te eklendi",
+    ]
+    assert model.column_texts(1)[2] == "—"
+    (chooser,) = dialog.choosers
+    assert chooser.merged_radio is None  # the rows clash: "Birleştir" cannot keep both
+    assert chooser.typed_radio is None  # a group is not typed into one line
+
+    click_radio(qtbot, chooser.local_radio)
+    assert chooser.choice() == "local"
+    type_text(qtbot, dialog.reason, "Seçim tutanağı yereldeki görev dağılımını gösteriyor")
+    seen: list[str] = []
+    answer_confirmation(qtbot, "&Üzerine yaz ve gönder", seen)
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx.worker)
+    assert len(seen) == 1
+    assert "üzerine girdiğiniz değerler yazılacak" in seen[0]
+    assert f"{first['full_name']} ({first['id_no']}), Başkan, 3 yıl" in seen[0]  # what is given up
+
+    done = entries.get_entry(store, entry.uuid)
+    assert done.state == State.APPROVED
+    assert done.payload["board"] == local
+    assert done.base["board"] == [*remote, extra]
+    (decision,) = decisions(store, entry.uuid)
+    assert decision["details"]["decision"] == "keep_local"
+    assert decision["actor"] == "sef2"
+    sync(store, server)
+    assert entries.get_entry(store, entry.uuid).state == State.SYNCED
+    assert server.client().record(coop)["board"] == local
+
+
+def test_take_server_discards_after_confirmation(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+) -> None:
+    uuid = title_conflict(store, server, people, recs[1]["id"])
+    ctx = make_ctx("sef")
+    dialog = open_dialog(qtbot, ctx, uuid)
+    type_text(qtbot, dialog.reason, "Genel Müdürlüğün düzeltmesi geçerli")
+    # First answer "Vazgeç" on the confirmation: nothing happens.
+    seen: list[str] = []
+    answer_confirmation(qtbot, "&Vazgeç", seen)
+    qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx.worker)
+    assert dialog.isVisible()
+    assert entries.get_entry(store, uuid).state == State.CONFLICT
+
+    answer_confirmation(qtbot, "&KOOP-BİS'tekini kabul et", seen)
+    qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx.worker)
+    assert len(seen) == 2
+    assert f"Unvan: «{LOCAL_TITLE}»" in seen[1]  # names what is given up
+    assert "'Vazgeçildi' olarak saklanır" in seen[1]
+    gone = entries.get_entry(store, uuid)
+    assert gone.state == State.DISCARDED
+    assert gone.payload["title"] == LOCAL_TITLE  # kept, never dropped
+    (decision,) = decisions(store, uuid)
+    assert decision["details"]["decision"] == "take_server"
+    assert decision["comment"] == "Genel Müdürlüğün düzeltmesi geçerli"
+
+
+def test_cancel_and_read_only_views_change_nothing(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+) -> None:
+    uuid = title_conflict(store, server, people, recs[2]["id"])
+    trail_before = entries.audit_rows(store, uuid)
+
+    # A supervisor chooses, writes a reason, then presses Enter (Vazgeç is the default) …
+    dialog = open_dialog(qtbot, make_ctx("sef"), uuid)
+    (chooser,) = dialog.choosers
+    click_radio(qtbot, chooser.server_radio)
+    type_text(qtbot, dialog.reason, "deneme")
+    qtbot.keyClick(chooser.server_radio, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+    # … or Esc.
+    again = open_dialog(qtbot, make_ctx("sef"), uuid)
+    type_text(qtbot, again.reason, "deneme")
+    qtbot.keyClick(again.reason, Qt.Key.Key_Escape)
+    assert again.result() == QDialog.DialogCode.Rejected and not again.isVisible()
+
+    # The clerk who wrote it sees everything, with every decision disabled and why.
+    clerk = open_dialog(qtbot, make_ctx("ayse"), uuid)
+    assert clerk.models["conflicts"].column_texts(3) == [SERVER_TITLE]
+    for button in clerk.action_buttons:
+        assert not button.isEnabled()
+    assert "yalnızca onay yetkisi olan şef" in clerk.merge_button.toolTip()
+    assert not clerk.choosers[0].isEnabled()
+    assert clerk.reason.isReadOnly()
+    assert clerk.focusWidget() is clerk.cancel_button
+
+    # A supervisor who wrote the entry: the four-eyes rule, in Turkish.
+    own = approved(
+        store,
+        people["sef"],
+        people["sef2"],
+        "cooperative.update",
+        recs[3]["id"],
+        {"effective_date": day(1), "title": "Şefin Yazdığı Unvan"},
+    )
+    head_office(server, recs[3]["id"], title="Merkezin Unvanı")
+    sync(store, server)
+    author = open_dialog(qtbot, make_ctx("sef"), own.uuid)
+    assert not author.keep_button.isEnabled()
+    assert "Dört göz kuralı" in author.keep_button.toolTip()
+    assert "Dört göz kuralı" in author.status.text()
+
+    entry = entries.get_entry(store, uuid)
+    assert entry.state == State.CONFLICT and entry.revision == 1 and entry.payload["title"] == LOCAL_TITLE
+    assert entries.audit_rows(store, uuid) == trail_before
+    assert not decisions(store, uuid)
+
+
+def test_page_lists_conflicts_with_kind_and_age(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+    qtmodeltester: Any,
+) -> None:
+    titled = title_conflict(store, server, people, recs[0]["id"])
+    coop = recs[4]["id"]
+    member_id = demo_data.tckn(random.Random(5))
+    duplicate = approved(
+        store,
+        people["ayse"],
+        people["sef"],
+        "member.admit",
+        coop,
+        {
+            "member_id": member_id,
+            "full_name": "Zeynep Işık",
+            "effective_date": day(2),
+            "decision_no": "9",
+            "shares": 2,
+            "subscribed_amount": "2000",
+            "paid_amount": "1000",
+        },
+    )
+    members = server.client().record(coop)["members"]
+    joined = {"member_id": member_id, "full_name": "Zeynep Işık", "shares": 3, "joined_on": day(0)}
+    head_office(server, coop, members=[*members, joined])
+    sync(store, server)
+    assert entries.get_entry(store, duplicate.uuid).state == State.CONFLICT
+
+    ctx = make_ctx("sef")
+    page = ConflictsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+    qtmodeltester.check(page.model)
+    by_uuid = {row.uuid: i for i, row in enumerate(page.model.rows())}
+    kinds = page.model.column_texts(2)
+    assert kinds[by_uuid[titled]] == "Çakışma"
+    assert kinds[by_uuid[duplicate.uuid]] == "Mükerrer (ortak zaten kayıtlı)"
+    assert page.model.column_texts(0)[by_uuid[titled]] == f"{recs[0]['id']} — {recs[0]['title']}"
+    assert page.model.column_texts(1)[by_uuid[titled]] == "Unvan / adres / merkez nakli"
+    assert page.model.column_texts(3)[by_uuid[titled]] == "Unvan"
+    assert page.model.column_texts(3)[by_uuid[duplicate.uuid]] == f"Ortak {member_id}"
+    assert page.model.column_texts(4) == ["az önce", "az önce"]
+    assert page.count_label.text() == "2 kayıt karar bekliyor."
+
+    # Enter on the selected row opens the dialog for it.
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(by_uuid[duplicate.uuid], 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    dialog = page.last_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.details is not None, timeout=5000)
+    assert "Mükerrer (ortak zaten kayıtlı)" in dialog.header.text()
+    assert not dialog.keep_button.isEnabled()  # resending a duplicate is pointless, and says so
+    assert "işe yaramaz" in dialog.keep_button.toolTip()
+    assert dialog.take_button.isEnabled()
+    dialog.reject()
+
+    # A decision made elsewhere: the page follows the hub.
+    resolution.take_server(store, people["sef"], titled, "Merkez doğru")
+    ctx.hub.entries_changed.emit([titled])
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    assert page.count_label.text() == "1 kayıt karar bekliyor."
+
+
+def test_age_text_in_words() -> None:
+    now = datetime(2015, 3, 20, 12, 0, tzinfo=UTC)
+    stamp = (now - timedelta(hours=3, minutes=10)).isoformat()
+    assert age_text(stamp, now) == "3 saat önce"
+    assert age_text((now - timedelta(seconds=20)).isoformat(), now) == "az önce"
+    assert age_text((now - timedelta(minutes=5)).isoformat(), now) == "5 dakika önce"
+    assert age_text((now - timedelta(days=2, hours=1)).isoformat(), now) == "2 gün önce"
