@@ -39,6 +39,7 @@ from koopbis_desktop.ui.idle import IdleWatcher, LockDialog
 from koopbis_desktop.ui.login import Session, load_settings
 from koopbis_desktop.ui.opening import open_new_entry
 from koopbis_desktop.ui.pages.audit import AuditPage
+from koopbis_desktop.ui.pages.conflicts import ConflictsPage
 from koopbis_desktop.ui.pages.new_entry import NewEntryPage, TypeChooserDialog
 from koopbis_desktop.ui.pages.queue import PRESETS, QueuePage
 from koopbis_desktop.ui.pages.sync import SyncPage
@@ -147,6 +148,10 @@ class MainWindow(QMainWindow):
                 self.sync_page = SyncPage(ctx)
                 self.sync_page.status_changed.connect(self.sync_label.setText)
                 self._add_page(preset.key, _tr("QueuePage", preset.title), self.sync_page, number)
+                continue
+            if preset.key == "conflicts":
+                # The three-way conflict review (issue 6).
+                self._add_page(preset.key, _tr("QueuePage", preset.title), ConflictsPage(ctx), number)
                 continue
             self._add_page(preset.key, _tr("QueuePage", preset.title), QueuePage(ctx, preset), number)
         self._add_page("cooperatives", self.tr("Kooperatifler"), self._cooperatives_page(), 8)
