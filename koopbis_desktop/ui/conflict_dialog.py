@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -70,6 +70,7 @@ from koopbis_desktop.ui.text_table import Column, TextTableModel
 from sync.conflicts import Comparison, FieldComparison, RowDiff, describe
 
 ERROR_STYLE = "color: #b00020;"
+_tr = QCoreApplication.translate
 
 #: The kinds of KOOP-BİS's refusal, as a supervisor calls them.
 KIND_LABELS = {
@@ -419,11 +420,11 @@ def load_conflict(store: Store, entry_uuid: str) -> ConflictDetails:
 def comparison_model(lines: list[ComparisonLine], parent: Any = None) -> TextTableModel:
     return TextTableModel(
         [
-            Column("Alan", lambda line: line.what),
-            Column("Gördüğünüz", lambda line: line.base),
-            Column("Girdiğiniz", lambda line: line.local),
-            Column("KOOP-BİS'te şimdi", lambda line: line.server),
-            Column("Fark", lambda line: line.difference),
+            Column(_tr("ConflictDialog", "Alan"), lambda line: line.what),
+            Column(_tr("ConflictDialog", "Gördüğünüz"), lambda line: line.base),
+            Column(_tr("ConflictDialog", "Girdiğiniz"), lambda line: line.local),
+            Column(_tr("ConflictDialog", "KOOP-BİS'te şimdi"), lambda line: line.server),
+            Column(_tr("ConflictDialog", "Fark"), lambda line: line.difference),
         ],
         lines,
         highlighted=lambda line: line.conflicting,
