@@ -125,6 +125,10 @@ class Shell(QObject):
         self.login = None
         window.show()
         window.show_page("drafts", focus=True)
+        # Forms autosaved before a crash or power cut are offered back right away.
+        from koopbis_desktop.ui.editor.recovery import schedule_recovery
+
+        schedule_recovery(ctx, window)
 
     def on_window_signed_out(self) -> None:
         window, self.window = self.window, None

@@ -23,6 +23,26 @@ def offer_recovery(ctx: AppContext, parent: QWidget | None) -> int:
     """
     actor = ctx.require_actor()
     pending = ctx.worker.call(lambda store: autosave.pending(store, actor))
+    return ask_recovery(ctx, parent, pending)
+
+
+def schedule_recovery(ctx: AppContext, parent: QWidget | None) -> None:
+    """Look for autosaved forms on the DB worker and ask about them when the answer arrives.
+
+    The shell calls this right after the main window shows, so sign-in never waits
+    for the disk.
+    """
+    actor = ctx.require_actor()
+
+    def on_pending(pending: list[autosave.Autosaved]) -> None:
+        if pending:
+            ask_recovery(ctx, parent, pending)
+
+    ctx.worker.submit(lambda store: autosave.pending(store, actor), on_pending)
+
+
+def ask_recovery(ctx: AppContext, parent: QWidget | None, pending: list[autosave.Autosaved]) -> int:
+    """Ask to restore ``pending`` forms and open them; returns how many were opened."""
     if not pending:
         return 0
     box = QMessageBox(parent)
