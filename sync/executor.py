@@ -49,6 +49,7 @@ from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from sync import client as wire
+from sync import conflicts
 from sync.planner import PlanItem, build_plan
 from sync.rebase import SENT_BASE, chained_base, last_sent_base
 
@@ -360,6 +361,10 @@ class Executor:
         if isinstance(outcome, wire.Applied):
             self._applied(entry, outcome, sent_base)
             return True
+        if isinstance(outcome, wire.Conflict | wire.Duplicate) and self._already_there(
+            entry, outcome, sent_base
+        ):
+            return True
         if isinstance(outcome, wire.Conflict | wire.Duplicate | wire.Stale | wire.IdempotencyMismatch):
             details = _conflict_outcome(outcome)
             self._final(uuid, Action.CONFLICT, outcome.message, details)
@@ -379,6 +384,47 @@ class Executor:
             return False
         self._failed(entry, outcome)
         return False
+
+    def _already_there(
+        self, entry: Entry, outcome: wire.Conflict | wire.Duplicate, sent_base: dict[str, Any]
+    ) -> bool:
+        """Identical change on both sides: KOOP-BİS already holds what the entry would write.
+
+        Not a conflict (DESIGN.md): the entry is marked synced with a note and no
+        receipt, so nobody resolves a clash that isn't one and nothing is applied twice.
+        """
+        if isinstance(outcome, wire.Duplicate) and outcome.kind == "vkn":
+            return False  # a different cooperative with the same VKN: a person decides
+        if isinstance(outcome, wire.Conflict):
+            server = {key: outcome.current.get(key) for key in sent_base}
+        else:
+            server = {key: (outcome.existing if ":" in key else None) for key in sent_base}
+        comparison = conflicts.compare(get_type(entry.type), entry.payload, sent_base, server)
+        if comparison.has_conflict or not comparison.already_applied:
+            return False
+        note = "KOOP-BİS'te aynı değişiklik zaten vardı; ikinci kez uygulanmadı."
+        result: dict[str, Any] = {"status": "already_applied", "note": note, "current": server}
+        if isinstance(outcome, wire.Conflict) and outcome.version is not None:
+            result["version"] = outcome.version
+        if sent_base != entry.base:
+            result[SENT_BASE] = sent_base
+        with self.store.write() as conn:
+            entries.move(
+                self.store,
+                entry.uuid,
+                Action.APPLY,
+                SYNC_ACTOR,
+                comment=note,
+                details={"already_applied": True},
+                fields={"outcome": result, "synced_at": stamp()},
+            )
+            conn.execute(
+                "UPDATE sync_attempts SET next_attempt_at = NULL, last_error = NULL WHERE entry_uuid = ?",
+                (entry.uuid,),
+            )
+        self.result.applied += 1
+        self._progress(entry.uuid, "Zaten KOOP-BİS'te: " + note)
+        return True
 
     def _applied(self, entry: Entry, outcome: wire.Applied, sent_base: dict[str, Any]) -> None:
         now = stamp()

@@ -416,3 +416,49 @@ def test_preview_reports_without_changing_anything(
     assert {e.state for e in entries.list_entries(store)} == {State.APPROVED}
     applied = {c["idempotency_key"] for c in server.admin().get("/api/v1/admin/changes").json()["items"]}
     assert not applied & {clash.uuid, fine.uuid}
+
+
+def test_identical_change_on_both_sides_is_synced_with_a_note(
+    store: Store, server: LiveServer, recs: list[dict[str, Any]], people: dict[str, Actor]
+) -> None:
+    coop = recs[12]["id"]
+    entry = update(store, people, coop, title="Aynı Yeni Unvan Konut Yapı Kooperatifi")
+    head_office(server, coop, title="Aynı Yeni Unvan Konut Yapı Kooperatifi")
+    member_id = demo_data.tckn(random.Random(12))
+    admit = approved(
+        store,
+        people["ayse"],
+        people["sef"],
+        "member.admit",
+        recs[13]["id"],
+        {
+            "member_id": member_id,
+            "full_name": "Aynı Ortak",
+            "effective_date": day(2),
+            "decision_no": "4",
+            "shares": 2,
+            "subscribed_amount": "2000",
+            "paid_amount": "1000",
+        },
+    )
+    members = record(server, recs[13]["id"])["members"]
+    head_office(
+        server,
+        recs[13]["id"],
+        members=[
+            *members,
+            {"member_id": member_id, "full_name": "Aynı Ortak", "shares": 2, "joined_on": day(2)},
+        ],
+    )
+    version_before = record(server, coop)["version"]
+    sync(store, server)
+    for uuid in (entry.uuid, admit.uuid):
+        done = entries.get_entry(store, uuid)
+        assert done.state == State.SYNCED, done.outcome
+        assert done.receipt is None
+        assert done.outcome and done.outcome["status"] == "already_applied"
+        last = entries.audit_rows(store, uuid)[-1]
+        assert last["action"] == "apply" and "zaten" in last["comment"]
+    assert record(server, coop)["version"] == version_before  # nothing applied a second time
+    applied = {c["idempotency_key"] for c in server.admin().get("/api/v1/admin/changes").json()["items"]}
+    assert not applied & {entry.uuid, admit.uuid}
