@@ -129,8 +129,11 @@ def test_bad_tckn_blocks_submit_until_fixed_then_submits(
 
 
 def test_draft_with_error_is_saved_as_typed(
-    qtbot: Any, store: Store, coop_id: str, open_form: OpenForm
-) -> None:  # noqa: F811
+    qtbot: Any,
+    store: Store,
+    coop_id: str,
+    open_form: OpenForm,  # noqa: F811  (the fixture imported above)
+) -> None:
     editor = open_form("ayse", type_id="member.admit", cooperative=coop_id)
     type_field(qtbot, editor, "member_id", "12345678901")
     type_field(qtbot, editor, "effective_date", "31.02.2015")
