@@ -1,0 +1,437 @@
+"""What goes on paper: the entry slip, the daily list and the receipts report, as plain data.
+
+The circular lets directorates keep their records "electronically or
+physically", so a supervisor prints and signs. This module decides *what* a
+printout says — rows, Turkish labels, formatted values, signature lines and the
+audit anchor (the chain's head hash and row count, so a signed copy proves a
+later rewrite of the database) — without Qt; ``koopbis_desktop.ui.printing``
+only lays a :class:`Report` out on A4. The CLI and the desktop print the same
+reports, and tests read them without a printer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from koopbis_desktop.domain import reference
+from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
+from koopbis_desktop.domain.records import STATUSES, key_label
+from koopbis_desktop.domain.schema import ChangeType, Field, Kind
+from koopbis_desktop.domain.validators import FieldError, format_date, format_money, parse_money
+from koopbis_desktop.store import audit, entries, snapshot, users
+from koopbis_desktop.store.clock import stamp
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.store.errors import NotFound
+
+EMPTY = "—"
+CLERK_SIGNATURE = "Düzenleyen memur"
+SUPERVISOR_SIGNATURE = "Onaylayan şef"
+
+
+# ------------------------------------------------------------------ the shape of a printout
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Label → value lines (an entry's header, its scalar fields)."""
+
+    items: list[tuple[str, str]]
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table whose header row repeats on every page it spans."""
+
+    columns: tuple[str, ...]
+    rows: Sequence[tuple[str, ...]]
+    title: str = ""
+    # Relative column widths (any unit); None: equal.
+    widths: tuple[int, ...] | None = None
+    empty: str = "Kayıt yok."
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+Section = Facts | Table | Paragraph
+
+
+@dataclass
+class Report:
+    title: str  # "Kayıt Fişi", "Günlük liste", ...
+    authority: str  # "T.C. Ticaret Bakanlığı — Ankara Ticaret İl Müdürlüğü"
+    subtitle: str = ""
+    sections: list[Section] = field(default_factory=list)
+    signatures: tuple[str, ...] = ()
+    closing: list[str] = field(default_factory=list)  # the audit anchor, last on the last page
+    printed_at: str = ""
+    entry_ids: list[str] = field(default_factory=list)  # every entry the report names
+
+    def text(self) -> str:
+        """The report as plain text (what a test or a terminal reads)."""
+        lines = [self.authority, self.title]
+        if self.subtitle:
+            lines.append(self.subtitle)
+        for section in self.sections:
+            lines.append("")
+            if isinstance(section, Paragraph):
+                lines.append(section.text)
+                continue
+            if section.title:
+                lines.append(section.title)
+            if isinstance(section, Facts):
+                lines.extend(f"{label}: {value}" for label, value in section.items)
+            else:
+                lines.append(" | ".join(section.columns))
+                lines.extend(" | ".join(row) for row in section.rows)
+                if not section.rows:
+                    lines.append(section.empty)
+        if self.signatures:
+            lines.append("")
+            lines.extend(f"{who}: ____________________" for who in self.signatures)
+        if self.closing:
+            lines.append("")
+            lines.extend(self.closing)
+        return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ formatting values
+
+
+def format_stamp(iso: str | None) -> str:
+    """A stored UTC timestamp as local GG.AA.YYYY SS:DD."""
+    if not iso:
+        return EMPTY
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%d.%m.%Y %H:%M")
+    except ValueError:
+        return iso
+
+
+def _date_text(value: Any) -> str:
+    text = str(value)
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return text  # kept as the clerk typed it
+    return format_date(text)
+
+
+def field_text(f: Field, value: Any, siblings: Mapping[str, Any] | None = None) -> str:
+    """One field's value as a person (and KOOP-BİS's web form) reads it; invalid values as typed."""
+    if value is None or value == "" or value == []:
+        return EMPTY
+    match f.kind:
+        case Kind.DATE:
+            return _date_text(value)
+        case Kind.MONEY:
+            try:
+                return format_money(parse_money(value))
+            except (FieldError, ValueError, ArithmeticError):
+                return str(value)
+        case Kind.CHOICE:
+            return f.choice_label(value)
+        case Kind.COOPERATIVE_TYPE:
+            for ctype in reference.cooperative_types():
+                if ctype.code == value:
+                    return ctype.name
+            return str(value)
+        case Kind.PROVINCE:
+            province = reference.find_province(value)
+            return province.name if province else str(value)
+        case Kind.DISTRICT:
+            owner = (siblings or {}).get(f.depends_on or "")
+            return reference.district_name(str(owner), str(value)) if owner else str(value)
+        case Kind.GROUP:
+            rows = value if isinstance(value, list) else []
+            return f"{len(rows)} satır"
+        case _:
+            return str(value)
+
+
+def snapshot_value_text(value: Any) -> str:
+    """A value of the offline snapshot (a ``base`` entry) on one line."""
+    if value is None or value == "" or value == []:
+        return "(kayıtlı değil)"
+    if isinstance(value, Mapping):
+        name = value.get("full_name") or value.get("name") or value.get("title")
+        ident = value.get("member_id") or value.get("id_no") or value.get("id")
+        if name and ident:
+            return f"{name} ({ident})"
+        return ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, ""))
+    if isinstance(value, list):
+        return f"{len(value)} satır"
+    text = str(value)
+    if text in STATUSES:
+        return STATUSES[text]
+    return _date_text(text) if len(text) == 10 and text[4:5] == "-" else text
+
+
+def type_label(type_id: str) -> str:
+    try:
+        return get_type(type_id).label
+    except UnknownChangeType:
+        return type_id
+
+
+def authority(province_code: str | None) -> str:
+    """The directorate's name as it heads every printout."""
+    province = reference.find_province(province_code) if province_code else None
+    if province is None:
+        return "T.C. Ticaret Bakanlığı"
+    return f"T.C. Ticaret Bakanlığı — {province.name} Ticaret İl Müdürlüğü"
+
+
+def _person(store: Store, username: str | None) -> str:
+    if not username:
+        return EMPTY
+    user = users.get_user(store, username)
+    return f"{user.full_name} ({username})" if user and user.full_name else username
+
+
+def cooperative_text(store: Store, entry: Entry) -> str:
+    """Registry id and title, or the local registration the entry belongs to."""
+    if entry.type == "cooperative.register" and not entry.cooperative_id:
+        title = entry.payload.get("title")
+        return f"Yeni kuruluş: {title}" if title else "Yeni kuruluş"
+    if entry.cooperative_id:
+        record = snapshot.get_record(store, entry.cooperative_id)
+        title = record.get("title") if record else None
+        return f"{entry.cooperative_id} — {title}" if title else entry.cooperative_id
+    if entry.cooperative_ref:
+        try:
+            registration = entries.get_entry(store, entry.cooperative_ref)
+        except NotFound:  # a dangling ref still prints
+            return f"Yerel kuruluş {entry.cooperative_ref[:8]}"
+        title = registration.payload.get("title") or ""
+        return f"Yerel kuruluş {entry.cooperative_ref[:8]} — {title}".rstrip(" —")
+    return EMPTY
+
+
+def printed_now() -> str:
+    return datetime.now().astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def audit_anchor(store: Store) -> list[str]:
+    """The closing lines that tie a signed paper copy to the audit chain."""
+    seq, digest = audit.head(store.conn)
+    result = audit.verify(store.conn)
+    state = "sağlam" if result.ok else "BOZUK — " + result.message
+    return [
+        f"Denetim izi: {seq} kayıt; zincir başı özeti (SHA-256): {digest}",
+        f"Zincir doğrulaması: {state}",
+        "Bu özet, imzalı kâğıt nüshayı veritabanına bağlar: sonradan yapılan bir değişiklik özeti değiştirir.",
+    ]
+
+
+# ------------------------------------------------------------------ the entry slip
+
+
+def field_sections(ctype: ChangeType | None, payload: Mapping[str, Any]) -> list[Section]:
+    """Every field with its label and value; each repeating group as its own table."""
+    if ctype is None:
+        return [Facts([(str(k), str(v)) for k, v in payload.items()], "Alanlar")]
+    scalars: list[tuple[str, str]] = []
+    tables: list[Section] = []
+    for f in ctype.fields:
+        value = payload.get(f.name)
+        if f.kind == Kind.GROUP:
+            rows = value if isinstance(value, list) else []
+            tables.append(
+                Table(
+                    columns=("Sıra", *(c.label for c in f.fields)),
+                    rows=[
+                        (str(i), *(field_text(c, row.get(c.name), row) for c in f.fields))
+                        for i, row in enumerate(rows, 1)
+                        if isinstance(row, Mapping)
+                    ],
+                    title=f.label,
+                    widths=(1, *(3 for _ in f.fields)),
+                    empty="Satır girilmemiş.",
+                )
+            )
+            continue
+        scalars.append((f.label, field_text(f, value, payload)))
+    return [Facts(scalars, "Kayıt bilgileri"), *tables]
+
+
+def entry_slip(store: Store, entry_uuid: str, province_code: str | None = None) -> Report:
+    """The "Kayıt Fişi" of one entry, ready for signatures."""
+    entry = entries.get_entry(store, entry_uuid)
+    try:
+        ctype: ChangeType | None = get_type(entry.type)
+    except UnknownChangeType:
+        ctype = None
+    revisions = entries.revisions(store, entry.uuid)
+    header = [
+        ("Kayıt no", entry.uuid),
+        ("Kayıt türü", type_label(entry.type)),
+        ("Kooperatif", cooperative_text(store, entry)),
+        ("Durum", STATE_LABELS[entry.state]),
+        ("Yürürlük tarihi", _date_text(entry.effective_date) if entry.effective_date else EMPTY),
+        ("Yazan memur", _person(store, entry.author)),
+        ("Onaylayan", _person(store, entry.approver)),
+        ("Oluşturma", format_stamp(entry.created_at)),
+        ("Onaya gönderme", format_stamp(entry.submitted_at)),
+        ("Onay", format_stamp(entry.approved_at)),
+        ("Düzeltme sayısı", f"{len(revisions)} sürüm"),
+    ]
+    if entry.receipt:
+        header.append(("KOOP-BİS alındı no", entry.receipt))
+        header.append(("KOOP-BİS'e aktarım", format_stamp(entry.synced_at)))
+        if isinstance(entry.outcome, Mapping) and entry.outcome.get("manual"):
+            header.append(("Aktarım yolu", f"Elle girildi ({entry.outcome.get('by', EMPTY)})"))
+    sections: list[Section] = [Facts(header, "Kayıt")]
+    sections.extend(field_sections(ctype, entry.payload))
+    sections.append(base_table(ctype, entry))
+    if entry.comment:
+        sections.append(Paragraph(f"Son açıklama: {entry.comment}"))
+    return Report(
+        title="Kayıt Fişi",
+        authority=authority(province_code),
+        subtitle=f"{type_label(entry.type)} — {entry.uuid}",
+        sections=sections,
+        signatures=(CLERK_SIGNATURE, SUPERVISOR_SIGNATURE),
+        closing=audit_anchor(store),
+        printed_at=printed_now(),
+        entry_ids=[entry.uuid],
+    )
+
+
+def base_table(ctype: ChangeType | None, entry: Entry) -> Table:
+    """What the clerk saw in the offline snapshot next to what this entry records."""
+    new_by_key: dict[str, str] = {}
+    if ctype is not None:
+        for f in ctype.fields:
+            value = entry.payload.get(f.name)
+            if f.snapshot is None or value in (None, "", []):
+                continue
+            if "{}" in f.snapshot:
+                new_by_key[f.snapshot.format(value)] = "Bu kayıtla değişir"
+            else:
+                new_by_key[f.snapshot] = field_text(f, value, entry.payload)
+    rows = [
+        (key_label(key), snapshot_value_text(value), new_by_key.get(key, "Bu kayıtla değişir"))
+        for key, value in entry.base.items()
+    ]
+    return Table(
+        columns=("Bilgi", "Önceki değer (çevrimdışı liste)", "Yeni değer"),
+        rows=rows,
+        title="Önceki ve yeni değerler",
+        widths=(2, 3, 3),
+        empty="Bu kayıt mevcut bir değeri değiştirmiyor.",
+    )
+
+
+# ------------------------------------------------------------------ the daily list
+
+
+def entries_of_day(store: Store, day: date) -> list[Entry]:
+    """Entries created or moved on ``day`` (local time), in the order they were first touched."""
+    start = datetime.combine(day, datetime.min.time()).astimezone()
+    end = datetime.combine(day, datetime.max.time()).astimezone()
+    rows = store.conn.execute(
+        "SELECT entry_uuid, MIN(seq) FROM audit WHERE entry_uuid IS NOT NULL AND at >= ? AND at <= ? "
+        "GROUP BY entry_uuid ORDER BY MIN(seq)",
+        (_utc(start), _utc(end)),
+    ).fetchall()
+    return [entries.get_entry(store, r[0]) for r in rows]
+
+
+def _utc(moment: datetime) -> str:
+    return stamp(moment)
+
+
+def daily_list(store: Store, day: date, province_code: str | None = None) -> Report:
+    """The day's entries with signature lines, closed by the audit chain's head."""
+    found = entries_of_day(store, day)
+    rows = [
+        (
+            str(i),
+            e.uuid,
+            type_label(e.type),
+            cooperative_text(store, e),
+            STATE_LABELS[e.state],
+            e.author,
+            e.approver or EMPTY,
+        )
+        for i, e in enumerate(found, 1)
+    ]
+    counts: dict[State, int] = {}
+    for e in found:
+        counts[e.state] = counts.get(e.state, 0) + 1
+    summary = ", ".join(f"{STATE_LABELS[s]}: {n}" for s, n in sorted(counts.items(), key=lambda kv: kv[0]))
+    return Report(
+        title="Günlük liste",
+        authority=authority(province_code),
+        subtitle=f"{format_date(day.isoformat())} tarihinde yazılan ya da işlem gören kayıtlar",
+        sections=[
+            Table(
+                columns=("Sıra", "Kayıt no", "Tür", "Kooperatif", "Durum", "Yazan", "Onaylayan"),
+                rows=rows,
+                widths=(1, 6, 4, 6, 3, 2, 2),
+                empty="Bu gün işlem gören kayıt yok.",
+            ),
+            Paragraph(f"Toplam {len(found)} kayıt. {summary}".strip()),
+        ],
+        signatures=(CLERK_SIGNATURE, SUPERVISOR_SIGNATURE),
+        closing=audit_anchor(store),
+        printed_at=printed_now(),
+        entry_ids=[e.uuid for e in found],
+    )
+
+
+# ------------------------------------------------------------------ receipts after sync
+
+
+def receipts_report(store: Store, province_code: str | None = None, since: date | None = None) -> Report:
+    """Every synced entry with the receipt number KOOP-BİS gave (or the one typed in by hand)."""
+    rows_db = store.conn.execute(
+        "SELECT uuid FROM entries WHERE state = ? AND receipt IS NOT NULL ORDER BY synced_at, rowid",
+        (State.SYNCED.value,),
+    ).fetchall()
+    found = [entries.get_entry(store, r[0]) for r in rows_db]
+    if since is not None:
+        found = [
+            e for e in found if (e.synced_at or "") >= _utc(datetime.combine(since, datetime.min.time()))
+        ]
+    rows = []
+    for i, e in enumerate(found, 1):
+        manual = isinstance(e.outcome, Mapping) and bool(e.outcome.get("manual"))
+        rows.append(
+            (
+                str(i),
+                e.uuid,
+                type_label(e.type),
+                cooperative_text(store, e),
+                e.receipt or EMPTY,
+                format_stamp(e.synced_at),
+                "Elle" if manual else "Otomatik",
+            )
+        )
+    return Report(
+        title="KOOP-BİS alındı listesi",
+        authority=authority(province_code),
+        subtitle="KOOP-BİS'e aktarılan kayıtlar ve alındı numaraları",
+        sections=[
+            Table(
+                columns=("Sıra", "Kayıt no", "Tür", "Kooperatif", "Alındı no", "Aktarım", "Yol"),
+                rows=rows,
+                widths=(1, 6, 4, 5, 3, 3, 2),
+                empty="Henüz KOOP-BİS'e aktarılan kayıt yok.",
+            ),
+            Paragraph(f"Toplam {len(found)} kayıt aktarıldı."),
+        ],
+        signatures=(SUPERVISOR_SIGNATURE,),
+        closing=audit_anchor(store),
+        printed_at=printed_now(),
+        entry_ids=[e.uuid for e in found],
+    )

@@ -1,0 +1,218 @@
+"""Laying a :class:`~koopbis_desktop.services.reports.Report` out on A4: PDF, printer and print preview.
+
+Qt's own PDF writer does the work (no browser): the report becomes a
+QTextDocument (tables with ``<thead>`` repeat their header row on every page
+they span), painted page by page onto any QPagedPaintDevice — a QPdfWriter for a
+file, the QPrinter a QPrintPreviewDialog hands us, or a printer. Each page gets
+the directorate's name at the top and "Sayfa 1 / 3" with the print time at the
+bottom. DejaVu Sans is asked for first because it has every Turkish letter on
+every platform we ship to (ç ğ ı İ ö ş ü).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from koopbis_desktop.services.reports import Facts, Paragraph, Report, Table
+
+FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Arial"]
+BODY_POINTS = 9.0
+MARGINS_MM = QMarginsF(18, 16, 18, 16)
+PDF_DPI = 300
+
+
+def report_html(report: Report) -> str:
+    """The report body as the HTML subset QTextDocument understands."""
+    e = html.escape
+    parts = [
+        "<html><body>",
+        f"<p style='font-size:8pt; color:#333'>{e(report.authority)}</p>",
+        f"<h2 style='margin-bottom:2px'>{e(report.title)}</h2>",
+    ]
+    if report.subtitle:
+        parts.append(f"<p style='color:#333'>{e(report.subtitle)}</p>")
+    for section in report.sections:
+        if isinstance(section, Paragraph):
+            parts.append(f"<p>{e(section.text)}</p>")
+            continue
+        if section.title:
+            parts.append(f"<h4 style='margin-top:10px; margin-bottom:3px'>{e(section.title)}</h4>")
+        if isinstance(section, Facts):
+            parts.append("<table width='100%' cellspacing='0' cellpadding='2' border='0'>")
+            for label, value in section.items:
+                parts.append(
+                    f"<tr><td width='32%' style='color:#444'>{e(label)}</td><td>{e(value)}</td></tr>"
+                )
+            parts.append("</table>")
+            continue
+        parts.append(_table_html(section))
+    if report.signatures:
+        parts.append("<p>&nbsp;</p><table width='100%' cellspacing='0' cellpadding='4'><tr>")
+        for who in report.signatures:
+            parts.append(
+                "<td align='center'><br/><br/>______________________________<br/>"
+                f"{e(who)}<br/><span style='color:#555'>Ad Soyad / İmza / Tarih</span></td>"
+            )
+        parts.append("</tr></table>")
+    if report.closing:
+        parts.append("<p>&nbsp;</p>")
+        parts.extend(f"<p style='font-size:7.5pt; color:#222'>{e(line)}</p>" for line in report.closing)
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _table_html(table: Table) -> str:
+    e = html.escape
+    widths = table.widths or tuple(1 for _ in table.columns)
+    total = sum(widths) or 1
+    head = "".join(
+        f"<th align='left' width='{round(100 * w / total)}%' bgcolor='#e6e6e6'>{e(c)}</th>"
+        for c, w in zip(table.columns, widths, strict=False)
+    )
+    body = ["<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in row) + "</tr>" for row in table.rows] or [
+        f"<tr><td colspan='{len(table.columns)}'>{e(table.empty)}</td></tr>"
+    ]
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
+        "style='border-collapse:collapse; border-color:#999'>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def report_font() -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(BODY_POINTS)
+    return font
+
+
+def make_document(report: Report, device: QPagedPaintDevice) -> QTextDocument:
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    document.setDefaultFont(report_font())
+    document.setHtml(report_html(report))
+    return document
+
+
+def paint_report(report: Report, device: QPagedPaintDevice) -> int:
+    """Paint every page of ``report`` on ``device`` (PDF writer or printer); the page count."""
+    layout = device.pageLayout()
+    dpi = device.logicalDpiY()
+    page = layout.paintRectPixels(dpi)
+    footer_height = dpi * 0.25  # a quarter inch for "Sayfa i / n"
+    body = QSizeF(page.width(), page.height() - footer_height)
+    document = make_document(report, device)
+    document.setPageSize(body)
+    pages = max(1, document.pageCount())
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("Yazdırma başlatılamadı (dosya ya da yazıcı açılamadı).")
+    try:
+        small = report_font()
+        small.setPointSizeF(7.5)
+        for index in range(pages):
+            if index:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -index * body.height())
+            document.drawContents(painter, QRectF(0, index * body.height(), body.width(), body.height()))
+            painter.restore()
+            painter.setFont(small)
+            painter.setPen(Qt.GlobalColor.black)
+            foot = QRectF(0, body.height(), body.width(), footer_height)
+            painter.drawLine(foot.topLeft(), foot.topRight())
+            painter.drawText(
+                foot,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                f"{report.title} — yazdırma {report.printed_at}",
+            )
+            painter.drawText(
+                foot,
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                f"Sayfa {index + 1} / {pages}",
+            )
+    finally:
+        painter.end()
+    return pages
+
+
+def _a4(device: QPagedPaintDevice) -> None:
+    device.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+
+
+def write_pdf(report: Report, path: Path | str) -> int:
+    """Write ``report`` as an A4 PDF at ``path`` (atomically); the page count."""
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part")
+    writer = QPdfWriter(str(tmp))
+    writer.setResolution(PDF_DPI)
+    writer.setTitle(report.title)
+    writer.setCreator("KOOP-BİS Desktop")
+    _a4(writer)
+    try:
+        pages = paint_report(report, writer)
+    finally:
+        del writer  # flushes and closes the file
+    os.replace(tmp, target)
+    return pages
+
+
+def write_pdf_headless(report: Report, path: Path | str) -> int:
+    """For the CLI: make sure a (window-less) Qt GUI application exists, then write the PDF."""
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([])
+        try:
+            return write_pdf(report, path)
+        finally:
+            del app
+    return write_pdf(report, path)
+
+
+class ReportPreview(QPrintPreviewDialog):
+    """Print preview of a report; printing from it goes to the chosen printer or a PDF file."""
+
+    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
+        self.page_printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # must outlive the dialog's use
+        _a4(self.page_printer)
+        self.page_printer.setDocName(report.title)
+        super().__init__(self.page_printer, parent)
+        self.report = report
+        self.setWindowTitle(report.title)
+        self.resize(900, 1000)
+        self.paintRequested.connect(self.on_paint_requested)
+
+    def on_paint_requested(self, target: QPrinter) -> None:
+        paint_report(self.report, target)
+
+
+def show_preview(parent: QWidget | None, report: Report) -> ReportPreview:
+    """Open the preview without blocking the window behind it."""
+    dialog = ReportPreview(report, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setModal(False)
+    dialog.show()
+    return dialog
