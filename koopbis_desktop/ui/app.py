@@ -1,9 +1,13 @@
 """``koopbis-desktop``: start the desktop app (login → main window), the demo, or a smoke check.
 
-Start-up opens the database on the DB worker (migrations run there) and reads the
-two facts needed before any widget exists — whether the database is set up and
-which language to show — then shows the login at once. Slow work (filling the
-demo database, hashing passwords) runs on the worker while the login is visible.
+The login shows at once: the two facts needed before any widget exists — whether
+the database is set up and which language to show — are read read-only in about a
+millisecond (:mod:`koopbis_desktop.store.startfacts`), while the DB worker opens
+the database on its own thread (integrity check, migrations) with the login
+visible. A login pressed meanwhile waits in the worker's queue. If the open fails
+(damaged file → the newest backup is named; a file from a newer program →
+refused), the person reads why in a message box and the app exits. Modules the
+login does not need (the main window and its pages) are imported on sign-in.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -22,13 +27,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from koopbis_desktop import __version__, paths
 from koopbis_desktop.domain.lifecycle import Actor, Role
 from koopbis_desktop.domain.reference import resources_dir
-from koopbis_desktop.services import settings
-from koopbis_desktop.store.db import Store, is_initialised
+from koopbis_desktop.store.startfacts import peek_start_facts
 from koopbis_desktop.ui.context import AppContext, Hub
 from koopbis_desktop.ui.errors import user_message
-from koopbis_desktop.ui.login import LoginDialog, Session, load_settings
-from koopbis_desktop.ui.mainwindow import MainWindow, build_context_session
+from koopbis_desktop.ui.login import LoginDialog, Session
 from koopbis_desktop.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from koopbis_desktop.store.db import Store
+    from koopbis_desktop.ui.mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +81,9 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 
 
 def _start_facts(store: Store) -> tuple[bool, str]:
+    from koopbis_desktop.services import settings
+    from koopbis_desktop.store.db import is_initialised
+
     return is_initialised(store), settings.get(store, "language")
 
 
@@ -88,6 +98,16 @@ class Shell(QObject):
         self.demo = demo
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
+        worker.open_failed.connect(self.on_worker_open_failed)
+
+    def on_worker_open_failed(self, exc: BaseException) -> None:
+        """The database could not be opened (damaged, too new): say why, then end the app."""
+        parent = self.login if self.login is not None and self.login.isVisible() else None
+        QMessageBox.critical(parent, "KOOP-BİS Masaüstü", user_message(exc))
+        if self.login is not None:
+            self.login.rejected.disconnect(self.app.quit)
+            self.login.close()
+        self.app.exit(2)
 
     def show_login(self, username: str = "", *, preparing: str = "") -> LoginDialog:
         dialog = LoginDialog(self.worker)
@@ -107,6 +127,8 @@ class Shell(QObject):
         return dialog
 
     def on_login_signed_in(self, session: Session) -> None:
+        from koopbis_desktop.ui.mainwindow import MainWindow, build_context_session
+
         ctx = build_context_session(
             AppContext(
                 db_path=self.db_path,
@@ -158,10 +180,18 @@ def run(args: argparse.Namespace) -> int:
         db_path = paths.database_path(args.db)
 
     worker = DbWorker(db_path, paths.backups_dir(db_path), create=True)
+    worker.start()  # opens and checks the database on its own thread
+    facts = peek_start_facts(db_path)
     try:
-        worker.start()
-        initialised, language = worker.call(_start_facts)
+        if facts is None or not facts.initialised or args.smoke:
+            # Cannot tell, a first run or the smoke check: wait for the open (quick on a new
+            # file); its error says what is wrong with the file.
+            worker.wait_open()
+            initialised, language = worker.call(_start_facts)
+        else:
+            initialised, language = True, facts.language or "tr"
     except Exception as exc:
+        worker.stop()
         install_translators(app, args.lang or "tr")
         QMessageBox.critical(None, "KOOP-BİS Masaüstü", user_message(exc))
         if args.smoke:
@@ -204,6 +234,9 @@ def login_text_preparing() -> str:
 
 def _smoke(app: QApplication, worker: DbWorker, db_path: Path) -> int:
     """Build the whole main window on this database, let the first pages load, close."""
+    from koopbis_desktop.ui.login import load_settings
+    from koopbis_desktop.ui.mainwindow import MainWindow
+
     values = worker.call(load_settings)
     ctx = AppContext(
         db_path=db_path,

@@ -8,6 +8,7 @@ worker; the dialog stays responsive and shows the store's own Turkish message
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,11 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from koopbis_desktop.domain.lifecycle import Actor
-from koopbis_desktop.services import accounts, settings
-from koopbis_desktop.store import users
-from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from koopbis_desktop.store.db import Store
+
+# The services below are imported inside the worker jobs, not here: the login dialog
+# must appear before sqlite-utils, argon2 and the settings are loaded (the DB worker
+# loads them on its own thread while the person types).
 
 
 @dataclass(frozen=True)
@@ -40,11 +45,16 @@ class Session:
 
 
 def load_settings(store: Store) -> dict[str, str]:
+    from koopbis_desktop.services import settings
+
     return {spec.key: settings.get(store, spec.key) for spec in settings.SETTINGS}
 
 
 def sign_in(store: Store, username: str, password: str) -> Session:
     """Runs on the worker: check the password (raises LoginFailed) and read what the window needs."""
+    from koopbis_desktop.services import accounts, settings
+    from koopbis_desktop.store import users
+
     actor = accounts.login(store, username.strip(), password)
     user = users.get_user(store, actor.username)
     return Session(

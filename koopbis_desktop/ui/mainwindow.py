@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -32,22 +34,34 @@ from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, State
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.services import queries
 from koopbis_desktop.ui.context import AppContext
-from koopbis_desktop.ui.dialogs.settings import SettingsDialog
-from koopbis_desktop.ui.dialogs.users import UsersDialog
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.idle import IdleWatcher, LockDialog
 from koopbis_desktop.ui.login import Session, load_settings
 from koopbis_desktop.ui.opening import open_new_entry
-from koopbis_desktop.ui.pages.audit import AuditPage
-from koopbis_desktop.ui.pages.conflicts import ConflictsPage
 from koopbis_desktop.ui.pages.new_entry import NewEntryPage, TypeChooserDialog
 from koopbis_desktop.ui.pages.queue import PRESETS, QueuePage
 from koopbis_desktop.ui.pages.sync import SyncPage
 from koopbis_desktop.ui.turkish import long_date_locative
 
+# The audit and conflict pages, the settings and user dialogs are imported when first
+# opened: a person signs in faster, and most sessions never open them.
+
 log = logging.getLogger(__name__)
 
 PAGE_KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+class _Pages(dict[str, QWidget]):
+    """The window's pages by key; a page not built yet is built on first access."""
+
+    def __init__(self, build: Callable[[str], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        return self._build(key)
+
+
 _tr = QCoreApplication.translate
 
 # Status-bar order of the local-queue counts.
@@ -88,7 +102,10 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(210)
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 4px; }")
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        # Pages are built when first shown (the Eşitleme page at once: it runs the automatic
+        # sync and feeds the status bar); until then the stack holds an empty placeholder.
+        self._page_factories: dict[str, Callable[[], QWidget]] = {}
+        self.pages: dict[str, QWidget] = _Pages(self._build_page)
         self.sync_label = QLabel()
         self._build_pages()
 
@@ -130,33 +147,66 @@ class MainWindow(QMainWindow):
 
     # -- building ------------------------------------------------------------------------
 
-    def _add_page(self, key: str, label: str, page: QWidget, shortcut: int | None) -> None:
+    def _add_page(
+        self, key: str, label: str, build: Callable[[], QWidget] | QWidget, shortcut: int | None
+    ) -> None:
+        """Add ``key`` to the navigation: a page built now, or a function that builds it when first shown."""
         item = QListWidgetItem(label)
         item.setData(PAGE_KEY_ROLE, key)
         if shortcut:
             item.setToolTip(f"{label} (Ctrl+{shortcut})")
         self.nav.addItem(item)
-        self.stack.addWidget(page)
-        self.pages[key] = page
+        if isinstance(build, QWidget):
+            self.stack.addWidget(build)
+            dict.__setitem__(self.pages, key, build)
+        else:
+            self.stack.addWidget(QWidget())  # placeholder until the page is first shown
+            self._page_factories[key] = build
+
+    def _build_page(self, key: str) -> QWidget:
+        """Build ``key``'s page now and put it in the stack where its placeholder was."""
+        if key not in self._page_factories:
+            raise KeyError(key)
+        row = self.page_keys().index(key)
+        page = self._page_factories[key]()
+        placeholder = self.stack.widget(row)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(row, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        dict.__setitem__(self.pages, key, page)
+        return page
 
     def _build_pages(self) -> None:
         ctx = self.ctx
-        self._add_page("new", self.tr("Yeni kayıt"), NewEntryPage(ctx), 1)
+        self._add_page("new", self.tr("Yeni kayıt"), lambda: NewEntryPage(ctx), 1)
         for number, preset in enumerate(PRESETS, start=2):
+            title = _tr("QueuePage", preset.title)
             if preset.key == "sync":
                 # The Eşitleme page: the replay plan, progress, receipts (issue 5).
                 self.sync_page = SyncPage(ctx)
                 self.sync_page.status_changed.connect(self.sync_label.setText)
-                self._add_page(preset.key, _tr("QueuePage", preset.title), self.sync_page, number)
-                continue
-            if preset.key == "conflicts":
+                self._add_page(preset.key, title, self.sync_page, number)
+            elif preset.key == "conflicts":
                 # The three-way conflict review (issue 6).
-                self._add_page(preset.key, _tr("QueuePage", preset.title), ConflictsPage(ctx), number)
-                continue
-            self._add_page(preset.key, _tr("QueuePage", preset.title), QueuePage(ctx, preset), number)
-        self._add_page("cooperatives", self.tr("Kooperatifler"), self._cooperatives_page(), 8)
+                self._add_page(preset.key, title, self._conflicts_page, number)
+            else:
+                self._add_page(preset.key, title, partial(QueuePage, ctx, preset), number)
+        self._add_page("cooperatives", self.tr("Kooperatifler"), self._cooperatives_page, 8)
         if ctx.is_admin or ctx.is_supervisor:
-            self._add_page("audit", self.tr("Denetim izi"), AuditPage(ctx), 9)
+            self._add_page("audit", self.tr("Denetim izi"), self._audit_page, 9)
+
+    def _conflicts_page(self) -> QWidget:
+        from koopbis_desktop.ui.pages.conflicts import ConflictsPage
+
+        return ConflictsPage(self.ctx)
+
+    def _audit_page(self) -> QWidget:
+        from koopbis_desktop.ui.pages.audit import AuditPage
+
+        return AuditPage(self.ctx)
 
     def _cooperatives_page(self) -> QWidget:
         try:
@@ -247,6 +297,7 @@ class MainWindow(QMainWindow):
 
     def on_nav_current_row_changed(self, row: int) -> None:
         if row >= 0:
+            self.pages[self.page_keys()[row]]  # builds it on first show
             self.stack.setCurrentIndex(row)
 
     def on_cooperatives_new_entry_requested(self, cooperative_id: str) -> None:
@@ -313,9 +364,13 @@ class MainWindow(QMainWindow):
     # -- dialogs -------------------------------------------------------------------------------------
 
     def open_settings(self) -> None:
+        from koopbis_desktop.ui.dialogs.settings import SettingsDialog
+
         SettingsDialog(self.ctx, self).exec()
 
     def open_users(self) -> None:
+        from koopbis_desktop.ui.dialogs.users import UsersDialog
+
         UsersDialog(self.ctx, self).exec()
 
     def show_about(self) -> None:

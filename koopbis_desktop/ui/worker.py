@@ -5,6 +5,12 @@ in order on the worker thread, never touch widgets, and their result or error is
 delivered back on the UI thread through a queued signal. A job with a
 ``coalesce`` key replaces any older queued job with the same key, so typing fast in
 a search box runs only the newest query.
+
+Opening the database (integrity check, migrations) also happens on the worker and
+can take seconds on a large file with a cold disk cache, so :meth:`DbWorker.start`
+does not wait for it: jobs submitted meanwhile simply queue until the store is
+open. If opening fails, ``open_failed`` carries the store's error (damaged file
+naming the newest backup, schema too new) and no queued job runs.
 """
 
 from __future__ import annotations
@@ -13,18 +19,20 @@ import itertools
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from koopbis_desktop.store.db import Store, open_store
+if TYPE_CHECKING:
+    from koopbis_desktop.store.db import Store
 
 log = logging.getLogger(__name__)
 
-Op = Callable[[Store], Any]
+Op = Callable[["Store"], Any]
 Success = Callable[[Any], None]
 Failure = Callable[[BaseException], None]
 
@@ -47,6 +55,9 @@ class DbWorker(QObject):
     _finished = Signal(int, object, object)  # job id, result, error
     failed = Signal(object)  # an error no caller handled
     busy_changed = Signal(bool)
+    opened = Signal()  # the store is open and checked; queued jobs run now
+    open_failed = Signal(object)  # the store could not be opened (KnownError); nothing will run
+    _opened_signal = Signal(object)  # from the worker thread: None or the open error
 
     def __init__(self, db_path: Path, backups_dir: Path | None = None, *, create: bool = False) -> None:
         super().__init__()
@@ -62,16 +73,29 @@ class DbWorker(QObject):
         self._opened = threading.Event()
         self._open_error: BaseException | None = None
         self._finished.connect(self._on_finished)
+        self._opened_signal.connect(self._on_opened)
 
     # -- life cycle --------------------------------------------------------------
 
     def start(self) -> None:
-        """Start the thread and open the database on it (raises if opening failed)."""
+        """Start the thread, which opens the database; returns at once (see ``opened``/``open_failed``)."""
         self._thread = threading.Thread(target=self._run, name="koopbis-db", daemon=True)
         self._thread.start()
-        self._opened.wait()
+
+    def wait_open(self, timeout: float | None = None) -> None:
+        """Block until the database is open; raise the open error. Start-up paths and tests only."""
+        if not self._opened.wait(timeout):
+            raise TimeoutError("veritabanı açılışı zaman aşımına uğradı")
         if self._open_error is not None:
             raise self._open_error
+
+    @property
+    def is_open(self) -> bool:
+        return self._opened.is_set() and self._open_error is None
+
+    @property
+    def open_error(self) -> BaseException | None:
+        return self._open_error
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish queued jobs, close the database and end the thread."""
@@ -92,6 +116,8 @@ class DbWorker(QObject):
         coalesce: str | None = None,
     ) -> int:
         job = _Job(next(self._ids), op, on_success, on_error, coalesce)
+        if self._open_error is not None:
+            return job.job_id  # the database never opened: open_failed already told the app
         with self._lock:
             self._pending[job.job_id] = job
             if coalesce is not None:
@@ -113,8 +139,12 @@ class DbWorker(QObject):
                 done.set()
 
         self._queue.put(_Job(0, wrapped, None, None, None))
-        if not done.wait(timeout):
-            raise TimeoutError("veritabanı işlemi zaman aşımına uğradı")
+        deadline = time.monotonic() + timeout
+        while not done.wait(0.02):
+            if self._open_error is not None:  # the thread ended without running the job
+                raise self._open_error
+            if time.monotonic() >= deadline:
+                raise TimeoutError("veritabanı işlemi zaman aşımına uğradı")
         if "error" in box:
             raise box["error"]
         return box.get("result")
@@ -127,12 +157,22 @@ class DbWorker(QObject):
 
     def _run(self) -> None:
         try:
+            # Imported here, on this thread: sqlite-utils and the migrations load while the
+            # UI thread shows the login.
+            from koopbis_desktop.store.db import open_store
+
             store = open_store(self.db_path, create=self._create, backups_dir=self.backups_dir)
         except BaseException as exc:
+            log.error("opening %s failed", self.db_path, exc_info=True)
             self._open_error = exc
+            with self._lock:
+                self._pending.clear()  # nothing queued will run; the app reports and exits
+                self._latest.clear()
             self._opened.set()
+            self._opened_signal.emit(exc)
             return
         self._opened.set()
+        self._opened_signal.emit(None)
         try:
             while True:
                 job = self._queue.get()
@@ -157,6 +197,13 @@ class DbWorker(QObject):
             store.close()
 
     # -- UI side ----------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_opened(self, error: Any) -> None:
+        if error is None:
+            self.opened.emit()
+        else:
+            self.open_failed.emit(error)
 
     @Slot(int, object, object)
     def _on_finished(self, job_id: int, result: Any, error: Any) -> None:

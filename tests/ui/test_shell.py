@@ -167,6 +167,11 @@ def test_keyboard_shortcuts_switch_pages_and_status_counts_follow_writes(
     )
     ctx.hub.entries_changed.emit([entry.uuid])
     qtbot.waitUntil(lambda: "Taslak: 1" in window.counts_label.text(), timeout=10_000)
+    # A hidden list is not reloaded behind the clerk's back; it is current when shown.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "drafts"
     drafts = window.pages["drafts"]
     qtbot.waitUntil(lambda: drafts.model.rowCount() == 1, timeout=10_000)  # type: ignore[attr-defined]
     window.grab().save("/tmp/koopbis_main_window.png")

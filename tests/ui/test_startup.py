@@ -1,0 +1,152 @@
+"""Start-up: the login shows before the database is opened and checked; an open that fails ends the app.
+
+These drive the real entry point (``koopbis_desktop.ui.app.run``) on real files: a
+file whose pages are damaged (the integrity check on the DB worker finds it after
+the login is already on screen) and a file from a newer program. Each time the
+person reads the store's Turkish sentence in a message box and the app exits with
+code 2, leaving the file as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from koopbis_desktop import paths
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.store import backup, migrations
+from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.startfacts import StartFacts, peek_start_facts
+from koopbis_desktop.ui import app as desktop
+from koopbis_desktop.ui.login import LoginDialog
+from koopbis_desktop.ui.worker import DbWorker
+from tests.conftest import PASSWORD
+
+
+class StartWatcher:
+    """Records, as the app starts, whether the login appeared and what the message box said."""
+
+    def __init__(self) -> None:
+        self.login_seen = False
+        self.messages: list[str] = []
+        self.timer = QTimer()
+        self.timer.timeout.connect(self.poll)
+        self.timer.start(5)
+
+    def poll(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, LoginDialog) and widget.isVisible():
+                self.login_seen = True
+            if isinstance(widget, QMessageBox) and widget.isVisible() and widget.text() not in self.messages:
+                self.messages.append(widget.text())
+                widget.button(QMessageBox.StandardButton.Ok).click()
+
+
+def run_app(db_path: Path) -> tuple[int, StartWatcher]:
+    watcher = StartWatcher()
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: QApplication.exit(99))  # never hang the suite
+    guard.start(20_000)
+    try:
+        code = desktop.run(desktop.parse_args(["--db", str(db_path)]))
+    finally:
+        watcher.timer.stop()
+        guard.stop()
+        QApplication.instance().setQuitOnLastWindowClosed(True)  # type: ignore[union-attr]
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+    return code, watcher
+
+
+def test_damaged_pages_found_after_the_login_showed_name_the_newest_backup_and_exit(
+    qapp: Any, store: Store, db_path: Path
+) -> None:
+    backups = paths.backups_dir(db_path)
+    saved = backup.create_backup(store, backups)
+    with store.write() as conn:  # pages the integrity check reads but the login's start facts do not
+        conn.execute("CREATE TABLE filler(x TEXT)")
+        conn.executemany("INSERT INTO filler VALUES (?)", [("ş" * 400,) for _ in range(600)])
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    for offset in range(len(data) - 40 * page, len(data) - page, page):
+        data[offset : offset + 64] = b"\xff" * 64
+    db_path.write_bytes(bytes(data))
+    # The start facts are still readable: the login is shown without waiting for the check.
+    assert peek_start_facts(db_path) == StartFacts(initialised=True, language=None)
+
+    code, watcher = run_app(db_path)
+
+    assert code == 2
+    assert watcher.login_seen
+    assert len(watcher.messages) == 1
+    assert watcher.messages[0].startswith("Veritabanı dosyası bozuk")
+    assert str(saved) in watcher.messages[0] and "koopbis restore" in watcher.messages[0]
+
+
+def test_database_from_a_newer_program_is_refused_untouched_and_the_app_exits(
+    qapp: Any, store: Store, db_path: Path
+) -> None:
+    store.close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    conn.close()
+    before = db_path.read_bytes()
+
+    code, watcher = run_app(db_path)
+
+    assert code == 2
+    assert len(watcher.messages) == 1
+    assert "daha yeni bir sürümüyle" in watcher.messages[0]
+    assert "Programı güncelleyin" in watcher.messages[0]
+    assert db_path.read_bytes() == before
+
+
+def test_start_returns_at_once_and_a_login_pressed_before_the_open_waits_in_the_queue(
+    qtbot: Any, store: Store, db_path: Path, people: dict[str, Actor]
+) -> None:
+    store.close()
+    worker = DbWorker(db_path, paths.backups_dir(db_path))
+    worker.start()
+    try:
+        dialog = LoginDialog(worker)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.username_edit, "ayse")
+        qtbot.keyClicks(dialog.password_edit, PASSWORD)
+        with qtbot.waitSignal(dialog.signed_in, timeout=10_000) as signed:
+            dialog.login_button.click()
+        assert worker.is_open
+        assert signed.args[0].actor.username == "ayse"
+        assert signed.args[0].province_code == "06"
+    finally:
+        worker.stop()
+
+
+def test_a_failed_open_fails_waiting_calls_instead_of_hanging(qapp: Any, tmp_path: Path) -> None:
+    db_path = tmp_path / "yok.sqlite"
+    worker = DbWorker(db_path)  # create=False: a missing file is an open error
+    worker.start()
+    try:
+        try:
+            worker.call(lambda store: 1, timeout=5)
+        except Exception as exc:  # the store's own error, not a timeout
+            assert "Veritabanı bulunamadı" in str(exc)
+        else:
+            raise AssertionError("call() ran a job on a database that never opened")
+        assert not worker.is_open and worker.open_error is not None
+    finally:
+        worker.stop()
+
+
+def test_open_store_on_a_healthy_file_agrees_with_the_start_facts(store: Store, db_path: Path) -> None:
+    store.set_setting("language", "en")
+    assert peek_start_facts(db_path) == StartFacts(initialised=True, language="en")
+    assert peek_start_facts(db_path.parent / "none.sqlite") == StartFacts(initialised=False, language=None)
+    open_store(db_path).close()
