@@ -1,0 +1,319 @@
+"""Member lists from Excel and CSV: the messes real files come in, and all-or-nothing queueing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from koopbis_desktop.domain.lifecycle import Actor, State
+from koopbis_desktop.services import capture, member_import
+from koopbis_desktop.services.member_import import ImportKind, MemberListError
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.errors import NotFound
+from tests.conftest import valid_tckn
+from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_csv, write_xlsx
+
+COOP = "06-900001"
+
+
+def entry_count(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+
+def audit_count(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM audit").fetchone()[0])
+
+
+def errors_of(preview: member_import.ImportPreview) -> dict[int, list[str]]:
+    return {r.line: [i.text for i in r.errors] for r in preview.rows if r.errors}
+
+
+@pytest.fixture
+def coop(store: Store, cooperatives: list[dict[str, Any]]) -> dict[str, Any]:
+    return next(c for c in cooperatives if c["id"] == COOP)
+
+
+def test_valid_xlsx_becomes_one_draft_per_member_with_audit_rows(
+    store: Store, people: dict[str, Actor], coop: dict[str, Any], tmp_path: Path
+) -> None:
+    rows = admit_rows(5, seed=3)
+    path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, rows)
+    audit_before = audit_count(store)
+
+    preview = member_import.preview(store, path, COOP)
+    assert preview.kind is ImportKind.ADMIT
+    assert preview.cooperative_title == coop["title"]
+    assert [r.line for r in preview.rows] == [2, 3, 4, 5, 6]
+    assert not preview.invalid_rows, preview.error_lines()
+    result = member_import.import_rows(store, people["ayse"], preview)
+
+    assert len(result.created) == 5
+    drafts = entries.list_entries(store, type_id="member.admit")
+    assert [e.payload["member_id"] for e in drafts] == [r[0] for r in rows]
+    first = drafts[0]
+    assert first.state is State.DRAFT and first.author == "ayse" and first.cooperative_id == COOP
+    assert first.effective_date == "2015-03-02"
+    assert first.payload["shares"] == rows[0][4]
+    assert first.payload["subscribed_amount"] == f"{rows[0][5]}.00"
+    assert first.base == {f"member:{rows[0][0]}": None}
+    assert len(entries.revisions(store, first.uuid)) == 1
+    # The same search text and audit row the form's capture writes.
+    _, _, _, base = capture.check(store, "member.admit", COOP, first.payload)
+    assert base == first.base
+    search = store.conn.execute("SELECT search FROM entries WHERE uuid = ?", (first.uuid,)).fetchone()[0]
+    assert search == capture._search_text(member_import.get_type("member.admit"), None, COOP, first.payload)
+    creates = [r for r in entries.audit_rows(store) if r["action"] == "create"]
+    assert {r["entry"] for r in creates} == set(result.created)
+    assert audit_count(store) == audit_before + 5 + 1  # one per draft and one for the import
+    from koopbis_desktop.store import audit
+
+    assert audit.verify(store.conn).ok
+
+
+def test_spreadsheet_messes_are_read_right(
+    store: Store, people: dict[str, Actor], coop: dict[str, Any], tmp_path: Path
+) -> None:
+    """Merged title cells, empty rows, numbers as text, a TCKN as a float, serial and text dates."""
+    tckns = [valid_tckn(s) for s in (11, 12, 13, 14)]
+    rows = [
+        # TCKN as the float Excel makes of it; serial date; shares as text
+        [float(tckns[0]), "Ayşe Yılmaz", 42065, "2015/1", "2", "2000", "500"],
+        [],
+        [None, None, None, None, None, None, None],
+        # TCKN as text with a leading apostrophe; date as Turkish text; money with Turkish commas
+        [f"'{tckns[1]}", "Çağrı Öztürk", "02.03.2015", 7, 1, "1.000,00", "250,50"],
+        # TCKN in scientific notation as text (a CSV saved from Excel); datetime cell
+        [
+            f"{int(tckns[2]) / 1e10:.10f}E10".replace("0E", "E"),
+            "İsmail Işık",
+            datetime(2015, 3, 2),
+            "2015/3",
+            1.0,
+            1000.0,
+            250.0,
+        ],
+        [tckns[3], "Gül Ünal", "2015-03-02", "2015/4", 1, 1000, 250],
+    ]
+    path = write_xlsx(
+        tmp_path / "dağınık.xlsx",
+        ["T.C. KİMLİK NO", "adı soyadı", "GİRİŞ TARİHİ", "Karar No", "Pay Adedi", "Taahhüt", "Ödenen", None],
+        rows,
+        title="ABC KOOPERATİFİ ORTAK LİSTESİ",
+        merge_title=True,
+    )
+    preview = member_import.preview(store, path, COOP)
+    assert not preview.invalid_rows, preview.error_lines()
+    by_line = {r.line: r.payload for r in preview.rows}
+    assert sorted(by_line) == [4, 7, 8, 9]  # title, blank row, header, then data; empty rows skipped
+    assert [by_line[n]["member_id"] for n in (4, 7, 8, 9)] == tckns
+    assert {by_line[n]["effective_date"] for n in by_line} == {"2015-03-02"}
+    assert by_line[4]["shares"] == 2 and by_line[4]["paid_amount"] == "500.00"
+    assert by_line[7]["decision_no"] == "7"
+    assert by_line[7]["subscribed_amount"] == "1000.00" and by_line[7]["paid_amount"] == "250.50"
+
+
+def test_tckn_stored_as_float_is_exact() -> None:
+    assert member_import._identity(1.0000000146e10) == "10000000146"
+    assert member_import._identity("1.0000000146E10") == "10000000146"
+    assert member_import._identity("1,0000000146E+10") == "10000000146"
+    assert member_import._identity(123456789.0) == "0123456789"  # a VKN that lost its leading zero
+    assert member_import._date(42065).isoformat() == "2015-03-02"
+    assert member_import._date("42065").isoformat() == "2015-03-02"
+
+
+@pytest.mark.parametrize("bom", [True, False])
+@pytest.mark.parametrize("delimiter", [";", ","])
+def test_csv_with_or_without_bom_and_either_delimiter(
+    store: Store, people: dict[str, Actor], coop: dict[str, Any], tmp_path: Path, bom: bool, delimiter: str
+) -> None:
+    rows = admit_rows(3, seed=5)
+    for row in rows:
+        row[5] = f"{row[5]},00"  # Turkish decimal comma, quoted by the writer when needed
+    path = write_csv(
+        tmp_path / "liste.csv", ["TCKN", "Ad Soyad", *ADMIT_HEADERS[2:]], rows, delimiter=delimiter, bom=bom
+    )
+    preview = member_import.preview(store, path, COOP)
+    assert not preview.invalid_rows, preview.error_lines()
+    assert [r.payload["member_id"] for r in preview.rows] == [r[0] for r in rows]
+    assert preview.rows[0].payload["full_name"] == rows[0][1]
+
+
+def test_bad_rows_are_reported_in_turkish_and_nothing_is_imported(
+    store: Store, people: dict[str, Actor], coop: dict[str, Any], tmp_path: Path
+) -> None:
+    member = coop["members"][0]["member_id"]
+    good = admit_rows(3, seed=9)
+    rows = [
+        good[0],
+        ["12345678901", "Yanlış Numara", "02.03.2015", "1", 1, 1000, 250],  # checksum
+        [good[0][0], "Aynı Kişi", "02.03.2015", "2", 1, 1000, 250],  # twice in the file
+        [member, "Zaten Ortak", "02.03.2015", "3", 1, 1000, 250],  # member already
+        [good[1][0], "Gelecek Tarih", "02.03.2999", "4", 1, 1000, 250],
+        [good[2][0], "Fazla Ödeme", "31.02.2015", "5", 0, 1000, 2000],
+    ]
+    path = write_xlsx(tmp_path / "hatalı.xlsx", ADMIT_HEADERS, rows)
+    before, audit_before = entry_count(store), audit_count(store)
+
+    preview = member_import.preview(store, path, COOP)
+    errors = errors_of(preview)
+    assert sorted(errors) == [3, 4, 5, 6, 7]
+    assert any("kontrol haneleri tutmuyor" in e for e in errors[3])
+    assert any("dosyada iki kez var; ilki satır 2" in e for e in errors[4])
+    assert any("zaten bu kooperatifin ortağı" in e for e in errors[5])
+    assert any("ileri bir gün olamaz" in e for e in errors[6])
+    assert any("Böyle bir tarih yok" in e for e in errors[7])
+    assert any(e.startswith("Pay adedi") for e in errors[7])
+    assert preview.error_lines(1)[0].startswith("Satır 3, T.C. Kimlik No / VKN:")
+
+    with pytest.raises(MemberListError, match="5 satırda hata var"):
+        member_import.import_rows(store, people["ayse"], preview)
+    assert (entry_count(store), audit_count(store)) == (before, audit_before)
+
+    result = member_import.import_rows(store, people["ayse"], preview, skip_invalid=True)
+    assert len(result.created) == 1 and result.skipped_lines == [3, 4, 5, 6, 7]
+    assert entry_count(store) == before + 1
+
+
+def test_failure_midway_imports_nothing(
+    store: Store,
+    people: dict[str, Actor],
+    coop: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, admit_rows(600, seed=2))
+    preview = member_import.preview(store, path, COOP)
+    before, audit_before = entry_count(store), audit_count(store)
+    from koopbis_desktop.store import audit
+
+    real_append = audit.append
+    calls = {"n": 0}
+
+    def failing_append(conn: Any, **kwargs: Any) -> str:
+        calls["n"] += 1
+        if calls["n"] == 400:
+            raise OSError("disk full")
+        return real_append(conn, **kwargs)
+
+    monkeypatch.setattr(audit, "append", failing_append)
+    with pytest.raises(OSError):
+        member_import.import_rows(store, people["ayse"], preview)
+    assert (entry_count(store), audit_count(store)) == (before, audit_before)
+
+
+def test_admission_already_queued_is_a_duplicate(
+    store: Store, people: dict[str, Actor], coop: dict[str, Any], tmp_path: Path
+) -> None:
+    rows = admit_rows(2, seed=21)
+    path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, rows)
+    member_import.import_rows(store, people["ayse"], member_import.preview(store, path, COOP))
+    again = member_import.preview(store, path, COOP)
+    assert all("kuyrukta bekleyen bir ortaklığa giriş kaydı var" in r.errors[0].message for r in again.rows)
+
+
+def test_leaving_list(store: Store, people: dict[str, Actor], coop: dict[str, Any], tmp_path: Path) -> None:
+    members = coop["members"]
+    stranger = valid_tckn(4242)
+    path = write_csv(
+        tmp_path / "cikis.csv",
+        ["T.C. Kimlik No", "Adı Soyadı", "Ayrılma Nedeni", "Çıkış Tarihi", "Karar No"],
+        [
+            [members[0]["member_id"], members[0]["full_name"], "İstifa (çıkma)", "02.03.2015", "9"],
+            [members[1]["member_id"], "Başka Ad", "vefat", "02.03.2015", "10"],
+            [stranger, "Hiç Ortak Olmamış", "İstifa", "02.03.2015", "11"],
+            [members[2]["member_id"], members[2]["full_name"], "emeklilik", "02.03.2015", "12"],
+        ],
+    )
+    preview = member_import.preview(store, path, COOP)
+    assert preview.kind is ImportKind.LEAVE
+    errors = errors_of(preview)
+    assert sorted(errors) == [4, 5]
+    assert "bu kooperatifin ortakları arasında yok" in errors[4][0]
+    assert "Geçerli seçenekler" in errors[5][0]
+    assert [w.message for w in preview.rows[1].warnings] == [
+        f"Ad kooperatif listesindekinden farklı: listede '{members[1]['full_name']}'."
+    ]
+    result = member_import.import_rows(store, people["ayse"], preview, skip_invalid=True)
+    made = [entries.get_entry(store, uuid) for uuid in result.created]
+    assert [e.payload["reason"] for e in made] == ["istifa", "vefat"]
+    assert made[0].base == {f"member:{members[0]['member_id']}": dict(members[0])}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "Dosya boş"),
+        (b"PK\x03\x04 this is not really a zip", "Excel dosyası açılamadı"),
+        (b"%PDF-1.4\n\x00\x01binary", "CSV metin dosyası değil"),
+    ],
+)
+def test_files_that_are_not_member_lists(
+    store: Store, people: dict[str, Actor], coop: dict[str, Any], tmp_path: Path, content: bytes, message: str
+) -> None:
+    suffix = ".xlsx" if content.startswith(b"PK") else ".csv"
+    path = tmp_path / f"dosya{suffix}"
+    path.write_bytes(content)
+    with pytest.raises(MemberListError, match=message):
+        member_import.preview(store, path, COOP)
+
+
+def test_empty_workbook(store: Store, coop: dict[str, Any], tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "bos.xlsx", [], [])
+    with pytest.raises(MemberListError, match="Dosya boş: başlık satırı ve ortak satırı yok"):
+        member_import.preview(store, path, COOP)
+
+
+def test_wrong_headers_and_missing_columns(store: Store, coop: dict[str, Any], tmp_path: Path) -> None:
+    wrong = write_csv(tmp_path / "yanlis.csv", ["Ürün", "Fiyat", "Adet"], [["elma", "3", "5"]])
+    with pytest.raises(MemberListError, match=r"başlık satırı bulunamadı.*'Ürün', 'Fiyat', 'Adet'"):
+        member_import.preview(store, wrong, COOP)
+    partial = write_csv(
+        tmp_path / "eksik.csv", ["TCKN", "Adı Soyadı", "Giriş Tarihi"], [[valid_tckn(1), "A B", "02.03.2015"]]
+    )
+    with pytest.raises(MemberListError, match=r"zorunlu sütunlar eksik: Karar No.*Pay Adedi"):
+        member_import.preview(store, partial, COOP)
+    only_header = write_csv(tmp_path / "bos.csv", list(ADMIT_HEADERS), [])
+    with pytest.raises(MemberListError, match="ortak satırı yok"):
+        member_import.preview(store, only_header, COOP)
+
+
+def test_unknown_cooperative(store: Store, coop: dict[str, Any], tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, admit_rows(1))
+    with pytest.raises(NotFound, match="Kooperatif bulunamadı"):
+        member_import.preview(store, path, "06-999999")
+
+
+def test_ten_thousand_rows_with_progress(
+    store: Store, people: dict[str, Actor], coop: dict[str, Any], tmp_path: Path
+) -> None:
+    rows = admit_rows(10_000, seed=8)
+    rows[9_000][0] = "11111111111"  # one bad row near the end
+    path = write_xlsx(tmp_path / "buyuk.xlsx", ADMIT_HEADERS, rows)
+    seen: list[int] = []
+    preview = member_import.preview(store, path, COOP, progress=seen.append)
+    assert seen[-1] == 10_000 and len(seen) >= 40 and seen == sorted(seen)
+    assert [r.line for r in preview.invalid_rows] == [9_002]
+    before = entry_count(store)
+    with pytest.raises(MemberListError):
+        member_import.import_rows(store, people["ayse"], preview)
+    assert entry_count(store) == before
+    result = member_import.import_rows(store, people["ayse"], preview, skip_invalid=True)
+    assert len(result.created) == 9_999
+    assert entry_count(store) == before + 9_999
+
+
+def test_templates_read_back_as_one_valid_row(store: Store, coop: dict[str, Any], tmp_path: Path) -> None:
+    for kind in ImportKind:
+        for suffix in (".xlsx", ".csv"):
+            shipped = member_import.template_path(kind, suffix)
+            assert shipped.is_file(), f"run scripts/make_templates.py ({shipped})"
+            written = member_import.write_template(kind, tmp_path / f"t{suffix}")
+            layout, rows = member_import.read_rows(written)
+            assert layout.kind is kind and len(rows) == 1
+            assert [c.header for c in layout.columns] == [c.header for c in member_import.COLUMNS[kind]]
+    admit = member_import.preview(store, member_import.template_path(ImportKind.ADMIT), COOP)
+    assert admit.rows[0].ok, admit.error_lines()
