@@ -28,8 +28,14 @@ translations: $(QM_FILES)
 update-translations: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find koopbis_desktop/ui -name '*.py') -ts resources/translations/koopbis_en.ts
 
-# The demo database (created on first run in the user data folder, see README "Desktop app").
+# The demo database (created on first run in the user data folder, see README "Desktop app")
+# and, beside it, the training KOOP-BİS server on 127.0.0.1:8765 holding the same demo
+# cooperatives, so sync and conflicts can be practised. The server stops with the app.
 run: $(STAMP) translations
+	@server_db="$$($(BIN)/python -c 'from koopbis_desktop.demo import demo_database_path; print(demo_database_path().parent / "egitim-sunucusu.sqlite")')"; \
+	mkdir -p "$$(dirname "$$server_db")"; \
+	$(BIN)/koopbis-server --db "$$server_db" --seed-data 500 --port 8765 >"$$(dirname "$$server_db")/egitim-sunucusu.log" 2>&1 & \
+	server=$$!; trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/koopbis-desktop --demo
 
 lint: $(STAMP)
