@@ -1,0 +1,421 @@
+"""Exports for people outside the program: queue views to XLSX/CSV, the audit trail to CSV.
+
+A supervisor hands the day's work to the director as an Excel file, and the
+director's office opens it in a Turkish Excel. So headers are the schema's
+Turkish labels (one place for each fact), dates are real date cells shown as
+GG.AA.YYYY, amounts are numbers with ``#,##0.00`` — sums and filters work —, and
+a mixed view gets one sheet per change type (each with that type's own fields)
+after a summary sheet. CSV files are UTF-8 with a BOM and ``;`` between fields,
+which is what Excel in Turkish expects to open with a double click.
+
+Rows are read page by page (:data:`PAGE`) and written as they come, through
+openpyxl's write-only workbook, so a 50,000-entry queue never sits in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
+from koopbis_desktop.domain.schema import ChangeType, Field, Kind
+from koopbis_desktop.services import queries
+from koopbis_desktop.services.queries import AuditFilter, EntryFilter, EntryRow
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.errors import StoreError
+
+PAGE = 500
+DATE_FORMAT = "DD.MM.YYYY"
+DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
+MONEY_FORMAT = "#,##0.00"
+
+
+class ExportError(StoreError):
+    """The export could not be written; ``message`` says why in Turkish."""
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    path: Path
+    rows: int
+    sheets: tuple[str, ...] = ()
+
+    def text(self) -> str:
+        return f"{self.rows} kayıt {self.path.name} dosyasına aktarıldı."
+
+
+# The columns every entry has, before its own fields.
+_COMMON = (
+    ("uuid", "Kayıt No"),
+    ("type_label", "Kayıt türü"),
+    ("cooperative", "Kooperatif sicil no"),
+    ("cooperative_title", "Kooperatif unvanı"),
+    ("state_label", "Durum"),
+    ("effective_date", "Karar / işlem tarihi"),
+    ("author", "Giren"),
+    ("approver", "Onaylayan"),
+    ("updated_at", "Son değişiklik"),
+    ("receipt", "KOOP-BİS alındı no"),
+    ("comment", "Açıklama (iade/onay notu)"),
+)
+
+
+def _local(stamp: str | None) -> datetime | None:
+    """A stored UTC timestamp as local wall-clock time without zone (what Excel can hold)."""
+    if not stamp:
+        return None
+    moment = datetime.fromisoformat(stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().replace(tzinfo=None, microsecond=0)
+
+
+def _iso_date(value: Any) -> date | None:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _group_text(f: Field, rows: Any) -> str:
+    """A repeating group in one cell: "3 satır: Ad Soyad; Ad Soyad; …"."""
+    if not isinstance(rows, list):
+        return "" if rows is None else str(rows)
+    names = []
+    for row in rows:
+        if not isinstance(row, dict):
+            continue
+        label = row.get("full_name") or row.get("title") or row.get("article_no") or row.get(f.key or "")
+        if label:
+            names.append(str(label))
+    text = f"{len(rows)} satır"
+    return f"{text}: {'; '.join(names)}" if names else text
+
+
+def _typed(f: Field, value: Any) -> Any:
+    """A payload value as the spreadsheet should hold it: dates, numbers, labels."""
+    if value is None or value == "":
+        return None
+    if f.kind == Kind.DATE:
+        return _iso_date(value) or str(value)
+    if f.kind == Kind.MONEY:
+        try:
+            return Decimal(str(value))
+        except ArithmeticError:
+            return str(value)
+    if f.kind == Kind.INT:
+        return value if isinstance(value, int) else str(value)
+    if f.kind == Kind.CHOICE:
+        return f.choice_label(value)
+    if f.kind == Kind.GROUP:
+        return _group_text(f, value)
+    return str(value)
+
+
+def _payloads(store: Store, uuids: list[str]) -> dict[str, dict[str, Any]]:
+    if not uuids:
+        return {}
+    marks = ", ".join("?" for _ in uuids)
+    rows = store.conn.execute(f"SELECT uuid, payload FROM entries WHERE uuid IN ({marks})", uuids)
+    return {uuid: json.loads(payload) for uuid, payload in rows}
+
+
+def _pages(
+    store: Store, flt: EntryFilter, sort: str, descending: bool
+) -> Iterator[tuple[list[EntryRow], dict[str, dict[str, Any]]]]:
+    offset = 0
+    while True:
+        page = queries.page_entries(store, flt, offset=offset, limit=PAGE, sort=sort, descending=descending)
+        if not page:
+            return
+        yield page, _payloads(store, [r.uuid for r in page])
+        offset += len(page)
+        if len(page) < PAGE:
+            return
+
+
+def _common_values(row: EntryRow) -> list[Any]:
+    return [
+        row.uuid,
+        row.type_label,
+        row.cooperative or "",
+        row.cooperative_title,
+        row.state_label,
+        _iso_date(row.effective_date),
+        row.author,
+        row.approver or "",
+        _local(row.updated_at),
+        row.receipt or "",
+        row.comment or "",
+    ]
+
+
+def _types_in(store: Store, flt: EntryFilter) -> list[str]:
+    if flt.type_id:
+        return [flt.type_id]
+    where, params = queries._where(flt)
+    rows = store.conn.execute(f"SELECT DISTINCT e.type{queries._FROM}{where}", params).fetchall()
+    found = {str(r[0]) for r in rows}
+    from koopbis_desktop.domain.changetypes import all_types
+
+    return [t.id for t in all_types() if t.id in found]
+
+
+def _sheet_title(ctype: ChangeType, used: set[str]) -> str:
+    # Excel: at most 31 characters, none of []:*?/\ .
+    base = "".join(ch for ch in ctype.label if ch not in "[]:*?/\\")[:31]
+    title, n = base, 2
+    while title in used:
+        suffix = f" ({n})"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(title)
+    return title
+
+
+def _check_target(path: Path, suffixes: tuple[str, ...]) -> None:
+    if path.suffix.lower() not in suffixes:
+        raise ExportError(f"Dosya adı {' ya da '.join(suffixes)} ile bitmeli: {path.name}")
+    if not path.parent.is_dir():
+        raise ExportError(f"Klasör bulunamadı: {path.parent}")
+
+
+def export_entries(
+    store: Store,
+    flt: EntryFilter,
+    path: Path | str,
+    *,
+    sort: str = "updated_at",
+    descending: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ExportReport:
+    """Write the entries ``flt`` selects to ``path`` (.xlsx or .csv), in the view's order."""
+    target = Path(path)
+    _check_target(target, (".xlsx", ".csv"))
+    try:
+        if target.suffix.lower() == ".csv":
+            return _entries_csv(store, flt, target, sort, descending, progress)
+        return _entries_xlsx(store, flt, target, sort, descending, progress)
+    except OSError as exc:
+        raise ExportError(f"Dosya yazılamadı: {target} ({exc.strerror or exc}).") from exc
+
+
+def _entries_xlsx(
+    store: Store,
+    flt: EntryFilter,
+    target: Path,
+    sort: str,
+    descending: bool,
+    progress: Callable[[int], None] | None,
+) -> ExportReport:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    summary = book.create_sheet("Özet")
+    bold = Font(bold=True)
+
+    def cells(sheet: Any, values: list[Any], formats: list[str | None], header: bool = False) -> list[Any]:
+        out = []
+        for value, number_format in zip(values, formats, strict=True):
+            cell = WriteOnlyCell(sheet, value=value)
+            if header:
+                cell.font = bold
+            elif number_format and value is not None:
+                cell.number_format = number_format
+            out.append(cell)
+        return out
+
+    common_formats: list[str | None] = [None] * len(_COMMON)
+    common_formats[5] = DATE_FORMAT
+    common_formats[8] = DATETIME_FORMAT
+    used: set[str] = {"Özet"}
+    counts: list[tuple[str, str, dict[State, int]]] = []
+    total = 0
+    for type_id in _types_in(store, flt):
+        ctype = get_type(type_id)
+        fields = list(ctype.fields)
+        title = _sheet_title(ctype, used)
+        sheet = book.create_sheet(title)
+        sheet.freeze_panes = "C2"
+        for index, width in enumerate((38, 24, 14, 40, 16, 14, 12, 12, 17, 16, 24), start=0):
+            sheet.column_dimensions[chr(ord("A") + index)].width = width
+        headers = [label for _, label in _COMMON] + [f.label for f in fields]
+        sheet.append(cells(sheet, headers, [None] * len(headers), header=True))
+        formats = common_formats + [
+            DATE_FORMAT if f.kind == Kind.DATE else MONEY_FORMAT if f.kind == Kind.MONEY else None
+            for f in fields
+        ]
+        per_state: dict[State, int] = {}
+        for page, payloads in _pages(store, replace(flt, type_id=type_id), sort, descending):
+            for row in page:
+                payload = payloads.get(row.uuid, {})
+                values = _common_values(row) + [_typed(f, payload.get(f.name)) for f in fields]
+                sheet.append(cells(sheet, values, formats))
+                per_state[row.state] = per_state.get(row.state, 0) + 1
+            total += len(page)
+            if progress is not None:
+                progress(total)
+        counts.append((title, ctype.label, per_state))
+    states = [s for s in State if any(s in c for _, _, c in counts)]
+    summary.append(
+        cells(
+            summary,
+            ["Kayıt türü", "Sayfa", "Toplam"] + [STATE_LABELS[s] for s in states],
+            [None] * (3 + len(states)),
+            header=True,
+        )
+    )
+    for title, label, per_state in counts:
+        summary.append([label, title, sum(per_state.values()), *(per_state.get(s, 0) for s in states)])
+    summary.append([])
+    summary.append(cells(summary, ["Toplam", "", total], [None, None, None], header=True))
+    summary.append(["Oluşturulma", _local(datetime.now(UTC).isoformat())])
+    summary.column_dimensions["A"].width = 34
+    summary.column_dimensions["B"].width = 30
+    book.save(target)
+    return ExportReport(target, total, ("Özet", *(c[0] for c in counts)))
+
+
+def _csv_text(f: Field | None, value: Any) -> str:
+    """A value as Turkish Excel reads it from a CSV: 1250,50 for amounts, GG.AA.YYYY for dates."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, Decimal):
+        return f"{value:.2f}".replace(".", ",")
+    return str(value)
+
+
+def _entries_csv(
+    store: Store,
+    flt: EntryFilter,
+    target: Path,
+    sort: str,
+    descending: bool,
+    progress: Callable[[int], None] | None,
+) -> ExportReport:
+    # One table for all types: the common columns, then every field of the types present,
+    # a field shared by several types (same name and label) in one column.
+    columns: list[tuple[str, Field]] = []
+    seen: set[tuple[str, str]] = set()
+    for type_id in _types_in(store, flt):
+        for f in get_type(type_id).fields:
+            if (f.name, f.label) not in seen:
+                seen.add((f.name, f.label))
+                columns.append((f.name, f))
+    total = 0
+    with target.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow([label for _, label in _COMMON] + [f.label for _, f in columns])
+        for page, payloads in _pages(store, flt, sort, descending):
+            for row in page:
+                payload = payloads.get(row.uuid, {})
+                ctype_fields = {f.name: f for f in get_type(row.type).fields}
+                values = [_csv_text(None, v) for v in _common_values(row)]
+                for name, f in columns:
+                    own = ctype_fields.get(name)
+                    values.append(_csv_text(own, _typed(own, payload.get(name))) if own is f else "")
+                writer.writerow(values)
+            total += len(page)
+            if progress is not None:
+                progress(total)
+    return ExportReport(target, total)
+
+
+_AUDIT_HEADERS = (
+    "Sıra",
+    "Zaman",
+    "Kullanıcı",
+    "İşlem",
+    "Kayıt No",
+    "Önceki durum",
+    "Yeni durum",
+    "Açıklama",
+    "Ayrıntı",
+    "Önceki özet (hash)",
+    "Özet (hash)",
+)
+
+
+def _state_label(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        return STATE_LABELS[State(value)]
+    except ValueError:
+        return value
+
+
+def export_audit(
+    store: Store,
+    path: Path | str,
+    flt: AuditFilter | None = None,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> ExportReport:
+    """The audit trail (oldest first, with each row's hashes) to a CSV file."""
+    target = Path(path)
+    _check_target(target, (".csv",))
+    where, params = queries._audit_where(flt or AuditFilter())
+    cursor = store.conn.execute(
+        "SELECT seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, prev_hash, hash "
+        f"FROM audit{where} ORDER BY seq",
+        params,
+    )
+    total = 0
+    try:
+        with target.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow(_AUDIT_HEADERS)
+            while True:
+                rows = cursor.fetchmany(PAGE)
+                if not rows:
+                    break
+                for (
+                    seq,
+                    at,
+                    actor,
+                    action,
+                    entry,
+                    from_state,
+                    to_state,
+                    comment,
+                    details,
+                    prev,
+                    digest,
+                ) in rows:
+                    moment = _local(at)
+                    writer.writerow(
+                        [
+                            seq,
+                            moment.strftime("%d.%m.%Y %H:%M:%S") if moment else "",
+                            actor,
+                            action,
+                            entry or "",
+                            _state_label(from_state),
+                            _state_label(to_state),
+                            comment or "",
+                            details if details not in (None, "{}") else "",
+                            prev,
+                            digest,
+                        ]
+                    )
+                total += len(rows)
+                if progress is not None:
+                    progress(total)
+    except OSError as exc:
+        raise ExportError(f"Dosya yazılamadı: {target} ({exc.strerror or exc}).") from exc
+    return ExportReport(target, total)

@@ -1,0 +1,163 @@
+"""Exports read back: the XLSX equals the queue (types included), the CSVs open in Turkish Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from koopbis_desktop.domain.lifecycle import Actor, State
+from koopbis_desktop.services import capture, exports, queries, review
+from koopbis_desktop.services.queries import EntryFilter
+from koopbis_desktop.store import audit, entries
+from koopbis_desktop.store.db import Store
+from tests.conftest import valid_tckn
+
+COOP = "06-900001"
+
+
+def admit(store: Store, who: Actor, seed: int, paid: str = "250,50") -> entries.Entry:
+    return capture.create_entry(
+        store,
+        who,
+        "member.admit",
+        COOP,
+        {
+            "member_id": valid_tckn(seed),
+            "full_name": f"Ortak Çağlayan {seed}",
+            "effective_date": "02.03.2015",
+            "decision_no": f"2015/{seed}",
+            "shares": 2,
+            "subscribed_amount": "1.000,00",
+            "paid_amount": paid,
+        },
+    )
+
+
+@pytest.fixture
+def queue(store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]]) -> list[entries.Entry]:
+    made = [admit(store, people["ayse"], seed) for seed in range(1, 8)]
+    member = cooperatives[-1]["members"][0]
+    made.append(
+        capture.create_entry(
+            store,
+            people["mehmet"],
+            "member.leave",
+            COOP,
+            {
+                "member_id": member["member_id"],
+                "full_name": member["full_name"],
+                "reason": "vefat",
+                "effective_date": "03.03.2015",
+                "decision_no": "2015/99",
+            },
+        )
+    )
+    for entry in made[:3]:
+        capture.submit_entry(store, people["ayse"], entry.uuid)
+    review.approve_entry(store, people["sef"], made[0].uuid)
+    return made
+
+
+def test_xlsx_reads_back_equal_to_the_queue(store: Store, queue: list[entries.Entry], tmp_path: Path) -> None:
+    flt = EntryFilter()
+    report = exports.export_entries(store, flt, tmp_path / "kuyruk.xlsx", sort="updated_at", descending=False)
+    assert report.rows == 8
+    book = load_workbook(tmp_path / "kuyruk.xlsx")
+    assert book.sheetnames == ["Özet", "Ortaklığa giriş", "Ortaklıktan ayrılma"]
+
+    sheet = book["Ortaklığa giriş"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[:3] == ("Kayıt No", "Kayıt türü", "Kooperatif sicil no")
+    assert "T.C. Kimlik No / VKN" in header and "Ödenen tutar" in header and "Pay adedi" in header
+    expected = queries.page_entries(
+        store, EntryFilter(type_id="member.admit"), offset=0, limit=100, sort="updated_at", descending=False
+    )
+    assert [r[0] for r in rows[1:]] == [e.uuid for e in expected]
+    col = {name: header.index(name) for name in header}
+    by_uuid = {e.uuid: e for e in queue}
+    for row in rows[1:]:
+        entry = entries.get_entry(store, row[0])
+        assert row[col["Durum"]] == {"draft": "Taslak"}.get(entry.state.value, row[col["Durum"]])
+        assert isinstance(row[col["Karar / işlem tarihi"]], datetime)
+        assert row[col["Karar / işlem tarihi"]].date() == date(2015, 3, 2)
+        assert isinstance(row[col["Yönetim kurulu karar tarihi"]], datetime)
+        paid = row[col["Ödenen tutar"]]
+        assert isinstance(paid, int | float) and Decimal(str(paid)) == Decimal(entry.payload["paid_amount"])
+        assert row[col["Pay adedi"]] == 2
+        assert row[col["T.C. Kimlik No / VKN"]] == by_uuid[row[0]].payload["member_id"]
+        assert row[col["Kooperatif unvanı"]] == "IŞIK Çağdaş Güneşli Ören Konut Yapı Kooperatifi"
+    # Number formats the way a Turkish office reads them.
+    first = next(sheet.iter_rows(min_row=2, max_row=2))
+    assert first[col["Ödenen tutar"]].number_format == "#,##0.00"
+    assert first[col["Karar / işlem tarihi"]].number_format == "DD.MM.YYYY"
+    assert isinstance(first[col["Son değişiklik"]].value, datetime)
+
+    leave = list(book["Ortaklıktan ayrılma"].iter_rows(values_only=True))
+    assert len(leave) == 2 and "Ayrılma nedeni" in leave[0]
+    assert leave[1][leave[0].index("Ayrılma nedeni")] == "Vefat"
+
+    summary = list(book["Özet"].iter_rows(values_only=True))
+    assert summary[0][:3] == ("Kayıt türü", "Sayfa", "Toplam")
+    assert summary[1][:3] == ("Ortaklığa giriş", "Ortaklığa giriş", 7)
+    assert summary[2][:3] == ("Ortaklıktan ayrılma", "Ortaklıktan ayrılma", 1)
+
+
+def test_xlsx_of_a_filtered_view_has_only_its_rows(
+    store: Store, queue: list[entries.Entry], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exports, "PAGE", 2)  # several pages per sheet
+    flt = EntryFilter(states=(State.DRAFT,))
+    seen: list[int] = []
+    report = exports.export_entries(store, flt, tmp_path / "taslak.xlsx", progress=seen.append)
+    assert report.rows == queries.count_entries(store, flt) == 5
+    assert seen[-1] == 5 and len(seen) >= 3
+    book = load_workbook(tmp_path / "taslak.xlsx", read_only=True)
+    uuids = [r[0] for name in book.sheetnames[1:] for r in list(book[name].iter_rows(values_only=True))[1:]]
+    assert sorted(uuids) == sorted(
+        e.uuid for e in queue if entries.get_entry(store, e.uuid).state is State.DRAFT
+    )
+    book.close()
+
+
+def test_csv_has_bom_semicolons_and_turkish_numbers(
+    store: Store, queue: list[entries.Entry], tmp_path: Path
+) -> None:
+    report = exports.export_entries(store, EntryFilter(), tmp_path / "kuyruk.csv", descending=False)
+    data = (tmp_path / "kuyruk.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert report.rows == len(rows) - 1 == 8
+    header = rows[0]
+    assert header[0] == "Kayıt No" and "Ödenen tutar" in header and "Ayrılma nedeni" in header
+    admit_row = next(r for r in rows[1:] if r[1] == "Ortaklığa giriş")
+    assert admit_row[header.index("Ödenen tutar")] == "250,50"
+    assert admit_row[header.index("Karar / işlem tarihi")] == "02.03.2015"
+    assert admit_row[header.index("Ayrılma nedeni")] == ""
+
+
+def test_audit_csv_lists_the_whole_chain(store: Store, queue: list[entries.Entry], tmp_path: Path) -> None:
+    report = exports.export_audit(store, tmp_path / "denetim.csv")
+    data = (tmp_path / "denetim.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:4] == ["Sıra", "Zaman", "Kullanıcı", "İşlem"]
+    seqs = [int(r[0]) for r in rows[1:]]
+    assert seqs == sorted(seqs) and report.rows == len(seqs) == audit.verify(store.conn).rows
+    assert rows[-1][-1] == audit.head(store.conn)[1]
+    approve = next(r for r in rows[1:] if r[3] == "approve")
+    assert approve[2] == "sef" and approve[5] == "Onay bekliyor" and approve[6] == "Onaylandı"
+
+
+def test_export_errors_are_sentences(store: Store, queue: list[entries.Entry], tmp_path: Path) -> None:
+    with pytest.raises(exports.ExportError, match=r"\.xlsx ya da \.csv"):
+        exports.export_entries(store, EntryFilter(), tmp_path / "kuyruk.pdf")
+    with pytest.raises(exports.ExportError, match="Klasör bulunamadı"):
+        exports.export_entries(store, EntryFilter(), tmp_path / "yok" / "kuyruk.xlsx")
