@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from koopbis_desktop import __version__, paths
@@ -166,6 +167,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("KOOP-BİS Masaüstü")
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "koopbis.png")))
     app.setQuitOnLastWindowClosed(False)
 
     smoke_dir: tempfile.TemporaryDirectory[str] | None = None
@@ -192,10 +194,12 @@ def run(args: argparse.Namespace) -> int:
             initialised, language = True, facts.language or "tr"
     except Exception as exc:
         worker.stop()
+        if args.smoke:
+            # No one is there to press OK on an offscreen box: the sentence goes to stderr.
+            print(f"smoke FAILED: {user_message(exc)}", file=sys.stderr)
+            return 2
         install_translators(app, args.lang or "tr")
         QMessageBox.critical(None, "KOOP-BİS Masaüstü", user_message(exc))
-        if args.smoke:
-            print(f"smoke FAILED: {exc}", file=sys.stderr)
         return 2
     translators = install_translators(app, args.lang or language or "tr")
     try:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from koopbis_desktop import __version__
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, State
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.services import queries
@@ -102,8 +101,10 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(210)
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 4px; }")
         self.stack = QStackedWidget()
-        # Pages are built when first shown (the Eşitleme page at once: it runs the automatic
-        # sync and feeds the status bar); until then the stack holds an empty placeholder.
+        # Pages are built when first shown (the Eşitleme page right after the first page: it
+        # runs the automatic sync and feeds the status bar); until then the stack holds an
+        # empty placeholder.
+        self.sync_page: SyncPage
         self._page_factories: dict[str, Callable[[], QWidget]] = {}
         self.pages: dict[str, QWidget] = _Pages(self._build_page)
         self.sync_label = QLabel()
@@ -129,9 +130,11 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.user_label)
 
         self._build_menus()
-        self.addAction(self.sync_page.sync_action)  # Ctrl+Shift+S from any page
         self.nav.currentRowChanged.connect(self.on_nav_current_row_changed)
+        # The first page is built first, so its list is the first job on the DB worker.
         self.nav.setCurrentRow(1 if self.nav.count() > 1 else 0)
+        self.pages["sync"]  # then the Eşitleme page
+        self.addAction(self.sync_page.sync_action)  # Ctrl+Shift+S from any page
 
         ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
         ctx.hub.settings_changed.connect(self.on_hub_settings_changed)
@@ -186,9 +189,7 @@ class MainWindow(QMainWindow):
             title = _tr("QueuePage", preset.title)
             if preset.key == "sync":
                 # The Eşitleme page: the replay plan, progress, receipts (issue 5).
-                self.sync_page = SyncPage(ctx)
-                self.sync_page.status_changed.connect(self.sync_label.setText)
-                self._add_page(preset.key, title, self.sync_page, number)
+                self._add_page(preset.key, title, self._sync_page, number)
             elif preset.key == "conflicts":
                 # The three-way conflict review (issue 6).
                 self._add_page(preset.key, title, self._conflicts_page, number)
@@ -197,6 +198,11 @@ class MainWindow(QMainWindow):
         self._add_page("cooperatives", self.tr("Kooperatifler"), self._cooperatives_page, 8)
         if ctx.is_admin or ctx.is_supervisor:
             self._add_page("audit", self.tr("Denetim izi"), self._audit_page, 9)
+
+    def _sync_page(self) -> QWidget:
+        self.sync_page = SyncPage(self.ctx)
+        self.sync_page.status_changed.connect(self.sync_label.setText)
+        return self.sync_page
 
     def _conflicts_page(self) -> QWidget:
         from koopbis_desktop.ui.pages.conflicts import ConflictsPage
@@ -374,14 +380,9 @@ class MainWindow(QMainWindow):
         UsersDialog(self.ctx, self).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("KOOP-BİS Masaüstü hakkında"),
-            self.tr(
-                "KOOP-BİS Masaüstü {0}\n\nKOOP-BİS bakımdayken kooperatif değişikliklerini çevrimdışı kaydetmek, "
-                "onaylamak ve açılışta KOOP-BİS'e aktarmak için."
-            ).format(__version__),
-        )
+        from koopbis_desktop.ui.dialogs.about import AboutDialog
+
+        AboutDialog(self.ctx, self).exec()
 
     # -- idle lock and signing out -----------------------------------------------------------------------
 
