@@ -159,11 +159,11 @@ def test_clerk_submits_supervisor_returns_clerk_fixes_supervisor_approves(
 
     # -- a wrong TCKN: error beside the field, "Onaya gönder" disabled ---------------------
     member_id = editor.rows["member_id"]
-    # The clerk clicks into the first field: the form does not yet reliably put the cursor there
-    # itself (window activation can move it to the attachment list after the form is built).
-    qtbot.wait(100)
-    qtbot.mouseClick(member_id.widget.focus_target(), Qt.MouseButton.LeftButton)
-    assert member_id.widget.focus_target().hasFocus()
+    # The cursor starts in the first field (TCKN), not in the attachment list, and stays there
+    # after the window's activation has been handled.
+    qtbot.waitUntil(lambda: member_id.widget.focus_target().hasFocus(), timeout=2000)
+    qtbot.wait(50)
+    assert editor.focusWidget() is member_id.widget.focus_target(), editor.focusWidget()
     type_text(qtbot, member_id.widget.focus_target(), BAD_TCKN)
     fields = [
         ("full_name", "Gülşen Öztürk"),

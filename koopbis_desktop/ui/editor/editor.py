@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -291,6 +291,7 @@ class EntryEditor(QDialog):
         self.validation: ValidationResult | None = None
         self.read_only_reason = ""
         self.is_loaded = False
+        self._focus_on_activation = False  # put the cursor in the first field when first activated
         self.busy = False
         self._restored = False
         self._attachments_dirty = False
@@ -509,7 +510,12 @@ class EntryEditor(QDialog):
         self.revalidate()
         if self._restored:
             self.status.setText(self.tr("Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın."))
-        self._focus_first()
+        # The field widgets were just added to a visible form: Qt shows them on the next turn
+        # of the event loop (a queued call), and focus given to a hidden widget is lost when the
+        # window is activated (it went to the attachment list). So focus once they are shown,
+        # and again on the first activation if the cursor is still not in a field.
+        self._focus_on_activation = True
+        QTimer.singleShot(0, self, self._focus_first)
         self.loaded.emit()
 
     def on_seed_failed(self, exc: BaseException) -> None:
@@ -594,6 +600,24 @@ class EntryEditor(QDialog):
         chain += [self.save_button, self.submit_button, self.close_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate and self._focus_on_activation and self.is_loaded:
+            self._focus_on_activation = False
+            if not self._focus_in_form():
+                QTimer.singleShot(0, self, self._focus_first)
+        return super().event(event)
+
+    def _focus_in_form(self) -> bool:
+        """Is the cursor in one of the form's fields (or the cooperative picker) already?"""
+        focused = self.focusWidget()
+        if focused is None:
+            return False
+        if focused is self.picker_edit:
+            return True
+        return any(
+            focused is row.box or row.box.isAncestorOf(focused) for row in self.rows.values()
+        )
 
     def _focus_first(self) -> None:
         if self.picker.isVisibleTo(self) and not self.cooperative:
