@@ -254,10 +254,31 @@ def _m4_sync(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m5_queue_sort_indexes(conn: sqlite3.Connection) -> None:
+    # The queue lists page through entries sorted by last change or effective date, with the
+    # uuid as tie-breaker. Without an index in that order SQLite sorted every matching row
+    # again for each page of 200 (≈ 260 ms per page at the end of 50,000 entries); with one
+    # it walks the index and stops after the page.
+    run_script(
+        conn,
+        """
+        CREATE INDEX IF NOT EXISTS entries_updated ON entries(updated_at, uuid);
+        CREATE INDEX IF NOT EXISTS entries_effective ON entries(effective_date, uuid);
+        CREATE INDEX IF NOT EXISTS entries_state_updated ON entries(state, updated_at, uuid);
+        """,
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
-MIGRATIONS: list[Migration] = [_m1_core, migration_2_search_index, _m3_autosave, _m4_sync]
+MIGRATIONS: list[Migration] = [
+    _m1_core,
+    migration_2_search_index,
+    _m3_autosave,
+    _m4_sync,
+    _m5_queue_sort_indexes,
+]
 LATEST = len(MIGRATIONS)
 
 

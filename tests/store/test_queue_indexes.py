@@ -1,0 +1,38 @@
+"""Migration 5: the queue's default sorts walk an index instead of sorting every row per page."""
+
+from __future__ import annotations
+
+from koopbis_desktop.domain.lifecycle import State
+from koopbis_desktop.services import queries
+from koopbis_desktop.services.queries import EntryFilter
+from koopbis_desktop.store import migrations
+from koopbis_desktop.store.db import Store
+
+
+def plan_of_page(store: Store, flt: EntryFilter, sort: str) -> str:
+    """The query plan of the SELECT that ``page_entries`` really runs (captured with its values)."""
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        queries.page_entries(store, flt, offset=400, limit=200, sort=sort, descending=True)
+    finally:
+        store.conn.set_trace_callback(None)
+    select = next(s for s in statements if s.lstrip().upper().startswith("SELECT") and "LIMIT" in s)
+    return " | ".join(str(row[3]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + select))
+
+
+def test_schema_has_the_sort_indexes(store: Store) -> None:
+    assert store.schema_version() == migrations.LATEST
+    names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"entries_updated", "entries_effective", "entries_state_updated"} <= names
+
+
+def test_default_sorts_stream_from_an_index_without_a_sort_step(store: Store) -> None:
+    for flt, sort, index in (
+        (EntryFilter(), "updated_at", "entries_updated"),
+        (EntryFilter(), "effective_date", "entries_effective"),
+        (EntryFilter(states=(State.SUBMITTED,)), "updated_at", "entries_state_updated"),
+    ):
+        plan = plan_of_page(store, flt, sort)
+        assert index in plan, plan
+        assert "TEMP B-TREE" not in plan, plan
