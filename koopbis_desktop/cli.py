@@ -951,6 +951,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", parents=[common], help="yedekten geri yükle")
     p.add_argument("file")
     p.set_defaults(func=cmd_restore)
+
+    # import members, export entries/audit, support-bundle (their own module; imported here to
+    # avoid a cycle: it uses this module's helpers)
+    from koopbis_desktop.cli_data import add_data_commands
+
+    add_data_commands(sub, common)
     return parser
 
 

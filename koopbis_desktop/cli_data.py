@@ -1,0 +1,143 @@
+"""``koopbis import members``, ``koopbis export entries|audit`` and ``koopbis support-bundle``.
+
+Kept beside ``cli.py`` (which registers them) so the data-exchange commands can
+grow without crowding the queue and sync commands; they use the same helpers,
+exit codes and services as every other command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from koopbis_desktop.cli import (
+    EXIT_INVALID,
+    EXIT_OK,
+    _actor,
+    _open,
+    _Parser,
+    _print_json,
+    _state,
+)
+from koopbis_desktop.services import exports, member_import, support
+from koopbis_desktop.services.member_import import ImportKind
+from koopbis_desktop.services.queries import EntryFilter
+
+
+def cmd_import_members(args: argparse.Namespace) -> int:
+    store = _open(args)
+    actor = _actor(store, args)
+    assert actor is not None
+    kind = ImportKind(f"member.{args.kind}") if args.kind else None
+    preview = member_import.preview(store, Path(args.file), args.cooperative, kind=kind)
+    result: member_import.ImportResult | None = None
+    if not args.dry_run and (not preview.invalid_rows or args.skip_invalid):
+        result = member_import.import_rows(store, actor, preview, skip_invalid=args.skip_invalid)
+    if args.json:
+        out: dict[str, Any] = preview.to_json()
+        out["dry_run"] = bool(args.dry_run)
+        out["created"] = result.created if result else []
+        _print_json(out)
+    else:
+        title = f" ({preview.cooperative_title})" if preview.cooperative_title else ""
+        print(f"{member_import.KIND_LABELS[preview.kind]}, {preview.cooperative}{title}: {preview.summary()}")
+        for line in preview.error_lines(limit=200):
+            print(f"  HATA: {line}", file=sys.stderr)
+        if len(preview.error_lines()) > 200:
+            print("  … (ilk 200 hata listelendi; tamamı için --json)", file=sys.stderr)
+        if result is not None:
+            print(result.text())
+        elif args.dry_run:
+            print("Deneme: hiçbir kayıt oluşturulmadı (--dry-run).")
+    if preview.invalid_rows and result is None:
+        if not args.dry_run and not args.json:
+            print(
+                "İçe aktarma yapılmadı: hataları düzeltin ya da hatalı satırları atlamak için "
+                "--skip-invalid verin.",
+                file=sys.stderr,
+            )
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def cmd_export_entries(args: argparse.Namespace) -> int:
+    store = _open(args)
+    flt = EntryFilter(
+        states=tuple(_state(s) for s in args.state or ()),
+        type_id=args.type,
+        cooperative=args.cooperative,
+    )
+    report = exports.export_entries(store, flt, Path(args.file), descending=False)
+    if args.json:
+        _print_json({"file": str(report.path), "rows": report.rows, "sheets": list(report.sheets)})
+    else:
+        print(report.text())
+    return EXIT_OK
+
+
+def cmd_export_audit(args: argparse.Namespace) -> int:
+    store = _open(args)
+    report = exports.export_audit(store, Path(args.file))
+    if args.json:
+        _print_json({"file": str(report.path), "rows": report.rows})
+    else:
+        print(f"Denetim izi: {report.text()}")
+    return EXIT_OK
+
+
+def cmd_support_bundle(args: argparse.Namespace) -> int:
+    store = _open(args)
+    path = support.write_bundle(store, Path(args.file))
+    if args.json:
+        _print_json({"file": str(path)})
+    else:
+        print(f"Destek paketi yazıldı: {path} (kişisel veri içermez).")
+    return EXIT_OK
+
+
+def add_data_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Register the commands on ``koopbis``'s sub-command parser."""
+    imp = sub.add_parser("import", parents=[common], help="toplu kayıt yükle").add_subparsers(
+        dest="import_command", required=True, parser_class=_Parser
+    )
+    p = imp.add_parser(
+        "members",
+        parents=[common],
+        help="ortaklığa giriş / ayrılma listesini (XLSX, CSV) taslak olarak yükle",
+    )
+    p.add_argument("file", metavar="DOSYA", help=".xlsx ya da .csv ortak listesi")
+    p.add_argument("--cooperative", required=True, metavar="SİCİL_NO", help="listenin kooperatifi")
+    p.add_argument(
+        "--kind",
+        choices=("admit", "leave"),
+        help="giriş (admit) ya da ayrılma (leave); verilmezse başlıklardan anlaşılır",
+    )
+    p.add_argument("--dry-run", action="store_true", help="yalnızca denetle, kayıt oluşturma")
+    p.add_argument("--skip-invalid", action="store_true", help="hatalı satırları atlayıp geçerlileri yükle")
+    p.set_defaults(func=cmd_import_members)
+
+    exp = sub.add_parser("export", parents=[common], help="dışa aktar").add_subparsers(
+        dest="export_command", required=True, parser_class=_Parser
+    )
+    p = exp.add_parser("entries", parents=[common], help="kayıtları XLSX ya da CSV dosyasına aktar")
+    p.add_argument("file", metavar="DOSYA", help="kuyruk.xlsx ya da kuyruk.csv")
+    p.add_argument(
+        "--state", action="append", metavar="DURUM", help="yalnızca bu durumdakiler (tekrarlanabilir)"
+    )
+    p.add_argument("--type", metavar="TÜR", help="yalnızca bu kayıt türü")
+    p.add_argument("--cooperative", metavar="SİCİL_NO", help="yalnızca bu kooperatifin kayıtları")
+    p.set_defaults(func=cmd_export_entries)
+    p = exp.add_parser("audit", parents=[common], help="denetim izini CSV dosyasına aktar")
+    p.add_argument("file", metavar="DOSYA", help="denetim.csv")
+    p.set_defaults(func=cmd_export_audit)
+
+    p = sub.add_parser(
+        "support-bundle", parents=[common], help="teknik destek paketi (zip, kişisel veri içermez)"
+    )
+    p.add_argument("file", metavar="DOSYA", help="destek.zip")
+    p.set_defaults(func=cmd_support_bundle)
+
+
+__all__ = ["add_data_commands"]

@@ -1,0 +1,119 @@
+"""``koopbis import members``, ``export entries|audit`` and ``support-bundle`` through ``cli.main``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from koopbis_desktop.cli import main
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.db import Store
+from tests.conftest import PASSWORD
+from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_csv, write_xlsx
+
+COOP = "06-900001"
+
+
+@pytest.fixture
+def cli(
+    store: Store,
+    people: dict[str, Actor],
+    cooperatives: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Any:
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+
+    def run(*args: str) -> int:
+        return main(["--db", str(store.path), *args])
+
+    return run
+
+
+def count(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+
+def test_import_members_dry_run_then_for_real(
+    cli: Any, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, admit_rows(4, seed=31))
+    assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse", "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "4 satır okundu: 4 geçerli, 0 hatalı." in out and "Deneme" in out
+    assert count(store) == 0
+
+    assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse", "--json") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["valid"] == 4 and len(result["created"]) == 4 and result["type"] == "member.admit"
+    assert {entries.get_entry(store, u).author for u in result["created"]} == {"ayse"}
+
+
+def test_import_members_with_errors_exits_3_and_imports_nothing(
+    cli: Any, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = admit_rows(3, seed=32)
+    rows[1][0] = "12345678901"
+    path = write_csv(tmp_path / "liste.csv", ADMIT_HEADERS, rows)
+    assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse") == 3
+    captured = capsys.readouterr()
+    assert "HATA: Satır 3, T.C. Kimlik No / VKN: T.C. Kimlik No geçersiz" in captured.err
+    assert "--skip-invalid" in captured.err
+    assert count(store) == 0
+    assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse", "--skip-invalid") == 0
+    assert "2 taslak kayıt oluşturuldu. Hatalı 1 satır atlandı." in capsys.readouterr().out
+    assert count(store) == 2
+
+
+def test_import_members_refusals(
+    cli: Any, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, admit_rows(1, seed=33))
+    assert cli("import", "members", str(path), "--cooperative", "06-999999", "--as", "ayse") == 5
+    assert "Kooperatif bulunamadı" in capsys.readouterr().err
+    assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "admin") == 4
+    not_a_sheet = tmp_path / "resim.csv"
+    not_a_sheet.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert cli("import", "members", str(not_a_sheet), "--cooperative", COOP, "--as", "ayse") == 3
+    assert "CSV metin dosyası değil" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:  # --cooperative is required
+        cli("import", "members", str(path), "--as", "ayse")
+    assert usage.value.code == 2
+    assert count(store) == 0
+
+
+def test_export_entries_and_audit(
+    cli: Any, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, admit_rows(3, seed=34))
+    assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse") == 0
+    capsys.readouterr()
+    assert cli("export", "entries", str(tmp_path / "kuyruk.xlsx"), "--state", "draft") == 0
+    assert "3 kayıt kuyruk.xlsx dosyasına aktarıldı." in capsys.readouterr().out
+    book = load_workbook(tmp_path / "kuyruk.xlsx", read_only=True)
+    assert book.sheetnames == ["Özet", "Ortaklığa giriş"]
+    assert len(list(book["Ortaklığa giriş"].iter_rows(values_only=True))) == 4
+    book.close()
+    assert cli("export", "entries", str(tmp_path / "onayli.csv"), "--state", "approved") == 0
+    rows = list(csv.reader(io.StringIO((tmp_path / "onayli.csv").read_text("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 1 and rows[0][0] == "Kayıt No"
+    assert cli("export", "entries", str(tmp_path / "x.csv"), "--state", "bozuk") == 2
+    assert cli("export", "audit", str(tmp_path / "denetim.csv")) == 0
+    assert "Denetim izi:" in capsys.readouterr().out
+    assert (tmp_path / "denetim.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert cli("export", "entries", str(tmp_path / "kuyruk.pdf")) == 1
+
+
+def test_support_bundle(cli: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli("support-bundle", str(tmp_path / "destek.zip")) == 0
+    assert "kişisel veri içermez" in capsys.readouterr().out
+    with zipfile.ZipFile(tmp_path / "destek.zip") as bundle:
+        assert {"README.txt", "system.json", "database.json"} <= set(bundle.namelist())
+        assert b"parola-1234" not in b"".join(bundle.read(n) for n in bundle.namelist())
