@@ -759,6 +759,156 @@ def cmd_conflicts_link(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------------------ printouts and manual re-entry
+
+
+def _write_report(report: Any, args: argparse.Namespace) -> int:
+    # Qt lives only under ui/; a window-less Qt application writes the PDF.
+    from koopbis_desktop.ui.printing import write_pdf_headless
+
+    target = Path(args.file)
+    if target.suffix.lower() != ".pdf":
+        raise CliError("Çıktı dosyasının adı .pdf ile bitmeli, ör. gunluk-liste.pdf", EXIT_USAGE)
+    try:
+        pages = write_pdf_headless(report, target)
+    except OSError as exc:
+        raise CliError(f"PDF yazılamadı: {target}: {exc.strerror or exc}") from exc
+    if args.json:
+        _print_json({"file": str(target), "pages": pages, "entries": report.entry_ids})
+    else:
+        print(f"{target}: {pages} sayfa, {len(report.entry_ids)} kayıt.")
+    return EXIT_OK
+
+
+def cmd_print_worklist(args: argparse.Namespace) -> int:
+    from sync import manual
+
+    store = _open(args)
+    return _write_report(manual.worklist_report(store, store.setting("province_code")), args)
+
+
+def cmd_print_entry(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import reports
+
+    store = _open(args)
+    return _write_report(reports.entry_slip(store, args.id, store.setting("province_code")), args)
+
+
+def cmd_print_daily(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from koopbis_desktop.services import reports
+
+    store = _open(args)
+    day = date.today()
+    if args.date:
+        try:
+            day = date.fromisoformat(parse_date(args.date, allow_future=True))
+        except FieldError as exc:
+            raise CliError(f"--date: {exc.message}", EXIT_USAGE) from exc
+    return _write_report(reports.daily_list(store, day, store.setting("province_code")), args)
+
+
+def cmd_print_receipts(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import reports
+
+    store = _open(args)
+    return _write_report(reports.receipts_report(store, store.setting("province_code")), args)
+
+
+def cmd_manual_next(args: argparse.Namespace) -> int:
+    from sync import manual
+
+    store = _open(args)
+    work = manual.worklist(store)
+    item = work.next_item()
+    if item is None:
+        waiting = len(work.items)
+        if args.json:
+            _print_json({"entry": None, "remaining": waiting})
+        elif waiting:
+            print(
+                f"Şimdi girilebilecek kayıt yok; {waiting} kayıt bekliyor (koopbis print worklist ile nedenleri)."
+            )
+        else:
+            print("KOOP-BİS'e girilecek kayıt kalmadı.")
+        return EXIT_OK
+    fields = manual.copy_fields(item.entry)
+    files = manual.attachments_of(store, item.uuid)
+    if args.json:
+        _print_json(
+            {
+                "entry": item.uuid,
+                "position": item.position,
+                "type": item.entry.type,
+                "type_label": get_type(item.entry.type).label,
+                "cooperative": item.item.cooperative_id,
+                "cooperative_text": item.cooperative,
+                "registers": item.entry.type == "cooperative.register",
+                "mark": item.mark,
+                "note": item.note,
+                "fields": [{"group": f.group, "label": f.label, "value": f.value} for f in fields],
+                "attachments": [{"filename": a.filename, "sha256": a.sha256, "size": a.size} for a in files],
+                "remaining": len(work.items),
+            }
+        )
+        return EXIT_OK
+    print(f"Sıradaki kayıt ({item.position}/{len(work.items)}): {item.uuid}")
+    print(f"  {get_type(item.entry.type).label} — {item.cooperative}")
+    if item.mark:
+        print(
+            f"  Daha önce {'sorun bildirildi' if item.mark == manual.PROBLEM else 'atlandı'}: {item.note or ''}"
+        )
+    for f in fields:
+        print(f"  {f.line}")
+    for a in files:
+        print(f"  Ek (KOOP-BİS'e yükleyin): {a.filename}")
+    extra = " --cooperative SİCİL_NO" if item.entry.type == "cooperative.register" else ""
+    print(f"Girdikten sonra: koopbis manual done {item.uuid[:8]} --receipt ALINDI_NO{extra} --as ŞEF")
+    return EXIT_OK
+
+
+def cmd_manual_done(args: argparse.Namespace) -> int:
+    from sync import manual
+
+    store = _open(args)
+    actor = _actor(store, args)
+    assert actor is not None
+    from sync.scheduler import SyncBusy
+
+    try:
+        entry = manual.record_entered(store, actor, args.id, args.receipt, cooperative_id=args.cooperative)
+    except SyncBusy as exc:
+        raise CliError(exc.message + " Elle aktarım, otomatik eşitleme bitince kaydedilir.") from exc
+    if args.json:
+        _print_json(entry.to_json())
+    else:
+        print(f"{entry.uuid}: {STATE_LABELS[entry.state]} (alındı no {entry.receipt}).")
+    return EXIT_OK
+
+
+def cmd_manual_skip(args: argparse.Namespace) -> int:
+    from sync import manual
+
+    store = _open(args)
+    actor = _actor(store, args)
+    assert actor is not None
+    item = manual.record_skip(store, actor, args.id, args.note)
+    print(f"{item.uuid}: atlandı; onaylı kalır, diğerlerinden sonra yeniden sorulur.")
+    return EXIT_OK
+
+
+def cmd_manual_problem(args: argparse.Namespace) -> int:
+    from sync import manual
+
+    store = _open(args)
+    actor = _actor(store, args)
+    assert actor is not None
+    item = manual.record_problem(store, actor, args.id, args.note)
+    print(f"{item.uuid}: sorun kaydedildi; kayıt onaylı kalır.")
+    return EXIT_OK
+
+
 def _add_server_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--server", metavar="URL", help="KOOP-BİS adresi (varsayılan: ayarlardaki server_url)")
     p.add_argument("--username", metavar="AD", help="KOOP-BİS kullanıcı adı (varsayılan: ayarlardaki)")
@@ -893,6 +1043,45 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("cooperative", metavar="SİCİL_NO")
     p.add_argument("--reason", required=True, metavar="METİN")
     p.set_defaults(func=cmd_conflicts_link)
+
+    prn = sub.add_parser("print", parents=[common], help="PDF çıktılar (A4)").add_subparsers(
+        dest="print_command", required=True, parser_class=_Parser
+    )
+    p = prn.add_parser("worklist", parents=[common], help="KOOP-BİS'e elle girilecek kayıtların listesi")
+    p.add_argument("file", metavar="DOSYA.pdf")
+    p.set_defaults(func=cmd_print_worklist)
+    p = prn.add_parser("entry", parents=[common], help="bir kaydın kayıt fişi")
+    p.add_argument("id")
+    p.add_argument("file", metavar="DOSYA.pdf")
+    p.set_defaults(func=cmd_print_entry)
+    p = prn.add_parser("daily", parents=[common], help="günlük liste (imza ve denetim izi özetiyle)")
+    p.add_argument("--date", metavar="TARİH", help="gün (GG.AA.YYYY; varsayılan bugün)")
+    p.add_argument("file", metavar="DOSYA.pdf")
+    p.set_defaults(func=cmd_print_daily)
+    p = prn.add_parser("receipts", parents=[common], help="KOOP-BİS alındı listesi")
+    p.add_argument("file", metavar="DOSYA.pdf")
+    p.set_defaults(func=cmd_print_receipts)
+
+    man = sub.add_parser(
+        "manual", parents=[common], help="KOOP-BİS'e elle aktarım (API yokken, web sayfasından)"
+    ).add_subparsers(dest="manual_command", required=True, parser_class=_Parser)
+    p = man.add_parser("next", parents=[common], help="sıradaki kaydı alan alan göster")
+    p.set_defaults(func=cmd_manual_next)
+    p = man.add_parser("done", parents=[common], help="kayıt KOOP-BİS'e girildi (şef)")
+    p.add_argument("id")
+    p.add_argument(
+        "--receipt", required=True, metavar="ALINDI_NO", help="KOOP-BİS'in verdiği alındı numarası"
+    )
+    p.add_argument("--cooperative", metavar="SİCİL_NO", help="kuruluş kaydında KOOP-BİS'in verdiği sicil no")
+    p.set_defaults(func=cmd_manual_done)
+    p = man.add_parser("skip", parents=[common], help="şimdilik atla (kayıt onaylı kalır)")
+    p.add_argument("id")
+    p.add_argument("--note", metavar="METİN")
+    p.set_defaults(func=cmd_manual_skip)
+    p = man.add_parser("problem", parents=[common], help="sorun var: not denetim izine girer")
+    p.add_argument("id")
+    p.add_argument("--note", required=True, metavar="METİN")
+    p.set_defaults(func=cmd_manual_problem)
 
     p = sub.add_parser("search", parents=[common], help="kooperatif ara (unvan, sicil no, VKN)")
     p.add_argument("text")

@@ -419,7 +419,9 @@ def worklist_report(store: Store, province_code: str | None = None) -> reports.R
             reports.Table(
                 columns=("Sıra", "Kayıt no", "Tür", "Kooperatif", "Durum", "Neden bekliyor / not"),
                 rows=rows,
-                widths=(1, 6, 4, 5, 3, 6),
+                widths=(4, 31, 12, 20, 11, 22),
+                unbroken=(0, 1),
+                mono=(1,),
                 empty="KOOP-BİS'e girilecek kayıt kalmadı.",
             ),
             reports.Paragraph(

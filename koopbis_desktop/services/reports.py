@@ -54,6 +54,10 @@ class Table:
     # Relative column widths (any unit); None: equal.
     widths: tuple[int, ...] | None = None
     empty: str = "Kayıt yok."
+    # Columns that must stay on one line (entry ids, receipt numbers): the paper is
+    # matched against the screen and the CLI by them.
+    unbroken: tuple[int, ...] = ()
+    mono: tuple[int, ...] = ()  # of those, the ones in a fixed-width font (ids)
 
 
 @dataclass(frozen=True)
@@ -377,7 +381,9 @@ def daily_list(store: Store, day: date, province_code: str | None = None) -> Rep
             Table(
                 columns=("Sıra", "Kayıt no", "Tür", "Kooperatif", "Durum", "Yazan", "Onaylayan"),
                 rows=rows,
-                widths=(1, 6, 4, 6, 3, 2, 2),
+                widths=(4, 31, 13, 25, 11, 8, 8),
+                unbroken=(0, 1, 4),
+                mono=(1,),
                 empty="Bu gün işlem gören kayıt yok.",
             ),
             Paragraph(f"Toplam {len(found)} kayıt. {summary}".strip()),
@@ -425,7 +431,9 @@ def receipts_report(store: Store, province_code: str | None = None, since: date 
             Table(
                 columns=("Sıra", "Kayıt no", "Tür", "Kooperatif", "Alındı no", "Aktarım", "Yol"),
                 rows=rows,
-                widths=(1, 6, 4, 5, 3, 3, 2),
+                widths=(4, 31, 12, 20, 12, 13, 8),
+                unbroken=(0, 1, 4),
+                mono=(1,),
                 empty="Henüz KOOP-BİS'e aktarılan kayıt yok.",
             ),
             Paragraph(f"Toplam {len(found)} kayıt aktarıldı."),

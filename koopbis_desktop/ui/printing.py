@@ -82,15 +82,25 @@ def _table_html(table: Table) -> str:
     widths = table.widths or tuple(1 for _ in table.columns)
     total = sum(widths) or 1
     head = "".join(
-        f"<th align='left' width='{round(100 * w / total)}%' bgcolor='#e6e6e6'>{e(c)}</th>"
+        f"<th align='left' width='{round(100 * w / total)}%' bgcolor='#e6e6e6'>"
+        f"<p style='white-space:pre'>{e(c)}</p></th>"
         for c, w in zip(table.columns, widths, strict=False)
     )
-    body = ["<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in row) + "</tr>" for row in table.rows] or [
-        f"<tr><td colspan='{len(table.columns)}'>{e(table.empty)}</td></tr>"
-    ]
+
+    def cell(index: int, text: str) -> str:
+        if index in table.mono:
+            style = "white-space:pre; font-family:'DejaVu Sans Mono'; font-size:7pt"
+            return f'<td><p style="{style}">{e(text)}</p></td>'
+        if index in table.unbroken:
+            return f"<td><p style='white-space:pre'>{e(text)}</p></td>"
+        return f"<td>{e(text)}</td>"
+
+    body = [
+        "<tr>" + "".join(cell(i, text) for i, text in enumerate(row)) + "</tr>" for row in table.rows
+    ] or [f"<tr><td colspan='{len(table.columns)}'>{e(table.empty)}</td></tr>"]
     return (
         "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
-        "style='border-collapse:collapse; border-color:#999'>"
+        "style='border-collapse:collapse; border-color:#999; font-size:8pt'>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
 
