@@ -57,6 +57,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(list(argv) if argv is not None else None)
 
 
+LANGUAGE_PROPERTY = "koopbisLanguage"
+
+
 def translations_dir() -> Path:
     return resources_dir() / "translations"
 
@@ -64,6 +67,7 @@ def translations_dir() -> Path:
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Turkish needs no translator for our strings, only Qt's own (Tamam/İptal); English needs ours."""
     QLocale.setDefault(QLocale(QLocale.Language.Turkish, QLocale.Country.Turkey))
+    app.setProperty(LANGUAGE_PROPERTY, language)  # read by text that formats dates in sentences
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language == "en":

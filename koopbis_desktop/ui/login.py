@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +28,10 @@ from koopbis_desktop.ui.worker import DbWorker
 
 if TYPE_CHECKING:
     from koopbis_desktop.store.db import Store
+
+# The strings below name their context ("LoginDialog") instead of self.tr: LockDialog inherits
+# them, and self.tr there would look them up under "LockDialog", where lupdate never put them
+# (they stayed Turkish in English). Written out in full: lupdate does not follow an alias.
 
 # The services below are imported inside the worker jobs, not here: the login dialog
 # must appear before sqlite-utils, argon2 and the settings are loaded (the DB worker
@@ -74,10 +78,14 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.worker = worker
         self.session: Session | None = None
-        self.setWindowTitle(title or self.tr("KOOP-BİS Masaüstü — Giriş"))
+        self.setWindowTitle(title or QCoreApplication.translate("LoginDialog", "KOOP-BİS Masaüstü — Giriş"))
         self.setObjectName("loginDialog")
 
-        heading = QLabel(self.tr("<h2>KOOP-BİS Masaüstü</h2>Kooperatif değişiklik kayıtları — çevrimdışı"))
+        heading = QLabel(
+            QCoreApplication.translate(
+                "LoginDialog", "<h2>KOOP-BİS Masaüstü</h2>Kooperatif değişiklik kayıtları — çevrimdışı"
+            )
+        )
         heading.setTextFormat(Qt.TextFormat.RichText)
         self.username_edit = QLineEdit()
         self.username_edit.setObjectName("username")
@@ -94,16 +102,16 @@ class LoginDialog(QDialog):
         self.status_label.hide()
 
         form = QFormLayout()
-        form.addRow(self.tr("&Kullanıcı adı:"), self.username_edit)
-        form.addRow(self.tr("&Parola:"), self.password_edit)
+        form.addRow(QCoreApplication.translate("LoginDialog", "&Kullanıcı adı:"), self.username_edit)
+        form.addRow(QCoreApplication.translate("LoginDialog", "&Parola:"), self.password_edit)
         form.addRow("", self.error_label)
 
         self.buttons = QDialogButtonBox()
         self.login_button: QPushButton = self.buttons.addButton(
-            self.tr("&Giriş"), QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("LoginDialog", "&Giriş"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.quit_button: QPushButton = self.buttons.addButton(
-            self.tr("Ç&ıkış"), QDialogButtonBox.ButtonRole.RejectRole
+            QCoreApplication.translate("LoginDialog", "Ç&ıkış"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.login_button.setDefault(True)
         self.login_button.setAutoDefault(True)
@@ -142,15 +150,15 @@ class LoginDialog(QDialog):
             return
         username, password = self.username_edit.text().strip(), self.password_edit.text()
         if not username:
-            self.show_error(self.tr("Kullanıcı adınızı yazın."))
+            self.show_error(QCoreApplication.translate("LoginDialog", "Kullanıcı adınızı yazın."))
             self.username_edit.setFocus()
             return
         if not password:
-            self.show_error(self.tr("Parolanızı yazın."))
+            self.show_error(QCoreApplication.translate("LoginDialog", "Parolanızı yazın."))
             self.password_edit.setFocus()
             return
         self.login_button.setEnabled(False)
-        self.status_label.setText(self.tr("Parola denetleniyor…"))
+        self.status_label.setText(QCoreApplication.translate("LoginDialog", "Parola denetleniyor…"))
         self.status_label.show()
         self.worker.submit(
             lambda store: sign_in(store, username, password), self.on_signed_in, self.on_failed

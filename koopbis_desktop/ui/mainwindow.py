@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -72,6 +72,15 @@ def go_live_of(ctx: AppContext) -> date:
         return date.fromisoformat(ctx.settings.get("go_live", "2015-03-12"))
     except ValueError:
         return date(2015, 3, 12)
+
+
+def go_live_in_sentence(day: date) -> str:
+    """The go-live date inside the banner's sentence: "12 Mart 2015'te", or "12 March 2015" in English."""
+    app = QCoreApplication.instance()
+    if app is not None and app.property("koopbisLanguage") == "en":
+        english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        return english.toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+    return long_date_locative(day)
 
 
 class MainWindow(QMainWindow):
@@ -280,6 +289,11 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
+        # Ortak listesi yükle, Dışa aktar, Destek paketi (issue 7; ui/export.py).
+        from koopbis_desktop.ui.export import install_data_actions
+
+        self.data_actions = install_data_actions(self, self.ctx, self.pages, file_menu, help_menu)
+
     # -- navigation ---------------------------------------------------------------------------
 
     def page_keys(self) -> list[str]:
@@ -319,7 +333,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra "
                 "{0} KOOP-BİS açılınca sırayla aktarılacak."
-            ).format(long_date_locative(go_live))
+            ).format(go_live_in_sentence(go_live))
         )
         if date.today() < go_live:
             self.sync_label.setText(

@@ -1,34 +1,98 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="55"/>
+        <source>KOOP-BİS Masaüstü hakkında</source>
+        <translation>About KOOP-BİS Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="65"/>
+        <source>&lt;b&gt;KOOP-BİS Masaüstü&lt;/b&gt;&lt;br&gt;KOOP-BİS bakımdayken kooperatif değişikliklerini çevrimdışı kaydetmek, onaylamak ve açılışta KOOP-BİS&apos;e aktarmak için.</source>
+        <translation>&lt;b&gt;KOOP-BİS Desktop&lt;/b&gt;&lt;br&gt;Records and approves cooperative changes offline while KOOP-BİS is in maintenance, and transfers them to KOOP-BİS when it opens.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="76"/>
+        <source>okunuyor…</source>
+        <translation>reading…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="80"/>
+        <source>Sürüm:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="81"/>
+        <source>Derleme:</source>
+        <translation>Build:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="82"/>
+        <source>Veritabanı:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="83"/>
+        <source>Şema sürümü:</source>
+        <translation>Schema version:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="84"/>
+        <source>Yedekler:</source>
+        <translation>Backups:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="85"/>
+        <source>Günlükler:</source>
+        <translation>Logs:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="87"/>
+        <source>Çalışma ortamı:</source>
+        <translation>Runtime:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="107"/>
+        <source>{0} (bu sürüm en çok {1} açabilir)</source>
+        <translation>{0} (this version opens at most {1})</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="111"/>
+        <source>okunamadı: {0}</source>
+        <translation>could not be read: {0}</translation>
+    </message>
+</context>
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="77" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="77"/>
         <source>Kullanıcı ekle</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="92" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="92"/>
         <source>&amp;Kullanıcı adı:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="93" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="93"/>
         <source>&amp;Ad soyad:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="94" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="94"/>
         <source>&amp;Rol:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="95" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="95"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="99" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="99"/>
         <source>&amp;Ekle</source>
         <translation>&amp;Add</translation>
     </message>
@@ -36,133 +100,136 @@
 <context>
     <name>AttachmentPanel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="52" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="52"/>
         <source>Belge e&amp;kle…</source>
-        <translation type="unfinished" />
+        <translation>A&amp;ttach document…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="54" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="54"/>
         <source>Eki kaldır</source>
-        <translation type="unfinished" />
+        <translation>Remove attachment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="56" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="56"/>
         <source>Aç</source>
-        <translation type="unfinished" />
+        <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="58" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="58"/>
         <source>Belgeyi bilgisayardaki görüntüleyiciyle açar</source>
-        <translation type="unfinished" />
+        <translation>Opens the document in this computer&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="70" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="70"/>
         <source>PDF, JPG ya da PNG; en çok 10 MB. Dosyayı buraya sürükleyip bırakabilirsiniz.</source>
-        <translation type="unfinished" />
+        <translation>PDF, JPG or PNG; at most 10 MB. You can drag and drop the file here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="134" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="134"/>
         <source>Taranmış belge ekle</source>
-        <translation type="unfinished" />
+        <translation>Attach a scanned document</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="136" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="136"/>
         <source>Taranmış belgeler (*.pdf *.jpg *.jpeg *.png);;Tüm dosyalar (*)</source>
-        <translation type="unfinished" />
+        <translation>Scanned documents (*.pdf *.jpg *.jpeg *.png);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="152" />
-        <source>'{0}' zaten ekli (aynı içerikte bir dosya).</source>
-        <translation type="unfinished" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="152"/>
+        <source>&apos;{0}&apos; zaten ekli (aynı içerikte bir dosya).</source>
+        <translation>&apos;{0}&apos; is already attached (a file with the same content).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="156" />
-        <source>'{0}' eklendi.</source>
-        <translation type="unfinished" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="156"/>
+        <source>&apos;{0}&apos; eklendi.</source>
+        <translation>&apos;{0}&apos; added.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="181" />
-        <source>'{0}' kaldırıldı; kaydettiğinizde kayıttan çıkar.</source>
-        <translation type="unfinished" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="181"/>
+        <source>&apos;{0}&apos; kaldırıldı; kaydettiğinizde kayıttan çıkar.</source>
+        <translation>&apos;{0}&apos; removed; it leaves the entry when you save.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="221" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="221"/>
         <source>PDF belgesi
 {0}
 {1}
 Görmek için «Aç».</source>
-        <translation type="unfinished" />
+        <translation>PDF document
+{0}
+{1}
+Press «Open» to view it.</translation>
     </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="134" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="134"/>
         <source>kayıt no (uuid)</source>
         <translation>entry id (uuid)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="137" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="137"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="139" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="139"/>
         <source>&amp;Tarih:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="146" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="146"/>
         <source>&amp;Süz</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="147" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="147"/>
         <source>&amp;Zinciri doğrula</source>
         <translation>&amp;Verify chain</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="166" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="166"/>
         <source>◀ &amp;Önceki</source>
         <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="167" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="167"/>
         <source>S&amp;onraki ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="174" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="174"/>
         <source>&amp;Kayıt:</source>
         <translation>&amp;Entry:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="176" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="176"/>
         <source>K&amp;ullanıcı:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="243" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="243"/>
         <source>{0}–{1} / {2} kayıt</source>
         <translation>{0}–{1} of {2} rows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="246" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="246"/>
         <source>Bu süzgeçle denetim kaydı yok.</source>
         <translation>No audit rows match this filter.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="266" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="266"/>
         <source>Zincir doğrulanıyor…</source>
         <translation>Verifying the chain…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="277" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="277"/>
         <source>Denetim izi sağlam: {0} kayıt, son özet {1}.</source>
         <translation>Audit trail intact: {0} rows, head hash {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="283" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="283"/>
         <source>Denetim izi BOZULMUŞ: ilk sorunlu kayıt {0}: {1}</source>
         <translation>Audit trail BROKEN: first bad row {0}: {1}</translation>
     </message>
@@ -170,37 +237,37 @@ Görmek için «Aç».</source>
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="47" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="47"/>
         <source>Sıra</source>
         <translation>Seq</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="48" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="48"/>
         <source>Zaman</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="49" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="49"/>
         <source>Kullanıcı</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="50" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="50"/>
         <source>İşlem</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="51" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="51"/>
         <source>Kayıt</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="52" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="52"/>
         <source>Durum değişimi</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="53" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="53"/>
         <source>Not / ayrıntı</source>
         <translation>Note / details</translation>
     </message>
@@ -208,818 +275,1224 @@ Görmek için «Aç».</source>
 <context>
     <name>ComboField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="369" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="385"/>
         <source>— seçin —</source>
-        <translation type="unfinished" />
+        <translation>— choose —</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="593"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="599"/>
+        <source>Kayıt yükleniyor…</source>
+        <translation>Loading the entry…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="595"/>
+        <source>Çakışma incelemesi</source>
+        <translation>Conflict review</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="613"/>
+        <source>&amp;Gerekçe (zorunlu; kararla birlikte denetim izine girer):</source>
+        <translation>&amp;Reason (required; recorded in the audit trail with the decision):</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="618"/>
+        <source>Örneğin: Genel kurul tutanağına göre unvan Genel Müdürlüğün düzelttiği gibi olmalı.</source>
+        <translation>For example: according to the general assembly minutes the title should be as corrected by the Directorate General.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="628"/>
+        <source>Girdiğinizi &amp;gönder (KOOP-BİS&apos;teki değer üzerine yazılır)</source>
+        <translation>&amp;Send your entry (overwrites the value in KOOP-BİS)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="631"/>
+        <source>KOOP-BİS&apos;tekini &amp;kabul et (kayıt vazgeçildi olarak saklanır)</source>
+        <translation>&amp;Accept the KOOP-BİS version (the entry is kept as abandoned)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="634"/>
+        <source>Seçimlerle &amp;birleştir</source>
+        <translation>&amp;Merge with my choices</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="636"/>
+        <source>Memura &amp;iade et</source>
+        <translation>&amp;Return to the clerk</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="638"/>
+        <source>Mevcut kooperatife &amp;bağla</source>
+        <translation>&amp;Link to the existing cooperative</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="641"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="952"/>
+        <source>&amp;Vazgeç</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="700"/>
+        <source>Çakışma incelemesi — {0}</source>
+        <translation>Conflict review — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="709"/>
+        <source>Mevcut kooperatife &amp;bağla ({0} — bekleyen kayıtlar da bağlanır)</source>
+        <translation>&amp;Link to the existing cooperative ({0} — waiting entries are linked too)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="716"/>
+        <source>Bu kayıt artık çakışmada değil; karar verilmiş olabilir.</source>
+        <translation>This entry is no longer in conflict; it may have been decided already.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="722"/>
+        <source>Farkları inceleyin, gerekçeyi yazın ve bir karar düğmesine basın.</source>
+        <translation>Review the differences, write the reason and press a decision button.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="736"/>
+        <source>Bu işlem için oturum açın.</source>
+        <translation>Sign in to do this.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="747"/>
+        <source>yeni kuruluş</source>
+        <translation>new founding</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="750"/>
+        <source>Kooperatif</source>
+        <translation>Cooperative</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="753"/>
+        <source>Yazan</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="754"/>
+        <source>Onaylayan</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="755"/>
+        <source>Çakışma tarihi</source>
+        <translation>Conflict date</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="756"/>
+        <source>Geçerlilik tarihi</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="806"/>
+        <source>Değer düzeyinde gerçek bir çakışma yok: iki taraf farklı şeyleri değiştirmiş.</source>
+        <translation>No real conflict at value level: the two sides changed different things.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="808"/>
+        <source>«Birleştir» ikisini birlikte korur.</source>
+        <translation>«Merge» keeps both together.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="809"/>
+        <source>Çakışan alanlar</source>
+        <translation>Conflicting fields</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="811"/>
+        <source>KOOP-BİS&apos;te başka değişiklikler — çakışma değil (KOOP-BİS&apos;teki hâli korunur)</source>
+        <translation>Other changes in KOOP-BİS — not a conflict (the KOOP-BİS version is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="814"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="820"/>
+        <source>Yok.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="817"/>
+        <source>Yalnız sizin değişiklikleriniz — çakışma değil</source>
+        <translation>Only your changes — not a conflict</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="825"/>
+        <source>&lt;b&gt;KOOP-BİS&apos;te zaten kayıtlı:&lt;/b&gt; {0}</source>
+        <translation>&lt;b&gt;Already registered in KOOP-BİS:&lt;/b&gt; {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="832"/>
+        <source>Çakışan her alan için seçiminiz («Seçimlerle birleştir» için)</source>
+        <translation>Your choice for each conflicting field (for «Merge with my choices»)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="872"/>
+        <source>Bu çakışmada yerel kaydı yeniden göndermek işe yaramaz (KOOP-BİS aynı cevabı verir); KOOP-BİS&apos;tekini kabul edin ya da memura iade edin.</source>
+        <translation>Resending the local entry will not help with this conflict (KOOP-BİS gives the same answer); accept the KOOP-BİS version or return it to the clerk.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="880"/>
+        <source>Kayıt olduğu gibi yeniden gönderilir; KOOP-BİS&apos;teki çakışan değerlerin üzerine yazılır (onlar denetim izinde saklanır).</source>
+        <translation>The entry is resent as it is and overwrites the conflicting values in KOOP-BİS (those are kept in the audit trail).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="888"/>
+        <source>KOOP-BİS&apos;teki kalır; bu kayıt gönderilmez, içeriğiyle &apos;Vazgeçildi&apos; olarak saklanır.</source>
+        <translation>The KOOP-BİS version stays; this entry is not sent and is kept with its content as &apos;Abandoned&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="890"/>
+        <source>Bu çakışmada alan alan seçilebilecek bir alan yok.</source>
+        <translation>This conflict has no fields to choose field by field.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="897"/>
+        <source>Her çakışan alan için yukarıda seçtiğiniz değer alınır; birleştirilen kayıt yeni bir revizyon olarak yeniden gönderilir.</source>
+        <translation>For each conflicting field the value you chose above is taken; the merged entry is resent as a new revision.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="906"/>
+        <source>Kayıt, gerekçe kutusundaki açıklamayla yazan memura geri gönderilir; hiçbir şey kaybolmaz.</source>
+        <translation>The entry is sent back to the clerk who wrote it with the comment in the reason box; nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="915"/>
+        <source>Kuruluş kaydı gönderilmez (kooperatif KOOP-BİS&apos;te zaten var); bu kuruluşu bekleyen kayıtlar mevcut kooperatife bağlanır ve sırayla gönderilir.</source>
+        <translation>The founding entry is not sent (the cooperative already exists in KOOP-BİS); the entries waiting for this founding are linked to the existing cooperative and sent in order.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="941"/>
+        <source>Karar gerekçesi yazılmalıdır; denetim izine girer. Gerekçe kutusuna yazın.</source>
+        <translation>A reason for the decision is required; it goes into the audit trail. Type it in the reason box.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="973"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1046"/>
+        <source>KOOP-BİS&apos;teki değerin üzerine yazılsın mı?</source>
+        <translation>Overwrite the value in KOOP-BİS?</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="975"/>
+        <source>KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine girdiğiniz değerler yazılacak:
+{0}
+
+KOOP-BİS&apos;teki değerler denetim izinde saklanır.</source>
+        <translation>Your values will overwrite these values currently in KOOP-BİS:
+{0}
+
+The KOOP-BİS values are kept in the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="977"/>
+        <source>• (değer düzeyinde çakışma yok)</source>
+        <translation>• (no conflict at value level)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="978"/>
+        <source>&amp;Üzerine yaz ve gönder</source>
+        <translation>&amp;Overwrite and send</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="984"/>
+        <source>Yerel kayıt korunuyor…</source>
+        <translation>Keeping the local entry…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1000"/>
+        <source>Girdiğiniz değişiklikten vazgeçilsin mi?</source>
+        <translation>Abandon the change you entered?</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1002"/>
+        <source>Girdiğiniz şu değişiklikler KOOP-BİS&apos;e gönderilmeyecek:
+{0}
+
+Kayıt içeriğiyle birlikte &apos;Vazgeçildi&apos; olarak saklanır.</source>
+        <translation>These changes you entered will not be sent to KOOP-BİS:
+{0}
+
+The entry is kept with its content as &apos;Abandoned&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1004"/>
+        <source>• bu kaydın tamamı</source>
+        <translation>• this whole entry</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1005"/>
+        <source>&amp;KOOP-BİS&apos;tekini kabul et</source>
+        <translation>&amp;Accept the KOOP-BİS version</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1011"/>
+        <source>KOOP-BİS&apos;teki kabul ediliyor…</source>
+        <translation>Accepting the KOOP-BİS version…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1021"/>
+        <source>Çakışan her alan için seçim yapın: {0}.</source>
+        <translation>Make a choice for each conflicting field: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1033"/>
+        <source>«Elle yaz» seçilen alana değer yazın: {0}.</source>
+        <translation>Type a value in the field set to «Type by hand»: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1048"/>
+        <source>Birleştirilen kayıt KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine yazılacak:
+{0}
+
+KOOP-BİS&apos;teki değerler denetim izinde, girdiğiniz kayıt revizyonlarda saklanır.</source>
+        <translation>The merged entry will overwrite these values currently in KOOP-BİS:
+{0}
+
+The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1051"/>
+        <source>&amp;Birleştir ve gönder</source>
+        <translation>&amp;Merge and send</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1058"/>
+        <source>Birleştiriliyor…</source>
+        <translation>Merging…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1070"/>
+        <source>Memura iade ediliyor…</source>
+        <translation>Returning to the clerk…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1083"/>
+        <source>Mevcut kooperatife bağlansın mı?</source>
+        <translation>Link to the existing cooperative?</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1085"/>
+        <source>Bu kuruluş kaydı KOOP-BİS&apos;e gönderilmeyecek (&apos;Vazgeçildi&apos; olarak saklanır); onu bekleyen {0} kayıt {1} kooperatifine bağlanacak.</source>
+        <translation>This founding entry will not be sent to KOOP-BİS (it is kept as &apos;Abandoned&apos;); the {0} entries waiting for it will be linked to cooperative {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1088"/>
+        <source>&amp;Bağla</source>
+        <translation>&amp;Link</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1094"/>
+        <source>Bağlanıyor…</source>
+        <translation>Linking…</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="121"/>
+        <source>KOOP-BİS&apos;in, siz çevrimdışıyken değişen bilgisi yüzünden uygulamadığı kayıtlar. Bir şef her birini açıp alan alan karar verir; iki tarafın bilgisi de saklanır. Açmak için satırı seçip Enter&apos;a basın ya da çift tıklayın.</source>
+        <translation>Entries KOOP-BİS did not apply because its data changed while you were offline. A supervisor opens each one and decides field by field; both sides&apos; data are kept. To open one, select the row and press Enter or double-click it.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="127"/>
+        <source>Yükleniyor…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="133"/>
+        <source>Kooperatif</source>
+        <translation>Cooperative</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="138"/>
+        <source>Kayıt türü</source>
+        <translation>Entry type</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="139"/>
+        <source>Türü</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="140"/>
+        <source>Çakışan alanlar</source>
+        <translation>Conflicting fields</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="141"/>
+        <source>Bekliyor</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="142"/>
+        <source>Yazan</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="151"/>
+        <source>İncele ve karar &amp;ver…</source>
+        <translation>Review and &amp;decide…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="192"/>
+        <source>{0} kayıt karar bekliyor.</source>
+        <translation>{0} entries await a decision.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="194"/>
+        <source>Çakışmada kayıt yok.</source>
+        <translation>No entries in conflict.</translation>
     </message>
 </context>
 <context>
     <name>CooperativesPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="115" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="115"/>
         <source>Unvan, sicil no ya da VKN</source>
-        <translation type="unfinished" />
+        <translation>Title, registry number or VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="117" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="117"/>
         <source>&amp;Ara:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="125" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="455" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="455"/>
         <source>Sicil no</source>
-        <translation type="unfinished" />
+        <translation>Registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="126" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="126"/>
         <source>Unvan</source>
-        <translation type="unfinished" />
+        <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="127" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="456" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="456"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="129" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="129"/>
         <source>İlçe</source>
-        <translation type="unfinished" />
+        <translation>District</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="132" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="459" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="132"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="459"/>
         <source>VKN</source>
-        <translation type="unfinished" />
+        <translation>VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="133" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="243" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="462" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="133"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="462"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="170" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="170"/>
         <source>Bu kooperatif için &amp;yeni kayıt</source>
-        <translation type="unfinished" />
+        <translation>&amp;New entry for this cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="174" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="174"/>
         <source>Seçili kooperatif için yeni kayıt başlatır (Ctrl+Shift+N).</source>
-        <translation type="unfinished" />
+        <translation>Starts a new entry for the selected cooperative (Ctrl+Shift+N).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="180" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="180"/>
         <source>TCKN / VKN</source>
-        <translation type="unfinished" />
+        <translation>TCKN / VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="181" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="181"/>
         <source>Adı Soyadı / Unvanı</source>
-        <translation type="unfinished" />
+        <translation>Full name / title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="182" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="182"/>
         <source>Pay</source>
-        <translation type="unfinished" />
+        <translation>Shares</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="184" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="184"/>
         <source>Giriş tarihi</source>
-        <translation type="unfinished" />
+        <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="193" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="208" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="208"/>
         <source>Adı Soyadı</source>
-        <translation type="unfinished" />
+        <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="194" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="209" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="209"/>
         <source>T.C. Kimlik No</source>
-        <translation type="unfinished" />
+        <translation>Turkish ID number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="196" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="196"/>
         <source>Görevi</source>
-        <translation type="unfinished" />
+        <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="199" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="211" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="211"/>
         <source>Görev süresi</source>
-        <translation type="unfinished" />
+        <translation>Term of office</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="220" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="220"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="222" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="222"/>
         <source>Türü</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226"/>
         <source>Hesap yılı</source>
-        <translation type="unfinished" />
+        <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="230" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="230"/>
         <source>Yeri</source>
-        <translation type="unfinished" />
+        <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="232" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="232"/>
         <source>Sonuç</source>
-        <translation type="unfinished" />
+        <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="242" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="242"/>
         <source>Kayıt türü</source>
-        <translation type="unfinished" />
+        <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="244" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="244"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="246" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="246"/>
         <source>Geçerlilik</source>
-        <translation type="unfinished" />
+        <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="251" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="251"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="267" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="267"/>
         <source>Enter ya da çift tıklama: kaydı inceleme penceresinde açar.</source>
-        <translation type="unfinished" />
+        <translation>Enter or double-click: opens the entry in the review window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="271" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="271"/>
         <source>&amp;Ortaklar</source>
-        <translation type="unfinished" />
+        <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="272" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="272"/>
         <source>Yö&amp;netim kurulu</source>
-        <translation type="unfinished" />
+        <translation>&amp;Board of directors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="273" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="273"/>
         <source>&amp;Denetim kurulu</source>
-        <translation type="unfinished" />
+        <translation>&amp;Audit board</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="274" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="274"/>
         <source>&amp;Genel kurullar</source>
-        <translation type="unfinished" />
+        <translation>&amp;General assemblies</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="275" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="275"/>
         <source>Ye&amp;rel kayıtlar</source>
-        <translation type="unfinished" />
+        <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="277" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="277"/>
         <source>Ayrıntıları görmek için listeden bir kooperatif seçin.</source>
-        <translation type="unfinished" />
+        <translation>Select a cooperative in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="307" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="322" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="307"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="322"/>
         <source>Aramak için unvan, sicil no ya da VKN yazın.</source>
-        <translation type="unfinished" />
+        <translation>Type a title, registry number or VKN to search.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="344" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="344"/>
         <source>Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.</source>
-        <translation type="unfinished" />
+        <translation>No matching cooperative. Type a word of the title, the registry number or the VKN.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="409" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="409"/>
         <source>Bu kooperatif artık kooperatif listesinde yok.</source>
-        <translation type="unfinished" />
+        <translation>This cooperative is no longer in the cooperative list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="424" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="424"/>
         <source>&amp;Ortaklar ({0})</source>
-        <translation type="unfinished" />
+        <translation>&amp;Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="425" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="425"/>
         <source>Yö&amp;netim kurulu ({0})</source>
-        <translation type="unfinished" />
+        <translation>&amp;Board of directors ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="426" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="426"/>
         <source>&amp;Denetim kurulu ({0})</source>
-        <translation type="unfinished" />
+        <translation>&amp;Audit board ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="427" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="427"/>
         <source>&amp;Genel kurullar ({0})</source>
-        <translation type="unfinished" />
+        <translation>&amp;General assemblies ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="428" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="428"/>
         <source>Ye&amp;rel kayıtlar ({0})</source>
-        <translation type="unfinished" />
+        <translation>&amp;Local entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="457" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="457"/>
         <source>İl / İlçe</source>
-        <translation type="unfinished" />
+        <translation>Province / district</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="458" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="458"/>
         <source>Adres</source>
-        <translation type="unfinished" />
+        <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="460" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="460"/>
         <source>Ticaret sicil no</source>
-        <translation type="unfinished" />
+        <translation>Trade registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="461" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="461"/>
         <source>Kuruluş tarihi</source>
-        <translation type="unfinished" />
+        <translation>Founding date</translation>
     </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="217" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="223"/>
         <source>GG.AA.YYYY</source>
-        <translation type="unfinished" />
+        <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="223" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="228"/>
+        <source>Takvim…</source>
+        <translation>Calendar…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="229"/>
         <source>Takvimden seç (Alt+Aşağı ok)</source>
-        <translation type="unfinished" />
+        <translation>Pick from the calendar (Alt+Down arrow)</translation>
     </message>
 </context>
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="280" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="281"/>
         <source>Kayıt formu</source>
-        <translation type="unfinished" />
+        <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="355" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="357"/>
         <source>Form yükleniyor…</source>
-        <translation type="unfinished" />
+        <translation>Loading the form…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="374" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="376"/>
         <source>Kooperatif ara: unvan, sicil no ya da VKN (ör. ışık, 06-…)</source>
-        <translation type="unfinished" />
+        <translation>Search cooperatives: title, registry number or VKN (e.g. ışık, 06-…)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="380" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="382"/>
         <source>&amp;Kooperatif *</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cooperative *</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="422" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="424"/>
         <source>Ekler (karar ve tutanak taramaları)</source>
-        <translation type="unfinished" />
+        <translation>Attachments (scans of decisions and minutes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="431" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="434"/>
         <source>&amp;Kaydet (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="433" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="436"/>
         <source>&amp;Onaya gönder (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>Sub&amp;mit for approval (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="435" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="438"/>
         <source>Kapat (Esc)</source>
-        <translation type="unfinished" />
+        <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="483" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="485"/>
         <source>{0} — kayıt formu</source>
-        <translation type="unfinished" />
+        <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="510" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="512"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
-        <translation type="unfinished" />
+        <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="515" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="522"/>
         <source>Form açılamadı</source>
-        <translation type="unfinished" />
+        <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="522" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="529"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
-        <translation type="unfinished" />
+        <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="530" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="537"/>
         <source>Salt okunur: {0}</source>
-        <translation type="unfinished" />
+        <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="545" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="552"/>
         <source>Şef iade notu</source>
-        <translation type="unfinished" />
+        <translation>Supervisor&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="545" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="552"/>
         <source>Son iade notu</source>
-        <translation type="unfinished" />
+        <translation>Last return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="550" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="557"/>
         <source>Yeni kooperatif kuruluşu: sicil numarasını KOOP-BİS verecek.</source>
-        <translation type="unfinished" />
+        <translation>New cooperative founding: KOOP-BİS will assign the registry number.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="556" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="563"/>
         <source>kuruluş {0}</source>
-        <translation type="unfinished" />
+        <translation>founding {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="561" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="568"/>
         <source>şu anki durum: {0}</source>
-        <translation type="unfinished" />
+        <translation>current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="565" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="572"/>
         <source>Kooperatif: {0}</source>
-        <translation type="unfinished" />
+        <translation>Cooperative: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="569" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="576"/>
         <source>Kooperatif: {0} (çevrimdışı listede bulunamadı)</source>
-        <translation type="unfinished" />
+        <translation>Cooperative: {0} (not found in the offline list)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="572" />
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="797" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="579"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="822"/>
         <source>Önce kooperatifi seçin.</source>
-        <translation type="unfinished" />
+        <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="575" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="582"/>
         <source>Durum: {0}, {1}. sürüm</source>
-        <translation type="unfinished" />
+        <translation>State: {0}, version {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="577" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="584"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="708" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="733"/>
         <source>Geçerli</source>
-        <translation type="unfinished" />
+        <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="732" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="757"/>
         <source>Tabloda {0} hücre hatalı; hatalı hücrenin üzerine gelince nedeni görünür.</source>
-        <translation type="unfinished" />
+        <translation>{0} cells in the table have errors; hover over a cell to see why.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="762" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="787"/>
         <source>Şu anki: çevrimdışı listede kayıtlı değil</source>
-        <translation type="unfinished" />
+        <translation>Current: not registered in the offline list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="764" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="789"/>
         <source>Şu anki: kayıtlı — {0}</source>
-        <translation type="unfinished" />
+        <translation>Current: registered — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="767" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="792"/>
         <source>Şu anki: {0}</source>
-        <translation type="unfinished" />
+        <translation>Current: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="777" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="802"/>
         <source>{0} hata</source>
-        <translation type="unfinished" />
+        <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="779" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="804"/>
         <source>{0} uyarı (1163 s.K.)</source>
-        <translation type="unfinished" />
+        <translation>{0} warnings (Law 1163)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="782" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="807"/>
         <source>Form geçerli; onaya gönderilebilir.</source>
-        <translation type="unfinished" />
+        <translation>The form is valid; it can be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="793" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="818"/>
         <source>Form yükleniyor.</source>
-        <translation type="unfinished" />
+        <translation>Loading the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="800" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="825"/>
         <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
-        <translation type="unfinished" />
+        <translation>Cannot be submitted for approval until {0} errors are fixed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="806" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="831"/>
         <source>Kaydedip şefin onayına gönderir.</source>
-        <translation type="unfinished" />
+        <translation>Saves and submits it for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="809" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="834"/>
         <source>Hatalar olsa da taslak olarak kaydeder.</source>
-        <translation type="unfinished" />
+        <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="813" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="838"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
-        <translation type="unfinished" />
+        <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="840" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="865"/>
         <source>Eşleşen kooperatif yok.</source>
-        <translation type="unfinished" />
+        <translation>No matching cooperative.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="894" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="919"/>
         <source>Kaydetmek için önce kooperatifi seçin.</source>
-        <translation type="unfinished" />
+        <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="932" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="957"/>
         <source>Kaydediliyor…</source>
-        <translation type="unfinished" />
+        <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="952" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="977"/>
         <source>{0} onaya gönderildi.</source>
-        <translation type="unfinished" />
+        <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="957" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="982"/>
         <source>Kayıt onaya gönderildi.</source>
-        <translation type="unfinished" />
+        <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="963" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="988"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
-        <translation type="unfinished" />
+        <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="967" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="992"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
-        <translation type="unfinished" />
+        <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="981" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1006"/>
         <source>Kaydedilemedi: {0}</source>
-        <translation type="unfinished" />
+        <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1022" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1047"/>
         <source>Kaydedilmemiş değişiklikler</source>
-        <translation type="unfinished" />
+        <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1023" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1048"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
-        <translation type="unfinished" />
+        <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1026" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1051"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
-        <translation type="unfinished" />
+        <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1030" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1055"/>
         <source>Kaydet</source>
-        <translation type="unfinished" />
+        <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1031" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1056"/>
         <source>Vazgeç (değişiklikleri at)</source>
-        <translation type="unfinished" />
+        <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1032" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1057"/>
         <source>İptal</source>
-        <translation type="unfinished" />
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>EntryTableModel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="40" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="40"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="41" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="41"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="42" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="42"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="43" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="43"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="44" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="44"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="45" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="45"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="46" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="46"/>
         <source>KOOP-BİS fiş no</source>
         <translation>KOOP-BİS receipt</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="258" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="258"/>
         <source>Kayıtta düzeltilmesi gereken hatalar var.</source>
         <translation>The entry has errors to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="262" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="262"/>
         <source>Kayıtta 1163 sayılı Kanun uyarıları var.</source>
         <translation>The entry has Law 1163 warnings.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="265" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="265"/>
         <source>Şefin notu: {0}</source>
-        <translation>Supervisor's note: {0}</translation>
+        <translation>Supervisor&apos;s note: {0}</translation>
     </message>
 </context>
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="523" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="523"/>
         <source>Ne değişiyor</source>
-        <translation type="unfinished" />
+        <translation>What changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="524" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="524"/>
         <source>Önce (KOOP-BİS kaydı)</source>
-        <translation type="unfinished" />
+        <translation>Before (KOOP-BİS record)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="525" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="525"/>
         <source>Sonra (bu kayıtla)</source>
-        <translation type="unfinished" />
+        <translation>After (with this entry)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="526" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="526"/>
         <source>Değişiklik</source>
-        <translation type="unfinished" />
+        <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="532" />
-        <source>Bu kayıt KOOP-BİS'teki mevcut bir bilgiyi değiştirmiyor.</source>
-        <translation type="unfinished" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="532"/>
+        <source>Bu kayıt KOOP-BİS&apos;teki mevcut bir bilgiyi değiştirmiyor.</source>
+        <translation>This entry does not change any existing data in KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="552" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="552"/>
         <source>Revizyon</source>
-        <translation type="unfinished" />
+        <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="553" />
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="643" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="553"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="643"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="554" />
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="584" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="554"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="584"/>
         <source>Zaman</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="555" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="555"/>
         <source>Not</source>
-        <translation type="unfinished" />
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="563" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="563"/>
         <source>Alan</source>
-        <translation type="unfinished" />
+        <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="564" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="564"/>
         <source>Önceki revizyon</source>
-        <translation type="unfinished" />
+        <translation>Previous revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="565" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="565"/>
         <source>Bu revizyon</source>
-        <translation type="unfinished" />
+        <translation>This revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="585" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="585"/>
         <source>Kim</source>
-        <translation type="unfinished" />
+        <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="586" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="586"/>
         <source>İşlem</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="588" />
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="642" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="588"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="642"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="595" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="595"/>
         <source>Açıklama</source>
-        <translation type="unfinished" />
+        <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="602" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="602"/>
         <source>Ön&amp;ce → sonra</source>
-        <translation type="unfinished" />
+        <translation>&amp;Before → after</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="603" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="603"/>
         <source>Kayıt i&amp;çeriği</source>
-        <translation type="unfinished" />
+        <translation>Entry &amp;content</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="604" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="604"/>
         <source>&amp;Revizyonlar</source>
-        <translation type="unfinished" />
+        <translation>&amp;Revisions</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="605" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="605"/>
         <source>İşlem &amp;geçmişi</source>
-        <translation type="unfinished" />
+        <translation>Action &amp;history</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="634" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="634"/>
         <source>&amp;Revizyonlar ({0})</source>
-        <translation type="unfinished" />
+        <translation>&amp;Revisions ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="638" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="638"/>
         <source>yeni kuruluş</source>
-        <translation type="unfinished" />
+        <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="641" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="641"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="645" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="645"/>
         <source>Oluşturuldu</source>
-        <translation type="unfinished" />
+        <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="653" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="653"/>
         <source>Geçerlilik tarihi</source>
-        <translation type="unfinished" />
+        <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="656" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="656"/>
         <source>Onaylayan</source>
-        <translation type="unfinished" />
+        <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="658" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="658"/>
         <source>Son iade nedeni</source>
-        <translation type="unfinished" />
+        <translation>Last reason for return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="731" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="731"/>
         <source>Revizyon {0}: ilk yazılan hâli.</source>
-        <translation type="unfinished" />
+        <translation>Revision {0}: as first written.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="735" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="735"/>
         <source>Revizyon {0}, revizyon {1} ile karşılaştırılıyor: {2} alan değişti (sarı).</source>
-        <translation type="unfinished" />
+        <translation>Revision {0} compared with revision {1}: {2} fields changed (yellow).</translation>
+    </message>
+</context>
+<context>
+    <name>FieldChooser</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="491"/>
+        <source>Girdiğiniz: {0}</source>
+        <translation>You entered: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="493"/>
+        <source>KOOP-BİS&apos;teki: {0}</source>
+        <translation>In KOOP-BİS: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="507"/>
+        <source>Birleştir: iki taraftaki değişiklikler birlikte ({0} satır)</source>
+        <translation>Merge: the changes of both sides together ({0} rows)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="515"/>
+        <source>Elle yaz:</source>
+        <translation>Type by hand:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="530"/>
+        <source>{0} — çakışma değil; hiçbir şeyi kaybettirmeyen seçim işaretli</source>
+        <translation>{0} — not a conflict; the choice that loses nothing is selected</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="571"/>
+        <source>iki taraf birleştirilmiş</source>
+        <translation>both sides merged</translation>
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="69" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="69"/>
         <source>KOOP-BİS Masaüstü — ilk kurulum</source>
         <translation>KOOP-BİS Desktop — first set-up</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="73" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="73"/>
         <source>Bu bilgisayarda henüz KOOP-BİS Masaüstü veritabanı yok. İlinizi seçin ve ilk yönetici hesabını oluşturun. Elinizde il müdürlüğünün kooperatif dökümü (CSV ya da XLSX) varsa şimdi içe aktarabilirsiniz; sonra da aktarılabilir.</source>
-        <translation>This computer has no KOOP-BİS Desktop database yet. Choose your province and create the first administrator account. If you have the provincial directorate's cooperative list (CSV or XLSX) you can import it now; it can also be imported later.</translation>
+        <translation>This computer has no KOOP-BİS Desktop database yet. Choose your province and create the first administrator account. If you have the provincial directorate&apos;s cooperative list (CSV or XLSX) you can import it now; it can also be imported later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="81" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="81"/>
         <source>il adı ya da plaka kodu yazın</source>
         <translation>type a province name or plate code</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="92" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="92"/>
         <source>isteğe bağlı: kooperatifler.csv ya da .xlsx</source>
         <translation>optional: cooperatives.csv or .xlsx</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="93" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="93"/>
         <source>&amp;Seç…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="105" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="105"/>
         <source>İl &amp;ara:</source>
         <translation>&amp;Search province:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="106" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="106"/>
         <source>İ&amp;l:</source>
         <translation>Pro&amp;vince:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="107" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="107"/>
         <source>Yönetici &amp;kullanıcı adı:</source>
         <translation>Administrator &amp;username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="108" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="108"/>
         <source>&amp;Ad soyad:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="109" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="109"/>
         <source>&amp;Parola (iki kez):</source>
         <translation>&amp;Password (twice):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="110" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="110"/>
         <source>Kooperatif &amp;dökümü:</source>
         <translation>Cooperative &amp;list:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="116" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="116"/>
         <source>Veritabanını &amp;oluştur</source>
         <translation>&amp;Create database</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="117" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="117"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="144" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="144"/>
         <source>Kooperatif dökümü</source>
         <translation>Cooperative list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="144" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="144"/>
         <source>Tablolar (*.csv *.xlsx);;Tüm dosyalar (*)</source>
         <translation>Tables (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="158" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="158"/>
         <source>Listeden ilinizi seçin.</source>
         <translation>Choose your province from the list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="162" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="162"/>
         <source>Yönetici kullanıcı adını yazın.</source>
-        <translation>Type the administrator's username.</translation>
+        <translation>Type the administrator&apos;s username.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="171" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="171"/>
         <source>Döküm dosyası bulunamadı: {0}</source>
         <translation>List file not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="175" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="175"/>
         <source>Veritabanı hazırlanıyor…</source>
         <translation>Preparing the database…</translation>
     </message>
@@ -1027,73 +1500,73 @@ Görmek için «Aç».</source>
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="113" />
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="113"/>
         <source>Satır &amp;ekle (Insert)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Add row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="115" />
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="115"/>
         <source>Satırı &amp;sil (Ctrl+Delete)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Delete row (Ctrl+Delete)</translation>
     </message>
 </context>
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="112" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="113"/>
         <source>11 haneli T.C. Kimlik No</source>
-        <translation type="unfinished" />
+        <translation>11-digit Turkish ID number (TCKN)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="113" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="114"/>
         <source>10 haneli Vergi Kimlik No</source>
-        <translation type="unfinished" />
+        <translation>10-digit tax number (VKN)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="114" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="115"/>
         <source>T.C. Kimlik No (11) ya da VKN (10)</source>
-        <translation type="unfinished" />
+        <translation>Turkish ID number (11) or tax number (10)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="115" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="116"/>
         <source>16 haneli MERSİS No</source>
-        <translation type="unfinished" />
+        <translation>16-digit MERSİS number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="116" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="117"/>
         <source>ör. 0312 555 12 34</source>
-        <translation type="unfinished" />
+        <translation>e.g. 0312 555 12 34</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="117" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="118"/>
         <source>ör. 1.250,50</source>
-        <translation type="unfinished" />
+        <translation>e.g. 1.250,50</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="118" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="119"/>
         <source>tam sayı</source>
-        <translation type="unfinished" />
+        <translation>whole number</translation>
     </message>
 </context>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="92" />
+        <location filename="../../koopbis_desktop/ui/idle.py" line="92"/>
         <source>Ekran kilitli</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="100" />
+        <location filename="../../koopbis_desktop/ui/idle.py" line="100"/>
         <source>{0} için ekran, uzun süre işlem yapılmadığı için kilitlendi. Açık formlarınız olduğu gibi duruyor; devam etmek için parolanızı yazın. Başka bir kullanıcıysanız önce bu oturumu kapatın.</source>
         <translation>The screen of {0} was locked after a period without activity. Your open forms are kept as they were; type your password to continue. If you are another user, sign this session out first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="108" />
+        <location filename="../../koopbis_desktop/ui/idle.py" line="108"/>
         <source>&amp;Kilidi aç</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="110" />
+        <location filename="../../koopbis_desktop/ui/idle.py" line="110"/>
         <source>Oturumu &amp;kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
@@ -1101,47 +1574,47 @@ Görmek için «Aç».</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="67" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="81"/>
         <source>KOOP-BİS Masaüstü — Giriş</source>
         <translation>KOOP-BİS Desktop — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="70" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="85"/>
         <source>&lt;h2&gt;KOOP-BİS Masaüstü&lt;/h2&gt;Kooperatif değişiklik kayıtları — çevrimdışı</source>
         <translation>&lt;h2&gt;KOOP-BİS Desktop&lt;/h2&gt;Cooperative change records — offline</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="87" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="105"/>
         <source>&amp;Kullanıcı adı:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="88" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="106"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="93" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="111"/>
         <source>&amp;Giriş</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="96" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="114"/>
         <source>Ç&amp;ıkış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="135" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="153"/>
         <source>Kullanıcı adınızı yazın.</source>
         <translation>Type your username.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="139" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="157"/>
         <source>Parolanızı yazın.</source>
         <translation>Type your password.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="143" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="161"/>
         <source>Parola denetleniyor…</source>
         <translation>Checking the password…</translation>
     </message>
@@ -1149,131 +1622,132 @@ Görmek için «Aç».</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="74" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="98"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="141" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="196"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="144" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="207"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="146" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="209"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="154" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="232"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="164" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="242"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="165" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="243"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="169" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="247"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="173" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="251"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="178" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="256"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="183" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="261"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="192" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="270"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="200" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="278"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="201" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="279"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="205" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="283"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="209" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="287"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="210" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="288"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="250" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="329"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="256" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="335"/>
+        <source>KOOP-BİS açılışına {0} gün</source>
+        <translation>{0} days until KOOP-BİS opens</translation>
+    </message>
+    <message>
         <source>Eşitleme: KOOP-BİS açılışı bekleniyor ({0})</source>
-        <translation>Sync: waiting for KOOP-BİS to open ({0})</translation>
+        <translation type="vanished">Sync: waiting for KOOP-BİS to open ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="261" />
         <source>Eşitleme henüz yapılmadı</source>
-        <translation>Not synced yet</translation>
+        <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="264" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="341"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="279" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="356"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="295" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="374"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="311" />
         <source>KOOP-BİS Masaüstü hakkında</source>
-        <translation>About KOOP-BİS Desktop</translation>
+        <translation type="vanished">About KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="313" />
         <source>KOOP-BİS Masaüstü {0}
 
-KOOP-BİS bakımdayken kooperatif değişikliklerini çevrimdışı kaydetmek, onaylamak ve açılışta KOOP-BİS'e aktarmak için.</source>
-        <translation>KOOP-BİS Desktop {0}
+KOOP-BİS bakımdayken kooperatif değişikliklerini çevrimdışı kaydetmek, onaylamak ve açılışta KOOP-BİS&apos;e aktarmak için.</source>
+        <translation type="vanished">KOOP-BİS Desktop {0}
 
 Records and approves cooperative changes offline while KOOP-BİS is in maintenance, and sends them to KOOP-BİS when it opens.</translation>
     </message>
@@ -1281,30 +1755,53 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>NewEntryPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="129" />
-        <source>Kaydetmek istediğiniz değişikliğin türünü seçip Enter'a basın. Form açılınca kooperatifi unvanı, sicil no ya da VKN ile bulabilirsiniz.</source>
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="129"/>
+        <source>Kaydetmek istediğiniz değişikliğin türünü seçip Enter&apos;a basın. Form açılınca kooperatifi unvanı, sicil no ya da VKN ile bulabilirsiniz.</source>
         <translation>Choose the kind of change to record and press Enter. In the form, find the cooperative by title, registry number or tax number.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="168"/>
+        <source>KOOP-BİS parolası</source>
+        <translation>KOOP-BİS password</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="171"/>
+        <source>Parolayı bu bilgisayarın güvenli parola deposuna &amp;kaydet</source>
+        <translation>&amp;Save the password in this computer&apos;s secure password store</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="173"/>
+        <source>KOOP-BİS kullanıcısı {0} için parolayı girin. Parola veritabanına yazılmaz.</source>
+        <translation>Enter the password of KOOP-BİS user {0}. The password is not written to the database.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="179"/>
+        <source>&amp;Parola:</source>
+        <translation>&amp;Password:</translation>
     </message>
 </context>
 <context>
     <name>PasswordPair</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="55" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="55"/>
         <source>parola (en az {0} karakter)</source>
         <translation>password (at least {0} characters)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="57" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="57"/>
         <source>parola (yeniden)</source>
         <translation>password (again)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="65" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="65"/>
         <source>Parola en az {0} karakter olmalıdır.</source>
         <translation>The password must have at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="67" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="67"/>
         <source>İki parola aynı değil; yeniden yazın.</source>
         <translation>The two passwords differ; type them again.</translation>
     </message>
@@ -1312,130 +1809,130 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="50" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="51"/>
         <source>Taslaklarım</source>
         <translation>My drafts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="53" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="54"/>
         <source>Kendi taslaklarınız ve şefin iade ettiği kayıtlar. İade edilenler sarı; şefin notu aşağıda görünür.</source>
-        <translation>Your drafts and the entries a supervisor returned. Returned ones are yellow; the supervisor's note shows below.</translation>
+        <translation>Your drafts and the entries a supervisor returned. Returned ones are yellow; the supervisor&apos;s note shows below.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="58" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="59"/>
         <source>Onay bekleyenler</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="59" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="60"/>
         <source>Onaylananlar</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="62" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="63"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="64" />
-        <source>KOOP-BİS {0} tarihinde açılır. O güne kadar onaylanan kayıtlar bu bilgisayarda saklanır; açılıştan sonra sırayla KOOP-BİS'e aktarılır.</source>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="65"/>
+        <source>KOOP-BİS {0} tarihinde açılır. O güne kadar onaylanan kayıtlar bu bilgisayarda saklanır; açılıştan sonra sırayla KOOP-BİS&apos;e aktarılır.</source>
         <translation>KOOP-BİS opens on {0}. Until then approved entries are kept on this computer; after the opening they are sent to KOOP-BİS in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="72" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="73"/>
         <source>Çakışmalar</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="74" />
-        <source>KOOP-BİS'teki güncel bilgiyle çelişen kayıtlar; şefin karar vermesi gerekir.</source>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="75"/>
+        <source>KOOP-BİS&apos;teki güncel bilgiyle çelişen kayıtlar; şefin karar vermesi gerekir.</source>
         <translation>Entries that contradict current KOOP-BİS data; a supervisor must decide.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="78" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="79"/>
         <source>Tüm kayıtlar</source>
         <translation>All entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="102" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="103"/>
         <source>Tümü</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="108" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="109"/>
         <source>Tüm türler</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="113" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="114"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="117" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="118"/>
         <source>&amp;Tarih aralığı</source>
         <translation>&amp;Date range</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="129" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="130"/>
         <source>Ara: kooperatif, kişi, karar no… (Türkçe harfsiz de olur)</source>
         <translation>Search: cooperative, person, decision no… (Turkish letters optional)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="135" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="136"/>
         <source>A&amp;ra:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="136" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="137"/>
         <source>Tü&amp;r:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="138" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="139"/>
         <source>&amp;Durum:</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="142" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="143"/>
         <source>&amp;Yazan:</source>
         <translation>&amp;Author:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="265" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="267"/>
         <source>Bu sütuna göre sıralanamaz.</source>
         <translation>This column cannot be sorted.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="277" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="290"/>
         <source>Bu listede kayıt yok.</source>
         <translation>No entries in this list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="280" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="293"/>
         <source>{0} kayıt ({1} tanesi yüklendi; kaydırdıkça gelir)</source>
         <translation>{0} entries ({1} loaded; more load as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="283" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="296"/>
         <source>{0} kayıt</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="302" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="315"/>
         <source>Şefin iade notu: {0}</source>
-        <translation>Supervisor's return note: {0}</translation>
+        <translation>Supervisor&apos;s return note: {0}</translation>
     </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="139" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="139"/>
         <source>Parola sıfırla: {0}</source>
         <translation>Reset password: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="148" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="148"/>
         <source>{0} için yeni parola:</source>
         <translation>New password for {0}:</translation>
     </message>
@@ -1443,135 +1940,135 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="61" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="61"/>
         <source>Kayıt incelemesi</source>
-        <translation type="unfinished" />
+        <translation>Entry review</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="65" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="65"/>
         <source>Kayıt yükleniyor…</source>
-        <translation type="unfinished" />
+        <translation>Loading the entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="70" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="70"/>
         <source>&amp;Açıklama (iade ederken zorunlu: memur neyi düzelteceğini bilmeli):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Comment (required when returning: the clerk must know what to fix):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="76" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="76"/>
         <source>Örneğin: Karar numarası yanlış; yönetim kurulu kararına göre düzeltin.</source>
-        <translation type="unfinished" />
+        <translation>For example: the decision number is wrong; correct it according to the board decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="82" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="82"/>
         <source>&amp;Onayla</source>
-        <translation type="unfinished" />
+        <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="84" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="84"/>
         <source>&amp;İade et</source>
-        <translation type="unfinished" />
+        <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="86" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="86"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="136" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="136"/>
         <source>Kayıt incelemesi — {0}</source>
-        <translation type="unfinished" />
+        <translation>Entry review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="144" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="144"/>
         <source>Kaydı inceleyin; onaylayın ya da açıklama yazarak iade edin.</source>
-        <translation type="unfinished" />
+        <translation>Review the entry; approve it, or return it with a comment.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="164" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="164"/>
         <source>Kaydı onaylar; onaylanan kayıt KOOP-BİS açılınca aktarılır (Ctrl+Enter).</source>
-        <translation type="unfinished" />
+        <translation>Approves the entry; an approved entry is transferred when KOOP-BİS opens (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="169" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="169"/>
         <source>Kaydı yazan memura geri gönderir; açıklama kutusuna neyin düzeltileceğini yazın.</source>
-        <translation type="unfinished" />
+        <translation>Sends the entry back to the clerk who wrote it; write in the comment box what to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="193" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="193"/>
         <source>Onaylanıyor…</source>
-        <translation type="unfinished" />
+        <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="207" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="207"/>
         <source>İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli. Açıklama kutusuna yazın.</source>
-        <translation type="unfinished" />
+        <translation>A reason for the return is required: the clerk must know what to fix. Type it in the comment box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="215" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="215"/>
         <source>İade ediliyor…</source>
-        <translation type="unfinished" />
+        <translation>Returning…</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="48" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="48"/>
         <source>Ayarlar</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="81" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="81"/>
         <source>&amp;Parolayı kaydet</source>
         <translation>&amp;Save password</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="86" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="86"/>
         <source>KOOP-BİS parolası</source>
         <translation>KOOP-BİS password</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="93" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="93"/>
         <source>Parola yalnızca işletim sisteminin güvenli parola deposuna kaydedilir; veritabanına ya da ayar dosyasına yazılmaz.</source>
-        <translation>The password is stored only in the operating system's secure password store; never in the database or a settings file.</translation>
+        <translation>The password is stored only in the operating system&apos;s secure password store; never in the database or a settings file.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="110" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="110"/>
         <source>&amp;Kaydet</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="111" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="111"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="191" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="191"/>
         <source>Kırmızı ile gösterilen alanları düzeltin; hiçbir ayar kaydedilmedi.</source>
         <translation>Correct the fields shown in red; no setting was saved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="214" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="214"/>
         <source>Ayarlar kaydedildi.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="229" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="229"/>
         <source>Kaydedilecek parolayı yazın.</source>
         <translation>Type the password to save.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="233" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="233"/>
         <source>Önce KOOP-BİS kullanıcı adını yazın.</source>
         <translation>Type the KOOP-BİS username first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="239" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="239"/>
         <source>Parola, {0} hesabı için işletim sisteminin güvenli deposuna kaydedildi.</source>
-        <translation>The password for account {0} was saved in the operating system's secure store.</translation>
+        <translation>The password for account {0} was saved in the operating system&apos;s secure store.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="247" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="247"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola hiçbir yere kaydedilmedi. Eşitleme sırasında KOOP-BİS parolası sorulacak.</source>
         <translation>This computer has no secure password store; the password was not saved anywhere. The KOOP-BİS password will be asked for at sync time.</translation>
     </message>
@@ -1579,35 +2076,282 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="98" />
+        <location filename="../../koopbis_desktop/ui/app.py" line="123"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="121" />
+        <location filename="../../koopbis_desktop/ui/app.py" line="148"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="196" />
+        <location filename="../../koopbis_desktop/ui/app.py" line="238"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="223"/>
+        <source>Eşitleme</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="229"/>
+        <source>Şimdi &amp;eşitle</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="232"/>
+        <source>Şimdi &amp;eşitle (Ctrl+Shift+S)</source>
+        <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="234"/>
+        <source>&amp;Duraklat</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="236"/>
+        <source>Planı &amp;yenile</source>
+        <translation>&amp;Refresh plan</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="247"/>
+        <source>%v / %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="249"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="532"/>
+        <source>Eşitleme çalışmıyor.</source>
+        <translation>Sync is not running.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="263"/>
+        <source>Durum</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="264"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="279"/>
+        <source>Kayıt türü</source>
+        <translation>Entry type</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="265"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="280"/>
+        <source>Kooperatif</source>
+        <translation>Cooperative</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="266"/>
+        <source>Yürürlük</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="267"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="277"/>
+        <source>Kayıt</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="268"/>
+        <source>Neden bekliyor</source>
+        <translation>Why it waits</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="278"/>
+        <source>KOOP-BİS alındı no</source>
+        <translation>KOOP-BİS receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="282"/>
+        <source>Aktarılma zamanı</source>
+        <translation>Transferred at</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="289"/>
+        <source>CSV olarak &amp;dışa aktar…</source>
+        <translation>&amp;Export as CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="310"/>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="311"/>
+        <source>&amp;Alındılar</source>
+        <translation>&amp;Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="357"/>
+        <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
+        <translation>Only supervisors start or pause the sync.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="362"/>
+        <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
+        <translation>Sends the approved entries to KOOP-BİS now.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="364"/>
+        <source>Eşitleme sürüyor.</source>
+        <translation>Sync is running.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="367"/>
+        <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
+        <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="369"/>
+        <source>Duraklatılacak bir eşitleme yok.</source>
+        <translation>There is no sync to pause.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="400"/>
+        <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
+        <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="403"/>
+        <source>&amp;Alındılar ({0})</source>
+        <translation>&amp;Receipts ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="416"/>
+        <source>{0} ({1}): {2}</source>
+        <translation>{0} ({1}): {2}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="426"/>
+        <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
+        <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="431"/>
+        <source>KOOP-BİS açık. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
+        <translation>KOOP-BİS is open. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="437"/>
+        <source>Son eşitleme: henüz yapılmadı.</source>
+        <translation>Last sync: none yet.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="441"/>
+        <source>Son eşitleme ({0}): {1}. {2}</source>
+        <translation>Last sync ({0}): {1}. {2}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="446"/>
+        <source>KOOP-BİS açılışına {0} gün</source>
+        <translation>{0} days until KOOP-BİS opens</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="449"/>
+        <source>Eşitleme henüz yapılmadı</source>
+        <translation>No sync yet</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="451"/>
+        <source>Son eşitleme: {0} ({1})</source>
+        <translation>Last sync: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="490"/>
+        <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
+        <translation>Pausing; stops when the request being sent has finished…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="495"/>
+        <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
+        <translation>Sync started; connecting to KOOP-BİS…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="496"/>
+        <source>Eşitleniyor…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="505"/>
+        <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
+        <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="515"/>
+        <source>Eşitleniyor {0}/{1}</source>
+        <translation>Syncing {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="521"/>
+        <source>Eşitleme bitti: {0}. {1}</source>
+        <translation>Sync finished: {0}. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="523"/>
+        <source>Son eşitleme: {0}</source>
+        <translation>Last sync: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="540"/>
+        <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
+        <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="547"/>
+        <source>Parola girilmedi; eşitleme başlatılmadı.</source>
+        <translation>No password entered; the sync was not started.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="553"/>
+        <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
+        <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="593"/>
+        <source>Alındıları dışa aktar</source>
+        <translation>Export receipts</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="595"/>
+        <source>CSV dosyası (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="605"/>
+        <source>{0} alındı {1} dosyasına yazıldı.</source>
+        <translation>{0} receipts written to {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="621"/>
+        <source>KOOP-BİS Masaüstü</source>
+        <translation>KOOP-BİS Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="624"/>
+        <source>KOOP-BİS eşitleme</source>
+        <translation>KOOP-BİS sync</translation>
+    </message>
+</context>
+<context>
     <name>TypeChooser</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="38" />
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="38"/>
         <source>Yazarak süzün, örneğin: ortak, genel kurul, tasfiye</source>
         <translation>Type to filter, e.g. ortak, genel kurul, tasfiye</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="51" />
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="51"/>
         <source>Bu sözcükle eşleşen kayıt türü yok.</source>
         <translation>No change type matches this word.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="53" />
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="53"/>
         <source>Kayıt &amp;türü:</source>
         <translation>Change &amp;type:</translation>
     </message>
@@ -1615,7 +2359,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>TypeChooserDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="151" />
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="151"/>
         <source>Yeni kayıt: {0}</source>
         <translation>New entry: {0}</translation>
     </message>
@@ -1623,98 +2367,98 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="168" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="168"/>
         <source>Kullanıcı adı</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="169" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="169"/>
         <source>Ad soyad</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="170" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="170"/>
         <source>Rol</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="171" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="171"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="179" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="179"/>
         <source>Kullanıcılar</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="187" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="187"/>
         <source>&amp;Ekle…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="188" />
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="255" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="188"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="255"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="189" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="189"/>
         <source>Kilidi &amp;aç</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="190" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="190"/>
         <source>&amp;Parola sıfırla…</source>
         <translation>&amp;Reset password…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="203" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="203"/>
         <source>Ka&amp;pat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="231" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="231"/>
         <source>Kapalı</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="233" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="233"/>
         <source>Kilitli</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="235" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="235"/>
         <source>Etkin</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="255" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="255"/>
         <source>&amp;Aç</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="275" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="275"/>
         <source>Kullanıcı eklendi: {0}</source>
         <translation>User added: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="284" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="284"/>
         <source>{0} hesabı kapatıldı.</source>
         <translation>Account {0} disabled.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="288" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="288"/>
         <source>{0} hesabı açıldı.</source>
         <translation>Account {0} enabled.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="298" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="298"/>
         <source>{0} hesabının kilidi açıldı.</source>
         <translation>Account {0} unlocked.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="311" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="311"/>
         <source>{0} için yeni parola kaydedildi.</source>
         <translation>New password saved for {0}.</translation>
     </message>
@@ -1722,31 +2466,31 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="170" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="171"/>
         <source>Değişiklik</source>
-        <translation type="unfinished" />
+        <translation>Change</translation>
     </message>
 </context>
 <context>
     <name>opening</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="29" />
+        <location filename="../../koopbis_desktop/ui/opening.py" line="29"/>
         <source>Açılamadı</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="30" />
+        <location filename="../../koopbis_desktop/ui/opening.py" line="30"/>
         <source>Bu bölüm bu sürümde açılamıyor ({0}). Bilgi işleme bildirin; kayıtlarınız güvende.</source>
         <translation>This part cannot open in this version ({0}). Tell IT support; your entries are safe.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="46" />
-        <location filename="../../koopbis_desktop/ui/opening.py" line="65" />
+        <location filename="../../koopbis_desktop/ui/opening.py" line="46"/>
+        <location filename="../../koopbis_desktop/ui/opening.py" line="65"/>
         <source>kayıt formu</source>
         <translation>entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="72" />
+        <location filename="../../koopbis_desktop/ui/opening.py" line="72"/>
         <source>kayıt görünümü</source>
         <translation>entry view</translation>
     </message>
