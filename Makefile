@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean translations
+.PHONY: run test lint typecheck pytest bench clean translations dist dist-check
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 veya üstü gerekli"'
@@ -52,6 +52,21 @@ test: lint typecheck pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/store.py
+
+# The one-folder bundle (PyInstaller, extra "dist") and the Linux .tar.gz; see README "Install".
+DIST_STAMP := $(VENV)/.installed-dist
+
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP) translations
+	$(BIN)/python installer/build.py
+
+# Build the bundle, prove it starts (smoke on new/older/newer databases, CLI, training
+# server) and measure its size and start-up against the venv. CI runs it after make test.
+dist-check: dist
+	$(BIN)/python bench/bundle.py --runs 5
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist

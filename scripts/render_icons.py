@@ -12,9 +12,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
 SIZES = (16, 32, 48, 64, 128, 256)
@@ -48,7 +48,7 @@ def main() -> int:
         return 1
     # Windows: the executables' and the installer's icon (Qt's ICO writer stores one 256 px image).
     ico = ICONS / "koopbis.ico"
-    if not render(renderer, 256).save(str(ico), "ICO"):
+    if not render(renderer, 256).save(str(ico)):  # the format follows the .ico suffix
         print(f"could not write {ico} (Qt's ico image plugin missing?)", file=sys.stderr)
         return 1
     print(ico.relative_to(ICONS.parents[1]))

@@ -86,7 +86,9 @@ def older_database(path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     return older
 
 
-def test_smoke_migrates_an_older_database_after_a_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_smoke_migrates_an_older_database_after_a_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "eski.sqlite"
     older = older_database(path, monkeypatch)
 
