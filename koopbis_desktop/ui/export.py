@@ -1,0 +1,178 @@
+"""Menu actions for data leaving or entering in bulk: member lists, exports, the support bundle.
+
+The main window only hands its menus over (:func:`install_data_actions`); the
+actions find out what to do from the page on screen: a queue page exports its
+current filter, the audit page its trail. Files are chosen with the platform's
+file dialog — replaceable through :attr:`DataActions.ask_save_path` so tests can
+answer it — and written on the DB worker; the result comes back as a status bar
+sentence or a Turkish error box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QObject, QStandardPaths, Signal, qVersion
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+
+from koopbis_desktop.services import exports, support
+from koopbis_desktop.services.queries import AuditFilter, EntryFilter
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.import_dialog import MemberImportDialog
+
+AskSavePath = Callable[[QWidget, str, str, str], str | None]
+
+
+def _ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested), filters)
+    return name or None
+
+
+class DataActions(QObject):
+    """ "Ortak listesi yükle…", "Dışa aktar…", "Denetim izini dışa aktar…", "Destek paketi oluştur…"."""
+
+    exported = Signal(object)  # the written Path
+
+    def __init__(self, window: QMainWindow, ctx: AppContext, pages: dict[str, QWidget]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.pages = pages
+        self.ask_save_path: AskSavePath = _ask_save_path
+        self.import_dialog: MemberImportDialog | None = None
+        self.import_action = QAction(self.tr("Ortak &listesi yükle…"), window)
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_action.setEnabled(not ctx.is_admin)  # admins record no entries
+        self.import_action.triggered.connect(self.on_import_action_triggered)
+        self.export_action = QAction(self.tr("&Dışa aktar (Excel/CSV)…"), window)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setStatusTip(self.tr("Ekrandaki listeyi, süzgeciyle birlikte dosyaya yazar."))
+        self.export_action.triggered.connect(self.on_export_action_triggered)
+        self.audit_action = QAction(self.tr("De&netim izini dışa aktar…"), window)
+        self.audit_action.triggered.connect(self.on_audit_action_triggered)
+        self.audit_action.setVisible(ctx.is_admin or ctx.is_supervisor)
+        self.support_action = QAction(self.tr("&Destek paketi oluştur…"), window)
+        self.support_action.triggered.connect(self.on_support_action_triggered)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _current_page(self) -> QWidget | None:
+        current = getattr(self.window, "current_page_key", None)
+        key = current() if callable(current) else None
+        return dict.get(self.pages, key) if key else None
+
+    def _run(self, op: Callable[[Store], Any], done: Callable[[Any], None], what: str) -> None:
+        self.ctx.hub.message.emit(self.tr("%1 yazılıyor…").replace("%1", what))
+        self.ctx.worker.submit(op, done, self.on_job_failed)
+
+    def on_job_failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self.window, self.tr("Dosya yazılamadı"), user_message(exc))
+
+    # -- member list --------------------------------------------------------------------------
+
+    def on_import_action_triggered(self) -> None:
+        page = dict.get(self.pages, "cooperatives")
+        cooperative = getattr(page, "current_id", None)
+        self.import_dialog = MemberImportDialog(
+            self.ctx, cooperative if isinstance(cooperative, str) else None, self.window
+        )
+        self.import_dialog.open()
+
+    # -- exports ------------------------------------------------------------------------------
+
+    def on_export_action_triggered(self) -> None:
+        page = self._current_page()
+        make_filter = getattr(page, "current_filter", None)
+        flt = make_filter() if callable(make_filter) else None
+        if isinstance(flt, AuditFilter):
+            self.export_audit(flt)
+            return
+        if not isinstance(flt, EntryFilter):
+            flt = EntryFilter()  # a page without a list: the whole queue
+        name = self.ask_save_path(
+            self.window,
+            self.tr("Listeyi dışa aktar"),
+            "kayitlar.xlsx",
+            self.tr("Excel dosyası (*.xlsx);;CSV dosyası, noktalı virgüllü (*.csv)"),
+        )
+        if name:
+            self.export_entries(flt, Path(name))
+
+    def export_entries(self, flt: EntryFilter, path: Path) -> None:
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".xlsx")
+        self._run(lambda store: exports.export_entries(store, flt, path), self.on_exported, path.name)
+
+    def on_audit_action_triggered(self) -> None:
+        self.export_audit(AuditFilter())
+
+    def export_audit(self, flt: AuditFilter) -> None:
+        name = self.ask_save_path(
+            self.window,
+            self.tr("Denetim izini dışa aktar"),
+            "denetim-izi.csv",
+            self.tr("CSV dosyası (*.csv)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != ".csv":
+            path = path.with_suffix(".csv")
+        self._run(lambda store: exports.export_audit(store, path, flt), self.on_exported, path.name)
+
+    def on_exported(self, report: exports.ExportReport) -> None:
+        self.ctx.hub.message.emit(report.text())
+        self.exported.emit(report.path)
+
+    # -- support bundle -----------------------------------------------------------------------
+
+    def on_support_action_triggered(self) -> None:
+        name = self.ask_save_path(
+            self.window,
+            self.tr("Destek paketi oluştur"),
+            "koopbis-destek.zip",
+            self.tr("Zip dosyası (*.zip)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != ".zip":
+            path = path.with_suffix(".zip")
+        extra = {"qt": qVersion(), "pyside6": pyside_version}
+        self._run(
+            lambda store: support.write_bundle(store, path, extra=extra), self.on_bundle_written, path.name
+        )
+
+    def on_bundle_written(self, path: Path) -> None:
+        self.ctx.hub.message.emit(
+            self.tr("Destek paketi yazıldı: %1 (kişisel veri içermez).").replace("%1", str(path))
+        )
+        self.exported.emit(path)
+
+
+def install_data_actions(
+    window: QMainWindow, ctx: AppContext, pages: dict[str, QWidget], file_menu: QMenu, help_menu: QMenu
+) -> DataActions:
+    """Add the actions to the main window's Dosya and Yardım menus; returns them (tests drive it)."""
+    actions = DataActions(window, ctx, pages)
+    # Before "Çıkış" (after the file menu's separator), in a group of their own.
+    anchor = next((a for a in file_menu.actions() if a.isSeparator()), None)
+    for action in (actions.import_action, actions.export_action, actions.audit_action):
+        if anchor is None:
+            file_menu.addAction(action)
+        else:
+            file_menu.insertAction(anchor, action)
+    if anchor is not None:
+        file_menu.insertSeparator(actions.import_action)
+    if help_menu.actions():
+        help_menu.insertAction(help_menu.actions()[0], actions.support_action)
+    else:
+        help_menu.addAction(actions.support_action)
+    return actions

@@ -1,0 +1,172 @@
+"""The member list dialog, the export actions and the support bundle, driven like a clerk would."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from koopbis_desktop.domain.lifecycle import State
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.import_dialog import MemberImportDialog
+from koopbis_desktop.ui.mainwindow import MainWindow
+from koopbis_desktop.ui.worker import DbWorker
+from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_xlsx
+from tests.ui.conftest import wait_idle
+
+COOP = "06-900001"
+
+
+def entry_count(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+
+def test_import_dialog_shows_bad_rows_then_imports_after_correction_and_skip(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+) -> None:
+    ctx = make_ctx("ayse")
+    changed: list[list[str]] = []
+    ctx.hub.entries_changed.connect(changed.append)
+    dialog = MemberImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.cooperative_edit, COOP)
+
+    rows = admit_rows(4, seed=41)
+    rows[2][0] = "12345678901"  # a TCKN whose check digits are wrong
+    path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, rows)
+    dialog.choose_file(path)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+
+    assert "4 satır okundu: 3 geçerli, 1 hatalı." in dialog.status_label.text()
+    assert "IŞIK Çağdaş" in dialog.status_label.text()
+    model = dialog.model
+    assert model.rowCount() == 4
+    bad = model.index(2, model.columnCount() - 1)
+    assert model.data(bad).startswith("T.C. Kimlik No / VKN: T.C. Kimlik No geçersiz")
+    assert model.data(model.index(2, 0)) == "4"  # the row number as Excel shows it
+    assert model.data(model.index(2, 1), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole) is None
+    assert dialog.row_issues_label.text().startswith("Satır 4: T.C. Kimlik No / VKN: T.C. Kimlik No geçersiz")
+    assert not dialog.import_button.isEnabled()
+    assert "1 satırda hata var" in dialog.import_button.toolTip()
+    dialog.grab().save("/tmp/koopbis_import_dialog.png")
+
+    qtbot.mouseClick(dialog.only_errors_check, Qt.MouseButton.LeftButton)
+    assert model.rowCount() == 1
+    qtbot.mouseClick(dialog.only_errors_check, Qt.MouseButton.LeftButton)
+
+    # The clerk corrects the number in Excel and has the file checked again.
+    rows[2][0] = admit_rows(5, seed=42)[4][0]
+    write_xlsx(path, ADMIT_HEADERS, rows)
+    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=10_000)
+    assert "4 geçerli, 0 hatalı" in dialog.status_label.text()
+    assert dialog.import_button.isEnabled()
+    assert entry_count(store) == 0
+
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, worker)
+    made = entries.list_entries(store, type_id="member.admit")
+    assert [e.payload["member_id"] for e in made] == [r[0] for r in rows]
+    assert {e.state for e in made} == {State.DRAFT} and {e.author for e in made} == {"ayse"}
+    assert sorted(changed[-1]) == sorted(e.uuid for e in made)
+    assert not dialog.isVisible()
+
+    # A second list with one row already queued: the clerk skips the bad row explicitly.
+    again = MemberImportDialog(ctx, COOP)
+    qtbot.addWidget(again)
+    again.show()
+    second = write_xlsx(tmp_path / "ikinci.xlsx", ADMIT_HEADERS, [rows[0], *admit_rows(2, seed=43)])
+    again.choose_file(second)
+    qtbot.waitUntil(lambda: again.preview is not None, timeout=10_000)
+    assert "kuyrukta bekleyen bir ortaklığa giriş kaydı var" in again.model.data(
+        again.model.index(0, again.model.columnCount() - 1)
+    )
+    assert not again.import_button.isEnabled()
+    qtbot.mouseClick(again.skip_check, Qt.MouseButton.LeftButton)
+    assert again.import_button.isEnabled() and again.import_button.text() == "2 geçerli satırı &içe aktar"
+    with qtbot.waitSignal(again.imported, timeout=10_000):
+        qtbot.keyClick(again.import_button, Qt.Key.Key_Space)
+    wait_idle(qtbot, worker)
+    assert entry_count(store) == 6
+
+
+def test_import_dialog_reports_a_file_that_is_not_a_spreadsheet(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+) -> None:
+    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    junk = tmp_path / "fotograf.xlsx"
+    junk.write_bytes(b"\xff\xd8\xff\xe0 JFIF not a workbook")
+    dialog.choose_file(junk)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert "geçerli bir Excel (.xlsx) dosyası değil" in dialog.status_label.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.save_template(tmp_path / "sablon.xlsx")
+    assert (tmp_path / "sablon.xlsx").is_file() and "Şablon kaydedildi" in dialog.status_label.text()
+
+
+def test_main_window_exports_the_current_queue_and_writes_a_support_bundle(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+) -> None:
+    from koopbis_desktop.services import member_import
+
+    ctx = make_ctx("sef")
+    preview = member_import.preview(
+        store, write_xlsx(tmp_path / "l.xlsx", ADMIT_HEADERS, admit_rows(3, seed=44)), COOP
+    )
+    member_import.import_rows(store, ctx.require_actor(), preview)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    actions = window.data_actions
+    menu_texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]  # type: ignore[union-attr]
+    assert "Ortak &listesi yükle…" in menu_texts and "&Dışa aktar (Excel/CSV)…" in menu_texts
+    answers = iter([str(tmp_path / "kuyruk"), str(tmp_path / "destek.zip"), str(tmp_path / "denetim.csv")])
+    actions.ask_save_path = lambda *args: next(answers)
+    messages: list[str] = []
+    ctx.hub.message.connect(messages.append)
+
+    window.show_page("drafts") if "drafts" in window.page_keys() else None
+    with qtbot.waitSignal(actions.exported, timeout=10_000) as written:
+        actions.export_action.trigger()
+    assert written.args == [tmp_path / "kuyruk.xlsx"]
+    book = load_workbook(tmp_path / "kuyruk.xlsx", read_only=True)
+    assert "Ortaklığa giriş" in book.sheetnames
+    book.close()
+    assert any("kuyruk.xlsx dosyasına aktarıldı" in m for m in messages)
+
+    with qtbot.waitSignal(actions.exported, timeout=10_000):
+        actions.support_action.trigger()
+    with zipfile.ZipFile(tmp_path / "destek.zip") as bundle:
+        system = bundle.read("system.json").decode()
+    assert '"qt": "6.' in system
+
+    with qtbot.waitSignal(actions.exported, timeout=10_000):
+        actions.audit_action.trigger()
+    assert (tmp_path / "denetim.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    wait_idle(qtbot, worker)
+    window.close()
