@@ -891,6 +891,79 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
 </context>
 <context>
+    <name>DataActions</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="50"/>
+        <source>Ortak &amp;listesi yükle…</source>
+        <translation>Load a &amp;member list…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="54"/>
+        <source>&amp;Dışa aktar (Excel/CSV)…</source>
+        <translation>&amp;Export (Excel/CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="56"/>
+        <source>Ekrandaki listeyi, süzgeciyle birlikte dosyaya yazar.</source>
+        <translation>Writes the list on screen, with its filter, to a file.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="58"/>
+        <source>De&amp;netim izini dışa aktar…</source>
+        <translation>Export the au&amp;dit trail…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="61"/>
+        <source>&amp;Destek paketi oluştur…</source>
+        <translation>Create a &amp;support bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="72"/>
+        <source>%1 yazılıyor…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="76"/>
+        <source>Dosya yazılamadı</source>
+        <translation>The file could not be written</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="101"/>
+        <source>Listeyi dışa aktar</source>
+        <translation>Export the list</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="103"/>
+        <source>Excel dosyası (*.xlsx);;CSV dosyası, noktalı virgüllü (*.csv)</source>
+        <translation>Excel file (*.xlsx);;CSV file, semicolon-separated (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="119"/>
+        <source>Denetim izini dışa aktar</source>
+        <translation>Export the audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="121"/>
+        <source>CSV dosyası (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="139"/>
+        <source>Destek paketi oluştur</source>
+        <translation>Create a support bundle</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="141"/>
+        <source>Zip dosyası (*.zip)</source>
+        <translation>Zip file (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="155"/>
+        <source>Destek paketi yazıldı: %1 (kişisel veri içermez).</source>
+        <translation>Support bundle written: %1 (contains no personal data).</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/fields.py" line="223"/>
@@ -1707,12 +1780,12 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="329"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="334"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="335"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="340"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
@@ -1725,17 +1798,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="341"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="346"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="356"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="361"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="374"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="379"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -1750,6 +1823,424 @@ KOOP-BİS bakımdayken kooperatif değişikliklerini çevrimdışı kaydetmek, o
         <translation type="vanished">KOOP-BİS Desktop {0}
 
 Records and approves cooperative changes offline while KOOP-BİS is in maintenance, and sends them to KOOP-BİS when it opens.</translation>
+    </message>
+</context>
+<context>
+    <name>ManualAssistant</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="115"/>
+        <source>KOOP-BİS&apos;e elle aktarım</source>
+        <translation>Manual transfer to KOOP-BİS</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="118"/>
+        <source>Liste yükleniyor…</source>
+        <translation>Loading the list…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="131"/>
+        <source>KOOP-BİS formuna girilecek bilgiler</source>
+        <translation>Data to enter in the KOOP-BİS form</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="139"/>
+        <source>&amp;Tümünü kopyala</source>
+        <translation>Copy &amp;all</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="151"/>
+        <source>Ekin kopyasını &amp;kaydet…</source>
+        <translation>&amp;Save a copy of the attachment…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="154"/>
+        <source>KOOP-BİS&apos;e yüklenecek ekler</source>
+        <translation>Attachments to upload to KOOP-BİS</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="161"/>
+        <source>KOOP-BİS&apos;in gösterdiği alındı numarası</source>
+        <translation>The receipt number KOOP-BİS shows</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="165"/>
+        <source>ör. 06-123456</source>
+        <translation>e.g. 06-123456</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="169"/>
+        <source>Atlarken isteğe bağlı; sorun bildirirken zorunlu</source>
+        <translation>Optional when skipping; required when reporting a problem</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="171"/>
+        <source>&amp;Alındı no:</source>
+        <translation>&amp;Receipt no.:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="174"/>
+        <source>KOOP-BİS &amp;sicil no (yeni kuruluş):</source>
+        <translation>KOOP-BİS &amp;registry no. (new founding):</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="177"/>
+        <source>N&amp;ot:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="181"/>
+        <source>KOOP-BİS&apos;e &amp;girildi</source>
+        <translation>&amp;Entered in KOOP-BİS</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="183"/>
+        <source>Şimdilik a&amp;tla</source>
+        <translation>S&amp;kip for now</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="185"/>
+        <source>Sorun &amp;var</source>
+        <translation>&amp;Problem</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="187"/>
+        <source>Listeyi &amp;yazdır…</source>
+        <translation>&amp;Print the list…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="189"/>
+        <source>&amp;Kapat</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="211"/>
+        <source>Sıra</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="212"/>
+        <source>Tür</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="213"/>
+        <source>Kooperatif</source>
+        <translation>Cooperative</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="214"/>
+        <source>Durum</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="215"/>
+        <source>Neden bekliyor / not</source>
+        <translation>Why it waits / note</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="277"/>
+        <source>Elle aktarım, otomatik eşitleme bitince yapılabilir; pencereyi kapatıp yeniden açın.</source>
+        <translation>Manual transfer is possible once the automatic sync has finished; close the window and open it again.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="317"/>
+        <source>KOOP-BİS&apos;e girilecek kayıt kalmadı.</source>
+        <translation>No entries left to enter in KOOP-BİS.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="319"/>
+        <source>Şimdi girilebilecek kayıt yok; {0} kayıt bekliyor (nedenleri aşağıda).</source>
+        <translation>No entry can be entered now; {0} entries are waiting (reasons below).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="321"/>
+        <source>Elle aktarım tamam.</source>
+        <translation>Manual transfer complete.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="329"/>
+        <source>Kalan {0} kayıt; {1} tanesi şimdi girilebilir. Bu kayıt sırada {2}.</source>
+        <translation>{0} entries left; {1} can be entered now. This entry is number {2} in line.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="337"/>
+        <source>Sorun bildirildi</source>
+        <translation>Problem reported</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="337"/>
+        <source>Daha önce atlandı</source>
+        <translation>Skipped before</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="348"/>
+        <source>Bu kaydın eki yok.</source>
+        <translation>This entry has no attachments.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="371"/>
+        <source>Kopyala</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="374"/>
+        <source>Değeri panoya kopyalar (alanda Ctrl+C de kopyalar).</source>
+        <translation>Copies the value to the clipboard (Ctrl+C in the field copies too).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="385"/>
+        <source>Panoya kopyalandı: {0}</source>
+        <translation>Copied to the clipboard: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="391"/>
+        <source>{0} alan panoya kopyalandı (her satırda ad ve değer, sekmeyle ayrılmış).</source>
+        <translation>{0} fields copied to the clipboard (name and value on each line, separated by a tab).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="405"/>
+        <source>Ekin kopyasını kaydet</source>
+        <translation>Save a copy of the attachment</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="419"/>
+        <source>Kaydedildi: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="437"/>
+        <source>KOOP-BİS&apos;in verdiği alındı numarasını yazın; numara olmadan kayıt aktarılmış sayılmaz.</source>
+        <translation>Type the receipt number KOOP-BİS gave; without it the entry does not count as transferred.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="446"/>
+        <source>Kuruluş kaydı için KOOP-BİS&apos;in yeni kooperatife verdiği sicil numarasını da yazın.</source>
+        <translation>For a founding entry, also type the registry number KOOP-BİS gave the new cooperative.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="454"/>
+        <source>Kaydediliyor…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="457"/>
+        <source>Aktarıldı: alındı no {0}.</source>
+        <translation>Transferred: receipt no. {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="469"/>
+        <source>Atlanıyor…</source>
+        <translation>Skipping…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="472"/>
+        <source>Atlandı; diğerlerinden sonra yeniden gelecek.</source>
+        <translation>Skipped; it comes back after the others.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="483"/>
+        <source>Sorunu Not kutusuna kısaca yazın (ör. KOOP-BİS formu hata verdi); not denetim izine girer.</source>
+        <translation>Describe the problem briefly in the Note box (e.g. the KOOP-BİS form gave an error); the note goes into the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="491"/>
+        <source>Sorun kaydediliyor…</source>
+        <translation>Recording the problem…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="494"/>
+        <source>Sorun kaydedildi; kayıt onaylı kaldı.</source>
+        <translation>Problem recorded; the entry stays approved.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberImportDialog</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="144"/>
+        <source>Ortak listesi yükle</source>
+        <translation>Load a member list</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="148"/>
+        <source>Sicil no, ör. 06-000123</source>
+        <translation>Registry no., e.g. 06-000123</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="150"/>
+        <source>Başlıklardan anlaşılsın</source>
+        <translation>Detect from the headers</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="151"/>
+        <source>Ortaklığa giriş</source>
+        <translation>Member admission</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="152"/>
+        <source>Ortaklıktan ayrılma</source>
+        <translation>Member leaving</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="155"/>
+        <source>.xlsx ya da .csv dosyası seçin</source>
+        <translation>Choose an .xlsx or .csv file</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="156"/>
+        <source>&amp;Dosya seç…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="157"/>
+        <source>&amp;Yeniden denetle</source>
+        <translation>Check &amp;again</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="158"/>
+        <source>Dosyayı Excel&apos;de düzelttikten sonra yeniden okuyup denetler.</source>
+        <translation>Reads and checks the file again after you corrected it in Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="166"/>
+        <source>&amp;Kooperatif (sicil no):</source>
+        <translation>&amp;Cooperative (registry no.):</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="167"/>
+        <source>Liste &amp;türü:</source>
+        <translation>List &amp;type:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="168"/>
+        <source>Dosya:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="369"/>
+        <source>%v satır okundu</source>
+        <translation>%v rows read</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="180"/>
+        <source>Şablondaki başlıkları kullanın: T.C. Kimlik No / VKN, Adı Soyadı / Unvanı, Giriş Tarihi, Karar No, Pay Adedi, Taahhüt Edilen Tutar, Ödenen Tutar.</source>
+        <translation>Use the template&apos;s headers: T.C. Kimlik No / VKN, Adı Soyadı / Unvanı, Giriş Tarihi, Karar No, Pay Adedi, Taahhüt Edilen Tutar, Ödenen Tutar.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="200"/>
+        <source>Yalnızca &amp;hatalı satırları göster</source>
+        <translation>Show only rows with &amp;errors</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="202"/>
+        <source>Hatalı satırları &amp;atla (yalnızca geçerli satırlar kuyruğa girer)</source>
+        <translation>&amp;Skip rows with errors (only valid rows join the queue)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="205"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="436"/>
+        <source>Geçerli satırları &amp;içe aktar</source>
+        <translation>&amp;Import the valid rows</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="208"/>
+        <source>Şablonu i&amp;ndir…</source>
+        <translation>Do&amp;wnload the template…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="209"/>
+        <source>&amp;Vazgeç</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="254"/>
+        <source>Ortak listesi seçin</source>
+        <translation>Choose a member list</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="256"/>
+        <source>Ortak listeleri (*.xlsx *.xlsm *.csv);;Tüm dosyalar (*)</source>
+        <translation>Member lists (*.xlsx *.xlsm *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="265"/>
+        <source>Önce listenin kooperatifini yazın (sicil no).</source>
+        <translation>First type the list&apos;s cooperative (registry no.).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="277"/>
+        <source>%1 okunuyor…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="305"/>
+        <source>Tanınmayan sütunlar alınmadı: %1.</source>
+        <translation>Unrecognised columns were left out: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="310"/>
+        <source>Hatalı satırları dosyada düzeltip &apos;Yeniden denetle&apos;ye basın ya da &apos;Hatalı satırları atla&apos;yı seçin.</source>
+        <translation>Correct the rows with errors in the file and press &apos;Check again&apos;, or choose &apos;Skip rows with errors&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="332"/>
+        <source>Satır %1: %2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="348"/>
+        <source>%v kayıt oluşturuldu</source>
+        <translation>%v entries created</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="382"/>
+        <source>Şablonu kaydet</source>
+        <translation>Save the template</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="384"/>
+        <source>Excel dosyası (*.xlsx);;CSV dosyası (*.csv)</source>
+        <translation>Excel file (*.xlsx);;CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="398"/>
+        <source>Şablon kaydedilemedi</source>
+        <translation>The template could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="399"/>
+        <source>Şablon kaydedilemedi: %1</source>
+        <translation>The template could not be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="402"/>
+        <source>Şablon kaydedildi: %1</source>
+        <translation>Template saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="422"/>
+        <source>Önce bir dosya seçin.</source>
+        <translation>Choose a file first.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="424"/>
+        <source>Dosyada geçerli satır yok.</source>
+        <translation>The file has no valid rows.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="427"/>
+        <source>%1 satırda hata var: düzeltin ya da &apos;Hatalı satırları atla&apos;yı seçin.</source>
+        <translation>%1 rows have errors: correct them or choose &apos;Skip rows with errors&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="432"/>
+        <source>%1 taslak kayıt oluşturulur.</source>
+        <translation>%1 draft entries will be created.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="434"/>
+        <source>%1 geçerli satırı &amp;içe aktar</source>
+        <translation>&amp;Import %1 valid rows</translation>
     </message>
 </context>
 <context>
@@ -1804,6 +2295,19 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="67"/>
         <source>İki parola aynı değil; yeniden yazın.</source>
         <translation>The two passwords differ; type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="79"/>
+        <source>Satır</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="81"/>
+        <source>Sorunlar</source>
+        <translation>Problems</translation>
     </message>
 </context>
 <context>
