@@ -170,3 +170,28 @@ def test_main_window_exports_the_current_queue_and_writes_a_support_bundle(
     assert (tmp_path / "denetim.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     wait_idle(qtbot, worker)
     window.close()
+
+
+def test_ten_thousand_rows_are_read_off_the_ui_thread_with_progress(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+) -> None:
+    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    path = write_xlsx(tmp_path / "buyuk.xlsx", ADMIT_HEADERS, admit_rows(10_000, seed=45))
+    seen: list[int] = []
+    dialog.rows_progress.rows_read.connect(seen.append)
+    dialog.choose_file(path)
+    assert dialog.busy and dialog.progress.isVisible()  # choose_file returned at once
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
+    assert len(seen) >= 40 and seen[-1] == 10_000  # delivered on the UI thread while reading
+    assert "10000 satır okundu: 10000 geçerli, 0 hatalı." in dialog.status_label.text()
+    with qtbot.waitSignal(dialog.imported, timeout=30_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, worker)
+    assert entry_count(store) == 10_000
