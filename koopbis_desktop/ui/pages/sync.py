@@ -235,11 +235,23 @@ class SyncPage(QWidget):
         self.pause_button.clicked.connect(self.on_pause_button_clicked)
         self.refresh_button = QPushButton(self.tr("Planı &yenile"))
         self.refresh_button.clicked.connect(self.refresh)
+        # Go-live day without an API: the same queue typed into KOOP-BİS's web pages.
+        self.manual_button = QPushButton(self.tr("KOOP-BİS'e e&lle aktarım…"))
+        self.manual_button.setObjectName("manualButton")
+        self.manual_button.clicked.connect(self.on_manual_button_clicked)
+        self.receipts_print_button = QPushButton(self.tr("Alındı &fiş listesi…"))
+        self.receipts_print_button.setObjectName("receiptsPrintButton")
+        self.receipts_print_button.setToolTip(
+            self.tr("KOOP-BİS'e aktarılan kayıtların alındı numaraları (baskı önizleme).")
+        )
+        self.receipts_print_button.clicked.connect(self.on_receipts_print_button_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.pause_button)
         buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.manual_button)
+        buttons.addWidget(self.receipts_print_button)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
@@ -353,6 +365,12 @@ class SyncPage(QWidget):
         self.sync_action.setEnabled(allowed and not running)
         self.sync_button.setEnabled(allowed and not running)
         self.pause_button.setEnabled(allowed and running)
+        self.manual_button.setEnabled(allowed)
+        self.manual_button.setToolTip(
+            self.tr("Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.")
+            if allowed
+            else self.tr("KOOP-BİS'e elle aktarımı yalnızca şefler yapar.")
+        )
         if not allowed:
             why = self.tr("Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.")
             self.sync_button.setToolTip(why)
@@ -368,6 +386,26 @@ class SyncPage(QWidget):
                 if running
                 else self.tr("Duraklatılacak bir eşitleme yok.")
             )
+
+    def on_manual_button_clicked(self) -> None:
+        from koopbis_desktop.ui.manual_assistant import open_assistant
+
+        open_assistant(self.ctx, self)
+
+    def on_receipts_print_button_clicked(self) -> None:
+        from koopbis_desktop.services import reports
+
+        province = self.ctx.province_code
+        self.ctx.worker.submit(
+            lambda store: reports.receipts_report(store, province),
+            self.on_receipts_report_loaded,
+            self.on_worker_failed,
+        )
+
+    def on_receipts_report_loaded(self, report: Any) -> None:
+        from koopbis_desktop.ui.printing import show_preview
+
+        show_preview(self, report)
 
     def focus_first(self) -> None:
         (self.sync_button if self.sync_button.isEnabled() else self.plan_view).setFocus()
