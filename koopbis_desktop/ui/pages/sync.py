@@ -213,6 +213,7 @@ class SyncPage(QWidget):
         self.runner = runner or SyncRunner(ctx.db_path, self)
         self.automatic = automatic
         self.overview: SyncOverview | None = None
+        self._stale = False
         self._progress: SyncProgress | None = None
         self._asked_by_user = False
         self._auto_timer = QTimer(self)
@@ -418,8 +419,14 @@ class SyncPage(QWidget):
         )
 
     def on_hub_entries_changed(self, uuids: list[str]) -> None:
-        if not self.runner.running:
-            self.refresh()
+        if self.runner.running:
+            return
+        if not self.isVisible():
+            # Rebuilding the plan of thousands of entries after every save would stall
+            # the clerk's form; a hidden page catches up when it is shown.
+            self._stale = True
+            return
+        self.refresh()
 
     def on_overview_loaded(self, overview: SyncOverview) -> None:
         self.overview = overview
@@ -611,6 +618,9 @@ class SyncPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
         if self.automatic and not self.runner.running and not self._auto_timer.isActive():
             self._auto_timer.start(AUTO_START_MS)
 
