@@ -91,12 +91,18 @@ class ReviewDialog(QDialog):
         self.approve_button.clicked.connect(self.on_approve_button_clicked)
         self.return_button.clicked.connect(self.on_return_button_clicked)
         self.close_button.clicked.connect(self.reject)
+        self.slip_button = QPushButton(self.tr("Kayıt &fişi…"))
+        self.slip_button.setObjectName("slipButton")
+        self.slip_button.setAutoDefault(False)
+        self.slip_button.setToolTip(self.tr("Kaydın imzalanacak fişini gösterir (baskı önizleme)."))
+        self.slip_button.clicked.connect(self.on_slip_button_clicked)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.on_approve_shortcut_activated)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.slip_button)
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.return_button)
         buttons.addWidget(self.close_button)
@@ -218,6 +224,23 @@ class ReviewDialog(QDialog):
             self.on_return_succeeded,
             self.on_action_failed,
         )
+
+    def on_slip_button_clicked(self) -> None:
+        from koopbis_desktop.services import reports
+
+        key, province = self.entry_uuid, self.ctx.province_code
+        self.ctx.worker.submit(
+            lambda store: reports.entry_slip(store, key, province),
+            self.on_slip_loaded,
+            self.on_load_failed,
+        )
+
+    def on_slip_loaded(self, report: object) -> None:
+        from koopbis_desktop.services.reports import Report
+        from koopbis_desktop.ui.printing import show_preview
+
+        assert isinstance(report, Report)
+        show_preview(self, report)
 
     def _start(self, text: str) -> None:
         self._busy = True

@@ -11,6 +11,7 @@ from typing import Any
 import pypdf
 import pypdfium2
 import pytest
+from PySide6.QtCore import Qt
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import reports
@@ -140,3 +141,21 @@ def test_preview_paints_the_same_report(qtbot: Any, store: Store, queue: list[An
     dialog.show()
     qtbot.waitUntil(lambda: bool(painted), timeout=5000)
     assert dialog.windowTitle() == "Kayıt Fişi"
+
+
+def test_review_dialog_opens_the_entry_slip_preview(
+    qtbot: Any, store: Store, queue: list[Any], make_ctx: Any
+) -> None:
+    from koopbis_desktop.ui.review import ReviewDialog
+    from tests.ui.conftest import wait_idle
+
+    ctx = make_ctx("sef2")
+    dialog = ReviewDialog(ctx, queue[0].uuid)
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, ctx.worker)
+    qtbot.mouseClick(dialog.slip_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.findChild(ReportPreview) is not None, timeout=5000)
+    preview = dialog.findChild(ReportPreview)
+    assert preview is not None and preview.report.entry_ids == [queue[0].uuid]
+    assert preview.report.title == "Kayıt Fişi"
+    preview.close()
