@@ -252,6 +252,10 @@ class MainWindow(QMainWindow):
         sign_out.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         sign_out.triggered.connect(self.sign_out)
         file_menu.addAction(sign_out)
+        # Günlük liste… (printouts; ui/print_actions.py).
+        from koopbis_desktop.ui.print_actions import install_print_actions
+
+        self.daily_list_action = install_print_actions(self, self.ctx, file_menu)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Çı&kış"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))

@@ -159,3 +159,35 @@ def test_review_dialog_opens_the_entry_slip_preview(
     assert preview is not None and preview.report.entry_ids == [queue[0].uuid]
     assert preview.report.title == "Kayıt Fişi"
     preview.close()
+
+
+def test_daily_list_menu_action_previews_the_days_list(
+    qtbot: Any, store: Store, queue: list[Any], make_ctx: Any
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from koopbis_desktop.ui.print_actions import DailyListDialog, install_print_actions
+    from tests.ui.conftest import wait_idle
+
+    ctx = make_ctx("sef")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menu = window.menuBar().addMenu("&Dosya")
+    action = install_print_actions(window, ctx, menu)
+    assert action.text() == "&Günlük liste…"
+
+    def accept_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, DailyListDialog)
+        assert dialog.day() == date.today()
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, accept_dialog)
+    action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(ReportPreview) is not None, timeout=5000)
+    wait_idle(qtbot, ctx.worker)
+    preview = window.findChild(ReportPreview)
+    assert preview is not None and preview.report.title == "Günlük liste"
+    assert preview.report.entry_ids == [e.uuid for e in queue]
+    preview.close()
