@@ -615,9 +615,7 @@ class EntryEditor(QDialog):
             return False
         if focused is self.picker_edit:
             return True
-        return any(
-            focused is row.box or row.box.isAncestorOf(focused) for row in self.rows.values()
-        )
+        return any(focused is row.box or row.box.isAncestorOf(focused) for row in self.rows.values())
 
     def _focus_first(self) -> None:
         if self.picker.isVisibleTo(self) and not self.cooperative:
