@@ -16,6 +16,7 @@ from typing import Any
 
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain import validators as v
+from koopbis_desktop.domain.text import fold
 from koopbis_desktop.domain.validators import FieldError
 
 
@@ -206,7 +207,11 @@ class ValidationResult:
 
 
 def _is_empty(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or value == []
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, list) and not value
 
 
 def parse_value(f: Field, value: object, siblings: Mapping[str, Any], ctx: ValidationContext) -> Any:
@@ -222,10 +227,9 @@ def parse_value(f: Field, value: object, siblings: Mapping[str, Any], ctx: Valid
             return v.parse_int(value, minimum=f.minimum, maximum=f.maximum)
         case Kind.CHOICE:
             text = str(value).strip()
-            from koopbis_desktop.domain.text import fold
-
+            folded = fold(text)
             for choice in f.choices:
-                if text == choice.value or fold(text) == fold(choice.label):
+                if text == choice.value or folded == fold(choice.label):
                     return choice.value
             options = ", ".join(c.label for c in f.choices)
             raise FieldError(f"Geçerli seçenekler: {options}.")
@@ -280,13 +284,13 @@ def _validate_fields(
                 )
             )
     for f in fields:
-        path = f"{prefix}{f.name}"
         value = raw.get(f.name)
         if _is_empty(value):
             if _required(f, {**raw, **valid}):
-                issues.append(Issue(path, f"{f.label} zorunludur."))
+                issues.append(Issue(f"{prefix}{f.name}", f"{f.label} zorunludur."))
             continue
         if f.kind == Kind.GROUP:
+            path = f"{prefix}{f.name}"
             if not isinstance(value, list) or not all(isinstance(r, Mapping) for r in value):
                 issues.append(Issue(path, f"{f.label} bir satır listesi olmalıdır."))
                 payload[f.name] = value
@@ -298,9 +302,9 @@ def _validate_fields(
             for index, row in enumerate(value):
                 row_payload: dict[str, Any] = {}
                 row_valid: dict[str, Any] = {}
-                before = len([i for i in issues if i.severity == Severity.ERROR])
+                before = len(issues)  # issues only grow: this row's are the ones after ``before``
                 _validate_fields(f.fields, row, ctx, f"{path}[{index}].", row_payload, row_valid, issues)
-                if len([i for i in issues if i.severity == Severity.ERROR]) != before:
+                if any(i.severity == Severity.ERROR for i in issues[before:]):
                     all_rows_ok = False
                 if f.key and f.key in row_valid:
                     key_value = row_valid[f.key]
@@ -324,10 +328,12 @@ def _validate_fields(
             if all_rows_ok:
                 valid[f.name] = rows_valid
             continue
+        # Only a dependent field (a district and its province) reads its siblings.
+        siblings = {**raw, **valid} if f.depends_on else raw
         try:
-            parsed = parse_value(f, value, {**raw, **valid}, ctx)
+            parsed = parse_value(f, value, siblings, ctx)
         except FieldError as exc:
-            issues.append(Issue(path, exc.message))
+            issues.append(Issue(f"{prefix}{f.name}", exc.message))
             payload[f.name] = value
         else:
             payload[f.name] = parsed

@@ -47,6 +47,10 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     mapped = text.translate(_TURKISH_MAP)
+    if mapped.isascii():
+        # Most Turkish text is ASCII once mapped: NFKD, the combining-mark filter and the
+        # second map below change nothing then, so only lower-casing and spaces remain.
+        return _SPACES.sub(" ", mapped.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", mapped)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # After the Turkish map no dotted I remains, so lower() is now safe. The map runs

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,6 +22,19 @@ from koopbis_desktop.store.clock import stamp
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
+
+
+_INSERT = (
+    "INSERT INTO audit(seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, "
+    "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_SET_HEAD = (
+    "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+)
+
+
+# json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")), its encoder built once.
+_CANONICAL_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def canonical(
@@ -34,6 +48,21 @@ def canonical(
     comment: str | None,
     details: str,
 ) -> bytes:
+    return _canonical(seq, at, actor, action, entry_uuid, from_state, to_state, comment, json.loads(details))
+
+
+def _canonical(
+    seq: int,
+    at: str,
+    actor: str,
+    action: str,
+    entry_uuid: str | None,
+    from_state: str | None,
+    to_state: str | None,
+    comment: str | None,
+    details: Any,
+) -> bytes:
+    """:func:`canonical` with the details already parsed from their stored JSON."""
     body = {
         "seq": seq,
         "at": at,
@@ -43,9 +72,9 @@ def canonical(
         "from": from_state,
         "to": to_state,
         "comment": comment,
-        "details": json.loads(details),
+        "details": details,
     }
-    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    return _CANONICAL_JSON.encode(body).encode()
 
 
 def row_hash(prev_hash: str, content: bytes) -> str:
@@ -76,8 +105,7 @@ def append(
         canonical(seq, when, actor, action, entry_uuid, from_state, to_state, comment, details_json),
     )
     conn.execute(
-        "INSERT INTO audit(seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, "
-        "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _INSERT,
         (
             seq,
             when,
@@ -92,11 +120,86 @@ def append(
             digest,
         ),
     )
-    conn.execute(
-        "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (HEAD_KEY, f"{seq}:{digest}"),
-    )
+    conn.execute(_SET_HEAD, (HEAD_KEY, f"{seq}:{digest}"))
     return digest
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One audit row to append with :func:`append_many`: the keyword arguments of :func:`append`."""
+
+    actor: str
+    action: str
+    entry_uuid: str | None = None
+    from_state: str | None = None
+    to_state: str | None = None
+    comment: str | None = None
+    details: dict[str, Any] | None = None
+    at: datetime | None = None
+
+
+def append_many(conn: sqlite3.Connection, records: Iterable[Record]) -> list[str]:
+    """Append many audit rows inside the caller's transaction; returns their hashes in order.
+
+    The chain is exactly the one :func:`append` called once per record would write
+    (same canonical content, same hashes for the same times): the previous hash is
+    read once, each row's hash is computed in one loop, the rows go in with one
+    ``executemany`` and the head is updated once. Records without ``at`` share one
+    timestamp, the moment of the call.
+    """
+    if not conn.in_transaction:
+        raise RuntimeError("audit.append_many must run inside the transaction of the change it records")
+    last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+    now = stamp()
+    # Rows of one import share one details dict: its stored JSON, and the parsed form
+    # canonical() hashes, are computed once per dict object. The cache holds the object
+    # itself, so its id cannot be reused by another dict while the loop runs.
+    details_cache: dict[int, tuple[object, str, Any]] = {}
+    rows: list[tuple[Any, ...]] = []
+    digests: list[str] = []
+    for record in records:
+        seq += 1
+        when = now if record.at is None else stamp(record.at)
+        cached = details_cache.get(id(record.details))
+        if cached is None:
+            details_json = json.dumps(record.details or {}, sort_keys=True, ensure_ascii=False)
+            cached = (record.details, details_json, json.loads(details_json))
+            details_cache[id(record.details)] = cached
+        _, details_json, details_value = cached
+        content = _canonical(
+            seq,
+            when,
+            record.actor,
+            record.action,
+            record.entry_uuid,
+            record.from_state,
+            record.to_state,
+            record.comment,
+            details_value,
+        )
+        digest = row_hash(prev, content)
+        rows.append(
+            (
+                seq,
+                when,
+                record.actor,
+                record.action,
+                record.entry_uuid,
+                record.from_state,
+                record.to_state,
+                record.comment,
+                details_json,
+                prev,
+                digest,
+            )
+        )
+        digests.append(digest)
+        prev = digest
+    if rows:
+        conn.executemany(_INSERT, rows)
+        conn.execute(_SET_HEAD, (HEAD_KEY, f"{seq}:{prev}"))
+    return digests
 
 
 @dataclass(frozen=True)

@@ -102,8 +102,13 @@ COLUMNS = (
 )
 
 
+# What json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) builds
+# on every call, built once: the same text, without an encoder object per value.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def row_to_entry(row: Sequence[Any]) -> Entry:

@@ -682,24 +682,29 @@ def _read_csv(path: Path, source: str) -> _Sheet:
     return _Sheet(source, rows())
 
 
+def _check_xlsx_file(path: Path, source: str) -> None:
+    """Refuse, in Turkish, a file that cannot be an .xlsx (unreadable, empty, no zip header)."""
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as exc:
+        raise _fail(source, f"Dosya okunamadı ({exc.strerror or exc}).") from exc
+    if not magic:
+        raise _fail(source, "Dosya boş.")
+    if magic != b"PK\x03\x04":
+        raise _fail(
+            source,
+            "Dosya geçerli bir Excel (.xlsx) dosyası değil. Eski .xls dosyalarını Excel'de "
+            "açıp .xlsx ya da 'CSV UTF-8' olarak kaydedin.",
+        )
+
+
 class _Workbook:
     """An XLSX file opened read-only; closed by the import when done."""
 
     def __init__(self, path: Path, source: str) -> None:
         self.source = source
-        try:
-            with path.open("rb") as handle:
-                magic = handle.read(4)
-        except OSError as exc:
-            raise _fail(source, f"Dosya okunamadı ({exc.strerror or exc}).") from exc
-        if not magic:
-            raise _fail(source, "Dosya boş.")
-        if magic != b"PK\x03\x04":
-            raise _fail(
-                source,
-                "Dosya geçerli bir Excel (.xlsx) dosyası değil. Eski .xls dosyalarını Excel'de "
-                "açıp .xlsx ya da 'CSV UTF-8' olarak kaydedin.",
-            )
+        _check_xlsx_file(path, source)
         from openpyxl import load_workbook
 
         try:

@@ -130,3 +130,23 @@ def test_turkish_upper_helper_is_turkish():
     # The property above is only meaningful if the helper really maps i → İ, ı → I.
     assert turkish_upper("ışık ilçe") == "IŞIK İLÇE"
     assert turkish_lower("IŞIK İLÇE") == "ışık ilçe"
+
+
+def _fold_without_ascii_shortcut(text: str) -> str:
+    """fold's general path (NFKD, combining marks dropped, mapped twice), for every input."""
+    import re
+    import unicodedata
+
+    from koopbis_desktop.domain.text import _TURKISH_MAP
+
+    mapped = unicodedata.normalize("NFKD", text.translate(_TURKISH_MAP))
+    stripped = "".join(ch for ch in mapped if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", stripped.lower().translate(_TURKISH_MAP)).strip()
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(TURKISH_LOWER + TURKISH_UPPER + " \t\n.-/0129âÂîÎûÛ\u0307é")))
+@example("İbrahim  Türkoğlu 2015/4")
+@example("KÂZIM\u00a0ÇİFTÇİ")
+def test_ascii_shortcut_folds_like_the_general_path(text: str) -> None:
+    assert fold(text) == _fold_without_ascii_shortcut(text)

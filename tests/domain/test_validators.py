@@ -626,3 +626,19 @@ def test_cooperative_type():
     assert parse_cooperative_type("tüketim kooperatifi") == "tuketim"
     assert "kooperatif türü değil" in refused(parse_cooperative_type, "bilinmeyen")
     assert "seçin" in refused(parse_cooperative_type, "")
+
+
+@settings(max_examples=300)
+@given(st.integers(min_value=-(10**16), max_value=10**16))
+def test_whole_float_money_reads_as_its_repr_does(number):
+    # parse_money takes a whole float (a spreadsheet's 2000.0) as an int: the same as its repr.
+    value = float(number)
+
+    def parsed(typed):
+        try:
+            return v.parse_money(typed)
+        except FieldError as exc:
+            return exc.message
+
+    assert parsed(value) == parsed(repr(value))
+    assert parsed(-0.0) == parsed("-0.0")

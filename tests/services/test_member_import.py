@@ -190,19 +190,23 @@ def test_failure_midway_imports_nothing(
     before, audit_before = entry_count(store), audit_count(store)
     from koopbis_desktop.store import audit
 
-    real_append = audit.append
-    calls = {"n": 0}
+    real_append_many = audit.append_many
+    written = {"n": 0}
 
-    def failing_append(conn: Any, **kwargs: Any) -> str:
-        calls["n"] += 1
-        if calls["n"] == 400:
+    def failing_append_many(conn: Any, records: Any) -> list[str]:
+        # The drafts and the first audit rows are written, then the disk fills up.
+        batch = list(records)
+        if written["n"] + len(batch) >= 400:
+            real_append_many(conn, batch[: 400 - written["n"]])
             raise OSError("disk full")
-        return real_append(conn, **kwargs)
+        written["n"] += len(batch)
+        return real_append_many(conn, batch)
 
-    monkeypatch.setattr(audit, "append", failing_append)
+    monkeypatch.setattr(audit, "append_many", failing_append_many)
     with pytest.raises(OSError):
         member_import.import_rows(store, people["ayse"], preview)
     assert (entry_count(store), audit_count(store)) == (before, audit_before)
+    assert audit.verify(store.conn).ok
 
 
 def test_admission_already_queued_is_a_duplicate(
@@ -317,3 +321,30 @@ def test_templates_read_back_as_one_valid_row(store: Store, coop: dict[str, Any]
             assert [c.header for c in layout.columns] == [c.header for c in member_import.COLUMNS[kind]]
     admit = member_import.preview(store, member_import.template_path(ImportKind.ADMIT), COOP)
     assert admit.rows[0].ok, admit.error_lines()
+
+
+def test_xlsx_sheet_choice_and_offset_table(store: Store, coop: dict[str, Any], tmp_path: Path) -> None:
+    """The "Ortaklar" sheet is read even when not first; a table starting at B3 keeps Excel's line numbers."""
+    from openpyxl import Workbook
+
+    rows = admit_rows(2, seed=31)
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "Açıklama"
+    notes["A1"] = "Bu dosya ABC kooperatifinin ortak listesidir."
+    sheet = book.create_sheet("ORTAKLAR")
+    for col, header in enumerate(ADMIT_HEADERS, start=2):
+        sheet.cell(row=3, column=col, value=header)
+    for line, row in enumerate(rows, start=4):
+        for col, value in enumerate(row, start=2):
+            sheet.cell(row=line, column=col, value=value)
+    path = tmp_path / "iki_sayfa.xlsx"
+    book.save(path)
+
+    preview = member_import.preview(store, path, COOP)
+    assert not preview.invalid_rows, preview.error_lines()
+    assert [r.line for r in preview.rows] == [4, 5]
+    assert [r.payload["member_id"] for r in preview.rows] == [r[0] for r in rows]
+    assert preview.rows[0].cells["effective_date"] == "02.03.2015"
+    assert preview.rows[0].cells["shares"] == str(rows[0][4])

@@ -102,3 +102,99 @@ def test_recomputed_hash_still_breaks_the_next_link(store: Store) -> None:
     conn.close()
     assert not result.ok
     assert result.bad_seq == 3
+
+
+def _chain(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
+    return conn.execute(
+        "SELECT seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, prev_hash, hash "
+        "FROM audit ORDER BY seq"
+    ).fetchall()
+
+
+def test_bulk_append_writes_the_chain_row_by_row_appends_write(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from koopbis_desktop.store.db import open_store
+
+    start = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+    shared = {"type": "member.admit", "cooperative": "06-900001", "revision": 1}
+    records = [
+        audit.Record(actor="admin", action="user_add", details={"user": "ayşe", "role": "clerk"}, at=start),
+        *(
+            audit.Record(
+                actor="ayşe",
+                action="create",
+                entry_uuid=f"uuid-{i}",
+                to_state="draft",
+                details=shared,  # one dict for many rows, as the member importer passes it
+                at=start + timedelta(milliseconds=i),
+            )
+            for i in range(1, 300)
+        ),
+        audit.Record(
+            actor="mehmet",
+            action="approve",
+            entry_uuid="uuid-7",
+            from_state="submitted",
+            to_state="approved",
+            comment='"tırnaklı" açıklama\nikinci satır',
+            details={"z": [1, 2.5, None], "a": {"iç": True}},
+            at=start + timedelta(seconds=1),
+        ),
+        audit.Record(actor="sistem", action="empty", at=start + timedelta(seconds=2)),
+    ]
+    one_by_one = open_store(tmp_path / "one.sqlite", create=True)
+    bulk = open_store(tmp_path / "bulk.sqlite", create=True)
+    try:
+        with one_by_one.write() as conn:
+            audit.append(conn, actor="admin", action="setup", at=start - timedelta(days=1))
+        with bulk.write() as conn:
+            audit.append(conn, actor="admin", action="setup", at=start - timedelta(days=1))
+        expected: list[str] = []
+        with one_by_one.write() as conn:
+            for record in records:
+                expected.append(
+                    audit.append(
+                        conn,
+                        actor=record.actor,
+                        action=record.action,
+                        entry_uuid=record.entry_uuid,
+                        from_state=record.from_state,
+                        to_state=record.to_state,
+                        comment=record.comment,
+                        details=record.details,
+                        at=record.at,
+                    )
+                )
+        with bulk.write() as conn:
+            first = audit.append_many(conn, records[:100])
+            # An iterator works too; the chain goes on from the first batch's last row.
+            rest = audit.append_many(conn, iter(records[100:]))
+        assert first + rest == expected
+        assert _chain(bulk.conn) == _chain(one_by_one.conn)
+        assert audit.head(bulk.conn) == audit.head(one_by_one.conn) == (len(records) + 1, expected[-1])
+        head_setting = "SELECT value FROM settings WHERE key = 'audit_head'"
+        assert bulk.conn.execute(head_setting).fetchone() == one_by_one.conn.execute(head_setting).fetchone()
+        result = audit.verify(bulk.conn)
+        assert result.ok and result.rows == len(records) + 1, result.message
+        with bulk.write() as conn:
+            assert audit.append_many(conn, []) == []
+        assert audit.verify(bulk.conn).ok
+    finally:
+        one_by_one.close()
+        bulk.close()
+
+
+def test_bulk_append_outside_transaction_is_refused(store: Store) -> None:
+    with pytest.raises(RuntimeError):
+        audit.append_many(store.conn, [audit.Record(actor="x", action="y")])
+
+
+def test_bulk_append_without_times_shares_one_stamp_and_verifies(store: Store) -> None:
+    with store.write() as conn:
+        audit.append_many(
+            conn, (audit.Record(actor="ayse", action="t", entry_uuid=f"e{i}") for i in range(5))
+        )
+    rows = _chain(store.conn)[-5:]
+    assert len({row[1] for row in rows}) == 1
+    assert audit.verify(store.conn).ok
