@@ -891,6 +891,34 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
 </context>
 <context>
+    <name>DailyListDialog</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="35"/>
+        <source>Günlük liste</source>
+        <translation>Daily list</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="43"/>
+        <source>O gün yazılan ya da işlem gören kayıtlar, imza yerleri ve denetim izinin son özetiyle yazdırılır; imzalı nüsha veritabanının sonradan değiştirilmediğini kanıtlar.</source>
+        <translation>Prints the entries written or moved on that day, with signature lines and the audit trail&apos;s latest hash; a signed copy proves the database was not changed afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="49"/>
+        <source>&amp;Gün:</source>
+        <translation>&amp;Day:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="56"/>
+        <source>Ö&amp;nizle</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="57"/>
+        <source>&amp;Vazgeç</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DataActions</name>
     <message>
         <location filename="../../koopbis_desktop/ui/export.py" line="50"/>
@@ -1085,7 +1113,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/editor.py" line="579"/>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="822"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="820"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
@@ -1100,137 +1128,137 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="733"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="731"/>
         <source>Geçerli</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="757"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="755"/>
         <source>Tabloda {0} hücre hatalı; hatalı hücrenin üzerine gelince nedeni görünür.</source>
         <translation>{0} cells in the table have errors; hover over a cell to see why.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="787"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="785"/>
         <source>Şu anki: çevrimdışı listede kayıtlı değil</source>
         <translation>Current: not registered in the offline list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="789"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="787"/>
         <source>Şu anki: kayıtlı — {0}</source>
         <translation>Current: registered — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="792"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="790"/>
         <source>Şu anki: {0}</source>
         <translation>Current: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="802"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="800"/>
         <source>{0} hata</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="804"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="802"/>
         <source>{0} uyarı (1163 s.K.)</source>
         <translation>{0} warnings (Law 1163)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="807"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="805"/>
         <source>Form geçerli; onaya gönderilebilir.</source>
         <translation>The form is valid; it can be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="818"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="816"/>
         <source>Form yükleniyor.</source>
         <translation>Loading the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="825"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="823"/>
         <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
         <translation>Cannot be submitted for approval until {0} errors are fixed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="831"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="829"/>
         <source>Kaydedip şefin onayına gönderir.</source>
         <translation>Saves and submits it for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="834"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="832"/>
         <source>Hatalar olsa da taslak olarak kaydeder.</source>
         <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="838"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="836"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="865"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="863"/>
         <source>Eşleşen kooperatif yok.</source>
         <translation>No matching cooperative.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="919"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="917"/>
         <source>Kaydetmek için önce kooperatifi seçin.</source>
         <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="957"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="955"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="977"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="975"/>
         <source>{0} onaya gönderildi.</source>
         <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="982"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="980"/>
         <source>Kayıt onaya gönderildi.</source>
         <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="988"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="986"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
         <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="992"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="990"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1006"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1004"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1047"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1045"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1048"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1046"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1051"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1049"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1055"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1053"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1056"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1054"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1057"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1055"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>
@@ -1740,52 +1768,52 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="256"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="260"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="261"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="265"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="270"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="274"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="278"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="282"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="279"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="283"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="283"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="287"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="287"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="291"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="288"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="292"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="334"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="338"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="340"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="344"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
@@ -1798,17 +1826,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="346"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="350"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="361"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="365"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="379"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="383"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -1938,117 +1966,117 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Why it waits / note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="277"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="280"/>
         <source>Elle aktarım, otomatik eşitleme bitince yapılabilir; pencereyi kapatıp yeniden açın.</source>
         <translation>Manual transfer is possible once the automatic sync has finished; close the window and open it again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="317"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="323"/>
         <source>KOOP-BİS&apos;e girilecek kayıt kalmadı.</source>
         <translation>No entries left to enter in KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="319"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="325"/>
         <source>Şimdi girilebilecek kayıt yok; {0} kayıt bekliyor (nedenleri aşağıda).</source>
         <translation>No entry can be entered now; {0} entries are waiting (reasons below).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="321"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="329"/>
         <source>Elle aktarım tamam.</source>
         <translation>Manual transfer complete.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="329"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="339"/>
         <source>Kalan {0} kayıt; {1} tanesi şimdi girilebilir. Bu kayıt sırada {2}.</source>
         <translation>{0} entries left; {1} can be entered now. This entry is number {2} in line.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="337"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="348"/>
         <source>Sorun bildirildi</source>
         <translation>Problem reported</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="337"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="350"/>
         <source>Daha önce atlandı</source>
         <translation>Skipped before</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="348"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="362"/>
         <source>Bu kaydın eki yok.</source>
         <translation>This entry has no attachments.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="371"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="386"/>
         <source>Kopyala</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="374"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="389"/>
         <source>Değeri panoya kopyalar (alanda Ctrl+C de kopyalar).</source>
         <translation>Copies the value to the clipboard (Ctrl+C in the field copies too).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="385"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="400"/>
         <source>Panoya kopyalandı: {0}</source>
         <translation>Copied to the clipboard: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="391"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="406"/>
         <source>{0} alan panoya kopyalandı (her satırda ad ve değer, sekmeyle ayrılmış).</source>
         <translation>{0} fields copied to the clipboard (name and value on each line, separated by a tab).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="405"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="420"/>
         <source>Ekin kopyasını kaydet</source>
         <translation>Save a copy of the attachment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="419"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="434"/>
         <source>Kaydedildi: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="437"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="453"/>
         <source>KOOP-BİS&apos;in verdiği alındı numarasını yazın; numara olmadan kayıt aktarılmış sayılmaz.</source>
         <translation>Type the receipt number KOOP-BİS gave; without it the entry does not count as transferred.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="446"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="463"/>
         <source>Kuruluş kaydı için KOOP-BİS&apos;in yeni kooperatife verdiği sicil numarasını da yazın.</source>
         <translation>For a founding entry, also type the registry number KOOP-BİS gave the new cooperative.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="454"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="471"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="457"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="477"/>
         <source>Aktarıldı: alındı no {0}.</source>
         <translation>Transferred: receipt no. {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="469"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="490"/>
         <source>Atlanıyor…</source>
         <translation>Skipping…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="472"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="493"/>
         <source>Atlandı; diğerlerinden sonra yeniden gelecek.</source>
         <translation>Skipped; it comes back after the others.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="483"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="505"/>
         <source>Sorunu Not kutusuna kısaca yazın (ör. KOOP-BİS formu hata verdi); not denetim izine girer.</source>
         <translation>Describe the problem briefly in the Note box (e.g. the KOOP-BİS form gave an error); the note goes into the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="491"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="514"/>
         <source>Sorun kaydediliyor…</source>
         <translation>Recording the problem…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="494"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="517"/>
         <source>Sorun kaydedildi; kayıt onaylı kaldı.</source>
         <translation>Problem recorded; the entry stays approved.</translation>
     </message>
@@ -2479,37 +2507,47 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="136"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="94"/>
+        <source>Kayıt &amp;fişi…</source>
+        <translation>Entry &amp;slip…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="97"/>
+        <source>Kaydın imzalanacak fişini gösterir (baskı önizleme).</source>
+        <translation>Shows the entry slip to be signed (print preview).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="142"/>
         <source>Kayıt incelemesi — {0}</source>
         <translation>Entry review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="150"/>
         <source>Kaydı inceleyin; onaylayın ya da açıklama yazarak iade edin.</source>
         <translation>Review the entry; approve it, or return it with a comment.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="170"/>
         <source>Kaydı onaylar; onaylanan kayıt KOOP-BİS açılınca aktarılır (Ctrl+Enter).</source>
         <translation>Approves the entry; an approved entry is transferred when KOOP-BİS opens (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="175"/>
         <source>Kaydı yazan memura geri gönderir; açıklama kutusuna neyin düzeltileceğini yazın.</source>
         <translation>Sends the entry back to the clerk who wrote it; write in the comment box what to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="199"/>
         <source>Onaylanıyor…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="207"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="213"/>
         <source>İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli. Açıklama kutusuna yazın.</source>
         <translation>A reason for the return is required: the clerk must know what to fix. Type it in the comment box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="215"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="221"/>
         <source>İade ediliyor…</source>
         <translation>Returning…</translation>
     </message>
@@ -2598,246 +2636,271 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="224"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="230"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="233"/>
         <source>Şimdi &amp;eşitle (Ctrl+Shift+S)</source>
         <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="234"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="235"/>
         <source>&amp;Duraklat</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="236"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="237"/>
         <source>Planı &amp;yenile</source>
         <translation>&amp;Refresh plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="247"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="240"/>
+        <source>KOOP-BİS&apos;e e&amp;lle aktarım…</source>
+        <translation>&amp;Manual entry into KOOP-BİS…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="243"/>
+        <source>Alındı &amp;fiş listesi…</source>
+        <translation>&amp;Receipts list…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="246"/>
+        <source>KOOP-BİS&apos;e aktarılan kayıtların alındı numaraları (baskı önizleme).</source>
+        <translation>Receipt numbers of the entries transferred to KOOP-BİS (print preview).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="260"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="249"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="532"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="262"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="577"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="263"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="276"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="264"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="279"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="277"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="292"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="265"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="280"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="278"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="293"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="266"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="279"/>
         <source>Yürürlük</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="267"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="277"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="280"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="290"/>
         <source>Kayıt</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="268"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="281"/>
         <source>Neden bekliyor</source>
         <translation>Why it waits</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="278"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="291"/>
         <source>KOOP-BİS alındı no</source>
         <translation>KOOP-BİS receipt no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="282"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="295"/>
         <source>Aktarılma zamanı</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="289"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="302"/>
         <source>CSV olarak &amp;dışa aktar…</source>
         <translation>&amp;Export as CSV…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="310"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="323"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="311"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="324"/>
         <source>&amp;Alındılar</source>
         <translation>&amp;Receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="357"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="371"/>
+        <source>Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.</source>
+        <translation>To enter approved entries into the KOOP-BİS web pages by hand, in order, field by field.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="373"/>
+        <source>KOOP-BİS&apos;e elle aktarımı yalnızca şefler yapar.</source>
+        <translation>Only supervisors enter entries into KOOP-BİS by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="376"/>
         <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
         <translation>Only supervisors start or pause the sync.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="362"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="381"/>
         <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
         <translation>Sends the approved entries to KOOP-BİS now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="364"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="383"/>
         <source>Eşitleme sürüyor.</source>
         <translation>Sync is running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="367"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="386"/>
         <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
         <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="369"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="388"/>
         <source>Duraklatılacak bir eşitleme yok.</source>
         <translation>There is no sync to pause.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="400"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="445"/>
         <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
         <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="403"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="448"/>
         <source>&amp;Alındılar ({0})</source>
         <translation>&amp;Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="416"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="461"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="426"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="471"/>
         <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
         <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="431"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="476"/>
         <source>KOOP-BİS açık. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
         <translation>KOOP-BİS is open. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="437"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="482"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="441"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="486"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="446"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="491"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="449"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="451"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="496"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="490"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="535"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="495"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="540"/>
         <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="496"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="541"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="505"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="550"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="515"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="560"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="521"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="566"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="523"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="568"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="540"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="585"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="547"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="592"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="553"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="598"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="593"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="641"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="595"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="643"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="605"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="653"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="621"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="669"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="624"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="672"/>
         <source>KOOP-BİS eşitleme</source>
         <translation>KOOP-BİS sync</translation>
     </message>
@@ -2997,6 +3060,14 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <location filename="../../koopbis_desktop/ui/opening.py" line="72"/>
         <source>kayıt görünümü</source>
         <translation>entry view</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="89"/>
+        <source>&amp;Günlük liste…</source>
+        <translation>&amp;Daily list…</translation>
     </message>
 </context>
 </TS>
