@@ -109,6 +109,10 @@ def report_font() -> QFont:
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(BODY_POINTS)
+    # No ligatures: an entry id such as "…9ff0…" must come out of the PDF (search,
+    # copy, a later check of the signed copy) exactly as typed, not as "ﬀ".
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
     return font
 
 
