@@ -462,7 +462,7 @@ class Executor:
                 (entry.uuid,),
             )
             if registers:
-                _map_registration(conn, entry.uuid, outcome.cooperative, outcome.receipt, now)
+                map_registration(conn, entry.uuid, outcome.cooperative, outcome.receipt, now)
         self.result.applied += 1
         self.result.replayed += int(outcome.replayed)
         self.result.receipts.append((entry.uuid, outcome.receipt))
@@ -596,7 +596,7 @@ def _stops_run(outcome: wire.ChangeOutcome | None) -> bool:
     return isinstance(outcome, wire.Unreachable) and not outcome.applied_unknown
 
 
-def _map_registration(conn: Any, entry_uuid: str, cooperative_id: str, receipt: str, now: str) -> None:
+def map_registration(conn: Any, entry_uuid: str, cooperative_id: str, receipt: str, now: str) -> None:
     """Store local registration → KOOP-BİS id and point the approved dependents at the id."""
     conn.execute(
         "INSERT OR REPLACE INTO sync_registrations(entry_uuid, cooperative_id, receipt, mapped_at) "

@@ -46,7 +46,7 @@ from koopbis_desktop.store.attachments import AttachmentInfo
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
-from sync.executor import _map_registration
+from sync.executor import map_registration
 from sync.planner import STATUS_LABELS, ItemStatus, PlanItem, ReplayPlan, build_plan
 from sync.rebase import SENT_BASE, chained_base
 from sync.scheduler import SyncLock
@@ -358,7 +358,7 @@ def record_entered(
             (entry.uuid,),
         )
         if registers:
-            _map_registration(conn, entry.uuid, str(target), number, now)
+            map_registration(conn, entry.uuid, str(target), number, now)
     return entries.get_entry(store, entry.uuid)
 
 
