@@ -499,11 +499,16 @@ def resort(view: QTableView) -> None:
 
 
 def fit_columns(view: QTableView, max_width: int = 420) -> None:
-    view.resizeColumnsToContents()
     header = view.horizontalHeader()
+    stretch = header.stretchLastSection()
+    view.resizeColumnsToContents()
     for column in range(header.count() - 1):
         if header.sectionSize(column) > max_width:
             header.resizeSection(column, max_width)
+    if stretch:
+        # resizeColumnsToContents() fixed the last column's width too: let it fill again.
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
 
 
 class EntryView(QWidget):
