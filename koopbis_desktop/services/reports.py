@@ -18,17 +18,18 @@ from typing import Any
 
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+from koopbis_desktop.domain.display import EMPTY as EMPTY
+from koopbis_desktop.domain.display import format_iso_date, format_stamp, value_text
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.records import STATUSES, key_label
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
-from koopbis_desktop.domain.validators import FieldError, format_date, format_money, parse_money
+from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.store import audit, entries, snapshot, users
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.store.errors import NotFound
 
-EMPTY = "—"
 CLERK_SIGNATURE = "Düzenleyen memur"
 SUPERVISOR_SIGNATURE = "Onaylayan şef"
 
@@ -110,55 +111,9 @@ class Report:
 # ------------------------------------------------------------------ formatting values
 
 
-def format_stamp(iso: str | None) -> str:
-    """A stored UTC timestamp as local GG.AA.YYYY SS:DD."""
-    if not iso:
-        return EMPTY
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d.%m.%Y %H:%M")
-    except ValueError:
-        return iso
-
-
-def _date_text(value: Any) -> str:
-    text = str(value)
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return text  # kept as the clerk typed it
-    return format_date(text)
-
-
 def field_text(f: Field, value: Any, siblings: Mapping[str, Any] | None = None) -> str:
     """One field's value as a person (and KOOP-BİS's web form) reads it; invalid values as typed."""
-    if value is None or value == "" or value == []:
-        return EMPTY
-    match f.kind:
-        case Kind.DATE:
-            return _date_text(value)
-        case Kind.MONEY:
-            try:
-                return format_money(parse_money(value))
-            except (FieldError, ValueError, ArithmeticError):
-                return str(value)
-        case Kind.CHOICE:
-            return f.choice_label(value)
-        case Kind.COOPERATIVE_TYPE:
-            for ctype in reference.cooperative_types():
-                if ctype.code == value:
-                    return ctype.name
-            return str(value)
-        case Kind.PROVINCE:
-            province = reference.find_province(value)
-            return province.name if province else str(value)
-        case Kind.DISTRICT:
-            owner = (siblings or {}).get(f.depends_on or "")
-            return reference.district_name(str(owner), str(value)) if owner else str(value)
-        case Kind.GROUP:
-            rows = value if isinstance(value, list) else []
-            return f"{len(rows)} satır"
-        case _:
-            return str(value)
+    return value_text(f, value, siblings)
 
 
 def snapshot_value_text(value: Any) -> str:
@@ -176,7 +131,7 @@ def snapshot_value_text(value: Any) -> str:
     text = str(value)
     if text in STATUSES:
         return STATUSES[text]
-    return _date_text(text) if len(text) == 10 and text[4:5] == "-" else text
+    return format_iso_date(text) if len(text) == 10 and text[4:5] == "-" else text
 
 
 def type_label(type_id: str) -> str:
@@ -280,7 +235,7 @@ def entry_slip(store: Store, entry_uuid: str, province_code: str | None = None) 
         ("Kayıt türü", type_label(entry.type)),
         ("Kooperatif", cooperative_text(store, entry)),
         ("Durum", STATE_LABELS[entry.state]),
-        ("Yürürlük tarihi", _date_text(entry.effective_date) if entry.effective_date else EMPTY),
+        ("Yürürlük tarihi", format_iso_date(entry.effective_date)),
         ("Yazan memur", _person(store, entry.author)),
         ("Onaylayan", _person(store, entry.approver)),
         ("Oluşturma", format_stamp(entry.created_at)),

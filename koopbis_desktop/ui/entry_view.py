@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
@@ -31,61 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.display import EMPTY as EMPTY
+from koopbis_desktop.domain.display import cooperative_type_label as cooperative_type_label
+from koopbis_desktop.domain.display import district_label as district_label
+from koopbis_desktop.domain.display import format_iso_date as format_iso_date
+from koopbis_desktop.domain.display import format_stamp as format_stamp
+from koopbis_desktop.domain.display import province_label as province_label
+from koopbis_desktop.domain.display import value_text
 from koopbis_desktop.domain.lifecycle import ACTION_LABELS, STATE_LABELS, State
 from koopbis_desktop.domain.records import STATUSES
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
-from koopbis_desktop.domain.validators import FieldError, format_date, format_money, parse_money
 from koopbis_desktop.store import entries, snapshot, users
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry, Revision
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 
-EMPTY = "—"
-
 # ------------------------------------------------------------------ formatting (no widgets)
-
-
-def format_stamp(iso: str | None) -> str:
-    """A stored UTC timestamp as local GG.AA.YYYY SS:DD."""
-    if not iso:
-        return EMPTY
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d.%m.%Y %H:%M")
-    except ValueError:
-        return iso
-
-
-def format_iso_date(value: Any) -> str:
-    if not value:
-        return EMPTY
-    text = str(value)
-    try:
-        datetime.strptime(text, "%Y-%m-%d")
-    except ValueError:
-        return text  # kept as the clerk typed it
-    return format_date(text)
-
-
-def cooperative_type_label(code: Any) -> str:
-    for ctype in reference.cooperative_types():
-        if ctype.code == code:
-            return ctype.name
-    return str(code) if code else EMPTY
-
-
-def province_label(code: Any) -> str:
-    province = reference.find_province(code) if code else None
-    return province.name if province else (str(code) if code else EMPTY)
-
-
-def district_label(province_code: Any, district_code: Any) -> str:
-    if not district_code:
-        return EMPTY
-    if not province_code:
-        return str(district_code)
-    return reference.district_name(str(province_code), str(district_code))
 
 
 def status_label(status: Any) -> str:
@@ -95,33 +56,11 @@ def status_label(status: Any) -> str:
 def format_value(
     f: Field, value: Any, siblings: Mapping[str, Any] | None = None, province: Any = None
 ) -> str:
-    """One field's value for people; invalid values are shown as typed."""
-    if value is None or value == "" or value == []:
-        return EMPTY
-    match f.kind:
-        case Kind.DATE:
-            return format_iso_date(value)
-        case Kind.MONEY:
-            try:
-                return format_money(parse_money(value))
-            except (FieldError, ValueError, ArithmeticError):
-                return str(value)
-        case Kind.CHOICE:
-            return f.choice_label(value)
-        case Kind.COOPERATIVE_TYPE:
-            return cooperative_type_label(value)
-        case Kind.PROVINCE:
-            return province_label(value)
-        case Kind.DISTRICT:
-            owner = (siblings or {}).get(f.depends_on or "") or province
-            return district_label(owner, value)
-        case Kind.GROUP:
-            rows = value if isinstance(value, list) else []
-            return "; ".join(group_row_text(f, row) for row in rows) if rows else EMPTY
-        case Kind.INT:
-            return str(value)
-        case _:
-            return str(value)
+    """One field's value for people; invalid values are shown as typed; a group's rows spelled out."""
+    if f.kind is Kind.GROUP and not (value is None or value == "" or value == []):
+        rows = value if isinstance(value, list) else []
+        return "; ".join(group_row_text(f, row) for row in rows) if rows else EMPTY
+    return value_text(f, value, siblings, province)
 
 
 def group_row_text(group: Field, row: Mapping[str, Any]) -> str:
