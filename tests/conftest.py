@@ -94,3 +94,18 @@ def cooperatives(store: Store) -> list[dict[str, Any]]:
 
 def valid_tckn(seed: int) -> str:
     return demo_data.tckn(random.Random(seed))
+
+
+def member_admission(seed: int = 1, **overrides: Any) -> dict[str, Any]:
+    """A valid member admission (``member.admit``) as a clerk types it; ``overrides`` replace fields."""
+    data: dict[str, Any] = {
+        "member_id": valid_tckn(seed),
+        "full_name": "Zeynep Işık",
+        "effective_date": "02.03.2015",
+        "decision_no": "2015/14",
+        "shares": 2,
+        "subscribed_amount": "2.000,00",
+        "paid_amount": "500",
+    }
+    data.update(overrides)
+    return data

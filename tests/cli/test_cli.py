@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from koopbis_desktop.domain import demo_data
-from tests.conftest import valid_tckn
+from tests.conftest import member_admission, valid_tckn
 
 ADMIN_PW = "yonetici-parola-1"
 CLERK_PW = "memur-parola-1"
@@ -142,17 +142,7 @@ def ready(koopbis: Koopbis, tmp_path: Path) -> Koopbis:
 
 
 def admission(seed: int = 1, **extra: Any) -> str:
-    data = {
-        "member_id": valid_tckn(seed),
-        "full_name": "Zeynep Işık",
-        "effective_date": "02.03.2015",
-        "decision_no": "2015/14",
-        "shares": 2,
-        "subscribed_amount": "2.000,00",
-        "paid_amount": "500",
-    }
-    data.update(extra)
-    return json.dumps(data, ensure_ascii=False)
+    return json.dumps(member_admission(seed, **extra), ensure_ascii=False)
 
 
 def test_whole_cycle(ready: Koopbis, tmp_path: Path) -> None:

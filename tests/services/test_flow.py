@@ -12,21 +12,7 @@ from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import NotFound
-from tests.conftest import valid_tckn
-
-
-def admission(seed: int = 1, **overrides: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "member_id": valid_tckn(seed),
-        "full_name": "Zeynep Işık",
-        "effective_date": "02.03.2015",
-        "decision_no": "2015/14",
-        "shares": 2,
-        "subscribed_amount": "2.000,00",
-        "paid_amount": "500",
-    }
-    data.update(overrides)
-    return data
+from tests.conftest import member_admission, valid_tckn
 
 
 @pytest.fixture
@@ -36,12 +22,12 @@ def coop_id(cooperatives: list[dict[str, Any]]) -> str:
 
 def test_full_cycle_with_return_and_resubmit(store: Store, people: dict[str, Actor], coop_id: str) -> None:
     clerk, sup = people["ayse"], people["sef"]
-    entry = capture.create_entry(store, clerk, "member.admit", coop_id, admission())
+    entry = capture.create_entry(store, clerk, "member.admit", coop_id, member_admission())
     assert entry.state == State.DRAFT
     assert entry.payload["subscribed_amount"] == "2000.00"
     assert entry.payload["effective_date"] == "2015-03-02"
     assert entry.effective_date == "2015-03-02"
-    assert entry.base == {f"member:{admission()['member_id']}": None}
+    assert entry.base == {f"member:{member_admission()['member_id']}": None}
     submitted = capture.submit_entry(store, clerk, entry.uuid)
     assert submitted.state == State.SUBMITTED
     returned = review.return_entry(store, sup, entry.uuid, "Karar no yanlış, düzeltin.")
@@ -49,7 +35,7 @@ def test_full_cycle_with_return_and_resubmit(store: Store, people: dict[str, Act
     assert returned.comment == "Karar no yanlış, düzeltin."
     with pytest.raises(IllegalTransition):
         capture.submit_entry(store, clerk, entry.uuid)  # must be edited first
-    edited = capture.edit_entry(store, clerk, entry.uuid, admission(decision_no="2015/15"))
+    edited = capture.edit_entry(store, clerk, entry.uuid, member_admission(decision_no="2015/15"))
     assert edited.state == State.DRAFT
     assert edited.revision == 2
     capture.submit_entry(store, clerk, entry.uuid)
@@ -77,7 +63,7 @@ def test_full_cycle_with_return_and_resubmit(store: Store, people: dict[str, Act
 
 def test_four_eyes_in_service_layer(store: Store, people: dict[str, Actor], coop_id: str) -> None:
     sup = people["sef"]
-    own = capture.create_entry(store, sup, "member.admit", coop_id, admission(2))
+    own = capture.create_entry(store, sup, "member.admit", coop_id, member_admission(2))
     capture.submit_entry(store, sup, own.uuid)
     with pytest.raises(NotPermitted, match="Dört göz"):
         review.approve_entry(store, sup, own.uuid)
@@ -88,9 +74,9 @@ def test_four_eyes_in_service_layer(store: Store, people: dict[str, Actor], coop
 
 
 def test_roles(store: Store, people: dict[str, Actor], coop_id: str) -> None:
-    entry = capture.create_entry(store, people["ayse"], "member.admit", coop_id, admission(3))
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop_id, member_admission(3))
     with pytest.raises(NotPermitted):
-        capture.edit_entry(store, people["mehmet"], entry.uuid, admission(3))
+        capture.edit_entry(store, people["mehmet"], entry.uuid, member_admission(3))
     with pytest.raises(NotPermitted):
         capture.submit_entry(store, people["mehmet"], entry.uuid)
     with pytest.raises(NotPermitted):
@@ -101,13 +87,13 @@ def test_roles(store: Store, people: dict[str, Actor], coop_id: str) -> None:
     with pytest.raises(NotPermitted, match="şef"):
         review.approve_entry(store, people["admin"], entry.uuid)
     with pytest.raises(NotPermitted):
-        capture.create_entry(store, people["admin"], "member.admit", coop_id, admission(4))
+        capture.create_entry(store, people["admin"], "member.admit", coop_id, member_admission(4))
     assert entries.get_entry(store, entry.uuid).state == State.SUBMITTED
 
 
 def test_validation_refuses_and_keeps_nothing(store: Store, people: dict[str, Actor], coop_id: str) -> None:
     before = store.conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
-    bad = admission(member_id="12345678901", effective_date="31.02.2015")
+    bad = member_admission(member_id="12345678901", effective_date="31.02.2015")
     with pytest.raises(ValidationFailed) as info:
         capture.create_entry(store, people["ayse"], "member.admit", coop_id, bad)
     paths = (
@@ -122,7 +108,7 @@ def test_validation_refuses_and_keeps_nothing(store: Store, people: dict[str, Ac
 def test_incomplete_draft_is_kept_as_typed_but_cannot_be_submitted(
     store: Store, people: dict[str, Actor], coop_id: str
 ) -> None:
-    bad = admission(member_id="1234")
+    bad = member_admission(member_id="1234")
     draft = capture.create_entry(store, people["ayse"], "member.admit", coop_id, bad, allow_errors=True)
     assert draft.payload["member_id"] == "1234"
     assert any(i["field"] == "member_id" and i["severity"] == "error" for i in draft.issues)
@@ -133,14 +119,14 @@ def test_incomplete_draft_is_kept_as_typed_but_cannot_be_submitted(
 
 def test_warning_does_not_block(store: Store, people: dict[str, Actor], coop_id: str) -> None:
     entry = capture.create_entry(
-        store, people["ayse"], "member.admit", coop_id, admission(5, paid_amount="100")
+        store, people["ayse"], "member.admit", coop_id, member_admission(5, paid_amount="100")
     )
     assert any(i["severity"] == "warning" and "md. 19" in (i["article"] or "") for i in entry.issues)
     assert capture.submit_entry(store, people["ayse"], entry.uuid).state == State.SUBMITTED
 
 
 def test_return_requires_comment(store: Store, people: dict[str, Actor], coop_id: str) -> None:
-    entry = capture.create_entry(store, people["ayse"], "member.admit", coop_id, admission(6))
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop_id, member_admission(6))
     capture.submit_entry(store, people["ayse"], entry.uuid)
     with pytest.raises(ValidationFailed, match="İade nedeni"):
         review.return_entry(store, people["sef"], entry.uuid, "   ")
@@ -148,19 +134,19 @@ def test_return_requires_comment(store: Store, people: dict[str, Actor], coop_id
 
 
 def test_withdraw_and_no_way_back(store: Store, people: dict[str, Actor], coop_id: str) -> None:
-    entry = capture.create_entry(store, people["ayse"], "member.admit", coop_id, admission(7))
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop_id, member_admission(7))
     capture.withdraw_entry(store, people["ayse"], entry.uuid)
     with pytest.raises(IllegalTransition):
         capture.submit_entry(store, people["ayse"], entry.uuid)
     with pytest.raises(IllegalTransition):
-        capture.edit_entry(store, people["ayse"], entry.uuid, admission(7))
+        capture.edit_entry(store, people["ayse"], entry.uuid, member_admission(7))
 
 
 def test_unknown_cooperative_and_entry(
     store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]]
 ) -> None:
     with pytest.raises(NotFound, match="Kooperatif bulunamadı"):
-        capture.create_entry(store, people["ayse"], "member.admit", "99-999999", admission())
+        capture.create_entry(store, people["ayse"], "member.admit", "99-999999", member_admission())
     with pytest.raises(NotFound):
         review.approve_entry(store, people["sef"], "00000000-0000-0000-0000-000000000000")
 
@@ -220,7 +206,7 @@ def test_entries_for_a_locally_registered_cooperative(
             "board": board,
         },
     )
-    admit = capture.create_entry(store, people["ayse"], "member.admit", reg.uuid, admission(200))
+    admit = capture.create_entry(store, people["ayse"], "member.admit", reg.uuid, member_admission(200))
     assert admit.cooperative_ref == reg.uuid
     assert admit.cooperative_id is None
     leave = capture.create_entry(
@@ -246,10 +232,10 @@ def test_entries_for_a_locally_registered_cooperative(
 def test_bulk_approve_reports_each(store: Store, people: dict[str, Actor], coop_id: str) -> None:
     uuids = []
     for seed in range(10, 14):
-        e = capture.create_entry(store, people["ayse"], "member.admit", coop_id, admission(seed))
+        e = capture.create_entry(store, people["ayse"], "member.admit", coop_id, member_admission(seed))
         capture.submit_entry(store, people["ayse"], e.uuid)
         uuids.append(e.uuid)
-    own = capture.create_entry(store, people["sef"], "member.admit", coop_id, admission(20))
+    own = capture.create_entry(store, people["sef"], "member.admit", coop_id, member_admission(20))
     capture.submit_entry(store, people["sef"], own.uuid)
     result = review.approve_many(store, people["sef"], [*uuids, own.uuid])
     assert result.approved == uuids

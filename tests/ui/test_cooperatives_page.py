@@ -15,7 +15,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.pages.cooperatives import CooperativesPage
 from koopbis_desktop.ui.text_table import TextTableModel
-from tests.conftest import valid_tckn
+from tests.conftest import member_admission
 from tests.ui.conftest import wait_idle
 from tests.ui.keyboard import type_text
 
@@ -160,15 +160,7 @@ def test_local_entries_of_the_cooperative_are_listed_and_refresh(
         people["ayse"],
         "member.admit",
         "06-900001",
-        {
-            "member_id": valid_tckn(5),
-            "full_name": "Zeynep Işık",
-            "effective_date": "02.03.2015",
-            "decision_no": "2015/14",
-            "shares": 2,
-            "subscribed_amount": "2.000,00",
-            "paid_amount": "500",
-        },
+        member_admission(5),
     )
     with qtbot.waitSignal(page.detail_shown, timeout=5000):
         page.ctx.hub.entries_changed.emit([entry.uuid])

@@ -22,7 +22,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.editor.editor import ERROR_COLOUR, WARNING_COLOUR, EntryEditor
 from koopbis_desktop.ui.editor.fields import ComboField, LineField
 from koopbis_desktop.ui.editor.group_table import ERROR_BRUSH, GroupField
-from tests.conftest import valid_tckn
+from tests.conftest import member_admission, valid_tckn
 from tests.ui.conftest import wait_idle
 from tests.ui.editor_filler import (
     choose,
@@ -285,15 +285,7 @@ def test_returned_entry_shows_comment_and_saving_makes_a_new_draft_revision(
     coop_id: str,
     open_form: OpenForm,  # noqa: F811
 ) -> None:
-    data = {
-        "member_id": valid_tckn(8),
-        "full_name": "Zeynep Işık",
-        "effective_date": "02.03.2015",
-        "decision_no": "2015/14",
-        "shares": 2,
-        "subscribed_amount": "2.000,00",
-        "paid_amount": "1.000,00",
-    }
+    data = member_admission(8, paid_amount="1.000,00")
     entry = capture.create_entry(store, people["ayse"], "member.admit", coop_id, data)
     capture.submit_entry(store, people["ayse"], entry.uuid)
     review.return_entry(store, people["sef"], entry.uuid, "Karar numarası yanlış; 2015/15 olmalı.")

@@ -16,7 +16,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.bulk import approve_selected
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.review import ReviewDialog, open_entry
-from tests.conftest import valid_tckn
+from tests.conftest import member_admission, valid_tckn
 from tests.ui.conftest import wait_idle
 from tests.ui.keyboard import type_text
 
@@ -24,17 +24,8 @@ COOP = "06-900001"
 
 
 def admission(seed: int = 1, **overrides: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "member_id": valid_tckn(seed),
-        "full_name": "Zeynep Işık",
-        "effective_date": "02.03.2015",
-        "decision_no": "2015/14",
-        "shares": 2,
-        "subscribed_amount": "2.000,00",
-        "paid_amount": "400",  # under a quarter: a Law 1163 art. 19 warning
-    }
-    data.update(overrides)
-    return data
+    # paid under a quarter: a Law 1163 art. 19 warning
+    return member_admission(seed, **{"paid_amount": "400", **overrides})
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ from koopbis_desktop.ui.pages.audit import AuditPage
 from koopbis_desktop.ui.pages.new_entry import NewEntryPage
 from koopbis_desktop.ui.wizard import FirstRunWizard
 from koopbis_desktop.ui.worker import DbWorker
-from tests.conftest import PASSWORD, valid_tckn
+from tests.conftest import PASSWORD, member_admission
 from tests.ui.conftest import wait_idle
 
 # -- login ---------------------------------------------------------------------------------
@@ -155,15 +155,7 @@ def test_keyboard_shortcuts_switch_pages_and_status_counts_follow_writes(
         ctx.require_actor(),
         "member.admit",
         str(cooperatives[1]["id"]),
-        {
-            "member_id": valid_tckn(3),
-            "full_name": "Zeynep Işık",
-            "effective_date": "02.03.2015",
-            "decision_no": "2015/14",
-            "shares": 2,
-            "subscribed_amount": "2.000,00",
-            "paid_amount": "500",
-        },
+        member_admission(3),
     )
     ctx.hub.entries_changed.emit([entry.uuid])
     qtbot.waitUntil(lambda: "Taslak: 1" in window.counts_label.text(), timeout=10_000)
