@@ -94,6 +94,18 @@ def _actor(store: Store, args: argparse.Namespace, *, required: bool = True) -> 
     return accounts.login(store, username, password)
 
 
+def _signed_in(args: argparse.Namespace) -> tuple[Store, Actor]:
+    """Open the store and log in the ``--as`` user (required)."""
+    store = _open(args)
+    actor = _actor(store, args)
+    assert actor is not None
+    return store, actor
+
+
+def _print_moved(entry: entries.Entry, detail: str = "") -> None:
+    print(f"{entry.uuid}: {STATE_LABELS[entry.state]}{detail}.")
+
+
 def _load_data(text: str) -> dict[str, Any]:
     try:
         if text.startswith("@"):
@@ -205,9 +217,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    store = _open(args)
-    actor = _actor(store, args)
-    assert actor is not None
+    store, actor = _signed_in(args)
     rows = accounts.list_users(store, actor)
     if args.json:
         _print_json(
@@ -234,9 +244,7 @@ def _user_admin(
     action: Callable[[Store, Actor, str], None], done: str
 ) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        store = _open(args)
-        actor = _actor(store, args)
-        assert actor is not None
+        store, actor = _signed_in(args)
         action(store, actor, args.name)
         print(done.format(name=args.name))
         return EXIT_OK
@@ -245,11 +253,9 @@ def _user_admin(
 
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
-    store = _open(args)
     if not args.as_user:
         args.as_user = args.name
-    actor = _actor(store, args)
-    assert actor is not None
+    store, actor = _signed_in(args)
     password = _password("KOOPBIS_NEW_PASSWORD", f"{args.name} için yeni parola: ", twice=True)
     accounts.change_password(store, actor, args.name, password)
     print(f"{args.name} hesabının parolası değiştirildi.")
@@ -257,9 +263,7 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_snapshot_import(args: argparse.Namespace) -> int:
-    store = _open(args)
-    actor = _actor(store, args)
-    assert actor is not None
+    store, actor = _signed_in(args)
     if actor.role not in (Role.ADMIN, Role.SUPERVISOR):
         raise CliError("Kooperatif listesini yönetici ya da şef yükleyebilir.", EXIT_NOT_PERMITTED)
     report = snapshot.import_file(
@@ -313,7 +317,6 @@ def _report_saved(entry: entries.Entry, args: argparse.Namespace, verb: str) -> 
         _print_json(entry.to_json())
         return
     print(entry.uuid)
-    warnings = [Issue(i["field"], i["message"]) for i in entry.issues if i["severity"] == "warning"]
     print(f"Kayıt {verb}: {STATE_LABELS[entry.state]}.", file=sys.stderr)
     for w in entry.issues:
         if w["severity"] == "warning":
@@ -322,13 +325,10 @@ def _report_saved(entry: entries.Entry, args: argparse.Namespace, verb: str) -> 
                 f"  UYARI: {_field_label(entry.type, w['field'])}: {w['message']}{article}",
                 file=sys.stderr,
             )
-    del warnings
 
 
 def cmd_entry_add(args: argparse.Namespace) -> int:
-    store = _open(args)
-    actor = _actor(store, args)
-    assert actor is not None
+    store, actor = _signed_in(args)
     data = _load_data(args.data)
     entry = capture.create_entry(store, actor, args.type, args.cooperative, data)
     _report_saved(entry, args, "taslak olarak kaydedildi")
@@ -336,9 +336,7 @@ def cmd_entry_add(args: argparse.Namespace) -> int:
 
 
 def cmd_entry_edit(args: argparse.Namespace) -> int:
-    store = _open(args)
-    actor = _actor(store, args)
-    assert actor is not None
+    store, actor = _signed_in(args)
     data = _load_data(args.data)
     entry = capture.edit_entry(store, actor, args.id, data)
     _report_saved(entry, args, f"güncellendi (sürüm {entry.revision})")
@@ -347,9 +345,7 @@ def cmd_entry_edit(args: argparse.Namespace) -> int:
 
 def _move(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        store = _open(args)
-        actor = _actor(store, args)
-        assert actor is not None
+        store, actor = _signed_in(args)
         if name == "submit":
             entry = capture.submit_entry(store, actor, args.id)
         elif name == "withdraw":
@@ -358,7 +354,7 @@ def _move(name: str) -> Callable[[argparse.Namespace], int]:
             entry = review.approve_entry(store, actor, args.id, args.comment)
         else:
             entry = review.return_entry(store, actor, args.id, args.comment)
-        print(f"{entry.uuid}: {STATE_LABELS[entry.state]}.")
+        _print_moved(entry)
         return EXIT_OK
 
     return run
@@ -719,9 +715,7 @@ def cmd_conflicts_show(args: argparse.Namespace) -> int:
 def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import conflicts as resolution
 
-    store = _open(args)
-    actor = _actor(store, args)
-    assert actor is not None
+    store, actor = _signed_in(args)
     if args.take == "local":
         entry = resolution.keep_local(store, actor, args.id, args.reason)
     elif args.take == "server":
@@ -731,31 +725,25 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
             raise CliError('--take merge için --fields gerekli: {"alan": "local" | "server"}', EXIT_USAGE)
         choices = _load_data(args.fields)
         entry = resolution.merge(store, actor, args.id, choices, args.reason)
-    print(f"{entry.uuid}: {STATE_LABELS[entry.state]}.")
+    _print_moved(entry)
     return EXIT_OK
 
 
 def cmd_conflicts_return(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import conflicts as resolution
 
-    store = _open(args)
-    actor = _actor(store, args)
-    assert actor is not None
+    store, actor = _signed_in(args)
     entry = resolution.return_to_clerk(store, actor, args.id, args.comment)
-    print(f"{entry.uuid}: {STATE_LABELS[entry.state]}.")
+    _print_moved(entry)
     return EXIT_OK
 
 
 def cmd_conflicts_link(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import conflicts as resolution
 
-    store = _open(args)
-    actor = _actor(store, args)
-    assert actor is not None
+    store, actor = _signed_in(args)
     entry = resolution.link_registration(store, actor, args.id, args.cooperative, args.reason)
-    print(
-        f"{entry.uuid}: {STATE_LABELS[entry.state]}; bekleyen kayıtlar {args.cooperative} kooperatifine bağlandı."
-    )
+    _print_moved(entry, f"; bekleyen kayıtlar {args.cooperative} kooperatifine bağlandı")
     return EXIT_OK
 
 
@@ -871,9 +859,7 @@ def cmd_manual_next(args: argparse.Namespace) -> int:
 def cmd_manual_done(args: argparse.Namespace) -> int:
     from sync import manual
 
-    store = _open(args)
-    actor = _actor(store, args)
-    assert actor is not None
+    store, actor = _signed_in(args)
     from sync.scheduler import SyncBusy
 
     try:
@@ -883,16 +869,14 @@ def cmd_manual_done(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(entry.to_json())
     else:
-        print(f"{entry.uuid}: {STATE_LABELS[entry.state]} (alındı no {entry.receipt}).")
+        _print_moved(entry, f" (alındı no {entry.receipt})")
     return EXIT_OK
 
 
 def cmd_manual_skip(args: argparse.Namespace) -> int:
     from sync import manual
 
-    store = _open(args)
-    actor = _actor(store, args)
-    assert actor is not None
+    store, actor = _signed_in(args)
     item = manual.record_skip(store, actor, args.id, args.note)
     print(f"{item.uuid}: atlandı; onaylı kalır, diğerlerinden sonra yeniden sorulur.")
     return EXIT_OK
@@ -901,9 +885,7 @@ def cmd_manual_skip(args: argparse.Namespace) -> int:
 def cmd_manual_problem(args: argparse.Namespace) -> int:
     from sync import manual
 
-    store = _open(args)
-    actor = _actor(store, args)
-    assert actor is not None
+    store, actor = _signed_in(args)
     item = manual.record_problem(store, actor, args.id, args.note)
     print(f"{item.uuid}: sorun kaydedildi; kayıt onaylı kalır.")
     return EXIT_OK

@@ -15,10 +15,10 @@ from typing import Any
 from koopbis_desktop.cli import (
     EXIT_INVALID,
     EXIT_OK,
-    _actor,
     _open,
     _Parser,
     _print_json,
+    _signed_in,
     _state,
 )
 from koopbis_desktop.services import exports, member_import, support
@@ -27,9 +27,7 @@ from koopbis_desktop.services.queries import EntryFilter
 
 
 def cmd_import_members(args: argparse.Namespace) -> int:
-    store = _open(args)
-    actor = _actor(store, args)
-    assert actor is not None
+    store, actor = _signed_in(args)
     kind = ImportKind(f"member.{args.kind}") if args.kind else None
     preview = member_import.preview(store, Path(args.file), args.cooperative, kind=kind)
     result: member_import.ImportResult | None = None
