@@ -114,6 +114,18 @@ def admission(rng: random.Random, on: str, n: int) -> dict[str, Any]:
     }
 
 
+def approved_admission(store: Store, people: dict[str, Actor], cooperative: str, seed: int) -> Entry:
+    """Ayşe's member admission dated day 1, approved by Şükrü (``sef``)."""
+    return approved(
+        store,
+        people["ayse"],
+        people["sef"],
+        "member.admit",
+        cooperative,
+        admission(random.Random(seed), day(1), 1),
+    )
+
+
 def assembly(on: str) -> dict[str, Any]:
     return {
         "kind": "olaganustu",

@@ -19,6 +19,7 @@ from tests.sync.conftest import (
     LiveServer,
     admission,
     approved,
+    approved_admission,
     day,
     fast_executor,
     seed_snapshot,
@@ -111,14 +112,7 @@ def test_an_attachment_missing_on_the_server_is_rejected_with_the_field(
     store: Store, people: dict[str, Actor], server: LiveServer
 ) -> None:
     recs = seed_snapshot(store, 20)
-    entry = approved(
-        store,
-        people["ayse"],
-        people["sef"],
-        "member.admit",
-        recs[0]["id"],
-        admission(random.Random(12), day(1), 1),
-    )
+    entry = approved_admission(store, people, recs[0]["id"], 12)
     sha = attach(store, entry.uuid, b"%PDF-1.4 kaybolan dosya", "kayip.pdf")
     client = ForgetfulServerClient(server)
     result = Executor(store, client, config=fast_executor()).run()

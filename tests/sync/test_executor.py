@@ -15,6 +15,7 @@ from tests.sync.conftest import (
     LiveServer,
     admission,
     approved,
+    approved_admission,
     assembly,
     client_for,
     cooperative_entries,
@@ -58,14 +59,7 @@ def test_resending_an_entry_left_in_sending_gets_the_original_receipt(
     store: Store, people: dict[str, Actor], server: LiveServer
 ) -> None:
     recs = seed_snapshot(store, 20)
-    entry = approved(
-        store,
-        people["ayse"],
-        people["sef"],
-        "member.admit",
-        recs[0]["id"],
-        admission(random.Random(2), day(1), 1),
-    )
+    entry = approved_admission(store, people, recs[0]["id"], 2)
     client = client_for(server)
     first = Executor(store, client, config=fast_executor()).run()
     assert first.applied == 1 and first.replayed == 0

@@ -12,7 +12,16 @@ from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.db import Store
 from sync import manual
 from sync.scheduler import Status, SyncBusy, SyncLock, sync_store
-from tests.sync.conftest import LiveServer, admission, approved, assembly, day, options_for, seed_snapshot
+from tests.sync.conftest import (
+    LiveServer,
+    admission,
+    approved,
+    approved_admission,
+    assembly,
+    day,
+    options_for,
+    seed_snapshot,
+)
 
 
 def applied_keys(server: LiveServer) -> set[str]:
@@ -45,14 +54,7 @@ def test_worklist_follows_the_plan_and_explains_what_waits(store: Store, people:
 
 def test_entered_by_hand_is_recorded_like_an_applied_answer(store: Store, people: dict[str, Actor]) -> None:
     recs = seed_snapshot(store, 3)
-    entry = approved(
-        store,
-        people["ayse"],
-        people["sef"],
-        "member.admit",
-        recs[0]["id"],
-        admission(random.Random(1), day(1), 1),
-    )
+    entry = approved_admission(store, people, recs[0]["id"], 1)
     with pytest.raises(manual.ManualRefused, match="alındı numarasını"):
         manual.record_entered(store, people["sef"], entry.uuid, "   ")
     with pytest.raises(manual.ManualRefused, match="boşluksuz"):
