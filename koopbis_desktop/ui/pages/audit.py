@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.services import queries
+from koopbis_desktop.services.exports import _state_label
 from koopbis_desktop.services.queries import AuditFilter
 from koopbis_desktop.store import audit
 from koopbis_desktop.store.audit import VerifyResult
@@ -52,15 +52,6 @@ _HEADERS = (
     QCoreApplication.translate("AuditTableModel", "Durum değişimi"),
     QCoreApplication.translate("AuditTableModel", "Not / ayrıntı"),
 )
-
-
-def _state_label(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return STATE_LABELS[State(value)]
-    except ValueError:
-        return value
 
 
 class AuditTableModel(QAbstractTableModel):
