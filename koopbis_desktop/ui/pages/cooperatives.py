@@ -188,33 +188,19 @@ class CooperativesPage(QWidget):
             ],
             parent=self,
         )
-        self.board_model = TextTableModel(
-            [
-                Column(self.tr("Adı Soyadı"), lambda b: str(b["full_name"])),
-                Column(self.tr("T.C. Kimlik No"), lambda b: str(b["id_no"])),
-                Column(
-                    self.tr("Görevi"), lambda b: _ROLE.choice_label(b.get("role")) if b.get("role") else EMPTY
-                ),
-                Column(
-                    self.tr("Görev süresi"),
-                    lambda b: f"{b['term_years']} yıl" if b.get("term_years") else EMPTY,
-                    lambda b: b.get("term_years"),
-                ),
-            ],
-            parent=self,
+        # Board members and auditors are both people with a term: they share these columns.
+        name = Column(self.tr("Adı Soyadı"), lambda p: str(p["full_name"]))
+        id_no = Column(self.tr("T.C. Kimlik No"), lambda p: str(p["id_no"]))
+        term = Column(
+            self.tr("Görev süresi"),
+            lambda p: f"{p['term_years']} yıl" if p.get("term_years") else EMPTY,
+            lambda p: p.get("term_years"),
         )
-        self.auditors_model = TextTableModel(
-            [
-                Column(self.tr("Adı Soyadı"), lambda a: str(a["full_name"])),
-                Column(self.tr("T.C. Kimlik No"), lambda a: str(a["id_no"])),
-                Column(
-                    self.tr("Görev süresi"),
-                    lambda a: f"{a['term_years']} yıl" if a.get("term_years") else EMPTY,
-                    lambda a: a.get("term_years"),
-                ),
-            ],
-            parent=self,
+        role = Column(
+            self.tr("Görevi"), lambda b: _ROLE.choice_label(b.get("role")) if b.get("role") else EMPTY
         )
+        self.board_model = TextTableModel([name, id_no, role, term], parent=self)
+        self.auditors_model = TextTableModel([name, id_no, term], parent=self)
         self.assemblies_model = TextTableModel(
             [
                 Column(self.tr("Tarih"), lambda g: format_iso_date(g.get("date")), lambda g: g.get("date")),
