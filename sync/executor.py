@@ -408,20 +408,15 @@ class Executor:
             result["version"] = outcome.version
         if sent_base != entry.base:
             result[SENT_BASE] = sent_base
-        with self.store.write() as conn:
-            entries.move(
-                self.store,
-                entry.uuid,
-                Action.APPLY,
-                SYNC_ACTOR,
-                comment=note,
-                details={"already_applied": True},
-                fields={"outcome": result, "synced_at": stamp()},
-            )
-            conn.execute(
-                "UPDATE sync_attempts SET next_attempt_at = NULL, last_error = NULL WHERE entry_uuid = ?",
-                (entry.uuid,),
-            )
+        settle(
+            self.store,
+            entry.uuid,
+            Action.APPLY,
+            SYNC_ACTOR,
+            comment=note,
+            details={"already_applied": True},
+            fields={"outcome": result, "synced_at": stamp()},
+        )
         self.result.applied += 1
         self._progress(entry.uuid, "Zaten KOOP-BİS'te: " + note)
         return True
@@ -449,17 +444,13 @@ class Executor:
         if registers:
             fields["cooperative_id"] = outcome.cooperative
         with self.store.write() as conn:
-            entries.move(
+            settle(
                 self.store,
                 entry.uuid,
                 Action.APPLY,
                 SYNC_ACTOR,
                 details={"receipt": outcome.receipt, "replayed": outcome.replayed},
                 fields=fields,
-            )
-            conn.execute(
-                "UPDATE sync_attempts SET next_attempt_at = NULL, last_error = NULL WHERE entry_uuid = ?",
-                (entry.uuid,),
             )
             if registers:
                 map_registration(conn, entry.uuid, outcome.cooperative, outcome.receipt, now)
@@ -469,20 +460,15 @@ class Executor:
         self._progress(entry.uuid, f"Aktarıldı: {outcome.receipt}")
 
     def _final(self, uuid: str, action: Action, message: str, details: dict[str, Any]) -> None:
-        with self.store.write() as conn:
-            entries.move(
-                self.store,
-                uuid,
-                action,
-                SYNC_ACTOR,
-                comment=message,
-                details={"kind": details.get("kind")},
-                fields={"outcome": details},
-            )
-            conn.execute(
-                "UPDATE sync_attempts SET next_attempt_at = NULL, last_error = NULL WHERE entry_uuid = ?",
-                (uuid,),
-            )
+        settle(
+            self.store,
+            uuid,
+            action,
+            SYNC_ACTOR,
+            comment=message,
+            details={"kind": details.get("kind")},
+            fields={"outcome": details},
+        )
 
     def _failed(self, entry: Entry, outcome: wire.Failure) -> None:
         """A retryable failure: back off this entry; stop the run when the cause is global."""
@@ -594,6 +580,25 @@ def _stops_run(outcome: wire.ChangeOutcome | None) -> bool:
     if isinstance(outcome, wire.RetryLater):
         return outcome.maintenance
     return isinstance(outcome, wire.Unreachable) and not outcome.applied_unknown
+
+
+def settle(
+    store: Store,
+    entry_uuid: str,
+    action: Action,
+    actor: Actor,
+    *,
+    comment: str | None = None,
+    details: dict[str, Any] | None = None,
+    fields: dict[str, Any] | None = None,
+) -> None:
+    """Move an entry out of the queue (applied, rejected, …) and end its retry schedule, in one transaction."""
+    with store.write() as conn:
+        entries.move(store, entry_uuid, action, actor, comment=comment, details=details, fields=fields)
+        conn.execute(
+            "UPDATE sync_attempts SET next_attempt_at = NULL, last_error = NULL WHERE entry_uuid = ?",
+            (entry_uuid,),
+        )
 
 
 def map_registration(conn: Any, entry_uuid: str, cooperative_id: str, receipt: str, now: str) -> None:

@@ -46,7 +46,7 @@ from koopbis_desktop.store.attachments import AttachmentInfo
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
-from sync.executor import map_registration
+from sync.executor import map_registration, settle
 from sync.planner import STATUS_LABELS, ItemStatus, PlanItem, ReplayPlan, build_plan
 from sync.rebase import SENT_BASE, chained_base
 from sync.scheduler import SyncLock
@@ -345,17 +345,13 @@ def record_entered(
         }
         if registers:
             applied_fields["cooperative_id"] = target
-        entries.move(
+        settle(
             store,
             entry.uuid,
             Action.APPLY,
             actor,
             details={"receipt": number, "manual": True},
             fields=applied_fields,
-        )
-        conn.execute(
-            "UPDATE sync_attempts SET next_attempt_at = NULL, last_error = NULL WHERE entry_uuid = ?",
-            (entry.uuid,),
         )
         if registers:
             map_registration(conn, entry.uuid, str(target), number, now)
