@@ -145,27 +145,38 @@ def admission(seed: int = 1, **extra: Any) -> str:
     return json.dumps(member_admission(seed, **extra), ensure_ascii=False)
 
 
+def add_entry(
+    ready: Koopbis,
+    cooperative: str,
+    data: str,
+    *,
+    type_id: str = "member.admit",
+    user: str = "ayse",
+    password: str = CLERK_PW,
+) -> subprocess.CompletedProcess[str]:
+    """``koopbis entry add``, as the clerk Ayşe unless told otherwise."""
+    return ready(
+        "entry",
+        "add",
+        "--as",
+        user,
+        "--type",
+        type_id,
+        "--cooperative",
+        cooperative,
+        "--data",
+        data,
+        password=password,
+    )
+
+
 def test_whole_cycle(ready: Koopbis, tmp_path: Path) -> None:
     coop = ready.env["TEST_COOP"]
     hits = json.loads(ok(ready("search", "isik", "--json")))
     assert [h["id"] for h in hits] == [coop]
     assert "IŞIK" in ok(ready("search", "ışık"))
 
-    entry_id = ok(
-        ready(
-            "entry",
-            "add",
-            "--as",
-            "ayse",
-            "--type",
-            "member.admit",
-            "--cooperative",
-            coop,
-            "--data",
-            admission(),
-            password=CLERK_PW,
-        )
-    ).strip()
+    entry_id = ok(add_entry(ready, coop, admission())).strip()
     assert len(entry_id) == 36
     ok(ready("entry", "submit", entry_id, "--as", "ayse", password=CLERK_PW))
     ok(ready("entry", "return", entry_id, "--as", "sef", "--comment", "Karar no eksik", password=SUP_PW))
@@ -193,71 +204,17 @@ def test_whole_cycle(ready: Koopbis, tmp_path: Path) -> None:
 
 def test_exit_codes(ready: Koopbis) -> None:
     coop = ready.env["TEST_COOP"]
-    bad = ready(
-        "entry",
-        "add",
-        "--as",
-        "ayse",
-        "--type",
-        "member.admit",
-        "--cooperative",
-        coop,
-        "--data",
-        admission(member_id="12345678901", paid_amount="abc", effective_date="31.02.2015"),
-        password=CLERK_PW,
+    bad = add_entry(
+        ready, coop, admission(member_id="12345678901", paid_amount="abc", effective_date="31.02.2015")
     )
     assert bad.returncode == 3
     for label in ("T.C. Kimlik No / VKN", "Ödenen tutar", "Yönetim kurulu karar tarihi"):
         assert label in bad.stderr
     assert "Traceback" not in bad.stderr
-    assert (
-        ready(
-            "entry",
-            "add",
-            "--as",
-            "ayse",
-            "--type",
-            "member.admit",
-            "--cooperative",
-            coop,
-            "--data",
-            "{not json",
-            password=CLERK_PW,
-        ).returncode
-        == 3
-    )
-    assert (
-        ready(
-            "entry",
-            "add",
-            "--as",
-            "ayse",
-            "--type",
-            "nope",
-            "--cooperative",
-            coop,
-            "--data",
-            "{}",
-            password=CLERK_PW,
-        ).returncode
-        == 3
-    )
+    assert add_entry(ready, coop, "{not json").returncode == 3
+    assert add_entry(ready, coop, "{}", type_id="nope").returncode == 3
 
-    sup_entry = ok(
-        ready(
-            "entry",
-            "add",
-            "--as",
-            "sef",
-            "--type",
-            "member.admit",
-            "--cooperative",
-            coop,
-            "--data",
-            admission(9),
-            password=SUP_PW,
-        )
-    ).strip()
+    sup_entry = ok(add_entry(ready, coop, admission(9), user="sef", password=SUP_PW)).strip()
     ok(ready("entry", "submit", sup_entry, "--as", "sef", password=SUP_PW))
     own = ready("entry", "approve", sup_entry, "--as", "sef", password=SUP_PW)
     assert own.returncode == 4
@@ -266,22 +223,7 @@ def test_exit_codes(ready: Koopbis) -> None:
     assert clerk_approves.returncode == 4
     missing = ready("entry", "show", "00000000-0000-0000-0000-000000000000")
     assert missing.returncode == 5
-    assert (
-        ready(
-            "entry",
-            "add",
-            "--as",
-            "ayse",
-            "--type",
-            "member.admit",
-            "--cooperative",
-            "99-999999",
-            "--data",
-            admission(),
-            password=CLERK_PW,
-        ).returncode
-        == 5
-    )
+    assert add_entry(ready, "99-999999", admission()).returncode == 5
     assert ready("entry", "frobnicate").returncode == 2
     assert ready("entry", "list", "--state", "uçuyor").returncode == 2
     no_user = ready("entry", "submit", sup_entry)
@@ -370,21 +312,7 @@ def test_backup_and_restore(ready: Koopbis, tmp_path: Path) -> None:
     out = ok(ready("backup", str(tmp_path / "yedekler")))
     made = sorted((tmp_path / "yedekler").glob("*.sqlite"))
     assert len(made) == 1 and str(made[0]) in out
-    ok(
-        ready(
-            "entry",
-            "add",
-            "--as",
-            "ayse",
-            "--type",
-            "member.admit",
-            "--cooperative",
-            coop,
-            "--data",
-            admission(),
-            password=CLERK_PW,
-        )
-    )
+    ok(add_entry(ready, coop, admission()))
     assert len(json.loads(ok(ready("entry", "list", "--json")))) == 1
     restored = ok(ready("restore", str(made[0])))
     assert "Önceki veritabanının yedeği" in restored
