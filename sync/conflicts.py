@@ -42,8 +42,8 @@ ROW_KEYS: dict[str, str] = {
 
 
 @dataclass(frozen=True)
-class RowDiff:
-    """One row of a repeating group, by natural key, on the three sides (None = absent)."""
+class _Sides:
+    """A value on the three sides: what the clerk saw (base), the entry (local), KOOP-BİS (server)."""
 
     key: str
     base: Any
@@ -57,6 +57,11 @@ class RowDiff:
     @property
     def server_changed(self) -> bool:
         return _differ(self.server, self.base)
+
+
+@dataclass(frozen=True)
+class RowDiff(_Sides):
+    """One row of a repeating group, by natural key, on the three sides (None = absent)."""
 
     @property
     def conflicting(self) -> bool:
@@ -64,24 +69,12 @@ class RowDiff:
 
 
 @dataclass(frozen=True)
-class FieldComparison:
-    key: str
-    base: Any
-    local: Any
-    server: Any
+class FieldComparison(_Sides):
     rows: tuple[RowDiff, ...] = ()
 
     @property
     def is_group(self) -> bool:
         return self.key in ROW_KEYS
-
-    @property
-    def local_changed(self) -> bool:
-        return _differ(self.local, self.base)
-
-    @property
-    def server_changed(self) -> bool:
-        return _differ(self.server, self.base)
 
     @property
     def identical(self) -> bool:
