@@ -28,6 +28,13 @@ Index = QModelIndex | QPersistentModelIndex
 HIGHLIGHT = QColor("#fff1b8")  # changed values: a soft yellow readable in light themes
 
 
+_HIGHLIGHT_ROLES = (
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+)
+
+
 @dataclass(frozen=True)
 class Column:
     """One column: its Turkish header, how a row shows in it, and (optionally) how it sorts."""
@@ -101,7 +108,9 @@ class TextTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if spec.align_right else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if self._highlighted is not None and self._highlighted(row):
+        if role not in _HIGHLIGHT_ROLES or self._highlighted is None:
+            return None  # the view asks for many roles per cell: test the row only when it matters
+        if self._highlighted(row):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(HIGHLIGHT)
             if role == Qt.ItemDataRole.ForegroundRole:
