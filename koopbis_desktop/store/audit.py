@@ -96,32 +96,8 @@ def append(
     """Append one audit row inside the caller's transaction; returns its hash."""
     if not conn.in_transaction:
         raise RuntimeError("audit.append must run inside the transaction of the change it records")
-    last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    when = stamp(at)
-    details_json = json.dumps(details or {}, sort_keys=True, ensure_ascii=False)
-    digest = row_hash(
-        prev,
-        canonical(seq, when, actor, action, entry_uuid, from_state, to_state, comment, details_json),
-    )
-    conn.execute(
-        _INSERT,
-        (
-            seq,
-            when,
-            actor,
-            action,
-            entry_uuid,
-            from_state,
-            to_state,
-            comment,
-            details_json,
-            prev,
-            digest,
-        ),
-    )
-    conn.execute(_SET_HEAD, (HEAD_KEY, f"{seq}:{digest}"))
-    return digest
+    record = Record(actor, action, entry_uuid, from_state, to_state, comment, details, at)
+    return append_many(conn, (record,))[0]
 
 
 @dataclass(frozen=True, slots=True)
