@@ -158,20 +158,15 @@ def create_entry(
     result, coop_id, coop_ref, base = check(store, type_id, cooperative, data)
     if result.errors and not allow_errors:
         raise ValidationFailed(result.issues)
-    ctype = get_type(type_id)
-    effective = result.payload.get(ctype.effective_date_field)
     return entries.insert_entry(
         store,
         actor=actor,
         type_id=type_id,
         cooperative_id=coop_id,
         cooperative_ref=coop_ref,
-        effective_date=effective if isinstance(effective, str) and len(effective) == 10 else None,
-        payload=result.payload,
         base=base,
-        issues=[i.to_json() for i in result.issues],
-        search=_search_text(ctype, None, coop_id or coop_ref, result.payload),
         entry_uuid=entry_uuid,
+        **_derived(get_type(type_id), result, coop_id or coop_ref),
     )
 
 
@@ -186,22 +181,28 @@ def edit_entry(
 ) -> Entry:
     """Store a new revision of the author's own draft or returned entry."""
     entry = entries.get_entry(store, entry_uuid)
-    ctype = get_type(entry.type)
     result, coop_id, coop_ref, base = check(store, entry.type, entry.cooperative, data)
     if result.errors and not allow_errors:
         raise ValidationFailed(result.issues)
-    effective = result.payload.get(ctype.effective_date_field)
     return entries.update_payload(
         store,
         entry,
         actor=actor,
-        effective_date=effective if isinstance(effective, str) and len(effective) == 10 else None,
-        payload=result.payload,
         base=base,
-        issues=[i.to_json() for i in result.issues],
-        search=_search_text(ctype, None, coop_id or coop_ref, result.payload),
         note=note,
+        **_derived(get_type(entry.type), result, coop_id or coop_ref),
     )
+
+
+def _derived(ctype: ChangeType, result: ValidationResult, cooperative: str | None) -> dict[str, Any]:
+    """What a saved draft stores besides its base: payload, issues, effective date, search text."""
+    effective = result.payload.get(ctype.effective_date_field)
+    return {
+        "effective_date": effective if isinstance(effective, str) and len(effective) == 10 else None,
+        "payload": result.payload,
+        "issues": [i.to_json() for i in result.issues],
+        "search": _search_text(ctype, None, cooperative, result.payload),
+    }
 
 
 def submit_entry(store: Store, actor: Actor, entry_uuid: str) -> Entry:
