@@ -15,6 +15,7 @@ import pytest
 
 from koopbis_desktop.domain import demo_data
 from tests.conftest import member_admission, valid_tckn
+from tests.services.member_lists import COOPERATIVE_COLUMNS, write_csv
 
 ADMIN_PW = "yonetici-parola-1"
 CLERK_PW = "memur-parola-1"
@@ -103,10 +104,10 @@ def ready(koopbis: Koopbis, tmp_path: Path) -> Koopbis:
         )
     records = list(demo_data.cooperatives("06", 5, seed=3))
     records[0]["title"] = "IŞIK Gökçe Konut Yapı Kooperatifi"
-    header = [
-        "registry_id",
+    keys = (
+        "id",
         "title",
-        "type",
+        "cooperative_type",
         "province_code",
         "district",
         "address",
@@ -114,28 +115,10 @@ def ready(koopbis: Koopbis, tmp_path: Path) -> Koopbis:
         "trade_registry_no",
         "status",
         "founded_on",
-    ]
-    lines = [";".join(header)]
-    for r in records:
-        lines.append(
-            ";".join(
-                str(x)
-                for x in (
-                    r["id"],
-                    r["title"],
-                    r["cooperative_type"],
-                    r["province_code"],
-                    r["district"],
-                    r["address"],
-                    r["vkn"],
-                    r["trade_registry_no"],
-                    r["status"],
-                    r["founded_on"],
-                )
-            )
-        )
-    csv_path = tmp_path / "kooperatifler.csv"
-    csv_path.write_text("\ufeff" + "\n".join(lines) + "\n", encoding="utf-8")
+    )
+    csv_path = write_csv(
+        tmp_path / "kooperatifler.csv", COOPERATIVE_COLUMNS, [[r[k] for k in keys] for r in records]
+    )
     ok(koopbis("snapshot", "import", str(csv_path), "--as", "admin", password=ADMIN_PW))
     koopbis.env["TEST_COOP"] = records[0]["id"]
     return koopbis

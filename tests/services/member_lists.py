@@ -1,4 +1,7 @@
-"""Member list files as cooperatives really send them, for the importer's tests and its benchmark."""
+"""Member list files as cooperatives really send them, for the importer's tests and its benchmark.
+
+Also the CSV writer and the English cooperative columns the snapshot import tests share.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain import demo_data
+
+# The cooperative file's columns under their English names, as ``koopbis snapshot import`` takes them.
+COOPERATIVE_COLUMNS = (
+    "registry_id",
+    "title",
+    "type",
+    "province_code",
+    "district",
+    "address",
+    "vkn",
+    "trade_registry_no",
+    "status",
+    "founded_on",
+)
 
 ADMIT_HEADERS = (
     "T.C. Kimlik No",

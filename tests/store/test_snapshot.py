@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ from koopbis_desktop.domain.text import fold
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.snapshot import SnapshotImportError
+from tests.services.member_lists import COOPERATIVE_COLUMNS, write_csv
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
@@ -83,21 +83,6 @@ def board_rows(recs: list[dict[str, Any]]) -> list[list[Any]]:
         for r in recs
         for b in r["board"]
     ]
-
-
-def write_csv(
-    path: Path,
-    header: list[str],
-    rows: list[list[Any]],
-    *,
-    delimiter: str = ";",
-    bom: bool = True,
-) -> Path:
-    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
 
 
 def table_counts(store: Store) -> dict[str, int]:
@@ -250,19 +235,7 @@ def test_import_csv_with_bom_semicolon_and_turkish_headers(snap: Store, tmp_path
 
 def test_import_csv_with_comma_no_bom_and_english_headers(snap: Store, tmp_path: Path) -> None:
     recs = records(4)
-    header = [
-        "registry_id",
-        "title",
-        "type",
-        "province_code",
-        "district",
-        "address",
-        "vkn",
-        "trade_registry_no",
-        "status",
-        "founded_on",
-        "extra",
-    ]
+    header = [*COOPERATIVE_COLUMNS, "extra"]
     rows = coop_rows(recs)
     for row in rows:
         row[3] = "ANKARA"  # province by name, in capitals
