@@ -38,7 +38,7 @@ _NAME_FIELDS = (
 )
 
 
-def _resolve_cooperative(
+def resolve_cooperative(
     store: Store, ctype: ChangeType, cooperative: str | None
 ) -> tuple[str | None, str | None, dict[str, Any] | None]:
     """Return (registry id, local registration uuid, record as known offline)."""
@@ -75,7 +75,7 @@ def _resolve_cooperative(
     )
 
 
-def _search_text(
+def search_text(
     ctype: ChangeType,
     record: Mapping[str, Any] | None,
     cooperative: str | None,
@@ -93,12 +93,12 @@ def check(
 ) -> tuple[ValidationResult, str | None, str | None, dict[str, Any]]:
     """Validate ``data`` for a cooperative and compute its base; changes nothing."""
     ctype = get_type(type_id)
-    coop_id, coop_ref, record = _resolve_cooperative(store, ctype, cooperative)
+    coop_id, coop_ref, record = resolve_cooperative(store, ctype, cooperative)
     ctx = ValidationContext(founded_on=(record or {}).get("founded_on"))
     result = validate(ctype, data, ctx)
     base = base_of(record, ctype.touched(result.payload)) if record is not None else {}
     if ctype.id in ("member.leave", "member.transfer"):
-        _admitted_locally(store, coop_id or coop_ref, base)
+        admitted_locally(store, coop_id or coop_ref, base)
     return result, coop_id, coop_ref, base
 
 
@@ -106,7 +106,7 @@ def check(
 _LIVE_STATES = tuple(s.value for s in State if s not in (State.WITHDRAWN, State.DISCARDED))
 
 
-def _admitted_locally(store: Store, cooperative: str | None, base: dict[str, Any]) -> None:
+def admitted_locally(store: Store, cooperative: str | None, base: dict[str, Any]) -> None:
     """A member the snapshot lacks but an earlier local admission adds: take that admission's row.
 
     A clerk may record a member's admission and, later, the same member's leaving
@@ -201,7 +201,7 @@ def _derived(ctype: ChangeType, result: ValidationResult, cooperative: str | Non
         "effective_date": effective if isinstance(effective, str) and len(effective) == 10 else None,
         "payload": result.payload,
         "issues": [i.to_json() for i in result.issues],
-        "search": _search_text(ctype, None, cooperative, result.payload),
+        "search": search_text(ctype, None, cooperative, result.payload),
     }
 
 

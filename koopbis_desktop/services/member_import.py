@@ -48,14 +48,14 @@ from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.snapshot import (  # the snapshot importer's readers, shared not copied
+    Sheet,
     SnapshotImportError,
-    _check_xlsx_file,
-    _fail,
-    _header_key,
-    _is_xlsx,
-    _read_csv,
-    _Sheet,
-    _Table,
+    Table,
+    check_xlsx_file,
+    header_key,
+    import_error,
+    is_xlsx,
+    read_csv,
 )
 
 
@@ -86,7 +86,7 @@ class Column:
 
     def keys(self, ctype: ChangeType) -> set[str]:
         label = ctype.field(self.field).label
-        return {_header_key(name) for name in (self.field, self.header, label, *self.aliases)}
+        return {header_key(name) for name in (self.field, self.header, label, *self.aliases)}
 
 
 _ID = Column(
@@ -136,7 +136,7 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
 }
 # Headers only a leaving list has: their presence tells the two kinds apart.
 _LEAVE_MARKERS = {
-    _header_key(name) for name in ("Çıkış Tarihi", "Ayrılma Tarihi", "Ayrılma Nedeni", "Çıkış Nedeni")
+    header_key(name) for name in ("Çıkış Tarihi", "Ayrılma Tarihi", "Ayrılma Nedeni", "Çıkış Nedeni")
 }
 _DATE_FIELDS = {"effective_date", "notice_date"}
 _ID_FIELDS = {"member_id", "transferee_id"}
@@ -365,7 +365,7 @@ def _choice_words(kind: ImportKind) -> dict[str, dict[str, str]]:
         words: dict[str, str] = {}
         for choice in f.choices:
             for text in (choice.value, choice.label, choice.label.split("(")[0]):
-                words.setdefault(_header_key(text), choice.value)
+                words.setdefault(header_key(text), choice.value)
         out[f.name] = words
     return out
 
@@ -374,7 +374,7 @@ def _converter(name: str, choices: dict[str, dict[str, str]]) -> Callable[[Any],
     """How a non-empty cell of column ``name`` is fed to the schema (chosen once per column)."""
     words = choices.get(name)
     if words is not None:
-        return lambda value: words.get(_header_key(value), _text(value))
+        return lambda value: words.get(header_key(value), _text(value))
     if name in _ID_FIELDS:
         return _identity
     if name in _DATE_FIELDS:
@@ -388,7 +388,7 @@ def _converter(name: str, choices: dict[str, dict[str, str]]) -> Callable[[Any],
 # ------------------------------------------------------------------ reading
 
 
-_MEMBER_SHEETS = _Table("member_list", "Ortak listesi", ("ortaklar", "ortak", "ortak listesi", "members"), ())
+_MEMBER_SHEETS = Table("member_list", "Ortak listesi", ("ortaklar", "ortak", "ortak listesi", "members"), ())
 
 
 @dataclass
@@ -408,7 +408,7 @@ def _match_header(cells: Sequence[Any], kind: ImportKind) -> tuple[dict[str, int
     positions: dict[str, int] = {}
     ignored: list[str] = []
     for index, cell in enumerate(cells):
-        key = _header_key(cell)
+        key = header_key(cell)
         if not key:
             continue  # the empty tail of a merged header cell
         name = by_key.get(key)
@@ -421,7 +421,7 @@ def _match_header(cells: Sequence[Any], kind: ImportKind) -> tuple[dict[str, int
 
 def _layout(cells: Sequence[Any], wanted: ImportKind | None) -> _Layout | None:
     """The header's meaning, or None when this row is not a header (a title above it)."""
-    keys = {_header_key(c) for c in cells}
+    keys = {header_key(c) for c in cells}
     kind = wanted or (ImportKind.LEAVE if keys & _LEAVE_MARKERS else ImportKind.ADMIT)
     positions, ignored = _match_header(cells, kind)
     if "member_id" not in positions and len(positions) < 2:
@@ -448,19 +448,21 @@ class _MemberBook:
 
     def __init__(self, path: Path, source: str) -> None:
         self.source = source
-        _check_xlsx_file(path, source)
+        check_xlsx_file(path, source)
         import python_calamine
 
         try:
             self.book = python_calamine.CalamineWorkbook.from_path(str(path))
         except python_calamine.PasswordError as exc:
-            raise _fail(source, "Excel dosyası parolalı; parolasını kaldırıp yeniden kaydedin.") from exc
+            raise import_error(
+                source, "Excel dosyası parolalı; parolasını kaldırıp yeniden kaydedin."
+            ) from exc
         except (python_calamine.CalamineError, OSError, ValueError) as exc:
-            raise _fail(source, "Excel dosyası açılamadı: bozuk ya da .xlsx biçiminde değil.") from exc
+            raise import_error(source, "Excel dosyası açılamadı: bozuk ya da .xlsx biçiminde değil.") from exc
         except Exception as exc:  # the Rust reader's other errors on damaged XML
-            raise _fail(source, f"Excel dosyası okunamadı ({type(exc).__name__}).") from exc
+            raise import_error(source, f"Excel dosyası okunamadı ({type(exc).__name__}).") from exc
 
-    def sheet(self, table: _Table) -> _Sheet:
+    def sheet(self, table: Table) -> Sheet:
         """The worksheet named like a member list ("Ortaklar", ...), else the first worksheet."""
         import python_calamine
 
@@ -468,21 +470,21 @@ class _MemberBook:
             m.name for m in self.book.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet
         ]
         if not names:
-            raise _fail(self.source, "Dosya boş: başlık satırı ve ortak satırı yok.")
-        wanted = {_header_key(name) for name in table.sheet_names}
-        chosen = next((name for name in names if _header_key(name) in wanted), names[0])
+            raise import_error(self.source, "Dosya boş: başlık satırı ve ortak satırı yok.")
+        wanted = {header_key(name) for name in table.sheet_names}
+        chosen = next((name for name in names if header_key(name) in wanted), names[0])
         source = f"{self.source} [{chosen}]"
         try:
             grid: list[list[Any]] = self.book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
         except Exception as exc:  # damaged sheet XML inside a valid zip
-            raise _fail(source, f"Excel sayfası okunamadı ({type(exc).__name__}).") from exc
-        return _Sheet(source, iter(enumerate(grid, 1)))
+            raise import_error(source, f"Excel sayfası okunamadı ({type(exc).__name__}).") from exc
+        return Sheet(source, iter(enumerate(grid, 1)))
 
     def close(self) -> None:
         self.book.close()
 
 
-def _open_sheet(path: Path, books: list[_MemberBook]) -> _Sheet:
+def _open_sheet(path: Path, books: list[_MemberBook]) -> Sheet:
     source = path.name
     if not path.is_file():
         raise _member_fail(source, f"Dosya bulunamadı: {path}")
@@ -491,11 +493,11 @@ def _open_sheet(path: Path, books: list[_MemberBook]) -> _Sheet:
             source, "Eski Excel biçimi (.xls) okunamaz; Excel'de .xlsx ya da 'CSV UTF-8' olarak kaydedin."
         )
     try:
-        if _is_xlsx(path):
+        if is_xlsx(path):
             book = _MemberBook(path, source)
             books.append(book)
             return book.sheet(_MEMBER_SHEETS)
-        return _read_csv(path, source)
+        return read_csv(path, source)
     except MemberListError:
         raise
     except SnapshotImportError as exc:
@@ -503,7 +505,7 @@ def _open_sheet(path: Path, books: list[_MemberBook]) -> _Sheet:
 
 
 def _member_fail(source: str, message: str) -> MemberListError:
-    base = _fail(source, message)
+    base = import_error(source, message)
     return MemberListError(base.message, base.errors)
 
 
@@ -688,7 +690,7 @@ def _check_against_store(store: Store, preview: ImportPreview, record: dict[str,
         if snapshot_row is None:
             if member_id in admitted_here:
                 # Admitted by an earlier local entry: that admission's row is the base (as capture does).
-                capture._admitted_locally(store, coop, row.base)
+                capture.admitted_locally(store, coop, row.base)
             else:
                 row.store_issues.append(
                     RowIssue(
@@ -728,7 +730,7 @@ def preview(
     """
     layout, rows = read_rows(path, kind=kind, progress=progress)
     ctype = get_type(layout.kind.value)
-    coop_id, coop_ref, record = capture._resolve_cooperative(store, ctype, cooperative)
+    coop_id, coop_ref, record = capture.resolve_cooperative(store, ctype, cooperative)
     ctx = ValidationContext(founded_on=(record or {}).get("founded_on"))
     for row in rows:
         _schema_issues(ctype, row, ctx)
@@ -770,7 +772,7 @@ def import_rows(
     ctype = get_type(prepared.type_id)
     coop = prepared.cooperative_id or prepared.cooperative_ref
     with store.write() as conn:
-        _, _, record = capture._resolve_cooperative(store, ctype, prepared.cooperative)
+        _, _, record = capture.resolve_cooperative(store, ctype, prepared.cooperative)
         _check_against_store(store, prepared, record)
         bad = prepared.invalid_rows
         if bad and not skip_invalid:
@@ -816,7 +818,7 @@ def _insert_drafts(
     coop_id, coop_ref = prepared.cooperative_id, prepared.cooperative_ref
     when = stamp()
     # What capture's search text folds, with the part every row shares folded once.
-    prefix = capture._search_text(ctype, None, coop_id or coop_ref, {})
+    prefix = capture.search_text(ctype, None, coop_id or coop_ref, {})
     entry_rows: list[tuple[Any, ...]] = []
     revision_rows: list[tuple[Any, ...]] = []
     created: list[str] = []

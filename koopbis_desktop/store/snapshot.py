@@ -485,7 +485,7 @@ class _Column:
 
 
 @dataclass(frozen=True)
-class _Table:
+class Table:
     key: str  # also the keyword of import_file
     label: str
     sheet_names: tuple[str, ...]
@@ -504,7 +504,7 @@ _REGISTRY_ALIASES = (
 _PERSON_ID_ALIASES = ("T.C. Kimlik No", "TC Kimlik No", "TCKN", "Kimlik No", "TCKN/VKN", "id_no")
 _NAME_ALIASES = ("Adı Soyadı", "Ad Soyad", "Adı Soyadı / Unvanı", "İsim")
 
-COOPERATIVES = _Table(
+COOPERATIVES = Table(
     "cooperatives",
     "Kooperatifler",
     ("kooperatifler", "kooperatif", "cooperatives"),
@@ -524,7 +524,7 @@ COOPERATIVES = _Table(
         _Column("version", ("Sürüm",), required=False),
     ),
 )
-MEMBERS = _Table(
+MEMBERS = Table(
     "members",
     "Ortaklar",
     ("ortaklar", "ortak", "members"),
@@ -536,7 +536,7 @@ MEMBERS = _Table(
         _Column("joined_on", ("Giriş Tarihi", "Ortaklık Tarihi", "Katılış Tarihi"), required=False),
     ),
 )
-BOARD = _Table(
+BOARD = Table(
     "board",
     "Yönetim kurulu",
     ("yonetim kurulu", "yonetim", "board"),
@@ -548,7 +548,7 @@ BOARD = _Table(
         _Column("term_years", ("Görev Süresi", "Süre", "Süre (Yıl)"), required=False),
     ),
 )
-AUDITORS = _Table(
+AUDITORS = Table(
     "auditors",
     "Denetim kurulu",
     ("denetim kurulu", "denetim", "auditors", "audit board"),
@@ -559,7 +559,7 @@ AUDITORS = _Table(
         _Column("term_years", ("Görev Süresi", "Süre", "Süre (Yıl)"), required=False),
     ),
 )
-ASSEMBLIES = _Table(
+ASSEMBLIES = Table(
     "assemblies",
     "Genel kurullar",
     ("genel kurullar", "genel kurul", "assemblies"),
@@ -575,7 +575,7 @@ ASSEMBLIES = _Table(
 TABLES = (COOPERATIVES, MEMBERS, BOARD, AUDITORS, ASSEMBLIES)
 
 
-def _header_key(text: object) -> str:
+def header_key(text: object) -> str:
     """A header cell reduced for matching: folded, punctuation and spaces removed."""
     return re.sub(r"[^0-9a-z]", "", fold(str(text if text is not None else "")))
 
@@ -587,14 +587,14 @@ def _choice_map(type_id: str, field_name: str, group: str | None = None) -> dict
         f = next(sub for sub in f.fields if sub.name == field_name)
     mapping: dict[str, str] = {}
     for choice in f.choices:
-        mapping[_header_key(choice.value)] = choice.value
-        mapping[_header_key(choice.label)] = choice.value
+        mapping[header_key(choice.value)] = choice.value
+        mapping[header_key(choice.label)] = choice.value
     return mapping
 
 
 _STATUS_WORDS = {
-    **{_header_key(code): code for code in STATUSES},
-    **{_header_key(label): code for code, label in STATUSES.items()},
+    **{header_key(code): code for code in STATUSES},
+    **{header_key(label): code for code, label in STATUSES.items()},
     "aktif": "active",
     "tasfiyede": "in_liquidation",
     "tasfiye": "in_liquidation",
@@ -606,7 +606,7 @@ _STATUS_WORDS = {
 
 
 @dataclass
-class _Sheet:
+class Sheet:
     """Rows of one table as read from a file: (line number, cells), header first."""
 
     source: str
@@ -624,7 +624,7 @@ class _Errors:
             self.items.append((source, line_no, column, message))
 
 
-def _fail(source: str, message: str) -> SnapshotImportError:
+def import_error(source: str, message: str) -> SnapshotImportError:
     return SnapshotImportError(f"{source}: {message}", [(source, 0, "", message)])
 
 
@@ -643,15 +643,15 @@ def _cell_date(value: Any) -> Any:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _read_csv(path: Path, source: str) -> _Sheet:
+def read_csv(path: Path, source: str) -> Sheet:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise _fail(source, f"Dosya okunamadı ({exc.strerror or exc}).") from exc
+        raise import_error(source, f"Dosya okunamadı ({exc.strerror or exc}).") from exc
     if not data.strip():
-        raise _fail(source, "Dosya boş; başlık satırı ve en az bir kayıt olmalı.")
+        raise import_error(source, "Dosya boş; başlık satırı ve en az bir kayıt olmalı.")
     if b"\x00" in data or data.startswith(b"PK\x03\x04"):
-        raise _fail(
+        raise import_error(
             source,
             "Dosya bir CSV metin dosyası değil (ikili veri içeriyor). Excel dosyasıysa .xlsx "
             "uzantısıyla verin ya da Excel'de 'CSV UTF-8' olarak kaydedin.",
@@ -679,20 +679,20 @@ def _read_csv(path: Path, source: str) -> _Sheet:
                 f"{source}: {message}", [(source, reader.line_num, "", message)]
             ) from exc
 
-    return _Sheet(source, rows())
+    return Sheet(source, rows())
 
 
-def _check_xlsx_file(path: Path, source: str) -> None:
+def check_xlsx_file(path: Path, source: str) -> None:
     """Refuse, in Turkish, a file that cannot be an .xlsx (unreadable, empty, no zip header)."""
     try:
         with path.open("rb") as handle:
             magic = handle.read(4)
     except OSError as exc:
-        raise _fail(source, f"Dosya okunamadı ({exc.strerror or exc}).") from exc
+        raise import_error(source, f"Dosya okunamadı ({exc.strerror or exc}).") from exc
     if not magic:
-        raise _fail(source, "Dosya boş.")
+        raise import_error(source, "Dosya boş.")
     if magic != b"PK\x03\x04":
-        raise _fail(
+        raise import_error(
             source,
             "Dosya geçerli bir Excel (.xlsx) dosyası değil. Eski .xls dosyalarını Excel'de "
             "açıp .xlsx ya da 'CSV UTF-8' olarak kaydedin.",
@@ -704,7 +704,7 @@ class _Workbook:
 
     def __init__(self, path: Path, source: str) -> None:
         self.source = source
-        _check_xlsx_file(path, source)
+        check_xlsx_file(path, source)
         from openpyxl import load_workbook
 
         try:
@@ -714,14 +714,14 @@ class _Workbook:
                 warnings.simplefilter("ignore")
                 self.book = load_workbook(path, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-            raise _fail(source, "Excel dosyası açılamadı: bozuk ya da .xlsx biçiminde değil.") from exc
+            raise import_error(source, "Excel dosyası açılamadı: bozuk ya da .xlsx biçiminde değil.") from exc
         except Exception as exc:  # openpyxl raises assorted parser errors on bad XML
-            raise _fail(source, f"Excel dosyası okunamadı ({type(exc).__name__}).") from exc
+            raise import_error(source, f"Excel dosyası okunamadı ({type(exc).__name__}).") from exc
 
-    def sheet(self, table: _Table, *, fallback_first: bool) -> _Sheet | None:
-        wanted = {_header_key(name) for name in table.sheet_names}
+    def sheet(self, table: Table, *, fallback_first: bool) -> Sheet | None:
+        wanted = {header_key(name) for name in table.sheet_names}
         names: list[str] = list(self.book.sheetnames)
-        chosen = next((name for name in names if _header_key(name) in wanted), None)
+        chosen = next((name for name in names if header_key(name) in wanted), None)
         if chosen is None:
             if not fallback_first or not names:
                 return None
@@ -738,15 +738,15 @@ class _Workbook:
             except SnapshotImportError:
                 raise
             except Exception as exc:  # damaged sheet XML inside a valid zip
-                raise _fail(source, f"Excel sayfası okunamadı ({type(exc).__name__}).") from exc
+                raise import_error(source, f"Excel sayfası okunamadı ({type(exc).__name__}).") from exc
 
-        return _Sheet(source, rows())
+        return Sheet(source, rows())
 
     def close(self) -> None:
         self.book.close()
 
 
-def _is_xlsx(path: Path) -> bool:
+def is_xlsx(path: Path) -> bool:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return True
@@ -759,15 +759,15 @@ def _is_xlsx(path: Path) -> bool:
         return False
 
 
-def _map_header(sheet: _Sheet, table: _Table, header: list[Any], errors: _Errors) -> dict[str, int]:
+def _map_header(sheet: Sheet, table: Table, header: list[Any], errors: _Errors) -> dict[str, int]:
     """Canonical column name → cell index; records missing required columns as errors."""
     by_key: dict[str, str] = {}
     for column in table.columns:
         for alias in (column.name, *column.aliases):
-            by_key.setdefault(_header_key(alias), column.name)
+            by_key.setdefault(header_key(alias), column.name)
     positions: dict[str, int] = {}
     for index, cell in enumerate(header):
-        name = by_key.get(_header_key(cell))
+        name = by_key.get(header_key(cell))
         if name is not None and name not in positions:
             positions[name] = index  # the first of two columns meaning the same wins
     missing = [c for c in table.columns if c.required and c.name not in positions]
@@ -790,7 +790,7 @@ def _map_header(sheet: _Sheet, table: _Table, header: list[Any], errors: _Errors
     return positions
 
 
-def _table_rows(sheet: _Sheet, table: _Table, errors: _Errors) -> Iterator[tuple[int, dict[str, Any]]]:
+def _table_rows(sheet: Sheet, table: Table, errors: _Errors) -> Iterator[tuple[int, dict[str, Any]]]:
     """Data rows of ``sheet`` as {canonical column: raw cell}, skipping empty rows."""
     positions: dict[str, int] | None = None
     for line_no, cells in sheet.rows:
@@ -804,7 +804,7 @@ def _table_rows(sheet: _Sheet, table: _Table, errors: _Errors) -> Iterator[tuple
             {name: cells[index] if index < len(cells) else None for name, index in positions.items()},
         )
     if positions is None:
-        raise _fail(sheet.source, "Dosya boş: başlık satırı ve kayıt yok.")
+        raise import_error(sheet.source, "Dosya boş: başlık satırı ve kayıt yok.")
 
 
 class _RowCheck:
@@ -843,7 +843,7 @@ def _number(minimum: int, maximum: int | None = None) -> Callable[[Any], int]:
 
 
 def _parse_status(value: Any) -> str:
-    key = _header_key(value)
+    key = header_key(value)
     if not key:
         return "active"
     if key in _STATUS_WORDS:
@@ -854,7 +854,7 @@ def _parse_status(value: Any) -> str:
 
 def _parse_choice(mapping: dict[str, str], what: str) -> Callable[[Any], str]:
     def parse(value: Any) -> str:
-        key = _header_key(value)
+        key = header_key(value)
         if key in mapping:
             return mapping[key]
         raise FieldError(f"'{_cell_text(value)}' geçerli bir {what} değil.")
@@ -885,7 +885,7 @@ def _district_of(province_code: str) -> Callable[[Any], str]:
     return lambda value: reference.parse_district(_cell_text(value), province_code)
 
 
-def _cooperative_rows(sheet: _Sheet, errors: _Errors) -> tuple[dict[str, dict[str, Any]], set[str]]:
+def _cooperative_rows(sheet: Sheet, errors: _Errors) -> tuple[dict[str, dict[str, Any]], set[str]]:
     """Valid cooperative records by id, and every id named in the file (valid or not)."""
     records: dict[str, dict[str, Any]] = {}
     named: set[str] = set()
@@ -936,7 +936,7 @@ def _cooperative_rows(sheet: _Sheet, errors: _Errors) -> tuple[dict[str, dict[st
     return records, named
 
 
-def _child_row(table: _Table, raw: dict[str, Any], check: _RowCheck) -> tuple[str, Any, dict[str, Any]]:
+def _child_row(table: Table, raw: dict[str, Any], check: _RowCheck) -> tuple[str, Any, dict[str, Any]]:
     """(record list name, natural key, row) of one child row, parse errors recorded in ``check``."""
     if table is MEMBERS:
         key = check("member_id", lambda v: parse_tckn_or_vkn(_cell_text(v)), raw["member_id"])
@@ -982,8 +982,8 @@ _ASSEMBLY_RESULTS = _parse_choice(_choice_map("assembly.record", "result"), "gen
 
 
 def _child_rows(
-    sheet: _Sheet,
-    table: _Table,
+    sheet: Sheet,
+    table: Table,
     records: dict[str, dict[str, Any]],
     known_ids: set[str],
     errors: _Errors,
@@ -1041,21 +1041,21 @@ def import_file(
     errors = _Errors()
     sources: list[str] = []
 
-    def open_sheet(file: Path, table: _Table, *, required: bool) -> _Sheet | None:
+    def open_sheet(file: Path, table: Table, *, required: bool) -> Sheet | None:
         source = file.name
         if not file.is_file():
-            raise _fail(source, f"Dosya bulunamadı: {file}")
+            raise import_error(source, f"Dosya bulunamadı: {file}")
         if file.suffix.lower() == ".xls":
-            raise _fail(
+            raise import_error(
                 source,
                 "Eski Excel biçimi (.xls) okunamaz; Excel'de .xlsx ya da 'CSV UTF-8' olarak kaydedin.",
             )
-        if _is_xlsx(file):
+        if is_xlsx(file):
             book = _Workbook(file, source)
             books.append(book)
             sheet = book.sheet(table, fallback_first=required)
         else:
-            sheet = _read_csv(file, source)
+            sheet = read_csv(file, source)
         if sheet is not None:
             sources.append(sheet.source)
         return sheet
@@ -1068,7 +1068,7 @@ def import_file(
         counts = {"cooperatives": len(records)}
         for table in (MEMBERS, BOARD, AUDITORS, ASSEMBLIES):
             given = explicit[table.key]
-            sheet: _Sheet | None
+            sheet: Sheet | None
             if given is not None:
                 sheet = open_sheet(Path(given), table, required=True)
             elif books and books[0].source == main.name:
@@ -1091,6 +1091,6 @@ def import_file(
             errors.items,
         )
     if not records:
-        raise _fail(main.name, "Dosyada içe aktarılacak kooperatif kaydı yok.")
+        raise import_error(main.name, "Dosyada içe aktarılacak kooperatif kaydı yok.")
     upsert_records(store, records.values())
     return ImportReport(counts=counts, sources=tuple(sources))
