@@ -25,7 +25,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from sync.client import ClientConfig, KoopbisClient
 from sync.executor import ExecutorConfig
-from sync.scheduler import SyncOptions
+from sync.scheduler import SyncOptions, SyncReport, sync_store
 from tests.server.conftest import ADMIN_TOKEN, Api, LiveServer, running
 
 __all__ = ["ADMIN_TOKEN", "Api", "LiveServer", "running"]
@@ -82,6 +82,16 @@ def options_for(server: LiveServer, **overrides: Any) -> SyncOptions:
 def server(tmp_path: Path) -> Iterator[LiveServer]:
     with live_server(tmp_path) as live:
         yield live
+
+
+def sync_now(store: Store, server: LiveServer) -> SyncReport:
+    return sync_store(store, options=options_for(server))
+
+
+def head_office(server: LiveServer, cooperative_id: str, **changes: Any) -> None:
+    """The head office edits a cooperative on the server (its admin endpoint)."""
+    answer = server.admin().patch(f"/api/v1/admin/cooperatives/{cooperative_id}", json=changes)
+    assert answer.status_code == 200, answer.text
 
 
 def seed_snapshot(store: Store, count: int) -> list[dict[str, Any]]:
@@ -173,3 +183,27 @@ def cooperative_entries(
             data, type_id = admission(rng, on, i), "member.admit"
         made.append(approved(store, clerk, supervisor, type_id, record["id"], data))
     return made
+
+
+def duplicate_admission(
+    store: Store, server: LiveServer, people: dict[str, Actor], coop: str
+) -> tuple[Entry, str]:
+    """Ayşe's approved admission of a member the head office has meanwhile registered itself (not synced yet).
+
+    Returns the entry and the member's TCKN.
+    """
+    member_id = demo_data.tckn(random.Random(5))
+    data = {
+        "member_id": member_id,
+        "full_name": "Zeynep Işık",
+        "effective_date": day(2),
+        "decision_no": "9",
+        "shares": 2,
+        "subscribed_amount": "2000",
+        "paid_amount": "1000",
+    }
+    entry = approved(store, people["ayse"], people["sef"], "member.admit", coop, data)
+    members = server.client().record(coop)["members"]
+    joined = {"member_id": member_id, "full_name": "Zeynep Işık", "shares": 3, "joined_on": day(0)}
+    head_office(server, coop, members=[*members, joined])
+    return entry, member_id

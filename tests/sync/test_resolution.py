@@ -21,30 +21,22 @@ from koopbis_desktop.services import conflicts as resolution
 from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.db import Store
-from sync import scheduler
 from sync.conflicts import describe
 from tests.conftest import PASSWORD
 from tests.sync.conftest import (
     LiveServer,
     approved,
     day,
-    options_for,
+    duplicate_admission,
+    head_office,
     seed_snapshot,
+    sync_now,
 )
 
 
 @pytest.fixture
 def recs(store: Store, server: LiveServer) -> list[dict[str, Any]]:
     return seed_snapshot(store, 20)
-
-
-def sync(store: Store, server: LiveServer) -> scheduler.SyncReport:
-    return scheduler.sync_store(store, options=options_for(server))
-
-
-def head_office(server: LiveServer, cooperative_id: str, **changes: Any) -> None:
-    answer = server.admin().patch(f"/api/v1/admin/cooperatives/{cooperative_id}", json=changes)
-    assert answer.status_code == 200, answer.text
 
 
 def record(server: LiveServer, cooperative_id: str) -> dict[str, Any]:
@@ -72,7 +64,7 @@ def test_same_field_conflict_then_keep_local(
     coop = recs[0]["id"]
     entry = update(store, people, coop, title="Yerel Yeni Unvan Konut Yapı Kooperatifi")
     head_office(server, coop, title="Genel Müdürlükçe Düzeltilmiş Unvan")
-    sync(store, server)
+    sync_now(store, server)
     parked = entries.get_entry(store, entry.uuid)
     assert parked.state == State.CONFLICT
     comparison = describe(parked)
@@ -97,7 +89,7 @@ def test_same_field_conflict_then_keep_local(
     assert decision["details"]["base"] == {"title": recs[0]["title"]}
     assert decision["comment"] == "Genel kurul kararı yereldeki unvanı gösteriyor"
 
-    sync(store, server)
+    sync_now(store, server)
     done = entries.get_entry(store, entry.uuid)
     assert done.state == State.SYNCED and done.receipt
     assert record(server, coop)["title"] == "Yerel Yeni Unvan Konut Yapı Kooperatifi"
@@ -111,7 +103,7 @@ def test_other_field_changed_on_server_is_applied(
     coop = recs[1]["id"]
     entry = update(store, people, coop, address="Yeni Mah. 3. Sok. No:5 Çankaya/Ankara")
     head_office(server, coop, phone="3124440000", title="Başka Bir Unvan")
-    sync(store, server)
+    sync_now(store, server)
     assert entries.get_entry(store, entry.uuid).state == State.SYNCED
     now = record(server, coop)
     assert now["address"] == "Yeni Mah. 3. Sok. No:5 Çankaya/Ankara"
@@ -124,7 +116,7 @@ def test_merge_per_field(
     coop = recs[2]["id"]
     entry = update(store, people, coop, title="Yerel Unvan", address="Yerel Adres Mah. 1. Sok.")
     head_office(server, coop, title="Merkezin Unvanı", address="Merkezin Adresi Mah. 2. Sok.")
-    sync(store, server)
+    sync_now(store, server)
     parked = entries.get_entry(store, entry.uuid)
     assert sorted(f.key for f in describe(parked).conflicts) == ["address", "title"]
     with pytest.raises(ValidationFailed, match="Çakışan her alan"):
@@ -140,16 +132,16 @@ def test_merge_per_field(
     assert merged.payload["title"] == "Merkezin Unvanı"
     assert merged.payload["address"] == "Yerel Adres Mah. 1. Sok."
     assert entries.revisions(store, entry.uuid)[-1].payload == merged.payload
-    sync(store, server)
+    sync_now(store, server)
     now = record(server, coop)
     assert (now["title"], now["address"]) == ("Merkezin Unvanı", "Yerel Adres Mah. 1. Sok.")
     typed = update(store, people, recs[3]["id"], title="İlk Hâli")
     head_office(server, recs[3]["id"], title="Merkez Hâli")
-    sync(store, server)
+    sync_now(store, server)
     resolution.merge(
         store, people["sef2"], typed.uuid, {"title": {"value": "Elle Yazılan Doğru Unvan"}}, "Tutanağa göre"
     )
-    sync(store, server)
+    sync_now(store, server)
     assert record(server, recs[3]["id"])["title"] == "Elle Yazılan Doğru Unvan"
 
 
@@ -157,28 +149,8 @@ def test_duplicate_member_then_take_server(
     store: Store, server: LiveServer, recs: list[dict[str, Any]], people: dict[str, Actor]
 ) -> None:
     coop = recs[4]["id"]
-    rng = random.Random(5)
-    member_id = demo_data.tckn(rng)
-    data = {
-        "member_id": member_id,
-        "full_name": "Zeynep Işık",
-        "effective_date": day(2),
-        "decision_no": "9",
-        "shares": 2,
-        "subscribed_amount": "2000",
-        "paid_amount": "1000",
-    }
-    entry = approved(store, people["ayse"], people["sef"], "member.admit", coop, data)
-    members = record(server, coop)["members"]
-    head_office(
-        server,
-        coop,
-        members=[
-            *members,
-            {"member_id": member_id, "full_name": "Zeynep Işık", "shares": 3, "joined_on": day(0)},
-        ],
-    )
-    sync(store, server)
+    entry, member_id = duplicate_admission(store, server, people, coop)
+    sync_now(store, server)
     parked = entries.get_entry(store, entry.uuid)
     assert parked.state == State.CONFLICT
     assert parked.outcome and parked.outcome["kind"] == "duplicate"
@@ -213,7 +185,7 @@ def test_board_changed_on_both_sides_row_level(
         "term_years": 2,
     }
     head_office(server, coop, board=[*board, extra])  # head office added a substitute member
-    sync(store, server)
+    sync_now(store, server)
     parked = entries.get_entry(store, entry.uuid)
     assert parked.state == State.CONFLICT
     (field,) = describe(parked).fields
@@ -223,7 +195,7 @@ def test_board_changed_on_both_sides_row_level(
     resolution.merge(
         store, people["sef"], entry.uuid, {"board": {"value": merged_rows}}, "İki değişiklik birlikte geçerli"
     )
-    sync(store, server)
+    sync_now(store, server)
     now = record(server, coop)["board"]
     assert [r["id_no"] for r in now] == [r["id_no"] for r in [*board, extra]]
     assert now[1]["role"] == "baskan" and now[0]["role"] == "uye"
@@ -241,7 +213,7 @@ def test_board_changed_on_both_sides_row_level(
     clash = [dict(r) for r in now]
     clash[2]["term_years"] = 4
     head_office(server, coop, board=clash)
-    sync(store, server)
+    sync_now(store, server)
     (field,) = describe(entries.get_entry(store, second.uuid)).fields
     assert field.conflicting
     assert [r.key for r in field.conflicting_rows] == [now[2]["id_no"]]
@@ -253,7 +225,7 @@ def test_stale_cooperative_and_return_to_clerk(
     coop = recs[6]["id"]
     entry = update(store, people, coop, address="Yeni Adres Mah. 9. Sok.")
     head_office(server, coop, status="dissolved")
-    sync(store, server)
+    sync_now(store, server)
     parked = entries.get_entry(store, entry.uuid)
     assert parked.state == State.CONFLICT and parked.outcome and parked.outcome["kind"] == "stale"
     back = resolution.return_to_clerk(
@@ -313,7 +285,7 @@ def test_registration_with_existing_vkn_links_dependents(
             "paid_amount": "500",
         },
     )
-    sync(store, server)
+    sync_now(store, server)
     parked = entries.get_entry(store, reg.uuid)
     assert parked.state == State.CONFLICT
     assert parked.outcome and parked.outcome["kind"] == "duplicate" and parked.outcome["duplicate"] == "vkn"
@@ -325,7 +297,7 @@ def test_registration_with_existing_vkn_links_dependents(
     assert relinked.cooperative_id == existing["id"] and relinked.cooperative_ref is None
     assert relinked.base == {f"member:{member_id}": None}
     assert entries.get_entry(store, reg.uuid).state == State.DISCARDED
-    sync(store, server)
+    sync_now(store, server)
     assert entries.get_entry(store, dependent.uuid).state == State.SYNCED
     assert any(m["member_id"] == member_id for m in record(server, existing["id"])["members"])
     assert [r["action"] for r in entries.audit_rows(store, dependent.uuid)][-3:] == [
@@ -346,7 +318,7 @@ def test_cli_conflicts(
     coop = recs[9]["id"]
     entry = update(store, people, coop, title="CLI Yerel Unvan")
     head_office(server, coop, title="CLI Merkez Unvan")
-    sync(store, server)
+    sync_now(store, server)
     db = ["--db", str(store.path)]
     assert main([*db, "conflicts", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
@@ -451,7 +423,7 @@ def test_identical_change_on_both_sides_is_synced_with_a_note(
         ],
     )
     version_before = record(server, coop)["version"]
-    sync(store, server)
+    sync_now(store, server)
     for uuid in (entry.uuid, admit.uuid):
         done = entries.get_entry(store, uuid)
         assert done.state == State.SYNCED, done.outcome

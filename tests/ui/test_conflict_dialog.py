@@ -25,8 +25,16 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.conflict_dialog import ConflictDialog
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.pages.conflicts import ConflictsPage, age_text
-from sync import scheduler
-from tests.sync.conftest import LiveServer, approved, day, live_server, options_for, seed_snapshot
+from tests.sync.conftest import (
+    LiveServer,
+    approved,
+    day,
+    duplicate_admission,
+    head_office,
+    live_server,
+    seed_snapshot,
+    sync_now,
+)
 from tests.ui.conftest import wait_idle
 from tests.ui.keyboard import type_text
 
@@ -47,15 +55,6 @@ def recs(store: Store, server: LiveServer) -> list[dict[str, Any]]:
     return seed_snapshot(store, 20)
 
 
-def head_office(server: LiveServer, cooperative_id: str, **changes: Any) -> None:
-    answer = server.admin().patch(f"/api/v1/admin/cooperatives/{cooperative_id}", json=changes)
-    assert answer.status_code == 200, answer.text
-
-
-def sync(store: Store, server: LiveServer) -> None:
-    scheduler.sync_store(store, options=options_for(server))
-
-
 def title_conflict(store: Store, server: LiveServer, people: dict[str, Actor], coop: str) -> str:
     entry = approved(
         store,
@@ -66,7 +65,7 @@ def title_conflict(store: Store, server: LiveServer, people: dict[str, Actor], c
         {"effective_date": day(1), "title": LOCAL_TITLE},
     )
     head_office(server, coop, title=SERVER_TITLE)
-    sync(store, server)
+    sync_now(store, server)
     assert entries.get_entry(store, entry.uuid).state == State.CONFLICT
     return entry.uuid
 
@@ -206,7 +205,7 @@ def test_board_conflict_rows_then_keep_local(
         "term_years": 2,
     }
     head_office(server, coop, board=[*remote, extra])
-    sync(store, server)
+    sync_now(store, server)
     assert entries.get_entry(store, entry.uuid).state == State.CONFLICT
 
     ctx = make_ctx("sef2")
@@ -251,7 +250,7 @@ def test_board_conflict_rows_then_keep_local(
     (decision,) = decisions(store, entry.uuid)
     assert decision["details"]["decision"] == "keep_local"
     assert decision["actor"] == "sef2"
-    sync(store, server)
+    sync_now(store, server)
     assert entries.get_entry(store, entry.uuid).state == State.SYNCED
     assert server.client().record(coop)["board"] == local
 
@@ -334,7 +333,7 @@ def test_cancel_and_read_only_views_change_nothing(
         {"effective_date": day(1), "title": "Şefin Yazdığı Unvan"},
     )
     head_office(server, recs[3]["id"], title="Merkezin Unvanı")
-    sync(store, server)
+    sync_now(store, server)
     author = open_dialog(qtbot, make_ctx("sef"), own.uuid)
     assert not author.keep_button.isEnabled()
     assert "Dört göz kuralı" in author.keep_button.toolTip()
@@ -357,27 +356,8 @@ def test_page_lists_conflicts_with_kind_and_age(
 ) -> None:
     titled = title_conflict(store, server, people, recs[0]["id"])
     coop = recs[4]["id"]
-    member_id = demo_data.tckn(random.Random(5))
-    duplicate = approved(
-        store,
-        people["ayse"],
-        people["sef"],
-        "member.admit",
-        coop,
-        {
-            "member_id": member_id,
-            "full_name": "Zeynep Işık",
-            "effective_date": day(2),
-            "decision_no": "9",
-            "shares": 2,
-            "subscribed_amount": "2000",
-            "paid_amount": "1000",
-        },
-    )
-    members = server.client().record(coop)["members"]
-    joined = {"member_id": member_id, "full_name": "Zeynep Işık", "shares": 3, "joined_on": day(0)}
-    head_office(server, coop, members=[*members, joined])
-    sync(store, server)
+    duplicate, member_id = duplicate_admission(store, server, people, coop)
+    sync_now(store, server)
     assert entries.get_entry(store, duplicate.uuid).state == State.CONFLICT
 
     ctx = make_ctx("sef")
