@@ -300,13 +300,9 @@ def entries_of_day(store: Store, day: date) -> list[Entry]:
     rows = store.conn.execute(
         "SELECT entry_uuid, MIN(seq) FROM audit WHERE entry_uuid IS NOT NULL AND at >= ? AND at <= ? "
         "GROUP BY entry_uuid ORDER BY MIN(seq)",
-        (_utc(start), _utc(end)),
+        (stamp(start), stamp(end)),
     ).fetchall()
     return [entries.get_entry(store, r[0]) for r in rows]
-
-
-def _utc(moment: datetime) -> str:
-    return stamp(moment)
 
 
 def daily_list(store: Store, day: date, province_code: str | None = None) -> Report:
@@ -361,9 +357,8 @@ def receipts_report(store: Store, province_code: str | None = None, since: date 
     ).fetchall()
     found = [entries.get_entry(store, r[0]) for r in rows_db]
     if since is not None:
-        found = [
-            e for e in found if (e.synced_at or "") >= _utc(datetime.combine(since, datetime.min.time()))
-        ]
+        start = stamp(datetime.combine(since, datetime.min.time()))
+        found = [e for e in found if (e.synced_at or "") >= start]
     rows = []
     for i, e in enumerate(found, 1):
         manual = isinstance(e.outcome, Mapping) and bool(e.outcome.get("manual"))
