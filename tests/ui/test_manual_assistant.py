@@ -41,6 +41,16 @@ def applied_keys(server: LiveServer) -> set[str]:
     return {c["idempotency_key"] for c in server.admin().get("/api/v1/admin/changes").json()["items"]}
 
 
+def open_assistant(qtbot: Any, ctx: AppContext) -> ManualAssistant:
+    """The assistant shown, holding the manual-entry lock, its worklist loaded."""
+    dialog = ManualAssistant(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.lock is not None and dialog.view is not None, timeout=10_000)
+    wait_idle(qtbot, ctx.worker)
+    return dialog
+
+
 def test_assistant_end_to_end_then_sync_sends_nothing_for_hand_entered(
     qtbot: Any,
     store: Store,
@@ -57,11 +67,7 @@ def test_assistant_end_to_end_then_sync_sends_nothing_for_hand_entered(
     flagged = approved(store, clerk, sef, "member.admit", recs[2]["id"], admission(rng, day(1), 3))
 
     ctx = make_ctx("sef2")
-    dialog = ManualAssistant(ctx)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.lock is not None and dialog.view is not None, timeout=10_000)
-    wait_idle(qtbot, ctx.worker)
+    dialog = open_assistant(qtbot, ctx)
     assert first.uuid in dialog.entry_label.text()
     assert dialog.receipt_edit.hasFocus() or not dialog.isActiveWindow()
     assert dialog.list_model.rowCount() == 4
@@ -168,11 +174,7 @@ def test_registration_asks_for_the_koopbis_id(
         payload_for("cooperative.register", None),
     )
     ctx = make_ctx("sef2")
-    dialog = ManualAssistant(ctx)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.lock is not None and dialog.view is not None, timeout=10_000)
-    wait_idle(qtbot, ctx.worker)
+    dialog = open_assistant(qtbot, ctx)
     assert dialog.cooperative_edit.isVisible()
     dialog.receipt_edit.setFocus()
     qtbot.keyClicks(dialog.receipt_edit, "KB-7")
