@@ -186,7 +186,6 @@ def run_sync(
     client: wire.KoopbisClient | None = None,
 ) -> SyncReport:
     """One sync of the database at ``store_path``: lock, go-live, health, replay, record the run."""
-    options = options or SyncOptions()
     store = open_store(Path(store_path), check_integrity=False)
     try:
         return sync_store(store, on_progress=on_progress, cancel=cancel, options=options, client=client)
