@@ -104,21 +104,8 @@ def ready(koopbis: Koopbis, tmp_path: Path) -> Koopbis:
         )
     records = list(demo_data.cooperatives("06", 5, seed=3))
     records[0]["title"] = "IŞIK Gökçe Konut Yapı Kooperatifi"
-    keys = (
-        "id",
-        "title",
-        "cooperative_type",
-        "province_code",
-        "district",
-        "address",
-        "vkn",
-        "trade_registry_no",
-        "status",
-        "founded_on",
-    )
-    csv_path = write_csv(
-        tmp_path / "kooperatifler.csv", COOPERATIVE_COLUMNS, [[r[k] for k in keys] for r in records]
-    )
+    rows = [[r[key] for key in COOPERATIVE_COLUMNS.values()] for r in records]
+    csv_path = write_csv(tmp_path / "kooperatifler.csv", list(COOPERATIVE_COLUMNS), rows)
     ok(koopbis("snapshot", "import", str(csv_path), "--as", "admin", password=ADMIN_PW))
     koopbis.env["TEST_COOP"] = records[0]["id"]
     return koopbis

@@ -14,19 +14,20 @@ from typing import Any
 
 from koopbis_desktop.domain import demo_data
 
-# The cooperative file's columns under their English names, as ``koopbis snapshot import`` takes them.
-COOPERATIVE_COLUMNS = (
-    "registry_id",
-    "title",
-    "type",
-    "province_code",
-    "district",
-    "address",
-    "vkn",
-    "trade_registry_no",
-    "status",
-    "founded_on",
-)
+# The cooperative file's columns under their English names, as ``koopbis snapshot import`` takes
+# them, each with the key of a snapshot record that fills it.
+COOPERATIVE_COLUMNS = {
+    "registry_id": "id",
+    "title": "title",
+    "type": "cooperative_type",
+    "province_code": "province_code",
+    "district": "district",
+    "address": "address",
+    "vkn": "vkn",
+    "trade_registry_no": "trade_registry_no",
+    "status": "status",
+    "founded_on": "founded_on",
+}
 
 ADMIT_HEADERS = (
     "T.C. Kimlik No",
