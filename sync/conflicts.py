@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from koopbis_desktop.domain.effects import StateConflict, apply_change
-from koopbis_desktop.domain.records import LIST_KEYS, base_value
+from koopbis_desktop.domain.records import KEYED_LISTS, LIST_KEYS, base_value
 from koopbis_desktop.domain.schema import ChangeType
 
 
@@ -180,12 +180,11 @@ def record_from_base(base: Mapping[str, Any]) -> dict[str, Any]:
     """The part of a cooperative record that ``base`` describes, in record shape."""
     record: dict[str, Any] = {name: [] for name in LIST_KEYS}
     record.update(id=None, version=0)
-    lists = {"member": "members", "assembly": "assemblies", "union": "unions"}
     for key, value in base.items():
         prefix, sep, _ident = key.partition(":")
         if sep:
             if value is not None:
-                record[lists[prefix]].append(copy.deepcopy(dict(value)))
+                record[KEYED_LISTS[prefix][0]].append(copy.deepcopy(dict(value)))
         else:
             record[key] = copy.deepcopy(value)
     return record

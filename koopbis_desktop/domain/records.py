@@ -47,7 +47,7 @@ SCALAR_KEYS = (
 LIST_KEYS = ("members", "board", "audit_board", "assemblies", "articles", "unions")
 
 # "member:<id>" → the member row whose member_id is <id>, or None
-_KEYED_LISTS = {
+KEYED_LISTS = {
     "member": ("members", "member_id"),
     "assembly": ("assemblies", "date"),
     "union": ("unions", "union_registry_id"),
@@ -60,7 +60,7 @@ def base_value(record: Mapping[str, Any] | None, key: str) -> Any:
         return None
     prefix, sep, ident = key.partition(":")
     if sep:
-        list_name, id_field = _KEYED_LISTS[prefix]
+        list_name, id_field = KEYED_LISTS[prefix]
         for row in record.get(list_name) or []:
             if str(row.get(id_field)) == ident:
                 return dict(row)
