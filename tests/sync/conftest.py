@@ -207,3 +207,24 @@ def duplicate_admission(
     joined = {"member_id": member_id, "full_name": "Zeynep Işık", "shares": 3, "joined_on": day(0)}
     head_office(server, coop, members=[*members, joined])
     return entry, member_id
+
+
+def chairman_change(
+    store: Store, people: dict[str, Actor], record: dict[str, Any]
+) -> tuple[Entry, list[dict[str, Any]], list[dict[str, Any]]]:
+    """Ayşe's approved board.replace (day 3) in which the first two board members swap roles: a new chairman.
+
+    Returns the entry, the board as the snapshot had it and the board the entry sets.
+    """
+    board = [dict(r) for r in record["board"]]
+    local = [dict(r) for r in board]
+    local[0]["role"], local[1]["role"] = "uye", "baskan"
+    entry = approved(
+        store,
+        people["ayse"],
+        people["sef"],
+        "board.replace",
+        record["id"],
+        {"effective_date": day(3), "board": local},
+    )
+    return entry, board, local

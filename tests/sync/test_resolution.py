@@ -26,6 +26,7 @@ from tests.conftest import PASSWORD
 from tests.sync.conftest import (
     LiveServer,
     approved,
+    chairman_change,
     day,
     duplicate_admission,
     head_office,
@@ -166,18 +167,8 @@ def test_board_changed_on_both_sides_row_level(
     store: Store, server: LiveServer, recs: list[dict[str, Any]], people: dict[str, Actor]
 ) -> None:
     coop = recs[5]["id"]
-    board = [dict(r) for r in recs[5]["board"]]
+    entry, board, _ = chairman_change(store, people, recs[5])  # chairman changed locally
     assert len(board) >= 3
-    local = [dict(r) for r in board]
-    local[0]["role"], local[1]["role"] = "uye", "baskan"  # chairman changed locally
-    entry = approved(
-        store,
-        people["ayse"],
-        people["sef"],
-        "board.replace",
-        coop,
-        {"effective_date": day(3), "board": local},
-    )
     extra = {
         "id_no": demo_data.tckn(random.Random(77)),
         "full_name": "Merkez Ekledi",

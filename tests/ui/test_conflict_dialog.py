@@ -28,6 +28,7 @@ from koopbis_desktop.ui.pages.conflicts import ConflictsPage, age_text
 from tests.sync.conftest import (
     LiveServer,
     approved,
+    chairman_change,
     day,
     duplicate_admission,
     head_office,
@@ -185,17 +186,7 @@ def test_board_conflict_rows_then_keep_local(
     qtmodeltester: Any,
 ) -> None:
     coop = recs[5]["id"]
-    board = [dict(r) for r in recs[5]["board"]]
-    local = [dict(r) for r in board]
-    local[0]["role"], local[1]["role"] = "uye", "baskan"  # the chairman changes locally
-    entry = approved(
-        store,
-        people["ayse"],
-        people["sef"],
-        "board.replace",
-        coop,
-        {"effective_date": day(3), "board": local},
-    )
+    entry, board, local = chairman_change(store, people, recs[5])  # the chairman changes locally
     remote = [dict(r) for r in board]
     remote[0]["term_years"] = 3  # the same person's row, changed differently at the head office
     extra = {
