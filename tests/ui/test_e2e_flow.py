@@ -100,6 +100,21 @@ def opened(qtbot: Any, window: MainWindow, kind: type[Any]) -> Any:
     return found[0]
 
 
+def supervisor_opens_the_waiting_entry(
+    qtbot: Any, shell: Shell, window: MainWindow
+) -> tuple[MainWindow, ReviewDialog]:
+    """Şükrü signs in after the current user, goes to Onay bekleyenler and opens its one entry with Enter."""
+    sign_out(qtbot, shell, window)
+    window = sign_in(qtbot, shell, "sef")
+    window.closed.disconnect()
+    waiting = go_to(qtbot, window, "submitted", Qt.Key.Key_3)
+    assert isinstance(waiting, QueuePage) and waiting.model.total == 1
+    waiting.focus_first()
+    press(qtbot, waiting.table, Qt.Key.Key_Return)
+    review = opened(qtbot, window, ReviewDialog)
+    return window, review
+
+
 def actions(store: Store, uuid: str) -> list[tuple[str, str, str | None]]:
     return [(r["action"], r["actor"], r["comment"]) for r in entries.audit_rows(store, uuid)]
 
@@ -220,14 +235,7 @@ def test_clerk_submits_supervisor_returns_clerk_fixes_supervisor_approves(
     assert store.conn.execute("SELECT COUNT(*) FROM autosave").fetchone()[0] == 0
 
     # -- Şükrü signs in on the same PC and returns it with a comment --------------------------
-    sign_out(qtbot, shell, window)
-    window = sign_in(qtbot, shell, "sef")
-    window.closed.disconnect()
-    waiting = go_to(qtbot, window, "submitted", Qt.Key.Key_3)
-    assert isinstance(waiting, QueuePage) and waiting.model.total == 1
-    waiting.focus_first()
-    press(qtbot, waiting.table, Qt.Key.Key_Return)
-    review = opened(qtbot, window, ReviewDialog)
+    window, review = supervisor_opens_the_waiting_entry(qtbot, shell, window)
     qtbot.waitUntil(lambda: review.details is not None)
     assert review.return_button.isEnabled() and review.approve_button.isEnabled()
     review.comment.setFocus()
@@ -266,14 +274,7 @@ def test_clerk_submits_supervisor_returns_clerk_fixes_supervisor_approves(
     assert [a[:2] for a in actions(store, uuid)][-2:] == [("edit", "ayse"), ("submit", "ayse")]
 
     # -- Şükrü approves (Ctrl+Enter in the review) -----------------------------------------------
-    sign_out(qtbot, shell, window)
-    window = sign_in(qtbot, shell, "sef")
-    window.closed.disconnect()
-    waiting = go_to(qtbot, window, "submitted", Qt.Key.Key_3)
-    assert isinstance(waiting, QueuePage) and waiting.model.total == 1
-    waiting.focus_first()
-    press(qtbot, waiting.table, Qt.Key.Key_Return)
-    review = opened(qtbot, window, ReviewDialog)
+    window, review = supervisor_opens_the_waiting_entry(qtbot, shell, window)
     qtbot.waitUntil(lambda: review.details is not None and review.approve_button.isEnabled())
     with qtbot.waitSignal(review.approved, timeout=10_000):
         press(qtbot, review.focusWidget() or review, Qt.Key.Key_Return, CTRL)
