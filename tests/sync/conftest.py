@@ -136,6 +136,18 @@ def approved_admission(store: Store, people: dict[str, Actor], cooperative: str,
     )
 
 
+def approved_update(store: Store, people: dict[str, Actor], cooperative: str, **data: Any) -> Entry:
+    """Ayşe's cooperative.update dated day 1 (``data`` the fields it changes), approved by Şükrü (``sef``)."""
+    return approved(
+        store,
+        people["ayse"],
+        people["sef"],
+        "cooperative.update",
+        cooperative,
+        {"effective_date": day(1), **data},
+    )
+
+
 def assembly(on: str) -> dict[str, Any]:
     return {
         "kind": "olaganustu",

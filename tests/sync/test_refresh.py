@@ -6,20 +6,15 @@ from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store import entries, snapshot
 from koopbis_desktop.store.db import Store
 from sync.refresh import last_refresh, refresh_snapshot
-from tests.sync.conftest import LiveServer, approved, client_for, day, seed_snapshot
+from tests.sync.conftest import LiveServer, approved_update, client_for, seed_snapshot
 
 
 def test_refresh_fetches_changes_since_last_time_without_touching_entries(
     store: Store, people: dict[str, Actor], server: LiveServer
 ) -> None:
     recs = seed_snapshot(store, 20)
-    entry = approved(
-        store,
-        people["ayse"],
-        people["sef"],
-        "cooperative.update",
-        recs[0]["id"],
-        {"effective_date": day(1), "title": "Yerelde Yazılan Unvan Konut Yapı Kooperatifi"},
+    entry = approved_update(
+        store, people, recs[0]["id"], title="Yerelde Yazılan Unvan Konut Yapı Kooperatifi"
     )
     client = client_for(server)
     first = refresh_snapshot(store, client)

@@ -26,6 +26,7 @@ from tests.conftest import PASSWORD
 from tests.sync.conftest import (
     LiveServer,
     approved,
+    approved_update,
     chairman_change,
     day,
     duplicate_admission,
@@ -53,17 +54,11 @@ def last_decision(store: Store, entry_uuid: str) -> dict[str, Any]:
     return rows[-1]
 
 
-def update(store: Store, people: dict[str, Actor], coop: str, **data: Any) -> entries.Entry:
-    return approved(
-        store, people["ayse"], people["sef"], "cooperative.update", coop, {"effective_date": day(1), **data}
-    )
-
-
 def test_same_field_conflict_then_keep_local(
     store: Store, server: LiveServer, recs: list[dict[str, Any]], people: dict[str, Actor]
 ) -> None:
     coop = recs[0]["id"]
-    entry = update(store, people, coop, title="Yerel Yeni Unvan Konut Yapı Kooperatifi")
+    entry = approved_update(store, people, coop, title="Yerel Yeni Unvan Konut Yapı Kooperatifi")
     head_office(server, coop, title="Genel Müdürlükçe Düzeltilmiş Unvan")
     sync_now(store, server)
     parked = entries.get_entry(store, entry.uuid)
@@ -102,7 +97,7 @@ def test_other_field_changed_on_server_is_applied(
     store: Store, server: LiveServer, recs: list[dict[str, Any]], people: dict[str, Actor]
 ) -> None:
     coop = recs[1]["id"]
-    entry = update(store, people, coop, address="Yeni Mah. 3. Sok. No:5 Çankaya/Ankara")
+    entry = approved_update(store, people, coop, address="Yeni Mah. 3. Sok. No:5 Çankaya/Ankara")
     head_office(server, coop, phone="3124440000", title="Başka Bir Unvan")
     sync_now(store, server)
     assert entries.get_entry(store, entry.uuid).state == State.SYNCED
@@ -115,7 +110,7 @@ def test_merge_per_field(
     store: Store, server: LiveServer, recs: list[dict[str, Any]], people: dict[str, Actor]
 ) -> None:
     coop = recs[2]["id"]
-    entry = update(store, people, coop, title="Yerel Unvan", address="Yerel Adres Mah. 1. Sok.")
+    entry = approved_update(store, people, coop, title="Yerel Unvan", address="Yerel Adres Mah. 1. Sok.")
     head_office(server, coop, title="Merkezin Unvanı", address="Merkezin Adresi Mah. 2. Sok.")
     sync_now(store, server)
     parked = entries.get_entry(store, entry.uuid)
@@ -136,7 +131,7 @@ def test_merge_per_field(
     sync_now(store, server)
     now = record(server, coop)
     assert (now["title"], now["address"]) == ("Merkezin Unvanı", "Yerel Adres Mah. 1. Sok.")
-    typed = update(store, people, recs[3]["id"], title="İlk Hâli")
+    typed = approved_update(store, people, recs[3]["id"], title="İlk Hâli")
     head_office(server, recs[3]["id"], title="Merkez Hâli")
     sync_now(store, server)
     resolution.merge(
@@ -214,7 +209,7 @@ def test_stale_cooperative_and_return_to_clerk(
     store: Store, server: LiveServer, recs: list[dict[str, Any]], people: dict[str, Actor]
 ) -> None:
     coop = recs[6]["id"]
-    entry = update(store, people, coop, address="Yeni Adres Mah. 9. Sok.")
+    entry = approved_update(store, people, coop, address="Yeni Adres Mah. 9. Sok.")
     head_office(server, coop, status="dissolved")
     sync_now(store, server)
     parked = entries.get_entry(store, entry.uuid)
@@ -307,7 +302,7 @@ def test_cli_conflicts(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     coop = recs[9]["id"]
-    entry = update(store, people, coop, title="CLI Yerel Unvan")
+    entry = approved_update(store, people, coop, title="CLI Yerel Unvan")
     head_office(server, coop, title="CLI Merkez Unvan")
     sync_now(store, server)
     db = ["--db", str(store.path)]
@@ -354,8 +349,8 @@ def test_preview_reports_without_changing_anything(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
 ) -> None:
-    clash = update(store, people, recs[10]["id"], title="Önizleme Yerel")
-    fine = update(store, people, recs[11]["id"], address="Önizleme Adres Mah.")
+    clash = approved_update(store, people, recs[10]["id"], title="Önizleme Yerel")
+    fine = approved_update(store, people, recs[11]["id"], address="Önizleme Adres Mah.")
     head_office(server, recs[10]["id"], title="Önizleme Merkez")
     before = store.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
     monkeypatch.setenv("KOOPBIS_SERVER_PASSWORD", "egitim2015")
@@ -385,7 +380,7 @@ def test_identical_change_on_both_sides_is_synced_with_a_note(
     store: Store, server: LiveServer, recs: list[dict[str, Any]], people: dict[str, Actor]
 ) -> None:
     coop = recs[12]["id"]
-    entry = update(store, people, coop, title="Aynı Yeni Unvan Konut Yapı Kooperatifi")
+    entry = approved_update(store, people, coop, title="Aynı Yeni Unvan Konut Yapı Kooperatifi")
     head_office(server, coop, title="Aynı Yeni Unvan Konut Yapı Kooperatifi")
     member_id = demo_data.tckn(random.Random(12))
     admit = approved(

@@ -28,6 +28,7 @@ from koopbis_desktop.ui.pages.conflicts import ConflictsPage, age_text
 from tests.sync.conftest import (
     LiveServer,
     approved,
+    approved_update,
     chairman_change,
     day,
     duplicate_admission,
@@ -57,14 +58,7 @@ def recs(store: Store, server: LiveServer) -> list[dict[str, Any]]:
 
 
 def title_conflict(store: Store, server: LiveServer, people: dict[str, Actor], coop: str) -> str:
-    entry = approved(
-        store,
-        people["ayse"],
-        people["sef"],
-        "cooperative.update",
-        coop,
-        {"effective_date": day(1), "title": LOCAL_TITLE},
-    )
+    entry = approved_update(store, people, coop, title=LOCAL_TITLE)
     head_office(server, coop, title=SERVER_TITLE)
     sync_now(store, server)
     assert entries.get_entry(store, entry.uuid).state == State.CONFLICT

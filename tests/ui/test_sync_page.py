@@ -23,6 +23,7 @@ from tests.sync.conftest import (
     LiveServer,
     admission,
     approved,
+    approved_update,
     assembly,
     day,
     live_server,
@@ -76,14 +77,7 @@ def test_plan_shows_ready_and_blocked_entries_with_the_reason(
     make_ctx: Callable[[str], AppContext],
 ) -> None:
     recs = seed_snapshot(store, 20)
-    first = approved(
-        store,
-        people["ayse"],
-        people["sef"],
-        "cooperative.update",
-        recs[0]["id"],
-        {"effective_date": day(1), "title": "Yeni Unvan Kooperatifi"},
-    )
+    first = approved_update(store, people, recs[0]["id"], title="Yeni Unvan Kooperatifi")
     later = approved(store, people["ayse"], people["sef"], "assembly.record", recs[0]["id"], assembly(day(2)))
     page = page_for(qtbot, make_ctx, "sef")
     wait_idle(qtbot, worker)
