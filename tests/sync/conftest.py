@@ -94,6 +94,21 @@ def head_office(server: LiveServer, cooperative_id: str, **changes: Any) -> None
     assert answer.status_code == 200, answer.text
 
 
+def applied_changes(server: LiveServer) -> list[dict[str, Any]]:
+    """The changes the server has applied, in order (its admin endpoint)."""
+    items: list[dict[str, Any]] = server.admin().get("/api/v1/admin/changes").json()["items"]
+    return items
+
+
+def applied_keys(server: LiveServer) -> list[str]:
+    """The idempotency keys (entry uuids) the server has applied, in order."""
+    return [c["idempotency_key"] for c in applied_changes(server)]
+
+
+def applied_by_key(server: LiveServer) -> dict[str, dict[str, Any]]:
+    return {c["idempotency_key"]: c for c in applied_changes(server)}
+
+
 def seed_snapshot(store: Store, count: int) -> list[dict[str, Any]]:
     recs = records(count)
     snapshot.upsert_records(store, recs)

@@ -11,7 +11,16 @@ from koopbis_desktop.store.db import Store
 from sync.rebase import SENT_BASE
 from sync.scheduler import Status, sync_store
 from tests.server.conftest import board
-from tests.sync.conftest import LiveServer, admission, approved, day, leave, options_for, seed_snapshot
+from tests.sync.conftest import (
+    LiveServer,
+    admission,
+    applied_keys,
+    approved,
+    day,
+    leave,
+    options_for,
+    seed_snapshot,
+)
 
 
 def title_update(on: str, title: str) -> dict[str, Any]:
@@ -21,10 +30,6 @@ def title_update(on: str, title: str) -> dict[str, Any]:
 def server_record(server: LiveServer, cooperative_id: str) -> dict[str, Any]:
     record: dict[str, Any] = server.client().get(f"/api/v1/cooperatives/{cooperative_id}").json()
     return record
-
-
-def applied_keys(server: LiveServer) -> list[str]:
-    return [c["idempotency_key"] for c in server.admin().get("/api/v1/admin/changes").json()["items"]]
 
 
 def send_details(store: Store, uuid: str) -> dict[str, Any]:

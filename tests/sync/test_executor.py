@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from typing import Any
 
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.store import audit, entries
@@ -14,6 +13,8 @@ from sync.scheduler import Status, run_sync, sync_store
 from tests.sync.conftest import (
     LiveServer,
     admission,
+    applied_by_key,
+    applied_keys,
     approved,
     approved_admission,
     assembly,
@@ -26,10 +27,6 @@ from tests.sync.conftest import (
 )
 
 
-def applied_keys(server: LiveServer) -> list[str]:
-    return [c["idempotency_key"] for c in server.admin().get("/api/v1/admin/changes").json()["items"]]
-
-
 def test_happy_path_stores_receipts_states_and_audit(
     store: Store, people: dict[str, Actor], server: LiveServer
 ) -> None:
@@ -39,9 +36,7 @@ def test_happy_path_stores_receipts_states_and_audit(
     report = sync_store(store, options=options_for(server))
     assert report.status == Status.OK, report.message
     assert report.result.applied == len(made)
-    server_changes = {
-        c["idempotency_key"]: c for c in server.admin().get("/api/v1/admin/changes").json()["items"]
-    }
+    server_changes = applied_by_key(server)
     for entry in made:
         now = entries.get_entry(store, entry.uuid)
         assert now.state == State.SYNCED
@@ -159,9 +154,7 @@ def test_registration_and_dependents_are_remapped_to_the_server_id(
         "SELECT cooperative_id FROM sync_registrations WHERE entry_uuid = ?", (register.uuid,)
     ).fetchone()
     assert mapped[0] == reg.cooperative_id
-    changes: dict[str, Any] = {
-        c["idempotency_key"]: c for c in server.admin().get("/api/v1/admin/changes").json()["items"]
-    }
+    changes = applied_by_key(server)
     for dep in dependents:
         got = entries.get_entry(store, dep.uuid)
         assert got.state == State.SYNCED

@@ -15,6 +15,7 @@ from sync.scheduler import Status, SyncBusy, SyncLock, sync_store
 from tests.sync.conftest import (
     LiveServer,
     admission,
+    applied_keys,
     approved,
     approved_admission,
     assembly,
@@ -24,8 +25,8 @@ from tests.sync.conftest import (
 )
 
 
-def applied_keys(server: LiveServer) -> set[str]:
-    return {c["idempotency_key"] for c in server.admin().get("/api/v1/admin/changes").json()["items"]}
+def applied_set(server: LiveServer) -> set[str]:
+    return set(applied_keys(server))
 
 
 def test_worklist_follows_the_plan_and_explains_what_waits(store: Store, people: dict[str, Actor]) -> None:
@@ -177,7 +178,7 @@ def test_a_sync_after_manual_entry_sends_nothing_for_the_hand_entered(
     try:
         busy = sync_store(store, options=options_for(server))
         assert busy.status == Status.BUSY
-        assert applied_keys(server) == set()
+        assert applied_set(server) == set()
         other = SyncLock(store)
         with pytest.raises(SyncBusy):
             other.acquire()
@@ -188,7 +189,7 @@ def test_a_sync_after_manual_entry_sends_nothing_for_the_hand_entered(
         lock.release()
     report = sync_store(store, options=options_for(server))
     assert report.status == Status.OK, report.message
-    keys = applied_keys(server)
+    keys = applied_set(server)
     assert keys == {e.uuid for e in automatic}
     for n, entry in enumerate(by_hand, 1):
         got = entries.get_entry(store, entry.uuid)

@@ -20,6 +20,7 @@ from sync.scheduler import Status, sync_store
 from tests.sync.conftest import (
     LiveServer,
     admission,
+    applied_keys,
     approved,
     assembly,
     day,
@@ -37,8 +38,8 @@ def server(tmp_path: Path) -> Iterator[LiveServer]:
         yield live
 
 
-def applied_keys(server: LiveServer) -> set[str]:
-    return {c["idempotency_key"] for c in server.admin().get("/api/v1/admin/changes").json()["items"]}
+def applied_set(server: LiveServer) -> set[str]:
+    return set(applied_keys(server))
 
 
 def open_assistant(qtbot: Any, ctx: AppContext) -> ManualAssistant:
@@ -145,15 +146,15 @@ def test_assistant_end_to_end_then_sync_sends_nothing_for_hand_entered(
 
     # While the assistant is open the automatic sync waits: nothing goes out.
     busy = sync_store(store, options=options_for(server))
-    assert busy.status == Status.BUSY and applied_keys(server) == set()
+    assert busy.status == Status.BUSY and applied_set(server) == set()
 
     dialog.close()
     wait_idle(qtbot, ctx.worker)
     assert store.conn.execute("SELECT COUNT(*) FROM sync_lock").fetchone()[0] == 0
     report = sync_store(store, options=options_for(server))
     assert report.status == Status.OK, report.message
-    assert applied_keys(server) == {behind.uuid, skipped.uuid, flagged.uuid}
-    assert first.uuid not in applied_keys(server)
+    assert applied_set(server) == {behind.uuid, skipped.uuid, flagged.uuid}
+    assert first.uuid not in applied_set(server)
     final = entries.get_entry(store, first.uuid)
     assert final.receipt == "KB-2015-0042" and final.state == State.SYNCED
     assert audit.verify(store.conn).ok

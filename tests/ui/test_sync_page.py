@@ -22,6 +22,8 @@ from tests.sync.conftest import (
     SERVER_USER,
     LiveServer,
     admission,
+    applied_by_key,
+    applied_keys,
     approved,
     approved_update,
     assembly,
@@ -63,10 +65,6 @@ def make_entries(store: Store, people: dict[str, Actor], cooperatives: int, each
             data = admission(rng, day(i + 1), n * 10 + i)
             made.append(approved(store, people["ayse"], people["sef"], "member.admit", rec["id"], data))
     return made
-
-
-def server_keys(server: LiveServer) -> list[str]:
-    return [c["idempotency_key"] for c in server.admin().get("/api/v1/admin/changes").json()["items"]]
 
 
 def test_plan_shows_ready_and_blocked_entries_with_the_reason(
@@ -138,11 +136,9 @@ def test_sync_now_sends_everything_once_and_lists_the_receipts(
     # the UI thread kept running: a 10 ms timer ticked throughout the ~0.5 s+ run
     assert len(ticks) >= 20
     assert any(s.startswith("Eşitleniyor ") and "/12" in s for s in statuses)
-    keys = server_keys(slow_server)
+    keys = applied_keys(slow_server)
     assert sorted(keys) == sorted(e.uuid for e in made) and len(set(keys)) == len(keys)
-    changes = {
-        c["idempotency_key"]: c for c in slow_server.admin().get("/api/v1/admin/changes").json()["items"]
-    }
+    changes = applied_by_key(slow_server)
     for entry in made:
         got = entries.get_entry(store, entry.uuid)
         assert got.state == State.SYNCED and got.receipt == changes[entry.uuid]["receipt"]
@@ -201,7 +197,7 @@ def test_pause_mid_run_loses_nothing_and_a_second_run_finishes(
         qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
     assert again.args[0].status == "ok", again.args[0].message
     assert [entries.get_entry(store, e.uuid).state for e in made] == [State.SYNCED] * len(made)
-    keys = server_keys(slow_server)
+    keys = applied_keys(slow_server)
     assert sorted(keys) == sorted(e.uuid for e in made)
     # per cooperative, KOOP-BİS got them in the order they were made
     for coop in {e.cooperative_id for e in made}:
