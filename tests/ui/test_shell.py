@@ -37,6 +37,13 @@ from tests.ui.conftest import wait_idle
 # -- login ---------------------------------------------------------------------------------
 
 
+def shown_login(qtbot: Any, worker: DbWorker) -> LoginDialog:
+    dialog = LoginDialog(worker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
 def _try_login(qtbot: Any, dialog: LoginDialog, username: str, password: str) -> None:
     dialog.username_edit.clear()
     dialog.password_edit.clear()
@@ -49,9 +56,7 @@ def _try_login(qtbot: Any, dialog: LoginDialog, username: str, password: str) ->
 def test_wrong_password_is_explained_beside_the_field(
     qtbot: Any, worker: DbWorker, store: Store, people: dict[str, Actor]
 ) -> None:
-    dialog = LoginDialog(worker)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown_login(qtbot, worker)
     _try_login(qtbot, dialog, "ayse", "yanlis-parola")
     assert dialog.error_label.isVisible()
     assert dialog.error_label.text() == (
@@ -66,9 +71,7 @@ def test_wrong_password_is_explained_beside_the_field(
 def test_five_wrong_passwords_lock_the_account(
     qtbot: Any, worker: DbWorker, store: Store, people: dict[str, Actor]
 ) -> None:
-    dialog = LoginDialog(worker)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown_login(qtbot, worker)
     for _ in range(5):
         _try_login(qtbot, dialog, "mehmet", "yanlis-parola")
     assert "kilitlendi" in dialog.error_label.text()
@@ -80,9 +83,7 @@ def test_five_wrong_passwords_lock_the_account(
 
 
 def _signed_in_window(qtbot: Any, worker: DbWorker, store: Store, username: str) -> MainWindow:
-    dialog = LoginDialog(worker)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown_login(qtbot, worker)
     with qtbot.waitSignal(dialog.signed_in, timeout=10_000) as blocker:
         _try_login(qtbot, dialog, username, PASSWORD)
     session: Session = blocker.args[0]
