@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from koopbis_desktop.domain import display
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
 from koopbis_desktop.domain.lifecycle import (
     STATE_LABELS,
@@ -399,7 +400,7 @@ def worklist_report(store: Store, province_code: str | None = None) -> reports.R
         (
             str(w.position),
             w.uuid,
-            reports.type_label(w.entry.type),
+            display.type_label(w.entry.type),
             w.cooperative,
             w.status_text,
             w.reason or reports.EMPTY,

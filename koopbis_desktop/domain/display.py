@@ -11,10 +11,30 @@ from datetime import datetime
 from typing import Any
 
 from koopbis_desktop.domain import reference
+from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.schema import Field, Kind
 from koopbis_desktop.domain.validators import FieldError, format_date, format_money, parse_money
 
 EMPTY = "—"
+
+
+def type_label(type_id: str) -> str:
+    """A change type's Turkish label; an unknown id (e.g. from a newer version) as stored."""
+    try:
+        return get_type(type_id).label
+    except UnknownChangeType:
+        return type_id
+
+
+def state_label(value: Any, empty: str = "") -> str:
+    """An entry state's Turkish label; ``empty`` for none, an unknown value as stored."""
+    if not value:
+        return empty
+    try:
+        return STATE_LABELS[State(str(value))]
+    except ValueError:
+        return str(value)
 
 
 def format_stamp(iso: str | None) -> str:

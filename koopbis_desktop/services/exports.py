@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.display import state_label
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
 from koopbis_desktop.services import queries
@@ -350,15 +351,6 @@ _AUDIT_HEADERS = (
 )
 
 
-def _state_label(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return STATE_LABELS[State(value)]
-    except ValueError:
-        return value
-
-
 def export_audit(
     store: Store,
     path: Path | str,
@@ -405,8 +397,8 @@ def export_audit(
                             actor,
                             action,
                             entry or "",
-                            _state_label(from_state),
-                            _state_label(to_state),
+                            state_label(from_state),
+                            state_label(to_state),
                             comment or "",
                             details if details not in (None, "{}") else "",
                             prev,

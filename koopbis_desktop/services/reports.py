@@ -19,7 +19,7 @@ from typing import Any
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
 from koopbis_desktop.domain.display import EMPTY as EMPTY
-from koopbis_desktop.domain.display import format_iso_date, format_stamp, value_text
+from koopbis_desktop.domain.display import format_iso_date, format_stamp, type_label, value_text
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.records import STATUSES, key_label
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
@@ -132,13 +132,6 @@ def snapshot_value_text(value: Any) -> str:
     if text in STATUSES:
         return STATUSES[text]
     return format_iso_date(text) if len(text) == 10 and text[4:5] == "-" else text
-
-
-def type_label(type_id: str) -> str:
-    try:
-        return get_type(type_id).label
-    except UnknownChangeType:
-        return type_id
 
 
 def authority(province_code: str | None) -> str:

@@ -37,8 +37,8 @@ from koopbis_desktop.domain.display import district_label as district_label
 from koopbis_desktop.domain.display import format_iso_date as format_iso_date
 from koopbis_desktop.domain.display import format_stamp as format_stamp
 from koopbis_desktop.domain.display import province_label as province_label
-from koopbis_desktop.domain.display import value_text
-from koopbis_desktop.domain.lifecycle import ACTION_LABELS, STATE_LABELS, State
+from koopbis_desktop.domain.display import state_label, value_text
+from koopbis_desktop.domain.lifecycle import ACTION_LABELS, STATE_LABELS
 from koopbis_desktop.domain.records import STATUSES
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
 from koopbis_desktop.store import entries, snapshot, users
@@ -398,15 +398,6 @@ def load_entry_details(store: Store, entry_uuid: str) -> EntryDetails:
 _AUDIT_ACTIONS = {"create": "oluşturma", **{a.value: label for a, label in ACTION_LABELS.items()}}
 
 
-def _state_label(value: Any) -> str:
-    if not value:
-        return EMPTY
-    try:
-        return STATE_LABELS[State(str(value))]
-    except ValueError:
-        return str(value)
-
-
 def read_only_table(model: TextTableModel, *, sortable: bool = False) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -531,9 +522,9 @@ class EntryView(QWidget):
                 Column(
                     self.tr("Durum"),
                     lambda a: (
-                        f"{_state_label(a['from_state'])} → {_state_label(a['to_state'])}"
+                        f"{state_label(a['from_state'], EMPTY)} → {state_label(a['to_state'], EMPTY)}"
                         if a["from_state"]
-                        else _state_label(a["to_state"])
+                        else state_label(a["to_state"], EMPTY)
                     ),
                 ),
                 Column(self.tr("Açıklama"), lambda a: a["comment"] or ""),

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from koopbis_desktop.domain import display
 from koopbis_desktop.services import reports
 from koopbis_desktop.store import attachments
 from koopbis_desktop.store.attachments import AttachmentInfo
@@ -209,7 +210,7 @@ class ManualAssistant(QDialog):
         self.list_model = TextTableModel(
             [
                 Column(self.tr("Sıra"), lambda w: str(w.position), lambda w: w.position, align_right=True),
-                Column(self.tr("Tür"), lambda w: reports.type_label(w.entry.type)),
+                Column(self.tr("Tür"), lambda w: display.type_label(w.entry.type)),
                 Column(self.tr("Kooperatif"), lambda w: w.cooperative),
                 Column(self.tr("Durum"), lambda w: w.status_text),
                 Column(self.tr("Neden bekliyor / not"), lambda w: w.reason),
@@ -341,7 +342,7 @@ class ManualAssistant(QDialog):
             )
         )
         self.entry_label.setText(
-            f"{reports.type_label(current.entry.type)} — {current.cooperative}\n{current.uuid}"
+            f"{display.type_label(current.entry.type)} — {current.cooperative}\n{current.uuid}"
         )
         if current.mark:
             what = (

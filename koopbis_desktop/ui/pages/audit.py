@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from koopbis_desktop.domain.display import state_label
 from koopbis_desktop.services import queries
-from koopbis_desktop.services.exports import _state_label
 from koopbis_desktop.services.queries import AuditFilter
 from koopbis_desktop.store import audit
 from koopbis_desktop.store.audit import VerifyResult
@@ -102,7 +102,7 @@ class AuditTableModel(QAbstractTableModel):
         if column == 5:
             if not row["to_state"]:
                 return ""
-            return f"{_state_label(row['from_state'])} → {_state_label(row['to_state'])}".lstrip(" →")
+            return f"{state_label(row['from_state'])} → {state_label(row['to_state'])}".lstrip(" →")
         if column == 6:
             details = row["details"] or {}
             text = json.dumps(details, ensure_ascii=False) if details else ""

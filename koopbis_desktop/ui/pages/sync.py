@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+from koopbis_desktop.domain.display import type_label
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.services import settings as app_settings
@@ -60,13 +60,6 @@ _tr = QCoreApplication.translate
 AUTO_START_MS = 5000
 
 RECEIPT_HEADERS = ("Kayıt", "KOOP-BİS alındı no", "Kayıt türü", "Kooperatif", "Aktarılma zamanı")
-
-
-def _type_label(type_id: str) -> str:
-    try:
-        return get_type(type_id).label
-    except UnknownChangeType:
-        return type_id
 
 
 @dataclass(frozen=True)
@@ -105,7 +98,7 @@ def load_receipts(store: Store) -> list[ReceiptRow]:
         "WHERE state = ? AND receipt IS NOT NULL ORDER BY synced_at DESC, rowid DESC",
         (State.SYNCED.value,),
     ).fetchall()
-    return [ReceiptRow(r[0], r[1], _type_label(r[2]), r[3] or "", r[4] or "") for r in rows]
+    return [ReceiptRow(r[0], r[1], type_label(r[2]), r[3] or "", r[4] or "") for r in rows]
 
 
 def load_overview(store: Store) -> SyncOverview:
@@ -125,7 +118,7 @@ def load_overview(store: Store) -> SyncOverview:
                 uuid=entry.uuid,
                 status=key,
                 status_label=label,
-                type_label=_type_label(entry.type),
+                type_label=type_label(entry.type),
                 cooperative=item.cooperative_id or item.group,
                 effective_date=format_date(entry.effective_date) if entry.effective_date else "",
                 reason=item.reason or "",
