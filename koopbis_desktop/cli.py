@@ -21,40 +21,41 @@ from typing import Any, NoReturn
 
 from koopbis_desktop import __version__, paths
 from koopbis_desktop.domain import reference
-from koopbis_desktop.domain.changetypes import UnknownChangeType, all_types, get_type
+from koopbis_desktop.domain.changetypes import all_types, get_type
+from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.lifecycle import (
     ROLE_LABELS,
     STATE_LABELS,
     Actor,
-    DomainError,
-    IllegalTransition,
-    NotPermitted,
     Role,
     State,
 )
-from koopbis_desktop.domain.schema import Issue, Kind
+from koopbis_desktop.domain.schema import Kind
 from koopbis_desktop.domain.validators import FieldError, format_date, parse_date
 from koopbis_desktop.services import accounts, capture, review
-from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
+from koopbis_desktop.services.errors import field_label
 from koopbis_desktop.store import audit, backup, entries, snapshot, users
 from koopbis_desktop.store.db import Store, open_store
-from koopbis_desktop.store.errors import KnownError, NotFound, StoreError
 
 log = logging.getLogger("koopbis.cli")
 
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_INVALID = 3
-EXIT_NOT_PERMITTED = 4
-EXIT_NOT_FOUND = 5
+EXIT_OK = ExitCode.OK
+EXIT_ERROR = ExitCode.ERROR
+EXIT_USAGE = ExitCode.USAGE
+EXIT_INVALID = ExitCode.INVALID
+EXIT_NOT_PERMITTED = ExitCode.NOT_PERMITTED
+EXIT_NOT_FOUND = ExitCode.NOT_FOUND
 
 
-class CliError(Exception):
+class CliError(KoopbisError):
+    """A command-line mistake (missing option, unreadable file); ``code`` is the exit code."""
+
     def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
+        super().__init__(message, exit_code=code)
+
+    @property
+    def code(self) -> int:
+        return self.exit_code
 
 
 # ------------------------------------------------------------------ helpers
@@ -126,27 +127,6 @@ def _load_data(text: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise CliError('--data bir JSON nesnesi olmalıdır: {"alan": "değer", ...}', EXIT_INVALID)
     return data
-
-
-def _field_label(type_id: str, path: str) -> str:
-    try:
-        ctype = get_type(type_id)
-    except UnknownChangeType:
-        return path
-    head = path.split("[", 1)[0].split(".", 1)[0]
-    try:
-        label = ctype.field(head).label
-    except KeyError:
-        return path
-    return f"{label} ({path})" if path != head else label
-
-
-def _print_issues(issues: Sequence[Issue], type_id: str | None = None, stream: Any = None) -> None:
-    out = stream or sys.stderr
-    for issue in issues:
-        kind = "HATA" if issue.severity.value == "error" else "UYARI"
-        where = _field_label(type_id, issue.path) if type_id and issue.path else (issue.path or "kayıt")
-        print(f"  {kind}: {where}: {issue.text}", file=out)
 
 
 def _state(value: str) -> State:
@@ -322,7 +302,7 @@ def _report_saved(entry: entries.Entry, args: argparse.Namespace, verb: str) -> 
         if w["severity"] == "warning":
             article = f" ({w['article']})" if w.get("article") else ""
             print(
-                f"  UYARI: {_field_label(entry.type, w['field'])}: {w['message']}{article}",
+                f"  UYARI: {field_label(entry.type, w['field'])}: {w['message']}{article}",
                 file=sys.stderr,
             )
 
@@ -424,7 +404,7 @@ def cmd_entry_show(args: argparse.Namespace) -> int:
             print(f"  {key}: {json.dumps(value, ensure_ascii=False)}")
     for issue in entry.issues:
         kind = "HATA" if issue["severity"] == "error" else "UYARI"
-        print(f"  {kind}: {_field_label(entry.type, issue['field'])}: {issue['message']}")
+        print(f"  {kind}: {field_label(entry.type, issue['field'])}: {issue['message']}")
     print(f"Sürümler: {len(revs)}")
     for r in revs:
         print(f"  {r.revision}. {r.created_at} {r.author}" + (f" — {r.note}" if r.note else ""))
@@ -1154,34 +1134,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     _merge_common(args, arguments)
     try:
         return int(args.func(args))
-    except ValidationFailed as exc:
-        print(exc.message, file=sys.stderr)
-        _print_issues([i for i in exc.issues], getattr(args, "type", None) or _type_of(args))
-        return EXIT_INVALID
-    except UnknownChangeType as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_INVALID
-    except (NotPermitted, LoginFailed) as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_NOT_PERMITTED
-    except IllegalTransition as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_NOT_PERMITTED
-    except NotFound as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_NOT_FOUND
-    except snapshot.SnapshotImportError as exc:
+    except KoopbisError as exc:
+        if exc.exit_code == EXIT_ERROR:
+            log.warning("command failed: %s", exc, exc_info=True)
         print(exc.message, file=sys.stderr)
         for line in exc.details()[:50]:
             print(f"  {line}", file=sys.stderr)
-        return EXIT_INVALID
-    except CliError as exc:
-        print(exc.message, file=sys.stderr)
-        return exc.code
-    except (DomainError, KnownError, StoreError) as exc:
-        log.warning("command failed: %s", exc, exc_info=True)
-        print(exc.message, file=sys.stderr)
-        return EXIT_ERROR
+        return int(exc.exit_code)
     except KeyboardInterrupt:
         print("\nİptal edildi; yarım kalan işlem kaydedilmedi.", file=sys.stderr)
         return EXIT_ERROR
@@ -1193,17 +1152,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
-
-
-def _type_of(args: argparse.Namespace) -> str | None:
-    entry_id = getattr(args, "id", None)
-    if not entry_id:
-        return None
-    try:
-        store = _open(args)
-        return entries.get_entry(store, entry_id).type
-    except (StoreError, DomainError):
-        return None
 
 
 if __name__ == "__main__":

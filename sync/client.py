@@ -24,6 +24,8 @@ from urllib.parse import quote
 
 import requests
 
+from koopbis_desktop.domain.errors import KoopbisError
+
 log = logging.getLogger("koopbis.sync.client")
 
 API = "/api/v1"
@@ -190,10 +192,8 @@ RETRYABLE = (RetryLater, Unreachable, BadAnswer)
 # ----------------------------------------------------------------- password
 
 
-class PasswordUnavailable(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class PasswordUnavailable(KoopbisError):
+    """No KOOP-BİS password in the environment, the keyring or from the person."""
 
 
 def stored_password(username: str) -> str | None:

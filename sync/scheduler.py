@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.services import settings
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.clock import stamp
@@ -99,10 +100,10 @@ class SyncOptions:
     today: Callable[[], date] = date.today
 
 
-class SyncBusy(Exception):
+class SyncBusy(KoopbisError):
     def __init__(self, owner: str) -> None:
-        super().__init__(owner)
-        self.message = f"Bu veritabanında başka bir eşitleme sürüyor ({owner}); o bitince yeniden deneyin."
+        super().__init__(f"Bu veritabanında başka bir eşitleme sürüyor ({owner}); o bitince yeniden deneyin.")
+        self.owner = owner
 
 
 # ----------------------------------------------------------------- lock

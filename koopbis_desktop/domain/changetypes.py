@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.schema import (
     ChangeType,
     Choice,
@@ -623,10 +624,14 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
 _BY_ID = {ctype.id: ctype for ctype in CHANGE_TYPES}
 
 
-class UnknownChangeType(KeyError):
+class UnknownChangeType(KoopbisError, KeyError):
+    """No change type has this id (still a ``KeyError`` for lookups that catch one)."""
+
+    exit_code = ExitCode.INVALID
+
     def __init__(self, type_id: str) -> None:
-        super().__init__(type_id)
-        self.message = f"'{type_id}' diye bir kayıt türü yok. Türleri görmek için: koopbis types"
+        super().__init__(f"'{type_id}' diye bir kayıt türü yok. Türleri görmek için: koopbis types")
+        self.type_id = type_id
 
 
 def get_type(type_id: str) -> ChangeType:

@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.schema import ChangeType
 
 
-class StateConflict(Exception):
+class StateConflict(KoopbisError):
     """The change cannot apply to the record as it is now; ``key`` says which value."""
 
     def __init__(self, key: str) -> None:
-        super().__init__(key)
+        super().__init__(f"Değişiklik kooperatifin şu anki kaydına uygulanamıyor ({key}).")
         self.key = key
 
 

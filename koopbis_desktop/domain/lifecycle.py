@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+
 
 class State(StrEnum):
     DRAFT = "draft"
@@ -109,20 +111,16 @@ AUTHOR_ACTIONS = frozenset({Action.EDIT, Action.SUBMIT, Action.WITHDRAW})
 SYNC_ACTIONS = frozenset({Action.SEND, Action.APPLY, Action.CONFLICT, Action.REJECT, Action.RETRY})
 
 
-class DomainError(Exception):
+class DomainError(KoopbisError):
     """A refused operation; ``message`` is a Turkish sentence for the person."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class IllegalTransition(DomainError):
-    pass
+    exit_code = ExitCode.NOT_PERMITTED
 
 
 class NotPermitted(DomainError):
-    pass
+    exit_code = ExitCode.NOT_PERMITTED
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,16 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from stdnum.tr import tckimlik as _tckimlik
 from stdnum.tr import vkn as _vkn
 
+from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 
-class FieldError(ValueError):
-    """A single value is not acceptable; ``message`` is shown to the person."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class FieldError(KoopbisError, ValueError):
+    """A single value is not acceptable; ``message`` is shown to the person.
+
+    Still a ``ValueError`` so parsers that catch one keep working.
+    """
+
+    exit_code = ExitCode.INVALID
 
 
 _NON_DIGIT_SEPARATORS = re.compile(r"[\s.\-/]")

@@ -78,7 +78,7 @@ def add_user(
         first = users.count_users(store) == 0
         if first:
             if role != Role.ADMIN:
-                raise NotPermitted("Yeni veritabanının ilk hesabı yönetici (admin) olmalıdır: --role admin")
+                raise NotPermitted("Yeni veritabanının ilk hesabı yönetici (admin) rolünde olmalıdır.")
             actor_name = name
         else:
             actor_name = _require_admin(by).username

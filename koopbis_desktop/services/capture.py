@@ -46,7 +46,7 @@ def resolve_cooperative(
         if cooperative:
             raise ValidationFailed(
                 [],
-                "Kuruluş kaydı mevcut bir kooperatife bağlanamaz; --cooperative vermeyin.",
+                "Kuruluş kaydı mevcut bir kooperatife bağlanamaz; kooperatif seçmeden kaydedin.",
             )
         return None, None, None
     if not cooperative or not cooperative.strip():
@@ -157,7 +157,7 @@ def create_entry(
     _require_capturer(actor)
     result, coop_id, coop_ref, base = check(store, type_id, cooperative, data)
     if result.errors and not allow_errors:
-        raise ValidationFailed(result.issues)
+        raise ValidationFailed(result.issues, type_id=type_id)
     return entries.insert_entry(
         store,
         actor=actor,
@@ -183,7 +183,7 @@ def edit_entry(
     entry = entries.get_entry(store, entry_uuid)
     result, coop_id, coop_ref, base = check(store, entry.type, entry.cooperative, data)
     if result.errors and not allow_errors:
-        raise ValidationFailed(result.issues)
+        raise ValidationFailed(result.issues, type_id=entry.type)
     return entries.update_payload(
         store,
         entry,

@@ -167,7 +167,7 @@ def merge(
         raise ValidationFailed([], "Çakışan her alan için seçim yapılmalıdır: " + ", ".join(missing) + ".")
     result = validate(ctype, merged)
     if result.errors:
-        raise ValidationFailed(result.issues, "Birleştirilen kayıt geçerli değil.")
+        raise ValidationFailed(result.issues, "Birleştirilen kayıt geçerli değil.", type_id=entry.type)
     new_base = {**entry.base, **current}
     return entries.move(
         store,

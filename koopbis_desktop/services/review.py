@@ -21,7 +21,9 @@ def approve_entry(store: Store, actor: Actor, entry_uuid: str, comment: str | No
     entry = entries.get_entry(store, entry_uuid)
     result = validate(get_type(entry.type), entry.payload)
     if result.errors:
-        raise ValidationFailed(result.issues, "Kayıtta hata var; onaylanamaz. Memura iade edin.")
+        raise ValidationFailed(
+            result.issues, "Kayıtta hata var; onaylanamaz. Memura iade edin.", type_id=entry.type
+        )
     return entries.move(
         store,
         entry.uuid,

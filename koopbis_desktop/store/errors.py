@@ -5,13 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 
-class StoreError(Exception):
+
+class StoreError(KoopbisError):
     """Base of every store error; ``message`` is a Turkish sentence for the person."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class KnownError(StoreError):
@@ -47,7 +45,7 @@ class NotInitialised(KnownError):
 
 
 class NotFound(StoreError):
-    pass
+    exit_code = ExitCode.NOT_FOUND
 
 
 class BugError(StoreError):

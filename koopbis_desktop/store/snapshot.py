@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.errors import ExitCode
 from koopbis_desktop.domain.records import STATUSES
 from koopbis_desktop.domain.text import fold, fold_tokens
 from koopbis_desktop.domain.validators import (
@@ -436,6 +437,8 @@ class SnapshotImportError(StoreError):
 
     ``errors`` lists ``(file, line_no, column, message)``; line 0 means the whole file.
     """
+
+    exit_code = ExitCode.INVALID
 
     def __init__(self, message: str, errors: Sequence[tuple[str, int, str, str]] = ()) -> None:
         super().__init__(message)

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import logging
 
-from koopbis_desktop.domain.changetypes import UnknownChangeType
-from koopbis_desktop.domain.lifecycle import DomainError
-from koopbis_desktop.domain.validators import FieldError
-from koopbis_desktop.store.errors import StoreError
+from koopbis_desktop.domain.errors import KoopbisError
 
 log = logging.getLogger(__name__)
 
 
 def user_message(exc: BaseException) -> str:
     """A Turkish sentence for ``exc``: its own message when it has one, else a generic one."""
-    if isinstance(exc, DomainError | StoreError | FieldError | UnknownChangeType):
-        return str(exc.message)
+    if isinstance(exc, KoopbisError):
+        return exc.message
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     return (
         "Beklenmeyen bir hata oluştu; girdiğiniz bilgiler kaybolmadı. Ayrıntı günlük dosyasına yazıldı; "
