@@ -162,6 +162,24 @@ def test_cli_imports_no_ui():
     assert not (bad := forbidden(REPO, "koopbis_desktop/cli", ("koopbis_desktop.ui",))), report(bad)
 
 
+def cli_sibling_imports(root: Path) -> list[Import]:
+    """Imports of one command group by another: groups share only ``cli.common`` (no cycle)."""
+    bad = []
+    for path in source_files(root, "koopbis_desktop/cli"):
+        if path.name in ("__init__.py", "__main__.py"):
+            continue
+        bad.extend(
+            imp
+            for imp in imports_of(root, path)
+            if imp.within("koopbis_desktop.cli") and not imp.within("koopbis_desktop.cli.common")
+        )
+    return bad
+
+
+def test_cli_groups_share_only_the_common_module():
+    assert not (bad := cli_sibling_imports(REPO)), report(bad)
+
+
 def cli_modules(root: Path) -> list[str]:
     return [module_name(root, path) for path in source_files(root, "koopbis_desktop/cli")]
 
@@ -243,9 +261,14 @@ def test_checker_finds_the_cli_importing_the_ui(tmp_path: Path):
         "from ..ui.printing import write_pdf\nfrom koopbis_desktop.services import printouts\n",
         encoding="utf-8",
     )
+    (tmp_path / "koopbis_desktop" / "cli" / "manual.py").write_text(
+        "from koopbis_desktop.cli.common import open_db\nfrom .printouts import cmd_print_worklist\n",
+        encoding="utf-8",
+    )
     bad = forbidden(tmp_path, "koopbis_desktop/cli", ("koopbis_desktop.ui",))
     assert targets(bad) == {"koopbis_desktop.ui.printing.write_pdf"}
-    assert cli_modules(tmp_path) == ["koopbis_desktop.cli.printouts"]
+    assert targets(cli_sibling_imports(tmp_path)) == {"koopbis_desktop.cli.printouts.cmd_print_worklist"}
+    assert cli_modules(tmp_path) == ["koopbis_desktop.cli.manual", "koopbis_desktop.cli.printouts"]
 
 
 def test_checker_tolerates_missing_folders(tmp_path: Path):
