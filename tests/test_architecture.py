@@ -157,7 +157,7 @@ def test_sync_imports_no_ui_or_cli():
     assert not (bad := forbidden(REPO, "sync", prefixes)), report(bad)
 
 
-def test_cli_imports_no_ui():
+def test_cli_imports_no_ui() -> None:
     # The command line runs where no display (or no Qt) is: PDFs are rendered in a child process.
     assert not (bad := forbidden(REPO, "koopbis_desktop/cli", ("koopbis_desktop.ui",))), report(bad)
 
@@ -176,7 +176,7 @@ def cli_sibling_imports(root: Path) -> list[Import]:
     return bad
 
 
-def test_cli_groups_share_only_the_common_module():
+def test_cli_groups_share_only_the_common_module() -> None:
     assert not (bad := cli_sibling_imports(REPO)), report(bad)
 
 
@@ -184,7 +184,7 @@ def cli_modules(root: Path) -> list[str]:
     return [module_name(root, path) for path in source_files(root, "koopbis_desktop/cli")]
 
 
-def test_importing_the_cli_loads_no_qt():
+def test_importing_the_cli_loads_no_qt() -> None:
     modules = [m for m in cli_modules(REPO) if not m.endswith("__main__")]
     assert "koopbis_desktop.cli" in modules and "koopbis_desktop.cli.printouts" in modules
     probe = (
@@ -255,7 +255,7 @@ def test_checker_finds_every_kind_of_violation(bad_tree: Path):
     assert targets(server_beyond_domain(bad_tree)) == {"koopbis_desktop.store.db"}
 
 
-def test_checker_finds_the_cli_importing_the_ui(tmp_path: Path):
+def test_checker_finds_the_cli_importing_the_ui(tmp_path: Path) -> None:
     (tmp_path / "koopbis_desktop" / "cli").mkdir(parents=True)
     (tmp_path / "koopbis_desktop" / "cli" / "printouts.py").write_text(
         "from ..ui.printing import write_pdf\nfrom koopbis_desktop.services import printouts\n",
