@@ -7,6 +7,7 @@ programs in ``dist/koopbis-desktop/``:
 * the same on an older database: migrated, with a backup beside it;
 * the same on a newer database: refused with the Turkish sentence, file untouched;
 * ``koopbis-desktop --version`` and ``koopbis --version`` print the package version;
+* ``koopbis print receipts`` writes a PDF (the CLI has no Qt: it runs ``koopbis-desktop --render-pdf``);
 * ``koopbis-server --help``, then the server started on loopback answers ``/api/v1/health``.
 
 Then the median wall time of ``--smoke`` from the bundle and from the virtual
@@ -125,6 +126,17 @@ def check_versions(home: Path) -> str:
     return f"{desktop.stdout.strip()}; {cli.stdout.strip()}"
 
 
+def check_cli_print(home: Path) -> str:
+    db = str(home / "il.sqlite")
+    init = run([str(program("koopbis")), "--db", db, "init", "--province", "06"], home)
+    assert init.returncode == 0, init.stdout + init.stderr
+    pdf = home / "alindilar.pdf"
+    printed = run([str(program("koopbis")), "--db", db, "print", "receipts", str(pdf)], home)
+    assert printed.returncode == 0, printed.stdout + printed.stderr
+    assert pdf.read_bytes().startswith(b"%PDF"), "koopbis print wrote no PDF"
+    return printed.stdout.strip()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -182,6 +194,7 @@ CHECKS: dict[str, Callable[[Path], str]] = {
     "smoke on an older database": check_smoke_older,
     "smoke on a newer database": check_smoke_newer,
     "versions": check_versions,
+    "CLI printout": check_cli_print,
     "training server": check_server,
 }
 

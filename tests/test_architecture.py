@@ -9,6 +9,9 @@ yet simply have nothing to check.
 from __future__ import annotations
 
 import ast
+import json
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -154,6 +157,56 @@ def test_sync_imports_no_ui_or_cli():
     assert not (bad := forbidden(REPO, "sync", prefixes)), report(bad)
 
 
+def test_cli_imports_no_ui() -> None:
+    # The command line runs where no display (or no Qt) is: PDFs are rendered in a child process.
+    assert not (bad := forbidden(REPO, "koopbis_desktop/cli", ("koopbis_desktop.ui",))), report(bad)
+
+
+def cli_sibling_imports(root: Path) -> list[Import]:
+    """Imports of one command group by another: groups share only ``cli.common`` (no cycle)."""
+    bad = []
+    for path in source_files(root, "koopbis_desktop/cli"):
+        if path.name in ("__init__.py", "__main__.py"):
+            continue
+        bad.extend(
+            imp
+            for imp in imports_of(root, path)
+            if imp.within("koopbis_desktop.cli") and not imp.within("koopbis_desktop.cli.common")
+        )
+    return bad
+
+
+def test_cli_groups_share_only_the_common_module() -> None:
+    assert not (bad := cli_sibling_imports(REPO)), report(bad)
+
+
+def cli_modules(root: Path) -> list[str]:
+    return [module_name(root, path) for path in source_files(root, "koopbis_desktop/cli")]
+
+
+def test_importing_the_cli_loads_no_qt() -> None:
+    modules = [m for m in cli_modules(REPO) if not m.endswith("__main__")]
+    assert "koopbis_desktop.cli" in modules and "koopbis_desktop.cli.printouts" in modules
+    probe = (
+        "import importlib, json, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == []
+
+
 def test_reference_server_uses_only_the_domain():
     assert not (bad := server_beyond_domain(REPO)), report(bad)
 
@@ -200,6 +253,22 @@ def test_checker_finds_every_kind_of_violation(bad_tree: Path):
     assert targets(forbidden(bad_tree, "koopbis_desktop/services", ("sync",))) == {"sync.client"}
     assert targets(forbidden(bad_tree, "sync", ("koopbis_desktop.cli",))) == {"koopbis_desktop.cli.main"}
     assert targets(server_beyond_domain(bad_tree)) == {"koopbis_desktop.store.db"}
+
+
+def test_checker_finds_the_cli_importing_the_ui(tmp_path: Path) -> None:
+    (tmp_path / "koopbis_desktop" / "cli").mkdir(parents=True)
+    (tmp_path / "koopbis_desktop" / "cli" / "printouts.py").write_text(
+        "from ..ui.printing import write_pdf\nfrom koopbis_desktop.services import printouts\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "koopbis_desktop" / "cli" / "manual.py").write_text(
+        "from koopbis_desktop.cli.common import open_db\nfrom .printouts import cmd_print_worklist\n",
+        encoding="utf-8",
+    )
+    bad = forbidden(tmp_path, "koopbis_desktop/cli", ("koopbis_desktop.ui",))
+    assert targets(bad) == {"koopbis_desktop.ui.printing.write_pdf"}
+    assert targets(cli_sibling_imports(tmp_path)) == {"koopbis_desktop.cli.printouts.cmd_print_worklist"}
+    assert cli_modules(tmp_path) == ["koopbis_desktop.cli.manual", "koopbis_desktop.cli.printouts"]
 
 
 def test_checker_tolerates_missing_folders(tmp_path: Path):

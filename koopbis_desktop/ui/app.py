@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from koopbis_desktop import __version__, paths
 from koopbis_desktop.domain.lifecycle import Actor, Role
 from koopbis_desktop.domain.reference import resources_dir
+from koopbis_desktop.services.printouts import RENDER_FLAG
 from koopbis_desktop.store.startfacts import peek_start_facts
 from koopbis_desktop.ui.context import AppContext, Hub
 from koopbis_desktop.ui.errors import user_message
@@ -279,7 +280,13 @@ def _smoke(app: QApplication, worker: DbWorker, db_path: Path) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == [RENDER_FLAG]:
+        # Hidden: the bundled ``koopbis print`` renders its PDF here (the bundle has no ``python -m``).
+        from koopbis_desktop.ui import render_pdf
+
+        return render_pdf.main(arguments[1:])
+    args = parse_args(arguments)
     if args.version:
         print(f"koopbis-desktop {__version__}")
         return 0

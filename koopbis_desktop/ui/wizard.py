@@ -1,13 +1,14 @@
 """First run on a new PC: choose the province, create the first admin, optionally import a snapshot.
 
-Nothing is marked as set up until every step has succeeded: the province code is
-written last, so a refused snapshot file or a cancelled wizard leaves a database
-that asks again on the next start instead of half a province.
+The set-up itself is ``services.setup.set_up_database`` (what ``koopbis init``
+and ``user add`` do too, with the same audit rows). Nothing is marked as set up
+until every step has succeeded: the province code is written last, so a refused
+snapshot file or a cancelled wizard leaves a database that asks again on the
+next start instead of half a province.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -26,30 +27,11 @@ from PySide6.QtWidgets import (
 
 from koopbis_desktop.domain.reference import provinces
 from koopbis_desktop.domain.text import fold
-from koopbis_desktop.services import accounts
+from koopbis_desktop.services.setup import SetupResult, set_up_database
 from koopbis_desktop.store import snapshot
-from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.dialogs.users import PasswordPair
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.worker import DbWorker
-
-
-@dataclass(frozen=True)
-class SetupResult:
-    admin: str
-    imported: str  # the import report's sentence, or ""
-
-
-def set_up_database(
-    store: Store, province_code: str, admin: str, full_name: str, password: str, snapshot_file: Path | None
-) -> SetupResult:
-    """Runs on the worker: snapshot (validated before writing), first admin, then the province."""
-    imported = ""
-    if snapshot_file is not None:
-        imported = snapshot.import_file(store, snapshot_file).text()
-    accounts.add_user(store, None, admin, "admin", password, full_name)
-    store.set_setting("province_code", province_code)
-    return SetupResult(admin=admin, imported=imported)
 
 
 def describe_error(exc: BaseException) -> str:

@@ -1,8 +1,7 @@
 """``koopbis import members``, ``koopbis export entries|audit`` and ``koopbis support-bundle``.
 
-Kept beside ``cli.py`` (which registers them) so the data-exchange commands can
-grow without crowding the queue and sync commands; they use the same helpers,
-exit codes and services as every other command.
+The data-exchange commands: files in and out of the database. They use the same
+helpers, exit codes and services as every other command group.
 """
 
 from __future__ import annotations
@@ -12,14 +11,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from koopbis_desktop.cli import (
+from koopbis_desktop.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
-    _open,
-    _Parser,
-    _print_json,
-    _signed_in,
-    _state,
+    Parser,
+    open_db,
+    parse_state,
+    print_json,
+    signed_in,
 )
 from koopbis_desktop.services import exports, member_import, support
 from koopbis_desktop.services.member_import import ImportKind
@@ -27,7 +26,7 @@ from koopbis_desktop.services.queries import EntryFilter
 
 
 def cmd_import_members(args: argparse.Namespace) -> int:
-    store, actor = _signed_in(args)
+    store, actor = signed_in(args)
     kind = ImportKind(f"member.{args.kind}") if args.kind else None
     preview = member_import.preview(store, Path(args.file), args.cooperative, kind=kind)
     result: member_import.ImportResult | None = None
@@ -37,7 +36,7 @@ def cmd_import_members(args: argparse.Namespace) -> int:
         out: dict[str, Any] = preview.to_json()
         out["dry_run"] = bool(args.dry_run)
         out["created"] = result.created if result else []
-        _print_json(out)
+        print_json(out)
     else:
         title = f" ({preview.cooperative_title})" if preview.cooperative_title else ""
         print(f"{member_import.KIND_LABELS[preview.kind]}, {preview.cooperative}{title}: {preview.summary()}")
@@ -61,44 +60,44 @@ def cmd_import_members(args: argparse.Namespace) -> int:
 
 
 def cmd_export_entries(args: argparse.Namespace) -> int:
-    store = _open(args)
+    store = open_db(args)
     flt = EntryFilter(
-        states=tuple(_state(s) for s in args.state or ()),
+        states=tuple(parse_state(s) for s in args.state or ()),
         type_id=args.type,
         cooperative=args.cooperative,
     )
     report = exports.export_entries(store, flt, Path(args.file), descending=False)
     if args.json:
-        _print_json({"file": str(report.path), "rows": report.rows, "sheets": list(report.sheets)})
+        print_json({"file": str(report.path), "rows": report.rows, "sheets": list(report.sheets)})
     else:
         print(report.text())
     return EXIT_OK
 
 
 def cmd_export_audit(args: argparse.Namespace) -> int:
-    store = _open(args)
+    store = open_db(args)
     report = exports.export_audit(store, Path(args.file))
     if args.json:
-        _print_json({"file": str(report.path), "rows": report.rows})
+        print_json({"file": str(report.path), "rows": report.rows})
     else:
         print(f"Denetim izi: {report.text()}")
     return EXIT_OK
 
 
 def cmd_support_bundle(args: argparse.Namespace) -> int:
-    store = _open(args)
+    store = open_db(args)
     path = support.write_bundle(store, Path(args.file))
     if args.json:
-        _print_json({"file": str(path)})
+        print_json({"file": str(path)})
     else:
         print(f"Destek paketi yazıldı: {path} (kişisel veri içermez).")
     return EXIT_OK
 
 
-def add_data_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Register the commands on ``koopbis``'s sub-command parser."""
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``import members``, ``export …`` and ``support-bundle`` to ``koopbis``'s sub-commands."""
     imp = sub.add_parser("import", parents=[common], help="toplu kayıt yükle").add_subparsers(
-        dest="import_command", required=True, parser_class=_Parser
+        dest="import_command", required=True, parser_class=Parser
     )
     p = imp.add_parser(
         "members",
@@ -117,7 +116,7 @@ def add_data_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_import_members)
 
     exp = sub.add_parser("export", parents=[common], help="dışa aktar").add_subparsers(
-        dest="export_command", required=True, parser_class=_Parser
+        dest="export_command", required=True, parser_class=Parser
     )
     p = exp.add_parser("entries", parents=[common], help="kayıtları XLSX ya da CSV dosyasına aktar")
     p.add_argument("file", metavar="DOSYA", help="kuyruk.xlsx ya da kuyruk.csv")
@@ -136,6 +135,3 @@ def add_data_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("file", metavar="DOSYA", help="destek.zip")
     p.set_defaults(func=cmd_support_bundle)
-
-
-__all__ = ["add_data_commands"]

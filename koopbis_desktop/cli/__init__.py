@@ -1,0 +1,123 @@
+"""``koopbis``: the administration and automation command line.
+
+Every command goes through the same services as the desktop, so roles, the
+four-eyes rule, validation and the audit trail apply here too. Exit codes:
+0 ok · 1 other error · 2 usage · 3 validation failed · 4 not permitted ·
+5 not found. Expected errors print one Turkish sentence, never a traceback;
+the log file keeps the technical detail.
+
+One module per command group (``entries``, ``users``, ``snapshot``, ``sync``,
+``conflicts``, ``printouts``, ``manual``, ``data``, ``audit``, ``setup``), each
+with a ``register(sub, common)``; they share ``common`` and import nothing of
+each other. The command line imports no Qt: PDFs are rendered in a child process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from koopbis_desktop import __version__, paths
+from koopbis_desktop.cli import (
+    audit,
+    conflicts,
+    data,
+    entries,
+    manual,
+    printouts,
+    setup,
+    snapshot,
+    sync,
+    users,
+)
+from koopbis_desktop.cli.common import EXIT_ERROR, CliError, Parser
+from koopbis_desktop.domain.errors import KoopbisError
+
+log = logging.getLogger("koopbis.cli")
+
+GROUP_MODULES = (audit, conflicts, data, entries, manual, printouts, setup, snapshot, sync, users)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = Parser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        help="veritabanı dosyası (varsayılan: KOOPBIS_DB ya da kullanıcı veri klasörü)",
+    )
+    common.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="KULLANICI",
+        help="işlemi yapan kullanıcı; parola KOOPBIS_PASSWORD ya da sorulur",
+    )
+    common.add_argument("--json", action="store_true", help="çıktıyı JSON olarak ver")
+
+    parser = Parser(
+        prog="koopbis",
+        description="KOOP-BİS Desktop yönetim ve otomasyon komutları",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"koopbis {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    # The order of ``koopbis --help``: setting up first, then the daily work, then data files.
+    setup.register_init(sub, common)
+    users.register(sub, common)
+    snapshot.register(sub, common)
+    sync.register(sub, common)
+    conflicts.register(sub, common)
+    printouts.register(sub, common)
+    manual.register(sub, common)
+    entries.register(sub, common)
+    audit.register(sub, common)
+    setup.register_backup(sub, common)
+    data.register(sub, common)
+    return parser
+
+
+def _merge_common(args: argparse.Namespace, argv: Sequence[str]) -> None:
+    # Global options may stand before or after the sub-command; argparse's
+    # sub-parser defaults would otherwise overwrite the ones given first.
+    pre = Parser(add_help=False)
+    pre.add_argument("--db")
+    pre.add_argument("--as", dest="as_user")
+    pre.add_argument("--json", action="store_true")
+    known, _ = pre.parse_known_args(list(argv))
+    for name in ("db", "as_user"):
+        if getattr(args, name, None) is None and getattr(known, name) is not None:
+            setattr(args, name, getattr(known, name))
+    if known.json:
+        args.json = True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    paths.setup_logging("koopbis-cli")
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    _merge_common(args, arguments)
+    try:
+        return int(args.func(args))
+    except KoopbisError as exc:
+        if exc.exit_code == EXIT_ERROR:
+            log.warning("command failed: %s", exc, exc_info=True)
+        print(exc.message, file=sys.stderr)
+        for line in exc.details()[:50]:
+            print(f"  {line}", file=sys.stderr)
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        print("\nİptal edildi; yarım kalan işlem kaydedilmedi.", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception:
+        log.exception("unexpected error in koopbis %s", arguments)
+        print(
+            "Beklenmeyen bir hata oluştu; ayrıntı günlük dosyasına yazıldı "
+            f"({paths.log_dir()}). Lütfen bilgi işleme iletin.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+__all__ = ["CliError", "build_parser", "main"]

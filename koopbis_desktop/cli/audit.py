@@ -1,0 +1,54 @@
+"""``koopbis audit …``: verify the hash chain of the audit trail and list it."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from koopbis_desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, open_db, print_json
+from koopbis_desktop.store import audit, entries
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    store = open_db(args)
+    result = audit.verify(store.conn)
+    if args.json:
+        print_json(
+            {
+                "ok": result.ok,
+                "rows": result.rows,
+                "head_hash": result.head_hash,
+                "bad_seq": result.bad_seq,
+                "reason": result.reason,
+            }
+        )
+    else:
+        print(result.message)
+    return EXIT_OK if result.ok else EXIT_ERROR
+
+
+def cmd_audit_list(args: argparse.Namespace) -> int:
+    store = open_db(args)
+    rows = entries.audit_rows(store, args.entry)
+    if args.json:
+        print_json(rows)
+        return EXIT_OK
+    for r in rows:
+        move = f"{r['from_state'] or ''}→{r['to_state']}" if r["to_state"] else ""
+        comment = f" «{r['comment']}»" if r["comment"] else ""
+        print(
+            f"{r['seq']:>6} {r['at']} {r['actor']:<14} {r['action']:<18} {r['entry'] or '':<36} {move}{comment}"
+        )
+    return EXIT_OK
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``audit …`` to ``koopbis``'s sub-commands."""
+    aud = sub.add_parser("audit", parents=[common], help="denetim izi").add_subparsers(
+        dest="audit_command", required=True, parser_class=Parser
+    )
+    p = aud.add_parser("verify", parents=[common], help="zinciri doğrula (bozuksa çıkış kodu 1)")
+    p.set_defaults(func=cmd_audit_verify)
+    p = aud.add_parser("list", parents=[common], help="denetim izini listele")
+    p.add_argument("--entry", metavar="KAYIT")
+    p.set_defaults(func=cmd_audit_list)

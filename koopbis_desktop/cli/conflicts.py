@@ -1,0 +1,187 @@
+"""``koopbis conflicts …``: what KOOP-BİS refused or changed meanwhile, and the supervisor's decision."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from koopbis_desktop.cli.common import (
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    Parser,
+    load_data,
+    open_db,
+    print_json,
+    print_moved,
+    signed_in,
+)
+from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.db import Store
+
+
+def _conflict_entries(store: Store) -> list[entries.Entry]:
+    return entries.list_entries(store, states=[State.CONFLICT])
+
+
+def cmd_conflicts_list(args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain.records import key_label
+    from koopbis_desktop.services import conflicts as resolution
+
+    store = open_db(args)
+    rows = _conflict_entries(store)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": e.uuid,
+                    "type": e.type,
+                    "cooperative": e.cooperative,
+                    "kind": (e.outcome or {}).get("kind"),
+                    "message": (e.outcome or {}).get("message"),
+                    "conflicting": resolution.conflicting_keys(e),
+                    "since": e.updated_at,
+                }
+                for e in rows
+            ]
+        )
+        return EXIT_OK
+    if not rows:
+        print("Çakışmada kayıt yok.")
+    for e in rows:
+        kind = (e.outcome or {}).get("kind", "?")
+        keys = ", ".join(key_label(k) for k in resolution.conflicting_keys(e))
+        print(f"{e.uuid}  {kind:<10} {get_type(e.type).label:<28} {e.cooperative or '—':<12} {keys}")
+    return EXIT_OK
+
+
+def cmd_conflicts_show(args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain.records import key_label
+    from sync.conflicts import describe
+
+    store = open_db(args)
+    entry = entries.get_entry(store, args.id)
+    if entry.state != State.CONFLICT:
+        raise CliError(f"Bu kayıt çakışmada değil ({STATE_LABELS[entry.state]}).", EXIT_NOT_FOUND)
+    comparison = describe(entry)
+    outcome = entry.outcome or {}
+    if args.json:
+        print_json(
+            {
+                "id": entry.uuid,
+                "type": entry.type,
+                "cooperative": entry.cooperative,
+                "kind": outcome.get("kind"),
+                "message": outcome.get("message"),
+                "fields": [
+                    {
+                        "key": f.key,
+                        "label": key_label(f.key),
+                        "base": f.base,
+                        "local": f.local,
+                        "server": f.server,
+                        "conflicting": f.conflicting,
+                        "local_changed": f.local_changed,
+                        "server_changed": f.server_changed,
+                        "rows": [
+                            {
+                                "key": r.key,
+                                "base": r.base,
+                                "local": r.local,
+                                "server": r.server,
+                                "conflicting": r.conflicting,
+                            }
+                            for r in f.rows
+                        ],
+                    }
+                    for f in comparison.fields
+                ],
+                "payload": entry.payload,
+            }
+        )
+        return EXIT_OK
+    print(f"Kayıt:      {entry.uuid} — {get_type(entry.type).label}, kooperatif {entry.cooperative or '—'}")
+    print(f"Çakışma:    {outcome.get('kind')} — {outcome.get('message', '')}")
+    for f in comparison.fields:
+        mark = "ÇAKIŞIYOR" if f.conflicting else ("aynı" if f.identical else "çakışmıyor")
+        print(f"  {key_label(f.key)} [{mark}]")
+        for side, value in (("Gördüğünüz", f.base), ("Girdiğiniz", f.local), ("KOOP-BİS'te şimdi", f.server)):
+            print(f"      {side:<18} {json.dumps(value, ensure_ascii=False)}")
+    return EXIT_OK
+
+
+def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import conflicts as resolution
+
+    store, actor = signed_in(args)
+    if args.take == "local":
+        entry = resolution.keep_local(store, actor, args.id, args.reason)
+    elif args.take == "server":
+        entry = resolution.take_server(store, actor, args.id, args.reason)
+    else:
+        if not args.fields:
+            raise CliError('--take merge için --fields gerekli: {"alan": "local" | "server"}', EXIT_USAGE)
+        choices = load_data(args.fields)
+        entry = resolution.merge(store, actor, args.id, choices, args.reason)
+    print_moved(entry)
+    return EXIT_OK
+
+
+def cmd_conflicts_return(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import conflicts as resolution
+
+    store, actor = signed_in(args)
+    entry = resolution.return_to_clerk(store, actor, args.id, args.comment)
+    print_moved(entry)
+    return EXIT_OK
+
+
+def cmd_conflicts_link(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import conflicts as resolution
+
+    store, actor = signed_in(args)
+    entry = resolution.link_registration(store, actor, args.id, args.cooperative, args.reason)
+    print_moved(entry, f"; bekleyen kayıtlar {args.cooperative} kooperatifine bağlandı")
+    return EXIT_OK
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``conflicts …`` to ``koopbis``'s sub-commands."""
+    conf = sub.add_parser("conflicts", parents=[common], help="çakışmalar").add_subparsers(
+        dest="conflicts_command", required=True, parser_class=Parser
+    )
+    p = conf.add_parser("list", parents=[common], help="çakışmadaki kayıtlar")
+    p.set_defaults(func=cmd_conflicts_list)
+    p = conf.add_parser("show", parents=[common], help="bir çakışmayı alan alan göster")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_conflicts_show)
+    p = conf.add_parser("resolve", parents=[common], help="çakışmayı çöz (şef)")
+    p.add_argument("id")
+    p.add_argument(
+        "--take",
+        required=True,
+        choices=["local", "server", "merge"],
+        help="local: yerel kaydı yeniden gönder · server: KOOP-BİS'tekini kabul et · merge: alan alan",
+    )
+    p.add_argument(
+        "--fields",
+        metavar="JSON",
+        help='merge için: {"alan": "local" | "server" | {"value": ...}}',
+    )
+    p.add_argument("--reason", required=True, metavar="METİN", help="karar gerekçesi (denetim izine girer)")
+    p.set_defaults(func=cmd_conflicts_resolve)
+    p = conf.add_parser("return", parents=[common], help="çakışan ya da reddedilen kaydı memura iade et")
+    p.add_argument("id")
+    p.add_argument("--comment", required=True, metavar="METİN")
+    p.set_defaults(func=cmd_conflicts_return)
+    p = conf.add_parser(
+        "link", parents=[common], help="kuruluş kaydını KOOP-BİS'teki mevcut kooperatife bağla"
+    )
+    p.add_argument("id")
+    p.add_argument("cooperative", metavar="SİCİL_NO")
+    p.add_argument("--reason", required=True, metavar="METİN")
+    p.set_defaults(func=cmd_conflicts_link)

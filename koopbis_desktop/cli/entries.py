@@ -1,0 +1,216 @@
+"""``koopbis entry …`` and ``koopbis types``: the queue of change entries from the command line.
+
+Drafts are written, edited, sent for approval, approved and returned through the
+same services as the desktop, so roles and the four-eyes rule hold here too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from koopbis_desktop.cli.common import (
+    EXIT_OK,
+    Parser,
+    load_data,
+    open_db,
+    parse_state,
+    print_json,
+    print_moved,
+    signed_in,
+)
+from koopbis_desktop.domain.changetypes import all_types, get_type
+from koopbis_desktop.domain.lifecycle import STATE_LABELS
+from koopbis_desktop.domain.schema import Kind
+from koopbis_desktop.domain.validators import format_date
+from koopbis_desktop.services import capture, review
+from koopbis_desktop.services.errors import field_label
+from koopbis_desktop.store import entries
+
+
+def _entry_line(entry: entries.Entry) -> str:
+    ctype = get_type(entry.type)
+    eff = format_date(entry.effective_date) if entry.effective_date else "—"
+    return (
+        f"{entry.uuid}  {STATE_LABELS[entry.state]:<20} {ctype.label:<30} "
+        f"{entry.cooperative or '(yeni kuruluş)':<12} {eff:<10} {entry.author}"
+    )
+
+
+def cmd_types(args: argparse.Namespace) -> int:
+    if args.json:
+        print_json([t.to_json() for t in all_types()])
+        return EXIT_OK
+    for ctype in all_types():
+        print(f"{ctype.id:<22} {ctype.label}")
+        for f in ctype.fields:
+            mark = "*" if f.required else " "
+            print(f"    {mark} {f.name:<22} {f.kind.value:<14} {f.label}")
+            if f.kind == Kind.GROUP:
+                for sub in f.fields:
+                    smark = "*" if sub.required else " "
+                    print(f"        {smark} {sub.name:<18} {sub.kind.value:<14} {sub.label}")
+    print("\n* zorunlu alan")
+    return EXIT_OK
+
+
+def _report_saved(entry: entries.Entry, args: argparse.Namespace, verb: str) -> None:
+    if args.json:
+        print_json(entry.to_json())
+        return
+    print(entry.uuid)
+    print(f"Kayıt {verb}: {STATE_LABELS[entry.state]}.", file=sys.stderr)
+    for w in entry.issues:
+        if w["severity"] == "warning":
+            article = f" ({w['article']})" if w.get("article") else ""
+            print(
+                f"  UYARI: {field_label(entry.type, w['field'])}: {w['message']}{article}",
+                file=sys.stderr,
+            )
+
+
+def cmd_entry_add(args: argparse.Namespace) -> int:
+    store, actor = signed_in(args)
+    data = load_data(args.data)
+    entry = capture.create_entry(store, actor, args.type, args.cooperative, data)
+    _report_saved(entry, args, "taslak olarak kaydedildi")
+    return EXIT_OK
+
+
+def cmd_entry_edit(args: argparse.Namespace) -> int:
+    store, actor = signed_in(args)
+    data = load_data(args.data)
+    entry = capture.edit_entry(store, actor, args.id, data)
+    _report_saved(entry, args, f"güncellendi (sürüm {entry.revision})")
+    return EXIT_OK
+
+
+def _move(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        store, actor = signed_in(args)
+        if name == "submit":
+            entry = capture.submit_entry(store, actor, args.id)
+        elif name == "withdraw":
+            entry = capture.withdraw_entry(store, actor, args.id, getattr(args, "comment", None))
+        elif name == "approve":
+            entry = review.approve_entry(store, actor, args.id, args.comment)
+        else:
+            entry = review.return_entry(store, actor, args.id, args.comment)
+        print_moved(entry)
+        return EXIT_OK
+
+    return run
+
+
+def cmd_entry_list(args: argparse.Namespace) -> int:
+    store = open_db(args)
+    states = [parse_state(s) for s in args.state] if args.state else None
+    rows = entries.list_entries(
+        store, states=states, author=args.author, type_id=args.type, cooperative=args.cooperative
+    )
+    if args.json:
+        print_json(
+            [
+                {k: v for k, v in e.to_json().items() if k not in ("payload", "base", "issues", "outcome")}
+                for e in rows
+            ]
+        )
+        return EXIT_OK
+    if not rows:
+        print("Bu ölçütlere uyan kayıt yok.")
+    for entry in rows:
+        print(_entry_line(entry))
+    return EXIT_OK
+
+
+def _format_value(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return f"{len(value)} satır"
+    return str(value)
+
+
+def cmd_entry_show(args: argparse.Namespace) -> int:
+    store = open_db(args)
+    entry = entries.get_entry(store, args.id)
+    revs = entries.revisions(store, entry.uuid)
+    if args.json:
+        out = entry.to_json()
+        out["revisions"] = [r.to_json() for r in revs]
+        out["audit"] = entries.audit_rows(store, entry.uuid)
+        print_json(out)
+        return EXIT_OK
+    ctype = get_type(entry.type)
+    print(f"Kayıt:        {entry.uuid}")
+    print(f"Tür:          {ctype.label} ({ctype.id})")
+    print(f"Kooperatif:   {entry.cooperative or '(yeni kuruluş)'}")
+    print(f"Durum:        {STATE_LABELS[entry.state]}")
+    print(f"Yazan:        {entry.author}" + (f" · Onaylayan: {entry.approver}" if entry.approver else ""))
+    if entry.comment:
+        print(f"Not:          {entry.comment}")
+    print("Bilgiler:")
+    for f in ctype.fields:
+        if f.name in entry.payload:
+            value = entry.payload[f.name]
+            if f.kind == Kind.GROUP and isinstance(value, list):
+                print(f"  {f.label}:")
+                for i, row in enumerate(value, 1):
+                    cells = ", ".join(f"{sub.label}: {_format_value(row.get(sub.name))}" for sub in f.fields)
+                    print(f"    {i}. {cells}")
+            else:
+                print(f"  {f.label}: {_format_value(f.choice_label(value) if f.choices else value)}")
+    if entry.base:
+        print("Değiştirdiği mevcut bilgiler (kayıt yazılırken):")
+        for key, value in entry.base.items():
+            print(f"  {key}: {json.dumps(value, ensure_ascii=False)}")
+    for issue in entry.issues:
+        kind = "HATA" if issue["severity"] == "error" else "UYARI"
+        print(f"  {kind}: {field_label(entry.type, issue['field'])}: {issue['message']}")
+    print(f"Sürümler: {len(revs)}")
+    for r in revs:
+        print(f"  {r.revision}. {r.created_at} {r.author}" + (f" — {r.note}" if r.note else ""))
+    return EXIT_OK
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``types`` and ``entry …`` to ``koopbis``'s sub-commands."""
+    p = sub.add_parser("types", parents=[common], help="kayıt türleri ve alanları")
+    p.set_defaults(func=cmd_types)
+
+    entry = sub.add_parser("entry", parents=[common], help="kayıtlar").add_subparsers(
+        dest="entry_command", required=True, parser_class=Parser
+    )
+    p = entry.add_parser("add", parents=[common], help="yeni taslak kayıt")
+    p.add_argument("--type", required=True, metavar="TÜR")
+    p.add_argument("--cooperative", metavar="SİCİL_NO")
+    p.add_argument("--data", required=True, metavar="JSON|@DOSYA")
+    p.set_defaults(func=cmd_entry_add)
+    p = entry.add_parser("edit", parents=[common], help="taslak ya da iade edilmiş kaydı düzelt")
+    p.add_argument("id")
+    p.add_argument("--data", required=True, metavar="JSON|@DOSYA")
+    p.set_defaults(func=cmd_entry_edit)
+    for name, text in (("submit", "onaya gönder"), ("withdraw", "geri çek")):
+        p = entry.add_parser(name, parents=[common], help=text)
+        p.add_argument("id")
+        p.set_defaults(func=_move(name))
+    p = entry.add_parser("approve", parents=[common], help="onayla (şef)")
+    p.add_argument("id")
+    p.add_argument("--comment", metavar="METİN")
+    p.set_defaults(func=_move("approve"))
+    p = entry.add_parser("return", parents=[common], help="memura iade et (şef)")
+    p.add_argument("id")
+    p.add_argument("--comment", required=True, metavar="METİN")
+    p.set_defaults(func=_move("return"))
+    p = entry.add_parser("list", parents=[common], help="kayıtları listele")
+    p.add_argument("--state", action="append", metavar="DURUM")
+    p.add_argument("--author")
+    p.add_argument("--type", metavar="TÜR")
+    p.add_argument("--cooperative", metavar="SİCİL_NO")
+    p.set_defaults(func=cmd_entry_list)
+    p = entry.add_parser("show", parents=[common], help="kaydı göster")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_entry_show)

@@ -1,0 +1,120 @@
+"""``koopbis manual …``: entering approved entries into KOOP-BİS's web form by hand, one at a time."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from koopbis_desktop.cli.common import EXIT_OK, CliError, Parser, open_db, print_json, print_moved, signed_in
+from koopbis_desktop.domain.changetypes import get_type
+
+
+def cmd_manual_next(args: argparse.Namespace) -> int:
+    from sync import manual
+
+    store = open_db(args)
+    work = manual.worklist(store)
+    item = work.next_item()
+    if item is None:
+        waiting = len(work.items)
+        if args.json:
+            print_json({"entry": None, "remaining": waiting})
+        elif waiting:
+            print(
+                f"Şimdi girilebilecek kayıt yok; {waiting} kayıt bekliyor (koopbis print worklist ile nedenleri)."
+            )
+        else:
+            print("KOOP-BİS'e girilecek kayıt kalmadı.")
+        return EXIT_OK
+    fields = manual.copy_fields(item.entry)
+    files = manual.attachments_of(store, item.uuid)
+    if args.json:
+        print_json(
+            {
+                "entry": item.uuid,
+                "position": item.position,
+                "type": item.entry.type,
+                "type_label": get_type(item.entry.type).label,
+                "cooperative": item.item.cooperative_id,
+                "cooperative_text": item.cooperative,
+                "registers": item.entry.type == "cooperative.register",
+                "mark": item.mark,
+                "note": item.note,
+                "fields": [{"group": f.group, "label": f.label, "value": f.value} for f in fields],
+                "attachments": [{"filename": a.filename, "sha256": a.sha256, "size": a.size} for a in files],
+                "remaining": len(work.items),
+            }
+        )
+        return EXIT_OK
+    print(f"Sıradaki kayıt ({item.position}/{len(work.items)}): {item.uuid}")
+    print(f"  {get_type(item.entry.type).label} — {item.cooperative}")
+    if item.mark:
+        print(
+            f"  Daha önce {'sorun bildirildi' if item.mark == manual.PROBLEM else 'atlandı'}: {item.note or ''}"
+        )
+    for f in fields:
+        print(f"  {f.line}")
+    for a in files:
+        print(f"  Ek (KOOP-BİS'e yükleyin): {a.filename}")
+    extra = " --cooperative SİCİL_NO" if item.entry.type == "cooperative.register" else ""
+    print(f"Girdikten sonra: koopbis manual done {item.uuid[:8]} --receipt ALINDI_NO{extra} --as ŞEF")
+    return EXIT_OK
+
+
+def cmd_manual_done(args: argparse.Namespace) -> int:
+    from sync import manual
+
+    store, actor = signed_in(args)
+    from sync.scheduler import SyncBusy
+
+    try:
+        entry = manual.record_entered(store, actor, args.id, args.receipt, cooperative_id=args.cooperative)
+    except SyncBusy as exc:
+        raise CliError(exc.message + " Elle aktarım, otomatik eşitleme bitince kaydedilir.") from exc
+    if args.json:
+        print_json(entry.to_json())
+    else:
+        print_moved(entry, f" (alındı no {entry.receipt})")
+    return EXIT_OK
+
+
+def cmd_manual_skip(args: argparse.Namespace) -> int:
+    from sync import manual
+
+    store, actor = signed_in(args)
+    item = manual.record_skip(store, actor, args.id, args.note)
+    print(f"{item.uuid}: atlandı; onaylı kalır, diğerlerinden sonra yeniden sorulur.")
+    return EXIT_OK
+
+
+def cmd_manual_problem(args: argparse.Namespace) -> int:
+    from sync import manual
+
+    store, actor = signed_in(args)
+    item = manual.record_problem(store, actor, args.id, args.note)
+    print(f"{item.uuid}: sorun kaydedildi; kayıt onaylı kalır.")
+    return EXIT_OK
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``manual …`` to ``koopbis``'s sub-commands."""
+    man = sub.add_parser(
+        "manual", parents=[common], help="KOOP-BİS'e elle aktarım (API yokken, web sayfasından)"
+    ).add_subparsers(dest="manual_command", required=True, parser_class=Parser)
+    p = man.add_parser("next", parents=[common], help="sıradaki kaydı alan alan göster")
+    p.set_defaults(func=cmd_manual_next)
+    p = man.add_parser("done", parents=[common], help="kayıt KOOP-BİS'e girildi (şef)")
+    p.add_argument("id")
+    p.add_argument(
+        "--receipt", required=True, metavar="ALINDI_NO", help="KOOP-BİS'in verdiği alındı numarası"
+    )
+    p.add_argument("--cooperative", metavar="SİCİL_NO", help="kuruluş kaydında KOOP-BİS'in verdiği sicil no")
+    p.set_defaults(func=cmd_manual_done)
+    p = man.add_parser("skip", parents=[common], help="şimdilik atla (kayıt onaylı kalır)")
+    p.add_argument("id")
+    p.add_argument("--note", metavar="METİN")
+    p.set_defaults(func=cmd_manual_skip)
+    p = man.add_parser("problem", parents=[common], help="sorun var: not denetim izine girer")
+    p.add_argument("id")
+    p.add_argument("--note", required=True, metavar="METİN")
+    p.set_defaults(func=cmd_manual_problem)

@@ -1,0 +1,86 @@
+"""``koopbis print …``: the A4 printouts (worklist, entry slip, daily list, receipts) as PDF files.
+
+What a printout says comes from ``services.reports`` (plain data); laying it out
+takes Qt, which the command line never loads: ``services.printouts`` hands the
+report to a child process that writes the PDF.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, Parser, open_db, print_json
+from koopbis_desktop.domain.validators import FieldError, parse_date
+from koopbis_desktop.services import printouts
+from koopbis_desktop.services.reports import Report
+
+
+def _write_report(report: Report, args: argparse.Namespace) -> int:
+    target = Path(args.file)
+    if target.suffix.lower() != ".pdf":
+        raise CliError("Çıktı dosyasının adı .pdf ile bitmeli, ör. gunluk-liste.pdf", EXIT_USAGE)
+    pages = printouts.write_pdf(report, target)
+    if args.json:
+        print_json({"file": str(target), "pages": pages, "entries": report.entry_ids})
+    else:
+        print(f"{target}: {pages} sayfa, {len(report.entry_ids)} kayıt.")
+    return EXIT_OK
+
+
+def cmd_print_worklist(args: argparse.Namespace) -> int:
+    from sync import manual
+
+    store = open_db(args)
+    return _write_report(manual.worklist_report(store, store.setting("province_code")), args)
+
+
+def cmd_print_entry(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import reports
+
+    store = open_db(args)
+    return _write_report(reports.entry_slip(store, args.id, store.setting("province_code")), args)
+
+
+def cmd_print_daily(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from koopbis_desktop.services import reports
+
+    store = open_db(args)
+    day = date.today()
+    if args.date:
+        try:
+            day = date.fromisoformat(parse_date(args.date, allow_future=True))
+        except FieldError as exc:
+            raise CliError(f"--date: {exc.message}", EXIT_USAGE) from exc
+    return _write_report(reports.daily_list(store, day, store.setting("province_code")), args)
+
+
+def cmd_print_receipts(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import reports
+
+    store = open_db(args)
+    return _write_report(reports.receipts_report(store, store.setting("province_code")), args)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``print …`` to ``koopbis``'s sub-commands."""
+    prn = sub.add_parser("print", parents=[common], help="PDF çıktılar (A4)").add_subparsers(
+        dest="print_command", required=True, parser_class=Parser
+    )
+    p = prn.add_parser("worklist", parents=[common], help="KOOP-BİS'e elle girilecek kayıtların listesi")
+    p.add_argument("file", metavar="DOSYA.pdf")
+    p.set_defaults(func=cmd_print_worklist)
+    p = prn.add_parser("entry", parents=[common], help="bir kaydın kayıt fişi")
+    p.add_argument("id")
+    p.add_argument("file", metavar="DOSYA.pdf")
+    p.set_defaults(func=cmd_print_entry)
+    p = prn.add_parser("daily", parents=[common], help="günlük liste (imza ve denetim izi özetiyle)")
+    p.add_argument("--date", metavar="TARİH", help="gün (GG.AA.YYYY; varsayılan bugün)")
+    p.add_argument("file", metavar="DOSYA.pdf")
+    p.set_defaults(func=cmd_print_daily)
+    p = prn.add_parser("receipts", parents=[common], help="KOOP-BİS alındı listesi")
+    p.add_argument("file", metavar="DOSYA.pdf")
+    p.set_defaults(func=cmd_print_receipts)

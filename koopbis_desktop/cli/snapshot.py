@@ -1,0 +1,96 @@
+"""``koopbis snapshot …`` and ``koopbis search``: the offline list of the province's cooperatives."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from koopbis_desktop.cli.common import (
+    EXIT_ERROR,
+    EXIT_NOT_PERMITTED,
+    EXIT_OK,
+    CliError,
+    Parser,
+    add_server_options,
+    open_db,
+    print_json,
+    signed_in,
+    sync_options,
+)
+from koopbis_desktop.domain import reference
+from koopbis_desktop.domain.lifecycle import Role
+from koopbis_desktop.services import setup
+from koopbis_desktop.store import snapshot
+
+
+def cmd_snapshot_import(args: argparse.Namespace) -> int:
+    store, actor = signed_in(args)
+    if actor.role not in (Role.ADMIN, Role.SUPERVISOR):
+        raise CliError("Kooperatif listesini yönetici ya da şef yükleyebilir.", EXIT_NOT_PERMITTED)
+    report = setup.import_snapshot(
+        store,
+        actor.username,
+        Path(args.file),
+        members=Path(args.members) if args.members else None,
+        board=Path(args.board) if args.board else None,
+        auditors=Path(args.auditors) if args.auditors else None,
+        assemblies=Path(args.assemblies) if args.assemblies else None,
+    )
+    print(f"Kooperatif listesi yüklendi: {report}")
+    return EXIT_OK
+
+
+def cmd_snapshot_refresh(args: argparse.Namespace) -> int:
+    from sync import refresh, scheduler
+
+    store = open_db(args)
+    client = scheduler.make_client(store, sync_options(args, store))
+    try:
+        report = refresh.refresh_snapshot(store, client, full=args.full)
+    finally:
+        client.close()
+    if args.json:
+        print_json(report.__dict__)
+    else:
+        print(report.message)
+    return EXIT_OK if report.ok else EXIT_ERROR
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    store = open_db(args)
+    results = snapshot.search(store, args.text, limit=args.limit)
+    if args.json:
+        print_json(results)
+        return EXIT_OK
+    if not results:
+        print(f"'{args.text}' ile eşleşen kooperatif yok.")
+        return EXIT_OK
+    for r in results:
+        district = reference.district_name(r.get("province_code") or "", r.get("district") or "")
+        print(f"{r['id']:<12} {r['title']}  [{district}]  VKN {r.get('vkn') or '—'}")
+    return EXIT_OK
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``snapshot …`` and ``search`` to ``koopbis``'s sub-commands."""
+    snap = sub.add_parser("snapshot", parents=[common], help="kooperatif listesi").add_subparsers(
+        dest="snapshot_command", required=True, parser_class=Parser
+    )
+    p = snap.add_parser("import", parents=[common], help="CSV/XLSX kooperatif listesini yükle")
+    p.add_argument("file")
+    p.add_argument("--members", metavar="DOSYA")
+    p.add_argument("--board", metavar="DOSYA")
+    p.add_argument("--auditors", metavar="DOSYA")
+    p.add_argument("--assemblies", metavar="DOSYA")
+    p.set_defaults(func=cmd_snapshot_import)
+
+    p = snap.add_parser("refresh", parents=[common], help="KOOP-BİS'ten değişen kooperatifleri al")
+    add_server_options(p)
+    p.add_argument("--full", action="store_true", help="yalnız değişenleri değil, ilin tümünü al")
+    p.set_defaults(func=cmd_snapshot_refresh)
+
+    p = sub.add_parser("search", parents=[common], help="kooperatif ara (unvan, sicil no, VKN)")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(func=cmd_search)

@@ -1,0 +1,142 @@
+"""``koopbis sync``: send approved entries to KOOP-BİS, preview what would conflict, show the state."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from koopbis_desktop.cli.common import (
+    EXIT_ERROR,
+    EXIT_INVALID,
+    EXIT_NOT_PERMITTED,
+    EXIT_OK,
+    Parser,
+    add_server_options,
+    open_db,
+    print_json,
+    sync_options,
+)
+from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
+from koopbis_desktop.store.db import Store
+
+
+def _print_sync_report(report: Any, args: argparse.Namespace) -> None:
+    if args.json:
+        print_json(report.to_json())
+        return
+    print(report.message)
+    for key, value in report.remaining.items():
+        if value:
+            print(f"  {key}: {value}")
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from sync import scheduler
+
+    store = open_db(args)
+    options = sync_options(args, store)
+    if args.preview:
+        return _sync_preview(store, options, args)
+    if args.once:
+        report = scheduler.sync_store(store, options=options)
+        _print_sync_report(report, args)
+        if report.status in (scheduler.Status.OK, scheduler.Status.BEFORE_GO_LIVE):
+            return EXIT_OK
+        return EXIT_NOT_PERMITTED if report.status == scheduler.Status.AUTH_FAILED else EXIT_ERROR
+    store.close()
+    auto = scheduler.AutoSync(
+        store.path, options=options, on_report=lambda report: _print_sync_report(report, args)
+    )
+    try:
+        auto.run()
+    except KeyboardInterrupt:
+        auto.stop.set()
+        print("Otomatik eşitleme durduruldu.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_sync_status(args: argparse.Namespace) -> int:
+    from sync import scheduler
+
+    store = open_db(args)
+    info = scheduler.status(store)
+    if args.json:
+        print_json(info)
+        return EXIT_OK
+    print("Kayıtlar:")
+    for state in State:
+        if info["states"].get(state.value):
+            print(f"  {STATE_LABELS[state]:<22} {info['states'][state.value]}")
+    plan = info["plan"]
+    print(
+        f"Eşitleme planı: {plan['ready']} hazır, {plan['waiting']} yeniden denenecek, "
+        f"{plan['blocked']} bekliyor, {plan['held']} karar bekliyor."
+    )
+    for item in info["blocked"]:
+        print(f"  {item['entry'][:8]} {item['cooperative']:<12} {item['reason']}")
+    last = info["last_run"]
+    if last:
+        label = scheduler.STATUS_LABELS.get(last["status"], last["status"])
+        print(f"Son eşitleme: {last['started_at']} — {label}. {last['summary'].get('message', '')}")
+    else:
+        print("Henüz eşitleme yapılmadı.")
+    return EXIT_OK
+
+
+VERDICT_LABELS = {
+    "ok": "uygulanacak",
+    "conflict": "ÇAKIŞACAK",
+    "duplicate": "MÜKERRER",
+    "stale": "SONA ERMİŞ",
+    "identical": "zaten aynı",
+    "not_found": "BULUNAMADI",
+    "unchecked": "denetlenemedi",
+    "unreachable": "ulaşılamadı",
+}
+
+
+def _sync_preview(store: Store, options: Any, args: argparse.Namespace) -> int:
+    from sync import preview, scheduler
+
+    client = scheduler.make_client(store, options)
+    try:
+        items = preview.preview(store, client)
+    finally:
+        client.close()
+    if args.json:
+        print_json([i.to_json() for i in items])
+    else:
+        if not items:
+            print("Gönderilecek onaylı kayıt yok.")
+        for item in items:
+            label = get_type(item.type).label
+            print(
+                f"{item.entry[:8]}  {VERDICT_LABELS[item.verdict]:<14} {label:<28} {item.cooperative or '—':<12} {item.message}"
+            )
+    trouble = [i for i in items if i.verdict in ("conflict", "duplicate", "stale", "not_found")]
+    unreachable = [i for i in items if i.verdict == "unreachable"]
+    return EXIT_ERROR if unreachable else (EXIT_INVALID if trouble else EXIT_OK)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``sync`` and ``sync status`` to ``koopbis``'s sub-commands."""
+    p = sub.add_parser(
+        "sync",
+        parents=[common],
+        help="onaylı kayıtları KOOP-BİS'e aktar (parola KOOPBIS_SERVER_PASSWORD ya da anahtarlık)",
+    )
+    add_server_options(p)
+    p.add_argument(
+        "--once", action="store_true", help="bir kez eşitle ve çık (yoksa otomatik eşitleme sürer)"
+    )
+    p.add_argument(
+        "--preview",
+        action="store_true",
+        help="göndermeden, KOOP-BİS'teki güncel kayıtlara göre neyin çakışacağını göster",
+    )
+    p.set_defaults(func=cmd_sync)
+    sync_sub = p.add_subparsers(dest="sync_command", parser_class=Parser)
+    p = sync_sub.add_parser("status", parents=[common], help="durum sayıları, bekleyenler ve son eşitleme")
+    p.set_defaults(func=cmd_sync_status)

@@ -1,0 +1,98 @@
+"""``koopbis user …``: accounts, roles, passwords and locks.
+
+The first account of a new database needs no ``--as`` (there is nobody to sign
+in yet); every later one is opened by an administrator.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from koopbis_desktop.cli.common import EXIT_OK, Parser, ask_password, open_db, print_json, sign_in, signed_in
+from koopbis_desktop.domain.lifecycle import ROLE_LABELS, Actor, Role
+from koopbis_desktop.services import accounts
+from koopbis_desktop.store import users
+from koopbis_desktop.store.db import Store
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    store = open_db(args)
+    first = users.count_users(store) == 0
+    by = None if first else sign_in(store, args)
+    password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.name} için yeni parola: ", twice=True)
+    user = accounts.add_user(store, by, args.name, args.role, password, args.full_name or "")
+    print(f"Hesap açıldı: {user.username} ({ROLE_LABELS[user.role]}).")
+    return EXIT_OK
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    store, actor = signed_in(args)
+    rows = accounts.list_users(store, actor)
+    if args.json:
+        print_json(
+            [
+                {
+                    "username": u.username,
+                    "full_name": u.full_name,
+                    "role": u.role.value,
+                    "active": u.active,
+                    "locked_until": u.locked_until,
+                }
+                for u in rows
+            ]
+        )
+        return EXIT_OK
+    for u in rows:
+        state = "açık" if u.active else "kapalı"
+        lock = f", kilitli ({u.locked_until} UTC'ye kadar)" if u.locked_until else ""
+        print(f"{u.username:<20} {ROLE_LABELS[u.role]:<18} {u.full_name:<30} {state}{lock}")
+    return EXIT_OK
+
+
+def _user_admin(
+    action: Callable[[Store, Actor, str], None], done: str
+) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        store, actor = signed_in(args)
+        action(store, actor, args.name)
+        print(done.format(name=args.name))
+        return EXIT_OK
+
+    return run
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    if not args.as_user:
+        args.as_user = args.name
+    store, actor = signed_in(args)
+    password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.name} için yeni parola: ", twice=True)
+    accounts.change_password(store, actor, args.name, password)
+    print(f"{args.name} hesabının parolası değiştirildi.")
+    return EXIT_OK
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``user …`` to ``koopbis``'s sub-commands."""
+    user = sub.add_parser("user", parents=[common], help="kullanıcı hesapları").add_subparsers(
+        dest="user_command", required=True, parser_class=Parser
+    )
+    p = user.add_parser("add", parents=[common], help="hesap aç (parola KOOPBIS_NEW_PASSWORD ya da sorulur)")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument("--full-name", metavar="METİN")
+    p.set_defaults(func=cmd_user_add)
+    p = user.add_parser("list", parents=[common], help="hesapları listele")
+    p.set_defaults(func=cmd_user_list)
+    for name, action, done, text in (
+        ("disable", accounts.disable_user, "{name} hesabı kapatıldı.", "hesabı kapat"),
+        ("enable", accounts.enable_user, "{name} hesabı açıldı.", "kapalı hesabı aç"),
+        ("unlock", accounts.unlock_user, "{name} hesabının kilidi açıldı.", "kilitli hesabı aç"),
+    ):
+        p = user.add_parser(name, parents=[common], help=text)
+        p.add_argument("name")
+        p.set_defaults(func=_user_admin(action, done))
+    p = user.add_parser("passwd", parents=[common], help="parola değiştir")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_user_passwd)

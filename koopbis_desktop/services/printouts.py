@@ -1,0 +1,162 @@
+"""Writing a :class:`~koopbis_desktop.services.reports.Report` as a PDF without importing Qt here.
+
+Laying a report out on A4 needs Qt (``ui/printing``), and the ``koopbis``
+command line must not load Qt. So the report, which is plain data, goes as JSON
+to a child process that renders it: ``python -m koopbis_desktop.ui.render_pdf``
+in a virtual environment, or, in the PyInstaller bundle (which has no Python to
+run ``-m`` with), the sibling ``koopbis-desktop`` program with its hidden
+``--render-pdf`` flag. Request and answer travel in files, not pipes, because the
+windowed Windows build of ``koopbis-desktop`` has no standard streams.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.services.reports import Facts, Paragraph, Report, Section, Table
+
+log = logging.getLogger(__name__)
+
+RENDER_MODULE = "koopbis_desktop.ui.render_pdf"
+RENDER_FLAG = "--render-pdf"
+DESKTOP_PROGRAM = "koopbis-desktop"
+# A 2,000-entry daily list renders in a few seconds; a child that hangs is not waited for forever.
+RENDER_TIMEOUT_S = 600
+
+
+class PrintFailed(KoopbisError):
+    """The PDF could not be written (disk, folder, the rendering program)."""
+
+    log_warning = True
+
+
+# ------------------------------------------------------------------ the report as JSON
+
+
+def section_to_json(section: Section) -> dict[str, Any]:
+    if isinstance(section, Paragraph):
+        return {"kind": "paragraph", "text": section.text}
+    if isinstance(section, Facts):
+        return {"kind": "facts", "title": section.title, "items": [list(item) for item in section.items]}
+    return {
+        "kind": "table",
+        "title": section.title,
+        "columns": list(section.columns),
+        "rows": [list(row) for row in section.rows],
+        "widths": list(section.widths) if section.widths is not None else None,
+        "empty": section.empty,
+        "unbroken": list(section.unbroken),
+        "mono": list(section.mono),
+    }
+
+
+def section_from_json(data: dict[str, Any]) -> Section:
+    kind = data["kind"]
+    if kind == "paragraph":
+        return Paragraph(text=data["text"])
+    if kind == "facts":
+        return Facts(items=[(str(label), str(value)) for label, value in data["items"]], title=data["title"])
+    widths = data.get("widths")
+    return Table(
+        columns=tuple(data["columns"]),
+        rows=[tuple(row) for row in data["rows"]],
+        title=data["title"],
+        widths=tuple(widths) if widths is not None else None,
+        empty=data["empty"],
+        unbroken=tuple(data["unbroken"]),
+        mono=tuple(data["mono"]),
+    )
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    return {
+        "title": report.title,
+        "authority": report.authority,
+        "subtitle": report.subtitle,
+        "sections": [section_to_json(s) for s in report.sections],
+        "signatures": list(report.signatures),
+        "closing": list(report.closing),
+        "printed_at": report.printed_at,
+        "entry_ids": list(report.entry_ids),
+    }
+
+
+def report_from_json(data: dict[str, Any]) -> Report:
+    return Report(
+        title=data["title"],
+        authority=data["authority"],
+        subtitle=data["subtitle"],
+        sections=[section_from_json(s) for s in data["sections"]],
+        signatures=tuple(data["signatures"]),
+        closing=list(data["closing"]),
+        printed_at=data["printed_at"],
+        entry_ids=list(data["entry_ids"]),
+    )
+
+
+# ------------------------------------------------------------------ the child process
+
+
+def render_command() -> list[str]:
+    """The program (and arguments) that renders a request file given after them."""
+    if getattr(sys, "frozen", False):
+        name = DESKTOP_PROGRAM + (".exe" if os.name == "nt" else "")
+        return [str(Path(sys.executable).with_name(name)), RENDER_FLAG]
+    return [sys.executable, "-m", RENDER_MODULE]
+
+
+def write_pdf(report: Report, target: Path) -> int:
+    """Write ``report`` as an A4 PDF at ``target`` in a child process; the page count.
+
+    Raises :class:`PrintFailed` with the child's Turkish sentence and exit code.
+    """
+    with tempfile.TemporaryDirectory(prefix="koopbis-pdf-") as tmp:
+        request = Path(tmp) / "istek.json"
+        answer = Path(tmp) / "yanit.json"
+        request.write_text(
+            json.dumps(
+                {"report": report_to_json(report), "target": str(target), "answer": str(answer)},
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
+        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM") or "offscreen"}
+        try:
+            done = subprocess.run(
+                [*render_command(), str(request)],
+                env=env,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=RENDER_TIMEOUT_S,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise PrintFailed(f"PDF yazılamadı: çıktı programı çalıştırılamadı ({exc}).") from exc
+        try:
+            result = json.loads(answer.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            result = {}
+    if done.returncode == 0 and "pages" in result:
+        return int(result["pages"])
+    log.warning("PDF renderer exited %s: %s", done.returncode, done.stderr.decode("utf-8", "replace")[-4000:])
+    message = result.get("error") or (
+        f"PDF yazılamadı: çıktı programı beklenmedik biçimde durdu (çıkış kodu {done.returncode})."
+    )
+    raise PrintFailed(str(message), exit_code=int(result.get("exit_code") or ExitCode.ERROR))
+
+
+__all__ = [
+    "PrintFailed",
+    "render_command",
+    "report_from_json",
+    "report_to_json",
+    "write_pdf",
+]

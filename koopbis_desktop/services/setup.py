@@ -1,0 +1,137 @@
+"""Setting a province's database up, backing it up and restoring it.
+
+``koopbis init``/``user add``/``snapshot import``, ``koopbis backup``/``restore``
+and the desktop's first-run wizard all come through here, so a database is set
+up with the same rows and the same audit rows whichever way it was made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from koopbis_desktop import paths
+from koopbis_desktop.domain import reference
+from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.validators import parse_date
+from koopbis_desktop.services import accounts
+from koopbis_desktop.store import audit, backup, snapshot
+from koopbis_desktop.store import setup as settings_rows
+from koopbis_desktop.store.db import Store, open_store
+
+
+class SetupRefused(KoopbisError):
+    """The database cannot be set up as asked (unknown province, another province's file)."""
+
+    exit_code = ExitCode.INVALID
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    admin: str
+    imported: str  # the import report's sentence, or ""
+
+
+def find_province(province: str) -> reference.Province:
+    """The province of a plate code or name; refused in Turkish when there is none."""
+    found = reference.find_province(province)
+    if found is None:
+        raise SetupRefused(f"'{province}' diye bir il yok; 01–81 arası plaka kodu girin.")
+    return found
+
+
+def initialize(store: Store, province: str, *, go_live: str | None = None) -> reference.Province:
+    """Mark ``store`` as the database of ``province`` (plate code or name); the province.
+
+    ``go_live`` (DD.MM.YYYY or ISO) replaces KOOP-BİS's go-live date; a malformed
+    one raises ``FieldError``. The first call writes the ``init`` audit row; a
+    repeated call for the same province only updates the go-live date.
+    """
+    found = find_province(province)
+    existing = store.setting("province_code")
+    if existing and existing != found.code:
+        raise SetupRefused(
+            f"Bu veritabanı zaten {existing} plakalı il için oluşturulmuş; başka il için ayrı bir dosya kullanın.",
+            exit_code=ExitCode.NOT_PERMITTED,
+        )
+    day = parse_date(go_live, allow_future=True) if go_live else None
+    with store.write() as conn:
+        settings_rows.claim_province(conn, found.code)
+        if day:
+            settings_rows.set_go_live(conn, day)
+        if not existing:
+            audit.append(conn, actor="system", action="init", details={"province": found.code})
+    return found
+
+
+def import_snapshot(
+    store: Store,
+    by: str,
+    file: Path,
+    *,
+    members: Path | None = None,
+    board: Path | None = None,
+    auditors: Path | None = None,
+    assemblies: Path | None = None,
+) -> snapshot.ImportReport:
+    """Load the cooperative list (validated before anything is written) and note it in the audit trail."""
+    report = snapshot.import_file(
+        store, file, members=members, board=board, auditors=auditors, assemblies=assemblies
+    )
+    with store.write() as conn:
+        audit.append(conn, actor=by, action="snapshot_import", details={"file": str(file)})
+    return report
+
+
+def set_up_database(
+    store: Store, province_code: str, admin: str, full_name: str, password: str, snapshot_file: Path | None
+) -> SetupResult:
+    """The first-run wizard's whole set-up: snapshot (validated before writing), first admin, then the province.
+
+    The province goes last, so a refused snapshot or account leaves a database
+    that asks again on the next start instead of half a province.
+    """
+    imported = ""
+    if snapshot_file is not None:
+        imported = import_snapshot(store, admin, snapshot_file).text()
+    accounts.add_user(store, None, admin, "admin", password, full_name)
+    initialize(store, province_code)
+    return SetupResult(admin=admin, imported=imported)
+
+
+def backup_now(store: Store, dest: Path | None = None) -> Path:
+    """Copy the database to ``dest`` (default: the backup folder of the settings); the copy's path."""
+    folder = dest if dest is not None else paths.backups_dir(store.path, store.setting("backup_dir"))
+    target = backup.create_backup(store, folder, reason="elle")
+    with store.write() as conn:
+        audit.append(conn, actor="system", action="backup", details={"file": str(target)})
+    return target
+
+
+def restore_from(db_path: Path, file: Path) -> Path | None:
+    """Replace the database at ``db_path`` by the backup ``file``; the safety copy of the old one, if any."""
+    safety = backup.restore(db_path, file, paths.backups_dir(db_path))
+    store = open_store(db_path, backups_dir=paths.backups_dir(db_path))
+    try:
+        with store.write() as conn:
+            audit.append(
+                conn,
+                actor="system",
+                action="restore",
+                details={"file": str(file), "previous": str(safety) if safety else None},
+            )
+    finally:
+        store.close()
+    return safety
+
+
+__all__ = [
+    "SetupRefused",
+    "SetupResult",
+    "backup_now",
+    "find_province",
+    "import_snapshot",
+    "initialize",
+    "restore_from",
+    "set_up_database",
+]

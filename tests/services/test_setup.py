@@ -1,0 +1,117 @@
+"""Setting a province's database up: ``koopbis init``/``user add``/``snapshot import`` and the wizard agree."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from koopbis_desktop.cli import main
+from koopbis_desktop.domain import demo_data
+from koopbis_desktop.domain.errors import ExitCode
+from koopbis_desktop.services import accounts, setup
+from koopbis_desktop.store import audit, users
+from koopbis_desktop.store.db import open_store
+from tests.services.member_lists import COOPERATIVE_COLUMNS, write_csv
+
+PASSWORD = "ilk-parola-1"
+
+
+def _snapshot_csv(folder: Path) -> Path:
+    records = list(demo_data.cooperatives("35", 4, seed=5))
+    rows = [[r[key] for key in COOPERATIVE_COLUMNS.values()] for r in records]
+    return write_csv(folder / "kooperatifler.csv", list(COOPERATIVE_COLUMNS), rows)
+
+
+def _facts(path: Path) -> tuple[Counter[str], dict[str, str], list[tuple[str, str]], int]:
+    conn = sqlite3.connect(path)
+    try:
+        # A sign-in is the person starting work, not part of the set-up (the CLI's
+        # ``snapshot import --as`` signs in; in the desktop the login dialog follows the wizard).
+        actions = Counter(
+            row[0] for row in conn.execute("SELECT action FROM audit") if row[0] not in ("login", "logout")
+        )
+        settings = dict(
+            conn.execute("SELECT key, value FROM settings WHERE key IN ('province_code', 'go_live')")
+        )
+        accounts_ = sorted(conn.execute("SELECT username, role FROM users"))
+        cooperatives = conn.execute("SELECT COUNT(*) FROM cooperatives").fetchone()[0]
+    finally:
+        conn.close()
+    return actions, settings, accounts_, cooperatives
+
+
+def test_the_cli_and_the_wizard_set_up_the_same_rows_and_audit_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    csv_path = _snapshot_csv(tmp_path)
+    by_cli = tmp_path / "cli" / "koopbis.sqlite"
+    monkeypatch.setenv("KOOPBIS_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("KOOPBIS_NEW_PASSWORD", PASSWORD)
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    assert main(["--db", str(by_cli), "init", "--province", "35"]) == 0
+    assert (
+        main(
+            ["--db", str(by_cli), "user", "add", "yonetici", "--role", "admin", "--full-name", "Gülşen Ünal"]
+        )
+        == 0
+    )
+    assert main(["--db", str(by_cli), "snapshot", "import", str(csv_path), "--as", "yonetici"]) == 0
+
+    by_wizard = tmp_path / "wizard" / "koopbis.sqlite"
+    store = open_store(by_wizard, create=True)
+    try:
+        result = setup.set_up_database(store, "35", "yonetici", "Gülşen Ünal", PASSWORD, csv_path)
+        assert result.admin == "yonetici" and result.imported
+        assert accounts.login(store, "yonetici", PASSWORD).username == "yonetici"
+        assert audit.verify(store.conn).ok
+    finally:
+        store.close()
+
+    cli_facts, wizard_facts = _facts(by_cli), _facts(by_wizard)
+    assert cli_facts == wizard_facts
+    assert cli_facts[0]["init"] == 1 and cli_facts[0]["snapshot_import"] == 1
+    assert cli_facts[1] == {"province_code": "35"}
+    assert cli_facts[3] == 4
+
+
+def test_initialize_refuses_in_turkish_and_keeps_the_first_province(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "koopbis.sqlite", create=True)
+    try:
+        with pytest.raises(setup.SetupRefused) as unknown:
+            setup.initialize(store, "Atlantis")
+        assert unknown.value.exit_code == ExitCode.INVALID and "diye bir il yok" in unknown.value.message
+        assert setup.initialize(store, "İzmir", go_live="01.06.2015").code == "35"
+        assert setup.initialize(store, "35").name == "İzmir"  # again: no second init row
+        with pytest.raises(setup.SetupRefused) as other:
+            setup.initialize(store, "06")
+        assert other.value.exit_code == ExitCode.NOT_PERMITTED
+        assert store.setting("province_code") == "35" and store.setting("go_live") == "2015-06-01"
+        actions = [row[0] for row in store.conn.execute("SELECT action FROM audit")]
+        assert actions == ["init"]
+        assert users.count_users(store) == 0
+    finally:
+        store.close()
+
+
+def test_backup_and_restore_leave_audit_rows(tmp_path: Path) -> None:
+    path = tmp_path / "il" / "koopbis.sqlite"
+    store = open_store(path, create=True)
+    try:
+        setup.initialize(store, "06")
+        saved = setup.backup_now(store, tmp_path / "yedek")
+    finally:
+        store.close()
+    assert saved.parent == tmp_path / "yedek" and saved.exists()
+    safety = setup.restore_from(path, saved)
+    assert safety is not None and safety.exists()
+    store = open_store(path)
+    try:
+        actions = [row[0] for row in store.conn.execute("SELECT action FROM audit ORDER BY seq")]
+        # The restored copy was taken before its own "backup" row was written.
+        assert actions == ["init", "restore"]
+        assert audit.verify(store.conn).ok
+    finally:
+        store.close()
