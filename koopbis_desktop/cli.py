@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 from koopbis_desktop import __version__, paths
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.changetypes import all_types, get_type
+from koopbis_desktop.domain.display import format_value
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.lifecycle import (
     ROLE_LABELS,
@@ -33,6 +34,7 @@ from koopbis_desktop.domain.lifecycle import (
 from koopbis_desktop.domain.schema import Kind
 from koopbis_desktop.domain.validators import FieldError, format_date, parse_date
 from koopbis_desktop.services import accounts, capture, review
+from koopbis_desktop.services.entry_changes import changes_text, load_entry_details
 from koopbis_desktop.services.errors import field_label
 from koopbis_desktop.store import audit, backup, entries, snapshot, users
 from koopbis_desktop.store.db import Store, open_store
@@ -361,14 +363,6 @@ def cmd_entry_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _format_value(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, list):
-        return f"{len(value)} satır"
-    return str(value)
-
-
 def cmd_entry_show(args: argparse.Namespace) -> int:
     store = _open(args)
     entry = entries.get_entry(store, args.id)
@@ -379,6 +373,9 @@ def cmd_entry_show(args: argparse.Namespace) -> int:
         out["audit"] = entries.audit_rows(store, entry.uuid)
         _print_json(out)
         return EXIT_OK
+    # The same loader and lines as the desktop's entry view.
+    details = load_entry_details(store, entry.uuid)
+    province = details.province_code
     ctype = get_type(entry.type)
     print(f"Kayıt:        {entry.uuid}")
     print(f"Tür:          {ctype.label} ({ctype.id})")
@@ -394,14 +391,17 @@ def cmd_entry_show(args: argparse.Namespace) -> int:
             if f.kind == Kind.GROUP and isinstance(value, list):
                 print(f"  {f.label}:")
                 for i, row in enumerate(value, 1):
-                    cells = ", ".join(f"{sub.label}: {_format_value(row.get(sub.name))}" for sub in f.fields)
+                    cells = ", ".join(
+                        f"{sub.label}: {format_value(sub, row.get(sub.name), row)}" for sub in f.fields
+                    )
                     print(f"    {i}. {cells}")
             else:
-                print(f"  {f.label}: {_format_value(f.choice_label(value) if f.choices else value)}")
-    if entry.base:
-        print("Değiştirdiği mevcut bilgiler (kayıt yazılırken):")
-        for key, value in entry.base.items():
-            print(f"  {key}: {json.dumps(value, ensure_ascii=False)}")
+                print(f"  {f.label}: {format_value(f, value, entry.payload, province)}")
+    changes = details.changes
+    if changes:
+        print("Önce → sonra (KOOP-BİS kaydı → bu kayıtla):")
+        for line in changes_text(changes):
+            print(f"  {line}")
     for issue in entry.issues:
         kind = "HATA" if issue["severity"] == "error" else "UYARI"
         print(f"  {kind}: {field_label(entry.type, issue['field'])}: {issue['message']}")
@@ -638,16 +638,17 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts_show(args: argparse.Namespace) -> int:
-    from koopbis_desktop.domain.records import key_label
-    from sync.conflicts import describe
+    from sync.conflict_view import conflict_json, conflict_text, load_conflict
 
     store = _open(args)
     entry = entries.get_entry(store, args.id)
     if entry.state != State.CONFLICT:
         raise CliError(f"Bu kayıt çakışmada değil ({STATE_LABELS[entry.state]}).", EXIT_NOT_FOUND)
-    comparison = describe(entry)
+    details = load_conflict(store, entry.uuid)
     outcome = entry.outcome or {}
     if args.json:
+        from koopbis_desktop.domain.records import key_label
+
         _print_json(
             {
                 "id": entry.uuid,
@@ -676,19 +677,15 @@ def cmd_conflicts_show(args: argparse.Namespace) -> int:
                             for r in f.rows
                         ],
                     }
-                    for f in comparison.fields
+                    for f in details.comparison.fields
                 ],
                 "payload": entry.payload,
+                # What the desktop's conflict dialog shows, labelled and formatted.
+                "shown": conflict_json(details),
             }
         )
         return EXIT_OK
-    print(f"Kayıt:      {entry.uuid} — {get_type(entry.type).label}, kooperatif {entry.cooperative or '—'}")
-    print(f"Çakışma:    {outcome.get('kind')} — {outcome.get('message', '')}")
-    for f in comparison.fields:
-        mark = "ÇAKIŞIYOR" if f.conflicting else ("aynı" if f.identical else "çakışmıyor")
-        print(f"  {key_label(f.key)} [{mark}]")
-        for side, value in (("Gördüğünüz", f.base), ("Girdiğiniz", f.local), ("KOOP-BİS'te şimdi", f.server)):
-            print(f"      {side:<18} {json.dumps(value, ensure_ascii=False)}")
+    print("\n".join(conflict_text(details)))
     return EXIT_OK
 
 

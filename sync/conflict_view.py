@@ -326,6 +326,14 @@ class ConflictDetails:
         """The clerk's changes that taking KOOP-BİS's values leaves unsent."""
         return [line for line in self.lines if line.section != SERVER_ONLY and line.local != line.base]
 
+    def keep_losses(self) -> list[str]:
+        """What sending the entry as it is overwrites, one "• …" line per value."""
+        return [f"• {line.what}: «{line.server}» yerine «{line.local}»" for line in self.overwritten_by_keep]
+
+    def take_losses(self) -> list[str]:
+        """What taking KOOP-BİS's values gives up of the clerk's work, one "• …" line per value."""
+        return [f"• {line.what}: «{line.local}»" for line in self.given_up_by_take]
+
 
 def _choosers(ctype: ChangeType, entry: Entry, comparison: Comparison, province: Any) -> list[Chooser]:
     if (entry.outcome or {}).get("kind") != "conflict":
@@ -438,6 +446,13 @@ def conflict_text(details: ConflictDetails) -> list[str]:
             "KOOP-BİS'te zaten kayıtlı: "
             + ", ".join(str(v) for v in existing.values() if v not in (None, ""))
         )
+    if details.kind == "conflict":
+        out.append("")
+        out.append("Girdiğiniz gönderilirse KOOP-BİS'teki şu değerlerin üzerine yazılır:")
+        out.extend(f"  {line}" for line in details.keep_losses() or ["• (değer düzeyinde çakışma yok)"])
+    out.append("")
+    out.append("KOOP-BİS'teki kabul edilirse şu değişiklikleriniz gönderilmez:")
+    out.extend(f"  {line}" for line in details.take_losses() or ["• bu kaydın tamamı"])
     if details.choosers:
         out.append("")
         out.append("Çakışan her alan için seçenekler:")

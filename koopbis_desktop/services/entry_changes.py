@@ -26,7 +26,7 @@ from koopbis_desktop.domain.display import (
     member_text,
     status_label,
 )
-from koopbis_desktop.domain.effects import StateConflict, apply_change
+from koopbis_desktop.domain.effects import StateConflict, apply_change, new_record
 from koopbis_desktop.domain.records import KEYED_LISTS, base_value, key_label, record_from_base
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
 from koopbis_desktop.store import entries, snapshot, users
@@ -73,7 +73,10 @@ class _Applied:
 def _apply(ctype: ChangeType, payload: Mapping[str, Any], base: Mapping[str, Any]) -> _Applied:
     record = record_from_base(base)
     try:
-        apply_change(record, ctype, payload)
+        if ctype.registers:
+            record = new_record("", payload)  # a registration creates the record rather than changing one
+        else:
+            apply_change(record, ctype, payload)
     except StateConflict as exc:
         return _Applied(record_from_base(base), exc.key)
     except (KeyError, TypeError, ValueError):
