@@ -273,6 +273,8 @@ class Chooser:
 
     def drops(self, choice: str) -> str:
         """What taking ``choice`` gives up, for a person ("" when nothing is lost)."""
+        if choice == self.suggested:
+            return ""  # suggested exactly because it loses nothing
         if choice == CHOOSE_LOCAL:
             return f"KOOP-BİS'teki: {self.server_text}" if self.server_text != self.local_text else ""
         if choice == CHOOSE_SERVER:
@@ -461,7 +463,8 @@ def conflict_text(details: ConflictDetails) -> list[str]:
             for choice in chooser.choices:
                 drops = chooser.drops(choice)
                 lost = f" — kaybolan: {drops}" if drops else ""
-                out.append(f"      {choice:<7} {CHOICE_LABELS[choice]}{lost}")
+                mark = " (önerilen: hiçbir şey kaybolmaz)" if choice == chooser.suggested else ""
+                out.append(f"      {choice:<7} {CHOICE_LABELS[choice]}{mark}{lost}")
     return out
 
 

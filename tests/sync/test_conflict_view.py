@@ -123,6 +123,10 @@ def test_values_changed_on_one_side_only_are_not_conflicts(
     assert (phone.section, phone.local, phone.difference) == (LOCAL_ONLY, typed, "yalnız sizde değişti")
     # KOOP-BİS flags the moved address too; taking its value loses nothing, so that is preselected.
     assert [(c.name, c.suggested) for c in details.choosers] == [("title", None), ("address", CHOOSE_SERVER)]
+    address_chooser = details.choosers[1]
+    assert address_chooser.drops(CHOOSE_SERVER) == ""
+    assert address_chooser.drops(CHOOSE_LOCAL) == f"KOOP-BİS'teki: {SERVER_ADDRESS}"
+    assert "      server  KOOP-BİS'teki (önerilen: hiçbir şey kaybolmaz)" in conflict_text(details)
     # Sending the entry as it is overwrites the moved address too; taking KOOP-BİS's drops the phone.
     assert sorted(line.key for line in details.overwritten_by_keep) == ["address", "title"]
     assert sorted(line.key for line in details.given_up_by_take) == ["phone", "title"]
