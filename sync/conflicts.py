@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from koopbis_desktop.domain.effects import StateConflict, apply_change
-from koopbis_desktop.domain.records import KEYED_LISTS, LIST_KEYS, base_value
+from koopbis_desktop.domain.records import base_value, record_from_base
 from koopbis_desktop.domain.schema import ChangeType
 
 
@@ -174,20 +174,6 @@ def _rows(key: str, base: Any, local: Any, server: Any) -> tuple[RowDiff, ...]:
 def three_way(key: str, base: Any, local: Any, server: Any) -> FieldComparison:
     rows = _rows(key, base, local, server) if key in ROW_KEYS else ()
     return FieldComparison(key, base, local, server, rows)
-
-
-def record_from_base(base: Mapping[str, Any]) -> dict[str, Any]:
-    """The part of a cooperative record that ``base`` describes, in record shape."""
-    record: dict[str, Any] = {name: [] for name in LIST_KEYS}
-    record.update(id=None, version=0)
-    for key, value in base.items():
-        prefix, sep, _ident = key.partition(":")
-        if sep:
-            if value is not None:
-                record[KEYED_LISTS[prefix][0]].append(copy.deepcopy(dict(value)))
-        else:
-            record[key] = copy.deepcopy(value)
-    return record
 
 
 def local_values(ctype: ChangeType, payload: Mapping[str, Any], base: Mapping[str, Any]) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from koopbis_desktop.cli.common import (
@@ -60,16 +59,17 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts_show(args: argparse.Namespace) -> int:
-    from koopbis_desktop.domain.records import key_label
-    from sync.conflicts import describe
+    from sync.conflict_view import conflict_json, conflict_text, load_conflict
 
     store = open_db(args)
     entry = entries.get_entry(store, args.id)
     if entry.state != State.CONFLICT:
         raise CliError(f"Bu kayıt çakışmada değil ({STATE_LABELS[entry.state]}).", EXIT_NOT_FOUND)
-    comparison = describe(entry)
+    details = load_conflict(store, entry.uuid)
     outcome = entry.outcome or {}
     if args.json:
+        from koopbis_desktop.domain.records import key_label
+
         print_json(
             {
                 "id": entry.uuid,
@@ -98,19 +98,15 @@ def cmd_conflicts_show(args: argparse.Namespace) -> int:
                             for r in f.rows
                         ],
                     }
-                    for f in comparison.fields
+                    for f in details.comparison.fields
                 ],
                 "payload": entry.payload,
+                # What the desktop's conflict dialog shows, labelled and formatted.
+                "shown": conflict_json(details),
             }
         )
         return EXIT_OK
-    print(f"Kayıt:      {entry.uuid} — {get_type(entry.type).label}, kooperatif {entry.cooperative or '—'}")
-    print(f"Çakışma:    {outcome.get('kind')} — {outcome.get('message', '')}")
-    for f in comparison.fields:
-        mark = "ÇAKIŞIYOR" if f.conflicting else ("aynı" if f.identical else "çakışmıyor")
-        print(f"  {key_label(f.key)} [{mark}]")
-        for side, value in (("Gördüğünüz", f.base), ("Girdiğiniz", f.local), ("KOOP-BİS'te şimdi", f.server)):
-            print(f"      {side:<18} {json.dumps(value, ensure_ascii=False)}")
+    print("\n".join(conflict_text(details)))
     return EXIT_OK
 
 

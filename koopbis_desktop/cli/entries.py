@@ -7,7 +7,6 @@ same services as the desktop, so roles and the four-eyes rule hold here too.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -23,10 +22,12 @@ from koopbis_desktop.cli.common import (
     signed_in,
 )
 from koopbis_desktop.domain.changetypes import all_types, get_type
+from koopbis_desktop.domain.display import format_value
 from koopbis_desktop.domain.lifecycle import STATE_LABELS
 from koopbis_desktop.domain.schema import Kind
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.services import capture, review
+from koopbis_desktop.services.entry_changes import changes_text, load_entry_details
 from koopbis_desktop.services.errors import field_label
 from koopbis_desktop.store import entries
 
@@ -126,14 +127,6 @@ def cmd_entry_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _format_value(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, list):
-        return f"{len(value)} satır"
-    return str(value)
-
-
 def cmd_entry_show(args: argparse.Namespace) -> int:
     store = open_db(args)
     entry = entries.get_entry(store, args.id)
@@ -144,6 +137,9 @@ def cmd_entry_show(args: argparse.Namespace) -> int:
         out["audit"] = entries.audit_rows(store, entry.uuid)
         print_json(out)
         return EXIT_OK
+    # The same loader and lines as the desktop's entry view.
+    details = load_entry_details(store, entry.uuid)
+    province = details.province_code
     ctype = get_type(entry.type)
     print(f"Kayıt:        {entry.uuid}")
     print(f"Tür:          {ctype.label} ({ctype.id})")
@@ -159,14 +155,17 @@ def cmd_entry_show(args: argparse.Namespace) -> int:
             if f.kind == Kind.GROUP and isinstance(value, list):
                 print(f"  {f.label}:")
                 for i, row in enumerate(value, 1):
-                    cells = ", ".join(f"{sub.label}: {_format_value(row.get(sub.name))}" for sub in f.fields)
+                    cells = ", ".join(
+                        f"{sub.label}: {format_value(sub, row.get(sub.name), row)}" for sub in f.fields
+                    )
                     print(f"    {i}. {cells}")
             else:
-                print(f"  {f.label}: {_format_value(f.choice_label(value) if f.choices else value)}")
-    if entry.base:
-        print("Değiştirdiği mevcut bilgiler (kayıt yazılırken):")
-        for key, value in entry.base.items():
-            print(f"  {key}: {json.dumps(value, ensure_ascii=False)}")
+                print(f"  {f.label}: {format_value(f, value, entry.payload, province)}")
+    changes = details.changes
+    if changes:
+        print("Önce → sonra (KOOP-BİS kaydı → bu kayıtla):")
+        for line in changes_text(changes):
+            print(f"  {line}")
     for issue in entry.issues:
         kind = "HATA" if issue["severity"] == "error" else "UYARI"
         print(f"  {kind}: {field_label(entry.type, issue['field'])}: {issue['message']}")

@@ -13,6 +13,7 @@ from typing import Any
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
+from koopbis_desktop.domain.records import STATUSES
 from koopbis_desktop.domain.schema import Field, Kind
 from koopbis_desktop.domain.validators import FieldError, format_date, format_money, parse_money
 
@@ -109,3 +110,71 @@ def value_text(f: Field, value: Any, siblings: Mapping[str, Any] | None = None, 
             return f"{len(rows)} satır"
         case _:
             return str(value)
+
+
+def status_label(status: Any) -> str:
+    """A cooperative's registry status ("Faal", "Tasfiye halinde", …); an unknown one as stored."""
+    return STATUSES.get(str(status), str(status)) if status else EMPTY
+
+
+def format_value(
+    f: Field, value: Any, siblings: Mapping[str, Any] | None = None, province: Any = None
+) -> str:
+    """Like :func:`value_text`, but a repeating group's rows spelled out, one after another."""
+    if f.kind is Kind.GROUP and not (value is None or value == "" or value == []):
+        rows = value if isinstance(value, list) else []
+        return "; ".join(group_row_text(f, row) for row in rows) if rows else EMPTY
+    return value_text(f, value, siblings, province)
+
+
+def is_identity(f: Field) -> bool:
+    return f.kind in (Kind.TCKN, Kind.TCKN_OR_VKN, Kind.VKN)
+
+
+def keyed_by_identity(group: Field) -> bool:
+    """Whether a group's rows are people keyed by TCKN/VKN (shown as "Name (TCKN)")."""
+    key_field = next((x for x in group.fields if x.name == group.key), None)
+    return key_field is not None and is_identity(key_field)
+
+
+def group_row_text(group: Field, row: Mapping[str, Any]) -> str:
+    """A repeating group's row on one line: "Ali Veli (12345678901), Başkan, 2 yıl"."""
+    parts: list[str] = []
+    for f in group.fields:
+        value = row.get(f.name)
+        if value in (None, ""):
+            continue
+        text = format_value(f, value, row)
+        if f.name == group.key and is_identity(f):
+            continue  # shown in brackets after the name below
+        if f.name == "term_years":
+            text = f"{text} yıl"
+        parts.append(text)
+    key_value = row.get(group.key or "")
+    if key_value and keyed_by_identity(group):
+        parts[0:1] = [f"{parts[0]} ({key_value})" if parts else str(key_value)]
+    return ", ".join(parts)
+
+
+def member_text(row: Mapping[str, Any] | None, *, joined: bool = True) -> str:
+    """A member row: "Zeynep Işık, 2 pay (giriş 02.03.2015)"."""
+    if not row:
+        return EMPTY
+    text = str(row.get("full_name") or row.get("member_id") or "")
+    if row.get("shares") is not None:
+        text += f", {row.get('shares')} pay"
+    if joined and row.get("joined_on"):
+        text += f" (giriş {format_iso_date(row.get('joined_on'))})"
+    return text
+
+
+def keyed_row_text(prefix: str, row: Mapping[str, Any]) -> str:
+    """A row behind a keyed snapshot value ("member:…", "assembly:…", "union:…") on one line."""
+    if prefix == "member":
+        return member_text(row)
+    if prefix == "assembly":
+        parts = [str(row.get("kind") or ""), format_iso_date(row.get("date")), str(row.get("place") or "")]
+        return ", ".join(p for p in parts if p and p != EMPTY)
+    if prefix == "union":
+        return f"{row.get('union_title') or ''} ({row.get('union_registry_id') or ''})".strip()
+    return ", ".join(f"{k}: {v}" for k, v in row.items() if v not in (None, ""))

@@ -21,6 +21,7 @@ the server compares the same keys against its current record.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import Any
 
@@ -69,6 +70,20 @@ def base_value(record: Mapping[str, Any] | None, key: str) -> Any:
     if key in LIST_KEYS:
         return [dict(row) for row in value or []]
     return value
+
+
+def record_from_base(base: Mapping[str, Any]) -> dict[str, Any]:
+    """The part of a cooperative record that ``base`` describes, in record shape."""
+    record: dict[str, Any] = {name: [] for name in LIST_KEYS}
+    record.update(id=None, version=0)
+    for key, value in base.items():
+        prefix, sep, _ident = key.partition(":")
+        if sep:
+            if value is not None:
+                record[KEYED_LISTS[prefix][0]].append(copy.deepcopy(dict(value)))
+        else:
+            record[key] = copy.deepcopy(value)
+    return record
 
 
 def base_of(record: Mapping[str, Any] | None, keys: list[str]) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.records import STATUSES, key_label
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
 from koopbis_desktop.domain.validators import format_date
+from koopbis_desktop.services.entry_changes import before_after
 from koopbis_desktop.store import audit, entries, snapshot, users
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
@@ -168,6 +169,13 @@ def cooperative_text(store: Store, entry: Entry) -> str:
     return EMPTY
 
 
+def _cooperative_province(store: Store, entry: Entry) -> str | None:
+    """The cooperative's province, which names its district."""
+    record = snapshot.get_record(store, entry.cooperative_id) if entry.cooperative_id else None
+    province = record.get("province_code") if record else None
+    return str(province) if province else None
+
+
 def printed_now() -> str:
     return datetime.now().astimezone().strftime("%d.%m.%Y %H:%M")
 
@@ -243,7 +251,7 @@ def entry_slip(store: Store, entry_uuid: str, province_code: str | None = None) 
             header.append(("Aktarım yolu", f"Elle girildi ({entry.outcome.get('by', EMPTY)})"))
     sections: list[Section] = [Facts(header, "Kayıt")]
     sections.extend(field_sections(ctype, entry.payload))
-    sections.append(base_table(ctype, entry))
+    sections.append(base_table(ctype, entry, _cooperative_province(store, entry) or province_code))
     if entry.comment:
         sections.append(Paragraph(f"Son açıklama: {entry.comment}"))
     return Report(
@@ -258,27 +266,21 @@ def entry_slip(store: Store, entry_uuid: str, province_code: str | None = None) 
     )
 
 
-def base_table(ctype: ChangeType | None, entry: Entry) -> Table:
-    """What the clerk saw in the offline snapshot next to what this entry records."""
-    new_by_key: dict[str, str] = {}
-    if ctype is not None:
-        for f in ctype.fields:
-            value = entry.payload.get(f.name)
-            if f.snapshot is None or value in (None, "", []):
-                continue
-            if "{}" in f.snapshot:
-                new_by_key[f.snapshot.format(value)] = "Bu kayıtla değişir"
-            else:
-                new_by_key[f.snapshot] = field_text(f, value, entry.payload)
-    rows = [
-        (key_label(key), snapshot_value_text(value), new_by_key.get(key, "Bu kayıtla değişir"))
-        for key, value in entry.base.items()
-    ]
+def base_table(ctype: ChangeType | None, entry: Entry, province_code: str | None = None) -> Table:
+    """What the clerk saw in the offline snapshot next to what this entry makes of it.
+
+    The same before → after lines as the entry view (:mod:`services.entry_changes`).
+    """
+    if ctype is None:
+        rows = [(key_label(key), snapshot_value_text(value), EMPTY, "") for key, value in entry.base.items()]
+    else:
+        changes = before_after(ctype, entry.payload, entry.base, province=province_code)
+        rows = [(c.what, c.before, c.after, c.kind) for c in changes]
     return Table(
-        columns=("Bilgi", "Önceki değer (çevrimdışı liste)", "Yeni değer"),
+        columns=("Ne değişiyor", "Önceki değer (çevrimdışı liste)", "Yeni değer", "Değişiklik"),
         rows=rows,
         title="Önceki ve yeni değerler",
-        widths=(2, 3, 3),
+        widths=(3, 3, 3, 2),
         empty="Bu kayıt mevcut bir değeri değiştirmiyor.",
     )
 

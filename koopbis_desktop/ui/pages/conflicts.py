@@ -21,11 +21,12 @@ from koopbis_desktop.domain.records import key_label
 from koopbis_desktop.services import conflicts as resolution
 from koopbis_desktop.store import entries, snapshot
 from koopbis_desktop.store.db import Store
-from koopbis_desktop.ui.conflict_dialog import ConflictDialog, kind_label, open_conflict
+from koopbis_desktop.ui.conflict_dialog import ConflictDialog, open_conflict
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.entry_view import EMPTY, fit_columns, read_only_table
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.text_table import Column, TextTableModel
+from sync.conflict_view import kind_label
 from sync.conflicts import describe
 
 
