@@ -32,7 +32,7 @@ from koopbis_desktop.domain.lifecycle import (
 )
 from koopbis_desktop.domain.schema import Kind
 from koopbis_desktop.domain.validators import FieldError, format_date, parse_date
-from koopbis_desktop.services import accounts, capture, review
+from koopbis_desktop.services import accounts, capture, review, snapshot_import
 from koopbis_desktop.services.errors import field_label
 from koopbis_desktop.store import audit, backup, entries, snapshot, users
 from koopbis_desktop.store.db import Store, open_store
@@ -246,7 +246,7 @@ def cmd_snapshot_import(args: argparse.Namespace) -> int:
     store, actor = _signed_in(args)
     if actor.role not in (Role.ADMIN, Role.SUPERVISOR):
         raise CliError("Kooperatif listesini yönetici ya da şef yükleyebilir.", EXIT_NOT_PERMITTED)
-    report = snapshot.import_file(
+    report = snapshot_import.import_file(
         store,
         Path(args.file),
         members=Path(args.members) if args.members else None,

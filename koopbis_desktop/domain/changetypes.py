@@ -28,15 +28,42 @@ LAW = "1163 s.K."
 # ---------------------------------------------------------------- shared fields
 
 
-def _effective(label: str, help_text: str = "") -> Field:
-    return Field("effective_date", Kind.DATE, label, required=True, help=help_text)
+def _effective(label: str, help_text: str = "", aliases: tuple[str, ...] = ()) -> Field:
+    return Field("effective_date", Kind.DATE, label, required=True, help=help_text, aliases=aliases)
 
 
 def _decision_no(required: bool = False) -> Field:
-    return Field("decision_no", Kind.TEXT, "Karar No", required=required, max_length=40)
+    return Field(
+        "decision_no",
+        Kind.TEXT,
+        "Karar No",
+        required=required,
+        max_length=40,
+        aliases=("Karar No", "Karar Numarası", "Yönetim Kurulu Karar No", "YK Karar No"),
+    )
 
 
-_NOTE = Field("note", Kind.LONGTEXT, "Açıklama", max_length=2000)
+_NOTE = Field("note", Kind.LONGTEXT, "Açıklama", max_length=2000, aliases=("Açıklama", "Not", "Notlar"))
+# Member lists name a member's identity and name in many ways.
+_MEMBER_ID_ALIASES = (
+    "T.C. Kimlik No / VKN",
+    "T.C. Kimlik No",
+    "TC Kimlik No",
+    "TCKN",
+    "VKN",
+    "TCKN/VKN",
+    "Kimlik No",
+    "Vergi No",
+    "Vergi Kimlik No",
+)
+_MEMBER_NAME_ALIASES = (
+    "Adı Soyadı / Unvanı",
+    "Adı Soyadı",
+    "Ad Soyad",
+    "Adı Soyadı Unvanı",
+    "Unvanı",
+    "İsim",
+)
 
 _PERSON_ROW = (
     Field("id_no", Kind.TCKN_OR_VKN, "T.C. Kimlik No / VKN", required=True),
@@ -420,14 +447,56 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
                 "T.C. Kimlik No / VKN",
                 required=True,
                 snapshot="member:{}",
+                aliases=_MEMBER_ID_ALIASES,
             ),
-            Field("full_name", Kind.TEXT, "Adı Soyadı / Unvanı", required=True, max_length=200),
-            Field("address", Kind.LONGTEXT, "Adresi", max_length=500),
-            _effective("Yönetim kurulu karar tarihi"),
+            Field(
+                "full_name",
+                Kind.TEXT,
+                "Adı Soyadı / Unvanı",
+                required=True,
+                max_length=200,
+                aliases=_MEMBER_NAME_ALIASES,
+            ),
+            Field("address", Kind.LONGTEXT, "Adresi", max_length=500, aliases=("Adresi", "Adres")),
+            _effective(
+                "Yönetim kurulu karar tarihi",
+                aliases=(
+                    "Giriş Tarihi",
+                    "Karar Tarihi",
+                    "Kabul Tarihi",
+                    "Ortaklık Tarihi",
+                    "Yönetim Kurulu Karar Tarihi",
+                ),
+            ),
             _decision_no(required=True),
-            Field("shares", Kind.INT, "Pay adedi", required=True, minimum=1),
-            Field("subscribed_amount", Kind.MONEY, "Taahhüt edilen tutar", required=True),
-            Field("paid_amount", Kind.MONEY, "Ödenen tutar", required=True),
+            Field(
+                "shares",
+                Kind.INT,
+                "Pay adedi",
+                required=True,
+                minimum=1,
+                aliases=("Pay Adedi", "Pay", "Pay Sayısı", "Pay Adet"),
+            ),
+            Field(
+                "subscribed_amount",
+                Kind.MONEY,
+                "Taahhüt edilen tutar",
+                required=True,
+                aliases=(
+                    "Taahhüt Edilen Tutar",
+                    "Taahhüt",
+                    "Taahhüt Tutarı",
+                    "Taahhüt Edilen",
+                    "Taahhüt Edilen Pay Tutarı",
+                ),
+            ),
+            Field(
+                "paid_amount",
+                Kind.MONEY,
+                "Ödenen tutar",
+                required=True,
+                aliases=("Ödenen Tutar", "Ödenen", "Ödenen Miktar", "Ödenen Pay Tutarı"),
+            ),
         ),
         rules=(_quarter_paid,),
     ),
@@ -442,18 +511,42 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
                 "T.C. Kimlik No / VKN",
                 required=True,
                 snapshot="member:{}",
+                aliases=_MEMBER_ID_ALIASES,
             ),
-            Field("full_name", Kind.TEXT, "Adı Soyadı / Unvanı", required=True, max_length=200),
-            Field("reason", Kind.CHOICE, "Ayrılma nedeni", required=True, choices=_LEAVE_REASONS),
-            _effective("Karar tarihi"),
+            Field(
+                "full_name",
+                Kind.TEXT,
+                "Adı Soyadı / Unvanı",
+                required=True,
+                max_length=200,
+                aliases=_MEMBER_NAME_ALIASES,
+            ),
+            Field(
+                "reason",
+                Kind.CHOICE,
+                "Ayrılma nedeni",
+                required=True,
+                choices=_LEAVE_REASONS,
+                aliases=("Ayrılma Nedeni", "Çıkış Nedeni", "Neden", "Ayrılış Nedeni"),
+            ),
+            _effective(
+                "Karar tarihi", aliases=("Çıkış Tarihi", "Ayrılma Tarihi", "Ayrılış Tarihi", "Karar Tarihi")
+            ),
             _decision_no(required=True),
-            Field("notice_date", Kind.DATE, "Tebliğ tarihi", required_when=("reason", ("ihrac",))),
+            Field(
+                "notice_date",
+                Kind.DATE,
+                "Tebliğ tarihi",
+                required_when=("reason", ("ihrac",)),
+                aliases=("Tebliğ Tarihi",),
+            ),
             Field(
                 "notice_no",
                 Kind.TEXT,
                 "Tebliğ no",
                 required_when=("reason", ("ihrac",)),
                 max_length=40,
+                aliases=("Tebliğ No", "Tebliğ Numarası"),
             ),
             Field(
                 "objection_status",
@@ -461,12 +554,14 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
                 "İtiraz durumu",
                 choices=_OBJECTION,
                 required_when=("reason", ("ihrac",)),
+                aliases=("İtiraz Durumu", "İtiraz"),
             ),
             Field(
                 "transferee_id",
                 Kind.TCKN_OR_VKN,
                 "Devralanın T.C. Kimlik No / VKN",
                 required_when=("reason", ("devir",)),
+                aliases=("Devralanın T.C. Kimlik No / VKN", "Devralan TCKN", "Devralan T.C. Kimlik No"),
             ),
             Field(
                 "transferee_name",
@@ -474,6 +569,7 @@ CHANGE_TYPES: tuple[ChangeType, ...] = (
                 "Devralanın adı soyadı",
                 required_when=("reason", ("devir",)),
                 max_length=200,
+                aliases=("Devralanın Adı Soyadı", "Devralan", "Devralan Adı Soyadı"),
             ),
             _NOTE,
         ),

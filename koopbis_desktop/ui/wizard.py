@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 
 from koopbis_desktop.domain.reference import provinces
 from koopbis_desktop.domain.text import fold
-from koopbis_desktop.services import accounts
-from koopbis_desktop.store import snapshot
+from koopbis_desktop.services import accounts, snapshot_import
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.dialogs.users import PasswordPair
 from koopbis_desktop.ui.errors import user_message
@@ -46,14 +45,14 @@ def set_up_database(
     """Runs on the worker: snapshot (validated before writing), first admin, then the province."""
     imported = ""
     if snapshot_file is not None:
-        imported = snapshot.import_file(store, snapshot_file).text()
+        imported = snapshot_import.import_file(store, snapshot_file).text()
     accounts.add_user(store, None, admin, "admin", password, full_name)
     store.set_setting("province_code", province_code)
     return SetupResult(admin=admin, imported=imported)
 
 
 def describe_error(exc: BaseException) -> str:
-    if isinstance(exc, snapshot.SnapshotImportError):
+    if isinstance(exc, snapshot_import.SnapshotImportError):
         return "\n".join([exc.message, *exc.details()[:10]])
     return user_message(exc)
 
