@@ -737,5 +737,14 @@ def get_type(type_id: str) -> ChangeType:
         raise UnknownChangeType(type_id) from None
 
 
+def registers_cooperative(type_id: str) -> bool:
+    """Whether an entry of ``type_id`` creates a cooperative (``ChangeType.registers``).
+
+    False for a type this version does not know, as for any other non-registration.
+    """
+    ctype = _BY_ID.get(type_id)
+    return ctype is not None and ctype.registers
+
+
 def all_types() -> tuple[ChangeType, ...]:
     return CHANGE_TYPES

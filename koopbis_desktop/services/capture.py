@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.effects import StateConflict, apply_change
 from koopbis_desktop.domain.lifecycle import Action, Actor, NotPermitted, Role, State
 from koopbis_desktop.domain.records import base_of, base_value, record_from_registration
@@ -51,7 +51,7 @@ def resolve_cooperative(
         registration = entries.get_entry(store, key)
     except NotFound:
         registration = None
-    if registration is not None and registration.type == "cooperative.register":
+    if registration is not None and registers_cooperative(registration.type):
         if registration.state in (State.WITHDRAWN, State.DISCARDED):
             raise ValidationFailed([], "Bu kuruluş kaydı geri çekilmiş; ona bağlı kayıt girilemez.")
         if registration.receipt and registration.cooperative_id:
