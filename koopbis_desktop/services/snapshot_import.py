@@ -41,6 +41,20 @@ from koopbis_desktop.services.spreadsheet import (
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store
 
+__all__ = [
+    "ASSEMBLIES",
+    "AUDITORS",
+    "BOARD",
+    "COOPERATIVES",
+    "MAX_LISTED_ERRORS",
+    "MEMBERS",
+    "TABLES",
+    "ImportReport",
+    "SnapshotImportError",
+    "Table",
+    "import_file",
+]
+
 
 class SnapshotImportError(SpreadsheetError):
     """A snapshot file was refused; nothing was imported.
