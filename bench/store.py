@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from koopbis_desktop.domain import demo_data, reference
 from koopbis_desktop.domain.text import fold
+from koopbis_desktop.services import snapshot_import
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store, open_store
 
@@ -115,11 +116,11 @@ def bench_import_province(folder: Path, count: int) -> dict[str, Any]:
     store.close()
     csvs = write_csvs(records, folder / "csv")
     store = open_store(folder / "province-file.sqlite", create=True)
-    report: list[snapshot.ImportReport] = []
+    report: list[snapshot_import.ImportReport] = []
     file_s = (
         timed_ms(
             lambda: report.append(
-                snapshot.import_file(
+                snapshot_import.import_file(
                     store,
                     csvs["coops"],
                     members=csvs["members"],

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.display import (
     EMPTY,
     district_label,
@@ -303,7 +303,7 @@ class ConflictDetails:
     def link_target(self) -> str | None:
         """The existing cooperative a duplicate-VKN registration can be linked to."""
         outcome = self.entry.outcome or {}
-        if self.entry.type != "cooperative.register" or outcome.get("duplicate") != "vkn":
+        if not registers_cooperative(self.entry.type) or outcome.get("duplicate") != "vkn":
             return None
         existing = outcome.get("existing")
         target = existing.get("id") if isinstance(existing, Mapping) else None

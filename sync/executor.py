@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type, registers_cooperative
 from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, Role, State
 from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.clock import stamp
@@ -440,7 +440,7 @@ class Executor:
             "outcome": result,
             "synced_at": now,
         }
-        registers = entry.type == "cooperative.register"
+        registers = registers_cooperative(entry.type)
         if registers:
             fields["cooperative_id"] = outcome.cooperative
         with self.store.write() as conn:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from koopbis_desktop.domain import display
-from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type, registers_cooperative
 from koopbis_desktop.domain.lifecycle import (
     STATE_LABELS,
     Action,
@@ -299,7 +299,7 @@ def record_entered(
     with _sync_lock(store, lock), store.write() as conn:
         item = _check_enterable(store, entry_uuid)
         entry = item.entry
-        registers = entry.type == "cooperative.register"
+        registers = registers_cooperative(entry.type)
         target = item.item.cooperative_id
         fields: dict[str, Any] = {}
         if registers:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type, registers_cooperative
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.store import entries
@@ -151,7 +151,7 @@ def order_group(group: list[Entry]) -> list[Entry]:
     ordered = sorted(
         group,
         key=lambda e: (
-            e.type != "cooperative.register",
+            not registers_cooperative(e.type),
             e.effective_date or "9999-12-31",
             e.approved_at or "",
             e.created_at,

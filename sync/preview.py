@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.records import base_value, key_label
 from koopbis_desktop.store import entries
@@ -105,7 +105,7 @@ def preview(store: Store, client: wire.KoopbisClient) -> list[PreviewItem]:
     items: list[PreviewItem] = []
     records: dict[str, Any] = {}
     for entry in entries.list_entries(store, states=[State.APPROVED, State.SENDING]):
-        if entry.type == "cooperative.register":
+        if registers_cooperative(entry.type):
             items.append(
                 PreviewItem(
                     entry.uuid,

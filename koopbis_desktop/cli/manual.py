@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from koopbis_desktop.cli.common import EXIT_OK, CliError, Parser, open_db, print_json, print_moved, signed_in
-from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 
 
 def cmd_manual_next(args: argparse.Namespace) -> int:
@@ -37,7 +37,7 @@ def cmd_manual_next(args: argparse.Namespace) -> int:
                 "type_label": get_type(item.entry.type).label,
                 "cooperative": item.item.cooperative_id,
                 "cooperative_text": item.cooperative,
-                "registers": item.entry.type == "cooperative.register",
+                "registers": registers_cooperative(item.entry.type),
                 "mark": item.mark,
                 "note": item.note,
                 "fields": [{"group": f.group, "label": f.label, "value": f.value} for f in fields],
@@ -56,7 +56,7 @@ def cmd_manual_next(args: argparse.Namespace) -> int:
         print(f"  {f.line}")
     for a in files:
         print(f"  Ek (KOOP-BİS'e yükleyin): {a.filename}")
-    extra = " --cooperative SİCİL_NO" if item.entry.type == "cooperative.register" else ""
+    extra = " --cooperative SİCİL_NO" if registers_cooperative(item.entry.type) else ""
     print(f"Girdikten sonra: koopbis manual done {item.uuid[:8]} --receipt ALINDI_NO{extra} --as ŞEF")
     return EXIT_OK
 

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from koopbis_desktop.domain.errors import KoopbisError
-from koopbis_desktop.domain.schema import ChangeType
+from koopbis_desktop.domain.records import ROW_KEYS, list_row
+from koopbis_desktop.domain.schema import ChangeType, Kind
 
 
 class StateConflict(KoopbisError):
@@ -38,6 +39,13 @@ def _add_shares(record: dict[str, Any], member_id: str, name: str, shares: int, 
         )
     else:
         record["members"][index]["shares"] = int(record["members"][index]["shares"]) + shares
+
+
+def _replace_lists(record: dict[str, Any], ctype: ChangeType, data: Mapping[str, Any]) -> None:
+    """Each repeating group that stands for a whole list of the record replaces that list."""
+    for f in ctype.fields:
+        if f.kind == Kind.GROUP and f.snapshot in ROW_KEYS:
+            record[f.snapshot] = [list_row(f.snapshot, row) for row in data[f.name]]
 
 
 def new_record(cooperative_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -66,7 +74,7 @@ def new_record(cooperative_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
             }
             for row in data["founders"]
         ],
-        "board": [{k: row[k] for k in ("id_no", "full_name", "role", "term_years")} for row in data["board"]],
+        "board": [list_row("board", row) for row in data["board"]],
         "audit_board": [],
         "assemblies": [],
         "articles": [],
@@ -100,14 +108,8 @@ def apply_change(record: dict[str, Any], ctype: ChangeType, data: Mapping[str, A
                     "result": data["result"],
                 }
             )
-        case "board.replace":
-            record["board"] = [
-                {k: row[k] for k in ("id_no", "full_name", "role", "term_years")} for row in data["board"]
-            ]
-        case "auditors.replace":
-            record["audit_board"] = [
-                {k: row[k] for k in ("id_no", "full_name", "term_years")} for row in data["auditors"]
-            ]
+        case "board.replace" | "auditors.replace":
+            _replace_lists(record, ctype, data)
         case "member.admit":
             record["members"].append(
                 {

@@ -45,7 +45,22 @@ SCALAR_KEYS = (
     "status",
     "founded_on",
 )
-LIST_KEYS = ("members", "board", "audit_board", "assemblies", "articles", "unions")
+# The keys of each list's rows, as KOOP-BİS keeps them (the shape above, as data).
+ROW_KEYS = {
+    "members": ("member_id", "full_name", "shares", "joined_on"),
+    "board": ("id_no", "full_name", "role", "term_years"),
+    "audit_board": ("id_no", "full_name", "term_years"),
+    "assemblies": ("date", "kind", "fiscal_year", "place", "result"),
+    "articles": ("article_no", "text"),
+    "unions": ("union_registry_id", "union_title"),
+}
+LIST_KEYS = tuple(ROW_KEYS)
+
+
+def list_row(list_name: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """``row`` (an entry's group row, say) cut to the keys a row of ``list_name`` has."""
+    return {key: row[key] for key in ROW_KEYS[list_name]}
+
 
 # "member:<id>" → the member row whose member_id is <id>, or None
 KEYED_LISTS = {

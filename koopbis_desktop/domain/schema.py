@@ -74,6 +74,9 @@ class Field:
     snapshot: str | None = None
     # Only required when another field has one of these values: ("reason", ("ihrac",))
     required_when: tuple[str, tuple[str, ...]] | None = None
+    # Headers a spreadsheet column of this field may carry (member lists), matched
+    # after Turkish folding; the first is the one a template writes.
+    aliases: tuple[str, ...] = ()
 
     def choice_label(self, value: object) -> str:
         for choice in self.choices:
@@ -144,6 +147,22 @@ class ValidationContext:
 
 
 Rule = Callable[[Mapping[str, Any], ValidationContext], Iterable[Issue]]
+
+# Payload fields an entry is found by in the queue (names, identities, decision no),
+# whichever change type has them; the entry's search text lists them in this order.
+SEARCH_FIELDS = (
+    "title",
+    "full_name",
+    "from_full_name",
+    "to_full_name",
+    "other_title",
+    "union_title",
+    "member_id",
+    "from_member_id",
+    "to_member_id",
+    "decision_no",
+    "vkn",
+)
 
 
 @dataclass(frozen=True)

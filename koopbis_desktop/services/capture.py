@@ -11,31 +11,23 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.effects import StateConflict, apply_change
 from koopbis_desktop.domain.lifecycle import Action, Actor, NotPermitted, Role, State
 from koopbis_desktop.domain.records import base_of, base_value, record_from_registration
-from koopbis_desktop.domain.schema import ChangeType, ValidationContext, ValidationResult, validate
+from koopbis_desktop.domain.schema import (
+    SEARCH_FIELDS,
+    ChangeType,
+    ValidationContext,
+    ValidationResult,
+    validate,
+)
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.store import entries, snapshot
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.store.errors import NotFound
-
-_NAME_FIELDS = (
-    "title",
-    "full_name",
-    "from_full_name",
-    "to_full_name",
-    "other_title",
-    "union_title",
-    "member_id",
-    "from_member_id",
-    "to_member_id",
-    "decision_no",
-    "vkn",
-)
 
 
 def resolve_cooperative(
@@ -59,7 +51,7 @@ def resolve_cooperative(
         registration = entries.get_entry(store, key)
     except NotFound:
         registration = None
-    if registration is not None and registration.type == "cooperative.register":
+    if registration is not None and registers_cooperative(registration.type):
         if registration.state in (State.WITHDRAWN, State.DISCARDED):
             raise ValidationFailed([], "Bu kuruluş kaydı geri çekilmiş; ona bağlı kayıt girilemez.")
         if registration.receipt and registration.cooperative_id:
@@ -84,7 +76,7 @@ def search_text(
     parts = [ctype.label, cooperative or ""]
     if record:
         parts.append(str(record.get("title") or ""))
-    parts.extend(str(payload.get(name) or "") for name in _NAME_FIELDS)
+    parts.extend(str(payload.get(name) or "") for name in SEARCH_FIELDS)
     return fold(" ".join(p for p in parts if p))
 
 

@@ -17,7 +17,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, State
 from koopbis_desktop.domain.records import base_of, key_label
 from koopbis_desktop.domain.schema import ChangeType, Issue, validate
@@ -205,7 +205,7 @@ def link_registration(store: Store, actor: Actor, entry_uuid: str, cooperative_i
     """
     text = _reason(reason)
     entry = _in_conflict(store, entry_uuid)
-    if entry.type != "cooperative.register":
+    if not registers_cooperative(entry.type):
         raise DomainError("Yalnızca kuruluş kaydı mevcut bir kooperatife bağlanabilir.")
     target = cooperative_id.strip()
     record = snapshot.get_record(store, target)

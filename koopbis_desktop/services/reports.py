@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from koopbis_desktop.domain import reference
-from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type, registers_cooperative
 from koopbis_desktop.domain.display import EMPTY as EMPTY
 from koopbis_desktop.domain.display import format_iso_date, format_stamp, type_label, value_text
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
@@ -152,7 +152,7 @@ def _person(store: Store, username: str | None) -> str:
 
 def cooperative_text(store: Store, entry: Entry) -> str:
     """Registry id and title, or the local registration the entry belongs to."""
-    if entry.type == "cooperative.register" and not entry.cooperative_id:
+    if registers_cooperative(entry.type) and not entry.cooperative_id:
         title = entry.payload.get("title")
         return f"Yeni kuruluş: {title}" if title else "Yeni kuruluş"
     if entry.cooperative_id:

@@ -14,8 +14,8 @@ from koopbis_desktop import paths
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.validators import parse_date
-from koopbis_desktop.services import accounts
-from koopbis_desktop.store import audit, backup, snapshot
+from koopbis_desktop.services import accounts, snapshot_import
+from koopbis_desktop.store import audit, backup
 from koopbis_desktop.store import setup as settings_rows
 from koopbis_desktop.store.db import Store, open_store
 
@@ -73,9 +73,9 @@ def import_snapshot(
     board: Path | None = None,
     auditors: Path | None = None,
     assemblies: Path | None = None,
-) -> snapshot.ImportReport:
+) -> snapshot_import.ImportReport:
     """Load the cooperative list (validated before anything is written) and note it in the audit trail."""
-    report = snapshot.import_file(
+    report = snapshot_import.import_file(
         store, file, members=members, board=board, auditors=auditors, assemblies=assemblies
     )
     with store.write() as conn:

@@ -11,8 +11,6 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from koopbis_desktop.store.snapshot import migration_2_search_index
-
 if TYPE_CHECKING:
     from koopbis_desktop.store.db import Store
 
@@ -190,6 +188,40 @@ def _m1_core(conn: sqlite3.Connection) -> None:
     )
 
 
+_SEARCH_INDEX_SQL = """
+CREATE VIRTUAL TABLE cooperatives_fts USING fts5(
+    search,
+    content='cooperatives',
+    content_rowid='rowid',
+    tokenize='unicode61',
+    prefix='2 3'
+);
+CREATE TRIGGER cooperatives_fts_insert AFTER INSERT ON cooperatives BEGIN
+    INSERT INTO cooperatives_fts(rowid, search) VALUES (new.rowid, new.search);
+END;
+CREATE TRIGGER cooperatives_fts_delete AFTER DELETE ON cooperatives BEGIN
+    INSERT INTO cooperatives_fts(cooperatives_fts, rowid, search)
+        VALUES ('delete', old.rowid, old.search);
+END;
+CREATE TRIGGER cooperatives_fts_update AFTER UPDATE OF search ON cooperatives BEGIN
+    INSERT INTO cooperatives_fts(cooperatives_fts, rowid, search)
+        VALUES ('delete', old.rowid, old.search);
+    INSERT INTO cooperatives_fts(rowid, search) VALUES (new.rowid, new.search);
+END;
+INSERT INTO cooperatives_fts(cooperatives_fts) VALUES ('rebuild');
+"""
+
+
+def _m2_search_index(conn: sqlite3.Connection) -> None:
+    """Schema step 2: an FTS5 index over ``cooperatives.search``, kept current by triggers.
+
+    External content: the folded text is stored once, in ``cooperatives``. The
+    index is keyed by the cooperatives' rowid; triggers keep it in step with
+    every insert, delete and change of ``search``, whoever writes.
+    """
+    run_script(conn, _SEARCH_INDEX_SQL)
+
+
 def _m3_autosave(conn: sqlite3.Connection) -> None:
     # Scratch copies of open forms, written as the clerk types, so a crash loses at
     # most the field being typed. Not entries: no revision, no audit row, until saved.
@@ -274,7 +306,7 @@ Migration = Callable[[sqlite3.Connection], None]
 # Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
 MIGRATIONS: list[Migration] = [
     _m1_core,
-    migration_2_search_index,
+    _m2_search_index,
     _m3_autosave,
     _m4_sync,
     _m5_queue_sort_indexes,

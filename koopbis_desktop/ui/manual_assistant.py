@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from koopbis_desktop.domain import display
+from koopbis_desktop.domain.changetypes import registers_cooperative
 from koopbis_desktop.services import reports
 from koopbis_desktop.store import attachments
 from koopbis_desktop.store.attachments import AttachmentInfo
@@ -364,7 +365,7 @@ class ManualAssistant(QDialog):
         else:
             self.files_list.setCurrentRow(0)
         self.save_file_button.setEnabled(bool(view.files))
-        registers = current.entry.type == "cooperative.register"
+        registers = registers_cooperative(current.entry.type)
         self.cooperative_caption.setVisible(registers)
         self.cooperative_edit.setVisible(registers)
         self.receipt_edit.clear()
@@ -457,7 +458,7 @@ class ManualAssistant(QDialog):
             )
             self.receipt_edit.setFocus()
             return
-        registers = current.entry.type == "cooperative.register"
+        registers = registers_cooperative(current.entry.type)
         cooperative = self.cooperative_edit.text().strip() or None
         if registers and not cooperative:
             self._show_status(

@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
 
 from koopbis_desktop.domain.reference import provinces
 from koopbis_desktop.domain.text import fold
+from koopbis_desktop.services import snapshot_import
 from koopbis_desktop.services.setup import SetupResult, set_up_database
-from koopbis_desktop.store import snapshot
 from koopbis_desktop.ui.dialogs.users import PasswordPair
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.worker import DbWorker
 
 
 def describe_error(exc: BaseException) -> str:
-    if isinstance(exc, snapshot.SnapshotImportError):
+    if isinstance(exc, snapshot_import.SnapshotImportError):
         return "\n".join([exc.message, *exc.details()[:10]])
     return user_message(exc)
 

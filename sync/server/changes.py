@@ -14,7 +14,7 @@ import sqlite3
 from datetime import date
 from typing import Any
 
-from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type, registers_cooperative
 from koopbis_desktop.domain.schema import ChangeType, ValidationContext, validate
 from sync.server.apply import (
     StateConflict,
@@ -119,7 +119,7 @@ def _target(
         return None
     if not cooperative and ref:
         registered = store.find_change(conn, ref)
-        if registered is None or registered["type"] != "cooperative.register":
+        if registered is None or not registers_cooperative(registered["type"]):
             raise invalid(
                 [
                     {

@@ -116,15 +116,6 @@ def test_spreadsheet_messes_are_read_right(
     assert by_line[7]["subscribed_amount"] == "1000.00" and by_line[7]["paid_amount"] == "250.50"
 
 
-def test_tckn_stored_as_float_is_exact() -> None:
-    assert member_import._identity(1.0000000146e10) == "10000000146"
-    assert member_import._identity("1.0000000146E10") == "10000000146"
-    assert member_import._identity("1,0000000146E+10") == "10000000146"
-    assert member_import._identity(123456789.0) == "0123456789"  # a VKN that lost its leading zero
-    assert member_import._date(42065).isoformat() == "2015-03-02"
-    assert member_import._date("42065").isoformat() == "2015-03-02"
-
-
 @pytest.mark.parametrize("bom", [True, False])
 @pytest.mark.parametrize("delimiter", [";", ","])
 def test_csv_with_or_without_bom_and_either_delimiter(

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.records import key_label
 from koopbis_desktop.services import conflicts as resolution
@@ -85,7 +85,7 @@ def load_conflict_rows(store: Store) -> list[ConflictRow]:
         if entry.cooperative_id:
             summary = snapshot.get_summary(store, entry.cooperative_id)
             title = str((summary or {}).get("title") or "")
-        elif entry.type == "cooperative.register":
+        elif registers_cooperative(entry.type):
             title = str(entry.payload.get("title") or "")
         outcome = entry.outcome or {}
         out.append(

@@ -1,0 +1,273 @@
+"""The cooperative itself and its organs: registration, title and seat, articles, assemblies, board and auditors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from koopbis_desktop.domain.changetypes.fields import (
+    ASSEMBLY_KINDS,
+    AUDITOR_ROW,
+    BOARD_ROW,
+    FOUNDER_ROW,
+    LAW,
+    NOTE,
+    decision_no,
+    effective,
+)
+from koopbis_desktop.domain.schema import ChangeType, Choice, Field, Issue, Kind, Severity, ValidationContext
+
+
+def _founders_at_least_seven(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
+    founders = payload.get("founders")
+    if founders is not None and len(founders) < 7:
+        yield Issue(
+            "founders",
+            f"Kooperatif en az 7 kurucu ortakla kurulur; {len(founders)} kurucu girildi.",
+            Severity.ERROR,
+            f"{LAW} md. 2",
+        )
+
+
+def _board_rules(group: str, what: str) -> Any:
+    def rule(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
+        rows = payload.get(group)
+        if rows is None:
+            return
+        regular = [r for r in rows if r.get("role") != "yedek_uye"]
+        if group == "board" and len(regular) < 3:
+            yield Issue(
+                group,
+                f"{what} en az 3 asıl üyeden oluşur; {len(regular)} asıl üye girildi.",
+                Severity.ERROR,
+                f"{LAW} md. 55",
+            )
+        for index, row in enumerate(rows):
+            term = row.get("term_years")
+            if term is not None and term > 4:
+                yield Issue(
+                    f"{group}[{index}].term_years",
+                    f"{what} üyeleri en çok 4 yıl için seçilebilir; {term} yıl girildi.",
+                    Severity.ERROR,
+                    f"{LAW} md. 55" if group == "board" else f"{LAW} md. 66",
+                )
+        chairs = [r for r in rows if r.get("role") == "baskan"]
+        if group == "board" and len(chairs) != 1:
+            yield Issue(
+                group,
+                "Yönetim kurulunda bir başkan olmalıdır; "
+                + ("başkan seçilmemiş." if not chairs else f"{len(chairs)} başkan girildi."),
+                Severity.WARNING,
+                f"{LAW} md. 55",
+            )
+
+    return rule
+
+
+def _ordinary_assembly_in_time(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
+    if payload.get("kind") != "olagan":
+        return
+    held = payload.get("effective_date")
+    year = payload.get("fiscal_year")
+    if held is None or year is None:
+        return
+    deadline = date(int(year) + 1, 6, 30)
+    if date.fromisoformat(held) > deadline:
+        yield Issue(
+            "effective_date",
+            f"{year} hesap yılının olağan genel kurulu en geç 30.06.{int(year) + 1} tarihine kadar "
+            "yapılmalıydı (hesap yılı bitiminden itibaren 6 ay). Gecikme nedenini açıklamaya yazın.",
+            Severity.WARNING,
+            f"{LAW} md. 43",
+        )
+    if date.fromisoformat(held) < date(int(year) + 1, 1, 1):
+        yield Issue(
+            "fiscal_year",
+            f"{year} hesap yılının olağan genel kurulu o yıl bitmeden yapılamaz.",
+            Severity.ERROR,
+            f"{LAW} md. 43",
+        )
+
+
+def _update_has_change(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
+    if not any(payload.get(n) for n in ("title", "address", "province_code", "district", "phone")):
+        yield Issue(
+            "",
+            "Değişecek en az bir bilgi girin: unvan, adres, il/ilçe (merkez nakli) ya da telefon.",
+        )
+    if payload.get("province_code") and not payload.get("district"):
+        yield Issue("district", "Merkez naklinde yeni ilçe de girilmelidir.")
+
+
+TYPES: tuple[ChangeType, ...] = (
+    ChangeType(
+        "cooperative.register",
+        "Kuruluş",
+        "Yeni kurulan kooperatifin tescili: unvan, tür, merkez, kurucu ortaklar ve ilk yönetim kurulu.",
+        (
+            Field("title", Kind.TEXT, "Unvan", required=True, max_length=250),
+            Field("cooperative_type", Kind.COOPERATIVE_TYPE, "Kooperatif türü", required=True),
+            Field("province_code", Kind.PROVINCE, "İl", required=True),
+            Field("district", Kind.DISTRICT, "İlçe", required=True, depends_on="province_code"),
+            Field("address", Kind.LONGTEXT, "Adres", required=True, max_length=500),
+            effective("Tescil tarihi"),
+            Field("trade_registry_no", Kind.TEXT, "Ticaret sicil no", required=True, max_length=40),
+            Field("vkn", Kind.VKN, "Vergi Kimlik No"),
+            Field("mersis_no", Kind.MERSIS, "MERSİS No"),
+            Field("phone", Kind.PHONE, "Telefon"),
+            Field("share_value", Kind.MONEY, "Bir payın tutarı", required=True),
+            Field(
+                "founders",
+                Kind.GROUP,
+                "Kurucu ortaklar",
+                required=True,
+                fields=FOUNDER_ROW,
+                key="id_no",
+            ),
+            Field(
+                "board",
+                Kind.GROUP,
+                "İlk yönetim kurulu",
+                required=True,
+                fields=BOARD_ROW,
+                key="id_no",
+            ),
+            NOTE,
+        ),
+        rules=(_founders_at_least_seven, _board_rules("board", "Yönetim kurulu")),
+        registers=True,
+    ),
+    ChangeType(
+        "cooperative.update",
+        "Unvan / adres / merkez nakli",
+        "Genel kurul kararıyla unvan, adres ya da merkezin başka ilçe veya ile taşınması.",
+        (
+            effective("Karar tarihi"),
+            decision_no(),
+            Field("title", Kind.TEXT, "Yeni unvan", max_length=250, snapshot="title"),
+            Field("address", Kind.LONGTEXT, "Yeni adres", max_length=500, snapshot="address"),
+            Field("province_code", Kind.PROVINCE, "Yeni il (merkez nakli)", snapshot="province_code"),
+            Field(
+                "district",
+                Kind.DISTRICT,
+                "Yeni ilçe",
+                depends_on="province_code",
+                snapshot="district",
+            ),
+            Field("phone", Kind.PHONE, "Telefon", snapshot="phone"),
+            NOTE,
+        ),
+        rules=(_update_has_change,),
+    ),
+    ChangeType(
+        "articles.amend",
+        "Anasözleşme değişikliği",
+        "Genel kurulca kabul edilen anasözleşme maddelerinin yeni metinleri.",
+        (
+            effective("Genel kurul tarihi"),
+            Field("approval_date", Kind.DATE, "Bakanlık izin tarihi"),
+            Field("approval_no", Kind.TEXT, "Bakanlık izin sayısı", max_length=40),
+            Field(
+                "articles",
+                Kind.GROUP,
+                "Değişen maddeler",
+                required=True,
+                min_rows=1,
+                key="article_no",
+                snapshot="articles",
+                fields=(
+                    Field("article_no", Kind.INT, "Madde no", required=True, minimum=1, maximum=200),
+                    Field("text", Kind.LONGTEXT, "Yeni metin", required=True, max_length=10000),
+                ),
+            ),
+            NOTE,
+        ),
+    ),
+    ChangeType(
+        "assembly.record",
+        "Genel kurul",
+        "Olağan ya da olağanüstü genel kurul toplantısının tarihi, yeri, Bakanlık temsilcisi ve sonucu.",
+        (
+            Field("kind", Kind.CHOICE, "Toplantı türü", required=True, choices=ASSEMBLY_KINDS),
+            Field(
+                "effective_date",
+                Kind.DATE,
+                "Toplantı tarihi",
+                required=True,
+                snapshot="assembly:{}",
+            ),
+            Field(
+                "fiscal_year",
+                Kind.INT,
+                "Görüşülen hesap yılı",
+                required_when=("kind", ("olagan",)),
+                minimum=1950,
+                maximum=2100,
+            ),
+            Field("place", Kind.TEXT, "Toplantı yeri", required=True, max_length=300),
+            Field(
+                "representative_name",
+                Kind.TEXT,
+                "Bakanlık temsilcisi",
+                required=True,
+                max_length=200,
+            ),
+            Field("representative_id", Kind.TCKN, "Temsilcinin T.C. Kimlik No"),
+            Field(
+                "result",
+                Kind.CHOICE,
+                "Sonuç",
+                required=True,
+                choices=(
+                    Choice("yapildi", "Toplantı yapıldı"),
+                    Choice("cogunluk_yok", "Çoğunluk sağlanamadı"),
+                    Choice("ertelendi", "Ertelendi"),
+                ),
+            ),
+            Field("attendees", Kind.INT, "Katılan ortak sayısı", minimum=0),
+            Field("decisions", Kind.LONGTEXT, "Alınan kararlar", max_length=5000),
+        ),
+        rules=(_ordinary_assembly_in_time,),
+    ),
+    ChangeType(
+        "board.replace",
+        "Yönetim kurulu seçimi",
+        "Genel kurulda seçilen yeni yönetim kurulu; eski kurulun yerini alır.",
+        (
+            effective("Seçim (genel kurul) tarihi"),
+            Field(
+                "board",
+                Kind.GROUP,
+                "Yönetim kurulu",
+                required=True,
+                fields=BOARD_ROW,
+                key="id_no",
+                snapshot="board",
+            ),
+            NOTE,
+        ),
+        rules=(_board_rules("board", "Yönetim kurulu"),),
+    ),
+    ChangeType(
+        "auditors.replace",
+        "Denetim kurulu seçimi",
+        "Genel kurulda seçilen denetçiler; eski denetim kurulunun yerini alır.",
+        (
+            effective("Seçim (genel kurul) tarihi"),
+            Field(
+                "auditors",
+                Kind.GROUP,
+                "Denetim kurulu",
+                required=True,
+                min_rows=1,
+                max_rows=5,
+                fields=AUDITOR_ROW,
+                key="id_no",
+                snapshot="audit_board",
+            ),
+            NOTE,
+        ),
+        rules=(_board_rules("auditors", "Denetim kurulu"),),
+    ),
+)

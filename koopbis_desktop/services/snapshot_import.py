@@ -1,0 +1,552 @@
+"""Importing the offline snapshot from the files a directorate keeps: cooperatives and their lists.
+
+:func:`import_file` reads the province's list from CSV or XLSX files that a
+directorate exports from Sanayi.Net or keeps in Excel (columns documented in
+``docs/snapshot-import.md``), through the shared reader
+(:mod:`services.spreadsheet`). Every row is validated first; any error raises
+:class:`SnapshotImportError` listing file, line, column and a Turkish message,
+and nothing is written. Writing is the store's (:func:`store.snapshot.upsert_records`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from koopbis_desktop.domain import reference
+from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.records import STATUSES
+from koopbis_desktop.domain.validators import (
+    FieldError,
+    parse_date,
+    parse_int,
+    parse_tckn,
+    parse_tckn_or_vkn,
+    parse_text,
+    parse_vkn,
+)
+from koopbis_desktop.services.spreadsheet import (
+    MAX_LISTED_ERRORS,
+    Sheet,
+    Sheets,
+    SpreadsheetError,
+    cell_text,
+    header_key,
+    open_sheets,
+    refused_as,
+)
+from koopbis_desktop.store import snapshot
+from koopbis_desktop.store.db import Store
+
+__all__ = [
+    "ASSEMBLIES",
+    "AUDITORS",
+    "BOARD",
+    "COOPERATIVES",
+    "MAX_LISTED_ERRORS",
+    "MEMBERS",
+    "TABLES",
+    "ImportReport",
+    "SnapshotImportError",
+    "Table",
+    "import_file",
+]
+
+
+class SnapshotImportError(SpreadsheetError):
+    """A snapshot file was refused; nothing was imported.
+
+    ``errors`` lists ``(file, line_no, column, message)``; line 0 means the whole file.
+    """
+
+
+def _refusal(source: str, message: str) -> SnapshotImportError:
+    return SnapshotImportError(f"{source}: {message}", [(source, 0, "", message)])
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import wrote: rows per table and the files read."""
+
+    counts: dict[str, int]
+    sources: tuple[str, ...] = ()
+
+    def text(self) -> str:
+        c = self.counts
+        return (
+            f"{c.get('cooperatives', 0)} kooperatif, {c.get('members', 0)} ortak, "
+            f"{c.get('board_members', 0)} yönetim kurulu üyesi, {c.get('auditors', 0)} "
+            f"denetim kurulu üyesi, {c.get('assemblies', 0)} genel kurul kaydı içe aktarıldı."
+        )
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+@dataclass(frozen=True)
+class _Column:
+    name: str
+    aliases: tuple[str, ...]
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # also the keyword of import_file
+    label: str
+    sheet_names: tuple[str, ...]
+    columns: tuple[_Column, ...]
+
+
+_REGISTRY_ALIASES = (
+    "Sicil No",
+    "Sicil Numarası",
+    "Kooperatif Sicil No",
+    "Kooperatif No",
+    "KOOP-BİS No",
+    "cooperative_id",
+    "id",
+)
+_PERSON_ID_ALIASES = ("T.C. Kimlik No", "TC Kimlik No", "TCKN", "Kimlik No", "TCKN/VKN", "id_no")
+_NAME_ALIASES = ("Adı Soyadı", "Ad Soyad", "Adı Soyadı / Unvanı", "İsim")
+
+COOPERATIVES = Table(
+    "cooperatives",
+    "Kooperatifler",
+    ("kooperatifler", "kooperatif", "cooperatives"),
+    (
+        _Column("registry_id", _REGISTRY_ALIASES),
+        _Column("title", ("Unvan", "Unvanı", "Ünvan", "Ünvanı", "Kooperatif Unvanı", "Adı")),
+        _Column("type", ("Tür", "Türü", "Kooperatif Türü", "cooperative_type")),
+        _Column("province_code", ("İl", "İl Kodu", "Plaka", "Plaka Kodu", "province")),
+        _Column("district", ("İlçe", "İlçe Kodu", "İlçesi")),
+        _Column("address", ("Adres", "Adresi")),
+        _Column("vkn", ("Vergi No", "VKN", "Vergi Kimlik No", "Vergi Numarası")),
+        _Column("trade_registry_no", ("Ticaret Sicil No", "Ticaret Sicil Numarası", "TSN")),
+        _Column("status", ("Durum", "Durumu")),
+        _Column("founded_on", ("Kuruluş Tarihi", "Kuruluş")),
+        _Column("phone", ("Telefon", "Tel"), required=False),
+        _Column("mersis_no", ("MERSİS No", "MERSİS", "Mersis Numarası"), required=False),
+        _Column("version", ("Sürüm",), required=False),
+    ),
+)
+MEMBERS = Table(
+    "members",
+    "Ortaklar",
+    ("ortaklar", "ortak", "members"),
+    (
+        _Column("registry_id", _REGISTRY_ALIASES),
+        _Column("member_id", (*_PERSON_ID_ALIASES, "VKN", "Ortak No", "Ortak Kimlik No")),
+        _Column("full_name", (*_NAME_ALIASES, "Unvan", "Unvanı", "Ortak")),
+        _Column("shares", ("Pay", "Pay Adedi", "Pay Sayısı"), required=False),
+        _Column("joined_on", ("Giriş Tarihi", "Ortaklık Tarihi", "Katılış Tarihi"), required=False),
+    ),
+)
+BOARD = Table(
+    "board",
+    "Yönetim kurulu",
+    ("yonetim kurulu", "yonetim", "board"),
+    (
+        _Column("registry_id", _REGISTRY_ALIASES),
+        _Column("id_no", _PERSON_ID_ALIASES),
+        _Column("full_name", _NAME_ALIASES),
+        _Column("role", ("Görev", "Görevi", "Unvanı")),
+        _Column("term_years", ("Görev Süresi", "Süre", "Süre (Yıl)"), required=False),
+    ),
+)
+AUDITORS = Table(
+    "auditors",
+    "Denetim kurulu",
+    ("denetim kurulu", "denetim", "auditors", "audit board"),
+    (
+        _Column("registry_id", _REGISTRY_ALIASES),
+        _Column("id_no", _PERSON_ID_ALIASES),
+        _Column("full_name", _NAME_ALIASES),
+        _Column("term_years", ("Görev Süresi", "Süre", "Süre (Yıl)"), required=False),
+    ),
+)
+ASSEMBLIES = Table(
+    "assemblies",
+    "Genel kurullar",
+    ("genel kurullar", "genel kurul", "assemblies"),
+    (
+        _Column("registry_id", _REGISTRY_ALIASES),
+        _Column("date", ("Tarih", "Genel Kurul Tarihi", "Toplantı Tarihi")),
+        _Column("kind", ("Tür", "Türü", "Toplantı Türü")),
+        _Column("fiscal_year", ("Mali Yıl", "Hesap Yılı", "Görüşülen Hesap Yılı"), required=False),
+        _Column("place", ("Yer", "Toplantı Yeri"), required=False),
+        _Column("result", ("Sonuç", "Sonucu"), required=False),
+    ),
+)
+TABLES = (COOPERATIVES, MEMBERS, BOARD, AUDITORS, ASSEMBLIES)
+
+
+def _choice_map(type_id: str, field_name: str, group: str | None = None) -> dict[str, str]:
+    """Code or Turkish label (as a header key) → code, read from the change type schema."""
+    f = get_type(type_id).field(group or field_name)
+    if group:
+        f = next(sub for sub in f.fields if sub.name == field_name)
+    mapping: dict[str, str] = {}
+    for choice in f.choices:
+        mapping[header_key(choice.value)] = choice.value
+        mapping[header_key(choice.label)] = choice.value
+    return mapping
+
+
+_STATUS_WORDS = {
+    **{header_key(code): code for code in STATUSES},
+    **{header_key(label): code for code, label in STATUSES.items()},
+    "aktif": "active",
+    "tasfiyede": "in_liquidation",
+    "tasfiye": "in_liquidation",
+    "terkin": "dissolved",
+    "sonaerdi": "dissolved",
+    "birlesti": "merged",
+    "birlesme": "merged",
+}
+
+
+@dataclass
+class _Errors:
+    items: list[tuple[str, int, str, str]] = field(default_factory=list)
+    total: int = 0
+
+    def add(self, source: str, line_no: int, column: str, message: str) -> None:
+        self.total += 1
+        if len(self.items) < MAX_LISTED_ERRORS:
+            self.items.append((source, line_no, column, message))
+
+
+def _cell_date(value: Any) -> Any:
+    # Excel dates arrive as datetime; parse_date takes a date, not a datetime.
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _map_header(sheet: Sheet, table: Table, header: list[Any], errors: _Errors) -> dict[str, int]:
+    """Canonical column name → cell index; records missing required columns as errors."""
+    by_key: dict[str, str] = {}
+    for column in table.columns:
+        for alias in (column.name, *column.aliases):
+            by_key.setdefault(header_key(alias), column.name)
+    positions: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        name = by_key.get(header_key(cell))
+        if name is not None and name not in positions:
+            positions[name] = index  # the first of two columns meaning the same wins
+    missing = [c for c in table.columns if c.required and c.name not in positions]
+    if missing:
+        found = ", ".join(f"'{cell_text(c)}'" for c in header if cell_text(c)) or "(boş)"
+        for column in missing:
+            accepted = ", ".join(f"'{a}'" for a in (column.name, *column.aliases))
+            errors.add(
+                sheet.source,
+                1,
+                column.name,
+                f"Zorunlu '{column.name}' sütunu yok. Kabul edilen başlıklar: {accepted}.",
+            )
+        names = ", ".join(c.name for c in missing)
+        raise SnapshotImportError(
+            f"{sheet.source}: {table.label} dosyasında zorunlu sütunlar eksik: {names}. "
+            f"Dosyadaki başlıklar: {found}.",
+            errors.items,
+        )
+    return positions
+
+
+def _table_rows(sheet: Sheet, table: Table, errors: _Errors) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Data rows of ``sheet`` as {canonical column: raw cell}, skipping empty rows."""
+    positions: dict[str, int] | None = None
+    for line_no, cells in sheet.rows:
+        if not any(cell_text(c) for c in cells):
+            continue
+        if positions is None:
+            positions = _map_header(sheet, table, cells, errors)
+            continue
+        yield (
+            line_no,
+            {name: cells[index] if index < len(cells) else None for name, index in positions.items()},
+        )
+    if positions is None:
+        raise _refusal(sheet.source, "Dosya boş: başlık satırı ve kayıt yok.")
+
+
+class _RowCheck:
+    """Collects field errors of one row so every bad cell is reported, not only the first."""
+
+    def __init__(self, errors: _Errors, source: str, line_no: int) -> None:
+        self.errors = errors
+        self.source = source
+        self.line_no = line_no
+        self.ok = True
+
+    def __call__(self, column: str, parse: Callable[[Any], Any], value: Any) -> Any:
+        try:
+            return parse(value)
+        except FieldError as exc:
+            self.ok = False
+            self.errors.add(self.source, self.line_no, column, exc.message)
+            return None
+
+    def fail(self, column: str, message: str) -> None:
+        self.ok = False
+        self.errors.add(self.source, self.line_no, column, message)
+
+
+def _optional(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``parse`` for a cell that may be left empty (then None)."""
+    return lambda value: parse(value) if cell_text(value) else None
+
+
+def _text(max_length: int) -> Callable[[Any], str]:
+    return lambda value: parse_text(cell_text(value), max_length=max_length)
+
+
+def _number(minimum: int, maximum: int | None = None) -> Callable[[Any], int]:
+    return lambda value: parse_int(cell_text(value), minimum=minimum, maximum=maximum)
+
+
+def _parse_status(value: Any) -> str:
+    key = header_key(value)
+    if not key:
+        return "active"
+    if key in _STATUS_WORDS:
+        return _STATUS_WORDS[key]
+    accepted = ", ".join(f"'{label}'" for label in STATUSES.values())
+    raise FieldError(f"'{cell_text(value)}' tanınan bir durum değil; şunlardan birini yazın: {accepted}.")
+
+
+def _parse_choice(mapping: dict[str, str], what: str) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        key = header_key(value)
+        if key in mapping:
+            return mapping[key]
+        raise FieldError(f"'{cell_text(value)}' geçerli bir {what} değil.")
+
+    return parse
+
+
+def _parse_vkn_cell(value: Any) -> str:
+    # Excel stores a VKN typed as a number without its leading zero.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return parse_vkn(cell_text(value).zfill(10))
+    return parse_vkn(value)
+
+
+def _parse_past_date(value: Any) -> str:
+    return parse_date(_cell_date(value))
+
+
+def _parse_type(value: Any) -> str:
+    return reference.parse_cooperative_type(cell_text(value))
+
+
+def _parse_province(value: Any) -> str:
+    return reference.parse_province(cell_text(value))
+
+
+def _district_of(province_code: str) -> Callable[[Any], str]:
+    return lambda value: reference.parse_district(cell_text(value), province_code)
+
+
+def _cooperative_rows(sheet: Sheet, errors: _Errors) -> tuple[dict[str, dict[str, Any]], set[str]]:
+    """Valid cooperative records by id, and every id named in the file (valid or not)."""
+    records: dict[str, dict[str, Any]] = {}
+    named: set[str] = set()
+    first_line: dict[str, int] = {}
+    for line_no, raw in _table_rows(sheet, COOPERATIVES, errors):
+        check = _RowCheck(errors, sheet.source, line_no)
+        named.add(cell_text(raw["registry_id"]))
+        coop_id = check("registry_id", _text(40), raw["registry_id"])
+        title = check("title", _text(300), raw["title"])
+        ctype = check("type", _parse_type, raw["type"])
+        province = check("province_code", _parse_province, raw["province_code"])
+        district = None
+        if province is not None:
+            district = check("district", _district_of(province), raw["district"])
+        vkn = check("vkn", _optional(_parse_vkn_cell), raw["vkn"])
+        founded = check("founded_on", _optional(_parse_past_date), raw["founded_on"])
+        status = check("status", _parse_status, raw["status"])
+        version = check("version", _optional(_number(1)), raw.get("version"))
+        if coop_id is not None and coop_id in records:
+            check.fail(
+                "registry_id",
+                f"'{coop_id}' sicil numarası dosyada iki kez var (ilki satır {first_line[coop_id]}).",
+            )
+        if not check.ok or coop_id is None:
+            continue
+        first_line[coop_id] = line_no
+        records[coop_id] = {
+            "id": coop_id,
+            "title": title,
+            "cooperative_type": ctype,
+            "province_code": province,
+            "district": district,
+            "address": cell_text(raw["address"]) or None,
+            "phone": cell_text(raw.get("phone")) or None,
+            "vkn": vkn,
+            "mersis_no": cell_text(raw.get("mersis_no")) or None,
+            "trade_registry_no": cell_text(raw["trade_registry_no"]) or None,
+            "status": status,
+            "founded_on": founded,
+            "version": version or 1,
+            "members": [],
+            "board": [],
+            "audit_board": [],
+            "assemblies": [],
+            "articles": [],
+            "unions": [],
+        }
+    return records, named
+
+
+def _child_row(table: Table, raw: dict[str, Any], check: _RowCheck) -> tuple[str, Any, dict[str, Any]]:
+    """(record list name, natural key, row) of one child row, parse errors recorded in ``check``."""
+    if table is MEMBERS:
+        key = check("member_id", lambda v: parse_tckn_or_vkn(cell_text(v)), raw["member_id"])
+        return (
+            "members",
+            key,
+            {
+                "member_id": key,
+                "full_name": check("full_name", _text(200), raw["full_name"]),
+                "shares": check("shares", _optional(_number(0)), raw.get("shares")),
+                "joined_on": check("joined_on", _optional(_parse_past_date), raw.get("joined_on")),
+            },
+        )
+    if table is BOARD or table is AUDITORS:
+        key = check("id_no", lambda v: parse_tckn(cell_text(v)), raw["id_no"])
+        row: dict[str, Any] = {
+            "id_no": key,
+            "full_name": check("full_name", _text(200), raw["full_name"]),
+        }
+        if table is BOARD:
+            row["role"] = check("role", _BOARD_ROLES, raw["role"])
+        row["term_years"] = check("term_years", _optional(_number(1, 10)), raw.get("term_years"))
+        return ("board" if table is BOARD else "audit_board"), key, row
+    key = check("date", _parse_past_date, raw["date"])
+    return (
+        "assemblies",
+        key,
+        {
+            "date": key,
+            "kind": check("kind", _ASSEMBLY_KINDS, raw["kind"]),
+            "fiscal_year": check("fiscal_year", _optional(_number(1950, 2100)), raw.get("fiscal_year")),
+            "place": cell_text(raw.get("place")) or None,
+            "result": check("result", _optional(_ASSEMBLY_RESULTS), raw.get("result")),
+        },
+    )
+
+
+_BOARD_ROLES = _parse_choice(_choice_map("board.replace", "role", "board"), "yönetim kurulu görevi")
+_ASSEMBLY_KINDS = _parse_choice(
+    _choice_map("assembly.record", "kind"), "genel kurul türü (Olağan/Olağanüstü)"
+)
+_ASSEMBLY_RESULTS = _parse_choice(_choice_map("assembly.record", "result"), "genel kurul sonucu")
+
+
+def _child_rows(
+    sheet: Sheet,
+    table: Table,
+    records: dict[str, dict[str, Any]],
+    known_ids: set[str],
+    errors: _Errors,
+) -> int:
+    """Validate the rows of a child table and append them to their cooperative's record."""
+    seen: dict[tuple[str, Any], int] = {}
+    count = 0
+    for line_no, raw in _table_rows(sheet, table, errors):
+        check = _RowCheck(errors, sheet.source, line_no)
+        coop_id = cell_text(raw["registry_id"])
+        if not coop_id:
+            check.fail("registry_id", "Kooperatifin sicil numarası boş bırakılamaz.")
+        elif coop_id not in known_ids:
+            check.fail(
+                "registry_id",
+                f"'{coop_id}' sicil numaralı kooperatif, kooperatifler dosyasında yok.",
+            )
+        target, key, row = _child_row(table, raw, check)
+        if key is not None:
+            previous = seen.get((coop_id, key))
+            if previous is not None:
+                check.fail(
+                    table.columns[1].name,
+                    f"'{key}' bu kooperatif için iki kez yazılmış (ilki satır {previous}).",
+                )
+            else:
+                seen[(coop_id, key)] = line_no
+        if check.ok and coop_id in records:
+            records[coop_id][target].append(row)
+            count += 1
+    return count
+
+
+def import_file(
+    store: Store,
+    path: Path | str,
+    *,
+    members: Path | str | None = None,
+    board: Path | str | None = None,
+    auditors: Path | str | None = None,
+    assemblies: Path | str | None = None,
+) -> ImportReport:
+    """Import a province's cooperatives (CSV or XLSX) with members, board, auditors, assemblies.
+
+    ``path`` holds the cooperatives; in an XLSX the other tables may be sheets of
+    the same workbook ("Ortaklar", "Yönetim Kurulu", "Denetim Kurulu", "Genel
+    Kurullar"), otherwise each comes in its own file. A file given explicitly
+    wins over a sheet. Every cooperative in the file is replaced as a whole.
+    All rows are validated before anything is written; any error raises
+    :class:`SnapshotImportError` and the database is left as it was.
+    """
+    main = Path(path)
+    explicit = {"members": members, "board": board, "auditors": auditors, "assemblies": assemblies}
+    opened: list[Sheets] = []
+    errors = _Errors()
+    sources: list[str] = []
+
+    def open_sheet(file: Path, table: Table) -> Sheet:
+        sheets = open_sheets(file)
+        opened.append(sheets)
+        sheet = sheets.sheet(table.sheet_names)
+        assert sheet is not None  # the first worksheet when none is named like the table
+        sources.append(sheet.source)
+        return sheet
+
+    try:
+        with refused_as(SnapshotImportError):
+            main_sheet = open_sheet(main, COOPERATIVES)
+            main_file = opened[0]
+            # Children of rows that failed validation are still checked, not reported as orphans.
+            records, known_ids = _cooperative_rows(main_sheet, errors)
+            counts = {"cooperatives": len(records)}
+            for table in (MEMBERS, BOARD, AUDITORS, ASSEMBLIES):
+                given = explicit[table.key]
+                sheet: Sheet | None
+                if given is not None:
+                    sheet = open_sheet(Path(given), table)
+                elif main_file.book is not None:
+                    sheet = main_file.sheet(table.sheet_names, fallback_first=False)
+                    if sheet is not None:
+                        sources.append(sheet.source)
+                else:
+                    sheet = None
+                target = "board_members" if table is BOARD else table.key
+                counts[target] = _child_rows(sheet, table, records, known_ids, errors) if sheet else 0
+    finally:
+        for sheets in opened:
+            sheets.close()
+    if errors.total:
+        shown = min(errors.total, MAX_LISTED_ERRORS)
+        raise SnapshotImportError(
+            f"İçe aktarma yapılmadı: {errors.total} hata bulundu"
+            + (f" (ilk {shown} tanesi listelendi)" if errors.total > shown else "")
+            + ". Dosyaları düzeltip yeniden deneyin; veritabanında hiçbir şey değişmedi.",
+            errors.items,
+        )
+    if not records:
+        raise _refusal(main.name, "Dosyada içe aktarılacak kooperatif kaydı yok.")
+    snapshot.upsert_records(store, records.values())
+    return ImportReport(counts=counts, sources=tuple(sources))

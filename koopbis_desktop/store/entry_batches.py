@@ -1,0 +1,65 @@
+"""Many new drafts at once, as a member list import queues them; and the live entries per member.
+
+:func:`entries.insert_entry` reads every entry back after writing it; for 10,000
+rows that read-back alone costs more than the rest of an import, so a batch is
+written with ``executemany`` — the same rows (entry, revision 1) ``insert_entry``
+writes. The caller appends the audit rows in the same transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from koopbis_desktop.domain.lifecycle import State
+from koopbis_desktop.store.db import Store
+
+
+class NewDraft(NamedTuple):
+    """One draft's ``entries`` row, in column order (revision 1)."""
+
+    uuid: str
+    type: str
+    cooperative_id: str | None
+    cooperative_ref: str | None
+    effective_date: str | None
+    state: str
+    author: str
+    payload: str  # JSON
+    base: str  # JSON
+    issues: str  # JSON
+    created_at: str
+    updated_at: str
+    search: str
+
+
+def insert_drafts(conn: sqlite3.Connection, drafts: Sequence[NewDraft]) -> None:
+    """Write the drafts and their first revisions inside the caller's transaction."""
+    conn.executemany(
+        "INSERT INTO entries(uuid, type, cooperative_id, cooperative_ref, effective_date, state, author, "
+        "revision, payload, base, issues, created_at, updated_at, search) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
+        drafts,
+    )
+    conn.executemany(
+        "INSERT INTO revisions(entry_uuid, revision, payload, base, author, created_at) VALUES (?, 1, ?, ?, ?, ?)",
+        ((d.uuid, d.payload, d.base, d.author, d.created_at) for d in drafts),
+    )
+
+
+# Entries that will still reach KOOP-BİS (or already did).
+_LIVE_STATES = tuple(s.value for s in State if s not in (State.WITHDRAWN, State.DISCARDED))
+
+
+def live_entries_by_member(store: Store, cooperative: str | None, type_id: str) -> dict[str, str]:
+    """member_id → uuid of a live local entry of ``type_id`` for this cooperative (id or local ref)."""
+    if not cooperative:
+        return {}
+    marks = ", ".join("?" for _ in _LIVE_STATES)
+    rows = store.conn.execute(
+        f"SELECT uuid, json_extract(payload, '$.member_id') FROM entries WHERE type = ? "
+        f"AND (cooperative_id = ? OR cooperative_ref = ?) AND state IN ({marks})",
+        (type_id, cooperative, cooperative, *_LIVE_STATES),
+    ).fetchall()
+    return {str(member): uuid for uuid, member in rows if member}

@@ -1,0 +1,317 @@
+"""Snapshot import: all-or-nothing import of CSV/XLSX files (moved here from tests/store)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from koopbis_desktop.domain import demo_data
+from koopbis_desktop.services import snapshot_import
+from koopbis_desktop.services.snapshot_import import SnapshotImportError
+from koopbis_desktop.store import snapshot
+from koopbis_desktop.store.db import Store, open_store
+from tests.services.member_lists import COOPERATIVE_COLUMNS, write_csv
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+
+COOP_HEADER = [
+    "Sicil No",
+    "Unvanı",
+    "Tür",
+    "İl Kodu",
+    "İlçe",
+    "Adres",
+    "Vergi No",
+    "Ticaret Sicil No",
+    "Durum",
+    "Kuruluş Tarihi",
+    "Not",  # extra column: ignored
+]
+MEMBER_HEADER = ["Sicil No", "T.C. Kimlik No", "Adı Soyadı", "Pay", "Giriş Tarihi"]
+BOARD_HEADER = ["Sicil No", "TCKN", "Ad Soyad", "Görevi", "Görev Süresi"]
+
+
+@pytest.fixture
+def snap(tmp_path: Path) -> Iterator[Store]:
+    store = open_store(tmp_path / "k.sqlite", create=True)
+    yield store
+    store.close()
+
+
+def records(count: int = 12, province: str = "06", seed: int = 3) -> list[dict[str, Any]]:
+    return list(demo_data.cooperatives(province, count, seed=seed))
+
+
+def coop_rows(recs: list[dict[str, Any]]) -> list[list[Any]]:
+    return [
+        [
+            r["id"],
+            r["title"],
+            r["cooperative_type"],
+            r["province_code"],
+            r["district"],
+            r["address"],
+            r["vkn"],
+            r["trade_registry_no"],
+            "Faal" if r["status"] == "active" else "Tasfiye halinde",
+            ".".join(reversed(r["founded_on"].split("-"))),
+            "",
+        ]
+        for r in recs
+    ]
+
+
+def member_rows(recs: list[dict[str, Any]]) -> list[list[Any]]:
+    return [
+        [r["id"], m["member_id"], m["full_name"], m["shares"], m["joined_on"]]
+        for r in recs
+        for m in r["members"]
+    ]
+
+
+def board_rows(recs: list[dict[str, Any]]) -> list[list[Any]]:
+    labels = {"baskan": "Başkan", "baskan_yardimcisi": "Başkan Yardımcısı", "uye": "Üye"}
+    return [
+        [r["id"], b["id_no"], b["full_name"], labels[b["role"]], b["term_years"]]
+        for r in recs
+        for b in r["board"]
+    ]
+
+
+def table_counts(store: Store) -> dict[str, int]:
+    return snapshot.count_rows(store)
+
+
+# --------------------------------------------------------------------------- upsert / read
+
+
+def test_import_csv_with_bom_semicolon_and_turkish_headers(snap: Store, tmp_path: Path) -> None:
+    recs = records(8)
+    coops = write_csv(tmp_path / "k.csv", COOP_HEADER, coop_rows(recs))
+    members = write_csv(tmp_path / "o.csv", MEMBER_HEADER, member_rows(recs))
+    board = write_csv(tmp_path / "y.csv", BOARD_HEADER, board_rows(recs))
+    report = snapshot_import.import_file(snap, coops, members=members, board=board)
+    assert report.counts["cooperatives"] == 8
+    assert report.counts["members"] == sum(len(r["members"]) for r in recs)
+    assert report.counts["board_members"] == sum(len(r["board"]) for r in recs)
+    assert "8 kooperatif" in str(report)
+    for rec in recs:
+        got = snapshot.get_record(snap, rec["id"])
+        assert got is not None
+        expected = dict(rec, phone=None, mersis_no=None, audit_board=[], assemblies=[])
+        assert got == expected
+
+
+def test_import_csv_with_comma_no_bom_and_english_headers(snap: Store, tmp_path: Path) -> None:
+    recs = records(4)
+    header = [*COOPERATIVE_COLUMNS, "extra"]
+    rows = coop_rows(recs)
+    for row in rows:
+        row[3] = "ANKARA"  # province by name, in capitals
+        row[8] = "active"
+    path = write_csv(tmp_path / "c.csv", header, rows, delimiter=",", bom=False)
+    assert snapshot_import.import_file(snap, path).counts == {
+        "cooperatives": 4,
+        "members": 0,
+        "board_members": 0,
+        "auditors": 0,
+        "assemblies": 0,
+    }
+    assert snapshot.search(snap, recs[0]["id"])[0]["title"] == recs[0]["title"]
+
+
+def test_import_xlsx_with_member_and_board_sheets(snap: Store, tmp_path: Path) -> None:
+    recs = records(6)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Kooperatifler"
+    sheet.append(COOP_HEADER)
+    for row in coop_rows(recs):
+        row[6] = int(row[6])  # Excel keeps a typed VKN as a number
+        sheet.append(row)
+    members = book.create_sheet("ORTAKLAR")
+    members.append(MEMBER_HEADER)
+    for row in member_rows(recs):
+        members.append(row)
+    board = book.create_sheet("Yönetim Kurulu")
+    board.append(BOARD_HEADER)
+    for row in board_rows(recs):
+        board.append(row)
+    book.create_sheet("Açıklamalar").append(["Bu sayfa yok sayılır."])
+    path = tmp_path / "liste.xlsx"
+    book.save(path)
+    report = snapshot_import.import_file(snap, path)
+    assert report.counts["cooperatives"] == 6
+    assert report.counts["members"] == sum(len(r["members"]) for r in recs)
+    assert report.counts["board_members"] == sum(len(r["board"]) for r in recs)
+    got = snapshot.get_record(snap, recs[3]["id"])
+    assert got is not None and got["members"] == recs[3]["members"] and got["vkn"] == recs[3]["vkn"]
+
+
+def test_shipped_examples_import(snap: Store, tmp_path: Path) -> None:
+    report = snapshot_import.import_file(
+        snap,
+        EXAMPLES / "kooperatifler.csv",
+        members=EXAMPLES / "ortaklar.csv",
+        board=EXAMPLES / "yonetim_kurulu.csv",
+        auditors=EXAMPLES / "denetim_kurulu.csv",
+        assemblies=EXAMPLES / "genel_kurullar.csv",
+    )
+    other = open_store(tmp_path / "x.sqlite", create=True)
+    try:
+        assert snapshot_import.import_file(other, EXAMPLES / "kooperatifler.xlsx").counts == report.counts
+        assert all(report.counts.values())
+        for coop_id in ("06-000001", "06-000002", "06-000003"):
+            assert snapshot.get_record(other, coop_id) == snapshot.get_record(snap, coop_id)
+    finally:
+        other.close()
+
+
+# --------------------------------------------------------------------------- import: bad files
+
+
+@pytest.fixture
+def loaded(snap: Store, tmp_path: Path) -> dict[str, int]:
+    """A good import first, so a failed one can be shown to change nothing."""
+    recs = records(5, seed=21)
+    good = tmp_path / "good"
+    good.mkdir()
+    snapshot_import.import_file(
+        snap,
+        write_csv(good / "k.csv", COOP_HEADER, coop_rows(recs)),
+        members=write_csv(good / "o.csv", MEMBER_HEADER, member_rows(recs)),
+    )
+    counts = table_counts(snap)
+    assert counts["cooperatives"] == 5 and counts["members"] > 0
+    return counts
+
+
+def bad_import(snap: Store, path: Path, **children: Path) -> SnapshotImportError:
+    with pytest.raises(SnapshotImportError) as info:
+        snapshot_import.import_file(snap, path, **children)
+    return info.value
+
+
+def test_missing_columns_named_with_aliases(snap: Store, tmp_path: Path, loaded: dict[str, int]) -> None:
+    header = [h for h in COOP_HEADER if h not in ("Vergi No", "İlçe")]
+    rows = [row[:4] + row[5:6] + row[7:] for row in coop_rows(records(2))]
+    err = bad_import(snap, write_csv(tmp_path / "k.csv", header, rows))
+    assert "vkn" in err.message and "district" in err.message
+    assert {e[2] for e in err.errors} == {"vkn", "district"}
+    assert any("'VKN'" in e[3] and "'Vergi No'" in e[3] for e in err.errors)
+    assert all(e[1] == 1 for e in err.errors)
+    assert table_counts(snap) == loaded
+
+
+def test_bad_vkn_on_line_7(snap: Store, tmp_path: Path, loaded: dict[str, int]) -> None:
+    recs = records(8, seed=30)
+    rows = coop_rows(recs)
+    rows[5][6] = "1234567891"  # line 7: header is line 1
+    members = write_csv(tmp_path / "o.csv", MEMBER_HEADER, member_rows(recs))
+    err = bad_import(snap, write_csv(tmp_path / "k.csv", COOP_HEADER, rows), members=members)
+    assert err.errors == [("k.csv", 7, "vkn", err.errors[0][3])]
+    assert "Vergi Kimlik No" in err.errors[0][3]
+    assert "satır 7" in str(err) and "hiçbir şey değişmedi" in err.message
+    assert table_counts(snap) == loaded
+
+
+def test_bad_date_unknown_province_and_wrong_district(
+    snap: Store, tmp_path: Path, loaded: dict[str, int]
+) -> None:
+    rows = coop_rows(records(6, seed=31))
+    rows[0][9] = "31.02.2001"
+    rows[2][3] = "Atlantis"
+    rows[3][4] = "Kadıköy"  # an İstanbul district under Ankara
+    rows[4][9] = "2099-01-01"
+    err = bad_import(snap, write_csv(tmp_path / "k.csv", COOP_HEADER, rows))
+    assert [(e[1], e[2]) for e in err.errors] == [
+        (2, "founded_on"),
+        (4, "province_code"),
+        (5, "district"),
+        (6, "founded_on"),
+    ]
+    assert "Atlantis" in err.errors[1][3]
+    assert table_counts(snap) == loaded
+
+
+def test_child_row_errors_are_reported_with_lines(
+    snap: Store, tmp_path: Path, loaded: dict[str, int]
+) -> None:
+    recs = records(3, seed=32)
+    members = member_rows(recs)
+    members[1][1] = "12345678901"  # bad TCKN checksum, line 3
+    members[2][0] = "06-123456"  # unknown cooperative, line 4
+    members.append(list(members[0]))  # duplicate member, last line
+    board = board_rows(recs)
+    board[0][3] = "Genel Müdür"
+    err = bad_import(
+        snap,
+        write_csv(tmp_path / "k.csv", COOP_HEADER, coop_rows(recs)),
+        members=write_csv(tmp_path / "o.csv", MEMBER_HEADER, members),
+        board=write_csv(tmp_path / "y.csv", BOARD_HEADER, board),
+    )
+    where = [(e[0], e[1], e[2]) for e in err.errors]
+    assert ("o.csv", 3, "member_id") in where
+    assert ("o.csv", 4, "registry_id") in where
+    assert ("o.csv", len(members) + 1, "member_id") in where
+    assert ("y.csv", 2, "role") in where
+    assert table_counts(snap) == loaded
+
+
+def test_non_utf8_csv(snap: Store, tmp_path: Path, loaded: dict[str, int]) -> None:
+    path = tmp_path / "k.csv"
+    rows = coop_rows(records(4))
+    rows[0][1] = rows[1][1] = "Yesilvadi Konut Yapi Kooperatifi"
+    rows[0][5] = rows[1][5] = "Cankaya"
+    rows[2][1] = "Çamlıca Konut Yapı Kooperatifi"  # line 4, saved as Windows-1254
+    header = ";".join(["registry_id", "title", "type", "province_code", "district", "address"])
+    header += ";vkn;trade_registry_no;status;founded_on;x"
+    lines = [header] + [";".join(map(str, row)) for row in rows]
+    path.write_bytes("\n".join(lines).encode("cp1254"))
+    err = bad_import(snap, path)
+    assert "UTF-8" in err.message and err.errors[0][1] == 4
+    assert table_counts(snap) == loaded
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("bos.csv", b"", "boş"),
+        ("bos2.csv", b"\xef\xbb\xbf\n\n  \n", "boş"),
+        ("sadece_baslik.csv", ";".join(COOP_HEADER).encode(), "kooperatif kaydı yok"),
+        ("copluk.xlsx", bytes(random.Random(1).randrange(256) for _ in range(4096)), ".xlsx"),
+        ("copluk.csv", b"\x00\x01\x02binary\xff\xfe" * 100, "CSV"),
+        ("sahte.xlsx", b"PK\x03\x04" + b"\x00" * 200, "Excel"),
+        ("eski.xls", b"\xd0\xcf\x11\xe0", ".xls"),
+    ],
+)
+def test_unreadable_files(
+    snap: Store, tmp_path: Path, loaded: dict[str, int], name: str, content: bytes, expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    err = bad_import(snap, path)
+    assert expected in err.message
+    assert err.errors and err.errors[0][0] == name
+    assert table_counts(snap) == loaded
+
+
+def test_missing_file(snap: Store, tmp_path: Path) -> None:
+    err = bad_import(snap, tmp_path / "yok.csv")
+    assert "bulunamadı" in err.message
+
+
+def test_error_list_is_capped(snap: Store, tmp_path: Path, loaded: dict[str, int]) -> None:
+    rows = coop_rows(records(80, seed=33))
+    for row in rows:
+        row[6] = "1111111111"
+    err = bad_import(snap, write_csv(tmp_path / "k.csv", COOP_HEADER, rows))
+    assert len(err.errors) == snapshot_import.MAX_LISTED_ERRORS
+    assert "80 hata" in err.message and "ilk 50" in err.message
+    assert table_counts(snap) == loaded
