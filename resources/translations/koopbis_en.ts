@@ -160,6 +160,17 @@ Görmek için «Aç».</source>
 {1}
 Press «Open» to view it.</translation>
     </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="211"/>
+        <source>Görüntü önizlenemiyor
+{0}
+{1}
+Görmek için «Aç».</source>
+        <translation>The image cannot be previewed
+{0}
+{1}
+Press «Open» to view it.</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
