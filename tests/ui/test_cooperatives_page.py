@@ -106,7 +106,7 @@ def test_keyboard_down_enter_opens_detail_with_tables(
     assert record is not None
     assert len(titles(page)) >= 2  # another "Işık" cooperative: pick ours with the arrows
     qtbot.keyClick(page.search_box, Qt.Key.Key_Down)
-    assert page.results_view.hasFocus()
+    qtbot.waitUntil(page.results_view.hasFocus)
     assert page.results_view.currentIndex().row() == 0
     for _ in range(titles(page).index(IŞIK)):
         qtbot.keyClick(page.results_view, Qt.Key.Key_Down)

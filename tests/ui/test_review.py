@@ -79,7 +79,7 @@ def test_supervisor_returns_then_approves_after_resubmission(
     qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx.worker)
     assert "İade nedeni yazılmalıdır" in dialog.status.text()
-    assert dialog.comment.hasFocus()
+    qtbot.waitUntil(dialog.comment.hasFocus)
     assert entries.get_entry(store, submitted).state == State.SUBMITTED
 
     type_text(qtbot, dialog.comment, "Karar no yanlış; düzeltin.")
