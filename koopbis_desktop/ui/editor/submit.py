@@ -17,6 +17,7 @@ from koopbis_desktop.services import autosave, capture
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.editor.base import EditorBase
 from koopbis_desktop.ui.errors import user_message
 
@@ -163,28 +164,26 @@ class SubmitActions(EditorBase):
         self.status.setText(user_message(exc))
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
-        box = QMessageBox(self)
-        box.setObjectName("unsaved_question")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Kaydedilmemiş değişiklikler"))
-        box.setText(self.tr("Kaydedilmemiş değişiklikler var."))
-        box.setInformativeText(
-            self.tr(
+        answer = messages.ask(
+            self,
+            self.tr("Kaydedilmemiş değişiklikler"),
+            self.tr("Kaydedilmemiş değişiklikler var."),
+            [
+                (self.tr("Kaydet"), messages.Role.AcceptRole),
+                (self.tr("Vazgeç (değişiklikleri at)"), messages.Role.DestructiveRole),
+                (self.tr("İptal"), messages.Role.RejectRole),
+            ],
+            informative=self.tr(
                 "Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. "
                 "İptal: forma geri döner."
-            )
+            ),
+            default=2,
+            escape=2,
+            object_name="unsaved_question",
         )
-        save = box.addButton(self.tr("Kaydet"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("Vazgeç (değişiklikleri at)"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(self.tr("İptal"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        box.deleteLater()
-        if clicked is save:
+        if answer == 0:
             return QMessageBox.StandardButton.Save
-        if clicked is discard:
+        if answer == 1:
             return QMessageBox.StandardButton.Discard
         return QMessageBox.StandardButton.Cancel
 
