@@ -84,7 +84,7 @@ def imports_under(root: Path, folder: str) -> list[Import]:
 
 def qt_outside_ui(root: Path) -> list[Import]:
     ui = root / "koopbis_desktop" / "ui"
-    bad = []
+    bad: list[Import] = []
     for package in PACKAGES:
         for path in source_files(root, package):
             if ui in path.parents:

@@ -159,6 +159,7 @@ def fill_cell(qtbot: Any, group: GroupField, row: int, column: int, text: str) -
     table.setFocus()
     table.setCurrentCell(row, column)
     item = table.item(row, column)
+    assert item is not None
     table.editItem(item)
     editor = cell_editor(table)
     if isinstance(editor, QComboBox):
