@@ -6,6 +6,12 @@ invalid TCKN is kept for the clerk to fix), the schema's validator runs on
 every pause in typing and its issues appear beside their fields. Save keeps a
 draft even with errors; Submit needs none. What is typed is autosaved as the
 clerk moves between fields, so a crash loses at most the field being typed.
+
+The dialog is assembled from parts, one module each: layout.py builds the widgets and the
+form rows, values.py holds what is typed and its undo steps, validation_view.py shows the
+validator's issues, picker.py chooses the cooperative, submit.py saves, submits, autosaves
+and asks before unsaved work is closed; base.py declares what they share. This module
+loads the form and decides who may edit it.
 """
 
 from __future__ import annotations
@@ -15,22 +21,11 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from koopbis_desktop.domain.changetypes import get_type
-from koopbis_desktop.domain.lifecycle import (
-    Action,
-    DomainError,
-    Role,
-    check_move,
-)
-from koopbis_desktop.domain.schema import (
-    ChangeType,
-    Kind,
-    ValidationResult,
-)
+from koopbis_desktop.domain.lifecycle import Action, DomainError, Role, check_move
+from koopbis_desktop.domain.schema import ChangeType, Kind, ValidationResult
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.fields import make_field_widget

@@ -1,5 +1,4 @@
-"""The entry editor's layout: heading, cooperative picker, banners, the schema's form rows,
-attachments and buttons, the tab order and where the cursor starts."""
+"""The entry editor's layout: the widgets, the form rows, the tab order, the first cursor."""
 
 from __future__ import annotations
 
@@ -23,10 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from koopbis_desktop.domain import validators as v
-from koopbis_desktop.domain.lifecycle import (
-    STATE_LABELS,
-    State,
-)
+from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.records import STATUSES, base_value
 from koopbis_desktop.ui.editor.attachments_panel import AttachmentPanel
 from koopbis_desktop.ui.editor.base import EditorBase

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QListWidgetItem,
-)
+from PySide6.QtWidgets import QListWidgetItem
 
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.ui.editor.base import EditorBase

@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from koopbis_desktop.domain.schema import (
-    Field,
-    Issue,
-    Severity,
-)
+from koopbis_desktop.domain.schema import Field, Issue, Severity
 from koopbis_desktop.ui.editor.fields import FieldWidget
 
 ERROR_COLOUR = "#b00020"
@@ -73,6 +65,3 @@ class FieldRow:
             lines = []
         self.issue.setText("\n".join(lines))
         self.issue.setVisible(bool(lines))
-
-
-# --------------------------------------------------------------------------- the dialog

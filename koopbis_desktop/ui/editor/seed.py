@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type
-from koopbis_desktop.domain.lifecycle import (
-    Actor,
-)
+from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.domain.records import record_from_registration
 from koopbis_desktop.services import attachments as attachment_service
 from koopbis_desktop.services import autosave
@@ -92,6 +90,3 @@ def load_seed(
         seed.values = dict(entry.payload)
         seed.attachments = attachment_service.list_for_entry(store, entry.uuid)
     return seed
-
-
-# --------------------------------------------------------------------------- undo

@@ -1,17 +1,15 @@
-"""The entry editor's actions on the database: save a draft, submit for approval, autosave to the
-scratch table, and asking before unsaved changes are closed."""
+"""The entry editor's actions on the database: save, submit, autosave, ask before closing.
+
+A draft is saved even with errors; Submit needs none. Autosave writes the form as typed to
+the scratch table, so a crash loses at most the field being typed.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QTime
-from PySide6.QtWidgets import (
-    QMessageBox,
-)
+from PySide6.QtWidgets import QMessageBox
 
-from koopbis_desktop.domain.lifecycle import (
-    DomainError,
-    State,
-)
+from koopbis_desktop.domain.lifecycle import DomainError, State
 from koopbis_desktop.services import attachments as attachment_service
 from koopbis_desktop.services import autosave, capture
 from koopbis_desktop.store import entries

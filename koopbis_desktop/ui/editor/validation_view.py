@@ -1,5 +1,7 @@
-"""How the entry editor shows validation: issues beside each field and table cell, the current
-snapshot value under a field, the summary line, and whether Submit is allowed."""
+"""How the entry editor shows validation beside each field, table cell and in the summary.
+
+Also the current snapshot value under a field and whether Submit is allowed now.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""The editor's values: what is typed, undo/redo steps that merge keystrokes, and the change wiring
-that restarts validation and autosave."""
+"""The entry editor's values: what is typed, its undo steps, and what a change sets off.
+
+Consecutive keystrokes in one field merge into one undo step; every change restarts the
+validation timer and marks the form for autosave.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from koopbis_desktop.domain.schema import (
-    Kind,
-)
+from koopbis_desktop.domain.schema import Kind
 from koopbis_desktop.ui.editor.base import EditorBase
 from koopbis_desktop.ui.editor.fields import ComboField
 from koopbis_desktop.ui.editor.rows import FieldRow
@@ -46,9 +47,6 @@ class SetValues(QUndoCommand):
             self.old.setdefault(name, value)
         self.new = {**self.new, **other.new}
         return True
-
-
-# --------------------------------------------------------------------------- one row
 
 
 class FormValues(EditorBase):
