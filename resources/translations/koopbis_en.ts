@@ -150,7 +150,7 @@
         <translation>&apos;{0}&apos; removed; it leaves the entry when you save.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="221"/>
         <source>PDF belgesi
 {0}
 {1}
@@ -175,72 +175,72 @@ Press «Open» to view it.</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="134"/>
         <source>kayıt no (uuid)</source>
         <translation>entry id (uuid)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="137"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="130"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="139"/>
         <source>&amp;Tarih:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="146"/>
         <source>&amp;Süz</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="138"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="147"/>
         <source>&amp;Zinciri doğrula</source>
         <translation>&amp;Verify chain</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="166"/>
         <source>◀ &amp;Önceki</source>
         <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="158"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="167"/>
         <source>S&amp;onraki ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="174"/>
         <source>&amp;Kayıt:</source>
         <translation>&amp;Entry:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="176"/>
         <source>K&amp;ullanıcı:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="234"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="243"/>
         <source>{0}–{1} / {2} kayıt</source>
         <translation>{0}–{1} of {2} rows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="246"/>
         <source>Bu süzgeçle denetim kaydı yok.</source>
         <translation>No audit rows match this filter.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="257"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="266"/>
         <source>Zincir doğrulanıyor…</source>
         <translation>Verifying the chain…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="268"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="277"/>
         <source>Denetim izi sağlam: {0} kayıt, son özet {1}.</source>
         <translation>Audit trail intact: {0} rows, head hash {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="274"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="283"/>
         <source>Denetim izi BOZULMUŞ: ilk sorunlu kayıt {0}: {1}</source>
         <translation>Audit trail BROKEN: first bad row {0}: {1}</translation>
     </message>
@@ -681,7 +681,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="125"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="441"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="455"/>
         <source>Sicil no</source>
         <translation>Registry no.</translation>
     </message>
@@ -692,7 +692,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="127"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="442"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="456"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
@@ -703,14 +703,14 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="132"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="445"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="459"/>
         <source>VKN</source>
         <translation>VKN</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="133"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="229"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="448"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="462"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
@@ -745,163 +745,166 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="192"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="208"/>
         <source>Adı Soyadı</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="209"/>
         <source>T.C. Kimlik No</source>
         <translation>Turkish ID number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="200"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="196"/>
         <source>Görevi</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="195"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="211"/>
         <source>Görev süresi</source>
         <translation>Term of office</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="206"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="220"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="208"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="222"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="212"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226"/>
         <source>Hesap yılı</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="230"/>
         <source>Yeri</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="232"/>
         <source>Sonuç</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="242"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="230"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="244"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="246"/>
         <source>Geçerlilik</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="251"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="253"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="267"/>
         <source>Enter ya da çift tıklama: kaydı inceleme penceresinde açar.</source>
         <translation>Enter or double-click: opens the entry in the review window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="257"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="271"/>
         <source>&amp;Ortaklar</source>
         <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="258"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="272"/>
         <source>Yö&amp;netim kurulu</source>
         <translation>&amp;Board of directors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="259"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="273"/>
         <source>&amp;Denetim kurulu</source>
         <translation>&amp;Audit board</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="260"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="274"/>
         <source>&amp;Genel kurullar</source>
         <translation>&amp;General assemblies</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="261"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="275"/>
         <source>Ye&amp;rel kayıtlar</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="263"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="277"/>
         <source>Ayrıntıları görmek için listeden bir kooperatif seçin.</source>
         <translation>Select a cooperative in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="293"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="308"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="307"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="322"/>
         <source>Aramak için unvan, sicil no ya da VKN yazın.</source>
         <translation>Type a title, registry number or VKN to search.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="330"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="344"/>
         <source>Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.</source>
         <translation>No matching cooperative. Type a word of the title, the registry number or the VKN.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="395"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="409"/>
         <source>Bu kooperatif artık kooperatif listesinde yok.</source>
         <translation>This cooperative is no longer in the cooperative list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="410"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="424"/>
         <source>&amp;Ortaklar ({0})</source>
         <translation>&amp;Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="411"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="425"/>
         <source>Yö&amp;netim kurulu ({0})</source>
         <translation>&amp;Board of directors ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="412"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="426"/>
         <source>&amp;Denetim kurulu ({0})</source>
         <translation>&amp;Audit board ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="413"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="427"/>
         <source>&amp;Genel kurullar ({0})</source>
         <translation>&amp;General assemblies ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="414"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="428"/>
         <source>Ye&amp;rel kayıtlar ({0})</source>
         <translation>&amp;Local entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="443"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="457"/>
         <source>İl / İlçe</source>
         <translation>Province / district</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="444"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="458"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="446"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="460"/>
         <source>Ticaret sicil no</source>
         <translation>Trade registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="447"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="461"/>
         <source>Kuruluş tarihi</source>
         <translation>Founding date</translation>
     </message>
@@ -1116,32 +1119,32 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="68"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="281"/>
         <source>Kayıt formu</source>
         <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="485"/>
         <source>{0} — kayıt formu</source>
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="512"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="522"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="529"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="537"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
@@ -1202,150 +1205,150 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="458"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="523"/>
         <source>Ne değişiyor</source>
         <translation>What changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="459"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="524"/>
         <source>Önce (KOOP-BİS kaydı)</source>
         <translation>Before (KOOP-BİS record)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="460"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="525"/>
         <source>Sonra (bu kayıtla)</source>
         <translation>After (with this entry)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="461"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="526"/>
         <source>Değişiklik</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="467"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="532"/>
         <source>Bu kayıt KOOP-BİS&apos;teki mevcut bir bilgiyi değiştirmiyor.</source>
         <translation>This entry does not change any existing data in KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="487"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="552"/>
         <source>Revizyon</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="488"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="578"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="553"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="643"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="489"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="519"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="554"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="584"/>
         <source>Zaman</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="490"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="555"/>
         <source>Not</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="498"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="563"/>
         <source>Alan</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="499"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="564"/>
         <source>Önceki revizyon</source>
         <translation>Previous revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="500"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="565"/>
         <source>Bu revizyon</source>
         <translation>This revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="520"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="585"/>
         <source>Kim</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="521"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="586"/>
         <source>İşlem</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="523"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="577"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="588"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="642"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="530"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="595"/>
         <source>Açıklama</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="537"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="602"/>
         <source>Ön&amp;ce → sonra</source>
         <translation>&amp;Before → after</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="538"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="603"/>
         <source>Kayıt i&amp;çeriği</source>
         <translation>Entry &amp;content</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="539"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="604"/>
         <source>&amp;Revizyonlar</source>
         <translation>&amp;Revisions</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="540"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="605"/>
         <source>İşlem &amp;geçmişi</source>
         <translation>Action &amp;history</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="569"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="634"/>
         <source>&amp;Revizyonlar ({0})</source>
         <translation>&amp;Revisions ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="573"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="638"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="576"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="641"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="580"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="645"/>
         <source>Oluşturuldu</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="588"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="653"/>
         <source>Geçerlilik tarihi</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="591"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="656"/>
         <source>Onaylayan</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="593"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="658"/>
         <source>Son iade nedeni</source>
         <translation>Last reason for return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="666"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="731"/>
         <source>Revizyon {0}: ilk yazılan hâli.</source>
         <translation>Revision {0}: as first written.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="670"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="735"/>
         <source>Revizyon {0}, revizyon {1} ile karşılaştırılıyor: {2} alan değişti (sarı).</source>
         <translation>Revision {0} compared with revision {1}: {2} fields changed (yellow).</translation>
     </message>
@@ -1705,6 +1708,10 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Sync: waiting for KOOP-BİS to open ({0})</translation>
     </message>
     <message>
+        <source>Eşitleme henüz yapılmadı</source>
+        <translation type="vanished">Not synced yet</translation>
+    </message>
+    <message>
         <location filename="../../koopbis_desktop/ui/mainwindow.py" line="350"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
@@ -1720,6 +1727,10 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Error</translation>
     </message>
     <message>
+        <source>KOOP-BİS Masaüstü hakkında</source>
+        <translation type="vanished">About KOOP-BİS Desktop</translation>
+    </message>
+    <message>
         <source>KOOP-BİS Masaüstü {0}
 
 KOOP-BİS bakımdayken kooperatif değişikliklerini çevrimdışı kaydetmek, onaylamak ve açılışta KOOP-BİS&apos;e aktarmak için.</source>
@@ -1731,227 +1742,227 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ManualAssistant</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="115"/>
         <source>KOOP-BİS&apos;e elle aktarım</source>
         <translation>Manual transfer to KOOP-BİS</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="118"/>
         <source>Liste yükleniyor…</source>
         <translation>Loading the list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="132"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="131"/>
         <source>KOOP-BİS formuna girilecek bilgiler</source>
         <translation>Data to enter in the KOOP-BİS form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="139"/>
         <source>&amp;Tümünü kopyala</source>
         <translation>Copy &amp;all</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="151"/>
         <source>Ekin kopyasını &amp;kaydet…</source>
         <translation>&amp;Save a copy of the attachment…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="155"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="154"/>
         <source>KOOP-BİS&apos;e yüklenecek ekler</source>
         <translation>Attachments to upload to KOOP-BİS</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="162"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="161"/>
         <source>KOOP-BİS&apos;in gösterdiği alındı numarası</source>
         <translation>The receipt number KOOP-BİS shows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="165"/>
         <source>ör. 06-123456</source>
         <translation>e.g. 06-123456</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="169"/>
         <source>Atlarken isteğe bağlı; sorun bildirirken zorunlu</source>
         <translation>Optional when skipping; required when reporting a problem</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="171"/>
         <source>&amp;Alındı no:</source>
         <translation>&amp;Receipt no.:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="174"/>
         <source>KOOP-BİS &amp;sicil no (yeni kuruluş):</source>
         <translation>KOOP-BİS &amp;registry no. (new founding):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="178"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="177"/>
         <source>N&amp;ot:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="182"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="181"/>
         <source>KOOP-BİS&apos;e &amp;girildi</source>
         <translation>&amp;Entered in KOOP-BİS</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="184"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="183"/>
         <source>Şimdilik a&amp;tla</source>
         <translation>S&amp;kip for now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="186"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="185"/>
         <source>Sorun &amp;var</source>
         <translation>&amp;Problem</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="188"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="187"/>
         <source>Listeyi &amp;yazdır…</source>
         <translation>&amp;Print the list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="190"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="189"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="212"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="211"/>
         <source>Sıra</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="212"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="214"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="213"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="215"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="214"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="215"/>
         <source>Neden bekliyor / not</source>
         <translation>Why it waits / note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="281"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="280"/>
         <source>Elle aktarım, otomatik eşitleme bitince yapılabilir; pencereyi kapatıp yeniden açın.</source>
         <translation>Manual transfer is possible once the automatic sync has finished; close the window and open it again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="324"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="323"/>
         <source>KOOP-BİS&apos;e girilecek kayıt kalmadı.</source>
         <translation>No entries left to enter in KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="326"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="325"/>
         <source>Şimdi girilebilecek kayıt yok; {0} kayıt bekliyor (nedenleri aşağıda).</source>
         <translation>No entry can be entered now; {0} entries are waiting (reasons below).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="330"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="329"/>
         <source>Elle aktarım tamam.</source>
         <translation>Manual transfer complete.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="340"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="339"/>
         <source>Kalan {0} kayıt; {1} tanesi şimdi girilebilir. Bu kayıt sırada {2}.</source>
         <translation>{0} entries left; {1} can be entered now. This entry is number {2} in line.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="349"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="348"/>
         <source>Sorun bildirildi</source>
         <translation>Problem reported</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="351"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="350"/>
         <source>Daha önce atlandı</source>
         <translation>Skipped before</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="363"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="362"/>
         <source>Bu kaydın eki yok.</source>
         <translation>This entry has no attachments.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="387"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="386"/>
         <source>Kopyala</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="390"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="389"/>
         <source>Değeri panoya kopyalar (alanda Ctrl+C de kopyalar).</source>
         <translation>Copies the value to the clipboard (Ctrl+C in the field copies too).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="401"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="400"/>
         <source>Panoya kopyalandı: {0}</source>
         <translation>Copied to the clipboard: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="407"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="406"/>
         <source>{0} alan panoya kopyalandı (her satırda ad ve değer, sekmeyle ayrılmış).</source>
         <translation>{0} fields copied to the clipboard (name and value on each line, separated by a tab).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="421"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="420"/>
         <source>Ekin kopyasını kaydet</source>
         <translation>Save a copy of the attachment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="435"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="434"/>
         <source>Kaydedildi: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="454"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="453"/>
         <source>KOOP-BİS&apos;in verdiği alındı numarasını yazın; numara olmadan kayıt aktarılmış sayılmaz.</source>
         <translation>Type the receipt number KOOP-BİS gave; without it the entry does not count as transferred.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="464"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="463"/>
         <source>Kuruluş kaydı için KOOP-BİS&apos;in yeni kooperatife verdiği sicil numarasını da yazın.</source>
         <translation>For a founding entry, also type the registry number KOOP-BİS gave the new cooperative.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="472"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="471"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="478"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="477"/>
         <source>Aktarıldı: alındı no {0}.</source>
         <translation>Transferred: receipt no. {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="491"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="490"/>
         <source>Atlanıyor…</source>
         <translation>Skipping…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="494"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="493"/>
         <source>Atlandı; diğerlerinden sonra yeniden gelecek.</source>
         <translation>Skipped; it comes back after the others.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="506"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="505"/>
         <source>Sorunu Not kutusuna kısaca yazın (ör. KOOP-BİS formu hata verdi); not denetim izine girer.</source>
         <translation>Describe the problem briefly in the Note box (e.g. the KOOP-BİS form gave an error); the note goes into the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="515"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="514"/>
         <source>Sorun kaydediliyor…</source>
         <translation>Recording the problem…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="518"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="517"/>
         <source>Sorun kaydedildi; kayıt onaylı kaldı.</source>
         <translation>Problem recorded; the entry stays approved.</translation>
     </message>
@@ -2157,22 +2168,22 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="161"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="168"/>
         <source>KOOP-BİS parolası</source>
         <translation>KOOP-BİS password</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="171"/>
         <source>Parolayı bu bilgisayarın güvenli parola deposuna &amp;kaydet</source>
         <translation>&amp;Save the password in this computer&apos;s secure password store</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="173"/>
         <source>KOOP-BİS kullanıcısı {0} için parolayı girin. Parola veritabanına yazılmaz.</source>
         <translation>Enter the password of KOOP-BİS user {0}. The password is not written to the database.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="179"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -2579,271 +2590,271 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="217"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="224"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="230"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="226"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="233"/>
         <source>Şimdi &amp;eşitle (Ctrl+Shift+S)</source>
         <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="235"/>
         <source>&amp;Duraklat</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="230"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="237"/>
         <source>Planı &amp;yenile</source>
         <translation>&amp;Refresh plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="240"/>
         <source>KOOP-BİS&apos;e e&amp;lle aktarım…</source>
         <translation>&amp;Manual entry into KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="236"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="243"/>
         <source>Alındı &amp;fiş listesi…</source>
         <translation>&amp;Receipts list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="239"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="246"/>
         <source>KOOP-BİS&apos;e aktarılan kayıtların alındı numaraları (baskı önizleme).</source>
         <translation>Receipt numbers of the entries transferred to KOOP-BİS (print preview).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="253"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="260"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="255"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="570"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="262"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="577"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="269"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="276"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="270"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="285"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="277"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="292"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="271"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="286"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="278"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="293"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="272"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="279"/>
         <source>Yürürlük</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="273"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="283"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="280"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="290"/>
         <source>Kayıt</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="274"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="281"/>
         <source>Neden bekliyor</source>
         <translation>Why it waits</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="284"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="291"/>
         <source>KOOP-BİS alındı no</source>
         <translation>KOOP-BİS receipt no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="288"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="295"/>
         <source>Aktarılma zamanı</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="295"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="302"/>
         <source>CSV olarak &amp;dışa aktar…</source>
         <translation>&amp;Export as CSV…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="316"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="323"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="317"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="324"/>
         <source>&amp;Alındılar</source>
         <translation>&amp;Receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="364"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="371"/>
         <source>Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.</source>
         <translation>To enter approved entries into the KOOP-BİS web pages by hand, in order, field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="366"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="373"/>
         <source>KOOP-BİS&apos;e elle aktarımı yalnızca şefler yapar.</source>
         <translation>Only supervisors enter entries into KOOP-BİS by hand.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="369"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="376"/>
         <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
         <translation>Only supervisors start or pause the sync.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="374"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="381"/>
         <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
         <translation>Sends the approved entries to KOOP-BİS now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="376"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="383"/>
         <source>Eşitleme sürüyor.</source>
         <translation>Sync is running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="379"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="386"/>
         <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
         <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="381"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="388"/>
         <source>Duraklatılacak bir eşitleme yok.</source>
         <translation>There is no sync to pause.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="438"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="445"/>
         <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
         <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="441"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="448"/>
         <source>&amp;Alındılar ({0})</source>
         <translation>&amp;Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="454"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="461"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="464"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="471"/>
         <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
         <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="469"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="476"/>
         <source>KOOP-BİS açık. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
         <translation>KOOP-BİS is open. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="475"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="482"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="479"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="486"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="484"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="491"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="487"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="489"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="496"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="528"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="535"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="533"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="540"/>
         <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="534"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="541"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="543"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="550"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="553"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="560"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="559"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="566"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="561"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="568"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="578"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="585"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="585"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="592"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="591"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="598"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="634"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="641"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="636"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="643"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="646"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="653"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="662"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="669"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="665"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="672"/>
         <source>KOOP-BİS eşitleme</source>
         <translation>KOOP-BİS sync</translation>
     </message>
@@ -3049,7 +3060,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/values.py" line="22"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="171"/>
         <source>Değişiklik</source>
         <translation>Change</translation>
     </message>
