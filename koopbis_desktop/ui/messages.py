@@ -137,14 +137,18 @@ def ask(
     default: int | None = None,
     escape: int | None = None,
     object_name: str = "",
+    icon: Level = Level.QUESTION,
 ) -> int | None:
-    """Ask with the given buttons and wait; the index of the one pressed (None: closed otherwise)."""
+    """Ask with the given buttons and wait; the index of the one pressed (None: closed otherwise).
+
+    ``icon`` WARNING marks a question whose yes cannot be undone.
+    """
     if _recorder is not None:
         return _recorder(Shown(Level.QUESTION, title, text, informative, tuple(c for c, _ in choices)))
     box = QMessageBox(parent)
     if object_name:
         box.setObjectName(object_name)
-    box.setIcon(QMessageBox.Icon.Question)
+    box.setIcon(_ICONS[icon])
     box.setWindowTitle(title)
     box.setText(text)
     if informative:
