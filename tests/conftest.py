@@ -7,8 +7,11 @@ import os
 # Tests never open a real window; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import logging
 import random
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Generator, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,124 @@ from koopbis_desktop.services import accounts
 from koopbis_desktop.store.db import Store, open_store
 
 PASSWORD = "parola-1234"
+
+
+# --- Logged warnings fail a test unless it expects them ------------------------------------------
+# A warning in the program's own log is a bug report nobody reads; in a test it is a failure
+# unless the test says it provokes it (fault injection, refused files), like qutebrowser's guard.
+
+_OWN_LOGGERS = ("koopbis", "sync")
+
+
+def _is_own(record: logging.LogRecord) -> bool:
+    return any(
+        record.name == name or record.name.startswith(name + ".") or record.name.startswith(name + "_")
+        for name in _OWN_LOGGERS
+    )
+
+
+class _WarningCollector(logging.Handler):
+    """Keeps the project's records at WARNING and above; ``allowed`` patterns mark some as expected."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.unexpected: list[logging.LogRecord] = []
+        self.allowed: list[_Expectation] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not _is_own(record):
+            return
+        for expectation in reversed(self.allowed):
+            if expectation.matches(record):
+                expectation.seen.append(record)
+                return
+        self.unexpected.append(record)
+
+
+class _Expectation:
+    def __init__(self, pattern: str, logger: str | None) -> None:
+        self.pattern = re.compile(pattern)
+        self.logger = logger
+        self.seen: list[logging.LogRecord] = []
+
+    def matches(self, record: logging.LogRecord) -> bool:
+        if self.logger is not None and not (
+            record.name == self.logger or record.name.startswith(self.logger + ".")
+        ):
+            return False
+        return bool(self.pattern.search(record.getMessage()))
+
+
+_collector_key = pytest.StashKey[_WarningCollector]()
+
+
+def _check_logged(item: pytest.Item, when: str) -> None:
+    collector = item.stash.get(_collector_key, None)
+    if collector is None or not collector.unexpected:
+        return
+    records, collector.unexpected = collector.unexpected, []
+    lines = "\n".join(f"  {r.levelname} {r.name}: {r.getMessage()}" for r in records)
+    pytest.fail(
+        f"unexpected log records during {when} (use the expect_log marker or fixture if the test "
+        f"provokes them):\n{lines}",
+        pytrace=False,
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
+    collector = _WarningCollector()
+    for marker in item.iter_markers("expect_log"):
+        for pattern in marker.args or (".*",):
+            collector.allowed.append(_Expectation(pattern, marker.kwargs.get("logger")))
+    item.stash[_collector_key] = collector
+    logging.getLogger().addHandler(collector)
+    result = yield
+    _check_logged(item, "setup")
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    result = yield
+    _check_logged(item, "call")
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
+    try:
+        result = yield
+    finally:
+        collector = item.stash.get(_collector_key, None)
+        if collector is not None:
+            logging.getLogger().removeHandler(collector)
+    _check_logged(item, "teardown")
+    return result
+
+
+@pytest.fixture
+def expect_log(
+    request: pytest.FixtureRequest,
+) -> Callable[..., AbstractContextManager[list[logging.LogRecord]]]:
+    """``with expect_log(r"pattern", logger="koopbis.sync"):`` — the block must log such a warning.
+
+    Records matching the pattern inside the block are allowed and yielded for assertions; the
+    block fails if none was logged, so the expectation cannot go stale silently.
+    """
+    collector = request.node.stash[_collector_key]
+
+    @contextmanager
+    def expecting(pattern: str, logger: str | None = None) -> Iterator[list[logging.LogRecord]]:
+        expectation = _Expectation(pattern, logger)
+        collector.allowed.append(expectation)
+        try:
+            yield expectation.seen
+        finally:
+            collector.allowed.remove(expectation)
+        assert expectation.seen, f"expected a log warning matching {pattern!r}, none was logged"
+
+    return expecting
 
 
 @pytest.fixture(autouse=True)

@@ -87,7 +87,7 @@ def imports_under(root: Path, folder: str) -> list[Import]:
 
 def qt_outside_ui(root: Path) -> list[Import]:
     ui = root / "koopbis_desktop" / "ui"
-    bad = []
+    bad: list[Import] = []
     for package in PACKAGES:
         for path in source_files(root, package):
             if ui in path.parents:
@@ -164,7 +164,7 @@ def test_cli_imports_no_ui() -> None:
 
 def cli_sibling_imports(root: Path) -> list[Import]:
     """Imports of one command group by another: groups share only ``cli.common`` (no cycle)."""
-    bad = []
+    bad: list[Import] = []
     for path in source_files(root, "koopbis_desktop/cli"):
         if path.name in ("__init__.py", "__main__.py"):
             continue

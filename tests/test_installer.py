@@ -61,7 +61,7 @@ def spec_paths() -> dict[str, Path]:
 def spec_executables() -> list[str]:
     """Names given to ``executable(analysis, "name", console=…)``, the spec's EXE wrapper."""
     return [
-        node.args[1].value
+        str(node.args[1].value)
         for node in ast.walk(_spec_tree())
         if isinstance(node, ast.Call)
         and _call_name(node) == "executable"

@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 from koopbis_desktop import __version__, paths
 from koopbis_desktop.domain.lifecycle import Actor, Role
 from koopbis_desktop.domain.reference import resources_dir
 from koopbis_desktop.services.printouts import RENDER_FLAG
 from koopbis_desktop.store.startfacts import peek_start_facts
+from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext, Hub
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.login import LoginDialog, Session
@@ -109,7 +110,7 @@ class Shell(QObject):
     def on_worker_open_failed(self, exc: BaseException) -> None:
         """The database could not be opened (damaged, too new): say why, then end the app."""
         parent = self.login if self.login is not None and self.login.isVisible() else None
-        QMessageBox.critical(parent, "KOOP-BİS Masaüstü", user_message(exc))
+        messages.show_error(parent, "KOOP-BİS Masaüstü", user_message(exc))
         if self.login is not None:
             self.login.rejected.disconnect(self.app.quit)
             self.login.close()
@@ -204,7 +205,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"smoke FAILED: {user_message(exc)}", file=sys.stderr)
             return 2
         install_translators(app, args.lang or "tr")
-        QMessageBox.critical(None, "KOOP-BİS Masaüstü", user_message(exc))
+        messages.show_error(None, "KOOP-BİS Masaüstü", user_message(exc))
         return 2
     translators = install_translators(app, args.lang or language or "tr")
     try:

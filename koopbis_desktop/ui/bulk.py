@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.lifecycle import Actor
@@ -20,6 +20,7 @@ from koopbis_desktop.services import review
 from koopbis_desktop.store import entries, snapshot
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import NotFound
+from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
 
@@ -61,59 +62,44 @@ def summary_text(outcome: BulkOutcome) -> str:
     return "\n".join(lines)
 
 
-# A result box without a parent has no Qt owner; Python keeps it alive until it is closed.
-_open_results: set[QMessageBox] = set()
-
-
-def _show_result(box: QMessageBox) -> None:
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _open_results.add(box)
-    box.finished.connect(lambda _code: _open_results.discard(box))
-    box.open()
-
-
 def approve_selected(ctx: AppContext, parent: QWidget | None, entry_uuids: Sequence[str]) -> None:
     """Ask, approve the selected entries on the DB worker, then report each refusal in Turkish."""
     keys = list(dict.fromkeys(entry_uuids))
     if not keys:
-        QMessageBox.information(parent, _tr("Toplu onay"), _tr("Onaylanacak kayıt seçilmedi."))
+        messages.show_info(parent, _tr("Toplu onay"), _tr("Onaylanacak kayıt seçilmedi."))
         return
-    confirm = QMessageBox(parent)
-    confirm.setObjectName("bulkApproveConfirm")
-    confirm.setIcon(QMessageBox.Icon.Question)
-    confirm.setWindowTitle(_tr("Toplu onay"))
-    confirm.setText(_tr("Seçili {0} kayıt onaylanacak.").format(len(keys)))
-    confirm.setInformativeText(
-        _tr(
+    answer = messages.ask(
+        parent,
+        _tr("Toplu onay"),
+        _tr("Seçili {0} kayıt onaylanacak.").format(len(keys)),
+        [(_tr("&Onayla"), messages.Role.AcceptRole), (_tr("&Vazgeç"), messages.Role.RejectRole)],
+        informative=_tr(
             "Her kayıt ayrı ayrı onaylanır; kendi yazdığınız ya da hatalı kayıtlar onaylanmaz "
             "ve sonuçta nedeniyle listelenir. Devam edilsin mi?"
-        )
+        ),
+        default=1,
+        escape=1,
+        object_name="bulkApproveConfirm",
     )
-    confirm.addButton(_tr("&Onayla"), QMessageBox.ButtonRole.AcceptRole)
-    cancel = confirm.addButton(_tr("&Vazgeç"), QMessageBox.ButtonRole.RejectRole)
-    confirm.setDefaultButton(cancel)
-    confirm.setEscapeButton(cancel)
-    confirm.exec()
-    clicked = confirm.clickedButton()
-    accepted = clicked is not None and confirm.buttonRole(clicked) == QMessageBox.ButtonRole.AcceptRole
-    confirm.deleteLater()
-    if not accepted:
+    if answer != 0:
         return
 
     def on_done(outcome: BulkOutcome) -> None:
         if outcome.approved:
             ctx.hub.entries_changed.emit(list(outcome.approved))
-        box = QMessageBox(parent)
-        box.setObjectName("bulkApproveResult")
-        box.setIcon(QMessageBox.Icon.Warning if outcome.refused else QMessageBox.Icon.Information)
-        box.setWindowTitle(_tr("Toplu onay sonucu"))
-        box.setText(summary_text(outcome))
-        _show_result(box)
+        messages.show(
+            parent,
+            messages.Level.WARNING if outcome.refused else messages.Level.INFO,
+            _tr("Toplu onay sonucu"),
+            summary_text(outcome),
+            object_name="bulkApproveResult",
+            wait=False,
+        )
 
     def on_error(exc: BaseException) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Toplu onay"), user_message(exc), parent=parent)
-        box.setObjectName("bulkApproveResult")
-        _show_result(box)
+        messages.show_warning(
+            parent, _tr("Toplu onay"), user_message(exc), object_name="bulkApproveResult", wait=False
+        )
 
     actor = ctx.require_actor()
     ctx.worker.submit(lambda store: run_bulk_approval(store, actor, keys), on_done, on_error)

@@ -85,7 +85,7 @@ class ComparisonTable(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # The stretched columns settle after this event; measure the wrapped rows then.
-        QTimer.singleShot(0, self._fit_height)
+        QTimer.singleShot(0, self, self._fit_height)  # not after the table is deleted
 
     def _fit_height(self) -> None:
         self.resizeRowsToContents()

@@ -17,11 +17,12 @@ from typing import Any
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, QStandardPaths, Signal, qVersion
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
 
 from koopbis_desktop.services import exports, support
 from koopbis_desktop.services.queries import AuditFilter, EntryFilter
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.import_dialog import MemberImportDialog
@@ -73,7 +74,7 @@ class DataActions(QObject):
         self.ctx.worker.submit(op, done, self.on_job_failed)
 
     def on_job_failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self.window, self.tr("Dosya yazılamadı"), user_message(exc))
+        messages.show_warning(self.window, self.tr("Dosya yazılamadı"), user_message(exc))
 
     # -- member list --------------------------------------------------------------------------
 

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -44,6 +43,7 @@ from PySide6.QtWidgets import (
 from koopbis_desktop.services import member_import
 from koopbis_desktop.services.member_import import ImportKind, ImportPreview, ImportResult, ImportRow
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
 
@@ -393,7 +393,7 @@ class MemberImportDialog(QDialog):
         try:
             member_import.write_template(kind, path)
         except OSError as exc:
-            QMessageBox.warning(
+            messages.show_warning(
                 self,
                 self.tr("Şablon kaydedilemedi"),
                 self.tr("Şablon kaydedilemedi: %1").replace("%1", exc.strerror or str(exc)),

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, State
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.services import queries
+from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.idle import IdleWatcher, LockDialog
@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def on_hub_error(self, text: str) -> None:
-        QMessageBox.warning(self, self.tr("Hata"), text)
+        messages.show_warning(self, self.tr("Hata"), text)
 
     def on_worker_failed(self, exc: BaseException) -> None:
         self.statusBar().showMessage(user_message(exc), 15000)

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.services.queries import EntryRow
+from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 def _unavailable(parent: QWidget, what: str, exc: Exception) -> None:
     log.error("cannot open %s", what, exc_info=exc)
-    QMessageBox.warning(
+    messages.show_warning(
         parent,
         QCoreApplication.translate("opening", "Açılamadı"),
         QCoreApplication.translate(

@@ -160,6 +160,17 @@ Görmek için «Aç».</source>
 {1}
 Press «Open» to view it.</translation>
     </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="211"/>
+        <source>Görüntü önizlenemiyor
+{0}
+{1}
+Görmek için «Aç».</source>
+        <translation>The image cannot be previewed
+{0}
+{1}
+Press «Open» to view it.</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -649,6 +660,14 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
 </context>
 <context>
+    <name>CooperativePicker</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/picker.py" line="43"/>
+        <source>Eşleşen kooperatif yok.</source>
+        <translation>No matching cooperative.</translation>
+    </message>
+</context>
+<context>
     <name>CooperativesPage</name>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="115"/>
@@ -1010,46 +1029,99 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
 </context>
 <context>
+    <name>EditorLayout</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="40"/>
+        <source>Form yükleniyor…</source>
+        <translation>Loading the form…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="59"/>
+        <source>Kooperatif ara: unvan, sicil no ya da VKN (ör. ışık, 06-…)</source>
+        <translation>Search cooperatives: title, registry number or VKN (e.g. ışık, 06-…)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="65"/>
+        <source>&amp;Kooperatif *</source>
+        <translation>&amp;Cooperative *</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="107"/>
+        <source>Ekler (karar ve tutanak taramaları)</source>
+        <translation>Attachments (scans of decisions and minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="117"/>
+        <source>&amp;Kaydet (Ctrl+S)</source>
+        <translation>&amp;Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="119"/>
+        <source>&amp;Onaya gönder (Ctrl+Enter)</source>
+        <translation>Sub&amp;mit for approval (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="121"/>
+        <source>Kapat (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="164"/>
+        <source>Şef iade notu</source>
+        <translation>Supervisor&apos;s return note</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="164"/>
+        <source>Son iade notu</source>
+        <translation>Last return note</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="169"/>
+        <source>Yeni kooperatif kuruluşu: sicil numarasını KOOP-BİS verecek.</source>
+        <translation>New cooperative founding: KOOP-BİS will assign the registry number.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="175"/>
+        <source>kuruluş {0}</source>
+        <translation>founding {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="180"/>
+        <source>şu anki durum: {0}</source>
+        <translation>current state: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="184"/>
+        <source>Kooperatif: {0}</source>
+        <translation>Cooperative: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="188"/>
+        <source>Kooperatif: {0} (çevrimdışı listede bulunamadı)</source>
+        <translation>Cooperative: {0} (not found in the offline list)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="191"/>
+        <source>Önce kooperatifi seçin.</source>
+        <translation>Choose the cooperative first.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="194"/>
+        <source>Durum: {0}, {1}. sürüm</source>
+        <translation>State: {0}, version {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="196"/>
+        <source>Yeni kayıt</source>
+        <translation>New entry</translation>
+    </message>
+</context>
+<context>
     <name>EntryEditor</name>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/editor.py" line="281"/>
         <source>Kayıt formu</source>
         <translation>Entry form</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="357"/>
-        <source>Form yükleniyor…</source>
-        <translation>Loading the form…</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="376"/>
-        <source>Kooperatif ara: unvan, sicil no ya da VKN (ör. ışık, 06-…)</source>
-        <translation>Search cooperatives: title, registry number or VKN (e.g. ışık, 06-…)</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="382"/>
-        <source>&amp;Kooperatif *</source>
-        <translation>&amp;Cooperative *</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="424"/>
-        <source>Ekler (karar ve tutanak taramaları)</source>
-        <translation>Attachments (scans of decisions and minutes)</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="434"/>
-        <source>&amp;Kaydet (Ctrl+S)</source>
-        <translation>&amp;Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="436"/>
-        <source>&amp;Onaya gönder (Ctrl+Enter)</source>
-        <translation>Sub&amp;mit for approval (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="438"/>
-        <source>Kapat (Esc)</source>
-        <translation>Close (Esc)</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/editor.py" line="485"/>
@@ -1075,192 +1147,6 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <location filename="../../koopbis_desktop/ui/editor/editor.py" line="537"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="552"/>
-        <source>Şef iade notu</source>
-        <translation>Supervisor&apos;s return note</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="552"/>
-        <source>Son iade notu</source>
-        <translation>Last return note</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="557"/>
-        <source>Yeni kooperatif kuruluşu: sicil numarasını KOOP-BİS verecek.</source>
-        <translation>New cooperative founding: KOOP-BİS will assign the registry number.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="563"/>
-        <source>kuruluş {0}</source>
-        <translation>founding {0}</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="568"/>
-        <source>şu anki durum: {0}</source>
-        <translation>current state: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="572"/>
-        <source>Kooperatif: {0}</source>
-        <translation>Cooperative: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="576"/>
-        <source>Kooperatif: {0} (çevrimdışı listede bulunamadı)</source>
-        <translation>Cooperative: {0} (not found in the offline list)</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="579"/>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="820"/>
-        <source>Önce kooperatifi seçin.</source>
-        <translation>Choose the cooperative first.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="582"/>
-        <source>Durum: {0}, {1}. sürüm</source>
-        <translation>State: {0}, version {1}</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="584"/>
-        <source>Yeni kayıt</source>
-        <translation>New entry</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="731"/>
-        <source>Geçerli</source>
-        <translation>Valid</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="755"/>
-        <source>Tabloda {0} hücre hatalı; hatalı hücrenin üzerine gelince nedeni görünür.</source>
-        <translation>{0} cells in the table have errors; hover over a cell to see why.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="785"/>
-        <source>Şu anki: çevrimdışı listede kayıtlı değil</source>
-        <translation>Current: not registered in the offline list</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="787"/>
-        <source>Şu anki: kayıtlı — {0}</source>
-        <translation>Current: registered — {0}</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="790"/>
-        <source>Şu anki: {0}</source>
-        <translation>Current: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="800"/>
-        <source>{0} hata</source>
-        <translation>{0} errors</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="802"/>
-        <source>{0} uyarı (1163 s.K.)</source>
-        <translation>{0} warnings (Law 1163)</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="805"/>
-        <source>Form geçerli; onaya gönderilebilir.</source>
-        <translation>The form is valid; it can be submitted for approval.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="816"/>
-        <source>Form yükleniyor.</source>
-        <translation>Loading the form.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="823"/>
-        <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
-        <translation>Cannot be submitted for approval until {0} errors are fixed.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="829"/>
-        <source>Kaydedip şefin onayına gönderir.</source>
-        <translation>Saves and submits it for the supervisor&apos;s approval.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="832"/>
-        <source>Hatalar olsa da taslak olarak kaydeder.</source>
-        <translation>Saves as a draft even with errors.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="836"/>
-        <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
-        <translation>There are unsaved changes (backed up automatically).</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="863"/>
-        <source>Eşleşen kooperatif yok.</source>
-        <translation>No matching cooperative.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="917"/>
-        <source>Kaydetmek için önce kooperatifi seçin.</source>
-        <translation>Choose the cooperative before saving.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="955"/>
-        <source>Kaydediliyor…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="975"/>
-        <source>{0} onaya gönderildi.</source>
-        <translation>{0} submitted for approval.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="980"/>
-        <source>Kayıt onaya gönderildi.</source>
-        <translation>The entry was submitted for approval.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="986"/>
-        <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
-        <translation>Saved, but could not be submitted for approval: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="990"/>
-        <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
-        <translation>{0} saved as a draft (version {1}).</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1004"/>
-        <source>Kaydedilemedi: {0}</source>
-        <translation>Could not save: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1045"/>
-        <source>Kaydedilmemiş değişiklikler</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1046"/>
-        <source>Kaydedilmemiş değişiklikler var.</source>
-        <translation>There are unsaved changes.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1049"/>
-        <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
-        <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1053"/>
-        <source>Kaydet</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1054"/>
-        <source>Vazgeç (değişiklikleri at)</source>
-        <translation>Discard (throw away the changes)</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="1055"/>
-        <source>İptal</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2634,6 +2520,74 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
 </context>
 <context>
+    <name>SubmitActions</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="43"/>
+        <source>Kaydetmek için önce kooperatifi seçin.</source>
+        <translation>Choose the cooperative before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="81"/>
+        <source>Kaydediliyor…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="101"/>
+        <source>{0} onaya gönderildi.</source>
+        <translation>{0} submitted for approval.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="106"/>
+        <source>Kayıt onaya gönderildi.</source>
+        <translation>The entry was submitted for approval.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="112"/>
+        <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
+        <translation>Saved, but could not be submitted for approval: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="116"/>
+        <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
+        <translation>{0} saved as a draft (version {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="130"/>
+        <source>Kaydedilemedi: {0}</source>
+        <translation>Could not save: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="169"/>
+        <source>Kaydedilmemiş değişiklikler</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="170"/>
+        <source>Kaydedilmemiş değişiklikler var.</source>
+        <translation>There are unsaved changes.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="173"/>
+        <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
+        <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="177"/>
+        <source>Kaydet</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="178"/>
+        <source>Vazgeç (değişiklikleri at)</source>
+        <translation>Discard (throw away the changes)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="179"/>
+        <source>İptal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="224"/>
@@ -3028,6 +2982,79 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="311"/>
         <source>{0} için yeni parola kaydedildi.</source>
         <translation>New password saved for {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationDisplay</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="46"/>
+        <source>Geçerli</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="70"/>
+        <source>Tabloda {0} hücre hatalı; hatalı hücrenin üzerine gelince nedeni görünür.</source>
+        <translation>{0} cells in the table have errors; hover over a cell to see why.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="100"/>
+        <source>Şu anki: çevrimdışı listede kayıtlı değil</source>
+        <translation>Current: not registered in the offline list</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="102"/>
+        <source>Şu anki: kayıtlı — {0}</source>
+        <translation>Current: registered — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="105"/>
+        <source>Şu anki: {0}</source>
+        <translation>Current: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="115"/>
+        <source>{0} hata</source>
+        <translation>{0} errors</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="117"/>
+        <source>{0} uyarı (1163 s.K.)</source>
+        <translation>{0} warnings (Law 1163)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="120"/>
+        <source>Form geçerli; onaya gönderilebilir.</source>
+        <translation>The form is valid; it can be submitted for approval.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="131"/>
+        <source>Form yükleniyor.</source>
+        <translation>Loading the form.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="135"/>
+        <source>Önce kooperatifi seçin.</source>
+        <translation>Choose the cooperative first.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="138"/>
+        <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
+        <translation>Cannot be submitted for approval until {0} errors are fixed.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="144"/>
+        <source>Kaydedip şefin onayına gönderir.</source>
+        <translation>Saves and submits it for the supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="147"/>
+        <source>Hatalar olsa da taslak olarak kaydeder.</source>
+        <translation>Saves as a draft even with errors.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="151"/>
+        <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
+        <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
 </context>
 <context>

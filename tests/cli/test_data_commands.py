@@ -89,6 +89,7 @@ def test_import_members_refusals(
     assert count(store) == 0
 
 
+@pytest.mark.expect_log(r"Dosya adı .xlsx ya da .csv ile bitmeli", logger="koopbis.cli")
 def test_export_entries_and_audit(
     cli: Any, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -66,6 +66,7 @@ def test_the_child_writes_the_pdf(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.part"))
 
 
+@pytest.mark.expect_log(r"^PDF renderer exited 1", logger="koopbis_desktop.services.printouts")
 def test_a_failure_in_the_child_comes_back_as_a_turkish_sentence(tmp_path: Path) -> None:
     target = tmp_path / "yok" / "liste.pdf"
     with pytest.raises(printouts.PrintFailed) as failed:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import capture, member_import
 from koopbis_desktop.services.member_import import ImportKind, MemberListError
@@ -65,7 +66,7 @@ def test_valid_xlsx_becomes_one_draft_per_member_with_audit_rows(
     _, _, _, base = capture.check(store, "member.admit", COOP, first.payload)
     assert base == first.base
     search = store.conn.execute("SELECT search FROM entries WHERE uuid = ?", (first.uuid,)).fetchone()[0]
-    assert search == capture.search_text(member_import.get_type("member.admit"), None, COOP, first.payload)
+    assert search == capture.search_text(get_type("member.admit"), None, COOP, first.payload)
     creates = [r for r in entries.audit_rows(store) if r["action"] == "create"]
     assert {r["entry"] for r in creates} == set(result.created)
     assert audit_count(store) == audit_before + 5 + 1  # one per draft and one for the import
@@ -79,7 +80,7 @@ def test_spreadsheet_messes_are_read_right(
 ) -> None:
     """Merged title cells, empty rows, numbers as text, a TCKN as a float, serial and text dates."""
     tckns = [valid_tckn(s) for s in (11, 12, 13, 14)]
-    rows = [
+    rows: list[list[Any]] = [
         # TCKN as the float Excel makes of it; serial date; shares as text
         [float(tckns[0]), "Ayşe Yılmaz", 42065, "2015/1", "2", "2000", "500"],
         [],

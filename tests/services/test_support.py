@@ -95,6 +95,7 @@ def write_leaky_logs(folder: Path, values: dict[str, set[str]]) -> None:
     )
 
 
+@pytest.mark.expect_log(logger="koopbis.test")  # the leaky log lines are the test's input
 def test_bundle_has_no_personal_data(store: Store, full_store: dict[str, set[str]], tmp_path: Path) -> None:
     folder = Path(os.environ["KOOPBIS_LOG_DIR"])
     write_leaky_logs(folder, full_store)

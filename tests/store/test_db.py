@@ -42,6 +42,7 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
         open_store(tmp_path / "yok.sqlite")
 
 
+@pytest.mark.expect_log(r"programın daha yeni bir sürümüyle oluşturulmuş", logger="koopbis.cli")
 def test_newer_schema_is_refused_and_untouched(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     open_store(db_path, create=True).close()
     conn = sqlite3.connect(db_path)

@@ -128,6 +128,7 @@ def test_e_two_syncs_at_once_one_refuses_nothing_doubles(
         assert_exactly_once_in_order(server, store, made)
 
 
+@pytest.mark.expect_log(r"taking over a stale sync lock", logger="koopbis.sync.scheduler")
 def test_e_a_dead_owners_lock_is_taken_over(store: Store, people: dict[str, Actor], tmp_path: Path) -> None:
     made = make_entries(store, people, 3, 2)
     store.conn.execute(

@@ -9,6 +9,7 @@ import pytest
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext, Hub
 from koopbis_desktop.ui.worker import DbWorker
 
@@ -43,3 +44,37 @@ def make_ctx(store: Store, worker: DbWorker, people: dict[str, Actor]) -> Callab
 def wait_idle(qtbot: Any, worker: DbWorker, timeout: int = 10_000) -> None:
     """Wait until every submitted job's result has been delivered on the UI thread."""
     qtbot.waitUntil(lambda: worker.pending() == 0, timeout=timeout)
+
+
+class MessageMock:
+    """The message boxes a person was shown, recorded instead of opened (qutebrowser's message_mock).
+
+    ``answers`` holds the button labels to press on the next questions, in order; a question
+    with no answer left is closed without a button (what Esc does on a box without one).
+    """
+
+    def __init__(self) -> None:
+        self.shown: list[messages.Shown] = []
+        self.answers: list[str] = []
+
+    def __call__(self, message: messages.Shown) -> int | None:
+        self.shown.append(message)
+        if message.level != messages.Level.QUESTION or not self.answers:
+            return None
+        label = self.answers.pop(0)
+        assert label in message.choices, f"{label!r} is not a button of {message}"
+        return message.choices.index(label)
+
+    def getmsg(self, level: messages.Level | None = None) -> messages.Shown:
+        """The one message shown (of ``level``), failing if there were none or several."""
+        found = [m for m in self.shown if level is None or m.level == level]
+        assert len(found) == 1, found
+        return found[0]
+
+
+@pytest.fixture
+def message_mock() -> Iterator[MessageMock]:
+    mock = MessageMock()
+    previous = messages.set_recorder(mock)
+    yield mock
+    messages.set_recorder(previous)

@@ -159,6 +159,7 @@ def fill_cell(qtbot: Any, group: GroupField, row: int, column: int, text: str) -
     table.setFocus()
     table.setCurrentCell(row, column)
     item = table.item(row, column)
+    assert item is not None
     table.editItem(item)
     editor = cell_editor(table)
     if isinstance(editor, QComboBox):
@@ -226,6 +227,9 @@ def open_form(make_ctx: Callable[[str], AppContext], qtbot: Any) -> Iterator[Cal
         qtbot.waitUntil(lambda: editor.is_loaded or "açılamadı" in editor.heading.text(), timeout=10_000)
         editor.activateWindow()
         qtbot.waitUntil(editor.isActiveWindow)
+        # The editor moves the cursor to its first field on a later turn of the event loop; a
+        # test that types before that has its cell editor closed under it on a busy machine.
+        qtbot.waitUntil(lambda: editor._focus_in_form() or editor.read_only or not editor.rows)
         return editor
 
     yield open_

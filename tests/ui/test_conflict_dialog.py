@@ -128,7 +128,8 @@ def test_scalar_conflict_merged_taking_koopbis_title(
     assert "serverOnly" not in dialog.models and "localOnly" not in dialog.models
     assert dialog.cancel_button.isDefault()
     assert not any(b.isDefault() or b.autoDefault() for b in dialog.action_buttons)
-    assert dialog.focusWidget() is dialog.reason  # the reason is what the supervisor types first
+    # the reason is what the supervisor types first
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.reason)
     assert not dialog.link_button.isVisible()
 
     # Merge without a choice, then without a reason: told in Turkish, nothing stored.
@@ -143,7 +144,7 @@ def test_scalar_conflict_merged_taking_koopbis_title(
     assert chooser.choice() == "server"
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     assert "gerekçesi yazılmalıdır" in dialog.status.text()
-    assert dialog.focusWidget() is dialog.reason
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.reason)
     assert entries.get_entry(store, uuid).state == State.CONFLICT
 
     type_text(qtbot, dialog.reason, "Unvan Genel Müdürlükte doğru düzeltilmiş")
@@ -306,7 +307,7 @@ def test_cancel_and_read_only_views_change_nothing(
     assert "yalnızca onay yetkisi olan şef" in clerk.merge_button.toolTip()
     assert not clerk.choosers[0].isEnabled()
     assert clerk.reason.isReadOnly()
-    assert clerk.focusWidget() is clerk.cancel_button
+    qtbot.waitUntil(lambda: clerk.focusWidget() is clerk.cancel_button)
 
     # A supervisor who wrote the entry: the four-eyes rule, in Turkish.
     own = approved(

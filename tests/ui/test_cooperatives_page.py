@@ -106,7 +106,7 @@ def test_keyboard_down_enter_opens_detail_with_tables(
     assert record is not None
     assert len(titles(page)) >= 2  # another "Işık" cooperative: pick ours with the arrows
     qtbot.keyClick(page.search_box, Qt.Key.Key_Down)
-    assert page.results_view.hasFocus()
+    qtbot.waitUntil(page.results_view.hasFocus)
     assert page.results_view.currentIndex().row() == 0
     for _ in range(titles(page).index(IŞIK)):
         qtbot.keyClick(page.results_view, Qt.Key.Key_Down)
@@ -153,6 +153,10 @@ def test_local_entries_of_the_cooperative_are_listed_and_refresh(
     type_query(qtbot, page, "isik cagdas")
     with qtbot.waitSignal(page.detail_shown, timeout=5000):
         qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    # Enter also moved the current row; on a busy worker both detail loads run (coalescing
+    # only drops a job not yet started). Let the second land, or it is the detail_shown awaited
+    # below, read before the entry existed.
+    wait_idle(qtbot, page.ctx.worker)
     assert page.current_id == "06-900001"
     assert page.entries_model.rowCount() == 0
     entry = capture.create_entry(

@@ -61,7 +61,7 @@ def sign_in(qtbot: Any, shell: Shell, username: str) -> MainWindow:
     qtbot.waitUntil(dialog.isActiveWindow)
     retype(qtbot, dialog.username_edit, username)
     press(qtbot, dialog.username_edit, Qt.Key.Key_Return)
-    assert dialog.password_edit.hasFocus()
+    qtbot.waitUntil(dialog.password_edit.hasFocus)
     type_text(qtbot, dialog.password_edit, PASSWORD)
     press(qtbot, dialog.password_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=10_000)
@@ -135,7 +135,7 @@ def test_clerk_submits_supervisor_returns_clerk_fixes_supervisor_approves(
     window.closed.disconnect()  # the app would quit on close; the test closes it at the end
     coops = go_to(qtbot, window, "cooperatives", Qt.Key.Key_8)
     assert isinstance(coops, CooperativesPage)
-    assert coops.search_box.hasFocus()
+    qtbot.waitUntil(coops.search_box.hasFocus)
     with qtbot.waitSignal(coops.results_shown, timeout=5000):
         type_text(qtbot, coops.search_box, "isik")
     titles = [str(coops.results_model.row_at(r)["title"]) for r in range(coops.results_model.rowCount())]

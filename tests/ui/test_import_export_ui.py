@@ -143,7 +143,7 @@ def test_main_window_exports_the_current_queue_and_writes_a_support_bundle(
     qtbot.addWidget(window)
     window.show()
     actions = window.data_actions
-    menu_texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]  # type: ignore[union-attr]
+    menu_texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]  # type: ignore[attr-defined]
     assert "Ortak &listesi yükle…" in menu_texts and "&Dışa aktar (Excel/CSV)…" in menu_texts
     answers = iter([str(tmp_path / "kuyruk"), str(tmp_path / "destek.zip"), str(tmp_path / "denetim.csv")])
     actions.ask_save_path = lambda *args: next(answers)

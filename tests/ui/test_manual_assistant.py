@@ -76,7 +76,7 @@ def test_assistant_end_to_end_then_sync_sends_nothing_for_hand_entered(
     assert any(first.uuid[:8] in r for r in reasons)  # the entry behind it says why it waits
 
     # A copy button puts exactly that value on the clipboard.
-    labels = [dialog.fields_grid.itemAtPosition(r, 0).widget().text() for r in range(len(dialog.value_edits))]
+    labels = [dialog.fields_grid.itemAtPosition(r, 0).widget().text() for r in range(len(dialog.value_edits))]  # type: ignore[union-attr]
     member_row = labels.index("T.C. Kimlik No / VKN")
     button = dialog.findChild(type(dialog.copy_all_button), f"copy{member_row}")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -43,7 +43,7 @@ def ink_share(path: Path, page: int = 0) -> float:
     finally:
         document.close()
     dark = sum(1 for y in range(height) for b in data[y * stride : y * stride + width] if b < 200)
-    return dark / (width * height)
+    return float(dark / (width * height))
 
 
 @pytest.fixture
@@ -101,8 +101,8 @@ def test_daily_list_pages_ids_and_audit_anchor(
         assert f"Sayfa{page}/{count}" in squeezed
     # The table header repeats on every page the table spans.
     reader = pypdf.PdfReader(pdf)
-    for page in reader.pages:
-        page_text = re.sub(r"\s+", "", page.extract_text())
+    for sheet in reader.pages:
+        page_text = re.sub(r"\s+", "", sheet.extract_text())
         if any(entry.uuid in page_text for entry in queue):
             assert "SıraKayıtnoTürKooperatifDurumYazanOnaylayan" in page_text
     # The title of the Turkish cooperative survives (ç ğ ı İ ö ş ü and capitals).

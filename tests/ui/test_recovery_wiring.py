@@ -59,7 +59,7 @@ def test_recovery_is_offered_after_sign_in(
     assert editor.raw_form()["member_id"] == valid_tckn(3)
     discard = QTimer()  # closing a restored, unsaved form asks; here the test throws it away
     discard.timeout.connect(
-        lambda: [b.click() for box in _boxes() for b in box.buttons() if b.text().startswith("Vazgeç")]
+        lambda: [b.click() for box in _boxes() for b in box.buttons() if b.text().startswith("Vazgeç")]  # type: ignore[func-returns-value]
     )
     discard.start(20)
     editor.close()

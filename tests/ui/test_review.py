@@ -70,8 +70,8 @@ def test_supervisor_returns_then_approves_after_resubmission(
     assert changes.column_texts(3) == ["yeni ortak"]
     # Content with Turkish formats.
     content = dialog.view.content
-    assert content.findChild(type(dialog.status), "value_subscribed_amount").text() == "2.000,00 TL"
-    assert content.findChild(type(dialog.status), "value_effective_date").text() == "02.03.2015"
+    assert content.findChild(type(dialog.status), "value_subscribed_amount").text() == "2.000,00 TL"  # type: ignore[union-attr]
+    assert content.findChild(type(dialog.status), "value_effective_date").text() == "02.03.2015"  # type: ignore[union-attr]
     assert dialog.approve_button.isEnabled()
     assert dialog.return_button.isEnabled()
 
@@ -79,7 +79,7 @@ def test_supervisor_returns_then_approves_after_resubmission(
     qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx.worker)
     assert "İade nedeni yazılmalıdır" in dialog.status.text()
-    assert dialog.comment.hasFocus()
+    qtbot.waitUntil(dialog.comment.hasFocus)
     assert entries.get_entry(store, submitted).state == State.SUBMITTED
 
     type_text(qtbot, dialog.comment, "Karar no yanlış; düzeltin.")

@@ -238,7 +238,7 @@ def test_wizard_refuses_a_bad_snapshot_in_turkish_and_sets_nothing_up(
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

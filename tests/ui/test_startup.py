@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -63,6 +64,7 @@ def run_app(db_path: Path) -> tuple[int, StartWatcher]:
     return code, watcher
 
 
+@pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
 def test_damaged_pages_found_after_the_login_showed_name_the_newest_backup_and_exit(
     qapp: Any, store: Store, db_path: Path
 ) -> None:
@@ -90,6 +92,7 @@ def test_damaged_pages_found_after_the_login_showed_name_the_newest_backup_and_e
     assert str(saved) in watcher.messages[0] and "koopbis restore" in watcher.messages[0]
 
 
+@pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
 def test_database_from_a_newer_program_is_refused_untouched_and_the_app_exits(
     qapp: Any, store: Store, db_path: Path
 ) -> None:
@@ -129,6 +132,7 @@ def test_start_returns_at_once_and_a_login_pressed_before_the_open_waits_in_the_
         worker.stop()
 
 
+@pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
 def test_a_failed_open_fails_waiting_calls_instead_of_hanging(qapp: Any, tmp_path: Path) -> None:
     db_path = tmp_path / "yok.sqlite"
     worker = DbWorker(db_path)  # create=False: a missing file is an open error

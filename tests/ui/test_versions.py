@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMenu
 
 from koopbis_desktop import __version__, buildinfo
 from koopbis_desktop.store import migrations
@@ -160,10 +161,11 @@ def test_help_menu_opens_the_about_dialog(qtbot: Any, make_ctx: Any, monkeypatch
     from koopbis_desktop.ui.mainwindow import MainWindow
 
     opened: list[AboutDialog] = []
-    monkeypatch.setattr(AboutDialog, "exec", lambda self: opened.append(self) or 0)
+    monkeypatch.setattr(AboutDialog, "exec", lambda self: opened.append(self) or 0)  # type: ignore[func-returns-value]
     window = MainWindow(make_ctx("ayse"))
     qtbot.addWidget(window)
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "Yardı&m")
+    assert isinstance(help_menu, QMenu)
     about = next(a for a in help_menu.actions() if a.text() == "&Hakkında")
     about.trigger()
     assert len(opened) == 1 and opened[0].database_label.text() == str(window.ctx.db_path)

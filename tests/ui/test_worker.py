@@ -16,7 +16,7 @@ from tests.ui.conftest import wait_idle
 def test_results_arrive_in_submission_order(qtbot: Any, worker: DbWorker) -> None:
     seen: list[int] = []
     for n in range(30):
-        worker.submit(lambda store, n=n: store.conn.execute("SELECT ?", (n,)).fetchone()[0], seen.append)
+        worker.submit(lambda store, n=n: store.conn.execute("SELECT ?", (n,)).fetchone()[0], seen.append)  # type: ignore[misc]
     wait_idle(qtbot, worker)
     assert seen == list(range(30))
 

@@ -204,9 +204,15 @@ class AttachmentPanel(QWidget):
         if current is None or current.data(SHA_ROLE) != attachment.info.sha256:
             return
         self._shown = attachment
-        if attachment.info.mime.startswith("image/"):
-            pixmap = QPixmap()
-            pixmap.loadFromData(attachment.data)
+        pixmap = QPixmap()
+        if attachment.info.mime.startswith("image/") and not pixmap.loadFromData(attachment.data):
+            # A scan whose header passed the type check can still be damaged inside.
+            self.preview.setText(
+                self.tr("Görüntü önizlenemiyor\n{0}\n{1}\nGörmek için «Aç».").format(
+                    attachment.info.filename, _size_text(attachment.info.size)
+                )
+            )
+        elif attachment.info.mime.startswith("image/"):
             self.preview.setPixmap(
                 pixmap.scaled(
                     240,

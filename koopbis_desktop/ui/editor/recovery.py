@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from koopbis_desktop.services import autosave
+from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor import open_editor
 from koopbis_desktop.ui.editor.editor import EntryEditor
@@ -45,23 +46,18 @@ def ask_recovery(ctx: AppContext, parent: QWidget | None, pending: list[autosave
     """Ask to restore ``pending`` forms and open them; returns how many were opened."""
     if not pending:
         return 0
-    box = QMessageBox(parent)
-    box.setObjectName("recovery_question")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Kaydedilmemiş formlar"))
-    box.setText(_tr("Kaydedilmemiş {0} form bulundu: geri yüklensin mi?").format(len(pending)))
-    box.setInformativeText(
-        _tr(
+    answer = messages.ask(
+        parent,
+        _tr("Kaydedilmemiş formlar"),
+        _tr("Kaydedilmemiş {0} form bulundu: geri yüklensin mi?").format(len(pending)),
+        [(_tr("Geri yükle"), messages.Role.AcceptRole), (_tr("Sonra"), messages.Role.RejectRole)],
+        informative=_tr(
             "Program beklenmedik biçimde kapanmış olabilir. «Sonra» derseniz formlar silinmez; bir sonraki açılışta yeniden sorulur."
-        )
+        ),
+        default=0,
+        object_name="recovery_question",
     )
-    restore = box.addButton(_tr("Geri yükle"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("Sonra"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
-    box.exec()
-    clicked = box.clickedButton()
-    box.deleteLater()
-    if clicked is not restore:
+    if answer != 0:
         return 0
     opened: list[EntryEditor] = [open_editor(ctx, parent, form_id=item.form_id) for item in pending]
     return len(opened)

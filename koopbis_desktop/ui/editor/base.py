@@ -1,0 +1,133 @@
+"""What every part of the entry editor shares: its signals, state and widgets, declared once.
+
+The editor is one dialog assembled from parts (layout, values, validation display, cooperative
+picker, submit actions), each in its own module; they all derive from this base so each part
+can use the editor's state and the others' methods with their types checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
+
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.domain.schema import ChangeType, ValidationResult
+from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.editor.attachments_panel import AttachmentPanel
+from koopbis_desktop.ui.editor.rows import FieldRow
+
+
+class EditorBase(QDialog):
+    """The entry editor's shared state; EntryEditor (editor.py) fills it in ``__init__``."""
+
+    saved = Signal(str)  # entry uuid, after every successful save
+    submitted = Signal(str)  # entry uuid, after it went to the supervisor
+    loaded = Signal()  # the form is built and shows its values
+
+    ctx: AppContext
+    actor: Actor
+    ctype: ChangeType | None
+    cooperative: str | None
+    record: dict[str, Any] | None
+    entry: Entry | None
+    form_id: str
+    planned_uuid: str
+    rows: dict[str, FieldRow]
+    values: dict[str, Any]
+    validation: ValidationResult | None
+    read_only_reason: str
+    is_loaded: bool
+    busy: bool
+    _focus_on_activation: bool
+    _restored: bool
+    _attachments_dirty: bool
+    _autosave_pending: bool
+    _closing_confirmed: bool
+    _token: int
+    _picked = False  # the clerk chose the cooperative in the picker (it stays visible to change it)
+    undo_stack: QUndoStack
+    validate_timer: QTimer
+    autosave_timer: QTimer
+    search_timer: QTimer
+
+    heading: QLabel
+    description: QLabel
+    cooperative_label: QLabel
+    picker: QWidget
+    picker_edit: QLineEdit
+    picker_results: QListWidget
+    comment_banner: QLabel
+    read_only_banner: QLabel
+    summary: QLabel
+    form_host: QWidget
+    form: QFormLayout
+    scroll_area: QScrollArea
+    attachments_box: QGroupBox
+    attachment_panel: AttachmentPanel
+    status: QLabel
+    save_button: QPushButton
+    submit_button: QPushButton
+    close_button: QPushButton
+
+    def _guard(self, fn: Callable[..., None]) -> Callable[..., None]:
+        """A worker callback that does nothing once this dialog has been deleted."""
+
+        def call(*args: Any) -> None:
+            if shiboken6.isValid(self):
+                fn(*args)
+
+        return call
+
+    @property
+    def entry_uuid(self) -> str | None:
+        return self.entry.uuid if self.entry is not None else None
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_reason)
+
+    def is_dirty(self) -> bool:
+        return self.is_loaded and (not self.undo_stack.isClean() or self._attachments_dirty or self._restored)
+
+    if TYPE_CHECKING:
+        # Defined by the parts; declared here so one part may call another's.
+        def apply_values(self, values: dict[str, Any]) -> None: ...
+        def raw_form(self) -> dict[str, Any]: ...
+        def on_field_edited(self, name: str) -> None: ...
+        def on_field_left(self) -> None: ...
+        def on_undo_stack_clean_changed(self, clean: bool) -> None: ...
+        def on_attachment_panel_changed(self) -> None: ...
+        def _after_change(self) -> None: ...
+        def revalidate(self) -> None: ...
+        def submit_blocker(self) -> str: ...
+        def _update_buttons(self) -> None: ...
+        def _update_status(self) -> None: ...
+        def _decide_read_only(self) -> None: ...
+        def _show_header(self) -> None: ...
+        def _focus_first(self) -> None: ...
+        def on_picker_edit_text_edited(self, text: str) -> None: ...
+        def on_picker_edit_return_pressed(self) -> None: ...
+        def on_picker_results_item_activated(self, item: QListWidgetItem) -> None: ...
+        def on_search_timer_timeout(self) -> None: ...
+        def on_save_button_clicked(self) -> None: ...
+        def on_submit_button_clicked(self) -> None: ...
+        def save(self, *, then_submit: bool, then_close: bool = False) -> None: ...
+        def autosave_now(self) -> None: ...
+        def on_worker_error(self, exc: BaseException) -> None: ...

@@ -1,0 +1,75 @@
+"""The entry editor's cooperative picker: search the offline list, choose one, load its record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidgetItem
+
+from koopbis_desktop.store import snapshot
+from koopbis_desktop.ui.editor.base import EditorBase
+from koopbis_desktop.ui.editor.seed import cooperative_record
+
+
+class CooperativePicker(EditorBase):
+    """Searches the offline cooperative list as the clerk types and attaches the form to one."""
+
+    def on_picker_edit_text_edited(self, text: str) -> None:
+        self.search_timer.start()
+
+    def on_search_timer_timeout(self) -> None:
+        text = self.picker_edit.text()
+        if not text.strip():
+            self.picker_results.clear()
+            self.picker_results.hide()
+            return
+        self.ctx.worker.submit(
+            lambda store: snapshot.search(store, text, limit=20),
+            self._guard(self.on_search_results),
+            self._guard(self.on_worker_error),
+            coalesce=f"editor-coop-search-{id(self)}",
+        )
+
+    def on_search_results(self, rows: list[dict[str, Any]]) -> None:
+        self.picker_results.clear()
+        for row in rows:
+            item = QListWidgetItem(f"{row['id']} — {row['title']}")
+            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            self.picker_results.addItem(item)
+        if not rows:
+            item = QListWidgetItem(self.tr("Eşleşen kooperatif yok."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.picker_results.addItem(item)
+        elif self.picker_results.count():
+            self.picker_results.setCurrentRow(0)
+        self.picker_results.show()
+
+    def on_picker_edit_return_pressed(self) -> None:
+        item = self.picker_results.currentItem()
+        if item is not None and self.picker_results.isVisible():
+            self.on_picker_results_item_activated(item)
+
+    def on_picker_results_item_activated(self, item: QListWidgetItem) -> None:
+        cooperative = item.data(Qt.ItemDataRole.UserRole)
+        if not cooperative:
+            return
+        self.choose_cooperative(str(cooperative))
+
+    def choose_cooperative(self, cooperative: str) -> None:
+        """Attach the form to ``cooperative`` and load its record (founding date, current values)."""
+        self.cooperative = cooperative
+        self._picked = True
+        self.picker_results.hide()
+        self.ctx.worker.submit(
+            lambda store: cooperative_record(store, cooperative),
+            self._guard(self.on_cooperative_loaded),
+            self._guard(self.on_worker_error),
+        )
+
+    def on_cooperative_loaded(self, record: dict[str, Any] | None) -> None:
+        self.record = record
+        self._show_header()
+        self.picker_edit.clear()
+        self._after_change()
+        self._focus_first()

@@ -1,0 +1,92 @@
+"""What the entry editor loads from the database before it can show a form (on the DB worker)."""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.domain.records import record_from_registration
+from koopbis_desktop.services import attachments as attachment_service
+from koopbis_desktop.services import autosave
+from koopbis_desktop.store import attachments as attachment_store
+from koopbis_desktop.store import entries, snapshot
+from koopbis_desktop.store.attachments import AttachmentInfo
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.store.errors import NotFound
+
+
+@dataclass
+class EditorSeed:
+    """What the editor needs from the database before it can show the form."""
+
+    type_id: str
+    cooperative: str | None
+    form_id: str
+    entry: Entry | None = None
+    record: dict[str, Any] | None = None
+    values: dict[str, Any] | None = None
+    attachments: list[AttachmentInfo] = field(default_factory=list)
+    restored: bool = False
+
+
+def cooperative_record(store: Store, cooperative: str | None) -> dict[str, Any] | None:
+    """The cooperative as known offline: the snapshot, or a registration still in the local queue."""
+    if not cooperative:
+        return None
+    record = snapshot.get_record(store, cooperative)
+    if record is not None:
+        return record
+    try:
+        registration = entries.get_entry(store, cooperative)
+    except NotFound:
+        return None
+    if not registers_cooperative(registration.type):
+        return None
+    local = record_from_registration(registration.payload)
+    local["id"] = registration.uuid
+    return local
+
+
+def load_seed(
+    store: Store,
+    actor: Actor,
+    *,
+    type_id: str | None,
+    cooperative: str | None,
+    entry_uuid: str | None,
+    form_id: str | None,
+) -> EditorSeed:
+    restored = None
+    if form_id:
+        restored = next((a for a in autosave.pending(store, actor) if a.form_id == form_id), None)
+        if restored is not None:
+            type_id, cooperative, entry_uuid = restored.type, restored.cooperative, restored.entry_uuid
+    entry = entries.get_entry(store, entry_uuid) if entry_uuid else None
+    if entry is not None:
+        type_id, cooperative = entry.type, entry.cooperative
+    if type_id is None:
+        raise NotFound("Açılacak form bulunamadı: kayıt türü bilinmiyor.")
+    get_type(type_id)  # an unknown type fails here with its Turkish message
+    seed = EditorSeed(
+        type_id=type_id,
+        cooperative=cooperative,
+        form_id=form_id or str(uuidlib.uuid4()),
+        entry=entry,
+        record=cooperative_record(store, cooperative),
+    )
+    if restored is not None:
+        seed.values = dict(restored.payload)
+        seed.restored = True
+        for sha in restored.attachments:
+            try:
+                seed.attachments.append(attachment_store.info(store, sha))
+            except NotFound:
+                continue
+    elif entry is not None:
+        seed.values = dict(entry.payload)
+        seed.attachments = attachment_service.list_for_entry(store, entry.uuid)
+    return seed

@@ -1,0 +1,206 @@
+"""The entry editor's actions on the database: save, submit, autosave, ask before closing.
+
+A draft is saved even with errors; Submit needs none. Autosave writes the form as typed to
+the scratch table, so a crash loses at most the field being typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QTime
+from PySide6.QtWidgets import QMessageBox
+
+from koopbis_desktop.domain.lifecycle import DomainError, State
+from koopbis_desktop.services import attachments as attachment_service
+from koopbis_desktop.services import autosave, capture
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.ui import messages
+from koopbis_desktop.ui.editor.base import EditorBase
+from koopbis_desktop.ui.errors import user_message
+
+
+class SubmitActions(EditorBase):
+    """Save as draft, submit for approval, autosave, and the question before closing unsaved work."""
+
+    def on_save_button_clicked(self) -> None:
+        self.save(then_submit=False)
+
+    def on_submit_button_clicked(self) -> None:
+        blocker = self.submit_blocker()
+        if blocker:
+            self.status.setText(blocker)
+            return
+        self.save(then_submit=True)
+
+    def save(self, *, then_submit: bool, then_close: bool = False) -> None:
+        if self.ctype is None or self.read_only or self.busy:
+            return
+        self.validate_timer.stop()
+        self.revalidate()
+        if not self.ctype.registers and not self.cooperative:
+            self.status.setText(self.tr("Kaydetmek için önce kooperatifi seçin."))
+            self.picker_edit.setFocus()
+            return
+        actor = self.actor
+        data = self.raw_form()
+        shas = self.attachment_panel.shas()
+        entry = self.entry
+        needs_revision = entry is None or self.is_dirty() or entry.state != State.DRAFT
+        type_id, cooperative, form_id, planned = (
+            self.ctype.id,
+            self.cooperative,
+            self.form_id,
+            self.planned_uuid,
+        )
+
+        def op(store: Store) -> tuple[Entry, BaseException | None]:
+            with store.write():
+                if entry is None:
+                    saved = capture.create_entry(
+                        store, actor, type_id, cooperative, data, allow_errors=True, entry_uuid=planned
+                    )
+                elif needs_revision:
+                    saved = capture.edit_entry(store, actor, entry.uuid, data, allow_errors=True)
+                else:
+                    saved = entry
+                attachment_service.sync_links(store, actor, saved.uuid, shas)
+                autosave.discard(store, form_id)
+            if not then_submit:
+                return saved, None
+            try:
+                return capture.submit_entry(store, actor, saved.uuid), None
+            except DomainError as exc:
+                return entries.get_entry(store, saved.uuid), exc
+
+        self.busy = True
+        self.autosave_timer.stop()
+        self._autosave_pending = False
+        self._update_buttons()
+        self.status.setText(self.tr("Kaydediliyor…"))
+        self.ctx.worker.submit(
+            op,
+            self._guard(lambda result: self.on_saved(result, then_close)),
+            self._guard(self.on_save_failed),
+        )
+
+    def on_saved(self, result: tuple[Entry, BaseException | None], then_close: bool) -> None:
+        entry, submit_error = result
+        self.busy = False
+        self.entry = entry
+        self._restored = False
+        self._attachments_dirty = False
+        self.undo_stack.setClean()
+        time = QLocale(QLocale.Language.Turkish, QLocale.Country.Turkey).toString(
+            QTime.currentTime(), "HH:mm"
+        )
+        self.ctx.hub.entries_changed.emit([entry.uuid])
+        self.saved.emit(entry.uuid)
+        if entry.state == State.SUBMITTED:
+            self.status.setText(self.tr("{0} onaya gönderildi.").format(time))
+            self._decide_read_only()
+            self._show_header()
+            self._update_buttons()
+            self.submitted.emit(entry.uuid)
+            self.ctx.hub.message.emit(self.tr("Kayıt onaya gönderildi."))
+            self._closing_confirmed = True
+            self.accept()
+            return
+        if submit_error is not None:
+            self.status.setText(
+                self.tr("Kaydedildi, ama onaya gönderilemedi: {0}").format(user_message(submit_error))
+            )
+        else:
+            self.status.setText(
+                self.tr("{0} taslak olarak kaydedildi ({1}. sürüm).").format(time, entry.revision)
+            )
+        self.comment_banner.setVisible(bool(entry.comment))
+        self._decide_read_only()
+        self._show_header()
+        self._update_buttons()
+        if then_close:
+            self._closing_confirmed = True
+            self.accept()
+
+    def on_save_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self._update_buttons()
+        message = user_message(exc)
+        self.status.setText(self.tr("Kaydedilemedi: {0}").format(message))
+        self.ctx.hub.error.emit(message)
+        self._autosave_pending = True
+        self.autosave_now()
+
+    # -- autosave ---------------------------------------------------------------------------
+
+    def autosave_now(self) -> None:
+        """Write the form as typed to the scratch table (through the worker)."""
+        self.autosave_timer.stop()
+        if not self._autosave_pending or self.ctype is None or self.read_only or self.busy:
+            return
+        self._autosave_pending = False
+        actor, form_id, type_id = self.actor, self.form_id, self.ctype.id
+        cooperative, entry_uuid = self.cooperative, self.entry_uuid
+        payload, shas = self.raw_form(), self.attachment_panel.shas()
+        self.ctx.worker.submit(
+            lambda store: autosave.save(
+                store,
+                actor,
+                form_id,
+                type_id=type_id,
+                cooperative=cooperative,
+                entry_uuid=entry_uuid,
+                payload=payload,
+                attachments=shas,
+            ),
+            None,
+            self._guard(self.on_worker_error),
+            coalesce=f"autosave-{form_id}",
+        )
+
+    def on_worker_error(self, exc: BaseException) -> None:
+        self.status.setText(user_message(exc))
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        answer = messages.ask(
+            self,
+            self.tr("Kaydedilmemiş değişiklikler"),
+            self.tr("Kaydedilmemiş değişiklikler var."),
+            [
+                (self.tr("Kaydet"), messages.Role.AcceptRole),
+                (self.tr("Vazgeç (değişiklikleri at)"), messages.Role.DestructiveRole),
+                (self.tr("İptal"), messages.Role.RejectRole),
+            ],
+            informative=self.tr(
+                "Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. "
+                "İptal: forma geri döner."
+            ),
+            default=2,
+            escape=2,
+            object_name="unsaved_question",
+        )
+        if answer == 0:
+            return QMessageBox.StandardButton.Save
+        if answer == 1:
+            return QMessageBox.StandardButton.Discard
+        return QMessageBox.StandardButton.Cancel
+
+    def _may_close(self) -> bool:
+        if self.busy:
+            return False
+        if self._closing_confirmed or self.read_only or not self.is_dirty():
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            self.save(then_submit=False, then_close=True)
+            return False
+        if answer == QMessageBox.StandardButton.Discard:
+            self._discard_autosave()
+            return True
+        return False
+
+    def _discard_autosave(self) -> None:
+        self.autosave_timer.stop()
+        self._autosave_pending = False
+        form_id = self.form_id
+        self.ctx.worker.submit(lambda store: autosave.discard(store, form_id))

@@ -1,0 +1,179 @@
+"""How the entry editor shows validation beside each field, table cell and in the summary.
+
+Also the current snapshot value under a field and whether Submit is allowed now.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from koopbis_desktop.domain import reference
+from koopbis_desktop.domain.records import base_value
+from koopbis_desktop.domain.schema import (
+    Field,
+    Issue,
+    Kind,
+    Severity,
+    ValidationContext,
+    ValidationResult,
+    validate,
+)
+from koopbis_desktop.ui.editor.base import EditorBase
+from koopbis_desktop.ui.editor.group_table import GroupField
+from koopbis_desktop.ui.editor.rows import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR
+
+_ID_KINDS = (Kind.TCKN, Kind.VKN, Kind.TCKN_OR_VKN, Kind.MERSIS)
+
+
+class ValidationDisplay(EditorBase):
+    """Runs the schema's validator on the form and shows its issues beside the fields."""
+
+    def revalidate(self) -> None:
+        if self.ctype is None:
+            return
+        raw = self.raw_form()
+        founded_on = (self.record or {}).get("founded_on") if not self.ctype.registers else None
+        result = validate(self.ctype, raw, ValidationContext(founded_on=founded_on))
+        self.validation = result
+        by_path: dict[str, list[Issue]] = {}
+        for issue in result.issues:
+            by_path.setdefault(issue.path, []).append(issue)
+        general: list[Issue] = []
+        used: set[str] = set()
+        for name, row in self.rows.items():
+            own = by_path.get(name, [])
+            used.add(name)
+            ok_text = ""
+            if row.field.kind in _ID_KINDS and name in raw and not own:
+                ok_text = self.tr("Geçerli")
+            if isinstance(row.widget, GroupField):
+                cells: dict[tuple[int, str], tuple[Severity, str]] = {}
+                cell_issues: list[Issue] = []
+                for path, issues in by_path.items():
+                    if path.startswith(f"{name}["):
+                        used.add(path)
+                        index_text, _, column = path[len(name) + 1 :].partition("].")
+                        if index_text.isdigit():
+                            worst = min(issues, key=lambda i: i.severity != Severity.ERROR)
+                            cells[(int(index_text), column)] = (
+                                worst.severity,
+                                "\n".join(i.text for i in issues),
+                            )
+                            cell_issues.extend(issues)
+                row.widget.show_cell_issues(cells)
+                summary = list(own)
+                if cell_issues:
+                    errors = sum(1 for i in cell_issues if i.severity == Severity.ERROR)
+                    if errors:
+                        summary.append(
+                            Issue(
+                                name,
+                                self.tr(
+                                    "Tabloda {0} hücre hatalı; hatalı hücrenin üzerine gelince nedeni görünür."
+                                ).format(errors),
+                            )
+                        )
+                row.show_issues(summary)
+            else:
+                row.show_issues(own, ok_text)
+            if row.field.required_when is not None:
+                other, wanted = row.field.required_when
+                row.set_required(str(raw.get(other, "")).strip() in wanted)
+        for path, issues in by_path.items():
+            if path not in used:
+                general.extend(issues)
+        self._show_current_values(result)
+        self._show_summary(result, general)
+        self._update_buttons()
+
+    def _show_current_values(self, result: ValidationResult) -> None:
+        for name, row in self.rows.items():
+            f = row.field
+            if f.snapshot is None or self.record is None:
+                row.current.hide()
+                continue
+            if "{}" in f.snapshot:
+                value = result.payload.get(name)
+                if not value or any(i.path == name and i.severity == Severity.ERROR for i in result.issues):
+                    row.current.hide()
+                    continue
+                current = base_value(self.record, f.snapshot.format(value))
+                if current is None:
+                    text = self.tr("Şu anki: çevrimdışı listede kayıtlı değil")
+                else:
+                    text = self.tr("Şu anki: kayıtlı — {0}").format(_describe(current))
+            else:
+                current = base_value(self.record, f.snapshot)
+                text = self.tr("Şu anki: {0}").format(_describe_scalar(f, current, self.record))
+            row.current.setText(text)
+            row.current.show()
+
+    def _show_summary(self, result: ValidationResult, general: list[Issue]) -> None:
+        errors, warnings = len(result.errors), len(result.warnings)
+        lines: list[str] = []
+        if errors or warnings:
+            counts = []
+            if errors:
+                counts.append(self.tr("{0} hata").format(errors))
+            if warnings:
+                counts.append(self.tr("{0} uyarı (1163 s.K.)").format(warnings))
+            lines.append(", ".join(counts) + ".")
+        else:
+            lines.append(self.tr("Form geçerli; onaya gönderilebilir."))
+        for issue in general:
+            mark = "✗" if issue.severity == Severity.ERROR else "⚠"
+            lines.append(f"{mark} {issue.text}")
+        colour = ERROR_COLOUR if errors else (WARNING_COLOUR if warnings else OK_COLOUR)
+        self.summary.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        self.summary.setText("\n".join(lines))
+
+    def submit_blocker(self) -> str:
+        """Why the entry cannot be sent for approval now ("" when it can)."""
+        if self.ctype is None:
+            return self.tr("Form yükleniyor.")
+        if self.read_only:
+            return self.read_only_reason
+        if not self.ctype.registers and not self.cooperative:
+            return self.tr("Önce kooperatifi seçin.")
+        errors = len(self.validation.errors) if self.validation else 0
+        if errors:
+            return self.tr("{0} hata düzeltilmeden onaya gönderilemez.").format(errors)
+        return ""
+
+    def _update_buttons(self) -> None:
+        blocker = self.submit_blocker()
+        self.submit_button.setEnabled(not blocker and not self.busy)
+        self.submit_button.setToolTip(blocker or self.tr("Kaydedip şefin onayına gönderir."))
+        self.save_button.setEnabled(not self.read_only and not self.busy and self.ctype is not None)
+        if not self.read_only:
+            self.save_button.setToolTip(self.tr("Hatalar olsa da taslak olarak kaydeder."))
+
+    def _update_status(self) -> None:
+        if self.is_dirty():
+            self.status.setText(self.tr("Kaydedilmemiş değişiklikler var (otomatik yedekleniyor)."))
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        parts = [str(x) for x in value.values() if x not in (None, "")]
+        return ", ".join(parts)
+    if isinstance(value, list):
+        return str(len(value))
+    return "" if value is None else str(value)
+
+
+def _describe_scalar(f: Field, value: Any, record: dict[str, Any]) -> str:
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, list):
+        names = [str(r.get("full_name") or r.get("article_no") or "") for r in value if isinstance(r, dict)]
+        return f"{len(value)} satır" + (f" ({', '.join(n for n in names if n)})" if names else "")
+    if f.kind == Kind.PROVINCE:
+        province = reference.find_province(value)
+        return province.name if province else str(value)
+    if f.kind == Kind.DISTRICT:
+        return reference.district_name(str(record.get("province_code") or ""), str(value))
+    if f.kind == Kind.PHONE:
+        text = str(value)
+        return f"0{text[:3]} {text[3:6]} {text[6:8]} {text[8:]}" if len(text) == 10 else text
+    return str(value)
