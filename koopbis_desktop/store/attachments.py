@@ -94,3 +94,16 @@ def unlink(store: Store, entry_uuid: str, sha256: str) -> bool:
             "DELETE FROM entry_attachments WHERE entry_uuid = ? AND sha256 = ?", (entry_uuid, sha256)
         )
         return cursor.rowcount > 0
+
+
+def hashes_for_entry(store: Store, entry_uuid: str) -> list[str]:
+    """The hashes of the files attached to an entry, sorted (the order sent to KOOP-BİS)."""
+    rows = store.query(
+        "SELECT sha256 FROM entry_attachments WHERE entry_uuid = ? ORDER BY sha256", (entry_uuid,)
+    )
+    return [str(r[0]) for r in rows]
+
+
+def data_of(store: Store, sha256: str) -> bytes | None:
+    row = store.query_one("SELECT data FROM attachments WHERE sha256 = ?", (sha256,))
+    return bytes(row[0]) if row else None

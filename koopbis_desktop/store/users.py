@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -167,3 +168,27 @@ def set_active(conn: sqlite3.Connection, username: str, active: bool, by: str) -
 def unlock(conn: sqlite3.Connection, username: str, by: str) -> None:
     conn.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE username = ?", (username,))
     audit.append(conn, actor=by, action="user_unlock", details={"username": username})
+
+
+def count_by_role(store: Store) -> dict[str, int]:
+    return {
+        str(role): int(count) for role, count in store.query("SELECT role, count(*) FROM users GROUP BY role")
+    }
+
+
+def person_names(store: Store) -> Iterator[str]:
+    """Every person's name (and username) the database knows: users and the snapshot's people."""
+    for sql in (
+        "SELECT full_name FROM members",
+        "SELECT full_name FROM board_members",
+        "SELECT full_name FROM auditors",
+        "SELECT full_name FROM users",
+        "SELECT username FROM users",
+    ):
+        try:
+            rows = store.query(sql)
+        except sqlite3.Error:
+            continue  # an older schema without the table: nobody of it to name
+        for (name,) in rows:
+            if name is not None:
+                yield str(name)

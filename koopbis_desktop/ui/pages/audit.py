@@ -257,9 +257,7 @@ class AuditPage(QWidget):
         self.verify_label.setText(self.tr("Zincir doğrulanıyor…"))
         self.verify_label.setStyleSheet("")
         self.verify_label.show()
-        self.ctx.worker.submit(
-            lambda store: audit.verify(store.conn), self.on_verified, self.on_verify_failed
-        )
+        self.ctx.worker.submit(lambda store: audit.verify(store), self.on_verified, self.on_verify_failed)
 
     def on_verified(self, result: VerifyResult) -> None:
         self.verify_button.setEnabled(True)

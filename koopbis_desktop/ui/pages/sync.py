@@ -42,6 +42,7 @@ from koopbis_desktop.domain.display import type_label
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.services import settings as app_settings
+from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
@@ -93,11 +94,7 @@ class SyncOverview:
 
 
 def load_receipts(store: Store) -> list[ReceiptRow]:
-    rows = store.conn.execute(
-        "SELECT uuid, receipt, type, cooperative_id, synced_at FROM entries "
-        "WHERE state = ? AND receipt IS NOT NULL ORDER BY synced_at DESC, rowid DESC",
-        (State.SYNCED.value,),
-    ).fetchall()
+    rows = entries.synced_receipts(store, newest_first=True)
     return [ReceiptRow(r[0], r[1], type_label(r[2]), r[3] or "", r[4] or "") for r in rows]
 
 
@@ -124,9 +121,7 @@ def load_overview(store: Store) -> SyncOverview:
                 reason=item.reason or "",
             )
         )
-    states = {
-        str(r[0]): int(r[1]) for r in store.conn.execute("SELECT state, COUNT(*) FROM entries GROUP BY state")
-    }
+    states = {state.value: count for state, count in entries.count_by_state(store).items()}
     return SyncOverview(
         rows, counts, last_run(store), load_receipts(store), app_settings.go_live(store), states
     )
