@@ -42,7 +42,7 @@ def digest(data: bytes) -> str:
 def add(store: Store, data: bytes, *, filename: str, mime: str, created_by: str) -> AttachmentInfo:
     """Store ``data`` unless a file with the same content is already stored; return its info."""
     key = digest(data)
-    with store.write() as conn:
+    with store.atomic() as conn:
         conn.execute(
             "INSERT INTO attachments(sha256, filename, mime, size, data, created_at, created_by) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING",
@@ -79,7 +79,7 @@ def list_for_entry(store: Store, entry_uuid: str) -> list[AttachmentInfo]:
 
 def link(store: Store, entry_uuid: str, sha256: str) -> bool:
     """Link a stored file to an entry; False when it was linked already."""
-    with store.write() as conn:
+    with store.atomic() as conn:
         cursor = conn.execute(
             "INSERT INTO entry_attachments(entry_uuid, sha256) VALUES (?, ?) ON CONFLICT DO NOTHING",
             (entry_uuid, sha256),
@@ -89,7 +89,7 @@ def link(store: Store, entry_uuid: str, sha256: str) -> bool:
 
 def unlink(store: Store, entry_uuid: str, sha256: str) -> bool:
     """Remove the link (the stored file stays); False when there was none."""
-    with store.write() as conn:
+    with store.atomic() as conn:
         cursor = conn.execute(
             "DELETE FROM entry_attachments WHERE entry_uuid = ? AND sha256 = ?", (entry_uuid, sha256)
         )

@@ -181,7 +181,7 @@ def insert_entry(
     """Create a draft with revision 1 and its audit row, in one durable transaction."""
     key = entry_uuid or new_uuid()
     when = stamp()
-    with store.write() as conn:
+    with store.atomic() as conn:
         conn.execute(
             "INSERT INTO entries(uuid, type, cooperative_id, cooperative_ref, effective_date, state, author, "
             "revision, payload, base, issues, created_at, updated_at, search) "
@@ -251,7 +251,7 @@ def update_payload(
 ) -> Entry:
     """Store a new revision of a draft/returned entry (which becomes a draft again)."""
     when = stamp()
-    with store.write() as conn:
+    with store.atomic() as conn:
         current = _locked_state(conn, entry.uuid)
         target = check_move(Action.EDIT, current, actor, entry.author)
         revision = (
@@ -331,7 +331,7 @@ def move(
     unknown = set(updates) - _MOVE_FIELDS
     if unknown:
         raise ValueError(f"not movable fields: {unknown}")
-    with store.write() as conn:
+    with store.atomic() as conn:
         current = _locked_state(conn, entry_uuid)
         author = conn.execute("SELECT author FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()[0]
         target = check_move(action, current, actor, author)

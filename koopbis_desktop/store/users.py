@@ -98,7 +98,7 @@ def check_password(
     Returns the outcome and the user (as stored after the attempt).
     """
     moment = at or clock_now()
-    with store.write() as conn:
+    with store.atomic() as conn:
         row = conn.execute(
             f"SELECT {_COLUMNS}, password_hash FROM users WHERE username = ?", (username,)
         ).fetchone()
