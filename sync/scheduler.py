@@ -26,6 +26,7 @@ from typing import Any
 from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.services import settings
 from koopbis_desktop.store import entries, sync_state
+from koopbis_desktop.store.changes import NOTHING, OpChanges
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.entries import dumps
@@ -71,6 +72,7 @@ class SyncReport:
     result: RunResult = field(default_factory=RunResult)
     remaining: dict[str, int] = field(default_factory=dict)  # plan counts after the run
     retry_after: float | None = None  # for the scheduler: when to look again
+    changes: OpChanges = NOTHING  # what the run wrote to the database, for the desktop's views
 
     @property
     def ok(self) -> bool:
@@ -182,8 +184,11 @@ def run_sync(
 ) -> SyncReport:
     """One sync of the database at ``store_path``: lock, go-live, health, replay, record the run."""
     store = open_store(Path(store_path), check_integrity=False)
+    store.take_changes()  # an opening migration is not the run's doing
     try:
-        return sync_store(store, on_progress=on_progress, cancel=cancel, options=options, client=client)
+        report = sync_store(store, on_progress=on_progress, cancel=cancel, options=options, client=client)
+        report.changes = store.take_changes()
+        return report
     finally:
         store.close()
 

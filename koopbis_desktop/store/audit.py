@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from koopbis_desktop.store.changes import counts_as
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.engine import Engine
 
@@ -32,8 +33,10 @@ _INSERT = (
     "INSERT INTO audit(seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, "
     "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_SET_HEAD = (
-    "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+_SET_HEAD = counts_as(
+    "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value "
+    "-- the audit chain's head",
+    "audit",
 )
 
 

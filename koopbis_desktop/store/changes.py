@@ -37,6 +37,8 @@ class OpChanges:
 
 
 NOTHING = OpChanges()
+# What a "refresh everything" request stands for.
+EVERYTHING = OpChanges(**{f.name: True for f in fields(OpChanges)})
 
 # Table → kind. A table missing here (a new one) counts as an entries change, which
 # makes every list refresh: too much work rather than a stale screen.
@@ -69,9 +71,23 @@ _WRITE = re.compile(
 )
 
 
+# Statements that write one kind's table on behalf of another (the audit chain's head
+# lives in ``settings`` but is no settings change a screen must react to).
+_ON_BEHALF: dict[str, str] = {}
+
+
+def counts_as(sql: str, kind: str) -> str:
+    """Announce ``sql`` as a change of ``kind`` whatever table it writes; returns ``sql``."""
+    _ON_BEHALF[sql] = kind
+    written_kind.cache_clear()
+    return sql
+
+
 @lru_cache(maxsize=512)
 def written_kind(sql: str) -> str | None:
     """The kind a statement writes (``None`` for reads, schema changes and transaction control)."""
+    if sql in _ON_BEHALF:
+        return _ON_BEHALF[sql]
     match = _WRITE.match(sql)
     if match is None:
         return None
@@ -87,4 +103,4 @@ def of_kinds(kinds: set[str]) -> OpChanges:
     return OpChanges(**{kind: True for kind in kinds})
 
 
-__all__ = ["NOTHING", "OpChanges", "of_kinds", "written_kind"]
+__all__ = ["EVERYTHING", "NOTHING", "OpChanges", "counts_as", "of_kinds", "written_kind"]

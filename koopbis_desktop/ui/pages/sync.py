@@ -43,6 +43,7 @@ from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.services import settings as app_settings
 from koopbis_desktop.store import entries
+from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
@@ -327,8 +328,8 @@ class SyncPage(QWidget):
         self.runner.reported.connect(self.on_runner_reported)
         self.runner.stopped.connect(self.on_runner_stopped)
         self.runner.password_needed.connect(self.on_runner_password_needed)
-        ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
-        ctx.hub.settings_changed.connect(self.refresh)
+        self.runner.changed.connect(ctx.hub.announce)  # the sync thread's own writes
+        ctx.hub.changed.connect(self.on_hub_changed)
 
         self._apply_role()
         self.refresh()
@@ -406,8 +407,11 @@ class SyncPage(QWidget):
             load_overview, self.on_overview_loaded, self.on_worker_failed, coalesce="sync-page"
         )
 
-    def on_hub_entries_changed(self, uuids: list[str]) -> None:
-        if self.runner.running:
+    def on_hub_changed(self, changes: OpChanges) -> None:
+        if changes.settings:
+            self.refresh()
+            return
+        if not changes.entries or self.runner.running:
             return
         if not self.isVisible():
             # Rebuilding the plan of thousands of entries after every save would stall
