@@ -43,9 +43,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
-from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, Role, State
+from koopbis_desktop.domain.lifecycle import Action, DomainError, State
 from koopbis_desktop.store import attachments as stored_files
-from koopbis_desktop.store import audit, entries, sync_state
+from koopbis_desktop.store import entries, sync_state
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
@@ -53,10 +53,9 @@ from sync import client as wire
 from sync import conflicts
 from sync.planner import PlanItem, build_plan
 from sync.rebase import SENT_BASE, chained_base, last_sent_base
+from sync.settle import SYNC_ACTOR, conflict_outcome, map_registration, settle
 
 log = logging.getLogger("koopbis.sync.executor")
-
-SYNC_ACTOR = Actor(username="sync", role=Role.SUPERVISOR, is_sync=True)
 
 
 class Stop:
@@ -358,7 +357,7 @@ class Executor:
         ):
             return True
         if isinstance(outcome, wire.Conflict | wire.Duplicate | wire.Stale | wire.IdempotencyMismatch):
-            details = _conflict_outcome(outcome)
+            details = conflict_outcome(outcome)
             self._final(uuid, Action.CONFLICT, outcome.message, details)
             self.result.conflicts += 1
             self._progress(uuid, "Çakışma: " + outcome.message)
@@ -553,63 +552,6 @@ def _stops_run(outcome: wire.ChangeOutcome | None) -> bool:
     if isinstance(outcome, wire.RetryLater):
         return outcome.maintenance
     return isinstance(outcome, wire.Unreachable) and not outcome.applied_unknown
-
-
-def settle(
-    store: Store,
-    entry_uuid: str,
-    action: Action,
-    actor: Actor,
-    *,
-    comment: str | None = None,
-    details: dict[str, Any] | None = None,
-    fields: dict[str, Any] | None = None,
-) -> None:
-    """Move an entry out of the queue (applied, rejected, …) and end its retry schedule, in one transaction."""
-    with store.atomic():
-        entries.move(store, entry_uuid, action, actor, comment=comment, details=details, fields=fields)
-        sync_state.end_schedule(store, entry_uuid)
-
-
-def map_registration(store: Store, entry_uuid: str, cooperative_id: str, receipt: str, now: str) -> None:
-    """Store local registration → KOOP-BİS id and point the approved dependents at the id."""
-    state = State.APPROVED.value
-    with store.atomic() as conn:
-        sync_state.record_registration(store, entry_uuid, cooperative_id, receipt, now)
-        for uuid in entries.waiting_on_registration(store, entry_uuid, State.APPROVED):
-            entries.point_at_cooperative(store, uuid, cooperative_id, now)
-            audit.append(
-                conn,
-                actor=SYNC_ACTOR.username,
-                action="sync_remap",
-                entry_uuid=uuid,
-                from_state=state,
-                to_state=state,
-                details={"registration": entry_uuid, "cooperative": cooperative_id},
-            )
-
-
-def _conflict_outcome(
-    outcome: wire.Conflict | wire.Duplicate | wire.Stale | wire.IdempotencyMismatch,
-) -> dict[str, Any]:
-    if isinstance(outcome, wire.Conflict):
-        return {
-            "kind": "conflict",
-            "message": outcome.message,
-            "conflicts": outcome.conflicts,
-            "current": outcome.current,
-            "version": outcome.version,
-        }
-    if isinstance(outcome, wire.Duplicate):
-        return {
-            "kind": "duplicate",
-            "message": outcome.message,
-            "duplicate": outcome.kind,
-            "existing": outcome.existing,
-        }
-    if isinstance(outcome, wire.Stale):
-        return {"kind": "stale", "message": outcome.message, "status": outcome.status}
-    return {"kind": "idempotency_mismatch", "message": outcome.message, "receipt": outcome.receipt}
 
 
 def _detail(outcome: wire.Failure) -> str:

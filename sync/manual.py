@@ -47,10 +47,10 @@ from koopbis_desktop.store.attachments import AttachmentInfo
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
-from sync.executor import map_registration, settle
 from sync.planner import STATUS_LABELS, ItemStatus, PlanItem, ReplayPlan, build_plan
 from sync.rebase import SENT_BASE, chained_base
 from sync.scheduler import SyncLock
+from sync.settle import map_registration, settle
 
 SKIP = "manual_skip"
 PROBLEM = "manual_problem"
