@@ -52,23 +52,21 @@ def add(store: Store, data: bytes, *, filename: str, mime: str, created_by: str)
 
 
 def info(store: Store, sha256: str) -> AttachmentInfo:
-    row = store.conn.execute(
-        f"SELECT {_INFO_COLUMNS} FROM attachments WHERE sha256 = ?", (sha256,)
-    ).fetchone()
+    row = store.execute(f"SELECT {_INFO_COLUMNS} FROM attachments WHERE sha256 = ?", (sha256,)).fetchone()
     if row is None:
         raise NotFound(f"Ek bulunamadı: {sha256[:12]}…")
     return AttachmentInfo(row[0], row[1], row[2], int(row[3]), row[4], row[5])
 
 
 def get(store: Store, sha256: str) -> Attachment:
-    row = store.conn.execute("SELECT data FROM attachments WHERE sha256 = ?", (sha256,)).fetchone()
+    row = store.execute("SELECT data FROM attachments WHERE sha256 = ?", (sha256,)).fetchone()
     if row is None:
         raise NotFound(f"Ek bulunamadı: {sha256[:12]}…")
     return Attachment(info(store, sha256), bytes(row[0]))
 
 
 def list_for_entry(store: Store, entry_uuid: str) -> list[AttachmentInfo]:
-    rows = store.conn.execute(
+    rows = store.execute(
         f"SELECT {', '.join('a.' + c.strip() for c in _INFO_COLUMNS.split(','))} "
         "FROM entry_attachments e JOIN attachments a ON a.sha256 = e.sha256 "
         "WHERE e.entry_uuid = ? ORDER BY a.created_at, a.filename",

@@ -222,10 +222,10 @@ def insert_entry(
 
 
 def get_entry(store: Store, entry_uuid: str) -> Entry:
-    row = store.conn.execute(f"SELECT {COLUMNS} FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
+    row = store.execute(f"SELECT {COLUMNS} FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
     if row is None:
         matches = (
-            store.conn.execute(
+            store.execute(
                 f"SELECT {COLUMNS} FROM entries WHERE uuid LIKE ? LIMIT 2", (f"{entry_uuid}%",)
             ).fetchall()
             if len(entry_uuid) >= 6
@@ -373,7 +373,7 @@ def move(
 
 
 def revisions(store: Store, entry_uuid: str) -> list[Revision]:
-    rows = store.conn.execute(
+    rows = store.execute(
         "SELECT revision, payload, base, author, created_at, note FROM revisions WHERE entry_uuid = ? "
         "ORDER BY revision",
         (entry_uuid,),
@@ -412,11 +412,11 @@ def list_entries(
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params.extend([limit, offset])
-    return [row_to_entry(r) for r in store.conn.execute(sql, params).fetchall()]
+    return [row_to_entry(r) for r in store.execute(sql, params).fetchall()]
 
 
 def count_by_state(store: Store) -> dict[State, int]:
-    rows = store.conn.execute("SELECT state, COUNT(*) FROM entries GROUP BY state").fetchall()
+    rows = store.execute("SELECT state, COUNT(*) FROM entries GROUP BY state").fetchall()
     return {State(r[0]): int(r[1]) for r in rows}
 
 
@@ -439,7 +439,7 @@ def audit_rows(store: Store, entry_uuid: str | None = None) -> list[dict[str, An
         "details",
     )
     out = []
-    for row in store.conn.execute(sql, params):
+    for row in store.execute(sql, params):
         item = dict(zip(names, row, strict=True))
         item["details"] = json.loads(item["details"])
         out.append(item)

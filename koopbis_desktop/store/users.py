@@ -57,17 +57,17 @@ def hash_password(password: str) -> str:
 
 
 def get_user(store: Store, username: str) -> User | None:
-    row = store.conn.execute(f"SELECT {_COLUMNS} FROM users WHERE username = ?", (username,)).fetchone()
+    row = store.execute(f"SELECT {_COLUMNS} FROM users WHERE username = ?", (username,)).fetchone()
     return _user(row) if row else None
 
 
 def list_users(store: Store) -> list[User]:
-    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM users ORDER BY username").fetchall()
+    rows = store.execute(f"SELECT {_COLUMNS} FROM users ORDER BY username").fetchall()
     return [_user(r) for r in rows]
 
 
 def count_users(store: Store) -> int:
-    return int(store.conn.execute("SELECT COUNT(*) FROM users").fetchone()[0])
+    return int(store.execute("SELECT COUNT(*) FROM users").fetchone()[0])
 
 
 def insert_user(
