@@ -96,7 +96,7 @@ def make_store(folder: Path, count: int, cooperatives: int) -> Store:
     snapshot.upsert_records(store, records)
     rng = random.Random(2015)
     # One transaction for the set-up only (the services join it); the sync itself commits per move.
-    with store.write():
+    with store.atomic():
         for n in range(count):
             record = records[n % cooperatives]
             data = {

@@ -132,7 +132,7 @@ def build_database(path: Path, n_cooperatives: int, n_entries: int) -> dict[str,
             )
         )  # fmt: skip
         revision_rows.append((uuid, body, base, author, moment))
-    with store.write() as conn:
+    with store.atomic() as conn:
         conn.executemany(
             "INSERT INTO entries(uuid, type, cooperative_id, effective_date, state, author, approver, "
             "payload, base, created_at, updated_at, submitted_at, comment, search) "

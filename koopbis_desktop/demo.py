@@ -18,7 +18,7 @@ from koopbis_desktop import paths
 from koopbis_desktop.domain import demo_data
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts, capture, review
-from koopbis_desktop.store import snapshot
+from koopbis_desktop.store import listing, snapshot
 from koopbis_desktop.store.db import Store, is_initialised, open_store
 
 DEMO_PROVINCE = "06"
@@ -128,9 +128,7 @@ def populate_demo(store: Store, *, cooperatives: int = DEMO_COOPERATIVES) -> boo
         actors[username] = accounts.login(store, username, password)
         if admin is None:
             admin = actors[username]
-    coop_ids = [
-        str(r[0]) for r in store.conn.execute("SELECT id FROM cooperatives ORDER BY id LIMIT 10").fetchall()
-    ]
+    coop_ids = listing.cooperative_ids(store, 10)
     _make_entries(store, actors["memur"], actors["sef"], coop_ids)
     # Last, so a run interrupted half-way is redone on the next start.
     store.set_setting("province_code", DEMO_PROVINCE)
@@ -158,7 +156,7 @@ def create_demo_database(path: Path, *, cooperatives: int = DEMO_COOPERATIVES) -
     store = open_store(partial, create=True, backups_dir=paths.backups_dir(path))
     try:
         populate_demo(store, cooperatives=cooperatives)
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.checkpoint()
     finally:
         store.close()
     _remove_database(partial, main_file=False)

@@ -43,8 +43,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type, registers_cooperative
-from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, Role, State
-from koopbis_desktop.store import audit, entries
+from koopbis_desktop.domain.lifecycle import Action, DomainError, State
+from koopbis_desktop.store import attachments as stored_files
+from koopbis_desktop.store import entries, sync_state
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
@@ -52,10 +53,9 @@ from sync import client as wire
 from sync import conflicts
 from sync.planner import PlanItem, build_plan
 from sync.rebase import SENT_BASE, chained_base, last_sent_base
+from sync.settle import SYNC_ACTOR, conflict_outcome, map_registration, settle
 
 log = logging.getLogger("koopbis.sync.executor")
-
-SYNC_ACTOR = Actor(username="sync", role=Role.SUPERVISOR, is_sync=True)
 
 
 class Stop:
@@ -277,7 +277,7 @@ class Executor:
             return set()
         # 1. Every entry of the window moves to "sending" in one committed transaction.
         marked: list[tuple[Entry, dict[str, Any], bool]] = []  # entry, body, was approved
-        with self.store.write():
+        with self.store.atomic():
             for item, attachments in ready:
                 try:
                     entry, base = self._mark_sending(item)
@@ -299,7 +299,7 @@ class Executor:
             answers.append((entry, body, self.client.submit_change(entry.uuid, body)))
         # 3. Every answer with its state move and audit row, in one committed transaction.
         applied: set[str] = set()
-        with self.store.write():
+        with self.store.atomic():
             for entry, body, outcome in answers:
                 if self._record(entry, outcome, body["base"]):
                     applied.add(entry.uuid)
@@ -311,34 +311,27 @@ class Executor:
     def _mark_sending(self, item: PlanItem) -> tuple[Entry, dict[str, Any]]:
         """Move one entry to ``sending`` (inside the window's transaction); the base to send."""
         now = stamp()
-        conn = self.store.conn
         fields: dict[str, Any] = {}
         ref = item.entry.cooperative_ref
         cooperative_id = item.entry.cooperative_id
         if ref and not cooperative_id:
-            row = conn.execute(
-                "SELECT cooperative_id FROM sync_registrations WHERE entry_uuid = ?", (ref,)
-            ).fetchone()
-            if row is not None:
+            registered = sync_state.registered_id(self.store, ref)
+            if registered is not None:
                 # Its registration is applied: send to the id KOOP-BİS gave it. The
                 # rewrite commits with the move, so every resend carries the same body.
-                fields = {"cooperative_id": row[0], "cooperative_ref": None}
-                cooperative_id = row[0]
+                fields = {"cooperative_id": registered, "cooperative_ref": None}
+                cooperative_id = registered
         if item.entry.state == State.SENDING:
             # May have reached KOOP-BİS already: resend exactly the body sent before.
-            previous = last_sent_base(conn, item.uuid)
+            previous = last_sent_base(self.store, item.uuid)
             base = previous if previous is not None else item.entry.base
         else:
-            base = chained_base(conn, item.entry, cooperative_id)
+            base = chained_base(self.store, item.entry, cooperative_id)
         details: dict[str, Any] = {"attempt": (item.attempts.attempts if item.attempts else 0) + 1}
         if base != item.entry.base:
             details[SENT_BASE] = base
         entry = entries.move(self.store, item.uuid, Action.SEND, SYNC_ACTOR, details=details, fields=fields)
-        conn.execute(
-            "INSERT INTO sync_attempts(entry_uuid, attempts, last_attempt_at) VALUES (?, 1, ?) "
-            "ON CONFLICT(entry_uuid) DO UPDATE SET attempts = attempts + 1, last_attempt_at = excluded.last_attempt_at",
-            (item.uuid, now),
-        )
+        sync_state.count_attempt(self.store, item.uuid, now)
         return entry, base
 
     def _unsent(self, entry: Entry) -> None:
@@ -351,9 +344,7 @@ class Executor:
             comment="Gönderilmedi; bir sonraki eşitlemede gönderilecek.",
             details={"unsent": True},
         )
-        self.store.conn.execute(
-            "UPDATE sync_attempts SET attempts = MAX(0, attempts - 1) WHERE entry_uuid = ?", (entry.uuid,)
-        )
+        sync_state.uncount_attempt(self.store, entry.uuid)
 
     def _record(self, entry: Entry, outcome: wire.ChangeOutcome, sent_base: dict[str, Any]) -> bool:
         """Store one answer (inside the window's transaction); True when the entry is now synced."""
@@ -366,7 +357,7 @@ class Executor:
         ):
             return True
         if isinstance(outcome, wire.Conflict | wire.Duplicate | wire.Stale | wire.IdempotencyMismatch):
-            details = _conflict_outcome(outcome)
+            details = conflict_outcome(outcome)
             self._final(uuid, Action.CONFLICT, outcome.message, details)
             self.result.conflicts += 1
             self._progress(uuid, "Çakışma: " + outcome.message)
@@ -443,7 +434,7 @@ class Executor:
         registers = registers_cooperative(entry.type)
         if registers:
             fields["cooperative_id"] = outcome.cooperative
-        with self.store.write() as conn:
+        with self.store.atomic():
             settle(
                 self.store,
                 entry.uuid,
@@ -453,7 +444,7 @@ class Executor:
                 fields=fields,
             )
             if registers:
-                map_registration(conn, entry.uuid, outcome.cooperative, outcome.receipt, now)
+                map_registration(self.store, entry.uuid, outcome.cooperative, outcome.receipt, now)
         self.result.applied += 1
         self.result.replayed += int(outcome.replayed)
         self.result.receipts.append((entry.uuid, outcome.receipt))
@@ -473,10 +464,7 @@ class Executor:
     def _failed(self, entry: Entry, outcome: wire.Failure) -> None:
         """A retryable failure: back off this entry; stop the run when the cause is global."""
         uuid = entry.uuid
-        row = self.store.conn.execute(
-            "SELECT attempts FROM sync_attempts WHERE entry_uuid = ?", (uuid,)
-        ).fetchone()
-        attempts = int(row[0]) if row else 1
+        attempts = sync_state.attempts_of(self.store, uuid) or 1
         delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** max(0, attempts - 1))
         delay *= 1.0 + self.rng.random() * self.config.jitter
         retry_after = getattr(outcome, "retry_after", None)
@@ -486,7 +474,7 @@ class Executor:
         # Still "sending" when the server may have applied it (timeout, drop, 5xx):
         # nobody may edit it before KOOP-BİS has answered for this key.
         unknown = getattr(outcome, "applied_unknown", False) or isinstance(outcome, wire.BadAnswer)
-        with self.store.write() as conn:
+        with self.store.atomic():
             if not unknown:
                 entries.move(
                     self.store,
@@ -496,10 +484,7 @@ class Executor:
                     comment=outcome.message,
                     details={"next_attempt_at": next_at},
                 )
-            conn.execute(
-                "UPDATE sync_attempts SET next_attempt_at = ?, last_error = ? WHERE entry_uuid = ?",
-                (next_at, outcome.message, uuid),
-            )
+            sync_state.schedule_retry(self.store, uuid, next_at, outcome.message)
         self.result.retried += 1
         log.info(
             "entry %s: %s (%s); next attempt %s", uuid, type(outcome).__name__, _detail(outcome), next_at
@@ -515,10 +500,7 @@ class Executor:
     # ------------------------------------------------------------ attachments
 
     def _attachment_hashes(self, uuid: str) -> list[str]:
-        rows = self.store.conn.execute(
-            "SELECT sha256 FROM entry_attachments WHERE entry_uuid = ? ORDER BY sha256", (uuid,)
-        ).fetchall()
-        return [r[0] for r in rows]
+        return stored_files.hashes_for_entry(self.store, uuid)
 
     def _upload(self, entry: Entry, hashes: list[str]) -> bool:
         """Put every attachment the server lacks, by hash; False (entry backed off) on failure."""
@@ -530,13 +512,11 @@ class Executor:
                 self._uploaded.add(digest)
                 continue
             if present is False:
-                row = self.store.conn.execute(
-                    "SELECT data FROM attachments WHERE sha256 = ?", (digest,)
-                ).fetchone()
-                if row is None:
+                data = stored_files.data_of(self.store, digest)
+                if data is None:
                     present = wire.BadAnswer("Ek dosya yerel veritabanında bulunamadı.", None, digest)
                 else:
-                    stored = self.client.put_attachment(digest, bytes(row[0]))
+                    stored = self.client.put_attachment(digest, data)
                     if isinstance(stored, wire.Stored):
                         self._uploaded.add(digest)
                         continue
@@ -552,20 +532,12 @@ class Executor:
 
     def _failed_before_send(self, entry: Entry, outcome: wire.Failure) -> None:
         # Nothing was sent for the change itself, so no state move: only the back-off.
-        row = self.store.conn.execute(
-            "SELECT attempts FROM sync_attempts WHERE entry_uuid = ?", (entry.uuid,)
-        ).fetchone()
-        attempts = (int(row[0]) if row else 0) + 1
+        attempts = (sync_state.attempts_of(self.store, entry.uuid) or 0) + 1
         delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** (attempts - 1))
         next_at = stamp(datetime.now(UTC) + timedelta(seconds=delay))
-        with self.store.write() as conn:
-            conn.execute(
-                "INSERT INTO sync_attempts(entry_uuid, attempts, last_attempt_at, next_attempt_at, last_error) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(entry_uuid) DO UPDATE SET attempts = excluded.attempts, "
-                "last_attempt_at = excluded.last_attempt_at, next_attempt_at = excluded.next_attempt_at, "
-                "last_error = excluded.last_error",
-                (entry.uuid, attempts, stamp(), next_at, "Ek dosya yüklenemedi: " + outcome.message),
-            )
+        sync_state.set_schedule(
+            self.store, entry.uuid, attempts, stamp(), next_at, "Ek dosya yüklenemedi: " + outcome.message
+        )
         self.result.retried += 1
         if isinstance(outcome, wire.AuthFailed):
             self._stop(Stop.AUTH, outcome.message)
@@ -580,75 +552,6 @@ def _stops_run(outcome: wire.ChangeOutcome | None) -> bool:
     if isinstance(outcome, wire.RetryLater):
         return outcome.maintenance
     return isinstance(outcome, wire.Unreachable) and not outcome.applied_unknown
-
-
-def settle(
-    store: Store,
-    entry_uuid: str,
-    action: Action,
-    actor: Actor,
-    *,
-    comment: str | None = None,
-    details: dict[str, Any] | None = None,
-    fields: dict[str, Any] | None = None,
-) -> None:
-    """Move an entry out of the queue (applied, rejected, …) and end its retry schedule, in one transaction."""
-    with store.write() as conn:
-        entries.move(store, entry_uuid, action, actor, comment=comment, details=details, fields=fields)
-        conn.execute(
-            "UPDATE sync_attempts SET next_attempt_at = NULL, last_error = NULL WHERE entry_uuid = ?",
-            (entry_uuid,),
-        )
-
-
-def map_registration(conn: Any, entry_uuid: str, cooperative_id: str, receipt: str, now: str) -> None:
-    """Store local registration → KOOP-BİS id and point the approved dependents at the id."""
-    conn.execute(
-        "INSERT OR REPLACE INTO sync_registrations(entry_uuid, cooperative_id, receipt, mapped_at) "
-        "VALUES (?, ?, ?, ?)",
-        (entry_uuid, cooperative_id, receipt, now),
-    )
-    dependents = conn.execute(
-        "SELECT uuid, state FROM entries WHERE cooperative_ref = ? AND state = ?",
-        (entry_uuid, State.APPROVED.value),
-    ).fetchall()
-    for uuid, state in dependents:
-        conn.execute(
-            "UPDATE entries SET cooperative_id = ?, cooperative_ref = NULL, updated_at = ? WHERE uuid = ?",
-            (cooperative_id, now, uuid),
-        )
-        audit.append(
-            conn,
-            actor=SYNC_ACTOR.username,
-            action="sync_remap",
-            entry_uuid=uuid,
-            from_state=state,
-            to_state=state,
-            details={"registration": entry_uuid, "cooperative": cooperative_id},
-        )
-
-
-def _conflict_outcome(
-    outcome: wire.Conflict | wire.Duplicate | wire.Stale | wire.IdempotencyMismatch,
-) -> dict[str, Any]:
-    if isinstance(outcome, wire.Conflict):
-        return {
-            "kind": "conflict",
-            "message": outcome.message,
-            "conflicts": outcome.conflicts,
-            "current": outcome.current,
-            "version": outcome.version,
-        }
-    if isinstance(outcome, wire.Duplicate):
-        return {
-            "kind": "duplicate",
-            "message": outcome.message,
-            "duplicate": outcome.kind,
-            "existing": outcome.existing,
-        }
-    if isinstance(outcome, wire.Stale):
-        return {"kind": "stale", "message": outcome.message, "status": outcome.status}
-    return {"kind": "idempotency_mismatch", "message": outcome.message, "receipt": outcome.receipt}
 
 
 def _detail(outcome: wire.Failure) -> str:

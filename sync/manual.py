@@ -42,15 +42,15 @@ from koopbis_desktop.domain.lifecycle import (
 )
 from koopbis_desktop.domain.schema import Kind
 from koopbis_desktop.services import reports
-from koopbis_desktop.store import attachments, audit, entries
+from koopbis_desktop.store import attachments, audit, entries, sync_state
 from koopbis_desktop.store.attachments import AttachmentInfo
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
-from sync.executor import map_registration, settle
 from sync.planner import STATUS_LABELS, ItemStatus, PlanItem, ReplayPlan, build_plan
 from sync.rebase import SENT_BASE, chained_base
 from sync.scheduler import SyncLock
+from sync.settle import map_registration, settle
 
 SKIP = "manual_skip"
 PROBLEM = "manual_problem"
@@ -153,11 +153,7 @@ class Worklist:
 
 def open_marks(store: Store) -> dict[str, tuple[str, str | None]]:
     """Entry uuid → (mark, note) for approved entries whose last manual audit row is a skip/problem."""
-    rows = store.conn.execute(
-        "SELECT a.entry_uuid, a.action, a.comment FROM audit a JOIN entries e ON e.uuid = a.entry_uuid "
-        "WHERE e.state = ? AND a.action IN (?, ?) ORDER BY a.seq",
-        (State.APPROVED.value, SKIP, PROBLEM),
-    ).fetchall()
+    rows = audit.marks_on_state(store, State.APPROVED.value, (SKIP, PROBLEM))
     marks: dict[str, tuple[str, str | None]] = {}
     for uuid, action, comment in rows:
         marks[uuid] = (action, comment)
@@ -296,7 +292,7 @@ def record_entered(
     """
     _require_supervisor(actor)
     number = clean_receipt(receipt)
-    with _sync_lock(store, lock), store.write() as conn:
+    with _sync_lock(store, lock), store.atomic():
         item = _check_enterable(store, entry_uuid)
         entry = item.entry
         registers = registers_cooperative(entry.type)
@@ -309,18 +305,15 @@ def record_entered(
                     "Kuruluş kaydı için KOOP-BİS'in yeni kooperatife verdiği sicil numarasını da yazın; "
                     "bekleyen kayıtları o numaraya bağlanır."
                 )
-            taken = conn.execute(
-                "SELECT entry_uuid FROM sync_registrations WHERE cooperative_id = ? AND entry_uuid != ?",
-                (target, entry.uuid),
-            ).fetchone()
+            taken = sync_state.registration_with_id(store, target, other_than=entry.uuid)
             if taken is not None:
                 raise ManualRefused(
-                    f"{target} numarası başka bir kuruluş kaydına ({taken[0][:8]}) verilmiş; numarayı denetleyin."
+                    f"{target} numarası başka bir kuruluş kaydına ({taken[:8]}) verilmiş; numarayı denetleyin."
                 )
         elif entry.cooperative_ref and target and not entry.cooperative_id:
             # Its registration is applied: it went to the id KOOP-BİS gave (as the executor records).
             fields = {"cooperative_id": target, "cooperative_ref": None}
-        base = chained_base(conn, entry, target)
+        base = chained_base(store, entry, target)
         send_details: dict[str, Any] = {"manual": True}
         if base != entry.base:
             send_details[SENT_BASE] = base
@@ -355,13 +348,13 @@ def record_entered(
             fields=applied_fields,
         )
         if registers:
-            map_registration(conn, entry.uuid, str(target), number, now)
+            map_registration(store, entry.uuid, str(target), number, now)
     return entries.get_entry(store, entry.uuid)
 
 
 def _mark(store: Store, actor: Actor, entry_uuid: str, action: str, note: str | None) -> WorkItem:
     _require_supervisor(actor)
-    with store.write() as conn:
+    with store.atomic() as conn:
         item = _check_enterable(store, entry_uuid)
         audit.append(
             conn,

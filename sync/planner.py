@@ -21,7 +21,7 @@ from enum import StrEnum
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type, registers_cooperative
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.validators import format_date
-from koopbis_desktop.store import entries
+from koopbis_desktop.store import entries, sync_state
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 
@@ -174,16 +174,12 @@ def order_group(group: list[Entry]) -> list[Entry]:
 
 
 def load_attempts(store: Store) -> dict[str, Attempts]:
-    rows = store.conn.execute(
-        "SELECT entry_uuid, attempts, last_attempt_at, next_attempt_at, last_error FROM sync_attempts"
-    ).fetchall()
-    return {r[0]: Attempts(int(r[1]), r[2], r[3], r[4]) for r in rows}
+    return {r[0]: Attempts(r[1], r[2], r[3], r[4]) for r in sync_state.attempt_rows(store)}
 
 
 def load_registrations(store: Store) -> dict[str, str]:
     """Local registration uuid → KOOP-BİS cooperative id, for every applied registration."""
-    rows = store.conn.execute("SELECT entry_uuid, cooperative_id FROM sync_registrations").fetchall()
-    return {r[0]: r[1] for r in rows}
+    return sync_state.registrations(store)
 
 
 def build_plan(store: Store, *, now: datetime | None = None) -> ReplayPlan:
@@ -203,9 +199,7 @@ def _registration_states(store: Store, pending: list[Entry]) -> dict[str, State]
     refs = {e.cooperative_ref for e in pending if e.cooperative_ref}
     if not refs:
         return {}
-    marks = ", ".join("?" for _ in refs)
-    rows = store.conn.execute(f"SELECT uuid, state FROM entries WHERE uuid IN ({marks})", tuple(refs))
-    return {r[0]: State(r[1]) for r in rows}
+    return entries.states_of(store, refs)
 
 
 def plan_entries(

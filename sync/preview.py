@@ -48,10 +48,7 @@ def _cooperative_of(store: Store, entry: entries.Entry) -> str | None:
     if entry.cooperative_id:
         return entry.cooperative_id
     if entry.cooperative_ref:
-        row = store.conn.execute(
-            "SELECT cooperative_id FROM entries WHERE uuid = ?", (entry.cooperative_ref,)
-        ).fetchone()
-        return str(row[0]) if row and row[0] else None
+        return entries.cooperative_of(store, entry.cooperative_ref)
     return None
 
 

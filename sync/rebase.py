@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import copy
 import json
-import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
 from koopbis_desktop.domain.records import base_value, record_from_registration
 from koopbis_desktop.domain.schema import ChangeType
+from koopbis_desktop.store import audit, entries
+from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from sync.conflicts import local_values
 
@@ -45,7 +46,7 @@ def _loads(text: str | None) -> Any:
     return json.loads(text) if text else None
 
 
-def chained_base(conn: sqlite3.Connection, entry: Entry, cooperative_id: str | None) -> dict[str, Any]:
+def chained_base(store: Store, entry: Entry, cooperative_id: str | None) -> dict[str, Any]:
     """The base to send for ``entry`` (to ``cooperative_id``), given the synced entries before it.
 
     Pure reads; equal to ``entry.base`` when no earlier entry touched its keys.
@@ -54,12 +55,7 @@ def chained_base(conn: sqlite3.Connection, entry: Entry, cooperative_id: str | N
     if not base or not cooperative_id:
         return base
     keys = set(base)
-    rows = conn.execute(
-        "SELECT uuid, type, payload, base, outcome, synced_at FROM entries "
-        "WHERE cooperative_id = ? AND state = 'synced' AND uuid != ? "
-        "ORDER BY server_version, synced_at, rowid",
-        (cooperative_id, entry.uuid),
-    ).fetchall()
+    rows = entries.synced_before(store, cooperative_id, entry.uuid)
     if not rows:
         return base
     tracked = copy.deepcopy(base)
@@ -73,7 +69,7 @@ def chained_base(conn: sqlite3.Connection, entry: Entry, cooperative_id: str | N
             # The cooperative exists only through this registration: its values are where
             # the chain starts — unless the base was captured after it reached KOOP-BİS.
             if captured_at is None:
-                captured_at = _captured_at(conn, entry)
+                captured_at = entries.last_revision_at(store, entry.uuid) or entry.created_at
             if synced_at and captured_at < synced_at:
                 record = record_from_registration(payload)
                 for key in keys:
@@ -92,22 +88,9 @@ def chained_base(conn: sqlite3.Connection, entry: Entry, cooperative_id: str | N
     return tracked
 
 
-def _captured_at(conn: sqlite3.Connection, entry: Entry) -> str:
-    row = conn.execute(
-        "SELECT created_at FROM revisions WHERE entry_uuid = ? ORDER BY revision DESC LIMIT 1", (entry.uuid,)
-    ).fetchone()
-    return str(row[0]) if row else entry.created_at
-
-
-def last_sent_base(conn: sqlite3.Connection, entry_uuid: str) -> dict[str, Any] | None:
+def last_sent_base(store: Store, entry_uuid: str) -> dict[str, Any] | None:
     """The base recorded with the entry's last ``send`` move, if that move recorded one."""
-    row = conn.execute(
-        "SELECT details FROM audit WHERE entry_uuid = ? AND action = 'send' ORDER BY seq DESC LIMIT 1",
-        (entry_uuid,),
-    ).fetchone()
-    if row is None:
-        return None
-    details = _loads(row[0])
+    details = _loads(audit.last_details(store, entry_uuid, "send"))
     sent = details.get(SENT_BASE) if isinstance(details, Mapping) else None
     return dict(sent) if isinstance(sent, Mapping) else None
 

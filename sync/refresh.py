@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from koopbis_desktop.services import settings
-from koopbis_desktop.store import snapshot
+from koopbis_desktop.store import snapshot, sync_state
 from koopbis_desktop.store.db import Store
 from sync import client as wire
 
@@ -32,8 +32,7 @@ class RefreshReport:
 
 
 def last_refresh(store: Store) -> str | None:
-    row = store.conn.execute("SELECT value FROM sync_meta WHERE key = ?", (MARK_KEY,)).fetchone()
-    return str(row[0]) if row else None
+    return sync_state.meta(store, MARK_KEY)
 
 
 def refresh_snapshot(
@@ -69,9 +68,5 @@ def refresh_snapshot(
             break
         cursor = page.next_cursor
     if mark:
-        with store.write() as conn:
-            conn.execute(
-                "INSERT INTO sync_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (MARK_KEY, mark),
-            )
+        sync_state.set_meta(store, MARK_KEY, mark)
     return RefreshReport(True, updated, since, mark, f"Kooperatif listesi güncellendi: {updated} kayıt.")

@@ -25,7 +25,8 @@ from typing import Any
 
 from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.services import settings
-from koopbis_desktop.store import entries
+from koopbis_desktop.store import entries, sync_state
+from koopbis_desktop.store.changes import NOTHING, OpChanges
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.entries import dumps
@@ -71,6 +72,7 @@ class SyncReport:
     result: RunResult = field(default_factory=RunResult)
     remaining: dict[str, int] = field(default_factory=dict)  # plan counts after the run
     retry_after: float | None = None  # for the scheduler: when to look again
+    changes: OpChanges = NOTHING  # what the run wrote to the database, for the desktop's views
 
     @property
     def ok(self) -> bool:
@@ -130,33 +132,27 @@ class SyncLock:
 
     def acquire(self) -> None:
         host, pid = socket.gethostname(), os.getpid()
-        with self.store.write() as conn:
-            row = conn.execute("SELECT owner, pid, host, heartbeat_at FROM sync_lock WHERE id = 1").fetchone()
+        with self.store.atomic():
+            row = sync_state.lock_holder(self.store)
             if row is not None and row[0] != self.owner:
-                beat = datetime.fromisoformat(row[3])
+                owner, holder_pid, holder_host, _acquired, heartbeat = row
+                beat = datetime.fromisoformat(heartbeat)
                 fresh = datetime.now(UTC) - beat < timedelta(seconds=self.stale_after)
-                dead = row[2] == host and not _pid_alive(int(row[1]))
+                dead = holder_host == host and not _pid_alive(holder_pid)
                 if fresh and not dead:
-                    raise SyncBusy(row[0])
-                log.warning("taking over a stale sync lock of %s (last beat %s)", row[0], row[3])
-            now = stamp()
-            conn.execute(
-                "INSERT OR REPLACE INTO sync_lock(id, owner, pid, host, acquired_at, heartbeat_at) "
-                "VALUES (1, ?, ?, ?, ?, ?)",
-                (self.owner, pid, host, now, now),
-            )
+                    raise SyncBusy(owner)
+                log.warning("taking over a stale sync lock of %s (last beat %s)", owner, heartbeat)
+            sync_state.take_lock(self.store, self.owner, pid, host, stamp())
         self._last_beat = time.monotonic()
 
     def heartbeat(self) -> None:
         if time.monotonic() - self._last_beat < HEARTBEAT_SECONDS:
             return
-        with self.store.write() as conn:
-            conn.execute("UPDATE sync_lock SET heartbeat_at = ? WHERE owner = ?", (stamp(), self.owner))
+        sync_state.beat_lock(self.store, self.owner, stamp())
         self._last_beat = time.monotonic()
 
     def release(self) -> None:
-        with self.store.write() as conn:
-            conn.execute("DELETE FROM sync_lock WHERE owner = ?", (self.owner,))
+        sync_state.release_lock(self.store, self.owner)
 
 
 # ----------------------------------------------------------------- one run
@@ -188,8 +184,11 @@ def run_sync(
 ) -> SyncReport:
     """One sync of the database at ``store_path``: lock, go-live, health, replay, record the run."""
     store = open_store(Path(store_path), check_integrity=False)
+    store.take_changes()  # an opening migration is not the run's doing
     try:
-        return sync_store(store, on_progress=on_progress, cancel=cancel, options=options, client=client)
+        report = sync_store(store, on_progress=on_progress, cancel=cancel, options=options, client=client)
+        report.changes = store.take_changes()
+        return report
     finally:
         store.close()
 
@@ -282,12 +281,7 @@ def _report_for(result: RunResult, started: str) -> SyncReport:
 
 
 def _start_run(store: Store, started: str) -> int:
-    with store.write() as conn:
-        cursor = conn.execute(
-            "INSERT INTO sync_runs(started_at, status) VALUES (?, 'running')",
-            (started,),
-        )
-        return int(cursor.lastrowid or 0)
+    return sync_state.start_run(store, started)
 
 
 def _finish(
@@ -298,21 +292,15 @@ def _finish(
         return report
     summary = report.to_json()
     summary.pop("receipts", None)  # receipts live on the entries; keep the run row small
-    with store.write() as conn:
-        if run_id:
-            conn.execute(
-                "UPDATE sync_runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?",
-                (report.finished_at, report.status, dumps(summary), run_id),
-            )
+    if run_id:
+        sync_state.finish_run(store, run_id, report.finished_at, report.status, dumps(summary))
     return report
 
 
 def last_run(store: Store) -> dict[str, Any] | None:
     import json
 
-    row = store.conn.execute(
-        "SELECT id, started_at, finished_at, status, summary FROM sync_runs ORDER BY id DESC LIMIT 1"
-    ).fetchone()
+    row = sync_state.last_run_row(store)
     if row is None:
         return None
     return {
@@ -350,8 +338,8 @@ def status(store: Store) -> dict[str, Any]:
 
 
 def _lock_row(store: Store) -> dict[str, Any] | None:
-    row = store.conn.execute("SELECT owner, acquired_at, heartbeat_at FROM sync_lock WHERE id = 1").fetchone()
-    return {"owner": row[0], "acquired_at": row[1], "heartbeat_at": row[2]} if row else None
+    row = sync_state.lock_holder(store)
+    return {"owner": row[0], "acquired_at": row[3], "heartbeat_at": row[4]} if row else None
 
 
 # ----------------------------------------------------------------- automatic sync

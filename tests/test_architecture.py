@@ -120,7 +120,44 @@ def server_beyond_domain(root: Path) -> list[Import]:
     ]
 
 
-def report(violations: list[Import]) -> str:
+@dataclass(frozen=True)
+class Statement:
+    path: Path
+    line: int
+    method: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line} calls .{self.method}()"
+
+
+SQL_METHODS = {"execute", "executemany", "executescript", "query"}
+SQL_HOMES = ("koopbis_desktop/store", "sync/server")
+
+
+def sql_outside_store(root: Path) -> list[Statement]:
+    """Calls of ``.execute(``/``.executemany(``/``.executescript(``/``.query(`` outside the store."""
+    homes = [root / home for home in SQL_HOMES]
+    bad = []
+    for package in PACKAGES:
+        for path in source_files(root, package):
+            rel = path.relative_to(root)
+            if any(home in path.parents for home in homes):
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            for node in ast.walk(tree):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in SQL_METHODS
+                ):
+                    bad.append(Statement(rel, node.lineno, node.func.attr))
+                elif isinstance(node, ast.Attribute) and node.attr == "conn":
+                    # A raw connection handed out of the store is SQL waiting to happen.
+                    bad.append(Statement(rel, node.lineno, "conn"))
+    return bad
+
+
+def report(violations: list[Import] | list[Statement]) -> str:
     return "\n".join(str(v) for v in violations)
 
 
@@ -211,6 +248,10 @@ def test_reference_server_uses_only_the_domain():
     assert not (bad := server_beyond_domain(REPO)), report(bad)
 
 
+def test_sql_only_in_the_store():
+    assert not (bad := sql_outside_store(REPO)), report(bad)
+
+
 # ------------------------------------------- the checker itself, on a made-up tree
 
 
@@ -229,6 +270,13 @@ def bad_tree(tmp_path: Path) -> Path:
         "koopbis_desktop/ui/main.py": "from PySide6.QtWidgets import QWidget\n",
         "sync/client.py": "from koopbis_desktop.cli import main\nimport shiboken6\n",
         "sync/server/app.py": "from koopbis_desktop.store import db\nfrom koopbis_desktop.domain import schema\n",
+        "sync/server/store.py": "def f(conn):\n    conn.execute('DELETE FROM changes')\n",
+        "koopbis_desktop/store/entries.py": "def f(store):\n    return store.query('SELECT 1')\n",
+        "koopbis_desktop/services/counts.py": (
+            "def f(store):\n    store.conn.execute('SELECT 1')\n"
+            "    store.db.executescript('x')\n    return store.query('SELECT 2')\n"
+        ),
+        "sync/planner.py": "def g(conn, rows):\n    conn.executemany('INSERT', rows)\n    execute('not a method')\n",
     }
     for name, text in files.items():
         path = tmp_path / name
@@ -253,6 +301,14 @@ def test_checker_finds_every_kind_of_violation(bad_tree: Path):
     assert targets(forbidden(bad_tree, "koopbis_desktop/services", ("sync",))) == {"sync.client"}
     assert targets(forbidden(bad_tree, "sync", ("koopbis_desktop.cli",))) == {"koopbis_desktop.cli.main"}
     assert targets(server_beyond_domain(bad_tree)) == {"koopbis_desktop.store.db"}
+    statements = {(s.path.as_posix(), s.line, s.method) for s in sql_outside_store(bad_tree)}
+    assert statements == {
+        ("koopbis_desktop/services/counts.py", 2, "execute"),
+        ("koopbis_desktop/services/counts.py", 2, "conn"),
+        ("koopbis_desktop/services/counts.py", 3, "executescript"),
+        ("koopbis_desktop/services/counts.py", 4, "query"),
+        ("sync/planner.py", 2, "executemany"),
+    }
 
 
 def test_checker_finds_the_cli_importing_the_ui(tmp_path: Path) -> None:
@@ -275,4 +331,5 @@ def test_checker_tolerates_missing_folders(tmp_path: Path):
     assert qt_outside_ui(tmp_path) == []
     assert domain_outside_stdlib(tmp_path) == []
     assert server_beyond_domain(tmp_path) == []
+    assert sql_outside_store(tmp_path) == []
     assert forbidden(tmp_path, "sync", ("koopbis_desktop.ui",)) == []

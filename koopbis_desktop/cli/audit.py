@@ -11,7 +11,7 @@ from koopbis_desktop.store import audit, entries
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     store = open_db(args)
-    result = audit.verify(store.conn)
+    result = audit.verify(store)
     if args.json:
         print_json(
             {

@@ -74,7 +74,7 @@ def add_user(
             "Kullanıcı adı harf, rakam, nokta, tire ya da alt çizgiden oluşmalıdır.",
         )
     _check_password_strength(password)
-    with store.write() as conn:
+    with store.atomic() as conn:
         first = users.count_users(store) == 0
         if first:
             if role != Role.ADMIN:
@@ -112,21 +112,21 @@ def disable_user(store: Store, by: Actor, username: str) -> None:
     _existing(store, username)
     if username == by.username:
         raise NotPermitted("Kendi hesabınızı kapatamazsınız; başka bir yönetici kapatmalı.")
-    with store.write() as conn:
+    with store.atomic() as conn:
         users.set_active(conn, username, False, by.username)
 
 
 def enable_user(store: Store, by: Actor, username: str) -> None:
     _require_admin(by)
     _existing(store, username)
-    with store.write() as conn:
+    with store.atomic() as conn:
         users.set_active(conn, username, True, by.username)
 
 
 def unlock_user(store: Store, by: Actor, username: str) -> None:
     _require_admin(by)
     _existing(store, username)
-    with store.write() as conn:
+    with store.atomic() as conn:
         users.unlock(conn, username, by.username)
 
 
@@ -136,7 +136,7 @@ def change_password(store: Store, by: Actor, username: str, new_password: str) -
         _require_admin(by)
     _existing(store, username)
     _check_password_strength(new_password)
-    with store.write() as conn:
+    with store.atomic() as conn:
         users.set_password(conn, username, new_password, by.username)
 
 

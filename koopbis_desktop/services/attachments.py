@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, State, check_move
-from koopbis_desktop.store import attachments, audit
+from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, check_move
+from koopbis_desktop.store import attachments, audit, entries
 from koopbis_desktop.store.attachments import AttachmentInfo
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import NotFound
@@ -84,15 +84,15 @@ def add_file(store: Store, actor: Actor, path: Path) -> AttachmentInfo:
 
 
 def _check_editable(store: Store, actor: Actor, entry_uuid: str) -> None:
-    row = store.conn.execute("SELECT state, author FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
-    if row is None:
+    found = entries.state_and_author(store, entry_uuid)
+    if found is None:
         raise NotFound(f"Kayıt bulunamadı: {entry_uuid}")
-    check_move(Action.EDIT, State(row[0]), actor, row[1])
+    check_move(Action.EDIT, found[0], actor, found[1])
 
 
 def link(store: Store, actor: Actor, entry_uuid: str, sha256: str) -> bool:
     """Attach a stored file to an editable entry, with its audit row; False if already attached."""
-    with store.write() as conn:
+    with store.atomic() as conn:
         _check_editable(store, actor, entry_uuid)
         stored = attachments.info(store, sha256)
         if not attachments.link(store, entry_uuid, sha256):
@@ -109,7 +109,7 @@ def link(store: Store, actor: Actor, entry_uuid: str, sha256: str) -> bool:
 
 def unlink(store: Store, actor: Actor, entry_uuid: str, sha256: str) -> bool:
     """Detach a file from an editable entry, with its audit row; the stored file is kept."""
-    with store.write() as conn:
+    with store.atomic() as conn:
         _check_editable(store, actor, entry_uuid)
         stored = attachments.info(store, sha256)
         if not attachments.unlink(store, entry_uuid, sha256):
@@ -126,7 +126,7 @@ def unlink(store: Store, actor: Actor, entry_uuid: str, sha256: str) -> bool:
 
 def sync_links(store: Store, actor: Actor, entry_uuid: str, wanted: list[str]) -> None:
     """Make the entry's attachments exactly ``wanted`` (one transaction; audited per change)."""
-    with store.write():
+    with store.atomic():
         current = {a.sha256 for a in attachments.list_for_entry(store, entry_uuid)}
         for sha in wanted:
             if sha not in current:

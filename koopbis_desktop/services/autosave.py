@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.store import drafts
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 
@@ -39,34 +40,23 @@ def save(
     payload: dict[str, Any],
     attachments: list[str] | None = None,
 ) -> None:
-    with store.write() as conn:
-        conn.execute(
-            "INSERT INTO autosave(form_id, username, type, cooperative, entry_uuid, payload, attachments, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(form_id) DO UPDATE SET type = excluded.type, "
-            "cooperative = excluded.cooperative, entry_uuid = excluded.entry_uuid, payload = excluded.payload, "
-            "attachments = excluded.attachments, updated_at = excluded.updated_at",
-            (
-                form_id,
-                actor.username,
-                type_id,
-                cooperative,
-                entry_uuid,
-                json.dumps(payload, ensure_ascii=False, default=str),
-                json.dumps(attachments or []),
-                stamp(),
-            ),
-        )
+    drafts.save_draft(
+        store,
+        form_id,
+        username=actor.username,
+        type_id=type_id,
+        cooperative=cooperative,
+        entry_uuid=entry_uuid,
+        payload=json.dumps(payload, ensure_ascii=False, default=str),
+        attachments=json.dumps(attachments or []),
+        at=stamp(),
+    )
 
 
 def discard(store: Store, form_id: str) -> None:
-    with store.write() as conn:
-        conn.execute("DELETE FROM autosave WHERE form_id = ?", (form_id,))
+    drafts.discard_draft(store, form_id)
 
 
 def pending(store: Store, actor: Actor) -> list[Autosaved]:
-    rows = store.conn.execute(
-        "SELECT form_id, username, type, cooperative, entry_uuid, payload, attachments, updated_at "
-        "FROM autosave WHERE username = ? ORDER BY updated_at",
-        (actor.username,),
-    ).fetchall()
+    rows = drafts.drafts_of(store, actor.username)
     return [Autosaved(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6]), r[7]) for r in rows]

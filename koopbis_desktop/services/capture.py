@@ -110,14 +110,8 @@ def admitted_locally(store: Store, cooperative: str | None, base: dict[str, Any]
     missing = [key for key, value in base.items() if key.startswith("member:") and value is None]
     if not missing:
         return
-    marks = ", ".join("?" for _ in _LIVE_STATES)
-    rows = store.conn.execute(
-        "SELECT payload FROM entries WHERE type = 'member.admit' AND (cooperative_id = ? OR cooperative_ref = ?) "
-        f"AND state IN ({marks}) ORDER BY created_at, rowid",
-        (cooperative, cooperative, *_LIVE_STATES),
-    ).fetchall()
     admit = get_type("member.admit")
-    for (text,) in rows:
+    for text in entries.admission_payloads(store, cooperative, _LIVE_STATES):
         payload = json.loads(text)
         key = f"member:{payload.get('member_id')}"
         if key not in missing:

@@ -24,7 +24,7 @@ from koopbis_desktop.domain.schema import ChangeType, Issue, validate
 from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.store import audit, entries, snapshot
 from koopbis_desktop.store.db import Store
-from koopbis_desktop.store.entries import Entry, dumps
+from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.store.errors import NotFound
 
 LOCAL = "local"
@@ -215,7 +215,7 @@ def link_registration(store: Store, actor: Actor, entry_uuid: str, cooperative_i
             "(koopbis snapshot refresh), sonra yeniden deneyin."
         )
     dependents = entries.list_entries(store, cooperative=entry.uuid)
-    with store.write() as conn:
+    with store.atomic() as conn:
         moved = entries.move(
             store,
             entry.uuid,
@@ -228,20 +228,14 @@ def link_registration(store: Store, actor: Actor, entry_uuid: str, cooperative_i
             ctype = get_type(dependent.type)
             new_base = base_of(record, ctype.touched(dependent.payload))
             number = dependent.revision + 1
-            conn.execute(
-                "UPDATE entries SET cooperative_id = ?, cooperative_ref = NULL, base = ?, revision = ? WHERE uuid = ?",
-                (target, dumps(new_base), number, dependent.uuid),
-            )
-            conn.execute(
-                "INSERT INTO revisions(entry_uuid, revision, payload, base, author, created_at, note) "
-                "SELECT uuid, ?, payload, ?, ?, updated_at, ? FROM entries WHERE uuid = ?",
-                (
-                    number,
-                    dumps(new_base),
-                    actor.username,
-                    f"Mevcut kooperatife bağlandı: {target}",
-                    dependent.uuid,
-                ),
+            entries.remap_cooperative(
+                store,
+                dependent.uuid,
+                target,
+                base=new_base,
+                revision=number,
+                author=actor.username,
+                note=f"Mevcut kooperatife bağlandı: {target}",
             )
             audit.append(
                 conn,

@@ -29,6 +29,7 @@ from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
 from koopbis_desktop.services import queries
 from koopbis_desktop.services.queries import AuditFilter, EntryFilter, EntryRow
+from koopbis_desktop.store import entries, listing
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import StoreError
 
@@ -125,9 +126,7 @@ def _typed(f: Field, value: Any) -> Any:
 def _payloads(store: Store, uuids: list[str]) -> dict[str, dict[str, Any]]:
     if not uuids:
         return {}
-    marks = ", ".join("?" for _ in uuids)
-    rows = store.conn.execute(f"SELECT uuid, payload FROM entries WHERE uuid IN ({marks})", uuids)
-    return {uuid: json.loads(payload) for uuid, payload in rows}
+    return {uuid: json.loads(payload) for uuid, payload in entries.payloads_of(store, uuids).items()}
 
 
 def _pages(
@@ -163,9 +162,7 @@ def _common_values(row: EntryRow) -> list[Any]:
 def _types_in(store: Store, flt: EntryFilter) -> list[str]:
     if flt.type_id:
         return [flt.type_id]
-    where, params = queries._where(flt)
-    rows = store.conn.execute(f"SELECT DISTINCT e.type{queries._FROM}{where}", params).fetchall()
-    found = {str(r[0]) for r in rows}
+    found = listing.entry_types(store, flt)
     from koopbis_desktop.domain.changetypes import all_types
 
     return [t.id for t in all_types() if t.id in found]
@@ -361,21 +358,12 @@ def export_audit(
     """The audit trail (oldest first, with each row's hashes) to a CSV file."""
     target = Path(path)
     _check_target(target, (".csv",))
-    where, params = queries._audit_where(flt or AuditFilter())
-    cursor = store.conn.execute(
-        "SELECT seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, prev_hash, hash "
-        f"FROM audit{where} ORDER BY seq",
-        params,
-    )
     total = 0
     try:
         with target.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, delimiter=";")
             writer.writerow(_AUDIT_HEADERS)
-            while True:
-                rows = cursor.fetchmany(PAGE)
-                if not rows:
-                    break
+            for rows in listing.audit_batches(store, flt or AuditFilter(), PAGE):
                 for (
                     seq,
                     at,

@@ -318,7 +318,7 @@ def import_rows(
         raise NotPermitted("Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.")
     ctype = get_type(prepared.type_id)
     coop = prepared.cooperative_id or prepared.cooperative_ref
-    with store.write() as conn:
+    with store.atomic() as conn:
         _, _, record = capture.resolve_cooperative(store, ctype, prepared.cooperative)
         _check_against_store(store, prepared, record)
         bad = prepared.invalid_rows

@@ -182,8 +182,8 @@ def printed_now() -> str:
 
 def audit_anchor(store: Store) -> list[str]:
     """The closing lines that tie a signed paper copy to the audit chain."""
-    seq, digest = audit.head(store.conn)
-    result = audit.verify(store.conn)
+    seq, digest = audit.head(store)
+    result = audit.verify(store)
     state = "sağlam" if result.ok else "BOZUK — " + result.message
     return [
         f"Denetim izi: {seq} kayıt; zincir başı özeti (SHA-256): {digest}",
@@ -292,12 +292,8 @@ def entries_of_day(store: Store, day: date) -> list[Entry]:
     """Entries created or moved on ``day`` (local time), in the order they were first touched."""
     start = datetime.combine(day, datetime.min.time()).astimezone()
     end = datetime.combine(day, datetime.max.time()).astimezone()
-    rows = store.conn.execute(
-        "SELECT entry_uuid, MIN(seq) FROM audit WHERE entry_uuid IS NOT NULL AND at >= ? AND at <= ? "
-        "GROUP BY entry_uuid ORDER BY MIN(seq)",
-        (stamp(start), stamp(end)),
-    ).fetchall()
-    return [entries.get_entry(store, r[0]) for r in rows]
+    touched = audit.entries_touched_between(store, stamp(start), stamp(end))
+    return [entries.get_entry(store, uuid) for uuid in touched]
 
 
 def daily_list(store: Store, day: date, province_code: str | None = None) -> Report:
@@ -346,11 +342,7 @@ def daily_list(store: Store, day: date, province_code: str | None = None) -> Rep
 
 def receipts_report(store: Store, province_code: str | None = None, since: date | None = None) -> Report:
     """Every synced entry with the receipt number KOOP-BİS gave (or the one typed in by hand)."""
-    rows_db = store.conn.execute(
-        "SELECT uuid FROM entries WHERE state = ? AND receipt IS NOT NULL ORDER BY synced_at, rowid",
-        (State.SYNCED.value,),
-    ).fetchall()
-    found = [entries.get_entry(store, r[0]) for r in rows_db]
+    found = [entries.get_entry(store, r[0]) for r in entries.synced_receipts(store, newest_first=False)]
     if since is not None:
         start = stamp(datetime.combine(since, datetime.min.time()))
         found = [e for e in found if (e.synced_at or "") >= start]

@@ -136,15 +136,12 @@ def update(store: Store, actor: Actor, values: dict[str, Any]) -> dict[str, str]
     if actor.role not in (Role.ADMIN, Role.SUPERVISOR):
         raise NotPermitted("Ayarları yalnızca yönetici ya da şef değiştirebilir.")
     parsed = {key: parse(key, value) for key, value in values.items()}
-    with store.write() as conn:
+    with store.atomic() as conn:
         for key, value in parsed.items():
             old = store.setting(key)
             if old == value:
                 continue
-            conn.execute(
-                "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            store.set_setting(key, value)
             audit.append(
                 conn, actor=actor.username, action="setting", details={"key": key, "old": old, "new": value}
             )

@@ -55,7 +55,7 @@ def initialize(store: Store, province: str, *, go_live: str | None = None) -> re
             exit_code=ExitCode.NOT_PERMITTED,
         )
     day = parse_date(go_live, allow_future=True) if go_live else None
-    with store.write() as conn:
+    with store.atomic() as conn:
         settings_rows.claim_province(conn, found.code)
         if day:
             settings_rows.set_go_live(conn, day)
@@ -78,7 +78,7 @@ def import_snapshot(
     report = snapshot_import.import_file(
         store, file, members=members, board=board, auditors=auditors, assemblies=assemblies
     )
-    with store.write() as conn:
+    with store.atomic() as conn:
         audit.append(conn, actor=by, action="snapshot_import", details={"file": str(file)})
     return report
 
@@ -103,7 +103,7 @@ def backup_now(store: Store, dest: Path | None = None) -> Path:
     """Copy the database to ``dest`` (default: the backup folder of the settings); the copy's path."""
     folder = dest if dest is not None else paths.backups_dir(store.path, store.setting("backup_dir"))
     target = backup.create_backup(store, folder, reason="elle")
-    with store.write() as conn:
+    with store.atomic() as conn:
         audit.append(conn, actor="system", action="backup", details={"file": str(target)})
     return target
 
@@ -113,7 +113,7 @@ def restore_from(db_path: Path, file: Path) -> Path | None:
     safety = backup.restore(db_path, file, paths.backups_dir(db_path))
     store = open_store(db_path, backups_dir=paths.backups_dir(db_path))
     try:
-        with store.write() as conn:
+        with store.atomic() as conn:
             audit.append(
                 conn,
                 actor="system",

@@ -41,7 +41,7 @@ from typing import Any
 from koopbis_desktop import __version__, paths
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.services import queries, settings
-from koopbis_desktop.store import audit, migrations, snapshot
+from koopbis_desktop.store import audit, entries, migrations, snapshot, users
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import StoreError
 
@@ -98,28 +98,15 @@ def _strings(value: Any) -> Iterator[str]:
 
 def personal_words(store: Store) -> set[str]:
     """Folded words of every person's name and every entry payload value in the database."""
-    conn = store.conn
     words: set[str] = set()
-    queries_ = (
-        "SELECT full_name FROM members",
-        "SELECT full_name FROM board_members",
-        "SELECT full_name FROM auditors",
-        "SELECT full_name FROM users",
-        "SELECT username FROM users",
-    )
-    for sql in queries_:
+    for name in users.person_names(store):
+        words.update(_words(name))
+    for payload in entries.all_payloads(store):
         try:
-            for (name,) in conn.execute(sql):
-                words.update(_words(name))
-        except sqlite3.Error:
-            continue  # an older schema without the table: nothing of it to hide
-    for table in ("entries", "revisions"):
-        for (payload,) in conn.execute(f"SELECT payload FROM {table}"):
-            try:
-                for text in _strings(json.loads(payload)):
-                    words.update(_words(text))
-            except ValueError:
-                continue
+            for text in _strings(json.loads(payload)):
+                words.update(_words(text))
+        except ValueError:
+            continue
     return words
 
 
@@ -191,11 +178,8 @@ def database_facts(store: Store) -> dict[str, Any]:
             declared[spec.key] = "(ayarlı)" if value and value != spec.default else "(varsayılan)"
         else:
             declared[spec.key] = value
-    verify = audit.verify(store.conn)
-    users = {
-        str(role): int(count)
-        for role, count in store.conn.execute("SELECT role, count(*) FROM users GROUP BY role")
-    }
+    verify = audit.verify(store)
+    by_role = users.count_by_role(store)
     try:
         size = store.path.stat().st_size
     except OSError:
@@ -208,7 +192,7 @@ def database_facts(store: Store) -> dict[str, Any]:
         "settings": declared,
         "queue_counts": queries.queue_counts(store),
         "snapshot_rows": snapshot.count_rows(store),
-        "users_per_role": users,
+        "users_per_role": by_role,
         "audit": {
             "ok": verify.ok,
             "rows": verify.rows,

@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from koopbis_desktop.store.changes import counts_as
 from koopbis_desktop.store.clock import stamp
+from koopbis_desktop.store.engine import Engine
+
+# The chain can be read through a Store (the engine interface) or a bare connection.
+Source = Engine | sqlite3.Connection
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
@@ -28,8 +33,10 @@ _INSERT = (
     "INSERT INTO audit(seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, "
     "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_SET_HEAD = (
-    "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+_SET_HEAD = counts_as(
+    "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value "
+    "-- the audit chain's head",
+    "audit",
 )
 
 
@@ -194,7 +201,7 @@ class VerifyResult:
         return f"Denetim izi BOZULMUŞ: ilk sorun {where}: {self.reason}"
 
 
-def verify(conn: sqlite3.Connection) -> VerifyResult:
+def verify(conn: Source) -> VerifyResult:
     """Walk the chain in sequence order and report the first row that does not fit."""
     prev = GENESIS
     expected_seq = 1
@@ -248,6 +255,36 @@ def verify(conn: sqlite3.Connection) -> VerifyResult:
     return VerifyResult(True, count, prev)
 
 
-def head(conn: sqlite3.Connection) -> tuple[int, str]:
+def head(conn: Source) -> tuple[int, str]:
     row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     return (int(row[0]), str(row[1])) if row else (0, GENESIS)
+
+
+def entries_touched_between(source: Source, start: str, end: str) -> list[str]:
+    """Uuids of the entries with an audit row between ``start`` and ``end``, by first touch."""
+    rows = source.execute(
+        "SELECT entry_uuid, MIN(seq) FROM audit WHERE entry_uuid IS NOT NULL AND at >= ? AND at <= ? "
+        "GROUP BY entry_uuid ORDER BY MIN(seq)",
+        (start, end),
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def marks_on_state(source: Source, state: str, actions: tuple[str, ...]) -> list[tuple[str, str, str | None]]:
+    """entry uuid, action, comment of every audit row with one of ``actions`` on an entry now in ``state``."""
+    marks = ", ".join("?" for _ in actions)
+    rows = source.execute(
+        "SELECT a.entry_uuid, a.action, a.comment FROM audit a JOIN entries e ON e.uuid = a.entry_uuid "
+        f"WHERE e.state = ? AND a.action IN ({marks}) ORDER BY a.seq",
+        (state, *actions),
+    ).fetchall()
+    return [(str(r[0]), str(r[1]), r[2]) for r in rows]
+
+
+def last_details(source: Source, entry_uuid: str, action: str) -> str | None:
+    """The details JSON of the entry's newest audit row with ``action``."""
+    row = source.execute(
+        "SELECT details FROM audit WHERE entry_uuid = ? AND action = ? ORDER BY seq DESC LIMIT 1",
+        (entry_uuid, action),
+    ).fetchone()
+    return str(row[0]) if row else None

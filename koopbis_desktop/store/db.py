@@ -2,22 +2,28 @@
 
 One :class:`Store` wraps one sqlite-utils ``Database`` and belongs to the thread
 that opened it (the UI opens it inside its DB worker). Every write goes through
-:meth:`Store.write`, a ``BEGIN IMMEDIATE`` transaction, so the desktop and a
+:meth:`Store.atomic`, a ``BEGIN IMMEDIATE`` transaction, so the desktop and a
 scheduled ``koopbis`` process can share the file without upgrade deadlocks.
+
+The connection notes which tables each committed transaction wrote;
+:meth:`Store.take_changes` hands that over as an :class:`OpChanges`.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 from koopbis_desktop.domain import text
 from koopbis_desktop.store import migrations
+from koopbis_desktop.store.changes import NOTHING, OpChanges, of_kinds, written_kind
+from koopbis_desktop.store.engine import SQLITE, Dialect, Params
 from koopbis_desktop.store.errors import (
     DatabaseDamaged,
     KnownError,
@@ -27,6 +33,58 @@ from koopbis_desktop.store.errors import (
 )
 
 BUSY_TIMEOUT_MS = 10_000
+
+
+class TrackingConnection(sqlite3.Connection):
+    """A connection that remembers which kinds of data committed statements wrote.
+
+    Watching the statements themselves (rather than asking each store function to
+    say what it wrote) means no write can forget its announcement, including
+    sqlite-utils' own inserts.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pending: set[str] = set()  # written inside the open transaction
+        self._committed: set[str] = set()
+
+    def _note(self, sql: str) -> None:
+        kind = written_kind(sql)
+        if kind is not None:
+            (self._pending if self.in_transaction else self._committed).add(kind)
+            return
+        word = sql.lstrip()[:8].upper()
+        if word.startswith(("COMMIT", "END")):
+            self._committed |= self._pending
+            self._pending.clear()
+        elif word.startswith("ROLLBACK") and not self.in_transaction:
+            self._pending.clear()
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        cursor = super().execute(sql, parameters)
+        self._note(sql)
+        return cursor
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> sqlite3.Cursor:
+        cursor = super().executemany(sql, parameters)
+        self._note(sql)
+        return cursor
+
+    def commit(self) -> None:
+        super().commit()
+        self._committed |= self._pending
+        self._pending.clear()
+
+    def rollback(self) -> None:
+        super().rollback()
+        self._pending.clear()
+
+    def take_changes(self) -> OpChanges:
+        if not self._committed:
+            return NOTHING
+        changes = of_kinds(self._committed)
+        self._committed = set()
+        return changes
 
 
 @dataclass
@@ -39,16 +97,41 @@ class Store:
     def conn(self) -> sqlite3.Connection:
         return self.db.conn
 
+    @property
+    def dialect(self) -> Dialect:
+        return SQLITE
+
+    # -- the engine interface (store/engine.py) ------------------------------------------
+
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+        return self.db.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Params]) -> sqlite3.Cursor:
+        return self.db.conn.executemany(sql, rows)
+
+    def query(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        return self.db.conn.execute(sql, params).fetchall()
+
+    def query_one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
+        row: tuple[Any, ...] | None = self.db.conn.execute(sql, params).fetchone()
+        return row
+
+    def take_changes(self) -> OpChanges:
+        conn = self.db.conn
+        return conn.take_changes() if isinstance(conn, TrackingConnection) else NOTHING
+
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """One durable transaction: everything inside commits together or not at all."""
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """One durable transaction: everything inside commits together or not at all.
+
+        Nested use joins the outer transaction, as sqlite-utils' ``db.atomic()``.
+        """
         conn = self.db.conn
         if conn.in_transaction:
-            # Nested use joins the outer transaction (savepoint semantics not needed).
             yield conn
             return
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(SQLITE.begin)
         except sqlite3.Error as exc:
             raise translate(exc) from exc
         try:
@@ -68,12 +151,12 @@ class Store:
             raise translate(exc) from exc
 
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        row = self.query_one("SELECT value FROM settings WHERE key = ?", (key,))
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.write() as conn:
-            conn.execute(
+        with self.atomic():
+            self.execute(
                 "INSERT INTO settings(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
@@ -82,12 +165,19 @@ class Store:
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the main file (before the file is copied or renamed)."""
+        if self.dialect.pragmas:
+            self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         self.db.close()
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, factory=TrackingConnection
+    )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     # Turkish order for text columns in long lists sorted by SQLite (c < ç < d, ı < i).
     conn.create_collation("TURKISH", text.compare)

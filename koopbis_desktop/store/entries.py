@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid as uuidlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,7 +181,7 @@ def insert_entry(
     """Create a draft with revision 1 and its audit row, in one durable transaction."""
     key = entry_uuid or new_uuid()
     when = stamp()
-    with store.write() as conn:
+    with store.atomic() as conn:
         conn.execute(
             "INSERT INTO entries(uuid, type, cooperative_id, cooperative_ref, effective_date, state, author, "
             "revision, payload, base, issues, created_at, updated_at, search) "
@@ -222,10 +222,10 @@ def insert_entry(
 
 
 def get_entry(store: Store, entry_uuid: str) -> Entry:
-    row = store.conn.execute(f"SELECT {COLUMNS} FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
+    row = store.execute(f"SELECT {COLUMNS} FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
     if row is None:
         matches = (
-            store.conn.execute(
+            store.execute(
                 f"SELECT {COLUMNS} FROM entries WHERE uuid LIKE ? LIMIT 2", (f"{entry_uuid}%",)
             ).fetchall()
             if len(entry_uuid) >= 6
@@ -251,7 +251,7 @@ def update_payload(
 ) -> Entry:
     """Store a new revision of a draft/returned entry (which becomes a draft again)."""
     when = stamp()
-    with store.write() as conn:
+    with store.atomic() as conn:
         current = _locked_state(conn, entry.uuid)
         target = check_move(Action.EDIT, current, actor, entry.author)
         revision = (
@@ -331,7 +331,7 @@ def move(
     unknown = set(updates) - _MOVE_FIELDS
     if unknown:
         raise ValueError(f"not movable fields: {unknown}")
-    with store.write() as conn:
+    with store.atomic() as conn:
         current = _locked_state(conn, entry_uuid)
         author = conn.execute("SELECT author FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()[0]
         target = check_move(action, current, actor, author)
@@ -373,7 +373,7 @@ def move(
 
 
 def revisions(store: Store, entry_uuid: str) -> list[Revision]:
-    rows = store.conn.execute(
+    rows = store.execute(
         "SELECT revision, payload, base, author, created_at, note FROM revisions WHERE entry_uuid = ? "
         "ORDER BY revision",
         (entry_uuid,),
@@ -412,11 +412,11 @@ def list_entries(
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params.extend([limit, offset])
-    return [row_to_entry(r) for r in store.conn.execute(sql, params).fetchall()]
+    return [row_to_entry(r) for r in store.execute(sql, params).fetchall()]
 
 
 def count_by_state(store: Store) -> dict[State, int]:
-    rows = store.conn.execute("SELECT state, COUNT(*) FROM entries GROUP BY state").fetchall()
+    rows = store.execute("SELECT state, COUNT(*) FROM entries GROUP BY state").fetchall()
     return {State(r[0]): int(r[1]) for r in rows}
 
 
@@ -439,8 +439,131 @@ def audit_rows(store: Store, entry_uuid: str | None = None) -> list[dict[str, An
         "details",
     )
     out = []
-    for row in store.conn.execute(sql, params):
+    for row in store.execute(sql, params):
         item = dict(zip(names, row, strict=True))
         item["details"] = json.loads(item["details"])
         out.append(item)
     return out
+
+
+# -- named reads and writes for services and sync ------------------------------------------
+
+
+def payloads_of(store: Store, uuids: Sequence[str]) -> dict[str, str]:
+    """uuid → payload JSON of each entry in ``uuids`` that exists."""
+    if not uuids:
+        return {}
+    marks = ", ".join("?" for _ in uuids)
+    rows = store.query(f"SELECT uuid, payload FROM entries WHERE uuid IN ({marks})", list(uuids))
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+def states_of(store: Store, uuids: Iterable[str]) -> dict[str, State]:
+    """uuid → state of each entry in ``uuids`` that exists."""
+    wanted = tuple(uuids)
+    if not wanted:
+        return {}
+    marks = ", ".join("?" for _ in wanted)
+    rows = store.query(f"SELECT uuid, state FROM entries WHERE uuid IN ({marks})", wanted)
+    return {str(r[0]): State(r[1]) for r in rows}
+
+
+def state_and_author(store: Store, entry_uuid: str) -> tuple[State, str] | None:
+    row = store.query_one("SELECT state, author FROM entries WHERE uuid = ?", (entry_uuid,))
+    return (State(row[0]), str(row[1])) if row else None
+
+
+def cooperative_of(store: Store, entry_uuid: str) -> str | None:
+    """The KOOP-BİS id an entry is bound to (a registration's, once applied)."""
+    row = store.query_one("SELECT cooperative_id FROM entries WHERE uuid = ?", (entry_uuid,))
+    return str(row[0]) if row and row[0] else None
+
+
+def admission_payloads(store: Store, cooperative: str, states: Sequence[str]) -> list[str]:
+    """Payload JSON of the member admissions of ``cooperative`` in ``states``, oldest first."""
+    marks = ", ".join("?" for _ in states)
+    rows = store.query(
+        "SELECT payload FROM entries WHERE type = 'member.admit' AND (cooperative_id = ? OR cooperative_ref = ?) "
+        f"AND state IN ({marks}) ORDER BY created_at, rowid",
+        (cooperative, cooperative, *states),
+    )
+    return [str(r[0]) for r in rows]
+
+
+def remap_cooperative(
+    store: Store,
+    entry_uuid: str,
+    cooperative_id: str,
+    *,
+    base: dict[str, Any],
+    revision: int,
+    author: str,
+    note: str,
+) -> None:
+    """Bind an entry to an existing cooperative with a new base, recorded as a new revision.
+
+    Inside the caller's transaction, which also writes the audit row.
+    """
+    store.execute(
+        "UPDATE entries SET cooperative_id = ?, cooperative_ref = NULL, base = ?, revision = ? WHERE uuid = ?",
+        (cooperative_id, dumps(base), revision, entry_uuid),
+    )
+    store.execute(
+        "INSERT INTO revisions(entry_uuid, revision, payload, base, author, created_at, note) "
+        "SELECT uuid, ?, payload, ?, ?, updated_at, ? FROM entries WHERE uuid = ?",
+        (revision, dumps(base), author, note, entry_uuid),
+    )
+
+
+def point_at_cooperative(store: Store, entry_uuid: str, cooperative_id: str, now: str) -> None:
+    """Send an entry that waited for a local registration to the id KOOP-BİS gave it."""
+    store.execute(
+        "UPDATE entries SET cooperative_id = ?, cooperative_ref = NULL, updated_at = ? WHERE uuid = ?",
+        (cooperative_id, now, entry_uuid),
+    )
+
+
+def waiting_on_registration(store: Store, registration_uuid: str, state: State) -> list[str]:
+    """Uuids of the entries in ``state`` that refer to a local registration."""
+    rows = store.query(
+        "SELECT uuid FROM entries WHERE cooperative_ref = ? AND state = ?", (registration_uuid, state.value)
+    )
+    return [str(r[0]) for r in rows]
+
+
+def synced_receipts(
+    store: Store, *, newest_first: bool
+) -> list[tuple[str, str, str, str | None, str | None]]:
+    """Synced entries with a receipt: uuid, receipt, type, cooperative id, synced at."""
+    order = "synced_at DESC, rowid DESC" if newest_first else "synced_at, rowid"
+    rows = store.query(
+        "SELECT uuid, receipt, type, cooperative_id, synced_at FROM entries "
+        f"WHERE state = ? AND receipt IS NOT NULL ORDER BY {order}",
+        (State.SYNCED.value,),
+    )
+    return [(str(r[0]), str(r[1]), str(r[2]), r[3], r[4]) for r in rows]
+
+
+def synced_before(store: Store, cooperative_id: str, entry_uuid: str) -> list[tuple[Any, ...]]:
+    """The other synced entries of a cooperative in the order KOOP-BİS applied them:
+    uuid, type, payload, base, outcome, synced at (JSON as stored)."""
+    return store.query(
+        "SELECT uuid, type, payload, base, outcome, synced_at FROM entries "
+        "WHERE cooperative_id = ? AND state = 'synced' AND uuid != ? "
+        "ORDER BY server_version, synced_at, rowid",
+        (cooperative_id, entry_uuid),
+    )
+
+
+def last_revision_at(store: Store, entry_uuid: str) -> str | None:
+    row = store.query_one(
+        "SELECT created_at FROM revisions WHERE entry_uuid = ? ORDER BY revision DESC LIMIT 1", (entry_uuid,)
+    )
+    return str(row[0]) if row else None
+
+
+def all_payloads(store: Store) -> Iterator[str]:
+    """Every payload JSON of every entry and revision (the support bundle hides their words)."""
+    for table in ("entries", "revisions"):
+        for (payload,) in store.execute(f"SELECT payload FROM {table}"):
+            yield str(payload)

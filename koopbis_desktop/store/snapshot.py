@@ -42,7 +42,7 @@ def rebuild_search_index(store: Store) -> None:
     The index follows the table's rowids, which SQLite keeps across VACUUM in
     practice but does not promise to; a rebuild puts them right again.
     """
-    with store.write() as conn:
+    with store.atomic() as conn:
         conn.execute("INSERT INTO cooperatives_fts(cooperatives_fts) VALUES ('rebuild')")
 
 
@@ -172,7 +172,7 @@ def upsert_records(store: Store, records: Iterable[dict[str, Any]], *, imported_
     """
     stamp = imported_at or _now()
     count = 0
-    with store.write() as conn:
+    with store.atomic() as conn:
         chunk: dict[str, dict[str, Any]] = {}
         for record in records:
             coop_id = str(record["id"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -56,17 +57,17 @@ def hash_password(password: str) -> str:
 
 
 def get_user(store: Store, username: str) -> User | None:
-    row = store.conn.execute(f"SELECT {_COLUMNS} FROM users WHERE username = ?", (username,)).fetchone()
+    row = store.execute(f"SELECT {_COLUMNS} FROM users WHERE username = ?", (username,)).fetchone()
     return _user(row) if row else None
 
 
 def list_users(store: Store) -> list[User]:
-    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM users ORDER BY username").fetchall()
+    rows = store.execute(f"SELECT {_COLUMNS} FROM users ORDER BY username").fetchall()
     return [_user(r) for r in rows]
 
 
 def count_users(store: Store) -> int:
-    return int(store.conn.execute("SELECT COUNT(*) FROM users").fetchone()[0])
+    return int(store.execute("SELECT COUNT(*) FROM users").fetchone()[0])
 
 
 def insert_user(
@@ -97,7 +98,7 @@ def check_password(
     Returns the outcome and the user (as stored after the attempt).
     """
     moment = at or clock_now()
-    with store.write() as conn:
+    with store.atomic() as conn:
         row = conn.execute(
             f"SELECT {_COLUMNS}, password_hash FROM users WHERE username = ?", (username,)
         ).fetchone()
@@ -167,3 +168,27 @@ def set_active(conn: sqlite3.Connection, username: str, active: bool, by: str) -
 def unlock(conn: sqlite3.Connection, username: str, by: str) -> None:
     conn.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE username = ?", (username,))
     audit.append(conn, actor=by, action="user_unlock", details={"username": username})
+
+
+def count_by_role(store: Store) -> dict[str, int]:
+    return {
+        str(role): int(count) for role, count in store.query("SELECT role, count(*) FROM users GROUP BY role")
+    }
+
+
+def person_names(store: Store) -> Iterator[str]:
+    """Every person's name (and username) the database knows: users and the snapshot's people."""
+    for sql in (
+        "SELECT full_name FROM members",
+        "SELECT full_name FROM board_members",
+        "SELECT full_name FROM auditors",
+        "SELECT full_name FROM users",
+        "SELECT username FROM users",
+    ):
+        try:
+            rows = store.query(sql)
+        except sqlite3.Error:
+            continue  # an older schema without the table: nobody of it to name
+        for (name,) in rows:
+            if name is not None:
+                yield str(name)

@@ -8,18 +8,43 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from koopbis_desktop.domain.lifecycle import Actor, Role
+from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.ui.worker import DbWorker
 
 
 class Hub(QObject):
-    """After a write, one signal says *what* changed; each view decides whether to refresh."""
+    """After a write, one signal says *what* changed; each view decides whether to refresh.
 
-    entries_changed = Signal(list)  # uuids of entries whose row or state changed
+    ``changed`` carries the :class:`OpChanges` the DB worker and the sync thread
+    announce. ``snapshot_changed``, ``settings_changed`` and ``users_changed`` follow
+    from it for views that care about one kind only; ``entries_changed`` is what a
+    person just acted on (saved, approved, imported), which sends approvals on at once.
+    """
+
+    changed = Signal(object)  # OpChanges
+    entries_changed = Signal(list)  # uuids of the entries a person just acted on
     snapshot_changed = Signal()
     settings_changed = Signal()
     users_changed = Signal()
     message = Signal(str)  # a sentence for the status bar
     error = Signal(str)  # a sentence for an error box
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.changed.connect(self.on_changed)
+
+    def announce(self, changes: OpChanges) -> None:
+        """Pass on what a write changed (nothing when it changed nothing)."""
+        if changes:
+            self.changed.emit(changes)
+
+    def on_changed(self, changes: OpChanges) -> None:
+        if changes.snapshot:
+            self.snapshot_changed.emit()
+        if changes.settings:
+            self.settings_changed.emit()
+        if changes.users:
+            self.users_changed.emit()
 
 
 @dataclass
@@ -40,6 +65,10 @@ class AppContext:
     @property
     def is_admin(self) -> bool:
         return self.actor is not None and self.actor.role == Role.ADMIN
+
+    def __post_init__(self) -> None:
+        # Every window of the session hears what the DB worker's jobs changed.
+        self.worker.changed.connect(self.hub.announce)
 
     def require_actor(self) -> Actor:
         if self.actor is None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, State
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.services import queries
+from koopbis_desktop.store.changes import EVERYTHING, OpChanges
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.pages["sync"]  # then the Eşitleme page
         self.addAction(self.sync_page.sync_action)  # Ctrl+Shift+S from any page
 
+        ctx.hub.changed.connect(self.on_hub_changed)
         ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
         ctx.hub.settings_changed.connect(self.on_hub_settings_changed)
         ctx.hub.message.connect(self.on_hub_message)
@@ -273,7 +275,7 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
         refresh = QAction(self.tr("&Yenile"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(lambda: self.ctx.hub.entries_changed.emit([]))
+        refresh.triggered.connect(lambda: self.ctx.hub.announce(EVERYTHING))
         go_menu.addAction(refresh)
 
         self.settings_action: QAction | None = None
@@ -364,8 +366,11 @@ class MainWindow(QMainWindow):
         parts = [f"{STATE_LABELS[s]}: {counts.get(s.value, 0)}" for s in _COUNTED_STATES]
         self.counts_label.setText(self.tr("Yerel kayıtlar — {0}").format(" · ".join(parts)))
 
+    def on_hub_changed(self, changes: OpChanges) -> None:
+        if changes.entries:
+            self.refresh_counts()
+
     def on_hub_entries_changed(self, uuids: list[str]) -> None:
-        self.refresh_counts()
         if uuids:
             self.sync_page.poke()  # an approval reaches KOOP-BİS without waiting for the next round
 

@@ -35,6 +35,7 @@ class SyncRunner(QObject):
     reported = Signal(object)  # SyncReport of each finished run
     stopped = Signal()  # the thread ended (run finished, loop stopped)
     password_needed = Signal(str)  # username: no password in memory, environment or keyring
+    changed = Signal(object)  # OpChanges a run wrote (the sync has its own connection, not the DB worker)
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -99,7 +100,7 @@ class SyncRunner(QObject):
             self.db_path,
             options=options,
             config=config,
-            on_report=self.reported.emit,
+            on_report=self._report,
             on_progress=self.progressed.emit,
         )
         self._cancel = self._auto.stop
@@ -150,12 +151,17 @@ class SyncRunner(QObject):
             report = run_sync(
                 self.db_path, on_progress=self.progressed.emit, cancel=self._cancel, options=options
             )
-            self.reported.emit(report)
+            self._report(report)
         except Exception as exc:  # the thread must end with a report, never silently
             log.exception("sync run failed")
             self.reported.emit(_failure_report(exc))
         finally:
             self.stopped.emit()
+
+    def _report(self, report: SyncReport) -> None:
+        self.reported.emit(report)
+        if report.changes:
+            self.changed.emit(report.changes)
 
     def _run_automatic(self, options: SyncOptions) -> None:
         auto = self._auto

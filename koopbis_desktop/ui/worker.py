@@ -11,6 +11,10 @@ can take seconds on a large file with a cold disk cache, so :meth:`DbWorker.star
 does not wait for it: jobs submitted meanwhile simply queue until the store is
 open. If opening fails, ``open_failed`` carries the store's error (damaged file
 naming the newest backup, schema too new) and no queued job runs.
+
+After every job whose transactions committed a write, ``changed`` carries the
+store's :class:`OpChanges` (Anki's ``operation_did_execute``): pages refresh from
+that one announcement, whichever window or job made the change.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+from koopbis_desktop.store.changes import NOTHING, OpChanges
 
 if TYPE_CHECKING:
     from koopbis_desktop.store.db import Store
@@ -52,8 +58,9 @@ _STOP = object()
 class DbWorker(QObject):
     """Runs store operations on its own thread and reports back on the UI thread."""
 
-    _finished = Signal(int, object, object)  # job id, result, error
+    _finished = Signal(int, object, object, object)  # job id, result, error, OpChanges
     failed = Signal(object)  # an error no caller handled
+    changed = Signal(object)  # OpChanges of a job that wrote something, after its result
     busy_changed = Signal(bool)
     opened = Signal()  # the store is open and checked; queued jobs run now
     open_failed = Signal(object)  # the store could not be opened (KnownError); nothing will run
@@ -171,6 +178,7 @@ class DbWorker(QObject):
             self._opened.set()
             self._opened_signal.emit(exc)
             return
+        store.take_changes()  # the migrations of the opening are nobody's news
         self._opened.set()
         self._opened_signal.emit(None)
         try:
@@ -180,21 +188,27 @@ class DbWorker(QObject):
                     break
                 if job.job_id == 0:
                     job.op(store)
+                    self._announce(store)
                     continue
                 with self._lock:
                     stale = job.coalesce is not None and self._latest.get(job.coalesce) != job.job_id
                 if stale:
-                    self._finished.emit(job.job_id, None, _Skipped())
+                    self._finished.emit(job.job_id, None, _Skipped(), NOTHING)
                     continue
                 try:
                     result = job.op(store)
                 except BaseException as exc:  # delivered to the UI thread
                     log.debug("job %s failed", job.job_id, exc_info=True)
-                    self._finished.emit(job.job_id, None, exc)
+                    self._finished.emit(job.job_id, None, exc, store.take_changes())
                 else:
-                    self._finished.emit(job.job_id, result, None)
+                    self._finished.emit(job.job_id, result, None, store.take_changes())
         finally:
             store.close()
+
+    def _announce(self, store: Store) -> None:
+        changes = store.take_changes()
+        if changes:
+            self.changed.emit(changes)  # queued to the UI thread
 
     # -- UI side ----------------------------------------------------------------------
 
@@ -205,8 +219,17 @@ class DbWorker(QObject):
         else:
             self.open_failed.emit(error)
 
-    @Slot(int, object, object)
-    def _on_finished(self, job_id: int, result: Any, error: Any) -> None:
+    @Slot(int, object, object, object)
+    def _on_finished(self, job_id: int, result: Any, error: Any, changes: OpChanges) -> None:
+        try:
+            self._deliver(job_id, result, error)
+        finally:
+            # After the caller's own handler, in the same turn of the event loop: a view
+            # that reloads on the news has queued its job before anyone sees the worker idle.
+            if changes:
+                self.changed.emit(changes)
+
+    def _deliver(self, job_id: int, result: Any, error: Any) -> None:
         with self._lock:
             job = self._pending.pop(job_id, None)
             if job is not None and job.coalesce is not None and self._latest.get(job.coalesce) == job_id:

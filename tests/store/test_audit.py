@@ -15,7 +15,7 @@ from koopbis_desktop.store.db import Store
 
 def _fill(store: Store, count: int = 6) -> None:
     for i in range(count):
-        with store.write() as conn:
+        with store.atomic() as conn:
             audit.append(conn, actor="ayse", action="test", entry_uuid=f"e{i}", comment=f"satır {i}")
 
 
@@ -146,12 +146,12 @@ def test_bulk_append_writes_the_chain_row_by_row_appends_write(tmp_path: Path) -
     one_by_one = open_store(tmp_path / "one.sqlite", create=True)
     bulk = open_store(tmp_path / "bulk.sqlite", create=True)
     try:
-        with one_by_one.write() as conn:
+        with one_by_one.atomic() as conn:
             audit.append(conn, actor="admin", action="setup", at=start - timedelta(days=1))
-        with bulk.write() as conn:
+        with bulk.atomic() as conn:
             audit.append(conn, actor="admin", action="setup", at=start - timedelta(days=1))
         expected: list[str] = []
-        with one_by_one.write() as conn:
+        with one_by_one.atomic() as conn:
             for record in records:
                 expected.append(
                     audit.append(
@@ -166,7 +166,7 @@ def test_bulk_append_writes_the_chain_row_by_row_appends_write(tmp_path: Path) -
                         at=record.at,
                     )
                 )
-        with bulk.write() as conn:
+        with bulk.atomic() as conn:
             first = audit.append_many(conn, records[:100])
             # An iterator works too; the chain goes on from the first batch's last row.
             rest = audit.append_many(conn, iter(records[100:]))
@@ -177,7 +177,7 @@ def test_bulk_append_writes_the_chain_row_by_row_appends_write(tmp_path: Path) -
         assert bulk.conn.execute(head_setting).fetchone() == one_by_one.conn.execute(head_setting).fetchone()
         result = audit.verify(bulk.conn)
         assert result.ok and result.rows == len(records) + 1, result.message
-        with bulk.write() as conn:
+        with bulk.atomic() as conn:
             assert audit.append_many(conn, []) == []
         assert audit.verify(bulk.conn).ok
     finally:
@@ -191,7 +191,7 @@ def test_bulk_append_outside_transaction_is_refused(store: Store) -> None:
 
 
 def test_bulk_append_without_times_shares_one_stamp_and_verifies(store: Store) -> None:
-    with store.write() as conn:
+    with store.atomic() as conn:
         audit.append_many(
             conn, (audit.Record(actor="ayse", action="t", entry_uuid=f"e{i}") for i in range(5))
         )

@@ -76,7 +76,7 @@ def test_damaged_file_names_newest_backup(tmp_path: Path) -> None:
 def test_damaged_pages_are_detected(tmp_path: Path) -> None:
     db_path = tmp_path / "k.sqlite"
     store = open_store(db_path, create=True)
-    with store.write() as conn:
+    with store.atomic() as conn:
         conn.executemany(
             "INSERT INTO settings(key, value) VALUES (?, ?)",
             [(f"k{i}", "x" * 500) for i in range(400)],

@@ -60,7 +60,7 @@ class ForgetfulServerClient(CountingClient):
 def attach(store: Store, entry_uuid: str, data: bytes, filename: str) -> str:
     # The tables of migration 1, written directly: the engine reads nothing else.
     sha = hashlib.sha256(data).hexdigest()
-    with store.write() as conn:
+    with store.atomic() as conn:
         conn.execute(
             "INSERT OR IGNORE INTO attachments(sha256, filename, mime, size, data, created_at, created_by) "
             "VALUES (?, ?, 'application/pdf', ?, ?, ?, 'ayse')",

@@ -21,6 +21,7 @@ from koopbis_desktop.domain import demo_data
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import conflicts as resolution
 from koopbis_desktop.store import entries
+from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.conflict_dialog import ConflictDialog
 from koopbis_desktop.ui.context import AppContext
@@ -378,7 +379,7 @@ def test_page_lists_conflicts_with_kind_and_age(
 
     # A decision made elsewhere: the page follows the hub.
     resolution.take_server(store, people["sef"], titled, "Merkez doğru")
-    ctx.hub.entries_changed.emit([titled])
+    ctx.hub.announce(OpChanges(entries=True))
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     assert page.count_label.text() == "1 kayıt karar bekliyor."
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import capture
 from koopbis_desktop.store import snapshot
+from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.pages.cooperatives import CooperativesPage
@@ -159,7 +160,7 @@ def test_local_entries_of_the_cooperative_are_listed_and_refresh(
     wait_idle(qtbot, page.ctx.worker)
     assert page.current_id == "06-900001"
     assert page.entries_model.rowCount() == 0
-    entry = capture.create_entry(
+    capture.create_entry(
         store,
         people["ayse"],
         "member.admit",
@@ -167,7 +168,7 @@ def test_local_entries_of_the_cooperative_are_listed_and_refresh(
         member_admission(5),
     )
     with qtbot.waitSignal(page.detail_shown, timeout=5000):
-        page.ctx.hub.entries_changed.emit([entry.uuid])
+        page.ctx.hub.announce(OpChanges(entries=True))  # written on another connection
     assert page.entries_model.rowCount() == 1
     assert page.entries_model.column_texts(0) == ["Ortaklığa giriş"]
     assert page.entries_model.column_texts(1) == ["Taslak"]
@@ -182,7 +183,7 @@ def test_snapshot_change_refreshes_results(
     record = dict(cooperatives[3], id="06-900002", title="Yepyeni Örnek Konut Kooperatifi")
     snapshot.upsert_records(store, [record])
     with qtbot.waitSignal(page.results_shown, timeout=5000):
-        page.ctx.hub.snapshot_changed.emit()
+        page.ctx.hub.announce(OpChanges(snapshot=True))
     assert titles(page) == ["Yepyeni Örnek Konut Kooperatifi"]
 
 

@@ -61,7 +61,7 @@ def many_entries(store: Store, people: dict[str, Actor], cooperatives: list[dict
             (str(uuid.uuid4()), "merger", coop_id, "2015-02-20", "draft", "ayse", "{}", stamp, stamp, "")
         )
     started = time.perf_counter()
-    with store.write() as conn:
+    with store.atomic() as conn:
         conn.executemany(
             "INSERT INTO entries(uuid, type, cooperative_id, effective_date, state, author, payload, "
             "created_at, updated_at, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -143,3 +143,26 @@ def test_model_passes_qtmodeltester(
     _loaded(qtbot, model, EntryFilter(states=(State.RETURNED,)))
     qtmodeltester.check(model)
     wait_idle(qtbot, worker)
+
+
+def test_a_visible_list_follows_a_write_it_did_not_make(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], worker: DbWorker, store: Store, cooperatives: Any
+) -> None:
+    from koopbis_desktop.services import capture
+    from tests.conftest import member_admission
+
+    ctx = make_ctx("ayse")
+    page = QueuePage(ctx, PRESET_BY_KEY["all"])
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.is_loaded, timeout=10_000)
+    before = page.model.total
+    actor = ctx.require_actor()
+    # Another job (say, an import dialog's) writes; nobody tells the page but the worker.
+    with qtbot.waitSignal(page.model.loaded, timeout=10_000):
+        worker.submit(
+            lambda s: capture.create_entry(
+                s, actor, "member.admit", str(cooperatives[1]["id"]), member_admission(4)
+            )
+        )
+    assert page.model.total == before + 1

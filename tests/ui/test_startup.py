@@ -70,7 +70,7 @@ def test_damaged_pages_found_after_the_login_showed_name_the_newest_backup_and_e
 ) -> None:
     backups = paths.backups_dir(db_path)
     saved = backup.create_backup(store, backups)
-    with store.write() as conn:  # pages the integrity check reads but the login's start facts do not
+    with store.atomic() as conn:  # pages the integrity check reads but the login's start facts do not
         conn.execute("CREATE TABLE filler(x TEXT)")
         conn.executemany("INSERT INTO filler VALUES (?)", [("ş" * 400,) for _ in range(600)])
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -203,3 +203,26 @@ def test_pause_mid_run_loses_nothing_and_a_second_run_finishes(
     for coop in {e.cooperative_id for e in made}:
         mine = [e.uuid for e in made if e.cooperative_id == coop]
         assert [k for k in keys if k in mine] == mine
+
+
+def test_a_sync_run_announces_its_writes_to_every_view(
+    qtbot: Any,
+    worker: DbWorker,
+    store: Store,
+    people: dict[str, Actor],
+    make_ctx: Callable[[str], AppContext],
+    slow_server: LiveServer,
+) -> None:
+    make_entries(store, people, 1, 2)
+    page = page_for(qtbot, make_ctx, "sef", slow_server)
+    page.show()
+    wait_idle(qtbot, worker)
+    heard: list[Any] = []
+    page.ctx.hub.changed.connect(heard.append)
+    with qtbot.waitSignal(page.run_finished, timeout=30_000) as finished:
+        qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    report = finished.args[0]
+    assert report.status == "ok", report.message
+    # The sync thread wrote on its own connection; its run still reaches the hub.
+    assert report.changes.entries and report.changes.audit and report.changes.sync
+    qtbot.waitUntil(lambda: any(c.entries and c.sync for c in heard), timeout=5000)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.worker import DbWorker
@@ -26,7 +27,7 @@ def test_hidden_page_defers_its_reload(
     assert page.plan_model.rowCount() == 0
     page.hide()
     made = make_entries(store, people, cooperatives=2, each=2)
-    page.ctx.hub.entries_changed.emit([e.uuid for e in made])
+    page.ctx.hub.announce(OpChanges(entries=True))  # written on another connection
     wait_idle(qtbot, worker)
     assert page.plan_model.rowCount() == 0  # hidden: nothing rebuilt on the UI thread
     page.show()

@@ -8,6 +8,9 @@ from typing import Any
 
 import pytest
 
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.services import accounts
+from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.worker import DbWorker
 from tests.ui.conftest import wait_idle
@@ -69,3 +72,38 @@ def test_call_returns_a_value_and_raises_errors(worker: DbWorker) -> None:
     assert worker.call(lambda store: store.setting("province_code")) == "06"
     with pytest.raises(sqlite3.OperationalError):
         worker.call(lambda store: store.conn.execute("SELECT nope FROM nowhere"))
+
+
+# -- change announcements ----------------------------------------------------------------------
+
+
+def test_a_write_through_the_worker_announces_what_it_changed(
+    qtbot: Any, worker: DbWorker, people: dict[str, Actor]
+) -> None:
+    from koopbis_desktop.services import settings as app_settings
+
+    with qtbot.waitSignal(worker.changed, timeout=5000) as blocker:
+        worker.submit(lambda store: app_settings.update(store, people["admin"], {"backup_keep": "7"}))
+    assert blocker.args[0] == OpChanges(settings=True, audit=True)
+
+
+def test_reads_and_rolled_back_writes_announce_nothing(
+    qtbot: Any, worker: DbWorker, people: dict[str, Actor]
+) -> None:
+    heard: list[OpChanges] = []
+    worker.changed.connect(heard.append)
+    errors: list[BaseException] = []
+
+    def half_done(store: Store) -> None:
+        with store.atomic():
+            store.set_setting("backup_keep", "2")
+            raise RuntimeError("fails before the commit")
+
+    worker.submit(lambda store: accounts.list_users(store, people["admin"]))
+    worker.submit(half_done, None, errors.append)
+    wait_idle(qtbot, worker)
+    with qtbot.waitSignal(worker.changed, timeout=5000) as blocker:  # the next real write is heard
+        worker.submit(lambda store: store.set_setting("backup_keep", "3"))
+    assert len(errors) == 1
+    assert heard == [OpChanges(settings=True)]
+    assert blocker.args[0] == OpChanges(settings=True)

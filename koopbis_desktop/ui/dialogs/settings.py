@@ -210,7 +210,6 @@ class SettingsDialog(QDialog):
     def on_saved(self, values: dict[str, str]) -> None:
         self.save_button.setEnabled(True)
         self.ctx.settings.update(values)
-        self.ctx.hub.settings_changed.emit()
         self.ctx.hub.message.emit(self.tr("Ayarlar kaydedildi."))
         self.accept()
 

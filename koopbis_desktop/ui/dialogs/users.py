@@ -124,7 +124,6 @@ class AddUserDialog(QDialog):
 
     def on_added(self, user: User) -> None:
         self.buttons.setEnabled(True)
-        self.ctx.hub.users_changed.emit()
         self.accept()
 
     def on_failed(self, exc: BaseException) -> None:
@@ -257,7 +256,6 @@ class UsersDialog(QDialog):
     def _run(self, op: Callable[[Store], Any], done: str) -> None:
         def ok(_: Any) -> None:
             self._show(done, ok=True)
-            self.ctx.hub.users_changed.emit()
 
         self.ctx.worker.submit(op, ok, self.on_failed)
 

@@ -55,7 +55,7 @@ class SubmitActions(EditorBase):
         )
 
         def op(store: Store) -> tuple[Entry, BaseException | None]:
-            with store.write():
+            with store.atomic():
                 if entry is None:
                     saved = capture.create_entry(
                         store, actor, type_id, cooperative, data, allow_errors=True, entry_uuid=planned

@@ -37,6 +37,7 @@ from koopbis_desktop.services import queries
 from koopbis_desktop.services.queries import AuditFilter
 from koopbis_desktop.store import audit
 from koopbis_desktop.store.audit import VerifyResult
+from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
@@ -198,9 +199,7 @@ class AuditPage(QWidget):
         self.verify_button.clicked.connect(self.on_verify_clicked)
         self.previous_button.clicked.connect(lambda: self.load(max(0, self.offset - PAGE_SIZE)))
         self.next_button.clicked.connect(lambda: self.load(self.offset + PAGE_SIZE))
-        ctx.hub.entries_changed.connect(self.on_hub_changed)
-        ctx.hub.settings_changed.connect(self.on_hub_changed)
-        ctx.hub.users_changed.connect(self.on_hub_changed)
+        ctx.hub.changed.connect(self.on_hub_changed)
         self.load(0)
 
     def current_filter(self) -> AuditFilter:
@@ -249,17 +248,16 @@ class AuditPage(QWidget):
         self.date_from.setEnabled(checked)
         self.date_to.setEnabled(checked)
 
-    def on_hub_changed(self, *args: object) -> None:
-        self.load(self.offset)
+    def on_hub_changed(self, changes: OpChanges) -> None:
+        if changes.audit or changes.entries or changes.settings or changes.users:
+            self.load(self.offset)
 
     def on_verify_clicked(self) -> None:
         self.verify_button.setEnabled(False)
         self.verify_label.setText(self.tr("Zincir doğrulanıyor…"))
         self.verify_label.setStyleSheet("")
         self.verify_label.show()
-        self.ctx.worker.submit(
-            lambda store: audit.verify(store.conn), self.on_verified, self.on_verify_failed
-        )
+        self.ctx.worker.submit(lambda store: audit.verify(store), self.on_verified, self.on_verify_failed)
 
     def on_verified(self, result: VerifyResult) -> None:
         self.verify_button.setEnabled(True)

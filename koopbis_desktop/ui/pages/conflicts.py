@@ -20,6 +20,7 @@ from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.records import key_label
 from koopbis_desktop.services import conflicts as resolution
 from koopbis_desktop.store import entries, snapshot
+from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.conflict_dialog import ConflictDialog, open_conflict
 from koopbis_desktop.ui.context import AppContext
@@ -171,7 +172,7 @@ class ConflictsPage(QWidget):
         self.age_timer.timeout.connect(self.on_age_timer_timeout)
         self.age_timer.start()
 
-        ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
+        ctx.hub.changed.connect(self.on_hub_changed)
         self.refresh()
 
     def focus_first(self) -> None:
@@ -203,8 +204,9 @@ class ConflictsPage(QWidget):
     def on_rows_failed(self, exc: BaseException) -> None:
         self.status.setText(user_message(exc))
 
-    def on_hub_entries_changed(self, uuids: list[str]) -> None:
-        self.refresh()
+    def on_hub_changed(self, changes: OpChanges) -> None:
+        if changes.entries:
+            self.refresh()
 
     def on_age_timer_timeout(self) -> None:
         if self.model.rowCount():

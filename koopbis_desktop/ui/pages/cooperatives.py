@@ -33,6 +33,7 @@ from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.lifecycle import STATE_LABELS
 from koopbis_desktop.services.queries import EntryFilter, EntryRow, page_entries
 from koopbis_desktop.store import snapshot
+from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.entry_view import (
@@ -291,8 +292,7 @@ class CooperativesPage(QWidget):
         self.setTabOrder(self.new_entry_button, self.tabs)
         self.new_entry_button.setEnabled(False)
         self._show_hint(self.tr("Aramak için unvan, sicil no ya da VKN yazın."))
-        ctx.hub.snapshot_changed.connect(self.on_hub_snapshot_changed)
-        ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
+        ctx.hub.changed.connect(self.on_hub_changed)
         self.setFocusProxy(self.search_box)
 
     # -- search ------------------------------------------------------------------------
@@ -472,11 +472,8 @@ class CooperativesPage(QWidget):
 
     # -- refresh -----------------------------------------------------------------------------
 
-    def on_hub_snapshot_changed(self) -> None:
-        self.run_search(self.search_box.text())
-        if self.current_id:
-            self.open_detail(self.current_id)
-
-    def on_hub_entries_changed(self, uuids: list[str]) -> None:
-        if self.current_id:
+    def on_hub_changed(self, changes: OpChanges) -> None:
+        if changes.snapshot:
+            self.run_search(self.search_box.text())
+        if (changes.snapshot or changes.entries) and self.current_id:
             self.open_detail(self.current_id)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from koopbis_desktop.domain.changetypes import all_types
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.services.queries import EntryFilter, EntryRow
+from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.models.entries import COL_COOPERATIVE, COL_STATE, COL_TYPE, EntryTableModel
 from koopbis_desktop.ui.opening import open_existing_entry
@@ -225,7 +226,7 @@ class QueuePage(QWidget):
         self.model.failed.connect(self.on_model_failed)
         self.model.modelReset.connect(self._update_comment)
         self.table.selectionModel().currentRowChanged.connect(self._update_comment)
-        ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
+        ctx.hub.changed.connect(self.on_hub_changed)
         ctx.hub.settings_changed.connect(self._update_explanation)
         self._stale = False  # data changed while hidden: reload when shown
 
@@ -268,7 +269,9 @@ class QueuePage(QWidget):
 
     # -- refresh -------------------------------------------------------------------------
 
-    def on_hub_entries_changed(self, uuids: list[str]) -> None:
+    def on_hub_changed(self, changes: OpChanges) -> None:
+        if not changes.entries:
+            return
         # A hidden list reloads when it is shown again: after a save, seven lists reloading
         # at once held up the next job (opening a form) by about 280 ms.
         if self.isVisible():

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,10 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from koopbis_desktop.domain.display import type_label
-from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.validators import format_date
-from koopbis_desktop.services import settings as app_settings
+from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
@@ -49,9 +46,10 @@ from koopbis_desktop.ui.models.entries import format_stamp
 from koopbis_desktop.ui.sync_runner import SyncRunner, save_password
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 from sync.executor import SyncProgress
-from sync.planner import STATUS_LABELS, ItemStatus, build_plan
+from sync.overview import PlanRow, ReceiptRow, SyncOverview, load_overview, load_receipts
+from sync.planner import ItemStatus
 from sync.scheduler import STATUS_LABELS as RUN_LABELS
-from sync.scheduler import AutoSyncConfig, Status, SyncOptions, SyncReport, last_run
+from sync.scheduler import AutoSyncConfig, Status, SyncOptions, SyncReport
 
 _tr = QCoreApplication.translate
 
@@ -60,76 +58,6 @@ _tr = QCoreApplication.translate
 AUTO_START_MS = 5000
 
 RECEIPT_HEADERS = ("Kayıt", "KOOP-BİS alındı no", "Kayıt türü", "Kooperatif", "Aktarılma zamanı")
-
-
-@dataclass(frozen=True)
-class PlanRow:
-    uuid: str
-    status: str  # ItemStatus value, or "in_flight"
-    status_label: str
-    type_label: str
-    cooperative: str
-    effective_date: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class ReceiptRow:
-    uuid: str
-    receipt: str
-    type_label: str
-    cooperative: str
-    synced_at: str
-
-
-@dataclass(frozen=True)
-class SyncOverview:
-    plan: list[PlanRow]
-    counts: dict[str, int]  # ready / waiting / blocked / held / in_flight
-    last_run: dict[str, Any] | None
-    receipts: list[ReceiptRow]
-    go_live: date
-    states: dict[str, int] = field(default_factory=dict)
-
-
-def load_receipts(store: Store) -> list[ReceiptRow]:
-    rows = store.conn.execute(
-        "SELECT uuid, receipt, type, cooperative_id, synced_at FROM entries "
-        "WHERE state = ? AND receipt IS NOT NULL ORDER BY synced_at DESC, rowid DESC",
-        (State.SYNCED.value,),
-    ).fetchall()
-    return [ReceiptRow(r[0], r[1], type_label(r[2]), r[3] or "", r[4] or "") for r in rows]
-
-
-def load_overview(store: Store) -> SyncOverview:
-    """Everything the page shows, read in one job on the DB worker."""
-    plan = build_plan(store)
-    rows: list[PlanRow] = []
-    counts = {s.value: 0 for s in ItemStatus}
-    counts["in_flight"] = 0
-    for item in plan.items():
-        entry = item.entry
-        in_flight = entry.state == State.SENDING
-        key = "in_flight" if in_flight else item.status.value
-        counts[key] += 1
-        label = STATE_LABELS[State.SENDING] if in_flight else STATUS_LABELS[item.status]
-        rows.append(
-            PlanRow(
-                uuid=entry.uuid,
-                status=key,
-                status_label=label,
-                type_label=type_label(entry.type),
-                cooperative=item.cooperative_id or item.group,
-                effective_date=format_date(entry.effective_date) if entry.effective_date else "",
-                reason=item.reason or "",
-            )
-        )
-    states = {
-        str(r[0]): int(r[1]) for r in store.conn.execute("SELECT state, COUNT(*) FROM entries GROUP BY state")
-    }
-    return SyncOverview(
-        rows, counts, last_run(store), load_receipts(store), app_settings.go_live(store), states
-    )
 
 
 def receipts_csv(rows: list[ReceiptRow]) -> bytes:
@@ -332,8 +260,8 @@ class SyncPage(QWidget):
         self.runner.reported.connect(self.on_runner_reported)
         self.runner.stopped.connect(self.on_runner_stopped)
         self.runner.password_needed.connect(self.on_runner_password_needed)
-        ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
-        ctx.hub.settings_changed.connect(self.refresh)
+        self.runner.changed.connect(ctx.hub.announce)  # the sync thread's own writes
+        ctx.hub.changed.connect(self.on_hub_changed)
 
         self._apply_role()
         self.refresh()
@@ -411,8 +339,11 @@ class SyncPage(QWidget):
             load_overview, self.on_overview_loaded, self.on_worker_failed, coalesce="sync-page"
         )
 
-    def on_hub_entries_changed(self, uuids: list[str]) -> None:
-        if self.runner.running:
+    def on_hub_changed(self, changes: OpChanges) -> None:
+        if changes.settings:
+            self.refresh()
+            return
+        if not changes.entries or self.runner.running:
             return
         if not self.isVisible():
             # Rebuilding the plan of thousands of entries after every save would stall

@@ -1,0 +1,83 @@
+"""The small interface every database engine of the store implements.
+
+Store modules speak to the database only through these methods, so a second
+engine (PostgreSQL through psycopg 3) can stand behind the same named store
+functions. :class:`Dialect` lists the facts in which such an engine differs and
+which the store's SQL has to respect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from koopbis_desktop.store.changes import OpChanges
+
+Params = Sequence[Any] | dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+    placeholder: str  # "?" for SQLite, "%s" for psycopg
+    # SQLite: PRAGMAs, WAL checkpoints, the TURKISH collation registered per connection;
+    # PostgreSQL: an ICU collation ("tr-TR-x-icu") chosen at CREATE TABLE time instead.
+    pragmas: bool
+    turkish_collation: str
+    # ``BEGIN IMMEDIATE`` takes the write lock up front on SQLite; PostgreSQL has row locks.
+    begin: str
+    json_extract: str  # json_extract(col, '$.key') vs col ->> 'key'
+
+
+SQLITE = Dialect(
+    name="sqlite",
+    placeholder="?",
+    pragmas=True,
+    turkish_collation="TURKISH",
+    begin="BEGIN IMMEDIATE",
+    json_extract="json_extract",
+)
+
+
+class Cursor(Protocol):
+    @property
+    def lastrowid(self) -> int | None: ...
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def fetchmany(self, size: int = ...) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Engine(Protocol):
+    """What a store module may ask of the database."""
+
+    @property
+    def dialect(self) -> Dialect: ...
+
+    def execute(self, sql: str, params: Params = ()) -> Cursor: ...
+
+    def executemany(self, sql: str, rows: Iterable[Params]) -> Cursor: ...
+
+    def query(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]: ...
+
+    def query_one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None: ...
+
+    def atomic(self) -> AbstractContextManager[Any]:
+        """One transaction; nested use joins the outer one (sqlite-utils' ``db.atomic()``)."""
+        ...
+
+    def take_changes(self) -> OpChanges:
+        """What committed writes changed since the last call; a rolled-back write announces nothing."""
+        ...
+
+
+__all__ = ["SQLITE", "Cursor", "Dialect", "Engine", "Params"]

@@ -1,0 +1,77 @@
+"""Recording in the store what KOOP-BİS answered for an entry.
+
+Shared by the executor (answers over the wire) and the manual path (receipts typed
+in by a supervisor): the state move, the end of the retry schedule, the id a
+registration received and the entries that waited for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from koopbis_desktop.domain.lifecycle import Action, Actor, Role, State
+from koopbis_desktop.store import audit, entries, sync_state
+from koopbis_desktop.store.db import Store
+from sync import client as wire
+
+SYNC_ACTOR = Actor(username="sync", role=Role.SUPERVISOR, is_sync=True)
+
+
+def settle(
+    store: Store,
+    entry_uuid: str,
+    action: Action,
+    actor: Actor,
+    *,
+    comment: str | None = None,
+    details: dict[str, Any] | None = None,
+    fields: dict[str, Any] | None = None,
+) -> None:
+    """Move an entry out of the queue (applied, rejected, …) and end its retry schedule, in one transaction."""
+    with store.atomic():
+        entries.move(store, entry_uuid, action, actor, comment=comment, details=details, fields=fields)
+        sync_state.end_schedule(store, entry_uuid)
+
+
+def map_registration(store: Store, entry_uuid: str, cooperative_id: str, receipt: str, now: str) -> None:
+    """Store local registration → KOOP-BİS id and point the approved dependents at the id."""
+    state = State.APPROVED.value
+    with store.atomic() as conn:
+        sync_state.record_registration(store, entry_uuid, cooperative_id, receipt, now)
+        for uuid in entries.waiting_on_registration(store, entry_uuid, State.APPROVED):
+            entries.point_at_cooperative(store, uuid, cooperative_id, now)
+            audit.append(
+                conn,
+                actor=SYNC_ACTOR.username,
+                action="sync_remap",
+                entry_uuid=uuid,
+                from_state=state,
+                to_state=state,
+                details={"registration": entry_uuid, "cooperative": cooperative_id},
+            )
+
+
+def conflict_outcome(
+    outcome: wire.Conflict | wire.Duplicate | wire.Stale | wire.IdempotencyMismatch,
+) -> dict[str, Any]:
+    if isinstance(outcome, wire.Conflict):
+        return {
+            "kind": "conflict",
+            "message": outcome.message,
+            "conflicts": outcome.conflicts,
+            "current": outcome.current,
+            "version": outcome.version,
+        }
+    if isinstance(outcome, wire.Duplicate):
+        return {
+            "kind": "duplicate",
+            "message": outcome.message,
+            "duplicate": outcome.kind,
+            "existing": outcome.existing,
+        }
+    if isinstance(outcome, wire.Stale):
+        return {"kind": "stale", "message": outcome.message, "status": outcome.status}
+    return {"kind": "idempotency_mismatch", "message": outcome.message, "receipt": outcome.receipt}
+
+
+__all__ = ["SYNC_ACTOR", "conflict_outcome", "map_registration", "settle"]
