@@ -137,11 +137,15 @@ class Guide:
 
     def images(self) -> list[tuple[str, str]]:
         """(chapter file, image path as written) for every image the guide shows."""
-        return [(c.file, m.group(2)) for c in self.chapters for m in _IMAGE.finditer(_outside_code(c.markdown))]
+        return [
+            (c.file, m.group(2)) for c in self.chapters for m in _IMAGE.finditer(_outside_code(c.markdown))
+        ]
 
     def links(self) -> list[tuple[str, str]]:
         """(chapter file, target as written) for every link of the guide."""
-        return [(c.file, m.group(2)) for c in self.chapters for m in _LINK.finditer(_outside_code(c.markdown))]
+        return [
+            (c.file, m.group(2)) for c in self.chapters for m in _LINK.finditer(_outside_code(c.markdown))
+        ]
 
     def resolve_link(self, chapter: str, href: str) -> str | None:
         """The anchor a link of ``chapter`` leads to; None for an external or broken link."""
@@ -281,7 +285,9 @@ def write_guide_pdf(target: Path | str, language: str = DEFAULT_LANGUAGE, *, tim
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(package_root), env.get("PYTHONPATH", "")]))
     command = [sys.executable, "-m", "koopbis_desktop.ui.guide_pdf", str(path), "--lang", language]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout_s, env=env, check=False)
+        result = subprocess.run(
+            command, capture_output=True, text=True, timeout=timeout_s, env=env, check=False
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise GuideError(f"Kılavuz yazdırılamadı: {exc}") from exc
     if result.returncode != 0:

@@ -173,6 +173,9 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "koopbis.png")))
     app.setQuitOnLastWindowClosed(False)
+    from koopbis_desktop.ui.help import install_help_hook
+
+    install_help_hook(app)  # F1 opens the user guide from the login on
 
     smoke_dir: tempfile.TemporaryDirectory[str] | None = None
     if args.demo:

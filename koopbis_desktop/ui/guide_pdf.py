@@ -71,7 +71,9 @@ def _contents_html(guide: Guide, lines: Sequence[ContentsLine]) -> str:
     )
 
 
-def _contents_document(guide: Guide, lines: Sequence[ContentsLine], writer: QPdfWriter, size: QSizeF) -> QTextDocument:
+def _contents_document(
+    guide: Guide, lines: Sequence[ContentsLine], writer: QPdfWriter, size: QSizeF
+) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
     document.setDefaultFont(guide_font(BODY_POINTS))
@@ -162,7 +164,9 @@ def _paint(guide: Guide, writer: QPdfWriter) -> int:
                 painter.setPen(Qt.GlobalColor.black)
                 foot = QRectF(0, body_size.height(), body_size.width(), footer_height)
                 painter.drawLine(foot.topLeft(), foot.topRight())
-                painter.drawText(foot, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), guide.title)
+                painter.drawText(
+                    foot, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), guide.title
+                )
                 painter.drawText(
                     foot,
                     int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
