@@ -187,19 +187,29 @@ class Guide:
     def search(self, query: str) -> list[Section]:
         """Sections whose title or text holds every word of ``query``, folded the Turkish way.
 
-        "onaya gonder", "ONAYA GÖNDER" and "onaya gönder" find the same sections;
-        sections whose title matches come first, then in reading order.
+        "onaya gonder", "ONAYA GÖNDER" and "onaya gönder" find the same sections. The
+        section titled exactly so comes first, then titles starting so, then titles
+        holding the words, then the rest; each group in reading order.
         """
         words = fold_tokens(query)
         if not words:
             return []
+        phrase = " ".join(words)
         hits: list[tuple[int, int, Section]] = []
         for index, section in enumerate(self.sections()):
-            title = fold(section.title)
+            title = " ".join(fold_tokens(section.title))
             body = fold(section.text)
-            if all(w in title or w in body for w in words):
-                in_title = all(w in title for w in words)
-                hits.append((0 if in_title else 1, index, section))
+            if not all(w in title or w in body for w in words):
+                continue
+            if title == phrase:
+                rank = 0
+            elif title.startswith(phrase):
+                rank = 1
+            elif all(w in title for w in words):
+                rank = 2
+            else:
+                rank = 3
+            hits.append((rank, index, section))
         return [s for _, _, s in sorted(hits, key=lambda h: (h[0], h[1]))]
 
 
