@@ -15,7 +15,14 @@ import pytest
 from pypdf import PdfReader
 
 from koopbis_desktop.services import guide as guide_service
-from koopbis_desktop.services.guide import HELP_ANCHORS, Guide, load_guide, parse_chapter, slug, write_guide_pdf
+from koopbis_desktop.services.guide import (
+    HELP_ANCHORS,
+    Guide,
+    load_guide,
+    parse_chapter,
+    slug,
+    write_guide_pdf,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT_SCRIPTS = (ROOT / "scripts" / "screenshots.py", ROOT / "docs" / "screenshots" / "conflict_shot.py")
@@ -30,7 +37,9 @@ def _constant_tuple(script: Path, name: str) -> tuple[str, ...]:
     """The value of a module-level ``NAME = (...)`` of string literals, read without running the script."""
     tree = ast.parse(script.read_text(encoding="utf-8"))
     for node in tree.body:
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
             value = ast.literal_eval(node.value)
             assert isinstance(value, tuple)
             return tuple(str(v) for v in value)
@@ -73,7 +82,9 @@ def test_anchor_is_the_folded_title() -> None:
 def test_parse_chapter_numbers_repeated_headings_and_skips_code() -> None:
     taken: set[str] = set()
     first = parse_chapter("01-a.md", "# Yedekler\n\nmetin\n\n## Geri yükleme\n", taken)
-    second = parse_chapter("02-b.md", "# Ayarlar\n\n```\n# kod, başlık değil\n```\n## Geri yükleme\nyine\n", taken)
+    second = parse_chapter(
+        "02-b.md", "# Ayarlar\n\n```\n# kod, başlık değil\n```\n## Geri yükleme\nyine\n", taken
+    )
     assert [s.anchor for s in first.sections] == ["yedekler", "geri-yukleme"]
     assert [s.anchor for s in second.sections] == ["ayarlar", "geri-yukleme-2"]
     assert second.sections[1].text == "yine"
@@ -127,7 +138,11 @@ def test_the_picture_folder_holds_only_what_the_scripts_write(guide: Guide) -> N
 
 def test_search_folds_turkish_letters_and_case(guide: Guide) -> None:
     plain = [s.anchor for s in guide.search("onaya gonder")]
-    assert plain == [s.anchor for s in guide.search("ONAYA GÖNDER")] == [s.anchor for s in guide.search("Onaya Gönder")]
+    assert (
+        plain
+        == [s.anchor for s in guide.search("ONAYA GÖNDER")]
+        == [s.anchor for s in guide.search("Onaya Gönder")]
+    )
     assert "onaya-gonderme" in plain
     assert guide.search("şefin incelemesi")[0].anchor == "sefin-incelemesi"
     assert guide.search("SEFIN INCELEMESI")[0].anchor == "sefin-incelemesi"
@@ -196,7 +211,9 @@ def test_the_law_articles_are_the_ones_the_schemas_cite(guide: Guide) -> None:
     chapter = guide.chapter("05-degisiklik-turleri.md")
     assert chapter is not None
     cited = set(re.findall(r"1163 s\.K\. md\. (\d+)", chapter.markdown))
-    schemas = set(re.findall(r"md\. (\d+)", (ROOT / "koopbis_desktop/domain/changetypes.py").read_text("utf-8")))
+    schemas = set(
+        re.findall(r"md\. (\d+)", (ROOT / "koopbis_desktop/domain/changetypes.py").read_text("utf-8"))
+    )
     assert cited == schemas
 
 
