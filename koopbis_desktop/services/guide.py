@@ -289,6 +289,8 @@ def write_guide_pdf(target: Path | str, language: str = DEFAULT_LANGUAGE, *, tim
     command line calling it) never imports Qt.
     """
     path = Path(target)
+    if not path.parent.is_dir():
+        raise GuideError(f"Kılavuz yazdırılamadı: klasör bulunamadı: {path.parent}")
     package_root = Path(__file__).resolve().parents[2]
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -303,7 +305,7 @@ def write_guide_pdf(target: Path | str, language: str = DEFAULT_LANGUAGE, *, tim
     if result.returncode != 0:
         lines = [line for line in result.stderr.splitlines() if line.strip()]
         reason = lines[-1] if lines else f"çıkış kodu {result.returncode}"
-        raise GuideError(f"Kılavuz yazdırılamadı: {reason}")
+        raise GuideError(reason if reason.startswith("Kılavuz") else f"Kılavuz yazdırılamadı: {reason}")
     return path
 
 

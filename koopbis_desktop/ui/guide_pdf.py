@@ -97,6 +97,8 @@ def write_guide_pdf(path: Path | str, language: str = DEFAULT_LANGUAGE) -> int:
     """Write the guide in ``language`` as an A4 PDF at ``path`` (atomically); the page count."""
     guide = load_guide(language)
     target = Path(path)
+    if not target.parent.is_dir():
+        raise KoopbisError(f"Kılavuz yazdırılamadı: klasör bulunamadı: {target.parent}")
     tmp = target.with_name(target.name + ".part")
     writer = QPdfWriter(str(tmp))
     try:

@@ -229,5 +229,7 @@ def test_write_guide_pdf_runs_the_writer_in_a_child_process(tmp_path: Path, guid
 
 
 def test_write_guide_pdf_says_why_it_failed(tmp_path: Path) -> None:
-    with pytest.raises(guide_service.GuideError, match="Kılavuz yazdırılamadı"):
+    with pytest.raises(guide_service.GuideError, match=r"^Kılavuz yazdırılamadı: klasör bulunamadı"):
         write_guide_pdf(tmp_path / "yok" / "kilavuz.pdf")
+    with pytest.raises(guide_service.GuideError, match=r"^Kılavuz yazdırılamadı: .*invalid choice"):
+        write_guide_pdf(tmp_path / "kilavuz.pdf", language="fr")  # the child refuses; its reason is passed on
