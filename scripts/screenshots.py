@@ -216,6 +216,7 @@ def shoot_new_entry(window: MainWindow, shots: Shots) -> None:
     page = window.pages["new"]
     assert isinstance(page, NewEntryPage)
     QTest.keyClicks(page.chooser.filter_edit, "ortak")
+    settle(600)  # the search box's clear button fades in
     shots.save(window, guide="yeni-kayit.png")
 
 
@@ -241,6 +242,7 @@ def member_list(folder: Path, cooperative: str) -> Path:
         member_id = BAD_TCKN if index == 2 else tckn(rng)
         lines.append(f"{member_id};{name};02.03.2015;2015/21;2;2.000,00;500,00")
     path = folder / f"ortaklar-{cooperative}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
     return path
 
@@ -260,6 +262,7 @@ def shoot_help(window: MainWindow, shots: Shots) -> None:
     help_window.resize(1100, 720)
     QTest.keyClicks(help_window.search_edit, "onaya gonder")
     help_window.show_anchor("onaya-gonderme")
+    settle(600)  # the search box's clear button fades in
     shots.save(help_window, guide="yardim.png")
     help_window.close()
 
@@ -280,6 +283,7 @@ def main() -> int:
     pin_clock()
     app = QApplication(["koopbis-desktop"])
     app.setApplicationName("KOOP-BİS Masaüstü")
+    app.setCursorFlashTime(0)  # a text cursor that does not blink is in every picture the same
     translators = install_translators(app, "tr")
     with tempfile.TemporaryDirectory(prefix="koopbis-screens-") as tmp:
         db_path = create_demo_database(Path(tmp) / "koopbis.sqlite")
@@ -298,7 +302,11 @@ def main() -> int:
             shoot_form_error(clerk, cooperative, shots)
             shoot_new_entry(clerk, shots)
             shoot_sync(clerk, shots)
-            shoot_member_import(clerk, cooperative, Path(tmp), shots)
+            # A fixed folder: the dialog shows the file's path, and the picture should not change.
+            lists = Path(tempfile.gettempdir()) / "koopbis-ornek"
+            shoot_member_import(clerk, cooperative, lists, shots)
+            for made in lists.glob("ortaklar-*.csv"):
+                made.unlink()
             clerk.close()
             supervisor = window_for(worker, db_path, "sef")
             shoot_review(supervisor, worker.call(submitted_admission), shots)

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from koopbis_desktop.services.guide import Guide
 
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Arial"]
+_HEADING_SCALE = {1: 1.9, 2: 1.4, 3: 1.15}
 
 
 def guide_font(points: float) -> QFont:
@@ -80,6 +81,7 @@ def build_guide_document(
 
 def _name_headings(document: QTextDocument, guide: Guide, page_breaks: bool) -> None:
     sections = guide.sections()
+    base = document.defaultFont().pointSizeF()
     headings = heading_blocks(document)
     if len(headings) != len(sections):
         raise ValueError(f"the guide has {len(sections)} headings, the rendered document {len(headings)}")
@@ -94,11 +96,15 @@ def _name_headings(document: QTextDocument, guide: Guide, page_breaks: bool) -> 
         anchor = QTextCharFormat()
         anchor.setAnchor(True)
         anchor.setAnchorNames([section.anchor])
+        # Qt's Markdown headings are very large; these keep a chapter title above its sections.
+        anchor.setFontPointSize(base * _HEADING_SCALE.get(section.level, 1.0))
         cursor.mergeCharFormat(anchor)
+        spacing = QTextBlockFormat()
+        spacing.setTopMargin(base * (1.6 if section.level <= 2 else 1.0))
+        spacing.setBottomMargin(base * 0.4)
         if page_breaks and section.level == 1 and index > 0:
-            breaking = QTextBlockFormat()
-            breaking.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(block).mergeBlockFormat(breaking)
+            spacing.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(block).mergeBlockFormat(spacing)
 
 
 def _size_images(document: QTextDocument, widest: float, scale: float) -> None:

@@ -121,8 +121,9 @@ def _paint(guide: Guide, writer: QPdfWriter) -> int:
     body = build_guide_document(
         guide,
         font=guide_font(BODY_POINTS),
-        image_width=body_size.width(),
-        image_scale=dpi / 110,  # a screenshot a little smaller than on screen: whole windows fit
+        # Qt measures images in 1/96 inch and scales them to the device itself.
+        image_width=body_size.width() * 96 / dpi,
+        image_scale=0.8,  # a screenshot a little smaller than on screen: whole windows fit
         chapter_page_breaks=True,
         device=writer,
     )
