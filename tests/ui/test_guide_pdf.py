@@ -59,6 +59,7 @@ def test_the_contents_list_every_chapter_on_the_page_it_starts(printed: tuple[Pa
         assert chapter.title in _text(reader.pages[start - 1]), f"{chapter.title} is not on page {start}"
         starts.append(start)
     assert starts == sorted(set(starts))  # each chapter on its own page, in order
+    assert starts[-1] == len(reader.pages)  # the 12 Mart checklist is the last page, and one page
 
 
 def test_every_chapter_and_every_picture_is_printed(printed: tuple[Path, int]) -> None:
