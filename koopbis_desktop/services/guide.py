@@ -285,8 +285,9 @@ def help_anchor(name: str) -> str | None:
 def write_guide_pdf(target: Path | str, language: str = DEFAULT_LANGUAGE, *, timeout_s: float = 300) -> Path:
     """Write the guide as an A4 PDF at ``target`` through Qt in a child process; the path.
 
-    The child is ``python -m koopbis_desktop.ui.guide_pdf``, so this module (and a
-    command line calling it) never imports Qt.
+    The child is ``python -m koopbis_desktop.ui.guide_pdf`` (in the bundle:
+    ``koopbis-desktop --guide-pdf``), so this module, and a command line calling it,
+    never imports Qt.
     """
     path = Path(target)
     if not path.parent.is_dir():
@@ -295,7 +296,12 @@ def write_guide_pdf(target: Path | str, language: str = DEFAULT_LANGUAGE, *, tim
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(package_root), env.get("PYTHONPATH", "")]))
-    command = [sys.executable, "-m", "koopbis_desktop.ui.guide_pdf", str(path), "--lang", language]
+    if getattr(sys, "frozen", False):
+        # The bundle has no "python -m": its desktop program, beside this one, prints the guide.
+        desktop = Path(sys.executable).with_name("koopbis-desktop" + (".exe" if os.name == "nt" else ""))
+        command = [str(desktop), "--guide-pdf", str(path), "--lang", language]
+    else:
+        command = [sys.executable, "-m", "koopbis_desktop.ui.guide_pdf", str(path), "--lang", language]
     try:
         result = subprocess.run(
             command, capture_output=True, text=True, timeout=timeout_s, env=env, check=False

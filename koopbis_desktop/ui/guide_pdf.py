@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -194,13 +195,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         pages = write_guide_pdf(args.out, args.lang)
     except KoopbisError as exc:
-        print(exc.message, file=sys.stderr)
+        _say(exc.message, sys.stderr)
         return int(exc.exit_code)
     except OSError as exc:
-        print(f"Kılavuz yazılamadı: {args.out} ({exc.strerror or exc}).", file=sys.stderr)
+        _say(f"Kılavuz yazdırılamadı: {args.out} ({exc.strerror or exc}).", sys.stderr)
         return 1
-    print(f"{args.out}: {pages} sayfa")
+    _say(f"{args.out}: {pages} sayfa", sys.stdout)
     return 0
+
+
+def _say(text: str, stream: TextIO | None) -> None:
+    # A windowed program on Windows (the bundle's koopbis-desktop) has no console streams.
+    if stream is not None:
+        print(text, file=stream)
 
 
 if __name__ == "__main__":

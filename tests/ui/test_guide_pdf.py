@@ -80,3 +80,13 @@ def test_the_module_writes_the_pdf_from_the_command_line(tmp_path: Path, qapp: A
     assert out.is_file() and "sayfa" in capsys.readouterr().out
     assert guide_pdf.main([str(tmp_path / "yok" / "kilavuz.pdf")]) == 1
     assert "Kılavuz yazdırılamadı: klasör bulunamadı" in capsys.readouterr().err
+
+
+def test_the_desktop_program_prints_the_guide_without_a_window(tmp_path: Path, qapp: Any) -> None:
+    """``koopbis-desktop --guide-pdf``: what the bundle's command line starts (it has no ``python -m``)."""
+    from koopbis_desktop.ui.app import main as desktop_main
+
+    out = tmp_path / "kilavuz.pdf"
+    assert desktop_main(["--guide-pdf", str(out)]) == 0
+    assert "İçindekiler" in _text(PdfReader(str(out)).pages[0])
+    assert [w for w in qapp.topLevelWidgets() if w.isVisible()] == []
