@@ -259,6 +259,7 @@ def shoot_member_import(window: MainWindow, cooperative: str, folder: Path, shot
 
 def shoot_help(window: MainWindow, shots: Shots) -> None:
     help_window = show_help(window, "sefin-incelemesi")
+    assert help_window is not None
     help_window.resize(1100, 720)
     QTest.keyClicks(help_window.search_edit, "onaya gonder")
     help_window.show_anchor("onaya-gonderme")

@@ -224,12 +224,21 @@ def anchor_for(widget: QWidget | None) -> str:
     return ""
 
 
-def show_help(origin: QWidget | None, anchor: str | None = None) -> HelpWindow:
-    """Open (or raise) the help window at ``anchor``, else at the section for ``origin``."""
+def show_help(origin: QWidget | None, anchor: str | None = None) -> HelpWindow | None:
+    """Open (or raise) the help window at ``anchor``, else at the section for ``origin``.
+
+    None when the guide cannot be read (the person is told why).
+    """
     owner = origin.window() if origin is not None else None
     target = anchor if anchor is not None else anchor_for(origin)
     existing = getattr(owner, "_koopbis_help_window", None) if owner is not None else None
-    window = existing if isinstance(existing, HelpWindow) else HelpWindow(owner)
+    try:
+        window = existing if isinstance(existing, HelpWindow) else HelpWindow(owner)
+    except KoopbisError as exc:
+        QMessageBox.warning(
+            owner, QCoreApplication.translate("help", "Kullanıcı Kılavuzu"), user_message(exc)
+        )
+        return None
     if owner is not None:
         owner._koopbis_help_window = window  # type: ignore[attr-defined]
     window.show()

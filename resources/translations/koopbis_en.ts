@@ -2658,17 +2658,17 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="126"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="148"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="151"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="241"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="244"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
@@ -3081,32 +3081,37 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>help</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="275"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="239"/>
+        <source>Kullanıcı Kılavuzu</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="284"/>
         <source>Kılavuzu PDF olarak kaydet</source>
         <translation>Save the guide as PDF</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="277"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="286"/>
         <source>PDF belgesi (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="300"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="309"/>
         <source>Kılavuz yazdırılamadı</source>
         <translation>The guide could not be printed</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="305"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="314"/>
         <source>Kılavuz yazıldı: {0} ({1} sayfa).</source>
         <translation>Guide written: {0} ({1} pages).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="313"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="322"/>
         <source>Kullanıcı &amp;Kılavuzu</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="317"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="326"/>
         <source>Kılavuzu &amp;yazdır…</source>
         <translation>&amp;Print the guide…</translation>
     </message>

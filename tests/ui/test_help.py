@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 import koopbis_desktop.ui
 from koopbis_desktop.services.guide import HELP_ANCHORS, load_guide
@@ -199,7 +199,7 @@ def test_links_between_sections_and_back(qtbot: Any, qapp: Any) -> None:
 def test_show_help_reuses_the_window_of_its_owner(qtbot: Any, window: MainWindow) -> None:
     first = show_help(window, "ayarlar")
     second = show_help(window, "kullanicilar")
-    assert first is second and second.current_anchor == "kullanicilar"
+    assert first is not None and first is second and second.current_anchor == "kullanicilar"
     assert second.history == ["ayarlar"]
     first.close()
 
@@ -230,3 +230,19 @@ def test_kilavuzu_yazdir_cancelled_writes_nothing(
     with qtbot.assertNotEmitted(window.ctx.hub.message):
         window.help_print_action.trigger()
     assert asked == [window]
+
+
+def test_a_missing_guide_is_told_not_raised(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from koopbis_desktop.services import guide as guide_service
+
+    told: list[str] = []
+    monkeypatch.setenv("KOOPBIS_RESOURCES", str(tmp_path))  # a program folder without the guide
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    guide_service.load_guide.cache_clear()
+    try:
+        assert show_help(window, "ayarlar") is None
+    finally:
+        guide_service.load_guide.cache_clear()
+    assert told and told[0].startswith("Kullanıcı kılavuzu bulunamadı:")
