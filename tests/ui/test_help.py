@@ -49,6 +49,20 @@ def _anchor_names(document: QTextDocument) -> set[str]:
     return names
 
 
+def _link_targets(document: QTextDocument) -> list[str]:
+    targets: list[str] = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            href = iterator.fragment().charFormat().anchorHref()
+            if href and href not in targets[-1:]:
+                targets.append(href)
+            iterator += 1
+        block = block.next()
+    return targets
+
+
 def _help_windows() -> list[HelpWindow]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, HelpWindow) and w.isVisible()]
 
@@ -95,8 +109,12 @@ def test_every_dialog_and_window_has_a_section_that_exists() -> None:
 def test_the_rendered_guide_names_every_section(qapp: Any) -> None:
     help_window = HelpWindow(language="tr")
     try:
-        names = _anchor_names(help_window.browser.document())
+        document = help_window.browser.document()
+        names = _anchor_names(document)
         assert names == {s.anchor for s in load_guide("tr").sections()}
+        links = _link_targets(document)
+        assert len(links) >= 12
+        assert all(href.startswith("#") and href[1:] in names for href in links), links
     finally:
         help_window.deleteLater()
 
