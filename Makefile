@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean translations dist dist-check
+.PHONY: run test lint typecheck pytest bench clean translations dist dist-check screenshots
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 veya üstü gerekli"'
@@ -49,6 +49,12 @@ pytest: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 test: lint typecheck pytest
+
+# README's and user guide's pictures (docs/screenshots/, resources/kilavuz/tr/img/) from the
+# real windows on the demo data; the conflict dialog's from a loopback training server.
+screenshots: $(STAMP) translations
+	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python docs/screenshots/conflict_shot.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/store.py

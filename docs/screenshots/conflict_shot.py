@@ -6,7 +6,8 @@ head office changes the title and the phone number in KOOP-BİS (the reference
 server's admin endpoint, on loopback), and the sync gets a 409. The dialog then
 shows one clashing value (title), one harmless change of KOOP-BİS's (phone) and
 one of ours (address); the supervisor has picked KOOP-BİS's title and typed a
-reason. Kept apart from ``scripts/screenshots.py`` (which works on the demo
+reason. The same picture is the user guide's ``cakisma.png`` (:data:`GUIDE_IMAGES`).
+Kept apart from ``scripts/screenshots.py`` (which works on the demo
 database without a server). Dates are pinned so the picture does not change.
 
     .venv/bin/python docs/screenshots/conflict_shot.py [--out docs/screenshots]
@@ -43,6 +44,8 @@ from sync import scheduler  # noqa: E402
 from tests.sync.conftest import approved, day, live_server, options_for, seed_snapshot  # noqa: E402
 
 PASSWORD = "ekran-goruntusu-2015"
+GUIDE_IMG = ROOT / "resources" / "kilavuz" / "tr" / "img"
+GUIDE_IMAGES = ("cakisma.png",)  # the pictures of the user guide this script writes
 
 
 def pin_clock() -> None:
@@ -57,7 +60,7 @@ def settle(ms: int = 300) -> None:
     loop.exec()
 
 
-def shoot(out: Path) -> Path:
+def shoot(out: Path, guide_out: Path = GUIDE_IMG) -> Path:
     app = QApplication.instance() or QApplication([])
     pin_clock()
     with tempfile.TemporaryDirectory() as tmp:
@@ -127,10 +130,12 @@ def shoot(out: Path) -> Path:
             )
             dialog.reason.setFocus()
             settle()
+            picture = dialog.grab()
             path = out / "conflict.png"
-            if not dialog.grab().save(str(path)):
-                raise RuntimeError(f"could not write {path}")
-            print(f"{path}: {dialog.width()}×{dialog.height()}")
+            for target in (path, guide_out / GUIDE_IMAGES[0]):
+                if not picture.save(str(target)):
+                    raise RuntimeError(f"could not write {target}")
+                print(f"{target}: {dialog.width()}×{dialog.height()}")
             dialog.reject()
         finally:
             worker.stop()
@@ -141,9 +146,11 @@ def shoot(out: Path) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--guide-out", type=Path, default=GUIDE_IMG)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    shoot(args.out)
+    args.guide_out.mkdir(parents=True, exist_ok=True)
+    shoot(args.out, args.guide_out)
     return 0
 
 

@@ -56,6 +56,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--smoke", action="store_true", help="veritabanını aç, ana pencereyi ekransız kur, çık"
     )
     parser.add_argument("--version", action="store_true", help="sürümü yaz ve çık")
+    parser.add_argument(
+        "--guide-pdf", metavar="PDF", help="kullanıcı kılavuzunu A4 PDF olarak yaz ve çık (pencere açılmaz)"
+    )
     return parser.parse_args(list(argv) if argv is not None else None)
 
 
@@ -175,6 +178,9 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "koopbis.png")))
     app.setQuitOnLastWindowClosed(False)
+    from koopbis_desktop.ui.help import install_help_hook
+
+    install_help_hook(app)  # F1 opens the user guide from the login on
 
     smoke_dir: tempfile.TemporaryDirectory[str] | None = None
     if args.demo:
@@ -291,6 +297,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.version:
         print(f"koopbis-desktop {__version__}")
         return 0
+    if args.guide_pdf:
+        # The bundle's way to print the guide for the command line, which has no Qt of its
+        # own (services/guide.py starts this program when frozen, ``python -m`` otherwise).
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from koopbis_desktop.ui.guide_pdf import main as guide_pdf_main
+
+        return guide_pdf_main([args.guide_pdf, "--lang", args.lang or "tr"])
     if args.smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     paths.setup_logging("koopbis-desktop")

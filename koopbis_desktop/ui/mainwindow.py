@@ -300,6 +300,11 @@ class MainWindow(QMainWindow):
 
         self.data_actions = install_data_actions(self, self.ctx, self.pages, file_menu, help_menu)
 
+        # Kullanıcı Kılavuzu (F1) and Kılavuzu yazdır… on top of the Yardım menu (ui/help.py).
+        from koopbis_desktop.ui.help import install_help_actions
+
+        self.help_action, self.help_print_action = install_help_actions(self, help_menu)
+
     # -- navigation ---------------------------------------------------------------------------
 
     def page_keys(self) -> list[str]:

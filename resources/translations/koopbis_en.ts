@@ -175,72 +175,72 @@ Press «Open» to view it.</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="134"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="125"/>
         <source>kayıt no (uuid)</source>
         <translation>entry id (uuid)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="128"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="130"/>
         <source>&amp;Tarih:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="146"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="137"/>
         <source>&amp;Süz</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="138"/>
         <source>&amp;Zinciri doğrula</source>
         <translation>&amp;Verify chain</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="157"/>
         <source>◀ &amp;Önceki</source>
         <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="158"/>
         <source>S&amp;onraki ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="165"/>
         <source>&amp;Kayıt:</source>
         <translation>&amp;Entry:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="176"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="167"/>
         <source>K&amp;ullanıcı:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="234"/>
         <source>{0}–{1} / {2} kayıt</source>
         <translation>{0}–{1} of {2} rows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="246"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="237"/>
         <source>Bu süzgeçle denetim kaydı yok.</source>
         <translation>No audit rows match this filter.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="266"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="257"/>
         <source>Zincir doğrulanıyor…</source>
         <translation>Verifying the chain…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="277"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="268"/>
         <source>Denetim izi sağlam: {0} kayıt, son özet {1}.</source>
         <translation>Audit trail intact: {0} rows, head hash {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="283"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="274"/>
         <source>Denetim izi BOZULMUŞ: ilk sorunlu kayıt {0}: {1}</source>
         <translation>Audit trail BROKEN: first bad row {0}: {1}</translation>
     </message>
@@ -681,7 +681,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="125"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="455"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="441"/>
         <source>Sicil no</source>
         <translation>Registry no.</translation>
     </message>
@@ -692,7 +692,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="127"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="456"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="442"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
@@ -703,14 +703,14 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="132"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="459"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="445"/>
         <source>VKN</source>
         <translation>VKN</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="133"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="243"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="462"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="448"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
@@ -745,166 +745,163 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="193"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="208"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="192"/>
         <source>Adı Soyadı</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="194"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="209"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="193"/>
         <source>T.C. Kimlik No</source>
         <translation>Turkish ID number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="200"/>
         <source>Görevi</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="199"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="195"/>
         <source>Görev süresi</source>
         <translation>Term of office</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="220"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="206"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="222"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="208"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="212"/>
         <source>Hesap yılı</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="230"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="216"/>
         <source>Yeri</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="218"/>
         <source>Sonuç</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="242"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="228"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="244"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="230"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="246"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="232"/>
         <source>Geçerlilik</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="251"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="237"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="267"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="253"/>
         <source>Enter ya da çift tıklama: kaydı inceleme penceresinde açar.</source>
         <translation>Enter or double-click: opens the entry in the review window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="271"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="257"/>
         <source>&amp;Ortaklar</source>
         <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="272"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="258"/>
         <source>Yö&amp;netim kurulu</source>
         <translation>&amp;Board of directors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="273"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="259"/>
         <source>&amp;Denetim kurulu</source>
         <translation>&amp;Audit board</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="274"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="260"/>
         <source>&amp;Genel kurullar</source>
         <translation>&amp;General assemblies</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="275"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="261"/>
         <source>Ye&amp;rel kayıtlar</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="277"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="263"/>
         <source>Ayrıntıları görmek için listeden bir kooperatif seçin.</source>
         <translation>Select a cooperative in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="307"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="322"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="293"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="308"/>
         <source>Aramak için unvan, sicil no ya da VKN yazın.</source>
         <translation>Type a title, registry number or VKN to search.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="344"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="330"/>
         <source>Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.</source>
         <translation>No matching cooperative. Type a word of the title, the registry number or the VKN.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="409"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="395"/>
         <source>Bu kooperatif artık kooperatif listesinde yok.</source>
         <translation>This cooperative is no longer in the cooperative list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="424"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="410"/>
         <source>&amp;Ortaklar ({0})</source>
         <translation>&amp;Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="425"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="411"/>
         <source>Yö&amp;netim kurulu ({0})</source>
         <translation>&amp;Board of directors ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="426"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="412"/>
         <source>&amp;Denetim kurulu ({0})</source>
         <translation>&amp;Audit board ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="427"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="413"/>
         <source>&amp;Genel kurullar ({0})</source>
         <translation>&amp;General assemblies ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="428"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="414"/>
         <source>Ye&amp;rel kayıtlar ({0})</source>
         <translation>&amp;Local entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="457"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="443"/>
         <source>İl / İlçe</source>
         <translation>Province / district</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="458"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="444"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="460"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="446"/>
         <source>Ticaret sicil no</source>
         <translation>Trade registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="461"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="447"/>
         <source>Kuruluş tarihi</source>
         <translation>Founding date</translation>
     </message>
@@ -1205,150 +1202,150 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="523"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="458"/>
         <source>Ne değişiyor</source>
         <translation>What changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="524"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="459"/>
         <source>Önce (KOOP-BİS kaydı)</source>
         <translation>Before (KOOP-BİS record)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="525"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="460"/>
         <source>Sonra (bu kayıtla)</source>
         <translation>After (with this entry)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="526"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="461"/>
         <source>Değişiklik</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="532"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="467"/>
         <source>Bu kayıt KOOP-BİS&apos;teki mevcut bir bilgiyi değiştirmiyor.</source>
         <translation>This entry does not change any existing data in KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="552"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="487"/>
         <source>Revizyon</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="553"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="643"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="488"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="578"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="554"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="584"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="489"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="519"/>
         <source>Zaman</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="555"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="490"/>
         <source>Not</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="563"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="498"/>
         <source>Alan</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="564"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="499"/>
         <source>Önceki revizyon</source>
         <translation>Previous revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="565"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="500"/>
         <source>Bu revizyon</source>
         <translation>This revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="585"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="520"/>
         <source>Kim</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="586"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="521"/>
         <source>İşlem</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="588"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="642"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="523"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="577"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="595"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="530"/>
         <source>Açıklama</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="602"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="537"/>
         <source>Ön&amp;ce → sonra</source>
         <translation>&amp;Before → after</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="603"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="538"/>
         <source>Kayıt i&amp;çeriği</source>
         <translation>Entry &amp;content</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="604"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="539"/>
         <source>&amp;Revizyonlar</source>
         <translation>&amp;Revisions</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="605"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="540"/>
         <source>İşlem &amp;geçmişi</source>
         <translation>Action &amp;history</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="634"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="569"/>
         <source>&amp;Revizyonlar ({0})</source>
         <translation>&amp;Revisions ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="638"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="573"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="641"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="576"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="645"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="580"/>
         <source>Oluşturuldu</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="653"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="588"/>
         <source>Geçerlilik tarihi</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="656"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="591"/>
         <source>Onaylayan</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="658"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="593"/>
         <source>Son iade nedeni</source>
         <translation>Last reason for return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="731"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="666"/>
         <source>Revizyon {0}: ilk yazılan hâli.</source>
         <translation>Revision {0}: as first written.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="735"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="670"/>
         <source>Revizyon {0}, revizyon {1} ile karşılaştırılıyor: {2} alan değişti (sarı).</source>
         <translation>Revision {0} compared with revision {1}: {2} fields changed (yellow).</translation>
     </message>
@@ -1495,6 +1492,49 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="115"/>
         <source>Satırı &amp;sil (Ctrl+Delete)</source>
         <translation>&amp;Delete row (Ctrl+Delete)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="69"/>
+        <source>Kelime yazın (Türkçe harfsiz de olur)</source>
+        <translation>Type a word (Turkish letters optional)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="71"/>
+        <source>&amp;Ara:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="75"/>
+        <source>Bu kelimeler kılavuzda geçmiyor.</source>
+        <translation>These words are not in the guide.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="85"/>
+        <source>◀ &amp;Geri</source>
+        <translation>◀ &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="86"/>
+        <source>Önceki bölüme döner (Alt+Sol ok).</source>
+        <translation>Goes back to the previous section (Alt+Left).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="88"/>
+        <source>Kılavuzu &amp;yazdır…</source>
+        <translation>&amp;Print the guide…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="89"/>
+        <source>Kılavuzun tamamını A4 PDF olarak kaydeder.</source>
+        <translation>Saves the whole guide as an A4 PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="90"/>
+        <source>&amp;Kapat</source>
+        <translation>&amp;Close</translation>
     </message>
 </context>
 <context>
@@ -1694,12 +1734,12 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="338"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="343"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="344"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="349"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
@@ -1712,17 +1752,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="350"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="355"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="365"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="383"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="388"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -1742,227 +1782,227 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ManualAssistant</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="116"/>
         <source>KOOP-BİS&apos;e elle aktarım</source>
         <translation>Manual transfer to KOOP-BİS</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="119"/>
         <source>Liste yükleniyor…</source>
         <translation>Loading the list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="131"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="132"/>
         <source>KOOP-BİS formuna girilecek bilgiler</source>
         <translation>Data to enter in the KOOP-BİS form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="140"/>
         <source>&amp;Tümünü kopyala</source>
         <translation>Copy &amp;all</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="152"/>
         <source>Ekin kopyasını &amp;kaydet…</source>
         <translation>&amp;Save a copy of the attachment…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="155"/>
         <source>KOOP-BİS&apos;e yüklenecek ekler</source>
         <translation>Attachments to upload to KOOP-BİS</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="161"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="162"/>
         <source>KOOP-BİS&apos;in gösterdiği alındı numarası</source>
         <translation>The receipt number KOOP-BİS shows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="166"/>
         <source>ör. 06-123456</source>
         <translation>e.g. 06-123456</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="170"/>
         <source>Atlarken isteğe bağlı; sorun bildirirken zorunlu</source>
         <translation>Optional when skipping; required when reporting a problem</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="172"/>
         <source>&amp;Alındı no:</source>
         <translation>&amp;Receipt no.:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="175"/>
         <source>KOOP-BİS &amp;sicil no (yeni kuruluş):</source>
         <translation>KOOP-BİS &amp;registry no. (new founding):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="178"/>
         <source>N&amp;ot:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="181"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="182"/>
         <source>KOOP-BİS&apos;e &amp;girildi</source>
         <translation>&amp;Entered in KOOP-BİS</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="183"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="184"/>
         <source>Şimdilik a&amp;tla</source>
         <translation>S&amp;kip for now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="185"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="186"/>
         <source>Sorun &amp;var</source>
         <translation>&amp;Problem</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="187"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="188"/>
         <source>Listeyi &amp;yazdır…</source>
         <translation>&amp;Print the list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="189"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="190"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="212"/>
         <source>Sıra</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="212"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="213"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="214"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="214"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="215"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="215"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="216"/>
         <source>Neden bekliyor / not</source>
         <translation>Why it waits / note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="280"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="281"/>
         <source>Elle aktarım, otomatik eşitleme bitince yapılabilir; pencereyi kapatıp yeniden açın.</source>
         <translation>Manual transfer is possible once the automatic sync has finished; close the window and open it again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="323"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="324"/>
         <source>KOOP-BİS&apos;e girilecek kayıt kalmadı.</source>
         <translation>No entries left to enter in KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="325"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="326"/>
         <source>Şimdi girilebilecek kayıt yok; {0} kayıt bekliyor (nedenleri aşağıda).</source>
         <translation>No entry can be entered now; {0} entries are waiting (reasons below).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="329"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="330"/>
         <source>Elle aktarım tamam.</source>
         <translation>Manual transfer complete.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="339"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="340"/>
         <source>Kalan {0} kayıt; {1} tanesi şimdi girilebilir. Bu kayıt sırada {2}.</source>
         <translation>{0} entries left; {1} can be entered now. This entry is number {2} in line.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="348"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="349"/>
         <source>Sorun bildirildi</source>
         <translation>Problem reported</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="350"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="351"/>
         <source>Daha önce atlandı</source>
         <translation>Skipped before</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="362"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="363"/>
         <source>Bu kaydın eki yok.</source>
         <translation>This entry has no attachments.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="386"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="387"/>
         <source>Kopyala</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="389"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="390"/>
         <source>Değeri panoya kopyalar (alanda Ctrl+C de kopyalar).</source>
         <translation>Copies the value to the clipboard (Ctrl+C in the field copies too).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="400"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="401"/>
         <source>Panoya kopyalandı: {0}</source>
         <translation>Copied to the clipboard: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="406"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="407"/>
         <source>{0} alan panoya kopyalandı (her satırda ad ve değer, sekmeyle ayrılmış).</source>
         <translation>{0} fields copied to the clipboard (name and value on each line, separated by a tab).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="420"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="421"/>
         <source>Ekin kopyasını kaydet</source>
         <translation>Save a copy of the attachment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="434"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="435"/>
         <source>Kaydedildi: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="453"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="454"/>
         <source>KOOP-BİS&apos;in verdiği alındı numarasını yazın; numara olmadan kayıt aktarılmış sayılmaz.</source>
         <translation>Type the receipt number KOOP-BİS gave; without it the entry does not count as transferred.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="463"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="464"/>
         <source>Kuruluş kaydı için KOOP-BİS&apos;in yeni kooperatife verdiği sicil numarasını da yazın.</source>
         <translation>For a founding entry, also type the registry number KOOP-BİS gave the new cooperative.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="471"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="472"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="477"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="478"/>
         <source>Aktarıldı: alındı no {0}.</source>
         <translation>Transferred: receipt no. {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="490"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="491"/>
         <source>Atlanıyor…</source>
         <translation>Skipping…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="493"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="494"/>
         <source>Atlandı; diğerlerinden sonra yeniden gelecek.</source>
         <translation>Skipped; it comes back after the others.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="505"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="506"/>
         <source>Sorunu Not kutusuna kısaca yazın (ör. KOOP-BİS formu hata verdi); not denetim izine girer.</source>
         <translation>Describe the problem briefly in the Note box (e.g. the KOOP-BİS form gave an error); the note goes into the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="514"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="515"/>
         <source>Sorun kaydediliyor…</source>
         <translation>Recording the problem…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="517"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="518"/>
         <source>Sorun kaydedildi; kayıt onaylı kaldı.</source>
         <translation>Problem recorded; the entry stays approved.</translation>
     </message>
@@ -2168,22 +2208,22 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="161"/>
         <source>KOOP-BİS parolası</source>
         <translation>KOOP-BİS password</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="164"/>
         <source>Parolayı bu bilgisayarın güvenli parola deposuna &amp;kaydet</source>
         <translation>&amp;Save the password in this computer&apos;s secure password store</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="166"/>
         <source>KOOP-BİS kullanıcısı {0} için parolayı girin. Parola veritabanına yazılmaz.</source>
         <translation>Enter the password of KOOP-BİS user {0}. The password is not written to the database.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="172"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -2504,17 +2544,17 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="126"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="148"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="151"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="238"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="244"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
@@ -2590,271 +2630,271 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="224"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="217"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="230"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="223"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="226"/>
         <source>Şimdi &amp;eşitle (Ctrl+Shift+S)</source>
         <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="235"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="228"/>
         <source>&amp;Duraklat</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="230"/>
         <source>Planı &amp;yenile</source>
         <translation>&amp;Refresh plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="240"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="233"/>
         <source>KOOP-BİS&apos;e e&amp;lle aktarım…</source>
         <translation>&amp;Manual entry into KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="236"/>
         <source>Alındı &amp;fiş listesi…</source>
         <translation>&amp;Receipts list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="246"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="239"/>
         <source>KOOP-BİS&apos;e aktarılan kayıtların alındı numaraları (baskı önizleme).</source>
         <translation>Receipt numbers of the entries transferred to KOOP-BİS (print preview).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="260"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="253"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="262"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="577"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="255"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="570"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="276"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="269"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="277"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="292"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="270"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="285"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="278"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="293"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="271"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="286"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="279"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="272"/>
         <source>Yürürlük</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="280"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="290"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="273"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="283"/>
         <source>Kayıt</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="281"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="274"/>
         <source>Neden bekliyor</source>
         <translation>Why it waits</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="291"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="284"/>
         <source>KOOP-BİS alındı no</source>
         <translation>KOOP-BİS receipt no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="295"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="288"/>
         <source>Aktarılma zamanı</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="302"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="295"/>
         <source>CSV olarak &amp;dışa aktar…</source>
         <translation>&amp;Export as CSV…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="323"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="316"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="324"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="317"/>
         <source>&amp;Alındılar</source>
         <translation>&amp;Receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="371"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="364"/>
         <source>Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.</source>
         <translation>To enter approved entries into the KOOP-BİS web pages by hand, in order, field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="373"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="366"/>
         <source>KOOP-BİS&apos;e elle aktarımı yalnızca şefler yapar.</source>
         <translation>Only supervisors enter entries into KOOP-BİS by hand.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="376"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="369"/>
         <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
         <translation>Only supervisors start or pause the sync.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="381"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="374"/>
         <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
         <translation>Sends the approved entries to KOOP-BİS now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="383"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="376"/>
         <source>Eşitleme sürüyor.</source>
         <translation>Sync is running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="386"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="379"/>
         <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
         <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="388"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="381"/>
         <source>Duraklatılacak bir eşitleme yok.</source>
         <translation>There is no sync to pause.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="445"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="438"/>
         <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
         <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="448"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="441"/>
         <source>&amp;Alındılar ({0})</source>
         <translation>&amp;Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="461"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="454"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="471"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="464"/>
         <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
         <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="476"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="469"/>
         <source>KOOP-BİS açık. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
         <translation>KOOP-BİS is open. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="482"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="475"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="486"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="479"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="491"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="484"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="487"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="496"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="489"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="535"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="528"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="540"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="533"/>
         <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="541"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="534"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="550"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="543"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="560"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="553"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="566"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="559"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="568"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="561"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="585"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="578"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="592"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="585"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="598"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="591"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="641"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="634"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="643"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="636"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="653"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="646"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="669"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="662"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="672"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="665"/>
         <source>KOOP-BİS eşitleme</source>
         <translation>KOOP-BİS sync</translation>
     </message>
@@ -3063,6 +3103,44 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <location filename="../../koopbis_desktop/ui/editor/editor.py" line="171"/>
         <source>Değişiklik</source>
         <translation>Change</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="239"/>
+        <source>Kullanıcı Kılavuzu</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="284"/>
+        <source>Kılavuzu PDF olarak kaydet</source>
+        <translation>Save the guide as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="286"/>
+        <source>PDF belgesi (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="309"/>
+        <source>Kılavuz yazdırılamadı</source>
+        <translation>The guide could not be printed</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="314"/>
+        <source>Kılavuz yazıldı: {0} ({1} sayfa).</source>
+        <translation>Guide written: {0} ({1} pages).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="322"/>
+        <source>Kullanıcı &amp;Kılavuzu</source>
+        <translation>User &amp;Guide</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/help.py" line="326"/>
+        <source>Kılavuzu &amp;yazdır…</source>
+        <translation>&amp;Print the guide…</translation>
     </message>
 </context>
 <context>
