@@ -7,7 +7,8 @@ four-eyes rule, validation and the audit trail apply here too. Exit codes:
 the log file keeps the technical detail.
 
 One module per command group (``entries``, ``users``, ``snapshot``, ``sync``,
-``conflicts``, ``printouts``, ``manual``, ``data``, ``audit``, ``setup``), each
+``conflicts``, ``printouts``, ``manual``, ``data``, ``audit``, ``setup``,
+``guide``), each
 with a ``register(sub, common)``; they share ``common`` and import nothing of
 each other. The command line imports no Qt: PDFs are rendered in a child process.
 """
@@ -25,6 +26,7 @@ from koopbis_desktop.cli import (
     conflicts,
     data,
     entries,
+    guide,
     manual,
     printouts,
     setup,
@@ -37,7 +39,7 @@ from koopbis_desktop.domain.errors import KoopbisError
 
 log = logging.getLogger("koopbis.cli")
 
-GROUP_MODULES = (audit, conflicts, data, entries, manual, printouts, setup, snapshot, sync, users)
+GROUP_MODULES = (audit, conflicts, data, entries, guide, manual, printouts, setup, snapshot, sync, users)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.register(sub, common)
     setup.register_backup(sub, common)
     data.register(sub, common)
+    guide.register(sub, common)
     return parser
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.reference import resources_dir
 from koopbis_desktop.domain.text import fold, fold_tokens
+from koopbis_desktop.services.printouts import qt_child_command
 
 DEFAULT_LANGUAGE = "tr"
 GUIDE_TITLE = {"tr": "KOOP-BİS Masaüstü — Kullanıcı Kılavuzu", "en": "KOOP-BİS Desktop — User Guide"}
@@ -282,6 +282,10 @@ def help_anchor(name: str) -> str | None:
     return HELP_ANCHORS.get(name)
 
 
+PDF_MODULE = "koopbis_desktop.ui.guide_pdf"
+PDF_FLAG = "--guide-pdf"  # koopbis-desktop's hidden option in the bundle
+
+
 def write_guide_pdf(target: Path | str, language: str = DEFAULT_LANGUAGE, *, timeout_s: float = 300) -> Path:
     """Write the guide as an A4 PDF at ``target`` through Qt in a child process; the path.
 
@@ -296,12 +300,7 @@ def write_guide_pdf(target: Path | str, language: str = DEFAULT_LANGUAGE, *, tim
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(package_root), env.get("PYTHONPATH", "")]))
-    if getattr(sys, "frozen", False):
-        # The bundle has no "python -m": its desktop program, beside this one, prints the guide.
-        desktop = Path(sys.executable).with_name("koopbis-desktop" + (".exe" if os.name == "nt" else ""))
-        command = [str(desktop), "--guide-pdf", str(path), "--lang", language]
-    else:
-        command = [sys.executable, "-m", "koopbis_desktop.ui.guide_pdf", str(path), "--lang", language]
+    command = [*qt_child_command(PDF_MODULE, PDF_FLAG), str(path), "--lang", language]
     try:
         result = subprocess.run(
             command, capture_output=True, text=True, timeout=timeout_s, env=env, check=False

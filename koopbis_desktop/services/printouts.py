@@ -105,12 +105,20 @@ def report_from_json(data: dict[str, Any]) -> Report:
 # ------------------------------------------------------------------ the child process
 
 
-def render_command() -> list[str]:
-    """The program (and arguments) that renders a request file given after them."""
+def qt_child_command(module: str, flag: str) -> list[str]:
+    """How to run a Qt module of the desktop as a child: ``python -m module`` in a virtual
+    environment; in the bundle, which has no ``python -m``, the sibling desktop program
+    with its hidden ``flag``. The arguments follow.
+    """
     if getattr(sys, "frozen", False):
         name = DESKTOP_PROGRAM + (".exe" if os.name == "nt" else "")
-        return [str(Path(sys.executable).with_name(name)), RENDER_FLAG]
-    return [sys.executable, "-m", RENDER_MODULE]
+        return [str(Path(sys.executable).with_name(name)), flag]
+    return [sys.executable, "-m", module]
+
+
+def render_command() -> list[str]:
+    """The program (and arguments) that renders a request file given after them."""
+    return qt_child_command(RENDER_MODULE, RENDER_FLAG)
 
 
 def write_pdf(report: Report, target: Path) -> int:
@@ -155,6 +163,7 @@ def write_pdf(report: Report, target: Path) -> int:
 
 __all__ = [
     "PrintFailed",
+    "qt_child_command",
     "render_command",
     "report_from_json",
     "report_to_json",

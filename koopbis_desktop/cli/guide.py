@@ -1,0 +1,28 @@
+"""``koopbis guide``: the user guide (Kullanıcı Kılavuzu) as a PDF to print or e-mail."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError
+from koopbis_desktop.services import guide
+
+
+def cmd_guide(args: argparse.Namespace) -> int:
+    if not args.pdf:
+        raise CliError(
+            "Kılavuzun yazılacağı PDF dosyasını verin: koopbis guide --pdf kilavuz.pdf", EXIT_USAGE
+        )
+    path = guide.write_guide_pdf(Path(args.pdf), args.lang)
+    print(f"Kullanıcı kılavuzu yazıldı: {path}")
+    return EXIT_OK
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``guide`` to ``koopbis``'s sub-commands."""
+    p = sub.add_parser("guide", parents=[common], help="kullanıcı kılavuzunu PDF olarak yaz")
+    p.add_argument("--pdf", metavar="DOSYA", help="yazılacak PDF dosyası (A4, içindekiler ve sayfa numaralı)")
+    p.add_argument("--lang", default=guide.DEFAULT_LANGUAGE, help="kılavuzun dili (şimdilik yalnız tr)")
+    p.set_defaults(func=cmd_guide)
