@@ -42,6 +42,7 @@ from koopbis_desktop.domain.schema import ChangeType
 from koopbis_desktop.services import conflicts as resolution
 from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.conflict_widgets import ComparisonTable, FieldChooser, comparison_model
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.entry_view import escape_html
@@ -432,14 +433,22 @@ class ConflictDialog(QDialog):
         return text
 
     def _confirm(self, title: str, text: str, accept_text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("conflictConfirm")
-        yes = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
-        no = box.addButton(self.tr("&Vazgeç"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.exec()
-        return box.clickedButton() is yes
+        # Cancel is the default: what a choice drops is named in ``text`` (Anki's conflict dialogs).
+        choices = [
+            (accept_text, QMessageBox.ButtonRole.AcceptRole),
+            (self.tr("&Vazgeç"), QMessageBox.ButtonRole.RejectRole),
+        ]
+        pressed = messages.ask(
+            self,
+            title,
+            text,
+            choices,
+            default=1,
+            escape=1,
+            object_name="conflictConfirm",
+            icon=messages.Level.WARNING,
+        )
+        return pressed == 0
 
     def on_keep_button_clicked(self) -> None:
         if not self._may_act(self.keep_button):

@@ -522,7 +522,7 @@ class SyncPage(QWidget):
                     "Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak."
                 )
             )
-        QTimer.singleShot(0, self._restart_after_password)
+        QTimer.singleShot(0, self, self._restart_after_password)  # not after the page is deleted
 
     def _restart_after_password(self) -> None:
         if not self.runner.running:
