@@ -114,7 +114,9 @@ def _row_text(ctype: ChangeType, prefix: str, row: Mapping[str, Any] | None) -> 
     return ", ".join(parts) or EMPTY
 
 
-def _keyed_change(ctype: ChangeType, key: str, before: Any, after: Any, applied: _Applied) -> Change:
+def _keyed_change(
+    ctype: ChangeType, key: str, before: Any, after: Any, applied: _Applied, payload: Mapping[str, Any]
+) -> Change:
     prefix, _sep, ident = key.partition(":")
     added, removed, twice = _ROW_KINDS.get(prefix, ("ekleniyor", "çıkıyor", "zaten kayıtlı!"))
     what = f"{key_label(f'{prefix}:')}{format_iso_date(ident) if prefix == 'assembly' else ident}"
@@ -129,12 +131,26 @@ def _keyed_change(ctype: ChangeType, key: str, before: Any, after: Any, applied:
     if before is None and after is not None:
         return Change(what, EMPTY, after_text, added)
     if before is not None and after is None:
-        return Change(what, before_text, EMPTY, removed)
+        return Change(what, before_text, EMPTY, _leaving(ctype, payload) if prefix == "member" else removed)
     if prefix == "member" and before is not None and after is not None:
         held, holds = _as_int(before.get("shares")), _as_int(after.get("shares"))
         if holds != held:
             return Change(what, before_text, after_text, "pay alıyor" if holds > held else "pay devrediyor")
     return Change(what, before_text, after_text, CHANGES if before_text != after_text else SAME)
+
+
+def _leaving(ctype: ChangeType, payload: Mapping[str, Any]) -> str:
+    """ "ortaklık sona eriyor (Payın devri); paylar Ayşe Işık kişisine": why, and to whom the shares go."""
+    text = _ROW_KINDS["member"][1]
+    try:
+        reason = ctype.field("reason").choice_label(payload.get("reason"))
+    except KeyError:
+        return text
+    if reason:
+        text += f" ({reason})"
+    if payload.get("reason") == "devir" and payload.get("transferee_id"):
+        text += f"; paylar {payload.get('transferee_name') or payload['transferee_id']} kişisine"
+    return text
 
 
 def _as_int(value: Any) -> int:
@@ -194,7 +210,7 @@ def before_after(
     for key, before in base.items():
         after = base_value(applied.record, key)
         if ":" in key:
-            out.append(_keyed_change(ctype, key, before, after, applied))
+            out.append(_keyed_change(ctype, key, before, after, applied, payload))
             continue
         if key == "status":
             kind = REFUSED if applied.refused == key else (CHANGES if after != before else SAME)

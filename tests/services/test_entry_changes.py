@@ -138,3 +138,28 @@ def test_entry_slip_prints_the_same_lines(
     assert [tuple(row) for row in table.rows] == [
         (c.what, c.before, c.after, c.kind) for c in _by_what(entry_changes(entry)).values()
     ]
+
+
+def test_leaving_says_why_and_to_whom_the_shares_go(
+    store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]]
+) -> None:
+    record = _record(cooperatives)
+    member = record["members"][0]
+    resign = capture.create_entry(
+        store, people["ayse"], "member.leave", record["id"], payload_for("member.leave", record)
+    )
+    (change,) = entry_changes(resign)
+    assert change.what == f"Ortak {member['member_id']}"
+    assert change.after == "—"
+    assert change.kind == "ortaklık sona eriyor (İstifa (çıkma))"
+    transfer = {
+        **payload_for("member.leave", record),
+        "reason": "devir",
+        "transferee_id": valid_tckn(7),
+        "transferee_name": "Gülşen Ünal",
+    }
+    entry = capture.create_entry(
+        store, people["mehmet"], "member.leave", record["id"], transfer, allow_errors=True
+    )
+    (change,) = entry_changes(entry)
+    assert change.kind == "ortaklık sona eriyor (Payın devri); paylar Gülşen Ünal kişisine"
