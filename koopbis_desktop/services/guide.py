@@ -50,6 +50,7 @@ HELP_ANCHORS: dict[str, str] = {
     "LockDialog": "ekran-kilidi",
     "FirstRunWizard": "ilk-kurulum",
     "EntryEditor": "kayit-formu",
+    "EditorBase": "kayit-formu",  # the editor's parts (layout, values, submit, …) derive from it
     "TypeChooserDialog": "bu-kooperatif-icin-yeni-kayit",
     "ReviewDialog": "sefin-incelemesi",
     "ConflictDialog": "cakisma-incelemesi",
