@@ -264,18 +264,35 @@ def test_child_row_errors_are_reported_with_lines(
     assert table_counts(snap) == loaded
 
 
-def test_non_utf8_csv(snap: Store, tmp_path: Path, loaded: dict[str, int]) -> None:
+def test_windows_1254_csv_is_read(snap: Store, tmp_path: Path) -> None:
+    """A CSV Turkish Excel 2010 saved ("CSV (virgülle ayrılmış)": Windows-1254, ';') imports.
+
+    Until issue 19 it was refused as "not UTF-8" with advice naming Excel 2016's "CSV UTF-8".
+    """
     path = tmp_path / "k.csv"
     rows = coop_rows(records(4))
-    rows[0][1] = rows[1][1] = "Yesilvadi Konut Yapi Kooperatifi"
-    rows[0][5] = rows[1][5] = "Cankaya"
-    rows[2][1] = "Çamlıca Konut Yapı Kooperatifi"  # line 4, saved as Windows-1254
+    rows[2][1] = "Çamlıca Işıklı Üzüm Konut Yapı Kooperatifi"  # line 4, saved as Windows-1254
     header = ";".join(["registry_id", "title", "type", "province_code", "district", "address"])
     header += ";vkn;trade_registry_no;status;founded_on;x"
     lines = [header] + [";".join(map(str, row)) for row in rows]
     path.write_bytes("\n".join(lines).encode("cp1254"))
+    report = snapshot_import.import_file(snap, path)
+    assert report.counts["cooperatives"] == 4
+    assert report.encodings == {"k.csv": "Windows-1254 (Türkçe)"}
+    record = snapshot.get_record(snap, rows[2][0])
+    assert record is not None and record["title"] == "Çamlıca Işıklı Üzüm Konut Yapı Kooperatifi"
+
+
+def test_csv_in_an_undecidable_encoding_is_refused(
+    snap: Store, tmp_path: Path, loaded: dict[str, int]
+) -> None:
+    path = tmp_path / "k.csv"
+    header = ";".join(COOPERATIVE_COLUMNS)  # ASCII, as a Russian Excel would write them too
+    path.write_bytes(f"{header}\n06-1;Иванов Пётр Кооператив\n".encode("cp1251"))
     err = bad_import(snap, path)
-    assert "UTF-8" in err.message and err.errors[0][1] == 4
+    assert "kodlaması güvenle anlaşılamadı" in err.message
+    assert "Unicode metin" in err.message and "CSV UTF-8" not in err.message
+    assert err.errors == [("k.csv", 0, "", err.message.removeprefix("k.csv: "))]
     assert table_counts(snap) == loaded
 
 
