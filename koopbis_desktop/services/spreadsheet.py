@@ -55,14 +55,26 @@ class SpreadsheetError(StoreError):
         self.errors: list[tuple[str, int, str, str]] = list(errors)
 
     def details(self) -> list[str]:
-        """One Turkish line per listed error: file, line, column, message."""
+        """One Turkish line per listed error: file, line, column, message.
+
+        A refusal of the whole file is its message already; it is not listed again under it.
+        """
         lines = []
         for source, line_no, column, text in self.errors[:MAX_LISTED_ERRORS]:
             where = f"{source}, satır {line_no}" if line_no else source
             if column:
                 where += f", '{column}' sütunu"
-            lines.append(f"{where}: {text}")
+            line = f"{where}: {text}"
+            if line != self.message:
+                lines.append(line)
         return lines
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """The listed errors as JSON objects: file, line (0: the whole file), column, message."""
+        return [
+            {"file": source, "line": line_no, "column": column or None, "message": text}
+            for source, line_no, column, text in self.errors
+        ]
 
     def __str__(self) -> str:
         return "\n".join([self.message, *(f"  {line}" for line in self.details())])
