@@ -2110,8 +2110,8 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/import_dialog.py" line="155"/>
-        <source>.xlsx ya da .csv dosyası seçin</source>
-        <translation>Choose an .xlsx or .csv file</translation>
+        <source>Excel (.xlsx, .xls), LibreOffice (.ods) ya da CSV dosyası seçin</source>
+        <translation>Choose an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/import_dialog.py" line="156"/>
@@ -2187,8 +2187,13 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/import_dialog.py" line="256"/>
-        <source>Ortak listeleri (*.xlsx *.xlsm *.csv);;Tüm dosyalar (*)</source>
-        <translation>Member lists (*.xlsx *.xlsm *.csv);;All files (*)</translation>
+        <source>Ortak listeleri (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
+        <translation>Member lists (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="305"/>
+        <source>Dosya %1 olarak okundu.</source>
+        <translation>The file was read as %1.</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/import_dialog.py" line="265"/>
