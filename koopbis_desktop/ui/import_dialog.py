@@ -152,7 +152,9 @@ class MemberImportDialog(QDialog):
         self.kind_combo.addItem(self.tr("Ortaklıktan ayrılma"), ImportKind.LEAVE)
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("Excel (.xlsx, .xls), LibreOffice (.ods) ya da CSV dosyası seçin"))
+        self.file_edit.setPlaceholderText(
+            self.tr("Excel (.xlsx, .xls), LibreOffice (.ods) ya da CSV dosyası seçin")
+        )
         self.choose_button = QPushButton(self.tr("&Dosya seç…"))
         self.reload_button = QPushButton(self.tr("&Yeniden denetle"))
         self.reload_button.setToolTip(self.tr("Dosyayı Excel'de düzelttikten sonra yeniden okuyup denetler."))
