@@ -48,7 +48,8 @@ class ImportKind(StrEnum):
 KIND_LABELS = {ImportKind.ADMIT: "Ortaklığa giriş listesi", ImportKind.LEAVE: "Ortaklıktan ayrılma listesi"}
 PROGRESS_EVERY = 250
 _HEADER_SEARCH_ROWS = 20  # a title block above the header (merged cells) is skipped up to here
-_SHEET_NAMES = ("ortaklar", "ortak", "ortak listesi", "members")
+# The export names a type's sheet by its label ("Ortaklığa giriş"): an exported list reads back.
+_SHEET_NAMES = ("ortaklar", "ortak", "ortak listesi", "members", *(get_type(k.value).label for k in ImportKind))
 
 
 class MemberListError(SpreadsheetError):
