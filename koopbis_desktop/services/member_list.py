@@ -49,7 +49,13 @@ KIND_LABELS = {ImportKind.ADMIT: "Ortaklığa giriş listesi", ImportKind.LEAVE:
 PROGRESS_EVERY = 250
 _HEADER_SEARCH_ROWS = 20  # a title block above the header (merged cells) is skipped up to here
 # The export names a type's sheet by its label ("Ortaklığa giriş"): an exported list reads back.
-_SHEET_NAMES = ("ortaklar", "ortak", "ortak listesi", "members", *(get_type(k.value).label for k in ImportKind))
+_SHEET_NAMES = (
+    "ortaklar",
+    "ortak",
+    "ortak listesi",
+    "members",
+    *(get_type(k.value).label for k in ImportKind),
+)
 
 
 class MemberListError(SpreadsheetError):
