@@ -1,4 +1,4 @@
-"""Reading the spreadsheets people hand in: CSV and Excel files as rows of cells.
+"""Reading the spreadsheets people hand in: workbooks and text files as rows of cells.
 
 Both importers — the offline snapshot (:mod:`services.snapshot_import`) and the
 member lists (:mod:`services.member_import`) — read their files here, so a file
@@ -6,9 +6,11 @@ is read alike whichever importer gets it, and a refusal reads alike too
 (:class:`SpreadsheetError`: file, line, column and a Turkish sentence).
 
 * :func:`open_sheets` opens a file and hands out its :class:`Sheet` s (one for a
-  CSV, one per worksheet for a workbook); which formats are accepted is decided
-  in that one function (``_open_book``, :func:`read_csv`), so accepting another
-  format or encoding is a change there and nowhere else;
+  CSV, one per worksheet for a workbook): .xlsx, .xlsm, .xlsb, .xls and .ods
+  (calamine; openpyxl for .xlsx on request), CSV/TXT in the encoding
+  :mod:`services.text_decoding` decides. Which format a file is, and its date
+  system, :mod:`services.spreadsheet_formats` says; accepting another format or
+  encoding is a change there and in ``_open_book``/``_decode_text``, nowhere else;
 * :func:`header_key` is how a header cell is matched (Turkish folding,
   punctuation and spaces dropped);
 * :func:`cell_text`, :func:`display_text`, :func:`identity_text` and
@@ -36,6 +38,14 @@ from typing import Any, Protocol
 
 from koopbis_desktop.domain.errors import ExitCode
 from koopbis_desktop.domain.text import fold
+from koopbis_desktop.services.spreadsheet_formats import (
+    FORMAT_LABELS,
+    SAVE_ADVICE,
+    FileFormat,
+    FormatRefused,
+    file_format_of,
+    uses_1904_dates,
+)
 from koopbis_desktop.services.text_decoding import DecodedText, EncodingUndecided, decode, sniff_delimiter
 from koopbis_desktop.store.errors import StoreError
 
@@ -194,46 +204,7 @@ def excel_date(value: Any, *, date_1904: bool = False) -> Any:
 # ------------------------------------------------------------------ files
 
 
-class FileFormat(StrEnum):
-    """What a file is, decided from its first bytes (its name only when they cannot tell)."""
-
-    XLSX = "xlsx"
-    XLSM = "xlsm"
-    XLSB = "xlsb"
-    XLS = "xls"
-    ODS = "ods"
-    TEXT = "csv"
-
-
-FORMAT_LABELS = {
-    FileFormat.XLSX: "Excel çalışma kitabı (.xlsx)",
-    FileFormat.XLSM: "Excel makrolu çalışma kitabı (.xlsm)",
-    FileFormat.XLSB: "Excel ikili çalışma kitabı (.xlsb)",
-    FileFormat.XLS: "Excel 97-2003 çalışma kitabı (.xls)",
-    FileFormat.ODS: "OpenDocument hesap tablosu (.ods)",
-    FileFormat.TEXT: "metin dosyası (CSV)",
-}
-_SUFFIX_FORMATS = {
-    ".xlsx": FileFormat.XLSX,
-    ".xlsm": FileFormat.XLSM,
-    ".xlsb": FileFormat.XLSB,
-    ".xls": FileFormat.XLS,
-    ".ods": FileFormat.ODS,
-    ".csv": FileFormat.TEXT,
-    ".txt": FileFormat.TEXT,
-    ".tsv": FileFormat.TEXT,
-}
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the compound file of Excel 97-2003 (.xls)
 _DELIMITER_NAMES = {";": "noktalı virgül (;)", ",": "virgül (,)", "\t": "sekme"}
-
-#: What every refusal of an unreadable file advises: what Excel 2007/2010 and the
-#: LibreOffice of 2015 can save, not the "CSV UTF-8" Excel only has since 2016.
-SAVE_ADVICE = (
-    "Dosyayı Excel'de açıp Farklı Kaydet → 'Excel Çalışma Kitabı (*.xlsx)' ya da 'Excel 97-2003 "
-    "Çalışma Kitabı (*.xls)' seçerek, LibreOffice'te 'Farklı Kaydet → ODF Hesap Tablosu (.ods)' "
-    "ya da 'Excel 97-2003 (.xls)' seçerek yeniden kaydedin."
-)
 
 
 @dataclass
@@ -319,7 +290,10 @@ def open_sheets(path: Path, engine: Engine = Engine.CALAMINE) -> Sheets:
     source = path.name
     if not path.is_file():
         raise file_error(source, f"Dosya bulunamadı: {path}")
-    file_format = file_format_of(path, source)
+    try:
+        file_format = file_format_of(path)
+    except FormatRefused as exc:
+        raise file_error(source, exc.message) from exc
     if file_format is FileFormat.TEXT:
         decoded, delimiter = _decode_text(path, source)
         return Sheets(
@@ -330,51 +304,6 @@ def open_sheets(path: Path, engine: Engine = Engine.CALAMINE) -> Sheets:
             delimiter=delimiter,
         )
     return Sheets(source, None, _open_book(path, source, file_format, engine), file_format=file_format)
-
-
-def file_format_of(path: Path, source: str) -> FileFormat:
-    """The format of ``path`` from its first bytes; its suffix names what a damaged file was meant to be."""
-    try:
-        with path.open("rb") as handle:
-            magic = handle.read(4)
-    except OSError as exc:
-        raise file_error(source, f"Dosya okunamadı ({exc.strerror or exc}).") from exc
-    named = _SUFFIX_FORMATS.get(path.suffix.lower())
-    if magic == _OLE_MAGIC:
-        return FileFormat.XLS
-    if magic == _ZIP_MAGIC:
-        return _zip_format(path, named)
-    if named is None or named is FileFormat.TEXT:
-        return FileFormat.TEXT
-    if not magic:
-        raise file_error(source, "Dosya boş.")
-    if named is FileFormat.XLS:
-        raise file_error(
-            source,
-            "Dosya .xls uzantılı ama bir Excel 97-2003 çalışma kitabı değil (bir web sayfası ya da metin "
-            f"olabilir). {SAVE_ADVICE}",
-        )
-    what = (
-        "bir Excel (.xlsx)" if named in (FileFormat.XLSX, FileFormat.XLSM) else f"bir {FORMAT_LABELS[named]}"
-    )
-    raise file_error(source, f"Dosya geçerli {what} dosyası değil. {SAVE_ADVICE}")
-
-
-def _zip_format(path: Path, named: FileFormat | None) -> FileFormat:
-    # .xlsx, .xlsm, .xlsb and .ods are all zip files; their parts tell them apart.
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return named if named is not None and named is not FileFormat.TEXT else FileFormat.XLSX
-    if b"opendocument.spreadsheet" in mimetype:
-        return FileFormat.ODS
-    if "xl/workbook.bin" in names:
-        return FileFormat.XLSB
-    if named is FileFormat.XLSM:
-        return FileFormat.XLSM
-    return FileFormat.XLSX
 
 
 def _open_book(path: Path, source: str, file_format: FileFormat, engine: Engine) -> Workbook:
@@ -397,48 +326,6 @@ _PASSWORD_ADVICE = (
     "Şifrele'deki parolayı silerek, LibreOffice'te Farklı Kaydet'te 'Parola ile kaydet' işaretini "
     "kaldırarak yeniden kaydedin."
 )
-
-
-def is_xlsx(path: Path) -> bool:
-    """Whether ``path`` is a workbook (any format :func:`open_sheets` reads), not a text file."""
-    try:
-        return file_format_of(path, path.name) is not FileFormat.TEXT
-    except SpreadsheetError:
-        return (
-            path.suffix.lower() in _SUFFIX_FORMATS
-            and _SUFFIX_FORMATS[path.suffix.lower()] is not FileFormat.TEXT
-        )
-
-
-# ------------------------------------------------------------------ 1904 date system
-
-_XLS_DATEMODE_1904 = b"\x22\x00\x02\x00\x01\x00\x0e\x00\x02\x00"  # DATEMODE=1, then PRECISION
-
-
-def uses_1904_dates(path: Path, file_format: FileFormat) -> bool:
-    """Whether the workbook counts dates from 1904 (Excel for Mac's date system).
-
-    Calamine converts cells formatted as dates itself; this is for a date typed
-    into a cell formatted as a number, which arrives as a bare serial number.
-    An .xlsb is taken to use the 1900 system (no writer at hand to test its flag).
-    """
-    try:
-        if file_format in (FileFormat.XLSX, FileFormat.XLSM):
-            with zipfile.ZipFile(path) as archive:
-                workbook = archive.read("xl/workbook.xml")[:20_000]
-            return re.search(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"", workbook) is not None
-        if file_format is FileFormat.ODS:
-            with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
-                head = content.read(200_000)  # the calculation settings precede the tables
-            return re.search(rb"table:null-date\b[^>]*table:date-value=\"1904-01-01\"", head) is not None
-        if file_format is FileFormat.XLS:
-            # The DATEMODE record sits among the first records of the workbook stream,
-            # always followed by PRECISION: the pair is specific enough to find by its bytes.
-            with path.open("rb") as handle:
-                return _XLS_DATEMODE_1904 in handle.read(64 * 1024)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        return False  # a damaged file is refused when it is opened
-    return False
 
 
 # ------------------------------------------------------------------ text files

@@ -12,6 +12,7 @@ from koopbis_desktop.services import member_list, snapshot_import, spreadsheet
 from koopbis_desktop.services.member_list import MemberListError
 from koopbis_desktop.services.snapshot_import import SnapshotImportError
 from koopbis_desktop.services.spreadsheet import Engine, SpreadsheetError, display_text, open_sheets
+from koopbis_desktop.services.spreadsheet_formats import FileFormat
 from koopbis_desktop.store.db import Store, open_store
 from tests.services.member_lists import write_xlsx
 
@@ -138,7 +139,7 @@ def test_the_content_decides_not_the_name(tmp_path: Path) -> None:
     renamed.write_bytes((FIXTURES / "uyeler.xls").read_bytes())
     sheets = open_sheets(renamed)
     try:
-        assert sheets.file_format is spreadsheet.FileFormat.XLS and sheets.encoding == ""
+        assert sheets.file_format is FileFormat.XLS and sheets.encoding == ""
     finally:
         sheets.close()
 
