@@ -118,7 +118,6 @@ def uses_1904_dates(path: Path, file_format: FileFormat) -> bool:
 
     Calamine converts cells formatted as dates itself; this is for a date typed
     into a cell formatted as a number, which arrives as a bare serial number.
-    An .xlsb is taken to use the 1900 system (no writer at hand to test its flag).
     A damaged file gives False here; opening it refuses it.
     """
     try:
@@ -130,14 +129,45 @@ def uses_1904_dates(path: Path, file_format: FileFormat) -> bool:
             with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
                 head = content.read(200_000)  # the calculation settings precede the tables
             return re.search(rb"table:null-date\b[^>]*table:date-value=\"1904-01-01\"", head) is not None
+        if file_format is FileFormat.XLSB:
+            with zipfile.ZipFile(path) as archive:
+                return _xlsb_1904(archive.read("xl/workbook.bin")[:20_000])
         if file_format is FileFormat.XLS:
             # The DATEMODE record sits among the first records of the workbook stream,
             # always followed by PRECISION: the pair is specific enough to find by its bytes.
             with path.open("rb") as handle:
                 return _XLS_DATEMODE_1904 in handle.read(64 * 1024)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):
         return False  # a damaged file is refused when it is opened
     return False
+
+
+_BRT_WB_PROP = 0x99  # the workbook properties record of an .xlsb; bit 0 of its flags: f1904
+
+
+def _xlsb_1904(data: bytes) -> bool:
+    # The records of xl/workbook.bin: a type (1-2 bytes) and a size (1-4 bytes), each
+    # seven bits a byte, low first; the properties come among the first few records.
+    pos = 0
+    while pos < len(data):
+        record, pos = _varint(data, pos, 2)
+        size, pos = _varint(data, pos, 4)
+        if record == _BRT_WB_PROP:
+            return bool(data[pos] & 1)
+        pos += size
+    return False
+
+
+def _varint(data: bytes, pos: int, limit: int) -> tuple[int, int]:
+    value = shift = 0
+    for _ in range(limit):
+        byte = data[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            break
+    return value, pos
 
 
 __all__ = [
