@@ -10,7 +10,12 @@ doing nothing else; issue 7 asks the importer to take ≤ 1.5× that. Each side 
 --rounds times on a fresh database, best time kept. For scale, the JSON also
 gives calamine's own bare read of the file (``calamine_read_s``, not the baseline).
 
-    .venv/bin/python bench/import.py [--rows 10000] [--rounds 3]
+The same list is also imported as an Excel 97-2003 ``.xls`` (converted by
+LibreOffice when ``soffice`` is installed; left out otherwise) and as a CSV in
+Turkish Excel 2010's form (Windows-1254, ``;``), each against the same bare
+baseline: ``formats`` in the JSON.
+
+    .venv/bin/python bench/import.py [--rows 10000] [--rounds 3] [--quick]
 
 Last line: one JSON object.
 """
@@ -19,6 +24,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,7 +39,7 @@ from koopbis_desktop.domain import demo_data  # noqa: E402
 from koopbis_desktop.services import accounts, member_import  # noqa: E402
 from koopbis_desktop.store import snapshot  # noqa: E402
 from koopbis_desktop.store.db import open_store  # noqa: E402
-from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_xlsx  # noqa: E402
+from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_csv, write_xlsx  # noqa: E402
 
 
 def bare_read(path: Path) -> int:
@@ -57,6 +64,37 @@ def calamine_read(path: Path) -> int:
     return rows
 
 
+def as_xls(path: Path) -> Path | None:
+    """The workbook converted to .xls by LibreOffice, or None without ``soffice``."""
+    if shutil.which("soffice") is None:
+        return None
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xls:MS Excel 97",
+            "--outdir",
+            str(path.parent),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+        env={"HOME": str(path.parent), "PATH": "/usr/bin:/bin"},
+    )
+    return path.with_suffix(".xls")
+
+
+def as_excel_2010_csv(path: Path, rows: list[list[object]]) -> Path:
+    """The list as Turkish Excel 2010 saves "CSV (virgülle ayrılmış)": Windows-1254, ';'."""
+    utf8 = write_csv(path.with_name("utf8.csv"), ADMIT_HEADERS, rows)
+    target = path.with_suffix(".csv")
+    target.write_bytes(utf8.read_text(encoding="utf-8-sig").encode("cp1254"))
+    return target
+
+
 def import_once(folder: Path, path: Path, round_no: int) -> tuple[float, float, float, int]:
     store = open_store(folder / f"bench-{round_no}.sqlite", create=True)
     store.set_setting("province_code", "06")
@@ -79,10 +117,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="200 rows, one round: does it still run")
     args = parser.parse_args()
+    if args.quick:
+        args.rows, args.rounds = 200, 1
+    formats: dict[str, dict[str, float | int] | None] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        path = write_xlsx(folder / "ortaklar.xlsx", ADMIT_HEADERS, admit_rows(args.rows, seed=1))
+        listed = admit_rows(args.rows, seed=1)
+        path = write_xlsx(folder / "ortaklar.xlsx", ADMIT_HEADERS, listed)
+        others = {"xls": as_xls(path), "csv": as_excel_2010_csv(path, listed)}
         bare: list[float] = []
         calamine: list[float] = []
         totals: list[tuple[float, float, float, int]] = []
@@ -99,6 +143,23 @@ def main() -> None:
                 f"import {totals[-1][2]:.3f} s (read+check {totals[-1][0]:.3f}, queue {totals[-1][1]:.3f})",
                 flush=True,
             )
+        for index, (name, other) in enumerate(others.items(), start=1):
+            if other is None:
+                formats[name] = None
+                print(f"{name}: left out (soffice not installed)", flush=True)
+                continue
+            runs = [import_once(folder, other, 100 * index + round_no) for round_no in range(args.rounds)]
+            fastest = min(runs, key=lambda t: t[2])
+            formats[name] = {
+                "import_s": round(fastest[2], 3),
+                "read_and_check_s": round(fastest[0], 3),
+                "drafts": fastest[3],
+                "ratio": round(fastest[2] / min(bare), 2),
+            }
+            print(
+                f"{name}: import {fastest[2]:.3f} s, ratio {formats[name]['ratio']} to the bare read",
+                flush=True,
+            )
     best = min(totals, key=lambda t: t[2])
     result = {
         "rows": args.rows,
@@ -110,6 +171,7 @@ def main() -> None:
         "drafts": best[3],
         "ratio": round(best[2] / min(bare), 2),
         "goal": 1.5,
+        "formats": formats,
     }
     print(
         f"import {result['import_s']} s vs bare openpyxl read {result['bare_read_s']} s: "

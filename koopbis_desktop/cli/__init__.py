@@ -34,7 +34,7 @@ from koopbis_desktop.cli import (
     sync,
     users,
 )
-from koopbis_desktop.cli.common import EXIT_ERROR, CliError, Parser
+from koopbis_desktop.cli.common import EXIT_ERROR, CliError, Parser, error_document, print_json
 from koopbis_desktop.domain.errors import KoopbisError
 
 log = logging.getLogger("koopbis.cli")
@@ -106,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KoopbisError as exc:
         if exc.exit_code == EXIT_ERROR:
             log.warning("command failed: %s", exc, exc_info=True)
+        if getattr(args, "json", False):
+            # A script asked for JSON: it gets a document even when the command is refused.
+            print_json(error_document(exc))
+            return int(exc.exit_code)
         print(exc.message, file=sys.stderr)
         for line in exc.details()[:50]:
             print(f"  {line}", file=sys.stderr)
@@ -115,11 +119,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except Exception:
         log.exception("unexpected error in koopbis %s", arguments)
-        print(
+        message = (
             "Beklenmeyen bir hata oluştu; ayrıntı günlük dosyasına yazıldı "
-            f"({paths.log_dir()}). Lütfen bilgi işleme iletin.",
-            file=sys.stderr,
+            f"({paths.log_dir()}). Lütfen bilgi işleme iletin."
         )
+        if getattr(args, "json", False):
+            print_json(error_document(KoopbisError(message)))
+        else:
+            print(message, file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -18,6 +18,7 @@ from koopbis_desktop import paths
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, Actor, State
 from koopbis_desktop.services import accounts
+from koopbis_desktop.services.spreadsheet import SpreadsheetError
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store, open_store
 
@@ -51,6 +52,24 @@ class Parser(argparse.ArgumentParser):
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def error_document(exc: KoopbisError) -> dict[str, Any]:
+    """A refused command as one JSON document: ``errors`` lists every message once.
+
+    A file's refusal (:class:`SpreadsheetError`) lists file, line and column; its
+    summary sentence is listed too unless it is the one error itself.
+    """
+    errors: list[dict[str, Any]]
+    if isinstance(exc, SpreadsheetError):
+        errors = exc.to_json()
+        covered = any(f"{e['file']}: {e['message']}" == exc.message for e in errors)
+    else:
+        errors = [{"message": line} for line in exc.details()]
+        covered = False
+    if not covered:
+        errors.insert(0, {"message": exc.message})
+    return {"ok": False, "exit_code": int(exc.exit_code), "errors": errors}
 
 
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Store:

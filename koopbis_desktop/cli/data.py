@@ -40,6 +40,7 @@ def cmd_import_members(args: argparse.Namespace) -> int:
     else:
         title = f" ({preview.cooperative_title})" if preview.cooperative_title else ""
         print(f"{member_import.KIND_LABELS[preview.kind]}, {preview.cooperative}{title}: {preview.summary()}")
+        print(f"Dosya: {preview.source} ({preview.reading})")
         for line in preview.error_lines(limit=200):
             print(f"  HATA: {line}", file=sys.stderr)
         if len(preview.error_lines()) > 200:
@@ -68,7 +69,15 @@ def cmd_export_entries(args: argparse.Namespace) -> int:
     )
     report = exports.export_entries(store, flt, Path(args.file), descending=False)
     if args.json:
-        print_json({"file": str(report.path), "rows": report.rows, "sheets": list(report.sheets)})
+        print_json(
+            {
+                "file": str(report.path),
+                "rows": report.rows,
+                "sheets": list(report.sheets),
+                "encoding": report.encoding or None,
+                "warnings": [report.warning] if report.warning else [],
+            }
+        )
     else:
         print(report.text())
     return EXIT_OK
@@ -78,7 +87,14 @@ def cmd_export_audit(args: argparse.Namespace) -> int:
     store = open_db(args)
     report = exports.export_audit(store, Path(args.file))
     if args.json:
-        print_json({"file": str(report.path), "rows": report.rows})
+        print_json(
+            {
+                "file": str(report.path),
+                "rows": report.rows,
+                "encoding": report.encoding,
+                "warnings": [report.warning] if report.warning else [],
+            }
+        )
     else:
         print(f"Denetim izi: {report.text()}")
     return EXIT_OK
@@ -102,9 +118,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = imp.add_parser(
         "members",
         parents=[common],
-        help="ortaklığa giriş / ayrılma listesini (XLSX, CSV) taslak olarak yükle",
+        help="ortaklığa giriş / ayrılma listesini (XLSX, XLS, ODS, CSV) taslak olarak yükle",
     )
-    p.add_argument("file", metavar="DOSYA", help=".xlsx ya da .csv ortak listesi")
+    p.add_argument(
+        "file", metavar="DOSYA", help="ortak listesi: .xlsx, .xlsm, .xlsb, .xls, .ods ya da .csv/.txt"
+    )
     p.add_argument("--cooperative", required=True, metavar="SİCİL_NO", help="listenin kooperatifi")
     p.add_argument(
         "--kind",

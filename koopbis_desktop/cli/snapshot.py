@@ -37,7 +37,12 @@ def cmd_snapshot_import(args: argparse.Namespace) -> int:
         auditors=Path(args.auditors) if args.auditors else None,
         assemblies=Path(args.assemblies) if args.assemblies else None,
     )
+    if args.json:
+        print_json({"counts": report.counts, "sources": list(report.sources), "encodings": report.encodings})
+        return EXIT_OK
     print(f"Kooperatif listesi yüklendi: {report}")
+    for name, encoding in report.encodings.items():
+        print(f"  {name}: {encoding} kodlamasıyla okundu.")
     return EXIT_OK
 
 
@@ -77,7 +82,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     snap = sub.add_parser("snapshot", parents=[common], help="kooperatif listesi").add_subparsers(
         dest="snapshot_command", required=True, parser_class=Parser
     )
-    p = snap.add_parser("import", parents=[common], help="CSV/XLSX kooperatif listesini yükle")
+    p = snap.add_parser("import", parents=[common], help="kooperatif listesini yükle (XLSX, XLS, ODS, CSV)")
     p.add_argument("file")
     p.add_argument("--members", metavar="DOSYA")
     p.add_argument("--board", metavar="DOSYA")

@@ -5,8 +5,12 @@ director's office opens it in a Turkish Excel. So headers are the schema's
 Turkish labels (one place for each fact), dates are real date cells shown as
 GG.AA.YYYY, amounts are numbers with ``#,##0.00`` — sums and filters work —, and
 a mixed view gets one sheet per change type (each with that type's own fields)
-after a summary sheet. CSV files are UTF-8 with a BOM and ``;`` between fields,
-which is what Excel in Turkish expects to open with a double click.
+after a summary sheet. CSV files have ``;`` between fields, as Turkish Excel
+expects, in the encoding the ``csv_export_encoding`` setting chooses: UTF-8 with a
+BOM (Excel 2016 and LibreOffice open it with a double click), or "Excel 2010
+uyumlu" Windows-1254, which Turkish Excel 2007/2010 opens right. A character
+Windows-1254 cannot hold (a Cyrillic or Arabic letter in a name) is written as
+"?" and counted in the report's warning, never a failed export.
 
 Rows are read page by page (:data:`PAGE`) and written as they come, through
 openpyxl's write-only workbook, so a 50,000-entry queue never sits in memory.
@@ -48,9 +52,69 @@ class ExportReport:
     path: Path
     rows: int
     sheets: tuple[str, ...] = ()
+    #: characters the chosen CSV encoding cannot hold, written as "?"
+    replaced: int = 0
+    encoding: str = ""  # the CSV's encoding label; "" for an .xlsx
+
+    @property
+    def warning(self) -> str:
+        if not self.replaced:
+            return ""
+        return (
+            f"Uyarı: {self.replaced} karakter Windows-1254 (Excel 2010 uyumlu) kodlamasında olmadığı için "
+            "'?' olarak yazıldı. Bu karakterler gerekiyorsa dosyayı .xlsx olarak ya da ayarlardan "
+            "'UTF-8 (BOM'lu)' seçerek yeniden dışa aktarın."
+        )
 
     def text(self) -> str:
-        return f"{self.rows} kayıt {self.path.name} dosyasına aktarıldı."
+        text = f"{self.rows} kayıt {self.path.name} dosyasına aktarıldı."
+        return f"{text} {self.warning}" if self.warning else text
+
+
+#: The CSV encodings an export offers (the ``csv_export_encoding`` setting's values).
+CSV_ENCODINGS = {
+    "utf-8-sig": "UTF-8 (BOM'lu)",
+    "cp1254": "Excel 2010 uyumlu (Windows-1254)",
+}
+
+
+class _CsvFile:
+    """A CSV file open for writing in ``encoding``, counting what it had to write as "?"."""
+
+    def __init__(self, target: Path, encoding: str) -> None:
+        if encoding not in CSV_ENCODINGS:
+            raise ExportError(
+                f"Bilinmeyen CSV kodlaması: {encoding}. Geçerli olanlar: {', '.join(CSV_ENCODINGS)}"
+            )
+        self.encoding = encoding
+        self.replaced = 0
+        self.handle = target.open("w", encoding=encoding, errors="replace", newline="")
+
+    def write(self, text: str) -> int:
+        if self.encoding != "utf-8-sig":
+            try:
+                text.encode(self.encoding)
+            except UnicodeEncodeError:
+                self.replaced += sum(1 for ch in text if not _encodable(ch, self.encoding))
+        return self.handle.write(text)
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def _encodable(ch: str, encoding: str) -> bool:
+    try:
+        ch.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def csv_encoding(store: Store) -> str:
+    """The CSV encoding the settings choose (``csv_export_encoding``)."""
+    from koopbis_desktop.services import settings
+
+    return settings.get(store, "csv_export_encoding")
 
 
 # The columns every entry has, before its own fields.
@@ -194,13 +258,18 @@ def export_entries(
     sort: str = "updated_at",
     descending: bool = False,
     progress: Callable[[int], None] | None = None,
+    encoding: str | None = None,
 ) -> ExportReport:
-    """Write the entries ``flt`` selects to ``path`` (.xlsx or .csv), in the view's order."""
+    """Write the entries ``flt`` selects to ``path`` (.xlsx or .csv), in the view's order.
+
+    ``encoding`` of a CSV: a key of :data:`CSV_ENCODINGS`; by default the setting's.
+    """
     target = Path(path)
     _check_target(target, (".xlsx", ".csv"))
     try:
         if target.suffix.lower() == ".csv":
-            return _entries_csv(store, flt, target, sort, descending, progress)
+            chosen = encoding or csv_encoding(store)
+            return _entries_csv(store, flt, target, sort, descending, progress, chosen)
         return _entries_xlsx(store, flt, target, sort, descending, progress)
     except OSError as exc:
         raise ExportError(f"Dosya yazılamadı: {target} ({exc.strerror or exc}).") from exc
@@ -304,6 +373,7 @@ def _entries_csv(
     sort: str,
     descending: bool,
     progress: Callable[[int], None] | None,
+    encoding: str,
 ) -> ExportReport:
     # One table for all types: the common columns, then every field of the types present,
     # a field shared by several types (same name and label) in one column.
@@ -315,7 +385,8 @@ def _entries_csv(
                 seen.add((f.name, f.label))
                 columns.append((f.name, f))
     total = 0
-    with target.open("w", encoding="utf-8-sig", newline="") as handle:
+    handle = _CsvFile(target, encoding)
+    try:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow([label for _, label in _COMMON] + [f.label for _, f in columns])
         for page, payloads in _pages(store, flt, sort, descending):
@@ -330,7 +401,9 @@ def _entries_csv(
             total += len(page)
             if progress is not None:
                 progress(total)
-    return ExportReport(target, total)
+    finally:
+        handle.close()
+    return ExportReport(target, total, replaced=handle.replaced, encoding=CSV_ENCODINGS[encoding])
 
 
 _AUDIT_HEADERS = (
@@ -354,13 +427,19 @@ def export_audit(
     flt: AuditFilter | None = None,
     *,
     progress: Callable[[int], None] | None = None,
+    encoding: str | None = None,
 ) -> ExportReport:
-    """The audit trail (oldest first, with each row's hashes) to a CSV file."""
+    """The audit trail (oldest first, with each row's hashes) to a CSV file.
+
+    ``encoding``: a key of :data:`CSV_ENCODINGS`; by default the setting's.
+    """
     target = Path(path)
     _check_target(target, (".csv",))
+    chosen = encoding or csv_encoding(store)
     total = 0
     try:
-        with target.open("w", encoding="utf-8-sig", newline="") as handle:
+        handle = _CsvFile(target, chosen)
+        try:
             writer = csv.writer(handle, delimiter=";")
             writer.writerow(_AUDIT_HEADERS)
             for rows in listing.audit_batches(store, flt or AuditFilter(), PAGE):
@@ -396,6 +475,8 @@ def export_audit(
                 total += len(rows)
                 if progress is not None:
                     progress(total)
+        finally:
+            handle.close()
     except OSError as exc:
         raise ExportError(f"Dosya yazılamadı: {target} ({exc.strerror or exc}).") from exc
-    return ExportReport(target, total)
+    return ExportReport(target, total, replaced=handle.replaced, encoding=CSV_ENCODINGS[chosen])

@@ -89,6 +89,10 @@ class ImportPreview:
     columns: tuple[Column, ...]  # the columns found in the file, in schema order
     ignored_headers: tuple[str, ...]  # headers the importer does not know (shown, not imported)
     rows: list[ImportRow]
+    #: how the file was read ("CSV, Windows-1254 (Türkçe), ayırıcı …" or "Excel 97-2003 …"): shown
+    #: in the dry run; ``encoding`` (a CSV's text encoding, "" for a workbook) goes to the audit row
+    reading: str = ""
+    encoding: str = ""
 
     @property
     def type_id(self) -> str:
@@ -127,6 +131,8 @@ class ImportPreview:
             "file": self.source,
             "type": self.type_id,
             "cooperative": self.cooperative_id or self.cooperative_ref,
+            "reading": self.reading,
+            "encoding": self.encoding or None,
             "rows": len(self.rows),
             "valid": len(self.valid_rows),
             "invalid": len(self.invalid_rows),
@@ -291,6 +297,8 @@ def preview(
         columns=layout.columns,
         ignored_headers=layout.ignored,
         rows=rows,
+        reading=layout.reading,
+        encoding=layout.encoding,
     )
     _check_against_store(store, result, record)
     return result
@@ -338,6 +346,7 @@ def import_rows(
             action="member_import",
             details={
                 "file": prepared.source,
+                "encoding": prepared.encoding or None,
                 "type": prepared.type_id,
                 "cooperative": coop,
                 "created": len(created),

@@ -25,7 +25,6 @@ from typing import Any
 from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind, Severity
 from koopbis_desktop.services.spreadsheet import (
-    Engine,
     Sheets,
     SpreadsheetError,
     display_text,
@@ -49,7 +48,14 @@ class ImportKind(StrEnum):
 KIND_LABELS = {ImportKind.ADMIT: "Ortaklığa giriş listesi", ImportKind.LEAVE: "Ortaklıktan ayrılma listesi"}
 PROGRESS_EVERY = 250
 _HEADER_SEARCH_ROWS = 20  # a title block above the header (merged cells) is skipped up to here
-_SHEET_NAMES = ("ortaklar", "ortak", "ortak listesi", "members")
+# The export names a type's sheet by its label ("Ortaklığa giriş"): an exported list reads back.
+_SHEET_NAMES = (
+    "ortaklar",
+    "ortak",
+    "ortak listesi",
+    "members",
+    *(get_type(k.value).label for k in ImportKind),
+)
 
 
 class MemberListError(SpreadsheetError):
@@ -135,15 +141,19 @@ def _as_text(value: Any) -> Any:
 _IDENTITY_KINDS = (Kind.TCKN, Kind.VKN, Kind.TCKN_OR_VKN)
 
 
-def converter_for(f: Field) -> Callable[[Any], Any]:
-    """How a non-empty cell of ``f``'s column is fed to the schema, chosen by the field's kind."""
+def converter_for(f: Field, *, date_1904: bool = False) -> Callable[[Any], Any]:
+    """How a non-empty cell of ``f``'s column is fed to the schema, chosen by the field's kind.
+
+    ``date_1904``: the workbook counts dates from 1904, so a date that arrives as a
+    bare serial number is read in that system.
+    """
     if f.kind == Kind.CHOICE:
         words = _choice_words(f)
         return lambda value: words.get(header_key(value), display_text(value))
     if f.kind in _IDENTITY_KINDS:
         return identity_text
     if f.kind == Kind.DATE:
-        return excel_date
+        return (lambda value: excel_date(value, date_1904=True)) if date_1904 else excel_date
     if f.kind in (Kind.MONEY, Kind.INT):
         return _stripped
     return _as_text
@@ -218,6 +228,9 @@ class Layout:
     positions: dict[str, int]  # field → cell index
     columns: tuple[Column, ...]
     ignored: tuple[str, ...]
+    #: how the file was read, in Turkish ("CSV, Windows-1254 (Türkçe), ayırıcı …" or the workbook format)
+    reading: str = ""
+    encoding: str = ""  # the text encoding of a CSV/TXT file; "" for a workbook
 
 
 def match_header(cells: Sequence[Any], ctype: ChangeType) -> tuple[dict[str, int], list[str]]:
@@ -280,13 +293,15 @@ def read_rows(
     out: list[ImportRow] = []
     try:
         with refused_as(MemberListError):
-            sheets = open_sheets(file, Engine.CALAMINE)
+            sheets = open_sheets(file)
             opened.append(sheets)
             sheet = sheets.sheet(_SHEET_NAMES)
             if sheet is None:
                 raise file_error(source, "Dosya boş: başlık satırı ve ortak satırı yok.")
             source = sheet.source
-            layout, first_cells = _read_sheet(sheet.rows, kind, out, progress)
+            layout, first_cells = _read_sheet(sheet.rows, kind, out, progress, date_1904=sheet.date_1904)
+            if layout is not None:
+                layout.reading, layout.encoding = sheets.reading, sheets.encoding
     finally:
         for opened_file in opened:
             opened_file.close()
@@ -322,6 +337,8 @@ def _read_sheet(
     kind: ImportKind | None,
     out: list[ImportRow],
     progress: Callable[[int], None] | None,
+    *,
+    date_1904: bool = False,
 ) -> tuple[Layout | None, list[Any] | None]:
     """Find the header (below a title block, if any), then convert each data row into ``out``."""
     layout: Layout | None = None
@@ -339,7 +356,7 @@ def _read_sheet(
             if layout is not None:
                 ctype = get_type(layout.kind.value)
                 plan = [
-                    (name, index, converter_for(ctype.field(name)))
+                    (name, index, converter_for(ctype.field(name), date_1904=date_1904))
                     for name, index in layout.positions.items()
                 ]
             if layout is None and seen_rows >= _HEADER_SEARCH_ROWS:

@@ -27,6 +27,7 @@ class Setting:
     minimum: int | None = None
     maximum: int | None = None
     choices: tuple[str, ...] = ()
+    choice_labels: tuple[str, ...] = ()  # as the settings page shows each choice, same order
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -83,6 +84,17 @@ SETTINGS: tuple[Setting, ...] = (
         "Arayüz dili",
         "Türkçe ya da İngilizce; yeniden başlatınca geçerli olur.",
         choices=("tr", "en"),
+    ),
+    Setting(
+        "csv_export_encoding",
+        "choice",
+        "utf-8-sig",
+        "CSV dışa aktarma kodlaması",
+        "Dışa aktarılan CSV dosyalarının kodlaması (alanlar ';' ile ayrılır). 'Excel 2010 uyumlu': "
+        "Türkçe Excel 2007/2010'un çift tıklayınca doğru açtığı Windows-1254; bu kodlamada olmayan "
+        "karakterler '?' olarak yazılır ve uyarılır. 'UTF-8 (BOM'lu)': Excel 2016 ve sonrası, LibreOffice.",
+        choices=("utf-8-sig", "cp1254"),
+        choice_labels=("UTF-8 (BOM'lu)", "Excel 2010 uyumlu (Windows-1254)"),
     ),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}

@@ -79,7 +79,9 @@ def import_snapshot(
         store, file, members=members, board=board, auditors=auditors, assemblies=assemblies
     )
     with store.atomic() as conn:
-        audit.append(conn, actor=by, action="snapshot_import", details={"file": str(file)})
+        # The encodings of CSV/TXT files: a wrong guess would show here first.
+        details: dict[str, object] = {"file": str(file), "encodings": report.encodings}
+        audit.append(conn, actor=by, action="snapshot_import", details=details)
     return report
 
 

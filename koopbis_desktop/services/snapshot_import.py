@@ -1,6 +1,7 @@
 """Importing the offline snapshot from the files a directorate keeps: cooperatives and their lists.
 
-:func:`import_file` reads the province's list from CSV or XLSX files that a
+:func:`import_file` reads the province's list from the spreadsheet files (Excel
+.xlsx/.xls/.xlsb, LibreOffice .ods, CSV/TXT in any Turkish encoding) that a
 directorate exports from Sanayi.Net or keeps in Excel (columns documented in
 ``docs/snapshot-import.md``), through the shared reader
 (:mod:`services.spreadsheet`). Every row is validated first; any error raises
@@ -34,6 +35,7 @@ from koopbis_desktop.services.spreadsheet import (
     Sheets,
     SpreadsheetError,
     cell_text,
+    excel_date,
     header_key,
     open_sheets,
     refused_as,
@@ -73,6 +75,8 @@ class ImportReport:
 
     counts: dict[str, int]
     sources: tuple[str, ...] = ()
+    #: file name → the text encoding it was read in (CSV/TXT files only), for the audit row
+    encodings: dict[str, str] = field(default_factory=dict)
 
     def text(self) -> str:
         c = self.counts
@@ -256,8 +260,15 @@ def _map_header(sheet: Sheet, table: Table, header: list[Any], errors: _Errors) 
     return positions
 
 
+_DATE_COLUMNS = frozenset({"founded_on", "joined_on", "date"})
+
+
 def _table_rows(sheet: Sheet, table: Table, errors: _Errors) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Data rows of ``sheet`` as {canonical column: raw cell}, skipping empty rows."""
+    """Data rows of ``sheet`` as {canonical column: raw cell}, skipping empty rows.
+
+    A date typed into a cell formatted as a number arrives as Excel's serial
+    number: it is turned into its date here, in the workbook's date system.
+    """
     positions: dict[str, int] | None = None
     for line_no, cells in sheet.rows:
         if not any(cell_text(c) for c in cells):
@@ -265,10 +276,11 @@ def _table_rows(sheet: Sheet, table: Table, errors: _Errors) -> Iterator[tuple[i
         if positions is None:
             positions = _map_header(sheet, table, cells, errors)
             continue
-        yield (
-            line_no,
-            {name: cells[index] if index < len(cells) else None for name, index in positions.items()},
-        )
+        raw = {name: cells[index] if index < len(cells) else None for name, index in positions.items()}
+        for name in _DATE_COLUMNS.intersection(raw):
+            if isinstance(raw[name], int | float | str) and not isinstance(raw[name], bool):
+                raw[name] = excel_date(raw[name], date_1904=sheet.date_1904)
+        yield line_no, raw
     if positions is None:
         raise _refusal(sheet.source, "Dosya boş: başlık satırı ve kayıt yok.")
 
@@ -492,9 +504,10 @@ def import_file(
     auditors: Path | str | None = None,
     assemblies: Path | str | None = None,
 ) -> ImportReport:
-    """Import a province's cooperatives (CSV or XLSX) with members, board, auditors, assemblies.
+    """Import a province's cooperatives with members, board, auditors, assemblies.
 
-    ``path`` holds the cooperatives; in an XLSX the other tables may be sheets of
+    Any file :func:`services.spreadsheet.open_sheets` reads: .xlsx, .xlsm, .xlsb,
+    .xls, .ods, CSV/TXT. ``path`` holds the cooperatives; in a workbook the other tables may be sheets of
     the same workbook ("Ortaklar", "Yönetim Kurulu", "Denetim Kurulu", "Genel
     Kurullar"), otherwise each comes in its own file. A file given explicitly
     wins over a sheet. Every cooperative in the file is replaced as a whole.
@@ -506,10 +519,13 @@ def import_file(
     opened: list[Sheets] = []
     errors = _Errors()
     sources: list[str] = []
+    encodings: dict[str, str] = {}
 
     def open_sheet(file: Path, table: Table) -> Sheet:
         sheets = open_sheets(file)
         opened.append(sheets)
+        if sheets.encoding:
+            encodings[sheets.source] = sheets.encoding
         sheet = sheets.sheet(table.sheet_names)
         assert sheet is not None  # the first worksheet when none is named like the table
         sources.append(sheet.source)
@@ -549,4 +565,4 @@ def import_file(
     if not records:
         raise _refusal(main.name, "Dosyada içe aktarılacak kooperatif kaydı yok.")
     snapshot.upsert_records(store, records.values())
-    return ImportReport(counts=counts, sources=tuple(sources))
+    return ImportReport(counts=counts, sources=tuple(sources), encodings=encodings)

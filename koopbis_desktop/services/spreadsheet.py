@@ -1,4 +1,4 @@
-"""Reading the spreadsheets people hand in: CSV and Excel files as rows of cells.
+"""Reading the spreadsheets people hand in: workbooks and text files as rows of cells.
 
 Both importers — the offline snapshot (:mod:`services.snapshot_import`) and the
 member lists (:mod:`services.member_import`) — read their files here, so a file
@@ -6,9 +6,11 @@ is read alike whichever importer gets it, and a refusal reads alike too
 (:class:`SpreadsheetError`: file, line, column and a Turkish sentence).
 
 * :func:`open_sheets` opens a file and hands out its :class:`Sheet` s (one for a
-  CSV, one per worksheet for a workbook); which formats are accepted is decided
-  in that one function (``_open_book``, :func:`read_csv`), so accepting another
-  format or encoding is a change there and nowhere else;
+  CSV, one per worksheet for a workbook): .xlsx, .xlsm, .xlsb, .xls and .ods
+  (calamine; openpyxl for .xlsx on request), CSV/TXT in the encoding
+  :mod:`services.text_decoding` decides. Which format a file is, and its date
+  system, :mod:`services.spreadsheet_formats` says; accepting another format or
+  encoding is a change there and in ``_open_book``/``_decode_text``, nowhere else;
 * :func:`header_key` is how a header cell is matched (Turkish folding,
   punctuation and spaces dropped);
 * :func:`cell_text`, :func:`display_text`, :func:`identity_text` and
@@ -19,6 +21,7 @@ is read alike whichever importer gets it, and a refusal reads alike too
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -35,6 +38,15 @@ from typing import Any, Protocol
 
 from koopbis_desktop.domain.errors import ExitCode
 from koopbis_desktop.domain.text import fold
+from koopbis_desktop.services.spreadsheet_formats import (
+    FORMAT_LABELS,
+    SAVE_ADVICE,
+    FileFormat,
+    FormatRefused,
+    file_format_of,
+    uses_1904_dates,
+)
+from koopbis_desktop.services.text_decoding import DecodedText, EncodingUndecided, decode, sniff_delimiter
 from koopbis_desktop.store.errors import StoreError
 
 MAX_LISTED_ERRORS = 50
@@ -53,14 +65,26 @@ class SpreadsheetError(StoreError):
         self.errors: list[tuple[str, int, str, str]] = list(errors)
 
     def details(self) -> list[str]:
-        """One Turkish line per listed error: file, line, column, message."""
+        """One Turkish line per listed error: file, line, column, message.
+
+        A refusal of the whole file is its message already; it is not listed again under it.
+        """
         lines = []
         for source, line_no, column, text in self.errors[:MAX_LISTED_ERRORS]:
             where = f"{source}, satır {line_no}" if line_no else source
             if column:
                 where += f", '{column}' sütunu"
-            lines.append(f"{where}: {text}")
+            line = f"{where}: {text}"
+            if line != self.message:
+                lines.append(line)
         return lines
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """The listed errors as JSON objects: file, line (0: the whole file), column, message."""
+        return [
+            {"file": source, "line": line_no, "column": column or None, "message": text}
+            for source, line_no, column, text in self.errors
+        ]
 
     def __str__(self) -> str:
         return "\n".join([self.message, *(f"  {line}" for line in self.details())])
@@ -152,10 +176,14 @@ def identity_text(value: Any) -> Any:
 
 
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+_EXCEL_EPOCH_1904 = datetime(1904, 1, 1)
 
 
-def excel_date(value: Any) -> Any:
-    """A date cell: a date/datetime, an Excel serial number (as a number or text), or text."""
+def excel_date(value: Any, *, date_1904: bool = False) -> Any:
+    """A date cell: a date/datetime, an Excel serial number (as a number or text), or text.
+
+    ``date_1904``: the serial counts from 01.01.1904, as in a workbook made by Excel for Mac.
+    """
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -166,6 +194,8 @@ def excel_date(value: Any) -> Any:
     elif isinstance(value, str) and re.fullmatch(r"\s*\d{5}(?:[.,]0+)?\s*", value):
         serial = float(value.strip().replace(",", "."))
     if serial is not None and 1 <= serial < 2_958_466:
+        if date_1904:
+            return (_EXCEL_EPOCH_1904 + timedelta(days=int(serial))).date()
         # 1900 date system; Excel's fictitious 29.02.1900 only shifts serials below 61.
         return (_EXCEL_EPOCH + timedelta(days=int(serial))).date()
     return display_text(value) if not isinstance(value, str) else value.strip()
@@ -174,16 +204,27 @@ def excel_date(value: Any) -> Any:
 # ------------------------------------------------------------------ files
 
 
+_DELIMITER_NAMES = {";": "noktalı virgül (;)", ",": "virgül (,)", "\t": "sekme"}
+
+
 @dataclass
 class Sheet:
-    """Rows of one table as read from a file: (line number, cells), header first."""
+    """Rows of one table as read from a file: (line number, cells), header first.
+
+    ``date_1904``: the workbook counts its dates from 1904 (Excel for Mac), so a
+    date that arrives as a bare number is read with :func:`excel_date` in that system.
+    """
 
     source: str
     rows: Iterator[tuple[int, list[Any]]]
+    date_1904: bool = False
 
 
 class Engine(StrEnum):
-    """How a workbook is read. Both give cell values only (cached formula results)."""
+    """How an .xlsx/.xlsm is read; every other workbook format is calamine's.
+
+    Both give cell values only (cached formula results).
+    """
 
     OPENPYXL = "openpyxl"  # ints as ints, dates as datetime
     CALAMINE = "calamine"  # about ten times faster; every number a float, empty cells ""
@@ -199,12 +240,35 @@ class Workbook(Protocol):
 
 
 class Sheets:
-    """An opened file: a CSV (one sheet, whatever its name) or a workbook."""
+    """An opened file: a CSV (one sheet, whatever its name) or a workbook.
 
-    def __init__(self, source: str, csv_sheet: Sheet | None, book: Workbook | None) -> None:
+    ``encoding`` names the text encoding a CSV was read in (empty for a
+    workbook); :attr:`reading` says in one Turkish phrase how the file was read,
+    for the dry run and the import's audit row.
+    """
+
+    def __init__(
+        self,
+        source: str,
+        csv_sheet: Sheet | None,
+        book: Workbook | None,
+        *,
+        file_format: FileFormat = FileFormat.TEXT,
+        encoding: str = "",
+        delimiter: str = "",
+    ) -> None:
         self.source = source
         self._csv = csv_sheet
         self.book = book
+        self.file_format = file_format
+        self.encoding = encoding
+        self.delimiter = delimiter
+
+    @property
+    def reading(self) -> str:
+        if self.book is not None:
+            return FORMAT_LABELS[self.file_format]
+        return f"CSV, {self.encoding}, ayırıcı {_DELIMITER_NAMES.get(self.delimiter, self.delimiter)}"
 
     def sheet(self, names: Sequence[str] = (), *, fallback_first: bool = True) -> Sheet | None:
         if self.book is None:
@@ -216,65 +280,96 @@ class Sheets:
             self.book.close()
 
 
-def open_sheets(path: Path, engine: Engine = Engine.OPENPYXL) -> Sheets:
-    """Open ``path`` for reading; refuses (:class:`SpreadsheetError`) what cannot be read."""
+def open_sheets(path: Path, engine: Engine = Engine.CALAMINE) -> Sheets:
+    """Open ``path`` for reading; refuses (:class:`SpreadsheetError`) what cannot be read.
+
+    Accepted: .xlsx, .xlsm, .xlsb, .xls, .ods (read by calamine; an .xlsx/.xlsm
+    by openpyxl when ``engine`` says so) and text files (.csv, .txt) in any
+    encoding :mod:`services.text_decoding` can decide.
+    """
     source = path.name
     if not path.is_file():
         raise file_error(source, f"Dosya bulunamadı: {path}")
-    if path.suffix.lower() == ".xls":
-        raise file_error(
-            source, "Eski Excel biçimi (.xls) okunamaz; Excel'de .xlsx ya da 'CSV UTF-8' olarak kaydedin."
-        )
-    if is_xlsx(path):
-        return Sheets(source, None, _open_book(path, source, engine))
-    return Sheets(source, read_csv(path, source), None)
-
-
-def _open_book(path: Path, source: str, engine: Engine) -> Workbook:
-    check_xlsx_file(path, source)
-    if engine is Engine.CALAMINE:
-        return _CalamineBook(path, source)
-    return _OpenpyxlBook(path, source)
-
-
-def is_xlsx(path: Path) -> bool:
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return True
-    if suffix in (".csv", ".txt", ".tsv"):
-        return False
     try:
-        with path.open("rb") as handle:
-            return handle.read(4) == b"PK\x03\x04"
-    except OSError:
-        return False
+        file_format = file_format_of(path)
+    except FormatRefused as exc:
+        raise file_error(source, exc.message) from exc
+    if file_format is FileFormat.TEXT:
+        decoded, delimiter = _decode_text(path, source)
+        return Sheets(
+            source,
+            _csv_sheet(decoded.text, delimiter, source),
+            None,
+            encoding=decoded.label,
+            delimiter=delimiter,
+        )
+    return Sheets(source, None, _open_book(path, source, file_format, engine), file_format=file_format)
 
 
-def read_csv(path: Path, source: str) -> Sheet:
-    """A UTF-8 CSV (with or without BOM), its delimiter (``;``, ``,`` or tab) taken from the first line."""
+def _open_book(path: Path, source: str, file_format: FileFormat, engine: Engine) -> Workbook:
+    date_1904 = uses_1904_dates(path, file_format)
+    if engine is Engine.OPENPYXL and file_format in (FileFormat.XLSX, FileFormat.XLSM):
+        return _OpenpyxlBook(path, source, date_1904)
+    return _CalamineBook(path, source, file_format, date_1904)
+
+
+def _unopenable(file_format: FileFormat) -> str:
+    # Both sentences spelled out whole, as the user guide's troubleshooting chapter quotes them.
+    label = FORMAT_LABELS[file_format]
+    if file_format is FileFormat.ODS:
+        return f"OpenDocument dosyası açılamadı ({label}): dosya bozuk ya da başka bir biçimde kaydedilmiş. {SAVE_ADVICE}"
+    return (
+        f"Excel dosyası açılamadı ({label}): dosya bozuk ya da başka bir biçimde kaydedilmiş. {SAVE_ADVICE}"
+    )
+
+
+_PASSWORD_ADVICE = (
+    "Dosya parolayla korunuyor. Excel'de açıp Dosya → Bilgi → Çalışma Kitabını Koru → Parola ile "
+    "Şifrele'deki parolayı silerek, LibreOffice'te Farklı Kaydet'te 'Parola ile kaydet' işaretini "
+    "kaldırarak yeniden kaydedin."
+)
+
+
+# ------------------------------------------------------------------ text files
+
+
+def _decode_text(path: Path, source: str) -> tuple[DecodedText, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise file_error(source, f"Dosya okunamadı ({exc.strerror or exc}).") from exc
     if not data.strip():
         raise file_error(source, "Dosya boş; başlık satırı ve en az bir kayıt olmalı.")
-    if b"\x00" in data or data.startswith(b"PK\x03\x04"):
+    if _looks_binary(data):
         raise file_error(
             source,
-            "Dosya bir CSV metin dosyası değil (ikili veri içeriyor). Excel dosyasıysa .xlsx "
-            "uzantısıyla verin ya da Excel'de 'CSV UTF-8' olarak kaydedin.",
+            f"Dosya bir CSV metin dosyası değil (ikili veri içeriyor). {SAVE_ADVICE}",
         )
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line_no = data[: exc.start].count(b"\n") + 1
-        message = (
-            f"Dosya UTF-8 kodlamasında değil (satır {line_no}). Excel'de 'Farklı Kaydet → "
-            "CSV UTF-8 (virgülle ayrılmış)' seçerek yeniden kaydedin."
-        )
-        raise SpreadsheetError(f"{source}: {message}", [(source, line_no, "", message)]) from exc
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max((";", ",", "\t"), key=first_line.count)
+        decoded = decode(data, source)
+    except EncodingUndecided as exc:
+        message = exc.message.removeprefix(f"{source}: ")
+        raise file_error(source, message) from exc
+    first_line = next((line for line in decoded.text.splitlines() if line.strip()), "")
+    return decoded, sniff_delimiter(first_line)
+
+
+def _looks_binary(data: bytes) -> bool:
+    # Zero bytes belong to UTF-16 text (Excel's "Unicode metin"), one beside nearly every
+    # ASCII letter; anywhere else they mark a file that is not text at all.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" not in data:
+        return False
+    head = data[:4096]
+    return max(head[1::2].count(0), head[0::2].count(0)) < len(head) // 4
+
+
+def read_csv(path: Path, source: str) -> Sheet:
+    """A text file's rows: encoding and delimiter (``;``, ``,`` or tab) detected."""
+    decoded, delimiter = _decode_text(path, source)
+    return _csv_sheet(decoded.text, delimiter, source)
+
+
+def _csv_sheet(text: str, delimiter: str, source: str) -> Sheet:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
@@ -288,23 +383,6 @@ def read_csv(path: Path, source: str) -> Sheet:
     return Sheet(source, rows())
 
 
-def check_xlsx_file(path: Path, source: str) -> None:
-    """Refuse, in Turkish, a file that cannot be an .xlsx (unreadable, empty, no zip header)."""
-    try:
-        with path.open("rb") as handle:
-            magic = handle.read(4)
-    except OSError as exc:
-        raise file_error(source, f"Dosya okunamadı ({exc.strerror or exc}).") from exc
-    if not magic:
-        raise file_error(source, "Dosya boş.")
-    if magic != b"PK\x03\x04":
-        raise file_error(
-            source,
-            "Dosya geçerli bir Excel (.xlsx) dosyası değil. Eski .xls dosyalarını Excel'de "
-            "açıp .xlsx ya da 'CSV UTF-8' olarak kaydedin.",
-        )
-
-
 def _chosen(names: Sequence[str], wanted: Sequence[str], fallback_first: bool) -> str | None:
     keys = {header_key(name) for name in wanted}
     chosen = next((name for name in names if header_key(name) in keys), None)
@@ -316,8 +394,9 @@ def _chosen(names: Sequence[str], wanted: Sequence[str], fallback_first: bool) -
 class _OpenpyxlBook:
     """An XLSX file opened read-only with openpyxl; closed by the importer when done."""
 
-    def __init__(self, path: Path, source: str) -> None:
+    def __init__(self, path: Path, source: str, date_1904: bool) -> None:
         self.source = source
+        self.date_1904 = date_1904
         from openpyxl import load_workbook
 
         try:
@@ -327,9 +406,11 @@ class _OpenpyxlBook:
                 warnings.simplefilter("ignore")
                 self.book = load_workbook(path, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-            raise file_error(source, "Excel dosyası açılamadı: bozuk ya da .xlsx biçiminde değil.") from exc
+            raise file_error(source, _unopenable(FileFormat.XLSX)) from exc
         except Exception as exc:  # openpyxl raises assorted parser errors on bad XML
-            raise file_error(source, f"Excel dosyası okunamadı ({type(exc).__name__}).") from exc
+            raise file_error(
+                source, f"Excel dosyası okunamadı ({type(exc).__name__}). {SAVE_ADVICE}"
+            ) from exc
 
     def sheet(self, names: Sequence[str], *, fallback_first: bool) -> Sheet | None:
         chosen = _chosen(list(self.book.sheetnames), names, fallback_first)
@@ -347,35 +428,42 @@ class _OpenpyxlBook:
             except SpreadsheetError:
                 raise
             except Exception as exc:  # damaged sheet XML inside a valid zip
-                raise file_error(source, f"Excel sayfası okunamadı ({type(exc).__name__}).") from exc
+                raise file_error(
+                    source, f"Excel sayfası okunamadı ({type(exc).__name__}). {SAVE_ADVICE}"
+                ) from exc
 
-        return Sheet(source, rows())
+        return Sheet(source, rows(), self.date_1904)
 
     def close(self) -> None:
         self.book.close()
 
 
 class _CalamineBook:
-    """An XLSX file read with python-calamine: cell values only, as openpyxl's
-    ``data_only`` read gives them (cached formula results, dates as date/datetime).
+    """A workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) read with python-calamine: cell
+    values only, as openpyxl's ``data_only`` read gives them (cached formula
+    results, dates as date/datetime in the workbook's own date system).
 
     Calamine hands every number as a float and an empty cell as "". Rows are
     numbered from the sheet's first row (A1), whatever the first used cell, so
     line numbers match Excel's.
     """
 
-    def __init__(self, path: Path, source: str) -> None:
+    def __init__(self, path: Path, source: str, file_format: FileFormat, date_1904: bool) -> None:
         self.source = source
+        self.date_1904 = date_1904
         import python_calamine
 
         try:
-            self.book = python_calamine.CalamineWorkbook.from_path(str(path))
+            # Read from the bytes, not the name: calamine then tells the format by content,
+            # so an .xls saved under another extension opens too.
+            with path.open("rb") as handle:
+                self.book = python_calamine.CalamineWorkbook.from_filelike(handle)
         except python_calamine.PasswordError as exc:
-            raise file_error(source, "Excel dosyası parolalı; parolasını kaldırıp yeniden kaydedin.") from exc
+            raise file_error(source, _PASSWORD_ADVICE) from exc
         except (python_calamine.CalamineError, OSError, ValueError) as exc:
-            raise file_error(source, "Excel dosyası açılamadı: bozuk ya da .xlsx biçiminde değil.") from exc
+            raise file_error(source, _unopenable(file_format)) from exc
         except Exception as exc:  # the Rust reader's other errors on damaged XML
-            raise file_error(source, f"Excel dosyası okunamadı ({type(exc).__name__}).") from exc
+            raise file_error(source, f"{_unopenable(file_format)} ({type(exc).__name__})") from exc
 
     def sheet(self, names: Sequence[str], *, fallback_first: bool) -> Sheet | None:
         import python_calamine
@@ -390,8 +478,10 @@ class _CalamineBook:
         try:
             grid: list[list[Any]] = self.book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
         except Exception as exc:  # damaged sheet XML inside a valid zip
-            raise file_error(source, f"Excel sayfası okunamadı ({type(exc).__name__}).") from exc
-        return Sheet(source, iter(enumerate(grid, 1)))
+            raise file_error(
+                source, f"Excel sayfası okunamadı ({type(exc).__name__}). {SAVE_ADVICE}"
+            ) from exc
+        return Sheet(source, iter(enumerate(grid, 1)), self.date_1904)
 
     def close(self) -> None:
         self.book.close()

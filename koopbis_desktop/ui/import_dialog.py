@@ -152,7 +152,9 @@ class MemberImportDialog(QDialog):
         self.kind_combo.addItem(self.tr("Ortaklıktan ayrılma"), ImportKind.LEAVE)
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr(".xlsx ya da .csv dosyası seçin"))
+        self.file_edit.setPlaceholderText(
+            self.tr("Excel (.xlsx, .xls), LibreOffice (.ods) ya da CSV dosyası seçin")
+        )
         self.choose_button = QPushButton(self.tr("&Dosya seç…"))
         self.reload_button = QPushButton(self.tr("&Yeniden denetle"))
         self.reload_button.setToolTip(self.tr("Dosyayı Excel'de düzelttikten sonra yeniden okuyup denetler."))
@@ -253,7 +255,7 @@ class MemberImportDialog(QDialog):
             self,
             self.tr("Ortak listesi seçin"),
             str(self.path.parent if self.path else Path.home()),
-            self.tr("Ortak listeleri (*.xlsx *.xlsm *.csv);;Tüm dosyalar (*)"),
+            self.tr("Ortak listeleri (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)"),
         )
         if name:
             self.choose_file(Path(name))
@@ -301,6 +303,8 @@ class MemberImportDialog(QDialog):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
         title = f" — {preview.cooperative_title}" if preview.cooperative_title else ""
         text = f"{member_import.KIND_LABELS[preview.kind]}{title}. {preview.summary()}"
+        # How the file was read (a CSV's encoding above all): a wrong guess shows here first.
+        text += " " + self.tr("Dosya %1 olarak okundu.").replace("%1", preview.reading)
         if preview.ignored_headers:
             text += " " + self.tr("Tanınmayan sütunlar alınmadı: %1.").replace(
                 "%1", ", ".join(preview.ignored_headers)

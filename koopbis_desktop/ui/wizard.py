@@ -53,7 +53,7 @@ class FirstRunWizard(QDialog):
         intro = QLabel(
             self.tr(
                 "Bu bilgisayarda henüz KOOP-BİS Masaüstü veritabanı yok. İlinizi seçin ve ilk yönetici "
-                "hesabını oluşturun. Elinizde il müdürlüğünün kooperatif dökümü (CSV ya da XLSX) varsa "
+                "hesabını oluşturun. Elinizde il müdürlüğünün kooperatif dökümü (Excel, LibreOffice ya da CSV) varsa "
                 "şimdi içe aktarabilirsiniz; sonra da aktarılabilir."
             )
         )
@@ -123,7 +123,10 @@ class FirstRunWizard(QDialog):
 
     def on_browse_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Kooperatif dökümü"), "", self.tr("Tablolar (*.csv *.xlsx);;Tüm dosyalar (*)")
+            self,
+            self.tr("Kooperatif dökümü"),
+            "",
+            self.tr("Tablolar (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)"),
         )
         if name:
             self.snapshot_edit.setText(name)

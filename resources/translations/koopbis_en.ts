@@ -1392,8 +1392,8 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/wizard.py" line="73"/>
-        <source>Bu bilgisayarda henüz KOOP-BİS Masaüstü veritabanı yok. İlinizi seçin ve ilk yönetici hesabını oluşturun. Elinizde il müdürlüğünün kooperatif dökümü (CSV ya da XLSX) varsa şimdi içe aktarabilirsiniz; sonra da aktarılabilir.</source>
-        <translation>This computer has no KOOP-BİS Desktop database yet. Choose your province and create the first administrator account. If you have the provincial directorate&apos;s cooperative list (CSV or XLSX) you can import it now; it can also be imported later.</translation>
+        <source>Bu bilgisayarda henüz KOOP-BİS Masaüstü veritabanı yok. İlinizi seçin ve ilk yönetici hesabını oluşturun. Elinizde il müdürlüğünün kooperatif dökümü (Excel, LibreOffice ya da CSV) varsa şimdi içe aktarabilirsiniz; sonra da aktarılabilir.</source>
+        <translation>This computer has no KOOP-BİS Desktop database yet. Choose your province and create the first administrator account. If you have the provincial directorate&apos;s cooperative list (Excel, LibreOffice or CSV) you can import it now; it can also be imported later.</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/wizard.py" line="81"/>
@@ -1457,8 +1457,8 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/wizard.py" line="144"/>
-        <source>Tablolar (*.csv *.xlsx);;Tüm dosyalar (*)</source>
-        <translation>Tables (*.csv *.xlsx);;All files (*)</translation>
+        <source>Tablolar (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
+        <translation>Tables (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/wizard.py" line="158"/>
@@ -2036,8 +2036,8 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/import_dialog.py" line="155"/>
-        <source>.xlsx ya da .csv dosyası seçin</source>
-        <translation>Choose an .xlsx or .csv file</translation>
+        <source>Excel (.xlsx, .xls), LibreOffice (.ods) ya da CSV dosyası seçin</source>
+        <translation>Choose an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/import_dialog.py" line="156"/>
@@ -2113,8 +2113,13 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/import_dialog.py" line="256"/>
-        <source>Ortak listeleri (*.xlsx *.xlsm *.csv);;Tüm dosyalar (*)</source>
-        <translation>Member lists (*.xlsx *.xlsm *.csv);;All files (*)</translation>
+        <source>Ortak listeleri (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
+        <translation>Member lists (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="305"/>
+        <source>Dosya %1 olarak okundu.</source>
+        <translation>The file was read as %1.</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/import_dialog.py" line="265"/>

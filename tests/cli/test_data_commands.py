@@ -118,3 +118,85 @@ def test_support_bundle(cli: Any, tmp_path: Path, capsys: pytest.CaptureFixture[
     with zipfile.ZipFile(tmp_path / "destek.zip") as bundle:
         assert {"README.txt", "system.json", "database.json"} <= set(bundle.namelist())
         assert b"parola-1234" not in b"".join(bundle.read(n) for n in bundle.namelist())
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "spreadsheets"
+
+
+def test_dry_run_of_a_turkish_excel_2010_csv_names_its_encoding(
+    cli: Any, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = FIXTURES / "uyeler-excel2010.csv"
+    assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse", "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "4 satır okundu: 4 geçerli, 0 hatalı." in out
+    assert "Dosya: uyeler-excel2010.csv (CSV, Windows-1254 (Türkçe), ayırıcı noktalı virgül (;))" in out
+    assert (
+        cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse", "--dry-run", "--json") == 0
+    )
+    result = json.loads(capsys.readouterr().out)
+    assert result["encoding"] == "Windows-1254 (Türkçe)" and result["valid"] == 4
+    assert count(store) == 0
+
+
+def test_a_refused_file_is_reported_once_and_as_json_when_asked(
+    cli: Any, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "rusca.csv"
+    path.write_bytes("T.C. Kimlik No;Ad Soyad\n10000000146;Иванов Пётр\n".encode("cp1251"))
+    assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse") == 3
+    captured = capsys.readouterr()
+    assert captured.err.count("kodlaması güvenle anlaşılamadı") == 1
+    assert captured.out == ""
+
+    assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse", "--json") == 3
+    captured = capsys.readouterr()
+    document = json.loads(captured.out)  # one JSON document, even though the file was refused
+    assert document["ok"] is False and document["exit_code"] == 3
+    assert len(document["errors"]) == 1
+    error = document["errors"][0]
+    assert (error["file"], error["line"]) == ("rusca.csv", 0)
+    assert "kodlaması güvenle anlaşılamadı" in error["message"] and "CSV UTF-8" not in error["message"]
+    assert captured.out.count("kodlaması güvenle anlaşılamadı") == 1
+    assert captured.err == ""
+
+    # A refusal with a summary and per-row lines: the summary first, each line once.
+    missing = tmp_path / "yok.xlsx"
+    assert cli("import", "members", str(missing), "--cooperative", COOP, "--as", "ayse", "--json") == 3
+    document = json.loads(capsys.readouterr().out)
+    assert [e["message"] for e in document["errors"]] == [f"Dosya bulunamadı: {missing}"]
+    assert count(store) == 0
+
+
+def test_snapshot_import_reports_the_encoding(
+    cli: Any, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = FIXTURES / "kooperatifler-excel2010.csv"
+    assert cli("snapshot", "import", str(path), "--as", "admin") == 0
+    out = capsys.readouterr().out
+    assert (
+        "2 kooperatif" in out
+        and "kooperatifler-excel2010.csv: Windows-1254 (Türkçe) kodlamasıyla okundu." in out
+    )
+    assert cli("snapshot", "import", str(FIXTURES / "kooperatifler.xls"), "--as", "admin", "--json") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["counts"]["cooperatives"] == 2 and result["encodings"] == {}
+
+
+def test_export_csv_in_the_excel_2010_encoding_chosen_in_settings(
+    cli: Any, store: Store, people: dict[str, Actor], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from koopbis_desktop.services import settings
+
+    assert cli("import", "members", str(FIXTURES / "uyeler.ods"), "--cooperative", COOP, "--as", "ayse") == 0
+    settings.update(store, people["sef"], {"csv_export_encoding": "cp1254"})
+    capsys.readouterr()
+    assert cli("export", "entries", str(tmp_path / "kuyruk.csv"), "--json") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["encoding"] == "Excel 2010 uyumlu (Windows-1254)" and result["warnings"] == []
+    text = (tmp_path / "kuyruk.csv").read_bytes().decode("cp1254")
+    assert "İLKNUR ĞÜLŞEN ÇÖZÜM" in text and "hâkim kâtip sok. ğüşiöç" in text
+    assert cli("export", "audit", str(tmp_path / "denetim.csv")) == 0
+    assert not (tmp_path / "denetim.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    audit_text = (tmp_path / "denetim.csv").read_bytes().decode("cp1254")
+    assert audit_text.startswith("Sıra;Zaman;Kullanıcı;İşlem;") and "member_import" in audit_text

@@ -161,3 +161,75 @@ def test_export_errors_are_sentences(store: Store, queue: list[entries.Entry], t
         exports.export_entries(store, EntryFilter(), tmp_path / "kuyruk.pdf")
     with pytest.raises(exports.ExportError, match="Klasör bulunamadı"):
         exports.export_entries(store, EntryFilter(), tmp_path / "yok" / "kuyruk.xlsx")
+
+
+# ------------------------------------------------------------------ encodings and the round trip
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "spreadsheets"
+ROUND_TRIP_FIELDS = (
+    "member_id",
+    "full_name",
+    "address",
+    "effective_date",
+    "decision_no",
+    "shares",
+    "subscribed_amount",
+    "paid_amount",
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding"), [("geri.xlsx", None), ("geri.csv", "utf-8-sig"), ("geri.csv", "cp1254")]
+)
+def test_every_export_reads_back_through_the_importer_as_the_same_rows(
+    store: Store,
+    people: dict[str, Actor],
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+    name: str,
+    encoding: str | None,
+) -> None:
+    from koopbis_desktop.services import member_import
+
+    prepared = member_import.preview(store, FIXTURES / "uyeler-excel2010.csv", COOP)
+    member_import.import_rows(store, people["ayse"], prepared)
+    queued = entries.list_entries(store, type_id="member.admit")
+    flt = EntryFilter(type_id="member.admit")
+    report = exports.export_entries(store, flt, tmp_path / name, encoding=encoding)
+    assert report.rows == 4 and report.replaced == 0
+
+    again = member_import.preview(store, tmp_path / name, COOP, kind=member_import.ImportKind.ADMIT)
+    by_id = {e.payload["member_id"]: e.payload for e in queued}
+    assert len(again.rows) == 4
+    for row in again.rows:
+        original = by_id[row.payload["member_id"]]
+        assert {f: row.payload.get(f) for f in ROUND_TRIP_FIELDS} == {
+            f: original.get(f) for f in ROUND_TRIP_FIELDS
+        }
+    if encoding is not None:
+        expected = "Windows-1254 (Türkçe)" if encoding == "cp1254" else "UTF-8 (BOM'lu)"
+        assert again.encoding == expected
+
+
+def test_a_character_windows_1254_lacks_is_written_as_a_question_mark_with_a_warning(
+    store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    payload = {
+        "member_id": valid_tckn(77),
+        "full_name": "Иван Şükrü",  # a Cyrillic first name: 4 letters Windows-1254 has not
+        "effective_date": "2015-03-02",
+        "decision_no": "2015/1",
+        "shares": 1,
+        "subscribed_amount": "1000.00",
+        "paid_amount": "250.00",
+    }
+    capture.create_entry(store, people["ayse"], "member.admit", COOP, payload)
+    target = tmp_path / "kuyruk.csv"
+    report = exports.export_entries(store, EntryFilter(), target, encoding="cp1254")
+    assert report.replaced == 4
+    assert "4 karakter" in report.text() and "'?'" in report.text()
+    text = target.read_bytes().decode("cp1254")
+    assert "???? Şükrü" in text
+    utf8 = exports.export_entries(store, EntryFilter(), tmp_path / "utf8.csv", encoding="utf-8-sig")
+    assert utf8.replaced == 0 and utf8.warning == ""
+    assert "Иван Şükrü" in (tmp_path / "utf8.csv").read_text("utf-8-sig")

@@ -340,3 +340,104 @@ def test_xlsx_sheet_choice_and_offset_table(store: Store, coop: dict[str, Any], 
     assert [r.payload["member_id"] for r in preview.rows] == [r[0] for r in rows]
     assert preview.rows[0].cells["effective_date"] == "02.03.2015"
     assert preview.rows[0].cells["shares"] == str(rows[0][4])
+
+
+# ------------------------------------------------------------------ every format a 2015 office has
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "spreadsheets"
+# What the fixtures hold (scripts/make_spreadsheet_fixtures.py), as the form would store it.
+EXPECTED_ADMISSIONS = [
+    ("10000000146", "Şükrü Öğüt", "Çiçek Sok. No:3 Üsküdar/İstanbul", "2015-03-02", 2, "2000.00", "500.00"),
+    ("10000000214", "Çiğdem Işık", "Iğdır Cad. Öğretmenler Mah. Şişli", "2015-03-02", 1, "1000.00", "250.00"),
+    (
+        "10000000382",
+        "İLKNUR ĞÜLŞEN ÇÖZÜM",
+        "GÜZELYALI MAH. ŞİŞHANE ÇIKMAZI NO:5 IĞDIR",
+        "2015-03-03",
+        3,
+        "3000.00",
+        "750.50",
+    ),
+    ("10000000450", "ayşe ılgaz", "hâkim kâtip sok. ğüşiöç", "2015-03-04", 1, "1000.00", "1000.00"),
+]
+FIXTURE_LISTS = [
+    "uyeler.xls",
+    "uyeler.xlsm",
+    "uyeler.ods",
+    "uyeler-excel2010.csv",
+    "uyeler-unicode-metin.txt",
+    "uyeler-1904.xlsx",
+    "uyeler-1904.xls",
+    "uyeler-1904.ods",
+    "uyeler-seri-1900.xlsx",
+    "uyeler-seri-1900.xls",
+    "uyeler-seri-1900.ods",
+    "uyeler-seri-1904.xlsx",
+    "uyeler-seri-1904.xls",
+    "uyeler-seri-1904.ods",
+    "uyeler-metin-sayilar.xls",
+    "uyeler-metin-sayilar.ods",
+]
+
+
+def _admissions(payloads: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    fields = (
+        "member_id",
+        "full_name",
+        "address",
+        "effective_date",
+        "shares",
+        "subscribed_amount",
+        "paid_amount",
+    )
+    return [tuple(p.get(f) for f in fields) for p in payloads]
+
+
+@pytest.mark.parametrize("name", FIXTURE_LISTS)
+def test_a_list_in_any_office_format_imports_like_the_xlsx(
+    store: Store, people: dict[str, Actor], coop: dict[str, Any], name: str
+) -> None:
+    """LibreOffice wrote these (.xls, .xlsm, .ods, Windows-1254 CSV, UTF-16 "Unicode metin"; dates as
+    date cells or bare serial numbers in either date system; numbers as text): same drafts each time."""
+    preview = member_import.preview(store, FIXTURES / name, COOP)
+    assert not preview.invalid_rows, preview.error_lines()
+    assert _admissions([r.payload for r in preview.rows]) == EXPECTED_ADMISSIONS
+    result = member_import.import_rows(store, people["ayse"], preview)
+    drafts = entries.list_entries(store, type_id="member.admit")
+    assert _admissions([e.payload for e in drafts]) == EXPECTED_ADMISSIONS
+    assert len(result.created) == 4
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "reading"),
+    [
+        (
+            "uyeler-excel2010.csv",
+            "Windows-1254 (Türkçe)",
+            "CSV, Windows-1254 (Türkçe), ayırıcı noktalı virgül (;)",
+        ),
+        ("uyeler-unicode-metin.txt", "UTF-16 (Unicode metin)", "CSV, UTF-16 (Unicode metin), ayırıcı sekme"),
+        ("uyeler.xls", "", "Excel 97-2003 çalışma kitabı (.xls)"),
+    ],
+)
+def test_the_encoding_is_in_the_preview_and_the_audit_row(
+    store: Store, people: dict[str, Actor], coop: dict[str, Any], name: str, encoding: str, reading: str
+) -> None:
+    preview = member_import.preview(store, FIXTURES / name, COOP)
+    assert (preview.encoding, preview.reading) == (encoding, reading)
+    assert preview.to_json()["encoding"] == (encoding or None)
+    member_import.import_rows(store, people["ayse"], preview)
+    row = next(r for r in entries.audit_rows(store) if r["action"] == "member_import")
+    assert row["details"]["encoding"] == (encoding or None)
+    assert row["details"]["file"] == name
+
+
+def test_a_list_whose_encoding_cannot_be_decided_is_refused(
+    store: Store, coop: dict[str, Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_bytes("T.C. Kimlik No;Ad Soyad\n10000000146;Иванов Пётр\n".encode("cp1251"))
+    with pytest.raises(MemberListError, match="kodlaması güvenle anlaşılamadı") as info:
+        member_import.preview(store, path, COOP)
+    assert "Unicode metin" in info.value.message and "CSV UTF-8" not in info.value.message
+    assert entry_count(store) == 0

@@ -264,18 +264,35 @@ def test_child_row_errors_are_reported_with_lines(
     assert table_counts(snap) == loaded
 
 
-def test_non_utf8_csv(snap: Store, tmp_path: Path, loaded: dict[str, int]) -> None:
+def test_windows_1254_csv_is_read(snap: Store, tmp_path: Path) -> None:
+    """A CSV Turkish Excel 2010 saved ("CSV (virgülle ayrılmış)": Windows-1254, ';') imports.
+
+    Until issue 19 it was refused as "not UTF-8" with advice naming Excel 2016's "CSV UTF-8".
+    """
     path = tmp_path / "k.csv"
     rows = coop_rows(records(4))
-    rows[0][1] = rows[1][1] = "Yesilvadi Konut Yapi Kooperatifi"
-    rows[0][5] = rows[1][5] = "Cankaya"
-    rows[2][1] = "Çamlıca Konut Yapı Kooperatifi"  # line 4, saved as Windows-1254
+    rows[2][1] = "Çamlıca Işıklı Üzüm Konut Yapı Kooperatifi"  # line 4, saved as Windows-1254
     header = ";".join(["registry_id", "title", "type", "province_code", "district", "address"])
     header += ";vkn;trade_registry_no;status;founded_on;x"
     lines = [header] + [";".join(map(str, row)) for row in rows]
     path.write_bytes("\n".join(lines).encode("cp1254"))
+    report = snapshot_import.import_file(snap, path)
+    assert report.counts["cooperatives"] == 4
+    assert report.encodings == {"k.csv": "Windows-1254 (Türkçe)"}
+    record = snapshot.get_record(snap, rows[2][0])
+    assert record is not None and record["title"] == "Çamlıca Işıklı Üzüm Konut Yapı Kooperatifi"
+
+
+def test_csv_in_an_undecidable_encoding_is_refused(
+    snap: Store, tmp_path: Path, loaded: dict[str, int]
+) -> None:
+    path = tmp_path / "k.csv"
+    header = ";".join(COOPERATIVE_COLUMNS)  # ASCII, as a Russian Excel would write them too
+    path.write_bytes(f"{header}\n06-1;Иванов Пётр Кооператив\n".encode("cp1251"))
     err = bad_import(snap, path)
-    assert "UTF-8" in err.message and err.errors[0][1] == 4
+    assert "kodlaması güvenle anlaşılamadı" in err.message
+    assert "Unicode metin" in err.message and "CSV UTF-8" not in err.message
+    assert err.errors == [("k.csv", 0, "", err.message.removeprefix("k.csv: "))]
     assert table_counts(snap) == loaded
 
 
@@ -315,3 +332,70 @@ def test_error_list_is_capped(snap: Store, tmp_path: Path, loaded: dict[str, int
     assert len(err.errors) == snapshot_import.MAX_LISTED_ERRORS
     assert "80 hata" in err.message and "ilk 50" in err.message
     assert table_counts(snap) == loaded
+
+
+# ------------------------------------------------------------------ every format a 2015 office has
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "spreadsheets"
+
+
+@pytest.mark.parametrize(
+    ("name", "encodings"),
+    [
+        ("kooperatifler.xls", {}),
+        ("kooperatifler.ods", {}),
+        ("kooperatifler-excel2010.csv", {"kooperatifler-excel2010.csv": "Windows-1254 (Türkçe)"}),
+        ("kooperatifler-unicode-metin.txt", {"kooperatifler-unicode-metin.txt": "UTF-16 (Unicode metin)"}),
+    ],
+)
+def test_a_snapshot_in_any_office_format_imports_with_turkish_letters_intact(
+    snap: Store, name: str, encodings: dict[str, str]
+) -> None:
+    """Made by LibreOffice (scripts/make_spreadsheet_fixtures.py), not by the project's code."""
+    report = snapshot_import.import_file(snap, FIXTURES / name)
+    assert report.counts["cooperatives"] == 2
+    assert report.encodings == encodings
+    first, second = snapshot.get_record(snap, "06-900001"), snapshot.get_record(snap, "06-900002")
+    assert first is not None and second is not None
+    assert first["title"] == "Çankaya Işıklı Konut Yapı Kooperatifi"
+    assert first["address"] == "Güzeltepe Mah. Şehit Öğretmen Sok. No:7"
+    assert (first["cooperative_type"], first["vkn"], first["founded_on"]) == (
+        "konut",
+        "1234567890",
+        "1998-05-04",
+    )
+    assert second["title"] == "Gölbaşı Öğretmenler Üzüm Tüketim Kooperatifi"
+    assert second["address"] == "İncek Köyü Çeşme Sok. No:2"
+    assert (second["cooperative_type"], second["founded_on"]) == ("tuketim", "2004-11-22")
+
+
+@pytest.mark.parametrize(("epoch_1904", "serial"), [(False, 35919), (True, 34457)])
+def test_a_founding_date_typed_as_a_number_reads_in_the_workbooks_date_system(
+    snap: Store, tmp_path: Path, epoch_1904: bool, serial: int
+) -> None:
+    recs = records(1)
+    rows = coop_rows(recs)
+    rows[0][9] = serial  # 04.05.1998 in a cell formatted as a number
+    book = Workbook()
+    if epoch_1904:
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+        book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(COOP_HEADER)
+    sheet.append(rows[0])
+    path = tmp_path / "k.xlsx"
+    book.save(path)
+    snapshot_import.import_file(snap, path)
+    record = snapshot.get_record(snap, recs[0]["id"])
+    assert record is not None and record["founded_on"] == "1998-05-04"
+
+
+def test_the_snapshot_audit_row_names_the_encoding(snap: Store) -> None:
+    from koopbis_desktop.services import setup
+    from koopbis_desktop.store import entries
+
+    setup.import_snapshot(snap, "admin", FIXTURES / "kooperatifler-excel2010.csv")
+    row = next(r for r in entries.audit_rows(snap) if r["action"] == "snapshot_import")
+    assert row["details"]["encodings"] == {"kooperatifler-excel2010.csv": "Windows-1254 (Türkçe)"}

@@ -12,6 +12,7 @@ from koopbis_desktop.services import member_list, snapshot_import, spreadsheet
 from koopbis_desktop.services.member_list import MemberListError
 from koopbis_desktop.services.snapshot_import import SnapshotImportError
 from koopbis_desktop.services.spreadsheet import Engine, SpreadsheetError, display_text, open_sheets
+from koopbis_desktop.services.spreadsheet_formats import FileFormat
 from koopbis_desktop.store.db import Store, open_store
 from tests.services.member_lists import write_xlsx
 
@@ -70,7 +71,8 @@ def _refusals(store: Store, path: Path) -> tuple[SnapshotImportError, MemberList
 @pytest.mark.parametrize(
     ("name", "data"),
     [
-        ("liste.csv", "Sicil No;Adı Soyadı\n06-1;Işık\n".encode("cp1254")),
+        # Windows-1254 is read now (issue 19); a Cyrillic code page is not Turkish and is refused.
+        ("liste.csv", "Sicil No;Ad Soyad\n06-1;Иванов Пётр\n".encode("cp1251")),
         ("liste.xls", b"\xd0\xcf\x11\xe0old excel"),
         ("liste.xlsx", b"not a zip at all"),
         ("liste.csv", b"PK\x03\x04 a zip named csv"),
@@ -90,3 +92,90 @@ def test_missing_file_is_refused_alike(snap: Store, tmp_path: Path) -> None:
     snapshot_error, member_error = _refusals(snap, tmp_path / "yok.csv")
     assert snapshot_error.message == member_error.message
     assert "Dosya bulunamadı" in member_error.message
+
+
+# ------------------------------------------------------------------ every format a 2015 office has
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "spreadsheets"
+
+
+@pytest.mark.parametrize(
+    ("name", "reading", "date_1904"),
+    [
+        ("uyeler.xls", "Excel 97-2003 çalışma kitabı (.xls)", False),
+        ("uyeler.xlsm", "Excel makrolu çalışma kitabı (.xlsm)", False),
+        ("uyeler.ods", "OpenDocument hesap tablosu (.ods)", False),
+        ("uyeler-1904.xlsx", "Excel çalışma kitabı (.xlsx)", True),
+        ("uyeler-1904.xls", "Excel 97-2003 çalışma kitabı (.xls)", True),
+        ("uyeler-1904.ods", "OpenDocument hesap tablosu (.ods)", True),
+        ("uyeler-seri-1900.xls", "Excel 97-2003 çalışma kitabı (.xls)", False),
+        ("uyeler-excel2010.csv", "CSV, Windows-1254 (Türkçe), ayırıcı noktalı virgül (;)", False),
+        ("uyeler-unicode-metin.txt", "CSV, UTF-16 (Unicode metin), ayırıcı sekme", False),
+    ],
+)
+def test_each_format_is_recognised_with_its_date_system(name: str, reading: str, date_1904: bool) -> None:
+    sheets = open_sheets(FIXTURES / name)
+    try:
+        assert sheets.reading == reading
+        sheet = sheets.sheet(())
+        assert sheet is not None and sheet.date_1904 is date_1904
+        header = next(sheet.rows)[1]
+        assert [display_text(c) for c in header][:3] == ["T.C. Kimlik No", "Adı Soyadı", "Adresi"]
+    finally:
+        sheets.close()
+
+
+def test_serial_dates_in_both_date_systems() -> None:
+    assert spreadsheet.excel_date(42065) == date(2015, 3, 2)
+    assert spreadsheet.excel_date(40603, date_1904=True) == date(2015, 3, 2)
+    assert spreadsheet.excel_date("40603", date_1904=True) == date(2015, 3, 2)
+    # The same number in the other system is four years and a day away: the flag matters.
+    assert spreadsheet.excel_date(40603) == date(2011, 3, 1)
+
+
+def test_the_content_decides_not_the_name(tmp_path: Path) -> None:
+    """An .xls someone renamed to .csv is still read as the workbook it is."""
+    renamed = tmp_path / "uyeler.csv"
+    renamed.write_bytes((FIXTURES / "uyeler.xls").read_bytes())
+    sheets = open_sheets(renamed)
+    try:
+        assert sheets.file_format is FileFormat.XLS and sheets.encoding == ""
+    finally:
+        sheets.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        (
+            "liste.xls",
+            b"<html><table><tr><td>TCKN</td></tr></table></html>",
+            "Excel 97-2003 çalışma kitabı değil",
+        ),
+        ("liste.xls", b"\xd0\xcf\x11\xe0damaged", "Excel dosyası açılamadı"),
+        ("liste.ods", b"PK\x03\x04damaged", "OpenDocument dosyası açılamadı"),
+        ("liste.xlsx", b"not a zip", "geçerli bir Excel (.xlsx) dosyası değil"),
+        ("liste.csv", b"%PDF-1.4\n\x00\x01\x02binary", "CSV metin dosyası değil"),
+        ("liste.csv", "Ad;Adres\nИванов;Москва\n".encode("cp1251"), "kodlaması güvenle anlaşılamadı"),
+    ],
+)
+def test_every_refusal_advises_what_2015_office_software_can_do(
+    tmp_path: Path, name: str, data: bytes, expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(SpreadsheetError) as info:
+        open_sheets(path).sheet(())
+    message = info.value.message
+    assert expected in message
+    assert "CSV UTF-8" not in message  # Excel has had that choice only since 2016
+    assert "Farklı Kaydet" in message and ("LibreOffice" in message or "Excel" in message)
+    # The message is the one error of the file: not listed a second time under itself.
+    assert info.value.details() == []
+    assert str(info.value) == message
+
+
+def test_no_message_in_the_code_names_csv_utf8() -> None:
+    root = Path(__file__).resolve().parents[2] / "koopbis_desktop"
+    offenders = [p.name for p in root.rglob("*.py") if "'CSV UTF-8" in p.read_text(encoding="utf-8")]
+    assert offenders == []

@@ -124,6 +124,56 @@ def test_import_dialog_reports_a_file_that_is_not_a_spreadsheet(
     assert (tmp_path / "sablon.xlsx").is_file() and "Şablon kaydedildi" in dialog.status_label.text()
 
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "spreadsheets"
+
+
+def test_import_dialog_reads_office_formats_and_says_how(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+) -> None:
+    """An Excel 97-2003 .xls and a Turkish Excel 2010 CSV preview alike; the preview names the encoding."""
+    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for name, reading in (
+        ("uyeler.xls", "Excel 97-2003 çalışma kitabı (.xls)"),
+        ("uyeler-excel2010.csv", "CSV, Windows-1254 (Türkçe), ayırıcı noktalı virgül (;)"),
+    ):
+        dialog.preview = None
+        dialog.choose_file(FIXTURES / name)
+        qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=10_000)
+        text = dialog.status_label.text()
+        assert "4 satır okundu: 4 geçerli, 0 hatalı." in text
+        assert f"Dosya {reading} olarak okundu." in text
+        names = {dialog.model.data(dialog.model.index(row, 2)) for row in range(dialog.model.rowCount())}
+        assert "İLKNUR ĞÜLŞEN ÇÖZÜM" in names
+    assert dialog.import_button.isEnabled()
+    assert entry_count(store) == 0
+
+
+def test_settings_offer_the_excel_2010_csv_encoding(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], worker: DbWorker, store: Store
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from koopbis_desktop.services import settings
+    from koopbis_desktop.ui.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(make_ctx("sef"))
+    qtbot.addWidget(dialog)
+    combo = dialog.editors["csv_export_encoding"]
+    assert isinstance(combo, QComboBox)
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels == ["UTF-8 (BOM'lu)", "Excel 2010 uyumlu (Windows-1254)"]
+    combo.setCurrentIndex(1)
+    dialog.on_save_clicked()
+    wait_idle(qtbot, worker)
+    assert settings.get(store, "csv_export_encoding") == "cp1254"
+
+
 def test_main_window_exports_the_current_queue_and_writes_a_support_bundle(
     qtbot: Any,
     make_ctx: Callable[[str], AppContext],

@@ -146,8 +146,9 @@ class SettingsDialog(QDialog):
             return spin
         if spec.kind == "choice":
             combo = QComboBox()
+            labels = dict(zip(spec.choices, spec.choice_labels, strict=False))
             for choice in spec.choices:
-                combo.addItem(_LANGUAGE_LABELS.get(choice, choice), choice)
+                combo.addItem(labels.get(choice) or _LANGUAGE_LABELS.get(choice, choice), choice)
             index = combo.findData(value)
             combo.setCurrentIndex(max(0, index))
             return combo

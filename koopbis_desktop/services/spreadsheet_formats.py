@@ -1,0 +1,180 @@
+"""Which spreadsheet format a file is, and which date system a workbook counts in.
+
+The shared reader (:mod:`services.spreadsheet`) asks here before it opens a
+file: the first bytes decide (a zip is an .xlsx, .xlsm, .xlsb or .ods by its
+parts; the compound file of Excel 97-2003 an .xls; anything else text), the
+name only says what a damaged file was meant to be. Refusals are
+:class:`FormatRefused` with a Turkish sentence whose advice an office of 2015
+can follow (:data:`SAVE_ADVICE`); the reader turns them into its own errors.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from enum import StrEnum
+from pathlib import Path
+
+from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+
+
+class FormatRefused(KoopbisError):
+    """The file is not (or no longer) the spreadsheet its name or first bytes promise."""
+
+    exit_code = ExitCode.INVALID
+
+
+class FileFormat(StrEnum):
+    """What a file is, decided from its first bytes (its name only when they cannot tell)."""
+
+    XLSX = "xlsx"
+    XLSM = "xlsm"
+    XLSB = "xlsb"
+    XLS = "xls"
+    ODS = "ods"
+    TEXT = "csv"
+
+
+FORMAT_LABELS = {
+    FileFormat.XLSX: "Excel çalışma kitabı (.xlsx)",
+    FileFormat.XLSM: "Excel makrolu çalışma kitabı (.xlsm)",
+    FileFormat.XLSB: "Excel ikili çalışma kitabı (.xlsb)",
+    FileFormat.XLS: "Excel 97-2003 çalışma kitabı (.xls)",
+    FileFormat.ODS: "OpenDocument hesap tablosu (.ods)",
+    FileFormat.TEXT: "metin dosyası (CSV)",
+}
+_SUFFIX_FORMATS = {
+    ".xlsx": FileFormat.XLSX,
+    ".xlsm": FileFormat.XLSM,
+    ".xlsb": FileFormat.XLSB,
+    ".xls": FileFormat.XLS,
+    ".ods": FileFormat.ODS,
+    ".csv": FileFormat.TEXT,
+    ".txt": FileFormat.TEXT,
+    ".tsv": FileFormat.TEXT,
+}
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the compound file of Excel 97-2003 (.xls)
+#: What every refusal of an unreadable file advises: what Excel 2007/2010 and the
+#: LibreOffice of 2015 can save, not the "CSV UTF-8" Excel only has since 2016.
+SAVE_ADVICE = (
+    "Dosyayı Excel'de açıp Farklı Kaydet → 'Excel Çalışma Kitabı (*.xlsx)' ya da 'Excel 97-2003 "
+    "Çalışma Kitabı (*.xls)' seçerek, LibreOffice'te 'Farklı Kaydet → ODF Hesap Tablosu (.ods)' "
+    "ya da 'Excel 97-2003 (.xls)' seçerek yeniden kaydedin."
+)
+
+
+def file_format_of(path: Path) -> FileFormat:
+    """The format of ``path`` from its first bytes; its suffix names what a damaged file was meant to be."""
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as exc:
+        raise FormatRefused(f"Dosya okunamadı ({exc.strerror or exc}).") from exc
+    named = _SUFFIX_FORMATS.get(path.suffix.lower())
+    if magic == _OLE_MAGIC:
+        return FileFormat.XLS
+    if magic == _ZIP_MAGIC:
+        return _zip_format(path, named)
+    if named is None or named is FileFormat.TEXT:
+        return FileFormat.TEXT
+    if not magic:
+        raise FormatRefused("Dosya boş.")
+    if named is FileFormat.XLS:
+        raise FormatRefused(
+            "Dosya .xls uzantılı ama bir Excel 97-2003 çalışma kitabı değil (bir web sayfası ya da metin "
+            f"olabilir). {SAVE_ADVICE}",
+        )
+    what = (
+        "bir Excel (.xlsx)" if named in (FileFormat.XLSX, FileFormat.XLSM) else f"bir {FORMAT_LABELS[named]}"
+    )
+    raise FormatRefused(f"Dosya geçerli {what} dosyası değil. {SAVE_ADVICE}")
+
+
+def _zip_format(path: Path, named: FileFormat | None) -> FileFormat:
+    # .xlsx, .xlsm, .xlsb and .ods are all zip files; their parts tell them apart.
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return named if named is not None and named is not FileFormat.TEXT else FileFormat.XLSX
+    if b"opendocument.spreadsheet" in mimetype:
+        return FileFormat.ODS
+    if "xl/workbook.bin" in names:
+        return FileFormat.XLSB
+    if named is FileFormat.XLSM:
+        return FileFormat.XLSM
+    return FileFormat.XLSX
+
+
+# ------------------------------------------------------------------ 1904 date system
+
+_XLS_DATEMODE_1904 = b"\x22\x00\x02\x00\x01\x00\x0e\x00\x02\x00"  # DATEMODE=1, then PRECISION
+
+
+def uses_1904_dates(path: Path, file_format: FileFormat) -> bool:
+    """Whether the workbook counts dates from 1904 (Excel for Mac's date system).
+
+    Calamine converts cells formatted as dates itself; this is for a date typed
+    into a cell formatted as a number, which arrives as a bare serial number.
+    A damaged file gives False here; opening it refuses it.
+    """
+    try:
+        if file_format in (FileFormat.XLSX, FileFormat.XLSM):
+            with zipfile.ZipFile(path) as archive:
+                workbook = archive.read("xl/workbook.xml")[:20_000]
+            return re.search(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"", workbook) is not None
+        if file_format is FileFormat.ODS:
+            with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+                head = content.read(200_000)  # the calculation settings precede the tables
+            return re.search(rb"table:null-date\b[^>]*table:date-value=\"1904-01-01\"", head) is not None
+        if file_format is FileFormat.XLSB:
+            with zipfile.ZipFile(path) as archive:
+                return _xlsb_1904(archive.read("xl/workbook.bin")[:20_000])
+        if file_format is FileFormat.XLS:
+            # The DATEMODE record sits among the first records of the workbook stream,
+            # always followed by PRECISION: the pair is specific enough to find by its bytes.
+            with path.open("rb") as handle:
+                return _XLS_DATEMODE_1904 in handle.read(64 * 1024)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):
+        return False  # a damaged file is refused when it is opened
+    return False
+
+
+_BRT_WB_PROP = 0x99  # the workbook properties record of an .xlsb; bit 0 of its flags: f1904
+
+
+def _xlsb_1904(data: bytes) -> bool:
+    # The records of xl/workbook.bin: a type (1-2 bytes) and a size (1-4 bytes), each
+    # seven bits a byte, low first; the properties come among the first few records.
+    pos = 0
+    while pos < len(data):
+        record, pos = _varint(data, pos, 2)
+        size, pos = _varint(data, pos, 4)
+        if record == _BRT_WB_PROP:
+            return bool(data[pos] & 1)
+        pos += size
+    return False
+
+
+def _varint(data: bytes, pos: int, limit: int) -> tuple[int, int]:
+    value = shift = 0
+    for _ in range(limit):
+        byte = data[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            break
+    return value, pos
+
+
+__all__ = [
+    "FORMAT_LABELS",
+    "SAVE_ADVICE",
+    "FileFormat",
+    "FormatRefused",
+    "file_format_of",
+    "uses_1904_dates",
+]
