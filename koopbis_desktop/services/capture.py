@@ -13,6 +13,7 @@ from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.effects import StateConflict, apply_change
+from koopbis_desktop.domain.fiscal import fiscal_start_month
 from koopbis_desktop.domain.lifecycle import Action, Actor, NotPermitted, Role, State
 from koopbis_desktop.domain.records import base_of, base_value, record_from_registration
 from koopbis_desktop.domain.schema import (
@@ -86,7 +87,10 @@ def check(
     """Validate ``data`` for a cooperative and compute its base; changes nothing."""
     ctype = get_type(type_id)
     coop_id, coop_ref, record = resolve_cooperative(store, ctype, cooperative)
-    ctx = ValidationContext(founded_on=(record or {}).get("founded_on"))
+    ctx = ValidationContext(
+        founded_on=(record or {}).get("founded_on"),
+        fiscal_start_month=fiscal_start_month((record or {}).get("articles")) or 1,
+    )
     result = validate(ctype, data, ctx)
     base = base_of(record, ctype.touched(result.payload)) if record is not None else {}
     if ctype.id in ("member.leave", "member.transfer"):

@@ -25,6 +25,21 @@ def decision_no(required: bool = False) -> Field:
     )
 
 
+# The articles-amendment entry (queue number "2015/000123" or its UUID) a change rests on;
+# services.capture checks it names an articles.amend entry of the same cooperative.
+ARTICLES_ENTRY = Field(
+    "articles_entry",
+    Kind.TEXT,
+    "Dayandığı anasözleşme değişikliği kaydı",
+    max_length=40,
+    help="Anasözleşme değişikliği kaydının numarası (ör. 2015/000123); varsa.",
+)
+
+SUBSCRIPTION_EFFECTS = (
+    Choice("yeniden_hesapla", "Taahhütler pay adedi × yeni pay tutarı olur"),
+    Choice("degismez", "Taahhütler değişmez"),
+)
+
 NOTE = Field("note", Kind.LONGTEXT, "Açıklama", max_length=2000, aliases=("Açıklama", "Not", "Notlar"))
 # Member lists name a member's identity and name in many ways.
 MEMBER_ID_ALIASES = (
