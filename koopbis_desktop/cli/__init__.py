@@ -27,6 +27,7 @@ from koopbis_desktop.cli import (
     entries,
     manual,
     printouts,
+    registry,
     setup,
     snapshot,
     sync,
@@ -37,7 +38,7 @@ from koopbis_desktop.domain.errors import KoopbisError
 
 log = logging.getLogger("koopbis.cli")
 
-GROUP_MODULES = (audit, conflicts, data, entries, manual, printouts, setup, snapshot, sync, users)
+GROUP_MODULES = (audit, conflicts, data, entries, manual, printouts, registry, setup, snapshot, sync, users)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     setup.register_init(sub, common)
     users.register(sub, common)
     snapshot.register(sub, common)
+    registry.register(sub, common)
     sync.register(sub, common)
     conflicts.register(sub, common)
     printouts.register(sub, common)

@@ -241,6 +241,9 @@ def cooperatives(
                 }
             )
         status = "in_liquidation" if rng.random() < 0.04 else "active"
+        # Boards and auditors are elected at the ordinary assembly; every 17th cooperative
+        # still has its founding board, so the registry warnings (md. 55/66) show in the demo.
+        elected = assemblies[-1]["date"] if assemblies and number % 17 else founded.isoformat()
         yield {
             "id": f"{province.code}-{number:06d}",
             "title": title,
@@ -255,6 +258,8 @@ def cooperatives(
             "trade_registry_no": str(rng.randint(1000, 999999)),
             "status": status,
             "founded_on": founded.isoformat(),
+            **({"board_elected_on": elected} if board else {}),
+            **({"auditors_elected_on": elected} if auditors else {}),
             "version": 1,
             "members": members,
             "board": board,

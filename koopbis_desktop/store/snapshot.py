@@ -373,3 +373,14 @@ def search(store: Store, text: str, *, limit: int = 50, province: str | None = N
                 break
             found.setdefault(row[0], _summary(row[:-1]))
     return list(found.values())[:limit]
+
+
+def cooperative_ids(store: Store, *, province: str | None = None) -> list[str]:
+    """Registry ids of the snapshot's cooperatives (of one province), in id order."""
+    if province is None:
+        rows = store.conn.execute("SELECT id FROM cooperatives ORDER BY id")
+    else:
+        rows = store.conn.execute(
+            "SELECT id FROM cooperatives WHERE province_code = ? ORDER BY id", (province,)
+        )
+    return [str(r[0]) for r in rows]

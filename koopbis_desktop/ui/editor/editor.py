@@ -73,6 +73,7 @@ from koopbis_desktop.ui.editor.attachments_panel import AttachmentPanel
 from koopbis_desktop.ui.editor.fields import ComboField, FieldWidget, make_field_widget
 from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.registry_warnings import RegistryWarningsPanel
 
 VALIDATE_DELAY_MS = 150
 AUTOSAVE_INTERVAL_MS = 3000
@@ -455,6 +456,8 @@ class EntryEditor(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.description)
         layout.addWidget(self.cooperative_label)
+        self.registry_warnings = RegistryWarningsPanel(self)
+        layout.addWidget(self.registry_warnings)
         layout.addWidget(self.picker)
         layout.addWidget(self.comment_banner)
         layout.addWidget(self.read_only_banner)
@@ -570,6 +573,7 @@ class EntryEditor(QDialog):
                 else:
                     parts.append(f"{key}: {current}")
             self.cooperative_label.setText(self.tr("Kooperatif: {0}").format(" · ".join(parts)))
+            self.registry_warnings.load(self.ctx, self.cooperative)
             self.picker.setVisible(entry is None and not self.read_only and self._picked)
         elif self.cooperative:
             self.cooperative_label.setText(
