@@ -241,9 +241,9 @@ def cooperatives(
                 }
             )
         status = "in_liquidation" if rng.random() < 0.04 else "active"
-        # Boards and auditors are elected at the ordinary assembly; every 17th cooperative
-        # still has its founding board, so the registry warnings (md. 55/66) show in the demo.
-        elected = assemblies[-1]["date"] if assemblies and number % 17 else founded.isoformat()
+        # Sanayi.Net exports carry no election dates; every 17th demo cooperative is known to
+        # still have its founding board, so the registry warning (md. 55) shows in the demo.
+        founding_board = {"board_elected_on": founded.isoformat()} if board and number % 17 == 0 else {}
         yield {
             "id": f"{province.code}-{number:06d}",
             "title": title,
@@ -258,8 +258,7 @@ def cooperatives(
             "trade_registry_no": str(rng.randint(1000, 999999)),
             "status": status,
             "founded_on": founded.isoformat(),
-            **({"board_elected_on": elected} if board else {}),
-            **({"auditors_elected_on": elected} if auditors else {}),
+            **founding_board,
             "version": 1,
             "members": members,
             "board": board,

@@ -8,7 +8,8 @@ A record is a plain dict::
      "vkn": str | None, "mersis_no": str | None, "trade_registry_no": str | None,
      "status": one of STATUSES, "founded_on": ISO date | None, "version": int,
      # optional, present when known: "share_value", "capital" (Decimal strings),
-     # "board_elected_on", "auditors_elected_on" (ISO dates of the last elections)
+     # "board_elected_on", "auditors_elected_on" (ISO dates of the last elections),
+     # "type_as_written", "status_as_written" (words an import did not know)
      "members":     [{"member_id", "full_name", "shares", "joined_on"}],
      "board":       [{"id_no", "full_name", "role", "term_years"}],
      "audit_board": [{"id_no", "full_name", "term_years"}],
@@ -34,10 +35,19 @@ STATUSES = {
     "merged": "Birleşme ile sona erdi",
     "dormant": "Faaliyetsiz",
     "dissolving": "Dağılmış (tasfiyeye girecek)",
+    "other": "Diğer (dosyada yazıldığı gibi)",
 }
 
 # Scalar keys a record has only when they are known (older snapshots and exports lack them).
-OPTIONAL_KEYS = ("share_value", "capital", "board_elected_on", "auditors_elected_on")
+OPTIONAL_KEYS = (
+    "share_value",
+    "capital",
+    "board_elected_on",
+    "auditors_elected_on",
+    # A type or status word an import did not know, kept as written (the record says "diger"/"other").
+    "type_as_written",
+    "status_as_written",
+)
 
 SCALAR_KEYS = (
     "title",
@@ -175,6 +185,8 @@ KEY_LABELS = {
     "capital": "Sermaye",
     "board_elected_on": "Yönetim kurulu seçim tarihi",
     "auditors_elected_on": "Denetim kurulu seçim tarihi",
+    "type_as_written": "Tür (dosyada yazıldığı gibi)",
+    "status_as_written": "Durum (dosyada yazıldığı gibi)",
     "members": "Ortaklar",
     "board": "Yönetim kurulu",
     "audit_board": "Denetim kurulu",

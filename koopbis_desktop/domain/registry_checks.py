@@ -99,9 +99,6 @@ def facts_from(
             and payload.get("result") == "yapildi"
         ):
             last_assembly = _latest(last_assembly, on)
-    if board_on is None and record.get("board") and record.get("founded_on"):
-        # A board nobody re-elected since founding is the founding board.
-        board_on = record.get("founded_on")
     return RegistryFacts(
         status=status,
         board_elected_on=board_on,

@@ -78,6 +78,11 @@ def load_detail(store: Store, cooperative_id: str) -> CooperativeDetail | None:
     return CooperativeDetail(record, rows, tuple(warnings_for(store, cooperative_id)))
 
 
+def _as_written(label: str, written: Any) -> str:
+    """A "Diğer" type or status with the word the imported file gave."""
+    return f"{label}: «{written}»" if written else label
+
+
 def _number(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -446,13 +451,16 @@ class CooperativesPage(QWidget):
         district = district_label(r.get("province_code"), r.get("district"))
         rows = [
             (self.tr("Sicil no"), r.get("id")),
-            (self.tr("Tür"), cooperative_type_label(r.get("cooperative_type"))),
+            (
+                self.tr("Tür"),
+                _as_written(cooperative_type_label(r.get("cooperative_type")), r.get("type_as_written")),
+            ),
             (self.tr("İl / İlçe"), f"{province} / {district}"),
             (self.tr("Adres"), r.get("address")),
             (self.tr("VKN"), r.get("vkn")),
             (self.tr("Ticaret sicil no"), r.get("trade_registry_no")),
             (self.tr("Kuruluş tarihi"), format_iso_date(r.get("founded_on"))),
-            (self.tr("Durum"), status_label(r.get("status"))),
+            (self.tr("Durum"), _as_written(status_label(r.get("status")), r.get("status_as_written"))),
         ]
         # Two label/value pairs per line keep the header short and the tables tall.
         cells = [
