@@ -25,14 +25,15 @@ def decision_no(required: bool = False) -> Field:
     )
 
 
-# The articles-amendment entry (queue number "2015/000123" or its UUID) a change rests on;
-# services.capture checks it names an articles.amend entry of the same cooperative.
+# The articles-amendment entry a change rests on (its entry number: the UUID or its first
+# 8 characters, or its KOOP-BİS receipt); services.capture checks it is an articles.amend
+# entry of the same cooperative.
 ARTICLES_ENTRY = Field(
     "articles_entry",
     Kind.TEXT,
     "Dayandığı anasözleşme değişikliği kaydı",
     max_length=40,
-    help="Anasözleşme değişikliği kaydının numarası (ör. 2015/000123); varsa.",
+    help="Dayandığı anasözleşme değişikliği kaydının numarası (ilk 8 karakter) ya da KOOP-BİS alındı no; varsa.",
 )
 
 SUBSCRIPTION_EFFECTS = (

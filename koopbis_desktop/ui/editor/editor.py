@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain import validators as v
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.fiscal import fiscal_start_month
 from koopbis_desktop.domain.lifecycle import (
     STATE_LABELS,
     Action,
@@ -720,7 +721,10 @@ class EntryEditor(QDialog):
             return
         raw = self.raw_form()
         founded_on = (self.record or {}).get("founded_on") if not self.ctype.registers else None
-        result = validate(self.ctype, raw, ValidationContext(founded_on=founded_on))
+        fiscal_start = fiscal_start_month((self.record or {}).get("articles")) or 1
+        result = validate(
+            self.ctype, raw, ValidationContext(founded_on=founded_on, fiscal_start_month=fiscal_start)
+        )
         self.validation = result
         by_path: dict[str, list[Issue]] = {}
         for issue in result.issues:
