@@ -56,6 +56,16 @@ class RegistryWarning:
         return {"code": self.code, "message": self.message, "article": self.article}
 
 
+# The status a queued entry of these types leaves the cooperative in (domain.effects).
+_STATUS_AFTER = {
+    "status.dormant": "dormant",
+    "status.resume": "active",
+    "dissolution.record": "dissolving",
+    "liquidation.start": "in_liquidation",
+}
+# Entry types whose queued entries change what these checks read.
+RELEVANT_TYPES = ("board.replace", "auditors.replace", "assembly.record", *_STATUS_AFTER)
+
 # Only a cooperative still operating (or dormant) must keep its organs and assemblies.
 _SUPERVISED = ("active", "dormant")
 
@@ -93,6 +103,8 @@ def facts_from(
             auditor_terms = [
                 r.get("term_years") for r in payload.get("auditors") or [] if r.get("term_years")
             ]
+        elif type_id in _STATUS_AFTER:
+            status = _STATUS_AFTER[type_id]
         elif (
             type_id == "assembly.record"
             and payload.get("kind") == "olagan"

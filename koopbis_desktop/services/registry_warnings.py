@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from koopbis_desktop.domain.registry_checks import RegistryWarning, facts_from, registry_warnings
+from koopbis_desktop.domain.registry_checks import (
+    RELEVANT_TYPES,
+    RegistryWarning,
+    facts_from,
+    registry_warnings,
+)
 from koopbis_desktop.store import entries, snapshot
 from koopbis_desktop.store.db import Store
-
-# The entry types that change what the checks read.
-_RELEVANT = ("board.replace", "auditors.replace", "assembly.record", "status.dormant", "status.resume")
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def warnings_for(store: Store, cooperative_id: str, *, today: date | None = None
     record = snapshot.get_record(store, cooperative_id)
     if record is None:
         return []
-    queued = [(t, p) for _, t, p in entries.live_payloads(store, _RELEVANT, cooperative_id)]
+    queued = [(t, p) for _, t, p in entries.live_payloads(store, RELEVANT_TYPES, cooperative_id)]
     return warnings_for_record(record, queued, today=today)
 
 
@@ -64,7 +66,7 @@ def province_warnings(
 ) -> list[CooperativeWarnings]:
     """Every cooperative (of ``province``) with at least one warning, in registry-id order."""
     queued: dict[str, list[tuple[str, Mapping[str, Any]]]] = defaultdict(list)
-    for coop, type_id, payload in entries.live_payloads(store, _RELEVANT):
+    for coop, type_id, payload in entries.live_payloads(store, RELEVANT_TYPES):
         queued[coop].append((type_id, payload))
     day = today or date.today()
     found: list[CooperativeWarnings] = []

@@ -3100,6 +3100,11 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>window</name>
     <message>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="103"/>
+        <source>&amp;Sicil uyarıları…</source>
+        <translation>&amp;Registry warnings…</translation>
+    </message>
+    <message>
         <location filename="../../koopbis_desktop/ui/print_actions.py" line="89"/>
         <source>&amp;Günlük liste…</source>
         <translation>&amp;Daily list…</translation>

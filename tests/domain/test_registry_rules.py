@@ -266,6 +266,14 @@ def test_young_cooperative_and_ended_ones_are_not_warned() -> None:
     assert codes(ended) == []
 
 
+def test_a_queued_dissolution_ends_the_supervision() -> None:
+    rec = record(board_elected_on="2010-05-10")
+    assert (
+        codes(rec, [("dissolution.record", {"effective_date": "2015-02-01", "cause": "genel_kurul"})]) == []
+    )
+    assert codes(rec, [("status.dormant", {"effective_date": "2015-02-01"})]) == ["board_term"]
+
+
 def test_no_assembly_follows_the_fiscal_year_of_the_articles() -> None:
     article = {"article_no": 60, "text": "Hesap yılı Temmuz ayının birinci günü başlar."}
     # Held in May 2012: the assembly of calendar year 2011, but of the July year 2010–11.

@@ -52,3 +52,27 @@ def test_entry_form_shows_the_warnings_of_its_cooperative(
     registration = open_form("ayse", type_id="cooperative.register")
     wait_idle(qtbot, registration.ctx.worker)
     assert not registration.registry_warnings.isVisible()
+
+
+def test_file_menu_previews_the_registry_warnings(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], lapsed: str
+) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow
+
+    from koopbis_desktop.ui.print_actions import install_print_actions
+    from koopbis_desktop.ui.printing import ReportPreview
+
+    ctx = make_ctx("sef")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    install_print_actions(window, ctx, window.menuBar().addMenu("&Dosya"))
+    action = window.findChild(QAction, "registryWarningsAction")
+    assert action is not None and action.text() == "&Sicil uyarıları…"
+    action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(ReportPreview) is not None, timeout=5000)
+    wait_idle(qtbot, ctx.worker)
+    preview = window.findChild(ReportPreview)
+    assert preview is not None and preview.report.title == "Sicil uyarıları"
+    assert any(row[0] == lapsed for row in preview.report.sections[0].rows)  # type: ignore[union-attr]
+    preview.close()
