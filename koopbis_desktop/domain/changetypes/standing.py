@@ -278,7 +278,7 @@ TYPES: tuple[ChangeType, ...] = (
         "dissolution.record",
         "Dağılma (infisah)",
         "Kooperatifin dağılması: genel kurul kararı, sürenin dolması, kanun, mahkeme kararı ya da "
-        "birleşme. Tasfiyeye giriş ayrı bir kayıttır.",
+        "birleşme. Dağılmadan sonraki süreç ayrı bir kayıtla girilir.",
         (
             Field("cause", Kind.CHOICE, "Dağılma nedeni", required=True, choices=DISSOLUTION_CAUSES),
             effective("Dağılma (karar) tarihi"),
