@@ -130,3 +130,21 @@ def test_a_bad_row_still_refuses_the_file_and_names_only_real_errors(snap: Store
 )
 def test_type_matching_by_folded_name_with_and_without_kooperatifi(written: str, code: str | None) -> None:
     assert reference.match_cooperative_type(written) == code
+
+
+def test_cli_import_prints_the_row_warnings(
+    store: Store,
+    people: dict[str, Any],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from koopbis_desktop.cli import main
+    from tests.conftest import PASSWORD
+
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    recs = list(demo_data.cooperatives("06", len(SHORT_TYPES), seed=19))
+    path = write_csv(tmp_path / "sanayinet.csv", HEADER, export_rows(recs))
+    assert main(["--db", str(store.path), "snapshot", "import", str(path), "--as", "sef"]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(recs)} kooperatif" in out and "2 uyarı" in out and "'Yardımlaşma'" in out
