@@ -76,3 +76,22 @@ def test_file_menu_previews_the_registry_warnings(
     assert preview is not None and preview.report.title == "Sicil uyarıları"
     assert any(row[0] == lapsed for row in preview.report.sections[0].rows)  # type: ignore[union-attr]
     preview.close()
+
+
+def test_page_shows_a_type_kept_as_written(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], store: Store, cooperatives: list[dict[str, Any]]
+) -> None:
+    record = snapshot.get_record(store, "06-900001")
+    assert record is not None
+    record.update(
+        cooperative_type="diger", type_as_written="Yardımlaşma", status="other", status_as_written="Askıda"
+    )
+    snapshot.upsert_records(store, [record])
+    page = CooperativesPage(make_ctx("ayse"))
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.detail_shown, timeout=5000):
+        page.open_detail("06-900001")
+    header = page.detail_header.text()
+    assert "Diğer Kooperatif: «Yardımlaşma»" in header and "«Askıda»" in header
+    assert not page.registry_warnings.isVisible()  # a status nobody knows is not supervised
