@@ -41,7 +41,7 @@ from koopbis_desktop.domain.lifecycle import (
     State,
 )
 from koopbis_desktop.domain.schema import Kind
-from koopbis_desktop.services import reports
+from koopbis_desktop.services import reports, settings
 from koopbis_desktop.store import attachments, audit, entries, sync_state
 from koopbis_desktop.store.attachments import AttachmentInfo
 from koopbis_desktop.store.clock import stamp
@@ -403,7 +403,7 @@ def worklist_report(store: Store, province_code: str | None = None) -> reports.R
     ready = len(work.enterable)
     return reports.Report(
         title="KOOP-BİS'e elle aktarım listesi",
-        authority=reports.authority(province_code),
+        authority=reports.authority(province_code, settings.ministry_name(store)),
         subtitle="Kalan onaylı kayıtlar, KOOP-BİS'e girilecek sırayla",
         sections=[
             reports.Table(

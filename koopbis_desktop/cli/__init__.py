@@ -29,6 +29,7 @@ from koopbis_desktop.cli import (
     guide,
     manual,
     printouts,
+    registry,
     setup,
     snapshot,
     sync,
@@ -39,7 +40,20 @@ from koopbis_desktop.domain.errors import KoopbisError
 
 log = logging.getLogger("koopbis.cli")
 
-GROUP_MODULES = (audit, conflicts, data, entries, guide, manual, printouts, setup, snapshot, sync, users)
+GROUP_MODULES = (
+    audit,
+    conflicts,
+    data,
+    entries,
+    guide,
+    manual,
+    printouts,
+    registry,
+    setup,
+    snapshot,
+    sync,
+    users,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     setup.register_init(sub, common)
     users.register(sub, common)
     snapshot.register(sub, common)
+    registry.register(sub, common)
     sync.register(sub, common)
     conflicts.register(sub, common)
     printouts.register(sub, common)

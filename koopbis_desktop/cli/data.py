@@ -28,7 +28,10 @@ from koopbis_desktop.services.queries import EntryFilter
 def cmd_import_members(args: argparse.Namespace) -> int:
     store, actor = signed_in(args)
     kind = ImportKind(f"member.{args.kind}") if args.kind else None
-    preview = member_import.preview(store, Path(args.file), args.cooperative, kind=kind)
+    batch = member_import.BatchValues(
+        decision_no=args.decision_no, decision_date=args.decision_date, share_value=args.share_value
+    )
+    preview = member_import.preview(store, Path(args.file), args.cooperative, kind=kind, batch=batch)
     result: member_import.ImportResult | None = None
     if not args.dry_run and (not preview.invalid_rows or args.skip_invalid):
         result = member_import.import_rows(store, actor, preview, skip_invalid=args.skip_invalid)
@@ -128,6 +131,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--kind",
         choices=("admit", "leave"),
         help="giriş (admit) ya da ayrılma (leave); verilmezse başlıklardan anlaşılır",
+    )
+    p.add_argument("--decision-no", metavar="NO", help="bütün liste için yönetim kurulu karar no")
+    p.add_argument(
+        "--decision-date", metavar="TARİH", help="bütün liste için karar (giriş/çıkış) tarihi, GG.AA.YYYY"
+    )
+    p.add_argument(
+        "--share-value",
+        metavar="TUTAR",
+        help="bir payın tutarı; taahhüt sütunu boşsa taahhüt = pay adedi × pay tutarı",
     )
     p.add_argument("--dry-run", action="store_true", help="yalnızca denetle, kayıt oluşturma")
     p.add_argument("--skip-invalid", action="store_true", help="hatalı satırları atlayıp geçerlileri yükle")

@@ -1,4 +1,4 @@
-"""``koopbis print …``: the A4 printouts (worklist, entry slip, daily list, receipts) as PDF files.
+"""``koopbis print …``: the A4 printouts (worklist, entry slip, daily list, receipts, registry warnings) as PDF files.
 
 What a printout says comes from ``services.reports`` (plain data); laying it out
 takes Qt, which the command line never loads: ``services.printouts`` hands the
@@ -65,6 +65,13 @@ def cmd_print_receipts(args: argparse.Namespace) -> int:
     return _write_report(reports.receipts_report(store, store.setting("province_code")), args)
 
 
+def cmd_print_registry(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import reports
+
+    store = open_db(args)
+    return _write_report(reports.registry_report(store, store.setting("province_code")), args)
+
+
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``print …`` to ``koopbis``'s sub-commands."""
     prn = sub.add_parser("print", parents=[common], help="PDF çıktılar (A4)").add_subparsers(
@@ -84,3 +91,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = prn.add_parser("receipts", parents=[common], help="KOOP-BİS alındı listesi")
     p.add_argument("file", metavar="DOSYA.pdf")
     p.set_defaults(func=cmd_print_receipts)
+    p = prn.add_parser("registry", parents=[common], help="sicil uyarıları (görev süreleri, genel kurullar)")
+    p.add_argument("file", metavar="DOSYA.pdf")
+    p.set_defaults(func=cmd_print_registry)

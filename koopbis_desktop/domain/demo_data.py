@@ -241,6 +241,9 @@ def cooperatives(
                 }
             )
         status = "in_liquidation" if rng.random() < 0.04 else "active"
+        # Sanayi.Net exports carry no election dates; every 17th demo cooperative is known to
+        # still have its founding board, so the registry warning (md. 55) shows in the demo.
+        founding_board = {"board_elected_on": founded.isoformat()} if board and number % 17 == 0 else {}
         yield {
             "id": f"{province.code}-{number:06d}",
             "title": title,
@@ -255,6 +258,7 @@ def cooperatives(
             "trade_registry_no": str(rng.randint(1000, 999999)),
             "status": status,
             "founded_on": founded.isoformat(),
+            **founding_board,
             "version": 1,
             "members": members,
             "board": board,

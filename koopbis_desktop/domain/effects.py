@@ -9,6 +9,7 @@ the record dicts of :mod:`koopbis_desktop.domain.records`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from koopbis_desktop.domain.errors import KoopbisError
@@ -48,6 +49,26 @@ def _replace_lists(record: dict[str, Any], ctype: ChangeType, data: Mapping[str,
             record[f.snapshot] = [list_row(f.snapshot, row) for row in data[f.name]]
 
 
+def _change_capital(record: dict[str, Any], data: Mapping[str, Any]) -> None:
+    """New share value and/or capital; recomputed subscriptions make the capital shares × value."""
+    if data.get("share_value") is not None:
+        record["share_value"] = str(data["share_value"])
+    if data.get("capital") is not None:
+        record["capital"] = str(data["capital"])
+    elif data.get("subscription_effect") == "yeniden_hesapla" and data.get("share_value") is not None:
+        shares = sum(int(m.get("shares") or 0) for m in record["members"])
+        record["capital"] = str((Decimal(data["share_value"]) * shares).quantize(Decimal("0.01")))
+
+
+def subscribed_amounts(record: Mapping[str, Any], share_value: object) -> dict[str, str]:
+    """Each member's subscribed amount at ``share_value``: shares × share value."""
+    value = Decimal(str(share_value))
+    return {
+        str(m["member_id"]): str((value * int(m.get("shares") or 0)).quantize(Decimal("0.01")))
+        for m in record.get("members") or []
+    }
+
+
 def new_record(cooperative_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
     """The record a ``cooperative.register`` creates."""
     on = data["effective_date"]
@@ -64,6 +85,8 @@ def new_record(cooperative_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
         "trade_registry_no": data.get("trade_registry_no"),
         "status": "active",
         "founded_on": on,
+        "share_value": data.get("share_value"),
+        "board_elected_on": on,
         "version": 1,
         "members": [
             {
@@ -108,8 +131,12 @@ def apply_change(record: dict[str, Any], ctype: ChangeType, data: Mapping[str, A
                     "result": data["result"],
                 }
             )
-        case "board.replace" | "auditors.replace":
+        case "board.replace":
             _replace_lists(record, ctype, data)
+            record["board_elected_on"] = on
+        case "auditors.replace":
+            _replace_lists(record, ctype, data)
+            record["auditors_elected_on"] = on
         case "member.admit":
             record["members"].append(
                 {
@@ -143,7 +170,7 @@ def apply_change(record: dict[str, Any], ctype: ChangeType, data: Mapping[str, A
                 record["members"].pop(index)
             _add_shares(record, data["to_member_id"], data["to_full_name"], shares, str(on))
         case "liquidation.start":
-            if record["status"] != "active":
+            if record["status"] not in ("active", "dormant", "dissolving"):
                 raise StateConflict("status")
             record["status"] = "in_liquidation"
         case "liquidation.end":
@@ -170,6 +197,21 @@ def apply_change(record: dict[str, Any], ctype: ChangeType, data: Mapping[str, A
             ]
             if len(record["unions"]) == before:
                 raise StateConflict(f"union:{data['union_registry_id']}")
+        case "capital.change":
+            _change_capital(record, data)
+        case "status.dormant":
+            if record["status"] != "active":
+                raise StateConflict("status")
+            record["status"] = "dormant"
+        case "status.resume":
+            if record["status"] != "dormant":
+                raise StateConflict("status")
+            record["status"] = "active"
+        case "dissolution.record":
+            if record["status"] not in ("active", "dormant"):
+                raise StateConflict("status")
+            # A merger ends the cooperative without liquidation (md. 81); the rest wait for it.
+            record["status"] = "merged" if data["cause"] == "birlesme" else "dissolving"
         case other:
             raise AssertionError(f"no apply rule for change type {other}")
     record["version"] = int(record["version"]) + 1

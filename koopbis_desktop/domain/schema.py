@@ -144,6 +144,9 @@ class ValidationContext:
 
     today: date = field(default_factory=date.today)
     founded_on: str | None = None  # ISO date of the cooperative's founding, if known
+    # First month of the cooperative's fiscal year, from its articles when they say
+    # (``domain.registry_checks.fiscal_start_month``); the calendar year otherwise.
+    fiscal_start_month: int = 1
 
 
 Rule = Callable[[Mapping[str, Any], ValidationContext], Iterable[Issue]]

@@ -13,11 +13,13 @@ from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.effects import StateConflict, apply_change
+from koopbis_desktop.domain.fiscal import fiscal_start_month
 from koopbis_desktop.domain.lifecycle import Action, Actor, NotPermitted, Role, State
 from koopbis_desktop.domain.records import base_of, base_value, record_from_registration
 from koopbis_desktop.domain.schema import (
     SEARCH_FIELDS,
     ChangeType,
+    Issue,
     ValidationContext,
     ValidationResult,
     validate,
@@ -86,12 +88,35 @@ def check(
     """Validate ``data`` for a cooperative and compute its base; changes nothing."""
     ctype = get_type(type_id)
     coop_id, coop_ref, record = resolve_cooperative(store, ctype, cooperative)
-    ctx = ValidationContext(founded_on=(record or {}).get("founded_on"))
+    ctx = ValidationContext(
+        founded_on=(record or {}).get("founded_on"),
+        fiscal_start_month=fiscal_start_month((record or {}).get("articles")) or 1,
+    )
     result = validate(ctype, data, ctx)
+    result.issues.extend(_reference_issues(store, result, coop_id or coop_ref))
     base = base_of(record, ctype.touched(result.payload)) if record is not None else {}
     if ctype.id in ("member.leave", "member.transfer"):
         admitted_locally(store, coop_id or coop_ref, base)
     return result, coop_id, coop_ref, base
+
+
+def _reference_issues(store: Store, result: ValidationResult, cooperative: str | None) -> list[Issue]:
+    """The articles-amendment entry a change cites must be one of this cooperative's, still live."""
+    reference = result.payload.get("articles_entry")
+    if not isinstance(reference, str) or not reference.strip():
+        return []
+    for entry in entries.find_by_reference(store, reference):
+        live = entry.state not in (State.WITHDRAWN, State.DISCARDED)
+        if entry.type == "articles.amend" and entry.cooperative == cooperative and live:
+            return []
+    return [
+        Issue(
+            "articles_entry",
+            f"'{reference.strip()}' bu kooperatifin bir anasözleşme değişikliği kaydı değil. Kayıt "
+            "numarasını (ilk 8 karakter ya da tamamı) ya da KOOP-BİS alındı numarasını yazın; geri "
+            "çekilmiş kayıtlar gösterilemez.",
+        )
+    ]
 
 
 # Entries that will still reach KOOP-BİS (or already did) and so shape what it holds.

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role, State
 from koopbis_desktop.domain.schema import SEARCH_FIELDS, ChangeType, Severity, ValidationContext, validate
 from koopbis_desktop.domain.text import fold
+from koopbis_desktop.domain.validators import FieldError, parse_int, parse_money
 from koopbis_desktop.services import capture
 from koopbis_desktop.services.member_list import (
     COLUMNS,
@@ -57,6 +59,7 @@ __all__ = [
     "KIND_LABELS",
     "PROGRESS_EVERY",
     "TEMPLATE_NAMES",
+    "BatchValues",
     "Column",
     "ImportKind",
     "ImportPreview",
@@ -72,6 +75,63 @@ __all__ = [
     "template_path",
     "write_template",
 ]
+
+# ------------------------------------------------------------------ batch values
+
+
+@dataclass(frozen=True)
+class BatchValues:
+    """Values one board decision gives the whole list, asked once instead of on every row.
+
+    A row's own cell wins over the batch value. With a share value, a row without a
+    subscribed amount subscribes ``shares × share value`` (md. 19: a member takes
+    whole shares). Text as the clerk typed it; the schema validates it per row.
+    """
+
+    decision_no: str | None = None
+    decision_date: str | None = None
+    share_value: str | None = None
+
+    def supplied(self) -> set[str]:
+        """The required fields these values fill in for every row."""
+        fields = set()
+        if self.decision_no:
+            fields.add("decision_no")
+        if self.decision_date:
+            fields.add("effective_date")
+        if self.share_value:
+            fields.add("subscribed_amount")
+        return fields
+
+    def to_json(self) -> dict[str, str | None]:
+        return {
+            "decision_no": self.decision_no,
+            "decision_date": self.decision_date,
+            "share_value": self.share_value,
+        }
+
+
+def _subscribed(shares: Any, share_value: Any) -> str | None:
+    """``shares × share value`` as a canonical amount, or None when either does not parse."""
+    try:
+        count = parse_int(shares, minimum=1)
+        value = Decimal(parse_money(share_value))
+    except FieldError:
+        return None
+    return str((value * count).quantize(Decimal("0.01")))
+
+
+def _fill_batch(row: ImportRow, kind: ImportKind, batch: BatchValues, share_value: str | None) -> None:
+    raw = row.raw
+    if batch.decision_no and not raw.get("decision_no"):
+        raw["decision_no"] = batch.decision_no
+    if batch.decision_date and not raw.get("effective_date"):
+        raw["effective_date"] = batch.decision_date
+    if kind is ImportKind.ADMIT and share_value and not raw.get("subscribed_amount") and raw.get("shares"):
+        amount = _subscribed(raw["shares"], share_value)
+        if amount is not None:
+            raw["subscribed_amount"] = amount
+
 
 # ------------------------------------------------------------------ preview objects
 
@@ -93,6 +153,7 @@ class ImportPreview:
     #: in the dry run; ``encoding`` (a CSV's text encoding, "" for a workbook) goes to the audit row
     reading: str = ""
     encoding: str = ""
+    batch: BatchValues = BatchValues()
 
     @property
     def type_id(self) -> str:
@@ -137,6 +198,7 @@ class ImportPreview:
             "valid": len(self.valid_rows),
             "invalid": len(self.invalid_rows),
             "ignored_columns": list(self.ignored_headers),
+            "batch": self.batch.to_json(),
             "errors": [
                 {"line": r.line, "field": i.field, "column": i.label, "message": i.message}
                 for r in self.rows
@@ -273,19 +335,31 @@ def preview(
     *,
     kind: ImportKind | None = None,
     progress: Callable[[int], None] | None = None,
+    batch: BatchValues | None = None,
 ) -> ImportPreview:
     """Read and check a member list for ``cooperative``; writes nothing.
+
+    ``batch`` gives values for the whole list (decision number and date, share
+    value); a row's own cell wins. Without a share value, the cooperative's known
+    one (from its registration or a capital change) computes missing subscriptions.
 
     ``kind`` is taken from the headers when not given (a "Çıkış Tarihi" or
     "Ayrılma Nedeni" column makes it a leaving list). Raises
     :class:`MemberListError` when the file is not a member list at all, and
     ``NotFound`` for an unknown cooperative.
     """
-    layout, rows = read_rows(path, kind=kind, progress=progress)
+    batch = batch or BatchValues()
+    # Member types never register a cooperative, so either resolves it the same way.
+    coop_id, coop_ref, record = capture.resolve_cooperative(
+        store, get_type(ImportKind.ADMIT.value), cooperative
+    )
+    share_value = batch.share_value or (record or {}).get("share_value")
+    supplied = batch.supplied() | ({"subscribed_amount"} if share_value else set())
+    layout, rows = read_rows(path, kind=kind, progress=progress, supplied=supplied)
     ctype = get_type(layout.kind.value)
-    coop_id, coop_ref, record = capture.resolve_cooperative(store, ctype, cooperative)
     ctx = ValidationContext(founded_on=(record or {}).get("founded_on"))
     for row in rows:
+        _fill_batch(row, layout.kind, batch, share_value)
         _schema_issues(ctype, row, ctx)
     result = ImportPreview(
         source=Path(path).name,
@@ -299,6 +373,7 @@ def preview(
         rows=rows,
         reading=layout.reading,
         encoding=layout.encoding,
+        batch=batch,
     )
     _check_against_store(store, result, record)
     return result

@@ -13,7 +13,7 @@ a date, "İstifa" the choice "istifa"). Files are read by the shared
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -264,10 +264,12 @@ def _layout(cells: Sequence[Any], wanted: ImportKind | None) -> Layout | None:
     return Layout(kind, positions, columns, tuple(ignored))
 
 
-def _required_missing(layout: Layout) -> list[Column]:
+def _required_missing(layout: Layout, supplied: Collection[str] = ()) -> list[Column]:
     ctype = get_type(layout.kind.value)
     return [
-        c for c in COLUMNS[layout.kind] if ctype.field(c.field).required and c.field not in layout.positions
+        c
+        for c in COLUMNS[layout.kind]
+        if ctype.field(c.field).required and c.field not in layout.positions and c.field not in supplied
     ]
 
 
@@ -279,8 +281,12 @@ def read_rows(
     *,
     kind: ImportKind | None = None,
     progress: Callable[[int], None] | None = None,
+    supplied: Collection[str] = (),
 ) -> tuple[Layout, list[ImportRow]]:
     """Read the file's header and data rows (converted, not yet validated).
+
+    ``supplied`` names required fields the list need not have as columns: values
+    given once for the whole list (the board's decision number, say).
 
     ``progress`` is called with the number of rows read so far, every
     :data:`PROGRESS_EVERY` rows and once at the end.
@@ -315,7 +321,7 @@ def read_rows(
             f"{found}. 'T.C. Kimlik No / VKN', 'Adı Soyadı / Unvanı', 'Giriş Tarihi' gibi başlıklar "
             "bekleniyor; uygulamadaki şablonu kullanın.",
         )
-    missing = _required_missing(layout)
+    missing = _required_missing(layout, supplied)
     if missing:
         accepted = "; ".join(
             f"{c.header} (ya da: {', '.join(c.aliases[:4])})" if c.aliases else c.header for c in missing

@@ -25,6 +25,8 @@ from koopbis_desktop.domain.records import STATUSES, key_label
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.services.entry_changes import before_after
+from koopbis_desktop.services.registry_warnings import province_warnings
+from koopbis_desktop.services.settings import DEFAULT_MINISTRY, ministry_name
 from koopbis_desktop.store import audit, entries, snapshot, users
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
@@ -73,7 +75,7 @@ Section = Facts | Table | Paragraph
 @dataclass
 class Report:
     title: str  # "Kayıt Fişi", "Günlük liste", ...
-    authority: str  # "T.C. Ticaret Bakanlığı — Ankara Ticaret İl Müdürlüğü"
+    authority: str  # "T.C. GÜMRÜK VE TİCARET BAKANLIĞI / Ankara Ticaret İl Müdürlüğü"
     subtitle: str = ""
     sections: list[Section] = field(default_factory=list)
     signatures: tuple[str, ...] = ()
@@ -135,12 +137,12 @@ def snapshot_value_text(value: Any) -> str:
     return format_iso_date(text) if len(text) == 10 and text[4:5] == "-" else text
 
 
-def authority(province_code: str | None) -> str:
-    """The directorate's name as it heads every printout."""
+def authority(province_code: str | None, ministry: str = DEFAULT_MINISTRY) -> str:
+    """The directorate's name as it heads every printout: "<ministry> / <il> Ticaret İl Müdürlüğü"."""
     province = reference.find_province(province_code) if province_code else None
     if province is None:
-        return "T.C. Ticaret Bakanlığı"
-    return f"T.C. Ticaret Bakanlığı — {province.name} Ticaret İl Müdürlüğü"
+        return ministry
+    return f"{ministry} / {province.name} Ticaret İl Müdürlüğü"
 
 
 def _person(store: Store, username: str | None) -> str:
@@ -256,7 +258,7 @@ def entry_slip(store: Store, entry_uuid: str, province_code: str | None = None) 
         sections.append(Paragraph(f"Son açıklama: {entry.comment}"))
     return Report(
         title="Kayıt Fişi",
-        authority=authority(province_code),
+        authority=authority(province_code, ministry_name(store)),
         subtitle=f"{type_label(entry.type)} — {entry.uuid}",
         sections=sections,
         signatures=(CLERK_SIGNATURE, SUPERVISOR_SIGNATURE),
@@ -317,7 +319,7 @@ def daily_list(store: Store, day: date, province_code: str | None = None) -> Rep
     summary = ", ".join(f"{STATE_LABELS[s]}: {n}" for s, n in sorted(counts.items(), key=lambda kv: kv[0]))
     return Report(
         title="Günlük liste",
-        authority=authority(province_code),
+        authority=authority(province_code, ministry_name(store)),
         subtitle=f"{format_date(day.isoformat())} tarihinde yazılan ya da işlem gören kayıtlar",
         sections=[
             Table(
@@ -362,7 +364,7 @@ def receipts_report(store: Store, province_code: str | None = None, since: date 
         )
     return Report(
         title="KOOP-BİS alındı listesi",
-        authority=authority(province_code),
+        authority=authority(province_code, ministry_name(store)),
         subtitle="KOOP-BİS'e aktarılan kayıtlar ve alındı numaraları",
         sections=[
             Table(
@@ -379,4 +381,39 @@ def receipts_report(store: Store, province_code: str | None = None, since: date 
         closing=audit_anchor(store),
         printed_at=printed_now(),
         entry_ids=[e.uuid for e in found],
+    )
+
+
+# ------------------------------------------------------------------ registry warnings
+
+
+def registry_report(store: Store, province_code: str | None = None, today: date | None = None) -> Report:
+    """Cooperatives whose organs' terms ran out or that held no ordinary assembly for three years."""
+    day = today or date.today()
+    found = province_warnings(store, province=province_code, today=day)
+    rows = [
+        (coop.cooperative_id, coop.title, warning.message, warning.article)
+        for coop in found
+        for warning in coop.warnings
+    ]
+    return Report(
+        title="Sicil uyarıları",
+        authority=authority(province_code, ministry_name(store)),
+        subtitle=f"{format_date(day.isoformat())} itibarıyla görev süresi dolan kurullar ve yapılmayan genel kurullar",
+        sections=[
+            Table(
+                columns=("Sicil no", "Unvan", "Uyarı", "Dayanak"),
+                rows=rows,
+                widths=(10, 28, 48, 14),
+                unbroken=(0,),
+                mono=(0,),
+                empty="Uyarı gerektiren kooperatif yok.",
+            ),
+            Paragraph(
+                f"{len(found)} kooperatif için {len(rows)} uyarı. Kuyruktaki seçim ve genel kurul "
+                "kayıtları hesaba katılmıştır."
+            ),
+        ],
+        signatures=(SUPERVISOR_SIGNATURE,),
+        printed_at=printed_now(),
     )

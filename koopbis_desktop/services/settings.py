@@ -30,6 +30,9 @@ class Setting:
     choice_labels: tuple[str, ...] = ()  # as the settings page shows each choice, same order
 
 
+# The ministry the provincial trade directorates belonged to in 2015 (circular 2015/1).
+DEFAULT_MINISTRY = "T.C. GÜMRÜK VE TİCARET BAKANLIĞI"
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "go_live",
@@ -78,6 +81,14 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=1000,
     ),
     Setting(
+        "ministry_name",
+        "text",
+        DEFAULT_MINISTRY,
+        "Bakanlık adı (çıktı başlığı)",
+        "Her çıktının başındaki Bakanlık adı; il müdürlüğünün adı ondan sonra gelir. "
+        "Bakanlığın adı değişirse buradan güncellenir.",
+    ),
+    Setting(
         "language",
         "choice",
         "tr",
@@ -116,6 +127,11 @@ def go_live(store: Store) -> date:
 
 def idle_lock_minutes(store: Store) -> int:
     return int(get(store, "idle_lock_minutes"))
+
+
+def ministry_name(store: Store) -> str:
+    """The ministry that heads every printout (``ministry_name``; the 2015 name by default)."""
+    return get(store, "ministry_name").strip() or DEFAULT_MINISTRY
 
 
 def province_code(store: Store) -> str | None:

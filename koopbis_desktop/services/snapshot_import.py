@@ -77,14 +77,24 @@ class ImportReport:
     sources: tuple[str, ...] = ()
     #: file name → the text encoding it was read in (CSV/TXT files only), for the audit row
     encodings: dict[str, str] = field(default_factory=dict)
+    # Rows imported with a value kept as written (an unknown type or status word):
+    # (file, line, column, message), as the refusal's errors are.
+    warnings: tuple[tuple[str, int, str, str], ...] = ()
 
     def text(self) -> str:
         c = self.counts
-        return (
+        text = (
             f"{c.get('cooperatives', 0)} kooperatif, {c.get('members', 0)} ortak, "
             f"{c.get('board_members', 0)} yönetim kurulu üyesi, {c.get('auditors', 0)} "
             f"denetim kurulu üyesi, {c.get('assemblies', 0)} genel kurul kaydı içe aktarıldı."
         )
+        if self.warnings:
+            lines = [
+                f"{source} satır {line} ({column}): {message}"
+                for source, line, column, message in self.warnings
+            ]
+            text += f" {len(self.warnings)} uyarı:\n" + "\n".join(lines)
+        return text
 
     def __str__(self) -> str:
         return self.text()
@@ -201,6 +211,7 @@ def _choice_map(type_id: str, field_name: str, group: str | None = None) -> dict
 
 
 _STATUS_WORDS = {
+    **{reference.name_key(word): code for word, code in reference.status_aliases().items()},
     **{header_key(code): code for code in STATUSES},
     **{header_key(label): code for code, label in STATUSES.items()},
     "aktif": "active",
@@ -320,14 +331,19 @@ def _number(minimum: int, maximum: int | None = None) -> Callable[[Any], int]:
     return lambda value: parse_int(cell_text(value), minimum=minimum, maximum=maximum)
 
 
-def _parse_status(value: Any) -> str:
+def _parse_status(value: Any) -> str | None:
+    """The status code of a status word; None for a word no table knows (kept as written)."""
     key = header_key(value)
     if not key:
         return "active"
-    if key in _STATUS_WORDS:
-        return _STATUS_WORDS[key]
-    accepted = ", ".join(f"'{label}'" for label in STATUSES.values())
-    raise FieldError(f"'{cell_text(value)}' tanınan bir durum değil; şunlardan birini yazın: {accepted}.")
+    return _STATUS_WORDS.get(key) or _STATUS_WORDS.get(reference.name_key(value))
+
+
+def _kept_as_written(
+    warnings: list[tuple[str, int, str, str]], source: str, line_no: int, column: str, message: str
+) -> None:
+    if len(warnings) < MAX_LISTED_ERRORS:
+        warnings.append((source, line_no, column, message))
 
 
 def _parse_choice(mapping: dict[str, str], what: str) -> Callable[[Any], str]:
@@ -351,8 +367,11 @@ def _parse_past_date(value: Any) -> str:
     return parse_date(_cell_date(value))
 
 
-def _parse_type(value: Any) -> str:
-    return reference.parse_cooperative_type(cell_text(value))
+def _parse_type(value: Any) -> str | None:
+    """The type code of a Ministry type name, short or full; None for a name no table knows."""
+    if not cell_text(value):
+        raise FieldError("Kooperatif türü boş bırakılamaz.")
+    return reference.match_cooperative_type(cell_text(value))
 
 
 def _parse_province(value: Any) -> str:
@@ -363,8 +382,15 @@ def _district_of(province_code: str) -> Callable[[Any], str]:
     return lambda value: reference.parse_district(cell_text(value), province_code)
 
 
-def _cooperative_rows(sheet: Sheet, errors: _Errors) -> tuple[dict[str, dict[str, Any]], set[str]]:
-    """Valid cooperative records by id, and every id named in the file (valid or not)."""
+def _cooperative_rows(
+    sheet: Sheet, errors: _Errors, warnings: list[tuple[str, int, str, str]] | None = None
+) -> tuple[dict[str, dict[str, Any]], set[str]]:
+    """Valid cooperative records by id, and every id named in the file (valid or not).
+
+    A type or status word no table knows does not refuse the row: the cooperative is
+    kept under "Diğer" with the word as written, and ``warnings`` names the row.
+    """
+    warnings = warnings if warnings is not None else []
     records: dict[str, dict[str, Any]] = {}
     named: set[str] = set()
     first_line: dict[str, int] = {}
@@ -390,10 +416,32 @@ def _cooperative_rows(sheet: Sheet, errors: _Errors) -> tuple[dict[str, dict[str
         if not check.ok or coop_id is None:
             continue
         first_line[coop_id] = line_no
+        written: dict[str, str] = {}
+        if ctype is None:
+            written["type_as_written"] = cell_text(raw["type"])
+            _kept_as_written(
+                warnings,
+                sheet.source,
+                line_no,
+                "type",
+                f"'{cell_text(raw['type'])}' tanınan bir kooperatif türü değil; kooperatif "
+                "'Diğer Kooperatif' türüyle, tür yazıldığı gibi saklanarak alındı.",
+            )
+        if status is None:
+            written["status_as_written"] = cell_text(raw["status"])
+            _kept_as_written(
+                warnings,
+                sheet.source,
+                line_no,
+                "status",
+                f"'{cell_text(raw['status'])}' tanınan bir durum değil; durum 'Diğer' olarak, "
+                "yazıldığı gibi saklanarak alındı.",
+            )
         records[coop_id] = {
+            **written,
             "id": coop_id,
             "title": title,
-            "cooperative_type": ctype,
+            "cooperative_type": ctype or "diger",
             "province_code": province,
             "district": district,
             "address": cell_text(raw["address"]) or None,
@@ -401,7 +449,7 @@ def _cooperative_rows(sheet: Sheet, errors: _Errors) -> tuple[dict[str, dict[str
             "vkn": vkn,
             "mersis_no": cell_text(raw.get("mersis_no")) or None,
             "trade_registry_no": cell_text(raw["trade_registry_no"]) or None,
-            "status": status,
+            "status": status or "other",
             "founded_on": founded,
             "version": version or 1,
             "members": [],
@@ -518,6 +566,7 @@ def import_file(
     explicit = {"members": members, "board": board, "auditors": auditors, "assemblies": assemblies}
     opened: list[Sheets] = []
     errors = _Errors()
+    warnings: list[tuple[str, int, str, str]] = []
     sources: list[str] = []
     encodings: dict[str, str] = {}
 
@@ -536,7 +585,7 @@ def import_file(
             main_sheet = open_sheet(main, COOPERATIVES)
             main_file = opened[0]
             # Children of rows that failed validation are still checked, not reported as orphans.
-            records, known_ids = _cooperative_rows(main_sheet, errors)
+            records, known_ids = _cooperative_rows(main_sheet, errors, warnings)
             counts = {"cooperatives": len(records)}
             for table in (MEMBERS, BOARD, AUDITORS, ASSEMBLIES):
                 given = explicit[table.key]
@@ -565,4 +614,4 @@ def import_file(
     if not records:
         raise _refusal(main.name, "Dosyada içe aktarılacak kooperatif kaydı yok.")
     snapshot.upsert_records(store, records.values())
-    return ImportReport(counts=counts, sources=tuple(sources), encodings=encodings)
+    return ImportReport(counts=counts, sources=tuple(sources), encodings=encodings, warnings=tuple(warnings))

@@ -567,3 +567,37 @@ def all_payloads(store: Store) -> Iterator[str]:
     for table in ("entries", "revisions"):
         for (payload,) in store.execute(f"SELECT payload FROM {table}"):
             yield str(payload)
+
+
+def find_by_reference(store: Store, reference: str) -> list[Entry]:
+    """Entries a person names by their UUID, its first characters (8 or more), or their receipt."""
+    text = reference.strip()
+    if len(text) < 8:
+        return []
+    rows = store.execute(
+        f"SELECT {COLUMNS} FROM entries WHERE uuid = ? OR (uuid >= ? AND uuid < ?) OR receipt = ? "
+        "ORDER BY created_at, rowid LIMIT 5",
+        (text.lower(), text.lower(), text.lower() + "\U0010ffff", text.upper()),
+    ).fetchall()
+    return [row_to_entry(r) for r in rows]
+
+
+def live_payloads(
+    store: Store, type_ids: Sequence[str], cooperative: str | None = None
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(cooperative, type, payload)`` of entries still going to KOOP-BİS (or gone), by effective date.
+
+    Withdrawn and discarded entries are left out: they will never change the record.
+    """
+    if not type_ids:
+        return []
+    sql = (
+        "SELECT COALESCE(cooperative_id, cooperative_ref), type, payload FROM entries "
+        f"WHERE type IN ({', '.join('?' for _ in type_ids)}) AND state NOT IN (?, ?)"
+    )
+    params: list[Any] = [*type_ids, State.WITHDRAWN.value, State.DISCARDED.value]
+    if cooperative:
+        sql += " AND (cooperative_id = ? OR cooperative_ref = ?)"
+        params.extend([cooperative, cooperative])
+    sql += " ORDER BY effective_date, rowid"
+    return [(str(r[0]), str(r[1]), json.loads(r[2])) for r in store.execute(sql, params)]

@@ -301,6 +301,12 @@ def _m5_queue_sort_indexes(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m6_registry_facts(conn: sqlite3.Connection) -> None:
+    # Share value, capital and the dates of the last board/auditor elections: optional
+    # facts of a record (domain.records.OPTIONAL_KEYS), kept together as one JSON object.
+    conn.execute("ALTER TABLE cooperatives ADD COLUMN facts TEXT NOT NULL DEFAULT '{}'")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
@@ -310,6 +316,7 @@ MIGRATIONS: list[Migration] = [
     _m3_autosave,
     _m4_sync,
     _m5_queue_sort_indexes,
+    _m6_registry_facts,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from koopbis_desktop.domain.records import OPTIONAL_KEYS
 from koopbis_desktop.domain.text import fold, fold_tokens
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ _COOP_COLUMNS = (
     "unions",
     "search",
     "imported_at",
+    "facts",
 )
 _UPSERT_COOPERATIVE = (
     f"INSERT INTO cooperatives ({', '.join(_COOP_COLUMNS)}) "
@@ -135,6 +137,10 @@ def _write_chunk(conn: sqlite3.Connection, chunk: dict[str, dict[str, Any]], imp
                 json.dumps(get("unions") or [], ensure_ascii=False),
                 search_text(rec),
                 imported_at,
+                json.dumps(
+                    {key: rec[key] for key in OPTIONAL_KEYS if rec.get(key) is not None},
+                    ensure_ascii=False,
+                ),
             )
         )
         for m in get("members") or ():
@@ -201,7 +207,7 @@ def get_record(store: Store, cooperative_id: str) -> dict[str, Any] | None:
     """The cooperative as a ``domain.records`` dict, lists in their stored order; None if absent."""
     conn = store.conn
     row = conn.execute(
-        f"SELECT {', '.join(_COOP_COLUMNS[:15])} FROM cooperatives WHERE id = ?",
+        f"SELECT {', '.join(_COOP_COLUMNS[:15])}, facts FROM cooperatives WHERE id = ?",
         (cooperative_id,),
     ).fetchone()
     if row is None:
@@ -242,6 +248,7 @@ def get_record(store: Store, cooperative_id: str) -> dict[str, Any] | None:
     ]
     record["articles"] = json.loads(articles)
     record["unions"] = json.loads(unions)
+    record.update(json.loads(row[15]))
     return record
 
 
@@ -366,3 +373,14 @@ def search(store: Store, text: str, *, limit: int = 50, province: str | None = N
                 break
             found.setdefault(row[0], _summary(row[:-1]))
     return list(found.values())[:limit]
+
+
+def cooperative_ids(store: Store, *, province: str | None = None) -> list[str]:
+    """Registry ids of the snapshot's cooperatives (of one province), in id order."""
+    if province is None:
+        rows = store.conn.execute("SELECT id FROM cooperatives ORDER BY id")
+    else:
+        rows = store.conn.execute(
+            "SELECT id FROM cooperatives WHERE province_code = ? ORDER BY id", (province,)
+        )
+    return [str(r[0]) for r in rows]

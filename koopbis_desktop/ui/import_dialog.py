@@ -150,6 +150,26 @@ class MemberImportDialog(QDialog):
         self.kind_combo.addItem(self.tr("Başlıklardan anlaşılsın"), None)
         self.kind_combo.addItem(self.tr("Ortaklığa giriş"), ImportKind.ADMIT)
         self.kind_combo.addItem(self.tr("Ortaklıktan ayrılma"), ImportKind.LEAVE)
+        # One board decision for the whole list: typed once here, not on every row.
+        self.decision_no_edit = QLineEdit()
+        self.decision_no_edit.setObjectName("batchDecisionNo")
+        self.decision_no_edit.setPlaceholderText(self.tr("satırlarda yoksa, ör. 2015/14"))
+        self.decision_date_edit = QLineEdit()
+        self.decision_date_edit.setObjectName("batchDecisionDate")
+        self.decision_date_edit.setPlaceholderText(self.tr("GG.AA.YYYY; satırlarda yoksa"))
+        self.share_value_edit = QLineEdit()
+        self.share_value_edit.setObjectName("batchShareValue")
+        self.share_value_edit.setPlaceholderText(self.tr("taahhüt = pay adedi × pay tutarı"))
+        batch_row = QHBoxLayout()
+        for text, edit in (
+            (self.tr("Karar n&o:"), self.decision_no_edit),
+            (self.tr("Kara&r tarihi:"), self.decision_date_edit),
+            (self.tr("&Pay tutarı:"), self.share_value_edit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            batch_row.addWidget(label)
+            batch_row.addWidget(edit, 1)
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
         self.file_edit.setPlaceholderText(
@@ -167,6 +187,7 @@ class MemberImportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Kooperatif (sicil no):"), self.cooperative_edit)
         form.addRow(self.tr("Liste &türü:"), self.kind_combo)
+        form.addRow(self.tr("Bütün liste için:"), batch_row)
         form.addRow(self.tr("Dosya:"), file_row)
         for label_widget in (form.labelForField(self.cooperative_edit), form.labelForField(self.kind_combo)):
             if isinstance(label_widget, QLabel):
@@ -240,7 +261,10 @@ class MemberImportDialog(QDialog):
         self.skip_check.toggled.connect(self._update_buttons)
         QShortcut(QKeySequence("Ctrl+O"), self, self.on_choose_button_clicked)
         self.setTabOrder(self.cooperative_edit, self.kind_combo)
-        self.setTabOrder(self.kind_combo, self.choose_button)
+        self.setTabOrder(self.kind_combo, self.decision_no_edit)
+        self.setTabOrder(self.decision_no_edit, self.decision_date_edit)
+        self.setTabOrder(self.decision_date_edit, self.share_value_edit)
+        self.setTabOrder(self.share_value_edit, self.choose_button)
         self.setTabOrder(self.choose_button, self.reload_button)
         self.setTabOrder(self.reload_button, self.table)
         self.setTabOrder(self.table, self.only_errors_check)
@@ -278,9 +302,14 @@ class MemberImportDialog(QDialog):
         self.progress.show()
         self.status_label.setText(self.tr("%1 okunuyor…").replace("%1", path.name))
         emit = self.rows_progress.rows_read.emit
+        batch = member_import.BatchValues(
+            decision_no=self.decision_no_edit.text().strip() or None,
+            decision_date=self.decision_date_edit.text().strip() or None,
+            share_value=self.share_value_edit.text().strip() or None,
+        )
 
         def op(store: Store) -> ImportPreview:
-            return member_import.preview(store, path, cooperative, kind=kind, progress=emit)
+            return member_import.preview(store, path, cooperative, kind=kind, progress=emit, batch=batch)
 
         self.ctx.worker.submit(op, self.on_preview_loaded, self.on_preview_failed)
 
@@ -409,7 +438,15 @@ class MemberImportDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        for widget in (self.choose_button, self.reload_button, self.cooperative_edit, self.kind_combo):
+        for widget in (
+            self.choose_button,
+            self.reload_button,
+            self.cooperative_edit,
+            self.kind_combo,
+            self.decision_no_edit,
+            self.decision_date_edit,
+            self.share_value_edit,
+        ):
             widget.setEnabled(not busy)
         self._update_buttons()
 

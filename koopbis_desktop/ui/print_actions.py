@@ -84,11 +84,25 @@ def _show(window: QWidget, report: reports.Report) -> None:
     show_preview(window, report)
 
 
+def open_registry_report(window: QWidget, ctx: AppContext) -> None:
+    """Preview the registry warnings (terms run out, assemblies not held) of the province."""
+    province = ctx.province_code
+    ctx.worker.submit(
+        lambda store: reports.registry_report(store, province),
+        lambda report: _show(window, report),
+        lambda exc: ctx.hub.error.emit(user_message(exc)),
+    )
+
+
 def install_print_actions(window: QMainWindow, ctx: AppContext, menu: QMenu) -> QAction:
-    """Add "Günlük liste…" (Ctrl+P) to ``menu``; returns the action."""
+    """Add "Günlük liste…" (Ctrl+P) and "Sicil uyarıları…" to ``menu``; returns the first."""
     action = QAction(window.tr("&Günlük liste…"), window)
     action.setShortcut(QKeySequence.StandardKey.Print)
     action.setObjectName("dailyListAction")
     action.triggered.connect(lambda: open_daily_list(window, ctx))
     menu.addAction(action)
+    registry = QAction(window.tr("&Sicil uyarıları…"), window)
+    registry.setObjectName("registryWarningsAction")
+    registry.triggered.connect(lambda: open_registry_report(window, ctx))
+    menu.addAction(registry)
     return action

@@ -2010,6 +2010,41 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>MemberImportDialog</name>
     <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="153"/>
+        <source>satırlarda yoksa, ör. 2015/14</source>
+        <translation>if the rows lack it, e.g. 2015/14</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="156"/>
+        <source>GG.AA.YYYY; satırlarda yoksa</source>
+        <translation>DD.MM.YYYY; if the rows lack it</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="159"/>
+        <source>taahhüt = pay adedi × pay tutarı</source>
+        <translation>subscribed = shares × share value</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="165"/>
+        <source>Karar n&amp;o:</source>
+        <translation>Decision n&amp;o.:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="166"/>
+        <source>Kara&amp;r tarihi:</source>
+        <translation>Decision &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="167"/>
+        <source>&amp;Pay tutarı:</source>
+        <translation>Share &amp;value:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="185"/>
+        <source>Bütün liste için:</source>
+        <translation>For the whole list:</translation>
+    </message>
+    <message>
         <location filename="../../koopbis_desktop/ui/import_dialog.py" line="144"/>
         <source>Ortak listesi yükle</source>
         <translation>Load a member list</translation>
@@ -3175,9 +3210,22 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>window</name>
     <message>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="103"/>
+        <source>&amp;Sicil uyarıları…</source>
+        <translation>&amp;Registry warnings…</translation>
+    </message>
+    <message>
         <location filename="../../koopbis_desktop/ui/print_actions.py" line="89"/>
         <source>&amp;Günlük liste…</source>
         <translation>&amp;Daily list…</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryWarningsPanel</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/registry_warnings.py" line="44"/>
+        <source>Sicil uyarıları</source>
+        <translation>Registry warnings</translation>
     </message>
 </context>
 </TS>

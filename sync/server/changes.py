@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type, registers_cooperative
+from koopbis_desktop.domain.fiscal import fiscal_start_month
 from koopbis_desktop.domain.schema import ChangeType, ValidationContext, validate
 from sync.server.apply import (
     StateConflict,
@@ -146,7 +147,11 @@ def _target(
 def _validated(
     ctype: ChangeType, body: dict[str, Any], record: dict[str, Any] | None, today: date
 ) -> dict[str, Any]:
-    ctx = ValidationContext(today=today, founded_on=record.get("founded_on") if record else None)
+    ctx = ValidationContext(
+        today=today,
+        founded_on=record.get("founded_on") if record else None,
+        fiscal_start_month=(fiscal_start_month(record.get("articles")) if record else None) or 1,
+    )
     result = validate(ctype, body.get("data") or {}, ctx)
     if result.errors:
         raise invalid([{"field": i.path, "message": i.text} for i in result.errors])

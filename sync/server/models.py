@@ -116,7 +116,7 @@ class UnionMembership(BaseModel):
     union_title: str
 
 
-Status = Literal["active", "in_liquidation", "dissolved", "merged"]
+Status = Literal["active", "in_liquidation", "dissolved", "merged", "dormant", "dissolving", "other"]
 
 
 class Cooperative(BaseModel):
@@ -134,6 +134,13 @@ class Cooperative(BaseModel):
     trade_registry_no: str | None = None
     status: Status
     founded_on: str | None = None
+    # Present when known (domain.records.OPTIONAL_KEYS): decimal strings and ISO dates.
+    share_value: str | None = None
+    capital: str | None = None
+    board_elected_on: str | None = None
+    auditors_elected_on: str | None = None
+    type_as_written: str | None = None
+    status_as_written: str | None = None
     version: int
     members: list[Member]
     board: list[BoardMember]
@@ -162,6 +169,10 @@ class CooperativePatch(Strict):
     trade_registry_no: str | None = None
     status: Status | None = None
     founded_on: str | None = None
+    share_value: str | None = None
+    capital: str | None = None
+    board_elected_on: str | None = None
+    auditors_elected_on: str | None = None
     members: list[Member] | None = None
     board: list[BoardMember] | None = None
     audit_board: list[Auditor] | None = None

@@ -257,7 +257,7 @@ def test_env_db_and_init_guard(koopbis: Koopbis) -> None:
 def test_types_json(koopbis: Koopbis) -> None:
     types = json.loads(ok(koopbis("types", "--json")))
     ids = [t["id"] for t in types]
-    assert "member.admit" in ids and len(ids) == 15
+    assert "member.admit" in ids and len(ids) == 19
     admit = types[ids.index("member.admit")]
     assert admit["label"] == "Ortaklığa giriş"
     member_id = next(f for f in admit["fields"] if f["name"] == "member_id")

@@ -139,6 +139,27 @@ VALID: dict[str, dict[str, Any]] = {
         "union_title": "Ankara Konut Yapı Kooperatifleri Birliği",
         "effective_date": "02.03.2015",
     },
+    "capital.change": {
+        "effective_date": "02.03.2015",
+        "decision_no": "2015/4",
+        "share_value": "2.500,00",
+        "subscription_effect": "yeniden_hesapla",
+    },
+    "status.dormant": {
+        "effective_date": "02.01.2015",
+        "reason": "faaliyet_durdu",
+        "evidence": "İl Müdürlüğü yerinde inceleme tutanağı, 05.01.2015",
+    },
+    "status.resume": {
+        "effective_date": "02.03.2015",
+        "decision_no": "2015/5",
+        "evidence": "Olağanüstü genel kurul tutanağı, 02.03.2015",
+    },
+    "dissolution.record": {
+        "cause": "genel_kurul",
+        "effective_date": "02.03.2015",
+        "decision_no": "2015/6",
+    },
 }
 
 TYPE_IDS = [
@@ -157,6 +178,10 @@ TYPE_IDS = [
     "merger",
     "union.join",
     "union.leave",
+    "capital.change",
+    "status.dormant",
+    "status.resume",
+    "dissolution.record",
 ]
 
 
@@ -396,7 +421,7 @@ def test_ordinary_assembly_after_30_june_is_a_warning(held, fiscal_year, warned)
     warnings = issues_at(result, "effective_date", Severity.WARNING)
     assert bool(warnings) == warned
     if warned:
-        assert "md. 43" in (warnings[0].article or "")
+        assert "md. 45/1" in (warnings[0].article or "")
         assert f"30.06.{fiscal_year + 1}" in warnings[0].message
 
 
@@ -414,7 +439,7 @@ def test_ordinary_assembly_needs_fiscal_year():
 def test_ordinary_assembly_cannot_precede_the_end_of_its_year():
     payload = with_changes("assembly.record", effective_date="2014-12-31", fiscal_year=2014)
     error = only_error_at(check("assembly.record", payload), "fiscal_year", "bitmeden")
-    assert "md. 43" in (error.article or "")
+    assert "md. 45/1" in (error.article or "")
 
 
 @pytest.mark.parametrize(
@@ -608,6 +633,10 @@ def test_touched_cooperative_update_lists_only_given_fields():
         ("merger", ["status"]),
         ("union.join", ["union:06-900001"]),
         ("union.leave", ["union:06-900001"]),
+        ("capital.change", ["share_value"]),
+        ("status.dormant", ["status"]),
+        ("status.resume", ["status"]),
+        ("dissolution.record", ["status"]),
     ],
 )
 def test_touched_per_type(type_id, expected):

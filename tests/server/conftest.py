@@ -142,6 +142,19 @@ def payload_for(type_id: str, record: dict[str, Any] | None) -> dict[str, Any]:
                 "union_title": "Ankara Konut Yapı Kooperatifleri Birliği",
                 "effective_date": ON,
             }
+        case "capital.change":
+            return {
+                "effective_date": ON,
+                "decision_no": "2015/7",
+                "share_value": "2500",
+                "subscription_effect": "yeniden_hesapla",
+            }
+        case "status.dormant":
+            return {"effective_date": ON, "reason": "faaliyet_durdu", "evidence": "Tutanak 2015/1"}
+        case "status.resume":
+            return {"effective_date": ON, "evidence": "Genel kurul tutanağı"}
+        case "dissolution.record":
+            return {"effective_date": ON, "cause": "genel_kurul", "decision_no": "2015/8"}
     raise AssertionError(type_id)
 
 

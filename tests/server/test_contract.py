@@ -148,6 +148,9 @@ def test_every_change_type_applies(client: Api, type_id: str) -> None:
         join = change_body("union.join", record)
         assert client.change(join).status_code == 201
         record = client.record(COOP)
+    if type_id == "status.resume":
+        assert client.change(change_body("status.dormant", record)).status_code == 201
+        record = client.record(COOP)
     answer = client.change(change_body(type_id, record))
     assert answer.status_code == 201, answer.text[:800]
     body = answer.json()
@@ -195,6 +198,15 @@ def check_effect(type_id: str, before: dict[str, Any] | None, after: dict[str, A
             assert after["unions"][0]["union_registry_id"] == data["union_registry_id"]
         case "union.leave":
             assert after["unions"] == []
+        case "capital.change":
+            shares = sum(int(m["shares"]) for m in after["members"])
+            assert after["share_value"] == "2500.00" and after["capital"] == f"{2500 * shares}.00"
+        case "status.dormant":
+            assert after["status"] == "dormant"
+        case "status.resume":
+            assert after["status"] == "active"
+        case "dissolution.record":
+            assert after["status"] == "dissolving"
 
 
 def test_register_then_change_by_cooperative_ref(client: Api) -> None:

@@ -73,7 +73,7 @@ def test_entry_slip_has_every_field_signatures_and_turkish_letters(
     count, text, squeezed = read_pdf(pdf)
     assert count == pages >= 1
     assert registration.uuid in squeezed
-    assert "T.C. Ticaret Bakanlığı — Ankara Ticaret İl Müdürlüğü" in " ".join(text.split())
+    assert "T.C. GÜMRÜK VE TİCARET BAKANLIĞI / Ankara Ticaret İl Müdürlüğü" in " ".join(text.split())
     assert ("KayıtFişi" in squeezed and "Kuruluşkaydı" in squeezed) or "Kuruluş" in squeezed
     for founder in registration.payload["founders"]:
         assert re.sub(r"\s+", "", founder["full_name"]) in squeezed

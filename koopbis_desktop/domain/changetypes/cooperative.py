@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from koopbis_desktop.domain.changetypes.fields import (
+    ARTICLES_ENTRY,
     ASSEMBLY_KINDS,
     AUDITOR_ROW,
     BOARD_ROW,
@@ -16,7 +17,9 @@ from koopbis_desktop.domain.changetypes.fields import (
     decision_no,
     effective,
 )
+from koopbis_desktop.domain.fiscal import assembly_deadline, fiscal_period_end
 from koopbis_desktop.domain.schema import ChangeType, Choice, Field, Issue, Kind, Severity, ValidationContext
+from koopbis_desktop.domain.validators import format_date
 
 
 def _founders_at_least_seven(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
@@ -72,21 +75,23 @@ def _ordinary_assembly_in_time(payload: Mapping[str, Any], ctx: ValidationContex
     year = payload.get("fiscal_year")
     if held is None or year is None:
         return
-    deadline = date(int(year) + 1, 6, 30)
+    start = ctx.fiscal_start_month
+    deadline = assembly_deadline(int(year), start)
+    due = format_date(deadline.isoformat())
     if date.fromisoformat(held) > deadline:
         yield Issue(
             "effective_date",
-            f"{year} hesap yılının olağan genel kurulu en geç 30.06.{int(year) + 1} tarihine kadar "
+            f"{year} hesap yılının olağan genel kurulu en geç {due} tarihine kadar "
             "yapılmalıydı (hesap yılı bitiminden itibaren 6 ay). Gecikme nedenini açıklamaya yazın.",
             Severity.WARNING,
-            f"{LAW} md. 43",
+            f"{LAW} md. 45/1",
         )
-    if date.fromisoformat(held) < date(int(year) + 1, 1, 1):
+    if date.fromisoformat(held) <= fiscal_period_end(int(year), start):
         yield Issue(
             "fiscal_year",
             f"{year} hesap yılının olağan genel kurulu o yıl bitmeden yapılamaz.",
             Severity.ERROR,
-            f"{LAW} md. 43",
+            f"{LAW} md. 45/1",
         )
 
 
@@ -156,6 +161,7 @@ TYPES: tuple[ChangeType, ...] = (
                 snapshot="district",
             ),
             Field("phone", Kind.PHONE, "Telefon", snapshot="phone"),
+            ARTICLES_ENTRY,
             NOTE,
         ),
         rules=(_update_has_change,),

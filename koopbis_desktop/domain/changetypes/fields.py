@@ -25,6 +25,22 @@ def decision_no(required: bool = False) -> Field:
     )
 
 
+# The articles-amendment entry a change rests on (its entry number: the UUID or its first
+# 8 characters, or its KOOP-BİS receipt); services.capture checks it is an articles.amend
+# entry of the same cooperative.
+ARTICLES_ENTRY = Field(
+    "articles_entry",
+    Kind.TEXT,
+    "Dayandığı anasözleşme değişikliği kaydı",
+    max_length=40,
+    help="Dayandığı anasözleşme değişikliği kaydının numarası (ilk 8 karakter) ya da KOOP-BİS alındı no; varsa.",
+)
+
+SUBSCRIPTION_EFFECTS = (
+    Choice("yeniden_hesapla", "Taahhütler pay adedi × yeni pay tutarı olur"),
+    Choice("degismez", "Taahhütler değişmez"),
+)
+
 NOTE = Field("note", Kind.LONGTEXT, "Açıklama", max_length=2000, aliases=("Açıklama", "Not", "Notlar"))
 # Member lists name a member's identity and name in many ways.
 MEMBER_ID_ALIASES = (

@@ -1,24 +1,111 @@
-"""The cooperative's standing: liquidation, merger, and membership of unions."""
+"""The cooperative's standing: liquidation, merger, unions, capital, dormancy and dissolution."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
-from koopbis_desktop.domain.changetypes.fields import LAW, NOTE, PERSON_ROW, decision_no, effective
+from koopbis_desktop.domain.changetypes.fields import (
+    ARTICLES_ENTRY,
+    LAW,
+    NOTE,
+    PERSON_ROW,
+    SUBSCRIPTION_EFFECTS,
+    decision_no,
+    effective,
+)
 from koopbis_desktop.domain.schema import ChangeType, Choice, Field, Issue, Kind, Severity, ValidationContext
 
 
 def _liquidators_present(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
     if payload.get("liquidators") is not None and not payload["liquidators"]:
-        yield Issue("liquidators", "En az bir tasfiye memuru girin.", Severity.ERROR, f"{LAW} md. 81")
+        yield Issue("liquidators", "En az bir tasfiye kurulu üyesi girin.", Severity.ERROR, f"{LAW} md. 81")
+
+
+def _capital_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
+    share_value, capital = payload.get("share_value"), payload.get("capital")
+    if share_value is None and capital is None:
+        yield Issue("", "Yeni pay tutarını ya da sermayeyi girin.")
+    if share_value is not None and Decimal(share_value) <= 0:
+        yield Issue(
+            "share_value",
+            "Bir ortaklık payının tutarı sıfırdan büyük olmalıdır.",
+            Severity.ERROR,
+            f"{LAW} md. 19",
+        )
+    if share_value is not None and not payload.get("subscription_effect"):
+        yield Issue(
+            "subscription_effect",
+            "Pay tutarı değişince ortakların taahhüt tutarlarının ne olacağını seçin.",
+            Severity.ERROR,
+            f"{LAW} md. 19",
+        )
+    if (
+        capital is not None
+        and share_value is None
+        and payload.get("subscription_effect") == "yeniden_hesapla"
+    ):
+        yield Issue(
+            "subscription_effect",
+            "Taahhütler yalnız pay tutarı değişince yeniden hesaplanır; yeni pay tutarını girin.",
+        )
+
+
+def _dormancy_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
+    if payload.get("reason") == "genel_kurul_yapilmiyor":
+        yield Issue(
+            "reason",
+            "Üç yıl olağan genel kurul yapılmaması dağılma nedenidir; gerekiyorsa ayrıca "
+            "dağılma (infisah) kaydı girin.",
+            Severity.WARNING,
+            f"{LAW} md. 81",
+        )
+
+
+def _dissolution_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
+    cause = payload.get("cause")
+    if cause == "kanun" and not payload.get("note"):
+        yield Issue(
+            "note",
+            "Kanundan doğan dağılmada hangi nedenin gerçekleştiğini açıklamaya yazın "
+            "(ör. ortak sayısının yediden aza düşmesi, üç yıl olağan genel kurul yapılmaması).",
+            Severity.ERROR,
+            f"{LAW} md. 81",
+        )
+    if cause == "birlesme":
+        yield Issue(
+            "cause",
+            "Birleşmeyle dağılan kooperatif tasfiyeye girmez; birleşmenin kendisini ayrıca "
+            "Birleşme kaydıyla girin.",
+            Severity.WARNING,
+            f"{LAW} md. 81",
+        )
+
+
+DORMANCY_REASONS = (
+    Choice("faaliyet_durdu", "Faaliyetini durdurdu"),
+    Choice("genel_kurul_yapilmiyor", "Genel kurul yapılmıyor"),
+    Choice("adreste_yok", "Adresinde bulunamadı"),
+    Choice("vergi_kaydi_kapandi", "Vergi kaydı kapatıldı"),
+    Choice("diger", "Diğer"),
+)
+
+# md. 81's causes of dissolution, as a directorate records them.
+DISSOLUTION_CAUSES = (
+    Choice("genel_kurul", "Genel kurul kararı"),
+    Choice("sure_bitimi", "Anasözleşmedeki sürenin dolması"),
+    Choice("kanun", "Kanunda öngörülen hal"),
+    Choice("mahkeme", "Mahkeme kararı"),
+    Choice("birlesme", "Birleşme"),
+)
 
 
 TYPES: tuple[ChangeType, ...] = (
     ChangeType(
         "liquidation.start",
         "Tasfiyeye giriş",
-        "Genel kurul kararı ya da kanuni nedenle kooperatifin tasfiyeye girmesi (infisah).",
+        "Dağılan kooperatifin tasfiyeye girmesi: tasfiye nedeni, tasfiye kurulu üyeleri ve tasfiye adresi.",
         (
             effective("Tasfiye karar tarihi"),
             Field(
@@ -37,7 +124,7 @@ TYPES: tuple[ChangeType, ...] = (
             Field(
                 "liquidators",
                 Kind.GROUP,
-                "Tasfiye kurulu",
+                "Tasfiye kurulu üyeleri",
                 required=True,
                 fields=PERSON_ROW,
                 key="id_no",
@@ -127,5 +214,85 @@ TYPES: tuple[ChangeType, ...] = (
             effective("Ayrılma karar tarihi"),
             decision_no(),
         ),
+    ),
+    ChangeType(
+        "capital.change",
+        "Sermaye / pay tutarı değişikliği",
+        "Genel kurul kararıyla bir payın tutarının ya da taahhüt edilen sermayenin değişmesi; "
+        "ortakların taahhüt tutarlarına etkisiyle.",
+        (
+            effective("Genel kurul karar tarihi"),
+            decision_no(required=True),
+            Field("share_value", Kind.MONEY, "Yeni pay tutarı", snapshot="share_value"),
+            Field("capital", Kind.MONEY, "Yeni sermaye (taahhüt edilen toplam)", snapshot="capital"),
+            Field(
+                "subscription_effect",
+                Kind.CHOICE,
+                "Ortakların taahhüt tutarlarına etkisi",
+                choices=SUBSCRIPTION_EFFECTS,
+                help="Pay tutarı değişince: taahhüt = pay adedi × yeni pay tutarı, ya da taahhütler olduğu gibi kalır.",
+            ),
+            ARTICLES_ENTRY,
+            NOTE,
+        ),
+        rules=(_capital_rules,),
+    ),
+    ChangeType(
+        "status.dormant",
+        "Faaliyetsizlik",
+        "Faaliyetini durduran kooperatifin faaliyetsiz olarak işaretlenmesi: ne zamandan beri, neden, dayanağı.",
+        (
+            effective("Faaliyetsizlik başlangıç tarihi"),
+            Field("reason", Kind.CHOICE, "Faaliyetsizlik nedeni", required=True, choices=DORMANCY_REASONS),
+            Field(
+                "evidence",
+                Kind.LONGTEXT,
+                "Dayanak (tutanak, yazı tarih ve sayısı)",
+                required=True,
+                max_length=1000,
+            ),
+            NOTE,
+        ),
+        rules=(_dormancy_rules,),
+        touches=("status",),
+    ),
+    ChangeType(
+        "status.resume",
+        "Faaliyete yeniden başlama",
+        "Faaliyetsiz kooperatifin yeniden faaliyete geçmesi: ne zamandan beri, dayanağı.",
+        (
+            effective("Faaliyete başlama tarihi"),
+            decision_no(),
+            Field(
+                "evidence",
+                Kind.LONGTEXT,
+                "Dayanak (genel kurul tutanağı, yazı tarih ve sayısı)",
+                required=True,
+                max_length=1000,
+            ),
+            NOTE,
+        ),
+        touches=("status",),
+    ),
+    ChangeType(
+        "dissolution.record",
+        "Dağılma (infisah)",
+        "Kooperatifin dağılması: genel kurul kararı, sürenin dolması, kanun, mahkeme kararı ya da "
+        "birleşme. Dağılmadan sonraki süreç ayrı bir kayıtla girilir.",
+        (
+            Field("cause", Kind.CHOICE, "Dağılma nedeni", required=True, choices=DISSOLUTION_CAUSES),
+            effective("Dağılma (karar) tarihi"),
+            decision_no(required=True),
+            Field(
+                "court",
+                Kind.TEXT,
+                "Mahkeme ve esas/karar no",
+                required_when=("cause", ("mahkeme",)),
+                max_length=200,
+            ),
+            NOTE,
+        ),
+        rules=(_dissolution_rules,),
+        touches=("status",),
     ),
 )

@@ -27,6 +27,7 @@ from koopbis_desktop.domain.records import STATUSES, base_value
 from koopbis_desktop.ui.editor.attachments_panel import AttachmentPanel
 from koopbis_desktop.ui.editor.base import EditorBase
 from koopbis_desktop.ui.editor.group_table import GroupField
+from koopbis_desktop.ui.registry_warnings import RegistryWarningsPanel
 
 
 class EditorLayout(EditorBase):
@@ -134,6 +135,8 @@ class EditorLayout(EditorBase):
         layout.addWidget(self.heading)
         layout.addWidget(self.description)
         layout.addWidget(self.cooperative_label)
+        self.registry_warnings = RegistryWarningsPanel(self)
+        layout.addWidget(self.registry_warnings)
         layout.addWidget(self.picker)
         layout.addWidget(self.comment_banner)
         layout.addWidget(self.read_only_banner)
@@ -178,6 +181,7 @@ class EditorLayout(EditorBase):
                 else:
                     parts.append(f"{key}: {current}")
             self.cooperative_label.setText(self.tr("Kooperatif: {0}").format(" · ".join(parts)))
+            self.registry_warnings.load(self.ctx, self.cooperative)
             self.picker.setVisible(entry is None and not self.read_only and self._picked)
         elif self.cooperative:
             self.cooperative_label.setText(

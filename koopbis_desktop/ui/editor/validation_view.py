@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from koopbis_desktop.domain import reference
+from koopbis_desktop.domain.fiscal import fiscal_start_month
 from koopbis_desktop.domain.records import base_value
 from koopbis_desktop.domain.schema import (
     Field,
@@ -33,7 +34,10 @@ class ValidationDisplay(EditorBase):
             return
         raw = self.raw_form()
         founded_on = (self.record or {}).get("founded_on") if not self.ctype.registers else None
-        result = validate(self.ctype, raw, ValidationContext(founded_on=founded_on))
+        fiscal_start = fiscal_start_month((self.record or {}).get("articles")) or 1
+        result = validate(
+            self.ctype, raw, ValidationContext(founded_on=founded_on, fiscal_start_month=fiscal_start)
+        )
         self.validation = result
         by_path: dict[str, list[Issue]] = {}
         for issue in result.issues:

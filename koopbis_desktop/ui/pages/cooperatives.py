@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.lifecycle import STATE_LABELS
+from koopbis_desktop.domain.registry_checks import RegistryWarning
 from koopbis_desktop.services.queries import EntryFilter, EntryRow, page_entries
+from koopbis_desktop.services.registry_warnings import warnings_for
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
@@ -50,6 +52,7 @@ from koopbis_desktop.ui.entry_view import (
     status_label,
 )
 from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.registry_warnings import RegistryWarningsPanel
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 
 SEARCH_LIMIT = 50
@@ -64,6 +67,7 @@ _ASSEMBLY = get_type("assembly.record")
 class CooperativeDetail:
     record: dict[str, Any]
     local_entries: list[EntryRow]
+    warnings: tuple[RegistryWarning, ...] = ()
 
 
 def load_detail(store: Store, cooperative_id: str) -> CooperativeDetail | None:
@@ -72,7 +76,12 @@ def load_detail(store: Store, cooperative_id: str) -> CooperativeDetail | None:
     if record is None:
         return None
     rows = page_entries(store, EntryFilter(cooperative=cooperative_id), offset=0, limit=LOCAL_ENTRIES_LIMIT)
-    return CooperativeDetail(record, rows)
+    return CooperativeDetail(record, rows, tuple(warnings_for(store, cooperative_id)))
+
+
+def _as_written(label: str, written: Any) -> str:
+    """A "Diğer" type or status with the word the imported file gave."""
+    return f"{label}: «{written}»" if written else label
 
 
 def _number(value: Any) -> str:
@@ -271,6 +280,8 @@ class CooperativesPage(QWidget):
         header_row.addWidget(self.detail_header, 1)
         header_row.addWidget(self.new_entry_button, 0, Qt.AlignmentFlag.AlignTop)
         detail_layout.addLayout(header_row)
+        self.registry_warnings = RegistryWarningsPanel()
+        detail_layout.addWidget(self.registry_warnings)
         detail_layout.addWidget(self.tabs, 1)
         self.detail_stack = QStackedWidget()
         self.detail_stack.addWidget(self.detail_hint)
@@ -401,6 +412,7 @@ class CooperativesPage(QWidget):
         self.current_id = cooperative_id
         self.record = record
         self.detail_header.setText(self._header_html(record))
+        self.registry_warnings.show_warnings(detail.warnings)
         self.members_model.set_rows(record["members"])
         self.board_model.set_rows(record["board"])
         self.auditors_model.set_rows(record["audit_board"])
@@ -439,13 +451,16 @@ class CooperativesPage(QWidget):
         district = district_label(r.get("province_code"), r.get("district"))
         rows = [
             (self.tr("Sicil no"), r.get("id")),
-            (self.tr("Tür"), cooperative_type_label(r.get("cooperative_type"))),
+            (
+                self.tr("Tür"),
+                _as_written(cooperative_type_label(r.get("cooperative_type")), r.get("type_as_written")),
+            ),
             (self.tr("İl / İlçe"), f"{province} / {district}"),
             (self.tr("Adres"), r.get("address")),
             (self.tr("VKN"), r.get("vkn")),
             (self.tr("Ticaret sicil no"), r.get("trade_registry_no")),
             (self.tr("Kuruluş tarihi"), format_iso_date(r.get("founded_on"))),
-            (self.tr("Durum"), status_label(r.get("status"))),
+            (self.tr("Durum"), _as_written(status_label(r.get("status")), r.get("status_as_written"))),
         ]
         # Two label/value pairs per line keep the header short and the tables tall.
         cells = [

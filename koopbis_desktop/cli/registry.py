@@ -1,0 +1,64 @@
+"""``koopbis registry warnings``: cooperatives whose boards' terms ran out or that hold no assemblies.
+
+The warnings are ``services.registry_warnings``'s (snapshot plus the queue); the
+same list prints as a PDF with ``koopbis print registry``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from pathlib import Path
+from typing import Any
+
+from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, Parser, open_db, print_json
+from koopbis_desktop.domain import reference
+from koopbis_desktop.services.registry_warnings import province_warnings
+
+
+def cmd_registry_warnings(args: argparse.Namespace) -> int:
+    store = open_db(args)
+    province = None
+    if args.province:
+        found = reference.find_province(args.province)
+        if found is None:
+            raise CliError(f"'{args.province}' diye bir il yok; plaka kodu ya da il adı yazın.", EXIT_USAGE)
+        province = found.code
+    listed = province_warnings(store, province=province)
+    if args.csv:
+        target = Path(args.csv)
+        # utf-8-sig: Excel opens a CSV with a BOM as UTF-8 and shows Turkish letters right.
+        with target.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow(("Sicil no", "Unvan", "Uyarı", "Dayanak"))
+            for coop in listed:
+                for warning in coop.warnings:
+                    writer.writerow((coop.cooperative_id, coop.title, warning.message, warning.article))
+    if args.json:
+        print_json([coop.to_json() for coop in listed])
+        return EXIT_OK
+    if not listed:
+        print("Uyarı gerektiren kooperatif yok.")
+        return EXIT_OK
+    for coop in listed:
+        print(f"{coop.cooperative_id:<12} {coop.title}")
+        for warning in coop.warnings:
+            print(f"    ! {warning.text}")
+    total = sum(len(c.warnings) for c in listed)
+    print(f"{len(listed)} kooperatif, {total} uyarı." + (f" Liste: {args.csv}" if args.csv else ""))
+    return EXIT_OK
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``registry …`` to ``koopbis``'s sub-commands."""
+    reg = sub.add_parser("registry", parents=[common], help="sicil uyarıları").add_subparsers(
+        dest="registry_command", required=True, parser_class=Parser
+    )
+    p = reg.add_parser(
+        "warnings",
+        parents=[common],
+        help="görev süresi dolan kurullar, üç yıldır olağan genel kurul yapmayan kooperatifler",
+    )
+    p.add_argument("--province", metavar="İL", help="yalnız bu ilin kooperatifleri (plaka ya da ad)")
+    p.add_argument("--csv", metavar="DOSYA.csv", help="listeyi ayrıca CSV olarak yaz")
+    p.set_defaults(func=cmd_registry_warnings)
