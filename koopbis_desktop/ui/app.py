@@ -193,9 +193,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         db_path = paths.database_path(args.db)
 
+    # The glance comes first (about a millisecond): read beside the worker's open, a read-only
+    # connection could outlive the worker's refused one and leave -wal/-shm beside a file
+    # the program promised not to touch.
+    facts = peek_start_facts(db_path)
     worker = DbWorker(db_path, paths.backups_dir(db_path), create=True)
     worker.start()  # opens and checks the database on its own thread
-    facts = peek_start_facts(db_path)
     try:
         if facts is None or not facts.initialised or args.smoke:
             # Cannot tell, a first run or the smoke check: wait for the open (quick on a new
