@@ -151,9 +151,11 @@ def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     from argon2 import PasswordHasher
 
-    from koopbis_desktop.store import users
+    from koopbis_desktop.store import keyfile, users
 
     monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    # The key file's slots too (argon2id before AES-GCM); tests/store/test_encryption.py checks the real cost.
+    monkeypatch.setattr(keyfile, "KDF", keyfile.KdfParams(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 @pytest.fixture(autouse=True)
