@@ -27,6 +27,7 @@ from koopbis_desktop.cli import (
     data,
     entries,
     guide,
+    key,
     manual,
     printouts,
     setup,
@@ -39,7 +40,7 @@ from koopbis_desktop.domain.errors import KoopbisError
 
 log = logging.getLogger("koopbis.cli")
 
-GROUP_MODULES = (audit, conflicts, data, entries, guide, manual, printouts, setup, snapshot, sync, users)
+GROUP_MODULES = (audit, conflicts, data, entries, guide, key, manual, printouts, setup, snapshot, sync, users)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     entries.register(sub, common)
     audit.register(sub, common)
     setup.register_backup(sub, common)
+    key.register(sub, common)
     data.register(sub, common)
     guide.register(sub, common)
     return parser

@@ -153,6 +153,19 @@ def change_password(store: Store, by: Actor, username: str, new_password: str) -
         encryption.set_slot(store, username, new_password)
 
 
+def reset_with_recovery(store: Store, username: str, new_password: str) -> None:
+    """Every password lost: the recovery key opened ``store``; an admin account gets a new password and slot."""
+    user = _existing(store, username)
+    if user.role != Role.ADMIN or not user.active:
+        raise NotPermitted(
+            "Kurtarma anahtarıyla yalnızca etkin bir yönetici hesabına yeni parola verilebilir."
+        )
+    _check_password_strength(new_password)
+    with store.atomic() as conn:
+        users.set_password(conn, username, new_password, "kurtarma-anahtari")
+        encryption.set_slot(store, username, new_password)
+
+
 def list_users(store: Store, by: Actor) -> list[users.User]:
     _require_admin(by)
     return users.list_users(store)

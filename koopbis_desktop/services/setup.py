@@ -65,6 +65,11 @@ def initialize(store: Store, province: str, *, go_live: str | None = None) -> re
     return found
 
 
+def add_first_admin(store: Store, admin: str, password: str, full_name: str = "") -> None:
+    """The first account of a new database (on an encrypted one, also its first key slot)."""
+    accounts.add_user(store, None, admin, "admin", password, full_name)
+
+
 def import_snapshot(
     store: Store,
     by: str,
@@ -134,6 +139,7 @@ def restore_from(db_path: Path, file: Path, unlock: backup.Unlock | None = None)
 __all__ = [
     "SetupRefused",
     "SetupResult",
+    "add_first_admin",
     "backup_now",
     "find_province",
     "import_snapshot",

@@ -56,6 +56,7 @@ def create_encrypted(path: Path, *, backups_dir: Path | None = None) -> Store:
     and the recovery key the set-up shows is made then (:func:`new_recovery_key`).
     """
     key = keyfile.new_key()
+    path.parent.mkdir(parents=True, exist_ok=True)
     keyfile.start(path, key)
     return open_store(path, create=True, backups_dir=backups_dir, key=key)
 
