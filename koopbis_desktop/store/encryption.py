@@ -13,6 +13,7 @@ from pathlib import Path
 
 from koopbis_desktop.store import keyfile
 from koopbis_desktop.store.db import Store, file_kind, open_store
+from koopbis_desktop.store.errors import KeyFileDamaged
 
 
 def is_encrypted(path: Path) -> bool:
@@ -21,6 +22,39 @@ def is_encrypted(path: Path) -> bool:
     if kind == "encrypted":
         return True
     return kind in ("missing", "empty") and keyfile.keyfile_path(path).exists()
+
+
+def is_new(path: Path) -> bool:
+    """No database yet (or an empty file): the place for a new, encrypted one."""
+    return file_kind(path) in ("missing", "empty") and not keyfile.keyfile_path(path).exists()
+
+
+def set_aside_unfinished(path: Path) -> Path | None:
+    """A first run cut off before its first account left a key file nobody can open: move it aside.
+
+    Nothing can have been entered into such a database (entering needs an
+    account), so the next start simply begins the set-up again; the files are
+    renamed, not deleted. Returns the new name of the database, or None.
+    """
+    kf = keyfile.keyfile_path(path)
+    if not kf.exists():
+        return None
+    try:
+        if keyfile.KeyFile.load(kf, path).accounts():
+            return None
+    except KeyFileDamaged:
+        return None
+    aside = path.with_name(path.name + ".yarim-kalmis")
+    for suffix in ("-wal", "-shm", keyfile.SUFFIX, ""):
+        source = Path(str(path) + suffix)
+        if source.exists():
+            source.replace(Path(str(aside) + suffix))
+    return aside
+
+
+def check_keyfile(path: Path) -> None:
+    """Raise KeyFileMissing or KeyFileDamaged (with the way back) before anyone types a password."""
+    keyfile.KeyFile.load(keyfile.keyfile_path(path), path)
 
 
 def unlock_key(path: Path, username: str, password: str) -> bytes:
@@ -104,13 +138,16 @@ def new_recovery_key(store: Store) -> str:
 
 
 __all__ = [
+    "check_keyfile",
     "create_encrypted",
     "drop_slot",
     "has_slot",
     "is_encrypted",
+    "is_new",
     "new_recovery_key",
     "open_with_password",
     "open_with_recovery",
+    "set_aside_unfinished",
     "set_slot",
     "slot_accounts",
     "unlock_key",

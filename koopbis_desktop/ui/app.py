@@ -193,11 +193,23 @@ def run(args: argparse.Namespace) -> int:
     else:
         db_path = paths.database_path(args.db)
 
-    worker = DbWorker(db_path, paths.backups_dir(db_path), create=True)
+    from koopbis_desktop.store import encryption
+
+    encryption.set_aside_unfinished(db_path)  # a first run cut off before its first account
+    # A new database (first run, demo, smoke) is encrypted from its first byte.
+    worker = DbWorker(db_path, paths.backups_dir(db_path), create=True, encrypt_new=True)
     worker.start()  # opens and checks the database on its own thread
-    facts = peek_start_facts(db_path)
+    encrypted = encryption.is_encrypted(db_path) and not encryption.is_new(db_path)
+    facts = None if encrypted else peek_start_facts(db_path)
     try:
-        if facts is None or not facts.initialised or args.smoke:
+        if encrypted and worker.wait_ready():
+            if args.smoke:
+                from koopbis_desktop.store.errors import KeyRequired
+
+                raise KeyRequired(db_path)
+            # Nothing is readable before a sign-in: the settings' language comes after it.
+            initialised, language = True, args.lang or "tr"
+        elif facts is None or not facts.initialised or args.smoke:
             # Cannot tell, a first run or the smoke check: wait for the open (quick on a new
             # file); its error says what is wrong with the file.
             worker.wait_open()

@@ -160,8 +160,12 @@ class LoginDialog(QDialog):
         self.login_button.setEnabled(False)
         self.status_label.setText(QCoreApplication.translate("LoginDialog", "Parola denetleniyor…"))
         self.status_label.show()
+        # An encrypted database still locked is opened with these before the check.
         self.worker.submit(
-            lambda store: sign_in(store, username, password), self.on_signed_in, self.on_failed
+            lambda store: sign_in(store, username, password),
+            self.on_signed_in,
+            self.on_failed,
+            credentials=(username, password),
         )
 
     def on_signed_in(self, session: Session) -> None:
