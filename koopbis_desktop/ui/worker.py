@@ -85,8 +85,10 @@ class DbWorker(QObject):
         create: bool = False,
         encrypt_new: bool = False,
         credentials: tuple[str, str] | None = None,
+        key: bytes | None = None,
     ) -> None:
         super().__init__()
+        self._key = key  # an encrypted file's key already known (tests, a restarted worker)
         self.db_path = Path(db_path)
         self.backups_dir = backups_dir
         self._create = create
@@ -214,6 +216,8 @@ class DbWorker(QObject):
         from koopbis_desktop.store.db import open_store
 
         if encryption.is_encrypted(self.db_path):
+            if self._key is not None:
+                return open_store(self.db_path, backups_dir=self.backups_dir, key=self._key)
             if credentials is None:
                 encryption.check_keyfile(self.db_path)  # missing or damaged: say so before the login
                 return None

@@ -1386,6 +1386,26 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>FirstRunWizard</name>
     <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="129"/>
+        <source>&lt;h3&gt;Kurtarma anahtarı&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Recovery key&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="133"/>
+        <source>Veritabanı şifrelendi; her hesap kendi parolasıyla açar. Bütün parolalar unutulursa veritabanını yalnızca aşağıdaki kurtarma anahtarı açar. Bu anahtar yalnızca şimdi gösterilir: yazın ya da yazdırın ve bilgisayardan ayrı, kilitli bir yerde saklayın.</source>
+        <translation>The database is encrypted; each account opens it with its own password. If every password is lost, only the recovery key below opens the database. It is shown only now: write it down or print it and keep it locked away, apart from the computer.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="147"/>
+        <source>Kurtarma anahtarını &amp;yazdım, güvenli bir yerde saklayacağım</source>
+        <translation>I have &amp;written down the recovery key and will keep it safe</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="150"/>
+        <source>&amp;Bitir</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
         <location filename="../../koopbis_desktop/ui/wizard.py" line="69"/>
         <source>KOOP-BİS Masaüstü — ilk kurulum</source>
         <translation>KOOP-BİS Desktop — first set-up</translation>
