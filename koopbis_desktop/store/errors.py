@@ -53,8 +53,9 @@ def _recovery_hint(db_path: Path | None) -> str:
     where = f" ({db_path})" if db_path else ""
     return (
         f"Her yedeğin yanında anahtar dosyasının bir kopyası (.keys) vardır: en yeni yedeğinkini "
-        f"veritabanının{where} yanına aynı adla (.sqlite.keys) koyun; parolalar unutulduysa kurulumda "
-        "yazdırılan kurtarma anahtarı açar (bkz. README, 'Şifreleme ve kurtarma')."
+        f"veritabanının{where} yanına aynı adla (.sqlite.keys) koyun; o dosyayla birlikte parolalar "
+        "ya da, bütün parolalar unutulduysa, kurulumda yazdırılan kurtarma anahtarı açar "
+        "(bkz. README, 'Şifreleme ve kurtarma')."
     )
 
 

@@ -24,7 +24,6 @@ from koopbis_desktop.ui.conflict_dialog import ConflictDialog
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.entry_view import escape_html
 from sync.conflict_view import COLUMNS, SECTION_TITLES
-from tests.conftest import PASSWORD
 from tests.sync.conftest import LiveServer, approved_update, head_office, live_server, seed_snapshot, sync_now
 
 # The dialog's table names per section, in the order it shows them.
@@ -46,7 +45,6 @@ def test_cli_prints_the_dialogs_labelled_columns(
     server: LiveServer,
     people: dict[str, Actor],
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     coop = seed_snapshot(store, 20)[2]
     entry = approved_update(
@@ -69,8 +67,7 @@ def test_cli_prints_the_dialogs_labelled_columns(
     qtbot.waitUntil(lambda: dialog.details is not None, timeout=5000)
     assert set(dialog.models) == set(TABLES)
 
-    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)  # the encrypted file opens with sef's slot
-    db = ["--db", str(store.path), "--as", "sef"]
+    db = ["--db", str(store.path)]
     assert main([*db, "conflicts", "show", entry.uuid]) == 0
     text = capsys.readouterr().out.splitlines()
     assert main([*db, "conflicts", "show", entry.uuid, "--json"]) == 0
