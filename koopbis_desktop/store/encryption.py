@@ -18,6 +18,7 @@ from koopbis_desktop.store.errors import KeyFileDamaged
 
 def is_encrypted(path: Path) -> bool:
     """True for an encrypted file, and for a new one whose key file was already written."""
+    path = Path(path)
     kind = file_kind(path)
     if kind == "encrypted":
         return True
@@ -59,6 +60,7 @@ def check_keyfile(path: Path) -> None:
 
 def unlock_key(path: Path, username: str, password: str) -> bytes:
     """The database key from ``username``'s slot (WrongPassword, KeyFileMissing, KeyFileDamaged)."""
+    path = Path(path)
     return keyfile.KeyFile.load(keyfile.keyfile_path(path), path).unlock(username, password)
 
 
@@ -72,6 +74,7 @@ def open_with_password(
     check_integrity: bool = True,
 ) -> Store:
     """Open ``path`` as ``username``: unwrap the key when the file is encrypted, else open it plain."""
+    path = Path(path)
     key = unlock_key(path, username, password) if is_encrypted(path) else None
     return open_store(path, create=create, backups_dir=backups_dir, key=key, check_integrity=check_integrity)
 

@@ -60,9 +60,7 @@ def test_the_login_unlocks_the_database_and_a_wrong_password_keeps_it_locked(
     assert worker.call(lambda store: store.encrypted) is True
 
 
-def test_a_disabled_account_cannot_open_the_database(
-    qtbot: Any, encrypted_store: Store, qapp: Any
-) -> None:
+def test_a_disabled_account_cannot_open_the_database(qtbot: Any, encrypted_store: Store, qapp: Any) -> None:
     people = add_people(encrypted_store)
     accounts.disable_user(encrypted_store, people["admin"], "mehmet")
     path = encrypted_store.path
