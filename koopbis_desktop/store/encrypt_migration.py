@@ -62,7 +62,7 @@ def fingerprint(conn: Any) -> dict[str, tuple[int, str]]:
     return result
 
 
-def _export(source: Path, source_key: bytes | None, target: Path, key: bytes) -> None:
+def copy_encrypted(source: Path, target: Path, key: bytes, source_key: bytes | None = None) -> None:
     """``source`` copied into a new file encrypted with ``key`` (SQLCipher's own export)."""
     target.unlink(missing_ok=True)
     conn = connect_raw(source, source_key) if source_key is not None else _cipher_plain(source)
@@ -180,12 +180,12 @@ def _run(
         progress("Şifreli yedek alınıyor…", 0.2)
         backups_dir.mkdir(parents=True, exist_ok=True)
         saved = _backup_name(backups_dir, reason)
-        _export(path, old_key, saved, key)
+        copy_encrypted(path, saved, key, old_key)
         keys.save(keyfile.keyfile_path(saved))
     progress("Veritabanı şifreleniyor…", 0.45)
     copy = path.with_name(path.name + ".encrypting")
     try:
-        _export(path, old_key, copy, key)
+        copy_encrypted(path, copy, key, old_key)
         progress("Şifreli kopya denetleniyor (kayıtlar, sayılar, denetim izi)…", 0.75)
         _check_copy(copy, key, expected, audit_rows)
     except BaseException:
@@ -243,4 +243,11 @@ def rotate_key(
     return report, others
 
 
-__all__ = ["MigrationRefused", "MigrationReport", "encrypt_in_place", "fingerprint", "rotate_key"]
+__all__ = [
+    "MigrationRefused",
+    "MigrationReport",
+    "copy_encrypted",
+    "encrypt_in_place",
+    "fingerprint",
+    "rotate_key",
+]

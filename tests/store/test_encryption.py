@@ -179,17 +179,17 @@ def test_migration_refuses_and_rolls_back_when_the_copy_differs(
 ) -> None:
     path, count = _plain_database(tmp_path)
     before = path.read_bytes()
-    real_export = encrypt_migration._export
+    real_export = encrypt_migration.copy_encrypted
 
-    def lossy_export(source: Path, source_key: Any, target: Path, key: bytes) -> None:
-        real_export(source, source_key, target, key)
+    def lossy_export(source: Path, target: Path, key: bytes, source_key: Any = None) -> None:
+        real_export(source, target, key, source_key)
         if target.name.endswith(".encrypting"):  # the copy loses an entry's revision on the way
             conn = connect_raw(target, key)
             conn.execute("DELETE FROM revisions WHERE rowid = (SELECT max(rowid) FROM revisions)")
             conn.commit()
             conn.close()
 
-    monkeypatch.setattr(encrypt_migration, "_export", lossy_export)
+    monkeypatch.setattr(encrypt_migration, "copy_encrypted", lossy_export)
     with pytest.raises(encrypt_migration.MigrationRefused, match="revisions"):
         encrypt_migration.encrypt_in_place(path, "admin", PASSWORD, backups_dir=path.parent / "backups")
     assert file_kind(path) == "plain" and path.read_bytes() == before
