@@ -89,9 +89,11 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     )
     if report.backup is not None:
         print(f"Şifreli yedek: {report.backup}")
-    print(
-        "Diğer hesaplar anahtarlarını ilk girişlerinde (program açıkken) ya da parolaları sıfırlanınca alır."
-    )
+    if report.waiting:
+        print(
+            "Bu hesapların anahtarı henüz yok; masaüstünde veritabanı açıkken ilk girişlerinde ya da "
+            "yönetici parolalarını sıfırlayınca (koopbis user passwd) alırlar: " + ", ".join(report.waiting)
+        )
     print(_recovery_text(report.recovery_key))
     return EXIT_OK
 

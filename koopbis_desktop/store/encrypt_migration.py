@@ -36,6 +36,9 @@ class MigrationReport:
     backup: Path | None
     rows: dict[str, int]
     audit_rows: int
+    #: Active accounts without a slot under the new key yet (their next sign-in on the
+    #: open database or a password reset by an admin gives them one).
+    waiting: tuple[str, ...] = ()
 
 
 def _quiet(_text: str, _fraction: float) -> None:
@@ -142,13 +145,16 @@ def _backup_name(backups_dir: Path, reason: str) -> Path:
 
 def _prepare(
     path: Path, key: bytes | None, backups_dir: Path | None
-) -> tuple[dict[str, tuple[int, str]], int]:
+) -> tuple[dict[str, tuple[int, str]], int, list[str]]:
     """Bring the schema up to date, fold the log into the file and measure what must survive."""
     store = open_store(path, backups_dir=backups_dir, key=key)
     try:
         store.checkpoint()
         expected = fingerprint(store.conn)
         chain = audit.verify(store.conn)
+        active = [
+            str(r[0]) for r in store.query("SELECT username FROM users WHERE active = 1 ORDER BY username")
+        ]
     finally:
         store.close()
     if not chain.ok:
@@ -157,7 +163,7 @@ def _prepare(
             "Veritabanı değiştirilmedi."
         )
     _fold_wal(path, key)
-    return expected, chain.rows
+    return expected, chain.rows, active
 
 
 def _run(
@@ -169,7 +175,7 @@ def _run(
     reason: str,
 ) -> MigrationReport:
     progress("Veritabanı denetleniyor…", 0.05)
-    expected, audit_rows = _prepare(path, old_key, backups_dir)
+    expected, audit_rows, active = _prepare(path, old_key, backups_dir)
     key = keyfile.new_key()
     keys = keyfile.KeyFile.create(keyfile.keyfile_path(path), key)
     recovery = keys.new_recovery(key)
@@ -199,6 +205,7 @@ def _run(
         backup=saved,
         rows={name: count for name, (count, _) in expected.items()},
         audit_rows=audit_rows,
+        waiting=tuple(name for name in active if name not in accounts),
     )
 
 
@@ -234,13 +241,10 @@ def rotate_key(
     if store.key is None:
         raise PlainDatabase(store.path)
     path, old_key, backups_dir = store.path, store.key, store.backups_dir
-    others = [
-        name for name in keyfile.KeyFile.load(keyfile.keyfile_path(path), path).accounts() if name != username
-    ]
     store.close()
     Path(str(path) + ".encrypting").unlink(missing_ok=True)
     report = _run(path, old_key, {username: password}, backups_dir, progress, "anahtar-yenileme")
-    return report, others
+    return report, list(report.waiting)
 
 
 __all__ = [
