@@ -123,14 +123,25 @@ def check_backup_file(path: Path, unlock: Unlock | None = None) -> int:
     return version
 
 
+def _copy(source: Path, target: Path, key: bytes | None) -> None:
+    src = _connect_read_only(source, key)
+    dst = connect_raw(target, key)
+    try:
+        src.backup(dst)
+    except db_errors() as exc:
+        raise KnownError(f"Geri yükleme yapılamadı: {exc}. Veritabanı değişmedi.") from exc
+    finally:
+        src.close()
+        dst.close()
+
+
 def restore(db_path: Path, backup_file: Path, backups_dir: Path, unlock: Unlock | None = None) -> Path | None:
     """Replace the database at ``db_path`` with ``backup_file``; returns the safety backup of the old one.
 
     ``unlock`` gives the key of an encrypted file (the current database and the
-    backup each through its own key file). An encrypted backup is copied into a
-    side file with its own key and renamed over the database, so the database is
-    the old file or the restored one, never a mix; the backup's key file comes
-    along when its key differs from the current one (a backup from before a rotation).
+    backup each through its own key file). A backup under the database's own key
+    is copied into the file in place; one under another key (from before a
+    rotation) is copied beside it and renamed over it, and its key file comes along.
     """
     check_backup_file(backup_file, unlock)
     from koopbis_desktop.store.db import open_store
@@ -145,26 +156,25 @@ def restore(db_path: Path, backup_file: Path, backups_dir: Path, unlock: Unlock 
         finally:
             current.close()
     key = _key_of(backup_file, unlock)
+    current_key = _key_of(db_path, unlock) if file_kind(db_path) == "encrypted" else None
+    if key == current_key or file_kind(db_path) in ("empty", "missing"):
+        # Same key (or both plain): copied into the database file itself, as SQLite's backup
+        # API does safely even while another program has the file open.
+        _copy(backup_file, db_path, key)
+        return safety
+    # Another key (a backup from before a rotation, or an encrypted backup over a plain file):
+    # built beside the database and renamed over it, with the backup's key file.
     side = db_path.with_name(db_path.name + ".restoring")
     side.unlink(missing_ok=True)
-    src = _connect_read_only(backup_file, key)
-    dst = connect_raw(side, key)
     try:
-        src.backup(dst)
-    except db_errors() as exc:
+        _copy(backup_file, side, key)
+    except KnownError:
         side.unlink(missing_ok=True)
-        raise KnownError(f"Geri yükleme yapılamadı: {exc}. Veritabanı değişmedi.") from exc
-    finally:
-        src.close()
-        dst.close()
+        raise
     if key is not None:
-        current_keys = keyfile.keyfile_path(db_path)
-        backup_keys = keyfile.KeyFile.load(keyfile.keyfile_path(backup_file), backup_file)
-        if (
-            not current_keys.exists()
-            or keyfile.KeyFile.load(current_keys, db_path).check != backup_keys.check
-        ):
-            backup_keys.save(current_keys)
+        keyfile.KeyFile.load(keyfile.keyfile_path(backup_file), backup_file).save(
+            keyfile.keyfile_path(db_path)
+        )
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     os.replace(side, db_path)

@@ -161,6 +161,11 @@ class Shell(QObject):
         from koopbis_desktop.ui.editor.recovery import schedule_recovery
 
         schedule_recovery(ctx, window)
+        if not session.encrypted and session.actor.role == Role.ADMIN:
+            # A plain database of the previous version: its administrator is offered encryption.
+            from koopbis_desktop.ui.encryption_offer import offer_encryption
+
+            QTimer.singleShot(0, lambda: offer_encryption(ctx, window))
 
     def on_window_signed_out(self) -> None:
         window, self.window = self.window, None

@@ -46,6 +46,7 @@ class Session:
     full_name: str
     province_code: str
     settings: dict[str, str] = field(default_factory=dict)
+    encrypted: bool = True  # False: a plain database of the previous version (an admin is offered encryption)
 
 
 def load_settings(store: Store) -> dict[str, str]:
@@ -66,6 +67,7 @@ def sign_in(store: Store, username: str, password: str) -> Session:
         full_name=user.full_name if user is not None else actor.username,
         province_code=settings.province_code(store) or "",
         settings=load_settings(store),
+        encrypted=store.encrypted,
     )
 
 

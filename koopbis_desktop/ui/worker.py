@@ -61,6 +61,14 @@ class _Job:
     on_error: Failure | None
     coalesce: str | None
     credentials: tuple[str, str] | None = None
+    replaces_store: bool = False  # op(holder): may close the store and put another in its place
+
+
+@dataclass
+class StoreHolder:
+    """The worker's store, for the one kind of job that replaces it (encrypting the file in place)."""
+
+    store: Store
 
 
 _STOP = object()
@@ -171,6 +179,19 @@ class DbWorker(QObject):
             self._pending[job.job_id] = job
             if coalesce is not None:
                 self._latest[coalesce] = job.job_id
+        self._queue.put(job)
+        return job.job_id
+
+    def submit_replacing(
+        self,
+        op: Callable[[StoreHolder], Any],
+        on_success: Success | None = None,
+        on_error: Failure | None = None,
+    ) -> int:
+        """Queue ``op(holder)``, which may close ``holder.store`` and set a new one (the file was replaced)."""
+        job = _Job(next(self._ids), op, on_success, on_error, None, replaces_store=True)  # type: ignore[arg-type]
+        with self._lock:
+            self._pending[job.job_id] = job
         self._queue.put(job)
         return job.job_id
 
@@ -287,6 +308,17 @@ class DbWorker(QObject):
                 if job.job_id == 0:
                     job.op(store)
                     self._announce(store)
+                    continue
+                if job.replaces_store:
+                    holder = StoreHolder(store)
+                    try:
+                        result = job.op(holder)
+                    except BaseException as exc:  # delivered to the UI thread
+                        store = holder.store
+                        self._finished.emit(job.job_id, None, exc, store.take_changes())
+                    else:
+                        store = holder.store
+                        self._finished.emit(job.job_id, result, None, store.take_changes())
                     continue
                 with self._lock:
                     stale = job.coalesce is not None and self._latest.get(job.coalesce) != job.job_id

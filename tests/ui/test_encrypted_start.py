@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts
 from koopbis_desktop.store import encryption, keyfile
 from koopbis_desktop.store.db import Store, file_kind
 from koopbis_desktop.store.errors import KeyFileMissing
+from koopbis_desktop.ui import messages
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.encryption_offer import RecoveryKeyDialog, offer_encryption, start_encryption
 from koopbis_desktop.ui.login import LoginDialog
 from koopbis_desktop.ui.wizard import FirstRunWizard
 from koopbis_desktop.ui.worker import DbWorker
 from tests.conftest import PASSWORD, add_people
+from tests.ui.conftest import MessageMock, wait_idle
 
 
 @pytest.fixture
@@ -124,3 +129,44 @@ def test_first_run_is_encrypted_and_shows_the_recovery_key_once(
     assert by_paper.setting("province_code") == "35"
     by_paper.close()
     encryption.open_with_password(path, "admin", "ilk-parola-1").close()
+
+
+def test_an_admin_encrypts_a_plain_database_from_the_desktop(
+    qtbot: Any,
+    store: Store,
+    worker: DbWorker,
+    people: dict[str, Actor],
+    make_ctx: Callable[[str], AppContext],
+    message_mock: MessageMock,
+) -> None:
+    path = store.path
+    count = store.query_one("SELECT count(*) FROM users")
+    store.close()  # the worker's connection is the program's own
+    ctx = make_ctx("admin")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    message_mock.answers = ["Sonra"]
+    offer_encryption(ctx, parent)  # "later": nothing changes
+    assert message_mock.getmsg(messages.Level.QUESTION).title == "Veritabanı şifrelenmemiş"
+    assert file_kind(path) == "plain"
+    shown: list[str] = []
+
+    def confirm_key() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RecoveryKeyDialog):
+            QTimer.singleShot(20, confirm_key)
+            return
+        shown.append(dialog.key_label.text())
+        dialog.reject()  # Esc cannot skip the key
+        assert dialog.isVisible()
+        dialog.confirm.setChecked(True)
+        dialog.close_button.click()
+
+    QTimer.singleShot(0, confirm_key)
+    start_encryption(ctx, parent, PASSWORD)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    wait_idle(qtbot, worker)
+    assert file_kind(path) == "encrypted" and re.fullmatch(r"\d{5}(-\d{5}){7}", shown[0])
+    # The worker goes on with the encrypted file, opened with the admin's key.
+    assert worker.call(lambda s: (s.encrypted, s.query_one("SELECT count(*) FROM users"))) == (True, count)
+    encryption.open_with_recovery(path, shown[0]).close()
