@@ -205,7 +205,9 @@ def run(args: argparse.Namespace) -> int:
     worker = DbWorker(db_path, paths.backups_dir(db_path), create=True, encrypt_new=True)
     worker.start()  # opens and checks the database on its own thread
     encrypted = encryption.is_encrypted(db_path) and not encryption.is_new(db_path)
-    facts = None if encrypted else peek_start_facts(db_path)
+    # Encrypted: nothing to peek at before a sign-in. Smoke: it waits for the open anyway, and a
+    # read-only peek racing the worker's open could be the last connection and leave -wal/-shm.
+    facts = None if encrypted or args.smoke else peek_start_facts(db_path)
     try:
         if encrypted and worker.wait_ready():
             if args.smoke:
