@@ -162,4 +162,5 @@ def sync_options(args: argparse.Namespace, store: Store) -> Any:
         username=username,
         password=wire.password_source(username, interactive=True),
         ca_bundle=args.ca_bundle,
+        db_key=store.key,  # the automatic loop opens its own connections to an encrypted file
     )

@@ -148,6 +148,7 @@ class Shell(QObject):
             ),
             session,
         )
+        ctx.db_key = session.db_key
         window = MainWindow(ctx)
         if self.demo:
             window.setWindowTitle(QCoreApplication.translate("Shell", "KOOP-BİS Masaüstü (DEMO)"))

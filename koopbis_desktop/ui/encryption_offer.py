@@ -143,7 +143,7 @@ def start_encryption(ctx: AppContext, parent: QWidget, password: str) -> QProgre
     progress = _Progress(dialog)
     progress.step.connect(lambda text, fraction: _show_step(dialog, text, fraction))
 
-    def migrate(holder: StoreHolder) -> object:
+    def migrate(holder: StoreHolder) -> tuple[object, bytes | None]:
         from koopbis_desktop.services import accounts
         from koopbis_desktop.store import encrypt_migration, encryption
 
@@ -152,15 +152,17 @@ def start_encryption(ctx: AppContext, parent: QWidget, password: str) -> QProgre
         path, backups = store.path, store.backups_dir
         store.close()
         try:
-            return encrypt_migration.encrypt_in_place(
+            report = encrypt_migration.encrypt_in_place(
                 path, username, password, backups_dir=backups, progress=progress.step.emit
             )
         finally:
             # Encrypted after success, the untouched plain file after a refusal.
             holder.store = encryption.open_with_password(path, username, password, backups_dir=backups)
+        return report, holder.store.key
 
-    def done(report: object) -> None:
+    def done(outcome: tuple[object, bytes | None]) -> None:
         dialog.close()
+        report, ctx.db_key = outcome  # the key: the sync thread opens the file too
         waiting = getattr(report, "waiting", ())
         note = (
             QCoreApplication.translate(

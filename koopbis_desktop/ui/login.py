@@ -47,6 +47,7 @@ class Session:
     province_code: str
     settings: dict[str, str] = field(default_factory=dict)
     encrypted: bool = True  # False: a plain database of the previous version (an admin is offered encryption)
+    db_key: bytes | None = field(default=None, repr=False)  # for the sync thread's own connection
 
 
 def load_settings(store: Store) -> dict[str, str]:
@@ -68,6 +69,7 @@ def sign_in(store: Store, username: str, password: str) -> Session:
         province_code=settings.province_code(store) or "",
         settings=load_settings(store),
         encrypted=store.encrypted,
+        db_key=store.key,
     )
 
 
