@@ -110,6 +110,10 @@ def test_each_refusal_has_its_own_sentence_never_corrupt(encrypted_store: Store,
     open_store(plain, create=True).close()
     with pytest.raises(PlainDatabase, match="şifrelenmemiş"):
         open_store(plain, key=key)
+    foreign = tmp_path / "not-a-database.sqlite"
+    foreign.write_bytes(b"Merhaba, bu bir metin dosyasi.\n" * 128)  # 4096 bytes, but text
+    with pytest.raises(DatabaseDamaged):
+        open_store(foreign)
     for error in (KeyRequired, KeyFileDamaged, KeyFileMissing, WrongKey, PlainDatabase):
         assert not issubclass(error, DatabaseDamaged)
 
