@@ -203,7 +203,16 @@ def run(args: argparse.Namespace) -> int:
 
     encryption.set_aside_unfinished(db_path)  # a first run cut off before its first account
     # A new database (first run, demo, smoke) is encrypted from its first byte.
-    worker = DbWorker(db_path, paths.backups_dir(db_path), create=True, encrypt_new=True)
+    credentials = None
+    if args.demo:
+        # The demo's passwords are printed in the README: its worker opens it at once, so an
+        # unfinished demo is found and filled as before.
+        from koopbis_desktop.demo import DEMO_ACCOUNTS
+
+        credentials = (DEMO_ACCOUNTS[0][0], DEMO_ACCOUNTS[0][2])
+    worker = DbWorker(
+        db_path, paths.backups_dir(db_path), create=True, encrypt_new=True, credentials=credentials
+    )
     worker.start()  # opens and checks the database on its own thread
     encrypted = encryption.is_encrypted(db_path) and not encryption.is_new(db_path)
     # Encrypted: nothing to peek at before a sign-in. Smoke: it waits for the open anyway, and a
