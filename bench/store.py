@@ -1,7 +1,9 @@
 """Store benchmark: snapshot import, search-as-you-type and durable save, each against a bare baseline.
 
 Issue 2 sets the bars: search p95 ≤ 15 ms at 90,000 cooperatives; save p95 ≤ 10 ms
-and ≤ 3× a bare single-row INSERT with the same pragmas. The figures only mean
+and ≤ 3× a bare single-row INSERT with the same pragmas. Issue 18 adds: the same
+save and search on an encrypted (SQLCipher) copy of the same database, measured
+in the same run against the plain one, goal ≤ 1.5×. The figures only mean
 something next to a baseline measured in the same run on the same disk, so every
 timing here comes with one. Everything lives in a temporary folder.
 
@@ -339,6 +341,74 @@ def bench_save(store_path: Path, n: int = 300) -> dict[str, Any]:
     return result
 
 
+# --------------------------------------------------------------------------- encryption
+
+
+def _saves(store: Store, n: int, seed: int) -> list[float]:
+    from koopbis_desktop.services import accounts, capture
+
+    clerk = accounts.login(store, "bench.memur", PASSWORD)
+    coop_ids = [r[0] for r in store.conn.execute("SELECT id FROM cooperatives ORDER BY id LIMIT 50")]
+    rng = random.Random(seed)
+    samples = []
+    for i in range(n):
+        data = {
+            "member_id": demo_data.tckn(rng),
+            "full_name": demo_data.person_name(rng),
+            "effective_date": "02.03.2015",
+            "decision_no": f"2016/{i + 1}",
+            "shares": 2,
+            "subscribed_amount": "2.000,00",
+            "paid_amount": "500",
+        }
+        coop = coop_ids[i % len(coop_ids)]
+        samples.append(
+            timed_ms(lambda d=data, c=coop: capture.create_entry(store, clerk, "member.admit", c, d))
+        )
+    return samples
+
+
+def bench_encryption(folder: Path, plain_path: Path, n_queries: int, n_saves: int) -> dict[str, Any]:
+    """Save and search on the plain database and on an encrypted copy of it, turn about."""
+    from koopbis_desktop.store import encrypt_migration, keyfile
+
+    key = keyfile.new_key()
+    encrypted_path = folder / "nation-encrypted.sqlite"
+    encrypt_migration.copy_encrypted(plain_path, encrypted_path, key)
+    keyfile.start(encrypted_path, key)
+    plain, encrypted = open_store(plain_path), open_store(encrypted_path, key=key)
+    try:
+        queries = search_queries(plain, n_queries, seed=18)
+        for store in (plain, encrypted):
+            for q in queries[:20]:
+                snapshot.search(store, q)
+        search: dict[str, list[float]] = {"plain": [], "encrypted": []}
+        for q in queries:  # interleaved: the disk and the CPU are the same for both
+            search["plain"].append(timed_ms(lambda q=q: snapshot.search(plain, q)))
+            search["encrypted"].append(timed_ms(lambda q=q: snapshot.search(encrypted, q)))
+        saves = {"plain": _saves(plain, n_saves, 1), "encrypted": _saves(encrypted, n_saves, 2)}
+    finally:
+        plain.close()
+        encrypted.close()
+    result: dict[str, Any] = {}
+    for what, samples in (("search", search), ("save", saves)):
+        p95 = {k: percentile(v, 0.95) for k, v in samples.items()}
+        ratio = p95["encrypted"] / p95["plain"]
+        result.update(
+            {
+                f"encrypted_{what}_p95_ms": round(p95["encrypted"], 3),
+                f"plain_{what}_p95_ms": round(p95["plain"], 3),
+                f"encrypted_{what}_ratio": round(ratio, 2),
+            }
+        )
+        label = "Arama" if what == "search" else "Kayıt"
+        print(
+            f"Şifreli {label.lower()}: p95 {p95['encrypted']:.2f} ms, şifresiz {p95['plain']:.2f} ms "
+            f"→ {ratio:.2f}× (hedef ≤ 1,5×{'' if ratio <= 1.5 else ', AŞILDI'})"
+        )
+    return result
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -355,6 +425,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
+        "sqlcipher_sqlite": importlib.import_module("sqlcipher3").sqlite_version,
     }
     with tempfile.TemporaryDirectory(prefix="koopbis-bench-") as tmp:
         folder = Path(tmp)
@@ -367,6 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             store.close()
         figures.update(bench_save(nation_path, n_saves))
+        figures.update(bench_encryption(folder, nation_path, n_queries, n_saves))
     print(json.dumps(figures, ensure_ascii=False))
     return 0
 

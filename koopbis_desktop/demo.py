@@ -16,10 +16,11 @@ from typing import Any
 
 from koopbis_desktop import paths
 from koopbis_desktop.domain import demo_data
+from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts, capture, review
-from koopbis_desktop.store import listing, snapshot
-from koopbis_desktop.store.db import Store, is_initialised, open_store
+from koopbis_desktop.store import encryption, keyfile, listing, snapshot
+from koopbis_desktop.store.db import Store, is_initialised
 
 DEMO_PROVINCE = "06"
 DEMO_COOPERATIVES = 500
@@ -144,26 +145,38 @@ def create_demo_database(path: Path, *, cooperatives: int = DEMO_COOPERATIVES) -
     """
     path = Path(path)
     if path.exists():
-        store = open_store(path, backups_dir=paths.backups_dir(path))
         try:
-            if is_initialised(store):
-                return path
-        finally:
-            store.close()
+            store = open_demo(path)
+        except KoopbisError:
+            store = None  # an encrypted demo cut off before its accounts: nothing to keep
+        if store is not None:
+            try:
+                if is_initialised(store):
+                    return path
+            finally:
+                store.close()
         _remove_database(path)  # an unfinished demo from an older version: start over
     partial = path.with_name(path.name + ".partial")
     _remove_database(partial)
-    store = open_store(partial, create=True, backups_dir=paths.backups_dir(path))
+    # Encrypted from the first byte, like a real first run; the demo accounts' slots open it.
+    store = encryption.create_encrypted(partial, backups_dir=paths.backups_dir(path))
     try:
         populate_demo(store, cooperatives=cooperatives)
         store.checkpoint()
     finally:
         store.close()
     _remove_database(partial, main_file=False)
+    os.replace(keyfile.keyfile_path(partial), keyfile.keyfile_path(path))
     os.replace(partial, path)
     return path
 
 
+def open_demo(path: Path) -> Store:
+    """The demo database, opened with the demo admin's password (encrypted) or as it is (an older plain demo)."""
+    username, _role, password, _name = DEMO_ACCOUNTS[0]
+    return encryption.open_with_password(path, username, password, backups_dir=paths.backups_dir(path))
+
+
 def _remove_database(path: Path, *, main_file: bool = True) -> None:
-    for suffix in ("", "-wal", "-shm") if main_file else ("-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", keyfile.SUFFIX) if main_file else ("-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)

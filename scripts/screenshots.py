@@ -288,7 +288,8 @@ def main() -> int:
     translators = install_translators(app, "tr")
     with tempfile.TemporaryDirectory(prefix="koopbis-screens-") as tmp:
         db_path = create_demo_database(Path(tmp) / "koopbis.sqlite")
-        worker = DbWorker(db_path, Path(tmp) / "backups")
+        # The demo is encrypted: the worker opens it with the demo clerk's slot.
+        worker = DbWorker(db_path, Path(tmp) / "backups", credentials=("memur", DEMO_PASSWORDS["memur"]))
         worker.start()
         try:
             shoot_login(worker, shots)

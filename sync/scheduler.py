@@ -100,6 +100,8 @@ class SyncOptions:
     executor: ExecutorConfig = field(default_factory=ExecutorConfig)
     ignore_go_live: bool = False
     today: Callable[[], date] = date.today
+    #: The key of an encrypted database (from the signed-in account's slot); None for a plain one.
+    db_key: bytes | None = field(default=None, repr=False)
 
 
 class SyncBusy(KoopbisError):
@@ -183,7 +185,7 @@ def run_sync(
     client: wire.KoopbisClient | None = None,
 ) -> SyncReport:
     """One sync of the database at ``store_path``: lock, go-live, health, replay, record the run."""
-    store = open_store(Path(store_path), check_integrity=False)
+    store = open_store(Path(store_path), check_integrity=False, key=options.db_key if options else None)
     store.take_changes()  # an opening migration is not the run's doing
     try:
         report = sync_store(store, on_progress=on_progress, cancel=cancel, options=options, client=client)

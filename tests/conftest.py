@@ -151,9 +151,11 @@ def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     from argon2 import PasswordHasher
 
-    from koopbis_desktop.store import users
+    from koopbis_desktop.store import keyfile, users
 
     monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    # The key file's slots too (argon2id before AES-GCM); tests/store/test_encryption.py checks the real cost.
+    monkeypatch.setattr(keyfile, "KDF", keyfile.KdfParams(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 @pytest.fixture(autouse=True)
@@ -180,8 +182,29 @@ def store(db_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
+def encrypted_store(tmp_path: Path) -> Iterator[Store]:
+    """A store encrypted from its first byte, as the wizard and ``koopbis init --admin`` make it.
+
+    ``open_store(path, key=store.key)`` opens it again; the key file beside it gets
+    each account's slot as the ``people`` fixture (or a test) adds accounts.
+    """
+    from koopbis_desktop.store import encryption
+
+    path = tmp_path / "sifreli" / "koopbis.sqlite"
+    s = encryption.create_encrypted(path, backups_dir=path.parent / "backups")
+    s.set_setting("province_code", "06")
+    yield s
+    s.close()
+
+
+@pytest.fixture
 def people(store: Store) -> dict[str, Actor]:
     """An admin, two clerks and two supervisors, logged in."""
+    return add_people(store)
+
+
+def add_people(store: Store) -> dict[str, Actor]:
+    """The ``people`` fixture's accounts on any store (an encrypted one too)."""
     accounts.add_user(store, None, "admin", "admin", PASSWORD, "Yönetici Bey")
     admin = accounts.login(store, "admin", PASSWORD)
     for name, role, full in (

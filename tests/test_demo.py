@@ -7,12 +7,13 @@ from pathlib import Path
 from koopbis_desktop import demo
 from koopbis_desktop.services import accounts
 from koopbis_desktop.store import audit
-from koopbis_desktop.store.db import open_store
+from koopbis_desktop.store.db import file_kind, open_store
 
 
 def test_demo_database_has_accounts_snapshot_and_entries(tmp_path: Path) -> None:
     path = demo.create_demo_database(tmp_path / "demo" / "koopbis.sqlite")
-    store = open_store(path)
+    assert file_kind(path) == "encrypted"  # from the first byte, like a real first run
+    store = demo.open_demo(path)
     try:
         assert store.setting("province_code") == "06"
         assert store.conn.execute("SELECT COUNT(*) FROM cooperatives").fetchone()[0] == 500
@@ -32,11 +33,11 @@ def test_demo_database_has_accounts_snapshot_and_entries(tmp_path: Path) -> None
 def test_second_run_keeps_the_demo_database_as_it_is(tmp_path: Path) -> None:
     path = tmp_path / "koopbis.sqlite"
     demo.create_demo_database(path, cooperatives=20)
-    store = open_store(path)
+    store = demo.open_demo(path)
     store.conn.execute("UPDATE users SET full_name = 'değişti' WHERE username = 'memur'")
     store.close()
     demo.create_demo_database(path, cooperatives=20)
-    store = open_store(path)
+    store = demo.open_demo(path)
     try:
         assert store.conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 7
         assert (
@@ -65,7 +66,7 @@ def test_interrupted_demo_is_rebuilt(tmp_path: Path) -> None:
     half.close()
     demo.create_demo_database(path, cooperatives=20)
     assert not partial.exists()
-    store = open_store(path)
+    store = demo.open_demo(path)
     try:
         assert store.setting("province_code") == "06"
         assert store.conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 7

@@ -27,6 +27,7 @@ from koopbis_desktop.cli import (
     data,
     entries,
     guide,
+    key,
     manual,
     printouts,
     registry,
@@ -46,6 +47,7 @@ GROUP_MODULES = (
     data,
     entries,
     guide,
+    key,
     manual,
     printouts,
     registry,
@@ -90,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     entries.register(sub, common)
     audit.register(sub, common)
     setup.register_backup(sub, common)
+    key.register(sub, common)
     data.register(sub, common)
     guide.register(sub, common)
     return parser

@@ -19,7 +19,7 @@ from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, Actor, State
 from koopbis_desktop.services import accounts
 from koopbis_desktop.services.spreadsheet import SpreadsheetError
-from koopbis_desktop.store import entries
+from koopbis_desktop.store import encryption, entries
 from koopbis_desktop.store.db import Store, open_store
 
 EXIT_OK = ExitCode.OK
@@ -73,8 +73,27 @@ def error_document(exc: KoopbisError) -> dict[str, Any]:
 
 
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Store:
+    """Open the store; an encrypted one with the key of the ``--as`` account's slot (its password)."""
     db_path = paths.database_path(args.db)
-    return open_store(db_path, create=create, backups_dir=paths.backups_dir(db_path))
+    key = None
+    if encryption.is_encrypted(db_path):
+        username = getattr(args, "as_user", None)
+        if not username:
+            raise CliError(
+                f"{db_path} şifreli: açmak için --as KULLANICI verin (parola KOOPBIS_PASSWORD'den ya da sorulur).",
+                EXIT_NOT_PERMITTED,
+            )
+        key = encryption.unlock_key(db_path, username, account_password(args))
+    return open_store(db_path, create=create, backups_dir=paths.backups_dir(db_path), key=key)
+
+
+def account_password(args: argparse.Namespace) -> str:
+    """The ``--as`` account's password, asked once per command (opening and signing in share it)."""
+    cached: str | None = getattr(args, "_password", None)
+    if cached is None:
+        cached = ask_password("KOOPBIS_PASSWORD", f"{args.as_user} parolası: ")
+        args._password = cached
+    return cached
 
 
 def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
@@ -98,8 +117,7 @@ def sign_in(store: Store, args: argparse.Namespace, *, required: bool = True) ->
         if required:
             raise CliError("Bu komut için kim olduğunuzu belirtin: --as KULLANICI", EXIT_USAGE)
         return None
-    password = ask_password("KOOPBIS_PASSWORD", f"{username} parolası: ")
-    return accounts.login(store, username, password)
+    return accounts.login(store, username, account_password(args))
 
 
 def signed_in(args: argparse.Namespace) -> tuple[Store, Actor]:
@@ -163,4 +181,5 @@ def sync_options(args: argparse.Namespace, store: Store) -> Any:
         username=username,
         password=wire.password_source(username, interactive=True),
         ca_bundle=args.ca_bundle,
+        db_key=store.key,  # the automatic loop opens its own connections to an encrypted file
     )

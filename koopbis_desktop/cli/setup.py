@@ -10,25 +10,53 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop import paths
-from koopbis_desktop.cli.common import EXIT_INVALID, EXIT_OK, CliError, open_db
+from koopbis_desktop.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    CliError,
+    account_password,
+    ask_password,
+    open_db,
+)
 from koopbis_desktop.domain.validators import FieldError
 from koopbis_desktop.services import setup
-from koopbis_desktop.store import users
-from koopbis_desktop.store.db import open_store
+from koopbis_desktop.store import encryption, users
+from koopbis_desktop.store.db import Store
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     setup.find_province(args.province)  # an unknown province creates no file
     db_path = paths.database_path(args.db)
-    store = open_store(db_path, create=True, backups_dir=paths.backups_dir(db_path))
+    store: Store
+    recovery = ""
+    if args.admin and not db_path.exists():
+        # Encrypted from the first byte; the first admin's password opens it.
+        password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
+        store = encryption.create_encrypted(db_path, backups_dir=paths.backups_dir(db_path))
+        setup.add_first_admin(store, args.admin, password)
+        recovery = encryption.new_recovery_key(store)
+    else:
+        store = open_db(args, create=True)
     try:
         province = setup.initialize(store, args.province, go_live=args.go_live)
     except FieldError as exc:
         raise CliError(f"--go-live: {exc.message}", EXIT_INVALID) from exc
     print(f"Veritabanı hazır: {db_path} ({province.name}, plaka {province.code}).")
+    if recovery:
+        print(_recovery_text(recovery))
+    elif not store.encrypted:
+        print("Veritabanı şifrelenmemiş: koopbis key encrypt --as YÖNETİCİ ile şifreleyin.")
     if users.count_users(store) == 0:
         print("Sıradaki adım: ilk yönetici hesabını açın: koopbis user add ADI --role admin")
     return EXIT_OK
+
+
+def _recovery_text(recovery: str) -> str:
+    return (
+        "KURTARMA ANAHTARI (yalnızca şimdi gösterilir; yazdırıp kilitli bir yerde saklayın):\n"
+        f"    {recovery}\n"
+        "Bütün parolalar unutulursa veritabanını bu anahtar açar."
+    )
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -39,7 +67,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    safety = setup.restore_from(paths.database_path(args.db), Path(args.file))
+    db_path = paths.database_path(args.db)
+    unlock = None
+    if args.as_user:
+        # Each encrypted file (the database, the backup) opens through its own key file.
+        password = account_password(args)
+        unlock = lambda path: encryption.unlock_key(path, args.as_user, password)  # noqa: E731
+    safety = setup.restore_from(db_path, Path(args.file), unlock)
     print(f"Geri yüklendi: {args.file}.")
     if safety:
         print(f"Önceki veritabanının yedeği: {safety}")
@@ -51,6 +85,11 @@ def register_init(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("init", parents=[common], help="ilin yerel veritabanını oluştur")
     p.add_argument("--province", required=True, metavar="KOD", help="il plaka kodu (ör. 06) ya da il adı")
     p.add_argument("--go-live", metavar="TARİH", help="KOOP-BİS açılış tarihi (varsayılan 12.03.2015)")
+    p.add_argument(
+        "--admin",
+        metavar="AD",
+        help="ilk yönetici hesabı; verilirse veritabanı şifreli oluşturulur (parola KOOPBIS_NEW_PASSWORD ya da sorulur)",
+    )
     p.set_defaults(func=cmd_init)
 
 

@@ -1,4 +1,9 @@
-"""Logging in and managing local accounts; the roles and lockout rules apply on every path."""
+"""Logging in and managing local accounts; the roles and lockout rules apply on every path.
+
+On an encrypted database each account's password also wraps the database key
+(its slot in the key file): adding an account or setting a password rewraps,
+disabling removes the slot, so a disabled account cannot open the file.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from datetime import datetime
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.schema import Issue
 from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
-from koopbis_desktop.store import users
+from koopbis_desktop.store import encryption, users
 from koopbis_desktop.store.clock import now as clock_now
 from koopbis_desktop.store.clock import parse
 from koopbis_desktop.store.db import Store
@@ -21,6 +26,10 @@ def login(store: Store, username: str, password: str, *, at: datetime | None = N
     moment = at or clock_now()
     outcome, user = users.check_password(store, username, password, at=moment)
     if outcome == users.LoginOutcome.OK and user is not None:
+        if not encryption.has_slot(store, user.username):
+            # After a migration or a rotation only the admin who ran it had a slot: the
+            # others get theirs the first time they sign in on the open database.
+            encryption.set_slot(store, user.username, password)
         return Actor(user.username, user.role)
     if outcome == users.LoginOutcome.LOCKED and user is not None and user.locked_until:
         minutes = max(1, round((parse(user.locked_until) - moment).total_seconds() / 60))
@@ -95,6 +104,7 @@ def add_user(
             password=password,
             by=actor_name,
         )
+        encryption.set_slot(store, name, password)
     user = users.get_user(store, name)
     assert user is not None
     return user
@@ -114,9 +124,11 @@ def disable_user(store: Store, by: Actor, username: str) -> None:
         raise NotPermitted("Kendi hesabınızı kapatamazsınız; başka bir yönetici kapatmalı.")
     with store.atomic() as conn:
         users.set_active(conn, username, False, by.username)
+        encryption.drop_slot(store, username)
 
 
 def enable_user(store: Store, by: Actor, username: str) -> None:
+    """Enabling gives no slot back (nobody knows the password): a password reset or the next sign-in does."""
     _require_admin(by)
     _existing(store, username)
     with store.atomic() as conn:
@@ -138,6 +150,20 @@ def change_password(store: Store, by: Actor, username: str, new_password: str) -
     _check_password_strength(new_password)
     with store.atomic() as conn:
         users.set_password(conn, username, new_password, by.username)
+        encryption.set_slot(store, username, new_password)
+
+
+def reset_with_recovery(store: Store, username: str, new_password: str) -> None:
+    """Every password lost: the recovery key opened ``store``; an admin account gets a new password and slot."""
+    user = _existing(store, username)
+    if user.role != Role.ADMIN or not user.active:
+        raise NotPermitted(
+            "Kurtarma anahtarıyla yalnızca etkin bir yönetici hesabına yeni parola verilebilir."
+        )
+    _check_password_strength(new_password)
+    with store.atomic() as conn:
+        users.set_password(conn, username, new_password, "kurtarma-anahtari")
+        encryption.set_slot(store, username, new_password)
 
 
 def list_users(store: Store, by: Actor) -> list[users.User]:

@@ -49,6 +49,7 @@ HELP_ANCHORS: dict[str, str] = {
     "LoginDialog": "oturum-acma",
     "LockDialog": "ekran-kilidi",
     "FirstRunWizard": "ilk-kurulum",
+    "RecoveryKeyDialog": "kurtarma-anahtari",
     "EntryEditor": "kayit-formu",
     "EditorBase": "kayit-formu",  # the editor's parts (layout, values, submit, …) derive from it
     "TypeChooserDialog": "bu-kooperatif-icin-yeni-kayit",

@@ -15,7 +15,7 @@ from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.validators import parse_date
 from koopbis_desktop.services import accounts, snapshot_import
-from koopbis_desktop.store import audit, backup
+from koopbis_desktop.store import audit, backup, encryption
 from koopbis_desktop.store import setup as settings_rows
 from koopbis_desktop.store.db import Store, open_store
 
@@ -30,6 +30,7 @@ class SetupRefused(KoopbisError):
 class SetupResult:
     admin: str
     imported: str  # the import report's sentence, or ""
+    recovery_key: str = ""  # an encrypted database's recovery key, shown once; "" for a plain one
 
 
 def find_province(province: str) -> reference.Province:
@@ -62,6 +63,11 @@ def initialize(store: Store, province: str, *, go_live: str | None = None) -> re
         if not existing:
             audit.append(conn, actor="system", action="init", details={"province": found.code})
     return found
+
+
+def add_first_admin(store: Store, admin: str, password: str, full_name: str = "") -> None:
+    """The first account of a new database (on an encrypted one, also its first key slot)."""
+    accounts.add_user(store, None, admin, "admin", password, full_name)
 
 
 def import_snapshot(
@@ -97,8 +103,9 @@ def set_up_database(
     if snapshot_file is not None:
         imported = import_snapshot(store, admin, snapshot_file).text()
     accounts.add_user(store, None, admin, "admin", password, full_name)
+    recovery = encryption.new_recovery_key(store) if store.encrypted else ""
     initialize(store, province_code)
-    return SetupResult(admin=admin, imported=imported)
+    return SetupResult(admin=admin, imported=imported, recovery_key=recovery)
 
 
 def backup_now(store: Store, dest: Path | None = None) -> Path:
@@ -110,10 +117,14 @@ def backup_now(store: Store, dest: Path | None = None) -> Path:
     return target
 
 
-def restore_from(db_path: Path, file: Path) -> Path | None:
-    """Replace the database at ``db_path`` by the backup ``file``; the safety copy of the old one, if any."""
-    safety = backup.restore(db_path, file, paths.backups_dir(db_path))
-    store = open_store(db_path, backups_dir=paths.backups_dir(db_path))
+def restore_from(db_path: Path, file: Path, unlock: backup.Unlock | None = None) -> Path | None:
+    """Replace the database at ``db_path`` by the backup ``file``; the safety copy of the old one, if any.
+
+    ``unlock`` gives an encrypted file's key from its key file (the person's password).
+    """
+    safety = backup.restore(db_path, file, paths.backups_dir(db_path), unlock)
+    key = unlock(db_path) if unlock is not None and encryption.is_encrypted(db_path) else None
+    store = open_store(db_path, backups_dir=paths.backups_dir(db_path), key=key)
     try:
         with store.atomic() as conn:
             audit.append(
@@ -130,6 +141,7 @@ def restore_from(db_path: Path, file: Path) -> Path | None:
 __all__ = [
     "SetupRefused",
     "SetupResult",
+    "add_first_admin",
     "backup_now",
     "find_province",
     "import_snapshot",

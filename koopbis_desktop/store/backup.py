@@ -2,18 +2,29 @@
 
 Taken before every migration and on demand; the newest ``keep`` files are kept.
 A restore first backs up the current database, so a restore can be undone too.
+
+A backup of an encrypted database is encrypted with the same key (the backup API
+between two keyed SQLCipher connections) and gets a copy of the key file beside
+it (``….sqlite.keys``), so the accounts' passwords and the recovery key open it
+too. Opening a backup therefore needs a key: callers pass ``unlock(path) -> key``.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from koopbis_desktop.store import migrations
-from koopbis_desktop.store.db import Store
-from koopbis_desktop.store.errors import KnownError
+from koopbis_desktop.store import keyfile, migrations
+from koopbis_desktop.store.db import Store, connect_raw, db_errors, file_kind
+from koopbis_desktop.store.errors import KeyRequired, KnownError
+
+#: Gives the key of an encrypted database or backup file (from its key file), None for a plain one.
+Unlock = Callable[[Path], bytes | None]
 
 DEFAULT_KEEP = 10
 
@@ -33,11 +44,17 @@ def create_backup(store: Store, dest: Path, *, reason: str = "elle", keep: int |
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"koopbis-{stamp}-{_safe(reason)}.sqlite"
     folder.mkdir(parents=True, exist_ok=True)
+    failures: tuple[type[Exception], ...] = (*db_errors(), OSError)
     try:
-        with sqlite3.connect(str(target)) as out:
+        out = connect_raw(target, store.key)
+        try:
             store.conn.backup(out)
-        out.close()
-    except sqlite3.Error as exc:
+        finally:
+            out.close()
+        if store.key is not None:
+            keys = keyfile.KeyFile.load(keyfile.keyfile_path(store.path), store.path)
+            keys.save(keyfile.keyfile_path(target))
+    except failures as exc:
         raise KnownError(
             f"Yedek alınamadı ({target}): {exc}. Diskte yer ve klasör izinlerini kontrol edin."
         ) from exc
@@ -56,22 +73,44 @@ def prune(folder: Path, keep: int) -> list[Path]:
     doomed = backups[:-keep] if keep > 0 else []
     for path in doomed:
         path.unlink(missing_ok=True)
+        keyfile.keyfile_path(path).unlink(missing_ok=True)
     return doomed
 
 
-def check_backup_file(path: Path) -> int:
+def _key_of(path: Path, unlock: Unlock | None) -> bytes | None:
+    if file_kind(path) != "encrypted":
+        return None
+    if not keyfile.keyfile_path(path).exists():
+        raise KnownError(
+            f"{path} bir KOOP-BİS Desktop yedeği değil ya da şifreli yedeğin anahtar dosyası "
+            f"({keyfile.keyfile_path(path).name}) yanında değil."
+        )
+    key = unlock(path) if unlock is not None else None
+    if key is None:
+        raise KeyRequired(path)
+    return key
+
+
+def _connect_read_only(path: Path, key: bytes | None) -> Any:
+    if key is None:
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    return connect_raw(path, key)
+
+
+def check_backup_file(path: Path, unlock: Unlock | None = None) -> int:
     """Refuse a file that is not a healthy KOOP-BİS Desktop database; returns its schema version."""
     if not path.is_file():
         raise KnownError(f"Yedek dosyası bulunamadı: {path}")
+    key = _key_of(path, unlock)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _connect_read_only(path, key)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             integrity = conn.execute("PRAGMA integrity_check").fetchall()
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except db_errors() as exc:
         raise KnownError(f"{path} bir KOOP-BİS Desktop yedeği değil ya da bozuk: {exc}") from exc
     if integrity != [("ok",)]:
         raise KnownError(f"Yedek dosyası bozuk: {path}. Başka bir yedek seçin.")
@@ -84,25 +123,59 @@ def check_backup_file(path: Path) -> int:
     return version
 
 
-def restore(db_path: Path, backup_file: Path, backups_dir: Path) -> Path | None:
-    """Replace the database at ``db_path`` with ``backup_file``; returns the safety backup of the old one."""
-    check_backup_file(backup_file)
-    from koopbis_desktop.store.db import open_store
-
-    safety: Path | None = None
-    if db_path.exists():
-        current = open_store(db_path, backups_dir=backups_dir, check_integrity=False)
-        try:
-            safety = create_backup(current, backups_dir, reason="geri-yukleme-oncesi")
-        finally:
-            current.close()
-    src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
-    dst = sqlite3.connect(str(db_path))
+def _copy(source: Path, target: Path, key: bytes | None) -> None:
+    src = _connect_read_only(source, key)
+    dst = connect_raw(target, key)
     try:
         src.backup(dst)
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         raise KnownError(f"Geri yükleme yapılamadı: {exc}. Veritabanı değişmedi.") from exc
     finally:
         src.close()
         dst.close()
+
+
+def restore(db_path: Path, backup_file: Path, backups_dir: Path, unlock: Unlock | None = None) -> Path | None:
+    """Replace the database at ``db_path`` with ``backup_file``; returns the safety backup of the old one.
+
+    ``unlock`` gives the key of an encrypted file (the current database and the
+    backup each through its own key file). A backup under the database's own key
+    is copied into the file in place; one under another key (from before a
+    rotation) is copied beside it and renamed over it, and its key file comes along.
+    """
+    check_backup_file(backup_file, unlock)
+    from koopbis_desktop.store.db import open_store
+
+    safety: Path | None = None
+    if db_path.exists() and file_kind(db_path) not in ("empty", "missing"):
+        current = open_store(
+            db_path, backups_dir=backups_dir, check_integrity=False, key=_key_of(db_path, unlock)
+        )
+        try:
+            safety = create_backup(current, backups_dir, reason="geri-yukleme-oncesi")
+        finally:
+            current.close()
+    key = _key_of(backup_file, unlock)
+    current_key = _key_of(db_path, unlock) if file_kind(db_path) == "encrypted" else None
+    if key == current_key or file_kind(db_path) in ("empty", "missing"):
+        # Same key (or both plain): copied into the database file itself, as SQLite's backup
+        # API does safely even while another program has the file open.
+        _copy(backup_file, db_path, key)
+        return safety
+    # Another key (a backup from before a rotation, or an encrypted backup over a plain file):
+    # built beside the database and renamed over it, with the backup's key file.
+    side = db_path.with_name(db_path.name + ".restoring")
+    side.unlink(missing_ok=True)
+    try:
+        _copy(backup_file, side, key)
+    except KnownError:
+        side.unlink(missing_ok=True)
+        raise
+    if key is not None:
+        keyfile.KeyFile.load(keyfile.keyfile_path(backup_file), backup_file).save(
+            keyfile.keyfile_path(db_path)
+        )
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    os.replace(side, db_path)
     return safety

@@ -7,6 +7,11 @@ scheduled ``koopbis`` process can share the file without upgrade deadlocks.
 
 The connection notes which tables each committed transaction wrote;
 :meth:`Store.take_changes` hands that over as an :class:`OpChanges`.
+
+Given a ``key``, the file is a SQLCipher 4 database (``sqlcipher3``): every page,
+the write-ahead log included, is AES-256 encrypted and the file starts with
+random bytes. The key comes from the key file beside the database
+(``store/keyfile.py``), unwrapped with an account's password.
 """
 
 from __future__ import annotations
@@ -14,9 +19,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlite_utils
 
@@ -26,25 +31,45 @@ from koopbis_desktop.store.changes import NOTHING, OpChanges, of_kinds, written_
 from koopbis_desktop.store.engine import SQLITE, Dialect, Params
 from koopbis_desktop.store.errors import (
     DatabaseDamaged,
+    KeyFileMissing,
+    KeyRequired,
     KnownError,
     NotInitialised,
+    PlainDatabase,
     SchemaTooNew,
+    WrongKey,
     translate,
 )
 
 BUSY_TIMEOUT_MS = 10_000
 
 
-class TrackingConnection(sqlite3.Connection):
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _cipher_module() -> Any:
+    # Imported when an encrypted database is opened: the binary module loads only then.
+    from sqlcipher3 import dbapi2
+
+    return dbapi2
+
+
+def db_errors() -> tuple[type[Exception], ...]:
+    """sqlite3's and SQLCipher's error roots: the two bindings share no base class."""
+    return (sqlite3.Error, _cipher_module().Error)
+
+
+class _Tracking:
     """A connection that remembers which kinds of data committed statements wrote.
 
     Watching the statements themselves (rather than asking each store function to
     say what it wrote) means no write can forget its announcement, including
-    sqlite-utils' own inserts.
+    sqlite-utils' own inserts. Mixed into sqlite3's and SQLCipher's connection classes.
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    in_transaction: bool
+
+    def _init_tracking(self) -> None:
         self._pending: set[str] = set()  # written inside the open transaction
         self._committed: set[str] = set()
 
@@ -61,22 +86,22 @@ class TrackingConnection(sqlite3.Connection):
             self._pending.clear()
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        cursor = super().execute(sql, parameters)
+        cursor: sqlite3.Cursor = super().execute(sql, parameters)  # type: ignore[misc]
         self._note(sql)
         return cursor
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> sqlite3.Cursor:
-        cursor = super().executemany(sql, parameters)
+        cursor: sqlite3.Cursor = super().executemany(sql, parameters)  # type: ignore[misc]
         self._note(sql)
         return cursor
 
     def commit(self) -> None:
-        super().commit()
+        super().commit()  # type: ignore[misc]
         self._committed |= self._pending
         self._pending.clear()
 
     def rollback(self) -> None:
-        super().rollback()
+        super().rollback()  # type: ignore[misc]
         self._pending.clear()
 
     def take_changes(self) -> OpChanges:
@@ -87,11 +112,40 @@ class TrackingConnection(sqlite3.Connection):
         return changes
 
 
+class TrackingConnection(_Tracking, sqlite3.Connection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._init_tracking()
+
+
+_cipher_class: type | None = None
+
+
+def _cipher_tracking_class() -> type:
+    """``TrackingConnection``'s twin over SQLCipher's connection, made once on first use."""
+    global _cipher_class
+    if _cipher_class is None:
+        base = _cipher_module().Connection
+
+        def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+            base.__init__(self, *args, **kwargs)
+            self._init_tracking()
+
+        _cipher_class = type("CipherTrackingConnection", (_Tracking, base), {"__init__": __init__})
+    return _cipher_class
+
+
 @dataclass
 class Store:
     db: sqlite_utils.Database
     path: Path
     backups_dir: Path | None = None
+    #: The SQLCipher key when the file is encrypted; kept in memory to rewrap account slots.
+    key: bytes | None = field(default=None, repr=False)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -118,7 +172,7 @@ class Store:
 
     def take_changes(self) -> OpChanges:
         conn = self.db.conn
-        return conn.take_changes() if isinstance(conn, TrackingConnection) else NOTHING
+        return conn.take_changes() if isinstance(conn, _Tracking) else NOTHING
 
     @contextmanager
     def atomic(self) -> Iterator[sqlite3.Connection]:
@@ -130,13 +184,14 @@ class Store:
         if conn.in_transaction:
             yield conn
             return
+        errors = db_errors() if self.encrypted else (sqlite3.Error,)
         try:
             conn.execute(SQLITE.begin)
-        except sqlite3.Error as exc:
+        except errors as exc:
             raise translate(exc) from exc
         try:
             yield conn
-        except sqlite3.Error as exc:
+        except errors as exc:
             conn.execute("ROLLBACK")
             raise translate(exc) from exc
         except BaseException:
@@ -145,7 +200,7 @@ class Store:
             raise
         try:
             conn.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except errors as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise translate(exc) from exc
@@ -174,14 +229,89 @@ class Store:
         self.db.close()
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(
-        str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, factory=TrackingConnection
-    )
+def _connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+    conn: sqlite3.Connection
+    if key is None:
+        conn = sqlite3.connect(
+            str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, factory=TrackingConnection
+        )
+    else:
+        conn = cast(
+            sqlite3.Connection,
+            _cipher_module().connect(
+                str(path),
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                factory=_cipher_tracking_class(),
+            ),
+        )
+        apply_key(conn, key)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     # Turkish order for text columns in long lists sorted by SQLite (c < ç < d, ı < i).
     conn.create_collation("TURKISH", text.compare)
     return conn
+
+
+def apply_key(conn: Any, key: bytes) -> None:
+    """Key a fresh SQLCipher connection with the raw 256-bit key (no PBKDF2: the key is random)."""
+    # A wrong key is our own Turkish sentence (WrongKey), not SQLCipher's lines on stderr.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    # Sorts and indexes built on the side stay in memory: no plain temp file on disk.
+    conn.execute("PRAGMA temp_store = MEMORY")
+
+
+def connect_raw(path: Path, key: bytes | None) -> Any:
+    """A bare connection (no tracking, default isolation) for copies: backups, migration, checks."""
+    if key is None:
+        return sqlite3.connect(str(path))
+    conn = _cipher_module().connect(str(path))
+    apply_key(conn, key)
+    return conn
+
+
+def file_kind(path: Path) -> str:
+    """``missing``, ``empty``, ``plain`` (an SQLite header) or ``encrypted`` (random bytes).
+
+    A plain file whose first bytes were overwritten still has SQLite's fixed payload
+    fractions (64, 32, 32) at offset 21, which SQLCipher encrypts: that file is
+    ``plain`` (and damaged), so it is reported as damaged, not as encrypted.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return "missing"
+    if size == 0:
+        return "empty"
+    with open(path, "rb") as f:
+        head = f.read(24)
+    if head.startswith(SQLITE_HEADER) or head[21:24] == b"\x40\x20\x20":
+        return "plain"
+    return "encrypted"
+
+
+def _looks_random(path: Path) -> bool:
+    with open(path, "rb") as f:
+        head = f.read(512)
+    # 512 random bytes hold about 222 distinct values; text and file headers far fewer.
+    return len(head) == 512 and len(set(head)) > 150
+
+
+def _check_encryption(path: Path, key: bytes | None) -> None:
+    """Refuse, each with its own sentence, the opens encryption explains (never "corrupt")."""
+    from koopbis_desktop.store import keyfile
+
+    kind = file_kind(path)
+    has_keys = keyfile.keyfile_path(path).exists()
+    if key is None and kind == "encrypted":
+        if has_keys:
+            raise KeyRequired(path)
+        # Whole 4 KiB pages of random-looking bytes: an encrypted file whose key file is gone.
+        # Anything else (text, a PDF, zeros) goes on to the ordinary "not a database" refusal.
+        if path.stat().st_size % 4096 == 0 and _looks_random(path):
+            raise KeyFileMissing(keyfile.keyfile_path(path), path)
+    if key is not None and kind == "plain":
+        raise PlainDatabase(path)
 
 
 def _apply_pragmas(conn: sqlite3.Connection) -> None:
@@ -204,21 +334,32 @@ def open_store(
     create: bool = False,
     backups_dir: Path | None = None,
     check_integrity: bool = True,
+    key: bytes | None = None,
 ) -> Store:
     """Open (or with ``create`` make) the database at ``path`` and bring its schema up to date.
 
     A damaged file raises :class:`DatabaseDamaged` naming the newest backup; a file
     from a newer program raises :class:`SchemaTooNew` and is left untouched. Before
     migrating an existing database a backup is taken.
+
+    With ``key`` the file is (or is created as) a SQLCipher database; a plain file
+    then raises :class:`PlainDatabase` (to be migrated), a key that does not
+    decrypt it :class:`WrongKey`. Without ``key`` an encrypted file raises
+    :class:`KeyRequired` (or :class:`KeyFileMissing`).
     """
     path = Path(path)
     if not path.exists() and not create:
         raise NotInitialised(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    _check_encryption(path, key)
+    errors = db_errors() if key is not None else (sqlite3.Error,)
+    existed = file_kind(path) == "encrypted"
     try:
-        conn = _connect(path)
+        conn = _connect(path, key)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
+    except errors as exc:
+        if key is not None and existed and "not a database" in str(exc):
+            raise WrongKey(path) from exc
         raise DatabaseDamaged(path, str(exc), newest_backup(backups_dir)) from exc
     if version > migrations.LATEST:
         conn.close()
@@ -231,10 +372,10 @@ def open_store(
                 detail = "; ".join(str(r[0]) for r in result[:3])
                 conn.close()
                 raise DatabaseDamaged(path, detail, newest_backup(backups_dir))
-    except sqlite3.DatabaseError as exc:
+    except errors as exc:
         conn.close()
         raise DatabaseDamaged(path, str(exc), newest_backup(backups_dir)) from exc
-    store = Store(db=sqlite_utils.Database(conn), path=path, backups_dir=backups_dir)
+    store = Store(db=sqlite_utils.Database(conn), path=path, backups_dir=backups_dir, key=key)
     if version < migrations.LATEST:
         if version > 0 and backups_dir is not None:
             from koopbis_desktop.store import backup
@@ -242,7 +383,7 @@ def open_store(
             backup.create_backup(store, backups_dir, reason=f"migration-{version}-to-{migrations.LATEST}")
         try:
             migrations.migrate(store)
-        except sqlite3.Error as exc:
+        except errors as exc:
             raise translate(exc) from exc
     return store
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
@@ -44,6 +43,85 @@ class NotInitialised(KnownError):
         )
 
 
+class EncryptionError(KnownError):
+    """The database's encryption stops the open: each cause has its own sentence, never "corrupt"."""
+
+    exit_code = ExitCode.ERROR
+
+
+def _recovery_hint(db_path: Path | None) -> str:
+    where = f" ({db_path})" if db_path else ""
+    return (
+        f"Her yedeğin yanında anahtar dosyasının bir kopyası (.keys) vardır: en yeni yedeğinkini "
+        f"veritabanının{where} yanına aynı adla (.sqlite.keys) koyun; o dosyayla birlikte parolalar "
+        "ya da, bütün parolalar unutulduysa, kurulumda yazdırılan kurtarma anahtarı açar "
+        "(bkz. README, 'Şifreleme ve kurtarma')."
+    )
+
+
+class KeyFileMissing(EncryptionError):
+    def __init__(self, path: Path, db_path: Path | None = None) -> None:
+        super().__init__(
+            f"Şifreli veritabanının anahtar dosyası bulunamadı: {path}. Dosyayı yedekten "
+            f"veritabanının yanına geri koyun. {_recovery_hint(db_path)}"
+        )
+        self.path = path
+
+
+class KeyFileDamaged(EncryptionError):
+    def __init__(self, path: Path, db_path: Path | None = None) -> None:
+        super().__init__(
+            f"Şifreli veritabanının anahtar dosyası okunamıyor (bozuk ya da başka bir dosya): {path}. "
+            f"Dosyayı yedekten geri koyun. {_recovery_hint(db_path)}"
+        )
+        self.path = path
+
+
+class WrongPassword(EncryptionError):
+    """No slot of the key file opens with this password (or recovery key)."""
+
+    exit_code = ExitCode.NOT_PERMITTED
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or "Kullanıcı adı ya da parola hatalı (ya da bu hesabın veritabanı anahtarı yok: "
+            "kapatılmış bir hesap veritabanını açamaz)."
+        )
+
+
+class WrongKey(EncryptionError):
+    """The key the key file gives does not decrypt the database: the two do not belong together."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} başka bir anahtarla şifrelenmiş: yanındaki anahtar dosyası bu veritabanının değil. "
+            "Veritabanıyla birlikte alınmış anahtar dosyasını (.keys) yanına koyun."
+        )
+        self.path = path
+
+
+class KeyRequired(EncryptionError):
+    """An encrypted database opened without signing in."""
+
+    exit_code = ExitCode.NOT_PERMITTED
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} şifreli: açmak için bir hesapla oturum açın (kullanıcı adı ve parola).")
+        self.path = path
+
+
+class PlainDatabase(EncryptionError):
+    """A database of the previous version, not yet encrypted: migration is offered, nothing is lost."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} önceki sürümün şifrelenmemiş veritabanı. Kişisel verileri korumak için şifrelenmesi "
+            "gerekiyor: önce şifreli bir yedek alınır, sonra dosya yerinde şifrelenir ve denetlenir."
+        )
+        self.path = path
+
+
 class NotFound(StoreError):
     exit_code = ExitCode.NOT_FOUND
 
@@ -65,8 +143,8 @@ _KNOWN_CODES = {
 }
 
 
-def translate(exc: sqlite3.Error) -> StoreError:
-    """Map a raw sqlite3 error to a KnownError (machine condition) or a BugError."""
+def translate(exc: Exception) -> StoreError:
+    """Map a raw sqlite3 (or SQLCipher) error to a KnownError (machine condition) or a BugError."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     for code, message in _KNOWN_CODES.items():
         if name.startswith(code):

@@ -148,6 +148,7 @@ class Shell(QObject):
             ),
             session,
         )
+        ctx.db_key = session.db_key
         window = MainWindow(ctx)
         if self.demo:
             window.setWindowTitle(QCoreApplication.translate("Shell", "KOOP-BİS Masaüstü (DEMO)"))
@@ -161,6 +162,11 @@ class Shell(QObject):
         from koopbis_desktop.ui.editor.recovery import schedule_recovery
 
         schedule_recovery(ctx, window)
+        if not session.encrypted and session.actor.role == Role.ADMIN:
+            # A plain database of the previous version: its administrator is offered encryption.
+            from koopbis_desktop.ui.encryption_offer import offer_encryption
+
+            QTimer.singleShot(0, lambda: offer_encryption(ctx, window))
 
     def on_window_signed_out(self) -> None:
         window, self.window = self.window, None
@@ -193,14 +199,35 @@ def run(args: argparse.Namespace) -> int:
     else:
         db_path = paths.database_path(args.db)
 
-    # The glance comes first (about a millisecond): read beside the worker's open, a read-only
-    # connection could outlive the worker's refused one and leave -wal/-shm beside a file
-    # the program promised not to touch.
-    facts = peek_start_facts(db_path)
-    worker = DbWorker(db_path, paths.backups_dir(db_path), create=True)
+    from koopbis_desktop.store import encryption
+
+    encryption.set_aside_unfinished(db_path)  # a first run cut off before its first account
+    # A new database (first run, demo, smoke) is encrypted from its first byte.
+    credentials = None
+    if args.demo:
+        # The demo's passwords are printed in the README: its worker opens it at once, so an
+        # unfinished demo is found and filled as before.
+        from koopbis_desktop.demo import DEMO_ACCOUNTS
+
+        credentials = (DEMO_ACCOUNTS[0][0], DEMO_ACCOUNTS[0][2])
+    encrypted = encryption.is_encrypted(db_path) and not encryption.is_new(db_path)
+    # Encrypted: nothing to peek at before a sign-in. Smoke: it waits for the open anyway. The
+    # glance comes before the worker's open: a read-only connection beside a refused open
+    # could be the last one and leave -wal/-shm beside a file the program promised not to touch.
+    facts = None if encrypted or args.smoke else peek_start_facts(db_path)
+    worker = DbWorker(
+        db_path, paths.backups_dir(db_path), create=True, encrypt_new=True, credentials=credentials
+    )
     worker.start()  # opens and checks the database on its own thread
     try:
-        if facts is None or not facts.initialised or args.smoke:
+        if encrypted and worker.wait_ready():
+            if args.smoke:
+                from koopbis_desktop.store.errors import KeyRequired
+
+                raise KeyRequired(db_path)
+            # Nothing is readable before a sign-in: the settings' language comes after it.
+            initialised, language = True, args.lang or "tr"
+        elif facts is None or not facts.initialised or args.smoke:
             # Cannot tell, a first run or the smoke check: wait for the open (quick on a new
             # file); its error says what is wrong with the file.
             worker.wait_open()

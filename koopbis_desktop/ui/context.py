@@ -57,6 +57,8 @@ class AppContext:
     province_code: str = ""
     settings: dict[str, str] = field(default_factory=dict)
     full_name: str = ""
+    #: An encrypted database's key, for the threads that open their own connection (sync).
+    db_key: bytes | None = field(default=None, repr=False)
 
     @property
     def is_supervisor(self) -> bool:

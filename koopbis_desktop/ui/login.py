@@ -46,6 +46,8 @@ class Session:
     full_name: str
     province_code: str
     settings: dict[str, str] = field(default_factory=dict)
+    encrypted: bool = True  # False: a plain database of the previous version (an admin is offered encryption)
+    db_key: bytes | None = field(default=None, repr=False)  # for the sync thread's own connection
 
 
 def load_settings(store: Store) -> dict[str, str]:
@@ -66,6 +68,8 @@ def sign_in(store: Store, username: str, password: str) -> Session:
         full_name=user.full_name if user is not None else actor.username,
         province_code=settings.province_code(store) or "",
         settings=load_settings(store),
+        encrypted=store.encrypted,
+        db_key=store.key,
     )
 
 
@@ -160,8 +164,12 @@ class LoginDialog(QDialog):
         self.login_button.setEnabled(False)
         self.status_label.setText(QCoreApplication.translate("LoginDialog", "Parola denetleniyor…"))
         self.status_label.show()
+        # An encrypted database still locked is opened with these before the check.
         self.worker.submit(
-            lambda store: sign_in(store, username, password), self.on_signed_in, self.on_failed
+            lambda store: sign_in(store, username, password),
+            self.on_signed_in,
+            self.on_failed,
+            credentials=(username, password),
         )
 
     def on_signed_in(self, session: Session) -> None:

@@ -37,9 +37,16 @@ class SyncRunner(QObject):
     password_needed = Signal(str)  # username: no password in memory, environment or keyring
     changed = Signal(object)  # OpChanges a run wrote (the sync has its own connection, not the DB worker)
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        parent: QObject | None = None,
+        *,
+        key_source: Callable[[], bytes | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
+        self._key_source = key_source  # an encrypted database's key for the sync thread's connection
         self._thread: threading.Thread | None = None
         self._cancel = threading.Event()
         self._auto: AutoSync | None = None
@@ -128,6 +135,8 @@ class SyncRunner(QObject):
 
     def _launch(self, target: Callable[[SyncOptions], None], options: SyncOptions) -> None:
         username = options.username or ""
+        if options.db_key is None and self._key_source is not None:
+            options.db_key = self._key_source()
         if options.password is None:
             options.password = self.password_for(username)
         self._thread = threading.Thread(target=target, args=(options,), name="koopbis-sync", daemon=True)

@@ -5,13 +5,21 @@ and ``user add`` do too, with the same audit rows). Nothing is marked as set up
 until every step has succeeded: the province code is written last, so a refused
 snapshot file or a cancelled wizard leaves a database that asks again on the
 next start instead of half a province.
+
+The database is encrypted from its first byte (the DB worker creates it so); the
+last page shows the recovery key once, which opens the database when every
+password is lost, and the wizard ends only when the person confirms having
+written it down.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -97,16 +105,61 @@ class FirstRunWizard(QDialog):
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.create_button.setText(self.tr("Veritabanını &oluştur"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Vazgeç"))
+        self.setup_page = QWidget()
+        page = QVBoxLayout(self.setup_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(intro)
+        page.addLayout(form)
+        page.addWidget(self.error_label)
+        page.addWidget(self.buttons)
+        self.recovery_page = self._recovery_page()
+        self.recovery_page.hide()
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.setup_page)
+        layout.addWidget(self.recovery_page)
         self.buttons.accepted.connect(self.on_create_clicked)
         self.buttons.rejected.connect(self.reject)
         self.province_filter.textChanged.connect(self._fill_provinces)
         self.setMinimumWidth(600)
         self.province_filter.setFocus()
+
+    def _recovery_page(self) -> QWidget:
+        widget = QWidget()
+        widget.setObjectName("recoveryPage")
+        heading = QLabel(self.tr("<h3>Kurtarma anahtarı</h3>"))
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        explain = QLabel(
+            self.tr(
+                "Veritabanı şifrelendi; her hesap kendi parolasıyla açar. Bütün parolalar unutulursa "
+                "veritabanını yalnızca aşağıdaki kurtarma anahtarı açar. Bu anahtar yalnızca şimdi "
+                "gösterilir: yazın ya da yazdırın ve bilgisayardan ayrı, kilitli bir yerde saklayın."
+            )
+        )
+        explain.setWordWrap(True)
+        self.recovery_label = QLabel()
+        self.recovery_label.setObjectName("recoveryKey")
+        self.recovery_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(font.pointSize() + 4)
+        self.recovery_label.setFont(font)
+        self.recovery_confirm = QCheckBox(
+            self.tr("Kurtarma anahtarını &yazdım, güvenli bir yerde saklayacağım")
+        )
+        self.recovery_confirm.setObjectName("recoveryConfirm")
+        self.finish_button = QPushButton(self.tr("&Bitir"))
+        self.finish_button.setObjectName("recoveryFinish")
+        self.finish_button.setEnabled(False)
+        self.recovery_confirm.toggled.connect(self.finish_button.setEnabled)
+        self.finish_button.clicked.connect(self.accept)
+        box = QVBoxLayout(widget)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(heading)
+        box.addWidget(explain)
+        box.addWidget(self.recovery_label)
+        box.addWidget(self.recovery_confirm)
+        box.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignRight)
+        return widget
 
     def _fill_provinces(self, text: str) -> None:
         words = fold(text).split()
@@ -168,7 +221,19 @@ class FirstRunWizard(QDialog):
 
     def on_set_up(self, result: SetupResult) -> None:
         self.result_ = result
-        self.accept()
+        if not result.recovery_key:
+            self.accept()
+            return
+        self.recovery_label.setText(result.recovery_key)
+        self.setup_page.hide()
+        self.recovery_page.show()
+        self.recovery_confirm.setFocus()
+
+    def reject(self) -> None:
+        # Once the database is set up, the recovery key is shown once: no closing past it unread.
+        if self.recovery_page.isVisible():
+            return
+        super().reject()
 
     def on_failed(self, exc: BaseException) -> None:
         self.create_button.setEnabled(True)

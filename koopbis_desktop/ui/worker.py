@@ -12,6 +12,16 @@ does not wait for it: jobs submitted meanwhile simply queue until the store is
 open. If opening fails, ``open_failed`` carries the store's error (damaged file
 naming the newest backup, schema too new) and no queued job runs.
 
+An encrypted database cannot be opened before someone signs in: its key comes
+from an account's password (``store/encryption.py``). The worker then starts
+*locked*: it checks that the key file is there and readable (a missing or
+damaged one is an open error, reported at once) and waits; the login's job
+carries the typed ``credentials``, the worker unwraps the key and opens the
+database — integrity check and migrations included — before running it. A wrong
+password fails that job only (the worker stays locked for the next try); any
+other open error is ``open_failed`` as for a plain file. A new database is
+created encrypted when ``encrypt_new`` is set (the desktop's first run and demo).
+
 After every job whose transactions committed a write, ``changed`` carries the
 store's :class:`OpChanges` (Anki's ``operation_did_execute``): pages refresh from
 that one announcement, whichever window or job made the change.
@@ -50,6 +60,15 @@ class _Job:
     on_success: Success | None
     on_error: Failure | None
     coalesce: str | None
+    credentials: tuple[str, str] | None = None
+    replaces_store: bool = False  # op(holder): may close the store and put another in its place
+
+
+@dataclass
+class StoreHolder:
+    """The worker's store, for the one kind of job that replaces it (encrypting the file in place)."""
+
+    store: Store
 
 
 _STOP = object()
@@ -66,11 +85,24 @@ class DbWorker(QObject):
     open_failed = Signal(object)  # the store could not be opened (KnownError); nothing will run
     _opened_signal = Signal(object)  # from the worker thread: None or the open error
 
-    def __init__(self, db_path: Path, backups_dir: Path | None = None, *, create: bool = False) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        backups_dir: Path | None = None,
+        *,
+        create: bool = False,
+        encrypt_new: bool = False,
+        credentials: tuple[str, str] | None = None,
+        key: bytes | None = None,
+    ) -> None:
         super().__init__()
+        self._key = key  # an encrypted file's key already known (tests, a restarted worker)
         self.db_path = Path(db_path)
         self.backups_dir = backups_dir
         self._create = create
+        self._encrypt_new = encrypt_new
+        self._credentials = credentials  # opens an encrypted file at start (scripts, tests)
+        self._locked = threading.Event()  # set while an encrypted file waits for a password
         self._queue: queue.Queue[Any] = queue.Queue()
         self._pending: dict[int, _Job] = {}
         self._latest: dict[str, int] = {}
@@ -95,6 +127,22 @@ class DbWorker(QObject):
             raise TimeoutError("veritabanı açılışı zaman aşımına uğradı")
         if self._open_error is not None:
             raise self._open_error
+
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        """Block until the database is open or waits for a password (True then); raise the open error."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not self._opened.is_set() and not self._locked.is_set():
+            if deadline is not None and time.monotonic() >= deadline:
+                raise TimeoutError("veritabanı açılışı zaman aşımına uğradı")
+            self._opened.wait(0.02)
+        if self._open_error is not None:
+            raise self._open_error
+        return not self._opened.is_set()
+
+    @property
+    def is_locked(self) -> bool:
+        """An encrypted database waits for a sign-in to be opened."""
+        return self._locked.is_set() and not self._opened.is_set()
 
     @property
     def is_open(self) -> bool:
@@ -121,8 +169,10 @@ class DbWorker(QObject):
         on_error: Failure | None = None,
         *,
         coalesce: str | None = None,
+        credentials: tuple[str, str] | None = None,
     ) -> int:
-        job = _Job(next(self._ids), op, on_success, on_error, coalesce)
+        """Queue ``op``; ``credentials`` (username, password) unlock an encrypted database first if needed."""
+        job = _Job(next(self._ids), op, on_success, on_error, coalesce, credentials)
         if self._open_error is not None:
             return job.job_id  # the database never opened: open_failed already told the app
         with self._lock:
@@ -132,13 +182,30 @@ class DbWorker(QObject):
         self._queue.put(job)
         return job.job_id
 
+    def submit_replacing(
+        self,
+        op: Callable[[StoreHolder], Any],
+        on_success: Success | None = None,
+        on_error: Failure | None = None,
+    ) -> int:
+        """Queue ``op(holder)``, which may close ``holder.store`` and set a new one (the file was replaced)."""
+        job = _Job(next(self._ids), op, on_success, on_error, None, replaces_store=True)  # type: ignore[arg-type]
+        with self._lock:
+            self._pending[job.job_id] = job
+        self._queue.put(job)
+        return job.job_id
+
     def call(self, op: Op, timeout: float = 30.0) -> Any:
         """Run ``op`` and wait for it. Only for start-up and shutdown, never in an event handler."""
         done = threading.Event()
         box: dict[str, Any] = {}
 
-        def wrapped(store: Store) -> None:
+        def wrapped(store: Store | None) -> None:
             try:
+                if store is None:
+                    from koopbis_desktop.store.errors import KeyRequired
+
+                    raise KeyRequired(self.db_path)
                 box["result"] = op(store)
             except BaseException as exc:  # handed back to the caller below
                 box["error"] = exc
@@ -162,33 +229,96 @@ class DbWorker(QObject):
 
     # -- thread side ---------------------------------------------------------------
 
-    def _run(self) -> None:
-        try:
-            # Imported here, on this thread: sqlite-utils and the migrations load while the
-            # UI thread shows the login.
-            from koopbis_desktop.store.db import open_store
+    def _open(self, credentials: tuple[str, str] | None) -> Store | None:
+        """The open store, or None while an encrypted file waits for a password."""
+        # Imported here, on this thread: sqlite-utils and the migrations load while the
+        # UI thread shows the login.
+        from koopbis_desktop.store import encryption
+        from koopbis_desktop.store.db import open_store
 
-            store = open_store(self.db_path, create=self._create, backups_dir=self.backups_dir)
-        except BaseException as exc:
-            log.error("opening %s failed", self.db_path, exc_info=True)
-            self._open_error = exc
-            with self._lock:
-                self._pending.clear()  # nothing queued will run; the app reports and exits
-                self._latest.clear()
-            self._opened.set()
-            self._opened_signal.emit(exc)
-            return
+        if encryption.is_encrypted(self.db_path):
+            if self._key is not None:
+                return open_store(self.db_path, backups_dir=self.backups_dir, key=self._key)
+            if credentials is None:
+                encryption.check_keyfile(self.db_path)  # missing or damaged: say so before the login
+                return None
+            return encryption.open_with_password(self.db_path, *credentials, backups_dir=self.backups_dir)
+        if self._encrypt_new and self._create and encryption.is_new(self.db_path):
+            return encryption.create_encrypted(self.db_path, backups_dir=self.backups_dir)
+        return open_store(self.db_path, create=self._create, backups_dir=self.backups_dir)
+
+    def _fail_open(self, exc: BaseException) -> None:
+        log.error("opening %s failed", self.db_path, exc_info=exc)
+        self._open_error = exc
+        with self._lock:
+            self._pending.clear()  # nothing queued will run; the app reports and exits
+            self._latest.clear()
+        self._opened.set()
+        self._opened_signal.emit(exc)
+
+    def _did_open(self, store: Store) -> None:
         store.take_changes()  # the migrations of the opening are nobody's news
         self._opened.set()
         self._opened_signal.emit(None)
+
+    def _unlock(self, job: _Job) -> Store | None:
+        """Open the encrypted database with the job's credentials; a wrong password fails the job only."""
+        from koopbis_desktop.store.errors import KeyRequired, WrongPassword
+
+        try:
+            if job.credentials is None:
+                raise KeyRequired(self.db_path)
+            store = self._open(job.credentials)
+        except (WrongPassword, KeyRequired) as exc:
+            if job.job_id == 0:
+                job.op(None)  # type: ignore[arg-type]  # call()'s wrapper reports KeyRequired
+            else:
+                self._finished.emit(job.job_id, None, exc, NOTHING)
+            return None
+        except BaseException as exc:
+            self._fail_open(exc)
+            raise
+        assert store is not None
+        self._locked.clear()
+        self._did_open(store)
+        return store
+
+    def _run(self) -> None:
+        try:
+            store = self._open(self._credentials)
+        except BaseException as exc:
+            self._fail_open(exc)
+            return
+        if store is None:
+            self._locked.set()
+        else:
+            self._did_open(store)
         try:
             while True:
                 job = self._queue.get()
                 if job is _STOP:
                     break
+                if store is None:
+                    try:
+                        store = self._unlock(job)
+                    except BaseException:
+                        return  # open_failed told the app; nothing else will run
+                    if store is None:
+                        continue
                 if job.job_id == 0:
                     job.op(store)
                     self._announce(store)
+                    continue
+                if job.replaces_store:
+                    holder = StoreHolder(store)
+                    try:
+                        result = job.op(holder)
+                    except BaseException as exc:  # delivered to the UI thread
+                        store = holder.store
+                        self._finished.emit(job.job_id, None, exc, store.take_changes())
+                    else:
+                        store = holder.store
+                        self._finished.emit(job.job_id, result, None, store.take_changes())
                     continue
                 with self._lock:
                     stale = job.coalesce is not None and self._latest.get(job.coalesce) != job.job_id
@@ -203,7 +333,8 @@ class DbWorker(QObject):
                 else:
                     self._finished.emit(job.job_id, result, None, store.take_changes())
         finally:
-            store.close()
+            if store is not None:
+                store.close()
 
     def _announce(self, store: Store) -> None:
         changes = store.take_changes()

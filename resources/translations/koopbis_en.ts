@@ -1114,6 +1114,79 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
 </context>
 <context>
+    <name>EncryptionOffer</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="40"/>
+        <source>Kurtarma anahtarı</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="42"/>
+        <source>Veritabanı şifrelendi. Bütün parolalar unutulursa veritabanını yalnızca bu kurtarma anahtarı açar. Yalnızca şimdi gösterilir: yazın ya da yazdırın ve bilgisayardan ayrı, kilitli bir yerde saklayın.</source>
+        <translation>The database is encrypted. If every password is lost, only this recovery key opens the database. It is shown only now: write it down or print it and keep it locked away, apart from the computer.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="58"/>
+        <source>Kurtarma anahtarını &amp;yazdım, güvenli bir yerde saklayacağım</source>
+        <translation>I have &amp;written down the recovery key and will keep it safe</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="62"/>
+        <source>&amp;Kapat</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="93"/>
+        <source>Veritabanı şifrelenmemiş</source>
+        <translation>The database is not encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="94"/>
+        <source>Bu veritabanı önceki sürümden kalma ve şifrelenmemiş: kaybolan bir bilgisayar ya da yedek, ortakların T.C. kimlik numaralarını ve adlarını açığa çıkarır. Şimdi şifrelensin mi?</source>
+        <translation>This database comes from the previous version and is not encrypted: a lost computer or backup reveals the members' T.C. identity numbers and names. Encrypt it now?</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="101"/>
+        <source>Şimdi şifrele</source>
+        <translation>Encrypt now</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="104"/>
+        <source>Sonra</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="106"/>
+        <source>Önce şifreli bir yedek alınır; dosya yerinde şifrelenir, kayıtlar, sayılar ve denetim izi karşılaştırılır; bir fark olursa hiçbir şey değişmez. Birkaç saniye sürer.</source>
+        <translation>An encrypted backup is taken first; the file is encrypted in place and the entries, counts and audit trail are compared; if anything differs, nothing changes. It takes a few seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="119"/>
+        <source>Parolanız</source>
+        <translation>Your password</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="120"/>
+        <source>Şifreleme için parolanızı yeniden yazın:</source>
+        <translation>Type your password again to encrypt:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="137"/>
+        <source>Veritabanı şifreleniyor…</source>
+        <translation>Encrypting the database…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="166"/>
+        <source>Bu hesaplar anahtarlarını ilk girişlerinde (program açıkken) ya da parolaları sıfırlanınca alır: {0}</source>
+        <translation>These accounts get their key at their first sign-in (while the program is open) or when their password is reset: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="178"/>
+        <source>Şifrelenemedi</source>
+        <translation>Could not encrypt</translation>
+    </message>
+</context>
+<context>
     <name>EntryEditor</name>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/editor.py" line="281"/>
@@ -1385,6 +1458,26 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 </context>
 <context>
     <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="129"/>
+        <source>&lt;h3&gt;Kurtarma anahtarı&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Recovery key&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="133"/>
+        <source>Veritabanı şifrelendi; her hesap kendi parolasıyla açar. Bütün parolalar unutulursa veritabanını yalnızca aşağıdaki kurtarma anahtarı açar. Bu anahtar yalnızca şimdi gösterilir: yazın ya da yazdırın ve bilgisayardan ayrı, kilitli bir yerde saklayın.</source>
+        <translation>The database is encrypted; each account opens it with its own password. If every password is lost, only the recovery key below opens the database. It is shown only now: write it down or print it and keep it locked away, apart from the computer.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="147"/>
+        <source>Kurtarma anahtarını &amp;yazdım, güvenli bir yerde saklayacağım</source>
+        <translation>I have &amp;written down the recovery key and will keep it safe</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="150"/>
+        <source>&amp;Bitir</source>
+        <translation>&amp;Finish</translation>
+    </message>
     <message>
         <location filename="../../koopbis_desktop/ui/wizard.py" line="69"/>
         <source>KOOP-BİS Masaüstü — ilk kurulum</source>

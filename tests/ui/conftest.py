@@ -16,7 +16,8 @@ from koopbis_desktop.ui.worker import DbWorker
 
 @pytest.fixture
 def worker(store: Store, qapp: Any) -> Iterator[DbWorker]:
-    w = DbWorker(store.path, store.path.parent / "backups")
+    # On an encrypted store, the key as the login would have unwrapped it: open at once, as after a sign-in.
+    w = DbWorker(store.path, store.path.parent / "backups", key=store.key)
     w.start()
     yield w
     w.stop()

@@ -28,7 +28,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.editor import EntryEditor
 from koopbis_desktop.ui.editor.recovery import offer_recovery
-from tests.conftest import valid_tckn
+from tests.conftest import PASSWORD, valid_tckn
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -48,7 +48,7 @@ CHILD = textwrap.dedent(
     from koopbis_desktop.ui.worker import DbWorker
 
     db = Path({db!r})
-    worker = DbWorker(db)
+    worker = DbWorker(db, credentials=("ayse", {password!r}))  # the encrypted file opens as at a sign-in
     worker.start()
     ctx = AppContext(db_path=db, backups_dir=db.parent, worker=worker, hub=Hub(),
                      actor=Actor("ayse", Role.CLERK), province_code="06")
@@ -77,9 +77,12 @@ CHILD = textwrap.dedent(
     # the last field is left open: only the periodic autosave can save it
     type_into(editor.rows["decision_no"].widget.edit, "2015/99")
 
-    import sqlite3, json
+    import json
+    from koopbis_desktop.store.db import connect_raw
+    from koopbis_desktop.store.encryption import unlock_key
+    key = unlock_key(db, "ayse", {password!r})
     def landed():
-        conn = sqlite3.connect(str(db))
+        conn = connect_raw(db, key)
         try:
             row = conn.execute("SELECT payload FROM autosave").fetchone()
         finally:
@@ -94,6 +97,12 @@ CHILD = textwrap.dedent(
 )
 
 
+@pytest.fixture
+def store(encrypted_store: Store) -> Store:
+    """The desktop's database is encrypted: the killed editor autosaves into an encrypted file."""
+    return encrypted_store
+
+
 @pytest.mark.slow
 def test_autosave_survives_sigkill_and_is_offered_back(
     qtbot: Any,
@@ -103,7 +112,7 @@ def test_autosave_survives_sigkill_and_is_offered_back(
     make_ctx: Callable[[str], AppContext],
 ) -> None:
     tckn = valid_tckn(77)
-    script = CHILD.format(repo=str(REPO), db=str(store.path), tckn=tckn)
+    script = CHILD.format(repo=str(REPO), db=str(store.path), tckn=tckn, password=PASSWORD)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.Popen(
         [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env

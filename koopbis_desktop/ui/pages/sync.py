@@ -131,7 +131,7 @@ class SyncPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.runner = runner or SyncRunner(ctx.db_path, self)
+        self.runner = runner or SyncRunner(ctx.db_path, self, key_source=lambda: ctx.db_key)
         self.automatic = automatic
         self.overview: SyncOverview | None = None
         self._stale = False

@@ -1,0 +1,157 @@
+"""Opening an encrypted database with a password or the recovery key, and keeping its slots.
+
+Whether a database is encrypted is the file's own fact: an SQLite header means
+a plain file of the previous version, random bytes an encrypted one, whose key
+file (``store/keyfile.py``) sits beside it. Accounts' slots follow the accounts:
+adding a user or setting a password wraps the key for that password, disabling
+removes the slot (``services/accounts.py`` calls these inside its use cases).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from koopbis_desktop.store import keyfile
+from koopbis_desktop.store.db import Store, file_kind, open_store
+from koopbis_desktop.store.errors import KeyFileDamaged
+
+
+def is_encrypted(path: Path) -> bool:
+    """True for an encrypted file, and for a new one whose key file was already written."""
+    path = Path(path)
+    kind = file_kind(path)
+    if kind == "encrypted":
+        return True
+    return kind in ("missing", "empty") and keyfile.keyfile_path(path).exists()
+
+
+def is_new(path: Path) -> bool:
+    """No database yet (or an empty file): the place for a new, encrypted one."""
+    return file_kind(path) in ("missing", "empty") and not keyfile.keyfile_path(path).exists()
+
+
+def set_aside_unfinished(path: Path) -> Path | None:
+    """A first run cut off before its first account left a key file nobody can open: move it aside.
+
+    Nothing can have been entered into such a database (entering needs an
+    account), so the next start simply begins the set-up again; the files are
+    renamed, not deleted. Returns the new name of the database, or None.
+    """
+    kf = keyfile.keyfile_path(path)
+    if not kf.exists():
+        return None
+    try:
+        if keyfile.KeyFile.load(kf, path).accounts():
+            return None
+    except KeyFileDamaged:
+        return None
+    aside = path.with_name(path.name + ".yarim-kalmis")
+    for suffix in ("-wal", "-shm", keyfile.SUFFIX, ""):
+        source = Path(str(path) + suffix)
+        if source.exists():
+            source.replace(Path(str(aside) + suffix))
+    return aside
+
+
+def check_keyfile(path: Path) -> None:
+    """Raise KeyFileMissing or KeyFileDamaged (with the way back) before anyone types a password."""
+    keyfile.KeyFile.load(keyfile.keyfile_path(path), path)
+
+
+def unlock_key(path: Path, username: str, password: str) -> bytes:
+    """The database key from ``username``'s slot (WrongPassword, KeyFileMissing, KeyFileDamaged)."""
+    path = Path(path)
+    return keyfile.KeyFile.load(keyfile.keyfile_path(path), path).unlock(username, password)
+
+
+def open_with_password(
+    path: Path,
+    username: str,
+    password: str,
+    *,
+    backups_dir: Path | None = None,
+    create: bool = False,
+    check_integrity: bool = True,
+) -> Store:
+    """Open ``path`` as ``username``: unwrap the key when the file is encrypted, else open it plain."""
+    path = Path(path)
+    key = unlock_key(path, username, password) if is_encrypted(path) else None
+    return open_store(path, create=create, backups_dir=backups_dir, key=key, check_integrity=check_integrity)
+
+
+def open_with_recovery(path: Path, recovery_key: str, *, backups_dir: Path | None = None) -> Store:
+    """Open with the recovery key when every password is lost (the key file must be there)."""
+    key = keyfile.KeyFile.load(keyfile.keyfile_path(path), path).unlock_recovery(recovery_key)
+    return open_store(path, backups_dir=backups_dir, key=key)
+
+
+def create_encrypted(path: Path, *, backups_dir: Path | None = None) -> Store:
+    """A new database, encrypted from its first byte.
+
+    The key file is written before the database so a crash cannot leave an
+    encrypted file without one; it has no account slot until the first account,
+    and the recovery key the set-up shows is made then (:func:`new_recovery_key`).
+    """
+    key = keyfile.new_key()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    keyfile.start(path, key)
+    return open_store(path, create=True, backups_dir=backups_dir, key=key)
+
+
+def _keys(store: Store) -> keyfile.KeyFile:
+    return keyfile.KeyFile.load(keyfile.keyfile_path(store.path), store.path)
+
+
+def set_slot(store: Store, username: str, password: str) -> None:
+    """Wrap the open database's key for ``username``'s (new) password; nothing for a plain file."""
+    if store.key is None:
+        return
+    keys = _keys(store)
+    keys.put(keyfile.user_slot(username), store.key, password)
+    keys.save()
+
+
+def drop_slot(store: Store, username: str) -> None:
+    """The account can no longer open the database (it is disabled)."""
+    if store.key is None:
+        return
+    keys = _keys(store)
+    keys.drop(keyfile.user_slot(username))
+    keys.save()
+
+
+def has_slot(store: Store, username: str) -> bool:
+    if store.key is None:
+        return True
+    return keyfile.user_slot(username) in _keys(store).slots
+
+
+def slot_accounts(store: Store) -> list[str]:
+    return _keys(store).accounts() if store.key is not None else []
+
+
+def new_recovery_key(store: Store) -> str:
+    """A fresh recovery key for the open database (the old paper stops working); shown once."""
+    if store.key is None:
+        raise ValueError("plain database has no recovery key")
+    keys = _keys(store)
+    recovery = keys.new_recovery(store.key)
+    keys.save()
+    return recovery
+
+
+__all__ = [
+    "check_keyfile",
+    "create_encrypted",
+    "drop_slot",
+    "has_slot",
+    "is_encrypted",
+    "is_new",
+    "new_recovery_key",
+    "open_with_password",
+    "open_with_recovery",
+    "set_aside_unfinished",
+    "set_slot",
+    "slot_accounts",
+    "unlock_key",
+]

@@ -1,0 +1,221 @@
+"""Encryption at rest: the file, its key file and slots, backups, errors, migration and rotation."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from koopbis_desktop.domain import demo_data
+from koopbis_desktop.domain.errors import ExitCode
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.services import accounts, capture
+from koopbis_desktop.store import audit, backup, encrypt_migration, encryption, keyfile, snapshot
+from koopbis_desktop.store.db import Store, connect_raw, file_kind, open_store
+from koopbis_desktop.store.errors import (
+    DatabaseDamaged,
+    KeyFileDamaged,
+    KeyFileMissing,
+    KeyRequired,
+    PlainDatabase,
+    WrongKey,
+    WrongPassword,
+)
+from tests.conftest import PASSWORD, add_people, member_admission
+
+
+def _fill(store: Store) -> tuple[dict[str, Actor], str]:
+    people = add_people(store)
+    records = list(demo_data.cooperatives("06", 5, seed=3))
+    snapshot.upsert_records(store, records)
+    coop = str(records[0]["id"])
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission())
+    capture.submit_entry(store, people["ayse"], entry.uuid)
+    return people, coop
+
+
+def test_new_database_is_encrypted_from_the_first_byte(encrypted_store: Store) -> None:
+    path = encrypted_store.path
+    encrypted_store.checkpoint()
+    head = path.read_bytes()[:16]
+    assert head != b"SQLite format 3\x00" and file_kind(path) == "encrypted"
+    conn = sqlite3.connect(path)
+    with pytest.raises(sqlite3.DatabaseError, match="not a database"):
+        conn.execute("SELECT * FROM settings").fetchall()
+    conn.close()
+    again = open_store(path, key=encrypted_store.key)
+    assert again.setting("province_code") == "06"
+    assert again.query("SELECT json_extract('{\"a\": 1}', '$.a')") == [(1,)]  # JSON1 inside
+    again.close()
+
+
+def test_each_account_opens_a_disabled_one_cannot_and_the_recovery_key_does(encrypted_store: Store) -> None:
+    people = add_people(encrypted_store)
+    recovery = encryption.new_recovery_key(encrypted_store)
+    path = encrypted_store.path
+    for name in people:
+        opened = encryption.open_with_password(path, name, PASSWORD)
+        assert opened.key == encrypted_store.key
+        opened.close()
+    accounts.disable_user(encrypted_store, people["admin"], "mehmet")
+    with pytest.raises(WrongPassword) as refused:
+        encryption.open_with_password(path, "mehmet", PASSWORD)
+    assert refused.value.exit_code == ExitCode.NOT_PERMITTED
+    assert int(refused.value.exit_code) == 4
+    with pytest.raises(WrongPassword):
+        encryption.open_with_password(path, "ayse", "yanlis-parola-1")
+    by_paper = encryption.open_with_recovery(path, recovery.replace("-", " "))
+    assert by_paper.setting("province_code") == "06"
+    by_paper.close()
+    with pytest.raises(WrongPassword, match="Kurtarma anahtarı"):
+        encryption.open_with_recovery(path, "1" * 40)
+
+
+def test_password_change_and_reset_rewrap_the_slot(encrypted_store: Store) -> None:
+    people = add_people(encrypted_store)
+    accounts.change_password(encrypted_store, people["ayse"], "ayse", "yeni-parola-99")
+    accounts.change_password(encrypted_store, people["admin"], "sef", "sefin-yenisi-7")
+    path = encrypted_store.path
+    with pytest.raises(WrongPassword):
+        encryption.open_with_password(path, "ayse", PASSWORD)
+    for name, password in (("ayse", "yeni-parola-99"), ("sef", "sefin-yenisi-7")):
+        encryption.open_with_password(path, name, password).close()
+    slots = json.loads(keyfile.keyfile_path(path).read_text())["slots"]
+    assert "user:ayse" in slots and PASSWORD not in json.dumps(slots)
+
+
+def test_each_refusal_has_its_own_sentence_never_corrupt(encrypted_store: Store, tmp_path: Path) -> None:
+    add_people(encrypted_store)
+    path, key = encrypted_store.path, encrypted_store.key
+    encrypted_store.close()
+    with pytest.raises(KeyRequired):
+        open_store(path)
+    keys = keyfile.keyfile_path(path)
+    saved = keys.read_bytes()
+    keys.write_text("{ bozuk")
+    with pytest.raises(KeyFileDamaged) as damaged:
+        encryption.open_with_password(path, "admin", PASSWORD)
+    assert str(keys) in damaged.value.message and "yedeğin" in damaged.value.message
+    keys.unlink()
+    with pytest.raises(KeyFileMissing) as missing:
+        open_store(path)
+    assert "kurtarma anahtarı" in missing.value.message and "bozuk" not in missing.value.message
+    keys.write_bytes(saved)
+    with pytest.raises(WrongKey, match="başka bir anahtarla"):
+        open_store(path, key=keyfile.new_key())
+    plain = tmp_path / "eski.sqlite"
+    open_store(plain, create=True).close()
+    with pytest.raises(PlainDatabase, match="şifrelenmemiş"):
+        open_store(plain, key=key)
+    foreign = tmp_path / "not-a-database.sqlite"
+    foreign.write_bytes(b"Merhaba, bu bir metin dosyasi.\n" * 128)  # 4096 bytes, but text
+    with pytest.raises(DatabaseDamaged):
+        open_store(foreign)
+    for error in (KeyRequired, KeyFileDamaged, KeyFileMissing, WrongKey, PlainDatabase):
+        assert not issubclass(error, DatabaseDamaged)
+
+
+def test_backup_is_encrypted_with_the_same_key_and_restores(encrypted_store: Store, tmp_path: Path) -> None:
+    _fill(encrypted_store)
+    folder = tmp_path / "yedek"
+    saved = backup.create_backup(encrypted_store, folder)
+    assert file_kind(saved) == "encrypted" and keyfile.keyfile_path(saved).exists()
+    assert b"Zeynep" not in saved.read_bytes()
+    path = encrypted_store.path
+
+    def unlock(p: Path) -> bytes:
+        return encryption.unlock_key(p, "ayse", PASSWORD)
+
+    assert backup.check_backup_file(saved, unlock) >= 1
+    with pytest.raises(KeyRequired):
+        backup.check_backup_file(saved)
+    encrypted_store.set_setting("marker", "sonra")
+    encrypted_store.close()
+    safety = backup.restore(path, saved, tmp_path / "guvenlik", unlock)
+    assert safety is not None and file_kind(safety) == "encrypted"
+    restored = encryption.open_with_password(path, "sef", PASSWORD)
+    assert restored.setting("marker") is None and restored.setting("province_code") == "06"
+    assert audit.verify(restored.conn).ok
+    restored.close()
+
+
+def _plain_database(tmp_path: Path) -> tuple[Path, int]:
+    path = tmp_path / "il" / "koopbis.sqlite"
+    store = open_store(path, create=True, backups_dir=path.parent / "backups")
+    store.set_setting("province_code", "06")
+    _fill(store)
+    count = int(store.query_one("SELECT count(*) FROM entries")[0])  # type: ignore[index]
+    store.close()
+    return path, count
+
+
+def test_migration_encrypts_in_place_with_a_backup_and_loses_nothing(tmp_path: Path) -> None:
+    path, count = _plain_database(tmp_path)
+    steps: list[float] = []
+    report = encrypt_migration.encrypt_in_place(
+        path, "admin", PASSWORD, backups_dir=path.parent / "backups", progress=lambda _t, f: steps.append(f)
+    )
+    assert steps == sorted(steps) and steps[-1] == 1.0
+    assert file_kind(path) == "encrypted" and b"Zeynep" not in path.read_bytes()
+    assert report.backup is not None and file_kind(report.backup) == "encrypted"
+    assert report.rows["entries"] == count
+    store = encryption.open_with_password(path, "admin", PASSWORD)
+    assert int(store.query_one("SELECT count(*) FROM entries")[0]) == count  # type: ignore[index]
+    assert audit.verify(store.conn).ok
+    # The others had no slot yet: signing in on the open database gives them theirs.
+    with pytest.raises(WrongPassword):
+        encryption.unlock_key(path, "ayse", PASSWORD)
+    accounts.login(store, "ayse", PASSWORD)
+    assert encryption.unlock_key(path, "ayse", PASSWORD) == store.key
+    store.close()
+    by_paper = encryption.open_with_recovery(path, report.recovery_key)
+    by_paper.close()
+    old_backup = encryption.open_with_password(report.backup, "admin", PASSWORD)
+    assert int(old_backup.query_one("SELECT count(*) FROM entries")[0]) == count  # type: ignore[index]
+    old_backup.close()
+
+
+def test_migration_refuses_and_rolls_back_when_the_copy_differs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, count = _plain_database(tmp_path)
+    before = path.read_bytes()
+    real_export = encrypt_migration.copy_encrypted
+
+    def lossy_export(source: Path, target: Path, key: bytes, source_key: Any = None) -> None:
+        real_export(source, target, key, source_key)
+        if target.name.endswith(".encrypting"):  # the copy loses an entry's revision on the way
+            conn = connect_raw(target, key)
+            conn.execute("DELETE FROM revisions WHERE rowid = (SELECT max(rowid) FROM revisions)")
+            conn.commit()
+            conn.close()
+
+    monkeypatch.setattr(encrypt_migration, "copy_encrypted", lossy_export)
+    with pytest.raises(encrypt_migration.MigrationRefused, match="revisions"):
+        encrypt_migration.encrypt_in_place(path, "admin", PASSWORD, backups_dir=path.parent / "backups")
+    assert file_kind(path) == "plain" and path.read_bytes() == before
+    assert not Path(str(path) + ".encrypting").exists()
+    store = open_store(path)
+    assert int(store.query_one("SELECT count(*) FROM entries")[0]) == count  # type: ignore[index]
+    store.close()
+
+
+def test_rotation_re_encrypts_under_a_new_key(encrypted_store: Store) -> None:
+    people, _ = _fill(encrypted_store)
+    path, old_key = encrypted_store.path, encrypted_store.key
+    report, others = encrypt_migration.rotate_key(encrypted_store, "admin", PASSWORD)
+    assert set(others) == set(people) - {"admin"}
+    store = encryption.open_with_password(path, "admin", PASSWORD)
+    assert store.key != old_key and audit.verify(store.conn).ok
+    store.close()
+    with pytest.raises(WrongKey):
+        open_store(path, key=old_key)
+    encryption.open_with_recovery(path, report.recovery_key).close()
+
+
+def test_production_key_slots_are_costly() -> None:
+    real = keyfile.KdfParams()
+    assert real.time_cost >= 3 and real.memory_cost >= 64 * 1024 and real.parallelism >= 1
