@@ -73,14 +73,21 @@ class ImportReport:
 
     counts: dict[str, int]
     sources: tuple[str, ...] = ()
+    # Cooperatives the store could not take as they were: (id, why).
+    skipped: tuple[tuple[str, str], ...] = ()
 
     def text(self) -> str:
         c = self.counts
-        return (
+        text = (
             f"{c.get('cooperatives', 0)} kooperatif, {c.get('members', 0)} ortak, "
             f"{c.get('board_members', 0)} yönetim kurulu üyesi, {c.get('auditors', 0)} "
             f"denetim kurulu üyesi, {c.get('assemblies', 0)} genel kurul kaydı içe aktarıldı."
         )
+        if self.skipped:
+            text += f" {len(self.skipped)} kooperatif alınmadı: " + "; ".join(
+                f"{ident} ({why})" for ident, why in self.skipped[:10]
+            )
+        return text
 
     def __str__(self) -> str:
         return self.text()
@@ -548,5 +555,8 @@ def import_file(
         )
     if not records:
         raise _refusal(main.name, "Dosyada içe aktarılacak kooperatif kaydı yok.")
-    snapshot.upsert_records(store, records.values())
-    return ImportReport(counts=counts, sources=tuple(sources))
+    skipped: list[tuple[str, str]] = []
+    snapshot.upsert_records(store, records.values(), skipped=skipped)
+    if skipped:
+        counts["cooperatives"] -= len(skipped)
+    return ImportReport(counts=counts, sources=tuple(sources), skipped=tuple(skipped))
