@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from koopbis_desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, open_db, print_json
+from koopbis_desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, open_db, print_json, signed_in
 from koopbis_desktop.store import audit, entries
 
 
@@ -28,7 +28,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_list(args: argparse.Namespace) -> int:
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     rows = entries.audit_rows(store, args.entry)
     if args.json:
         print_json(rows)

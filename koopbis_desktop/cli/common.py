@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 from koopbis_desktop import paths
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
-from koopbis_desktop.domain.lifecycle import STATE_LABELS, Actor, State
+from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Actor, NotPermitted, Role, State
 from koopbis_desktop.services import accounts
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store, open_store
@@ -83,11 +83,27 @@ def sign_in(store: Store, args: argparse.Namespace, *, required: bool = True) ->
     return accounts.login(store, username, password)
 
 
-def signed_in(args: argparse.Namespace) -> tuple[Store, Actor]:
-    """Open the store and log in the ``--as`` user (required)."""
+def signed_in(
+    args: argparse.Namespace, *, role: Role | None = None, reading: bool = False
+) -> tuple[Store, Actor]:
+    """Open the store and log in the ``--as`` user (required), who must hold ``role`` if given.
+
+    Every command that shows personal data or changes anything starts here, so a
+    wrong password is exit 4 for all of them alike. ``reading`` says the command
+    only reads.
+    """
     store = open_db(args)
-    actor = sign_in(store, args)
-    assert actor is not None
+    try:
+        actor = sign_in(store, args)
+        assert actor is not None
+        if role is not None and actor.role != role:
+            raise NotPermitted(
+                f"Bu komutu yalnızca {ROLE_LABELS[role].lower()} hesabıyla çalıştırabilirsiniz "
+                f"({actor.username}: {ROLE_LABELS[actor.role].lower()})."
+            )
+    except BaseException:
+        store.close()
+        raise
     return store, actor
 
 
@@ -106,6 +122,13 @@ def load_data(text: str) -> dict[str, Any]:
             raw = text
     except OSError as exc:
         raise CliError(f"Veri dosyası okunamadı: {exc.filename}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        # A file saved as Windows-1254/latin-1 by an old editor: say which encoding is wanted.
+        raise CliError(
+            f"Veri dosyası UTF-8 değil ({exc.start + 1}. baytta {exc.object[exc.start]:#04x} var); "
+            "dosyayı UTF-8 olarak kaydedip yeniden deneyin.",
+            EXIT_INVALID,
+        ) from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -113,9 +136,38 @@ def load_data(text: str) -> dict[str, Any]:
             f"--data geçerli JSON değil (satır {exc.lineno}, sütun {exc.colno}): {exc.msg}",
             EXIT_INVALID,
         ) from exc
+    except RecursionError:
+        raise CliError(
+            "--data çok derin iç içe geçmiş; bir kayıt verisi en çok birkaç düzey iç içe olur.",
+            EXIT_INVALID,
+        ) from None
     if not isinstance(data, dict):
         raise CliError('--data bir JSON nesnesi olmalıdır: {"alan": "değer", ...}', EXIT_INVALID)
+    if _depth(data) > MAX_DATA_DEPTH:
+        raise CliError(
+            "--data çok derin iç içe geçmiş; bir kayıt verisi en çok birkaç düzey iç içe olur.",
+            EXIT_INVALID,
+        )
     return data
+
+
+# An entry's data is an object of fields, a group's rows and their fields: three levels.
+# Anything far deeper is not an entry, and would only reach a recursion limit later.
+MAX_DATA_DEPTH = 16
+
+
+def _depth(value: Any) -> int:
+    deepest = 0
+    pending = [(value, 1)]
+    while pending:
+        item, level = pending.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            if deepest > MAX_DATA_DEPTH:
+                break
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def parse_state(value: str) -> State:

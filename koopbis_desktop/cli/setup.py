@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop import paths
-from koopbis_desktop.cli.common import EXIT_INVALID, EXIT_OK, CliError, open_db
+from koopbis_desktop.cli.common import EXIT_INVALID, EXIT_OK, CliError, signed_in
+from koopbis_desktop.domain.lifecycle import Role
 from koopbis_desktop.domain.validators import FieldError
 from koopbis_desktop.services import setup
 from koopbis_desktop.store import users
@@ -32,14 +33,17 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     target = setup.backup_now(store, Path(args.dest) if args.dest else None)
     print(f"Yedek alındı: {target}")
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    safety = setup.restore_from(paths.database_path(args.db), Path(args.file))
+    # The admin signs in against the database being replaced: a restore is theirs to answer for.
+    store, actor = signed_in(args, role=Role.ADMIN)
+    store.close()
+    safety = setup.restore_from(paths.database_path(args.db), Path(args.file), by=actor)
     print(f"Geri yüklendi: {args.file}.")
     if safety:
         print(f"Önceki veritabanının yedeği: {safety}")

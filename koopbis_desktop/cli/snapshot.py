@@ -58,7 +58,7 @@ def cmd_snapshot_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     results = snapshot.search(store, args.text, limit=args.limit)
     if args.json:
         print_json(results)

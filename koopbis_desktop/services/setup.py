@@ -13,6 +13,7 @@ from pathlib import Path
 from koopbis_desktop import paths
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.validators import parse_date
 from koopbis_desktop.services import accounts, snapshot_import
 from koopbis_desktop.store import audit, backup
@@ -108,15 +109,20 @@ def backup_now(store: Store, dest: Path | None = None) -> Path:
     return target
 
 
-def restore_from(db_path: Path, file: Path) -> Path | None:
-    """Replace the database at ``db_path`` by the backup ``file``; the safety copy of the old one, if any."""
+def restore_from(db_path: Path, file: Path, *, by: Actor) -> Path | None:
+    """Replace the database at ``db_path`` by the backup ``file``; the safety copy of the old one, if any.
+
+    Only an administrator restores, and the restore is audited under their name.
+    """
+    if by.role != Role.ADMIN:
+        raise NotPermitted("Yedekten geri yüklemeyi yalnızca yönetici (admin) yapabilir.")
     safety = backup.restore(db_path, file, paths.backups_dir(db_path))
     store = open_store(db_path, backups_dir=paths.backups_dir(db_path))
     try:
         with store.atomic() as conn:
             audit.append(
                 conn,
-                actor="system",
+                actor=by.username,
                 action="restore",
                 details={"file": str(file), "previous": str(safety) if safety else None},
             )
