@@ -10,7 +10,7 @@ from koopbis_desktop.store import audit, entries
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    store = open_db(args)
+    store = open_db(args, reading=True)
     result = audit.verify(store)
     if args.json:
         print_json(

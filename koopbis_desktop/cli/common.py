@@ -20,6 +20,7 @@ from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Actor, N
 from koopbis_desktop.services import accounts
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.errors import DatabaseReadOnly, DiskFull
 
 EXIT_OK = ExitCode.OK
 EXIT_ERROR = ExitCode.ERROR
@@ -53,9 +54,15 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-def open_db(args: argparse.Namespace, *, create: bool = False) -> Store:
+def open_db(args: argparse.Namespace, *, create: bool = False, reading: bool = False) -> Store:
+    """The store of ``--db``; a command that only ``reading`` still runs where nothing can be written."""
     db_path = paths.database_path(args.db)
-    return open_store(db_path, create=create, backups_dir=paths.backups_dir(db_path))
+    try:
+        return open_store(db_path, create=create, backups_dir=paths.backups_dir(db_path))
+    except (DatabaseReadOnly, DiskFull):
+        if not reading:
+            raise
+    return open_store(db_path, backups_dir=paths.backups_dir(db_path), read_only=True)
 
 
 def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
@@ -92,7 +99,7 @@ def signed_in(
     wrong password is exit 4 for all of them alike. ``reading`` says the command
     only reads.
     """
-    store = open_db(args)
+    store = open_db(args, reading=reading)
     try:
         actor = sign_in(store, args)
         assert actor is not None

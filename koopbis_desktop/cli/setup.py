@@ -6,16 +6,19 @@ The work is ``services.setup``'s, which the desktop's first-run wizard uses too.
 from __future__ import annotations
 
 import argparse
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from koopbis_desktop import paths
-from koopbis_desktop.cli.common import EXIT_INVALID, EXIT_OK, CliError, signed_in
-from koopbis_desktop.domain.lifecycle import Role
+from koopbis_desktop.cli.common import EXIT_INVALID, EXIT_OK, CliError, sign_in, signed_in
+from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.validators import FieldError
 from koopbis_desktop.services import setup
-from koopbis_desktop.store import users
+from koopbis_desktop.store import backup, users
 from koopbis_desktop.store.db import open_store
+from koopbis_desktop.store.errors import DatabaseDamaged
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -33,16 +36,38 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    store, _actor = signed_in(args, reading=True)
-    target = setup.backup_now(store, Path(args.dest) if args.dest else None)
+    store, actor = signed_in(args)
+    target = setup.backup_now(store, Path(args.dest) if args.dest else None, by=actor.username)
     print(f"Yedek alındı: {target}")
     return EXIT_OK
 
 
+def _admin_of_backup(args: argparse.Namespace, file: Path) -> Actor:
+    """Sign the ``--as`` admin in against the backup itself (on a copy, which the sign-in may write)."""
+    backup.check_backup_file(file)
+    with tempfile.TemporaryDirectory(prefix="koopbis-restore-") as folder:
+        copy = Path(folder) / "yedek.sqlite"
+        shutil.copyfile(file, copy)
+        store = open_store(copy)
+        try:
+            actor = sign_in(store, args)
+        finally:
+            store.close()
+    assert actor is not None
+    if actor.role != Role.ADMIN:
+        raise NotPermitted("Yedekten geri yüklemeyi yalnızca yönetici (admin) yapabilir.")
+    return actor
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     # The admin signs in against the database being replaced: a restore is theirs to answer for.
-    store, actor = signed_in(args, role=Role.ADMIN)
-    store.close()
+    # When that file is empty or damaged (what a restore is for), against the backup instead.
+    try:
+        store, actor = signed_in(args, role=Role.ADMIN)
+    except DatabaseDamaged:
+        actor = _admin_of_backup(args, Path(args.file))
+    else:
+        store.close()
     safety = setup.restore_from(paths.database_path(args.db), Path(args.file), by=actor)
     print(f"Geri yüklendi: {args.file}.")
     if safety:

@@ -100,12 +100,12 @@ def set_up_database(
     return SetupResult(admin=admin, imported=imported)
 
 
-def backup_now(store: Store, dest: Path | None = None) -> Path:
+def backup_now(store: Store, dest: Path | None = None, *, by: str = "system") -> Path:
     """Copy the database to ``dest`` (default: the backup folder of the settings); the copy's path."""
     folder = dest if dest is not None else paths.backups_dir(store.path, store.setting("backup_dir"))
     target = backup.create_backup(store, folder, reason="elle")
     with store.atomic() as conn:
-        audit.append(conn, actor="system", action="backup", details={"file": str(target)})
+        audit.append(conn, actor=by, action="backup", details={"file": str(target)})
     return target
 
 

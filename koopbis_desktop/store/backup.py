@@ -7,13 +7,14 @@ A restore first backs up the current database, so a restore can be undone too.
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 from koopbis_desktop.store import migrations
 from koopbis_desktop.store.db import Store
-from koopbis_desktop.store.errors import KnownError
+from koopbis_desktop.store.errors import DatabaseDamaged, KnownError
 
 DEFAULT_KEEP = 10
 
@@ -84,6 +85,16 @@ def check_backup_file(path: Path) -> int:
     return version
 
 
+def _keep_aside(db_path: Path, backups_dir: Path) -> Path:
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    target = backups_dir / f"{db_path.name}-{stamp}.kullanilamaz"
+    shutil.copyfile(db_path, target)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    return target
+
+
 def restore(db_path: Path, backup_file: Path, backups_dir: Path) -> Path | None:
     """Replace the database at ``db_path`` with ``backup_file``; returns the safety backup of the old one."""
     check_backup_file(backup_file)
@@ -91,11 +102,17 @@ def restore(db_path: Path, backup_file: Path, backups_dir: Path) -> Path | None:
 
     safety: Path | None = None
     if db_path.exists():
-        current = open_store(db_path, backups_dir=backups_dir, check_integrity=False)
         try:
-            safety = create_backup(current, backups_dir, reason="geri-yukleme-oncesi")
-        finally:
-            current.close()
+            current = open_store(db_path, backups_dir=backups_dir, check_integrity=False)
+        except DatabaseDamaged:
+            # An empty or foreign file is what a restore is for; it is kept aside as it
+            # was (not as a *.sqlite backup, which it is not), never thrown away.
+            safety = _keep_aside(db_path, backups_dir)
+        else:
+            try:
+                safety = create_backup(current, backups_dir, reason="geri-yukleme-oncesi")
+            finally:
+                current.close()
     src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
     dst = sqlite3.connect(str(db_path))
     try:

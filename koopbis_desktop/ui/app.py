@@ -193,7 +193,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         db_path = paths.database_path(args.db)
 
-    worker = DbWorker(db_path, paths.backups_dir(db_path), create=True)
+    # Only a first run (no file yet) creates the database, and the wizard then says so; an
+    # existing file that is empty or damaged is refused with the newest backup, never rebuilt.
+    worker = DbWorker(db_path, paths.backups_dir(db_path), create=not db_path.exists())
     worker.start()  # opens and checks the database on its own thread
     facts = peek_start_facts(db_path)
     try:
