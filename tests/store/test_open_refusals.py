@@ -10,6 +10,7 @@ import pytest
 from koopbis_desktop.cli import main
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts
+from koopbis_desktop.services.errors import LoginFailed
 from koopbis_desktop.store import backup, users
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.errors import (
@@ -104,7 +105,7 @@ def test_reading_works_on_a_database_opened_read_only(store: Store, people: dict
     reader = open_store(store.path, read_only=True)
     try:
         assert accounts.login(reader, "ayse", PASSWORD).username == "ayse"
-        with pytest.raises(accounts.LoginFailed):
+        with pytest.raises(LoginFailed):
             accounts.login(reader, "ayse", "yanlis-parola")
         assert users.get_user(reader, "ayse") is not None
         with pytest.raises(KnownError):  # saving is refused in words, not a crash
