@@ -55,7 +55,14 @@ def submit_change(
 def _submit(
     store: Store, key: str, body: dict[str, Any], today: date, province: str | None
 ) -> tuple[int, dict[str, Any]]:
-    digest = body_hash(body)
+    try:
+        digest = body_hash(body)
+    except UnicodeEncodeError:
+        # A lone surrogate ("\ud800") is valid JSON but no text: it could be neither
+        # hashed nor stored, so the request is refused like any other bad value.
+        raise invalid(
+            [{"field": "body", "message": "İstekte metin olmayan bir karakter (eşi olmayan vekil) var."}]
+        ) from None
     with store.transaction() as conn:
         previous = store.find_change(conn, key)
         if previous is not None:
