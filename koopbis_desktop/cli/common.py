@@ -10,6 +10,7 @@ import argparse
 import getpass
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -20,7 +21,7 @@ from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Actor, N
 from koopbis_desktop.services import accounts
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store, open_store
-from koopbis_desktop.store.errors import DatabaseReadOnly, DiskFull
+from koopbis_desktop.store.errors import DatabaseReadOnly, DiskFull, KnownError
 
 EXIT_OK = ExitCode.OK
 EXIT_ERROR = ExitCode.ERROR
@@ -90,6 +91,12 @@ def sign_in(store: Store, args: argparse.Namespace, *, required: bool = True) ->
     return accounts.login(store, username, password)
 
 
+def _write_refused(exc: KnownError) -> bool:
+    cause = exc.__cause__
+    name = getattr(cause, "sqlite_errorname", "") or ""
+    return isinstance(cause, sqlite3.Error) and name.startswith(("SQLITE_READONLY", "SQLITE_FULL"))
+
+
 def signed_in(
     args: argparse.Namespace, *, role: Role | None = None, reading: bool = False
 ) -> tuple[Store, Actor]:
@@ -101,7 +108,16 @@ def signed_in(
     """
     store = open_db(args, reading=reading)
     try:
-        actor = sign_in(store, args)
+        try:
+            actor = sign_in(store, args)
+        except KnownError as exc:
+            # A write-protected file or a full disk opens, then refuses the sign-in's audit
+            # row: a command that only reads signs in again on a read-only open.
+            if not reading or store.read_only or not _write_refused(exc):
+                raise
+            store.close()
+            store = open_store(store.path, backups_dir=store.backups_dir, read_only=True)
+            actor = sign_in(store, args)
         assert actor is not None
         if role is not None and actor.role != role:
             raise NotPermitted(
