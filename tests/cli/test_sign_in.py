@@ -41,6 +41,13 @@ def test_reading_needs_an_account_and_the_right_password(
     ok(ready(*args, "--as", "ayse", password=CLERK_PW))
 
 
+def test_refreshing_the_snapshot_needs_an_account(ready: Koopbis) -> None:
+    anonymous = ready("snapshot", "refresh", "--server", "http://127.0.0.1:9")
+    assert anonymous.returncode == 2 and "--as" in anonymous.stderr
+    wrong = ready("snapshot", "refresh", "--server", "http://127.0.0.1:9", "--as", "ayse", password="yanlis")
+    assert wrong.returncode == 4
+
+
 def test_restore_is_an_admins_and_audited_with_their_name(ready: Koopbis, tmp_path: Path) -> None:
     ok(ready("backup", str(tmp_path / "yedek"), "--as", "ayse", password=CLERK_PW))
     saved = next((tmp_path / "yedek").glob("*.sqlite"))
