@@ -50,6 +50,7 @@ from sync.answers import (  # re-exported: callers say wire.Applied, wire.Confli
 log = logging.getLogger("koopbis.sync.client")
 
 API = "/api/v1"
+AUDIT_HEAD_HEADER = "X-Audit-Head"
 DEFAULT_MAX_ANSWER_BYTES = 8 * 1024 * 1024
 PASSWORD_ENV = "KOOPBIS_SERVER_PASSWORD"
 
@@ -304,13 +305,23 @@ class KoopbisClient:
             )
         return health
 
-    def submit_change(self, key: str, body: Mapping[str, Any]) -> ChangeOutcome:
-        """``POST /changes`` with ``Idempotency-Key: key``: one outcome for every possible answer."""
+    def submit_change(
+        self, key: str, body: Mapping[str, Any], *, audit_head: str | None = None
+    ) -> ChangeOutcome:
+        """``POST /changes`` with ``Idempotency-Key: key``: one outcome for every possible answer.
+
+        ``audit_head`` (``seq:sha256`` of the office's audit chain) goes along as
+        ``X-Audit-Head``: KOOP-BİS keeps the newest per directorate, an anchor of the
+        chain outside the office's own database.
+        """
+        headers = {"Idempotency-Key": key}
+        if audit_head:
+            headers[AUDIT_HEAD_HEADER] = audit_head
         answer = self._call(
             "POST",
             f"{API}/changes",
             json_body=dict(body),
-            headers={"Idempotency-Key": key},
+            headers=headers,
         )
         if not isinstance(answer, _Raw):
             return answer

@@ -45,7 +45,7 @@ from typing import Any
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type, registers_cooperative
 from koopbis_desktop.domain.lifecycle import Action, DomainError, State
 from koopbis_desktop.store import attachments as stored_files
-from koopbis_desktop.store import entries, sync_state
+from koopbis_desktop.store import audit, entries, sync_state
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
@@ -291,12 +291,13 @@ class Executor:
         # 2. The requests, in order; a global failure (offline, maintenance, login) stops the window.
         answers: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome]] = []
         unsent: list[Entry] = []
+        anchor = "{}:{}".format(*audit.head(self.store))  # the chain as it stands after step 1
         for entry, body, was_approved in marked:
             if self.cancel.is_set() or _stops_run(answers[-1][2] if answers else None):
                 if was_approved:
                     unsent.append(entry)
                 continue
-            answers.append((entry, body, self.client.submit_change(entry.uuid, body)))
+            answers.append((entry, body, self.client.submit_change(entry.uuid, body, audit_head=anchor)))
         # 3. Every answer with its state move and audit row, in one committed transaction.
         applied: set[str] = set()
         with self.store.atomic():

@@ -11,7 +11,7 @@ rather than missed, whatever the local clock says.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from koopbis_desktop.services import settings
 from koopbis_desktop.store import snapshot, sync_state
@@ -29,6 +29,8 @@ class RefreshReport:
     since: str | None
     mark: str | None
     message: str
+    # Records left out because they could not be stored as they came: (id, why).
+    skipped: tuple[tuple[str, str], ...] = field(default=())
 
 
 def last_refresh(store: Store) -> str | None:
@@ -47,6 +49,7 @@ def refresh_snapshot(
         return RefreshReport(False, 0, since, None, f"Kooperatif listesi güncellenemedi: {message}")
     mark = health.server_time
     updated = 0
+    skipped: list[tuple[str, str]] = []
     cursor: str | None = None
     while True:
         page = client.list_cooperatives(
@@ -61,12 +64,21 @@ def refresh_snapshot(
                 since,
                 None,
                 f"Kooperatif listesi yarıda kaldı ({updated} kayıt alındı): {page.message}",
+                tuple(skipped),
             )
         if page.items:
-            updated += snapshot.upsert_records(store, page.items)
+            updated += snapshot.upsert_records(store, page.items, skipped=skipped)
         if not page.next_cursor:
             break
         cursor = page.next_cursor
     if mark:
         sync_state.set_meta(store, MARK_KEY, mark)
-    return RefreshReport(True, updated, since, mark, f"Kooperatif listesi güncellendi: {updated} kayıt.")
+    message = f"Kooperatif listesi güncellendi: {updated} kayıt."
+    if skipped:
+        message += f" {len(skipped)} kayıt bozuk olduğu için alınmadı: " + "; ".join(
+            f"{ident} ({why})" for ident, why in skipped[:10]
+        )
+        if len(skipped) > 10:
+            message += f"; ve {len(skipped) - 10} kayıt daha"
+        message += "."
+    return RefreshReport(True, updated, since, mark, message, tuple(skipped))

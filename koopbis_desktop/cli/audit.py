@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from koopbis_desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, open_db, print_json
+from koopbis_desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, open_db, print_json, signed_in
 from koopbis_desktop.store import audit, entries
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    store = open_db(args)
-    result = audit.verify(store)
+    store = open_db(args, reading=True)
+    result = audit.verify(store, anchor=args.anchor)
     if args.json:
         print_json(
             {
@@ -28,7 +28,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_list(args: argparse.Namespace) -> int:
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     rows = entries.audit_rows(store, args.entry)
     if args.json:
         print_json(rows)
@@ -48,6 +48,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         dest="audit_command", required=True, parser_class=Parser
     )
     p = aud.add_parser("verify", parents=[common], help="zinciri doğrula (bozuksa çıkış kodu 1)")
+    p.add_argument(
+        "--anchor",
+        metavar="ÖZET",
+        help="dışarıda saklanan zincir başı (günlük listede basılı ya da KOOP-BİS'te tutulan); zincirde olmalı",
+    )
     p.set_defaults(func=cmd_audit_verify)
     p = aud.add_parser("list", parents=[common], help="denetim izini listele")
     p.add_argument("--entry", metavar="KAYIT")

@@ -10,17 +10,19 @@ import argparse
 import getpass
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
 from koopbis_desktop import paths
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
-from koopbis_desktop.domain.lifecycle import STATE_LABELS, Actor, State
+from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Actor, NotPermitted, Role, State
 from koopbis_desktop.services import accounts
 from koopbis_desktop.services.spreadsheet import SpreadsheetError
 from koopbis_desktop.store import encryption, entries
 from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.errors import DatabaseReadOnly, DiskFull, KnownError
 
 EXIT_OK = ExitCode.OK
 EXIT_ERROR = ExitCode.ERROR
@@ -72,8 +74,9 @@ def error_document(exc: KoopbisError) -> dict[str, Any]:
     return {"ok": False, "exit_code": int(exc.exit_code), "errors": errors}
 
 
-def open_db(args: argparse.Namespace, *, create: bool = False) -> Store:
-    """Open the store; an encrypted one with the key of the ``--as`` account's slot (its password)."""
+def open_db(args: argparse.Namespace, *, create: bool = False, reading: bool = False) -> Store:
+    """The store of ``--db``; an encrypted one with the key of the ``--as`` account's slot (its
+    password). A command that only ``reading`` still runs where nothing can be written."""
     db_path = paths.database_path(args.db)
     key = None
     if encryption.is_encrypted(db_path):
@@ -84,7 +87,12 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Store:
                 EXIT_NOT_PERMITTED,
             )
         key = encryption.unlock_key(db_path, username, account_password(args))
-    return open_store(db_path, create=create, backups_dir=paths.backups_dir(db_path), key=key)
+    try:
+        return open_store(db_path, create=create, backups_dir=paths.backups_dir(db_path), key=key)
+    except (DatabaseReadOnly, DiskFull):
+        if not reading:
+            raise
+    return open_store(db_path, backups_dir=paths.backups_dir(db_path), read_only=True, key=key)
 
 
 def account_password(args: argparse.Namespace) -> str:
@@ -120,11 +128,42 @@ def sign_in(store: Store, args: argparse.Namespace, *, required: bool = True) ->
     return accounts.login(store, username, account_password(args))
 
 
-def signed_in(args: argparse.Namespace) -> tuple[Store, Actor]:
-    """Open the store and log in the ``--as`` user (required)."""
-    store = open_db(args)
-    actor = sign_in(store, args)
-    assert actor is not None
+def _write_refused(exc: KnownError) -> bool:
+    cause = exc.__cause__
+    name = getattr(cause, "sqlite_errorname", "") or ""
+    return isinstance(cause, sqlite3.Error) and name.startswith(("SQLITE_READONLY", "SQLITE_FULL"))
+
+
+def signed_in(
+    args: argparse.Namespace, *, role: Role | None = None, reading: bool = False
+) -> tuple[Store, Actor]:
+    """Open the store and log in the ``--as`` user (required), who must hold ``role`` if given.
+
+    Every command that shows personal data or changes anything starts here, so a
+    wrong password is exit 4 for all of them alike. ``reading`` says the command
+    only reads.
+    """
+    store = open_db(args, reading=reading)
+    try:
+        try:
+            actor = sign_in(store, args)
+        except KnownError as exc:
+            # A write-protected file or a full disk opens, then refuses the sign-in's audit
+            # row: a command that only reads signs in again on a read-only open.
+            if not reading or store.read_only or not _write_refused(exc):
+                raise
+            store.close()
+            store = open_store(store.path, backups_dir=store.backups_dir, read_only=True, key=store.key)
+            actor = sign_in(store, args)
+        assert actor is not None
+        if role is not None and actor.role != role:
+            raise NotPermitted(
+                f"Bu komutu yalnızca {ROLE_LABELS[role].lower()} hesabıyla çalıştırabilirsiniz "
+                f"({actor.username}: {ROLE_LABELS[actor.role].lower()})."
+            )
+    except BaseException:
+        store.close()
+        raise
     return store, actor
 
 
@@ -143,6 +182,13 @@ def load_data(text: str) -> dict[str, Any]:
             raw = text
     except OSError as exc:
         raise CliError(f"Veri dosyası okunamadı: {exc.filename}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        # A file saved as Windows-1254/latin-1 by an old editor: say which encoding is wanted.
+        raise CliError(
+            f"Veri dosyası UTF-8 değil ({exc.start + 1}. baytta {exc.object[exc.start]:#04x} var); "
+            "dosyayı UTF-8 olarak kaydedip yeniden deneyin.",
+            EXIT_INVALID,
+        ) from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -150,9 +196,38 @@ def load_data(text: str) -> dict[str, Any]:
             f"--data geçerli JSON değil (satır {exc.lineno}, sütun {exc.colno}): {exc.msg}",
             EXIT_INVALID,
         ) from exc
+    except RecursionError:
+        raise CliError(
+            "--data çok derin iç içe geçmiş; bir kayıt verisi en çok birkaç düzey iç içe olur.",
+            EXIT_INVALID,
+        ) from None
     if not isinstance(data, dict):
         raise CliError('--data bir JSON nesnesi olmalıdır: {"alan": "değer", ...}', EXIT_INVALID)
+    if _depth(data) > MAX_DATA_DEPTH:
+        raise CliError(
+            "--data çok derin iç içe geçmiş; bir kayıt verisi en çok birkaç düzey iç içe olur.",
+            EXIT_INVALID,
+        )
     return data
+
+
+# An entry's data is an object of fields, a group's rows and their fields: three levels.
+# Anything far deeper is not an entry, and would only reach a recursion limit later.
+MAX_DATA_DEPTH = 16
+
+
+def _depth(value: Any) -> int:
+    deepest = 0
+    pending = [(value, 1)]
+    while pending:
+        item, level = pending.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            if deepest > MAX_DATA_DEPTH:
+                break
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def parse_state(value: str) -> State:

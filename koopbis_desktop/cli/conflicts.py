@@ -12,7 +12,6 @@ from koopbis_desktop.cli.common import (
     CliError,
     Parser,
     load_data,
-    open_db,
     print_json,
     print_moved,
     signed_in,
@@ -31,7 +30,7 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
     from koopbis_desktop.domain.records import key_label
     from koopbis_desktop.services import conflicts as resolution
 
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     rows = _conflict_entries(store)
     if args.json:
         print_json(
@@ -61,7 +60,7 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
 def cmd_conflicts_show(args: argparse.Namespace) -> int:
     from sync.conflict_view import conflict_json, conflict_text, load_conflict
 
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     entry = entries.get_entry(store, args.id)
     if entry.state != State.CONFLICT:
         raise CliError(f"Bu kayıt çakışmada değil ({STATE_LABELS[entry.state]}).", EXIT_NOT_FOUND)

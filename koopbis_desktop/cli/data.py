@@ -15,7 +15,6 @@ from koopbis_desktop.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     Parser,
-    open_db,
     parse_state,
     print_json,
     signed_in,
@@ -64,7 +63,7 @@ def cmd_import_members(args: argparse.Namespace) -> int:
 
 
 def cmd_export_entries(args: argparse.Namespace) -> int:
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     flt = EntryFilter(
         states=tuple(parse_state(s) for s in args.state or ()),
         type_id=args.type,
@@ -87,7 +86,7 @@ def cmd_export_entries(args: argparse.Namespace) -> int:
 
 
 def cmd_export_audit(args: argparse.Namespace) -> int:
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     report = exports.export_audit(store, Path(args.file))
     if args.json:
         print_json(
@@ -104,7 +103,7 @@ def cmd_export_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_support_bundle(args: argparse.Namespace) -> int:
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     path = support.write_bundle(store, Path(args.file))
     if args.json:
         print_json({"file": str(path)})

@@ -15,7 +15,6 @@ from koopbis_desktop.cli.common import (
     EXIT_OK,
     Parser,
     load_data,
-    open_db,
     parse_state,
     print_json,
     print_moved,
@@ -107,7 +106,7 @@ def _move(name: str) -> Callable[[argparse.Namespace], int]:
 
 
 def cmd_entry_list(args: argparse.Namespace) -> int:
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     states = [parse_state(s) for s in args.state] if args.state else None
     rows = entries.list_entries(
         store, states=states, author=args.author, type_id=args.type, cooperative=args.cooperative
@@ -128,7 +127,7 @@ def cmd_entry_list(args: argparse.Namespace) -> int:
 
 
 def cmd_entry_show(args: argparse.Namespace) -> int:
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     entry = entries.get_entry(store, args.id)
     revs = entries.revisions(store, entry.uuid)
     if args.json:

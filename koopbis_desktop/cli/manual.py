@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from koopbis_desktop.cli.common import EXIT_OK, CliError, Parser, open_db, print_json, print_moved, signed_in
+from koopbis_desktop.cli.common import EXIT_OK, CliError, Parser, print_json, print_moved, signed_in
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 
 
 def cmd_manual_next(args: argparse.Namespace) -> int:
     from sync import manual
 
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     work = manual.worklist(store)
     item = work.next_item()
     if item is None:

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, Parser, open_db, print_json
+from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, Parser, print_json, signed_in
 from koopbis_desktop.domain.validators import FieldError, parse_date
 from koopbis_desktop.services import printouts
 from koopbis_desktop.services.reports import Report
@@ -32,14 +32,14 @@ def _write_report(report: Report, args: argparse.Namespace) -> int:
 def cmd_print_worklist(args: argparse.Namespace) -> int:
     from sync import manual
 
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     return _write_report(manual.worklist_report(store, store.setting("province_code")), args)
 
 
 def cmd_print_entry(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import reports
 
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     return _write_report(reports.entry_slip(store, args.id, store.setting("province_code")), args)
 
 
@@ -48,7 +48,7 @@ def cmd_print_daily(args: argparse.Namespace) -> int:
 
     from koopbis_desktop.services import reports
 
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     day = date.today()
     if args.date:
         try:
@@ -61,14 +61,14 @@ def cmd_print_daily(args: argparse.Namespace) -> int:
 def cmd_print_receipts(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import reports
 
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     return _write_report(reports.receipts_report(store, store.setting("province_code")), args)
 
 
 def cmd_print_registry(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import reports
 
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     return _write_report(reports.registry_report(store, store.setting("province_code")), args)
 
 

@@ -11,13 +11,13 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, Parser, open_db, print_json
+from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, Parser, print_json, signed_in
 from koopbis_desktop.domain import reference
 from koopbis_desktop.services.registry_warnings import province_warnings
 
 
 def cmd_registry_warnings(args: argparse.Namespace) -> int:
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     province = None
     if args.province:
         found = reference.find_province(args.province)

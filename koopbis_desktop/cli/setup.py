@@ -6,6 +6,8 @@ The work is ``services.setup``'s, which the desktop's first-run wizard uses too.
 from __future__ import annotations
 
 import argparse
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +19,15 @@ from koopbis_desktop.cli.common import (
     account_password,
     ask_password,
     open_db,
+    sign_in,
+    signed_in,
 )
+from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.validators import FieldError
 from koopbis_desktop.services import setup
-from koopbis_desktop.store import encryption, users
-from koopbis_desktop.store.db import Store
+from koopbis_desktop.store import backup, encryption, keyfile, users
+from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.errors import DatabaseDamaged
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -60,10 +66,30 @@ def _recovery_text(recovery: str) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    store = open_db(args)
-    target = setup.backup_now(store, Path(args.dest) if args.dest else None)
+    store, actor = signed_in(args)
+    target = setup.backup_now(store, Path(args.dest) if args.dest else None, by=actor.username)
     print(f"Yedek alındı: {target}")
     return EXIT_OK
+
+
+def _admin_of_backup(args: argparse.Namespace, file: Path, unlock: backup.Unlock | None) -> Actor:
+    """Sign the ``--as`` admin in against the backup itself (on a copy, which the sign-in may write)."""
+    backup.check_backup_file(file, unlock)
+    with tempfile.TemporaryDirectory(prefix="koopbis-restore-") as folder:
+        copy = Path(folder) / "yedek.sqlite"
+        shutil.copyfile(file, copy)
+        if keyfile.keyfile_path(file).exists():
+            shutil.copyfile(keyfile.keyfile_path(file), keyfile.keyfile_path(copy))
+        key = unlock(copy) if unlock is not None and encryption.is_encrypted(copy) else None
+        store = open_store(copy, key=key)
+        try:
+            actor = sign_in(store, args)
+        finally:
+            store.close()
+    assert actor is not None
+    if actor.role != Role.ADMIN:
+        raise NotPermitted("Yedekten geri yüklemeyi yalnızca yönetici (admin) yapabilir.")
+    return actor
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -73,7 +99,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
         # Each encrypted file (the database, the backup) opens through its own key file.
         password = account_password(args)
         unlock = lambda path: encryption.unlock_key(path, args.as_user, password)  # noqa: E731
-    safety = setup.restore_from(db_path, Path(args.file), unlock)
+    # The admin signs in against the database being replaced: a restore is theirs to answer for.
+    # When that file is empty or damaged (what a restore is for), against the backup instead.
+    try:
+        store, actor = signed_in(args, role=Role.ADMIN)
+    except DatabaseDamaged:
+        actor = _admin_of_backup(args, Path(args.file), unlock)
+    else:
+        store.close()
+    safety = setup.restore_from(db_path, Path(args.file), by=actor, unlock=unlock)
     print(f"Geri yüklendi: {args.file}.")
     if safety:
         print(f"Önceki veritabanının yedeği: {safety}")

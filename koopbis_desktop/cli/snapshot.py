@@ -13,7 +13,6 @@ from koopbis_desktop.cli.common import (
     CliError,
     Parser,
     add_server_options,
-    open_db,
     print_json,
     signed_in,
     sync_options,
@@ -49,7 +48,7 @@ def cmd_snapshot_import(args: argparse.Namespace) -> int:
 def cmd_snapshot_refresh(args: argparse.Namespace) -> int:
     from sync import refresh, scheduler
 
-    store = open_db(args)
+    store, _actor = signed_in(args)  # it rewrites the province's snapshot
     client = scheduler.make_client(store, sync_options(args, store))
     try:
         report = refresh.refresh_snapshot(store, client, full=args.full)
@@ -63,7 +62,7 @@ def cmd_snapshot_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     results = snapshot.search(store, args.text, limit=args.limit)
     if args.json:
         print_json(results)

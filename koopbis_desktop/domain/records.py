@@ -204,3 +204,77 @@ def key_label(key: str) -> str:
             prefix, prefix
         ) + f" {ident}"
     return KEY_LABELS.get(key, key)
+
+
+# --------------------------------------------------------------------------- checking a record
+
+# Numbers a record's rows carry; anything beyond this fits no SQLite INTEGER safely.
+_RECORD_INT_LIMIT = 2**53
+_NUMBER_KEYS = frozenset({"shares", "term_years", "fiscal_year", "article_no", "version"})
+# Row keys a row cannot be written without (the snapshot tables' NOT NULL columns).
+_REQUIRED_ROW_KEYS = {
+    "members": ("member_id", "full_name"),
+    "board": ("id_no", "full_name"),
+    "audit_board": ("id_no", "full_name"),
+    "assemblies": ("date",),
+}
+_TEXT_LIMIT = 20_000
+
+
+def _value_problem(key: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if key in _NUMBER_KEYS and not isinstance(value, str):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"'{key}' bir tam sayı olmalıdır"
+        if abs(value) >= _RECORD_INT_LIMIT:
+            return f"'{key}' sayısı çok büyük ({str(value)[:12]}…)"
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return f"'{key}' bir metin olmalıdır"
+    text = str(value)
+    if len(text) > _TEXT_LIMIT:
+        return f"'{key}' çok uzun"
+    if any(ord(c) < 32 and c not in "\n\r\t" for c in text) or any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        return f"'{key}' yazdırılamayan bir karakter içeriyor"
+    return None
+
+
+def record_problem(record: object) -> str | None:
+    """Why ``record`` cannot go into the snapshot as it is, in Turkish; None when it can.
+
+    A record from KOOP-BİS or a file is checked before it is written so that one
+    malformed record (a number too large for the database, an object where a name
+    belongs) is skipped and named instead of stopping the whole refresh.
+    """
+    if not isinstance(record, Mapping):
+        return "kayıt bir nesne değil"
+    ident = record.get("id")
+    if isinstance(ident, bool) or not isinstance(ident, str | int) or not str(ident).strip():
+        return "kaydın kimliği (id) yok ya da geçersiz"
+    problem = _value_problem("id", ident)
+    if problem:
+        return problem
+    if not isinstance(record.get("title"), str) or not record["title"].strip():
+        return "kaydın unvanı yok"
+    for key in (*SCALAR_KEYS, "version"):
+        problem = _value_problem(key, record.get(key))
+        if problem:
+            return problem
+    for list_name, keys in ROW_KEYS.items():
+        rows = record.get(list_name)
+        if rows is None:
+            continue
+        if not isinstance(rows, list):
+            return f"'{list_name}' bir liste olmalıdır"
+        for index, row in enumerate(rows, start=1):
+            if not isinstance(row, Mapping):
+                return f"'{list_name}' listesinin {index}. satırı bir nesne değil"
+            for required in _REQUIRED_ROW_KEYS.get(list_name, ()):
+                if row.get(required) in (None, ""):
+                    return f"'{list_name}' listesinin {index}. satırında '{required}' yok"
+            for key in keys:
+                problem = _value_problem(key, row.get(key))
+                if problem:
+                    return f"'{list_name}' listesinin {index}. satırı: {problem}"
+    return None

@@ -111,6 +111,13 @@ class Field:
             value = getattr(self, attr)
             if value not in (None, ""):
                 out[attr] = value
+        # The bounds a field has without naming them, so a form or a server reading this
+        # schema enforces the same limits as ``validate``.
+        if self.kind in (Kind.TEXT, Kind.LONGTEXT) and self.max_length is None:
+            out["max_length"] = v.LONGTEXT_MAX_LENGTH if self.kind == Kind.LONGTEXT else v.TEXT_MAX_LENGTH
+        if self.kind == Kind.INT:
+            out["minimum"] = max(self.minimum if self.minimum is not None else -v.INT_LIMIT, -v.INT_LIMIT)
+            out["maximum"] = min(self.maximum if self.maximum is not None else v.INT_LIMIT, v.INT_LIMIT)
         if self.kind == Kind.DATE:
             out["allow_future"] = self.allow_future
         return out
@@ -238,9 +245,11 @@ def _is_empty(value: object) -> bool:
 
 def parse_value(f: Field, value: object, siblings: Mapping[str, Any], ctx: ValidationContext) -> Any:
     """Parse one non-empty scalar value of ``f``; raises FieldError."""
+    if f.kind != Kind.GROUP:
+        v.scalar(value, f.label)
     match f.kind:
         case Kind.TEXT | Kind.LONGTEXT:
-            return v.parse_text(value, max_length=f.max_length)
+            return v.parse_text(value, max_length=f.max_length, multiline=f.kind == Kind.LONGTEXT)
         case Kind.DATE:
             return v.parse_date(value, today=ctx.today, allow_future=f.allow_future)
         case Kind.MONEY:

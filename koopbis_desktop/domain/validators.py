@@ -9,7 +9,9 @@ strings.
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -30,8 +32,45 @@ class FieldError(KoopbisError, ValueError):
 
 _NON_DIGIT_SEPARATORS = re.compile(r"[\s.\-/]")
 
+# Bounds every field kind has even when its schema names none. A whole number beyond
+# INT_LIMIT is a typo (no cooperative has a billion shares) and a value past SQLite's
+# 64-bit INTEGER would poison every snapshot refresh that reads it back.
+INT_LIMIT = 1_000_000_000
+TEXT_MAX_LENGTH = 500
+LONGTEXT_MAX_LENGTH = 10_000
+# Longest typed form of a number or an amount worth reading at all (digits, separators).
+_NUMBER_TEXT_MAX = 40
+
+
+def scalar(value: object, label: str) -> object:
+    """``value`` if a single value may be typed into a field, else FieldError.
+
+    A list or an object where one value belongs, true/false and a number that is
+    not finite are refused: turned into text they would be stored mangled
+    (``{'a': [1, 2]}`` as a title).
+    """
+    if value is None:
+        return value
+    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal | date):
+        raise FieldError(f"{label} tek bir değer olmalıdır (metin ya da sayı); liste ya da nesne olamaz.")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise FieldError(f"{label} bir sayı olarak anlaşılamadı.")
+    return value
+
+
+def _check_characters(text: str) -> None:
+    for char in text:
+        if char in "\n\t\r":
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs"):
+            raise FieldError(
+                "Metinde yazdırılamayan bir denetim karakteri var (ör. NUL); "
+                "metni yeniden yazın ya da kopyaladığınız yeri kontrol edin."
+            )
+
 
 def _digits(value: object, what: str) -> str:
+    scalar(value, what)
     text = _NON_DIGIT_SEPARATORS.sub("", str(value if value is not None else "").strip())
     if not text:
         raise FieldError(f"{what} boş bırakılamaz.")
@@ -98,7 +137,8 @@ def parse_mersis(value: object) -> str:
 
 def parse_phone(value: object) -> str:
     """Turkish phone number, stored as ten digits (area/operator code + number)."""
-    text = re.sub(r"[\s()\-.]", "", str(value or ""))
+    scalar(value, "Telefon numarası")
+    text = re.sub(r"[\s()\-.]", "", str(value or ""))[:_NUMBER_TEXT_MAX]
     if text.startswith("+90"):
         text = text[3:]
     elif text.startswith("0090"):
@@ -124,13 +164,14 @@ def parse_date(value: object, *, today: date | None = None, allow_future: bool =
     Dates in the future are refused unless ``allow_future``: a recorded decision
     cannot have happened tomorrow.
     """
+    scalar(value, "Tarih")
     if isinstance(value, datetime):
         # A spreadsheet cell (openpyxl) gives a datetime; comparing it with a date raises.
         parsed = value.date()
     elif isinstance(value, date):
         parsed = value
     else:
-        text = str(value if value is not None else "").strip()
+        text = str(value if value is not None else "").strip()[:_NUMBER_TEXT_MAX]
         if not text:
             raise FieldError("Tarih boş bırakılamaz.")
         match_tr = _DATE_TR.match(text)
@@ -177,11 +218,16 @@ def parse_money(value: object) -> str:
     if isinstance(value, bool):
         # JSON true/false is not an amount; Decimal(True) would silently be 1.00 TL.
         raise FieldError("Tutar anlaşılamadı; örneğin 1.250,50 biçiminde yazın.")
+    scalar(value, "Tutar")
+    if isinstance(value, str) and len(value.strip()) > _NUMBER_TEXT_MAX:
+        raise FieldError("Tutar çok uzun; basamakları kontrol edin.")
     if isinstance(value, float):
         # A float may already have lost precision; repr is the shortest exact form. A whole
         # amount (a spreadsheet's 2000.0) is taken as the int it exactly is: the same result.
         value = int(value) if value.is_integer() and 0 < value < 10**15 else repr(value)
     if isinstance(value, Decimal | int):
+        if isinstance(value, int) and abs(value) >= _MONEY_MAX:
+            raise FieldError("Tutar çok büyük; basamakları kontrol edin.")
         amount = Decimal(value)
     else:
         text = str(value if value is not None else "").strip()
@@ -229,18 +275,35 @@ def format_money(value: str) -> str:
 
 
 def parse_int(value: object, *, minimum: int | None = None, maximum: int | None = None) -> int:
-    """A whole number, optionally within bounds."""
+    """A whole number within bounds; without them, within ±INT_LIMIT."""
     if isinstance(value, bool):
         raise FieldError("Bir tam sayı girin.")
+    scalar(value, "Sayı")
+    low = -INT_LIMIT if minimum is None else max(minimum, -INT_LIMIT)
+    high = INT_LIMIT if maximum is None else min(maximum, INT_LIMIT)
     if isinstance(value, int):
         number = value
     elif isinstance(value, float):
         # 3.0 from a JSON or spreadsheet number is 3; str(3.0) with its dot dropped was 30.
         if not value.is_integer():
             raise FieldError("Bir tam sayı girin, örneğin 5.")
+        if abs(value) > INT_LIMIT:
+            raise FieldError(
+                f"Değer en çok {high} olabilir." if value > 0 else f"Değer en az {low} olmalıdır."
+            )
+        number = int(value)
+    elif isinstance(value, Decimal):
+        if not value.is_finite() or value != value.to_integral_value():
+            raise FieldError("Bir tam sayı girin, örneğin 5.")
+        if abs(value) > INT_LIMIT:
+            raise FieldError(
+                f"Değer en çok {high} olabilir." if value > 0 else f"Değer en az {low} olmalıdır."
+            )
         number = int(value)
     else:
         text = str(value if value is not None else "").strip()
+        if len(text) > _NUMBER_TEXT_MAX:
+            raise FieldError(f"Değer en çok {high} olabilir.")
         if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
             # Turkish thousands separators: "1.000" is 1000, but "2.5" is refused, not 25.
             text = text.replace(".", "")
@@ -249,18 +312,31 @@ def parse_int(value: object, *, minimum: int | None = None, maximum: int | None 
         if not re.fullmatch(r"-?\d+", text):
             raise FieldError("Bir tam sayı girin, örneğin 5.")
         number = int(text)
-    if minimum is not None and number < minimum:
-        raise FieldError(f"Değer en az {minimum} olmalıdır.")
-    if maximum is not None and number > maximum:
-        raise FieldError(f"Değer en çok {maximum} olabilir.")
+    if number < low:
+        raise FieldError(f"Değer en az {low} olmalıdır.")
+    if number > high:
+        raise FieldError(f"Değer en çok {high} olabilir.")
     return number
 
 
-def parse_text(value: object, *, max_length: int | None = None) -> str:
-    """Free text, trimmed; inner whitespace runs collapse to one space."""
-    text = re.sub(r"[ \t]+", " ", str(value if value is not None else "")).strip()
+def parse_text(value: object, *, max_length: int | None = None, multiline: bool = False) -> str:
+    """Free text, trimmed; inner whitespace runs collapse to one space.
+
+    A number is taken as the text it reads as (a decision no from a spreadsheet
+    cell); a list, an object or a control character (NUL) is refused.
+    """
+    scalar(value, "Metin")
+    if isinstance(value, float):
+        value = int(value) if value.is_integer() and abs(value) < 10**15 else repr(value)
+    limit = max_length if max_length is not None else (LONGTEXT_MAX_LENGTH if multiline else TEXT_MAX_LENGTH)
+    raw = str(value if value is not None else "")
+    if len(raw) > limit * 4:
+        # Trimming cannot bring a text this long within bounds: say so without scanning it.
+        raise FieldError(f"En çok {limit} karakter girilebilir ({len(raw)} girildi).")
+    _check_characters(raw)
+    text = re.sub(r"[ \t]+", " ", raw).strip()
     if not text:
         raise FieldError("Bu alan boş bırakılamaz.")
-    if max_length is not None and len(text) > max_length:
-        raise FieldError(f"En çok {max_length} karakter girilebilir ({len(text)} girildi).")
+    if len(text) > limit:
+        raise FieldError(f"En çok {limit} karakter girilebilir ({len(text)} girildi).")
     return text

@@ -38,6 +38,7 @@ def login(store: Store, username: str, password: str, *, at: datetime | None = N
             "yeniden deneyin ya da yöneticiye kilidi açtırın."
         )
     if outcome == users.LoginOutcome.DISABLED:
+        # Only after the right password: a wrong one reads the same for every name.
         raise LoginFailed("Bu hesap kapatılmış. Yöneticinize başvurun.")
     if outcome == users.LoginOutcome.WRONG and user is not None:
         left = users.MAX_FAILED_ATTEMPTS - user.failed_attempts

@@ -13,6 +13,7 @@ from pathlib import Path
 from koopbis_desktop import paths
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.validators import parse_date
 from koopbis_desktop.services import accounts, snapshot_import
 from koopbis_desktop.store import audit, backup, encryption
@@ -108,20 +109,23 @@ def set_up_database(
     return SetupResult(admin=admin, imported=imported, recovery_key=recovery)
 
 
-def backup_now(store: Store, dest: Path | None = None) -> Path:
+def backup_now(store: Store, dest: Path | None = None, *, by: str = "system") -> Path:
     """Copy the database to ``dest`` (default: the backup folder of the settings); the copy's path."""
     folder = dest if dest is not None else paths.backups_dir(store.path, store.setting("backup_dir"))
     target = backup.create_backup(store, folder, reason="elle")
     with store.atomic() as conn:
-        audit.append(conn, actor="system", action="backup", details={"file": str(target)})
+        audit.append(conn, actor=by, action="backup", details={"file": str(target)})
     return target
 
 
-def restore_from(db_path: Path, file: Path, unlock: backup.Unlock | None = None) -> Path | None:
+def restore_from(db_path: Path, file: Path, *, by: Actor, unlock: backup.Unlock | None = None) -> Path | None:
     """Replace the database at ``db_path`` by the backup ``file``; the safety copy of the old one, if any.
 
+    Only an administrator restores, and the restore is audited under their name.
     ``unlock`` gives an encrypted file's key from its key file (the person's password).
     """
+    if by.role != Role.ADMIN:
+        raise NotPermitted("Yedekten geri yüklemeyi yalnızca yönetici (admin) yapabilir.")
     safety = backup.restore(db_path, file, paths.backups_dir(db_path), unlock)
     key = unlock(db_path) if unlock is not None and encryption.is_encrypted(db_path) else None
     store = open_store(db_path, backups_dir=paths.backups_dir(db_path), key=key)
@@ -129,7 +133,7 @@ def restore_from(db_path: Path, file: Path, unlock: backup.Unlock | None = None)
         with store.atomic() as conn:
             audit.append(
                 conn,
-                actor="system",
+                actor=by.username,
                 action="restore",
                 details={"file": str(file), "previous": str(safety) if safety else None},
             )

@@ -80,6 +80,8 @@ class ImportReport:
     # Rows imported with a value kept as written (an unknown type or status word):
     # (file, line, column, message), as the refusal's errors are.
     warnings: tuple[tuple[str, int, str, str], ...] = ()
+    # Cooperatives the store could not take as they were: (id, why).
+    skipped: tuple[tuple[str, str], ...] = ()
 
     def text(self) -> str:
         c = self.counts
@@ -94,6 +96,10 @@ class ImportReport:
                 for source, line, column, message in self.warnings
             ]
             text += f" {len(self.warnings)} uyarı:\n" + "\n".join(lines)
+        if self.skipped:
+            text += f" {len(self.skipped)} kooperatif alınmadı: " + "; ".join(
+                f"{ident} ({why})" for ident, why in self.skipped[:10]
+            )
         return text
 
     def __str__(self) -> str:
@@ -613,5 +619,14 @@ def import_file(
         )
     if not records:
         raise _refusal(main.name, "Dosyada içe aktarılacak kooperatif kaydı yok.")
-    snapshot.upsert_records(store, records.values())
-    return ImportReport(counts=counts, sources=tuple(sources), encodings=encodings, warnings=tuple(warnings))
+    skipped: list[tuple[str, str]] = []
+    snapshot.upsert_records(store, records.values(), skipped=skipped)
+    if skipped:
+        counts["cooperatives"] -= len(skipped)
+    return ImportReport(
+        counts=counts,
+        sources=tuple(sources),
+        encodings=encodings,
+        warnings=tuple(warnings),
+        skipped=tuple(skipped),
+    )

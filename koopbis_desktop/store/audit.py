@@ -6,6 +6,16 @@ Editing a row breaks its hash, deleting or reordering rows breaks the chain, and
 deleting the newest rows is caught by the head (sequence and hash) kept in
 ``settings`` in the same transaction. Triggers refuse UPDATE and DELETE, so only
 someone bypassing the program can tamper — and :func:`verify` shows where.
+
+The chain also vouches for the state it led to: a row about an entry carries the
+entry's resulting row (state, revision, SHA-256 of the payload, approver), a row
+about an account the account's (role, enabled), inside the hashed content.
+:func:`verify` compares the newest such row of every entry and account with the
+tables, so a forged approval, a changed payload or a promoted clerk written
+straight into the file is caught and named, as is an empty chain beside entries.
+What no check inside the file can catch — the newest rows cut off with the head
+rewritten, or the whole chain recomputed — a head kept outside catches: the daily
+list prints it, each sync sends it to KOOP-BİS, and ``verify(anchor=…)`` checks it.
 """
 
 from __future__ import annotations
@@ -31,7 +41,7 @@ HEAD_KEY = "audit_head"
 
 _INSERT = (
     "INSERT INTO audit(seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, "
-    "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "prev_hash, hash, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _SET_HEAD = counts_as(
     "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value "
@@ -54,8 +64,11 @@ def canonical(
     to_state: str | None,
     comment: str | None,
     details: str,
+    state: str | None = None,
 ) -> bytes:
-    return _canonical(seq, at, actor, action, entry_uuid, from_state, to_state, comment, json.loads(details))
+    return _canonical(
+        seq, at, actor, action, entry_uuid, from_state, to_state, comment, json.loads(details), state
+    )
 
 
 def _canonical(
@@ -68,9 +81,10 @@ def _canonical(
     to_state: str | None,
     comment: str | None,
     details: Any,
+    state: str | None = None,
 ) -> bytes:
     """:func:`canonical` with the details already parsed from their stored JSON."""
-    body = {
+    body: dict[str, Any] = {
         "seq": seq,
         "at": at,
         "actor": actor,
@@ -81,7 +95,72 @@ def _canonical(
         "comment": comment,
         "details": details,
     }
+    if state is not None:
+        # Rows written before the chain carried states hash exactly as they did then.
+        body["state"] = state
     return _CANONICAL_JSON.encode(body).encode()
+
+
+# --------------------------------------------------------------------------- vouched state
+
+_STATE_CHUNK = 500
+
+
+def _payload_digest(payload: object) -> str:
+    return hashlib.sha256(str(payload).encode()).hexdigest()
+
+
+def entry_states(source: Source, uuids: Iterable[str]) -> dict[str, str]:
+    """The vouched state of each entry: state, revision, payload SHA-256, approver, as canonical JSON."""
+    wanted = list(dict.fromkeys(uuids))
+    out: dict[str, str] = {}
+    for start in range(0, len(wanted), _STATE_CHUNK):
+        chunk = wanted[start : start + _STATE_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        rows = source.execute(
+            f"SELECT uuid, state, revision, payload, approver FROM entries WHERE uuid IN ({marks})", chunk
+        ).fetchall()
+        for uuid, state, revision, payload, approver in rows:
+            out[str(uuid)] = _entry_state(state, revision, payload, approver)
+    return out
+
+
+def _entry_state(state: object, revision: object, payload: object, approver: object) -> str:
+    return _CANONICAL_JSON.encode(
+        {
+            "state": state,
+            "revision": revision,
+            "payload_sha256": _payload_digest(payload),
+            "approver": approver,
+        }
+    )
+
+
+def user_states(source: Source, usernames: Iterable[str]) -> dict[str, str]:
+    """The vouched state of each account: role and whether it is enabled, as canonical JSON."""
+    wanted = list(dict.fromkeys(usernames))
+    out: dict[str, str] = {}
+    for start in range(0, len(wanted), _STATE_CHUNK):
+        chunk = wanted[start : start + _STATE_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        rows = source.execute(
+            f"SELECT username, role, active FROM users WHERE username IN ({marks})", chunk
+        ).fetchall()
+        for username, role, active in rows:
+            out[str(username)] = _user_state(role, active)
+    return out
+
+
+def _user_state(role: object, active: object) -> str:
+    return _CANONICAL_JSON.encode({"role": role, "active": bool(active)})
+
+
+def _account_of(record: Record) -> str | None:
+    """The account an audit row changes (user_add, user_disable, …), if it changes one."""
+    if record.action.startswith("user_") and record.details:
+        name = record.details.get("username")
+        return str(name) if name is not None else None
+    return None
 
 
 def row_hash(prev_hash: str, content: bytes) -> str:
@@ -132,6 +211,10 @@ def append_many(conn: sqlite3.Connection, records: Iterable[Record]) -> list[str
     """
     if not conn.in_transaction:
         raise RuntimeError("audit.append_many must run inside the transaction of the change it records")
+    records = list(records)
+    # The state each row vouches for is read after the caller's write, in its transaction.
+    entry_state = entry_states(conn, (r.entry_uuid for r in records if r.entry_uuid))
+    user_state = user_states(conn, (name for r in records if (name := _account_of(r)) is not None))
     last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0], last[1]) if last else (0, GENESIS)
     now = stamp()
@@ -150,6 +233,14 @@ def append_many(conn: sqlite3.Connection, records: Iterable[Record]) -> list[str
             cached = (record.details, details_json, json.loads(details_json))
             details_cache[id(record.details)] = cached
         _, details_json, details_value = cached
+        account = _account_of(record)
+        state = (
+            entry_state.get(record.entry_uuid)
+            if record.entry_uuid
+            else user_state.get(account)
+            if account is not None
+            else None
+        )
         content = _canonical(
             seq,
             when,
@@ -160,6 +251,7 @@ def append_many(conn: sqlite3.Connection, records: Iterable[Record]) -> list[str
             record.to_state,
             record.comment,
             details_value,
+            state,
         )
         digest = row_hash(prev, content)
         rows.append(
@@ -175,6 +267,7 @@ def append_many(conn: sqlite3.Connection, records: Iterable[Record]) -> list[str
                 details_json,
                 prev,
                 digest,
+                state,
             )
         )
         digests.append(digest)
@@ -201,14 +294,23 @@ class VerifyResult:
         return f"Denetim izi BOZULMUŞ: ilk sorun {where}: {self.reason}"
 
 
-def verify(conn: Source) -> VerifyResult:
-    """Walk the chain in sequence order and report the first row that does not fit."""
+def verify(conn: Source, *, anchor: str | None = None) -> VerifyResult:
+    """Walk the chain in sequence order and report the first row that does not fit.
+
+    Then check that the chain vouches for the tables (every entry's and account's
+    newest row carries their current state) and, with ``anchor``, that a head kept
+    outside the file (printed, or held by KOOP-BİS) is still a row of this chain.
+    """
     prev = GENESIS
     expected_seq = 1
     count = 0
+    entry_last: dict[str, tuple[int, str | None]] = {}
+    user_last: dict[str, tuple[int, str | None]] = {}
+    anchored = anchor is None
+    wanted = (anchor or "").strip().lower().rpartition(":")[2]
     cursor = conn.execute(
-        "SELECT seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, prev_hash, hash "
-        "FROM audit ORDER BY seq"
+        "SELECT seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, prev_hash, hash, "
+        "state FROM audit ORDER BY seq"
     )
     for (
         seq,
@@ -222,6 +324,7 @@ def verify(conn: Source) -> VerifyResult:
         details,
         prev_hash,
         digest,
+        state,
     ) in cursor:
         if seq != expected_seq:
             return VerifyResult(False, count, prev, expected_seq, f"{expected_seq}. kayıt eksik (silinmiş).")
@@ -234,11 +337,24 @@ def verify(conn: Source) -> VerifyResult:
                 "önceki kaydın özetiyle bağ kopuk (silme ya da sıra değişikliği).",
             )
         try:
-            content = canonical(seq, at, actor, action, entry_uuid, from_state, to_state, comment, details)
+            content = canonical(
+                seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, state
+            )
+            parsed = json.loads(details)
         except (ValueError, TypeError):
             return VerifyResult(False, count, prev, seq, "kayıt içeriği okunamıyor (değiştirilmiş).")
         if row_hash(prev, content) != digest:
             return VerifyResult(False, count, prev, seq, "kayıt içeriği değiştirilmiş (özet tutmuyor).")
+        if entry_uuid:
+            entry_last[str(entry_uuid)] = (seq, state)
+        elif (
+            str(action).startswith("user_")
+            and isinstance(parsed, dict)
+            and parsed.get("username") is not None
+        ):
+            user_last[str(parsed["username"])] = (seq, state)
+        if digest == wanted:
+            anchored = True
         prev = digest
         expected_seq += 1
         count += 1
@@ -252,7 +368,72 @@ def verify(conn: Source) -> VerifyResult:
             count + 1 if count else 1,
             "son kayıtlar silinmiş (zincir başı tutmuyor).",
         )
+    problem = _state_problem(conn, entry_last, user_last)
+    if problem is not None:
+        return VerifyResult(False, count, prev, problem[0], problem[1])
+    if not anchored:
+        return VerifyResult(
+            False,
+            count,
+            prev,
+            None,
+            f"dışarıda saklanan zincir başı ({anchor}) bu zincirde yok: son kayıtlar silinip baş "
+            "yeniden yazılmış ya da zincir baştan hesaplanmış.",
+        )
     return VerifyResult(True, count, prev)
+
+
+_ENTRY_PARTS = {
+    "state": "durumu",
+    "revision": "sürüm numarası",
+    "payload_sha256": "kayıt verisi",
+    "approver": "onaylayanı",
+}
+_USER_PARTS = {"role": "rolü", "active": "açık/kapalı durumu"}
+
+
+def _differences(recorded: str, current: str, labels: dict[str, str]) -> str:
+    before, now = json.loads(recorded), json.loads(current)
+    changed = [
+        f"{label} (izde {before.get(key)!s}, tabloda {now.get(key)!s})" if key != "payload_sha256" else label
+        for key, label in labels.items()
+        if before.get(key) != now.get(key)
+    ]
+    return ", ".join(changed) or "içeriği"
+
+
+def _state_problem(
+    conn: Source, entry_last: dict[str, tuple[int, str | None]], user_last: dict[str, tuple[int, str | None]]
+) -> tuple[int | None, str] | None:
+    """The first entry or account whose table row is not the state the chain vouches for."""
+    for uuid, state, revision, payload, approver in conn.execute(
+        "SELECT uuid, state, revision, payload, approver FROM entries ORDER BY rowid"
+    ):
+        last = entry_last.get(str(uuid))
+        if last is None:
+            return (
+                None,
+                f"{uuid} kaydının denetim izinde hiç satırı yok (izin dışında eklenmiş ya da iz silinmiş).",
+            )
+        seq, recorded = last
+        if recorded is None:
+            return seq, f"{uuid} kaydının son durumu denetim izine işlenmemiş."
+        current = _entry_state(state, revision, payload, approver)
+        if current != recorded:
+            what = _differences(recorded, current, _ENTRY_PARTS)
+            return seq, f"{uuid} kaydının {what} izin dışında değiştirilmiş."
+    for username, role, active in conn.execute("SELECT username, role, active FROM users ORDER BY username"):
+        last = user_last.get(str(username))
+        if last is None:
+            return None, f"{username} hesabının denetim izinde hiç satırı yok (izin dışında eklenmiş)."
+        seq, recorded = last
+        if recorded is None:
+            return seq, f"{username} hesabının son durumu denetim izine işlenmemiş."
+        current = _user_state(role, active)
+        if current != recorded:
+            what = _differences(recorded, current, _USER_PARTS)
+            return seq, f"{username} hesabının {what} izin dışında değiştirilmiş."
+    return None
 
 
 def head(conn: Source) -> tuple[int, str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -21,7 +22,7 @@ from typing import Any
 
 from koopbis_desktop.store import keyfile, migrations
 from koopbis_desktop.store.db import Store, connect_raw, db_errors, file_kind
-from koopbis_desktop.store.errors import KeyRequired, KnownError
+from koopbis_desktop.store.errors import DatabaseDamaged, KeyRequired, KnownError
 
 #: Gives the key of an encrypted database or backup file (from its key file), None for a plain one.
 Unlock = Callable[[Path], bytes | None]
@@ -123,6 +124,16 @@ def check_backup_file(path: Path, unlock: Unlock | None = None) -> int:
     return version
 
 
+def _keep_aside(db_path: Path, backups_dir: Path) -> Path:
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    target = backups_dir / f"{db_path.name}-{stamp}.kullanilamaz"
+    shutil.copyfile(db_path, target)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    return target
+
+
 def _copy(source: Path, target: Path, key: bytes | None) -> None:
     src = _connect_read_only(source, key)
     dst = connect_raw(target, key)
@@ -147,17 +158,31 @@ def restore(db_path: Path, backup_file: Path, backups_dir: Path, unlock: Unlock 
     from koopbis_desktop.store.db import open_store
 
     safety: Path | None = None
-    if db_path.exists() and file_kind(db_path) not in ("empty", "missing"):
-        current = open_store(
-            db_path, backups_dir=backups_dir, check_integrity=False, key=_key_of(db_path, unlock)
-        )
+    unusable = False
+    if file_kind(db_path) == "empty":
+        # What a failed copy or a full disk leaves: kept aside too, so nothing is ever thrown away.
+        safety = _keep_aside(db_path, backups_dir)
+        db_path.unlink()
+        unusable = True
+    elif db_path.exists() and file_kind(db_path) != "missing":
         try:
-            safety = create_backup(current, backups_dir, reason="geri-yukleme-oncesi")
-        finally:
-            current.close()
+            current = open_store(
+                db_path, backups_dir=backups_dir, check_integrity=False, key=_key_of(db_path, unlock)
+            )
+        except DatabaseDamaged:
+            # An emptied or foreign file is what a restore is for; it is kept aside as it
+            # was (not as a *.sqlite backup, which it is not), never thrown away.
+            safety = _keep_aside(db_path, backups_dir)
+            db_path.unlink()
+            unusable = True
+        else:
+            try:
+                safety = create_backup(current, backups_dir, reason="geri-yukleme-oncesi")
+            finally:
+                current.close()
     key = _key_of(backup_file, unlock)
-    current_key = _key_of(db_path, unlock) if file_kind(db_path) == "encrypted" else None
-    if key == current_key or file_kind(db_path) in ("empty", "missing"):
+    current_key = _key_of(db_path, unlock) if not unusable and file_kind(db_path) == "encrypted" else None
+    if key == current_key or (key is None and file_kind(db_path) in ("empty", "missing")):
         # Same key (or both plain): copied into the database file itself, as SQLite's backup
         # API does safely even while another program has the file open.
         _copy(backup_file, db_path, key)

@@ -31,13 +31,18 @@ from koopbis_desktop.store.changes import NOTHING, OpChanges, of_kinds, written_
 from koopbis_desktop.store.engine import SQLITE, Dialect, Params
 from koopbis_desktop.store.errors import (
     DatabaseDamaged,
+    DatabaseEmpty,
+    DatabaseForeign,
+    DatabaseReadOnly,
     KeyFileMissing,
     KeyRequired,
     KnownError,
+    NeedsWriteToUpgrade,
     NotInitialised,
     PlainDatabase,
     SchemaTooNew,
     WrongKey,
+    opening_error,
     translate,
 )
 
@@ -146,6 +151,9 @@ class Store:
     @property
     def encrypted(self) -> bool:
         return self.key is not None
+
+    #: Opened for commands that only read (a read-only folder or file still serves them).
+    read_only: bool = False
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -321,6 +329,54 @@ def _apply_pragmas(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
+def _connect_read_only(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    module: Any = sqlite3 if key is None else _cipher_module()
+
+    def connect(target: str) -> sqlite3.Connection:
+        conn = cast(
+            sqlite3.Connection,
+            module.connect(target, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None),
+        )
+        if key is not None:
+            apply_key(conn, key)
+        conn.create_collation("TURKISH", text.compare)
+        return conn
+
+    conn = connect(uri)
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+    except module.OperationalError:
+        # A WAL database in a folder nobody may write to cannot get its shared-memory
+        # file; nobody can be writing it either, so it may be read as immutable.
+        conn.close()
+        conn = connect(f"{uri}&immutable=1")
+    return conn
+
+
+def _refuse_empty(path: Path, *, create: bool, backups_dir: Path | None) -> None:
+    """A 0-byte file is what a failed copy or a full disk leaves: SQLite would take it as a new database."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise DatabaseReadOnly(path) from exc
+    if size == 0 and not create:
+        raise DatabaseEmpty(path, newest_backup(backups_dir))
+
+
+def _refuse_foreign(conn: sqlite3.Connection, path: Path, *, create: bool, backups_dir: Path | None) -> None:
+    """Schema version 0: a new file (only with ``create``), else not ours or emptied."""
+    tables = int(conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0])
+    if tables:
+        conn.close()
+        raise DatabaseForeign(path, "KOOP-BİS Desktop tabloları yok", newest_backup(backups_dir))
+    if not create:
+        conn.close()
+        raise DatabaseEmpty(path, newest_backup(backups_dir))
+
+
 def newest_backup(backups_dir: Path | None) -> Path | None:
     if backups_dir is None or not backups_dir.is_dir():
         return None
@@ -335,12 +391,19 @@ def open_store(
     backups_dir: Path | None = None,
     check_integrity: bool = True,
     key: bytes | None = None,
+    read_only: bool = False,
 ) -> Store:
     """Open (or with ``create`` make) the database at ``path`` and bring its schema up to date.
 
     A damaged file raises :class:`DatabaseDamaged` naming the newest backup; a file
     from a newer program raises :class:`SchemaTooNew` and is left untouched. Before
     migrating an existing database a backup is taken.
+
+    Only ``create`` (``koopbis init``, the first-run wizard) makes a database: an
+    empty, truncated or foreign file is refused (:class:`DatabaseEmpty`,
+    :class:`DatabaseForeign`) naming the newest backup, never replaced by a new
+    empty one. ``read_only`` opens for commands that only read, so they work on a
+    read-only folder or a write-protected file.
 
     With ``key`` the file is (or is created as) a SQLCipher database; a plain file
     then raises :class:`PlainDatabase` (to be migrated), a key that does not
@@ -350,22 +413,30 @@ def open_store(
     path = Path(path)
     if not path.exists() and not create:
         raise NotInitialised(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _refuse_empty(path, create=create, backups_dir=backups_dir)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
     _check_encryption(path, key)
     errors = db_errors() if key is not None else (sqlite3.Error,)
     existed = file_kind(path) == "encrypted"
     try:
-        conn = _connect(path, key)
+        conn = _connect_read_only(path, key) if read_only else _connect(path, key)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version == 0:
+            _refuse_foreign(conn, path, create=create, backups_dir=backups_dir)
     except errors as exc:
         if key is not None and existed and "not a database" in str(exc):
             raise WrongKey(path) from exc
-        raise DatabaseDamaged(path, str(exc), newest_backup(backups_dir)) from exc
+        raise opening_error(exc, path, newest_backup(backups_dir)) from exc
     if version > migrations.LATEST:
         conn.close()
         raise SchemaTooNew(path, version, migrations.LATEST)
+    if read_only and version < migrations.LATEST:
+        conn.close()
+        raise NeedsWriteToUpgrade(path)
     try:
-        _apply_pragmas(conn)
+        if not read_only:
+            _apply_pragmas(conn)
         if check_integrity and version > 0:
             result = conn.execute("PRAGMA quick_check").fetchall()
             if result != [("ok",)]:
@@ -374,8 +445,10 @@ def open_store(
                 raise DatabaseDamaged(path, detail, newest_backup(backups_dir))
     except errors as exc:
         conn.close()
-        raise DatabaseDamaged(path, str(exc), newest_backup(backups_dir)) from exc
-    store = Store(db=sqlite_utils.Database(conn), path=path, backups_dir=backups_dir, key=key)
+        raise opening_error(exc, path, newest_backup(backups_dir)) from exc
+    store = Store(
+        db=sqlite_utils.Database(conn), path=path, backups_dir=backups_dir, key=key, read_only=read_only
+    )
     if version < migrations.LATEST:
         if version > 0 and backups_dir is not None:
             from koopbis_desktop.store import backup

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from datetime import datetime
 from pathlib import Path
 
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
@@ -15,16 +17,90 @@ class KnownError(StoreError):
     """Disk full, database busy, read-only, damaged: shown to the person in words."""
 
 
+def restore_hint(newest_backup: Path | None) -> str:
+    """What to do about an unusable database: the newest backup, with its date, and how to restore it."""
+    if newest_backup is None:
+        return "Yedek bulunamadı; bilgi işlem birimine başvurun ve dosyayı silmeyin."
+    try:
+        taken = datetime.fromtimestamp(newest_backup.stat().st_mtime).strftime("%d.%m.%Y %H:%M")
+    except OSError:
+        taken = "tarihi okunamadı"
+    return (
+        f"En yeni yedek: {newest_backup} ({taken} tarihli). Bir yönetici geri yükleyebilir: "
+        f'koopbis restore "{newest_backup}" --as <yönetici>'
+    )
+
+
 class DatabaseDamaged(KnownError):
     def __init__(self, path: Path, detail: str, newest_backup: Path | None) -> None:
-        hint = (
-            f'En yeni yedek: {newest_backup}. Geri yüklemek için: koopbis restore "{newest_backup}"'
-            if newest_backup
-            else "Yedek bulunamadı; bilgi işlem birimine başvurun ve dosyayı silmeyin."
-        )
-        super().__init__(f"Veritabanı dosyası bozuk: {path} ({detail}). {hint}")
+        super().__init__(f"Veritabanı dosyası bozuk: {path} ({detail}). {restore_hint(newest_backup)}")
         self.path = path
         self.newest_backup = newest_backup
+
+
+class DatabaseEmpty(DatabaseDamaged):
+    """A 0-byte (or tableless) file where the database should be: never silently made anew."""
+
+    def __init__(self, path: Path, newest_backup: Path | None) -> None:
+        KnownError.__init__(
+            self,
+            f"Veritabanı dosyası boş: {path}. Yarım kalmış bir kopyalama ya da dolu bir disk "
+            "böyle bırakmış olabilir; yeni bir veritabanı oluşturulmadı ve dosyaya dokunulmadı. "
+            f"{restore_hint(newest_backup)}",
+        )
+        self.path = path
+        self.newest_backup = newest_backup
+
+
+class DatabaseForeign(DatabaseDamaged):
+    """A file that is not (or no longer wholly) a KOOP-BİS Desktop database."""
+
+    def __init__(self, path: Path, detail: str, newest_backup: Path | None) -> None:
+        KnownError.__init__(
+            self,
+            f"Bu dosya bir KOOP-BİS Desktop veritabanı değil ya da yarıda kesilmiş: {path} ({detail}). "
+            f"Dosyaya dokunulmadı. {restore_hint(newest_backup)}",
+        )
+        self.path = path
+        self.newest_backup = newest_backup
+
+
+class DatabaseReadOnly(KnownError):
+    """The database or its folder cannot be written: reading still works, saving does not."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Veritabanına ya da bulunduğu klasöre yazılamıyor (salt okunur): {path}. Dosya bozuk değil; "
+            "kayıtları görmek için okuma komutları çalışır. Kayıt yapmak için klasöre yazma izni verin "
+            "ya da dosyayı yazılabilir bir klasöre taşıyın."
+        )
+        self.path = path
+
+
+class NeedsWriteToUpgrade(KnownError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Bu veritabanı ({path}) programın bu sürümü için güncellenmeli, ama dosyaya yazılamıyor. "
+            "Programı yazma izni olan bir hesapla ya da klasörle bir kez açın."
+        )
+
+
+class DiskFull(KnownError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Diskte yer kalmadı ({path.parent}); veritabanı açılamadı ya da yazılamadı. Dosya bozuk değil. "
+            "Diskte yer açıp yeniden deneyin."
+        )
+        self.path = path
+
+
+class DatabaseLocked(KnownError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Veritabanı başka bir program tarafından kilitlenmiş: {path}. Dosya bozuk değil; "
+            "onu kullanan programı kapatıp (ya da işi bitince) yeniden deneyin."
+        )
+        self.path = path
 
 
 class SchemaTooNew(KnownError):
@@ -141,6 +217,35 @@ _KNOWN_CODES = {
     "SQLITE_IOERR": "Disk okuma/yazma hatası; diski ve bağlantıyı kontrol edin.",
     "SQLITE_PERM": "Veritabanı dosyasına erişim izni yok.",
 }
+
+
+def _little_space(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 1024 * 1024
+    except OSError:
+        return False
+
+
+def opening_error(exc: Exception, path: Path, newest_backup: Path | None) -> StoreError:
+    """What an error while opening ``path`` means: only a damaged file is called damaged.
+
+    A read-only folder, a full disk or a lock held by another program each get
+    their own sentence; before, all of them read "bozuk" and sent people to
+    restore a backup over a healthy file.
+    """
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name.startswith("SQLITE_FULL") or ("disk" in text and "full" in text):
+        return DiskFull(path)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return DatabaseLocked(path)
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN")) or "readonly" in text:
+        return DatabaseReadOnly(path)
+    if name.startswith("SQLITE_IOERR") and _little_space(path):
+        return DiskFull(path)
+    if name.startswith("SQLITE_NOTADB") or "not a database" in text:
+        return DatabaseForeign(path, str(exc), newest_backup)
+    return DatabaseDamaged(path, str(exc), newest_backup)
 
 
 def translate(exc: Exception) -> StoreError:

@@ -307,6 +307,28 @@ def _m6_registry_facts(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE cooperatives ADD COLUMN facts TEXT NOT NULL DEFAULT '{}'")
 
 
+def _m7_audit_vouches_for_state(conn: sqlite3.Connection) -> None:
+    # Each audit row now carries the state it led to (store/audit.py). Rows already
+    # written keep their hashes untouched; one anchoring row per existing entry and
+    # account, appended to the chain, vouches for the state they are in today, so
+    # ``verify`` has a newest row with a state for every one of them.
+    from koopbis_desktop.store import audit
+
+    conn.execute("ALTER TABLE audit ADD COLUMN state TEXT")
+    entry_rows = conn.execute("SELECT uuid FROM entries ORDER BY created_at, uuid").fetchall()
+    user_rows = conn.execute("SELECT username FROM users ORDER BY username").fetchall()
+    audit.append_many(
+        conn,
+        [
+            *(audit.Record("system", "state_anchor", entry_uuid=str(uuid)) for (uuid,) in entry_rows),
+            *(
+                audit.Record("system", "user_state_anchor", details={"username": str(name)})
+                for (name,) in user_rows
+            ),
+        ],
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
@@ -317,6 +339,7 @@ MIGRATIONS: list[Migration] = [
     _m4_sync,
     _m5_queue_sort_indexes,
     _m6_registry_facts,
+    _m7_audit_vouches_for_state,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from koopbis_desktop.domain.records import OPTIONAL_KEYS
+from koopbis_desktop.domain.records import OPTIONAL_KEYS, record_problem
 from koopbis_desktop.domain.text import fold, fold_tokens
 
 if TYPE_CHECKING:
@@ -167,7 +167,13 @@ def _write_chunk(conn: sqlite3.Connection, chunk: dict[str, dict[str, Any]], imp
     conn.executemany(_INSERT_ASSEMBLY, assemblies)
 
 
-def upsert_records(store: Store, records: Iterable[dict[str, Any]], *, imported_at: str | None = None) -> int:
+def upsert_records(
+    store: Store,
+    records: Iterable[dict[str, Any]],
+    *,
+    imported_at: str | None = None,
+    skipped: list[tuple[str, str]] | None = None,
+) -> int:
     """Replace each record's cooperative and all its member/board/auditor/assembly rows.
 
     One transaction for the whole batch: a crash or an error leaves the previous
@@ -175,12 +181,22 @@ def upsert_records(store: Store, records: Iterable[dict[str, Any]], *, imported_
     national snapshot (90,000 cooperatives, a million members) takes seconds.
     A record that appears twice wins with its last occurrence. Returns the number
     of records written.
+
+    A record that cannot be stored as it is (see ``records.record_problem``) is
+    left out, and ``(its id, why)`` appended to ``skipped``: one malformed record
+    must never block the rest of a province's refresh.
     """
     stamp = imported_at or _now()
     count = 0
     with store.atomic() as conn:
         chunk: dict[str, dict[str, Any]] = {}
         for record in records:
+            problem = record_problem(record)
+            if problem is not None:
+                if skipped is not None:
+                    ident = record.get("id") if isinstance(record, dict) else None
+                    skipped.append((str(ident)[:40] if ident is not None else "?", problem))
+                continue
             coop_id = str(record["id"])
             chunk.pop(coop_id, None)  # keep the order of the last occurrence
             chunk[coop_id] = record

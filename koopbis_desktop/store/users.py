@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -82,6 +83,64 @@ def insert_user(
     audit.append(conn, actor=by, action="user_add", details={"username": username, "role": role.value})
 
 
+_DUMMY_HASH: list[str] = []
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY_HASH:
+        _DUMMY_HASH.append(_hasher.hash("koopbis-no-such-account"))
+    return _DUMMY_HASH[0]
+
+
+def _unknown_name_attempts(
+    conn: sqlite3.Connection, username: str, moment: datetime
+) -> tuple[int, str | None]:
+    """The failed-attempt count and lock of a name no account has, replayed from the audit trail.
+
+    The same rule as a real account's (five tries, then LOCKOUT), so the answer to a
+    wrong guess reads the same whether the name exists or not.
+    """
+    since = stamp(moment - LOCKOUT * (MAX_FAILED_ATTEMPTS + 1))
+    rows = conn.execute(
+        "SELECT at FROM audit WHERE actor = ? AND action = 'login_unknown_user' AND at >= ? ORDER BY seq",
+        (username, since),
+    ).fetchall()
+    failed, locked_until = 0, None
+    for (at,) in [*rows, (stamp(moment),)]:
+        when = parse(str(at))
+        if locked_until is not None and when < locked_until:
+            continue
+        locked_until = None
+        failed += 1
+        if failed >= MAX_FAILED_ATTEMPTS:
+            locked_until, failed = when + LOCKOUT, 0
+    return failed, stamp(locked_until) if locked_until is not None else None
+
+
+def _check_without_writing(
+    store: Store, username: str, password: str, moment: datetime
+) -> tuple[str, User | None]:
+    """A password check on a database opened read-only: nothing can be counted or audited.
+
+    The same answers as :func:`check_password` otherwise; a lock already recorded holds.
+    """
+    row = store.query_one(f"SELECT {_COLUMNS}, password_hash FROM users WHERE username = ?", (username,))
+    if row is None:
+        with contextlib.suppress(VerificationError, InvalidHashError):
+            _hasher.verify(_dummy_hash(), password)
+        return LoginOutcome.WRONG, User(username, "", Role.CLERK, True, 1, None, "")
+    user = _user(row[:-1])
+    if user.locked_at(moment):
+        return LoginOutcome.LOCKED, user
+    try:
+        _hasher.verify(str(row[-1]), password)
+    except (VerificationError, InvalidHashError):
+        return LoginOutcome.WRONG, replace(user, failed_attempts=user.failed_attempts + 1)
+    if not user.active:
+        return LoginOutcome.DISABLED, user
+    return LoginOutcome.OK, user
+
+
 class LoginOutcome:
     OK = "ok"
     WRONG = "wrong"
@@ -98,17 +157,28 @@ def check_password(
     Returns the outcome and the user (as stored after the attempt).
     """
     moment = at or clock_now()
+    if store.read_only:
+        return _check_without_writing(store, username, password, moment)
     with store.atomic() as conn:
         row = conn.execute(
             f"SELECT {_COLUMNS}, password_hash FROM users WHERE username = ?", (username,)
         ).fetchone()
         if row is None:
-            audit.append(conn, actor=username, action="login_unknown_user", at=moment)
-            return LoginOutcome.UNKNOWN, None
+            # Spend the same argon2 work and count the same five tries as for a real
+            # account, so neither the time nor the message tells a guesser the name is unknown.
+            with contextlib.suppress(VerificationError, InvalidHashError):
+                _hasher.verify(_dummy_hash(), password)
+            failed, locked_until = _unknown_name_attempts(conn, username, moment)
+            audit.append(
+                conn,
+                actor=username,
+                action="login_unknown_user",
+                details={"failed_attempts": failed},
+                at=moment,
+            )
+            phantom = User(username, "", Role.CLERK, True, failed, locked_until, "")
+            return (LoginOutcome.LOCKED if locked_until else LoginOutcome.WRONG), phantom
         user = _user(row[:-1])
-        if not user.active:
-            audit.append(conn, actor=username, action="login_disabled", at=moment)
-            return LoginOutcome.DISABLED, user
         if user.locked_at(moment):
             audit.append(conn, actor=username, action="login_while_locked", at=moment)
             return LoginOutcome.LOCKED, user
@@ -133,6 +203,11 @@ def check_password(
             )
             refreshed = get_user(store, username)
             return (LoginOutcome.LOCKED if locked_until else LoginOutcome.WRONG), refreshed
+        if not user.active:
+            # Said only to someone who knows the password: to anyone else a closed
+            # account answers like every other name.
+            audit.append(conn, actor=username, action="login_disabled", at=moment)
+            return LoginOutcome.DISABLED, user
         if _hasher.check_needs_rehash(str(row[-1])):
             conn.execute(
                 "UPDATE users SET password_hash = ? WHERE username = ?",

@@ -215,8 +215,14 @@ def run(args: argparse.Namespace) -> int:
     # glance comes before the worker's open: a read-only connection beside a refused open
     # could be the last one and leave -wal/-shm beside a file the program promised not to touch.
     facts = None if encrypted or args.smoke else peek_start_facts(db_path)
+    # Only a first run (no file yet) creates the database, and the wizard then says so; an
+    # existing file that is empty or damaged is refused with the newest backup, never rebuilt.
     worker = DbWorker(
-        db_path, paths.backups_dir(db_path), create=True, encrypt_new=True, credentials=credentials
+        db_path,
+        paths.backups_dir(db_path),
+        create=not db_path.exists(),
+        encrypt_new=True,
+        credentials=credentials,
     )
     worker.start()  # opens and checks the database on its own thread
     try:

@@ -15,6 +15,7 @@ import hmac
 import logging
 import math
 import re
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.server import models
-from sync.server.auth import DEFAULT_USERS, Accounts, TokenStatus
+from sync.server.auth import DEFAULT_USERS, Accounts, LoginRefused, Session, TokenStatus
 from sync.server.changes import submit_change
 from sync.server.errors import ApiError, invalid
 from sync.server.faults import (
@@ -51,6 +52,10 @@ log = logging.getLogger("koopbis.server")
 API = "/api/v1"
 ADMIN = f"{API}/admin"
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+# Every other request body is a JSON document of one change at most: far below this.
+MAX_BODY_BYTES = 1024 * 1024
+ATTACHMENTS = f"{API}/attachments/"
+AUDIT_HEAD_HEADER = "X-Audit-Head"
 DEFAULT_GO_LIVE = date(2015, 3, 12)
 
 
@@ -58,6 +63,8 @@ DEFAULT_GO_LIVE = date(2015, 3, 12)
 class ServerConfig:
     db: str | Path = ":memory:"
     users: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_USERS))
+    # username → the province of its directorate; absent or None: a head-office account.
+    provinces: dict[str, str | None] = field(default_factory=lambda: dict.fromkeys(DEFAULT_USERS, "06"))
     token_ttl: float = 900.0
     admin_token: str = "egitim-admin"
     go_live: date = DEFAULT_GO_LIVE
@@ -136,7 +143,7 @@ def create_app(config: ServerConfig | None = None) -> "ServerApp":
     state = ServerState(
         config=config,
         store=store,
-        accounts=Accounts(config.users, config.token_ttl),
+        accounts=Accounts(config.users, config.token_ttl, config.provinces),
         faults=Faults(dict(config.faults), config.seed, config.fault_delay),
         maintenance_until=_aware(config.maintenance_until) if config.maintenance_until else None,
     )
@@ -160,7 +167,7 @@ def _build_api(state: ServerState) -> FastAPI:
 
     def require_user(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(user_bearer)],
-    ) -> str:
+    ) -> Session:
         unauthorized = ApiError(
             401,
             "unauthorized",
@@ -179,7 +186,7 @@ def _build_api(state: ServerState) -> FastAPI:
             )
         if session is None:
             raise unauthorized
-        return session.username
+        return session
 
     def require_admin(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(admin_bearer)],
@@ -193,7 +200,7 @@ def _build_api(state: ServerState) -> FastAPI:
                 headers={"WWW-Authenticate": "Bearer"},
             )
 
-    User = Annotated[str, Depends(require_user)]
+    User = Annotated[Session, Depends(require_user)]
     Admin = Depends(require_admin)
 
     @api.exception_handler(ApiError)
@@ -244,12 +251,36 @@ def _build_api(state: ServerState) -> FastAPI:
             **COMMON,
             401: _error("Unknown user or wrong password"),
             422: _error("Invalid", models.InvalidBody),
+            423: {
+                **_error("Too many wrong passwords for this account name (known or not)"),
+                "headers": RETRY_HEADER,
+            },
         },
         tags=["session"],
     )
-    def login(body: models.SessionRequest) -> dict[str, Any]:
-        """Log in; the bearer token expires after the server's token lifetime."""
-        session = state.accounts.login(body.username, body.password)
+    def login(body: models.SessionRequest, request: Request) -> dict[str, Any]:
+        """Log in; the bearer token expires after the server's token lifetime.
+
+        Wrong passwords are throttled per account name (423) and per address (429),
+        both with `Retry-After`; an unknown name is answered exactly as a known one.
+        """
+        address = request.client.host if request.client else ""
+        try:
+            session = state.accounts.login(body.username, body.password, address)
+        except LoginRefused as refused:
+            state.store.record_login(body.username, address, f"refused_{refused.status}")
+            message = (
+                "Bu hesap için çok fazla hatalı parola denendi; hesap geçici olarak kilitlendi."
+                if refused.status == 423
+                else "Bu adresten çok fazla hatalı giriş denendi; bir süre sonra yeniden deneyin."
+            )
+            raise ApiError(
+                refused.status,
+                "locked" if refused.status == 423 else "too_many_attempts",
+                f"{message} {refused.retry_after} saniye sonra yeniden deneyin.",
+                headers={"Retry-After": str(refused.retry_after)},
+            ) from None
+        state.store.record_login(body.username, address, "ok" if session else "wrong")
         if session is None:
             raise ApiError(401, "unauthorized", "Kullanıcı adı ya da parola yanlış.")
         token, expires_at = session
@@ -275,6 +306,11 @@ def _build_api(state: ServerState) -> FastAPI:
         """Records (members, board, audit board, assemblies, articles, unions included)."""
         after = _decode_cursor(cursor) if cursor else None
         since = iso(_aware(updated_since)) if updated_since else None
+        if user.province is not None:
+            if province is not None and province != user.province:
+                # Another directorate's list: this account sees none of it.
+                return JSONResponse({"items": [], "next_cursor": None})
+            province = user.province
         items, more = state.store.list_cooperatives(province, since, after, limit)
         next_cursor = _encode_cursor(items[-1]["id"]) if more and items else None
         return JSONResponse({"items": items, "next_cursor": next_cursor})
@@ -296,7 +332,8 @@ def _build_api(state: ServerState) -> FastAPI:
     def get_cooperative(user: User, cooperative_id: Annotated[str, PathParam(max_length=40)]) -> JSONResponse:
         """One record with `version`; `ETag` is the quoted version."""
         record = state.store.get_cooperative(cooperative_id)
-        if record is None:
+        if record is None or not _visible(user, record):
+            # Another province's cooperative answers as one that does not exist.
             raise _not_found(cooperative_id)
         return JSONResponse(record, headers={"ETag": f'"{record["version"]}"'})
 
@@ -325,6 +362,15 @@ def _build_api(state: ServerState) -> FastAPI:
             str | None,
             Header(description="The entry's uuid; required", max_length=200),
         ] = None,
+        x_audit_head: Annotated[
+            str | None,
+            Header(
+                description="The sending office's audit chain head (`seq:sha256`), kept per directorate "
+                "as an anchor outside the office's database",
+                max_length=100,
+                pattern=r"^\d{1,12}:[0-9a-f]{64}$",
+            ),
+        ] = None,
     ) -> JSONResponse:
         """Apply one approved entry exactly once (see the contract in docs/server.md)."""
         if not idempotency_key or not idempotency_key.strip():
@@ -338,7 +384,10 @@ def _build_api(state: ServerState) -> FastAPI:
             idempotency_key.strip(),
             body.model_dump(mode="json"),
             state.config.today(),
+            province=user.province,
         )
+        if x_audit_head:
+            state.store.keep_audit_head(user.province or "00", user.username, x_audit_head)
         return JSONResponse(answer, status)
 
     @api.put(
@@ -364,21 +413,32 @@ def _build_api(state: ServerState) -> FastAPI:
         sha256: Annotated[str, PathParam(pattern=models.SHA256_PATTERN)],
         request: Request,
     ) -> JSONResponse:
-        """Upload an attachment under its SHA-256; uploading it again stores nothing new."""
-        data = await request.body()
-        if len(data) > MAX_ATTACHMENT_BYTES:
-            raise ApiError(413, "too_large", "Ek dosya 50 MB'tan büyük olamaz.")
-        if hashlib.sha256(data).hexdigest() != sha256:
-            raise invalid(
-                [
-                    {
-                        "field": "sha256",
-                        "message": "Dosyanın SHA-256 özeti adresteki özetle uyuşmuyor.",
-                    }
-                ]
-            )
-        created = state.store.put_attachment(sha256, data)
-        return JSONResponse({"sha256": sha256, "size": len(data)}, 201 if created else 200)
+        """Upload an attachment under its SHA-256; uploading it again stores nothing new.
+
+        The body is streamed to a file and hashed on the way; past 50 MB the upload
+        stops with 413 without reading further.
+        """
+        digest = hashlib.sha256()
+        size = 0
+        with tempfile.NamedTemporaryFile(prefix="ek-", dir=state.store.spool_dir()) as spool:
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > MAX_ATTACHMENT_BYTES:
+                    raise _too_large("Ek dosya 50 MB'tan büyük olamaz.")
+                digest.update(chunk)
+                spool.write(chunk)
+            spool.flush()
+            if digest.hexdigest() != sha256:
+                raise invalid(
+                    [
+                        {
+                            "field": "sha256",
+                            "message": "Dosyanın SHA-256 özeti adresteki özetle uyuşmuyor.",
+                        }
+                    ]
+                )
+            created = state.store.put_attachment_file(sha256, Path(spool.name), size)
+        return JSONResponse({"sha256": sha256, "size": size}, 201 if created else 200)
 
     @api.head(
         f"{API}/attachments/{{sha256}}",
@@ -473,6 +533,14 @@ def _build_api(state: ServerState) -> FastAPI:
     return api
 
 
+def _visible(user: Session, record: dict[str, Any]) -> bool:
+    return user.province is None or record.get("province_code") == user.province
+
+
+def _too_large(message: str) -> ApiError:
+    return ApiError(413, "too_large", message, headers={"Connection": "close"})
+
+
 def _not_found(cooperative_id: str) -> ApiError:
     return ApiError(
         404,
@@ -521,6 +589,10 @@ class ServerApp:
 
         fault = None
         try:
+            limited = await self._limit_body(scope, receive, logged_send)
+            if limited is None:
+                return
+            receive = limited
             is_api = path.startswith(f"{API}/") and not path.startswith(f"{ADMIN}/")
             if is_api and self.state.in_maintenance():
                 await self._maintenance(path, logged_send)
@@ -548,6 +620,56 @@ class ServerApp:
                 (time.perf_counter() - started) * 1000,
                 f" [fault {fault}]" if fault else "",
             )
+
+    async def _limit_body(self, scope: Scope, receive: Receive, send: Send) -> Receive | None:
+        """``receive`` for the app, or None when 413 was answered without reading past the limit.
+
+        An attachment streams through (its route counts and stops at its own limit);
+        any other body is read here up to MAX_BODY_BYTES, so a 100 MB JSON costs one
+        megabyte of memory, not a hundred.
+        """
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        attachment = scope["path"].startswith(ATTACHMENTS)
+        limit = MAX_ATTACHMENT_BYTES if attachment else MAX_BODY_BYTES
+        too_large = {
+            "error": "too_large",
+            "message": "İstek gövdesi çok büyük; en çok "
+            + ("50 MB" if attachment else "1 MB")
+            + " gönderilebilir.",
+        }
+        if declared is not None:
+            try:
+                if int(declared) > limit:
+                    await send_json(send, 413, too_large, {"Connection": "close"})
+                    return None
+            except ValueError:
+                await send_json(send, 400, {"error": "bad_request", "message": "Content-Length geçersiz."})
+                return None
+        if attachment:
+            return receive
+        messages: list[Any] = []
+        size = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            size += len(message.get("body", b""))
+            if size > limit:
+                await send_json(send, 413, too_large, {"Connection": "close"})
+                return None
+            if not message.get("more_body", False):
+                break
+        pending = iter(messages)
+
+        async def replay() -> Any:
+            try:
+                return next(pending)
+            except StopIteration:
+                return await receive()
+
+        return replay
 
     async def _maintenance(self, path: str, send: Send) -> None:
         headers = {"Retry-After": str(self.state.retry_after())}

@@ -37,18 +37,33 @@ def body_hash(body: dict[str, Any]) -> str:
     return hashlib.sha256(dumps(body).encode("utf-8")).hexdigest()
 
 
-def submit_change(store: Store, key: str, body: dict[str, Any], today: date) -> tuple[int, dict[str, Any]]:
-    """Apply the change ``body`` under ``key``; returns (HTTP status, answer) or raises ApiError."""
+def submit_change(
+    store: Store, key: str, body: dict[str, Any], today: date, *, province: str | None = None
+) -> tuple[int, dict[str, Any]]:
+    """Apply the change ``body`` under ``key``; returns (HTTP status, answer) or raises ApiError.
+
+    ``province`` is the sending directorate's: another province's cooperative is
+    answered as unknown (404), a registration elsewhere is refused (422).
+    """
     try:
-        return _submit(store, key, body, today)
+        return _submit(store, key, body, today, province)
     except sqlite3.IntegrityError:
         # Another writer (another process on the same file) committed this key
         # between our lookup and our insert: answer as for any repeated key.
-        return _submit(store, key, body, today)
+        return _submit(store, key, body, today, province)
 
 
-def _submit(store: Store, key: str, body: dict[str, Any], today: date) -> tuple[int, dict[str, Any]]:
-    digest = body_hash(body)
+def _submit(
+    store: Store, key: str, body: dict[str, Any], today: date, province: str | None
+) -> tuple[int, dict[str, Any]]:
+    try:
+        digest = body_hash(body)
+    except UnicodeEncodeError:
+        # A lone surrogate ("\ud800") is valid JSON but no text: it could be neither
+        # hashed nor stored, so the request is refused like any other bad value.
+        raise invalid(
+            [{"field": "body", "message": "İstekte metin olmayan bir karakter (eşi olmayan vekil) var."}]
+        ) from None
     with store.transaction() as conn:
         previous = store.find_change(conn, key)
         if previous is not None:
@@ -69,7 +84,23 @@ def _submit(store: Store, key: str, body: dict[str, Any], today: date) -> tuple[
                 [{"field": f"base.{k}", "message": f"'{k}' geçerli bir kayıt alanı değil."} for k in bad_keys]
             )
         record = _target(store, conn, ctype, body)
+        if record is not None and province is not None and record.get("province_code") != province:
+            raise ApiError(
+                404,
+                "not_found",
+                f"KOOP-BİS'te {record['id']} numaralı kooperatif yok.",
+                cooperative=record["id"],
+            )
         payload = _validated(ctype, body, record, today)
+        if ctype.registers and province is not None and payload.get("province_code") != province:
+            raise invalid(
+                [
+                    {
+                        "field": "province_code",
+                        "message": f"Bu hesap yalnızca {province} plakalı ilin kooperatiflerini kaydedebilir.",
+                    }
+                ]
+            )
         _check_people_and_attachments(store, conn, body)
 
         if ctype.registers:

@@ -18,7 +18,7 @@ from typing import Any
 
 from koopbis_desktop.domain import demo_data
 from sync.server.app import DEFAULT_GO_LIVE, ServerApp, ServerConfig, create_app
-from sync.server.auth import load_users
+from sync.server.auth import load_provinces, load_users
 from sync.server.faults import MODE_HELP, parse_spec
 
 log = logging.getLogger("koopbis.server")
@@ -46,7 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", default="koopbis-server.db", help="SQLite file (default %(default)s)")
     parser.add_argument("--host", default="127.0.0.1", help="default %(default)s (loopback only)")
     parser.add_argument("--port", type=int, default=8765, help="default %(default)s; 0 = any free")
-    parser.add_argument("--users", help="JSON {user: password} or user:password lines")
+    parser.add_argument(
+        "--users",
+        help='JSON {user: password | {"password": …, "province": "06"}} or user:password lines; '
+        "an account without a province is the head office's and sees every province",
+    )
     parser.add_argument("--seed-data", help="N demo cooperatives, or a JSON file of records")
     parser.add_argument("--province", default="06", help="province of --seed-data N (default 06)")
     parser.add_argument("--maintenance-until", type=datetime.fromisoformat, help="ISO moment")
@@ -71,6 +75,7 @@ def build_app(args: argparse.Namespace) -> ServerApp:
         ServerConfig(
             db=args.db,
             users=load_users(args.users),
+            provinces=load_provinces(args.users, args.province),
             token_ttl=args.token_ttl,
             admin_token=args.admin_token,
             go_live=args.go_live,

@@ -47,6 +47,19 @@ CREATE TABLE IF NOT EXISTS attachments (
     stored_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS logins (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    username TEXT NOT NULL,
+    address TEXT NOT NULL,
+    outcome TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit_heads (
+    province TEXT PRIMARY KEY,
+    head TEXT NOT NULL,
+    username TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
 """
 
 
@@ -232,7 +245,56 @@ class Store:
             ).fetchall()
         return [dict(row) for row in rows]
 
+    # ------------------------------------------------------------ logins and anchors
+
+    def record_login(self, username: str, address: str, outcome: str) -> None:
+        """Audit one login attempt (never its password)."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO logins(at, username, address, outcome) VALUES (?, ?, ?, ?)",
+                (iso(utc_now()), username[:200], address[:100], outcome),
+            )
+
+    def logins(self) -> list[dict[str, Any]]:
+        with self.reading() as conn:
+            rows = conn.execute("SELECT at, username, address, outcome FROM logins ORDER BY seq").fetchall()
+        return [dict(row) for row in rows]
+
+    def keep_audit_head(self, province: str, username: str, head: str) -> None:
+        """The newest audit chain head a directorate sent: its anchor outside its own database."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO audit_heads(province, head, username, received_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(province) DO UPDATE SET head = excluded.head, username = excluded.username, "
+                "received_at = excluded.received_at",
+                (province, head, username, iso(utc_now())),
+            )
+
+    def audit_head(self, province: str) -> str | None:
+        with self.reading() as conn:
+            row = conn.execute("SELECT head FROM audit_heads WHERE province = ?", (province,)).fetchone()
+        return str(row[0]) if row else None
+
     # ------------------------------------------------------------ attachments
+
+    def spool_dir(self) -> str | None:
+        """Where an upload is streamed before it is stored: beside the database file."""
+        return None if self.path == ":memory:" else str(Path(self.path).resolve().parent)
+
+    def put_attachment_file(self, sha256: str, file: Path, size: int) -> bool:
+        """Store the uploaded ``file`` in pieces (never whole in memory); False when already there."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT OR IGNORE INTO attachments VALUES (?, ?, zeroblob(?), ?)",
+                (sha256, size, size, iso(utc_now())),
+            )
+            if cursor.rowcount != 1:
+                return False
+            rowid = conn.execute("SELECT rowid FROM attachments WHERE sha256 = ?", (sha256,)).fetchone()[0]
+            with conn.blobopen("attachments", "data", rowid) as blob, file.open("rb") as source:
+                while chunk := source.read(1024 * 1024):
+                    blob.write(chunk)
+            return True
 
     def has_attachment(self, sha256: str) -> bool:
         with self.reading() as conn:

@@ -142,9 +142,9 @@ def add_entry(
 
 def test_whole_cycle(ready: Koopbis, tmp_path: Path) -> None:
     coop = ready.env["TEST_COOP"]
-    hits = json.loads(ok(ready("search", "isik", "--json")))
+    hits = json.loads(ok(ready("search", "isik", "--json", "--as", "ayse", password=CLERK_PW)))
     assert [h["id"] for h in hits] == [coop]
-    assert "IŞIK" in ok(ready("search", "ışık"))
+    assert "IŞIK" in ok(ready("search", "ışık", "--as", "ayse", password=CLERK_PW))
 
     entry_id = ok(add_entry(ready, coop, admission())).strip()
     assert len(entry_id) == 36
@@ -156,7 +156,7 @@ def test_whole_cycle(ready: Koopbis, tmp_path: Path) -> None:
     ok(ready("entry", "submit", entry_id, "--as", "ayse", password=CLERK_PW))
     ok(ready("entry", "approve", entry_id, "--as", "sef", "--comment", "Uygun", password=SUP_PW))
 
-    shown = json.loads(ok(ready("entry", "show", entry_id, "--json")))
+    shown = json.loads(ok(ready("entry", "show", entry_id, "--json", "--as", "ayse", password=CLERK_PW)))
     assert shown["id"] == entry_id
     assert shown["type"] == "member.admit"
     assert shown["cooperative"] == coop
@@ -166,9 +166,11 @@ def test_whole_cycle(ready: Koopbis, tmp_path: Path) -> None:
     assert shown["payload"]["decision_no"] == "2015/15"
     assert shown["base"] == {f"member:{valid_tckn(1)}": None}
     assert [r["revision"] for r in shown["revisions"]] == [1, 2]
-    listed = json.loads(ok(ready("entry", "list", "--state", "approved", "--json")))
+    listed = json.loads(
+        ok(ready("entry", "list", "--state", "approved", "--json", "--as", "ayse", password=CLERK_PW))
+    )
     assert [e["id"] for e in listed] == [entry_id]
-    assert "Onaylandı" in ok(ready("entry", "list"))
+    assert "Onaylandı" in ok(ready("entry", "list", "--as", "ayse", password=CLERK_PW))
     assert "sağlam" in ok(ready("audit", "verify"))
 
 
@@ -191,11 +193,13 @@ def test_exit_codes(ready: Koopbis) -> None:
     assert "Dört göz" in own.stderr
     clerk_approves = ready("entry", "approve", sup_entry, "--as", "ayse", password=CLERK_PW)
     assert clerk_approves.returncode == 4
-    missing = ready("entry", "show", "00000000-0000-0000-0000-000000000000")
+    missing = ready(
+        "entry", "show", "00000000-0000-0000-0000-000000000000", "--as", "ayse", password=CLERK_PW
+    )
     assert missing.returncode == 5
     assert add_entry(ready, "99-999999", admission()).returncode == 5
     assert ready("entry", "frobnicate").returncode == 2
-    assert ready("entry", "list", "--state", "uçuyor").returncode == 2
+    assert ready("entry", "list", "--state", "uçuyor", "--as", "ayse", password=CLERK_PW).returncode == 2
     no_user = ready("entry", "submit", sup_entry)
     assert no_user.returncode == 2
     assert "--as" in no_user.stderr
@@ -279,18 +283,18 @@ def test_types_json(koopbis: Koopbis) -> None:
 
 def test_backup_and_restore(ready: Koopbis, tmp_path: Path) -> None:
     coop = ready.env["TEST_COOP"]
-    out = ok(ready("backup", str(tmp_path / "yedekler")))
+    out = ok(ready("backup", str(tmp_path / "yedekler"), "--as", "ayse", password=CLERK_PW))
     made = sorted((tmp_path / "yedekler").glob("*.sqlite"))
     assert len(made) == 1 and str(made[0]) in out
     ok(add_entry(ready, coop, admission()))
-    assert len(json.loads(ok(ready("entry", "list", "--json")))) == 1
-    restored = ok(ready("restore", str(made[0])))
+    assert len(json.loads(ok(ready("entry", "list", "--json", "--as", "ayse", password=CLERK_PW)))) == 1
+    restored = ok(ready("restore", str(made[0]), "--as", "admin", password=ADMIN_PW))
     assert "Önceki veritabanının yedeği" in restored
-    assert json.loads(ok(ready("entry", "list", "--json"))) == []
+    assert json.loads(ok(ready("entry", "list", "--json", "--as", "ayse", password=CLERK_PW))) == []
     assert "sağlam" in ok(ready("audit", "verify"))
     garbage = tmp_path / "bozuk.sqlite"
     garbage.write_bytes(b"hello" * 1000)
-    bad = ready("restore", str(garbage))
+    bad = ready("restore", str(garbage), "--as", "admin", password=ADMIN_PW)
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr
 

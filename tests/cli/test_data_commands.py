@@ -96,24 +96,24 @@ def test_export_entries_and_audit(
     path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, admit_rows(3, seed=34))
     assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse") == 0
     capsys.readouterr()
-    assert cli("export", "entries", str(tmp_path / "kuyruk.xlsx"), "--state", "draft") == 0
+    assert cli("export", "entries", str(tmp_path / "kuyruk.xlsx"), "--state", "draft", "--as", "ayse") == 0
     assert "3 kayıt kuyruk.xlsx dosyasına aktarıldı." in capsys.readouterr().out
     book = load_workbook(tmp_path / "kuyruk.xlsx", read_only=True)
     assert book.sheetnames == ["Özet", "Ortaklığa giriş"]
     assert len(list(book["Ortaklığa giriş"].iter_rows(values_only=True))) == 4
     book.close()
-    assert cli("export", "entries", str(tmp_path / "onayli.csv"), "--state", "approved") == 0
+    assert cli("export", "entries", str(tmp_path / "onayli.csv"), "--state", "approved", "--as", "ayse") == 0
     rows = list(csv.reader(io.StringIO((tmp_path / "onayli.csv").read_text("utf-8-sig")), delimiter=";"))
     assert len(rows) == 1 and rows[0][0] == "Kayıt No"
-    assert cli("export", "entries", str(tmp_path / "x.csv"), "--state", "bozuk") == 2
-    assert cli("export", "audit", str(tmp_path / "denetim.csv")) == 0
+    assert cli("export", "entries", str(tmp_path / "x.csv"), "--state", "bozuk", "--as", "ayse") == 2
+    assert cli("export", "audit", str(tmp_path / "denetim.csv"), "--as", "ayse") == 0
     assert "Denetim izi:" in capsys.readouterr().out
     assert (tmp_path / "denetim.csv").read_bytes().startswith(b"\xef\xbb\xbf")
-    assert cli("export", "entries", str(tmp_path / "kuyruk.pdf")) == 1
+    assert cli("export", "entries", str(tmp_path / "kuyruk.pdf"), "--as", "ayse") == 1
 
 
 def test_support_bundle(cli: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli("support-bundle", str(tmp_path / "destek.zip")) == 0
+    assert cli("support-bundle", str(tmp_path / "destek.zip"), "--as", "ayse") == 0
     assert "kişisel veri içermez" in capsys.readouterr().out
     with zipfile.ZipFile(tmp_path / "destek.zip") as bundle:
         assert {"README.txt", "system.json", "database.json"} <= set(bundle.namelist())
@@ -191,12 +191,12 @@ def test_export_csv_in_the_excel_2010_encoding_chosen_in_settings(
     assert cli("import", "members", str(FIXTURES / "uyeler.ods"), "--cooperative", COOP, "--as", "ayse") == 0
     settings.update(store, people["sef"], {"csv_export_encoding": "cp1254"})
     capsys.readouterr()
-    assert cli("export", "entries", str(tmp_path / "kuyruk.csv"), "--json") == 0
+    assert cli("export", "entries", str(tmp_path / "kuyruk.csv"), "--as", "ayse", "--json") == 0
     result = json.loads(capsys.readouterr().out)
     assert result["encoding"] == "Excel 2010 uyumlu (Windows-1254)" and result["warnings"] == []
     text = (tmp_path / "kuyruk.csv").read_bytes().decode("cp1254")
     assert "İLKNUR ĞÜLŞEN ÇÖZÜM" in text and "hâkim kâtip sok. ğüşiöç" in text
-    assert cli("export", "audit", str(tmp_path / "denetim.csv")) == 0
+    assert cli("export", "audit", str(tmp_path / "denetim.csv"), "--as", "ayse") == 0
     assert not (tmp_path / "denetim.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     audit_text = (tmp_path / "denetim.csv").read_bytes().decode("cp1254")
     assert audit_text.startswith("Sıra;Zaman;Kullanıcı;İşlem;") and "member_import" in audit_text

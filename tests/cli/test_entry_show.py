@@ -12,7 +12,7 @@ from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import capture
 from koopbis_desktop.services.entry_changes import changes_text, load_entry_details
 from koopbis_desktop.store.db import Store
-from tests.conftest import member_admission, valid_tckn
+from tests.conftest import PASSWORD, member_admission, valid_tckn
 
 
 def test_entry_show_prints_before_after_like_the_entry_view(
@@ -20,11 +20,13 @@ def test_entry_show_prints_before_after_like_the_entry_view(
     people: dict[str, Actor],
     cooperatives: list[dict[str, Any]],
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
     entry = capture.create_entry(
         store, people["ayse"], "member.admit", cooperatives[1]["id"], member_admission(8)
     )
-    assert main(["--db", str(store.path), "entry", "show", entry.uuid]) == 0
+    assert main(["--db", str(store.path), "entry", "show", entry.uuid, "--as", "ayse"]) == 0
     out = capsys.readouterr().out.splitlines()
     lines = changes_text(load_entry_details(store, entry.uuid).changes)
     assert lines == [f"Ortak {valid_tckn(8)}: — → Zeynep Işık, 2 pay (yeni ortak)"]

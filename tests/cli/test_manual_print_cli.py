@@ -36,12 +36,12 @@ def test_manual_next_done_skip_and_print_worklist(
     other = approved(store, clerk, sef, "member.admit", recs[1]["id"], admission(rng, day(1), 2))
     koopbis = Koopbis(store.path, tmp_path)
 
-    shown = json.loads(ok(koopbis("manual", "next", "--json")))
+    shown = json.loads(ok(koopbis("manual", "next", "--json", "--as", "ayse", password=PASSWORD)))
     assert shown["entry"] == first.uuid and shown["remaining"] == 3
     labels = {f["label"]: f["value"] for f in shown["fields"]}
     assert labels["Kooperatif sicil no"] == recs[0]["id"]
     assert first.payload["member_id"] in labels.values()
-    text = ok(koopbis("manual", "next"))
+    text = ok(koopbis("manual", "next", "--as", "ayse", password=PASSWORD))
     assert first.uuid in text and "koopbis manual done" in text
 
     # Out of order: refused with the planner's reason, nothing changes.
@@ -64,13 +64,18 @@ def test_manual_next_done_skip_and_print_worklist(
 
     ok(koopbis("manual", "skip", second.uuid, "--note", "Yarın", "--as", "sef", password=PASSWORD))
     assert entries.get_entry(store, second.uuid).state == State.APPROVED
-    assert json.loads(ok(koopbis("manual", "next", "--json")))["entry"] == other.uuid
+    assert (
+        json.loads(ok(koopbis("manual", "next", "--json", "--as", "ayse", password=PASSWORD)))["entry"]
+        == other.uuid
+    )
     ok(koopbis("manual", "problem", other.uuid, "--note", "Form açılmadı", "--as", "sef", password=PASSWORD))
     marks = [r["action"] for r in entries.audit_rows(store) if r["action"].startswith("manual_")]
     assert marks == ["manual_skip", "manual_problem"]
 
     pdf = tmp_path / "liste.pdf"
-    result = json.loads(ok(koopbis("print", "worklist", str(pdf), "--json")))
+    result = json.loads(
+        ok(koopbis("print", "worklist", str(pdf), "--json", "--as", "ayse", password=PASSWORD))
+    )
     assert result["pages"] == 1 and set(result["entries"]) == {second.uuid, other.uuid}
     text = pdf_text(pdf)
     assert second.uuid in text and other.uuid in text and first.uuid not in text
@@ -79,19 +84,19 @@ def test_manual_next_done_skip_and_print_worklist(
     assert digest in text and f"{seq}kayıt" in text
 
     receipts = tmp_path / "alindi.pdf"
-    ok(koopbis("print", "receipts", str(receipts)))
+    ok(koopbis("print", "receipts", str(receipts), "--as", "ayse", password=PASSWORD))
     text = pdf_text(receipts)
     assert first.uuid in text and "KB-2015-77" in text and "Elle" in text
 
     slip = tmp_path / "fis.pdf"
-    ok(koopbis("print", "entry", first.uuid, str(slip)))
+    ok(koopbis("print", "entry", first.uuid, str(slip), "--as", "ayse", password=PASSWORD))
     assert first.uuid in pdf_text(slip)
 
     daily = tmp_path / "gunluk.pdf"
-    ok(koopbis("print", "daily", str(daily)))
+    ok(koopbis("print", "daily", str(daily), "--as", "ayse", password=PASSWORD))
     text = pdf_text(daily)
     assert all(e.uuid in text for e in (first, second, other))
-    bad = koopbis("print", "daily", "--date", "31.02.2015", str(daily))
+    bad = koopbis("print", "daily", "--date", "31.02.2015", str(daily), "--as", "ayse", password=PASSWORD)
     assert bad.returncode == 2 and "--date" in bad.stderr
-    wrong = koopbis("print", "worklist", str(tmp_path / "liste.txt"))
+    wrong = koopbis("print", "worklist", str(tmp_path / "liste.txt"), "--as", "ayse", password=PASSWORD)
     assert wrong.returncode == 2 and ".pdf" in wrong.stderr

@@ -106,3 +106,29 @@ def test_production_hash_parameters_are_strong() -> None:
         assert hasher.time_cost >= 2
     finally:
         importlib.reload(users)
+
+
+def test_an_unknown_name_answers_exactly_like_a_known_one(store: Store, people: dict[str, Actor]) -> None:
+    start = now()
+    for name in ("ayse", "kimse-yok"):
+        messages = []
+        for _ in range(6):
+            with pytest.raises(LoginFailed) as info:
+                accounts.login(store, name, "yanlis-parola", at=start)
+            messages.append(info.value.message)
+        assert "kilitlendi" in messages[-1] and "kilitlendi" in messages[-2]
+        assert "4 deneme" in messages[0]
+        if name == "ayse":
+            known = messages
+    assert messages == known
+    with pytest.raises(LoginFailed, match="kilitlendi"):
+        accounts.login(store, "kimse-yok", "yanlis-parola", at=start + timedelta(minutes=14))
+    with pytest.raises(LoginFailed, match="4 deneme"):
+        accounts.login(store, "kimse-yok", "yanlis-parola", at=start + timedelta(minutes=16))
+
+
+def test_a_closed_account_says_so_only_to_the_right_password(store: Store, people: dict[str, Actor]) -> None:
+    accounts.disable_user(store, people["admin"], "mehmet")
+    with pytest.raises(LoginFailed) as info:
+        accounts.login(store, "mehmet", "yanlis-parola")
+    assert "kapatılmış" not in info.value.message and "4 deneme" in info.value.message

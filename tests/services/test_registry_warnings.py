@@ -112,7 +112,7 @@ def test_cli_lists_exports_and_prints(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
-    db = ["--db", str(store.path)]
+    db = ["--db", str(store.path), "--as", "ayse"]  # the warnings name cooperatives: signed in
     target = tmp_path / "uyarilar.csv"
     assert main([*db, "registry", "warnings", "--province", "Ankara", "--csv", str(target)]) == 0
     out = capsys.readouterr().out

@@ -11,6 +11,7 @@ import pytest
 from koopbis_desktop.cli import main
 from koopbis_desktop.domain import demo_data
 from koopbis_desktop.domain.errors import ExitCode
+from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.services import accounts, setup
 from koopbis_desktop.store import audit, users
 from koopbis_desktop.store.db import open_store
@@ -105,7 +106,7 @@ def test_backup_and_restore_leave_audit_rows(tmp_path: Path) -> None:
     finally:
         store.close()
     assert saved.parent == tmp_path / "yedek" and saved.exists()
-    safety = setup.restore_from(path, saved)
+    safety = setup.restore_from(path, saved, by=Actor("admin", Role.ADMIN))
     assert safety is not None and safety.exists()
     store = open_store(path)
     try:
@@ -113,5 +114,25 @@ def test_backup_and_restore_leave_audit_rows(tmp_path: Path) -> None:
         # The restored copy was taken before its own "backup" row was written.
         assert actions == ["init", "restore"]
         assert audit.verify(store.conn).ok
+    finally:
+        store.close()
+
+
+def test_only_an_admin_restores(tmp_path: Path) -> None:
+    path = tmp_path / "il" / "koopbis.sqlite"
+    store = open_store(path, create=True)
+    try:
+        setup.initialize(store, "06")
+        saved = setup.backup_now(store, tmp_path / "yedek")
+    finally:
+        store.close()
+    with pytest.raises(NotPermitted):
+        setup.restore_from(path, saved, by=Actor("ayse", Role.CLERK))
+    safety = setup.restore_from(path, saved, by=Actor("yonetici", Role.ADMIN))
+    assert safety is not None
+    store = open_store(path)
+    try:
+        rows = store.conn.execute("SELECT actor FROM audit WHERE action = 'restore'").fetchall()
+        assert rows == [("yonetici",)]
     finally:
         store.close()

@@ -307,10 +307,12 @@ def test_cli_conflicts(
     head_office(server, coop, title="CLI Merkez Unvan")
     sync_now(store, server)
     db = ["--db", str(store.path)]
-    assert main([*db, "conflicts", "list", "--json"]) == 0
+    reader = [*db, "--as", "sef"]
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    assert main([*reader, "conflicts", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [(c["id"], c["kind"], c["conflicting"]) for c in listed] == [(entry.uuid, "conflict", ["title"])]
-    assert main([*db, "conflicts", "show", entry.uuid]) == 0
+    assert main([*reader, "conflicts", "show", entry.uuid]) == 0
     shown = capsys.readouterr().out
     assert "Gördüğünüz" in shown and "CLI Merkez Unvan" in shown and "ÇAKIŞIYOR" in shown
     monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)

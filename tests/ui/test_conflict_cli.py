@@ -24,6 +24,7 @@ from koopbis_desktop.ui.conflict_dialog import ConflictDialog
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.entry_view import escape_html
 from sync.conflict_view import COLUMNS, SECTION_TITLES
+from tests.conftest import PASSWORD
 from tests.sync.conftest import LiveServer, approved_update, head_office, live_server, seed_snapshot, sync_now
 
 # The dialog's table names per section, in the order it shows them.
@@ -45,6 +46,7 @@ def test_cli_prints_the_dialogs_labelled_columns(
     server: LiveServer,
     people: dict[str, Actor],
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     coop = seed_snapshot(store, 20)[2]
     entry = approved_update(
@@ -68,9 +70,11 @@ def test_cli_prints_the_dialogs_labelled_columns(
     assert set(dialog.models) == set(TABLES)
 
     db = ["--db", str(store.path)]
-    assert main([*db, "conflicts", "show", entry.uuid]) == 0
+    reader = [*db, "--as", "sef"]
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    assert main([*reader, "conflicts", "show", entry.uuid]) == 0
     text = capsys.readouterr().out.splitlines()
-    assert main([*db, "conflicts", "show", entry.uuid, "--json"]) == 0
+    assert main([*reader, "conflicts", "show", entry.uuid, "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)["shown"]
     width = max(len(c) for c in COLUMNS[1:4])
 

@@ -111,6 +111,23 @@ def test_database_from_a_newer_program_is_refused_untouched_and_the_app_exits(
     assert db_path.read_bytes() == before
 
 
+@pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
+def test_an_empty_database_file_is_refused_not_rebuilt(qapp: Any, store: Store, db_path: Path) -> None:
+    saved = backup.create_backup(store, paths.backups_dir(db_path))
+    store.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    db_path.write_bytes(b"")  # what a failed copy or a full disk leaves
+
+    code, watcher = run_app(db_path)
+
+    assert code == 2
+    assert len(watcher.messages) == 1
+    assert watcher.messages[0].startswith("Veritabanı dosyası boş")
+    assert str(saved) in watcher.messages[0]
+    assert db_path.stat().st_size == 0  # no new empty database in its place
+
+
 def test_start_returns_at_once_and_a_login_pressed_before_the_open_waits_in_the_queue(
     qtbot: Any, store: Store, db_path: Path, people: dict[str, Actor]
 ) -> None:
