@@ -10,7 +10,11 @@ The guarantee rests on three rules:
    a dropped connection) returns the original receipt instead of applying twice.
 3. The answer is stored with the state move and its audit row in one transaction:
    receipt and new version (``synced``), the server's details (``conflict``) or
-   its per-field messages (``rejected``).
+   its per-field messages (a refusal goes back to the clerk: ``returned``).
+
+An entry already ``sending`` when a run starts may have reached KOOP-BİS; it
+leaves ``sending`` only on an answer for its key (applied, conflict, refused) —
+a later 429, 503 or refused login leaves it where it is.
 
 For speed, entries of different cooperatives travel in windows: the ``sending``
 moves of a window commit together before its requests, and its answers commit
@@ -53,9 +57,12 @@ from sync import client as wire
 from sync import conflicts
 from sync.planner import PlanItem, build_plan
 from sync.rebase import SENT_BASE, chained_base, last_sent_base
-from sync.settle import SYNC_ACTOR, conflict_outcome, map_registration, settle
+from sync.settle import SYNC_ACTOR, conflict_outcome, map_registration, refuse, settle
 
 log = logging.getLogger("koopbis.sync.executor")
+
+# A Retry-After is honoured to the second, stretched by at most this share (issue 12).
+RETRY_AFTER_JITTER = 0.1
 
 
 class Stop:
@@ -93,6 +100,9 @@ class SyncProgress:
     retrying: int
     current: str | None  # uuid of the entry just handled
     message: str  # Turkish, for a status line
+    # Entries of ``total`` that got an answer in this run, final or "try again": the
+    # progress bar's value, so the bar and the figures beside it always agree.
+    handled: int = 0
 
 
 @dataclass
@@ -107,6 +117,9 @@ class RunResult:
     stop: str | None = None
     stop_message: str | None = None
     errors: list[str] = field(default_factory=list)
+    handled: int = 0  # entries of ``total`` answered in this run (final or retry)
+    retry_after: float | None = None  # the stopping answer's Retry-After (maintenance, 429)
+    maintenance_until: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -119,6 +132,7 @@ class RunResult:
             "receipts": [{"entry": u, "receipt": r} for u, r in self.receipts],
             "stop": self.stop,
             "stop_message": self.stop_message,
+            "handled": self.handled,
         }
 
 
@@ -174,6 +188,7 @@ class Executor:
         self.rng = rng or random.Random()
         self.result = RunResult()
         self._uploaded: set[str] = set()
+        self._handled: set[str] = set()
         self._pending_progress: list[tuple[str | None, str]] = []
 
     # ------------------------------------------------------------ loop
@@ -240,6 +255,9 @@ class Executor:
 
     def _progress(self, current: str | None, message: str) -> None:
         # Reported after the commit that stores the answer, never before.
+        if current is not None:
+            self._handled.add(current)
+            self.result.handled = len(self._handled)
         self._pending_progress.append((current, message))
 
     def _flush_progress(self) -> None:
@@ -258,6 +276,7 @@ class Executor:
                     retrying=r.retried,
                     current=current,
                     message=message,
+                    handled=min(r.handled, r.total),
                 )
             )
 
@@ -289,19 +308,20 @@ class Executor:
                 body["attachments"] = attachments
                 marked.append((entry, body, item.entry.state == State.APPROVED))
         # 2. The requests, in order; a global failure (offline, maintenance, login) stops the window.
-        answers: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome]] = []
+        answers: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]] = []
         unsent: list[Entry] = []
         for entry, body, was_approved in marked:
             if self.cancel.is_set() or _stops_run(answers[-1][2] if answers else None):
                 if was_approved:
                     unsent.append(entry)
                 continue
-            answers.append((entry, body, self.client.submit_change(entry.uuid, body)))
+            outcome = self.client.submit_change(entry.uuid, body)
+            answers.append((entry, body, outcome, was_approved))
         # 3. Every answer with its state move and audit row, in one committed transaction.
         applied: set[str] = set()
         with self.store.atomic():
-            for entry, body, outcome in answers:
-                if self._record(entry, outcome, body["base"]):
+            for entry, body, outcome, was_approved in answers:
+                if self._record(entry, outcome, body["base"], was_approved=was_approved):
                     applied.add(entry.uuid)
             for entry in unsent:
                 self._unsent(entry)
@@ -346,8 +366,15 @@ class Executor:
         )
         sync_state.uncount_attempt(self.store, entry.uuid)
 
-    def _record(self, entry: Entry, outcome: wire.ChangeOutcome, sent_base: dict[str, Any]) -> bool:
-        """Store one answer (inside the window's transaction); True when the entry is now synced."""
+    def _record(
+        self, entry: Entry, outcome: wire.ChangeOutcome, sent_base: dict[str, Any], *, was_approved: bool
+    ) -> bool:
+        """Store one answer (inside the window's transaction); True when the entry is now synced.
+
+        ``was_approved`` is False when the entry was already ``sending`` before this
+        attempt: an earlier attempt's outcome is unknown, so only an answer for the
+        key itself (applied, conflict, refused) may take it out of ``sending``.
+        """
         uuid = entry.uuid
         if isinstance(outcome, wire.Applied):
             self._applied(entry, outcome, sent_base)
@@ -369,11 +396,11 @@ class Executor:
                 else [{"field": "cooperative", "message": outcome.message}]
             )
             details = {"kind": "invalid", "message": outcome.message, "errors": errors}
-            self._final(uuid, Action.REJECT, outcome.message, details)
+            refuse(self.store, entry, details)
             self.result.rejected += 1
-            self._progress(uuid, "Reddedildi: " + outcome.message)
+            self._progress(uuid, "Reddedildi, memura iade edildi: " + outcome.message)
             return False
-        self._failed(entry, outcome)
+        self._failed(entry, outcome, outcome_unknown=not was_approved)
         return False
 
     def _already_there(
@@ -461,19 +488,31 @@ class Executor:
             fields={"outcome": details},
         )
 
-    def _failed(self, entry: Entry, outcome: wire.Failure) -> None:
-        """A retryable failure: back off this entry; stop the run when the cause is global."""
+    def _failed(self, entry: Entry, outcome: wire.Failure, *, outcome_unknown: bool = False) -> None:
+        """A retryable failure: back off this entry; stop the run when the cause is global.
+
+        ``outcome_unknown``: an earlier attempt may have reached KOOP-BİS, so this
+        failure (a 429, a 503, a refused login — none an answer for the key) must
+        not put the entry back where a person could change it.
+        """
         uuid = entry.uuid
-        attempts = sync_state.attempts_of(self.store, uuid) or 1
-        delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** max(0, attempts - 1))
-        delay *= 1.0 + self.rng.random() * self.config.jitter
         retry_after = getattr(outcome, "retry_after", None)
         if retry_after is not None:
-            delay = max(delay, retry_after)
+            # The server said when: to the second, spread by at most 10 % so offices don't stampede.
+            delay = retry_after * (1.0 + self.rng.random() * RETRY_AFTER_JITTER)
+        else:
+            attempts = sync_state.attempts_of(self.store, uuid) or 1
+            delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** max(0, attempts - 1))
+            delay *= 1.0 + self.rng.random() * self.config.jitter
         next_at = stamp(datetime.now(UTC) + timedelta(seconds=delay))
-        # Still "sending" when the server may have applied it (timeout, drop, 5xx):
-        # nobody may edit it before KOOP-BİS has answered for this key.
-        unknown = getattr(outcome, "applied_unknown", False) or isinstance(outcome, wire.BadAnswer)
+        # Still "sending" when the server may have applied it (timeout, drop, 5xx, or
+        # any earlier attempt like that): nobody may edit it before KOOP-BİS has
+        # answered for this key.
+        unknown = (
+            outcome_unknown
+            or getattr(outcome, "applied_unknown", False)
+            or isinstance(outcome, wire.BadAnswer)
+        )
         with self.store.atomic():
             if not unknown:
                 entries.move(
@@ -493,6 +532,8 @@ class Executor:
             self._stop(Stop.AUTH, outcome.message)
         elif isinstance(outcome, wire.RetryLater) and outcome.maintenance:
             self._stop(Stop.MAINTENANCE, outcome.message)
+            self.result.retry_after = outcome.retry_after
+            self.result.maintenance_until = outcome.maintenance_until
         elif isinstance(outcome, wire.Unreachable) and not outcome.applied_unknown:
             self._stop(Stop.OFFLINE, outcome.message)
         self._progress(uuid, "Yeniden denenecek: " + outcome.message)
@@ -539,10 +580,13 @@ class Executor:
             self.store, entry.uuid, attempts, stamp(), next_at, "Ek dosya yüklenemedi: " + outcome.message
         )
         self.result.retried += 1
+        self._progress(entry.uuid, "Ek dosya yüklenemedi: " + outcome.message)
         if isinstance(outcome, wire.AuthFailed):
             self._stop(Stop.AUTH, outcome.message)
         elif isinstance(outcome, wire.RetryLater) and outcome.maintenance:
             self._stop(Stop.MAINTENANCE, outcome.message)
+            self.result.retry_after = outcome.retry_after
+            self.result.maintenance_until = outcome.maintenance_until
 
 
 def _stops_run(outcome: wire.ChangeOutcome | None) -> bool:

@@ -126,9 +126,14 @@ def test_invalid_answer_rejects_with_per_field_messages(
     )
     sync_store(store, options=options_for(server))
     got = entries.get_entry(store, entry.uuid)
-    assert got.state == State.REJECTED
+    # Issue 12: a refusal goes back to the clerk by itself, KOOP-BİS's words as the comment.
+    assert got.state == State.RETURNED
     assert got.outcome is not None and got.outcome["kind"] == "invalid"
     assert got.outcome["errors"] and all(e["message"] for e in got.outcome["errors"])
+    assert got.comment is not None and got.outcome["errors"][0]["message"] in got.comment
+    assert got.approver is None
+    last = entries.audit_rows(store, entry.uuid)[-1]
+    assert (last["actor"], last["from_state"], last["to_state"]) == ("KOOP-BİS", "sending", "returned")
 
 
 def test_registration_and_dependents_are_remapped_to_the_server_id(
