@@ -502,7 +502,10 @@ class Executor:
             delay = retry_after * (1.0 + self.rng.random() * RETRY_AFTER_JITTER)
         else:
             attempts = sync_state.attempts_of(self.store, uuid) or 1
-            delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** max(0, attempts - 1))
+            # The exponent is capped: thousands of attempts must not overflow the float.
+            delay = min(
+                self.config.backoff_max, self.config.backoff_base * 2 ** min(30, max(0, attempts - 1))
+            )
             delay *= 1.0 + self.rng.random() * self.config.jitter
         next_at = stamp(datetime.now(UTC) + timedelta(seconds=delay))
         # Still "sending" when the server may have applied it (timeout, drop, 5xx, or
@@ -574,7 +577,7 @@ class Executor:
     def _failed_before_send(self, entry: Entry, outcome: wire.Failure) -> None:
         # Nothing was sent for the change itself, so no state move: only the back-off.
         attempts = (sync_state.attempts_of(self.store, entry.uuid) or 0) + 1
-        delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** (attempts - 1))
+        delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** min(30, attempts - 1))
         next_at = stamp(datetime.now(UTC) + timedelta(seconds=delay))
         sync_state.set_schedule(
             self.store, entry.uuid, attempts, stamp(), next_at, "Ek dosya yüklenemedi: " + outcome.message
