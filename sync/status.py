@@ -227,6 +227,59 @@ def maintenance_answer(
     return ServerAnswer(Reach.MAINTENANCE, at, message, opens)
 
 
+# ----------------------------------------------------------------- a run's end, in words
+
+
+@dataclass(frozen=True)
+class RunEnd:
+    """How a finished run is told: its label, the summary sentence and whether it needs a person."""
+
+    label: str
+    summary: str
+    complete: bool  # every entry the run started with got an answer
+    needs_decision: bool
+
+
+def run_end(
+    status: str,
+    status_label: str,
+    message: str,
+    *,
+    total: int,
+    handled: int,
+    applied: int,
+    conflicts: int,
+    refused: int,
+    retrying: int,
+) -> RunEnd:
+    """The finish line of a run: "Tamamlandı" only when every entry got an answer, with the counts."""
+    complete = handled >= total
+    label = status_label
+    if status == "ok" and not complete:
+        label = "Bitti; sırası gelmeyen kayıtlar var"
+    parts = [f"{applied} aktarıldı", f"{conflicts} çakışma", f"{refused} ret (memura iade edildi)"]
+    parts.append(f"{retrying} yeniden denenecek")
+    if total > handled:
+        parts.append(f"{total - handled} sırasını bekliyor")
+    summary = ", ".join(parts) + "."
+    if status not in ("ok", "partial"):
+        summary = message
+    return RunEnd(label, summary, complete, conflicts > 0)
+
+
+def notification(end: RunEnd, status: str) -> str | None:
+    """The tray's message when a run ends: only when something went or a person must decide."""
+    if status in ("before_go_live", "busy", "cancelled"):
+        return None
+    if end.needs_decision:
+        return f"{end.label}: {end.summary} Çakışan kayıtlar bir şefin kararını bekliyor."
+    if status in ("ok", "partial") and not end.summary.startswith("0 aktarıldı, 0 çakışma, 0 ret"):
+        return f"{end.label}: {end.summary}"
+    if status == "auth_failed":
+        return f"{end.label}: {end.summary}"
+    return None
+
+
 # ----------------------------------------------------------------- words
 
 
@@ -247,12 +300,15 @@ def _clock(moment: datetime) -> str:
 
 __all__ = [
     "Counts",
+    "RunEnd",
     "KoopbisStatus",
     "Reach",
     "ServerAnswer",
     "Tone",
     "initial",
     "maintenance_answer",
+    "notification",
+    "run_end",
     "run_ended",
     "run_progressed",
     "run_started",
