@@ -300,9 +300,9 @@ def _clock(moment: datetime) -> str:
 
 __all__ = [
     "Counts",
-    "RunEnd",
     "KoopbisStatus",
     "Reach",
+    "RunEnd",
     "ServerAnswer",
     "Tone",
     "initial",

@@ -53,6 +53,7 @@ _tr = QCoreApplication.translate
 # opened for a moment (or in a test) never starts network work.
 AUTO_START_MS = 5000
 
+
 class SyncPage(QWidget):
     """The Eşitleme page. ``status_changed`` carries the short text for the main window's status bar."""
 
