@@ -57,6 +57,26 @@ def field_label(entry_type: str, path: str) -> str:
         return path or "Kayıt"
 
 
+def refusal_messages(entry: Entry) -> list[tuple[str, str, str]]:
+    """KOOP-BİS's per-field messages of a refused entry: (field path, field label, message); [] if none.
+
+    Kept while the entry is back with its clerk (or still refused); once it is sent
+    again the next answer replaces them.
+    """
+    outcome = entry.outcome or {}
+    if outcome.get("kind") != "invalid" or entry.state not in (State.RETURNED, State.DRAFT, State.REJECTED):
+        return []
+    return [
+        (
+            str(e.get("field") or ""),
+            field_label(entry.type, str(e.get("field") or "")),
+            str(e.get("message") or ""),
+        )
+        for e in outcome.get("errors") or []
+        if isinstance(e, dict)
+    ]
+
+
 def refuse(store: Store, entry: Entry, details: dict[str, Any]) -> None:
     """KOOP-BİS refused the entry (422): back to its clerk, KOOP-BİS's words as the comment."""
     comment = refusal_comment(entry.type, details)
@@ -120,6 +140,7 @@ __all__ = [
     "field_label",
     "map_registration",
     "refusal_comment",
+    "refusal_messages",
     "refuse",
     "settle",
 ]

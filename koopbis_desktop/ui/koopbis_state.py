@@ -47,7 +47,8 @@ class KoopbisStateModel(QObject):
         self._set(koopbis.run_progressed(self.status, progress.handled, progress.total))
 
     def on_report(self, report: SyncReport) -> None:
-        self._set(koopbis.with_answer(self.status, report.server))
+        # A report ends one run; the automatic loop's next run shows itself by its progress.
+        self._set(koopbis.run_ended(koopbis.with_answer(self.status, report.server)))
         result = report.result
         end = report_end(report)
         if result.total or report.server is not None:
