@@ -2634,276 +2634,276 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="86"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="87"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="92"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="93"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="95"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="96"/>
         <source>Şimdi &amp;eşitle (Ctrl+Shift+S)</source>
         <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="97"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="98"/>
         <source>&amp;Duraklat</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="99"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="100"/>
         <source>Planı &amp;yenile</source>
         <translation>&amp;Refresh plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="102"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="103"/>
         <source>KOOP-BİS&apos;e e&amp;lle aktarım…</source>
         <translation>&amp;Manual entry into KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="105"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="106"/>
         <source>Alındı &amp;fiş listesi…</source>
         <translation>&amp;Receipts list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="108"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="109"/>
         <source>KOOP-BİS&apos;e aktarılan kayıtların alındı numaraları (baskı önizleme).</source>
         <translation>Receipt numbers of the entries transferred to KOOP-BİS (print preview).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="123"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="124"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="493"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="142"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="143"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="143"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="158"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="159"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="144"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="159"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="145"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="160"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="145"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="146"/>
         <source>Yürürlük</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="146"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="156"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="157"/>
         <source>Kayıt</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="148"/>
         <source>Neden bekliyor</source>
         <translation>Why it waits</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="158"/>
         <source>KOOP-BİS alındı no</source>
         <translation>KOOP-BİS receipt no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="161"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="162"/>
         <source>Aktarılma zamanı</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="169"/>
         <source>CSV olarak &amp;dışa aktar…</source>
         <translation>&amp;Export as CSV…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="178"/>
         <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada gönderilme sırasıyla listelenir; KOOP-BİS açıkken kendiliğinden gönderilir. Onay bekleyen kayıtlar için Onay bekleyenler sayfasına bakın.</source>
         <translation>Nothing to send. Entries a supervisor approved are listed here in sending order and go to KOOP-BİS by themselves while it is open. For entries awaiting approval see the Awaiting approval page.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="197"/>
         <source>Henüz KOOP-BİS&apos;e aktarılan kayıt yok. Eşitleme bir kaydı aktardığında KOOP-BİS&apos;in verdiği alındı numarası burada görünür.</source>
         <translation>No entry has reached KOOP-BİS yet. When a sync sends an entry, the receipt number KOOP-BİS gives appears here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="208"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="209"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="209"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="210"/>
         <source>&amp;Alındılar</source>
         <translation>&amp;Receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="262"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="263"/>
         <source>Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.</source>
         <translation>To enter approved entries into the KOOP-BİS web pages by hand, in order, field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="264"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="265"/>
         <source>KOOP-BİS&apos;e elle aktarımı yalnızca şefler yapar.</source>
         <translation>Only supervisors enter entries into KOOP-BİS by hand.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="267"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="268"/>
         <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
         <translation>Only supervisors start or pause the sync.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="272"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="273"/>
         <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
         <translation>Sends the approved entries to KOOP-BİS now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="274"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="275"/>
         <source>Eşitleme sürüyor.</source>
         <translation>Sync is running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="277"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="278"/>
         <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
         <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="279"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="280"/>
         <source>Duraklatılacak bir eşitleme yok.</source>
         <translation>There is no sync to pause.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="343"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="344"/>
         <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
         <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="346"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="347"/>
         <source>&amp;Alındılar ({0})</source>
         <translation>&amp;Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="360"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="361"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="377"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="378"/>
         <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
         <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="382"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="383"/>
         <source>KOOP-BİS açık. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
         <translation>KOOP-BİS is open. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="388"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="389"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="392"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="393"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="397"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="398"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="400"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="401"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="402"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="403"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="441"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="442"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="446"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="447"/>
         <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="447"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="448"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="457"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="458"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="467"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="468"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="480"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="481"/>
         <source>{0} / {1} · {2}: {3}</source>
         <translation>{0} / {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="482"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="483"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="484"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="485"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="501"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="502"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="508"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="509"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="514"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="515"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="560"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="561"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="562"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="563"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="572"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="573"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>
@@ -2913,13 +2913,13 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <source>KOOP-BİS eşitleme</source>
-        <translation>KOOP-BİS sync</translation>
+        <translation type="vanished">KOOP-BİS sync</translation>
     </message>
 </context>
 <context>
     <name>SyncTray</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/koopbis_state.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/koopbis_state.py" line="123"/>
         <source>KOOP-BİS eşitleme</source>
         <translation>KOOP-BİS sync</translation>
     </message>
@@ -3052,72 +3052,77 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ValidationDisplay</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="48"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="51"/>
         <source>Geçerli</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="72"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="75"/>
         <source>Tabloda {0} hücre hatalı; hatalı hücrenin üzerine gelince nedeni görünür.</source>
         <translation>{0} cells in the table have errors; hover over a cell to see why.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="102"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="106"/>
+        <source>KOOP-BİS reddetti: {0}</source>
+        <translation>KOOP-BİS refused: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="122"/>
         <source>Şu anki: çevrimdışı listede kayıtlı değil</source>
         <translation>Current: not registered in the offline list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="104"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="124"/>
         <source>Şu anki: kayıtlı — {0}</source>
         <translation>Current: registered — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="107"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="127"/>
         <source>Şu anki: {0}</source>
         <translation>Current: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="137"/>
         <source>{0} hata</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="139"/>
         <source>{0} uyarı (1163 s.K.)</source>
         <translation>{0} warnings (Law 1163)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="142"/>
         <source>Form geçerli; onaya gönderilebilir.</source>
         <translation>The form is valid; it can be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="133"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="153"/>
         <source>Form yükleniyor.</source>
         <translation>Loading the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="157"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="160"/>
         <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
         <translation>Cannot be submitted for approval until {0} errors are fixed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="146"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="166"/>
         <source>Kaydedip şefin onayına gönderir.</source>
         <translation>Saves and submits it for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="149"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="169"/>
         <source>Hatalar olsa da taslak olarak kaydeder.</source>
         <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="153"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="173"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
