@@ -317,7 +317,8 @@ class KoopbisClient:
         if answer.status == 503:
             until = health.maintenance_until
             return RetryLater(
-                f"KOOP-BİS bakımda{f' ({until} UTC’ye kadar)' if until else ''}; bakım bitince eşitleme kendiliğinden başlar.",
+                f"KOOP-BİS bakımda{f' ({_local_moment(until)} saatine kadar)' if until else ''}; "
+                "bakım bitince eşitleme kendiliğinden başlar.",
                 503,
                 "maintenance",
                 _retry_after(answer.headers),
@@ -492,6 +493,17 @@ def _retry_after(headers: Mapping[str, str]) -> float | None:
 
         seconds = (moment - datetime.now(UTC)).total_seconds()
     return max(0.0, min(seconds, 3600.0))
+
+
+def _local_moment(value: str) -> str:
+    """An ISO moment from KOOP-BİS as a person reads it: local "12.03.2015 08:30" (the text itself if unreadable)."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
 
 
 def _applied(data: Any, status: int) -> Applied | None:

@@ -307,6 +307,11 @@ class Executor:
                 body = change_body(entry, entry.cooperative_id, entry.cooperative_ref, base)
                 body["attachments"] = attachments
                 marked.append((entry, body, item.entry.state == State.APPROVED))
+        if marked:
+            # Said before the requests go (nothing is counted as answered yet): the screens show
+            # "eşitleniyor" for as long as KOOP-BİS takes to answer, not only at the end.
+            self._progress(None, f"{len(marked)} kayıt KOOP-BİS'e gönderiliyor…")
+            self._flush_progress()
         # 2. The requests, in order; a global failure (offline, maintenance, login) stops the window.
         answers: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]] = []
         unsent: list[Entry] = []

@@ -91,6 +91,10 @@ class SyncReport:
             "finished_at": self.finished_at,
             **self.result.to_json(),
             "remaining": self.remaining,
+            # When KOOP-BİS said it opens (maintenance): windows that did not run this sync show it.
+            "opens_at": self.server.opens_at.isoformat()
+            if self.server is not None and self.server.opens_at is not None
+            else None,
         }
 
 

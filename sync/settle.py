@@ -17,6 +17,8 @@ from koopbis_desktop.store.entries import Entry
 from sync import client as wire
 
 SYNC_ACTOR = Actor(username="sync", role=Role.SUPERVISOR, is_sync=True)
+# How a refusal's return comment begins: the lists tell KOOP-BİS's note from a supervisor's by it.
+REFUSAL_PREFIX = "KOOP-BİS kaydı reddetti: "
 # Who the audit trail names when KOOP-BİS itself refuses an entry (422).
 KOOPBIS_ACTOR = Actor(username="KOOP-BİS", role=Role.SUPERVISOR, is_sync=True)
 
@@ -39,7 +41,7 @@ def settle(
 
 def refusal_comment(entry_type: str, details: dict[str, Any]) -> str:
     """The return comment of a KOOP-BİS refusal: its message and each field's, with the field's label."""
-    lines = ["KOOP-BİS kaydı reddetti: " + str(details.get("message") or "kayıt geçersiz bulundu.")]
+    lines = [REFUSAL_PREFIX + str(details.get("message") or "kayıt geçersiz bulundu.")]
     for error in details.get("errors") or []:
         lines.append(
             f"• {field_label(entry_type, str(error.get('field') or ''))}: {error.get('message') or ''}"
@@ -135,6 +137,7 @@ def conflict_outcome(
 
 __all__ = [
     "KOOPBIS_ACTOR",
+    "REFUSAL_PREFIX",
     "SYNC_ACTOR",
     "conflict_outcome",
     "field_label",

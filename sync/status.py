@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from koopbis_desktop.domain.lifecycle import State
 
@@ -185,6 +186,39 @@ def with_answer(status: KoopbisStatus, answer: ServerAnswer | None) -> KoopbisSt
     return status if answer is None else replace(status, answer=answer)
 
 
+def with_recorded(status: KoopbisStatus, answer: ServerAnswer | None) -> KoopbisStatus:
+    """KOOP-BİS's answer to the database's last run (this PC's or another's, or a scheduled one),
+    taken when it is newer than what this window heard itself."""
+    if answer is None or (status.answer is not None and status.answer.at >= answer.at):
+        return status
+    return replace(status, answer=answer)
+
+
+def answer_of_run(run: dict[str, Any] | None) -> ServerAnswer | None:
+    """What the last recorded run (``sync_runs``) learnt about KOOP-BİS; None if it did not ask."""
+    if not run or not run.get("finished_at"):
+        return None
+    try:
+        at = datetime.fromisoformat(str(run["finished_at"]).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    summary = run.get("summary") or {}
+    message = str(summary.get("message") or "")
+    kind = str(run.get("status") or "")
+    if kind in ("ok", "partial", "cancelled"):
+        return ServerAnswer(Reach.OPEN, at, message)
+    if kind == "maintenance":
+        opens = summary.get("opens_at")
+        return maintenance_answer(message, None, opens if isinstance(opens, str) else None, at)
+    if kind == "offline":
+        return ServerAnswer(Reach.UNREACHABLE, at, message)
+    if kind == "auth_failed":
+        return ServerAnswer(Reach.LOGIN_REFUSED, at, message)
+    return None
+
+
 def run_started(status: KoopbisStatus) -> KoopbisStatus:
     return replace(status, running=True, handled=0, total=0)
 
@@ -305,6 +339,7 @@ __all__ = [
     "RunEnd",
     "ServerAnswer",
     "Tone",
+    "answer_of_run",
     "initial",
     "maintenance_answer",
     "notification",
@@ -315,4 +350,5 @@ __all__ = [
     "with_answer",
     "with_counts",
     "with_go_live",
+    "with_recorded",
 ]

@@ -10,16 +10,18 @@ the banner, the status bar, the Eşitleme page and the tray all draw from
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from koopbis_desktop.services import queries
+from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from sync import status as koopbis
 from sync.executor import SyncProgress
-from sync.scheduler import STATUS_LABELS, SyncReport
+from sync.scheduler import STATUS_LABELS, SyncReport, last_run
 
 
 class KoopbisStateModel(QObject):
@@ -65,7 +67,13 @@ class KoopbisStateModel(QObject):
     # -- counts ---------------------------------------------------------------------------
 
     def refresh_counts(self) -> None:
-        self.ctx.worker.submit(queries.queue_counts, self.on_counts_loaded, coalesce="koopbis-counts")
+        self.ctx.worker.submit(load_counts_and_last_run, self.on_loaded, coalesce="koopbis-counts")
+
+    def on_loaded(self, loaded: tuple[dict[str, int], dict[str, Any] | None]) -> None:
+        counts, run = loaded
+        # A window that does not sync itself (a clerk's) learns KOOP-BİS's state from the last run.
+        status = koopbis.with_recorded(self.status, koopbis.answer_of_run(run))
+        self._set(koopbis.with_counts(status, counts))
 
     def on_counts_loaded(self, counts: dict[str, int]) -> None:
         self._set(koopbis.with_counts(self.status, counts))
@@ -73,6 +81,11 @@ class KoopbisStateModel(QObject):
     def on_hub_changed(self, changes: object) -> None:
         if getattr(changes, "entries", None):
             self.refresh_counts()
+
+
+def load_counts_and_last_run(store: Store) -> tuple[dict[str, int], dict[str, Any] | None]:
+    """The entries per state (the one count query every screen shows) and the last sync run."""
+    return queries.queue_counts(store), last_run(store)
 
 
 def report_end(report: SyncReport) -> koopbis.RunEnd:
