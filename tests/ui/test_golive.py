@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.store import entries
@@ -31,6 +31,8 @@ from koopbis_desktop.ui.mainwindow import MainWindow, build_context_session
 from koopbis_desktop.ui.pages.queue import QueuePage
 from koopbis_desktop.ui.worker import DbWorker
 from sync import client as wire
+from sync.executor import RunResult, SyncProgress
+from sync.scheduler import Status, SyncReport
 from sync.status import KoopbisStatus, Reach
 from tests.conftest import PASSWORD
 from tests.sync.conftest import (
@@ -163,3 +165,61 @@ def admission_for(n: int) -> dict[str, Any]:
     import random
 
     return admission(random.Random(n), day(1), n)
+
+
+def test_honest_progress_never_widens_the_window_and_empty_lists_say_why(
+    qtbot: Any, worker: DbWorker, make_ctx: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(mainwindow, "SIGN_IN_AUTO_SYNC_MS", 24 * 3600 * 1000)  # no network work here
+    window = MainWindow(make_ctx("sef"))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.show_page("sync")
+    page = window.sync_page
+    qtbot.waitUntil(lambda: page.overview is not None)
+    wait_idle(qtbot, worker)
+    # An empty plan and no receipts say why and what to do, instead of blank tables.
+    assert (
+        page.plan_empty_label.isVisibleTo(page) and "Gönderilecek kayıt yok" in page.plan_empty_label.text()
+    )
+    page.tabs.setCurrentIndex(1)
+    assert (
+        page.receipts_empty_label.isVisibleTo(page) and "alındı numarası" in page.receipts_empty_label.text()
+    )
+    long_message = "KOOP-BİS çok uzun bir açıklama gönderdi; " * 40
+    # What the sync thread's signals carry, sent as it sends them.
+    page.runner.progressed.emit(
+        SyncProgress(
+            total=4,
+            done=2,
+            applied=2,
+            conflicts=0,
+            rejected=0,
+            retrying=1,
+            current=None,
+            message=long_message,
+            handled=3,
+        )
+    )
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("KOOP-BİS: eşitleniyor (3 / 4)"))
+    # The bar counts what the figures count: 3 answered of 4.
+    assert (page.progress.value(), page.progress.maximum()) == (3, 4)
+    assert page.progress_label.text().startswith("3 / 4")
+    QApplication.sendPostedEvents()  # the pending layout requests run: the window must not grow
+    QApplication.processEvents()
+    assert window.width() == 1280
+    # The run ends with one entry not answered: not "Tamamlandı", and the bar stays honest.
+    report = SyncReport(Status.OK, "", "", result=RunResult(total=4, applied=2, retried=1, handled=3))
+    page.runner.reported.emit(report)
+    assert (
+        "Tamamlandı" not in page.progress_label.text() and "1 sırasını bekliyor" in page.progress_label.text()
+    )
+    assert (page.progress.value(), page.progress.maximum()) == (3, 4)
+    whole = SyncReport(Status.OK, "", "", result=RunResult(total=4, applied=4, handled=4))
+    page.runner.reported.emit(whole)
+    assert page.progress_label.text().startswith("4 / 4 · Tamamlandı: 4 aktarıldı")
+    assert (page.progress.value(), page.progress.maximum()) == (4, 4)
+    assert window.width() == 1280
+    wait_idle(qtbot, worker)
+    window.close()
