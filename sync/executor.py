@@ -42,7 +42,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -56,6 +56,8 @@ from koopbis_desktop.store.entries import Entry
 from sync import client as wire
 from sync import conflicts
 from sync.planner import PlanItem, build_plan
+from sync.progress import RunResult as RunResult  # re-exported: callers import them from here
+from sync.progress import SyncProgress as SyncProgress
 from sync.rebase import SENT_BASE, chained_base, last_sent_base
 from sync.settle import SYNC_ACTOR, conflict_outcome, map_registration, refuse, settle
 
@@ -88,52 +90,6 @@ class ExecutorConfig:
     # per entry. Exactly-once does not depend on it (the idempotency key does).
     window: int = 32
     heartbeat: Callable[[], None] | None = None
-
-
-@dataclass(frozen=True)
-class SyncProgress:
-    total: int  # entries the run started with (approved or in flight)
-    done: int  # reached a final answer in this run (synced, conflict, rejected)
-    applied: int
-    conflicts: int
-    rejected: int
-    retrying: int
-    current: str | None  # uuid of the entry just handled
-    message: str  # Turkish, for a status line
-    # Entries of ``total`` that got an answer in this run, final or "try again": the
-    # progress bar's value, so the bar and the figures beside it always agree.
-    handled: int = 0
-
-
-@dataclass
-class RunResult:
-    total: int = 0
-    applied: int = 0
-    replayed: int = 0
-    conflicts: int = 0
-    rejected: int = 0
-    retried: int = 0  # failed attempts (each will be tried again)
-    receipts: list[tuple[str, str]] = field(default_factory=list)  # (entry uuid, receipt)
-    stop: str | None = None
-    stop_message: str | None = None
-    errors: list[str] = field(default_factory=list)
-    handled: int = 0  # entries of ``total`` answered in this run (final or retry)
-    retry_after: float | None = None  # the stopping answer's Retry-After (maintenance, 429)
-    maintenance_until: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "total": self.total,
-            "applied": self.applied,
-            "replayed": self.replayed,
-            "conflicts": self.conflicts,
-            "rejected": self.rejected,
-            "retried": self.retried,
-            "receipts": [{"entry": u, "receipt": r} for u, r in self.receipts],
-            "stop": self.stop,
-            "stop_message": self.stop_message,
-            "handled": self.handled,
-        }
 
 
 def change_body(

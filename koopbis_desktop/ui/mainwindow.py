@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -483,6 +483,18 @@ class MainWindow(QMainWindow):
         if self.close():
             self.signed_out.emit()
         self._closing_for_sign_out = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Minimised with a tray: the window goes to the tray and the sync goes on behind it;
+        # a click on the tray icon brings it back (SyncTray).
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self.isMinimized()
+            and self.tray.icon is not None
+            and self.tray.icon.isVisible()
+        ):
+            QTimer.singleShot(0, self.hide)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Open forms are the editor's own windows with our window as parent; each asks before
