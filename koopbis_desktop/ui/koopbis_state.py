@@ -17,6 +17,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from koopbis_desktop.services import queries
+from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from sync import status as koopbis
@@ -78,8 +79,8 @@ class KoopbisStateModel(QObject):
     def on_counts_loaded(self, counts: dict[str, int]) -> None:
         self._set(koopbis.with_counts(self.status, counts))
 
-    def on_hub_changed(self, changes: object) -> None:
-        if getattr(changes, "entries", None):
+    def on_hub_changed(self, changes: OpChanges) -> None:
+        if changes.entries:  # the status bar's counts and "karar bekleyen" follow every write
             self.refresh_counts()
 
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, State
 from koopbis_desktop.services import settings
-from koopbis_desktop.store.changes import EVERYTHING, OpChanges
+from koopbis_desktop.store.changes import EVERYTHING
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
@@ -163,7 +163,6 @@ class MainWindow(QMainWindow):
         self.pages["sync"]  # then the Eşitleme page
         self.addAction(self.sync_page.sync_action)  # Ctrl+Shift+S from any page
 
-        ctx.hub.changed.connect(self.on_hub_changed)
         ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
         ctx.hub.settings_changed.connect(self.on_hub_settings_changed)
         ctx.hub.message.connect(self.on_hub_message)
@@ -407,9 +406,6 @@ class MainWindow(QMainWindow):
             f"QLabel#maintenanceBanner {{ background: {background}; color: {text}; "
             f"border-bottom: 2px solid {border}; padding: 8px 12px; font-weight: bold; }}"
         )
-
-    def on_hub_changed(self, changes: OpChanges) -> None:
-        pass  # the KOOP-BİS state model refreshes the counts itself
 
     def on_hub_entries_changed(self, uuids: list[str]) -> None:
         if uuids:
