@@ -53,12 +53,12 @@ MODES = [
 
 @pytest.fixture(scope="module")
 def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    with live_server(tmp_path_factory.mktemp("server"), 20, fault_delay=0.15) as live:
+    with live_server(tmp_path_factory.mktemp("server"), 20, fault_delay=0.6) as live:
         yield live
 
 
 def set_faults(server: LiveServer, spec: str) -> None:
-    answer = server.admin().put("/api/v1/admin/faults", json={"spec": spec, "seed": 1, "delay": 0.15})
+    answer = server.admin().put("/api/v1/admin/faults", json={"spec": spec, "seed": 1, "delay": 0.6})
     assert answer.status_code == 200, answer.text
 
 
@@ -111,9 +111,11 @@ def test_random_fault_sequences_never_leave_an_applied_entry_changeable(
     # The store and the server live across examples: every example admits a new member.
     entry = approved_admission(store, people, cooperative, next(MEMBERS))
     # Signed in before the faults, so they hit the change requests themselves.
-    client = client_for(server := shared_server, read_timeout=0.08)
+    # A timeout fault holds the answer 0.6 s; the client gives up after 0.3 s (a loaded
+    # machine still answers an unfaulted request well within that).
+    client = client_for(server := shared_server, read_timeout=0.3)
     try:
-        assert client.login() is None
+        assert any(client.login() is None for _ in range(3))
         for spec in faults:
             wait_until_due(store, entry.uuid)
             set_faults(server, spec)
