@@ -94,6 +94,9 @@ def linux_archive(version: str) -> Path:
         LINUX / "koopbis-desktop.desktop": "koopbis-desktop.desktop",
         LINUX / "install-desktop-entry.sh": "install-desktop-entry.sh",
         LINUX / "KURULUM.txt": "KURULUM.txt",
+        LINUX / "install-sync-timer.sh": "install-sync-timer.sh",
+        LINUX / "koopbis-sync.service": "koopbis-sync.service",
+        LINUX / "koopbis-sync.timer": "koopbis-sync.timer",
         ICONS / "koopbis.png": "koopbis.png",
         ICONS / "koopbis.svg": "koopbis.svg",
     }

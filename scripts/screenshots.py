@@ -72,6 +72,8 @@ GUIDE_IMAGES = (
     "yardim.png",
 )
 WINDOW_SIZE = (1280, 800)
+# The pictures of ordinary pages are taken with no network work going on.
+NO_AUTO_SYNC_MS = 24 * 3600 * 1000
 DEMO_PASSWORDS = {"memur": "demo-memur-2015", "sef": "demo-sef-2015"}
 BAD_TCKN = "12345678901"  # fails the T.C. Kimlik No checksum
 
@@ -227,6 +229,79 @@ def shoot_sync(window: MainWindow, shots: Shots) -> None:
     shots.save(window, guide="esitleme.png")
 
 
+def refused_on_go_live(store: Store) -> str:
+    """An approved assembly record KOOP-BİS will refuse (422: dated after the training server's today)."""
+    from koopbis_desktop.services import capture, review
+
+    clerk = sign_in(store, "memur", DEMO_PASSWORDS["memur"]).actor
+    supervisor = sign_in(store, "sef", DEMO_PASSWORDS["sef"]).actor
+    cooperative = store.conn.execute("SELECT id FROM cooperatives ORDER BY id LIMIT 1 OFFSET 7").fetchone()[0]
+    data = {
+        "kind": "olagan",
+        "effective_date": "27.02.2015",
+        "fiscal_year": 2014,
+        "place": "Kooperatif merkezi, Yenimahalle",
+        "representative_name": "Hüseyin Kaya",
+        "result": "yapildi",
+    }
+    entry = capture.create_entry(store, clerk, "assembly.record", str(cooperative), data)
+    capture.submit_entry(store, clerk, entry.uuid)
+    review.approve_entry(store, supervisor, entry.uuid, "Uygun")
+    store.conn.execute(
+        "UPDATE entries SET payload = json_set(payload, '$.effective_date', '2015-04-30') WHERE uuid = ?",
+        (entry.uuid,),
+    )
+    return entry.uuid
+
+
+def shoot_go_live(worker: DbWorker, db_path: Path, folder: Path, shots: Shots) -> None:
+    """Go-live day against the training server: the banner in maintenance, a run in progress, KOOP-BİS open,
+    and a KOOP-BİS refusal back in the clerk's list (issue 12)."""
+    from koopbis_desktop.demo import DEMO_COOPERATIVES
+    from koopbis_desktop.ui import mainwindow
+    from sync import client as wire
+    from sync.status import Reach
+    from tests.sync.conftest import SERVER_PASSWORD, SERVER_USER, live_server
+
+    refused = worker.call(refused_on_go_live)
+    os.environ[wire.PASSWORD_ENV] = SERVER_PASSWORD
+    (folder / "server").mkdir()
+    opens = datetime.now(UTC) + timedelta(seconds=6)
+    with live_server(
+        folder / "server", DEMO_COOPERATIVES, maintenance_until=opens, fault_delay=4.0
+    ) as server:
+        worker.call(
+            lambda s: (s.set_setting("server_url", server.url), s.set_setting("server_username", SERVER_USER))
+        )
+        # Slow answers (a second each), so the run is seen while it runs.
+        server.admin().put("/api/v1/admin/faults", json={"spec": "slow=1", "seed": 1, "delay": 4.0})
+        mainwindow.SIGN_IN_AUTO_SYNC_MS = 50
+        window = window_for(worker, db_path, "sef")
+        state = window.sync_page.koopbis
+        wait_until(lambda: state.status.reach == Reach.MAINTENANCE)
+        shots.save(window, readme="golive-maintenance.png")
+        window.show_page("sync")
+        wait_until(lambda: state.status.running and state.status.handled < state.status.total, timeout_s=30)
+        shots.save(window, readme="golive-sync-running.png")
+        wait_until(lambda: not state.status.running and state.status.reach == Reach.OPEN, timeout_s=60)
+        window.show_page("approved")
+        wait_until(lambda: worker_idle(window))
+        shots.save(window, readme="golive-open.png")
+        window.close()
+        wait_until(lambda: not window.sync_page.runner.running, timeout_s=30)
+    mainwindow.SIGN_IN_AUTO_SYNC_MS = NO_AUTO_SYNC_MS
+    clerk = window_for(worker, db_path, "memur")
+    clerk.show_page("drafts", focus=True)
+    page = clerk.pages["drafts"]
+    assert isinstance(page, QueuePage)
+    wait_until(lambda: page.model.is_loaded and page.model.rowCount() > 0)
+    row = next(r for r in range(page.model.rowCount()) if page.model.entry_at(r).uuid == refused)  # type: ignore[union-attr]
+    page.table.selectRow(row)  # KOOP-BİS's words show under the list
+    wait_until(lambda: page.comment_label.isVisible())
+    shots.save(clerk, readme="golive-refused.png")
+    clerk.close()
+
+
 def worker_idle(window: MainWindow) -> bool:
     return window.ctx.worker.pending() == 0
 
@@ -282,6 +357,9 @@ def main() -> int:
     for folder in (shots.readme, shots.guide):
         folder.mkdir(parents=True, exist_ok=True)
     pin_clock()
+    from koopbis_desktop.ui import mainwindow
+
+    mainwindow.SIGN_IN_AUTO_SYNC_MS = NO_AUTO_SYNC_MS
     app = QApplication(["koopbis-desktop"])
     app.setApplicationName("KOOP-BİS Masaüstü")
     app.setCursorFlashTime(0)  # a text cursor that does not blink is in every picture the same
@@ -312,8 +390,10 @@ def main() -> int:
             clerk.close()
             supervisor = window_for(worker, db_path, "sef")
             shoot_review(supervisor, worker.call(submitted_admission), shots)
-            shoot_help(supervisor, shots)  # last: the guide shows the pictures taken above
+            shoot_help(supervisor, shots)  # the guide shows the pictures taken above
             supervisor.close()
+            wait_until(lambda: worker.pending() == 0)
+            shoot_go_live(worker, db_path, Path(tmp), shots)
             wait_until(lambda: worker.pending() == 0)
         finally:
             worker.stop()

@@ -92,6 +92,7 @@ class RetryLater:
     retry_after: float | None
     maintenance: bool = False
     applied_unknown: bool = False
+    maintenance_until: str | None = None  # ISO moment KOOP-BİS said it opens (maintenance only)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +54,10 @@ API = "/api/v1"
 AUDIT_HEAD_HEADER = "X-Audit-Head"
 DEFAULT_MAX_ANSWER_BYTES = 8 * 1024 * 1024
 PASSWORD_ENV = "KOOPBIS_SERVER_PASSWORD"
+# A token may expire any number of times; logging in again is bounded so a
+# server that keeps refusing tokens is not hammered.
+RELOGINS_PER_MINUTE = 20
+RELOGIN_WINDOW_SECONDS = 60.0
 
 
 # ----------------------------------------------------------------- password
@@ -136,6 +141,7 @@ class KoopbisClient:
         self.session.headers["Accept"] = "application/json"
         self.session.headers.update(config.extra_headers)
         self.token: str | None = None
+        self._relogins: list[float] = []  # monotonic moments of re-logins after a 401
 
     def close(self) -> None:
         self.session.close()
@@ -225,24 +231,39 @@ class KoopbisClient:
         path: str,
         **kwargs: Any,
     ) -> _Raw | Unreachable | BadAnswer | AuthFailed | RetryLater:
-        """An authenticated call: logs in when needed and once more on a 401."""
+        """An authenticated call: logs in when needed and again on every 401 the server gives.
+
+        A 401 means the token expired, never that the password is wrong — only a
+        refused *login* says that. Re-logins are bounded per minute; beyond the
+        bound the call is "try later", not "check your password".
+        """
         if self.token is None:
             login = self.login()
             if login is not None:
                 return login
-        answer = self._exchange(method, path, **kwargs)
-        if isinstance(answer, _Raw) and answer.status == 401:
+        while True:
+            answer = self._exchange(method, path, **kwargs)
+            if not (isinstance(answer, _Raw) and answer.status == 401):
+                return answer
             self.token = None
+            if not self._may_log_in_again():
+                return RetryLater(
+                    "KOOP-BİS oturumu art arda sona erdi; biraz sonra yeniden denenecek.",
+                    401,
+                    "token_expired",
+                    RELOGIN_WINDOW_SECONDS / RELOGINS_PER_MINUTE,
+                )
             login = self.login()
             if login is not None:
                 return login
-            answer = self._exchange(method, path, **kwargs)
-            if isinstance(answer, _Raw) and answer.status == 401:
-                self.token = None
-                return AuthFailed(
-                    "KOOP-BİS oturumu açılamadı; KOOP-BİS kullanıcı adını ve parolasını kontrol edin."
-                )
-        return answer
+
+    def _may_log_in_again(self) -> bool:
+        now = time.monotonic()
+        self._relogins = [t for t in self._relogins if now - t < RELOGIN_WINDOW_SECONDS]
+        if len(self._relogins) >= RELOGINS_PER_MINUTE:
+            return False
+        self._relogins.append(now)
+        return True
 
     # ------------------------------------------------------------ calls
 
@@ -297,11 +318,13 @@ class KoopbisClient:
         if answer.status == 503:
             until = health.maintenance_until
             return RetryLater(
-                f"KOOP-BİS bakımda{f' ({until} UTC’ye kadar)' if until else ''}; bakım bitince eşitleme kendiliğinden başlar.",
+                f"KOOP-BİS bakımda{f' ({_local_moment(until)} saatine kadar)' if until else ''}; "
+                "bakım bitince eşitleme kendiliğinden başlar.",
                 503,
                 "maintenance",
                 _retry_after(answer.headers),
                 maintenance=True,
+                maintenance_until=until,
             )
         return health
 
@@ -483,6 +506,17 @@ def _retry_after(headers: Mapping[str, str]) -> float | None:
     return max(0.0, min(seconds, 3600.0))
 
 
+def _local_moment(value: str) -> str:
+    """An ISO moment from KOOP-BİS as a person reads it: local "12.03.2015 08:30" (the text itself if unreadable)."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
 def _applied(data: Any, status: int) -> Applied | None:
     if not isinstance(data, dict):
         return None
@@ -522,6 +556,7 @@ def _common_failure(answer: _Raw) -> RetryLater | AuthFailed | None:
             code or "unavailable",
             _retry_after(answer.headers),
             maintenance=maintenance,
+            maintenance_until=_opt_str(body.get("maintenance_until")) if maintenance else None,
         )
     if 500 <= answer.status < 600:
         return RetryLater(
@@ -538,6 +573,7 @@ __all__ = [
     "API",
     "DEFAULT_MAX_ANSWER_BYTES",
     "PASSWORD_ENV",
+    "RELOGINS_PER_MINUTE",
     "RETRYABLE",
     "Applied",
     "AuthFailed",

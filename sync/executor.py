@@ -10,7 +10,11 @@ The guarantee rests on three rules:
    a dropped connection) returns the original receipt instead of applying twice.
 3. The answer is stored with the state move and its audit row in one transaction:
    receipt and new version (``synced``), the server's details (``conflict``) or
-   its per-field messages (``rejected``).
+   its per-field messages (a refusal goes back to the clerk: ``returned``).
+
+An entry already ``sending`` when a run starts may have reached KOOP-BİS; it
+leaves ``sending`` only on an answer for its key (applied, conflict, refused) —
+a later 429, 503 or refused login leaves it where it is.
 
 For speed, entries of different cooperatives travel in windows: the ``sending``
 moves of a window commit together before its requests, and its answers commit
@@ -38,7 +42,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -52,10 +56,15 @@ from koopbis_desktop.store.entries import Entry
 from sync import client as wire
 from sync import conflicts
 from sync.planner import PlanItem, build_plan
+from sync.progress import RunResult as RunResult  # re-exported: callers import them from here
+from sync.progress import SyncProgress as SyncProgress
 from sync.rebase import SENT_BASE, chained_base, last_sent_base
-from sync.settle import SYNC_ACTOR, conflict_outcome, map_registration, settle
+from sync.settle import SYNC_ACTOR, conflict_outcome, map_registration, refuse, settle
 
 log = logging.getLogger("koopbis.sync.executor")
+
+# A Retry-After is honoured to the second, stretched by at most this share (issue 12).
+RETRY_AFTER_JITTER = 0.1
 
 
 class Stop:
@@ -81,45 +90,6 @@ class ExecutorConfig:
     # per entry. Exactly-once does not depend on it (the idempotency key does).
     window: int = 32
     heartbeat: Callable[[], None] | None = None
-
-
-@dataclass(frozen=True)
-class SyncProgress:
-    total: int  # entries the run started with (approved or in flight)
-    done: int  # reached a final answer in this run (synced, conflict, rejected)
-    applied: int
-    conflicts: int
-    rejected: int
-    retrying: int
-    current: str | None  # uuid of the entry just handled
-    message: str  # Turkish, for a status line
-
-
-@dataclass
-class RunResult:
-    total: int = 0
-    applied: int = 0
-    replayed: int = 0
-    conflicts: int = 0
-    rejected: int = 0
-    retried: int = 0  # failed attempts (each will be tried again)
-    receipts: list[tuple[str, str]] = field(default_factory=list)  # (entry uuid, receipt)
-    stop: str | None = None
-    stop_message: str | None = None
-    errors: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "total": self.total,
-            "applied": self.applied,
-            "replayed": self.replayed,
-            "conflicts": self.conflicts,
-            "rejected": self.rejected,
-            "retried": self.retried,
-            "receipts": [{"entry": u, "receipt": r} for u, r in self.receipts],
-            "stop": self.stop,
-            "stop_message": self.stop_message,
-        }
 
 
 def change_body(
@@ -174,6 +144,7 @@ class Executor:
         self.rng = rng or random.Random()
         self.result = RunResult()
         self._uploaded: set[str] = set()
+        self._handled: set[str] = set()
         self._pending_progress: list[tuple[str | None, str]] = []
 
     # ------------------------------------------------------------ loop
@@ -240,6 +211,9 @@ class Executor:
 
     def _progress(self, current: str | None, message: str) -> None:
         # Reported after the commit that stores the answer, never before.
+        if current is not None:
+            self._handled.add(current)
+            self.result.handled = len(self._handled)
         self._pending_progress.append((current, message))
 
     def _flush_progress(self) -> None:
@@ -258,6 +232,7 @@ class Executor:
                     retrying=r.retried,
                     current=current,
                     message=message,
+                    handled=min(r.handled, r.total),
                 )
             )
 
@@ -288,8 +263,13 @@ class Executor:
                 body = change_body(entry, entry.cooperative_id, entry.cooperative_ref, base)
                 body["attachments"] = attachments
                 marked.append((entry, body, item.entry.state == State.APPROVED))
+        if marked:
+            # Said before the requests go (nothing is counted as answered yet): the screens show
+            # "eşitleniyor" for as long as KOOP-BİS takes to answer, not only at the end.
+            self._progress(None, f"{len(marked)} kayıt KOOP-BİS'e gönderiliyor…")
+            self._flush_progress()
         # 2. The requests, in order; a global failure (offline, maintenance, login) stops the window.
-        answers: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome]] = []
+        answers: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]] = []
         unsent: list[Entry] = []
         anchor = "{}:{}".format(*audit.head(self.store))  # the chain as it stands after step 1
         for entry, body, was_approved in marked:
@@ -297,12 +277,13 @@ class Executor:
                 if was_approved:
                     unsent.append(entry)
                 continue
-            answers.append((entry, body, self.client.submit_change(entry.uuid, body, audit_head=anchor)))
+            outcome = self.client.submit_change(entry.uuid, body, audit_head=anchor)
+            answers.append((entry, body, outcome, was_approved))
         # 3. Every answer with its state move and audit row, in one committed transaction.
         applied: set[str] = set()
         with self.store.atomic():
-            for entry, body, outcome in answers:
-                if self._record(entry, outcome, body["base"]):
+            for entry, body, outcome, was_approved in answers:
+                if self._record(entry, outcome, body["base"], was_approved=was_approved):
                     applied.add(entry.uuid)
             for entry in unsent:
                 self._unsent(entry)
@@ -347,8 +328,15 @@ class Executor:
         )
         sync_state.uncount_attempt(self.store, entry.uuid)
 
-    def _record(self, entry: Entry, outcome: wire.ChangeOutcome, sent_base: dict[str, Any]) -> bool:
-        """Store one answer (inside the window's transaction); True when the entry is now synced."""
+    def _record(
+        self, entry: Entry, outcome: wire.ChangeOutcome, sent_base: dict[str, Any], *, was_approved: bool
+    ) -> bool:
+        """Store one answer (inside the window's transaction); True when the entry is now synced.
+
+        ``was_approved`` is False when the entry was already ``sending`` before this
+        attempt: an earlier attempt's outcome is unknown, so only an answer for the
+        key itself (applied, conflict, refused) may take it out of ``sending``.
+        """
         uuid = entry.uuid
         if isinstance(outcome, wire.Applied):
             self._applied(entry, outcome, sent_base)
@@ -370,11 +358,11 @@ class Executor:
                 else [{"field": "cooperative", "message": outcome.message}]
             )
             details = {"kind": "invalid", "message": outcome.message, "errors": errors}
-            self._final(uuid, Action.REJECT, outcome.message, details)
+            refuse(self.store, entry, details)
             self.result.rejected += 1
-            self._progress(uuid, "Reddedildi: " + outcome.message)
+            self._progress(uuid, "Reddedildi, memura iade edildi: " + outcome.message)
             return False
-        self._failed(entry, outcome)
+        self._failed(entry, outcome, outcome_unknown=not was_approved)
         return False
 
     def _already_there(
@@ -462,19 +450,34 @@ class Executor:
             fields={"outcome": details},
         )
 
-    def _failed(self, entry: Entry, outcome: wire.Failure) -> None:
-        """A retryable failure: back off this entry; stop the run when the cause is global."""
+    def _failed(self, entry: Entry, outcome: wire.Failure, *, outcome_unknown: bool = False) -> None:
+        """A retryable failure: back off this entry; stop the run when the cause is global.
+
+        ``outcome_unknown``: an earlier attempt may have reached KOOP-BİS, so this
+        failure (a 429, a 503, a refused login — none an answer for the key) must
+        not put the entry back where a person could change it.
+        """
         uuid = entry.uuid
-        attempts = sync_state.attempts_of(self.store, uuid) or 1
-        delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** max(0, attempts - 1))
-        delay *= 1.0 + self.rng.random() * self.config.jitter
         retry_after = getattr(outcome, "retry_after", None)
         if retry_after is not None:
-            delay = max(delay, retry_after)
+            # The server said when: to the second, spread by at most 10 % so offices don't stampede.
+            delay = retry_after * (1.0 + self.rng.random() * RETRY_AFTER_JITTER)
+        else:
+            attempts = sync_state.attempts_of(self.store, uuid) or 1
+            # The exponent is capped: thousands of attempts must not overflow the float.
+            delay = min(
+                self.config.backoff_max, self.config.backoff_base * 2 ** min(30, max(0, attempts - 1))
+            )
+            delay *= 1.0 + self.rng.random() * self.config.jitter
         next_at = stamp(datetime.now(UTC) + timedelta(seconds=delay))
-        # Still "sending" when the server may have applied it (timeout, drop, 5xx):
-        # nobody may edit it before KOOP-BİS has answered for this key.
-        unknown = getattr(outcome, "applied_unknown", False) or isinstance(outcome, wire.BadAnswer)
+        # Still "sending" when the server may have applied it (timeout, drop, 5xx, or
+        # any earlier attempt like that): nobody may edit it before KOOP-BİS has
+        # answered for this key.
+        unknown = (
+            outcome_unknown
+            or getattr(outcome, "applied_unknown", False)
+            or isinstance(outcome, wire.BadAnswer)
+        )
         with self.store.atomic():
             if not unknown:
                 entries.move(
@@ -494,6 +497,8 @@ class Executor:
             self._stop(Stop.AUTH, outcome.message)
         elif isinstance(outcome, wire.RetryLater) and outcome.maintenance:
             self._stop(Stop.MAINTENANCE, outcome.message)
+            self.result.retry_after = outcome.retry_after
+            self.result.maintenance_until = outcome.maintenance_until
         elif isinstance(outcome, wire.Unreachable) and not outcome.applied_unknown:
             self._stop(Stop.OFFLINE, outcome.message)
         self._progress(uuid, "Yeniden denenecek: " + outcome.message)
@@ -534,16 +539,19 @@ class Executor:
     def _failed_before_send(self, entry: Entry, outcome: wire.Failure) -> None:
         # Nothing was sent for the change itself, so no state move: only the back-off.
         attempts = (sync_state.attempts_of(self.store, entry.uuid) or 0) + 1
-        delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** (attempts - 1))
+        delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** min(30, attempts - 1))
         next_at = stamp(datetime.now(UTC) + timedelta(seconds=delay))
         sync_state.set_schedule(
             self.store, entry.uuid, attempts, stamp(), next_at, "Ek dosya yüklenemedi: " + outcome.message
         )
         self.result.retried += 1
+        self._progress(entry.uuid, "Ek dosya yüklenemedi: " + outcome.message)
         if isinstance(outcome, wire.AuthFailed):
             self._stop(Stop.AUTH, outcome.message)
         elif isinstance(outcome, wire.RetryLater) and outcome.maintenance:
             self._stop(Stop.MAINTENANCE, outcome.message)
+            self.result.retry_after = outcome.retry_after
+            self.result.maintenance_until = outcome.maintenance_until
 
 
 def _stops_run(outcome: wire.ChangeOutcome | None) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import random
 import socket
 import threading
 import time
@@ -31,8 +32,9 @@ from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.entries import dumps
 from sync import client as wire
-from sync.executor import Executor, ExecutorConfig, RunResult, SyncProgress
+from sync.executor import RETRY_AFTER_JITTER, Executor, ExecutorConfig, RunResult, SyncProgress
 from sync.planner import build_plan
+from sync.status import Reach, ServerAnswer, maintenance_answer
 
 log = logging.getLogger("koopbis.sync.scheduler")
 
@@ -73,6 +75,9 @@ class SyncReport:
     remaining: dict[str, int] = field(default_factory=dict)  # plan counts after the run
     retry_after: float | None = None  # for the scheduler: when to look again
     changes: OpChanges = NOTHING  # what the run wrote to the database, for the desktop's views
+    # What KOOP-BİS itself answered (None: it was not asked, e.g. before go-live or busy):
+    # the one thing the banner, status bar, page and tray show about KOOP-BİS.
+    server: ServerAnswer | None = None
 
     @property
     def ok(self) -> bool:
@@ -86,6 +91,10 @@ class SyncReport:
             "finished_at": self.finished_at,
             **self.result.to_json(),
             "remaining": self.remaining,
+            # When KOOP-BİS said it opens (maintenance): windows that did not run this sync show it.
+            "opens_at": self.server.opens_at.isoformat()
+            if self.server is not None and self.server.opens_at is not None
+            else None,
         }
 
 
@@ -234,16 +243,23 @@ def sync_store(
             report = SyncReport(
                 Status.MAINTENANCE, "KOOP-BİS bakımda; bakım bitince eşitleme başlar.", started
             )
+            report.server = maintenance_answer(report.message, None, health.maintenance_until)
         else:
             config = options.executor
             config.heartbeat = lock.heartbeat
             executor = Executor(store, http, config=config, on_progress=on_progress, cancel=cancel)
             result = executor.run()
             report = _report_for(result, started)
-        report.remaining = build_plan(store).counts()
+        plan = build_plan(store)
+        report.remaining = plan.counts()
         if report.status == Status.OK and (report.remaining.get("ready") or report.remaining.get("waiting")):
             report.status = Status.PARTIAL
             report.message = _summary(report.result) + " Bazı kayıtlar yeniden denenecek."
+        if report.status == Status.PARTIAL and report.retry_after is None:
+            # Look again when the first backed-off entry is due, not at the next round.
+            earliest = plan.earliest_retry()
+            if earliest is not None:
+                report.retry_after = max(0.0, (earliest - datetime.now(UTC)).total_seconds())
         return _finish(store, report, run_id=run_id)
     finally:
         try:
@@ -256,8 +272,10 @@ def sync_store(
 def _offline_report(outcome: wire.RetryLater | wire.Unreachable | wire.BadAnswer, started: str) -> SyncReport:
     if isinstance(outcome, wire.RetryLater) and outcome.maintenance:
         report = SyncReport(Status.MAINTENANCE, outcome.message, started)
+        report.server = maintenance_answer(outcome.message, outcome.retry_after, outcome.maintenance_until)
     else:
         report = SyncReport(Status.OFFLINE, outcome.message, started)
+        report.server = ServerAnswer(Reach.UNREACHABLE, datetime.now(UTC), outcome.message)
     report.retry_after = outcome.retry_after if isinstance(outcome, wire.RetryLater) else None
     return report
 
@@ -276,10 +294,25 @@ def _report_for(result: RunResult, started: str) -> SyncReport:
         "offline": Status.OFFLINE,
         "auth_failed": Status.AUTH_FAILED,
     }
+    now = datetime.now(UTC)
     if result.stop is not None:
         message = f"{result.stop_message or ''} {_summary(result)}".strip()
-        return SyncReport(stop_status.get(result.stop, Status.PARTIAL), message, started, result=result)
-    return SyncReport(Status.OK, _summary(result), started, result=result)
+        report = SyncReport(stop_status.get(result.stop, Status.PARTIAL), message, started, result=result)
+        if result.stop == "maintenance":
+            report.server = maintenance_answer(
+                result.stop_message or message, result.retry_after, result.maintenance_until, now
+            )
+            report.retry_after = result.retry_after
+        elif result.stop == "auth_failed":
+            report.server = ServerAnswer(Reach.LOGIN_REFUSED, now, result.stop_message or "")
+        elif result.stop == "offline":
+            report.server = ServerAnswer(Reach.UNREACHABLE, now, result.stop_message or "")
+        else:
+            report.server = ServerAnswer(Reach.OPEN, now)
+        return report
+    return SyncReport(
+        Status.OK, _summary(result), started, result=result, server=ServerAnswer(Reach.OPEN, now)
+    )
 
 
 def _start_run(store: Store, started: str) -> int:
@@ -379,6 +412,7 @@ class AutoSync:
         self.on_progress = on_progress
         self.stop = threading.Event()
         self._poked = threading.Event()
+        self._rng = random.Random()
 
     def poke(self) -> None:
         self._poked.set()
@@ -399,13 +433,20 @@ class AutoSync:
             )
             if self.on_report is not None:
                 self.on_report(report)
-            if report.status == Status.BEFORE_GO_LIVE:
-                self._wait(self.config.countdown_interval)
-                continue
+            self._wait(self.next_wait(report, backoff))
             if report.status in (Status.OFFLINE, Status.MAINTENANCE, Status.BUSY):
-                wait = max(backoff, report.retry_after or 0.0)
-                self._wait(min(wait, self.config.poll_max))
-                backoff = min(self.config.poll_max, backoff * 2)
-                continue
-            backoff = self.config.poll_min
-            self._wait(self.config.interval)
+                if report.retry_after is None:
+                    backoff = min(self.config.poll_max, backoff * 2)
+            else:
+                backoff = self.config.poll_min
+
+    def next_wait(self, report: SyncReport, backoff: float) -> float:
+        """Seconds until the next run: KOOP-BİS's Retry-After to the second (≤ 10 % jitter) when given."""
+        if report.status == Status.BEFORE_GO_LIVE:
+            return self.config.countdown_interval
+        if report.retry_after is not None and report.status != Status.OK:
+            spread = 1.0 + self._rng.random() * RETRY_AFTER_JITTER
+            return min(report.retry_after * spread, self.config.poll_max)
+        if report.status in (Status.OFFLINE, Status.MAINTENANCE, Status.BUSY):
+            return min(backoff, self.config.poll_max)
+        return self.config.interval

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
 from koopbis_desktop.domain.lifecycle import Action, Actor, Role, State
 from koopbis_desktop.store import audit, entries, sync_state
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.entries import Entry
 from sync import client as wire
 
 SYNC_ACTOR = Actor(username="sync", role=Role.SUPERVISOR, is_sync=True)
+# How a refusal's return comment begins: the lists tell KOOP-BİS's note from a supervisor's by it.
+REFUSAL_PREFIX = "KOOP-BİS kaydı reddetti: "
+# Who the audit trail names when KOOP-BİS itself refuses an entry (422).
+KOOPBIS_ACTOR = Actor(username="KOOP-BİS", role=Role.SUPERVISOR, is_sync=True)
 
 
 def settle(
@@ -31,6 +37,61 @@ def settle(
     with store.atomic():
         entries.move(store, entry_uuid, action, actor, comment=comment, details=details, fields=fields)
         sync_state.end_schedule(store, entry_uuid)
+
+
+def refusal_comment(entry_type: str, details: dict[str, Any]) -> str:
+    """The return comment of a KOOP-BİS refusal: its message and each field's, with the field's label."""
+    lines = [REFUSAL_PREFIX + str(details.get("message") or "kayıt geçersiz bulundu.")]
+    for error in details.get("errors") or []:
+        lines.append(
+            f"• {field_label(entry_type, str(error.get('field') or ''))}: {error.get('message') or ''}"
+        )
+    lines.append("Düzeltip yeniden onaya gönderin; onaylanınca KOOP-BİS'e yeniden gönderilir.")
+    return "\n".join(lines)
+
+
+def field_label(entry_type: str, path: str) -> str:
+    """The form's label of a field path (``members[0].tckn`` → its table's label), else the path."""
+    name = path.split("[", 1)[0].split(".", 1)[0]
+    try:
+        return get_type(entry_type).field(name).label
+    except (UnknownChangeType, KeyError):
+        return path or "Kayıt"
+
+
+def refusal_messages(entry: Entry) -> list[tuple[str, str, str]]:
+    """KOOP-BİS's per-field messages of a refused entry: (field path, field label, message); [] if none.
+
+    Kept while the entry is back with its clerk (or still refused); once it is sent
+    again the next answer replaces them.
+    """
+    outcome = entry.outcome or {}
+    if outcome.get("kind") != "invalid" or entry.state not in (State.RETURNED, State.DRAFT, State.REJECTED):
+        return []
+    return [
+        (
+            str(e.get("field") or ""),
+            field_label(entry.type, str(e.get("field") or "")),
+            str(e.get("message") or ""),
+        )
+        for e in outcome.get("errors") or []
+        if isinstance(e, dict)
+    ]
+
+
+def refuse(store: Store, entry: Entry, details: dict[str, Any]) -> None:
+    """KOOP-BİS refused the entry (422): back to its clerk, KOOP-BİS's words as the comment."""
+    comment = refusal_comment(entry.type, details)
+    # The approval is undone (as a supervisor's return does): the fixed entry needs a new one.
+    settle(
+        store,
+        entry.uuid,
+        Action.REFUSE,
+        KOOPBIS_ACTOR,
+        comment=comment,
+        details={"kind": details.get("kind"), "errors": details.get("errors") or []},
+        fields={"outcome": details, "comment": comment, "approver": None},
+    )
 
 
 def map_registration(store: Store, entry_uuid: str, cooperative_id: str, receipt: str, now: str) -> None:
@@ -74,4 +135,15 @@ def conflict_outcome(
     return {"kind": "idempotency_mismatch", "message": outcome.message, "receipt": outcome.receipt}
 
 
-__all__ = ["SYNC_ACTOR", "conflict_outcome", "map_registration", "settle"]
+__all__ = [
+    "KOOPBIS_ACTOR",
+    "REFUSAL_PREFIX",
+    "SYNC_ACTOR",
+    "conflict_outcome",
+    "field_label",
+    "map_registration",
+    "refusal_comment",
+    "refusal_messages",
+    "refuse",
+    "settle",
+]

@@ -184,7 +184,17 @@ def test_iss_data_folder_is_the_programs_and_kept_unless_asked() -> None:
     assert "DataDir" not in unconditional and "localappdata" not in unconditional
 
 
-@pytest.mark.parametrize("name", ["koopbis-desktop.desktop", "install-desktop-entry.sh", "KURULUM.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "koopbis-desktop.desktop",
+        "install-desktop-entry.sh",
+        "KURULUM.txt",
+        "install-sync-timer.sh",
+        "koopbis-sync.service",
+        "koopbis-sync.timer",
+    ],
+)
 def test_linux_packaging_files_exist(name: str) -> None:
     assert (REPO / "installer" / "linux" / name).is_file()
 
@@ -214,3 +224,72 @@ def test_build_script_keeps_the_iss_version_in_step(tmp_path: Path, monkeypatch:
     assert build.sync_iss_version("9.8.7") is True
     assert '#define AppVersion "9.8.7"' in copy.read_text(encoding="utf-8")
     assert build.sync_iss_version("9.8.7") is False
+
+
+# ------------------------------------------------------------------------- the scheduled sync (issue 12)
+
+
+def iss_section(name: str) -> str:
+    match = re.search(rf"^\[{name}\]\n(.*?)(?=^\[|\Z)", iss_text(), flags=re.MULTILINE | re.DOTALL)
+    assert match, f"no [{name}] section"
+    return match.group(1)
+
+
+def test_iss_offers_a_scheduled_sync_created_at_install_and_removed_at_uninstall() -> None:
+    defines = iss_defines()
+    task = defines["SyncTask"]
+    tasks = iss_section("Tasks")
+    assert re.search(r'^Name: "scheduledsync"; Description: "\{cm:SyncTaskDescription\}"', tasks, re.M)
+    create = [line for line in iss_section("Run").splitlines() if "schtasks.exe" in line]
+    assert len(create) == 1
+    line = expand(create[0])
+    assert "Tasks: scheduledsync" in line and "runhidden" in line
+    assert "/Create /F /SC MINUTE" in line and f'/TN ""{task}""' in line
+    # It runs the CLI the spec builds, once per trigger.
+    assert f"{{app}}\\{defines['CliExe']}" in line and "sync --once" in line
+    assert Path(defines["CliExe"]).stem in spec_executables()
+    remove = [expand(x) for x in iss_section("UninstallRun").splitlines() if "schtasks.exe" in x]
+    assert len(remove) == 1 and f'/Delete /F /TN ""{task}""' in remove[0] and "RunOnceId:" in remove[0]
+    text = iss_text()
+    assert "turkish.SyncTaskDescription=" in text and "english.SyncTaskDescription=" in text
+
+
+def test_linux_sync_timer_runs_the_cli_and_installs_and_removes(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import subprocess
+
+    linux = REPO / "installer" / "linux"
+    service = (linux / "koopbis-sync.service").read_text(encoding="utf-8")
+    timer = (linux / "koopbis-sync.timer").read_text(encoding="utf-8")
+    assert "ExecStart=@PROGRAM_DIR@/koopbis sync --once" in service and "koopbis" in spec_executables()
+    assert "Type=oneshot" in service
+    assert "OnUnitActiveSec=" in timer and "Persistent=true" in timer and "WantedBy=timers.target" in timer
+    build = (REPO / "installer" / "build.py").read_text(encoding="utf-8")
+    for name in ("install-sync-timer.sh", "koopbis-sync.service", "koopbis-sync.timer"):
+        assert f'LINUX / "{name}"' in build, f"{name} is not packed into the Linux archive"
+    if shutil.which("sh") is None:
+        pytest.skip("no POSIX shell")
+    # The script as the archive holds it, with systemctl recorded instead of run.
+    program = tmp_path / "koopbis-desktop"
+    program.mkdir()
+    for name in ("install-sync-timer.sh", "koopbis-sync.service", "koopbis-sync.timer"):
+        shutil.copy(linux / name, program / name)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    calls = tmp_path / "systemctl.calls"
+    fake = bin_dir / "systemctl"
+    fake.write_text(f'#!/bin/sh\necho "$*" >> "{calls}"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    units = tmp_path / "cfg" / "systemd" / "user"
+    subprocess.run(["sh", str(program / "install-sync-timer.sh")], env=env, check=True, capture_output=True)
+    installed = (units / "koopbis-sync.service").read_text(encoding="utf-8")
+    assert f"ExecStart={program}/koopbis sync --once" in installed and "@PROGRAM_DIR@" not in installed
+    assert (units / "koopbis-sync.timer").is_file()
+    assert "--user enable --now koopbis-sync.timer" in calls.read_text(encoding="utf-8")
+    subprocess.run(
+        ["sh", str(program / "install-sync-timer.sh"), "--remove"], env=env, check=True, capture_output=True
+    )
+    assert not (units / "koopbis-sync.service").exists() and not (units / "koopbis-sync.timer").exists()
+    assert "--user disable --now koopbis-sync.timer" in calls.read_text(encoding="utf-8")

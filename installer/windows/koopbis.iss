@@ -19,6 +19,9 @@
 #define AppIcon "..\..\resources\icons\koopbis.ico"
 ; The desktop's data folder (platformdirs: %LOCALAPPDATA%\<author>\<app>): database, backups, logs.
 #define DataDir "{localappdata}\KOOPBIS\koopbis-desktop"
+; The Task Scheduler task of the unattended sync (offered as a task, removed at uninstall).
+#define SyncTask "KOOPBIS-Esitleme"
+#define SyncMinutes "15"
 
 [Setup]
 AppId={{592B02C4-53FB-4716-8806-177DABB8DA57}
@@ -56,10 +59,15 @@ english.ServerShortcut=KOOP-BİS Training Server
 turkish.CliShortcut=KOOP-BİS komut satırı
 english.CliShortcut=KOOP-BİS command line
 turkish.RemoveDataQuestion=Verileriniz (veritabanı, yedekler, günlükler) şu klasörde duruyor:%n%n%1%n%nBu klasör de silinsin mi? Silinen kayıtlar geri getirilemez. Emin değilseniz Hayır'ı seçin; program yeniden kurulduğunda veriler olduğu gibi açılır.
+turkish.SyncTaskDescription=KOOP-BİS'e zamanlanmış eşitleme (her {#SyncMinutes} dakikada bir, masaüstü programı kapalıyken de)
+english.SyncTaskDescription=Scheduled sync to KOOP-BİS (every {#SyncMinutes} minutes, also while the desktop program is closed)
+turkish.SyncTaskGroup=Eşitleme:
+english.SyncTaskGroup=Sync:
 english.RemoveDataQuestion=Your data (database, backups, logs) is in this folder:%n%n%1%n%nDelete this folder as well? Deleted records cannot be recovered. If unsure, choose No; a reinstalled program opens the data as it was.
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+Name: "scheduledsync"; Description: "{cm:SyncTaskDescription}"; GroupDescription: "{cm:SyncTaskGroup}"; Flags: unchecked
 
 [Files]
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
@@ -75,7 +83,14 @@ Name: "{autoprograms}\{cm:CliShortcut}"; Filename: "{cmd}"; Parameters: "/k ""{a
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#DesktopExe}"; WorkingDir: "{app}"; Tasks: desktopicon
 
 [Run]
+; The unattended sync: "koopbis sync --once" every few minutes for this user (no admin rights).
+; The KOOP-BİS password is read from the Windows Credential Manager, saved in the desktop program.
+Filename: "{sys}\schtasks.exe"; Parameters: "/Create /F /SC MINUTE /MO {#SyncMinutes} /TN ""{#SyncTask}"" /TR ""\""{app}\{#CliExe}\"" sync --once"""; Flags: runhidden; Tasks: scheduledsync
 Filename: "{app}\{#DesktopExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+
+[UninstallRun]
+; Removed with the program whether or not it was chosen at install (a missing task is no error).
+Filename: "{sys}\schtasks.exe"; Parameters: "/Delete /F /TN ""{#SyncTask}"""; Flags: runhidden; RunOnceId: "DeleteSyncTask"
 
 [UninstallDelete]
 ; Only what the program itself left in its own folder (__pycache__ and the like).

@@ -29,6 +29,7 @@ from koopbis_desktop.services import capture, review
 from koopbis_desktop.services.entry_changes import changes_text, load_entry_details
 from koopbis_desktop.services.errors import field_label
 from koopbis_desktop.store import entries
+from sync.settle import refusal_messages
 
 
 def _entry_line(entry: entries.Entry) -> str:
@@ -147,6 +148,11 @@ def cmd_entry_show(args: argparse.Namespace) -> int:
     print(f"Yazan:        {entry.author}" + (f" · Onaylayan: {entry.approver}" if entry.approver else ""))
     if entry.comment:
         print(f"Not:          {entry.comment}")
+    refusal = refusal_messages(entry)
+    if refusal:
+        print("KOOP-BİS reddi (düzeltilecek alanlar):")
+        for _path, label, message in refusal:
+            print(f"  ✗ {label}: {message}")
     print("Bilgiler:")
     for f in ctype.fields:
         if f.name in entry.payload:

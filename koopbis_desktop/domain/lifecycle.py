@@ -59,6 +59,7 @@ class Action(StrEnum):
     CONFLICT = "conflict"  # sync: sending → conflict
     REJECT = "reject"  # sync: sending → rejected
     RETRY = "retry"  # sync: sending → approved (retryable failure, try later)
+    REFUSE = "refuse"  # sync: sending → returned (KOOP-BİS refused it, 422: back to the clerk)
     RESOLVE_KEEP = "resolve_keep"  # conflict → approved (resend)
     RESOLVE_DISCARD = "resolve_discard"  # conflict → discarded
     RETURN_REJECTED = "return_rejected"  # rejected/conflict → returned
@@ -75,6 +76,7 @@ ACTION_LABELS = {
     Action.CONFLICT: "çakışma",
     Action.REJECT: "ret",
     Action.RETRY: "yeniden deneme",
+    Action.REFUSE: "KOOP-BİS reddiyle memura iade",
     Action.RESOLVE_KEEP: "yerel kaydı koruma",
     Action.RESOLVE_DISCARD: "KOOP-BİS'tekini kabul etme",
     Action.RETURN_REJECTED: "memura iade",
@@ -92,6 +94,7 @@ TRANSITIONS: dict[Action, tuple[frozenset[State], State]] = {
     Action.CONFLICT: (frozenset({S.SENDING}), S.CONFLICT),
     Action.REJECT: (frozenset({S.SENDING}), S.REJECTED),
     Action.RETRY: (frozenset({S.SENDING}), S.APPROVED),
+    Action.REFUSE: (frozenset({S.SENDING}), S.RETURNED),
     Action.RESOLVE_KEEP: (frozenset({S.CONFLICT}), S.APPROVED),
     Action.RESOLVE_DISCARD: (frozenset({S.CONFLICT}), S.DISCARDED),
     Action.RETURN_REJECTED: (frozenset({S.REJECTED, S.CONFLICT}), S.RETURNED),
@@ -108,7 +111,16 @@ SUPERVISOR_ACTIONS = frozenset(
     }
 )
 AUTHOR_ACTIONS = frozenset({Action.EDIT, Action.SUBMIT, Action.WITHDRAW})
-SYNC_ACTIONS = frozenset({Action.SEND, Action.APPLY, Action.CONFLICT, Action.REJECT, Action.RETRY})
+SYNC_ACTIONS = frozenset(
+    {Action.SEND, Action.APPLY, Action.CONFLICT, Action.REJECT, Action.RETRY, Action.REFUSE}
+)
+
+# While an entry is ``sending`` KOOP-BİS may already hold it: a person changing it
+# locally would make the two disagree, so every person's move is refused with why.
+SENDING_REFUSAL = (
+    "Bu kayıt '{0}' durumunda: KOOP-BİS'e gönderildi ve KOOP-BİS'in yanıtı bekleniyor, KOOP-BİS'te "
+    "uygulanmış olabilir. Yanıt gelene kadar {1} yapılamaz; eşitleme yanıtı alınca kayıt kendiliğinden güncellenir."
+)
 
 
 class DomainError(KoopbisError):
@@ -133,6 +145,8 @@ class Actor:
 def check_move(action: Action, state: State, actor: Actor, author: str) -> State:
     """Return the state ``action`` leads to, or raise why it may not happen."""
     allowed_from, target = TRANSITIONS[action]
+    if state == State.SENDING and action not in SYNC_ACTIONS:
+        raise IllegalTransition(SENDING_REFUSAL.format(STATE_LABELS[state], ACTION_LABELS[action]))
     if state not in allowed_from:
         raise IllegalTransition(
             f"Bu kayıt '{STATE_LABELS[state]}' durumunda; {ACTION_LABELS[action]} yapılamaz."

@@ -56,6 +56,15 @@ SETTINGS: tuple[Setting, ...] = (
         "Eşitlemede kullanılacak KOOP-BİS hesabı.",
     ),
     Setting(
+        "sync_auto_roles",
+        "choice",
+        "supervisor,admin",
+        "Otomatik eşitlemeyi başlatan roller",
+        "Bu rollerden biriyle oturum açılınca eşitleme arka planda kendiliğinden çalışır (hangi sayfa açık "
+        "olursa olsun, pencere simge durumundayken de). none: yalnızca elle ya da zamanlanmış görevle.",
+        choices=("supervisor,admin", "supervisor", "admin", "clerk,supervisor,admin", "none"),
+    ),
+    Setting(
         "idle_lock_minutes",
         "int",
         "10",
@@ -123,6 +132,12 @@ def get(store: Store, key: str) -> str:
 
 def go_live(store: Store) -> date:
     return date.fromisoformat(get(store, "go_live"))
+
+
+def auto_sync_roles(values: dict[str, str]) -> frozenset[str]:
+    """The roles whose sign-in starts the automatic sync (from loaded setting values)."""
+    text = values.get("sync_auto_roles") or definition("sync_auto_roles").default
+    return frozenset(part.strip() for part in text.split(",") if part.strip() and part.strip() != "none")
 
 
 def idle_lock_minutes(store: Store) -> int:

@@ -2,8 +2,11 @@
 
 What a person may see follows their role: clerks get the queues and the
 cooperative lookup; supervisors also the audit trail and settings; admins also
-user management. The banner always says that KOOP-BİS is in maintenance and
-what happens to the entries on the go-live date.
+user management. The banner, the status bar and the tray show the one KOOP-BİS
+state (``sync.status``, held by the Eşitleme page's model): before KOOP-BİS's first
+answer the go-live date is the hint, after it KOOP-BİS's own answers decide. The
+automatic sync starts after sign-in for the roles the ``sync_auto_roles`` setting
+names, whatever page is open.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,25 +26,27 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, State
-from koopbis_desktop.domain.validators import format_date
-from koopbis_desktop.services import queries
-from koopbis_desktop.store.changes import EVERYTHING, OpChanges
+from koopbis_desktop.services import settings
+from koopbis_desktop.store.changes import EVERYTHING
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.idle import IdleWatcher, LockDialog
+from koopbis_desktop.ui.koopbis_state import SyncTray
 from koopbis_desktop.ui.login import Session, load_settings
 from koopbis_desktop.ui.opening import open_new_entry
 from koopbis_desktop.ui.pages.new_entry import NewEntryPage, TypeChooserDialog
 from koopbis_desktop.ui.pages.queue import PRESETS, QueuePage
 from koopbis_desktop.ui.pages.sync import SyncPage
 from koopbis_desktop.ui.turkish import long_date_locative
+from sync.status import KoopbisStatus, Tone
 
 # The audit and conflict pages, the settings and user dialogs are imported when first
 # opened: a person signs in faster, and most sessions never open them.
@@ -49,6 +54,18 @@ from koopbis_desktop.ui.turkish import long_date_locative
 log = logging.getLogger(__name__)
 
 PAGE_KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+# The automatic sync starts this long after sign-in: the window is drawn and the
+# first lists loaded before any network work begins.
+SIGN_IN_AUTO_SYNC_MS = 3000
+STATUS_TEXT_WIDTH = 460  # px: the status bar's KOOP-BİS text elides beyond this
+
+_BANNER_COLOURS = {
+    Tone.WARNING: ("#fff4ce", "#3d2e00", "#c99a00"),
+    Tone.OK: ("#dff6dd", "#0b3d0b", "#107c10"),
+    Tone.BUSY: ("#deecf9", "#0b2e4f", "#2b88d8"),
+    Tone.ERROR: ("#fde7e9", "#4f0b0b", "#c50f1f"),
+}
 
 
 class _Pages(dict[str, QWidget]):
@@ -101,10 +118,9 @@ class MainWindow(QMainWindow):
         self.banner = QLabel()
         self.banner.setObjectName("maintenanceBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "QLabel#maintenanceBanner { background: #fff4ce; color: #3d2e00; border-bottom: 2px solid #c99a00;"
-            " padding: 8px 12px; font-weight: bold; }"
-        )
+        self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._banner_tone: Tone | None = None
+        self._paint_banner(Tone.WARNING)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -133,6 +149,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(centre)
 
         self.counts_label = QLabel()
+        self.counts_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.user_label = QLabel()
         status = self.statusBar()
         status.addWidget(self.counts_label, 1)
@@ -146,7 +163,6 @@ class MainWindow(QMainWindow):
         self.pages["sync"]  # then the Eşitleme page
         self.addAction(self.sync_page.sync_action)  # Ctrl+Shift+S from any page
 
-        ctx.hub.changed.connect(self.on_hub_changed)
         ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
         ctx.hub.settings_changed.connect(self.on_hub_settings_changed)
         ctx.hub.message.connect(self.on_hub_message)
@@ -155,9 +171,12 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(self)
         self.idle.idled.connect(self.lock)
+        self.tray = SyncTray(self.sync_page.koopbis, self, self.windowIcon())
         self._apply_settings()
         self.refresh_counts()
         self.resize(1280, 800)
+        if self.may_sync_automatically():
+            self.sync_page.start_automatic_soon(SIGN_IN_AUTO_SYNC_MS)
 
     # -- building ------------------------------------------------------------------------
 
@@ -212,8 +231,12 @@ class MainWindow(QMainWindow):
 
     def _sync_page(self) -> QWidget:
         self.sync_page = SyncPage(self.ctx)
-        self.sync_page.status_changed.connect(self.sync_label.setText)
+        self.sync_page.koopbis.changed.connect(self.on_koopbis_changed)
         return self.sync_page
+
+    def may_sync_automatically(self) -> bool:
+        """Whether this sign-in starts the automatic sync (the ``sync_auto_roles`` setting)."""
+        return self.ctx.require_actor().role.value in settings.auto_sync_roles(self.ctx.settings)
 
     def _conflicts_page(self) -> QWidget:
         from koopbis_desktop.ui.pages.conflicts import ConflictsPage
@@ -340,18 +363,7 @@ class MainWindow(QMainWindow):
 
     def _apply_settings(self) -> None:
         go_live = go_live_of(self.ctx)
-        self.banner.setText(
-            self.tr(
-                "KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra "
-                "{0} KOOP-BİS açılınca sırayla aktarılacak."
-            ).format(go_live_in_sentence(go_live))
-        )
-        if date.today() < go_live:
-            self.sync_label.setText(
-                self.tr("KOOP-BİS açılışına {0} gün").format((go_live - date.today()).days)
-            )
-            self.sync_label.setToolTip(format_date(go_live.isoformat()))
-        # after go-live the Eşitleme page keeps the text current (running, last result)
+        self.sync_page.koopbis.set_go_live(go_live)  # redraws banner and status bar
         actor = self.ctx.require_actor()
         self.user_label.setText(
             self.tr("{0} ({1})").format(self.ctx.full_name or actor.username, ROLE_LABELS[actor.role])
@@ -363,17 +375,37 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(minutes)
 
     def refresh_counts(self) -> None:
-        self.ctx.worker.submit(
-            queries.queue_counts, self.on_counts_loaded, self.on_worker_failed, coalesce="status-counts"
-        )
+        self.sync_page.koopbis.refresh_counts()
 
-    def on_counts_loaded(self, counts: dict[str, int]) -> None:
+    def on_koopbis_changed(self, status: KoopbisStatus) -> None:
+        """KOOP-BİS's state changed: banner, status bar and counts redraw from the one object."""
+        counts = status.counts.by_state
         parts = [f"{STATE_LABELS[s]}: {counts.get(s.value, 0)}" for s in _COUNTED_STATES]
+        parts.append(self.tr("Karar bekleyen: {0}").format(status.counts.decisions))
         self.counts_label.setText(self.tr("Yerel kayıtlar — {0}").format(" · ".join(parts)))
+        sentence = status.banner()
+        if sentence is None:  # no answer from KOOP-BİS yet: the go-live date is the hint
+            sentence = self.tr(
+                "KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra "
+                "{0} KOOP-BİS açılınca sırayla aktarılacak."
+            ).format(go_live_in_sentence(status.go_live))
+        self.banner.setText(sentence)
+        self._paint_banner(status.tone())
+        headline = status.headline()
+        metrics = self.sync_label.fontMetrics()
+        self.sync_label.setText(metrics.elidedText(headline, Qt.TextElideMode.ElideRight, STATUS_TEXT_WIDTH))
+        self.sync_label.setToolTip(headline)
 
-    def on_hub_changed(self, changes: OpChanges) -> None:
-        if changes.entries:
-            self.refresh_counts()
+    def _paint_banner(self, tone: Tone) -> None:
+        if tone == self._banner_tone:
+            return
+        self._banner_tone = tone
+        background, text, border = _BANNER_COLOURS[tone]
+        self.banner.setProperty("tone", tone.value)
+        self.banner.setStyleSheet(
+            f"QLabel#maintenanceBanner {{ background: {background}; color: {text}; "
+            f"border-bottom: 2px solid {border}; padding: 8px 12px; font-weight: bold; }}"
+        )
 
     def on_hub_entries_changed(self, uuids: list[str]) -> None:
         if uuids:
@@ -448,6 +480,18 @@ class MainWindow(QMainWindow):
             self.signed_out.emit()
         self._closing_for_sign_out = False
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Minimised with a tray: the window goes to the tray and the sync goes on behind it;
+        # a click on the tray icon brings it back (SyncTray).
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self.isMinimized()
+            and self.tray.icon is not None
+            and self.tray.icon.isVisible()
+        ):
+            QTimer.singleShot(0, self.hide)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Open forms are the editor's own windows with our window as parent; each asks before
         # discarding (its closeEvent), so a refusal there keeps this window open too.
@@ -457,6 +501,7 @@ class MainWindow(QMainWindow):
                 return
         self.idle.stop()
         self.sync_page.shutdown()
+        self.tray.hide()
         if self.lock_dialog is not None:
             self._end_lock()
         event.accept()

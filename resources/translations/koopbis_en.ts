@@ -150,7 +150,7 @@
         <translation>&apos;{0}&apos; removed; it leaves the entry when you save.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="221"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="227"/>
         <source>PDF belgesi
 {0}
 {1}
@@ -175,57 +175,57 @@ Press «Open» to view it.</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="126"/>
         <source>kayıt no (uuid)</source>
         <translation>entry id (uuid)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="129"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="130"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="131"/>
         <source>&amp;Tarih:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="138"/>
         <source>&amp;Süz</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="138"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="139"/>
         <source>&amp;Zinciri doğrula</source>
         <translation>&amp;Verify chain</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="158"/>
         <source>◀ &amp;Önceki</source>
         <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="158"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="159"/>
         <source>S&amp;onraki ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="166"/>
         <source>&amp;Kayıt:</source>
         <translation>&amp;Entry:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="168"/>
         <source>K&amp;ullanıcı:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="234"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="233"/>
         <source>{0}–{1} / {2} kayıt</source>
         <translation>{0}–{1} of {2} rows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="236"/>
         <source>Bu süzgeçle denetim kaydı yok.</source>
         <translation>No audit rows match this filter.</translation>
     </message>
@@ -235,12 +235,12 @@ Press «Open» to view it.</translation>
         <translation>Verifying the chain…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="268"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="266"/>
         <source>Denetim izi sağlam: {0} kayıt, son özet {1}.</source>
         <translation>Audit trail intact: {0} rows, head hash {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="274"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="272"/>
         <source>Denetim izi BOZULMUŞ: ilk sorunlu kayıt {0}: {1}</source>
         <translation>Audit trail BROKEN: first bad row {0}: {1}</translation>
     </message>
@@ -248,37 +248,37 @@ Press «Open» to view it.</translation>
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="47"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="48"/>
         <source>Sıra</source>
         <translation>Seq</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="48"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="49"/>
         <source>Zaman</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="49"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="50"/>
         <source>Kullanıcı</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="50"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="51"/>
         <source>İşlem</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="51"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="52"/>
         <source>Kayıt</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="52"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="53"/>
         <source>Durum değişimi</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="53"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="54"/>
         <source>Not / ayrıntı</source>
         <translation>Note / details</translation>
     </message>
@@ -294,201 +294,201 @@ Press «Open» to view it.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="593"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="599"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="80"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="86"/>
         <source>Kayıt yükleniyor…</source>
         <translation>Loading the entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="595"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="82"/>
         <source>Çakışma incelemesi</source>
         <translation>Conflict review</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="613"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="100"/>
         <source>&amp;Gerekçe (zorunlu; kararla birlikte denetim izine girer):</source>
         <translation>&amp;Reason (required; recorded in the audit trail with the decision):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="618"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="105"/>
         <source>Örneğin: Genel kurul tutanağına göre unvan Genel Müdürlüğün düzelttiği gibi olmalı.</source>
         <translation>For example: according to the general assembly minutes the title should be as corrected by the Directorate General.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="628"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="115"/>
         <source>Girdiğinizi &amp;gönder (KOOP-BİS&apos;teki değer üzerine yazılır)</source>
         <translation>&amp;Send your entry (overwrites the value in KOOP-BİS)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="631"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="118"/>
         <source>KOOP-BİS&apos;tekini &amp;kabul et (kayıt vazgeçildi olarak saklanır)</source>
         <translation>&amp;Accept the KOOP-BİS version (the entry is kept as abandoned)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="634"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="121"/>
         <source>Seçimlerle &amp;birleştir</source>
         <translation>&amp;Merge with my choices</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="636"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="123"/>
         <source>Memura &amp;iade et</source>
         <translation>&amp;Return to the clerk</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="638"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="125"/>
         <source>Mevcut kooperatife &amp;bağla</source>
         <translation>&amp;Link to the existing cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="641"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="952"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="438"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="700"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="187"/>
         <source>Çakışma incelemesi — {0}</source>
         <translation>Conflict review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="709"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="196"/>
         <source>Mevcut kooperatife &amp;bağla ({0} — bekleyen kayıtlar da bağlanır)</source>
         <translation>&amp;Link to the existing cooperative ({0} — waiting entries are linked too)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="716"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="203"/>
         <source>Bu kayıt artık çakışmada değil; karar verilmiş olabilir.</source>
         <translation>This entry is no longer in conflict; it may have been decided already.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="722"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="209"/>
         <source>Farkları inceleyin, gerekçeyi yazın ve bir karar düğmesine basın.</source>
         <translation>Review the differences, write the reason and press a decision button.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="736"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="223"/>
         <source>Bu işlem için oturum açın.</source>
         <translation>Sign in to do this.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="747"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="234"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="750"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="237"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="753"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="240"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="754"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="241"/>
         <source>Onaylayan</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="755"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="242"/>
         <source>Çakışma tarihi</source>
         <translation>Conflict date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="756"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="243"/>
         <source>Geçerlilik tarihi</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="806"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="292"/>
         <source>Değer düzeyinde gerçek bir çakışma yok: iki taraf farklı şeyleri değiştirmiş.</source>
         <translation>No real conflict at value level: the two sides changed different things.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="808"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="294"/>
         <source>«Birleştir» ikisini birlikte korur.</source>
         <translation>«Merge» keeps both together.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="809"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="295"/>
         <source>Çakışan alanlar</source>
         <translation>Conflicting fields</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="811"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="297"/>
         <source>KOOP-BİS&apos;te başka değişiklikler — çakışma değil (KOOP-BİS&apos;teki hâli korunur)</source>
         <translation>Other changes in KOOP-BİS — not a conflict (the KOOP-BİS version is kept)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="814"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="820"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="300"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="306"/>
         <source>Yok.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="817"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="303"/>
         <source>Yalnız sizin değişiklikleriniz — çakışma değil</source>
         <translation>Only your changes — not a conflict</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="825"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="311"/>
         <source>&lt;b&gt;KOOP-BİS&apos;te zaten kayıtlı:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;Already registered in KOOP-BİS:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="832"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="318"/>
         <source>Çakışan her alan için seçiminiz («Seçimlerle birleştir» için)</source>
         <translation>Your choice for each conflicting field (for «Merge with my choices»)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="872"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="358"/>
         <source>Bu çakışmada yerel kaydı yeniden göndermek işe yaramaz (KOOP-BİS aynı cevabı verir); KOOP-BİS&apos;tekini kabul edin ya da memura iade edin.</source>
         <translation>Resending the local entry will not help with this conflict (KOOP-BİS gives the same answer); accept the KOOP-BİS version or return it to the clerk.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="880"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="366"/>
         <source>Kayıt olduğu gibi yeniden gönderilir; KOOP-BİS&apos;teki çakışan değerlerin üzerine yazılır (onlar denetim izinde saklanır).</source>
         <translation>The entry is resent as it is and overwrites the conflicting values in KOOP-BİS (those are kept in the audit trail).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="888"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="374"/>
         <source>KOOP-BİS&apos;teki kalır; bu kayıt gönderilmez, içeriğiyle &apos;Vazgeçildi&apos; olarak saklanır.</source>
         <translation>The KOOP-BİS version stays; this entry is not sent and is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="890"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="376"/>
         <source>Bu çakışmada alan alan seçilebilecek bir alan yok.</source>
         <translation>This conflict has no fields to choose field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="897"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="383"/>
         <source>Her çakışan alan için yukarıda seçtiğiniz değer alınır; birleştirilen kayıt yeni bir revizyon olarak yeniden gönderilir.</source>
         <translation>For each conflicting field the value you chose above is taken; the merged entry is resent as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="906"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="392"/>
         <source>Kayıt, gerekçe kutusundaki açıklamayla yazan memura geri gönderilir; hiçbir şey kaybolmaz.</source>
         <translation>The entry is sent back to the clerk who wrote it with the comment in the reason box; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="915"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="401"/>
         <source>Kuruluş kaydı gönderilmez (kooperatif KOOP-BİS&apos;te zaten var); bu kuruluşu bekleyen kayıtlar mevcut kooperatife bağlanır ve sırayla gönderilir.</source>
         <translation>The founding entry is not sent (the cooperative already exists in KOOP-BİS); the entries waiting for this founding are linked to the existing cooperative and sent in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="941"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="427"/>
         <source>Karar gerekçesi yazılmalıdır; denetim izine girer. Gerekçe kutusuna yazın.</source>
         <translation>A reason for the decision is required; it goes into the audit trail. Type it in the reason box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="973"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1046"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="452"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="520"/>
         <source>KOOP-BİS&apos;teki değerin üzerine yazılsın mı?</source>
         <translation>Overwrite the value in KOOP-BİS?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="975"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="454"/>
         <source>KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine girdiğiniz değerler yazılacak:
 {0}
 
@@ -499,27 +499,27 @@ KOOP-BİS&apos;teki değerler denetim izinde saklanır.</source>
 The KOOP-BİS values are kept in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="977"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="456"/>
         <source>• (değer düzeyinde çakışma yok)</source>
         <translation>• (no conflict at value level)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="978"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="457"/>
         <source>&amp;Üzerine yaz ve gönder</source>
         <translation>&amp;Overwrite and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="984"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="463"/>
         <source>Yerel kayıt korunuyor…</source>
         <translation>Keeping the local entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1000"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="474"/>
         <source>Girdiğiniz değişiklikten vazgeçilsin mi?</source>
         <translation>Abandon the change you entered?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1002"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="476"/>
         <source>Girdiğiniz şu değişiklikler KOOP-BİS&apos;e gönderilmeyecek:
 {0}
 
@@ -530,32 +530,32 @@ Kayıt içeriğiyle birlikte &apos;Vazgeçildi&apos; olarak saklanır.</source>
 The entry is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1004"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="478"/>
         <source>• bu kaydın tamamı</source>
         <translation>• this whole entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1005"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="479"/>
         <source>&amp;KOOP-BİS&apos;tekini kabul et</source>
         <translation>&amp;Accept the KOOP-BİS version</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1011"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="485"/>
         <source>KOOP-BİS&apos;teki kabul ediliyor…</source>
         <translation>Accepting the KOOP-BİS version…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1021"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="495"/>
         <source>Çakışan her alan için seçim yapın: {0}.</source>
         <translation>Make a choice for each conflicting field: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1033"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="507"/>
         <source>«Elle yaz» seçilen alana değer yazın: {0}.</source>
         <translation>Type a value in the field set to «Type by hand»: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1048"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="522"/>
         <source>Birleştirilen kayıt KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine yazılacak:
 {0}
 
@@ -566,37 +566,37 @@ KOOP-BİS&apos;teki değerler denetim izinde, girdiğiniz kayıt revizyonlarda s
 The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1051"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="525"/>
         <source>&amp;Birleştir ve gönder</source>
         <translation>&amp;Merge and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1058"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="532"/>
         <source>Birleştiriliyor…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1070"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="544"/>
         <source>Memura iade ediliyor…</source>
         <translation>Returning to the clerk…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1083"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="557"/>
         <source>Mevcut kooperatife bağlansın mı?</source>
         <translation>Link to the existing cooperative?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1085"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="559"/>
         <source>Bu kuruluş kaydı KOOP-BİS&apos;e gönderilmeyecek (&apos;Vazgeçildi&apos; olarak saklanır); onu bekleyen {0} kayıt {1} kooperatifine bağlanacak.</source>
         <translation>This founding entry will not be sent to KOOP-BİS (it is kept as &apos;Abandoned&apos;); the {0} entries waiting for it will be linked to cooperative {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1088"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="562"/>
         <source>&amp;Bağla</source>
         <translation>&amp;Link</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="1094"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="568"/>
         <source>Bağlanıyor…</source>
         <translation>Linking…</translation>
     </message>
@@ -604,57 +604,57 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="123"/>
         <source>KOOP-BİS&apos;in, siz çevrimdışıyken değişen bilgisi yüzünden uygulamadığı kayıtlar. Bir şef her birini açıp alan alan karar verir; iki tarafın bilgisi de saklanır. Açmak için satırı seçip Enter&apos;a basın ya da çift tıklayın.</source>
         <translation>Entries KOOP-BİS did not apply because its data changed while you were offline. A supervisor opens each one and decides field by field; both sides&apos; data are kept. To open one, select the row and press Enter or double-click it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="129"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="133"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="135"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="138"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="140"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="141"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="142"/>
         <source>Çakışan alanlar</source>
         <translation>Conflicting fields</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="141"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="143"/>
         <source>Bekliyor</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="142"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="144"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="153"/>
         <source>İncele ve karar &amp;ver…</source>
         <translation>Review and &amp;decide…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="192"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="194"/>
         <source>{0} kayıt karar bekliyor.</source>
         <translation>{0} entries await a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="196"/>
         <source>Çakışmada kayıt yok.</source>
         <translation>No entries in conflict.</translation>
     </message>
@@ -662,7 +662,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>CooperativePicker</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/picker.py" line="43"/>
+        <location filename="../../koopbis_desktop/ui/editor/picker.py" line="41"/>
         <source>Eşleşen kooperatif yok.</source>
         <translation>No matching cooperative.</translation>
     </message>
@@ -670,182 +670,182 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>CooperativesPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="116"/>
         <source>Unvan, sicil no ya da VKN</source>
         <translation>Title, registry number or VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="118"/>
         <source>&amp;Ara:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="126"/>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="441"/>
         <source>Sicil no</source>
         <translation>Registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="127"/>
         <source>Unvan</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="128"/>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="442"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="130"/>
         <source>İlçe</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="132"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="133"/>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="445"/>
         <source>VKN</source>
         <translation>VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="133"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="134"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="230"/>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="448"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="171"/>
         <source>Bu kooperatif için &amp;yeni kayıt</source>
         <translation>&amp;New entry for this cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="175"/>
         <source>Seçili kooperatif için yeni kayıt başlatır (Ctrl+Shift+N).</source>
         <translation>Starts a new entry for the selected cooperative (Ctrl+Shift+N).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="181"/>
         <source>TCKN / VKN</source>
         <translation>TCKN / VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="181"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="182"/>
         <source>Adı Soyadı / Unvanı</source>
         <translation>Full name / title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="182"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="183"/>
         <source>Pay</source>
         <translation>Shares</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="184"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="185"/>
         <source>Giriş tarihi</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="192"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="193"/>
         <source>Adı Soyadı</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="194"/>
         <source>T.C. Kimlik No</source>
         <translation>Turkish ID number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="200"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="201"/>
         <source>Görevi</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="195"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="196"/>
         <source>Görev süresi</source>
         <translation>Term of office</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="206"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="207"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="208"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="209"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="212"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="213"/>
         <source>Hesap yılı</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="217"/>
         <source>Yeri</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="219"/>
         <source>Sonuç</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="229"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="230"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="231"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="233"/>
         <source>Geçerlilik</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="238"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="253"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="254"/>
         <source>Enter ya da çift tıklama: kaydı inceleme penceresinde açar.</source>
         <translation>Enter or double-click: opens the entry in the review window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="257"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="258"/>
         <source>&amp;Ortaklar</source>
         <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="258"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="259"/>
         <source>Yö&amp;netim kurulu</source>
         <translation>&amp;Board of directors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="259"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="260"/>
         <source>&amp;Denetim kurulu</source>
         <translation>&amp;Audit board</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="260"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="261"/>
         <source>&amp;Genel kurullar</source>
         <translation>&amp;General assemblies</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="261"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="262"/>
         <source>Ye&amp;rel kayıtlar</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="263"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="264"/>
         <source>Ayrıntıları görmek için listeden bir kooperatif seçin.</source>
         <translation>Select a cooperative in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="293"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="294"/>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="308"/>
         <source>Aramak için unvan, sicil no ya da VKN yazın.</source>
         <translation>Type a title, registry number or VKN to search.</translation>
@@ -937,72 +937,72 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>DataActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="50"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="51"/>
         <source>Ortak &amp;listesi yükle…</source>
         <translation>Load a &amp;member list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="54"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="55"/>
         <source>&amp;Dışa aktar (Excel/CSV)…</source>
         <translation>&amp;Export (Excel/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="56"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="57"/>
         <source>Ekrandaki listeyi, süzgeciyle birlikte dosyaya yazar.</source>
         <translation>Writes the list on screen, with its filter, to a file.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="58"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="59"/>
         <source>De&amp;netim izini dışa aktar…</source>
         <translation>Export the au&amp;dit trail…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="61"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="62"/>
         <source>&amp;Destek paketi oluştur…</source>
         <translation>Create a &amp;support bundle…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="72"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="73"/>
         <source>%1 yazılıyor…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="76"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="77"/>
         <source>Dosya yazılamadı</source>
         <translation>The file could not be written</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="101"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="102"/>
         <source>Listeyi dışa aktar</source>
         <translation>Export the list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="103"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="104"/>
         <source>Excel dosyası (*.xlsx);;CSV dosyası, noktalı virgüllü (*.csv)</source>
         <translation>Excel file (*.xlsx);;CSV file, semicolon-separated (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="120"/>
         <source>Denetim izini dışa aktar</source>
         <translation>Export the audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="122"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="140"/>
         <source>Destek paketi oluştur</source>
         <translation>Create a support bundle</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="141"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="142"/>
         <source>Zip dosyası (*.zip)</source>
         <translation>Zip file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="155"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="156"/>
         <source>Destek paketi yazıldı: %1 (kişisel veri içermez).</source>
         <translation>Support bundle written: %1 (contains no personal data).</translation>
     </message>
@@ -1028,87 +1028,87 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EditorLayout</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="40"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="36"/>
         <source>Form yükleniyor…</source>
         <translation>Loading the form…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="59"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="55"/>
         <source>Kooperatif ara: unvan, sicil no ya da VKN (ör. ışık, 06-…)</source>
         <translation>Search cooperatives: title, registry number or VKN (e.g. ışık, 06-…)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="65"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="61"/>
         <source>&amp;Kooperatif *</source>
         <translation>&amp;Cooperative *</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="107"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="103"/>
         <source>Ekler (karar ve tutanak taramaları)</source>
         <translation>Attachments (scans of decisions and minutes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="113"/>
         <source>&amp;Kaydet (Ctrl+S)</source>
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="115"/>
         <source>&amp;Onaya gönder (Ctrl+Enter)</source>
         <translation>Sub&amp;mit for approval (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="117"/>
         <source>Kapat (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="160"/>
         <source>Şef iade notu</source>
         <translation>Supervisor&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="160"/>
         <source>Son iade notu</source>
         <translation>Last return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="165"/>
         <source>Yeni kooperatif kuruluşu: sicil numarasını KOOP-BİS verecek.</source>
         <translation>New cooperative founding: KOOP-BİS will assign the registry number.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="171"/>
         <source>kuruluş {0}</source>
         <translation>founding {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="176"/>
         <source>şu anki durum: {0}</source>
         <translation>current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="184"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="180"/>
         <source>Kooperatif: {0}</source>
         <translation>Cooperative: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="188"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="184"/>
         <source>Kooperatif: {0} (çevrimdışı listede bulunamadı)</source>
         <translation>Cooperative: {0} (not found in the offline list)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="187"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="190"/>
         <source>Durum: {0}, {1}. sürüm</source>
         <translation>State: {0}, version {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="192"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
@@ -1189,32 +1189,32 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="281"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="63"/>
         <source>Kayıt formu</source>
         <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="485"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="122"/>
         <source>{0} — kayıt formu</source>
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="512"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="149"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="522"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="159"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="529"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="166"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="537"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="174"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
@@ -1275,150 +1275,150 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="458"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="123"/>
         <source>Ne değişiyor</source>
         <translation>What changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="459"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="124"/>
         <source>Önce (KOOP-BİS kaydı)</source>
         <translation>Before (KOOP-BİS record)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="460"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="125"/>
         <source>Sonra (bu kayıtla)</source>
         <translation>After (with this entry)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="461"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="126"/>
         <source>Değişiklik</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="467"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="132"/>
         <source>Bu kayıt KOOP-BİS&apos;teki mevcut bir bilgiyi değiştirmiyor.</source>
         <translation>This entry does not change any existing data in KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="487"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="152"/>
         <source>Revizyon</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="488"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="578"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="153"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="243"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="489"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="519"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="184"/>
         <source>Zaman</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="490"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="155"/>
         <source>Not</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="498"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="163"/>
         <source>Alan</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="499"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="164"/>
         <source>Önceki revizyon</source>
         <translation>Previous revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="500"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="165"/>
         <source>Bu revizyon</source>
         <translation>This revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="520"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="185"/>
         <source>Kim</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="521"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="186"/>
         <source>İşlem</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="523"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="577"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="188"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="242"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="530"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="195"/>
         <source>Açıklama</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="537"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="202"/>
         <source>Ön&amp;ce → sonra</source>
         <translation>&amp;Before → after</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="538"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="203"/>
         <source>Kayıt i&amp;çeriği</source>
         <translation>Entry &amp;content</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="539"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="204"/>
         <source>&amp;Revizyonlar</source>
         <translation>&amp;Revisions</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="540"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="205"/>
         <source>İşlem &amp;geçmişi</source>
         <translation>Action &amp;history</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="569"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="234"/>
         <source>&amp;Revizyonlar ({0})</source>
         <translation>&amp;Revisions ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="573"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="238"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="576"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="241"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="580"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="245"/>
         <source>Oluşturuldu</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="588"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="253"/>
         <source>Geçerlilik tarihi</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="591"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="256"/>
         <source>Onaylayan</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="593"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="258"/>
         <source>Son iade nedeni</source>
         <translation>Last reason for return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="666"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="331"/>
         <source>Revizyon {0}: ilk yazılan hâli.</source>
         <translation>Revision {0}: as first written.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="670"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="335"/>
         <source>Revizyon {0}, revizyon {1} ile karşılaştırılıyor: {2} alan değişti (sarı).</source>
         <translation>Revision {0} compared with revision {1}: {2} fields changed (yellow).</translation>
     </message>
@@ -1426,32 +1426,32 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>FieldChooser</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="491"/>
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="109"/>
         <source>Girdiğiniz: {0}</source>
         <translation>You entered: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="493"/>
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="111"/>
         <source>KOOP-BİS&apos;teki: {0}</source>
         <translation>In KOOP-BİS: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="507"/>
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="125"/>
         <source>Birleştir: iki taraftaki değişiklikler birlikte ({0} satır)</source>
         <translation>Merge: the changes of both sides together ({0} rows)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="515"/>
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="133"/>
         <source>Elle yaz:</source>
         <translation>Type by hand:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="530"/>
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="148"/>
         <source>{0} — çakışma değil; hiçbir şeyi kaybettirmeyen seçim işaretli</source>
         <translation>{0} — not a conflict; the choice that loses nothing is selected</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="571"/>
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="189"/>
         <source>iki taraf birleştirilmiş</source>
         <translation>both sides merged</translation>
     </message>
@@ -1489,62 +1489,62 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>This computer has no KOOP-BİS Desktop database yet. Choose your province and create the first administrator account. If you have the provincial directorate&apos;s cooperative list (Excel, LibreOffice or CSV) you can import it now; it can also be imported later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="63"/>
         <source>il adı ya da plaka kodu yazın</source>
         <translation>type a province name or plate code</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="92"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="74"/>
         <source>isteğe bağlı: kooperatifler.csv ya da .xlsx</source>
         <translation>optional: cooperatives.csv or .xlsx</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="93"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="75"/>
         <source>&amp;Seç…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="105"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="87"/>
         <source>İl &amp;ara:</source>
         <translation>&amp;Search province:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="106"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="88"/>
         <source>İ&amp;l:</source>
         <translation>Pro&amp;vince:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="107"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="89"/>
         <source>Yönetici &amp;kullanıcı adı:</source>
         <translation>Administrator &amp;username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="108"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="90"/>
         <source>&amp;Ad soyad:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="109"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="91"/>
         <source>&amp;Parola (iki kez):</source>
         <translation>&amp;Password (twice):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="110"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="92"/>
         <source>Kooperatif &amp;dökümü:</source>
         <translation>Cooperative &amp;list:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="98"/>
         <source>Veritabanını &amp;oluştur</source>
         <translation>&amp;Create database</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="99"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="126"/>
         <source>Kooperatif dökümü</source>
         <translation>Cooperative list</translation>
     </message>
@@ -1554,22 +1554,22 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Tables (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="158"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="140"/>
         <source>Listeden ilinizi seçin.</source>
         <translation>Choose your province from the list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="162"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="144"/>
         <source>Yönetici kullanıcı adını yazın.</source>
         <translation>Type the administrator&apos;s username.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="153"/>
         <source>Döküm dosyası bulunamadı: {0}</source>
         <translation>List file not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="157"/>
         <source>Veritabanı hazırlanıyor…</source>
         <translation>Preparing the database…</translation>
     </message>
@@ -1742,99 +1742,103 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="98"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="116"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="218"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="207"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="229"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="209"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="231"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="258"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="242"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="268"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="269"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="247"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="273"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="251"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="277"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="260"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="286"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="265"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="291"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="274"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="300"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="282"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="308"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="283"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="309"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="287"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="313"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="291"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="317"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="292"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="318"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="343"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="385"/>
+        <source>Karar bekleyen: {0}</source>
+        <translation>Awaiting a decision: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="390"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="349"/>
         <source>KOOP-BİS açılışına {0} gün</source>
-        <translation>{0} days until KOOP-BİS opens</translation>
+        <translation type="vanished">{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
         <source>Eşitleme: KOOP-BİS açılışı bekleniyor ({0})</source>
@@ -1845,17 +1849,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="355"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="386"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="388"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="429"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -1875,227 +1879,227 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ManualAssistant</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="117"/>
         <source>KOOP-BİS&apos;e elle aktarım</source>
         <translation>Manual transfer to KOOP-BİS</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="120"/>
         <source>Liste yükleniyor…</source>
         <translation>Loading the list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="132"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="133"/>
         <source>KOOP-BİS formuna girilecek bilgiler</source>
         <translation>Data to enter in the KOOP-BİS form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="141"/>
         <source>&amp;Tümünü kopyala</source>
         <translation>Copy &amp;all</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="153"/>
         <source>Ekin kopyasını &amp;kaydet…</source>
         <translation>&amp;Save a copy of the attachment…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="155"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="156"/>
         <source>KOOP-BİS&apos;e yüklenecek ekler</source>
         <translation>Attachments to upload to KOOP-BİS</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="162"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="163"/>
         <source>KOOP-BİS&apos;in gösterdiği alındı numarası</source>
         <translation>The receipt number KOOP-BİS shows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="167"/>
         <source>ör. 06-123456</source>
         <translation>e.g. 06-123456</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="171"/>
         <source>Atlarken isteğe bağlı; sorun bildirirken zorunlu</source>
         <translation>Optional when skipping; required when reporting a problem</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="173"/>
         <source>&amp;Alındı no:</source>
         <translation>&amp;Receipt no.:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="176"/>
         <source>KOOP-BİS &amp;sicil no (yeni kuruluş):</source>
         <translation>KOOP-BİS &amp;registry no. (new founding):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="178"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="179"/>
         <source>N&amp;ot:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="182"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="183"/>
         <source>KOOP-BİS&apos;e &amp;girildi</source>
         <translation>&amp;Entered in KOOP-BİS</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="184"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="185"/>
         <source>Şimdilik a&amp;tla</source>
         <translation>S&amp;kip for now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="186"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="187"/>
         <source>Sorun &amp;var</source>
         <translation>&amp;Problem</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="188"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="189"/>
         <source>Listeyi &amp;yazdır…</source>
         <translation>&amp;Print the list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="190"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="191"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="212"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="213"/>
         <source>Sıra</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="214"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="214"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="215"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="215"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="216"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="217"/>
         <source>Neden bekliyor / not</source>
         <translation>Why it waits / note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="281"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="282"/>
         <source>Elle aktarım, otomatik eşitleme bitince yapılabilir; pencereyi kapatıp yeniden açın.</source>
         <translation>Manual transfer is possible once the automatic sync has finished; close the window and open it again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="324"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="325"/>
         <source>KOOP-BİS&apos;e girilecek kayıt kalmadı.</source>
         <translation>No entries left to enter in KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="326"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="327"/>
         <source>Şimdi girilebilecek kayıt yok; {0} kayıt bekliyor (nedenleri aşağıda).</source>
         <translation>No entry can be entered now; {0} entries are waiting (reasons below).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="330"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="331"/>
         <source>Elle aktarım tamam.</source>
         <translation>Manual transfer complete.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="340"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="341"/>
         <source>Kalan {0} kayıt; {1} tanesi şimdi girilebilir. Bu kayıt sırada {2}.</source>
         <translation>{0} entries left; {1} can be entered now. This entry is number {2} in line.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="349"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="350"/>
         <source>Sorun bildirildi</source>
         <translation>Problem reported</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="351"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="352"/>
         <source>Daha önce atlandı</source>
         <translation>Skipped before</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="363"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="364"/>
         <source>Bu kaydın eki yok.</source>
         <translation>This entry has no attachments.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="387"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="388"/>
         <source>Kopyala</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="390"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="391"/>
         <source>Değeri panoya kopyalar (alanda Ctrl+C de kopyalar).</source>
         <translation>Copies the value to the clipboard (Ctrl+C in the field copies too).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="401"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="402"/>
         <source>Panoya kopyalandı: {0}</source>
         <translation>Copied to the clipboard: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="407"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="408"/>
         <source>{0} alan panoya kopyalandı (her satırda ad ve değer, sekmeyle ayrılmış).</source>
         <translation>{0} fields copied to the clipboard (name and value on each line, separated by a tab).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="421"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="422"/>
         <source>Ekin kopyasını kaydet</source>
         <translation>Save a copy of the attachment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="435"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="436"/>
         <source>Kaydedildi: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="454"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="455"/>
         <source>KOOP-BİS&apos;in verdiği alındı numarasını yazın; numara olmadan kayıt aktarılmış sayılmaz.</source>
         <translation>Type the receipt number KOOP-BİS gave; without it the entry does not count as transferred.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="464"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="465"/>
         <source>Kuruluş kaydı için KOOP-BİS&apos;in yeni kooperatife verdiği sicil numarasını da yazın.</source>
         <translation>For a founding entry, also type the registry number KOOP-BİS gave the new cooperative.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="472"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="473"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="478"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="479"/>
         <source>Aktarıldı: alındı no {0}.</source>
         <translation>Transferred: receipt no. {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="491"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="492"/>
         <source>Atlanıyor…</source>
         <translation>Skipping…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="494"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="495"/>
         <source>Atlandı; diğerlerinden sonra yeniden gelecek.</source>
         <translation>Skipped; it comes back after the others.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="506"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="507"/>
         <source>Sorunu Not kutusuna kısaca yazın (ör. KOOP-BİS formu hata verdi); not denetim izine girer.</source>
         <translation>Describe the problem briefly in the Note box (e.g. the KOOP-BİS form gave an error); the note goes into the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="515"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="516"/>
         <source>Sorun kaydediliyor…</source>
         <translation>Recording the problem…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="518"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="519"/>
         <source>Sorun kaydedildi; kayıt onaylı kaldı.</source>
         <translation>Problem recorded; the entry stays approved.</translation>
     </message>
@@ -2341,22 +2345,22 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="161"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync_parts.py" line="54"/>
         <source>KOOP-BİS parolası</source>
         <translation>KOOP-BİS password</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync_parts.py" line="57"/>
         <source>Parolayı bu bilgisayarın güvenli parola deposuna &amp;kaydet</source>
         <translation>&amp;Save the password in this computer&apos;s secure password store</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync_parts.py" line="59"/>
         <source>KOOP-BİS kullanıcısı {0} için parolayı girin. Parola veritabanına yazılmaz.</source>
         <translation>Enter the password of KOOP-BİS user {0}. The password is not written to the database.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync_parts.py" line="65"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -2400,117 +2404,122 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="51"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="53"/>
         <source>Taslaklarım</source>
         <translation>My drafts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="54"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="56"/>
         <source>Kendi taslaklarınız ve şefin iade ettiği kayıtlar. İade edilenler sarı; şefin notu aşağıda görünür.</source>
         <translation>Your drafts and the entries a supervisor returned. Returned ones are yellow; the supervisor&apos;s note shows below.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="59"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="61"/>
         <source>Onay bekleyenler</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="60"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="62"/>
         <source>Onaylananlar</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="63"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="65"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="65"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="67"/>
         <source>KOOP-BİS {0} tarihinde açılır. O güne kadar onaylanan kayıtlar bu bilgisayarda saklanır; açılıştan sonra sırayla KOOP-BİS&apos;e aktarılır.</source>
         <translation>KOOP-BİS opens on {0}. Until then approved entries are kept on this computer; after the opening they are sent to KOOP-BİS in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="73"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="75"/>
         <source>Çakışmalar</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="75"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="77"/>
         <source>KOOP-BİS&apos;teki güncel bilgiyle çelişen kayıtlar; şefin karar vermesi gerekir.</source>
         <translation>Entries that contradict current KOOP-BİS data; a supervisor must decide.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="79"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="81"/>
         <source>Tüm kayıtlar</source>
         <translation>All entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="103"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="105"/>
         <source>Tümü</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="109"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="111"/>
         <source>Tüm türler</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="114"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="116"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="120"/>
         <source>&amp;Tarih aralığı</source>
         <translation>&amp;Date range</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="130"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="132"/>
         <source>Ara: kooperatif, kişi, karar no… (Türkçe harfsiz de olur)</source>
         <translation>Search: cooperative, person, decision no… (Turkish letters optional)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="136"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="138"/>
         <source>A&amp;ra:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="139"/>
         <source>Tü&amp;r:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="141"/>
         <source>&amp;Durum:</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="143"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="145"/>
         <source>&amp;Yazan:</source>
         <translation>&amp;Author:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="267"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="269"/>
         <source>Bu sütuna göre sıralanamaz.</source>
         <translation>This column cannot be sorted.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="290"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="294"/>
         <source>Bu listede kayıt yok.</source>
         <translation>No entries in this list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="293"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="297"/>
         <source>{0} kayıt ({1} tanesi yüklendi; kaydırdıkça gelir)</source>
         <translation>{0} entries ({1} loaded; more load as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="296"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="300"/>
         <source>{0} kayıt</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="315"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="320"/>
+        <source>KOOP-BİS&apos;in iade notu: {0}</source>
+        <translation>Returned by KOOP-BİS: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="322"/>
         <source>Şefin iade notu: {0}</source>
         <translation>Supervisor&apos;s return note: {0}</translation>
     </message>
@@ -2518,12 +2527,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="138"/>
         <source>Parola sıfırla: {0}</source>
         <translation>Reset password: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="148"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="147"/>
         <source>{0} için yeni parola:</source>
         <translation>New password for {0}:</translation>
     </message>
@@ -2649,27 +2658,27 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Correct the fields shown in red; no setting was saved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="214"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="213"/>
         <source>Ayarlar kaydedildi.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="228"/>
         <source>Kaydedilecek parolayı yazın.</source>
         <translation>Type the password to save.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="232"/>
         <source>Önce KOOP-BİS kullanıcı adını yazın.</source>
         <translation>Type the KOOP-BİS username first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="239"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="238"/>
         <source>Parola, {0} hesabı için işletim sisteminin güvenli deposuna kaydedildi.</source>
         <translation>The password for account {0} was saved in the operating system&apos;s secure store.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="247"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="246"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola hiçbir yere kaydedilmedi. Eşitleme sırasında KOOP-BİS parolası sorulacak.</source>
         <translation>This computer has no secure password store; the password was not saved anywhere. The KOOP-BİS password will be asked for at sync time.</translation>
     </message>
@@ -2677,17 +2686,17 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="128"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="153"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="244"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="246"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
@@ -2695,67 +2704,67 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SubmitActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="43"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="42"/>
         <source>Kaydetmek için önce kooperatifi seçin.</source>
         <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="80"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="101"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="100"/>
         <source>{0} onaya gönderildi.</source>
         <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="106"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="105"/>
         <source>Kayıt onaya gönderildi.</source>
         <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="112"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="111"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
         <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="115"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="130"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="129"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="167"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="168"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="175"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="170"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="178"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="171"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="172"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>
@@ -2763,271 +2772,292 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="217"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="87"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="93"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="226"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="96"/>
         <source>Şimdi &amp;eşitle (Ctrl+Shift+S)</source>
         <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="98"/>
         <source>&amp;Duraklat</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="230"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="100"/>
         <source>Planı &amp;yenile</source>
         <translation>&amp;Refresh plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="103"/>
         <source>KOOP-BİS&apos;e e&amp;lle aktarım…</source>
         <translation>&amp;Manual entry into KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="236"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="106"/>
         <source>Alındı &amp;fiş listesi…</source>
         <translation>&amp;Receipts list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="239"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="109"/>
         <source>KOOP-BİS&apos;e aktarılan kayıtların alındı numaraları (baskı önizleme).</source>
         <translation>Receipt numbers of the entries transferred to KOOP-BİS (print preview).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="253"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="123"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="255"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="570"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="269"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="143"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="270"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="285"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="159"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="271"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="286"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="145"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="160"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="272"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="146"/>
         <source>Yürürlük</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="273"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="283"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="157"/>
         <source>Kayıt</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="274"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="148"/>
         <source>Neden bekliyor</source>
         <translation>Why it waits</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="284"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="158"/>
         <source>KOOP-BİS alındı no</source>
         <translation>KOOP-BİS receipt no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="288"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="162"/>
         <source>Aktarılma zamanı</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="295"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="169"/>
         <source>CSV olarak &amp;dışa aktar…</source>
         <translation>&amp;Export as CSV…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="316"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="178"/>
+        <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada gönderilme sırasıyla listelenir; KOOP-BİS açıkken kendiliğinden gönderilir. Onay bekleyen kayıtlar için Onay bekleyenler sayfasına bakın.</source>
+        <translation>Nothing to send. Entries a supervisor approved are listed here in sending order and go to KOOP-BİS by themselves while it is open. For entries awaiting approval see the Awaiting approval page.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="197"/>
+        <source>Henüz KOOP-BİS&apos;e aktarılan kayıt yok. Eşitleme bir kaydı aktardığında KOOP-BİS&apos;in verdiği alındı numarası burada görünür.</source>
+        <translation>No entry has reached KOOP-BİS yet. When a sync sends an entry, the receipt number KOOP-BİS gives appears here.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="209"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="317"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="210"/>
         <source>&amp;Alındılar</source>
         <translation>&amp;Receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="364"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="263"/>
         <source>Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.</source>
         <translation>To enter approved entries into the KOOP-BİS web pages by hand, in order, field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="366"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="265"/>
         <source>KOOP-BİS&apos;e elle aktarımı yalnızca şefler yapar.</source>
         <translation>Only supervisors enter entries into KOOP-BİS by hand.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="369"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="268"/>
         <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
         <translation>Only supervisors start or pause the sync.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="374"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="273"/>
         <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
         <translation>Sends the approved entries to KOOP-BİS now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="376"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="275"/>
         <source>Eşitleme sürüyor.</source>
         <translation>Sync is running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="379"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="278"/>
         <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
         <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="381"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="280"/>
         <source>Duraklatılacak bir eşitleme yok.</source>
         <translation>There is no sync to pause.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="438"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="344"/>
         <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
         <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="441"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="347"/>
         <source>&amp;Alındılar ({0})</source>
         <translation>&amp;Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="454"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="361"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="464"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="378"/>
         <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
         <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="469"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="383"/>
         <source>KOOP-BİS açık. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
         <translation>KOOP-BİS is open. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="475"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="389"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="479"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="393"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="484"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="398"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="487"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="401"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="489"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="403"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="528"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="442"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="533"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="447"/>
         <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="534"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="448"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="543"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="458"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="553"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="468"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="559"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="481"/>
+        <source>{0} / {1} · {2}: {3}</source>
+        <translation>{0} / {1} · {2}: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="483"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="561"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="485"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="578"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="502"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="585"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="509"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="591"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="515"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="634"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="561"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="636"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="563"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="646"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="573"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="662"/>
         <source>KOOP-BİS Masaüstü</source>
-        <translation>KOOP-BİS Desktop</translation>
+        <translation type="vanished">KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="665"/>
+        <source>KOOP-BİS eşitleme</source>
+        <translation type="vanished">KOOP-BİS sync</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTray</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/koopbis_state.py" line="136"/>
         <source>KOOP-BİS eşitleme</source>
         <translation>KOOP-BİS sync</translation>
     </message>
@@ -3061,98 +3091,98 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="167"/>
         <source>Kullanıcı adı</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="168"/>
         <source>Ad soyad</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="169"/>
         <source>Rol</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="170"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="178"/>
         <source>Kullanıcılar</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="187"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="186"/>
         <source>&amp;Ekle…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="188"/>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="255"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="187"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="254"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="189"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="188"/>
         <source>Kilidi &amp;aç</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="190"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="189"/>
         <source>&amp;Parola sıfırla…</source>
         <translation>&amp;Reset password…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="203"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="202"/>
         <source>Ka&amp;pat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="231"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="230"/>
         <source>Kapalı</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="232"/>
         <source>Kilitli</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="235"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="234"/>
         <source>Etkin</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="255"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="254"/>
         <source>&amp;Aç</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="275"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="273"/>
         <source>Kullanıcı eklendi: {0}</source>
         <translation>User added: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="284"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="282"/>
         <source>{0} hesabı kapatıldı.</source>
         <translation>Account {0} disabled.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="288"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="286"/>
         <source>{0} hesabı açıldı.</source>
         <translation>Account {0} enabled.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="298"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="296"/>
         <source>{0} hesabının kilidi açıldı.</source>
         <translation>Account {0} unlocked.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="311"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="309"/>
         <source>{0} için yeni parola kaydedildi.</source>
         <translation>New password saved for {0}.</translation>
     </message>
@@ -3160,72 +3190,77 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ValidationDisplay</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="46"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="51"/>
         <source>Geçerli</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="70"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="75"/>
         <source>Tabloda {0} hücre hatalı; hatalı hücrenin üzerine gelince nedeni görünür.</source>
         <translation>{0} cells in the table have errors; hover over a cell to see why.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="100"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="106"/>
+        <source>KOOP-BİS reddetti: {0}</source>
+        <translation>KOOP-BİS refused: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="122"/>
         <source>Şu anki: çevrimdışı listede kayıtlı değil</source>
         <translation>Current: not registered in the offline list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="102"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="124"/>
         <source>Şu anki: kayıtlı — {0}</source>
         <translation>Current: registered — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="105"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="127"/>
         <source>Şu anki: {0}</source>
         <translation>Current: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="137"/>
         <source>{0} hata</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="139"/>
         <source>{0} uyarı (1163 s.K.)</source>
         <translation>{0} warnings (Law 1163)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="120"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="142"/>
         <source>Form geçerli; onaya gönderilebilir.</source>
         <translation>The form is valid; it can be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="131"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="153"/>
         <source>Form yükleniyor.</source>
         <translation>Loading the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="135"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="157"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="138"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="160"/>
         <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
         <translation>Cannot be submitted for approval until {0} errors are fixed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="166"/>
         <source>Kaydedip şefin onayına gönderir.</source>
         <translation>Saves and submits it for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="169"/>
         <source>Hatalar olsa da taslak olarak kaydeder.</source>
         <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="173"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
@@ -3233,7 +3268,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/editor/values.py" line="23"/>
         <source>Değişiklik</source>
         <translation>Change</translation>
     </message>
@@ -3279,23 +3314,23 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>opening</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="29"/>
+        <location filename="../../koopbis_desktop/ui/opening.py" line="30"/>
         <source>Açılamadı</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="30"/>
+        <location filename="../../koopbis_desktop/ui/opening.py" line="31"/>
         <source>Bu bölüm bu sürümde açılamıyor ({0}). Bilgi işleme bildirin; kayıtlarınız güvende.</source>
         <translation>This part cannot open in this version ({0}). Tell IT support; your entries are safe.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="46"/>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="65"/>
+        <location filename="../../koopbis_desktop/ui/opening.py" line="47"/>
+        <location filename="../../koopbis_desktop/ui/opening.py" line="66"/>
         <source>kayıt formu</source>
         <translation>entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="72"/>
+        <location filename="../../koopbis_desktop/ui/opening.py" line="73"/>
         <source>kayıt görünümü</source>
         <translation>entry view</translation>
     </message>

@@ -42,6 +42,7 @@ EXPECTED_MOVES = {
     (A.CONFLICT, S.SENDING): S.CONFLICT,
     (A.REJECT, S.SENDING): S.REJECTED,
     (A.RETRY, S.SENDING): S.APPROVED,
+    (A.REFUSE, S.SENDING): S.RETURNED,
     (A.RESOLVE_KEEP, S.CONFLICT): S.APPROVED,
     (A.RESOLVE_DISCARD, S.CONFLICT): S.DISCARDED,
     (A.RETURN_REJECTED, S.REJECTED): S.RETURNED,
@@ -107,7 +108,7 @@ def test_every_illegal_move_raises(action, state):
 
 def test_illegal_moves_are_most_combinations():
     assert len(ILLEGAL) + len(EXPECTED_MOVES) == len(Action) * len(State)
-    assert len(ILLEGAL) == 10 * 13 - 19
+    assert len(ILLEGAL) == 10 * 14 - 20
 
 
 @pytest.mark.parametrize("state", [S.SYNCED, S.DISCARDED, S.WITHDRAWN])
@@ -216,3 +217,12 @@ def test_a_full_happy_path():
     ]:
         state = check_move(action, state, actor, AUTHOR)
     assert state == S.SYNCED
+
+
+@pytest.mark.parametrize("action", sorted(AUTHOR_ACTIONS | SUPERVISOR_ACTIONS))
+def test_nobody_changes_an_entry_koopbis_may_hold(action):
+    """While ``sending`` no person's move is possible, and the message says why (issue 12)."""
+    with pytest.raises(IllegalTransition) as info:
+        check_move(action, S.SENDING, permitted_actor(action), AUTHOR)
+    assert "KOOP-BİS'in yanıtı bekleniyor" in info.value.message
+    assert ACTION_LABELS[action] in info.value.message

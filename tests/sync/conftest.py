@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from koopbis_desktop.domain import demo_data
-from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import capture, review
-from koopbis_desktop.store import snapshot
+from koopbis_desktop.store import entries, snapshot
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from sync.client import ClientConfig, KoopbisClient
@@ -255,3 +255,20 @@ def chairman_change(
         {"effective_date": day(3), "board": local},
     )
     return entry, board, local
+
+
+# States a person can change an entry from (edit, submit, withdraw, approve, return, resolve).
+PERSON_CHANGEABLE = frozenset(
+    {State.DRAFT, State.SUBMITTED, State.RETURNED, State.APPROVED, State.CONFLICT, State.REJECTED}
+)
+
+
+def assert_nothing_applied_is_changeable(server: LiveServer, store: Store) -> None:
+    """Issue 12: every entry KOOP-BİS applied is locally ``sending`` or ``synced``, never changeable."""
+    keys = applied_keys(server)
+    changeable = [
+        (key[:8], state.value)
+        for key in keys
+        if (state := entries.get_entry(store, key).state) in PERSON_CHANGEABLE
+    ]
+    assert not changeable, f"applied in KOOP-BİS but changeable locally: {changeable[:5]}"

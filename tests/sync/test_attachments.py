@@ -119,7 +119,7 @@ def test_an_attachment_missing_on_the_server_is_rejected_with_the_field(
     assert result.rejected == 1 and result.applied == 0
     assert client.puts == []
     got = entries.get_entry(store, entry.uuid)
-    assert got.state == State.REJECTED
+    assert got.state == State.RETURNED  # issue 12: a refusal goes back to the clerk
     assert got.outcome is not None and got.outcome["kind"] == "invalid"
     assert [e["field"] for e in got.outcome["errors"]] == ["attachments[0]"]
     assert got.outcome["errors"][0]["message"]

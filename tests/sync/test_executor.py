@@ -126,9 +126,14 @@ def test_invalid_answer_rejects_with_per_field_messages(
     )
     sync_store(store, options=options_for(server))
     got = entries.get_entry(store, entry.uuid)
-    assert got.state == State.REJECTED
+    # Issue 12: a refusal goes back to the clerk by itself, KOOP-BİS's words as the comment.
+    assert got.state == State.RETURNED
     assert got.outcome is not None and got.outcome["kind"] == "invalid"
     assert got.outcome["errors"] and all(e["message"] for e in got.outcome["errors"])
+    assert got.comment is not None and got.outcome["errors"][0]["message"] in got.comment
+    assert got.approver is None
+    last = entries.audit_rows(store, entry.uuid)[-1]
+    assert (last["actor"], last["from_state"], last["to_state"]) == ("KOOP-BİS", "sending", "returned")
 
 
 def test_registration_and_dependents_are_remapped_to_the_server_id(
@@ -162,3 +167,28 @@ def test_registration_and_dependents_are_remapped_to_the_server_id(
         assert changes[dep.uuid]["cooperative"] == reg.cooperative_id
     assert list(changes) == [register.uuid, dependents[0].uuid, dependents[1].uuid]
     assert audit.verify(store.conn).ok
+
+
+def test_a_refused_entry_fixed_resubmitted_and_approved_goes_again(
+    store: Store, people: dict[str, Actor], server: LiveServer
+) -> None:
+    """Issue 12: refusal → back to the clerk → fix → resubmit → approve → applied, once."""
+    from koopbis_desktop.services import capture, review
+
+    recs = seed_snapshot(store, 20)
+    entry = approved(store, people["ayse"], people["sef"], "assembly.record", recs[0]["id"], assembly(day(1)))
+    store.conn.execute(
+        "UPDATE entries SET payload = json_set(payload, '$.effective_date', '2015-04-30') WHERE uuid = ?",
+        (entry.uuid,),
+    )
+    sync_store(store, options=options_for(server))
+    assert entries.get_entry(store, entry.uuid).state == State.RETURNED
+    # While it is back with the clerk, nobody but its author may change it; she fixes the date.
+    fixed = capture.edit_entry(store, people["ayse"], entry.uuid, assembly(day(2)))
+    assert fixed.state == State.DRAFT
+    capture.submit_entry(store, people["ayse"], entry.uuid)
+    review.approve_entry(store, people["sef"], entry.uuid)
+    report = sync_store(store, options=options_for(server))
+    got = entries.get_entry(store, entry.uuid)
+    assert got.state == State.SYNCED and got.receipt, report.message
+    assert applied_keys(server).count(entry.uuid) == 1

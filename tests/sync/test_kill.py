@@ -21,7 +21,7 @@ import pytest
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store.db import Store
-from tests.sync.conftest import SERVER_PASSWORD, live_server
+from tests.sync.conftest import SERVER_PASSWORD, assert_nothing_applied_is_changeable, live_server
 from tests.sync.test_reliability import assert_exactly_once_in_order, make_entries
 
 KILLS = 30
@@ -55,6 +55,7 @@ def test_b_sigkill_at_random_moments_then_restart(
                 child.send_signal(signal.SIGKILL)
                 kills += 1
             child.wait(30)
+            assert_nothing_applied_is_changeable(server, store)
             synced = store.conn.execute("SELECT count(*) FROM entries WHERE state = 'synced'").fetchone()[0]
             assert synced < len(made) or kills >= KILLS, "ran out of work before 30 kills; add entries"
         assert kills >= KILLS
@@ -63,6 +64,7 @@ def test_b_sigkill_at_random_moments_then_restart(
             if final.returncode == 0:
                 break
             final = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+            assert_nothing_applied_is_changeable(server, store)
         assert final.returncode == 0, final.stderr + final.stdout
         server.admin().put("/api/v1/admin/faults", json={"spec": ""})
         assert_exactly_once_in_order(server, store, made)

@@ -26,6 +26,7 @@ from sync.planner import order_group
 from sync.scheduler import AutoSync, AutoSyncConfig, Status, SyncReport, run_sync, sync_store
 from tests.sync.conftest import (
     LiveServer,
+    assert_nothing_applied_is_changeable,
     cooperative_entries,
     live_server,
     options_for,
@@ -64,6 +65,7 @@ def assert_exactly_once_in_order(server: LiveServer, store: Store, made: list[En
     for cooperative, group in local.items():
         assert per_cooperative[cooperative] == [e.uuid for e in order_group(group)], cooperative
     assert audit.verify(store.conn).ok
+    assert_nothing_applied_is_changeable(server, store)
 
 
 def sync_until_done(store: Store, server: LiveServer, *, runs: int = 20, **options: Any) -> list[SyncReport]:
@@ -71,6 +73,7 @@ def sync_until_done(store: Store, server: LiveServer, *, runs: int = 20, **optio
     for _ in range(runs):
         report = sync_store(store, options=options_for(server, **options))
         reports.append(report)
+        assert_nothing_applied_is_changeable(server, store)
         if report.status == Status.OK:
             break
     return reports

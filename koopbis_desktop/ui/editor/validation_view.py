@@ -22,6 +22,7 @@ from koopbis_desktop.domain.schema import (
 from koopbis_desktop.ui.editor.base import EditorBase
 from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.editor.rows import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR
+from sync.settle import refusal_messages
 
 _ID_KINDS = (Kind.TCKN, Kind.VKN, Kind.TCKN_OR_VKN, Kind.MERSIS)
 
@@ -41,6 +42,8 @@ class ValidationDisplay(EditorBase):
         self.validation = result
         by_path: dict[str, list[Issue]] = {}
         for issue in result.issues:
+            by_path.setdefault(issue.path, []).append(issue)
+        for issue in self._koopbis_refusal(result):
             by_path.setdefault(issue.path, []).append(issue)
         general: list[Issue] = []
         used: set[str] = set()
@@ -89,6 +92,23 @@ class ValidationDisplay(EditorBase):
         self._show_current_values(result)
         self._show_summary(result, general)
         self._update_buttons()
+
+    def _koopbis_refusal(self, result: ValidationResult) -> list[Issue]:
+        """KOOP-BİS's per-field messages of a refused entry, beside their fields until the value changes.
+
+        Shown as errors are, but they do not block Submit: KOOP-BİS judges the fix
+        when the entry is sent again.
+        """
+        entry = self.entry
+        if entry is None:
+            return []
+        issues = []
+        for path, _label, message in refusal_messages(entry):
+            name = path.split("[", 1)[0].split(".", 1)[0]
+            if name in self.rows and result.payload.get(name) != entry.payload.get(name):
+                continue  # the clerk changed the field: the message was about the old value
+            issues.append(Issue(path, self.tr("KOOP-BİS reddetti: {0}").format(message)))
+        return issues
 
     def _show_current_values(self, result: ValidationResult) -> None:
         for name, row in self.rows.items():

@@ -34,6 +34,7 @@ from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.models.entries import COL_COOPERATIVE, COL_STATE, COL_TYPE, EntryTableModel
 from koopbis_desktop.ui.opening import open_existing_entry
+from sync.settle import REFUSAL_PREFIX
 
 
 @dataclass(frozen=True)
@@ -315,7 +316,10 @@ class QueuePage(QWidget):
     def _update_comment(self, *args: object) -> None:
         row = self.selected_entry()
         if row is not None and row.state == State.RETURNED and row.comment:
-            self.comment_label.setText(self.tr("Şefin iade notu: {0}").format(row.comment))
+            if row.comment.startswith(REFUSAL_PREFIX):  # returned by KOOP-BİS itself (422)
+                self.comment_label.setText(self.tr("KOOP-BİS'in iade notu: {0}").format(row.comment))
+            else:
+                self.comment_label.setText(self.tr("Şefin iade notu: {0}").format(row.comment))
             self.comment_label.show()
         else:
             self.comment_label.hide()

@@ -9,8 +9,6 @@ thread; the page reads the database only through the DB worker.
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,17 +17,14 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSystemTrayIcon,
     QTableView,
     QTabWidget,
@@ -39,14 +34,15 @@ from PySide6.QtWidgets import (
 
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.store.changes import OpChanges
-from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.koopbis_state import KoopbisStateModel, report_end
 from koopbis_desktop.ui.models.entries import format_stamp
+from koopbis_desktop.ui.pages.sync_parts import PasswordDialog, export_receipts, receipts_csv
 from koopbis_desktop.ui.sync_runner import SyncRunner, save_password
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 from sync.executor import SyncProgress
-from sync.overview import PlanRow, ReceiptRow, SyncOverview, load_overview, load_receipts
+from sync.overview import PlanRow, SyncOverview, load_overview
 from sync.planner import ItemStatus
 from sync.scheduler import STATUS_LABELS as RUN_LABELS
 from sync.scheduler import AutoSyncConfig, Status, SyncOptions, SyncReport
@@ -56,63 +52,6 @@ _tr = QCoreApplication.translate
 # The automatic sync starts this long after the page is first shown, so a window
 # opened for a moment (or in a test) never starts network work.
 AUTO_START_MS = 5000
-
-RECEIPT_HEADERS = ("Kayıt", "KOOP-BİS alındı no", "Kayıt türü", "Kooperatif", "Aktarılma zamanı")
-
-
-def receipts_csv(rows: list[ReceiptRow]) -> bytes:
-    """UTF-8 with BOM, ``;``-separated, Turkish headers: Excel in a Turkish locale opens it right."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(RECEIPT_HEADERS)
-    for row in rows:
-        writer.writerow([row.uuid, row.receipt, row.type_label, row.cooperative, format_stamp(row.synced_at)])
-    return "\ufeff".encode() + out.getvalue().encode("utf-8")
-
-
-def export_receipts(path: Path) -> Any:
-    def op(store: Store) -> int:
-        rows = load_receipts(store)
-        tmp = path.with_name(path.name + ".partial")
-        tmp.write_bytes(receipts_csv(rows))
-        tmp.replace(path)
-        return len(rows)
-
-    return op
-
-
-class PasswordDialog(QDialog):
-    """Asks for the KOOP-BİS password; it stays in memory unless the person saves it to the keyring."""
-
-    def __init__(self, username: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("KOOP-BİS parolası"))
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.save_check = QCheckBox(self.tr("Parolayı bu bilgisayarın güvenli parola deposuna &kaydet"))
-        info = QLabel(
-            self.tr("KOOP-BİS kullanıcısı {0} için parolayı girin. Parola veritabanına yazılmaz.").format(
-                username
-            )
-        )
-        info.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("&Parola:"), self.password_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(info)
-        layout.addLayout(form)
-        layout.addWidget(self.save_check)
-        layout.addWidget(buttons)
-        self.password_edit.setFocus()
-
-    @property
-    def password(self) -> str:
-        return self.password_edit.text()
 
 
 class SyncPage(QWidget):
@@ -140,7 +79,10 @@ class SyncPage(QWidget):
         self._auto_timer = QTimer(self)
         self._auto_timer.setSingleShot(True)
         self._auto_timer.timeout.connect(self.on_auto_timer_timeout)
-        self.tray: QSystemTrayIcon | None = None
+        self.tray: QSystemTrayIcon | None = None  # the window's SyncTray shows run ends now
+        # The one KOOP-BİS state of the window: the page, banner, status bar and tray read it.
+        self.koopbis = KoopbisStateModel(ctx, _go_live_of(ctx), self)
+        self.koopbis.changed.connect(self.on_koopbis_changed)
 
         title = QLabel(self.tr("Eşitleme"))
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -182,6 +124,10 @@ class SyncPage(QWidget):
         self.progress.setTextVisible(False)  # no figures before a run
         self.progress_label = QLabel(self.tr("Eşitleme çalışmıyor."))
         self.progress_label.setObjectName("syncProgress")
+        # A long sentence wraps inside the page; it never widens the window.
+        self.progress_label.setWordWrap(True)
+        self.progress_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.last_run_label = QLabel()
         self.last_run_label.setObjectName("syncLastRun")
         self.last_run_label.setWordWrap(True)
@@ -227,6 +173,16 @@ class SyncPage(QWidget):
         plan_layout = QVBoxLayout(plan_tab)
         plan_layout.addWidget(self.counts_label)
         plan_layout.addWidget(self.plan_view, 1)
+        self.plan_empty_label = QLabel(
+            self.tr(
+                "Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada gönderilme sırasıyla listelenir; "
+                "KOOP-BİS açıkken kendiliğinden gönderilir. Onay bekleyen kayıtlar için Onay bekleyenler "
+                "sayfasına bakın."
+            )
+        )
+        self.plan_empty_label.setObjectName("planEmpty")
+        self.plan_empty_label.setWordWrap(True)
+        plan_layout.addWidget(self.plan_empty_label)
         self.reason_label = QLabel()
         self.reason_label.setObjectName("planReason")
         self.reason_label.setWordWrap(True)
@@ -236,6 +192,15 @@ class SyncPage(QWidget):
         receipt_tab = QWidget()
         receipt_layout = QVBoxLayout(receipt_tab)
         receipt_layout.addWidget(self.receipt_view, 1)
+        self.receipts_empty_label = QLabel(
+            self.tr(
+                "Henüz KOOP-BİS'e aktarılan kayıt yok. Eşitleme bir kaydı aktardığında KOOP-BİS'in verdiği "
+                "alındı numarası burada görünür."
+            )
+        )
+        self.receipts_empty_label.setObjectName("receiptsEmpty")
+        self.receipts_empty_label.setWordWrap(True)
+        receipt_layout.addWidget(self.receipts_empty_label)
         export_row = QHBoxLayout()
         export_row.addStretch(1)
         export_row.addWidget(self.export_button)
@@ -255,6 +220,11 @@ class SyncPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.addAction(self.sync_action)
 
+        # The state model first, so every slot below reads the updated state.
+        self.runner.started.connect(self.koopbis.on_run_started)
+        self.runner.progressed.connect(self.koopbis.on_progress)
+        self.runner.reported.connect(self.koopbis.on_report)
+        self.runner.stopped.connect(self.koopbis.on_stopped)
         self.runner.started.connect(self.on_runner_started)
         self.runner.progressed.connect(self.on_runner_progressed)
         self.runner.reported.connect(self.on_runner_reported)
@@ -265,6 +235,7 @@ class SyncPage(QWidget):
 
         self._apply_role()
         self.refresh()
+        self.koopbis.refresh_counts()
 
     def _table(self, model: TextTableModel) -> QTableView:
         view = QTableView()
@@ -355,6 +326,8 @@ class SyncPage(QWidget):
     def on_overview_loaded(self, overview: SyncOverview) -> None:
         self.overview = overview
         self.plan_model.set_rows(overview.plan)
+        self.plan_empty_label.setVisible(not overview.plan)
+        self.receipts_empty_label.setVisible(not overview.receipts)
         waiting = [i for i, r in enumerate(overview.plan) if r.reason]
         if waiting:
             self.plan_view.setCurrentIndex(self.plan_model.index(waiting[0], 0))
@@ -364,13 +337,16 @@ class SyncPage(QWidget):
         header = self.receipt_view.horizontalHeader()
         self.receipt_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         c = overview.counts
+        # "Karar bekleyen" is the window's one figure (conflicts + old refusals), as in the status bar.
+        decisions = overview.states.get("conflict", 0) + overview.states.get("rejected", 0)
         self.counts_label.setText(
             self.tr(
                 "Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}"
-            ).format(c["ready"], c["waiting"], c["blocked"], c["held"], c["in_flight"])
+            ).format(c["ready"], c["waiting"], c["blocked"], decisions, c["in_flight"])
         )
         self.tabs.setTabText(1, self.tr("&Alındılar ({0})").format(len(overview.receipts)))
         self.summary_label.setText(self._summary_text(overview))
+        self.koopbis.on_counts_loaded(overview.states)
         self.last_run_label.setText(self._last_run_text(overview.last_run))
         self.export_button.setEnabled(bool(overview.receipts))
         if not self.runner.running:
@@ -388,7 +364,14 @@ class SyncPage(QWidget):
     def _days_to_go_live(self, overview: SyncOverview) -> int:
         return (overview.go_live - date.today()).days
 
+    def on_koopbis_changed(self, _status: object) -> None:
+        if self.overview is not None:
+            self.summary_label.setText(self._summary_text(self.overview))
+
     def _summary_text(self, overview: SyncOverview) -> str:
+        sentence = self.koopbis.status.banner()
+        if sentence is not None:
+            return sentence  # KOOP-BİS has answered: its words, as on the banner
         days = self._days_to_go_live(overview)
         if days > 0:
             return self.tr(
@@ -469,10 +452,11 @@ class SyncPage(QWidget):
         self._progress = progress
         self.progress.setTextVisible(True)
         self.progress.setRange(0, max(1, progress.total))
-        self.progress.setValue(min(progress.done, progress.total))
+        # The bar counts what the figures beside it count: entries answered, final or "try again".
+        self.progress.setValue(min(progress.handled, progress.total))
         self.progress_label.setText(
             self.tr("{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}").format(
-                progress.done,
+                progress.handled,
                 progress.total,
                 progress.applied,
                 progress.conflicts,
@@ -481,13 +465,22 @@ class SyncPage(QWidget):
                 progress.message,
             )
         )
-        self.status_changed.emit(self.tr("Eşitleniyor {0}/{1}").format(progress.done, progress.total))
+        self.status_changed.emit(self.tr("Eşitleniyor {0}/{1}").format(progress.handled, progress.total))
 
     def on_runner_reported(self, report: SyncReport) -> None:
         if report.status == Status.BEFORE_GO_LIVE and not self._asked_by_user:
             return  # the automatic loop's countdown: nothing to announce
-        label = RUN_LABELS.get(report.status, report.status)
-        text = self.tr("Eşitleme bitti: {0}. {1}").format(label, report.message)
+        end = report_end(report)
+        label = end.label
+        result = report.result
+        if result.total:
+            self.progress.setTextVisible(True)
+            self.progress.setRange(0, result.total)
+            self.progress.setValue(min(result.handled, result.total))
+            self.progress_label.setText(
+                self.tr("{0} / {1} · {2}: {3}").format(result.handled, result.total, label, end.summary)
+            )
+        text = self.tr("Eşitleme bitti: {0}. {1}").format(label, end.summary)
         self._notify(text)
         self.status_changed.emit(self.tr("Son eşitleme: {0}").format(label))
         self.run_finished.emit(report)
@@ -495,9 +488,9 @@ class SyncPage(QWidget):
 
     def on_runner_stopped(self) -> None:
         self._asked_by_user = False
-        self.progress.setRange(0, max(1, self._progress.total if self._progress else 1))
-        self.progress.setValue(self._progress.done if self._progress else 0)
         if self._progress is None:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
             self.progress_label.setText(self.tr("Eşitleme çalışmıyor."))
         self._apply_role()
         self.refresh()
@@ -553,7 +546,10 @@ class SyncPage(QWidget):
             self._auto_timer.start(delay_ms)
 
     def on_auto_timer_timeout(self) -> None:
-        if self.runner.running or self.overview is None or self._days_to_go_live(self.overview) > 0:
+        if self.overview is None:
+            self._auto_timer.start(200)  # the plan is still loading: look again shortly
+            return
+        if self.runner.running or self._days_to_go_live(self.overview) > 0:
             return
         self._start()
 
@@ -584,16 +580,13 @@ class SyncPage(QWidget):
         self.notice_label.setText(text)
         self.notice_label.show()
         self.ctx.hub.message.emit(text)
-        if (
-            self.tray is None
-            and QSystemTrayIcon.isSystemTrayAvailable()
-            and QSystemTrayIcon.supportsMessages()
-        ):
-            self.tray = QSystemTrayIcon(self.window().windowIcon(), self)
-            self.tray.setToolTip(self.tr("KOOP-BİS Masaüstü"))
-        if self.tray is not None:
-            self.tray.show()
-            self.tray.showMessage(self.tr("KOOP-BİS eşitleme"), text)
+
+
+def _go_live_of(ctx: AppContext) -> date:
+    try:
+        return date.fromisoformat(ctx.settings.get("go_live", "2015-03-12"))
+    except ValueError:
+        return date(2015, 3, 12)
 
 
 __all__ = ["PasswordDialog", "SyncPage", "export_receipts", "load_overview", "receipts_csv"]

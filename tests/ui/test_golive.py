@@ -1,0 +1,225 @@
+"""Go-live day (issue 12): a supervisor only signs in and the queue drains; every screen agrees.
+
+The training server starts in maintenance for two seconds with ``Retry-After``.
+Şükrü (supervisor) signs in through the login dialog after the go-live date and
+never opens the Eşitleme page: the automatic sync waits through the maintenance,
+sends when KOOP-BİS opens, and the banner and status bar follow KOOP-BİS's own
+answers — before, during and after. One entry KOOP-BİS refuses (422) goes back to
+Ayşe by itself: it is in her list with KOOP-BİS's words, and the form shows the
+message on the field.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from koopbis_desktop.domain.lifecycle import Actor, State
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui import mainwindow
+from koopbis_desktop.ui.context import AppContext, Hub
+from koopbis_desktop.ui.editor import EntryEditor
+from koopbis_desktop.ui.editor.rows import ERROR_COLOUR
+from koopbis_desktop.ui.login import LoginDialog, Session
+from koopbis_desktop.ui.mainwindow import MainWindow, build_context_session
+from koopbis_desktop.ui.pages.queue import QueuePage
+from koopbis_desktop.ui.worker import DbWorker
+from sync import client as wire
+from sync.executor import RunResult, SyncProgress
+from sync.scheduler import Status, SyncReport
+from sync.status import KoopbisStatus, Reach
+from tests.conftest import PASSWORD
+from tests.sync.conftest import (
+    SERVER_PASSWORD,
+    SERVER_USER,
+    admission,
+    applied_keys,
+    approved,
+    assembly,
+    day,
+    live_server,
+    seed_snapshot,
+)
+from tests.ui.conftest import wait_idle
+
+MAINTENANCE_SECONDS = 2.0
+
+
+def sign_in(qtbot: Any, worker: DbWorker, store: Store, username: str) -> MainWindow:
+    dialog = LoginDialog(worker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.signed_in, timeout=10_000) as blocker:
+        qtbot.keyClicks(dialog.username_edit, username)
+        qtbot.keyClicks(dialog.password_edit, PASSWORD)
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    session: Session = blocker.args[0]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    ctx = build_context_session(
+        AppContext(db_path=store.path, backups_dir=store.path.parent / "backups", worker=worker, hub=Hub()),
+        session,
+    )
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def go_live_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(wire.PASSWORD_ENV, SERVER_PASSWORD)
+    monkeypatch.setattr(mainwindow, "SIGN_IN_AUTO_SYNC_MS", 50)
+
+
+def test_a_supervisor_only_signs_in_and_the_queue_drains_through_maintenance(
+    go_live_day: None, qtbot: Any, worker: DbWorker, store: Store, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    recs = seed_snapshot(store, 20)
+    ayse, sef = people["ayse"], people["sef"]
+    sent = [
+        approved(store, ayse, sef, "member.admit", recs[0]["id"], admission_for(1)),
+        approved(store, ayse, sef, "member.admit", recs[1]["id"], admission_for(2)),
+    ]
+    refused = approved(store, ayse, sef, "assembly.record", recs[2]["id"], assembly(day(1)))
+    # KOOP-BİS validates against its own "today": an effective date after it is refused (422).
+    store.conn.execute(
+        "UPDATE entries SET payload = json_set(payload, '$.effective_date', '2015-04-30') WHERE uuid = ?",
+        (refused.uuid,),
+    )
+    (tmp_path / "server").mkdir()
+    opens = datetime.now(UTC) + timedelta(seconds=MAINTENANCE_SECONDS)
+    with live_server(tmp_path / "server", 20, maintenance_until=opens) as server:
+        store.set_setting("server_url", server.url)
+        store.set_setting("server_username", SERVER_USER)
+
+        window = sign_in(qtbot, worker, store, "sef")
+        seen: list[KoopbisStatus] = []
+        window.sync_page.koopbis.changed.connect(seen.append)
+        # Before KOOP-BİS's first answer: the go-live date is the hint.
+        assert window.banner.text().startswith("KOOP-BİS bakımda.")
+        assert window.current_page_key() != "sync"
+
+        # During: KOOP-BİS's own answer (503 maintenance with Retry-After) is what every screen shows.
+        qtbot.waitUntil(lambda: window.sync_page.koopbis.status.reach == Reach.MAINTENANCE, timeout=10_000)
+        assert window.banner.text().startswith("KOOP-BİS bakımda (açılışa")
+        assert window.sync_label.text().startswith("KOOP-BİS bakımda (açılışa")
+        assert window.banner.property("tone") == "warning"
+        assert applied_keys(server) == []
+
+        # After: it opens, the queue drains, the banner says so at once.
+        qtbot.waitUntil(
+            lambda: all(entries.get_entry(store, e.uuid).state == State.SYNCED for e in sent), timeout=15_000
+        )
+        qtbot.waitUntil(lambda: window.banner.text().startswith("KOOP-BİS açık."), timeout=10_000)
+        assert window.sync_label.text() == "KOOP-BİS açık"
+        assert window.banner.property("tone") == "ok"
+        assert "Onaylı kayıtların hepsi aktarıldı." in window.banner.text()
+        reaches = [s.reach for s in seen]
+        assert Reach.MAINTENANCE in reaches and Reach.OPEN in reaches
+        assert reaches.index(Reach.MAINTENANCE) < reaches.index(Reach.OPEN)
+        assert any(s.running and s.reach == Reach.OPEN for s in seen), "no 'eşitleniyor' state was shown"
+        # Nobody opened the Eşitleme page.
+        assert window.current_page_key() != "sync" and not window.sync_page.isVisible()
+        assert sorted(applied_keys(server)) == sorted(e.uuid for e in sent)
+
+        # The refusal went back to Ayşe by itself, KOOP-BİS named as the one who returned it.
+        back = entries.get_entry(store, refused.uuid)
+        assert back.state == State.RETURNED
+        assert back.outcome is not None and back.outcome["errors"]
+        message = back.outcome["errors"][0]["message"]
+        field = back.outcome["errors"][0]["field"]
+        assert back.comment is not None and message in back.comment
+        assert entries.audit_rows(store, refused.uuid)[-1]["actor"] == "KOOP-BİS"
+        wait_idle(qtbot, worker)
+        assert "İade edildi: 1" in window.counts_label.text()
+        window.close()
+        qtbot.waitUntil(lambda: not window.sync_page.runner.running, timeout=10_000)
+
+    # Ayşe finds it in her list with KOOP-BİS's words and the message on the field.
+    window = sign_in(qtbot, worker, store, "ayse")
+    drafts = window.pages["drafts"]
+    assert isinstance(drafts, QueuePage) and window.current_page_key() == "drafts"
+    qtbot.waitUntil(lambda: drafts.model.is_loaded and drafts.model.total == 1)
+    drafts.focus_first()
+    qtbot.waitUntil(lambda: drafts.comment_label.isVisible())
+    assert message in drafts.comment_label.text() and "KOOP-BİS" in drafts.comment_label.text()
+    qtbot.keyClick(drafts.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(EntryEditor)), timeout=10_000)
+    editor = next(w for w in window.findChildren(EntryEditor) if w.isVisible())
+    qtbot.waitUntil(lambda: editor.is_loaded)
+    row = editor.rows[field]
+    # The message sits beside the field, coloured as a validation error is.
+    qtbot.waitUntil(lambda: message in row.issue.text() and row.issue.isVisibleTo(editor))
+    assert "KOOP-BİS reddetti" in row.issue.text() and ERROR_COLOUR in row.issue.styleSheet()
+    editor.close()
+    window.close()
+
+
+def admission_for(n: int) -> dict[str, Any]:
+    import random
+
+    return admission(random.Random(n), day(1), n)
+
+
+def test_honest_progress_never_widens_the_window_and_empty_lists_say_why(
+    qtbot: Any, worker: DbWorker, make_ctx: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(mainwindow, "SIGN_IN_AUTO_SYNC_MS", 24 * 3600 * 1000)  # no network work here
+    window = MainWindow(make_ctx("sef"))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.show_page("sync")
+    page = window.sync_page
+    qtbot.waitUntil(lambda: page.overview is not None)
+    wait_idle(qtbot, worker)
+    # An empty plan and no receipts say why and what to do, instead of blank tables.
+    assert (
+        page.plan_empty_label.isVisibleTo(page) and "Gönderilecek kayıt yok" in page.plan_empty_label.text()
+    )
+    page.tabs.setCurrentIndex(1)
+    assert (
+        page.receipts_empty_label.isVisibleTo(page) and "alındı numarası" in page.receipts_empty_label.text()
+    )
+    long_message = "KOOP-BİS çok uzun bir açıklama gönderdi; " * 40
+    # What the sync thread's signals carry, sent as it sends them.
+    page.runner.progressed.emit(
+        SyncProgress(
+            total=4,
+            done=2,
+            applied=2,
+            conflicts=0,
+            rejected=0,
+            retrying=1,
+            current=None,
+            message=long_message,
+            handled=3,
+        )
+    )
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("KOOP-BİS: eşitleniyor (3 / 4)"))
+    # The bar counts what the figures count: 3 answered of 4.
+    assert (page.progress.value(), page.progress.maximum()) == (3, 4)
+    assert page.progress_label.text().startswith("3 / 4")
+    QApplication.sendPostedEvents()  # the pending layout requests run: the window must not grow
+    QApplication.processEvents()
+    assert window.width() == 1280
+    # The run ends with one entry not answered: not "Tamamlandı", and the bar stays honest.
+    report = SyncReport(Status.OK, "", "", result=RunResult(total=4, applied=2, retried=1, handled=3))
+    page.runner.reported.emit(report)
+    assert (
+        "Tamamlandı" not in page.progress_label.text() and "1 sırasını bekliyor" in page.progress_label.text()
+    )
+    assert (page.progress.value(), page.progress.maximum()) == (3, 4)
+    whole = SyncReport(Status.OK, "", "", result=RunResult(total=4, applied=4, handled=4))
+    page.runner.reported.emit(whole)
+    assert page.progress_label.text().startswith("4 / 4 · Tamamlandı: 4 aktarıldı")
+    assert (page.progress.value(), page.progress.maximum()) == (4, 4)
+    assert window.width() == 1280
+    wait_idle(qtbot, worker)
+    window.close()
