@@ -294,201 +294,201 @@ Press «Open» to view it.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="80"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="86"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="87"/>
         <source>Kayıt yükleniyor…</source>
         <translation>Loading the entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="82"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="83"/>
         <source>Çakışma incelemesi</source>
         <translation>Conflict review</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="100"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="101"/>
         <source>&amp;Gerekçe (zorunlu; kararla birlikte denetim izine girer):</source>
         <translation>&amp;Reason (required; recorded in the audit trail with the decision):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="105"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="106"/>
         <source>Örneğin: Genel kurul tutanağına göre unvan Genel Müdürlüğün düzelttiği gibi olmalı.</source>
         <translation>For example: according to the general assembly minutes the title should be as corrected by the Directorate General.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="116"/>
         <source>Girdiğinizi &amp;gönder (KOOP-BİS&apos;teki değer üzerine yazılır)</source>
         <translation>&amp;Send your entry (overwrites the value in KOOP-BİS)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="119"/>
         <source>KOOP-BİS&apos;tekini &amp;kabul et (kayıt vazgeçildi olarak saklanır)</source>
         <translation>&amp;Accept the KOOP-BİS version (the entry is kept as abandoned)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="122"/>
         <source>Seçimlerle &amp;birleştir</source>
         <translation>&amp;Merge with my choices</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="124"/>
         <source>Memura &amp;iade et</source>
         <translation>&amp;Return to the clerk</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="126"/>
         <source>Mevcut kooperatife &amp;bağla</source>
         <translation>&amp;Link to the existing cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="128"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="438"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="439"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="187"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="188"/>
         <source>Çakışma incelemesi — {0}</source>
         <translation>Conflict review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="197"/>
         <source>Mevcut kooperatife &amp;bağla ({0} — bekleyen kayıtlar da bağlanır)</source>
         <translation>&amp;Link to the existing cooperative ({0} — waiting entries are linked too)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="203"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="204"/>
         <source>Bu kayıt artık çakışmada değil; karar verilmiş olabilir.</source>
         <translation>This entry is no longer in conflict; it may have been decided already.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="209"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="210"/>
         <source>Farkları inceleyin, gerekçeyi yazın ve bir karar düğmesine basın.</source>
         <translation>Review the differences, write the reason and press a decision button.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="224"/>
         <source>Bu işlem için oturum açın.</source>
         <translation>Sign in to do this.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="234"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="235"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="238"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="240"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="241"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="241"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="242"/>
         <source>Onaylayan</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="242"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="243"/>
         <source>Çakışma tarihi</source>
         <translation>Conflict date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="244"/>
         <source>Geçerlilik tarihi</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="292"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="293"/>
         <source>Değer düzeyinde gerçek bir çakışma yok: iki taraf farklı şeyleri değiştirmiş.</source>
         <translation>No real conflict at value level: the two sides changed different things.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="294"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="295"/>
         <source>«Birleştir» ikisini birlikte korur.</source>
         <translation>«Merge» keeps both together.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="295"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="296"/>
         <source>Çakışan alanlar</source>
         <translation>Conflicting fields</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="297"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="298"/>
         <source>KOOP-BİS&apos;te başka değişiklikler — çakışma değil (KOOP-BİS&apos;teki hâli korunur)</source>
         <translation>Other changes in KOOP-BİS — not a conflict (the KOOP-BİS version is kept)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="300"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="306"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="301"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="307"/>
         <source>Yok.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="303"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="304"/>
         <source>Yalnız sizin değişiklikleriniz — çakışma değil</source>
         <translation>Only your changes — not a conflict</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="311"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="312"/>
         <source>&lt;b&gt;KOOP-BİS&apos;te zaten kayıtlı:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;Already registered in KOOP-BİS:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="318"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="319"/>
         <source>Çakışan her alan için seçiminiz («Seçimlerle birleştir» için)</source>
         <translation>Your choice for each conflicting field (for «Merge with my choices»)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="358"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="359"/>
         <source>Bu çakışmada yerel kaydı yeniden göndermek işe yaramaz (KOOP-BİS aynı cevabı verir); KOOP-BİS&apos;tekini kabul edin ya da memura iade edin.</source>
         <translation>Resending the local entry will not help with this conflict (KOOP-BİS gives the same answer); accept the KOOP-BİS version or return it to the clerk.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="366"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="367"/>
         <source>Kayıt olduğu gibi yeniden gönderilir; KOOP-BİS&apos;teki çakışan değerlerin üzerine yazılır (onlar denetim izinde saklanır).</source>
         <translation>The entry is resent as it is and overwrites the conflicting values in KOOP-BİS (those are kept in the audit trail).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="374"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="375"/>
         <source>KOOP-BİS&apos;teki kalır; bu kayıt gönderilmez, içeriğiyle &apos;Vazgeçildi&apos; olarak saklanır.</source>
         <translation>The KOOP-BİS version stays; this entry is not sent and is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="376"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="377"/>
         <source>Bu çakışmada alan alan seçilebilecek bir alan yok.</source>
         <translation>This conflict has no fields to choose field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="383"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="384"/>
         <source>Her çakışan alan için yukarıda seçtiğiniz değer alınır; birleştirilen kayıt yeni bir revizyon olarak yeniden gönderilir.</source>
         <translation>For each conflicting field the value you chose above is taken; the merged entry is resent as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="392"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="393"/>
         <source>Kayıt, gerekçe kutusundaki açıklamayla yazan memura geri gönderilir; hiçbir şey kaybolmaz.</source>
         <translation>The entry is sent back to the clerk who wrote it with the comment in the reason box; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="401"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="402"/>
         <source>Kuruluş kaydı gönderilmez (kooperatif KOOP-BİS&apos;te zaten var); bu kuruluşu bekleyen kayıtlar mevcut kooperatife bağlanır ve sırayla gönderilir.</source>
         <translation>The founding entry is not sent (the cooperative already exists in KOOP-BİS); the entries waiting for this founding are linked to the existing cooperative and sent in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="427"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="428"/>
         <source>Karar gerekçesi yazılmalıdır; denetim izine girer. Gerekçe kutusuna yazın.</source>
         <translation>A reason for the decision is required; it goes into the audit trail. Type it in the reason box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="452"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="520"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="461"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="529"/>
         <source>KOOP-BİS&apos;teki değerin üzerine yazılsın mı?</source>
         <translation>Overwrite the value in KOOP-BİS?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="454"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="463"/>
         <source>KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine girdiğiniz değerler yazılacak:
 {0}
 
@@ -499,27 +499,27 @@ KOOP-BİS&apos;teki değerler denetim izinde saklanır.</source>
 The KOOP-BİS values are kept in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="456"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="465"/>
         <source>• (değer düzeyinde çakışma yok)</source>
         <translation>• (no conflict at value level)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="457"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="466"/>
         <source>&amp;Üzerine yaz ve gönder</source>
         <translation>&amp;Overwrite and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="463"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="472"/>
         <source>Yerel kayıt korunuyor…</source>
         <translation>Keeping the local entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="474"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="483"/>
         <source>Girdiğiniz değişiklikten vazgeçilsin mi?</source>
         <translation>Abandon the change you entered?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="476"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="485"/>
         <source>Girdiğiniz şu değişiklikler KOOP-BİS&apos;e gönderilmeyecek:
 {0}
 
@@ -530,32 +530,32 @@ Kayıt içeriğiyle birlikte &apos;Vazgeçildi&apos; olarak saklanır.</source>
 The entry is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="478"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="487"/>
         <source>• bu kaydın tamamı</source>
         <translation>• this whole entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="479"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="488"/>
         <source>&amp;KOOP-BİS&apos;tekini kabul et</source>
         <translation>&amp;Accept the KOOP-BİS version</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="485"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="494"/>
         <source>KOOP-BİS&apos;teki kabul ediliyor…</source>
         <translation>Accepting the KOOP-BİS version…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="495"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="504"/>
         <source>Çakışan her alan için seçim yapın: {0}.</source>
         <translation>Make a choice for each conflicting field: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="507"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="516"/>
         <source>«Elle yaz» seçilen alana değer yazın: {0}.</source>
         <translation>Type a value in the field set to «Type by hand»: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="522"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="531"/>
         <source>Birleştirilen kayıt KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine yazılacak:
 {0}
 
@@ -566,37 +566,37 @@ KOOP-BİS&apos;teki değerler denetim izinde, girdiğiniz kayıt revizyonlarda s
 The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="525"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="534"/>
         <source>&amp;Birleştir ve gönder</source>
         <translation>&amp;Merge and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="532"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="541"/>
         <source>Birleştiriliyor…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="544"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="553"/>
         <source>Memura iade ediliyor…</source>
         <translation>Returning to the clerk…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="557"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="566"/>
         <source>Mevcut kooperatife bağlansın mı?</source>
         <translation>Link to the existing cooperative?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="559"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="568"/>
         <source>Bu kuruluş kaydı KOOP-BİS&apos;e gönderilmeyecek (&apos;Vazgeçildi&apos; olarak saklanır); onu bekleyen {0} kayıt {1} kooperatifine bağlanacak.</source>
         <translation>This founding entry will not be sent to KOOP-BİS (it is kept as &apos;Abandoned&apos;); the {0} entries waiting for it will be linked to cooperative {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="562"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="571"/>
         <source>&amp;Bağla</source>
         <translation>&amp;Link</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="568"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="577"/>
         <source>Bağlanıyor…</source>
         <translation>Linking…</translation>
     </message>
@@ -670,238 +670,238 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>CooperativesPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="125"/>
         <source>Unvan, sicil no ya da VKN</source>
         <translation>Title, registry number or VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="127"/>
         <source>&amp;Ara:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="126"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="441"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="135"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="453"/>
         <source>Sicil no</source>
         <translation>Registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="136"/>
         <source>Unvan</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="128"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="442"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="455"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="130"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="139"/>
         <source>İlçe</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="133"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="445"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="142"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="460"/>
         <source>VKN</source>
         <translation>VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="134"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="230"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="448"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="143"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="239"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="463"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="180"/>
         <source>Bu kooperatif için &amp;yeni kayıt</source>
         <translation>&amp;New entry for this cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="184"/>
         <source>Seçili kooperatif için yeni kayıt başlatır (Ctrl+Shift+N).</source>
         <translation>Starts a new entry for the selected cooperative (Ctrl+Shift+N).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="181"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="190"/>
         <source>TCKN / VKN</source>
         <translation>TCKN / VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="182"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="191"/>
         <source>Adı Soyadı / Unvanı</source>
         <translation>Full name / title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="183"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="192"/>
         <source>Pay</source>
         <translation>Shares</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="185"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="194"/>
         <source>Giriş tarihi</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="202"/>
         <source>Adı Soyadı</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="203"/>
         <source>T.C. Kimlik No</source>
         <translation>Turkish ID number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="201"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="210"/>
         <source>Görevi</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="205"/>
         <source>Görev süresi</source>
         <translation>Term of office</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="207"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="216"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="209"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="218"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="222"/>
         <source>Hesap yılı</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="217"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226"/>
         <source>Yeri</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="219"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="228"/>
         <source>Sonuç</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="238"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="231"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="240"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="242"/>
         <source>Geçerlilik</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="238"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="247"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="263"/>
         <source>Enter ya da çift tıklama: kaydı inceleme penceresinde açar.</source>
         <translation>Enter or double-click: opens the entry in the review window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="258"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="267"/>
         <source>&amp;Ortaklar</source>
         <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="259"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="268"/>
         <source>Yö&amp;netim kurulu</source>
         <translation>&amp;Board of directors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="260"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="269"/>
         <source>&amp;Denetim kurulu</source>
         <translation>&amp;Audit board</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="261"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="270"/>
         <source>&amp;Genel kurullar</source>
         <translation>&amp;General assemblies</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="262"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="271"/>
         <source>Ye&amp;rel kayıtlar</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="264"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="273"/>
         <source>Ayrıntıları görmek için listeden bir kooperatif seçin.</source>
         <translation>Select a cooperative in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="294"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="308"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="305"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="319"/>
         <source>Aramak için unvan, sicil no ya da VKN yazın.</source>
         <translation>Type a title, registry number or VKN to search.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="330"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="341"/>
         <source>Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.</source>
         <translation>No matching cooperative. Type a word of the title, the registry number or the VKN.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="395"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="406"/>
         <source>Bu kooperatif artık kooperatif listesinde yok.</source>
         <translation>This cooperative is no longer in the cooperative list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="410"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="422"/>
         <source>&amp;Ortaklar ({0})</source>
         <translation>&amp;Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="411"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="423"/>
         <source>Yö&amp;netim kurulu ({0})</source>
         <translation>&amp;Board of directors ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="412"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="424"/>
         <source>&amp;Denetim kurulu ({0})</source>
         <translation>&amp;Audit board ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="413"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="425"/>
         <source>&amp;Genel kurullar ({0})</source>
         <translation>&amp;General assemblies ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="414"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="426"/>
         <source>Ye&amp;rel kayıtlar ({0})</source>
         <translation>&amp;Local entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="443"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="458"/>
         <source>İl / İlçe</source>
         <translation>Province / district</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="444"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="459"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="446"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="461"/>
         <source>Ticaret sicil no</source>
         <translation>Trade registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="447"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="462"/>
         <source>Kuruluş tarihi</source>
         <translation>Founding date</translation>
     </message>
@@ -1028,87 +1028,87 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EditorLayout</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="36"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="37"/>
         <source>Form yükleniyor…</source>
         <translation>Loading the form…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="55"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="56"/>
         <source>Kooperatif ara: unvan, sicil no ya da VKN (ör. ışık, 06-…)</source>
         <translation>Search cooperatives: title, registry number or VKN (e.g. ışık, 06-…)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="61"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="62"/>
         <source>&amp;Kooperatif *</source>
         <translation>&amp;Cooperative *</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="103"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="104"/>
         <source>Ekler (karar ve tutanak taramaları)</source>
         <translation>Attachments (scans of decisions and minutes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="113"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="114"/>
         <source>&amp;Kaydet (Ctrl+S)</source>
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="116"/>
         <source>&amp;Onaya gönder (Ctrl+Enter)</source>
         <translation>Sub&amp;mit for approval (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="118"/>
         <source>Kapat (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="160"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="163"/>
         <source>Şef iade notu</source>
         <translation>Supervisor&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="160"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="163"/>
         <source>Son iade notu</source>
         <translation>Last return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="168"/>
         <source>Yeni kooperatif kuruluşu: sicil numarasını KOOP-BİS verecek.</source>
         <translation>New cooperative founding: KOOP-BİS will assign the registry number.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="174"/>
         <source>kuruluş {0}</source>
         <translation>founding {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="176"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="179"/>
         <source>şu anki durum: {0}</source>
         <translation>current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="183"/>
         <source>Kooperatif: {0}</source>
         <translation>Cooperative: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="184"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="188"/>
         <source>Kooperatif: {0} (çevrimdışı listede bulunamadı)</source>
         <translation>Cooperative: {0} (not found in the offline list)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="187"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="191"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="190"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="194"/>
         <source>Durum: {0}, {1}. sürüm</source>
         <translation>State: {0}, version {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="192"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="196"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
@@ -1143,7 +1143,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     <message>
         <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="94"/>
         <source>Bu veritabanı önceki sürümden kalma ve şifrelenmemiş: kaybolan bir bilgisayar ya da yedek, ortakların T.C. kimlik numaralarını ve adlarını açığa çıkarır. Şimdi şifrelensin mi?</source>
-        <translation>This database comes from the previous version and is not encrypted: a lost computer or backup reveals the members' T.C. identity numbers and names. Encrypt it now?</translation>
+        <translation>This database comes from the previous version and is not encrypted: a lost computer or backup reveals the members&apos; T.C. identity numbers and names. Encrypt it now?</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="101"/>
@@ -1176,12 +1176,12 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Encrypting the database…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="168"/>
         <source>Bu hesaplar anahtarlarını ilk girişlerinde (program açıkken) ya da parolaları sıfırlanınca alır: {0}</source>
         <translation>These accounts get their key at their first sign-in (while the program is open) or when their password is reset: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="178"/>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="180"/>
         <source>Şifrelenemedi</source>
         <translation>Could not encrypt</translation>
     </message>
@@ -1479,97 +1479,97 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="69"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="59"/>
         <source>KOOP-BİS Masaüstü — ilk kurulum</source>
         <translation>KOOP-BİS Desktop — first set-up</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="73"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="63"/>
         <source>Bu bilgisayarda henüz KOOP-BİS Masaüstü veritabanı yok. İlinizi seçin ve ilk yönetici hesabını oluşturun. Elinizde il müdürlüğünün kooperatif dökümü (Excel, LibreOffice ya da CSV) varsa şimdi içe aktarabilirsiniz; sonra da aktarılabilir.</source>
         <translation>This computer has no KOOP-BİS Desktop database yet. Choose your province and create the first administrator account. If you have the provincial directorate&apos;s cooperative list (Excel, LibreOffice or CSV) you can import it now; it can also be imported later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="63"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="71"/>
         <source>il adı ya da plaka kodu yazın</source>
         <translation>type a province name or plate code</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="74"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="82"/>
         <source>isteğe bağlı: kooperatifler.csv ya da .xlsx</source>
         <translation>optional: cooperatives.csv or .xlsx</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="75"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="83"/>
         <source>&amp;Seç…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="87"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="95"/>
         <source>İl &amp;ara:</source>
         <translation>&amp;Search province:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="88"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="96"/>
         <source>İ&amp;l:</source>
         <translation>Pro&amp;vince:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="89"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="97"/>
         <source>Yönetici &amp;kullanıcı adı:</source>
         <translation>Administrator &amp;username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="90"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="98"/>
         <source>&amp;Ad soyad:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="91"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="99"/>
         <source>&amp;Parola (iki kez):</source>
         <translation>&amp;Password (twice):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="92"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="100"/>
         <source>Kooperatif &amp;dökümü:</source>
         <translation>Cooperative &amp;list:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="98"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="106"/>
         <source>Veritabanını &amp;oluştur</source>
         <translation>&amp;Create database</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="99"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="107"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="180"/>
         <source>Kooperatif dökümü</source>
         <translation>Cooperative list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="182"/>
         <source>Tablolar (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
         <translation>Tables (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="196"/>
         <source>Listeden ilinizi seçin.</source>
         <translation>Choose your province from the list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="200"/>
         <source>Yönetici kullanıcı adını yazın.</source>
         <translation>Type the administrator&apos;s username.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="153"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="209"/>
         <source>Döküm dosyası bulunamadı: {0}</source>
         <translation>List file not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="213"/>
         <source>Veritabanı hazırlanıyor…</source>
         <translation>Preparing the database…</translation>
     </message>
@@ -1694,47 +1694,47 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="85"/>
         <source>KOOP-BİS Masaüstü — Giriş</source>
         <translation>KOOP-BİS Desktop — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="85"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="89"/>
         <source>&lt;h2&gt;KOOP-BİS Masaüstü&lt;/h2&gt;Kooperatif değişiklik kayıtları — çevrimdışı</source>
         <translation>&lt;h2&gt;KOOP-BİS Desktop&lt;/h2&gt;Cooperative change records — offline</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="105"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="109"/>
         <source>&amp;Kullanıcı adı:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="106"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="110"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="111"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="115"/>
         <source>&amp;Giriş</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="114"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="118"/>
         <source>Ç&amp;ıkış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="153"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="157"/>
         <source>Kullanıcı adınızı yazın.</source>
         <translation>Type your username.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="161"/>
         <source>Parolanızı yazın.</source>
         <translation>Type your password.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="161"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="165"/>
         <source>Parola denetleniyor…</source>
         <translation>Checking the password…</translation>
     </message>
@@ -1747,92 +1747,92 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="217"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="228"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="231"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="230"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="258"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="257"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="268"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="267"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="269"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="268"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="273"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="272"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="277"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="276"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="286"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="285"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="291"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="290"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="300"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="299"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="308"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="307"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="309"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="308"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="313"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="312"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="317"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="316"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="318"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="317"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="385"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="384"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="390"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="389"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -1849,17 +1849,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="369"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="386"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="385"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="429"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="425"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -2107,17 +2107,17 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>MemberImportDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="153"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="156"/>
         <source>satırlarda yoksa, ör. 2015/14</source>
         <translation>if the rows lack it, e.g. 2015/14</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="156"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="159"/>
         <source>GG.AA.YYYY; satırlarda yoksa</source>
         <translation>DD.MM.YYYY; if the rows lack it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="159"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="162"/>
         <source>taahhüt = pay adedi × pay tutarı</source>
         <translation>subscribed = shares × share value</translation>
     </message>
@@ -2137,7 +2137,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Share &amp;value:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="185"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="190"/>
         <source>Bütün liste için:</source>
         <translation>For the whole list:</translation>
     </message>
@@ -2167,169 +2167,169 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Member leaving</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="155"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="176"/>
         <source>Excel (.xlsx, .xls), LibreOffice (.ods) ya da CSV dosyası seçin</source>
         <translation>Choose an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="156"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="178"/>
         <source>&amp;Dosya seç…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="179"/>
         <source>&amp;Yeniden denetle</source>
         <translation>Check &amp;again</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="158"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="180"/>
         <source>Dosyayı Excel&apos;de düzelttikten sonra yeniden okuyup denetler.</source>
         <translation>Reads and checks the file again after you corrected it in Excel.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="188"/>
         <source>&amp;Kooperatif (sicil no):</source>
         <translation>&amp;Cooperative (registry no.):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="189"/>
         <source>Liste &amp;türü:</source>
         <translation>List &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="191"/>
         <source>Dosya:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="175"/>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="369"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="198"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="402"/>
         <source>%v satır okundu</source>
         <translation>%v rows read</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="203"/>
         <source>Şablondaki başlıkları kullanın: T.C. Kimlik No / VKN, Adı Soyadı / Unvanı, Giriş Tarihi, Karar No, Pay Adedi, Taahhüt Edilen Tutar, Ödenen Tutar.</source>
         <translation>Use the template&apos;s headers: T.C. Kimlik No / VKN, Adı Soyadı / Unvanı, Giriş Tarihi, Karar No, Pay Adedi, Taahhüt Edilen Tutar, Ödenen Tutar.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="200"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="223"/>
         <source>Yalnızca &amp;hatalı satırları göster</source>
         <translation>Show only rows with &amp;errors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="225"/>
         <source>Hatalı satırları &amp;atla (yalnızca geçerli satırlar kuyruğa girer)</source>
         <translation>&amp;Skip rows with errors (only valid rows join the queue)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="205"/>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="436"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="477"/>
         <source>Geçerli satırları &amp;içe aktar</source>
         <translation>&amp;Import the valid rows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="208"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="231"/>
         <source>Şablonu i&amp;ndir…</source>
         <translation>Do&amp;wnload the template…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="209"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="232"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="280"/>
         <source>Ortak listesi seçin</source>
         <translation>Choose a member list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="256"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="282"/>
         <source>Ortak listeleri (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
         <translation>Member lists (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="305"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="336"/>
         <source>Dosya %1 olarak okundu.</source>
         <translation>The file was read as %1.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="265"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="291"/>
         <source>Önce listenin kooperatifini yazın (sicil no).</source>
         <translation>First type the list&apos;s cooperative (registry no.).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="277"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="303"/>
         <source>%1 okunuyor…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="305"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="338"/>
         <source>Tanınmayan sütunlar alınmadı: %1.</source>
         <translation>Unrecognised columns were left out: %1.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="310"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="343"/>
         <source>Hatalı satırları dosyada düzeltip &apos;Yeniden denetle&apos;ye basın ya da &apos;Hatalı satırları atla&apos;yı seçin.</source>
         <translation>Correct the rows with errors in the file and press &apos;Check again&apos;, or choose &apos;Skip rows with errors&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="332"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="365"/>
         <source>Satır %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="348"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="381"/>
         <source>%v kayıt oluşturuldu</source>
         <translation>%v entries created</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="382"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="415"/>
         <source>Şablonu kaydet</source>
         <translation>Save the template</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="384"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="417"/>
         <source>Excel dosyası (*.xlsx);;CSV dosyası (*.csv)</source>
         <translation>Excel file (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="398"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="431"/>
         <source>Şablon kaydedilemedi</source>
         <translation>The template could not be saved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="399"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="432"/>
         <source>Şablon kaydedilemedi: %1</source>
         <translation>The template could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="402"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="435"/>
         <source>Şablon kaydedildi: %1</source>
         <translation>Template saved: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="422"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="463"/>
         <source>Önce bir dosya seçin.</source>
         <translation>Choose a file first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="424"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="465"/>
         <source>Dosyada geçerli satır yok.</source>
         <translation>The file has no valid rows.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="427"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="468"/>
         <source>%1 satırda hata var: düzeltin ya da &apos;Hatalı satırları atla&apos;yı seçin.</source>
         <translation>%1 rows have errors: correct them or choose &apos;Skip rows with errors&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="432"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="473"/>
         <source>%1 taslak kayıt oluşturulur.</source>
         <translation>%1 draft entries will be created.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="434"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="475"/>
         <source>%1 geçerli satırı &amp;içe aktar</source>
         <translation>&amp;Import %1 valid rows</translation>
     </message>
@@ -2525,6 +2525,14 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
 </context>
 <context>
+    <name>RegistryWarningsPanel</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/registry_warnings.py" line="44"/>
+        <source>Sicil uyarıları</source>
+        <translation>Registry warnings</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="138"/>
@@ -2653,32 +2661,32 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="192"/>
         <source>Kırmızı ile gösterilen alanları düzeltin; hiçbir ayar kaydedilmedi.</source>
         <translation>Correct the fields shown in red; no setting was saved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="214"/>
         <source>Ayarlar kaydedildi.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="229"/>
         <source>Kaydedilecek parolayı yazın.</source>
         <translation>Type the password to save.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="233"/>
         <source>Önce KOOP-BİS kullanıcı adını yazın.</source>
         <translation>Type the KOOP-BİS username first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="238"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="239"/>
         <source>Parola, {0} hesabı için işletim sisteminin güvenli deposuna kaydedildi.</source>
         <translation>The password for account {0} was saved in the operating system&apos;s secure store.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="246"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="247"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola hiçbir yere kaydedilmedi. Eşitleme sırasında KOOP-BİS parolası sorulacak.</source>
         <translation>This computer has no secure password store; the password was not saved anywhere. The KOOP-BİS password will be asked for at sync time.</translation>
     </message>
@@ -2691,12 +2699,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="153"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="154"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="246"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="282"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
@@ -3057,7 +3065,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncTray</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/koopbis_state.py" line="136"/>
+        <location filename="../../koopbis_desktop/ui/koopbis_state.py" line="137"/>
         <source>KOOP-BİS eşitleme</source>
         <translation>KOOP-BİS sync</translation>
     </message>
@@ -3190,77 +3198,77 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ValidationDisplay</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="51"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="55"/>
         <source>Geçerli</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="75"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="79"/>
         <source>Tabloda {0} hücre hatalı; hatalı hücrenin üzerine gelince nedeni görünür.</source>
         <translation>{0} cells in the table have errors; hover over a cell to see why.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="106"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="110"/>
         <source>KOOP-BİS reddetti: {0}</source>
         <translation>KOOP-BİS refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="126"/>
         <source>Şu anki: çevrimdışı listede kayıtlı değil</source>
         <translation>Current: not registered in the offline list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="128"/>
         <source>Şu anki: kayıtlı — {0}</source>
         <translation>Current: registered — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="131"/>
         <source>Şu anki: {0}</source>
         <translation>Current: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="141"/>
         <source>{0} hata</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="143"/>
         <source>{0} uyarı (1163 s.K.)</source>
         <translation>{0} warnings (Law 1163)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="142"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="146"/>
         <source>Form geçerli; onaya gönderilebilir.</source>
         <translation>The form is valid; it can be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="153"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="157"/>
         <source>Form yükleniyor.</source>
         <translation>Loading the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="161"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="160"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="164"/>
         <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
         <translation>Cannot be submitted for approval until {0} errors are fixed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="170"/>
         <source>Kaydedip şefin onayına gönderir.</source>
         <translation>Saves and submits it for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="173"/>
         <source>Hatalar olsa da taslak olarak kaydeder.</source>
         <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="177"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
@@ -3338,22 +3346,14 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>window</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="103"/>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="104"/>
         <source>&amp;Sicil uyarıları…</source>
         <translation>&amp;Registry warnings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="89"/>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="99"/>
         <source>&amp;Günlük liste…</source>
         <translation>&amp;Daily list…</translation>
-    </message>
-</context>
-<context>
-    <name>RegistryWarningsPanel</name>
-    <message>
-        <location filename="../../koopbis_desktop/ui/registry_warnings.py" line="44"/>
-        <source>Sicil uyarıları</source>
-        <translation>Registry warnings</translation>
     </message>
 </context>
 </TS>
