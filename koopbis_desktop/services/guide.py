@@ -279,9 +279,30 @@ def load_guide(language: str = DEFAULT_LANGUAGE) -> Guide:
     return Guide(folder.name, folder, chapters)
 
 
-def help_anchor(name: str) -> str | None:
-    """The section F1 opens for a page key or a window's class name; None if it has none."""
-    return HELP_ANCHORS.get(name)
+def help_anchor(name: str, language: str = DEFAULT_LANGUAGE) -> str | None:
+    """The section F1 opens for a page key or a window's class name; None if it has none.
+
+    :data:`HELP_ANCHORS` names the Turkish sections; another language's guide has the
+    same chapter files with the same headings in the same order (a test holds them
+    together), so its section is the one at the same place.
+    """
+    anchor = HELP_ANCHORS.get(name)
+    if anchor is None or language == DEFAULT_LANGUAGE:
+        return anchor
+    return same_section(anchor, language)
+
+
+def same_section(anchor: str, language: str) -> str | None:
+    """The anchor, in ``language``'s guide, of the Turkish section ``anchor``."""
+    source, target = load_guide(DEFAULT_LANGUAGE), load_guide(language)
+    section = source.section(anchor)
+    if section is None or target.folder == source.folder:
+        return anchor if section is not None else None
+    chapter, other = source.chapter(section.chapter), target.chapter(section.chapter)
+    if chapter is None or other is None:
+        return None
+    index = chapter.sections.index(section)
+    return other.sections[index].anchor if index < len(other.sections) else None
 
 
 PDF_MODULE = "koopbis_desktop.ui.guide_pdf"
@@ -328,6 +349,7 @@ __all__ = [
     "help_anchor",
     "load_guide",
     "parse_chapter",
+    "same_section",
     "slug",
     "write_guide_pdf",
 ]

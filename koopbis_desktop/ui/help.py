@@ -124,7 +124,9 @@ class HelpWindow(QWidget):
             QShortcut(QKeySequence(keys), self, slot)
         self.setProperty(HOOK_PROPERTY, True)  # F1 here shows how to use the guide itself
         QShortcut(
-            QKeySequence(Qt.Key.Key_F1), self, lambda: self.show_anchor(help_anchor("HelpWindow") or "")
+            QKeySequence(Qt.Key.Key_F1),
+            self,
+            lambda: self.show_anchor(help_anchor("HelpWindow", self.guide.language) or ""),
         )
 
         self._fill_contents()
@@ -212,11 +214,11 @@ def anchor_for(widget: QWidget | None) -> str:
     while window is not None:
         page_key = getattr(window, "current_page_key", None)
         if callable(page_key):
-            found = help_anchor(str(page_key()))
+            found = help_anchor(str(page_key()), current_language())
             if found:
                 return found
         for cls in type(window).__mro__:
-            found = help_anchor(cls.__name__)
+            found = help_anchor(cls.__name__, current_language())
             if found:
                 return found
         parent = window.parentWidget()

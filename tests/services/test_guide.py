@@ -18,6 +18,7 @@ from koopbis_desktop.services import guide as guide_service
 from koopbis_desktop.services.guide import (
     HELP_ANCHORS,
     Guide,
+    help_anchor,
     load_guide,
     parse_chapter,
     slug,
@@ -158,10 +159,45 @@ def test_search_needs_every_word_and_puts_titles_first(guide: Guide) -> None:
 
 def test_the_loader_knows_the_language_and_falls_back_to_turkish() -> None:
     assert guide_service.guide_folder("tr").name == "tr"
-    # No English guide yet: the English program shows the Turkish one until en/ exists.
     english = load_guide("en")
-    assert english.folder == guide_service.guide_folder("tr")
-    assert english.title == load_guide("tr").title
+    assert english.folder == guide_service.guide_folder("en") != guide_service.guide_folder("tr")
+    assert english.title == "KOOP-BİS Desktop — User Guide"
+    # A language without a guide of its own shows the Turkish one.
+    assert load_guide("de").folder == guide_service.guide_folder("tr")
+
+
+def test_the_english_guide_has_the_turkish_one_s_shape() -> None:
+    """Same chapter files, same headings at the same levels: F1 finds a section by its place."""
+    turkish, english = load_guide("tr"), load_guide("en")
+    assert [c.file for c in english.chapters] == [c.file for c in turkish.chapters]
+    for tr_chapter, en_chapter in zip(turkish.chapters, english.chapters, strict=True):
+        assert [s.level for s in en_chapter.sections] == [s.level for s in tr_chapter.sections], (
+            tr_chapter.file
+        )
+
+
+def test_every_help_anchor_has_its_english_section() -> None:
+    english = load_guide("en")
+    for name, anchor in HELP_ANCHORS.items():
+        found = help_anchor(name, "en")
+        assert found is not None and english.section(found) is not None, name
+        turkish = load_guide("tr").section(anchor)
+        assert turkish is not None
+        section = english.section(found)
+        assert section is not None and section.chapter == turkish.chapter and section.level == turkish.level
+    assert help_anchor("cooperatives", "en") == "finding-a-cooperative"
+    assert help_anchor("ConflictDialog", "en") == "conflict-review"
+
+
+def test_the_english_guide_s_links_and_pictures_resolve() -> None:
+    english = load_guide("en")
+    for chapter, target in english.links():
+        assert english.resolve_link(chapter, target) is not None, (chapter, target)
+    turkish_pictures = {Path(p).name for _, p in load_guide("tr").images()}
+    for _chapter, picture in english.images():
+        path = (english.folder / picture).resolve()
+        assert path.is_file() and path.parent == (guide_service.guide_folder("tr") / "img").resolve()
+        assert path.name in turkish_pictures
 
 
 # -- the guide tells the truth --------------------------------------------------------------------
