@@ -24,5 +24,5 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``guide`` to ``koopbis``'s sub-commands."""
     p = sub.add_parser("guide", parents=[common], help="kullanıcı kılavuzunu PDF olarak yaz")
     p.add_argument("--pdf", metavar="DOSYA", help="yazılacak PDF dosyası (A4, içindekiler ve sayfa numaralı)")
-    p.add_argument("--lang", default=guide.DEFAULT_LANGUAGE, help="kılavuzun dili (şimdilik yalnız tr)")
+    p.add_argument("--lang", default=guide.DEFAULT_LANGUAGE, help="kılavuzun dili: tr (varsayılan) ya da en")
     p.set_defaults(func=cmd_guide)
