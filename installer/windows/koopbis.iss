@@ -21,6 +21,9 @@
 #define DataDir "{localappdata}\KOOPBIS\koopbis-desktop"
 ; The Task Scheduler task of the unattended sync (offered as a task, removed at uninstall).
 #define SyncTask "KOOPBIS-Esitleme"
+; The account the scheduled sync opens the (encrypted) database with; its password is kept in
+; the Windows Credential Manager by "koopbis key remember --as esitleme" (README "Unattended offices").
+#define SyncAccount "esitleme"
 #define SyncMinutes "15"
 
 [Setup]
@@ -85,7 +88,7 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#DesktopExe}"; WorkingDir: "
 [Run]
 ; The unattended sync: "koopbis sync --once" every few minutes for this user (no admin rights).
 ; The KOOP-BİS password is read from the Windows Credential Manager, saved in the desktop program.
-Filename: "{sys}\schtasks.exe"; Parameters: "/Create /F /SC MINUTE /MO {#SyncMinutes} /TN ""{#SyncTask}"" /TR ""\""{app}\{#CliExe}\"" sync --once"""; Flags: runhidden; Tasks: scheduledsync
+Filename: "{sys}\schtasks.exe"; Parameters: "/Create /F /SC MINUTE /MO {#SyncMinutes} /TN ""{#SyncTask}"" /TR ""\""{app}\{#CliExe}\"" sync --once --as {#SyncAccount}"""; Flags: runhidden; Tasks: scheduledsync
 Filename: "{app}\{#DesktopExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [UninstallRun]

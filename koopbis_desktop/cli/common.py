@@ -99,9 +99,21 @@ def account_password(args: argparse.Namespace) -> str:
     """The ``--as`` account's password, asked once per command (opening and signing in share it)."""
     cached: str | None = getattr(args, "_password", None)
     if cached is None:
-        cached = ask_password("KOOPBIS_PASSWORD", f"{args.as_user} parolası: ")
+        remembered = None
+        if not os.environ.get("KOOPBIS_PASSWORD") and not (sys.stdin and sys.stdin.isatty()):
+            # A scheduled run has no one to ask: the account's password may have been put in
+            # this PC's OS keyring with ``koopbis key remember`` (never in a file).
+            from koopbis_desktop.services import secrets
+
+            remembered = secrets.get_password(remembered_account(args.as_user))
+        cached = remembered or ask_password("KOOPBIS_PASSWORD", f"{args.as_user} parolası: ")
         args._password = cached
     return cached
+
+
+def remembered_account(username: str) -> str:
+    """The OS keyring entry that holds an account's password for unattended commands."""
+    return f"hesap:{username}"
 
 
 def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:

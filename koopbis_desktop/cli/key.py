@@ -18,6 +18,7 @@ from koopbis_desktop.cli.common import (
     account_password,
     ask_password,
     print_json,
+    remembered_account,
     signed_in,
 )
 from koopbis_desktop.domain.lifecycle import Role
@@ -149,6 +150,33 @@ def cmd_unlock_recovery(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_remember(args: argparse.Namespace) -> int:
+    """Keep the ``--as`` account's password in this PC's OS keyring for scheduled syncs (or forget it)."""
+    from koopbis_desktop.services import secrets
+
+    entry = remembered_account(args.as_user or "")
+    if args.forget:
+        if not args.as_user:
+            raise CliError("Hangi hesabın parolası unutulsun: --as KULLANICI", EXIT_USAGE)
+        secrets.delete_password(entry)
+        print(f"{args.as_user} hesabının parolası bu bilgisayarın anahtar zincirinden silindi.")
+        return EXIT_OK
+    store, actor = signed_in(args)  # a wrong password is refused (exit 4) and nothing is kept
+    store.close()
+    if not secrets.set_password(entry, account_password(args)):
+        raise CliError(
+            "Bu bilgisayarda güvenli bir anahtar zinciri yok (Windows Kimlik Bilgileri Yöneticisi ya da "
+            "masaüstü anahtar zinciri); parola hiçbir yere yazılmadı. Zamanlanmış eşitleme bu hesapla "
+            "çalışamaz: eşitlemeyi masaüstü programından yapın."
+        )
+    print(
+        f"{actor.username} hesabının parolası bu bilgisayarın anahtar zincirinde saklandı; zamanlanmış "
+        f"'koopbis sync --once --as {actor.username}' onunla açar. Silmek için: koopbis key remember "
+        f"--forget --as {actor.username}"
+    )
+    return EXIT_OK
+
+
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``key`` and its sub-commands to ``koopbis``."""
     p = sub.add_parser("key", parents=[common], help="veritabanı şifrelemesi ve anahtarları")
@@ -165,3 +193,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "reset", parents=[common], help="kurtarma anahtarıyla aç ve --as hesabına yeni parola ver"
     )
     q.set_defaults(func=cmd_unlock_recovery)
+    q = key_sub.add_parser(
+        "remember",
+        parents=[common],
+        help="--as hesabının parolasını zamanlanmış eşitleme için işletim sisteminin anahtar zincirinde sakla",
+    )
+    q.add_argument("--forget", action="store_true", help="saklanan parolayı sil")
+    q.set_defaults(func=cmd_remember)
