@@ -62,9 +62,12 @@ def env_for(home: Path) -> dict[str, str]:
     )
 
 
-def run(cmd: list[str], home: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run(
+    cmd: list[str], home: Path, timeout: float = 120, extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**env_for(home), **(extra or {})}
     return subprocess.run(
-        cmd, capture_output=True, text=True, encoding="utf-8", env=env_for(home), timeout=timeout, check=False
+        cmd, capture_output=True, text=True, encoding="utf-8", env=env, timeout=timeout, check=False
     )
 
 
@@ -127,14 +130,22 @@ def check_versions(home: Path) -> str:
 
 
 def check_cli_print(home: Path) -> str:
+    """An encrypted database made by the CLI, signed in, printed: SQLCipher and the PDF child in the bundle."""
     db = str(home / "il.sqlite")
-    init = run([str(program("koopbis")), "--db", db, "init", "--province", "06"], home)
+    koopbis = str(program("koopbis"))
+    password = {"KOOPBIS_NEW_PASSWORD": "paket-denetim-1", "KOOPBIS_PASSWORD": "paket-denetim-1"}
+    init = run([koopbis, "--db", db, "init", "--province", "06", "--admin", "admin"], home, extra=password)
     assert init.returncode == 0, init.stdout + init.stderr
+    assert not Path(db).read_bytes().startswith(b"SQLite format 3"), "koopbis init wrote a plain database"
     pdf = home / "alindilar.pdf"
-    printed = run([str(program("koopbis")), "--db", db, "print", "receipts", str(pdf)], home)
+    printed = run([koopbis, "--db", db, "print", "receipts", str(pdf), "--as", "admin"], home, extra=password)
     assert printed.returncode == 0, printed.stdout + printed.stderr
     assert pdf.read_bytes().startswith(b"%PDF"), "koopbis print wrote no PDF"
-    return printed.stdout.strip()
+    guide = home / "kilavuz.pdf"
+    written = run([koopbis, "guide", "--pdf", str(guide)], home, timeout=300)
+    assert written.returncode == 0, written.stdout + written.stderr
+    assert guide.read_bytes().startswith(b"%PDF"), "koopbis guide wrote no PDF"
+    return f"{printed.stdout.strip()} Kılavuz: {guide.stat().st_size // 1024} KB."
 
 
 def free_port() -> int:
@@ -194,7 +205,7 @@ CHECKS: dict[str, Callable[[Path], str]] = {
     "smoke on an older database": check_smoke_older,
     "smoke on a newer database": check_smoke_newer,
     "versions": check_versions,
-    "CLI printout": check_cli_print,
+    "CLI printout and guide": check_cli_print,
     "training server": check_server,
 }
 
