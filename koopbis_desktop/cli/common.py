@@ -74,9 +74,12 @@ def error_document(exc: KoopbisError) -> dict[str, Any]:
     return {"ok": False, "exit_code": int(exc.exit_code), "errors": errors}
 
 
-def open_db(args: argparse.Namespace, *, create: bool = False, reading: bool = False) -> Store:
+def open_db(
+    args: argparse.Namespace, *, create: bool = False, reading: bool = False, read_only: bool = False
+) -> Store:
     """The store of ``--db``; an encrypted one with the key of the ``--as`` account's slot (its
-    password). A command that only ``reading`` still runs where nothing can be written."""
+    password). A command that only ``reading`` still runs where nothing can be written;
+    ``read_only`` opens so that nothing is written at all (a preview)."""
     db_path = paths.database_path(args.db)
     key = None
     if encryption.is_encrypted(db_path):
@@ -87,6 +90,8 @@ def open_db(args: argparse.Namespace, *, create: bool = False, reading: bool = F
                 EXIT_NOT_PERMITTED,
             )
         key = encryption.unlock_key(db_path, username, account_password(args))
+    if read_only:
+        return open_store(db_path, backups_dir=paths.backups_dir(db_path), read_only=True, key=key)
     try:
         return open_store(db_path, create=create, backups_dir=paths.backups_dir(db_path), key=key)
     except (DatabaseReadOnly, DiskFull):
@@ -147,7 +152,7 @@ def _write_refused(exc: KnownError) -> bool:
 
 
 def signed_in(
-    args: argparse.Namespace, *, role: Role | None = None, reading: bool = False
+    args: argparse.Namespace, *, role: Role | None = None, reading: bool = False, read_only: bool = False
 ) -> tuple[Store, Actor]:
     """Open the store and log in the ``--as`` user (required), who must hold ``role`` if given.
 
@@ -155,7 +160,7 @@ def signed_in(
     wrong password is exit 4 for all of them alike. ``reading`` says the command
     only reads.
     """
-    store = open_db(args, reading=reading)
+    store = open_db(args, reading=reading, read_only=read_only)
     try:
         try:
             actor = sign_in(store, args)

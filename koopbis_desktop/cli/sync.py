@@ -11,14 +11,15 @@ from koopbis_desktop.cli.common import (
     EXIT_INVALID,
     EXIT_NOT_PERMITTED,
     EXIT_OK,
+    CliError,
     Parser,
     add_server_options,
-    open_db,
     print_json,
+    signed_in,
     sync_options,
 )
 from koopbis_desktop.domain.changetypes import get_type
-from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
+from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Role, State
 from koopbis_desktop.store.db import Store
 
 
@@ -35,7 +36,16 @@ def _print_sync_report(report: Any, args: argparse.Namespace) -> None:
 def cmd_sync(args: argparse.Namespace) -> int:
     from sync import scheduler
 
-    store = open_db(args)
+    # Sending changes the queue and names people: a signed-in account, one of the roles whose
+    # sign-in starts the desktop's automatic sync. A preview signs in without writing a line.
+    store, actor = signed_in(args, read_only=bool(args.preview))
+    if actor.role not in (Role.SUPERVISOR, Role.ADMIN):
+        store.close()
+        raise CliError(
+            f"{actor.username} hesabı ({ROLE_LABELS[actor.role]}) KOOP-BİS'e eşitleme başlatamaz; "
+            "şef ya da yönetici hesabıyla çalıştırın.",
+            EXIT_NOT_PERMITTED,
+        )
     options = sync_options(args, store)
     if args.preview:
         return _sync_preview(store, options, args)
@@ -60,7 +70,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def cmd_sync_status(args: argparse.Namespace) -> int:
     from sync import scheduler
 
-    store = open_db(args)
+    store, _actor = signed_in(args, reading=True)
     info = scheduler.status(store)
     if args.json:
         print_json(info)

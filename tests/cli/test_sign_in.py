@@ -48,6 +48,17 @@ def test_refreshing_the_snapshot_needs_an_account(ready: Koopbis) -> None:
     assert wrong.returncode == 4
 
 
+def test_sending_to_koopbis_needs_a_supervisor_or_an_admin(ready: Koopbis) -> None:
+    server = ["--server", "http://127.0.0.1:9", "--once"]
+    anonymous = ready("sync", *server)
+    assert anonymous.returncode == 2 and "--as" in anonymous.stderr
+    assert ready("sync", *server, "--as", "ayse", password="yanlis-parola").returncode == 4
+    clerk = ready("sync", *server, "--as", "ayse", password=CLERK_PW)
+    assert clerk.returncode == 4 and "eşitleme başlatamaz" in clerk.stderr
+    assert ready("sync", "status").returncode == 2
+    ok(ready("sync", "status", "--as", "ayse", password=CLERK_PW))
+
+
 def test_restore_is_an_admins_and_audited_with_their_name(ready: Koopbis, tmp_path: Path) -> None:
     ok(ready("backup", str(tmp_path / "yedek"), "--as", "ayse", password=CLERK_PW))
     saved = next((tmp_path / "yedek").glob("*.sqlite"))

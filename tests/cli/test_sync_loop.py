@@ -54,12 +54,12 @@ def test_the_sync_loop_waits_through_maintenance_and_sends_within_seconds_of_ope
         "UPDATE entries SET payload = json_set(payload, '$.effective_date', '2015-04-30') WHERE uuid = ?",
         (refused.uuid,),
     )
-    env = {**os.environ, wire.PASSWORD_ENV: SERVER_PASSWORD}
+    env = {**os.environ, wire.PASSWORD_ENV: SERVER_PASSWORD, "KOOPBIS_PASSWORD": PASSWORD}
     (tmp_path / "server").mkdir()
     opens = datetime.now(UTC) + timedelta(seconds=MAINTENANCE_SECONDS)
     with live_server(tmp_path / "server", 20, maintenance_until=opens) as server:
         loop = subprocess.Popen(
-            koopbis(db_path, "sync", "--server", server.url),
+            koopbis(db_path, "sync", "--server", server.url, "--as", "sef"),
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -21,6 +21,7 @@ import pytest
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store.db import Store
+from tests.conftest import PASSWORD
 from tests.sync.conftest import SERVER_PASSWORD, assert_nothing_applied_is_changeable, live_server
 from tests.sync.test_reliability import assert_exactly_once_in_order, make_entries
 
@@ -37,14 +38,14 @@ def test_b_sigkill_at_random_moments_then_restart(
     store: Store, people: dict[str, Actor], db_path: Path, tmp_path: Path
 ) -> None:
     made = make_entries(store, people, 40, 10)
-    env = {**os.environ, "KOOPBIS_SERVER_PASSWORD": SERVER_PASSWORD}
+    env = {**os.environ, "KOOPBIS_SERVER_PASSWORD": SERVER_PASSWORD, "KOOPBIS_PASSWORD": PASSWORD}
     rng = random.Random(30)
     with live_server(tmp_path, 40, fault_delay=0.12) as server:
         server.admin().put(
             "/api/v1/admin/faults",
             json={"spec": "slow=1", "seed": 3, "delay": 0.12},
         )
-        command = koopbis(db_path, "sync", "--once", "--server", server.url, "--json")
+        command = koopbis(db_path, "sync", "--once", "--server", server.url, "--json", "--as", "sef")
         kills = 0
         runs = 0
         while kills < KILLS and runs < 200:
@@ -69,7 +70,11 @@ def test_b_sigkill_at_random_moments_then_restart(
         server.admin().put("/api/v1/admin/faults", json={"spec": ""})
         assert_exactly_once_in_order(server, store, made)
         status = subprocess.run(
-            koopbis(db_path, "sync", "status", "--json"), env=env, capture_output=True, text=True, timeout=60
+            koopbis(db_path, "sync", "status", "--json", "--as", "sef"),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert status.returncode == 0, status.stderr
         info = json.loads(status.stdout)

@@ -357,10 +357,13 @@ def test_preview_reports_without_changing_anything(
     head_office(server, recs[10]["id"], title="Önizleme Merkez")
     before = store.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
     monkeypatch.setenv("KOOPBIS_SERVER_PASSWORD", "egitim2015")
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
     code = main(
         [
             "--db",
             str(store.path),
+            "--as",
+            "sef",
             "sync",
             "--preview",
             "--server",
