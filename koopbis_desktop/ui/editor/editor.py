@@ -71,6 +71,8 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.rows: dict[str, FieldRow] = {}
         self.values: dict[str, Any] = {}
         self.validation: ValidationResult | None = None
+        self.revealed: set[str] = set()
+        self.reveal_all = False
         self.read_only_reason = ""
         self.is_loaded = False
         self._focus_on_activation = False  # put the cursor in the first field when first activated
@@ -132,7 +134,7 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
             else:
                 self.form.addRow(row.label, row.box)
             widget.edited.connect(lambda name=f.name: self.on_field_edited(name))
-            widget.left.connect(self.on_field_left)
+            widget.left.connect(lambda name=f.name: self.on_field_left(name))
             widget.enter_pressed.connect(self.on_save_button_clicked)
         self.form.addRow(self.attachments_box)
         self.apply_values({k: val for k, val in (seed.values or {}).items() if k in self.rows})
@@ -144,6 +146,8 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.is_loaded = True
         self.undo_stack.clear()
         self.undo_stack.setClean()
+        # What a saved or restored form already holds was typed before: its issues show at once.
+        self.revealed = {name for name, row in self.rows.items() if row.widget.raw() not in ("", None, [])}
         self.revalidate()
         if self._restored:
             self.status.setText(self.tr("Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın."))
