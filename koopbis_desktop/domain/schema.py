@@ -178,6 +178,9 @@ class ChangeType:
     registers: bool = False  # creates a cooperative (cooperative.register)
     touches: tuple[str, ...] = ()  # snapshot values always touched (e.g. "status")
     effective_date_field: str = "effective_date"
+    # Words a clerk types for this change ("başkan", "ortak girişi"): the type chooser ranks
+    # them after the label and before the description.
+    keywords: tuple[str, ...] = ()
 
     def field(self, name: str) -> Field:
         for f in self.fields:

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
 
     signed_out = Signal()
     closed = Signal()  # closed for good (not a sign-out): the app quits
+    _chosen_cooperative: tuple[str, str] | None = None  # (id, label) for the next "Yeni kayıt"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -237,7 +238,16 @@ class MainWindow(QMainWindow):
         signal = getattr(page, "new_entry_requested", None)
         if signal is not None:
             signal.connect(self.on_cooperatives_new_entry_requested)
+        shown = getattr(page, "detail_shown", None)
+        if shown is not None:
+            shown.connect(lambda cooperative_id: self.on_cooperative_shown(page, cooperative_id))
         return page
+
+    def on_cooperative_shown(self, page: QWidget, cooperative_id: str) -> None:
+        # The cooperative chosen on Kooperatifler carries into "Yeni kayıt" (issue 15).
+        record = getattr(page, "record", None) or {}
+        label = f"{cooperative_id} — {record.get('title') or ''}".rstrip(" —")
+        self._chosen_cooperative = (cooperative_id, label)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -328,7 +338,11 @@ class MainWindow(QMainWindow):
 
     def on_nav_current_row_changed(self, row: int) -> None:
         if row >= 0:
-            self.pages[self.page_keys()[row]]  # builds it on first show
+            page = self.pages[self.page_keys()[row]]  # builds it on first show
+            chosen = self._chosen_cooperative
+            if isinstance(page, NewEntryPage) and chosen is not None:
+                page.set_cooperative(*chosen)
+                self._chosen_cooperative = None
             self.stack.setCurrentIndex(row)
 
     def on_cooperatives_new_entry_requested(self, cooperative_id: str) -> None:
