@@ -32,7 +32,16 @@ from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.services.queries import EntryFilter, EntryRow
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.ui.context import AppContext
-from koopbis_desktop.ui.models.entries import COL_COOPERATIVE, COL_STATE, COL_TYPE, EntryTableModel
+from koopbis_desktop.ui.models.entries import (
+    COL_AUTHOR,
+    COL_COOPERATIVE,
+    COL_DATE,
+    COL_NUMBER,
+    COL_STATE,
+    COL_TYPE,
+    COL_UPDATED,
+    EntryTableModel,
+)
 from koopbis_desktop.ui.opening import open_existing_entry
 
 
@@ -166,16 +175,17 @@ class QueuePage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicator(COL_UPDATED, Qt.SortOrder.DescendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in (
-            (COL_STATE, 130),
-            (COL_TYPE, 170),
-            (COL_COOPERATIVE, 290),  # with the others, leaves room for the receipt column at 1280 px
-            (3, 90),
-            (4, 90),
-            (5, 130),
+            (COL_NUMBER, 100),
+            (COL_STATE, 120),
+            (COL_TYPE, 160),
+            (COL_COOPERATIVE, 260),  # with the others, leaves room for the receipt column at 1280 px
+            (COL_DATE, 90),
+            (COL_AUTHOR, 80),
+            (COL_UPDATED, 125),
         ):
             self.table.setColumnWidth(column, width)
         header.sortIndicatorChanged.connect(self.on_header_sort_changed)

@@ -198,7 +198,7 @@ class SyncPage(QWidget):
                 Column(self.tr("Kayıt türü"), lambda r: r.type_label),
                 Column(self.tr("Kooperatif"), lambda r: r.cooperative),
                 Column(self.tr("Yürürlük"), lambda r: r.effective_date),
-                Column(self.tr("Kayıt"), lambda r: r.uuid[:8]),
+                Column(self.tr("Kayıt no"), lambda r: r.number or r.uuid[:8]),
                 Column(self.tr("Neden bekliyor"), lambda r: r.reason),
             ],
             parent=self,
@@ -208,7 +208,7 @@ class SyncPage(QWidget):
         self.plan_view.setSortingEnabled(False)  # the plan's order is the replay order
         self.receipt_model = TextTableModel(
             [
-                Column(self.tr("Kayıt"), lambda r: r.uuid[:8]),
+                Column(self.tr("Kayıt no"), lambda r: r.number or r.uuid[:8]),
                 Column(self.tr("KOOP-BİS alındı no"), lambda r: r.receipt),
                 Column(self.tr("Kayıt türü"), lambda r: r.type_label),
                 Column(self.tr("Kooperatif"), lambda r: r.cooperative),
@@ -382,7 +382,9 @@ class SyncPage(QWidget):
             return
         row: PlanRow = self.plan_model.row_at(current.row())
         self.reason_label.setText(
-            self.tr("{0} ({1}): {2}").format(row.type_label, row.uuid[:8], row.reason or row.status_label)
+            self.tr("{0} ({1}): {2}").format(
+                row.type_label, row.number or row.uuid[:8], row.reason or row.status_label
+            )
         )
 
     def _days_to_go_live(self, overview: SyncOverview) -> int:
