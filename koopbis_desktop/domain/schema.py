@@ -77,6 +77,9 @@ class Field:
     # Headers a spreadsheet column of this field may carry (member lists), matched
     # after Turkish folding; the first is the one a template writes.
     aliases: tuple[str, ...] = ()
+    # A GROUP whose new form starts with the cooperative's current rows (the board an election
+    # replaces): changing one member means editing one row, not typing the whole board again.
+    prefill: bool = False
 
     def choice_label(self, value: object) -> str:
         for choice in self.choices:

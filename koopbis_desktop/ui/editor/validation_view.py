@@ -74,7 +74,7 @@ class ValidationDisplay(EditorBase):
                             Issue(
                                 name,
                                 self.tr(
-                                    "Tabloda {0} hücre hatalı; hatalı hücrenin üzerine gelince nedeni görünür."
+                                    "Tabloda {0} hücre hatalı; hücreye gelince nedeni tablonun altında yazar."
                                 ).format(errors),
                             )
                         )
