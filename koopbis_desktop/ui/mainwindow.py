@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.nav.currentRowChanged.connect(self.on_nav_current_row_changed)
         # The first page is built first, so its list is the first job on the DB worker.
-        self.nav.setCurrentRow(1 if self.nav.count() > 1 else 0)
+        self.nav.setCurrentRow(self._landing_row())
         self.pages["sync"]  # then the Eşitleme page
         self.addAction(self.sync_page.sync_action)  # Ctrl+Shift+S from any page
 
@@ -210,6 +210,18 @@ class MainWindow(QMainWindow):
         self._add_page("cooperatives", self.tr("Kooperatifler"), self._cooperatives_page, 8)
         if ctx.is_admin or ctx.is_supervisor:
             self._add_page("audit", self.tr("Denetim izi"), self._audit_page, 9)
+
+    def _landing_row(self) -> int:
+        """Each role starts on a page it uses: clerk → Taslaklarım, supervisor → Onay bekleyenler,
+        admin → Kooperatifler (an admin has no drafts and approves nothing)."""
+        if self.ctx.is_admin:
+            wanted = "cooperatives"
+        elif self.ctx.is_supervisor:
+            wanted = "submitted"
+        else:
+            wanted = "drafts"
+        keys = self.page_keys()
+        return keys.index(wanted) if wanted in keys else min(1, len(keys) - 1)
 
     def _sync_page(self) -> QWidget:
         self.sync_page = SyncPage(self.ctx)

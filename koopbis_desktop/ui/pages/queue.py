@@ -32,6 +32,7 @@ from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.services.queries import EntryFilter, EntryRow
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.empty_state import EmptyState
 from koopbis_desktop.ui.models.entries import (
     COL_AUTHOR,
     COL_COOPERATIVE,
@@ -190,6 +191,14 @@ class QueuePage(QWidget):
             self.table.setColumnWidth(column, width)
         header.sortIndicatorChanged.connect(self.on_header_sort_changed)
         self.table.activated.connect(self.on_table_activated)
+        records = self.ctx.actor is not None and not self.ctx.is_admin
+        self.empty_state = EmptyState(
+            self.table,
+            self._empty_text,
+            self.tr("Yeni kayıt (Ctrl+N)") if records else "",
+            self.on_empty_state_action if records else None,
+        )
+        self.model.loaded.connect(self.empty_state.refresh)
 
         self.count_label = QLabel()
         self.comment_label = QLabel()
@@ -307,6 +316,34 @@ class QueuePage(QWidget):
             )
         else:
             self.count_label.setText(self.tr("{0} kayıt").format(total))
+
+    def _empty_text(self) -> str:
+        """Why this list is empty: the filter, or nothing of its kind yet (issue 15)."""
+        if not self.model.is_loaded:
+            return self.tr("Yükleniyor…")
+        if self.model.total == 0 and self._filtered():
+            return self.tr("Süzgece uyan kayıt yok; süzgeci temizleyin (Esc) ya da genişletin.")
+        return {
+            "drafts": self.tr(
+                "Taslağınız ya da iade edilen kaydınız yok. Yeni bir değişikliği kaydetmek için:"
+            ),
+            "submitted": self.tr(
+                "Onay bekleyen kayıt yok: memurların onaya gönderdiği kayıtlar burada görünür."
+            ),
+            "approved": self.tr("Onaylanmış kayıt yok: şefin onayladığı kayıtlar burada görünür."),
+            "sync": self.tr("KOOP-BİS'e gönderilecek ya da gönderilmiş kayıt yok."),
+            "conflicts": self.tr("Çakışma yok: KOOP-BİS'le çelişen kayıt olursa burada karar beklenir."),
+        }.get(self.preset.key, self.tr("Henüz kayıt yok. İlk kaydı girmek için:"))
+
+    def _filtered(self) -> bool:
+        flt = self.model.entry_filter
+        own_states = set(flt.states) != set(self.preset.states)
+        return own_states or any((flt.type_id, flt.cooperative, flt.text, flt.date_from, flt.date_to))
+
+    def on_empty_state_action(self) -> None:
+        show_page = getattr(self.window(), "show_page", None)
+        if callable(show_page):
+            show_page("new", focus=True)
 
     def on_model_failed(self, message: str) -> None:
         self.error_label.setText(message)

@@ -41,6 +41,7 @@ from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.empty_state import EmptyState
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.models.entries import format_stamp
 from koopbis_desktop.ui.sync_runner import SyncRunner, save_password
@@ -206,6 +207,12 @@ class SyncPage(QWidget):
         )
         self.plan_view = self._table(self.plan_model)
         self.plan_view.setSortingEnabled(False)  # the plan's order is the replay order
+        self.plan_empty = EmptyState(
+            self.plan_view,
+            self.tr(
+                "Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS'e gönderilecekleri sırayla görünür."
+            ),
+        )
         self.receipt_model = TextTableModel(
             [
                 Column(self.tr("Kayıt no"), lambda r: r.number or r.uuid[:8]),
