@@ -211,16 +211,16 @@ class MainWindow(QMainWindow):
         if ctx.is_admin or ctx.is_supervisor:
             self._add_page("audit", self.tr("Denetim izi"), self._audit_page, 9)
 
-    def _landing_row(self) -> int:
+    def landing_key(self) -> str:
         """Each role starts on a page it uses: clerk → Taslaklarım, supervisor → Onay bekleyenler,
         admin → Kooperatifler (an admin has no drafts and approves nothing)."""
         if self.ctx.is_admin:
-            wanted = "cooperatives"
-        elif self.ctx.is_supervisor:
-            wanted = "submitted"
-        else:
-            wanted = "drafts"
+            return "cooperatives"
+        return "submitted" if self.ctx.is_supervisor else "drafts"
+
+    def _landing_row(self) -> int:
         keys = self.page_keys()
+        wanted = self.landing_key()
         return keys.index(wanted) if wanted in keys else min(1, len(keys) - 1)
 
     def _sync_page(self) -> QWidget:
