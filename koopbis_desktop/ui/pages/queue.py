@@ -307,6 +307,9 @@ class QueuePage(QWidget):
     def on_model_loaded(self) -> None:
         if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
             self.table.setCurrentIndex(self.model.index(0, 0))
+            if self.search_edit.hasFocus() and not self.search_edit.text():
+                # The page got the cursor before its rows arrived; nothing was typed: Enter opens the first.
+                self.table.setFocus()
         shown, total = self.model.rowCount(), self.model.total
         if total == 0:
             self.count_label.setText(self.tr("Bu listede kayıt yok."))
