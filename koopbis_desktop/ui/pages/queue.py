@@ -180,10 +180,10 @@ class QueuePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in (
-            (COL_NUMBER, 100),
+            (COL_NUMBER, 95),
             (COL_STATE, 120),
             (COL_TYPE, 160),
-            (COL_COOPERATIVE, 260),  # with the others, leaves room for the receipt column at 1280 px
+            (COL_COOPERATIVE, 230),  # with the others, leaves room for the receipt column at 1280 px
             (COL_DATE, 90),
             (COL_AUTHOR, 80),
             (COL_UPDATED, 125),
