@@ -49,6 +49,8 @@ HELP_ANCHORS: dict[str, str] = {
     "LoginDialog": "oturum-acma",
     "LockDialog": "ekran-kilidi",
     "FirstRunWizard": "ilk-kurulum",
+    "FirstRunNextSteps": "ilk-kurulum",
+    "RecoveryChooser": "kurtarma",
     "EntryEditor": "kayit-formu",
     "EditorBase": "kayit-formu",  # the editor's parts (layout, values, submit, …) derive from it
     "TypeChooserDialog": "bu-kooperatif-icin-yeni-kayit",
