@@ -79,3 +79,40 @@ def test_cli_lists_and_shows_an_entry_by_its_number(
     assert f"Kayıt no:     {entry.number}" in shown
     assert shown.count(entry.uuid) == 1  # only as the technical identity, last
     assert shown.rstrip().endswith(entry.uuid)
+
+
+def test_migration_numbers_entries_saved_before_it(tmp_path: Path, monkeypatch: Any) -> None:
+    import sqlite3
+
+    from koopbis_desktop.store import migrations
+
+    db = tmp_path / "eski.sqlite"
+    real = list(migrations.MIGRATIONS)
+    monkeypatch.setattr(migrations, "MIGRATIONS", real[:-1])  # the schema before entry numbers
+    monkeypatch.setattr(migrations, "LATEST", len(real) - 1)
+    open_store(db, create=True, backups_dir=tmp_path / "backups").close()
+    # Entries saved by the previous version (written as it wrote them, without a number).
+    conn = sqlite3.connect(db)
+    for uuid, created in (
+        ("b", "2014-12-31T20:00:00.000+00:00"),
+        ("a", "2015-01-05T08:00:00.000+00:00"),
+        ("c", "2015-01-02T08:00:00.000+00:00"),
+    ):
+        conn.execute(
+            "INSERT INTO entries(uuid, type, state, author, payload, created_at, updated_at) "
+            "VALUES (?, 'member.admit', 'draft', 'ayse', '{}', ?, ?)",
+            (uuid, created, created),
+        )
+    conn.commit()
+    conn.close()
+    monkeypatch.setattr(migrations, "MIGRATIONS", real)
+    monkeypatch.setattr(migrations, "LATEST", len(real))
+    upgraded = open_store(db, backups_dir=tmp_path / "backups")
+    try:
+        assert entry_numbers.numbers_of(upgraded, ["a", "b", "c"]) == {
+            "b": "2014/000001",  # per year, in the order they were first saved
+            "c": "2015/000001",
+            "a": "2015/000002",
+        }
+    finally:
+        upgraded.close()
