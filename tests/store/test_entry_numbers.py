@@ -116,3 +116,17 @@ def test_migration_numbers_entries_saved_before_it(tmp_path: Path, monkeypatch: 
         }
     finally:
         upgraded.close()
+
+
+def test_manual_worklist_finds_an_entry_by_its_number(
+    store: Store, people: dict[str, Actor], cooperatives: Any
+) -> None:
+    from koopbis_desktop.services import review
+    from sync import manual
+
+    entry = capture.create_entry(store, people["ayse"], "member.admit", "06-900001", member_admission(5))
+    capture.submit_entry(store, people["ayse"], entry.uuid)
+    review.approve_entry(store, people["sef"], entry.uuid)
+    year, serial = str(entry.number).split("/")
+    found = manual.worklist(store).find(f"{year}/{int(serial)}")
+    assert found is not None and found.uuid == entry.uuid
