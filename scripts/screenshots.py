@@ -46,6 +46,7 @@ from koopbis_desktop.store.db import Store  # noqa: E402
 from koopbis_desktop.ui.app import install_translators  # noqa: E402
 from koopbis_desktop.ui.context import AppContext, Hub  # noqa: E402
 from koopbis_desktop.ui.editor import open_editor  # noqa: E402
+from koopbis_desktop.ui.editor.group_table import GroupField  # noqa: E402
 from koopbis_desktop.ui.help import show_help  # noqa: E402
 from koopbis_desktop.ui.import_dialog import MemberImportDialog  # noqa: E402
 from koopbis_desktop.ui.login import LoginDialog, sign_in  # noqa: E402
@@ -197,7 +198,12 @@ def shoot_form_error(window: MainWindow, cooperative: str, shots: Shots) -> None
         target = editor.rows[name].widget.focus_target()
         target.setFocus()
         target.insert(text) if hasattr(target, "insert") else target.insertPlainText(text)  # type: ignore[attr-defined]
-    editor.rows["member_id"].widget.focus_target().setFocus()
+    # Ctrl+Enter: the first submit attempt shows every issue and puts the cursor on the first.
+    QTest.keyClick(
+        editor.rows["paid_amount"].widget.focus_target(),
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier,
+    )
     wait_until(lambda: not editor.validate_timer.isActive() and editor.rows["member_id"].issue.isVisible())
     shots.save(editor, readme="form-error.png", guide="form-hata.png")
     editor.autosave_timer.stop()
@@ -348,6 +354,51 @@ def submitted_admission(store: Store) -> str:
     return next(r.uuid for r in rows if r.state.value == "submitted")
 
 
+def shoot_clean_form(window: MainWindow, cooperative: str, shots: Shots) -> None:
+    """A blank form as it opens: required fields marked, nothing red before anyone typed."""
+    editor = open_editor(window.ctx, window, type_id="member.admit", cooperative=cooperative)
+    wait_until(lambda: editor.is_loaded and not editor.validate_timer.isActive())
+    settle()
+    shots.save(editor, readme="form-clean.png")
+    editor._closing_confirmed = True
+    editor.close()
+
+
+def shoot_board(window: MainWindow, cooperative: str, shots: Shots) -> None:
+    """A board election opens with the current board; one member replaced, the diff under the table."""
+    editor = open_editor(window.ctx, window, type_id="board.replace", cooperative=cooperative)
+    wait_until(lambda: editor.is_loaded)
+    board = editor.rows["board"].widget
+    assert isinstance(board, GroupField)
+    date_edit = editor.rows["effective_date"].widget.focus_target()
+    date_edit.setFocus()
+    QTest.keyClicks(date_edit, "02.03.2015")
+    table = board.table
+    table.setFocus()
+    last = table.rowCount() - 1
+    for column, text in ((0, tckn(random.Random(7))), (1, "Gülşen Öztürk")):
+        item = table.item(last, column)
+        assert item is not None
+        item.setText(text)
+    table.setCurrentCell(last, 1)
+    wait_until(lambda: not editor.validate_timer.isActive())
+    settle()
+    shots.save(editor, readme="board-prefilled.png")
+    editor.autosave_timer.stop()
+    editor._closing_confirmed = True
+    editor.close()
+
+
+def shoot_empty_state(window: MainWindow, shots: Shots) -> None:
+    """An empty list says why it is empty and what to do next."""
+    window.show_page("conflicts", focus=True)
+    page = window.pages["conflicts"]
+    if isinstance(page, QueuePage):
+        wait_until(lambda: page.model.is_loaded)
+    settle()
+    shots.save(window, readme="empty-state.png")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -380,6 +431,9 @@ def main() -> int:
             shoot_queue(clerk, shots)
             shoot_cooperatives(clerk, shots)
             shoot_form_error(clerk, cooperative, shots)
+            shoot_clean_form(clerk, cooperative, shots)
+            shoot_board(clerk, cooperative, shots)
+            shoot_empty_state(clerk, shots)
             shoot_new_entry(clerk, shots)
             shoot_sync(clerk, shots)
             # A fixed folder: the dialog shows the file's path, and the picture should not change.

@@ -145,6 +145,8 @@ class Worklist:
         for item in self.items:
             if item.uuid == uuid or (len(uuid) >= 6 and item.uuid.startswith(uuid)):
                 return item
+            if "/" in uuid and item.entry.number == entries.normalise_number(uuid):
+                return item  # the entry number people read off the list (2015/000123)
         return None
 
 

@@ -36,7 +36,7 @@ def _entry_line(entry: entries.Entry) -> str:
     ctype = get_type(entry.type)
     eff = format_date(entry.effective_date) if entry.effective_date else "—"
     return (
-        f"{entry.uuid}  {STATE_LABELS[entry.state]:<20} {ctype.label:<30} "
+        f"{entry.label:<12} {STATE_LABELS[entry.state]:<20} {ctype.label:<30} "
         f"{entry.cooperative or '(yeni kuruluş)':<12} {eff:<10} {entry.author}"
     )
 
@@ -63,7 +63,7 @@ def _report_saved(entry: entries.Entry, args: argparse.Namespace, verb: str) -> 
         print_json(entry.to_json())
         return
     print(entry.uuid)
-    print(f"Kayıt {verb}: {STATE_LABELS[entry.state]}.", file=sys.stderr)
+    print(f"Kayıt {entry.label} {verb}: {STATE_LABELS[entry.state]}.", file=sys.stderr)
     for w in entry.issues:
         if w["severity"] == "warning":
             article = f" ({w['article']})" if w.get("article") else ""
@@ -141,7 +141,7 @@ def cmd_entry_show(args: argparse.Namespace) -> int:
     details = load_entry_details(store, entry.uuid)
     province = details.province_code
     ctype = get_type(entry.type)
-    print(f"Kayıt:        {entry.uuid}")
+    print(f"Kayıt no:     {entry.label}")
     print(f"Tür:          {ctype.label} ({ctype.id})")
     print(f"Kooperatif:   {entry.cooperative or '(yeni kuruluş)'}")
     print(f"Durum:        {STATE_LABELS[entry.state]}")
@@ -177,6 +177,7 @@ def cmd_entry_show(args: argparse.Namespace) -> int:
     print(f"Sürümler: {len(revs)}")
     for r in revs:
         print(f"  {r.revision}. {r.created_at} {r.author}" + (f" — {r.note}" if r.note else ""))
+    print(f"Teknik kimlik (UUID): {entry.uuid}")
     return EXIT_OK
 
 
@@ -216,5 +217,5 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--cooperative", metavar="SİCİL_NO")
     p.set_defaults(func=cmd_entry_list)
     p = entry.add_parser("show", parents=[common], help="kaydı göster")
-    p.add_argument("id")
+    p.add_argument("id", help="kayıt no (ör. 2015/000123) ya da UUID")
     p.set_defaults(func=cmd_entry_show)

@@ -57,7 +57,7 @@ def cmd_manual_next(args: argparse.Namespace) -> int:
     for a in files:
         print(f"  Ek (KOOP-BİS'e yükleyin): {a.filename}")
     extra = " --cooperative SİCİL_NO" if registers_cooperative(item.entry.type) else ""
-    print(f"Girdikten sonra: koopbis manual done {item.uuid[:8]} --receipt ALINDI_NO{extra} --as ŞEF")
+    print(f"Girdikten sonra: koopbis manual done {item.entry.label} --receipt ALINDI_NO{extra} --as ŞEF")
     return EXIT_OK
 
 

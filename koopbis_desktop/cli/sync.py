@@ -20,6 +20,7 @@ from koopbis_desktop.cli.common import (
 )
 from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Role, State
+from koopbis_desktop.store import entry_numbers
 from koopbis_desktop.store.db import Store
 
 
@@ -84,8 +85,10 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         f"Eşitleme planı: {plan['ready']} hazır, {plan['waiting']} yeniden denenecek, "
         f"{plan['blocked']} bekliyor, {plan['held']} karar bekliyor."
     )
+    numbers = entry_numbers.numbers_of(store, [str(item["entry"]) for item in info["blocked"]])
     for item in info["blocked"]:
-        print(f"  {item['entry'][:8]} {item['cooperative']:<12} {item['reason']}")
+        number = numbers.get(str(item["entry"]), str(item["entry"])[:8])
+        print(f"  {number:<12} {item['cooperative']:<12} {item['reason']}")
     last = info["last_run"]
     if last:
         label = scheduler.STATUS_LABELS.get(last["status"], last["status"])
@@ -120,10 +123,11 @@ def _sync_preview(store: Store, options: Any, args: argparse.Namespace) -> int:
     else:
         if not items:
             print("Gönderilecek onaylı kayıt yok.")
+        numbers = entry_numbers.numbers_of(store, [item.entry for item in items])
         for item in items:
             label = get_type(item.type).label
             print(
-                f"{item.entry[:8]}  {VERDICT_LABELS[item.verdict]:<14} {label:<28} {item.cooperative or '—':<12} {item.message}"
+                f"{numbers.get(item.entry, item.entry[:8]):<12} {VERDICT_LABELS[item.verdict]:<14} {label:<28} {item.cooperative or '—':<12} {item.message}"
             )
     trouble = [i for i in items if i.verdict in ("conflict", "duplicate", "stale", "not_found")]
     unreachable = [i for i in items if i.verdict == "unreachable"]

@@ -77,6 +77,9 @@ class Field:
     # Headers a spreadsheet column of this field may carry (member lists), matched
     # after Turkish folding; the first is the one a template writes.
     aliases: tuple[str, ...] = ()
+    # A GROUP whose new form starts with the cooperative's current rows (the board an election
+    # replaces): changing one member means editing one row, not typing the whole board again.
+    prefill: bool = False
 
     def choice_label(self, value: object) -> str:
         for choice in self.choices:
@@ -185,6 +188,9 @@ class ChangeType:
     registers: bool = False  # creates a cooperative (cooperative.register)
     touches: tuple[str, ...] = ()  # snapshot values always touched (e.g. "status")
     effective_date_field: str = "effective_date"
+    # Words a clerk types for this change ("başkan", "ortak girişi"): the type chooser ranks
+    # them after the label and before the description.
+    keywords: tuple[str, ...] = ()
 
     def field(self, name: str) -> Field:
         for f in self.fields:

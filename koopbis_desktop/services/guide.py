@@ -50,6 +50,8 @@ HELP_ANCHORS: dict[str, str] = {
     "LockDialog": "ekran-kilidi",
     "FirstRunWizard": "ilk-kurulum",
     "RecoveryKeyDialog": "kurtarma-anahtari",
+    "FirstRunNextSteps": "ilk-kurulum",
+    "RecoveryChooser": "kurtarma",
     "EntryEditor": "kayit-formu",
     "EditorBase": "kayit-formu",  # the editor's parts (layout, values, submit, …) derive from it
     "TypeChooserDialog": "bu-kooperatif-icin-yeni-kayit",

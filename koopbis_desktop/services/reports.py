@@ -234,7 +234,7 @@ def entry_slip(store: Store, entry_uuid: str, province_code: str | None = None) 
         ctype = None
     revisions = entries.revisions(store, entry.uuid)
     header = [
-        ("Kayıt no", entry.uuid),
+        ("Kayıt no", entry.label),
         ("Kayıt türü", type_label(entry.type)),
         ("Kooperatif", cooperative_text(store, entry)),
         ("Durum", STATE_LABELS[entry.state]),
@@ -251,6 +251,7 @@ def entry_slip(store: Store, entry_uuid: str, province_code: str | None = None) 
         header.append(("KOOP-BİS'e aktarım", format_stamp(entry.synced_at)))
         if isinstance(entry.outcome, Mapping) and entry.outcome.get("manual"):
             header.append(("Aktarım yolu", f"Elle girildi ({entry.outcome.get('by', EMPTY)})"))
+    header.append(("Teknik kimlik (UUID)", entry.uuid))
     sections: list[Section] = [Facts(header, "Kayıt")]
     sections.extend(field_sections(ctype, entry.payload))
     sections.append(base_table(ctype, entry, _cooperative_province(store, entry) or province_code))
@@ -259,7 +260,7 @@ def entry_slip(store: Store, entry_uuid: str, province_code: str | None = None) 
     return Report(
         title="Kayıt Fişi",
         authority=authority(province_code, ministry_name(store)),
-        subtitle=f"{type_label(entry.type)} — {entry.uuid}",
+        subtitle=f"{type_label(entry.type)} — {entry.label}",
         sections=sections,
         signatures=(CLERK_SIGNATURE, SUPERVISOR_SIGNATURE),
         closing=audit_anchor(store),
@@ -298,13 +299,18 @@ def entries_of_day(store: Store, day: date) -> list[Entry]:
     return [entries.get_entry(store, uuid) for uuid in touched]
 
 
+def _number_cell(entry: entries.Entry) -> str:
+    # The number people use, with the UUID beneath as the technical key KOOP-BİS knows it by.
+    return f"{entry.label}\n{entry.uuid}" if entry.number else entry.uuid
+
+
 def daily_list(store: Store, day: date, province_code: str | None = None) -> Report:
     """The day's entries with signature lines, closed by the audit chain's head."""
     found = entries_of_day(store, day)
     rows = [
         (
             str(i),
-            e.uuid,
+            _number_cell(e),
             type_label(e.type),
             cooperative_text(store, e),
             STATE_LABELS[e.state],
@@ -354,7 +360,7 @@ def receipts_report(store: Store, province_code: str | None = None, since: date 
         rows.append(
             (
                 str(i),
-                e.uuid,
+                _number_cell(e),
                 type_label(e.type),
                 cooperative_text(store, e),
                 e.receipt or EMPTY,

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -100,6 +100,8 @@ def _start_facts(store: Store) -> tuple[bool, str]:
 class Shell(QObject):
     """Login, main window, sign-out and back to login, until the person quits."""
 
+    first_run = False  # the wizard just created the database: its last page follows the first sign-in
+
     def __init__(self, app: QApplication, worker: DbWorker, db_path: Path, *, demo: bool) -> None:
         super().__init__()
         self.app = app
@@ -157,7 +159,16 @@ class Shell(QObject):
         self.window = window
         self.login = None
         window.show()
-        window.show_page("drafts", focus=True)
+        window.show_page(window.landing_key(), focus=True)
+        if self.first_run and ctx.is_admin:
+            # The set-up's last page: what comes next, with buttons that do it.
+            self.first_run = False
+            from koopbis_desktop.ui.list_loader import choose_and_load
+            from koopbis_desktop.ui.wizard import FirstRunNextSteps
+
+            steps = FirstRunNextSteps(window.open_users, lambda: choose_and_load(ctx, window), window)
+            steps.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            steps.open()
         # Forms autosaved before a crash or power cut are offered back right away.
         from koopbis_desktop.ui.editor.recovery import schedule_recovery
 
@@ -267,6 +278,7 @@ def run(args: argparse.Namespace) -> int:
             wizard = FirstRunWizard(worker)
             if wizard.exec() != QDialog.DialogCode.Accepted or wizard.result_ is None:
                 return 0
+            shell.first_run = True
             shell.show_login(wizard.result_.admin)
         else:
             shell.show_login("memur" if args.demo else "")

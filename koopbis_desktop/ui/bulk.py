@@ -44,7 +44,11 @@ def _describe(store: Store, entry_uuid: str) -> str:
     if entry.cooperative_id:
         summary = snapshot.get_summary(store, entry.cooperative_id)
         title = str(summary["title"]) if summary else entry.cooperative_id
-    return f"{get_type(entry.type).label} — {title or entry.cooperative or ''} (kayıt {entry.uuid[:8]}, yazan {entry.author})"
+    number = f"{entry.number} · " if entry.number else ""
+    return (
+        f"{get_type(entry.type).label} — {title or entry.cooperative or ''} "
+        f"({number}kayıt {entry.uuid[:8]}, yazan {entry.author})"
+    )
 
 
 def run_bulk_approval(store: Store, actor: Actor, entry_uuids: Sequence[str]) -> BulkOutcome:

@@ -139,7 +139,9 @@ class ReviewDialog(QDialog):
         self._approve_reason = permission(self.ctx, Action.APPROVE, entry)
         self._return_reason = permission(self.ctx, Action.RETURN, entry)
         self.setWindowTitle(
-            self.tr("Kayıt incelemesi — {0}").format(details.cooperative_title or entry.uuid[:8])
+            self.tr("Kayıt incelemesi {0} — {1}").format(
+                entry.label, details.cooperative_title or entry.cooperative or ""
+            )
         )
         if self._keep_status:
             self._keep_status = False

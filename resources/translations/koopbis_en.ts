@@ -244,6 +244,11 @@ Press «Open» to view it.</translation>
         <source>Denetim izi BOZULMUŞ: ilk sorunlu kayıt {0}: {1}</source>
         <translation>Audit trail BROKEN: first bad row {0}: {1}</translation>
     </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="151"/>
+        <source>Bu süzgece uyan denetim kaydı yok; süzgeci genişletin ya da temizleyin.</source>
+        <translation>No audit record matches this filter; widen or clear the filter.</translation>
+    </message>
 </context>
 <context>
     <name>AuditTableModel</name>
@@ -600,6 +605,11 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <source>Bağlanıyor…</source>
         <translation>Linking…</translation>
     </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="188"/>
+        <source>Çakışma incelemesi {0} — {1}</source>
+        <translation>Conflict review {0} — {1}</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsPage</name>
@@ -657,6 +667,11 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="196"/>
         <source>Çakışmada kayıt yok.</source>
         <translation>No entries in conflict.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="153"/>
+        <source>Çakışma yok. Eşitlemede KOOP-BİS&apos;teki güncel bilgiyle çelişen bir kayıt çıkarsa burada şefin kararını bekler; o zamana kadar yapılacak bir şey yok.</source>
+        <translation>No conflicts. If a sync finds an entry that contradicts KOOP-BİS&apos;s current data, it waits here for a supervisor&apos;s decision; until then there is nothing to do.</translation>
     </message>
 </context>
 <context>
@@ -904,6 +919,26 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="462"/>
         <source>Kuruluş tarihi</source>
         <translation>Founding date</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="321"/>
+        <source>Kooperatif listesini &amp;yükle…</source>
+        <translation>&amp;Load the cooperative list…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="343"/>
+        <source>Kooperatif listesi boş: bu bilgisayara KOOP-BİS&apos;in kooperatif listesi henüz yüklenmedi. Kayıt girmek için önce liste yüklenmeli.</source>
+        <translation>The cooperative list is empty: KOOP-BİS&apos;s cooperative list has not been loaded on this computer yet. It must be loaded before entries can be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="348"/>
+        <source>KOOP-BİS&apos;ten aldığınız dosyayı (CSV ya da Excel) yükleyin.</source>
+        <translation>Load the file you received from KOOP-BİS (CSV or Excel).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="350"/>
+        <source>Listeyi şef ya da yönetici yükler; şefinizden yüklemesini isteyin.</source>
+        <translation>A supervisor or administrator loads the list; ask your supervisor to load it.</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1306,11 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <source>Şefin notu: {0}</source>
         <translation>Supervisor&apos;s note: {0}</translation>
     </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="40"/>
+        <source>Kayıt no</source>
+        <translation>Entry no.</translation>
+    </message>
 </context>
 <context>
     <name>EntryView</name>
@@ -1573,6 +1613,11 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <source>Veritabanı hazırlanıyor…</source>
         <translation>Preparing the database…</translation>
     </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="121"/>
+        <source>— ilinizi yazarak seçin —</source>
+        <translation>— type to choose your province —</translation>
+    </message>
 </context>
 <context>
     <name>GroupField</name>
@@ -1585,6 +1630,36 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="115"/>
         <source>Satırı &amp;sil (Ctrl+Delete)</source>
         <translation>&amp;Delete row (Ctrl+Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="322"/>
+        <source>Şu anki satırlarla aynı ({0} satır): değişeni düzenleyin, çıkanı silin, yeniyi ekleyin.</source>
+        <translation>Same as the current rows ({0} rows): edit what changed, delete who left, add who joined.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="327"/>
+        <source>{0} satır değişti (✎)</source>
+        <translation>{0} rows changed (✎)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="329"/>
+        <source>{0} yeni (+)</source>
+        <translation>{0} new (+)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="332"/>
+        <source>{0} çıkarıldı: {1}</source>
+        <translation>{0} removed: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="333"/>
+        <source>Şu ankine göre: {0}.</source>
+        <translation>Compared with the current rows: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="377"/>
+        <source>{0} Satır {1}, {2}: {3}</source>
+        <translation>{0} Row {1}, {2}: {3}</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2178,11 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <source>Sorun kaydedildi; kayıt onaylı kaldı.</source>
         <translation>Problem recorded; the entry stays approved.</translation>
     </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="351"/>
+        <source>Kayıt no {0} · teknik kimlik {1}</source>
+        <translation>Entry no. {0} · technical id {1}</translation>
+    </message>
 </context>
 <context>
     <name>MemberImportDialog</name>
@@ -2341,6 +2421,16 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <source>Kaydetmek istediğiniz değişikliğin türünü seçip Enter&apos;a basın. Form açılınca kooperatifi unvanı, sicil no ya da VKN ile bulabilirsiniz.</source>
         <translation>Choose the kind of change to record and press Enter. In the form, find the cooperative by title, registry number or tax number.</translation>
     </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="166"/>
+        <source>Kooperatif seçimini &amp;kaldır</source>
+        <translation>&amp;Clear the cooperative</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="191"/>
+        <source>Kooperatif: {0}</source>
+        <translation>Cooperative: {0}</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>
@@ -2523,6 +2613,51 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <source>Şefin iade notu: {0}</source>
         <translation>Supervisor&apos;s return note: {0}</translation>
     </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="198"/>
+        <source>Yeni kayıt (Ctrl+N)</source>
+        <translation>New entry (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="326"/>
+        <source>Yükleniyor…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="328"/>
+        <source>Süzgece uyan kayıt yok; süzgeci temizleyin (Esc) ya da genişletin.</source>
+        <translation>No entry matches the filter; clear it (Esc) or widen it.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="331"/>
+        <source>Taslağınız ya da iade edilen kaydınız yok. Yeni bir değişikliği kaydetmek için:</source>
+        <translation>You have no drafts or returned entries. To record a new change:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="334"/>
+        <source>Onay bekleyen kayıt yok: memurların onaya gönderdiği kayıtlar burada görünür.</source>
+        <translation>Nothing awaits approval: entries clerks submit for approval appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="336"/>
+        <source>Onaylanmış kayıt yok: şefin onayladığı kayıtlar burada görünür.</source>
+        <translation>No approved entries: entries a supervisor approves appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="337"/>
+        <source>KOOP-BİS&apos;e gönderilecek ya da gönderilmiş kayıt yok.</source>
+        <translation>No entries to send or sent to KOOP-BİS.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="338"/>
+        <source>Çakışma yok: KOOP-BİS&apos;le çelişen kayıt olursa burada karar beklenir.</source>
+        <translation>No conflicts: an entry that contradicts KOOP-BİS would wait here for a decision.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="339"/>
+        <source>Henüz kayıt yok. İlk kaydı girmek için:</source>
+        <translation>No entries yet. To record the first one:</translation>
+    </message>
 </context>
 <context>
     <name>RegistryWarningsPanel</name>
@@ -2626,6 +2761,11 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <location filename="../../koopbis_desktop/ui/review.py" line="221"/>
         <source>İade ediliyor…</source>
         <translation>Returning…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="142"/>
+        <source>Kayıt incelemesi {0} — {1}</source>
+        <translation>Entry review {0} — {1}</translation>
     </message>
 </context>
 <context>
@@ -3069,6 +3209,17 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <source>KOOP-BİS eşitleme</source>
         <translation>KOOP-BİS sync</translation>
     </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="218"/>
+        <source>Kayıt no</source>
+        <translation>Entry no.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="213"/>
+        <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS&apos;e gönderilecekleri sırayla görünür.</source>
+        <translation>Nothing to send. Entries a supervisor approves appear here in the order they will be sent to KOOP-BİS.</translation>
+    </message>
 </context>
 <context>
     <name>TypeChooser</name>
@@ -3272,6 +3423,16 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="77"/>
+        <source>Tabloda {0} hücre hatalı; hücreye gelince nedeni tablonun altında yazar.</source>
+        <translation>{0} cells in the table have errors; move to a cell to read why under the table.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="153"/>
+        <source>Yıldızlı (*) alanlar zorunludur; denetim alandan çıkınca görünür.</source>
+        <translation>Fields marked (*) are required; checks show once you leave a field.</translation>
+    </message>
 </context>
 <context>
     <name>editor</name>
@@ -3354,6 +3515,42 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <location filename="../../koopbis_desktop/ui/print_actions.py" line="99"/>
         <source>&amp;Günlük liste…</source>
         <translation>&amp;Daily list…</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryWarningsPanel</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/registry_warnings.py" line="44"/>
+        <source>Sicil uyarıları</source>
+        <translation>Registry warnings</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunNextSteps</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="200"/>
+        <source>İlk kurulum — sırada ne var</source>
+        <translation>First set-up — what comes next</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="203"/>
+        <source>&lt;h3&gt;Veritabanı hazır.&lt;/h3&gt;&lt;p&gt;Kayıt girmeye başlamadan önce iki adım kaldı:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Hesaplar:&lt;/b&gt; kayıt girecek memurları ve onaylayacak şefleri ekleyin (yönetici hesabıyla kayıt girilmez).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Kooperatif listesi:&lt;/b&gt; KOOP-BİS&apos;ten aldığınız kooperatif listesini yükleyin; formlar kooperatifi bu listeden bulur.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Bu adımlara sonra Yönetim menüsünden ve Kooperatifler sayfasından da ulaşabilirsiniz.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;The database is ready.&lt;/h3&gt;&lt;p&gt;Two steps remain before entries can be recorded:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Accounts:&lt;/b&gt; add the clerks who record entries and the supervisors who approve them (the administrator account records no entries).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cooperative list:&lt;/b&gt; load the cooperative list you received from KOOP-BİS; forms find the cooperative in it.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Both steps are also available later from the Administration menu and the Cooperatives page.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="213"/>
+        <source>Memur ve şef &amp;hesaplarını ekle…</source>
+        <translation>Add clerk and supervisor &amp;accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="216"/>
+        <source>Kooperatif &amp;listesini yükle…</source>
+        <translation>Load the cooperative &amp;list…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="219"/>
+        <source>&amp;Bitir</source>
+        <translation>&amp;Finish</translation>
     </message>
 </context>
 </TS>

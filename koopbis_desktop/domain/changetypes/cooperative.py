@@ -142,6 +142,7 @@ TYPES: tuple[ChangeType, ...] = (
         ),
         rules=(_founders_at_least_seven, _board_rules("board", "Yönetim kurulu")),
         registers=True,
+        keywords=("kuruluş", "yeni kooperatif", "tescil", "kurucu ortaklar"),
     ),
     ChangeType(
         "cooperative.update",
@@ -165,6 +166,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         rules=(_update_has_change,),
+        keywords=("unvan değişikliği", "adres değişikliği", "merkez nakli", "taşınma"),
     ),
     ChangeType(
         "articles.amend",
@@ -189,6 +191,7 @@ TYPES: tuple[ChangeType, ...] = (
             ),
             NOTE,
         ),
+        keywords=("anasözleşme", "madde değişikliği", "esas sözleşme"),
     ),
     ChangeType(
         "assembly.record",
@@ -235,6 +238,12 @@ TYPES: tuple[ChangeType, ...] = (
             Field("decisions", Kind.LONGTEXT, "Alınan kararlar", max_length=5000),
         ),
         rules=(_ordinary_assembly_in_time,),
+        keywords=(
+            "genel kurul toplantısı",
+            "olağan genel kurul",
+            "olağanüstü genel kurul",
+            "bakanlık temsilcisi",
+        ),
     ),
     ChangeType(
         "board.replace",
@@ -250,10 +259,19 @@ TYPES: tuple[ChangeType, ...] = (
                 fields=BOARD_ROW,
                 key="id_no",
                 snapshot="board",
+                prefill=True,
             ),
             NOTE,
         ),
         rules=(_board_rules("board", "Yönetim kurulu"),),
+        keywords=(
+            "yönetim kurulu",
+            "yönetim",
+            "başkan",
+            "başkan yardımcısı",
+            "yönetim kurulu üyesi",
+            "üye değişikliği",
+        ),
     ),
     ChangeType(
         "auditors.replace",
@@ -271,9 +289,11 @@ TYPES: tuple[ChangeType, ...] = (
                 fields=AUDITOR_ROW,
                 key="id_no",
                 snapshot="audit_board",
+                prefill=True,
             ),
             NOTE,
         ),
         rules=(_board_rules("auditors", "Denetim kurulu"),),
+        keywords=("denetim kurulu", "denetçi", "denetim"),
     ),
 )

@@ -147,6 +147,7 @@ TYPES: tuple[ChangeType, ...] = (
             ),
         ),
         rules=(_quarter_paid,),
+        keywords=("ortak girişi", "yeni ortak", "ortak kabulü", "üye girişi"),
     ),
     ChangeType(
         "member.leave",
@@ -222,6 +223,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         rules=(_leave_rules,),
+        keywords=("ortak çıkışı", "istifa", "ihraç", "vefat", "üye çıkışı"),
     ),
     ChangeType(
         "member.transfer",
@@ -249,5 +251,6 @@ TYPES: tuple[ChangeType, ...] = (
             decision_no(required=True),
         ),
         rules=(_transfer_rules,),
+        keywords=("pay devri", "hisse devri", "devir"),
     ),
 )

@@ -135,6 +135,7 @@ TYPES: tuple[ChangeType, ...] = (
         ),
         rules=(_liquidators_present,),
         touches=("status",),
+        keywords=("tasfiye", "tasfiye kurulu", "tasfiye memuru"),
     ),
     ChangeType(
         "liquidation.end",
@@ -146,6 +147,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         touches=("status",),
+        keywords=("terkin", "sicilden silinme", "tasfiye sonu"),
     ),
     ChangeType(
         "liquidation.revoke",
@@ -157,6 +159,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         touches=("status",),
+        keywords=("tasfiyeden dönme", "faaliyete devam"),
     ),
     ChangeType(
         "merger",
@@ -180,6 +183,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         touches=("status",),
+        keywords=("birleşme", "devralma", "katılma"),
     ),
     ChangeType(
         "union.join",
@@ -197,6 +201,7 @@ TYPES: tuple[ChangeType, ...] = (
             effective("Genel kurul / yönetim kurulu karar tarihi"),
             decision_no(),
         ),
+        keywords=("birlik", "birliğe ortaklık"),
     ),
     ChangeType(
         "union.leave",
@@ -214,6 +219,7 @@ TYPES: tuple[ChangeType, ...] = (
             effective("Ayrılma karar tarihi"),
             decision_no(),
         ),
+        keywords=("birlik", "birlikten çıkma"),
     ),
     ChangeType(
         "capital.change",
@@ -236,6 +242,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         rules=(_capital_rules,),
+        keywords=("sermaye", "pay tutarı", "sermaye artırımı"),
     ),
     ChangeType(
         "status.dormant",
@@ -255,6 +262,7 @@ TYPES: tuple[ChangeType, ...] = (
         ),
         rules=(_dormancy_rules,),
         touches=("status",),
+        keywords=("faaliyetsiz", "faaliyet durdurma", "pasif"),
     ),
     ChangeType(
         "status.resume",
@@ -273,6 +281,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         touches=("status",),
+        keywords=("yeniden faaliyet", "aktif"),
     ),
     ChangeType(
         "dissolution.record",
@@ -294,5 +303,6 @@ TYPES: tuple[ChangeType, ...] = (
         ),
         rules=(_dissolution_rules,),
         touches=("status",),
+        keywords=("dağılma", "infisah", "fesih"),
     ),
 )

@@ -24,6 +24,7 @@ from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.conflict_dialog import ConflictDialog, open_conflict
 from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.empty_state import EmptyState
 from koopbis_desktop.ui.entry_view import EMPTY, fit_columns, read_only_table
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.text_table import Column, TextTableModel
@@ -146,6 +147,13 @@ class ConflictsPage(QWidget):
             parent=self,
         )
         self.table = read_only_table(self.model, sortable=True)
+        self.empty_state = EmptyState(
+            self.table,
+            self.tr(
+                "Çakışma yok. Eşitlemede KOOP-BİS'teki güncel bilgiyle çelişen bir kayıt çıkarsa burada "
+                "şefin kararını bekler; o zamana kadar yapılacak bir şey yok."
+            ),
+        )
         self.table.setObjectName("conflictsTable")
         self.table.activated.connect(self.on_table_activated)
         self.table.doubleClicked.connect(self.on_table_activated)

@@ -52,6 +52,7 @@ from koopbis_desktop.ui.entry_view import (
     status_label,
 )
 from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.list_loader import choose_and_load, may_load_list
 from koopbis_desktop.ui.registry_warnings import RegistryWarningsPanel
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 
@@ -110,6 +111,7 @@ class CooperativesPage(QWidget):
     new_entry_requested = Signal(str)  # cooperative id
     results_shown = Signal(str)  # the query whose results are now on screen
     detail_shown = Signal(str)  # cooperative id
+    list_size: int | None = None  # cooperatives in the offline list, once counted
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +163,7 @@ class CooperativesPage(QWidget):
         self.results_stack = QStackedWidget()
         self.results_stack.addWidget(self.results_hint)
         self.results_stack.addWidget(self.results_view)
+        self._build_empty_state()
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -305,6 +308,53 @@ class CooperativesPage(QWidget):
         self._show_hint(self.tr("Aramak için unvan, sicil no ya da VKN yazın."))
         ctx.hub.changed.connect(self.on_hub_changed)
         self.setFocusProxy(self.search_box)
+        self.count_list()
+
+    def _build_empty_state(self) -> None:
+        """What an empty cooperative list says: why it is empty and how to load it."""
+        self.empty_state = QWidget()
+        self.empty_state.setObjectName("cooperativesEmpty")
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("cooperativesEmptyText")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.load_list_button = QPushButton(self.tr("Kooperatif listesini &yükle…"))
+        self.load_list_button.setObjectName("loadListButton")
+        self.load_list_button.clicked.connect(self.on_load_list_button_clicked)
+        column = QVBoxLayout(self.empty_state)
+        column.addStretch(1)
+        column.addWidget(self.empty_label)
+        column.addWidget(self.load_list_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(1)
+        self.results_stack.addWidget(self.empty_state)
+
+    def count_list(self) -> None:
+        self.ctx.worker.submit(snapshot.count_cooperatives, self.on_list_counted)
+
+    def on_list_counted(self, count: int) -> None:
+        self.list_size = count
+        if count:
+            if self.results_stack.currentWidget() is self.empty_state:
+                self.run_search(self.search_box.text())
+            return
+        may = may_load_list(self.ctx)
+        self.empty_label.setText(
+            self.tr(
+                "Kooperatif listesi boş: bu bilgisayara KOOP-BİS'in kooperatif listesi henüz yüklenmedi. "
+                "Kayıt girmek için önce liste yüklenmeli."
+            )
+            + " "
+            + (
+                self.tr("KOOP-BİS'ten aldığınız dosyayı (CSV ya da Excel) yükleyin.")
+                if may
+                else self.tr("Listeyi şef ya da yönetici yükler; şefinizden yüklemesini isteyin.")
+            )
+        )
+        self.load_list_button.setVisible(may)
+        self.results_stack.setCurrentWidget(self.empty_state)
+
+    def on_load_list_button_clicked(self) -> None:
+        choose_and_load(self.ctx, self)
 
     # -- search ------------------------------------------------------------------------
 
@@ -347,7 +397,8 @@ class CooperativesPage(QWidget):
 
     def _show_hint(self, text: str) -> None:
         self.results_hint.setText(text)
-        self.results_stack.setCurrentWidget(self.results_hint)
+        if self.results_stack.currentWidget() is not getattr(self, "empty_state", None) or self.list_size:
+            self.results_stack.setCurrentWidget(self.results_hint)
 
     # -- keyboard --------------------------------------------------------------------------
 
@@ -489,6 +540,7 @@ class CooperativesPage(QWidget):
 
     def on_hub_changed(self, changes: OpChanges) -> None:
         if changes.snapshot:
+            self.count_list()
             self.run_search(self.search_box.text())
         if (changes.snapshot or changes.entries) and self.current_id:
             self.open_detail(self.current_id)
