@@ -23,6 +23,7 @@ from koopbis_desktop.cli.common import (
 )
 from koopbis_desktop.domain.changetypes import all_types, get_type
 from koopbis_desktop.domain.display import format_value
+from koopbis_desktop.domain.i18n import law_text
 from koopbis_desktop.domain.lifecycle import STATE_LABELS
 from koopbis_desktop.domain.schema import Kind
 from koopbis_desktop.domain.validators import format_date
@@ -66,7 +67,7 @@ def _report_saved(entry: entries.Entry, args: argparse.Namespace, verb: str) -> 
     print(f"Kayıt {verb}: {STATE_LABELS[entry.state]}.", file=sys.stderr)
     for w in entry.issues:
         if w["severity"] == "warning":
-            article = f" ({w['article']})" if w.get("article") else ""
+            article = f" ({law_text(str(w['article']))})" if w.get("article") else ""
             print(
                 f"  UYARI: {field_label(entry.type, w['field'])}: {w['message']}{article}",
                 file=sys.stderr,

@@ -28,15 +28,20 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-STATUSES = {
-    "active": "Faal",
-    "in_liquidation": "Tasfiye halinde",
-    "dissolved": "Terkin edildi",
-    "merged": "Birleşme ile sona erdi",
-    "dormant": "Faaliyetsiz",
-    "dissolving": "Dağılmış (tasfiyeye girecek)",
-    "other": "Diğer (dosyada yazıldığı gibi)",
-}
+from koopbis_desktop.domain.i18n import Labels
+
+STATUSES = Labels(
+    "status",
+    {
+        "active": "Faal",
+        "in_liquidation": "Tasfiye halinde",
+        "dissolved": "Terkin edildi",
+        "merged": "Birleşme ile sona erdi",
+        "dormant": "Faaliyetsiz",
+        "dissolving": "Dağılmış (tasfiyeye girecek)",
+        "other": "Diğer (dosyada yazıldığı gibi)",
+    },
+)
 
 # Scalar keys a record has only when they are known (older snapshots and exports lack them).
 OPTIONAL_KEYS = (
@@ -169,38 +174,41 @@ def record_from_registration(payload: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-KEY_LABELS = {
-    "title": "Unvan",
-    "cooperative_type": "Tür",
-    "province_code": "İl",
-    "district": "İlçe",
-    "address": "Adres",
-    "phone": "Telefon",
-    "vkn": "Vergi Kimlik No",
-    "mersis_no": "MERSİS No",
-    "trade_registry_no": "Ticaret sicil no",
-    "status": "Durum",
-    "founded_on": "Kuruluş tarihi",
-    "share_value": "Pay tutarı",
-    "capital": "Sermaye",
-    "board_elected_on": "Yönetim kurulu seçim tarihi",
-    "auditors_elected_on": "Denetim kurulu seçim tarihi",
-    "type_as_written": "Tür (dosyada yazıldığı gibi)",
-    "status_as_written": "Durum (dosyada yazıldığı gibi)",
-    "members": "Ortaklar",
-    "board": "Yönetim kurulu",
-    "audit_board": "Denetim kurulu",
-    "assemblies": "Genel kurullar",
-    "articles": "Anasözleşme maddeleri",
-    "unions": "Birlikler",
-}
+KEY_LABELS = Labels(
+    "key",
+    {
+        "title": "Unvan",
+        "cooperative_type": "Tür",
+        "province_code": "İl",
+        "district": "İlçe",
+        "address": "Adres",
+        "phone": "Telefon",
+        "vkn": "Vergi Kimlik No",
+        "mersis_no": "MERSİS No",
+        "trade_registry_no": "Ticaret sicil no",
+        "status": "Durum",
+        "founded_on": "Kuruluş tarihi",
+        "share_value": "Pay tutarı",
+        "capital": "Sermaye",
+        "board_elected_on": "Yönetim kurulu seçim tarihi",
+        "auditors_elected_on": "Denetim kurulu seçim tarihi",
+        "type_as_written": "Tür (dosyada yazıldığı gibi)",
+        "status_as_written": "Durum (dosyada yazıldığı gibi)",
+        "members": "Ortaklar",
+        "board": "Yönetim kurulu",
+        "audit_board": "Denetim kurulu",
+        "assemblies": "Genel kurullar",
+        "articles": "Anasözleşme maddeleri",
+        "unions": "Birlikler",
+    },
+)
+
+KEY_PREFIX_LABELS = Labels("key_prefix", {"member": "Ortak", "assembly": "Genel kurul", "union": "Birlik"})
 
 
 def key_label(key: str) -> str:
     """A Turkish label for a snapshot key: "title" → "Unvan", "member:123…" → "Ortak 123…"."""
     prefix, sep, ident = key.partition(":")
     if sep:
-        return {"member": "Ortak", "assembly": "Genel kurul", "union": "Birlik"}.get(
-            prefix, prefix
-        ) + f" {ident}"
+        return KEY_PREFIX_LABELS.get(prefix, prefix) + f" {ident}"
     return KEY_LABELS.get(key, key)

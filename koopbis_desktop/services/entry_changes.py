@@ -27,6 +27,7 @@ from koopbis_desktop.domain.display import (
     status_label,
 )
 from koopbis_desktop.domain.effects import StateConflict, apply_change, new_record
+from koopbis_desktop.domain.i18n import law_text
 from koopbis_desktop.domain.records import KEYED_LISTS, base_value, key_label, record_from_base
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
 from koopbis_desktop.store import entries, snapshot, users
@@ -292,7 +293,7 @@ def issue_text(ctype: ChangeType, issue: Mapping[str, Any]) -> str:
     article = issue.get("article")
     sign = "⚠" if issue.get("severity") == "warning" else "✖"
     text = f"{sign} {label + ': ' if label else ''}{message}"
-    return f"{text} ({article})" if article else text
+    return f"{text} ({law_text(str(article))})" if article else text
 
 
 # ------------------------------------------------------------------ loading (runs on the DB worker)

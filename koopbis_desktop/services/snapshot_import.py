@@ -213,7 +213,7 @@ def _choice_map(type_id: str, field_name: str, group: str | None = None) -> dict
 _STATUS_WORDS = {
     **{reference.name_key(word): code for word, code in reference.status_aliases().items()},
     **{header_key(code): code for code in STATUSES},
-    **{header_key(label): code for code, label in STATUSES.items()},
+    **{header_key(label): code for code, label in STATUSES.source.items()},
     "aktif": "active",
     "tasfiyede": "in_liquidation",
     "tasfiye": "in_liquidation",
