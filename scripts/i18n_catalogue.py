@@ -56,9 +56,9 @@ def load() -> dict[str, dict[str, object]]:
     return {"ids": {}, "texts": {}}
 
 
-def missing() -> tuple[list[str], list[str]]:
+def missing(data: dict[str, dict[str, object]] | None = None) -> tuple[list[str], list[str]]:
     """(Turkish sentences without English, label ids without English by id or by their Turkish)."""
-    data = load()
+    data = load() if data is None else data
     texts = data.get("texts", {})
     ids = data.get("ids", {})
     sentences, _bad = source_sentences()

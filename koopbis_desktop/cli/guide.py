@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError
+from koopbis_desktop.domain import i18n
 from koopbis_desktop.services import guide
 
 
@@ -15,7 +16,7 @@ def cmd_guide(args: argparse.Namespace) -> int:
         raise CliError(
             "Kılavuzun yazılacağı PDF dosyasını verin: koopbis guide --pdf kilavuz.pdf", EXIT_USAGE
         )
-    path = guide.write_guide_pdf(Path(args.pdf), args.lang)
+    path = guide.write_guide_pdf(Path(args.pdf), i18n.language())
     print(f"Kullanıcı kılavuzu yazıldı: {path}")
     return EXIT_OK
 
@@ -24,5 +25,5 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``guide`` to ``koopbis``'s sub-commands."""
     p = sub.add_parser("guide", parents=[common], help="kullanıcı kılavuzunu PDF olarak yaz")
     p.add_argument("--pdf", metavar="DOSYA", help="yazılacak PDF dosyası (A4, içindekiler ve sayfa numaralı)")
-    p.add_argument("--lang", default=guide.DEFAULT_LANGUAGE, help="kılavuzun dili (şimdilik yalnız tr)")
+    # The guide's language is the common --lang (KOOPBIS_LANG, the setting); Turkish while no other exists.
     p.set_defaults(func=cmd_guide)

@@ -312,7 +312,7 @@ def _validate_fields(
         value = raw.get(f.name)
         if _is_empty(value):
             if _required(f, {**raw, **valid}):
-                issues.append(Issue(f"{prefix}{f.name}", f"{f.label} zorunludur."))
+                issues.append(Issue(f"{prefix}{f.name}", tx("{label} zorunludur.").format(label=f.label)))
             continue
         if f.kind == Kind.GROUP:
             path = f"{prefix}{f.name}"

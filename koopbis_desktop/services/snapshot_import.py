@@ -207,6 +207,8 @@ def _choice_map(type_id: str, field_name: str, group: str | None = None) -> dict
     for choice in f.choices:
         mapping[header_key(choice.value)] = choice.value
         mapping[header_key(choice.label)] = choice.value
+        if choice.turkish:  # an English label's Turkish: the files stay Turkish
+            mapping[header_key(choice.turkish)] = choice.value
     return mapping
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.ui.app import LANGUAGE_PROPERTY
 from koopbis_desktop.ui.context import AppContext, Hub
@@ -97,9 +98,11 @@ def english(qapp: Any, tmp_path: Path) -> Iterator[None]:
     assert translator.load(str(qm))
     QCoreApplication.installTranslator(translator)
     qapp.setProperty(LANGUAGE_PROPERTY, "en")
+    i18n.set_language("en")
     yield
     QCoreApplication.removeTranslator(translator)
     qapp.setProperty(LANGUAGE_PROPERTY, "tr")
+    i18n.set_language("tr")
 
 
 def test_lock_dialog_shows_the_inherited_login_strings_in_english(

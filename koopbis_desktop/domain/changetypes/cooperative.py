@@ -28,7 +28,9 @@ def _founders_at_least_seven(payload: Mapping[str, Any], ctx: ValidationContext)
     if founders is not None and len(founders) < 7:
         yield Issue(
             "founders",
-            f"Kooperatif en az 7 kurucu ortakla kurulur; {len(founders)} kurucu girildi.",
+            tx("Kooperatif en az 7 kurucu ortakla kurulur; {n_founders} kurucu girildi.").format(
+                n_founders=len(founders)
+            ),
             Severity.ERROR,
             f"{LAW} md. 2",
         )
