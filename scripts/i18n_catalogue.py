@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGE = ROOT / "koopbis_desktop"
+# Where people-facing text lives: the application package and the sync package beside it.
+SOURCES = (ROOT / "koopbis_desktop", ROOT / "sync")
 CATALOGUE = ROOT / "resources" / "i18n" / "en.json"
 
 
@@ -23,7 +24,7 @@ def source_sentences() -> tuple[set[str], list[str]]:
     """(Turkish literals passed to ``tx``, places that pass it something else)."""
     found: set[str] = set()
     bad: list[str] = []
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in sorted(p for source in SOURCES for p in source.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tx":
@@ -39,6 +40,7 @@ def label_ids() -> dict[str, str]:
     """Catalogue id → Turkish of every schema label and label table."""
     from koopbis_desktop.domain import i18n, lifecycle, records  # noqa: F401  (fill LABEL_TABLES)
     from koopbis_desktop.domain.changetypes import CHANGE_TYPES, schema_texts
+    from sync import conflict_view  # noqa: F401
 
     ids: dict[str, str] = {}
     for ctype in CHANGE_TYPES:

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 LANGUAGES = ("tr", "en")
 DEFAULT_LANGUAGE = "tr"
@@ -96,7 +96,7 @@ def has_translation(key: str, turkish: str, lang: str) -> bool:
 K = TypeVar("K")
 
 # Every label table made below, for the completeness test.
-LABEL_TABLES: list[Labels[Any]] = []
+LABEL_TABLES: list[Labels[Any] | LabelRow] = []
 
 
 class Labels(Mapping[K, str]):
@@ -132,3 +132,40 @@ def law_text(article: str) -> str:
     if _current == DEFAULT_LANGUAGE:
         return article
     return article.replace("1163 s.K.", tx("1163 s.K.")).replace("md.", tx("md."))
+
+
+class LabelRow(Sequence[str]):
+    """A fixed row of labels (a table's column titles) read in the current language, by position.
+
+    Equal to a tuple of the same texts, so code that compares headers keeps working.
+    """
+
+    def __init__(self, prefix: str, source: Mapping[str, str]) -> None:
+        self.prefix = prefix
+        self.source: dict[str, str] = dict(source)
+        self._names = tuple(self.source)
+        LABEL_TABLES.append(self)
+
+    def key(self, item: str) -> str:
+        return f"{self.prefix}.{item}"
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        if isinstance(index, slice):
+            return tuple(text(self.key(n), self.source[n]) for n in self._names[index])
+        name = self._names[index]
+        return text(self.key(name), self.source[name])
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LabelRow | tuple | list):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
