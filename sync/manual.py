@@ -419,7 +419,7 @@ def worklist_report(store: Store, province_code: str | None = None) -> reports.R
                 "sırayla girilir: öndeki girilmeden arkadaki girilmez."
             ),
         ],
-        signatures=(reports.SUPERVISOR_SIGNATURE,),
+        signatures=(reports.SIGNATURES["supervisor"],),
         closing=reports.audit_anchor(store),
         printed_at=reports.printed_now(),
         entry_ids=[w.uuid for w in work.items],

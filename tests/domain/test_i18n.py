@@ -41,7 +41,11 @@ SAME_IN_BOTH = frozenset({"KOOP-BİS"})
 DATA_MODULES = frozenset({"text.py", "demo_data.py"})
 # Modules outside the domain already read wholly from the catalogue (the rest of services/,
 # sync/ and cli/ still hold Turkish literals: see CHANGELOG, "English everywhere").
-CATALOGUED_MODULES = ("sync/conflict_view.py",)
+CATALOGUED_MODULES = (
+    "sync/conflict_view.py",
+    "koopbis_desktop/services/entry_changes.py",
+    "koopbis_desktop/services/reports.py",
+)
 BUILTIN_ERRORS = frozenset({"AssertionError", "ValueError", "TypeError", "KeyError", "RuntimeError"})
 CATALOGUED_CALLS = frozenset(
     {"tx", "text", "Labels", "LabelRow", "Field", "Choice", "ChangeType", "effective"}
