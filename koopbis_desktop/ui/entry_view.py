@@ -245,7 +245,8 @@ class EntryView(QWidget):
                 self.tr("Oluşturuldu"),
                 escape_html(format_stamp(entry.created_at))
                 + (
-                    f" · {self.tr('Onaya gönderildi')}: {escape_html(format_stamp(entry.submitted_at))}"
+                    " · "
+                    + self.tr("Onaya gönderildi: {0}").format(escape_html(format_stamp(entry.submitted_at)))
                     if entry.submitted_at
                     else ""
                 ),
@@ -257,7 +258,9 @@ class EntryView(QWidget):
         if entry.comment:
             rows.append((self.tr("Son iade nedeni"), escape_html(entry.comment)))
         html = [
-            f"<h3 style='margin:0'>{escape_html(ctype.label)} <small>· {self.tr('revizyon')} {entry.revision}</small></h3>"
+            f"<h3 style='margin:0'>{escape_html(ctype.label)} <small>· "
+            + self.tr("revizyon {0}").format(entry.revision)
+            + "</small></h3>"
         ]
         html.append("<table cellspacing='0' cellpadding='2'>")
         for label, value in rows:
@@ -269,7 +272,7 @@ class EntryView(QWidget):
                 f"{escape_html(issue_text(ctype, i))}</li>"
                 for i in entry.issues
             )
-            html.append(f"<b>{self.tr('Uyarılar ve hatalar')}:</b><ul style='margin:0'>{items}</ul>")
+            html.append("<b>" + self.tr("Uyarılar ve hatalar:") + f"</b><ul style='margin:0'>{items}</ul>")
         self.header.setText("".join(html))
 
     def _fill_content(self, ctype: ChangeType, entry: Entry) -> None:

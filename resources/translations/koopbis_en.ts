@@ -175,6 +175,11 @@ Press «Open» to view it.</translation>
 <context>
     <name>AuditPage</name>
     <message>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="184"/>
+        <source>Denetim izi</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
         <location filename="../../koopbis_desktop/ui/pages/audit.py" line="125"/>
         <source>kayıt no (uuid)</source>
         <translation>entry id (uuid)</translation>
@@ -603,6 +608,11 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 </context>
 <context>
     <name>ConflictsPage</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="120"/>
+        <source>Çakışmalar</source>
+        <translation>Conflicts</translation>
+    </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="121"/>
         <source>KOOP-BİS&apos;in, siz çevrimdışıyken değişen bilgisi yüzünden uygulamadığı kayıtlar. Bir şef her birini açıp alan alan karar verir; iki tarafın bilgisi de saklanır. Açmak için satırı seçip Enter&apos;a basın ya da çift tıklayın.</source>
@@ -1201,6 +1211,21 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 </context>
 <context>
     <name>EntryView</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="275"/>
+        <source>Uyarılar ve hatalar:</source>
+        <translation>Warnings and errors:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="262"/>
+        <source>revizyon {0}</source>
+        <translation>revision {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="249"/>
+        <source>Onaya gönderildi: {0}</source>
+        <translation>Submitted for approval: {0}</translation>
+    </message>
     <message>
         <location filename="../../koopbis_desktop/ui/entry_view.py" line="458"/>
         <source>Ne değişiyor</source>
@@ -2239,6 +2264,11 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 </context>
 <context>
     <name>NewEntryPage</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="126"/>
+        <source>Yeni kayıt</source>
+        <translation>New entry</translation>
+    </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="129"/>
         <source>Kaydetmek istediğiniz değişikliğin türünü seçip Enter&apos;a basın. Form açılınca kooperatifi unvanı, sicil no ya da VKN ile bulabilirsiniz.</source>

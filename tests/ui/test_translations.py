@@ -137,3 +137,25 @@ def test_english_banner_writes_the_go_live_date_in_english(
     assert "12 March 2015" in banner and "Mart" not in banner and "'te" not in banner, banner
     qtbot.waitUntil(lambda: worker.pending() == 0)
     window.close()
+
+
+def test_no_tr_call_hides_inside_an_f_string() -> None:
+    # pyside6-lupdate does not look inside f-string expressions: such a string is never
+    # extracted, so it would stay Turkish in English mode without the test above noticing.
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "koopbis_desktop" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute | ast.Name):
+                    name = sub.func.attr if isinstance(sub.func, ast.Attribute) else sub.func.id
+                    if (
+                        name in ("tr", "translate", "_tr")
+                        and sub.args
+                        and isinstance(sub.args[0], ast.Constant)
+                    ):
+                        hidden.append(f"{path.relative_to(ROOT)}:{sub.lineno}")
+    assert not hidden, "tr() inside an f-string (lupdate cannot see it):\n" + "\n".join(hidden)

@@ -117,7 +117,7 @@ class ConflictsPage(QWidget):
         self.setObjectName("conflictsPage")
         self.last_dialog: ConflictDialog | None = None
 
-        title = QLabel(f"<h2 style='margin:0'>{self.tr('Çakışmalar')}</h2>")
+        title = QLabel("<h2 style='margin:0'>" + self.tr("Çakışmalar") + "</h2>")
         explanation = QLabel(
             self.tr(
                 "KOOP-BİS'in, siz çevrimdışıyken değişen bilgisi yüzünden uygulamadığı kayıtlar. "

@@ -123,7 +123,7 @@ class NewEntryPage(QWidget):
         self.setObjectName("page-new")
         self.chooser = TypeChooser()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Yeni kayıt')}</h2>"))
+        layout.addWidget(QLabel("<h2>" + self.tr("Yeni kayıt") + "</h2>"))
         hint = QLabel(
             self.tr(
                 "Kaydetmek istediğiniz değişikliğin türünü seçip Enter'a basın. "
