@@ -46,6 +46,10 @@ def label_ids() -> dict[str, str]:
     ids: dict[str, str] = {}
     for ctype in CHANGE_TYPES:
         ids.update(schema_texts(ctype))
+    from koopbis_desktop.domain import reference
+
+    for kind in reference.cooperative_types():
+        ids[f"cooperative_type.{kind.code}"] = kind.name
     for table in i18n.LABEL_TABLES:
         for item, turkish in table.source.items():
             ids[table.key(item)] = turkish

@@ -63,7 +63,7 @@ def format_iso_date(value: Any) -> str:
 def cooperative_type_label(code: Any) -> str:
     for ctype in reference.cooperative_types():
         if ctype.code == code:
-            return ctype.name
+            return reference.cooperative_type_name(ctype)
     return str(code) if code else EMPTY
 
 

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from koopbis_desktop.domain.i18n import tx
+from koopbis_desktop.domain.i18n import text, tx
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.domain.validators import FieldError
 
@@ -89,6 +89,11 @@ def provinces() -> tuple[Province, ...]:
 def cooperative_types() -> tuple[CooperativeType, ...]:
     data = _load("cooperative_types.json")
     return tuple(CooperativeType(code=t["code"], name=t["name"]) for t in data["types"])
+
+
+def cooperative_type_name(ctype: CooperativeType) -> str:
+    """A cooperative type's name in the current language (the Turkish one stays what files are matched by)."""
+    return text(f"cooperative_type.{ctype.code}", ctype.name)
 
 
 def find_province(code_or_name: object) -> Province | None:

@@ -97,7 +97,10 @@ class Field:
         if self.kind == Kind.CHOICE:
             out["choices"] = [{"value": c.value, "label": c.label} for c in self.choices]
         if self.kind == Kind.COOPERATIVE_TYPE:
-            out["choices"] = [{"value": t.code, "label": t.name} for t in reference.cooperative_types()]
+            out["choices"] = [
+                {"value": t.code, "label": reference.cooperative_type_name(t)}
+                for t in reference.cooperative_types()
+            ]
         if self.kind == Kind.GROUP:
             out["fields"] = [f.to_json() for f in self.fields]
             out["min_rows"] = self.min_rows

@@ -21,7 +21,7 @@ import pytest
 
 from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.changetypes import CHANGE_TYPES, all_types, get_type
-from koopbis_desktop.domain.display import state_label, value_text
+from koopbis_desktop.domain.display import cooperative_type_label, state_label, value_text
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Action, Actor, Role, State, check_move
 from koopbis_desktop.domain.records import STATUSES, key_label
 from koopbis_desktop.domain.schema import validate
@@ -196,6 +196,7 @@ def test_turkish_stays_the_default_and_english_follows_the_choice() -> None:
     assert value_text(reason, "istifa") == "Resignation"
     assert [STATE_LABELS[s] for s in (State.DRAFT, State.SUBMITTED)] == ["Draft", "Awaiting approval"]
     assert state_label("conflict") == "Conflict"
+    assert cooperative_type_label("konut") == "Housing Construction Cooperative"
     assert ROLE_LABELS[Role.SUPERVISOR] == "Supervisor / Approver"
     assert STATUSES["in_liquidation"] == "In liquidation"
     assert key_label("member:12345678901") == "Member 12345678901"
