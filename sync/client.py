@@ -25,6 +25,7 @@ from urllib.parse import quote
 import requests
 
 from koopbis_desktop.domain.errors import KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from sync.answers import (  # re-exported: callers say wire.Applied, wire.Conflict, …
     RETRYABLE,
     Applied,
@@ -87,8 +88,9 @@ def password_source(username: str, *, interactive: bool) -> Callable[[], str]:
             asked.append(getpass.getpass(f"KOOP-BİS parolası ({username}): "))
             return asked[0]
         raise PasswordUnavailable(
-            f"KOOP-BİS parolası bulunamadı ({username}): {PASSWORD_ENV} ortam değişkenini verin, "
-            "parolayı masaüstü programında kaydedin ya da komutu bir terminalde çalıştırın."
+            tx(
+                "KOOP-BİS parolası bulunamadı ({username}): {PASSWORD_ENV} ortam değişkenini verin, parolayı masaüstü programında kaydedin ya da komutu bir terminalde çalıştırın."
+            ).format(username=username, PASSWORD_ENV=PASSWORD_ENV)
         )
 
     return provide

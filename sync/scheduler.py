@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain.errors import KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services import settings
 from koopbis_desktop.store import entries, sync_state
 from koopbis_desktop.store.changes import NOTHING, OpChanges
@@ -104,7 +105,11 @@ class SyncOptions:
 
 class SyncBusy(KoopbisError):
     def __init__(self, owner: str) -> None:
-        super().__init__(f"Bu veritabanında başka bir eşitleme sürüyor ({owner}); o bitince yeniden deneyin.")
+        super().__init__(
+            tx("Bu veritabanında başka bir eşitleme sürüyor ({owner}); o bitince yeniden deneyin.").format(
+                owner=owner
+            )
+        )
         self.owner = owner
 
 

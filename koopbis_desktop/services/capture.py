@@ -14,6 +14,7 @@ from typing import Any
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.effects import StateConflict, apply_change
 from koopbis_desktop.domain.fiscal import fiscal_start_month
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, Actor, NotPermitted, Role, State
 from koopbis_desktop.domain.records import base_of, base_value, record_from_registration
 from koopbis_desktop.domain.schema import (
@@ -64,8 +65,9 @@ def resolve_cooperative(
             )
         return None, registration.uuid, record_from_registration(registration.payload)
     raise NotFound(
-        f"Kooperatif bulunamadı: {key}. Sicil numarasını kontrol edin ya da kooperatif listesini "
-        "güncelleyin (koopbis snapshot import)."
+        tx(
+            "Kooperatif bulunamadı: {key}. Sicil numarasını kontrol edin ya da kooperatif listesini güncelleyin (koopbis snapshot import)."
+        ).format(key=key)
     )
 
 
@@ -112,9 +114,9 @@ def _reference_issues(store: Store, result: ValidationResult, cooperative: str |
     return [
         Issue(
             "articles_entry",
-            f"'{reference.strip()}' bu kooperatifin bir anasözleşme değişikliği kaydı değil. Kayıt "
-            "numarasını (ilk 8 karakter ya da tamamı) ya da KOOP-BİS alındı numarasını yazın; geri "
-            "çekilmiş kayıtlar gösterilemez.",
+            tx(
+                "'{v}' bu kooperatifin bir anasözleşme değişikliği kaydı değil. Kayıt numarasını (ilk 8 karakter ya da tamamı) ya da KOOP-BİS alındı numarasını yazın; geri çekilmiş kayıtlar gösterilemez."
+            ).format(v=reference.strip()),
         )
     ]
 
@@ -151,7 +153,7 @@ def admitted_locally(store: Store, cooperative: str | None, base: dict[str, Any]
 
 def _require_capturer(actor: Actor) -> None:
     if actor.role not in (Role.CLERK, Role.SUPERVISOR):
-        raise NotPermitted("Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.")
+        raise NotPermitted(tx("Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez."))
 
 
 def create_entry(

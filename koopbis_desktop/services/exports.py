@@ -29,6 +29,7 @@ from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.display import state_label
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
 from koopbis_desktop.services import queries
@@ -84,7 +85,9 @@ class _CsvFile:
     def __init__(self, target: Path, encoding: str) -> None:
         if encoding not in CSV_ENCODINGS:
             raise ExportError(
-                f"Bilinmeyen CSV kodlaması: {encoding}. Geçerli olanlar: {', '.join(CSV_ENCODINGS)}"
+                tx("Bilinmeyen CSV kodlaması: {encoding}. Geçerli olanlar: {v}").format(
+                    encoding=encoding, v=", ".join(CSV_ENCODINGS)
+                )
             )
         self.encoding = encoding
         self.replaced = 0
@@ -245,9 +248,11 @@ def _sheet_title(ctype: ChangeType, used: set[str]) -> str:
 
 def _check_target(path: Path, suffixes: tuple[str, ...]) -> None:
     if path.suffix.lower() not in suffixes:
-        raise ExportError(f"Dosya adı {' ya da '.join(suffixes)} ile bitmeli: {path.name}")
+        raise ExportError(
+            tx("Dosya adı {v} ile bitmeli: {name}").format(v=" ya da ".join(suffixes), name=path.name)
+        )
     if not path.parent.is_dir():
-        raise ExportError(f"Klasör bulunamadı: {path.parent}")
+        raise ExportError(tx("Klasör bulunamadı: {parent}").format(parent=path.parent))
 
 
 def export_entries(
@@ -272,7 +277,9 @@ def export_entries(
             return _entries_csv(store, flt, target, sort, descending, progress, chosen)
         return _entries_xlsx(store, flt, target, sort, descending, progress)
     except OSError as exc:
-        raise ExportError(f"Dosya yazılamadı: {target} ({exc.strerror or exc}).") from exc
+        raise ExportError(
+            tx("Dosya yazılamadı: {target} ({v}).").format(target=target, v=exc.strerror or exc)
+        ) from exc
 
 
 def _entries_xlsx(
@@ -478,5 +485,7 @@ def export_audit(
         finally:
             handle.close()
     except OSError as exc:
-        raise ExportError(f"Dosya yazılamadı: {target} ({exc.strerror or exc}).") from exc
+        raise ExportError(
+            tx("Dosya yazılamadı: {target} ({v}).").format(target=target, v=exc.strerror or exc)
+        ) from exc
     return ExportReport(target, total, replaced=handle.replaced, encoding=CSV_ENCODINGS[chosen])

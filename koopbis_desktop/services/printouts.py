@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services.reports import Facts, Paragraph, Report, Section, Table
 
 log = logging.getLogger(__name__)
@@ -147,7 +148,9 @@ def write_pdf(report: Report, target: Path) -> int:
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise PrintFailed(f"PDF yazılamadı: çıktı programı çalıştırılamadı ({exc}).") from exc
+            raise PrintFailed(
+                tx("PDF yazılamadı: çıktı programı çalıştırılamadı ({exc}).").format(exc=exc)
+            ) from exc
         try:
             result = json.loads(answer.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.validators import FieldError, parse_date, parse_int
 from koopbis_desktop.store import audit
@@ -149,12 +150,12 @@ def parse(key: str, value: Any) -> str:
     if spec.kind == "url":
         if not (text.startswith("https://") or text.startswith("http://")) or " " in text:
             raise FieldError(
-                "Adres http:// ya da https:// ile başlamalıdır, örneğin https://koopbis.ticaret.gov.tr"
+                tx("Adres http:// ya da https:// ile başlamalıdır, örneğin https://koopbis.ticaret.gov.tr")
             )
         return text.rstrip("/")
     if spec.kind == "choice":
         if text not in spec.choices:
-            raise FieldError(f"Geçerli değerler: {', '.join(spec.choices)}")
+            raise FieldError(tx("Geçerli değerler: {v}").format(v=", ".join(spec.choices)))
         return text
     return text
 
@@ -162,7 +163,7 @@ def parse(key: str, value: Any) -> str:
 def update(store: Store, actor: Actor, values: dict[str, Any]) -> dict[str, str]:
     """Change settings (supervisor or admin), audited; all or nothing."""
     if actor.role not in (Role.ADMIN, Role.SUPERVISOR):
-        raise NotPermitted("Ayarları yalnızca yönetici ya da şef değiştirebilir.")
+        raise NotPermitted(tx("Ayarları yalnızca yönetici ya da şef değiştirebilir."))
     parsed = {key: parse(key, value) for key, value in values.items()}
     with store.atomic() as conn:
         for key, value in parsed.items():

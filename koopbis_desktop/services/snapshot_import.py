@@ -19,6 +19,7 @@ from typing import Any
 
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.records import STATUSES
 from koopbis_desktop.domain.validators import (
     FieldError,
@@ -266,8 +267,9 @@ def _map_header(sheet: Sheet, table: Table, header: list[Any], errors: _Errors) 
             )
         names = ", ".join(c.name for c in missing)
         raise SnapshotImportError(
-            f"{sheet.source}: {table.label} dosyasında zorunlu sütunlar eksik: {names}. "
-            f"Dosyadaki başlıklar: {found}.",
+            tx(
+                "{source}: {label} dosyasında zorunlu sütunlar eksik: {names}. Dosyadaki başlıklar: {found}."
+            ).format(source=sheet.source, label=table.label, names=names, found=found),
             errors.items,
         )
     return positions
@@ -353,7 +355,7 @@ def _parse_choice(mapping: dict[str, str], what: str) -> Callable[[Any], str]:
         key = header_key(value)
         if key in mapping:
             return mapping[key]
-        raise FieldError(f"'{cell_text(value)}' geçerli bir {what} değil.")
+        raise FieldError(tx("'{v}' geçerli bir {what} değil.").format(v=cell_text(value), what=what))
 
     return parse
 
@@ -372,7 +374,7 @@ def _parse_past_date(value: Any) -> str:
 def _parse_type(value: Any) -> str | None:
     """The type code of a Ministry type name, short or full; None for a name no table knows."""
     if not cell_text(value):
-        raise FieldError("Kooperatif türü boş bırakılamaz.")
+        raise FieldError(tx("Kooperatif türü boş bırakılamaz."))
     return reference.match_cooperative_type(cell_text(value))
 
 

@@ -11,6 +11,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.store import migrations
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import KnownError
@@ -39,7 +40,9 @@ def create_backup(store: Store, dest: Path, *, reason: str = "elle", keep: int |
         out.close()
     except sqlite3.Error as exc:
         raise KnownError(
-            f"Yedek alınamadı ({target}): {exc}. Diskte yer ve klasör izinlerini kontrol edin."
+            tx("Yedek alınamadı ({target}): {exc}. Diskte yer ve klasör izinlerini kontrol edin.").format(
+                target=target, exc=exc
+            )
         ) from exc
     if dest.suffix != ".sqlite":
         prune(
@@ -62,7 +65,7 @@ def prune(folder: Path, keep: int) -> list[Path]:
 def check_backup_file(path: Path) -> int:
     """Refuse a file that is not a healthy KOOP-BİS Desktop database; returns its schema version."""
     if not path.is_file():
-        raise KnownError(f"Yedek dosyası bulunamadı: {path}")
+        raise KnownError(tx("Yedek dosyası bulunamadı: {path}").format(path=path))
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -72,14 +75,18 @@ def check_backup_file(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise KnownError(f"{path} bir KOOP-BİS Desktop yedeği değil ya da bozuk: {exc}") from exc
+        raise KnownError(
+            tx("{path} bir KOOP-BİS Desktop yedeği değil ya da bozuk: {exc}").format(path=path, exc=exc)
+        ) from exc
     if integrity != [("ok",)]:
-        raise KnownError(f"Yedek dosyası bozuk: {path}. Başka bir yedek seçin.")
+        raise KnownError(tx("Yedek dosyası bozuk: {path}. Başka bir yedek seçin.").format(path=path))
     if not {"entries", "audit", "users"} <= tables or version < 1:
-        raise KnownError(f"{path} bir KOOP-BİS Desktop yedeği değil.")
+        raise KnownError(tx("{path} bir KOOP-BİS Desktop yedeği değil.").format(path=path))
     if version > migrations.LATEST:
         raise KnownError(
-            f"Yedek programın daha yeni bir sürümüyle alınmış (şema {version}); önce programı güncelleyin."
+            tx(
+                "Yedek programın daha yeni bir sürümüyle alınmış (şema {version}); önce programı güncelleyin."
+            ).format(version=version)
         )
     return version
 
@@ -101,7 +108,7 @@ def restore(db_path: Path, backup_file: Path, backups_dir: Path) -> Path | None:
     try:
         src.backup(dst)
     except sqlite3.Error as exc:
-        raise KnownError(f"Geri yükleme yapılamadı: {exc}. Veritabanı değişmedi.") from exc
+        raise KnownError(tx("Geri yükleme yapılamadı: {exc}. Veritabanı değişmedi.").format(exc=exc)) from exc
     finally:
         src.close()
         dst.close()

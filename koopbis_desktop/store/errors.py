@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import tx
 
 
 class StoreError(KoopbisError):
@@ -23,7 +24,11 @@ class DatabaseDamaged(KnownError):
             if newest_backup
             else "Yedek bulunamadı; bilgi işlem birimine başvurun ve dosyayı silmeyin."
         )
-        super().__init__(f"Veritabanı dosyası bozuk: {path} ({detail}). {hint}")
+        super().__init__(
+            tx("Veritabanı dosyası bozuk: {path} ({detail}). {hint}").format(
+                path=path, detail=detail, hint=hint
+            )
+        )
         self.path = path
         self.newest_backup = newest_backup
 
@@ -31,16 +36,18 @@ class DatabaseDamaged(KnownError):
 class SchemaTooNew(KnownError):
     def __init__(self, path: Path, found: int, supported: int) -> None:
         super().__init__(
-            f"Bu veritabanı ({path}) programın daha yeni bir sürümüyle oluşturulmuş "
-            f"(şema {found}, bu sürüm en çok {supported} açabilir). Programı güncelleyin; "
-            "dosyaya dokunulmadı."
+            tx(
+                "Bu veritabanı ({path}) programın daha yeni bir sürümüyle oluşturulmuş (şema {found}, bu sürüm en çok {supported} açabilir). Programı güncelleyin; dosyaya dokunulmadı."
+            ).format(path=path, found=found, supported=supported)
         )
 
 
 class NotInitialised(KnownError):
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"Veritabanı bulunamadı: {path}. Önce oluşturun: koopbis init --province <plaka kodu>"
+            tx("Veritabanı bulunamadı: {path}. Önce oluşturun: koopbis init --province <plaka kodu>").format(
+                path=path
+            )
         )
 
 
@@ -78,6 +85,6 @@ def translate(exc: sqlite3.Error) -> StoreError:
         return KnownError(_KNOWN_CODES["SQLITE_BUSY"])
     if "disk" in text and "full" in text:
         return KnownError(_KNOWN_CODES["SQLITE_FULL"])
-    bug = BugError(f"Beklenmeyen veritabanı hatası: {exc}")
+    bug = BugError(tx("Beklenmeyen veritabanı hatası: {exc}").format(exc=exc))
     bug.__cause__ = exc
     return bug
