@@ -159,3 +159,31 @@ def test_no_tr_call_hides_inside_an_f_string() -> None:
                     ):
                         hidden.append(f"{path.relative_to(ROOT)}:{sub.lineno}")
     assert not hidden, "tr() inside an f-string (lupdate cannot see it):\n" + "\n".join(hidden)
+
+
+def test_main_window_and_form_read_english_from_the_domain_catalogue(
+    english: None,
+    qtbot: Any,
+    worker: DbWorker,
+    make_ctx: Any,
+    cooperatives: list[dict[str, Any]],
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from koopbis_desktop.ui.editor import open_editor
+
+    ctx = make_ctx("ayse")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("Local entries — "))
+    status = window.counts_label.text()
+    assert "Draft: 0" in status and "Awaiting approval: 0" in status and "Taslak" not in status, status
+    editor = open_editor(ctx, None, type_id="member.admit", cooperative=cooperatives[0]["id"])
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.is_loaded)
+    labels = " | ".join(w.text() for w in editor.findChildren(QLabel))
+    assert "Admission of a member" in labels and "T.C. ID No / Tax No" in labels, labels
+    assert "Ortaklığa giriş" not in labels and "Adı Soyadı" not in labels, labels
+    editor.close()
+    qtbot.waitUntil(lambda: worker.pending() == 0)
+    window.close()
