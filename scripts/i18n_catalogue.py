@@ -38,6 +38,7 @@ def source_sentences() -> tuple[set[str], list[str]]:
 
 def label_ids() -> dict[str, str]:
     """Catalogue id → Turkish of every schema label and label table."""
+    from koopbis_desktop.cli import sync as cli_sync  # noqa: F401
     from koopbis_desktop.domain import i18n, lifecycle, records  # noqa: F401  (fill LABEL_TABLES)
     from koopbis_desktop.domain.changetypes import CHANGE_TYPES, schema_texts
     from koopbis_desktop.services import entry_changes, reports  # noqa: F401

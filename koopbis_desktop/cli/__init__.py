@@ -39,6 +39,7 @@ from koopbis_desktop.cli import (
 from koopbis_desktop.cli.common import EXIT_ERROR, CliError, Parser, error_document, print_json
 from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.errors import KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.store.startfacts import peek_start_facts
 
 log = logging.getLogger("koopbis.cli")
@@ -151,14 +152,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {line}", file=sys.stderr)
         return int(exc.exit_code)
     except KeyboardInterrupt:
-        print("\nİptal edildi; yarım kalan işlem kaydedilmedi.", file=sys.stderr)
+        print(tx("\nİptal edildi; yarım kalan işlem kaydedilmedi."), file=sys.stderr)
         return EXIT_ERROR
     except Exception:
         log.exception("unexpected error in koopbis %s", arguments)
-        message = (
-            "Beklenmeyen bir hata oluştu; ayrıntı günlük dosyasına yazıldı "
-            f"({paths.log_dir()}). Lütfen bilgi işleme iletin."
-        )
+        message = tx(
+            "Beklenmeyen bir hata oluştu; ayrıntı günlük dosyasına yazıldı ({v}). Lütfen bilgi işleme iletin."
+        ).format(v=paths.log_dir())
         if getattr(args, "json", False):
             print_json(error_document(KoopbisError(message)))
         else:

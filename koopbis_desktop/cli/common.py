@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 from koopbis_desktop import paths
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, Actor, State
 from koopbis_desktop.services import accounts
 from koopbis_desktop.services.spreadsheet import SpreadsheetError
@@ -83,11 +84,13 @@ def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
         return value
     if not sys.stdin or not sys.stdin.isatty():
         raise CliError(
-            f"Parola gerekli: {env} ortam değişkenini verin ya da komutu bir terminalde çalıştırın."
+            tx(
+                "Parola gerekli: {env} ortam değişkenini verin ya da komutu bir terminalde çalıştırın."
+            ).format(env=env)
         )
     first = getpass.getpass(prompt)
     if twice and getpass.getpass("Parolayı yeniden yazın: ") != first:
-        raise CliError("Parolalar aynı değil; yeniden deneyin.")
+        raise CliError(tx("Parolalar aynı değil; yeniden deneyin."))
     return first
 
 
@@ -96,9 +99,9 @@ def sign_in(store: Store, args: argparse.Namespace, *, required: bool = True) ->
     username = getattr(args, "as_user", None)
     if not username:
         if required:
-            raise CliError("Bu komut için kim olduğunuzu belirtin: --as KULLANICI", EXIT_USAGE)
+            raise CliError(tx("Bu komut için kim olduğunuzu belirtin: --as KULLANICI"), EXIT_USAGE)
         return None
-    password = ask_password("KOOPBIS_PASSWORD", f"{username} parolası: ")
+    password = ask_password("KOOPBIS_PASSWORD", tx("{username} parolası: ").format(username=username))
     return accounts.login(store, username, password)
 
 
@@ -124,16 +127,22 @@ def load_data(text: str) -> dict[str, Any]:
         else:
             raw = text
     except OSError as exc:
-        raise CliError(f"Veri dosyası okunamadı: {exc.filename}: {exc.strerror}") from exc
+        raise CliError(
+            tx("Veri dosyası okunamadı: {filename}: {strerror}").format(
+                filename=exc.filename, strerror=exc.strerror
+            )
+        ) from exc
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise CliError(
-            f"--data geçerli JSON değil (satır {exc.lineno}, sütun {exc.colno}): {exc.msg}",
+            tx("--data geçerli JSON değil (satır {lineno}, sütun {colno}): {msg}").format(
+                lineno=exc.lineno, colno=exc.colno, msg=exc.msg
+            ),
             EXIT_INVALID,
         ) from exc
     if not isinstance(data, dict):
-        raise CliError('--data bir JSON nesnesi olmalıdır: {"alan": "değer", ...}', EXIT_INVALID)
+        raise CliError(tx('--data bir JSON nesnesi olmalıdır: {"alan": "değer", ...}'), EXIT_INVALID)
     return data
 
 
@@ -142,7 +151,10 @@ def parse_state(value: str) -> State:
         return State(value)
     except ValueError:
         names = ", ".join(s.value for s in State)
-        raise CliError(f"Bilinmeyen durum: {value}. Geçerli durumlar: {names}", EXIT_USAGE) from None
+        raise CliError(
+            tx("Bilinmeyen durum: {value}. Geçerli durumlar: {names}").format(value=value, names=names),
+            EXIT_USAGE,
+        ) from None
 
 
 def add_server_options(p: argparse.ArgumentParser) -> None:

@@ -8,16 +8,17 @@ from typing import Any
 
 from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError
 from koopbis_desktop.domain import i18n
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services import guide
 
 
 def cmd_guide(args: argparse.Namespace) -> int:
     if not args.pdf:
         raise CliError(
-            "Kılavuzun yazılacağı PDF dosyasını verin: koopbis guide --pdf kilavuz.pdf", EXIT_USAGE
+            tx("Kılavuzun yazılacağı PDF dosyasını verin: koopbis guide --pdf kilavuz.pdf"), EXIT_USAGE
         )
     path = guide.write_guide_pdf(Path(args.pdf), i18n.language())
-    print(f"Kullanıcı kılavuzu yazıldı: {path}")
+    print(tx("Kullanıcı kılavuzu yazıldı: {path}").format(path=path))
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from koopbis_desktop import paths
 from koopbis_desktop.cli.common import EXIT_INVALID, EXIT_OK, CliError, open_db
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.validators import FieldError
 from koopbis_desktop.services import setup
 from koopbis_desktop.store import users
@@ -25,24 +26,28 @@ def cmd_init(args: argparse.Namespace) -> int:
         province = setup.initialize(store, args.province, go_live=args.go_live)
     except FieldError as exc:
         raise CliError(f"--go-live: {exc.message}", EXIT_INVALID) from exc
-    print(f"Veritabanı hazır: {db_path} ({province.name}, plaka {province.code}).")
+    print(
+        tx("Veritabanı hazır: {db_path} ({name}, plaka {code}).").format(
+            db_path=db_path, name=province.name, code=province.code
+        )
+    )
     if users.count_users(store) == 0:
-        print("Sıradaki adım: ilk yönetici hesabını açın: koopbis user add ADI --role admin")
+        print(tx("Sıradaki adım: ilk yönetici hesabını açın: koopbis user add ADI --role admin"))
     return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     store = open_db(args)
     target = setup.backup_now(store, Path(args.dest) if args.dest else None)
-    print(f"Yedek alındı: {target}")
+    print(tx("Yedek alındı: {target}").format(target=target))
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     safety = setup.restore_from(paths.database_path(args.db), Path(args.file))
-    print(f"Geri yüklendi: {args.file}.")
+    print(tx("Geri yüklendi: {file}.").format(file=args.file))
     if safety:
-        print(f"Önceki veritabanının yedeği: {safety}")
+        print(tx("Önceki veritabanının yedeği: {safety}").format(safety=safety))
     return EXIT_OK
 
 

@@ -29,7 +29,8 @@ from koopbis_desktop.domain.validators import FieldError, parse_tckn
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "i18n" / "en.json"
-PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# str.format fields ({name}, {n:>3}, {sample!r}); not JSON examples such as {"alan": "değer"}.
+PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*(?:![rsa])?(?::[^{}]*)?\}")
 TURKISH_LETTERS = re.compile(r"[çğıöşüÇĞİÖŞÜ]")
 
 # English that is rightly the same as its Turkish: names, codes, numbers.
