@@ -42,7 +42,7 @@ def label_ids() -> dict[str, str]:
     from koopbis_desktop.domain import i18n, lifecycle, records  # noqa: F401  (fill LABEL_TABLES)
     from koopbis_desktop.domain.changetypes import CHANGE_TYPES, schema_texts
     from koopbis_desktop.services import entry_changes, reports  # noqa: F401
-    from sync import conflict_view  # noqa: F401
+    from sync import conflict_view, planner  # noqa: F401
 
     ids: dict[str, str] = {}
     for ctype in CHANGE_TYPES:

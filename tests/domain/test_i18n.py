@@ -46,6 +46,7 @@ CATALOGUED_MODULES = (
     "sync/conflict_view.py",
     "koopbis_desktop/services/entry_changes.py",
     "koopbis_desktop/services/reports.py",
+    "sync/planner.py",
 )
 BUILTIN_ERRORS = frozenset({"AssertionError", "ValueError", "TypeError", "KeyError", "RuntimeError"})
 CATALOGUED_CALLS = frozenset(
