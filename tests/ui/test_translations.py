@@ -187,3 +187,19 @@ def test_main_window_and_form_read_english_from_the_domain_catalogue(
     editor.close()
     qtbot.waitUntil(lambda: worker.pending() == 0)
     window.close()
+
+
+def test_english_type_chooser_lists_english_labels_and_still_finds_turkish_words(
+    english: None, qtbot: Any, make_ctx: Any
+) -> None:
+    from koopbis_desktop.ui.pages.new_entry import NewEntryPage
+
+    page = NewEntryPage(make_ctx("ayse"))
+    qtbot.addWidget(page)
+    texts = [page.chooser.list.item(i).text() for i in range(page.chooser.list.count())]
+    assert any(t.startswith("Admission of a member\n") for t in texts), texts
+    qtbot.keyClicks(page.chooser.filter_edit, "ortakliga")
+    assert page.chooser.visible_type_ids() == ["member.admit"]
+    page.chooser.filter_edit.clear()
+    qtbot.keyClicks(page.chooser.filter_edit, "admission")
+    assert page.chooser.visible_type_ids() == ["member.admit"]

@@ -91,6 +91,13 @@ def get_type(type_id: str) -> ChangeType:
     return _localized(type_id, language())
 
 
+def turkish_type(type_id: str) -> ChangeType:
+    """The change type as declared, in Turkish whatever the language: what clerks type to find it."""
+    if type_id not in _BY_ID:
+        raise UnknownChangeType(type_id)
+    return _BY_ID[type_id]
+
+
 def registers_cooperative(type_id: str) -> bool:
     """Whether an entry of ``type_id`` creates a cooperative (``ChangeType.registers``).
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from koopbis_desktop.domain.changetypes import all_types
+from koopbis_desktop.domain.changetypes import all_types, turkish_type
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.opening import open_new_entry
@@ -44,7 +44,10 @@ class TypeChooser(QWidget):
         for ctype in all_types():
             item = QListWidgetItem(f"{ctype.label}\n    {ctype.description}")
             item.setData(TYPE_ROLE, ctype.id)
-            item.setData(TYPE_ROLE + 1, fold(f"{ctype.label} {ctype.description} {ctype.id}"))
+            # The Turkish words find a type in English mode too.
+            source = turkish_type(ctype.id)
+            words = f"{ctype.label} {ctype.description} {ctype.id} {source.label} {source.description}"
+            item.setData(TYPE_ROLE + 1, fold(words))
             item.setToolTip(ctype.description)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
