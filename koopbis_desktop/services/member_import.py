@@ -170,10 +170,12 @@ class ImportPreview:
 
     def summary(self) -> str:
         bad = len(self.invalid_rows)
-        text = f"{len(self.rows)} satır okundu: {len(self.rows) - bad} geçerli, {bad} hatalı."
+        text = tx("{read} satır okundu: {good} geçerli, {bad} hatalı.").format(
+            read=len(self.rows), good=len(self.rows) - bad, bad=bad
+        )
         warned = sum(1 for r in self.rows if r.ok and r.warnings)
         if warned:
-            text += f" {warned} geçerli satırda uyarı var."
+            text += tx(" {warned} geçerli satırda uyarı var.").format(warned=warned)
         return text
 
     def error_lines(self, limit: int | None = None) -> list[str]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.i18n import Labels
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind, Severity
 from koopbis_desktop.services.spreadsheet import (
     Sheets,
@@ -45,7 +46,10 @@ class ImportKind(StrEnum):
     LEAVE = "member.leave"
 
 
-KIND_LABELS = {ImportKind.ADMIT: "Ortaklığa giriş listesi", ImportKind.LEAVE: "Ortaklıktan ayrılma listesi"}
+KIND_LABELS = Labels(
+    "member_list.kind",
+    {ImportKind.ADMIT: "Ortaklığa giriş listesi", ImportKind.LEAVE: "Ortaklıktan ayrılma listesi"},
+)
 PROGRESS_EVERY = 250
 _HEADER_SEARCH_ROWS = 20  # a title block above the header (merged cells) is skipped up to here
 # The export names a type's sheet by its label ("Ortaklığa giriş"): an exported list reads back.
