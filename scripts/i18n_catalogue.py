@@ -51,6 +51,9 @@ def label_ids() -> dict[str, str]:
 
     for kind in reference.cooperative_types():
         ids[f"cooperative_type.{kind.code}"] = kind.name
+    from koopbis_desktop.services.settings import setting_texts
+
+    ids.update(setting_texts())
     for table in i18n.LABEL_TABLES:
         for item, turkish in table.source.items():
             ids[table.key(item)] = turkish
