@@ -170,8 +170,9 @@ class KoopbisClient:
             )
         except requests.exceptions.SSLError as exc:
             return Unreachable(
-                "KOOP-BİS'in güvenlik sertifikası doğrulanamadı; bağlantı kurulmadı. "
-                "Bilgi işlemden sertifika (CA) dosyasını isteyin.",
+                tx(
+                    "KOOP-BİS'in güvenlik sertifikası doğrulanamadı; bağlantı kurulmadı. Bilgi işlemden sertifika (CA) dosyasını isteyin."
+                ),
                 repr(exc),
                 applied_unknown=False,
             )
@@ -241,7 +242,7 @@ class KoopbisClient:
             if isinstance(answer, _Raw) and answer.status == 401:
                 self.token = None
                 return AuthFailed(
-                    "KOOP-BİS oturumu açılamadı; KOOP-BİS kullanıcı adını ve parolasını kontrol edin."
+                    tx("KOOP-BİS oturumu açılamadı; KOOP-BİS kullanıcı adını ve parolasını kontrol edin.")
                 )
         return answer
 
@@ -271,8 +272,9 @@ class KoopbisClient:
             return None
         if answer.status in (401, 403):
             return AuthFailed(
-                f"KOOP-BİS girişi reddedildi ({self.config.username}): "
-                "kullanıcı adını ve KOOP-BİS parolasını kontrol edin."
+                tx(
+                    "KOOP-BİS girişi reddedildi ({username}): kullanıcı adını ve KOOP-BİS parolasını kontrol edin."
+                ).format(username=self.config.username)
             )
         common = _common_failure(answer)
         if common is not None:
@@ -298,7 +300,9 @@ class KoopbisClient:
         if answer.status == 503:
             until = health.maintenance_until
             return RetryLater(
-                f"KOOP-BİS bakımda{f' ({until} UTC’ye kadar)' if until else ''}; bakım bitince eşitleme kendiliğinden başlar.",
+                tx("KOOP-BİS bakımda{v}; bakım bitince eşitleme kendiliğinden başlar.").format(
+                    v=tx(" ({until} UTC’ye kadar)").format(until=until) if until else ""
+                ),
                 503,
                 "maintenance",
                 _retry_after(answer.headers),
@@ -327,7 +331,7 @@ class KoopbisClient:
         if status == 409:
             if code == "conflict":
                 return Conflict(
-                    message or "KOOP-BİS'te değişmiş alanlar var.",
+                    message or tx("KOOP-BİS'te değişmiş alanlar var."),
                     [c for c in data.get("conflicts") or [] if isinstance(c, dict)],
                     current if isinstance(current := data.get("current"), dict) else {},
                     data.get("version") if isinstance(data.get("version"), int) else None,
@@ -335,15 +339,17 @@ class KoopbisClient:
             if code == "duplicate":
                 existing = data.get("existing")
                 return Duplicate(
-                    message or "Kayıt KOOP-BİS'te zaten var.",
+                    message or tx("Kayıt KOOP-BİS'te zaten var."),
                     str(data.get("kind") or ""),
                     existing if isinstance(existing, dict) else {},
                 )
             if code == "stale":
-                return Stale(message or "Kooperatif KOOP-BİS'te sona ermiş.", _opt_str(data.get("status")))
+                return Stale(
+                    message or tx("Kooperatif KOOP-BİS'te sona ermiş."), _opt_str(data.get("status"))
+                )
             if code == "idempotency_mismatch":
                 return IdempotencyMismatch(
-                    message or "Bu kayıt KOOP-BİS'e farklı içerikle gönderilmiş.",
+                    message or tx("Bu kayıt KOOP-BİS'e farklı içerikle gönderilmiş."),
                     _opt_str(data.get("receipt")),
                 )
             return BadAnswer(_BAD, status, f"unknown 409 code {code!r}")
@@ -353,10 +359,10 @@ class KoopbisClient:
                 for e in data.get("errors") or []
                 if isinstance(e, dict)
             ]
-            return Invalid(message or "KOOP-BİS kaydı geçersiz buldu.", errors)
+            return Invalid(message or tx("KOOP-BİS kaydı geçersiz buldu."), errors)
         if status == 404:
             return NotFoundAnswer(
-                message or "Kooperatif KOOP-BİS'te bulunamadı.", _opt_str(data.get("cooperative"))
+                message or tx("Kooperatif KOOP-BİS'te bulunamadı."), _opt_str(data.get("cooperative"))
             )
         common = _common_failure(answer)
         return common if common is not None else BadAnswer(_BAD, status, f"status {status}: {_brief(data)}")
@@ -402,7 +408,12 @@ class KoopbisClient:
         if answer.status == 200 and isinstance(answer.body, dict) and isinstance(answer.body.get("id"), str):
             return Record(answer.body)
         if answer.status == 404:
-            return NotFoundAnswer(f"KOOP-BİS'te {cooperative_id} numaralı kooperatif yok.", cooperative_id)
+            return NotFoundAnswer(
+                tx("KOOP-BİS'te {cooperative_id} numaralı kooperatif yok.").format(
+                    cooperative_id=cooperative_id
+                ),
+                cooperative_id,
+            )
         common = _common_failure(answer)
         return common if common is not None else BadAnswer(_BAD, answer.status, _brief(answer.body))
 
@@ -431,7 +442,7 @@ class KoopbisClient:
         if answer.status in (413, 422):
             body = answer.body if isinstance(answer.body, dict) else {}
             return Invalid(
-                str(body.get("message") or "Ek dosya KOOP-BİS'e yüklenemedi."),
+                str(body.get("message") or tx("Ek dosya KOOP-BİS'e yüklenemedi.")),
                 [FieldMessage("attachments", str(body.get("message") or "Ek dosya reddedildi."))],
             )
         common = _common_failure(answer)
@@ -497,10 +508,12 @@ def _common_failure(answer: _Raw) -> RetryLater | AuthFailed | None:
     code = str(body.get("error") or "")
     message = str(body.get("message") or "")
     if answer.status == 401:
-        return AuthFailed(message or "KOOP-BİS oturumu reddetti; kullanıcı adını ve parolayı kontrol edin.")
+        return AuthFailed(
+            message or tx("KOOP-BİS oturumu reddetti; kullanıcı adını ve parolayı kontrol edin.")
+        )
     if answer.status == 429:
         return RetryLater(
-            message or "KOOP-BİS çok sık istek aldığını bildirdi; biraz bekleniyor.",
+            message or tx("KOOP-BİS çok sık istek aldığını bildirdi; biraz bekleniyor."),
             429,
             code or "rate_limited",
             _retry_after(answer.headers),
@@ -508,7 +521,7 @@ def _common_failure(answer: _Raw) -> RetryLater | AuthFailed | None:
     if answer.status == 503:
         maintenance = code == "maintenance"
         return RetryLater(
-            message or "KOOP-BİS şu anda yanıt veremiyor; biraz sonra yeniden denenecek.",
+            message or tx("KOOP-BİS şu anda yanıt veremiyor; biraz sonra yeniden denenecek."),
             503,
             code or "unavailable",
             _retry_after(answer.headers),
@@ -516,7 +529,7 @@ def _common_failure(answer: _Raw) -> RetryLater | AuthFailed | None:
         )
     if 500 <= answer.status < 600:
         return RetryLater(
-            message or "KOOP-BİS'te bir hata oluştu; kayıt daha sonra yeniden gönderilecek.",
+            message or tx("KOOP-BİS'te bir hata oluştu; kayıt daha sonra yeniden gönderilecek."),
             answer.status,
             code or "server_error",
             _retry_after(answer.headers),

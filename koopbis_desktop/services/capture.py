@@ -41,11 +41,11 @@ def resolve_cooperative(
         if cooperative:
             raise ValidationFailed(
                 [],
-                "Kuruluş kaydı mevcut bir kooperatife bağlanamaz; kooperatif seçmeden kaydedin.",
+                tx("Kuruluş kaydı mevcut bir kooperatife bağlanamaz; kooperatif seçmeden kaydedin."),
             )
         return None, None, None
     if not cooperative or not cooperative.strip():
-        raise ValidationFailed([], "Bu kayıt türü için kooperatif seçin (sicil no).")
+        raise ValidationFailed([], tx("Bu kayıt türü için kooperatif seçin (sicil no)."))
     key = cooperative.strip()
     record = snapshot.get_record(store, key)
     if record is not None:
@@ -56,7 +56,7 @@ def resolve_cooperative(
         registration = None
     if registration is not None and registers_cooperative(registration.type):
         if registration.state in (State.WITHDRAWN, State.DISCARDED):
-            raise ValidationFailed([], "Bu kuruluş kaydı geri çekilmiş; ona bağlı kayıt girilemez.")
+            raise ValidationFailed([], tx("Bu kuruluş kaydı geri çekilmiş; ona bağlı kayıt girilemez."))
         if registration.receipt and registration.cooperative_id:
             return (
                 registration.cooperative_id,
@@ -224,7 +224,7 @@ def submit_entry(store: Store, actor: Actor, entry_uuid: str) -> Entry:
     result, *_ = check(store, entry.type, entry.cooperative, entry.payload)
     if result.errors:
         raise ValidationFailed(
-            result.issues, f"Kayıt onaya gönderilemez: {len(result.errors)} hata düzeltilmeli."
+            result.issues, tx("Kayıt onaya gönderilemez: {v} hata düzeltilmeli.").format(v=len(result.errors))
         )
     return entries.move(store, entry.uuid, Action.SUBMIT, actor, fields={"submitted_at": _now()})
 

@@ -27,7 +27,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from koopbis_desktop.domain.changetypes import get_type
+# Exported workbooks are data files that read back (member lists, snapshots): Turkish
+# headers and sheet names whatever the interface language.
+from koopbis_desktop.domain.changetypes import turkish_type
 from koopbis_desktop.domain.display import state_label
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
@@ -316,7 +318,7 @@ def _entries_xlsx(
     counts: list[tuple[str, str, dict[State, int]]] = []
     total = 0
     for type_id in _types_in(store, flt):
-        ctype = get_type(type_id)
+        ctype = turkish_type(type_id)
         fields = list(ctype.fields)
         title = _sheet_title(ctype, used)
         sheet = book.create_sheet(title)
@@ -387,7 +389,7 @@ def _entries_csv(
     columns: list[tuple[str, Field]] = []
     seen: set[tuple[str, str]] = set()
     for type_id in _types_in(store, flt):
-        for f in get_type(type_id).fields:
+        for f in turkish_type(type_id).fields:
             if (f.name, f.label) not in seen:
                 seen.add((f.name, f.label))
                 columns.append((f.name, f))
@@ -399,7 +401,7 @@ def _entries_csv(
         for page, payloads in _pages(store, flt, sort, descending):
             for row in page:
                 payload = payloads.get(row.uuid, {})
-                ctype_fields = {f.name: f for f in get_type(row.type).fields}
+                ctype_fields = {f.name: f for f in turkish_type(row.type).fields}
                 values = [_csv_text(None, v) for v in _common_values(row)]
                 for name, f in columns:
                     own = ctype_fields.get(name)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.store.changes import counts_as
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.engine import Engine
@@ -196,9 +197,11 @@ class VerifyResult:
     @property
     def message(self) -> str:
         if self.ok:
-            return f"Denetim izi sağlam: {self.rows} kayıt, son özet {self.head_hash}."
-        where = f"{self.bad_seq}. kayıtta" if self.bad_seq is not None else "sonda"
-        return f"Denetim izi BOZULMUŞ: ilk sorun {where}: {self.reason}"
+            return tx("Denetim izi sağlam: {rows} kayıt, son özet {head_hash}.").format(
+                rows=self.rows, head_hash=self.head_hash
+            )
+        where = tx("{bad_seq}. kayıtta").format(bad_seq=self.bad_seq) if self.bad_seq is not None else "sonda"
+        return tx("Denetim izi BOZULMUŞ: ilk sorun {where}: {reason}").format(where=where, reason=self.reason)
 
 
 def verify(conn: Source) -> VerifyResult:
@@ -224,21 +227,27 @@ def verify(conn: Source) -> VerifyResult:
         digest,
     ) in cursor:
         if seq != expected_seq:
-            return VerifyResult(False, count, prev, expected_seq, f"{expected_seq}. kayıt eksik (silinmiş).")
+            return VerifyResult(
+                False,
+                count,
+                prev,
+                expected_seq,
+                tx("{expected_seq}. kayıt eksik (silinmiş).").format(expected_seq=expected_seq),
+            )
         if prev_hash != prev:
             return VerifyResult(
                 False,
                 count,
                 prev,
                 seq,
-                "önceki kaydın özetiyle bağ kopuk (silme ya da sıra değişikliği).",
+                tx("önceki kaydın özetiyle bağ kopuk (silme ya da sıra değişikliği)."),
             )
         try:
             content = canonical(seq, at, actor, action, entry_uuid, from_state, to_state, comment, details)
         except (ValueError, TypeError):
-            return VerifyResult(False, count, prev, seq, "kayıt içeriği okunamıyor (değiştirilmiş).")
+            return VerifyResult(False, count, prev, seq, tx("kayıt içeriği okunamıyor (değiştirilmiş)."))
         if row_hash(prev, content) != digest:
-            return VerifyResult(False, count, prev, seq, "kayıt içeriği değiştirilmiş (özet tutmuyor).")
+            return VerifyResult(False, count, prev, seq, tx("kayıt içeriği değiştirilmiş (özet tutmuyor)."))
         prev = digest
         expected_seq += 1
         count += 1
@@ -250,7 +259,7 @@ def verify(conn: Source) -> VerifyResult:
             count,
             prev,
             count + 1 if count else 1,
-            "son kayıtlar silinmiş (zincir başı tutmuyor).",
+            tx("son kayıtlar silinmiş (zincir başı tutmuyor)."),
         )
     return VerifyResult(True, count, prev)
 

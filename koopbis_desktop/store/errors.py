@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
-from koopbis_desktop.domain.i18n import tx
+from koopbis_desktop.domain.i18n import Labels, tx
 
 
 class StoreError(KoopbisError):
@@ -20,9 +20,11 @@ class KnownError(StoreError):
 class DatabaseDamaged(KnownError):
     def __init__(self, path: Path, detail: str, newest_backup: Path | None) -> None:
         hint = (
-            f'En yeni yedek: {newest_backup}. Geri yüklemek için: koopbis restore "{newest_backup}"'
+            tx(
+                'En yeni yedek: {newest_backup}. Geri yüklemek için: koopbis restore "{newest_backup}"'
+            ).format(newest_backup=newest_backup)
             if newest_backup
-            else "Yedek bulunamadı; bilgi işlem birimine başvurun ve dosyayı silmeyin."
+            else tx("Yedek bulunamadı; bilgi işlem birimine başvurun ve dosyayı silmeyin.")
         )
         super().__init__(
             tx("Veritabanı dosyası bozuk: {path} ({detail}). {hint}").format(
@@ -59,17 +61,20 @@ class BugError(StoreError):
     """An SQL error that means a bug in the program, not a condition of the machine."""
 
 
-_KNOWN_CODES = {
-    "SQLITE_FULL": "Diskte yer kalmadı; kayıt yapılamadı. Yer açıp yeniden deneyin, girdiğiniz bilgiler kaybolmadı.",
-    "SQLITE_BUSY": "Veritabanı başka bir işlemce kullanılıyor; birkaç saniye sonra yeniden deneyin.",
-    "SQLITE_LOCKED": "Veritabanı başka bir işlemce kullanılıyor; birkaç saniye sonra yeniden deneyin.",
-    "SQLITE_READONLY": "Veritabanı dosyasına yazılamıyor (salt okunur). Dosya izinlerini kontrol edin.",
-    "SQLITE_CORRUPT": "Veritabanı dosyası bozuk. Yedekten geri yükleyin: koopbis restore <yedek>",
-    "SQLITE_NOTADB": "Dosya bir KOOP-BİS Desktop veritabanı değil ya da bozuk.",
-    "SQLITE_CANTOPEN": "Veritabanı dosyası açılamadı; klasörün var olduğunu ve izinleri kontrol edin.",
-    "SQLITE_IOERR": "Disk okuma/yazma hatası; diski ve bağlantıyı kontrol edin.",
-    "SQLITE_PERM": "Veritabanı dosyasına erişim izni yok.",
-}
+_KNOWN_CODES = Labels(
+    "sqlite",
+    {
+        "SQLITE_FULL": "Diskte yer kalmadı; kayıt yapılamadı. Yer açıp yeniden deneyin, girdiğiniz bilgiler kaybolmadı.",
+        "SQLITE_BUSY": "Veritabanı başka bir işlemce kullanılıyor; birkaç saniye sonra yeniden deneyin.",
+        "SQLITE_LOCKED": "Veritabanı başka bir işlemce kullanılıyor; birkaç saniye sonra yeniden deneyin.",
+        "SQLITE_READONLY": "Veritabanı dosyasına yazılamıyor (salt okunur). Dosya izinlerini kontrol edin.",
+        "SQLITE_CORRUPT": "Veritabanı dosyası bozuk. Yedekten geri yükleyin: koopbis restore <yedek>",
+        "SQLITE_NOTADB": "Dosya bir KOOP-BİS Desktop veritabanı değil ya da bozuk.",
+        "SQLITE_CANTOPEN": "Veritabanı dosyası açılamadı; klasörün var olduğunu ve izinleri kontrol edin.",
+        "SQLITE_IOERR": "Disk okuma/yazma hatası; diski ve bağlantıyı kontrol edin.",
+        "SQLITE_PERM": "Veritabanı dosyasına erişim izni yok.",
+    },
+)
 
 
 def translate(exc: sqlite3.Error) -> StoreError:

@@ -40,7 +40,8 @@ from koopbis_desktop.domain.display import format_value as format_value
 from koopbis_desktop.domain.display import province_label as province_label
 from koopbis_desktop.domain.display import state_label
 from koopbis_desktop.domain.display import status_label as status_label
-from koopbis_desktop.domain.lifecycle import ACTION_LABELS, STATE_LABELS
+from koopbis_desktop.domain.i18n import tx
+from koopbis_desktop.domain.lifecycle import ACTION_LABELS, STATE_LABELS, Action
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
 from koopbis_desktop.services.entry_changes import EntryDetails as EntryDetails
 from koopbis_desktop.services.entry_changes import field_diffs, issue_text
@@ -60,7 +61,15 @@ def group_column(f: Field) -> Column:
 
 # ------------------------------------------------------------------ widgets
 
-_AUDIT_ACTIONS = {"create": "oluşturma", **{a.value: label for a, label in ACTION_LABELS.items()}}
+
+def _audit_action(action: str) -> str:
+    """An audit row's action as people name it, in the current language."""
+    if action == "create":
+        return tx("oluşturma")
+    try:
+        return ACTION_LABELS[Action(action)]
+    except ValueError:
+        return action
 
 
 def read_only_table(model: TextTableModel, *, sortable: bool = False) -> QTableView:
@@ -183,7 +192,7 @@ class EntryView(QWidget):
             [
                 Column(self.tr("Zaman"), lambda a: format_stamp(a["at"]), lambda a: a["seq"]),
                 Column(self.tr("Kim"), lambda a: self._person(a["actor"])),
-                Column(self.tr("İşlem"), lambda a: _AUDIT_ACTIONS.get(str(a["action"]), str(a["action"]))),
+                Column(self.tr("İşlem"), lambda a: _audit_action(str(a["action"]))),
                 Column(
                     self.tr("Durum"),
                     lambda a: (

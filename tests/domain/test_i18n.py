@@ -228,3 +228,26 @@ def test_language_choice_order() -> None:
     assert i18n.choose_language(None, "en", {}) == "en"
     assert i18n.choose_language(None, None, {"KOOPBIS_LANG": "de"}) == "tr"
     assert i18n.set_language("xx") == "tr"
+
+
+def test_texts_are_read_when_used_not_when_imported() -> None:
+    # A module-level tx()/text()/get_type() runs at import, before the language is chosen,
+    # and would keep Turkish for the whole session (a label table, ``Labels``, reads lazily).
+    found = []
+    for source in ("koopbis_desktop", "sync"):
+        for path in sorted((ROOT / source).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            inside: set[int] = set()
+            for node in ast.walk(tree):
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                    for part in node.body if isinstance(node.body, list) else [node.body]:
+                        inside.update(id(sub) for sub in ast.walk(part))
+            for node in ast.walk(tree):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Name)
+                    and node.func.id in ("tx", "text", "get_type", "all_types")
+                    and id(node) not in inside
+                ):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.func.id}()")
+    assert not found, "read at import time:\n" + "\n".join(found)
