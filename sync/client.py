@@ -25,7 +25,7 @@ from urllib.parse import quote
 import requests
 
 from koopbis_desktop.domain.errors import KoopbisError
-from koopbis_desktop.domain.i18n import tx
+from koopbis_desktop.domain.i18n import Labels, tx
 from sync.answers import (  # re-exported: callers say wire.Applied, wire.Conflict, …
     RETRYABLE,
     Applied,
@@ -85,7 +85,7 @@ def password_source(username: str, *, interactive: bool) -> Callable[[], str]:
         if interactive and sys.stdin is not None and sys.stdin.isatty():
             import getpass
 
-            asked.append(getpass.getpass(f"KOOP-BİS parolası ({username}): "))
+            asked.append(getpass.getpass(tx("KOOP-BİS parolası ({username}): ").format(username=username)))
             return asked[0]
         raise PasswordUnavailable(
             tx(
@@ -119,9 +119,16 @@ class _Raw:
     headers: Mapping[str, str]
 
 
-_UNREACHABLE = "KOOP-BİS'e ulaşılamadı; ağ bağlantısını ve sunucu adresini kontrol edin. Kayıt daha sonra yeniden gönderilecek."
-_TIMEOUT = "KOOP-BİS zamanında yanıt vermedi; kayıt daha sonra aynı anahtarla yeniden gönderilecek."
-_BAD = "KOOP-BİS'ten anlaşılamayan bir yanıt geldi; kayıt daha sonra yeniden gönderilecek."
+# Why a request failed, for a person; read when the failure happens (the language is chosen by then).
+_FAILURES = Labels(
+    "sync.failure",
+    {
+        "unreachable": "KOOP-BİS'e ulaşılamadı; ağ bağlantısını ve sunucu adresini kontrol edin. "
+        "Kayıt daha sonra yeniden gönderilecek.",
+        "timeout": "KOOP-BİS zamanında yanıt vermedi; kayıt daha sonra aynı anahtarla yeniden gönderilecek.",
+        "bad": "KOOP-BİS'ten anlaşılamayan bir yanıt geldi; kayıt daha sonra yeniden gönderilecek.",
+    },
+)
 
 
 class KoopbisClient:
@@ -177,21 +184,21 @@ class KoopbisClient:
                 applied_unknown=False,
             )
         except requests.exceptions.ConnectTimeout as exc:
-            return Unreachable(_UNREACHABLE, repr(exc), applied_unknown=False)
+            return Unreachable(_FAILURES["unreachable"], repr(exc), applied_unknown=False)
         except requests.exceptions.Timeout as exc:
-            return Unreachable(_TIMEOUT, repr(exc))
+            return Unreachable(_FAILURES["timeout"], repr(exc))
         except requests.exceptions.ConnectionError as exc:
             # A refused connection never reached the server; anything else may have.
             refused = "refused" in str(exc).lower() or "Failed to establish" in str(exc)
-            return Unreachable(_UNREACHABLE, repr(exc), applied_unknown=not refused)
+            return Unreachable(_FAILURES["unreachable"], repr(exc), applied_unknown=not refused)
         except requests.exceptions.RequestException as exc:
-            return Unreachable(_UNREACHABLE, repr(exc))
+            return Unreachable(_FAILURES["unreachable"], repr(exc))
         try:
             raw = self._read(response)
         except requests.exceptions.Timeout as exc:
-            return Unreachable(_TIMEOUT, repr(exc))
+            return Unreachable(_FAILURES["timeout"], repr(exc))
         except (requests.exceptions.RequestException, OSError) as exc:
-            return Unreachable(_UNREACHABLE, f"answer cut off: {exc!r}")
+            return Unreachable(_FAILURES["unreachable"], f"answer cut off: {exc!r}")
         finally:
             response.close()
         if isinstance(raw, BadAnswer):
@@ -204,20 +211,22 @@ class KoopbisClient:
             if response.status_code == 429 or response.status_code >= 500:
                 # A proxy's HTML error page: still "try later", Retry-After included.
                 return _Raw(response.status_code, None, response.headers)
-            return BadAnswer(_BAD, response.status_code, f"not JSON: {exc}; starts {raw[:80]!r}")
+            return BadAnswer(_FAILURES["bad"], response.status_code, f"not JSON: {exc}; starts {raw[:80]!r}")
         return _Raw(response.status_code, body, response.headers)
 
     def _read(self, response: requests.Response) -> bytes | BadAnswer:
         limit = self.config.max_answer_bytes
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > limit:
-            return BadAnswer(_BAD, response.status_code, f"answer of {declared} bytes exceeds {limit}")
+            return BadAnswer(
+                _FAILURES["bad"], response.status_code, f"answer of {declared} bytes exceeds {limit}"
+            )
         chunks: list[bytes] = []
         size = 0
         for chunk in _iter(response):
             size += len(chunk)
             if size > limit:
-                return BadAnswer(_BAD, response.status_code, f"answer larger than {limit} bytes")
+                return BadAnswer(_FAILURES["bad"], response.status_code, f"answer larger than {limit} bytes")
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -279,7 +288,7 @@ class KoopbisClient:
         common = _common_failure(answer)
         if common is not None:
             return common
-        return BadAnswer(_BAD, answer.status, f"session answer: {_brief(answer.body)}")
+        return BadAnswer(_FAILURES["bad"], answer.status, f"session answer: {_brief(answer.body)}")
 
     def health(self) -> Health | RetryLater | Unreachable | BadAnswer:
         answer = self._exchange("GET", f"{API}/health", auth=False)
@@ -290,7 +299,7 @@ class KoopbisClient:
             common = _common_failure(answer)
             if isinstance(common, RetryLater):
                 return common
-            return BadAnswer(_BAD, answer.status, _brief(body))
+            return BadAnswer(_FAILURES["bad"], answer.status, _brief(body))
         health = Health(
             status=str(body.get("status", "")),
             server_time=_opt_str(body.get("server_time")),
@@ -322,10 +331,12 @@ class KoopbisClient:
             return answer
         status, data = answer.status, answer.body
         if status in (200, 201):
-            return _applied(data, status) or BadAnswer(_BAD, status, f"applied answer: {_brief(data)}")
+            return _applied(data, status) or BadAnswer(
+                _FAILURES["bad"], status, f"applied answer: {_brief(data)}"
+            )
         if not isinstance(data, dict):
             common = _common_failure(answer)
-            return common if common is not None else BadAnswer(_BAD, status, _brief(data))
+            return common if common is not None else BadAnswer(_FAILURES["bad"], status, _brief(data))
         code = data.get("error")
         message = str(data.get("message") or "")
         if status == 409:
@@ -352,7 +363,7 @@ class KoopbisClient:
                     message or tx("Bu kayıt KOOP-BİS'e farklı içerikle gönderilmiş."),
                     _opt_str(data.get("receipt")),
                 )
-            return BadAnswer(_BAD, status, f"unknown 409 code {code!r}")
+            return BadAnswer(_FAILURES["bad"], status, f"unknown 409 code {code!r}")
         if status in (400, 422):
             errors = [
                 FieldMessage(str(e.get("field", "")), str(e.get("message", "")))
@@ -365,7 +376,11 @@ class KoopbisClient:
                 message or tx("Kooperatif KOOP-BİS'te bulunamadı."), _opt_str(data.get("cooperative"))
             )
         common = _common_failure(answer)
-        return common if common is not None else BadAnswer(_BAD, status, f"status {status}: {_brief(data)}")
+        return (
+            common
+            if common is not None
+            else BadAnswer(_FAILURES["bad"], status, f"status {status}: {_brief(data)}")
+        )
 
     def list_cooperatives(
         self,
@@ -393,11 +408,11 @@ class KoopbisClient:
                 and all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in body["items"])
             ):
                 return Page(body["items"], _opt_str(body.get("next_cursor")))
-            return BadAnswer(_BAD, 200, f"page: {_brief(body)}")
+            return BadAnswer(_FAILURES["bad"], 200, f"page: {_brief(body)}")
         if answer.status == 422 and isinstance(body, dict):
             return Invalid(str(body.get("message") or ""), [])
         common = _common_failure(answer)
-        return common if common is not None else BadAnswer(_BAD, answer.status, _brief(body))
+        return common if common is not None else BadAnswer(_FAILURES["bad"], answer.status, _brief(body))
 
     def get_cooperative(
         self, cooperative_id: str
@@ -415,7 +430,9 @@ class KoopbisClient:
                 cooperative_id,
             )
         common = _common_failure(answer)
-        return common if common is not None else BadAnswer(_BAD, answer.status, _brief(answer.body))
+        return (
+            common if common is not None else BadAnswer(_FAILURES["bad"], answer.status, _brief(answer.body))
+        )
 
     def has_attachment(self, sha256: str) -> bool | RetryLater | Unreachable | BadAnswer | AuthFailed:
         answer = self._call("HEAD", f"{API}/attachments/{sha256}")
@@ -424,7 +441,7 @@ class KoopbisClient:
         if answer.status in (200, 404):
             return answer.status == 200
         common = _common_failure(answer)
-        return common if common is not None else BadAnswer(_BAD, answer.status, "HEAD attachment")
+        return common if common is not None else BadAnswer(_FAILURES["bad"], answer.status, "HEAD attachment")
 
     def put_attachment(
         self, sha256: str, data: bytes
@@ -446,7 +463,7 @@ class KoopbisClient:
                 [FieldMessage("attachments", str(body.get("message") or "Ek dosya reddedildi."))],
             )
         common = _common_failure(answer)
-        return common if common is not None else BadAnswer(_BAD, answer.status, "PUT attachment")
+        return common if common is not None else BadAnswer(_FAILURES["bad"], answer.status, "PUT attachment")
 
 
 # ----------------------------------------------------------------- helpers

@@ -53,7 +53,9 @@ def _check_password_strength(password: str) -> None:
                     ),
                 )
             ],
-            f"Parola en az {MIN_PASSWORD_LENGTH} karakter olmalıdır.",
+            tx("Parola en az {MIN_PASSWORD_LENGTH} karakter olmalıdır.").format(
+                MIN_PASSWORD_LENGTH=MIN_PASSWORD_LENGTH
+            ),
         )
 
 
@@ -82,7 +84,7 @@ def add_user(
                     tx("Kullanıcı adı harf, rakam, nokta, tire ya da alt çizgiden oluşmalıdır."),
                 )
             ],
-            "Kullanıcı adı harf, rakam, nokta, tire ya da alt çizgiden oluşmalıdır.",
+            tx("Kullanıcı adı harf, rakam, nokta, tire ya da alt çizgiden oluşmalıdır."),
         )
     _check_password_strength(password)
     with store.atomic() as conn:
@@ -96,7 +98,7 @@ def add_user(
         if users.get_user(store, name) is not None:
             raise ValidationFailed(
                 [Issue("username", tx("'{name}' kullanıcı adı zaten var.").format(name=name))],
-                f"'{name}' kullanıcı adı zaten var.",
+                tx("'{name}' kullanıcı adı zaten var.").format(name=name),
             )
         users.insert_user(
             conn,

@@ -35,7 +35,7 @@ SERVER = "server"
 def _reason(reason: str | None) -> str:
     text = (reason or "").strip()
     if not text:
-        raise ValidationFailed([], "Karar gerekçesi yazılmalıdır; denetim izine girer.")
+        raise ValidationFailed([], tx("Karar gerekçesi yazılmalıdır; denetim izine girer."))
     return text
 
 
@@ -165,15 +165,17 @@ def merge(
         else:
             problems.append(Issue(name, tx("Seçim 'local', 'server' ya da {\"value\": ...} olmalıdır.")))
     if problems:
-        raise ValidationFailed(problems, "Birleştirme seçimleri geçersiz.")
+        raise ValidationFailed(problems, tx("Birleştirme seçimleri geçersiz."))
     missing = [
         key_label(fields[n]) for n in fields if fields[n] in conflicting_keys(entry) and n not in decided
     ]
     if missing:
-        raise ValidationFailed([], "Çakışan her alan için seçim yapılmalıdır: " + ", ".join(missing) + ".")
+        raise ValidationFailed(
+            [], tx("Çakışan her alan için seçim yapılmalıdır: {fields}.").format(fields=", ".join(missing))
+        )
     result = validate(ctype, merged)
     if result.errors:
-        raise ValidationFailed(result.issues, "Birleştirilen kayıt geçerli değil.", type_id=entry.type)
+        raise ValidationFailed(result.issues, tx("Birleştirilen kayıt geçerli değil."), type_id=entry.type)
     new_base = {**entry.base, **current}
     return entries.move(
         store,

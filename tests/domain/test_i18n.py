@@ -47,6 +47,14 @@ CATALOGUED_MODULES = (
     "koopbis_desktop/services/entry_changes.py",
     "koopbis_desktop/services/reports.py",
     "sync/planner.py",
+    "sync/preview.py",
+    "sync/client.py",
+    "koopbis_desktop/services/accounts.py",
+    "koopbis_desktop/services/capture.py",
+    "koopbis_desktop/services/errors.py",
+    "koopbis_desktop/services/review.py",
+    "koopbis_desktop/store/audit.py",
+    "koopbis_desktop/store/errors.py",
 )
 BUILTIN_ERRORS = frozenset({"AssertionError", "ValueError", "TypeError", "KeyError", "RuntimeError"})
 CATALOGUED_CALLS = frozenset(
