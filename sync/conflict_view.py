@@ -365,7 +365,12 @@ class ConflictDetails:
 
     def keep_losses(self) -> list[str]:
         """What sending the entry as it is overwrites, one "• …" line per value."""
-        return [f"• {line.what}: «{line.server}» yerine «{line.local}»" for line in self.overwritten_by_keep]
+        return [
+            tx("• {what}: «{server}» yerine «{local}»").format(
+                what=line.what, server=line.server, local=line.local
+            )
+            for line in self.overwritten_by_keep
+        ]
 
     def take_losses(self) -> list[str]:
         """What taking KOOP-BİS's values gives up of the clerk's work, one "• …" line per value."""

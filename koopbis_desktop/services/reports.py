@@ -205,7 +205,7 @@ def audit_anchor(store: Store) -> list[str]:
 def field_sections(ctype: ChangeType | None, payload: Mapping[str, Any]) -> list[Section]:
     """Every field with its label and value; each repeating group as its own table."""
     if ctype is None:
-        return [Facts([(str(k), str(v)) for k, v in payload.items()], "Alanlar")]
+        return [Facts([(str(k), str(v)) for k, v in payload.items()], tx("Alanlar"))]
     scalars: list[tuple[str, str]] = []
     tables: list[Section] = []
     for f in ctype.fields:
@@ -241,21 +241,23 @@ def entry_slip(store: Store, entry_uuid: str, province_code: str | None = None) 
     header = [
         (tx("Kayıt no"), entry.uuid),
         (tx("Kayıt türü"), type_label(entry.type)),
-        ("Kooperatif", cooperative_text(store, entry)),
-        ("Durum", STATE_LABELS[entry.state]),
+        (tx("Kooperatif"), cooperative_text(store, entry)),
+        (tx("Durum"), STATE_LABELS[entry.state]),
         (tx("Yürürlük tarihi"), format_iso_date(entry.effective_date)),
-        ("Yazan memur", _person(store, entry.author)),
-        ("Onaylayan", _person(store, entry.approver)),
+        (tx("Yazan memur"), _person(store, entry.author)),
+        (tx("Onaylayan"), _person(store, entry.approver)),
         (tx("Oluşturma"), format_stamp(entry.created_at)),
         (tx("Onaya gönderme"), format_stamp(entry.submitted_at)),
-        ("Onay", format_stamp(entry.approved_at)),
+        (tx("Onay"), format_stamp(entry.approved_at)),
         (tx("Düzeltme sayısı"), tx("{n_revisions} sürüm").format(n_revisions=len(revisions))),
     ]
     if entry.receipt:
         header.append((tx("KOOP-BİS alındı no"), entry.receipt))
         header.append((tx("KOOP-BİS'e aktarım"), format_stamp(entry.synced_at)))
         if isinstance(entry.outcome, Mapping) and entry.outcome.get("manual"):
-            header.append((tx("Aktarım yolu"), f"Elle girildi ({entry.outcome.get('by', EMPTY)})"))
+            header.append(
+                (tx("Aktarım yolu"), tx("Elle girildi ({by})").format(by=entry.outcome.get("by", EMPTY)))
+            )
     sections: list[Section] = [Facts(header, tx("Kayıt"))]
     sections.extend(field_sections(ctype, entry.payload))
     sections.append(base_table(ctype, entry, _cooperative_province(store, entry) or province_code))
@@ -335,7 +337,15 @@ def daily_list(store: Store, day: date, province_code: str | None = None) -> Rep
         ),
         sections=[
             Table(
-                columns=(tx("Sıra"), tx("Kayıt no"), tx("Tür"), "Kooperatif", "Durum", "Yazan", "Onaylayan"),
+                columns=(
+                    tx("Sıra"),
+                    tx("Kayıt no"),
+                    tx("Tür"),
+                    tx("Kooperatif"),
+                    tx("Durum"),
+                    tx("Yazan"),
+                    tx("Onaylayan"),
+                ),
                 rows=rows,
                 widths=(4, 31, 13, 25, 11, 8, 8),
                 unbroken=(0, 1, 4),
@@ -373,7 +383,7 @@ def receipts_report(store: Store, province_code: str | None = None, since: date 
                 cooperative_text(store, e),
                 e.receipt or EMPTY,
                 format_stamp(e.synced_at),
-                "Elle" if manual else "Otomatik",
+                tx("Elle") if manual else tx("Otomatik"),
             )
         )
     return Report(
@@ -386,10 +396,10 @@ def receipts_report(store: Store, province_code: str | None = None, since: date 
                     tx("Sıra"),
                     tx("Kayıt no"),
                     tx("Tür"),
-                    "Kooperatif",
+                    tx("Kooperatif"),
                     tx("Alındı no"),
                     tx("Aktarım"),
-                    "Yol",
+                    tx("Yol"),
                 ),
                 rows=rows,
                 widths=(4, 31, 12, 20, 12, 13, 8),
@@ -426,7 +436,7 @@ def registry_report(store: Store, province_code: str | None = None, today: date 
         ),
         sections=[
             Table(
-                columns=("Sicil no", "Unvan", tx("Uyarı"), "Dayanak"),
+                columns=(tx("Sicil no"), tx("Unvan"), tx("Uyarı"), tx("Dayanak")),
                 rows=rows,
                 widths=(10, 28, 48, 14),
                 unbroken=(0,),
