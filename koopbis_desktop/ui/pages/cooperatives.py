@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS
 from koopbis_desktop.domain.registry_checks import RegistryWarning
 from koopbis_desktop.services.queries import EntryFilter, EntryRow, page_entries
@@ -209,7 +210,7 @@ class CooperativesPage(QWidget):
         id_no = Column(self.tr("T.C. Kimlik No"), lambda p: str(p["id_no"]))
         term = Column(
             self.tr("Görev süresi"),
-            lambda p: f"{p['term_years']} yıl" if p.get("term_years") else EMPTY,
+            lambda p: tx("{n} yıl").format(n=p["term_years"]) if p.get("term_years") else EMPTY,
             lambda p: p.get("term_years"),
         )
         role = Column(self.tr("Görevi"), lambda b: _role_label(b.get("role")) if b.get("role") else EMPTY)
