@@ -43,7 +43,7 @@ def label_ids() -> dict[str, str]:
     from koopbis_desktop.domain.changetypes import CHANGE_TYPES, schema_texts
     from koopbis_desktop.services import entry_changes, member_list, reports  # noqa: F401
     from koopbis_desktop.store import errors  # noqa: F401
-    from sync import client, conflict_view, planner  # noqa: F401
+    from sync import client, conflict_view, planner, scheduler  # noqa: F401
 
     ids: dict[str, str] = {}
     for ctype in CHANGE_TYPES:

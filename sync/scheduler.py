@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain.errors import KoopbisError
-from koopbis_desktop.domain.i18n import tx
+from koopbis_desktop.domain.i18n import Labels, tx
 from koopbis_desktop.services import settings
 from koopbis_desktop.store import entries, sync_state
 from koopbis_desktop.store.changes import NOTHING, OpChanges
@@ -52,16 +52,19 @@ class Status:
     CANCELLED = "cancelled"
 
 
-STATUS_LABELS = {
-    Status.OK: "Tamamlandı",
-    Status.PARTIAL: "Bazı kayıtlar yeniden denenecek",
-    Status.BEFORE_GO_LIVE: "KOOP-BİS henüz açılmadı",
-    Status.MAINTENANCE: "KOOP-BİS bakımda",
-    Status.OFFLINE: "KOOP-BİS'e ulaşılamadı",
-    Status.AUTH_FAILED: "KOOP-BİS girişi reddedildi",
-    Status.BUSY: "Başka bir eşitleme sürüyor",
-    Status.CANCELLED: "Durduruldu",
-}
+STATUS_LABELS = Labels(
+    "sync.run",
+    {
+        Status.OK: "Tamamlandı",
+        Status.PARTIAL: "Bazı kayıtlar yeniden denenecek",
+        Status.BEFORE_GO_LIVE: "KOOP-BİS henüz açılmadı",
+        Status.MAINTENANCE: "KOOP-BİS bakımda",
+        Status.OFFLINE: "KOOP-BİS'e ulaşılamadı",
+        Status.AUTH_FAILED: "KOOP-BİS girişi reddedildi",
+        Status.BUSY: "Başka bir eşitleme sürüyor",
+        Status.CANCELLED: "Durduruldu",
+    },
+)
 
 
 @dataclass
