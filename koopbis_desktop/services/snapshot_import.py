@@ -84,17 +84,24 @@ class ImportReport:
 
     def text(self) -> str:
         c = self.counts
-        text = (
-            f"{c.get('cooperatives', 0)} kooperatif, {c.get('members', 0)} ortak, "
-            f"{c.get('board_members', 0)} yönetim kurulu üyesi, {c.get('auditors', 0)} "
-            f"denetim kurulu üyesi, {c.get('assemblies', 0)} genel kurul kaydı içe aktarıldı."
+        text = tx(
+            "{cooperatives} kooperatif, {members} ortak, {board} yönetim kurulu üyesi, {auditors} "
+            "denetim kurulu üyesi, {assemblies} genel kurul kaydı içe aktarıldı."
+        ).format(
+            cooperatives=c.get("cooperatives", 0),
+            members=c.get("members", 0),
+            board=c.get("board_members", 0),
+            auditors=c.get("auditors", 0),
+            assemblies=c.get("assemblies", 0),
         )
         if self.warnings:
             lines = [
-                f"{source} satır {line} ({column}): {message}"
+                tx("{source} satır {line} ({column}): {message}").format(
+                    source=source, line=line, column=column, message=message
+                )
                 for source, line, column, message in self.warnings
             ]
-            text += f" {len(self.warnings)} uyarı:\n" + "\n".join(lines)
+            text += tx(" {n} uyarı:").format(n=len(self.warnings)) + "\n" + "\n".join(lines)
         return text
 
     def __str__(self) -> str:
