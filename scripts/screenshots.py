@@ -287,8 +287,9 @@ def main() -> int:
     english = args.lang == "en"
     if english:
         out = args.out if args.out != parser.get_default("out") else str(ROOT / "docs" / "screenshots" / "en")
-        guide_out = tempfile.mkdtemp(prefix="koopbis-guide-en-")  # not kept: the guide has no English yet
-        shots = Shots(Path(out), Path(guide_out))
+        # Not kept (removed at exit): the guide has no English yet.
+        guide_tmp = tempfile.TemporaryDirectory(prefix="koopbis-guide-en-")
+        shots = Shots(Path(out), Path(guide_tmp.name))
     else:
         shots = Shots(Path(args.out), Path(args.guide_out))
     for folder in (shots.readme, shots.guide):

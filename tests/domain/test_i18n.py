@@ -150,12 +150,13 @@ def _uncatalogued_literals(path: Path) -> list[str]:
                     for arg in (*node.args, *(k.value for k in node.keywords))
                     for sub in ast.walk(arg)
                 )
-        if isinstance(node, ast.keyword) and node.arg == "aliases":
+        if isinstance(node, ast.keyword) and node.arg in ("aliases", "keywords"):
             skip.update(id(sub) for sub in ast.walk(node.value))
         if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id.endswith("_ALIASES") for t in node.targets
+            isinstance(t, ast.Name) and t.id.endswith(("_ALIASES", "_KEYWORDS")) for t in node.targets
         ):
-            # Spreadsheet headers people write in Turkish, matched whatever the interface language.
+            # Spreadsheet headers and search words people write in Turkish, matched whatever the
+            # interface language.
             skip.update(id(sub) for sub in ast.walk(node.value))
     found = [
         f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}"
