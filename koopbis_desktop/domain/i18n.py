@@ -87,12 +87,6 @@ def text(key: str, turkish: str) -> str:
     return texts.get(turkish, turkish)
 
 
-def has_translation(key: str, turkish: str, lang: str) -> bool:
-    """Whether ``text(key, turkish)`` has its own ``lang`` text (the completeness test asks)."""
-    ids, texts = catalogue(lang)
-    return key in ids or turkish in texts
-
-
 K = TypeVar("K")
 
 # Every label table made below, for the completeness test.
