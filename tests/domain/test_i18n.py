@@ -260,3 +260,26 @@ def test_texts_are_read_when_used_not_when_imported() -> None:
                 ):
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.func.id}()")
     assert not found, "read at import time:\n" + "\n".join(found)
+
+
+def test_a_stable_id_wins_over_the_shared_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # One type may word a shared Turkish label its own way in English: its id says so.
+    key = "type.member.leave.field.reason.choice.ihrac"
+    data = _data()
+    data["ids"] = {key: ["İhraç (çıkarma)", "Expulsion by the board"]}
+    (tmp_path / "i18n").mkdir()
+    (tmp_path / "i18n" / "en.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("KOOPBIS_RESOURCES", str(tmp_path))
+    i18n.catalogue.cache_clear()
+    try:
+        i18n.set_language("en")
+        assert i18n.text(key, "İhraç (çıkarma)") == "Expulsion by the board"
+        assert i18n.text("type.other.field.reason.choice.ihrac", "İhraç (çıkarma)") == "Expulsion"
+        assert i18n.tx("İhraç (çıkarma)") == "Expulsion"
+        assert (
+            i18n.text("type.unknown.label", "Hiç çevrilmemiş") == "Hiç çevrilmemiş"
+        )  # falls back to Turkish
+    finally:
+        i18n.set_language("tr")
+        monkeypatch.delenv("KOOPBIS_RESOURCES")
+        i18n.catalogue.cache_clear()
