@@ -403,8 +403,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--guide-out", default=str(GUIDE_IMG))
+    parser.add_argument(
+        "--lang",
+        choices=("tr", "en"),
+        default="tr",
+        help="en: the README's pictures in English to docs/screenshots/en (the guide is Turkish only)",
+    )
     args = parser.parse_args()
-    shots = Shots(Path(args.out), Path(args.guide_out))
+    english = args.lang == "en"
+    if english:
+        out = args.out if args.out != parser.get_default("out") else str(ROOT / "docs" / "screenshots" / "en")
+        # Not kept (removed at exit): the guide has no English yet.
+        guide_tmp = tempfile.TemporaryDirectory(prefix="koopbis-guide-en-")
+        shots = Shots(Path(out), Path(guide_tmp.name))
+    else:
+        shots = Shots(Path(args.out), Path(args.guide_out))
     for folder in (shots.readme, shots.guide):
         folder.mkdir(parents=True, exist_ok=True)
     pin_clock()
@@ -414,7 +427,7 @@ def main() -> int:
     app = QApplication(["koopbis-desktop"])
     app.setApplicationName("KOOP-BİS Masaüstü")
     app.setCursorFlashTime(0)  # a text cursor that does not blink is in every picture the same
-    translators = install_translators(app, "tr")
+    translators = install_translators(app, args.lang)
     with tempfile.TemporaryDirectory(prefix="koopbis-screens-") as tmp:
         db_path = create_demo_database(Path(tmp) / "koopbis.sqlite")
         # The demo is encrypted: the worker opens it with the demo clerk's slot.
@@ -444,7 +457,8 @@ def main() -> int:
             clerk.close()
             supervisor = window_for(worker, db_path, "sef")
             shoot_review(supervisor, worker.call(submitted_admission), shots)
-            shoot_help(supervisor, shots)  # the guide shows the pictures taken above
+            if not english:
+                shoot_help(supervisor, shots)  # the guide shows the pictures taken above
             supervisor.close()
             wait_until(lambda: worker.pending() == 0)
             shoot_go_live(worker, db_path, Path(tmp), shots)
@@ -453,7 +467,7 @@ def main() -> int:
             worker.stop()
     del translators
     missing = [name for name in GUIDE_IMAGES if shots.guide / name not in shots.written]
-    if missing:
+    if missing and not english:
         raise RuntimeError(f"no shot wrote {', '.join(missing)}")
     return 0
 

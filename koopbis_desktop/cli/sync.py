@@ -19,6 +19,7 @@ from koopbis_desktop.cli.common import (
     sync_options,
 )
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.i18n import Labels, tx
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Role, State
 from koopbis_desktop.store import entry_numbers
 from koopbis_desktop.store.db import Store
@@ -43,8 +44,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if actor.role not in (Role.SUPERVISOR, Role.ADMIN):
         store.close()
         raise CliError(
-            f"{actor.username} hesabı ({ROLE_LABELS[actor.role]}) KOOP-BİS'e eşitleme başlatamaz; "
-            "şef ya da yönetici hesabıyla çalıştırın.",
+            tx(
+                "{username} hesabı ({role}) KOOP-BİS'e eşitleme başlatamaz; "
+                "şef ya da yönetici hesabıyla çalıştırın."
+            ).format(username=actor.username, role=ROLE_LABELS[actor.role]),
             EXIT_NOT_PERMITTED,
         )
     options = sync_options(args, store)
@@ -64,7 +67,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         auto.run()
     except KeyboardInterrupt:
         auto.stop.set()
-        print("Otomatik eşitleme durduruldu.", file=sys.stderr)
+        print(tx("Otomatik eşitleme durduruldu."), file=sys.stderr)
     return EXIT_OK
 
 
@@ -76,14 +79,15 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
         return EXIT_OK
-    print("Kayıtlar:")
+    print(tx("Kayıtlar:"))
     for state in State:
         if info["states"].get(state.value):
             print(f"  {STATE_LABELS[state]:<22} {info['states'][state.value]}")
     plan = info["plan"]
     print(
-        f"Eşitleme planı: {plan['ready']} hazır, {plan['waiting']} yeniden denenecek, "
-        f"{plan['blocked']} bekliyor, {plan['held']} karar bekliyor."
+        tx("Eşitleme planı: {v} hazır, {v2} yeniden denenecek, {v3} bekliyor, {v4} karar bekliyor.").format(
+            v=plan["ready"], v2=plan["waiting"], v3=plan["blocked"], v4=plan["held"]
+        )
     )
     numbers = entry_numbers.numbers_of(store, [str(item["entry"]) for item in info["blocked"]])
     for item in info["blocked"]:
@@ -92,22 +96,29 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     last = info["last_run"]
     if last:
         label = scheduler.STATUS_LABELS.get(last["status"], last["status"])
-        print(f"Son eşitleme: {last['started_at']} — {label}. {last['summary'].get('message', '')}")
+        print(
+            tx("Son eşitleme: {v} — {label}. {v2}").format(
+                v=last["started_at"], label=label, v2=last["summary"].get("message", "")
+            )
+        )
     else:
-        print("Henüz eşitleme yapılmadı.")
+        print(tx("Henüz eşitleme yapılmadı."))
     return EXIT_OK
 
 
-VERDICT_LABELS = {
-    "ok": "uygulanacak",
-    "conflict": "ÇAKIŞACAK",
-    "duplicate": "MÜKERRER",
-    "stale": "SONA ERMİŞ",
-    "identical": "zaten aynı",
-    "not_found": "BULUNAMADI",
-    "unchecked": "denetlenemedi",
-    "unreachable": "ulaşılamadı",
-}
+VERDICT_LABELS = Labels(
+    "sync.verdict",
+    {
+        "ok": "uygulanacak",
+        "conflict": "ÇAKIŞACAK",
+        "duplicate": "MÜKERRER",
+        "stale": "SONA ERMİŞ",
+        "identical": "zaten aynı",
+        "not_found": "BULUNAMADI",
+        "unchecked": "denetlenemedi",
+        "unreachable": "ulaşılamadı",
+    },
+)
 
 
 def _sync_preview(store: Store, options: Any, args: argparse.Namespace) -> int:
@@ -122,7 +133,7 @@ def _sync_preview(store: Store, options: Any, args: argparse.Namespace) -> int:
         print_json([i.to_json() for i in items])
     else:
         if not items:
-            print("Gönderilecek onaylı kayıt yok.")
+            print(tx("Gönderilecek onaylı kayıt yok."))
         numbers = entry_numbers.numbers_of(store, [item.entry for item in items])
         for item in items:
             label = get_type(item.type).label

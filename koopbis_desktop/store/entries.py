@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, Actor, State, check_move
 from koopbis_desktop.store import audit
 from koopbis_desktop.store.clock import stamp
@@ -255,7 +256,7 @@ def get_entry(store: Store, entry_uuid: str) -> Entry:
         )
         if len(matches) == 1:
             return row_to_entry(matches[0])
-        raise NotFound(f"Kayıt bulunamadı: {entry_uuid}")
+        raise NotFound(tx("Kayıt bulunamadı: {entry_uuid}").format(entry_uuid=entry_uuid))
     return row_to_entry(row)
 
 
@@ -315,7 +316,7 @@ def update_payload(
 def _locked_state(conn: sqlite3.Connection, entry_uuid: str) -> State:
     row = conn.execute("SELECT state FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
     if row is None:
-        raise NotFound(f"Kayıt bulunamadı: {entry_uuid}")
+        raise NotFound(tx("Kayıt bulunamadı: {entry_uuid}").format(entry_uuid=entry_uuid))
     return State(row[0])
 
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from koopbis_desktop import __version__, paths
+from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.lifecycle import Actor, Role
 from koopbis_desktop.domain.reference import resources_dir
 from koopbis_desktop.services.printouts import RENDER_FLAG
@@ -73,6 +74,7 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Turkish needs no translator for our strings, only Qt's own (Tamam/İptal); English needs ours."""
     QLocale.setDefault(QLocale(QLocale.Language.Turkish, QLocale.Country.Turkey))
     app.setProperty(LANGUAGE_PROPERTY, language)  # read by text that formats dates in sentences
+    i18n.set_language(language)  # the domain's texts (types, fields, states…) follow the same choice
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language == "en":

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services.reports import Facts, Paragraph, Report, Table
 
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Arial"]
@@ -74,7 +75,7 @@ def report_html(report: Report, breaks: dict[int, set[int]] | None = None) -> st
         for who in report.signatures:
             parts.append(
                 "<td align='center'><br/><br/>______________________________<br/>"
-                f"{e(who)}<br/><span style='color:#555'>Ad Soyad / İmza / Tarih</span></td>"
+                f"{e(who)}<br/><span style='color:#555'>{e(tx('Ad Soyad / İmza / Tarih'))}</span></td>"
             )
         parts.append("</tr></table>")
     if report.closing:
@@ -209,7 +210,7 @@ def paint_report(report: Report, device: QPagedPaintDevice) -> int:
     pages = max(1, document.pageCount())
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError("Yazdırma başlatılamadı (dosya ya da yazıcı açılamadı).")
+        raise OSError(tx("Yazdırma başlatılamadı (dosya ya da yazıcı açılamadı)."))
     try:
         small = report_font()
         small.setPointSizeF(7.5)
@@ -227,12 +228,14 @@ def paint_report(report: Report, device: QPagedPaintDevice) -> int:
             painter.drawText(
                 foot,
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                f"{report.title} — yazdırma {report.printed_at}",
+                tx("{title} — yazdırma {printed_at}").format(
+                    title=report.title, printed_at=report.printed_at
+                ),
             )
             painter.drawText(
                 foot,
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                f"Sayfa {index + 1} / {pages}",
+                tx("Sayfa {page} / {pages}").format(page=index + 1, pages=pages),
             )
     finally:
         painter.end()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, DomainError, check_move
 from koopbis_desktop.services import review
 from koopbis_desktop.store.entries import Entry
@@ -34,7 +35,7 @@ ERROR_STYLE = "color: #b00020;"
 def permission(ctx: AppContext, action: Action, entry: Entry) -> str | None:
     """None when the signed-in user may make ``action`` on ``entry``, else why not (Turkish)."""
     if ctx.actor is None:
-        return "Bu işlem için oturum açın."
+        return tx("Bu işlem için oturum açın.")
     try:
         check_move(action, entry.state, ctx.actor, entry.author)
     except DomainError as exc:

@@ -11,7 +11,7 @@ from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import capture
 from koopbis_desktop.store import entries, entry_numbers
 from koopbis_desktop.store.db import Store, open_store
-from tests.conftest import member_admission
+from tests.conftest import PASSWORD, member_admission
 
 
 def test_first_save_numbers_entries_in_order(
@@ -64,12 +64,15 @@ def test_concurrent_writers_never_share_a_number(
 
 
 def test_cli_lists_and_shows_an_entry_by_its_number(
-    store: Store, people: dict[str, Actor], cooperatives: Any, capsys: Any
+    store: Store, people: dict[str, Actor], cooperatives: Any, capsys: Any, monkeypatch: Any
 ) -> None:
     from koopbis_desktop.cli import main
 
+    # Reading entries needs a signed-in account (main's hardening): the clerk who wrote it.
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+
     entry = capture.create_entry(store, people["ayse"], "member.admit", "06-900001", member_admission(3))
-    db = ["--db", str(store.path)]
+    db = ["--db", str(store.path), "--as", "ayse"]
     assert main([*db, "entry", "list"]) == 0
     listed = capsys.readouterr().out
     assert listed.startswith(str(entry.number)) and entry.uuid not in listed

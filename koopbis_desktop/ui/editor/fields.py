@@ -382,7 +382,9 @@ class ComboField(FieldWidget):
     def _options(self) -> list[tuple[str, str, list[str]]]:
         match self.field.kind:
             case Kind.COOPERATIVE_TYPE:
-                return [(t.code, t.name, []) for t in reference.cooperative_types()]
+                return [
+                    (t.code, reference.cooperative_type_name(t), []) for t in reference.cooperative_types()
+                ]
             case Kind.PROVINCE:
                 return [(p.code, f"{p.name} ({p.code})", [p.code]) for p in reference.provinces()]
             case Kind.DISTRICT:

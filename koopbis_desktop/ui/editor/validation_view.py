@@ -9,6 +9,7 @@ from typing import Any
 
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.fiscal import fiscal_start_month
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.records import base_value
 from koopbis_desktop.domain.schema import (
     Field,
@@ -238,7 +239,9 @@ def _describe_scalar(f: Field, value: Any, record: dict[str, Any]) -> str:
         return "—"
     if isinstance(value, list):
         names = [str(r.get("full_name") or r.get("article_no") or "") for r in value if isinstance(r, dict)]
-        return f"{len(value)} satır" + (f" ({', '.join(n for n in names if n)})" if names else "")
+        return tx("{n} satır").format(n=len(value)) + (
+            f" ({', '.join(n for n in names if n)})" if names else ""
+        )
     if f.kind == Kind.PROVINCE:
         province = reference.find_province(value)
         return province.name if province else str(value)

@@ -185,7 +185,7 @@ class AuditPage(QWidget):
         pager.addWidget(self.page_label, 1)
         pager.addWidget(self.next_button)
         top = QHBoxLayout()
-        top.addWidget(QLabel(f"<h2>{self.tr('Denetim izi')}</h2>"), 1)
+        top.addWidget(QLabel("<h2>" + self.tr("Denetim izi") + "</h2>"), 1)
         top.addWidget(self.verify_button)
 
         layout = QVBoxLayout(self)

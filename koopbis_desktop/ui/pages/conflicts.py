@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.records import key_label
 from koopbis_desktop.services import conflicts as resolution
@@ -55,12 +56,12 @@ def age_text(since: str, now: datetime | None = None) -> str:
         then = then.replace(tzinfo=UTC)
     seconds = max(0, int(((now or datetime.now(UTC)) - then).total_seconds()))
     if seconds < 60:
-        return "az önce"
+        return tx("az önce")
     if seconds < 3600:
-        return f"{seconds // 60} dakika önce"
+        return tx("{n} dakika önce").format(n=seconds // 60)
     if seconds < 86400:
-        return f"{seconds // 3600} saat önce"
-    return f"{seconds // 86400} gün önce"
+        return tx("{n} saat önce").format(n=seconds // 3600)
+    return tx("{n} gün önce").format(n=seconds // 86400)
 
 
 def _clashing_labels(entry: entries.Entry) -> str:
@@ -118,7 +119,7 @@ class ConflictsPage(QWidget):
         self.setObjectName("conflictsPage")
         self.last_dialog: ConflictDialog | None = None
 
-        title = QLabel(f"<h2 style='margin:0'>{self.tr('Çakışmalar')}</h2>")
+        title = QLabel("<h2 style='margin:0'>" + self.tr("Çakışmalar") + "</h2>")
         explanation = QLabel(
             self.tr(
                 "KOOP-BİS'in, siz çevrimdışıyken değişen bilgisi yüzünden uygulamadığı kayıtlar. "

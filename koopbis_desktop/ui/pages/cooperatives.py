@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS
 from koopbis_desktop.domain.registry_checks import RegistryWarning
 from koopbis_desktop.services.queries import EntryFilter, EntryRow, page_entries
@@ -59,9 +60,15 @@ from koopbis_desktop.ui.text_table import Column, TextTableModel
 SEARCH_LIMIT = 50
 LOCAL_ENTRIES_LIMIT = 200
 
-_BOARD = get_type("board.replace").field("board")
-_ROLE = next(f for f in _BOARD.fields if f.name == "role")
-_ASSEMBLY = get_type("assembly.record")
+
+# Read when shown, not at import: the labels follow the language chosen at start-up.
+def _role_label(value: object) -> str:
+    board = get_type("board.replace").field("board")
+    return next(f for f in board.fields if f.name == "role").choice_label(value)
+
+
+def _assembly_choice(field: str, value: object) -> str:
+    return get_type("assembly.record").field(field).choice_label(value)
 
 
 @dataclass(frozen=True)
@@ -206,12 +213,10 @@ class CooperativesPage(QWidget):
         id_no = Column(self.tr("T.C. Kimlik No"), lambda p: str(p["id_no"]))
         term = Column(
             self.tr("Görev süresi"),
-            lambda p: f"{p['term_years']} yıl" if p.get("term_years") else EMPTY,
+            lambda p: tx("{n} yıl").format(n=p["term_years"]) if p.get("term_years") else EMPTY,
             lambda p: p.get("term_years"),
         )
-        role = Column(
-            self.tr("Görevi"), lambda b: _ROLE.choice_label(b.get("role")) if b.get("role") else EMPTY
-        )
+        role = Column(self.tr("Görevi"), lambda b: _role_label(b.get("role")) if b.get("role") else EMPTY)
         self.board_model = TextTableModel([name, id_no, role, term], parent=self)
         self.auditors_model = TextTableModel([name, id_no, term], parent=self)
         self.assemblies_model = TextTableModel(
@@ -219,7 +224,7 @@ class CooperativesPage(QWidget):
                 Column(self.tr("Tarih"), lambda g: format_iso_date(g.get("date")), lambda g: g.get("date")),
                 Column(
                     self.tr("Türü"),
-                    lambda g: _ASSEMBLY.field("kind").choice_label(g.get("kind")) if g.get("kind") else EMPTY,
+                    lambda g: _assembly_choice("kind", g.get("kind")) if g.get("kind") else EMPTY,
                 ),
                 Column(
                     self.tr("Hesap yılı"),
@@ -229,9 +234,7 @@ class CooperativesPage(QWidget):
                 Column(self.tr("Yeri"), lambda g: str(g.get("place") or EMPTY)),
                 Column(
                     self.tr("Sonuç"),
-                    lambda g: (
-                        _ASSEMBLY.field("result").choice_label(g.get("result")) if g.get("result") else EMPTY
-                    ),
+                    lambda g: _assembly_choice("result", g.get("result")) if g.get("result") else EMPTY,
                 ),
             ],
             parent=self,

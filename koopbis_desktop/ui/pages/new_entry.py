@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from koopbis_desktop.domain.changetypes import all_types
+from koopbis_desktop.domain.changetypes import all_types, turkish_type
 from koopbis_desktop.domain.schema import ChangeType
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.ui.context import AppContext
@@ -43,10 +43,12 @@ def match_rank(ctype: ChangeType, text: str) -> int:
     words = fold(text).split()
     if not words:
         return 0
+    # The Turkish words find a type in English mode too.
+    source = turkish_type(ctype.id)
     tiers = (
-        fold(f"{ctype.label} {ctype.id}"),
+        fold(f"{ctype.label} {ctype.id} {source.label}"),
         fold(" ".join(ctype.keywords)),
-        fold(ctype.description),
+        fold(f"{ctype.description} {source.description}"),
     )
     rank = 0
     for word in words:
@@ -172,7 +174,7 @@ class NewEntryPage(QWidget):
         bar.addWidget(self.clear_cooperative_button)
         self.cooperative_bar.hide()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Yeni kayıt')}</h2>"))
+        layout.addWidget(QLabel("<h2>" + self.tr("Yeni kayıt") + "</h2>"))
         layout.addWidget(self.cooperative_bar)
         hint = QLabel(
             self.tr(
