@@ -46,6 +46,7 @@ from koopbis_desktop.store.db import Store  # noqa: E402
 from koopbis_desktop.ui.app import install_translators  # noqa: E402
 from koopbis_desktop.ui.context import AppContext, Hub  # noqa: E402
 from koopbis_desktop.ui.editor import open_editor  # noqa: E402
+from koopbis_desktop.ui.editor.group_table import GroupField  # noqa: E402
 from koopbis_desktop.ui.help import show_help  # noqa: E402
 from koopbis_desktop.ui.import_dialog import MemberImportDialog  # noqa: E402
 from koopbis_desktop.ui.login import LoginDialog, sign_in  # noqa: E402
@@ -197,7 +198,12 @@ def shoot_form_error(window: MainWindow, cooperative: str, shots: Shots) -> None
         target = editor.rows[name].widget.focus_target()
         target.setFocus()
         target.insert(text) if hasattr(target, "insert") else target.insertPlainText(text)  # type: ignore[attr-defined]
-    editor.rows["member_id"].widget.focus_target().setFocus()
+    # Ctrl+Enter: the first submit attempt shows every issue and puts the cursor on the first.
+    QTest.keyClick(
+        editor.rows["paid_amount"].widget.focus_target(),
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier,
+    )
     wait_until(lambda: not editor.validate_timer.isActive() and editor.rows["member_id"].issue.isVisible())
     shots.save(editor, readme="form-error.png", guide="form-hata.png")
     editor.autosave_timer.stop()
@@ -348,12 +354,70 @@ def submitted_admission(store: Store) -> str:
     return next(r.uuid for r in rows if r.state.value == "submitted")
 
 
+def shoot_clean_form(window: MainWindow, cooperative: str, shots: Shots) -> None:
+    """A blank form as it opens: required fields marked, nothing red before anyone typed."""
+    editor = open_editor(window.ctx, window, type_id="member.admit", cooperative=cooperative)
+    wait_until(lambda: editor.is_loaded and not editor.validate_timer.isActive())
+    settle()
+    shots.save(editor, readme="form-clean.png")
+    editor._closing_confirmed = True
+    editor.close()
+
+
+def shoot_board(window: MainWindow, cooperative: str, shots: Shots) -> None:
+    """A board election opens with the current board; one member replaced, the diff under the table."""
+    editor = open_editor(window.ctx, window, type_id="board.replace", cooperative=cooperative)
+    wait_until(lambda: editor.is_loaded)
+    board = editor.rows["board"].widget
+    assert isinstance(board, GroupField)
+    date_edit = editor.rows["effective_date"].widget.focus_target()
+    date_edit.setFocus()
+    QTest.keyClicks(date_edit, "02.03.2015")
+    table = board.table
+    table.setFocus()
+    last = table.rowCount() - 1
+    for column, text in ((0, tckn(random.Random(7))), (1, "Gülşen Öztürk")):
+        item = table.item(last, column)
+        assert item is not None
+        item.setText(text)
+    table.setCurrentCell(last, 1)
+    wait_until(lambda: not editor.validate_timer.isActive())
+    settle()
+    shots.save(editor, readme="board-prefilled.png")
+    editor.autosave_timer.stop()
+    editor._closing_confirmed = True
+    editor.close()
+
+
+def shoot_empty_state(window: MainWindow, shots: Shots) -> None:
+    """An empty list says why it is empty and what to do next."""
+    window.show_page("conflicts", focus=True)
+    page = window.pages["conflicts"]
+    if isinstance(page, QueuePage):
+        wait_until(lambda: page.model.is_loaded)
+    settle()
+    shots.save(window, readme="empty-state.png")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--guide-out", default=str(GUIDE_IMG))
+    parser.add_argument(
+        "--lang",
+        choices=("tr", "en"),
+        default="tr",
+        help="en: the README's pictures in English to docs/screenshots/en (the guide is Turkish only)",
+    )
     args = parser.parse_args()
-    shots = Shots(Path(args.out), Path(args.guide_out))
+    english = args.lang == "en"
+    if english:
+        out = args.out if args.out != parser.get_default("out") else str(ROOT / "docs" / "screenshots" / "en")
+        # Not kept (removed at exit): the guide has no English yet.
+        guide_tmp = tempfile.TemporaryDirectory(prefix="koopbis-guide-en-")
+        shots = Shots(Path(out), Path(guide_tmp.name))
+    else:
+        shots = Shots(Path(args.out), Path(args.guide_out))
     for folder in (shots.readme, shots.guide):
         folder.mkdir(parents=True, exist_ok=True)
     pin_clock()
@@ -363,7 +427,7 @@ def main() -> int:
     app = QApplication(["koopbis-desktop"])
     app.setApplicationName("KOOP-BİS Masaüstü")
     app.setCursorFlashTime(0)  # a text cursor that does not blink is in every picture the same
-    translators = install_translators(app, "tr")
+    translators = install_translators(app, args.lang)
     with tempfile.TemporaryDirectory(prefix="koopbis-screens-") as tmp:
         db_path = create_demo_database(Path(tmp) / "koopbis.sqlite")
         # The demo is encrypted: the worker opens it with the demo clerk's slot.
@@ -380,6 +444,9 @@ def main() -> int:
             shoot_queue(clerk, shots)
             shoot_cooperatives(clerk, shots)
             shoot_form_error(clerk, cooperative, shots)
+            shoot_clean_form(clerk, cooperative, shots)
+            shoot_board(clerk, cooperative, shots)
+            shoot_empty_state(clerk, shots)
             shoot_new_entry(clerk, shots)
             shoot_sync(clerk, shots)
             # A fixed folder: the dialog shows the file's path, and the picture should not change.
@@ -390,7 +457,8 @@ def main() -> int:
             clerk.close()
             supervisor = window_for(worker, db_path, "sef")
             shoot_review(supervisor, worker.call(submitted_admission), shots)
-            shoot_help(supervisor, shots)  # the guide shows the pictures taken above
+            if not english:
+                shoot_help(supervisor, shots)  # the guide shows the pictures taken above
             supervisor.close()
             wait_until(lambda: worker.pending() == 0)
             shoot_go_live(worker, db_path, Path(tmp), shots)
@@ -399,7 +467,7 @@ def main() -> int:
             worker.stop()
     del translators
     missing = [name for name in GUIDE_IMAGES if shots.guide / name not in shots.written]
-    if missing:
+    if missing and not english:
         raise RuntimeError(f"no shot wrote {', '.join(missing)}")
     return 0
 

@@ -26,6 +26,7 @@ from urllib.parse import quote
 import requests
 
 from koopbis_desktop.domain.errors import KoopbisError
+from koopbis_desktop.domain.i18n import Labels, tx
 from sync.answers import (  # re-exported: callers say wire.Applied, wire.Conflict, …
     RETRYABLE,
     Applied,
@@ -90,11 +91,12 @@ def password_source(username: str, *, interactive: bool) -> Callable[[], str]:
         if interactive and sys.stdin is not None and sys.stdin.isatty():
             import getpass
 
-            asked.append(getpass.getpass(f"KOOP-BİS parolası ({username}): "))
+            asked.append(getpass.getpass(tx("KOOP-BİS parolası ({username}): ").format(username=username)))
             return asked[0]
         raise PasswordUnavailable(
-            f"KOOP-BİS parolası bulunamadı ({username}): {PASSWORD_ENV} ortam değişkenini verin, "
-            "parolayı masaüstü programında kaydedin ya da komutu bir terminalde çalıştırın."
+            tx(
+                "KOOP-BİS parolası bulunamadı ({username}): {PASSWORD_ENV} ortam değişkenini verin, parolayı masaüstü programında kaydedin ya da komutu bir terminalde çalıştırın."
+            ).format(username=username, PASSWORD_ENV=PASSWORD_ENV)
         )
 
     return provide
@@ -123,9 +125,16 @@ class _Raw:
     headers: Mapping[str, str]
 
 
-_UNREACHABLE = "KOOP-BİS'e ulaşılamadı; ağ bağlantısını ve sunucu adresini kontrol edin. Kayıt daha sonra yeniden gönderilecek."
-_TIMEOUT = "KOOP-BİS zamanında yanıt vermedi; kayıt daha sonra aynı anahtarla yeniden gönderilecek."
-_BAD = "KOOP-BİS'ten anlaşılamayan bir yanıt geldi; kayıt daha sonra yeniden gönderilecek."
+# Why a request failed, for a person; read when the failure happens (the language is chosen by then).
+_FAILURES = Labels(
+    "sync.failure",
+    {
+        "unreachable": "KOOP-BİS'e ulaşılamadı; ağ bağlantısını ve sunucu adresini kontrol edin. "
+        "Kayıt daha sonra yeniden gönderilecek.",
+        "timeout": "KOOP-BİS zamanında yanıt vermedi; kayıt daha sonra aynı anahtarla yeniden gönderilecek.",
+        "bad": "KOOP-BİS'ten anlaşılamayan bir yanıt geldi; kayıt daha sonra yeniden gönderilecek.",
+    },
+)
 
 
 class KoopbisClient:
@@ -175,27 +184,28 @@ class KoopbisClient:
             )
         except requests.exceptions.SSLError as exc:
             return Unreachable(
-                "KOOP-BİS'in güvenlik sertifikası doğrulanamadı; bağlantı kurulmadı. "
-                "Bilgi işlemden sertifika (CA) dosyasını isteyin.",
+                tx(
+                    "KOOP-BİS'in güvenlik sertifikası doğrulanamadı; bağlantı kurulmadı. Bilgi işlemden sertifika (CA) dosyasını isteyin."
+                ),
                 repr(exc),
                 applied_unknown=False,
             )
         except requests.exceptions.ConnectTimeout as exc:
-            return Unreachable(_UNREACHABLE, repr(exc), applied_unknown=False)
+            return Unreachable(_FAILURES["unreachable"], repr(exc), applied_unknown=False)
         except requests.exceptions.Timeout as exc:
-            return Unreachable(_TIMEOUT, repr(exc))
+            return Unreachable(_FAILURES["timeout"], repr(exc))
         except requests.exceptions.ConnectionError as exc:
             # A refused connection never reached the server; anything else may have.
             refused = "refused" in str(exc).lower() or "Failed to establish" in str(exc)
-            return Unreachable(_UNREACHABLE, repr(exc), applied_unknown=not refused)
+            return Unreachable(_FAILURES["unreachable"], repr(exc), applied_unknown=not refused)
         except requests.exceptions.RequestException as exc:
-            return Unreachable(_UNREACHABLE, repr(exc))
+            return Unreachable(_FAILURES["unreachable"], repr(exc))
         try:
             raw = self._read(response)
         except requests.exceptions.Timeout as exc:
-            return Unreachable(_TIMEOUT, repr(exc))
+            return Unreachable(_FAILURES["timeout"], repr(exc))
         except (requests.exceptions.RequestException, OSError) as exc:
-            return Unreachable(_UNREACHABLE, f"answer cut off: {exc!r}")
+            return Unreachable(_FAILURES["unreachable"], f"answer cut off: {exc!r}")
         finally:
             response.close()
         if isinstance(raw, BadAnswer):
@@ -208,20 +218,22 @@ class KoopbisClient:
             if response.status_code == 429 or response.status_code >= 500:
                 # A proxy's HTML error page: still "try later", Retry-After included.
                 return _Raw(response.status_code, None, response.headers)
-            return BadAnswer(_BAD, response.status_code, f"not JSON: {exc}; starts {raw[:80]!r}")
+            return BadAnswer(_FAILURES["bad"], response.status_code, f"not JSON: {exc}; starts {raw[:80]!r}")
         return _Raw(response.status_code, body, response.headers)
 
     def _read(self, response: requests.Response) -> bytes | BadAnswer:
         limit = self.config.max_answer_bytes
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > limit:
-            return BadAnswer(_BAD, response.status_code, f"answer of {declared} bytes exceeds {limit}")
+            return BadAnswer(
+                _FAILURES["bad"], response.status_code, f"answer of {declared} bytes exceeds {limit}"
+            )
         chunks: list[bytes] = []
         size = 0
         for chunk in _iter(response):
             size += len(chunk)
             if size > limit:
-                return BadAnswer(_BAD, response.status_code, f"answer larger than {limit} bytes")
+                return BadAnswer(_FAILURES["bad"], response.status_code, f"answer larger than {limit} bytes")
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -248,7 +260,7 @@ class KoopbisClient:
             self.token = None
             if not self._may_log_in_again():
                 return RetryLater(
-                    "KOOP-BİS oturumu art arda sona erdi; biraz sonra yeniden denenecek.",
+                    tx("KOOP-BİS oturumu art arda sona erdi; biraz sonra yeniden denenecek."),
                     401,
                     "token_expired",
                     RELOGIN_WINDOW_SECONDS / RELOGINS_PER_MINUTE,
@@ -291,13 +303,14 @@ class KoopbisClient:
             return None
         if answer.status in (401, 403):
             return AuthFailed(
-                f"KOOP-BİS girişi reddedildi ({self.config.username}): "
-                "kullanıcı adını ve KOOP-BİS parolasını kontrol edin."
+                tx(
+                    "KOOP-BİS girişi reddedildi ({username}): kullanıcı adını ve KOOP-BİS parolasını kontrol edin."
+                ).format(username=self.config.username)
             )
         common = _common_failure(answer)
         if common is not None:
             return common
-        return BadAnswer(_BAD, answer.status, f"session answer: {_brief(answer.body)}")
+        return BadAnswer(_FAILURES["bad"], answer.status, f"session answer: {_brief(answer.body)}")
 
     def health(self) -> Health | RetryLater | Unreachable | BadAnswer:
         answer = self._exchange("GET", f"{API}/health", auth=False)
@@ -308,7 +321,7 @@ class KoopbisClient:
             common = _common_failure(answer)
             if isinstance(common, RetryLater):
                 return common
-            return BadAnswer(_BAD, answer.status, _brief(body))
+            return BadAnswer(_FAILURES["bad"], answer.status, _brief(body))
         health = Health(
             status=str(body.get("status", "")),
             server_time=_opt_str(body.get("server_time")),
@@ -318,8 +331,9 @@ class KoopbisClient:
         if answer.status == 503:
             until = health.maintenance_until
             return RetryLater(
-                f"KOOP-BİS bakımda{f' ({_local_moment(until)} saatine kadar)' if until else ''}; "
-                "bakım bitince eşitleme kendiliğinden başlar.",
+                tx("KOOP-BİS bakımda{v}; bakım bitince eşitleme kendiliğinden başlar.").format(
+                    v=tx(" ({until} saatine kadar)").format(until=_local_moment(until)) if until else ""
+                ),
                 503,
                 "maintenance",
                 _retry_after(answer.headers),
@@ -350,16 +364,18 @@ class KoopbisClient:
             return answer
         status, data = answer.status, answer.body
         if status in (200, 201):
-            return _applied(data, status) or BadAnswer(_BAD, status, f"applied answer: {_brief(data)}")
+            return _applied(data, status) or BadAnswer(
+                _FAILURES["bad"], status, f"applied answer: {_brief(data)}"
+            )
         if not isinstance(data, dict):
             common = _common_failure(answer)
-            return common if common is not None else BadAnswer(_BAD, status, _brief(data))
+            return common if common is not None else BadAnswer(_FAILURES["bad"], status, _brief(data))
         code = data.get("error")
         message = str(data.get("message") or "")
         if status == 409:
             if code == "conflict":
                 return Conflict(
-                    message or "KOOP-BİS'te değişmiş alanlar var.",
+                    message or tx("KOOP-BİS'te değişmiş alanlar var."),
                     [c for c in data.get("conflicts") or [] if isinstance(c, dict)],
                     current if isinstance(current := data.get("current"), dict) else {},
                     data.get("version") if isinstance(data.get("version"), int) else None,
@@ -367,31 +383,37 @@ class KoopbisClient:
             if code == "duplicate":
                 existing = data.get("existing")
                 return Duplicate(
-                    message or "Kayıt KOOP-BİS'te zaten var.",
+                    message or tx("Kayıt KOOP-BİS'te zaten var."),
                     str(data.get("kind") or ""),
                     existing if isinstance(existing, dict) else {},
                 )
             if code == "stale":
-                return Stale(message or "Kooperatif KOOP-BİS'te sona ermiş.", _opt_str(data.get("status")))
+                return Stale(
+                    message or tx("Kooperatif KOOP-BİS'te sona ermiş."), _opt_str(data.get("status"))
+                )
             if code == "idempotency_mismatch":
                 return IdempotencyMismatch(
-                    message or "Bu kayıt KOOP-BİS'e farklı içerikle gönderilmiş.",
+                    message or tx("Bu kayıt KOOP-BİS'e farklı içerikle gönderilmiş."),
                     _opt_str(data.get("receipt")),
                 )
-            return BadAnswer(_BAD, status, f"unknown 409 code {code!r}")
+            return BadAnswer(_FAILURES["bad"], status, f"unknown 409 code {code!r}")
         if status in (400, 422):
             errors = [
                 FieldMessage(str(e.get("field", "")), str(e.get("message", "")))
                 for e in data.get("errors") or []
                 if isinstance(e, dict)
             ]
-            return Invalid(message or "KOOP-BİS kaydı geçersiz buldu.", errors)
+            return Invalid(message or tx("KOOP-BİS kaydı geçersiz buldu."), errors)
         if status == 404:
             return NotFoundAnswer(
-                message or "Kooperatif KOOP-BİS'te bulunamadı.", _opt_str(data.get("cooperative"))
+                message or tx("Kooperatif KOOP-BİS'te bulunamadı."), _opt_str(data.get("cooperative"))
             )
         common = _common_failure(answer)
-        return common if common is not None else BadAnswer(_BAD, status, f"status {status}: {_brief(data)}")
+        return (
+            common
+            if common is not None
+            else BadAnswer(_FAILURES["bad"], status, f"status {status}: {_brief(data)}")
+        )
 
     def list_cooperatives(
         self,
@@ -419,11 +441,11 @@ class KoopbisClient:
                 and all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in body["items"])
             ):
                 return Page(body["items"], _opt_str(body.get("next_cursor")))
-            return BadAnswer(_BAD, 200, f"page: {_brief(body)}")
+            return BadAnswer(_FAILURES["bad"], 200, f"page: {_brief(body)}")
         if answer.status == 422 and isinstance(body, dict):
             return Invalid(str(body.get("message") or ""), [])
         common = _common_failure(answer)
-        return common if common is not None else BadAnswer(_BAD, answer.status, _brief(body))
+        return common if common is not None else BadAnswer(_FAILURES["bad"], answer.status, _brief(body))
 
     def get_cooperative(
         self, cooperative_id: str
@@ -434,9 +456,16 @@ class KoopbisClient:
         if answer.status == 200 and isinstance(answer.body, dict) and isinstance(answer.body.get("id"), str):
             return Record(answer.body)
         if answer.status == 404:
-            return NotFoundAnswer(f"KOOP-BİS'te {cooperative_id} numaralı kooperatif yok.", cooperative_id)
+            return NotFoundAnswer(
+                tx("KOOP-BİS'te {cooperative_id} numaralı kooperatif yok.").format(
+                    cooperative_id=cooperative_id
+                ),
+                cooperative_id,
+            )
         common = _common_failure(answer)
-        return common if common is not None else BadAnswer(_BAD, answer.status, _brief(answer.body))
+        return (
+            common if common is not None else BadAnswer(_FAILURES["bad"], answer.status, _brief(answer.body))
+        )
 
     def has_attachment(self, sha256: str) -> bool | RetryLater | Unreachable | BadAnswer | AuthFailed:
         answer = self._call("HEAD", f"{API}/attachments/{sha256}")
@@ -445,7 +474,7 @@ class KoopbisClient:
         if answer.status in (200, 404):
             return answer.status == 200
         common = _common_failure(answer)
-        return common if common is not None else BadAnswer(_BAD, answer.status, "HEAD attachment")
+        return common if common is not None else BadAnswer(_FAILURES["bad"], answer.status, "HEAD attachment")
 
     def put_attachment(
         self, sha256: str, data: bytes
@@ -463,11 +492,11 @@ class KoopbisClient:
         if answer.status in (413, 422):
             body = answer.body if isinstance(answer.body, dict) else {}
             return Invalid(
-                str(body.get("message") or "Ek dosya KOOP-BİS'e yüklenemedi."),
+                str(body.get("message") or tx("Ek dosya KOOP-BİS'e yüklenemedi.")),
                 [FieldMessage("attachments", str(body.get("message") or "Ek dosya reddedildi."))],
             )
         common = _common_failure(answer)
-        return common if common is not None else BadAnswer(_BAD, answer.status, "PUT attachment")
+        return common if common is not None else BadAnswer(_FAILURES["bad"], answer.status, "PUT attachment")
 
 
 # ----------------------------------------------------------------- helpers
@@ -540,10 +569,12 @@ def _common_failure(answer: _Raw) -> RetryLater | AuthFailed | None:
     code = str(body.get("error") or "")
     message = str(body.get("message") or "")
     if answer.status == 401:
-        return AuthFailed(message or "KOOP-BİS oturumu reddetti; kullanıcı adını ve parolayı kontrol edin.")
+        return AuthFailed(
+            message or tx("KOOP-BİS oturumu reddetti; kullanıcı adını ve parolayı kontrol edin.")
+        )
     if answer.status == 429:
         return RetryLater(
-            message or "KOOP-BİS çok sık istek aldığını bildirdi; biraz bekleniyor.",
+            message or tx("KOOP-BİS çok sık istek aldığını bildirdi; biraz bekleniyor."),
             429,
             code or "rate_limited",
             _retry_after(answer.headers),
@@ -551,7 +582,7 @@ def _common_failure(answer: _Raw) -> RetryLater | AuthFailed | None:
     if answer.status == 503:
         maintenance = code == "maintenance"
         return RetryLater(
-            message or "KOOP-BİS şu anda yanıt veremiyor; biraz sonra yeniden denenecek.",
+            message or tx("KOOP-BİS şu anda yanıt veremiyor; biraz sonra yeniden denenecek."),
             503,
             code or "unavailable",
             _retry_after(answer.headers),
@@ -560,7 +591,7 @@ def _common_failure(answer: _Raw) -> RetryLater | AuthFailed | None:
         )
     if 500 <= answer.status < 600:
         return RetryLater(
-            message or "KOOP-BİS'te bir hata oluştu; kayıt daha sonra yeniden gönderilecek.",
+            message or tx("KOOP-BİS'te bir hata oluştu; kayıt daha sonra yeniden gönderilecek."),
             answer.status,
             code or "server_error",
             _retry_after(answer.headers),

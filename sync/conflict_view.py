@@ -27,6 +27,7 @@ from koopbis_desktop.domain.display import (
     keyed_row_text,
     status_label,
 )
+from koopbis_desktop.domain.i18n import LabelRow, Labels, tx
 from koopbis_desktop.domain.records import key_label
 from koopbis_desktop.domain.schema import ChangeType, Kind
 from koopbis_desktop.domain.schema import Field as SchemaField
@@ -38,26 +39,35 @@ from koopbis_desktop.store.entries import Entry
 from sync.conflicts import Comparison, FieldComparison, RowDiff, describe
 
 #: The kinds of KOOP-BİS's refusal, as a supervisor calls them.
-KIND_LABELS = {
-    "conflict": "Çakışma",
-    "duplicate": "Mükerrer",
-    "stale": "Sona ermiş kooperatif",
-    "idempotency_mismatch": "Anahtar uyuşmazlığı",
-}
+KIND_LABELS = Labels(
+    "conflict.kind",
+    {
+        "conflict": "Çakışma",
+        "duplicate": "Mükerrer",
+        "stale": "Sona ermiş kooperatif",
+        "idempotency_mismatch": "Anahtar uyuşmazlığı",
+    },
+)
 
-KIND_EXPLANATIONS = {
-    "conflict": "KOOP-BİS'te aynı bilgi siz çevrimdışıyken başka biri tarafından değiştirilmiş.",
-    "duplicate": "Bu kayıt KOOP-BİS'te zaten var; ikinci kez uygulanmadı.",
-    "stale": "Kooperatif KOOP-BİS'te sona ermiş (terkin, birleşme ya da silinme); kayıt uygulanamadı.",
-    "idempotency_mismatch": "Bu kayıt KOOP-BİS'e daha önce farklı içerikle gönderilmiş.",
-}
+KIND_EXPLANATIONS = Labels(
+    "conflict.explanation",
+    {
+        "conflict": "KOOP-BİS'te aynı bilgi siz çevrimdışıyken başka biri tarafından değiştirilmiş.",
+        "duplicate": "Bu kayıt KOOP-BİS'te zaten var; ikinci kez uygulanmadı.",
+        "stale": "Kooperatif KOOP-BİS'te sona ermiş (terkin, birleşme ya da silinme); kayıt uygulanamadı.",
+        "idempotency_mismatch": "Bu kayıt KOOP-BİS'e daha önce farklı içerikle gönderilmiş.",
+    },
+)
 
-DUPLICATE_LABELS = {
-    "member": "ortak zaten kayıtlı",
-    "assembly": "genel kurul zaten kayıtlı",
-    "vkn": "VKN zaten kayıtlı",
-    "union": "birliğe zaten katılmış",
-}
+DUPLICATE_LABELS = Labels(
+    "conflict.duplicate",
+    {
+        "member": "ortak zaten kayıtlı",
+        "assembly": "genel kurul zaten kayıtlı",
+        "vkn": "VKN zaten kayıtlı",
+        "union": "birliğe zaten katılmış",
+    },
+)
 
 # Sections of the comparison.
 CONFLICT = "conflict"
@@ -65,14 +75,26 @@ SERVER_ONLY = "server"
 LOCAL_ONLY = "local"
 
 #: Section titles, in the order the dialog and the terminal show them.
-SECTION_TITLES = {
-    CONFLICT: "Çakışan alanlar",
-    SERVER_ONLY: "KOOP-BİS'te başka değişiklikler — çakışma değil (KOOP-BİS'teki hâli korunur)",
-    LOCAL_ONLY: "Yalnız sizin değişiklikleriniz — çakışma değil",
-}
+SECTION_TITLES = Labels(
+    "conflict.section",
+    {
+        CONFLICT: "Çakışan alanlar",
+        SERVER_ONLY: "KOOP-BİS'te başka değişiklikler — çakışma değil (KOOP-BİS'teki hâli korunur)",
+        LOCAL_ONLY: "Yalnız sizin değişiklikleriniz — çakışma değil",
+    },
+)
 
 #: Column titles of the comparison: the value's label, the three sides, the difference.
-COLUMNS = ("Alan", "Gördüğünüz", "Girdiğiniz", "KOOP-BİS'te şimdi", "Fark")
+COLUMNS = LabelRow(
+    "conflict.column",
+    {
+        "field": "Alan",
+        "base": "Gördüğünüz",
+        "local": "Girdiğiniz",
+        "server": "KOOP-BİS'te şimdi",
+        "difference": "Fark",
+    },
+)
 
 # Choices of the per-field chooser (as services.conflicts.merge takes them).
 CHOOSE_LOCAL = "local"
@@ -80,12 +102,15 @@ CHOOSE_SERVER = "server"
 CHOOSE_TYPED = "typed"
 CHOOSE_MERGED = "merged"
 
-CHOICE_LABELS = {
-    CHOOSE_LOCAL: "Girdiğiniz",
-    CHOOSE_SERVER: "KOOP-BİS'teki",
-    CHOOSE_TYPED: "Elle yaz",
-    CHOOSE_MERGED: "Birleştir",
-}
+CHOICE_LABELS = Labels(
+    "conflict.choice",
+    {
+        CHOOSE_LOCAL: "Girdiğiniz",
+        CHOOSE_SERVER: "KOOP-BİS'teki",
+        CHOOSE_TYPED: "Elle yaz",
+        CHOOSE_MERGED: "Birleştir",
+    },
+)
 
 
 def kind_label(outcome: Mapping[str, Any] | None) -> str:
@@ -137,10 +162,10 @@ def _side_change(before: Any, after: Any, *, changed: bool) -> str:
     if not changed:
         return ""
     if before is None:
-        return "eklendi"
+        return tx("eklendi")
     if after is None:
-        return "çıkarıldı"
-    return "değişti"
+        return tx("çıkarıldı")
+    return tx("değişti")
 
 
 def row_difference(r: RowDiff) -> str:
@@ -149,23 +174,23 @@ def row_difference(r: RowDiff) -> str:
     local = _side_change(r.base, r.local, changed=r.local_changed)
     server = _side_change(r.base, r.server, changed=r.server_changed)
     if local and server and not r.conflicting:
-        return f"iki tarafta aynı ({local})"
+        return tx("iki tarafta aynı ({change})").format(change=local)
     if local:
-        parts.append(f"sizde {local}")
+        parts.append(tx("sizde {change}").format(change=local))
     if server:
-        parts.append(f"KOOP-BİS'te {server}")
+        parts.append(tx("KOOP-BİS'te {change}").format(change=server))
     text = " · ".join(parts)
-    return f"ÇAKIŞIYOR: {text}" if r.conflicting else text
+    return tx("ÇAKIŞIYOR: {change}").format(change=text) if r.conflicting else text
 
 
 def field_difference(f: FieldComparison) -> str:
     if f.conflicting:
-        return "ÇAKIŞIYOR: iki tarafta farklı"
+        return tx("ÇAKIŞIYOR: iki tarafta farklı")
     if f.identical:
-        return "iki tarafta aynı değişiklik"
+        return tx("iki tarafta aynı değişiklik")
     if f.server_changed:
-        return "yalnız KOOP-BİS'te değişti"
-    return "yalnız sizde değişti"
+        return tx("yalnız KOOP-BİS'te değişti")
+    return tx("yalnız sizde değişti")
 
 
 def _row_what(group: SchemaField | None, f: FieldComparison, r: RowDiff) -> str:
@@ -276,11 +301,21 @@ class Chooser:
         if choice == self.suggested:
             return ""  # suggested exactly because it loses nothing
         if choice == CHOOSE_LOCAL:
-            return f"KOOP-BİS'teki: {self.server_text}" if self.server_text != self.local_text else ""
+            return (
+                tx("KOOP-BİS'teki: {server}").format(server=self.server_text)
+                if self.server_text != self.local_text
+                else ""
+            )
         if choice == CHOOSE_SERVER:
-            return f"Girdiğiniz: {self.local_text}" if self.server_text != self.local_text else ""
+            return (
+                tx("Girdiğiniz: {local}").format(local=self.local_text)
+                if self.server_text != self.local_text
+                else ""
+            )
         if choice == CHOOSE_TYPED:
-            return f"Girdiğiniz: {self.local_text}; KOOP-BİS'teki: {self.server_text}"
+            return tx("Girdiğiniz: {local}; KOOP-BİS'teki: {server}").format(
+                local=self.local_text, server=self.server_text
+            )
         return ""
 
 
@@ -330,7 +365,12 @@ class ConflictDetails:
 
     def keep_losses(self) -> list[str]:
         """What sending the entry as it is overwrites, one "• …" line per value."""
-        return [f"• {line.what}: «{line.server}» yerine «{line.local}»" for line in self.overwritten_by_keep]
+        return [
+            tx("• {what}: «{server}» yerine «{local}»").format(
+                what=line.what, server=line.server, local=line.local
+            )
+            for line in self.overwritten_by_keep
+        ]
 
     def take_losses(self) -> list[str]:
         """What taking KOOP-BİS's values gives up of the clerk's work, one "• …" line per value."""
@@ -377,7 +417,7 @@ def _choosers(ctype: ChangeType, entry: Entry, comparison: Comparison, province:
 def _summary(ctype: ChangeType, f: FieldComparison, value: Any, province: Any) -> str:
     if f.is_group:
         rows = value if isinstance(value, list) else []
-        return f"{len(rows)} satır"
+        return tx("{n} satır").format(n=len(rows))
     return snapshot_text(ctype, f.key, value, province)
 
 
@@ -422,21 +462,23 @@ def conflict_text(details: ConflictDetails) -> list[str]:
     """The dialog's sections and columns as lines of text (``koopbis conflicts show``)."""
     entry = details.entry
     outcome = entry.outcome or {}
-    coop = entry.cooperative or "yeni kuruluş"
+    coop = entry.cooperative or tx("yeni kuruluş")
     out = [
-        f"Kayıt:      {entry.uuid} — {get_type(entry.type).label}",
-        f"Kooperatif: {details.cooperative_title or EMPTY} ({coop})",
-        f"Çakışma:    {kind_label(outcome)} — {KIND_EXPLANATIONS.get(details.kind, '')}",
+        tx("Kayıt:      {uuid} — {type}").format(uuid=entry.uuid, type=get_type(entry.type).label),
+        tx("Kooperatif: {title} ({coop})").format(title=details.cooperative_title or EMPTY, coop=coop),
+        tx("Çakışma:    {kind} — {explanation}").format(
+            kind=kind_label(outcome), explanation=KIND_EXPLANATIONS.get(details.kind, "")
+        ),
     ]
     if outcome.get("message"):
-        out.append(f"KOOP-BİS:   {outcome.get('message')}")
+        out.append(tx("KOOP-BİS:   {message}").format(message=outcome.get("message")))
     width = max(len(c) for c in COLUMNS[1:4])
     for name, title in SECTION_TITLES.items():
         out.append("")
         out.append(title)
         lines = details.section(name)
         if not lines:
-            out.append("  Yok.")
+            out.append(tx("  Yok."))
         for line in lines:
             out.append(f"  {line.what} [{line.difference}]")
             for column, value in zip(COLUMNS[1:4], (line.base, line.local, line.server), strict=True):
@@ -445,25 +487,25 @@ def conflict_text(details: ConflictDetails) -> list[str]:
     if details.kind == "duplicate" and isinstance(existing, Mapping) and existing:
         out.append("")
         out.append(
-            "KOOP-BİS'te zaten kayıtlı: "
+            tx("KOOP-BİS'te zaten kayıtlı: ")
             + ", ".join(str(v) for v in existing.values() if v not in (None, ""))
         )
     if details.kind == "conflict":
         out.append("")
-        out.append("Girdiğiniz gönderilirse KOOP-BİS'teki şu değerlerin üzerine yazılır:")
-        out.extend(f"  {line}" for line in details.keep_losses() or ["• (değer düzeyinde çakışma yok)"])
+        out.append(tx("Girdiğiniz gönderilirse KOOP-BİS'teki şu değerlerin üzerine yazılır:"))
+        out.extend(f"  {line}" for line in details.keep_losses() or [tx("• (değer düzeyinde çakışma yok)")])
     out.append("")
-    out.append("KOOP-BİS'teki kabul edilirse şu değişiklikleriniz gönderilmez:")
-    out.extend(f"  {line}" for line in details.take_losses() or ["• bu kaydın tamamı"])
+    out.append(tx("KOOP-BİS'teki kabul edilirse şu değişiklikleriniz gönderilmez:"))
+    out.extend(f"  {line}" for line in details.take_losses() or [tx("• bu kaydın tamamı")])
     if details.choosers:
         out.append("")
-        out.append("Çakışan her alan için seçenekler:")
+        out.append(tx("Çakışan her alan için seçenekler:"))
         for chooser in details.choosers:
             out.append(f"  {chooser.label} ({chooser.name}):")
             for choice in chooser.choices:
                 drops = chooser.drops(choice)
-                lost = f" — kaybolan: {drops}" if drops else ""
-                mark = " (önerilen: hiçbir şey kaybolmaz)" if choice == chooser.suggested else ""
+                lost = tx(" — kaybolan: {drops}").format(drops=drops) if drops else ""
+                mark = tx(" (önerilen: hiçbir şey kaybolmaz)") if choice == chooser.suggested else ""
                 out.append(f"      {choice:<7} {CHOICE_LABELS[choice]}{mark}{lost}")
     return out
 

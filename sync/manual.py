@@ -31,6 +31,7 @@ from typing import Any
 
 from koopbis_desktop.domain import display
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type, registers_cooperative
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import (
     STATE_LABELS,
     Action,
@@ -145,6 +146,8 @@ class Worklist:
         for item in self.items:
             if item.uuid == uuid or (len(uuid) >= 6 and item.uuid.startswith(uuid)):
                 return item
+            if "/" in uuid and item.entry.number == entries.normalise_number(uuid):
+                return item  # the entry number people read off the list (2015/000123)
         return None
 
 
@@ -228,7 +231,7 @@ def attachments_of(store: Store, entry_uuid: str) -> list[AttachmentInfo]:
 
 def _require_supervisor(actor: Actor) -> None:
     if actor.role != Role.SUPERVISOR or actor.is_sync:
-        raise NotPermitted("KOOP-BİS'e elle aktarımı yalnızca onay yetkisi olan şef kaydedebilir.")
+        raise NotPermitted(tx("KOOP-BİS'e elle aktarımı yalnızca onay yetkisi olan şef kaydedebilir."))
 
 
 @contextmanager
@@ -249,12 +252,13 @@ def clean_receipt(text: str) -> str:
     receipt = (text or "").strip()
     if not receipt:
         raise ManualRefused(
-            "KOOP-BİS'in verdiği alındı numarasını yazın; numara olmadan kayıt aktarılmış sayılmaz."
+            tx("KOOP-BİS'in verdiği alındı numarasını yazın; numara olmadan kayıt aktarılmış sayılmaz.")
         )
     if len(receipt) > RECEIPT_MAX or not _RECEIPT.match(receipt):
         raise ManualRefused(
-            "Alındı numarası KOOP-BİS ekranındaki gibi yazılmalı: harf, rakam, nokta, tire ya da eğik çizgi; "
-            f"boşluksuz ve en çok {RECEIPT_MAX} karakter."
+            tx(
+                "Alındı numarası KOOP-BİS ekranındaki gibi yazılmalı: harf, rakam, nokta, tire ya da eğik çizgi; boşluksuz ve en çok {RECEIPT_MAX} karakter."
+            ).format(RECEIPT_MAX=RECEIPT_MAX)
         )
     return receipt
 
@@ -266,13 +270,17 @@ def _check_enterable(store: Store, uuid: str) -> WorkItem:
         entry = entries.get_entry(store, uuid)  # NotFound for an unknown id
         if entry.state == State.SYNCED:
             raise ManualRefused(
-                f"Bu kayıt zaten KOOP-BİS'e aktarıldı (alındı no {entry.receipt}); yeniden girmeyin."
+                tx("Bu kayıt zaten KOOP-BİS'e aktarıldı (alındı no {receipt}); yeniden girmeyin.").format(
+                    receipt=entry.receipt
+                )
             )
         raise ManualRefused(
-            f"Bu kayıt '{STATE_LABELS[entry.state]}' durumunda; yalnızca onaylanmış kayıtlar KOOP-BİS'e girilir."
+            tx("Bu kayıt '{v}' durumunda; yalnızca onaylanmış kayıtlar KOOP-BİS'e girilir.").format(
+                v=STATE_LABELS[entry.state]
+            )
         )
     if not item.enterable:
-        raise ManualRefused(f"Bu kayıt şimdi girilemez: {item.reason}")
+        raise ManualRefused(tx("Bu kayıt şimdi girilemez: {reason}").format(reason=item.reason))
     return item
 
 
@@ -302,13 +310,16 @@ def record_entered(
             target = (cooperative_id or "").strip()
             if not target:
                 raise ManualRefused(
-                    "Kuruluş kaydı için KOOP-BİS'in yeni kooperatife verdiği sicil numarasını da yazın; "
-                    "bekleyen kayıtları o numaraya bağlanır."
+                    tx(
+                        "Kuruluş kaydı için KOOP-BİS'in yeni kooperatife verdiği sicil numarasını da yazın; bekleyen kayıtları o numaraya bağlanır."
+                    )
                 )
             taken = sync_state.registration_with_id(store, target, other_than=entry.uuid)
             if taken is not None:
                 raise ManualRefused(
-                    f"{target} numarası başka bir kuruluş kaydına ({taken[:8]}) verilmiş; numarayı denetleyin."
+                    tx(
+                        "{target} numarası başka bir kuruluş kaydına ({v}) verilmiş; numarayı denetleyin."
+                    ).format(target=target, v=taken[:8])
                 )
         elif entry.cooperative_ref and target and not entry.cooperative_id:
             # Its registration is applied: it went to the id KOOP-BİS gave (as the executor records).
@@ -380,7 +391,9 @@ def record_problem(store: Store, actor: Actor, entry_uuid: str, note: str) -> Wo
     """ "Sorun var": what went wrong on KOOP-BİS's page, stored and audited; the entry stays approved."""
     text = (note or "").strip()
     if not text:
-        raise ManualRefused("Sorunu kısaca yazın (ör. KOOP-BİS formu hata verdi); not denetim izine girer.")
+        raise ManualRefused(
+            tx("Sorunu kısaca yazın (ör. KOOP-BİS formu hata verdi); not denetim izine girer.")
+        )
     return _mark(store, actor, entry_uuid, PROBLEM, text)
 
 
@@ -419,7 +432,7 @@ def worklist_report(store: Store, province_code: str | None = None) -> reports.R
                 "sırayla girilir: öndeki girilmeden arkadaki girilmez."
             ),
         ],
-        signatures=(reports.SUPERVISOR_SIGNATURE,),
+        signatures=(reports.SIGNATURES["supervisor"],),
         closing=reports.audit_anchor(store),
         printed_at=reports.printed_now(),
         entry_ids=[w.uuid for w in work.items],

@@ -14,7 +14,7 @@ from koopbis_desktop.domain.display import type_label
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.services import settings as app_settings
-from koopbis_desktop.store import entries
+from koopbis_desktop.store import entries, entry_numbers
 from koopbis_desktop.store.db import Store
 from sync.planner import STATUS_LABELS, ItemStatus, build_plan
 from sync.scheduler import last_run
@@ -29,6 +29,7 @@ class PlanRow:
     cooperative: str
     effective_date: str
     reason: str
+    number: str = ""  # "2015/000123": the entry as people know it
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class ReceiptRow:
     type_label: str
     cooperative: str
     synced_at: str
+    number: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,11 @@ class SyncOverview:
 
 def load_receipts(store: Store) -> list[ReceiptRow]:
     rows = entries.synced_receipts(store, newest_first=True)
-    return [ReceiptRow(r[0], r[1], type_label(r[2]), r[3] or "", r[4] or "") for r in rows]
+    numbers = entry_numbers.numbers_of(store, [str(r[0]) for r in rows])
+    return [
+        ReceiptRow(r[0], r[1], type_label(r[2]), r[3] or "", r[4] or "", numbers.get(str(r[0]), ""))
+        for r in rows
+    ]
 
 
 def load_overview(store: Store) -> SyncOverview:
@@ -76,6 +82,7 @@ def load_overview(store: Store) -> SyncOverview:
                 cooperative=item.cooperative_id or item.group,
                 effective_date=format_date(entry.effective_date) if entry.effective_date else "",
                 reason=item.reason or "",
+                number=entry.number or "",
             )
         )
     states = {state.value: count for state, count in entries.count_by_state(store).items()}

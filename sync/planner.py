@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type, registers_cooperative
+from koopbis_desktop.domain.i18n import Labels, tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.store import entries, sync_state
@@ -38,12 +39,15 @@ class ItemStatus(StrEnum):
     HELD = "held"  # the group's head, parked (conflict / rejected): a person decides
 
 
-STATUS_LABELS = {
-    ItemStatus.READY: "Gönderilmeye hazır",
-    ItemStatus.WAITING: "Yeniden denenecek",
-    ItemStatus.BLOCKED: "Bekliyor",
-    ItemStatus.HELD: "Karar bekliyor",
-}
+STATUS_LABELS = Labels(
+    "sync.plan",
+    {
+        ItemStatus.READY: "Gönderilmeye hazır",
+        ItemStatus.WAITING: "Yeniden denenecek",
+        ItemStatus.BLOCKED: "Bekliyor",
+        ItemStatus.HELD: "Karar bekliyor",
+    },
+)
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,7 @@ def _label(type_id: str) -> str:
 
 
 def _describe(entry: Entry) -> str:
-    day = format_date(entry.effective_date) if entry.effective_date else "tarihsiz"
+    day = format_date(entry.effective_date) if entry.effective_date else tx("tarihsiz")
     return f"{_label(entry.type)} ({day}, {entry.uuid[:8]})"
 
 
@@ -258,24 +262,27 @@ def _head_status(
     now: datetime,
 ) -> tuple[ItemStatus, str | None]:
     if entry.state == State.CONFLICT:
-        return ItemStatus.HELD, "KOOP-BİS'teki kayıtla çakışıyor; şefin karar vermesi bekleniyor."
+        return ItemStatus.HELD, tx("KOOP-BİS'teki kayıtla çakışıyor; şefin karar vermesi bekleniyor.")
     if entry.state == State.REJECTED:
-        return ItemStatus.HELD, "KOOP-BİS reddetti; kaydın düzeltilmesi bekleniyor."
+        return ItemStatus.HELD, tx("KOOP-BİS reddetti; kaydın düzeltilmesi bekleniyor.")
     ref = entry.cooperative_ref
     if ref and ref not in registrations:
         state = registration_states.get(ref)
-        label = STATE_LABELS[state] if state else "bulunamadı"
+        label = STATE_LABELS[state] if state else tx("bulunamadı")
         return (
             ItemStatus.BLOCKED,
-            f"Bağlı olduğu kuruluş kaydı ({ref[:8]}) KOOP-BİS'e aktarılmadı (durumu: {label}); "
-            "kuruluş aktarılınca gönderilecek.",
+            tx(
+                "Bağlı olduğu kuruluş kaydı ({v}) KOOP-BİS'e aktarılmadı (durumu: {label}); kuruluş aktarılınca gönderilecek."
+            ).format(v=ref[:8], label=label),
         )
     if tries and tries.next_attempt_at and datetime.fromisoformat(tries.next_attempt_at) > now:
         when = datetime.fromisoformat(tries.next_attempt_at).astimezone().strftime("%H:%M:%S")
-        error = f" Son hata: {tries.last_error}" if tries.last_error else ""
+        error = tx(" Son hata: {error}").format(error=tries.last_error) if tries.last_error else ""
         return (
             ItemStatus.WAITING,
-            f"{tries.attempts}. deneme başarısız; {when} sularında yeniden denenecek.{error}",
+            tx("{attempts}. deneme başarısız; {when} sularında yeniden denenecek.{error}").format(
+                attempts=tries.attempts, when=when, error=error
+            ),
         )
     return ItemStatus.READY, None
 
@@ -283,7 +290,11 @@ def _head_status(
 def _blocked_reason(head: Entry) -> str:
     what = _describe(head)
     if head.state == State.CONFLICT:
-        return f"Aynı kooperatifin önceki kaydı {what} çakışmada; şef karar verene kadar bekliyor."
+        return tx("Aynı kooperatifin önceki kaydı {what} çakışmada; şef karar verene kadar bekliyor.").format(
+            what=what
+        )
     if head.state == State.REJECTED:
-        return f"Aynı kooperatifin önceki kaydı {what} KOOP-BİS'ten reddedildi; düzeltilene kadar bekliyor."
-    return f"Aynı kooperatifin önceki kaydı {what} KOOP-BİS'e aktarılmadan gönderilmez."
+        return tx(
+            "Aynı kooperatifin önceki kaydı {what} KOOP-BİS'ten reddedildi; düzeltilene kadar bekliyor."
+        ).format(what=what)
+    return tx("Aynı kooperatifin önceki kaydı {what} KOOP-BİS'e aktarılmadan gönderilmez.").format(what=what)

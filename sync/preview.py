@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.records import base_value, key_label
 from koopbis_desktop.store import entries
@@ -57,17 +58,21 @@ def judge(entry: entries.Entry, record: dict[str, Any]) -> PreviewItem:
     ctype = get_type(entry.type)
     coop = str(record.get("id"))
     if record.get("status") in ENDED and not ctype.id.startswith("liquidation."):
-        return PreviewItem(entry.uuid, entry.type, coop, "stale", "Kooperatif KOOP-BİS'te sona ermiş.")
+        return PreviewItem(entry.uuid, entry.type, coop, "stale", tx("Kooperatif KOOP-BİS'te sona ermiş."))
     prefix = _DUPLICATE_KEYS.get(ctype.id)
     if prefix:
         key = next((k for k in entry.base if k.startswith(prefix + ":")), None)
         if key and base_value(record, key) is not None and entry.base.get(key) is None:
             if compare_with_record(ctype, entry.payload, entry.base, record).already_applied:
                 return PreviewItem(
-                    entry.uuid, entry.type, coop, "identical", "KOOP-BİS'te aynısı zaten kayıtlı."
+                    entry.uuid, entry.type, coop, "identical", tx("KOOP-BİS'te aynısı zaten kayıtlı.")
                 )
             return PreviewItem(
-                entry.uuid, entry.type, coop, "duplicate", f"{key_label(key)} KOOP-BİS'te zaten var."
+                entry.uuid,
+                entry.type,
+                coop,
+                "duplicate",
+                tx("{v} KOOP-BİS'te zaten var.").format(v=key_label(key)),
             )
     comparison: Comparison = compare_with_record(ctype, entry.payload, entry.base, record)
     if comparison.has_conflict:
@@ -76,7 +81,7 @@ def judge(entry: entries.Entry, record: dict[str, Any]) -> PreviewItem:
             entry.type,
             coop,
             "conflict",
-            "Çakışacak: " + ", ".join(key_label(f.key) for f in comparison.conflicts) + ".",
+            tx("Çakışacak: ") + ", ".join(key_label(f.key) for f in comparison.conflicts) + ".",
             [
                 {
                     "key": f.key,
@@ -90,10 +95,14 @@ def judge(entry: entries.Entry, record: dict[str, Any]) -> PreviewItem:
         )
     if comparison.already_applied:
         return PreviewItem(
-            entry.uuid, entry.type, coop, "identical", "KOOP-BİS'te aynı değişiklik zaten yapılmış."
+            entry.uuid, entry.type, coop, "identical", tx("KOOP-BİS'te aynı değişiklik zaten yapılmış.")
         )
     changed = [key_label(f.key) for f in comparison.server_only]
-    note = f" (KOOP-BİS'te başka değişiklikler var: {', '.join(changed)}; çakışma değil)" if changed else ""
+    note = (
+        tx(" (KOOP-BİS'te başka değişiklikler var: {v}; çakışma değil)").format(v=", ".join(changed))
+        if changed
+        else ""
+    )
     return PreviewItem(entry.uuid, entry.type, coop, "ok", "Sorunsuz uygulanacak." + note)
 
 
@@ -109,7 +118,7 @@ def preview(store: Store, client: wire.KoopbisClient) -> list[PreviewItem]:
                     entry.type,
                     None,
                     "unchecked",
-                    "Kuruluş kaydı: VKN denetimi gönderirken yapılır.",
+                    tx("Kuruluş kaydı: VKN denetimi gönderirken yapılır."),
                 )
             )
             continue
@@ -121,7 +130,7 @@ def preview(store: Store, client: wire.KoopbisClient) -> list[PreviewItem]:
                     entry.type,
                     None,
                     "unchecked",
-                    "Yerelde kurulan kooperatif: kuruluşu aktarılınca denetlenir.",
+                    tx("Yerelde kurulan kooperatif: kuruluşu aktarılınca denetlenir."),
                 )
             )
             continue
@@ -133,6 +142,6 @@ def preview(store: Store, client: wire.KoopbisClient) -> list[PreviewItem]:
         elif isinstance(answer, wire.NotFoundAnswer):
             items.append(PreviewItem(entry.uuid, entry.type, coop, "not_found", answer.message))
         else:
-            message = getattr(answer, "message", "") or "KOOP-BİS'e ulaşılamadı."
+            message = getattr(answer, "message", "") or tx("KOOP-BİS'e ulaşılamadı.")
             items.append(PreviewItem(entry.uuid, entry.type, coop, "unreachable", str(message)))
     return items

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain.errors import KoopbisError
+from koopbis_desktop.domain.i18n import Labels, tx
 from koopbis_desktop.services import settings
 from koopbis_desktop.store import entries, sync_state
 from koopbis_desktop.store.changes import NOTHING, OpChanges
@@ -53,16 +54,19 @@ class Status:
     CANCELLED = "cancelled"
 
 
-STATUS_LABELS = {
-    Status.OK: "Tamamlandı",
-    Status.PARTIAL: "Bazı kayıtlar yeniden denenecek",
-    Status.BEFORE_GO_LIVE: "KOOP-BİS henüz açılmadı",
-    Status.MAINTENANCE: "KOOP-BİS bakımda",
-    Status.OFFLINE: "KOOP-BİS'e ulaşılamadı",
-    Status.AUTH_FAILED: "KOOP-BİS girişi reddedildi",
-    Status.BUSY: "Başka bir eşitleme sürüyor",
-    Status.CANCELLED: "Durduruldu",
-}
+STATUS_LABELS = Labels(
+    "sync.run",
+    {
+        Status.OK: "Tamamlandı",
+        Status.PARTIAL: "Bazı kayıtlar yeniden denenecek",
+        Status.BEFORE_GO_LIVE: "KOOP-BİS henüz açılmadı",
+        Status.MAINTENANCE: "KOOP-BİS bakımda",
+        Status.OFFLINE: "KOOP-BİS'e ulaşılamadı",
+        Status.AUTH_FAILED: "KOOP-BİS girişi reddedildi",
+        Status.BUSY: "Başka bir eşitleme sürüyor",
+        Status.CANCELLED: "Durduruldu",
+    },
+)
 
 
 @dataclass
@@ -115,7 +119,11 @@ class SyncOptions:
 
 class SyncBusy(KoopbisError):
     def __init__(self, owner: str) -> None:
-        super().__init__(f"Bu veritabanında başka bir eşitleme sürüyor ({owner}); o bitince yeniden deneyin.")
+        super().__init__(
+            tx("Bu veritabanında başka bir eşitleme sürüyor ({owner}); o bitince yeniden deneyin.").format(
+                owner=owner
+            )
+        )
         self.owner = owner
 
 

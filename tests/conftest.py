@@ -166,6 +166,16 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("KOOPBIS_DB", raising=False)
     monkeypatch.delenv("KOOPBIS_PASSWORD", raising=False)
+    monkeypatch.delenv("KOOPBIS_LANG", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _turkish_after_each_test() -> Iterator[None]:
+    """A test that switches the catalogue to English leaves Turkish (the default) behind it."""
+    from koopbis_desktop.domain import i18n
+
+    yield
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -37,7 +38,10 @@ from koopbis_desktop.cli import (
     users,
 )
 from koopbis_desktop.cli.common import EXIT_ERROR, CliError, Parser, error_document, print_json
+from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.errors import KoopbisError
+from koopbis_desktop.domain.i18n import tx
+from koopbis_desktop.store.startfacts import peek_start_facts
 
 log = logging.getLogger("koopbis.cli")
 
@@ -72,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="işlemi yapan kullanıcı; parola KOOPBIS_PASSWORD ya da sorulur",
     )
     common.add_argument("--json", action="store_true", help="çıktıyı JSON olarak ver")
+    common.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        help="kayıt türlerinin, alanların, durumların ve iletilerin dili "
+        "(varsayılan: KOOPBIS_LANG, yoksa 'language' ayarı, yoksa tr)",
+    )
 
     parser = Parser(
         prog="koopbis",
@@ -105,12 +115,23 @@ def _merge_common(args: argparse.Namespace, argv: Sequence[str]) -> None:
     pre.add_argument("--db")
     pre.add_argument("--as", dest="as_user")
     pre.add_argument("--json", action="store_true")
+    pre.add_argument("--lang", choices=i18n.LANGUAGES)
     known, _ = pre.parse_known_args(list(argv))
-    for name in ("db", "as_user"):
+    for name in ("db", "as_user", "lang"):
         if getattr(args, name, None) is None and getattr(known, name) is not None:
             setattr(args, name, getattr(known, name))
     if known.json:
         args.json = True
+
+
+def command_language(args: argparse.Namespace) -> str:
+    """``--lang``, else ``KOOPBIS_LANG``, else the database's ``language`` setting, else Turkish."""
+    given = getattr(args, "lang", None)
+    setting = None
+    if not given and not os.environ.get(i18n.ENV_VAR):
+        facts = peek_start_facts(paths.database_path(getattr(args, "db", None)))
+        setting = facts.language if facts else None
+    return i18n.choose_language(given, setting)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -119,6 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     _merge_common(args, arguments)
+    i18n.set_language(command_language(args))
     try:
         return int(args.func(args))
     except KoopbisError as exc:
@@ -133,14 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {line}", file=sys.stderr)
         return int(exc.exit_code)
     except KeyboardInterrupt:
-        print("\nİptal edildi; yarım kalan işlem kaydedilmedi.", file=sys.stderr)
+        print(tx("\nİptal edildi; yarım kalan işlem kaydedilmedi."), file=sys.stderr)
         return EXIT_ERROR
     except Exception:
         log.exception("unexpected error in koopbis %s", arguments)
-        message = (
-            "Beklenmeyen bir hata oluştu; ayrıntı günlük dosyasına yazıldı "
-            f"({paths.log_dir()}). Lütfen bilgi işleme iletin."
-        )
+        message = tx(
+            "Beklenmeyen bir hata oluştu; ayrıntı günlük dosyasına yazıldı ({v}). Lütfen bilgi işleme iletin."
+        ).format(v=paths.log_dir())
         if getattr(args, "json", False):
             print_json(error_document(KoopbisError(message)))
         else:

@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from koopbis_desktop import paths
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Actor, NotPermitted, Role, State
 from koopbis_desktop.services import accounts
 from koopbis_desktop.services.spreadsheet import SpreadsheetError
@@ -86,7 +87,9 @@ def open_db(
         username = getattr(args, "as_user", None)
         if not username:
             raise CliError(
-                f"{db_path} şifreli: açmak için --as KULLANICI verin (parola KOOPBIS_PASSWORD'den ya da sorulur).",
+                tx(
+                    "{db_path} şifreli: açmak için --as KULLANICI verin (parola KOOPBIS_PASSWORD'den ya da sorulur)."
+                ).format(db_path=db_path),
                 EXIT_NOT_PERMITTED,
             )
         key = encryption.unlock_key(db_path, username, account_password(args))
@@ -111,7 +114,9 @@ def account_password(args: argparse.Namespace) -> str:
             from koopbis_desktop.services import secrets
 
             remembered = secrets.get_password(remembered_account(args.as_user))
-        cached = remembered or ask_password("KOOPBIS_PASSWORD", f"{args.as_user} parolası: ")
+        cached = remembered or ask_password(
+            "KOOPBIS_PASSWORD", tx("{username} parolası: ").format(username=args.as_user)
+        )
         args._password = cached
     return cached
 
@@ -127,11 +132,13 @@ def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
         return value
     if not sys.stdin or not sys.stdin.isatty():
         raise CliError(
-            f"Parola gerekli: {env} ortam değişkenini verin ya da komutu bir terminalde çalıştırın."
+            tx(
+                "Parola gerekli: {env} ortam değişkenini verin ya da komutu bir terminalde çalıştırın."
+            ).format(env=env)
         )
     first = getpass.getpass(prompt)
-    if twice and getpass.getpass("Parolayı yeniden yazın: ") != first:
-        raise CliError("Parolalar aynı değil; yeniden deneyin.")
+    if twice and getpass.getpass(tx("Parolayı yeniden yazın: ")) != first:
+        raise CliError(tx("Parolalar aynı değil; yeniden deneyin."))
     return first
 
 
@@ -140,7 +147,7 @@ def sign_in(store: Store, args: argparse.Namespace, *, required: bool = True) ->
     username = getattr(args, "as_user", None)
     if not username:
         if required:
-            raise CliError("Bu komut için kim olduğunuzu belirtin: --as KULLANICI", EXIT_USAGE)
+            raise CliError(tx("Bu komut için kim olduğunuzu belirtin: --as KULLANICI"), EXIT_USAGE)
         return None
     return accounts.login(store, username, account_password(args))
 
@@ -175,8 +182,13 @@ def signed_in(
         assert actor is not None
         if role is not None and actor.role != role:
             raise NotPermitted(
-                f"Bu komutu yalnızca {ROLE_LABELS[role].lower()} hesabıyla çalıştırabilirsiniz "
-                f"({actor.username}: {ROLE_LABELS[actor.role].lower()})."
+                tx(
+                    "Bu komutu yalnızca {role} hesabıyla çalıştırabilirsiniz ({username}: {actor_role})."
+                ).format(
+                    role=ROLE_LABELS[role].lower(),
+                    username=actor.username,
+                    actor_role=ROLE_LABELS[actor.role].lower(),
+                )
             )
     except BaseException:
         store.close()
@@ -198,31 +210,39 @@ def load_data(text: str) -> dict[str, Any]:
         else:
             raw = text
     except OSError as exc:
-        raise CliError(f"Veri dosyası okunamadı: {exc.filename}: {exc.strerror}") from exc
+        raise CliError(
+            tx("Veri dosyası okunamadı: {filename}: {strerror}").format(
+                filename=exc.filename, strerror=exc.strerror
+            )
+        ) from exc
     except UnicodeDecodeError as exc:
         # A file saved as Windows-1254/latin-1 by an old editor: say which encoding is wanted.
         raise CliError(
-            f"Veri dosyası UTF-8 değil ({exc.start + 1}. baytta {exc.object[exc.start]:#04x} var); "
-            "dosyayı UTF-8 olarak kaydedip yeniden deneyin.",
+            tx(
+                "Veri dosyası UTF-8 değil ({position}. baytta {byte} var); "
+                "dosyayı UTF-8 olarak kaydedip yeniden deneyin."
+            ).format(position=exc.start + 1, byte=f"{exc.object[exc.start]:#04x}"),
             EXIT_INVALID,
         ) from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise CliError(
-            f"--data geçerli JSON değil (satır {exc.lineno}, sütun {exc.colno}): {exc.msg}",
+            tx("--data geçerli JSON değil (satır {lineno}, sütun {colno}): {msg}").format(
+                lineno=exc.lineno, colno=exc.colno, msg=exc.msg
+            ),
             EXIT_INVALID,
         ) from exc
     except RecursionError:
         raise CliError(
-            "--data çok derin iç içe geçmiş; bir kayıt verisi en çok birkaç düzey iç içe olur.",
+            tx("--data çok derin iç içe geçmiş; bir kayıt verisi en çok birkaç düzey iç içe olur."),
             EXIT_INVALID,
         ) from None
     if not isinstance(data, dict):
-        raise CliError('--data bir JSON nesnesi olmalıdır: {"alan": "değer", ...}', EXIT_INVALID)
+        raise CliError(tx('--data bir JSON nesnesi olmalıdır: {"alan": "değer", ...}'), EXIT_INVALID)
     if _depth(data) > MAX_DATA_DEPTH:
         raise CliError(
-            "--data çok derin iç içe geçmiş; bir kayıt verisi en çok birkaç düzey iç içe olur.",
+            tx("--data çok derin iç içe geçmiş; bir kayıt verisi en çok birkaç düzey iç içe olur."),
             EXIT_INVALID,
         )
     return data
@@ -252,7 +272,10 @@ def parse_state(value: str) -> State:
         return State(value)
     except ValueError:
         names = ", ".join(s.value for s in State)
-        raise CliError(f"Bilinmeyen durum: {value}. Geçerli durumlar: {names}", EXIT_USAGE) from None
+        raise CliError(
+            tx("Bilinmeyen durum: {value}. Geçerli durumlar: {names}").format(value=value, names=names),
+            EXIT_USAGE,
+        ) from None
 
 
 def add_server_options(p: argparse.ArgumentParser) -> None:

@@ -17,6 +17,7 @@ from koopbis_desktop.cli.common import (
     signed_in,
 )
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
@@ -49,7 +50,7 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if not rows:
-        print("Çakışmada kayıt yok.")
+        print(tx("Çakışmada kayıt yok."))
     for e in rows:
         kind = (e.outcome or {}).get("kind", "?")
         keys = ", ".join(key_label(k) for k in resolution.conflicting_keys(e))
@@ -63,7 +64,9 @@ def cmd_conflicts_show(args: argparse.Namespace) -> int:
     store, _actor = signed_in(args, reading=True)
     entry = entries.get_entry(store, args.id)
     if entry.state != State.CONFLICT:
-        raise CliError(f"Bu kayıt çakışmada değil ({STATE_LABELS[entry.state]}).", EXIT_NOT_FOUND)
+        raise CliError(
+            tx("Bu kayıt çakışmada değil ({v}).").format(v=STATE_LABELS[entry.state]), EXIT_NOT_FOUND
+        )
     details = load_conflict(store, entry.uuid)
     outcome = entry.outcome or {}
     if args.json:
@@ -119,7 +122,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
         entry = resolution.take_server(store, actor, args.id, args.reason)
     else:
         if not args.fields:
-            raise CliError('--take merge için --fields gerekli: {"alan": "local" | "server"}', EXIT_USAGE)
+            raise CliError(tx('--take merge için --fields gerekli: {"alan": "local" | "server"}'), EXIT_USAGE)
         choices = load_data(args.fields)
         entry = resolution.merge(store, actor, args.id, choices, args.reason)
     print_moved(entry)
@@ -140,7 +143,10 @@ def cmd_conflicts_link(args: argparse.Namespace) -> int:
 
     store, actor = signed_in(args)
     entry = resolution.link_registration(store, actor, args.id, args.cooperative, args.reason)
-    print_moved(entry, f"; bekleyen kayıtlar {args.cooperative} kooperatifine bağlandı")
+    print_moved(
+        entry,
+        tx("; bekleyen kayıtlar {cooperative} kooperatifine bağlandı").format(cooperative=args.cooperative),
+    )
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ from koopbis_desktop.cli.common import (
     print_json,
     signed_in,
 )
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services import exports, member_import, support
 from koopbis_desktop.services.member_import import ImportKind
 from koopbis_desktop.services.queries import EntryFilter
@@ -46,16 +47,17 @@ def cmd_import_members(args: argparse.Namespace) -> int:
         for line in preview.error_lines(limit=200):
             print(f"  HATA: {line}", file=sys.stderr)
         if len(preview.error_lines()) > 200:
-            print("  … (ilk 200 hata listelendi; tamamı için --json)", file=sys.stderr)
+            print(tx("  … (ilk 200 hata listelendi; tamamı için --json)"), file=sys.stderr)
         if result is not None:
             print(result.text())
         elif args.dry_run:
-            print("Deneme: hiçbir kayıt oluşturulmadı (--dry-run).")
+            print(tx("Deneme: hiçbir kayıt oluşturulmadı (--dry-run)."))
     if preview.invalid_rows and result is None:
         if not args.dry_run and not args.json:
             print(
-                "İçe aktarma yapılmadı: hataları düzeltin ya da hatalı satırları atlamak için "
-                "--skip-invalid verin.",
+                tx(
+                    "İçe aktarma yapılmadı: hataları düzeltin ya da hatalı satırları atlamak için --skip-invalid verin."
+                ),
                 file=sys.stderr,
             )
         return EXIT_INVALID
@@ -108,7 +110,7 @@ def cmd_support_bundle(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"file": str(path)})
     else:
-        print(f"Destek paketi yazıldı: {path} (kişisel veri içermez).")
+        print(tx("Destek paketi yazıldı: {path} (kişisel veri içermez).").format(path=path))
     return EXIT_OK
 
 

@@ -22,6 +22,7 @@ from koopbis_desktop.cli.common import (
 )
 from koopbis_desktop.domain.changetypes import all_types, get_type
 from koopbis_desktop.domain.display import format_value
+from koopbis_desktop.domain.i18n import law_text, tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS
 from koopbis_desktop.domain.schema import Kind
 from koopbis_desktop.domain.validators import format_date
@@ -36,8 +37,8 @@ def _entry_line(entry: entries.Entry) -> str:
     ctype = get_type(entry.type)
     eff = format_date(entry.effective_date) if entry.effective_date else "—"
     return (
-        f"{entry.uuid}  {STATE_LABELS[entry.state]:<20} {ctype.label:<30} "
-        f"{entry.cooperative or '(yeni kuruluş)':<12} {eff:<10} {entry.author}"
+        f"{entry.label:<12} {STATE_LABELS[entry.state]:<20} {ctype.label:<30} "
+        f"{entry.cooperative or tx('(yeni kuruluş)'):<12} {eff:<10} {entry.author}"
     )
 
 
@@ -63,12 +64,17 @@ def _report_saved(entry: entries.Entry, args: argparse.Namespace, verb: str) -> 
         print_json(entry.to_json())
         return
     print(entry.uuid)
-    print(f"Kayıt {verb}: {STATE_LABELS[entry.state]}.", file=sys.stderr)
+    print(
+        tx("Kayıt {label} {verb}: {v}.").format(label=entry.label, verb=verb, v=STATE_LABELS[entry.state]),
+        file=sys.stderr,
+    )
     for w in entry.issues:
         if w["severity"] == "warning":
-            article = f" ({w['article']})" if w.get("article") else ""
+            article = f" ({law_text(str(w['article']))})" if w.get("article") else ""
             print(
-                f"  UYARI: {field_label(entry.type, w['field'])}: {w['message']}{article}",
+                tx("  UYARI: {field}: {message}{article}").format(
+                    field=field_label(entry.type, w["field"]), message=w["message"], article=article
+                ),
                 file=sys.stderr,
             )
 
@@ -77,7 +83,7 @@ def cmd_entry_add(args: argparse.Namespace) -> int:
     store, actor = signed_in(args)
     data = load_data(args.data)
     entry = capture.create_entry(store, actor, args.type, args.cooperative, data)
-    _report_saved(entry, args, "taslak olarak kaydedildi")
+    _report_saved(entry, args, tx("taslak olarak kaydedildi"))
     return EXIT_OK
 
 
@@ -85,7 +91,7 @@ def cmd_entry_edit(args: argparse.Namespace) -> int:
     store, actor = signed_in(args)
     data = load_data(args.data)
     entry = capture.edit_entry(store, actor, args.id, data)
-    _report_saved(entry, args, f"güncellendi (sürüm {entry.revision})")
+    _report_saved(entry, args, tx("güncellendi (sürüm {revision})").format(revision=entry.revision))
     return EXIT_OK
 
 
@@ -121,7 +127,7 @@ def cmd_entry_list(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if not rows:
-        print("Bu ölçütlere uyan kayıt yok.")
+        print(tx("Bu ölçütlere uyan kayıt yok."))
     for entry in rows:
         print(_entry_line(entry))
     return EXIT_OK
@@ -141,19 +147,20 @@ def cmd_entry_show(args: argparse.Namespace) -> int:
     details = load_entry_details(store, entry.uuid)
     province = details.province_code
     ctype = get_type(entry.type)
-    print(f"Kayıt:        {entry.uuid}")
-    print(f"Tür:          {ctype.label} ({ctype.id})")
-    print(f"Kooperatif:   {entry.cooperative or '(yeni kuruluş)'}")
-    print(f"Durum:        {STATE_LABELS[entry.state]}")
-    print(f"Yazan:        {entry.author}" + (f" · Onaylayan: {entry.approver}" if entry.approver else ""))
+    print(tx("Kayıt no:     {label}").format(label=entry.label))
+    print(tx("Tür:          {label} ({id})").format(label=ctype.label, id=ctype.id))
+    print(tx("Kooperatif:   {cooperative}").format(cooperative=entry.cooperative or tx("(yeni kuruluş)")))
+    print(tx("Durum:        {state}").format(state=STATE_LABELS[entry.state]))
+    approver = tx(" · Onaylayan: {approver}").format(approver=entry.approver) if entry.approver else ""
+    print(tx("Yazan:        {author}").format(author=entry.author) + approver)
     if entry.comment:
-        print(f"Not:          {entry.comment}")
+        print(tx("Not:          {comment}").format(comment=entry.comment))
     refusal = refusal_messages(entry)
     if refusal:
-        print("KOOP-BİS reddi (düzeltilecek alanlar):")
+        print(tx("KOOP-BİS reddi (düzeltilecek alanlar):"))
         for _path, label, message in refusal:
             print(f"  ✗ {label}: {message}")
-    print("Bilgiler:")
+    print(tx("Bilgiler:"))
     for f in ctype.fields:
         if f.name in entry.payload:
             value = entry.payload[f.name]
@@ -168,15 +175,16 @@ def cmd_entry_show(args: argparse.Namespace) -> int:
                 print(f"  {f.label}: {format_value(f, value, entry.payload, province)}")
     changes = details.changes
     if changes:
-        print("Önce → sonra (KOOP-BİS kaydı → bu kayıtla):")
+        print(tx("Önce → sonra (KOOP-BİS kaydı → bu kayıtla):"))
         for line in changes_text(changes):
             print(f"  {line}")
     for issue in entry.issues:
-        kind = "HATA" if issue["severity"] == "error" else "UYARI"
+        kind = tx("HATA") if issue["severity"] == "error" else tx("UYARI")
         print(f"  {kind}: {field_label(entry.type, issue['field'])}: {issue['message']}")
-    print(f"Sürümler: {len(revs)}")
+    print(tx("Sürümler: {n_revs}").format(n_revs=len(revs)))
     for r in revs:
         print(f"  {r.revision}. {r.created_at} {r.author}" + (f" — {r.note}" if r.note else ""))
+    print(tx("Teknik kimlik (UUID): {uuid}").format(uuid=entry.uuid))
     return EXIT_OK
 
 
@@ -216,5 +224,5 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--cooperative", metavar="SİCİL_NO")
     p.set_defaults(func=cmd_entry_list)
     p = entry.add_parser("show", parents=[common], help="kaydı göster")
-    p.add_argument("id")
+    p.add_argument("id", help="kayıt no (ör. 2015/000123) ya da UUID")
     p.set_defaults(func=cmd_entry_show)

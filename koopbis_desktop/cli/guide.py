@@ -7,16 +7,18 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError
+from koopbis_desktop.domain import i18n
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services import guide
 
 
 def cmd_guide(args: argparse.Namespace) -> int:
     if not args.pdf:
         raise CliError(
-            "Kılavuzun yazılacağı PDF dosyasını verin: koopbis guide --pdf kilavuz.pdf", EXIT_USAGE
+            tx("Kılavuzun yazılacağı PDF dosyasını verin: koopbis guide --pdf kilavuz.pdf"), EXIT_USAGE
         )
-    path = guide.write_guide_pdf(Path(args.pdf), args.lang)
-    print(f"Kullanıcı kılavuzu yazıldı: {path}")
+    path = guide.write_guide_pdf(Path(args.pdf), i18n.language())
+    print(tx("Kullanıcı kılavuzu yazıldı: {path}").format(path=path))
     return EXIT_OK
 
 
@@ -24,5 +26,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``guide`` to ``koopbis``'s sub-commands."""
     p = sub.add_parser("guide", parents=[common], help="kullanıcı kılavuzunu PDF olarak yaz")
     p.add_argument("--pdf", metavar="DOSYA", help="yazılacak PDF dosyası (A4, içindekiler ve sayfa numaralı)")
-    p.add_argument("--lang", default=guide.DEFAULT_LANGUAGE, help="kılavuzun dili: tr (varsayılan) ya da en")
+    # No --lang of its own: the guide is in the command's language (the common --lang, KOOPBIS_LANG,
+    # the setting); a language without a guide gets the Turkish one.
     p.set_defaults(func=cmd_guide)

@@ -7,6 +7,7 @@ from typing import Any
 
 from koopbis_desktop.cli.common import EXIT_OK, CliError, Parser, print_json, print_moved, signed_in
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
+from koopbis_desktop.domain.i18n import tx
 
 
 def cmd_manual_next(args: argparse.Namespace) -> int:
@@ -21,10 +22,12 @@ def cmd_manual_next(args: argparse.Namespace) -> int:
             print_json({"entry": None, "remaining": waiting})
         elif waiting:
             print(
-                f"Şimdi girilebilecek kayıt yok; {waiting} kayıt bekliyor (koopbis print worklist ile nedenleri)."
+                tx(
+                    "Şimdi girilebilecek kayıt yok; {waiting} kayıt bekliyor (koopbis print worklist ile nedenleri)."
+                ).format(waiting=waiting)
             )
         else:
-            print("KOOP-BİS'e girilecek kayıt kalmadı.")
+            print(tx("KOOP-BİS'e girilecek kayıt kalmadı."))
         return EXIT_OK
     fields = manual.copy_fields(item.entry)
     files = manual.attachments_of(store, item.uuid)
@@ -46,18 +49,28 @@ def cmd_manual_next(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    print(f"Sıradaki kayıt ({item.position}/{len(work.items)}): {item.uuid}")
+    print(
+        tx("Sıradaki kayıt ({position}/{v}): {uuid}").format(
+            position=item.position, v=len(work.items), uuid=item.uuid
+        )
+    )
     print(f"  {get_type(item.entry.type).label} — {item.cooperative}")
     if item.mark:
         print(
-            f"  Daha önce {'sorun bildirildi' if item.mark == manual.PROBLEM else 'atlandı'}: {item.note or ''}"
+            tx("  Daha önce {v}: {v2}").format(
+                v=tx("sorun bildirildi") if item.mark == manual.PROBLEM else tx("atlandı"), v2=item.note or ""
+            )
         )
     for f in fields:
         print(f"  {f.line}")
     for a in files:
-        print(f"  Ek (KOOP-BİS'e yükleyin): {a.filename}")
-    extra = " --cooperative SİCİL_NO" if registers_cooperative(item.entry.type) else ""
-    print(f"Girdikten sonra: koopbis manual done {item.uuid[:8]} --receipt ALINDI_NO{extra} --as ŞEF")
+        print(tx("  Ek (KOOP-BİS'e yükleyin): {filename}").format(filename=a.filename))
+    extra = tx(" --cooperative SİCİL_NO") if registers_cooperative(item.entry.type) else ""
+    print(
+        tx("Girdikten sonra: koopbis manual done {v} --receipt ALINDI_NO{extra} --as ŞEF").format(
+            v=item.entry.label, extra=extra
+        )
+    )
     return EXIT_OK
 
 
@@ -70,11 +83,11 @@ def cmd_manual_done(args: argparse.Namespace) -> int:
     try:
         entry = manual.record_entered(store, actor, args.id, args.receipt, cooperative_id=args.cooperative)
     except SyncBusy as exc:
-        raise CliError(exc.message + " Elle aktarım, otomatik eşitleme bitince kaydedilir.") from exc
+        raise CliError(exc.message + tx(" Elle aktarım, otomatik eşitleme bitince kaydedilir.")) from exc
     if args.json:
         print_json(entry.to_json())
     else:
-        print_moved(entry, f" (alındı no {entry.receipt})")
+        print_moved(entry, tx(" (alındı no {receipt})").format(receipt=entry.receipt))
     return EXIT_OK
 
 
@@ -83,7 +96,7 @@ def cmd_manual_skip(args: argparse.Namespace) -> int:
 
     store, actor = signed_in(args)
     item = manual.record_skip(store, actor, args.id, args.note)
-    print(f"{item.uuid}: atlandı; onaylı kalır, diğerlerinden sonra yeniden sorulur.")
+    print(tx("{uuid}: atlandı; onaylı kalır, diğerlerinden sonra yeniden sorulur.").format(uuid=item.uuid))
     return EXIT_OK
 
 
@@ -92,7 +105,7 @@ def cmd_manual_problem(args: argparse.Namespace) -> int:
 
     store, actor = signed_in(args)
     item = manual.record_problem(store, actor, args.id, args.note)
-    print(f"{item.uuid}: sorun kaydedildi; kayıt onaylı kalır.")
+    print(tx("{uuid}: sorun kaydedildi; kayıt onaylı kalır.").format(uuid=item.uuid))
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, Parser, print_json, signed_in
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.validators import FieldError, parse_date
 from koopbis_desktop.services import printouts
 from koopbis_desktop.services.reports import Report
@@ -20,12 +21,16 @@ from koopbis_desktop.services.reports import Report
 def _write_report(report: Report, args: argparse.Namespace) -> int:
     target = Path(args.file)
     if target.suffix.lower() != ".pdf":
-        raise CliError("Çıktı dosyasının adı .pdf ile bitmeli, ör. gunluk-liste.pdf", EXIT_USAGE)
+        raise CliError(tx("Çıktı dosyasının adı .pdf ile bitmeli, ör. gunluk-liste.pdf"), EXIT_USAGE)
     pages = printouts.write_pdf(report, target)
     if args.json:
         print_json({"file": str(target), "pages": pages, "entries": report.entry_ids})
     else:
-        print(f"{target}: {pages} sayfa, {len(report.entry_ids)} kayıt.")
+        print(
+            tx("{target}: {pages} sayfa, {v} kayıt.").format(
+                target=target, pages=pages, v=len(report.entry_ids)
+            )
+        )
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, Parser, print_json, signed_in
 from koopbis_desktop.domain import reference
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services.registry_warnings import province_warnings
 
 
@@ -22,7 +23,12 @@ def cmd_registry_warnings(args: argparse.Namespace) -> int:
     if args.province:
         found = reference.find_province(args.province)
         if found is None:
-            raise CliError(f"'{args.province}' diye bir il yok; plaka kodu ya da il adı yazın.", EXIT_USAGE)
+            raise CliError(
+                tx("'{province}' diye bir il yok; plaka kodu ya da il adı yazın.").format(
+                    province=args.province
+                ),
+                EXIT_USAGE,
+            )
         province = found.code
     listed = province_warnings(store, province=province)
     if args.csv:
@@ -30,7 +36,7 @@ def cmd_registry_warnings(args: argparse.Namespace) -> int:
         # utf-8-sig: Excel opens a CSV with a BOM as UTF-8 and shows Turkish letters right.
         with target.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, delimiter=";")
-            writer.writerow(("Sicil no", "Unvan", "Uyarı", "Dayanak"))
+            writer.writerow(("Sicil no", "Unvan", tx("Uyarı"), "Dayanak"))
             for coop in listed:
                 for warning in coop.warnings:
                     writer.writerow((coop.cooperative_id, coop.title, warning.message, warning.article))
@@ -38,14 +44,17 @@ def cmd_registry_warnings(args: argparse.Namespace) -> int:
         print_json([coop.to_json() for coop in listed])
         return EXIT_OK
     if not listed:
-        print("Uyarı gerektiren kooperatif yok.")
+        print(tx("Uyarı gerektiren kooperatif yok."))
         return EXIT_OK
     for coop in listed:
         print(f"{coop.cooperative_id:<12} {coop.title}")
         for warning in coop.warnings:
             print(f"    ! {warning.text}")
     total = sum(len(c.warnings) for c in listed)
-    print(f"{len(listed)} kooperatif, {total} uyarı." + (f" Liste: {args.csv}" if args.csv else ""))
+    print(
+        tx("{n_listed} kooperatif, {total} uyarı.").format(n_listed=len(listed), total=total)
+        + (f" Liste: {args.csv}" if args.csv else "")
+    )
     return EXIT_OK
 
 

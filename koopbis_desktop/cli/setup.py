@@ -22,6 +22,7 @@ from koopbis_desktop.cli.common import (
     sign_in,
     signed_in,
 )
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.validators import FieldError
 from koopbis_desktop.services import setup
@@ -47,13 +48,17 @@ def cmd_init(args: argparse.Namespace) -> int:
         province = setup.initialize(store, args.province, go_live=args.go_live)
     except FieldError as exc:
         raise CliError(f"--go-live: {exc.message}", EXIT_INVALID) from exc
-    print(f"Veritabanı hazır: {db_path} ({province.name}, plaka {province.code}).")
+    print(
+        tx("Veritabanı hazır: {db_path} ({name}, plaka {code}).").format(
+            db_path=db_path, name=province.name, code=province.code
+        )
+    )
     if recovery:
         print(_recovery_text(recovery))
     elif not store.encrypted:
-        print("Veritabanı şifrelenmemiş: koopbis key encrypt --as YÖNETİCİ ile şifreleyin.")
+        print(tx("Veritabanı şifrelenmemiş: koopbis key encrypt --as YÖNETİCİ ile şifreleyin."))
     if users.count_users(store) == 0:
-        print("Sıradaki adım: ilk yönetici hesabını açın: koopbis user add ADI --role admin")
+        print(tx("Sıradaki adım: ilk yönetici hesabını açın: koopbis user add ADI --role admin"))
     return EXIT_OK
 
 
@@ -68,7 +73,7 @@ def _recovery_text(recovery: str) -> str:
 def cmd_backup(args: argparse.Namespace) -> int:
     store, actor = signed_in(args)
     target = setup.backup_now(store, Path(args.dest) if args.dest else None, by=actor.username)
-    print(f"Yedek alındı: {target}")
+    print(tx("Yedek alındı: {target}").format(target=target))
     return EXIT_OK
 
 
@@ -108,9 +113,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     else:
         store.close()
     safety = setup.restore_from(db_path, Path(args.file), by=actor, unlock=unlock)
-    print(f"Geri yüklendi: {args.file}.")
+    print(tx("Geri yüklendi: {file}.").format(file=args.file))
     if safety:
-        print(f"Önceki veritabanının yedeği: {safety}")
+        print(tx("Önceki veritabanının yedeği: {safety}").format(safety=safety))
     return EXIT_OK
 
 

@@ -18,6 +18,7 @@ from koopbis_desktop.cli.common import (
     sync_options,
 )
 from koopbis_desktop.domain import reference
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Role
 from koopbis_desktop.services import setup
 from koopbis_desktop.store import snapshot
@@ -26,7 +27,7 @@ from koopbis_desktop.store import snapshot
 def cmd_snapshot_import(args: argparse.Namespace) -> int:
     store, actor = signed_in(args)
     if actor.role not in (Role.ADMIN, Role.SUPERVISOR):
-        raise CliError("Kooperatif listesini yönetici ya da şef yükleyebilir.", EXIT_NOT_PERMITTED)
+        raise CliError(tx("Kooperatif listesini yönetici ya da şef yükleyebilir."), EXIT_NOT_PERMITTED)
     report = setup.import_snapshot(
         store,
         actor.username,
@@ -39,9 +40,9 @@ def cmd_snapshot_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"counts": report.counts, "sources": list(report.sources), "encodings": report.encodings})
         return EXIT_OK
-    print(f"Kooperatif listesi yüklendi: {report}")
+    print(tx("Kooperatif listesi yüklendi: {report}").format(report=report))
     for name, encoding in report.encodings.items():
-        print(f"  {name}: {encoding} kodlamasıyla okundu.")
+        print(tx("  {name}: {encoding} kodlamasıyla okundu.").format(name=name, encoding=encoding))
     return EXIT_OK
 
 
@@ -68,7 +69,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print_json(results)
         return EXIT_OK
     if not results:
-        print(f"'{args.text}' ile eşleşen kooperatif yok.")
+        print(tx("'{text}' ile eşleşen kooperatif yok.").format(text=args.text))
         return EXIT_OK
     for r in results:
         district = reference.district_name(r.get("province_code") or "", r.get("district") or "")

@@ -19,7 +19,9 @@ from koopbis_desktop.cli.common import (
     sync_options,
 )
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.i18n import Labels, tx
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Role, State
+from koopbis_desktop.store import entry_numbers
 from koopbis_desktop.store.db import Store
 
 
@@ -42,8 +44,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if actor.role not in (Role.SUPERVISOR, Role.ADMIN):
         store.close()
         raise CliError(
-            f"{actor.username} hesabı ({ROLE_LABELS[actor.role]}) KOOP-BİS'e eşitleme başlatamaz; "
-            "şef ya da yönetici hesabıyla çalıştırın.",
+            tx(
+                "{username} hesabı ({role}) KOOP-BİS'e eşitleme başlatamaz; "
+                "şef ya da yönetici hesabıyla çalıştırın."
+            ).format(username=actor.username, role=ROLE_LABELS[actor.role]),
             EXIT_NOT_PERMITTED,
         )
     options = sync_options(args, store)
@@ -63,7 +67,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         auto.run()
     except KeyboardInterrupt:
         auto.stop.set()
-        print("Otomatik eşitleme durduruldu.", file=sys.stderr)
+        print(tx("Otomatik eşitleme durduruldu."), file=sys.stderr)
     return EXIT_OK
 
 
@@ -75,36 +79,46 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
         return EXIT_OK
-    print("Kayıtlar:")
+    print(tx("Kayıtlar:"))
     for state in State:
         if info["states"].get(state.value):
             print(f"  {STATE_LABELS[state]:<22} {info['states'][state.value]}")
     plan = info["plan"]
     print(
-        f"Eşitleme planı: {plan['ready']} hazır, {plan['waiting']} yeniden denenecek, "
-        f"{plan['blocked']} bekliyor, {plan['held']} karar bekliyor."
+        tx("Eşitleme planı: {v} hazır, {v2} yeniden denenecek, {v3} bekliyor, {v4} karar bekliyor.").format(
+            v=plan["ready"], v2=plan["waiting"], v3=plan["blocked"], v4=plan["held"]
+        )
     )
+    numbers = entry_numbers.numbers_of(store, [str(item["entry"]) for item in info["blocked"]])
     for item in info["blocked"]:
-        print(f"  {item['entry'][:8]} {item['cooperative']:<12} {item['reason']}")
+        number = numbers.get(str(item["entry"]), str(item["entry"])[:8])
+        print(f"  {number:<12} {item['cooperative']:<12} {item['reason']}")
     last = info["last_run"]
     if last:
         label = scheduler.STATUS_LABELS.get(last["status"], last["status"])
-        print(f"Son eşitleme: {last['started_at']} — {label}. {last['summary'].get('message', '')}")
+        print(
+            tx("Son eşitleme: {v} — {label}. {v2}").format(
+                v=last["started_at"], label=label, v2=last["summary"].get("message", "")
+            )
+        )
     else:
-        print("Henüz eşitleme yapılmadı.")
+        print(tx("Henüz eşitleme yapılmadı."))
     return EXIT_OK
 
 
-VERDICT_LABELS = {
-    "ok": "uygulanacak",
-    "conflict": "ÇAKIŞACAK",
-    "duplicate": "MÜKERRER",
-    "stale": "SONA ERMİŞ",
-    "identical": "zaten aynı",
-    "not_found": "BULUNAMADI",
-    "unchecked": "denetlenemedi",
-    "unreachable": "ulaşılamadı",
-}
+VERDICT_LABELS = Labels(
+    "sync.verdict",
+    {
+        "ok": "uygulanacak",
+        "conflict": "ÇAKIŞACAK",
+        "duplicate": "MÜKERRER",
+        "stale": "SONA ERMİŞ",
+        "identical": "zaten aynı",
+        "not_found": "BULUNAMADI",
+        "unchecked": "denetlenemedi",
+        "unreachable": "ulaşılamadı",
+    },
+)
 
 
 def _sync_preview(store: Store, options: Any, args: argparse.Namespace) -> int:
@@ -119,11 +133,12 @@ def _sync_preview(store: Store, options: Any, args: argparse.Namespace) -> int:
         print_json([i.to_json() for i in items])
     else:
         if not items:
-            print("Gönderilecek onaylı kayıt yok.")
+            print(tx("Gönderilecek onaylı kayıt yok."))
+        numbers = entry_numbers.numbers_of(store, [item.entry for item in items])
         for item in items:
             label = get_type(item.type).label
             print(
-                f"{item.entry[:8]}  {VERDICT_LABELS[item.verdict]:<14} {label:<28} {item.cooperative or '—':<12} {item.message}"
+                f"{numbers.get(item.entry, item.entry[:8]):<12} {VERDICT_LABELS[item.verdict]:<14} {label:<28} {item.cooperative or '—':<12} {item.message}"
             )
     trouble = [i for i in items if i.verdict in ("conflict", "duplicate", "stale", "not_found")]
     unreachable = [i for i in items if i.verdict == "unreachable"]

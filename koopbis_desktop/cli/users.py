@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from koopbis_desktop.cli.common import EXIT_OK, Parser, ask_password, open_db, print_json, sign_in, signed_in
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, Actor, Role
 from koopbis_desktop.services import accounts
 from koopbis_desktop.store import users
@@ -21,9 +22,11 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     store = open_db(args)
     first = users.count_users(store) == 0
     by = None if first else sign_in(store, args)
-    password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.name} için yeni parola: ", twice=True)
+    password = ask_password(
+        "KOOPBIS_NEW_PASSWORD", tx("{name} için yeni parola: ").format(name=args.name), twice=True
+    )
     user = accounts.add_user(store, by, args.name, args.role, password, args.full_name or "")
-    print(f"Hesap açıldı: {user.username} ({ROLE_LABELS[user.role]}).")
+    print(tx("Hesap açıldı: {username} ({v}).").format(username=user.username, v=ROLE_LABELS[user.role]))
     return EXIT_OK
 
 
@@ -45,7 +48,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     for u in rows:
-        state = "açık" if u.active else "kapalı"
+        state = tx("açık") if u.active else tx("kapalı")
         lock = f", kilitli ({u.locked_until} UTC'ye kadar)" if u.locked_until else ""
         print(f"{u.username:<20} {ROLE_LABELS[u.role]:<18} {u.full_name:<30} {state}{lock}")
     return EXIT_OK
@@ -67,9 +70,11 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
     if not args.as_user:
         args.as_user = args.name
     store, actor = signed_in(args)
-    password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.name} için yeni parola: ", twice=True)
+    password = ask_password(
+        "KOOPBIS_NEW_PASSWORD", tx("{name} için yeni parola: ").format(name=args.name), twice=True
+    )
     accounts.change_password(store, actor, args.name, password)
-    print(f"{args.name} hesabının parolası değiştirildi.")
+    print(tx("{name} hesabının parolası değiştirildi.").format(name=args.name))
     return EXIT_OK
 
 
@@ -86,9 +91,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = user.add_parser("list", parents=[common], help="hesapları listele")
     p.set_defaults(func=cmd_user_list)
     for name, action, done, text in (
-        ("disable", accounts.disable_user, "{name} hesabı kapatıldı.", "hesabı kapat"),
-        ("enable", accounts.enable_user, "{name} hesabı açıldı.", "kapalı hesabı aç"),
-        ("unlock", accounts.unlock_user, "{name} hesabının kilidi açıldı.", "kilitli hesabı aç"),
+        ("disable", accounts.disable_user, tx("{name} hesabı kapatıldı."), tx("hesabı kapat")),
+        ("enable", accounts.enable_user, tx("{name} hesabı açıldı."), tx("kapalı hesabı aç")),
+        ("unlock", accounts.unlock_user, tx("{name} hesabının kilidi açıldı."), tx("kilitli hesabı aç")),
     ):
         p = user.add_parser(name, parents=[common], help=text)
         p.add_argument("name")

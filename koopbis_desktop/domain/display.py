@@ -12,6 +12,7 @@ from typing import Any
 
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.records import STATUSES
 from koopbis_desktop.domain.schema import Field, Kind
@@ -62,7 +63,7 @@ def format_iso_date(value: Any) -> str:
 def cooperative_type_label(code: Any) -> str:
     for ctype in reference.cooperative_types():
         if ctype.code == code:
-            return ctype.name
+            return reference.cooperative_type_name(ctype)
     return str(code) if code else EMPTY
 
 
@@ -107,7 +108,7 @@ def value_text(f: Field, value: Any, siblings: Mapping[str, Any] | None = None, 
             return district_label(owner, value)
         case Kind.GROUP:
             rows = value if isinstance(value, list) else []
-            return f"{len(rows)} satır"
+            return tx("{n} satır").format(n=len(rows))
         case _:
             return str(value)
 
@@ -148,7 +149,7 @@ def group_row_text(group: Field, row: Mapping[str, Any]) -> str:
         if f.name == group.key and is_identity(f):
             continue  # shown in brackets after the name below
         if f.name == "term_years":
-            text = f"{text} yıl"
+            text = tx("{n} yıl").format(n=text)
         parts.append(text)
     key_value = row.get(group.key or "")
     if key_value and keyed_by_identity(group):
@@ -162,9 +163,9 @@ def member_text(row: Mapping[str, Any] | None, *, joined: bool = True) -> str:
         return EMPTY
     text = str(row.get("full_name") or row.get("member_id") or "")
     if row.get("shares") is not None:
-        text += f", {row.get('shares')} pay"
+        text += tx(", {n} pay").format(n=row.get("shares"))
     if joined and row.get("joined_on"):
-        text += f" (giriş {format_iso_date(row.get('joined_on'))})"
+        text += tx(" (giriş {date})").format(date=format_iso_date(row.get("joined_on")))
     return text
 
 

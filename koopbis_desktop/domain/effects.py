@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from koopbis_desktop.domain.errors import KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.records import ROW_KEYS, list_row
 from koopbis_desktop.domain.schema import ChangeType, Kind
 
@@ -21,7 +22,7 @@ class StateConflict(KoopbisError):
     """The change cannot apply to the record as it is now; ``key`` says which value."""
 
     def __init__(self, key: str) -> None:
-        super().__init__(f"Değişiklik kooperatifin şu anki kaydına uygulanamıyor ({key}).")
+        super().__init__(tx("Değişiklik kooperatifin şu anki kaydına uygulanamıyor ({key}).").format(key=key))
         self.key = key
 
 

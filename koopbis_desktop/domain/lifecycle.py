@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import Labels, tx
 
 
 class State(StrEnum):
@@ -25,18 +26,21 @@ class State(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-STATE_LABELS = {
-    State.DRAFT: "Taslak",
-    State.SUBMITTED: "Onay bekliyor",
-    State.RETURNED: "İade edildi",
-    State.APPROVED: "Onaylandı",
-    State.SENDING: "Gönderiliyor",
-    State.SYNCED: "KOOP-BİS'e aktarıldı",
-    State.CONFLICT: "Çakışma",
-    State.REJECTED: "KOOP-BİS reddetti",
-    State.DISCARDED: "Vazgeçildi",
-    State.WITHDRAWN: "Geri çekildi",
-}
+STATE_LABELS = Labels(
+    "state",
+    {
+        State.DRAFT: "Taslak",
+        State.SUBMITTED: "Onay bekliyor",
+        State.RETURNED: "İade edildi",
+        State.APPROVED: "Onaylandı",
+        State.SENDING: "Gönderiliyor",
+        State.SYNCED: "KOOP-BİS'e aktarıldı",
+        State.CONFLICT: "Çakışma",
+        State.REJECTED: "KOOP-BİS reddetti",
+        State.DISCARDED: "Vazgeçildi",
+        State.WITHDRAWN: "Geri çekildi",
+    },
+)
 
 
 class Role(StrEnum):
@@ -45,7 +49,9 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
-ROLE_LABELS = {Role.CLERK: "Memur", Role.SUPERVISOR: "Şef / Onaylayıcı", Role.ADMIN: "Yönetici"}
+ROLE_LABELS = Labels(
+    "role", {Role.CLERK: "Memur", Role.SUPERVISOR: "Şef / Onaylayıcı", Role.ADMIN: "Yönetici"}
+)
 
 
 class Action(StrEnum):
@@ -65,22 +71,25 @@ class Action(StrEnum):
     RETURN_REJECTED = "return_rejected"  # rejected/conflict → returned
 
 
-ACTION_LABELS = {
-    Action.EDIT: "düzenleme",
-    Action.SUBMIT: "onaya gönderme",
-    Action.WITHDRAW: "geri çekme",
-    Action.APPROVE: "onaylama",
-    Action.RETURN: "iade",
-    Action.SEND: "gönderme",
-    Action.APPLY: "aktarma",
-    Action.CONFLICT: "çakışma",
-    Action.REJECT: "ret",
-    Action.RETRY: "yeniden deneme",
-    Action.REFUSE: "KOOP-BİS reddiyle memura iade",
-    Action.RESOLVE_KEEP: "yerel kaydı koruma",
-    Action.RESOLVE_DISCARD: "KOOP-BİS'tekini kabul etme",
-    Action.RETURN_REJECTED: "memura iade",
-}
+ACTION_LABELS = Labels(
+    "action",
+    {
+        Action.EDIT: "düzenleme",
+        Action.SUBMIT: "onaya gönderme",
+        Action.WITHDRAW: "geri çekme",
+        Action.APPROVE: "onaylama",
+        Action.RETURN: "iade",
+        Action.SEND: "gönderme",
+        Action.APPLY: "aktarma",
+        Action.CONFLICT: "çakışma",
+        Action.REJECT: "ret",
+        Action.RETRY: "yeniden deneme",
+        Action.REFUSE: "KOOP-BİS reddiyle memura iade",
+        Action.RESOLVE_KEEP: "yerel kaydı koruma",
+        Action.RESOLVE_DISCARD: "KOOP-BİS'tekini kabul etme",
+        Action.RETURN_REJECTED: "memura iade",
+    },
+)
 
 S = State
 TRANSITIONS: dict[Action, tuple[frozenset[State], State]] = {
@@ -117,10 +126,6 @@ SYNC_ACTIONS = frozenset(
 
 # While an entry is ``sending`` KOOP-BİS may already hold it: a person changing it
 # locally would make the two disagree, so every person's move is refused with why.
-SENDING_REFUSAL = (
-    "Bu kayıt '{0}' durumunda: KOOP-BİS'e gönderildi ve KOOP-BİS'in yanıtı bekleniyor, KOOP-BİS'te "
-    "uygulanmış olabilir. Yanıt gelene kadar {1} yapılamaz; eşitleme yanıtı alınca kayıt kendiliğinden güncellenir."
-)
 
 
 class DomainError(KoopbisError):
@@ -146,28 +151,38 @@ def check_move(action: Action, state: State, actor: Actor, author: str) -> State
     """Return the state ``action`` leads to, or raise why it may not happen."""
     allowed_from, target = TRANSITIONS[action]
     if state == State.SENDING and action not in SYNC_ACTIONS:
-        raise IllegalTransition(SENDING_REFUSAL.format(STATE_LABELS[state], ACTION_LABELS[action]))
+        raise IllegalTransition(
+            tx(
+                "Bu kayıt '{state}' durumunda: KOOP-BİS'e gönderildi ve KOOP-BİS'in yanıtı bekleniyor, KOOP-BİS'te "
+                "uygulanmış olabilir. Yanıt gelene kadar {action} yapılamaz; eşitleme yanıtı alınca kayıt "
+                "kendiliğinden güncellenir."
+            ).format(state=STATE_LABELS[state], action=ACTION_LABELS[action])
+        )
     if state not in allowed_from:
         raise IllegalTransition(
-            f"Bu kayıt '{STATE_LABELS[state]}' durumunda; {ACTION_LABELS[action]} yapılamaz."
+            tx("Bu kayıt '{state}' durumunda; {action} yapılamaz.").format(
+                state=STATE_LABELS[state], action=ACTION_LABELS[action]
+            )
         )
     if action in SYNC_ACTIONS:
         if not (actor.is_sync or actor.role == Role.SUPERVISOR):
-            raise NotPermitted("Eşitlemeyi yalnızca onay yetkisi olan kullanıcı başlatabilir.")
+            raise NotPermitted(tx("Eşitlemeyi yalnızca onay yetkisi olan kullanıcı başlatabilir."))
         return target
     if action in AUTHOR_ACTIONS:
         if actor.username != author:
             raise NotPermitted(
-                "Bu kaydı yalnızca onu yazan memur değiştirebilir, gönderebilir ya da geri çekebilir."
+                tx("Bu kaydı yalnızca onu yazan memur değiştirebilir, gönderebilir ya da geri çekebilir.")
             )
         return target
     if action in SUPERVISOR_ACTIONS:
         if actor.role != Role.SUPERVISOR:
-            raise NotPermitted("Bu işlemi yalnızca onay yetkisi olan şef (onaylayıcı) yapabilir.")
+            raise NotPermitted(tx("Bu işlemi yalnızca onay yetkisi olan şef (onaylayıcı) yapabilir."))
         if actor.username == author:
             raise NotPermitted(
-                "Dört göz kuralı: kendi yazdığınız kaydı onaylayamaz ya da iade edemezsiniz; "
-                "başka bir onaylayıcıya bırakın."
+                tx(
+                    "Dört göz kuralı: kendi yazdığınız kaydı onaylayamaz ya da iade edemezsiniz; "
+                    "başka bir onaylayıcıya bırakın."
+                )
             )
         return target
     raise AssertionError(f"no permission rule for {action}")

@@ -28,15 +28,20 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-STATUSES = {
-    "active": "Faal",
-    "in_liquidation": "Tasfiye halinde",
-    "dissolved": "Terkin edildi",
-    "merged": "Birleşme ile sona erdi",
-    "dormant": "Faaliyetsiz",
-    "dissolving": "Dağılmış (tasfiyeye girecek)",
-    "other": "Diğer (dosyada yazıldığı gibi)",
-}
+from koopbis_desktop.domain.i18n import Labels, tx
+
+STATUSES = Labels(
+    "status",
+    {
+        "active": "Faal",
+        "in_liquidation": "Tasfiye halinde",
+        "dissolved": "Terkin edildi",
+        "merged": "Birleşme ile sona erdi",
+        "dormant": "Faaliyetsiz",
+        "dissolving": "Dağılmış (tasfiyeye girecek)",
+        "other": "Diğer (dosyada yazıldığı gibi)",
+    },
+)
 
 # Scalar keys a record has only when they are known (older snapshots and exports lack them).
 OPTIONAL_KEYS = (
@@ -169,40 +174,43 @@ def record_from_registration(payload: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-KEY_LABELS = {
-    "title": "Unvan",
-    "cooperative_type": "Tür",
-    "province_code": "İl",
-    "district": "İlçe",
-    "address": "Adres",
-    "phone": "Telefon",
-    "vkn": "Vergi Kimlik No",
-    "mersis_no": "MERSİS No",
-    "trade_registry_no": "Ticaret sicil no",
-    "status": "Durum",
-    "founded_on": "Kuruluş tarihi",
-    "share_value": "Pay tutarı",
-    "capital": "Sermaye",
-    "board_elected_on": "Yönetim kurulu seçim tarihi",
-    "auditors_elected_on": "Denetim kurulu seçim tarihi",
-    "type_as_written": "Tür (dosyada yazıldığı gibi)",
-    "status_as_written": "Durum (dosyada yazıldığı gibi)",
-    "members": "Ortaklar",
-    "board": "Yönetim kurulu",
-    "audit_board": "Denetim kurulu",
-    "assemblies": "Genel kurullar",
-    "articles": "Anasözleşme maddeleri",
-    "unions": "Birlikler",
-}
+KEY_LABELS = Labels(
+    "key",
+    {
+        "title": "Unvan",
+        "cooperative_type": "Tür",
+        "province_code": "İl",
+        "district": "İlçe",
+        "address": "Adres",
+        "phone": "Telefon",
+        "vkn": "Vergi Kimlik No",
+        "mersis_no": "MERSİS No",
+        "trade_registry_no": "Ticaret sicil no",
+        "status": "Durum",
+        "founded_on": "Kuruluş tarihi",
+        "share_value": "Pay tutarı",
+        "capital": "Sermaye",
+        "board_elected_on": "Yönetim kurulu seçim tarihi",
+        "auditors_elected_on": "Denetim kurulu seçim tarihi",
+        "type_as_written": "Tür (dosyada yazıldığı gibi)",
+        "status_as_written": "Durum (dosyada yazıldığı gibi)",
+        "members": "Ortaklar",
+        "board": "Yönetim kurulu",
+        "audit_board": "Denetim kurulu",
+        "assemblies": "Genel kurullar",
+        "articles": "Anasözleşme maddeleri",
+        "unions": "Birlikler",
+    },
+)
+
+KEY_PREFIX_LABELS = Labels("key_prefix", {"member": "Ortak", "assembly": "Genel kurul", "union": "Birlik"})
 
 
 def key_label(key: str) -> str:
     """A Turkish label for a snapshot key: "title" → "Unvan", "member:123…" → "Ortak 123…"."""
     prefix, sep, ident = key.partition(":")
     if sep:
-        return {"member": "Ortak", "assembly": "Genel kurul", "union": "Birlik"}.get(
-            prefix, prefix
-        ) + f" {ident}"
+        return KEY_PREFIX_LABELS.get(prefix, prefix) + f" {ident}"
     return KEY_LABELS.get(key, key)
 
 
@@ -226,17 +234,17 @@ def _value_problem(key: str, value: Any) -> str | None:
         return None
     if key in _NUMBER_KEYS and not isinstance(value, str):
         if isinstance(value, bool) or not isinstance(value, int):
-            return f"'{key}' bir tam sayı olmalıdır"
+            return tx("'{key}' bir tam sayı olmalıdır").format(key=key)
         if abs(value) >= _RECORD_INT_LIMIT:
-            return f"'{key}' sayısı çok büyük ({str(value)[:12]}…)"
+            return tx("'{key}' sayısı çok büyük ({value}…)").format(key=key, value=str(value)[:12])
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
-        return f"'{key}' bir metin olmalıdır"
+        return tx("'{key}' bir metin olmalıdır").format(key=key)
     text = str(value)
     if len(text) > _TEXT_LIMIT:
-        return f"'{key}' çok uzun"
+        return tx("'{key}' çok uzun").format(key=key)
     if any(ord(c) < 32 and c not in "\n\r\t" for c in text) or any(0xD800 <= ord(c) <= 0xDFFF for c in text):
-        return f"'{key}' yazdırılamayan bir karakter içeriyor"
+        return tx("'{key}' yazdırılamayan bir karakter içeriyor").format(key=key)
     return None
 
 
@@ -248,15 +256,15 @@ def record_problem(record: object) -> str | None:
     belongs) is skipped and named instead of stopping the whole refresh.
     """
     if not isinstance(record, Mapping):
-        return "kayıt bir nesne değil"
+        return tx("kayıt bir nesne değil")
     ident = record.get("id")
     if isinstance(ident, bool) or not isinstance(ident, str | int) or not str(ident).strip():
-        return "kaydın kimliği (id) yok ya da geçersiz"
+        return tx("kaydın kimliği (id) yok ya da geçersiz")
     problem = _value_problem("id", ident)
     if problem:
         return problem
     if not isinstance(record.get("title"), str) or not record["title"].strip():
-        return "kaydın unvanı yok"
+        return tx("kaydın unvanı yok")
     for key in (*SCALAR_KEYS, "version"):
         problem = _value_problem(key, record.get(key))
         if problem:
@@ -266,15 +274,21 @@ def record_problem(record: object) -> str | None:
         if rows is None:
             continue
         if not isinstance(rows, list):
-            return f"'{list_name}' bir liste olmalıdır"
+            return tx("'{list_name}' bir liste olmalıdır").format(list_name=list_name)
         for index, row in enumerate(rows, start=1):
             if not isinstance(row, Mapping):
-                return f"'{list_name}' listesinin {index}. satırı bir nesne değil"
+                return tx("'{list_name}' listesinin {index}. satırı bir nesne değil").format(
+                    list_name=list_name, index=index
+                )
             for required in _REQUIRED_ROW_KEYS.get(list_name, ()):
                 if row.get(required) in (None, ""):
-                    return f"'{list_name}' listesinin {index}. satırında '{required}' yok"
+                    return tx("'{list_name}' listesinin {index}. satırında '{required}' yok").format(
+                        list_name=list_name, index=index, required=required
+                    )
             for key in keys:
                 problem = _value_problem(key, row.get(key))
                 if problem:
-                    return f"'{list_name}' listesinin {index}. satırı: {problem}"
+                    return tx("'{list_name}' listesinin {index}. satırı: {problem}").format(
+                        list_name=list_name, index=index, problem=problem
+                    )
     return None

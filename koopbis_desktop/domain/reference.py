@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from koopbis_desktop.domain.i18n import text, tx
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.domain.validators import FieldError
 
@@ -90,6 +91,11 @@ def cooperative_types() -> tuple[CooperativeType, ...]:
     return tuple(CooperativeType(code=t["code"], name=t["name"]) for t in data["types"])
 
 
+def cooperative_type_name(ctype: CooperativeType) -> str:
+    """A cooperative type's name in the current language (the Turkish one stays what files are matched by)."""
+    return text(f"cooperative_type.{ctype.code}", ctype.name)
+
+
 def find_province(code_or_name: object) -> Province | None:
     """A province by plate code ("6", "06") or by name in any case ("ISPARTA")."""
     key = str(code_or_name if code_or_name is not None else "").strip()
@@ -105,23 +111,27 @@ def find_province(code_or_name: object) -> Province | None:
 def parse_province(value: object) -> str:
     """Validate a province, returning its two-digit plate code."""
     if value is None or not str(value).strip():
-        raise FieldError("İl seçin.")
+        raise FieldError(tx("İl seçin."))
     province = find_province(value)
     if province is None:
-        raise FieldError(f"'{value}' diye bir il yok; 01–81 arası plaka kodu ya da il adı girin.")
+        raise FieldError(
+            tx("'{value}' diye bir il yok; 01–81 arası plaka kodu ya da il adı girin.").format(value=value)
+        )
     return province.code
 
 
 def parse_district(value: object, province_code: str | None) -> str:
     """Validate a district of ``province_code``, returning its code."""
     if value is None or not str(value).strip():
-        raise FieldError("İlçe seçin.")
+        raise FieldError(tx("İlçe seçin."))
     province = find_province(province_code) if province_code else None
     if province is None:
-        raise FieldError("Önce ili seçin; ilçe ile birlikte kontrol edilir.")
+        raise FieldError(tx("Önce ili seçin; ilçe ile birlikte kontrol edilir."))
     district = province.district(str(value))
     if district is None:
-        raise FieldError(f"'{value}' ilçesi {province.name} iline bağlı değil.")
+        raise FieldError(
+            tx("'{value}' ilçesi {name} iline bağlı değil.").format(value=value, name=province.name)
+        )
     return district.code
 
 
@@ -177,8 +187,8 @@ def status_aliases() -> dict[str, str]:
 def parse_cooperative_type(value: object) -> str:
     key = fold(str(value if value is not None else ""))
     if not key:
-        raise FieldError("Kooperatif türünü seçin.")
+        raise FieldError(tx("Kooperatif türünü seçin."))
     code = match_cooperative_type(value)
     if code is not None:
         return code
-    raise FieldError(f"'{value}' tanınan bir kooperatif türü değil; listeden seçin.")
+    raise FieldError(tx("'{value}' tanınan bir kooperatif türü değil; listeden seçin.").format(value=value))

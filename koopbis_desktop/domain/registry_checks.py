@@ -20,6 +20,7 @@ from typing import Any
 
 from koopbis_desktop.domain.changetypes.fields import LAW
 from koopbis_desktop.domain.fiscal import add_years, assembly_deadline, fiscal_period_end, fiscal_start_month
+from koopbis_desktop.domain.i18n import law_text, tx
 from koopbis_desktop.domain.validators import format_date
 
 MAX_TERM_YEARS = 4  # md. 55 (board), md. 66 (auditors)
@@ -50,7 +51,7 @@ class RegistryWarning:
 
     @property
     def text(self) -> str:
-        return f"{self.message} ({self.article})"
+        return f"{self.message} ({law_text(self.article)})"
 
     def to_json(self) -> dict[str, str]:
         return {"code": self.code, "message": self.message, "article": self.article}
@@ -135,8 +136,14 @@ def _term_warning(
     return [
         RegistryWarning(
             code,
-            f"{organ} görev süresi {format_date(ends.isoformat())} tarihinde doldu "
-            f"({format_date(elected_on)} seçimi, {years} yıl); yeni seçim kaydı yok.",
+            tx(
+                "{organ} görev süresi {ends} tarihinde doldu ({elected_on} seçimi, {years} yıl); yeni seçim kaydı yok."
+            ).format(
+                organ=organ,
+                ends=format_date(ends.isoformat()),
+                elected_on=format_date(elected_on),
+                years=years,
+            ),
             article,
         )
     ]
@@ -148,7 +155,7 @@ def registry_warnings(facts: RegistryFacts, today: date) -> list[RegistryWarning
         return []
     found = _term_warning(
         "board_term",
-        "Yönetim kurulunun",
+        tx("Yönetim kurulunun"),
         facts.board_elected_on,
         facts.board_term_years,
         today,
@@ -156,7 +163,7 @@ def registry_warnings(facts: RegistryFacts, today: date) -> list[RegistryWarning
     )
     found += _term_warning(
         "auditors_term",
-        "Denetim kurulunun",
+        tx("Denetim kurulunun"),
         facts.auditors_elected_on,
         facts.auditors_term_years,
         today,
@@ -175,16 +182,20 @@ def registry_warnings(facts: RegistryFacts, today: date) -> list[RegistryWarning
     since = fiscal_period_end(first_due, start).isoformat()
     if facts.last_ordinary_assembly is None or facts.last_ordinary_assembly <= since:
         last = (
-            f"son olağan genel kurul {format_date(facts.last_ordinary_assembly)}"
+            tx("son olağan genel kurul {date}").format(date=format_date(facts.last_ordinary_assembly))
             if facts.last_ordinary_assembly
-            else "kayıtlı olağan genel kurul yok"
+            else tx("kayıtlı olağan genel kurul yok")
         )
-        period = "takvim yılı" if start == 1 else f"{start}. aydan başlayan hesap yılı"
+        period = (
+            tx("takvim yılı") if start == 1 else tx("{start}. aydan başlayan hesap yılı").format(start=start)
+        )
         found.append(
             RegistryWarning(
                 "no_assembly",
-                f"Son üç hesap yılının ({first_due}–{year}, {period}) olağan genel kurulu yapılmamış; "
-                f"{last}. Üç yıl olağan genel kurul yapılmaması dağılma nedenidir.",
+                tx(
+                    "Son üç hesap yılının ({first_due}–{year}, {period}) olağan genel kurulu yapılmamış; "
+                    "{last}. Üç yıl olağan genel kurul yapılmaması dağılma nedenidir."
+                ).format(first_due=first_due, year=year, period=period, last=last),
                 f"{LAW} md. 45/1, md. 81",
             )
         )

@@ -16,6 +16,7 @@ from typing import Any
 
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain import validators as v
+from koopbis_desktop.domain.i18n import law_text, tx
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.domain.validators import FieldError
 
@@ -48,6 +49,8 @@ class Severity(StrEnum):
 class Choice:
     value: str
     label: str
+    # The Turkish label of an English one: files people fill in Turkish still parse.
+    turkish: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ class Field:
     # Headers a spreadsheet column of this field may carry (member lists), matched
     # after Turkish folding; the first is the one a template writes.
     aliases: tuple[str, ...] = ()
+    # A GROUP whose new form starts with the cooperative's current rows (the board an election
+    # replaces): changing one member means editing one row, not typing the whole board again.
+    prefill: bool = False
 
     def choice_label(self, value: object) -> str:
         for choice in self.choices:
@@ -94,7 +100,10 @@ class Field:
         if self.kind == Kind.CHOICE:
             out["choices"] = [{"value": c.value, "label": c.label} for c in self.choices]
         if self.kind == Kind.COOPERATIVE_TYPE:
-            out["choices"] = [{"value": t.code, "label": t.name} for t in reference.cooperative_types()]
+            out["choices"] = [
+                {"value": t.code, "label": reference.cooperative_type_name(t)}
+                for t in reference.cooperative_types()
+            ]
         if self.kind == Kind.GROUP:
             out["fields"] = [f.to_json() for f in self.fields]
             out["min_rows"] = self.min_rows
@@ -134,7 +143,7 @@ class Issue:
 
     @property
     def text(self) -> str:
-        return f"{self.message} ({self.article})" if self.article else self.message
+        return f"{self.message} ({law_text(self.article)})" if self.article else self.message
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -185,6 +194,9 @@ class ChangeType:
     registers: bool = False  # creates a cooperative (cooperative.register)
     touches: tuple[str, ...] = ()  # snapshot values always touched (e.g. "status")
     effective_date_field: str = "effective_date"
+    # Words a clerk types for this change ("başkan", "ortak girişi"): the type chooser ranks
+    # them after the label and before the description.
+    keywords: tuple[str, ...] = ()
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -260,10 +272,10 @@ def parse_value(f: Field, value: object, siblings: Mapping[str, Any], ctx: Valid
             text = str(value).strip()
             folded = fold(text)
             for choice in f.choices:
-                if text == choice.value or folded == fold(choice.label):
+                if text == choice.value or folded in (fold(choice.label), fold(choice.turkish)):
                     return choice.value
             options = ", ".join(c.label for c in f.choices)
-            raise FieldError(f"Geçerli seçenekler: {options}.")
+            raise FieldError(tx("Geçerli seçenekler: {options}.").format(options=options))
         case Kind.TCKN:
             return v.parse_tckn(value)
         case Kind.VKN:
@@ -311,19 +323,19 @@ def _validate_fields(
             issues.append(
                 Issue(
                     f"{prefix}{name}",
-                    f"Bilinmeyen alan: '{name}'. Bu kayıt türünde böyle bir alan yok.",
+                    tx("Bilinmeyen alan: '{name}'. Bu kayıt türünde böyle bir alan yok.").format(name=name),
                 )
             )
     for f in fields:
         value = raw.get(f.name)
         if _is_empty(value):
             if _required(f, {**raw, **valid}):
-                issues.append(Issue(f"{prefix}{f.name}", f"{f.label} zorunludur."))
+                issues.append(Issue(f"{prefix}{f.name}", tx("{label} zorunludur.").format(label=f.label)))
             continue
         if f.kind == Kind.GROUP:
             path = f"{prefix}{f.name}"
             if not isinstance(value, list) or not all(isinstance(r, Mapping) for r in value):
-                issues.append(Issue(path, f"{f.label} bir satır listesi olmalıdır."))
+                issues.append(Issue(path, tx("{label} bir satır listesi olmalıdır.").format(label=f.label)))
                 payload[f.name] = value
                 continue
             rows_payload: list[dict[str, Any]] = []
@@ -343,7 +355,9 @@ def _validate_fields(
                         issues.append(
                             Issue(
                                 f"{path}[{index}].{f.key}",
-                                f"Bu satır {seen[key_value] + 1}. satırla aynı; aynı kişi/kayıt iki kez girilmiş.",
+                                tx("Bu satır {v}. satırla aynı; aynı kişi/kayıt iki kez girilmiş.").format(
+                                    v=seen[key_value] + 1
+                                ),
                             )
                         )
                         all_rows_ok = False
@@ -352,9 +366,23 @@ def _validate_fields(
                 rows_payload.append(row_payload)
                 rows_valid.append(row_valid)
             if len(value) < f.min_rows:
-                issues.append(Issue(path, f"{f.label} için en az {f.min_rows} satır girin."))
+                issues.append(
+                    Issue(
+                        path,
+                        tx("{label} için en az {min_rows} satır girin.").format(
+                            label=f.label, min_rows=f.min_rows
+                        ),
+                    )
+                )
             if f.max_rows is not None and len(value) > f.max_rows:
-                issues.append(Issue(path, f"{f.label} için en çok {f.max_rows} satır girilebilir."))
+                issues.append(
+                    Issue(
+                        path,
+                        tx("{label} için en çok {max_rows} satır girilebilir.").format(
+                            label=f.label, max_rows=f.max_rows
+                        ),
+                    )
+                )
             payload[f.name] = rows_payload
             if all_rows_ok:
                 valid[f.name] = rows_valid
@@ -382,7 +410,7 @@ def validate(
     """
     context = ctx or ValidationContext()
     if not isinstance(raw, Mapping):
-        return ValidationResult({}, [Issue("", "Kayıt verisi alan adı → değer eşlemesi olmalıdır.")])
+        return ValidationResult({}, [Issue("", tx("Kayıt verisi alan adı → değer eşlemesi olmalıdır."))])
     payload: dict[str, Any] = {}
     valid: dict[str, Any] = {}
     issues: list[Issue] = []
@@ -392,7 +420,9 @@ def validate(
         issues.append(
             Issue(
                 ctype.effective_date_field,
-                f"Tarih kooperatifin kuruluş tarihinden ({v.format_date(context.founded_on)}) önce olamaz.",
+                tx("Tarih kooperatifin kuruluş tarihinden ({v}) önce olamaz.").format(
+                    v=v.format_date(context.founded_on)
+                ),
             )
         )
     for rule in ctype.rules:

@@ -19,6 +19,7 @@ from stdnum.tr import tckimlik as _tckimlik
 from stdnum.tr import vkn as _vkn
 
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import tx
 
 
 class FieldError(KoopbisError, ValueError):
@@ -52,9 +53,13 @@ def scalar(value: object, label: str) -> object:
     if value is None:
         return value
     if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal | date):
-        raise FieldError(f"{label} tek bir değer olmalıdır (metin ya da sayı); liste ya da nesne olamaz.")
+        raise FieldError(
+            tx("{label} tek bir değer olmalıdır (metin ya da sayı); liste ya da nesne olamaz.").format(
+                label=label
+            )
+        )
     if isinstance(value, float) and not math.isfinite(value):
-        raise FieldError(f"{label} bir sayı olarak anlaşılamadı.")
+        raise FieldError(tx("{label} bir sayı olarak anlaşılamadı.").format(label=label))
     return value
 
 
@@ -64,8 +69,10 @@ def _check_characters(text: str) -> None:
             continue
         if unicodedata.category(char) in ("Cc", "Cs"):
             raise FieldError(
-                "Metinde yazdırılamayan bir denetim karakteri var (ör. NUL); "
-                "metni yeniden yazın ya da kopyaladığınız yeri kontrol edin."
+                tx(
+                    "Metinde yazdırılamayan bir denetim karakteri var (ör. NUL); "
+                    "metni yeniden yazın ya da kopyaladığınız yeri kontrol edin."
+                )
             )
 
 
@@ -73,9 +80,9 @@ def _digits(value: object, what: str) -> str:
     scalar(value, what)
     text = _NON_DIGIT_SEPARATORS.sub("", str(value if value is not None else "").strip())
     if not text:
-        raise FieldError(f"{what} boş bırakılamaz.")
+        raise FieldError(tx("{what} boş bırakılamaz.").format(what=what))
     if not text.isdigit() or not text.isascii():
-        raise FieldError(f"{what} yalnızca rakamlardan oluşmalıdır.")
+        raise FieldError(tx("{what} yalnızca rakamlardan oluşmalıdır.").format(what=what))
     return text
 
 
@@ -91,53 +98,60 @@ def _tckn_check_digits_ok(text: str) -> bool:
 def _check_tckn(text: str) -> str:
     """``text`` (ASCII digits only) as a TCKN, or FieldError."""
     if len(text) != 11:
-        raise FieldError(f"T.C. Kimlik No 11 haneli olmalıdır ({len(text)} hane girildi).")
+        raise FieldError(
+            tx("T.C. Kimlik No 11 haneli olmalıdır ({n_text} hane girildi).").format(n_text=len(text))
+        )
     if text[0] == "0":
-        raise FieldError("T.C. Kimlik No 0 ile başlayamaz.")
+        raise FieldError(tx("T.C. Kimlik No 0 ile başlayamaz."))
     if not _tckn_check_digits_ok(text):
-        raise FieldError("T.C. Kimlik No geçersiz: kontrol haneleri tutmuyor. Numarayı kontrol edin.")
+        raise FieldError(tx("T.C. Kimlik No geçersiz: kontrol haneleri tutmuyor. Numarayı kontrol edin."))
     return text
 
 
 def parse_tckn(value: object) -> str:
     """T.C. Kimlik No: 11 digits, first not 0, both check digits right."""
-    return _check_tckn(_digits(value, "T.C. Kimlik No"))
+    return _check_tckn(_digits(value, tx("T.C. Kimlik No")))
 
 
 def parse_vkn(value: object) -> str:
     """Vergi Kimlik No: 10 digits with the Revenue Administration checksum."""
-    text = _digits(value, "Vergi Kimlik No")
+    text = _digits(value, tx("Vergi Kimlik No"))
     if len(text) != 10:
-        raise FieldError(f"Vergi Kimlik No 10 haneli olmalıdır ({len(text)} hane girildi).")
+        raise FieldError(
+            tx("Vergi Kimlik No 10 haneli olmalıdır ({n_text} hane girildi).").format(n_text=len(text))
+        )
     if not _vkn.is_valid(text):
-        raise FieldError("Vergi Kimlik No geçersiz: kontrol hanesi tutmuyor. Numarayı kontrol edin.")
+        raise FieldError(tx("Vergi Kimlik No geçersiz: kontrol hanesi tutmuyor. Numarayı kontrol edin."))
     return text
 
 
 def parse_tckn_or_vkn(value: object) -> str:
     """A person's TCKN (11 digits) or a legal entity's VKN (10 digits)."""
-    text = _digits(value, "T.C. Kimlik No / Vergi Kimlik No")
+    text = _digits(value, tx("T.C. Kimlik No / Vergi Kimlik No"))
     if len(text) == 11:
         return _check_tckn(text)
     if len(text) == 10:
         return parse_vkn(text)
     raise FieldError(
-        "Gerçek kişi için 11 haneli T.C. Kimlik No, tüzel kişi için 10 haneli "
-        f"Vergi Kimlik No girin ({len(text)} hane girildi)."
+        tx(
+            "Gerçek kişi için 11 haneli T.C. Kimlik No, tüzel kişi için 10 haneli Vergi Kimlik No girin ({n_text} hane girildi)."
+        ).format(n_text=len(text))
     )
 
 
 def parse_mersis(value: object) -> str:
     """MERSİS number: 16 digits."""
-    text = _digits(value, "MERSİS No")
+    text = _digits(value, tx("MERSİS No"))
     if len(text) != 16:
-        raise FieldError(f"MERSİS No 16 haneli olmalıdır ({len(text)} hane girildi).")
+        raise FieldError(
+            tx("MERSİS No 16 haneli olmalıdır ({n_text} hane girildi).").format(n_text=len(text))
+        )
     return text
 
 
 def parse_phone(value: object) -> str:
     """Turkish phone number, stored as ten digits (area/operator code + number)."""
-    scalar(value, "Telefon numarası")
+    scalar(value, tx("Telefon numarası"))
     text = re.sub(r"[\s()\-.]", "", str(value or ""))[:_NUMBER_TEXT_MAX]
     if text.startswith("+90"):
         text = text[3:]
@@ -146,11 +160,11 @@ def parse_phone(value: object) -> str:
     elif text.startswith("0"):
         text = text[1:]
     if not text:
-        raise FieldError("Telefon numarası boş bırakılamaz.")
+        raise FieldError(tx("Telefon numarası boş bırakılamaz."))
     if not text.isdigit() or not text.isascii():
-        raise FieldError("Telefon numarası yalnızca rakam içermelidir, örneğin 0312 555 12 34.")
+        raise FieldError(tx("Telefon numarası yalnızca rakam içermelidir, örneğin 0312 555 12 34."))
     if len(text) != 10 or text[0] not in "2345789":
-        raise FieldError("Telefon numarası alan koduyla 10 haneli olmalıdır, örneğin 0312 555 12 34.")
+        raise FieldError(tx("Telefon numarası alan koduyla 10 haneli olmalıdır, örneğin 0312 555 12 34."))
     return text
 
 
@@ -164,7 +178,7 @@ def parse_date(value: object, *, today: date | None = None, allow_future: bool =
     Dates in the future are refused unless ``allow_future``: a recorded decision
     cannot have happened tomorrow.
     """
-    scalar(value, "Tarih")
+    scalar(value, tx("Tarih"))
     if isinstance(value, datetime):
         # A spreadsheet cell (openpyxl) gives a datetime; comparing it with a date raises.
         parsed = value.date()
@@ -173,7 +187,7 @@ def parse_date(value: object, *, today: date | None = None, allow_future: bool =
     else:
         text = str(value if value is not None else "").strip()[:_NUMBER_TEXT_MAX]
         if not text:
-            raise FieldError("Tarih boş bırakılamaz.")
+            raise FieldError(tx("Tarih boş bırakılamaz."))
         match_tr = _DATE_TR.match(text)
         match_iso = _DATE_ISO.match(text)
         try:
@@ -184,18 +198,21 @@ def parse_date(value: object, *, today: date | None = None, allow_future: bool =
                 year, month, day = (int(g) for g in match_iso.groups())
                 parsed = date(year, month, day)
             else:
-                raise FieldError("Tarihi GG.AA.YYYY biçiminde girin, örneğin 05.03.2015.")
+                raise FieldError(tx("Tarihi GG.AA.YYYY biçiminde girin, örneğin 05.03.2015."))
         except ValueError as exc:
             if isinstance(exc, FieldError):
                 raise
-            raise FieldError(f"Böyle bir tarih yok: {text}. Gün ve ayı kontrol edin.") from exc
+            raise FieldError(
+                tx("Böyle bir tarih yok: {text}. Gün ve ayı kontrol edin.").format(text=text)
+            ) from exc
     if parsed.year < 1900:
-        raise FieldError("Tarih 1900 yılından önce olamaz.")
+        raise FieldError(tx("Tarih 1900 yılından önce olamaz."))
     reference = today or date.today()
     if not allow_future and parsed > reference:
         raise FieldError(
-            f"Tarih ileri bir gün olamaz ({format_date(parsed.isoformat())}); "
-            f"bugün {format_date(reference.isoformat())}."
+            tx("Tarih ileri bir gün olamaz ({v}); bugün {v2}.").format(
+                v=format_date(parsed.isoformat()), v2=format_date(reference.isoformat())
+            )
         )
     return parsed.isoformat()
 
@@ -217,48 +234,48 @@ def parse_money(value: object) -> str:
     """
     if isinstance(value, bool):
         # JSON true/false is not an amount; Decimal(True) would silently be 1.00 TL.
-        raise FieldError("Tutar anlaşılamadı; örneğin 1.250,50 biçiminde yazın.")
-    scalar(value, "Tutar")
+        raise FieldError(tx("Tutar anlaşılamadı; örneğin 1.250,50 biçiminde yazın."))
+    scalar(value, tx("Tutar"))
     if isinstance(value, str) and len(value.strip()) > _NUMBER_TEXT_MAX:
-        raise FieldError("Tutar çok uzun; basamakları kontrol edin.")
+        raise FieldError(tx("Tutar çok uzun; basamakları kontrol edin."))
     if isinstance(value, float):
         # A float may already have lost precision; repr is the shortest exact form. A whole
         # amount (a spreadsheet's 2000.0) is taken as the int it exactly is: the same result.
         value = int(value) if value.is_integer() and 0 < value < 10**15 else repr(value)
     if isinstance(value, Decimal | int):
         if isinstance(value, int) and abs(value) >= _MONEY_MAX:
-            raise FieldError("Tutar çok büyük; basamakları kontrol edin.")
+            raise FieldError(tx("Tutar çok büyük; basamakları kontrol edin."))
         amount = Decimal(value)
     else:
         text = str(value if value is not None else "").strip()
         text = text.replace("₺", "").replace("TL", "").replace(" ", "").replace("\u00a0", "")
         if not text:
-            raise FieldError("Tutar boş bırakılamaz.")
+            raise FieldError(tx("Tutar boş bırakılamaz."))
         if "," in text and "." in text:
             decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
             thousands = "." if decimal_sep == "," else ","
             text = text.replace(thousands, "").replace(decimal_sep, ".")
         elif "," in text:
             if text.count(",") > 1:
-                raise FieldError("Tutarda birden çok virgül var; kuruşu tek virgülle ayırın: 1.250,50")
+                raise FieldError(tx("Tutarda birden çok virgül var; kuruşu tek virgülle ayırın: 1.250,50"))
             text = text.replace(",", ".")
         elif text.count(".") > 1 or re.fullmatch(r"\d{1,3}\.\d{3}", text):
             # Turkish thousands separators: 1.250 or 1.250.000
             if not re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-                raise FieldError("Tutar anlaşılamadı; örneğin 1.250,50 biçiminde yazın.")
+                raise FieldError(tx("Tutar anlaşılamadı; örneğin 1.250,50 biçiminde yazın."))
             text = text.replace(".", "")
         try:
             amount = Decimal(text)
         except InvalidOperation as exc:
-            raise FieldError("Tutar anlaşılamadı; örneğin 1.250,50 biçiminde yazın.") from exc
+            raise FieldError(tx("Tutar anlaşılamadı; örneğin 1.250,50 biçiminde yazın.")) from exc
     if not amount.is_finite():
-        raise FieldError("Tutar anlaşılamadı; örneğin 1.250,50 biçiminde yazın.")
+        raise FieldError(tx("Tutar anlaşılamadı; örneğin 1.250,50 biçiminde yazın."))
     if amount < 0:
-        raise FieldError("Tutar eksi olamaz.")
+        raise FieldError(tx("Tutar eksi olamaz."))
     if amount >= _MONEY_MAX:
-        raise FieldError("Tutar çok büyük; basamakları kontrol edin.")
+        raise FieldError(tx("Tutar çok büyük; basamakları kontrol edin."))
     if amount != amount.quantize(Decimal("0.01")):
-        raise FieldError("Tutarda en çok iki kuruş basamağı olabilir.")
+        raise FieldError(tx("Tutarda en çok iki kuruş basamağı olabilir."))
     return str(amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
@@ -274,11 +291,17 @@ def format_money(value: str) -> str:
     return f"{'.'.join(groups)},{cents} TL"
 
 
+def _out_of_bounds(value: float | Decimal, low: int, high: int) -> str:
+    if value > 0:
+        return tx("Değer en çok {maximum} olabilir.").format(maximum=high)
+    return tx("Değer en az {minimum} olmalıdır.").format(minimum=low)
+
+
 def parse_int(value: object, *, minimum: int | None = None, maximum: int | None = None) -> int:
     """A whole number within bounds; without them, within ±INT_LIMIT."""
     if isinstance(value, bool):
-        raise FieldError("Bir tam sayı girin.")
-    scalar(value, "Sayı")
+        raise FieldError(tx("Bir tam sayı girin."))
+    scalar(value, tx("Sayı"))
     low = -INT_LIMIT if minimum is None else max(minimum, -INT_LIMIT)
     high = INT_LIMIT if maximum is None else min(maximum, INT_LIMIT)
     if isinstance(value, int):
@@ -286,36 +309,32 @@ def parse_int(value: object, *, minimum: int | None = None, maximum: int | None 
     elif isinstance(value, float):
         # 3.0 from a JSON or spreadsheet number is 3; str(3.0) with its dot dropped was 30.
         if not value.is_integer():
-            raise FieldError("Bir tam sayı girin, örneğin 5.")
+            raise FieldError(tx("Bir tam sayı girin, örneğin 5."))
         if abs(value) > INT_LIMIT:
-            raise FieldError(
-                f"Değer en çok {high} olabilir." if value > 0 else f"Değer en az {low} olmalıdır."
-            )
+            raise FieldError(_out_of_bounds(value, low, high))
         number = int(value)
     elif isinstance(value, Decimal):
         if not value.is_finite() or value != value.to_integral_value():
-            raise FieldError("Bir tam sayı girin, örneğin 5.")
+            raise FieldError(tx("Bir tam sayı girin, örneğin 5."))
         if abs(value) > INT_LIMIT:
-            raise FieldError(
-                f"Değer en çok {high} olabilir." if value > 0 else f"Değer en az {low} olmalıdır."
-            )
+            raise FieldError(_out_of_bounds(value, low, high))
         number = int(value)
     else:
         text = str(value if value is not None else "").strip()
         if len(text) > _NUMBER_TEXT_MAX:
-            raise FieldError(f"Değer en çok {high} olabilir.")
+            raise FieldError(tx("Değer en çok {maximum} olabilir.").format(maximum=high))
         if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
             # Turkish thousands separators: "1.000" is 1000, but "2.5" is refused, not 25.
             text = text.replace(".", "")
         if not text:
-            raise FieldError("Sayı boş bırakılamaz.")
+            raise FieldError(tx("Sayı boş bırakılamaz."))
         if not re.fullmatch(r"-?\d+", text):
-            raise FieldError("Bir tam sayı girin, örneğin 5.")
+            raise FieldError(tx("Bir tam sayı girin, örneğin 5."))
         number = int(text)
     if number < low:
-        raise FieldError(f"Değer en az {low} olmalıdır.")
+        raise FieldError(tx("Değer en az {minimum} olmalıdır.").format(minimum=low))
     if number > high:
-        raise FieldError(f"Değer en çok {high} olabilir.")
+        raise FieldError(tx("Değer en çok {maximum} olabilir.").format(maximum=high))
     return number
 
 
@@ -325,18 +344,26 @@ def parse_text(value: object, *, max_length: int | None = None, multiline: bool 
     A number is taken as the text it reads as (a decision no from a spreadsheet
     cell); a list, an object or a control character (NUL) is refused.
     """
-    scalar(value, "Metin")
+    scalar(value, tx("Metin"))
     if isinstance(value, float):
         value = int(value) if value.is_integer() and abs(value) < 10**15 else repr(value)
     limit = max_length if max_length is not None else (LONGTEXT_MAX_LENGTH if multiline else TEXT_MAX_LENGTH)
     raw = str(value if value is not None else "")
     if len(raw) > limit * 4:
         # Trimming cannot bring a text this long within bounds: say so without scanning it.
-        raise FieldError(f"En çok {limit} karakter girilebilir ({len(raw)} girildi).")
+        raise FieldError(
+            tx("En çok {max_length} karakter girilebilir ({n_text} girildi).").format(
+                max_length=limit, n_text=len(raw)
+            )
+        )
     _check_characters(raw)
     text = re.sub(r"[ \t]+", " ", raw).strip()
     if not text:
-        raise FieldError("Bu alan boş bırakılamaz.")
+        raise FieldError(tx("Bu alan boş bırakılamaz."))
     if len(text) > limit:
-        raise FieldError(f"En çok {limit} karakter girilebilir ({len(text)} girildi).")
+        raise FieldError(
+            tx("En çok {max_length} karakter girilebilir ({n_text} girildi).").format(
+                max_length=limit, n_text=len(text)
+            )
+        )
     return text

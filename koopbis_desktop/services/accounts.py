@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.schema import Issue
 from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
@@ -34,31 +35,43 @@ def login(store: Store, username: str, password: str, *, at: datetime | None = N
     if outcome == users.LoginOutcome.LOCKED and user is not None and user.locked_until:
         minutes = max(1, round((parse(user.locked_until) - moment).total_seconds() / 60))
         raise LoginFailed(
-            f"Hesap {users.MAX_FAILED_ATTEMPTS} hatalı denemeden sonra kilitlendi; {minutes} dakika sonra "
-            "yeniden deneyin ya da yöneticiye kilidi açtırın."
+            tx(
+                "Hesap {MAX_FAILED_ATTEMPTS} hatalı denemeden sonra kilitlendi; {minutes} dakika sonra yeniden deneyin ya da yöneticiye kilidi açtırın."
+            ).format(MAX_FAILED_ATTEMPTS=users.MAX_FAILED_ATTEMPTS, minutes=minutes)
         )
     if outcome == users.LoginOutcome.DISABLED:
         # Only after the right password: a wrong one reads the same for every name.
-        raise LoginFailed("Bu hesap kapatılmış. Yöneticinize başvurun.")
+        raise LoginFailed(tx("Bu hesap kapatılmış. Yöneticinize başvurun."))
     if outcome == users.LoginOutcome.WRONG and user is not None:
         left = users.MAX_FAILED_ATTEMPTS - user.failed_attempts
         raise LoginFailed(
-            f"Kullanıcı adı ya da parola hatalı. Hesap kilitlenmeden önce {left} deneme hakkınız kaldı."
+            tx(
+                "Kullanıcı adı ya da parola hatalı. Hesap kilitlenmeden önce {left} deneme hakkınız kaldı."
+            ).format(left=left)
         )
-    raise LoginFailed("Kullanıcı adı ya da parola hatalı.")
+    raise LoginFailed(tx("Kullanıcı adı ya da parola hatalı."))
 
 
 def _check_password_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationFailed(
-            [Issue("password", f"Parola en az {MIN_PASSWORD_LENGTH} karakter olmalıdır.")],
-            f"Parola en az {MIN_PASSWORD_LENGTH} karakter olmalıdır.",
+            [
+                Issue(
+                    "password",
+                    tx("Parola en az {MIN_PASSWORD_LENGTH} karakter olmalıdır.").format(
+                        MIN_PASSWORD_LENGTH=MIN_PASSWORD_LENGTH
+                    ),
+                )
+            ],
+            tx("Parola en az {MIN_PASSWORD_LENGTH} karakter olmalıdır.").format(
+                MIN_PASSWORD_LENGTH=MIN_PASSWORD_LENGTH
+            ),
         )
 
 
 def _require_admin(actor: Actor | None) -> Actor:
     if actor is None or actor.role != Role.ADMIN:
-        raise NotPermitted("Kullanıcı hesaplarını yalnızca yönetici (admin) yönetebilir.")
+        raise NotPermitted(tx("Kullanıcı hesaplarını yalnızca yönetici (admin) yönetebilir."))
     return actor
 
 
@@ -78,24 +91,24 @@ def add_user(
             [
                 Issue(
                     "username",
-                    "Kullanıcı adı harf, rakam, nokta, tire ya da alt çizgiden oluşmalıdır.",
+                    tx("Kullanıcı adı harf, rakam, nokta, tire ya da alt çizgiden oluşmalıdır."),
                 )
             ],
-            "Kullanıcı adı harf, rakam, nokta, tire ya da alt çizgiden oluşmalıdır.",
+            tx("Kullanıcı adı harf, rakam, nokta, tire ya da alt çizgiden oluşmalıdır."),
         )
     _check_password_strength(password)
     with store.atomic() as conn:
         first = users.count_users(store) == 0
         if first:
             if role != Role.ADMIN:
-                raise NotPermitted("Yeni veritabanının ilk hesabı yönetici (admin) rolünde olmalıdır.")
+                raise NotPermitted(tx("Yeni veritabanının ilk hesabı yönetici (admin) rolünde olmalıdır."))
             actor_name = name
         else:
             actor_name = _require_admin(by).username
         if users.get_user(store, name) is not None:
             raise ValidationFailed(
-                [Issue("username", f"'{name}' kullanıcı adı zaten var.")],
-                f"'{name}' kullanıcı adı zaten var.",
+                [Issue("username", tx("'{name}' kullanıcı adı zaten var.").format(name=name))],
+                tx("'{name}' kullanıcı adı zaten var.").format(name=name),
             )
         users.insert_user(
             conn,
@@ -114,7 +127,7 @@ def add_user(
 def _existing(store: Store, username: str) -> users.User:
     user = users.get_user(store, username)
     if user is None:
-        raise NotFound(f"Kullanıcı bulunamadı: {username}")
+        raise NotFound(tx("Kullanıcı bulunamadı: {username}").format(username=username))
     return user
 
 
@@ -122,7 +135,7 @@ def disable_user(store: Store, by: Actor, username: str) -> None:
     _require_admin(by)
     _existing(store, username)
     if username == by.username:
-        raise NotPermitted("Kendi hesabınızı kapatamazsınız; başka bir yönetici kapatmalı.")
+        raise NotPermitted(tx("Kendi hesabınızı kapatamazsınız; başka bir yönetici kapatmalı."))
     with store.atomic() as conn:
         users.set_active(conn, username, False, by.username)
         encryption.drop_slot(store, username)
@@ -159,7 +172,7 @@ def reset_with_recovery(store: Store, username: str, new_password: str) -> None:
     user = _existing(store, username)
     if user.role != Role.ADMIN or not user.active:
         raise NotPermitted(
-            "Kurtarma anahtarıyla yalnızca etkin bir yönetici hesabına yeni parola verilebilir."
+            tx("Kurtarma anahtarıyla yalnızca etkin bir yönetici hesabına yeni parola verilebilir.")
         )
     _check_password_strength(new_password)
     with store.atomic() as conn:

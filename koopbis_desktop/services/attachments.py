@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, check_move
 from koopbis_desktop.store import attachments, audit, entries
 from koopbis_desktop.store.attachments import AttachmentInfo
@@ -44,17 +45,23 @@ def _megabytes(size: int) -> str:
 def check_file(data: bytes, filename: str) -> str:
     """Return the file's MIME type, or raise :class:`AttachmentRefused` with a Turkish reason."""
     if not data:
-        raise AttachmentRefused(f"'{filename}' boş bir dosya; taranmış belgeyi yeniden kaydedip ekleyin.")
+        raise AttachmentRefused(
+            tx("'{filename}' boş bir dosya; taranmış belgeyi yeniden kaydedip ekleyin.").format(
+                filename=filename
+            )
+        )
     if len(data) > MAX_BYTES:
         raise AttachmentRefused(
-            f"'{filename}' çok büyük ({_megabytes(len(data))} MB). En çok {MAX_BYTES // (1024 * 1024)} MB "
-            "eklenebilir; belgeyi daha düşük çözünürlükte ya da siyah-beyaz tarayın."
+            tx(
+                "'{filename}' çok büyük ({v} MB). En çok {v2} MB eklenebilir; belgeyi daha düşük çözünürlükte ya da siyah-beyaz tarayın."
+            ).format(filename=filename, v=_megabytes(len(data)), v2=MAX_BYTES // (1024 * 1024))
         )
     mime = sniff_mime(data)
     if mime is None:
         raise AttachmentRefused(
-            f"'{filename}' eklenemez: yalnızca PDF, JPG ve PNG biçimindeki taranmış belgeler eklenebilir "
-            "(dosyanın içeriği bu türlerden biri değil)."
+            tx(
+                "'{filename}' eklenemez: yalnızca PDF, JPG ve PNG biçimindeki taranmış belgeler eklenebilir (dosyanın içeriği bu türlerden biri değil)."
+            ).format(filename=filename)
         )
     return mime
 
@@ -72,13 +79,14 @@ def add_file(store: Store, actor: Actor, path: Path) -> AttachmentInfo:
         if size > MAX_BYTES:
             # Refuse before reading a huge file into memory.
             raise AttachmentRefused(
-                f"'{path.name}' çok büyük ({_megabytes(size)} MB). En çok {MAX_BYTES // (1024 * 1024)} MB "
-                "eklenebilir; belgeyi daha düşük çözünürlükte ya da siyah-beyaz tarayın."
+                tx(
+                    "'{name}' çok büyük ({v} MB). En çok {v2} MB eklenebilir; belgeyi daha düşük çözünürlükte ya da siyah-beyaz tarayın."
+                ).format(name=path.name, v=_megabytes(size), v2=MAX_BYTES // (1024 * 1024))
             )
         data = path.read_bytes()
     except OSError as exc:
         raise AttachmentRefused(
-            f"'{path.name}' okunamadı: dosyanın yerini ve erişim iznini kontrol edin."
+            tx("'{name}' okunamadı: dosyanın yerini ve erişim iznini kontrol edin.").format(name=path.name)
         ) from exc
     return add_bytes(store, actor, data, path.name)
 
@@ -86,7 +94,7 @@ def add_file(store: Store, actor: Actor, path: Path) -> AttachmentInfo:
 def _check_editable(store: Store, actor: Actor, entry_uuid: str) -> None:
     found = entries.state_and_author(store, entry_uuid)
     if found is None:
-        raise NotFound(f"Kayıt bulunamadı: {entry_uuid}")
+        raise NotFound(tx("Kayıt bulunamadı: {entry_uuid}").format(entry_uuid=entry_uuid))
     check_move(Action.EDIT, found[0], actor, found[1])
 
 

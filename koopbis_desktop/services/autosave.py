@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
+from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.lifecycle import Actor
-from koopbis_desktop.store import drafts
+from koopbis_desktop.store import drafts, snapshot
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 
@@ -60,3 +63,26 @@ def discard(store: Store, form_id: str) -> None:
 def pending(store: Store, actor: Actor) -> list[Autosaved]:
     rows = drafts.drafts_of(store, actor.username)
     return [Autosaved(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6]), r[7]) for r in rows]
+
+
+def describe(store: Store, item: Autosaved) -> str:
+    """One autosaved form as the recovery prompt names it: type, cooperative, when it was typed.
+
+    "Yönetim kurulu seçimi — 06-900001 IŞIK Çağdaş … — 30.11.2026 09:12"
+    """
+    try:
+        label = get_type(item.type).label
+    except KoopbisError:
+        label = item.type
+    cooperative = item.cooperative or ""
+    if item.cooperative:
+        summary = snapshot.get_summary(store, item.cooperative)
+        if summary and summary.get("title"):
+            cooperative = f"{item.cooperative} {summary['title']}"
+    elif registers_cooperative(item.type):
+        cooperative = str(item.payload.get("title") or "yeni kuruluş")
+    try:
+        when = datetime.fromisoformat(item.updated_at).astimezone().strftime("%d.%m.%Y %H:%M")
+    except ValueError:
+        when = item.updated_at
+    return " — ".join(part for part in (label, cooperative or "kooperatif seçilmemiş", when) if part)

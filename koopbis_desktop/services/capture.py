@@ -14,6 +14,7 @@ from typing import Any
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.effects import StateConflict, apply_change
 from koopbis_desktop.domain.fiscal import fiscal_start_month
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, Actor, NotPermitted, Role, State
 from koopbis_desktop.domain.records import base_of, base_value, record_from_registration
 from koopbis_desktop.domain.schema import (
@@ -40,11 +41,11 @@ def resolve_cooperative(
         if cooperative:
             raise ValidationFailed(
                 [],
-                "Kuruluş kaydı mevcut bir kooperatife bağlanamaz; kooperatif seçmeden kaydedin.",
+                tx("Kuruluş kaydı mevcut bir kooperatife bağlanamaz; kooperatif seçmeden kaydedin."),
             )
         return None, None, None
     if not cooperative or not cooperative.strip():
-        raise ValidationFailed([], "Bu kayıt türü için kooperatif seçin (sicil no).")
+        raise ValidationFailed([], tx("Bu kayıt türü için kooperatif seçin (sicil no)."))
     key = cooperative.strip()
     record = snapshot.get_record(store, key)
     if record is not None:
@@ -55,7 +56,7 @@ def resolve_cooperative(
         registration = None
     if registration is not None and registers_cooperative(registration.type):
         if registration.state in (State.WITHDRAWN, State.DISCARDED):
-            raise ValidationFailed([], "Bu kuruluş kaydı geri çekilmiş; ona bağlı kayıt girilemez.")
+            raise ValidationFailed([], tx("Bu kuruluş kaydı geri çekilmiş; ona bağlı kayıt girilemez."))
         if registration.receipt and registration.cooperative_id:
             return (
                 registration.cooperative_id,
@@ -64,8 +65,9 @@ def resolve_cooperative(
             )
         return None, registration.uuid, record_from_registration(registration.payload)
     raise NotFound(
-        f"Kooperatif bulunamadı: {key}. Sicil numarasını kontrol edin ya da kooperatif listesini "
-        "güncelleyin (koopbis snapshot import)."
+        tx(
+            "Kooperatif bulunamadı: {key}. Sicil numarasını kontrol edin ya da kooperatif listesini güncelleyin (koopbis snapshot import)."
+        ).format(key=key)
     )
 
 
@@ -112,9 +114,9 @@ def _reference_issues(store: Store, result: ValidationResult, cooperative: str |
     return [
         Issue(
             "articles_entry",
-            f"'{reference.strip()}' bu kooperatifin bir anasözleşme değişikliği kaydı değil. Kayıt "
-            "numarasını (ilk 8 karakter ya da tamamı) ya da KOOP-BİS alındı numarasını yazın; geri "
-            "çekilmiş kayıtlar gösterilemez.",
+            tx(
+                "'{v}' bu kooperatifin bir anasözleşme değişikliği kaydı değil. Kayıt numarasını (ilk 8 karakter ya da tamamı) ya da KOOP-BİS alındı numarasını yazın; geri çekilmiş kayıtlar gösterilemez."
+            ).format(v=reference.strip()),
         )
     ]
 
@@ -151,7 +153,7 @@ def admitted_locally(store: Store, cooperative: str | None, base: dict[str, Any]
 
 def _require_capturer(actor: Actor) -> None:
     if actor.role not in (Role.CLERK, Role.SUPERVISOR):
-        raise NotPermitted("Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.")
+        raise NotPermitted(tx("Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez."))
 
 
 def create_entry(
@@ -222,7 +224,7 @@ def submit_entry(store: Store, actor: Actor, entry_uuid: str) -> Entry:
     result, *_ = check(store, entry.type, entry.cooperative, entry.payload)
     if result.errors:
         raise ValidationFailed(
-            result.issues, f"Kayıt onaya gönderilemez: {len(result.errors)} hata düzeltilmeli."
+            result.issues, tx("Kayıt onaya gönderilemez: {v} hata düzeltilmeli.").format(v=len(result.errors))
         )
     return entries.move(store, entry.uuid, Action.SUBMIT, actor, fields={"submitted_at": _now()})
 

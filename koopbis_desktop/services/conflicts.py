@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, State
 from koopbis_desktop.domain.records import base_of, key_label
 from koopbis_desktop.domain.schema import ChangeType, Issue, validate
@@ -34,14 +35,18 @@ SERVER = "server"
 def _reason(reason: str | None) -> str:
     text = (reason or "").strip()
     if not text:
-        raise ValidationFailed([], "Karar gerekçesi yazılmalıdır; denetim izine girer.")
+        raise ValidationFailed([], tx("Karar gerekçesi yazılmalıdır; denetim izine girer."))
     return text
 
 
 def _in_conflict(store: Store, entry_uuid: str) -> Entry:
     entry = entries.get_entry(store, entry_uuid)
     if entry.state != State.CONFLICT:
-        raise DomainError(f"Bu kayıt çakışmada değil (durumu: {entry.state.value}); çözülecek bir şey yok.")
+        raise DomainError(
+            tx("Bu kayıt çakışmada değil (durumu: {value}); çözülecek bir şey yok.").format(
+                value=entry.state.value
+            )
+        )
     return entry
 
 
@@ -77,8 +82,9 @@ def keep_local(store: Store, actor: Actor, entry_uuid: str, reason: str) -> Entr
     entry = _in_conflict(store, entry_uuid)
     if (entry.outcome or {}).get("kind") not in ("conflict",):
         raise DomainError(
-            "Bu çakışmada yerel kaydı yeniden göndermek bir işe yaramaz (KOOP-BİS aynı cevabı verir); "
-            "KOOP-BİS'tekini kabul edin ya da memura iade edin."
+            tx(
+                "Bu çakışmada yerel kaydı yeniden göndermek bir işe yaramaz (KOOP-BİS aynı cevabı verir); KOOP-BİS'tekini kabul edin ya da memura iade edin."
+            )
         )
     new_base = {**entry.base, **server_values(entry)}
     return entries.move(
@@ -142,7 +148,7 @@ def merge(
     problems: list[Issue] = []
     for name, choice in choices.items():
         if name not in fields:
-            problems.append(Issue(name, f"'{name}' alanı bu çakışmada seçilemez."))
+            problems.append(Issue(name, tx("'{name}' alanı bu çakışmada seçilemez.").format(name=name)))
             continue
         if choice == LOCAL:
             decided[name] = LOCAL
@@ -157,17 +163,19 @@ def merge(
             merged[name] = choice["value"]
             decided[name] = {"value": choice["value"]}
         else:
-            problems.append(Issue(name, "Seçim 'local', 'server' ya da {\"value\": ...} olmalıdır."))
+            problems.append(Issue(name, tx("Seçim 'local', 'server' ya da {\"value\": ...} olmalıdır.")))
     if problems:
-        raise ValidationFailed(problems, "Birleştirme seçimleri geçersiz.")
+        raise ValidationFailed(problems, tx("Birleştirme seçimleri geçersiz."))
     missing = [
         key_label(fields[n]) for n in fields if fields[n] in conflicting_keys(entry) and n not in decided
     ]
     if missing:
-        raise ValidationFailed([], "Çakışan her alan için seçim yapılmalıdır: " + ", ".join(missing) + ".")
+        raise ValidationFailed(
+            [], tx("Çakışan her alan için seçim yapılmalıdır: {fields}.").format(fields=", ".join(missing))
+        )
     result = validate(ctype, merged)
     if result.errors:
-        raise ValidationFailed(result.issues, "Birleştirilen kayıt geçerli değil.", type_id=entry.type)
+        raise ValidationFailed(result.issues, tx("Birleştirilen kayıt geçerli değil."), type_id=entry.type)
     new_base = {**entry.base, **current}
     return entries.move(
         store,
@@ -206,13 +214,14 @@ def link_registration(store: Store, actor: Actor, entry_uuid: str, cooperative_i
     text = _reason(reason)
     entry = _in_conflict(store, entry_uuid)
     if not registers_cooperative(entry.type):
-        raise DomainError("Yalnızca kuruluş kaydı mevcut bir kooperatife bağlanabilir.")
+        raise DomainError(tx("Yalnızca kuruluş kaydı mevcut bir kooperatife bağlanabilir."))
     target = cooperative_id.strip()
     record = snapshot.get_record(store, target)
     if record is None:
         raise NotFound(
-            f"Kooperatif yerel listede yok: {target}. Önce kooperatif listesini güncelleyin "
-            "(koopbis snapshot refresh), sonra yeniden deneyin."
+            tx(
+                "Kooperatif yerel listede yok: {target}. Önce kooperatif listesini güncelleyin (koopbis snapshot refresh), sonra yeniden deneyin."
+            ).format(target=target)
         )
     dependents = entries.list_entries(store, cooperative=entry.uuid)
     with store.atomic() as conn:

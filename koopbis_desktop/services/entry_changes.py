@@ -27,25 +27,58 @@ from koopbis_desktop.domain.display import (
     status_label,
 )
 from koopbis_desktop.domain.effects import StateConflict, apply_change, new_record
+from koopbis_desktop.domain.i18n import LabelRow, Labels, law_text, tx
 from koopbis_desktop.domain.records import KEYED_LISTS, base_value, key_label, record_from_base
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
 from koopbis_desktop.store import entries, snapshot, users
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry, Revision
 
-SAME = "aynı kalıyor"
-CHANGES = "değişiyor"
-REFUSED = "KOOP-BİS'teki kayda uygulanamıyor"
+# What happens to a value (the Change's ``kind``), in the current language; the
+# Turkish constants below are the same words in the default language.
+KINDS = Labels(
+    "change.kind",
+    {
+        "same": "aynı kalıyor",
+        "changes": "değişiyor",
+        "refused": "KOOP-BİS'teki kayda uygulanamıyor",
+        "added": "ekleniyor",
+        "removed": "çıkıyor",
+        "twice": "zaten kayıtlı!",
+        "takes_shares": "pay alıyor",
+        "gives_shares": "pay devrediyor",
+        # What happens to a row behind a keyed value: added, removed, or added a second time.
+        "member.added": "yeni ortak",
+        "member.removed": "ortaklık sona eriyor",
+        "member.twice": "zaten ortak!",
+        "assembly.added": "yeni genel kurul",
+        "assembly.removed": "genel kurul kaldırılıyor",
+        "assembly.twice": "bu tarihte kayıtlı genel kurul var!",
+        "union.added": "birliğe katılıyor",
+        "union.removed": "birlikten ayrılıyor",
+        "union.twice": "birliğe zaten üye!",
+    },
+)
+SAME = KINDS.source["same"]
+CHANGES = KINDS.source["changes"]
+REFUSED = KINDS.source["refused"]
 
 #: Column titles of the before → after table (entry view, entry slip, CLI).
-COLUMNS = ("Ne değişiyor", "Önce (KOOP-BİS kaydı)", "Sonra (bu kayıtla)", "Değişiklik")
+COLUMNS = LabelRow(
+    "change.column",
+    {
+        "what": "Ne değişiyor",
+        "before": "Önce (KOOP-BİS kaydı)",
+        "after": "Sonra (bu kayıtla)",
+        "change": "Değişiklik",
+    },
+)
 
-# What happens to a row behind a keyed value: added, removed, or added a second time.
-_ROW_KINDS = {
-    "member": ("yeni ortak", "ortaklık sona eriyor", "zaten ortak!"),
-    "assembly": ("yeni genel kurul", "genel kurul kaldırılıyor", "bu tarihte kayıtlı genel kurul var!"),
-    "union": ("birliğe katılıyor", "birlikten ayrılıyor", "birliğe zaten üye!"),
-}
+
+def _row_kinds(prefix: str) -> tuple[str, str, str]:
+    """What happens to a row behind a keyed value: added, removed, or added a second time."""
+    own = prefix if f"{prefix}.added" in KINDS else ""
+    return tuple(KINDS[f"{own}.{what}" if own else what] for what in ("added", "removed", "twice"))  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -55,11 +88,11 @@ class Change:
     what: str
     before: str
     after: str
-    kind: str  # Turkish: "değişiyor", "yeni ortak", "ekleniyor", "çıkıyor", "aynı kalıyor", ...
+    kind: str  # KINDS in the current language: "değişiyor", "yeni ortak", "çıkıyor", "aynı kalıyor", ...
 
     @property
     def changes(self) -> bool:
-        return self.kind != SAME
+        return self.kind not in (SAME, KINDS["same"])
 
 
 @dataclass(frozen=True)
@@ -118,12 +151,12 @@ def _keyed_change(
     ctype: ChangeType, key: str, before: Any, after: Any, applied: _Applied, payload: Mapping[str, Any]
 ) -> Change:
     prefix, _sep, ident = key.partition(":")
-    added, removed, twice = _ROW_KINDS.get(prefix, ("ekleniyor", "çıkıyor", "zaten kayıtlı!"))
+    added, removed, twice = _row_kinds(prefix)
     what = f"{key_label(f'{prefix}:')}{format_iso_date(ident) if prefix == 'assembly' else ident}"
     before_text = _row_text(ctype, prefix, before)
     after_text = _row_text(ctype, prefix, after)
     if applied.refused == key:
-        return Change(what, before_text, before_text, REFUSED)
+        return Change(what, before_text, before_text, KINDS["refused"])
     list_name, id_field = KEYED_LISTS[prefix]
     copies = [r for r in applied.record.get(list_name) or [] if str(r.get(id_field)) == ident]
     if before is not None and len(copies) > 1:
@@ -135,13 +168,15 @@ def _keyed_change(
     if prefix == "member" and before is not None and after is not None:
         held, holds = _as_int(before.get("shares")), _as_int(after.get("shares"))
         if holds != held:
-            return Change(what, before_text, after_text, "pay alıyor" if holds > held else "pay devrediyor")
-    return Change(what, before_text, after_text, CHANGES if before_text != after_text else SAME)
+            return Change(
+                what, before_text, after_text, KINDS["takes_shares" if holds > held else "gives_shares"]
+            )
+    return Change(what, before_text, after_text, KINDS["changes" if before_text != after_text else "same"])
 
 
 def _leaving(ctype: ChangeType, payload: Mapping[str, Any]) -> str:
     """ "ortaklık sona eriyor (Payın devri); paylar Ayşe Işık kişisine": why, and to whom the shares go."""
-    text = _ROW_KINDS["member"][1]
+    text = KINDS["member.removed"]
     try:
         reason = ctype.field("reason").choice_label(payload.get("reason"))
     except KeyError:
@@ -149,7 +184,9 @@ def _leaving(ctype: ChangeType, payload: Mapping[str, Any]) -> str:
     if reason:
         text += f" ({reason})"
     if payload.get("reason") == "devir" and payload.get("transferee_id"):
-        text += f"; paylar {payload.get('transferee_name') or payload['transferee_id']} kişisine"
+        text += tx("; paylar {name} kişisine").format(
+            name=payload.get("transferee_name") or payload["transferee_id"]
+        )
     return text
 
 
@@ -179,21 +216,21 @@ def _group_changes(group: Field, before_rows: Any, after_rows: Any) -> list[Chan
             if f.name in (key, "full_name"):
                 continue
             text = format_value(f, row.get(f.name), row)
-            parts.append(f"{text} yıl" if f.name == "term_years" and text != EMPTY else text)
+            parts.append(tx("{n} yıl").format(n=text) if f.name == "term_years" and text != EMPTY else text)
         return ", ".join(parts) or str(row.get("full_name") or "")
 
     out: list[Change] = []
     for ident, row in new.items():
         previous = old.get(ident)
         if previous is None:
-            out.append(Change(name(row, ident), EMPTY, details(row), "ekleniyor"))
+            out.append(Change(name(row, ident), EMPTY, details(row), KINDS["added"]))
         elif details(previous) != details(row) or previous.get("full_name") != row.get("full_name"):
-            out.append(Change(name(row, ident), details(previous), details(row), CHANGES))
+            out.append(Change(name(row, ident), details(previous), details(row), KINDS["changes"]))
         else:
-            out.append(Change(name(row, ident), details(previous), details(row), SAME))
+            out.append(Change(name(row, ident), details(previous), details(row), KINDS["same"]))
     for ident, row in old.items():
         if ident not in new:
-            out.append(Change(name(row, ident), details(row), EMPTY, "çıkıyor"))
+            out.append(Change(name(row, ident), details(row), EMPTY, KINDS["removed"]))
     return out
 
 
@@ -213,13 +250,18 @@ def before_after(
             out.append(_keyed_change(ctype, key, before, after, applied, payload))
             continue
         if key == "status":
-            kind = REFUSED if applied.refused == key else (CHANGES if after != before else SAME)
-            out.append(Change("Durum", status_label(before), status_label(after), kind))
+            kind = KINDS["refused" if applied.refused == key else ("changes" if after != before else "same")]
+            out.append(Change(key_label("status"), status_label(before), status_label(after), kind))
             continue
         f = snapshot_field(ctype, key)
         if f is None:
             out.append(
-                Change(key_label(key), _plain(before), _plain(after), CHANGES if after != before else SAME)
+                Change(
+                    key_label(key),
+                    _plain(before),
+                    _plain(after),
+                    KINDS["changes" if after != before else "same"],
+                )
             )
             continue
         if f.kind == Kind.GROUP:
@@ -230,7 +272,9 @@ def before_after(
         after_province = applied.record.get("province_code") or payload.get("province_code") or province
         before_text = format_value(f, before, {dependency: before_province}, before_province)
         after_text = format_value(f, after, {dependency: after_province}, after_province)
-        kind = REFUSED if applied.refused == key else (CHANGES if before_text != after_text else SAME)
+        kind = KINDS[
+            "refused" if applied.refused == key else ("changes" if before_text != after_text else "same")
+        ]
         out.append(Change(f.label, before_text, after_text, kind))
     return out
 
@@ -292,7 +336,7 @@ def issue_text(ctype: ChangeType, issue: Mapping[str, Any]) -> str:
     article = issue.get("article")
     sign = "⚠" if issue.get("severity") == "warning" else "✖"
     text = f"{sign} {label + ': ' if label else ''}{message}"
-    return f"{text} ({article})" if article else text
+    return f"{text} ({law_text(str(article))})" if article else text
 
 
 # ------------------------------------------------------------------ loading (runs on the DB worker)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import DomainError, IllegalTransition, NotPermitted
 from koopbis_desktop.domain.schema import Issue
 from koopbis_desktop.store.errors import KnownError, NotFound, StoreError
@@ -21,18 +22,20 @@ class ValidationFailed(DomainError):
         self, issues: list[Issue], message: str | None = None, *, type_id: str | None = None
     ) -> None:
         errors = [i for i in issues if i.severity.value == "error"]
-        super().__init__(message or f"Kayıt geçerli değil: {len(errors)} hata düzeltilmeli.")
+        super().__init__(
+            message or tx("Kayıt geçerli değil: {n_errors} hata düzeltilmeli.").format(n_errors=len(errors))
+        )
         self.issues = issues
         self.type_id = type_id
 
     def details(self) -> list[str]:
         lines = []
         for issue in self.issues:
-            kind = "HATA" if issue.severity.value == "error" else "UYARI"
+            kind = tx("HATA") if issue.severity.value == "error" else tx("UYARI")
             where = (
                 field_label(self.type_id, issue.path)
                 if self.type_id and issue.path
-                else (issue.path or "kayıt")
+                else (issue.path or tx("kayıt"))
             )
             lines.append(f"{kind}: {where}: {issue.text}")
         return lines

@@ -27,8 +27,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from koopbis_desktop.domain.changetypes import get_type
+# Exported workbooks are data files that read back (member lists, snapshots): Turkish
+# headers and sheet names whatever the interface language.
+from koopbis_desktop.domain.changetypes import turkish_type
 from koopbis_desktop.domain.display import state_label
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
 from koopbis_desktop.services import queries
@@ -84,7 +87,9 @@ class _CsvFile:
     def __init__(self, target: Path, encoding: str) -> None:
         if encoding not in CSV_ENCODINGS:
             raise ExportError(
-                f"Bilinmeyen CSV kodlaması: {encoding}. Geçerli olanlar: {', '.join(CSV_ENCODINGS)}"
+                tx("Bilinmeyen CSV kodlaması: {encoding}. Geçerli olanlar: {v}").format(
+                    encoding=encoding, v=", ".join(CSV_ENCODINGS)
+                )
             )
         self.encoding = encoding
         self.replaced = 0
@@ -245,9 +250,11 @@ def _sheet_title(ctype: ChangeType, used: set[str]) -> str:
 
 def _check_target(path: Path, suffixes: tuple[str, ...]) -> None:
     if path.suffix.lower() not in suffixes:
-        raise ExportError(f"Dosya adı {' ya da '.join(suffixes)} ile bitmeli: {path.name}")
+        raise ExportError(
+            tx("Dosya adı {v} ile bitmeli: {name}").format(v=" ya da ".join(suffixes), name=path.name)
+        )
     if not path.parent.is_dir():
-        raise ExportError(f"Klasör bulunamadı: {path.parent}")
+        raise ExportError(tx("Klasör bulunamadı: {parent}").format(parent=path.parent))
 
 
 def export_entries(
@@ -272,7 +279,9 @@ def export_entries(
             return _entries_csv(store, flt, target, sort, descending, progress, chosen)
         return _entries_xlsx(store, flt, target, sort, descending, progress)
     except OSError as exc:
-        raise ExportError(f"Dosya yazılamadı: {target} ({exc.strerror or exc}).") from exc
+        raise ExportError(
+            tx("Dosya yazılamadı: {target} ({v}).").format(target=target, v=exc.strerror or exc)
+        ) from exc
 
 
 def _entries_xlsx(
@@ -309,7 +318,7 @@ def _entries_xlsx(
     counts: list[tuple[str, str, dict[State, int]]] = []
     total = 0
     for type_id in _types_in(store, flt):
-        ctype = get_type(type_id)
+        ctype = turkish_type(type_id)
         fields = list(ctype.fields)
         title = _sheet_title(ctype, used)
         sheet = book.create_sheet(title)
@@ -380,7 +389,7 @@ def _entries_csv(
     columns: list[tuple[str, Field]] = []
     seen: set[tuple[str, str]] = set()
     for type_id in _types_in(store, flt):
-        for f in get_type(type_id).fields:
+        for f in turkish_type(type_id).fields:
             if (f.name, f.label) not in seen:
                 seen.add((f.name, f.label))
                 columns.append((f.name, f))
@@ -392,7 +401,7 @@ def _entries_csv(
         for page, payloads in _pages(store, flt, sort, descending):
             for row in page:
                 payload = payloads.get(row.uuid, {})
-                ctype_fields = {f.name: f for f in get_type(row.type).fields}
+                ctype_fields = {f.name: f for f in turkish_type(row.type).fields}
                 values = [_csv_text(None, v) for v in _common_values(row)]
                 for name, f in columns:
                     own = ctype_fields.get(name)
@@ -478,5 +487,7 @@ def export_audit(
         finally:
             handle.close()
     except OSError as exc:
-        raise ExportError(f"Dosya yazılamadı: {target} ({exc.strerror or exc}).") from exc
+        raise ExportError(
+            tx("Dosya yazılamadı: {target} ({v}).").format(target=target, v=exc.strerror or exc)
+        ) from exc
     return ExportReport(target, total, replaced=handle.replaced, encoding=CSV_ENCODINGS[chosen])

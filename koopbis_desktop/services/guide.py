@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from koopbis_desktop.domain.errors import KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.reference import resources_dir
 from koopbis_desktop.domain.text import fold, fold_tokens
 from koopbis_desktop.services.printouts import qt_child_command
@@ -50,6 +51,8 @@ HELP_ANCHORS: dict[str, str] = {
     "LockDialog": "ekran-kilidi",
     "FirstRunWizard": "ilk-kurulum",
     "RecoveryKeyDialog": "kurtarma-anahtari",
+    "FirstRunNextSteps": "ilk-kurulum",
+    "RecoveryChooser": "kurtarma",
     "EntryEditor": "kayit-formu",
     "EditorBase": "kayit-formu",  # the editor's parts (layout, values, submit, …) derive from it
     "TypeChooserDialog": "bu-kooperatif-icin-yeni-kayit",
@@ -273,7 +276,9 @@ def load_guide(language: str = DEFAULT_LANGUAGE) -> Guide:
     folder = guide_folder(language)
     files = sorted(folder.glob("[0-9][0-9]-*.md"))
     if not files:
-        raise GuideError(f"Kullanıcı kılavuzu bulunamadı: {folder}. Programı yeniden kurun.")
+        raise GuideError(
+            tx("Kullanıcı kılavuzu bulunamadı: {folder}. Programı yeniden kurun.").format(folder=folder)
+        )
     taken: set[str] = set()
     chapters = tuple(parse_chapter(p.name, p.read_text(encoding="utf-8"), taken) for p in files)
     return Guide(folder.name, folder, chapters)
@@ -318,7 +323,7 @@ def write_guide_pdf(target: Path | str, language: str = DEFAULT_LANGUAGE, *, tim
     """
     path = Path(target)
     if not path.parent.is_dir():
-        raise GuideError(f"Kılavuz yazdırılamadı: klasör bulunamadı: {path.parent}")
+        raise GuideError(tx("Kılavuz yazdırılamadı: klasör bulunamadı: {parent}").format(parent=path.parent))
     package_root = Path(__file__).resolve().parents[2]
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -329,7 +334,7 @@ def write_guide_pdf(target: Path | str, language: str = DEFAULT_LANGUAGE, *, tim
             command, capture_output=True, text=True, timeout=timeout_s, env=env, check=False
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise GuideError(f"Kılavuz yazdırılamadı: {exc}") from exc
+        raise GuideError(tx("Kılavuz yazdırılamadı: {exc}").format(exc=exc)) from exc
     if result.returncode != 0:
         lines = [line for line in result.stderr.splitlines() if line.strip()]
         reason = lines[-1] if lines else f"çıkış kodu {result.returncode}"

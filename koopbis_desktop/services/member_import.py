@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role, State
 from koopbis_desktop.domain.schema import SEARCH_FIELDS, ChangeType, Severity, ValidationContext, validate
 from koopbis_desktop.domain.text import fold
@@ -169,10 +170,12 @@ class ImportPreview:
 
     def summary(self) -> str:
         bad = len(self.invalid_rows)
-        text = f"{len(self.rows)} satır okundu: {len(self.rows) - bad} geçerli, {bad} hatalı."
+        text = tx("{read} satır okundu: {good} geçerli, {bad} hatalı.").format(
+            read=len(self.rows), good=len(self.rows) - bad, bad=bad
+        )
         warned = sum(1 for r in self.rows if r.ok and r.warnings)
         if warned:
-            text += f" {warned} geçerli satırda uyarı var."
+            text += tx(" {warned} geçerli satırda uyarı var.").format(warned=warned)
         return text
 
     def error_lines(self, limit: int | None = None) -> list[str]:
@@ -398,7 +401,7 @@ def import_rows(
     queued since the preview is not admitted twice.
     """
     if actor.role not in (Role.CLERK, Role.SUPERVISOR):
-        raise NotPermitted("Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.")
+        raise NotPermitted(tx("Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez."))
     ctype = get_type(prepared.type_id)
     coop = prepared.cooperative_id or prepared.cooperative_ref
     with store.atomic() as conn:
@@ -407,13 +410,14 @@ def import_rows(
         bad = prepared.invalid_rows
         if bad and not skip_invalid:
             raise MemberListError(
-                f"İçe aktarma yapılmadı: {len(bad)} satırda hata var. Hataları düzeltin ya da "
-                "hatalı satırları atlamayı seçin; hiçbir kayıt oluşturulmadı.",
+                tx(
+                    "İçe aktarma yapılmadı: {n_bad} satırda hata var. Hataları düzeltin ya da hatalı satırları atlamayı seçin; hiçbir kayıt oluşturulmadı."
+                ).format(n_bad=len(bad)),
                 [(prepared.source, r.line, i.label, i.message) for r in bad for i in r.errors][:50],
             )
         chosen = prepared.valid_rows
         if not chosen:
-            raise MemberListError("İçe aktarılacak geçerli satır yok; hiçbir kayıt oluşturulmadı.")
+            raise MemberListError(tx("İçe aktarılacak geçerli satır yok; hiçbir kayıt oluşturulmadı."))
         created = _insert_drafts(conn, actor, ctype, prepared, chosen, progress)
         audit.append(
             conn,

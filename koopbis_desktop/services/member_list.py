@@ -22,7 +22,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.changetypes import turkish_type
+from koopbis_desktop.domain.i18n import Labels
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind, Severity
 from koopbis_desktop.services.spreadsheet import (
     Sheets,
@@ -45,16 +46,21 @@ class ImportKind(StrEnum):
     LEAVE = "member.leave"
 
 
-KIND_LABELS = {ImportKind.ADMIT: "Ortaklığa giriş listesi", ImportKind.LEAVE: "Ortaklıktan ayrılma listesi"}
+KIND_LABELS = Labels(
+    "member_list.kind",
+    {ImportKind.ADMIT: "Ortaklığa giriş listesi", ImportKind.LEAVE: "Ortaklıktan ayrılma listesi"},
+)
 PROGRESS_EVERY = 250
 _HEADER_SEARCH_ROWS = 20  # a title block above the header (merged cells) is skipped up to here
 # The export names a type's sheet by its label ("Ortaklığa giriş"): an exported list reads back.
+# Member lists are Turkish files whatever the interface language: their columns, sheet
+# names and choice words come from the Turkish schema (``turkish_type``).
 _SHEET_NAMES = (
     "ortaklar",
     "ortak",
     "ortak listesi",
     "members",
-    *(get_type(k.value).label for k in ImportKind),
+    *(turkish_type(k.value).label for k in ImportKind),
 )
 
 
@@ -99,13 +105,13 @@ def columns_for(ctype: ChangeType) -> tuple[Column, ...]:
 
 
 COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
-    kind: columns_for(get_type(kind.value)) for kind in ImportKind
+    kind: columns_for(turkish_type(kind.value)) for kind in ImportKind
 }
 
 
 def _leave_markers() -> set[str]:
     """Headers only a leaving list has (its reason and date columns): they tell the kinds apart."""
-    leave, admit = get_type(ImportKind.LEAVE.value), get_type(ImportKind.ADMIT.value)
+    leave, admit = turkish_type(ImportKind.LEAVE.value), turkish_type(ImportKind.ADMIT.value)
     marking = (column_of(leave.field(name)) for name in ("reason", leave.effective_date_field))
     keys = set().union(*(column.keys(leave) for column in marking))
     return keys - set().union(*(column.keys(admit) for column in COLUMNS[ImportKind.ADMIT]))
@@ -124,7 +130,8 @@ def _choice_words(f: Field) -> dict[str, str]:
     """
     words: dict[str, str] = {}
     for choice in f.choices:
-        for text in (choice.value, choice.label, choice.label.split("(")[0]):
+        turkish = choice.turkish or choice.label
+        for text in (choice.value, choice.label, choice.label.split("(")[0], turkish, turkish.split("(")[0]):
             words.setdefault(header_key(text), choice.value)
     return words
 
@@ -257,7 +264,7 @@ def _layout(cells: Sequence[Any], wanted: ImportKind | None) -> Layout | None:
     """The header's meaning, or None when this row is not a header (a title above it)."""
     keys = {header_key(c) for c in cells}
     kind = wanted or (ImportKind.LEAVE if keys & _LEAVE_MARKERS else ImportKind.ADMIT)
-    positions, ignored = match_header(cells, get_type(kind.value))
+    positions, ignored = match_header(cells, turkish_type(kind.value))
     if "member_id" not in positions and len(positions) < 2:
         return None
     columns = tuple(c for c in COLUMNS[kind] if c.field in positions)
@@ -265,7 +272,7 @@ def _layout(cells: Sequence[Any], wanted: ImportKind | None) -> Layout | None:
 
 
 def _required_missing(layout: Layout, supplied: Collection[str] = ()) -> list[Column]:
-    ctype = get_type(layout.kind.value)
+    ctype = turkish_type(layout.kind.value)
     return [
         c
         for c in COLUMNS[layout.kind]
@@ -360,7 +367,7 @@ def _read_sheet(
                 first_cells = cells
             layout = _layout(cells, kind)
             if layout is not None:
-                ctype = get_type(layout.kind.value)
+                ctype = turkish_type(layout.kind.value)
                 plan = [
                     (name, index, converter_for(ctype.field(name), date_1904=date_1904))
                     for name, index in layout.positions.items()

@@ -20,7 +20,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services.reports import Facts, Paragraph, Report, Section, Table
 
 log = logging.getLogger(__name__)
@@ -131,7 +133,12 @@ def write_pdf(report: Report, target: Path) -> int:
         answer = Path(tmp) / "yanit.json"
         request.write_text(
             json.dumps(
-                {"report": report_to_json(report), "target": str(target), "answer": str(answer)},
+                {
+                    "report": report_to_json(report),
+                    "target": str(target),
+                    "answer": str(answer),
+                    "language": i18n.language(),  # the page footer and signature captions follow it
+                },
                 ensure_ascii=False,
             ),
             encoding="utf-8",
@@ -147,7 +154,9 @@ def write_pdf(report: Report, target: Path) -> int:
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise PrintFailed(f"PDF yazılamadı: çıktı programı çalıştırılamadı ({exc}).") from exc
+            raise PrintFailed(
+                tx("PDF yazılamadı: çıktı programı çalıştırılamadı ({exc}).").format(exc=exc)
+            ) from exc
         try:
             result = json.loads(answer.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -34,6 +34,11 @@ class EntryRow:
     comment: str | None
     has_errors: bool
     has_warnings: bool
+    number: str | None = None  # "2015/000123", what people see instead of the uuid
+
+    @property
+    def label(self) -> str:
+        return self.number or self.uuid[:8]
 
 
 def count_entries(store: Store, flt: EntryFilter) -> int:
@@ -51,7 +56,21 @@ def page_entries(
 ) -> list[EntryRow]:
     rows = listing.entry_rows(store, flt, offset=offset, limit=limit, sort=sort, descending=descending)
     out = []
-    for uuid, type_id, coop, title, state, author, approver, eff, updated, receipt, comment, issues in rows:
+    for (
+        uuid,
+        type_id,
+        coop,
+        title,
+        state,
+        author,
+        approver,
+        eff,
+        updated,
+        receipt,
+        comment,
+        issues,
+        number,
+    ) in rows:
         parsed = json.loads(issues or "[]")
         out.append(
             EntryRow(
@@ -70,6 +89,7 @@ def page_entries(
                 comment=comment,
                 has_errors=any(i.get("severity") == "error" for i in parsed),
                 has_warnings=any(i.get("severity") == "warning" for i in parsed),
+                number=number,
             )
         )
     return out

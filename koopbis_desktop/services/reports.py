@@ -20,6 +20,7 @@ from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type, registers_cooperative
 from koopbis_desktop.domain.display import EMPTY as EMPTY
 from koopbis_desktop.domain.display import format_iso_date, format_stamp, type_label, value_text
+from koopbis_desktop.domain.i18n import Labels, tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.records import STATUSES, key_label
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
@@ -33,8 +34,10 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.store.errors import NotFound
 
-CLERK_SIGNATURE = "Düzenleyen memur"
-SUPERVISOR_SIGNATURE = "Onaylayan şef"
+# Who signs a printout, by role; read when the printout is made (the language is chosen by then).
+SIGNATURES = Labels("printout.signature", {"clerk": "Düzenleyen memur", "supervisor": "Onaylayan şef"})
+CLERK_SIGNATURE = SIGNATURES.source["clerk"]
+SUPERVISOR_SIGNATURE = SIGNATURES.source["supervisor"]
 
 
 # ------------------------------------------------------------------ the shape of a printout
@@ -57,7 +60,7 @@ class Table:
     title: str = ""
     # Relative column widths (any unit); None: equal.
     widths: tuple[int, ...] | None = None
-    empty: str = "Kayıt yok."
+    empty: str = field(default_factory=lambda: tx("Kayıt yok."))
     # Columns that must stay on one line (entry ids, receipt numbers): the paper is
     # matched against the screen and the CLI by them.
     unbroken: tuple[int, ...] = ()
@@ -122,7 +125,7 @@ def field_text(f: Field, value: Any, siblings: Mapping[str, Any] | None = None) 
 def snapshot_value_text(value: Any) -> str:
     """A value of the offline snapshot (a ``base`` entry) on one line."""
     if value is None or value == "" or value == []:
-        return "(kayıtlı değil)"
+        return tx("(kayıtlı değil)")
     if isinstance(value, Mapping):
         name = value.get("full_name") or value.get("name") or value.get("title")
         ident = value.get("member_id") or value.get("id_no") or value.get("id")
@@ -130,7 +133,7 @@ def snapshot_value_text(value: Any) -> str:
             return f"{name} ({ident})"
         return ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, ""))
     if isinstance(value, list):
-        return f"{len(value)} satır"
+        return tx("{n_value} satır").format(n_value=len(value))
     text = str(value)
     if text in STATUSES:
         return STATUSES[text]
@@ -142,7 +145,7 @@ def authority(province_code: str | None, ministry: str = DEFAULT_MINISTRY) -> st
     province = reference.find_province(province_code) if province_code else None
     if province is None:
         return ministry
-    return f"{ministry} / {province.name} Ticaret İl Müdürlüğü"
+    return tx("{ministry} / {name} Ticaret İl Müdürlüğü").format(ministry=ministry, name=province.name)
 
 
 def _person(store: Store, username: str | None) -> str:
@@ -156,7 +159,7 @@ def cooperative_text(store: Store, entry: Entry) -> str:
     """Registry id and title, or the local registration the entry belongs to."""
     if registers_cooperative(entry.type) and not entry.cooperative_id:
         title = entry.payload.get("title")
-        return f"Yeni kuruluş: {title}" if title else "Yeni kuruluş"
+        return tx("Yeni kuruluş: {title}").format(title=title) if title else tx("Yeni kuruluş")
     if entry.cooperative_id:
         record = snapshot.get_record(store, entry.cooperative_id)
         title = record.get("title") if record else None
@@ -165,9 +168,9 @@ def cooperative_text(store: Store, entry: Entry) -> str:
         try:
             registration = entries.get_entry(store, entry.cooperative_ref)
         except NotFound:  # a dangling ref still prints
-            return f"Yerel kuruluş {entry.cooperative_ref[:8]}"
+            return tx("Yerel kuruluş {v}").format(v=entry.cooperative_ref[:8])
         title = registration.payload.get("title") or ""
-        return f"Yerel kuruluş {entry.cooperative_ref[:8]} — {title}".rstrip(" —")
+        return tx("Yerel kuruluş {v} — {title}").format(v=entry.cooperative_ref[:8], title=title).rstrip(" —")
     return EMPTY
 
 
@@ -186,11 +189,13 @@ def audit_anchor(store: Store) -> list[str]:
     """The closing lines that tie a signed paper copy to the audit chain."""
     seq, digest = audit.head(store)
     result = audit.verify(store)
-    state = "sağlam" if result.ok else "BOZUK — " + result.message
+    state = tx("sağlam") if result.ok else tx("BOZUK — {message}").format(message=result.message)
     return [
-        f"Denetim izi: {seq} kayıt; zincir başı özeti (SHA-256): {digest}",
-        f"Zincir doğrulaması: {state}",
-        "Bu özet, imzalı kâğıt nüshayı veritabanına bağlar: sonradan yapılan bir değişiklik özeti değiştirir.",
+        tx("Denetim izi: {seq} kayıt; zincir başı özeti (SHA-256): {digest}").format(seq=seq, digest=digest),
+        tx("Zincir doğrulaması: {state}").format(state=state),
+        tx(
+            "Bu özet, imzalı kâğıt nüshayı veritabanına bağlar: sonradan yapılan bir değişiklik özeti değiştirir."
+        ),
     ]
 
 
@@ -200,7 +205,7 @@ def audit_anchor(store: Store) -> list[str]:
 def field_sections(ctype: ChangeType | None, payload: Mapping[str, Any]) -> list[Section]:
     """Every field with its label and value; each repeating group as its own table."""
     if ctype is None:
-        return [Facts([(str(k), str(v)) for k, v in payload.items()], "Alanlar")]
+        return [Facts([(str(k), str(v)) for k, v in payload.items()], tx("Alanlar"))]
     scalars: list[tuple[str, str]] = []
     tables: list[Section] = []
     for f in ctype.fields:
@@ -209,7 +214,7 @@ def field_sections(ctype: ChangeType | None, payload: Mapping[str, Any]) -> list
             rows = value if isinstance(value, list) else []
             tables.append(
                 Table(
-                    columns=("Sıra", *(c.label for c in f.fields)),
+                    columns=(tx("Sıra"), *(c.label for c in f.fields)),
                     rows=[
                         (str(i), *(field_text(c, row.get(c.name), row) for c in f.fields))
                         for i, row in enumerate(rows, 1)
@@ -217,12 +222,12 @@ def field_sections(ctype: ChangeType | None, payload: Mapping[str, Any]) -> list
                     ],
                     title=f.label,
                     widths=(1, *(3 for _ in f.fields)),
-                    empty="Satır girilmemiş.",
+                    empty=tx("Satır girilmemiş."),
                 )
             )
             continue
         scalars.append((f.label, field_text(f, value, payload)))
-    return [Facts(scalars, "Kayıt bilgileri"), *tables]
+    return [Facts(scalars, tx("Kayıt bilgileri")), *tables]
 
 
 def entry_slip(store: Store, entry_uuid: str, province_code: str | None = None) -> Report:
@@ -234,34 +239,37 @@ def entry_slip(store: Store, entry_uuid: str, province_code: str | None = None) 
         ctype = None
     revisions = entries.revisions(store, entry.uuid)
     header = [
-        ("Kayıt no", entry.uuid),
-        ("Kayıt türü", type_label(entry.type)),
-        ("Kooperatif", cooperative_text(store, entry)),
-        ("Durum", STATE_LABELS[entry.state]),
-        ("Yürürlük tarihi", format_iso_date(entry.effective_date)),
-        ("Yazan memur", _person(store, entry.author)),
-        ("Onaylayan", _person(store, entry.approver)),
-        ("Oluşturma", format_stamp(entry.created_at)),
-        ("Onaya gönderme", format_stamp(entry.submitted_at)),
-        ("Onay", format_stamp(entry.approved_at)),
-        ("Düzeltme sayısı", f"{len(revisions)} sürüm"),
+        (tx("Kayıt no"), entry.label),
+        (tx("Kayıt türü"), type_label(entry.type)),
+        (tx("Kooperatif"), cooperative_text(store, entry)),
+        (tx("Durum"), STATE_LABELS[entry.state]),
+        (tx("Yürürlük tarihi"), format_iso_date(entry.effective_date)),
+        (tx("Yazan memur"), _person(store, entry.author)),
+        (tx("Onaylayan"), _person(store, entry.approver)),
+        (tx("Oluşturma"), format_stamp(entry.created_at)),
+        (tx("Onaya gönderme"), format_stamp(entry.submitted_at)),
+        (tx("Onay"), format_stamp(entry.approved_at)),
+        (tx("Düzeltme sayısı"), tx("{n_revisions} sürüm").format(n_revisions=len(revisions))),
     ]
     if entry.receipt:
-        header.append(("KOOP-BİS alındı no", entry.receipt))
-        header.append(("KOOP-BİS'e aktarım", format_stamp(entry.synced_at)))
+        header.append((tx("KOOP-BİS alındı no"), entry.receipt))
+        header.append((tx("KOOP-BİS'e aktarım"), format_stamp(entry.synced_at)))
         if isinstance(entry.outcome, Mapping) and entry.outcome.get("manual"):
-            header.append(("Aktarım yolu", f"Elle girildi ({entry.outcome.get('by', EMPTY)})"))
-    sections: list[Section] = [Facts(header, "Kayıt")]
+            header.append(
+                (tx("Aktarım yolu"), tx("Elle girildi ({by})").format(by=entry.outcome.get("by", EMPTY)))
+            )
+    header.append((tx("Teknik kimlik (UUID)"), entry.uuid))
+    sections: list[Section] = [Facts(header, tx("Kayıt"))]
     sections.extend(field_sections(ctype, entry.payload))
     sections.append(base_table(ctype, entry, _cooperative_province(store, entry) or province_code))
     if entry.comment:
-        sections.append(Paragraph(f"Son açıklama: {entry.comment}"))
+        sections.append(Paragraph(tx("Son açıklama: {comment}").format(comment=entry.comment)))
     return Report(
-        title="Kayıt Fişi",
+        title=tx("Kayıt Fişi"),
         authority=authority(province_code, ministry_name(store)),
-        subtitle=f"{type_label(entry.type)} — {entry.uuid}",
+        subtitle=f"{type_label(entry.type)} — {entry.label}",
         sections=sections,
-        signatures=(CLERK_SIGNATURE, SUPERVISOR_SIGNATURE),
+        signatures=(SIGNATURES["clerk"], SIGNATURES["supervisor"]),
         closing=audit_anchor(store),
         printed_at=printed_now(),
         entry_ids=[entry.uuid],
@@ -279,11 +287,16 @@ def base_table(ctype: ChangeType | None, entry: Entry, province_code: str | None
         changes = before_after(ctype, entry.payload, entry.base, province=province_code)
         rows = [(c.what, c.before, c.after, c.kind) for c in changes]
     return Table(
-        columns=("Ne değişiyor", "Önceki değer (çevrimdışı liste)", "Yeni değer", "Değişiklik"),
+        columns=(
+            tx("Ne değişiyor"),
+            tx("Önceki değer (çevrimdışı liste)"),
+            tx("Yeni değer"),
+            tx("Değişiklik"),
+        ),
         rows=rows,
-        title="Önceki ve yeni değerler",
+        title=tx("Önceki ve yeni değerler"),
         widths=(3, 3, 3, 2),
-        empty="Bu kayıt mevcut bir değeri değiştirmiyor.",
+        empty=tx("Bu kayıt mevcut bir değeri değiştirmiyor."),
     )
 
 
@@ -298,13 +311,18 @@ def entries_of_day(store: Store, day: date) -> list[Entry]:
     return [entries.get_entry(store, uuid) for uuid in touched]
 
 
+def _number_cell(entry: entries.Entry) -> str:
+    # The number people use, with the UUID beneath as the technical key KOOP-BİS knows it by.
+    return f"{entry.label}\n{entry.uuid}" if entry.number else entry.uuid
+
+
 def daily_list(store: Store, day: date, province_code: str | None = None) -> Report:
     """The day's entries with signature lines, closed by the audit chain's head."""
     found = entries_of_day(store, day)
     rows = [
         (
             str(i),
-            e.uuid,
+            _number_cell(e),
             type_label(e.type),
             cooperative_text(store, e),
             STATE_LABELS[e.state],
@@ -318,21 +336,33 @@ def daily_list(store: Store, day: date, province_code: str | None = None) -> Rep
         counts[e.state] = counts.get(e.state, 0) + 1
     summary = ", ".join(f"{STATE_LABELS[s]}: {n}" for s, n in sorted(counts.items(), key=lambda kv: kv[0]))
     return Report(
-        title="Günlük liste",
+        title=tx("Günlük liste"),
         authority=authority(province_code, ministry_name(store)),
-        subtitle=f"{format_date(day.isoformat())} tarihinde yazılan ya da işlem gören kayıtlar",
+        subtitle=tx("{v} tarihinde yazılan ya da işlem gören kayıtlar").format(
+            v=format_date(day.isoformat())
+        ),
         sections=[
             Table(
-                columns=("Sıra", "Kayıt no", "Tür", "Kooperatif", "Durum", "Yazan", "Onaylayan"),
+                columns=(
+                    tx("Sıra"),
+                    tx("Kayıt no"),
+                    tx("Tür"),
+                    tx("Kooperatif"),
+                    tx("Durum"),
+                    tx("Yazan"),
+                    tx("Onaylayan"),
+                ),
                 rows=rows,
                 widths=(4, 31, 13, 25, 11, 8, 8),
                 unbroken=(0, 1, 4),
                 mono=(1,),
-                empty="Bu gün işlem gören kayıt yok.",
+                empty=tx("Bu gün işlem gören kayıt yok."),
             ),
-            Paragraph(f"Toplam {len(found)} kayıt. {summary}".strip()),
+            Paragraph(
+                tx("Toplam {n_found} kayıt. {summary}").format(n_found=len(found), summary=summary).strip()
+            ),
         ],
-        signatures=(CLERK_SIGNATURE, SUPERVISOR_SIGNATURE),
+        signatures=(SIGNATURES["clerk"], SIGNATURES["supervisor"]),
         closing=audit_anchor(store),
         printed_at=printed_now(),
         entry_ids=[e.uuid for e in found],
@@ -354,28 +384,36 @@ def receipts_report(store: Store, province_code: str | None = None, since: date 
         rows.append(
             (
                 str(i),
-                e.uuid,
+                _number_cell(e),
                 type_label(e.type),
                 cooperative_text(store, e),
                 e.receipt or EMPTY,
                 format_stamp(e.synced_at),
-                "Elle" if manual else "Otomatik",
+                tx("Elle") if manual else tx("Otomatik"),
             )
         )
     return Report(
-        title="KOOP-BİS alındı listesi",
+        title=tx("KOOP-BİS alındı listesi"),
         authority=authority(province_code, ministry_name(store)),
-        subtitle="KOOP-BİS'e aktarılan kayıtlar ve alındı numaraları",
+        subtitle=tx("KOOP-BİS'e aktarılan kayıtlar ve alındı numaraları"),
         sections=[
             Table(
-                columns=("Sıra", "Kayıt no", "Tür", "Kooperatif", "Alındı no", "Aktarım", "Yol"),
+                columns=(
+                    tx("Sıra"),
+                    tx("Kayıt no"),
+                    tx("Tür"),
+                    tx("Kooperatif"),
+                    tx("Alındı no"),
+                    tx("Aktarım"),
+                    tx("Yol"),
+                ),
                 rows=rows,
                 widths=(4, 31, 12, 20, 12, 13, 8),
                 unbroken=(0, 1, 4),
                 mono=(1,),
-                empty="Henüz KOOP-BİS'e aktarılan kayıt yok.",
+                empty=tx("Henüz KOOP-BİS'e aktarılan kayıt yok."),
             ),
-            Paragraph(f"Toplam {len(found)} kayıt aktarıldı."),
+            Paragraph(tx("Toplam {n_found} kayıt aktarıldı.").format(n_found=len(found))),
         ],
         signatures=(SUPERVISOR_SIGNATURE,),
         closing=audit_anchor(store),
@@ -397,21 +435,24 @@ def registry_report(store: Store, province_code: str | None = None, today: date 
         for warning in coop.warnings
     ]
     return Report(
-        title="Sicil uyarıları",
+        title=tx("Sicil uyarıları"),
         authority=authority(province_code, ministry_name(store)),
-        subtitle=f"{format_date(day.isoformat())} itibarıyla görev süresi dolan kurullar ve yapılmayan genel kurullar",
+        subtitle=tx("{v} itibarıyla görev süresi dolan kurullar ve yapılmayan genel kurullar").format(
+            v=format_date(day.isoformat())
+        ),
         sections=[
             Table(
-                columns=("Sicil no", "Unvan", "Uyarı", "Dayanak"),
+                columns=(tx("Sicil no"), tx("Unvan"), tx("Uyarı"), tx("Dayanak")),
                 rows=rows,
                 widths=(10, 28, 48, 14),
                 unbroken=(0,),
                 mono=(0,),
-                empty="Uyarı gerektiren kooperatif yok.",
+                empty=tx("Uyarı gerektiren kooperatif yok."),
             ),
             Paragraph(
-                f"{len(found)} kooperatif için {len(rows)} uyarı. Kuyruktaki seçim ve genel kurul "
-                "kayıtları hesaba katılmıştır."
+                tx(
+                    "{n_found} kooperatif için {n_rows} uyarı. Kuyruktaki seçim ve genel kurul kayıtları hesaba katılmıştır."
+                ).format(n_found=len(found), n_rows=len(rows))
             ),
         ],
         signatures=(SUPERVISOR_SIGNATURE,),

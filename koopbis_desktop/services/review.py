@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError
 from koopbis_desktop.domain.schema import validate
 from koopbis_desktop.services.errors import ValidationFailed
@@ -22,7 +23,7 @@ def approve_entry(store: Store, actor: Actor, entry_uuid: str, comment: str | No
     result = validate(get_type(entry.type), entry.payload)
     if result.errors:
         raise ValidationFailed(
-            result.issues, "Kayıtta hata var; onaylanamaz. Memura iade edin.", type_id=entry.type
+            result.issues, tx("Kayıtta hata var; onaylanamaz. Memura iade edin."), type_id=entry.type
         )
     return entries.move(
         store,
@@ -38,7 +39,7 @@ def return_entry(store: Store, actor: Actor, entry_uuid: str, comment: str) -> E
     """Send an entry back to its author; the comment (what to fix) is required."""
     text = (comment or "").strip()
     if not text:
-        raise ValidationFailed([], "İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli.")
+        raise ValidationFailed([], tx("İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli."))
     entry = entries.get_entry(store, entry_uuid)
     return entries.move(
         store,

@@ -7,10 +7,11 @@ keyring only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from koopbis_desktop.domain.i18n import text, tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.validators import FieldError, parse_date, parse_int
 from koopbis_desktop.store import audit
@@ -28,6 +29,32 @@ class Setting:
     maximum: int | None = None
     choices: tuple[str, ...] = ()
     choice_labels: tuple[str, ...] = ()  # as the settings page shows each choice, same order
+
+
+def shown(spec: Setting) -> Setting:
+    """``spec`` as the settings page shows it: label, description and choices in the current language."""
+    key = f"setting.{spec.key}"
+    return replace(
+        spec,
+        label=text(f"{key}.label", spec.label),
+        description=text(f"{key}.description", spec.description),
+        choice_labels=tuple(
+            text(f"{key}.choice.{value}", label)
+            for value, label in zip(spec.choices, spec.choice_labels, strict=False)
+        ),
+    )
+
+
+def setting_texts() -> dict[str, str]:
+    """Catalogue id → Turkish of every setting's label, description and choice (the i18n test reads it)."""
+    out: dict[str, str] = {}
+    for spec in SETTINGS:
+        key = f"setting.{spec.key}"
+        out[f"{key}.label"] = spec.label
+        out[f"{key}.description"] = spec.description
+        for value, label in zip(spec.choices, spec.choice_labels, strict=False):
+            out[f"{key}.choice.{value}"] = label
+    return out
 
 
 # The ministry the provincial trade directorates belonged to in 2015 (circular 2015/1).
@@ -164,12 +191,12 @@ def parse(key: str, value: Any) -> str:
     if spec.kind == "url":
         if not (text.startswith("https://") or text.startswith("http://")) or " " in text:
             raise FieldError(
-                "Adres http:// ya da https:// ile başlamalıdır, örneğin https://koopbis.ticaret.gov.tr"
+                tx("Adres http:// ya da https:// ile başlamalıdır, örneğin https://koopbis.ticaret.gov.tr")
             )
         return text.rstrip("/")
     if spec.kind == "choice":
         if text not in spec.choices:
-            raise FieldError(f"Geçerli değerler: {', '.join(spec.choices)}")
+            raise FieldError(tx("Geçerli değerler: {v}").format(v=", ".join(spec.choices)))
         return text
     return text
 
@@ -177,7 +204,7 @@ def parse(key: str, value: Any) -> str:
 def update(store: Store, actor: Actor, values: dict[str, Any]) -> dict[str, str]:
     """Change settings (supervisor or admin), audited; all or nothing."""
     if actor.role not in (Role.ADMIN, Role.SUPERVISOR):
-        raise NotPermitted("Ayarları yalnızca yönetici ya da şef değiştirebilir.")
+        raise NotPermitted(tx("Ayarları yalnızca yönetici ya da şef değiştirebilir."))
     parsed = {key: parse(key, value) for key, value in values.items()}
     with store.atomic() as conn:
         for key, value in parsed.items():

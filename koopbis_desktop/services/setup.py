@@ -13,6 +13,7 @@ from pathlib import Path
 from koopbis_desktop import paths
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.validators import parse_date
 from koopbis_desktop.services import accounts, snapshot_import
@@ -38,7 +39,9 @@ def find_province(province: str) -> reference.Province:
     """The province of a plate code or name; refused in Turkish when there is none."""
     found = reference.find_province(province)
     if found is None:
-        raise SetupRefused(f"'{province}' diye bir il yok; 01–81 arası plaka kodu girin.")
+        raise SetupRefused(
+            tx("'{province}' diye bir il yok; 01–81 arası plaka kodu girin.").format(province=province)
+        )
     return found
 
 
@@ -53,7 +56,9 @@ def initialize(store: Store, province: str, *, go_live: str | None = None) -> re
     existing = store.setting("province_code")
     if existing and existing != found.code:
         raise SetupRefused(
-            f"Bu veritabanı zaten {existing} plakalı il için oluşturulmuş; başka il için ayrı bir dosya kullanın.",
+            tx(
+                "Bu veritabanı zaten {existing} plakalı il için oluşturulmuş; başka il için ayrı bir dosya kullanın."
+            ).format(existing=existing),
             exit_code=ExitCode.NOT_PERMITTED,
         )
     day = parse_date(go_live, allow_future=True) if go_live else None

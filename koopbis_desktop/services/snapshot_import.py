@@ -19,6 +19,7 @@ from typing import Any
 
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.records import STATUSES
 from koopbis_desktop.domain.validators import (
     FieldError,
@@ -85,19 +86,26 @@ class ImportReport:
 
     def text(self) -> str:
         c = self.counts
-        text = (
-            f"{c.get('cooperatives', 0)} kooperatif, {c.get('members', 0)} ortak, "
-            f"{c.get('board_members', 0)} yönetim kurulu üyesi, {c.get('auditors', 0)} "
-            f"denetim kurulu üyesi, {c.get('assemblies', 0)} genel kurul kaydı içe aktarıldı."
+        text = tx(
+            "{cooperatives} kooperatif, {members} ortak, {board} yönetim kurulu üyesi, {auditors} "
+            "denetim kurulu üyesi, {assemblies} genel kurul kaydı içe aktarıldı."
+        ).format(
+            cooperatives=c.get("cooperatives", 0),
+            members=c.get("members", 0),
+            board=c.get("board_members", 0),
+            auditors=c.get("auditors", 0),
+            assemblies=c.get("assemblies", 0),
         )
         if self.warnings:
             lines = [
-                f"{source} satır {line} ({column}): {message}"
+                tx("{source} satır {line} ({column}): {message}").format(
+                    source=source, line=line, column=column, message=message
+                )
                 for source, line, column, message in self.warnings
             ]
-            text += f" {len(self.warnings)} uyarı:\n" + "\n".join(lines)
+            text += tx(" {n} uyarı:").format(n=len(self.warnings)) + "\n" + "\n".join(lines)
         if self.skipped:
-            text += f" {len(self.skipped)} kooperatif alınmadı: " + "; ".join(
+            text += tx(" {n} kooperatif alınmadı: ").format(n=len(self.skipped)) + "; ".join(
                 f"{ident} ({why})" for ident, why in self.skipped[:10]
             )
         return text
@@ -213,13 +221,15 @@ def _choice_map(type_id: str, field_name: str, group: str | None = None) -> dict
     for choice in f.choices:
         mapping[header_key(choice.value)] = choice.value
         mapping[header_key(choice.label)] = choice.value
+        if choice.turkish:  # an English label's Turkish: the files stay Turkish
+            mapping[header_key(choice.turkish)] = choice.value
     return mapping
 
 
 _STATUS_WORDS = {
     **{reference.name_key(word): code for word, code in reference.status_aliases().items()},
     **{header_key(code): code for code in STATUSES},
-    **{header_key(label): code for code, label in STATUSES.items()},
+    **{header_key(label): code for code, label in STATUSES.source.items()},
     "aktif": "active",
     "tasfiyede": "in_liquidation",
     "tasfiye": "in_liquidation",
@@ -270,8 +280,9 @@ def _map_header(sheet: Sheet, table: Table, header: list[Any], errors: _Errors) 
             )
         names = ", ".join(c.name for c in missing)
         raise SnapshotImportError(
-            f"{sheet.source}: {table.label} dosyasında zorunlu sütunlar eksik: {names}. "
-            f"Dosyadaki başlıklar: {found}.",
+            tx(
+                "{source}: {label} dosyasında zorunlu sütunlar eksik: {names}. Dosyadaki başlıklar: {found}."
+            ).format(source=sheet.source, label=table.label, names=names, found=found),
             errors.items,
         )
     return positions
@@ -357,7 +368,7 @@ def _parse_choice(mapping: dict[str, str], what: str) -> Callable[[Any], str]:
         key = header_key(value)
         if key in mapping:
             return mapping[key]
-        raise FieldError(f"'{cell_text(value)}' geçerli bir {what} değil.")
+        raise FieldError(tx("'{v}' geçerli bir {what} değil.").format(v=cell_text(value), what=what))
 
     return parse
 
@@ -376,7 +387,7 @@ def _parse_past_date(value: Any) -> str:
 def _parse_type(value: Any) -> str | None:
     """The type code of a Ministry type name, short or full; None for a name no table knows."""
     if not cell_text(value):
-        raise FieldError("Kooperatif türü boş bırakılamaz.")
+        raise FieldError(tx("Kooperatif türü boş bırakılamaz."))
     return reference.match_cooperative_type(cell_text(value))
 
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import tx
 
 
 class FormatRefused(KoopbisError):
@@ -70,7 +71,7 @@ def file_format_of(path: Path) -> FileFormat:
         with path.open("rb") as handle:
             magic = handle.read(4)
     except OSError as exc:
-        raise FormatRefused(f"Dosya okunamadı ({exc.strerror or exc}).") from exc
+        raise FormatRefused(tx("Dosya okunamadı ({v}).").format(v=exc.strerror or exc)) from exc
     named = _SUFFIX_FORMATS.get(path.suffix.lower())
     if magic == _OLE_MAGIC:
         return FileFormat.XLS
@@ -79,16 +80,19 @@ def file_format_of(path: Path) -> FileFormat:
     if named is None or named is FileFormat.TEXT:
         return FileFormat.TEXT
     if not magic:
-        raise FormatRefused("Dosya boş.")
+        raise FormatRefused(tx("Dosya boş."))
     if named is FileFormat.XLS:
         raise FormatRefused(
-            "Dosya .xls uzantılı ama bir Excel 97-2003 çalışma kitabı değil (bir web sayfası ya da metin "
-            f"olabilir). {SAVE_ADVICE}",
+            tx(
+                "Dosya .xls uzantılı ama bir Excel 97-2003 çalışma kitabı değil (bir web sayfası ya da metin olabilir). {SAVE_ADVICE}"
+            ).format(SAVE_ADVICE=SAVE_ADVICE),
         )
     what = (
         "bir Excel (.xlsx)" if named in (FileFormat.XLSX, FileFormat.XLSM) else f"bir {FORMAT_LABELS[named]}"
     )
-    raise FormatRefused(f"Dosya geçerli {what} dosyası değil. {SAVE_ADVICE}")
+    raise FormatRefused(
+        tx("Dosya geçerli {what} dosyası değil. {SAVE_ADVICE}").format(what=what, SAVE_ADVICE=SAVE_ADVICE)
+    )
 
 
 def _zip_format(path: Path, named: FileFormat | None) -> FileFormat:

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop import __version__, paths
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.services import queries, settings
 from koopbis_desktop.store import audit, entries, migrations, snapshot, users
@@ -226,9 +227,9 @@ def write_bundle(store: Store, target: Path | str, *, extra: Mapping[str, str] |
     """Write the support bundle zip to ``target`` and return its path."""
     path = Path(target)
     if path.suffix.lower() != ".zip":
-        raise SupportBundleError(f"Destek paketi .zip uzantılı olmalı: {path.name}")
+        raise SupportBundleError(tx("Destek paketi .zip uzantılı olmalı: {name}").format(name=path.name))
     if not path.parent.is_dir():
-        raise SupportBundleError(f"Klasör bulunamadı: {path.parent}")
+        raise SupportBundleError(tx("Klasör bulunamadı: {parent}").format(parent=path.parent))
     scrubber = Scrubber(personal_words(store))
     created = datetime.now(UTC).astimezone().replace(microsecond=0).isoformat()
     folder = log_folder()
@@ -247,5 +248,7 @@ def write_bundle(store: Store, target: Path | str, *, extra: Mapping[str, str] |
                     continue
                 bundle.writestr(f"logs/{log.name}", scrubber.text(text))
     except OSError as exc:
-        raise SupportBundleError(f"Destek paketi yazılamadı: {path} ({exc.strerror or exc}).") from exc
+        raise SupportBundleError(
+            tx("Destek paketi yazılamadı: {path} ({v}).").format(path=path, v=exc.strerror or exc)
+        ) from exc
     return path

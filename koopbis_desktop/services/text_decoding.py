@@ -17,6 +17,7 @@ import codecs
 from dataclasses import dataclass
 
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import tx
 
 #: Letters a Turkish list holds beyond ASCII: the Turkish alphabet, the circumflexed
 #: vowels of loan words (kâtip, hâkim) and the Western letters of foreign names.
@@ -78,7 +79,9 @@ def decode(data: bytes, source: str = "dosya") -> DecodedText:
     except UnicodeDecodeError:
         # The five bytes Windows-1254 leaves undefined: not a Turkish Windows file.
         raise EncodingUndecided(
-            f"{source}: kodlaması anlaşılamadı (UTF-8 de Türkçe Windows-1254 de değil). {_SAVE_ADVICE}"
+            tx(
+                "{source}: kodlaması anlaşılamadı (UTF-8 de Türkçe Windows-1254 de değil). {SAVE_ADVICE}"
+            ).format(source=source, SAVE_ADVICE=_SAVE_ADVICE)
         ) from None
     _check_plausible(text, source)
     return DecodedText(text, "cp1254")
@@ -89,8 +92,11 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise EncodingUndecided(
-            f"{source}: dosyanın başı {LABELS.get(encoding, encoding)} diyor ama {exc.start}. baytta "
-            f"bu kodlamaya uymayan bir bayt var; dosya yarım ya da bozuk olabilir. {_SAVE_ADVICE}"
+            tx(
+                "{source}: dosyanın başı {v} diyor ama {start}. baytta bu kodlamaya uymayan bir bayt var; dosya yarım ya da bozuk olabilir. {SAVE_ADVICE}"
+            ).format(
+                source=source, v=LABELS.get(encoding, encoding), start=exc.start, SAVE_ADVICE=_SAVE_ADVICE
+            )
         ) from None
 
 
@@ -103,8 +109,9 @@ def _utf16_without_bom(data: bytes, source: str) -> str:
     encoding = "utf-16-le" if odd > even else "utf-16-be"
     if max(odd, even) < len(head) // 4:
         raise EncodingUndecided(
-            f"{source}: dosyada metin dosyasında olmayacak sıfır baytlar var; bu bir metin (CSV) dosyası "
-            f"değil gibi görünüyor. {_SAVE_ADVICE}"
+            tx(
+                "{source}: dosyada metin dosyasında olmayacak sıfır baytlar var; bu bir metin (CSV) dosyası değil gibi görünüyor. {SAVE_ADVICE}"
+            ).format(source=source, SAVE_ADVICE=_SAVE_ADVICE)
         )
     return _strict(data, encoding, source)
 
@@ -117,8 +124,9 @@ def _check_plausible(text: str, source: str) -> None:
     if controls or len(foreign) > len(letters) * (1 - PLAUSIBLE_SHARE):
         sample = "".join(dict.fromkeys(foreign or controls))[:12]
         raise EncodingUndecided(
-            f"{source}: kodlaması güvenle anlaşılamadı; Türkçe olarak okunduğunda Türkçede olmayan harfler "
-            f"çıkıyor ({sample!r}). Dosya başka bir dilin kodlamasıyla kaydedilmiş olabilir. {_SAVE_ADVICE}"
+            tx(
+                "{source}: kodlaması güvenle anlaşılamadı; Türkçe olarak okunduğunda Türkçede olmayan harfler çıkıyor ({sample!r}). Dosya başka bir dilin kodlamasıyla kaydedilmiş olabilir. {SAVE_ADVICE}"
+            ).format(source=source, sample=sample, SAVE_ADVICE=_SAVE_ADVICE)
         )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import NotFound
@@ -54,14 +55,14 @@ def add(store: Store, data: bytes, *, filename: str, mime: str, created_by: str)
 def info(store: Store, sha256: str) -> AttachmentInfo:
     row = store.execute(f"SELECT {_INFO_COLUMNS} FROM attachments WHERE sha256 = ?", (sha256,)).fetchone()
     if row is None:
-        raise NotFound(f"Ek bulunamadı: {sha256[:12]}…")
+        raise NotFound(tx("Ek bulunamadı: {v}…").format(v=sha256[:12]))
     return AttachmentInfo(row[0], row[1], row[2], int(row[3]), row[4], row[5])
 
 
 def get(store: Store, sha256: str) -> Attachment:
     row = store.execute("SELECT data FROM attachments WHERE sha256 = ?", (sha256,)).fetchone()
     if row is None:
-        raise NotFound(f"Ek bulunamadı: {sha256[:12]}…")
+        raise NotFound(tx("Ek bulunamadı: {v}…").format(v=sha256[:12]))
     return Attachment(info(store, sha256), bytes(row[0]))
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from koopbis_desktop.domain.i18n import Labels, tx
 from koopbis_desktop.store.changes import counts_as
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.engine import Engine
@@ -289,9 +290,11 @@ class VerifyResult:
     @property
     def message(self) -> str:
         if self.ok:
-            return f"Denetim izi sağlam: {self.rows} kayıt, son özet {self.head_hash}."
-        where = f"{self.bad_seq}. kayıtta" if self.bad_seq is not None else "sonda"
-        return f"Denetim izi BOZULMUŞ: ilk sorun {where}: {self.reason}"
+            return tx("Denetim izi sağlam: {rows} kayıt, son özet {head_hash}.").format(
+                rows=self.rows, head_hash=self.head_hash
+            )
+        where = tx("{bad_seq}. kayıtta").format(bad_seq=self.bad_seq) if self.bad_seq is not None else "sonda"
+        return tx("Denetim izi BOZULMUŞ: ilk sorun {where}: {reason}").format(where=where, reason=self.reason)
 
 
 def verify(conn: Source, *, anchor: str | None = None) -> VerifyResult:
@@ -327,14 +330,20 @@ def verify(conn: Source, *, anchor: str | None = None) -> VerifyResult:
         state,
     ) in cursor:
         if seq != expected_seq:
-            return VerifyResult(False, count, prev, expected_seq, f"{expected_seq}. kayıt eksik (silinmiş).")
+            return VerifyResult(
+                False,
+                count,
+                prev,
+                expected_seq,
+                tx("{expected_seq}. kayıt eksik (silinmiş).").format(expected_seq=expected_seq),
+            )
         if prev_hash != prev:
             return VerifyResult(
                 False,
                 count,
                 prev,
                 seq,
-                "önceki kaydın özetiyle bağ kopuk (silme ya da sıra değişikliği).",
+                tx("önceki kaydın özetiyle bağ kopuk (silme ya da sıra değişikliği)."),
             )
         try:
             content = canonical(
@@ -342,9 +351,9 @@ def verify(conn: Source, *, anchor: str | None = None) -> VerifyResult:
             )
             parsed = json.loads(details)
         except (ValueError, TypeError):
-            return VerifyResult(False, count, prev, seq, "kayıt içeriği okunamıyor (değiştirilmiş).")
+            return VerifyResult(False, count, prev, seq, tx("kayıt içeriği okunamıyor (değiştirilmiş)."))
         if row_hash(prev, content) != digest:
-            return VerifyResult(False, count, prev, seq, "kayıt içeriği değiştirilmiş (özet tutmuyor).")
+            return VerifyResult(False, count, prev, seq, tx("kayıt içeriği değiştirilmiş (özet tutmuyor)."))
         if entry_uuid:
             entry_last[str(entry_uuid)] = (seq, state)
         elif (
@@ -366,7 +375,7 @@ def verify(conn: Source, *, anchor: str | None = None) -> VerifyResult:
             count,
             prev,
             count + 1 if count else 1,
-            "son kayıtlar silinmiş (zincir başı tutmuyor).",
+            tx("son kayıtlar silinmiş (zincir başı tutmuyor)."),
         )
     problem = _state_problem(conn, entry_last, user_last)
     if problem is not None:
@@ -377,29 +386,38 @@ def verify(conn: Source, *, anchor: str | None = None) -> VerifyResult:
             count,
             prev,
             None,
-            f"dışarıda saklanan zincir başı ({anchor}) bu zincirde yok: son kayıtlar silinip baş "
-            "yeniden yazılmış ya da zincir baştan hesaplanmış.",
+            tx(
+                "dışarıda saklanan zincir başı ({anchor}) bu zincirde yok: son kayıtlar silinip baş "
+                "yeniden yazılmış ya da zincir baştan hesaplanmış."
+            ).format(anchor=anchor),
         )
     return VerifyResult(True, count, prev)
 
 
-_ENTRY_PARTS = {
-    "state": "durumu",
-    "revision": "sürüm numarası",
-    "payload_sha256": "kayıt verisi",
-    "approver": "onaylayanı",
-}
-_USER_PARTS = {"role": "rolü", "active": "açık/kapalı durumu"}
+_ENTRY_PARTS = Labels(
+    "audit.entry_part",
+    {
+        "state": "durumu",
+        "revision": "sürüm numarası",
+        "payload_sha256": "kayıt verisi",
+        "approver": "onaylayanı",
+    },
+)
+_USER_PARTS = Labels("audit.user_part", {"role": "rolü", "active": "açık/kapalı durumu"})
 
 
-def _differences(recorded: str, current: str, labels: dict[str, str]) -> str:
+def _differences(recorded: str, current: str, labels: Labels[str]) -> str:
     before, now = json.loads(recorded), json.loads(current)
     changed = [
-        f"{label} (izde {before.get(key)!s}, tabloda {now.get(key)!s})" if key != "payload_sha256" else label
+        tx("{label} (izde {recorded}, tabloda {current})").format(
+            label=label, recorded=before.get(key), current=now.get(key)
+        )
+        if key != "payload_sha256"
+        else label
         for key, label in labels.items()
         if before.get(key) != now.get(key)
     ]
-    return ", ".join(changed) or "içeriği"
+    return ", ".join(changed) or tx("içeriği")
 
 
 def _state_problem(
@@ -413,26 +431,34 @@ def _state_problem(
         if last is None:
             return (
                 None,
-                f"{uuid} kaydının denetim izinde hiç satırı yok (izin dışında eklenmiş ya da iz silinmiş).",
+                tx(
+                    "{uuid} kaydının denetim izinde hiç satırı yok (izin dışında eklenmiş ya da iz silinmiş)."
+                ).format(uuid=uuid),
             )
         seq, recorded = last
         if recorded is None:
-            return seq, f"{uuid} kaydının son durumu denetim izine işlenmemiş."
+            return seq, tx("{uuid} kaydının son durumu denetim izine işlenmemiş.").format(uuid=uuid)
         current = _entry_state(state, revision, payload, approver)
         if current != recorded:
             what = _differences(recorded, current, _ENTRY_PARTS)
-            return seq, f"{uuid} kaydının {what} izin dışında değiştirilmiş."
+            return seq, tx("{uuid} kaydının {what} izin dışında değiştirilmiş.").format(uuid=uuid, what=what)
     for username, role, active in conn.execute("SELECT username, role, active FROM users ORDER BY username"):
         last = user_last.get(str(username))
         if last is None:
-            return None, f"{username} hesabının denetim izinde hiç satırı yok (izin dışında eklenmiş)."
+            return None, tx(
+                "{username} hesabının denetim izinde hiç satırı yok (izin dışında eklenmiş)."
+            ).format(username=username)
         seq, recorded = last
         if recorded is None:
-            return seq, f"{username} hesabının son durumu denetim izine işlenmemiş."
+            return seq, tx("{username} hesabının son durumu denetim izine işlenmemiş.").format(
+                username=username
+            )
         current = _user_state(role, active)
         if current != recorded:
             what = _differences(recorded, current, _USER_PARTS)
-            return seq, f"{username} hesabının {what} izin dışında değiştirilmiş."
+            return seq, tx("{username} hesabının {what} izin dışında değiştirilmiş.").format(
+                username=username, what=what
+            )
     return None
 
 

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.store import keyfile, migrations
 from koopbis_desktop.store.db import Store, connect_raw, db_errors, file_kind
 from koopbis_desktop.store.errors import DatabaseDamaged, KeyRequired, KnownError
@@ -57,7 +58,9 @@ def create_backup(store: Store, dest: Path, *, reason: str = "elle", keep: int |
             keys.save(keyfile.keyfile_path(target))
     except failures as exc:
         raise KnownError(
-            f"Yedek alınamadı ({target}): {exc}. Diskte yer ve klasör izinlerini kontrol edin."
+            tx("Yedek alınamadı ({target}): {exc}. Diskte yer ve klasör izinlerini kontrol edin.").format(
+                target=target, exc=exc
+            )
         ) from exc
     if dest.suffix != ".sqlite":
         prune(
@@ -101,7 +104,7 @@ def _connect_read_only(path: Path, key: bytes | None) -> Any:
 def check_backup_file(path: Path, unlock: Unlock | None = None) -> int:
     """Refuse a file that is not a healthy KOOP-BİS Desktop database; returns its schema version."""
     if not path.is_file():
-        raise KnownError(f"Yedek dosyası bulunamadı: {path}")
+        raise KnownError(tx("Yedek dosyası bulunamadı: {path}").format(path=path))
     key = _key_of(path, unlock)
     try:
         conn = _connect_read_only(path, key)
@@ -112,14 +115,18 @@ def check_backup_file(path: Path, unlock: Unlock | None = None) -> int:
         finally:
             conn.close()
     except db_errors() as exc:
-        raise KnownError(f"{path} bir KOOP-BİS Desktop yedeği değil ya da bozuk: {exc}") from exc
+        raise KnownError(
+            tx("{path} bir KOOP-BİS Desktop yedeği değil ya da bozuk: {exc}").format(path=path, exc=exc)
+        ) from exc
     if integrity != [("ok",)]:
-        raise KnownError(f"Yedek dosyası bozuk: {path}. Başka bir yedek seçin.")
+        raise KnownError(tx("Yedek dosyası bozuk: {path}. Başka bir yedek seçin.").format(path=path))
     if not {"entries", "audit", "users"} <= tables or version < 1:
-        raise KnownError(f"{path} bir KOOP-BİS Desktop yedeği değil.")
+        raise KnownError(tx("{path} bir KOOP-BİS Desktop yedeği değil.").format(path=path))
     if version > migrations.LATEST:
         raise KnownError(
-            f"Yedek programın daha yeni bir sürümüyle alınmış (şema {version}); önce programı güncelleyin."
+            tx(
+                "Yedek programın daha yeni bir sürümüyle alınmış (şema {version}); önce programı güncelleyin."
+            ).format(version=version)
         )
     return version
 
@@ -140,7 +147,7 @@ def _copy(source: Path, target: Path, key: bytes | None) -> None:
     try:
         src.backup(dst)
     except db_errors() as exc:
-        raise KnownError(f"Geri yükleme yapılamadı: {exc}. Veritabanı değişmedi.") from exc
+        raise KnownError(tx("Geri yükleme yapılamadı: {exc}. Veritabanı değişmedi.").format(exc=exc)) from exc
     finally:
         src.close()
         dst.close()

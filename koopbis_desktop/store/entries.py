@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, Actor, State, check_move
 from koopbis_desktop.store import audit
 from koopbis_desktop.store.clock import stamp
@@ -43,6 +44,12 @@ class Entry:
     server_version: int | None
     outcome: dict[str, Any] | None
     synced_at: str | None
+    number: str | None = None  # "2015/000123": what people see; the uuid stays the sync key
+
+    @property
+    def label(self) -> str:
+        """How the entry is named to a person: its number (the uuid's start before it has one)."""
+        return self.number or self.uuid[:8]
 
     @property
     def cooperative(self) -> str | None:
@@ -52,6 +59,7 @@ class Entry:
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.uuid,
+            "number": self.number,
             "type": self.type,
             "cooperative": self.cooperative_id,
             "cooperative_ref": self.cooperative_ref,
@@ -98,7 +106,7 @@ class Revision:
 COLUMNS = (
     "uuid, type, cooperative_id, cooperative_ref, effective_date, state, author, approver, revision, "
     "payload, base, issues, comment, created_at, updated_at, submitted_at, approved_at, receipt, "
-    "server_version, outcome, synced_at"
+    "server_version, outcome, synced_at, number"
 )
 
 
@@ -134,6 +142,7 @@ def row_to_entry(row: Sequence[Any]) -> Entry:
         server_version,
         outcome,
         synced,
+        number,
     ) = row
     return Entry(
         uuid=uuid,
@@ -157,7 +166,16 @@ def row_to_entry(row: Sequence[Any]) -> Entry:
         server_version=server_version,
         outcome=json.loads(outcome) if outcome else None,
         synced_at=synced,
+        number=number,
     )
+
+
+def normalise_number(text: str) -> str:
+    """ "2015/123" as typed → "2015/000123" as stored; anything else unchanged."""
+    year, _, serial = text.strip().partition("/")
+    if len(year) == 4 and year.isdigit() and serial.isdigit():
+        return f"{year}/{int(serial):06d}"
+    return text.strip()
 
 
 def new_uuid() -> str:
@@ -222,7 +240,12 @@ def insert_entry(
 
 
 def get_entry(store: Store, entry_uuid: str) -> Entry:
+    """The entry by its uuid, the uuid's first characters (6 or more) or its number (2015/000123)."""
     row = store.execute(f"SELECT {COLUMNS} FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
+    if row is None and "/" in entry_uuid:
+        row = store.execute(
+            f"SELECT {COLUMNS} FROM entries WHERE number = ?", (normalise_number(entry_uuid),)
+        ).fetchone()
     if row is None:
         matches = (
             store.execute(
@@ -233,7 +256,7 @@ def get_entry(store: Store, entry_uuid: str) -> Entry:
         )
         if len(matches) == 1:
             return row_to_entry(matches[0])
-        raise NotFound(f"Kayıt bulunamadı: {entry_uuid}")
+        raise NotFound(tx("Kayıt bulunamadı: {entry_uuid}").format(entry_uuid=entry_uuid))
     return row_to_entry(row)
 
 
@@ -293,7 +316,7 @@ def update_payload(
 def _locked_state(conn: sqlite3.Connection, entry_uuid: str) -> State:
     row = conn.execute("SELECT state FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
     if row is None:
-        raise NotFound(f"Kayıt bulunamadı: {entry_uuid}")
+        raise NotFound(tx("Kayıt bulunamadı: {entry_uuid}").format(entry_uuid=entry_uuid))
     return State(row[0])
 
 
@@ -570,8 +593,14 @@ def all_payloads(store: Store) -> Iterator[str]:
 
 
 def find_by_reference(store: Store, reference: str) -> list[Entry]:
-    """Entries a person names by their UUID, its first characters (8 or more), or their receipt."""
+    """Entries a person names by their number, UUID, its first characters (8 or more), or receipt."""
     text = reference.strip()
+    if "/" in text:
+        rows = store.execute(
+            f"SELECT {COLUMNS} FROM entries WHERE number = ?", (normalise_number(text),)
+        ).fetchall()
+        if rows:
+            return [row_to_entry(r) for r in rows]
     if len(text) < 8:
         return []
     rows = store.execute(

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import Labels, tx
 
 
 class StoreError(KoopbisError):
@@ -20,20 +21,24 @@ class KnownError(StoreError):
 def restore_hint(newest_backup: Path | None) -> str:
     """What to do about an unusable database: the newest backup, with its date, and how to restore it."""
     if newest_backup is None:
-        return "Yedek bulunamadı; bilgi işlem birimine başvurun ve dosyayı silmeyin."
+        return tx("Yedek bulunamadı; bilgi işlem birimine başvurun ve dosyayı silmeyin.")
     try:
         taken = datetime.fromtimestamp(newest_backup.stat().st_mtime).strftime("%d.%m.%Y %H:%M")
     except OSError:
-        taken = "tarihi okunamadı"
-    return (
-        f"En yeni yedek: {newest_backup} ({taken} tarihli). Bir yönetici geri yükleyebilir: "
-        f'koopbis restore "{newest_backup}" --as <yönetici>'
-    )
+        taken = tx("tarihi okunamadı")
+    return tx(
+        "En yeni yedek: {newest_backup} ({taken} tarihli). Bir yönetici geri yükleyebilir: "
+        'koopbis restore "{newest_backup}" --as <yönetici>'
+    ).format(newest_backup=newest_backup, taken=taken)
 
 
 class DatabaseDamaged(KnownError):
     def __init__(self, path: Path, detail: str, newest_backup: Path | None) -> None:
-        super().__init__(f"Veritabanı dosyası bozuk: {path} ({detail}). {restore_hint(newest_backup)}")
+        super().__init__(
+            tx("Veritabanı dosyası bozuk: {path} ({detail}). {hint}").format(
+                path=path, detail=detail, hint=restore_hint(newest_backup)
+            )
+        )
         self.path = path
         self.newest_backup = newest_backup
 
@@ -44,9 +49,11 @@ class DatabaseEmpty(DatabaseDamaged):
     def __init__(self, path: Path, newest_backup: Path | None) -> None:
         KnownError.__init__(
             self,
-            f"Veritabanı dosyası boş: {path}. Yarım kalmış bir kopyalama ya da dolu bir disk "
-            "böyle bırakmış olabilir; yeni bir veritabanı oluşturulmadı ve dosyaya dokunulmadı. "
-            f"{restore_hint(newest_backup)}",
+            tx(
+                "Veritabanı dosyası boş: {path}. Yarım kalmış bir kopyalama ya da dolu bir disk "
+                "böyle bırakmış olabilir; yeni bir veritabanı oluşturulmadı ve dosyaya dokunulmadı. "
+                "{hint}"
+            ).format(path=path, hint=restore_hint(newest_backup)),
         )
         self.path = path
         self.newest_backup = newest_backup
@@ -58,8 +65,10 @@ class DatabaseForeign(DatabaseDamaged):
     def __init__(self, path: Path, detail: str, newest_backup: Path | None) -> None:
         KnownError.__init__(
             self,
-            f"Bu dosya bir KOOP-BİS Desktop veritabanı değil ya da yarıda kesilmiş: {path} ({detail}). "
-            f"Dosyaya dokunulmadı. {restore_hint(newest_backup)}",
+            tx(
+                "Bu dosya bir KOOP-BİS Desktop veritabanı değil ya da yarıda kesilmiş: {path} ({detail}). "
+                "Dosyaya dokunulmadı. {hint}"
+            ).format(path=path, detail=detail, hint=restore_hint(newest_backup)),
         )
         self.path = path
         self.newest_backup = newest_backup
@@ -70,9 +79,11 @@ class DatabaseReadOnly(KnownError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"Veritabanına ya da bulunduğu klasöre yazılamıyor (salt okunur): {path}. Dosya bozuk değil; "
-            "kayıtları görmek için okuma komutları çalışır. Kayıt yapmak için klasöre yazma izni verin "
-            "ya da dosyayı yazılabilir bir klasöre taşıyın."
+            tx(
+                "Veritabanına ya da bulunduğu klasöre yazılamıyor (salt okunur): {path}. Dosya bozuk değil; "
+                "kayıtları görmek için okuma komutları çalışır. Kayıt yapmak için klasöre yazma izni verin "
+                "ya da dosyayı yazılabilir bir klasöre taşıyın."
+            ).format(path=path)
         )
         self.path = path
 
@@ -80,16 +91,20 @@ class DatabaseReadOnly(KnownError):
 class NeedsWriteToUpgrade(KnownError):
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"Bu veritabanı ({path}) programın bu sürümü için güncellenmeli, ama dosyaya yazılamıyor. "
-            "Programı yazma izni olan bir hesapla ya da klasörle bir kez açın."
+            tx(
+                "Bu veritabanı ({path}) programın bu sürümü için güncellenmeli, ama dosyaya yazılamıyor. "
+                "Programı yazma izni olan bir hesapla ya da klasörle bir kez açın."
+            ).format(path=path)
         )
 
 
 class DiskFull(KnownError):
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"Diskte yer kalmadı ({path.parent}); veritabanı açılamadı ya da yazılamadı. Dosya bozuk değil. "
-            "Diskte yer açıp yeniden deneyin."
+            tx(
+                "Diskte yer kalmadı ({folder}); veritabanı açılamadı ya da yazılamadı. Dosya bozuk değil. "
+                "Diskte yer açıp yeniden deneyin."
+            ).format(folder=path.parent)
         )
         self.path = path
 
@@ -97,8 +112,10 @@ class DiskFull(KnownError):
 class DatabaseLocked(KnownError):
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"Veritabanı başka bir program tarafından kilitlenmiş: {path}. Dosya bozuk değil; "
-            "onu kullanan programı kapatıp (ya da işi bitince) yeniden deneyin."
+            tx(
+                "Veritabanı başka bir program tarafından kilitlenmiş: {path}. Dosya bozuk değil; "
+                "onu kullanan programı kapatıp (ya da işi bitince) yeniden deneyin."
+            ).format(path=path)
         )
         self.path = path
 
@@ -106,16 +123,18 @@ class DatabaseLocked(KnownError):
 class SchemaTooNew(KnownError):
     def __init__(self, path: Path, found: int, supported: int) -> None:
         super().__init__(
-            f"Bu veritabanı ({path}) programın daha yeni bir sürümüyle oluşturulmuş "
-            f"(şema {found}, bu sürüm en çok {supported} açabilir). Programı güncelleyin; "
-            "dosyaya dokunulmadı."
+            tx(
+                "Bu veritabanı ({path}) programın daha yeni bir sürümüyle oluşturulmuş (şema {found}, bu sürüm en çok {supported} açabilir). Programı güncelleyin; dosyaya dokunulmadı."
+            ).format(path=path, found=found, supported=supported)
         )
 
 
 class NotInitialised(KnownError):
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"Veritabanı bulunamadı: {path}. Önce oluşturun: koopbis init --province <plaka kodu>"
+            tx("Veritabanı bulunamadı: {path}. Önce oluşturun: koopbis init --province <plaka kodu>").format(
+                path=path
+            )
         )
 
 
@@ -127,19 +146,21 @@ class EncryptionError(KnownError):
 
 def _recovery_hint(db_path: Path | None) -> str:
     where = f" ({db_path})" if db_path else ""
-    return (
-        f"Her yedeğin yanında anahtar dosyasının bir kopyası (.keys) vardır: en yeni yedeğinkini "
-        f"veritabanının{where} yanına aynı adla (.sqlite.keys) koyun; o dosyayla birlikte parolalar "
+    return tx(
+        "Her yedeğin yanında anahtar dosyasının bir kopyası (.keys) vardır: en yeni yedeğinkini "
+        "veritabanının{where} yanına aynı adla (.sqlite.keys) koyun; o dosyayla birlikte parolalar "
         "ya da, bütün parolalar unutulduysa, kurulumda yazdırılan kurtarma anahtarı açar "
         "(bkz. README, 'Şifreleme ve kurtarma')."
-    )
+    ).format(where=where)
 
 
 class KeyFileMissing(EncryptionError):
     def __init__(self, path: Path, db_path: Path | None = None) -> None:
         super().__init__(
-            f"Şifreli veritabanının anahtar dosyası bulunamadı: {path}. Dosyayı yedekten "
-            f"veritabanının yanına geri koyun. {_recovery_hint(db_path)}"
+            tx(
+                "Şifreli veritabanının anahtar dosyası bulunamadı: {path}. Dosyayı yedekten "
+                "veritabanının yanına geri koyun. {hint}"
+            ).format(path=path, hint=_recovery_hint(db_path))
         )
         self.path = path
 
@@ -147,8 +168,10 @@ class KeyFileMissing(EncryptionError):
 class KeyFileDamaged(EncryptionError):
     def __init__(self, path: Path, db_path: Path | None = None) -> None:
         super().__init__(
-            f"Şifreli veritabanının anahtar dosyası okunamıyor (bozuk ya da başka bir dosya): {path}. "
-            f"Dosyayı yedekten geri koyun. {_recovery_hint(db_path)}"
+            tx(
+                "Şifreli veritabanının anahtar dosyası okunamıyor (bozuk ya da başka bir dosya): {path}. "
+                "Dosyayı yedekten geri koyun. {hint}"
+            ).format(path=path, hint=_recovery_hint(db_path))
         )
         self.path = path
 
@@ -161,8 +184,10 @@ class WrongPassword(EncryptionError):
     def __init__(self, message: str | None = None) -> None:
         super().__init__(
             message
-            or "Kullanıcı adı ya da parola hatalı (ya da bu hesabın veritabanı anahtarı yok: "
-            "kapatılmış bir hesap veritabanını açamaz)."
+            or tx(
+                "Kullanıcı adı ya da parola hatalı (ya da bu hesabın veritabanı anahtarı yok: "
+                "kapatılmış bir hesap veritabanını açamaz)."
+            )
         )
 
 
@@ -171,8 +196,10 @@ class WrongKey(EncryptionError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{path} başka bir anahtarla şifrelenmiş: yanındaki anahtar dosyası bu veritabanının değil. "
-            "Veritabanıyla birlikte alınmış anahtar dosyasını (.keys) yanına koyun."
+            tx(
+                "{path} başka bir anahtarla şifrelenmiş: yanındaki anahtar dosyası bu veritabanının değil. "
+                "Veritabanıyla birlikte alınmış anahtar dosyasını (.keys) yanına koyun."
+            ).format(path=path)
         )
         self.path = path
 
@@ -183,7 +210,11 @@ class KeyRequired(EncryptionError):
     exit_code = ExitCode.NOT_PERMITTED
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} şifreli: açmak için bir hesapla oturum açın (kullanıcı adı ve parola).")
+        super().__init__(
+            tx("{path} şifreli: açmak için bir hesapla oturum açın (kullanıcı adı ve parola).").format(
+                path=path
+            )
+        )
         self.path = path
 
 
@@ -192,8 +223,10 @@ class PlainDatabase(EncryptionError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{path} önceki sürümün şifrelenmemiş veritabanı. Kişisel verileri korumak için şifrelenmesi "
-            "gerekiyor: önce şifreli bir yedek alınır, sonra dosya yerinde şifrelenir ve denetlenir."
+            tx(
+                "{path} önceki sürümün şifrelenmemiş veritabanı. Kişisel verileri korumak için şifrelenmesi "
+                "gerekiyor: önce şifreli bir yedek alınır, sonra dosya yerinde şifrelenir ve denetlenir."
+            ).format(path=path)
         )
         self.path = path
 
@@ -206,17 +239,20 @@ class BugError(StoreError):
     """An SQL error that means a bug in the program, not a condition of the machine."""
 
 
-_KNOWN_CODES = {
-    "SQLITE_FULL": "Diskte yer kalmadı; kayıt yapılamadı. Yer açıp yeniden deneyin, girdiğiniz bilgiler kaybolmadı.",
-    "SQLITE_BUSY": "Veritabanı başka bir işlemce kullanılıyor; birkaç saniye sonra yeniden deneyin.",
-    "SQLITE_LOCKED": "Veritabanı başka bir işlemce kullanılıyor; birkaç saniye sonra yeniden deneyin.",
-    "SQLITE_READONLY": "Veritabanı dosyasına yazılamıyor (salt okunur). Dosya izinlerini kontrol edin.",
-    "SQLITE_CORRUPT": "Veritabanı dosyası bozuk. Yedekten geri yükleyin: koopbis restore <yedek>",
-    "SQLITE_NOTADB": "Dosya bir KOOP-BİS Desktop veritabanı değil ya da bozuk.",
-    "SQLITE_CANTOPEN": "Veritabanı dosyası açılamadı; klasörün var olduğunu ve izinleri kontrol edin.",
-    "SQLITE_IOERR": "Disk okuma/yazma hatası; diski ve bağlantıyı kontrol edin.",
-    "SQLITE_PERM": "Veritabanı dosyasına erişim izni yok.",
-}
+_KNOWN_CODES = Labels(
+    "sqlite",
+    {
+        "SQLITE_FULL": "Diskte yer kalmadı; kayıt yapılamadı. Yer açıp yeniden deneyin, girdiğiniz bilgiler kaybolmadı.",
+        "SQLITE_BUSY": "Veritabanı başka bir işlemce kullanılıyor; birkaç saniye sonra yeniden deneyin.",
+        "SQLITE_LOCKED": "Veritabanı başka bir işlemce kullanılıyor; birkaç saniye sonra yeniden deneyin.",
+        "SQLITE_READONLY": "Veritabanı dosyasına yazılamıyor (salt okunur). Dosya izinlerini kontrol edin.",
+        "SQLITE_CORRUPT": "Veritabanı dosyası bozuk. Yedekten geri yükleyin: koopbis restore <yedek>",
+        "SQLITE_NOTADB": "Dosya bir KOOP-BİS Desktop veritabanı değil ya da bozuk.",
+        "SQLITE_CANTOPEN": "Veritabanı dosyası açılamadı; klasörün var olduğunu ve izinleri kontrol edin.",
+        "SQLITE_IOERR": "Disk okuma/yazma hatası; diski ve bağlantıyı kontrol edin.",
+        "SQLITE_PERM": "Veritabanı dosyasına erişim izni yok.",
+    },
+)
 
 
 def _little_space(path: Path) -> bool:
@@ -261,6 +297,6 @@ def translate(exc: Exception) -> StoreError:
         return KnownError(_KNOWN_CODES["SQLITE_BUSY"])
     if "disk" in text and "full" in text:
         return KnownError(_KNOWN_CODES["SQLITE_FULL"])
-    bug = BugError(f"Beklenmeyen veritabanı hatası: {exc}")
+    bug = BugError(tx("Beklenmeyen veritabanı hatası: {exc}").format(exc=exc))
     bug.__cause__ = exc
     return bug

@@ -45,6 +45,7 @@ SORTABLE = {
     "author": "e.author COLLATE TURKISH",
     "cooperative_title": "cooperative_title COLLATE TURKISH",
     "cooperative": "COALESCE(e.cooperative_id, e.cooperative_ref)",
+    "number": "e.number",
 }
 
 _FROM = (
@@ -91,7 +92,7 @@ def entry_rows(
     store: Store, flt: EntryFilter, *, offset: int, limit: int, sort: str, descending: bool
 ) -> list[tuple[Any, ...]]:
     """One page of list rows: uuid, type, cooperative, its title, state, author, approver,
-    effective date, updated at, receipt, comment, issues (JSON)."""
+    effective date, updated at, receipt, comment, issues (JSON), number."""
     where, params = _where(flt)
     order = SORTABLE.get(sort, SORTABLE["updated_at"])
     direction = "DESC" if descending else "ASC"
@@ -99,7 +100,7 @@ def entry_rows(
         "SELECT e.uuid, e.type, COALESCE(e.cooperative_id, e.cooperative_ref), "
         "COALESCE(c.title, json_extract(r.payload, '$.title'), json_extract(e.payload, '$.title'), '') "
         "AS cooperative_title, e.state, e.author, e.approver, e.effective_date, e.updated_at, e.receipt, "
-        "e.comment, e.issues"
+        "e.comment, e.issues, e.number"
         f"{_FROM}{where} ORDER BY {order} {direction}, e.uuid {direction} LIMIT ? OFFSET ?"
     )
     return store.query(sql, [*params, limit, offset])

@@ -329,6 +329,37 @@ def _m7_audit_vouches_for_state(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m8_entry_numbers(conn: sqlite3.Connection) -> None:
+    # People name an entry by its number, "2015/000123": per office (one database is one
+    # office) and year of first save. The UUID stays the idempotency key. The trigger numbers
+    # every new row inside its own insert transaction, so two writers never share a number
+    # (SQLite serialises writers) and both insert paths (one form, a batch) are covered.
+    run_script(
+        conn,
+        """
+        ALTER TABLE entries ADD COLUMN number TEXT;
+        UPDATE entries SET number = (
+            SELECT substr(ranked.created_at, 1, 4) || '/' || printf('%06d', ranked.n)
+            FROM (
+                SELECT uuid, created_at,
+                       ROW_NUMBER() OVER (PARTITION BY substr(created_at, 1, 4) ORDER BY created_at, rowid) AS n
+                FROM entries
+            ) AS ranked
+            WHERE ranked.uuid = entries.uuid
+        );
+        CREATE UNIQUE INDEX entries_number ON entries(number);
+        CREATE TRIGGER entries_number_on_insert AFTER INSERT ON entries WHEN NEW.number IS NULL
+        BEGIN
+            UPDATE entries SET number = substr(NEW.created_at, 1, 4) || '/' || printf('%06d', 1 + COALESCE((
+                SELECT CAST(substr(MAX(number), 6) AS INTEGER) FROM entries
+                WHERE number >= substr(NEW.created_at, 1, 4) || '/' AND number < substr(NEW.created_at, 1, 4) || '0'
+            ), 0))
+            WHERE uuid = NEW.uuid;
+        END;
+        """,
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
@@ -340,6 +371,7 @@ MIGRATIONS: list[Migration] = [
     _m5_queue_sort_indexes,
     _m6_registry_facts,
     _m7_audit_vouches_for_state,
+    _m8_entry_numbers,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -21,11 +21,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from koopbis_desktop import __version__, paths
+from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.lifecycle import Actor, Role
 from koopbis_desktop.domain.reference import resources_dir
 from koopbis_desktop.services.printouts import RENDER_FLAG
@@ -73,6 +74,7 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Turkish needs no translator for our strings, only Qt's own (Tamam/İptal); English needs ours."""
     QLocale.setDefault(QLocale(QLocale.Language.Turkish, QLocale.Country.Turkey))
     app.setProperty(LANGUAGE_PROPERTY, language)  # read by text that formats dates in sentences
+    i18n.set_language(language)  # the domain's texts (types, fields, states…) follow the same choice
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language == "en":
@@ -99,6 +101,8 @@ def _start_facts(store: Store) -> tuple[bool, str]:
 
 class Shell(QObject):
     """Login, main window, sign-out and back to login, until the person quits."""
+
+    first_run = False  # the wizard just created the database: its last page follows the first sign-in
 
     def __init__(self, app: QApplication, worker: DbWorker, db_path: Path, *, demo: bool) -> None:
         super().__init__()
@@ -157,7 +161,16 @@ class Shell(QObject):
         self.window = window
         self.login = None
         window.show()
-        window.show_page("drafts", focus=True)
+        window.show_page(window.landing_key(), focus=True)
+        if self.first_run and ctx.is_admin:
+            # The set-up's last page: what comes next, with buttons that do it.
+            self.first_run = False
+            from koopbis_desktop.ui.list_loader import choose_and_load
+            from koopbis_desktop.ui.wizard import FirstRunNextSteps
+
+            steps = FirstRunNextSteps(window.open_users, lambda: choose_and_load(ctx, window), window)
+            steps.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            steps.open()
         # Forms autosaved before a crash or power cut are offered back right away.
         from koopbis_desktop.ui.editor.recovery import schedule_recovery
 
@@ -267,6 +280,7 @@ def run(args: argparse.Namespace) -> int:
             wizard = FirstRunWizard(worker)
             if wizard.exec() != QDialog.DialogCode.Accepted or wizard.result_ is None:
                 return 0
+            shell.first_run = True
             shell.show_login(wizard.result_.admin)
         else:
             shell.show_login("memur" if args.demo else "")

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import review
 from koopbis_desktop.store import entries, snapshot
@@ -44,7 +45,14 @@ def _describe(store: Store, entry_uuid: str) -> str:
     if entry.cooperative_id:
         summary = snapshot.get_summary(store, entry.cooperative_id)
         title = str(summary["title"]) if summary else entry.cooperative_id
-    return f"{get_type(entry.type).label} — {title or entry.cooperative or ''} (kayıt {entry.uuid[:8]}, yazan {entry.author})"
+    number = f"{entry.number} · " if entry.number else ""
+    return tx("{type} — {cooperative} ({number}kayıt {entry}, yazan {author})").format(
+        type=get_type(entry.type).label,
+        cooperative=title or entry.cooperative or "",
+        number=number,
+        entry=entry.uuid[:8],
+        author=entry.author,
+    )
 
 
 def run_bulk_approval(store: Store, actor: Actor, entry_uuids: Sequence[str]) -> BulkOutcome:

@@ -185,7 +185,9 @@ class ConflictDialog(QDialog):
         entry = details.entry
         ctype = get_type(entry.type)
         self.setWindowTitle(
-            self.tr("Çakışma incelemesi — {0}").format(details.cooperative_title or entry.uuid[:8])
+            self.tr("Çakışma incelemesi {0} — {1}").format(
+                entry.label, details.cooperative_title or entry.cooperative or ""
+            )
         )
         self._refusal = self._permission(Action.RESOLVE_KEEP, entry)
         self._return_refusal = self._permission(Action.RETURN_REJECTED, entry)

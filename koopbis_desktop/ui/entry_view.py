@@ -40,7 +40,8 @@ from koopbis_desktop.domain.display import format_value as format_value
 from koopbis_desktop.domain.display import province_label as province_label
 from koopbis_desktop.domain.display import state_label
 from koopbis_desktop.domain.display import status_label as status_label
-from koopbis_desktop.domain.lifecycle import ACTION_LABELS, STATE_LABELS
+from koopbis_desktop.domain.i18n import tx
+from koopbis_desktop.domain.lifecycle import ACTION_LABELS, STATE_LABELS, Action
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
 from koopbis_desktop.services.entry_changes import EntryDetails as EntryDetails
 from koopbis_desktop.services.entry_changes import field_diffs, issue_text
@@ -60,7 +61,15 @@ def group_column(f: Field) -> Column:
 
 # ------------------------------------------------------------------ widgets
 
-_AUDIT_ACTIONS = {"create": "oluşturma", **{a.value: label for a, label in ACTION_LABELS.items()}}
+
+def _audit_action(action: str) -> str:
+    """An audit row's action as people name it, in the current language."""
+    if action == "create":
+        return tx("oluşturma")
+    try:
+        return ACTION_LABELS[Action(action)]
+    except ValueError:
+        return action
 
 
 def read_only_table(model: TextTableModel, *, sortable: bool = False) -> QTableView:
@@ -183,7 +192,7 @@ class EntryView(QWidget):
             [
                 Column(self.tr("Zaman"), lambda a: format_stamp(a["at"]), lambda a: a["seq"]),
                 Column(self.tr("Kim"), lambda a: self._person(a["actor"])),
-                Column(self.tr("İşlem"), lambda a: _AUDIT_ACTIONS.get(str(a["action"]), str(a["action"]))),
+                Column(self.tr("İşlem"), lambda a: _audit_action(str(a["action"]))),
                 Column(
                     self.tr("Durum"),
                     lambda a: (
@@ -245,7 +254,8 @@ class EntryView(QWidget):
                 self.tr("Oluşturuldu"),
                 escape_html(format_stamp(entry.created_at))
                 + (
-                    f" · {self.tr('Onaya gönderildi')}: {escape_html(format_stamp(entry.submitted_at))}"
+                    " · "
+                    + self.tr("Onaya gönderildi: {0}").format(escape_html(format_stamp(entry.submitted_at)))
                     if entry.submitted_at
                     else ""
                 ),
@@ -257,7 +267,9 @@ class EntryView(QWidget):
         if entry.comment:
             rows.append((self.tr("Son iade nedeni"), escape_html(entry.comment)))
         html = [
-            f"<h3 style='margin:0'>{escape_html(ctype.label)} <small>· {self.tr('revizyon')} {entry.revision}</small></h3>"
+            f"<h3 style='margin:0'>{escape_html(ctype.label)} <small>· "
+            + self.tr("revizyon {0}").format(entry.revision)
+            + "</small></h3>"
         ]
         html.append("<table cellspacing='0' cellpadding='2'>")
         for label, value in rows:
@@ -269,7 +281,7 @@ class EntryView(QWidget):
                 f"{escape_html(issue_text(ctype, i))}</li>"
                 for i in entry.issues
             )
-            html.append(f"<b>{self.tr('Uyarılar ve hatalar')}:</b><ul style='margin:0'>{items}</ul>")
+            html.append("<b>" + self.tr("Uyarılar ve hatalar:") + f"</b><ul style='margin:0'>{items}</ul>")
         self.header.setText("".join(html))
 
     def _fill_content(self, ctype: ChangeType, entry: Entry) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from koopbis_desktop.domain.errors import KoopbisError
+from koopbis_desktop.domain.i18n import tx
 
 log = logging.getLogger(__name__)
 
@@ -14,7 +15,7 @@ def user_message(exc: BaseException) -> str:
     if isinstance(exc, KoopbisError):
         return exc.message
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    return (
+    return tx(
         "Beklenmeyen bir hata oluştu; girdiğiniz bilgiler kaybolmadı. Ayrıntı günlük dosyasına yazıldı; "
         "sorun sürerse bilgi işleme bildirin."
     )

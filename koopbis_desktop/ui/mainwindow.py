@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
 
     signed_out = Signal()
     closed = Signal()  # closed for good (not a sign-out): the app quits
+    _chosen_cooperative: tuple[str, str] | None = None  # (id, label) for the next "Yeni kayıt"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.nav.currentRowChanged.connect(self.on_nav_current_row_changed)
         # The first page is built first, so its list is the first job on the DB worker.
-        self.nav.setCurrentRow(1 if self.nav.count() > 1 else 0)
+        self.nav.setCurrentRow(self._landing_row())
         self.pages["sync"]  # then the Eşitleme page
         self.addAction(self.sync_page.sync_action)  # Ctrl+Shift+S from any page
 
@@ -229,6 +230,18 @@ class MainWindow(QMainWindow):
         if ctx.is_admin or ctx.is_supervisor:
             self._add_page("audit", self.tr("Denetim izi"), self._audit_page, 9)
 
+    def landing_key(self) -> str:
+        """Each role starts on a page it uses: clerk → Taslaklarım, supervisor → Onay bekleyenler,
+        admin → Kooperatifler (an admin has no drafts and approves nothing)."""
+        if self.ctx.is_admin:
+            return "cooperatives"
+        return "submitted" if self.ctx.is_supervisor else "drafts"
+
+    def _landing_row(self) -> int:
+        keys = self.page_keys()
+        wanted = self.landing_key()
+        return keys.index(wanted) if wanted in keys else min(1, len(keys) - 1)
+
     def _sync_page(self) -> QWidget:
         self.sync_page = SyncPage(self.ctx)
         self.sync_page.koopbis.changed.connect(self.on_koopbis_changed)
@@ -260,7 +273,16 @@ class MainWindow(QMainWindow):
         signal = getattr(page, "new_entry_requested", None)
         if signal is not None:
             signal.connect(self.on_cooperatives_new_entry_requested)
+        shown = getattr(page, "detail_shown", None)
+        if shown is not None:
+            shown.connect(lambda cooperative_id: self.on_cooperative_shown(page, cooperative_id))
         return page
+
+    def on_cooperative_shown(self, page: QWidget, cooperative_id: str) -> None:
+        # The cooperative chosen on Kooperatifler carries into "Yeni kayıt" (issue 15).
+        record = getattr(page, "record", None) or {}
+        label = f"{cooperative_id} — {record.get('title') or ''}".rstrip(" —")
+        self._chosen_cooperative = (cooperative_id, label)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -351,7 +373,11 @@ class MainWindow(QMainWindow):
 
     def on_nav_current_row_changed(self, row: int) -> None:
         if row >= 0:
-            self.pages[self.page_keys()[row]]  # builds it on first show
+            page = self.pages[self.page_keys()[row]]  # builds it on first show
+            chosen = self._chosen_cooperative
+            if isinstance(page, NewEntryPage) and chosen is not None:
+                page.set_cooperative(*chosen)
+                self._chosen_cooperative = None
             self.stack.setCurrentIndex(row)
 
     def on_cooperatives_new_entry_requested(self, cooperative_id: str) -> None:

@@ -335,6 +335,9 @@ class ManualAssistant(QDialog):
             for edit in (self.receipt_edit, self.cooperative_edit, self.note_edit):
                 edit.clear()
             self._set_enabled(False)
+            # Nothing left to copy or save: the finished assistant offers only closing.
+            self.copy_all_button.setEnabled(False)
+            self.save_file_button.setEnabled(False)
             self.close_button.setFocus()
             return
         self.progress_label.setText(
@@ -343,7 +346,9 @@ class ManualAssistant(QDialog):
             )
         )
         self.entry_label.setText(
-            f"{display.type_label(current.entry.type)} — {current.cooperative}\n{current.uuid}"
+            f"{display.type_label(current.entry.type)} — {current.cooperative}\n"
+            # The UUID stays visible here: it is the key KOOP-BİS's manual form is matched by.
+            + self.tr("Kayıt no {0} · teknik kimlik {1}").format(current.entry.label, current.uuid)
         )
         if current.mark:
             what = (
@@ -365,6 +370,7 @@ class ManualAssistant(QDialog):
         else:
             self.files_list.setCurrentRow(0)
         self.save_file_button.setEnabled(bool(view.files))
+        self.copy_all_button.setEnabled(True)
         registers = registers_cooperative(current.entry.type)
         self.cooperative_caption.setVisible(registers)
         self.cooperative_edit.setVisible(registers)

@@ -12,6 +12,7 @@ every platform we ship to (ç ğ ı İ ö ş ü).
 from __future__ import annotations
 
 import html
+import itertools
 import os
 from pathlib import Path
 
@@ -25,10 +26,12 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextDocument,
+    QTextTable,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services.reports import Facts, Paragraph, Report, Table
 
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Arial"]
@@ -37,8 +40,13 @@ MARGINS_MM = QMarginsF(18, 16, 18, 16)
 PDF_DPI = 300
 
 
-def report_html(report: Report) -> str:
-    """The report body as the HTML subset QTextDocument understands."""
+def report_html(report: Report, breaks: dict[int, set[int]] | None = None) -> str:
+    """The report body as the HTML subset QTextDocument understands.
+
+    ``breaks``: per section index, the rows of that table that start a new page (the table is
+    cut there and continues, header repeated, on the next page; see ``keep_rows_together``).
+    """
+    breaks = breaks or {}
     e = html.escape
     parts = [
         "<html><body>",
@@ -47,7 +55,7 @@ def report_html(report: Report) -> str:
     ]
     if report.subtitle:
         parts.append(f"<p style='color:#333'>{e(report.subtitle)}</p>")
-    for section in report.sections:
+    for index, section in enumerate(report.sections):
         if isinstance(section, Paragraph):
             parts.append(f"<p>{e(section.text)}</p>")
             continue
@@ -61,13 +69,13 @@ def report_html(report: Report) -> str:
                 )
             parts.append("</table>")
             continue
-        parts.append(_table_html(section))
+        parts.append(_table_html(section, breaks.get(index, set())))
     if report.signatures:
         parts.append("<p>&nbsp;</p><table width='100%' cellspacing='0' cellpadding='4'><tr>")
         for who in report.signatures:
             parts.append(
                 "<td align='center'><br/><br/>______________________________<br/>"
-                f"{e(who)}<br/><span style='color:#555'>Ad Soyad / İmza / Tarih</span></td>"
+                f"{e(who)}<br/><span style='color:#555'>{e(tx('Ad Soyad / İmza / Tarih'))}</span></td>"
             )
         parts.append("</tr></table>")
     if report.closing:
@@ -77,7 +85,7 @@ def report_html(report: Report) -> str:
     return "".join(parts)
 
 
-def _table_html(table: Table) -> str:
+def _table_html(table: Table, breaks: set[int] | None = None) -> str:
     e = html.escape
     widths = table.widths or tuple(1 for _ in table.columns)
     total = sum(widths) or 1
@@ -98,11 +106,76 @@ def _table_html(table: Table) -> str:
     body = [
         "<tr>" + "".join(cell(i, text) for i, text in enumerate(row)) + "</tr>" for row in table.rows
     ] or [f"<tr><td colspan='{len(table.columns)}'>{e(table.empty)}</td></tr>"]
-    return (
-        "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
-        "style='border-collapse:collapse; border-color:#999; font-size:8pt'>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-    )
+    cuts = [0, *sorted(b for b in breaks or () if 0 < b < len(body)), len(body)]
+    pieces = []
+    for number, (start, end) in enumerate(itertools.pairwise(cuts)):
+        # A cut table goes on with its header on the next page: a row is never split.
+        page_break = " page-break-before:always;" if number else ""
+        pieces.append(
+            "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
+            f"style='border-collapse:collapse; border-color:#999; font-size:8pt;{page_break}'>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body[start:end])}</tbody></table>"
+        )
+    return "".join(pieces)
+
+
+def _table_segments(report: Report, breaks: dict[int, set[int]]) -> list[tuple[int, int] | None]:
+    """The document's top-level tables in order: (section index, first row) for a Table
+    section's pieces, None for the others (facts, signatures)."""
+    out: list[tuple[int, int] | None] = []
+    for index, section in enumerate(report.sections):
+        if isinstance(section, Facts):
+            out.append(None)
+        elif isinstance(section, Table):
+            rows = max(1, len(section.rows))
+            starts = [0, *sorted(b for b in breaks.get(index, set()) if 0 < b < rows)]
+            out.extend((index, start) for start in starts)
+    if report.signatures:
+        out.append(None)
+    return out
+
+
+def _first_split_row(document: QTextDocument, page_height: float) -> tuple[int, int] | None:
+    """(top-level table number, row) of the first data row that crosses a page boundary."""
+    layout = document.documentLayout()
+    tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    for number, table in enumerate(tables):
+        for row in range(1, table.rows()):  # row 0 is the header
+            top = min(
+                layout.blockBoundingRect(table.cellAt(row, c).firstCursorPosition().block()).top()
+                for c in range(table.columns())
+            )
+            bottom = max(
+                layout.blockBoundingRect(table.cellAt(row, c).lastCursorPosition().block()).bottom()
+                for c in range(table.columns())
+            )
+            if int(top // page_height) != int(bottom // page_height) and bottom - top < page_height / 2:
+                return number, row
+    return None
+
+
+def keep_rows_together(report: Report, device: QPagedPaintDevice, body: QSizeF) -> QTextDocument:
+    """The laid-out document with no table row split across pages.
+
+    QTextDocument has no keep-together: lay the report out, find the first row that crosses
+    a page boundary, cut its table before that row (it goes on, header repeated, on the next
+    page), and lay out again until no row crosses.
+    """
+    breaks: dict[int, set[int]] = {}
+    for _attempt in range(200):
+        document = make_document(report, device, breaks)
+        document.setPageSize(body)
+        split = _first_split_row(document, body.height())
+        if split is None:
+            return document
+        segments = _table_segments(report, breaks)
+        number, row = split
+        segment = segments[number] if number < len(segments) else None
+        if segment is None:
+            return document  # a facts or signature table: short rows, left as laid out
+        section, first = segment
+        breaks.setdefault(section, set()).add(first + row - 1)
+    return document
 
 
 def report_font() -> QFont:
@@ -116,11 +189,13 @@ def report_font() -> QFont:
     return font
 
 
-def make_document(report: Report, device: QPagedPaintDevice) -> QTextDocument:
+def make_document(
+    report: Report, device: QPagedPaintDevice, breaks: dict[int, set[int]] | None = None
+) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
     document.setDefaultFont(report_font())
-    document.setHtml(report_html(report))
+    document.setHtml(report_html(report, breaks))
     return document
 
 
@@ -131,12 +206,11 @@ def paint_report(report: Report, device: QPagedPaintDevice) -> int:
     page = layout.paintRectPixels(dpi)
     footer_height = dpi * 0.25  # a quarter inch for "Sayfa i / n"
     body = QSizeF(page.width(), page.height() - footer_height)
-    document = make_document(report, device)
-    document.setPageSize(body)
+    document = keep_rows_together(report, device, body)
     pages = max(1, document.pageCount())
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError("Yazdırma başlatılamadı (dosya ya da yazıcı açılamadı).")
+        raise OSError(tx("Yazdırma başlatılamadı (dosya ya da yazıcı açılamadı)."))
     try:
         small = report_font()
         small.setPointSizeF(7.5)
@@ -154,12 +228,14 @@ def paint_report(report: Report, device: QPagedPaintDevice) -> int:
             painter.drawText(
                 foot,
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                f"{report.title} — yazdırma {report.printed_at}",
+                tx("{title} — yazdırma {printed_at}").format(
+                    title=report.title, printed_at=report.printed_at
+                ),
             )
             painter.drawText(
                 foot,
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                f"Sayfa {index + 1} / {pages}",
+                tx("Sayfa {page} / {pages}").format(page=index + 1, pages=pages),
             )
     finally:
         painter.end()

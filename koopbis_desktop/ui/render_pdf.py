@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services.printouts import report_from_json
 from koopbis_desktop.ui.printing import write_pdf_headless
 
@@ -23,10 +25,12 @@ from koopbis_desktop.ui.printing import write_pdf_headless
 def render(request: dict[str, Any]) -> dict[str, Any]:
     """Render one request; the answer (``pages``, or ``error`` and ``exit_code``)."""
     target = Path(request["target"])
+    i18n.set_language(request.get("language"))
     try:
         pages = write_pdf_headless(report_from_json(request["report"]), target)
     except OSError as exc:
-        return {"error": f"PDF yazılamadı: {target}: {exc.strerror or exc}", "exit_code": ExitCode.ERROR}
+        message = tx("PDF yazılamadı: {target}: {reason}").format(target=target, reason=exc.strerror or exc)
+        return {"error": message, "exit_code": ExitCode.ERROR}
     except KoopbisError as exc:
         return {"error": exc.message, "exit_code": exc.exit_code}
     return {"pages": pages}

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, DomainError, check_move
 from koopbis_desktop.services import review
 from koopbis_desktop.store.entries import Entry
@@ -34,7 +35,7 @@ ERROR_STYLE = "color: #b00020;"
 def permission(ctx: AppContext, action: Action, entry: Entry) -> str | None:
     """None when the signed-in user may make ``action`` on ``entry``, else why not (Turkish)."""
     if ctx.actor is None:
-        return "Bu işlem için oturum açın."
+        return tx("Bu işlem için oturum açın.")
     try:
         check_move(action, entry.state, ctx.actor, entry.author)
     except DomainError as exc:
@@ -139,7 +140,9 @@ class ReviewDialog(QDialog):
         self._approve_reason = permission(self.ctx, Action.APPROVE, entry)
         self._return_reason = permission(self.ctx, Action.RETURN, entry)
         self.setWindowTitle(
-            self.tr("Kayıt incelemesi — {0}").format(details.cooperative_title or entry.uuid[:8])
+            self.tr("Kayıt incelemesi {0} — {1}").format(
+                entry.label, details.cooperative_title or entry.cooperative or ""
+            )
         )
         if self._keep_status:
             self._keep_status = False

@@ -14,6 +14,7 @@ written it down.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -97,7 +98,10 @@ class FirstRunWizard(QDialog):
         form.addRow(self.tr("Yönetici &kullanıcı adı:"), self.username_edit)
         form.addRow(self.tr("&Ad soyad:"), self.full_name_edit)
         form.addRow(self.tr("&Parola (iki kez):"), self.passwords)
-        form.addRow(self.tr("Kooperatif &dökümü:"), snapshot_row)
+        # A label beside a layout has no buddy unless given one; without it "&" shows literally.
+        snapshot_label = QLabel(self.tr("Kooperatif &dökümü:"))
+        snapshot_label.setBuddy(self.snapshot_edit)
+        form.addRow(snapshot_label, snapshot_row)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -165,6 +169,9 @@ class FirstRunWizard(QDialog):
         words = fold(text).split()
         current = self.province_combo.currentData()
         self.province_combo.clear()
+        if not words:
+            # No province is preselected: a database for the wrong province must not be one Enter away.
+            self.province_combo.addItem(self.tr("— ilinizi yazarak seçin —"), None)
         for province in provinces():
             haystack = fold(f"{province.code} {province.name}")
             if all(word in haystack for word in words):
@@ -173,6 +180,8 @@ class FirstRunWizard(QDialog):
             index = self.province_combo.findData(current)
             if index >= 0:
                 self.province_combo.setCurrentIndex(index)
+        elif not words:
+            self.province_combo.setCurrentIndex(0)
 
     def on_browse_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -191,10 +200,6 @@ class FirstRunWizard(QDialog):
             focus.setFocus()
 
     def on_create_clicked(self) -> None:
-        province = self.province_combo.currentData()
-        if not province:
-            self._fail(self.tr("Listeden ilinizi seçin."), self.province_filter)
-            return
         username = self.username_edit.text().strip()
         if not username:
             self._fail(self.tr("Yönetici kullanıcı adını yazın."), self.username_edit)
@@ -202,6 +207,10 @@ class FirstRunWizard(QDialog):
         problem = self.passwords.check()
         if problem:
             self._fail(problem, self.passwords)
+            return
+        province = self.province_combo.currentData()
+        if not province:
+            self._fail(self.tr("Listeden ilinizi seçin."), self.province_filter)
             return
         snapshot_text = self.snapshot_edit.text().strip()
         snapshot_file = Path(snapshot_text).expanduser() if snapshot_text else None
@@ -239,3 +248,48 @@ class FirstRunWizard(QDialog):
         self.create_button.setEnabled(True)
         self.error_label.setStyleSheet("color: #a00000;")
         self._fail(describe_error(exc))
+
+
+class FirstRunNextSteps(QDialog):
+    """The set-up's last page, shown to the new admin at the first sign-in: what comes next,
+    with a button for each step (the buttons need the signed-in admin, hence after the login)."""
+
+    def __init__(
+        self,
+        add_accounts: Callable[[], None],
+        load_list: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunNextSteps")
+        self.setWindowTitle(self.tr("İlk kurulum — sırada ne var"))
+        text = QLabel(
+            self.tr(
+                "<h3>Veritabanı hazır.</h3>"
+                "<p>Kayıt girmeye başlamadan önce iki adım kaldı:</p>"
+                "<ol><li><b>Hesaplar:</b> kayıt girecek memurları ve onaylayacak şefleri ekleyin "
+                "(yönetici hesabıyla kayıt girilmez).</li>"
+                "<li><b>Kooperatif listesi:</b> KOOP-BİS'ten aldığınız kooperatif listesini yükleyin; "
+                "formlar kooperatifi bu listeden bulur.</li></ol>"
+                "<p>Bu adımlara sonra Yönetim menüsünden ve Kooperatifler sayfasından da ulaşabilirsiniz.</p>"
+            )
+        )
+        text.setWordWrap(True)
+        self.accounts_button = QPushButton(self.tr("Memur ve şef &hesaplarını ekle…"))
+        self.accounts_button.setObjectName("addAccountsButton")
+        self.accounts_button.clicked.connect(add_accounts)
+        self.list_button = QPushButton(self.tr("Kooperatif &listesini yükle…"))
+        self.list_button.setObjectName("loadListButton")
+        self.list_button.clicked.connect(load_list)
+        self.finish_button = QPushButton(self.tr("&Bitir"))
+        self.finish_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accounts_button)
+        buttons.addWidget(self.list_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.finish_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(560)
+        self.accounts_button.setFocus()

@@ -175,110 +175,120 @@ Press «Open» to view it.</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="188"/>
+        <source>Denetim izi</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="127"/>
         <source>kayıt no (uuid)</source>
         <translation>entry id (uuid)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="130"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="131"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="132"/>
         <source>&amp;Tarih:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="138"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="139"/>
         <source>&amp;Süz</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="140"/>
         <source>&amp;Zinciri doğrula</source>
         <translation>&amp;Verify chain</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="158"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="162"/>
         <source>◀ &amp;Önceki</source>
         <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="159"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="163"/>
         <source>S&amp;onraki ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="170"/>
         <source>&amp;Kayıt:</source>
         <translation>&amp;Entry:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="172"/>
         <source>K&amp;ullanıcı:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="237"/>
         <source>{0}–{1} / {2} kayıt</source>
         <translation>{0}–{1} of {2} rows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="236"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="240"/>
         <source>Bu süzgeçle denetim kaydı yok.</source>
         <translation>No audit rows match this filter.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="257"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="261"/>
         <source>Zincir doğrulanıyor…</source>
         <translation>Verifying the chain…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="266"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="270"/>
         <source>Denetim izi sağlam: {0} kayıt, son özet {1}.</source>
         <translation>Audit trail intact: {0} rows, head hash {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="272"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="276"/>
         <source>Denetim izi BOZULMUŞ: ilk sorunlu kayıt {0}: {1}</source>
         <translation>Audit trail BROKEN: first bad row {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="151"/>
+        <source>Bu süzgece uyan denetim kaydı yok; süzgeci genişletin ya da temizleyin.</source>
+        <translation>No audit record matches this filter; widen or clear the filter.</translation>
     </message>
 </context>
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="48"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="49"/>
         <source>Sıra</source>
         <translation>Seq</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="49"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="50"/>
         <source>Zaman</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="50"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="51"/>
         <source>Kullanıcı</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="51"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="52"/>
         <source>İşlem</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="52"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="53"/>
         <source>Kayıt</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="53"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="54"/>
         <source>Durum değişimi</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="54"/>
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="55"/>
         <source>Not / ayrıntı</source>
         <translation>Note / details</translation>
     </message>
@@ -286,7 +296,7 @@ Press «Open» to view it.</translation>
 <context>
     <name>ComboField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="385"/>
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="397"/>
         <source>— seçin —</source>
         <translation>— choose —</translation>
     </message>
@@ -341,154 +351,153 @@ Press «Open» to view it.</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="129"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="439"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="441"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="188"/>
         <source>Çakışma incelemesi — {0}</source>
-        <translation>Conflict review — {0}</translation>
+        <translation type="vanished">Conflict review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="197"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="199"/>
         <source>Mevcut kooperatife &amp;bağla ({0} — bekleyen kayıtlar da bağlanır)</source>
         <translation>&amp;Link to the existing cooperative ({0} — waiting entries are linked too)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="204"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="206"/>
         <source>Bu kayıt artık çakışmada değil; karar verilmiş olabilir.</source>
         <translation>This entry is no longer in conflict; it may have been decided already.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="210"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="212"/>
         <source>Farkları inceleyin, gerekçeyi yazın ve bir karar düğmesine basın.</source>
         <translation>Review the differences, write the reason and press a decision button.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="224"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="226"/>
         <source>Bu işlem için oturum açın.</source>
         <translation>Sign in to do this.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="235"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="237"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="238"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="240"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="241"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="243"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="242"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="244"/>
         <source>Onaylayan</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="245"/>
         <source>Çakışma tarihi</source>
         <translation>Conflict date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="244"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="246"/>
         <source>Geçerlilik tarihi</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="293"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="295"/>
         <source>Değer düzeyinde gerçek bir çakışma yok: iki taraf farklı şeyleri değiştirmiş.</source>
         <translation>No real conflict at value level: the two sides changed different things.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="295"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="297"/>
         <source>«Birleştir» ikisini birlikte korur.</source>
         <translation>«Merge» keeps both together.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="296"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="298"/>
         <source>Çakışan alanlar</source>
         <translation>Conflicting fields</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="298"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="300"/>
         <source>KOOP-BİS&apos;te başka değişiklikler — çakışma değil (KOOP-BİS&apos;teki hâli korunur)</source>
         <translation>Other changes in KOOP-BİS — not a conflict (the KOOP-BİS version is kept)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="301"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="307"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="303"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="309"/>
         <source>Yok.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="304"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="306"/>
         <source>Yalnız sizin değişiklikleriniz — çakışma değil</source>
         <translation>Only your changes — not a conflict</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="312"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="314"/>
         <source>&lt;b&gt;KOOP-BİS&apos;te zaten kayıtlı:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;Already registered in KOOP-BİS:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="319"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="321"/>
         <source>Çakışan her alan için seçiminiz («Seçimlerle birleştir» için)</source>
         <translation>Your choice for each conflicting field (for «Merge with my choices»)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="359"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="361"/>
         <source>Bu çakışmada yerel kaydı yeniden göndermek işe yaramaz (KOOP-BİS aynı cevabı verir); KOOP-BİS&apos;tekini kabul edin ya da memura iade edin.</source>
         <translation>Resending the local entry will not help with this conflict (KOOP-BİS gives the same answer); accept the KOOP-BİS version or return it to the clerk.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="367"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="369"/>
         <source>Kayıt olduğu gibi yeniden gönderilir; KOOP-BİS&apos;teki çakışan değerlerin üzerine yazılır (onlar denetim izinde saklanır).</source>
         <translation>The entry is resent as it is and overwrites the conflicting values in KOOP-BİS (those are kept in the audit trail).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="375"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="377"/>
         <source>KOOP-BİS&apos;teki kalır; bu kayıt gönderilmez, içeriğiyle &apos;Vazgeçildi&apos; olarak saklanır.</source>
         <translation>The KOOP-BİS version stays; this entry is not sent and is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="377"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="379"/>
         <source>Bu çakışmada alan alan seçilebilecek bir alan yok.</source>
         <translation>This conflict has no fields to choose field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="384"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="386"/>
         <source>Her çakışan alan için yukarıda seçtiğiniz değer alınır; birleştirilen kayıt yeni bir revizyon olarak yeniden gönderilir.</source>
         <translation>For each conflicting field the value you chose above is taken; the merged entry is resent as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="393"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="395"/>
         <source>Kayıt, gerekçe kutusundaki açıklamayla yazan memura geri gönderilir; hiçbir şey kaybolmaz.</source>
         <translation>The entry is sent back to the clerk who wrote it with the comment in the reason box; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="402"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="404"/>
         <source>Kuruluş kaydı gönderilmez (kooperatif KOOP-BİS&apos;te zaten var); bu kuruluşu bekleyen kayıtlar mevcut kooperatife bağlanır ve sırayla gönderilir.</source>
         <translation>The founding entry is not sent (the cooperative already exists in KOOP-BİS); the entries waiting for this founding are linked to the existing cooperative and sent in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="428"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="430"/>
         <source>Karar gerekçesi yazılmalıdır; denetim izine girer. Gerekçe kutusuna yazın.</source>
         <translation>A reason for the decision is required; it goes into the audit trail. Type it in the reason box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="461"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="529"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="463"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="531"/>
         <source>KOOP-BİS&apos;teki değerin üzerine yazılsın mı?</source>
         <translation>Overwrite the value in KOOP-BİS?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="463"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="465"/>
         <source>KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine girdiğiniz değerler yazılacak:
 {0}
 
@@ -499,27 +508,27 @@ KOOP-BİS&apos;teki değerler denetim izinde saklanır.</source>
 The KOOP-BİS values are kept in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="465"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="467"/>
         <source>• (değer düzeyinde çakışma yok)</source>
         <translation>• (no conflict at value level)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="466"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="468"/>
         <source>&amp;Üzerine yaz ve gönder</source>
         <translation>&amp;Overwrite and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="472"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="474"/>
         <source>Yerel kayıt korunuyor…</source>
         <translation>Keeping the local entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="483"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="485"/>
         <source>Girdiğiniz değişiklikten vazgeçilsin mi?</source>
         <translation>Abandon the change you entered?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="485"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="487"/>
         <source>Girdiğiniz şu değişiklikler KOOP-BİS&apos;e gönderilmeyecek:
 {0}
 
@@ -530,32 +539,32 @@ Kayıt içeriğiyle birlikte &apos;Vazgeçildi&apos; olarak saklanır.</source>
 The entry is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="487"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="489"/>
         <source>• bu kaydın tamamı</source>
         <translation>• this whole entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="488"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="490"/>
         <source>&amp;KOOP-BİS&apos;tekini kabul et</source>
         <translation>&amp;Accept the KOOP-BİS version</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="494"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="496"/>
         <source>KOOP-BİS&apos;teki kabul ediliyor…</source>
         <translation>Accepting the KOOP-BİS version…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="504"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="506"/>
         <source>Çakışan her alan için seçim yapın: {0}.</source>
         <translation>Make a choice for each conflicting field: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="516"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="518"/>
         <source>«Elle yaz» seçilen alana değer yazın: {0}.</source>
         <translation>Type a value in the field set to «Type by hand»: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="531"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="533"/>
         <source>Birleştirilen kayıt KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine yazılacak:
 {0}
 
@@ -566,97 +575,112 @@ KOOP-BİS&apos;teki değerler denetim izinde, girdiğiniz kayıt revizyonlarda s
 The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="534"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="536"/>
         <source>&amp;Birleştir ve gönder</source>
         <translation>&amp;Merge and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="541"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="543"/>
         <source>Birleştiriliyor…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="553"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="555"/>
         <source>Memura iade ediliyor…</source>
         <translation>Returning to the clerk…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="566"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="568"/>
         <source>Mevcut kooperatife bağlansın mı?</source>
         <translation>Link to the existing cooperative?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="568"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="570"/>
         <source>Bu kuruluş kaydı KOOP-BİS&apos;e gönderilmeyecek (&apos;Vazgeçildi&apos; olarak saklanır); onu bekleyen {0} kayıt {1} kooperatifine bağlanacak.</source>
         <translation>This founding entry will not be sent to KOOP-BİS (it is kept as &apos;Abandoned&apos;); the {0} entries waiting for it will be linked to cooperative {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="571"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="573"/>
         <source>&amp;Bağla</source>
         <translation>&amp;Link</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="577"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="579"/>
         <source>Bağlanıyor…</source>
         <translation>Linking…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="188"/>
+        <source>Çakışma incelemesi {0} — {1}</source>
+        <translation>Conflict review {0} — {1}</translation>
     </message>
 </context>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="122"/>
+        <source>Çakışmalar</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="125"/>
         <source>KOOP-BİS&apos;in, siz çevrimdışıyken değişen bilgisi yüzünden uygulamadığı kayıtlar. Bir şef her birini açıp alan alan karar verir; iki tarafın bilgisi de saklanır. Açmak için satırı seçip Enter&apos;a basın ya da çift tıklayın.</source>
         <translation>Entries KOOP-BİS did not apply because its data changed while you were offline. A supervisor opens each one and decides field by field; both sides&apos; data are kept. To open one, select the row and press Enter or double-click it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="131"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="135"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="137"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="142"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="141"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="143"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="142"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="144"/>
         <source>Çakışan alanlar</source>
         <translation>Conflicting fields</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="143"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="145"/>
         <source>Bekliyor</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="146"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="153"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="162"/>
         <source>İncele ve karar &amp;ver…</source>
         <translation>Review and &amp;decide…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="203"/>
         <source>{0} kayıt karar bekliyor.</source>
         <translation>{0} entries await a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="205"/>
         <source>Çakışmada kayıt yok.</source>
         <translation>No entries in conflict.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="154"/>
+        <source>Çakışma yok. Eşitlemede KOOP-BİS&apos;teki güncel bilgiyle çelişen bir kayıt çıkarsa burada şefin kararını bekler; o zamana kadar yapılacak bir şey yok.</source>
+        <translation>No conflicts. If a sync finds an entry that contradicts KOOP-BİS&apos;s current data, it waits here for a supervisor&apos;s decision; until then there is nothing to do.</translation>
     </message>
 </context>
 <context>
@@ -670,240 +694,260 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>CooperativesPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="134"/>
         <source>Unvan, sicil no ya da VKN</source>
         <translation>Title, registry number or VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="136"/>
         <source>&amp;Ara:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="135"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="453"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="507"/>
         <source>Sicil no</source>
         <translation>Registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="136"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="145"/>
         <source>Unvan</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="137"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="455"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="146"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="509"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="148"/>
         <source>İlçe</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="142"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="460"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="514"/>
         <source>VKN</source>
         <translation>VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="143"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="239"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="463"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="245"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="517"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="190"/>
         <source>Bu kooperatif için &amp;yeni kayıt</source>
         <translation>&amp;New entry for this cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="184"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="194"/>
         <source>Seçili kooperatif için yeni kayıt başlatır (Ctrl+Shift+N).</source>
         <translation>Starts a new entry for the selected cooperative (Ctrl+Shift+N).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="190"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="200"/>
         <source>TCKN / VKN</source>
         <translation>TCKN / VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="201"/>
         <source>Adı Soyadı / Unvanı</source>
         <translation>Full name / title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="192"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="202"/>
         <source>Pay</source>
         <translation>Shares</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="204"/>
         <source>Giriş tarihi</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="212"/>
         <source>Adı Soyadı</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="203"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="213"/>
         <source>T.C. Kimlik No</source>
         <translation>Turkish ID number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="210"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="219"/>
         <source>Görevi</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="205"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="215"/>
         <source>Görev süresi</source>
         <translation>Term of office</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="224"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="222"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="230"/>
         <source>Hesap yılı</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="234"/>
         <source>Yeri</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="236"/>
         <source>Sonuç</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="238"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="244"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="240"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="246"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="242"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="248"/>
         <source>Geçerlilik</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="247"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="253"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="263"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="269"/>
         <source>Enter ya da çift tıklama: kaydı inceleme penceresinde açar.</source>
         <translation>Enter or double-click: opens the entry in the review window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="267"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="273"/>
         <source>&amp;Ortaklar</source>
         <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="268"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="274"/>
         <source>Yö&amp;netim kurulu</source>
         <translation>&amp;Board of directors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="269"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="275"/>
         <source>&amp;Denetim kurulu</source>
         <translation>&amp;Audit board</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="270"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="276"/>
         <source>&amp;Genel kurullar</source>
         <translation>&amp;General assemblies</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="271"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="277"/>
         <source>Ye&amp;rel kayıtlar</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="273"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="279"/>
         <source>Ayrıntıları görmek için listeden bir kooperatif seçin.</source>
         <translation>Select a cooperative in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="305"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="319"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="311"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="372"/>
         <source>Aramak için unvan, sicil no ya da VKN yazın.</source>
         <translation>Type a title, registry number or VKN to search.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="341"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="394"/>
         <source>Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.</source>
         <translation>No matching cooperative. Type a word of the title, the registry number or the VKN.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="406"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="460"/>
         <source>Bu kooperatif artık kooperatif listesinde yok.</source>
         <translation>This cooperative is no longer in the cooperative list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="422"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="476"/>
         <source>&amp;Ortaklar ({0})</source>
         <translation>&amp;Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="423"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="477"/>
         <source>Yö&amp;netim kurulu ({0})</source>
         <translation>&amp;Board of directors ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="424"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="478"/>
         <source>&amp;Denetim kurulu ({0})</source>
         <translation>&amp;Audit board ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="425"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="479"/>
         <source>&amp;Genel kurullar ({0})</source>
         <translation>&amp;General assemblies ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="426"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="480"/>
         <source>Ye&amp;rel kayıtlar ({0})</source>
         <translation>&amp;Local entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="458"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="512"/>
         <source>İl / İlçe</source>
         <translation>Province / district</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="459"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="513"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="461"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="515"/>
         <source>Ticaret sicil no</source>
         <translation>Trade registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="462"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="516"/>
         <source>Kuruluş tarihi</source>
         <translation>Founding date</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="324"/>
+        <source>Kooperatif listesini &amp;yükle…</source>
+        <translation>&amp;Load the cooperative list…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="346"/>
+        <source>Kooperatif listesi boş: bu bilgisayara KOOP-BİS&apos;in kooperatif listesi henüz yüklenmedi. Kayıt girmek için önce liste yüklenmeli.</source>
+        <translation>The cooperative list is empty: KOOP-BİS&apos;s cooperative list has not been loaded on this computer yet. It must be loaded before entries can be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="351"/>
+        <source>KOOP-BİS&apos;ten aldığınız dosyayı (CSV ya da Excel) yükleyin.</source>
+        <translation>Load the file you received from KOOP-BİS (CSV or Excel).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="353"/>
+        <source>Listeyi şef ya da yönetici yükler; şefinizden yüklemesini isteyin.</source>
+        <translation>A supervisor or administrator loads the list; ask your supervisor to load it.</translation>
     </message>
 </context>
 <context>
@@ -1010,17 +1054,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="230"/>
         <source>GG.AA.YYYY</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="235"/>
         <source>Takvim…</source>
         <translation>Calendar…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="236"/>
         <source>Takvimden seç (Alt+Aşağı ok)</source>
         <translation>Pick from the calendar (Alt+Down arrow)</translation>
     </message>
@@ -1189,32 +1233,32 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="63"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="65"/>
         <source>Kayıt formu</source>
         <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="126"/>
         <source>{0} — kayıt formu</source>
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="149"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="163"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="159"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="173"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="180"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="188"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
@@ -1222,203 +1266,223 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryTableModel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="40"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="41"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="41"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="42"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="42"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="43"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="43"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="44"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="44"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="45"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="45"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="46"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="46"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="47"/>
         <source>KOOP-BİS fiş no</source>
         <translation>KOOP-BİS receipt</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="258"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="261"/>
         <source>Kayıtta düzeltilmesi gereken hatalar var.</source>
         <translation>The entry has errors to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="262"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="265"/>
         <source>Kayıtta 1163 sayılı Kanun uyarıları var.</source>
         <translation>The entry has Law 1163 warnings.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="265"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="268"/>
         <source>Şefin notu: {0}</source>
         <translation>Supervisor&apos;s note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="40"/>
+        <source>Kayıt no</source>
+        <translation>Entry no.</translation>
     </message>
 </context>
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="284"/>
+        <source>Uyarılar ve hatalar:</source>
+        <translation>Warnings and errors:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="271"/>
+        <source>revizyon {0}</source>
+        <translation>revision {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="258"/>
+        <source>Onaya gönderildi: {0}</source>
+        <translation>Submitted for approval: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="132"/>
         <source>Ne değişiyor</source>
         <translation>What changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="133"/>
         <source>Önce (KOOP-BİS kaydı)</source>
         <translation>Before (KOOP-BİS record)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="134"/>
         <source>Sonra (bu kayıtla)</source>
         <translation>After (with this entry)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="135"/>
         <source>Değişiklik</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="132"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="141"/>
         <source>Bu kayıt KOOP-BİS&apos;teki mevcut bir bilgiyi değiştirmiyor.</source>
         <translation>This entry does not change any existing data in KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="161"/>
         <source>Revizyon</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="153"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="162"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="252"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="154"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="184"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="193"/>
         <source>Zaman</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="155"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="164"/>
         <source>Not</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="172"/>
         <source>Alan</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="173"/>
         <source>Önceki revizyon</source>
         <translation>Previous revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="174"/>
         <source>Bu revizyon</source>
         <translation>This revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="185"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="194"/>
         <source>Kim</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="186"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="195"/>
         <source>İşlem</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="188"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="242"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="197"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="251"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="195"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="204"/>
         <source>Açıklama</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="211"/>
         <source>Ön&amp;ce → sonra</source>
         <translation>&amp;Before → after</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="203"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="212"/>
         <source>Kayıt i&amp;çeriği</source>
         <translation>Entry &amp;content</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="204"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="213"/>
         <source>&amp;Revizyonlar</source>
         <translation>&amp;Revisions</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="205"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="214"/>
         <source>İşlem &amp;geçmişi</source>
         <translation>Action &amp;history</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="234"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="243"/>
         <source>&amp;Revizyonlar ({0})</source>
         <translation>&amp;Revisions ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="238"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="247"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="241"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="250"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="245"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="254"/>
         <source>Oluşturuldu</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="253"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="263"/>
         <source>Geçerlilik tarihi</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="256"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="266"/>
         <source>Onaylayan</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="258"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="268"/>
         <source>Son iade nedeni</source>
         <translation>Last reason for return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="331"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="343"/>
         <source>Revizyon {0}: ilk yazılan hâli.</source>
         <translation>Revision {0}: as first written.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="335"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="347"/>
         <source>Revizyon {0}, revizyon {1} ile karşılaştırılıyor: {2} alan değişti (sarı).</source>
         <translation>Revision {0} compared with revision {1}: {2} fields changed (yellow).</translation>
     </message>
@@ -1457,134 +1521,197 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
 </context>
 <context>
+    <name>FirstRunNextSteps</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="265"/>
+        <source>İlk kurulum — sırada ne var</source>
+        <translation>First set-up — what comes next</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="268"/>
+        <source>&lt;h3&gt;Veritabanı hazır.&lt;/h3&gt;&lt;p&gt;Kayıt girmeye başlamadan önce iki adım kaldı:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Hesaplar:&lt;/b&gt; kayıt girecek memurları ve onaylayacak şefleri ekleyin (yönetici hesabıyla kayıt girilmez).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Kooperatif listesi:&lt;/b&gt; KOOP-BİS&apos;ten aldığınız kooperatif listesini yükleyin; formlar kooperatifi bu listeden bulur.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Bu adımlara sonra Yönetim menüsünden ve Kooperatifler sayfasından da ulaşabilirsiniz.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;The database is ready.&lt;/h3&gt;&lt;p&gt;Two steps remain before entries can be recorded:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Accounts:&lt;/b&gt; add the clerks who record entries and the supervisors who approve them (the administrator account records no entries).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cooperative list:&lt;/b&gt; load the cooperative list you received from KOOP-BİS; forms find the cooperative in it.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Both steps are also available later from the Administration menu and the Cooperatives page.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="278"/>
+        <source>Memur ve şef &amp;hesaplarını ekle…</source>
+        <translation>Add clerk and supervisor &amp;accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="281"/>
+        <source>Kooperatif &amp;listesini yükle…</source>
+        <translation>Load the cooperative &amp;list…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="284"/>
+        <source>&amp;Bitir</source>
+        <translation>&amp;Finish</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="133"/>
         <source>&lt;h3&gt;Kurtarma anahtarı&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Recovery key&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="133"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="137"/>
         <source>Veritabanı şifrelendi; her hesap kendi parolasıyla açar. Bütün parolalar unutulursa veritabanını yalnızca aşağıdaki kurtarma anahtarı açar. Bu anahtar yalnızca şimdi gösterilir: yazın ya da yazdırın ve bilgisayardan ayrı, kilitli bir yerde saklayın.</source>
         <translation>The database is encrypted; each account opens it with its own password. If every password is lost, only the recovery key below opens the database. It is shown only now: write it down or print it and keep it locked away, apart from the computer.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="151"/>
         <source>Kurtarma anahtarını &amp;yazdım, güvenli bir yerde saklayacağım</source>
         <translation>I have &amp;written down the recovery key and will keep it safe</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="150"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="154"/>
         <source>&amp;Bitir</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="59"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="60"/>
         <source>KOOP-BİS Masaüstü — ilk kurulum</source>
         <translation>KOOP-BİS Desktop — first set-up</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="63"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="64"/>
         <source>Bu bilgisayarda henüz KOOP-BİS Masaüstü veritabanı yok. İlinizi seçin ve ilk yönetici hesabını oluşturun. Elinizde il müdürlüğünün kooperatif dökümü (Excel, LibreOffice ya da CSV) varsa şimdi içe aktarabilirsiniz; sonra da aktarılabilir.</source>
         <translation>This computer has no KOOP-BİS Desktop database yet. Choose your province and create the first administrator account. If you have the provincial directorate&apos;s cooperative list (Excel, LibreOffice or CSV) you can import it now; it can also be imported later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="71"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="72"/>
         <source>il adı ya da plaka kodu yazın</source>
         <translation>type a province name or plate code</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="82"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="83"/>
         <source>isteğe bağlı: kooperatifler.csv ya da .xlsx</source>
         <translation>optional: cooperatives.csv or .xlsx</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="83"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="84"/>
         <source>&amp;Seç…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="95"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="96"/>
         <source>İl &amp;ara:</source>
         <translation>&amp;Search province:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="96"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="97"/>
         <source>İ&amp;l:</source>
         <translation>Pro&amp;vince:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="97"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="98"/>
         <source>Yönetici &amp;kullanıcı adı:</source>
         <translation>Administrator &amp;username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="98"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="99"/>
         <source>&amp;Ad soyad:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="99"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="100"/>
         <source>&amp;Parola (iki kez):</source>
         <translation>&amp;Password (twice):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="100"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="102"/>
         <source>Kooperatif &amp;dökümü:</source>
         <translation>Cooperative &amp;list:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="106"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="110"/>
         <source>Veritabanını &amp;oluştur</source>
         <translation>&amp;Create database</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="107"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="111"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="189"/>
         <source>Kooperatif dökümü</source>
         <translation>Cooperative list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="182"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="191"/>
         <source>Tablolar (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
         <translation>Tables (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="213"/>
         <source>Listeden ilinizi seçin.</source>
         <translation>Choose your province from the list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="200"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="205"/>
         <source>Yönetici kullanıcı adını yazın.</source>
         <translation>Type the administrator&apos;s username.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="209"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="218"/>
         <source>Döküm dosyası bulunamadı: {0}</source>
         <translation>List file not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="222"/>
         <source>Veritabanı hazırlanıyor…</source>
         <translation>Preparing the database…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="174"/>
+        <source>— ilinizi yazarak seçin —</source>
+        <translation>— type to choose your province —</translation>
     </message>
 </context>
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="113"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="121"/>
         <source>Satır &amp;ekle (Insert)</source>
         <translation>&amp;Add row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="123"/>
         <source>Satırı &amp;sil (Ctrl+Delete)</source>
         <translation>&amp;Delete row (Ctrl+Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="322"/>
+        <source>Şu anki satırlarla aynı ({0} satır): değişeni düzenleyin, çıkanı silin, yeniyi ekleyin.</source>
+        <translation>Same as the current rows ({0} rows): edit what changed, delete who left, add who joined.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="327"/>
+        <source>{0} satır değişti (✎)</source>
+        <translation>{0} rows changed (✎)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="329"/>
+        <source>{0} yeni (+)</source>
+        <translation>{0} new (+)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="332"/>
+        <source>{0} çıkarıldı: {1}</source>
+        <translation>{0} removed: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="333"/>
+        <source>Şu ankine göre: {0}.</source>
+        <translation>Compared with the current rows: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="377"/>
+        <source>{0} Satır {1}, {2}: {3}</source>
+        <translation>{0} Row {1}, {2}: {3}</translation>
     </message>
 </context>
 <context>
@@ -1742,97 +1869,97 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="117"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="217"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="218"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="229"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="230"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="231"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="257"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="270"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="267"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="289"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="268"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="290"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="272"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="294"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="276"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="298"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="285"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="307"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="290"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="312"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="299"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="321"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="307"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="329"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="308"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="330"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="312"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="334"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="316"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="338"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="317"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="339"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="384"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="410"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="389"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="415"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -1849,17 +1976,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="369"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="395"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="385"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="411"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="425"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="451"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -2009,99 +2136,104 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Manual transfer complete.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="341"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="344"/>
         <source>Kalan {0} kayıt; {1} tanesi şimdi girilebilir. Bu kayıt sırada {2}.</source>
         <translation>{0} entries left; {1} can be entered now. This entry is number {2} in line.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="350"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="355"/>
         <source>Sorun bildirildi</source>
         <translation>Problem reported</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="352"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="357"/>
         <source>Daha önce atlandı</source>
         <translation>Skipped before</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="364"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="369"/>
         <source>Bu kaydın eki yok.</source>
         <translation>This entry has no attachments.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="388"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="394"/>
         <source>Kopyala</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="391"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="397"/>
         <source>Değeri panoya kopyalar (alanda Ctrl+C de kopyalar).</source>
         <translation>Copies the value to the clipboard (Ctrl+C in the field copies too).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="402"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="408"/>
         <source>Panoya kopyalandı: {0}</source>
         <translation>Copied to the clipboard: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="408"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="414"/>
         <source>{0} alan panoya kopyalandı (her satırda ad ve değer, sekmeyle ayrılmış).</source>
         <translation>{0} fields copied to the clipboard (name and value on each line, separated by a tab).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="422"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="428"/>
         <source>Ekin kopyasını kaydet</source>
         <translation>Save a copy of the attachment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="436"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="442"/>
         <source>Kaydedildi: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="455"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="461"/>
         <source>KOOP-BİS&apos;in verdiği alındı numarasını yazın; numara olmadan kayıt aktarılmış sayılmaz.</source>
         <translation>Type the receipt number KOOP-BİS gave; without it the entry does not count as transferred.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="465"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="471"/>
         <source>Kuruluş kaydı için KOOP-BİS&apos;in yeni kooperatife verdiği sicil numarasını da yazın.</source>
         <translation>For a founding entry, also type the registry number KOOP-BİS gave the new cooperative.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="473"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="479"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="479"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="485"/>
         <source>Aktarıldı: alındı no {0}.</source>
         <translation>Transferred: receipt no. {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="492"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="498"/>
         <source>Atlanıyor…</source>
         <translation>Skipping…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="495"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="501"/>
         <source>Atlandı; diğerlerinden sonra yeniden gelecek.</source>
         <translation>Skipped; it comes back after the others.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="507"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="513"/>
         <source>Sorunu Not kutusuna kısaca yazın (ör. KOOP-BİS formu hata verdi); not denetim izine girer.</source>
         <translation>Describe the problem briefly in the Note box (e.g. the KOOP-BİS form gave an error); the note goes into the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="516"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="522"/>
         <source>Sorun kaydediliyor…</source>
         <translation>Recording the problem…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="519"/>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="525"/>
         <source>Sorun kaydedildi; kayıt onaylı kaldı.</source>
         <translation>Problem recorded; the entry stays approved.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="351"/>
+        <source>Kayıt no {0} · teknik kimlik {1}</source>
+        <translation>Entry no. {0} · technical id {1}</translation>
     </message>
 </context>
 <context>
@@ -2337,9 +2469,24 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>NewEntryPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="177"/>
+        <source>Yeni kayıt</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="181"/>
         <source>Kaydetmek istediğiniz değişikliğin türünü seçip Enter&apos;a basın. Form açılınca kooperatifi unvanı, sicil no ya da VKN ile bulabilirsiniz.</source>
         <translation>Choose the kind of change to record and press Enter. In the form, find the cooperative by title, registry number or tax number.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="168"/>
+        <source>Kooperatif seçimini &amp;kaldır</source>
+        <translation>&amp;Clear the cooperative</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="193"/>
+        <source>Kooperatif: {0}</source>
+        <translation>Cooperative: {0}</translation>
     </message>
 </context>
 <context>
@@ -2404,124 +2551,169 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="53"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="63"/>
         <source>Taslaklarım</source>
         <translation>My drafts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="56"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="66"/>
         <source>Kendi taslaklarınız ve şefin iade ettiği kayıtlar. İade edilenler sarı; şefin notu aşağıda görünür.</source>
         <translation>Your drafts and the entries a supervisor returned. Returned ones are yellow; the supervisor&apos;s note shows below.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="61"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="71"/>
         <source>Onay bekleyenler</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="62"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="72"/>
         <source>Onaylananlar</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="65"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="75"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="67"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="77"/>
         <source>KOOP-BİS {0} tarihinde açılır. O güne kadar onaylanan kayıtlar bu bilgisayarda saklanır; açılıştan sonra sırayla KOOP-BİS&apos;e aktarılır.</source>
         <translation>KOOP-BİS opens on {0}. Until then approved entries are kept on this computer; after the opening they are sent to KOOP-BİS in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="75"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="85"/>
         <source>Çakışmalar</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="77"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="87"/>
         <source>KOOP-BİS&apos;teki güncel bilgiyle çelişen kayıtlar; şefin karar vermesi gerekir.</source>
         <translation>Entries that contradict current KOOP-BİS data; a supervisor must decide.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="91"/>
         <source>Tüm kayıtlar</source>
         <translation>All entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="105"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="115"/>
         <source>Tümü</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="111"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="121"/>
         <source>Tüm türler</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="126"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="120"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="130"/>
         <source>&amp;Tarih aralığı</source>
         <translation>&amp;Date range</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="132"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="142"/>
         <source>Ara: kooperatif, kişi, karar no… (Türkçe harfsiz de olur)</source>
         <translation>Search: cooperative, person, decision no… (Turkish letters optional)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="138"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="148"/>
         <source>A&amp;ra:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="149"/>
         <source>Tü&amp;r:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="141"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="151"/>
         <source>&amp;Durum:</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="145"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="155"/>
         <source>&amp;Yazan:</source>
         <translation>&amp;Author:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="269"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="288"/>
         <source>Bu sütuna göre sıralanamaz.</source>
         <translation>This column cannot be sorted.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="294"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="316"/>
         <source>Bu listede kayıt yok.</source>
         <translation>No entries in this list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="297"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="319"/>
         <source>{0} kayıt ({1} tanesi yüklendi; kaydırdıkça gelir)</source>
         <translation>{0} entries ({1} loaded; more load as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="300"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="322"/>
         <source>{0} kayıt</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="320"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="370"/>
         <source>KOOP-BİS&apos;in iade notu: {0}</source>
         <translation>Returned by KOOP-BİS: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="322"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="372"/>
         <source>Şefin iade notu: {0}</source>
         <translation>Supervisor&apos;s return note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="199"/>
+        <source>Yeni kayıt (Ctrl+N)</source>
+        <translation>New entry (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="327"/>
+        <source>Yükleniyor…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="329"/>
+        <source>Süzgece uyan kayıt yok; süzgeci temizleyin (Esc) ya da genişletin.</source>
+        <translation>No entry matches the filter; clear it (Esc) or widen it.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="332"/>
+        <source>Taslağınız ya da iade edilen kaydınız yok. Yeni bir değişikliği kaydetmek için:</source>
+        <translation>You have no drafts or returned entries. To record a new change:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="335"/>
+        <source>Onay bekleyen kayıt yok: memurların onaya gönderdiği kayıtlar burada görünür.</source>
+        <translation>Nothing awaits approval: entries clerks submit for approval appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="337"/>
+        <source>Onaylanmış kayıt yok: şefin onayladığı kayıtlar burada görünür.</source>
+        <translation>No approved entries: entries a supervisor approves appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="338"/>
+        <source>KOOP-BİS&apos;e gönderilecek ya da gönderilmiş kayıt yok.</source>
+        <translation>No entries to send or sent to KOOP-BİS.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="339"/>
+        <source>Çakışma yok: KOOP-BİS&apos;le çelişen kayıt olursa burada karar beklenir.</source>
+        <translation>No conflicts: an entry that contradicts KOOP-BİS would wait here for a decision.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="340"/>
+        <source>Henüz kayıt yok. İlk kaydı girmek için:</source>
+        <translation>No entries yet. To record the first one:</translation>
     </message>
 </context>
 <context>
@@ -2548,84 +2740,88 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="61"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="62"/>
         <source>Kayıt incelemesi</source>
         <translation>Entry review</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="65"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="66"/>
         <source>Kayıt yükleniyor…</source>
         <translation>Loading the entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="70"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="71"/>
         <source>&amp;Açıklama (iade ederken zorunlu: memur neyi düzelteceğini bilmeli):</source>
         <translation>&amp;Comment (required when returning: the clerk must know what to fix):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="76"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="77"/>
         <source>Örneğin: Karar numarası yanlış; yönetim kurulu kararına göre düzeltin.</source>
         <translation>For example: the decision number is wrong; correct it according to the board decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="82"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="83"/>
         <source>&amp;Onayla</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="84"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="85"/>
         <source>&amp;İade et</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="86"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="87"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="94"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="95"/>
         <source>Kayıt &amp;fişi…</source>
         <translation>Entry &amp;slip…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="97"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="98"/>
         <source>Kaydın imzalanacak fişini gösterir (baskı önizleme).</source>
         <translation>Shows the entry slip to be signed (print preview).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="142"/>
         <source>Kayıt incelemesi — {0}</source>
-        <translation>Entry review — {0}</translation>
+        <translation type="vanished">Entry review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="150"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="153"/>
         <source>Kaydı inceleyin; onaylayın ya da açıklama yazarak iade edin.</source>
         <translation>Review the entry; approve it, or return it with a comment.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="173"/>
         <source>Kaydı onaylar; onaylanan kayıt KOOP-BİS açılınca aktarılır (Ctrl+Enter).</source>
         <translation>Approves the entry; an approved entry is transferred when KOOP-BİS opens (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="178"/>
         <source>Kaydı yazan memura geri gönderir; açıklama kutusuna neyin düzeltileceğini yazın.</source>
         <translation>Sends the entry back to the clerk who wrote it; write in the comment box what to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="202"/>
         <source>Onaylanıyor…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="216"/>
         <source>İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli. Açıklama kutusuna yazın.</source>
         <translation>A reason for the return is required: the clerk must know what to fix. Type it in the comment box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="221"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="224"/>
         <source>İade ediliyor…</source>
         <translation>Returning…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="143"/>
+        <source>Kayıt incelemesi {0} — {1}</source>
+        <translation>Entry review {0} — {1}</translation>
     </message>
 </context>
 <context>
@@ -2694,17 +2890,17 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="132"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="158"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="282"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="296"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
@@ -2712,67 +2908,67 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SubmitActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="42"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="44"/>
         <source>Kaydetmek için önce kooperatifi seçin.</source>
         <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="80"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="82"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="100"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="102"/>
         <source>{0} onaya gönderildi.</source>
         <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="105"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="107"/>
         <source>Kayıt onaya gönderildi.</source>
         <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="111"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="113"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
         <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="117"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="131"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="169"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="170"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="177"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="172"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="173"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="174"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>
@@ -2780,276 +2976,285 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="87"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="88"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="93"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="94"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="96"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="97"/>
         <source>Şimdi &amp;eşitle (Ctrl+Shift+S)</source>
         <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="98"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="99"/>
         <source>&amp;Duraklat</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="100"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="101"/>
         <source>Planı &amp;yenile</source>
         <translation>&amp;Refresh plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="103"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="104"/>
         <source>KOOP-BİS&apos;e e&amp;lle aktarım…</source>
         <translation>&amp;Manual entry into KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="106"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="107"/>
         <source>Alındı &amp;fiş listesi…</source>
         <translation>&amp;Receipts list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="109"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="110"/>
         <source>KOOP-BİS&apos;e aktarılan kayıtların alındı numaraları (baskı önizleme).</source>
         <translation>Receipt numbers of the entries transferred to KOOP-BİS (print preview).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="124"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="125"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="503"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="143"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="144"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="144"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="159"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="145"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="166"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="145"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="160"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="146"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="167"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="146"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="147"/>
         <source>Yürürlük</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="147"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="157"/>
         <source>Kayıt</source>
-        <translation>Entry</translation>
+        <translation type="vanished">Entry</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="148"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="164"/>
+        <source>Kayıt no</source>
+        <translation>Entry no.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="149"/>
         <source>Neden bekliyor</source>
         <translation>Why it waits</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="158"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="159"/>
+        <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS&apos;e gönderilecekleri sırayla görünür.</source>
+        <translation>Nothing to send. Entries a supervisor approves appear here in the order they will be sent to KOOP-BİS.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="165"/>
         <source>KOOP-BİS alındı no</source>
         <translation>KOOP-BİS receipt no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="162"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="169"/>
         <source>Aktarılma zamanı</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="176"/>
         <source>CSV olarak &amp;dışa aktar…</source>
         <translation>&amp;Export as CSV…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="178"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="185"/>
         <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada gönderilme sırasıyla listelenir; KOOP-BİS açıkken kendiliğinden gönderilir. Onay bekleyen kayıtlar için Onay bekleyenler sayfasına bakın.</source>
         <translation>Nothing to send. Entries a supervisor approved are listed here in sending order and go to KOOP-BİS by themselves while it is open. For entries awaiting approval see the Awaiting approval page.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="197"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="204"/>
         <source>Henüz KOOP-BİS&apos;e aktarılan kayıt yok. Eşitleme bir kaydı aktardığında KOOP-BİS&apos;in verdiği alındı numarası burada görünür.</source>
         <translation>No entry has reached KOOP-BİS yet. When a sync sends an entry, the receipt number KOOP-BİS gives appears here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="209"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="216"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="210"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="217"/>
         <source>&amp;Alındılar</source>
         <translation>&amp;Receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="263"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="270"/>
         <source>Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.</source>
         <translation>To enter approved entries into the KOOP-BİS web pages by hand, in order, field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="265"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="272"/>
         <source>KOOP-BİS&apos;e elle aktarımı yalnızca şefler yapar.</source>
         <translation>Only supervisors enter entries into KOOP-BİS by hand.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="268"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="275"/>
         <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
         <translation>Only supervisors start or pause the sync.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="273"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="280"/>
         <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
         <translation>Sends the approved entries to KOOP-BİS now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="275"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="282"/>
         <source>Eşitleme sürüyor.</source>
         <translation>Sync is running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="278"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="285"/>
         <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
         <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="280"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="287"/>
         <source>Duraklatılacak bir eşitleme yok.</source>
         <translation>There is no sync to pause.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="344"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="351"/>
         <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
         <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="347"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="354"/>
         <source>&amp;Alındılar ({0})</source>
         <translation>&amp;Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="361"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="368"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="378"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="387"/>
         <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
         <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="383"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="392"/>
         <source>KOOP-BİS açık. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
         <translation>KOOP-BİS is open. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="389"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="398"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="393"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="402"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="398"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="407"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="401"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="410"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="403"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="412"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="442"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="451"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="447"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="456"/>
         <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="448"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="457"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="458"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="467"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="468"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="477"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="481"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="490"/>
         <source>{0} / {1} · {2}: {3}</source>
         <translation>{0} / {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="483"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="492"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="485"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="502"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="511"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="509"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="518"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="515"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="524"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="561"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="570"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="563"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="572"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="573"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="582"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>
@@ -3069,21 +3274,29 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <source>KOOP-BİS eşitleme</source>
         <translation>KOOP-BİS sync</translation>
     </message>
+    <message>
+        <source>Kayıt no</source>
+        <translation type="vanished">Entry no.</translation>
+    </message>
+    <message>
+        <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS&apos;e gönderilecekleri sırayla görünür.</source>
+        <translation type="vanished">Nothing to send. Entries a supervisor approves appear here in the order they will be sent to KOOP-BİS.</translation>
+    </message>
 </context>
 <context>
     <name>TypeChooser</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="38"/>
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="79"/>
         <source>Yazarak süzün, örneğin: ortak, genel kurul, tasfiye</source>
         <translation>Type to filter, e.g. ortak, genel kurul, tasfiye</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="51"/>
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="85"/>
         <source>Bu sözcükle eşleşen kayıt türü yok.</source>
         <translation>No change type matches this word.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="53"/>
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="87"/>
         <source>Kayıt &amp;türü:</source>
         <translation>Change &amp;type:</translation>
     </message>
@@ -3091,7 +3304,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>TypeChooserDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="210"/>
         <source>Yeni kayıt: {0}</source>
         <translation>New entry: {0}</translation>
     </message>
@@ -3198,79 +3411,90 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ValidationDisplay</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="55"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="57"/>
         <source>Geçerli</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="79"/>
         <source>Tabloda {0} hücre hatalı; hatalı hücrenin üzerine gelince nedeni görünür.</source>
-        <translation>{0} cells in the table have errors; hover over a cell to see why.</translation>
+        <translation type="vanished">{0} cells in the table have errors; hover over a cell to see why.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="110"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="112"/>
         <source>KOOP-BİS reddetti: {0}</source>
         <translation>KOOP-BİS refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="152"/>
         <source>Şu anki: çevrimdışı listede kayıtlı değil</source>
         <translation>Current: not registered in the offline list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="154"/>
         <source>Şu anki: kayıtlı — {0}</source>
         <translation>Current: registered — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="131"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="157"/>
         <source>Şu anki: {0}</source>
         <translation>Current: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="141"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="169"/>
         <source>{0} hata</source>
         <translation>{0} errors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="143"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="171"/>
         <source>{0} uyarı (1163 s.K.)</source>
         <translation>{0} warnings (Law 1163)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="146"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="176"/>
         <source>Form geçerli; onaya gönderilebilir.</source>
         <translation>The form is valid; it can be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="189"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="201"/>
         <source>Form yükleniyor.</source>
         <translation>Loading the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="161"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="205"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="196"/>
         <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
         <translation>Cannot be submitted for approval until {0} errors are fixed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="218"/>
         <source>Kaydedip şefin onayına gönderir.</source>
         <translation>Saves and submits it for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="221"/>
         <source>Hatalar olsa da taslak olarak kaydeder.</source>
         <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="225"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="81"/>
+        <source>Tabloda {0} hücre hatalı; hücreye gelince nedeni tablonun altında yazar.</source>
+        <translation>{0} cells in the table have errors; move to a cell to read why under the table.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="174"/>
+        <source>Yıldızlı (*) alanlar zorunludur; denetim alandan çıkınca görünür.</source>
+        <translation>Fields marked (*) are required; checks show once you leave a field.</translation>
     </message>
 </context>
 <context>
@@ -3284,37 +3508,37 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>help</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="239"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="241"/>
         <source>Kullanıcı Kılavuzu</source>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="284"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="286"/>
         <source>Kılavuzu PDF olarak kaydet</source>
         <translation>Save the guide as PDF</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="286"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="288"/>
         <source>PDF belgesi (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="309"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="311"/>
         <source>Kılavuz yazdırılamadı</source>
         <translation>The guide could not be printed</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="314"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="316"/>
         <source>Kılavuz yazıldı: {0} ({1} sayfa).</source>
         <translation>Guide written: {0} ({1} pages).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="322"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="324"/>
         <source>Kullanıcı &amp;Kılavuzu</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="326"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="328"/>
         <source>Kılavuzu &amp;yazdır…</source>
         <translation>&amp;Print the guide…</translation>
     </message>

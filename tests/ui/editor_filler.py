@@ -185,6 +185,11 @@ def group_rows(f: Field) -> int:
 
 
 def fill_group(qtbot: Any, group: GroupField, typist: Typist, rows: int) -> list[dict[str, Any]]:
+    # A new board starts with the current one (issue 15): an all-new board removes those rows first.
+    while group.table.rowCount():
+        group.table.setFocus()
+        group.table.setCurrentCell(0, 0)
+        qtbot.keyClick(group.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     expected: list[dict[str, Any]] = []
     for index in range(rows):
         qtbot.mouseClick(group.add_button, Qt.MouseButton.LeftButton)

@@ -191,3 +191,22 @@ def test_daily_list_menu_action_previews_the_days_list(
     assert preview is not None and preview.report.title == "Günlük liste"
     assert preview.report.entry_ids == [e.uuid for e in queue]
     preview.close()
+
+
+def test_the_pdf_child_prints_in_the_language_it_is_given(
+    tmp_path: Path, store: Store, queue: list[Any]
+) -> None:
+    from koopbis_desktop.domain import i18n
+    from koopbis_desktop.services.printouts import report_to_json
+    from koopbis_desktop.ui.render_pdf import render
+
+    i18n.set_language("en")
+    report = reports.entry_slip(store, queue[0].uuid, "06")
+    i18n.set_language("tr")  # the child is told the language; it does not inherit it
+    target = tmp_path / "slip-en.pdf"
+    answer = render({"report": report_to_json(report), "target": str(target), "language": "en"})
+    assert answer == {"pages": 1}, answer
+    _count, _text, squeezed = read_pdf(target)
+    for words in ("EntrySlip", "Page1/1", "Name/Signature/Date", "Approvedby(supervisor)"):
+        assert words in squeezed, (words, squeezed)
+    assert "Sayfa" not in squeezed and "İmza" not in squeezed

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.ui.app import LANGUAGE_PROPERTY
 from koopbis_desktop.ui.context import AppContext, Hub
@@ -97,9 +98,11 @@ def english(qapp: Any, tmp_path: Path) -> Iterator[None]:
     assert translator.load(str(qm))
     QCoreApplication.installTranslator(translator)
     qapp.setProperty(LANGUAGE_PROPERTY, "en")
+    i18n.set_language("en")
     yield
     QCoreApplication.removeTranslator(translator)
     qapp.setProperty(LANGUAGE_PROPERTY, "tr")
+    i18n.set_language("tr")
 
 
 def test_lock_dialog_shows_the_inherited_login_strings_in_english(
@@ -134,3 +137,69 @@ def test_english_banner_writes_the_go_live_date_in_english(
     assert "12 March 2015" in banner and "Mart" not in banner and "'te" not in banner, banner
     qtbot.waitUntil(lambda: worker.pending() == 0)
     window.close()
+
+
+def test_no_tr_call_hides_inside_an_f_string() -> None:
+    # pyside6-lupdate does not look inside f-string expressions: such a string is never
+    # extracted, so it would stay Turkish in English mode without the test above noticing.
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "koopbis_desktop" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute | ast.Name):
+                    name = sub.func.attr if isinstance(sub.func, ast.Attribute) else sub.func.id
+                    if (
+                        name in ("tr", "translate", "_tr")
+                        and sub.args
+                        and isinstance(sub.args[0], ast.Constant)
+                    ):
+                        hidden.append(f"{path.relative_to(ROOT)}:{sub.lineno}")
+    assert not hidden, "tr() inside an f-string (lupdate cannot see it):\n" + "\n".join(hidden)
+
+
+def test_main_window_and_form_read_english_from_the_domain_catalogue(
+    english: None,
+    qtbot: Any,
+    worker: DbWorker,
+    make_ctx: Any,
+    cooperatives: list[dict[str, Any]],
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from koopbis_desktop.ui.editor import open_editor
+
+    ctx = make_ctx("ayse")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("Local entries — "))
+    status = window.counts_label.text()
+    assert "Draft: 0" in status and "Awaiting approval: 0" in status and "Taslak" not in status, status
+    editor = open_editor(ctx, None, type_id="member.admit", cooperative=cooperatives[0]["id"])
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.is_loaded)
+    labels = " | ".join(w.text() for w in editor.findChildren(QLabel))
+    assert "Admission of a member" in labels and "T.C. ID No / Tax No" in labels, labels
+    assert "Ortaklığa giriş" not in labels and "Adı Soyadı" not in labels, labels
+    editor.close()
+    qtbot.waitUntil(lambda: worker.pending() == 0)
+    window.close()
+
+
+def test_english_type_chooser_lists_english_labels_and_still_finds_turkish_words(
+    english: None, qtbot: Any, make_ctx: Any
+) -> None:
+    from koopbis_desktop.ui.pages.new_entry import NewEntryPage
+
+    page = NewEntryPage(make_ctx("ayse"))
+    qtbot.addWidget(page)
+    texts = [page.chooser.list.item(i).text() for i in range(page.chooser.list.count())]
+    assert any(t.startswith("Admission of a member\n") for t in texts), texts
+    qtbot.keyClicks(page.chooser.filter_edit, "ortakliga")
+    assert page.chooser.visible_type_ids() == ["member.admit"]
+    page.chooser.filter_edit.clear()
+    qtbot.keyClicks(page.chooser.filter_edit, "admission")
+    assert page.chooser.visible_type_ids() == ["member.admit"]

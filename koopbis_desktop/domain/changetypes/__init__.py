@@ -10,10 +10,15 @@ in ``fields``); this module is the one registry every other module asks.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import cache
+
 from koopbis_desktop.domain.changetypes import cooperative, members, standing
 from koopbis_desktop.domain.changetypes.fields import LAW
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
-from koopbis_desktop.domain.schema import ChangeType
+from koopbis_desktop.domain.i18n import language, text, tx
+from koopbis_desktop.domain.schema import ChangeType, Choice, Field
 
 CHANGE_TYPES: tuple[ChangeType, ...] = (*cooperative.TYPES, *members.TYPES, *standing.TYPES)
 
@@ -26,15 +31,71 @@ class UnknownChangeType(KoopbisError, KeyError):
     exit_code = ExitCode.INVALID
 
     def __init__(self, type_id: str) -> None:
-        super().__init__(f"'{type_id}' diye bir kayıt türü yok. Türleri görmek için: koopbis types")
+        super().__init__(
+            tx("'{type_id}' diye bir kayıt türü yok. Türleri görmek için: koopbis types").format(
+                type_id=type_id
+            )
+        )
         self.type_id = type_id
 
 
+def schema_texts(ctype: ChangeType) -> Iterator[tuple[str, str]]:
+    """Every (catalogue id, Turkish) pair of a type's labels, descriptions, help and choices."""
+    yield f"type.{ctype.id}.label", ctype.label
+    yield f"type.{ctype.id}.description", ctype.description
+    yield from _field_texts(f"type.{ctype.id}.field", ctype.fields)
+
+
+def _field_texts(prefix: str, fields: tuple[Field, ...]) -> Iterator[tuple[str, str]]:
+    for f in fields:
+        key = f"{prefix}.{f.name}"
+        yield f"{key}.label", f.label
+        if f.help:
+            yield f"{key}.help", f.help
+        for choice in f.choices:
+            yield f"{key}.choice.{choice.value}", choice.label
+        yield from _field_texts(key, f.fields)
+
+
+def _localized_field(prefix: str, f: Field) -> Field:
+    key = f"{prefix}.{f.name}"
+    return replace(
+        f,
+        label=text(f"{key}.label", f.label),
+        help=text(f"{key}.help", f.help) if f.help else "",
+        choices=tuple(
+            Choice(c.value, text(f"{key}.choice.{c.value}", c.label), turkish=c.turkish or c.label)
+            for c in f.choices
+        ),
+        fields=tuple(_localized_field(key, row) for row in f.fields),
+    )
+
+
+@cache
+def _localized(type_id: str, lang: str) -> ChangeType:
+    ctype = _BY_ID[type_id]
+    if lang == "tr":
+        return ctype
+    return replace(
+        ctype,
+        label=text(f"type.{ctype.id}.label", ctype.label),
+        description=text(f"type.{ctype.id}.description", ctype.description),
+        fields=tuple(_localized_field(f"type.{ctype.id}.field", f) for f in ctype.fields),
+    )
+
+
 def get_type(type_id: str) -> ChangeType:
-    try:
-        return _BY_ID[type_id]
-    except KeyError:
-        raise UnknownChangeType(type_id) from None
+    """The change type ``type_id`` with its labels in the current language (``domain.i18n``)."""
+    if type_id not in _BY_ID:
+        raise UnknownChangeType(type_id)
+    return _localized(type_id, language())
+
+
+def turkish_type(type_id: str) -> ChangeType:
+    """The change type as declared, in Turkish whatever the language: what clerks type to find it."""
+    if type_id not in _BY_ID:
+        raise UnknownChangeType(type_id)
+    return _BY_ID[type_id]
 
 
 def registers_cooperative(type_id: str) -> bool:
@@ -47,7 +108,17 @@ def registers_cooperative(type_id: str) -> bool:
 
 
 def all_types() -> tuple[ChangeType, ...]:
-    return CHANGE_TYPES
+    """Every change type, labelled in the current language; ``CHANGE_TYPES`` keeps the Turkish source."""
+    lang = language()
+    return tuple(_localized(ctype.id, lang) for ctype in CHANGE_TYPES)
 
 
-__all__ = ["CHANGE_TYPES", "LAW", "UnknownChangeType", "all_types", "get_type", "registers_cooperative"]
+__all__ = [
+    "CHANGE_TYPES",
+    "LAW",
+    "UnknownChangeType",
+    "all_types",
+    "get_type",
+    "registers_cooperative",
+    "schema_texts",
+]

@@ -18,6 +18,7 @@ from koopbis_desktop.domain.changetypes.fields import (
     effective,
 )
 from koopbis_desktop.domain.fiscal import assembly_deadline, fiscal_period_end
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.schema import ChangeType, Choice, Field, Issue, Kind, Severity, ValidationContext
 from koopbis_desktop.domain.validators import format_date
 
@@ -27,22 +28,28 @@ def _founders_at_least_seven(payload: Mapping[str, Any], ctx: ValidationContext)
     if founders is not None and len(founders) < 7:
         yield Issue(
             "founders",
-            f"Kooperatif en az 7 kurucu ortakla kurulur; {len(founders)} kurucu girildi.",
+            tx("Kooperatif en az 7 kurucu ortakla kurulur; {n_founders} kurucu girildi.").format(
+                n_founders=len(founders)
+            ),
             Severity.ERROR,
             f"{LAW} md. 2",
         )
 
 
-def _board_rules(group: str, what: str) -> Any:
+def _board_rules(group: str) -> Any:
     def rule(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
         rows = payload.get(group)
         if rows is None:
             return
+        # Read here, not when the type is declared: the language is chosen after import.
+        what = tx("Yönetim kurulu") if group == "board" else tx("Denetim kurulu")
         regular = [r for r in rows if r.get("role") != "yedek_uye"]
         if group == "board" and len(regular) < 3:
             yield Issue(
                 group,
-                f"{what} en az 3 asıl üyeden oluşur; {len(regular)} asıl üye girildi.",
+                tx("{what} en az 3 asıl üyeden oluşur; {n_regular} asıl üye girildi.").format(
+                    what=what, n_regular=len(regular)
+                ),
                 Severity.ERROR,
                 f"{LAW} md. 55",
             )
@@ -51,7 +58,9 @@ def _board_rules(group: str, what: str) -> Any:
             if term is not None and term > 4:
                 yield Issue(
                     f"{group}[{index}].term_years",
-                    f"{what} üyeleri en çok 4 yıl için seçilebilir; {term} yıl girildi.",
+                    tx("{what} üyeleri en çok 4 yıl için seçilebilir; {term} yıl girildi.").format(
+                        what=what, term=term
+                    ),
                     Severity.ERROR,
                     f"{LAW} md. 55" if group == "board" else f"{LAW} md. 66",
                 )
@@ -59,8 +68,12 @@ def _board_rules(group: str, what: str) -> Any:
         if group == "board" and len(chairs) != 1:
             yield Issue(
                 group,
-                "Yönetim kurulunda bir başkan olmalıdır; "
-                + ("başkan seçilmemiş." if not chairs else f"{len(chairs)} başkan girildi."),
+                tx("Yönetim kurulunda bir başkan olmalıdır; ")
+                + (
+                    tx("başkan seçilmemiş.")
+                    if not chairs
+                    else tx("{n} başkan girildi.").format(n=len(chairs))
+                ),
                 Severity.WARNING,
                 f"{LAW} md. 55",
             )
@@ -81,15 +94,16 @@ def _ordinary_assembly_in_time(payload: Mapping[str, Any], ctx: ValidationContex
     if date.fromisoformat(held) > deadline:
         yield Issue(
             "effective_date",
-            f"{year} hesap yılının olağan genel kurulu en geç {due} tarihine kadar "
-            "yapılmalıydı (hesap yılı bitiminden itibaren 6 ay). Gecikme nedenini açıklamaya yazın.",
+            tx(
+                "{year} hesap yılının olağan genel kurulu en geç {due} tarihine kadar yapılmalıydı (hesap yılı bitiminden itibaren 6 ay). Gecikme nedenini açıklamaya yazın."
+            ).format(year=year, due=due),
             Severity.WARNING,
             f"{LAW} md. 45/1",
         )
     if date.fromisoformat(held) <= fiscal_period_end(int(year), start):
         yield Issue(
             "fiscal_year",
-            f"{year} hesap yılının olağan genel kurulu o yıl bitmeden yapılamaz.",
+            tx("{year} hesap yılının olağan genel kurulu o yıl bitmeden yapılamaz.").format(year=year),
             Severity.ERROR,
             f"{LAW} md. 45/1",
         )
@@ -99,10 +113,10 @@ def _update_has_change(payload: Mapping[str, Any], ctx: ValidationContext) -> It
     if not any(payload.get(n) for n in ("title", "address", "province_code", "district", "phone")):
         yield Issue(
             "",
-            "Değişecek en az bir bilgi girin: unvan, adres, il/ilçe (merkez nakli) ya da telefon.",
+            tx("Değişecek en az bir bilgi girin: unvan, adres, il/ilçe (merkez nakli) ya da telefon."),
         )
     if payload.get("province_code") and not payload.get("district"):
-        yield Issue("district", "Merkez naklinde yeni ilçe de girilmelidir.")
+        yield Issue("district", tx("Merkez naklinde yeni ilçe de girilmelidir."))
 
 
 TYPES: tuple[ChangeType, ...] = (
@@ -140,8 +154,9 @@ TYPES: tuple[ChangeType, ...] = (
             ),
             NOTE,
         ),
-        rules=(_founders_at_least_seven, _board_rules("board", "Yönetim kurulu")),
+        rules=(_founders_at_least_seven, _board_rules("board")),
         registers=True,
+        keywords=("kuruluş", "yeni kooperatif", "tescil", "kurucu ortaklar"),
     ),
     ChangeType(
         "cooperative.update",
@@ -165,6 +180,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         rules=(_update_has_change,),
+        keywords=("unvan değişikliği", "adres değişikliği", "merkez nakli", "taşınma"),
     ),
     ChangeType(
         "articles.amend",
@@ -189,6 +205,7 @@ TYPES: tuple[ChangeType, ...] = (
             ),
             NOTE,
         ),
+        keywords=("anasözleşme", "madde değişikliği", "esas sözleşme"),
     ),
     ChangeType(
         "assembly.record",
@@ -235,6 +252,12 @@ TYPES: tuple[ChangeType, ...] = (
             Field("decisions", Kind.LONGTEXT, "Alınan kararlar", max_length=5000),
         ),
         rules=(_ordinary_assembly_in_time,),
+        keywords=(
+            "genel kurul toplantısı",
+            "olağan genel kurul",
+            "olağanüstü genel kurul",
+            "bakanlık temsilcisi",
+        ),
     ),
     ChangeType(
         "board.replace",
@@ -250,10 +273,19 @@ TYPES: tuple[ChangeType, ...] = (
                 fields=BOARD_ROW,
                 key="id_no",
                 snapshot="board",
+                prefill=True,
             ),
             NOTE,
         ),
-        rules=(_board_rules("board", "Yönetim kurulu"),),
+        rules=(_board_rules("board"),),
+        keywords=(
+            "yönetim kurulu",
+            "yönetim",
+            "başkan",
+            "başkan yardımcısı",
+            "yönetim kurulu üyesi",
+            "üye değişikliği",
+        ),
     ),
     ChangeType(
         "auditors.replace",
@@ -271,9 +303,11 @@ TYPES: tuple[ChangeType, ...] = (
                 fields=AUDITOR_ROW,
                 key="id_no",
                 snapshot="audit_board",
+                prefill=True,
             ),
             NOTE,
         ),
-        rules=(_board_rules("auditors", "Denetim kurulu"),),
+        rules=(_board_rules("auditors"),),
+        keywords=("denetim kurulu", "denetçi", "denetim"),
     ),
 )

@@ -16,6 +16,7 @@ from koopbis_desktop.domain.changetypes.fields import (
     decision_no,
     effective,
 )
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.schema import ChangeType, Field, Issue, Kind, Severity, ValidationContext
 
 
@@ -25,11 +26,11 @@ def _quarter_paid(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterabl
     if subscribed is None or paid is None:
         return
     if Decimal(paid) > Decimal(subscribed):
-        yield Issue("paid_amount", "Ödenen tutar taahhüt edilen pay tutarından büyük olamaz.")
+        yield Issue("paid_amount", tx("Ödenen tutar taahhüt edilen pay tutarından büyük olamaz."))
     elif Decimal(paid) * 4 < Decimal(subscribed):
         yield Issue(
             "paid_amount",
-            "Ortaklığa girişte taahhüt edilen pay tutarının en az dörtte biri ödenmelidir.",
+            tx("Ortaklığa girişte taahhüt edilen pay tutarının en az dörtte biri ödenmelidir."),
             Severity.WARNING,
             f"{LAW} md. 19",
         )
@@ -39,14 +40,16 @@ def _leave_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable
     reason = payload.get("reason")
     if reason == "ihrac":
         for name, label in (
-            ("notice_date", "Tebliğ tarihi"),
-            ("notice_no", "Tebliğ no"),
-            ("objection_status", "İtiraz durumu"),
+            ("notice_date", tx("Tebliğ tarihi")),
+            ("notice_no", tx("Tebliğ no")),
+            ("objection_status", tx("İtiraz durumu")),
         ):
             if not payload.get(name):
                 yield Issue(
                     name,
-                    f"İhraçta {label.lower()} girilmelidir: ihraç kararı ortağa tebliğ edilir ve itiraz hakkı vardır.",
+                    tx(
+                        "İhraçta {v} girilmelidir: ihraç kararı ortağa tebliğ edilir ve itiraz hakkı vardır."
+                    ).format(v=label.lower()),
                     Severity.ERROR,
                     f"{LAW} md. 16",
                 )
@@ -55,32 +58,34 @@ def _leave_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable
         if notice and decided and notice < decided:
             yield Issue(
                 "notice_date",
-                "Tebliğ tarihi ihraç karar tarihinden önce olamaz.",
+                tx("Tebliğ tarihi ihraç karar tarihinden önce olamaz."),
                 Severity.ERROR,
                 f"{LAW} md. 16",
             )
         if payload.get("objection_status") in ("genel_kurula_itiraz", "mahkemeye_itiraz"):
             yield Issue(
                 "objection_status",
-                "İtiraz sonuçlanmadan ihraç kesinleşmez; kayıt itirazın sonucuyla birlikte değerlendirilir.",
+                tx(
+                    "İtiraz sonuçlanmadan ihraç kesinleşmez; kayıt itirazın sonucuyla birlikte değerlendirilir."
+                ),
                 Severity.WARNING,
                 f"{LAW} md. 16",
             )
     if reason == "devir" and not payload.get("transferee_id"):
         yield Issue(
             "transferee_id",
-            "Payın devrinde devralan kişinin kimlik numarası girilmelidir.",
+            tx("Payın devrinde devralan kişinin kimlik numarası girilmelidir."),
             Severity.ERROR,
             f"{LAW} md. 14",
         )
     transferee = payload.get("transferee_id")
     if reason == "devir" and transferee and transferee == payload.get("member_id"):
-        yield Issue("transferee_id", "Ortak payını kendisine devredemez.")
+        yield Issue("transferee_id", tx("Ortak payını kendisine devredemez."))
 
 
 def _transfer_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
     if payload.get("from_member_id") and payload.get("from_member_id") == payload.get("to_member_id"):
-        yield Issue("to_member_id", "Devreden ve devralan aynı kişi olamaz.")
+        yield Issue("to_member_id", tx("Devreden ve devralan aynı kişi olamaz."))
 
 
 TYPES: tuple[ChangeType, ...] = (
@@ -147,6 +152,7 @@ TYPES: tuple[ChangeType, ...] = (
             ),
         ),
         rules=(_quarter_paid,),
+        keywords=("ortak girişi", "yeni ortak", "ortak kabulü", "üye girişi"),
     ),
     ChangeType(
         "member.leave",
@@ -222,6 +228,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         rules=(_leave_rules,),
+        keywords=("ortak çıkışı", "istifa", "ihraç", "vefat", "üye çıkışı"),
     ),
     ChangeType(
         "member.transfer",
@@ -249,5 +256,6 @@ TYPES: tuple[ChangeType, ...] = (
             decision_no(required=True),
         ),
         rules=(_transfer_rules,),
+        keywords=("pay devri", "hisse devri", "devir"),
     ),
 )

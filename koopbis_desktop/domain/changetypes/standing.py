@@ -15,29 +15,32 @@ from koopbis_desktop.domain.changetypes.fields import (
     decision_no,
     effective,
 )
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.schema import ChangeType, Choice, Field, Issue, Kind, Severity, ValidationContext
 
 
 def _liquidators_present(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
     if payload.get("liquidators") is not None and not payload["liquidators"]:
-        yield Issue("liquidators", "En az bir tasfiye kurulu üyesi girin.", Severity.ERROR, f"{LAW} md. 81")
+        yield Issue(
+            "liquidators", tx("En az bir tasfiye kurulu üyesi girin."), Severity.ERROR, f"{LAW} md. 81"
+        )
 
 
 def _capital_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
     share_value, capital = payload.get("share_value"), payload.get("capital")
     if share_value is None and capital is None:
-        yield Issue("", "Yeni pay tutarını ya da sermayeyi girin.")
+        yield Issue("", tx("Yeni pay tutarını ya da sermayeyi girin."))
     if share_value is not None and Decimal(share_value) <= 0:
         yield Issue(
             "share_value",
-            "Bir ortaklık payının tutarı sıfırdan büyük olmalıdır.",
+            tx("Bir ortaklık payının tutarı sıfırdan büyük olmalıdır."),
             Severity.ERROR,
             f"{LAW} md. 19",
         )
     if share_value is not None and not payload.get("subscription_effect"):
         yield Issue(
             "subscription_effect",
-            "Pay tutarı değişince ortakların taahhüt tutarlarının ne olacağını seçin.",
+            tx("Pay tutarı değişince ortakların taahhüt tutarlarının ne olacağını seçin."),
             Severity.ERROR,
             f"{LAW} md. 19",
         )
@@ -48,7 +51,7 @@ def _capital_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterab
     ):
         yield Issue(
             "subscription_effect",
-            "Taahhütler yalnız pay tutarı değişince yeniden hesaplanır; yeni pay tutarını girin.",
+            tx("Taahhütler yalnız pay tutarı değişince yeniden hesaplanır; yeni pay tutarını girin."),
         )
 
 
@@ -56,8 +59,9 @@ def _dormancy_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Itera
     if payload.get("reason") == "genel_kurul_yapilmiyor":
         yield Issue(
             "reason",
-            "Üç yıl olağan genel kurul yapılmaması dağılma nedenidir; gerekiyorsa ayrıca "
-            "dağılma (infisah) kaydı girin.",
+            tx(
+                "Üç yıl olağan genel kurul yapılmaması dağılma nedenidir; gerekiyorsa ayrıca dağılma (infisah) kaydı girin."
+            ),
             Severity.WARNING,
             f"{LAW} md. 81",
         )
@@ -68,16 +72,18 @@ def _dissolution_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> It
     if cause == "kanun" and not payload.get("note"):
         yield Issue(
             "note",
-            "Kanundan doğan dağılmada hangi nedenin gerçekleştiğini açıklamaya yazın "
-            "(ör. ortak sayısının yediden aza düşmesi, üç yıl olağan genel kurul yapılmaması).",
+            tx(
+                "Kanundan doğan dağılmada hangi nedenin gerçekleştiğini açıklamaya yazın (ör. ortak sayısının yediden aza düşmesi, üç yıl olağan genel kurul yapılmaması)."
+            ),
             Severity.ERROR,
             f"{LAW} md. 81",
         )
     if cause == "birlesme":
         yield Issue(
             "cause",
-            "Birleşmeyle dağılan kooperatif tasfiyeye girmez; birleşmenin kendisini ayrıca "
-            "Birleşme kaydıyla girin.",
+            tx(
+                "Birleşmeyle dağılan kooperatif tasfiyeye girmez; birleşmenin kendisini ayrıca Birleşme kaydıyla girin."
+            ),
             Severity.WARNING,
             f"{LAW} md. 81",
         )
@@ -135,6 +141,7 @@ TYPES: tuple[ChangeType, ...] = (
         ),
         rules=(_liquidators_present,),
         touches=("status",),
+        keywords=("tasfiye", "tasfiye kurulu", "tasfiye memuru"),
     ),
     ChangeType(
         "liquidation.end",
@@ -146,6 +153,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         touches=("status",),
+        keywords=("terkin", "sicilden silinme", "tasfiye sonu"),
     ),
     ChangeType(
         "liquidation.revoke",
@@ -157,6 +165,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         touches=("status",),
+        keywords=("tasfiyeden dönme", "faaliyete devam"),
     ),
     ChangeType(
         "merger",
@@ -180,6 +189,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         touches=("status",),
+        keywords=("birleşme", "devralma", "katılma"),
     ),
     ChangeType(
         "union.join",
@@ -197,6 +207,7 @@ TYPES: tuple[ChangeType, ...] = (
             effective("Genel kurul / yönetim kurulu karar tarihi"),
             decision_no(),
         ),
+        keywords=("birlik", "birliğe ortaklık"),
     ),
     ChangeType(
         "union.leave",
@@ -214,6 +225,7 @@ TYPES: tuple[ChangeType, ...] = (
             effective("Ayrılma karar tarihi"),
             decision_no(),
         ),
+        keywords=("birlik", "birlikten çıkma"),
     ),
     ChangeType(
         "capital.change",
@@ -236,6 +248,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         rules=(_capital_rules,),
+        keywords=("sermaye", "pay tutarı", "sermaye artırımı"),
     ),
     ChangeType(
         "status.dormant",
@@ -255,6 +268,7 @@ TYPES: tuple[ChangeType, ...] = (
         ),
         rules=(_dormancy_rules,),
         touches=("status",),
+        keywords=("faaliyetsiz", "faaliyet durdurma", "pasif"),
     ),
     ChangeType(
         "status.resume",
@@ -273,6 +287,7 @@ TYPES: tuple[ChangeType, ...] = (
             NOTE,
         ),
         touches=("status",),
+        keywords=("yeniden faaliyet", "aktif"),
     ),
     ChangeType(
         "dissolution.record",
@@ -294,5 +309,6 @@ TYPES: tuple[ChangeType, ...] = (
         ),
         rules=(_dissolution_rules,),
         touches=("status",),
+        keywords=("dağılma", "infisah", "fesih"),
     ),
 )

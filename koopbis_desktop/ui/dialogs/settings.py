@@ -51,7 +51,7 @@ class SettingsDialog(QDialog):
         self.initial: dict[str, str] = {}
 
         form = QFormLayout()
-        for spec in settings.SETTINGS:
+        for spec in map(settings.shown, settings.SETTINGS):
             editor = self._editor_for(spec, ctx.settings.get(spec.key, spec.default))
             editor.setObjectName(f"setting-{spec.key}")
             editor.setToolTip(spec.description)

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import QWidget
 
 from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.lifecycle import Action, DomainError, Role, check_move
+from koopbis_desktop.domain.records import base_value
 from koopbis_desktop.domain.schema import ChangeType, Kind, ValidationResult
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.fields import make_field_widget
+from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.editor.layout import EditorLayout
 from koopbis_desktop.ui.editor.picker import CooperativePicker
 from koopbis_desktop.ui.editor.rows import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR, FieldRow
@@ -71,6 +73,8 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.rows: dict[str, FieldRow] = {}
         self.values: dict[str, Any] = {}
         self.validation: ValidationResult | None = None
+        self.revealed: set[str] = set()
+        self.reveal_all = False
         self.read_only_reason = ""
         self.is_loaded = False
         self._focus_on_activation = False  # put the cursor in the first field when first activated
@@ -132,9 +136,13 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
             else:
                 self.form.addRow(row.label, row.box)
             widget.edited.connect(lambda name=f.name: self.on_field_edited(name))
-            widget.left.connect(self.on_field_left)
+            widget.left.connect(lambda name=f.name: self.on_field_left(name))
             widget.enter_pressed.connect(self.on_save_button_clicked)
         self.form.addRow(self.attachments_box)
+        for row in self.rows.values():
+            f = row.field
+            if isinstance(row.widget, GroupField) and f.snapshot and "{}" not in f.snapshot and self.record:
+                row.widget.set_current(base_value(self.record, f.snapshot) or [])
         self.apply_values({k: val for k, val in (seed.values or {}).items() if k in self.rows})
         self.values = {name: row.widget.raw() for name, row in self.rows.items()}
         self.attachment_panel.set_items(seed.attachments)
@@ -144,6 +152,12 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.is_loaded = True
         self.undo_stack.clear()
         self.undo_stack.setClean()
+        # What a saved or restored form already holds was typed before: its issues show at once.
+        # A new form's prefilled rows (the current board) are the register's, not typed: quiet.
+        typed_before = seed.entry is not None or seed.restored
+        self.revealed = {
+            name for name, row in self.rows.items() if typed_before and row.widget.raw() not in ("", None, [])
+        }
         self.revalidate()
         if self._restored:
             self.status.setText(self.tr("Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın."))

@@ -127,6 +127,7 @@ class LineField(FieldWidget):
             self.edit.setMaximumWidth(260)
             self.edit.setMinimumWidth(220)
         self.edit.installEventFilter(UNDO_KEYS)
+        self.edit.installEventFilter(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
@@ -151,6 +152,12 @@ class LineField(FieldWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.FocusOut and not self.edit.isModified():
+            # Qt 6 sends editingFinished only after a change; a field left blank was still left.
+            self.left.emit()
+        return False
 
     def on_edit_editing_finished(self) -> None:
         if self.field.kind == Kind.MONEY and self.edit.text().strip():
@@ -257,6 +264,9 @@ class DateField(FieldWidget):
         self.button.setEnabled(not read_only)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.FocusOut and not self.edit.isModified():
+            self.left.emit()  # left blank or unchanged: editingFinished stays silent in Qt 6
+            return False
         if (
             watched is self.edit
             and event.type() == QEvent.Type.KeyPress
@@ -372,7 +382,9 @@ class ComboField(FieldWidget):
     def _options(self) -> list[tuple[str, str, list[str]]]:
         match self.field.kind:
             case Kind.COOPERATIVE_TYPE:
-                return [(t.code, t.name, []) for t in reference.cooperative_types()]
+                return [
+                    (t.code, reference.cooperative_type_name(t), []) for t in reference.cooperative_types()
+                ]
             case Kind.PROVINCE:
                 return [(p.code, f"{p.name} ({p.code})", [p.code]) for p in reference.provinces()]
             case Kind.DISTRICT:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QStyledItemDelegate,
@@ -30,6 +31,7 @@ from koopbis_desktop.domain.schema import Field, Kind, Severity
 from koopbis_desktop.ui.editor.fields import UNDO_KEYS, FieldWidget
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
+SEVERITY_ROLE = int(Qt.ItemDataRole.UserRole) + 7
 ERROR_BRUSH = QBrush(QColor("#f8d7da"))
 WARNING_BRUSH = QBrush(QColor("#fff3cd"))
 
@@ -82,7 +84,13 @@ class _CellDelegate(QStyledItemDelegate):
 
 
 class GroupField(FieldWidget):
-    """The table of a GROUP field with add/remove row buttons (Insert, Ctrl+Delete)."""
+    """The table of a GROUP field with add/remove row buttons (Insert, Ctrl+Delete).
+
+    Keyboard: arrows move, Enter edits the cell (and commits it), Tab leaves the table,
+    Insert adds a row, Delete or Ctrl+Delete removes the current row, Ctrl+D duplicates it.
+    The line under the table names the focused cell's issue, the next one what differs from
+    the cooperative's current rows (``set_current``).
+    """
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
@@ -122,6 +130,8 @@ class GroupField(FieldWidget):
         for keys, slot in (
             (QKeySequence(Qt.Key.Key_Insert), self.on_add_button_clicked),
             (QKeySequence("Ctrl+Delete"), self.on_remove_button_clicked),
+            (QKeySequence(Qt.Key.Key_Delete), self.on_remove_button_clicked),
+            (QKeySequence("Ctrl+D"), self.duplicate_row),
         ):
             shortcut = QShortcut(keys, self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -131,10 +141,26 @@ class GroupField(FieldWidget):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         self.count_label_text = ""
+        self.cell_issue = QLabel(self)
+        self.cell_issue.setObjectName(f"cell_issue_{field.name}")
+        self.cell_issue.setWordWrap(True)
+        self.cell_issue.setTextFormat(Qt.TextFormat.PlainText)
+        self.cell_issue.hide()
+        self.diff_line = QLabel(self)
+        self.diff_line.setObjectName(f"diff_{field.name}")
+        self.diff_line.setWordWrap(True)
+        self.diff_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.diff_line.setStyleSheet("color: #455a64;")
+        self.diff_line.hide()
+        self.current_rows: list[dict[str, Any]] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+        layout.addWidget(self.cell_issue)
         layout.addLayout(buttons)
+        layout.addWidget(self.diff_line)
+        self.table.installEventFilter(self)
+        self.table.currentCellChanged.connect(self.on_table_current_cell_changed)
         self.table.itemChanged.connect(self.on_table_item_changed)
         self.setFocusProxy(self.table)
         self._read_only = False
@@ -165,6 +191,7 @@ class GroupField(FieldWidget):
                 self._append_row(row_values if isinstance(row_values, dict) else {})
         finally:
             self.table.blockSignals(False)
+        self._show_diff()
 
     def _append_row(self, values: dict[str, Any]) -> int:
         row = self.table.rowCount()
@@ -212,13 +239,100 @@ class GroupField(FieldWidget):
             self.table.setCurrentCell(min(row, self.table.rowCount() - 1), 0)
         self._changed()
 
+    def duplicate_row(self) -> None:
+        """Ctrl+D: a copy of the current row below it (a second member with the same term)."""
+        row = self.table.currentRow()
+        if self._read_only or row < 0:
+            return
+        values = self.raw()[row]
+        self.table.blockSignals(True)
+        try:
+            self.table.insertRow(row + 1)
+            copy = self._append_row(values)
+            for column in range(self.table.columnCount()):
+                self.table.setItem(row + 1, column, self.table.takeItem(copy, column))
+            self.table.removeRow(copy)
+        finally:
+            self.table.blockSignals(False)
+        self.table.setCurrentCell(row + 1, 0)
+        self._changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter on a cell that is not being edited starts editing it (F2 does too).
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.table.state() != QAbstractItemView.State.EditingState
+            and not self._read_only
+        ):
+            item = self.table.currentItem()
+            if item is not None:
+                self.table.editItem(item)
+                return True
+        return False
+
     def on_table_item_changed(self, item: QTableWidgetItem) -> None:
         self._changed()
 
+    def on_table_current_cell_changed(self, row: int, column: int, _row: int, _column: int) -> None:
+        self._show_cell_issue()
+
     def _changed(self) -> None:
+        self._show_diff()
         if not self._quiet:
             self.edited.emit()
             self.left.emit()
+
+    # -- against the current rows ---------------------------------------------------------
+
+    def set_current(self, rows: list[dict[str, Any]]) -> None:
+        """The cooperative's rows now (from the offline list); the table's rows are compared to them."""
+        self.current_rows = [dict(r) for r in rows]
+        self._show_diff()
+
+    def _show_diff(self) -> None:
+        if self.current_rows is None or not self.field.key:
+            self.diff_line.hide()
+            return
+        key = self.field.key
+        names = [f.name for f in self.field.fields]
+        current = {str(r.get(key, "")): r for r in self.current_rows}
+        changed = added = 0
+        seen: set[str] = set()
+        marks: list[str] = []
+        for row in self.raw():
+            ident = str(row.get(key, "")).strip()
+            before = current.get(ident)
+            if before is None:
+                added += 1 if any(str(v).strip() for v in row.values()) else 0
+                marks.append("+")
+            else:
+                seen.add(ident)
+                same = all(str(before.get(n, "") or "").strip() == str(row.get(n, "")).strip() for n in names)
+                changed += 0 if same else 1
+                marks.append("=" if same else "✎")
+        removed = [r for ident, r in current.items() if ident not in seen]
+        for index, mark in enumerate(marks):
+            self.table.setVerticalHeaderItem(index, QTableWidgetItem(f"{index + 1} {mark}"))
+        if not (changed or added or removed):
+            text = self.tr(
+                "Şu anki satırlarla aynı ({0} satır): değişeni düzenleyin, çıkanı silin, yeniyi ekleyin."
+            ).format(len(self.current_rows))
+        else:
+            parts = []
+            if changed:
+                parts.append(self.tr("{0} satır değişti (✎)").format(changed))
+            if added:
+                parts.append(self.tr("{0} yeni (+)").format(added))
+            if removed:
+                who = ", ".join(str(r.get("full_name") or r.get(key) or "") for r in removed)
+                parts.append(self.tr("{0} çıkarıldı: {1}").format(len(removed), who))
+            text = self.tr("Şu ankine göre: {0}.").format("; ".join(parts))
+        self.diff_line.setText(text)
+        self.diff_line.show()
 
     # -- issues -------------------------------------------------------------------------
 
@@ -236,13 +350,33 @@ class GroupField(FieldWidget):
                     if found is None:
                         item.setData(Qt.ItemDataRole.BackgroundRole, None)
                         item.setToolTip("")
+                        item.setData(SEVERITY_ROLE, None)
                     else:
                         severity, text = found
                         item.setBackground(ERROR_BRUSH if severity == Severity.ERROR else WARNING_BRUSH)
                         item.setToolTip(text)
+                        item.setData(SEVERITY_ROLE, severity.value)
         finally:
             self.table.blockSignals(False)
         self.table.viewport().update()
+        self._show_cell_issue()
+
+    def _show_cell_issue(self) -> None:
+        """The focused cell's issue in a line under the table (a tooltip needs a mouse)."""
+        item = self.table.currentItem()
+        text = item.toolTip() if item is not None else ""
+        if not text:
+            self.cell_issue.hide()
+            return
+        column = self.table.currentColumn()
+        label = self.field.fields[column].label if 0 <= column < len(self.field.fields) else ""
+        error = item is not None and item.data(SEVERITY_ROLE) == Severity.ERROR.value
+        self.cell_issue.setStyleSheet(f"color: {'#b00020' if error else '#8a5300'};")
+        mark = "✗" if error else "⚠"
+        self.cell_issue.setText(
+            self.tr("{0} Satır {1}, {2}: {3}").format(mark, self.table.currentRow() + 1, label, text)
+        )
+        self.cell_issue.show()
 
     def focus_target(self) -> QWidget:
         return self.table

@@ -1,11 +1,17 @@
-"""After a crash or power cut: offer the forms that were autosaved but never saved."""
+"""After a crash or power cut: offer the forms that were autosaved but never saved.
+
+The question names every form (type, cooperative, when it was typed); "Geri yükle" opens
+them all, "Tek tek…" lists them with Aç / At per form, "Sonra" keeps them for next time.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import autosave
+from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor import open_editor
@@ -23,8 +29,13 @@ def offer_recovery(ctx: AppContext, parent: QWidget | None) -> int:
     keeps the scratch copies: they are offered again next time, never silently dropped.
     """
     actor = ctx.require_actor()
-    pending = ctx.worker.call(lambda store: autosave.pending(store, actor))
-    return ask_recovery(ctx, parent, pending)
+    pending, names = ctx.worker.call(lambda store: _pending_with_names(store, actor))
+    return ask_recovery(ctx, parent, pending, names)
+
+
+def _pending_with_names(store: Store, actor: Actor) -> tuple[list[autosave.Autosaved], list[str]]:
+    pending = autosave.pending(store, actor)
+    return pending, [autosave.describe(store, item) for item in pending]
 
 
 def schedule_recovery(ctx: AppContext, parent: QWidget | None) -> None:
@@ -35,29 +46,105 @@ def schedule_recovery(ctx: AppContext, parent: QWidget | None) -> None:
     """
     actor = ctx.require_actor()
 
-    def on_pending(pending: list[autosave.Autosaved]) -> None:
+    def on_pending(found: tuple[list[autosave.Autosaved], list[str]]) -> None:
+        pending, names = found
         if pending:
-            ask_recovery(ctx, parent, pending)
+            ask_recovery(ctx, parent, pending, names)
 
-    ctx.worker.submit(lambda store: autosave.pending(store, actor), on_pending)
+    ctx.worker.submit(lambda store: _pending_with_names(store, actor), on_pending)
 
 
-def ask_recovery(ctx: AppContext, parent: QWidget | None, pending: list[autosave.Autosaved]) -> int:
+def ask_recovery(
+    ctx: AppContext, parent: QWidget | None, pending: list[autosave.Autosaved], names: list[str] | None = None
+) -> int:
     """Ask to restore ``pending`` forms and open them; returns how many were opened."""
     if not pending:
         return 0
+    names = names or [item.type for item in pending]
+    listed = "\n".join(f"• {name}" for name in names)
     answer = messages.ask(
         parent,
         _tr("Kaydedilmemiş formlar"),
         _tr("Kaydedilmemiş {0} form bulundu: geri yüklensin mi?").format(len(pending)),
-        [(_tr("Geri yükle"), messages.Role.AcceptRole), (_tr("Sonra"), messages.Role.RejectRole)],
-        informative=_tr(
+        [
+            (_tr("Geri yükle"), messages.Role.AcceptRole),
+            (_tr("Tek tek…"), messages.Role.ActionRole),
+            (_tr("Sonra"), messages.Role.RejectRole),
+        ],
+        informative=listed
+        + "\n\n"
+        + _tr(
             "Program beklenmedik biçimde kapanmış olabilir. «Sonra» derseniz formlar silinmez; bir sonraki açılışta yeniden sorulur."
         ),
         default=0,
         object_name="recovery_question",
     )
+    if answer == 1:
+        chooser = RecoveryChooser(ctx, pending, names, parent)
+        chooser.exec()
+        return chooser.opened
     if answer != 0:
         return 0
     opened: list[EntryEditor] = [open_editor(ctx, parent, form_id=item.form_id) for item in pending]
     return len(opened)
+
+
+class RecoveryChooser(QDialog):
+    """Each autosaved form on its own line with «Aç» and «At» (discard) buttons."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        pending: list[autosave.Autosaved],
+        names: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_chooser")
+        self.setWindowTitle(_tr("Kaydedilmemiş formlar"))
+        self.ctx = ctx
+        self.opened = 0
+        self.open_buttons: list[QPushButton] = []
+        self.discard_buttons: list[QPushButton] = []
+        grid = QGridLayout()
+        for row, (item, name) in enumerate(zip(pending, names, strict=True)):
+            label = QLabel(name)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            open_button = QPushButton(_tr("Aç"))
+            discard_button = QPushButton(_tr("At"))
+            discard_button.setToolTip(_tr("Bu formun kaydedilmemiş hâlini siler; geri alınamaz."))
+            open_button.clicked.connect(
+                lambda _=False, i=item, b=(open_button, discard_button), lb=label: self.open_form(i, b, lb)
+            )
+            discard_button.clicked.connect(
+                lambda _=False, i=item, b=(open_button, discard_button), lb=label: self.discard_form(i, b, lb)
+            )
+            grid.addWidget(label, row, 0)
+            grid.addWidget(open_button, row, 1)
+            grid.addWidget(discard_button, row, 2)
+            self.open_buttons.append(open_button)
+            self.discard_buttons.append(discard_button)
+        close = QPushButton(_tr("Kapat (kalanlar sonra yeniden sorulur)"))
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+
+    def _done(self, buttons: tuple[QPushButton, QPushButton], label: QLabel, what: str) -> None:
+        for button in buttons:
+            button.setEnabled(False)
+        label.setText(f"{label.text()} ({what})")
+
+    def open_form(
+        self, item: autosave.Autosaved, buttons: tuple[QPushButton, QPushButton], label: QLabel
+    ) -> None:
+        open_editor(self.ctx, self.parentWidget(), form_id=item.form_id)
+        self.opened += 1
+        self._done(buttons, label, _tr("açıldı"))
+
+    def discard_form(
+        self, item: autosave.Autosaved, buttons: tuple[QPushButton, QPushButton], label: QLabel
+    ) -> None:
+        form_id = item.form_id
+        self.ctx.worker.submit(lambda store: autosave.discard(store, form_id))
+        self._done(buttons, label, _tr("atıldı"))

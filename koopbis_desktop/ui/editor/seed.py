@@ -8,7 +8,8 @@ from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.lifecycle import Actor
-from koopbis_desktop.domain.records import record_from_registration
+from koopbis_desktop.domain.records import base_value, record_from_registration
+from koopbis_desktop.domain.schema import ChangeType, Kind
 from koopbis_desktop.services import attachments as attachment_service
 from koopbis_desktop.services import autosave
 from koopbis_desktop.store import attachments as attachment_store
@@ -89,4 +90,18 @@ def load_seed(
     elif entry is not None:
         seed.values = dict(entry.payload)
         seed.attachments = attachment_service.list_for_entry(store, entry.uuid)
+    elif seed.record is not None:
+        seed.values = prefilled_values(get_type(type_id), seed.record)
     return seed
+
+
+def prefilled_values(ctype: ChangeType, record: dict[str, Any]) -> dict[str, Any]:
+    """A new form's starting rows: the current board or auditors from the cooperative's record."""
+    values: dict[str, Any] = {}
+    for f in ctype.fields:
+        if f.kind == Kind.GROUP and f.prefill and f.snapshot and "{}" not in f.snapshot:
+            rows = base_value(record, f.snapshot)
+            if isinstance(rows, list) and rows:
+                names = [sub.name for sub in f.fields]
+                values[f.name] = [{name: row.get(name, "") for name in names} for row in rows]
+    return values

@@ -27,6 +27,8 @@ class SubmitActions(EditorBase):
         self.save(then_submit=False)
 
     def on_submit_button_clicked(self) -> None:
+        if self.ctype is not None and not self.read_only and not self.reveal_all:
+            self.reveal_everything()
         blocker = self.submit_blocker()
         if blocker:
             self.status.setText(blocker)

@@ -9,6 +9,7 @@ from typing import Any
 
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.fiscal import fiscal_start_month
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.records import base_value
 from koopbis_desktop.domain.schema import (
     Field,
@@ -40,8 +41,9 @@ class ValidationDisplay(EditorBase):
             self.ctype, raw, ValidationContext(founded_on=founded_on, fiscal_start_month=fiscal_start)
         )
         self.validation = result
+        shown = [issue for issue in result.issues if self.is_revealed(issue.path)]
         by_path: dict[str, list[Issue]] = {}
-        for issue in result.issues:
+        for issue in shown:
             by_path.setdefault(issue.path, []).append(issue)
         for issue in self._koopbis_refusal(result):
             by_path.setdefault(issue.path, []).append(issue)
@@ -51,7 +53,7 @@ class ValidationDisplay(EditorBase):
             own = by_path.get(name, [])
             used.add(name)
             ok_text = ""
-            if row.field.kind in _ID_KINDS and name in raw and not own:
+            if row.field.kind in _ID_KINDS and name in raw and not own and self.is_revealed(name):
                 ok_text = self.tr("Geçerli")
             if isinstance(row.widget, GroupField):
                 cells: dict[tuple[int, str], tuple[Severity, str]] = {}
@@ -76,7 +78,7 @@ class ValidationDisplay(EditorBase):
                             Issue(
                                 name,
                                 self.tr(
-                                    "Tabloda {0} hücre hatalı; hatalı hücrenin üzerine gelince nedeni görünür."
+                                    "Tabloda {0} hücre hatalı; hücreye gelince nedeni tablonun altında yazar."
                                 ).format(errors),
                             )
                         )
@@ -90,7 +92,7 @@ class ValidationDisplay(EditorBase):
             if path not in used:
                 general.extend(issues)
         self._show_current_values(result)
-        self._show_summary(result, general)
+        self._show_summary(shown, general)
         self._update_buttons()
 
     def _koopbis_refusal(self, result: ValidationResult) -> list[Issue]:
@@ -109,6 +111,30 @@ class ValidationDisplay(EditorBase):
                 continue  # the clerk changed the field: the message was about the old value
             issues.append(Issue(path, self.tr("KOOP-BİS reddetti: {0}").format(message)))
         return issues
+
+    def is_revealed(self, path: str) -> bool:
+        """Are this issue's field's messages shown yet (left once, or after the first submit attempt)?"""
+        if self.reveal_all:
+            return True
+        name = path.split("[", 1)[0].split(".", 1)[0]
+        if name in self.rows:
+            return name in self.revealed
+        return bool(self.revealed)  # a form-wide issue shows once the clerk has worked on the form
+
+    def reveal_everything(self) -> None:
+        """The first submit attempt: show every issue at once and put the cursor on the first."""
+        self.reveal_all = True
+        self.validate_timer.stop()
+        self.revalidate()
+        if self.validation is None:
+            return
+        for issue in self.validation.errors:
+            name = issue.path.split("[", 1)[0].split(".", 1)[0]
+            if name in self.rows:
+                target = self.rows[name].widget.focus_target()
+                self.scroll_area.ensureWidgetVisible(self.rows[name].box)
+                target.setFocus()
+                return
 
     def _show_current_values(self, result: ValidationResult) -> None:
         for name, row in self.rows.items():
@@ -132,8 +158,10 @@ class ValidationDisplay(EditorBase):
             row.current.setText(text)
             row.current.show()
 
-    def _show_summary(self, result: ValidationResult, general: list[Issue]) -> None:
-        errors, warnings = len(result.errors), len(result.warnings)
+    def _show_summary(self, shown: list[Issue], general: list[Issue]) -> None:
+        errors = sum(1 for i in shown if i.severity == Severity.ERROR)
+        warnings = len(shown) - errors
+        hidden = self.validation is not None and len(self.validation.errors) > errors
         lines: list[str] = []
         if errors or warnings:
             counts = []
@@ -142,12 +170,16 @@ class ValidationDisplay(EditorBase):
             if warnings:
                 counts.append(self.tr("{0} uyarı (1163 s.K.)").format(warnings))
             lines.append(", ".join(counts) + ".")
+        elif hidden:
+            lines.append(self.tr("Yıldızlı (*) alanlar zorunludur; denetim alandan çıkınca görünür."))
         else:
             lines.append(self.tr("Form geçerli; onaya gönderilebilir."))
         for issue in general:
             mark = "✗" if issue.severity == Severity.ERROR else "⚠"
             lines.append(f"{mark} {issue.text}")
-        colour = ERROR_COLOUR if errors else (WARNING_COLOUR if warnings else OK_COLOUR)
+        colour = (
+            ERROR_COLOUR if errors else (WARNING_COLOUR if warnings else ("#455a64" if hidden else OK_COLOUR))
+        )
         self.summary.setStyleSheet(f"color: {colour}; font-weight: 600;")
         self.summary.setText("\n".join(lines))
 
@@ -164,8 +196,24 @@ class ValidationDisplay(EditorBase):
             return self.tr("{0} hata düzeltilmeden onaya gönderilemez.").format(errors)
         return ""
 
+    def _blocker_besides_errors(self) -> str:
+        if self.ctype is None:
+            return self.tr("Form yükleniyor.")
+        if self.read_only:
+            return self.read_only_reason
+        if not self.ctype.registers and not self.cooperative:
+            return self.tr("Önce kooperatifi seçin.")
+        return ""
+
     def _update_buttons(self) -> None:
         blocker = self.submit_blocker()
+        shown_errors = sum(
+            1 for i in (self.validation.errors if self.validation else []) if self.is_revealed(i.path)
+        )
+        if blocker and not shown_errors and self.validation is not None and self.validation.errors:
+            # Errors nobody has seen yet: Submit stays clickable and shows them all.
+            other = self._blocker_besides_errors()
+            blocker = other
         self.submit_button.setEnabled(not blocker and not self.busy)
         self.submit_button.setToolTip(blocker or self.tr("Kaydedip şefin onayına gönderir."))
         self.save_button.setEnabled(not self.read_only and not self.busy and self.ctype is not None)
@@ -191,7 +239,9 @@ def _describe_scalar(f: Field, value: Any, record: dict[str, Any]) -> str:
         return "—"
     if isinstance(value, list):
         names = [str(r.get("full_name") or r.get("article_no") or "") for r in value if isinstance(r, dict)]
-        return f"{len(value)} satır" + (f" ({', '.join(n for n in names if n)})" if names else "")
+        return tx("{n} satır").format(n=len(value)) + (
+            f" ({', '.join(n for n in names if n)})" if names else ""
+        )
     if f.kind == Kind.PROVINCE:
         province = reference.find_province(value)
         return province.name if province else str(value)

@@ -112,8 +112,12 @@ class FormValues(EditorBase):
         self.undo_stack.push(SetValues(self, old, new, token))
         self._after_change()
 
-    def on_field_left(self) -> None:
+    def on_field_left(self, name: str = "") -> None:
         self._token += 1  # the next keystroke starts a new undo step
+        if name and name not in self.revealed and self.is_loaded:
+            # From now on this field's issues show (a required field left blank says so now).
+            self.revealed.add(name)
+            self.validate_timer.start()
         if self._autosave_pending:
             self.autosave_now()
 

@@ -37,6 +37,7 @@ ENTRY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 # (header, sort key in queries.SORTABLE or None when the column is not sortable)
 COLUMNS: tuple[tuple[str, str | None], ...] = (
+    (QCoreApplication.translate("EntryTableModel", "Kayıt no"), "number"),
     (QCoreApplication.translate("EntryTableModel", "Durum"), "state"),
     (QCoreApplication.translate("EntryTableModel", "Tür"), "type"),
     (QCoreApplication.translate("EntryTableModel", "Kooperatif"), "cooperative_title"),
@@ -45,7 +46,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     (QCoreApplication.translate("EntryTableModel", "Son değişiklik"), "updated_at"),
     (QCoreApplication.translate("EntryTableModel", "KOOP-BİS fiş no"), None),
 )
-COL_STATE, COL_TYPE, COL_COOPERATIVE, COL_DATE, COL_AUTHOR, COL_UPDATED, COL_RECEIPT = range(7)
+COL_NUMBER, COL_STATE, COL_TYPE, COL_COOPERATIVE, COL_DATE, COL_AUTHOR, COL_UPDATED, COL_RECEIPT = range(8)
 
 _RETURNED_BACKGROUND = QColor("#fff3cd")
 _CONFLICT_BACKGROUND = QColor("#f8d7da")
@@ -234,6 +235,8 @@ class EntryTableModel(QAbstractTableModel):
 
     @staticmethod
     def _display(row: EntryRow, column: int) -> str | None:
+        if column == COL_NUMBER:
+            return row.label
         if column == COL_STATE:
             return row.state_label
         if column == COL_TYPE:

@@ -40,6 +40,7 @@ from koopbis_desktop.store.audit import VerifyResult
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.empty_state import EmptyState
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.models.entries import format_stamp
 
@@ -146,6 +147,9 @@ class AuditPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.empty_state = EmptyState(
+            self.table, self.tr("Bu süzgece uyan denetim kaydı yok; süzgeci genişletin ya da temizleyin.")
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
@@ -181,7 +185,7 @@ class AuditPage(QWidget):
         pager.addWidget(self.page_label, 1)
         pager.addWidget(self.next_button)
         top = QHBoxLayout()
-        top.addWidget(QLabel(f"<h2>{self.tr('Denetim izi')}</h2>"), 1)
+        top.addWidget(QLabel("<h2>" + self.tr("Denetim izi") + "</h2>"), 1)
         top.addWidget(self.verify_button)
 
         layout = QVBoxLayout(self)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.records import key_label
 from koopbis_desktop.services import conflicts as resolution
@@ -24,6 +25,7 @@ from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.conflict_dialog import ConflictDialog, open_conflict
 from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.empty_state import EmptyState
 from koopbis_desktop.ui.entry_view import EMPTY, fit_columns, read_only_table
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.text_table import Column, TextTableModel
@@ -54,12 +56,12 @@ def age_text(since: str, now: datetime | None = None) -> str:
         then = then.replace(tzinfo=UTC)
     seconds = max(0, int(((now or datetime.now(UTC)) - then).total_seconds()))
     if seconds < 60:
-        return "az önce"
+        return tx("az önce")
     if seconds < 3600:
-        return f"{seconds // 60} dakika önce"
+        return tx("{n} dakika önce").format(n=seconds // 60)
     if seconds < 86400:
-        return f"{seconds // 3600} saat önce"
-    return f"{seconds // 86400} gün önce"
+        return tx("{n} saat önce").format(n=seconds // 3600)
+    return tx("{n} gün önce").format(n=seconds // 86400)
 
 
 def _clashing_labels(entry: entries.Entry) -> str:
@@ -117,7 +119,7 @@ class ConflictsPage(QWidget):
         self.setObjectName("conflictsPage")
         self.last_dialog: ConflictDialog | None = None
 
-        title = QLabel(f"<h2 style='margin:0'>{self.tr('Çakışmalar')}</h2>")
+        title = QLabel("<h2 style='margin:0'>" + self.tr("Çakışmalar") + "</h2>")
         explanation = QLabel(
             self.tr(
                 "KOOP-BİS'in, siz çevrimdışıyken değişen bilgisi yüzünden uygulamadığı kayıtlar. "
@@ -146,6 +148,13 @@ class ConflictsPage(QWidget):
             parent=self,
         )
         self.table = read_only_table(self.model, sortable=True)
+        self.empty_state = EmptyState(
+            self.table,
+            self.tr(
+                "Çakışma yok. Eşitlemede KOOP-BİS'teki güncel bilgiyle çelişen bir kayıt çıkarsa burada "
+                "şefin kararını bekler; o zamana kadar yapılacak bir şey yok."
+            ),
+        )
         self.table.setObjectName("conflictsTable")
         self.table.activated.connect(self.on_table_activated)
         self.table.doubleClicked.connect(self.on_table_activated)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS
 from koopbis_desktop.domain.registry_checks import RegistryWarning
 from koopbis_desktop.services.queries import EntryFilter, EntryRow, page_entries
@@ -52,15 +53,22 @@ from koopbis_desktop.ui.entry_view import (
     status_label,
 )
 from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.list_loader import choose_and_load, may_load_list
 from koopbis_desktop.ui.registry_warnings import RegistryWarningsPanel
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 
 SEARCH_LIMIT = 50
 LOCAL_ENTRIES_LIMIT = 200
 
-_BOARD = get_type("board.replace").field("board")
-_ROLE = next(f for f in _BOARD.fields if f.name == "role")
-_ASSEMBLY = get_type("assembly.record")
+
+# Read when shown, not at import: the labels follow the language chosen at start-up.
+def _role_label(value: object) -> str:
+    board = get_type("board.replace").field("board")
+    return next(f for f in board.fields if f.name == "role").choice_label(value)
+
+
+def _assembly_choice(field: str, value: object) -> str:
+    return get_type("assembly.record").field(field).choice_label(value)
 
 
 @dataclass(frozen=True)
@@ -110,6 +118,7 @@ class CooperativesPage(QWidget):
     new_entry_requested = Signal(str)  # cooperative id
     results_shown = Signal(str)  # the query whose results are now on screen
     detail_shown = Signal(str)  # cooperative id
+    list_size: int | None = None  # cooperatives in the offline list, once counted
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +170,7 @@ class CooperativesPage(QWidget):
         self.results_stack = QStackedWidget()
         self.results_stack.addWidget(self.results_hint)
         self.results_stack.addWidget(self.results_view)
+        self._build_empty_state()
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -203,12 +213,10 @@ class CooperativesPage(QWidget):
         id_no = Column(self.tr("T.C. Kimlik No"), lambda p: str(p["id_no"]))
         term = Column(
             self.tr("Görev süresi"),
-            lambda p: f"{p['term_years']} yıl" if p.get("term_years") else EMPTY,
+            lambda p: tx("{n} yıl").format(n=p["term_years"]) if p.get("term_years") else EMPTY,
             lambda p: p.get("term_years"),
         )
-        role = Column(
-            self.tr("Görevi"), lambda b: _ROLE.choice_label(b.get("role")) if b.get("role") else EMPTY
-        )
+        role = Column(self.tr("Görevi"), lambda b: _role_label(b.get("role")) if b.get("role") else EMPTY)
         self.board_model = TextTableModel([name, id_no, role, term], parent=self)
         self.auditors_model = TextTableModel([name, id_no, term], parent=self)
         self.assemblies_model = TextTableModel(
@@ -216,7 +224,7 @@ class CooperativesPage(QWidget):
                 Column(self.tr("Tarih"), lambda g: format_iso_date(g.get("date")), lambda g: g.get("date")),
                 Column(
                     self.tr("Türü"),
-                    lambda g: _ASSEMBLY.field("kind").choice_label(g.get("kind")) if g.get("kind") else EMPTY,
+                    lambda g: _assembly_choice("kind", g.get("kind")) if g.get("kind") else EMPTY,
                 ),
                 Column(
                     self.tr("Hesap yılı"),
@@ -226,9 +234,7 @@ class CooperativesPage(QWidget):
                 Column(self.tr("Yeri"), lambda g: str(g.get("place") or EMPTY)),
                 Column(
                     self.tr("Sonuç"),
-                    lambda g: (
-                        _ASSEMBLY.field("result").choice_label(g.get("result")) if g.get("result") else EMPTY
-                    ),
+                    lambda g: _assembly_choice("result", g.get("result")) if g.get("result") else EMPTY,
                 ),
             ],
             parent=self,
@@ -305,6 +311,53 @@ class CooperativesPage(QWidget):
         self._show_hint(self.tr("Aramak için unvan, sicil no ya da VKN yazın."))
         ctx.hub.changed.connect(self.on_hub_changed)
         self.setFocusProxy(self.search_box)
+        self.count_list()
+
+    def _build_empty_state(self) -> None:
+        """What an empty cooperative list says: why it is empty and how to load it."""
+        self.empty_state = QWidget()
+        self.empty_state.setObjectName("cooperativesEmpty")
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("cooperativesEmptyText")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.load_list_button = QPushButton(self.tr("Kooperatif listesini &yükle…"))
+        self.load_list_button.setObjectName("loadListButton")
+        self.load_list_button.clicked.connect(self.on_load_list_button_clicked)
+        column = QVBoxLayout(self.empty_state)
+        column.addStretch(1)
+        column.addWidget(self.empty_label)
+        column.addWidget(self.load_list_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(1)
+        self.results_stack.addWidget(self.empty_state)
+
+    def count_list(self) -> None:
+        self.ctx.worker.submit(snapshot.count_cooperatives, self.on_list_counted)
+
+    def on_list_counted(self, count: int) -> None:
+        self.list_size = count
+        if count:
+            if self.results_stack.currentWidget() is self.empty_state:
+                self.run_search(self.search_box.text())
+            return
+        may = may_load_list(self.ctx)
+        self.empty_label.setText(
+            self.tr(
+                "Kooperatif listesi boş: bu bilgisayara KOOP-BİS'in kooperatif listesi henüz yüklenmedi. "
+                "Kayıt girmek için önce liste yüklenmeli."
+            )
+            + " "
+            + (
+                self.tr("KOOP-BİS'ten aldığınız dosyayı (CSV ya da Excel) yükleyin.")
+                if may
+                else self.tr("Listeyi şef ya da yönetici yükler; şefinizden yüklemesini isteyin.")
+            )
+        )
+        self.load_list_button.setVisible(may)
+        self.results_stack.setCurrentWidget(self.empty_state)
+
+    def on_load_list_button_clicked(self) -> None:
+        choose_and_load(self.ctx, self)
 
     # -- search ------------------------------------------------------------------------
 
@@ -347,7 +400,8 @@ class CooperativesPage(QWidget):
 
     def _show_hint(self, text: str) -> None:
         self.results_hint.setText(text)
-        self.results_stack.setCurrentWidget(self.results_hint)
+        if self.results_stack.currentWidget() is not getattr(self, "empty_state", None) or self.list_size:
+            self.results_stack.setCurrentWidget(self.results_hint)
 
     # -- keyboard --------------------------------------------------------------------------
 
@@ -489,6 +543,7 @@ class CooperativesPage(QWidget):
 
     def on_hub_changed(self, changes: OpChanges) -> None:
         if changes.snapshot:
+            self.count_list()
             self.run_search(self.search_box.text())
         if (changes.snapshot or changes.entries) and self.current_id:
             self.open_detail(self.current_id)

@@ -32,7 +32,17 @@ from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.services.queries import EntryFilter, EntryRow
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.ui.context import AppContext
-from koopbis_desktop.ui.models.entries import COL_COOPERATIVE, COL_STATE, COL_TYPE, EntryTableModel
+from koopbis_desktop.ui.empty_state import EmptyState
+from koopbis_desktop.ui.models.entries import (
+    COL_AUTHOR,
+    COL_COOPERATIVE,
+    COL_DATE,
+    COL_NUMBER,
+    COL_STATE,
+    COL_TYPE,
+    COL_UPDATED,
+    EntryTableModel,
+)
 from koopbis_desktop.ui.opening import open_existing_entry
 from sync.settle import REFUSAL_PREFIX
 
@@ -167,20 +177,29 @@ class QueuePage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicator(COL_UPDATED, Qt.SortOrder.DescendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in (
-            (COL_STATE, 130),
-            (COL_TYPE, 170),
-            (COL_COOPERATIVE, 290),  # with the others, leaves room for the receipt column at 1280 px
-            (3, 90),
-            (4, 90),
-            (5, 130),
+            (COL_NUMBER, 95),
+            (COL_STATE, 120),
+            (COL_TYPE, 160),
+            (COL_COOPERATIVE, 230),  # with the others, leaves room for the receipt column at 1280 px
+            (COL_DATE, 90),
+            (COL_AUTHOR, 80),
+            (COL_UPDATED, 125),
         ):
             self.table.setColumnWidth(column, width)
         header.sortIndicatorChanged.connect(self.on_header_sort_changed)
         self.table.activated.connect(self.on_table_activated)
+        records = self.ctx.actor is not None and not self.ctx.is_admin
+        self.empty_state = EmptyState(
+            self.table,
+            self._empty_text,
+            self.tr("Yeni kayıt (Ctrl+N)") if records else "",
+            self.on_empty_state_action if records else None,
+        )
+        self.model.loaded.connect(self.empty_state.refresh)
 
         self.count_label = QLabel()
         self.comment_label = QLabel()
@@ -289,6 +308,9 @@ class QueuePage(QWidget):
     def on_model_loaded(self) -> None:
         if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
             self.table.setCurrentIndex(self.model.index(0, 0))
+            if self.search_edit.hasFocus() and not self.search_edit.text():
+                # The page got the cursor before its rows arrived; nothing was typed: Enter opens the first.
+                self.table.setFocus()
         shown, total = self.model.rowCount(), self.model.total
         if total == 0:
             self.count_label.setText(self.tr("Bu listede kayıt yok."))
@@ -298,6 +320,34 @@ class QueuePage(QWidget):
             )
         else:
             self.count_label.setText(self.tr("{0} kayıt").format(total))
+
+    def _empty_text(self) -> str:
+        """Why this list is empty: the filter, or nothing of its kind yet (issue 15)."""
+        if not self.model.is_loaded:
+            return self.tr("Yükleniyor…")
+        if self.model.total == 0 and self._filtered():
+            return self.tr("Süzgece uyan kayıt yok; süzgeci temizleyin (Esc) ya da genişletin.")
+        return {
+            "drafts": self.tr(
+                "Taslağınız ya da iade edilen kaydınız yok. Yeni bir değişikliği kaydetmek için:"
+            ),
+            "submitted": self.tr(
+                "Onay bekleyen kayıt yok: memurların onaya gönderdiği kayıtlar burada görünür."
+            ),
+            "approved": self.tr("Onaylanmış kayıt yok: şefin onayladığı kayıtlar burada görünür."),
+            "sync": self.tr("KOOP-BİS'e gönderilecek ya da gönderilmiş kayıt yok."),
+            "conflicts": self.tr("Çakışma yok: KOOP-BİS'le çelişen kayıt olursa burada karar beklenir."),
+        }.get(self.preset.key, self.tr("Henüz kayıt yok. İlk kaydı girmek için:"))
+
+    def _filtered(self) -> bool:
+        flt = self.model.entry_filter
+        own_states = set(flt.states) != set(self.preset.states)
+        return own_states or any((flt.type_id, flt.cooperative, flt.text, flt.date_from, flt.date_to))
+
+    def on_empty_state_action(self) -> None:
+        show_page = getattr(self.window(), "show_page", None)
+        if callable(show_page):
+            show_page("new", focus=True)
 
     def on_model_failed(self, message: str) -> None:
         self.error_label.setText(message)

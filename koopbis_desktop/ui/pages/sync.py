@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.empty_state import EmptyState
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.koopbis_state import KoopbisStateModel, report_end
 from koopbis_desktop.ui.models.entries import format_stamp
@@ -144,7 +145,7 @@ class SyncPage(QWidget):
                 Column(self.tr("Kayıt türü"), lambda r: r.type_label),
                 Column(self.tr("Kooperatif"), lambda r: r.cooperative),
                 Column(self.tr("Yürürlük"), lambda r: r.effective_date),
-                Column(self.tr("Kayıt"), lambda r: r.uuid[:8]),
+                Column(self.tr("Kayıt no"), lambda r: r.number or r.uuid[:8]),
                 Column(self.tr("Neden bekliyor"), lambda r: r.reason),
             ],
             parent=self,
@@ -152,9 +153,15 @@ class SyncPage(QWidget):
         )
         self.plan_view = self._table(self.plan_model)
         self.plan_view.setSortingEnabled(False)  # the plan's order is the replay order
+        self.plan_empty = EmptyState(
+            self.plan_view,
+            self.tr(
+                "Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS'e gönderilecekleri sırayla görünür."
+            ),
+        )
         self.receipt_model = TextTableModel(
             [
-                Column(self.tr("Kayıt"), lambda r: r.uuid[:8]),
+                Column(self.tr("Kayıt no"), lambda r: r.number or r.uuid[:8]),
                 Column(self.tr("KOOP-BİS alındı no"), lambda r: r.receipt),
                 Column(self.tr("Kayıt türü"), lambda r: r.type_label),
                 Column(self.tr("Kooperatif"), lambda r: r.cooperative),
@@ -358,7 +365,9 @@ class SyncPage(QWidget):
             return
         row: PlanRow = self.plan_model.row_at(current.row())
         self.reason_label.setText(
-            self.tr("{0} ({1}): {2}").format(row.type_label, row.uuid[:8], row.reason or row.status_label)
+            self.tr("{0} ({1}): {2}").format(
+                row.type_label, row.number or row.uuid[:8], row.reason or row.status_label
+            )
         )
 
     def _days_to_go_live(self, overview: SyncOverview) -> int:

@@ -1,0 +1,56 @@
+"""Loading the cooperative list (KOOP-BİS's snapshot file) from the desktop.
+
+The empty Kooperatifler page and the first-run wizard's last page offer it; the work is
+``services.setup.import_snapshot`` on the DB worker, which validates the whole file first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from koopbis_desktop.services import setup
+from koopbis_desktop.services.snapshot_import import ImportReport
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.errors import user_message
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("list_loader", text)
+
+
+def may_load_list(ctx: AppContext) -> bool:
+    """Admins and supervisors load the list (the same rule as ``koopbis snapshot import``)."""
+    return ctx.is_admin or ctx.is_supervisor
+
+
+def choose_and_load(
+    ctx: AppContext, parent: QWidget, done: Callable[[str], None] | None = None, path: Path | None = None
+) -> None:
+    """Ask for the file (unless ``path`` is given) and load it; ``done`` gets the report's text."""
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            _tr("Kooperatif listesini yükle"),
+            str(Path.home()),
+            _tr("Kooperatif listesi (*.csv *.xlsx *.txt)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+    by = ctx.require_actor().username
+    chosen = path
+
+    def finished(report: ImportReport) -> None:
+        text = report.text()
+        ctx.hub.message.emit(text)
+        if done is not None:
+            done(text)
+
+    def failed(exc: BaseException) -> None:
+        ctx.hub.error.emit(user_message(exc))
+
+    ctx.worker.submit(lambda store: setup.import_snapshot(store, by, chosen), finished, failed)

@@ -1,0 +1,70 @@
+"""Issue 15, item 5: the first-run wizard presets no province, shows no stray "&", and its last
+page says what comes next with buttons that do it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QLabel
+
+from koopbis_desktop.store import snapshot
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.list_loader import choose_and_load
+from koopbis_desktop.ui.wizard import FirstRunNextSteps, FirstRunWizard
+from koopbis_desktop.ui.worker import DbWorker
+from tests.ui.conftest import wait_idle
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "spreadsheets"
+
+
+@pytest.fixture
+def fresh_worker(tmp_path: Path, qapp: Any) -> Iterator[DbWorker]:
+    w = DbWorker(tmp_path / "new" / "koopbis.sqlite", tmp_path / "new" / "backups", create=True)
+    w.start()
+    yield w
+    w.stop()
+
+
+def test_no_province_is_preselected_and_no_stray_ampersand(qtbot: Any, fresh_worker: DbWorker) -> None:
+    wizard = FirstRunWizard(fresh_worker)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.province_combo.currentData() is None
+    assert "Adana" not in wizard.province_combo.currentText()
+    qtbot.keyClicks(wizard.passwords.first, "ilk-parola-1")
+    qtbot.keyClicks(wizard.passwords.second, "ilk-parola-1")
+    qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    assert wizard.error_label.text() == "Listeden ilinizi seçin."
+    assert wizard.focusWidget() is wizard.province_filter
+    # Every label with a mnemonic has a buddy, so "&" never shows as a character.
+    for label in wizard.findChildren(QLabel):
+        if "&" in label.text() and not label.text().startswith("<"):
+            assert label.buddy() is not None, label.text()
+    qtbot.keyClicks(wizard.province_filter, "ankara")
+    assert wizard.province_combo.currentData() == "06"
+
+
+def test_last_page_buttons_add_accounts_and_load_the_list(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], worker: DbWorker, store: Store, monkeypatch: Any
+) -> None:
+    ctx = make_ctx("admin")
+    opened: list[str] = []
+    steps = FirstRunNextSteps(lambda: opened.append("users"), lambda: choose_and_load(ctx, steps))
+    qtbot.addWidget(steps)
+    steps.show()
+    assert any("Hesaplar" in label.text() for label in steps.findChildren(QLabel))
+    qtbot.mouseClick(steps.accounts_button, Qt.MouseButton.LeftButton)
+    assert opened == ["users"]
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        staticmethod(lambda *a, **k: (str(FIXTURES / "kooperatifler-excel2010.csv"), "")),
+    )
+    qtbot.mouseClick(steps.list_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, worker)
+    assert snapshot.count_cooperatives(store) > 0

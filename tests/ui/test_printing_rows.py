@@ -1,0 +1,58 @@
+"""Issue 15, item 9: a printed table row never splits across a page break."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pypdf
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QPdfWriter
+
+from koopbis_desktop.services.reports import Report, Table
+from koopbis_desktop.ui import printing
+
+COLUMNS = ("Sıra", "Kayıt no", "Tür", "Kooperatif", "Durum", "Yazan", "Onaylayan")
+
+
+def tall_rows() -> list[tuple[str, ...]]:
+    # Rows of different heights (two-line numbers, long wrapped titles), so some meet a page end.
+    return [
+        (
+            str(i),
+            f"2015/{i:06d}\n{'ab12' * 9}",
+            "Ortaklığa giriş " * (1 + i % 5),
+            "Işıklı Konut Kooperatifi " * (i % 7 + 1),
+            "Onaylandı",
+            "memur",
+            "şef",
+        )
+        for i in range(1, 121)
+    ]
+
+
+def test_no_row_crosses_a_page_break_and_every_row_is_printed(qapp: Any, tmp_path: Path) -> None:
+    report = Report(title="Günlük liste", authority="T.C.", sections=[Table(COLUMNS, tall_rows(), mono=(1,))])
+    writer = QPdfWriter(str(tmp_path / "olcu.pdf"))
+    printing._a4(writer)
+    dpi = writer.logicalDpiY()
+    page = writer.pageLayout().paintRectPixels(dpi)
+    body = QSizeF(page.width(), page.height() - dpi * 0.25)
+
+    plain = printing.make_document(report, writer)
+    plain.setPageSize(body)
+    assert printing._first_split_row(plain, body.height()) is not None  # the layout alone splits rows
+
+    kept = printing.keep_rows_together(report, writer, body)
+    assert printing._first_split_row(kept, body.height()) is None
+
+    pdf = tmp_path / "liste.pdf"
+    pages = printing.write_pdf(report, pdf)
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages)
+    squeezed = "".join(text.split())
+    positions = [squeezed.find(f"2015/{i:06d}") for i in range(1, 121)]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions)  # every row, in order
+    reader = pypdf.PdfReader(pdf)
+    assert len(reader.pages) == pages
+    for sheet in reader.pages:  # every page that continues the table repeats its header
+        assert "SıraKayıtnoTürKooperatifDurumYazanOnaylayan" in "".join(sheet.extract_text().split())
