@@ -68,3 +68,24 @@ def test_last_page_buttons_add_accounts_and_load_the_list(
     qtbot.mouseClick(steps.list_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, worker)
     assert snapshot.count_cooperatives(store) > 0
+
+
+def test_last_page_follows_the_new_admins_first_sign_in(
+    qtbot: Any, qapp: Any, store: Store, worker: DbWorker, people: Any
+) -> None:
+    from koopbis_desktop.ui.app import Shell
+    from tests.ui.test_e2e_flow import sign_in
+
+    shell = Shell(qapp, worker, store.path, demo=False)
+    shell.first_run = True  # as after the wizard
+    shell.show_login("admin")
+    window = sign_in(qtbot, shell, "admin")
+    window.closed.disconnect()
+    assert window.current_page_key() == "cooperatives"
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(FirstRunNextSteps)))
+    steps = next(w for w in window.findChildren(FirstRunNextSteps) if w.isVisible())
+    assert steps.accounts_button.isEnabled() and steps.list_button.isEnabled()
+    steps.accept()
+    assert shell.first_run is False  # shown once
+    wait_idle(qtbot, worker)
+    window.close()
