@@ -2772,7 +2772,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     <message>
         <location filename="../../koopbis_desktop/ui/review.py" line="87"/>
         <source>&amp;Kapat</source>
-        <translation>&amp;Disable</translation>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/review.py" line="95"/>
@@ -3442,7 +3442,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     <message>
         <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="169"/>
         <source>{0} hata</source>
-        <translation>{0} errors</translation>
+        <translation>errors: {0}</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="171"/>
@@ -3469,7 +3469,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     <message>
         <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="196"/>
         <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
-        <translation>Cannot be submitted for approval until {0} errors are fixed.</translation>
+        <translation>Cannot be submitted for approval until the errors are fixed ({0}).</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="218"/>
