@@ -22,7 +22,7 @@ from koopbis_desktop.domain.registry_checks import (
     facts_from,
     registry_warnings,
 )
-from koopbis_desktop.store import entries, snapshot
+from koopbis_desktop.store import clock, entries, snapshot
 from koopbis_desktop.store.db import Store
 
 
@@ -42,6 +42,11 @@ class CooperativeWarnings:
         }
 
 
+def _today() -> date:
+    """The directorate's date by the store's clock (which the screenshots and tests pin), not the PC's."""
+    return clock.now().astimezone().date()
+
+
 def warnings_for_record(
     record: Mapping[str, Any],
     queued: Sequence[tuple[str, Mapping[str, Any]]] = (),
@@ -49,7 +54,7 @@ def warnings_for_record(
     today: date | None = None,
 ) -> list[RegistryWarning]:
     """Warnings about ``record`` once ``queued`` ``(type, payload)`` entries are counted."""
-    return registry_warnings(facts_from(record, queued), today or date.today())
+    return registry_warnings(facts_from(record, queued), today or _today())
 
 
 def warnings_for(store: Store, cooperative_id: str, *, today: date | None = None) -> list[RegistryWarning]:
@@ -68,7 +73,7 @@ def province_warnings(
     queued: dict[str, list[tuple[str, Mapping[str, Any]]]] = defaultdict(list)
     for coop, type_id, payload in entries.live_payloads(store, RELEVANT_TYPES):
         queued[coop].append((type_id, payload))
-    day = today or date.today()
+    day = today or _today()
     found: list[CooperativeWarnings] = []
     for coop_id in snapshot.cooperative_ids(store, province=province):
         record = snapshot.get_record(store, coop_id)
