@@ -138,6 +138,7 @@ def window_for(worker: DbWorker, db_path: Path, username: str) -> MainWindow:
     ctx = build_context_session(
         AppContext(db_path=db_path, backups_dir=db_path.parent / "backups", worker=worker, hub=Hub()), session
     )
+    ctx.db_key = session.db_key  # the encrypted demo: the sync thread opens it with the session's key
     window = MainWindow(ctx)
     window.setWindowTitle("KOOP-BİS Masaüstü (DEMO)")
     window.resize(*WINDOW_SIZE)
