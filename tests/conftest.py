@@ -15,6 +15,8 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
+import keyring
+import keyring.backend
 import pytest
 
 from koopbis_desktop.domain import demo_data
@@ -263,3 +265,22 @@ def member_admission(seed: int = 1, **overrides: Any) -> dict[str, Any]:
     }
     data.update(overrides)
     return data
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """An OS keyring in memory: tests never touch the machine's (CI has none)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)

@@ -14,24 +14,7 @@ import pytest
 
 from koopbis_desktop.cli import main
 from koopbis_desktop.store.db import Store
-from tests.conftest import PASSWORD, add_people
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
+from tests.conftest import PASSWORD, MemoryKeyring, add_people
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ from koopbis_desktop.ui.pages.audit import AuditPage
 from koopbis_desktop.ui.pages.new_entry import NewEntryPage
 from koopbis_desktop.ui.wizard import FirstRunWizard
 from koopbis_desktop.ui.worker import DbWorker
-from tests.conftest import PASSWORD, member_admission
+from tests.conftest import PASSWORD, MemoryKeyring, member_admission
 from tests.ui.conftest import wait_idle
 
 # -- login ---------------------------------------------------------------------------------
@@ -233,23 +233,6 @@ def test_wizard_refuses_a_bad_snapshot_in_turkish_and_sets_nothing_up(
 
 
 # -- settings and the keyring ---------------------------------------------------------------
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
 
 
 @pytest.fixture
