@@ -1,9 +1,11 @@
 """Where data lives: the database, backups and logs (platformdirs), and the overrides.
 
-Order for the database: ``--db PATH``, then ``KOOPBIS_DB``, then the user data
+Order for the database: ``--db PATH|URL``, then ``KOOPBIS_DB``, then the user data
 folder (e.g. ``~/.local/share/koopbis-desktop/koopbis.sqlite`` on Linux,
 ``%LOCALAPPDATA%\\KOOPBIS\\koopbis-desktop\\koopbis.sqlite`` on Windows).
-Backups go beside the database in ``backups/`` unless a folder is configured.
+Backups go beside the database in ``backups/`` unless a folder is configured; an
+office database's backups (``postgresql://…``) go to this PC's data folder, under
+``ofis-yedekleri/`` and the server's name.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ import os
 from pathlib import Path
 
 import platformdirs
+
+from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.i18n import tx
+from koopbis_desktop.store.location import Location, OfficeUrl, parse_location
 
 APP_NAME = "koopbis-desktop"
 APP_AUTHOR = "KOOPBIS"
@@ -28,19 +34,39 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 
 
-def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+def database_location(explicit: str | os.PathLike[str] | None = None) -> Location:
+    """The database file or office URL: ``--db``, ``KOOPBIS_DB``, else this PC's data folder."""
     if explicit:
-        return Path(explicit).expanduser()
+        return parse_location(explicit)
     env = os.environ.get("KOOPBIS_DB")
     if env:
-        return Path(env).expanduser()
+        return parse_location(env)
     return data_dir() / DB_FILENAME
 
 
-def backups_dir(db_path: Path, configured: str | None = None) -> Path:
+def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The database file, for what only a file has (its key file, its encryption)."""
+    location = database_location(explicit)
+    if isinstance(location, OfficeUrl):
+        raise KoopbisError(
+            tx(
+                "Bu işlem yalnızca bu bilgisayardaki veritabanı dosyası için: ofis veritabanının ({url}) "
+                'dosyası yok, onu sunucunun kendi güvenliği korur (README, "Ofis veritabanı").'
+            ).format(url=location.display),
+            exit_code=ExitCode.USAGE,
+        )
+    return location
+
+
+def backups_dir(location: Location, configured: str | None = None) -> Path:
     if configured:
         return Path(configured).expanduser()
-    return db_path.parent / "backups"
+    if isinstance(location, OfficeUrl):
+        server = f"{location.host or 'yerel'}_{location.port}_{location.dbname}"
+        return (
+            data_dir() / "ofis-yedekleri" / "".join(c if c.isalnum() or c in "._-" else "_" for c in server)
+        )
+    return location.parent / "backups"
 
 
 def setup_logging(name: str) -> Path | None:

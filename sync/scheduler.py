@@ -32,6 +32,7 @@ from koopbis_desktop.store.changes import NOTHING, OpChanges
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.entries import dumps
+from koopbis_desktop.store.location import Location, OfficeUrl, parse_location
 from sync import client as wire
 from sync.executor import RETRY_AFTER_JITTER, Executor, ExecutorConfig, RunResult, SyncProgress
 from sync.planner import build_plan
@@ -115,16 +116,24 @@ class SyncOptions:
     today: Callable[[], date] = date.today
     #: The key of an encrypted database (from the signed-in account's slot); None for a plain one.
     db_key: bytes | None = field(default=None, repr=False)
+    #: The office database role's password when neither its URL nor PGPASSFILE holds it.
+    db_password: str | None = field(default=None, repr=False)
 
 
 class SyncBusy(KoopbisError):
-    def __init__(self, owner: str) -> None:
-        super().__init__(
-            tx("Bu veritabanında başka bir eşitleme sürüyor ({owner}); o bitince yeniden deneyin.").format(
-                owner=owner
-            )
-        )
+    def __init__(self, owner: str, host: str | None = None) -> None:
+        if host is not None and host != socket.gethostname():
+            message = tx(
+                "Eşitleme {host} bilgisayarında sürüyor; ofisin kayıtlarını o gönderiyor. O bilgisayar "
+                "kapanırsa ya da ağdan düşerse eşitlemeyi bu bilgisayar kendiliğinden üstlenir."
+            ).format(host=host)
+        else:
+            message = tx(
+                "Bu veritabanında başka bir eşitleme sürüyor ({owner}); o bitince yeniden deneyin."
+            ).format(owner=owner)
+        super().__init__(message)
         self.owner = owner
+        self.host = host
 
 
 # ----------------------------------------------------------------- lock
@@ -151,6 +160,24 @@ class SyncLock:
 
     def acquire(self) -> None:
         host, pid = socket.gethostname(), os.getpid()
+        if not sync_state.try_office_lock(self.store):
+            # The office database: another PC's session holds the lock; the row names it.
+            row = sync_state.lock_holder(self.store)
+            raise SyncBusy(row[0] if row else "?", row[2] if row else tx("başka bir"))
+        if self.store.dialect.name == "postgresql":
+            # Holding the session lock proves any older row's PC is gone: its session ended.
+            # Unless the holder is this very process on the same connection (the lock is
+            # re-entrant per session): a fresh row of another owner here means busy.
+            row = sync_state.lock_holder(self.store)
+            if row is not None and row[0] != self.owner and (row[1], row[2]) == (pid, host):
+                beat = datetime.fromisoformat(row[4])
+                if datetime.now(UTC) - beat < timedelta(seconds=self.stale_after):
+                    sync_state.release_office_lock(self.store)
+                    raise SyncBusy(row[0], row[2])
+            with self.store.atomic():
+                sync_state.take_lock(self.store, self.owner, pid, host, stamp())
+            self._last_beat = time.monotonic()
+            return
         with self.store.atomic():
             row = sync_state.lock_holder(self.store)
             if row is not None and row[0] != self.owner:
@@ -172,6 +199,7 @@ class SyncLock:
 
     def release(self) -> None:
         sync_state.release_lock(self.store, self.owner)
+        sync_state.release_office_lock(self.store)
 
 
 # ----------------------------------------------------------------- one run
@@ -194,7 +222,7 @@ def make_client(store: Store, options: SyncOptions) -> wire.KoopbisClient:
 
 
 def run_sync(
-    store_path: Path | str,
+    store_path: Location | str,
     *,
     on_progress: Callable[[SyncProgress], None] | None = None,
     cancel: threading.Event | None = None,
@@ -202,7 +230,13 @@ def run_sync(
     client: wire.KoopbisClient | None = None,
 ) -> SyncReport:
     """One sync of the database at ``store_path``: lock, go-live, health, replay, record the run."""
-    store = open_store(Path(store_path), check_integrity=False, key=options.db_key if options else None)
+    location = store_path if isinstance(store_path, (Path, OfficeUrl)) else parse_location(store_path)
+    store = open_store(
+        location,
+        check_integrity=False,
+        key=options.db_key if options else None,
+        password=options.db_password if options else None,
+    )
     store.take_changes()  # an opening migration is not the run's doing
     try:
         report = sync_store(store, on_progress=on_progress, cancel=cancel, options=options, client=client)
@@ -406,14 +440,16 @@ class AutoSync:
 
     def __init__(
         self,
-        store_path: Path | str,
+        store_path: Location | str,
         *,
         options: SyncOptions | None = None,
         config: AutoSyncConfig | None = None,
         on_report: Callable[[SyncReport], None] | None = None,
         on_progress: Callable[[SyncProgress], None] | None = None,
     ) -> None:
-        self.store_path = Path(store_path)
+        self.store_path = (
+            store_path if isinstance(store_path, (Path, OfficeUrl)) else parse_location(store_path)
+        )
         self.options = options or SyncOptions()
         self.config = config or AutoSyncConfig()
         self.on_report = on_report

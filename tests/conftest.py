@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import logging
 import random
 import re
+import sqlite3
 from collections.abc import Callable, Generator, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 import keyring
 import keyring.backend
+import psycopg
 import pytest
 
 from koopbis_desktop.domain import demo_data
@@ -25,6 +27,9 @@ from koopbis_desktop.services import accounts
 from koopbis_desktop.store.db import Store, open_store
 
 PASSWORD = "parola-1234"
+
+#: What either engine raises when the database itself refuses a statement (a trigger, a constraint).
+REFUSED_BY_DB: tuple[type[Exception], ...] = (sqlite3.IntegrityError, psycopg.Error)
 
 
 # --- Logged warnings fail a test unless it expects them ------------------------------------------
@@ -185,9 +190,80 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "koopbis.sqlite"
 
 
+# --- Both engines ----------------------------------------------------------------------------------
+# The store, services and sync suites run every test that takes ``store`` twice: on the
+# single-PC SQLite file and on the office database, a throw-away PostgreSQL cluster started
+# once per session (tests/pgcluster.py). A test about the file itself (its bytes, its path,
+# reopening it) says so with ``@pytest.mark.sqlite_only``.
+
+_BOTH_ENGINES = ("tests/store/", "tests/services/", "tests/sync/", "tests/office/")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "store" not in metafunc.fixturenames or ("engine" in metafunc.fixturenames and _explicit(metafunc)):
+        return
+    where = str(metafunc.definition.path).replace(os.sep, "/")
+    if any(part in where for part in _BOTH_ENGINES) and not metafunc.definition.get_closest_marker(
+        "sqlite_only"
+    ):
+        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
+def _explicit(metafunc: pytest.Metafunc) -> bool:
+    return any(
+        m.name == "parametrize" and "engine" in str(m.args[0]) for m in metafunc.definition.iter_markers()
+    )
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    s = open_store(db_path, create=True, backups_dir=db_path.parent / "backups")
+def engine(request: pytest.FixtureRequest) -> str:
+    """Which engine ``store`` runs on: "sqlite" unless the test is parametrised over both."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Any]:
+    from tests import pgcluster
+
+    cluster = pgcluster.start()
+    yield cluster
+    cluster.stop()
+
+
+_database_numbers = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def office_url(request: pytest.FixtureRequest, pg_cluster: Any) -> Iterator[Any]:
+    """A new, empty office database on the session's cluster, as ``koopbis --db`` takes it."""
+    from koopbis_desktop.store.location import parse_location
+
+    name = f"t{os.getpid()}_{next(_database_numbers)}"
+    pg_cluster.create_database(name)
+    yield parse_location(pg_cluster.url(name))
+    pg_cluster.drop_database(name)
+
+
+def db_arg(store: Store) -> str:
+    """What ``--db`` takes for this store: its file, or its office URL (with the test password)."""
+    from koopbis_desktop.store.location import OfficeUrl
+
+    location = store.location
+    return location.url if isinstance(location, OfficeUrl) else str(location)
+
+
+def reopen(store: Store, **kwargs: Any) -> Store:
+    """Another connection to the same database, as a second process or PC would open it."""
+    kwargs.setdefault("backups_dir", store.backups_dir)
+    if store.key is not None:
+        kwargs.setdefault("key", store.key)
+    return open_store(store.location, **kwargs)
+
+
+@pytest.fixture
+def store(engine: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[Store]:
+    location: Any = request.getfixturevalue("office_url") if engine == "postgresql" else db_path
+    s = open_store(location, create=True, backups_dir=db_path.parent / "backups")
     s.set_setting("province_code", "06")
     yield s
     s.close()

@@ -20,6 +20,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from koopbis_desktop import __version__, paths
 from koopbis_desktop.cli import (
@@ -37,7 +38,7 @@ from koopbis_desktop.cli import (
     sync,
     users,
 )
-from koopbis_desktop.cli.common import EXIT_ERROR, CliError, Parser, error_document, print_json
+from koopbis_desktop.cli.common import EXIT_ERROR, CliError, Parser, close_opened, error_document, print_json
 from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.i18n import tx
@@ -129,7 +130,8 @@ def command_language(args: argparse.Namespace) -> str:
     given = getattr(args, "lang", None)
     setting = None
     if not given and not os.environ.get(i18n.ENV_VAR):
-        facts = peek_start_facts(paths.database_path(getattr(args, "db", None)))
+        location = paths.database_location(getattr(args, "db", None))
+        facts = peek_start_facts(location) if isinstance(location, Path) else None
         setting = facts.language if facts else None
     return i18n.choose_language(given, setting)
 
@@ -167,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(message, file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        close_opened()
 
 
 __all__ = ["CliError", "build_parser", "main"]

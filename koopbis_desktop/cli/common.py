@@ -24,6 +24,7 @@ from koopbis_desktop.services.spreadsheet import SpreadsheetError
 from koopbis_desktop.store import encryption, entries
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.errors import DatabaseReadOnly, DiskFull, KnownError
+from koopbis_desktop.store.location import OfficeUrl
 
 EXIT_OK = ExitCode.OK
 EXIT_ERROR = ExitCode.ERROR
@@ -75,13 +76,33 @@ def error_document(exc: KoopbisError) -> dict[str, Any]:
     return {"ok": False, "exit_code": int(exc.exit_code), "errors": errors}
 
 
+_opened: list[Store] = []
+
+
+def close_opened() -> None:
+    """Close every store this command opened (an office connection must not be left to the GC)."""
+    while _opened:
+        _opened.pop().close()
+
+
 def open_db(
+    args: argparse.Namespace, *, create: bool = False, reading: bool = False, read_only: bool = False
+) -> Store:
+    store = _open_db(args, create=create, reading=reading, read_only=read_only)
+    _opened.append(store)
+    return store
+
+
+def _open_db(
     args: argparse.Namespace, *, create: bool = False, reading: bool = False, read_only: bool = False
 ) -> Store:
     """The store of ``--db``; an encrypted one with the key of the ``--as`` account's slot (its
     password). A command that only ``reading`` still runs where nothing can be written;
     ``read_only`` opens so that nothing is written at all (a preview)."""
-    db_path = paths.database_path(args.db)
+    location = paths.database_location(args.db)
+    if isinstance(location, OfficeUrl):
+        return open_office(location, create=create, read_only=read_only)
+    db_path = location
     key = None
     if encryption.is_encrypted(db_path):
         username = getattr(args, "as_user", None)
@@ -101,6 +122,28 @@ def open_db(
         if not reading:
             raise
     return open_store(db_path, backups_dir=paths.backups_dir(db_path), read_only=True, key=key)
+
+
+def open_office(url: OfficeUrl, *, create: bool = False, read_only: bool = False) -> Store:
+    """The office database: its role's password from the URL, ``PGPASSFILE``, this PC's OS
+    keyring or, asked once at a terminal, then kept in the keyring (never in a file)."""
+    from koopbis_desktop.services import secrets
+    from koopbis_desktop.store.pg import OfficeLoginFailed
+
+    backups = paths.backups_dir(url)
+    remembered = None if url.password else secrets.get_password(url.account_key)
+    try:
+        return open_store(url, create=create, read_only=read_only, backups_dir=backups, password=remembered)
+    except OfficeLoginFailed:
+        if url.password or not (os.environ.get("KOOPBIS_DB_PASSWORD") or (sys.stdin and sys.stdin.isatty())):
+            raise
+    password = ask_password(
+        "KOOPBIS_DB_PASSWORD",
+        tx("Ofis veritabanı parolası ({user}@{host}): ").format(user=url.user, host=url.host),
+    )
+    store = open_store(url, create=create, read_only=read_only, backups_dir=backups, password=password)
+    secrets.set_password(url.account_key, password)
+    return store
 
 
 def account_password(args: argparse.Namespace) -> str:
@@ -177,7 +220,8 @@ def signed_in(
             if not reading or store.read_only or not _write_refused(exc):
                 raise
             store.close()
-            store = open_store(store.path, backups_dir=store.backups_dir, read_only=True, key=store.key)
+            store = open_store(store.location, backups_dir=store.backups_dir, read_only=True, key=store.key)
+            _opened.append(store)
             actor = sign_in(store, args)
         assert actor is not None
         if role is not None and actor.role != role:

@@ -33,10 +33,10 @@ from koopbis_desktop.store.errors import DatabaseDamaged
 
 def cmd_init(args: argparse.Namespace) -> int:
     setup.find_province(args.province)  # an unknown province creates no file
-    db_path = paths.database_path(args.db)
+    db_path = paths.database_location(args.db)
     store: Store
     recovery = ""
-    if args.admin and not db_path.exists():
+    if args.admin and isinstance(db_path, Path) and not db_path.exists():
         # Encrypted from the first byte; the first admin's password opens it.
         password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
         store = encryption.create_encrypted(db_path, backups_dir=paths.backups_dir(db_path))
@@ -44,6 +44,10 @@ def cmd_init(args: argparse.Namespace) -> int:
         recovery = encryption.new_recovery_key(store)
     else:
         store = open_db(args, create=True)
+        if args.admin and users.count_users(store) == 0:
+            # An office database: no key file (the server guards it); the first admin all the same.
+            password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
+            setup.add_first_admin(store, args.admin, password)
     try:
         province = setup.initialize(store, args.province, go_live=args.go_live)
     except FieldError as exc:
@@ -55,7 +59,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     if recovery:
         print(_recovery_text(recovery))
-    elif not store.encrypted:
+    elif not store.encrypted and isinstance(db_path, Path):
         print(tx("Veritabanı şifrelenmemiş: koopbis key encrypt --as YÖNETİCİ ile şifreleyin."))
     if users.count_users(store) == 0:
         print(tx("Sıradaki adım: ilk yönetici hesabını açın: koopbis user add ADI --role admin"))

@@ -181,10 +181,12 @@ def database_facts(store: Store) -> dict[str, Any]:
             declared[spec.key] = value
     verify = audit.verify(store)
     by_role = users.count_by_role(store)
-    try:
-        size = store.path.stat().st_size
-    except OSError:
-        size = None
+    size: int | None = None
+    if isinstance(store.location, Path):
+        try:
+            size = store.location.stat().st_size
+        except OSError:
+            size = None
     return {
         "schema_version": store.schema_version(),
         "schema_supported": migrations.LATEST,

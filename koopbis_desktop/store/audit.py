@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,10 +30,10 @@ from typing import Any
 from koopbis_desktop.domain.i18n import Labels, tx
 from koopbis_desktop.store.changes import counts_as
 from koopbis_desktop.store.clock import stamp
-from koopbis_desktop.store.engine import Engine
+from koopbis_desktop.store.engine import Connection, Engine, serialise
 
 # The chain can be read through a Store (the engine interface) or a bare connection.
-Source = Engine | sqlite3.Connection
+Source = Engine | Connection
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
@@ -169,7 +168,7 @@ def row_hash(prev_hash: str, content: bytes) -> str:
 
 
 def append(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     actor: str,
     action: str,
@@ -201,7 +200,7 @@ class Record:
     at: datetime | None = None
 
 
-def append_many(conn: sqlite3.Connection, records: Iterable[Record]) -> list[str]:
+def append_many(conn: Connection, records: Iterable[Record]) -> list[str]:
     """Append many audit rows inside the caller's transaction; returns their hashes in order.
 
     The chain is exactly the one :func:`append` called once per record would write
@@ -216,6 +215,8 @@ def append_many(conn: sqlite3.Connection, records: Iterable[Record]) -> list[str
     # The state each row vouches for is read after the caller's write, in its transaction.
     entry_state = entry_states(conn, (r.entry_uuid for r in records if r.entry_uuid))
     user_state = user_states(conn, (name for r in records if (name := _account_of(r)) is not None))
+    # Writers on several PCs append one after another: the chain stays one line.
+    serialise(conn, "koopbis.audit")
     last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0], last[1]) if last else (0, GENESIS)
     now = stamp()

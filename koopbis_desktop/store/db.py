@@ -45,6 +45,7 @@ from koopbis_desktop.store.errors import (
     opening_error,
     translate,
 )
+from koopbis_desktop.store.location import Location, OfficeUrl
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -158,6 +159,11 @@ class Store:
     @property
     def conn(self) -> sqlite3.Connection:
         return self.db.conn
+
+    @property
+    def location(self) -> Location:
+        """Where the database lives: this file, or the office database's URL (``PgStore``)."""
+        return self.path
 
     @property
     def dialect(self) -> Dialect:
@@ -385,13 +391,14 @@ def newest_backup(backups_dir: Path | None) -> Path | None:
 
 
 def open_store(
-    path: Path,
+    path: Location,
     *,
     create: bool = False,
     backups_dir: Path | None = None,
     check_integrity: bool = True,
     key: bytes | None = None,
     read_only: bool = False,
+    password: str | None = None,
 ) -> Store:
     """Open (or with ``create`` make) the database at ``path`` and bring its schema up to date.
 
@@ -409,7 +416,17 @@ def open_store(
     then raises :class:`PlainDatabase` (to be migrated), a key that does not
     decrypt it :class:`WrongKey`. Without ``key`` an encrypted file raises
     :class:`KeyRequired` (or :class:`KeyFileMissing`).
+
+    An :class:`OfficeUrl` opens the office database (``store/pg.py``) instead;
+    ``password`` is its database role's password when the URL and ``PGPASSFILE``
+    do not give one.
     """
+    if isinstance(path, OfficeUrl):
+        from koopbis_desktop.store.pg import open_pg_store
+
+        return open_pg_store(
+            path, create=create, backups_dir=backups_dir, read_only=read_only, password=password
+        )
     path = Path(path)
     if not path.exists() and not create:
         raise NotInitialised(path)

@@ -40,11 +40,37 @@ SQLITE = Dialect(
     json_extract="json_extract",
 )
 
+POSTGRESQL = Dialect(
+    name="postgresql",
+    placeholder="%s",
+    pragmas=False,
+    turkish_collation='"tr-TR-x-icu"',
+    begin="BEGIN",
+    json_extract="->>",
+)
+
+
+def dialect_of(conn: object) -> Dialect:
+    """The dialect of a connection handed to a store function (sqlite3's carries none)."""
+    found = getattr(conn, "dialect", SQLITE)
+    return found if isinstance(found, Dialect) else SQLITE
+
+
+def for_update(conn: object) -> str:
+    """`` FOR UPDATE`` on the office database: the row stays locked until the transaction ends.
+
+    SQLite needs none: ``BEGIN IMMEDIATE`` already holds the whole file's write lock.
+    """
+    return " FOR UPDATE" if dialect_of(conn).name == "postgresql" else ""
+
+
+def serialise(conn: object, name: str) -> None:
+    """Take turns with every other writer of ``name`` until this transaction ends (office only)."""
+    if dialect_of(conn).name == "postgresql":
+        conn.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (name,))  # type: ignore[attr-defined]
+
 
 class Cursor(Protocol):
-    @property
-    def lastrowid(self) -> int | None: ...
-
     @property
     def rowcount(self) -> int: ...
 
@@ -55,6 +81,17 @@ class Cursor(Protocol):
     def fetchmany(self, size: int = ...) -> list[Any]: ...
 
     def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """A connection as store functions use it inside ``Store.atomic()`` (sqlite3's or the office's)."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Any: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Any: ...
 
 
 class Engine(Protocol):
@@ -80,4 +117,15 @@ class Engine(Protocol):
         ...
 
 
-__all__ = ["SQLITE", "Cursor", "Dialect", "Engine", "Params"]
+__all__ = [
+    "POSTGRESQL",
+    "SQLITE",
+    "Connection",
+    "Cursor",
+    "Dialect",
+    "Engine",
+    "Params",
+    "dialect_of",
+    "for_update",
+    "serialise",
+]

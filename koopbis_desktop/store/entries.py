@@ -7,17 +7,25 @@ its audit row, and every state move goes through ``lifecycle.check_move``.
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from koopbis_desktop.domain.display import format_stamp
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.domain.lifecycle import Action, Actor, State, check_move
+from koopbis_desktop.domain.lifecycle import (
+    ACTION_LABELS,
+    Action,
+    Actor,
+    IllegalTransition,
+    State,
+    check_move,
+)
 from koopbis_desktop.store import audit
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.engine import Connection, for_update
 from koopbis_desktop.store.errors import NotFound
 
 
@@ -276,7 +284,7 @@ def update_payload(
     when = stamp()
     with store.atomic() as conn:
         current = _locked_state(conn, entry.uuid)
-        target = check_move(Action.EDIT, current, actor, entry.author)
+        target = _checked_move(conn, entry.uuid, Action.EDIT, current, actor, entry.author)
         revision = (
             int(conn.execute("SELECT revision FROM entries WHERE uuid = ?", (entry.uuid,)).fetchone()[0]) + 1
         )
@@ -313,11 +321,46 @@ def update_payload(
     return get_entry(store, entry.uuid)
 
 
-def _locked_state(conn: sqlite3.Connection, entry_uuid: str) -> State:
-    row = conn.execute("SELECT state FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
+def _locked_state(conn: Connection, entry_uuid: str) -> State:
+    """The entry's state, its row locked until the transaction ends (office database).
+
+    Two PCs moving the same entry at once take turns here: the second reads the
+    state the first one left, and its move is checked against that.
+    """
+    row = conn.execute(
+        f"SELECT state FROM entries WHERE uuid = ?{for_update(conn)}", (entry_uuid,)
+    ).fetchone()
     if row is None:
         raise NotFound(tx("Kayıt bulunamadı: {entry_uuid}").format(entry_uuid=entry_uuid))
     return State(row[0])
+
+
+class MovedMeanwhile(IllegalTransition):
+    """The move lost a race: someone else moved the entry first (on this PC or another)."""
+
+
+def _checked_move(
+    conn: Connection, entry_uuid: str, action: Action, current: State, actor: Actor, author: str
+) -> State:
+    """``check_move``; a refused move says who moved the entry last, and when, if not the actor."""
+    try:
+        return check_move(action, current, actor, author)
+    except IllegalTransition as exc:
+        last = conn.execute(
+            "SELECT actor, action, at FROM audit WHERE entry_uuid = ? ORDER BY seq DESC LIMIT 1",
+            (entry_uuid,),
+        ).fetchone()
+        if last is None or last[0] == actor.username or last[0] == "system":
+            raise
+        try:
+            label = ACTION_LABELS[Action(last[1])]
+        except ValueError:
+            label = str(last[1])
+        raise MovedMeanwhile(
+            tx(
+                "{refused} Sizden önce davranan: {who}, {when} ({action}); sizin işleminiz uygulanmadı."
+            ).format(refused=exc.message, who=last[0], when=format_stamp(str(last[2])), action=label)
+        ) from exc
 
 
 _MOVE_FIELDS = {
@@ -357,7 +400,7 @@ def move(
     with store.atomic() as conn:
         current = _locked_state(conn, entry_uuid)
         author = conn.execute("SELECT author FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()[0]
-        target = check_move(action, current, actor, author)
+        target = _checked_move(conn, entry_uuid, action, current, actor, author)
         when = stamp()
         updates["state"] = target.value
         updates["updated_at"] = when

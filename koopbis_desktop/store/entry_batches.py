@@ -8,12 +8,12 @@ writes. The caller appends the audit rows in the same transaction.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.engine import Connection
 
 
 class NewDraft(NamedTuple):
@@ -34,7 +34,7 @@ class NewDraft(NamedTuple):
     search: str
 
 
-def insert_drafts(conn: sqlite3.Connection, drafts: Sequence[NewDraft]) -> None:
+def insert_drafts(conn: Connection, drafts: Sequence[NewDraft]) -> None:
     """Write the drafts and their first revisions inside the caller's transaction."""
     conn.executemany(
         "INSERT INTO entries(uuid, type, cooperative_id, cooperative_ref, effective_date, state, author, "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from koopbis_desktop.domain.lifecycle import State
@@ -125,8 +126,8 @@ def _audit_where(flt: AuditFilter) -> tuple[str, list[Any]]:
         clauses.append("at >= ?")
         params.append(flt.date_from)
     if flt.date_to:
-        clauses.append("at < date(?, '+1 day')")
-        params.append(flt.date_to)
+        clauses.append("at < ?")
+        params.append((date.fromisoformat(flt.date_to[:10]) + timedelta(days=1)).isoformat())
     if flt.actions:
         clauses.append(f"action IN ({', '.join('?' for _ in flt.actions)})")
         params.extend(flt.actions)

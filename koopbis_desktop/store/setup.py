@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from koopbis_desktop.store.engine import Connection
 
 
-def claim_province(conn: sqlite3.Connection, province_code: str) -> None:
+def claim_province(conn: Connection, province_code: str) -> None:
     """Record the province inside the caller's transaction; a province already recorded stays."""
     conn.execute(
         "INSERT INTO settings(key, value) VALUES ('province_code', ?) ON CONFLICT(key) DO NOTHING",
@@ -13,7 +13,7 @@ def claim_province(conn: sqlite3.Connection, province_code: str) -> None:
     )
 
 
-def set_go_live(conn: sqlite3.Connection, iso_date: str) -> None:
+def set_go_live(conn: Connection, iso_date: str) -> None:
     """Record KOOP-BİS's go-live date inside the caller's transaction (replacing an earlier one)."""
     conn.execute(
         "INSERT INTO settings(key, value) VALUES ('go_live', ?) "

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.domain.records import OPTIONAL_KEYS, record_problem
 from koopbis_desktop.domain.text import fold, fold_tokens
+from koopbis_desktop.store.engine import Connection
 
 if TYPE_CHECKING:
     from koopbis_desktop.store.db import Store
@@ -44,7 +44,10 @@ def rebuild_search_index(store: Store) -> None:
     practice but does not promise to; a rebuild puts them right again.
     """
     with store.atomic() as conn:
-        conn.execute("INSERT INTO cooperatives_fts(cooperatives_fts) VALUES ('rebuild')")
+        if store.dialect.name == "postgresql":
+            conn.execute("REINDEX INDEX cooperatives_search_trgm")
+        else:
+            conn.execute("INSERT INTO cooperatives_fts(cooperatives_fts) VALUES ('rebuild')")
 
 
 # --------------------------------------------------------------------------- writing
@@ -107,7 +110,7 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def _write_chunk(conn: sqlite3.Connection, chunk: dict[str, dict[str, Any]], imported_at: str) -> None:
+def _write_chunk(conn: Connection, chunk: dict[str, dict[str, Any]], imported_at: str) -> None:
     ids = [(coop_id,) for coop_id in chunk]
     for table in _CHILD_TABLES:
         conn.executemany(f"DELETE FROM {table} WHERE cooperative_id = ?", ids)
@@ -375,12 +378,15 @@ def search(store: Store, text: str, *, limit: int = 50, province: str | None = N
         match = " ".join(f'"{token}"*' for token in tokens)
         columns = ", ".join(f"c.{name}" for name in _SUMMARY_KEYS)
         where_fts_province = " AND c.province_code = ?" if province else ""
-        rows = conn.execute(
-            f"SELECT {columns}, c.search FROM cooperatives_fts f "
-            "JOIN cooperatives c ON c.rowid = f.rowid "
-            f"WHERE cooperatives_fts MATCH ?{where_fts_province} LIMIT ?",
-            (match, *extra, SEARCH_CANDIDATES),
-        ).fetchall()
+        if store.dialect.name == "postgresql":
+            rows = _word_prefix_rows_pg(store, columns, tokens, where_fts_province, extra)
+        else:
+            rows = conn.execute(
+                f"SELECT {columns}, c.search FROM cooperatives_fts f "
+                "JOIN cooperatives c ON c.rowid = f.rowid "
+                f"WHERE cooperatives_fts MATCH ?{where_fts_province} LIMIT ?",
+                (match, *extra, SEARCH_CANDIDATES),
+            ).fetchall()
         # ``search`` starts with the folded title: ordering by it is ordering by title,
         # without folding hundreds of titles again on every keystroke.
         rows.sort(key=lambda row: row[-1])
@@ -389,6 +395,21 @@ def search(store: Store, text: str, *, limit: int = 50, province: str | None = N
                 break
             found.setdefault(row[0], _summary(row[:-1]))
     return list(found.values())[:limit]
+
+
+def _word_prefix_rows_pg(
+    store: Store, columns: str, tokens: list[str], where_province: str, extra: tuple[Any, ...]
+) -> list[Any]:
+    """FTS5's word-prefix match on the office database: each token starts a word of ``search``.
+
+    A regular expression per token, answered from the ``pg_trgm`` index on the folded
+    column; tokens are ``[0-9a-z]+`` (fold_tokens), so they need no escaping.
+    """
+    where = " AND ".join("c.search ~ ?" for _ in tokens)
+    return store.query(
+        f"SELECT {columns}, c.search FROM cooperatives c WHERE {where}{where_province} LIMIT ?",
+        (*(f"(^|[^0-9a-z]){token}" for token in tokens), *extra, SEARCH_CANDIDATES),
+    )
 
 
 def cooperative_ids(store: Store, *, province: str | None = None) -> list[str]:

@@ -30,7 +30,7 @@ def count_attempt(store: Store, entry_uuid: str, at: str) -> None:
     """One more send of the entry starts now."""
     store.execute(
         "INSERT INTO sync_attempts(entry_uuid, attempts, last_attempt_at) VALUES (?, 1, ?) "
-        "ON CONFLICT(entry_uuid) DO UPDATE SET attempts = attempts + 1, last_attempt_at = excluded.last_attempt_at",
+        "ON CONFLICT(entry_uuid) DO UPDATE SET attempts = sync_attempts.attempts + 1, last_attempt_at = excluded.last_attempt_at",
         (entry_uuid, at),
     )
 
@@ -38,7 +38,8 @@ def count_attempt(store: Store, entry_uuid: str, at: str) -> None:
 def uncount_attempt(store: Store, entry_uuid: str) -> None:
     """The counted send never left (cancelled, server gone): take it back."""
     store.execute(
-        "UPDATE sync_attempts SET attempts = MAX(0, attempts - 1) WHERE entry_uuid = ?", (entry_uuid,)
+        "UPDATE sync_attempts SET attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE entry_uuid = ?",
+        (entry_uuid,),
     )
 
 
@@ -97,8 +98,9 @@ def registration_with_id(store: Store, cooperative_id: str, *, other_than: str) 
 
 def record_registration(store: Store, entry_uuid: str, cooperative_id: str, receipt: str, at: str) -> None:
     store.execute(
-        "INSERT OR REPLACE INTO sync_registrations(entry_uuid, cooperative_id, receipt, mapped_at) "
-        "VALUES (?, ?, ?, ?)",
+        "INSERT INTO sync_registrations(entry_uuid, cooperative_id, receipt, mapped_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(entry_uuid) DO UPDATE SET cooperative_id = excluded.cooperative_id, "
+        "receipt = excluded.receipt, mapped_at = excluded.mapped_at",
         (entry_uuid, cooperative_id, receipt, at),
     )
 
@@ -114,9 +116,32 @@ def lock_holder(store: Store) -> tuple[str, int, str, str, str] | None:
 
 def take_lock(store: Store, owner: str, pid: int, host: str, at: str) -> None:
     store.execute(
-        "INSERT OR REPLACE INTO sync_lock(id, owner, pid, host, acquired_at, heartbeat_at) VALUES (1, ?, ?, ?, ?, ?)",
+        "INSERT INTO sync_lock(id, owner, pid, host, acquired_at, heartbeat_at) VALUES (1, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET owner = excluded.owner, pid = excluded.pid, host = excluded.host, "
+        "acquired_at = excluded.acquired_at, heartbeat_at = excluded.heartbeat_at",
         (owner, pid, host, at, at),
     )
+
+
+#: The office database's session-level advisory lock: only one PC of the office sends.
+OFFICE_SYNC_LOCK = "koopbis.sync"
+
+
+def try_office_lock(store: Store) -> bool:
+    """Take the office's sync lock on this connection (True on the single-PC file, which has the row).
+
+    The lock lives as long as the connection: a PC that is switched off or drops off the
+    network loses it with its session, and the next PC that tries takes over.
+    """
+    if store.dialect.name != "postgresql":
+        return True
+    row = store.query_one("SELECT pg_try_advisory_lock(hashtext(?))", (OFFICE_SYNC_LOCK,))
+    return bool(row and row[0])
+
+
+def release_office_lock(store: Store) -> None:
+    if store.dialect.name == "postgresql":
+        store.query_one("SELECT pg_advisory_unlock(hashtext(?))", (OFFICE_SYNC_LOCK,))
 
 
 def beat_lock(store: Store, owner: str, at: str) -> None:
@@ -134,10 +159,10 @@ def release_lock(store: Store, owner: str) -> None:
 
 def start_run(store: Store, started_at: str) -> int:
     with store.atomic():
-        cursor = store.execute(
-            "INSERT INTO sync_runs(started_at, status) VALUES (?, 'running')", (started_at,)
-        )
-        return int(cursor.lastrowid or 0)
+        row = store.execute(
+            "INSERT INTO sync_runs(started_at, status) VALUES (?, 'running') RETURNING id", (started_at,)
+        ).fetchone()
+        return int(row[0])
 
 
 def finish_run(store: Store, run_id: int, finished_at: str, status: str, summary: str) -> None:
@@ -183,10 +208,12 @@ __all__ = [
     "registration_with_id",
     "registrations",
     "release_lock",
+    "release_office_lock",
     "schedule_retry",
     "set_meta",
     "set_schedule",
     "start_run",
     "take_lock",
+    "try_office_lock",
     "uncount_attempt",
 ]

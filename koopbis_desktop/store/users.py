@@ -16,6 +16,7 @@ from koopbis_desktop.store import audit
 from koopbis_desktop.store.clock import now as clock_now
 from koopbis_desktop.store.clock import parse, stamp
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.engine import Connection
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -72,7 +73,7 @@ def count_users(store: Store) -> int:
 
 
 def insert_user(
-    conn: sqlite3.Connection, *, username: str, full_name: str, role: Role, password: str, by: str
+    conn: Connection, *, username: str, full_name: str, role: Role, password: str, by: str
 ) -> None:
     when = stamp()
     conn.execute(
@@ -92,9 +93,7 @@ def _dummy_hash() -> str:
     return _DUMMY_HASH[0]
 
 
-def _unknown_name_attempts(
-    conn: sqlite3.Connection, username: str, moment: datetime
-) -> tuple[int, str | None]:
+def _unknown_name_attempts(conn: Connection, username: str, moment: datetime) -> tuple[int, str | None]:
     """The failed-attempt count and lock of a name no account has, replayed from the audit trail.
 
     The same rule as a real account's (five tries, then LOCKOUT), so the answer to a
@@ -221,7 +220,7 @@ def check_password(
     return LoginOutcome.OK, get_user(store, username)
 
 
-def set_password(conn: sqlite3.Connection, username: str, password: str, by: str) -> None:
+def set_password(conn: Connection, username: str, password: str, by: str) -> None:
     conn.execute(
         "UPDATE users SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, locked_until = NULL "
         "WHERE username = ?",
@@ -230,7 +229,7 @@ def set_password(conn: sqlite3.Connection, username: str, password: str, by: str
     audit.append(conn, actor=by, action="user_password", details={"username": username})
 
 
-def set_active(conn: sqlite3.Connection, username: str, active: bool, by: str) -> None:
+def set_active(conn: Connection, username: str, active: bool, by: str) -> None:
     conn.execute("UPDATE users SET active = ? WHERE username = ?", (int(active), username))
     audit.append(
         conn,
@@ -240,7 +239,7 @@ def set_active(conn: sqlite3.Connection, username: str, active: bool, by: str) -
     )
 
 
-def unlock(conn: sqlite3.Connection, username: str, by: str) -> None:
+def unlock(conn: Connection, username: str, by: str) -> None:
     conn.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE username = ?", (username,))
     audit.append(conn, actor=by, action="user_unlock", details={"username": username})
 

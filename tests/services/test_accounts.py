@@ -34,6 +34,7 @@ def test_only_admin_manages_users(store: Store, people: dict[str, Actor]) -> Non
         accounts.add_user(store, people["admin"], "kisa", "clerk", "123")
 
 
+@pytest.mark.sqlite_only
 def test_password_is_hashed_with_argon2(store: Store, people: dict[str, Actor]) -> None:
     stored = store.conn.execute("SELECT password_hash FROM users WHERE username = 'ayse'").fetchone()[0]
     assert stored.startswith("$argon2id$")

@@ -14,7 +14,7 @@ from koopbis_desktop.services import member_import
 from koopbis_desktop.services.member_import import BatchValues, MemberListError
 from koopbis_desktop.store import entries, snapshot
 from koopbis_desktop.store.db import Store
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, db_arg
 from tests.services.member_lists import admit_rows, write_csv, write_xlsx
 
 COOP = "06-900001"
@@ -102,7 +102,7 @@ def test_cli_batch_options(
 ) -> None:
     monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
     path = write_csv(tmp_path / "kisa.csv", SHORT_HEADERS, short_rows(3, seed=10))
-    args = ["--db", str(store.path), "import", "members", str(path), "--cooperative", COOP, "--as", "ayse"]
+    args = ["--db", db_arg(store), "import", "members", str(path), "--cooperative", COOP, "--as", "ayse"]
     assert main([*args, "--json"]) == 3  # refused: no decision number, no subscription column
     capsys.readouterr()
     batch = ["--decision-no", "2015/30", "--decision-date", "02.03.2015", "--share-value", "1000"]

@@ -15,7 +15,7 @@ from koopbis_desktop.services import capture, reports
 from koopbis_desktop.services.registry_warnings import province_warnings, warnings_for
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, db_arg
 
 TODAY = date(2015, 3, 6)
 
@@ -112,7 +112,7 @@ def test_cli_lists_exports_and_prints(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
-    db = ["--db", str(store.path), "--as", "ayse"]  # the warnings name cooperatives: signed in
+    db = ["--db", db_arg(store), "--as", "ayse"]  # the warnings name cooperatives: signed in
     target = tmp_path / "uyarilar.csv"
     assert main([*db, "registry", "warnings", "--province", "Ankara", "--csv", str(target)]) == 0
     out = capsys.readouterr().out

@@ -17,6 +17,7 @@ from koopbis_desktop.domain import demo_data, reference
 from koopbis_desktop.services import snapshot_import
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store, open_store
+from tests.conftest import db_arg
 from tests.services.member_lists import write_csv
 
 HEADER = [
@@ -145,6 +146,6 @@ def test_cli_import_prints_the_row_warnings(
     monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
     recs = list(demo_data.cooperatives("06", len(SHORT_TYPES), seed=19))
     path = write_csv(tmp_path / "sanayinet.csv", HEADER, export_rows(recs))
-    assert main(["--db", str(store.path), "snapshot", "import", str(path), "--as", "sef"]) == 0
+    assert main(["--db", db_arg(store), "snapshot", "import", str(path), "--as", "sef"]) == 0
     out = capsys.readouterr().out
     assert f"{len(recs)} kooperatif" in out and "2 uyarı" in out and "'Yardımlaşma'" in out

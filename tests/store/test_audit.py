@@ -11,6 +11,7 @@ from koopbis_desktop.cli import main
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store import audit
 from koopbis_desktop.store.db import Store
+from tests.conftest import REFUSED_BY_DB
 
 
 def _fill(store: Store, count: int = 6) -> None:
@@ -45,9 +46,9 @@ def test_append_outside_transaction_is_refused(store: Store) -> None:
 
 def test_triggers_refuse_update_and_delete(store: Store) -> None:
     _fill(store, 2)
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(REFUSED_BY_DB, match="append-only"):
         store.conn.execute("UPDATE audit SET comment = 'x' WHERE seq = 1")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(REFUSED_BY_DB, match="append-only"):
         store.conn.execute("DELETE FROM audit WHERE seq = 1")
 
 
@@ -71,6 +72,7 @@ def test_triggers_refuse_update_and_delete(store: Store) -> None:
     ],
     ids=["edit-comment", "edit-actor", "edit-state", "delete-middle", "delete-last", "reorder"],
 )
+@pytest.mark.sqlite_only
 def test_tampering_is_detected(
     store: Store, statements: list[str], bad_seq: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -85,6 +87,7 @@ def test_tampering_is_detected(
     assert f"{bad_seq}. kayıt" in out
 
 
+@pytest.mark.sqlite_only
 def test_recomputed_hash_still_breaks_the_next_link(store: Store) -> None:
     """A forger who fixes the edited row's own hash still breaks the following row."""
     _fill(store, 4)

@@ -58,6 +58,7 @@ def test_an_untouched_database_verifies(store: Store, people: dict[str, Actor], 
     assert row is not None and json.loads(row[0])["approver"] == "sef"
 
 
+@pytest.mark.sqlite_only
 def test_a_forged_approval_is_caught_and_named(store: Store, people: dict[str, Actor], coop: str) -> None:
     entry = _submitted(store, people, coop)
     store.checkpoint()
@@ -69,6 +70,7 @@ def test_a_forged_approval_is_caught_and_named(store: Store, people: dict[str, A
     assert entry.uuid in result.reason and "onaylayanı" in result.reason and "durumu" in result.reason
 
 
+@pytest.mark.sqlite_only
 def test_a_changed_payload_is_caught(store: Store, people: dict[str, Actor], coop: str) -> None:
     entry = _submitted(store, people, coop)
     store.checkpoint()
@@ -78,6 +80,7 @@ def test_a_changed_payload_is_caught(store: Store, people: dict[str, Actor], coo
     assert not result.ok and entry.uuid in result.reason and "kayıt verisi" in result.reason
 
 
+@pytest.mark.sqlite_only
 def test_a_promoted_clerk_is_caught(store: Store, people: dict[str, Actor]) -> None:
     store.checkpoint()
     _tamper(store.path, "UPDATE users SET role = 'supervisor' WHERE username = 'ayse'")
@@ -90,6 +93,7 @@ def test_a_promoted_clerk_is_caught(store: Store, people: dict[str, Actor]) -> N
     )
 
 
+@pytest.mark.sqlite_only
 def test_the_tail_cut_with_the_head_rewritten_is_caught(
     store: Store, people: dict[str, Actor], coop: str
 ) -> None:
@@ -108,6 +112,7 @@ def test_the_tail_cut_with_the_head_rewritten_is_caught(
     assert not result.ok and entry.uuid in result.reason
 
 
+@pytest.mark.sqlite_only
 def test_an_emptied_chain_beside_entries_is_broken(store: Store, people: dict[str, Actor], coop: str) -> None:
     _submitted(store, people, coop)
     store.checkpoint()
@@ -116,6 +121,7 @@ def test_an_emptied_chain_beside_entries_is_broken(store: Store, people: dict[st
     assert not result.ok and result.rows == 0 and "hiç satırı yok" in result.reason
 
 
+@pytest.mark.sqlite_only
 def test_a_recomputed_chain_fails_its_printed_anchor(
     store: Store, people: dict[str, Actor], coop: str
 ) -> None:

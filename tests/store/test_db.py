@@ -19,6 +19,7 @@ from koopbis_desktop.store.errors import (
 )
 
 
+@pytest.mark.sqlite_only
 def test_pragmas_and_schema(store: Store) -> None:
     conn = store.conn
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -92,6 +93,7 @@ def test_damaged_pages_are_detected(tmp_path: Path) -> None:
         open_store(db_path)
 
 
+@pytest.mark.sqlite_only
 def test_backup_keeps_last_n_and_restore_round_trip(store: Store, tmp_path: Path) -> None:
     folder = tmp_path / "yedek"
     store.set_setting("marker", "bir")
@@ -115,6 +117,7 @@ def test_backup_keeps_last_n_and_restore_round_trip(store: Store, tmp_path: Path
     again.close()
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_garbage(store: Store, tmp_path: Path) -> None:
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"\x00\x01garbage" * 100)

@@ -11,7 +11,7 @@ from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import capture
 from koopbis_desktop.store import entries, entry_numbers
 from koopbis_desktop.store.db import Store, open_store
-from tests.conftest import PASSWORD, member_admission
+from tests.conftest import PASSWORD, db_arg, member_admission, reopen
 
 
 def test_first_save_numbers_entries_in_order(
@@ -34,12 +34,12 @@ def test_first_save_numbers_entries_in_order(
 
 
 def test_concurrent_writers_never_share_a_number(
-    store: Store, db_path: Path, people: dict[str, Actor], cooperatives: Any
+    store: Store, people: dict[str, Actor], cooperatives: Any
 ) -> None:
     errors: list[BaseException] = []
 
     def write(seed: int) -> None:
-        other = open_store(db_path)
+        other = reopen(store)
         try:
             for i in range(15):
                 capture.create_entry(
@@ -72,7 +72,7 @@ def test_cli_lists_and_shows_an_entry_by_its_number(
     monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
 
     entry = capture.create_entry(store, people["ayse"], "member.admit", "06-900001", member_admission(3))
-    db = ["--db", str(store.path), "--as", "ayse"]
+    db = ["--db", db_arg(store), "--as", "ayse"]
     assert main([*db, "entry", "list"]) == 0
     listed = capsys.readouterr().out
     assert listed.startswith(str(entry.number)) and entry.uuid not in listed

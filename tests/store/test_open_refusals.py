@@ -30,6 +30,7 @@ def _saved(store: Store) -> Path:
     return backup.create_backup(store, store.backups_dir)
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.expect_log(r"Veritabanı dosyası boş", logger="koopbis.cli")
 def test_a_zero_byte_file_is_refused_with_the_newest_backup_and_its_date(
     store: Store, people: dict[str, Actor], capsys: pytest.CaptureFixture[str]
@@ -71,6 +72,7 @@ def test_a_foreign_sqlite_file_is_refused_and_left_alone(tmp_path: Path) -> None
     assert path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_a_truncated_file_is_refused(store: Store, people: dict[str, Actor]) -> None:
     store.checkpoint()
     store.close()
@@ -99,6 +101,7 @@ def test_real_read_only_and_full_errors_are_not_called_damaged(tmp_path: Path) -
     assert isinstance(disk_full, DiskFull) and "yer kalmadı" in disk_full.message
 
 
+@pytest.mark.sqlite_only
 def test_reading_works_on_a_database_opened_read_only(store: Store, people: dict[str, Actor]) -> None:
     store.checkpoint()
     store.close()
@@ -114,6 +117,7 @@ def test_reading_works_on_a_database_opened_read_only(store: Store, people: dict
         reader.close()
 
 
+@pytest.mark.sqlite_only
 def test_restore_onto_an_empty_file_signs_the_admin_in_against_the_backup(
     store: Store, people: dict[str, Actor], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.services import queries
 from koopbis_desktop.services.queries import EntryFilter
@@ -21,12 +23,14 @@ def plan_of_page(store: Store, flt: EntryFilter, sort: str) -> str:
     return " | ".join(str(row[3]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + select))
 
 
+@pytest.mark.sqlite_only
 def test_schema_has_the_sort_indexes(store: Store) -> None:
     assert store.schema_version() == migrations.LATEST
     names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {"entries_updated", "entries_effective", "entries_state_updated"} <= names
 
 
+@pytest.mark.sqlite_only
 def test_default_sorts_stream_from_an_index_without_a_sort_step(store: Store) -> None:
     for flt, sort, index in (
         (EntryFilter(), "updated_at", "entries_updated"),

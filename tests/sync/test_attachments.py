@@ -62,8 +62,8 @@ def attach(store: Store, entry_uuid: str, data: bytes, filename: str) -> str:
     sha = hashlib.sha256(data).hexdigest()
     with store.atomic() as conn:
         conn.execute(
-            "INSERT OR IGNORE INTO attachments(sha256, filename, mime, size, data, created_at, created_by) "
-            "VALUES (?, ?, 'application/pdf', ?, ?, ?, 'ayse')",
+            "INSERT INTO attachments(sha256, filename, mime, size, data, created_at, created_by) "
+            "VALUES (?, ?, 'application/pdf', ?, ?, ?, 'ayse') ON CONFLICT DO NOTHING",
             (sha, filename, len(data), data, stamp()),
         )
         conn.execute("INSERT INTO entry_attachments(entry_uuid, sha256) VALUES (?, ?)", (entry_uuid, sha))

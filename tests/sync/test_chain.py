@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from typing import Any
 
@@ -99,7 +100,7 @@ def test_leave_captured_against_the_snapshot_is_rebased_at_send_time(
     admit = approved(store, clerk, sef, "member.admit", coop["id"], data)
     gone = approved(store, clerk, sef, "member.leave", coop["id"], leave(member, day(2), 2))
     key = f"member:{data['member_id']}"
-    store.conn.execute("UPDATE entries SET base = json_object(?, NULL) WHERE uuid = ?", (key, gone.uuid))
+    store.conn.execute("UPDATE entries SET base = ? WHERE uuid = ?", (json.dumps({key: None}), gone.uuid))
     report = sync_store(store, options=options_for(server))
     assert report.status == Status.OK, report.message
     assert entries.get_entry(store, admit.uuid).state == State.SYNCED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.db import Store
 from sync.executor import Executor
 from sync.scheduler import Status, run_sync, sync_store
+from tests.conftest import db_arg
 from tests.sync.conftest import (
     LiveServer,
     admission,
@@ -121,8 +123,8 @@ def test_invalid_answer_rejects_with_per_field_messages(
     entry = approved(store, people["ayse"], people["sef"], "assembly.record", recs[0]["id"], assembly(day(1)))
     # The server validates against its own "today": an effective date after it is refused.
     store.conn.execute(
-        "UPDATE entries SET payload = json_set(payload, '$.effective_date', '2015-04-30') WHERE uuid = ?",
-        (entry.uuid,),
+        "UPDATE entries SET payload = ? WHERE uuid = ?",
+        (json.dumps({**entry.payload, "effective_date": "2015-04-30"}), entry.uuid),
     )
     sync_store(store, options=options_for(server))
     got = entries.get_entry(store, entry.uuid)
@@ -151,7 +153,7 @@ def test_registration_and_dependents_are_remapped_to_the_server_id(
         approved(store, clerk, sef, "assembly.record", register.uuid, assembly(day(4))),
     ]
     assert all(d.cooperative_ref == register.uuid for d in dependents)
-    report = run_sync(db_path, options=options_for(server))
+    report = run_sync(db_arg(store), options=options_for(server))
     assert report.status == Status.OK, report.message
     reg = entries.get_entry(store, register.uuid)
     assert reg.state == State.SYNCED and reg.cooperative_id
@@ -178,8 +180,8 @@ def test_a_refused_entry_fixed_resubmitted_and_approved_goes_again(
     recs = seed_snapshot(store, 20)
     entry = approved(store, people["ayse"], people["sef"], "assembly.record", recs[0]["id"], assembly(day(1)))
     store.conn.execute(
-        "UPDATE entries SET payload = json_set(payload, '$.effective_date', '2015-04-30') WHERE uuid = ?",
-        (entry.uuid,),
+        "UPDATE entries SET payload = ? WHERE uuid = ?",
+        (json.dumps({**entry.payload, "effective_date": "2015-04-30"}), entry.uuid),
     )
     sync_store(store, options=options_for(server))
     assert entries.get_entry(store, entry.uuid).state == State.RETURNED

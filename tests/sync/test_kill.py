@@ -21,15 +21,15 @@ import pytest
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store.db import Store
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, db_arg
 from tests.sync.conftest import SERVER_PASSWORD, assert_nothing_applied_is_changeable, live_server
 from tests.sync.test_reliability import assert_exactly_once_in_order, make_entries
 
 KILLS = 30
 
 
-def koopbis(db_path: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "koopbis_desktop.cli", "--db", str(db_path), *args]
+def koopbis(db: str, *args: str) -> list[str]:
+    return [sys.executable, "-m", "koopbis_desktop.cli", "--db", db, *args]
 
 
 @pytest.mark.slow
@@ -45,7 +45,7 @@ def test_b_sigkill_at_random_moments_then_restart(
             "/api/v1/admin/faults",
             json={"spec": "slow=1", "seed": 3, "delay": 0.12},
         )
-        command = koopbis(db_path, "sync", "--once", "--server", server.url, "--json", "--as", "sef")
+        command = koopbis(db_arg(store), "sync", "--once", "--server", server.url, "--json", "--as", "sef")
         kills = 0
         runs = 0
         while kills < KILLS and runs < 200:
@@ -70,7 +70,7 @@ def test_b_sigkill_at_random_moments_then_restart(
         server.admin().put("/api/v1/admin/faults", json={"spec": ""})
         assert_exactly_once_in_order(server, store, made)
         status = subprocess.run(
-            koopbis(db_path, "sync", "status", "--json", "--as", "sef"),
+            koopbis(db_arg(store), "sync", "status", "--json", "--as", "sef"),
             env=env,
             capture_output=True,
             text=True,

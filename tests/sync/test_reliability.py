@@ -24,6 +24,7 @@ from koopbis_desktop.store.entries import Entry
 from sync.executor import SyncProgress
 from sync.planner import order_group
 from sync.scheduler import AutoSync, AutoSyncConfig, Status, SyncReport, run_sync, sync_store
+from tests.conftest import db_arg
 from tests.sync.conftest import (
     LiveServer,
     assert_nothing_applied_is_changeable,
@@ -114,19 +115,19 @@ def test_e_two_syncs_at_once_one_refuses_nothing_doubles(
             release.wait(10)
 
         def first() -> None:
-            reports["first"] = run_sync(db_path, on_progress=hold, options=options_for(server))
+            reports["first"] = run_sync(db_arg(store), on_progress=hold, options=options_for(server))
 
         thread = threading.Thread(target=first)
         thread.start()
         assert first_started.wait(10)
-        reports["second"] = run_sync(db_path, options=options_for(server))
+        reports["second"] = run_sync(db_arg(store), options=options_for(server))
         release.set()
         thread.join(30)
         assert reports["second"].status == Status.BUSY
         assert "başka bir eşitleme" in reports["second"].message
         assert reports["first"].status == Status.OK
         # Once the first is done, the lock is free again and a new run finds nothing left to send.
-        again = run_sync(db_path, options=options_for(server))
+        again = run_sync(db_arg(store), options=options_for(server))
         assert again.status == Status.OK and again.result.applied == 0
         assert_exactly_once_in_order(server, store, made)
 
@@ -151,7 +152,7 @@ def test_d_maintenance_then_go_live_is_picked_up_by_the_scheduler(
     with live_server(tmp_path, 5, maintenance_until=__import__("datetime").datetime(2999, 1, 1)) as server:
         seen: list[str] = []
         auto = AutoSync(
-            db_path,
+            db_arg(store),
             options=options_for(server, today=lambda: today[0]),
             config=AutoSyncConfig(interval=0.2, poll_min=0.05, poll_max=0.2, countdown_interval=0.1),
             on_report=lambda r: seen.append(r.status),

@@ -22,7 +22,7 @@ from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.db import Store
 from sync.conflicts import describe
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, db_arg
 from tests.sync.conftest import (
     LiveServer,
     applied_keys,
@@ -306,7 +306,7 @@ def test_cli_conflicts(
     entry = approved_update(store, people, coop, title="CLI Yerel Unvan")
     head_office(server, coop, title="CLI Merkez Unvan")
     sync_now(store, server)
-    db = ["--db", str(store.path)]
+    db = ["--db", db_arg(store)]
     reader = [*db, "--as", "sef"]
     monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
     assert main([*reader, "conflicts", "list", "--json"]) == 0
@@ -361,7 +361,7 @@ def test_preview_reports_without_changing_anything(
     code = main(
         [
             "--db",
-            str(store.path),
+            db_arg(store),
             "--as",
             "sef",
             "sync",
