@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean translations dist dist-check screenshots
+.PHONY: run test lint typecheck pytest bench clean translations dist dist-check screenshots postgresql-server
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 veya üstü gerekli"'
@@ -45,7 +45,16 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) translations
+# The office-database tests start a throw-away PostgreSQL cluster from Debian's server binaries
+# (tests/pgcluster.py); a fresh machine gets them here. Never skipped: without them the tests fail.
+postgresql-server:
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null 2>&1; then \
+		echo "PostgreSQL sunucusu kuruluyor (testler için)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null; \
+	fi
+
+pytest: $(STAMP) translations postgresql-server
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 test: lint typecheck pytest

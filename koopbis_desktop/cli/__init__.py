@@ -8,7 +8,7 @@ the log file keeps the technical detail.
 
 One module per command group (``entries``, ``users``, ``snapshot``, ``sync``,
 ``conflicts``, ``printouts``, ``manual``, ``data``, ``audit``, ``setup``,
-``guide``), each
+``guide``, ``office``), each
 with a ``register(sub, common)``; they share ``common`` and import nothing of
 each other. The command line imports no Qt: PDFs are rendered in a child process.
 """
@@ -31,6 +31,7 @@ from koopbis_desktop.cli import (
     guide,
     key,
     manual,
+    office,
     printouts,
     registry,
     setup,
@@ -54,6 +55,7 @@ GROUP_MODULES = (
     guide,
     key,
     manual,
+    office,
     printouts,
     registry,
     setup,
@@ -106,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     key.register(sub, common)
     data.register(sub, common)
     guide.register(sub, common)
+    office.register(sub, common)
     return parser
 
 

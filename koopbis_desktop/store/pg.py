@@ -135,6 +135,17 @@ class OfficeForeign(KnownError):
         )
 
 
+class OfficeNeedsUpgrade(KnownError):
+    def __init__(self, url: OfficeUrl, found: int) -> None:
+        super().__init__(
+            tx(
+                "Ofis veritabanının şeması (sürüm {found}) bu programınkinden ({latest}) eski ve bu bilgisayarın "
+                "bağlandığı rolün şemayı değiştirme hakkı yok. BT sorumlusu sahip rolüyle 'koopbis --db ADRES "
+                "office upgrade' çalıştırsın; sonra yeniden açın."
+            ).format(found=found, latest=migrations.LATEST)
+        )
+
+
 class OfficeConnectionLost(StoreError):
     def __init__(self) -> None:
         super().__init__(
@@ -424,7 +435,14 @@ def open_pg_store(
     if version < migrations.LATEST:
         from koopbis_desktop.store import pg_schema
 
-        pg_schema.migrate(store)
+        try:
+            pg_schema.migrate(store)
+        except psycopg.errors.InsufficientPrivilege as exc:
+            store.close()
+            raise OfficeNeedsUpgrade(url, version) from exc
+        except psycopg.Error as exc:
+            store.close()
+            raise translate(exc) from exc
     return store
 
 

@@ -1,0 +1,132 @@
+"""``koopbis office``: setting up the office database that several PCs share (PostgreSQL).
+
+Run by the office's IT as the database's owner (``--db postgresql://sahip@sunucu/koopbis``):
+``init`` makes the schema, claims the province, opens the first admin account and grants
+the program's role (``--app-role``) its rights; ``grants`` prints or re-applies those
+rights; ``upgrade`` brings the schema to this program's version after an update.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from koopbis_desktop.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, ask_password, open_db
+from koopbis_desktop.domain.i18n import tx
+from koopbis_desktop.domain.validators import FieldError
+from koopbis_desktop.services import setup
+from koopbis_desktop.store import migrations, users
+from koopbis_desktop.store.db import Store
+
+
+def _office(args: argparse.Namespace, *, create: bool = False) -> Any:
+    from koopbis_desktop import paths
+    from koopbis_desktop.store.location import OfficeUrl
+
+    if not isinstance(paths.database_location(args.db), OfficeUrl):
+        raise CliError(
+            tx(
+                "'koopbis office' ofis veritabanı içindir: --db postgresql://sahip@sunucu:5432/koopbis biçiminde "
+                "bir adres verin (tek bilgisayar için 'koopbis init' yeter)."
+            ),
+            EXIT_USAGE,
+        )
+    from koopbis_desktop.store.pg import PgStore
+
+    store: Store = open_db(args, create=create)
+    assert isinstance(store, PgStore)
+    return store
+
+
+def cmd_office_init(args: argparse.Namespace) -> int:
+    from koopbis_desktop.store import office
+
+    setup.find_province(args.province)  # an unknown province creates nothing
+    if args.app_role:
+        office.grant_statements(args.app_role, "x")  # a malformed role name creates nothing
+    store = _office(args, create=True)
+    try:
+        province = setup.initialize(store, args.province, go_live=args.go_live)
+    except FieldError as exc:
+        raise CliError(f"--go-live: {exc.message}", EXIT_INVALID) from exc
+    print(
+        tx("Ofis veritabanı hazır: {url} ({name}, plaka {code}).").format(
+            url=store.url.display, name=province.name, code=province.code
+        )
+    )
+    if users.count_users(store) == 0:
+        password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
+        setup.add_first_admin(store, args.admin, password)
+        print(tx("İlk yönetici hesabı açıldı: {admin}.").format(admin=args.admin))
+    if args.app_role:
+        office.grant(store, args.app_role)
+        print(
+            tx(
+                "'{role}' rolüne programın hakları verildi; denetim izine yalnızca okuma ve ekleme. Her bilgisayar "
+                "postgresql://{role}@{host}:{port}/{db} adresiyle bağlanır."
+            ).format(role=args.app_role, host=store.url.host, port=store.url.port, db=store.url.dbname)
+        )
+    else:
+        print(
+            tx(
+                "Uyarı: --app-role verilmedi; bilgisayarlar bu sahip rolüyle bağlanırsa denetim izini "
+                "değiştirme hakları da olur. Ayrı bir rol açıp 'koopbis office grants --app-role ROL' çalıştırın."
+            )
+        )
+    return EXIT_OK
+
+
+def cmd_office_grants(args: argparse.Namespace) -> int:
+    from koopbis_desktop.store import office
+
+    if args.print:
+        from koopbis_desktop import paths
+        from koopbis_desktop.store.location import OfficeUrl
+
+        location = paths.database_location(args.db)
+        dbname = location.dbname if isinstance(location, OfficeUrl) else "koopbis"
+        for statement in office.grant_statements(args.app_role, dbname):
+            print(f"{statement};")
+        return EXIT_OK
+    store = _office(args)
+    for statement in office.grant(store, args.app_role):
+        print(f"{statement};")
+    return EXIT_OK
+
+
+def cmd_office_upgrade(args: argparse.Namespace) -> int:
+    store = _office(args)  # opening as the owner runs the numbered steps
+    print(tx("Ofis veritabanı şeması güncel (sürüm {version}).").format(version=migrations.LATEST))
+    if args.app_role:
+        from koopbis_desktop.store import office
+
+        office.grant(store, args.app_role)  # new tables need the program role's rights too
+    return EXIT_OK
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``office`` (init, grants, upgrade) to ``koopbis``'s sub-commands."""
+    p = sub.add_parser(
+        "office", parents=[common], help="ofis veritabanını kur (PostgreSQL, BT sorumlusu için)"
+    )
+    office_sub = p.add_subparsers(dest="office_command", required=True)
+    i = office_sub.add_parser(
+        "init", parents=[common], help="şemayı kur, ili ve ilk yöneticiyi aç, hakları ver"
+    )
+    i.add_argument("--province", required=True, metavar="KOD", help="il plaka kodu (ör. 06) ya da il adı")
+    i.add_argument(
+        "--admin", required=True, metavar="AD", help="ilk yönetici hesabı (parola KOOPBIS_NEW_PASSWORD)"
+    )
+    i.add_argument("--app-role", metavar="ROL", help="bilgisayarların bağlanacağı veritabanı rolü")
+    i.add_argument("--go-live", metavar="TARİH", help="KOOP-BİS açılış tarihi (varsayılan 12.03.2015)")
+    i.set_defaults(func=cmd_office_init)
+    g = office_sub.add_parser("grants", parents=[common], help="programın rolüne haklarını ver ya da yazdır")
+    g.add_argument("--app-role", required=True, metavar="ROL")
+    g.add_argument("--print", action="store_true", help="yalnızca SQL komutlarını yazdır (BT sorumlusu için)")
+    g.set_defaults(func=cmd_office_grants)
+    u = office_sub.add_parser("upgrade", parents=[common], help="şemayı bu sürüme getir (sahip rolüyle)")
+    u.add_argument("--app-role", metavar="ROL", help="yeni tablolar için hakları da yenile")
+    u.set_defaults(func=cmd_office_upgrade)
+
+
+__all__ = ["register"]
