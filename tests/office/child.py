@@ -55,7 +55,7 @@ def approve(db: str, supervisor: str, password: str, uuids_file: str) -> None:
 
 def hold_sync_lock(db: str, host: str) -> None:
     """A PC named ``host`` takes the office's sync lock and keeps it until it is killed."""
-    socket.gethostname = lambda: host  # type: ignore[assignment]
+    socket.gethostname = lambda: host
     from koopbis_desktop.store.db import open_store
     from koopbis_desktop.store.location import parse_location
     from sync.scheduler import SyncLock

@@ -124,6 +124,7 @@ def test_an_old_schema_asks_it_to_upgrade_as_the_owner(
     assert main(["--db", office_url.url, "office", "upgrade", "--app-role", app_role]) == 0
     store = open_store(_as_app(office_url, app_role))
     try:
+        assert isinstance(store, PgStore)
         assert store.schema_version() == migrations.LATEST
         assert office.privileges_of(store, app_role, "yeni_tablo") == {"SELECT", "INSERT", "UPDATE", "DELETE"}
     finally:
