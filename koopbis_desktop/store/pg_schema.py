@@ -181,6 +181,8 @@ CREATE TABLE cooperatives (
 CREATE INDEX cooperatives_vkn ON cooperatives(vkn);
 CREATE INDEX cooperatives_search ON cooperatives(search);
 CREATE INDEX cooperatives_search_trgm ON cooperatives USING gin (search gin_trgm_ops);
+-- Word-prefix search (FTS5's "token"* on the single-PC file): the folded text's words.
+CREATE INDEX cooperatives_words ON cooperatives USING gin (to_tsvector('simple', search));
 CREATE TABLE members (
     cooperative_id TEXT NOT NULL REFERENCES cooperatives(id) ON DELETE CASCADE,
     member_id TEXT NOT NULL,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,14 +11,13 @@ from hypothesis import strategies as st
 from koopbis_desktop.domain import demo_data
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.store import snapshot
-from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.db import Store
 
 
 @pytest.fixture
-def snap(tmp_path: Path) -> Iterator[Store]:
-    store = open_store(tmp_path / "k.sqlite", create=True)
-    yield store
-    store.close()
+def snap(store: Store) -> Store:
+    """The snapshot's store, on both engines (tests/conftest.py)."""
+    return store
 
 
 def records(count: int = 12, province: str = "06", seed: int = 3) -> list[dict[str, Any]]:

@@ -1,0 +1,228 @@
+"""Office benchmark: the two engines side by side — search, durable save, four writers at once.
+
+Issue 13 sets the bars for the office database (PostgreSQL on loopback): search p95
+≤ 15 ms at 90,000 cooperatives, durable save p95 ≤ 10 ms. The same figures are
+measured on the single-PC SQLite file in the same run, each engine next to a bare
+baseline of its own (a single-row INSERT per transaction, durably committed), and
+four writer processes at once against one writer. The PostgreSQL server is a
+throw-away cluster with fsync on (``tests/pgcluster.py``); everything lives in
+temporary folders.
+
+    .venv/bin/python bench/office.py            # full: 90,000 cooperatives (≈ 3 min)
+    .venv/bin/python bench/office.py --quick    # smoke: 5,000 cooperatives
+
+The last line printed is one JSON object with all figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import multiprocessing
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from koopbis_desktop.services import accounts  # noqa: E402
+from koopbis_desktop.store import snapshot  # noqa: E402
+from koopbis_desktop.store.db import Store, open_store  # noqa: E402
+from koopbis_desktop.store.location import parse_location  # noqa: E402
+from tests import pgcluster  # noqa: E402
+
+
+def _bench_store_module() -> Any:
+    spec = importlib.util.spec_from_file_location("bench_store", ROOT / "bench" / "store.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bench_store = _bench_store_module()
+PASSWORD = bench_store.PASSWORD
+
+
+def _prepare(store: Store, total: int) -> None:
+    store.set_setting("province_code", "06")
+    accounts.add_user(store, None, "bench.yonetici", "admin", PASSWORD)
+    admin = accounts.login(store, "bench.yonetici", PASSWORD)
+    for n in range(4):
+        accounts.add_user(store, admin, "bench.memur" if n == 0 else f"bench.memur{n}", "clerk", PASSWORD)
+    records = list(bench_store.nation_records(total, (0, 2)))
+    for start in range(0, len(records), 5000):
+        snapshot.upsert_records(store, records[start : start + 5000])
+
+
+def _bare_pg(url: str, n: int) -> list[float]:
+    import psycopg
+
+    conn = psycopg.connect(url, autocommit=True, sslmode="require")
+    conn.execute("CREATE TABLE IF NOT EXISTS bare (uuid TEXT PRIMARY KEY, payload TEXT NOT NULL)")
+    payload = json.dumps({"full_name": "Zeynep Işık", "shares": 2, "decision_no": "2015/14"})
+    samples = []
+    for i in range(n):
+        start = time.perf_counter()
+        with conn.transaction():
+            conn.execute("INSERT INTO bare VALUES (%s, %s)", (f"bare-{i}-{time.time_ns()}", payload))
+        samples.append((time.perf_counter() - start) * 1000)
+    conn.close()
+    return samples
+
+
+def _writer(location: str, clerk: str, n: int, seed: int, ready: Any, go: Any, out: Any) -> None:
+    store = open_store(parse_location(location))
+    accounts.login(store, clerk, PASSWORD)  # the sign-in the saves below repeat
+    ready.set()
+    go.wait()
+    start = time.perf_counter()
+    samples = (
+        bench_store._saves(store, n, seed) if clerk == "bench.memur" else _saves_as(store, clerk, n, seed)
+    )
+    out.put((time.perf_counter() - start, samples))
+    store.close()
+
+
+def _saves_as(store: Store, clerk: str, n: int, seed: int) -> list[float]:
+    import random
+
+    from koopbis_desktop.domain import demo_data
+    from koopbis_desktop.services import capture
+
+    actor = accounts.login(store, clerk, PASSWORD)
+    coop_ids = [r[0] for r in store.query("SELECT id FROM cooperatives ORDER BY id LIMIT 50")]
+    rng = random.Random(seed)
+    samples = []
+    for i in range(n):
+        data = {
+            "member_id": demo_data.tckn(rng),
+            "full_name": demo_data.person_name(rng),
+            "effective_date": "02.03.2015",
+            "decision_no": f"2016/{i + 1}",
+            "shares": 2,
+            "subscribed_amount": "2.000,00",
+            "paid_amount": "500",
+        }
+        start = time.perf_counter()
+        capture.create_entry(store, actor, "member.admit", coop_ids[i % len(coop_ids)], data)
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def _writers(location: str, count: int, n: int) -> dict[str, float]:
+    """``count`` processes saving ``n`` entries each at the same moment: entries per second."""
+    ctx = multiprocessing.get_context("spawn")
+    ready = [ctx.Event() for _ in range(count)]
+    go = ctx.Event()
+    out = ctx.Queue()
+    clerks = ["bench.memur", "bench.memur1", "bench.memur2", "bench.memur3"][:count]
+    procs = [
+        ctx.Process(target=_writer, args=(location, clerk, n, 100 + i, ready[i], go, out))
+        for i, clerk in enumerate(clerks)
+    ]
+    for proc in procs:
+        proc.start()
+    for event in ready:
+        event.wait(120)
+    start = time.perf_counter()
+    go.set()
+    results = [out.get(timeout=600) for _ in procs]
+    wall = time.perf_counter() - start
+    for proc in procs:
+        proc.join(60)
+    samples = [s for _, batch in results for s in batch]
+    return {
+        "entries_per_s": round(count * n / wall, 1),
+        "save_p95_ms": round(bench_store.percentile(samples, 0.95), 2),
+    }
+
+
+def bench_engine(
+    name: str, location: str, store: Store, args: argparse.Namespace, bare: list[float]
+) -> dict[str, Any]:
+    search = bench_store.bench_search(store, args.queries)
+    saves = bench_store._saves(store, args.saves, seed=7)
+    save95, bare95 = bench_store.percentile(saves, 0.95), bench_store.percentile(bare, 0.95)
+    print(
+        f"[{name}] kayıt p50 {statistics.median(saves):.2f} ms, p95 {save95:.2f} ms; çıplak INSERT p95 "
+        f"{bare95:.2f} ms → {save95 / bare95:.1f}×"
+    )
+    one = _writers(location, 1, args.writer_saves)
+    four = _writers(location, 4, args.writer_saves)
+    print(
+        f"[{name}] yazan: 1 süreç {one['entries_per_s']:.0f} kayıt/s, 4 süreç aynı anda "
+        f"{four['entries_per_s']:.0f} kayıt/s (p95 {four['save_p95_ms']:.1f} ms) → {four['entries_per_s'] / one['entries_per_s']:.2f}×"
+    )
+    return {
+        f"{name}_search_p50_ms": search["search_p50_ms"],
+        f"{name}_search_p95_ms": search["search_p95_ms"],
+        f"{name}_search_no_hit_queries": search["search_no_hit_queries"],
+        f"{name}_search_baseline_p95_ms": search["search_baseline_p95_ms"],
+        f"{name}_save_p50_ms": round(statistics.median(saves), 3),
+        f"{name}_save_p95_ms": round(save95, 3),
+        f"{name}_bare_insert_p95_ms": round(bare95, 3),
+        f"{name}_save_ratio": round(save95 / bare95, 2),
+        f"{name}_writers1_per_s": one["entries_per_s"],
+        f"{name}_writers4_per_s": four["entries_per_s"],
+        f"{name}_writers4_save_p95_ms": four["save_p95_ms"],
+        f"{name}_writers4_ratio": round(four["entries_per_s"] / one["entries_per_s"], 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    total = 5_000 if args.quick else 90_000
+    args.queries = 60 if args.quick else 200
+    args.saves = 100 if args.quick else 300
+    args.writer_saves = 30 if args.quick else 100
+    figures: dict[str, Any] = {
+        "bench": "office",
+        "cooperatives": total,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+    }
+    cluster = pgcluster.start(durable=True)
+    try:
+        with tempfile.TemporaryDirectory(prefix="koopbis-bench-office-") as folder:
+            cluster.create_database("bench")
+            pg_location = cluster.url("bench")
+            sqlite_location = str(Path(folder) / "tek-pc.sqlite")
+            for name, location in (("postgresql", pg_location), ("sqlite", sqlite_location)):
+                store = open_store(parse_location(location), create=True)
+                started = time.perf_counter()
+                _prepare(store, total)
+                print(f"[{name}] {total:,} kooperatif yüklendi ({time.perf_counter() - started:.0f} s)")
+                if name == "postgresql":
+                    bare = _bare_pg(pg_location, args.saves)
+                else:
+                    bare = bench_store._bare_insert(Path(folder) / "bare.sqlite", args.saves)
+                figures.update(bench_engine(name, location, store, args, bare))
+                store.close()
+    finally:
+        cluster.stop()
+    figures["pg_over_sqlite_search_p95"] = round(
+        figures["postgresql_search_p95_ms"] / figures["sqlite_search_p95_ms"], 2
+    )
+    figures["pg_over_sqlite_save_p95"] = round(
+        figures["postgresql_save_p95_ms"] / figures["sqlite_save_p95_ms"], 2
+    )
+    figures["goal_search_p95_ms"] = 15
+    figures["goal_save_p95_ms"] = 10
+    figures["goals_met"] = (
+        figures["postgresql_search_p95_ms"] <= 15 and figures["postgresql_save_p95_ms"] <= 10
+    )
+    print(json.dumps(figures, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
