@@ -15,6 +15,7 @@ from koopbis_desktop import paths
 from koopbis_desktop.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
+    EXIT_USAGE,
     CliError,
     account_password,
     ask_password,
@@ -40,14 +41,24 @@ def cmd_init(args: argparse.Namespace) -> int:
         # Encrypted from the first byte; the first admin's password opens it.
         password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
         store = encryption.create_encrypted(db_path, backups_dir=paths.backups_dir(db_path))
-        setup.add_first_admin(store, args.admin, password)
+        setup.add_first_admin(store, args.admin, password, args.full_name or "")
         recovery = encryption.new_recovery_key(store)
     else:
+        if not args.admin and (not isinstance(db_path, Path) or not db_path.exists()):
+            # A new database is encrypted from its first byte by its first admin's password;
+            # one without an admin would be a plain file (or an office database nobody can open).
+            raise CliError(
+                tx(
+                    "Yeni veritabanı ilk yöneticisiyle kurulur (tek bilgisayarda dosya onun parolasıyla şifrelenir): "
+                    "koopbis init --province {province} --admin AD"
+                ).format(province=args.province),
+                EXIT_USAGE,
+            )
         store = open_db(args, create=True)
         if args.admin and users.count_users(store) == 0:
             # An office database: no key file (the server guards it); the first admin all the same.
             password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
-            setup.add_first_admin(store, args.admin, password)
+            setup.add_first_admin(store, args.admin, password, args.full_name or "")
     try:
         province = setup.initialize(store, args.province, go_live=args.go_live)
     except FieldError as exc:
@@ -131,8 +142,10 @@ def register_init(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--admin",
         metavar="AD",
-        help="ilk yönetici hesabı; verilirse veritabanı şifreli oluşturulur (parola KOOPBIS_NEW_PASSWORD ya da sorulur)",
+        help="ilk yönetici hesabı (yeni veritabanında gerekli); dosya onun parolasıyla şifreli oluşturulur "
+        "(parola KOOPBIS_NEW_PASSWORD ya da sorulur)",
     )
+    p.add_argument("--full-name", metavar="AD SOYAD", help="ilk yöneticinin adı soyadı")
     p.set_defaults(func=cmd_init)
 
 

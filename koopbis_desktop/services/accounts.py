@@ -154,6 +154,7 @@ def unlock_user(store: Store, by: Actor, username: str) -> None:
     _existing(store, username)
     with store.atomic() as conn:
         users.unlock(conn, username, by.username)
+    encryption.clear_failures(store, username)
 
 
 def change_password(store: Store, by: Actor, username: str, new_password: str) -> None:

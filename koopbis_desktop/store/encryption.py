@@ -120,6 +120,12 @@ def drop_slot(store: Store, username: str) -> None:
     keys.save()
 
 
+def clear_failures(store: Store, username: str) -> None:
+    """Forget an account's wrong passwords in the key file (an admin unlocked it)."""
+    if store.key is not None:
+        _keys(store).clear_failures(username)
+
+
 def has_slot(store: Store, username: str) -> bool:
     if store.key is None:
         return True
@@ -142,6 +148,7 @@ def new_recovery_key(store: Store) -> str:
 
 __all__ = [
     "check_keyfile",
+    "clear_failures",
     "create_encrypted",
     "drop_slot",
     "has_slot",

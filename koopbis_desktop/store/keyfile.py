@@ -26,6 +26,7 @@ import json
 import os
 import secrets
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileMissing, WrongPassword
 
 FORMAT = "koopbis-keys"
@@ -144,6 +146,11 @@ class KeyFile:
     path: Path
     check: str
     slots: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Wrong passwords per account: the encrypted file cannot be opened to count them in
+    #: ``users``, so the account's lockout (five tries, then a pause) is kept here. Not a
+    #: secret; whoever can edit this file can also try passwords offline against it, which
+    #: argon2id makes slow.
+    failures: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     # -- reading and writing -------------------------------------------------------------
 
@@ -160,7 +167,8 @@ class KeyFile:
             if data.get("format") != FORMAT or int(data.get("version", 0)) != VERSION:
                 raise ValueError("format")
             slots = {str(k): dict(v) for k, v in data["slots"].items()}
-            return cls(path=path, check=str(data["check"]), slots=slots)
+            failures = {str(k): dict(v) for k, v in dict(data.get("failures", {})).items()}
+            return cls(path=path, check=str(data["check"]), slots=slots, failures=failures)
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeyFileDamaged(path, db_path) from exc
 
@@ -169,7 +177,13 @@ class KeyFile:
         target = path or self.path
         tmp = target.with_name(target.name + ".tmp")
         body = json.dumps(
-            {"format": FORMAT, "version": VERSION, "check": self.check, "slots": self.slots},
+            {
+                "format": FORMAT,
+                "version": VERSION,
+                "check": self.check,
+                "slots": self.slots,
+                "failures": self.failures,
+            },
             indent=1,
             sort_keys=True,
         )
@@ -202,12 +216,44 @@ class KeyFile:
             return None
         return key
 
-    def unlock(self, username: str, password: str) -> bytes:
-        """The database key from an account's password; WrongPassword otherwise (exit 4)."""
+    def unlock(self, username: str, password: str, *, now: datetime | None = None) -> bytes:
+        """The database key from an account's password; WrongPassword otherwise (exit 4).
+
+        Five wrong passwords in a row lock the account for a while, as the sign-in of a
+        plain database does (``store/users.py``), with the same sentences.
+        """
+        from koopbis_desktop.store.users import LOCKOUT, MAX_FAILED_ATTEMPTS
+
+        moment = now or datetime.now(UTC)
+        record = self.failures.get(username, {})
+        until = record.get("until")
+        if until and datetime.fromisoformat(str(until)) > moment:
+            raise WrongPassword(_locked_sentence(datetime.fromisoformat(str(until)) - moment))
         key = self.open_slot(user_slot(username), password)
-        if key is None:
+        if key is not None:
+            if username in self.failures:
+                del self.failures[username]
+                self.save()
+            return key
+        count = int(record.get("count", 0)) + 1 if not until else 1
+        if count >= MAX_FAILED_ATTEMPTS:
+            self.failures[username] = {"count": count, "until": (moment + LOCKOUT).isoformat()}
+            self.save()
+            raise WrongPassword(_locked_sentence(LOCKOUT))
+        self.failures[username] = {"count": count}
+        self.save()
+        if user_slot(username) not in self.slots:
             raise WrongPassword()
-        return key
+        raise WrongPassword(
+            tx(
+                "Kullanıcı adı ya da parola hatalı. Hesap kilitlenmeden önce {left} deneme hakkınız kaldı."
+            ).format(left=MAX_FAILED_ATTEMPTS - count)
+        )
+
+    def clear_failures(self, username: str) -> None:
+        """An admin unlocked the account: its count of wrong passwords starts again."""
+        if self.failures.pop(username, None) is not None:
+            self.save()
 
     def unlock_recovery(self, recovery_key: str) -> bytes:
         key = self.open_slot(RECOVERY_SLOT, normalise_recovery_key(recovery_key))
@@ -220,6 +266,15 @@ class KeyFile:
         recovery = new_recovery_key()
         self.put(RECOVERY_SLOT, key, recovery)
         return recovery
+
+
+def _locked_sentence(left: timedelta) -> str:
+    from koopbis_desktop.store.users import MAX_FAILED_ATTEMPTS
+
+    minutes = max(1, round(left.total_seconds() / 60))
+    return tx(
+        "Hesap {MAX_FAILED_ATTEMPTS} hatalı denemeden sonra kilitlendi; {minutes} dakika sonra yeniden deneyin ya da yöneticiye kilidi açtırın."
+    ).format(MAX_FAILED_ATTEMPTS=MAX_FAILED_ATTEMPTS, minutes=minutes)
 
 
 RECOVERY_REFUSED = "Kurtarma anahtarı bu veritabanını açmıyor; anahtarı kâğıttan dikkatle yeniden yazın."

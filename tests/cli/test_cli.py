@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,8 @@ from typing import Any
 import pytest
 
 from koopbis_desktop.domain import demo_data
+from koopbis_desktop.store import encryption
+from koopbis_desktop.store.db import connect_raw
 from tests.conftest import member_admission, valid_tckn
 from tests.services.member_lists import COOPERATIVE_COLUMNS, write_csv
 
@@ -71,8 +72,7 @@ def koopbis(tmp_path: Path) -> Koopbis:
 @pytest.fixture
 def ready(koopbis: Koopbis, tmp_path: Path) -> Koopbis:
     """A province database with an admin, a clerk, two supervisors and a snapshot."""
-    ok(koopbis("init", "--province", "06"))
-    ok(koopbis("user", "add", "admin", "--role", "admin", new_password=ADMIN_PW))
+    ok(koopbis("init", "--province", "06", "--admin", "admin", new_password=ADMIN_PW))
     ok(
         koopbis(
             "user",
@@ -171,7 +171,7 @@ def test_whole_cycle(ready: Koopbis, tmp_path: Path) -> None:
     )
     assert [e["id"] for e in listed] == [entry_id]
     assert "Onaylandı" in ok(ready("entry", "list", "--as", "ayse", password=CLERK_PW))
-    assert "sağlam" in ok(ready("audit", "verify"))
+    assert "sağlam" in ok(ready("audit", "verify", "--as", "admin", password=ADMIN_PW))
 
 
 def test_exit_codes(ready: Koopbis) -> None:
@@ -201,7 +201,7 @@ def test_exit_codes(ready: Koopbis) -> None:
     assert ready("entry", "frobnicate").returncode == 2
     assert ready("entry", "list", "--state", "uçuyor", "--as", "ayse", password=CLERK_PW).returncode == 2
     no_user = ready("entry", "submit", sup_entry)
-    assert no_user.returncode == 2
+    assert no_user.returncode == 4  # the encrypted file opens only for someone who says who they are
     assert "--as" in no_user.stderr
     no_password = ready("entry", "submit", sup_entry, "--as", "sef")
     assert no_password.returncode == 1
@@ -226,13 +226,14 @@ def test_lockout_from_cli(ready: Koopbis) -> None:
 
 
 def test_first_user_rules(koopbis: Koopbis) -> None:
-    ok(koopbis("init", "--province", "İzmir"))
-    first = koopbis("user", "add", "ayse", "--role", "clerk", new_password=CLERK_PW)
-    assert first.returncode == 4
-    assert "ilk hesabı yönetici" in first.stderr
-    ok(koopbis("user", "add", "admin", "--role", "admin", new_password=ADMIN_PW))
-    second = koopbis("user", "add", "ayse", "--role", "clerk", new_password=CLERK_PW)
-    assert second.returncode == 2
+    # A new database comes with its first admin (who encrypts it); without one nothing is made.
+    refused = koopbis("init", "--province", "İzmir")
+    assert refused.returncode == 2
+    assert "--admin" in refused.stderr
+    assert not koopbis.db.exists()
+    ok(koopbis("init", "--province", "İzmir", "--admin", "admin", new_password=ADMIN_PW))
+    nobody = koopbis("user", "add", "ayse", "--role", "clerk", new_password=CLERK_PW)
+    assert nobody.returncode == 4  # encrypted: who opens it must say who they are
     wrong_admin = koopbis(
         "user",
         "add",
@@ -245,13 +246,27 @@ def test_first_user_rules(koopbis: Koopbis) -> None:
         new_password=CLERK_PW,
     )
     assert wrong_admin.returncode == 4
+    ok(
+        koopbis(
+            "user",
+            "add",
+            "ayse",
+            "--role",
+            "clerk",
+            "--as",
+            "admin",
+            password=ADMIN_PW,
+            new_password=CLERK_PW,
+        )
+    )
 
 
 def test_env_db_and_init_guard(koopbis: Koopbis) -> None:
-    ok(koopbis("init", "--province", "35", use_env_db=True))
+    ok(koopbis("init", "--province", "35", "--admin", "admin", new_password=ADMIN_PW, use_env_db=True))
     assert koopbis.db.exists()
-    other = koopbis("init", "--province", "06")
+    other = koopbis("init", "--province", "06", "--as", "admin", password=ADMIN_PW)
     assert other.returncode == 4
+    assert "35" in other.stderr
     missing = Koopbis(koopbis.db.parent / "yok.sqlite", koopbis.db.parent)
     result = missing("entry", "list")
     assert result.returncode == 1
@@ -291,7 +306,7 @@ def test_backup_and_restore(ready: Koopbis, tmp_path: Path) -> None:
     restored = ok(ready("restore", str(made[0]), "--as", "admin", password=ADMIN_PW))
     assert "Önceki veritabanının yedeği" in restored
     assert json.loads(ok(ready("entry", "list", "--json", "--as", "ayse", password=CLERK_PW))) == []
-    assert "sağlam" in ok(ready("audit", "verify"))
+    assert "sağlam" in ok(ready("audit", "verify", "--as", "admin", password=ADMIN_PW))
     garbage = tmp_path / "bozuk.sqlite"
     garbage.write_bytes(b"hello" * 1000)
     bad = ready("restore", str(garbage), "--as", "admin", password=ADMIN_PW)
@@ -300,12 +315,12 @@ def test_backup_and_restore(ready: Koopbis, tmp_path: Path) -> None:
 
 
 def test_audit_verify_exit_code_on_tamper(ready: Koopbis) -> None:
-    conn = sqlite3.connect(ready.db)
+    conn = connect_raw(ready.db, encryption.unlock_key(ready.db, "admin", ADMIN_PW))
     conn.execute("DROP TRIGGER audit_no_update")
     conn.execute("UPDATE audit SET actor = 'hacker' WHERE seq = 2")
     conn.commit()
     conn.close()
-    result = ready("audit", "verify")
+    result = ready("audit", "verify", "--as", "admin", password=ADMIN_PW)
     assert result.returncode == 1
     assert "2. kayıtta" in result.stdout
 

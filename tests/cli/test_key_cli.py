@@ -79,9 +79,21 @@ def test_recovery_key_gives_a_lost_admin_password_back(koopbis: Koopbis) -> None
     ok(koopbis("audit", "verify", "--as", "admin", password="unutulmayan-9"))
 
 
+def _plain_database_of_the_previous_version(path: Path) -> None:
+    """What ``koopbis init`` without ``--admin`` made before every new database was encrypted."""
+    from koopbis_desktop.services import setup
+    from koopbis_desktop.store.db import open_store
+
+    store = open_store(path, create=True)
+    try:
+        setup.initialize(store, "06")
+        setup.add_first_admin(store, "admin", ADMIN_PW)
+    finally:
+        store.close()
+
+
 def test_an_old_plain_database_is_encrypted_and_rotated_by_an_admin(koopbis: Koopbis) -> None:
-    ok(koopbis("init", "--province", "06"))  # the previous version's way: plain
-    ok(koopbis("user", "add", "admin", "--role", "admin", new_password=ADMIN_PW))
+    _plain_database_of_the_previous_version(koopbis.db)
     ok(
         koopbis(
             "user",

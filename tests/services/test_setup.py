@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from pathlib import Path
 
@@ -13,8 +12,8 @@ from koopbis_desktop.domain import demo_data
 from koopbis_desktop.domain.errors import ExitCode
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.services import accounts, setup
-from koopbis_desktop.store import audit, users
-from koopbis_desktop.store.db import open_store
+from koopbis_desktop.store import audit, encryption, users
+from koopbis_desktop.store.db import connect_raw, open_store
 from tests.services.member_lists import COOPERATIVE_COLUMNS, write_csv
 
 PASSWORD = "ilk-parola-1"
@@ -27,7 +26,7 @@ def _snapshot_csv(folder: Path) -> Path:
 
 
 def _facts(path: Path) -> tuple[Counter[str], dict[str, str], list[tuple[str, str]], int]:
-    conn = sqlite3.connect(path)
+    conn = connect_raw(path, encryption.unlock_key(path, "yonetici", PASSWORD))
     try:
         # A sign-in is the person starting work, not part of the set-up (the CLI's
         # ``snapshot import --as`` signs in; in the desktop the login dialog follows the wizard).
@@ -52,17 +51,26 @@ def test_the_cli_and_the_wizard_set_up_the_same_rows_and_audit_rows(
     monkeypatch.setenv("KOOPBIS_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setenv("KOOPBIS_NEW_PASSWORD", PASSWORD)
     monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
-    assert main(["--db", str(by_cli), "init", "--province", "35"]) == 0
     assert (
         main(
-            ["--db", str(by_cli), "user", "add", "yonetici", "--role", "admin", "--full-name", "Gülşen Ünal"]
+            [
+                "--db",
+                str(by_cli),
+                "init",
+                "--province",
+                "35",
+                "--admin",
+                "yonetici",
+                "--full-name",
+                "Gülşen Ünal",
+            ]
         )
         == 0
     )
     assert main(["--db", str(by_cli), "snapshot", "import", str(csv_path), "--as", "yonetici"]) == 0
 
     by_wizard = tmp_path / "wizard" / "koopbis.sqlite"
-    store = open_store(by_wizard, create=True)
+    store = encryption.create_encrypted(by_wizard, backups_dir=by_wizard.parent / "backups")
     try:
         result = setup.set_up_database(store, "35", "yonetici", "Gülşen Ünal", PASSWORD, csv_path)
         assert result.admin == "yonetici" and result.imported

@@ -219,3 +219,23 @@ def test_rotation_re_encrypts_under_a_new_key(encrypted_store: Store) -> None:
 def test_production_key_slots_are_costly() -> None:
     real = keyfile.KdfParams()
     assert real.time_cost >= 3 and real.memory_cost >= 64 * 1024 and real.parallelism >= 1
+
+
+def test_five_wrong_passwords_lock_the_account_even_though_the_file_stays_shut(
+    encrypted_store: Store,
+) -> None:
+    """The encrypted file cannot count wrong passwords in ``users``: the key file does, with the same rule."""
+    people = add_people(encrypted_store)
+    path = encrypted_store.path
+    for left in (4, 3, 2, 1):
+        with pytest.raises(WrongPassword, match=f"{left} deneme hakkınız kaldı"):
+            encryption.unlock_key(path, "ayse", "yanlis-parola")
+    with pytest.raises(WrongPassword, match="kilitlendi"):
+        encryption.unlock_key(path, "ayse", "yanlis-parola")
+    with pytest.raises(WrongPassword, match="kilitlendi") as locked:
+        encryption.unlock_key(path, "ayse", PASSWORD)  # the right one waits too
+    assert locked.value.exit_code == ExitCode.NOT_PERMITTED
+    assert encryption.unlock_key(path, "mehmet", PASSWORD) == encrypted_store.key  # others go on
+    accounts.unlock_user(encrypted_store, people["admin"], "ayse")
+    assert encryption.unlock_key(path, "ayse", PASSWORD) == encrypted_store.key
+    assert "ayse" not in json.loads(keyfile.keyfile_path(path).read_text())["failures"]
