@@ -2,7 +2,8 @@
 
 Run by the office's IT as the database's owner (``--db postgresql://sahip@sunucu/koopbis``):
 ``init`` makes the schema, claims the province, opens the first admin account and grants
-the program's role (``--app-role``) its rights; ``grants`` prints or re-applies those
+the program's role (``--app-role``) its rights (without ``--province``/``--admin``: only the
+empty schema and the rights, for ``koopbis copy`` to move a single PC's database in); ``grants`` prints or re-applies those
 rights; ``upgrade`` brings the schema to this program's version after an update.
 """
 
@@ -41,23 +42,40 @@ def _office(args: argparse.Namespace, *, create: bool = False) -> Any:
 def cmd_office_init(args: argparse.Namespace) -> int:
     from koopbis_desktop.store import office
 
-    setup.find_province(args.province)  # an unknown province creates nothing
+    if bool(args.province) != bool(args.admin):
+        raise CliError(
+            tx(
+                "Yeni bir ofis için --province ile --admin birlikte verilir; tek bilgisayarın veritabanını "
+                "taşımak için ikisi de verilmez (boş şema, sonra koopbis copy)."
+            ),
+            EXIT_USAGE,
+        )
+    if args.province:
+        setup.find_province(args.province)  # an unknown province creates nothing
     if args.app_role:
         office.grant_statements(args.app_role, "x")  # a malformed role name creates nothing
     store = _office(args, create=True)
-    try:
-        province = setup.initialize(store, args.province, go_live=args.go_live)
-    except FieldError as exc:
-        raise CliError(f"--go-live: {exc.message}", EXIT_INVALID) from exc
-    print(
-        tx("Ofis veritabanı hazır: {url} ({name}, plaka {code}).").format(
-            url=store.url.display, name=province.name, code=province.code
+    if args.province:
+        try:
+            province = setup.initialize(store, args.province, go_live=args.go_live)
+        except FieldError as exc:
+            raise CliError(f"--go-live: {exc.message}", EXIT_INVALID) from exc
+        print(
+            tx("Ofis veritabanı hazır: {url} ({name}, plaka {code}).").format(
+                url=store.url.display, name=province.name, code=province.code
+            )
         )
-    )
-    if users.count_users(store) == 0:
-        password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
-        setup.add_first_admin(store, args.admin, password)
-        print(tx("İlk yönetici hesabı açıldı: {admin}.").format(admin=args.admin))
+        if users.count_users(store) == 0:
+            password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
+            setup.add_first_admin(store, args.admin, password)
+            print(tx("İlk yönetici hesabı açıldı: {admin}.").format(admin=args.admin))
+    else:
+        print(
+            tx(
+                "Boş ofis veritabanı hazır: {url}. Tek bilgisayarın kayıtlarını taşımak için: koopbis copy --from "
+                "DOSYA --to {url} --as YÖNETİCİ"
+            ).format(url=store.url.display)
+        )
     if args.app_role:
         office.grant(store, args.app_role)
         print(

@@ -129,3 +129,18 @@ def test_an_old_schema_asks_it_to_upgrade_as_the_owner(
         assert office.privileges_of(store, app_role, "yeni_tablo") == {"SELECT", "INSERT", "UPDATE", "DELETE"}
     finally:
         store.close()
+
+
+def test_office_init_without_a_province_leaves_an_empty_schema_for_a_copy(
+    office_url: OfficeUrl, app_role: str, capsys: Any
+) -> None:
+    assert main(["--db", office_url.url, "office", "init", "--app-role", app_role]) == 0
+    assert "koopbis copy" in capsys.readouterr().out
+    store = open_store(office_url)
+    try:
+        assert store.query("SELECT key FROM settings") == []
+        assert store.query_one("SELECT count(*) FROM audit") == (0,)
+        assert office.privileges_of(store, app_role, "audit") == {"SELECT", "INSERT"}
+    finally:
+        store.close()
+    assert main(["--db", office_url.url, "office", "init", "--province", "06"]) == 2
