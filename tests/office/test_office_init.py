@@ -138,6 +138,7 @@ def test_office_init_without_a_province_leaves_an_empty_schema_for_a_copy(
     assert "koopbis copy" in capsys.readouterr().out
     store = open_store(office_url)
     try:
+        assert isinstance(store, PgStore)
         assert store.query("SELECT key FROM settings") == []
         assert store.query_one("SELECT count(*) FROM audit") == (0,)
         assert office.privileges_of(store, app_role, "audit") == {"SELECT", "INSERT"}
