@@ -62,6 +62,12 @@ def test_an_office_backup_is_an_encrypted_file_that_verifies(
         encryption.unlock_key(saved, "ayse", PASSWORD)
     code, out = koopbis(monkeypatch, capsys, "--db", str(saved), "audit", "verify", "--as", "admin")
     assert code == 0 and "sağlam" in out, out
+    # Every password forgotten: the paper gives the admin a new one on the backup.
+    monkeypatch.setenv("KOOPBIS_RECOVERY_KEY", paper.group(0))
+    monkeypatch.setenv("KOOPBIS_NEW_PASSWORD", "yeni-parola-99")
+    code, out = koopbis(monkeypatch, capsys, "--db", str(saved), "key", "reset", "--as", "admin")
+    assert code == 0, out
+    assert encryption.unlock_key(saved, "admin", "yeni-parola-99") == key
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
@@ -130,3 +136,22 @@ def test_restore_fills_only_an_empty_office_database(
         assert saved.read_bytes() == pristine
     finally:
         pg_cluster.drop_database("bos_ofis")
+
+
+def test_a_sealed_slot_opens_only_with_its_own_paper(tmp_path: Path) -> None:
+    paper, published = keyfile.new_sealing_key()
+    later_paper, _ = keyfile.new_sealing_key()
+    key = keyfile.new_key()
+    keys = keyfile.KeyFile.create(tmp_path / "yedek.sqlite.keys", key)
+    keys.put_sealed(keyfile.RECOVERY_SLOT, key, published)
+    keys.save()
+    loaded = keyfile.KeyFile.load(tmp_path / "yedek.sqlite.keys")
+    # The published half holds no secret: the slot opens with the digits, typed any way.
+    assert "public" in published and paper.replace("-", "") not in str(published)
+    assert loaded.unlock_recovery(paper.replace("-", " ")) == key
+    with pytest.raises(WrongPassword):
+        loaded.unlock_recovery(later_paper)
+    # A sealed slot is not a password slot: the recovery digits do not open it under another name.
+    loaded.slots[keyfile.user_slot("admin")] = loaded.slots[keyfile.RECOVERY_SLOT]
+    with pytest.raises(WrongPassword):
+        loaded.unlock("admin", paper)
