@@ -263,3 +263,23 @@ def test_numbers_and_ids_continue_after_a_copy(encrypted_store: Store, office_ur
         assert run == 2
     finally:
         office.close()
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_a_copy_cut_off_before_its_slot_is_set_aside_not_taken_for_data(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fill(store)
+    target = tmp_path / "yeni.sqlite"
+    # What a killed copy leaves: an encrypted file whose key file has no account's slot yet.
+    encryption.create_encrypted(target).close()
+    code, out = koopbis(
+        monkeypatch, capsys, "copy", "--from", str(store.path), "--to", str(target), "--as", "admin"
+    )
+    assert code == 0, out
+    assert (tmp_path / "yeni.sqlite.yarim-kalmis").exists()
+    copy = encryption.open_with_password(target, "admin", PASSWORD)
+    try:
+        assert transfer.row_counts(copy)["entries"] == 3
+    finally:
+        copy.close()
