@@ -8,7 +8,7 @@ the log file keeps the technical detail.
 
 One module per command group (``entries``, ``users``, ``snapshot``, ``sync``,
 ``conflicts``, ``printouts``, ``manual``, ``data``, ``audit``, ``setup``,
-``guide``, ``office``), each
+``copy``, ``guide``, ``office``), each
 with a ``register(sub, common)``; they share ``common`` and import nothing of
 each other. The command line imports no Qt: PDFs are rendered in a child process.
 """
@@ -26,6 +26,7 @@ from koopbis_desktop import __version__, paths
 from koopbis_desktop.cli import (
     audit,
     conflicts,
+    copy,
     data,
     entries,
     guide,
@@ -50,6 +51,7 @@ log = logging.getLogger("koopbis.cli")
 GROUP_MODULES = (
     audit,
     conflicts,
+    copy,
     data,
     entries,
     guide,
@@ -105,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     entries.register(sub, common)
     audit.register(sub, common)
     setup.register_backup(sub, common)
+    copy.register(sub, common)
     key.register(sub, common)
     data.register(sub, common)
     guide.register(sub, common)

@@ -21,10 +21,12 @@ from koopbis_desktop.cli.common import (
     remembered_account,
     signed_in,
 )
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Role
-from koopbis_desktop.services import accounts
+from koopbis_desktop.services import accounts, setup
 from koopbis_desktop.store import encrypt_migration, encryption, keyfile
 from koopbis_desktop.store.db import open_store
+from koopbis_desktop.store.location import OfficeUrl
 
 
 def _recovery_text(recovery: str) -> str:
@@ -33,6 +35,15 @@ def _recovery_text(recovery: str) -> str:
         f"    {recovery}\n"
         "Bütün parolalar unutulursa veritabanını bu anahtar açar; eski kurtarma anahtarı artık açmaz."
     )
+
+
+def _office_recovery_text(recovery: str) -> str:
+    return tx(
+        "OFİS YEDEKLERİNİN KURTARMA ANAHTARI (yalnızca şimdi gösterilir; yazdırıp kilitli bir yerde saklayın):\n"
+        "    {recovery}\n"
+        "Bundan sonra alınan her ofis yedeğini, yedeği alanın parolası unutulsa da bu anahtar açar "
+        "(koopbis --db YEDEK key reset --as YÖNETİCİ). Önceki yedekleri önceki anahtar açar."
+    ).format(recovery=recovery)
 
 
 def _admin_only(role: Role) -> None:
@@ -104,6 +115,9 @@ def cmd_recovery(args: argparse.Namespace) -> int:
     store, actor = signed_in(args)
     try:
         _admin_only(actor.role)
+        if isinstance(store.location, OfficeUrl):
+            print(_office_recovery_text(setup.new_office_recovery_key(store, actor)))
+            return EXIT_OK
         if not store.encrypted:
             raise CliError("Veritabanı şifreli değil; önce: koopbis key encrypt --as YÖNETİCİ")
         recovery = encryption.new_recovery_key(store)

@@ -1,6 +1,8 @@
 """``koopbis init``, ``backup`` and ``restore``: a province's database file itself.
 
 The work is ``services.setup``'s, which the desktop's first-run wizard uses too.
+On an office database ``backup`` writes the same encrypted SQLite file as on a
+single PC, and ``restore`` fills only an empty office database (``services.copy``).
 """
 
 from __future__ import annotations
@@ -20,16 +22,18 @@ from koopbis_desktop.cli.common import (
     account_password,
     ask_password,
     open_db,
+    open_office,
     sign_in,
     signed_in,
 )
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.validators import FieldError
-from koopbis_desktop.services import setup
-from koopbis_desktop.store import backup, encryption, keyfile, users
+from koopbis_desktop.services import copy, setup
+from koopbis_desktop.store import backup, encryption, keyfile, transfer, users
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.errors import DatabaseDamaged
+from koopbis_desktop.store.location import OfficeUrl
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -87,8 +91,26 @@ def _recovery_text(recovery: str) -> str:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     store, actor = signed_in(args)
-    target = setup.backup_now(store, Path(args.dest) if args.dest else None, by=actor.username)
+    office = isinstance(store.location, OfficeUrl)
+    # An office backup's own key is wrapped for the password of whoever takes it.
+    password = account_password(args) if office else None
+    target = setup.backup_now(
+        store, Path(args.dest) if args.dest else None, by=actor.username, password=password
+    )
     print(tx("Yedek alındı: {target}").format(target=target))
+    if office:
+        sealed = bool(store.setting(backup.OFFICE_RECOVERY))
+        print(
+            tx("Yedek şifreli: {username} parolasıyla ve ofisin yedek kurtarma anahtarıyla açılır.").format(
+                username=actor.username
+            )
+            if sealed
+            else tx(
+                "Yedek şifreli ve yalnızca {username} parolasıyla açılır: ofisin yedek kurtarma anahtarı henüz "
+                "yok. Bir yönetici 'koopbis key recovery --as YÖNETİCİ' ile bir kez üretip kâğıda yazsın; "
+                "sonraki yedekleri o anahtar da açar."
+            ).format(username=actor.username)
+        )
     return EXIT_OK
 
 
@@ -112,7 +134,61 @@ def _admin_of_backup(args: argparse.Namespace, file: Path, unlock: backup.Unlock
     return actor
 
 
+def _restore_into_office(args: argparse.Namespace, url: OfficeUrl, file: Path) -> int:
+    """A backup goes into an office database only when that database is empty.
+
+    Replacing a shared database other PCs are working in would throw their work away
+    unseen; an empty one (newly made by the office's IT) takes the backup's rows through
+    the same copy as ``koopbis copy``, signed for by an admin of the backup.
+    """
+    target = open_office(url, create=True)
+    try:
+        transfer.refuse_unless_empty(target)
+    except transfer.TargetNotEmpty as exc:
+        target.close()
+        raise CliError(
+            tx(
+                "Ofis veritabanı boş değil ({url}); yedek, başka bilgisayarların da çalıştığı bir veritabanının "
+                "üzerine yüklenmez, hiçbir şey değişmedi. BT sorumlusu yeni, boş bir veritabanı açsın; yedeği "
+                "oraya 'koopbis copy --from YEDEK --to postgresql://…/YENİ --as YÖNETİCİ' ile kopyalayın ve "
+                "bilgisayarları yeni adrese bağlayın."
+            ).format(url=url.display),
+            exc.exit_code,
+        ) from exc
+    unlock = None
+    if args.as_user:
+        password = account_password(args)
+        unlock = lambda path: encryption.unlock_key(path, args.as_user, password)  # noqa: E731
+    try:
+        backup.check_backup_file(file, unlock)
+        with tempfile.TemporaryDirectory(prefix="koopbis-restore-") as folder:
+            # The backup itself stays as it was: the sign-in and the copy's audit row go into a copy of it.
+            copy_path = Path(folder) / "yedek.sqlite"
+            shutil.copyfile(file, copy_path)
+            if keyfile.keyfile_path(file).exists():
+                shutil.copyfile(keyfile.keyfile_path(file), keyfile.keyfile_path(copy_path))
+            key = unlock(copy_path) if unlock is not None and encryption.is_encrypted(copy_path) else None
+            source = open_store(copy_path, key=key)
+            try:
+                actor = sign_in(source, args)
+                assert actor is not None
+                report = copy.copy_database(source, actor, target)
+            finally:
+                source.close()
+    finally:
+        target.close()
+    print(
+        tx("Geri yüklendi: {file} → {url} ({total} satır, {audit} denetim izi satırı doğrulandı).").format(
+            file=file, url=url.display, total=report.total, audit=report.audit_rows
+        )
+    )
+    return EXIT_OK
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
+    location = paths.database_location(args.db)
+    if isinstance(location, OfficeUrl):
+        return _restore_into_office(args, location, Path(args.file))
     db_path = paths.database_path(args.db)
     unlock = None
     if args.as_user:

@@ -7,6 +7,7 @@ up with the same rows and the same audit rows whichever way it was made.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.validators import parse_date
 from koopbis_desktop.services import accounts, snapshot_import
-from koopbis_desktop.store import audit, backup, encryption
+from koopbis_desktop.store import audit, backup, encryption, keyfile
 from koopbis_desktop.store import setup as settings_rows
 from koopbis_desktop.store.db import Store, open_store
 
@@ -114,13 +115,36 @@ def set_up_database(
     return SetupResult(admin=admin, imported=imported, recovery_key=recovery)
 
 
-def backup_now(store: Store, dest: Path | None = None, *, by: str = "system") -> Path:
-    """Copy the database to ``dest`` (default: the backup folder of the settings); the copy's path."""
-    folder = dest if dest is not None else paths.backups_dir(store.path, store.setting("backup_dir"))
-    target = backup.create_backup(store, folder, reason="elle")
+def backup_now(
+    store: Store, dest: Path | None = None, *, by: str = "system", password: str | None = None
+) -> Path:
+    """Copy the database to ``dest`` (default: the backup folder of the settings); the copy's path.
+
+    An office database's backup is the same encrypted SQLite file as a single PC's, under a
+    key of its own wrapped for ``by``'s ``password`` (and sealed for the office's recovery key,
+    :func:`new_office_recovery_key`); a single PC's opens with the database's key file.
+    """
+    folder = dest if dest is not None else paths.backups_dir(store.location, store.setting("backup_dir"))
+    account = (by, password) if password is not None else None
+    target = backup.create_backup(store, folder, reason="elle", account=account)
     with store.atomic() as conn:
         audit.append(conn, actor=by, action="backup", details={"file": str(target)})
     return target
+
+
+def new_office_recovery_key(store: Store, by: Actor) -> str:
+    """A new recovery key for the office database's backups (shown once; returns its digits).
+
+    The database keeps only its public half: every backup taken from now on is sealed for
+    it, and only the paper opens them. Backups taken before open with the previous paper.
+    """
+    if by.role != Role.ADMIN:
+        raise NotPermitted(tx("Kurtarma anahtarını yalnızca yönetici (admin) üretebilir."))
+    recovery, published = keyfile.new_sealing_key()
+    with store.atomic() as conn:
+        store.set_setting(backup.OFFICE_RECOVERY, json.dumps(published, sort_keys=True))
+        audit.append(conn, actor=by.username, action="office_recovery_key")
+    return recovery
 
 
 def restore_from(db_path: Path, file: Path, *, by: Actor, unlock: backup.Unlock | None = None) -> Path | None:
@@ -155,6 +179,7 @@ __all__ = [
     "find_province",
     "import_snapshot",
     "initialize",
+    "new_office_recovery_key",
     "restore_from",
     "set_up_database",
 ]

@@ -7,10 +7,18 @@ A backup of an encrypted database is encrypted with the same key (the backup API
 between two keyed SQLCipher connections) and gets a copy of the key file beside
 it (``….sqlite.keys``), so the accounts' passwords and the recovery key open it
 too. Opening a backup therefore needs a key: callers pass ``unlock(path) -> key``.
+
+A backup of the office database is the same kind of file — an encrypted
+SQLite database with its key file beside it — so restoring, the support bundle
+and printouts treat it alike. Its rows are copied by ``store/transfer.py``
+under a fresh key per backup, wrapped for the account that took it and sealed
+for the office's recovery key when an administrator has made one
+(:data:`OFFICE_RECOVERY`).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -28,6 +36,9 @@ from koopbis_desktop.store.errors import DatabaseDamaged, KeyRequired, KnownErro
 #: Gives the key of an encrypted database or backup file (from its key file), None for a plain one.
 Unlock = Callable[[Path], bytes | None]
 
+#: The setting holding the public half of the office's backup recovery key (``keyfile.new_sealing_key``).
+OFFICE_RECOVERY = "office_backup_recovery"
+
 DEFAULT_KEEP = 10
 
 
@@ -35,8 +46,19 @@ def _safe(reason: str) -> str:
     return re.sub(r"[^a-zA-Z0-9_-]+", "-", reason).strip("-") or "elle"
 
 
-def create_backup(store: Store, dest: Path, *, reason: str = "elle", keep: int | None = None) -> Path:
-    """Copy the live database into ``dest`` (a folder, or a file path ending in .sqlite)."""
+def create_backup(
+    store: Store,
+    dest: Path,
+    *,
+    reason: str = "elle",
+    keep: int | None = None,
+    account: tuple[str, str] | None = None,
+) -> Path:
+    """Copy the live database into ``dest`` (a folder, or a file path ending in .sqlite).
+
+    ``account`` (username, password) is who takes an office database's backup: its key is
+    wrapped for that password. A single PC's backup opens with the database's own key file.
+    """
     dest = Path(dest)
     if dest.suffix == ".sqlite":
         target = dest
@@ -46,6 +68,28 @@ def create_backup(store: Store, dest: Path, *, reason: str = "elle", keep: int |
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"koopbis-{stamp}-{_safe(reason)}.sqlite"
     folder.mkdir(parents=True, exist_ok=True)
+    if store.dialect.name == "postgresql":
+        try:
+            _office_backup(store, target, account)
+        except OSError as exc:
+            raise KnownError(
+                tx("Yedek alınamadı ({target}): {exc}. Diskte yer ve klasör izinlerini kontrol edin.").format(
+                    target=target, exc=exc
+                )
+            ) from exc
+    else:
+        _file_backup(store, target)
+    if dest.suffix != ".sqlite":
+        prune(
+            folder,
+            keep
+            if keep is not None
+            else int(store.setting("backup_keep", str(DEFAULT_KEEP)) or DEFAULT_KEEP),
+        )
+    return target
+
+
+def _file_backup(store: Store, target: Path) -> None:
     failures: tuple[type[Exception], ...] = (*db_errors(), OSError)
     try:
         out = connect_raw(target, store.key)
@@ -62,14 +106,46 @@ def create_backup(store: Store, dest: Path, *, reason: str = "elle", keep: int |
                 target=target, exc=exc
             )
         ) from exc
-    if dest.suffix != ".sqlite":
-        prune(
-            folder,
-            keep
-            if keep is not None
-            else int(store.setting("backup_keep", str(DEFAULT_KEEP)) or DEFAULT_KEEP),
+
+
+def _office_backup(store: Store, target: Path, account: tuple[str, str] | None) -> None:
+    """The office database's rows into a new encrypted file, built beside ``target`` and renamed onto it."""
+    from koopbis_desktop.store import transfer
+    from koopbis_desktop.store.db import open_store
+
+    if account is None:
+        raise KnownError(
+            tx(
+                "Ofis veritabanının yedeği, yedeği alan hesabın parolasıyla şifrelenir; oturum açmış bir "
+                "hesabın parolası olmadan yedek alınmadı."
+            )
         )
-    return target
+    username, password = account
+    side = target.with_name(target.name + ".yarim")
+    _discard(side)
+    key = keyfile.new_key()
+    keys = keyfile.KeyFile.create(keyfile.keyfile_path(target), key)
+    keys.put(keyfile.user_slot(username), key, password)
+    published = store.setting(OFFICE_RECOVERY)
+    if published:
+        keys.put_sealed(keyfile.RECOVERY_SLOT, key, json.loads(published))
+    try:
+        out = open_store(side, create=True, key=key)
+        try:
+            transfer.copy_all(store, out)
+            out.checkpoint()
+        finally:
+            out.close()
+        # The key file first: a kill before the rename leaves it beside no file, never a file without it.
+        keys.save()
+        os.replace(side, target)
+    finally:
+        _discard(side)
+
+
+def _discard(path: Path) -> None:
+    for suffix in ("-wal", "-shm", ""):
+        Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 def prune(folder: Path, keep: int) -> list[Path]:

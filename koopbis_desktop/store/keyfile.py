@@ -32,7 +32,10 @@ from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileMissing, WrongPassword
@@ -141,6 +144,63 @@ def unwrap(entry: dict[str, Any], secret: str, slot: str) -> bytes | None:
         return None
 
 
+# -- slots sealed for a public key: office backups (services/setup.new_office_recovery_key) ------
+# An office database has no key file, yet the backups taken from it travel. Its recovery key
+# (40 digits on paper, like a single PC's) derives an X25519 key pair; the database keeps only
+# the public half, so whoever takes a backup seals its key for recovery without being able to
+# open any backup with it. ``KeyFile.open_slot`` opens both kinds of slot.
+
+SEALED = "x25519"
+
+
+def _recovery_pair(recovery: str, salt: bytes, kdf: dict[str, Any]) -> X25519PrivateKey:
+    return X25519PrivateKey.from_private_bytes(_derive(normalise_recovery_key(recovery), salt, kdf))
+
+
+def new_sealing_key() -> tuple[str, dict[str, Any]]:
+    """A new recovery key (shown once) and the public half a database may keep: ``(digits, published)``."""
+    recovery = new_recovery_key()
+    salt = secrets.token_bytes(16)
+    kdf = KDF.as_json()
+    public = _recovery_pair(recovery, salt, kdf).public_key().public_bytes_raw()
+    return recovery, {"kind": SEALED, "kdf": kdf, "salt": _b64(salt), "public": _b64(public)}
+
+
+def _sealing_key(shared: bytes, ephemeral: bytes, slot: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral, info=slot.encode("utf-8")).derive(
+        shared
+    )
+
+
+def seal(key: bytes, published: dict[str, Any], slot: str) -> dict[str, Any]:
+    """``key`` sealed for the holder of ``published``'s recovery key (ephemeral X25519, then AES-GCM)."""
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes_raw()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(_unb64(published["public"])))
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(_sealing_key(shared, ephemeral_public, slot)).encrypt(nonce, key, slot.encode("utf-8"))
+    return {
+        "kind": SEALED,
+        "kdf": published["kdf"],
+        "salt": published["salt"],
+        "ephemeral": _b64(ephemeral_public),
+        "nonce": _b64(nonce),
+        "wrapped": _b64(sealed),
+    }
+
+
+def _open_sealed(entry: dict[str, Any], recovery: str, slot: str) -> bytes | None:
+    private = _recovery_pair(recovery, _unb64(entry["salt"]), entry["kdf"])
+    ephemeral = _unb64(entry["ephemeral"])
+    shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+    try:
+        return AESGCM(_sealing_key(shared, ephemeral, slot)).decrypt(
+            _unb64(entry["nonce"]), _unb64(entry["wrapped"]), slot.encode("utf-8")
+        )
+    except InvalidTag:
+        return None
+
+
 @dataclass
 class KeyFile:
     path: Path
@@ -201,6 +261,12 @@ class KeyFile:
             raise ValueError("key does not belong to this key file")
         self.slots[slot] = wrap(key, secret, slot)
 
+    def put_sealed(self, slot: str, key: bytes, published: dict[str, Any]) -> None:
+        """A slot only the recovery key behind ``published`` opens (:func:`seal`)."""
+        if key_check(key) != self.check:
+            raise ValueError("key does not belong to this key file")
+        self.slots[slot] = seal(key, published, slot)
+
     def drop(self, slot: str) -> None:
         self.slots.pop(slot, None)
 
@@ -211,7 +277,9 @@ class KeyFile:
         entry = self.slots.get(slot)
         if entry is None:
             return None
-        key = unwrap(entry, secret, slot)
+        key = (
+            _open_sealed(entry, secret, slot) if entry.get("kind") == SEALED else unwrap(entry, secret, slot)
+        )
         if key is not None and key_check(key) != self.check:
             return None
         return key
@@ -312,7 +380,9 @@ __all__ = [
     "keyfile_path",
     "new_key",
     "new_recovery_key",
+    "new_sealing_key",
     "normalise_recovery_key",
+    "seal",
     "start",
     "user_slot",
 ]
