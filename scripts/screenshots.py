@@ -136,7 +136,8 @@ class Shots:
 def window_for(worker: DbWorker, db_path: Path, username: str) -> MainWindow:
     session = worker.call(lambda store: sign_in(store, username, DEMO_PASSWORDS[username]))
     ctx = build_context_session(
-        AppContext(db_path=db_path, backups_dir=db_path.parent / "backups", worker=worker, hub=Hub()), session
+        AppContext(location=db_path, backups_dir=db_path.parent / "backups", worker=worker, hub=Hub()),
+        session,
     )
     ctx.db_key = session.db_key  # the encrypted demo: the sync thread opens it with the session's key
     window = MainWindow(ctx)
