@@ -106,6 +106,7 @@ class OfficeConnectPage(QWidget):
         self.port_spin.setObjectName("officePort")
         self.port_spin.setRange(1, 65535)
         self.port_spin.setValue(DEFAULT_PORT)
+        self.port_spin.setMaximumWidth(120)
         self.dbname_edit = QLineEdit("koopbis")
         self.dbname_edit.setObjectName("officeDatabase")
         self.user_edit = QLineEdit()

@@ -170,11 +170,16 @@ class FirstRunWizard(QDialog):
         group.addButton(self.alone_radio)
         group.addButton(self.office_radio)
         self.office_radio.toggled.connect(self.on_office_toggled)
-        row = QHBoxLayout(widget)
-        row.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("<b>Kayıtlar nerede tutulacak?</b>"))
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        row = QHBoxLayout()
         row.addWidget(self.alone_radio)
         row.addWidget(self.office_radio)
         row.addStretch(1)
+        box = QVBoxLayout(widget)
+        box.setContentsMargins(0, 0, 0, 6)
+        box.addWidget(heading)
+        box.addLayout(row)
         return widget
 
     def on_office_toggled(self, office: bool) -> None:
