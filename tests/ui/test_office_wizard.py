@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import keyring
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from koopbis_desktop import paths
 from koopbis_desktop.domain import demo_data
@@ -149,6 +149,17 @@ def test_wizard_joins_the_office_and_the_next_start_signs_in_to_its_queue(
                 seen["db_password"] = window.ctx.db_password
                 window.close()
 
+    assert run_app(drive) == 0
+    assert seen["rows"] == 1
+    assert seen["location"] == OfficeUrl(expected)
+    assert seen["db_password"] == SUPERUSER_PASSWORD  # for the sync thread's own connection
+    # No encryption offer on an office database (nothing of it lives in a file here), no error box.
+    assert message_mock.shown == []
+    assert not (paths.data_dir() / paths.DB_FILENAME).exists()
+
+
+def run_app(drive: Callable[[], None]) -> int:
+    """The real entry point with no --db and no KOOPBIS_DB, ``drive`` polled while it runs."""
     poll = QTimer()
     poll.timeout.connect(drive)
     poll.start(20)
@@ -157,18 +168,75 @@ def test_wizard_joins_the_office_and_the_next_start_signs_in_to_its_queue(
     guard.timeout.connect(lambda: QApplication.exit(99))  # never hang the suite
     guard.start(30_000)
     try:
-        code = desktop.run(desktop.parse_args([]))
+        return desktop.run(desktop.parse_args([]))
     finally:
         poll.stop()
         guard.stop()
         QApplication.instance().setQuitOnLastWindowClosed(True)  # type: ignore[union-attr]
-    assert code == 0
-    assert seen["rows"] == 1
-    assert seen["location"] == OfficeUrl(expected)
-    assert seen["db_password"] == SUPERUSER_PASSWORD  # for the sync thread's own connection
-    # No encryption offer on an office database (nothing of it lives in a file here), no error box.
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+
+
+@pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
+def test_a_start_without_a_known_password_asks_for_it_and_keeps_the_right_one_in_the_keyring(
+    qapp: Any,
+    office_url: OfficeUrl,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: MemoryKeyring,
+    message_mock: Any,
+) -> None:
+    set_up_by_it(office_url)
+    paths.remember_office(office_url.with_password(None))  # as the wizard left it on another day
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "yok.pgpass"))  # no password file either
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    answers = ["yanlis-parola", SUPERUSER_PASSWORD]
+    prompts: list[str] = []
+    seen: dict[str, Any] = {}
+
+    def drive() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QInputDialog) and widget.isVisible():
+                prompts.append(widget.labelText())
+                assert widget.textEchoMode() == QLineEdit.EchoMode.Password
+                widget.setTextValue(answers.pop(0))
+                widget.accept()
+            if isinstance(widget, LoginDialog) and widget.isVisible() and "login" not in seen:
+                seen["login"] = True
+                assert memory_keyring.secrets == {
+                    ("koopbis-desktop", office_url.account_key): SUPERUSER_PASSWORD
+                }
+                widget.reject()  # Çıkış: the app ends
+
+    assert run_app(drive) == 0
+    assert seen == {"login": True} and answers == []
+    assert len(prompts) == 2
+    assert "Program hesabınızın parolası değil" in prompts[0] and "kabul etmedi" not in prompts[0]
+    assert prompts[1].startswith(f"Ofis veritabanı '{SUPERUSER}' kullanıcısının parolasını kabul etmedi")
     assert message_mock.shown == []
-    assert not (paths.data_dir() / paths.DB_FILENAME).exists()
+
+
+def test_a_password_file_is_enough_and_nothing_goes_to_the_keyring(
+    qtbot: Any,
+    office_url: OfficeUrl,
+    pg_cluster: Any,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    local_worker: DbWorker,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    set_up_by_it(office_url)
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"127.0.0.1:{pg_cluster.port}:{office_url.dbname}:{SUPERUSER}:{SUPERUSER_PASSWORD}\n")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    wizard = open_wizard(qtbot, local_worker)
+    fill(qtbot, wizard, port=pg_cluster.port, dbname=office_url.dbname, password="")
+    with qtbot.waitSignal(wizard.accepted, timeout=15_000):
+        qtbot.mouseClick(wizard.office_page.test_button, Qt.MouseButton.LeftButton)
+    assert wizard.office is not None and wizard.office.password is None
+    assert memory_keyring.secrets == {}
+    assert paths.remembered_office() == office_url.with_password(None)
 
 
 def closed_port() -> int:
