@@ -26,6 +26,7 @@ from koopbis_desktop.store import migrations, snapshot, users
 from koopbis_desktop.store.db import open_store
 from koopbis_desktop.store.location import OfficeUrl
 from koopbis_desktop.ui import app as desktop
+from koopbis_desktop.ui.dialogs.about import AboutDialog
 from koopbis_desktop.ui.login import LoginDialog
 from koopbis_desktop.ui.mainwindow import MainWindow
 from koopbis_desktop.ui.wizard import FirstRunWizard
@@ -93,6 +94,25 @@ def fill(qtbot: Any, wizard: FirstRunWizard, *, port: int, dbname: str, password
     qtbot.keyClicks(page.password_edit, password)
 
 
+def run_app(drive: Callable[[], None]) -> int:
+    """The real entry point with no --db and no KOOPBIS_DB, ``drive`` polled while it runs."""
+    poll = QTimer()
+    poll.timeout.connect(drive)
+    poll.start(20)
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: QApplication.exit(99))  # never hang the suite
+    guard.start(30_000)
+    try:
+        return desktop.run(desktop.parse_args([]))
+    finally:
+        poll.stop()
+        guard.stop()
+        QApplication.instance().setQuitOnLastWindowClosed(True)  # type: ignore[union-attr]
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+
+
 def test_wizard_joins_the_office_and_the_next_start_signs_in_to_its_queue(
     qtbot: Any,
     qapp: Any,
@@ -147,34 +167,30 @@ def test_wizard_joins_the_office_and_the_next_start_signs_in_to_its_queue(
                 seen["rows"] = queue.model.rowCount()  # type: ignore[attr-defined]
                 seen["location"] = window.ctx.location
                 seen["db_password"] = window.ctx.db_password
-                window.close()
+                seen["about"] = AboutDialog(window.ctx, window)
+        about = seen.get("about")
+        read = isinstance(about, AboutDialog) and not about.schema_label.text().startswith("okunuyor")
+        if (
+            isinstance(window, MainWindow)
+            and isinstance(about, AboutDialog)
+            and read
+            and "schema" not in seen
+        ):
+            seen["database"] = about.database_label.text()
+            seen["schema"] = about.schema_label.text()
+            about.close()
+            window.close()
 
     assert run_app(drive) == 0
     assert seen["rows"] == 1
     assert seen["location"] == OfficeUrl(expected)
     assert seen["db_password"] == SUPERUSER_PASSWORD  # for the sync thread's own connection
+    # "Hakkında" names the office database without its password and reads its schema.
+    assert seen["database"] == expected
+    assert seen["schema"].startswith(f"{migrations.LATEST} (bu sürüm")
     # No encryption offer on an office database (nothing of it lives in a file here), no error box.
     assert message_mock.shown == []
     assert not (paths.data_dir() / paths.DB_FILENAME).exists()
-
-
-def run_app(drive: Callable[[], None]) -> int:
-    """The real entry point with no --db and no KOOPBIS_DB, ``drive`` polled while it runs."""
-    poll = QTimer()
-    poll.timeout.connect(drive)
-    poll.start(20)
-    guard = QTimer()
-    guard.setSingleShot(True)
-    guard.timeout.connect(lambda: QApplication.exit(99))  # never hang the suite
-    guard.start(30_000)
-    try:
-        return desktop.run(desktop.parse_args([]))
-    finally:
-        poll.stop()
-        guard.stop()
-        QApplication.instance().setQuitOnLastWindowClosed(True)  # type: ignore[union-attr]
-        for widget in QApplication.topLevelWidgets():
-            widget.close()
 
 
 @pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
