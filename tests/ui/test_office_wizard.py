@@ -10,7 +10,10 @@ remembered office database, the supervisor signs in and sees the office's queue.
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -353,3 +356,27 @@ def test_an_office_database_without_a_province_is_set_up_from_the_wizard(
         assert admin is not None and admin.role == "admin"
     finally:
         store.close()
+
+
+def test_smoke_builds_every_page_on_an_office_database_given_by_db(
+    office_url: OfficeUrl, tmp_path: Any
+) -> None:
+    set_up_by_it(office_url)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        KOOPBIS_LOG_DIR=str(tmp_path / "logs"),
+    )
+    smoke = subprocess.run(
+        [sys.executable, "-m", "koopbis_desktop.ui.app", "--smoke", "--db", office_url.url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert smoke.returncode == 0, smoke.stderr
+    assert f"smoke ok: {office_url.display} schema up to date" in smoke.stdout
+    assert SUPERUSER_PASSWORD not in smoke.stdout + smoke.stderr
+    assert not (tmp_path / "data").exists()  # nothing of it lives in a file on this PC
