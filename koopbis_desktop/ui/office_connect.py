@@ -198,6 +198,9 @@ class OfficeConnectPage(QWidget):
         self.test_button.setEnabled(True)
         if outcome.error is not None:
             self.show_status(user_message(outcome.error), error=True)
+            # The field to correct, not the next button: the disabled test button handed its focus
+            # on, and Enter on "Vazgeç" would end the set-up.
+            self._field_for(outcome.error).setFocus()
             return
         facts = outcome.facts
         assert facts is not None
@@ -210,6 +213,17 @@ class OfficeConnectPage(QWidget):
         self.show_status(text, error=False)
         self.password_edit.clear()
         self.connected.emit(outcome)
+
+    def _field_for(self, error: BaseException) -> QWidget:
+        from koopbis_desktop.store.pg import OfficeDatabaseMissing, OfficeLoginFailed, OfficeUnreachable
+
+        if isinstance(error, OfficeLoginFailed):
+            return self.password_edit
+        if isinstance(error, OfficeDatabaseMissing):
+            return self.dbname_edit
+        if isinstance(error, OfficeUnreachable):
+            return self.host_edit
+        return self.test_button
 
 
 def ask_office_password(parent: QWidget | None, url: OfficeUrl, problem: str = "") -> str | None:

@@ -317,8 +317,11 @@ def test_each_failure_is_explained_and_nothing_is_remembered(
     assert not paths.connection_file().exists()
     assert memory_keyring.secrets == {}
     assert not local_worker.started
-    # The person can correct a field and try again: the typed password is still there.
+    # The person can correct a field and try again: the typed password is still there, and the
+    # focus is on the field to correct (Enter never lands on "Vazgeç").
     assert page.password_edit.text() == password
+    focus = {"unreachable": page.host_edit, "wrong_password": page.password_edit, "missing": page.dbname_edit}
+    assert wizard.focusWidget() is focus.get(kind, page.test_button)
 
 
 def test_an_office_database_without_a_province_is_set_up_from_the_wizard(
