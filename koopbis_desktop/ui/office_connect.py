@@ -11,6 +11,7 @@ succeeds, nowhere else; the address is remembered by the wizard without it.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -34,6 +35,7 @@ from koopbis_desktop.store.location import OfficeUrl, parse_location
 from koopbis_desktop.ui.errors import user_message
 
 DEFAULT_PORT = 5432
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -76,9 +78,13 @@ class OfficeProbe(QObject):
         try:
             facts = office_connection.probe(url, password)
         except Exception as exc:  # handed to the page, which shows its sentence
-            self.done.emit(ProbeOutcome(url, password, None, exc))
+            outcome = ProbeOutcome(url, password, None, exc)
         else:
-            self.done.emit(ProbeOutcome(url, password, facts, None))
+            outcome = ProbeOutcome(url, password, facts, None)
+        try:
+            self.done.emit(outcome)
+        except RuntimeError:
+            log.info("the office page closed before its connection test ended")
 
 
 class OfficeConnectPage(QWidget):

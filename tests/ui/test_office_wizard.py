@@ -383,3 +383,32 @@ def test_smoke_builds_every_page_on_an_office_database_given_by_db(
     assert f"smoke ok: {office_url.display} schema up to date" in smoke.stdout
     assert SUPERUSER_PASSWORD not in smoke.stdout + smoke.stderr
     assert not (tmp_path / "data").exists()  # nothing of it lives in a file on this PC
+
+
+def test_a_start_on_an_office_database_without_a_province_asks_only_for_the_province_and_admin(
+    qtbot: Any, office_url: OfficeUrl, tmp_path: Any
+) -> None:
+    open_store(office_url, create=True).close()  # the schema only
+    worker = DbWorker(office_url, tmp_path / "backups")
+    worker.start()
+    try:
+        worker.wait_open(15)
+        wizard = FirstRunWizard(worker)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        qtbot.waitExposed(wizard)
+        # The choice was made (--db, KOOPBIS_DB or this PC's remembered office): no radio buttons.
+        assert not wizard.choice.isVisible() and not wizard.office_page.isVisible()
+        assert (
+            wizard.setup_page.isVisible() and "henüz il ve yönetici hesabı yok" in wizard.intro_label.text()
+        )
+        qtbot.keyClicks(wizard.province_filter, "ankara")
+        qtbot.keyClicks(wizard.passwords.first, "ilk-parola-1")
+        qtbot.keyClicks(wizard.passwords.second, "ilk-parola-1")
+        with qtbot.waitSignal(wizard.accepted, timeout=15_000):
+            qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+        assert wizard.result_ is not None and wizard.result_.admin == "admin"
+        assert worker.call(lambda s: (s.setting("province_code"), users.count_users(s))) == ("06", 1)
+        assert not paths.connection_file().exists()  # not chosen here: nothing to remember
+    finally:
+        worker.stop()
