@@ -8,6 +8,11 @@ visible. A login pressed meanwhile waits in the worker's queue. If the open fail
 (damaged file → the newest backup is named; a file from a newer program →
 refused), the person reads why in a message box and the app exits. Modules the
 login does not need (the main window and its pages) are imported on sign-in.
+
+An office database (``--db postgresql://…``, ``KOOPBIS_DB`` or the office this PC's
+wizard connected to) has no file to peek at: the start waits for its connection,
+asks for the role's password when none is known, and shows the sign-in. A first
+run shows the wizard before any file exists, so choosing the office leaves none.
 """
 
 from __future__ import annotations
