@@ -322,8 +322,14 @@ class FirstRunWizard(QDialog):
         self.error_label.setText(self.tr("Veritabanı hazırlanıyor…"))
         self.error_label.setStyleSheet("")
         self.error_label.show()
+        if self.worker.open_error is not None:
+            self.on_failed(self.worker.open_error)  # the file could not be made; a retry would not run
+            return
         if not self.worker.started:
-            self.worker.start()  # this PC's new file is made only now, once the person chose it
+            # This PC's new file is made only now, once the person chose it; a failure to make it
+            # (read-only or full disk) is said here, as the set-up's own error.
+            self.worker.open_failed.connect(self.on_failed)
+            self.worker.start()
         self.worker.submit(
             lambda store: set_up_database(store, str(province), username, full_name, password, snapshot_file),
             self.on_set_up,

@@ -412,3 +412,27 @@ def test_a_start_on_an_office_database_without_a_province_asks_only_for_the_prov
         assert not paths.connection_file().exists()  # not chosen here: nothing to remember
     finally:
         worker.stop()
+
+
+@pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
+@pytest.mark.expect_log(r"^unexpected error$", logger="koopbis_desktop.ui.errors")  # no store sentence for it
+def test_this_pc_alone_says_why_its_file_could_not_be_made(qtbot: Any, tmp_path: Any) -> None:
+    blocker = tmp_path / "dosya"
+    blocker.write_text("bir klasör değil")  # the database's folder is a file: nothing can be made there
+    worker = DbWorker(blocker / "koopbis.sqlite", blocker / "backups", create=True, encrypt_new=True)
+    wizard = FirstRunWizard(worker)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.province_filter, "ankara")
+    qtbot.keyClicks(wizard.passwords.first, "ilk-parola-1")
+    qtbot.keyClicks(wizard.passwords.second, "ilk-parola-1")
+    try:
+        qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(wizard.create_button.isEnabled, timeout=10_000)
+        first = wizard.error_label.text()
+        assert first and "hazırlanıyor" not in first and "Traceback" not in first
+        qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)  # again: the same sentence
+        assert wizard.error_label.text() == first and wizard.create_button.isEnabled()
+        assert wizard.result_ is None and wizard.isVisible()
+    finally:
+        worker.stop()
