@@ -1523,27 +1523,27 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>FirstRunNextSteps</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="369"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="375"/>
         <source>İlk kurulum — sırada ne var</source>
         <translation>First set-up — what comes next</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="372"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="378"/>
         <source>&lt;h3&gt;Veritabanı hazır.&lt;/h3&gt;&lt;p&gt;Kayıt girmeye başlamadan önce iki adım kaldı:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Hesaplar:&lt;/b&gt; kayıt girecek memurları ve onaylayacak şefleri ekleyin (yönetici hesabıyla kayıt girilmez).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Kooperatif listesi:&lt;/b&gt; KOOP-BİS&apos;ten aldığınız kooperatif listesini yükleyin; formlar kooperatifi bu listeden bulur.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Bu adımlara sonra Yönetim menüsünden ve Kooperatifler sayfasından da ulaşabilirsiniz.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;The database is ready.&lt;/h3&gt;&lt;p&gt;Two steps remain before entries can be recorded:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Accounts:&lt;/b&gt; add the clerks who record entries and the supervisors who approve them (the administrator account records no entries).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cooperative list:&lt;/b&gt; load the cooperative list you received from KOOP-BİS; forms find the cooperative in it.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Both steps are also available later from the Administration menu and the Cooperatives page.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="382"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="388"/>
         <source>Memur ve şef &amp;hesaplarını ekle…</source>
         <translation>Add clerk and supervisor &amp;accounts…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="385"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="391"/>
         <source>Kooperatif &amp;listesini yükle…</source>
         <translation>Load the cooperative &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="388"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="394"/>
         <source>&amp;Bitir</source>
         <translation>&amp;Finish</translation>
     </message>
@@ -2522,12 +2522,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>OfficeConnect</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="238"/>
         <source>Ofis veritabanının ({0}) parolası. Program hesabınızın parolası değil: ofisin BT sorumlusu verir. Bu bilgisayarın güvenli parola deposunda saklanır.</source>
-        <translation>The password of the office database ({0}). Not your program account's password: the office's IT gives it. It is kept in this PC's secure password store.</translation>
+        <translation>The password of the office database ({0}). Not your program account&apos;s password: the office&apos;s IT gives it. It is kept in this PC&apos;s secure password store.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="247"/>
         <source>Ofis veritabanı parolası</source>
         <translation>Office database password</translation>
     </message>
@@ -2535,82 +2535,82 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>OfficeConnectPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="95"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="101"/>
         <source>Ofisinizde birden çok bilgisayar aynı kayıtlarla çalışıyorsa hepsi ofisin sunucusundaki tek bir veritabanına bağlanır. Ofisin BT sorumlusundan aldığınız bilgileri yazın ve bağlantıyı deneyin. Veritabanı parolası bu bilgisayarın güvenli parola deposunda saklanır, hiçbir dosyaya yazılmaz.</source>
         <translation>When several PCs of your office work on the same records, they all connect to one database on the office&apos;s server. Type what the office&apos;s IT gave you and try the connection. The database password is kept in this PC&apos;s secure password store and written to no file.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="104"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="110"/>
         <source>ör. sunucu.il.gov.tr ya da 10.0.0.5</source>
         <translation>e.g. server.province.gov.tr or 10.0.0.5</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="123"/>
         <source>boş: bu bilgisayarda saklı parola</source>
         <translation>empty: the password kept on this PC</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="131"/>
         <source>&amp;Sunucu:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="132"/>
         <source>&amp;Kapı (port):</source>
         <translation>P&amp;ort:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="133"/>
         <source>V&amp;eritabanı:</source>
         <translation>&amp;Database:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="134"/>
         <source>K&amp;ullanıcı:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="135"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="133"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="139"/>
         <source>Bağlantıyı &amp;dene</source>
         <translation>&amp;Test the connection</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="136"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="142"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="172"/>
         <source>Sunucunun adını ya da IP adresini yazın.</source>
         <translation>Type the server&apos;s name or IP address.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="174"/>
         <source>Veritabanının adını yazın.</source>
         <translation>Type the database&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="176"/>
         <source>Veritabanı kullanıcısının adını yazın.</source>
         <translation>Type the database user&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="199"/>
         <source>{0} adresine bağlanılıyor… (en çok birkaç saniye)</source>
         <translation>Connecting to {0}… (a few seconds at most)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="205"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="214"/>
         <source>Bağlantı kuruldu: {0} ilinin ofis veritabanı, {1} hesap.</source>
         <translation>Connected: the office database of province {0}, {1} accounts.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="209"/>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="218"/>
         <source>Bağlantı kuruldu. Ofis veritabanında henüz il ve yönetici hesabı yok.</source>
         <translation>Connected. The office database has no province and no administrator account yet.</translation>
     </message>
@@ -3016,17 +3016,17 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="136"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="141"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="168"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="385"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="390"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
