@@ -1,7 +1,8 @@
 """Where data lives: the database, backups and logs (platformdirs), and the overrides.
 
-Order for the database: ``--db PATH|URL``, then ``KOOPBIS_DB``, then the user data
-folder (e.g. ``~/.local/share/koopbis-desktop/koopbis.sqlite`` on Linux,
+Order for the database: ``--db PATH|URL``, then ``KOOPBIS_DB``, then the office
+database this PC's set-up wizard connected to (``baglanti.json`` in the user data
+folder: the URL only, never its password), then the file in the user data folder (e.g. ``~/.local/share/koopbis-desktop/koopbis.sqlite`` on Linux,
 ``%LOCALAPPDATA%\\KOOPBIS\\koopbis-desktop\\koopbis.sqlite`` on Windows).
 Backups go beside the database in ``backups/`` unless a folder is configured; an
 office database's backups (``postgresql://…``) go to this PC's data folder, under
@@ -10,6 +11,7 @@ office database's backups (``postgresql://…``) go to this PC's data folder, un
 
 from __future__ import annotations
 
+import json
 import logging
 import logging.handlers
 import os
@@ -24,6 +26,9 @@ from koopbis_desktop.store.location import Location, OfficeUrl, parse_location
 APP_NAME = "koopbis-desktop"
 APP_AUTHOR = "KOOPBIS"
 DB_FILENAME = "koopbis.sqlite"
+CONNECTION_FILENAME = "baglanti.json"
+
+log = logging.getLogger(__name__)
 
 
 def data_dir() -> Path:
@@ -41,7 +46,38 @@ def database_location(explicit: str | os.PathLike[str] | None = None) -> Locatio
     env = os.environ.get("KOOPBIS_DB")
     if env:
         return parse_location(env)
-    return data_dir() / DB_FILENAME
+    return remembered_office() or data_dir() / DB_FILENAME
+
+
+def connection_file() -> Path:
+    return data_dir() / CONNECTION_FILENAME
+
+
+def remembered_office() -> OfficeUrl | None:
+    """The office database this PC's wizard connected to, or None (this PC works alone).
+
+    A file that cannot be read or names no office URL counts as none: the PC then
+    opens its own file, as before the wizard ran, and the log says why.
+    """
+    file = connection_file()
+    if not file.exists():
+        return None
+    try:
+        text = json.loads(file.read_text(encoding="utf-8")).get("office_url", "")
+        location = parse_location(str(text)) if text else None
+    except (OSError, ValueError, AttributeError, KoopbisError) as exc:
+        log.info("ignoring %s: %s", file, exc)
+        return None
+    return location if isinstance(location, OfficeUrl) else None
+
+
+def remember_office(url: OfficeUrl) -> Path:
+    """Remember for this PC that its database is ``url``; the password is never written."""
+    file = connection_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    payload = {"office_url": url.display}
+    file.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return file
 
 
 def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:

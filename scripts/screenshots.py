@@ -136,7 +136,8 @@ class Shots:
 def window_for(worker: DbWorker, db_path: Path, username: str) -> MainWindow:
     session = worker.call(lambda store: sign_in(store, username, DEMO_PASSWORDS[username]))
     ctx = build_context_session(
-        AppContext(db_path=db_path, backups_dir=db_path.parent / "backups", worker=worker, hub=Hub()), session
+        AppContext(location=db_path, backups_dir=db_path.parent / "backups", worker=worker, hub=Hub()),
+        session,
     )
     ctx.db_key = session.db_key  # the encrypted demo: the sync thread opens it with the session's key
     window = MainWindow(ctx)
@@ -155,6 +156,25 @@ def shoot_login(worker: DbWorker, shots: Shots) -> None:
     dialog.password_edit.setFocus()
     shots.save(dialog, readme="login.png", guide="giris.png")
     dialog.close()
+
+
+def shoot_office_wizard(folder: Path, shots: Shots) -> None:
+    """The first-run wizard's office page, filled as the office's IT told the clerk (nothing connects)."""
+    from koopbis_desktop.ui.wizard import FirstRunWizard
+
+    # Never started: the wizard makes this PC's file only when "tek başına" is chosen.
+    worker = DbWorker(folder / "bos" / "koopbis.sqlite", folder / "bos" / "backups", create=True)
+    wizard = FirstRunWizard(worker)
+    wizard.show()
+    QTest.mouseClick(wizard.office_radio, Qt.MouseButton.LeftButton)
+    page = wizard.office_page
+    QTest.keyClicks(page.host_edit, "sunucu.ilmudurlugu.local")
+    page.dbname_edit.setText("koopbis")
+    QTest.keyClicks(page.user_edit, "koopbis_ofis")
+    QTest.keyClicks(page.password_edit, "ofis-parolasi")
+    page.test_button.setFocus()
+    shots.save(wizard, readme="wizard-office.png")
+    wizard.close()
 
 
 def shoot_queue(window: MainWindow, shots: Shots) -> None:
@@ -436,6 +456,7 @@ def main() -> int:
         worker.start()
         try:
             shoot_login(worker, shots)
+            shoot_office_wizard(Path(tmp), shots)
             cooperative = str(
                 worker.call(
                     lambda s: s.conn.execute("SELECT id FROM cooperatives ORDER BY id LIMIT 1").fetchone()[0]

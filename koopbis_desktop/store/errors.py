@@ -127,6 +127,8 @@ class SchemaTooNew(KnownError):
                 "Bu veritabanı ({path}) programın daha yeni bir sürümüyle oluşturulmuş (şema {found}, bu sürüm en çok {supported} açabilir). Programı güncelleyin; dosyaya dokunulmadı."
             ).format(path=path, found=found, supported=supported)
         )
+        self.found = found
+        self.supported = supported
 
 
 class NotInitialised(KnownError):

@@ -8,6 +8,11 @@ visible. A login pressed meanwhile waits in the worker's queue. If the open fail
 (damaged file → the newest backup is named; a file from a newer program →
 refused), the person reads why in a message box and the app exits. Modules the
 login does not need (the main window and its pages) are imported on sign-in.
+
+An office database (``--db postgresql://…``, ``KOOPBIS_DB`` or the office this PC's
+wizard connected to) has no file to peek at: the start waits for its connection,
+asks for the role's password when none is known, and shows the sign-in. A first
+run shows the wizard before any file exists, so choosing the office leaves none.
 """
 
 from __future__ import annotations
@@ -27,9 +32,11 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from koopbis_desktop import __version__, paths
 from koopbis_desktop.domain import i18n
+from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.lifecycle import Actor, Role
 from koopbis_desktop.domain.reference import resources_dir
 from koopbis_desktop.services.printouts import RENDER_FLAG
+from koopbis_desktop.store.location import Location, OfficeUrl
 from koopbis_desktop.store.startfacts import peek_start_facts
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext, Hub
@@ -49,7 +56,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         prog="koopbis-desktop", description="KOOP-BİS Masaüstü: çevrimdışı kooperatif değişiklik kaydı"
     )
     parser.add_argument(
-        "--db", help="veritabanı dosyası (varsayılan: kullanıcı veri klasörü ya da KOOPBIS_DB)"
+        "--db",
+        help="veritabanı dosyası ya da ofis veritabanı (postgresql://kullanıcı@sunucu/veritabanı); "
+        "varsayılan: KOOPBIS_DB, bu bilgisayarın bağlandığı ofis veritabanı, kullanıcı veri klasörü",
     )
     parser.add_argument("--demo", action="store_true", help="demo veritabanını aç (yoksa oluşturur)")
     parser.add_argument("--lang", choices=("tr", "en"), help="arayüz dili (varsayılan: ayar, yoksa Türkçe)")
@@ -104,11 +113,11 @@ class Shell(QObject):
 
     first_run = False  # the wizard just created the database: its last page follows the first sign-in
 
-    def __init__(self, app: QApplication, worker: DbWorker, db_path: Path, *, demo: bool) -> None:
+    def __init__(self, app: QApplication, worker: DbWorker, location: Location, *, demo: bool) -> None:
         super().__init__()
         self.app = app
         self.worker = worker
-        self.db_path = db_path
+        self.location = location
         self.demo = demo
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
@@ -145,10 +154,11 @@ class Shell(QObject):
 
         ctx = build_context_session(
             AppContext(
-                db_path=self.db_path,
-                backups_dir=paths.backups_dir(self.db_path),
+                location=self.location,
+                backups_dir=paths.backups_dir(self.location),
                 worker=self.worker,
                 hub=Hub(),
+                db_password=self.worker.password,
             ),
             session,
         )
@@ -175,8 +185,9 @@ class Shell(QObject):
         from koopbis_desktop.ui.editor.recovery import schedule_recovery
 
         schedule_recovery(ctx, window)
-        if not session.encrypted and session.actor.role == Role.ADMIN:
-            # A plain database of the previous version: its administrator is offered encryption.
+        if isinstance(self.location, Path) and not session.encrypted and session.actor.role == Role.ADMIN:
+            # A plain database file of the previous version: its administrator is offered encryption
+            # (an office database has no file here; the server's own security guards it).
             from koopbis_desktop.ui.encryption_offer import offer_encryption
 
             QTimer.singleShot(0, lambda: offer_encryption(ctx, window))
@@ -202,74 +213,82 @@ def run(args: argparse.Namespace) -> int:
     install_help_hook(app)  # F1 opens the user guide from the login on
 
     smoke_dir: tempfile.TemporaryDirectory[str] | None = None
-    if args.demo:
-        from koopbis_desktop.demo import demo_database_path
-
-        db_path = demo_database_path()
-    elif args.smoke and not (args.db and Path(args.db).exists()):
-        smoke_dir = tempfile.TemporaryDirectory(prefix="koopbis-smoke-")
-        db_path = Path(smoke_dir.name) / paths.DB_FILENAME
-    else:
-        db_path = paths.database_path(args.db)
-
-    from koopbis_desktop.store import encryption
-
-    encryption.set_aside_unfinished(db_path)  # a first run cut off before its first account
-    # A new database (first run, demo, smoke) is encrypted from its first byte.
-    credentials = None
-    if args.demo:
-        # The demo's passwords are printed in the README: its worker opens it at once, so an
-        # unfinished demo is found and filled as before.
-        from koopbis_desktop.demo import DEMO_ACCOUNTS
-
-        credentials = (DEMO_ACCOUNTS[0][0], DEMO_ACCOUNTS[0][2])
-    encrypted = encryption.is_encrypted(db_path) and not encryption.is_new(db_path)
-    # Encrypted: nothing to peek at before a sign-in. Smoke: it waits for the open anyway. The
-    # glance comes before the worker's open: a read-only connection beside a refused open
-    # could be the last one and leave -wal/-shm beside a file the program promised not to touch.
-    facts = None if encrypted or args.smoke else peek_start_facts(db_path)
-    # Only a first run (no file yet) creates the database, and the wizard then says so; an
-    # existing file that is empty or damaged is refused with the newest backup, never rebuilt.
-    worker = DbWorker(
-        db_path,
-        paths.backups_dir(db_path),
-        create=not db_path.exists(),
-        encrypt_new=True,
-        credentials=credentials,
-    )
-    worker.start()  # opens and checks the database on its own thread
     try:
-        if encrypted and worker.wait_ready():
+        location, smoke_dir = _database_location(args)
+    except KoopbisError as exc:
+        return _start_failed(app, args, exc)
+
+    first_run = False
+    encrypted = False
+    facts = None
+    if isinstance(location, OfficeUrl):
+        # The office database: no file to peek at or encrypt; the server guards it.
+        try:
+            office_worker = _office_worker(location, ask=not args.smoke)
+        except Exception as exc:
+            return _start_failed(app, args, exc)
+        if office_worker is None:
+            return 0  # the person gave up typing the office password
+        worker = office_worker
+    else:
+        db_path = location
+        from koopbis_desktop.store import encryption
+
+        encryption.set_aside_unfinished(db_path)  # a first run cut off before its first account
+        # A new database (first run, demo, smoke) is encrypted from its first byte.
+        credentials = None
+        if args.demo:
+            # The demo's passwords are printed in the README: its worker opens it at once, so an
+            # unfinished demo is found and filled as before.
+            from koopbis_desktop.demo import DEMO_ACCOUNTS
+
+            credentials = (DEMO_ACCOUNTS[0][0], DEMO_ACCOUNTS[0][2])
+        encrypted = encryption.is_encrypted(db_path) and not encryption.is_new(db_path)
+        # Encrypted: nothing to peek at before a sign-in. Smoke: it waits for the open anyway. The
+        # glance comes before the worker's open: a read-only connection beside a refused open
+        # could be the last one and leave -wal/-shm beside a file the program promised not to touch.
+        facts = None if encrypted or args.smoke else peek_start_facts(db_path)
+        # Only a first run (no file yet) creates the database, and the wizard then says so; an
+        # existing file that is empty or damaged is refused with the newest backup, never rebuilt.
+        first_run = not db_path.exists() and not args.demo and not args.smoke
+        worker = DbWorker(
+            db_path,
+            paths.backups_dir(db_path),
+            create=not db_path.exists(),
+            encrypt_new=True,
+            credentials=credentials,
+        )
+        if not first_run:
+            # A first run's file is made only once the wizard's person chose this PC alone.
+            worker.start()  # opens and checks the database on its own thread
+    try:
+        if first_run:
+            initialised, language = False, args.lang or "tr"
+        elif encrypted and worker.wait_ready():
             if args.smoke:
                 from koopbis_desktop.store.errors import KeyRequired
 
-                raise KeyRequired(db_path)
+                raise KeyRequired(worker.db_path)
             # Nothing is readable before a sign-in: the settings' language comes after it.
             initialised, language = True, args.lang or "tr"
         elif facts is None or not facts.initialised or args.smoke:
-            # Cannot tell, a first run or the smoke check: wait for the open (quick on a new
-            # file); its error says what is wrong with the file.
+            # Cannot tell, an office database or the smoke check: wait for the open; its error
+            # says what is wrong with the database.
             worker.wait_open()
             initialised, language = worker.call(_start_facts)
         else:
             initialised, language = True, facts.language or "tr"
     except Exception as exc:
         worker.stop()
-        if args.smoke:
-            # No one is there to press OK on an offscreen box: the sentence goes to stderr.
-            print(f"smoke FAILED: {user_message(exc)}", file=sys.stderr)
-            return 2
-        install_translators(app, args.lang or "tr")
-        messages.show_error(None, "KOOP-BİS Masaüstü", user_message(exc))
-        return 2
+        return _start_failed(app, args, exc)
     translators = install_translators(app, args.lang or language or "tr")
     try:
         if args.smoke:
-            return _smoke(app, worker, db_path)
-        shell = Shell(app, worker, db_path, demo=args.demo)
+            return _smoke(app, worker, worker.location)
         if args.demo and not initialised:
             from koopbis_desktop.demo import populate_demo
 
+            shell = Shell(app, worker, worker.location, demo=True)
             login = shell.show_login("memur", preparing=login_text_preparing())
             worker.submit(
                 populate_demo, lambda _: login.set_ready(), lambda exc: login.show_error(user_message(exc))
@@ -278,11 +297,18 @@ def run(args: argparse.Namespace) -> int:
             from koopbis_desktop.ui.wizard import FirstRunWizard
 
             wizard = FirstRunWizard(worker)
-            if wizard.exec() != QDialog.DialogCode.Accepted or wizard.result_ is None:
+            accepted = wizard.exec() == QDialog.DialogCode.Accepted
+            if accepted and wizard.office is not None and not worker.is_office:
+                # The person chose the office database: this PC's worker never started.
+                worker.stop()
+                worker = wizard.office_worker or _connected_worker(wizard.office.url, wizard.office.password)
+            if not accepted or (wizard.result_ is None and wizard.office is None):
                 return 0
-            shell.first_run = True
-            shell.show_login(wizard.result_.admin)
+            shell = Shell(app, worker, worker.location, demo=False)
+            shell.first_run = wizard.result_ is not None
+            shell.show_login(wizard.result_.admin if wizard.result_ is not None else "")
         else:
+            shell = Shell(app, worker, worker.location, demo=args.demo)
             shell.show_login("memur" if args.demo else "")
         return app.exec()
     finally:
@@ -292,22 +318,91 @@ def run(args: argparse.Namespace) -> int:
             smoke_dir.cleanup()
 
 
+def _database_location(
+    args: argparse.Namespace,
+) -> tuple[Location, tempfile.TemporaryDirectory[str] | None]:
+    """``--demo``'s file, the smoke check's (a throw-away one unless ``--db`` names an existing
+    database), else ``--db``, ``KOOPBIS_DB``, the office this PC connected to, this PC's file."""
+    if args.demo:
+        from koopbis_desktop.demo import demo_database_path
+
+        return demo_database_path(), None
+    if args.smoke:
+        explicit = paths.database_location(args.db) if args.db else None
+        if explicit is None or (isinstance(explicit, Path) and not explicit.exists()):
+            smoke_dir = tempfile.TemporaryDirectory(prefix="koopbis-smoke-")
+            return Path(smoke_dir.name) / paths.DB_FILENAME, smoke_dir
+        return explicit, None
+    return paths.database_location(args.db), None
+
+
+def _start_failed(app: QApplication, args: argparse.Namespace, exc: BaseException) -> int:
+    if args.smoke:
+        # No one is there to press OK on an offscreen box: the sentence goes to stderr.
+        print(f"smoke FAILED: {user_message(exc)}", file=sys.stderr)
+        return 2
+    install_translators(app, args.lang or "tr")
+    messages.show_error(None, "KOOP-BİS Masaüstü", user_message(exc))
+    return 2
+
+
+def _connected_worker(url: OfficeUrl, password: str | None) -> DbWorker:
+    worker = DbWorker(url, paths.backups_dir(url), password=password)
+    worker.start()
+    return worker
+
+
+def _office_worker(url: OfficeUrl, *, ask: bool) -> DbWorker | None:
+    """The office database's worker, open: its role's password from the URL, ``PGPASSFILE`` or this
+    PC's keyring, else asked (then kept in the keyring); None when the person gives up.
+
+    It waits for the connection before any window shows (at most the connection timeout): the
+    sign-in needs to know whether the office database is set up, and a password to ask comes first.
+    """
+    from koopbis_desktop.services import office_connection
+    from koopbis_desktop.store.pg import OfficeLoginFailed
+    from koopbis_desktop.ui.office_connect import ask_office_password
+
+    password = office_connection.known_password(url)
+    asked = False
+    while True:
+        worker = _connected_worker(url, password)
+        try:
+            worker.wait_open()
+        except OfficeLoginFailed as exc:
+            worker.stop()
+            if not ask or url.password:
+                raise
+            password = ask_office_password(None, url, user_message(exc) if password else "")
+            if password is None:
+                return None
+            asked = True
+            continue
+        except BaseException:
+            worker.stop()
+            raise
+        if asked:
+            office_connection.keep_password(url, password)
+        return worker
+
+
 def login_text_preparing() -> str:
     return QCoreApplication.translate(
         "Shell", "Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer."
     )
 
 
-def _smoke(app: QApplication, worker: DbWorker, db_path: Path) -> int:
+def _smoke(app: QApplication, worker: DbWorker, location: Location) -> int:
     """Build the whole main window on this database, let the first pages load, close."""
     from koopbis_desktop.ui.login import load_settings
     from koopbis_desktop.ui.mainwindow import MainWindow
 
     values = worker.call(load_settings)
     ctx = AppContext(
-        db_path=db_path,
-        backups_dir=paths.backups_dir(db_path),
+        location=location,
+        backups_dir=paths.backups_dir(location),
         worker=worker,
+        db_password=worker.password,
         hub=Hub(),
         actor=Actor("smoke", Role.ADMIN),
         province_code="",
@@ -332,7 +427,7 @@ def _smoke(app: QApplication, worker: DbWorker, db_path: Path) -> int:
     if not done["ok"]:
         print("smoke FAILED: the first pages did not load in 20 s", file=sys.stderr)
         return 1
-    print(f"smoke ok: {db_path} schema up to date, main window built with {window.nav.count()} pages")
+    print(f"smoke ok: {location} schema up to date, main window built with {window.nav.count()} pages")
     return 0
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from koopbis_desktop.domain.lifecycle import Actor, Role
 from koopbis_desktop.store.changes import OpChanges
+from koopbis_desktop.store.location import Location, OfficeUrl
 from koopbis_desktop.ui.worker import DbWorker
 
 
@@ -49,7 +50,7 @@ class Hub(QObject):
 
 @dataclass
 class AppContext:
-    db_path: Path
+    location: Location  # this PC's database file or the office database
     backups_dir: Path
     worker: DbWorker
     hub: Hub
@@ -59,6 +60,19 @@ class AppContext:
     full_name: str = ""
     #: An encrypted database's key, for the threads that open their own connection (sync).
     db_key: bytes | None = field(default=None, repr=False)
+    #: The office database role's password (URL, PGPASSFILE or keyring gave none), for the same threads.
+    db_password: str | None = field(default=None, repr=False)
+
+    @property
+    def db_path(self) -> Path:
+        """The database file, for what only a file has (its key file, its encryption)."""
+        if isinstance(self.location, OfficeUrl):
+            raise TypeError(f"{self.location.display} is an office database, not a file")
+        return self.location
+
+    @property
+    def is_office(self) -> bool:
+        return isinstance(self.location, OfficeUrl)
 
     @property
     def is_supervisor(self) -> bool:

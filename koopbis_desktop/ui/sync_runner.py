@@ -3,8 +3,9 @@
 A sync spends most of its time waiting for KOOP-BİS; on the DB worker that wait
 would hold up every query a clerk makes, and on the UI thread it would freeze the
 window. So each run (or the automatic loop, :class:`sync.scheduler.AutoSync`) gets
-a plain thread of its own that opens its own connection to the database file — the
-lock row in the database keeps it from racing a scheduled ``koopbis sync``.
+a plain thread of its own that opens its own connection to the database (the file,
+or the office database with the same URL and role password) — the lock in the
+database keeps it from racing a scheduled ``koopbis sync`` or another PC.
 Progress and results come back as Qt signals, which Qt queues onto the UI thread
 because this object lives there. Pausing sets the run's cancel event: the executor
 stops between requests, so every entry is left ``approved`` or ``sending``.
@@ -15,11 +16,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from koopbis_desktop.services import secrets
+from koopbis_desktop.store.location import Location, OfficeUrl, parse_location
 from sync import client as wire
 from sync.executor import SyncProgress
 from sync.scheduler import AutoSync, AutoSyncConfig, Status, SyncOptions, SyncReport, run_sync
@@ -39,14 +40,16 @@ class SyncRunner(QObject):
 
     def __init__(
         self,
-        db_path: Path,
+        location: Location | str,
         parent: QObject | None = None,
         *,
         key_source: Callable[[], bytes | None] | None = None,
+        db_password_source: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        self.location: Location = location if isinstance(location, OfficeUrl) else parse_location(location)
         self._key_source = key_source  # an encrypted database's key for the sync thread's connection
+        self._db_password_source = db_password_source  # the office role's password, same purpose
         self._thread: threading.Thread | None = None
         self._cancel = threading.Event()
         self._auto: AutoSync | None = None
@@ -104,7 +107,7 @@ class SyncRunner(QObject):
                 self._auto.poke()
             return False
         self._auto = AutoSync(
-            self.db_path,
+            self.location,
             options=options,
             config=config,
             on_report=self._report,
@@ -137,6 +140,8 @@ class SyncRunner(QObject):
         username = options.username or ""
         if options.db_key is None and self._key_source is not None:
             options.db_key = self._key_source()
+        if options.db_password is None and self._db_password_source is not None:
+            options.db_password = self._db_password_source()
         if options.password is None:
             options.password = self.password_for(username)
         self._thread = threading.Thread(target=target, args=(options,), name="koopbis-sync", daemon=True)
@@ -158,7 +163,7 @@ class SyncRunner(QObject):
             if self._needs_password(options):
                 return
             report = run_sync(
-                self.db_path, on_progress=self.progressed.emit, cancel=self._cancel, options=options
+                self.location, on_progress=self.progressed.emit, cancel=self._cancel, options=options
             )
             self._report(report)
         except Exception as exc:  # the thread must end with a report, never silently

@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -30,16 +31,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from koopbis_desktop import paths
 from koopbis_desktop.domain.reference import provinces
 from koopbis_desktop.domain.text import fold
-from koopbis_desktop.services import snapshot_import
+from koopbis_desktop.services import office_connection, snapshot_import
 from koopbis_desktop.services.setup import SetupResult, set_up_database
 from koopbis_desktop.ui.dialogs.users import PasswordPair
 from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.office_connect import OfficeConnectPage, ProbeOutcome
 from koopbis_desktop.ui.worker import DbWorker
 
 
@@ -50,12 +54,22 @@ def describe_error(exc: BaseException) -> str:
 
 
 class FirstRunWizard(QDialog):
-    """One page: province, first admin account, optional snapshot file."""
+    """First the choice: this PC alone (province, first admin account, optional snapshot file, in a
+    new encrypted file) or the office database (its address and a connection test).
+
+    ``worker`` is this PC's database worker, started only when the person sets up this PC alone:
+    choosing the office leaves no file behind. An office database set up by its IT (province and
+    first admin there) only needs the sign-in: the wizard ends with ``office`` set and
+    ``result_`` None. One still without a province gets the same set-up page, run on
+    ``office_worker``.
+    """
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.result_: SetupResult | None = None
+        self.office: ProbeOutcome | None = None  # the office database this PC connected to
+        self.office_worker: DbWorker | None = None  # its worker, when the wizard set it up
         self.setObjectName("firstRunWizard")
         self.setWindowTitle(self.tr("KOOP-BİS Masaüstü — ilk kurulum"))
 
@@ -118,14 +132,100 @@ class FirstRunWizard(QDialog):
         page.addWidget(self.buttons)
         self.recovery_page = self._recovery_page()
         self.recovery_page.hide()
+        self.intro_label = intro
+        self.choice = self._choice()
+        self.office_page = OfficeConnectPage()
+        self.office_page.hide()
+        self.office_page.connected.connect(self.on_office_connected)
+        self.office_page.cancelled.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.choice)
         layout.addWidget(self.setup_page)
+        layout.addWidget(self.office_page)
         layout.addWidget(self.recovery_page)
+        if worker.is_office:
+            # Started on an office database with no province yet: the choice was made.
+            self._setting_up_office()
         self.buttons.accepted.connect(self.on_create_clicked)
         self.buttons.rejected.connect(self.reject)
         self.province_filter.textChanged.connect(self._fill_provinces)
         self.setMinimumWidth(600)
         self.province_filter.setFocus()
+
+    def _choice(self) -> QWidget:
+        widget = QWidget()
+        widget.setObjectName("setupChoice")
+        self.alone_radio = QRadioButton(self.tr("Bu bilgisayar &tek başına"))
+        self.alone_radio.setObjectName("aloneChoice")
+        self.alone_radio.setToolTip(
+            self.tr("Veritabanı bu bilgisayarda, şifreli bir dosyada durur; kurulacak bir şey yoktur.")
+        )
+        self.office_radio = QRadioButton(self.tr("Ofis veritabanına &bağlan"))
+        self.office_radio.setObjectName("officeChoice")
+        self.office_radio.setToolTip(
+            self.tr("Ofisteki bütün bilgisayarlar BT sorumlusunun kurduğu tek bir veritabanını paylaşır.")
+        )
+        self.alone_radio.setChecked(True)
+        group = QButtonGroup(widget)
+        group.addButton(self.alone_radio)
+        group.addButton(self.office_radio)
+        self.office_radio.toggled.connect(self.on_office_toggled)
+        heading = QLabel(self.tr("<b>Kayıtlar nerede tutulacak?</b>"))
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        row = QHBoxLayout()
+        row.addWidget(self.alone_radio)
+        row.addWidget(self.office_radio)
+        row.addStretch(1)
+        box = QVBoxLayout(widget)
+        box.setContentsMargins(0, 0, 0, 6)
+        box.addWidget(heading)
+        box.addLayout(row)
+        return widget
+
+    def on_office_toggled(self, office: bool) -> None:
+        self.setup_page.setVisible(not office)
+        self.office_page.setVisible(office)
+        (self.office_page.host_edit if office else self.province_filter).setFocus()
+
+    def on_office_connected(self, outcome: ProbeOutcome) -> None:
+        self.office = outcome
+        facts = outcome.facts
+        if facts is not None and facts.ready:
+            # Set up by the office's IT: no province or admin to create here, the sign-in follows.
+            self._remember_office()
+            self.accept()
+            return
+        self.office_worker = DbWorker(outcome.url, paths.backups_dir(outcome.url), password=outcome.password)
+        self.office_worker.start()
+        self.worker = self.office_worker
+        if facts is not None and facts.province_code:
+            self.province_filter.setText(facts.province_code)
+        self._setting_up_office()
+
+    def _setting_up_office(self) -> None:
+        self.choice.hide()
+        self.office_page.hide()
+        self.intro_label.setText(
+            self.tr(
+                "Ofis veritabanında henüz il ve yönetici hesabı yok: bu ofisin ilini seçin ve ilk yönetici "
+                "hesabını oluşturun. Öteki bilgisayarlar aynı veritabanına bağlanıp bu hesaplarla girer."
+            )
+        )
+        self.setup_page.show()
+        self.province_filter.setFocus()
+
+    def _remember_office(self) -> None:
+        """This PC's database is the office's from now on: the address in a file, the password in the keyring."""
+        if self.office is None:
+            return
+        paths.remember_office(self.office.url)
+        office_connection.keep_password(self.office.url, self.office.password)
+
+    def done(self, result: int) -> None:
+        if result != QDialog.DialogCode.Accepted and self.office_worker is not None:
+            self.office_worker.stop()
+            self.office_worker = None
+        super().done(result)
 
     def _recovery_page(self) -> QWidget:
         widget = QWidget()
@@ -222,6 +322,14 @@ class FirstRunWizard(QDialog):
         self.error_label.setText(self.tr("Veritabanı hazırlanıyor…"))
         self.error_label.setStyleSheet("")
         self.error_label.show()
+        if self.worker.open_error is not None:
+            self.on_failed(self.worker.open_error)  # the file could not be made; a retry would not run
+            return
+        if not self.worker.started:
+            # This PC's new file is made only now, once the person chose it; a failure to make it
+            # (read-only or full disk) is said here, as the set-up's own error.
+            self.worker.open_failed.connect(self.on_failed)
+            self.worker.start()
         self.worker.submit(
             lambda store: set_up_database(store, str(province), username, full_name, password, snapshot_file),
             self.on_set_up,
@@ -230,11 +338,13 @@ class FirstRunWizard(QDialog):
 
     def on_set_up(self, result: SetupResult) -> None:
         self.result_ = result
+        self._remember_office()
         if not result.recovery_key:
             self.accept()
             return
         self.recovery_label.setText(result.recovery_key)
         self.setup_page.hide()
+        self.choice.hide()
         self.recovery_page.show()
         self.recovery_confirm.setFocus()
 

@@ -22,6 +22,10 @@ password fails that job only (the worker stays locked for the next try); any
 other open error is ``open_failed`` as for a plain file. A new database is
 created encrypted when ``encrypt_new`` is set (the desktop's first run and demo).
 
+An office database (``OfficeUrl``) has no key file and no encryption of its own:
+the worker connects with its role's ``password`` (None: the URL or ``PGPASSFILE``
+gives it), kept in memory only, for the threads that open their own connection.
+
 After every job whose transactions committed a write, ``changed`` carries the
 store's :class:`OpChanges` (Anki's ``operation_did_execute``): pages refresh from
 that one announcement, whichever window or job made the change.
@@ -42,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from koopbis_desktop.store.changes import NOTHING, OpChanges
+from koopbis_desktop.store.location import Location, OfficeUrl, parse_location
 
 if TYPE_CHECKING:
     from koopbis_desktop.store.db import Store
@@ -87,17 +92,19 @@ class DbWorker(QObject):
 
     def __init__(
         self,
-        db_path: Path,
+        location: Location | str,
         backups_dir: Path | None = None,
         *,
         create: bool = False,
         encrypt_new: bool = False,
         credentials: tuple[str, str] | None = None,
         key: bytes | None = None,
+        password: str | None = None,
     ) -> None:
         super().__init__()
         self._key = key  # an encrypted file's key already known (tests, a restarted worker)
-        self.db_path = Path(db_path)
+        self.location: Location = location if isinstance(location, OfficeUrl) else parse_location(location)
+        self.password = password  # an office database role's password; never written anywhere
         self.backups_dir = backups_dir
         self._create = create
         self._encrypt_new = encrypt_new
@@ -114,7 +121,22 @@ class DbWorker(QObject):
         self._finished.connect(self._on_finished)
         self._opened_signal.connect(self._on_opened)
 
+    @property
+    def db_path(self) -> Path:
+        """The database file; an office database has none (its URL is ``location``)."""
+        if isinstance(self.location, OfficeUrl):
+            raise TypeError(f"{self.location.display} is an office database, not a file")
+        return self.location
+
+    @property
+    def is_office(self) -> bool:
+        return isinstance(self.location, OfficeUrl)
+
     # -- life cycle --------------------------------------------------------------
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
 
     def start(self) -> None:
         """Start the thread, which opens the database; returns at once (see ``opened``/``open_failed``)."""
@@ -236,6 +258,10 @@ class DbWorker(QObject):
         from koopbis_desktop.store import encryption
         from koopbis_desktop.store.db import open_store
 
+        if isinstance(self.location, OfficeUrl):
+            return open_store(
+                self.location, create=self._create, backups_dir=self.backups_dir, password=self.password
+            )
         if encryption.is_encrypted(self.db_path):
             if self._key is not None:
                 return open_store(self.db_path, backups_dir=self.backups_dir, key=self._key)
@@ -248,7 +274,7 @@ class DbWorker(QObject):
         return open_store(self.db_path, create=self._create, backups_dir=self.backups_dir)
 
     def _fail_open(self, exc: BaseException) -> None:
-        log.error("opening %s failed", self.db_path, exc_info=exc)
+        log.error("opening %s failed", self.location, exc_info=exc)
         self._open_error = exc
         with self._lock:
             self._pending.clear()  # nothing queued will run; the app reports and exits

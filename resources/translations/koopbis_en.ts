@@ -1523,27 +1523,27 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>FirstRunNextSteps</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="265"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="375"/>
         <source>İlk kurulum — sırada ne var</source>
         <translation>First set-up — what comes next</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="268"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="378"/>
         <source>&lt;h3&gt;Veritabanı hazır.&lt;/h3&gt;&lt;p&gt;Kayıt girmeye başlamadan önce iki adım kaldı:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Hesaplar:&lt;/b&gt; kayıt girecek memurları ve onaylayacak şefleri ekleyin (yönetici hesabıyla kayıt girilmez).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Kooperatif listesi:&lt;/b&gt; KOOP-BİS&apos;ten aldığınız kooperatif listesini yükleyin; formlar kooperatifi bu listeden bulur.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Bu adımlara sonra Yönetim menüsünden ve Kooperatifler sayfasından da ulaşabilirsiniz.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;The database is ready.&lt;/h3&gt;&lt;p&gt;Two steps remain before entries can be recorded:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Accounts:&lt;/b&gt; add the clerks who record entries and the supervisors who approve them (the administrator account records no entries).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cooperative list:&lt;/b&gt; load the cooperative list you received from KOOP-BİS; forms find the cooperative in it.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Both steps are also available later from the Administration menu and the Cooperatives page.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="278"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="388"/>
         <source>Memur ve şef &amp;hesaplarını ekle…</source>
         <translation>Add clerk and supervisor &amp;accounts…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="281"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="391"/>
         <source>Kooperatif &amp;listesini yükle…</source>
         <translation>Load the cooperative &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="284"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="394"/>
         <source>&amp;Bitir</source>
         <translation>&amp;Finish</translation>
     </message>
@@ -1551,122 +1551,152 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="133"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="233"/>
         <source>&lt;h3&gt;Kurtarma anahtarı&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Recovery key&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="237"/>
         <source>Veritabanı şifrelendi; her hesap kendi parolasıyla açar. Bütün parolalar unutulursa veritabanını yalnızca aşağıdaki kurtarma anahtarı açar. Bu anahtar yalnızca şimdi gösterilir: yazın ya da yazdırın ve bilgisayardan ayrı, kilitli bir yerde saklayın.</source>
         <translation>The database is encrypted; each account opens it with its own password. If every password is lost, only the recovery key below opens the database. It is shown only now: write it down or print it and keep it locked away, apart from the computer.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="251"/>
         <source>Kurtarma anahtarını &amp;yazdım, güvenli bir yerde saklayacağım</source>
         <translation>I have &amp;written down the recovery key and will keep it safe</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="254"/>
         <source>&amp;Bitir</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="60"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="74"/>
         <source>KOOP-BİS Masaüstü — ilk kurulum</source>
         <translation>KOOP-BİS Desktop — first set-up</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="64"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="78"/>
         <source>Bu bilgisayarda henüz KOOP-BİS Masaüstü veritabanı yok. İlinizi seçin ve ilk yönetici hesabını oluşturun. Elinizde il müdürlüğünün kooperatif dökümü (Excel, LibreOffice ya da CSV) varsa şimdi içe aktarabilirsiniz; sonra da aktarılabilir.</source>
         <translation>This computer has no KOOP-BİS Desktop database yet. Choose your province and create the first administrator account. If you have the provincial directorate&apos;s cooperative list (Excel, LibreOffice or CSV) you can import it now; it can also be imported later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="72"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="86"/>
         <source>il adı ya da plaka kodu yazın</source>
         <translation>type a province name or plate code</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="83"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="97"/>
         <source>isteğe bağlı: kooperatifler.csv ya da .xlsx</source>
         <translation>optional: cooperatives.csv or .xlsx</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="84"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="98"/>
         <source>&amp;Seç…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="96"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="110"/>
         <source>İl &amp;ara:</source>
         <translation>&amp;Search province:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="97"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="111"/>
         <source>İ&amp;l:</source>
         <translation>Pro&amp;vince:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="98"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="112"/>
         <source>Yönetici &amp;kullanıcı adı:</source>
         <translation>Administrator &amp;username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="99"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="113"/>
         <source>&amp;Ad soyad:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="100"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="114"/>
         <source>&amp;Parola (iki kez):</source>
         <translation>&amp;Password (twice):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="102"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="116"/>
         <source>Kooperatif &amp;dökümü:</source>
         <translation>Cooperative &amp;list:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="110"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="124"/>
         <source>Veritabanını &amp;oluştur</source>
         <translation>&amp;Create database</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="111"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="125"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="189"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="158"/>
+        <source>Bu bilgisayar &amp;tek başına</source>
+        <translation>This PC &amp;alone</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="161"/>
+        <source>Veritabanı bu bilgisayarda, şifreli bir dosyada durur; kurulacak bir şey yoktur.</source>
+        <translation>The database stays on this PC in an encrypted file; nothing to install.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="163"/>
+        <source>Ofis veritabanına &amp;bağlan</source>
+        <translation>Connect to the o&amp;ffice database</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="166"/>
+        <source>Ofisteki bütün bilgisayarlar BT sorumlusunun kurduğu tek bir veritabanını paylaşır.</source>
+        <translation>All PCs of the office share one database set up by the office&apos;s IT.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="173"/>
+        <source>&lt;b&gt;Kayıtlar nerede tutulacak?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Where are the records kept?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="210"/>
+        <source>Ofis veritabanında henüz il ve yönetici hesabı yok: bu ofisin ilini seçin ve ilk yönetici hesabını oluşturun. Öteki bilgisayarlar aynı veritabanına bağlanıp bu hesaplarla girer.</source>
+        <translation>The office database has no province and no administrator yet: choose this office&apos;s province and create the first administrator account. The other PCs connect to the same database and sign in with these accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="289"/>
         <source>Kooperatif dökümü</source>
         <translation>Cooperative list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="291"/>
         <source>Tablolar (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
         <translation>Tables (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="313"/>
         <source>Listeden ilinizi seçin.</source>
         <translation>Choose your province from the list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="205"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="305"/>
         <source>Yönetici kullanıcı adını yazın.</source>
         <translation>Type the administrator&apos;s username.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="318"/>
         <source>Döküm dosyası bulunamadı: {0}</source>
         <translation>List file not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="222"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="322"/>
         <source>Veritabanı hazırlanıyor…</source>
         <translation>Preparing the database…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="274"/>
         <source>— ilinizi yazarak seçin —</source>
         <translation>— type to choose your province —</translation>
     </message>
@@ -2490,6 +2520,102 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
 </context>
 <context>
+    <name>OfficeConnect</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="238"/>
+        <source>Ofis veritabanının ({0}) parolası. Program hesabınızın parolası değil: ofisin BT sorumlusu verir. Bu bilgisayarın güvenli parola deposunda saklanır.</source>
+        <translation>The password of the office database ({0}). Not your program account&apos;s password: the office&apos;s IT gives it. It is kept in this PC&apos;s secure password store.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="247"/>
+        <source>Ofis veritabanı parolası</source>
+        <translation>Office database password</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeConnectPage</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="101"/>
+        <source>Ofisinizde birden çok bilgisayar aynı kayıtlarla çalışıyorsa hepsi ofisin sunucusundaki tek bir veritabanına bağlanır. Ofisin BT sorumlusundan aldığınız bilgileri yazın ve bağlantıyı deneyin. Veritabanı parolası bu bilgisayarın güvenli parola deposunda saklanır, hiçbir dosyaya yazılmaz.</source>
+        <translation>When several PCs of your office work on the same records, they all connect to one database on the office&apos;s server. Type what the office&apos;s IT gave you and try the connection. The database password is kept in this PC&apos;s secure password store and written to no file.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="110"/>
+        <source>ör. sunucu.il.gov.tr ya da 10.0.0.5</source>
+        <translation>e.g. server.province.gov.tr or 10.0.0.5</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="123"/>
+        <source>boş: bu bilgisayarda saklı parola</source>
+        <translation>empty: the password kept on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="131"/>
+        <source>&amp;Sunucu:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="132"/>
+        <source>&amp;Kapı (port):</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="133"/>
+        <source>V&amp;eritabanı:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="134"/>
+        <source>K&amp;ullanıcı:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="135"/>
+        <source>&amp;Parola:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="139"/>
+        <source>Bağlantıyı &amp;dene</source>
+        <translation>&amp;Test the connection</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="142"/>
+        <source>&amp;Vazgeç</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="172"/>
+        <source>Sunucunun adını ya da IP adresini yazın.</source>
+        <translation>Type the server&apos;s name or IP address.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="174"/>
+        <source>Veritabanının adını yazın.</source>
+        <translation>Type the database&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="176"/>
+        <source>Veritabanı kullanıcısının adını yazın.</source>
+        <translation>Type the database user&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="199"/>
+        <source>{0} adresine bağlanılıyor… (en çok birkaç saniye)</source>
+        <translation>Connecting to {0}… (a few seconds at most)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="214"/>
+        <source>Bağlantı kuruldu: {0} ilinin ofis veritabanı, {1} hesap.</source>
+        <translation>Connected: the office database of province {0}, {1} accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="218"/>
+        <source>Bağlantı kuruldu. Ofis veritabanında henüz il ve yönetici hesabı yok.</source>
+        <translation>Connected. The office database has no province and no administrator account yet.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/sync_parts.py" line="54"/>
@@ -2890,17 +3016,17 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="132"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="141"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="158"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="168"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="296"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="390"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
@@ -2976,75 +3102,75 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="88"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="90"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="94"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="96"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="97"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="99"/>
         <source>Şimdi &amp;eşitle (Ctrl+Shift+S)</source>
         <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="99"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="101"/>
         <source>&amp;Duraklat</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="101"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="103"/>
         <source>Planı &amp;yenile</source>
         <translation>&amp;Refresh plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="104"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="106"/>
         <source>KOOP-BİS&apos;e e&amp;lle aktarım…</source>
         <translation>&amp;Manual entry into KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="107"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="109"/>
         <source>Alındı &amp;fiş listesi…</source>
         <translation>&amp;Receipts list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="110"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="112"/>
         <source>KOOP-BİS&apos;e aktarılan kayıtların alındı numaraları (baskı önizleme).</source>
         <translation>Receipt numbers of the entries transferred to KOOP-BİS (print preview).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="126"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="126"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="503"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="505"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="146"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="145"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="168"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="146"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="148"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="169"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="149"/>
         <source>Yürürlük</source>
         <translation>In force</translation>
     </message>
@@ -3053,208 +3179,208 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="148"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="150"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="166"/>
         <source>Kayıt no</source>
         <translation>Entry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="149"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="151"/>
         <source>Neden bekliyor</source>
         <translation>Why it waits</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="159"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="161"/>
         <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS&apos;e gönderilecekleri sırayla görünür.</source>
         <translation>Nothing to send. Entries a supervisor approves appear here in the order they will be sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="167"/>
         <source>KOOP-BİS alındı no</source>
         <translation>KOOP-BİS receipt no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="171"/>
         <source>Aktarılma zamanı</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="176"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="178"/>
         <source>CSV olarak &amp;dışa aktar…</source>
         <translation>&amp;Export as CSV…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="185"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="187"/>
         <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada gönderilme sırasıyla listelenir; KOOP-BİS açıkken kendiliğinden gönderilir. Onay bekleyen kayıtlar için Onay bekleyenler sayfasına bakın.</source>
         <translation>Nothing to send. Entries a supervisor approved are listed here in sending order and go to KOOP-BİS by themselves while it is open. For entries awaiting approval see the Awaiting approval page.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="204"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="206"/>
         <source>Henüz KOOP-BİS&apos;e aktarılan kayıt yok. Eşitleme bir kaydı aktardığında KOOP-BİS&apos;in verdiği alındı numarası burada görünür.</source>
         <translation>No entry has reached KOOP-BİS yet. When a sync sends an entry, the receipt number KOOP-BİS gives appears here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="218"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="217"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="219"/>
         <source>&amp;Alındılar</source>
         <translation>&amp;Receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="270"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="272"/>
         <source>Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.</source>
         <translation>To enter approved entries into the KOOP-BİS web pages by hand, in order, field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="272"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="274"/>
         <source>KOOP-BİS&apos;e elle aktarımı yalnızca şefler yapar.</source>
         <translation>Only supervisors enter entries into KOOP-BİS by hand.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="275"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="277"/>
         <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
         <translation>Only supervisors start or pause the sync.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="280"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="282"/>
         <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
         <translation>Sends the approved entries to KOOP-BİS now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="282"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="284"/>
         <source>Eşitleme sürüyor.</source>
         <translation>Sync is running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="285"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="287"/>
         <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
         <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="287"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="289"/>
         <source>Duraklatılacak bir eşitleme yok.</source>
         <translation>There is no sync to pause.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="351"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="353"/>
         <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
         <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="354"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="356"/>
         <source>&amp;Alındılar ({0})</source>
         <translation>&amp;Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="368"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="370"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="387"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="389"/>
         <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
         <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="392"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="394"/>
         <source>KOOP-BİS açık. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
         <translation>KOOP-BİS is open. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="398"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="400"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="402"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="404"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="407"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="409"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="410"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="412"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="412"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="414"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="451"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="453"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="456"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="458"/>
         <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="457"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="459"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="467"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="469"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="477"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="479"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="490"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="492"/>
         <source>{0} / {1} · {2}: {3}</source>
         <translation>{0} / {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="492"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="496"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="511"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="513"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="518"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="520"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="524"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="526"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="570"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="572"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="572"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="574"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="582"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="584"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>

@@ -29,7 +29,7 @@ def make_ctx(store: Store, worker: DbWorker, people: dict[str, Actor]) -> Callab
 
     def make(username: str) -> AppContext:
         return AppContext(
-            db_path=store.path,
+            location=store.path,
             backups_dir=store.path.parent / "backups",
             worker=worker,
             hub=Hub(),

@@ -50,7 +50,7 @@ CHILD = textwrap.dedent(
     db = Path({db!r})
     worker = DbWorker(db, credentials=("ayse", {password!r}))  # the encrypted file opens as at a sign-in
     worker.start()
-    ctx = AppContext(db_path=db, backups_dir=db.parent, worker=worker, hub=Hub(),
+    ctx = AppContext(location=db, backups_dir=db.parent, worker=worker, hub=Hub(),
                      actor=Actor("ayse", Role.CLERK), province_code="06")
     editor = open_editor(ctx, None, type_id="member.admit", cooperative="06-900001")
 

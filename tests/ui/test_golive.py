@@ -62,7 +62,7 @@ def sign_in(qtbot: Any, worker: DbWorker, store: Store, username: str) -> MainWi
     session: Session = blocker.args[0]
     assert dialog.result() == QDialog.DialogCode.Accepted
     ctx = build_context_session(
-        AppContext(db_path=store.path, backups_dir=store.path.parent / "backups", worker=worker, hub=Hub()),
+        AppContext(location=store.path, backups_dir=store.path.parent / "backups", worker=worker, hub=Hub()),
         session,
     )
     window = MainWindow(ctx)

@@ -92,7 +92,7 @@ def _signed_in_window(qtbot: Any, worker: DbWorker, store: Store, username: str)
     from koopbis_desktop.ui.mainwindow import build_context_session
 
     ctx = build_context_session(
-        AppContext(db_path=store.path, backups_dir=store.path.parent / "backups", worker=worker, hub=Hub()),
+        AppContext(location=store.path, backups_dir=store.path.parent / "backups", worker=worker, hub=Hub()),
         session,
     )
     window = MainWindow(ctx)

@@ -121,7 +121,7 @@ def test_english_banner_writes_the_go_live_date_in_english(
     english: None, qtbot: Any, worker: DbWorker, people: dict[str, Actor]
 ) -> None:
     ctx = AppContext(
-        db_path=worker.db_path,
+        location=worker.db_path,
         backups_dir=worker.db_path.parent / "backups",
         worker=worker,
         hub=Hub(),

@@ -72,7 +72,7 @@ class AboutDialog(QDialog):
         form = QFormLayout()
         self.version_label = self._value(self.info.version)
         self.build_label = self._value(build_text(self.info))
-        self.database_label = self._value(str(ctx.db_path))
+        self.database_label = self._value(str(ctx.location))  # an office URL shows without its password
         self.schema_label = self._value(self.tr("okunuyor…"))
         self.backups_label = self._value(str(ctx.backups_dir))
         log_folder = os.environ.get("KOOPBIS_LOG_DIR") or str(paths.log_dir())

@@ -71,7 +71,9 @@ class SyncPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.runner = runner or SyncRunner(ctx.db_path, self, key_source=lambda: ctx.db_key)
+        self.runner = runner or SyncRunner(
+            ctx.location, self, key_source=lambda: ctx.db_key, db_password_source=lambda: ctx.db_password
+        )
         self.automatic = automatic
         self.overview: SyncOverview | None = None
         self._stale = False
