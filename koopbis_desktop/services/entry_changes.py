@@ -398,3 +398,22 @@ def load_entry_details(store: Store, entry_uuid: str) -> EntryDetails:
 def changes_of(details: EntryDetails) -> Sequence[Change]:
     """The before → after lines of a loaded entry (for callers that need no widget)."""
     return details.changes
+
+
+# ------------------------------------------------------------------ a save refused over a newer revision
+
+
+def typed_against_saved(
+    ctype: ChangeType, saved: Mapping[str, Any], typed: Mapping[str, Any], *, province: Any = None
+) -> list[FieldDiff]:
+    """Where the form as typed differs from a newer revision someone saved meanwhile.
+
+    ``old`` is the saved value, ``new`` what the person typed (both as validated
+    payloads), so the person sees what their save would have replaced.
+    """
+    return [d for d in field_diffs(ctype, saved, typed, province=province) if d.old != d.new]
+
+
+def diff_lines(diffs: Sequence[FieldDiff]) -> list[str]:
+    """ "Karar no: 2015/15 → 2015/16" lines: the saved value, then the typed one."""
+    return [f"{d.label}: {d.old} → {d.new}" for d in diffs]
