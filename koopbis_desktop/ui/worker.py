@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from koopbis_desktop.store.changes import NOTHING, OpChanges
+from koopbis_desktop.store.location import Location, OfficeUrl
 
 if TYPE_CHECKING:
     from koopbis_desktop.store.db import Store
@@ -87,17 +88,22 @@ class DbWorker(QObject):
 
     def __init__(
         self,
-        db_path: Path,
+        db_path: Location,
         backups_dir: Path | None = None,
         *,
         create: bool = False,
         encrypt_new: bool = False,
         credentials: tuple[str, str] | None = None,
         key: bytes | None = None,
+        password: str | None = None,
     ) -> None:
         super().__init__()
         self._key = key  # an encrypted file's key already known (tests, a restarted worker)
-        self.db_path = Path(db_path)
+        #: The file, or the office database (``postgresql://…``, opened with ``password``).
+        self.location: Location = db_path if isinstance(db_path, OfficeUrl) else Path(db_path)
+        # The single-PC file; an office database has none and its code paths never read this.
+        self.db_path = self.location if isinstance(self.location, Path) else Path()
+        self.office_password = password
         self.backups_dir = backups_dir
         self._create = create
         self._encrypt_new = encrypt_new
@@ -236,6 +242,13 @@ class DbWorker(QObject):
         from koopbis_desktop.store import encryption
         from koopbis_desktop.store.db import open_store
 
+        if isinstance(self.location, OfficeUrl):
+            return open_store(
+                self.location,
+                create=self._create,
+                backups_dir=self.backups_dir,
+                password=self.office_password,
+            )
         if encryption.is_encrypted(self.db_path):
             if self._key is not None:
                 return open_store(self.db_path, backups_dir=self.backups_dir, key=self._key)
@@ -248,7 +261,7 @@ class DbWorker(QObject):
         return open_store(self.db_path, create=self._create, backups_dir=self.backups_dir)
 
     def _fail_open(self, exc: BaseException) -> None:
-        log.error("opening %s failed", self.db_path, exc_info=exc)
+        log.error("opening %s failed", self.location, exc_info=exc)
         self._open_error = exc
         with self._lock:
             self._pending.clear()  # nothing queued will run; the app reports and exits
