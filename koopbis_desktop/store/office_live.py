@@ -7,9 +7,12 @@ Every writing transaction on the office database sends ``NOTIFY koopbis_changes,
 own writes are announced by the DB worker already) or the timeout passes, returning
 what changed as :class:`OpChanges`.
 
-Where LISTEN does not work (a server or pooler that refuses it) the listener polls
-the sequence instead, at least once a second; a poll cannot tell what or whose the
-change was, so it announces everything. When the connection drops the listener
+Where LISTEN does not work the listener polls the sequence instead, at least once a
+second; a poll cannot tell what or whose the change was, so it announces everything.
+LISTEN may be refused (a standby server) or accepted and then never deliver (a
+connection pooler in transaction mode): while listening, the sequence is read every
+:data:`LISTEN_CHECK_S` seconds, and when it advanced twice in a row with not one
+notification heard (this process's own included), the listener turns to polling. When the connection drops the listener
 reconnects with a growing pause and, once back, announces everything: notifications
 sent while it was away are lost.
 
@@ -40,6 +43,8 @@ FIRST_RETRY_S = 0.5
 LAST_RETRY_S = 30.0
 #: After the first notification, how long to gather the burst that follows it (seconds).
 GATHER_S = 0.05
+#: While listening, how often the sequence is read to check that notifications do arrive (seconds).
+LISTEN_CHECK_S = 5.0
 
 _KINDS = frozenset(f.name for f in fields(OpChanges))
 # A dead peer without a closed socket (a cable pulled) is noticed by TCP keepalives.
@@ -75,6 +80,7 @@ class OfficeListener:
         listen: bool = True,
         poll_interval: float = POLL_INTERVAL_S,
         origin: str = ORIGIN,
+        listen_check: float = LISTEN_CHECK_S,
     ) -> None:
         self.url = url
         self._password = password
@@ -88,6 +94,10 @@ class OfficeListener:
         self._retry_at = 0.0
         self._pause = 0.0
         self.reconnects = 0
+        self._listen_check = listen_check
+        self._check_at = 0.0
+        self._heard = 0  # notifications since the last check, whoever sent them
+        self._silent_advances = 0
 
     # -- connection --------------------------------------------------------------------
 
@@ -119,7 +129,9 @@ class OfficeListener:
                     raise
                 except psycopg.Error as exc:
                     log.info("LISTEN refused by the office database (%s); polling the change sequence", exc)
-            self._last_seq = None if self.listening else self._read_seq(conn)
+            self._last_seq = self._read_seq(conn)
+            self._check_at = time.monotonic() + self._listen_check
+            self._heard = self._silent_advances = 0
         except BaseException:
             conn.close()
             raise
@@ -185,16 +197,38 @@ class OfficeListener:
     def _listen(self, timeout: float) -> OpChanges:
         assert self._conn is not None
         changes = NOTHING
-        heard = False
-        for note in self._conn.notifies(timeout=timeout, stop_after=1):
-            heard = True
+        heard = 0
+        until_check = max(0.0, self._check_at - time.monotonic())
+        for note in self._conn.notifies(timeout=min(timeout, until_check), stop_after=1):
+            heard += 1
             changes |= changes_of(note.payload, self.origin)
         if heard:
             for note in self._conn.notifies(timeout=GATHER_S):
+                heard += 1
                 changes |= changes_of(note.payload, self.origin)
         elif self._conn.closed or self._conn.broken:
             raise psycopg.OperationalError("the office connection is closed")
+        self._heard += heard
+        if time.monotonic() >= self._check_at:
+            changes |= self._check_delivery()
         return changes
+
+    def _check_delivery(self) -> OpChanges:
+        """Turn to polling if the office writes (the sequence moves) but no notification arrives."""
+        assert self._conn is not None
+        seq = self._read_seq(self._conn)
+        advanced = seq != self._last_seq
+        self._last_seq = seq
+        self._check_at = time.monotonic() + self._listen_check
+        self._silent_advances = self._silent_advances + 1 if advanced and not self._heard else 0
+        self._heard = 0
+        if self._silent_advances < 2:
+            return NOTHING
+        log.info(
+            "no notifications arrive from %s although it is written to; polling instead", self.url.display
+        )
+        self.listening = False
+        return EVERYTHING
 
     def _poll(self, timeout: float) -> OpChanges:
         assert self._conn is not None

@@ -127,3 +127,41 @@ def test_a_dropped_connection_reconnects_and_announces_everything(
     store.set_setting("go_live", "2015-03-12")
     changes, took = _wait_for(listener, 2.0)
     assert changes.settings and took < 2.0
+
+
+@ON_OFFICE
+def test_listen_that_never_delivers_turns_to_polling(store: Store, listeners: list[OfficeListener]) -> None:
+    # A pooler in transaction mode accepts LISTEN and never delivers: as if UNLISTENed behind its back.
+    listener = _listener(store, listeners, origin="PC-2:1:listener", listen_check=0.3)
+    assert listener._conn is not None
+    listener._conn.execute("UNLISTEN *")
+    other = reopen(store)
+    try:
+        changes = NOTHING
+        deadline = time.monotonic() + 5.0
+        for value in ("2015-03-12", "2015-03-13", "2015-03-14", "2015-03-15", "2015-03-16"):
+            other.set_setting("go_live", value)
+            changes = listener.wait(0.4)
+            if changes or time.monotonic() > deadline:
+                break
+        assert changes == EVERYTHING and not listener.listening
+        other.set_setting("go_live", "2015-03-17")
+        changes, took = _wait_for(listener, 2.0)
+        assert changes == EVERYTHING and took < 1.5  # polled from now on
+    finally:
+        other.close()
+
+
+@ON_OFFICE
+def test_a_quiet_office_keeps_listening(store: Store, listeners: list[OfficeListener]) -> None:
+    listener = _listener(store, listeners, origin="PC-2:1:listener", listen_check=0.2)
+    other = reopen(store)
+    try:
+        for value in ("2015-03-12", "2015-03-13", "2015-03-14"):
+            other.set_setting("go_live", value)
+            changes, _took = _wait_for(listener, 2.0)
+            assert changes.settings
+            assert listener.wait(0.5) == NOTHING  # several checks with the sequence still
+        assert listener.listening
+    finally:
+        other.close()

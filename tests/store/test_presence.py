@@ -7,12 +7,15 @@ import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.services import capture
 from koopbis_desktop.store import presence
 from koopbis_desktop.store.changes import written_kind
 from koopbis_desktop.store.clock import now
 from koopbis_desktop.store.db import Store
-from tests.conftest import db_arg, reopen
+from tests.conftest import PASSWORD, db_arg, member_admission, reopen
 
 ENTRY = "0b6f2c1e-0000-4000-8000-000000000001"
 REPO = Path(__file__).resolve().parents[2]
@@ -98,3 +101,18 @@ def test_a_claim_from_another_program_is_seen(store: Store) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert presence.live(store)[ENTRY].sentence == "düzenleniyor: ayse (PC-3)"
+
+
+def test_entry_show_says_who_is_editing_it(
+    store: Store, people: dict[str, Actor], cooperatives: Any, capsys: Any, monkeypatch: Any
+) -> None:
+    from koopbis_desktop.cli import main
+
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    entry = capture.create_entry(store, people["ayse"], "member.admit", "06-900001", member_admission(3))
+    db = ["--db", db_arg(store), "--as", "sef"]
+    assert main([*db, "entry", "show", entry.uuid]) == 0
+    assert "düzenleniyor" not in capsys.readouterr().out
+    presence.claim(store, entry.uuid, "ayse", "PC-3")
+    assert main([*db, "entry", "show", entry.uuid]) == 0
+    assert "düzenleniyor: ayse (PC-3)" in capsys.readouterr().out

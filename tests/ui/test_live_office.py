@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QItemSelectionModel
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import capture
@@ -97,8 +98,10 @@ def test_a_write_on_another_pc_shows_in_the_open_queue_within_two_seconds_keepin
     # The supervisor selects the older entry (the second row: newest first).
     row = page.model.row_of(first.uuid)
     assert row == 1
-    page.table.selectRow(row)
+    chosen = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    page.table.selectionModel().setCurrentIndex(page.model.index(row, 0), chosen)
     assert page.selected_entry() is not None and page.selected_entry().uuid == first.uuid  # type: ignore[union-attr]
+    assert [i.row() for i in page.table.selectionModel().selectedRows()] == [row]
 
     live = LiveOffice(store.location, ctx.hub)  # type: ignore[arg-type]
     live.start()
