@@ -19,7 +19,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext, Hub
 from koopbis_desktop.ui.editor.editor import EntryEditor
-from koopbis_desktop.ui.live_office import LiveOffice
+from koopbis_desktop.ui.live_office import LiveOffice, start_live_office
 from koopbis_desktop.ui.models.entries import COL_STATE
 from koopbis_desktop.ui.pages.queue import PRESET_BY_KEY, QueuePage
 from koopbis_desktop.ui.worker import DbWorker
@@ -216,3 +216,21 @@ def test_a_save_over_a_newer_revision_is_refused_with_the_difference_and_the_typ
     qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).revision == 3, timeout=5000)
     assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/99"
     assert len(message_mock.shown) == 1
+
+
+@ON_BOTH
+def test_live_updates_start_only_for_an_office_database(
+    qtbot: Any, store: Store, make_ctx: Callable[[str], AppContext], engine: str
+) -> None:
+    ctx = make_ctx("sef")
+    live = start_live_office(ctx)
+    if engine == "sqlite":
+        assert live is None  # a file on this PC: every write is this program's own
+        return
+    assert live is not None
+    try:
+        qtbot.waitUntil(lambda: live.listener.listening, timeout=5000)
+        assert live.running
+    finally:
+        live.stop()
+    assert not live.running and not live.listener.connected
