@@ -151,6 +151,8 @@ def cmd_entry_show(args: argparse.Namespace) -> int:
     print(tx("Tür:          {label} ({id})").format(label=ctype.label, id=ctype.id))
     print(tx("Kooperatif:   {cooperative}").format(cooperative=entry.cooperative or tx("(yeni kuruluş)")))
     print(tx("Durum:        {state}").format(state=STATE_LABELS[entry.state]))
+    if details.editing is not None:  # open in an editor on a PC of the office right now
+        print(f"              {details.editing.sentence}")
     approver = tx(" · Onaylayan: {approver}").format(approver=entry.approver) if entry.approver else ""
     print(tx("Yazan:        {author}").format(author=entry.author) + approver)
     if entry.comment:

@@ -191,8 +191,13 @@ def edit_entry(
     *,
     allow_errors: bool = False,
     note: str | None = None,
+    loaded_revision: int | None = None,
 ) -> Entry:
-    """Store a new revision of the author's own draft or returned entry."""
+    """Store a new revision of the author's own draft or returned entry.
+
+    ``loaded_revision``: the revision the form was opened on; a newer one saved meanwhile
+    refuses the save (``entries.RevisionChanged``) instead of silently replacing it.
+    """
     entry = entries.get_entry(store, entry_uuid)
     result, coop_id, coop_ref, base = check(store, entry.type, entry.cooperative, data)
     if result.errors and not allow_errors:
@@ -203,6 +208,7 @@ def edit_entry(
         actor=actor,
         base=base,
         note=note,
+        expected_revision=loaded_revision,
         **_derived(get_type(entry.type), result, coop_id or coop_ref),
     )
 

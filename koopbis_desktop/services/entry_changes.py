@@ -30,9 +30,10 @@ from koopbis_desktop.domain.effects import StateConflict, apply_change, new_reco
 from koopbis_desktop.domain.i18n import LabelRow, Labels, law_text, tx
 from koopbis_desktop.domain.records import KEYED_LISTS, base_value, key_label, record_from_base
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
-from koopbis_desktop.store import entries, snapshot, users
+from koopbis_desktop.store import entries, presence, snapshot, users
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry, Revision
+from koopbis_desktop.store.presence import Presence
 
 # What happens to a value (the Change's ``kind``), in the current language; the
 # Turkish constants below are the same words in the default language.
@@ -350,6 +351,7 @@ class EntryDetails:
     cooperative_title: str
     province_code: str | None
     names: dict[str, str] = field(default_factory=dict)  # username → full name
+    editing: Presence | None = None  # someone else has it open in an editor (office)
 
     def person(self, username: str | None) -> str:
         if not username:
@@ -362,8 +364,11 @@ class EntryDetails:
         return entry_changes(self.entry, self.province_code)
 
 
-def load_entry_details(store: Store, entry_uuid: str) -> EntryDetails:
-    """Everything the entry view shows, read in one job on the DB worker."""
+def load_entry_details(store: Store, entry_uuid: str, viewer: str | None = None) -> EntryDetails:
+    """Everything the entry view shows, read in one job on the DB worker.
+
+    ``viewer`` is who looks: their own open editor on this PC is not news to them.
+    """
     entry = entries.get_entry(store, entry_uuid)
     revs = entries.revisions(store, entry.uuid)
     trail = entries.audit_rows(store, entry.uuid)
@@ -392,9 +397,31 @@ def load_entry_details(store: Store, entry_uuid: str) -> EntryDetails:
         user = users.get_user(store, username)
         if user is not None:
             names[username] = user.full_name
-    return EntryDetails(entry, revs, trail, title, province, names)
+    editing = presence.of_entry(store, entry.uuid)
+    if editing is not None and viewer is not None and editing.is_of(viewer):
+        editing = None
+    return EntryDetails(entry, revs, trail, title, province, names, editing)
 
 
 def changes_of(details: EntryDetails) -> Sequence[Change]:
     """The before → after lines of a loaded entry (for callers that need no widget)."""
     return details.changes
+
+
+# ------------------------------------------------------------------ a save refused over a newer revision
+
+
+def typed_against_saved(
+    ctype: ChangeType, saved: Mapping[str, Any], typed: Mapping[str, Any], *, province: Any = None
+) -> list[FieldDiff]:
+    """Where the form as typed differs from a newer revision someone saved meanwhile.
+
+    ``old`` is the saved value, ``new`` what the person typed (both as validated
+    payloads), so the person sees what their save would have replaced.
+    """
+    return [d for d in field_diffs(ctype, saved, typed, province=province) if d.old != d.new]
+
+
+def diff_lines(diffs: Sequence[FieldDiff]) -> list[str]:
+    """ "Karar no: 2015/15 → 2015/16" lines: the saved value, then the typed one."""
+    return [f"{d.label}: {d.old} → {d.new}" for d in diffs]

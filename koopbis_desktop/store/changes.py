@@ -24,6 +24,7 @@ class OpChanges:
     audit: bool = False
     drafts: bool = False  # autosaved forms
     sync: bool = False  # sync runs, the lock row, refresh marks
+    presence: bool = False  # who has which entry open in an editor (store/presence.py)
 
     def __bool__(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
@@ -62,6 +63,7 @@ _KIND_OF_TABLE: dict[str, str] = {
     "auditors": "snapshot",
     "assemblies": "snapshot",
     "snapshot_meta": "snapshot",
+    "edit_presence": "presence",
 }
 
 _WRITE = re.compile(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from koopbis_desktop.domain.display import format_stamp
+from koopbis_desktop.domain.errors import ExitCode
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import (
     ACTION_LABELS,
@@ -26,7 +27,7 @@ from koopbis_desktop.store import audit
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.engine import Connection, for_update
-from koopbis_desktop.store.errors import NotFound
+from koopbis_desktop.store.errors import NotFound, StoreError
 
 
 @dataclass(frozen=True)
@@ -279,15 +280,22 @@ def update_payload(
     issues: list[dict[str, Any]],
     search: str,
     note: str | None = None,
+    expected_revision: int | None = None,
 ) -> Entry:
-    """Store a new revision of a draft/returned entry (which becomes a draft again)."""
+    """Store a new revision of a draft/returned entry (which becomes a draft again).
+
+    ``expected_revision`` is the revision the person's form was loaded from: if someone
+    saved a newer one meanwhile (on this PC or another), nothing is stored and
+    :class:`RevisionChanged` names who and when, with the newer payload.
+    """
     when = stamp()
     with store.atomic() as conn:
         current = _locked_state(conn, entry.uuid)
+        stored = int(conn.execute("SELECT revision FROM entries WHERE uuid = ?", (entry.uuid,)).fetchone()[0])
+        if expected_revision is not None and stored != expected_revision:
+            raise _revision_changed(conn, entry.uuid, expected_revision, stored)
         target = _checked_move(conn, entry.uuid, Action.EDIT, current, actor, entry.author)
-        revision = (
-            int(conn.execute("SELECT revision FROM entries WHERE uuid = ?", (entry.uuid,)).fetchone()[0]) + 1
-        )
+        revision = stored + 1
         conn.execute(
             "UPDATE entries SET payload = ?, base = ?, issues = ?, effective_date = ?, state = ?, revision = ?, "
             "updated_at = ?, search = ? WHERE uuid = ?",
@@ -319,6 +327,52 @@ def update_payload(
             details={"revision": revision},
         )
     return get_entry(store, entry.uuid)
+
+
+class RevisionChanged(StoreError):
+    """A save over a newer revision someone else stored after the form was loaded."""
+
+    exit_code = ExitCode.NOT_PERMITTED
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        entry_uuid: str,
+        loaded_revision: int,
+        stored_revision: int,
+        saved_by: str,
+        saved_at: str,
+        newer_payload: dict[str, Any],
+    ) -> None:
+        super().__init__(message)
+        self.entry_uuid = entry_uuid
+        self.loaded_revision = loaded_revision
+        self.stored_revision = stored_revision
+        self.saved_by = saved_by
+        self.saved_at = saved_at
+        self.newer_payload = newer_payload
+
+
+def _revision_changed(conn: Connection, entry_uuid: str, loaded: int, stored: int) -> RevisionChanged:
+    row = conn.execute(
+        "SELECT author, created_at, payload FROM revisions WHERE entry_uuid = ? ORDER BY revision DESC LIMIT 1",
+        (entry_uuid,),
+    ).fetchone()
+    who, at, payload = (str(row[0]), str(row[1]), json.loads(row[2])) if row else ("?", "", {})
+    return RevisionChanged(
+        tx(
+            "Bu kaydı siz açtıktan sonra {who} {when} tarihinde yeniden kaydetti (sürüm {stored}; sizin formunuz "
+            "sürüm {loaded} üzerineydi). Sizin değişiklikleriniz onun kaydının üzerine yazılmadı: farklara bakıp "
+            "değişikliklerinizi yeni sürümün üzerine yeniden uygulayın."
+        ).format(who=who, when=format_stamp(at) if at else "?", stored=stored, loaded=loaded),
+        entry_uuid=entry_uuid,
+        loaded_revision=loaded,
+        stored_revision=stored,
+        saved_by=who,
+        saved_at=at,
+        newer_payload=payload,
+    )
 
 
 def _locked_state(conn: Connection, entry_uuid: str) -> State:

@@ -360,6 +360,24 @@ def _m8_entry_numbers(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m9_edit_presence(conn: sqlite3.Connection) -> None:
+    # Who has which entry open in an editor, on which PC (store/presence.py). A claim
+    # without a heartbeat for a while is stale: the PC crashed or lost the network.
+    # No foreign key: the rows are ephemeral and outlive nothing they point at.
+    run_script(
+        conn,
+        """
+        CREATE TABLE edit_presence (
+            entry_uuid TEXT PRIMARY KEY,
+            username TEXT NOT NULL,
+            host TEXT NOT NULL,
+            since TEXT NOT NULL,
+            heartbeat_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
@@ -372,6 +390,7 @@ MIGRATIONS: list[Migration] = [
     _m6_registry_facts,
     _m7_audit_vouches_for_state,
     _m8_entry_numbers,
+    _m9_edit_presence,
 ]
 LATEST = len(MIGRATIONS)
 

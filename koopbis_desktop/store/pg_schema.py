@@ -276,6 +276,27 @@ Step = Callable[["PgConnection"], None]
 STEPS: dict[int, Step] = {}
 
 
+def _step9_edit_presence(conn: PgConnection) -> None:
+    """SQLite's ``_m9_edit_presence``: who has which entry open in an editor, on which PC."""
+    run_script(
+        conn,
+        binary_text(
+            """
+CREATE TABLE edit_presence (
+    entry_uuid TEXT PRIMARY KEY,
+    username TEXT NOT NULL,
+    host TEXT NOT NULL,
+    since TEXT NOT NULL,
+    heartbeat_at TEXT NOT NULL
+);
+"""
+        ),
+    )
+
+
+STEPS[8] = _step9_edit_presence
+
+
 _TEXT_COLUMN = re.compile(r"^(\s+\w+ TEXT)\b(?!\s*:=)", re.MULTILINE)
 
 

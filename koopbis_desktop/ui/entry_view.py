@@ -47,6 +47,7 @@ from koopbis_desktop.services.entry_changes import EntryDetails as EntryDetails
 from koopbis_desktop.services.entry_changes import field_diffs, issue_text
 from koopbis_desktop.services.entry_changes import load_entry_details as load_entry_details
 from koopbis_desktop.store.entries import Entry, Revision
+from koopbis_desktop.store.presence import Presence
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 
 
@@ -213,8 +214,16 @@ class EntryView(QWidget):
         self.tabs.addTab(revisions_page, self.tr("&Revizyonlar"))
         self.tabs.addTab(self.audit_view, self.tr("İşlem &geçmişi"))
 
+        # Someone else has the entry open in an editor (office): "düzenleniyor: ayse (PC-3)".
+        self.editing_label = QLabel()
+        self.editing_label.setObjectName("editingBanner")
+        self.editing_label.setWordWrap(True)
+        self.editing_label.setStyleSheet("background: #fff3cd; border: 1px solid #e0c060; padding: 6px;")
+        self.editing_label.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.editing_label)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
 
@@ -241,6 +250,20 @@ class EntryView(QWidget):
         self.audit_model.set_rows(details.audit)
         fit_columns(self.audit_view)
         self.tabs.setTabText(2, self.tr("&Revizyonlar ({0})").format(len(details.revisions)))
+        self.show_editing(details.editing)
+
+    def show_editing(self, editing: Presence | None) -> None:
+        """Say who else has this entry open in an editor, and where (None: nobody)."""
+        if editing is None:
+            self.editing_label.hide()
+            return
+        self.editing_label.setText(editing.sentence)
+        self.editing_label.setToolTip(
+            self.tr("{0} bu kaydı {1} bilgisayarında {2} tarihinden beri açık tutuyor.").format(
+                editing.username, editing.host, format_stamp(editing.since)
+            )
+        )
+        self.editing_label.show()
 
     def _fill_header(self, details: EntryDetails, ctype: ChangeType) -> None:
         entry = details.entry

@@ -40,6 +40,7 @@ from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.idle import IdleWatcher, LockDialog
 from koopbis_desktop.ui.koopbis_state import SyncTray
+from koopbis_desktop.ui.live_office import start_live_office
 from koopbis_desktop.ui.login import Session, load_settings
 from koopbis_desktop.ui.opening import open_new_entry
 from koopbis_desktop.ui.pages.new_entry import NewEntryPage, TypeChooserDialog
@@ -170,6 +171,8 @@ class MainWindow(QMainWindow):
         ctx.hub.error.connect(self.on_hub_error)
         ctx.worker.failed.connect(self.on_worker_failed)
 
+        # An office database: the other PCs' writes refresh these pages too (None for a file).
+        self.live_office = start_live_office(ctx, self)
         self.idle = IdleWatcher(self)
         self.idle.idled.connect(self.lock)
         self.tray = SyncTray(self.sync_page.koopbis, self, self.windowIcon())
@@ -526,6 +529,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.idle.stop()
+        if self.live_office is not None:
+            self.live_office.stop()
         self.sync_page.shutdown()
         self.tray.hide()
         if self.lock_dialog is not None:

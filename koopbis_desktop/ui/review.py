@@ -9,6 +9,7 @@ everything, with the actions disabled. All database work runs on the DB worker.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,7 +25,11 @@ from PySide6.QtWidgets import (
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, DomainError, check_move
 from koopbis_desktop.services import review
+from koopbis_desktop.store import presence
+from koopbis_desktop.store.changes import OpChanges
+from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.store.presence import Presence
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.entry_view import EntryDetails, EntryView, load_entry_details
 from koopbis_desktop.ui.errors import user_message
@@ -119,14 +124,35 @@ class ReviewDialog(QDialog):
         self.setTabOrder(self.return_button, self.close_button)
 
         self._update_buttons()
+        ctx.hub.changed.connect(self.on_hub_changed)
         self.reload()
 
     # -- loading -----------------------------------------------------------------------
 
+    def on_hub_changed(self, changes: OpChanges) -> None:
+        """Someone opened or closed this entry in an editor (here or on another PC): say so."""
+        if not changes.presence or not shiboken6.isValid(self):
+            return
+        key = self.entry_uuid
+        viewer = self.ctx.actor.username if self.ctx.actor is not None else ""
+
+        def op(store: Store) -> Presence | None:
+            editing = presence.of_entry(store, key)
+            return None if editing is None or editing.is_of(viewer) else editing
+
+        self.ctx.worker.submit(
+            op, self._on_editing_loaded, lambda _exc: None, coalesce=f"review-editing-{key}"
+        )
+
+    def _on_editing_loaded(self, editing: Presence | None) -> None:
+        if shiboken6.isValid(self):
+            self.view.show_editing(editing)
+
     def reload(self) -> None:
         key = self.entry_uuid
+        viewer = self.ctx.actor.username if self.ctx.actor is not None else None
         self.ctx.worker.submit(
-            lambda store: load_entry_details(store, key),
+            lambda store: load_entry_details(store, key, viewer),
             self.on_details_loaded,
             self.on_load_failed,
             coalesce=f"review-{key}",

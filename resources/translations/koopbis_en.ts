@@ -1087,72 +1087,72 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>&amp;Cooperative *</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="104"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="109"/>
         <source>Ekler (karar ve tutanak taramaları)</source>
         <translation>Attachments (scans of decisions and minutes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="114"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="119"/>
         <source>&amp;Kaydet (Ctrl+S)</source>
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="121"/>
         <source>&amp;Onaya gönder (Ctrl+Enter)</source>
         <translation>Sub&amp;mit for approval (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="123"/>
         <source>Kapat (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="169"/>
         <source>Şef iade notu</source>
         <translation>Supervisor&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="169"/>
         <source>Son iade notu</source>
         <translation>Last return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="174"/>
         <source>Yeni kooperatif kuruluşu: sicil numarasını KOOP-BİS verecek.</source>
         <translation>New cooperative founding: KOOP-BİS will assign the registry number.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="180"/>
         <source>kuruluş {0}</source>
         <translation>founding {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="185"/>
         <source>şu anki durum: {0}</source>
         <translation>current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="183"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="189"/>
         <source>Kooperatif: {0}</source>
         <translation>Cooperative: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="188"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="194"/>
         <source>Kooperatif: {0} (çevrimdışı listede bulunamadı)</source>
         <translation>Cooperative: {0} (not found in the offline list)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="197"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="200"/>
         <source>Durum: {0}, {1}. sürüm</source>
         <translation>State: {0}, version {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="202"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
@@ -1233,90 +1233,100 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="65"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="67"/>
         <source>Kayıt formu</source>
         <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="129"/>
         <source>{0} — kayıt formu</source>
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="167"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="177"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="184"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="188"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="192"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="217"/>
+        <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
+        <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
 </context>
 <context>
     <name>EntryTableModel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="41"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="42"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="42"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="43"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="43"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="44"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="44"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="45"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="45"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="46"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="46"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="47"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="47"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="48"/>
         <source>KOOP-BİS fiş no</source>
         <translation>KOOP-BİS receipt</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="261"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="66"/>
+        <source>{0} bu kaydı {1} bilgisayarında {2} saatinden beri düzenliyor.</source>
+        <translation>{0} has been editing this entry on the PC {1} since {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="292"/>
         <source>Kayıtta düzeltilmesi gereken hatalar var.</source>
         <translation>The entry has errors to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="265"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="296"/>
         <source>Kayıtta 1163 sayılı Kanun uyarıları var.</source>
         <translation>The entry has Law 1163 warnings.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="268"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="299"/>
         <source>Şefin notu: {0}</source>
         <translation>Supervisor&apos;s note: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="40"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="41"/>
         <source>Kayıt no</source>
         <translation>Entry no.</translation>
     </message>
@@ -1324,165 +1334,170 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="284"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="307"/>
         <source>Uyarılar ve hatalar:</source>
         <translation>Warnings and errors:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="271"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="294"/>
         <source>revizyon {0}</source>
         <translation>revision {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="258"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="281"/>
         <source>Onaya gönderildi: {0}</source>
         <translation>Submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="132"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="133"/>
         <source>Ne değişiyor</source>
         <translation>What changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="133"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="134"/>
         <source>Önce (KOOP-BİS kaydı)</source>
         <translation>Before (KOOP-BİS record)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="134"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="135"/>
         <source>Sonra (bu kayıtla)</source>
         <translation>After (with this entry)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="135"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="136"/>
         <source>Değişiklik</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="141"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="142"/>
         <source>Bu kayıt KOOP-BİS&apos;teki mevcut bir bilgiyi değiştirmiyor.</source>
         <translation>This entry does not change any existing data in KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="161"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="162"/>
         <source>Revizyon</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="162"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="252"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="275"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="163"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="194"/>
         <source>Zaman</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="165"/>
         <source>Not</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="173"/>
         <source>Alan</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="174"/>
         <source>Önceki revizyon</source>
         <translation>Previous revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="175"/>
         <source>Bu revizyon</source>
         <translation>This revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="195"/>
         <source>Kim</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="195"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="196"/>
         <source>İşlem</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="197"/>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="251"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="198"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="274"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="204"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="205"/>
         <source>Açıklama</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="212"/>
         <source>Ön&amp;ce → sonra</source>
         <translation>&amp;Before → after</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="212"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="213"/>
         <source>Kayıt i&amp;çeriği</source>
         <translation>Entry &amp;content</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="214"/>
         <source>&amp;Revizyonlar</source>
         <translation>&amp;Revisions</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="214"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="215"/>
         <source>İşlem &amp;geçmişi</source>
         <translation>Action &amp;history</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="252"/>
         <source>&amp;Revizyonlar ({0})</source>
         <translation>&amp;Revisions ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="247"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="262"/>
+        <source>{0} bu kaydı {1} bilgisayarında {2} tarihinden beri açık tutuyor.</source>
+        <translation>{0} has had this entry open on the PC {1} since {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="270"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="250"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="273"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="277"/>
         <source>Oluşturuldu</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="263"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="286"/>
         <source>Geçerlilik tarihi</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="266"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="289"/>
         <source>Onaylayan</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="268"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="291"/>
         <source>Son iade nedeni</source>
         <translation>Last reason for return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="343"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="366"/>
         <source>Revizyon {0}: ilk yazılan hâli.</source>
         <translation>Revision {0}: as first written.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="347"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="370"/>
         <source>Revizyon {0}, revizyon {1} ile karşılaştırılıyor: {2} alan değişti (sarı).</source>
         <translation>Revision {0} compared with revision {1}: {2} fields changed (yellow).</translation>
     </message>
@@ -1899,97 +1914,97 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="118"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="221"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="232"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="231"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="234"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="270"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="273"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="289"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="292"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="290"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="293"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="294"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="297"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="298"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="301"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="307"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="310"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="312"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="315"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="321"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="324"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="329"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="332"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="330"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="333"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="334"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="337"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="338"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="341"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="339"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="342"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="410"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="413"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="415"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="418"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2006,17 +2021,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="395"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="398"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="411"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="414"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="451"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="454"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -2677,167 +2692,167 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="63"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="76"/>
         <source>Taslaklarım</source>
         <translation>My drafts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="66"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="79"/>
         <source>Kendi taslaklarınız ve şefin iade ettiği kayıtlar. İade edilenler sarı; şefin notu aşağıda görünür.</source>
         <translation>Your drafts and the entries a supervisor returned. Returned ones are yellow; the supervisor&apos;s note shows below.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="71"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="84"/>
         <source>Onay bekleyenler</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="72"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="85"/>
         <source>Onaylananlar</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="75"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="88"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="77"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="90"/>
         <source>KOOP-BİS {0} tarihinde açılır. O güne kadar onaylanan kayıtlar bu bilgisayarda saklanır; açılıştan sonra sırayla KOOP-BİS&apos;e aktarılır.</source>
         <translation>KOOP-BİS opens on {0}. Until then approved entries are kept on this computer; after the opening they are sent to KOOP-BİS in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="85"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="98"/>
         <source>Çakışmalar</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="87"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="100"/>
         <source>KOOP-BİS&apos;teki güncel bilgiyle çelişen kayıtlar; şefin karar vermesi gerekir.</source>
         <translation>Entries that contradict current KOOP-BİS data; a supervisor must decide.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="91"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="104"/>
         <source>Tüm kayıtlar</source>
         <translation>All entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="131"/>
         <source>Tümü</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="137"/>
         <source>Tüm türler</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="142"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="130"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="146"/>
         <source>&amp;Tarih aralığı</source>
         <translation>&amp;Date range</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="142"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="158"/>
         <source>Ara: kooperatif, kişi, karar no… (Türkçe harfsiz de olur)</source>
         <translation>Search: cooperative, person, decision no… (Turkish letters optional)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="148"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="164"/>
         <source>A&amp;ra:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="149"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="165"/>
         <source>Tü&amp;r:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="167"/>
         <source>&amp;Durum:</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="155"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="171"/>
         <source>&amp;Yazan:</source>
         <translation>&amp;Author:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="288"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="315"/>
         <source>Bu sütuna göre sıralanamaz.</source>
         <translation>This column cannot be sorted.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="316"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="406"/>
         <source>Bu listede kayıt yok.</source>
         <translation>No entries in this list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="319"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="409"/>
         <source>{0} kayıt ({1} tanesi yüklendi; kaydırdıkça gelir)</source>
         <translation>{0} entries ({1} loaded; more load as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="322"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="412"/>
         <source>{0} kayıt</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="370"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="460"/>
         <source>KOOP-BİS&apos;in iade notu: {0}</source>
         <translation>Returned by KOOP-BİS: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="372"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="462"/>
         <source>Şefin iade notu: {0}</source>
         <translation>Supervisor&apos;s return note: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="215"/>
         <source>Yeni kayıt (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="327"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="417"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="329"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="419"/>
         <source>Süzgece uyan kayıt yok; süzgeci temizleyin (Esc) ya da genişletin.</source>
         <translation>No entry matches the filter; clear it (Esc) or widen it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="332"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="422"/>
         <source>Taslağınız ya da iade edilen kaydınız yok. Yeni bir değişikliği kaydetmek için:</source>
         <translation>You have no drafts or returned entries. To record a new change:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="335"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="425"/>
         <source>Onay bekleyen kayıt yok: memurların onaya gönderdiği kayıtlar burada görünür.</source>
         <translation>Nothing awaits approval: entries clerks submit for approval appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="337"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="427"/>
         <source>Onaylanmış kayıt yok: şefin onayladığı kayıtlar burada görünür.</source>
         <translation>No approved entries: entries a supervisor approves appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="338"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="428"/>
         <source>KOOP-BİS&apos;e gönderilecek ya da gönderilmiş kayıt yok.</source>
         <translation>No entries to send or sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="339"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="429"/>
         <source>Çakışma yok: KOOP-BİS&apos;le çelişen kayıt olursa burada karar beklenir.</source>
         <translation>No conflicts: an entry that contradicts KOOP-BİS would wait here for a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="340"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="430"/>
         <source>Henüz kayıt yok. İlk kaydı girmek için:</source>
         <translation>No entries yet. To record the first one:</translation>
     </message>
@@ -2866,47 +2881,47 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="62"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="67"/>
         <source>Kayıt incelemesi</source>
         <translation>Entry review</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="66"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="71"/>
         <source>Kayıt yükleniyor…</source>
         <translation>Loading the entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="71"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="76"/>
         <source>&amp;Açıklama (iade ederken zorunlu: memur neyi düzelteceğini bilmeli):</source>
         <translation>&amp;Comment (required when returning: the clerk must know what to fix):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="77"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="82"/>
         <source>Örneğin: Karar numarası yanlış; yönetim kurulu kararına göre düzeltin.</source>
         <translation>For example: the decision number is wrong; correct it according to the board decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="83"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="88"/>
         <source>&amp;Onayla</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="85"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="90"/>
         <source>&amp;İade et</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="87"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="92"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="95"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="100"/>
         <source>Kayıt &amp;fişi…</source>
         <translation>Entry &amp;slip…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="98"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="103"/>
         <source>Kaydın imzalanacak fişini gösterir (baskı önizleme).</source>
         <translation>Shows the entry slip to be signed (print preview).</translation>
     </message>
@@ -2915,37 +2930,37 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="153"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="179"/>
         <source>Kaydı inceleyin; onaylayın ya da açıklama yazarak iade edin.</source>
         <translation>Review the entry; approve it, or return it with a comment.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="199"/>
         <source>Kaydı onaylar; onaylanan kayıt KOOP-BİS açılınca aktarılır (Ctrl+Enter).</source>
         <translation>Approves the entry; an approved entry is transferred when KOOP-BİS opens (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="178"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="204"/>
         <source>Kaydı yazan memura geri gönderir; açıklama kutusuna neyin düzeltileceğini yazın.</source>
         <translation>Sends the entry back to the clerk who wrote it; write in the comment box what to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="228"/>
         <source>Onaylanıyor…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="242"/>
         <source>İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli. Açıklama kutusuna yazın.</source>
         <translation>A reason for the return is required: the clerk must know what to fix. Type it in the comment box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="224"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="250"/>
         <source>İade ediliyor…</source>
         <translation>Returning…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="143"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="169"/>
         <source>Kayıt incelemesi {0} — {1}</source>
         <translation>Entry review {0} — {1}</translation>
     </message>
@@ -3034,67 +3049,87 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SubmitActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="44"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="45"/>
         <source>Kaydetmek için önce kooperatifi seçin.</source>
         <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="82"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="85"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="102"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="106"/>
         <source>{0} onaya gönderildi.</source>
         <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="107"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="111"/>
         <source>Kayıt onaya gönderildi.</source>
         <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="113"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="117"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
         <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="121"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="131"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="138"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="153"/>
+        <source>Kaydedilen sürüm → sizin yazdığınız:</source>
+        <translation>Saved revision → what you typed:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="155"/>
+        <source>Kaydedilen sürüm sizin yazdıklarınızla aynı alan değerlerini taşıyor.</source>
+        <translation>The saved revision has the same field values as what you typed.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="158"/>
+        <source>Kaydedilmedi: {0} arada {1}. sürümü kaydetti. Yazdıklarınız formda duruyor; farkları gözden geçirip yeniden kaydederseniz onun sürümünün üzerine kaydedilir.</source>
+        <translation>Not saved: {0} saved revision {1} meanwhile. What you typed is still in the form; review the differences, and if you save again it is saved over that revision.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="164"/>
+        <source>Kayıt siz düzenlerken değişti</source>
+        <translation>The entry changed while you were editing it</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="214"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="215"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="222"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="217"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="218"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="219"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>

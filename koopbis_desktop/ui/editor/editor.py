@@ -28,11 +28,13 @@ from koopbis_desktop.domain.lifecycle import Action, DomainError, Role, check_mo
 from koopbis_desktop.domain.records import base_value
 from koopbis_desktop.domain.schema import ChangeType, Kind, ValidationResult
 from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.store.presence import Presence
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.fields import make_field_widget
 from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.editor.layout import EditorLayout
 from koopbis_desktop.ui.editor.picker import CooperativePicker
+from koopbis_desktop.ui.editor.presence_claim import EditClaim
 from koopbis_desktop.ui.editor.rows import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR, FieldRow
 from koopbis_desktop.ui.editor.seed import EditorSeed, cooperative_record, load_seed
 from koopbis_desktop.ui.editor.submit import SubmitActions
@@ -84,6 +86,7 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self._autosave_pending = False
         self._closing_confirmed = False
         self._token = 0
+        self.claim: EditClaim | None = None  # this form's "being edited" mark for the other PCs
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.on_undo_stack_clean_changed)
 
@@ -147,6 +150,7 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.values = {name: row.widget.raw() for name, row in self.rows.items()}
         self.attachment_panel.set_items(seed.attachments)
         self._decide_read_only()
+        self._claim_if_editing()
         self._show_header()
         self._set_tab_order()
         self.is_loaded = True
@@ -196,6 +200,26 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         if reason:
             self.save_button.setToolTip(reason)
 
+    def _claim_if_editing(self) -> None:
+        """Mark a saved entry this person may edit as being edited here, for the other PCs."""
+        if self.entry is None or self.read_only or self.claim is not None:
+            return
+        self.claim = EditClaim(self.ctx, self.entry.uuid, self)
+        self.claim.held_by_other.connect(self.on_claim_held_by_other)
+        self.claim.start()
+
+    def on_claim_held_by_other(self, other: Presence | None) -> None:
+        if other is None:
+            self.presence_banner.hide()
+            return
+        self.presence_banner.setText(
+            self.tr(
+                "Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin "
+                "kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz."
+            ).format(other.username, other.host)
+        )
+        self.presence_banner.show()
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.WindowActivate and self._focus_on_activation and self.is_loaded:
             self._focus_on_activation = False
@@ -217,6 +241,8 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
             event.ignore()
 
     def on_finished(self, _result: int) -> None:
+        if self.claim is not None:
+            self.claim.release()
         if not self.is_dirty():
             # Closed clean (saved, or every change undone): no scratch copy to offer later.
             self._discard_autosave()

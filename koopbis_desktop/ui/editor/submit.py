@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QMessageBox
 from koopbis_desktop.domain.lifecycle import DomainError, State
 from koopbis_desktop.services import attachments as attachment_service
 from koopbis_desktop.services import autosave, capture
+from koopbis_desktop.services.entry_changes import diff_lines, typed_against_saved
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
-from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.store.entries import Entry, RevisionChanged
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.editor.base import EditorBase
 from koopbis_desktop.ui.errors import user_message
@@ -63,7 +64,9 @@ class SubmitActions(EditorBase):
                         store, actor, type_id, cooperative, data, allow_errors=True, entry_uuid=planned
                     )
                 elif needs_revision:
-                    saved = capture.edit_entry(store, actor, entry.uuid, data, allow_errors=True)
+                    saved = capture.edit_entry(
+                        store, actor, entry.uuid, data, allow_errors=True, loaded_revision=entry.revision
+                    )
                 else:
                     saved = entry
                 attachment_service.sync_links(store, actor, saved.uuid, shas)
@@ -90,6 +93,7 @@ class SubmitActions(EditorBase):
         entry, submit_error = result
         self.busy = False
         self.entry = entry
+        self._claim_if_editing()
         self._restored = False
         self._attachments_dirty = False
         self.undo_stack.setClean()
@@ -127,11 +131,52 @@ class SubmitActions(EditorBase):
     def on_save_failed(self, exc: BaseException) -> None:
         self.busy = False
         self._update_buttons()
-        message = user_message(exc)
-        self.status.setText(self.tr("Kaydedilemedi: {0}").format(message))
-        self.ctx.hub.error.emit(message)
+        if isinstance(exc, RevisionChanged):
+            self.on_overtaken(exc)
+        else:
+            message = user_message(exc)
+            self.status.setText(self.tr("Kaydedilemedi: {0}").format(message))
+            self.ctx.hub.error.emit(message)
         self._autosave_pending = True
         self.autosave_now()
+
+    def on_overtaken(self, exc: RevisionChanged) -> None:
+        """Someone saved a newer revision meanwhile: show what differs, keep what was typed.
+
+        The form goes on from the newer revision, so saving again puts the person's values
+        over it knowingly, having seen what they replace.
+        """
+        assert self.ctype is not None
+        typed = self.validation.payload if self.validation is not None else self.raw_form()
+        lines = diff_lines(typed_against_saved(self.ctype, exc.newer_payload, typed))
+        if lines:
+            informative = self.tr("Kaydedilen sürüm → sizin yazdığınız:") + "\n" + "\n".join(lines)
+        else:
+            informative = self.tr("Kaydedilen sürüm sizin yazdıklarınızla aynı alan değerlerini taşıyor.")
+        self.status.setText(
+            self.tr(
+                "Kaydedilmedi: {0} arada {1}. sürümü kaydetti. Yazdıklarınız formda duruyor; farkları gözden "
+                "geçirip yeniden kaydederseniz onun sürümünün üzerine kaydedilir."
+            ).format(exc.saved_by, exc.stored_revision)
+        )
+        messages.show_warning(
+            self,
+            self.tr("Kayıt siz düzenlerken değişti"),
+            exc.message,
+            informative=informative,
+            object_name="revision_changed",
+        )
+        self.ctx.worker.submit(
+            lambda store: entries.get_entry(store, exc.entry_uuid),
+            self._guard(self.on_newer_revision_loaded),
+            self._guard(self.on_worker_error),
+        )
+
+    def on_newer_revision_loaded(self, newer: Entry) -> None:
+        self.entry = newer
+        self._decide_read_only()
+        self._show_header()
+        self._update_buttons()
 
     # -- autosave ---------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.services import queries
 from koopbis_desktop.services.queries import EntryFilter, EntryRow
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.presence import Presence
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
 
@@ -61,6 +62,12 @@ def format_stamp(stamp: str) -> str:
     return moment.strftime("%d.%m.%Y %H:%M")
 
 
+def _editing_tip(editing: Presence) -> str:
+    return QCoreApplication.translate(
+        "EntryTableModel", "{0} bu kaydı {1} bilgisayarında {2} saatinden beri düzenliyor."
+    ).format(editing.username, editing.host, format_stamp(editing.since)[-5:])
+
+
 class EntryTableModel(QAbstractTableModel):
     """Entries matching a filter, sorted in SQL, fetched lazily in pages of ``page_size``."""
 
@@ -79,6 +86,7 @@ class EntryTableModel(QAbstractTableModel):
         self._generation = 0
         self._fetching = False
         self._loaded_once = False
+        self._editing: dict[str, Presence] = {}  # entry uuid → someone else's open editor
 
     # -- what to show ------------------------------------------------------------
 
@@ -104,6 +112,24 @@ class EntryTableModel(QAbstractTableModel):
 
     def entry_at(self, row: int) -> EntryRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, entry_uuid: str) -> int | None:
+        """The row showing the entry, if it is among the rows fetched so far."""
+        return next((i for i, row in enumerate(self._rows) if row.uuid == entry_uuid), None)
+
+    # -- who is editing what (office) -------------------------------------------------
+
+    def set_editing(self, editing: dict[str, Presence]) -> None:
+        """The entries other people have open in an editor, shown beside their state."""
+        if editing == self._editing:
+            return
+        self._editing = dict(editing)
+        if self._rows:
+            roles = [int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)]
+            self.dataChanged.emit(self.index(0, COL_STATE), self.index(len(self._rows) - 1, COL_STATE), roles)
+
+    def editing_of(self, entry_uuid: str) -> Presence | None:
+        return self._editing.get(entry_uuid)
 
     def reload(self) -> None:
         """Count and fetch the first page again (after a filter, sort or data change)."""
@@ -217,10 +243,15 @@ class EntryTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
+        editing = self._editing.get(row.uuid) if column == COL_STATE else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            text = self._display(row, column)
+            return f"{text} · {editing.sentence}" if editing is not None else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            tip = self._tooltip(row, column)
+            if editing is not None:
+                return "\n".join(part for part in (tip, _editing_tip(editing)) if part)
+            return tip
         if role == Qt.ItemDataRole.DecorationRole and column == COL_STATE:
             return self._icon(row)
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,9 +39,13 @@ from PySide6.QtWidgets import (
 from koopbis_desktop.domain.changetypes import all_types
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.services.queries import EntryFilter, EntryRow
+from koopbis_desktop.store import presence
 from koopbis_desktop.store.changes import OpChanges
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.presence import Presence
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.empty_state import EmptyState
+from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.models.entries import (
     COL_AUTHOR,
     COL_COOPERATIVE,
@@ -91,6 +104,9 @@ PRESETS: tuple[QueuePreset, ...] = (
     QueuePreset("all", QCoreApplication.translate("QueuePage", "Tüm kayıtlar"), ()),
 )
 PRESET_BY_KEY = {p.key: p for p in PRESETS}
+
+# A claim whose PC went away is never released: look again after it has had time to go stale.
+PRESENCE_RECHECK_MS = (presence.STALE_AFTER_S // 2) * 1000
 
 
 class QueuePage(QWidget):
@@ -249,8 +265,19 @@ class QueuePage(QWidget):
         ctx.hub.changed.connect(self.on_hub_changed)
         ctx.hub.settings_changed.connect(self._update_explanation)
         self._stale = False  # data changed while hidden: reload when shown
+        # A reload the data asked for (a write here or on another PC) keeps what the person had
+        # selected; a reload they asked for (a new filter) starts at the top as before.
+        self._keep_selection = False
+        self._kept: tuple[str | None, list[str], int] | None = None
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self._presence_timer = QTimer(self)
+        self._presence_timer.setSingleShot(True)
+        self._presence_timer.setInterval(PRESENCE_RECHECK_MS)
+        self._presence_timer.timeout.connect(self.refresh_presence)
 
         self.apply_filter()
+        self.refresh_presence()
 
     # -- filter -----------------------------------------------------------------------
 
@@ -290,20 +317,83 @@ class QueuePage(QWidget):
     # -- refresh -------------------------------------------------------------------------
 
     def on_hub_changed(self, changes: OpChanges) -> None:
-        if not changes.entries:
+        if not (changes.entries or changes.presence):
             return
         # A hidden list reloads when it is shown again: after a save, seven lists reloading
         # at once held up the next job (opening a form) by about 280 ms.
-        if self.isVisible():
-            self.model.reload()
-        else:
-            self._stale = True
+        if not self.isVisible():
+            self._stale = self._stale or changes.entries
+            return
+        if changes.entries:
+            self._reload_keeping_selection()
+        self.refresh_presence()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self._stale = False
-            self.model.reload()
+            self._reload_keeping_selection()
+        self.refresh_presence()
+
+    def _reload_keeping_selection(self) -> None:
+        self._keep_selection = True
+        self.model.reload()
+
+    def _remember_selection(self) -> None:
+        self._kept = None
+        if not self._keep_selection:
+            return
+        self._keep_selection = False
+        current = self.selected_entry()
+        selected = [
+            row.uuid
+            for index in self.table.selectionModel().selectedRows()
+            if (row := self.model.entry_at(index.row())) is not None
+        ]
+        self._kept = (current.uuid if current else None, selected, self.table.verticalScrollBar().value())
+
+    def _restore_selection(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is None:
+            return
+        current, selected, scrolled = kept
+        selection = self.table.selectionModel()
+        rows = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for uuid in selected:
+            row = self.model.row_of(uuid)
+            if row is not None:
+                selection.select(self.model.index(row, 0), rows)
+        row = self.model.row_of(current) if current else None
+        if row is not None:
+            selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            # The view lays out the new rows on the next turn of the event loop; scroll then.
+            QTimer.singleShot(0, self, lambda: self.table.verticalScrollBar().setValue(scrolled))
+
+    # -- who is editing what (office) ----------------------------------------------------
+
+    def refresh_presence(self) -> None:
+        """Load which entries other people have open in an editor (shown in the Durum column)."""
+        actor = self.ctx.actor
+        if actor is None:
+            return
+        me = actor.username
+
+        def op(store: Store) -> dict[str, Presence]:
+            return presence.others(presence.live(store), me)
+
+        self.ctx.worker.submit(
+            op, self._on_presence_loaded, self._on_presence_failed, coalesce=f"presence-{id(self)}"
+        )
+
+    def _on_presence_loaded(self, editing: dict[str, Presence]) -> None:
+        self.model.set_editing(editing)
+        if editing:
+            self._presence_timer.start()
+        else:
+            self._presence_timer.stop()
+
+    def _on_presence_failed(self, exc: BaseException) -> None:
+        self.on_model_failed(user_message(exc))
 
     def on_model_loaded(self) -> None:
         if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:

@@ -1,0 +1,236 @@
+"""The live office in the desktop: other PCs' writes refresh the lists, open editors are shown,
+and a save over someone else's newer revision is refused with the difference shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QItemSelectionModel
+
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.services import capture
+from koopbis_desktop.store import entries, pg, presence
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui import messages
+from koopbis_desktop.ui.context import AppContext, Hub
+from koopbis_desktop.ui.editor.editor import EntryEditor
+from koopbis_desktop.ui.live_office import LiveOffice, start_live_office
+from koopbis_desktop.ui.models.entries import COL_STATE
+from koopbis_desktop.ui.pages.queue import PRESET_BY_KEY, QueuePage
+from koopbis_desktop.ui.worker import DbWorker
+from tests.conftest import member_admission, reopen
+from tests.ui.conftest import MessageMock, wait_idle
+from tests.ui.editor_filler import leave, open_form, type_line  # noqa: F401  (open_form: fixture)
+
+ON_OFFICE = pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+ON_BOTH = pytest.mark.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
+# The conftest's worker and context open the store's file; these open either engine.
+@pytest.fixture
+def worker(store: Store, qapp: Any, tmp_path: Path) -> Iterator[DbWorker]:
+    w = DbWorker(store.location, tmp_path / "backups", key=store.key)
+    w.start()
+    yield w
+    w.stop()
+
+
+@pytest.fixture
+def make_ctx(
+    store: Store, worker: DbWorker, people: dict[str, Actor], tmp_path: Path
+) -> Callable[[str], AppContext]:
+    def make(username: str) -> AppContext:
+        location = store.location
+        return AppContext(
+            # An office session has no file; nothing these tests open reads it.
+            db_path=location if isinstance(location, Path) else tmp_path / "ofis",
+            backups_dir=tmp_path / "backups",
+            worker=worker,
+            hub=Hub(),
+            actor=people[username],
+            province_code="06",
+            settings={},
+            full_name=username,
+        )
+
+    return make
+
+
+@pytest.fixture
+def coop(cooperatives: list[dict[str, Any]]) -> str:
+    return str(cooperatives[1]["id"])
+
+
+@contextmanager
+def another_pc(store: Store, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """A second connection that the office announces as another PC's (this process ignores its own)."""
+    other = reopen(store)
+    with monkeypatch.context() as patch:
+        patch.setattr(pg, "ORIGIN", "PC-3:4242:baska-pc")
+        try:
+            yield other
+        finally:
+            other.close()
+
+
+@ON_OFFICE
+def test_a_write_on_another_pc_shows_in_the_open_queue_within_two_seconds_keeping_the_selection(
+    qtbot: Any,
+    store: Store,
+    make_ctx: Callable[[str], AppContext],
+    people: dict[str, Actor],
+    coop: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ayse = people["ayse"]
+    first = capture.create_entry(store, ayse, "member.admit", coop, member_admission(1))
+    second = capture.create_entry(store, ayse, "member.admit", coop, member_admission(2))
+    ctx = make_ctx("sef")
+    page = QueuePage(ctx, PRESET_BY_KEY["all"])
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    # The supervisor selects the older entry (the second row: newest first).
+    row = page.model.row_of(first.uuid)
+    assert row == 1
+    chosen = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    page.table.selectionModel().setCurrentIndex(page.model.index(row, 0), chosen)
+    assert page.selected_entry() is not None and page.selected_entry().uuid == first.uuid  # type: ignore[union-attr]
+    assert [i.row() for i in page.table.selectionModel().selectedRows()] == [row]
+
+    live = LiveOffice(store.location, ctx.hub)  # type: ignore[arg-type]
+    live.start()
+    try:
+        qtbot.waitUntil(lambda: live.listener.listening, timeout=5000)
+        with another_pc(store, monkeypatch) as pc3:
+            third = capture.create_entry(pc3, people["mehmet"], "member.admit", coop, member_admission(3))
+        qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=2000)
+        assert page.model.row_of(third.uuid) == 0
+        # The supervisor's entry stays selected, now one row lower.
+        selected = page.selected_entry()
+        assert selected is not None and selected.uuid == first.uuid
+        rows = [page.model.entry_at(i.row()) for i in page.table.selectionModel().selectedRows()]
+        assert [r.uuid for r in rows if r is not None] == [first.uuid]
+
+        # ayse opens the newest entry in an editor on PC-3: the list says so within two seconds.
+        with another_pc(store, monkeypatch) as pc3:
+            presence.claim(pc3, second.uuid, "ayse", "PC-3")
+
+        def state_text() -> str:
+            index = page.model.index(page.model.row_of(second.uuid) or 0, COL_STATE)
+            return str(page.model.data(index))
+
+        qtbot.waitUntil(lambda: "düzenleniyor: ayse (PC-3)" in state_text(), timeout=2000)
+        assert page.selected_entry() is not None and page.selected_entry().uuid == first.uuid  # type: ignore[union-attr]
+        with another_pc(store, monkeypatch) as pc3:
+            presence.release(pc3, second.uuid, "ayse", "PC-3")
+        qtbot.waitUntil(lambda: "düzenleniyor" not in state_text(), timeout=2000)
+    finally:
+        live.stop()
+    wait_idle(qtbot, ctx.worker)
+
+
+@ON_BOTH
+def test_the_editor_marks_its_entry_as_being_edited_and_shows_who_else_is(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+) -> None:
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    qtbot.waitUntil(lambda: entry.uuid in presence.live(store))
+    mine = presence.live(store)[entry.uuid]
+    assert (mine.username, mine.host) == ("ayse", presence.THIS_HOST)
+    assert editor.presence_banner.isHidden()  # one's own claim is no news
+
+    # mehmet's editor on PC-3 opens the same entry: his claim does not take it over.
+    other = reopen(store)
+    try:
+        assert presence.claim(other, entry.uuid, "mehmet", "PC-3").username == "ayse"
+    finally:
+        other.close()
+
+    # The other way round: ayse's editor finds mehmet's live claim and says so above the form.
+    presence.release(store, entry.uuid, "ayse", presence.THIS_HOST)
+    presence.claim(store, entry.uuid, "mehmet", "PC-3")
+    assert editor.claim is not None
+    editor.claim.beat()
+    qtbot.waitUntil(lambda: not editor.presence_banner.isHidden())
+    assert "mehmet" in editor.presence_banner.text() and "PC-3" in editor.presence_banner.text()
+
+    presence.release(store, entry.uuid, "mehmet", "PC-3")
+    editor.claim.beat()
+    qtbot.waitUntil(editor.presence_banner.isHidden)
+    editor.close()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(editor) or editor.isHidden())
+    qtbot.waitUntil(lambda: entry.uuid not in presence.live(store))
+
+
+@ON_BOTH
+def test_a_save_over_a_newer_revision_is_refused_with_the_difference_and_the_typing_kept(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    message_mock: MessageMock,
+) -> None:
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    type_line(qtbot, edit, "2015/99")
+    leave(qtbot, edit)
+
+    # Meanwhile ayse saves the same entry from another PC.
+    other = reopen(store)
+    try:
+        capture.edit_entry(
+            other, people["ayse"], entry.uuid, member_admission(1, decision_no="2015/15"), loaded_revision=1
+        )
+    finally:
+        other.close()
+
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: bool(message_mock.shown), timeout=5000)
+    shown = message_mock.getmsg(messages.Level.WARNING)
+    assert shown.title == "Kayıt siz düzenlerken değişti"
+    assert "ayse" in shown.text and "yeniden kaydetti" in shown.text and "sürüm 2" in shown.text
+    assert "Karar No: 2015/15 → 2015/99" in shown.informative
+    assert "Kaydedilmedi" in editor.status.text()
+    # Nothing of the other save was lost, and nothing typed here either.
+    assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/15"
+    assert edit.text() == "2015/99"
+    assert editor.is_dirty()
+
+    # The form now goes on from revision 2: saving again puts the typed value over it knowingly.
+    qtbot.waitUntil(lambda: editor.entry is not None and editor.entry.revision == 2)
+    wait_idle(qtbot, editor.ctx.worker)
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).revision == 3, timeout=5000)
+    assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/99"
+    assert len(message_mock.shown) == 1
+
+
+@ON_BOTH
+def test_live_updates_start_only_for_an_office_database(
+    qtbot: Any, store: Store, make_ctx: Callable[[str], AppContext], engine: str
+) -> None:
+    ctx = make_ctx("sef")
+    live = start_live_office(ctx)
+    if engine == "sqlite":
+        assert live is None  # a file on this PC: every write is this program's own
+        return
+    assert live is not None
+    try:
+        qtbot.waitUntil(lambda: live.listener.listening, timeout=5000)
+        assert live.running
+    finally:
+        live.stop()
+    assert not live.running and not live.listener.connected
