@@ -47,8 +47,7 @@ def make_ctx(
     def make(username: str) -> AppContext:
         location = store.location
         return AppContext(
-            # An office session has no file; nothing these tests open reads it.
-            db_path=location if isinstance(location, Path) else tmp_path / "ofis",
+            location=location,
             backups_dir=tmp_path / "backups",
             worker=worker,
             hub=Hub(),
