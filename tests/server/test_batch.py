@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ BATCH = "/api/v1/changes:batch"
 COOP, OTHER = "06-000001", "06-000002"
 
 
-def batch(api: Api, items: list[tuple[str | None, dict[str, Any]]], **kwargs: Any) -> requests.Response:
+def batch(api: Api, items: Sequence[tuple[str | None, dict[str, Any]]], **kwargs: Any) -> requests.Response:
     return api.post(
         BATCH, json={"items": [{"idempotency_key": k, "change": body} for k, body in items]}, **kwargs
     )
