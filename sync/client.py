@@ -393,15 +393,16 @@ class KoopbisClient:
 
     def submit_batch(
         self, items: Sequence[tuple[str, Mapping[str, Any]]], *, audit_head: str | None = None
-    ) -> list[ChangeOutcome] | None:
+    ) -> list[ChangeOutcome] | Failure | None:
         """``POST /changes:batch``: one outcome per ``(key, body)`` in order, as :meth:`submit_change` gives.
 
         None when the server will not take these as a batch — the path is unknown
         (404/405: an older server; batches are then off for this client), the body is
         too large (413, or over the advertised size) or the envelope was refused — and
         nothing of it was applied: the caller posts them one by one. A failure of the
-        request as a whole (no answer, 5xx, 429, a refused login) is every item's
-        outcome, since any item may or may not have been applied.
+        request as a whole (no answer, 5xx, 429, a refused login, an answer that does
+        not fit the batch) is returned alone: it holds for every item, each of which
+        may or may not have been applied.
         """
         payload = json.dumps(
             {"items": [{"idempotency_key": key, "change": dict(body)} for key, body in items]},
@@ -415,7 +416,7 @@ class KoopbisClient:
             headers[AUDIT_HEAD_HEADER] = audit_head
         answer = self._call("POST", f"{API}/changes:batch", data=payload, headers=headers)
         if not isinstance(answer, _Raw):
-            return [answer] * len(items)
+            return answer
         if answer.status in (404, 405):
             log.info("KOOP-BİS has no batch endpoint (%s); posting one by one", answer.status)
             self.batch_max = 0
@@ -427,8 +428,7 @@ class KoopbisClient:
             return None
         if answer.status != 200:
             common = _common_failure(answer)
-            failure = common or BadAnswer(_FAILURES["bad"], answer.status, _brief(answer.body))
-            return [failure] * len(items)
+            return common or BadAnswer(_FAILURES["bad"], answer.status, _brief(answer.body))
         listed = answer.body.get("items") if isinstance(answer.body, dict) else None
         if not (
             isinstance(listed, list)
@@ -440,8 +440,7 @@ class KoopbisClient:
                 for got, (key, _body) in zip(listed, items, strict=True)
             )
         ):
-            bad = BadAnswer(_FAILURES["bad"], 200, f"batch answer: {_brief(answer.body)}")
-            return [bad] * len(items)
+            return BadAnswer(_FAILURES["bad"], 200, f"batch answer: {_brief(answer.body)}")
         return [_change_outcome(_Raw(got["status"], got.get("answer"), {})) for got in listed]
 
     def list_cooperatives(
