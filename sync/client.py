@@ -8,7 +8,12 @@ an endless body — into one of the frozen outcome classes below. It keeps one
 bare loop), puts a timeout on every call, always verifies TLS (a CA bundle may
 be given, verification cannot be switched off), logs in again once on 401 and
 reports ``Retry-After`` so the caller can honour it. The password is asked of a
-callable each time it is needed and kept nowhere.
+callable each time it is needed and kept nowhere. The environment's proxy and CA
+bundle settings are read once, when the client is made, not on every request.
+
+When ``/health`` offers ``POST /changes:batch``, :meth:`KoopbisClient.submit_batch`
+sends many changes in one request and gives each its own outcome, the same kinds
+:meth:`KoopbisClient.submit_change` gives.
 """
 
 from __future__ import annotations
