@@ -327,18 +327,25 @@ class Executor:
                 for (entry, body, was_approved), outcome in zip(marked, batched, strict=True)
             ]
             return answers, unsent
+        if batched is not None:
+            # The batch failed as a whole: that failure is each entry's, as if each had been
+            # posted and met it. The request went out for all of them, so a cancel meanwhile
+            # changes nothing; only a failure that certainly applied nothing (refused
+            # connection, login, maintenance) leaves the rest as never sent.
+            for index, (entry, body, was_approved) in enumerate(marked):
+                if index and _stops_run(batched):
+                    if was_approved:
+                        unsent.append(entry)
+                    continue
+                answers.append((entry, body, batched, was_approved))
+            return answers, unsent
+        # None: no batches (not offered, or not taken for these): one post per entry.
         for entry, body, was_approved in marked:
             if self.cancel.is_set() or _stops_run(answers[-1][2] if answers else None):
                 if was_approved:
                     unsent.append(entry)
                 continue
-            # A batch that failed as a whole is that same failure for each entry, as if each had
-            # been posted and met it; None: the server would not take a batch, post one by one.
-            outcome = (
-                batched
-                if batched is not None
-                else self.client.submit_change(entry.uuid, body, audit_head=anchor)
-            )
+            outcome = self.client.submit_change(entry.uuid, body, audit_head=anchor)
             answers.append((entry, body, outcome, was_approved))
         return answers, unsent
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import random
 import re
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -19,11 +20,12 @@ from koopbis_desktop.store import entries, sync_state
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
-from sync.executor import Executor
+from sync.executor import Executor, SyncProgress
 from sync.rebase import CooperativeChain, chained_base
 from tests.sync.conftest import (
     applied_keys,
     approved_update,
+    assert_nothing_applied_is_changeable,
     client_for,
     cooperative_entries,
     fast_executor,
@@ -191,4 +193,29 @@ def test_the_chain_kept_during_a_run_equals_one_read_afresh(
         )
         # A base holding the snapshot's title is carried along all three updates.
         assert probe.base["title"] == record["title"] and kept.base_for(store, probe)["title"] == last
+        client.close()
+
+
+def test_a_cancel_while_a_batch_is_out_leaves_its_entries_sending(
+    store: Store, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    made = many(store, people, 4, 1)
+    with live_server(tmp_path, 4) as server:
+        client = client_for(server, read_timeout=0.4)
+        assert client.login() is None and client.health() is not None
+        server.admin().put("/api/v1/admin/faults", json={"spec": "timeout_after=1", "seed": 1, "delay": 0.8})
+        cancel = threading.Event()
+
+        def cancel_soon(progress: SyncProgress) -> None:
+            if progress.current is None:  # the window is about to go: cancel while it is out
+                threading.Timer(0.15, cancel.set).start()
+
+        result = Executor(
+            store, client, config=fast_executor(linger=0.0), on_progress=cancel_soon, cancel=cancel
+        ).run()
+        assert result.stop == "cancelled"
+        # Applied by KOOP-BİS, answer lost: none of them may go back to a person.
+        assert sorted(applied_keys(server)) == sorted(e.uuid for e in made)
+        assert {entries.get_entry(store, e.uuid).state for e in made} == {State.SENDING}
+        assert_nothing_applied_is_changeable(server, store)
         client.close()
