@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import logging
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +32,8 @@ from sync.server.apply import (
 )
 from sync.server.errors import ApiError, invalid
 from sync.server.store import Store, dumps, iso, utc_now
+
+log = logging.getLogger("koopbis.server")
 
 
 def body_hash(body: dict[str, Any]) -> str:
@@ -97,6 +100,23 @@ def _submit_batch(
             except ApiError as refused:
                 conn.execute("ROLLBACK TO item")
                 answers.append((refused.status, refused.body()))
+            except sqlite3.IntegrityError:
+                raise  # another writer took a key: the whole batch is answered again
+            except Exception:
+                # A fault of this item alone must not hold back the others: it gets the
+                # 500 a single post would have got, and may be sent again.
+                log.exception("change %s failed", item.key)
+                conn.execute("ROLLBACK TO item")
+                answers.append(
+                    (
+                        500,
+                        {
+                            "error": "server_error",
+                            "message": "KOOP-BİS'te beklenmeyen bir hata oluştu; "
+                            "biraz sonra yeniden deneyin.",
+                        },
+                    )
+                )
             finally:
                 conn.execute("RELEASE item")
     return answers

@@ -203,3 +203,28 @@ def test_a_lost_batch_answer_is_answered_again_from_the_store(client: Api, admin
     again = outcomes(batch(client, items))
     assert [s for s, _ in again] == [200] * 3 and all(a["replayed"] for _, a in again)
     assert client.record(COOP)["version"] == record["version"] + 3
+
+
+@pytest.mark.expect_log(r"change .* failed", logger="koopbis.server")
+def test_an_item_failing_unexpectedly_gets_a_500_alone(
+    client: Api, admin: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sync.server import changes
+
+    record = client.record(COOP)
+    poisoned = admission(record, 66)
+    from sync.server.apply import find_duplicate as real
+
+    def failing(record: Any, ctype: Any, data: Any) -> Any:
+        if data.get("member_id") == poisoned["data"]["member_id"]:
+            raise RuntimeError("a fault of this change alone")
+        return real(record, ctype, data)
+
+    monkeypatch.setattr(changes, "find_duplicate", failing)
+    keys = [key() for _ in range(3)]
+    got = outcomes(
+        batch(client, [(keys[0], admission(record, 1)), (keys[1], poisoned), (keys[2], admission(record, 2))])
+    )
+    assert [s for s, _ in got] == [201, 500, 201]
+    assert got[1][1]["error"] == "server_error"
+    assert applied_keys(admin) == [keys[0], keys[2]]
