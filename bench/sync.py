@@ -2,14 +2,16 @@
 
 The engine does per entry what exactly-once needs — a committed ``sending`` move
 with its audit row before the request, the answer stored with the ``synced`` move
-and its audit row after it, planning per cooperative — while the bare loop only
-POSTs the same bodies with the same idempotency keys over one
-``requests.Session``. The contract has no batch endpoint, so both are sequential
-loops over one kept-alive connection; the ratio says what the bookkeeping costs
-(goal ≥ 0.8). The reference server runs as its own process on loopback and is
-reset between runs, so every run applies all 5,000 changes for real.
+and its audit row after it, planning per cooperative, the base chained along the
+cooperative's earlier entries — and sends its windows as ``POST /changes:batch``
+(the server's ``/health`` offers it), while the bare loop POSTs the same bodies
+one by one with the same idempotency keys over one ``requests.Session``. ``ratio``
+is the engine's rate over the bare loop's in the same run (goal ≥ 2). With
+``--no-batch`` the server offers no batches and the engine posts one by one too
+(the figure before issue 16). The reference server runs as its own process on
+loopback and is reset between runs, so every run applies all 5,000 changes for real.
 
-    .venv/bin/python bench/sync.py [--entries 5000] [--cooperatives 500]
+    .venv/bin/python bench/sync.py [--entries 5000] [--cooperatives 500] [--no-batch]
 
 Last line: one JSON object.
 """
@@ -52,7 +54,7 @@ def free_port() -> int:
         return port
 
 
-def start_server(folder: Path, cooperatives: int) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(folder: Path, cooperatives: int, *, batch: bool) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     process = subprocess.Popen(
         [
@@ -65,6 +67,7 @@ def start_server(folder: Path, cooperatives: int) -> tuple[subprocess.Popen[byte
             str(port),
             "--seed-data",
             str(cooperatives),
+            *([] if batch else ["--no-batch"]),
         ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -136,6 +139,11 @@ def bare_loop(url: str, bodies: list[tuple[str, dict[str, Any]]]) -> float:
     return elapsed
 
 
+def batch_offered(url: str) -> int:
+    limits = requests.get(f"{url}/api/v1/health", timeout=10).json().get("batch") or {}
+    return int(limits.get("max_changes") or 0)
+
+
 def engine(store: Store, url: str) -> tuple[float, int]:
     options = SyncOptions(
         server_url=url,
@@ -164,10 +172,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=5000)
     parser.add_argument("--cooperatives", type=int, default=500)
+    parser.add_argument("--no-batch", action="store_true", help="the server offers no batches")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        process, url = start_server(folder, args.cooperatives)
+        process, url = start_server(folder, args.cooperatives, batch=not args.no_batch)
+        batch_max = batch_offered(url)
         try:
             t0 = time.perf_counter()
             store = make_store(folder, args.entries, args.cooperatives)
@@ -205,13 +215,15 @@ def main() -> None:
         "bare_per_s": round(bare_rate, 1),
         "engine_per_s": round(engine_rate, 1),
         "ratio": round(engine_rate / bare_rate, 3),
-        "goal": 0.8,
+        "goal": 2.0,
+        "batch_max_changes": batch_max,
         "peak_rss_mb": round(rss_after / 1024, 1),
         "peak_rss_growth_during_sync_mb": round((rss_after - rss_before) / 1024, 1),
     }
     print(
         f"engine {result['engine_per_s']}/s vs bare loop {result['bare_per_s']}/s: "
-        f"ratio {result['ratio']} (goal ≥ 0.8); peak RSS {result['peak_rss_mb']} MB"
+        f"ratio {result['ratio']} (goal ≥ 2, batches of {batch_max or 'none'}); "
+        f"peak RSS {result['peak_rss_mb']} MB"
     )
     print(json.dumps(result))
 

@@ -127,6 +127,9 @@ class Health:
     server_time: str | None
     go_live: str | None
     maintenance_until: str | None
+    # ``POST /changes:batch`` as /health offers it: most changes and bytes per request; 0: not offered.
+    batch_max: int = 0
+    batch_bytes: int = 0
 
 
 @dataclass(frozen=True)

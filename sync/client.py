@@ -8,7 +8,12 @@ an endless body — into one of the frozen outcome classes below. It keeps one
 bare loop), puts a timeout on every call, always verifies TLS (a CA bundle may
 be given, verification cannot be switched off), logs in again once on 401 and
 reports ``Retry-After`` so the caller can honour it. The password is asked of a
-callable each time it is needed and kept nowhere.
+callable each time it is needed and kept nowhere. The environment's proxy and CA
+bundle settings are read once, when the client is made, not on every request.
+
+When ``/health`` offers ``POST /changes:batch``, :meth:`KoopbisClient.submit_batch`
+sends many changes in one request and gives each its own outcome, the same kinds
+:meth:`KoopbisClient.submit_change` gives.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -144,13 +149,28 @@ class KoopbisClient:
         self.config = config
         self.base = config.base_url.rstrip("/")
         self.session = session or requests.Session()
+        # The environment's proxy and CA bundle settings are read once, here: with
+        # ``trust_env`` on, requests reads them (and ~/.netrc, whose Basic auth would
+        # replace the bearer token) again on every request. Every request goes to this
+        # one server, so its proxies (NO_PROXY honoured) hold for the client's life.
+        from_env = self.session.trust_env
+        proxies = requests.utils.get_environ_proxies(self.base) if from_env else {}
+        env_bundle = (
+            os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") if from_env else None
+        )
+        self.session.trust_env = False
+        self.session.proxies.update(proxies)
         # Never False: there is deliberately no switch to turn TLS verification off.
         self.session.verify = config.ca_bundle or True
+        self._verify: str | bool = config.ca_bundle or env_bundle or True
         self.session.headers["User-Agent"] = config.user_agent
         self.session.headers["Accept"] = "application/json"
         self.session.headers.update(config.extra_headers)
         self.token: str | None = None
         self._relogins: list[float] = []  # monotonic moments of re-logins after a 401
+        # What /health said of POST /changes:batch: None until it answered, 0 when not offered.
+        self.batch_max: int | None = None
+        self.batch_bytes = 0
 
     def close(self) -> None:
         self.session.close()
@@ -180,6 +200,7 @@ class KoopbisClient:
                 params=params,
                 headers=sent_headers,
                 timeout=(self.config.connect_timeout, self.config.read_timeout),
+                verify=self._verify,
                 stream=True,
             )
         except requests.exceptions.SSLError as exc:
@@ -322,12 +343,23 @@ class KoopbisClient:
             if isinstance(common, RetryLater):
                 return common
             return BadAnswer(_FAILURES["bad"], answer.status, _brief(body))
+        batch = body.get("batch")
+        limits = batch if isinstance(batch, dict) else {}
+        max_changes, max_bytes = limits.get("max_changes"), limits.get("max_bytes")
+        if not (isinstance(max_changes, int) and max_changes > 0):
+            max_changes = 0
+        if not (max_changes and isinstance(max_bytes, int) and max_bytes > 0):
+            max_bytes = 0
         health = Health(
             status=str(body.get("status", "")),
             server_time=_opt_str(body.get("server_time")),
             go_live=_opt_str(body.get("go_live")),
             maintenance_until=_opt_str(body.get("maintenance_until")),
+            batch_max=max_changes,
+            batch_bytes=max_bytes,
         )
+        if answer.status == 200:
+            self.batch_max, self.batch_bytes = health.batch_max, health.batch_bytes
         if answer.status == 503:
             until = health.maintenance_until
             return RetryLater(
@@ -362,58 +394,59 @@ class KoopbisClient:
         )
         if not isinstance(answer, _Raw):
             return answer
-        status, data = answer.status, answer.body
-        if status in (200, 201):
-            return _applied(data, status) or BadAnswer(
-                _FAILURES["bad"], status, f"applied answer: {_brief(data)}"
+        return _change_outcome(answer)
+
+    def submit_batch(
+        self, items: Sequence[tuple[str, Mapping[str, Any]]], *, audit_head: str | None = None
+    ) -> list[ChangeOutcome] | Failure | None:
+        """``POST /changes:batch``: one outcome per ``(key, body)`` in order, as :meth:`submit_change` gives.
+
+        None when the server will not take these as a batch — the path is unknown
+        (404/405: an older server; batches are then off for this client), the body is
+        too large (413, or over the advertised size) or the envelope was refused — and
+        nothing of it was applied: the caller posts them one by one. A failure of the
+        request as a whole (no answer, 5xx, 429, a refused login, an answer that does
+        not fit the batch) is returned alone: it holds for every item, each of which
+        may or may not have been applied.
+        """
+        payload = json.dumps(
+            {"items": [{"idempotency_key": key, "change": dict(body)} for key, body in items]},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode("utf-8")
+        if self.batch_bytes and len(payload) > self.batch_bytes:
+            return None
+        headers = {"Content-Type": "application/json"}
+        if audit_head:
+            headers[AUDIT_HEAD_HEADER] = audit_head
+        answer = self._call("POST", f"{API}/changes:batch", data=payload, headers=headers)
+        if not isinstance(answer, _Raw):
+            return answer
+        if answer.status in (404, 405):
+            log.info("KOOP-BİS has no batch endpoint (%s); posting one by one", answer.status)
+            self.batch_max = 0
+            return None
+        if answer.status in (400, 413, 422):
+            log.info(
+                "batch refused as a whole (%s: %s); posting one by one", answer.status, _brief(answer.body)
             )
-        if not isinstance(data, dict):
+            return None
+        if answer.status != 200:
             common = _common_failure(answer)
-            return common if common is not None else BadAnswer(_FAILURES["bad"], status, _brief(data))
-        code = data.get("error")
-        message = str(data.get("message") or "")
-        if status == 409:
-            if code == "conflict":
-                return Conflict(
-                    message or tx("KOOP-BİS'te değişmiş alanlar var."),
-                    [c for c in data.get("conflicts") or [] if isinstance(c, dict)],
-                    current if isinstance(current := data.get("current"), dict) else {},
-                    data.get("version") if isinstance(data.get("version"), int) else None,
-                )
-            if code == "duplicate":
-                existing = data.get("existing")
-                return Duplicate(
-                    message or tx("Kayıt KOOP-BİS'te zaten var."),
-                    str(data.get("kind") or ""),
-                    existing if isinstance(existing, dict) else {},
-                )
-            if code == "stale":
-                return Stale(
-                    message or tx("Kooperatif KOOP-BİS'te sona ermiş."), _opt_str(data.get("status"))
-                )
-            if code == "idempotency_mismatch":
-                return IdempotencyMismatch(
-                    message or tx("Bu kayıt KOOP-BİS'e farklı içerikle gönderilmiş."),
-                    _opt_str(data.get("receipt")),
-                )
-            return BadAnswer(_FAILURES["bad"], status, f"unknown 409 code {code!r}")
-        if status in (400, 422):
-            errors = [
-                FieldMessage(str(e.get("field", "")), str(e.get("message", "")))
-                for e in data.get("errors") or []
-                if isinstance(e, dict)
-            ]
-            return Invalid(message or tx("KOOP-BİS kaydı geçersiz buldu."), errors)
-        if status == 404:
-            return NotFoundAnswer(
-                message or tx("Kooperatif KOOP-BİS'te bulunamadı."), _opt_str(data.get("cooperative"))
+            return common or BadAnswer(_FAILURES["bad"], answer.status, _brief(answer.body))
+        listed = answer.body.get("items") if isinstance(answer.body, dict) else None
+        if not (
+            isinstance(listed, list)
+            and len(listed) == len(items)
+            and all(
+                isinstance(got, dict)
+                and got.get("idempotency_key") == key
+                and isinstance(got.get("status"), int)
+                for got, (key, _body) in zip(listed, items, strict=True)
             )
-        common = _common_failure(answer)
-        return (
-            common
-            if common is not None
-            else BadAnswer(_FAILURES["bad"], status, f"status {status}: {_brief(data)}")
-        )
+        ):
+            return BadAnswer(_FAILURES["bad"], 200, f"batch answer: {_brief(answer.body)}")
+        return [_change_outcome(_Raw(got["status"], got.get("answer"), {})) for got in listed]
 
     def list_cooperatives(
         self,
@@ -544,6 +577,60 @@ def _local_moment(value: str) -> str:
     except ValueError:
         return value
     return moment.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def _change_outcome(answer: _Raw) -> ChangeOutcome:
+    """What an answer to ``POST /changes`` (or one item of a batch) says happened to the change."""
+    status, data = answer.status, answer.body
+    if status in (200, 201):
+        return _applied(data, status) or BadAnswer(
+            _FAILURES["bad"], status, f"applied answer: {_brief(data)}"
+        )
+    if not isinstance(data, dict):
+        common = _common_failure(answer)
+        return common if common is not None else BadAnswer(_FAILURES["bad"], status, _brief(data))
+    code = data.get("error")
+    message = str(data.get("message") or "")
+    if status == 409:
+        if code == "conflict":
+            return Conflict(
+                message or tx("KOOP-BİS'te değişmiş alanlar var."),
+                [c for c in data.get("conflicts") or [] if isinstance(c, dict)],
+                current if isinstance(current := data.get("current"), dict) else {},
+                data.get("version") if isinstance(data.get("version"), int) else None,
+            )
+        if code == "duplicate":
+            existing = data.get("existing")
+            return Duplicate(
+                message or tx("Kayıt KOOP-BİS'te zaten var."),
+                str(data.get("kind") or ""),
+                existing if isinstance(existing, dict) else {},
+            )
+        if code == "stale":
+            return Stale(message or tx("Kooperatif KOOP-BİS'te sona ermiş."), _opt_str(data.get("status")))
+        if code == "idempotency_mismatch":
+            return IdempotencyMismatch(
+                message or tx("Bu kayıt KOOP-BİS'e farklı içerikle gönderilmiş."),
+                _opt_str(data.get("receipt")),
+            )
+        return BadAnswer(_FAILURES["bad"], status, f"unknown 409 code {code!r}")
+    if status in (400, 422):
+        errors = [
+            FieldMessage(str(e.get("field", "")), str(e.get("message", "")))
+            for e in data.get("errors") or []
+            if isinstance(e, dict)
+        ]
+        return Invalid(message or tx("KOOP-BİS kaydı geçersiz buldu."), errors)
+    if status == 404:
+        return NotFoundAnswer(
+            message or tx("Kooperatif KOOP-BİS'te bulunamadı."), _opt_str(data.get("cooperative"))
+        )
+    common = _common_failure(answer)
+    return (
+        common
+        if common is not None
+        else BadAnswer(_FAILURES["bad"], status, f"status {status}: {_brief(data)}")
+    )
 
 
 def _applied(data: Any, status: int) -> Applied | None:

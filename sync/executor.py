@@ -24,9 +24,25 @@ safe. Within a cooperative the order is kept: its next entry goes in a later
 window, and only once the one before it was applied. An entry of a window that
 was never sent (cancel, the server went away) is moved back to ``approved``.
 
+When KOOP-BİS's ``/health`` offers ``POST /changes:batch``, a window goes out as
+one batch request instead of one request per entry; each entry keeps its own
+idempotency key and gets its own answer, stored exactly as a single answer would
+be. The window is what makes this safe: it holds at most one entry per
+cooperative, and a cooperative's next entry is put in a later window only once
+the one before was applied. So no entry of a batch depends on another entry of
+the same batch — its base was computed from answers already stored — and the
+server's in-order processing is never relied on. (Letting a cooperative's chain
+into one batch would mean computing a base from an answer not yet received: a
+conflict or refusal of the first would make the second's base wrong, and the
+second would be applied or refused against a state nobody stored.) A batch that
+fails as a whole (no answer, 5xx, 429, a refused login) is that failure for each
+of its entries; one the server will not take as a batch (unknown path on an older
+server, too large) is sent one request per entry, as without batches.
+
 The base sent is the stored base carried forward along the cooperative's earlier
 local entries (:mod:`sync.rebase`); it is recorded with the ``send`` move and
-re-used verbatim on a resend, so the body stays the same.
+re-used verbatim on a resend, so the body stays the same. The chain of each
+cooperative is read once per run and extended as its entries are applied.
 
 Failures that are nobody's fault (5xx, 429, timeouts, drops) back off per entry,
 exponentially with jitter and a ceiling, recorded in ``sync_attempts`` so the
@@ -58,7 +74,7 @@ from sync import conflicts
 from sync.planner import PlanItem, build_plan
 from sync.progress import RunResult as RunResult  # re-exported: callers import them from here
 from sync.progress import SyncProgress as SyncProgress
-from sync.rebase import SENT_BASE, chained_base, last_sent_base
+from sync.rebase import SENT_BASE, Chains, last_sent_base
 from sync.settle import SYNC_ACTOR, conflict_outcome, map_registration, refuse, settle
 
 log = logging.getLogger("koopbis.sync.executor")
@@ -89,6 +105,10 @@ class ExecutorConfig:
     # commit after the last of them: two durable commits per window instead of two
     # per entry. Exactly-once does not depend on it (the idempotency key does).
     window: int = 32
+    # Use POST /changes:batch when /health offers it: then a window is one request
+    # of up to ``min(batch_size, the server's max_changes)`` entries.
+    batch: bool = True
+    batch_size: int = 100
     heartbeat: Callable[[], None] | None = None
 
 
@@ -146,10 +166,14 @@ class Executor:
         self._uploaded: set[str] = set()
         self._handled: set[str] = set()
         self._pending_progress: list[tuple[str | None, str]] = []
+        self.chains = Chains(store)
 
     # ------------------------------------------------------------ loop
 
     def run(self) -> RunResult:
+        if self.config.batch and self.client.batch_max is None:
+            # Not asked yet (the scheduler asks before every run): whether batches are offered.
+            self.client.health()
         plan = build_plan(self.store)
         self.result.total = sum(1 for i in plan.items() if i.entry.state in (State.APPROVED, State.SENDING))
         deadline = time.monotonic() + self.config.linger
@@ -186,8 +210,8 @@ class Executor:
         (conflict, rejection, retry) holds the rest of its cooperative back.
         """
         active: deque[Iterator[PlanItem]] = deque(iter(q) for q in queues)
-        size = max(1, self.config.window)
         while active and self.result.stop is None and not self.cancel.is_set():
+            size = self._batch_size() or max(1, self.config.window)
             window: list[tuple[PlanItem, Iterator[PlanItem]]] = []
             while active and len(window) < size:
                 queue = active.popleft()
@@ -200,6 +224,11 @@ class Executor:
             for item, queue in window:
                 if item.uuid in applied:
                     active.append(queue)
+
+    def _batch_size(self) -> int:
+        """Entries per batch request; 0 when the window goes one request per entry."""
+        offered = self.client.batch_max or 0
+        return min(offered, max(1, self.config.batch_size)) if self.config.batch and offered else 0
 
     def _stop(self, reason: str, message: str) -> None:
         self.result.stop = reason
@@ -268,17 +297,9 @@ class Executor:
             # "eşitleniyor" for as long as KOOP-BİS takes to answer, not only at the end.
             self._progress(None, f"{len(marked)} kayıt KOOP-BİS'e gönderiliyor…")
             self._flush_progress()
-        # 2. The requests, in order; a global failure (offline, maintenance, login) stops the window.
-        answers: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]] = []
-        unsent: list[Entry] = []
+        # 2. The requests (one batch, or one per entry); a global failure stops the window.
         anchor = "{}:{}".format(*audit.head(self.store))  # the chain as it stands after step 1
-        for entry, body, was_approved in marked:
-            if self.cancel.is_set() or _stops_run(answers[-1][2] if answers else None):
-                if was_approved:
-                    unsent.append(entry)
-                continue
-            outcome = self.client.submit_change(entry.uuid, body, audit_head=anchor)
-            answers.append((entry, body, outcome, was_approved))
+        answers, unsent = self._send(marked, anchor)
         # 3. Every answer with its state move and audit row, in one committed transaction.
         applied: set[str] = set()
         with self.store.atomic():
@@ -289,6 +310,44 @@ class Executor:
                 self._unsent(entry)
         self._flush_progress()
         return applied
+
+    def _send(
+        self, marked: list[tuple[Entry, dict[str, Any], bool]], anchor: str
+    ) -> tuple[list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]], list[Entry]]:
+        """Send the marked entries: (entry, body, outcome, was approved) per answer, and those never sent."""
+        answers: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]] = []
+        unsent: list[Entry] = []
+        batched: list[wire.ChangeOutcome] | wire.Failure | None = None
+        if self._batch_size() and marked and not self.cancel.is_set():
+            batched = self.client.submit_batch([(e.uuid, body) for e, body, _ in marked], audit_head=anchor)
+        if isinstance(batched, list):
+            # An answer per entry, each its own (the server took the batch).
+            answers = [
+                (entry, body, outcome, was_approved)
+                for (entry, body, was_approved), outcome in zip(marked, batched, strict=True)
+            ]
+            return answers, unsent
+        if batched is not None:
+            # The batch failed as a whole: that failure is each entry's, as if each had been
+            # posted and met it. The request went out for all of them, so a cancel meanwhile
+            # changes nothing; only a failure that certainly applied nothing (refused
+            # connection, login, maintenance) leaves the rest as never sent.
+            for index, (entry, body, was_approved) in enumerate(marked):
+                if index and _stops_run(batched):
+                    if was_approved:
+                        unsent.append(entry)
+                    continue
+                answers.append((entry, body, batched, was_approved))
+            return answers, unsent
+        # None: no batches (not offered, or not taken for these): one post per entry.
+        for entry, body, was_approved in marked:
+            if self.cancel.is_set() or _stops_run(answers[-1][2] if answers else None):
+                if was_approved:
+                    unsent.append(entry)
+                continue
+            outcome = self.client.submit_change(entry.uuid, body, audit_head=anchor)
+            answers.append((entry, body, outcome, was_approved))
+        return answers, unsent
 
     def _mark_sending(self, item: PlanItem) -> tuple[Entry, dict[str, Any]]:
         """Move one entry to ``sending`` (inside the window's transaction); the base to send."""
@@ -308,7 +367,7 @@ class Executor:
             previous = last_sent_base(self.store, item.uuid)
             base = previous if previous is not None else item.entry.base
         else:
-            base = chained_base(self.store, item.entry, cooperative_id)
+            base = self.chains.base_for(item.entry, cooperative_id)
         details: dict[str, Any] = {"attempt": (item.attempts.attempts if item.attempts else 0) + 1}
         if base != item.entry.base:
             details[SENT_BASE] = base
@@ -397,6 +456,9 @@ class Executor:
             details={"already_applied": True},
             fields={"outcome": result, "synced_at": stamp()},
         )
+        if entry.cooperative_id:
+            # Synced without a server version: its place in the chain is the store's to say.
+            self.chains.applied(entry, entry.cooperative_id, sent_base, None, "")
         self.result.applied += 1
         self._progress(entry.uuid, "Zaten KOOP-BİS'te: " + note)
         return True
@@ -434,6 +496,7 @@ class Executor:
             )
             if registers:
                 map_registration(self.store, entry.uuid, outcome.cooperative, outcome.receipt, now)
+        self.chains.applied(entry, outcome.cooperative, sent_base, outcome.version, now)
         self.result.applied += 1
         self.result.replayed += int(outcome.replayed)
         self.result.receipts.append((entry.uuid, outcome.receipt))

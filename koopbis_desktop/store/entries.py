@@ -664,14 +664,14 @@ def synced_receipts(
     return [(str(r[0]), str(r[1]), str(r[2]), r[3], r[4]) for r in rows]
 
 
-def synced_before(store: Store, cooperative_id: str, entry_uuid: str) -> list[tuple[Any, ...]]:
-    """The other synced entries of a cooperative in the order KOOP-BİS applied them:
-    uuid, type, payload, base, outcome, synced at (JSON as stored)."""
+def synced_chain(store: Store, cooperative_id: str) -> list[tuple[Any, ...]]:
+    """The synced entries of a cooperative in the order KOOP-BİS applied them:
+    uuid, type, payload, base, outcome, synced at (JSON as stored), server version."""
     return store.query(
-        "SELECT uuid, type, payload, base, outcome, synced_at FROM entries "
-        "WHERE cooperative_id = ? AND state = 'synced' AND uuid != ? "
+        "SELECT uuid, type, payload, base, outcome, synced_at, server_version FROM entries "
+        "WHERE cooperative_id = ? AND state = 'synced' "
         "ORDER BY server_version, synced_at, rowid",
-        (cooperative_id, entry_uuid),
+        (cooperative_id,),
     )
 
 

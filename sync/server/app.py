@@ -28,11 +28,12 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.server import models
 from sync.server.auth import DEFAULT_USERS, Accounts, LoginRefused, Session, TokenStatus
-from sync.server.changes import submit_change
+from sync.server.changes import BatchItem, submit_change, submit_changes
 from sync.server.errors import ApiError, invalid
 from sync.server.faults import (
     MODE_HELP,
@@ -54,6 +55,10 @@ ADMIN = f"{API}/admin"
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 # Every other request body is a JSON document of one change at most: far below this.
 MAX_BODY_BYTES = 1024 * 1024
+# A batch carries up to ``max_changes`` such documents; its own, larger limit (advertised).
+MAX_BATCH_BODY_BYTES = 8 * 1024 * 1024
+DEFAULT_BATCH_MAX = 100
+BATCH = f"{API}/changes:batch"
 ATTACHMENTS = f"{API}/attachments/"
 AUDIT_HEAD_HEADER = "X-Audit-Head"
 DEFAULT_GO_LIVE = date(2015, 3, 12)
@@ -74,6 +79,8 @@ class ServerConfig:
     fault_delay: float = 5.0
     seed_records: list[dict[str, Any]] = field(default_factory=list)
     today: Callable[[], date] = date.today
+    # Most changes one POST /changes:batch carries; 0 turns the batch endpoint off (an older server).
+    batch_max: int = DEFAULT_BATCH_MAX
 
 
 @dataclass
@@ -98,6 +105,11 @@ class ServerState:
             "server_time": iso(utc_now()),
             "go_live": self.config.go_live.isoformat(),
             "maintenance_until": iso(until) if until else None,
+            "batch": (
+                {"max_changes": self.config.batch_max, "max_bytes": MAX_BATCH_BODY_BYTES}
+                if self.config.batch_max > 0
+                else None
+            ),
         }
 
 
@@ -209,13 +221,9 @@ def _build_api(state: ServerState) -> FastAPI:
 
     @api.exception_handler(RequestValidationError)
     async def on_validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = []
-        for err in exc.errors():
-            loc = [str(part) for part in err.get("loc", ())]
-            if loc and loc[0] in ("body", "query", "path", "header"):
-                loc = loc[1:]
-            errors.append({"field": ".".join(loc), "message": f"Geçersiz değer: {err.get('msg', '')}."})
-        return on_api_error_sync(invalid(errors, "İstek biçimi geçersiz; alanları düzeltin."))
+        return on_api_error_sync(
+            invalid(_field_errors(exc.errors()), "İstek biçimi geçersiz; alanları düzeltin.")
+        )
 
     def on_api_error_sync(exc: ApiError) -> JSONResponse:
         return JSONResponse(exc.body(), exc.status, headers=exc.headers)
@@ -390,6 +398,61 @@ def _build_api(state: ServerState) -> FastAPI:
             state.store.keep_audit_head(user.province or "00", user.username, x_audit_head)
         return JSONResponse(answer, status)
 
+    if state.config.batch_max > 0:
+
+        @api.post(
+            BATCH,
+            response_model=models.ChangeBatchAnswer,
+            responses={
+                413: _error("Body larger than `batch.max_bytes`"),
+                **AUTHED,
+                422: _error(
+                    "`invalid`: the envelope is malformed or has more items than `batch.max_changes` "
+                    "(nothing applied); a malformed *item* is answered in its own outcome",
+                    models.InvalidBody,
+                ),
+            },
+            tags=["changes"],
+        )
+        def post_changes(
+            user: User,
+            body: models.ChangeBatchRequest,
+            x_audit_head: Annotated[
+                str | None,
+                Header(
+                    description="As for `POST /changes`",
+                    max_length=100,
+                    pattern=r"^\d{1,12}:[0-9a-f]{64}$",
+                ),
+            ] = None,
+        ) -> dict[str, Any]:
+            """Apply up to `batch.max_changes` changes in order, each exactly once under its own key.
+
+            Every item is answered as `POST /changes` would have answered it alone
+            (status and body), so one item's refusal does not stop the others
+            (partial success); a key sent before gets its stored answer. Items are
+            applied in the order given, each seeing the ones before it.
+            """
+            if len(body.items) > state.config.batch_max:
+                raise invalid(
+                    [
+                        {
+                            "field": "items",
+                            "message": f"Bir istekte en çok {state.config.batch_max} kayıt gönderilebilir.",
+                        }
+                    ]
+                )
+            items = [_batch_item(item) for item in body.items]
+            answers = submit_changes(state.store, items, state.config.today(), province=user.province)
+            if x_audit_head:
+                state.store.keep_audit_head(user.province or "00", user.username, x_audit_head)
+            return {
+                "items": [
+                    {"idempotency_key": item.idempotency_key, "status": status, "answer": answer}
+                    for item, (status, answer) in zip(body.items, answers, strict=True)
+                ]
+            }
+
     @api.put(
         f"{API}/attachments/{{sha256}}",
         response_model=None,
@@ -533,6 +596,39 @@ def _build_api(state: ServerState) -> FastAPI:
     return api
 
 
+def _batch_item(item: models.BatchChange) -> BatchItem:
+    """A batch item checked as ``POST /changes`` checks its header and body, refusals kept per item."""
+    key = (item.idempotency_key or "").strip()
+    if not key:
+        return BatchItem(
+            "",
+            None,
+            ApiError(
+                400,
+                "missing_idempotency_key",
+                "Her kayıt için idempotency_key zorunludur; kaydın kimliğini (uuid) gönderin.",
+            ),
+        )
+    try:
+        change = models.ChangeRequest.model_validate(item.change)
+    except ValidationError as exc:
+        return BatchItem(
+            key, None, invalid(_field_errors(exc.errors()), "İstek biçimi geçersiz; alanları düzeltin.")
+        )
+    return BatchItem(key, change.model_dump(mode="json"))
+
+
+def _field_errors(errors: Any) -> list[dict[str, str]]:
+    """Pydantic's errors as the contract's ``[{field, message}]`` (request-part prefix dropped)."""
+    fields = []
+    for err in errors:
+        loc = [str(part) for part in err.get("loc", ())]
+        if loc and loc[0] in ("body", "query", "path", "header"):
+            loc = loc[1:]
+        fields.append({"field": ".".join(loc), "message": f"Geçersiz değer: {err.get('msg', '')}."})
+    return fields
+
+
 def _visible(user: Session, record: dict[str, Any]) -> bool:
     return user.province is None or record.get("province_code") == user.province
 
@@ -631,11 +727,12 @@ class ServerApp:
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         attachment = scope["path"].startswith(ATTACHMENTS)
-        limit = MAX_ATTACHMENT_BYTES if attachment else MAX_BODY_BYTES
+        batch = scope["path"] == BATCH
+        limit = MAX_ATTACHMENT_BYTES if attachment else MAX_BATCH_BODY_BYTES if batch else MAX_BODY_BYTES
         too_large = {
             "error": "too_large",
             "message": "İstek gövdesi çok büyük; en çok "
-            + ("50 MB" if attachment else "1 MB")
+            + ("50 MB" if attachment else "8 MB" if batch else "1 MB")
             + " gönderilebilir.",
         }
         if declared is not None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import logging
 import sqlite3
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -30,6 +32,8 @@ from sync.server.apply import (
 )
 from sync.server.errors import ApiError, invalid
 from sync.server.store import Store, dumps, iso, utc_now
+
+log = logging.getLogger("koopbis.server")
 
 
 def body_hash(body: dict[str, Any]) -> str:
@@ -53,9 +57,82 @@ def submit_change(
         return _submit(store, key, body, today, province)
 
 
+@dataclass(frozen=True)
+class BatchItem:
+    """One change of a batch: its idempotency key and its ``POST /changes`` body (or why it has none)."""
+
+    key: str
+    body: dict[str, Any] | None
+    refusal: ApiError | None = None  # the shape was refused before anything was looked up
+
+
+def submit_changes(
+    store: Store, items: list[BatchItem], today: date, *, province: str | None = None
+) -> list[tuple[int, dict[str, Any]]]:
+    """Apply a batch in order: per item the (HTTP status, answer) ``POST /changes`` would have given.
+
+    One write transaction holds the whole batch, so later items see earlier ones
+    applied (and a crash loses all of it, never half an item); each item runs in a
+    savepoint of its own, so a refused item leaves the others applied — partial
+    success. Every item is looked up by its key first, exactly as a single post,
+    so a batch sent again after a lost answer returns the stored answers.
+    """
+    try:
+        return _submit_batch(store, items, today, province)
+    except sqlite3.IntegrityError:
+        # As for one change: another process committed one of these keys meanwhile.
+        return _submit_batch(store, items, today, province)
+
+
+def _submit_batch(
+    store: Store, items: list[BatchItem], today: date, province: str | None
+) -> list[tuple[int, dict[str, Any]]]:
+    answers: list[tuple[int, dict[str, Any]]] = []
+    with store.transaction() as conn:
+        for item in items:
+            if item.refusal is not None or item.body is None:
+                refusal = item.refusal or invalid([{"field": "change", "message": "Kayıt eksik."}])
+                answers.append((refusal.status, refusal.body()))
+                continue
+            conn.execute("SAVEPOINT item")
+            try:
+                answers.append(_submit_in(store, conn, item.key, item.body, today, province))
+            except ApiError as refused:
+                conn.execute("ROLLBACK TO item")
+                answers.append((refused.status, refused.body()))
+            except sqlite3.IntegrityError:
+                raise  # another writer took a key: the whole batch is answered again
+            except Exception:
+                # A fault of this item alone must not hold back the others: it gets the
+                # 500 a single post would have got, and may be sent again.
+                log.exception("change %s failed", item.key)
+                conn.execute("ROLLBACK TO item")
+                answers.append(
+                    (
+                        500,
+                        {
+                            "error": "server_error",
+                            "message": "KOOP-BİS'te beklenmeyen bir hata oluştu; "
+                            "biraz sonra yeniden deneyin.",
+                        },
+                    )
+                )
+            finally:
+                conn.execute("RELEASE item")
+    return answers
+
+
 def _submit(
     store: Store, key: str, body: dict[str, Any], today: date, province: str | None
 ) -> tuple[int, dict[str, Any]]:
+    with store.transaction() as conn:
+        return _submit_in(store, conn, key, body, today, province)
+
+
+def _submit_in(
+    store: Store, conn: sqlite3.Connection, key: str, body: dict[str, Any], today: date, province: str | None
+) -> tuple[int, dict[str, Any]]:
+    """The checks and the apply of one change, inside the caller's transaction."""
     try:
         digest = body_hash(body)
     except UnicodeEncodeError:
@@ -64,73 +141,72 @@ def _submit(
         raise invalid(
             [{"field": "body", "message": "İstekte metin olmayan bir karakter (eşi olmayan vekil) var."}]
         ) from None
-    with store.transaction() as conn:
-        previous = store.find_change(conn, key)
-        if previous is not None:
-            if previous["body_hash"] == digest:
-                return 200, {**json.loads(previous["response"]), "replayed": True}
-            raise ApiError(
-                409,
-                "idempotency_mismatch",
-                "Bu anahtarla daha önce farklı içerikte bir kayıt uygulanmış; "
-                "aynı kayıt için yeni bir anahtar kullanılamaz, kaydı gözden geçirin.",
-                receipt=previous["receipt"],
-            )
-        ctype = _change_type(body["type"])
-        base: dict[str, Any] = body.get("base") or {}
-        bad_keys = [k for k in base if not is_valid_base_key(k)]
-        if bad_keys:
-            raise invalid(
-                [{"field": f"base.{k}", "message": f"'{k}' geçerli bir kayıt alanı değil."} for k in bad_keys]
-            )
-        record = _target(store, conn, ctype, body)
-        if record is not None and province is not None and record.get("province_code") != province:
-            raise ApiError(
-                404,
-                "not_found",
-                f"KOOP-BİS'te {record['id']} numaralı kooperatif yok.",
-                cooperative=record["id"],
-            )
-        payload = _validated(ctype, body, record, today)
-        if ctype.registers and province is not None and payload.get("province_code") != province:
-            raise invalid(
-                [
-                    {
-                        "field": "province_code",
-                        "message": f"Bu hesap yalnızca {province} plakalı ilin kooperatiflerini kaydedebilir.",
-                    }
-                ]
-            )
-        _check_people_and_attachments(store, conn, body)
+    previous = store.find_change(conn, key)
+    if previous is not None:
+        if previous["body_hash"] == digest:
+            return 200, {**json.loads(previous["response"]), "replayed": True}
+        raise ApiError(
+            409,
+            "idempotency_mismatch",
+            "Bu anahtarla daha önce farklı içerikte bir kayıt uygulanmış; "
+            "aynı kayıt için yeni bir anahtar kullanılamaz, kaydı gözden geçirin.",
+            receipt=previous["receipt"],
+        )
+    ctype = _change_type(body["type"])
+    base: dict[str, Any] = body.get("base") or {}
+    bad_keys = [k for k in base if not is_valid_base_key(k)]
+    if bad_keys:
+        raise invalid(
+            [{"field": f"base.{k}", "message": f"'{k}' geçerli bir kayıt alanı değil."} for k in bad_keys]
+        )
+    record = _target(store, conn, ctype, body)
+    if record is not None and province is not None and record.get("province_code") != province:
+        raise ApiError(
+            404,
+            "not_found",
+            f"KOOP-BİS'te {record['id']} numaralı kooperatif yok.",
+            cooperative=record["id"],
+        )
+    payload = _validated(ctype, body, record, today)
+    if ctype.registers and province is not None and payload.get("province_code") != province:
+        raise invalid(
+            [
+                {
+                    "field": "province_code",
+                    "message": f"Bu hesap yalnızca {province} plakalı ilin kooperatiflerini kaydedebilir.",
+                }
+            ]
+        )
+    _check_people_and_attachments(store, conn, body)
 
-        if ctype.registers:
-            _check_register(store, conn, payload)
-            check_base(None, base)
-            record = new_record(store.next_cooperative_id(conn, payload["province_code"]), payload)
-        else:
-            assert record is not None
-            check_stale(record, ctype)
-            duplicate = find_duplicate(record, ctype, payload)
-            if duplicate is not None:
-                raise duplicate_error(*duplicate)
-            check_base(record, base)
-            before = copy.deepcopy(record)
-            try:
-                apply_change(record, ctype, payload)
-            except StateConflict as exc:
-                raise conflict_error(before, base, [exc.key]) from None
+    if ctype.registers:
+        _check_register(store, conn, payload)
+        check_base(None, base)
+        record = new_record(store.next_cooperative_id(conn, payload["province_code"]), payload)
+    else:
+        assert record is not None
+        check_stale(record, ctype)
+        duplicate = find_duplicate(record, ctype, payload)
+        if duplicate is not None:
+            raise duplicate_error(*duplicate)
+        check_base(record, base)
+        before = copy.deepcopy(record)
+        try:
+            apply_change(record, ctype, payload)
+        except StateConflict as exc:
+            raise conflict_error(before, base, [exc.key]) from None
 
-        now = utc_now()
-        answer = {
-            "status": "applied",
-            "receipt": store.next_receipt(conn, now.year),
-            "cooperative": record["id"],
-            "version": record["version"],
-            "applied_at": iso(now),
-        }
-        store.save(conn, record, answer["applied_at"])
-        store.record_change(conn, key=key, body_hash=digest, body=body, type_id=ctype.id, response=answer)
-        return 201, answer
+    now = utc_now()
+    answer = {
+        "status": "applied",
+        "receipt": store.next_receipt(conn, now.year),
+        "cooperative": record["id"],
+        "version": record["version"],
+        "applied_at": iso(now),
+    }
+    store.save(conn, record, answer["applied_at"])
+    store.record_change(conn, key=key, body_hash=digest, body=body, type_id=ctype.id, response=answer)
+    return 201, answer
 
 
 def _change_type(type_id: str) -> ChangeType:

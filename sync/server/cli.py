@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain import demo_data
-from sync.server.app import DEFAULT_GO_LIVE, ServerApp, ServerConfig, create_app
+from sync.server.app import DEFAULT_BATCH_MAX, DEFAULT_GO_LIVE, ServerApp, ServerConfig, create_app
 from sync.server.auth import load_provinces, load_users
 from sync.server.faults import MODE_HELP, parse_spec
 
@@ -66,6 +66,17 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("KOOPBIS_SERVER_ADMIN_TOKEN", "egitim-admin"),
         help="admin bearer token (env KOOPBIS_SERVER_ADMIN_TOKEN; default egitim-admin)",
     )
+    parser.add_argument(
+        "--no-batch",
+        action="store_true",
+        help="offer no POST /api/v1/changes:batch (as an older server): clients post one by one",
+    )
+    parser.add_argument(
+        "--batch-max",
+        type=int,
+        default=DEFAULT_BATCH_MAX,
+        help="most changes one batch may carry (default %(default)s)",
+    )
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
     return parser
 
@@ -84,6 +95,7 @@ def build_app(args: argparse.Namespace) -> ServerApp:
             seed=args.seed,
             fault_delay=args.fault_delay,
             seed_records=seed_records(args.seed_data, args.province),
+            batch_max=0 if args.no_batch else max(1, args.batch_max),
         )
     )
 

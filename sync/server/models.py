@@ -18,11 +18,19 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class BatchLimits(BaseModel):
+    max_changes: int = Field(description="Most changes one `POST /changes:batch` may carry")
+    max_bytes: int = Field(description="Largest request body of `POST /changes:batch`, in bytes")
+
+
 class Health(BaseModel):
     status: Literal["ok", "maintenance"]
     server_time: datetime
     go_live: date
     maintenance_until: datetime | None = None
+    batch: BatchLimits | None = Field(
+        None, description="Present when `POST /changes:batch` is offered; absent or null: post one by one"
+    )
 
 
 class SessionRequest(Strict):
@@ -209,6 +217,31 @@ class ChangeApplied(BaseModel):
     version: int
     applied_at: datetime
     replayed: bool | None = Field(None, description="true when this answers a repeated key")
+
+
+class BatchChange(BaseModel):
+    idempotency_key: str | None = Field(
+        None, max_length=200, description="The entry's uuid, as the `Idempotency-Key` of `POST /changes`"
+    )
+    change: dict[str, Any] = Field(description="A `POST /changes` body (ChangeRequest), checked per item")
+
+
+class ChangeBatchRequest(Strict):
+    items: list[BatchChange] = Field(
+        min_length=1, description="Applied in this order; at most `batch.max_changes` of `/health`"
+    )
+
+
+class BatchOutcome(BaseModel):
+    idempotency_key: str | None
+    status: int = Field(description="The HTTP status `POST /changes` answers for this change alone")
+    answer: dict[str, Any] = Field(
+        description="The body `POST /changes` answers: ChangeApplied, ChangeRefused, InvalidBody, ErrorBody"
+    )
+
+
+class ChangeBatchAnswer(BaseModel):
+    items: list[BatchOutcome] = Field(description="One per request item, in the same order")
 
 
 class AttachmentStored(BaseModel):

@@ -23,6 +23,7 @@ def test_document_covers_the_contract() -> None:
         "/api/v1/cooperatives",
         "/api/v1/cooperatives/{cooperative_id}",
         "/api/v1/changes",
+        "/api/v1/changes:batch",
         "/api/v1/attachments/{sha256}",
         "/api/v1/admin/cooperatives/{cooperative_id}",
         "/api/v1/admin/maintenance",

@@ -26,9 +26,16 @@ from koopbis_desktop.store.entries import Entry
 from sync.client import ClientConfig, KoopbisClient
 from sync.executor import ExecutorConfig
 from sync.scheduler import SyncOptions, SyncReport, sync_store
+from sync.server.app import DEFAULT_BATCH_MAX
 from tests.server.conftest import ADMIN_TOKEN, Api, LiveServer, running
 
 __all__ = ["ADMIN_TOKEN", "Api", "LiveServer", "running"]
+
+#: How the reference server takes changes: "batch" (``POST /changes:batch`` offered by
+#: ``/health``, the client sends windows as batches) or "single" (a server without it:
+#: one post per entry). Every test here that talks to a server runs in both.
+SYNC_MODES = ("batch", "single")
+_MODE = {"current": "batch"}  # what live_server starts; tests elsewhere get the default
 
 SERVER_USER = "egitim"
 SERVER_PASSWORD = "egitim2015"
@@ -39,9 +46,38 @@ def records(count: int) -> list[dict[str, Any]]:
     return list(demo_data.cooperatives("06", count))
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every test that talks to the reference server once per sync mode."""
+    talks = "server" in metafunc.fixturenames or any(
+        hasattr(metafunc.module, name) for name in ("live_server", "client_for", "options_for", "sync_now")
+    )
+    # A module-wide server chooses its mode itself (it cannot follow a per-test one); a
+    # module about the modes themselves (``MODES_CHOSEN = True``) starts its servers as it needs.
+    if getattr(metafunc.module, "MODES_CHOSEN", False):
+        return
+    if talks and "sync_mode" in metafunc.fixturenames and "shared_server" not in metafunc.fixturenames:
+        metafunc.parametrize("sync_mode", SYNC_MODES, indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def sync_mode(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The mode servers started by this test use (see SYNC_MODES)."""
+    mode: str = getattr(request, "param", "batch")
+    previous, _MODE["current"] = _MODE["current"], mode
+    try:
+        yield mode
+    finally:
+        _MODE["current"] = previous
+
+
+def batch_max(mode: str) -> int:
+    return DEFAULT_BATCH_MAX if mode == "batch" else 0
+
+
 @contextmanager
 def live_server(tmp_path: Path, count: int = 20, **overrides: Any) -> Iterator[LiveServer]:
     overrides.setdefault("fault_delay", 0.2)
+    overrides.setdefault("batch_max", batch_max(_MODE["current"]))
     with running(tmp_path, seed_records=records(count), **overrides) as server:
         yield server
 

@@ -233,3 +233,87 @@ def test_malformed_or_oversized_answers_are_outcomes_not_crashes(
     outcome = c.submit_change(key(), admit_body())
     assert isinstance(outcome, kind), outcome
     assert isinstance(c.health(), wire.BadAnswer | wire.RetryLater | wire.Health)
+
+
+# ------------------------------------------------------------------ batches and the environment
+
+
+def test_health_says_whether_batches_are_offered(server: LiveServer, sync_mode: str) -> None:
+    c = client_for(server)
+    assert c.batch_max is None  # not known before /health answered
+    health = c.health()
+    assert isinstance(health, wire.Health)
+    expected = 100 if sync_mode == "batch" else 0
+    assert health.batch_max == c.batch_max == expected
+    assert (health.batch_bytes > 0) == (sync_mode == "batch")
+
+
+def test_a_batch_gives_each_change_its_single_answer(server: LiveServer, sync_mode: str) -> None:
+    c = client_for(server)
+    c.health()
+    c.batch_max = 100  # a server without batches answers the path 404
+    k, body = key(), admit_body()
+    bad = {**admit_body(1, seed=3), "approver": "katip1"}  # approver = author
+    gone = {**admit_body(2, seed=4), "cooperative": "06-999999"}
+    answers = c.submit_batch([(k, body), (key(), bad), (key(), gone)])
+    if sync_mode == "single":
+        assert answers is None and c.batch_max == 0
+        return
+    assert isinstance(answers, list)
+    applied, invalid, missing = answers
+    assert isinstance(applied, wire.Applied) and not applied.replayed
+    assert isinstance(invalid, wire.Invalid) and invalid.errors[0].field == "approver"
+    assert isinstance(missing, wire.NotFoundAnswer) and missing.cooperative == "06-999999"
+    again = c.submit_batch([(k, body)])
+    assert isinstance(again, list) and isinstance(again[0], wire.Applied)
+    assert again[0].replayed and again[0].receipt == applied.receipt
+    mismatch = c.submit_batch([(k, admit_body(seed=9))])
+    assert isinstance(mismatch, list) and isinstance(mismatch[0], wire.IdempotencyMismatch)
+    assert mismatch[0].receipt == applied.receipt
+
+
+def test_a_batch_failing_as_a_whole_is_one_outcome(server: LiveServer) -> None:
+    c = client_for(server)
+    c.health()
+    c.batch_max = 100  # the fault answers before any route, batches offered or not
+    assert c.login() is None
+    faults(server, "503=1")
+    answer = c.submit_batch([(key(), admit_body()), (key(), admit_body(1))])
+    faults(server, "")
+    assert isinstance(answer, wire.RetryLater) and answer.status == 503
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        (200, JSON, b'{"items": []}'),  # fewer answers than items
+        (200, JSON, b'{"items": [{"idempotency_key": "other", "status": 201, "answer": {}}]}'),
+        (200, {"Content-Type": "text/html"}, b"<html>ok</html>"),
+    ],
+)
+def test_a_batch_answer_that_does_not_fit_is_a_bad_answer(
+    broken: str, answer: tuple[int, dict[str, str], bytes]
+) -> None:
+    _Broken.answers = {"/api/v1/session": TOKEN, "/api/v1/changes:batch": answer}
+    c = wire.KoopbisClient(wire.ClientConfig(broken, "u", lambda: "p"))
+    assert isinstance(c.submit_batch([(key(), admit_body())]), wire.BadAnswer)
+
+
+def test_proxy_settings_are_read_once_when_the_client_is_made(
+    server: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{closed}")
+    through_proxy = client_for(server, connect_timeout=1)
+    monkeypatch.delenv("HTTP_PROXY")
+    # Made while the proxy was set: it keeps using it (nothing listens there).
+    assert isinstance(through_proxy.health(), wire.Unreachable)
+    direct = client_for(server)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{closed}")
+    # Made without: a proxy set later is not read again on each request.
+    assert isinstance(direct.health(), wire.Health)
+    assert direct.session.trust_env is False and through_proxy.session.trust_env is False

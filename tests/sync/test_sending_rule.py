@@ -26,10 +26,12 @@ from koopbis_desktop.store.db import Store
 from sync.client import KoopbisClient
 from sync.executor import Executor
 from tests.sync.conftest import (
+    SYNC_MODES,
     LiveServer,
     applied_keys,
     approved_admission,
     assert_nothing_applied_is_changeable,
+    batch_max,
     client_for,
     fast_executor,
     live_server,
@@ -51,9 +53,12 @@ MODES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    with live_server(tmp_path_factory.mktemp("server"), 20, fault_delay=0.6) as live:
+@pytest.fixture(scope="module", params=SYNC_MODES)
+def shared_server(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[LiveServer]:
+    folder = tmp_path_factory.mktemp("server")
+    with live_server(folder, 20, fault_delay=0.6, batch_max=batch_max(request.param)) as live:
         yield live
 
 
