@@ -21,12 +21,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import sqlite_utils
 
 from koopbis_desktop.domain import text
-from koopbis_desktop.store import migrations
+from koopbis_desktop.store import integrity, migrations
 from koopbis_desktop.store.changes import NOTHING, OpChanges, of_kinds, written_kind
 from koopbis_desktop.store.engine import SQLITE, Dialect, Params
 from koopbis_desktop.store.errors import (
@@ -389,7 +389,7 @@ def open_store(
     *,
     create: bool = False,
     backups_dir: Path | None = None,
-    check_integrity: bool = True,
+    check_integrity: bool | Literal["start"] = True,
     key: bytes | None = None,
     read_only: bool = False,
 ) -> Store:
@@ -409,6 +409,10 @@ def open_store(
     then raises :class:`PlainDatabase` (to be migrated), a key that does not
     decrypt it :class:`WrongKey`. Without ``key`` an encrypted file raises
     :class:`KeyRequired` (or :class:`KeyFileMissing`).
+
+    ``check_integrity="start"`` checks only the tables a start reads
+    (``store/integrity.py``); the caller checks the whole file afterwards. A file
+    about to be migrated is always checked whole first.
     """
     path = Path(path)
     if not path.exists() and not create:
@@ -438,9 +442,10 @@ def open_store(
         if not read_only:
             _apply_pragmas(conn)
         if check_integrity and version > 0:
-            result = conn.execute("PRAGMA quick_check").fetchall()
-            if result != [("ok",)]:
-                detail = "; ".join(str(r[0]) for r in result[:3])
+            only_start = check_integrity == "start" and version == migrations.LATEST
+            found = integrity.problems(conn, integrity.START_TABLES if only_start else None)
+            if found:
+                detail = "; ".join(found[:3])
                 conn.close()
                 raise DatabaseDamaged(path, detail, newest_backup(backups_dir))
     except errors as exc:

@@ -10,6 +10,7 @@ removes the slot (``services/accounts.py`` calls these inside its use cases).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from koopbis_desktop.store import keyfile
 from koopbis_desktop.store.db import Store, file_kind, open_store
@@ -71,7 +72,7 @@ def open_with_password(
     *,
     backups_dir: Path | None = None,
     create: bool = False,
-    check_integrity: bool = True,
+    check_integrity: bool | Literal["start"] = True,
 ) -> Store:
     """Open ``path`` as ``username``: unwrap the key when the file is encrypted, else open it plain."""
     path = Path(path)

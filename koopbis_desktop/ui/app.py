@@ -113,9 +113,10 @@ class Shell(QObject):
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
         worker.open_failed.connect(self.on_worker_open_failed)
+        worker.damaged.connect(self.on_worker_open_failed)  # found by the whole-file check, a moment later
 
     def on_worker_open_failed(self, exc: BaseException) -> None:
-        """The database could not be opened (damaged, too new): say why, then end the app."""
+        """The database could not be opened (damaged, too new) or its check found damage: say why, end the app."""
         parent = self.login if self.login is not None and self.login.isVisible() else None
         messages.show_error(parent, "KOOP-BİS Masaüstü", user_message(exc))
         if self.login is not None:
@@ -236,8 +237,9 @@ def run(args: argparse.Namespace) -> int:
         create=not db_path.exists(),
         encrypt_new=True,
         credentials=credentials,
+        check_in_background=True,  # the whole file is checked beside the first window
     )
-    worker.start()  # opens and checks the database on its own thread
+    worker.start()  # opens the database on its own thread
     try:
         if encrypted and worker.wait_ready():
             if args.smoke:
@@ -332,6 +334,11 @@ def _smoke(app: QApplication, worker: DbWorker, db_path: Path) -> int:
     if not done["ok"]:
         print("smoke FAILED: the first pages did not load in 20 s", file=sys.stderr)
         return 1
+    try:
+        worker.wait_checked(20)  # the whole-file check ran beside the window; its verdict counts too
+    except Exception as exc:
+        print(f"smoke FAILED: {user_message(exc)}", file=sys.stderr)
+        return 2
     print(f"smoke ok: {db_path} schema up to date, main window built with {window.nav.count()} pages")
     return 0
 
