@@ -22,9 +22,6 @@ from koopbis_desktop.cli.common import (
     signed_in,
 )
 from koopbis_desktop.domain.lifecycle import Role
-from koopbis_desktop.services import accounts
-from koopbis_desktop.store import encrypt_migration, encryption, keyfile
-from koopbis_desktop.store.db import open_store
 
 
 def _recovery_text(recovery: str) -> str:
@@ -45,6 +42,8 @@ def _progress(text: str, fraction: float) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from koopbis_desktop.store import encryption, keyfile
+
     store, actor = signed_in(args)
     try:
         _admin_only(actor.role)
@@ -69,6 +68,10 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
     """Encrypt a database of the previous version in place (backup first, checked, rolled back on a difference)."""
+    from koopbis_desktop.services import accounts
+    from koopbis_desktop.store import encrypt_migration, encryption
+    from koopbis_desktop.store.db import open_store
+
     db_path = paths.database_path(args.db)
     if encryption.is_encrypted(db_path):
         print(f"{db_path} zaten şifreli.")
@@ -101,6 +104,8 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 
 def cmd_recovery(args: argparse.Namespace) -> int:
     """A new recovery key (the old paper stops working), printed once."""
+    from koopbis_desktop.store import encryption
+
     store, actor = signed_in(args)
     try:
         _admin_only(actor.role)
@@ -115,6 +120,8 @@ def cmd_recovery(args: argparse.Namespace) -> int:
 
 def cmd_rotate(args: argparse.Namespace) -> int:
     """Re-encrypt under a new key (after a key file or a password may have leaked)."""
+    from koopbis_desktop.store import encrypt_migration
+
     store, actor = signed_in(args)
     try:
         _admin_only(actor.role)
@@ -136,6 +143,9 @@ def cmd_rotate(args: argparse.Namespace) -> int:
 
 def cmd_unlock_recovery(args: argparse.Namespace) -> int:
     """Every password lost: open with the recovery key and give ``--as`` a new password and slot."""
+    from koopbis_desktop.services import accounts
+    from koopbis_desktop.store import encryption
+
     db_path = paths.database_path(args.db)
     if not args.as_user:
         raise CliError("Yeni parolası verilecek yönetici hesabını --as ile belirtin.", EXIT_USAGE)

@@ -9,7 +9,7 @@ import argparse
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop import paths
 from koopbis_desktop.cli.common import (
@@ -24,14 +24,18 @@ from koopbis_desktop.cli.common import (
 )
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
-from koopbis_desktop.domain.validators import FieldError
-from koopbis_desktop.services import setup
-from koopbis_desktop.store import backup, encryption, keyfile, users
-from koopbis_desktop.store.db import Store, open_store
-from koopbis_desktop.store.errors import DatabaseDamaged
+
+# The store and the set-up service are imported by the command that runs.
+if TYPE_CHECKING:
+    from koopbis_desktop.store import backup
+    from koopbis_desktop.store.db import Store
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain.validators import FieldError
+    from koopbis_desktop.services import setup
+    from koopbis_desktop.store import encryption, users
+
     setup.find_province(args.province)  # an unknown province creates no file
     db_path = paths.database_path(args.db)
     store: Store
@@ -71,6 +75,8 @@ def _recovery_text(recovery: str) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import setup
+
     store, actor = signed_in(args)
     target = setup.backup_now(store, Path(args.dest) if args.dest else None, by=actor.username)
     print(tx("Yedek alındı: {target}").format(target=target))
@@ -79,6 +85,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def _admin_of_backup(args: argparse.Namespace, file: Path, unlock: backup.Unlock | None) -> Actor:
     """Sign the ``--as`` admin in against the backup itself (on a copy, which the sign-in may write)."""
+    from koopbis_desktop.store import backup, encryption, keyfile
+    from koopbis_desktop.store.db import open_store
+
     backup.check_backup_file(file, unlock)
     with tempfile.TemporaryDirectory(prefix="koopbis-restore-") as folder:
         copy = Path(folder) / "yedek.sqlite"
@@ -98,6 +107,10 @@ def _admin_of_backup(args: argparse.Namespace, file: Path, unlock: backup.Unlock
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import setup
+    from koopbis_desktop.store import encryption
+    from koopbis_desktop.store.errors import DatabaseDamaged
+
     db_path = paths.database_path(args.db)
     unlock = None
     if args.as_user:

@@ -25,7 +25,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt,
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from koopbis_desktop import __version__, paths
+import koopbis_desktop
+from koopbis_desktop import paths
 from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.lifecycle import Actor, Role
 from koopbis_desktop.domain.reference import resources_dir
@@ -195,7 +196,8 @@ def run(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("KOOP-BİS Masaüstü")
     app.setOrganizationName(paths.APP_AUTHOR)
-    app.setApplicationVersion(__version__)
+    # The version (package metadata, tens of milliseconds) is set after the first window is drawn.
+    QTimer.singleShot(0, lambda: app.setApplicationVersion(koopbis_desktop.__version__))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "koopbis.png")))
     app.setQuitOnLastWindowClosed(False)
     from koopbis_desktop.ui.help import install_help_hook
@@ -327,7 +329,7 @@ def _smoke(app: QApplication, worker: DbWorker, db_path: Path) -> int:
 
     timer = QTimer()
     timer.timeout.connect(check)
-    timer.start(50)
+    timer.start(5)  # a coarser poll would add its own wait to every smoke check
     QTimer.singleShot(20_000, app.quit)
     app.exec()
     window.close()
@@ -352,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return render_pdf.main(arguments[1:])
     args = parse_args(arguments)
     if args.version:
-        print(f"koopbis-desktop {__version__}")
+        print(f"koopbis-desktop {koopbis_desktop.__version__}")
         return 0
     if args.guide_pdf:
         # The bundle's way to print the guide for the command line, which has no Qt of its
