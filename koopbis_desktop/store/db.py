@@ -45,11 +45,10 @@ from koopbis_desktop.store.errors import (
     opening_error,
     translate,
 )
+from koopbis_desktop.store.startfacts import SQLITE_HEADER as SQLITE_HEADER
+from koopbis_desktop.store.startfacts import file_kind as file_kind
 
 BUSY_TIMEOUT_MS = 10_000
-
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def _cipher_module() -> Any:
@@ -276,26 +275,6 @@ def connect_raw(path: Path, key: bytes | None) -> Any:
     conn = _cipher_module().connect(str(path))
     apply_key(conn, key)
     return conn
-
-
-def file_kind(path: Path) -> str:
-    """``missing``, ``empty``, ``plain`` (an SQLite header) or ``encrypted`` (random bytes).
-
-    A plain file whose first bytes were overwritten still has SQLite's fixed payload
-    fractions (64, 32, 32) at offset 21, which SQLCipher encrypts: that file is
-    ``plain`` (and damaged), so it is reported as damaged, not as encrypted.
-    """
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return "missing"
-    if size == 0:
-        return "empty"
-    with open(path, "rb") as f:
-        head = f.read(24)
-    if head.startswith(SQLITE_HEADER) or head[21:24] == b"\x40\x20\x20":
-        return "plain"
-    return "encrypted"
 
 
 def _looks_random(path: Path) -> bool:

@@ -29,10 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileMissing, WrongPassword
 
 FORMAT = "koopbis-keys"
@@ -107,7 +103,13 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
+# argon2 and AES-GCM are imported where a slot is sealed or opened: the desktop asks
+# whether a file is encrypted (its key file's name) before its first window.
+
+
 def _derive(secret: str, salt: bytes, kdf: dict[str, Any]) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         secret.encode("utf-8"),
         salt,
@@ -121,6 +123,8 @@ def _derive(secret: str, salt: bytes, kdf: dict[str, Any]) -> bytes:
 
 def wrap(key: bytes, secret: str, slot: str) -> dict[str, Any]:
     """``key`` sealed under ``secret``; the slot's name is authenticated too (no slot swapping)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     kdf = KDF.as_json()
@@ -130,6 +134,9 @@ def wrap(key: bytes, secret: str, slot: str) -> dict[str, Any]:
 
 def unwrap(entry: dict[str, Any], secret: str, slot: str) -> bytes | None:
     """The key, or None when ``secret`` is not the one the slot was sealed with."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         wrapping = _derive(secret, _unb64(entry["salt"]), entry["kdf"])
         return AESGCM(wrapping).decrypt(

@@ -7,7 +7,9 @@ the database on its own thread (integrity check, migrations) with the login
 visible. A login pressed meanwhile waits in the worker's queue. If the open fails
 (damaged file → the newest backup is named; a file from a newer program →
 refused), the person reads why in a message box and the app exits. Modules the
-login does not need (the main window and its pages) are imported on sign-in.
+login does not need (the main window and its pages) are imported on a thread of
+their own while the login waits for a password (:func:`preload_main_window`), so a
+sign-in finds them loaded; the smoke check imports them while the worker opens the file.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import logging
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,6 +103,29 @@ def _start_facts(store: Store) -> tuple[bool, str]:
     return is_initialised(store), settings.get(store, "language")
 
 
+def preload_main_window(*, signing_in: bool = True) -> None:
+    """Import the signed-in window's modules (pages, models, sync status) ahead of the sign-in.
+
+    Imports only: no widget is made. The argon2 check of the password releases the
+    interpreter, so on a thread this runs beside it (and beside a person typing).
+    ``signing_in`` adds what only a sign-in uses (the offer of autosaved forms, which
+    loads the entry form).
+    """
+    try:
+        import koopbis_desktop.ui.mainwindow
+
+        if signing_in:
+            import koopbis_desktop.ui.editor.recovery
+
+        koopbis_desktop.__version__  # noqa: B018  (read from the package metadata once, here)
+    except Exception:  # the sign-in imports it again and reports what fails
+        log.exception("preloading the main window failed")
+
+
+def start_preloading() -> None:
+    threading.Thread(target=preload_main_window, name="koopbis-preload", daemon=True).start()
+
+
 class Shell(QObject):
     """Login, main window, sign-out and back to login, until the person quits."""
 
@@ -140,6 +166,8 @@ class Shell(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+        if "koopbis_desktop.ui.mainwindow" not in sys.modules:
+            QTimer.singleShot(0, start_preloading)  # after the login's first paint
         return dialog
 
     def on_login_signed_in(self, session: Session) -> None:
@@ -253,6 +281,10 @@ def run(args: argparse.Namespace) -> int:
         elif facts is None or not facts.initialised or args.smoke:
             # Cannot tell, a first run or the smoke check: wait for the open (quick on a new
             # file); its error says what is wrong with the file.
+            if args.smoke:
+                preload_main_window(
+                    signing_in=False
+                )  # while the worker opens the file (fsyncs, SQLite's own work)
             worker.wait_open()
             initialised, language = worker.call(_start_facts)
         else:
