@@ -34,9 +34,12 @@ that one announcement, whichever window or job made the change.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
+import os
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -299,6 +302,7 @@ class DbWorker(QObject):
         """The checking thread: every page, on its own read-only connection (WAL: beside the worker's)."""
         from koopbis_desktop.store.integrity import check_whole_file
 
+        _lower_this_threads_priority()
         try:
             check_whole_file(path, key, self.backups_dir)
         except BaseException as exc:  # reported on the UI thread
@@ -427,6 +431,20 @@ class DbWorker(QObject):
             return
         if job.on_success is not None:
             job.on_success(result)
+
+
+def _lower_this_threads_priority() -> None:
+    """Let the first window and its lists have the processor first: the check waits for idle time.
+
+    On Linux a thread has a nice value of its own (``setpriority`` with its thread id);
+    elsewhere this does nothing and the check simply runs beside them.
+    """
+    if hasattr(os, "setpriority") and sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CHECK_NICENESS)
+
+
+CHECK_NICENESS = 19  # the lowest priority: the whole-file check uses only what is idle
 
 
 class _Skipped(Exception):
