@@ -64,3 +64,10 @@ def test_the_start_check_finds_damage_in_the_accounts(store: Store, db_path: Pat
 def test_a_sound_file_has_no_problems(store: Store) -> None:
     assert integrity.problems(store.conn) == []
     assert integrity.problems(store.conn, integrity.START_TABLES) == []
+
+
+def test_the_whole_file_check_reads_an_encrypted_file_with_its_key(encrypted_store: Store) -> None:
+    assert encrypted_store.key is not None
+    integrity.check_whole_file(encrypted_store.path, encrypted_store.key, None)  # sound: no error
+    reopened = open_store(encrypted_store.path, key=encrypted_store.key, check_integrity="start")
+    reopened.close()
