@@ -282,9 +282,8 @@ def run(args: argparse.Namespace) -> int:
             # Cannot tell, a first run or the smoke check: wait for the open (quick on a new
             # file); its error says what is wrong with the file.
             if args.smoke:
-                preload_main_window(
-                    signing_in=False
-                )  # while the worker opens the file (fsyncs, SQLite's own work)
+                # Meanwhile the worker opens the file (fsyncs, SQLite's own work beside this).
+                preload_main_window(signing_in=False)
             worker.wait_open()
             initialised, language = worker.call(_start_facts)
         else:
