@@ -268,6 +268,7 @@ def run(args: argparse.Namespace) -> int:
         encrypt_new=True,
         credentials=credentials,
         check_in_background=True,  # the whole file is checked beside the first window
+        check_at_low_priority=not args.smoke,  # the smoke check waits for the verdict
     )
     worker.start()  # opens the database on its own thread
     try:

@@ -105,9 +105,11 @@ class DbWorker(QObject):
         credentials: tuple[str, str] | None = None,
         key: bytes | None = None,
         check_in_background: bool = False,
+        check_at_low_priority: bool = True,
     ) -> None:
         super().__init__()
         self._check_in_background = check_in_background
+        self._check_at_low_priority = check_at_low_priority  # not when someone waits for the verdict
         self._checked = threading.Event()  # the whole-file check ended (or was never asked for)
         self._check_error: BaseException | None = None
         self._key = key  # an encrypted file's key already known (tests, a restarted worker)
@@ -302,7 +304,8 @@ class DbWorker(QObject):
         """The checking thread: every page, on its own read-only connection (WAL: beside the worker's)."""
         from koopbis_desktop.store.integrity import check_whole_file
 
-        _lower_this_threads_priority()
+        if self._check_at_low_priority:
+            _lower_this_threads_priority()
         try:
             check_whole_file(path, key, self.backups_dir)
         except BaseException as exc:  # reported on the UI thread
