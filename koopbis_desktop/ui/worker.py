@@ -290,7 +290,8 @@ class DbWorker(QObject):
 
     def _did_open(self, store: Store) -> None:
         store.take_changes()  # the migrations of the opening are nobody's news
-        if self._check_in_background:
+        # The whole-file check is SQLite's (PRAGMA quick_check); another engine checks its own files.
+        if self._check_in_background and store.dialect.pragmas:
             checker = threading.Thread(
                 target=self._check_whole_file, args=(store.path, store.key), name="koopbis-check", daemon=True
             )
