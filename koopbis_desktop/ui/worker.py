@@ -366,6 +366,9 @@ class DbWorker(QObject):
                     self._announce(store)
                     continue
                 if job.replaces_store:
+                    # The file is about to be replaced: not while the check still reads it
+                    # (Windows refuses to replace a file another connection holds open).
+                    self._checked.wait()
                     holder = StoreHolder(store)
                     try:
                         result = job.op(holder)
