@@ -38,12 +38,14 @@ def check_whole_file(path: Path, key: bytes | None, backups_dir: Path | None) ->
     DB worker's connection is safe: the file is in WAL mode, so the check sees one
     consistent state while the worker writes.
     """
-    from koopbis_desktop.store.db import _connect_read_only, db_errors, newest_backup
+    from koopbis_desktop.store.db import connect_raw, db_errors, newest_backup
     from koopbis_desktop.store.errors import DatabaseDamaged, opening_error
 
     errors = db_errors() if key is not None else (sqlite3.Error,)
     try:
-        conn = _connect_read_only(path, key)
+        # An ordinary connection that only reads: it shares the WAL index with the worker's
+        # (a read-only "immutable" open would skip the log and could see a half-done checkpoint).
+        conn = connect_raw(path, key)
         try:
             found = problems(conn)
         finally:

@@ -302,7 +302,7 @@ class DbWorker(QObject):
         self._opened_signal.emit(None)
 
     def _check_whole_file(self, path: Path, key: bytes | None) -> None:
-        """The checking thread: every page, on its own read-only connection (WAL: beside the worker's)."""
+        """The checking thread: every page, on a connection of its own that only reads (WAL: beside the worker's)."""
         from koopbis_desktop.store.integrity import check_whole_file
 
         if self._check_at_low_priority:
