@@ -11,6 +11,9 @@ One module per command group (``entries``, ``users``, ``snapshot``, ``sync``,
 ``copy``, ``guide``, ``office``), each
 with a ``register(sub, common)``; they share ``common`` and import nothing of
 each other. The command line imports no Qt: PDFs are rendered in a child process.
+Building the parser imports no store, service or sync module: each command
+imports what it uses when it runs, so ``koopbis --version`` or ``--help`` starts at
+once (tests/cli/test_cli_startup.py holds that).
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from koopbis_desktop import __version__, paths
+import koopbis_desktop
+from koopbis_desktop import paths
 from koopbis_desktop.cli import (
     audit,
     conflicts,
@@ -44,7 +49,6 @@ from koopbis_desktop.cli.common import EXIT_ERROR, CliError, Parser, close_opene
 from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.store.startfacts import peek_start_facts
 
 log = logging.getLogger("koopbis.cli")
 
@@ -65,6 +69,14 @@ GROUP_MODULES = (
     sync,
     users,
 )
+
+
+class _Version(argparse.Action):
+    """``--version``: the package's version is looked up only when asked for (it costs a start)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        print(f"koopbis {koopbis_desktop.__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="KOOP-BİS Desktop yönetim ve otomasyon komutları",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"koopbis {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="sürümü yaz ve çık")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     # The order of ``koopbis --help``: setting up first, then the daily work, then data files.
     setup.register_init(sub, common)
@@ -136,6 +148,8 @@ def command_language(args: argparse.Namespace) -> str:
     given = getattr(args, "lang", None)
     setting = None
     if not given and not os.environ.get(i18n.ENV_VAR):
+        from koopbis_desktop.store.startfacts import peek_start_facts
+
         location = paths.database_location(getattr(args, "db", None))
         facts = peek_start_facts(location) if isinstance(location, Path) else None
         setting = facts.language if facts else None

@@ -6,10 +6,11 @@ import argparse
 from typing import Any
 
 from koopbis_desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, open_db, print_json, signed_in
-from koopbis_desktop.store import audit, entries
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from koopbis_desktop.store import audit
+
     store = open_db(args, reading=True)
     result = audit.verify(store, anchor=args.anchor)
     if args.json:
@@ -28,6 +29,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_list(args: argparse.Namespace) -> int:
+    from koopbis_desktop.store import entries
+
     store, _actor = signed_in(args, reading=True)
     rows = entries.audit_rows(store, args.entry)
     if args.json:

@@ -1,7 +1,9 @@
 """What every ``koopbis`` command group shares: exit codes, opening the store, signing in, JSON output.
 
 Each group module (``entries``, ``users``, …) imports this one and nothing of its
-siblings, so the package has no import cycle.
+siblings, so the package has no import cycle. The store, the services and the sync
+client are imported by the functions that use them: ``koopbis --version`` or a
+usage error loads none of them (a command starts in a fraction of a second).
 """
 
 from __future__ import annotations
@@ -10,21 +12,20 @@ import argparse
 import getpass
 import json
 import os
-import sqlite3
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from koopbis_desktop import paths
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Actor, NotPermitted, Role, State
-from koopbis_desktop.services import accounts
-from koopbis_desktop.services.spreadsheet import SpreadsheetError
-from koopbis_desktop.store import encryption, entries
-from koopbis_desktop.store.db import Store, open_store
-from koopbis_desktop.store.errors import DatabaseReadOnly, DiskFull, KnownError
 from koopbis_desktop.store.location import OfficeUrl
+
+if TYPE_CHECKING:
+    from koopbis_desktop.store import entries
+    from koopbis_desktop.store.db import Store
+    from koopbis_desktop.store.errors import KnownError
 
 EXIT_OK = ExitCode.OK
 EXIT_ERROR = ExitCode.ERROR
@@ -64,6 +65,8 @@ def error_document(exc: KoopbisError) -> dict[str, Any]:
     A file's refusal (:class:`SpreadsheetError`) lists file, line and column; its
     summary sentence is listed too unless it is the one error itself.
     """
+    from koopbis_desktop.services.spreadsheet import SpreadsheetError
+
     errors: list[dict[str, Any]]
     if isinstance(exc, SpreadsheetError):
         errors = exc.to_json()
@@ -99,6 +102,10 @@ def _open_db(
     """The store of ``--db``; an encrypted one with the key of the ``--as`` account's slot (its
     password). A command that only ``reading`` still runs where nothing can be written;
     ``read_only`` opens so that nothing is written at all (a preview)."""
+    from koopbis_desktop.store import encryption
+    from koopbis_desktop.store.db import open_store
+    from koopbis_desktop.store.errors import DatabaseReadOnly, DiskFull
+
     location = paths.database_location(args.db)
     if isinstance(location, OfficeUrl):
         return open_office(location, create=create, read_only=read_only)
@@ -128,6 +135,7 @@ def open_office(url: OfficeUrl, *, create: bool = False, read_only: bool = False
     """The office database: its role's password from the URL, ``PGPASSFILE``, this PC's OS
     keyring or, asked once at a terminal, then kept in the keyring (never in a file)."""
     from koopbis_desktop.services import secrets
+    from koopbis_desktop.store.db import open_store
     from koopbis_desktop.store.pg import OfficeLoginFailed
 
     backups = paths.backups_dir(url)
@@ -192,10 +200,14 @@ def sign_in(store: Store, args: argparse.Namespace, *, required: bool = True) ->
         if required:
             raise CliError(tx("Bu komut için kim olduğunuzu belirtin: --as KULLANICI"), EXIT_USAGE)
         return None
+    from koopbis_desktop.services import accounts
+
     return accounts.login(store, username, account_password(args))
 
 
 def _write_refused(exc: KnownError) -> bool:
+    import sqlite3
+
     cause = exc.__cause__
     name = getattr(cause, "sqlite_errorname", "") or ""
     return isinstance(cause, sqlite3.Error) and name.startswith(("SQLITE_READONLY", "SQLITE_FULL"))
@@ -210,6 +222,9 @@ def signed_in(
     wrong password is exit 4 for all of them alike. ``reading`` says the command
     only reads.
     """
+    from koopbis_desktop.store.db import open_store
+    from koopbis_desktop.store.errors import KnownError
+
     store = open_db(args, reading=reading, read_only=read_only)
     try:
         try:

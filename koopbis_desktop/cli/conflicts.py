@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.cli.common import (
     EXIT_NOT_FOUND,
@@ -16,18 +16,22 @@ from koopbis_desktop.cli.common import (
     print_moved,
     signed_in,
 )
-from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
-from koopbis_desktop.store import entries
-from koopbis_desktop.store.db import Store
+
+if TYPE_CHECKING:
+    from koopbis_desktop.store import entries
+    from koopbis_desktop.store.db import Store
 
 
 def _conflict_entries(store: Store) -> list[entries.Entry]:
+    from koopbis_desktop.store import entries
+
     return entries.list_entries(store, states=[State.CONFLICT])
 
 
 def cmd_conflicts_list(args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain.changetypes import get_type
     from koopbis_desktop.domain.records import key_label
     from koopbis_desktop.services import conflicts as resolution
 
@@ -59,6 +63,7 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts_show(args: argparse.Namespace) -> int:
+    from koopbis_desktop.store import entries
     from sync.conflict_view import conflict_json, conflict_text, load_conflict
 
     store, _actor = signed_in(args, reading=True)

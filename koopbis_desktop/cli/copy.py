@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop import paths
 from koopbis_desktop.cli.common import EXIT_OK, account_password, open_office, print_json, signed_in
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Role
-from koopbis_desktop.services import copy
 from koopbis_desktop.store.location import OfficeUrl
-from koopbis_desktop.store.transfer import CopyReport
+
+if TYPE_CHECKING:
+    from koopbis_desktop.services import copy
+    from koopbis_desktop.store.transfer import CopyReport
 
 
 def _progress(args: argparse.Namespace) -> copy.Progress:
@@ -51,6 +53,8 @@ def recovery_text(recovery: str) -> str:
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import copy
+
     # The administrator signs in on the source, as every other command signs in on --db.
     source_args = argparse.Namespace(**vars(args))
     source_args.db = args.source

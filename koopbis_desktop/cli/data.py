@@ -20,12 +20,14 @@ from koopbis_desktop.cli.common import (
     signed_in,
 )
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.services import exports, member_import, support
-from koopbis_desktop.services.member_import import ImportKind
-from koopbis_desktop.services.queries import EntryFilter
+
+# The services (spreadsheets, exports, the support bundle) are imported by the command that runs.
 
 
 def cmd_import_members(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import member_import
+    from koopbis_desktop.services.member_import import ImportKind
+
     store, actor = signed_in(args)
     kind = ImportKind(f"member.{args.kind}") if args.kind else None
     batch = member_import.BatchValues(
@@ -65,6 +67,9 @@ def cmd_import_members(args: argparse.Namespace) -> int:
 
 
 def cmd_export_entries(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import exports
+    from koopbis_desktop.services.queries import EntryFilter
+
     store, _actor = signed_in(args, reading=True)
     flt = EntryFilter(
         states=tuple(parse_state(s) for s in args.state or ()),
@@ -88,6 +93,8 @@ def cmd_export_entries(args: argparse.Namespace) -> int:
 
 
 def cmd_export_audit(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import exports
+
     store, _actor = signed_in(args, reading=True)
     report = exports.export_audit(store, Path(args.file))
     if args.json:
@@ -105,6 +112,8 @@ def cmd_export_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_support_bundle(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import support
+
     store, _actor = signed_in(args, reading=True)
     path = support.write_bundle(store, Path(args.file))
     if args.json:

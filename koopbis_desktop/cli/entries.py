@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.cli.common import (
     EXIT_OK,
@@ -20,20 +20,18 @@ from koopbis_desktop.cli.common import (
     print_moved,
     signed_in,
 )
-from koopbis_desktop.domain.changetypes import all_types, get_type
-from koopbis_desktop.domain.display import format_value
 from koopbis_desktop.domain.i18n import law_text, tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS
-from koopbis_desktop.domain.schema import Kind
-from koopbis_desktop.domain.validators import format_date
-from koopbis_desktop.services import capture, review
-from koopbis_desktop.services.entry_changes import changes_text, load_entry_details
-from koopbis_desktop.services.errors import field_label
-from koopbis_desktop.store import entries
-from sync.settle import refusal_messages
+
+# The change types, the services and the store are imported by the commands that use them.
+if TYPE_CHECKING:
+    from koopbis_desktop.store import entries
 
 
 def _entry_line(entry: entries.Entry) -> str:
+    from koopbis_desktop.domain.changetypes import get_type
+    from koopbis_desktop.domain.validators import format_date
+
     ctype = get_type(entry.type)
     eff = format_date(entry.effective_date) if entry.effective_date else "—"
     return (
@@ -43,6 +41,9 @@ def _entry_line(entry: entries.Entry) -> str:
 
 
 def cmd_types(args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain.changetypes import all_types
+    from koopbis_desktop.domain.schema import Kind
+
     if args.json:
         print_json([t.to_json() for t in all_types()])
         return EXIT_OK
@@ -63,6 +64,8 @@ def _report_saved(entry: entries.Entry, args: argparse.Namespace, verb: str) -> 
     if args.json:
         print_json(entry.to_json())
         return
+    from koopbis_desktop.services.errors import field_label
+
     print(entry.uuid)
     print(
         tx("Kayıt {label} {verb}: {v}.").format(label=entry.label, verb=verb, v=STATE_LABELS[entry.state]),
@@ -80,6 +83,8 @@ def _report_saved(entry: entries.Entry, args: argparse.Namespace, verb: str) -> 
 
 
 def cmd_entry_add(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import capture
+
     store, actor = signed_in(args)
     data = load_data(args.data)
     entry = capture.create_entry(store, actor, args.type, args.cooperative, data)
@@ -88,6 +93,8 @@ def cmd_entry_add(args: argparse.Namespace) -> int:
 
 
 def cmd_entry_edit(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import capture
+
     store, actor = signed_in(args)
     data = load_data(args.data)
     entry = capture.edit_entry(store, actor, args.id, data)
@@ -97,6 +104,8 @@ def cmd_entry_edit(args: argparse.Namespace) -> int:
 
 def _move(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
+        from koopbis_desktop.services import capture, review
+
         store, actor = signed_in(args)
         if name == "submit":
             entry = capture.submit_entry(store, actor, args.id)
@@ -113,6 +122,8 @@ def _move(name: str) -> Callable[[argparse.Namespace], int]:
 
 
 def cmd_entry_list(args: argparse.Namespace) -> int:
+    from koopbis_desktop.store import entries
+
     store, _actor = signed_in(args, reading=True)
     states = [parse_state(s) for s in args.state] if args.state else None
     rows = entries.list_entries(
@@ -134,6 +145,14 @@ def cmd_entry_list(args: argparse.Namespace) -> int:
 
 
 def cmd_entry_show(args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain.changetypes import get_type
+    from koopbis_desktop.domain.display import format_value
+    from koopbis_desktop.domain.schema import Kind
+    from koopbis_desktop.services.entry_changes import changes_text, load_entry_details
+    from koopbis_desktop.services.errors import field_label
+    from koopbis_desktop.store import entries
+    from sync.settle import refusal_messages
+
     store, _actor = signed_in(args, reading=True)
     entry = entries.get_entry(store, args.id)
     revs = entries.revisions(store, entry.uuid)

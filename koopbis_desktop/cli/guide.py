@@ -9,7 +9,6 @@ from typing import Any
 from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError
 from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.services import guide
 
 
 def cmd_guide(args: argparse.Namespace) -> int:
@@ -17,6 +16,8 @@ def cmd_guide(args: argparse.Namespace) -> int:
         raise CliError(
             tx("Kılavuzun yazılacağı PDF dosyasını verin: koopbis guide --pdf kilavuz.pdf"), EXIT_USAGE
         )
+    from koopbis_desktop.services import guide
+
     path = guide.write_guide_pdf(Path(args.pdf), i18n.language())
     print(tx("Kullanıcı kılavuzu yazıldı: {path}").format(path=path))
     return EXIT_OK

@@ -23,9 +23,6 @@ from koopbis_desktop.cli.common import (
 )
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Role
-from koopbis_desktop.services import accounts, setup
-from koopbis_desktop.store import encrypt_migration, encryption, keyfile
-from koopbis_desktop.store.db import open_store
 from koopbis_desktop.store.location import OfficeUrl
 
 
@@ -56,6 +53,8 @@ def _progress(text: str, fraction: float) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from koopbis_desktop.store import encryption, keyfile
+
     store, actor = signed_in(args)
     try:
         _admin_only(actor.role)
@@ -80,6 +79,10 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
     """Encrypt a database of the previous version in place (backup first, checked, rolled back on a difference)."""
+    from koopbis_desktop.services import accounts
+    from koopbis_desktop.store import encrypt_migration, encryption
+    from koopbis_desktop.store.db import open_store
+
     db_path = paths.database_path(args.db)
     if encryption.is_encrypted(db_path):
         print(f"{db_path} zaten şifreli.")
@@ -112,10 +115,14 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 
 def cmd_recovery(args: argparse.Namespace) -> int:
     """A new recovery key (the old paper stops working), printed once."""
+    from koopbis_desktop.store import encryption
+
     store, actor = signed_in(args)
     try:
         _admin_only(actor.role)
         if isinstance(store.location, OfficeUrl):
+            from koopbis_desktop.services import setup
+
             print(_office_recovery_text(setup.new_office_recovery_key(store, actor)))
             return EXIT_OK
         if not store.encrypted:
@@ -129,6 +136,8 @@ def cmd_recovery(args: argparse.Namespace) -> int:
 
 def cmd_rotate(args: argparse.Namespace) -> int:
     """Re-encrypt under a new key (after a key file or a password may have leaked)."""
+    from koopbis_desktop.store import encrypt_migration
+
     store, actor = signed_in(args)
     try:
         _admin_only(actor.role)
@@ -150,6 +159,9 @@ def cmd_rotate(args: argparse.Namespace) -> int:
 
 def cmd_unlock_recovery(args: argparse.Namespace) -> int:
     """Every password lost: open with the recovery key and give ``--as`` a new password and slot."""
+    from koopbis_desktop.services import accounts
+    from koopbis_desktop.store import encryption
+
     db_path = paths.database_path(args.db)
     if not args.as_user:
         raise CliError("Yeni parolası verilecek yönetici hesabını --as ile belirtin.", EXIT_USAGE)

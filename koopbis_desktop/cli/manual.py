@@ -6,11 +6,11 @@ import argparse
 from typing import Any
 
 from koopbis_desktop.cli.common import EXIT_OK, CliError, Parser, print_json, print_moved, signed_in
-from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.i18n import tx
 
 
 def cmd_manual_next(args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
     from sync import manual
 
     store, _actor = signed_in(args, reading=True)

@@ -10,14 +10,14 @@ rights; ``upgrade`` brings the schema to this program's version after an update.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, ask_password, open_db
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.domain.validators import FieldError
-from koopbis_desktop.services import setup
-from koopbis_desktop.store import migrations, users
-from koopbis_desktop.store.db import Store
+
+# The store and the set-up service are imported by the command that runs (a quick --help).
+if TYPE_CHECKING:
+    from koopbis_desktop.store.db import Store
 
 
 def _office(args: argparse.Namespace, *, create: bool = False) -> Any:
@@ -40,7 +40,9 @@ def _office(args: argparse.Namespace, *, create: bool = False) -> Any:
 
 
 def cmd_office_init(args: argparse.Namespace) -> int:
-    from koopbis_desktop.store import office
+    from koopbis_desktop.domain.validators import FieldError
+    from koopbis_desktop.services import setup
+    from koopbis_desktop.store import office, users
 
     if bool(args.province) != bool(args.admin):
         raise CliError(
@@ -113,6 +115,8 @@ def cmd_office_grants(args: argparse.Namespace) -> int:
 
 
 def cmd_office_upgrade(args: argparse.Namespace) -> int:
+    from koopbis_desktop.store import migrations
+
     store = _office(args)  # opening as the owner runs the numbered steps
     print(tx("Ofis veritabanı şeması güncel (sürüm {version}).").format(version=migrations.LATEST))
     if args.app_role:

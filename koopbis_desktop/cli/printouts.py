@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, Parser, print_json, signed_in
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.domain.validators import FieldError, parse_date
-from koopbis_desktop.services import printouts
-from koopbis_desktop.services.reports import Report
+
+if TYPE_CHECKING:
+    from koopbis_desktop.services.reports import Report
 
 
 def _write_report(report: Report, args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import printouts
+
     target = Path(args.file)
     if target.suffix.lower() != ".pdf":
         raise CliError(tx("Çıktı dosyasının adı .pdf ile bitmeli, ör. gunluk-liste.pdf"), EXIT_USAGE)
@@ -51,6 +53,7 @@ def cmd_print_entry(args: argparse.Namespace) -> int:
 def cmd_print_daily(args: argparse.Namespace) -> int:
     from datetime import date
 
+    from koopbis_desktop.domain.validators import FieldError, parse_date
     from koopbis_desktop.services import reports
 
     store, _actor = signed_in(args, reading=True)

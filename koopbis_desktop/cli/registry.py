@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, Parser, print_json, signed_in
-from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.services.registry_warnings import province_warnings
 
 
 def cmd_registry_warnings(args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain import reference
+    from koopbis_desktop.services.registry_warnings import province_warnings
+
     store, _actor = signed_in(args, reading=True)
     province = None
     if args.province:

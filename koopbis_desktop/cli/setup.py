@@ -11,7 +11,7 @@ import argparse
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop import paths
 from koopbis_desktop.cli.common import (
@@ -28,15 +28,19 @@ from koopbis_desktop.cli.common import (
 )
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
-from koopbis_desktop.domain.validators import FieldError
-from koopbis_desktop.services import copy, setup
-from koopbis_desktop.store import backup, encryption, keyfile, transfer, users
-from koopbis_desktop.store.db import Store, open_store
-from koopbis_desktop.store.errors import DatabaseDamaged
 from koopbis_desktop.store.location import OfficeUrl
+
+# The store and the set-up service are imported by the command that runs.
+if TYPE_CHECKING:
+    from koopbis_desktop.store import backup
+    from koopbis_desktop.store.db import Store
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain.validators import FieldError
+    from koopbis_desktop.services import setup
+    from koopbis_desktop.store import encryption, users
+
     setup.find_province(args.province)  # an unknown province creates no file
     db_path = paths.database_location(args.db)
     store: Store
@@ -90,6 +94,9 @@ def _recovery_text(recovery: str) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import setup
+    from koopbis_desktop.store import backup
+
     store, actor = signed_in(args)
     office = isinstance(store.location, OfficeUrl)
     # An office backup's own key is wrapped for the password of whoever takes it.
@@ -116,6 +123,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def _admin_of_backup(args: argparse.Namespace, file: Path, unlock: backup.Unlock | None) -> Actor:
     """Sign the ``--as`` admin in against the backup itself (on a copy, which the sign-in may write)."""
+    from koopbis_desktop.store import backup, encryption, keyfile
+    from koopbis_desktop.store.db import open_store
+
     backup.check_backup_file(file, unlock)
     with tempfile.TemporaryDirectory(prefix="koopbis-restore-") as folder:
         copy = Path(folder) / "yedek.sqlite"
@@ -141,6 +151,10 @@ def _restore_into_office(args: argparse.Namespace, url: OfficeUrl, file: Path) -
     unseen; an empty one (newly made by the office's IT) takes the backup's rows through
     the same copy as ``koopbis copy``, signed for by an admin of the backup.
     """
+    from koopbis_desktop.services import copy
+    from koopbis_desktop.store import backup, encryption, keyfile, transfer
+    from koopbis_desktop.store.db import open_store
+
     target = open_office(url, create=True)
     try:
         transfer.refuse_unless_empty(target)
@@ -189,6 +203,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     location = paths.database_location(args.db)
     if isinstance(location, OfficeUrl):
         return _restore_into_office(args, location, Path(args.file))
+    from koopbis_desktop.services import setup
+    from koopbis_desktop.store import encryption
+    from koopbis_desktop.store.errors import DatabaseDamaged
+
     db_path = paths.database_path(args.db)
     unlock = None
     if args.as_user:

@@ -17,14 +17,13 @@ from koopbis_desktop.cli.common import (
     signed_in,
     sync_options,
 )
-from koopbis_desktop.domain import reference
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Role
-from koopbis_desktop.services import setup
-from koopbis_desktop.store import snapshot
 
 
 def cmd_snapshot_import(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import setup
+
     store, actor = signed_in(args)
     if actor.role not in (Role.ADMIN, Role.SUPERVISOR):
         raise CliError(tx("Kooperatif listesini yönetici ya da şef yükleyebilir."), EXIT_NOT_PERMITTED)
@@ -63,6 +62,9 @@ def cmd_snapshot_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain import reference
+    from koopbis_desktop.store import snapshot
+
     store, _actor = signed_in(args, reading=True)
     results = snapshot.search(store, args.text, limit=args.limit)
     if args.json:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.cli.common import (
     EXIT_ERROR,
@@ -18,11 +18,11 @@ from koopbis_desktop.cli.common import (
     signed_in,
     sync_options,
 )
-from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.i18n import Labels, tx
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Role, State
-from koopbis_desktop.store import entry_numbers
-from koopbis_desktop.store.db import Store
+
+if TYPE_CHECKING:
+    from koopbis_desktop.store.db import Store
 
 
 def _print_sync_report(report: Any, args: argparse.Namespace) -> None:
@@ -72,6 +72,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
+    from koopbis_desktop.store import entry_numbers
     from sync import scheduler
 
     store, _actor = signed_in(args, reading=True)
@@ -122,6 +123,8 @@ VERDICT_LABELS = Labels(
 
 
 def _sync_preview(store: Store, options: Any, args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain.changetypes import get_type
+    from koopbis_desktop.store import entry_numbers
     from sync import preview, scheduler
 
     client = scheduler.make_client(store, options)

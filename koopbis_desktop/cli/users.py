@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.cli.common import EXIT_OK, Parser, ask_password, open_db, print_json, sign_in, signed_in
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, Actor, Role
-from koopbis_desktop.services import accounts
-from koopbis_desktop.store import users
-from koopbis_desktop.store.db import Store
+
+if TYPE_CHECKING:
+    from koopbis_desktop.store.db import Store
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import accounts
+    from koopbis_desktop.store import users
+
     store = open_db(args)
     first = users.count_users(store) == 0
     by = None if first else sign_in(store, args)
@@ -31,6 +34,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import accounts
+
     store, actor = signed_in(args)
     rows = accounts.list_users(store, actor)
     if args.json:
@@ -54,12 +59,17 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _user_admin(
-    action: Callable[[Store, Actor, str], None], done: str
-) -> Callable[[argparse.Namespace], int]:
+def _user_admin(name: str, done: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
+        from koopbis_desktop.services import accounts
+
+        actions: dict[str, Callable[[Store, Actor, str], None]] = {
+            "disable": accounts.disable_user,
+            "enable": accounts.enable_user,
+            "unlock": accounts.unlock_user,
+        }
         store, actor = signed_in(args)
-        action(store, actor, args.name)
+        actions[name](store, actor, args.name)
         print(done.format(name=args.name))
         return EXIT_OK
 
@@ -67,6 +77,8 @@ def _user_admin(
 
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import accounts
+
     if not args.as_user:
         args.as_user = args.name
     store, actor = signed_in(args)
@@ -90,14 +102,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_user_add)
     p = user.add_parser("list", parents=[common], help="hesapları listele")
     p.set_defaults(func=cmd_user_list)
-    for name, action, done, text in (
-        ("disable", accounts.disable_user, tx("{name} hesabı kapatıldı."), tx("hesabı kapat")),
-        ("enable", accounts.enable_user, tx("{name} hesabı açıldı."), tx("kapalı hesabı aç")),
-        ("unlock", accounts.unlock_user, tx("{name} hesabının kilidi açıldı."), tx("kilitli hesabı aç")),
+    for name, done, text in (
+        ("disable", tx("{name} hesabı kapatıldı."), tx("hesabı kapat")),
+        ("enable", tx("{name} hesabı açıldı."), tx("kapalı hesabı aç")),
+        ("unlock", tx("{name} hesabının kilidi açıldı."), tx("kilitli hesabı aç")),
     ):
         p = user.add_parser(name, parents=[common], help=text)
         p.add_argument("name")
-        p.set_defaults(func=_user_admin(action, done))
+        p.set_defaults(func=_user_admin(name, done))
     p = user.add_parser("passwd", parents=[common], help="parola değiştir")
     p.add_argument("name")
     p.set_defaults(func=cmd_user_passwd)

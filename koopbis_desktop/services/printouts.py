@@ -18,12 +18,16 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.services.reports import Facts, Paragraph, Report, Section, Table
+
+# The reports (and the store behind them) are imported where a report is turned to JSON
+# and back: the desktop reads RENDER_FLAG at every start and needs nothing else here.
+if TYPE_CHECKING:
+    from koopbis_desktop.services.reports import Report, Section
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +48,8 @@ class PrintFailed(KoopbisError):
 
 
 def section_to_json(section: Section) -> dict[str, Any]:
+    from koopbis_desktop.services.reports import Facts, Paragraph
+
     if isinstance(section, Paragraph):
         return {"kind": "paragraph", "text": section.text}
     if isinstance(section, Facts):
@@ -61,6 +67,8 @@ def section_to_json(section: Section) -> dict[str, Any]:
 
 
 def section_from_json(data: dict[str, Any]) -> Section:
+    from koopbis_desktop.services.reports import Facts, Paragraph, Table
+
     kind = data["kind"]
     if kind == "paragraph":
         return Paragraph(text=data["text"])
@@ -92,6 +100,8 @@ def report_to_json(report: Report) -> dict[str, Any]:
 
 
 def report_from_json(data: dict[str, Any]) -> Report:
+    from koopbis_desktop.services.reports import Report
+
     return Report(
         title=data["title"],
         authority=data["authority"],

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import logging
 
-import keyring
-from keyring.errors import KeyringError
+# keyring is imported by the calls below: loading it finds the OS's backends through the
+# installed packages' entry points, which a start that never reads a password does not pay.
 
 SERVICE = "koopbis-desktop"
 log = logging.getLogger(__name__)
 
 
 def get_password(username: str) -> str | None:
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         value = keyring.get_password(SERVICE, username)
     except (KeyringError, RuntimeError) as exc:
@@ -28,6 +31,9 @@ def get_password(username: str) -> str | None:
 
 def set_password(username: str, password: str) -> bool:
     """Store the password; False when no secure store exists (nothing written anywhere)."""
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         keyring.set_password(SERVICE, username, password)
     except (KeyringError, RuntimeError) as exc:
@@ -37,6 +43,9 @@ def set_password(username: str, password: str) -> bool:
 
 
 def delete_password(username: str) -> bool:
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         keyring.delete_password(SERVICE, username)
     except (KeyringError, RuntimeError) as exc:

@@ -21,12 +21,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import sqlite_utils
 
 from koopbis_desktop.domain import text
-from koopbis_desktop.store import migrations
+from koopbis_desktop.store import integrity, migrations
 from koopbis_desktop.store.changes import NOTHING, OpChanges, of_kinds, written_kind
 from koopbis_desktop.store.engine import SQLITE, Dialect, Params
 from koopbis_desktop.store.errors import (
@@ -46,11 +46,10 @@ from koopbis_desktop.store.errors import (
     translate,
 )
 from koopbis_desktop.store.location import Location, OfficeUrl
+from koopbis_desktop.store.startfacts import SQLITE_HEADER as SQLITE_HEADER
+from koopbis_desktop.store.startfacts import file_kind as file_kind
 
 BUSY_TIMEOUT_MS = 10_000
-
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def _cipher_module() -> Any:
@@ -284,26 +283,6 @@ def connect_raw(path: Path, key: bytes | None) -> Any:
     return conn
 
 
-def file_kind(path: Path) -> str:
-    """``missing``, ``empty``, ``plain`` (an SQLite header) or ``encrypted`` (random bytes).
-
-    A plain file whose first bytes were overwritten still has SQLite's fixed payload
-    fractions (64, 32, 32) at offset 21, which SQLCipher encrypts: that file is
-    ``plain`` (and damaged), so it is reported as damaged, not as encrypted.
-    """
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return "missing"
-    if size == 0:
-        return "empty"
-    with open(path, "rb") as f:
-        head = f.read(24)
-    if head.startswith(SQLITE_HEADER) or head[21:24] == b"\x40\x20\x20":
-        return "plain"
-    return "encrypted"
-
-
 def _looks_random(path: Path) -> bool:
     with open(path, "rb") as f:
         head = f.read(512)
@@ -395,7 +374,7 @@ def open_store(
     *,
     create: bool = False,
     backups_dir: Path | None = None,
-    check_integrity: bool = True,
+    check_integrity: bool | Literal["start"] = True,
     key: bytes | None = None,
     read_only: bool = False,
     password: str | None = None,
@@ -420,6 +399,9 @@ def open_store(
     An :class:`OfficeUrl` opens the office database (``store/pg.py``) instead;
     ``password`` is its database role's password when the URL and ``PGPASSFILE``
     do not give one.
+    ``check_integrity="start"`` checks only the tables a start reads
+    (``store/integrity.py``); the caller checks the whole file afterwards. A file
+    about to be migrated is always checked whole first.
     """
     if isinstance(path, OfficeUrl):
         from koopbis_desktop.store.pg import open_pg_store
@@ -455,9 +437,10 @@ def open_store(
         if not read_only:
             _apply_pragmas(conn)
         if check_integrity and version > 0:
-            result = conn.execute("PRAGMA quick_check").fetchall()
-            if result != [("ok",)]:
-                detail = "; ".join(str(r[0]) for r in result[:3])
+            only_start = check_integrity == "start" and version == migrations.LATEST
+            found = integrity.problems(conn, integrity.START_TABLES if only_start else None)
+            if found:
+                detail = "; ".join(found[:3])
                 conn.close()
                 raise DatabaseDamaged(path, detail, newest_backup(backups_dir))
     except errors as exc:

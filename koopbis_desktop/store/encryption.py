@@ -10,10 +10,16 @@ removes the slot (``services/accounts.py`` calls these inside its use cases).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from koopbis_desktop.store import keyfile
-from koopbis_desktop.store.db import Store, file_kind, open_store
 from koopbis_desktop.store.errors import KeyFileDamaged
+from koopbis_desktop.store.startfacts import file_kind
+
+# The store (sqlite-utils, the migrations) is imported by the functions that open one: the
+# desktop asks is_encrypted/is_new/set_aside_unfinished before its first window.
+if TYPE_CHECKING:
+    from koopbis_desktop.store.db import Store
 
 
 def is_encrypted(path: Path) -> bool:
@@ -71,9 +77,11 @@ def open_with_password(
     *,
     backups_dir: Path | None = None,
     create: bool = False,
-    check_integrity: bool = True,
+    check_integrity: bool | Literal["start"] = True,
 ) -> Store:
     """Open ``path`` as ``username``: unwrap the key when the file is encrypted, else open it plain."""
+    from koopbis_desktop.store.db import open_store
+
     path = Path(path)
     key = unlock_key(path, username, password) if is_encrypted(path) else None
     return open_store(path, create=create, backups_dir=backups_dir, key=key, check_integrity=check_integrity)
@@ -81,6 +89,8 @@ def open_with_password(
 
 def open_with_recovery(path: Path, recovery_key: str, *, backups_dir: Path | None = None) -> Store:
     """Open with the recovery key when every password is lost (the key file must be there)."""
+    from koopbis_desktop.store.db import open_store
+
     key = keyfile.KeyFile.load(keyfile.keyfile_path(path), path).unlock_recovery(recovery_key)
     return open_store(path, backups_dir=backups_dir, key=key)
 
@@ -92,9 +102,13 @@ def create_encrypted(path: Path, *, backups_dir: Path | None = None) -> Store:
     encrypted file without one; it has no account slot until the first account,
     and the recovery key the set-up shows is made then (:func:`new_recovery_key`).
     """
+    from koopbis_desktop.store.db import open_store
+
     key = keyfile.new_key()
     path.parent.mkdir(parents=True, exist_ok=True)
-    keyfile.start(path, key)
+    # No slot yet, not even a recovery one: a recovery key made here would be shown to
+    # nobody (the set-up makes the one it shows), and sealing it costs an argon2 run.
+    keyfile.KeyFile.create(keyfile.keyfile_path(path), key).save()
     return open_store(path, create=True, backups_dir=backups_dir, key=key)
 
 

@@ -28,17 +28,13 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
-
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileMissing, WrongPassword
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 FORMAT = "koopbis-keys"
 VERSION = 1
@@ -112,7 +108,13 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
+# argon2 and AES-GCM are imported where a slot is sealed or opened: the desktop asks
+# whether a file is encrypted (its key file's name) before its first window.
+
+
 def _derive(secret: str, salt: bytes, kdf: dict[str, Any]) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         secret.encode("utf-8"),
         salt,
@@ -126,6 +128,8 @@ def _derive(secret: str, salt: bytes, kdf: dict[str, Any]) -> bytes:
 
 def wrap(key: bytes, secret: str, slot: str) -> dict[str, Any]:
     """``key`` sealed under ``secret``; the slot's name is authenticated too (no slot swapping)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     kdf = KDF.as_json()
@@ -135,6 +139,9 @@ def wrap(key: bytes, secret: str, slot: str) -> dict[str, Any]:
 
 def unwrap(entry: dict[str, Any], secret: str, slot: str) -> bytes | None:
     """The key, or None when ``secret`` is not the one the slot was sealed with."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         wrapping = _derive(secret, _unb64(entry["salt"]), entry["kdf"])
         return AESGCM(wrapping).decrypt(
@@ -154,6 +161,8 @@ SEALED = "x25519"
 
 
 def _recovery_pair(recovery: str, salt: bytes, kdf: dict[str, Any]) -> X25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
     return X25519PrivateKey.from_private_bytes(_derive(normalise_recovery_key(recovery), salt, kdf))
 
 
@@ -167,6 +176,9 @@ def new_sealing_key() -> tuple[str, dict[str, Any]]:
 
 
 def _sealing_key(shared: bytes, ephemeral: bytes, slot: str) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral, info=slot.encode("utf-8")).derive(
         shared
     )
@@ -174,6 +186,9 @@ def _sealing_key(shared: bytes, ephemeral: bytes, slot: str) -> bytes:
 
 def seal(key: bytes, published: dict[str, Any], slot: str) -> dict[str, Any]:
     """``key`` sealed for the holder of ``published``'s recovery key (ephemeral X25519, then AES-GCM)."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     ephemeral = X25519PrivateKey.generate()
     ephemeral_public = ephemeral.public_key().public_bytes_raw()
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(_unb64(published["public"])))
@@ -190,6 +205,10 @@ def seal(key: bytes, published: dict[str, Any], slot: str) -> dict[str, Any]:
 
 
 def _open_sealed(entry: dict[str, Any], recovery: str, slot: str) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     private = _recovery_pair(recovery, _unb64(entry["salt"]), entry["kdf"])
     ephemeral = _unb64(entry["ephemeral"])
     shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))

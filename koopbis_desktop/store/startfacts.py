@@ -5,6 +5,7 @@ show decide the first widget. Opening the store properly — integrity check,
 migrations, sqlite-utils — takes hundreds of milliseconds on a large file (seconds
 with a cold disk cache), so the app reads these two settings read-only with the
 standard library alone and lets the DB worker open and check the file meanwhile.
+Whether the file is encrypted (:func:`file_kind`) is read here too, from its first bytes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,28 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def file_kind(path: Path) -> str:
+    """``missing``, ``empty``, ``plain`` (an SQLite header) or ``encrypted`` (random bytes).
+
+    A plain file whose first bytes were overwritten still has SQLite's fixed payload
+    fractions (64, 32, 32) at offset 21, which SQLCipher encrypts: that file is
+    ``plain`` (and damaged), so it is reported as damaged, not as encrypted.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return "missing"
+    if size == 0:
+        return "empty"
+    with open(path, "rb") as f:
+        head = f.read(24)
+    if head.startswith(SQLITE_HEADER) or head[21:24] == b"\x40\x20\x20":
+        return "plain"
+    return "encrypted"
 
 
 @dataclass(frozen=True)

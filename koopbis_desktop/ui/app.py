@@ -7,7 +7,9 @@ the database on its own thread (integrity check, migrations) with the login
 visible. A login pressed meanwhile waits in the worker's queue. If the open fails
 (damaged file → the newest backup is named; a file from a newer program →
 refused), the person reads why in a message box and the app exits. Modules the
-login does not need (the main window and its pages) are imported on sign-in.
+login does not need (the main window and its pages) are imported on a thread of
+their own while the login waits for a password (:func:`preload_main_window`), so a
+sign-in finds them loaded; the smoke check imports them while the worker opens the file.
 
 An office database (``--db postgresql://…``, ``KOOPBIS_DB`` or the office this PC's
 wizard connected to) has no file to peek at: the start waits for its connection,
@@ -22,6 +24,7 @@ import logging
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,7 +33,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt,
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from koopbis_desktop import __version__, paths
+import koopbis_desktop
+from koopbis_desktop import paths
 from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.lifecycle import Actor, Role
@@ -108,6 +112,29 @@ def _start_facts(store: Store) -> tuple[bool, str]:
     return is_initialised(store), settings.get(store, "language")
 
 
+def preload_main_window(*, signing_in: bool = True) -> None:
+    """Import the signed-in window's modules (pages, models, sync status) ahead of the sign-in.
+
+    Imports only: no widget is made. The argon2 check of the password releases the
+    interpreter, so on a thread this runs beside it (and beside a person typing).
+    ``signing_in`` adds what only a sign-in uses (the offer of autosaved forms, which
+    loads the entry form).
+    """
+    try:
+        import koopbis_desktop.ui.mainwindow
+
+        if signing_in:
+            import koopbis_desktop.ui.editor.recovery
+
+        koopbis_desktop.__version__  # noqa: B018  (read from the package metadata once, here)
+    except Exception:  # the sign-in imports it again and reports what fails
+        log.exception("preloading the main window failed")
+
+
+def start_preloading() -> None:
+    threading.Thread(target=preload_main_window, name="koopbis-preload", daemon=True).start()
+
+
 class Shell(QObject):
     """Login, main window, sign-out and back to login, until the person quits."""
 
@@ -122,9 +149,10 @@ class Shell(QObject):
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
         worker.open_failed.connect(self.on_worker_open_failed)
+        worker.damaged.connect(self.on_worker_open_failed)  # found by the whole-file check, a moment later
 
     def on_worker_open_failed(self, exc: BaseException) -> None:
-        """The database could not be opened (damaged, too new): say why, then end the app."""
+        """The database could not be opened (damaged, too new) or its check found damage: say why, end the app."""
         parent = self.login if self.login is not None and self.login.isVisible() else None
         messages.show_error(parent, "KOOP-BİS Masaüstü", user_message(exc))
         if self.login is not None:
@@ -147,6 +175,8 @@ class Shell(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+        if "koopbis_desktop.ui.mainwindow" not in sys.modules:
+            QTimer.singleShot(0, start_preloading)  # after the login's first paint
         return dialog
 
     def on_login_signed_in(self, session: Session) -> None:
@@ -205,7 +235,8 @@ def run(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("KOOP-BİS Masaüstü")
     app.setOrganizationName(paths.APP_AUTHOR)
-    app.setApplicationVersion(__version__)
+    # The version (package metadata, tens of milliseconds) is set after the first window is drawn.
+    QTimer.singleShot(0, lambda: app.setApplicationVersion(koopbis_desktop.__version__))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "koopbis.png")))
     app.setQuitOnLastWindowClosed(False)
     from koopbis_desktop.ui.help import install_help_hook
@@ -257,6 +288,8 @@ def run(args: argparse.Namespace) -> int:
             create=not db_path.exists(),
             encrypt_new=True,
             credentials=credentials,
+            check_in_background=True,  # the whole file is checked beside the first window
+            check_at_low_priority=not args.smoke,  # the smoke check waits for the verdict
         )
         if not first_run:
             # A first run's file is made only once the wizard's person chose this PC alone.
@@ -274,6 +307,9 @@ def run(args: argparse.Namespace) -> int:
         elif facts is None or not facts.initialised or args.smoke:
             # Cannot tell, an office database or the smoke check: wait for the open; its error
             # says what is wrong with the database.
+            if args.smoke:
+                # Meanwhile the worker opens the file (fsyncs, SQLite's own work beside this).
+                preload_main_window(signing_in=False)
             worker.wait_open()
             initialised, language = worker.call(_start_facts)
         else:
@@ -420,13 +456,18 @@ def _smoke(app: QApplication, worker: DbWorker, location: Location) -> int:
 
     timer = QTimer()
     timer.timeout.connect(check)
-    timer.start(50)
+    timer.start(5)  # a coarser poll would add its own wait to every smoke check
     QTimer.singleShot(20_000, app.quit)
     app.exec()
     window.close()
     if not done["ok"]:
         print("smoke FAILED: the first pages did not load in 20 s", file=sys.stderr)
         return 1
+    try:
+        worker.wait_checked(20)  # the whole-file check ran beside the window; its verdict counts too
+    except Exception as exc:
+        print(f"smoke FAILED: {user_message(exc)}", file=sys.stderr)
+        return 2
     print(f"smoke ok: {location} schema up to date, main window built with {window.nav.count()} pages")
     return 0
 
@@ -440,7 +481,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return render_pdf.main(arguments[1:])
     args = parse_args(arguments)
     if args.version:
-        print(f"koopbis-desktop {__version__}")
+        print(f"koopbis-desktop {koopbis_desktop.__version__}")
         return 0
     if args.guide_pdf:
         # The bundle's way to print the guide for the command line, which has no Qt of its

@@ -12,20 +12,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, QStandardPaths, Signal, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
 
-from koopbis_desktop.services import exports, support
 from koopbis_desktop.services.queries import AuditFilter, EntryFilter
-from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
-from koopbis_desktop.ui.import_dialog import MemberImportDialog
+
+# The exports (openpyxl), the support bundle and the import dialog (the spreadsheet readers)
+# load when their menu item is first used: the window is drawn without them.
+if TYPE_CHECKING:
+    from koopbis_desktop.services import exports
+    from koopbis_desktop.store.db import Store
+    from koopbis_desktop.ui.import_dialog import MemberImportDialog
 
 AskSavePath = Callable[[QWidget, str, str, str], str | None]
 
@@ -79,6 +83,8 @@ class DataActions(QObject):
     # -- member list --------------------------------------------------------------------------
 
     def on_import_action_triggered(self) -> None:
+        from koopbis_desktop.ui.import_dialog import MemberImportDialog
+
         page = dict.get(self.pages, "cooperatives")
         cooperative = getattr(page, "current_id", None)
         self.import_dialog = MemberImportDialog(
@@ -107,6 +113,8 @@ class DataActions(QObject):
             self.export_entries(flt, Path(name))
 
     def export_entries(self, flt: EntryFilter, path: Path) -> None:
+        from koopbis_desktop.services import exports
+
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
         self._run(lambda store: exports.export_entries(store, flt, path), self.on_exported, path.name)
@@ -126,6 +134,8 @@ class DataActions(QObject):
         path = Path(name)
         if path.suffix.lower() != ".csv":
             path = path.with_suffix(".csv")
+        from koopbis_desktop.services import exports
+
         self._run(lambda store: exports.export_audit(store, path, flt), self.on_exported, path.name)
 
     def on_exported(self, report: exports.ExportReport) -> None:
@@ -147,6 +157,8 @@ class DataActions(QObject):
         if path.suffix.lower() != ".zip":
             path = path.with_suffix(".zip")
         extra = {"qt": qVersion(), "pyside6": pyside_version}
+        from koopbis_desktop.services import support
+
         self._run(
             lambda store: support.write_bundle(store, path, extra=extra), self.on_bundle_written, path.name
         )

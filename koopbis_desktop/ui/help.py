@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
@@ -39,15 +40,20 @@ from PySide6.QtWidgets import (
 )
 
 from koopbis_desktop.domain.errors import KoopbisError
-from koopbis_desktop.services.guide import DEFAULT_LANGUAGE, Guide, help_anchor, load_guide
 from koopbis_desktop.ui.errors import user_message
-from koopbis_desktop.ui.guide_document import build_guide_document
+
+# The guide (its Markdown, the document builder) loads when help is first asked for: the
+# F1 hook is installed at every start, before the first window.
+if TYPE_CHECKING:
+    from koopbis_desktop.services.guide import Guide
 
 ANCHOR_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 HOOK_PROPERTY = "koopbisHelpF1"  # set on a window once it has its F1
 
 
 def current_language() -> str:
+    from koopbis_desktop.services.guide import DEFAULT_LANGUAGE
+
     app = QCoreApplication.instance()
     language = app.property("koopbisLanguage") if app is not None else None
     return str(language) if language else DEFAULT_LANGUAGE
@@ -57,6 +63,9 @@ class HelpWindow(QWidget):
     """The guide in its own window; :meth:`show_anchor` goes to a section."""
 
     def __init__(self, parent: QWidget | None = None, language: str | None = None) -> None:
+        from koopbis_desktop.services.guide import help_anchor, load_guide
+        from koopbis_desktop.ui.guide_document import build_guide_document
+
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("helpWindow")
         self.guide: Guide = load_guide(language or current_language())
@@ -210,6 +219,8 @@ class HelpWindow(QWidget):
 
 def anchor_for(widget: QWidget | None) -> str:
     """The section for ``widget``'s window: the main window's page, else the nearest mapped window."""
+    from koopbis_desktop.services.guide import help_anchor
+
     window = widget.window() if widget is not None else None
     while window is not None:
         page_key = getattr(window, "current_page_key", None)

@@ -6,6 +6,7 @@ Kept apart from the main window so the window only installs it (one line there).
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from koopbis_desktop.services import reports
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
-from koopbis_desktop.ui.printing import show_preview
+
+# The reports and the print preview (QtPrintSupport) load when a printout is first asked for.
+if TYPE_CHECKING:
+    from koopbis_desktop.services import reports
 
 
 class DailyListDialog(QDialog):
@@ -69,6 +72,8 @@ class DailyListDialog(QDialog):
 
 
 def open_daily_list(window: QWidget, ctx: AppContext) -> None:
+    from koopbis_desktop.services import reports
+
     dialog = DailyListDialog(window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
@@ -81,11 +86,15 @@ def open_daily_list(window: QWidget, ctx: AppContext) -> None:
 
 
 def _show(window: QWidget, report: reports.Report) -> None:
+    from koopbis_desktop.ui.printing import show_preview
+
     show_preview(window, report)
 
 
 def open_registry_report(window: QWidget, ctx: AppContext) -> None:
     """Preview the registry warnings (terms run out, assemblies not held) of the province."""
+    from koopbis_desktop.services import reports
+
     province = ctx.province_code
     ctx.worker.submit(
         lambda store: reports.registry_report(store, province),

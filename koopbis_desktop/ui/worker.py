@@ -12,6 +12,11 @@ does not wait for it: jobs submitted meanwhile simply queue until the store is
 open. If opening fails, ``open_failed`` carries the store's error (damaged file
 naming the newest backup, schema too new) and no queued job runs.
 
+With ``check_in_background`` (the desktop app) the open checks only the tables a
+start reads, and the whole file is checked on a thread of its own while the
+first window is drawn (``store/integrity.py``); a damaged file is then reported
+through ``damaged``, with the same sentence naming the newest backup.
+
 An encrypted database cannot be opened before someone signs in: its key comes
 from an account's password (``store/encryption.py``). The worker then starts
 *locked*: it checks that the key file is there and readable (a missing or
@@ -33,15 +38,18 @@ that one announcement, whichever window or job made the change.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
+import os
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -88,6 +96,8 @@ class DbWorker(QObject):
     busy_changed = Signal(bool)
     opened = Signal()  # the store is open and checked; queued jobs run now
     open_failed = Signal(object)  # the store could not be opened (KnownError); nothing will run
+    damaged = Signal(object)  # the background check of the whole file found damage (DatabaseDamaged)
+    _damaged_signal = Signal(object)  # from the checking thread
     _opened_signal = Signal(object)  # from the worker thread: None or the open error
 
     def __init__(
@@ -100,8 +110,14 @@ class DbWorker(QObject):
         credentials: tuple[str, str] | None = None,
         key: bytes | None = None,
         password: str | None = None,
+        check_in_background: bool = False,
+        check_at_low_priority: bool = True,
     ) -> None:
         super().__init__()
+        self._check_in_background = check_in_background
+        self._check_at_low_priority = check_at_low_priority  # not when someone waits for the verdict
+        self._checked = threading.Event()  # the whole-file check ended (or was never asked for)
+        self._check_error: BaseException | None = None
         self._key = key  # an encrypted file's key already known (tests, a restarted worker)
         self.location: Location = location if isinstance(location, OfficeUrl) else parse_location(location)
         self.password = password  # an office database role's password; never written anywhere
@@ -120,6 +136,7 @@ class DbWorker(QObject):
         self._open_error: BaseException | None = None
         self._finished.connect(self._on_finished)
         self._opened_signal.connect(self._on_opened)
+        self._damaged_signal.connect(self._on_damaged)
 
     @property
     def db_path(self) -> Path:
@@ -160,6 +177,14 @@ class DbWorker(QObject):
         if self._open_error is not None:
             raise self._open_error
         return not self._opened.is_set()
+
+    def wait_checked(self, timeout: float | None = None) -> None:
+        """Block until the whole-file check ended; raise what it found. The smoke check and tests only."""
+        self.wait_open(timeout)
+        if not self._checked.wait(timeout):
+            raise TimeoutError("veritabanı denetimi zaman aşımına uğradı")
+        if self._check_error is not None:
+            raise self._check_error
 
     @property
     def is_locked(self) -> bool:
@@ -262,16 +287,23 @@ class DbWorker(QObject):
             return open_store(
                 self.location, create=self._create, backups_dir=self.backups_dir, password=self.password
             )
+        check: bool | Literal["start"] = "start" if self._check_in_background else True
         if encryption.is_encrypted(self.db_path):
             if self._key is not None:
-                return open_store(self.db_path, backups_dir=self.backups_dir, key=self._key)
+                return open_store(
+                    self.db_path, backups_dir=self.backups_dir, key=self._key, check_integrity=check
+                )
             if credentials is None:
                 encryption.check_keyfile(self.db_path)  # missing or damaged: say so before the login
                 return None
-            return encryption.open_with_password(self.db_path, *credentials, backups_dir=self.backups_dir)
+            return encryption.open_with_password(
+                self.db_path, *credentials, backups_dir=self.backups_dir, check_integrity=check
+            )
         if self._encrypt_new and self._create and encryption.is_new(self.db_path):
             return encryption.create_encrypted(self.db_path, backups_dir=self.backups_dir)
-        return open_store(self.db_path, create=self._create, backups_dir=self.backups_dir)
+        return open_store(
+            self.db_path, create=self._create, backups_dir=self.backups_dir, check_integrity=check
+        )
 
     def _fail_open(self, exc: BaseException) -> None:
         log.error("opening %s failed", self.location, exc_info=exc)
@@ -284,8 +316,32 @@ class DbWorker(QObject):
 
     def _did_open(self, store: Store) -> None:
         store.take_changes()  # the migrations of the opening are nobody's news
+        # The whole-file check is SQLite's (PRAGMA quick_check); another engine checks its own files.
+        if self._check_in_background and store.dialect.pragmas:
+            checker = threading.Thread(
+                target=self._check_whole_file, args=(store.path, store.key), name="koopbis-check", daemon=True
+            )
+            checker.start()
+        else:
+            self._checked.set()
         self._opened.set()
         self._opened_signal.emit(None)
+
+    def _check_whole_file(self, path: Path, key: bytes | None) -> None:
+        """The checking thread: every page, on a connection of its own that only reads (WAL: beside the worker's)."""
+        from koopbis_desktop.store.integrity import check_whole_file
+
+        if self._check_at_low_priority:
+            _lower_this_threads_priority()
+        try:
+            check_whole_file(path, key, self.backups_dir)
+        except BaseException as exc:  # reported on the UI thread
+            log.error("opening %s (its whole-file check) failed", path, exc_info=exc)
+            self._check_error = exc
+            self._checked.set()
+            self._damaged_signal.emit(exc)
+            return
+        self._checked.set()
 
     def _unlock(self, job: _Job) -> Store | None:
         """Open the encrypted database with the job's credentials; a wrong password fails the job only."""
@@ -336,6 +392,9 @@ class DbWorker(QObject):
                     self._announce(store)
                     continue
                 if job.replaces_store:
+                    # The file is about to be replaced: not while the check still reads it
+                    # (Windows refuses to replace a file another connection holds open).
+                    self._checked.wait()
                     holder = StoreHolder(store)
                     try:
                         result = job.op(holder)
@@ -376,6 +435,10 @@ class DbWorker(QObject):
         else:
             self.open_failed.emit(error)
 
+    @Slot(object)
+    def _on_damaged(self, error: Any) -> None:
+        self.damaged.emit(error)
+
     @Slot(int, object, object, object)
     def _on_finished(self, job_id: int, result: Any, error: Any, changes: OpChanges) -> None:
         try:
@@ -401,6 +464,20 @@ class DbWorker(QObject):
             return
         if job.on_success is not None:
             job.on_success(result)
+
+
+def _lower_this_threads_priority() -> None:
+    """Let the first window and its lists have the processor first: the check waits for idle time.
+
+    On Linux a thread has a nice value of its own (``setpriority`` with its thread id);
+    elsewhere this does nothing and the check simply runs beside them.
+    """
+    if hasattr(os, "setpriority") and sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CHECK_NICENESS)
+
+
+CHECK_NICENESS = 19  # the lowest priority: the whole-file check uses only what is idle
 
 
 class _Skipped(Exception):

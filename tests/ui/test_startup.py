@@ -21,6 +21,7 @@ from koopbis_desktop import paths
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store import backup, migrations
 from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.errors import DatabaseDamaged
 from koopbis_desktop.store.startfacts import StartFacts, peek_start_facts
 from koopbis_desktop.ui import app as desktop
 from koopbis_desktop.ui.login import LoginDialog
@@ -171,3 +172,69 @@ def test_open_store_on_a_healthy_file_agrees_with_the_start_facts(store: Store, 
     assert peek_start_facts(db_path) == StartFacts(initialised=True, language="en")
     assert peek_start_facts(db_path.parent / "none.sqlite") == StartFacts(initialised=False, language=None)
     open_store(db_path).close()
+
+
+def _damage_filler_pages(store: Store, db_path: Path) -> None:
+    """Damage pages of a table no start reads (the whole-file check finds them, the start check does not)."""
+    with store.atomic() as conn:
+        conn.execute("CREATE TABLE filler(x TEXT)")
+        conn.executemany("INSERT INTO filler VALUES (?)", [("ş" * 400,) for _ in range(600)])
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    for offset in range(len(data) - 40 * page, len(data) - page, page):
+        data[offset : offset + 64] = b"\xff" * 64
+    db_path.write_bytes(bytes(data))
+
+
+@pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
+def test_the_whole_file_check_runs_beside_the_open_and_names_a_damaged_file_with_the_newest_backup(
+    qtbot: Any, store: Store, db_path: Path
+) -> None:
+    saved = backup.create_backup(store, paths.backups_dir(db_path))
+    _damage_filler_pages(store, db_path)
+    worker = DbWorker(db_path, paths.backups_dir(db_path), check_in_background=True)
+    try:
+        with qtbot.waitSignal(worker.damaged, timeout=10_000) as found:
+            worker.start()
+            worker.wait_open(10)  # the open itself succeeds: the start's tables are sound
+        assert worker.is_open
+        message = str(found.args[0])
+        assert message.startswith("Veritabanı dosyası bozuk") and str(saved) in message
+        with pytest.raises(DatabaseDamaged):
+            worker.wait_checked(10)
+    finally:
+        worker.stop()
+
+
+def test_a_sound_file_passes_the_whole_file_check_in_the_background(
+    qtbot: Any, store: Store, db_path: Path
+) -> None:
+    store.close()
+    worker = DbWorker(db_path, paths.backups_dir(db_path), check_in_background=True)
+    damaged: list[object] = []
+    worker.damaged.connect(damaged.append)
+    worker.start()
+    try:
+        worker.wait_checked(10)
+        assert worker.call(lambda s: s.setting("province_code")) == "06"
+        qtbot.wait(20)
+        assert damaged == []
+    finally:
+        worker.stop()
+
+
+@pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
+def test_the_smoke_check_waits_for_the_whole_file_check_and_fails_on_a_damaged_file(
+    qapp: Any, store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup.create_backup(store, paths.backups_dir(db_path))
+    _damage_filler_pages(store, db_path)
+    try:
+        code = desktop.run(desktop.parse_args(["--smoke", "--db", str(db_path)]))
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+    assert code == 2
+    assert "smoke FAILED: Veritabanı dosyası bozuk" in capsys.readouterr().err

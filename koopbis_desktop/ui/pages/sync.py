@@ -55,6 +55,9 @@ _tr = QCoreApplication.translate
 AUTO_START_MS = 5000
 
 
+MEASURED_ROWS = 50  # rows a column's width is measured on (ResizeToContents)
+
+
 class SyncPage(QWidget):
     """The Eşitleme page. ``status_changed`` carries the short text for the main window's status bar."""
 
@@ -257,6 +260,9 @@ class SyncPage(QWidget):
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the first rows, not Qt's default first 1,000: measuring those took about
+        # a second on the UI thread when a start loaded a plan of thousands of entries.
+        header.setResizeContentsPrecision(MEASURED_ROWS)
         return view
 
     # -- roles and buttons -------------------------------------------------------------------

@@ -1,0 +1,73 @@
+"""The two-step integrity check: the tables a start reads at open, the whole file afterwards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from koopbis_desktop.store import backup, integrity
+from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.errors import DatabaseDamaged
+
+
+def _damage_table(store: Store, db_path: Path, table: str, rows: int = 600) -> None:
+    """Fill ``table`` (made here if new) past many pages, then overwrite the ends of its last pages."""
+    with store.atomic() as conn:
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {table}(x TEXT)")
+        conn.executemany(f"INSERT INTO {table}(x) VALUES (?)", [("ş" * 400,) for _ in range(rows)])
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    for offset in range(len(data) - 40 * page, len(data) - page, page):
+        data[offset : offset + 64] = b"\xff" * 64
+    db_path.write_bytes(bytes(data))
+
+
+def test_the_start_check_opens_a_file_damaged_elsewhere_and_the_whole_check_names_it(
+    store: Store, db_path: Path
+) -> None:
+    backups = db_path.parent / "backups"
+    saved = backup.create_backup(store, backups)
+    _damage_table(store, db_path, "filler")
+
+    opened = open_store(db_path, backups_dir=backups, check_integrity="start")
+    assert opened.setting("province_code") == "06"  # the start reads what it needs
+    opened.close()
+    with pytest.raises(DatabaseDamaged) as whole:
+        integrity.check_whole_file(db_path, None, backups)
+    assert str(saved) in whole.value.message
+    with pytest.raises(DatabaseDamaged):  # the default open still checks every page first
+        open_store(db_path, backups_dir=backups)
+
+
+def test_the_start_check_finds_damage_in_the_accounts(store: Store, db_path: Path) -> None:
+    # The accounts' table is made large and written last: the damaged last pages are its own.
+    with store.atomic() as conn:
+        conn.executemany(
+            "INSERT INTO users(username, role, password_hash, full_name, created_at, password_changed_at) "
+            "VALUES (?, 'clerk', 'x', ?, '', '')",
+            [(f"u{n}", "ş" * 400) for n in range(600)],
+        )
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    for offset in range(len(data) - 40 * page, len(data) - page, page):
+        data[offset : offset + 64] = b"\xff" * 64
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseDamaged):
+        open_store(db_path, check_integrity="start")
+
+
+def test_a_sound_file_has_no_problems(store: Store) -> None:
+    assert integrity.problems(store.conn) == []
+    assert integrity.problems(store.conn, integrity.START_TABLES) == []
+
+
+def test_the_whole_file_check_reads_an_encrypted_file_with_its_key(encrypted_store: Store) -> None:
+    assert encrypted_store.key is not None
+    integrity.check_whole_file(encrypted_store.path, encrypted_store.key, None)  # sound: no error
+    reopened = open_store(encrypted_store.path, key=encrypted_store.key, check_integrity="start")
+    reopened.close()
