@@ -118,7 +118,7 @@ def _open_db(
                 tx(
                     "{db_path} şifreli: açmak için --as KULLANICI verin (parola KOOPBIS_PASSWORD'den ya da sorulur)."
                 ).format(db_path=db_path),
-                EXIT_NOT_PERMITTED,
+                EXIT_USAGE,
             )
         key = encryption.unlock_key(db_path, username, account_password(args))
     if read_only:

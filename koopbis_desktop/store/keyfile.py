@@ -327,10 +327,9 @@ class KeyFile:
             self.failures[username] = {"count": count, "until": (moment + LOCKOUT).isoformat()}
             self.save()
             raise WrongPassword(_locked_sentence(LOCKOUT))
+        # A name without a slot answers exactly as a known one (same count, same lockout).
         self.failures[username] = {"count": count}
         self.save()
-        if user_slot(username) not in self.slots:
-            raise WrongPassword()
         raise WrongPassword(
             tx(
                 "Kullanıcı adı ya da parola hatalı. Hesap kilitlenmeden önce {left} deneme hakkınız kaldı."

@@ -382,6 +382,10 @@ class PgStore(Store):
     def __repr__(self) -> str:
         return f"PgStore({self.url.display!r})"
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # Pretty printers (hypothesis's) would list the file store's fields, which this one lacks.
+        printer.text(repr(self))
+
     def schema_version(self) -> int:
         return schema_version(self._pg.raw)
 

@@ -201,7 +201,7 @@ def test_exit_codes(ready: Koopbis) -> None:
     assert ready("entry", "frobnicate").returncode == 2
     assert ready("entry", "list", "--state", "uçuyor", "--as", "ayse", password=CLERK_PW).returncode == 2
     no_user = ready("entry", "submit", sup_entry)
-    assert no_user.returncode == 4  # the encrypted file opens only for someone who says who they are
+    assert no_user.returncode == 2  # the encrypted file opens only for someone who says who they are
     assert "--as" in no_user.stderr
     no_password = ready("entry", "submit", sup_entry, "--as", "sef")
     assert no_password.returncode == 1
@@ -233,7 +233,7 @@ def test_first_user_rules(koopbis: Koopbis) -> None:
     assert not koopbis.db.exists()
     ok(koopbis("init", "--province", "İzmir", "--admin", "admin", new_password=ADMIN_PW))
     nobody = koopbis("user", "add", "ayse", "--role", "clerk", new_password=CLERK_PW)
-    assert nobody.returncode == 4  # encrypted: who opens it must say who they are
+    assert nobody.returncode == 2  # encrypted: who opens it must say who they are
     wrong_admin = koopbis(
         "user",
         "add",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from koopbis_desktop.store import encryption
+from koopbis_desktop.store.db import connect_raw
 from tests.cli.test_cli import ADMIN_PW, CLERK_PW, Koopbis, add_entry, admission, koopbis, ok, ready
 
 __all__ = ["koopbis", "ready"]
@@ -67,7 +68,9 @@ def test_restore_is_an_admins_and_audited_with_their_name(ready: Koopbis, tmp_pa
     assert clerk.returncode == 4 and "yönetici" in clerk.stderr
     assert ready("restore", str(saved), "--as", "admin", password="yanlis-parola").returncode == 4
     ok(ready("restore", str(saved), "--as", "admin", password=ADMIN_PW))
-    rows = sqlite3.connect(ready.db).execute("SELECT actor FROM audit WHERE action = 'restore'").fetchall()
+    conn = connect_raw(ready.db, encryption.unlock_key(ready.db, "admin", ADMIN_PW))
+    rows = conn.execute("SELECT actor FROM audit WHERE action = 'restore'").fetchall()
+    conn.close()
     assert rows == [("admin",)]
 
 
