@@ -135,9 +135,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     i = office_sub.add_parser(
         "init", parents=[common], help="şemayı kur, ili ve ilk yöneticiyi aç, hakları ver"
     )
-    i.add_argument("--province", required=True, metavar="KOD", help="il plaka kodu (ör. 06) ya da il adı")
+    i.add_argument("--province", metavar="KOD", help="yeni ofis: il plaka kodu (ör. 06) ya da il adı")
     i.add_argument(
-        "--admin", required=True, metavar="AD", help="ilk yönetici hesabı (parola KOOPBIS_NEW_PASSWORD)"
+        "--admin", metavar="AD", help="yeni ofis: ilk yönetici hesabı (parola KOOPBIS_NEW_PASSWORD)"
     )
     i.add_argument("--app-role", metavar="ROL", help="bilgisayarların bağlanacağı veritabanı rolü")
     i.add_argument("--go-live", metavar="TARİH", help="KOOP-BİS açılış tarihi (varsayılan 12.03.2015)")
