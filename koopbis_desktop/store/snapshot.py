@@ -322,6 +322,9 @@ def find_member(store: Store, member_id: str) -> list[dict[str, Any]]:
 # them would cost tens of milliseconds per keystroke; below this many hits the
 # list is complete and alphabetical, above it the person is still typing.
 SEARCH_CANDIDATES = 500
+# Infix search starts at four letters: a three-letter piece sits inside too many words
+# ("sik" in "ışık", "kasık") to help, and a word-prefix query already finds "sik…".
+INFIX_MIN = 4
 _IDENT = re.compile(r"[0-9A-Za-z][0-9A-Za-z\-./]*")
 _TOP = "\U0010ffff"
 
@@ -332,7 +335,8 @@ def search(store: Store, text: str, *, limit: int = 50, province: str | None = N
     Every word of ``text`` must start a word of the title (or of the id, VKN or
     trade registry no), with or without Turkish letters and in any case:
     "isik", "IŞIK" and "ışık" all find "Işık". Exact id and VKN hits come first,
-    then id/VKN prefix hits, then title hits ordered by title.
+    then id/VKN prefix hits, then title hits ordered by title, then — when a word
+    has at least :data:`INFIX_MIN` letters — titles holding every word anywhere.
     """
     raw = text.strip()
     tokens = fold_tokens(raw)
@@ -371,24 +375,48 @@ def search(store: Store, text: str, *, limit: int = 50, province: str | None = N
                 (compact, compact + _TOP),
             )
     if len(found) < limit:
-        # Tokens are [0-9a-z]+ (fold_tokens), so quoting them is all the escaping needed.
-        match = " ".join(f'"{token}"*' for token in tokens)
-        columns = ", ".join(f"c.{name}" for name in _SUMMARY_KEYS)
-        where_fts_province = " AND c.province_code = ?" if province else ""
-        rows = conn.execute(
-            f"SELECT {columns}, c.search FROM cooperatives_fts f "
-            "JOIN cooperatives c ON c.rowid = f.rowid "
-            f"WHERE cooperatives_fts MATCH ?{where_fts_province} LIMIT ?",
-            (match, *extra, SEARCH_CANDIDATES),
-        ).fetchall()
-        # ``search`` starts with the folded title: ordering by it is ordering by title,
-        # without folding hundreds of titles again on every keystroke.
-        rows.sort(key=lambda row: row[-1])
-        for row in rows:
-            if len(found) >= limit:
-                break
-            found.setdefault(row[0], _summary(row[:-1]))
+        _take_ranked(found, _word_prefix_hits(store, tokens, province), limit)
+    if len(found) < limit and any(len(token) >= INFIX_MIN for token in tokens):
+        # Word-prefix hits first; then titles holding the words anywhere ("operatif" in
+        # "kooperatifi"), which only a trigram index answers without reading every title.
+        hits = [row for row in _infix_hits(store, tokens, province) if all(t in row[-1] for t in tokens)]
+        _take_ranked(found, hits, limit)
     return list(found.values())[:limit]
+
+
+def _take_ranked(found: dict[str, dict[str, Any]], rows: list[Any], limit: int) -> None:
+    # ``search`` starts with the folded title: ordering by it is ordering by title,
+    # without folding hundreds of titles again on every keystroke.
+    rows.sort(key=lambda row: row[-1])
+    for row in rows:
+        if len(found) >= limit:
+            break
+        found.setdefault(row[0], _summary(row[:-1]))
+
+
+def _word_prefix_hits(store: Store, tokens: list[str], province: str | None) -> list[Any]:
+    """Summary rows plus ``search`` whose words start with every token (SQLite FTS5)."""
+    # Tokens are [0-9a-z]+ (fold_tokens), so quoting them is all the escaping needed.
+    match = " ".join(f'"{token}"*' for token in tokens)
+    return _fts_hits(store, "cooperatives_fts", match, province)
+
+
+def _infix_hits(store: Store, tokens: list[str], province: str | None) -> list[Any]:
+    """Summary rows plus ``search`` holding every token of three letters or more anywhere
+    (SQLite FTS5 ``trigram``; PostgreSQL would use ``pg_trgm`` on the same column)."""
+    match = " AND ".join(f'"{token}"' for token in tokens if len(token) >= 3)
+    return _fts_hits(store, "cooperatives_trigram", match, province)
+
+
+def _fts_hits(store: Store, table: str, match: str, province: str | None) -> list[Any]:
+    columns = ", ".join(f"c.{name}" for name in _SUMMARY_KEYS)
+    where_province = " AND c.province_code = ?" if province else ""
+    extra: tuple[Any, ...] = (province,) if province else ()
+    return store.conn.execute(
+        f"SELECT {columns}, c.search FROM {table} f JOIN cooperatives c ON c.rowid = f.rowid "
+        f"WHERE {table} MATCH ?{where_province} LIMIT ?",
+        (match, *extra, SEARCH_CANDIDATES),
+    ).fetchall()
 
 
 def cooperative_ids(store: Store, *, province: str | None = None) -> list[str]:

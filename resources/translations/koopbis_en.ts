@@ -1266,6 +1266,11 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryTableModel</name>
     <message>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="313"/>
+        <source>… (kaydırdıkça gelir)</source>
+        <translation>… (more as you scroll)</translation>
+    </message>
+    <message>
         <location filename="../../koopbis_desktop/ui/models/entries.py" line="41"/>
         <source>Durum</source>
         <translation>State</translation>
