@@ -200,5 +200,5 @@ def test_the_end_is_one_page_away_and_the_gap_fills_from_both_sides(
         with qtbot.waitSignal(model.loaded, timeout=20_000):
             model.fill_gap(from_end=False)
     assert model.rowCount() == total and not model.canFetchMore()
-    assert [model.entry_at(r).uuid for r in range(total)] == [e.uuid for e in everything]  # type: ignore[union-attr]
+    assert [model.entry_at(r).uuid for r in range(total)] == [e.uuid for e in everything]
     wait_idle(qtbot, worker)
