@@ -147,8 +147,8 @@ def audit_page(
     return result
 
 
-def count_audit(store: Store, flt: AuditFilter) -> int:
-    return listing.count_audit(store, flt)
+def count_audit(store: Store, flt: AuditFilter, *, newer_than: int | None = None) -> int:
+    return listing.count_audit(store, flt, newer_than=newer_than)
 
 
 __all__ = [

@@ -226,9 +226,15 @@ def audit_page(
     return rows
 
 
-def count_audit(store: Store, flt: AuditFilter) -> int:
+def count_audit(store: Store, flt: AuditFilter, *, newer_than: int | None = None) -> int:
+    """Audit rows the filter finds (only those after ``newer_than``: a page's position)."""
     where, params = _audit_where(flt)
-    row = store.query_one(f"SELECT COUNT(*) FROM audit{' WHERE ' + where if where else ''}", params)
+    clauses = [where] if where else []
+    if newer_than is not None:
+        clauses.append("seq > ?")
+        params.append(newer_than)
+    sql = f"SELECT COUNT(*) FROM audit{' WHERE ' + ' AND '.join(clauses) if clauses else ''}"
+    row = store.query_one(sql, params)
     return int(row[0]) if row else 0
 
 
