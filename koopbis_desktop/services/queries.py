@@ -75,13 +75,17 @@ def page_entries(
         before=before,
         from_end=from_end,
     )
+    # A page holds a handful of types and states: their labels are looked up once per page,
+    # and only rows with issues have JSON worth parsing (the page must cost what its SQL does).
+    type_labels: dict[str, str] = {}
+    states: dict[str, tuple[State, str]] = {}
     out = []
     for (
         uuid,
         type_id,
         coop,
         title,
-        state,
+        state_value,
         author,
         approver,
         eff,
@@ -92,16 +96,23 @@ def page_entries(
         number,
         sort_value,
     ) in rows:
-        parsed = json.loads(issues or "[]")
+        parsed = json.loads(issues) if issues and issues != "[]" else ()
+        type_label = type_labels.get(type_id)
+        if type_label is None:
+            type_label = type_labels[type_id] = get_type(type_id).label
+        known = states.get(state_value)
+        if known is None:
+            state = State(state_value)
+            known = states[state_value] = (state, STATE_LABELS[state])
         out.append(
             EntryRow(
                 uuid=uuid,
                 type=type_id,
-                type_label=get_type(type_id).label,
+                type_label=type_label,
                 cooperative=coop,
                 cooperative_title=title or "",
-                state=State(state),
-                state_label=STATE_LABELS[State(state)],
+                state=known[0],
+                state_label=known[1],
                 author=author,
                 approver=approver,
                 effective_date=eff,

@@ -317,11 +317,13 @@ def find_member(store: Store, member_id: str) -> list[dict[str, Any]]:
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-# How many title hits are fetched before ordering by title. Fetching every hit of a
-# one- or two-letter prefix (all 90,000 titles contain "kooperatifi") and sorting
-# them would cost tens of milliseconds per keystroke; below this many hits the
-# list is complete and alphabetical, above it the person is still typing.
-SEARCH_CANDIDATES = 500
+# How many title hits are fetched before ordering by title (at least as many as asked
+# for). Fetching every hit of a one- or two-letter prefix (all 90,000 titles contain
+# "kooperatifi") and sorting them would cost tens of milliseconds per keystroke;
+# below this many hits the list is complete and alphabetical, above it the person
+# is still typing. Each candidate is a row read (≈ 5 µs): 500 of them cost the 5 ms
+# a keystroke may take at 90,000 cooperatives (issue 16), 200 leave room.
+SEARCH_CANDIDATES = 200
 # Infix search starts at four letters: a three-letter piece sits inside too many words
 # ("sik" in "ışık", "kasık") to help, and a word-prefix query already finds "sik…".
 INFIX_MIN = 4
@@ -375,11 +377,12 @@ def search(store: Store, text: str, *, limit: int = 50, province: str | None = N
                 (compact, compact + _TOP),
             )
     if len(found) < limit:
-        _take_ranked(found, _word_prefix_hits(store, tokens, province), limit)
+        _take_ranked(found, _word_prefix_hits(store, tokens, province, limit), limit)
     if len(found) < limit and any(len(token) >= INFIX_MIN for token in tokens):
         # Word-prefix hits first; then titles holding the words anywhere ("operatif" in
         # "kooperatifi"), which only a trigram index answers without reading every title.
-        hits = [row for row in _infix_hits(store, tokens, province) if all(t in row[-1] for t in tokens)]
+        candidates = _infix_hits(store, tokens, province, limit)
+        hits = [row for row in candidates if all(t in row[-1] for t in tokens)]
         _take_ranked(found, hits, limit)
     return list(found.values())[:limit]
 
@@ -394,28 +397,28 @@ def _take_ranked(found: dict[str, dict[str, Any]], rows: list[Any], limit: int) 
         found.setdefault(row[0], _summary(row[:-1]))
 
 
-def _word_prefix_hits(store: Store, tokens: list[str], province: str | None) -> list[Any]:
+def _word_prefix_hits(store: Store, tokens: list[str], province: str | None, limit: int) -> list[Any]:
     """Summary rows plus ``search`` whose words start with every token (SQLite FTS5)."""
     # Tokens are [0-9a-z]+ (fold_tokens), so quoting them is all the escaping needed.
     match = " ".join(f'"{token}"*' for token in tokens)
-    return _fts_hits(store, "cooperatives_fts", match, province)
+    return _fts_hits(store, "cooperatives_fts", match, province, limit)
 
 
-def _infix_hits(store: Store, tokens: list[str], province: str | None) -> list[Any]:
+def _infix_hits(store: Store, tokens: list[str], province: str | None, limit: int) -> list[Any]:
     """Summary rows plus ``search`` holding every token of three letters or more anywhere
     (SQLite FTS5 ``trigram``; PostgreSQL would use ``pg_trgm`` on the same column)."""
     match = " AND ".join(f'"{token}"' for token in tokens if len(token) >= 3)
-    return _fts_hits(store, "cooperatives_trigram", match, province)
+    return _fts_hits(store, "cooperatives_trigram", match, province, limit)
 
 
-def _fts_hits(store: Store, table: str, match: str, province: str | None) -> list[Any]:
+def _fts_hits(store: Store, table: str, match: str, province: str | None, limit: int) -> list[Any]:
     columns = ", ".join(f"c.{name}" for name in _SUMMARY_KEYS)
     where_province = " AND c.province_code = ?" if province else ""
     extra: tuple[Any, ...] = (province,) if province else ()
     return store.conn.execute(
         f"SELECT {columns}, c.search FROM {table} f JOIN cooperatives c ON c.rowid = f.rowid "
         f"WHERE {table} MATCH ?{where_province} LIMIT ?",
-        (match, *extra, SEARCH_CANDIDATES),
+        (match, *extra, max(SEARCH_CANDIDATES, limit)),
     ).fetchall()
 
 
