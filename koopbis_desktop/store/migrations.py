@@ -415,6 +415,16 @@ def _sort_key_triggers_sqlite() -> str:
     """
 
 
+# The word index again with prefix indexes for one to six letters: a prefix without
+# one ("s", "koop") merged every matching term's postings, 2–15 ms at 90,000
+# cooperatives; with one it is a single term's, 0.2 ms.
+_WORD_INDEX_SQL = """
+DROP TRIGGER cooperatives_fts_insert;
+DROP TRIGGER cooperatives_fts_delete;
+DROP TRIGGER cooperatives_fts_update;
+DROP TABLE cooperatives_fts;
+""" + _SEARCH_INDEX_SQL.replace("prefix='2 3'", "prefix='1 2 3 4 5 6'")
+
 _TRIGRAM_INDEX_SQL = """
 CREATE VIRTUAL TABLE cooperatives_trigram USING fts5(
     search,
@@ -465,6 +475,7 @@ def _m9_list_keys(conn: sqlite3.Connection) -> None:
         CREATE INDEX cooperatives_title_key ON cooperatives(title_key, id);
         CREATE INDEX audit_actor ON audit(actor, seq);
         {_sort_key_triggers_sqlite()}
+        {_WORD_INDEX_SQL}
         {_TRIGRAM_INDEX_SQL}
         """,
     )

@@ -59,15 +59,14 @@ def test_the_sql_key_is_the_python_key(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(words=st.lists(st.text(alphabet=TURKISH_LETTERS, min_size=1, max_size=6), min_size=2, max_size=2))
+@given(words=st.lists(st.text(alphabet=TURKISH_LETTERS[:-6], min_size=1, max_size=6), min_size=2, max_size=2))
 def test_the_key_agrees_with_the_turkish_collation(words: list[str]) -> None:
+    """The key orders as the collation the lists used (``text.sort_key``) did; only the
+    circumflexed vowels differ: the key files "â" with "a" instead of just after it."""
     from koopbis_desktop.domain.text import sort_key
 
     a, b = words
-    if sort_key(a) != sort_key(b):  # the old collation tells âa from aa; the key does not
-        assert (collation_key(a) < collation_key(b)) == (sort_key(a) < sort_key(b)) or (
-            collation_key(a) == collation_key(b)
-        )
+    assert (collation_key(a) < collation_key(b)) == (sort_key(a) < sort_key(b))
 
 
 # --------------------------------------------------------------------------- fixtures
