@@ -60,8 +60,9 @@ SORTABLE = {
     "number": "COALESCE(e.number, '')",
 }
 
+# The title a row shows is stored on the entry (``cooperative_title``, migration 9's
+# triggers): the snapshot's title, else its registration's, else its own.
 _JOIN_COOPERATIVE = " LEFT JOIN cooperatives c ON c.id = e.cooperative_id"
-_JOIN_REGISTRATION = " LEFT JOIN entries r ON r.uuid = e.cooperative_ref"
 
 
 def _where(flt: EntryFilter) -> tuple[str, list[Any]]:
@@ -152,12 +153,10 @@ def entry_rows(
     condition, key_params, order = _keyset((expression, "e.uuid"), key, walk_descending)
     clauses = " AND ".join(c for c in (where, condition) if c)
     sql = (
-        "SELECT e.uuid, e.type, COALESCE(e.cooperative_id, e.cooperative_ref), "
-        "COALESCE(c.title, json_extract(r.payload, '$.title'), json_extract(e.payload, '$.title'), '') "
-        "AS cooperative_title, e.state, e.author, e.approver, e.effective_date, e.updated_at, e.receipt, "
+        "SELECT e.uuid, e.type, COALESCE(e.cooperative_id, e.cooperative_ref), e.cooperative_title, "
+        "e.state, e.author, e.approver, e.effective_date, e.updated_at, e.receipt, "
         f"e.comment, e.issues, e.number, {expression}"
-        f" FROM entries e{_JOIN_COOPERATIVE}{_JOIN_REGISTRATION}"
-        f"{' WHERE ' + clauses if clauses else ''}{order} LIMIT ? OFFSET ?"
+        f"{_from(flt)}{' WHERE ' + clauses if clauses else ''}{order} LIMIT ? OFFSET ?"
     )
     rows = store.query(sql, [*params, *key_params, limit, offset])
     if backwards:

@@ -390,27 +390,27 @@ ENTRY_TITLE_SQL = (
 def _sort_key_triggers_sqlite() -> str:
     """Triggers that keep the sort keys right whoever writes (SQLite syntax; PostgreSQL
     needs the same four events as trigger functions)."""
-    title_key = collation_key_sql(ENTRY_TITLE_SQL)
+    title = f"cooperative_title = {ENTRY_TITLE_SQL}, title_key = {collation_key_sql(ENTRY_TITLE_SQL)}"
     author_key = collation_key_sql("entries.author")
     return f"""
         CREATE TRIGGER entries_sort_keys_on_insert AFTER INSERT ON entries BEGIN
-            UPDATE entries SET title_key = {title_key}, author_key = {author_key} WHERE uuid = NEW.uuid;
+            UPDATE entries SET {title}, author_key = {author_key} WHERE uuid = NEW.uuid;
         END;
         CREATE TRIGGER entries_sort_keys_on_update
         AFTER UPDATE OF author, payload, cooperative_id, cooperative_ref ON entries BEGIN
-            UPDATE entries SET title_key = {title_key}, author_key = {author_key} WHERE uuid = NEW.uuid;
-            UPDATE entries SET title_key = {title_key} WHERE cooperative_ref = NEW.uuid;
+            UPDATE entries SET {title}, author_key = {author_key} WHERE uuid = NEW.uuid;
+            UPDATE entries SET {title} WHERE cooperative_ref = NEW.uuid;
         END;
         CREATE TRIGGER cooperatives_sort_key_on_insert AFTER INSERT ON cooperatives BEGIN
             UPDATE cooperatives SET title_key = {collation_key_sql("NEW.title")} WHERE id = NEW.id;
-            UPDATE entries SET title_key = {title_key} WHERE cooperative_id = NEW.id;
+            UPDATE entries SET {title} WHERE cooperative_id = NEW.id;
         END;
         CREATE TRIGGER cooperatives_sort_key_on_update AFTER UPDATE OF title ON cooperatives BEGIN
             UPDATE cooperatives SET title_key = {collation_key_sql("NEW.title")} WHERE id = NEW.id;
-            UPDATE entries SET title_key = {title_key} WHERE cooperative_id = NEW.id;
+            UPDATE entries SET {title} WHERE cooperative_id = NEW.id;
         END;
         CREATE TRIGGER cooperatives_sort_key_on_delete AFTER DELETE ON cooperatives BEGIN
-            UPDATE entries SET title_key = {title_key} WHERE cooperative_id = OLD.id;
+            UPDATE entries SET {title} WHERE cooperative_id = OLD.id;
         END;
     """
 
@@ -453,15 +453,18 @@ def _m9_list_keys(conn: sqlite3.Connection) -> None:
     # index in exactly that order, over a value that is never NULL. Text sorts use a stored
     # Turkish key (domain.text.collation_key) compared byte by byte instead of a Python
     # collation called for every comparison (2 s for the first page at 100,000 entries).
+    # The title a list row shows is stored with its key: a page reads the entries alone,
+    # not 200 cooperatives scattered over the file (≈ 10 ms at 90,000).
     # Infix search ("operatif" in "kooperatifi") gets a trigram index beside the word index.
     run_script(
         conn,
         f"""
+        ALTER TABLE entries ADD COLUMN cooperative_title TEXT NOT NULL DEFAULT '';
         ALTER TABLE entries ADD COLUMN title_key TEXT NOT NULL DEFAULT '';
         ALTER TABLE entries ADD COLUMN author_key TEXT NOT NULL DEFAULT '';
         ALTER TABLE cooperatives ADD COLUMN title_key TEXT NOT NULL DEFAULT '';
         UPDATE cooperatives SET title_key = {collation_key_sql("title")};
-        UPDATE entries SET title_key = {collation_key_sql(ENTRY_TITLE_SQL)},
+        UPDATE entries SET cooperative_title = {ENTRY_TITLE_SQL}, title_key = {collation_key_sql(ENTRY_TITLE_SQL)},
             author_key = {collation_key_sql("author")};
         DROP INDEX IF EXISTS entries_effective;
         CREATE INDEX entries_effective ON entries(COALESCE(effective_date, ''), uuid);
@@ -471,7 +474,7 @@ def _m9_list_keys(conn: sqlite3.Connection) -> None:
         CREATE INDEX entries_state_uuid ON entries(state, uuid);
         CREATE INDEX entries_cooperative_key ON entries(COALESCE(cooperative_id, cooperative_ref, ''), uuid);
         CREATE INDEX entries_number_key ON entries(COALESCE(number, ''), uuid);
-        CREATE INDEX entries_synced ON entries(state, COALESCE(synced_at, ''), uuid);
+        CREATE INDEX entries_receipts ON entries(state, COALESCE(synced_at, ''), uuid) WHERE receipt IS NOT NULL;
         CREATE INDEX cooperatives_title_key ON cooperatives(title_key, id);
         CREATE INDEX audit_actor ON audit(actor, seq);
         {_sort_key_triggers_sqlite()}
