@@ -405,3 +405,16 @@ def test_infix_search_comes_after_word_prefix_hits(store: Store) -> None:
     assert [hit["title"] for hit in snapshot.search(store, "PERATİFÇİ")] == ["Güneşli Süper Kooperatifçiler"]
     assert snapshot.search(store, "erl") == []  # three letters: word prefixes only
     assert [hit["title"] for hit in snapshot.search(store, "vleri yen")] == ["Yeni Kooperatif Evleri"]
+
+
+def test_a_long_word_is_found_behind_a_common_six_letter_prefix(store: Store) -> None:
+    """Words longer than the prefix indexes are looked up by their first six letters and
+    checked whole; when a full batch of those holds too few, the exact query still runs."""
+    records = list(demo_data.cooperatives("06", snapshot.SEARCH_CANDIDATES + 20, seed=9))
+    for n, record in enumerate(records):
+        record["title"] = f"Kooperatifi Yapı {n}"
+    records[-1]["title"] = "Kooperatifler Birliği"
+    snapshot.upsert_records(store, records)
+    assert [hit["title"] for hit in snapshot.search(store, "KOOPERATİFLER")] == ["Kooperatifler Birliği"]
+    assert len(snapshot.search(store, "kooperatifi", limit=10)) == 10
+    assert snapshot.search(store, "kooperatifi birl") == []
