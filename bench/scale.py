@@ -28,6 +28,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -207,6 +208,14 @@ def measure(store: Store, n_queries: int) -> dict[str, Any]:
     times = [timed_ms(lambda q=q: snapshot.search(store, q)) for q in prefixes + infixes]  # type: ignore[misc]
     figures["search_p50_ms"] = statistics.median(times)
     figures["search_p95_ms"] = percentile(times, 0.95)
+    # The same queries, each the median of three runs: what a query costs without the
+    # shared machine's stalls, which single runs (above, the figure the goal is about) catch.
+    steady = [
+        statistics.median(timed_ms(partial(snapshot.search, store, q)) for _ in range(3))
+        for q in prefixes + infixes
+    ]
+    figures["search_p95_steady_ms"] = percentile(steady, 0.95)
+    figures["infix_queries"] = len(infixes)
     figures["infix_found"] = sum(1 for q in infixes if snapshot.search(store, q)) / max(1, len(infixes))
     figures["search_examples"] = infixes[:3]
     return figures
@@ -246,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         ("denetim son", "audit_last_page_ms", "{:.2f}"),
         ("kooperatif son", "cooperatives_last_page_ms", "{:.2f}"),
         ("arama p95", "search_p95_ms", "{:.2f}"),
+        ("arama p95 (3'ün ortancası)", "search_p95_steady_ms", "{:.2f}"),
         ("iç arama bulunan", "infix_found", "{:.0%}"),
         ("taban sayfa", "baseline_page_ms", "{:.2f}"),
     )
