@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.domain.text import fold
@@ -201,4 +202,22 @@ def test_the_end_is_one_page_away_and_the_gap_fills_from_both_sides(
             model.fill_gap(from_end=False)
     assert model.rowCount() == total and not model.canFetchMore()
     assert [model.entry_at(r).uuid for r in range(total)] == [e.uuid for e in everything]
+    wait_idle(qtbot, worker)
+
+
+def test_ctrl_end_on_the_queue_goes_to_the_last_entry_at_once(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], many_entries: int, worker: DbWorker, store: Store
+) -> None:
+    page = QueuePage(make_ctx("ayse"), PRESET_BY_KEY["all"])
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.is_loaded, timeout=20_000)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.model.gap_row is not None and page.model.is_loaded, timeout=20_000)
+    last = queries.page_entries(store, EntryFilter(), limit=1, from_end=True)[0]
+    assert page.model.loaded_count == 2 * PAGE_SIZE < page.model.total == many_entries
+    qtbot.waitUntil(lambda: page.table.currentIndex().row() == page.model.rowCount() - 1)
+    selected = page.selected_entry()
+    assert selected is not None and selected.uuid == last.uuid
     wait_idle(qtbot, worker)

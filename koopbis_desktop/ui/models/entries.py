@@ -166,31 +166,37 @@ class EntryTableModel(QAbstractTableModel):
     # -- lazy fetching -------------------------------------------------------------
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid():
-            return False
+        # With a tail read, the bottom of the view is the end of the list: a view scrolled
+        # there has nothing more to ask for; the placeholder fills through fill_gap.
+        return not parent.isValid() and not self._tail and self._missing()
+
+    def _missing(self) -> bool:
         return not self._fetching and self.loaded_count < self._total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         """The page after the rows read from the top."""
         if parent.isValid() or not self.canFetchMore(parent):
             return
+        self._fetch_after_top()
+
+    def _fetch_after_top(self) -> None:
         after = self._rows[-1].page_key if self._rows else None
-        self._fetch(lambda rows: self._on_page(rows), after=after)
+        self._fetch(self._on_page, after=after)
 
     def fetch_end(self) -> None:
         """The last page, read from the end of the list without reading what lies before it."""
-        if self._tail or not self.canFetchMore():
+        if self._tail or not self._missing():
             return
         self._fetch(self._on_tail_page, from_end=True)
 
     def fill_gap(self, from_end: bool) -> None:
         """The page just before the tail (``from_end``) or just after the top rows."""
-        if self.gap_row is None or not self.canFetchMore():
+        if self.gap_row is None or not self._missing():
             return
         if from_end:
             self._fetch(self._on_tail_page, before=self._tail[0].page_key)
         else:
-            self.fetchMore()
+            self._fetch_after_top()
 
     def _fetch(self, on_rows: Any, **where: Any) -> None:
         self._fetching = True

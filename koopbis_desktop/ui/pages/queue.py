@@ -314,7 +314,7 @@ class QueuePage(QWidget):
 
     def go_to_end(self) -> None:
         """The last entry of the list, without reading the pages before it."""
-        if self.model.gap_row is None and not self.model.canFetchMore():
+        if self.model.gap_row is not None or self.model.loaded_count >= self.model.total:
             self._select_last()
             return
         self._end_wanted = True
