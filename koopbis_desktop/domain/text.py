@@ -1,8 +1,10 @@
-"""Turkish-aware text folding for search.
+"""Turkish-aware text folding for search, and Turkish order for sorting.
 
 Python's ``lower()``/``casefold()`` map ``I`` to ``i`` and ``İ`` to ``i̇`` (with a
 combining dot), and SQLite folds ASCII only, so neither finds "Işık" from "isik".
 Every searchable column and every query goes through :func:`fold` instead.
+Lists sort by :func:`collation_key`, a string whose plain order is Turkish order,
+stored beside the text it is made from (``store.migrations``, step 9).
 """
 
 from __future__ import annotations
