@@ -1,8 +1,10 @@
-"""Turkish-aware text folding for search.
+"""Turkish-aware text folding for search, and Turkish order for sorting.
 
 Python's ``lower()``/``casefold()`` map ``I`` to ``i`` and ``İ`` to ``i̇`` (with a
 combining dot), and SQLite folds ASCII only, so neither finds "Işık" from "isik".
 Every searchable column and every query goes through :func:`fold` instead.
+Lists sort by :func:`collation_key`, a string whose plain order is Turkish order,
+stored beside the text it is made from (``store.migrations``, step 9).
 """
 
 from __future__ import annotations
@@ -98,3 +100,55 @@ def compare(a: str | None, b: str | None) -> int:
     """-1, 0 or 1 by :func:`sort_key`; usable as an SQLite collation."""
     ka, kb = sort_key(a), sort_key(b)
     return (ka > kb) - (ka < kb)
+
+
+# Collation key: a plain string whose code-point (binary) order is Turkish order, so a
+# database can keep it in an indexed column and sort by it without a collation callback.
+# Capitals become small letters the Turkish way (I → ı, İ → i), then every letter that
+# follows a base letter in the alphabet becomes that base letter plus "{", the character
+# just above "z": "c" < "c{" (ç) < "d", "i" (ı) < "i{" (i). Circumflexed vowels share
+# their base letter's place. Digits and spaces sort before letters as in ASCII.
+# Only the characters below change, plus ASCII A-Z lower-casing, so the same key can be
+# computed in SQL with nested replace() and lower() (store.migrations, step 9).
+COLLATION_CAPITALS: tuple[tuple[str, str], ...] = (
+    ("I", "ı"),
+    ("İ", "i"),
+    ("Ç", "ç"),
+    ("Ğ", "ğ"),
+    ("Ö", "ö"),
+    ("Ş", "ş"),
+    ("Ü", "ü"),
+    ("Â", "â"),
+    ("Î", "î"),
+    ("Û", "û"),
+)
+# Applied in this order after lower-casing; "i" must turn into "i{" before "ı" turns into "i".
+COLLATION_LETTERS: tuple[tuple[str, str], ...] = (
+    ("i", "i{"),
+    ("î", "i{"),
+    ("ı", "i"),
+    ("ç", "c{"),
+    ("ğ", "g{"),
+    ("ö", "o{"),
+    ("ş", "s{"),
+    ("ü", "u{"),
+    ("â", "a"),
+    ("û", "u"),
+)
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+
+def collation_key(text: str | None) -> str:
+    """A key whose plain string order is Turkish order: c < ç < d, ı < i, case folded.
+
+    ``collation_key("Cicek") < collation_key("Çiçek")`` and
+    ``collation_key("Işık") < collation_key("İnci")``. Stored in ``title_key`` and
+    ``author_key`` columns, which lists sort by (binary order, an ordinary index).
+    """
+    out = text or ""
+    for capital, small in COLLATION_CAPITALS:
+        out = out.replace(capital, small)
+    out = out.translate(_ASCII_LOWER)
+    for letter, key in COLLATION_LETTERS:
+        out = out.replace(letter, key)
+    return out

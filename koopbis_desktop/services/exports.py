@@ -201,13 +201,13 @@ def _payloads(store: Store, uuids: list[str]) -> dict[str, dict[str, Any]]:
 def _pages(
     store: Store, flt: EntryFilter, sort: str, descending: bool
 ) -> Iterator[tuple[list[EntryRow], dict[str, dict[str, Any]]]]:
-    offset = 0
+    after = None
     while True:
-        page = queries.page_entries(store, flt, offset=offset, limit=PAGE, sort=sort, descending=descending)
+        page = queries.page_entries(store, flt, after=after, limit=PAGE, sort=sort, descending=descending)
         if not page:
             return
         yield page, _payloads(store, [r.uuid for r in page])
-        offset += len(page)
+        after = page[-1].page_key
         if len(page) < PAGE:
             return
 

@@ -14,7 +14,7 @@ from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.store import entries, listing
 from koopbis_desktop.store.db import Store
-from koopbis_desktop.store.listing import SORTABLE, AuditFilter, EntryFilter
+from koopbis_desktop.store.listing import SORTABLE, AuditFilter, EntryFilter, PageKey
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,16 @@ class EntryRow:
     has_errors: bool
     has_warnings: bool
     number: str | None = None  # "2015/000123", what people see instead of the uuid
+    sort_value: Any = None  # the row's value in the list's sort, for the next page's key
 
     @property
     def label(self) -> str:
         return self.number or self.uuid[:8]
+
+    @property
+    def page_key(self) -> PageKey:
+        """The key of the page that starts after (or ends before) this row."""
+        return PageKey(self.sort_value, self.uuid)
 
 
 def count_entries(store: Store, flt: EntryFilter) -> int:
@@ -49,19 +55,37 @@ def page_entries(
     store: Store,
     flt: EntryFilter,
     *,
-    offset: int,
     limit: int,
+    offset: int = 0,
     sort: str = "updated_at",
     descending: bool = True,
+    after: PageKey | None = None,
+    before: PageKey | None = None,
+    from_end: bool = False,
 ) -> list[EntryRow]:
-    rows = listing.entry_rows(store, flt, offset=offset, limit=limit, sort=sort, descending=descending)
+    """A page of the list: after a row's key, before it, or the last one (``store.listing``)."""
+    rows = listing.entry_rows(
+        store,
+        flt,
+        offset=offset,
+        limit=limit,
+        sort=sort,
+        descending=descending,
+        after=after,
+        before=before,
+        from_end=from_end,
+    )
+    # A page holds a handful of types and states: their labels are looked up once per page,
+    # and only rows with issues have JSON worth parsing (the page must cost what its SQL does).
+    type_labels: dict[str, str] = {}
+    states: dict[str, tuple[State, str]] = {}
     out = []
     for (
         uuid,
         type_id,
         coop,
         title,
-        state,
+        state_value,
         author,
         approver,
         eff,
@@ -70,17 +94,25 @@ def page_entries(
         comment,
         issues,
         number,
+        sort_value,
     ) in rows:
-        parsed = json.loads(issues or "[]")
+        parsed = json.loads(issues) if issues and issues != "[]" else ()
+        type_label = type_labels.get(type_id)
+        if type_label is None:
+            type_label = type_labels[type_id] = get_type(type_id).label
+        known = states.get(state_value)
+        if known is None:
+            state = State(state_value)
+            known = states[state_value] = (state, STATE_LABELS[state])
         out.append(
             EntryRow(
                 uuid=uuid,
                 type=type_id,
-                type_label=get_type(type_id).label,
+                type_label=type_label,
                 cooperative=coop,
                 cooperative_title=title or "",
-                state=State(state),
-                state_label=STATE_LABELS[State(state)],
+                state=known[0],
+                state_label=known[1],
                 author=author,
                 approver=approver,
                 effective_date=eff,
@@ -90,6 +122,7 @@ def page_entries(
                 has_errors=any(i.get("severity") == "error" for i in parsed),
                 has_warnings=any(i.get("severity") == "warning" for i in parsed),
                 number=number,
+                sort_value=sort_value,
             )
         )
     return out
@@ -103,18 +136,30 @@ def queue_counts(store: Store) -> dict[str, int]:
 _AUDIT_NAMES = ("seq", "at", "actor", "action", "entry", "from_state", "to_state", "comment", "details")
 
 
-def audit_page(store: Store, flt: AuditFilter, *, offset: int, limit: int) -> list[dict[str, Any]]:
-    """Audit rows, newest first."""
+def audit_page(
+    store: Store,
+    flt: AuditFilter,
+    *,
+    limit: int,
+    offset: int = 0,
+    after_seq: int | None = None,
+    before_seq: int | None = None,
+    from_end: bool = False,
+) -> list[dict[str, Any]]:
+    """Audit rows, newest first: older than ``after_seq``, newer than ``before_seq`` or the oldest."""
     result = []
-    for row in listing.audit_page(store, flt, offset=offset, limit=limit):
+    rows = listing.audit_page(
+        store, flt, limit=limit, offset=offset, after_seq=after_seq, before_seq=before_seq, from_end=from_end
+    )
+    for row in rows:
         item = dict(zip(_AUDIT_NAMES, row, strict=True))
         item["details"] = json.loads(item["details"])
         result.append(item)
     return result
 
 
-def count_audit(store: Store, flt: AuditFilter) -> int:
-    return listing.count_audit(store, flt)
+def count_audit(store: Store, flt: AuditFilter, *, newer_than: int | None = None) -> int:
+    return listing.count_audit(store, flt, newer_than=newer_than)
 
 
 __all__ = [
@@ -122,6 +167,7 @@ __all__ = [
     "AuditFilter",
     "EntryFilter",
     "EntryRow",
+    "PageKey",
     "audit_page",
     "count_audit",
     "count_entries",

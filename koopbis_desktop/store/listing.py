@@ -1,9 +1,11 @@
 """The read side of the desktop's long lists: filtered, sorted, paged entry and audit rows.
 
 Text filters go through the project's folding function (``domain.text.fold``) on
-the stored ``search`` column, so "isik" finds "IŞIK"; text columns sort with the
-Turkish collation registered on every connection. Services turn the raw rows
-into what a screen or a file shows.
+the stored ``search`` column, so "isik" finds "IŞIK"; text columns sort by stored
+Turkish keys (``domain.text.collation_key``, kept by migration 9's triggers). Every
+list pages by keyset — the sort value and uuid of the row a page starts after (or
+before, or from the end) — so any page, the last one too, is one index range.
+Services turn the raw rows into what a screen or a file shows.
 """
 
 from __future__ import annotations
@@ -38,21 +40,30 @@ class AuditFilter:
     actions: Sequence[str] = field(default_factory=tuple)
 
 
+@dataclass(frozen=True)
+class PageKey:
+    """Where a keyset page starts: the sort value and the uuid (or id) of a row of the list."""
+
+    value: Any
+    uuid: str
+
+
+# Each sort is an expression that is never NULL, with an index on (expression, uuid) made
+# by migration 9, so a page is a range scan of that index whatever its position.
 SORTABLE = {
     "updated_at": "e.updated_at",
-    "effective_date": "e.effective_date",
+    "effective_date": "COALESCE(e.effective_date, '')",
     "type": "e.type",
     "state": "e.state",
-    "author": "e.author COLLATE TURKISH",
-    "cooperative_title": "cooperative_title COLLATE TURKISH",
-    "cooperative": "COALESCE(e.cooperative_id, e.cooperative_ref)",
-    "number": "e.number",
+    "author": "e.author_key",
+    "cooperative_title": "e.title_key",
+    "cooperative": "COALESCE(e.cooperative_id, e.cooperative_ref, '')",
+    "number": "COALESCE(e.number, '')",
 }
 
-_FROM = (
-    " FROM entries e LEFT JOIN cooperatives c ON c.id = e.cooperative_id"
-    " LEFT JOIN entries r ON r.uuid = e.cooperative_ref"
-)
+# The title a row shows is stored on the entry (``cooperative_title``, migration 9's
+# triggers): the snapshot's title, else its registration's, else its own.
+_JOIN_COOPERATIVE = " LEFT JOIN cooperatives c ON c.id = e.cooperative_id"
 
 
 def _where(flt: EntryFilter) -> tuple[str, list[Any]]:
@@ -80,37 +91,85 @@ def _where(flt: EntryFilter) -> tuple[str, list[Any]]:
         clauses.append("(e.search LIKE ? ESCAPE '\\' OR c.search LIKE ? ESCAPE '\\')")
         pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         params.extend([pattern, pattern])
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return " AND ".join(clauses), params
+
+
+def _from(flt: EntryFilter) -> str:
+    # Only a text filter looks at the cooperative's folded text: a count without one reads
+    # the entries alone (an index), not 100,000 lookups in two other tables.
+    return " FROM entries e" + (_JOIN_COOPERATIVE if fold(flt.text).split() else "")
+
+
+def _keyset(
+    columns: tuple[str, str], key: PageKey | None, walk_descending: bool
+) -> tuple[str, list[Any], str]:
+    """The condition that starts a page after ``key`` in the walking direction, and the ORDER BY."""
+    direction = "DESC" if walk_descending else "ASC"
+    order = f" ORDER BY {columns[0]} {direction}, {columns[1]} {direction}"
+    if key is None:
+        return "", [], order
+    compare = "<" if walk_descending else ">"
+    return f"({columns[0]}, {columns[1]}) {compare} (?, ?)", [key.value, key.uuid], order
+
+
+def _walk(
+    descending: bool, after: PageKey | None, before: PageKey | None, from_end: bool
+) -> tuple[PageKey | None, bool, bool]:
+    """(start key, walk descending?, backwards?): a page before a key, or the last page, is
+    read walking the other way from that key (or from the end) and turned round."""
+    backwards = before is not None or from_end
+    return (before if backwards else after), descending != backwards, backwards
 
 
 def count_entries(store: Store, flt: EntryFilter) -> int:
     where, params = _where(flt)
-    row = store.query_one(f"SELECT COUNT(*){_FROM}{where}", params)
+    row = store.query_one(f"SELECT COUNT(*){_from(flt)}{' WHERE ' + where if where else ''}", params)
     return int(row[0]) if row else 0
 
 
 def entry_rows(
-    store: Store, flt: EntryFilter, *, offset: int, limit: int, sort: str, descending: bool
+    store: Store,
+    flt: EntryFilter,
+    *,
+    limit: int,
+    sort: str,
+    descending: bool,
+    offset: int = 0,
+    after: PageKey | None = None,
+    before: PageKey | None = None,
+    from_end: bool = False,
 ) -> list[tuple[Any, ...]]:
     """One page of list rows: uuid, type, cooperative, its title, state, author, approver,
-    effective date, updated at, receipt, comment, issues (JSON), number."""
+    effective date, updated at, receipt, comment, issues (JSON), number, and the row's sort
+    value (with the uuid, the :class:`PageKey` of the next page).
+
+    ``after``: the rows that follow that row; ``before``: the ``limit`` rows just before it;
+    ``from_end``: the last ``limit`` rows. Pages come in list order either way. ``offset``
+    skips rows from where the page starts (kept for callers that count rows; it costs a
+    scan of what it skips, the keys do not).
+    """
     where, params = _where(flt)
-    order = SORTABLE.get(sort, SORTABLE["updated_at"])
-    direction = "DESC" if descending else "ASC"
+    expression = SORTABLE.get(sort, SORTABLE["updated_at"])
+    key, walk_descending, backwards = _walk(descending, after, before, from_end)
+    condition, key_params, order = _keyset((expression, "e.uuid"), key, walk_descending)
+    clauses = " AND ".join(c for c in (where, condition) if c)
     sql = (
-        "SELECT e.uuid, e.type, COALESCE(e.cooperative_id, e.cooperative_ref), "
-        "COALESCE(c.title, json_extract(r.payload, '$.title'), json_extract(e.payload, '$.title'), '') "
-        "AS cooperative_title, e.state, e.author, e.approver, e.effective_date, e.updated_at, e.receipt, "
-        "e.comment, e.issues, e.number"
-        f"{_FROM}{where} ORDER BY {order} {direction}, e.uuid {direction} LIMIT ? OFFSET ?"
+        "SELECT e.uuid, e.type, COALESCE(e.cooperative_id, e.cooperative_ref), e.cooperative_title, "
+        "e.state, e.author, e.approver, e.effective_date, e.updated_at, e.receipt, "
+        f"e.comment, e.issues, e.number, {expression}"
+        f"{_from(flt)}{' WHERE ' + clauses if clauses else ''}{order} LIMIT ? OFFSET ?"
     )
-    return store.query(sql, [*params, limit, offset])
+    rows = store.query(sql, [*params, *key_params, limit, offset])
+    if backwards:
+        rows.reverse()
+    return rows
 
 
 def entry_types(store: Store, flt: EntryFilter) -> set[str]:
     """The change types of the entries the filter finds."""
     where, params = _where(flt)
-    return {str(r[0]) for r in store.query(f"SELECT DISTINCT e.type{_FROM}{where}", params)}
+    sql = f"SELECT DISTINCT e.type{_from(flt)}{' WHERE ' + where if where else ''}"
+    return {str(r[0]) for r in store.query(sql, params)}
 
 
 def _audit_where(flt: AuditFilter) -> tuple[str, list[Any]]:
@@ -131,22 +190,51 @@ def _audit_where(flt: AuditFilter) -> tuple[str, list[Any]]:
     if flt.actions:
         clauses.append(f"action IN ({', '.join('?' for _ in flt.actions)})")
         params.extend(flt.actions)
-    return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
+    return " AND ".join(clauses), params
 
 
-def audit_page(store: Store, flt: AuditFilter, *, offset: int, limit: int) -> list[tuple[Any, ...]]:
-    """Audit rows, newest first: seq, at, actor, action, entry, from, to, comment, details (JSON)."""
+def audit_page(
+    store: Store,
+    flt: AuditFilter,
+    *,
+    limit: int,
+    offset: int = 0,
+    after_seq: int | None = None,
+    before_seq: int | None = None,
+    from_end: bool = False,
+) -> list[tuple[Any, ...]]:
+    """Audit rows, newest first: seq, at, actor, action, entry, from, to, comment, details (JSON).
+
+    ``after_seq``: the rows older than that one; ``before_seq``: the ``limit`` rows just newer
+    than it; ``from_end``: the oldest ``limit`` rows — each a range of the primary key.
+    """
     where, params = _audit_where(flt)
-    return store.query(
+    backwards = before_seq is not None or from_end
+    start = before_seq if backwards else after_seq
+    clauses = [where] if where else []
+    if start is not None:
+        clauses.append("seq > ?" if backwards else "seq < ?")
+        params.append(start)
+    rows = store.query(
         "SELECT seq, at, actor, action, entry_uuid, from_state, to_state, comment, details FROM audit"
-        f"{where} ORDER BY seq DESC LIMIT ? OFFSET ?",
+        f"{' WHERE ' + ' AND '.join(clauses) if clauses else ''}"
+        f" ORDER BY seq {'ASC' if backwards else 'DESC'} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
+    if backwards:
+        rows.reverse()
+    return rows
 
 
-def count_audit(store: Store, flt: AuditFilter) -> int:
+def count_audit(store: Store, flt: AuditFilter, *, newer_than: int | None = None) -> int:
+    """Audit rows the filter finds (only those after ``newer_than``: a page's position)."""
     where, params = _audit_where(flt)
-    row = store.query_one(f"SELECT COUNT(*) FROM audit{where}", params)
+    clauses = [where] if where else []
+    if newer_than is not None:
+        clauses.append("seq > ?")
+        params.append(newer_than)
+    sql = f"SELECT COUNT(*) FROM audit{' WHERE ' + ' AND '.join(clauses) if clauses else ''}"
+    row = store.query_one(sql, params)
     return int(row[0]) if row else 0
 
 
@@ -155,11 +243,67 @@ def audit_batches(store: Store, flt: AuditFilter, batch: int) -> Iterator[list[t
     where, params = _audit_where(flt)
     cursor = store.execute(
         "SELECT seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, prev_hash, hash "
-        f"FROM audit{where} ORDER BY seq",
+        f"FROM audit{' WHERE ' + where if where else ''} ORDER BY seq",
         params,
     )
     while rows := cursor.fetchmany(batch):
         yield rows
+
+
+def cooperative_page(
+    store: Store,
+    *,
+    limit: int,
+    descending: bool = False,
+    province: str | None = None,
+    after: PageKey | None = None,
+    before: PageKey | None = None,
+    from_end: bool = False,
+) -> list[tuple[Any, ...]]:
+    """Snapshot cooperatives in Turkish title order: id, title, province, district, status,
+    title key (with the id, the :class:`PageKey` of the next page)."""
+    key, walk_descending, backwards = _walk(descending, after, before, from_end)
+    condition, params, order = _keyset(("title_key", "id"), key, walk_descending)
+    clauses = [c for c in (condition,) if c]
+    if province is not None:
+        clauses.append("province_code = ?")
+        params.append(province)
+    rows = store.query(
+        "SELECT id, title, province_code, district, status, title_key FROM cooperatives"
+        f"{' WHERE ' + ' AND '.join(clauses) if clauses else ''}{order} LIMIT ?",
+        [*params, limit],
+    )
+    if backwards:
+        rows.reverse()
+    return rows
+
+
+def receipt_page(
+    store: Store,
+    *,
+    limit: int,
+    after: PageKey | None = None,
+    before: PageKey | None = None,
+    from_end: bool = False,
+) -> list[tuple[Any, ...]]:
+    """Synced entries with a receipt, newest first: uuid, receipt, type, cooperative id,
+    synced at, number (the synced-at stamp and uuid are the :class:`PageKey`)."""
+    key, walk_descending, backwards = _walk(True, after, before, from_end)
+    condition, params, order = _keyset(("COALESCE(synced_at, '')", "uuid"), key, walk_descending)
+    rows = store.query(
+        "SELECT uuid, receipt, type, cooperative_id, synced_at, number FROM entries "
+        f"WHERE state = 'synced' AND receipt IS NOT NULL{' AND ' + condition if condition else ''}"
+        f"{order} LIMIT ?",
+        [*params, limit],
+    )
+    if backwards:
+        rows.reverse()
+    return rows
+
+
+def count_receipts(store: Store) -> int:
+    row = store.query_one("SELECT COUNT(*) FROM entries WHERE state = 'synced' AND receipt IS NOT NULL")
+    return int(row[0]) if row else 0
 
 
 def cooperative_ids(store: Store, limit: int) -> list[str]:
@@ -171,11 +315,15 @@ __all__ = [
     "SORTABLE",
     "AuditFilter",
     "EntryFilter",
+    "PageKey",
     "audit_batches",
     "audit_page",
     "cooperative_ids",
+    "cooperative_page",
     "count_audit",
     "count_entries",
+    "count_receipts",
     "entry_rows",
     "entry_types",
+    "receipt_page",
 ]

@@ -320,11 +320,19 @@ def find_member(store: Store, member_id: str) -> list[dict[str, Any]]:
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-# How many title hits are fetched before ordering by title. Fetching every hit of a
-# one- or two-letter prefix (all 90,000 titles contain "kooperatifi") and sorting
-# them would cost tens of milliseconds per keystroke; below this many hits the
-# list is complete and alphabetical, above it the person is still typing.
-SEARCH_CANDIDATES = 500
+# How many title hits are fetched before ordering by title (at least as many as asked
+# for). Fetching every hit of a one- or two-letter prefix (all 90,000 titles contain
+# "kooperatifi") and sorting them would cost tens of milliseconds per keystroke;
+# below this many hits the list is complete and alphabetical, above it the person
+# is still typing. Each candidate is a row read (≈ 5 µs): 500 of them cost the 5 ms
+# a keystroke may take at 90,000 cooperatives (issue 16), 200 leave room.
+SEARCH_CANDIDATES = 200
+# The word index has prefix indexes for 1-6 letters (migration 9).
+LONGEST_PREFIX_INDEX = 6
+_WORD = re.compile(r"[0-9a-z]+")
+# Infix search starts at four letters: a three-letter piece sits inside too many words
+# ("sik" in "ışık", "kasık") to help, and a word-prefix query already finds "sik…".
+INFIX_MIN = 4
 _IDENT = re.compile(r"[0-9A-Za-z][0-9A-Za-z\-./]*")
 _TOP = "\U0010ffff"
 
@@ -335,7 +343,8 @@ def search(store: Store, text: str, *, limit: int = 50, province: str | None = N
     Every word of ``text`` must start a word of the title (or of the id, VKN or
     trade registry no), with or without Turkish letters and in any case:
     "isik", "IŞIK" and "ışık" all find "Işık". Exact id and VKN hits come first,
-    then id/VKN prefix hits, then title hits ordered by title.
+    then id/VKN prefix hits, then title hits ordered by title, then — when a word
+    has at least :data:`INFIX_MIN` letters — titles holding every word anywhere.
     """
     raw = text.strip()
     tokens = fold_tokens(raw)
@@ -374,43 +383,100 @@ def search(store: Store, text: str, *, limit: int = 50, province: str | None = N
                 (compact, compact + _TOP),
             )
     if len(found) < limit:
-        # Tokens are [0-9a-z]+ (fold_tokens), so quoting them is all the escaping needed.
-        match = " ".join(f'"{token}"*' for token in tokens)
-        columns = ", ".join(f"c.{name}" for name in _SUMMARY_KEYS)
-        where_fts_province = " AND c.province_code = ?" if province else ""
-        if store.dialect.name == "postgresql":
-            rows = _word_prefix_rows_pg(store, columns, tokens, where_fts_province, extra)
-        else:
-            rows = conn.execute(
-                f"SELECT {columns}, c.search FROM cooperatives_fts f "
-                "JOIN cooperatives c ON c.rowid = f.rowid "
-                f"WHERE cooperatives_fts MATCH ?{where_fts_province} LIMIT ?",
-                (match, *extra, SEARCH_CANDIDATES),
-            ).fetchall()
-        # ``search`` starts with the folded title: ordering by it is ordering by title,
-        # without folding hundreds of titles again on every keystroke.
-        rows.sort(key=lambda row: row[-1])
-        for row in rows:
-            if len(found) >= limit:
-                break
-            found.setdefault(row[0], _summary(row[:-1]))
+        _take_ranked(found, _word_prefix_hits(store, tokens, province, limit), limit)
+    if len(found) < limit and any(len(token) >= INFIX_MIN for token in tokens):
+        # Word-prefix hits first; then titles holding the words anywhere ("operatif" in
+        # "kooperatifi"), which only a trigram index answers without reading every title.
+        candidates = _infix_hits(store, tokens, province, limit)
+        hits = [row for row in candidates if all(t in row[-1] for t in tokens)]
+        _take_ranked(found, hits, limit)
     return list(found.values())[:limit]
 
 
-def _word_prefix_rows_pg(
-    store: Store, columns: str, tokens: list[str], where_province: str, extra: tuple[Any, ...]
-) -> list[Any]:
+def _take_ranked(found: dict[str, dict[str, Any]], rows: list[Any], limit: int) -> None:
+    # ``search`` starts with the folded title: ordering by it is ordering by title,
+    # without folding hundreds of titles again on every keystroke.
+    rows.sort(key=lambda row: row[-1])
+    for row in rows:
+        if len(found) >= limit:
+            break
+        found.setdefault(row[0], _summary(row[:-1]))
+
+
+def _word_prefix_hits(store: Store, tokens: list[str], province: str | None, limit: int) -> list[Any]:
+    """Summary rows plus ``search`` whose words start with every token (SQLite FTS5)."""
+    if store.dialect.name == "postgresql":
+        return _word_prefix_hits_pg(store, tokens, province, limit)
+    if any(len(token) > LONGEST_PREFIX_INDEX for token in tokens):
+        # FTS5 answers a prefix longer than its prefix indexes by merging every matching
+        # term's postings: "koopera" merges 90,000 rows' worth (7 ms). The indexed shorter
+        # prefix streams instead; the rows are then checked against the whole words, and
+        # only when that leaves too few among a full batch is the exact query run.
+        cut = " ".join(f'"{token[:LONGEST_PREFIX_INDEX]}"*' for token in tokens)
+        rows = _fts_hits(store, "cooperatives_fts", cut, province, limit)
+        kept = [row for row in rows if _starts_words(row[-1], tokens)]
+        if len(kept) >= limit or len(rows) < max(SEARCH_CANDIDATES, limit):
+            return kept
+    # Tokens are [0-9a-z]+ (fold_tokens), so quoting them is all the escaping needed.
+    match = " ".join(f'"{token}"*' for token in tokens)
+    return _fts_hits(store, "cooperatives_fts", match, province, limit)
+
+
+def _starts_words(search: str, tokens: list[str]) -> bool:
+    words = _WORD.findall(search)
+    return all(any(word.startswith(token) for word in words) for token in tokens)
+
+
+def _infix_hits(store: Store, tokens: list[str], province: str | None, limit: int) -> list[Any]:
+    """Summary rows plus ``search`` holding every token of three letters or more anywhere
+    (SQLite FTS5 ``trigram``; on the office database ``pg_trgm`` on the same column)."""
+    if store.dialect.name == "postgresql":
+        return _infix_hits_pg(store, tokens, province, limit)
+    match = " AND ".join(f'"{token}"' for token in tokens if len(token) >= 3)
+    return _fts_hits(store, "cooperatives_trigram", match, province, limit)
+
+
+def _fts_hits(store: Store, table: str, match: str, province: str | None, limit: int) -> list[Any]:
+    columns = ", ".join(f"c.{name}" for name in _SUMMARY_KEYS)
+    where_province = " AND c.province_code = ?" if province else ""
+    extra: tuple[Any, ...] = (province,) if province else ()
+    return store.conn.execute(
+        f"SELECT {columns}, c.search FROM {table} f JOIN cooperatives c ON c.rowid = f.rowid "
+        f"WHERE {table} MATCH ?{where_province} LIMIT ?",
+        (match, *extra, max(SEARCH_CANDIDATES, limit)),
+    ).fetchall()
+
+
+def _province_clause(province: str | None) -> tuple[str, tuple[Any, ...]]:
+    return (" AND c.province_code = ?", (province,)) if province else ("", ())
+
+
+def _word_prefix_hits_pg(store: Store, tokens: list[str], province: str | None, limit: int) -> list[Any]:
     """FTS5's word-prefix match on the office database: every token starts a word of ``search``.
 
     PostgreSQL's own text search with the ``simple`` configuration (no stemming, no stop
     words) over the folded column, answered from a GIN index; tokens are ``[0-9a-z]+``
     (fold_tokens), so ``token:*`` needs no escaping.
     """
+    columns = ", ".join(f"c.{name}" for name in _SUMMARY_KEYS)
+    where_province, extra = _province_clause(province)
     query = " & ".join(f"{token}:*" for token in tokens)
     return store.query(
         f"SELECT {columns}, c.search FROM cooperatives c "
         f"WHERE to_tsvector('simple', c.search) @@ to_tsquery('simple', ?){where_province} LIMIT ?",
-        (query, *extra, SEARCH_CANDIDATES),
+        (query, *extra, max(SEARCH_CANDIDATES, limit)),
+    )
+
+
+def _infix_hits_pg(store: Store, tokens: list[str], province: str | None, limit: int) -> list[Any]:
+    """The trigram infix match on the office database: ``LIKE '%token%'`` answered by ``pg_trgm``."""
+    columns = ", ".join(f"c.{name}" for name in _SUMMARY_KEYS)
+    where_province, extra = _province_clause(province)
+    words = [token for token in tokens if len(token) >= 3]
+    where = " AND ".join("c.search LIKE ?" for _ in words)
+    return store.query(
+        f"SELECT {columns}, c.search FROM cooperatives c WHERE {where}{where_province} LIMIT ?",
+        (*(f"%{token}%" for token in words), *extra, max(SEARCH_CANDIDATES, limit)),
     )
 
 

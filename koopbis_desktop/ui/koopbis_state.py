@@ -51,12 +51,18 @@ class KoopbisStateModel(QObject):
 
     def on_report(self, report: SyncReport) -> None:
         # A report ends one run; the automatic loop's next run shows itself by its progress.
-        self._set(koopbis.run_ended(koopbis.with_answer(self.status, report.server)))
         result = report.result
         end = report_end(report)
         if result.total or report.server is not None:
             self.run_ended.emit(report, end)
-        self.refresh_counts()
+
+        def ended(loaded: tuple[dict[str, int], dict[str, Any] | None]) -> None:
+            # The run's end shows with the counts it left: "KOOP-BİS açık" beside the counts
+            # from before the run would say the entries just sent still wait.
+            self._set(koopbis.run_ended(koopbis.with_answer(self.status, report.server)))
+            self.on_loaded(loaded)
+
+        self.ctx.worker.submit(load_counts_and_last_run, ended)  # never coalesced: it ends the run
 
     def on_stopped(self) -> None:
         self._set(koopbis.run_ended(self.status))

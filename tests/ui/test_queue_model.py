@@ -8,9 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.domain.text import fold
+from koopbis_desktop.services import queries
 from koopbis_desktop.services.queries import EntryFilter
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store
@@ -166,3 +168,56 @@ def test_a_visible_list_follows_a_write_it_did_not_make(
             )
         )
     assert page.model.total == before + 1
+
+
+def test_the_end_is_one_page_away_and_the_gap_fills_from_both_sides(
+    qtbot: Any,
+    qtmodeltester: Any,
+    make_ctx: Callable[[str], AppContext],
+    many_entries: int,
+    worker: DbWorker,
+    store: Store,
+) -> None:
+    """Ctrl+End reads the last page by key; the placeholder row between fills from either side."""
+    flt = EntryFilter(states=(State.RETURNED,), date_from="2015-02-05", date_to="2015-02-05")
+    model = EntryTableModel(make_ctx("ayse"), page_size=50)
+    _loaded(qtbot, model, flt)
+    total = model.total
+    with qtbot.waitSignal(model.loaded, timeout=20_000):
+        model.fetch_end()
+    assert model.gap_row == 50 and model.rowCount() == 101 and model.loaded_count == 100
+    assert model.entry_at(50) is None
+    assert model.data(model.index(50, 0)) == "… (kaydırdıkça gelir)"
+    # The rows after the placeholder are the list's last 50, in list order.
+    everything = queries.page_entries(store, flt, limit=total + 1)
+    assert [model.entry_at(r).uuid for r in range(51, 101)] == [e.uuid for e in everything[-50:]]  # type: ignore[union-attr]
+    qtmodeltester.check(model)  # it fetches a page from the top itself
+    wait_idle(qtbot, worker)
+    top, loaded = model.gap_row, model.loaded_count
+    with qtbot.waitSignal(model.loaded, timeout=20_000):
+        model.fill_gap(from_end=True)
+    assert model.loaded_count == loaded + 50 and model.gap_row == top
+    while model.gap_row is not None:
+        with qtbot.waitSignal(model.loaded, timeout=20_000):
+            model.fill_gap(from_end=False)
+    assert model.rowCount() == total and not model.canFetchMore()
+    assert [model.entry_at(r).uuid for r in range(total)] == [e.uuid for e in everything]
+    wait_idle(qtbot, worker)
+
+
+def test_ctrl_end_on_the_queue_goes_to_the_last_entry_at_once(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], many_entries: int, worker: DbWorker, store: Store
+) -> None:
+    page = QueuePage(make_ctx("ayse"), PRESET_BY_KEY["all"])
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.is_loaded, timeout=20_000)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.model.gap_row is not None and page.model.is_loaded, timeout=20_000)
+    last = queries.page_entries(store, EntryFilter(), limit=1, from_end=True)[0]
+    assert page.model.loaded_count == 2 * PAGE_SIZE < page.model.total == many_entries
+    qtbot.waitUntil(lambda: page.table.currentIndex().row() == page.model.rowCount() - 1)
+    selected = page.selected_entry()
+    assert selected is not None and selected.uuid == last.uuid
+    wait_idle(qtbot, worker)

@@ -1,10 +1,15 @@
 """The entry lists' table model: rows arrive a page at a time from the DB worker.
 
-A queue of 50,000 entries must open at once and scroll without loading every row,
-so the model knows the total count but holds only the pages fetched so far
-(``canFetchMore``/``fetchMore``). Sorting and filtering happen in SQL
-(Turkish collation, ``fold``-ed text), never in a proxy model. Every reload bumps
-a generation number so a page that arrives for an old filter is dropped.
+A queue of 100,000 entries must open at once and scroll without loading every row,
+so the model knows the total count but holds only the pages fetched so far. Pages
+are keysets (the sort value and uuid of the row a page follows), so each costs the
+same wherever it lies: ``fetchMore`` extends the rows read from the top, and
+:meth:`EntryTableModel.fetch_end` reads the last page straight away (Ctrl+End) into
+a tail; one placeholder row stands for the rows between the two until scrolling
+fills it from either side (:meth:`EntryTableModel.fill_gap`). Sorting and filtering
+happen in SQL (stored Turkish sort keys, ``fold``-ed text), never in a proxy model.
+Every reload bumps a generation number so a page that arrives for an old filter is
+dropped.
 """
 
 from __future__ import annotations
@@ -81,7 +86,8 @@ class EntryTableModel(QAbstractTableModel):
         self._filter = EntryFilter()
         self._sort = "updated_at"
         self._descending = True
-        self._rows: list[EntryRow] = []
+        self._rows: list[EntryRow] = []  # from the top of the list, without holes
+        self._tail: list[EntryRow] = []  # up to the end of the list, read from the end
         self._total = 0
         self._generation = 0
         self._fetching = False
@@ -110,8 +116,24 @@ class EntryTableModel(QAbstractTableModel):
     def update_filter(self, **changes: Any) -> None:
         self.set_filter(replace(self._filter, **changes))
 
+    @property
+    def loaded_count(self) -> int:
+        """How many entries have been read (the placeholder row between them not counted)."""
+        return len(self._rows) + len(self._tail)
+
+    @property
+    def gap_row(self) -> int | None:
+        """The row standing for the entries not read yet between the top and the end, if any."""
+        # A tail is only kept while rows are missing before it (see _remove_gap).
+        return len(self._rows) if self._tail else None
+
     def entry_at(self, row: int) -> EntryRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        if 0 <= row < len(self._rows):
+            return self._rows[row]
+        tail_start = len(self._rows) + (0 if self.gap_row is None else 1)
+        if 0 <= row - tail_start < len(self._tail):
+            return self._tail[row - tail_start]
+        return None
 
     def row_of(self, entry_uuid: str) -> int | None:
         """The row showing the entry, if it is among the rows fetched so far."""
@@ -156,6 +178,7 @@ class EntryTableModel(QAbstractTableModel):
         total, rows = result
         self.beginResetModel()
         self._rows = list(rows)
+        self._tail = []
         self._total = max(total, len(rows))
         self._fetching = False
         self._loaded_once = True
@@ -169,37 +192,110 @@ class EntryTableModel(QAbstractTableModel):
     # -- lazy fetching -------------------------------------------------------------
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid():
-            return False
-        return not self._fetching and len(self._rows) < self._total
+        # With a tail read, the bottom of the view is the end of the list: a view scrolled
+        # there has nothing more to ask for; the placeholder fills through fill_gap.
+        return not parent.isValid() and not self._tail and self._missing()
+
+    def _missing(self) -> bool:
+        return not self._fetching and self.loaded_count < self._total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        """The page after the rows read from the top."""
         if parent.isValid() or not self.canFetchMore(parent):
             return
+        self._fetch_after_top()
+
+    def _fetch_after_top(self) -> None:
+        after = self._rows[-1].page_key if self._rows else None
+        self._fetch(self._on_page, after=after)
+
+    def fetch_end(self) -> None:
+        """The last page, read from the end of the list without reading what lies before it."""
+        if self._tail or not self._missing():
+            return
+        self._fetch(self._on_tail_page, from_end=True)
+
+    def fill_gap(self, from_end: bool) -> None:
+        """The page just before the tail (``from_end``) or just after the top rows."""
+        if self.gap_row is None or not self._missing():
+            return
+        if from_end:
+            self._fetch(self._on_tail_page, before=self._tail[0].page_key)
+        else:
+            self._fetch_after_top()
+
+    def _fetch(self, on_rows: Any, **where: Any) -> None:
         self._fetching = True
         generation = self._generation
-        flt, sort, descending = self._filter, self._sort, self._descending
-        offset, size = len(self._rows), self._page_size
+        flt, sort, descending, size = self._filter, self._sort, self._descending, self._page_size
 
         def op(store: Store) -> list[EntryRow]:
-            return queries.page_entries(
-                store, flt, offset=offset, limit=size, sort=sort, descending=descending
-            )
+            return queries.page_entries(store, flt, limit=size, sort=sort, descending=descending, **where)
 
-        self._ctx.worker.submit(op, lambda rows: self._on_page(generation, offset, rows), self._on_error)
+        def done(rows: list[EntryRow]) -> None:
+            if generation != self._generation:
+                return
+            # Still "fetching" while the rows go in: a view asking for more from inside
+            # beginInsertRows would otherwise start from the key of the old last row.
+            try:
+                on_rows(rows)
+            finally:
+                self._fetching = False
+            self.loaded.emit()
 
-    def _on_page(self, generation: int, offset: int, rows: list[EntryRow]) -> None:
-        if generation != self._generation:
+        self._ctx.worker.submit(op, done, self._on_error)
+
+    def _on_page(self, rows: list[EntryRow]) -> None:
+        if not rows:
+            self._total = self.loaded_count  # fewer than counted: rows went away meanwhile
+            self._remove_gap()
             return
-        self._fetching = False
-        if offset != len(self._rows) or not rows:
-            if not rows:
-                self._total = len(self._rows)  # fewer than counted: rows went away meanwhile
+        # Rows the tail already holds end the page: the two parts meet.
+        tail_uuids = {row.uuid for row in self._tail}
+        fresh = [row for row in rows if row.uuid not in tail_uuids]
+        if fresh:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+            self._rows.extend(fresh)
+            self.endInsertRows()
+        if len(fresh) < len(rows):
+            self._total = self.loaded_count
+        if self.loaded_count >= self._total:
+            self._remove_gap()
+
+    def _on_tail_page(self, rows: list[EntryRow]) -> None:
+        head_uuids = {row.uuid for row in self._rows}
+        fresh = [row for row in rows if row.uuid not in head_uuids]
+        if len(fresh) < len(rows) or not rows:
+            self._total = self.loaded_count + len(fresh)  # the two parts meet
+        if self.loaded_count + len(fresh) >= self._total:
+            # Everything is read: the rows go just before the tail, then the placeholder goes.
+            if fresh:
+                start = len(self._rows) + (1 if self._tail else 0)
+                self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+                if self._tail:
+                    self._tail[:0] = fresh
+                else:
+                    self._rows.extend(fresh)
+                self.endInsertRows()
+            self._remove_gap()
+        elif fresh:
+            # A first tail brings the placeholder row with it, just before its rows.
+            base = len(self._rows)
+            first = base + (1 if self._tail else 0)
+            self.beginInsertRows(QModelIndex(), first, base + len(fresh))
+            self._tail[:0] = fresh
+            self.endInsertRows()
+
+    def _remove_gap(self) -> None:
+        """The top rows and the tail meet: the placeholder goes, the tail joins the top rows."""
+        if not self._tail:
             return
-        self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
-        self.loaded.emit()
+        gap = len(self._rows)
+        self.beginRemoveRows(QModelIndex(), gap, gap)
+        self._rows.extend(self._tail)
+        self._tail = []
+        self.endRemoveRows()
 
     # -- sorting in SQL ------------------------------------------------------------------
 
@@ -220,7 +316,7 @@ class EntryTableModel(QAbstractTableModel):
     # -- QAbstractTableModel ------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self.loaded_count + (0 if self.gap_row is None else 1)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -239,10 +335,15 @@ class EntryTableModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.entry_at(index.row())
         column = index.column()
+        if row is None:
+            if index.row() == self.gap_row and role == Qt.ItemDataRole.DisplayRole and column == 0:
+                # The same text whatever is missing: the row stands still while pages fill it.
+                return QCoreApplication.translate("EntryTableModel", "… (kaydırdıkça gelir)")
+            return None
         editing = self._editing.get(row.uuid) if column == COL_STATE else None
         if role == Qt.ItemDataRole.DisplayRole:
             text = self._display(row, column)

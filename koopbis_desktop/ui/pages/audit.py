@@ -68,6 +68,10 @@ class AuditTableModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
+    def seq_at(self, row: int) -> int | None:
+        """The audit sequence number of a shown row: where the next or previous page starts."""
+        return int(self.rows[row]["seq"]) if 0 <= row < len(self.rows) else None
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
@@ -121,6 +125,7 @@ class AuditPage(QWidget):
         self.setObjectName("page-audit")
         self.offset = 0
         self.total = 0
+        self._anchor: tuple[int | None, int | None] = (None, None)  # what the shown page was read from
         self.model = AuditTableModel(self)
 
         self.entry_edit = QLineEdit()
@@ -201,8 +206,8 @@ class AuditPage(QWidget):
         self.actor_edit.returnPressed.connect(self.on_filter_clicked)
         self.date_check.toggled.connect(self.on_date_check_toggled)
         self.verify_button.clicked.connect(self.on_verify_clicked)
-        self.previous_button.clicked.connect(lambda: self.load(max(0, self.offset - PAGE_SIZE)))
-        self.next_button.clicked.connect(lambda: self.load(self.offset + PAGE_SIZE))
+        self.previous_button.clicked.connect(self.on_previous_clicked)
+        self.next_button.clicked.connect(self.on_next_clicked)
         ctx.hub.changed.connect(self.on_hub_changed)
         self.load(0)
 
@@ -218,15 +223,29 @@ class AuditPage(QWidget):
             date_to=date_to,
         )
 
-    def load(self, offset: int) -> None:
+    def load(self, offset: int = 0, *, after_seq: int | None = None, before_seq: int | None = None) -> None:
+        """The newest page (``offset`` 0), or the page older than ``after_seq`` / newer than
+        ``before_seq``: each one range of the primary key, however deep in the trail."""
         flt = self.current_filter()
+        self._anchor = (after_seq, before_seq) if offset else (None, None)
 
         def op(store: Store) -> tuple[int, int, list[dict[str, Any]]]:
             total = queries.count_audit(store, flt)
-            start = min(offset, max(0, (total - 1) // PAGE_SIZE * PAGE_SIZE))
-            return total, start, queries.audit_page(store, flt, offset=start, limit=PAGE_SIZE)
+            rows = queries.audit_page(store, flt, limit=PAGE_SIZE, after_seq=after_seq, before_seq=before_seq)
+            if not rows and (after_seq is not None or before_seq is not None):
+                rows = queries.audit_page(store, flt, limit=PAGE_SIZE)  # the anchor went: start again
+            start = queries.count_audit(store, flt, newer_than=rows[0]["seq"]) if rows else 0
+            return total, start, rows
 
         self.ctx.worker.submit(op, self.on_page_loaded, self.on_failed, coalesce=f"audit-{id(self)}")
+
+    def on_previous_clicked(self) -> None:
+        first = self.model.seq_at(0)
+        self.load(max(0, self.offset - PAGE_SIZE), before_seq=first)
+
+    def on_next_clicked(self) -> None:
+        last = self.model.seq_at(self.model.rowCount() - 1)
+        self.load(self.offset + PAGE_SIZE, after_seq=last)
 
     def on_page_loaded(self, result: tuple[int, int, list[dict[str, Any]]]) -> None:
         self.total, self.offset, rows = result
@@ -254,7 +273,8 @@ class AuditPage(QWidget):
 
     def on_hub_changed(self, changes: OpChanges) -> None:
         if changes.audit or changes.entries or changes.settings or changes.users:
-            self.load(self.offset)
+            after_seq, before_seq = self._anchor
+            self.load(self.offset, after_seq=after_seq, before_seq=before_seq)
 
     def on_verify_clicked(self) -> None:
         self.verify_button.setEnabled(False)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -120,6 +120,7 @@ class QueuePage(QWidget):
         self.preset = preset
         self.setObjectName(f"queue-{preset.key}")
         self.model = EntryTableModel(ctx, self)
+        self._end_wanted = False  # Ctrl+End asked for the last page; select it when it arrives
 
         title = QLabel(f"<h2>{self.tr(preset.title)}</h2>")
         self.explanation = QLabel()
@@ -259,6 +260,12 @@ class QueuePage(QWidget):
         self.date_from.dateChanged.connect(self.apply_filter)
         self.date_to.dateChanged.connect(self.apply_filter)
         self.model.loaded.connect(self.on_model_loaded)
+        # The end of a long list is one keyset page away: Ctrl+End reads it at once; scrolling
+        # onto the placeholder between the top rows and the end fills it from that side.
+        end_shortcut = QShortcut(QKeySequence("Ctrl+End"), self.table)
+        end_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        end_shortcut.activated.connect(self.go_to_end)
+        self.table.verticalScrollBar().valueChanged.connect(self._fill_visible_gap)
         self.model.failed.connect(self.on_model_failed)
         self.model.modelReset.connect(self._update_comment)
         self.table.selectionModel().currentRowChanged.connect(self._update_comment)
@@ -395,13 +402,40 @@ class QueuePage(QWidget):
     def _on_presence_failed(self, exc: BaseException) -> None:
         self.on_model_failed(user_message(exc))
 
+    def go_to_end(self) -> None:
+        """The last entry of the list, without reading the pages before it."""
+        if self.model.gap_row is not None or self.model.loaded_count >= self.model.total:
+            self._select_last()
+            return
+        self._end_wanted = True
+        self.model.fetch_end()
+
+    def _select_last(self) -> None:
+        last = self.model.rowCount() - 1
+        if last >= 0:
+            self.table.setCurrentIndex(self.model.index(last, 0))
+            self.table.scrollToBottom()
+
+    def _fill_visible_gap(self) -> None:
+        gap = self.model.gap_row
+        if gap is None:
+            return
+        viewport = self.table.viewport()
+        top, bottom = self.table.rowAt(0), self.table.rowAt(viewport.height() - 1)
+        if top <= gap and (bottom < 0 or gap <= bottom):
+            # Closer to the top of the view: the person scrolls up from the end.
+            self.model.fill_gap(from_end=gap - top < max(bottom, gap) - gap)
+
     def on_model_loaded(self) -> None:
+        if self._end_wanted:
+            self._end_wanted = False
+            self._select_last()
         if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
             self.table.setCurrentIndex(self.model.index(0, 0))
             if self.search_edit.hasFocus() and not self.search_edit.text():
                 # The page got the cursor before its rows arrived; nothing was typed: Enter opens the first.
                 self.table.setFocus()
-        shown, total = self.model.rowCount(), self.model.total
+        shown, total = self.model.loaded_count, self.model.total
         if total == 0:
             self.count_label.setText(self.tr("Bu listede kayıt yok."))
         elif shown < total:

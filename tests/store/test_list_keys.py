@@ -1,0 +1,420 @@
+"""Migration 9: stored Turkish sort keys, keyset pages for every list, the trigram index."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from koopbis_desktop.domain import demo_data
+from koopbis_desktop.domain.text import collation_key
+from koopbis_desktop.store import audit, listing, migrations, snapshot
+from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.listing import AuditFilter, EntryFilter, PageKey
+
+TURKISH_LETTERS = "abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZâîûÂÎÛ"
+
+
+# --------------------------------------------------------------------------- the key
+
+
+def test_the_key_orders_the_turkish_alphabet() -> None:
+    alphabet = "abcçdefgğhıijklmnoöprsştuüvyz"
+    assert sorted(alphabet, key=collation_key) == list(alphabet)
+    assert collation_key("Cicek") < collation_key("Çiçek") < collation_key("Dere")
+    assert collation_key("Işık") < collation_key("İnci")
+    assert collation_key("ılgaz") < collation_key("ilgaz")
+    assert collation_key("ı") < collation_key("i")
+    assert collation_key("Cz") < collation_key("Ça")  # the second letter never outweighs ç
+    assert collation_key("IŞIK") == collation_key("ışık") and collation_key("İNCİ") == collation_key("inci")
+    assert collation_key("ÇAĞLAYAN") == collation_key("çağlayan")
+    assert collation_key("2 Nolu") < collation_key("Ak") and collation_key("A B") < collation_key("AB")
+    titles = ["Dereboyu", "Çağlayan", "Cemre", "Işıklı", "İnci", "Ilgaz", "Öncü", "Ocak", "Şoför", "Sarı"]
+    assert sorted(titles, key=collation_key) == [
+        "Cemre",
+        "Çağlayan",
+        "Dereboyu",
+        "Ilgaz",
+        "Işıklı",
+        "İnci",
+        "Ocak",
+        "Öncü",
+        "Sarı",
+        "Şoför",
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=TURKISH_LETTERS + " 0123456789-.éÉ{|~", max_size=20))
+def test_the_sql_key_is_the_python_key(text: str) -> None:
+    conn = sqlite3.connect(":memory:")
+    (from_sql,) = conn.execute(f"SELECT {migrations.collation_key_sql('?')}", (text,)).fetchone()
+    assert from_sql == collation_key(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.text(alphabet=TURKISH_LETTERS[:-6], min_size=1, max_size=6), min_size=2, max_size=2))
+def test_the_key_agrees_with_the_turkish_collation(words: list[str]) -> None:
+    """The key orders as the collation the lists used (``text.sort_key``) did; only the
+    circumflexed vowels differ: the key files "â" with "a" instead of just after it."""
+    from koopbis_desktop.domain.text import sort_key
+
+    a, b = words
+    assert (collation_key(a) < collation_key(b)) == (sort_key(a) < sort_key(b))
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+def _add_entries(store: Store, rows: list[tuple[Any, ...]]) -> None:
+    """Entries by plain SQL, as older versions and bulk tests write them: triggers keep the keys."""
+    with store.atomic() as conn:
+        conn.executemany(
+            "INSERT INTO entries(uuid, type, cooperative_id, cooperative_ref, effective_date, state, author, "
+            "payload, created_at, updated_at, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
+            rows,
+        )
+
+
+def _users(store: Store, names: list[str]) -> None:
+    with store.atomic() as conn:
+        conn.executemany(
+            "INSERT INTO users(username, role, password_hash, created_at, password_changed_at) "
+            "VALUES (?, 'clerk', 'x', '', '')",
+            [(name,) for name in names],
+        )
+
+
+AUTHORS = ["ayse", "Çetin", "cem", "ılgaz", "İnci", "ibrahim", "Şule"]
+TITLES = ["Cemre Konut", "Çağlayan Konut", "Işık Tarım", "İnci Tarım", "ılık Su", "Dere", "dere"]
+
+
+@pytest.fixture
+def listed(store: Store) -> Iterator[Store]:
+    """Cooperatives, a registration and 120 entries with ties, NULLs and Turkish titles and authors."""
+    _users(store, AUTHORS)
+    records = list(demo_data.cooperatives("06", len(TITLES), seed=5))
+    for record, title in zip(records, TITLES, strict=True):
+        record["title"] = title
+    snapshot.upsert_records(store, records)
+    registration = str(uuid.UUID(int=10_000))
+    rows: list[tuple[Any, ...]] = [
+        (
+            registration,
+            "registration",
+            None,
+            None,
+            None,
+            "draft",
+            "cem",
+            '{"title": "Çınar Yeni"}',
+            "2015",
+            "2015",
+        )
+    ]
+    for n in range(120):
+        coop = records[n % len(records)]["id"] if n % 5 else None
+        ref = registration if n % 5 == 0 and n % 10 else None
+        rows.append(
+            (
+                str(uuid.UUID(int=n + 1)),
+                ("member.admit", "merger", "member.leave")[n % 3],
+                coop,
+                ref,
+                None if n % 7 == 0 else f"2015-02-{1 + n % 4:02d}",
+                ("draft", "submitted", "approved")[n % 3],
+                AUTHORS[n % len(AUTHORS)],
+                "{}",
+                f"2015-03-01T10:00:{n % 9:02d}",
+                f"2015-03-01T10:00:{n % 11:02d}",
+            )
+        )
+    _add_entries(store, rows)
+    yield store
+
+
+def _walk_forward(store: Store, flt: EntryFilter, sort: str, descending: bool, size: int) -> list[str]:
+    out: list[str] = []
+    after: PageKey | None = None
+    while True:
+        page = listing.entry_rows(store, flt, limit=size, sort=sort, descending=descending, after=after)
+        out.extend(row[0] for row in page)
+        if len(page) < size:
+            return out
+        after = PageKey(page[-1][-1], page[-1][0])
+
+
+def _walk_backward(store: Store, flt: EntryFilter, sort: str, descending: bool, size: int) -> list[str]:
+    out: list[str] = []
+    page = listing.entry_rows(store, flt, limit=size, sort=sort, descending=descending, from_end=True)
+    while page:
+        out[:0] = [row[0] for row in page]
+        if len(page) < size:
+            break
+        before = PageKey(page[0][-1], page[0][0])
+        page = listing.entry_rows(store, flt, limit=size, sort=sort, descending=descending, before=before)
+    return out
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    sort=st.sampled_from(sorted(listing.SORTABLE)),
+    descending=st.booleans(),
+    size=st.integers(min_value=1, max_value=50),
+    states=st.sampled_from([(), ("draft",), ("submitted", "approved")]),
+)
+def test_keyset_pages_concatenated_are_the_whole_sorted_list(
+    listed: Store, sort: str, descending: bool, size: int, states: tuple[str, ...]
+) -> None:
+    from koopbis_desktop.domain.lifecycle import State
+
+    flt = EntryFilter(states=tuple(State(s) for s in states))
+    whole = [
+        row[0] for row in listing.entry_rows(listed, flt, limit=10_000, sort=sort, descending=descending)
+    ]
+    assert len(whole) == listing.count_entries(listed, flt)
+    assert _walk_forward(listed, flt, sort, descending, size) == whole
+    assert _walk_backward(listed, flt, sort, descending, size) == whole
+
+
+def test_text_sorts_follow_the_turkish_key_of_what_the_list_shows(listed: Store) -> None:
+    rows = listing.entry_rows(listed, EntryFilter(), limit=10_000, sort="cooperative_title", descending=False)
+    titles = [row[3] for row in rows]
+    assert [collation_key(t) for t in titles] == sorted(collation_key(t) for t in titles)
+    assert titles.index("Cemre Konut") < titles.index("Çağlayan Konut") < titles.index("Çınar Yeni")
+    assert (
+        titles.index("Çınar Yeni")
+        < titles.index("Dere")
+        < titles.index("ılık Su")
+        < titles.index("Işık Tarım")
+    )
+    assert titles.index("Işık Tarım") < titles.index("İnci Tarım")
+    rows = listing.entry_rows(listed, EntryFilter(), limit=10_000, sort="author", descending=False)
+    authors = list(dict.fromkeys(row[5] for row in rows))
+    assert authors == ["ayse", "cem", "Çetin", "ılgaz", "ibrahim", "İnci", "Şule"]
+
+
+def test_the_keys_follow_every_write(listed: Store) -> None:
+    coop = snapshot.search(listed, "Dere")[0]["id"]
+    record = snapshot.get_record(listed, coop)
+    assert record is not None
+    snapshot.upsert_records(listed, [dict(record, title="Ağaçlı Konut")])
+    about = listing.entry_rows(
+        listed, EntryFilter(cooperative=coop), limit=100, sort="number", descending=False
+    )
+    assert about and {row[3] for row in about} == {"Ağaçlı Konut"}
+    keys = listed.query("SELECT DISTINCT title_key FROM entries WHERE cooperative_id = ?", (coop,))
+    assert keys == [(collation_key("Ağaçlı Konut"),)]
+    # A registration's new title reaches the entries about it.
+    registration = str(uuid.UUID(int=10_000))
+    with listed.atomic() as conn:
+        conn.execute("UPDATE entries SET payload = ? WHERE uuid = ?", ('{"title": "Zeytin"}', registration))
+    last = listing.entry_rows(listed, EntryFilter(), limit=3, sort="cooperative_title", descending=True)
+    assert {row[3] for row in last} == {"Zeytin"}
+    assert last[0][-1] == collation_key("Zeytin")
+    assert listing.cooperative_page(listed, limit=1)[0][1] == "Ağaçlı Konut"
+
+
+def test_every_sort_walks_an_index_without_sorting(listed: Store) -> None:
+    for sort in listing.SORTABLE:
+        for descending in (False, True):
+            statements: list[str] = []
+            listed.conn.set_trace_callback(statements.append)
+            try:
+                page = listing.entry_rows(listed, EntryFilter(), limit=10, sort=sort, descending=descending)
+                listing.entry_rows(
+                    listed,
+                    EntryFilter(),
+                    limit=10,
+                    sort=sort,
+                    descending=descending,
+                    after=PageKey(page[-1][-1], page[-1][0]),
+                )
+            finally:
+                listed.conn.set_trace_callback(None)
+            for select in (s for s in statements if "LIMIT" in s):
+                plan = " | ".join(str(r[3]) for r in listed.conn.execute("EXPLAIN QUERY PLAN " + select))
+                assert "TEMP B-TREE" not in plan and "USING" in plan, (sort, plan)
+
+
+def test_a_count_reads_the_entries_alone(listed: Store) -> None:
+    statements: list[str] = []
+    listed.conn.set_trace_callback(statements.append)
+    try:
+        assert listing.count_entries(listed, EntryFilter()) == 121
+    finally:
+        listed.conn.set_trace_callback(None)
+    assert "JOIN" not in statements[-1]
+    found = listing.entry_rows(
+        listed, EntryFilter(text="ÇAĞLAYAN"), limit=1000, sort="type", descending=False
+    )
+    assert found and {row[3] for row in found} == {"Çağlayan Konut"}
+    assert listing.count_entries(listed, EntryFilter(text="ÇAĞLAYAN")) == len(found)
+
+
+# --------------------------------------------------------------------------- other lists
+
+
+def test_audit_pages_by_sequence(listed: Store) -> None:
+    with listed.atomic() as conn:
+        audit.append_many(conn, [audit.Record("ayse", f"note{n}") for n in range(57)])
+    flt = AuditFilter()
+    whole = [row[0] for row in listing.audit_page(listed, flt, limit=10_000)]
+    assert whole == sorted(whole, reverse=True) and len(whole) == listing.count_audit(listed, flt)
+    walked: list[int] = []
+    page = listing.audit_page(listed, flt, limit=10)
+    while page:
+        walked.extend(row[0] for row in page)
+        page = listing.audit_page(listed, flt, limit=10, after_seq=page[-1][0])
+    assert walked == whole
+    oldest = listing.audit_page(listed, flt, limit=10, from_end=True)
+    assert [row[0] for row in oldest] == whole[-10:]
+    newer = listing.audit_page(listed, flt, limit=10, before_seq=oldest[0][0])
+    assert [row[0] for row in newer] == whole[-20:-10]
+    mine = listing.audit_page(listed, AuditFilter(actor="ayse"), limit=5, after_seq=whole[3])
+    assert [row[2] for row in mine] == ["ayse"] * 5 and all(row[0] < whole[3] for row in mine)
+
+
+def test_cooperatives_page_in_turkish_title_order(listed: Store) -> None:
+    whole = listing.cooperative_page(listed, limit=100)
+    assert [collation_key(row[1]) for row in whole] == sorted(collation_key(t) for t in TITLES)
+    assert [row[1] for row in whole][:3] == ["Cemre Konut", "Çağlayan Konut", "Dere"] or [
+        row[1] for row in whole
+    ][:3] == ["Cemre Konut", "Çağlayan Konut", "dere"]
+    walked: list[str] = []
+    after: PageKey | None = None
+    while page := listing.cooperative_page(listed, limit=2, after=after):
+        walked.extend(row[0] for row in page)
+        after = PageKey(page[-1][-1], page[-1][0])
+    assert walked == [row[0] for row in whole]
+    last = listing.cooperative_page(listed, limit=3, from_end=True)
+    assert [row[0] for row in last] == walked[-3:]
+    backwards = listing.cooperative_page(listed, limit=100, descending=True)
+    assert [row[0] for row in backwards] == walked[::-1]
+
+
+def test_receipts_page_newest_first(listed: Store) -> None:
+    with listed.atomic() as conn:
+        conn.execute(
+            "UPDATE entries SET state = 'synced', receipt = 'R-' || number, "
+            "synced_at = '2015-03-0' || (1 + CAST(substr(uuid, -1) AS INTEGER) % 3) "
+            "WHERE type = 'merger'"
+        )
+    total = listing.count_receipts(listed)
+    assert total == 40
+    walked: list[str] = []
+    after: PageKey | None = None
+    while page := listing.receipt_page(listed, limit=7, after=after):
+        walked.extend(row[0] for row in page)
+        after = PageKey(page[-1][4], page[-1][0])
+    stamps = [row[4] for row in listing.receipt_page(listed, limit=100)]
+    assert len(walked) == total == len(set(walked)) and stamps == sorted(stamps, reverse=True)
+    assert [row[0] for row in listing.receipt_page(listed, limit=5, from_end=True)] == walked[-5:]
+
+
+# --------------------------------------------------------------------------- migration 9
+
+
+def test_a_version_8_database_migrates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "surum8.sqlite"
+    real = list(migrations.MIGRATIONS)
+    monkeypatch.setattr(migrations, "MIGRATIONS", real[:8])
+    monkeypatch.setattr(migrations, "LATEST", 8)
+    old = open_store(db, create=True, backups_dir=tmp_path / "backups")
+    records = list(demo_data.cooperatives("06", 3, seed=2))
+    records[0]["title"] = "Çağlayan Kooperatifi"
+    records[1]["title"] = "Cemre Kooperatifi"
+    snapshot.upsert_records(old, records)
+    _users(old, ["İnci", "ılgaz"])
+    _add_entries(
+        old,
+        [
+            (
+                str(uuid.UUID(int=1)),
+                "merger",
+                records[0]["id"],
+                None,
+                None,
+                "draft",
+                "İnci",
+                "{}",
+                "2015",
+                "2015",
+            ),
+            (
+                str(uuid.UUID(int=2)),
+                "merger",
+                records[1]["id"],
+                None,
+                None,
+                "draft",
+                "ılgaz",
+                "{}",
+                "2015",
+                "2015",
+            ),
+        ],
+    )
+    old.close()
+    monkeypatch.setattr(migrations, "MIGRATIONS", real)
+    monkeypatch.setattr(migrations, "LATEST", len(real))
+    upgraded = open_store(db, backups_dir=tmp_path / "backups")
+    try:
+        assert upgraded.schema_version() == 9
+        rows = listing.entry_rows(
+            upgraded, EntryFilter(), limit=10, sort="cooperative_title", descending=False
+        )
+        assert [row[3] for row in rows] == ["Cemre Kooperatifi", "Çağlayan Kooperatifi"]
+        assert [row[-1] for row in rows] == [collation_key(row[3]) for row in rows]
+        rows = listing.entry_rows(upgraded, EntryFilter(), limit=10, sort="author", descending=False)
+        assert [row[5] for row in rows] == ["ılgaz", "İnci"]
+        assert [row[1] for row in listing.cooperative_page(upgraded, limit=2)] == [
+            "Cemre Kooperatifi",
+            "Çağlayan Kooperatifi",
+        ]
+        # The trigram index covers the cooperatives saved before it: an infix finds one.
+        assert snapshot.search(upgraded, "aglayan")[0]["id"] == records[0]["id"]
+    finally:
+        upgraded.close()
+
+
+def test_infix_search_comes_after_word_prefix_hits(store: Store) -> None:
+    records = list(demo_data.cooperatives("06", 4, seed=8))
+    records[0]["title"] = "Yeni Kooperatif Evleri"
+    records[1]["title"] = "Güneşli Süper Kooperatifçiler"
+    records[2]["title"] = "Evlerimiz Yapı Kooperatifi"
+    records[3]["title"] = "Ilerleme Kooperatifi"
+    snapshot.upsert_records(store, records)
+    # "Ilerleme" starts with the word; "Kooperatifçiler" only holds it: it comes after.
+    assert [hit["title"] for hit in snapshot.search(store, "iler")] == [
+        "Ilerleme Kooperatifi",
+        "Güneşli Süper Kooperatifçiler",
+    ]
+    assert [hit["title"] for hit in snapshot.search(store, "operatif")] == [
+        "Evlerimiz Yapı Kooperatifi",
+        "Güneşli Süper Kooperatifçiler",
+        "Ilerleme Kooperatifi",
+        "Yeni Kooperatif Evleri",
+    ]
+    assert [hit["title"] for hit in snapshot.search(store, "PERATİFÇİ")] == ["Güneşli Süper Kooperatifçiler"]
+    assert snapshot.search(store, "erl") == []  # three letters: word prefixes only
+    assert [hit["title"] for hit in snapshot.search(store, "vleri yen")] == ["Yeni Kooperatif Evleri"]
+
+
+def test_a_long_word_is_found_behind_a_common_six_letter_prefix(store: Store) -> None:
+    """Words longer than the prefix indexes are looked up by their first six letters and
+    checked whole; when a full batch of those holds too few, the exact query still runs."""
+    records = list(demo_data.cooperatives("06", snapshot.SEARCH_CANDIDATES + 20, seed=9))
+    for n, record in enumerate(records):
+        record["title"] = f"Kooperatifi Yapı {n}"
+    records[-1]["title"] = "Kooperatifler Birliği"
+    snapshot.upsert_records(store, records)
+    assert [hit["title"] for hit in snapshot.search(store, "KOOPERATİFLER")] == ["Kooperatifler Birliği"]
+    assert len(snapshot.search(store, "kooperatifi", limit=10)) == 10
+    assert snapshot.search(store, "kooperatifi birl") == []
