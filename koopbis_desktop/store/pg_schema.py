@@ -276,8 +276,92 @@ Step = Callable[["PgConnection"], None]
 STEPS: dict[int, Step] = {}
 
 
-def _step9_edit_presence(conn: PgConnection) -> None:
-    """SQLite's ``_m9_edit_presence``: who has which entry open in an editor, on which PC."""
+def _step9_list_keys(conn: PgConnection) -> None:
+    """SQLite's ``_m9_list_keys``: stored Turkish sort keys and the list row's title.
+
+    The same columns and indexes; the keys come from the same SQL expression
+    (``migrations.collation_key_sql``), compared byte by byte (``COLLATE "C"``). Where
+    SQLite's triggers update the row they fired for, PostgreSQL's set it before the write;
+    the rows a change reaches (a registration's later entries, a cooperative's entries) are
+    updated after it, as on SQLite. Search needs no new index here: the baseline's
+    ``pg_trgm`` and word indexes answer both prefix and infix queries.
+    """
+    from koopbis_desktop.store.migrations import ENTRY_TITLE_SQL, collation_key_sql
+    from koopbis_desktop.store.pg import pg_sql
+
+    def sql(text: str) -> str:
+        return pg_sql(text, False)
+
+    row_title = sql(ENTRY_TITLE_SQL)
+    new_title = sql(ENTRY_TITLE_SQL.replace("entries.", "NEW."))
+    set_title = f"cooperative_title = {row_title}, title_key = {sql(collation_key_sql(ENTRY_TITLE_SQL))}"
+    script = f"""
+ALTER TABLE entries ADD COLUMN cooperative_title TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE entries ADD COLUMN title_key TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE entries ADD COLUMN author_key TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE cooperatives ADD COLUMN title_key TEXT COLLATE "C" NOT NULL DEFAULT '';
+UPDATE cooperatives SET title_key = {sql(collation_key_sql("title"))};
+UPDATE entries SET {set_title}, author_key = {sql(collation_key_sql("author"))};
+
+CREATE FUNCTION koopbis_entry_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.cooperative_title := {new_title};
+    NEW.title_key := {sql(collation_key_sql("NEW.cooperative_title"))};
+    NEW.author_key := {sql(collation_key_sql("NEW.author"))};
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER entries_sort_keys BEFORE INSERT OR UPDATE OF author, payload, cooperative_id, cooperative_ref
+    ON entries FOR EACH ROW EXECUTE FUNCTION koopbis_entry_keys();
+
+CREATE FUNCTION koopbis_entry_ref_titles() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE entries SET {set_title} WHERE cooperative_ref = NEW.uuid;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER entries_ref_titles AFTER UPDATE OF author, payload, cooperative_id, cooperative_ref
+    ON entries FOR EACH ROW EXECUTE FUNCTION koopbis_entry_ref_titles();
+
+CREATE FUNCTION koopbis_cooperative_key() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.title_key := {sql(collation_key_sql("NEW.title"))};
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER cooperatives_sort_key BEFORE INSERT OR UPDATE OF title
+    ON cooperatives FOR EACH ROW EXECUTE FUNCTION koopbis_cooperative_key();
+
+CREATE FUNCTION koopbis_cooperative_titles() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        UPDATE entries SET {set_title} WHERE cooperative_id = OLD.id;
+    ELSE
+        UPDATE entries SET {set_title} WHERE cooperative_id = NEW.id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER cooperatives_titles AFTER INSERT OR UPDATE OF title OR DELETE
+    ON cooperatives FOR EACH ROW EXECUTE FUNCTION koopbis_cooperative_titles();
+
+DROP INDEX IF EXISTS entries_effective;
+CREATE INDEX entries_effective ON entries(COALESCE(effective_date, ''), uuid);
+CREATE INDEX entries_title_key ON entries(title_key, uuid);
+CREATE INDEX entries_author_key ON entries(author_key, uuid);
+CREATE INDEX entries_type_uuid ON entries(type, uuid);
+CREATE INDEX entries_state_uuid ON entries(state, uuid);
+CREATE INDEX entries_cooperative_key ON entries(COALESCE(cooperative_id, cooperative_ref, ''), uuid);
+CREATE INDEX entries_number_key ON entries(COALESCE(number, ''), uuid);
+CREATE INDEX entries_receipts ON entries(state, COALESCE(synced_at, ''), uuid) WHERE receipt IS NOT NULL;
+CREATE INDEX cooperatives_title_key ON cooperatives(title_key, id);
+CREATE INDEX audit_actor ON audit(actor, seq);
+"""
+    run_script(conn, binary_text(script))
+
+
+def _step10_edit_presence(conn: PgConnection) -> None:
+    """SQLite's ``_m10_edit_presence``: who has which entry open in an editor, on which PC."""
     run_script(
         conn,
         binary_text(
@@ -294,7 +378,8 @@ CREATE TABLE edit_presence (
     )
 
 
-STEPS[8] = _step9_edit_presence
+STEPS[8] = _step9_list_keys
+STEPS[9] = _step10_edit_presence
 
 
 _TEXT_COLUMN = re.compile(r"^(\s+\w+ TEXT)\b(?!\s*:=)", re.MULTILINE)
