@@ -10,6 +10,9 @@ from koopbis_desktop.store import backup, integrity
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.errors import DatabaseDamaged
 
+# The file's own integrity check: the office database's server keeps its own pages.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _damage_table(store: Store, db_path: Path, table: str, rows: int = 600) -> None:
     """Fill ``table`` (made here if new) past many pages, then overwrite the ends of its last pages."""
