@@ -59,9 +59,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if report.status in (scheduler.Status.OK, scheduler.Status.BEFORE_GO_LIVE):
             return EXIT_OK
         return EXIT_NOT_PERMITTED if report.status == scheduler.Status.AUTH_FAILED else EXIT_ERROR
+    # Each run opens its own connection: an office database's role password goes along.
+    options.db_password = getattr(store, "password", None)
     store.close()
     auto = scheduler.AutoSync(
-        store.path, options=options, on_report=lambda report: _print_sync_report(report, args)
+        store.location, options=options, on_report=lambda report: _print_sync_report(report, args)
     )
     try:
         auto.run()
