@@ -116,8 +116,10 @@ class KeysetTableModel(TextTableModel):
             return
         total, rows = result
         self._fetching = False
-        self._complete = len(rows) < self._page_size
-        self._total = len(rows) if self._complete else max(total, len(rows))
+        # A full page may be the last one: the count says so (rows written since come with
+        # the reload their change brings).
+        self._complete = len(rows) < self._page_size or len(rows) >= total
+        self._total = len(rows) if self._complete else total
         super().set_rows(rows)
         self.loaded.emit()
 
@@ -158,11 +160,9 @@ class KeysetTableModel(TextTableModel):
             self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
-        if len(rows) < self._page_size:
+        if len(rows) < self._page_size or len(self._rows) >= self._total:
             self._complete = True
             self._total = len(self._rows)  # rows may have come or gone since the count
-        else:
-            self._total = max(self._total, len(self._rows))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # A paged list keeps the order its pages are read in: sorting the rows read so far
