@@ -1,11 +1,13 @@
 """What the Eşitleme page shows, read from the store in one job on the DB worker.
 
 Qt-free, so the page only lays out values: the replay plan with each entry's
-status and reason, counts, the last run, the receipts KOOP-BİS gave.
+status and reason, counts, the last run; and the receipts KOOP-BİS gave, a keyset
+page at a time (up to 100,000 synced entries: the page never reads them all).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -14,8 +16,9 @@ from koopbis_desktop.domain.display import type_label
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.services import settings as app_settings
-from koopbis_desktop.store import entries, entry_numbers
+from koopbis_desktop.store import entries, listing
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.listing import PageKey
 from sync.planner import STATUS_LABELS, ItemStatus, build_plan
 from sync.scheduler import last_run
 
@@ -41,24 +44,54 @@ class ReceiptRow:
     synced_at: str
     number: str = ""
 
+    @property
+    def page_key(self) -> PageKey:
+        """The key of the receipts page that follows this row (newest first)."""
+        return PageKey(self.synced_at, self.uuid)
+
 
 @dataclass(frozen=True)
 class SyncOverview:
     plan: list[PlanRow]
     counts: dict[str, int]  # ready / waiting / blocked / held / in_flight
     last_run: dict[str, Any] | None
-    receipts: list[ReceiptRow]
     go_live: date
     states: dict[str, int] = field(default_factory=dict)
 
 
+def receipt_page(store: Store, *, limit: int, after: PageKey | None = None) -> list[ReceiptRow]:
+    """Receipts newest first: the first ``limit``, or the ``limit`` after the row with key ``after``."""
+    labels: dict[str, str] = {}
+    out = []
+    for uuid, receipt, type_id, cooperative, synced_at, number in listing.receipt_page(
+        store, limit=limit, after=after
+    ):
+        label = labels.get(type_id)
+        if label is None:
+            label = labels[type_id] = type_label(type_id)
+        out.append(
+            ReceiptRow(str(uuid), str(receipt), label, cooperative or "", synced_at or "", number or "")
+        )
+    return out
+
+
+def count_receipts(store: Store) -> int:
+    return listing.count_receipts(store)
+
+
+def walk_receipts(store: Store, batch: int = 1000) -> Iterator[ReceiptRow]:
+    """Every receipt newest first, read ``batch`` at a time by key (for the CSV export)."""
+    after: PageKey | None = None
+    while page := receipt_page(store, limit=batch, after=after):
+        yield from page
+        if len(page) < batch:
+            return
+        after = page[-1].page_key
+
+
 def load_receipts(store: Store) -> list[ReceiptRow]:
-    rows = entries.synced_receipts(store, newest_first=True)
-    numbers = entry_numbers.numbers_of(store, [str(r[0]) for r in rows])
-    return [
-        ReceiptRow(r[0], r[1], type_label(r[2]), r[3] or "", r[4] or "", numbers.get(str(r[0]), ""))
-        for r in rows
-    ]
+    """Every receipt newest first (small lists and tests; the page reads them by key)."""
+    return list(walk_receipts(store))
 
 
 def load_overview(store: Store) -> SyncOverview:
@@ -86,9 +119,16 @@ def load_overview(store: Store) -> SyncOverview:
             )
         )
     states = {state.value: count for state, count in entries.count_by_state(store).items()}
-    return SyncOverview(
-        rows, counts, last_run(store), load_receipts(store), app_settings.go_live(store), states
-    )
+    return SyncOverview(rows, counts, last_run(store), app_settings.go_live(store), states)
 
 
-__all__ = ["PlanRow", "ReceiptRow", "SyncOverview", "load_overview", "load_receipts"]
+__all__ = [
+    "PlanRow",
+    "ReceiptRow",
+    "SyncOverview",
+    "count_receipts",
+    "load_overview",
+    "load_receipts",
+    "receipt_page",
+    "walk_receipts",
+]

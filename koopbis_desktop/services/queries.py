@@ -162,6 +162,32 @@ def count_audit(store: Store, flt: AuditFilter, *, newer_than: int | None = None
     return listing.count_audit(store, flt, newer_than=newer_than)
 
 
+_COOPERATIVE_NAMES = (
+    "id",
+    "title",
+    "province_code",
+    "district",
+    "status",
+    "cooperative_type",
+    "vkn",
+    "title_key",
+)
+
+
+def cooperative_page(store: Store, *, limit: int, after: PageKey | None = None) -> list[dict[str, Any]]:
+    """Snapshot cooperatives in Turkish title order, ``limit`` after the one with key ``after``:
+    the keys a search hit has (``store.snapshot.search``) and ``title_key``."""
+    return [
+        dict(zip(_COOPERATIVE_NAMES, row, strict=True))
+        for row in listing.cooperative_page(store, limit=limit, after=after)
+    ]
+
+
+def cooperative_key(row: dict[str, Any]) -> PageKey:
+    """The key of the page of cooperatives that follows ``row`` (from :func:`cooperative_page`)."""
+    return PageKey(row["title_key"], str(row["id"]))
+
+
 __all__ = [
     "SORTABLE",
     "AuditFilter",
@@ -169,6 +195,8 @@ __all__ = [
     "EntryRow",
     "PageKey",
     "audit_page",
+    "cooperative_key",
+    "cooperative_page",
     "count_audit",
     "count_entries",
     "page_entries",

@@ -261,7 +261,7 @@ def cooperative_page(
     from_end: bool = False,
 ) -> list[tuple[Any, ...]]:
     """Snapshot cooperatives in Turkish title order: id, title, province, district, status,
-    title key (with the id, the :class:`PageKey` of the next page)."""
+    cooperative type, VKN, title key (with the id, the :class:`PageKey` of the next page)."""
     key, walk_descending, backwards = _walk(descending, after, before, from_end)
     condition, params, order = _keyset(("title_key", "id"), key, walk_descending)
     clauses = [c for c in (condition,) if c]
@@ -269,7 +269,7 @@ def cooperative_page(
         clauses.append("province_code = ?")
         params.append(province)
     rows = store.query(
-        "SELECT id, title, province_code, district, status, title_key FROM cooperatives"
+        "SELECT id, title, province_code, district, status, cooperative_type, vkn, title_key FROM cooperatives"
         f"{' WHERE ' + ' AND '.join(clauses) if clauses else ''}{order} LIMIT ?",
         [*params, limit],
     )

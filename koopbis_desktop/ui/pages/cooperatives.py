@@ -3,7 +3,9 @@
 Search-as-you-type: every keystroke submits the snapshot search to the DB worker
 under one coalesce key, so only the newest query runs and the UI never waits;
 an answer for text the clerk has since changed is dropped. The store folds
-Turkish letters, so "isik", "IŞIK" and "ışık" all find "IŞIK …".
+Turkish letters, so "isik", "IŞIK" and "ışık" all find "IŞIK …". With nothing
+typed, the list shows every cooperative of the snapshot in Turkish title order,
+read a keyset page at a time as it scrolls (90,000 cooperatives never load at once).
 
 Keyboard: type in the box, Down moves into the results, Enter opens the
 detail (and moves there), Ctrl+Shift+N starts a new entry for the cooperative.
@@ -33,7 +35,13 @@ from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS
 from koopbis_desktop.domain.registry_checks import RegistryWarning
-from koopbis_desktop.services.queries import EntryFilter, EntryRow, page_entries
+from koopbis_desktop.services.queries import (
+    EntryFilter,
+    EntryRow,
+    cooperative_key,
+    cooperative_page,
+    page_entries,
+)
 from koopbis_desktop.services.registry_warnings import warnings_for
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.changes import OpChanges
@@ -54,6 +62,7 @@ from koopbis_desktop.ui.entry_view import (
 )
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.list_loader import choose_and_load, may_load_list
+from koopbis_desktop.ui.models.keyset import PAGE_SIZE, KeysetSource, KeysetTableModel
 from koopbis_desktop.ui.registry_warnings import RegistryWarningsPanel
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 
@@ -120,9 +129,16 @@ class CooperativesPage(QWidget):
     detail_shown = Signal(str)  # cooperative id
     list_size: int | None = None  # cooperatives in the offline list, once counted
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, list_page_size: int = PAGE_SIZE
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._list_source = KeysetSource(
+            lambda store, after, limit: cooperative_page(store, limit=limit, after=after),
+            cooperative_key,
+            snapshot.count_cooperatives,
+        )
         self.shown_query: str | None = None
         self.current_id: str | None = None
         self.record: dict[str, Any] | None = None
@@ -139,7 +155,9 @@ class CooperativesPage(QWidget):
         self.search_box.down_pressed.connect(self.on_search_box_down_pressed)
         self.search_box.enter_pressed.connect(self.on_search_box_enter_pressed)
 
-        self.results_model = TextTableModel(
+        # Search hits set whole, or (nothing typed) the whole list a page at a time.
+        self.results_model = KeysetTableModel(
+            ctx,
             [
                 Column(self.tr("Sicil no"), lambda r: str(r["id"])),
                 Column(self.tr("Unvan"), lambda r: str(r["title"])),
@@ -151,8 +169,11 @@ class CooperativesPage(QWidget):
                 Column(self.tr("VKN"), lambda r: str(r.get("vkn") or "")),
                 Column(self.tr("Durum"), lambda r: status_label(r.get("status"))),
             ],
+            page_size=list_page_size,
             parent=self,
         )
+        self.results_model.loaded.connect(self.on_list_page_loaded)
+        self.results_model.failed.connect(self._show_hint)
         self.results_view = read_only_table(self.results_model, sortable=True)
         self.results_view.setObjectName("cooperativeResults")
         self.results_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
@@ -337,7 +358,10 @@ class CooperativesPage(QWidget):
     def on_list_counted(self, count: int) -> None:
         self.list_size = count
         if count:
-            if self.results_stack.currentWidget() is self.empty_state:
+            listing = not self.search_box.text().strip()
+            if self.results_stack.currentWidget() is self.empty_state or (
+                listing and not self.results_model.paging
+            ):
                 self.run_search(self.search_box.text())
             return
         may = may_load_list(self.ctx)
@@ -367,9 +391,7 @@ class CooperativesPage(QWidget):
     def run_search(self, text: str) -> None:
         query = text.strip()
         if not query:
-            self.shown_query = ""
-            self.results_model.set_rows([])
-            self._show_hint(self.tr("Aramak için unvan, sicil no ya da VKN yazın."))
+            self.show_list()
             return
         self.ctx.worker.submit(
             lambda store: snapshot.search(store, query, limit=SEARCH_LIMIT),
@@ -378,17 +400,45 @@ class CooperativesPage(QWidget):
             coalesce="coop-search",
         )
 
+    def show_list(self) -> None:
+        """Every cooperative in Turkish title order, the first page now and more as the list scrolls."""
+        self.shown_query = None  # until the first page is on screen
+        if not self.list_size:
+            self.results_model.set_rows([])
+            self._show_hint(self.tr("Aramak için unvan, sicil no ya da VKN yazın."))
+            return
+        self.results_model.set_source(self._list_source)
+
+    def on_list_page_loaded(self) -> None:
+        if self.shown_query is not None or not self.results_model.paging:
+            return  # a further page: the rows are simply there
+        self.shown_query = ""
+        # The list keeps the order its pages come in (the title's); a header click would sort
+        # only the rows read so far.
+        self.results_view.setSortingEnabled(False)
+        self.results_view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        if self.results_model.rowCount():
+            self._show_results()
+        else:
+            self._show_hint(self.tr("Aramak için unvan, sicil no ya da VKN yazın."))
+        self.results_shown.emit("")
+
+    def _show_results(self) -> None:
+        self.results_stack.setCurrentWidget(self.results_view)
+        fit_columns(self.results_view, 360)
+        header = self.results_view.horizontalHeader()
+        header.resizeSection(2, min(header.sectionSize(2), 220))  # Tür: long names, least needed
+
     def on_search_finished(self, query: str, rows: list[dict[str, Any]]) -> None:
         if query != self.search_box.text().strip():
             return  # the clerk typed on; a newer query is coming
         self.shown_query = query
         self.results_model.set_rows(rows)
+        if not self.results_view.isSortingEnabled():
+            self.results_view.setSortingEnabled(True)  # sorts by the indicator: the title
         resort(self.results_view)
         if rows:
-            self.results_stack.setCurrentWidget(self.results_view)
-            fit_columns(self.results_view, 360)
-            header = self.results_view.horizontalHeader()
-            header.resizeSection(2, min(header.sectionSize(2), 220))  # Tür: long names, least needed
+            self._show_results()
         else:
             self._show_hint(
                 self.tr("Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.")

@@ -39,11 +39,12 @@ from koopbis_desktop.ui.empty_state import EmptyState
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.koopbis_state import KoopbisStateModel, report_end
 from koopbis_desktop.ui.models.entries import format_stamp
+from koopbis_desktop.ui.models.keyset import PAGE_SIZE, KeysetSource, KeysetTableModel
 from koopbis_desktop.ui.pages.sync_parts import PasswordDialog, export_receipts, receipts_csv
 from koopbis_desktop.ui.sync_runner import SyncRunner, save_password
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 from sync.executor import SyncProgress
-from sync.overview import PlanRow, SyncOverview, load_overview
+from sync.overview import PlanRow, SyncOverview, count_receipts, load_overview, receipt_page
 from sync.planner import ItemStatus
 from sync.scheduler import STATUS_LABELS as RUN_LABELS
 from sync.scheduler import AutoSyncConfig, Status, SyncOptions, SyncReport
@@ -71,6 +72,7 @@ class SyncPage(QWidget):
         *,
         runner: SyncRunner | None = None,
         automatic: bool = True,
+        receipts_page_size: int = PAGE_SIZE,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -164,7 +166,9 @@ class SyncPage(QWidget):
                 "Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS'e gönderilecekleri sırayla görünür."
             ),
         )
-        self.receipt_model = TextTableModel(
+        # Receipts newest first, a keyset page at a time: up to 100,000 synced entries.
+        self.receipt_model = KeysetTableModel(
+            ctx,
             [
                 Column(self.tr("Kayıt no"), lambda r: r.number or r.uuid[:8]),
                 Column(self.tr("KOOP-BİS alındı no"), lambda r: r.receipt),
@@ -174,10 +178,24 @@ class SyncPage(QWidget):
                     self.tr("Aktarılma zamanı"), lambda r: format_stamp(r.synced_at), lambda r: r.synced_at
                 ),
             ],
+            page_size=receipts_page_size,
             parent=self,
         )
+        self.receipt_model.set_source(
+            KeysetSource(
+                lambda store, after, limit: receipt_page(store, limit=limit, after=after),
+                lambda row: row.page_key,
+                count_receipts,
+            ),
+            load=False,  # with the overview, below
+        )
+        self.receipt_model.loaded.connect(self.on_receipts_loaded)
+        self.receipt_model.failed.connect(self.on_receipts_failed)
         self.receipt_view = self._table(self.receipt_model)
-        self.receipt_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # newest first
+        # The order pages are read in (newest first): sorting the rows read so far would misplace
+        # the pages still to come.
+        self.receipt_view.setSortingEnabled(False)
+        self.receipt_view.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
         self.export_button = QPushButton(self.tr("CSV olarak &dışa aktar…"))
         self.export_button.clicked.connect(self.on_export_button_clicked)
 
@@ -342,15 +360,12 @@ class SyncPage(QWidget):
         self.overview = overview
         self.plan_model.set_rows(overview.plan)
         self.plan_empty_label.setVisible(not overview.plan)
-        self.receipts_empty_label.setVisible(not overview.receipts)
         waiting = [i for i, r in enumerate(overview.plan) if r.reason]
         if waiting:
             self.plan_view.setCurrentIndex(self.plan_model.index(waiting[0], 0))
         else:
             self.reason_label.clear()
-        self.receipt_model.set_rows(overview.receipts)
-        header = self.receipt_view.horizontalHeader()
-        self.receipt_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.receipt_model.reload()
         c = overview.counts
         # "Karar bekleyen" is the window's one figure (conflicts + old refusals), as in the status bar.
         decisions = overview.states.get("conflict", 0) + overview.states.get("rejected", 0)
@@ -359,13 +374,20 @@ class SyncPage(QWidget):
                 "Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}"
             ).format(c["ready"], c["waiting"], c["blocked"], decisions, c["in_flight"])
         )
-        self.tabs.setTabText(1, self.tr("&Alındılar ({0})").format(len(overview.receipts)))
         self.summary_label.setText(self._summary_text(overview))
         self.koopbis.on_counts_loaded(overview.states)
         self.last_run_label.setText(self._last_run_text(overview.last_run))
-        self.export_button.setEnabled(bool(overview.receipts))
         if not self.runner.running:
             self.status_changed.emit(self._idle_status_text(overview))
+
+    def on_receipts_loaded(self) -> None:
+        total = self.receipt_model.total
+        self.receipts_empty_label.setVisible(not total)
+        self.tabs.setTabText(1, self.tr("&Alındılar ({0})").format(total))
+        self.export_button.setEnabled(bool(total))
+
+    def on_receipts_failed(self, message: str) -> None:
+        self._notify(message)
 
     def on_plan_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
