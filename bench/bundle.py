@@ -154,6 +154,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def check_office_driver(home: Path) -> str:
+    """The office database's driver is in the bundle: a closed port is "unreachable", not a crash."""
+    url = "postgresql://koopbis@127.0.0.1:1/koopbis"
+    result = run([str(program("koopbis")), "--db", url, "sync", "status", "--as", "memur"], home)
+    assert result.returncode == 1 and "ulaşılamıyor" in result.stderr, result.stdout + result.stderr
+    assert not Path("postgresql:").exists(), "an office URL was taken for a folder"
+    return result.stderr.strip().splitlines()[0][:90] + "…"
+
+
 def check_server(home: Path) -> str:
     help_text = run([str(program("koopbis-server")), "--help"], home)
     assert help_text.returncode == 0 and "koopbis-server" in help_text.stdout, help_text.stderr
@@ -206,6 +215,7 @@ CHECKS: dict[str, Callable[[Path], str]] = {
     "smoke on a newer database": check_smoke_newer,
     "versions": check_versions,
     "CLI printout and guide": check_cli_print,
+    "office database driver": check_office_driver,
     "training server": check_server,
 }
 
