@@ -423,7 +423,7 @@ class KoopbisClient:
         if not isinstance(answer, _Raw):
             return answer
         if answer.status in (404, 405):
-            log.info("KOOP-BİS has no batch endpoint (%s); posting one by one", answer.status)
+            log.info("the server has no batch endpoint (%s); posting one by one", answer.status)
             self.batch_max = 0
             return None
         if answer.status in (400, 413, 422):

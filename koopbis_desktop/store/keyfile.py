@@ -332,7 +332,8 @@ class KeyFile:
         self.save()
         raise WrongPassword(
             tx(
-                "Kullanıcı adı ya da parola hatalı. Hesap kilitlenmeden önce {left} deneme hakkınız kaldı."
+                "Kullanıcı adı ya da parola hatalı (ya da bu hesabın veritabanı anahtarı yok: kapatılmış bir hesap "
+                "veritabanını açamaz). Hesap kilitlenmeden önce {left} deneme hakkınız kaldı."
             ).format(left=MAX_FAILED_ATTEMPTS - count)
         )
 
