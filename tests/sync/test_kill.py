@@ -35,12 +35,15 @@ def koopbis(db: str, *args: str) -> list[str]:
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX only")
 def test_b_sigkill_at_random_moments_then_restart(
-    store: Store, people: dict[str, Actor], db_path: Path, tmp_path: Path
+    store: Store, people: dict[str, Actor], db_path: Path, tmp_path: Path, sync_mode: str
 ) -> None:
     made = make_entries(store, people, 40, 10)
     env = {**os.environ, "KOOPBIS_SERVER_PASSWORD": SERVER_PASSWORD, "KOOPBIS_PASSWORD": PASSWORD}
     rng = random.Random(30)
-    with live_server(tmp_path, 40, fault_delay=0.12) as server:
+    # Batches of four: a run still sends its 400 entries over enough requests for 30 kills
+    # to land inside runs (batches of 100 finished the work before the kills).
+    small_batches = {"batch_max": 4} if sync_mode == "batch" else {}
+    with live_server(tmp_path, 40, fault_delay=0.12, **small_batches) as server:
         server.admin().put(
             "/api/v1/admin/faults",
             json={"spec": "slow=1", "seed": 3, "delay": 0.12},

@@ -13,7 +13,8 @@ import itertools
 import random
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from datetime import UTC, datetime
 
 import pytest
@@ -53,13 +54,29 @@ MODES = [
 ]
 
 
-@pytest.fixture(scope="module", params=SYNC_MODES)
+@pytest.fixture(scope="module")
+def _servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str, str], LiveServer]]:
+    """One server per sync mode and engine, kept for the module: its applied entries are those
+    of one store, which the checks below compare against."""
+    with ExitStack() as stack:
+        made: dict[tuple[str, str], LiveServer] = {}
+
+        def server(mode: str, engine: str) -> LiveServer:
+            if (mode, engine) not in made:
+                folder = tmp_path_factory.mktemp("server")
+                made[(mode, engine)] = stack.enter_context(
+                    live_server(folder, 20, fault_delay=0.6, batch_max=batch_max(mode))
+                )
+            return made[(mode, engine)]
+
+        yield server
+
+
+@pytest.fixture(params=SYNC_MODES)
 def shared_server(
-    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
-) -> Iterator[LiveServer]:
-    folder = tmp_path_factory.mktemp("server")
-    with live_server(folder, 20, fault_delay=0.6, batch_max=batch_max(request.param)) as live:
-        yield live
+    _servers: Callable[[str, str], LiveServer], engine: str, request: pytest.FixtureRequest
+) -> LiveServer:
+    return _servers(str(request.param), engine)
 
 
 def set_faults(server: LiveServer, spec: str) -> None:
