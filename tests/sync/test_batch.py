@@ -10,6 +10,7 @@ import logging
 import random
 import re
 import threading
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -45,7 +46,23 @@ def requests_seen(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
 
 
 def calls(caplog: pytest.LogCaptureFixture) -> Counter[tuple[str, str]]:
-    """(path, status) of every change request the server answered."""
+    """(path, status) of every change request the server answered.
+
+    The server logs a request after its answer has gone out, on its own thread: the client
+    may have the last answer before its line is written. Wait until no new line comes.
+    """
+    seen = _calls(caplog)
+    quiet_since = time.monotonic()
+    deadline = quiet_since + 5
+    while time.monotonic() < deadline and time.monotonic() - quiet_since < 0.5:
+        time.sleep(0.05)
+        now = _calls(caplog)
+        if now != seen:
+            seen, quiet_since = now, time.monotonic()
+    return seen
+
+
+def _calls(caplog: pytest.LogCaptureFixture) -> Counter[tuple[str, str]]:
     seen: Counter[tuple[str, str]] = Counter()
     for record in caplog.records:
         if record.name == "koopbis.server" and (match := REQUEST_LINE.match(record.getMessage())):
