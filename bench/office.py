@@ -83,37 +83,9 @@ def _writer(location: str, clerk: str, n: int, seed: int, ready: Any, go: Any, o
     ready.set()
     go.wait()
     start = time.perf_counter()
-    samples = (
-        bench_store._saves(store, n, seed) if clerk == "bench.memur" else _saves_as(store, clerk, n, seed)
-    )
+    samples = bench_store._saves(store, n, seed, clerk)
     out.put((time.perf_counter() - start, samples))
     store.close()
-
-
-def _saves_as(store: Store, clerk: str, n: int, seed: int) -> list[float]:
-    import random
-
-    from koopbis_desktop.domain import demo_data
-    from koopbis_desktop.services import capture
-
-    actor = accounts.login(store, clerk, PASSWORD)
-    coop_ids = [r[0] for r in store.query("SELECT id FROM cooperatives ORDER BY id LIMIT 50")]
-    rng = random.Random(seed)
-    samples = []
-    for i in range(n):
-        data = {
-            "member_id": demo_data.tckn(rng),
-            "full_name": demo_data.person_name(rng),
-            "effective_date": "02.03.2015",
-            "decision_no": f"2016/{i + 1}",
-            "shares": 2,
-            "subscribed_amount": "2.000,00",
-            "paid_amount": "500",
-        }
-        start = time.perf_counter()
-        capture.create_entry(store, actor, "member.admit", coop_ids[i % len(coop_ids)], data)
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
 
 
 def _writers(location: str, count: int, n: int) -> dict[str, float]:

@@ -344,11 +344,12 @@ def bench_save(store_path: Path, n: int = 300) -> dict[str, Any]:
 # --------------------------------------------------------------------------- encryption
 
 
-def _saves(store: Store, n: int, seed: int) -> list[float]:
+def _saves(store: Store, n: int, seed: int, username: str = "bench.memur") -> list[float]:
     from koopbis_desktop.services import accounts, capture
+    from koopbis_desktop.store import listing
 
-    clerk = accounts.login(store, "bench.memur", PASSWORD)
-    coop_ids = [r[0] for r in store.conn.execute("SELECT id FROM cooperatives ORDER BY id LIMIT 50")]
+    clerk = accounts.login(store, username, PASSWORD)
+    coop_ids = listing.cooperative_ids(store, 50)
     rng = random.Random(seed)
     samples = []
     for i in range(n):

@@ -259,10 +259,11 @@ def shoot_sync(window: MainWindow, shots: Shots) -> None:
 def refused_on_go_live(store: Store) -> str:
     """An approved assembly record KOOP-BİS will refuse (422: dated after the training server's today)."""
     from koopbis_desktop.services import capture, review
+    from koopbis_desktop.store import listing
 
     clerk = sign_in(store, "memur", DEMO_PASSWORDS["memur"]).actor
     supervisor = sign_in(store, "sef", DEMO_PASSWORDS["sef"]).actor
-    cooperative = store.conn.execute("SELECT id FROM cooperatives ORDER BY id LIMIT 1 OFFSET 7").fetchone()[0]
+    cooperative = listing.cooperative_ids(store, 8)[7]
     data = {
         "kind": "olagan",
         "effective_date": "27.02.2015",
