@@ -58,7 +58,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -75,6 +74,7 @@ from sync.planner import PlanItem, build_plan
 from sync.progress import RunResult as RunResult  # re-exported: callers import them from here
 from sync.progress import SyncProgress as SyncProgress
 from sync.rebase import SENT_BASE, Chains, last_sent_base
+from sync.runs import ExecutorConfig as ExecutorConfig  # re-exported: callers import it from here
 from sync.settle import SYNC_ACTOR, conflict_outcome, map_registration, refuse, settle
 
 log = logging.getLogger("koopbis.sync.executor")
@@ -90,26 +90,6 @@ class Stop:
     MAINTENANCE = "maintenance"
     OFFLINE = "offline"
     AUTH = "auth_failed"
-
-
-@dataclass
-class ExecutorConfig:
-    backoff_base: float = 5.0  # seconds before the first retry of an entry
-    backoff_max: float = 600.0  # ceiling of one entry's wait
-    jitter: float = 0.5  # each wait is stretched by up to this share, at random
-    # How long one run keeps going while only backed-off entries remain; the
-    # scheduler's next run picks up whatever is left after that.
-    linger: float = 0.0
-    # Entries of different cooperatives marked ``sending`` together in one commit
-    # before their requests go out, and whose answers are stored together in one
-    # commit after the last of them: two durable commits per window instead of two
-    # per entry. Exactly-once does not depend on it (the idempotency key does).
-    window: int = 32
-    # Use POST /changes:batch when /health offers it: then a window is one request
-    # of up to ``min(batch_size, the server's max_changes)`` entries.
-    batch: bool = True
-    batch_size: int = 100
-    heartbeat: Callable[[], None] | None = None
 
 
 def change_body(

@@ -20,7 +20,7 @@ from koopbis_desktop.store import entries, listing
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.listing import PageKey
 from sync.planner import STATUS_LABELS, ItemStatus, build_plan
-from sync.scheduler import last_run
+from sync.runs import last_run
 
 
 @dataclass(frozen=True)

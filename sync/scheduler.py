@@ -19,105 +19,33 @@ import threading
 import time
 import uuid as uuidlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain.errors import KoopbisError
-from koopbis_desktop.domain.i18n import Labels, tx
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services import settings
 from koopbis_desktop.store import entries, sync_state
-from koopbis_desktop.store.changes import NOTHING, OpChanges
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.entries import dumps
 from koopbis_desktop.store.location import Location, OfficeUrl, parse_location
 from sync import client as wire
-from sync.executor import RETRY_AFTER_JITTER, Executor, ExecutorConfig, RunResult, SyncProgress
+from sync.executor import RETRY_AFTER_JITTER, Executor, RunResult, SyncProgress
 from sync.planner import build_plan
+from sync.runs import STATUS_LABELS as STATUS_LABELS  # re-exported: callers import them from here
+from sync.runs import AutoSyncConfig as AutoSyncConfig
+from sync.runs import Status as Status
+from sync.runs import SyncOptions as SyncOptions
+from sync.runs import SyncReport as SyncReport
+from sync.runs import last_run as last_run
 from sync.status import Reach, ServerAnswer, maintenance_answer
 
 log = logging.getLogger("koopbis.sync.scheduler")
 
 LOCK_STALE_SECONDS = 60.0
 HEARTBEAT_SECONDS = 5.0
-
-
-class Status:
-    OK = "ok"  # everything that could go went (conflicts/rejections are answers too)
-    PARTIAL = "partial"  # some entries wait for a retry
-    BEFORE_GO_LIVE = "before_go_live"
-    MAINTENANCE = "maintenance"
-    OFFLINE = "offline"
-    AUTH_FAILED = "auth_failed"
-    BUSY = "busy"
-    CANCELLED = "cancelled"
-
-
-STATUS_LABELS = Labels(
-    "sync.run",
-    {
-        Status.OK: "Tamamlandı",
-        Status.PARTIAL: "Bazı kayıtlar yeniden denenecek",
-        Status.BEFORE_GO_LIVE: "KOOP-BİS henüz açılmadı",
-        Status.MAINTENANCE: "KOOP-BİS bakımda",
-        Status.OFFLINE: "KOOP-BİS'e ulaşılamadı",
-        Status.AUTH_FAILED: "KOOP-BİS girişi reddedildi",
-        Status.BUSY: "Başka bir eşitleme sürüyor",
-        Status.CANCELLED: "Durduruldu",
-    },
-)
-
-
-@dataclass
-class SyncReport:
-    status: str
-    message: str
-    started_at: str
-    finished_at: str = ""
-    result: RunResult = field(default_factory=RunResult)
-    remaining: dict[str, int] = field(default_factory=dict)  # plan counts after the run
-    retry_after: float | None = None  # for the scheduler: when to look again
-    changes: OpChanges = NOTHING  # what the run wrote to the database, for the desktop's views
-    # What KOOP-BİS itself answered (None: it was not asked, e.g. before go-live or busy):
-    # the one thing the banner, status bar, page and tray show about KOOP-BİS.
-    server: ServerAnswer | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.status == Status.OK
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "status": self.status,
-            "message": self.message,
-            "started_at": self.started_at,
-            "finished_at": self.finished_at,
-            **self.result.to_json(),
-            "remaining": self.remaining,
-            # When KOOP-BİS said it opens (maintenance): windows that did not run this sync show it.
-            "opens_at": self.server.opens_at.isoformat()
-            if self.server is not None and self.server.opens_at is not None
-            else None,
-        }
-
-
-@dataclass
-class SyncOptions:
-    server_url: str | None = None  # default: the server_url setting
-    username: str | None = None  # default: the server_username setting
-    password: Callable[[], str] | None = None  # default: env / keyring, no prompt
-    ca_bundle: str | None = None
-    connect_timeout: float = 5.0
-    read_timeout: float = 30.0
-    executor: ExecutorConfig = field(default_factory=ExecutorConfig)
-    ignore_go_live: bool = False
-    today: Callable[[], date] = date.today
-    #: The key of an encrypted database (from the signed-in account's slot); None for a plain one.
-    db_key: bytes | None = field(default=None, repr=False)
-    #: The office database role's password when neither its URL nor PGPASSFILE holds it.
-    db_password: str | None = field(default=None, repr=False)
 
 
 class SyncBusy(KoopbisError):
@@ -374,21 +302,6 @@ def _finish(
     return report
 
 
-def last_run(store: Store) -> dict[str, Any] | None:
-    import json
-
-    row = sync_state.last_run_row(store)
-    if row is None:
-        return None
-    return {
-        "id": row[0],
-        "started_at": row[1],
-        "finished_at": row[2],
-        "status": row[3],
-        "summary": json.loads(row[4]),
-    }
-
-
 def status(store: Store) -> dict[str, Any]:
     """What ``koopbis sync status`` and the Eşitleme page show: counts, the plan, the last run."""
     plan = build_plan(store)
@@ -420,14 +333,6 @@ def _lock_row(store: Store) -> dict[str, Any] | None:
 
 
 # ----------------------------------------------------------------- automatic sync
-
-
-@dataclass
-class AutoSyncConfig:
-    interval: float = 300.0  # seconds between syncs once KOOP-BİS answers
-    poll_min: float = 15.0  # first wait while unreachable / in maintenance
-    poll_max: float = 600.0  # ceiling of that wait
-    countdown_interval: float = 3600.0  # before go-live: how often to look at the calendar
 
 
 class AutoSync:

@@ -7,14 +7,16 @@ registration received and the entries that waited for it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
 from koopbis_desktop.domain.lifecycle import Action, Actor, Role, State
 from koopbis_desktop.store import audit, entries, sync_state
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
-from sync import client as wire
+
+if TYPE_CHECKING:  # the answers load with the engine; the lists only read REFUSAL_PREFIX and the messages
+    from sync import answers as wire
 
 SYNC_ACTOR = Actor(username="sync", role=Role.SUPERVISOR, is_sync=True)
 # How a refusal's return comment begins: the lists tell KOOP-BİS's note from a supervisor's by it.
@@ -115,6 +117,8 @@ def map_registration(store: Store, entry_uuid: str, cooperative_id: str, receipt
 def conflict_outcome(
     outcome: wire.Conflict | wire.Duplicate | wire.Stale | wire.IdempotencyMismatch,
 ) -> dict[str, Any]:
+    from sync import answers as wire
+
     if isinstance(outcome, wire.Conflict):
         return {
             "kind": "conflict",

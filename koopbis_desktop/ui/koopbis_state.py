@@ -21,8 +21,8 @@ from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from sync import status as koopbis
-from sync.executor import SyncProgress
-from sync.scheduler import STATUS_LABELS, SyncReport, last_run
+from sync.progress import SyncProgress
+from sync.runs import STATUS_LABELS, SyncReport, last_run
 
 
 class KoopbisStateModel(QObject):

@@ -16,14 +16,17 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from koopbis_desktop.services import secrets
 from koopbis_desktop.store.location import Location, OfficeUrl, parse_location
-from sync import client as wire
-from sync.executor import SyncProgress
-from sync.scheduler import AutoSync, AutoSyncConfig, Status, SyncOptions, SyncReport, run_sync
+from sync.progress import SyncProgress
+from sync.runs import AutoSyncConfig, Status, SyncOptions, SyncReport
+
+if TYPE_CHECKING:
+    from sync.scheduler import AutoSync
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +83,8 @@ class SyncRunner(QObject):
         """The password source handed to the client (called on the sync thread)."""
 
         def provide() -> str:
+            from sync import client as wire
+
             if self._password:
                 return self._password
             stored = wire.stored_password(username)
@@ -106,6 +111,8 @@ class SyncRunner(QObject):
             if self._auto is not None:
                 self._auto.poke()
             return False
+        from sync.scheduler import AutoSync  # the engine loads with the first run (see _launch)
+
         self._auto = AutoSync(
             self.location,
             options=options,
@@ -137,6 +144,11 @@ class SyncRunner(QObject):
     # -- thread side ----------------------------------------------------------------------
 
     def _launch(self, target: Callable[[SyncOptions], None], options: SyncOptions) -> None:
+        # The engine (scheduler, executor, HTTP client) is imported here, on the UI thread, once:
+        # a window that never syncs never loads it, and PySide6's import hook must not run on
+        # the sync thread beside the UI thread (that crashed the interpreter).
+        import sync.scheduler  # noqa: F401
+
         username = options.username or ""
         if options.db_key is None and self._key_source is not None:
             options.db_key = self._key_source()
@@ -150,10 +162,12 @@ class SyncRunner(QObject):
         self._thread.start()
 
     def _needs_password(self, options: SyncOptions) -> bool:
+        from sync.client import PasswordUnavailable
+
         assert options.password is not None
         try:
             options.password()
-        except wire.PasswordUnavailable:
+        except PasswordUnavailable:
             self.password_needed.emit(options.username or "")
             return True
         return False
@@ -162,6 +176,8 @@ class SyncRunner(QObject):
         try:
             if self._needs_password(options):
                 return
+            from sync.scheduler import run_sync
+
             report = run_sync(
                 self.location, on_progress=self.progressed.emit, cancel=self._cancel, options=options
             )
