@@ -15,9 +15,6 @@ import unicodedata
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from stdnum.tr import tckimlik as _tckimlik
-from stdnum.tr import vkn as _vkn
-
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.i18n import tx
 
@@ -92,7 +89,9 @@ def _tckn_check_digits_ok(text: str) -> bool:
     ``calc_check_digits`` rather than ``is_valid``: the digits are already cleaned
     here, and stdnum's generic cleaning was a quarter of a member list's validation.
     """
-    return bool(_tckimlik.calc_check_digits(text[:9]) == text[9:])
+    from stdnum.tr import tckimlik  # python-stdnum loads ssl and pydoc: only when a number is checked
+
+    return bool(tckimlik.calc_check_digits(text[:9]) == text[9:])
 
 
 def _check_tckn(text: str) -> str:
@@ -120,7 +119,9 @@ def parse_vkn(value: object) -> str:
         raise FieldError(
             tx("Vergi Kimlik No 10 haneli olmalıdır ({n_text} hane girildi).").format(n_text=len(text))
         )
-    if not _vkn.is_valid(text):
+    from stdnum.tr import vkn
+
+    if not vkn.is_valid(text):
         raise FieldError(tx("Vergi Kimlik No geçersiz: kontrol hanesi tutmuyor. Numarayı kontrol edin."))
     return text
 

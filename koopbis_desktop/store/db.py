@@ -21,9 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, cast
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from koopbis_desktop.domain import text
 from koopbis_desktop.store import integrity, migrations
@@ -48,6 +46,9 @@ from koopbis_desktop.store.errors import (
 from koopbis_desktop.store.location import Location, OfficeUrl
 from koopbis_desktop.store.startfacts import SQLITE_HEADER as SQLITE_HEADER
 from koopbis_desktop.store.startfacts import file_kind as file_kind
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -142,7 +143,8 @@ def _cipher_tracking_class() -> type:
 
 @dataclass
 class Store:
-    db: sqlite_utils.Database
+    #: The store's one SQLite (or SQLCipher) connection; every statement goes through it.
+    connection: sqlite3.Connection = field(repr=False)
     path: Path
     backups_dir: Path | None = None
     #: The SQLCipher key when the file is encrypted; kept in memory to rewrap account slots.
@@ -155,9 +157,25 @@ class Store:
     #: Opened for commands that only read (a read-only folder or file still serves them).
     read_only: bool = False
 
+    _db: Any = field(default=None, init=False, repr=False, compare=False)
+
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        return self.connection
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils' ``Database`` over this store's connection, made on first use.
+
+        Imported only here: sqlite-utils (with click, dateutil and pluggy) costs about a
+        fifth of the desktop's start, and the store's own statements need none of it. No
+        sqlite-utils plugin may hook the registry's connection (``execute_plugins=False``).
+        """
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.connection, execute_plugins=False)
+        return cast("sqlite_utils.Database", self._db)
 
     @property
     def location(self) -> Location:
@@ -171,20 +189,20 @@ class Store:
     # -- the engine interface (store/engine.py) ------------------------------------------
 
     def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
-        return self.db.conn.execute(sql, params)
+        return self.connection.execute(sql, params)
 
     def executemany(self, sql: str, rows: Iterable[Params]) -> sqlite3.Cursor:
-        return self.db.conn.executemany(sql, rows)
+        return self.connection.executemany(sql, rows)
 
     def query(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
-        return self.db.conn.execute(sql, params).fetchall()
+        return self.connection.execute(sql, params).fetchall()
 
     def query_one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
-        row: tuple[Any, ...] | None = self.db.conn.execute(sql, params).fetchone()
+        row: tuple[Any, ...] | None = self.connection.execute(sql, params).fetchone()
         return row
 
     def take_changes(self) -> OpChanges:
-        conn = self.db.conn
+        conn = self.connection
         return conn.take_changes() if isinstance(conn, _Tracking) else NOTHING
 
     @contextmanager
@@ -193,7 +211,7 @@ class Store:
 
         Nested use joins the outer transaction, as sqlite-utils' ``db.atomic()``.
         """
-        conn = self.db.conn
+        conn = self.connection
         if conn.in_transaction:
             yield conn
             return
@@ -239,7 +257,7 @@ class Store:
             self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
-        self.db.close()
+        self.connection.close()
 
 
 def _connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
@@ -446,9 +464,7 @@ def open_store(
     except errors as exc:
         conn.close()
         raise opening_error(exc, path, newest_backup(backups_dir)) from exc
-    store = Store(
-        db=sqlite_utils.Database(conn), path=path, backups_dir=backups_dir, key=key, read_only=read_only
-    )
+    store = Store(connection=conn, path=path, backups_dir=backups_dir, key=key, read_only=read_only)
     if version < migrations.LATEST:
         if version > 0 and backups_dir is not None:
             from koopbis_desktop.store import backup

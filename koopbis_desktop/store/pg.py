@@ -321,6 +321,10 @@ class PgStore(Store):
         raise AttributeError("an office database has no file path")
 
     @property
+    def db(self) -> Any:
+        raise AttributeError("an office database has no sqlite-utils view; use the store's queries")
+
+    @property
     def location(self) -> OfficeUrl:
         return self.url
 

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from koopbis_desktop.services import setup
-from koopbis_desktop.services.snapshot_import import ImportReport
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
+
+if TYPE_CHECKING:  # the importer (spreadsheet readers) loads when a list is chosen, not with the page
+    from koopbis_desktop.services.snapshot_import import ImportReport
 
 
 def _tr(text: str) -> str:
@@ -52,5 +54,7 @@ def choose_and_load(
 
     def failed(exc: BaseException) -> None:
         ctx.hub.error.emit(user_message(exc))
+
+    from koopbis_desktop.services import setup
 
     ctx.worker.submit(lambda store: setup.import_snapshot(store, by, chosen), finished, failed)

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.location import OfficeUrl
-from koopbis_desktop.store.office_live import OfficeListener
 from koopbis_desktop.ui.context import AppContext, Hub
+
+if TYPE_CHECKING:  # psycopg loads only on an office database, never for this PC's file
+    from koopbis_desktop.store.office_live import OfficeListener
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +43,10 @@ class LiveOffice(QObject):
         listen: bool = True,
     ) -> None:
         super().__init__(parent)
+        from koopbis_desktop.store.office_live import OfficeListener
+
         self._hub = hub
-        self.listener = OfficeListener(url, password=password, listen=listen)
+        self.listener: OfficeListener = OfficeListener(url, password=password, listen=listen)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.heard.connect(self._on_heard)

@@ -38,6 +38,18 @@ def test_pragmas_and_schema(store: Store) -> None:
     } <= tables
 
 
+@pytest.mark.sqlite_only
+def test_sqlite_utils_view_shares_the_store_connection_and_runs_no_plugins(store: Store) -> None:
+    import sqlite_utils
+
+    view = store.db
+    assert isinstance(view, sqlite_utils.Database) and view.conn is store.conn
+    assert store.db is view  # made once
+    assert "entries" in view.table_names()
+    store.set_setting("province_code", "35")
+    assert view.execute("SELECT value FROM settings WHERE key = 'province_code'").fetchone() == ("35",)
+
+
 def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(NotInitialised, match="koopbis init"):
         open_store(tmp_path / "yok.sqlite")
