@@ -101,11 +101,16 @@ def find_province(code_or_name: object) -> Province | None:
     key = str(code_or_name if code_or_name is not None else "").strip()
     if key.isdigit():
         key = key.zfill(2)
-    folded = fold(key)
-    for province in provinces():
-        if province.code == key or fold(province.name) == folded:
-            return province
-    return None
+    index = _province_index()
+    return index.get(key) or index.get(fold(key))
+
+
+@cache
+def _province_index() -> dict[str, Province]:
+    """Provinces by plate code and by folded name (a list of thousands looks one up per row)."""
+    index = {fold(p.name): p for p in provinces()}
+    index.update({p.code: p for p in provinces()})
+    return index
 
 
 def parse_province(value: object) -> str:

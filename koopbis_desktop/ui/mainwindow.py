@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         return keys.index(wanted) if wanted in keys else min(1, len(keys) - 1)
 
     def _sync_page(self) -> QWidget:
-        self.sync_page = SyncPage(self.ctx)
+        self.sync_page = SyncPage(self.ctx, plan_at_once=False)
         self.sync_page.koopbis.changed.connect(self.on_koopbis_changed)
         return self.sync_page
 

@@ -223,3 +223,21 @@ def test_honest_progress_never_widens_the_window_and_empty_lists_say_why(
     assert window.width() == 1280
     wait_idle(qtbot, worker)
     window.close()
+
+
+def test_the_sync_plan_is_read_when_its_page_is_first_shown_not_at_sign_in(
+    qtbot: Any, worker: DbWorker, make_ctx: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The plan lists every approved entry: a sign-in's first page must not wait behind it.
+    monkeypatch.setattr(mainwindow, "SIGN_IN_AUTO_SYNC_MS", 24 * 3600 * 1000)  # no network work here
+    window = MainWindow(make_ctx("sef"))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.sync_page
+    qtbot.waitUntil(lambda: "Yerel kayıtlar" in window.counts_label.text())  # the status bar's counts
+    wait_idle(qtbot, worker)
+    assert page.overview is None and page.plan_model.rowCount() == 0
+    window.show_page("sync")
+    qtbot.waitUntil(lambda: page.overview is not None)
+    # The go-live date the automatic start looks at is the window's, read before any plan.
+    assert page.koopbis.status.go_live == page.overview.go_live

@@ -307,7 +307,8 @@ class EntryTableModel(QAbstractTableModel):
             return
         self._sort = key
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self._generation:  # a list never asked for yet is read once, in its first order
+            self.reload()
 
     @staticmethod
     def is_sortable(column: int) -> bool:

@@ -43,11 +43,11 @@ from koopbis_desktop.ui.models.keyset import PAGE_SIZE, KeysetSource, KeysetTabl
 from koopbis_desktop.ui.pages.sync_parts import PasswordDialog, export_receipts, receipts_csv
 from koopbis_desktop.ui.sync_runner import SyncRunner, save_password
 from koopbis_desktop.ui.text_table import Column, TextTableModel
-from sync.executor import SyncProgress
 from sync.overview import PlanRow, SyncOverview, count_receipts, load_overview, receipt_page
 from sync.planner import ItemStatus
-from sync.scheduler import STATUS_LABELS as RUN_LABELS
-from sync.scheduler import AutoSyncConfig, Status, SyncOptions, SyncReport
+from sync.progress import SyncProgress
+from sync.runs import STATUS_LABELS as RUN_LABELS
+from sync.runs import AutoSyncConfig, Status, SyncOptions, SyncReport
 
 _tr = QCoreApplication.translate
 
@@ -73,6 +73,7 @@ class SyncPage(QWidget):
         runner: SyncRunner | None = None,
         automatic: bool = True,
         receipts_page_size: int = PAGE_SIZE,
+        plan_at_once: bool = True,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -264,7 +265,12 @@ class SyncPage(QWidget):
         ctx.hub.changed.connect(self.on_hub_changed)
 
         self._apply_role()
-        self.refresh()
+        if plan_at_once:
+            self.refresh()
+        else:
+            # The main window's page: the plan (every approved entry, hundreds of milliseconds at
+            # tens of thousands) is read when the page is first shown; nothing else waits for it.
+            self._stale = True
         self.koopbis.refresh_counts()
 
     def _table(self, model: TextTableModel) -> QTableView:
@@ -358,6 +364,8 @@ class SyncPage(QWidget):
 
     def on_overview_loaded(self, overview: SyncOverview) -> None:
         self.overview = overview
+        if overview.go_live != self.koopbis.status.go_live:  # the settings' date changed meanwhile
+            self.koopbis.set_go_live(overview.go_live)
         self.plan_model.set_rows(overview.plan)
         self.plan_empty_label.setVisible(not overview.plan)
         waiting = [i for i, r in enumerate(overview.plan) if r.reason]
@@ -400,8 +408,9 @@ class SyncPage(QWidget):
             )
         )
 
-    def _days_to_go_live(self, overview: SyncOverview) -> int:
-        return (overview.go_live - date.today()).days
+    def _days_to_go_live(self) -> int:
+        # The window's one go-live date (the settings'), known before any plan is read.
+        return (self.koopbis.status.go_live - date.today()).days
 
     def on_koopbis_changed(self, _status: object) -> None:
         if self.overview is not None:
@@ -411,7 +420,7 @@ class SyncPage(QWidget):
         sentence = self.koopbis.status.banner()
         if sentence is not None:
             return sentence  # KOOP-BİS has answered: its words, as on the banner
-        days = self._days_to_go_live(overview)
+        days = self._days_to_go_live()
         if days > 0:
             return self.tr(
                 "KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; "
@@ -432,7 +441,7 @@ class SyncPage(QWidget):
         return self.tr("Son eşitleme ({0}): {1}. {2}").format(when, label, summary.get("message", ""))
 
     def _idle_status_text(self, overview: SyncOverview) -> str:
-        days = self._days_to_go_live(overview)
+        days = self._days_to_go_live()
         if days > 0:
             return self.tr("KOOP-BİS açılışına {0} gün").format(days)
         run = overview.last_run
@@ -467,7 +476,7 @@ class SyncPage(QWidget):
         options = self.options()
         if options.username is None:
             options.username = self._username()
-        past_go_live = self.overview is not None and self._days_to_go_live(self.overview) <= 0
+        past_go_live = self._days_to_go_live() <= 0
         if self.automatic and past_go_live:
             self.runner.start_automatic(options, AutoSyncConfig())
         else:
@@ -585,10 +594,7 @@ class SyncPage(QWidget):
             self._auto_timer.start(delay_ms)
 
     def on_auto_timer_timeout(self) -> None:
-        if self.overview is None:
-            self._auto_timer.start(200)  # the plan is still loading: look again shortly
-            return
-        if self.runner.running or self._days_to_go_live(self.overview) > 0:
+        if self.runner.running or self._days_to_go_live() > 0:
             return
         self._start()
 
