@@ -112,9 +112,13 @@ class DbWorker(QObject):
         password: str | None = None,
         check_in_background: bool = False,
         check_at_low_priority: bool = True,
+        check_whole_file: bool = True,
     ) -> None:
         super().__init__()
         self._check_in_background = check_in_background
+        # False: the start's tables only (``--smoke`` without ``--whole-file``, like any start's
+        # first window); the whole file is then checked by the next start or any command.
+        self._check_whole_file_too = check_whole_file
         self._check_at_low_priority = check_at_low_priority  # not when someone waits for the verdict
         self._checked = threading.Event()  # the whole-file check ended (or was never asked for)
         self._check_error: BaseException | None = None
@@ -317,7 +321,7 @@ class DbWorker(QObject):
     def _did_open(self, store: Store) -> None:
         store.take_changes()  # the migrations of the opening are nobody's news
         # The whole-file check is SQLite's (PRAGMA quick_check); another engine checks its own files.
-        if self._check_in_background and store.dialect.pragmas:
+        if self._check_in_background and self._check_whole_file_too and store.dialect.pragmas:
             checker = threading.Thread(
                 target=self._check_whole_file, args=(store.path, store.key), name="koopbis-check", daemon=True
             )

@@ -9,6 +9,7 @@ code 2, leaving the file as it was.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -226,15 +227,97 @@ def test_a_sound_file_passes_the_whole_file_check_in_the_background(
 
 
 @pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
-def test_the_smoke_check_waits_for_the_whole_file_check_and_fails_on_a_damaged_file(
+def test_the_smoke_check_with_whole_file_waits_for_that_check_and_fails_on_a_damaged_file(
     qapp: Any, store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     backup.create_backup(store, paths.backups_dir(db_path))
     _damage_filler_pages(store, db_path)
     try:
-        code = desktop.run(desktop.parse_args(["--smoke", "--db", str(db_path)]))
+        code = desktop.run(desktop.parse_args(["--smoke", "--whole-file", "--db", str(db_path)]))
     finally:
         for widget in QApplication.topLevelWidgets():
             widget.close()
     assert code == 2
     assert "smoke FAILED: Veritabanı dosyası bozuk" in capsys.readouterr().err
+
+
+def test_the_smoke_check_checks_what_a_start_checks_and_leaves_the_whole_file_to_the_background(
+    qapp: Any, store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A sound file: the smoke check opens it, builds the window and ends after its first page
+    # without the whole-file check (a start's first window does not wait for it either).
+    store.close()
+    try:
+        code = desktop.run(desktop.parse_args(["--smoke", "--db", str(db_path)]))
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+    out = capsys.readouterr().out
+    assert code == 0
+    assert f"smoke ok: {db_path} schema up to date, start tables checked" in out
+    try:
+        code = desktop.run(desktop.parse_args(["--smoke", "--whole-file", "--db", str(db_path)]))
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+    assert code == 0 and "whole file checked" in capsys.readouterr().out
+
+
+# What a first window needs, and what it must not load: the sync engine and its HTTP stack,
+# the office database driver, sqlite-utils, the spreadsheet readers and python-stdnum load
+# when something uses them, never at start (each was tens of milliseconds of every start).
+NOT_AT_START = (
+    "requests",
+    "urllib3",
+    "psycopg",
+    "sqlite_utils",
+    "click",
+    "stdnum",
+    "openpyxl",
+    "python_calamine",
+    "importlib.metadata",
+    "sync.scheduler",
+    "sync.executor",
+    "sync.client",
+)
+
+START_PROBE = """
+import sys
+from koopbis_desktop.ui import app
+code = app.main(["--smoke", "--db", sys.argv[1]])
+print("LOADED", " ".join(sorted(m for m in {modules} if m in sys.modules)))
+sys.exit(code)
+"""
+
+
+def test_a_start_loads_neither_the_sync_engine_nor_the_office_driver_nor_sqlite_utils(
+    store: Store, db_path: Path, tmp_path: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    store.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
+    done = subprocess.run(
+        [sys.executable, "-c", START_PROBE.format(modules=repr(NOT_AT_START)), str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = [line for line in done.stdout.splitlines() if line.startswith("LOADED")]
+    assert loaded == ["LOADED "], done.stdout
+
+
+def test_pyside6s_source_scan_of_imports_is_off_and_no_module_selects_a_feature() -> None:
+    import koopbis_desktop.ui as ui_package
+
+    assert ui_package.FEATURE_SCAN_SKIPPED  # a PySide6 upgrade that renamed the hook shows here
+    repo = Path(__file__).resolve().parents[2]
+    for folder in ("koopbis_desktop", "sync", "tests"):
+        for source in (repo / folder).rglob("*.py"):
+            text = source.read_text(encoding="utf-8")
+            assert not re.search(r"^\s*(from|import) __feature__", text, re.MULTILINE), source
