@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tarfile
 import time
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,11 +31,15 @@ LINUX = ROOT / "installer" / "linux"
 ICONS = ROOT / "resources" / "icons"
 BUNDLE_NAME = "koopbis-desktop"
 ISS_VERSION = re.compile(r'^(#define AppVersion ")([^"]*)(")', re.MULTILINE)
+PACKAGE_VERSION = re.compile(r'^__version__ = "([^"]+)"', re.MULTILINE)
 
 
 def project_version() -> str:
-    with (ROOT / "pyproject.toml").open("rb") as handle:
-        return str(tomllib.load(handle)["project"]["version"])
+    """``__version__`` as written in the package (pyproject takes it from there too)."""
+    found = PACKAGE_VERSION.search((ROOT / "koopbis_desktop" / "__init__.py").read_text(encoding="utf-8"))
+    if found is None:
+        raise SystemExit("koopbis_desktop/__init__.py has no __version__ line")
+    return found.group(1)
 
 
 def venv_tool(name: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import re
-import tomllib
 from pathlib import Path, PureWindowsPath
 
 import pytest
@@ -112,8 +111,9 @@ def from_iss(relative: str) -> Path:
 
 
 def project_version() -> str:
-    with (REPO / "pyproject.toml").open("rb") as handle:
-        return str(tomllib.load(handle)["project"]["version"])
+    from koopbis_desktop import __version__
+
+    return __version__
 
 
 # ------------------------------------------------------------------------- tests
