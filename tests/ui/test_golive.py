@@ -240,4 +240,4 @@ def test_the_sync_plan_is_read_when_its_page_is_first_shown_not_at_sign_in(
     window.show_page("sync")
     qtbot.waitUntil(lambda: page.overview is not None)
     # The go-live date the automatic start looks at is the window's, read before any plan.
-    assert page.koopbis.status.go_live == page.overview.go_live
+    assert page.overview is not None and page.koopbis.status.go_live == page.overview.go_live
