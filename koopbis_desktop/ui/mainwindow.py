@@ -16,6 +16,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -39,18 +40,22 @@ from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.idle import IdleWatcher, LockDialog
-from koopbis_desktop.ui.koopbis_state import SyncTray
+from koopbis_desktop.ui.koopbis_state import KoopbisStateModel, SyncTray
 from koopbis_desktop.ui.live_office import start_live_office
 from koopbis_desktop.ui.login import Session, load_settings
 from koopbis_desktop.ui.opening import open_new_entry
 from koopbis_desktop.ui.pages.new_entry import NewEntryPage, TypeChooserDialog
 from koopbis_desktop.ui.pages.queue import PRESETS, QueuePage
-from koopbis_desktop.ui.pages.sync import SyncPage
 from koopbis_desktop.ui.turkish import long_date_locative
 from sync.status import KoopbisStatus, Tone
 
-# The audit and conflict pages, the settings and user dialogs are imported when first
-# opened: a person signs in faster, and most sessions never open them.
+if TYPE_CHECKING:
+    from koopbis_desktop.ui.pages.sync import SyncPage
+
+# The audit, conflict and Eşitleme pages, the settings and user dialogs are imported when
+# first opened: a person signs in faster, and most sessions never open them. The window
+# itself holds what the Eşitleme page shares with it: the one KOOP-BİS state (banner,
+# status bar, tray) and "Şimdi eşitle" (Ctrl+Shift+S from any page).
 
 log = logging.getLogger(__name__)
 
@@ -129,10 +134,18 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(210)
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 4px; }")
         self.stack = QStackedWidget()
-        # Pages are built when first shown (the Eşitleme page right after the first page: it
-        # runs the automatic sync and feeds the status bar); until then the stack holds an
-        # empty placeholder.
-        self.sync_page: SyncPage
+        # Pages are built when first shown (the Eşitleme page also when a sync starts); until
+        # then the stack holds an empty placeholder.
+        self.koopbis = KoopbisStateModel(ctx, go_live_of(ctx), self)
+        self.koopbis.changed.connect(self.on_koopbis_changed)
+        self.sync_action = QAction(QCoreApplication.translate("SyncPage", "Şimdi &eşitle"), self)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_action.setEnabled(ctx.is_supervisor)
+        self.sync_action.triggered.connect(lambda: self.sync_page.on_sync_action_triggered())
+        self.addAction(self.sync_action)  # Ctrl+Shift+S from any page
+        self._auto_sync_timer = QTimer(self)
+        self._auto_sync_timer.setSingleShot(True)
+        self._auto_sync_timer.timeout.connect(lambda: self.sync_page.start_automatic_soon(0))
         self._page_factories: dict[str, Callable[[], QWidget]] = {}
         self.pages: dict[str, QWidget] = _Pages(self._build_page)
         self.sync_label = QLabel()
@@ -162,8 +175,6 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.on_nav_current_row_changed)
         # The first page is built first, so its list is the first job on the DB worker.
         self.nav.setCurrentRow(self._landing_row())
-        self.pages["sync"]  # then the Eşitleme page
-        self.addAction(self.sync_page.sync_action)  # Ctrl+Shift+S from any page
 
         ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
         ctx.hub.settings_changed.connect(self.on_hub_settings_changed)
@@ -175,12 +186,12 @@ class MainWindow(QMainWindow):
         self.live_office = start_live_office(ctx, self)
         self.idle = IdleWatcher(self)
         self.idle.idled.connect(self.lock)
-        self.tray = SyncTray(self.sync_page.koopbis, self, self.windowIcon())
+        self.tray = SyncTray(self.koopbis, self, self.windowIcon())
         self._apply_settings()
         self.refresh_counts()
         self.resize(1280, 800)
         if self.may_sync_automatically():
-            self.sync_page.start_automatic_soon(SIGN_IN_AUTO_SYNC_MS)
+            self._auto_sync_timer.start(SIGN_IN_AUTO_SYNC_MS)  # builds the Eşitleme page then
 
     # -- building ------------------------------------------------------------------------
 
@@ -246,9 +257,18 @@ class MainWindow(QMainWindow):
         return keys.index(wanted) if wanted in keys else min(1, len(keys) - 1)
 
     def _sync_page(self) -> QWidget:
-        self.sync_page = SyncPage(self.ctx, plan_at_once=False)
-        self.sync_page.koopbis.changed.connect(self.on_koopbis_changed)
-        return self.sync_page
+        from koopbis_desktop.ui.pages.sync import SyncPage
+
+        # Its plan is read when it is first shown; the state and the action are the window's.
+        return SyncPage(self.ctx, plan_at_once=False, koopbis=self.koopbis, sync_action=self.sync_action)
+
+    @property
+    def sync_page(self) -> SyncPage:
+        """The Eşitleme page, built on first use (shown, a sync started, a test's look)."""
+        return cast("SyncPage", self.pages["sync"])
+
+    def _sync_page_built(self) -> SyncPage | None:
+        return cast("SyncPage | None", self.pages.get("sync"))  # get: never builds it
 
     def may_sync_automatically(self) -> bool:
         """Whether this sign-in starts the automatic sync (the ``sync_auto_roles`` setting)."""
@@ -392,7 +412,7 @@ class MainWindow(QMainWindow):
 
     def _apply_settings(self) -> None:
         go_live = go_live_of(self.ctx)
-        self.sync_page.koopbis.set_go_live(go_live)  # redraws banner and status bar
+        self.koopbis.set_go_live(go_live)  # redraws banner and status bar
         actor = self.ctx.require_actor()
         self.user_label.setText(
             self.tr("{0} ({1})").format(self.ctx.full_name or actor.username, ROLE_LABELS[actor.role])
@@ -404,7 +424,7 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(minutes)
 
     def refresh_counts(self) -> None:
-        self.sync_page.koopbis.refresh_counts()
+        self.koopbis.refresh_counts()
 
     def on_koopbis_changed(self, status: KoopbisStatus) -> None:
         """KOOP-BİS's state changed: banner, status bar and counts redraw from the one object."""
@@ -437,8 +457,9 @@ class MainWindow(QMainWindow):
         )
 
     def on_hub_entries_changed(self, uuids: list[str]) -> None:
-        if uuids:
-            self.sync_page.poke()  # an approval reaches KOOP-BİS without waiting for the next round
+        page = self._sync_page_built()
+        if uuids and page is not None:  # no page yet: no sync is running to be poked
+            page.poke()  # an approval reaches KOOP-BİS without waiting for the next round
 
     def on_hub_settings_changed(self) -> None:
         self.ctx.worker.submit(load_settings, self.on_settings_loaded, self.on_worker_failed)
@@ -531,7 +552,10 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         if self.live_office is not None:
             self.live_office.stop()
-        self.sync_page.shutdown()
+        self._auto_sync_timer.stop()
+        page = self._sync_page_built()
+        if page is not None:
+            page.shutdown()
         self.tray.hide()
         if self.lock_dialog is not None:
             self._end_lock()

@@ -74,6 +74,8 @@ class SyncPage(QWidget):
         automatic: bool = True,
         receipts_page_size: int = PAGE_SIZE,
         plan_at_once: bool = True,
+        koopbis: KoopbisStateModel | None = None,
+        sync_action: QAction | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -90,7 +92,9 @@ class SyncPage(QWidget):
         self._auto_timer.timeout.connect(self.on_auto_timer_timeout)
         self.tray: QSystemTrayIcon | None = None  # the window's SyncTray shows run ends now
         # The one KOOP-BİS state of the window: the page, banner, status bar and tray read it.
-        self.koopbis = KoopbisStateModel(ctx, _go_live_of(ctx), self)
+        # The window's KOOP-BİS state and "Şimdi eşitle" when it has them (it does before this
+        # page is first shown); a page of its own makes both.
+        self.koopbis = koopbis or KoopbisStateModel(ctx, _go_live_of(ctx), self)
         self.koopbis.changed.connect(self.on_koopbis_changed)
 
         title = QLabel(self.tr("Eşitleme"))
@@ -99,9 +103,12 @@ class SyncPage(QWidget):
         self.summary_label.setObjectName("syncSummary")
         self.summary_label.setWordWrap(True)
 
-        self.sync_action = QAction(self.tr("Şimdi &eşitle"), self)
-        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.sync_action.triggered.connect(self.on_sync_action_triggered)
+        own_action = sync_action is None
+        if sync_action is None:
+            sync_action = QAction(self.tr("Şimdi &eşitle"), self)
+            sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+            sync_action.triggered.connect(self.on_sync_action_triggered)
+        self.sync_action = sync_action
         self.sync_button = QPushButton(self.tr("Şimdi &eşitle (Ctrl+Shift+S)"))
         self.sync_button.clicked.connect(self.sync_action.trigger)
         self.pause_button = QPushButton(self.tr("&Duraklat"))
@@ -249,7 +256,8 @@ class SyncPage(QWidget):
         layout.addWidget(self.last_run_label)
         layout.addWidget(self.notice_label)
         layout.addWidget(self.tabs, 1)
-        self.addAction(self.sync_action)
+        if own_action:
+            self.addAction(self.sync_action)
 
         # The state model first, so every slot below reads the updated state.
         self.runner.started.connect(self.koopbis.on_run_started)
