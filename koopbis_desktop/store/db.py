@@ -158,6 +158,14 @@ class Store:
     read_only: bool = False
 
     _db: Any = field(default=None, init=False, repr=False, compare=False)
+    #: The account whose key slot has just opened this encrypted file: its password is proven
+    #: once, for the sign-in that follows (:meth:`take_unlocked_by`).
+    unlocked_by: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def take_unlocked_by(self) -> str | None:
+        """The account that unlocked the file, once; None afterwards and for any other open."""
+        name, self.unlocked_by = self.unlocked_by, None
+        return name
 
     @property
     def conn(self) -> sqlite3.Connection:

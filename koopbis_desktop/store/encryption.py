@@ -84,7 +84,10 @@ def open_with_password(
 
     path = Path(path)
     key = unlock_key(path, username, password) if is_encrypted(path) else None
-    return open_store(path, create=create, backups_dir=backups_dir, key=key, check_integrity=check_integrity)
+    store = open_store(path, create=create, backups_dir=backups_dir, key=key, check_integrity=check_integrity)
+    if key is not None:
+        store.unlocked_by = username  # the slot proved the password: the sign-in need not hash it again
+    return store
 
 
 def open_with_recovery(path: Path, recovery_key: str, *, backups_dir: Path | None = None) -> Store:

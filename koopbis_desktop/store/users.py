@@ -149,10 +149,13 @@ class LoginOutcome:
 
 
 def check_password(
-    store: Store, username: str, password: str, *, at: datetime | None = None
+    store: Store, username: str, password: str, *, at: datetime | None = None, proven: bool = False
 ) -> tuple[str, User | None]:
     """Check a password, counting failures and locking the account after five.
 
+    ``proven``: this account's key slot has just unwrapped the database key with this very
+    password (a slot is rewrapped whenever the password is set, dropped when the account is
+    closed), so the hash is not checked a second time; lockout and closing still apply.
     Returns the outcome and the user (as stored after the attempt).
     """
     moment = at or clock_now()
@@ -182,7 +185,8 @@ def check_password(
             audit.append(conn, actor=username, action="login_while_locked", at=moment)
             return LoginOutcome.LOCKED, user
         try:
-            _hasher.verify(str(row[-1]), password)
+            if not proven:
+                _hasher.verify(str(row[-1]), password)
         except (VerificationError, InvalidHashError):
             failed = user.failed_attempts + 1
             locked_until = None
@@ -207,7 +211,7 @@ def check_password(
             # account answers like every other name.
             audit.append(conn, actor=username, action="login_disabled", at=moment)
             return LoginOutcome.DISABLED, user
-        if _hasher.check_needs_rehash(str(row[-1])):
+        if not proven and _hasher.check_needs_rehash(str(row[-1])):
             conn.execute(
                 "UPDATE users SET password_hash = ? WHERE username = ?",
                 (hash_password(password), username),

@@ -239,3 +239,45 @@ def test_five_wrong_passwords_lock_the_account_even_though_the_file_stays_shut(
     accounts.unlock_user(encrypted_store, people["admin"], "ayse")
     assert encryption.unlock_key(path, "ayse", PASSWORD) == encrypted_store.key
     assert "ayse" not in json.loads(keyfile.keyfile_path(path).read_text())["failures"]
+
+
+def test_a_sign_in_after_the_slot_unlocked_the_file_hashes_the_password_once(
+    encrypted_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from koopbis_desktop.services.errors import LoginFailed
+    from koopbis_desktop.store import users
+
+    add_people(encrypted_store)
+    path = encrypted_store.path
+    encrypted_store.close()
+    checks: list[str] = []
+    real = users._hasher
+
+    class Counted:  # the real hasher, its checks counted
+        def verify(self, hash_: str, password: str) -> bool:
+            checks.append(password)
+            return bool(real.verify(hash_, password))
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real, name)
+
+    monkeypatch.setattr(users, "_hasher", Counted())
+    store = encryption.open_with_password(path, "ayse", PASSWORD)
+    try:
+        assert accounts.login(store, "ayse", PASSWORD).username == "ayse"
+        assert checks == []  # the slot's argon2 run proved it; the account's is not run again
+        # Only that first sign-in: the next one (another account, or the same again) is checked.
+        with pytest.raises(LoginFailed):
+            accounts.login(store, "ayse", "yanlış-parola-1")
+        assert checks == ["yanlış-parola-1"]
+        assert accounts.login(store, "sef", PASSWORD).username == "sef" and len(checks) == 2
+    finally:
+        store.close()
+    # A different name than the slot's proves nothing for it: its password is checked.
+    store = encryption.open_with_password(path, "ayse", PASSWORD)
+    try:
+        with pytest.raises(LoginFailed):
+            accounts.login(store, "mehmet", "yanlış-parola-2")
+        assert checks[-1] == "yanlış-parola-2"
+    finally:
+        store.close()
