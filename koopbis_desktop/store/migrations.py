@@ -521,13 +521,22 @@ LATEST = len(MIGRATIONS)
 
 
 def migrate(store: Store) -> None:
+    """Bring the schema to :data:`LATEST`, one transaction per step.
+
+    A new file (version 0) is built in one transaction: one durable commit instead of
+    one per step, and a half-built new file holds nothing to keep.
+    """
     conn = store.conn
     current = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    for index in range(current, LATEST):
+    steps = [range(0, LATEST)] if current == 0 else [range(i, i + 1) for i in range(current, LATEST)]
+    for step in steps:
+        if not step:
+            continue
         conn.execute("BEGIN IMMEDIATE")
         try:
-            MIGRATIONS[index](conn)
-            conn.execute(f"PRAGMA user_version = {index + 1}")
+            for index in step:
+                MIGRATIONS[index](conn)
+            conn.execute(f"PRAGMA user_version = {step[-1] + 1}")
         except BaseException:
             conn.execute("ROLLBACK")
             raise

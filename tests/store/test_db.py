@@ -180,3 +180,27 @@ def test_failed_migration_leaves_previous_version(tmp_path: Path, monkeypatch: p
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST - 1
     assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'").fetchone()[0] == 0
     conn.close()
+
+
+def test_a_new_file_is_built_in_one_transaction_and_a_failure_leaves_it_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = tmp_path / "yeni.sqlite"
+    open_store(built, create=True).close()
+    conn = sqlite3.connect(built)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+    conn.close()
+
+    def broken(conn: sqlite3.Connection) -> None:
+        raise sqlite3.OperationalError("boom")
+
+    steps = list(migrations.MIGRATIONS)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*steps[:5], broken, *steps[6:]])
+    db_path = tmp_path / "k.sqlite"
+    with pytest.raises(StoreError):
+        open_store(db_path, create=True)
+    conn = sqlite3.connect(db_path)
+    # Nothing of the first five steps stayed: the build is all or nothing.
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0
+    conn.close()
