@@ -95,8 +95,9 @@ def check_smoke_older(home: Path) -> str:
         store.close()
     finally:
         migrations.LATEST = real_latest
-    result = run([str(program("koopbis-desktop")), "--smoke", "--db", str(path)], home)
-    assert result.returncode == 0, result.stdout + result.stderr
+    # --whole-file: the migrated file's every page is checked too, as a start checks it beside its window.
+    result = run([str(program("koopbis-desktop")), "--smoke", "--whole-file", "--db", str(path)], home)
+    assert result.returncode == 0 and "whole file checked" in result.stdout, result.stdout + result.stderr
     conn = sqlite3.connect(path)
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.close()
