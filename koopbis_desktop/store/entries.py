@@ -651,19 +651,6 @@ def waiting_on_registration(store: Store, registration_uuid: str, state: State) 
     return [str(r[0]) for r in rows]
 
 
-def synced_receipts(
-    store: Store, *, newest_first: bool
-) -> list[tuple[str, str, str, str | None, str | None]]:
-    """Synced entries with a receipt: uuid, receipt, type, cooperative id, synced at."""
-    order = "synced_at DESC, rowid DESC" if newest_first else "synced_at, rowid"
-    rows = store.query(
-        "SELECT uuid, receipt, type, cooperative_id, synced_at FROM entries "
-        f"WHERE state = ? AND receipt IS NOT NULL ORDER BY {order}",
-        (State.SYNCED.value,),
-    )
-    return [(str(r[0]), str(r[1]), str(r[2]), r[3], r[4]) for r in rows]
-
-
 def synced_chain(store: Store, cooperative_id: str) -> list[tuple[Any, ...]]:
     """The synced entries of a cooperative in the order KOOP-BİS applied them:
     uuid, type, payload, base, outcome, synced at (JSON as stored), server version."""
