@@ -8,7 +8,10 @@ database in a temporary folder, filled through the store's own batch writers
 (``snapshot.upsert_records``, ``entry_batches.insert_drafts``, ``audit.append_many``)
 so the triggers that keep the sort keys run as they do in use. A bare baseline —
 one page of ``entries`` by primary key range on the same file — is measured in the
-same run, and the OFFSET page the lists used before is measured for comparison.
+same run, and the OFFSET page the lists used before is measured for comparison. The
+printed receipts list over every synced entry (a fifth of them, with receipts) is timed
+beside one bare query of the same rows, and ``koopbis entry list``'s first batch beside
+a bare page of as many rows.
 
     .venv/bin/python bench/scale.py              # 1k, 10k, 100k (a few minutes)
     .venv/bin/python bench/scale.py --quick      # 1k, 5k: a smoke test
@@ -37,9 +40,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from koopbis_desktop.domain import demo_data, reference
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.text import fold
-from koopbis_desktop.services import queries
+from koopbis_desktop.services import queries, reports
 from koopbis_desktop.services.queries import EntryFilter
-from koopbis_desktop.store import audit, entry_batches, listing, snapshot
+from koopbis_desktop.store import audit, entries, entry_batches, listing, snapshot
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.entry_batches import NewDraft
 
@@ -196,10 +199,27 @@ def measure(store: Store, n_queries: int) -> dict[str, Any]:
         lambda: listing.cooperative_page(store, limit=PAGE, from_end=True)
     )
     figures["receipts_first_page_ms"] = median_ms(lambda: listing.receipt_page(store, limit=PAGE))
+    # The printed receipts list over every synced entry (keyset batches, titles in the same
+    # query), beside a bare read of the same rows in one query; the audit anchor it closes
+    # with (a verification of the whole chain) is timed on its own, being most of it.
+    figures["receipts_report_ms"] = median_ms(lambda: reports.receipts_report(store), runs=3)
+    figures["receipts_baseline_ms"] = median_ms(
+        lambda: store.query("SELECT * FROM entries WHERE state = 'synced' AND receipt IS NOT NULL"), runs=3
+    )
+    figures["audit_anchor_ms"] = median_ms(lambda: reports.audit_anchor(store), runs=3)
+    figures["receipts_listed"] = len(reports.receipts_report(store).entry_ids)
+    # ``koopbis entry list``: time to its first batch, beside a bare page of that many rows.
+    figures["entry_list_first_ms"] = median_ms(lambda: next(entries.iter_entries(store)))
+    figures["entry_list_all_ms"] = timed_ms(lambda: sum(1 for _ in entries.iter_entries(store)))
     # The bare baseline: one page of the same table by primary-key range, nothing else.
     low = first[0].uuid[:4]
     figures["baseline_page_ms"] = median_ms(
         lambda: store.query("SELECT * FROM entries WHERE uuid >= ? ORDER BY uuid LIMIT ?", (low, PAGE))
+    )
+    figures["entry_list_baseline_ms"] = median_ms(
+        lambda: store.query(
+            "SELECT * FROM entries WHERE uuid >= ? ORDER BY uuid LIMIT ?", (low, entries.ENTRY_BATCH)
+        )
     )
     rng = random.Random(42)
     prefixes, infixes = prefix_queries(store, n_queries, rng), infix_queries(store, n_queries, rng)
@@ -257,6 +277,10 @@ def main(argv: list[str] | None = None) -> int:
         ("arama p95", "search_p95_ms", "{:.2f}"),
         ("arama p95 (3'ün ortancası)", "search_p95_steady_ms", "{:.2f}"),
         ("iç arama bulunan", "infix_found", "{:.0%}"),
+        ("alındı listesi", "receipts_report_ms", "{:.0f}"),
+        ("taban alındı", "receipts_baseline_ms", "{:.0f}"),
+        ("liste ilk parti", "entry_list_first_ms", "{:.2f}"),
+        ("taban parti", "entry_list_baseline_ms", "{:.2f}"),
         ("taban sayfa", "baseline_page_ms", "{:.2f}"),
     )
     print("| " + " | ".join(title for title, _, _ in columns) + " |")
@@ -274,6 +298,15 @@ def main(argv: list[str] | None = None) -> int:
         "title_sorted_page_over_baseline": round(largest["title_sorted_page_ms"] / base, 2),
         "offset_last_page_over_keyset": round(largest["offset_last_page_ms"] / largest["last_page_ms"], 1),
         "last_page_over_first_page": round(largest["last_page_ms"] / largest["first_page_ms"], 2),
+        "receipts_report_over_baseline": round(
+            largest["receipts_report_ms"] / largest["receipts_baseline_ms"], 2
+        ),
+        "receipts_report_without_anchor_over_baseline": round(
+            (largest["receipts_report_ms"] - largest["audit_anchor_ms"]) / largest["receipts_baseline_ms"], 2
+        ),
+        "entry_list_first_over_baseline": round(
+            largest["entry_list_first_ms"] / largest["entry_list_baseline_ms"], 2
+        ),
     }
     summary["scaling"] = {str(f["entries"]): round(f["last_page_ms"], 3) for f in results}
     print(json.dumps(summary, ensure_ascii=False))

@@ -13,6 +13,7 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -57,6 +58,17 @@ class Parser(argparse.ArgumentParser):
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def print_json_array(items: Iterable[Any]) -> None:
+    """One JSON array, written item by item as ``items`` yields them: the text
+    :func:`print_json` prints for the whole list, without holding the list."""
+    opened = False
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write(("[\n" if not opened else ",\n") + "  " + text.replace("\n", "\n  "))
+        opened = True
+    sys.stdout.write("\n]\n" if opened else "[]\n")
 
 
 def error_document(exc: KoopbisError) -> dict[str, Any]:

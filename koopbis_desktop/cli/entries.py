@@ -17,6 +17,7 @@ from koopbis_desktop.cli.common import (
     load_data,
     parse_state,
     print_json,
+    print_json_array,
     print_moved,
     signed_in,
 )
@@ -126,21 +127,20 @@ def cmd_entry_list(args: argparse.Namespace) -> int:
 
     store, _actor = signed_in(args, reading=True)
     states = [parse_state(s) for s in args.state] if args.state else None
-    rows = entries.list_entries(
+    # Streamed: each line (each array item) leaves as its batch is read, whatever the count.
+    found = entries.iter_entries(
         store, states=states, author=args.author, type_id=args.type, cooperative=args.cooperative
     )
     if args.json:
-        print_json(
-            [
-                {k: v for k, v in e.to_json().items() if k not in ("payload", "base", "issues", "outcome")}
-                for e in rows
-            ]
-        )
+        hidden = ("payload", "base", "issues", "outcome")
+        print_json_array({k: v for k, v in e.to_json().items() if k not in hidden} for e in found)
         return EXIT_OK
-    if not rows:
-        print(tx("Bu ölçütlere uyan kayıt yok."))
-    for entry in rows:
+    listed = False
+    for entry in found:
         print(_entry_line(entry))
+        listed = True
+    if not listed:
+        print(tx("Bu ölçütlere uyan kayıt yok."))
     return EXIT_OK
 
 

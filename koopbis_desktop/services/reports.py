@@ -11,6 +11,7 @@ reports, and tests read them without a printer.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -28,7 +29,7 @@ from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.services.entry_changes import before_after
 from koopbis_desktop.services.registry_warnings import province_warnings
 from koopbis_desktop.services.settings import DEFAULT_MINISTRY, ministry_name
-from koopbis_desktop.store import audit, entries, snapshot, users
+from koopbis_desktop.store import audit, entries, listing, snapshot, users
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
@@ -157,20 +158,41 @@ def _person(store: Store, username: str | None) -> str:
 
 def cooperative_text(store: Store, entry: Entry) -> str:
     """Registry id and title, or the local registration the entry belongs to."""
-    if registers_cooperative(entry.type) and not entry.cooperative_id:
-        title = entry.payload.get("title")
-        return tx("Yeni kuruluş: {title}").format(title=title) if title else tx("Yeni kuruluş")
+    snapshot_title: str | None = None
     if entry.cooperative_id:
         record = snapshot.get_record(store, entry.cooperative_id)
-        title = record.get("title") if record else None
-        return f"{entry.cooperative_id} — {title}" if title else entry.cooperative_id
-    if entry.cooperative_ref:
+        snapshot_title = record.get("title") if record else None
+    registration: dict[str, Any] | None = None
+    if entry.cooperative_ref and not entry.cooperative_id and not registers_cooperative(entry.type):
         try:
-            registration = entries.get_entry(store, entry.cooperative_ref)
+            registration = entries.get_entry(store, entry.cooperative_ref).payload
         except NotFound:  # a dangling ref still prints
-            return tx("Yerel kuruluş {v}").format(v=entry.cooperative_ref[:8])
-        title = registration.payload.get("title") or ""
-        return tx("Yerel kuruluş {v} — {title}").format(v=entry.cooperative_ref[:8], title=title).rstrip(" —")
+            registration = None
+    return _cooperative_words(
+        entry.type, entry.cooperative_id, entry.cooperative_ref, entry.payload, snapshot_title, registration
+    )
+
+
+def _cooperative_words(
+    type_id: str,
+    cooperative_id: str | None,
+    cooperative_ref: str | None,
+    payload: Mapping[str, Any] | None,
+    snapshot_title: str | None,
+    registration: Mapping[str, Any] | None,
+) -> str:
+    """:func:`cooperative_text` from what it looks up: the snapshot's title of the cooperative,
+    the payload of the local registration referred to (None: there is none)."""
+    if registers_cooperative(type_id) and not cooperative_id:
+        title = (payload or {}).get("title")
+        return tx("Yeni kuruluş: {title}").format(title=title) if title else tx("Yeni kuruluş")
+    if cooperative_id:
+        return f"{cooperative_id} — {snapshot_title}" if snapshot_title else cooperative_id
+    if cooperative_ref:
+        if registration is None:
+            return tx("Yerel kuruluş {v}").format(v=cooperative_ref[:8])
+        title = registration.get("title") or ""
+        return tx("Yerel kuruluş {v} — {title}").format(v=cooperative_ref[:8], title=title).rstrip(" —")
     return EMPTY
 
 
@@ -312,8 +334,17 @@ def entries_of_day(store: Store, day: date) -> list[Entry]:
 
 
 def _number_cell(entry: entries.Entry) -> str:
+    return _number_text(entry.uuid, entry.number)
+
+
+def _number_text(uuid: str, number: str | None) -> str:
     # The number people use, with the UUID beneath as the technical key KOOP-BİS knows it by.
-    return f"{entry.label}\n{entry.uuid}" if entry.number else entry.uuid
+    return f"{number}\n{uuid}" if number else uuid
+
+
+def _is_manual(outcome: Any) -> bool:
+    """Whether the receipt was typed in by hand (sync's manual route) rather than sent."""
+    return isinstance(outcome, Mapping) and bool(outcome.get("manual"))
 
 
 def daily_list(store: Store, day: date, province_code: str | None = None) -> Report:
@@ -372,26 +403,63 @@ def daily_list(store: Store, day: date, province_code: str | None = None) -> Rep
 # ------------------------------------------------------------------ receipts after sync
 
 
-def receipts_report(store: Store, province_code: str | None = None, since: date | None = None) -> Report:
-    """Every synced entry with the receipt number KOOP-BİS gave (or the one typed in by hand)."""
-    found = [entries.get_entry(store, r[0]) for r in entries.synced_receipts(store, newest_first=False)]
-    if since is not None:
-        start = stamp(datetime.combine(since, datetime.min.time()))
-        found = [e for e in found if (e.synced_at or "") >= start]
-    rows = []
-    for i, e in enumerate(found, 1):
-        manual = isinstance(e.outcome, Mapping) and bool(e.outcome.get("manual"))
-        rows.append(
-            (
-                str(i),
-                _number_cell(e),
-                type_label(e.type),
-                cooperative_text(store, e),
-                e.receipt or EMPTY,
-                format_stamp(e.synced_at),
-                tx("Elle") if manual else tx("Otomatik"),
-            )
-        )
+def _receipt_cells(row: Sequence[Any]) -> tuple[str, ...]:
+    """A row of :func:`listing.receipt_report_rows` as the report prints it, after its position."""
+    (
+        uuid,
+        number,
+        type_id,
+        coop_id,
+        coop_ref,
+        receipt,
+        synced_at,
+        outcome,
+        title,
+        payload,
+        reg,
+        reg_payload,
+    ) = row[:12]
+    manual = bool(outcome) and _is_manual(json.loads(outcome))
+    where = _cooperative_words(
+        type_id,
+        coop_id,
+        coop_ref,
+        json.loads(payload) if payload else None,
+        title,
+        (json.loads(reg_payload) if reg_payload else {}) if reg is not None else None,
+    )
+    return (
+        _number_text(uuid, number),
+        type_label(type_id),
+        where,
+        receipt or EMPTY,
+        format_stamp(synced_at),
+        tx("Elle") if manual else tx("Otomatik"),
+    )
+
+
+# How many receipts the report reads at once: each batch is one query over an index range.
+RECEIPT_BATCH = 500
+
+
+def receipts_report(
+    store: Store, province_code: str | None = None, since: date | None = None, *, batch: int = RECEIPT_BATCH
+) -> Report:
+    """Every synced entry with the receipt number KOOP-BİS gave (or the one typed in by hand).
+
+    Read ``batch`` rows at a time, oldest transfer first, each batch with the titles it prints.
+    """
+    start = stamp(datetime.combine(since, datetime.min.time())) if since is not None else None
+    rows: list[tuple[str, ...]] = []
+    uuids: list[str] = []
+    for found in listing.keyset_batches(
+        lambda after: listing.receipt_report_rows(store, limit=batch, after=after, since=start),
+        lambda row: listing.PageKey(row[-1], row[0]),
+        batch,
+    ):
+        for row in found:
+            uuids.append(row[0])
+            rows.append((str(len(rows) + 1), *_receipt_cells(row)))
     return Report(
         title=tx("KOOP-BİS alındı listesi"),
         authority=authority(province_code, ministry_name(store)),
@@ -413,12 +481,12 @@ def receipts_report(store: Store, province_code: str | None = None, since: date 
                 mono=(1,),
                 empty=tx("Henüz KOOP-BİS'e aktarılan kayıt yok."),
             ),
-            Paragraph(tx("Toplam {n_found} kayıt aktarıldı.").format(n_found=len(found))),
+            Paragraph(tx("Toplam {n_found} kayıt aktarıldı.").format(n_found=len(rows))),
         ],
         signatures=(SUPERVISOR_SIGNATURE,),
         closing=audit_anchor(store),
         printed_at=printed_now(),
-        entry_ids=[e.uuid for e in found],
+        entry_ids=uuids,
     )
 
 

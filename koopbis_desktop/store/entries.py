@@ -28,6 +28,7 @@ from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.engine import Connection, for_update
 from koopbis_desktop.store.errors import NotFound, StoreError
+from koopbis_desktop.store.listing import PageKey, keyset, keyset_batches
 
 
 @dataclass(frozen=True)
@@ -501,16 +502,25 @@ def revisions(store: Store, entry_uuid: str) -> list[Revision]:
     return [Revision(int(r[0]), json.loads(r[1]), json.loads(r[2]), r[3], r[4], r[5]) for r in rows]
 
 
-def list_entries(
+# How many entries a listing reads at once: each batch is one query starting where the last ended.
+ENTRY_BATCH = 500
+
+# The order entries are listed in: first save, then number. A member list import saves its
+# rows in one millisecond, and the numbers, given in insertion order, keep the file's order
+# among them (the uuid would shuffle it); COALESCE only guards a row the numbering missed.
+_CREATED = ("created_at", "COALESCE(number, uuid)")
+
+
+def iter_entries(
     store: Store,
     *,
     states: Sequence[State] | None = None,
     author: str | None = None,
     type_id: str | None = None,
     cooperative: str | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-) -> list[Entry]:
+    batch: int = ENTRY_BATCH,
+) -> Iterator[Entry]:
+    """The entries the filters find, oldest first, read ``batch`` at a time by keyset."""
     where: list[str] = []
     params: list[Any] = []
     if states:
@@ -525,14 +535,32 @@ def list_entries(
     if cooperative:
         where.append("(cooperative_id = ? OR cooperative_ref = ?)")
         params.extend([cooperative, cooperative])
-    sql = f"SELECT {COLUMNS} FROM entries"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY created_at, rowid"
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params.extend([limit, offset])
-    return [row_to_entry(r) for r in store.execute(sql, params).fetchall()]
+
+    def read(after: PageKey | None) -> list[Entry]:
+        condition, key_params, order = keyset(_CREATED, after, False)
+        clauses = " AND ".join([*where, condition] if condition else where)
+        rows = store.query(
+            f"SELECT {COLUMNS} FROM entries{' WHERE ' + clauses if clauses else ''}{order} LIMIT ?",
+            [*params, *key_params, batch],
+        )
+        return [row_to_entry(r) for r in rows]
+
+    for found in keyset_batches(
+        read, lambda e: PageKey(e.created_at, e.uuid if e.number is None else e.number), batch
+    ):
+        yield from found
+
+
+def list_entries(
+    store: Store,
+    *,
+    states: Sequence[State] | None = None,
+    author: str | None = None,
+    type_id: str | None = None,
+    cooperative: str | None = None,
+) -> list[Entry]:
+    """:func:`iter_entries` as a list, for the short lists (conflicts, a registration's dependents)."""
+    return list(iter_entries(store, states=states, author=author, type_id=type_id, cooperative=cooperative))
 
 
 def count_by_state(store: Store) -> dict[State, int]:
@@ -649,19 +677,6 @@ def waiting_on_registration(store: Store, registration_uuid: str, state: State) 
         "SELECT uuid FROM entries WHERE cooperative_ref = ? AND state = ?", (registration_uuid, state.value)
     )
     return [str(r[0]) for r in rows]
-
-
-def synced_receipts(
-    store: Store, *, newest_first: bool
-) -> list[tuple[str, str, str, str | None, str | None]]:
-    """Synced entries with a receipt: uuid, receipt, type, cooperative id, synced at."""
-    order = "synced_at DESC, rowid DESC" if newest_first else "synced_at, rowid"
-    rows = store.query(
-        "SELECT uuid, receipt, type, cooperative_id, synced_at FROM entries "
-        f"WHERE state = ? AND receipt IS NOT NULL ORDER BY {order}",
-        (State.SYNCED.value,),
-    )
-    return [(str(r[0]), str(r[1]), str(r[2]), r[3], r[4]) for r in rows]
 
 
 def synced_chain(store: Store, cooperative_id: str) -> list[tuple[Any, ...]]:

@@ -10,10 +10,10 @@ Services turn the raw rows into what a screen or a file shows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.text import fold
@@ -100,7 +100,7 @@ def _from(flt: EntryFilter) -> str:
     return " FROM entries e" + (_JOIN_COOPERATIVE if fold(flt.text).split() else "")
 
 
-def _keyset(
+def keyset(
     columns: tuple[str, str], key: PageKey | None, walk_descending: bool
 ) -> tuple[str, list[Any], str]:
     """The condition that starts a page after ``key`` in the walking direction, and the ORDER BY."""
@@ -110,6 +110,25 @@ def _keyset(
         return "", [], order
     compare = "<" if walk_descending else ">"
     return f"({columns[0]}, {columns[1]}) {compare} (?, ?)", [key.value, key.uuid], order
+
+
+Row = TypeVar("Row")
+
+
+def keyset_batches(
+    read: Callable[[PageKey | None], Sequence[Row]], key_of: Callable[[Row], PageKey], size: int
+) -> Iterator[Sequence[Row]]:
+    """``read``'s pages one after another, each starting after the last row of the one before,
+    until a page shorter than ``size``: a whole list read ``size`` rows at a time, each batch
+    one index range however far into the list it is."""
+    key: PageKey | None = None
+    while True:
+        rows = read(key)
+        if rows:
+            yield rows
+        if len(rows) < size:
+            return
+        key = key_of(rows[-1])
 
 
 def _walk(
@@ -151,7 +170,7 @@ def entry_rows(
     where, params = _where(flt)
     expression = SORTABLE.get(sort, SORTABLE["updated_at"])
     key, walk_descending, backwards = _walk(descending, after, before, from_end)
-    condition, key_params, order = _keyset((expression, "e.uuid"), key, walk_descending)
+    condition, key_params, order = keyset((expression, "e.uuid"), key, walk_descending)
     clauses = " AND ".join(c for c in (where, condition) if c)
     sql = (
         "SELECT e.uuid, e.type, COALESCE(e.cooperative_id, e.cooperative_ref), e.cooperative_title, "
@@ -263,7 +282,7 @@ def cooperative_page(
     """Snapshot cooperatives in Turkish title order: id, title, province, district, status,
     cooperative type, VKN, title key (with the id, the :class:`PageKey` of the next page)."""
     key, walk_descending, backwards = _walk(descending, after, before, from_end)
-    condition, params, order = _keyset(("title_key", "id"), key, walk_descending)
+    condition, params, order = keyset(("title_key", "id"), key, walk_descending)
     clauses = [c for c in (condition,) if c]
     if province is not None:
         clauses.append("province_code = ?")
@@ -289,7 +308,7 @@ def receipt_page(
     """Synced entries with a receipt, newest first: uuid, receipt, type, cooperative id,
     synced at, number (the synced-at stamp and uuid are the :class:`PageKey`)."""
     key, walk_descending, backwards = _walk(True, after, before, from_end)
-    condition, params, order = _keyset(("COALESCE(synced_at, '')", "uuid"), key, walk_descending)
+    condition, params, order = keyset(("COALESCE(synced_at, '')", "uuid"), key, walk_descending)
     rows = store.query(
         "SELECT uuid, receipt, type, cooperative_id, synced_at, number FROM entries "
         f"WHERE state = 'synced' AND receipt IS NOT NULL{' AND ' + condition if condition else ''}"
@@ -299,6 +318,38 @@ def receipt_page(
     if backwards:
         rows.reverse()
     return rows
+
+
+def receipt_report_rows(
+    store: Store, *, limit: int, after: PageKey | None = None, since: str | None = None
+) -> list[tuple[Any, ...]]:
+    """Synced entries with a receipt, oldest first, with what the receipts report prints of
+    each: uuid, number, type, cooperative id, cooperative ref, receipt, synced at, outcome
+    (JSON), the snapshot's title of the cooperative, the entry's payload (JSON, only when it
+    names no registry cooperative: a registration's own title), the uuid of the local
+    registration it refers to (None if there is none) and its payload (JSON, likewise only
+    without a registry cooperative), and the sort value.
+
+    ``after``: the rows that follow that row (its sort value and uuid); ``since``: only those
+    synced at or after that stamp. One range of the receipts index, joined row by row.
+    """
+    condition, params, order = keyset(("COALESCE(e.synced_at, '')", "e.uuid"), after, False)
+    clauses = ["e.state = 'synced'", "e.receipt IS NOT NULL"]
+    if condition:
+        clauses.append(condition)
+    if since is not None:
+        clauses.append("COALESCE(e.synced_at, '') >= ?")
+        params.append(since)
+    return store.query(
+        "SELECT e.uuid, e.number, e.type, e.cooperative_id, e.cooperative_ref, e.receipt, e.synced_at, "
+        "e.outcome, c.title, CASE WHEN e.cooperative_id IS NULL THEN e.payload END, r.uuid, "
+        "CASE WHEN e.cooperative_id IS NULL THEN r.payload END, "
+        "COALESCE(e.synced_at, '') FROM entries e"
+        " LEFT JOIN cooperatives c ON c.id = e.cooperative_id"
+        " LEFT JOIN entries r ON r.uuid = e.cooperative_ref"
+        f" WHERE {' AND '.join(clauses)}{order} LIMIT ?",
+        [*params, limit],
+    )
 
 
 def count_receipts(store: Store) -> int:
@@ -325,5 +376,8 @@ __all__ = [
     "count_receipts",
     "entry_rows",
     "entry_types",
+    "keyset",
+    "keyset_batches",
     "receipt_page",
+    "receipt_report_rows",
 ]

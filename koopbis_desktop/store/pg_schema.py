@@ -378,8 +378,14 @@ CREATE TABLE edit_presence (
     )
 
 
+def _step11_entry_created_order(conn: PgConnection) -> None:
+    """SQLite's ``_m11_entry_created_order``: full listings read entries by (created_at, number)."""
+    run_script(conn, migrations.ENTRY_CREATED_INDEX_SQL)
+
+
 STEPS[8] = _step9_list_keys
 STEPS[9] = _step10_edit_presence
+STEPS[10] = _step11_entry_created_order
 
 
 _TEXT_COLUMN = re.compile(r"^(\s+\w+ TEXT)\b(?!\s*:=)", re.MULTILINE)
