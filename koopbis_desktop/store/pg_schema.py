@@ -383,9 +383,15 @@ def _step11_entry_created_order(conn: PgConnection) -> None:
     run_script(conn, migrations.ENTRY_CREATED_INDEX_SQL)
 
 
+def _step12_own_list_order(conn: PgConnection) -> None:
+    """SQLite's ``_m12_own_list_order``: a clerk's own lists walk (author, updated_at, uuid)."""
+    run_script(conn, migrations.OWN_LIST_INDEX_SQL)
+
+
 STEPS[8] = _step9_list_keys
 STEPS[9] = _step10_edit_presence
 STEPS[10] = _step11_entry_created_order
+STEPS[11] = _step12_own_list_order
 
 
 _TEXT_COLUMN = re.compile(r"^(\s+\w+ TEXT)\b(?!\s*:=)", re.MULTILINE)

@@ -36,6 +36,12 @@ def test_default_sorts_stream_from_an_index_without_a_sort_step(store: Store) ->
         (EntryFilter(), "updated_at", "entries_updated"),
         (EntryFilter(), "effective_date", "entries_effective"),
         (EntryFilter(states=(State.SUBMITTED,)), "updated_at", "entries_state_updated"),
+        # A clerk's own list (Taslaklarım: two states, one author): migration 12.
+        (
+            EntryFilter(states=(State.DRAFT, State.RETURNED), author="ayse"),
+            "updated_at",
+            "entries_author_updated",
+        ),
     ):
         plan = plan_of_page(store, flt, sort)
         assert index in plan, plan
