@@ -120,19 +120,15 @@ def _start_facts(store: Store) -> tuple[bool, str]:
     return is_initialised(store), settings.get(store, "language")
 
 
-def preload_main_window(*, signing_in: bool = True) -> None:
-    """Import the signed-in window's modules (pages, models, sync status) ahead of the sign-in.
+def preload_main_window() -> None:
+    """Import the signed-in window's modules (pages, models, KOOP-BİS state) ahead of the sign-in.
 
     Imports only: no widget is made. The argon2 check of the password releases the
-    interpreter, so on a thread this runs beside it (and beside a person typing).
-    ``signing_in`` adds what only a sign-in uses (the offer of autosaved forms, which
-    loads the entry form).
+    interpreter, so on a thread this runs beside it (and beside a person typing). The
+    entry form loads when a form opens (or autosaved forms are offered), not here.
     """
     try:
-        import koopbis_desktop.ui.mainwindow
-
-        if signing_in:
-            import koopbis_desktop.ui.editor.recovery  # noqa: F401
+        import koopbis_desktop.ui.mainwindow  # noqa: F401  (loaded ahead; the sign-in uses it)
     except Exception:  # the sign-in imports it again and reports what fails
         log.exception("preloading the main window failed")
 
@@ -217,10 +213,19 @@ class Shell(QObject):
             steps = FirstRunNextSteps(window.open_users, lambda: choose_and_load(ctx, window), window)
             steps.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             steps.open()
-        # Forms autosaved before a crash or power cut are offered back right away.
-        from koopbis_desktop.ui.editor.recovery import schedule_recovery
+        # Forms autosaved before a crash or power cut are offered back right away; the entry
+        # form's modules load only when there are some.
+        from koopbis_desktop.services import autosave
 
-        schedule_recovery(ctx, window)
+        actor = session.actor
+
+        def offer_autosaved(found: bool) -> None:
+            if found and window.isVisible():
+                from koopbis_desktop.ui.editor.recovery import schedule_recovery
+
+                schedule_recovery(ctx, window)
+
+        self.worker.submit(lambda store: bool(autosave.pending(store, actor)), offer_autosaved)
         if isinstance(self.location, Path) and not session.encrypted and session.actor.role == Role.ADMIN:
             # A plain database file of the previous version: its administrator is offered encryption
             # (an office database has no file here; the server's own security guards it).
@@ -317,7 +322,7 @@ def run(args: argparse.Namespace) -> int:
             # says what is wrong with the database.
             if args.smoke:
                 # Meanwhile the worker opens the file (fsyncs, SQLite's own work beside this).
-                preload_main_window(signing_in=False)
+                preload_main_window()
             worker.wait_open()
             initialised, language = worker.call(_start_facts)
         else:

@@ -15,7 +15,7 @@ import keyring.backend
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts, capture
@@ -442,6 +442,15 @@ def test_new_entry_list_filters_by_folded_text(qtbot: Any, make_ctx: Callable[[s
     with qtbot.waitSignal(page.chooser.chosen) as blocker:
         qtbot.keyClick(page.chooser.filter_edit, Qt.Key.Key_Return)
     assert blocker.args == ["member.admit"]
+    # The choice opened an empty form (a window of its own): it must not outlive this test,
+    # or a later test that waits for "its" form finds this one.
+    from koopbis_desktop.ui.editor import EntryEditor
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, EntryEditor):
+            widget.hide()
+            widget.deleteLater()
+    qtbot.waitUntil(lambda: not any(isinstance(w, EntryEditor) for w in QApplication.topLevelWidgets()))
 
 
 # -- the command -----------------------------------------------------------------------------------
