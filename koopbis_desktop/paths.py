@@ -80,6 +80,15 @@ def remember_office(url: OfficeUrl) -> Path:
     return file
 
 
+def forget_office() -> bool:
+    """Forget this PC's office database: it opens its own file again. False: nothing was remembered."""
+    try:
+        connection_file().unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
 def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The database file, for what only a file has (its key file, its encryption)."""
     location = database_location(explicit)

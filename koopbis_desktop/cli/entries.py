@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.cli.common import (
     EXIT_OK,
+    CliError,
     Parser,
     load_data,
     parse_state,
@@ -93,12 +94,34 @@ def cmd_entry_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Overtaken(CliError):
+    """The desktop's refusal of a save over a newer revision, with what the edit would replace."""
+
+    def __init__(self, message: str, code: int, lines: list[str]) -> None:
+        super().__init__(message, code)
+        self.lines = lines
+
+    def details(self) -> list[str]:
+        return self.lines
+
+
 def cmd_entry_edit(args: argparse.Namespace) -> int:
+    from koopbis_desktop.domain.changetypes import get_type
     from koopbis_desktop.services import capture
+    from koopbis_desktop.services.entry_changes import diff_lines, typed_against_saved
+    from koopbis_desktop.store import entries
+    from koopbis_desktop.store.entries import RevisionChanged
 
     store, actor = signed_in(args)
     data = load_data(args.data)
-    entry = capture.edit_entry(store, actor, args.id, data)
+    try:
+        entry = capture.edit_entry(store, actor, args.id, data, loaded_revision=args.revision)
+    except RevisionChanged as exc:
+        current = entries.get_entry(store, exc.entry_uuid)
+        typed, *_ = capture.check(store, current.type, current.cooperative, data)
+        lines = diff_lines(typed_against_saved(get_type(current.type), exc.newer_payload, typed.payload))
+        heading = tx("Kaydedilen sürüm → sizin yazdığınız:") if lines else None
+        raise _Overtaken(exc.message, exc.exit_code, [heading, *lines] if heading else []) from None
     _report_saved(entry, args, tx("güncellendi (sürüm {revision})").format(revision=entry.revision))
     return EXIT_OK
 
@@ -225,6 +248,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = entry.add_parser("edit", parents=[common], help="taslak ya da iade edilmiş kaydı düzelt")
     p.add_argument("id")
     p.add_argument("--data", required=True, metavar="JSON|@DOSYA")
+    p.add_argument(
+        "--revision",
+        type=int,
+        metavar="N",
+        help="düzeltmenin dayandığı sürüm: arada daha yeni bir sürüm kaydedildiyse düzeltme reddedilir",
+    )
     p.set_defaults(func=cmd_entry_edit)
     for name, text in (("submit", "onaya gönder"), ("withdraw", "geri çek")):
         p = entry.add_parser(name, parents=[common], help=text)

@@ -5,6 +5,9 @@ Run by the office's IT as the database's owner (``--db postgresql://sahip@sunucu
 the program's role (``--app-role``) its rights (without ``--province``/``--admin``: only the
 empty schema and the rights, for ``koopbis copy`` to move a single PC's database in); ``grants`` prints or re-applies those
 rights; ``upgrade`` brings the schema to this program's version after an update.
+``forget`` is for a PC, not the server: it drops the office database this PC remembers
+(``baglanti.json`` and the role's password in the keyring), so the PC works alone again
+when that server is gone or down.
 """
 
 from __future__ import annotations
@@ -126,8 +129,48 @@ def cmd_office_upgrade(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_office_forget(args: argparse.Namespace) -> int:
+    import sys
+
+    from koopbis_desktop import paths
+    from koopbis_desktop.services import office_connection
+
+    url = paths.remembered_office()
+    if url is None:
+        print(
+            tx(
+                "Bu bilgisayarın hatırladığı bir ofis veritabanı yok; program zaten kendi veritabanı dosyasıyla çalışıyor."
+            )
+        )
+        return EXIT_OK
+    print(
+        tx(
+            "Bu bilgisayar {url} ofis veritabanına bağlanıyor. Unutulursa bağlantı bilgisi ({file}) ve "
+            "veritabanı parolası bu bilgisayardan silinir; program bundan sonra bu bilgisayarın kendi "
+            "veritabanı dosyasını ({own}) açar, dosya yoksa ilk kurulum yeniden sorar. Ofis veritabanındaki "
+            "kayıtlara dokunulmaz."
+        ).format(url=url.display, file=paths.connection_file(), own=paths.data_dir() / paths.DB_FILENAME)
+    )
+    if not args.yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise CliError(
+                tx("Onay gerekli: komutu bir terminalde çalıştırın ya da --yes ile onaylayın."), EXIT_USAGE
+            )
+        answer = input(tx("Unutulsun mu? [e/H] ")).strip().casefold()
+        if answer not in ("e", "evet", "y", "yes"):
+            print(tx("Vazgeçildi; hiçbir şey silinmedi."))
+            return EXIT_OK
+    forgotten = office_connection.forget()
+    if forgotten is None:  # another process forgot it meanwhile
+        return EXIT_OK
+    print(tx("Ofis veritabanı unutuldu: {url}.").format(url=forgotten.url.display))
+    if forgotten.password_removed:
+        print(tx("Parolası bu bilgisayarın parola kasasından silindi."))
+    return EXIT_OK
+
+
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Add ``office`` (init, grants, upgrade) to ``koopbis``'s sub-commands."""
+    """Add ``office`` (init, grants, upgrade, forget) to ``koopbis``'s sub-commands."""
     p = sub.add_parser(
         "office", parents=[common], help="ofis veritabanını kur (PostgreSQL, BT sorumlusu için)"
     )
@@ -149,6 +192,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     u = office_sub.add_parser("upgrade", parents=[common], help="şemayı bu sürüme getir (sahip rolüyle)")
     u.add_argument("--app-role", metavar="ROL", help="yeni tablolar için hakları da yenile")
     u.set_defaults(func=cmd_office_upgrade)
+    f = office_sub.add_parser(
+        "forget",
+        parents=[common],
+        help="bu bilgisayarın hatırladığı ofis veritabanını unut (tek başına çalışmaya dön)",
+    )
+    f.add_argument("--yes", action="store_true", help="sormadan unut")
+    f.set_defaults(func=cmd_office_forget)
 
 
 __all__ = ["register"]

@@ -11,6 +11,7 @@ from koopbis_desktop.cli.common import (
     EXIT_INVALID,
     EXIT_NOT_PERMITTED,
     EXIT_OK,
+    EXIT_USAGE,
     CliError,
     Parser,
     add_server_options,
@@ -38,6 +39,7 @@ def _print_sync_report(report: Any, args: argparse.Namespace) -> None:
 def cmd_sync(args: argparse.Namespace) -> int:
     from sync import scheduler
 
+    config = _loop_config(args)
     # Sending changes the queue and names people: a signed-in account, one of the roles whose
     # sign-in starts the desktop's automatic sync. A preview signs in without writing a line.
     store, actor = signed_in(args, read_only=bool(args.preview))
@@ -63,7 +65,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
     options.db_password = getattr(store, "password", None)
     store.close()
     auto = scheduler.AutoSync(
-        store.location, options=options, on_report=lambda report: _print_sync_report(report, args)
+        store.location,
+        options=options,
+        config=config,
+        on_report=lambda report: _print_sync_report(report, args),
     )
     try:
         auto.run()
@@ -71,6 +76,23 @@ def cmd_sync(args: argparse.Namespace) -> int:
         auto.stop.set()
         print(tx("Otomatik eşitleme durduruldu."), file=sys.stderr)
     return EXIT_OK
+
+
+def _loop_config(args: argparse.Namespace) -> Any:
+    """The loop's waits: ``--interval`` between syncs, ``--retry-wait`` first wait while unreachable."""
+    from sync.scheduler import AutoSyncConfig
+
+    config = AutoSyncConfig()
+    for value in (args.interval, args.retry_wait):
+        if value is not None and value <= 0:
+            raise CliError(tx("Bekleme süresi sıfırdan büyük bir saniye sayısı olmalı."), EXIT_USAGE)
+    if args.interval is not None:
+        config.interval = args.interval
+    if args.retry_wait is not None:
+        config.poll_min = args.retry_wait
+        # The doubling stops at the ceiling; a longer first wait lifts the ceiling with it.
+        config.poll_max = max(config.poll_max, args.retry_wait)
+    return config
 
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
@@ -160,6 +182,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_server_options(p)
     p.add_argument(
         "--once", action="store_true", help="bir kez eşitle ve çık (yoksa otomatik eşitleme sürer)"
+    )
+    p.add_argument(
+        "--interval",
+        type=float,
+        metavar="SANİYE",
+        help="döngüde KOOP-BİS yanıt verdiğinde iki eşitleme arası (varsayılan 300)",
+    )
+    p.add_argument(
+        "--retry-wait",
+        type=float,
+        metavar="SANİYE",
+        help="döngüde KOOP-BİS'e ulaşılamadığında ilk bekleme; her denemede iki katına çıkar, en çok 600 "
+        "(varsayılan 15). KOOP-BİS Retry-After bildirirse o süre beklenir",
     )
     p.add_argument(
         "--preview",

@@ -3,6 +3,12 @@
 A form writes its raw field values here as the clerk moves between fields; an
 explicit Save turns them into a draft revision and clears the scratch copy. On the
 next start the program offers every scratch copy of the user back.
+
+A form on a saved entry also keeps the revision it was loaded from, so a restored form
+saved over a revision someone else stored since is refused like any other late save
+(``entries.RevisionChanged``). The revision rides in the payload JSON under
+``REVISION_KEY`` (a name no field can have); copies written before it was kept have none,
+and their revision is unknown.
 """
 
 from __future__ import annotations
@@ -19,6 +25,9 @@ from koopbis_desktop.store import drafts, snapshot
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 
+# Field names are identifiers of the change type schemas; none begins with an underscore.
+REVISION_KEY = "__loaded_revision__"
+
 
 @dataclass(frozen=True)
 class Autosaved:
@@ -30,6 +39,13 @@ class Autosaved:
     payload: dict[str, Any]
     attachments: list[str]
     updated_at: str
+    # The entry's revision the typing was based on; None for a new form, or when unknown.
+    loaded_revision: int | None = None
+
+    @property
+    def revision_unknown(self) -> bool:
+        """A form on a saved entry kept before autosave recorded the revision it was loaded from."""
+        return self.entry_uuid is not None and self.loaded_revision is None
 
 
 def save(
@@ -42,7 +58,11 @@ def save(
     entry_uuid: str | None,
     payload: dict[str, Any],
     attachments: list[str] | None = None,
+    loaded_revision: int | None = None,
 ) -> None:
+    """Keep the form as typed; ``loaded_revision``: the revision of ``entry_uuid`` it was loaded from."""
+    if entry_uuid is not None and loaded_revision is not None:
+        payload = {**payload, REVISION_KEY: loaded_revision}
     drafts.save_draft(
         store,
         form_id,
@@ -61,8 +81,13 @@ def discard(store: Store, form_id: str) -> None:
 
 
 def pending(store: Store, actor: Actor) -> list[Autosaved]:
-    rows = drafts.drafts_of(store, actor.username)
-    return [Autosaved(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6]), r[7]) for r in rows]
+    out: list[Autosaved] = []
+    for r in drafts.drafts_of(store, actor.username):
+        payload = json.loads(r[5])
+        revision = payload.pop(REVISION_KEY, None)
+        loaded = revision if isinstance(revision, int) and not isinstance(revision, bool) else None
+        out.append(Autosaved(r[0], r[1], r[2], r[3], r[4], payload, json.loads(r[6]), r[7], loaded))
+    return out
 
 
 def describe(store: Store, item: Autosaved) -> str:

@@ -76,4 +76,34 @@ def probe(url: OfficeUrl, password: str | None) -> OfficeFacts:
         store.close()
 
 
-__all__ = ["OfficeFacts", "OfficeSchemaTooNew", "keep_password", "known_password", "probe"]
+@dataclass(frozen=True)
+class Forgotten:
+    """What ``forget`` removed: the remembered address, and whether the keyring held its password."""
+
+    url: OfficeUrl
+    password_removed: bool
+
+
+def forget() -> Forgotten | None:
+    """Make this PC work alone again: drop the remembered office address and its keyring password.
+
+    Nothing in the office database is touched (it need not even be reachable); this PC
+    opens its own file from then on. None when no office database was remembered.
+    """
+    url = paths.remembered_office()
+    if url is None:
+        return None
+    removed = secrets.get_password(url.account_key) is not None and secrets.delete_password(url.account_key)
+    paths.forget_office()
+    return Forgotten(url, removed)
+
+
+__all__ = [
+    "Forgotten",
+    "OfficeFacts",
+    "OfficeSchemaTooNew",
+    "forget",
+    "keep_password",
+    "known_password",
+    "probe",
+]

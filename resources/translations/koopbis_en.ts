@@ -1247,6 +1247,11 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="171" />
+        <source>Otomatik kaydedilmiş form geri yüklendi; hangi sürümün üzerine yazıldığı bilinmiyor (eski bir otomatik kayıt). Kaydetmeden önce kaydın son hâline bakın: arada başkası kaydettiyse kaydetmeniz onun sürümünün üzerine yazar.</source>
+        <translation>The autosaved form was restored; which revision it was typed on is not known (an old autosave). Look at the entry's latest state before saving: if someone saved it meanwhile, your save replaces their revision.</translation>
+    </message>
+    <message>
         <location filename="../../koopbis_desktop/ui/editor/editor.py" line="177" />
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>

@@ -47,6 +47,8 @@ class EditorBase(QDialog):
     cooperative: str | None
     record: dict[str, Any] | None
     entry: Entry | None
+    # The entry's revision the form's values were typed on: a save over a newer one is refused.
+    loaded_revision: int | None
     form_id: str
     planned_uuid: str
     rows: dict[str, FieldRow]

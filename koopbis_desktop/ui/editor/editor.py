@@ -70,6 +70,7 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.cooperative = cooperative
         self.record: dict[str, Any] | None = None
         self.entry: Entry | None = None
+        self.loaded_revision: int | None = None
         self.form_id = form_id or str(uuidlib.uuid4())
         self.planned_uuid = str(uuidlib.uuid4())
         self.rows: dict[str, FieldRow] = {}
@@ -125,6 +126,7 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.cooperative = seed.cooperative
         self.record = seed.record
         self.entry = seed.entry
+        self.loaded_revision = seed.loaded_revision
         self._restored = seed.restored
         self.setWindowTitle(self.tr("{0} — kayıt formu").format(ctype.label))
         self.heading.setText(ctype.label)
@@ -163,7 +165,15 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
             name for name, row in self.rows.items() if typed_before and row.widget.raw() not in ("", None, [])
         }
         self.revalidate()
-        if self._restored:
+        if self._restored and seed.revision_unknown:
+            self.status.setText(
+                self.tr(
+                    "Otomatik kaydedilmiş form geri yüklendi; hangi sürümün üzerine yazıldığı bilinmiyor (eski "
+                    "bir otomatik kayıt). Kaydetmeden önce kaydın son hâline bakın: arada başkası kaydettiyse "
+                    "kaydetmeniz onun sürümünün üzerine yazar."
+                )
+            )
+        elif self._restored:
             self.status.setText(self.tr("Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın."))
         # The field widgets were just added to a visible form: Qt shows them on the next turn
         # of the event loop (a queued call), and focus given to a hidden widget is lost when the

@@ -32,6 +32,10 @@ class EditorSeed:
     values: dict[str, Any] | None = None
     attachments: list[AttachmentInfo] = field(default_factory=list)
     restored: bool = False
+    # The revision the values were typed on: the entry's own, or what the autosave recorded
+    # (None: a new form, or an old autosave that did not record it).
+    loaded_revision: int | None = None
+    revision_unknown: bool = False
 
 
 def cooperative_record(store: Store, cooperative: str | None) -> dict[str, Any] | None:
@@ -82,6 +86,9 @@ def load_seed(
     if restored is not None:
         seed.values = dict(restored.payload)
         seed.restored = True
+        if entry is not None:
+            seed.loaded_revision = restored.loaded_revision
+            seed.revision_unknown = restored.loaded_revision is None
         for sha in restored.attachments:
             try:
                 seed.attachments.append(attachment_store.info(store, sha))
@@ -89,6 +96,7 @@ def load_seed(
                 continue
     elif entry is not None:
         seed.values = dict(entry.payload)
+        seed.loaded_revision = entry.revision
         seed.attachments = attachment_service.list_for_entry(store, entry.uuid)
     elif seed.record is not None:
         seed.values = prefilled_values(get_type(type_id), seed.record)

@@ -48,7 +48,7 @@ class SubmitActions(EditorBase):
         actor = self.actor
         data = self.raw_form()
         shas = self.attachment_panel.shas()
-        entry = self.entry
+        entry, loaded_revision = self.entry, self.loaded_revision
         needs_revision = entry is None or self.is_dirty() or entry.state != State.DRAFT
         type_id, cooperative, form_id, planned = (
             self.ctype.id,
@@ -65,7 +65,7 @@ class SubmitActions(EditorBase):
                     )
                 elif needs_revision:
                     saved = capture.edit_entry(
-                        store, actor, entry.uuid, data, allow_errors=True, loaded_revision=entry.revision
+                        store, actor, entry.uuid, data, allow_errors=True, loaded_revision=loaded_revision
                     )
                 else:
                     saved = entry
@@ -93,6 +93,7 @@ class SubmitActions(EditorBase):
         entry, submit_error = result
         self.busy = False
         self.entry = entry
+        self.loaded_revision = entry.revision
         self._claim_if_editing()
         self._restored = False
         self._attachments_dirty = False
@@ -174,6 +175,7 @@ class SubmitActions(EditorBase):
 
     def on_newer_revision_loaded(self, newer: Entry) -> None:
         self.entry = newer
+        self.loaded_revision = newer.revision
         self._decide_read_only()
         self._show_header()
         self._update_buttons()
@@ -187,7 +189,7 @@ class SubmitActions(EditorBase):
             return
         self._autosave_pending = False
         actor, form_id, type_id = self.actor, self.form_id, self.ctype.id
-        cooperative, entry_uuid = self.cooperative, self.entry_uuid
+        cooperative, entry_uuid, loaded_revision = self.cooperative, self.entry_uuid, self.loaded_revision
         payload, shas = self.raw_form(), self.attachment_panel.shas()
         self.ctx.worker.submit(
             lambda store: autosave.save(
@@ -199,6 +201,7 @@ class SubmitActions(EditorBase):
                 entry_uuid=entry_uuid,
                 payload=payload,
                 attachments=shas,
+                loaded_revision=loaded_revision,
             ),
             None,
             self._guard(self.on_worker_error),

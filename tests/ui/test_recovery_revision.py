@@ -1,0 +1,159 @@
+"""A form restored after a crash does not silently overwrite what someone saved since (live office).
+
+The autosave keeps the revision the form was loaded from; the restored form saves on that
+revision, so a newer one stored meanwhile (another PC, the same clerk elsewhere) refuses
+the save as any late save is refused: the difference shown, the typing kept. An autosave
+written before the revision was kept still restores, and the form says its revision is
+unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QApplication
+
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.services import autosave, capture
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui import messages
+from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.editor.editor import EntryEditor
+from koopbis_desktop.ui.editor.recovery import ask_recovery
+from tests.conftest import member_admission, reopen
+from tests.ui.conftest import MessageMock, wait_idle
+from tests.ui.editor_filler import leave, open_form, type_line  # noqa: F401  (open_form: fixture)
+
+
+@pytest.fixture
+def restore(
+    qtbot: Any, store: Store, make_ctx: Callable[[str], AppContext], message_mock: MessageMock
+) -> Iterator[Callable[[], EntryEditor]]:
+    """``restore()``: ayse signs in again, answers «Geri yükle», and gets the one restored form."""
+    opened: list[EntryEditor] = []
+
+    def restore_() -> EntryEditor:
+        ctx = make_ctx("ayse")
+        message_mock.answers.append("Geri yükle")
+        assert ask_recovery(ctx, None, autosave.pending(store, ctx.require_actor())) == 1
+        message_mock.shown.clear()  # the recovery question itself
+        editors = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, EntryEditor) and w.isVisible() and w not in opened
+        ]
+        assert len(editors) == 1
+        opened.append(editors[0])
+        qtbot.waitUntil(lambda: editors[0].is_loaded, timeout=10_000)
+        return editors[0]
+
+    yield restore_
+    for editor in opened:
+        if shiboken6.isValid(editor):
+            editor._closing_confirmed = True
+            editor.close()
+
+
+def test_a_restored_form_saved_over_a_revision_stored_since_is_refused_keeping_the_typing(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    restore: Callable[[], EntryEditor],
+    people: dict[str, Actor],
+    cooperatives: list[dict[str, Any]],
+    message_mock: MessageMock,
+) -> None:
+    entry = capture.create_entry(
+        store, people["ayse"], "member.admit", cooperatives[1]["id"], member_admission(1)
+    )
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    type_line(qtbot, edit, "2015/99")
+    leave(qtbot, edit)
+    actor = people["ayse"]
+    qtbot.waitUntil(
+        lambda: [a.payload.get("decision_no") for a in autosave.pending(store, actor)] == ["2015/99"]
+    )
+    (kept,) = autosave.pending(store, actor)
+    assert kept.entry_uuid == entry.uuid and kept.loaded_revision == 1
+    assert autosave.REVISION_KEY not in kept.payload
+    # The program dies here: the form is gone, its scratch copy stays.
+    wait_idle(qtbot, editor.ctx.worker)
+    editor._closing_confirmed = True
+    editor.close()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(editor) or editor.isHidden())
+    assert len(autosave.pending(store, actor)) == 1
+
+    # Meanwhile ayse saves the same entry on another PC: revision 2.
+    other = reopen(store)
+    try:
+        capture.edit_entry(
+            other, people["ayse"], entry.uuid, member_admission(1, decision_no="2015/15"), loaded_revision=1
+        )
+    finally:
+        other.close()
+
+    restored = restore()
+    restored_edit = restored.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    assert restored_edit.text() == "2015/99"
+    assert restored.loaded_revision == 1
+    restored.save_button.click()
+    qtbot.waitUntil(lambda: bool(message_mock.shown), timeout=5000)
+    shown = message_mock.getmsg(messages.Level.WARNING)
+    assert shown.title == "Kayıt siz düzenlerken değişti"
+    assert "ayse" in shown.text and "yeniden kaydetti" in shown.text and "sürüm 2" in shown.text
+    assert "yeniden uygulayın" in shown.text  # what to do
+    assert "Karar No: 2015/15 → 2015/99" in shown.informative
+    assert "Kaydedilmedi" in restored.status.text()
+    # The newer revision is intact and the typing is still in the form (and in its scratch copy).
+    stored = entries.get_entry(store, entry.uuid)
+    assert stored.revision == 2 and stored.payload["decision_no"] == "2015/15"
+    assert restored_edit.text() == "2015/99" and restored.is_dirty()
+    wait_idle(qtbot, restored.ctx.worker)
+    assert [a.payload.get("decision_no") for a in autosave.pending(store, actor)] == ["2015/99"]
+
+    # Having seen the difference, saving again puts the typing over revision 2 knowingly.
+    qtbot.waitUntil(lambda: restored.loaded_revision == 2)
+    restored.save_button.click()
+    qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).revision == 3, timeout=5000)
+    assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/99"
+    assert len(message_mock.shown) == 1
+    wait_idle(qtbot, restored.ctx.worker)
+    assert autosave.pending(store, actor) == []
+
+
+def test_a_form_autosaved_before_the_revision_was_kept_restores_and_says_its_revision_is_unknown(
+    qtbot: Any,
+    store: Store,
+    restore: Callable[[], EntryEditor],
+    people: dict[str, Actor],
+    cooperatives: list[dict[str, Any]],
+    message_mock: MessageMock,
+) -> None:
+    actor = people["ayse"]
+    entry = capture.create_entry(store, actor, "member.admit", cooperatives[1]["id"], member_admission(1))
+    # A scratch copy as the program wrote it before it kept the revision: the values alone.
+    autosave.save(
+        store,
+        actor,
+        "eski-form",
+        type_id="member.admit",
+        cooperative=entry.cooperative,
+        entry_uuid=entry.uuid,
+        payload={**entry.payload, "decision_no": "2015/98"},
+    )
+    (old,) = autosave.pending(store, actor)
+    assert old.loaded_revision is None and old.revision_unknown
+
+    restored = restore()
+    assert restored.rows["decision_no"].widget.edit.text() == "2015/98"  # type: ignore[attr-defined]
+    assert restored.loaded_revision is None
+    assert "hangi sürümün üzerine yazıldığı bilinmiyor" in restored.status.text()
+    restored.save_button.click()
+    qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).revision == 2, timeout=5000)
+    assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/98"
+    assert message_mock.shown == []
