@@ -3330,8 +3330,8 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="400" />
-        <source>KOOP-BİS açık. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
-        <translation>KOOP-BİS is open. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
+        <source>KOOP-BİS'in açılış tarihi geçti; ondan henüz yanıt alınmadı. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
+        <translation>KOOP-BİS's opening date has passed; it has not answered yet. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="406" />

@@ -436,8 +436,9 @@ class SyncPage(QWidget):
             ).format(format_date(overview.go_live.isoformat()), days)
         waiting = sum(overview.counts.values())
         return self.tr(
-            "KOOP-BİS açık. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada "
-            "bir kendiliğinden gönderilir."
+            # Nobody has asked KOOP-BİS yet (its answer would be the sentence above): say so, not "open".
+            "KOOP-BİS'in açılış tarihi geçti; ondan henüz yanıt alınmadı. Gönderilecek ya da karar bekleyen {0} "
+            "kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir."
         ).format(waiting)
 
     def _last_run_text(self, run: dict[str, Any] | None) -> str:
