@@ -429,7 +429,7 @@ def run_flows(db_path: Path, search_text: str, save_repeats: int) -> dict[str, A
             ).fetchone()[0]
         )
         ctx = build_context_session(
-            AppContext(db_path=db_path, backups_dir=db_path.parent / "backups", worker=worker, hub=Hub()),
+            AppContext(location=db_path, backups_dir=db_path.parent / "backups", worker=worker, hub=Hub()),
             session,
         )
         window = MainWindow(ctx)
