@@ -105,7 +105,7 @@ def shoot(out: Path, guide_out: Path = GUIDE_IMG) -> Path:
         worker.start()
         try:
             ctx = AppContext(
-                db_path=db_path,
+                location=db_path,
                 backups_dir=folder / "backups",
                 worker=worker,
                 hub=Hub(),
