@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import sys
+import types
 from pathlib import Path
 from typing import Any
 
@@ -316,6 +318,33 @@ def test_pyside6s_source_scan_of_imports_is_off_and_no_module_selects_a_feature(
     import koopbis_desktop.ui as ui_package
 
     assert ui_package.FEATURE_SCAN_SKIPPED  # a PySide6 upgrade that renamed the hook shows here
+    # The answer the source scan gave, read from the module's names: Qt's modules and ours that
+    # use Qt "use PySide", the store or the standard library do not.
+    import json
+
+    import koopbis_desktop.store.db
+    import koopbis_desktop.ui.login
+    import koopbis_desktop.ui.mainwindow
+
+    assert ui_package.uses_pyside(koopbis_desktop.ui.mainwindow)
+    assert ui_package.uses_pyside(koopbis_desktop.ui.login)
+    assert not ui_package.uses_pyside(koopbis_desktop.store.db)
+    assert not ui_package.uses_pyside(json)
+    # Every module of ours and of the tests loaded now: none is taken for a Qt module that PySide6's
+    # own scan of the source would not take for one, and every module of the desktop is.
+    # (A module that names PySide6 only inside a function or a string is left alone now; no
+    # module selects a feature, so either answer selects none.)
+    scan = ui_package.SOURCE_SCAN
+    assert scan is not None
+    modules = [
+        m
+        for name, m in list(sys.modules.items())
+        if isinstance(m, types.ModuleType) and name.split(".")[0] in ("koopbis_desktop", "sync", "tests")
+    ]
+    assert len(modules) > 50
+    assert [m.__name__ for m in modules if ui_package.uses_pyside(m) and not scan(m)] == []
+    desktop = [m for m in modules if m.__name__.startswith("koopbis_desktop.ui.")]
+    assert desktop and [m.__name__ for m in desktop if scan(m) and not ui_package.uses_pyside(m)] == []
     repo = Path(__file__).resolve().parents[2]
     for folder in ("koopbis_desktop", "sync", "tests"):
         for source in (repo / folder).rglob("*.py"):
