@@ -114,9 +114,13 @@ def test_bundle_has_no_personal_data(store: Store, full_store: dict[str, set[str
     everything = b"\n".join(contents.values())
     text = everything.decode("utf-8")
     folded = fold(text)
+    # The file's size is the bundle's one number of that length that is nobody's: a size of, say,
+    # 843,076 bytes is not a part of a TCKN beginning 843076 (it once was, by chance).
+    size = json.loads(contents["database.json"]).get("database_bytes")
+    without_size = everything.replace(str(size).encode(), b"") if size else everything
     for number in full_store["numbers"]:
         assert number.encode() not in everything, number
-        assert number[:6].encode() not in everything, number  # nor a part of one
+        assert number[:6].encode() not in without_size, number  # nor a part of one
     assert len(full_store["names"]) > 50
     for name in full_store["names"]:
         assert name.encode() not in everything, name
