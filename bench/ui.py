@@ -169,7 +169,7 @@ def build_database(path: Path, n_cooperatives: int, n_entries: int) -> dict[str,
                 to_state=State.DRAFT.value,
                 details={"type": "member.admit", "cooperative": coop, "revision": 1},
             )
-    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.checkpoint()
     store.close()
     entries_s = time.perf_counter() - started
     size_mb = path.stat().st_size / 1e6
@@ -411,6 +411,7 @@ def flow_save(window: Any, probe: StallProbe, cooperative: str, repeats: int) ->
 def run_flows(db_path: Path, search_text: str, save_repeats: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
+    from koopbis_desktop.store import listing
     from koopbis_desktop.ui.app import install_translators
     from koopbis_desktop.ui.context import AppContext, Hub
     from koopbis_desktop.ui.login import sign_in
@@ -423,11 +424,7 @@ def run_flows(db_path: Path, search_text: str, save_repeats: int) -> dict[str, A
     worker.start()
     try:
         session = worker.call(lambda store: sign_in(store, CLERK, CLERK_PASSWORD))
-        cooperative = worker.call(
-            lambda store: store.conn.execute(
-                "SELECT id FROM cooperatives WHERE province_code = '06' ORDER BY id LIMIT 1"
-            ).fetchone()[0]
-        )
+        cooperative = worker.call(lambda store: listing.cooperative_ids(store, 1, province_code="06")[0])
         ctx = build_context_session(
             AppContext(location=db_path, backups_dir=db_path.parent / "backups", worker=worker, hub=Hub()),
             session,

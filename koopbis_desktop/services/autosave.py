@@ -90,6 +90,12 @@ def pending(store: Store, actor: Actor) -> list[Autosaved]:
     return out
 
 
+def pending_with_names(store: Store, actor: Actor) -> tuple[list[Autosaved], list[str]]:
+    """This user's autosaved forms and how the recovery question names each."""
+    found = pending(store, actor)
+    return found, [describe(store, item) for item in found]
+
+
 def describe(store: Store, item: Autosaved) -> str:
     """One autosaved form as the recovery prompt names it: type, cooperative, when it was typed.
 

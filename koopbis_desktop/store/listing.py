@@ -357,9 +357,11 @@ def count_receipts(store: Store) -> int:
     return int(row[0]) if row else 0
 
 
-def cooperative_ids(store: Store, limit: int) -> list[str]:
-    """The first ``limit`` cooperative ids of the snapshot, in id order."""
-    return [str(r[0]) for r in store.query("SELECT id FROM cooperatives ORDER BY id LIMIT ?", (limit,))]
+def cooperative_ids(store: Store, limit: int, *, province_code: str | None = None) -> list[str]:
+    """The first ``limit`` cooperative ids of the snapshot (of one province), in id order."""
+    where, params = (" WHERE province_code = ?", [province_code]) if province_code else ("", [])
+    rows = store.query(f"SELECT id FROM cooperatives{where} ORDER BY id LIMIT ?", [*params, limit])
+    return [str(r[0]) for r in rows]
 
 
 __all__ = [

@@ -219,13 +219,14 @@ class Shell(QObject):
 
         actor = session.actor
 
-        def offer_autosaved(found: bool) -> None:
-            if found and window.isVisible():
-                from koopbis_desktop.ui.editor.recovery import schedule_recovery
+        def offer_autosaved(found: tuple[list[autosave.Autosaved], list[str]]) -> None:
+            pending, names = found
+            if pending and window.isVisible():
+                from koopbis_desktop.ui.editor.recovery import ask_recovery
 
-                schedule_recovery(ctx, window)
+                ask_recovery(ctx, window, pending, names)
 
-        self.worker.submit(lambda store: bool(autosave.pending(store, actor)), offer_autosaved)
+        self.worker.submit(lambda store: autosave.pending_with_names(store, actor), offer_autosaved)
         if isinstance(self.location, Path) and not session.encrypted and session.actor.role == Role.ADMIN:
             # A plain database file of the previous version: its administrator is offered encryption
             # (an office database has no file here; the server's own security guards it).

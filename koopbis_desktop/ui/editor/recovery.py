@@ -9,9 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import autosave
-from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor import open_editor
@@ -29,13 +27,8 @@ def offer_recovery(ctx: AppContext, parent: QWidget | None) -> int:
     keeps the scratch copies: they are offered again next time, never silently dropped.
     """
     actor = ctx.require_actor()
-    pending, names = ctx.worker.call(lambda store: _pending_with_names(store, actor))
+    pending, names = ctx.worker.call(lambda store: autosave.pending_with_names(store, actor))
     return ask_recovery(ctx, parent, pending, names)
-
-
-def _pending_with_names(store: Store, actor: Actor) -> tuple[list[autosave.Autosaved], list[str]]:
-    pending = autosave.pending(store, actor)
-    return pending, [autosave.describe(store, item) for item in pending]
 
 
 def schedule_recovery(ctx: AppContext, parent: QWidget | None) -> None:
@@ -51,7 +44,7 @@ def schedule_recovery(ctx: AppContext, parent: QWidget | None) -> None:
         if pending:
             ask_recovery(ctx, parent, pending, names)
 
-    ctx.worker.submit(lambda store: _pending_with_names(store, actor), on_pending)
+    ctx.worker.submit(lambda store: autosave.pending_with_names(store, actor), on_pending)
 
 
 def ask_recovery(
