@@ -1,7 +1,5 @@
 """PyInstaller entry of ``koopbis-desktop`` (the same function as the console script)."""
 
-import sys
+from koopbis_desktop.ui.app import entry
 
-from koopbis_desktop.ui.app import main
-
-sys.exit(main())
+entry()

@@ -4,6 +4,7 @@ users, audit page, new-entry list, and the ``koopbis-desktop`` command itself.""
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -456,8 +457,8 @@ def test_new_entry_list_filters_by_folded_text(qtbot: Any, make_ctx: Callable[[s
 # -- the command -----------------------------------------------------------------------------------
 
 
-def _run(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
+def _run(*args: str, tmp_path: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"), **extra_env)
     return subprocess.run(
         [sys.executable, "-m", "koopbis_desktop.ui.app", *args],
         capture_output=True,
@@ -466,6 +467,31 @@ def _run(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
         env=env,
         check=False,
     )
+
+
+def test_the_process_ends_with_the_programs_exit_code_once_the_log_and_the_database_are_closed(
+    tmp_path: Path, store: Store
+) -> None:
+    # The process skips Python's teardown (app.leave): what must outlive it is done first.
+    store.close()
+    logs = tmp_path / "logs"
+    # Buffered output, as a pipe has it: what is printed must be flushed before the end.
+    quiet = {"KOOPBIS_LOG_DIR": str(logs), "PYTHONUNBUFFERED": ""}
+    ok = _run("--smoke", "--db", str(store.path), tmp_path=tmp_path, **quiet)
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("smoke ok")  # stdout flushed before the end
+    assert "koopbis-desktop ends (exit code 0)" in (logs / "koopbis-desktop.log").read_text(encoding="utf-8")
+    # The worker closed its connection: SQLite removed the write-ahead log it had made.
+    assert not Path(f"{store.path}-wal").exists()
+    assert sqlite3.connect(store.path).execute("PRAGMA quick_check").fetchone() == ("ok",)
+
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    refused = _run("--smoke", "--db", str(empty), tmp_path=tmp_path, **quiet)
+    assert refused.returncode == 2
+    assert "smoke FAILED" in refused.stderr  # stderr flushed too
+    assert empty.read_bytes() == b""  # never replaced
+    assert "koopbis-desktop ends (exit code 2)" in (logs / "koopbis-desktop.log").read_text(encoding="utf-8")
 
 
 def test_version_and_smoke_exit_zero(tmp_path: Path, store: Store) -> None:
