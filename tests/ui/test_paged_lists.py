@@ -108,3 +108,45 @@ def test_cooperative_list_without_search_pages_in_turkish_title_order(
         page.search_box.clear()
     assert model.paging and model.column_texts(0) == expected[: model.rowCount()]
     wait_idle(qtbot, worker)
+
+
+def test_the_first_list_comes_in_one_job_and_typing_meanwhile_shows_the_search(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], store: Store, worker: DbWorker
+) -> None:
+    records = list(demo_data.cooperatives("06", 60, seed=5))
+    records[0]["title"] = "Cemre Konut Yapı Kooperatifi"
+    snapshot.upsert_records(store, records)
+    submitted: list[object] = []
+    submit = worker.submit
+
+    def counting(op: Any, *args: Any, **kwargs: Any) -> int:
+        submitted.append(op)
+        return submit(op, *args, **kwargs)
+
+    worker.submit = counting  # type: ignore[method-assign]
+    try:
+        page = CooperativesPage(make_ctx("ayse"), list_page_size=25)
+        qtbot.addWidget(page)
+        page.show()
+        with qtbot.waitSignal(page.results_shown, timeout=5000, check_params_cb=lambda q: q == ""):
+            pass
+        # The count and the first page were one job: nothing else was asked for.
+        assert len(submitted) == 1
+        assert (
+            page.results_model.paging
+            and page.results_model.total == 60
+            and page.results_model.rowCount() == 25
+        )
+
+        # Typed before the first list arrived: the search shows, not the list.
+        second = CooperativesPage(make_ctx("ayse"), list_page_size=25)
+        qtbot.addWidget(second)
+        second.show()
+        with qtbot.waitSignal(second.results_shown, timeout=5000, check_params_cb=lambda q: q == "cemre"):
+            second.search_box.setText("cemre")
+        wait_idle(qtbot, worker)
+        assert not second.results_model.paging
+        assert second.results_model.column_texts(1) == ["Cemre Konut Yapı Kooperatifi"]
+        assert second.shown_query == "cemre"
+    finally:
+        worker.submit = submit  # type: ignore[method-assign]

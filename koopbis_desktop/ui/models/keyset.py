@@ -34,6 +34,10 @@ class KeysetSource:
     key: Callable[[Any], PageKey]
     count: Callable[[Store], int]
 
+    def first(self, store: Store, size: int) -> tuple[int, list[Any]]:
+        """The count and the first page (one job on the DB worker)."""
+        return self.count(store), self.page(store, None, size)
+
 
 class KeysetTableModel(TextTableModel):
     """:class:`TextTableModel` rows read in keyset pages of ``page_size`` as the view scrolls."""
@@ -101,7 +105,7 @@ class KeysetTableModel(TextTableModel):
         self._fetching = True
 
         def op(store: Store) -> tuple[int, list[Any]]:
-            return source.count(store), source.page(store, None, size)
+            return source.first(store, size)
 
         self._ctx.worker.submit(
             op,
@@ -109,6 +113,16 @@ class KeysetTableModel(TextTableModel):
             self._on_error,
             coalesce=f"keyset-reload-{id(self)}",
         )
+
+    @property
+    def page_size(self) -> int:
+        return self._page_size
+
+    def set_source_with_first_page(self, source: KeysetSource, total: int, rows: list[Any]) -> None:
+        """Read from ``source`` from now on, its count and first page already read (``source.first``)."""
+        self._generation += 1
+        self._source = source
+        self._on_first_page(self._generation, (total, rows))
 
     def _on_first_page(self, generation: int, result: tuple[int, list[Any]]) -> None:
         # The page that asked may have closed while the worker read (a job is never withdrawn).

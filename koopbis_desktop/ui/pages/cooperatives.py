@@ -353,16 +353,36 @@ class CooperativesPage(QWidget):
         self.results_stack.addWidget(self.empty_state)
 
     def count_list(self) -> None:
-        self.ctx.worker.submit(snapshot.count_cooperatives, self.on_list_counted)
+        """Count the offline list; when the whole list is what will show, read its first page in the same job.
 
-    def on_list_counted(self, count: int) -> None:
+        A start's first page of cooperatives is then one job on the DB worker, not a count,
+        a turn of the event loop, and a count and page again.
+        """
+        if self._listing() and self._shows_results_when_counted():
+            source, size = self._list_source, self.results_model.page_size
+            self.ctx.worker.submit(
+                lambda store: source.first(store, size), lambda found: self.on_list_counted(*found)
+            )
+        else:
+            self.ctx.worker.submit(snapshot.count_cooperatives, self.on_list_counted)
+
+    def _listing(self) -> bool:
+        return not self.search_box.text().strip()
+
+    def _shows_results_when_counted(self) -> bool:
+        return self.results_stack.currentWidget() is self.empty_state or (
+            self._listing() and not self.results_model.paging
+        )
+
+    def on_list_counted(self, count: int, first_page: list[Any] | None = None) -> None:
         self.list_size = count
         if count:
-            listing = not self.search_box.text().strip()
-            if self.results_stack.currentWidget() is self.empty_state or (
-                listing and not self.results_model.paging
-            ):
-                self.run_search(self.search_box.text())
+            if self._shows_results_when_counted():
+                if first_page is not None and self._listing():
+                    self.shown_query = None  # until on_list_page_loaded shows it
+                    self.results_model.set_source_with_first_page(self._list_source, count, first_page)
+                else:
+                    self.run_search(self.search_box.text())  # typed meanwhile: the search, not the list
             return
         may = may_load_list(self.ctx)
         self.empty_label.setText(
