@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +24,8 @@ from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.i18n import tx
 
 # The reports (and the store behind them) are imported where a report is turned to JSON
-# and back: the desktop reads RENDER_FLAG at every start and needs nothing else here.
+# and back, subprocess where a PDF is rendered: the desktop reads RENDER_FLAG at every
+# start and needs nothing else here.
 if TYPE_CHECKING:
     from koopbis_desktop.services.reports import Report, Section
 
@@ -138,6 +138,8 @@ def write_pdf(report: Report, target: Path) -> int:
 
     Raises :class:`PrintFailed` with the child's Turkish sentence and exit code.
     """
+    import subprocess
+
     with tempfile.TemporaryDirectory(prefix="koopbis-pdf-") as tmp:
         request = Path(tmp) / "istek.json"
         answer = Path(tmp) / "yanit.json"

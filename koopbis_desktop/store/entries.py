@@ -7,7 +7,6 @@ its audit row, and every state move goes through ``lifecycle.check_move``.
 from __future__ import annotations
 
 import json
-import uuid as uuidlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -189,7 +188,9 @@ def normalise_number(text: str) -> str:
 
 
 def new_uuid() -> str:
-    return str(uuidlib.uuid4())
+    import uuid  # with the first new entry, not at every start (uuid loads platform)
+
+    return str(uuid.uuid4())
 
 
 def insert_entry(

@@ -8,7 +8,6 @@ worker; this module only shows them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -40,6 +39,8 @@ class RegistryWarningsPanel(QLabel):
             self.clear()
             self.hide()
             return
+        from html import escape  # when there are warnings to show, not at every start
+
         items = "".join(f"<li>{escape(w.text)}</li>" for w in self.warnings)
         title = escape(self.tr("Sicil uyarıları"))
         self.setText(f"<b>{title}</b><ul style='margin:0'>{items}</ul>")

@@ -281,6 +281,9 @@ NOT_AT_START = (
     "sync.scheduler",
     "sync.executor",
     "sync.client",
+    "subprocess",  # a PDF's renderer
+    "uuid",  # a new entry's id
+    "html",  # registry warnings' text
 )
 
 START_PROBE = """
