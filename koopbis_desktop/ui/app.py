@@ -526,12 +526,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> NoReturn:
-    """The program's start (``koopbis-desktop``, ``python -m``, the bundle): :func:`main`, then :func:`leave`."""
-    code = 1
+    """The program's start (``koopbis-desktop``, ``python -m``, the bundle): :func:`main`, then :func:`leave`.
+
+    The exit code is the interpreter's: ``--help`` 0, a wrong argument 2 (argparse's
+    ``SystemExit``), an unexpected error its traceback on stderr and 1.
+    """
     try:
         code = main()
-    finally:
-        leave(code)
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    except BaseException:
+        log.exception("koopbis-desktop stopped on an unexpected error")
+        sys.excepthook(*sys.exc_info())
+        code = 1
+    leave(code)
 
 
 def leave(code: int) -> NoReturn:

@@ -494,6 +494,24 @@ def test_the_process_ends_with_the_programs_exit_code_once_the_log_and_the_datab
     assert "koopbis-desktop ends (exit code 2)" in (logs / "koopbis-desktop.log").read_text(encoding="utf-8")
 
 
+def test_help_and_a_wrong_argument_keep_their_exit_codes(tmp_path: Path) -> None:
+    shown = _run("--help", tmp_path=tmp_path, PYTHONUNBUFFERED="")
+    assert shown.returncode == 0 and "--smoke" in shown.stdout
+    wrong = _run("--no-such-option", tmp_path=tmp_path, PYTHONUNBUFFERED="")
+    assert wrong.returncode == 2 and "--no-such-option" in wrong.stderr
+    # An unexpected error still reaches stderr with its traceback, and the code is 1.
+    crash = subprocess.run(
+        [sys.executable, "-c", "from koopbis_desktop.ui import app; app.main = lambda: 1 / 0; app.entry()"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", KOOPBIS_LOG_DIR=str(tmp_path), PYTHONUNBUFFERED=""),
+        check=False,
+    )
+    assert crash.returncode == 1
+    assert "Traceback" in crash.stderr and "ZeroDivisionError" in crash.stderr
+
+
 def test_version_and_smoke_exit_zero(tmp_path: Path, store: Store) -> None:
     version = _run("--version", tmp_path=tmp_path)
     assert version.returncode == 0 and version.stdout.startswith("koopbis-desktop ")
