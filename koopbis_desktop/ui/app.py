@@ -7,9 +7,10 @@ the database on its own thread (integrity check, migrations) with the login
 visible. A login pressed meanwhile waits in the worker's queue. If the open fails
 (damaged file → the newest backup is named; a file from a newer program →
 refused), the person reads why in a message box and the app exits. Modules the
-login does not need (the main window and its pages) are imported on a thread of
-their own while the login waits for a password (:func:`preload_main_window`), so a
-sign-in finds them loaded; the smoke check imports them while the worker opens the file.
+login does not need (the main window and its pages) are imported on the UI thread, one
+per turn of the event loop, while the login waits for a password
+(:func:`start_preloading`), so a sign-in finds them loaded; the smoke check imports them
+while the worker opens the file.
 
 An office database (``--db postgresql://…``, ``KOOPBIS_DB`` or the office this PC's
 wizard connected to) has no file to peek at: the start waits for its connection,
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import contextlib
+import importlib
 import logging
 import os
 import sys
@@ -122,21 +124,59 @@ def _start_facts(store: Store) -> tuple[bool, str]:
     return is_initialised(store), settings.get(store, "language")
 
 
-def preload_main_window() -> None:
-    """Import the signed-in window's modules (pages, models, KOOP-BİS state) ahead of the sign-in.
+#: The signed-in window's modules in the order they load, each pulling in what it needs
+#: (a few milliseconds to a few tens each): one per turn of the event loop.
+PRELOADED = (
+    "koopbis_desktop.domain.changetypes",
+    "koopbis_desktop.store.entries",
+    "koopbis_desktop.services.queries",
+    "koopbis_desktop.ui.koopbis_state",
+    "koopbis_desktop.ui.models.entries",
+    "koopbis_desktop.ui.pages.queue",
+    "koopbis_desktop.ui.pages.new_entry",
+    "koopbis_desktop.ui.mainwindow",
+)
 
-    Imports only: no widget is made. The argon2 check of the password releases the
-    interpreter, so on a thread this runs beside it (and beside a person typing). The
-    entry form loads when a form opens (or autosaved forms are offered), not here.
+
+def preload_main_window() -> None:
+    """Import the signed-in window's modules (pages, models, KOOP-BİS state) now, at once.
+
+    Imports only: no widget is made. The smoke check does this while the worker opens
+    the file; a start with a login uses :func:`start_preloading`.
     """
     try:
-        import koopbis_desktop.ui.mainwindow  # noqa: F401  (loaded ahead; the sign-in uses it)
+        import koopbis_desktop.ui.mainwindow  # noqa: F401  (loaded ahead; the window uses it)
     except Exception:  # the sign-in imports it again and reports what fails
         log.exception("preloading the main window failed")
 
 
 def start_preloading() -> None:
-    threading.Thread(target=preload_main_window, name="koopbis-preload", daemon=True).start()
+    """Import the signed-in window's modules while the login waits for a password.
+
+    On the UI thread, one module per turn of the event loop, so a key pressed meanwhile
+    waits at most one module's import; the password's argon2 check (on the DB worker)
+    releases the interpreter, so the imports still run beside it. Not on a thread of their
+    own: PySide6 makes a Qt class's Python type and enums when a module first names it,
+    and importing the sync engine on a thread while the UI thread ran Qt crashed the
+    interpreter (``tests/ui/test_startup.py`` holds that these imports stay on the UI thread).
+    """
+    pending = [name for name in PRELOADED if name not in sys.modules]
+
+    def step() -> None:
+        while pending:
+            name = pending.pop(0)
+            if name in sys.modules:
+                continue
+            try:
+                importlib.import_module(name)
+            except Exception:  # the sign-in imports it again and reports what fails
+                log.exception("preloading %s failed", name)
+                return
+            break
+        if pending:
+            QTimer.singleShot(0, step)
+
+    step()
 
 
 class Shell(QObject):

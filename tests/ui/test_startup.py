@@ -317,6 +317,65 @@ def test_a_start_loads_neither_the_sync_engine_nor_the_office_driver_nor_sqlite_
     assert loaded == ["LOADED "], done.stdout
 
 
+PRELOAD_PROBE = """
+import sys, threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(["koopbis-desktop"])
+from koopbis_desktop.ui import app as desktop
+from koopbis_desktop.ui.login import LoginDialog
+
+importers = {}
+
+class Recorder:
+    def find_spec(self, name, path=None, target=None):
+        if name.startswith("koopbis_desktop.ui.") and name not in sys.modules:
+            importers.setdefault(name, threading.current_thread().name)
+        return None
+
+sys.meta_path.insert(0, Recorder())
+
+def poll():
+    login = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog) and w.isVisible()]
+    if login and "koopbis_desktop.ui.mainwindow" in sys.modules:
+        timer.stop()
+        login[0].reject()  # the person closes the login: the app ends
+
+timer = QTimer()
+timer.timeout.connect(poll)
+timer.start(5)
+code = desktop.main(["--db", sys.argv[1]])
+print("IMPORTED", " ".join(f"{name}@{thread}" for name, thread in sorted(importers.items())))
+sys.exit(code)
+"""
+
+
+def test_the_main_windows_modules_load_on_the_ui_thread_while_the_login_waits(
+    store: Store, db_path: Path, tmp_path: Path
+) -> None:
+    # Importing PySide6 classes on a thread beside the UI thread's Qt crashed the interpreter
+    # once (the sync engine): the preload runs on the UI thread, a module per turn.
+    import os
+    import subprocess
+
+    store.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
+    done = subprocess.run(
+        [sys.executable, "-c", PRELOAD_PROBE, str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    [line] = [line for line in done.stdout.splitlines() if line.startswith("IMPORTED")]
+    imported = dict(item.split("@") for item in line.split()[1:])
+    assert "koopbis_desktop.ui.mainwindow" in imported and "koopbis_desktop.ui.pages.queue" in imported
+    assert set(imported.values()) == {"MainThread"}, imported
+    assert {name for name in desktop.PRELOADED if ".ui." in name} <= set(imported)
+
+
 def test_pyside6s_source_scan_of_imports_is_off_and_no_module_selects_a_feature() -> None:
     import koopbis_desktop.ui as ui_package
 
