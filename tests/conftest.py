@@ -260,6 +260,19 @@ def reopen(store: Store, **kwargs: Any) -> Store:
     return open_store(store.location, **kwargs)
 
 
+def save_from_another_pc(
+    store: Store, actor: Actor, entry_uuid: str, payload: dict[str, Any], *, loaded_revision: int
+) -> None:
+    """Someone saves ``entry_uuid`` on another PC (its own connection): the next revision."""
+    from koopbis_desktop.services import capture
+
+    other = reopen(store)
+    try:
+        capture.edit_entry(other, actor, entry_uuid, payload, loaded_revision=loaded_revision)
+    finally:
+        other.close()
+
+
 @pytest.fixture
 def store(engine: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[Store]:
     location: Any = request.getfixturevalue("office_url") if engine == "postgresql" else db_path

@@ -20,7 +20,7 @@ from koopbis_desktop.services import capture
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import RevisionChanged
-from tests.conftest import PASSWORD, member_admission, reopen
+from tests.conftest import PASSWORD, member_admission, save_from_another_pc
 
 
 def edit(store: Store, entry_uuid: str, data: dict[str, Any], *extra: str) -> list[str]:
@@ -42,13 +42,9 @@ def test_an_edit_over_a_newer_revision_is_refused_with_the_desktops_message_and_
         store, people["ayse"], "member.admit", cooperatives[1]["id"], member_admission(1)
     )
     # Someone saves revision 2 from another PC after revision 1 was looked at.
-    other = reopen(store)
-    try:
-        capture.edit_entry(
-            other, people["ayse"], entry.uuid, member_admission(1, decision_no="2015/15"), loaded_revision=1
-        )
-    finally:
-        other.close()
+    save_from_another_pc(
+        store, people["ayse"], entry.uuid, member_admission(1, decision_no="2015/15"), loaded_revision=1
+    )
     # What the desktop says and returns for the same late save.
     with pytest.raises(RevisionChanged) as desktop:
         capture.edit_entry(

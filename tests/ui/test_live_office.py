@@ -23,7 +23,7 @@ from koopbis_desktop.ui.live_office import LiveOffice, start_live_office
 from koopbis_desktop.ui.models.entries import COL_STATE
 from koopbis_desktop.ui.pages.queue import PRESET_BY_KEY, QueuePage
 from koopbis_desktop.ui.worker import DbWorker
-from tests.conftest import member_admission, reopen
+from tests.conftest import member_admission, reopen, save_from_another_pc
 from tests.ui.conftest import MessageMock, wait_idle
 from tests.ui.editor_filler import leave, open_form, type_line  # noqa: F401  (open_form: fixture)
 
@@ -188,13 +188,9 @@ def test_a_save_over_a_newer_revision_is_refused_with_the_difference_and_the_typ
     leave(qtbot, edit)
 
     # Meanwhile ayse saves the same entry from another PC.
-    other = reopen(store)
-    try:
-        capture.edit_entry(
-            other, people["ayse"], entry.uuid, member_admission(1, decision_no="2015/15"), loaded_revision=1
-        )
-    finally:
-        other.close()
+    save_from_another_pc(
+        store, people["ayse"], entry.uuid, member_admission(1, decision_no="2015/15"), loaded_revision=1
+    )
 
     editor.save_button.click()
     qtbot.waitUntil(lambda: bool(message_mock.shown), timeout=5000)

@@ -24,7 +24,7 @@ from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.editor import EntryEditor
 from koopbis_desktop.ui.editor.recovery import ask_recovery
-from tests.conftest import member_admission, reopen
+from tests.conftest import member_admission, save_from_another_pc
 from tests.ui.conftest import MessageMock, wait_idle
 from tests.ui.editor_filler import leave, open_form, type_line  # noqa: F401  (open_form: fixture)
 
@@ -89,13 +89,9 @@ def test_a_restored_form_saved_over_a_revision_stored_since_is_refused_keeping_t
     assert len(autosave.pending(store, actor)) == 1
 
     # Meanwhile ayse saves the same entry on another PC: revision 2.
-    other = reopen(store)
-    try:
-        capture.edit_entry(
-            other, people["ayse"], entry.uuid, member_admission(1, decision_no="2015/15"), loaded_revision=1
-        )
-    finally:
-        other.close()
+    save_from_another_pc(
+        store, people["ayse"], entry.uuid, member_admission(1, decision_no="2015/15"), loaded_revision=1
+    )
 
     restored = restore()
     restored_edit = restored.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
