@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QTableView
 
-from koopbis_desktop.ui.entry_view import FIT_ROWS, fit_columns, read_only_table
+from koopbis_desktop.ui.tables import FIT_ROWS, fit_columns, read_only_table
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 
 

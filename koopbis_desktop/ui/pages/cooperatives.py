@@ -32,6 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.display import (
+    EMPTY,
+    cooperative_type_label,
+    district_label,
+    format_iso_date,
+    format_stamp,
+    province_label,
+    status_label,
+)
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS
 from koopbis_desktop.domain.registry_checks import RegistryWarning
@@ -47,23 +56,11 @@ from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
-from koopbis_desktop.ui.entry_view import (
-    EMPTY,
-    cooperative_type_label,
-    district_label,
-    escape_html,
-    fit_columns,
-    format_iso_date,
-    format_stamp,
-    province_label,
-    read_only_table,
-    resort,
-    status_label,
-)
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.list_loader import choose_and_load, may_load_list
 from koopbis_desktop.ui.models.keyset import PAGE_SIZE, KeysetSource, KeysetTableModel
 from koopbis_desktop.ui.registry_warnings import RegistryWarningsPanel
+from koopbis_desktop.ui.tables import escape_html, fit_columns, read_only_table, resort
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 
 SEARCH_LIMIT = 50
