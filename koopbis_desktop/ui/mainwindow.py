@@ -44,12 +44,12 @@ from koopbis_desktop.ui.koopbis_state import KoopbisStateModel, SyncTray
 from koopbis_desktop.ui.live_office import start_live_office
 from koopbis_desktop.ui.login import Session, load_settings
 from koopbis_desktop.ui.opening import open_new_entry
-from koopbis_desktop.ui.pages.new_entry import NewEntryPage, TypeChooserDialog
-from koopbis_desktop.ui.pages.queue import PRESETS, QueuePage
+from koopbis_desktop.ui.pages.presets import PRESETS, QueuePreset
 from koopbis_desktop.ui.turkish import long_date_locative
 from sync.status import KoopbisStatus, Tone
 
 if TYPE_CHECKING:
+    from koopbis_desktop.ui.pages.new_entry import NewEntryPage
     from koopbis_desktop.ui.pages.sync import SyncPage
 
 # The audit, conflict and Eşitleme pages, the settings and user dialogs are imported when
@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         ctx = self.ctx
-        self._add_page("new", self.tr("Yeni kayıt"), lambda: NewEntryPage(ctx), 1)
+        self._add_page("new", self.tr("Yeni kayıt"), self._new_entry_page, 1)
         for number, preset in enumerate(PRESETS, start=2):
             title = _tr("QueuePage", preset.title)
             if preset.key == "sync":
@@ -239,10 +239,21 @@ class MainWindow(QMainWindow):
                 # The three-way conflict review (issue 6).
                 self._add_page(preset.key, title, self._conflicts_page, number)
             else:
-                self._add_page(preset.key, title, partial(QueuePage, ctx, preset), number)
+                self._add_page(preset.key, title, partial(self._queue_page, preset), number)
         self._add_page("cooperatives", self.tr("Kooperatifler"), self._cooperatives_page, 8)
         if ctx.is_admin or ctx.is_supervisor:
             self._add_page("audit", self.tr("Denetim izi"), self._audit_page, 9)
+
+    # The page modules load when their page is first built (preloaded before a sign-in).
+    def _new_entry_page(self) -> QWidget:
+        from koopbis_desktop.ui.pages.new_entry import NewEntryPage
+
+        return NewEntryPage(self.ctx)
+
+    def _queue_page(self, preset: QueuePreset) -> QWidget:
+        from koopbis_desktop.ui.pages.queue import QueuePage
+
+        return QueuePage(self.ctx, preset)
 
     def landing_key(self) -> str:
         """Each role starts on a page it uses: clerk → Taslaklarım, supervisor → Onay bekleyenler,
@@ -396,14 +407,17 @@ class MainWindow(QMainWindow):
 
     def on_nav_current_row_changed(self, row: int) -> None:
         if row >= 0:
-            page = self.pages[self.page_keys()[row]]  # builds it on first show
+            key = self.page_keys()[row]
+            page = self.pages[key]  # builds it on first show
             chosen = self._chosen_cooperative
-            if isinstance(page, NewEntryPage) and chosen is not None:
-                page.set_cooperative(*chosen)
+            if key == "new" and chosen is not None:
+                cast("NewEntryPage", page).set_cooperative(*chosen)
                 self._chosen_cooperative = None
             self.stack.setCurrentIndex(row)
 
     def on_cooperatives_new_entry_requested(self, cooperative_id: str) -> None:
+        from koopbis_desktop.ui.pages.new_entry import TypeChooserDialog
+
         dialog = TypeChooserDialog(cooperative_id, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.type_id:
             open_new_entry(self.ctx, self, dialog.type_id, cooperative_id)

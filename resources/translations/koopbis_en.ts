@@ -1,64 +1,65 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="55" />
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="55"/>
         <source>KOOP-BİS Masaüstü hakkında</source>
         <translation>About KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="65" />
-        <source>&lt;b&gt;KOOP-BİS Masaüstü&lt;/b&gt;&lt;br&gt;KOOP-BİS bakımdayken kooperatif değişikliklerini çevrimdışı kaydetmek, onaylamak ve açılışta KOOP-BİS'e aktarmak için.</source>
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="65"/>
+        <source>&lt;b&gt;KOOP-BİS Masaüstü&lt;/b&gt;&lt;br&gt;KOOP-BİS bakımdayken kooperatif değişikliklerini çevrimdışı kaydetmek, onaylamak ve açılışta KOOP-BİS&apos;e aktarmak için.</source>
         <translation>&lt;b&gt;KOOP-BİS Desktop&lt;/b&gt;&lt;br&gt;Records and approves cooperative changes offline while KOOP-BİS is in maintenance, and transfers them to KOOP-BİS when it opens.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="76" />
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="76"/>
         <source>okunuyor…</source>
         <translation>reading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="80" />
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="80"/>
         <source>Sürüm:</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="81" />
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="81"/>
         <source>Derleme:</source>
         <translation>Build:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="82" />
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="82"/>
         <source>Veritabanı:</source>
         <translation>Database:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="83" />
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="83"/>
         <source>Şema sürümü:</source>
         <translation>Schema version:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="84" />
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="84"/>
         <source>Yedekler:</source>
         <translation>Backups:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="85" />
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="85"/>
         <source>Günlükler:</source>
         <translation>Logs:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="87" />
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="87"/>
         <source>Çalışma ortamı:</source>
         <translation>Runtime:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="107" />
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="107"/>
         <source>{0} (bu sürüm en çok {1} açabilir)</source>
         <translation>{0} (this version opens at most {1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="111" />
+        <location filename="../../koopbis_desktop/ui/dialogs/about.py" line="111"/>
         <source>okunamadı: {0}</source>
         <translation>could not be read: {0}</translation>
     </message>
@@ -66,32 +67,32 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="77" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="77"/>
         <source>Kullanıcı ekle</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="92" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="92"/>
         <source>&amp;Kullanıcı adı:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="93" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="93"/>
         <source>&amp;Ad soyad:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="94" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="94"/>
         <source>&amp;Rol:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="95" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="95"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="99" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="99"/>
         <source>&amp;Ekle</source>
         <translation>&amp;Add</translation>
     </message>
@@ -99,57 +100,57 @@
 <context>
     <name>AttachmentPanel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="52" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="52"/>
         <source>Belge e&amp;kle…</source>
         <translation>A&amp;ttach document…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="54" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="54"/>
         <source>Eki kaldır</source>
         <translation>Remove attachment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="56" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="56"/>
         <source>Aç</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="58" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="58"/>
         <source>Belgeyi bilgisayardaki görüntüleyiciyle açar</source>
-        <translation>Opens the document in this computer's viewer</translation>
+        <translation>Opens the document in this computer&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="70" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="70"/>
         <source>PDF, JPG ya da PNG; en çok 10 MB. Dosyayı buraya sürükleyip bırakabilirsiniz.</source>
         <translation>PDF, JPG or PNG; at most 10 MB. You can drag and drop the file here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="134" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="134"/>
         <source>Taranmış belge ekle</source>
         <translation>Attach a scanned document</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="136" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="136"/>
         <source>Taranmış belgeler (*.pdf *.jpg *.jpeg *.png);;Tüm dosyalar (*)</source>
         <translation>Scanned documents (*.pdf *.jpg *.jpeg *.png);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="152" />
-        <source>'{0}' zaten ekli (aynı içerikte bir dosya).</source>
-        <translation>'{0}' is already attached (a file with the same content).</translation>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="152"/>
+        <source>&apos;{0}&apos; zaten ekli (aynı içerikte bir dosya).</source>
+        <translation>&apos;{0}&apos; is already attached (a file with the same content).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="156" />
-        <source>'{0}' eklendi.</source>
-        <translation>'{0}' added.</translation>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="156"/>
+        <source>&apos;{0}&apos; eklendi.</source>
+        <translation>&apos;{0}&apos; added.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="181" />
-        <source>'{0}' kaldırıldı; kaydettiğinizde kayıttan çıkar.</source>
-        <translation>'{0}' removed; it leaves the entry when you save.</translation>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="181"/>
+        <source>&apos;{0}&apos; kaldırıldı; kaydettiğinizde kayıttan çıkar.</source>
+        <translation>&apos;{0}&apos; removed; it leaves the entry when you save.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="227" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="227"/>
         <source>PDF belgesi
 {0}
 {1}
@@ -160,7 +161,7 @@ Görmek için «Aç».</source>
 Press «Open» to view it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="211" />
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="211"/>
         <source>Görüntü önizlenemiyor
 {0}
 {1}
@@ -174,82 +175,82 @@ Press «Open» to view it.</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="193" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="193"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="132" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="132"/>
         <source>kayıt no (uuid)</source>
         <translation>entry id (uuid)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="135" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="135"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="137" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="137"/>
         <source>&amp;Tarih:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="144" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="144"/>
         <source>&amp;Süz</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="145" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="145"/>
         <source>&amp;Zinciri doğrula</source>
         <translation>&amp;Verify chain</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="167" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="167"/>
         <source>◀ &amp;Önceki</source>
         <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="168" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="168"/>
         <source>S&amp;onraki ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="175" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="175"/>
         <source>&amp;Kayıt:</source>
         <translation>&amp;Entry:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="177" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="177"/>
         <source>K&amp;ullanıcı:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="256" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="256"/>
         <source>{0}–{1} / {2} kayıt</source>
         <translation>{0}–{1} of {2} rows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="259" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="259"/>
         <source>Bu süzgeçle denetim kaydı yok.</source>
         <translation>No audit rows match this filter.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="281" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="281"/>
         <source>Zincir doğrulanıyor…</source>
         <translation>Verifying the chain…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="290" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="290"/>
         <source>Denetim izi sağlam: {0} kayıt, son özet {1}.</source>
         <translation>Audit trail intact: {0} rows, head hash {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="296" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="296"/>
         <source>Denetim izi BOZULMUŞ: ilk sorunlu kayıt {0}: {1}</source>
         <translation>Audit trail BROKEN: first bad row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="156" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="156"/>
         <source>Bu süzgece uyan denetim kaydı yok; süzgeci genişletin ya da temizleyin.</source>
         <translation>No audit record matches this filter; widen or clear the filter.</translation>
     </message>
@@ -257,37 +258,37 @@ Press «Open» to view it.</translation>
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="49" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="49"/>
         <source>Sıra</source>
         <translation>Seq</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="50" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="50"/>
         <source>Zaman</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="51" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="51"/>
         <source>Kullanıcı</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="52" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="52"/>
         <source>İşlem</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="53" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="53"/>
         <source>Kayıt</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="54" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="54"/>
         <source>Durum değişimi</source>
         <translation>State change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="55" />
+        <location filename="../../koopbis_desktop/ui/pages/audit.py" line="55"/>
         <source>Not / ayrıntı</source>
         <translation>Note / details</translation>
     </message>
@@ -295,7 +296,7 @@ Press «Open» to view it.</translation>
 <context>
     <name>ComboField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="397" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="397"/>
         <source>— seçin —</source>
         <translation>— choose —</translation>
     </message>
@@ -303,54 +304,54 @@ Press «Open» to view it.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="81" />
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="87" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="87"/>
         <source>Kayıt yükleniyor…</source>
         <translation>Loading the entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="83" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="83"/>
         <source>Çakışma incelemesi</source>
         <translation>Conflict review</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="101" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="101"/>
         <source>&amp;Gerekçe (zorunlu; kararla birlikte denetim izine girer):</source>
         <translation>&amp;Reason (required; recorded in the audit trail with the decision):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="106" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="106"/>
         <source>Örneğin: Genel kurul tutanağına göre unvan Genel Müdürlüğün düzelttiği gibi olmalı.</source>
         <translation>For example: according to the general assembly minutes the title should be as corrected by the Directorate General.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="116" />
-        <source>Girdiğinizi &amp;gönder (KOOP-BİS'teki değer üzerine yazılır)</source>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="116"/>
+        <source>Girdiğinizi &amp;gönder (KOOP-BİS&apos;teki değer üzerine yazılır)</source>
         <translation>&amp;Send your entry (overwrites the value in KOOP-BİS)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="119" />
-        <source>KOOP-BİS'tekini &amp;kabul et (kayıt vazgeçildi olarak saklanır)</source>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="119"/>
+        <source>KOOP-BİS&apos;tekini &amp;kabul et (kayıt vazgeçildi olarak saklanır)</source>
         <translation>&amp;Accept the KOOP-BİS version (the entry is kept as abandoned)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="122" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="122"/>
         <source>Seçimlerle &amp;birleştir</source>
         <translation>&amp;Merge with my choices</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="124" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="124"/>
         <source>Memura &amp;iade et</source>
         <translation>&amp;Return to the clerk</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="126" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="126"/>
         <source>Mevcut kooperatife &amp;bağla</source>
         <translation>&amp;Link to the existing cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="129" />
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="441" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="441"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -359,257 +360,257 @@ Press «Open» to view it.</translation>
         <translation type="vanished">Conflict review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="199" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="199"/>
         <source>Mevcut kooperatife &amp;bağla ({0} — bekleyen kayıtlar da bağlanır)</source>
         <translation>&amp;Link to the existing cooperative ({0} — waiting entries are linked too)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="206" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="206"/>
         <source>Bu kayıt artık çakışmada değil; karar verilmiş olabilir.</source>
         <translation>This entry is no longer in conflict; it may have been decided already.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="212" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="212"/>
         <source>Farkları inceleyin, gerekçeyi yazın ve bir karar düğmesine basın.</source>
         <translation>Review the differences, write the reason and press a decision button.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="226" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="226"/>
         <source>Bu işlem için oturum açın.</source>
         <translation>Sign in to do this.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="237" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="237"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="240" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="240"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="243" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="243"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="244" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="244"/>
         <source>Onaylayan</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="245" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="245"/>
         <source>Çakışma tarihi</source>
         <translation>Conflict date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="246" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="246"/>
         <source>Geçerlilik tarihi</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="295" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="295"/>
         <source>Değer düzeyinde gerçek bir çakışma yok: iki taraf farklı şeyleri değiştirmiş.</source>
         <translation>No real conflict at value level: the two sides changed different things.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="297" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="297"/>
         <source>«Birleştir» ikisini birlikte korur.</source>
         <translation>«Merge» keeps both together.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="298" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="298"/>
         <source>Çakışan alanlar</source>
         <translation>Conflicting fields</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="300" />
-        <source>KOOP-BİS'te başka değişiklikler — çakışma değil (KOOP-BİS'teki hâli korunur)</source>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="300"/>
+        <source>KOOP-BİS&apos;te başka değişiklikler — çakışma değil (KOOP-BİS&apos;teki hâli korunur)</source>
         <translation>Other changes in KOOP-BİS — not a conflict (the KOOP-BİS version is kept)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="303" />
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="309" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="303"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="309"/>
         <source>Yok.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="306" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="306"/>
         <source>Yalnız sizin değişiklikleriniz — çakışma değil</source>
         <translation>Only your changes — not a conflict</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="314" />
-        <source>&lt;b&gt;KOOP-BİS'te zaten kayıtlı:&lt;/b&gt; {0}</source>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="314"/>
+        <source>&lt;b&gt;KOOP-BİS&apos;te zaten kayıtlı:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;Already registered in KOOP-BİS:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="321" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="321"/>
         <source>Çakışan her alan için seçiminiz («Seçimlerle birleştir» için)</source>
         <translation>Your choice for each conflicting field (for «Merge with my choices»)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="361" />
-        <source>Bu çakışmada yerel kaydı yeniden göndermek işe yaramaz (KOOP-BİS aynı cevabı verir); KOOP-BİS'tekini kabul edin ya da memura iade edin.</source>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="361"/>
+        <source>Bu çakışmada yerel kaydı yeniden göndermek işe yaramaz (KOOP-BİS aynı cevabı verir); KOOP-BİS&apos;tekini kabul edin ya da memura iade edin.</source>
         <translation>Resending the local entry will not help with this conflict (KOOP-BİS gives the same answer); accept the KOOP-BİS version or return it to the clerk.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="369" />
-        <source>Kayıt olduğu gibi yeniden gönderilir; KOOP-BİS'teki çakışan değerlerin üzerine yazılır (onlar denetim izinde saklanır).</source>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="369"/>
+        <source>Kayıt olduğu gibi yeniden gönderilir; KOOP-BİS&apos;teki çakışan değerlerin üzerine yazılır (onlar denetim izinde saklanır).</source>
         <translation>The entry is resent as it is and overwrites the conflicting values in KOOP-BİS (those are kept in the audit trail).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="377" />
-        <source>KOOP-BİS'teki kalır; bu kayıt gönderilmez, içeriğiyle 'Vazgeçildi' olarak saklanır.</source>
-        <translation>The KOOP-BİS version stays; this entry is not sent and is kept with its content as 'Abandoned'.</translation>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="377"/>
+        <source>KOOP-BİS&apos;teki kalır; bu kayıt gönderilmez, içeriğiyle &apos;Vazgeçildi&apos; olarak saklanır.</source>
+        <translation>The KOOP-BİS version stays; this entry is not sent and is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="379" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="379"/>
         <source>Bu çakışmada alan alan seçilebilecek bir alan yok.</source>
         <translation>This conflict has no fields to choose field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="386" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="386"/>
         <source>Her çakışan alan için yukarıda seçtiğiniz değer alınır; birleştirilen kayıt yeni bir revizyon olarak yeniden gönderilir.</source>
         <translation>For each conflicting field the value you chose above is taken; the merged entry is resent as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="395" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="395"/>
         <source>Kayıt, gerekçe kutusundaki açıklamayla yazan memura geri gönderilir; hiçbir şey kaybolmaz.</source>
         <translation>The entry is sent back to the clerk who wrote it with the comment in the reason box; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="404" />
-        <source>Kuruluş kaydı gönderilmez (kooperatif KOOP-BİS'te zaten var); bu kuruluşu bekleyen kayıtlar mevcut kooperatife bağlanır ve sırayla gönderilir.</source>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="404"/>
+        <source>Kuruluş kaydı gönderilmez (kooperatif KOOP-BİS&apos;te zaten var); bu kuruluşu bekleyen kayıtlar mevcut kooperatife bağlanır ve sırayla gönderilir.</source>
         <translation>The founding entry is not sent (the cooperative already exists in KOOP-BİS); the entries waiting for this founding are linked to the existing cooperative and sent in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="430" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="430"/>
         <source>Karar gerekçesi yazılmalıdır; denetim izine girer. Gerekçe kutusuna yazın.</source>
         <translation>A reason for the decision is required; it goes into the audit trail. Type it in the reason box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="463" />
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="531" />
-        <source>KOOP-BİS'teki değerin üzerine yazılsın mı?</source>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="463"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="531"/>
+        <source>KOOP-BİS&apos;teki değerin üzerine yazılsın mı?</source>
         <translation>Overwrite the value in KOOP-BİS?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="465" />
-        <source>KOOP-BİS'te şimdi olan şu değerlerin üzerine girdiğiniz değerler yazılacak:
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="465"/>
+        <source>KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine girdiğiniz değerler yazılacak:
 {0}
 
-KOOP-BİS'teki değerler denetim izinde saklanır.</source>
+KOOP-BİS&apos;teki değerler denetim izinde saklanır.</source>
         <translation>Your values will overwrite these values currently in KOOP-BİS:
 {0}
 
 The KOOP-BİS values are kept in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="467" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="467"/>
         <source>• (değer düzeyinde çakışma yok)</source>
         <translation>• (no conflict at value level)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="468" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="468"/>
         <source>&amp;Üzerine yaz ve gönder</source>
         <translation>&amp;Overwrite and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="474" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="474"/>
         <source>Yerel kayıt korunuyor…</source>
         <translation>Keeping the local entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="485" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="485"/>
         <source>Girdiğiniz değişiklikten vazgeçilsin mi?</source>
         <translation>Abandon the change you entered?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="487" />
-        <source>Girdiğiniz şu değişiklikler KOOP-BİS'e gönderilmeyecek:
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="487"/>
+        <source>Girdiğiniz şu değişiklikler KOOP-BİS&apos;e gönderilmeyecek:
 {0}
 
-Kayıt içeriğiyle birlikte 'Vazgeçildi' olarak saklanır.</source>
+Kayıt içeriğiyle birlikte &apos;Vazgeçildi&apos; olarak saklanır.</source>
         <translation>These changes you entered will not be sent to KOOP-BİS:
 {0}
 
-The entry is kept with its content as 'Abandoned'.</translation>
+The entry is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="489" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="489"/>
         <source>• bu kaydın tamamı</source>
         <translation>• this whole entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="490" />
-        <source>&amp;KOOP-BİS'tekini kabul et</source>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="490"/>
+        <source>&amp;KOOP-BİS&apos;tekini kabul et</source>
         <translation>&amp;Accept the KOOP-BİS version</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="496" />
-        <source>KOOP-BİS'teki kabul ediliyor…</source>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="496"/>
+        <source>KOOP-BİS&apos;teki kabul ediliyor…</source>
         <translation>Accepting the KOOP-BİS version…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="506" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="506"/>
         <source>Çakışan her alan için seçim yapın: {0}.</source>
         <translation>Make a choice for each conflicting field: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="518" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="518"/>
         <source>«Elle yaz» seçilen alana değer yazın: {0}.</source>
         <translation>Type a value in the field set to «Type by hand»: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="533" />
-        <source>Birleştirilen kayıt KOOP-BİS'te şimdi olan şu değerlerin üzerine yazılacak:
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="533"/>
+        <source>Birleştirilen kayıt KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine yazılacak:
 {0}
 
-KOOP-BİS'teki değerler denetim izinde, girdiğiniz kayıt revizyonlarda saklanır.</source>
+KOOP-BİS&apos;teki değerler denetim izinde, girdiğiniz kayıt revizyonlarda saklanır.</source>
         <translation>The merged entry will overwrite these values currently in KOOP-BİS:
 {0}
 
 The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="536" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="536"/>
         <source>&amp;Birleştir ve gönder</source>
         <translation>&amp;Merge and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="543" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="543"/>
         <source>Birleştiriliyor…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="555" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="555"/>
         <source>Memura iade ediliyor…</source>
         <translation>Returning to the clerk…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="568" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="568"/>
         <source>Mevcut kooperatife bağlansın mı?</source>
         <translation>Link to the existing cooperative?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="570" />
-        <source>Bu kuruluş kaydı KOOP-BİS'e gönderilmeyecek ('Vazgeçildi' olarak saklanır); onu bekleyen {0} kayıt {1} kooperatifine bağlanacak.</source>
-        <translation>This founding entry will not be sent to KOOP-BİS (it is kept as 'Abandoned'); the {0} entries waiting for it will be linked to cooperative {1}.</translation>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="570"/>
+        <source>Bu kuruluş kaydı KOOP-BİS&apos;e gönderilmeyecek (&apos;Vazgeçildi&apos; olarak saklanır); onu bekleyen {0} kayıt {1} kooperatifine bağlanacak.</source>
+        <translation>This founding entry will not be sent to KOOP-BİS (it is kept as &apos;Abandoned&apos;); the {0} entries waiting for it will be linked to cooperative {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="573" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="573"/>
         <source>&amp;Bağla</source>
         <translation>&amp;Link</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="579" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="579"/>
         <source>Bağlanıyor…</source>
         <translation>Linking…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="188" />
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="188"/>
         <source>Çakışma incelemesi {0} — {1}</source>
         <translation>Conflict review {0} — {1}</translation>
     </message>
@@ -617,75 +618,75 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="122" />
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="122"/>
         <source>Çakışmalar</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="125" />
-        <source>KOOP-BİS'in, siz çevrimdışıyken değişen bilgisi yüzünden uygulamadığı kayıtlar. Bir şef her birini açıp alan alan karar verir; iki tarafın bilgisi de saklanır. Açmak için satırı seçip Enter'a basın ya da çift tıklayın.</source>
-        <translation>Entries KOOP-BİS did not apply because its data changed while you were offline. A supervisor opens each one and decides field by field; both sides' data are kept. To open one, select the row and press Enter or double-click it.</translation>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="125"/>
+        <source>KOOP-BİS&apos;in, siz çevrimdışıyken değişen bilgisi yüzünden uygulamadığı kayıtlar. Bir şef her birini açıp alan alan karar verir; iki tarafın bilgisi de saklanır. Açmak için satırı seçip Enter&apos;a basın ya da çift tıklayın.</source>
+        <translation>Entries KOOP-BİS did not apply because its data changed while you were offline. A supervisor opens each one and decides field by field; both sides&apos; data are kept. To open one, select the row and press Enter or double-click it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="131" />
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="131"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="137" />
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="137"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="142" />
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="142"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="143" />
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="143"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="144" />
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="144"/>
         <source>Çakışan alanlar</source>
         <translation>Conflicting fields</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="145" />
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="145"/>
         <source>Bekliyor</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="146" />
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="146"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="162" />
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="162"/>
         <source>İncele ve karar &amp;ver…</source>
         <translation>Review and &amp;decide…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="203" />
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="203"/>
         <source>{0} kayıt karar bekliyor.</source>
         <translation>{0} entries await a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="205" />
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="205"/>
         <source>Çakışmada kayıt yok.</source>
         <translation>No entries in conflict.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="154" />
-        <source>Çakışma yok. Eşitlemede KOOP-BİS'teki güncel bilgiyle çelişen bir kayıt çıkarsa burada şefin kararını bekler; o zamana kadar yapılacak bir şey yok.</source>
-        <translation>No conflicts. If a sync finds an entry that contradicts KOOP-BİS's current data, it waits here for a supervisor's decision; until then there is nothing to do.</translation>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="154"/>
+        <source>Çakışma yok. Eşitlemede KOOP-BİS&apos;teki güncel bilgiyle çelişen bir kayıt çıkarsa burada şefin kararını bekler; o zamana kadar yapılacak bir şey yok.</source>
+        <translation>No conflicts. If a sync finds an entry that contradicts KOOP-BİS&apos;s current data, it waits here for a supervisor&apos;s decision; until then there is nothing to do.</translation>
     </message>
 </context>
 <context>
     <name>CooperativePicker</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/picker.py" line="41" />
+        <location filename="../../koopbis_desktop/ui/editor/picker.py" line="41"/>
         <source>Eşleşen kooperatif yok.</source>
         <translation>No matching cooperative.</translation>
     </message>
@@ -693,258 +694,259 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>CooperativesPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="134" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="147"/>
         <source>Unvan, sicil no ya da VKN</source>
         <translation>Title, registry number or VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="136" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="149"/>
         <source>&amp;Ara:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="144" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="507" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="159"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="574"/>
         <source>Sicil no</source>
         <translation>Registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="145" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="160"/>
         <source>Unvan</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="146" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="509" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="161"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="576"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="148" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="163"/>
         <source>İlçe</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="151" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="514" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="581"/>
         <source>VKN</source>
         <translation>VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="152" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="245" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="517" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="263"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="584"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="190" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="208"/>
         <source>Bu kooperatif için &amp;yeni kayıt</source>
         <translation>&amp;New entry for this cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="194" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="212"/>
         <source>Seçili kooperatif için yeni kayıt başlatır (Ctrl+Shift+N).</source>
         <translation>Starts a new entry for the selected cooperative (Ctrl+Shift+N).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="200" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="218"/>
         <source>TCKN / VKN</source>
         <translation>TCKN / VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="201" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="219"/>
         <source>Adı Soyadı / Unvanı</source>
         <translation>Full name / title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="202" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="220"/>
         <source>Pay</source>
         <translation>Shares</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="204" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="222"/>
         <source>Giriş tarihi</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="212" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="230"/>
         <source>Adı Soyadı</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="213" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="231"/>
         <source>T.C. Kimlik No</source>
         <translation>Turkish ID number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="219" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="237"/>
         <source>Görevi</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="215" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="233"/>
         <source>Görev süresi</source>
         <translation>Term of office</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="224" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="242"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="244"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="230" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="248"/>
         <source>Hesap yılı</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="234" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="252"/>
         <source>Yeri</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="236" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="254"/>
         <source>Sonuç</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="244" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="262"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="246" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="264"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="248" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="266"/>
         <source>Geçerlilik</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="253" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="271"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="269" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="287"/>
         <source>Enter ya da çift tıklama: kaydı inceleme penceresinde açar.</source>
         <translation>Enter or double-click: opens the entry in the review window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="273" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="291"/>
         <source>&amp;Ortaklar</source>
         <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="274" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="292"/>
         <source>Yö&amp;netim kurulu</source>
         <translation>&amp;Board of directors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="275" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="293"/>
         <source>&amp;Denetim kurulu</source>
         <translation>&amp;Audit board</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="276" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="294"/>
         <source>&amp;Genel kurullar</source>
         <translation>&amp;General assemblies</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="277" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="295"/>
         <source>Ye&amp;rel kayıtlar</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="279" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="297"/>
         <source>Ayrıntıları görmek için listeden bir kooperatif seçin.</source>
         <translation>Select a cooperative in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="311" />
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="372" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="329"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="425"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="440"/>
         <source>Aramak için unvan, sicil no ya da VKN yazın.</source>
         <translation>Type a title, registry number or VKN to search.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="394" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="461"/>
         <source>Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.</source>
         <translation>No matching cooperative. Type a word of the title, the registry number or the VKN.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="460" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="527"/>
         <source>Bu kooperatif artık kooperatif listesinde yok.</source>
         <translation>This cooperative is no longer in the cooperative list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="476" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="543"/>
         <source>&amp;Ortaklar ({0})</source>
         <translation>&amp;Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="477" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="544"/>
         <source>Yö&amp;netim kurulu ({0})</source>
         <translation>&amp;Board of directors ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="478" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="545"/>
         <source>&amp;Denetim kurulu ({0})</source>
         <translation>&amp;Audit board ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="479" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="546"/>
         <source>&amp;Genel kurullar ({0})</source>
         <translation>&amp;General assemblies ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="480" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="547"/>
         <source>Ye&amp;rel kayıtlar ({0})</source>
         <translation>&amp;Local entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="512" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="579"/>
         <source>İl / İlçe</source>
         <translation>Province / district</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="513" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="580"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="515" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="582"/>
         <source>Ticaret sicil no</source>
         <translation>Trade registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="516" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="583"/>
         <source>Kuruluş tarihi</source>
         <translation>Founding date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="324" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="342"/>
         <source>Kooperatif listesini &amp;yükle…</source>
         <translation>&amp;Load the cooperative list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="346" />
-        <source>Kooperatif listesi boş: bu bilgisayara KOOP-BİS'in kooperatif listesi henüz yüklenmedi. Kayıt girmek için önce liste yüklenmeli.</source>
-        <translation>The cooperative list is empty: KOOP-BİS's cooperative list has not been loaded on this computer yet. It must be loaded before entries can be recorded.</translation>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="387"/>
+        <source>Kooperatif listesi boş: bu bilgisayara KOOP-BİS&apos;in kooperatif listesi henüz yüklenmedi. Kayıt girmek için önce liste yüklenmeli.</source>
+        <translation>The cooperative list is empty: KOOP-BİS&apos;s cooperative list has not been loaded on this computer yet. It must be loaded before entries can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="351" />
-        <source>KOOP-BİS'ten aldığınız dosyayı (CSV ya da Excel) yükleyin.</source>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="392"/>
+        <source>KOOP-BİS&apos;ten aldığınız dosyayı (CSV ya da Excel) yükleyin.</source>
         <translation>Load the file you received from KOOP-BİS (CSV or Excel).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="353" />
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="394"/>
         <source>Listeyi şef ya da yönetici yükler; şefinizden yüklemesini isteyin.</source>
         <translation>A supervisor or administrator loads the list; ask your supervisor to load it.</translation>
     </message>
@@ -952,27 +954,27 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>DailyListDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="38" />
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="38"/>
         <source>Günlük liste</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="46" />
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="46"/>
         <source>O gün yazılan ya da işlem gören kayıtlar, imza yerleri ve denetim izinin son özetiyle yazdırılır; imzalı nüsha veritabanının sonradan değiştirilmediğini kanıtlar.</source>
-        <translation>Prints the entries written or moved on that day, with signature lines and the audit trail's latest hash; a signed copy proves the database was not changed afterwards.</translation>
+        <translation>Prints the entries written or moved on that day, with signature lines and the audit trail&apos;s latest hash; a signed copy proves the database was not changed afterwards.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="52" />
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="52"/>
         <source>&amp;Gün:</source>
         <translation>&amp;Day:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="59" />
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="59"/>
         <source>Ö&amp;nizle</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="60" />
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="60"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -980,72 +982,72 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>DataActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="55" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="55"/>
         <source>Ortak &amp;listesi yükle…</source>
         <translation>Load a &amp;member list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="59" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="59"/>
         <source>&amp;Dışa aktar (Excel/CSV)…</source>
         <translation>&amp;Export (Excel/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="61" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="61"/>
         <source>Ekrandaki listeyi, süzgeciyle birlikte dosyaya yazar.</source>
         <translation>Writes the list on screen, with its filter, to a file.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="63" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="63"/>
         <source>De&amp;netim izini dışa aktar…</source>
         <translation>Export the au&amp;dit trail…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="66" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="66"/>
         <source>&amp;Destek paketi oluştur…</source>
         <translation>Create a &amp;support bundle…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="77" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="77"/>
         <source>%1 yazılıyor…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="81" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="81"/>
         <source>Dosya yazılamadı</source>
         <translation>The file could not be written</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="108" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="108"/>
         <source>Listeyi dışa aktar</source>
         <translation>Export the list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="110" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="110"/>
         <source>Excel dosyası (*.xlsx);;CSV dosyası, noktalı virgüllü (*.csv)</source>
         <translation>Excel file (*.xlsx);;CSV file, semicolon-separated (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="128" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="128"/>
         <source>Denetim izini dışa aktar</source>
         <translation>Export the audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="130" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="130"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="150" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="150"/>
         <source>Destek paketi oluştur</source>
         <translation>Create a support bundle</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="152" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="152"/>
         <source>Zip dosyası (*.zip)</source>
         <translation>Zip file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="168" />
+        <location filename="../../koopbis_desktop/ui/export.py" line="168"/>
         <source>Destek paketi yazıldı: %1 (kişisel veri içermez).</source>
         <translation>Support bundle written: %1 (contains no personal data).</translation>
     </message>
@@ -1053,17 +1055,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="230" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="230"/>
         <source>GG.AA.YYYY</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="235" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="235"/>
         <source>Takvim…</source>
         <translation>Calendar…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="236" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="236"/>
         <source>Takvimden seç (Alt+Aşağı ok)</source>
         <translation>Pick from the calendar (Alt+Down arrow)</translation>
     </message>
@@ -1071,87 +1073,87 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EditorLayout</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="37" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="37"/>
         <source>Form yükleniyor…</source>
         <translation>Loading the form…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="56" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="56"/>
         <source>Kooperatif ara: unvan, sicil no ya da VKN (ör. ışık, 06-…)</source>
         <translation>Search cooperatives: title, registry number or VKN (e.g. ışık, 06-…)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="62" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="62"/>
         <source>&amp;Kooperatif *</source>
         <translation>&amp;Cooperative *</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="109" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="109"/>
         <source>Ekler (karar ve tutanak taramaları)</source>
         <translation>Attachments (scans of decisions and minutes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="119" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="119"/>
         <source>&amp;Kaydet (Ctrl+S)</source>
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="121" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="121"/>
         <source>&amp;Onaya gönder (Ctrl+Enter)</source>
         <translation>Sub&amp;mit for approval (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="123" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="123"/>
         <source>Kapat (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="169" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="169"/>
         <source>Şef iade notu</source>
-        <translation>Supervisor's return note</translation>
+        <translation>Supervisor&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="169" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="169"/>
         <source>Son iade notu</source>
         <translation>Last return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="174" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="174"/>
         <source>Yeni kooperatif kuruluşu: sicil numarasını KOOP-BİS verecek.</source>
         <translation>New cooperative founding: KOOP-BİS will assign the registry number.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="180" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="180"/>
         <source>kuruluş {0}</source>
         <translation>founding {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="185" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="185"/>
         <source>şu anki durum: {0}</source>
         <translation>current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="189" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="189"/>
         <source>Kooperatif: {0}</source>
         <translation>Cooperative: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="194" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="194"/>
         <source>Kooperatif: {0} (çevrimdışı listede bulunamadı)</source>
         <translation>Cooperative: {0} (not found in the offline list)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="197" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="197"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="200" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="200"/>
         <source>Durum: {0}, {1}. sürüm</source>
         <translation>State: {0}, version {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="202" />
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="202"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
@@ -1159,72 +1161,72 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EncryptionOffer</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="40" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="40"/>
         <source>Kurtarma anahtarı</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="42" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="42"/>
         <source>Veritabanı şifrelendi. Bütün parolalar unutulursa veritabanını yalnızca bu kurtarma anahtarı açar. Yalnızca şimdi gösterilir: yazın ya da yazdırın ve bilgisayardan ayrı, kilitli bir yerde saklayın.</source>
         <translation>The database is encrypted. If every password is lost, only this recovery key opens the database. It is shown only now: write it down or print it and keep it locked away, apart from the computer.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="58" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="58"/>
         <source>Kurtarma anahtarını &amp;yazdım, güvenli bir yerde saklayacağım</source>
         <translation>I have &amp;written down the recovery key and will keep it safe</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="62" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="62"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="93" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="93"/>
         <source>Veritabanı şifrelenmemiş</source>
         <translation>The database is not encrypted</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="94" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="94"/>
         <source>Bu veritabanı önceki sürümden kalma ve şifrelenmemiş: kaybolan bir bilgisayar ya da yedek, ortakların T.C. kimlik numaralarını ve adlarını açığa çıkarır. Şimdi şifrelensin mi?</source>
-        <translation>This database comes from the previous version and is not encrypted: a lost computer or backup reveals the members' T.C. identity numbers and names. Encrypt it now?</translation>
+        <translation>This database comes from the previous version and is not encrypted: a lost computer or backup reveals the members&apos; T.C. identity numbers and names. Encrypt it now?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="101" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="101"/>
         <source>Şimdi şifrele</source>
         <translation>Encrypt now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="104" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="104"/>
         <source>Sonra</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="106" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="106"/>
         <source>Önce şifreli bir yedek alınır; dosya yerinde şifrelenir, kayıtlar, sayılar ve denetim izi karşılaştırılır; bir fark olursa hiçbir şey değişmez. Birkaç saniye sürer.</source>
         <translation>An encrypted backup is taken first; the file is encrypted in place and the entries, counts and audit trail are compared; if anything differs, nothing changes. It takes a few seconds.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="119" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="119"/>
         <source>Parolanız</source>
         <translation>Your password</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="120" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="120"/>
         <source>Şifreleme için parolanızı yeniden yazın:</source>
         <translation>Type your password again to encrypt:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="137" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="137"/>
         <source>Veritabanı şifreleniyor…</source>
         <translation>Encrypting the database…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="168" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="168"/>
         <source>Bu hesaplar anahtarlarını ilk girişlerinde (program açıkken) ya da parolaları sıfırlanınca alır: {0}</source>
         <translation>These accounts get their key at their first sign-in (while the program is open) or when their password is reset: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="180" />
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="180"/>
         <source>Şifrelenemedi</source>
         <translation>Could not encrypt</translation>
     </message>
@@ -1232,42 +1234,42 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="67" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="67"/>
         <source>Kayıt formu</source>
         <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="129" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="131"/>
         <source>{0} — kayıt formu</source>
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="167" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="177"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="171" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="171"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; hangi sürümün üzerine yazıldığı bilinmiyor (eski bir otomatik kayıt). Kaydetmeden önce kaydın son hâline bakın: arada başkası kaydettiyse kaydetmeniz onun sürümünün üzerine yazar.</source>
-        <translation>The autosaved form was restored; which revision it was typed on is not known (an old autosave). Look at the entry's latest state before saving: if someone saved it meanwhile, your save replaces their revision.</translation>
+        <translation>The autosaved form was restored; which revision it was typed on is not known (an old autosave). Look at the entry&apos;s latest state before saving: if someone saved it meanwhile, your save replaces their revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="177" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="187"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="184" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="194"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="192" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="202"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="217" />
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="227"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
@@ -1275,67 +1277,67 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryTableModel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="47" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="47"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="48" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="48"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="49" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="49"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="50" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="50"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="51" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="51"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="52" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="52"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="53" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="53"/>
         <source>KOOP-BİS fiş no</source>
         <translation>KOOP-BİS receipt</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="71" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="71"/>
         <source>{0} bu kaydı {1} bilgisayarında {2} saatinden beri düzenliyor.</source>
         <translation>{0} has been editing this entry on the PC {1} since {2}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="345" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="346"/>
         <source>… (kaydırdıkça gelir)</source>
         <translation>… (more as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="393" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="394"/>
         <source>Kayıtta düzeltilmesi gereken hatalar var.</source>
         <translation>The entry has errors to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="397" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="398"/>
         <source>Kayıtta 1163 sayılı Kanun uyarıları var.</source>
         <translation>The entry has Law 1163 warnings.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="400" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="401"/>
         <source>Şefin notu: {0}</source>
-        <translation>Supervisor's note: {0}</translation>
+        <translation>Supervisor&apos;s note: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="46" />
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="46"/>
         <source>Kayıt no</source>
         <translation>Entry no.</translation>
     </message>
@@ -1343,170 +1345,170 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="307" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="266"/>
         <source>Uyarılar ve hatalar:</source>
         <translation>Warnings and errors:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="294" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="253"/>
         <source>revizyon {0}</source>
         <translation>revision {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="281" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="240"/>
         <source>Onaya gönderildi: {0}</source>
         <translation>Submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="133" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="92"/>
         <source>Ne değişiyor</source>
         <translation>What changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="134" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="93"/>
         <source>Önce (KOOP-BİS kaydı)</source>
         <translation>Before (KOOP-BİS record)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="135" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="94"/>
         <source>Sonra (bu kayıtla)</source>
         <translation>After (with this entry)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="136" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="95"/>
         <source>Değişiklik</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="142" />
-        <source>Bu kayıt KOOP-BİS'teki mevcut bir bilgiyi değiştirmiyor.</source>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="101"/>
+        <source>Bu kayıt KOOP-BİS&apos;teki mevcut bir bilgiyi değiştirmiyor.</source>
         <translation>This entry does not change any existing data in KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="162" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="121"/>
         <source>Revizyon</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="163" />
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="275" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="234"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="164" />
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="194" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="153"/>
         <source>Zaman</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="165" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="124"/>
         <source>Not</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="173" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="132"/>
         <source>Alan</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="174" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="133"/>
         <source>Önceki revizyon</source>
         <translation>Previous revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="175" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="134"/>
         <source>Bu revizyon</source>
         <translation>This revision</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="195" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="154"/>
         <source>Kim</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="196" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="155"/>
         <source>İşlem</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="198" />
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="274" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="233"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="205" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="164"/>
         <source>Açıklama</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="212" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="171"/>
         <source>Ön&amp;ce → sonra</source>
         <translation>&amp;Before → after</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="213" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="172"/>
         <source>Kayıt i&amp;çeriği</source>
         <translation>Entry &amp;content</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="214" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="173"/>
         <source>&amp;Revizyonlar</source>
         <translation>&amp;Revisions</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="215" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="174"/>
         <source>İşlem &amp;geçmişi</source>
         <translation>Action &amp;history</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="252" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="211"/>
         <source>&amp;Revizyonlar ({0})</source>
         <translation>&amp;Revisions ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="262" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="221"/>
         <source>{0} bu kaydı {1} bilgisayarında {2} tarihinden beri açık tutuyor.</source>
         <translation>{0} has had this entry open on the PC {1} since {2}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="270" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="229"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="273" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="232"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="277" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="236"/>
         <source>Oluşturuldu</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="286" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="245"/>
         <source>Geçerlilik tarihi</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="289" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="248"/>
         <source>Onaylayan</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="291" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="250"/>
         <source>Son iade nedeni</source>
         <translation>Last reason for return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="366" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="325"/>
         <source>Revizyon {0}: ilk yazılan hâli.</source>
         <translation>Revision {0}: as first written.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="370" />
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="329"/>
         <source>Revizyon {0}, revizyon {1} ile karşılaştırılıyor: {2} alan değişti (sarı).</source>
         <translation>Revision {0} compared with revision {1}: {2} fields changed (yellow).</translation>
     </message>
@@ -1514,32 +1516,32 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>FieldChooser</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="109" />
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="109"/>
         <source>Girdiğiniz: {0}</source>
         <translation>You entered: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="111" />
-        <source>KOOP-BİS'teki: {0}</source>
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="111"/>
+        <source>KOOP-BİS&apos;teki: {0}</source>
         <translation>In KOOP-BİS: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="125" />
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="125"/>
         <source>Birleştir: iki taraftaki değişiklikler birlikte ({0} satır)</source>
         <translation>Merge: the changes of both sides together ({0} rows)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="133" />
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="133"/>
         <source>Elle yaz:</source>
         <translation>Type by hand:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="148" />
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="148"/>
         <source>{0} — çakışma değil; hiçbir şeyi kaybettirmeyen seçim işaretli</source>
         <translation>{0} — not a conflict; the choice that loses nothing is selected</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="189" />
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="189"/>
         <source>iki taraf birleştirilmiş</source>
         <translation>both sides merged</translation>
     </message>
@@ -1547,27 +1549,27 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>FirstRunNextSteps</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="375" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="375"/>
         <source>İlk kurulum — sırada ne var</source>
         <translation>First set-up — what comes next</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="378" />
-        <source>&lt;h3&gt;Veritabanı hazır.&lt;/h3&gt;&lt;p&gt;Kayıt girmeye başlamadan önce iki adım kaldı:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Hesaplar:&lt;/b&gt; kayıt girecek memurları ve onaylayacak şefleri ekleyin (yönetici hesabıyla kayıt girilmez).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Kooperatif listesi:&lt;/b&gt; KOOP-BİS'ten aldığınız kooperatif listesini yükleyin; formlar kooperatifi bu listeden bulur.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Bu adımlara sonra Yönetim menüsünden ve Kooperatifler sayfasından da ulaşabilirsiniz.&lt;/p&gt;</source>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="378"/>
+        <source>&lt;h3&gt;Veritabanı hazır.&lt;/h3&gt;&lt;p&gt;Kayıt girmeye başlamadan önce iki adım kaldı:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Hesaplar:&lt;/b&gt; kayıt girecek memurları ve onaylayacak şefleri ekleyin (yönetici hesabıyla kayıt girilmez).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Kooperatif listesi:&lt;/b&gt; KOOP-BİS&apos;ten aldığınız kooperatif listesini yükleyin; formlar kooperatifi bu listeden bulur.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Bu adımlara sonra Yönetim menüsünden ve Kooperatifler sayfasından da ulaşabilirsiniz.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;The database is ready.&lt;/h3&gt;&lt;p&gt;Two steps remain before entries can be recorded:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Accounts:&lt;/b&gt; add the clerks who record entries and the supervisors who approve them (the administrator account records no entries).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cooperative list:&lt;/b&gt; load the cooperative list you received from KOOP-BİS; forms find the cooperative in it.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Both steps are also available later from the Administration menu and the Cooperatives page.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="388" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="388"/>
         <source>Memur ve şef &amp;hesaplarını ekle…</source>
         <translation>Add clerk and supervisor &amp;accounts…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="391" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="391"/>
         <source>Kooperatif &amp;listesini yükle…</source>
         <translation>Load the cooperative &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="394" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="394"/>
         <source>&amp;Bitir</source>
         <translation>&amp;Finish</translation>
     </message>
@@ -1575,152 +1577,152 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="233" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="233"/>
         <source>&lt;h3&gt;Kurtarma anahtarı&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Recovery key&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="237" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="237"/>
         <source>Veritabanı şifrelendi; her hesap kendi parolasıyla açar. Bütün parolalar unutulursa veritabanını yalnızca aşağıdaki kurtarma anahtarı açar. Bu anahtar yalnızca şimdi gösterilir: yazın ya da yazdırın ve bilgisayardan ayrı, kilitli bir yerde saklayın.</source>
         <translation>The database is encrypted; each account opens it with its own password. If every password is lost, only the recovery key below opens the database. It is shown only now: write it down or print it and keep it locked away, apart from the computer.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="251" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="251"/>
         <source>Kurtarma anahtarını &amp;yazdım, güvenli bir yerde saklayacağım</source>
         <translation>I have &amp;written down the recovery key and will keep it safe</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="254" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="254"/>
         <source>&amp;Bitir</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="74" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="74"/>
         <source>KOOP-BİS Masaüstü — ilk kurulum</source>
         <translation>KOOP-BİS Desktop — first set-up</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="78" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="78"/>
         <source>Bu bilgisayarda henüz KOOP-BİS Masaüstü veritabanı yok. İlinizi seçin ve ilk yönetici hesabını oluşturun. Elinizde il müdürlüğünün kooperatif dökümü (Excel, LibreOffice ya da CSV) varsa şimdi içe aktarabilirsiniz; sonra da aktarılabilir.</source>
-        <translation>This computer has no KOOP-BİS Desktop database yet. Choose your province and create the first administrator account. If you have the provincial directorate's cooperative list (Excel, LibreOffice or CSV) you can import it now; it can also be imported later.</translation>
+        <translation>This computer has no KOOP-BİS Desktop database yet. Choose your province and create the first administrator account. If you have the provincial directorate&apos;s cooperative list (Excel, LibreOffice or CSV) you can import it now; it can also be imported later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="86" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="86"/>
         <source>il adı ya da plaka kodu yazın</source>
         <translation>type a province name or plate code</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="97" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="97"/>
         <source>isteğe bağlı: kooperatifler.csv ya da .xlsx</source>
         <translation>optional: cooperatives.csv or .xlsx</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="98" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="98"/>
         <source>&amp;Seç…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="110" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="110"/>
         <source>İl &amp;ara:</source>
         <translation>&amp;Search province:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="111" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="111"/>
         <source>İ&amp;l:</source>
         <translation>Pro&amp;vince:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="112" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="112"/>
         <source>Yönetici &amp;kullanıcı adı:</source>
         <translation>Administrator &amp;username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="113" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="113"/>
         <source>&amp;Ad soyad:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="114" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="114"/>
         <source>&amp;Parola (iki kez):</source>
         <translation>&amp;Password (twice):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="116" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="116"/>
         <source>Kooperatif &amp;dökümü:</source>
         <translation>Cooperative &amp;list:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="124" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="124"/>
         <source>Veritabanını &amp;oluştur</source>
         <translation>&amp;Create database</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="125" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="125"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="158" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="158"/>
         <source>Bu bilgisayar &amp;tek başına</source>
         <translation>This PC &amp;alone</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="161" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="161"/>
         <source>Veritabanı bu bilgisayarda, şifreli bir dosyada durur; kurulacak bir şey yoktur.</source>
         <translation>The database stays on this PC in an encrypted file; nothing to install.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="163" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="163"/>
         <source>Ofis veritabanına &amp;bağlan</source>
         <translation>Connect to the o&amp;ffice database</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="166" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="166"/>
         <source>Ofisteki bütün bilgisayarlar BT sorumlusunun kurduğu tek bir veritabanını paylaşır.</source>
-        <translation>All PCs of the office share one database set up by the office's IT.</translation>
+        <translation>All PCs of the office share one database set up by the office&apos;s IT.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="173" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="173"/>
         <source>&lt;b&gt;Kayıtlar nerede tutulacak?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Where are the records kept?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="210" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="210"/>
         <source>Ofis veritabanında henüz il ve yönetici hesabı yok: bu ofisin ilini seçin ve ilk yönetici hesabını oluşturun. Öteki bilgisayarlar aynı veritabanına bağlanıp bu hesaplarla girer.</source>
-        <translation>The office database has no province and no administrator yet: choose this office's province and create the first administrator account. The other PCs connect to the same database and sign in with these accounts.</translation>
+        <translation>The office database has no province and no administrator yet: choose this office&apos;s province and create the first administrator account. The other PCs connect to the same database and sign in with these accounts.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="289" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="289"/>
         <source>Kooperatif dökümü</source>
         <translation>Cooperative list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="291" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="291"/>
         <source>Tablolar (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
         <translation>Tables (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="313" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="313"/>
         <source>Listeden ilinizi seçin.</source>
         <translation>Choose your province from the list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="305" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="305"/>
         <source>Yönetici kullanıcı adını yazın.</source>
-        <translation>Type the administrator's username.</translation>
+        <translation>Type the administrator&apos;s username.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="318" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="318"/>
         <source>Döküm dosyası bulunamadı: {0}</source>
         <translation>List file not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="322" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="322"/>
         <source>Veritabanı hazırlanıyor…</source>
         <translation>Preparing the database…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="274" />
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="274"/>
         <source>— ilinizi yazarak seçin —</source>
         <translation>— type to choose your province —</translation>
     </message>
@@ -1728,42 +1730,42 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="121" />
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="121"/>
         <source>Satır &amp;ekle (Insert)</source>
         <translation>&amp;Add row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="123" />
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="123"/>
         <source>Satırı &amp;sil (Ctrl+Delete)</source>
         <translation>&amp;Delete row (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="322" />
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="322"/>
         <source>Şu anki satırlarla aynı ({0} satır): değişeni düzenleyin, çıkanı silin, yeniyi ekleyin.</source>
         <translation>Same as the current rows ({0} rows): edit what changed, delete who left, add who joined.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="327" />
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="327"/>
         <source>{0} satır değişti (✎)</source>
         <translation>{0} rows changed (✎)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="329" />
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="329"/>
         <source>{0} yeni (+)</source>
         <translation>{0} new (+)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="332" />
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="332"/>
         <source>{0} çıkarıldı: {1}</source>
         <translation>{0} removed: {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="333" />
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="333"/>
         <source>Şu ankine göre: {0}.</source>
         <translation>Compared with the current rows: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="377" />
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="377"/>
         <source>{0} Satır {1}, {2}: {3}</source>
         <translation>{0} Row {1}, {2}: {3}</translation>
     </message>
@@ -1771,42 +1773,42 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="78" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="78"/>
         <source>Kelime yazın (Türkçe harfsiz de olur)</source>
         <translation>Type a word (Turkish letters optional)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="80" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="80"/>
         <source>&amp;Ara:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="84" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="84"/>
         <source>Bu kelimeler kılavuzda geçmiyor.</source>
         <translation>These words are not in the guide.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="94" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="94"/>
         <source>◀ &amp;Geri</source>
         <translation>◀ &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="95" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="95"/>
         <source>Önceki bölüme döner (Alt+Sol ok).</source>
         <translation>Goes back to the previous section (Alt+Left).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="97" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="97"/>
         <source>Kılavuzu &amp;yazdır…</source>
         <translation>&amp;Print the guide…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="98" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="98"/>
         <source>Kılavuzun tamamını A4 PDF olarak kaydeder.</source>
         <translation>Saves the whole guide as an A4 PDF.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="99" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="99"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Close</translation>
     </message>
@@ -1814,37 +1816,37 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="113" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="113"/>
         <source>11 haneli T.C. Kimlik No</source>
         <translation>11-digit Turkish ID number (TCKN)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="114" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="114"/>
         <source>10 haneli Vergi Kimlik No</source>
         <translation>10-digit tax number (VKN)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="115" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="115"/>
         <source>T.C. Kimlik No (11) ya da VKN (10)</source>
         <translation>Turkish ID number (11) or tax number (10)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="116" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="116"/>
         <source>16 haneli MERSİS No</source>
         <translation>16-digit MERSİS number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="117" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="117"/>
         <source>ör. 0312 555 12 34</source>
         <translation>e.g. 0312 555 12 34</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="118" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="118"/>
         <source>ör. 1.250,50</source>
         <translation>e.g. 1.250,50</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="119" />
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="119"/>
         <source>tam sayı</source>
         <translation>whole number</translation>
     </message>
@@ -1852,22 +1854,22 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="92" />
+        <location filename="../../koopbis_desktop/ui/idle.py" line="92"/>
         <source>Ekran kilitli</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="100" />
+        <location filename="../../koopbis_desktop/ui/idle.py" line="100"/>
         <source>{0} için ekran, uzun süre işlem yapılmadığı için kilitlendi. Açık formlarınız olduğu gibi duruyor; devam etmek için parolanızı yazın. Başka bir kullanıcıysanız önce bu oturumu kapatın.</source>
         <translation>The screen of {0} was locked after a period without activity. Your open forms are kept as they were; type your password to continue. If you are another user, sign this session out first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="108" />
+        <location filename="../../koopbis_desktop/ui/idle.py" line="108"/>
         <source>&amp;Kilidi aç</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="110" />
+        <location filename="../../koopbis_desktop/ui/idle.py" line="110"/>
         <source>Oturumu &amp;kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
@@ -1875,47 +1877,47 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="85" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="85"/>
         <source>KOOP-BİS Masaüstü — Giriş</source>
         <translation>KOOP-BİS Desktop — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="89" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="89"/>
         <source>&lt;h2&gt;KOOP-BİS Masaüstü&lt;/h2&gt;Kooperatif değişiklik kayıtları — çevrimdışı</source>
         <translation>&lt;h2&gt;KOOP-BİS Desktop&lt;/h2&gt;Cooperative change records — offline</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="109" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="109"/>
         <source>&amp;Kullanıcı adı:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="110" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="110"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="115" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="115"/>
         <source>&amp;Giriş</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="118" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="118"/>
         <source>Ç&amp;ıkış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="157" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="157"/>
         <source>Kullanıcı adınızı yazın.</source>
         <translation>Type your username.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="161" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="161"/>
         <source>Parolanızı yazın.</source>
         <translation>Type your password.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="165" />
+        <location filename="../../koopbis_desktop/ui/login.py" line="165"/>
         <source>Parola denetleniyor…</source>
         <translation>Checking the password…</translation>
     </message>
@@ -1923,97 +1925,97 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="118" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="123"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="221" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="232"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="232" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="243"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="234" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="245"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="273" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="304"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="292" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="323"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="293" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="324"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="297" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="328"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="301" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="332"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="310" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="341"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="315" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="346"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="324" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="355"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="332" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="363"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="333" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="364"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="337" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="368"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="341" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="372"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="342" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="373"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="413" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="447"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="418" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="452"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2030,17 +2032,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="398" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="432"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="414" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="448"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="454" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="489"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -2051,7 +2053,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     <message>
         <source>KOOP-BİS Masaüstü {0}
 
-KOOP-BİS bakımdayken kooperatif değişikliklerini çevrimdışı kaydetmek, onaylamak ve açılışta KOOP-BİS'e aktarmak için.</source>
+KOOP-BİS bakımdayken kooperatif değişikliklerini çevrimdışı kaydetmek, onaylamak ve açılışta KOOP-BİS&apos;e aktarmak için.</source>
         <translation type="vanished">KOOP-BİS Desktop {0}
 
 Records and approves cooperative changes offline while KOOP-BİS is in maintenance, and sends them to KOOP-BİS when it opens.</translation>
@@ -2060,232 +2062,232 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ManualAssistant</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="117" />
-        <source>KOOP-BİS'e elle aktarım</source>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="117"/>
+        <source>KOOP-BİS&apos;e elle aktarım</source>
         <translation>Manual transfer to KOOP-BİS</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="120" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="120"/>
         <source>Liste yükleniyor…</source>
         <translation>Loading the list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="133" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="133"/>
         <source>KOOP-BİS formuna girilecek bilgiler</source>
         <translation>Data to enter in the KOOP-BİS form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="141" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="141"/>
         <source>&amp;Tümünü kopyala</source>
         <translation>Copy &amp;all</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="153" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="153"/>
         <source>Ekin kopyasını &amp;kaydet…</source>
         <translation>&amp;Save a copy of the attachment…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="156" />
-        <source>KOOP-BİS'e yüklenecek ekler</source>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="156"/>
+        <source>KOOP-BİS&apos;e yüklenecek ekler</source>
         <translation>Attachments to upload to KOOP-BİS</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="163" />
-        <source>KOOP-BİS'in gösterdiği alındı numarası</source>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="163"/>
+        <source>KOOP-BİS&apos;in gösterdiği alındı numarası</source>
         <translation>The receipt number KOOP-BİS shows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="167" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="167"/>
         <source>ör. 06-123456</source>
         <translation>e.g. 06-123456</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="171" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="171"/>
         <source>Atlarken isteğe bağlı; sorun bildirirken zorunlu</source>
         <translation>Optional when skipping; required when reporting a problem</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="173" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="173"/>
         <source>&amp;Alındı no:</source>
         <translation>&amp;Receipt no.:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="176" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="176"/>
         <source>KOOP-BİS &amp;sicil no (yeni kuruluş):</source>
         <translation>KOOP-BİS &amp;registry no. (new founding):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="179" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="179"/>
         <source>N&amp;ot:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="183" />
-        <source>KOOP-BİS'e &amp;girildi</source>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="183"/>
+        <source>KOOP-BİS&apos;e &amp;girildi</source>
         <translation>&amp;Entered in KOOP-BİS</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="185" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="185"/>
         <source>Şimdilik a&amp;tla</source>
         <translation>S&amp;kip for now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="187" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="187"/>
         <source>Sorun &amp;var</source>
         <translation>&amp;Problem</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="189" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="189"/>
         <source>Listeyi &amp;yazdır…</source>
         <translation>&amp;Print the list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="191" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="191"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="213" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="213"/>
         <source>Sıra</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="214" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="214"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="215" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="215"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="216" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="216"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="217" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="217"/>
         <source>Neden bekliyor / not</source>
         <translation>Why it waits / note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="282" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="282"/>
         <source>Elle aktarım, otomatik eşitleme bitince yapılabilir; pencereyi kapatıp yeniden açın.</source>
         <translation>Manual transfer is possible once the automatic sync has finished; close the window and open it again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="325" />
-        <source>KOOP-BİS'e girilecek kayıt kalmadı.</source>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="325"/>
+        <source>KOOP-BİS&apos;e girilecek kayıt kalmadı.</source>
         <translation>No entries left to enter in KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="327" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="327"/>
         <source>Şimdi girilebilecek kayıt yok; {0} kayıt bekliyor (nedenleri aşağıda).</source>
         <translation>No entry can be entered now; {0} entries are waiting (reasons below).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="331" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="331"/>
         <source>Elle aktarım tamam.</source>
         <translation>Manual transfer complete.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="344" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="344"/>
         <source>Kalan {0} kayıt; {1} tanesi şimdi girilebilir. Bu kayıt sırada {2}.</source>
         <translation>{0} entries left; {1} can be entered now. This entry is number {2} in line.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="355" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="355"/>
         <source>Sorun bildirildi</source>
         <translation>Problem reported</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="357" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="357"/>
         <source>Daha önce atlandı</source>
         <translation>Skipped before</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="369" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="369"/>
         <source>Bu kaydın eki yok.</source>
         <translation>This entry has no attachments.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="394" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="394"/>
         <source>Kopyala</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="397" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="397"/>
         <source>Değeri panoya kopyalar (alanda Ctrl+C de kopyalar).</source>
         <translation>Copies the value to the clipboard (Ctrl+C in the field copies too).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="408" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="408"/>
         <source>Panoya kopyalandı: {0}</source>
         <translation>Copied to the clipboard: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="414" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="414"/>
         <source>{0} alan panoya kopyalandı (her satırda ad ve değer, sekmeyle ayrılmış).</source>
         <translation>{0} fields copied to the clipboard (name and value on each line, separated by a tab).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="428" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="428"/>
         <source>Ekin kopyasını kaydet</source>
         <translation>Save a copy of the attachment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="442" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="442"/>
         <source>Kaydedildi: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="461" />
-        <source>KOOP-BİS'in verdiği alındı numarasını yazın; numara olmadan kayıt aktarılmış sayılmaz.</source>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="461"/>
+        <source>KOOP-BİS&apos;in verdiği alındı numarasını yazın; numara olmadan kayıt aktarılmış sayılmaz.</source>
         <translation>Type the receipt number KOOP-BİS gave; without it the entry does not count as transferred.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="471" />
-        <source>Kuruluş kaydı için KOOP-BİS'in yeni kooperatife verdiği sicil numarasını da yazın.</source>
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="471"/>
+        <source>Kuruluş kaydı için KOOP-BİS&apos;in yeni kooperatife verdiği sicil numarasını da yazın.</source>
         <translation>For a founding entry, also type the registry number KOOP-BİS gave the new cooperative.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="479" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="479"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="485" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="485"/>
         <source>Aktarıldı: alındı no {0}.</source>
         <translation>Transferred: receipt no. {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="498" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="498"/>
         <source>Atlanıyor…</source>
         <translation>Skipping…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="501" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="501"/>
         <source>Atlandı; diğerlerinden sonra yeniden gelecek.</source>
         <translation>Skipped; it comes back after the others.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="513" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="513"/>
         <source>Sorunu Not kutusuna kısaca yazın (ör. KOOP-BİS formu hata verdi); not denetim izine girer.</source>
         <translation>Describe the problem briefly in the Note box (e.g. the KOOP-BİS form gave an error); the note goes into the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="522" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="522"/>
         <source>Sorun kaydediliyor…</source>
         <translation>Recording the problem…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="525" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="525"/>
         <source>Sorun kaydedildi; kayıt onaylı kaldı.</source>
         <translation>Problem recorded; the entry stays approved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="351" />
+        <location filename="../../koopbis_desktop/ui/manual_assistant.py" line="351"/>
         <source>Kayıt no {0} · teknik kimlik {1}</source>
         <translation>Entry no. {0} · technical id {1}</translation>
     </message>
@@ -2293,229 +2295,229 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>MemberImportDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="156" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="156"/>
         <source>satırlarda yoksa, ör. 2015/14</source>
         <translation>if the rows lack it, e.g. 2015/14</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="159" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="159"/>
         <source>GG.AA.YYYY; satırlarda yoksa</source>
         <translation>DD.MM.YYYY; if the rows lack it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="162" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="162"/>
         <source>taahhüt = pay adedi × pay tutarı</source>
         <translation>subscribed = shares × share value</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="165" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="165"/>
         <source>Karar n&amp;o:</source>
         <translation>Decision n&amp;o.:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="166" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="166"/>
         <source>Kara&amp;r tarihi:</source>
         <translation>Decision &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="167" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="167"/>
         <source>&amp;Pay tutarı:</source>
         <translation>Share &amp;value:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="190" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="190"/>
         <source>Bütün liste için:</source>
         <translation>For the whole list:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="144" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="144"/>
         <source>Ortak listesi yükle</source>
         <translation>Load a member list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="148" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="148"/>
         <source>Sicil no, ör. 06-000123</source>
         <translation>Registry no., e.g. 06-000123</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="150" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="150"/>
         <source>Başlıklardan anlaşılsın</source>
         <translation>Detect from the headers</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="151" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="151"/>
         <source>Ortaklığa giriş</source>
         <translation>Member admission</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="152" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="152"/>
         <source>Ortaklıktan ayrılma</source>
         <translation>Member leaving</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="176" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="176"/>
         <source>Excel (.xlsx, .xls), LibreOffice (.ods) ya da CSV dosyası seçin</source>
         <translation>Choose an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="178" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="178"/>
         <source>&amp;Dosya seç…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="179" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="179"/>
         <source>&amp;Yeniden denetle</source>
         <translation>Check &amp;again</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="180" />
-        <source>Dosyayı Excel'de düzelttikten sonra yeniden okuyup denetler.</source>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="180"/>
+        <source>Dosyayı Excel&apos;de düzelttikten sonra yeniden okuyup denetler.</source>
         <translation>Reads and checks the file again after you corrected it in Excel.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="188" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="188"/>
         <source>&amp;Kooperatif (sicil no):</source>
         <translation>&amp;Cooperative (registry no.):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="189" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="189"/>
         <source>Liste &amp;türü:</source>
         <translation>List &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="191" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="191"/>
         <source>Dosya:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="198" />
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="402" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="198"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="402"/>
         <source>%v satır okundu</source>
         <translation>%v rows read</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="203" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="203"/>
         <source>Şablondaki başlıkları kullanın: T.C. Kimlik No / VKN, Adı Soyadı / Unvanı, Giriş Tarihi, Karar No, Pay Adedi, Taahhüt Edilen Tutar, Ödenen Tutar.</source>
-        <translation>Use the template's headers: T.C. Kimlik No / VKN, Adı Soyadı / Unvanı, Giriş Tarihi, Karar No, Pay Adedi, Taahhüt Edilen Tutar, Ödenen Tutar.</translation>
+        <translation>Use the template&apos;s headers: T.C. Kimlik No / VKN, Adı Soyadı / Unvanı, Giriş Tarihi, Karar No, Pay Adedi, Taahhüt Edilen Tutar, Ödenen Tutar.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="223" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="223"/>
         <source>Yalnızca &amp;hatalı satırları göster</source>
         <translation>Show only rows with &amp;errors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="225" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="225"/>
         <source>Hatalı satırları &amp;atla (yalnızca geçerli satırlar kuyruğa girer)</source>
         <translation>&amp;Skip rows with errors (only valid rows join the queue)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="228" />
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="477" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="477"/>
         <source>Geçerli satırları &amp;içe aktar</source>
         <translation>&amp;Import the valid rows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="231" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="231"/>
         <source>Şablonu i&amp;ndir…</source>
         <translation>Do&amp;wnload the template…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="232" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="232"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="280" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="280"/>
         <source>Ortak listesi seçin</source>
         <translation>Choose a member list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="282" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="282"/>
         <source>Ortak listeleri (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
         <translation>Member lists (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="336" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="336"/>
         <source>Dosya %1 olarak okundu.</source>
         <translation>The file was read as %1.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="291" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="291"/>
         <source>Önce listenin kooperatifini yazın (sicil no).</source>
-        <translation>First type the list's cooperative (registry no.).</translation>
+        <translation>First type the list&apos;s cooperative (registry no.).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="303" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="303"/>
         <source>%1 okunuyor…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="338" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="338"/>
         <source>Tanınmayan sütunlar alınmadı: %1.</source>
         <translation>Unrecognised columns were left out: %1.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="343" />
-        <source>Hatalı satırları dosyada düzeltip 'Yeniden denetle'ye basın ya da 'Hatalı satırları atla'yı seçin.</source>
-        <translation>Correct the rows with errors in the file and press 'Check again', or choose 'Skip rows with errors'.</translation>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="343"/>
+        <source>Hatalı satırları dosyada düzeltip &apos;Yeniden denetle&apos;ye basın ya da &apos;Hatalı satırları atla&apos;yı seçin.</source>
+        <translation>Correct the rows with errors in the file and press &apos;Check again&apos;, or choose &apos;Skip rows with errors&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="365" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="365"/>
         <source>Satır %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="381" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="381"/>
         <source>%v kayıt oluşturuldu</source>
         <translation>%v entries created</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="415" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="415"/>
         <source>Şablonu kaydet</source>
         <translation>Save the template</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="417" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="417"/>
         <source>Excel dosyası (*.xlsx);;CSV dosyası (*.csv)</source>
         <translation>Excel file (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="431" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="431"/>
         <source>Şablon kaydedilemedi</source>
         <translation>The template could not be saved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="432" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="432"/>
         <source>Şablon kaydedilemedi: %1</source>
         <translation>The template could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="435" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="435"/>
         <source>Şablon kaydedildi: %1</source>
         <translation>Template saved: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="463" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="463"/>
         <source>Önce bir dosya seçin.</source>
         <translation>Choose a file first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="465" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="465"/>
         <source>Dosyada geçerli satır yok.</source>
         <translation>The file has no valid rows.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="468" />
-        <source>%1 satırda hata var: düzeltin ya da 'Hatalı satırları atla'yı seçin.</source>
-        <translation>%1 rows have errors: correct them or choose 'Skip rows with errors'.</translation>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="468"/>
+        <source>%1 satırda hata var: düzeltin ya da &apos;Hatalı satırları atla&apos;yı seçin.</source>
+        <translation>%1 rows have errors: correct them or choose &apos;Skip rows with errors&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="473" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="473"/>
         <source>%1 taslak kayıt oluşturulur.</source>
         <translation>%1 draft entries will be created.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="475" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="475"/>
         <source>%1 geçerli satırı &amp;içe aktar</source>
         <translation>&amp;Import %1 valid rows</translation>
     </message>
@@ -2523,22 +2525,22 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>NewEntryPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="177" />
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="177"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="181" />
-        <source>Kaydetmek istediğiniz değişikliğin türünü seçip Enter'a basın. Form açılınca kooperatifi unvanı, sicil no ya da VKN ile bulabilirsiniz.</source>
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="181"/>
+        <source>Kaydetmek istediğiniz değişikliğin türünü seçip Enter&apos;a basın. Form açılınca kooperatifi unvanı, sicil no ya da VKN ile bulabilirsiniz.</source>
         <translation>Choose the kind of change to record and press Enter. In the form, find the cooperative by title, registry number or tax number.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="168" />
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="168"/>
         <source>Kooperatif seçimini &amp;kaldır</source>
         <translation>&amp;Clear the cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="193" />
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="193"/>
         <source>Kooperatif: {0}</source>
         <translation>Cooperative: {0}</translation>
     </message>
@@ -2546,12 +2548,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>OfficeConnect</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="238" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="238"/>
         <source>Ofis veritabanının ({0}) parolası. Program hesabınızın parolası değil: ofisin BT sorumlusu verir. Bu bilgisayarın güvenli parola deposunda saklanır.</source>
-        <translation>The password of the office database ({0}). Not your program account's password: the office's IT gives it. It is kept in this PC's secure password store.</translation>
+        <translation>The password of the office database ({0}). Not your program account&apos;s password: the office&apos;s IT gives it. It is kept in this PC&apos;s secure password store.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="247" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="247"/>
         <source>Ofis veritabanı parolası</source>
         <translation>Office database password</translation>
     </message>
@@ -2559,82 +2561,82 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>OfficeConnectPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="101" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="101"/>
         <source>Ofisinizde birden çok bilgisayar aynı kayıtlarla çalışıyorsa hepsi ofisin sunucusundaki tek bir veritabanına bağlanır. Ofisin BT sorumlusundan aldığınız bilgileri yazın ve bağlantıyı deneyin. Veritabanı parolası bu bilgisayarın güvenli parola deposunda saklanır, hiçbir dosyaya yazılmaz.</source>
-        <translation>When several PCs of your office work on the same records, they all connect to one database on the office's server. Type what the office's IT gave you and try the connection. The database password is kept in this PC's secure password store and written to no file.</translation>
+        <translation>When several PCs of your office work on the same records, they all connect to one database on the office&apos;s server. Type what the office&apos;s IT gave you and try the connection. The database password is kept in this PC&apos;s secure password store and written to no file.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="110" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="110"/>
         <source>ör. sunucu.il.gov.tr ya da 10.0.0.5</source>
         <translation>e.g. server.province.gov.tr or 10.0.0.5</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="123" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="123"/>
         <source>boş: bu bilgisayarda saklı parola</source>
         <translation>empty: the password kept on this PC</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="131" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="131"/>
         <source>&amp;Sunucu:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="132" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="132"/>
         <source>&amp;Kapı (port):</source>
         <translation>P&amp;ort:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="133" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="133"/>
         <source>V&amp;eritabanı:</source>
         <translation>&amp;Database:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="134" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="134"/>
         <source>K&amp;ullanıcı:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="135" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="135"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="139" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="139"/>
         <source>Bağlantıyı &amp;dene</source>
         <translation>&amp;Test the connection</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="142" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="142"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="172" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="172"/>
         <source>Sunucunun adını ya da IP adresini yazın.</source>
-        <translation>Type the server's name or IP address.</translation>
+        <translation>Type the server&apos;s name or IP address.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="174" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="174"/>
         <source>Veritabanının adını yazın.</source>
-        <translation>Type the database's name.</translation>
+        <translation>Type the database&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="176" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="176"/>
         <source>Veritabanı kullanıcısının adını yazın.</source>
-        <translation>Type the database user's name.</translation>
+        <translation>Type the database user&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="199" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="199"/>
         <source>{0} adresine bağlanılıyor… (en çok birkaç saniye)</source>
         <translation>Connecting to {0}… (a few seconds at most)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="214" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="214"/>
         <source>Bağlantı kuruldu: {0} ilinin ofis veritabanı, {1} hesap.</source>
         <translation>Connected: the office database of province {0}, {1} accounts.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/office_connect.py" line="218" />
+        <location filename="../../koopbis_desktop/ui/office_connect.py" line="218"/>
         <source>Bağlantı kuruldu. Ofis veritabanında henüz il ve yönetici hesabı yok.</source>
         <translation>Connected. The office database has no province and no administrator account yet.</translation>
     </message>
@@ -2642,22 +2644,22 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync_parts.py" line="54" />
+        <location filename="../../koopbis_desktop/ui/pages/sync_parts.py" line="65"/>
         <source>KOOP-BİS parolası</source>
         <translation>KOOP-BİS password</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync_parts.py" line="57" />
+        <location filename="../../koopbis_desktop/ui/pages/sync_parts.py" line="68"/>
         <source>Parolayı bu bilgisayarın güvenli parola deposuna &amp;kaydet</source>
-        <translation>&amp;Save the password in this computer's secure password store</translation>
+        <translation>&amp;Save the password in this computer&apos;s secure password store</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync_parts.py" line="59" />
+        <location filename="../../koopbis_desktop/ui/pages/sync_parts.py" line="70"/>
         <source>KOOP-BİS kullanıcısı {0} için parolayı girin. Parola veritabanına yazılmaz.</source>
         <translation>Enter the password of KOOP-BİS user {0}. The password is not written to the database.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync_parts.py" line="65" />
+        <location filename="../../koopbis_desktop/ui/pages/sync_parts.py" line="76"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -2665,22 +2667,22 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>PasswordPair</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="55" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="55"/>
         <source>parola (en az {0} karakter)</source>
         <translation>password (at least {0} characters)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="57" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="57"/>
         <source>parola (yeniden)</source>
         <translation>password (again)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="65" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="65"/>
         <source>Parola en az {0} karakter olmalıdır.</source>
         <translation>The password must have at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="67" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="67"/>
         <source>İki parola aynı değil; yeniden yazın.</source>
         <translation>The two passwords differ; type them again.</translation>
     </message>
@@ -2688,12 +2690,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="79" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="79"/>
         <source>Satır</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="81" />
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="81"/>
         <source>Sorunlar</source>
         <translation>Problems</translation>
     </message>
@@ -2701,167 +2703,167 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="76" />
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="29"/>
         <source>Taslaklarım</source>
         <translation>My drafts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="79" />
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="32"/>
         <source>Kendi taslaklarınız ve şefin iade ettiği kayıtlar. İade edilenler sarı; şefin notu aşağıda görünür.</source>
-        <translation>Your drafts and the entries a supervisor returned. Returned ones are yellow; the supervisor's note shows below.</translation>
+        <translation>Your drafts and the entries a supervisor returned. Returned ones are yellow; the supervisor&apos;s note shows below.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="84" />
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="37"/>
         <source>Onay bekleyenler</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="85" />
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="38"/>
         <source>Onaylananlar</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="88" />
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="41"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="90" />
-        <source>KOOP-BİS {0} tarihinde açılır. O güne kadar onaylanan kayıtlar bu bilgisayarda saklanır; açılıştan sonra sırayla KOOP-BİS'e aktarılır.</source>
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="43"/>
+        <source>KOOP-BİS {0} tarihinde açılır. O güne kadar onaylanan kayıtlar bu bilgisayarda saklanır; açılıştan sonra sırayla KOOP-BİS&apos;e aktarılır.</source>
         <translation>KOOP-BİS opens on {0}. Until then approved entries are kept on this computer; after the opening they are sent to KOOP-BİS in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="98" />
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="51"/>
         <source>Çakışmalar</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="100" />
-        <source>KOOP-BİS'teki güncel bilgiyle çelişen kayıtlar; şefin karar vermesi gerekir.</source>
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="53"/>
+        <source>KOOP-BİS&apos;teki güncel bilgiyle çelişen kayıtlar; şefin karar vermesi gerekir.</source>
         <translation>Entries that contradict current KOOP-BİS data; a supervisor must decide.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="104" />
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="57"/>
         <source>Tüm kayıtlar</source>
         <translation>All entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="132" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="84"/>
         <source>Tümü</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="138" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="90"/>
         <source>Tüm türler</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="143" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="95"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="147" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="99"/>
         <source>&amp;Tarih aralığı</source>
         <translation>&amp;Date range</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="159" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="111"/>
         <source>Ara: kooperatif, kişi, karar no… (Türkçe harfsiz de olur)</source>
         <translation>Search: cooperative, person, decision no… (Turkish letters optional)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="165" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="117"/>
         <source>A&amp;ra:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="166" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="118"/>
         <source>Tü&amp;r:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="168" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="120"/>
         <source>&amp;Durum:</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="172" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="124"/>
         <source>&amp;Yazan:</source>
         <translation>&amp;Author:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="322" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="274"/>
         <source>Bu sütuna göre sıralanamaz.</source>
         <translation>This column cannot be sorted.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="440" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="392"/>
         <source>Bu listede kayıt yok.</source>
         <translation>No entries in this list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="443" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="395"/>
         <source>{0} kayıt ({1} tanesi yüklendi; kaydırdıkça gelir)</source>
         <translation>{0} entries ({1} loaded; more load as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="446" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="398"/>
         <source>{0} kayıt</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="494" />
-        <source>KOOP-BİS'in iade notu: {0}</source>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="446"/>
+        <source>KOOP-BİS&apos;in iade notu: {0}</source>
         <translation>Returned by KOOP-BİS: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="496" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="448"/>
         <source>Şefin iade notu: {0}</source>
-        <translation>Supervisor's return note: {0}</translation>
+        <translation>Supervisor&apos;s return note: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="216" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="168"/>
         <source>Yeni kayıt (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="451" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="403"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="453" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="405"/>
         <source>Süzgece uyan kayıt yok; süzgeci temizleyin (Esc) ya da genişletin.</source>
         <translation>No entry matches the filter; clear it (Esc) or widen it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="456" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="408"/>
         <source>Taslağınız ya da iade edilen kaydınız yok. Yeni bir değişikliği kaydetmek için:</source>
         <translation>You have no drafts or returned entries. To record a new change:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="459" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="411"/>
         <source>Onay bekleyen kayıt yok: memurların onaya gönderdiği kayıtlar burada görünür.</source>
         <translation>Nothing awaits approval: entries clerks submit for approval appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="461" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="413"/>
         <source>Onaylanmış kayıt yok: şefin onayladığı kayıtlar burada görünür.</source>
         <translation>No approved entries: entries a supervisor approves appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="462" />
-        <source>KOOP-BİS'e gönderilecek ya da gönderilmiş kayıt yok.</source>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="414"/>
+        <source>KOOP-BİS&apos;e gönderilecek ya da gönderilmiş kayıt yok.</source>
         <translation>No entries to send or sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="463" />
-        <source>Çakışma yok: KOOP-BİS'le çelişen kayıt olursa burada karar beklenir.</source>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="415"/>
+        <source>Çakışma yok: KOOP-BİS&apos;le çelişen kayıt olursa burada karar beklenir.</source>
         <translation>No conflicts: an entry that contradicts KOOP-BİS would wait here for a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="464" />
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="416"/>
         <source>Henüz kayıt yok. İlk kaydı girmek için:</source>
         <translation>No entries yet. To record the first one:</translation>
     </message>
@@ -2869,7 +2871,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>RegistryWarningsPanel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/registry_warnings.py" line="44" />
+        <location filename="../../koopbis_desktop/ui/registry_warnings.py" line="45"/>
         <source>Sicil uyarıları</source>
         <translation>Registry warnings</translation>
     </message>
@@ -2877,12 +2879,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="138" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="138"/>
         <source>Parola sıfırla: {0}</source>
         <translation>Reset password: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="147" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="147"/>
         <source>{0} için yeni parola:</source>
         <translation>New password for {0}:</translation>
     </message>
@@ -2890,47 +2892,47 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="67" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="67"/>
         <source>Kayıt incelemesi</source>
         <translation>Entry review</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="71" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="71"/>
         <source>Kayıt yükleniyor…</source>
         <translation>Loading the entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="76" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="76"/>
         <source>&amp;Açıklama (iade ederken zorunlu: memur neyi düzelteceğini bilmeli):</source>
         <translation>&amp;Comment (required when returning: the clerk must know what to fix):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="82" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="82"/>
         <source>Örneğin: Karar numarası yanlış; yönetim kurulu kararına göre düzeltin.</source>
         <translation>For example: the decision number is wrong; correct it according to the board decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="88" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="88"/>
         <source>&amp;Onayla</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="90" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="90"/>
         <source>&amp;İade et</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="92" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="92"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="100" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="100"/>
         <source>Kayıt &amp;fişi…</source>
         <translation>Entry &amp;slip…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="103" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="103"/>
         <source>Kaydın imzalanacak fişini gösterir (baskı önizleme).</source>
         <translation>Shows the entry slip to be signed (print preview).</translation>
     </message>
@@ -2939,37 +2941,37 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="179" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="179"/>
         <source>Kaydı inceleyin; onaylayın ya da açıklama yazarak iade edin.</source>
         <translation>Review the entry; approve it, or return it with a comment.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="199" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="199"/>
         <source>Kaydı onaylar; onaylanan kayıt KOOP-BİS açılınca aktarılır (Ctrl+Enter).</source>
         <translation>Approves the entry; an approved entry is transferred when KOOP-BİS opens (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="204" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="204"/>
         <source>Kaydı yazan memura geri gönderir; açıklama kutusuna neyin düzeltileceğini yazın.</source>
         <translation>Sends the entry back to the clerk who wrote it; write in the comment box what to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="228" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="228"/>
         <source>Onaylanıyor…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="242" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="242"/>
         <source>İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli. Açıklama kutusuna yazın.</source>
         <translation>A reason for the return is required: the clerk must know what to fix. Type it in the comment box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="250" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="250"/>
         <source>İade ediliyor…</source>
         <translation>Returning…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="169" />
+        <location filename="../../koopbis_desktop/ui/review.py" line="169"/>
         <source>Kayıt incelemesi {0} — {1}</source>
         <translation>Entry review {0} — {1}</translation>
     </message>
@@ -2977,62 +2979,62 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="48" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="48"/>
         <source>Ayarlar</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="81" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="81"/>
         <source>&amp;Parolayı kaydet</source>
         <translation>&amp;Save password</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="86" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="86"/>
         <source>KOOP-BİS parolası</source>
         <translation>KOOP-BİS password</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="93" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="93"/>
         <source>Parola yalnızca işletim sisteminin güvenli parola deposuna kaydedilir; veritabanına ya da ayar dosyasına yazılmaz.</source>
-        <translation>The password is stored only in the operating system's secure password store; never in the database or a settings file.</translation>
+        <translation>The password is stored only in the operating system&apos;s secure password store; never in the database or a settings file.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="110" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="110"/>
         <source>&amp;Kaydet</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="111" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="111"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="192" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="192"/>
         <source>Kırmızı ile gösterilen alanları düzeltin; hiçbir ayar kaydedilmedi.</source>
         <translation>Correct the fields shown in red; no setting was saved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="214" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="214"/>
         <source>Ayarlar kaydedildi.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="229" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="229"/>
         <source>Kaydedilecek parolayı yazın.</source>
         <translation>Type the password to save.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="233" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="233"/>
         <source>Önce KOOP-BİS kullanıcı adını yazın.</source>
         <translation>Type the KOOP-BİS username first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="239" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="239"/>
         <source>Parola, {0} hesabı için işletim sisteminin güvenli deposuna kaydedildi.</source>
-        <translation>The password for account {0} was saved in the operating system's secure store.</translation>
+        <translation>The password for account {0} was saved in the operating system&apos;s secure store.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="247" />
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="247"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola hiçbir yere kaydedilmedi. Eşitleme sırasında KOOP-BİS parolası sorulacak.</source>
         <translation>This computer has no secure password store; the password was not saved anywhere. The KOOP-BİS password will be asked for at sync time.</translation>
     </message>
@@ -3040,17 +3042,18 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="169" />
+        <location filename="../../koopbis_desktop/ui/app.py" line="213"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
+        <extracomment>The signed-in window&apos;s modules in the order they load, each pulling in what it needs (a few milliseconds to a few tens each): one per turn of the event loop.</extracomment>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="198" />
+        <location filename="../../koopbis_desktop/ui/app.py" line="242"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="426" />
+        <location filename="../../koopbis_desktop/ui/app.py" line="482"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
@@ -3058,87 +3061,87 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SubmitActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="45" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="45"/>
         <source>Kaydetmek için önce kooperatifi seçin.</source>
         <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="85" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="85"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="106" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="107"/>
         <source>{0} onaya gönderildi.</source>
         <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="111" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="112"/>
         <source>Kayıt onaya gönderildi.</source>
         <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="117" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="118"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
         <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="121" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="122"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="138" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="139"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="153" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="154"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="155" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="156"/>
         <source>Kaydedilen sürüm sizin yazdıklarınızla aynı alan değerlerini taşıyor.</source>
         <translation>The saved revision has the same field values as what you typed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="158" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="159"/>
         <source>Kaydedilmedi: {0} arada {1}. sürümü kaydetti. Yazdıklarınız formda duruyor; farkları gözden geçirip yeniden kaydederseniz onun sürümünün üzerine kaydedilir.</source>
         <translation>Not saved: {0} saved revision {1} meanwhile. What you typed is still in the form; review the differences, and if you save again it is saved over that revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="164" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="165"/>
         <source>Kayıt siz düzenlerken değişti</source>
         <translation>The entry changed while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="214" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="217"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="215" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="218"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="222" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="225"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="217" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="220"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="218" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="221"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="219" />
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="222"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>
@@ -3146,75 +3149,76 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="93" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="100"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="99" />
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="141"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="108"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="102" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="112"/>
         <source>Şimdi &amp;eşitle (Ctrl+Shift+S)</source>
         <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="104" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="114"/>
         <source>&amp;Duraklat</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="106" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="116"/>
         <source>Planı &amp;yenile</source>
         <translation>&amp;Refresh plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="109" />
-        <source>KOOP-BİS'e e&amp;lle aktarım…</source>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="119"/>
+        <source>KOOP-BİS&apos;e e&amp;lle aktarım…</source>
         <translation>&amp;Manual entry into KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="112" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="122"/>
         <source>Alındı &amp;fiş listesi…</source>
         <translation>&amp;Receipts list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="115" />
-        <source>KOOP-BİS'e aktarılan kayıtların alındı numaraları (baskı önizleme).</source>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="125"/>
+        <source>KOOP-BİS&apos;e aktarılan kayıtların alındı numaraları (baskı önizleme).</source>
         <translation>Receipt numbers of the entries transferred to KOOP-BİS (print preview).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="129" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="139"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="131" />
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="511" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="141"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="551"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="149" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="159"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="150" />
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="171" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="160"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="183"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="151" />
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="172" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="161"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="184"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="152" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="162"/>
         <source>Yürürlük</source>
         <translation>In force</translation>
     </message>
@@ -3223,208 +3227,208 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="153" />
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="169" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="181"/>
         <source>Kayıt no</source>
         <translation>Entry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="154" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="164"/>
         <source>Neden bekliyor</source>
         <translation>Why it waits</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="164" />
-        <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS'e gönderilecekleri sırayla görünür.</source>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="174"/>
+        <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS&apos;e gönderilecekleri sırayla görünür.</source>
         <translation>Nothing to send. Entries a supervisor approves appear here in the order they will be sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="170" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="182"/>
         <source>KOOP-BİS alındı no</source>
         <translation>KOOP-BİS receipt no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="174" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="186"/>
         <source>Aktarılma zamanı</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="181" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="207"/>
         <source>CSV olarak &amp;dışa aktar…</source>
         <translation>&amp;Export as CSV…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="190" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="216"/>
         <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada gönderilme sırasıyla listelenir; KOOP-BİS açıkken kendiliğinden gönderilir. Onay bekleyen kayıtlar için Onay bekleyenler sayfasına bakın.</source>
         <translation>Nothing to send. Entries a supervisor approved are listed here in sending order and go to KOOP-BİS by themselves while it is open. For entries awaiting approval see the Awaiting approval page.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="209" />
-        <source>Henüz KOOP-BİS'e aktarılan kayıt yok. Eşitleme bir kaydı aktardığında KOOP-BİS'in verdiği alındı numarası burada görünür.</source>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="235"/>
+        <source>Henüz KOOP-BİS&apos;e aktarılan kayıt yok. Eşitleme bir kaydı aktardığında KOOP-BİS&apos;in verdiği alındı numarası burada görünür.</source>
         <translation>No entry has reached KOOP-BİS yet. When a sync sends an entry, the receipt number KOOP-BİS gives appears here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="221" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="247"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="222" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="248"/>
         <source>&amp;Alındılar</source>
         <translation>&amp;Receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="278" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="310"/>
         <source>Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.</source>
         <translation>To enter approved entries into the KOOP-BİS web pages by hand, in order, field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="280" />
-        <source>KOOP-BİS'e elle aktarımı yalnızca şefler yapar.</source>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="312"/>
+        <source>KOOP-BİS&apos;e elle aktarımı yalnızca şefler yapar.</source>
         <translation>Only supervisors enter entries into KOOP-BİS by hand.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="283" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="315"/>
         <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
         <translation>Only supervisors start or pause the sync.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="288" />
-        <source>Onaylı kayıtları şimdi KOOP-BİS'e gönderir.</source>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="320"/>
+        <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
         <translation>Sends the approved entries to KOOP-BİS now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="290" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="322"/>
         <source>Eşitleme sürüyor.</source>
         <translation>Sync is running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="293" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="325"/>
         <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
         <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="295" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="327"/>
         <source>Duraklatılacak bir eşitleme yok.</source>
         <translation>There is no sync to pause.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="359" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="390"/>
         <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
         <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="362" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="402"/>
         <source>&amp;Alındılar ({0})</source>
         <translation>&amp;Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="376" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="414"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="395" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="434"/>
         <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
         <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="400" />
-        <source>KOOP-BİS'in açılış tarihi geçti; ondan henüz yanıt alınmadı. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
-        <translation>KOOP-BİS's opening date has passed; it has not answered yet. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="439"/>
+        <source>KOOP-BİS&apos;in açılış tarihi geçti; ondan henüz yanıt alınmadı. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
+        <translation>KOOP-BİS&apos;s opening date has passed; it has not answered yet. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="406" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="446"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="410" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="450"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="415" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="455"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="418" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="458"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="420" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="460"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="459" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="499"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="464" />
-        <source>Eşitleme başladı; KOOP-BİS'e bağlanılıyor…</source>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="504"/>
+        <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="465" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="505"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="475" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="515"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="485" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="525"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="498" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="538"/>
         <source>{0} / {1} · {2}: {3}</source>
         <translation>{0} / {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="500" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="540"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="502" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="542"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="519" />
-        <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef "Şimdi eşitle" ile parolayı girebilir.</source>
-        <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with "Sync now".</translation>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="559"/>
+        <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
+        <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="526" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="566"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="532" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="572"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="578" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="615"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="580" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="617"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="590" />
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="627"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>
@@ -3440,7 +3444,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncTray</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/koopbis_state.py" line="143" />
+        <location filename="../../koopbis_desktop/ui/koopbis_state.py" line="143"/>
         <source>KOOP-BİS eşitleme</source>
         <translation>KOOP-BİS sync</translation>
     </message>
@@ -3449,24 +3453,24 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry no.</translation>
     </message>
     <message>
-        <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS'e gönderilecekleri sırayla görünür.</source>
+        <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS&apos;e gönderilecekleri sırayla görünür.</source>
         <translation type="vanished">Nothing to send. Entries a supervisor approves appear here in the order they will be sent to KOOP-BİS.</translation>
     </message>
 </context>
 <context>
     <name>TypeChooser</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="79" />
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="79"/>
         <source>Yazarak süzün, örneğin: ortak, genel kurul, tasfiye</source>
         <translation>Type to filter, e.g. ortak, genel kurul, tasfiye</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="85" />
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="85"/>
         <source>Bu sözcükle eşleşen kayıt türü yok.</source>
         <translation>No change type matches this word.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="87" />
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="87"/>
         <source>Kayıt &amp;türü:</source>
         <translation>Change &amp;type:</translation>
     </message>
@@ -3474,7 +3478,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>TypeChooserDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="210" />
+        <location filename="../../koopbis_desktop/ui/pages/new_entry.py" line="210"/>
         <source>Yeni kayıt: {0}</source>
         <translation>New entry: {0}</translation>
     </message>
@@ -3482,98 +3486,98 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="167" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="167"/>
         <source>Kullanıcı adı</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="168" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="168"/>
         <source>Ad soyad</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="169" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="169"/>
         <source>Rol</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="170" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="170"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="178" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="178"/>
         <source>Kullanıcılar</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="186" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="186"/>
         <source>&amp;Ekle…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="187" />
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="254" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="187"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="254"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="188" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="188"/>
         <source>Kilidi &amp;aç</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="189" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="189"/>
         <source>&amp;Parola sıfırla…</source>
         <translation>&amp;Reset password…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="202" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="202"/>
         <source>Ka&amp;pat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="230" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="230"/>
         <source>Kapalı</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="232" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="232"/>
         <source>Kilitli</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="234" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="234"/>
         <source>Etkin</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="254" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="254"/>
         <source>&amp;Aç</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="273" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="273"/>
         <source>Kullanıcı eklendi: {0}</source>
         <translation>User added: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="282" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="282"/>
         <source>{0} hesabı kapatıldı.</source>
         <translation>Account {0} disabled.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="286" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="286"/>
         <source>{0} hesabı açıldı.</source>
         <translation>Account {0} enabled.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="296" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="296"/>
         <source>{0} hesabının kilidi açıldı.</source>
         <translation>Account {0} unlocked.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="309" />
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="309"/>
         <source>{0} için yeni parola kaydedildi.</source>
         <translation>New password saved for {0}.</translation>
     </message>
@@ -3581,7 +3585,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ValidationDisplay</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="57" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="57"/>
         <source>Geçerli</source>
         <translation>Valid</translation>
     </message>
@@ -3590,79 +3594,79 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">{0} cells in the table have errors; hover over a cell to see why.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="112" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="112"/>
         <source>KOOP-BİS reddetti: {0}</source>
         <translation>KOOP-BİS refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="152" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="152"/>
         <source>Şu anki: çevrimdışı listede kayıtlı değil</source>
         <translation>Current: not registered in the offline list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="154" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="154"/>
         <source>Şu anki: kayıtlı — {0}</source>
         <translation>Current: registered — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="157" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="157"/>
         <source>Şu anki: {0}</source>
         <translation>Current: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="169" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="169"/>
         <source>{0} hata</source>
         <translation>errors: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="171" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="171"/>
         <source>{0} uyarı (1163 s.K.)</source>
         <translation>{0} warnings (Law 1163)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="176" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="176"/>
         <source>Form geçerli; onaya gönderilebilir.</source>
         <translation>The form is valid; it can be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="189" />
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="201" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="189"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="201"/>
         <source>Form yükleniyor.</source>
         <translation>Loading the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="193" />
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="205" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="205"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="196" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="196"/>
         <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
         <translation>Cannot be submitted for approval until the errors are fixed ({0}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="218" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="218"/>
         <source>Kaydedip şefin onayına gönderir.</source>
-        <translation>Saves and submits it for the supervisor's approval.</translation>
+        <translation>Saves and submits it for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="221" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="221"/>
         <source>Hatalar olsa da taslak olarak kaydeder.</source>
         <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="225" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="225"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="81" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="81"/>
         <source>Tabloda {0} hücre hatalı; hücreye gelince nedeni tablonun altında yazar.</source>
         <translation>{0} cells in the table have errors; move to a cell to read why under the table.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="174" />
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="174"/>
         <source>Yıldızlı (*) alanlar zorunludur; denetim alandan çıkınca görünür.</source>
         <translation>Fields marked (*) are required; checks show once you leave a field.</translation>
     </message>
@@ -3670,7 +3674,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/values.py" line="23" />
+        <location filename="../../koopbis_desktop/ui/editor/values.py" line="23"/>
         <source>Değişiklik</source>
         <translation>Change</translation>
     </message>
@@ -3678,37 +3682,37 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>help</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="252" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="252"/>
         <source>Kullanıcı Kılavuzu</source>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="297" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="297"/>
         <source>Kılavuzu PDF olarak kaydet</source>
         <translation>Save the guide as PDF</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="299" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="299"/>
         <source>PDF belgesi (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="322" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="322"/>
         <source>Kılavuz yazdırılamadı</source>
         <translation>The guide could not be printed</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="327" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="327"/>
         <source>Kılavuz yazıldı: {0} ({1} sayfa).</source>
         <translation>Guide written: {0} ({1} pages).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="335" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="335"/>
         <source>Kullanıcı &amp;Kılavuzu</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="339" />
+        <location filename="../../koopbis_desktop/ui/help.py" line="339"/>
         <source>Kılavuzu &amp;yazdır…</source>
         <translation>&amp;Print the guide…</translation>
     </message>
@@ -3716,23 +3720,23 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>opening</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="30" />
+        <location filename="../../koopbis_desktop/ui/opening.py" line="30"/>
         <source>Açılamadı</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="31" />
+        <location filename="../../koopbis_desktop/ui/opening.py" line="31"/>
         <source>Bu bölüm bu sürümde açılamıyor ({0}). Bilgi işleme bildirin; kayıtlarınız güvende.</source>
         <translation>This part cannot open in this version ({0}). Tell IT support; your entries are safe.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="47" />
-        <location filename="../../koopbis_desktop/ui/opening.py" line="66" />
+        <location filename="../../koopbis_desktop/ui/opening.py" line="47"/>
+        <location filename="../../koopbis_desktop/ui/opening.py" line="66"/>
         <source>kayıt formu</source>
         <translation>entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="73" />
+        <location filename="../../koopbis_desktop/ui/opening.py" line="73"/>
         <source>kayıt görünümü</source>
         <translation>entry view</translation>
     </message>
@@ -3740,12 +3744,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>window</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="113" />
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="113"/>
         <source>&amp;Sicil uyarıları…</source>
         <translation>&amp;Registry warnings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="108" />
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="108"/>
         <source>&amp;Günlük liste…</source>
         <translation>&amp;Daily list…</translation>
     </message>

@@ -8,10 +8,7 @@ refreshes itself when the hub says entries changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QItemSelectionModel,
     QModelIndex,
@@ -57,53 +54,8 @@ from koopbis_desktop.ui.models.entries import (
     EntryTableModel,
 )
 from koopbis_desktop.ui.opening import open_existing_entry
+from koopbis_desktop.ui.pages.presets import PRESET_BY_KEY, PRESETS, QueuePreset
 from sync.settle import REFUSAL_PREFIX
-
-
-@dataclass(frozen=True)
-class QueuePreset:
-    key: str
-    title: str
-    states: tuple[State, ...]  # empty: every state
-    own_only: bool = False
-    explanation: str = ""
-
-
-S = State
-PRESETS: tuple[QueuePreset, ...] = (
-    QueuePreset(
-        "drafts",
-        QCoreApplication.translate("QueuePage", "Taslaklarım"),
-        (S.DRAFT, S.RETURNED),
-        own_only=True,
-        explanation=QCoreApplication.translate(
-            "QueuePage",
-            "Kendi taslaklarınız ve şefin iade ettiği kayıtlar. İade edilenler sarı; şefin notu aşağıda görünür.",
-        ),
-    ),
-    QueuePreset("submitted", QCoreApplication.translate("QueuePage", "Onay bekleyenler"), (S.SUBMITTED,)),
-    QueuePreset("approved", QCoreApplication.translate("QueuePage", "Onaylananlar"), (S.APPROVED,)),
-    QueuePreset(
-        "sync",
-        QCoreApplication.translate("QueuePage", "Eşitleme"),
-        (S.APPROVED, S.SENDING, S.SYNCED, S.REJECTED),
-        explanation=QCoreApplication.translate(
-            "QueuePage",
-            "KOOP-BİS {0} tarihinde açılır. O güne kadar onaylanan kayıtlar bu bilgisayarda saklanır; "
-            "açılıştan sonra sırayla KOOP-BİS'e aktarılır.",
-        ),
-    ),
-    QueuePreset(
-        "conflicts",
-        QCoreApplication.translate("QueuePage", "Çakışmalar"),
-        (S.CONFLICT,),
-        explanation=QCoreApplication.translate(
-            "QueuePage", "KOOP-BİS'teki güncel bilgiyle çelişen kayıtlar; şefin karar vermesi gerekir."
-        ),
-    ),
-    QueuePreset("all", QCoreApplication.translate("QueuePage", "Tüm kayıtlar"), ()),
-)
-PRESET_BY_KEY = {p.key: p for p in PRESETS}
 
 # A claim whose PC went away is never released: look again after it has had time to go stale.
 PRESENCE_RECHECK_MS = (presence.STALE_AFTER_S // 2) * 1000
