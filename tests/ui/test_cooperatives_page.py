@@ -204,3 +204,18 @@ def test_models_pass_qtmodeltester(qtbot: Any, qtmodeltester: Any, page: Coopera
         qtmodeltester.check(model)
         model.sort(1, Qt.SortOrder.DescendingOrder)
         qtmodeltester.check(model)
+
+
+def test_the_title_column_takes_the_room_the_others_leave_after_a_search(
+    qtbot: Any, page: CooperativesPage
+) -> None:
+    # Fitting the other columns to their texts keeps "Unvan" stretched over what is left
+    # (Qt's resizeColumnsToContents fixed every section, the stretched one too).
+    type_query(qtbot, page, "isik")
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)  # the first hit's record opens below
+    qtbot.waitUntil(lambda: page.current_id is not None and page.detail_stack.currentIndex() == 1)
+    view = page.results_view
+    header = view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() >= view.viewport().width() - 1)
+    widths = [header.sectionSize(c) for c in range(header.count())]
+    assert widths[1] == max(widths)  # the title, not a short column, is the wide one
