@@ -9,8 +9,10 @@ code 2, leaving the file as it was.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -302,23 +304,24 @@ sys.exit(code)
 """
 
 
-def test_a_start_loads_neither_the_sync_engine_nor_the_office_driver_nor_sqlite_utils(
-    store: Store, db_path: Path, tmp_path: Path
-) -> None:
-    import os
-    import subprocess
-    import sys
-
-    store.close()
+def run_probe(code: str, db_path: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a Python of its own, offscreen, on the database at ``db_path``."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
-    done = subprocess.run(
-        [sys.executable, "-c", START_PROBE.format(modules=repr(NOT_AT_START)), str(db_path)],
+    return subprocess.run(
+        [sys.executable, "-c", code, str(db_path)],
         capture_output=True,
         text=True,
         timeout=120,
         env=env,
         check=False,
     )
+
+
+def test_a_start_loads_neither_the_sync_engine_nor_the_office_driver_nor_sqlite_utils(
+    store: Store, db_path: Path, tmp_path: Path
+) -> None:
+    store.close()
+    done = run_probe(START_PROBE.format(modules=repr(NOT_AT_START)), db_path, tmp_path)
     assert done.returncode == 0, done.stderr
     loaded = [line for line in done.stdout.splitlines() if line.startswith("LOADED")]
     assert loaded == ["LOADED "], done.stdout
@@ -362,19 +365,8 @@ def test_the_main_windows_modules_load_on_the_ui_thread_while_the_login_waits(
 ) -> None:
     # Importing PySide6 classes on a thread beside the UI thread's Qt crashed the interpreter
     # once (the sync engine): the preload runs on the UI thread, a module per turn.
-    import os
-    import subprocess
-
     store.close()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
-    done = subprocess.run(
-        [sys.executable, "-c", PRELOAD_PROBE, str(db_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
+    done = run_probe(PRELOAD_PROBE, db_path, tmp_path)
     assert done.returncode == 0, done.stderr
     [line] = [line for line in done.stdout.splitlines() if line.startswith("IMPORTED")]
     imported = dict(item.split("@") for item in line.split()[1:])
