@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from koopbis_desktop.domain.registry_checks import RegistryWarning
 from koopbis_desktop.services.registry_warnings import warnings_for
 from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.tables import escape_html
 
 WARNING_STYLE = "background:#fff4d6; border:1px solid #d9a400; padding:4px; color:#5a4300;"
 
@@ -39,10 +40,8 @@ class RegistryWarningsPanel(QLabel):
             self.clear()
             self.hide()
             return
-        from html import escape  # when there are warnings to show, not at every start
-
-        items = "".join(f"<li>{escape(w.text)}</li>" for w in self.warnings)
-        title = escape(self.tr("Sicil uyarıları"))
+        items = "".join(f"<li>{escape_html(w.text)}</li>" for w in self.warnings)
+        title = escape_html(self.tr("Sicil uyarıları"))
         self.setText(f"<b>{title}</b><ul style='margin:0'>{items}</ul>")
         self.setAccessibleDescription(" ".join(w.text for w in self.warnings))
         self.show()

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from koopbis_desktop.domain.display import EMPTY, format_stamp, type_label
-from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import reports
 from koopbis_desktop.services.reports import Table
 from koopbis_desktop.store import entries, listing
@@ -64,13 +64,10 @@ def synced(store: Store, people: dict[str, Actor], cooperatives: list[dict[str, 
 def per_entry_rows(store: Store, since: date | None = None) -> list[tuple[str, ...]]:
     """The rows as the report built them before: every synced entry read on its own, filtered
     in Python, in (synced at, uuid) order."""
-    found = [
-        entries.get_entry(store, str(r[0]))
-        for r in store.query(
-            "SELECT uuid FROM entries WHERE state = 'synced' AND receipt IS NOT NULL "
-            "ORDER BY COALESCE(synced_at, ''), uuid"
-        )
-    ]
+    found = sorted(
+        (e for e in entries.iter_entries(store) if e.state == State.SYNCED and e.receipt is not None),
+        key=lambda e: (e.synced_at or "", e.uuid),
+    )
     if since is not None:
         start = stamp(datetime.combine(since, datetime.min.time()))
         found = [e for e in found if (e.synced_at or "") >= start]

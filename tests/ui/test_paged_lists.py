@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QTableView
 
 from koopbis_desktop.domain import demo_data
@@ -111,7 +112,11 @@ def test_cooperative_list_without_search_pages_in_turkish_title_order(
 
 
 def test_the_first_list_comes_in_one_job_and_typing_meanwhile_shows_the_search(
-    qtbot: Any, make_ctx: Callable[[str], AppContext], store: Store, worker: DbWorker
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    worker: DbWorker,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     records = list(demo_data.cooperatives("06", 60, seed=5))
     records[0]["title"] = "Cemre Konut Yapı Kooperatifi"
@@ -123,30 +128,25 @@ def test_the_first_list_comes_in_one_job_and_typing_meanwhile_shows_the_search(
         submitted.append(op)
         return submit(op, *args, **kwargs)
 
-    worker.submit = counting  # type: ignore[method-assign]
-    try:
-        page = CooperativesPage(make_ctx("ayse"), list_page_size=25)
-        qtbot.addWidget(page)
-        page.show()
-        with qtbot.waitSignal(page.results_shown, timeout=5000, check_params_cb=lambda q: q == ""):
-            pass
-        # The count and the first page were one job: nothing else was asked for.
-        assert len(submitted) == 1
-        assert (
-            page.results_model.paging
-            and page.results_model.total == 60
-            and page.results_model.rowCount() == 25
-        )
+    monkeypatch.setattr(worker, "submit", counting)
+    page = CooperativesPage(make_ctx("ayse"), list_page_size=25)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.results_shown, timeout=5000, check_params_cb=lambda q: q == ""):
+        pass
+    # The count and the first page were one job: nothing else was asked for.
+    assert len(submitted) == 1
+    assert (
+        page.results_model.paging and page.results_model.total == 60 and page.results_model.rowCount() == 25
+    )
 
-        # Typed before the first list arrived: the search shows, not the list.
-        second = CooperativesPage(make_ctx("ayse"), list_page_size=25)
-        qtbot.addWidget(second)
-        second.show()
-        with qtbot.waitSignal(second.results_shown, timeout=5000, check_params_cb=lambda q: q == "cemre"):
-            second.search_box.setText("cemre")
-        wait_idle(qtbot, worker)
-        assert not second.results_model.paging
-        assert second.results_model.column_texts(1) == ["Cemre Konut Yapı Kooperatifi"]
-        assert second.shown_query == "cemre"
-    finally:
-        worker.submit = submit  # type: ignore[method-assign]
+    # Typed before the first list arrived: the search shows, not the list.
+    second = CooperativesPage(make_ctx("ayse"), list_page_size=25)
+    qtbot.addWidget(second)
+    second.show()
+    with qtbot.waitSignal(second.results_shown, timeout=5000, check_params_cb=lambda q: q == "cemre"):
+        second.search_box.setText("cemre")
+    wait_idle(qtbot, worker)
+    assert not second.results_model.paging
+    assert second.results_model.column_texts(1) == ["Cemre Konut Yapı Kooperatifi"]
+    assert second.shown_query == "cemre"

@@ -4,7 +4,6 @@ users, audit page, new-entry list, and the ``koopbis-desktop`` command itself.""
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts, capture
 from koopbis_desktop.services.errors import LoginFailed
-from koopbis_desktop.store import users
+from koopbis_desktop.store import integrity, users
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.dialogs.settings import SettingsDialog
@@ -483,7 +482,7 @@ def test_the_process_ends_with_the_programs_exit_code_once_the_log_and_the_datab
     assert "koopbis-desktop ends (exit code 0)" in (logs / "koopbis-desktop.log").read_text(encoding="utf-8")
     # The worker closed its connection: SQLite removed the write-ahead log it had made.
     assert not Path(f"{store.path}-wal").exists()
-    assert sqlite3.connect(store.path).execute("PRAGMA quick_check").fetchone() == ("ok",)
+    integrity.check_whole_file(store.path, None, None)  # raises DatabaseDamaged on a damaged page
 
     empty = tmp_path / "empty.sqlite"
     empty.write_bytes(b"")
