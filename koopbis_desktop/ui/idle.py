@@ -1,16 +1,23 @@
 """The idle lock: after some minutes without keyboard or mouse input, ask for the password again.
 
-An application-wide event filter restarts a single-shot timer on every input
-event. When it fires, a lock dialog covers the session and asks for the same
-user's password; anything open underneath (a half-filled form) stays as it was.
-Someone else at the desk can only sign the current user out — never take over
-their open work.
+Every window the person works in (each window that gets the focus: the main window,
+dialogs, the help window) restarts a single-shot timer on its input events. When it
+fires, a lock dialog covers the session and asks for the same user's password; anything
+open underneath (a half-filled form) stays as it was. Someone else at the desk can only
+sign the current user out — never take over their open work.
+
+The input is watched on the windows (``QWindow``), where Qt delivers the keyboard and the
+mouse before handing them to a widget, not by an application-wide event filter: such a
+filter makes every event of the program — each paint, timer and layout of every widget —
+a call into Python, and its first events make PySide6 set up a hundred-odd Qt classes to
+name the objects they are for (≈ 15–20 ms before the first window can paint).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from koopbis_desktop.ui.login import LoginDialog, Session
 from koopbis_desktop.ui.worker import DbWorker
@@ -28,7 +35,7 @@ _INPUT_EVENTS = frozenset(
 
 
 class IdleWatcher(QObject):
-    """Emits ``idled`` after ``interval_ms`` without input anywhere in the application (0 = never)."""
+    """Emits ``idled`` after ``interval_ms`` without input in any of the application's windows (0 = never)."""
 
     idled = Signal()
 
@@ -36,11 +43,17 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # Precise: a coarse timer of ten minutes may fire 30 s early or late, and its remaining
+        # time jumps about (the tests read it to see input restart the clock).
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.idled)
         self._paused = False
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._stopped = False
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self.watch)
+            for window in app.topLevelWindows():
+                self.watch(window)
 
     @property
     def interval_ms(self) -> int:
@@ -52,8 +65,18 @@ class IdleWatcher(QObject):
         self._timer.setInterval(max(0, value))
         self._restart()
 
+    @property
+    def remaining_ms(self) -> int:
+        """Milliseconds until the lock, -1 when no lock is pending (paused, stopped or off)."""
+        return self._timer.remainingTime()
+
     def set_minutes(self, minutes: int) -> None:
         self.interval_ms = minutes * 60_000
+
+    def watch(self, window: QWindow | None) -> None:
+        """Count ``window``'s keyboard and mouse input as activity (again is harmless)."""
+        if window is not None and not self._stopped:
+            window.installEventFilter(self)
 
     def pause(self) -> None:
         self._paused = True
@@ -65,9 +88,14 @@ class IdleWatcher(QObject):
 
     def stop(self) -> None:
         self.pause()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if self._stopped:
+            return
+        self._stopped = True
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.disconnect(self.watch)
+            for window in app.topLevelWindows():
+                window.removeEventFilter(self)
 
     def _restart(self) -> None:
         if self._paused or self._timer.interval() <= 0:
