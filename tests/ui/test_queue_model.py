@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -221,3 +222,39 @@ def test_ctrl_end_on_the_queue_goes_to_the_last_entry_at_once(
     selected = page.selected_entry()
     assert selected is not None and selected.uuid == last.uuid
     wait_idle(qtbot, worker)
+
+
+def test_rows_with_problems_show_the_styles_error_or_warning_icon(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    row = queries.EntryRow(
+        uuid=str(uuid.uuid4()),
+        type="member.admit",
+        type_label="Ortak girişi",
+        cooperative="06-000001",
+        cooperative_title="Işık Konut Yapı Kooperatifi",
+        state=State.DRAFT,
+        state_label="Taslak",
+        author="ayse",
+        approver=None,
+        effective_date="2015-02-01",
+        updated_at="2015-03-01T10:00:00+00:00",
+        receipt=None,
+        comment=None,
+        has_errors=False,
+        has_warnings=False,
+    )
+    style = QApplication.style()
+
+    def image(icon: Any) -> Any:
+        return icon.pixmap(16).toImage()
+
+    assert EntryTableModel._icon(row) is None
+    for errors, warnings, pixmap in (
+        (False, True, QStyle.StandardPixmap.SP_MessageBoxWarning),
+        (True, True, QStyle.StandardPixmap.SP_MessageBoxCritical),
+        (True, False, QStyle.StandardPixmap.SP_MessageBoxCritical),
+        (False, True, QStyle.StandardPixmap.SP_MessageBoxWarning),  # the remembered icon, again
+    ):
+        shown = EntryTableModel._icon(replace(row, has_errors=errors, has_warnings=warnings))
+        assert shown is not None and image(shown) == image(style.standardIcon(pixmap)), (errors, warnings)

@@ -26,8 +26,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication
 
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.validators import format_date
@@ -56,6 +56,7 @@ COL_NUMBER, COL_STATE, COL_TYPE, COL_COOPERATIVE, COL_DATE, COL_AUTHOR, COL_UPDA
 
 _RETURNED_BACKGROUND = QColor("#fff3cd")
 _CONFLICT_BACKGROUND = QColor("#f8d7da")
+_STATUS_ICONS: dict[bool, QIcon] = {}  # has errors → the row's icon, made on first use
 
 
 def format_stamp(stamp: str) -> str:
@@ -407,12 +408,19 @@ class EntryTableModel(QAbstractTableModel):
     def _icon(row: EntryRow) -> Any:
         if not (row.has_errors or row.has_warnings):
             return None
-        app = QApplication.instance()
-        if not isinstance(app, QApplication):
-            return None
-        pixmap = (
-            QStyle.StandardPixmap.SP_MessageBoxCritical
-            if row.has_errors
-            else QStyle.StandardPixmap.SP_MessageBoxWarning
-        )
-        return app.style().standardIcon(pixmap)
+        icon = _STATUS_ICONS.get(row.has_errors)
+        if icon is None:
+            app = QApplication.instance()
+            if not isinstance(app, QApplication):
+                return None
+            # QStyle is named only here: PySide6 builds its dozen enums (≈ 6 ms) when the
+            # class is first used, which a list without warnings then never pays.
+            from PySide6.QtWidgets import QStyle
+
+            pixmap = (
+                QStyle.StandardPixmap.SP_MessageBoxCritical
+                if row.has_errors
+                else QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
+            icon = _STATUS_ICONS[row.has_errors] = app.style().standardIcon(pixmap)
+        return icon
