@@ -19,7 +19,8 @@ import koopbis_desktop.ui
 from koopbis_desktop.services.guide import HELP_ANCHORS, load_guide
 from koopbis_desktop.ui import help as help_ui
 from koopbis_desktop.ui.context import AppContext
-from koopbis_desktop.ui.help import HelpWindow, anchor_for, show_help
+from koopbis_desktop.ui.help import anchor_for, show_help
+from koopbis_desktop.ui.help_window import HelpWindow
 from koopbis_desktop.ui.mainwindow import MainWindow
 from koopbis_desktop.ui.worker import DbWorker
 from tests.ui.conftest import wait_idle

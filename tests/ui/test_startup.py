@@ -293,6 +293,7 @@ NOT_AT_START = (
     "koopbis_desktop.ui.pages.new_entry",
     "koopbis_desktop.ui.entry_view",
     "argon2",
+    "koopbis_desktop.ui.help_window",  # the guide's window, when F1 is first pressed
 )
 
 START_PROBE = """
