@@ -1312,27 +1312,27 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>KOOP-BİS receipt</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="71"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="72"/>
         <source>{0} bu kaydı {1} bilgisayarında {2} saatinden beri düzenliyor.</source>
         <translation>{0} has been editing this entry on the PC {1} since {2}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="346"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="347"/>
         <source>… (kaydırdıkça gelir)</source>
         <translation>… (more as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="394"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="395"/>
         <source>Kayıtta düzeltilmesi gereken hatalar var.</source>
         <translation>The entry has errors to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="398"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="399"/>
         <source>Kayıtta 1163 sayılı Kanun uyarıları var.</source>
         <translation>The entry has Law 1163 warnings.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="401"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="402"/>
         <source>Şefin notu: {0}</source>
         <translation>Supervisor&apos;s note: {0}</translation>
     </message>
@@ -1773,42 +1773,42 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="78"/>
+        <location filename="../../koopbis_desktop/ui/help_window.py" line="51"/>
         <source>Kelime yazın (Türkçe harfsiz de olur)</source>
         <translation>Type a word (Turkish letters optional)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="80"/>
+        <location filename="../../koopbis_desktop/ui/help_window.py" line="53"/>
         <source>&amp;Ara:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="84"/>
+        <location filename="../../koopbis_desktop/ui/help_window.py" line="57"/>
         <source>Bu kelimeler kılavuzda geçmiyor.</source>
         <translation>These words are not in the guide.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="94"/>
+        <location filename="../../koopbis_desktop/ui/help_window.py" line="67"/>
         <source>◀ &amp;Geri</source>
         <translation>◀ &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="95"/>
+        <location filename="../../koopbis_desktop/ui/help_window.py" line="68"/>
         <source>Önceki bölüme döner (Alt+Sol ok).</source>
         <translation>Goes back to the previous section (Alt+Left).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="97"/>
+        <location filename="../../koopbis_desktop/ui/help_window.py" line="70"/>
         <source>Kılavuzu &amp;yazdır…</source>
         <translation>&amp;Print the guide…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="98"/>
+        <location filename="../../koopbis_desktop/ui/help_window.py" line="71"/>
         <source>Kılavuzun tamamını A4 PDF olarak kaydeder.</source>
         <translation>Saves the whole guide as an A4 PDF.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="99"/>
+        <location filename="../../koopbis_desktop/ui/help_window.py" line="72"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Close</translation>
     </message>
@@ -1854,22 +1854,22 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="92"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="120"/>
         <source>Ekran kilitli</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="100"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="128"/>
         <source>{0} için ekran, uzun süre işlem yapılmadığı için kilitlendi. Açık formlarınız olduğu gibi duruyor; devam etmek için parolanızı yazın. Başka bir kullanıcıysanız önce bu oturumu kapatın.</source>
         <translation>The screen of {0} was locked after a period without activity. Your open forms are kept as they were; type your password to continue. If you are another user, sign this session out first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="108"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="136"/>
         <source>&amp;Kilidi aç</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="110"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="138"/>
         <source>Oturumu &amp;kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
@@ -1930,92 +1930,92 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="234"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="245"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="245"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="247"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="304"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="306"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="323"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="325"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="324"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="326"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="328"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="330"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="332"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="334"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="341"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="343"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="346"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="348"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="355"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="357"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="363"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="365"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="364"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="366"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="368"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="372"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="374"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="373"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="375"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="447"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="449"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="452"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="454"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2032,17 +2032,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="432"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="434"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="448"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="450"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="489"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="491"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -2871,7 +2871,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>RegistryWarningsPanel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/registry_warnings.py" line="45"/>
+        <location filename="../../koopbis_desktop/ui/registry_warnings.py" line="44"/>
         <source>Sicil uyarıları</source>
         <translation>Registry warnings</translation>
     </message>
@@ -3154,7 +3154,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="141"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="144"/>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="108"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
@@ -3682,37 +3682,37 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>help</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="252"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="81"/>
         <source>Kullanıcı Kılavuzu</source>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="297"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="129"/>
         <source>Kılavuzu PDF olarak kaydet</source>
         <translation>Save the guide as PDF</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="299"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="131"/>
         <source>PDF belgesi (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="322"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="154"/>
         <source>Kılavuz yazdırılamadı</source>
         <translation>The guide could not be printed</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="327"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="159"/>
         <source>Kılavuz yazıldı: {0} ({1} sayfa).</source>
         <translation>Guide written: {0} ({1} pages).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="335"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="167"/>
         <source>Kullanıcı &amp;Kılavuzu</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="339"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="171"/>
         <source>Kılavuzu &amp;yazdır…</source>
         <translation>&amp;Print the guide…</translation>
     </message>
