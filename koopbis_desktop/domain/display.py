@@ -8,21 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.domain import reference
-from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.records import STATUSES
-from koopbis_desktop.domain.schema import Field, Kind
 from koopbis_desktop.domain.validators import FieldError, format_date, format_money, parse_money
+
+# The change types and their schema load when a value of a form is first shown: a start
+# shows dates, states and cooperatives' labels (these functions), not forms' fields.
+if TYPE_CHECKING:
+    from koopbis_desktop.domain.schema import Field
 
 EMPTY = "—"
 
 
 def type_label(type_id: str) -> str:
     """A change type's Turkish label; an unknown id (e.g. from a newer version) as stored."""
+    from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+
     try:
         return get_type(type_id).label
     except UnknownChangeType:
@@ -87,6 +92,8 @@ def value_text(f: Field, value: Any, siblings: Mapping[str, Any] | None = None, 
     the rows out instead. ``province`` is the district's province when
     ``siblings`` does not carry it.
     """
+    from koopbis_desktop.domain.schema import Kind
+
     if value is None or value == "" or value == []:
         return EMPTY
     match f.kind:
@@ -122,6 +129,8 @@ def format_value(
     f: Field, value: Any, siblings: Mapping[str, Any] | None = None, province: Any = None
 ) -> str:
     """Like :func:`value_text`, but a repeating group's rows spelled out, one after another."""
+    from koopbis_desktop.domain.schema import Kind
+
     if f.kind is Kind.GROUP and not (value is None or value == "" or value == []):
         rows = value if isinstance(value, list) else []
         return "; ".join(group_row_text(f, row) for row in rows) if rows else EMPTY
@@ -129,6 +138,8 @@ def format_value(
 
 
 def is_identity(f: Field) -> bool:
+    from koopbis_desktop.domain.schema import Kind
+
     return f.kind in (Kind.TCKN, Kind.TCKN_OR_VKN, Kind.VKN)
 
 

@@ -27,6 +27,7 @@ from typing import Any, TypeVar, overload
 
 LANGUAGES = ("tr", "en")
 DEFAULT_LANGUAGE = "tr"
+LAW = "1163 s.K."  # how a rule cites the Cooperatives Law No. 1163 (as entries keep it)
 ENV_VAR = "KOOPBIS_LANG"
 
 _current = DEFAULT_LANGUAGE

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from koopbis_desktop.domain.changetypes.fields import LAW
 from koopbis_desktop.domain.fiscal import add_years, assembly_deadline, fiscal_period_end, fiscal_start_month
-from koopbis_desktop.domain.i18n import law_text, tx
+from koopbis_desktop.domain.i18n import LAW, law_text, tx
 from koopbis_desktop.domain.validators import format_date
 
 MAX_TERM_YEARS = 4  # md. 55 (board), md. 66 (auditors)

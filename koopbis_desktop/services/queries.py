@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.store import entries, listing
 from koopbis_desktop.store.db import Store
@@ -64,6 +63,11 @@ def page_entries(
     from_end: bool = False,
 ) -> list[EntryRow]:
     """A page of the list: after a row's key, before it, or the last one (``store.listing``)."""
+    # The change types' schemas load with the first page of entries, not with the module:
+    # the status bar's counts (this module too) are read at every start, pages of entries
+    # only where a list of them shows.
+    from koopbis_desktop.domain.changetypes import get_type
+
     rows = listing.entry_rows(
         store,
         flt,

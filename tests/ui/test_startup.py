@@ -294,6 +294,9 @@ NOT_AT_START = (
     "koopbis_desktop.ui.entry_view",
     "argon2",
     "koopbis_desktop.ui.help_window",  # the guide's window, when F1 is first pressed
+    # The change types' schemas: with the first list of entries, form or record shown.
+    "koopbis_desktop.domain.changetypes",
+    "koopbis_desktop.domain.schema",
 )
 
 START_PROBE = """

@@ -1,13 +1,13 @@
 """What several change types share: Turkish field definitions, choices and group rows.
 
-``LAW`` is how a rule cites the Cooperatives Law No. 1163.
+``LAW`` is how a rule cites the Cooperatives Law No. 1163 (kept in ``domain.i18n``,
+which the registry checks read without loading the change types).
 """
 
 from __future__ import annotations
 
+from koopbis_desktop.domain.i18n import LAW as LAW
 from koopbis_desktop.domain.schema import Choice, Field, Kind
-
-LAW = "1163 s.K."
 
 
 def effective(label: str, help_text: str = "", aliases: tuple[str, ...] = ()) -> Field:

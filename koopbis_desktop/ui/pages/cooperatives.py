@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.display import (
     EMPTY,
     cooperative_type_label,
@@ -67,13 +66,18 @@ SEARCH_LIMIT = 50
 LOCAL_ENTRIES_LIMIT = 200
 
 
-# Read when shown, not at import: the labels follow the language chosen at start-up.
+# Read when shown, not at import: the labels follow the language chosen at start-up, and the
+# change types' schemas load with the first record shown, not with the page.
 def _role_label(value: object) -> str:
+    from koopbis_desktop.domain.changetypes import get_type
+
     board = get_type("board.replace").field("board")
     return next(f for f in board.fields if f.name == "role").choice_label(value)
 
 
 def _assembly_choice(field: str, value: object) -> str:
+    from koopbis_desktop.domain.changetypes import get_type
+
     return get_type("assembly.record").field(field).choice_label(value)
 
 
