@@ -20,7 +20,6 @@ list prints it, each sync sends it to KOOP-BİS, and ``verify(anchor=…)`` chec
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -107,6 +106,8 @@ _STATE_CHUNK = 500
 
 
 def _payload_digest(payload: object) -> str:
+    import hashlib  # with the first row hashed, not with every start that opens the store
+
     return hashlib.sha256(str(payload).encode()).hexdigest()
 
 
@@ -164,6 +165,8 @@ def _account_of(record: Record) -> str | None:
 
 
 def row_hash(prev_hash: str, content: bytes) -> str:
+    import hashlib
+
     return hashlib.sha256(prev_hash.encode("ascii") + content).hexdigest()
 
 

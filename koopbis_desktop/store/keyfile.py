@@ -15,16 +15,17 @@ The key file is replaced atomically (write, fsync, rename), so a crash while
 rewrapping leaves either the old or the new file, both of which open the
 database. ``KDF`` is a module constant so tests can lower argon2's cost, as they
 do for the password hashes.
+
+Keys, salts and nonces are ``os.urandom`` bytes (what ``secrets.token_bytes`` returns);
+``hashlib``, ``hmac`` and ``secrets`` (≈ 5 ms to load, OpenSSL's hashes) load where a key
+is checked or a recovery key made: every start reads this module to find the key file.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
 import os
-import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -73,11 +74,14 @@ RECOVERY_SLOT = "recovery"
 
 
 def new_key() -> bytes:
-    return secrets.token_bytes(KEY_BYTES)
+    return os.urandom(KEY_BYTES)
 
 
 def key_check(key: bytes) -> str:
     """A fingerprint of the key: tells "wrong key file for this database" from "wrong password"."""
+    import hashlib
+    import hmac
+
     return hmac.new(key, b"koopbis-key-check", hashlib.sha256).hexdigest()[:32]
 
 
@@ -86,6 +90,8 @@ def user_slot(username: str) -> str:
 
 
 def new_recovery_key() -> str:
+    import secrets
+
     digits = "".join(str(secrets.randbelow(10)) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_DIGITS))
     return "-".join(
         digits[i : i + RECOVERY_GROUP_DIGITS] for i in range(0, len(digits), RECOVERY_GROUP_DIGITS)
@@ -130,8 +136,8 @@ def wrap(key: bytes, secret: str, slot: str) -> dict[str, Any]:
     """``key`` sealed under ``secret``; the slot's name is authenticated too (no slot swapping)."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    salt = secrets.token_bytes(16)
-    nonce = secrets.token_bytes(12)
+    salt = os.urandom(16)
+    nonce = os.urandom(12)
     kdf = KDF.as_json()
     sealed = AESGCM(_derive(secret, salt, kdf)).encrypt(nonce, key, slot.encode("utf-8"))
     return {"kdf": kdf, "salt": _b64(salt), "nonce": _b64(nonce), "wrapped": _b64(sealed)}
@@ -169,7 +175,7 @@ def _recovery_pair(recovery: str, salt: bytes, kdf: dict[str, Any]) -> X25519Pri
 def new_sealing_key() -> tuple[str, dict[str, Any]]:
     """A new recovery key (shown once) and the public half a database may keep: ``(digits, published)``."""
     recovery = new_recovery_key()
-    salt = secrets.token_bytes(16)
+    salt = os.urandom(16)
     kdf = KDF.as_json()
     public = _recovery_pair(recovery, salt, kdf).public_key().public_bytes_raw()
     return recovery, {"kind": SEALED, "kdf": kdf, "salt": _b64(salt), "public": _b64(public)}
@@ -192,7 +198,7 @@ def seal(key: bytes, published: dict[str, Any], slot: str) -> dict[str, Any]:
     ephemeral = X25519PrivateKey.generate()
     ephemeral_public = ephemeral.public_key().public_bytes_raw()
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(_unb64(published["public"])))
-    nonce = secrets.token_bytes(12)
+    nonce = os.urandom(12)
     sealed = AESGCM(_sealing_key(shared, ephemeral_public, slot)).encrypt(nonce, key, slot.encode("utf-8"))
     return {
         "kind": SEALED,
