@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -114,13 +113,25 @@ def backups_dir(location: Location, configured: str | None = None) -> Path:
     return location.parent / "backups"
 
 
-def setup_logging(name: str) -> Path | None:
-    """Log technical detail to a rotating file; the person sees sentences, not tracebacks."""
+LOG_MAX_BYTES = 2_000_000  # a log file rotates at this size; LOG_BACKUPS older ones are kept
+LOG_BACKUPS = 5
+_plain_log: logging.FileHandler | None = None  # setup_logging(rotating=False)'s, until rotate_log
+
+
+def setup_logging(name: str, *, rotating: bool = True) -> Path | None:
+    """Log technical detail to a rotating file; the person sees sentences, not tracebacks.
+
+    ``rotating=False`` — the desktop's start — opens the same file as a plain one and
+    :func:`rotate_log` makes it rotating later: ``logging.handlers`` loads socket, pickle
+    and selectors (≈ 6 ms), which the first window need not wait for.
+    """
+    global _plain_log
     folder = Path(os.environ["KOOPBIS_LOG_DIR"]) if os.environ.get("KOOPBIS_LOG_DIR") else log_dir()
+    path = folder / f"{name}.log"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            folder / f"{name}.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        handler: logging.FileHandler = (
+            _rotating_handler(path) if rotating else logging.FileHandler(path, encoding="utf-8")
         )
     except OSError:
         return None
@@ -128,4 +139,33 @@ def setup_logging(name: str) -> Path | None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
-    return folder / f"{name}.log"
+    _plain_log = None if rotating else handler
+    return path
+
+
+def rotate_log() -> None:
+    """Replace the plain log file handler of ``setup_logging(rotating=False)`` by a rotating one.
+
+    The same file: a line logged meanwhile by another thread may be written twice, none lost.
+    """
+    global _plain_log
+    plain, _plain_log = _plain_log, None
+    if plain is None:
+        return
+    try:
+        rotating = _rotating_handler(Path(plain.baseFilename))
+    except OSError:
+        return  # the plain file keeps logging
+    rotating.setFormatter(plain.formatter)
+    root = logging.getLogger()
+    root.addHandler(rotating)
+    root.removeHandler(plain)
+    plain.close()
+
+
+def _rotating_handler(path: Path) -> logging.FileHandler:
+    import logging.handlers
+
+    return logging.handlers.RotatingFileHandler(
+        path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+    )

@@ -126,6 +126,10 @@ def _start_facts(store: Store) -> tuple[bool, str]:
 
 #: The signed-in window's modules in the order they load, each pulling in what it needs
 #: (a few milliseconds to a few tens each): one per turn of the event loop.
+# The log file becomes a rotating one this long after the start, once the first window is
+# up (``paths.rotate_log``: logging.handlers is ≈ 6 ms of imports the window need not wait for).
+LOG_ROTATION_AFTER_MS = 3000
+
 PRELOADED = (
     "koopbis_desktop.domain.changetypes",
     "koopbis_desktop.store.entries",
@@ -295,6 +299,7 @@ def run(args: argparse.Namespace) -> int:
     from koopbis_desktop.ui.help import install_help_hook
 
     install_help_hook(app)  # F1 opens the user guide from the login on
+    QTimer.singleShot(LOG_ROTATION_AFTER_MS, paths.rotate_log)
 
     smoke_dir: tempfile.TemporaryDirectory[str] | None = None
     try:
@@ -561,7 +566,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return guide_pdf_main([args.guide_pdf, "--lang", args.lang or "tr"])
     if args.smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    paths.setup_logging("koopbis-desktop")
+    paths.setup_logging("koopbis-desktop", rotating=False)  # rotating once the first window is up
     return run(args)
 
 

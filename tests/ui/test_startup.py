@@ -289,6 +289,9 @@ NOT_AT_START = (
     "hashlib",  # the audit chain's next row, a key file's check (OpenSSL: ≈ 5 ms with hmac and secrets)
     "hmac",
     "secrets",
+    "logging.handlers",  # the log file turns rotating a few seconds after the start
+    "socket",
+    "pickle",
     # The smoke check starts as an administrator, who lands on Kooperatifler: the queue and
     # entry pages, the entry view and the password hasher load when used (or, before a
     # sign-in, while the login waits).
@@ -418,3 +421,27 @@ def test_pyside6s_source_scan_of_imports_is_off_and_no_module_selects_a_feature(
         for source in (repo / folder).rglob("*.py"):
             text = source.read_text(encoding="utf-8")
             assert not re.search(r"^\s*(from|import) __feature__", text, re.MULTILINE), source
+
+
+ROTATION_PROBE = """
+import logging, os, sys
+from pathlib import Path
+os.environ["KOOPBIS_LOG_DIR"] = str(Path(sys.argv[1]).parent / "logs")
+from koopbis_desktop.ui import app
+app.LOG_ROTATION_AFTER_MS = {after}
+code = app.main(["--smoke", "--db", sys.argv[1]])
+ours = [h for h in logging.getLogger().handlers if str(getattr(h, "baseFilename", "")).endswith("koopbis-desktop.log")]
+print("HANDLERS", " ".join(type(h).__name__ for h in ours))
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize(("after", "handler"), [(0, "RotatingFileHandler"), (60_000, "FileHandler")])
+def test_the_desktops_log_turns_rotating_after_the_start(
+    store: Store, db_path: Path, tmp_path: Path, after: int, handler: str
+) -> None:
+    store.close()
+    done = run_probe(ROTATION_PROBE.format(after=after), db_path, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert f"HANDLERS {handler}\n" in done.stdout, done.stdout
+    assert (db_path.parent / "logs" / "koopbis-desktop.log").is_file()
