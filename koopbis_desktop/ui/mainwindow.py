@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -558,10 +559,26 @@ class MainWindow(QMainWindow):
         ):
             QTimer.singleShot(0, self.hide)
 
+    def _own_dialogs(self) -> list[QDialog]:
+        """The dialogs this window opened, and those opened from them (the windows on top).
+
+        From the application's top-level windows, not ``findChildren(QDialog)``: PySide6's
+        search hands every widget of the window to Python to test its type (≈ 2.5 ms a close).
+        """
+        found: list[QDialog] = []
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog):
+                owner = widget.parentWidget()
+                while owner is not None and owner is not self:
+                    owner = owner.parentWidget()
+                if owner is self:
+                    found.append(widget)
+        return found
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Open forms are the editor's own windows with our window as parent; each asks before
         # discarding (its closeEvent), so a refusal there keeps this window open too.
-        for child in self.findChildren(QDialog):
+        for child in self._own_dialogs():
             if child.isVisible() and child is not self.lock_dialog and not child.close():
                 event.ignore()
                 return

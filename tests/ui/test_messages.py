@@ -76,3 +76,47 @@ def test_closing_a_changed_form_asks_and_save_keeps_a_draft(
     assert question.choices == ("Kaydet", "Vazgeç (değişiklikleri at)", "İptal")
     (saved,) = entries.list_entries(store)
     assert saved.state == State.DRAFT and saved.payload["full_name"] == "Ali Işık"
+
+
+def test_closing_the_window_asks_each_changed_form_on_top_and_a_refusal_keeps_it_open(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    message_mock: MessageMock,
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from koopbis_desktop.ui.editor import open_editor
+
+    ctx = make_ctx("ayse")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    editor = open_editor(ctx, window, type_id="member.admit", cooperative=cooperatives[0]["id"])
+    qtbot.waitUntil(lambda: editor.is_loaded, timeout=10_000)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    qtbot.waitUntil(lambda: editor._focus_in_form())
+    edit = editor.rows["full_name"].widget.focus_target()
+    type_text(qtbot, edit, "Ali Işık")
+    qtbot.waitUntil(lambda: editor.is_dirty())
+    note = QDialog(editor)  # a window opened from the form: closed with it
+    note.show()
+    stranger = QDialog()  # another window's dialog: not this window's to close
+    stranger.show()
+
+    message_mock.answers.append("İptal")
+    assert not window.close()
+    assert message_mock.getmsg(Level.QUESTION).title == "Kaydedilmemiş değişiklikler"
+    assert (
+        window.isVisible() and editor.isVisible() and editor.rows["full_name"].widget.focus_target() is edit
+    )
+
+    message_mock.answers.append("Vazgeç (değişiklikleri at)")
+    assert window.close()
+    assert not window.isVisible() and not editor.isVisible() and not note.isVisible()
+    assert stranger.isVisible()
+    stranger.close()
+    wait_idle(qtbot, ctx.worker)
+    assert entries.list_entries(store) == []  # the discarded form saved nothing
