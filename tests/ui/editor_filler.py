@@ -224,16 +224,16 @@ def fill_form(
 
 @pytest.fixture
 def open_form(make_ctx: Callable[[str], AppContext], qtbot: Any) -> Iterator[Callable[..., EntryEditor]]:
-    """``open_form("ayse", type_id=..., cooperative=...)`` → a loaded, active editor.
+    """``open_form("ayse", type_id=..., cooperative=...)`` → a loaded, active editor (``parent``: its window).
 
     At teardown the editors are closed without the unsaved-changes question, which
     would otherwise wait for an answer nobody gives.
     """
     opened: list[EntryEditor] = []
 
-    def open_(username: str = "ayse", **kwargs: Any) -> EntryEditor:
+    def open_(username: str = "ayse", parent: QWidget | None = None, **kwargs: Any) -> EntryEditor:
         ctx = make_ctx(username)
-        editor = open_editor(ctx, None, **kwargs)
+        editor = open_editor(ctx, parent, **kwargs)
         opened.append(editor)
         qtbot.waitUntil(lambda: editor.is_loaded or "açılamadı" in editor.heading.text(), timeout=10_000)
         editor.activateWindow()

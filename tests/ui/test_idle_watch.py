@@ -7,9 +7,10 @@ window system interface (``QTest`` on the ``QWindow``) — not straight into a w
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtTest import QTest
@@ -35,6 +36,18 @@ def focused(qtbot: Any, widget: QWidget) -> QWindow:
     return handle
 
 
+@pytest.fixture
+def window(qtbot: Any, make_ctx: Callable[[str], AppContext]) -> Iterator[MainWindow]:
+    """A signed-in main window with the focus, its lock a minute away; closed afterwards."""
+    shown = MainWindow(make_ctx("ayse"))
+    qtbot.addWidget(shown)
+    focused(qtbot, shown)
+    shown.idle.interval_ms = MINUTE_MS
+    yield shown
+    shown.idle.interval_ms = 0
+    shown.close()
+
+
 def aged(qtbot: Any, idle: IdleWatcher) -> int:
     """Let the pending lock come 50 ms closer; how far away it is then."""
     start = idle.remaining_ms
@@ -43,14 +56,8 @@ def aged(qtbot: Any, idle: IdleWatcher) -> int:
     return idle.remaining_ms
 
 
-def test_keyboard_and_mouse_in_the_main_window_restart_the_clock(
-    qtbot: Any, make_ctx: Callable[[str], AppContext]
-) -> None:
-    window = MainWindow(make_ctx("ayse"))
-    qtbot.addWidget(window)
-    handle = focused(qtbot, window)
-    window.idle.interval_ms = MINUTE_MS
-
+def test_keyboard_and_mouse_in_the_main_window_restart_the_clock(qtbot: Any, window: MainWindow) -> None:
+    handle = window.windowHandle()
     before = aged(qtbot, window.idle)
     QTest.keyClick(handle, Qt.Key.Key_Shift)
     assert window.idle.remaining_ms > before
@@ -62,17 +69,9 @@ def test_keyboard_and_mouse_in_the_main_window_restart_the_clock(
     before = aged(qtbot, window.idle)
     QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
     assert window.idle.remaining_ms > before
-    window.idle.interval_ms = 0
-    window.close()
 
 
-def test_typing_in_a_dialog_over_the_window_restarts_the_clock(
-    qtbot: Any, make_ctx: Callable[[str], AppContext]
-) -> None:
-    window = MainWindow(make_ctx("ayse"))
-    qtbot.addWidget(window)
-    focused(qtbot, window)
-    window.idle.interval_ms = MINUTE_MS
+def test_typing_in_a_dialog_over_the_window_restarts_the_clock(qtbot: Any, window: MainWindow) -> None:
     form = QDialog(window)
     field = QLineEdit(form)
     QVBoxLayout(form).addWidget(field)
@@ -84,36 +83,21 @@ def test_typing_in_a_dialog_over_the_window_restarts_the_clock(
     QTest.keyClick(handle, Qt.Key.Key_A)
     assert field.text() == "a"  # the key went the real way: window, then the focused field
     assert window.idle.remaining_ms > before
-    window.idle.interval_ms = 0
     form.close()
-    window.close()
 
 
-def test_painting_resizing_and_timers_do_not_restart_the_clock(
-    qtbot: Any, make_ctx: Callable[[str], AppContext]
-) -> None:
-    window = MainWindow(make_ctx("ayse"))
-    qtbot.addWidget(window)
-    focused(qtbot, window)
-    window.idle.interval_ms = MINUTE_MS
-
+def test_painting_resizing_and_timers_do_not_restart_the_clock(qtbot: Any, window: MainWindow) -> None:
     before = aged(qtbot, window.idle)
     window.resize(window.width() + 40, window.height() + 20)
     window.repaint()
     qtbot.wait(30)  # the resize, the paints and the window's own timers are delivered meanwhile
     assert 0 < window.idle.remaining_ms <= before
-    window.idle.interval_ms = 0
-    window.close()
 
 
-def test_a_stopped_watcher_no_longer_counts_input(qtbot: Any, make_ctx: Callable[[str], AppContext]) -> None:
-    window = MainWindow(make_ctx("ayse"))
-    qtbot.addWidget(window)
-    handle = focused(qtbot, window)
-    window.idle.interval_ms = MINUTE_MS
+def test_a_stopped_watcher_no_longer_counts_input(window: MainWindow) -> None:
+    handle = window.windowHandle()
     window.idle.stop()
     assert window.idle.remaining_ms == -1
     QTest.keyClick(handle, Qt.Key.Key_Shift)
     QTest.mouseMove(handle, QPoint(10, 10))
     assert window.idle.remaining_ms == -1
-    window.close()
