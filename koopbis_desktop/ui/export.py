@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, QStandardPaths, Signal, qVersion
+from PySide6.QtCore import QObject, Signal, qVersion
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from koopbis_desktop.services.queries import AuditFilter, EntryFilter
 from koopbis_desktop.ui import messages
@@ -35,6 +35,11 @@ AskSavePath = Callable[[QWidget, str, str, str], str | None]
 
 
 def _ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+    # Named here: PySide6 sets a Qt class up (its enums) on first use, and the menus that
+    # lead here are built at every start.
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     name, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested), filters)
     return name or None

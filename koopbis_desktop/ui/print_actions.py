@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,6 +35,8 @@ class DailyListDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Günlük liste"))
+        from PySide6.QtWidgets import QDateEdit  # set up with the first dialog, not at every start
+
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setObjectName("dailyDate")
         self.date_edit.setCalendarPopup(True)
