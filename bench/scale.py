@@ -44,7 +44,7 @@ from koopbis_desktop.services import queries, reports
 from koopbis_desktop.services.queries import EntryFilter
 from koopbis_desktop.store import audit, entries, entry_batches, listing, snapshot
 from koopbis_desktop.store.db import Store, open_store
-from koopbis_desktop.store.entry_batches import NewDraft
+from koopbis_desktop.store.entry_batches import NewDraft, Receipt
 
 PAGE = 200  # the queue's page (ui.models.entries.PAGE_SIZE)
 AUTHORS = ("ayse", "mehmet", "Şule", "ılgaz", "İnci", "can", "çiğdem")
@@ -117,14 +117,16 @@ def build(folder: Path, n_entries: int, n_cooperatives: int) -> tuple[Store, flo
                     search=f"ortak {n}",
                 )
             )
+        # What a sync leaves on the synced ones: KOOP-BİS's receipt and the time it came.
+        receipts = [
+            Receipt(d.uuid, f"KB-{start + i:06d}", d.updated_at, None)
+            for i, d in enumerate(drafts)
+            if d.state == "synced"
+        ]
         with store.atomic() as conn:
             entry_batches.insert_drafts(conn, drafts)
+            entry_batches.record_receipts(conn, receipts)
             audit.append_many(conn, [audit.Record(d.author, "create", entry_uuid=d.uuid) for d in drafts])
-    with store.atomic() as conn:
-        # What a sync leaves on the synced ones: KOOP-BİS's receipt and the time it came.
-        conn.execute(
-            "UPDATE entries SET receipt = 'KB-' || number, synced_at = updated_at WHERE state = 'synced'"
-        )
     return store, time.perf_counter() - started
 
 

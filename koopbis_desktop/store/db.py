@@ -268,6 +268,13 @@ class Store:
         self.connection.close()
 
 
+def query_plan(store: Store, statement: str) -> str:
+    """SQLite's plan for ``statement`` (a statement as it ran, its values written in, as a
+    trace callback hands it over): the steps joined by " | " — how tests see which index a
+    list's query uses."""
+    return " | ".join(str(row[3]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + statement))
+
+
 def _connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     conn: sqlite3.Connection
     if key is None:

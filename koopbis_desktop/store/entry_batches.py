@@ -1,4 +1,5 @@
-"""Many new drafts at once, as a member list import queues them; and the live entries per member.
+"""Many new drafts at once, as a member list import queues them; KOOP-BİS's receipts on many
+synced entries at once; and the live entries per member.
 
 :func:`entries.insert_entry` reads every entry back after writing it; for 10,000
 rows that read-back alone costs more than the rest of an import, so a batch is
@@ -45,6 +46,24 @@ def insert_drafts(conn: Connection, drafts: Sequence[NewDraft]) -> None:
     conn.executemany(
         "INSERT INTO revisions(entry_uuid, revision, payload, base, author, created_at) VALUES (?, 1, ?, ?, ?, ?)",
         ((d.uuid, d.payload, d.base, d.author, d.created_at) for d in drafts),
+    )
+
+
+class Receipt(NamedTuple):
+    """What a sync run leaves on an entry KOOP-BİS took: its receipt, when, the outcome."""
+
+    uuid: str
+    receipt: str | None
+    synced_at: str
+    outcome: str | None  # JSON
+
+
+def record_receipts(conn: Connection, receipts: Sequence[Receipt]) -> None:
+    """Write the receipts of entries written in bulk as synced (the benchmarks' and the tests'
+    histories) inside the caller's transaction; a sync run records its own through ``move``."""
+    conn.executemany(
+        "UPDATE entries SET receipt = ?, synced_at = ?, outcome = ? WHERE uuid = ?",
+        ((r.receipt, r.synced_at, r.outcome, r.uuid) for r in receipts),
     )
 
 

@@ -14,9 +14,10 @@ from koopbis_desktop.domain.display import EMPTY, format_stamp, type_label
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import reports
 from koopbis_desktop.services.reports import Table
-from koopbis_desktop.store import entries, listing
+from koopbis_desktop.store import entries, entry_batches, listing
 from koopbis_desktop.store.clock import stamp
-from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.db import Store, query_plan
+from koopbis_desktop.store.entry_batches import NewDraft, Receipt
 
 REGISTRATION = str(uuid.UUID(int=900))
 REGISTERS = "cooperative.register"
@@ -42,22 +43,21 @@ def synced(store: Store, people: dict[str, Actor], cooperatives: list[dict[str, 
             (str(uuid.UUID(int=n + 1)), type_id, coop_id, ref, "synced", json.dumps(payload), outcome)
         )
     rows.append((str(uuid.UUID(int=500)), "merger", ids[1], None, "approved", "{}", None))
+    drafts = [
+        NewDraft(uuid_, type_id, coop, ref, None, state, "ayse", payload, "{}", "[]", "2015", "2015", "")
+        for uuid_, type_id, coop, ref, state, payload, _outcome in rows
+    ]
+    receipts = []
+    for n, row in enumerate(rows):
+        if row[4] != "synced":
+            continue
+        # Three entries a day, the first day's before SINCE: ties the uuid breaks.
+        at = stamp(datetime(2015, 3, 1 + n // 7, 9 + n % 7 // 3))
+        receipt = None if n == 7 else f"KB-{n:04d}"  # one synced without a receipt is left out
+        receipts.append(Receipt(row[0], receipt, at, json.dumps(row[6]) if row[6] is not None else None))
     with store.atomic() as conn:
-        conn.executemany(
-            "INSERT INTO entries(uuid, type, cooperative_id, cooperative_ref, state, author, payload, "
-            "created_at, updated_at, search) VALUES (?, ?, ?, ?, ?, 'ayse', ?, '2015', '2015', '')",
-            [row[:6] for row in rows],
-        )
-        for n, row in enumerate(rows):
-            if row[4] != "synced":
-                continue
-            # Three entries a day, the first day's before SINCE: ties the uuid breaks.
-            at = stamp(datetime(2015, 3, 1 + n // 7, 9 + n % 7 // 3))
-            receipt = None if n == 7 else f"KB-{n:04d}"  # one synced without a receipt is left out
-            conn.execute(
-                "UPDATE entries SET receipt = ?, synced_at = ?, outcome = ? WHERE uuid = ?",
-                (receipt, at, json.dumps(row[6]) if row[6] is not None else None, row[0]),
-            )
+        entry_batches.insert_drafts(conn, drafts)
+        entry_batches.record_receipts(conn, receipts)
     return [str(r[0]) for r in rows]
 
 
@@ -149,5 +149,5 @@ def test_a_batch_is_a_range_of_the_receipts_index(store: Store, synced: list[str
     batches = [s for s in statements if "LIMIT" in s and "receipt IS NOT NULL" in s]
     assert len(batches) == 4  # 16 rows from SINCE on: three full batches and a short one
     for select in batches:
-        plan = " | ".join(str(r[3]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + select))
+        plan = query_plan(store, select)
         assert "entries_receipts" in plan and "TEMP B-TREE" not in plan, plan

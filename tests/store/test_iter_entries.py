@@ -9,7 +9,7 @@ import pytest
 
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.store import entries, entry_batches
-from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.db import Store, query_plan
 from koopbis_desktop.store.entry_batches import NewDraft
 
 AUTHORS = ("ayse", "mehmet", "Şule")
@@ -127,5 +127,5 @@ def test_each_batch_is_a_range_of_the_created_index(store: Store, queued: list[N
     selects = [s for s in statements if s.startswith("SELECT") and "LIMIT" in s]
     assert len(selects) == 3
     for select in selects:
-        plan = " | ".join(str(r[3]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + select))
+        plan = query_plan(store, select)
         assert "entries_created" in plan and "TEMP B-TREE" not in plan, plan

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from koopbis_desktop.domain import demo_data
 from koopbis_desktop.domain.text import collation_key
 from koopbis_desktop.store import audit, listing, migrations, snapshot
-from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.db import Store, open_store, query_plan
 from koopbis_desktop.store.listing import AuditFilter, EntryFilter, PageKey
 
 TURKISH_LETTERS = "abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZâîûÂÎÛ"
@@ -240,7 +240,7 @@ def test_every_sort_walks_an_index_without_sorting(listed: Store) -> None:
             finally:
                 listed.conn.set_trace_callback(None)
             for select in (s for s in statements if "LIMIT" in s):
-                plan = " | ".join(str(r[3]) for r in listed.conn.execute("EXPLAIN QUERY PLAN " + select))
+                plan = query_plan(listed, select)
                 assert "TEMP B-TREE" not in plan and "USING" in plan, (sort, plan)
 
 

@@ -8,7 +8,7 @@ from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.services import queries
 from koopbis_desktop.services.queries import EntryFilter
 from koopbis_desktop.store import migrations
-from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.db import Store, query_plan
 
 
 def plan_of_page(store: Store, flt: EntryFilter, sort: str) -> str:
@@ -20,7 +20,7 @@ def plan_of_page(store: Store, flt: EntryFilter, sort: str) -> str:
     finally:
         store.conn.set_trace_callback(None)
     select = next(s for s in statements if s.lstrip().upper().startswith("SELECT") and "LIMIT" in s)
-    return " | ".join(str(row[3]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + select))
+    return query_plan(store, select)
 
 
 @pytest.mark.sqlite_only

@@ -15,8 +15,9 @@ from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.services import queries
 from koopbis_desktop.services.queries import EntryFilter
-from koopbis_desktop.store import snapshot
+from koopbis_desktop.store import entry_batches, snapshot
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.entry_batches import NewDraft
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.models.entries import COL_COOPERATIVE, PAGE_SIZE, EntryTableModel
 from koopbis_desktop.ui.pages.queue import PRESET_BY_KEY, QueuePage
@@ -41,18 +42,21 @@ def many_entries(store: Store, people: dict[str, Actor], cooperatives: list[dict
     snapshot.upsert_records(store, extra)
     coop_ids = [str(c["id"]) for c in cooperatives]
     states = [State.DRAFT, State.SUBMITTED, State.APPROVED, State.RETURNED]
-    rows = []
+    drafts = []
     for n in range(BULK):
         stamp = f"2015-03-01T10:{(n // 60) % 60:02d}:{n % 60:02d}.{n % 1000:03d}+00:00"
-        rows.append(
-            (
+        drafts.append(
+            NewDraft(
                 str(uuid.UUID(int=n + 1)),
                 "member.admit",
                 coop_ids[n % len(coop_ids)],
+                None,
                 f"2015-02-{1 + n % 27:02d}",
                 states[n % 4].value,
                 ("ayse", "mehmet")[n % 2],
                 "{}",
+                "{}",
+                "[]",
                 stamp,
                 stamp,
                 f"ortak {n}",
@@ -60,18 +64,28 @@ def many_entries(store: Store, people: dict[str, Actor], cooperatives: list[dict
         )
     for n, coop_id in enumerate(("06-900010", "06-900011", "06-900012")):
         stamp = f"2015-03-02T10:00:0{n}.000+00:00"
-        rows.append(
-            (str(uuid.uuid4()), "merger", coop_id, "2015-02-20", "draft", "ayse", "{}", stamp, stamp, "")
+        drafts.append(
+            NewDraft(
+                str(uuid.uuid4()),
+                "merger",
+                coop_id,
+                None,
+                "2015-02-20",
+                "draft",
+                "ayse",
+                "{}",
+                "{}",
+                "[]",
+                stamp,
+                stamp,
+                "",
+            )
         )
     started = time.perf_counter()
     with store.atomic() as conn:
-        conn.executemany(
-            "INSERT INTO entries(uuid, type, cooperative_id, effective_date, state, author, payload, "
-            "created_at, updated_at, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        entry_batches.insert_drafts(conn, drafts)
     assert time.perf_counter() - started < 30
-    return len(rows)
+    return len(drafts)
 
 
 def _loaded(qtbot: Any, model: EntryTableModel, flt: EntryFilter) -> None:
