@@ -113,6 +113,7 @@ class DbWorker(QObject):
         check_in_background: bool = False,
         check_at_low_priority: bool = True,
         check_whole_file: bool = True,
+        check_hold_s: float = 0.0,
     ) -> None:
         super().__init__()
         self._check_in_background = check_in_background
@@ -121,6 +122,12 @@ class DbWorker(QObject):
         self._check_whole_file_too = check_whole_file
         self._check_at_low_priority = check_at_low_priority  # not when someone waits for the verdict
         self._checked = threading.Event()  # the whole-file check ended (or was never asked for)
+        # The check reads the whole file and, beside argon2 and the first window, slows both even
+        # at the lowest priority (memory, caches): it waits for release_check(), at most this long.
+        self._check_hold_s = check_hold_s
+        self._check_released = threading.Event()
+        self._check_cancelled = threading.Event()
+        self._check_began = threading.Event()
         self._check_error: BaseException | None = None
         self._key = key  # an encrypted file's key already known (tests, a restarted worker)
         self.location: Location = location if isinstance(location, OfficeUrl) else parse_location(location)
@@ -161,8 +168,18 @@ class DbWorker(QObject):
 
     def start(self) -> None:
         """Start the thread, which opens the database; returns at once (see ``opened``/``open_failed``)."""
+        self._check_cancelled = threading.Event()
         self._thread = threading.Thread(target=self._run, name="koopbis-db", daemon=True)
         self._thread.start()
+
+    def release_check(self) -> None:
+        """The first window is up: a whole-file check held back (``check_hold_s``) starts now."""
+        self._check_released.set()
+
+    @property
+    def check_started(self) -> bool:
+        """The whole-file check has begun reading the file."""
+        return self._check_began.is_set()
 
     def wait_open(self, timeout: float | None = None) -> None:
         """Block until the database is open; raise the open error. Start-up paths and tests only."""
@@ -207,6 +224,8 @@ class DbWorker(QObject):
         """Finish queued jobs, close the database and end the thread."""
         if self._thread is None:
             return
+        self._check_cancelled.set()  # a check still held back never starts
+        self._check_released.set()
         self._queue.put(_STOP)
         self._thread.join(timeout)
         self._thread = None
@@ -323,7 +342,10 @@ class DbWorker(QObject):
         # The whole-file check is SQLite's (PRAGMA quick_check); another engine checks its own files.
         if self._check_in_background and self._check_whole_file_too and store.dialect.pragmas:
             checker = threading.Thread(
-                target=self._check_whole_file, args=(store.path, store.key), name="koopbis-check", daemon=True
+                target=self._check_whole_file,
+                args=(store.path, store.key, self._check_cancelled),
+                name="koopbis-check",
+                daemon=True,
             )
             checker.start()
         else:
@@ -331,8 +353,14 @@ class DbWorker(QObject):
         self._opened.set()
         self._opened_signal.emit(None)
 
-    def _check_whole_file(self, path: Path, key: bytes | None) -> None:
+    def _check_whole_file(self, path: Path, key: bytes | None, cancelled: threading.Event) -> None:
         """The checking thread: every page, on a connection of its own that only reads (WAL: beside the worker's)."""
+        if self._check_hold_s > 0:
+            self._check_released.wait(self._check_hold_s)
+        if cancelled.is_set():  # the worker stopped meanwhile: the next start checks the file
+            self._checked.set()
+            return
+        self._check_began.set()
         from koopbis_desktop.store.integrity import check_whole_file
 
         if self._check_at_low_priority:

@@ -230,6 +230,80 @@ def test_a_sound_file_passes_the_whole_file_check_in_the_background(
         worker.stop()
 
 
+def test_a_held_whole_file_check_waits_for_the_first_window_then_runs(
+    qtbot: Any, store: Store, db_path: Path
+) -> None:
+    # The check beside the password's argon2 and the first window slowed both: a start holds
+    # it until its signed-in window is up (release_check), at most check_hold_s.
+    store.close()
+    worker = DbWorker(db_path, paths.backups_dir(db_path), check_in_background=True, check_hold_s=60)
+    worker.start()
+    try:
+        worker.wait_open(10)
+        assert worker.call(lambda s: s.setting("province_code")) == "06"  # jobs run meanwhile
+        qtbot.wait(200)
+        assert not worker.check_started
+        worker.release_check()
+        worker.wait_checked(10)
+        assert worker.check_started
+    finally:
+        worker.stop()
+
+
+def test_the_signed_in_window_releases_the_held_check(
+    qtbot: Any,
+    qapp: QApplication,
+    store: Store,
+    db_path: Path,
+    people: dict[str, Actor],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(desktop, "CHECK_AFTER_WINDOW_MS", 3000)  # room for a busy machine
+    store.close()
+    worker = DbWorker(db_path, paths.backups_dir(db_path), check_in_background=True, check_hold_s=60)
+    worker.start()
+    shell = desktop.Shell(qapp, worker, db_path, demo=False)
+    try:
+        login = shell.show_login("ayse")
+        worker.wait_open(10)
+        qtbot.wait(100)
+        assert not worker.check_started  # the login and the password's check have the processor
+        login.password_edit.setText(PASSWORD)
+        login.on_login_clicked()
+        qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=10_000)
+        assert not worker.check_started  # the first window and its first page come first
+        qtbot.waitUntil(lambda: worker.check_started, timeout=desktop.CHECK_AFTER_WINDOW_MS + 5_000)
+        worker.wait_checked(10)
+    finally:
+        if shell.window is not None:
+            shell.window.closed.disconnect()
+            shell.window.close()
+        worker.stop()
+
+
+def test_a_held_check_starts_by_itself_when_nobody_signs_in(qtbot: Any, store: Store, db_path: Path) -> None:
+    store.close()
+    worker = DbWorker(db_path, paths.backups_dir(db_path), check_in_background=True, check_hold_s=0.3)
+    worker.start()
+    try:
+        worker.wait_checked(10)  # no release: the hold ran out
+        assert worker.check_started
+    finally:
+        worker.stop()
+
+
+def test_a_worker_stopped_while_its_check_is_held_never_checks(
+    qtbot: Any, store: Store, db_path: Path
+) -> None:
+    store.close()
+    worker = DbWorker(db_path, paths.backups_dir(db_path), check_in_background=True, check_hold_s=60)
+    worker.start()
+    worker.wait_open(10)
+    worker.stop()
+    worker.wait_checked(10)  # returns at once: the held check gave up
+    assert not worker.check_started
+
+
 @pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
 def test_the_smoke_check_with_whole_file_waits_for_that_check_and_fails_on_a_damaged_file(
     qapp: Any, store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
