@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -146,27 +146,50 @@ PRELOADED = (
     "koopbis_desktop.ui.pages.queue",
     "koopbis_desktop.ui.pages.new_entry",
     "koopbis_desktop.ui.mainwindow",
+    # The sign-in's audit row is the first one hashed: OpenSSL's hashes (≈ 5 ms) load here,
+    # beside the password's check, instead of on the worker after it.
+    "hashlib",
 )
 
 
-def preload_main_window() -> None:
-    """Import the signed-in window's modules (pages, models, KOOP-BİS state) now, at once.
+def warm_widget_types() -> None:
+    """Have PySide6 name a view's viewport once, before any window needs it.
 
-    Imports only: no widget is made. The smoke check does this while the worker opens
-    the file; a start with a login uses :func:`start_preloading`.
+    The first widget Qt made itself that PySide6 hands to Python as a plain ``QWidget`` (a
+    view's viewport: the empty-list notice sits on it) makes PySide6 set up every QtWidgets
+    class and its enums to find the pointer's type — ≈ 50 enums, 10–18 ms, once per process.
+    Done here, beside the login or the opening of the file, it is out of the first window.
+    """
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    area = QAbstractScrollArea()
+    area.viewport()
+    area.deleteLater()
+
+
+def preload_main_window() -> None:
+    """Import the smoke check's window (an administrator's, on Kooperatifler) now, at once.
+
+    Imports only, and the widget types a view needs (:func:`warm_widget_types`): no window
+    is made. The smoke check does this while the worker opens the file; a start with a
+    login uses :func:`start_preloading`.
     """
     try:
-        import koopbis_desktop.ui.mainwindow  # noqa: F401  (loaded ahead; the window uses it)
-    except Exception:  # the sign-in imports it again and reports what fails
+        # Loaded ahead; the window uses them.
+        import koopbis_desktop.ui.mainwindow
+        import koopbis_desktop.ui.pages.cooperatives  # noqa: F401
+    except Exception:  # the window imports them again and reports what fails
         log.exception("preloading the main window failed")
+        return
+    warm_widget_types()
 
 
 def start_preloading() -> None:
     """Import the signed-in window's modules while the login waits for a password.
 
-    On the UI thread, one module per turn of the event loop, so a key pressed meanwhile
-    waits at most one module's import; the password's argon2 check (on the DB worker)
-    releases the interpreter, so the imports still run beside it. Not on a thread of their
+    On the UI thread, one module per turn of the event loop (then :func:`warm_widget_types`),
+    so a key pressed meanwhile waits at most one step; the password's argon2 check (on the
+    DB worker) releases the interpreter, so the steps still run beside it. Not on a thread of their
     own: PySide6 makes a Qt class's Python type and enums when a module first names it,
     and importing the sync engine on a thread while the UI thread ran Qt crashed the
     interpreter (``tests/ui/test_startup.py`` holds that these imports stay on the UI thread).
@@ -184,8 +207,7 @@ def start_preloading() -> None:
                 log.exception("preloading %s failed", name)
                 return
             break
-        if pending:
-            QTimer.singleShot(0, step)
+        QTimer.singleShot(0, step if pending else warm_widget_types)
 
     step()
 
@@ -261,6 +283,8 @@ class Shell(QObject):
         if self.first_run and ctx.is_admin:
             # The set-up's last page: what comes next, with buttons that do it.
             self.first_run = False
+            from PySide6.QtCore import Qt
+
             from koopbis_desktop.ui.list_loader import choose_and_load
             from koopbis_desktop.ui.wizard import FirstRunNextSteps
 

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -85,6 +84,8 @@ def show(
         box.exec()
         box.deleteLater()
         return
+    from PySide6.QtCore import Qt  # named when needed: see ui/help.py's ANCHOR_ROLE
+
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_boxes.add(box)
     box.finished.connect(lambda _code: _open_boxes.discard(box))

@@ -412,7 +412,9 @@ def test_a_start_loads_neither_the_sync_engine_nor_the_office_driver_nor_sqlite_
 
 
 PRELOAD_PROBE = """
-import sys, threading
+import sys, threading, time
+import PySide6.QtCore as QtCore
+import PySide6.QtWidgets as QtWidgets
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(["koopbis-desktop"])
@@ -420,6 +422,7 @@ from koopbis_desktop.ui import app as desktop
 from koopbis_desktop.ui.login import LoginDialog
 
 importers = {}
+at_login = {}
 
 class Recorder:
     def find_spec(self, name, path=None, target=None):
@@ -428,10 +431,25 @@ class Recorder:
         return None
 
 sys.meta_path.insert(0, Recorder())
+shown = LoginDialog.showEvent
+
+def show_event(dialog, event):
+    # What PySide6 had set up when the login first showed: its Qt namespace, a widget
+    # class that no window of the program uses (set up only to name a viewport).
+    at_login.setdefault("Qt", "Qt" in vars(QtCore))
+    at_login.setdefault("QMdiArea", "QMdiArea" in vars(QtWidgets))
+    shown(dialog, event)
+
+LoginDialog.showEvent = show_event
+deadline = time.monotonic() + 30
+
+def warmed():
+    return "QMdiArea" in vars(QtWidgets)
 
 def poll():
     login = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog) and w.isVisible()]
-    if login and "koopbis_desktop.ui.mainwindow" in sys.modules:
+    loaded = "koopbis_desktop.ui.mainwindow" in sys.modules
+    if login and ((loaded and warmed()) or time.monotonic() > deadline):
         timer.stop()
         login[0].reject()  # the person closes the login: the app ends
 
@@ -440,6 +458,8 @@ timer.timeout.connect(poll)
 timer.start(5)
 code = desktop.main(["--db", sys.argv[1]])
 print("IMPORTED", " ".join(f"{name}@{thread}" for name, thread in sorted(importers.items())))
+print("AT_LOGIN", " ".join(f"{name}={value}" for name, value in sorted(at_login.items())))
+print("WARMED", warmed(), "hashlib" in sys.modules)
 sys.exit(code)
 """
 
@@ -452,11 +472,30 @@ def test_the_main_windows_modules_load_on_the_ui_thread_while_the_login_waits(
     store.close()
     done = run_probe(PRELOAD_PROBE, db_path, tmp_path)
     assert done.returncode == 0, done.stderr
-    [line] = [line for line in done.stdout.splitlines() if line.startswith("IMPORTED")]
-    imported = dict(item.split("@") for item in line.split()[1:])
+    lines = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines() if line.strip()}
+    imported = dict(item.split("@") for item in lines["IMPORTED"])
     assert "koopbis_desktop.ui.mainwindow" in imported and "koopbis_desktop.ui.pages.queue" in imported
     assert set(imported.values()) == {"MainThread"}, imported
     assert {name for name in desktop.PRELOADED if ".ui." in name} <= set(imported)
+    # The login showed before PySide6 set up its Qt namespace (≈ 95 enum classes) or the
+    # widget classes a viewport's type needs; both, and the audit's hashes, came while it waited.
+    assert lines["AT_LOGIN"] == ["QMdiArea=False", "Qt=False"], done.stdout
+    assert lines["WARMED"] == ["True", "True"], done.stdout
+
+
+def test_warming_the_widget_types_sets_up_what_naming_a_viewport_needs(tmp_path: Path) -> None:
+    code = (
+        "import PySide6.QtWidgets as W\n"
+        "app = W.QApplication([])\n"
+        "before = 'QMdiArea' in vars(W)\n"
+        "from koopbis_desktop.ui.app import warm_widget_types\n"
+        "warm_widget_types()\n"
+        "print(before, 'QMdiArea' in vars(W))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]
 
 
 def test_pyside6s_source_scan_of_imports_is_off_and_no_module_selects_a_feature() -> None:
