@@ -168,20 +168,18 @@ def warm_widget_types() -> None:
 
 
 def preload_main_window() -> None:
-    """Import the smoke check's window (an administrator's, on Kooperatifler) now, at once.
+    """Import the signed-in window's modules (pages, models, KOOP-BİS state) now, at once.
 
-    Imports only, and the widget types a view needs (:func:`warm_widget_types`): no window
-    is made. The smoke check does this while the worker opens the file; a start with a
-    login uses :func:`start_preloading`.
+    Imports only: no widget is made. The smoke check does this while the worker opens the
+    file; a start with a login uses :func:`start_preloading`. No more than that: a new
+    file's creation on the worker is what the window then waits for, and it runs the
+    slower the more the UI thread's Python runs beside it (the Kooperatifler page and
+    :func:`warm_widget_types` here cost the new-file smoke check ≈ 12 ms, 31 interleaved runs).
     """
     try:
-        # Loaded ahead; the window uses them.
-        import koopbis_desktop.ui.mainwindow
-        import koopbis_desktop.ui.pages.cooperatives  # noqa: F401
-    except Exception:  # the window imports them again and reports what fails
+        import koopbis_desktop.ui.mainwindow  # noqa: F401  (loaded ahead; the window uses it)
+    except Exception:  # the sign-in imports it again and reports what fails
         log.exception("preloading the main window failed")
-        return
-    warm_widget_types()
 
 
 def start_preloading() -> None:
