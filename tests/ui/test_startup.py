@@ -31,7 +31,7 @@ from koopbis_desktop.store.startfacts import StartFacts, peek_start_facts
 from koopbis_desktop.ui import app as desktop
 from koopbis_desktop.ui.login import LoginDialog
 from koopbis_desktop.ui.worker import DbWorker
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, add_people
 
 
 class StartWatcher:
@@ -459,7 +459,7 @@ timer.start(5)
 code = desktop.main(["--db", sys.argv[1]])
 print("IMPORTED", " ".join(f"{name}@{thread}" for name, thread in sorted(importers.items())))
 print("AT_LOGIN", " ".join(f"{name}={value}" for name, value in sorted(at_login.items())))
-print("WARMED", warmed(), "hashlib" in sys.modules)
+print("WARMED", warmed(), "hashlib" in sys.modules, "cryptography" in sys.modules)
 sys.exit(code)
 """
 
@@ -480,7 +480,61 @@ def test_the_main_windows_modules_load_on_the_ui_thread_while_the_login_waits(
     # The login showed before PySide6 set up its Qt namespace (≈ 95 enum classes) or the
     # widget classes a viewport's type needs; both, and the audit's hashes, came while it waited.
     assert lines["AT_LOGIN"] == ["QMdiArea=False", "Qt=False"], done.stdout
-    assert lines["WARMED"] == ["True", "True"], done.stdout
+    # A plain file: the key slot's AES-GCM is not loaded for a sign-in that opens none.
+    assert lines["WARMED"] == ["True", "True", "False"], done.stdout
+
+
+UNLOCK_PROBE = """
+import sys, threading, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(["koopbis-desktop"])
+from koopbis_desktop.ui import app as desktop
+from koopbis_desktop.ui.login import LoginDialog
+
+importers = {}
+
+class Recorder:
+    def find_spec(self, name, path=None, target=None):
+        if name in desktop.UNLOCK_PRELOADED and name not in sys.modules:
+            importers.setdefault(name, threading.current_thread().name)
+        return None
+
+sys.meta_path.insert(0, Recorder())
+deadline = time.monotonic() + 30
+
+def poll():
+    login = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog) and w.isVisible()]
+    loaded = all(name in sys.modules for name in desktop.UNLOCK_PRELOADED)
+    if login and (loaded or time.monotonic() > deadline):
+        timer.stop()
+        login[0].reject()
+
+timer = QTimer()
+timer.timeout.connect(poll)
+timer.start(5)
+code = desktop.main(["--db", sys.argv[1]])
+print("LOADED", all(name in sys.modules for name in desktop.UNLOCK_PRELOADED))
+print("IMPORTED", " ".join(f"{name}@{thread}" for name, thread in sorted(importers.items())))
+sys.exit(code)
+"""
+
+
+def test_an_encrypted_files_login_loads_the_key_slots_modules_while_it_waits(
+    encrypted_store: Store, tmp_path: Path
+) -> None:
+    # Opening the slot needs argon2's low-level function and AES-GCM: loaded while the
+    # person types, not after the password (≈ 26 ms of imports on the DB worker).
+    add_people(encrypted_store)  # accounts with key slots: a file nobody can open is a first run
+    path = encrypted_store.path
+    encrypted_store.close()
+    done = run_probe(UNLOCK_PROBE, path, tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines() if line.strip()}
+    assert lines["LOADED"] == ["True"], done.stdout
+    imported = dict(item.split("@") for item in lines["IMPORTED"])
+    assert "cryptography.hazmat.primitives.ciphers.aead" in imported, done.stdout
+    assert set(imported.values()) == {"MainThread"}, imported
 
 
 def test_warming_the_widget_types_sets_up_what_naming_a_viewport_needs(tmp_path: Path) -> None:
