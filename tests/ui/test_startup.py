@@ -230,14 +230,20 @@ def test_a_sound_file_passes_the_whole_file_check_in_the_background(
         worker.stop()
 
 
+def started_with_held_check(store: Store, db_path: Path, hold_s: float) -> DbWorker:
+    """A worker on ``store``'s file (closed here) whose whole-file check waits for release_check(), at most ``hold_s``."""
+    store.close()
+    worker = DbWorker(db_path, paths.backups_dir(db_path), check_in_background=True, check_hold_s=hold_s)
+    worker.start()
+    return worker
+
+
 def test_a_held_whole_file_check_waits_for_the_first_window_then_runs(
     qtbot: Any, store: Store, db_path: Path
 ) -> None:
     # The check beside the password's argon2 and the first window slowed both: a start holds
     # it until its signed-in window is up (release_check), at most check_hold_s.
-    store.close()
-    worker = DbWorker(db_path, paths.backups_dir(db_path), check_in_background=True, check_hold_s=60)
-    worker.start()
+    worker = started_with_held_check(store, db_path, 60)
     try:
         worker.wait_open(10)
         assert worker.call(lambda s: s.setting("province_code")) == "06"  # jobs run meanwhile
@@ -259,9 +265,7 @@ def test_the_signed_in_window_releases_the_held_check(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(desktop, "CHECK_AFTER_WINDOW_MS", 3000)  # room for a busy machine
-    store.close()
-    worker = DbWorker(db_path, paths.backups_dir(db_path), check_in_background=True, check_hold_s=60)
-    worker.start()
+    worker = started_with_held_check(store, db_path, 60)
     shell = desktop.Shell(qapp, worker, db_path, demo=False)
     try:
         login = shell.show_login("ayse")
@@ -282,9 +286,7 @@ def test_the_signed_in_window_releases_the_held_check(
 
 
 def test_a_held_check_starts_by_itself_when_nobody_signs_in(qtbot: Any, store: Store, db_path: Path) -> None:
-    store.close()
-    worker = DbWorker(db_path, paths.backups_dir(db_path), check_in_background=True, check_hold_s=0.3)
-    worker.start()
+    worker = started_with_held_check(store, db_path, 0.3)
     try:
         worker.wait_checked(10)  # no release: the hold ran out
         assert worker.check_started
@@ -295,9 +297,7 @@ def test_a_held_check_starts_by_itself_when_nobody_signs_in(qtbot: Any, store: S
 def test_a_worker_stopped_while_its_check_is_held_never_checks(
     qtbot: Any, store: Store, db_path: Path
 ) -> None:
-    store.close()
-    worker = DbWorker(db_path, paths.backups_dir(db_path), check_in_background=True, check_hold_s=60)
-    worker.start()
+    worker = started_with_held_check(store, db_path, 60)
     worker.wait_open(10)
     worker.stop()
     worker.wait_checked(10)  # returns at once: the held check gave up
