@@ -97,7 +97,7 @@ def build_database(path: Path, n_cooperatives: int, n_entries: int) -> dict[str,
     from koopbis_desktop.domain.lifecycle import State
     from koopbis_desktop.domain.text import fold
     from koopbis_desktop.services import accounts
-    from koopbis_desktop.store import audit, snapshot
+    from koopbis_desktop.store import audit, entry_batches, snapshot
     from koopbis_desktop.store.db import open_store
     from koopbis_desktop.store.entries import dumps
 
@@ -117,8 +117,8 @@ def build_database(path: Path, n_cooperatives: int, n_entries: int) -> dict[str,
     rng = random.Random(2015)
     admit = get_type("member.admit")
     states = [State.DRAFT, State.SUBMITTED, State.APPROVED, State.RETURNED, State.SUBMITTED]
-    entry_rows: list[tuple[Any, ...]] = []
-    revision_rows: list[tuple[Any, ...]] = []
+    drafts: list[entry_batches.NewDraft] = []
+    reviews: list[entry_batches.Review] = []
     for n in range(n_entries):
         record = records[rng.randrange(len(records))]
         name = demo_data.person_name(rng)
@@ -141,36 +141,32 @@ def build_database(path: Path, n_cooperatives: int, n_entries: int) -> dict[str,
         uuid = f"{n:08x}-0000-4000-8000-{rng.getrandbits(48):012x}"
         body = dumps(payload)
         base = dumps({f"member:{payload['member_id']}": None})
-        entry_rows.append(
-            (
-                uuid, "member.admit", record["id"], day, state.value, author,
-                SUPERVISOR if state == State.APPROVED else None, body, base, moment, moment,
-                moment if state in (State.SUBMITTED, State.APPROVED) else None,
-                "Karar numarasını düzeltin." if state == State.RETURNED else None,
-                fold(f"{admit.label} {record['id']} {name}"),
+        drafts.append(
+            entry_batches.NewDraft(
+                uuid, "member.admit", record["id"], None, day, state.value, author, body, base, "[]",
+                moment, moment, fold(f"{admit.label} {record['id']} {name}"),
             )
         )  # fmt: skip
-        revision_rows.append((uuid, body, base, author, moment))
+        if state != State.DRAFT:
+            reviews.append(
+                entry_batches.Review(
+                    uuid,
+                    moment if state in (State.SUBMITTED, State.APPROVED) else None,
+                    SUPERVISOR if state == State.APPROVED else None,
+                    "Karar numarasını düzeltin." if state == State.RETURNED else None,
+                )
+            )
     with store.atomic() as conn:
-        conn.executemany(
-            "INSERT INTO entries(uuid, type, cooperative_id, effective_date, state, author, approver, "
-            "payload, base, created_at, updated_at, submitted_at, comment, search) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            entry_rows,
-        )
-        conn.executemany(
-            "INSERT INTO revisions(entry_uuid, revision, payload, base, author, created_at) "
-            "VALUES (?, 1, ?, ?, ?, ?)",
-            revision_rows,
-        )
-        for uuid, _type, coop, *_rest in entry_rows:
+        entry_batches.insert_drafts(conn, drafts)
+        entry_batches.record_reviews(conn, reviews)
+        for draft in drafts:
             audit.append(
                 conn,
                 actor=CLERK,
                 action="create",
-                entry_uuid=uuid,
+                entry_uuid=draft.uuid,
                 to_state=State.DRAFT.value,
-                details={"type": "member.admit", "cooperative": coop, "revision": 1},
+                details={"type": "member.admit", "cooperative": draft.cooperative_id, "revision": 1},
             )
     store.checkpoint()
     store.close()

@@ -67,6 +67,24 @@ def record_receipts(conn: Connection, receipts: Sequence[Receipt]) -> None:
     )
 
 
+class Review(NamedTuple):
+    """Where an entry written in bulk stands in review: when it was submitted, who approved it, the comment."""
+
+    uuid: str
+    submitted_at: str | None
+    approver: str | None
+    comment: str | None
+
+
+def record_reviews(conn: Connection, reviews: Sequence[Review]) -> None:
+    """Write the review fields of entries written in bulk past draft (the benchmarks' histories)
+    inside the caller's transaction; the desktop's own reviews go through ``move``."""
+    conn.executemany(
+        "UPDATE entries SET submitted_at = ?, approver = ?, comment = ? WHERE uuid = ?",
+        ((r.submitted_at, r.approver, r.comment, r.uuid) for r in reviews),
+    )
+
+
 # Entries that will still reach KOOP-BİS (or already did).
 _LIVE_STATES = tuple(s.value for s in State if s not in (State.WITHDRAWN, State.DISCARDED))
 

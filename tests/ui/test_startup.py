@@ -70,13 +70,9 @@ def run_app(db_path: Path) -> tuple[int, StartWatcher]:
     return code, watcher
 
 
-@pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
-def test_damaged_pages_found_after_the_login_showed_name_the_newest_backup_and_exit(
-    qapp: Any, store: Store, db_path: Path
-) -> None:
-    backups = paths.backups_dir(db_path)
-    saved = backup.create_backup(store, backups)
-    with store.atomic() as conn:  # pages the integrity check reads but the login's start facts do not
+def _damage_filler_pages(store: Store, db_path: Path) -> None:
+    """Damage pages of a table no start reads (the whole-file check finds them, the start check does not)."""
+    with store.atomic() as conn:
         conn.execute("CREATE TABLE filler(x TEXT)")
         conn.executemany("INSERT INTO filler VALUES (?)", [("ş" * 400,) for _ in range(600)])
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -86,6 +82,14 @@ def test_damaged_pages_found_after_the_login_showed_name_the_newest_backup_and_e
     for offset in range(len(data) - 40 * page, len(data) - page, page):
         data[offset : offset + 64] = b"\xff" * 64
     db_path.write_bytes(bytes(data))
+
+
+@pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
+def test_damaged_pages_found_after_the_login_showed_name_the_newest_backup_and_exit(
+    qapp: Any, store: Store, db_path: Path
+) -> None:
+    saved = backup.create_backup(store, paths.backups_dir(db_path))
+    _damage_filler_pages(store, db_path)
     # The start facts are still readable: the login is shown without waiting for the check.
     assert peek_start_facts(db_path) == StartFacts(initialised=True, language=None)
 
@@ -177,20 +181,6 @@ def test_open_store_on_a_healthy_file_agrees_with_the_start_facts(store: Store, 
     assert peek_start_facts(db_path) == StartFacts(initialised=True, language="en")
     assert peek_start_facts(db_path.parent / "none.sqlite") == StartFacts(initialised=False, language=None)
     open_store(db_path).close()
-
-
-def _damage_filler_pages(store: Store, db_path: Path) -> None:
-    """Damage pages of a table no start reads (the whole-file check finds them, the start check does not)."""
-    with store.atomic() as conn:
-        conn.execute("CREATE TABLE filler(x TEXT)")
-        conn.executemany("INSERT INTO filler VALUES (?)", [("ş" * 400,) for _ in range(600)])
-    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.close()
-    data = bytearray(db_path.read_bytes())
-    page = 4096
-    for offset in range(len(data) - 40 * page, len(data) - page, page):
-        data[offset : offset + 64] = b"\xff" * 64
-    db_path.write_bytes(bytes(data))
 
 
 @pytest.mark.expect_log(r"^opening .* failed$", logger="koopbis_desktop.ui.worker")
