@@ -3,10 +3,16 @@
 Each step runs in its own transaction together with the version bump, so a crash
 mid-migration leaves the previous, consistent version. Steps are append-only:
 never edit one that has shipped.
+
+A new file is not built by replaying every step: it gets their result at once, the
+statements of :mod:`koopbis_desktop.store.schema_baseline` (generated from a replay by
+``scripts/schema_baseline.py``, held identical to one by ``tests/store/test_schema_baseline.py``).
+A new step therefore comes with ``python scripts/schema_baseline.py --update``.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -544,16 +550,32 @@ MIGRATIONS: list[Migration] = [
     _m12_own_list_order,
 ]
 LATEST = len(MIGRATIONS)
+_SHIPPED = MIGRATIONS
 
 
 def migrate(store: Store) -> None:
     """Bring the schema to :data:`LATEST`, one transaction per step.
 
     A new file (version 0) is built in one transaction: one durable commit instead of
-    one per step, and a half-built new file holds nothing to keep.
+    one per step, and a half-built new file holds nothing to keep. It is built from the
+    baseline (:func:`baseline_statements`) when that is the shipped steps' result.
     """
     conn = store.conn
     current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    baseline = baseline_statements() if current == 0 else None
+    if baseline is not None:
+        # ≈ 60 statements instead of the steps' ≈ 100 and their Python: half the time of a
+        # new file's creation, which a first start's window waits for.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in baseline:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {LATEST}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        return
     steps = [range(0, LATEST)] if current == 0 else [range(i, i + 1) for i in range(current, LATEST)]
     for step in steps:
         if not step:
@@ -567,3 +589,57 @@ def migrate(store: Store) -> None:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+
+def baseline_statements() -> tuple[str, ...] | None:
+    """The statements that build a new file at :data:`LATEST`, or None to replay the steps.
+
+    None when the baseline is of another version than the steps (a step added without
+    ``scripts/schema_baseline.py --update``: its test fails too) or the steps are not the
+    shipped ones (tests that add or break one).
+    """
+    from koopbis_desktop.store import schema_baseline
+
+    if schema_baseline.VERSION != LATEST or MIGRATIONS is not _SHIPPED:
+        return None
+    return schema_baseline.STATEMENTS
+
+
+def schema_statements(conn: sqlite3.Connection) -> list[str]:
+    """The statements that make ``conn``'s schema again on an empty file, in the order it was made.
+
+    Every table, index, view and trigger as SQLite keeps it (``sqlite_master``), without
+    what SQLite makes itself: its own tables and a virtual table's shadow tables. Then each
+    full-text index over a table is rebuilt from it, as the steps did (an empty index's
+    first record then reads as the rebuild writes it). Other rows are not included: the
+    schema test holds that a replay of the steps leaves none.
+    """
+    rows = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"
+    ).fetchall()
+    virtual = [str(name) for kind, name, sql in rows if str(sql).upper().startswith("CREATE VIRTUAL TABLE")]
+    statements = [
+        str(sql)
+        for kind, name, sql in rows
+        if not str(name).startswith("sqlite_")
+        and not (kind == "table" and any(str(name).startswith(f"{v}_") for v in virtual))
+    ]
+    for _kind, name, sql in rows:
+        if str(name) in virtual and re.search(
+            r"USING\s+fts5\b.*\bcontent\s*=\s*'[^']+'", str(sql), re.I | re.S
+        ):
+            statements.append(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+    return statements
+
+
+def replayed_schema() -> list[str]:
+    """:func:`schema_statements` of a new in-memory database built by replaying every step."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for step in MIGRATIONS:
+            step(conn)
+        conn.execute("COMMIT")
+        return schema_statements(conn)
+    finally:
+        conn.close()
