@@ -563,15 +563,18 @@ def _smoke(app: QApplication, worker: DbWorker, location: Location, *, whole_fil
             done["ok"] = True
             app.quit()
 
-    timer = QTimer()
-    timer.timeout.connect(check)
-    timer.start(5)  # a coarser poll would add its own wait to every smoke check
+    # The first pages' jobs were queued while the window was built: done when the worker has
+    # delivered the last of them (a page that reloads on another's news queues its job first).
+    worker.idle.connect(check)
+    QTimer.singleShot(0, check)  # nothing queued at all
     deadline = QTimer()
     deadline.setSingleShot(True)
     deadline.timeout.connect(app.quit)
     deadline.start(20_000)
     app.exec()
-    timer.stop()  # neither may fire into a later event loop of this process (tests run several)
+    worker.idle.disconnect(
+        check
+    )  # neither may fire into a later event loop of this process (tests run several)
     deadline.stop()
     window.close()
     if not done["ok"]:

@@ -93,7 +93,7 @@ class DbWorker(QObject):
     _finished = Signal(int, object, object, object)  # job id, result, error, OpChanges
     failed = Signal(object)  # an error no caller handled
     changed = Signal(object)  # OpChanges of a job that wrote something, after its result
-    busy_changed = Signal(bool)
+    idle = Signal()  # every job submitted so far has been delivered (its result, then its news)
     opened = Signal()  # the store is open and checked; queued jobs run now
     open_failed = Signal(object)  # the store could not be opened (KnownError); nothing will run
     damaged = Signal(object)  # the background check of the whole file found damage (DatabaseDamaged)
@@ -480,6 +480,8 @@ class DbWorker(QObject):
             # that reloads on the news has queued its job before anyone sees the worker idle.
             if changes:
                 self.changed.emit(changes)
+            if self.pending() == 0:
+                self.idle.emit()
 
     def _deliver(self, job_id: int, result: Any, error: Any) -> None:
         with self._lock:

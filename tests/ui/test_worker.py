@@ -38,6 +38,32 @@ def test_errors_reach_the_callback_or_the_failed_signal(qtbot: Any, worker: DbWo
     assert isinstance(blocker.args[0], sqlite3.OperationalError)
 
 
+def test_idle_comes_once_after_the_last_job_and_a_job_its_result_queued(qtbot: Any, worker: DbWorker) -> None:
+    gate = threading.Event()
+    seen: list[str] = []
+    idle_at: list[list[str]] = []
+    worker.idle.connect(lambda: idle_at.append(list(seen)))
+
+    def then(result: str) -> None:
+        seen.append(result)
+        if result == "ilk":  # a page that reloads on another's result queues its job in the handler
+            worker.submit(lambda store: "sonra", seen.append)
+
+    def broken(store: Store) -> None:
+        raise sqlite3.OperationalError("olmadı")
+
+    worker.submit(lambda store: gate.wait(5) and "ilk", then)
+    worker.submit(broken, lambda _: pytest.fail("must not succeed"), lambda exc: seen.append("hata"))
+    assert worker.pending() == 2 and idle_at == []
+    with qtbot.waitSignal(worker.idle, timeout=5000):
+        gate.set()
+    qtbot.waitUntil(lambda: "sonra" in seen, timeout=5000)
+    # Not after the first result (its handler queued another job), nor after the failed one
+    # (the queued job was still pending): once, when every job had been delivered.
+    assert idle_at == [["ilk", "hata", "sonra"]]
+    assert worker.pending() == 0
+
+
 def test_coalescing_runs_only_the_newest_search(qtbot: Any, worker: DbWorker) -> None:
     gate = threading.Event()
     ran: list[str] = []
