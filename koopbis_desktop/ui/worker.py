@@ -144,6 +144,9 @@ class DbWorker(QObject):
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._opened = threading.Event()
+        # Set with either of the two above: the open ended (opened or failed) or waits for a
+        # password. One event for wait_ready() to sleep on instead of a clock to poll.
+        self._settled = threading.Event()
         self._open_error: BaseException | None = None
         self._finished.connect(self._on_finished)
         self._opened_signal.connect(self._on_opened)
@@ -190,11 +193,8 @@ class DbWorker(QObject):
 
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Block until the database is open or waits for a password (True then); raise the open error."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while not self._opened.is_set() and not self._locked.is_set():
-            if deadline is not None and time.monotonic() >= deadline:
-                raise TimeoutError("veritabanı açılışı zaman aşımına uğradı")
-            self._opened.wait(0.02)
+        if not self._settled.wait(timeout):
+            raise TimeoutError("veritabanı açılışı zaman aşımına uğradı")
         if self._open_error is not None:
             raise self._open_error
         return not self._opened.is_set()
@@ -335,6 +335,7 @@ class DbWorker(QObject):
             self._pending.clear()  # nothing queued will run; the app reports and exits
             self._latest.clear()
         self._opened.set()
+        self._settled.set()
         self._opened_signal.emit(exc)
 
     def _did_open(self, store: Store) -> None:
@@ -351,6 +352,7 @@ class DbWorker(QObject):
         else:
             self._checked.set()
         self._opened.set()
+        self._settled.set()
         self._opened_signal.emit(None)
 
     def _check_whole_file(self, path: Path, key: bytes | None, cancelled: threading.Event) -> None:
@@ -405,6 +407,7 @@ class DbWorker(QObject):
             return
         if store is None:
             self._locked.set()
+            self._settled.set()
         else:
             self._did_open(store)
         try:

@@ -64,6 +64,28 @@ def test_idle_comes_once_after_the_last_job_and_a_job_its_result_queued(qtbot: A
     assert worker.pending() == 0
 
 
+@pytest.mark.sqlite_only
+def test_wait_ready_waits_for_the_open_and_gives_up_at_its_timeout(store: Store, qapp: Any) -> None:
+    gate = threading.Event()
+    worker = DbWorker(store.path, store.path.parent / "backups", key=store.key)
+    opening = worker._open
+
+    def held(credentials: tuple[str, str] | None) -> Store | None:
+        gate.wait(10)  # a slow disk
+        return opening(credentials)
+
+    worker._open = held  # type: ignore[method-assign]
+    worker.start()
+    try:
+        with pytest.raises(TimeoutError):
+            worker.wait_ready(0.05)
+        assert not worker.is_open
+        gate.set()
+        assert worker.wait_ready(10) is False and worker.is_open
+    finally:
+        worker.stop()
+
+
 def test_coalescing_runs_only_the_newest_search(qtbot: Any, worker: DbWorker) -> None:
     gate = threading.Event()
     ran: list[str] = []
