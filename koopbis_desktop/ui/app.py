@@ -135,6 +135,9 @@ LOG_ROTATION_AFTER_MS = 3000
 CHECK_AFTER_WINDOW_MS = 1000
 CHECK_HOLD_S = 5.0
 
+# The login's preloading starts after its first paint, or this long after its show at the latest.
+PRELOAD_AFTER_MS = 250
+
 #: The signed-in window's modules in the order they load, each pulling in what it needs
 #: (a few milliseconds to a few tens each): one per turn of the event loop.
 PRELOADED = (
@@ -235,6 +238,7 @@ class Shell(QObject):
         self.demo = demo
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
+        self._preloading = False
         worker.open_failed.connect(self.on_worker_open_failed)
         worker.damaged.connect(self.on_worker_open_failed)  # found by the whole-file check, a moment later
 
@@ -262,10 +266,18 @@ class Shell(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
-        if "koopbis_desktop.ui.mainwindow" not in sys.modules:
-            # After the login's first paint.
-            QTimer.singleShot(0, lambda: start_preloading(unlocking=self.worker.is_locked))
+        if "koopbis_desktop.ui.mainwindow" not in sys.modules and not self._preloading:
+            # After the login's first paint: a step queued at its show ran before it (the login then
+            # showed ≈ 10–20 ms later). At the latest PRELOAD_AFTER_MS after the show, for a login
+            # that is not drawn (a minimised start).
+            dialog.first_painted.connect(self._start_preloading)
+            QTimer.singleShot(PRELOAD_AFTER_MS, self._start_preloading)
         return dialog
+
+    def _start_preloading(self) -> None:
+        if not self._preloading:
+            self._preloading = True
+            QTimer.singleShot(0, lambda: start_preloading(unlocking=self.worker.is_locked))
 
     def on_login_signed_in(self, session: Session) -> None:
         from koopbis_desktop.ui.mainwindow import MainWindow, build_context_session

@@ -27,6 +27,8 @@ from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.worker import DbWorker
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
     from koopbis_desktop.store.db import Store
 
 # The strings below name their context ("LoginDialog") instead of self.tr: LockDialog inherits
@@ -77,6 +79,8 @@ class LoginDialog(QDialog):
     """Username and password; Enter signs in. ``session`` is set when it is accepted."""
 
     signed_in = Signal(object)  # Session
+    first_painted = Signal()  # once, after the dialog was first drawn: what it does not need waits for it
+    _painted = False
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None, *, title: str = "") -> None:
         super().__init__(parent)
@@ -134,6 +138,12 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
         self.username_edit.setFocus()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def set_preparing(self, text: str) -> None:
         """Start-up work still runs (e.g. the demo database): say so, keep the fields usable."""

@@ -431,6 +431,14 @@ def show_event(dialog, event):
     shown(dialog, event)
 
 LoginDialog.showEvent = show_event
+painted = LoginDialog.paintEvent
+
+def paint_event(dialog, event):
+    # Whether the preloading had begun when the login was first drawn: its first module.
+    at_login.setdefault("preloading", desktop.PRELOADED[0] in sys.modules)
+    painted(dialog, event)
+
+LoginDialog.paintEvent = paint_event
 deadline = time.monotonic() + 30
 
 def warmed():
@@ -468,10 +476,52 @@ def test_the_main_windows_modules_load_on_the_ui_thread_while_the_login_waits(
     assert set(imported.values()) == {"MainThread"}, imported
     assert {name for name in desktop.PRELOADED if ".ui." in name} <= set(imported)
     # The login showed before PySide6 set up its Qt namespace (≈ 95 enum classes) or the
-    # widget classes a viewport's type needs; both, and the audit's hashes, came while it waited.
-    assert lines["AT_LOGIN"] == ["QMdiArea=False", "Qt=False"], done.stdout
+    # widget classes a viewport's type needs, and was drawn before the preloading began; they,
+    # and the audit's hashes, came while it waited.
+    assert lines["AT_LOGIN"] == ["QMdiArea=False", "Qt=False", "preloading=False"], done.stdout
     # A plain file: the key slot's AES-GCM is not loaded for a sign-in that opens none.
     assert lines["WARMED"] == ["True", "True", "False"], done.stdout
+
+
+UNDRAWN_PROBE = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(["koopbis-desktop"])
+from koopbis_desktop.ui import app as desktop
+from koopbis_desktop.ui.login import LoginDialog
+
+def undrawn(dialog, event):  # a login the window system never asks to draw (a minimised start)
+    pass
+
+LoginDialog.paintEvent = undrawn
+desktop.PRELOAD_AFTER_MS = 300
+shown = {}
+
+def poll():
+    login = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog) and w.isVisible()]
+    if login:
+        shown.setdefault("at", time.monotonic())
+        shown.setdefault("before", desktop.PRELOADED[0] in sys.modules)
+        if "koopbis_desktop.ui.mainwindow" in sys.modules or time.monotonic() > shown["at"] + 10:
+            timer.stop()
+            print("PRELOADED", "koopbis_desktop.ui.mainwindow" in sys.modules, "BEFORE", shown["before"])
+            login[0].reject()
+
+timer = QTimer()
+timer.timeout.connect(poll)
+timer.start(5)
+sys.exit(desktop.main(["--db", sys.argv[1]]))
+"""
+
+
+def test_a_login_that_is_never_drawn_still_gets_the_main_window_loaded_meanwhile(
+    store: Store, db_path: Path, tmp_path: Path
+) -> None:
+    store.close()
+    done = run_probe(UNDRAWN_PROBE, db_path, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "PRELOADED True BEFORE False" in done.stdout, done.stdout
 
 
 UNLOCK_PROBE = """
