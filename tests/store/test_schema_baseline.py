@@ -34,17 +34,28 @@ def _snapshot(conn: Any) -> tuple[list[tuple[object, ...]], dict[str, list[tuple
     return objects, rows, int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def _replayed_file(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, ...]:
-    """A new file built by replaying the steps (a copy of the shipped list is not the shipped one)."""
-    with monkeypatch.context() as patch:
-        patch.setattr(migrations, "MIGRATIONS", list(migrations.MIGRATIONS))
-        assert migrations.baseline_statements() is None
-        open_store(path, create=True).close()
+def _new_file(path: Path) -> tuple[Any, ...]:
+    """:func:`_snapshot` of a new file that ``open_store`` built at ``path``."""
+    open_store(path, create=True).close()
     conn = sqlite3.connect(path)
     try:
         return _snapshot(conn)
     finally:
         conn.close()
+
+
+def _replayed_file(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, ...]:
+    """A new file built by replaying the steps (a copy of the shipped list is not the shipped one)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", list(migrations.MIGRATIONS))
+        assert migrations.baseline_statements() is None
+        return _new_file(path)
+
+
+def _mark_the_baseline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One more statement in the baseline: a table that only a build from it has."""
+    marked = (*schema_baseline.STATEMENTS, "CREATE TABLE baseline_mark (x)")
+    monkeypatch.setattr(schema_baseline, "STATEMENTS", marked)
 
 
 def test_the_baseline_is_what_replaying_the_steps_makes() -> None:
@@ -74,13 +85,7 @@ def test_a_new_file_from_the_baseline_equals_a_replayed_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     replayed = _replayed_file(tmp_path / "adim-adim.sqlite", monkeypatch)
-    built = tmp_path / "yeni.sqlite"
-    open_store(built, create=True).close()
-    conn = sqlite3.connect(built)
-    try:
-        assert _snapshot(conn) == replayed
-    finally:
-        conn.close()
+    assert _new_file(tmp_path / "yeni.sqlite") == replayed
     assert replayed[2] == migrations.LATEST
     assert any(
         name == "cooperatives_trigram_config" for _, name, _, _ in replayed[0]
@@ -101,9 +106,7 @@ def test_a_new_encrypted_file_from_the_baseline_equals_a_replayed_one(
 def test_a_new_file_is_built_from_the_baseline_not_by_the_steps(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(
-        schema_baseline, "STATEMENTS", (*schema_baseline.STATEMENTS, "CREATE TABLE baseline_mark (x)")
-    )
+    _mark_the_baseline(monkeypatch)
     store = open_store(tmp_path / "yeni.sqlite", create=True)
     try:
         assert store.execute("SELECT name FROM sqlite_master WHERE name = 'baseline_mark'").fetchone()
@@ -116,17 +119,9 @@ def test_a_baseline_of_another_version_is_not_used(tmp_path: Path, monkeypatch: 
     replayed = _replayed_file(tmp_path / "adim-adim.sqlite", monkeypatch)
     # A step added without regenerating the baseline: the steps are replayed instead.
     monkeypatch.setattr(schema_baseline, "VERSION", migrations.LATEST - 1)
-    monkeypatch.setattr(
-        schema_baseline, "STATEMENTS", (*schema_baseline.STATEMENTS, "CREATE TABLE baseline_mark (x)")
-    )
+    _mark_the_baseline(monkeypatch)
     assert migrations.baseline_statements() is None
-    built = tmp_path / "yeni.sqlite"
-    open_store(built, create=True).close()
-    conn = sqlite3.connect(built)
-    try:
-        assert _snapshot(conn) == replayed
-    finally:
-        conn.close()
+    assert _new_file(tmp_path / "yeni.sqlite") == replayed
 
 
 def test_a_baseline_that_fails_leaves_the_new_file_empty(
