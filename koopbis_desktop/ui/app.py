@@ -584,9 +584,8 @@ def _smoke(app: QApplication, worker: DbWorker, location: Location, *, whole_fil
     deadline.timeout.connect(app.quit)
     deadline.start(20_000)
     app.exec()
-    worker.idle.disconnect(
-        check
-    )  # neither may fire into a later event loop of this process (tests run several)
+    # Neither may fire into a later event loop of this process (tests run several).
+    worker.idle.disconnect(check)
     deadline.stop()
     window.close()
     if not done["ok"]:
