@@ -632,6 +632,19 @@ def schema_statements(conn: sqlite3.Connection) -> list[str]:
     return statements
 
 
+def file_contents(
+    conn: sqlite3.Connection,
+) -> tuple[list[tuple[object, ...]], dict[str, list[tuple[object, ...]]], int]:
+    """What a new file holds, to compare two builds of one: every object SQLite keeps (its own
+    and shadow tables too), every table's rows (in a fixed order), the schema version."""
+    objects = conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+    ).fetchall()
+    tables = [str(name) for kind, name, _, sql in objects if kind == "table" and sql and "VIRTUAL" not in sql]
+    rows = {table: sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr) for table in tables}
+    return objects, rows, int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
 def replayed_schema() -> list[str]:
     """:func:`schema_statements` of a new in-memory database built by replaying every step."""
     conn = sqlite3.connect(":memory:", isolation_level=None)

@@ -24,24 +24,19 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.sqlite_only
 
 
-def _snapshot(conn: Any) -> tuple[list[tuple[object, ...]], dict[str, list[tuple[object, ...]]], int]:
-    """Every object SQLite keeps (its shadow tables too), every table's rows, the schema version."""
-    objects = conn.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
-    ).fetchall()
-    tables = [str(name) for kind, name, _, sql in objects if kind == "table" and sql and "VIRTUAL" not in sql]
-    rows = {table: sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr) for table in tables}
-    return objects, rows, int(conn.execute("PRAGMA user_version").fetchone()[0])
+def _contents(path: Path) -> tuple[Any, ...]:
+    """:func:`migrations.file_contents` of the file at ``path``."""
+    conn = sqlite3.connect(path)
+    try:
+        return migrations.file_contents(conn)
+    finally:
+        conn.close()
 
 
 def _new_file(path: Path) -> tuple[Any, ...]:
-    """:func:`_snapshot` of a new file that ``open_store`` built at ``path``."""
+    """What a new file that ``open_store`` built at ``path`` holds."""
     open_store(path, create=True).close()
-    conn = sqlite3.connect(path)
-    try:
-        return _snapshot(conn)
-    finally:
-        conn.close()
+    return _contents(path)
 
 
 def _replayed_file(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, ...]:
@@ -98,7 +93,7 @@ def test_a_new_encrypted_file_from_the_baseline_equals_a_replayed_one(
     replayed = _replayed_file(tmp_path / "adim-adim.sqlite", monkeypatch)
     store = encryption.create_encrypted(tmp_path / "sifreli" / "koopbis.sqlite")
     try:
-        assert _snapshot(store.conn) == replayed
+        assert migrations.file_contents(store.conn) == replayed
     finally:
         store.close()
 
@@ -107,12 +102,9 @@ def test_a_new_file_is_built_from_the_baseline_not_by_the_steps(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _mark_the_baseline(monkeypatch)
-    store = open_store(tmp_path / "yeni.sqlite", create=True)
-    try:
-        assert store.execute("SELECT name FROM sqlite_master WHERE name = 'baseline_mark'").fetchone()
-        assert store.schema_version() == migrations.LATEST
-    finally:
-        store.close()
+    objects, _rows, version = _new_file(tmp_path / "yeni.sqlite")
+    assert any(name == "baseline_mark" for _, name, _, _ in objects)
+    assert version == migrations.LATEST
 
 
 def test_a_baseline_of_another_version_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,13 +125,10 @@ def test_a_baseline_that_fails_leaves_the_new_file_empty(
         patch.setattr(schema_baseline, "STATEMENTS", broken)
         with pytest.raises(StoreError):
             open_store(path, create=True)
-    conn = sqlite3.connect(path)
-    try:
-        # Nothing of the statements before the broken one stayed: all or nothing.
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
-        assert conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0
-    finally:
-        conn.close()
+    # Nothing of the statements before the broken one stayed: all or nothing.
+    objects, _rows, version = _contents(path)
+    assert version == 0
+    assert objects == []
     # The file is still a new one: the next start builds it.
     store = open_store(path, create=True)
     try:
