@@ -16,7 +16,7 @@ from koopbis_desktop.store import audit
 from koopbis_desktop.store.clock import now as clock_now
 from koopbis_desktop.store.clock import parse, stamp
 from koopbis_desktop.store.db import Store
-from koopbis_desktop.store.engine import Connection
+from koopbis_desktop.store.engine import Connection, serialise
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -162,6 +162,12 @@ def check_password(
     if store.read_only:
         return _check_without_writing(store, username, password, moment)
     with store.atomic() as conn:
+        # One check of a name at a time: the count read here is written back plus one after
+        # argon2, so two PCs trying the same name at once would otherwise both read the same
+        # count and one try would go uncounted (the office database has no file-wide write
+        # lock; SQLite's BEGIN IMMEDIATE already takes turns). Unknown names too: their tries
+        # are counted from the audit trail, which a concurrent check cannot see uncommitted.
+        serialise(conn, f"login:{username}")
         row = conn.execute(
             f"SELECT {_COLUMNS}, password_hash FROM users WHERE username = ?", (username,)
         ).fetchone()

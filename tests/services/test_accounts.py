@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.services import accounts
 from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
-from koopbis_desktop.store import audit, entries
+from koopbis_desktop.store import audit, entries, users
 from koopbis_desktop.store.clock import now
 from koopbis_desktop.store.db import Store
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, reopen
 
 
 def test_first_account_must_be_admin(store: Store) -> None:
@@ -59,6 +62,53 @@ def test_lockout_after_five_wrong_passwords(store: Store, people: dict[str, Acto
     assert actions.count("login_locked") == 1
     assert "login_while_locked" in actions
     assert audit.verify(store.conn).ok
+
+
+@pytest.mark.parametrize("name", ["ayse", "kimse-yok"])
+def test_two_pcs_trying_one_name_at_once_both_count(
+    store: Store, people: dict[str, Actor], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Two PCs try a wrong password for the same name at the same moment: both tries count.
+
+    A check reads the name's count, runs argon2, then writes the count plus one; if the two
+    checks ran side by side both would read the same count and five guesses per lockout
+    would become ten. Each check here waits (up to 2 s) inside argon2 for the other to get
+    there too: they meet only if they do not take turns.
+    """
+    real = users._hasher
+    both_inside = threading.Barrier(2)
+
+    class MeetingHasher:
+        def __getattr__(self, attribute: str) -> Any:
+            return getattr(real, attribute)
+
+        def verify(self, hash_: str, password: str) -> bool:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                both_inside.wait(timeout=2)
+            return real.verify(hash_, password)
+
+    monkeypatch.setattr(users, "_hasher", MeetingHasher())
+    answers: list[str] = []
+
+    def try_on_another_pc() -> None:
+        other = reopen(store)
+        try:
+            accounts.login(other, name, "yanlis-parola")
+        except LoginFailed as exc:
+            answers.append(exc.message)
+        finally:
+            other.close()
+
+    pcs = [threading.Thread(target=try_on_another_pc) for _ in range(2)]
+    for pc in pcs:
+        pc.start()
+    for pc in pcs:
+        pc.join(timeout=60)
+    assert len(answers) == 2
+    assert both_inside.broken  # the second check waited for the first instead of meeting it
+    assert any("4 deneme" in a for a in answers) and any("3 deneme" in a for a in answers)
+    with pytest.raises(LoginFailed, match="2 deneme"):  # two of five counted, two left after this
+        accounts.login(store, name, "yanlis-parola")
 
 
 def test_admin_unlocks(store: Store, people: dict[str, Actor]) -> None:
