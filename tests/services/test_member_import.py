@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from koopbis_desktop.services.member_import import ImportKind, MemberListError
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import NotFound
-from tests.conftest import valid_tckn
+from tests.conftest import reopen, valid_tckn
 from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_csv, write_xlsx
 
 COOP = "06-900001"
@@ -209,6 +211,55 @@ def test_admission_already_queued_is_a_duplicate(
     member_import.import_rows(store, people["ayse"], member_import.preview(store, path, COOP))
     again = member_import.preview(store, path, COOP)
     assert all("kuyrukta bekleyen bir ortaklığa giriş kaydı var" in r.errors[0].message for r in again.rows)
+
+
+def test_one_list_imported_on_two_pcs_at_once_admits_each_member_once(
+    store: Store,
+    people: dict[str, Actor],
+    coop: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two clerks import the same list on two PCs at the same moment: one gets the members,
+    the other is told they are already queued. The queue check inside the import waits (up
+    to 2 s) for the other PC's check to get there too: they meet only if they do not take turns."""
+    path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, admit_rows(3, seed=5))
+    real = member_import._check_against_store
+    previewed, both_inside = threading.Barrier(2), threading.Barrier(2)
+    importing = threading.local()  # the check of the preview each PC made first does not wait
+
+    def meeting(*args: Any) -> None:
+        real(*args)
+        if getattr(importing, "now", False):
+            with contextlib.suppress(threading.BrokenBarrierError):
+                both_inside.wait(timeout=2)
+
+    monkeypatch.setattr(member_import, "_check_against_store", meeting)
+    outcomes: dict[str, object] = {}
+
+    def import_on(name: str) -> None:
+        pc = reopen(store)  # a PC of its own: its own connection, on its own thread
+        try:
+            preview = member_import.preview(pc, path, COOP)
+            assert not preview.invalid_rows
+            previewed.wait(timeout=30)  # both saw the list clean before either imports
+            importing.now = True
+            outcomes[name] = len(member_import.import_rows(pc, people[name], preview).created)
+        except MemberListError as exc:
+            outcomes[name] = exc
+        finally:
+            pc.close()
+
+    threads = [threading.Thread(target=import_on, args=(name,)) for name in ("ayse", "mehmet")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert both_inside.broken  # the second import waited for the first instead of meeting it
+    assert sorted(str(type(o).__name__) for o in outcomes.values()) == ["MemberListError", "int"]
+    assert [o for o in outcomes.values() if isinstance(o, int)] == [3]
+    admitted = [e.payload["member_id"] for e in entries.list_entries(store, type_id="member.admit")]
+    assert len(admitted) == 3 and len(set(admitted)) == 3
 
 
 def test_leaving_list(store: Store, people: dict[str, Actor], coop: dict[str, Any], tmp_path: Path) -> None:
