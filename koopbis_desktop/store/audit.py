@@ -221,11 +221,13 @@ def append_many(conn: Connection, records: Iterable[Record]) -> list[str]:
     if not conn.in_transaction:
         raise RuntimeError("audit.append_many must run inside the transaction of the change it records")
     records = list(records)
-    # The state each row vouches for is read after the caller's write, in its transaction.
+    # Writers on several PCs append one after another: the chain stays one line. The turn
+    # comes first: the states the rows vouch for are read in it, after the caller's write in
+    # this transaction and after every earlier writer's commit (read before it, a state
+    # another PC changed meanwhile would be vouched for after that PC's row).
+    serialise(conn, "koopbis.audit")
     entry_state = entry_states(conn, (r.entry_uuid for r in records if r.entry_uuid))
     user_state = user_states(conn, (name for r in records if (name := _account_of(r)) is not None))
-    # Writers on several PCs append one after another: the chain stays one line.
-    serialise(conn, "koopbis.audit")
     last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0], last[1]) if last else (0, GENESIS)
     now = stamp()

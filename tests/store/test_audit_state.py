@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +15,10 @@ import pytest
 from koopbis_desktop.cli import main
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import capture, review
-from koopbis_desktop.store import audit, migrations
+from koopbis_desktop.store import audit, engine, migrations
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.entries import Entry
-from tests.conftest import member_admission
+from tests.conftest import member_admission, reopen
 
 
 def _tamper(path: Path, *statements: str, params: tuple[Any, ...] = ()) -> None:
@@ -235,3 +237,62 @@ def test_every_state_move_is_vouched(store: Store, people: dict[str, Actor], coo
     assert audit.verify(store.conn).ok
     got = store.query_one("SELECT state FROM entries WHERE uuid = ?", (entry.uuid,))
     assert got == (State.WITHDRAWN.value,)
+
+
+def test_a_row_written_beside_another_pcs_move_vouches_for_the_state_that_move_left(
+    store: Store, people: dict[str, Actor], coop: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A supervisor approves an entry on one PC; another PC appends an audit row about the
+    same entry without touching it (as a note would) at the same moment. The row comes
+    after the approval's in the chain, so it vouches for "approved": the state is read in
+    the chain's turn, not before it (read before, it vouched for "submitted" after the
+    approval's row, and the trail read as tampered with)."""
+    entry = _submitted(store, people, coop)
+    real = engine.serialise
+    who = threading.local()
+    approving_holds_turn, noting = threading.Event(), threading.Event()
+
+    def held_turn(conn: Any, name: str) -> None:
+        if getattr(who, "name", "") == "noting":
+            noting.set()
+        real(conn, name)
+        if getattr(who, "name", "") == "approving":
+            approving_holds_turn.set()  # its move written, uncommitted, while the other PC appends
+            noting.wait(timeout=5)
+            time.sleep(0.5)
+
+    monkeypatch.setattr(audit, "serialise", held_turn)
+    failures: list[BaseException] = []
+
+    def approve() -> None:
+        who.name = "approving"
+        pc = reopen(store)
+        try:
+            review.approve_entry(pc, people["sef"], entry.uuid, None)
+        except BaseException as exc:
+            failures.append(exc)
+        finally:
+            pc.close()
+
+    def note() -> None:
+        who.name = "noting"
+        pc = reopen(store)
+        try:
+            assert approving_holds_turn.wait(timeout=30)
+            with pc.atomic() as conn:
+                audit.append(conn, actor="sef2", action="note", entry_uuid=entry.uuid, comment="bakıldı")
+        except BaseException as exc:
+            failures.append(exc)
+        finally:
+            pc.close()
+
+    threads = [threading.Thread(target=approve), threading.Thread(target=note)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not failures, failures
+    actions = [r[0] for r in store.execute("SELECT action FROM audit ORDER BY seq").fetchall()][-2:]
+    assert actions == ["approve", "note"]
+    result = audit.verify(store.conn)
+    assert result.ok, result.message
