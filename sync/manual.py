@@ -366,6 +366,9 @@ def record_entered(
 def _mark(store: Store, actor: Actor, entry_uuid: str, action: str, note: str | None) -> WorkItem:
     _require_supervisor(actor)
     with store.atomic() as conn:
+        # The entry's row first: a supervisor returning it on another PC meanwhile is waited
+        # for, and the skip or the problem is then refused with the state it left.
+        entries.locked_state(conn, entry_uuid)
         item = _check_enterable(store, entry_uuid)
         audit.append(
             conn,

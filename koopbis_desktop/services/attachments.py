@@ -15,6 +15,7 @@ from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, check_m
 from koopbis_desktop.store import attachments, audit, entries
 from koopbis_desktop.store.attachments import AttachmentInfo
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.engine import Connection
 from koopbis_desktop.store.errors import NotFound
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -91,7 +92,10 @@ def add_file(store: Store, actor: Actor, path: Path) -> AttachmentInfo:
     return add_bytes(store, actor, data, path.name)
 
 
-def _check_editable(store: Store, actor: Actor, entry_uuid: str) -> None:
+def _check_editable(conn: Connection, store: Store, actor: Actor, entry_uuid: str) -> None:
+    # The entry's row first (office database): a submit or an approval on another PC
+    # meanwhile is waited for, and the entry is then checked in the state it left.
+    entries.locked_state(conn, entry_uuid)
     found = entries.state_and_author(store, entry_uuid)
     if found is None:
         raise NotFound(tx("Kayıt bulunamadı: {entry_uuid}").format(entry_uuid=entry_uuid))
@@ -101,7 +105,7 @@ def _check_editable(store: Store, actor: Actor, entry_uuid: str) -> None:
 def link(store: Store, actor: Actor, entry_uuid: str, sha256: str) -> bool:
     """Attach a stored file to an editable entry, with its audit row; False if already attached."""
     with store.atomic() as conn:
-        _check_editable(store, actor, entry_uuid)
+        _check_editable(conn, store, actor, entry_uuid)
         stored = attachments.info(store, sha256)
         if not attachments.link(store, entry_uuid, sha256):
             return False
@@ -118,7 +122,7 @@ def link(store: Store, actor: Actor, entry_uuid: str, sha256: str) -> bool:
 def unlink(store: Store, actor: Actor, entry_uuid: str, sha256: str) -> bool:
     """Detach a file from an editable entry, with its audit row; the stored file is kept."""
     with store.atomic() as conn:
-        _check_editable(store, actor, entry_uuid)
+        _check_editable(conn, store, actor, entry_uuid)
         stored = attachments.info(store, sha256)
         if not attachments.unlink(store, entry_uuid, sha256):
             return False

@@ -292,7 +292,7 @@ def update_payload(
     """
     when = stamp()
     with store.atomic() as conn:
-        current = _locked_state(conn, entry.uuid)
+        current = locked_state(conn, entry.uuid)
         stored = int(conn.execute("SELECT revision FROM entries WHERE uuid = ?", (entry.uuid,)).fetchone()[0])
         if expected_revision is not None and stored != expected_revision:
             raise _revision_changed(conn, entry.uuid, expected_revision, stored)
@@ -377,7 +377,7 @@ def _revision_changed(conn: Connection, entry_uuid: str, loaded: int, stored: in
     )
 
 
-def _locked_state(conn: Connection, entry_uuid: str) -> State:
+def locked_state(conn: Connection, entry_uuid: str) -> State:
     """The entry's state, its row locked until the transaction ends (office database).
 
     Two PCs moving the same entry at once take turns here: the second reads the
@@ -454,7 +454,7 @@ def move(
     if unknown:
         raise ValueError(f"not movable fields: {unknown}")
     with store.atomic() as conn:
-        current = _locked_state(conn, entry_uuid)
+        current = locked_state(conn, entry_uuid)
         author = conn.execute("SELECT author FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()[0]
         target = _checked_move(conn, entry_uuid, action, current, actor, author)
         when = stamp()

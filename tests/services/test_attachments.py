@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -10,13 +12,23 @@ import pytest
 from koopbis_desktop.domain.lifecycle import Actor, IllegalTransition, NotPermitted
 from koopbis_desktop.services import attachments, capture
 from koopbis_desktop.services.attachments import MAX_BYTES, AttachmentRefused
-from koopbis_desktop.store import audit, entries
+from koopbis_desktop.store import audit, engine, entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import NotFound
+from tests.conftest import reopen
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x01" * 100
 JPG = b"\xff\xd8\xff\xe0" + b"\x02" * 100
 PDF = b"%PDF-1.7\n" + b"\x03" * 100
+VALID_ADMISSION = {
+    "member_id": "10000000146",
+    "full_name": "Ali Işık",
+    "effective_date": "02.03.2015",
+    "decision_no": "1",
+    "shares": 1,
+    "subscribed_amount": "100",
+    "paid_amount": "100",
+}
 
 
 @pytest.fixture
@@ -93,20 +105,7 @@ def test_only_the_author_of_an_editable_entry_may_change_its_attachments(
     info = attachments.add_bytes(store, people["mehmet"], PNG, "karar.png")
     with pytest.raises(NotPermitted):
         attachments.link(store, people["mehmet"], draft, info.sha256)
-    capture.edit_entry(
-        store,
-        people["ayse"],
-        draft,
-        {
-            "member_id": "10000000146",
-            "full_name": "Ali Işık",
-            "effective_date": "02.03.2015",
-            "decision_no": "1",
-            "shares": 1,
-            "subscribed_amount": "100",
-            "paid_amount": "100",
-        },
-    )
+    capture.edit_entry(store, people["ayse"], draft, VALID_ADMISSION)
     capture.submit_entry(store, people["ayse"], draft)
     with pytest.raises(IllegalTransition):
         attachments.link(store, people["ayse"], draft, info.sha256)
@@ -126,3 +125,57 @@ def test_sync_links_makes_the_set_exact_in_one_transaction(
     with pytest.raises(NotFound):  # an unknown hash: nothing changes
         attachments.sync_links(store, clerk, draft, [b, "0" * 64])
     assert [x.sha256 for x in attachments.list_for_entry(store, draft)] == [b]
+
+
+def test_a_file_attached_while_the_entry_is_submitted_on_another_pc_is_refused(
+    store: Store, people: dict[str, Actor], draft: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clerk submits her entry on one PC while attaching a file to it on another: the
+    attaching waits for the submit and is refused as for any submitted entry (before, on the
+    office database it read the entry as a draft and attached the file after the submit)."""
+    capture.edit_entry(store, people["ayse"], draft, VALID_ADMISSION)
+    info = attachments.add_bytes(store, people["ayse"], PDF, "karar.pdf")
+    real = engine.serialise
+    who = threading.local()
+    submit_holds_turn, attaching = threading.Event(), threading.Event()
+
+    def held_turn(conn: Any, name: str) -> None:
+        real(conn, name)
+        if getattr(who, "name", "") == "submitting":
+            submit_holds_turn.set()  # the submit written, uncommitted, while the other PC attaches
+            attaching.wait(timeout=5)
+            time.sleep(0.5)
+
+    monkeypatch.setattr(audit, "serialise", held_turn)
+    outcomes: dict[str, object] = {}
+
+    def on_pc(name: str, act: Any) -> None:
+        who.name = name
+        pc = reopen(store)
+        try:
+            outcomes[name] = act(pc)
+        except Exception as exc:
+            outcomes[name] = exc
+        finally:
+            pc.close()
+
+    def attach(pc: Store) -> object:
+        assert submit_holds_turn.wait(timeout=30)
+        attaching.set()
+        return attachments.link(pc, people["ayse"], draft, info.sha256)
+
+    threads = [
+        threading.Thread(
+            target=on_pc, args=("submitting", lambda pc: capture.submit_entry(pc, people["ayse"], draft))
+        ),
+        threading.Thread(target=on_pc, args=("attaching", attach)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not isinstance(outcomes["submitting"], Exception), outcomes
+    assert isinstance(outcomes["attaching"], IllegalTransition), outcomes
+    assert attachments.list_for_entry(store, draft) == []
+    assert [r for r in entries.audit_rows(store, draft) if r["action"] == "attach"] == []
+    assert audit.verify(store.conn).ok

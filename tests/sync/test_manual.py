@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import random
+import threading
+import time
 from typing import Any
 
 import pytest
 
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, State
-from koopbis_desktop.store import audit, entries
+from koopbis_desktop.services import review
+from koopbis_desktop.store import audit, engine, entries
 from koopbis_desktop.store.db import Store
 from sync import manual
 from sync.scheduler import Status, SyncBusy, SyncLock, sync_store
+from tests.conftest import reopen
 from tests.sync.conftest import (
     LiveServer,
     admission,
@@ -108,6 +112,71 @@ def test_skip_and_problem_keep_the_entry_approved_and_are_audited(
         ("manual_skip", a.uuid, None),
         ("manual_problem", b.uuid, "KOOP-BİS formu TCKN'yi kabul etmedi"),
     ]
+    assert audit.verify(store.conn).ok
+
+
+def test_a_skip_beside_a_return_on_another_pc_waits_and_is_refused(
+    store: Store, people: dict[str, Actor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A supervisor returns an approved entry on one PC while another marks it "Şimdilik atla"
+    on the manual assistant: the skip waits for the return and is refused with the state it
+    left; the audit trail stays whole (before, the skip vouched for "approved" after the
+    return's row, and the trail read as tampered with)."""
+    recs = seed_snapshot(store, 1)
+    entry = approved(
+        store,
+        people["ayse"],
+        people["sef"],
+        "member.admit",
+        recs[0]["id"],
+        admission(random.Random(8), day(1), 1),
+    )
+    real = engine.serialise
+    who = threading.local()
+    returning_holds_turn, skipping = threading.Event(), threading.Event()
+
+    def held_turn(conn: Any, name: str) -> None:
+        real(conn, name)
+        if getattr(who, "name", "") == "returning":
+            # Holds the audit turn (and the entry's row), uncommitted, while the other PC acts.
+            returning_holds_turn.set()
+            skipping.wait(timeout=5)
+            time.sleep(0.5)
+
+    monkeypatch.setattr(audit, "serialise", held_turn)
+    outcomes: dict[str, object] = {}
+
+    def on_pc(name: str, act: Any) -> None:
+        who.name = name
+        pc = reopen(store)
+        try:
+            outcomes[name] = act(pc)
+        except Exception as exc:
+            outcomes[name] = exc
+        finally:
+            pc.close()
+
+    def skip(pc: Store) -> object:
+        assert returning_holds_turn.wait(timeout=30)
+        skipping.set()
+        return manual.record_skip(pc, people["sef"], entry.uuid, "yarın")
+
+    pcs = [
+        threading.Thread(
+            target=on_pc,
+            args=("returning", lambda pc: review.return_entry(pc, people["sef2"], entry.uuid, "düzeltin")),
+        ),
+        threading.Thread(target=on_pc, args=("skipping", skip)),
+    ]
+    for pc in pcs:
+        pc.start()
+    for pc in pcs:
+        pc.join(timeout=60)
+    assert not isinstance(outcomes["returning"], Exception), outcomes
+    refused = outcomes["skipping"]
+    assert isinstance(refused, manual.ManualRefused) and "İade edildi" in str(refused), outcomes
+    assert entries.get_entry(store, entry.uuid).state == State.RETURNED
+    assert "manual_skip" not in [r["action"] for r in entries.audit_rows(store)]
     assert audit.verify(store.conn).ok
 
 
