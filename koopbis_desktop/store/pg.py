@@ -182,7 +182,10 @@ def opening_error(exc: psycopg.Error, url: OfficeUrl) -> KnownError:
 def translate(exc: psycopg.Error) -> StoreError:
     if isinstance(exc, psycopg.errors.LockNotAvailable):
         return RowBusy()
-    if isinstance(exc, psycopg.errors.TransactionRollback):
+    # Class 40, "transaction rollback": a deadlock or a serialisation failure. psycopg 3.3's
+    # DeadlockDetected and SerializationFailure are not TransactionRollback's subclasses (they
+    # are OperationalError's), so the SQLSTATE class decides, not the Python class.
+    if isinstance(exc, psycopg.errors.TransactionRollback) or (exc.sqlstate or "").startswith("40"):
         return KnownError(
             tx(
                 "Başka bir bilgisayar aynı kayıtlara aynı anda yazdı; işleminiz uygulanmadı, hiçbir şey "

@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import capture
 from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.errors import KnownError
+from koopbis_desktop.store.pg import OfficeConnectionLost
 from sync.scheduler import SyncBusy, SyncLock
 from tests.conftest import PASSWORD, db_arg, member_admission, reopen
 
@@ -164,3 +167,45 @@ def test_the_sync_moves_to_another_pc_when_the_sending_one_goes_away(
         lock.release()
     finally:
         other.close()
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_two_pcs_locking_two_entries_in_opposite_order_hear_a_retry_not_a_lost_network(
+    store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]]
+) -> None:
+    """PostgreSQL ends one of two transactions that wait for each other (a deadlock): that
+    PC is told another PC wrote the same entries at once and to try again — not that the
+    connection to the office database was lost."""
+    first, second = (
+        capture.create_entry(store, people["ayse"], "member.admit", "06-900001", member_admission(seed)).uuid
+        for seed in (1, 2)
+    )
+    holding = {"a": threading.Event(), "b": threading.Event()}
+    outcomes: dict[str, BaseException | None] = {}
+
+    def pc(name: str, mine: str, theirs: str, other: str) -> None:
+        own = reopen(store)
+        try:
+            with own.atomic() as conn:
+                entries.locked_state(conn, mine)
+                holding[name].set()
+                assert holding[other].wait(timeout=30)
+                entries.locked_state(conn, theirs)  # each now waits for the other: one is ended
+            outcomes[name] = None
+        except BaseException as exc:
+            outcomes[name] = exc
+        finally:
+            own.close()
+
+    threads = [
+        threading.Thread(target=pc, args=("a", first, second, "b")),
+        threading.Thread(target=pc, args=("b", second, first, "a")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    ended = [exc for exc in outcomes.values() if exc is not None]
+    assert len(outcomes) == 2 and len(ended) == 1, outcomes
+    assert isinstance(ended[0], KnownError) and not isinstance(ended[0], OfficeConnectionLost), ended
+    assert "aynı anda yazdı" in ended[0].message and "Yeniden deneyin" in ended[0].message
