@@ -11,8 +11,9 @@ import logging
 import random
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Generator, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -258,6 +259,25 @@ def reopen(store: Store, **kwargs: Any) -> Store:
     if store.key is not None:
         kwargs.setdefault("key", store.key)
     return open_store(store.location, **kwargs)
+
+
+def meeting(
+    function: Callable[..., Any], both: threading.Barrier, when: Callable[[], bool] = lambda: True
+) -> Callable[..., Any]:
+    """``function``, before which each caller waits (up to 2 s) for a second caller to get there too.
+
+    Wrapped around the check of an action two PCs run at once: the two checks meet only if
+    they run side by side; when the action takes turns the first waits in vain and ``both``
+    ends broken, which the test asserts. ``when``: only these calls wait (a preview's do not).
+    """
+
+    def met(*args: Any, **kwargs: Any) -> Any:
+        if when():
+            with suppress(threading.BrokenBarrierError):
+                both.wait(timeout=2)
+        return function(*args, **kwargs)
+
+    return met
 
 
 def save_from_another_pc(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from datetime import timedelta
 from typing import Any
@@ -15,7 +14,7 @@ from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
 from koopbis_desktop.store import audit, entries, users
 from koopbis_desktop.store.clock import now
 from koopbis_desktop.store.db import Store
-from tests.conftest import PASSWORD, reopen
+from tests.conftest import PASSWORD, meeting, reopen
 
 
 def test_first_account_must_be_admin(store: Store) -> None:
@@ -82,10 +81,7 @@ def test_two_pcs_trying_one_name_at_once_both_count(
         def __getattr__(self, attribute: str) -> Any:
             return getattr(real, attribute)
 
-        def verify(self, hash_: str, password: str) -> bool:
-            with contextlib.suppress(threading.BrokenBarrierError):
-                both_inside.wait(timeout=2)
-            return real.verify(hash_, password)
+        verify = staticmethod(meeting(real.verify, both_inside))
 
     monkeypatch.setattr(users, "_hasher", MeetingHasher())
     answers: list[str] = []
@@ -183,3 +179,32 @@ def test_a_closed_account_says_so_only_to_the_right_password(store: Store, peopl
     with pytest.raises(LoginFailed) as info:
         accounts.login(store, "mehmet", "yanlis-parola")
     assert "kapatılmış" not in info.value.message and "4 deneme" in info.value.message
+
+
+def test_two_first_run_set_ups_at_once_make_one_admin(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two PCs set up a new office database at the same moment: one makes the first admin, the
+    other is refused (an account exists now). Each looks at the account count, then waits (up
+    to 2 s) for the other: they meet only if the two do not take turns."""
+    both_inside = threading.Barrier(2)
+    monkeypatch.setattr(users, "count_users", meeting(users.count_users, both_inside))
+    outcomes: dict[str, BaseException | None] = {}
+
+    def set_up_on_another_pc(name: str) -> None:
+        pc = reopen(store)
+        try:
+            accounts.add_user(pc, None, name, "admin", PASSWORD, name)
+            outcomes[name] = None
+        except BaseException as exc:
+            outcomes[name] = exc
+        finally:
+            pc.close()
+
+    pcs = [threading.Thread(target=set_up_on_another_pc, args=(name,)) for name in ("ilk", "ikinci")]
+    for pc in pcs:
+        pc.start()
+    for pc in pcs:
+        pc.join(timeout=60)
+    assert both_inside.broken  # the second set-up waited for the first instead of meeting it
+    refused = [exc for exc in outcomes.values() if exc is not None]
+    assert len(outcomes) == 2 and len(refused) == 1 and isinstance(refused[0], NotPermitted), outcomes
+    assert [u.role for u in users.list_users(store)] == [Role.ADMIN]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +16,7 @@ from koopbis_desktop.services.member_import import ImportKind, MemberListError
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import NotFound
-from tests.conftest import reopen, valid_tckn
+from tests.conftest import meeting, reopen, valid_tckn
 from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_csv, write_xlsx
 
 COOP = "06-900001"
@@ -224,17 +223,12 @@ def test_one_list_imported_on_two_pcs_at_once_admits_each_member_once(
     the other is told they are already queued. The queue check inside the import waits (up
     to 2 s) for the other PC's check to get there too: they meet only if they do not take turns."""
     path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, admit_rows(3, seed=5))
-    real = member_import._check_against_store
     previewed, both_inside = threading.Barrier(2), threading.Barrier(2)
     importing = threading.local()  # the check of the preview each PC made first does not wait
-
-    def meeting(*args: Any) -> None:
-        real(*args)
-        if getattr(importing, "now", False):
-            with contextlib.suppress(threading.BrokenBarrierError):
-                both_inside.wait(timeout=2)
-
-    monkeypatch.setattr(member_import, "_check_against_store", meeting)
+    checks = meeting(
+        member_import._check_against_store, both_inside, lambda: getattr(importing, "now", False)
+    )
+    monkeypatch.setattr(member_import, "_check_against_store", checks)
     outcomes: dict[str, object] = {}
 
     def import_on(name: str) -> None:
