@@ -12,6 +12,7 @@ import random
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Generator, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
@@ -25,6 +26,8 @@ import pytest
 from koopbis_desktop.domain import demo_data
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts
+from koopbis_desktop.store import audit
+from koopbis_desktop.store import engine as store_engine
 from koopbis_desktop.store.db import Store, open_store
 
 PASSWORD = "parola-1234"
@@ -278,6 +281,57 @@ def meeting(
         return function(*args, **kwargs)
 
     return met
+
+
+def beside_a_held_change(
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    holder: Callable[[Store], Any],
+    other: Callable[[Store], Any],
+) -> tuple[Any, Any]:
+    """``holder`` and ``other`` at once, each on a connection and thread of its own (two PCs).
+
+    ``holder`` stops in the audit trail's turn — its change written, not committed — until
+    ``other`` has started, and half a second more, so ``other`` acts on the database while
+    the change is in flight. Returns what each returned, or the exception it raised.
+    """
+    real = store_engine.serialise
+    on_holder = threading.local()
+    holds, other_started = threading.Event(), threading.Event()
+
+    def held_turn(conn: Any, name: str) -> None:
+        real(conn, name)
+        if getattr(on_holder, "yes", False):
+            holds.set()
+            other_started.wait(timeout=5)
+            time.sleep(0.5)
+
+    monkeypatch.setattr(audit, "serialise", held_turn)
+    outcomes: dict[str, Any] = {}
+
+    def run(key: str, act: Callable[[Store], Any]) -> None:
+        pc = reopen(store)
+        try:
+            if key == "holder":
+                on_holder.yes = True
+            else:
+                assert holds.wait(timeout=30), "the holder never reached the audit trail"
+                other_started.set()
+            outcomes[key] = act(pc)
+        except Exception as exc:
+            outcomes[key] = exc
+        finally:
+            pc.close()
+
+    threads = [
+        threading.Thread(target=run, args=("holder", holder)),
+        threading.Thread(target=run, args=("other", other)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes.get("holder"), outcomes.get("other")
 
 
 def save_from_another_pc(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +10,10 @@ import pytest
 from koopbis_desktop.domain.lifecycle import Actor, IllegalTransition, NotPermitted
 from koopbis_desktop.services import attachments, capture
 from koopbis_desktop.services.attachments import MAX_BYTES, AttachmentRefused
-from koopbis_desktop.store import audit, engine, entries
+from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import NotFound
-from tests.conftest import reopen
+from tests.conftest import beside_a_held_change
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x01" * 100
 JPG = b"\xff\xd8\xff\xe0" + b"\x02" * 100
@@ -135,47 +133,14 @@ def test_a_file_attached_while_the_entry_is_submitted_on_another_pc_is_refused(
     office database it read the entry as a draft and attached the file after the submit)."""
     capture.edit_entry(store, people["ayse"], draft, VALID_ADMISSION)
     info = attachments.add_bytes(store, people["ayse"], PDF, "karar.pdf")
-    real = engine.serialise
-    who = threading.local()
-    submit_holds_turn, attaching = threading.Event(), threading.Event()
-
-    def held_turn(conn: Any, name: str) -> None:
-        real(conn, name)
-        if getattr(who, "name", "") == "submitting":
-            submit_holds_turn.set()  # the submit written, uncommitted, while the other PC attaches
-            attaching.wait(timeout=5)
-            time.sleep(0.5)
-
-    monkeypatch.setattr(audit, "serialise", held_turn)
-    outcomes: dict[str, object] = {}
-
-    def on_pc(name: str, act: Any) -> None:
-        who.name = name
-        pc = reopen(store)
-        try:
-            outcomes[name] = act(pc)
-        except Exception as exc:
-            outcomes[name] = exc
-        finally:
-            pc.close()
-
-    def attach(pc: Store) -> object:
-        assert submit_holds_turn.wait(timeout=30)
-        attaching.set()
-        return attachments.link(pc, people["ayse"], draft, info.sha256)
-
-    threads = [
-        threading.Thread(
-            target=on_pc, args=("submitting", lambda pc: capture.submit_entry(pc, people["ayse"], draft))
-        ),
-        threading.Thread(target=on_pc, args=("attaching", attach)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not isinstance(outcomes["submitting"], Exception), outcomes
-    assert isinstance(outcomes["attaching"], IllegalTransition), outcomes
+    submitted, attached = beside_a_held_change(
+        store,
+        monkeypatch,
+        lambda pc: capture.submit_entry(pc, people["ayse"], draft),
+        lambda pc: attachments.link(pc, people["ayse"], draft, info.sha256),
+    )
+    assert not isinstance(submitted, Exception), submitted
+    assert isinstance(attached, IllegalTransition), attached
     assert attachments.list_for_entry(store, draft) == []
     assert [r for r in entries.audit_rows(store, draft) if r["action"] == "attach"] == []
     assert audit.verify(store.conn).ok

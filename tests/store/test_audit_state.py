@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +13,10 @@ import pytest
 from koopbis_desktop.cli import main
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import capture, review
-from koopbis_desktop.store import audit, engine, migrations
+from koopbis_desktop.store import audit, migrations
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.entries import Entry
-from tests.conftest import member_admission, reopen
+from tests.conftest import beside_a_held_change, member_admission
 
 
 def _tamper(path: Path, *statements: str, params: tuple[Any, ...] = ()) -> None:
@@ -248,50 +246,15 @@ def test_a_row_written_beside_another_pcs_move_vouches_for_the_state_that_move_l
     the chain's turn, not before it (read before, it vouched for "submitted" after the
     approval's row, and the trail read as tampered with)."""
     entry = _submitted(store, people, coop)
-    real = engine.serialise
-    who = threading.local()
-    approving_holds_turn, noting = threading.Event(), threading.Event()
 
-    def held_turn(conn: Any, name: str) -> None:
-        if getattr(who, "name", "") == "noting":
-            noting.set()
-        real(conn, name)
-        if getattr(who, "name", "") == "approving":
-            approving_holds_turn.set()  # its move written, uncommitted, while the other PC appends
-            noting.wait(timeout=5)
-            time.sleep(0.5)
+    def note(pc: Store) -> None:
+        with pc.atomic() as conn:
+            audit.append(conn, actor="sef2", action="note", entry_uuid=entry.uuid, comment="bakıldı")
 
-    monkeypatch.setattr(audit, "serialise", held_turn)
-    failures: list[BaseException] = []
-
-    def approve() -> None:
-        who.name = "approving"
-        pc = reopen(store)
-        try:
-            review.approve_entry(pc, people["sef"], entry.uuid, None)
-        except BaseException as exc:
-            failures.append(exc)
-        finally:
-            pc.close()
-
-    def note() -> None:
-        who.name = "noting"
-        pc = reopen(store)
-        try:
-            assert approving_holds_turn.wait(timeout=30)
-            with pc.atomic() as conn:
-                audit.append(conn, actor="sef2", action="note", entry_uuid=entry.uuid, comment="bakıldı")
-        except BaseException as exc:
-            failures.append(exc)
-        finally:
-            pc.close()
-
-    threads = [threading.Thread(target=approve), threading.Thread(target=note)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not failures, failures
+    approved, noted = beside_a_held_change(
+        store, monkeypatch, lambda pc: review.approve_entry(pc, people["sef"], entry.uuid, None), note
+    )
+    assert not isinstance(approved, Exception) and not isinstance(noted, Exception), (approved, noted)
     actions = [r[0] for r in store.execute("SELECT action FROM audit ORDER BY seq").fetchall()][-2:]
     assert actions == ["approve", "note"]
     result = audit.verify(store.conn)

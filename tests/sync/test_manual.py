@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import random
-import threading
-import time
 from typing import Any
 
 import pytest
 
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, State
 from koopbis_desktop.services import review
-from koopbis_desktop.store import audit, engine, entries
+from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.db import Store
 from sync import manual
 from sync.scheduler import Status, SyncBusy, SyncLock, sync_store
-from tests.conftest import reopen
+from tests.conftest import beside_a_held_change
 from tests.sync.conftest import (
     LiveServer,
     admission,
@@ -131,50 +129,14 @@ def test_a_skip_beside_a_return_on_another_pc_waits_and_is_refused(
         recs[0]["id"],
         admission(random.Random(8), day(1), 1),
     )
-    real = engine.serialise
-    who = threading.local()
-    returning_holds_turn, skipping = threading.Event(), threading.Event()
-
-    def held_turn(conn: Any, name: str) -> None:
-        real(conn, name)
-        if getattr(who, "name", "") == "returning":
-            # Holds the audit turn (and the entry's row), uncommitted, while the other PC acts.
-            returning_holds_turn.set()
-            skipping.wait(timeout=5)
-            time.sleep(0.5)
-
-    monkeypatch.setattr(audit, "serialise", held_turn)
-    outcomes: dict[str, object] = {}
-
-    def on_pc(name: str, act: Any) -> None:
-        who.name = name
-        pc = reopen(store)
-        try:
-            outcomes[name] = act(pc)
-        except Exception as exc:
-            outcomes[name] = exc
-        finally:
-            pc.close()
-
-    def skip(pc: Store) -> object:
-        assert returning_holds_turn.wait(timeout=30)
-        skipping.set()
-        return manual.record_skip(pc, people["sef"], entry.uuid, "yarın")
-
-    pcs = [
-        threading.Thread(
-            target=on_pc,
-            args=("returning", lambda pc: review.return_entry(pc, people["sef2"], entry.uuid, "düzeltin")),
-        ),
-        threading.Thread(target=on_pc, args=("skipping", skip)),
-    ]
-    for pc in pcs:
-        pc.start()
-    for pc in pcs:
-        pc.join(timeout=60)
-    assert not isinstance(outcomes["returning"], Exception), outcomes
-    refused = outcomes["skipping"]
-    assert isinstance(refused, manual.ManualRefused) and "İade edildi" in str(refused), outcomes
+    returned, refused = beside_a_held_change(
+        store,
+        monkeypatch,
+        lambda pc: review.return_entry(pc, people["sef2"], entry.uuid, "düzeltin"),
+        lambda pc: manual.record_skip(pc, people["sef"], entry.uuid, "yarın"),
+    )
+    assert not isinstance(returned, Exception), returned
+    assert isinstance(refused, manual.ManualRefused) and "İade edildi" in str(refused), refused
     assert entries.get_entry(store, entry.uuid).state == State.RETURNED
     assert "manual_skip" not in [r["action"] for r in entries.audit_rows(store)]
     assert audit.verify(store.conn).ok
