@@ -264,6 +264,16 @@ def reopen(store: Store, **kwargs: Any) -> Store:
     return open_store(store.location, **kwargs)
 
 
+def at_once(*calls: Callable[[], Any]) -> None:
+    """Run ``calls`` each on a thread of its own (as on PCs of their own), all started before
+    any is waited for; returns when all have ended (at most a minute each)."""
+    threads = [threading.Thread(target=call) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+
 def meeting(
     function: Callable[..., Any], both: threading.Barrier, when: Callable[[], bool] = lambda: True
 ) -> Callable[..., Any]:
@@ -323,14 +333,7 @@ def beside_a_held_change(
         finally:
             pc.close()
 
-    threads = [
-        threading.Thread(target=run, args=("holder", holder)),
-        threading.Thread(target=run, args=("other", other)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    at_once(lambda: run("holder", holder), lambda: run("other", other))
     return outcomes.get("holder"), outcomes.get("other")
 
 

@@ -17,7 +17,6 @@ from koopbis_desktop.store import encryption, users
 from koopbis_desktop.store.clock import now as clock_now
 from koopbis_desktop.store.clock import parse
 from koopbis_desktop.store.db import Store
-from koopbis_desktop.store.engine import serialise
 from koopbis_desktop.store.errors import NotFound
 
 MIN_PASSWORD_LENGTH = 8
@@ -102,9 +101,7 @@ def add_user(
         )
     _check_password_strength(password)
     with store.atomic() as conn:
-        # Accounts are added one at a time (office database): two first-run set-ups cannot both
-        # make "the first admin", and a name taken meanwhile is refused as taken.
-        serialise(conn, "koopbis.users")
+        users.take_accounts_turn(conn)
         first = users.count_users(store) == 0
         if first:
             if role != Role.ADMIN:

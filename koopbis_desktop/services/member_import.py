@@ -54,7 +54,6 @@ from koopbis_desktop.services.member_list import (
 from koopbis_desktop.store import audit, entries, entry_batches
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
-from koopbis_desktop.store.engine import serialise
 
 __all__ = [
     "COLUMNS",
@@ -406,10 +405,7 @@ def import_rows(
     ctype = get_type(prepared.type_id)
     coop = prepared.cooperative_id or prepared.cooperative_ref
     with store.atomic() as conn:
-        # One list of a cooperative at a time: two clerks importing the same list on two PCs
-        # of the office would otherwise both pass the queue check below before either
-        # commits (SQLite's BEGIN IMMEDIATE already takes turns).
-        serialise(conn, f"koopbis.member_list:{coop}")
+        entry_batches.take_member_list_turn(conn, coop)  # before the queue check below
         _, _, record = capture.resolve_cooperative(store, ctype, prepared.cooperative)
         _check_against_store(store, prepared, record)
         bad = prepared.invalid_rows

@@ -15,8 +15,7 @@ from koopbis_desktop.domain.i18n import text, tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.validators import FieldError, parse_date, parse_int
 from koopbis_desktop.store import audit
-from koopbis_desktop.store.db import Store
-from koopbis_desktop.store.engine import serialise
+from koopbis_desktop.store.db import Store, take_settings_turn
 
 
 @dataclass(frozen=True)
@@ -208,9 +207,7 @@ def update(store: Store, actor: Actor, values: dict[str, Any]) -> dict[str, str]
         raise NotPermitted(tx("Ayarları yalnızca yönetici ya da şef değiştirebilir."))
     parsed = {key: parse(key, value) for key, value in values.items()}
     with store.atomic() as conn:
-        # One change of settings at a time (office database): the old value each audit row
-        # names is then the one the previous change left.
-        serialise(conn, "koopbis.settings")
+        take_settings_turn(conn)
         for key, value in parsed.items():
             old = store.setting(key)
             if old == value:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from koopbis_desktop.domain import text
 from koopbis_desktop.store import integrity, migrations
 from koopbis_desktop.store.changes import NOTHING, OpChanges, of_kinds, written_kind
-from koopbis_desktop.store.engine import SQLITE, Dialect, Params
+from koopbis_desktop.store.engine import SQLITE, Connection, Dialect, Params, serialise
 from koopbis_desktop.store.errors import (
     DatabaseDamaged,
     DatabaseEmpty,
@@ -496,4 +496,10 @@ def is_initialised(store: Store) -> bool:
     return store.setting("province_code") is not None
 
 
-__all__ = ["KnownError", "Store", "open_store"]
+def take_settings_turn(conn: Connection) -> None:
+    """Settings are changed one change at a time until this transaction ends (office
+    database): the old value a change's audit row names is the one the previous change left."""
+    serialise(conn, "koopbis.settings")
+
+
+__all__ = ["KnownError", "Store", "open_store", "take_settings_turn"]

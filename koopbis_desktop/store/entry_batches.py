@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.store.db import Store
-from koopbis_desktop.store.engine import Connection
+from koopbis_desktop.store.engine import Connection, serialise
 
 
 class NewDraft(NamedTuple):
@@ -33,6 +33,13 @@ class NewDraft(NamedTuple):
     created_at: str
     updated_at: str
     search: str
+
+
+def take_member_list_turn(conn: Connection, cooperative: str | None) -> None:
+    """One member list of ``cooperative`` queued at a time until this transaction ends (office
+    database): two clerks importing the same list on two PCs would otherwise both pass the
+    queue check before either commits (SQLite's BEGIN IMMEDIATE already takes turns)."""
+    serialise(conn, f"koopbis.member_list:{cooperative}")
 
 
 def insert_drafts(conn: Connection, drafts: Sequence[NewDraft]) -> None:

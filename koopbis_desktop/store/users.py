@@ -58,6 +58,12 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+def take_accounts_turn(conn: Connection) -> None:
+    """Accounts are added one at a time until this transaction ends (office database): two
+    first-run set-ups cannot both make "the first admin", and a name taken meanwhile is seen."""
+    serialise(conn, "koopbis.users")
+
+
 def get_user(store: Store, username: str) -> User | None:
     row = store.execute(f"SELECT {_COLUMNS} FROM users WHERE username = ?", (username,)).fetchone()
     return _user(row) if row else None
@@ -167,7 +173,7 @@ def check_password(
         # count and one try would go uncounted (the office database has no file-wide write
         # lock; SQLite's BEGIN IMMEDIATE already takes turns). Unknown names too: their tries
         # are counted from the audit trail, which a concurrent check cannot see uncommitted.
-        serialise(conn, f"login:{username}")
+        serialise(conn, f"koopbis.login:{username}")
         row = conn.execute(
             f"SELECT {_COLUMNS}, password_hash FROM users WHERE username = ?", (username,)
         ).fetchone()

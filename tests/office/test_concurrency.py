@@ -26,7 +26,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import KnownError
 from koopbis_desktop.store.pg import OfficeConnectionLost
 from sync.scheduler import SyncBusy, SyncLock
-from tests.conftest import PASSWORD, db_arg, member_admission, reopen
+from tests.conftest import PASSWORD, at_once, db_arg, member_admission, reopen
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -197,14 +197,7 @@ def test_two_pcs_locking_two_entries_in_opposite_order_hear_a_retry_not_a_lost_n
         finally:
             own.close()
 
-    threads = [
-        threading.Thread(target=pc, args=("a", first, second, "b")),
-        threading.Thread(target=pc, args=("b", second, first, "a")),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    at_once(lambda: pc("a", first, second, "b"), lambda: pc("b", second, first, "a"))
     ended = [exc for exc in outcomes.values() if exc is not None]
     assert len(outcomes) == 2 and len(ended) == 1, outcomes
     assert isinstance(ended[0], KnownError) and not isinstance(ended[0], OfficeConnectionLost), ended

@@ -14,7 +14,7 @@ from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
 from koopbis_desktop.store import audit, entries, users
 from koopbis_desktop.store.clock import now
 from koopbis_desktop.store.db import Store
-from tests.conftest import PASSWORD, meeting, reopen
+from tests.conftest import PASSWORD, at_once, meeting, reopen
 
 
 def test_first_account_must_be_admin(store: Store) -> None:
@@ -95,11 +95,7 @@ def test_two_pcs_trying_one_name_at_once_both_count(
         finally:
             other.close()
 
-    pcs = [threading.Thread(target=try_on_another_pc) for _ in range(2)]
-    for pc in pcs:
-        pc.start()
-    for pc in pcs:
-        pc.join(timeout=60)
+    at_once(try_on_another_pc, try_on_another_pc)
     assert len(answers) == 2
     assert both_inside.broken  # the second check waited for the first instead of meeting it
     assert any("4 deneme" in a for a in answers) and any("3 deneme" in a for a in answers)
@@ -199,11 +195,7 @@ def test_two_first_run_set_ups_at_once_make_one_admin(store: Store, monkeypatch:
         finally:
             pc.close()
 
-    pcs = [threading.Thread(target=set_up_on_another_pc, args=(name,)) for name in ("ilk", "ikinci")]
-    for pc in pcs:
-        pc.start()
-    for pc in pcs:
-        pc.join(timeout=60)
+    at_once(lambda: set_up_on_another_pc("ilk"), lambda: set_up_on_another_pc("ikinci"))
     assert both_inside.broken  # the second set-up waited for the first instead of meeting it
     refused = [exc for exc in outcomes.values() if exc is not None]
     assert len(outcomes) == 2 and len(refused) == 1 and isinstance(refused[0], NotPermitted), outcomes

@@ -16,7 +16,7 @@ from koopbis_desktop.services.member_import import ImportKind, MemberListError
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import NotFound
-from tests.conftest import meeting, reopen, valid_tckn
+from tests.conftest import at_once, meeting, reopen, valid_tckn
 from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_csv, write_xlsx
 
 COOP = "06-900001"
@@ -244,11 +244,7 @@ def test_one_list_imported_on_two_pcs_at_once_admits_each_member_once(
         finally:
             pc.close()
 
-    threads = [threading.Thread(target=import_on, args=(name,)) for name in ("ayse", "mehmet")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    at_once(lambda: import_on("ayse"), lambda: import_on("mehmet"))
     assert both_inside.broken  # the second import waited for the first instead of meeting it
     assert sorted(str(type(o).__name__) for o in outcomes.values()) == ["MemberListError", "int"]
     assert [o for o in outcomes.values() if isinstance(o, int)] == [3]

@@ -10,7 +10,7 @@ from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import settings
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
-from tests.conftest import meeting, reopen
+from tests.conftest import at_once, meeting, reopen
 
 
 def test_two_supervisors_changing_one_setting_at_once_each_name_what_they_replaced(
@@ -40,14 +40,7 @@ def test_two_supervisors_changing_one_setting_at_once_each_name_what_they_replac
             changing.now = False
             pc.close()
 
-    pcs = [
-        threading.Thread(target=change_on_another_pc, args=("sef", "20")),
-        threading.Thread(target=change_on_another_pc, args=("sef2", "30")),
-    ]
-    for pc in pcs:
-        pc.start()
-    for pc in pcs:
-        pc.join(timeout=60)
+    at_once(lambda: change_on_another_pc("sef", "20"), lambda: change_on_another_pc("sef2", "30"))
     assert not failures, failures
     assert both_inside.broken  # the second change waited for the first instead of meeting it
     changes = [r["details"] for r in entries.audit_rows(store) if r["action"] == "setting"]

@@ -13,7 +13,7 @@ import pytest
 from koopbis_desktop.cli import main
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import capture, review
-from koopbis_desktop.store import audit, migrations
+from koopbis_desktop.store import audit, entries, migrations
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.entries import Entry
 from tests.conftest import beside_a_held_change, member_admission
@@ -255,7 +255,7 @@ def test_a_row_written_beside_another_pcs_move_vouches_for_the_state_that_move_l
         store, monkeypatch, lambda pc: review.approve_entry(pc, people["sef"], entry.uuid, None), note
     )
     assert not isinstance(approved, Exception) and not isinstance(noted, Exception), (approved, noted)
-    actions = [r[0] for r in store.execute("SELECT action FROM audit ORDER BY seq").fetchall()][-2:]
+    actions = [r["action"] for r in entries.audit_rows(store)][-2:]
     assert actions == ["approve", "note"]
     result = audit.verify(store.conn)
     assert result.ok, result.message
