@@ -44,6 +44,7 @@ from koopbis_desktop.domain.lifecycle import (
 from koopbis_desktop.domain.schema import Kind
 from koopbis_desktop.services import reports, settings
 from koopbis_desktop.store import attachments, audit, entries, sync_state
+from koopbis_desktop.store.acting import require_active
 from koopbis_desktop.store.attachments import AttachmentInfo
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
@@ -300,7 +301,8 @@ def record_entered(
     """
     _require_supervisor(actor)
     number = clean_receipt(receipt)
-    with _sync_lock(store, lock), store.atomic():
+    with _sync_lock(store, lock), store.atomic() as conn:
+        require_active(conn, actor)
         item = _check_enterable(store, entry_uuid)
         entry = item.entry
         registers = registers_cooperative(entry.type)
@@ -366,6 +368,7 @@ def record_entered(
 def _mark(store: Store, actor: Actor, entry_uuid: str, action: str, note: str | None) -> WorkItem:
     _require_supervisor(actor)
     with store.atomic() as conn:
+        require_active(conn, actor)
         # The entry's row first: a supervisor returning it on another PC meanwhile is waited
         # for, and the skip or the problem is then refused with the state it left.
         entries.locked_state(conn, entry_uuid)

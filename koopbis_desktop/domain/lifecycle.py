@@ -140,6 +140,10 @@ class NotPermitted(DomainError):
     exit_code = ExitCode.NOT_PERMITTED
 
 
+class AccountClosed(NotPermitted):
+    """The acting account was closed after its sign-in (by an administrator, on another PC)."""
+
+
 @dataclass(frozen=True)
 class Actor:
     username: str

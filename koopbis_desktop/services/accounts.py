@@ -14,9 +14,11 @@ from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.schema import Issue
 from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
 from koopbis_desktop.store import encryption, users
+from koopbis_desktop.store.acting import require_active
 from koopbis_desktop.store.clock import now as clock_now
 from koopbis_desktop.store.clock import parse
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.engine import Connection
 from koopbis_desktop.store.errors import NotFound
 
 MIN_PASSWORD_LENGTH = 8
@@ -78,6 +80,17 @@ def _require_admin(actor: Actor | None) -> Actor:
     return actor
 
 
+def _acting_admin(conn: Connection, by: Actor | None) -> Actor:
+    """``by`` as an administrator whose account is still open (re-read inside the accounts turn).
+
+    Two administrators closing each other's accounts on two PCs at once: the second, taking its
+    turn after the first, finds its own account closed and is refused — one stays open.
+    """
+    admin = _require_admin(by)
+    require_active(conn, admin)
+    return admin
+
+
 def add_user(
     store: Store,
     by: Actor | None,
@@ -108,7 +121,7 @@ def add_user(
                 raise NotPermitted(tx("Yeni veritabanının ilk hesabı yönetici (admin) rolünde olmalıdır."))
             actor_name = name
         else:
-            actor_name = _require_admin(by).username
+            actor_name = _acting_admin(conn, by).username
         if users.get_user(store, name) is not None:
             raise ValidationFailed(
                 [Issue("username", tx("'{name}' kullanıcı adı zaten var.").format(name=name))],
@@ -137,10 +150,12 @@ def _existing(store: Store, username: str) -> users.User:
 
 def disable_user(store: Store, by: Actor, username: str) -> None:
     _require_admin(by)
-    _existing(store, username)
     if username == by.username:
         raise NotPermitted(tx("Kendi hesabınızı kapatamazsınız; başka bir yönetici kapatmalı."))
     with store.atomic() as conn:
+        users.take_accounts_turn(conn)
+        _acting_admin(conn, by)
+        _existing(store, username)
         users.set_active(conn, username, False, by.username)
         encryption.drop_slot(store, username)
 
@@ -148,26 +163,37 @@ def disable_user(store: Store, by: Actor, username: str) -> None:
 def enable_user(store: Store, by: Actor, username: str) -> None:
     """Enabling gives no slot back (nobody knows the password): a password reset or the next sign-in does."""
     _require_admin(by)
-    _existing(store, username)
     with store.atomic() as conn:
+        users.take_accounts_turn(conn)
+        _acting_admin(conn, by)
+        _existing(store, username)
         users.set_active(conn, username, True, by.username)
 
 
 def unlock_user(store: Store, by: Actor, username: str) -> None:
     _require_admin(by)
-    _existing(store, username)
     with store.atomic() as conn:
+        users.take_accounts_turn(conn)
+        _acting_admin(conn, by)
+        _existing(store, username)
         users.unlock(conn, username, by.username)
     encryption.clear_failures(store, username)
 
 
 def change_password(store: Store, by: Actor, username: str, new_password: str) -> None:
-    """A user changes their own password; an admin may set anyone's."""
+    """A user changes their own password; an admin may set anyone's. A closed account's
+    session (signed in before it was closed) changes nothing: a new password would give
+    the account a key slot again."""
     if by.username != username:
         _require_admin(by)
-    _existing(store, username)
     _check_password_strength(new_password)
     with store.atomic() as conn:
+        users.take_accounts_turn(conn)
+        if by.username != username:
+            _acting_admin(conn, by)
+        else:
+            require_active(conn, by)
+        _existing(store, username)
         users.set_password(conn, username, new_password, by.username)
         encryption.set_slot(store, username, new_password)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, check_move
 from koopbis_desktop.store import attachments, audit, entries
+from koopbis_desktop.store.acting import require_active
 from koopbis_desktop.store.attachments import AttachmentInfo
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.engine import Connection
@@ -95,6 +96,7 @@ def add_file(store: Store, actor: Actor, path: Path) -> AttachmentInfo:
 def _check_editable(conn: Connection, store: Store, actor: Actor, entry_uuid: str) -> None:
     # The entry's row first (office database): a submit or an approval on another PC
     # meanwhile is waited for, and the entry is then checked in the state it left.
+    require_active(conn, actor)
     entries.locked_state(conn, entry_uuid)
     found = entries.state_and_author(store, entry_uuid)
     if found is None:

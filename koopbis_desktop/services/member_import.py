@@ -52,6 +52,7 @@ from koopbis_desktop.services.member_list import (
     write_template,
 )
 from koopbis_desktop.store import audit, entries, entry_batches
+from koopbis_desktop.store.acting import require_active
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 
@@ -405,6 +406,7 @@ def import_rows(
     ctype = get_type(prepared.type_id)
     coop = prepared.cooperative_id or prepared.cooperative_ref
     with store.atomic() as conn:
+        require_active(conn, actor)
         entry_batches.take_member_list_turn(conn, coop)  # before the queue check below
         _, _, record = capture.resolve_cooperative(store, ctype, prepared.cooperative)
         _check_against_store(store, prepared, record)

@@ -15,6 +15,7 @@ from koopbis_desktop.domain.i18n import text, tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
 from koopbis_desktop.domain.validators import FieldError, parse_date, parse_int
 from koopbis_desktop.store import audit
+from koopbis_desktop.store.acting import require_active
 from koopbis_desktop.store.db import Store, take_settings_turn
 
 
@@ -207,6 +208,7 @@ def update(store: Store, actor: Actor, values: dict[str, Any]) -> dict[str, str]
         raise NotPermitted(tx("Ayarları yalnızca yönetici ya da şef değiştirebilir."))
     parsed = {key: parse(key, value) for key, value in values.items()}
     with store.atomic() as conn:
+        require_active(conn, actor)
         take_settings_turn(conn)
         for key, value in parsed.items():
             old = store.setting(key)

@@ -64,6 +64,12 @@ def for_update(conn: object) -> str:
     return " FOR UPDATE" if dialect_of(conn).name == "postgresql" else ""
 
 
+def for_share(conn: object) -> str:
+    """`` FOR SHARE`` on the office database: the row cannot change until the transaction ends,
+    while other readers may hold it too. SQLite: as :func:`for_update`."""
+    return " FOR SHARE" if dialect_of(conn).name == "postgresql" else ""
+
+
 def serialise(conn: object, name: str) -> None:
     """Take turns with every other writer of ``name`` until this transaction ends (office only)."""
     if dialect_of(conn).name == "postgresql":

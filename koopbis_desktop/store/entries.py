@@ -23,6 +23,7 @@ from koopbis_desktop.domain.lifecycle import (
     check_move,
 )
 from koopbis_desktop.store import audit
+from koopbis_desktop.store.acting import require_active
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.engine import Connection, for_update
@@ -211,6 +212,7 @@ def insert_entry(
     key = entry_uuid or new_uuid()
     when = stamp()
     with store.atomic() as conn:
+        require_active(conn, actor)
         conn.execute(
             "INSERT INTO entries(uuid, type, cooperative_id, cooperative_ref, effective_date, state, author, "
             "revision, payload, base, issues, created_at, updated_at, search) "
@@ -292,6 +294,7 @@ def update_payload(
     """
     when = stamp()
     with store.atomic() as conn:
+        require_active(conn, actor)
         current = locked_state(conn, entry.uuid)
         stored = int(conn.execute("SELECT revision FROM entries WHERE uuid = ?", (entry.uuid,)).fetchone()[0])
         if expected_revision is not None and stored != expected_revision:
@@ -454,6 +457,7 @@ def move(
     if unknown:
         raise ValueError(f"not movable fields: {unknown}")
     with store.atomic() as conn:
+        require_active(conn, actor)
         current = locked_state(conn, entry_uuid)
         author = conn.execute("SELECT author FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()[0]
         target = _checked_move(conn, entry_uuid, action, current, actor, author)

@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
-from koopbis_desktop.services import accounts
+from koopbis_desktop.domain.lifecycle import AccountClosed, Actor, NotPermitted, Role, State
+from koopbis_desktop.services import accounts, capture, review, settings
 from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
 from koopbis_desktop.store import audit, entries, users
 from koopbis_desktop.store.clock import now
 from koopbis_desktop.store.db import Store
-from tests.conftest import PASSWORD, at_once, meeting, reopen
+from tests.conftest import PASSWORD, at_once, meeting, member_admission, reopen
 
 
 def test_first_account_must_be_admin(store: Store) -> None:
@@ -200,3 +200,72 @@ def test_two_first_run_set_ups_at_once_make_one_admin(store: Store, monkeypatch:
     refused = [exc for exc in outcomes.values() if exc is not None]
     assert len(outcomes) == 2 and len(refused) == 1 and isinstance(refused[0], NotPermitted), outcomes
     assert [u.role for u in users.list_users(store)] == [Role.ADMIN]
+
+
+def test_a_session_of_a_closed_account_changes_nothing(
+    store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]]
+) -> None:
+    """Ayşe (a clerk) and Şükrü (a supervisor) are still signed in on their PCs when the
+    administrator closes their accounts: from then on each change they try is refused with
+    why and what to do, and nothing is written; the others go on as before."""
+    coop = str(cooperatives[1]["id"])
+    draft = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    waiting = capture.create_entry(store, people["mehmet"], "member.admit", coop, member_admission(2))
+    capture.submit_entry(store, people["mehmet"], waiting.uuid)
+    accounts.disable_user(store, people["admin"], "ayse")
+    accounts.disable_user(store, people["admin"], "sef")
+    trail = len(entries.audit_rows(store))
+    for attempt in (
+        lambda: capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(3)),
+        lambda: capture.edit_entry(store, people["ayse"], draft.uuid, member_admission(4), loaded_revision=1),
+        lambda: capture.submit_entry(store, people["ayse"], draft.uuid),
+        lambda: accounts.change_password(store, people["ayse"], "ayse", "yepyeni-parola-2015"),
+        lambda: review.approve_entry(store, people["sef"], waiting.uuid),
+        lambda: settings.update(store, people["sef"], {"backup_keep": "3"}),
+    ):
+        with pytest.raises(AccountClosed, match="kapatıldı; bu işlem yapılmadı"):
+            attempt()
+    assert len(entries.audit_rows(store)) == trail
+    assert entries.get_entry(store, draft.uuid).state == State.DRAFT
+    assert entries.get_entry(store, draft.uuid).revision == 1
+    assert entries.get_entry(store, waiting.uuid).state == State.SUBMITTED
+    with pytest.raises(LoginFailed):
+        accounts.login(store, "ayse", "yepyeni-parola-2015")  # the password was not changed
+    assert review.approve_entry(store, people["sef2"], waiting.uuid).state == State.APPROVED
+    assert audit.verify(store.conn).ok
+
+
+def test_two_admins_closing_each_other_at_once_leave_one_open(
+    store: Store, people: dict[str, Actor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two administrators, each on a PC of their own, close each other's account at the same
+    moment. The second takes its turn after the first, finds its own account closed and is
+    refused, so the office keeps an administrator. Each looks at its own account, then waits
+    (up to 2 s) for the other: they meet only if the two do not take turns."""
+    accounts.add_user(store, people["admin"], "admin2", "admin", PASSWORD, "İkinci Yönetici")
+    second = accounts.login(store, "admin2", PASSWORD)
+    both_inside = threading.Barrier(2)
+    monkeypatch.setattr(accounts, "require_active", meeting(accounts.require_active, both_inside))
+    outcomes: dict[str, BaseException | None] = {}
+
+    def close_on_another_pc(by: Actor, whom: str) -> None:
+        pc = reopen(store)
+        try:
+            accounts.disable_user(pc, by, whom)
+            outcomes[by.username] = None
+        except BaseException as exc:
+            outcomes[by.username] = exc
+        finally:
+            pc.close()
+
+    at_once(
+        lambda: close_on_another_pc(people["admin"], "admin2"),
+        lambda: close_on_another_pc(second, "admin"),
+    )
+    assert both_inside.broken  # the second closing waited for the first instead of meeting it
+    refused = [exc for exc in outcomes.values() if exc is not None]
+    assert len(outcomes) == 2 and len(refused) == 1 and isinstance(refused[0], AccountClosed), outcomes
+    assert [u.username for u in users.list_users(store) if u.role == Role.ADMIN and u.active] in (
+        ["admin"],
+        ["admin2"],
+    )

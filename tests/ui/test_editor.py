@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from koopbis_desktop.domain.lifecycle import Actor, State
+from koopbis_desktop.services import accounts, autosave, capture, review
 from koopbis_desktop.services import attachments as attachment_service
-from koopbis_desktop.services import capture, review
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.editor.editor import ERROR_COLOUR, WARNING_COLOUR, EntryEditor
@@ -401,3 +401,28 @@ def test_attachments_add_dedupe_refuse_and_link_on_first_save(
         qtbot.keyClick(panel.list, Qt.Key.Key_S, CTRL)
     assert [a.filename for a in attachment_service.list_for_entry(store, uuid)] == ["tutanak.pdf"]
     assert store.conn.execute("SELECT count(*) FROM attachments").fetchone()[0] == 2  # file kept
+
+
+def test_saving_after_the_account_was_closed_says_so_and_keeps_the_form(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,
+    people: dict[str, Actor],
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    """The administrator closes Ayşe's account (on another PC) while her form is open: her
+    save is refused with why and what to do, nothing is stored, and what she typed stays in
+    the form and in its autosave."""
+    editor = open_form("ayse", type_id="member.admit", cooperative=coop_id)
+    member_id = valid_tckn(71)
+    fill_admission(qtbot, editor, member_id)
+    accounts.disable_user(store, people["admin"], "ayse")
+    qtbot.keyClick(line(editor, "member_id"), Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: "Kaydedilemedi" in editor.status.text(), timeout=10_000)
+    assert "Hesabınız siz oturumdayken bir yönetici tarafından kapatıldı" in editor.status.text()
+    assert "yöneticinize başvurun" in editor.status.text()
+    assert line(editor, "member_id").text() == member_id
+    wait_idle(qtbot, editor.ctx.worker)
+    assert entries.list_entries(store) == []
+    kept = autosave.pending(store, people["ayse"])
+    assert [item.payload["member_id"] for item in kept] == [member_id]
