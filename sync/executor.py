@@ -261,7 +261,8 @@ class Executor:
             return set()
         # 1. Every entry of the window moves to "sending" in one committed transaction.
         marked: list[tuple[Entry, dict[str, Any], bool]] = []  # entry, body, was approved
-        with self.store.atomic():
+        with self.store.atomic() as conn:
+            entries.lock_entries(conn, [item.uuid for item, _ in ready])
             for item, attachments in ready:
                 try:
                     entry, base = self._mark_sending(item)
@@ -282,7 +283,8 @@ class Executor:
         answers, unsent = self._send(marked, anchor)
         # 3. Every answer with its state move and audit row, in one committed transaction.
         applied: set[str] = set()
-        with self.store.atomic():
+        with self.store.atomic() as conn:
+            entries.lock_entries(conn, self._recorded_rows(answers, unsent))
             for entry, body, outcome, was_approved in answers:
                 if self._record(entry, outcome, body["base"], was_approved=was_approved):
                     applied.add(entry.uuid)
@@ -290,6 +292,16 @@ class Executor:
                 self._unsent(entry)
         self._flush_progress()
         return applied
+
+    def _recorded_rows(
+        self, answers: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]], unsent: list[Entry]
+    ) -> list[str]:
+        """The entries step 3 moves: the window's, and those waiting on a registration it applied."""
+        rows = [entry.uuid for entry, *_ in answers] + [entry.uuid for entry in unsent]
+        for entry, _, outcome, _ in answers:
+            if isinstance(outcome, wire.Applied) and registers_cooperative(entry.type):
+                rows += entries.waiting_on_registration(self.store, entry.uuid, State.APPROVED)
+        return rows
 
     def _send(
         self, marked: list[tuple[Entry, dict[str, Any], bool]], anchor: str

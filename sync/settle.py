@@ -100,8 +100,10 @@ def map_registration(store: Store, entry_uuid: str, cooperative_id: str, receipt
     """Store local registration → KOOP-BİS id and point the approved dependents at the id."""
     state = State.APPROVED.value
     with store.atomic() as conn:
+        waiting = entries.waiting_on_registration(store, entry_uuid, State.APPROVED)
+        entries.lock_entries(conn, waiting)  # the executor's window took them already; elsewhere, here
         sync_state.record_registration(store, entry_uuid, cooperative_id, receipt, now)
-        for uuid in entries.waiting_on_registration(store, entry_uuid, State.APPROVED):
+        for uuid in waiting:
             entries.point_at_cooperative(store, uuid, cooperative_id, now)
             audit.append(
                 conn,

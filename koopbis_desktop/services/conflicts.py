@@ -223,8 +223,12 @@ def link_registration(store: Store, actor: Actor, entry_uuid: str, cooperative_i
                 "Kooperatif yerel listede yok: {target}. Önce kooperatif listesini güncelleyin (koopbis snapshot refresh), sonra yeniden deneyin."
             ).format(target=target)
         )
-    dependents = entries.list_entries(store, cooperative=entry.uuid)
     with store.atomic() as conn:
+        # The registration's row and its dependents' together, before any is moved (see
+        # entries.lock_entries): a clerk saving a dependent on another PC meanwhile is waited
+        # for, and each dependent is then re-based on the payload it left.
+        waiting = [listed.uuid for listed in entries.list_entries(store, cooperative=entry.uuid)]
+        entries.lock_entries(conn, [entry.uuid, *waiting])
         moved = entries.move(
             store,
             entry.uuid,
@@ -233,7 +237,10 @@ def link_registration(store: Store, actor: Actor, entry_uuid: str, cooperative_i
             comment=text,
             details={"decision": "link", "cooperative": target, **_versions(entry)},
         )
-        for dependent in dependents:
+        for uuid in waiting:
+            # As it is now: a base from the payload read before the save would miss its new
+            # fields, and with them a conflict.
+            dependent = entries.get_entry(store, uuid)
             ctype = get_type(dependent.type)
             new_base = base_of(record, ctype.touched(dependent.payload))
             number = dependent.revision + 1

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 import random
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
-from koopbis_desktop.domain.lifecycle import Actor, State
-from koopbis_desktop.store import audit, entries
+import pytest
+
+from koopbis_desktop.domain.lifecycle import Actor, IllegalTransition, State
+from koopbis_desktop.services import review
+from koopbis_desktop.store import audit, entries, sync_state
 from koopbis_desktop.store.db import Store
 from sync.executor import Executor
-from sync.scheduler import Status, run_sync, sync_store
-from tests.conftest import db_arg
+from sync.scheduler import Status, SyncReport, run_sync, sync_store
+from tests.conftest import db_arg, reopen
 from tests.sync.conftest import (
     LiveServer,
     admission,
@@ -194,3 +200,61 @@ def test_a_refused_entry_fixed_resubmitted_and_approved_goes_again(
     got = entries.get_entry(store, entry.uuid)
     assert got.state == State.SYNCED and got.receipt, report.message
     assert applied_keys(server).count(entry.uuid) == 1
+
+
+def test_a_return_beside_the_window_being_marked_waits_for_it_instead_of_deadlocking(
+    store: Store, people: dict[str, Actor], server: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A supervisor returns an approved entry on another PC at the moment the sync marks its
+    window "sending". The sync holds every entry of the window from the start, so the return
+    waits for it and is then refused (the entry is being sent) — instead of the two waiting on
+    each other (the sync holding the audit trail's turn and wanting the entry, the return
+    holding the entry and wanting the turn) until the database ends one of them."""
+    recs = seed_snapshot(store, 3)
+    window = {
+        approved_admission(store, people, recs[0]["id"], 1).uuid,
+        approved_admission(store, people, recs[1]["id"], 2).uuid,
+    }
+    marked: list[str] = []
+    returning = threading.Event()
+    outcome: dict[str, Any] = {}
+    count_attempt = sync_state.count_attempt
+
+    def count_then_hold(store_: Store, entry_uuid: str, at: str) -> None:
+        count_attempt(store_, entry_uuid, at)
+        if not marked:
+            marked.append(entry_uuid)  # the first of the window is "sending", uncommitted
+            returning.wait(timeout=5)
+            time.sleep(0.5)  # the return has taken the other entry's row, or waits for it
+
+    def return_the_other_on_another_pc() -> None:
+        while not marked:
+            time.sleep(0.01)
+        (other,) = window - set(marked)
+        pc = reopen(store)
+        returning.set()
+        try:
+            outcome["return"] = review.return_entry(pc, people["sef"], other, "Karar tarihi yanlış")
+        except Exception as exc:
+            outcome["return"] = exc
+        finally:
+            pc.close()
+
+    def sync() -> None:
+        try:
+            outcome["sync"] = sync_store(store, options=options_for(server))
+        except Exception as exc:
+            outcome["sync"] = exc
+
+    monkeypatch.setattr(sync_state, "count_attempt", count_then_hold)
+    other_pc = threading.Thread(target=return_the_other_on_another_pc)
+    other_pc.start()
+    sync()  # on this thread: the store's connection belongs to it
+    other_pc.join(timeout=60)
+    report = outcome["sync"]
+    assert isinstance(report, SyncReport) and report.status == Status.OK, report
+    assert isinstance(outcome["return"], IllegalTransition), outcome["return"]
+    assert "gönderiliyor" in outcome["return"].message or "Sizden önce" in outcome["return"].message
+    assert {entries.get_entry(store, uuid).state for uuid in window} == {State.SYNCED}
+    assert set(applied_keys(server)) == window
+    assert audit.verify(store.conn).ok

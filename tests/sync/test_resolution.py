@@ -17,12 +17,13 @@ import pytest
 from koopbis_desktop.cli import main
 from koopbis_desktop.domain import demo_data
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, State
+from koopbis_desktop.services import capture
 from koopbis_desktop.services import conflicts as resolution
 from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.db import Store
 from sync.conflicts import describe
-from tests.conftest import PASSWORD, db_arg
+from tests.conftest import PASSWORD, beside_a_held_change, db_arg
 from tests.sync.conftest import (
     LiveServer,
     applied_keys,
@@ -223,10 +224,8 @@ def test_stale_cooperative_and_return_to_clerk(
     assert last_decision(store, entry.uuid)["details"]["kind"] == "stale"
 
 
-def test_registration_with_existing_vkn_links_dependents(
-    store: Store, server: LiveServer, recs: list[dict[str, Any]], people: dict[str, Actor]
-) -> None:
-    existing = recs[7]
+def duplicate_registration(store: Store, people: dict[str, Actor], existing: dict[str, Any]) -> Any:
+    """An approved registration of a cooperative KOOP-BİS already has (the same VKN)."""
     rng = random.Random(8)
     founders = [
         {"id_no": demo_data.tckn(rng), "full_name": demo_data.person_name(rng), "shares": 1} for _ in range(7)
@@ -235,7 +234,7 @@ def test_registration_with_existing_vkn_links_dependents(
         {"id_no": f["id_no"], "full_name": f["full_name"], "role": role, "term_years": 2}
         for f, role in zip(founders, ("baskan", "baskan_yardimcisi", "uye"), strict=False)
     ]
-    reg = approved(
+    return approved(
         store,
         people["ayse"],
         people["sef"],
@@ -255,6 +254,14 @@ def test_registration_with_existing_vkn_links_dependents(
             "board": board,
         },
     )
+
+
+def test_registration_with_existing_vkn_links_dependents(
+    store: Store, server: LiveServer, recs: list[dict[str, Any]], people: dict[str, Actor]
+) -> None:
+    existing = recs[7]
+    reg = duplicate_registration(store, people, existing)
+    rng = random.Random(9)
     member_id = demo_data.tckn(rng)
     dependent = approved(
         store,
@@ -292,6 +299,54 @@ def test_registration_with_existing_vkn_links_dependents(
         "send",
         "apply",
     ]
+
+
+def test_linking_a_registration_while_a_clerk_saves_a_dependent_draft(
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A supervisor links a duplicate registration to the cooperative KOOP-BİS has while, on
+    another PC, the clerk saves a draft waiting on it with another member. The link waits for
+    the save and re-bases the draft as the clerk left it: a base taken from the payload before
+    the save would not cover the new member, and a conflict on it could not be seen."""
+    existing = recs[8]
+    reg = duplicate_registration(store, people, existing)
+    rng = random.Random(10)
+    first, second = demo_data.tckn(rng), demo_data.tckn(rng)
+
+    def admission(member_id: str) -> dict[str, Any]:
+        return {
+            "member_id": member_id,
+            "full_name": "Taslak Üye",
+            "effective_date": day(2),
+            "decision_no": "1",
+            "shares": 1,
+            "subscribed_amount": "1000",
+            "paid_amount": "500",
+        }
+
+    draft = capture.create_entry(store, people["ayse"], "member.admit", reg.uuid, admission(first))
+    sync_now(store, server)
+    assert entries.get_entry(store, reg.uuid).state == State.CONFLICT
+    saved, linked = beside_a_held_change(
+        store,
+        monkeypatch,
+        lambda pc: capture.edit_entry(pc, people["ayse"], draft.uuid, admission(second), loaded_revision=1),
+        lambda pc: resolution.link_registration(
+            pc, people["sef"], reg.uuid, existing["id"], "Kooperatif zaten kayıtlıymış"
+        ),
+    )
+    assert not isinstance(saved, Exception), saved
+    assert not isinstance(linked, Exception), linked
+    relinked = entries.get_entry(store, draft.uuid)
+    assert relinked.cooperative_id == existing["id"] and relinked.state == State.DRAFT
+    assert relinked.revision == 3 and relinked.payload["member_id"] == second
+    assert relinked.base == {f"member:{second}": None}
+    assert [r.revision for r in entries.revisions(store, draft.uuid)] == [1, 2, 3]
+    assert audit.verify(store.conn).ok
 
 
 def test_cli_conflicts(
