@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.domain.records import OPTIONAL_KEYS, record_problem
 from koopbis_desktop.domain.text import fold, fold_tokens
-from koopbis_desktop.store.engine import Connection
+from koopbis_desktop.store.engine import Connection, serialise
 
 if TYPE_CHECKING:
     from koopbis_desktop.store.db import Store
@@ -192,6 +192,10 @@ def upsert_records(
     stamp = imported_at or _now()
     count = 0
     with store.atomic() as conn:
+        # One snapshot write at a time (office database): two PCs storing the same cooperative
+        # at once would each delete the rows the other had not committed yet, then insert
+        # theirs beside the other's — a duplicate-row error for the second.
+        serialise(conn, "koopbis.snapshot")
         chunk: dict[str, dict[str, Any]] = {}
         for record in records:
             problem = record_problem(record)

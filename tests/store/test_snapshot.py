@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from koopbis_desktop.domain import demo_data
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store
+from tests.conftest import at_once, meeting, reopen
 
 
 @pytest.fixture
@@ -146,3 +148,31 @@ def test_search_finds_any_fold_variant_of_a_title_word(
 
 
 # --------------------------------------------------------------------------- import: good files
+
+
+def test_one_cooperative_written_on_two_pcs_at_once_keeps_its_members_once(
+    snap: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two PCs of the office store the same cooperative's record at the same moment (a refresh
+    on each). The writes take turns: the second replaces what the first wrote, and each member
+    is there once. Each writes its rows, then waits (up to 2 s) for the other: they meet only
+    if the two do not take turns."""
+    (record,) = records(1)
+    snapshot.upsert_records(snap, [record])
+    both_inside = threading.Barrier(2)
+    monkeypatch.setattr(snapshot, "_write_chunk", meeting(snapshot._write_chunk, both_inside))
+    outcomes: list[BaseException | int] = []
+
+    def refresh_on_another_pc() -> None:
+        pc = reopen(snap)
+        try:
+            outcomes.append(snapshot.upsert_records(pc, [record]))
+        except BaseException as exc:
+            outcomes.append(exc)
+        finally:
+            pc.close()
+
+    at_once(refresh_on_another_pc, refresh_on_another_pc)
+    assert both_inside.broken  # the second write waited for the first instead of meeting it
+    assert outcomes == [1, 1]
+    assert snapshot.get_record(snap, record["id"]) == record
