@@ -11,7 +11,7 @@ import pytest
 from koopbis_desktop.domain.lifecycle import AccountClosed, Actor, NotPermitted, Role, State
 from koopbis_desktop.services import accounts, capture, review, settings
 from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
-from koopbis_desktop.store import audit, entries, users
+from koopbis_desktop.store import acting, audit, entries, users
 from koopbis_desktop.store.clock import now
 from koopbis_desktop.store.db import Store
 from tests.conftest import PASSWORD, at_once, meeting, member_admission, reopen
@@ -245,7 +245,7 @@ def test_two_admins_closing_each_other_at_once_leave_one_open(
     accounts.add_user(store, people["admin"], "admin2", "admin", PASSWORD, "İkinci Yönetici")
     second = accounts.login(store, "admin2", PASSWORD)
     both_inside = threading.Barrier(2)
-    monkeypatch.setattr(accounts, "require_active", meeting(accounts.require_active, both_inside))
+    monkeypatch.setattr(accounts, "require_active", meeting(acting.require_active, both_inside))
     outcomes: dict[str, BaseException | None] = {}
 
     def close_on_another_pc(by: Actor, whom: str) -> None:
