@@ -3,8 +3,10 @@
 Every command goes through the same services as the desktop, so roles, the
 four-eyes rule, validation and the audit trail apply here too. Exit codes:
 0 ok · 1 other error · 2 usage · 3 validation failed · 4 not permitted ·
-5 not found. Expected errors print one Turkish sentence, never a traceback;
-the log file keeps the technical detail.
+5 not found. Expected errors print one sentence, never a traceback;
+the log file keeps the technical detail. The language (``--lang``, else
+``KOOPBIS_LANG``, else the database's ``language`` setting, else Turkish) is
+chosen before the parser is built, so ``--help`` and usage errors follow it too.
 
 One module per command group (``entries``, ``users``, ``snapshot``, ``sync``,
 ``conflicts``, ``printouts``, ``manual``, ``data``, ``audit``, ``setup``,
@@ -13,7 +15,8 @@ with a ``register(sub, common)``; they share ``common`` and import nothing of
 each other. The command line imports no Qt: PDFs are rendered in a child process.
 Building the parser imports no store, service or sync module: each command
 imports what it uses when it runs, so ``koopbis --version`` or ``--help`` starts at
-once (tests/cli/test_cli_startup.py holds that).
+once (tests/cli/test_cli_startup.py holds that); the language setting is read with the
+standard library alone (``store.startfacts``), and not at all for ``--version``.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import koopbis_desktop
 from koopbis_desktop import paths
@@ -84,28 +87,30 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--db",
         metavar="PATH",
-        help="veritabanı dosyası (varsayılan: KOOPBIS_DB ya da kullanıcı veri klasörü)",
+        help=tx("veritabanı dosyası (varsayılan: KOOPBIS_DB ya da kullanıcı veri klasörü)"),
     )
     common.add_argument(
         "--as",
         dest="as_user",
-        metavar="KULLANICI",
-        help="işlemi yapan kullanıcı; parola KOOPBIS_PASSWORD ya da sorulur",
+        metavar=tx("KULLANICI"),
+        help=tx("işlemi yapan kullanıcı; parola KOOPBIS_PASSWORD ya da sorulur"),
     )
-    common.add_argument("--json", action="store_true", help="çıktıyı JSON olarak ver")
+    common.add_argument("--json", action="store_true", help=tx("çıktıyı JSON olarak ver"))
     common.add_argument(
         "--lang",
         choices=i18n.LANGUAGES,
-        help="kayıt türlerinin, alanların, durumların ve iletilerin dili "
-        "(varsayılan: KOOPBIS_LANG, yoksa 'language' ayarı, yoksa tr)",
+        help=tx(
+            "kayıt türlerinin, alanların, durumların ve iletilerin dili "
+            "(varsayılan: KOOPBIS_LANG, yoksa 'language' ayarı, yoksa tr)"
+        ),
     )
 
     parser = Parser(
         prog="koopbis",
-        description="KOOP-BİS Desktop yönetim ve otomasyon komutları",
+        description=tx("KOOP-BİS Desktop yönetim ve otomasyon komutları"),
         parents=[common],
     )
-    parser.add_argument("--version", action=_Version, nargs=0, help="sürümü yaz ve çık")
+    parser.add_argument("--version", action=_Version, nargs=0, help=tx("sürümü yaz ve çık"))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     # The order of ``koopbis --help``: setting up first, then the daily work, then data files.
     setup.register_init(sub, common)
@@ -127,15 +132,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _merge_common(args: argparse.Namespace, argv: Sequence[str]) -> None:
-    # Global options may stand before or after the sub-command; argparse's
-    # sub-parser defaults would otherwise overwrite the ones given first.
-    pre = Parser(add_help=False)
+class _PreParseError(Exception):
+    pass
+
+
+class _PreParser(argparse.ArgumentParser):
+    """Reads the global options ahead of the real parser; a mistake is left for the real one to report."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _PreParseError(message)
+
+
+def _common_options(argv: Sequence[str]) -> argparse.Namespace:
+    """``--db``, ``--as``, ``--json``, ``--lang`` and ``--version`` wherever they stand in ``argv``.
+
+    Nothing is checked here (an unknown ``--lang`` is ignored, a missing value reads as
+    none): the real parser, built afterwards, refuses what is wrong.
+    """
+    pre = _PreParser(add_help=False)
     pre.add_argument("--db")
     pre.add_argument("--as", dest="as_user")
     pre.add_argument("--json", action="store_true")
-    pre.add_argument("--lang", choices=i18n.LANGUAGES)
-    known, _ = pre.parse_known_args(list(argv))
+    pre.add_argument("--lang")
+    pre.add_argument("--version", action="store_true")
+    try:
+        known, _ = pre.parse_known_args(list(argv))
+    except _PreParseError:
+        known = argparse.Namespace(db=None, as_user=None, json=False, lang=None, version=False)
+    return known
+
+
+def _merge_common(args: argparse.Namespace, known: argparse.Namespace) -> None:
+    # Global options may stand before or after the sub-command; argparse's
+    # sub-parser defaults would otherwise overwrite the ones given first.
     for name in ("db", "as_user", "lang"):
         if getattr(args, name, None) is None and getattr(known, name) is not None:
             setattr(args, name, getattr(known, name))
@@ -143,15 +172,23 @@ def _merge_common(args: argparse.Namespace, argv: Sequence[str]) -> None:
         args.json = True
 
 
-def command_language(args: argparse.Namespace) -> str:
-    """``--lang``, else ``KOOPBIS_LANG``, else the database's ``language`` setting, else Turkish."""
+def command_language(args: argparse.Namespace, *, read_setting: bool = True) -> str:
+    """``--lang``, else ``KOOPBIS_LANG``, else the database's ``language`` setting, else Turkish.
+
+    The setting is read only with ``read_setting`` (``--version`` prints no text to translate);
+    a database that cannot be located or read counts as having none: the command that
+    opens it reports why.
+    """
     given = getattr(args, "lang", None)
     setting = None
-    if not given and not os.environ.get(i18n.ENV_VAR):
+    if read_setting and not given and not os.environ.get(i18n.ENV_VAR):
         from koopbis_desktop.store.startfacts import peek_start_facts
 
-        location = paths.database_location(getattr(args, "db", None))
-        facts = peek_start_facts(location) if isinstance(location, Path) else None
+        try:
+            location = paths.database_location(getattr(args, "db", None))
+            facts = peek_start_facts(location) if isinstance(location, Path) else None
+        except (KoopbisError, OSError):
+            facts = None
         setting = facts.language if facts else None
     return i18n.choose_language(given, setting)
 
@@ -159,10 +196,13 @@ def command_language(args: argparse.Namespace) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     paths.setup_logging("koopbis-cli")
+    known = _common_options(arguments)
+    # The language is chosen before the parser is built, so that ``--help`` and a usage
+    # error are in it too; the command then runs in the same language (it is set once).
+    i18n.set_language(command_language(known, read_setting=not known.version))
     parser = build_parser()
     args = parser.parse_args(arguments)
-    _merge_common(args, arguments)
-    i18n.set_language(command_language(args))
+    _merge_common(args, known)
     try:
         return int(args.func(args))
     except KoopbisError as exc:

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from koopbis_desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, open_db, print_json, signed_in
+from koopbis_desktop.domain.i18n import tx
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
@@ -47,16 +48,18 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``audit …`` to ``koopbis``'s sub-commands."""
-    aud = sub.add_parser("audit", parents=[common], help="denetim izi").add_subparsers(
+    aud = sub.add_parser("audit", parents=[common], help=tx("denetim izi")).add_subparsers(
         dest="audit_command", required=True, parser_class=Parser
     )
-    p = aud.add_parser("verify", parents=[common], help="zinciri doğrula (bozuksa çıkış kodu 1)")
+    p = aud.add_parser("verify", parents=[common], help=tx("zinciri doğrula (bozuksa çıkış kodu 1)"))
     p.add_argument(
         "--anchor",
-        metavar="ÖZET",
-        help="dışarıda saklanan zincir başı (günlük listede basılı ya da KOOP-BİS'te tutulan); zincirde olmalı",
+        metavar=tx("ÖZET"),
+        help=tx(
+            "dışarıda saklanan zincir başı (günlük listede basılı ya da KOOP-BİS'te tutulan); zincirde olmalı"
+        ),
     )
     p.set_defaults(func=cmd_audit_verify)
-    p = aud.add_parser("list", parents=[common], help="denetim izini listele")
-    p.add_argument("--entry", metavar="KAYIT")
+    p = aud.add_parser("list", parents=[common], help=tx("denetim izini listele"))
+    p.add_argument("--entry", metavar=tx("KAYIT"))
     p.set_defaults(func=cmd_audit_list)

@@ -48,11 +48,12 @@ class CliError(KoopbisError):
 
 
 class Parser(argparse.ArgumentParser):
-    """Usage errors end with exit code 2 and a Turkish line, as every other refusal does."""
+    """Usage errors end with exit code 2 and one line, as every other refusal does (``hata``/``error`` by the language)."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: hata: {message}\n")
+        prefix = tx("hata")
+        self.exit(EXIT_USAGE, f"{self.prog}: {prefix}: {message}\n")
 
 
 def print_json(value: Any) -> None:
@@ -350,9 +351,11 @@ def parse_state(value: str) -> State:
 
 
 def add_server_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--server", metavar="URL", help="KOOP-BİS adresi (varsayılan: ayarlardaki server_url)")
-    p.add_argument("--username", metavar="AD", help="KOOP-BİS kullanıcı adı (varsayılan: ayarlardaki)")
-    p.add_argument("--ca-bundle", metavar="DOSYA", help="KOOP-BİS sertifikası için CA dosyası")
+    p.add_argument("--server", metavar="URL", help=tx("KOOP-BİS adresi (varsayılan: ayarlardaki server_url)"))
+    p.add_argument(
+        "--username", metavar=tx("AD"), help=tx("KOOP-BİS kullanıcı adı (varsayılan: ayarlardaki)")
+    )
+    p.add_argument("--ca-bundle", metavar=tx("DOSYA"), help=tx("KOOP-BİS sertifikası için CA dosyası"))
 
 
 def sync_options(args: argparse.Namespace, store: Store) -> Any:

@@ -157,37 +157,39 @@ def cmd_conflicts_link(args: argparse.Namespace) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``conflicts …`` to ``koopbis``'s sub-commands."""
-    conf = sub.add_parser("conflicts", parents=[common], help="çakışmalar").add_subparsers(
+    conf = sub.add_parser("conflicts", parents=[common], help=tx("çakışmalar")).add_subparsers(
         dest="conflicts_command", required=True, parser_class=Parser
     )
-    p = conf.add_parser("list", parents=[common], help="çakışmadaki kayıtlar")
+    p = conf.add_parser("list", parents=[common], help=tx("çakışmadaki kayıtlar"))
     p.set_defaults(func=cmd_conflicts_list)
-    p = conf.add_parser("show", parents=[common], help="bir çakışmayı alan alan göster")
+    p = conf.add_parser("show", parents=[common], help=tx("bir çakışmayı alan alan göster"))
     p.add_argument("id")
     p.set_defaults(func=cmd_conflicts_show)
-    p = conf.add_parser("resolve", parents=[common], help="çakışmayı çöz (şef)")
+    p = conf.add_parser("resolve", parents=[common], help=tx("çakışmayı çöz (şef)"))
     p.add_argument("id")
     p.add_argument(
         "--take",
         required=True,
         choices=["local", "server", "merge"],
-        help="local: yerel kaydı yeniden gönder · server: KOOP-BİS'tekini kabul et · merge: alan alan",
+        help=tx("local: yerel kaydı yeniden gönder · server: KOOP-BİS'tekini kabul et · merge: alan alan"),
     )
     p.add_argument(
         "--fields",
         metavar="JSON",
-        help='merge için: {"alan": "local" | "server" | {"value": ...}}',
+        help=tx('merge için: {"alan": "local" | "server" | {"value": ...}}'),
     )
-    p.add_argument("--reason", required=True, metavar="METİN", help="karar gerekçesi (denetim izine girer)")
+    p.add_argument(
+        "--reason", required=True, metavar=tx("METİN"), help=tx("karar gerekçesi (denetim izine girer)")
+    )
     p.set_defaults(func=cmd_conflicts_resolve)
-    p = conf.add_parser("return", parents=[common], help="çakışan ya da reddedilen kaydı memura iade et")
+    p = conf.add_parser("return", parents=[common], help=tx("çakışan ya da reddedilen kaydı memura iade et"))
     p.add_argument("id")
-    p.add_argument("--comment", required=True, metavar="METİN")
+    p.add_argument("--comment", required=True, metavar=tx("METİN"))
     p.set_defaults(func=cmd_conflicts_return)
     p = conf.add_parser(
-        "link", parents=[common], help="kuruluş kaydını KOOP-BİS'teki mevcut kooperatife bağla"
+        "link", parents=[common], help=tx("kuruluş kaydını KOOP-BİS'teki mevcut kooperatife bağla")
     )
     p.add_argument("id")
-    p.add_argument("cooperative", metavar="SİCİL_NO")
-    p.add_argument("--reason", required=True, metavar="METİN")
+    p.add_argument("cooperative", metavar=tx("SİCİL_NO"))
+    p.add_argument("--reason", required=True, metavar=tx("METİN"))
     p.set_defaults(func=cmd_conflicts_link)

@@ -110,24 +110,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "copy",
         parents=[common],
-        help="bütün veritabanını başka bir veritabanına kopyala (dosya ↔ ofis veritabanı)",
+        help=tx("bütün veritabanını başka bir veritabanına kopyala (dosya ↔ ofis veritabanı)"),
         description=(
-            "Kayıtlar, sürümler, ekler, hesaplar, ayarlar, sicil görüntüsü ve denetim izi olduğu gibi boş "
-            "bir hedefe kopyalanır; hedef boş değilse hiçbir şey yazılmaz."
+            tx(
+                "Kayıtlar, sürümler, ekler, hesaplar, ayarlar, sicil görüntüsü ve denetim izi olduğu gibi boş "
+                "bir hedefe kopyalanır; hedef boş değilse hiçbir şey yazılmaz."
+            )
         ),
     )
     p.add_argument(
         "--from",
         dest="source",
         required=True,
-        metavar="KAYNAK",
-        help="kaynak: dosya yolu ya da postgresql://…",
+        metavar=tx("KAYNAK"),
+        help=tx("kaynak: dosya yolu ya da postgresql://…"),
     )
     p.add_argument(
         "--to",
         dest="target",
         required=True,
-        metavar="HEDEF",
-        help="hedef: boş bir ofis veritabanı (postgresql://…) ya da henüz olmayan bir dosya",
+        metavar=tx("HEDEF"),
+        help=tx("hedef: boş bir ofis veritabanı (postgresql://…) ya da henüz olmayan bir dosya"),
     )
     p.set_defaults(func=cmd_copy)

@@ -125,53 +125,57 @@ def cmd_support_bundle(args: argparse.Namespace) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``import members``, ``export …`` and ``support-bundle`` to ``koopbis``'s sub-commands."""
-    imp = sub.add_parser("import", parents=[common], help="toplu kayıt yükle").add_subparsers(
+    imp = sub.add_parser("import", parents=[common], help=tx("toplu kayıt yükle")).add_subparsers(
         dest="import_command", required=True, parser_class=Parser
     )
     p = imp.add_parser(
         "members",
         parents=[common],
-        help="ortaklığa giriş / ayrılma listesini (XLSX, XLS, ODS, CSV) taslak olarak yükle",
+        help=tx("ortaklığa giriş / ayrılma listesini (XLSX, XLS, ODS, CSV) taslak olarak yükle"),
     )
     p.add_argument(
-        "file", metavar="DOSYA", help="ortak listesi: .xlsx, .xlsm, .xlsb, .xls, .ods ya da .csv/.txt"
+        "file", metavar=tx("DOSYA"), help=tx("ortak listesi: .xlsx, .xlsm, .xlsb, .xls, .ods ya da .csv/.txt")
     )
-    p.add_argument("--cooperative", required=True, metavar="SİCİL_NO", help="listenin kooperatifi")
+    p.add_argument("--cooperative", required=True, metavar=tx("SİCİL_NO"), help=tx("listenin kooperatifi"))
     p.add_argument(
         "--kind",
         choices=("admit", "leave"),
-        help="giriş (admit) ya da ayrılma (leave); verilmezse başlıklardan anlaşılır",
+        help=tx("giriş (admit) ya da ayrılma (leave); verilmezse başlıklardan anlaşılır"),
     )
-    p.add_argument("--decision-no", metavar="NO", help="bütün liste için yönetim kurulu karar no")
+    p.add_argument("--decision-no", metavar=tx("NO"), help=tx("bütün liste için yönetim kurulu karar no"))
     p.add_argument(
-        "--decision-date", metavar="TARİH", help="bütün liste için karar (giriş/çıkış) tarihi, GG.AA.YYYY"
+        "--decision-date",
+        metavar=tx("TARİH"),
+        help=tx("bütün liste için karar (giriş/çıkış) tarihi, GG.AA.YYYY"),
     )
     p.add_argument(
         "--share-value",
-        metavar="TUTAR",
-        help="bir payın tutarı; taahhüt sütunu boşsa taahhüt = pay adedi × pay tutarı",
+        metavar=tx("TUTAR"),
+        help=tx("bir payın tutarı; taahhüt sütunu boşsa taahhüt = pay adedi × pay tutarı"),
     )
-    p.add_argument("--dry-run", action="store_true", help="yalnızca denetle, kayıt oluşturma")
-    p.add_argument("--skip-invalid", action="store_true", help="hatalı satırları atlayıp geçerlileri yükle")
+    p.add_argument("--dry-run", action="store_true", help=tx("yalnızca denetle, kayıt oluşturma"))
+    p.add_argument(
+        "--skip-invalid", action="store_true", help=tx("hatalı satırları atlayıp geçerlileri yükle")
+    )
     p.set_defaults(func=cmd_import_members)
 
-    exp = sub.add_parser("export", parents=[common], help="dışa aktar").add_subparsers(
+    exp = sub.add_parser("export", parents=[common], help=tx("dışa aktar")).add_subparsers(
         dest="export_command", required=True, parser_class=Parser
     )
-    p = exp.add_parser("entries", parents=[common], help="kayıtları XLSX ya da CSV dosyasına aktar")
-    p.add_argument("file", metavar="DOSYA", help="kuyruk.xlsx ya da kuyruk.csv")
+    p = exp.add_parser("entries", parents=[common], help=tx("kayıtları XLSX ya da CSV dosyasına aktar"))
+    p.add_argument("file", metavar=tx("DOSYA"), help=tx("kuyruk.xlsx ya da kuyruk.csv"))
     p.add_argument(
-        "--state", action="append", metavar="DURUM", help="yalnızca bu durumdakiler (tekrarlanabilir)"
+        "--state", action="append", metavar=tx("DURUM"), help=tx("yalnızca bu durumdakiler (tekrarlanabilir)")
     )
-    p.add_argument("--type", metavar="TÜR", help="yalnızca bu kayıt türü")
-    p.add_argument("--cooperative", metavar="SİCİL_NO", help="yalnızca bu kooperatifin kayıtları")
+    p.add_argument("--type", metavar=tx("TÜR"), help=tx("yalnızca bu kayıt türü"))
+    p.add_argument("--cooperative", metavar=tx("SİCİL_NO"), help=tx("yalnızca bu kooperatifin kayıtları"))
     p.set_defaults(func=cmd_export_entries)
-    p = exp.add_parser("audit", parents=[common], help="denetim izini CSV dosyasına aktar")
-    p.add_argument("file", metavar="DOSYA", help="denetim.csv")
+    p = exp.add_parser("audit", parents=[common], help=tx("denetim izini CSV dosyasına aktar"))
+    p.add_argument("file", metavar=tx("DOSYA"), help=tx("denetim.csv"))
     p.set_defaults(func=cmd_export_audit)
 
     p = sub.add_parser(
-        "support-bundle", parents=[common], help="teknik destek paketi (zip, kişisel veri içermez)"
+        "support-bundle", parents=[common], help=tx("teknik destek paketi (zip, kişisel veri içermez)")
     )
-    p.add_argument("file", metavar="DOSYA", help="destek.zip")
+    p.add_argument("file", metavar=tx("DOSYA"), help=tx("destek.zip"))
     p.set_defaults(func=cmd_support_bundle)

@@ -234,45 +234,45 @@ def cmd_entry_show(args: argparse.Namespace) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``types`` and ``entry …`` to ``koopbis``'s sub-commands."""
-    p = sub.add_parser("types", parents=[common], help="kayıt türleri ve alanları")
+    p = sub.add_parser("types", parents=[common], help=tx("kayıt türleri ve alanları"))
     p.set_defaults(func=cmd_types)
 
-    entry = sub.add_parser("entry", parents=[common], help="kayıtlar").add_subparsers(
+    entry = sub.add_parser("entry", parents=[common], help=tx("kayıtlar")).add_subparsers(
         dest="entry_command", required=True, parser_class=Parser
     )
-    p = entry.add_parser("add", parents=[common], help="yeni taslak kayıt")
-    p.add_argument("--type", required=True, metavar="TÜR")
-    p.add_argument("--cooperative", metavar="SİCİL_NO")
-    p.add_argument("--data", required=True, metavar="JSON|@DOSYA")
+    p = entry.add_parser("add", parents=[common], help=tx("yeni taslak kayıt"))
+    p.add_argument("--type", required=True, metavar=tx("TÜR"))
+    p.add_argument("--cooperative", metavar=tx("SİCİL_NO"))
+    p.add_argument("--data", required=True, metavar=tx("JSON|@DOSYA"))
     p.set_defaults(func=cmd_entry_add)
-    p = entry.add_parser("edit", parents=[common], help="taslak ya da iade edilmiş kaydı düzelt")
+    p = entry.add_parser("edit", parents=[common], help=tx("taslak ya da iade edilmiş kaydı düzelt"))
     p.add_argument("id")
-    p.add_argument("--data", required=True, metavar="JSON|@DOSYA")
+    p.add_argument("--data", required=True, metavar=tx("JSON|@DOSYA"))
     p.add_argument(
         "--revision",
         type=int,
         metavar="N",
-        help="düzeltmenin dayandığı sürüm: arada daha yeni bir sürüm kaydedildiyse düzeltme reddedilir",
+        help=tx("düzeltmenin dayandığı sürüm: arada daha yeni bir sürüm kaydedildiyse düzeltme reddedilir"),
     )
     p.set_defaults(func=cmd_entry_edit)
-    for name, text in (("submit", "onaya gönder"), ("withdraw", "geri çek")):
+    for name, text in (("submit", tx("onaya gönder")), ("withdraw", tx("geri çek"))):
         p = entry.add_parser(name, parents=[common], help=text)
         p.add_argument("id")
         p.set_defaults(func=_move(name))
-    p = entry.add_parser("approve", parents=[common], help="onayla (şef)")
+    p = entry.add_parser("approve", parents=[common], help=tx("onayla (şef)"))
     p.add_argument("id")
-    p.add_argument("--comment", metavar="METİN")
+    p.add_argument("--comment", metavar=tx("METİN"))
     p.set_defaults(func=_move("approve"))
-    p = entry.add_parser("return", parents=[common], help="memura iade et (şef)")
+    p = entry.add_parser("return", parents=[common], help=tx("memura iade et (şef)"))
     p.add_argument("id")
-    p.add_argument("--comment", required=True, metavar="METİN")
+    p.add_argument("--comment", required=True, metavar=tx("METİN"))
     p.set_defaults(func=_move("return"))
-    p = entry.add_parser("list", parents=[common], help="kayıtları listele")
-    p.add_argument("--state", action="append", metavar="DURUM")
+    p = entry.add_parser("list", parents=[common], help=tx("kayıtları listele"))
+    p.add_argument("--state", action="append", metavar=tx("DURUM"))
     p.add_argument("--author")
-    p.add_argument("--type", metavar="TÜR")
-    p.add_argument("--cooperative", metavar="SİCİL_NO")
+    p.add_argument("--type", metavar=tx("TÜR"))
+    p.add_argument("--cooperative", metavar=tx("SİCİL_NO"))
     p.set_defaults(func=cmd_entry_list)
-    p = entry.add_parser("show", parents=[common], help="kaydı göster")
-    p.add_argument("id", help="kayıt no (ör. 2015/000123) ya da UUID")
+    p = entry.add_parser("show", parents=[common], help=tx("kaydı göster"))
+    p.add_argument("id", help=tx("kayıt no (ör. 2015/000123) ya da UUID"))
     p.set_defaults(func=cmd_entry_show)

@@ -25,8 +25,10 @@ def cmd_guide(args: argparse.Namespace) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``guide`` to ``koopbis``'s sub-commands."""
-    p = sub.add_parser("guide", parents=[common], help="kullanıcı kılavuzunu PDF olarak yaz")
-    p.add_argument("--pdf", metavar="DOSYA", help="yazılacak PDF dosyası (A4, içindekiler ve sayfa numaralı)")
+    p = sub.add_parser("guide", parents=[common], help=tx("kullanıcı kılavuzunu PDF olarak yaz"))
+    p.add_argument(
+        "--pdf", metavar=tx("DOSYA"), help=tx("yazılacak PDF dosyası (A4, içindekiler ve sayfa numaralı)")
+    )
     # No --lang of its own: the guide is in the command's language (the common --lang, KOOPBIS_LANG,
     # the setting); a language without a guide gets the Turkish one.
     p.set_defaults(func=cmd_guide)

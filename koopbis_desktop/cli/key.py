@@ -205,24 +205,32 @@ def cmd_remember(args: argparse.Namespace) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``key`` and its sub-commands to ``koopbis``."""
-    p = sub.add_parser("key", parents=[common], help="veritabanı şifrelemesi ve anahtarları")
+    p = sub.add_parser("key", parents=[common], help=tx("veritabanı şifrelemesi ve anahtarları"))
     key_sub = p.add_subparsers(dest="key_command", required=True)
-    q = key_sub.add_parser("status", parents=[common], help="şifreli mi, hangi hesaplar açabilir")
+    q = key_sub.add_parser("status", parents=[common], help=tx("şifreli mi, hangi hesaplar açabilir"))
     q.set_defaults(func=cmd_status)
-    q = key_sub.add_parser("encrypt", parents=[common], help="önceki sürümün şifresiz veritabanını şifrele")
+    q = key_sub.add_parser(
+        "encrypt", parents=[common], help=tx("önceki sürümün şifresiz veritabanını şifrele")
+    )
     q.set_defaults(func=cmd_encrypt)
-    q = key_sub.add_parser("recovery", parents=[common], help="yeni kurtarma anahtarı üret ve bir kez yaz")
+    q = key_sub.add_parser(
+        "recovery", parents=[common], help=tx("yeni kurtarma anahtarı üret ve bir kez yaz")
+    )
     q.set_defaults(func=cmd_recovery)
-    q = key_sub.add_parser("rotate", parents=[common], help="veritabanını yeni bir anahtarla yeniden şifrele")
+    q = key_sub.add_parser(
+        "rotate", parents=[common], help=tx("veritabanını yeni bir anahtarla yeniden şifrele")
+    )
     q.set_defaults(func=cmd_rotate)
     q = key_sub.add_parser(
-        "reset", parents=[common], help="kurtarma anahtarıyla aç ve --as hesabına yeni parola ver"
+        "reset", parents=[common], help=tx("kurtarma anahtarıyla aç ve --as hesabına yeni parola ver")
     )
     q.set_defaults(func=cmd_unlock_recovery)
     q = key_sub.add_parser(
         "remember",
         parents=[common],
-        help="--as hesabının parolasını zamanlanmış eşitleme için işletim sisteminin anahtar zincirinde sakla",
+        help=tx(
+            "--as hesabının parolasını zamanlanmış eşitleme için işletim sisteminin anahtar zincirinde sakla"
+        ),
     )
-    q.add_argument("--forget", action="store_true", help="saklanan parolayı sil")
+    q.add_argument("--forget", action="store_true", help=tx("saklanan parolayı sil"))
     q.set_defaults(func=cmd_remember)

@@ -112,22 +112,24 @@ def cmd_manual_problem(args: argparse.Namespace) -> int:
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``manual …`` to ``koopbis``'s sub-commands."""
     man = sub.add_parser(
-        "manual", parents=[common], help="KOOP-BİS'e elle aktarım (API yokken, web sayfasından)"
+        "manual", parents=[common], help=tx("KOOP-BİS'e elle aktarım (API yokken, web sayfasından)")
     ).add_subparsers(dest="manual_command", required=True, parser_class=Parser)
-    p = man.add_parser("next", parents=[common], help="sıradaki kaydı alan alan göster")
+    p = man.add_parser("next", parents=[common], help=tx("sıradaki kaydı alan alan göster"))
     p.set_defaults(func=cmd_manual_next)
-    p = man.add_parser("done", parents=[common], help="kayıt KOOP-BİS'e girildi (şef)")
+    p = man.add_parser("done", parents=[common], help=tx("kayıt KOOP-BİS'e girildi (şef)"))
     p.add_argument("id")
     p.add_argument(
-        "--receipt", required=True, metavar="ALINDI_NO", help="KOOP-BİS'in verdiği alındı numarası"
+        "--receipt", required=True, metavar=tx("ALINDI_NO"), help=tx("KOOP-BİS'in verdiği alındı numarası")
     )
-    p.add_argument("--cooperative", metavar="SİCİL_NO", help="kuruluş kaydında KOOP-BİS'in verdiği sicil no")
+    p.add_argument(
+        "--cooperative", metavar=tx("SİCİL_NO"), help=tx("kuruluş kaydında KOOP-BİS'in verdiği sicil no")
+    )
     p.set_defaults(func=cmd_manual_done)
-    p = man.add_parser("skip", parents=[common], help="şimdilik atla (kayıt onaylı kalır)")
+    p = man.add_parser("skip", parents=[common], help=tx("şimdilik atla (kayıt onaylı kalır)"))
     p.add_argument("id")
-    p.add_argument("--note", metavar="METİN")
+    p.add_argument("--note", metavar=tx("METİN"))
     p.set_defaults(func=cmd_manual_skip)
-    p = man.add_parser("problem", parents=[common], help="sorun var: not denetim izine girer")
+    p = man.add_parser("problem", parents=[common], help=tx("sorun var: not denetim izine girer"))
     p.add_argument("id")
-    p.add_argument("--note", required=True, metavar="METİN")
+    p.add_argument("--note", required=True, metavar=tx("METİN"))
     p.set_defaults(func=cmd_manual_problem)

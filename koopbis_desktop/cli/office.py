@@ -172,32 +172,38 @@ def cmd_office_forget(args: argparse.Namespace) -> int:
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``office`` (init, grants, upgrade, forget) to ``koopbis``'s sub-commands."""
     p = sub.add_parser(
-        "office", parents=[common], help="ofis veritabanını kur (PostgreSQL, BT sorumlusu için)"
+        "office", parents=[common], help=tx("ofis veritabanını kur (PostgreSQL, BT sorumlusu için)")
     )
     office_sub = p.add_subparsers(dest="office_command", required=True)
     i = office_sub.add_parser(
-        "init", parents=[common], help="şemayı kur, ili ve ilk yöneticiyi aç, hakları ver"
+        "init", parents=[common], help=tx("şemayı kur, ili ve ilk yöneticiyi aç, hakları ver")
     )
-    i.add_argument("--province", metavar="KOD", help="yeni ofis: il plaka kodu (ör. 06) ya da il adı")
+    i.add_argument("--province", metavar=tx("KOD"), help=tx("yeni ofis: il plaka kodu (ör. 06) ya da il adı"))
     i.add_argument(
-        "--admin", metavar="AD", help="yeni ofis: ilk yönetici hesabı (parola KOOPBIS_NEW_PASSWORD)"
+        "--admin", metavar=tx("AD"), help=tx("yeni ofis: ilk yönetici hesabı (parola KOOPBIS_NEW_PASSWORD)")
     )
-    i.add_argument("--app-role", metavar="ROL", help="bilgisayarların bağlanacağı veritabanı rolü")
-    i.add_argument("--go-live", metavar="TARİH", help="KOOP-BİS açılış tarihi (varsayılan 12.03.2015)")
+    i.add_argument("--app-role", metavar=tx("ROL"), help=tx("bilgisayarların bağlanacağı veritabanı rolü"))
+    i.add_argument(
+        "--go-live", metavar=tx("TARİH"), help=tx("KOOP-BİS açılış tarihi (varsayılan 12.03.2015)")
+    )
     i.set_defaults(func=cmd_office_init)
-    g = office_sub.add_parser("grants", parents=[common], help="programın rolüne haklarını ver ya da yazdır")
-    g.add_argument("--app-role", required=True, metavar="ROL")
-    g.add_argument("--print", action="store_true", help="yalnızca SQL komutlarını yazdır (BT sorumlusu için)")
+    g = office_sub.add_parser(
+        "grants", parents=[common], help=tx("programın rolüne haklarını ver ya da yazdır")
+    )
+    g.add_argument("--app-role", required=True, metavar=tx("ROL"))
+    g.add_argument(
+        "--print", action="store_true", help=tx("yalnızca SQL komutlarını yazdır (BT sorumlusu için)")
+    )
     g.set_defaults(func=cmd_office_grants)
-    u = office_sub.add_parser("upgrade", parents=[common], help="şemayı bu sürüme getir (sahip rolüyle)")
-    u.add_argument("--app-role", metavar="ROL", help="yeni tablolar için hakları da yenile")
+    u = office_sub.add_parser("upgrade", parents=[common], help=tx("şemayı bu sürüme getir (sahip rolüyle)"))
+    u.add_argument("--app-role", metavar=tx("ROL"), help=tx("yeni tablolar için hakları da yenile"))
     u.set_defaults(func=cmd_office_upgrade)
     f = office_sub.add_parser(
         "forget",
         parents=[common],
-        help="bu bilgisayarın hatırladığı ofis veritabanını unut (tek başına çalışmaya dön)",
+        help=tx("bu bilgisayarın hatırladığı ofis veritabanını unut (tek başına çalışmaya dön)"),
     )
-    f.add_argument("--yes", action="store_true", help="sormadan unut")
+    f.add_argument("--yes", action="store_true", help=tx("sormadan unut"))
     f.set_defaults(func=cmd_office_forget)
 
 

@@ -82,23 +82,25 @@ def cmd_print_registry(args: argparse.Namespace) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``print …`` to ``koopbis``'s sub-commands."""
-    prn = sub.add_parser("print", parents=[common], help="PDF çıktılar (A4)").add_subparsers(
+    prn = sub.add_parser("print", parents=[common], help=tx("PDF çıktılar (A4)")).add_subparsers(
         dest="print_command", required=True, parser_class=Parser
     )
-    p = prn.add_parser("worklist", parents=[common], help="KOOP-BİS'e elle girilecek kayıtların listesi")
-    p.add_argument("file", metavar="DOSYA.pdf")
+    p = prn.add_parser("worklist", parents=[common], help=tx("KOOP-BİS'e elle girilecek kayıtların listesi"))
+    p.add_argument("file", metavar=tx("DOSYA.pdf"))
     p.set_defaults(func=cmd_print_worklist)
-    p = prn.add_parser("entry", parents=[common], help="bir kaydın kayıt fişi")
+    p = prn.add_parser("entry", parents=[common], help=tx("bir kaydın kayıt fişi"))
     p.add_argument("id")
-    p.add_argument("file", metavar="DOSYA.pdf")
+    p.add_argument("file", metavar=tx("DOSYA.pdf"))
     p.set_defaults(func=cmd_print_entry)
-    p = prn.add_parser("daily", parents=[common], help="günlük liste (imza ve denetim izi özetiyle)")
-    p.add_argument("--date", metavar="TARİH", help="gün (GG.AA.YYYY; varsayılan bugün)")
-    p.add_argument("file", metavar="DOSYA.pdf")
+    p = prn.add_parser("daily", parents=[common], help=tx("günlük liste (imza ve denetim izi özetiyle)"))
+    p.add_argument("--date", metavar=tx("TARİH"), help=tx("gün (GG.AA.YYYY; varsayılan bugün)"))
+    p.add_argument("file", metavar=tx("DOSYA.pdf"))
     p.set_defaults(func=cmd_print_daily)
-    p = prn.add_parser("receipts", parents=[common], help="KOOP-BİS alındı listesi")
-    p.add_argument("file", metavar="DOSYA.pdf")
+    p = prn.add_parser("receipts", parents=[common], help=tx("KOOP-BİS alındı listesi"))
+    p.add_argument("file", metavar=tx("DOSYA.pdf"))
     p.set_defaults(func=cmd_print_receipts)
-    p = prn.add_parser("registry", parents=[common], help="sicil uyarıları (görev süreleri, genel kurullar)")
-    p.add_argument("file", metavar="DOSYA.pdf")
+    p = prn.add_parser(
+        "registry", parents=[common], help=tx("sicil uyarıları (görev süreleri, genel kurullar)")
+    )
+    p.add_argument("file", metavar=tx("DOSYA.pdf"))
     p.set_defaults(func=cmd_print_registry)

@@ -61,14 +61,14 @@ def cmd_registry_warnings(args: argparse.Namespace) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``registry …`` to ``koopbis``'s sub-commands."""
-    reg = sub.add_parser("registry", parents=[common], help="sicil uyarıları").add_subparsers(
+    reg = sub.add_parser("registry", parents=[common], help=tx("sicil uyarıları")).add_subparsers(
         dest="registry_command", required=True, parser_class=Parser
     )
     p = reg.add_parser(
         "warnings",
         parents=[common],
-        help="görev süresi dolan kurullar, üç yıldır olağan genel kurul yapmayan kooperatifler",
+        help=tx("görev süresi dolan kurullar, üç yıldır olağan genel kurul yapmayan kooperatifler"),
     )
-    p.add_argument("--province", metavar="İL", help="yalnız bu ilin kooperatifleri (plaka ya da ad)")
-    p.add_argument("--csv", metavar="DOSYA.csv", help="listeyi ayrıca CSV olarak yaz")
+    p.add_argument("--province", metavar=tx("İL"), help=tx("yalnız bu ilin kooperatifleri (plaka ya da ad)"))
+    p.add_argument("--csv", metavar=tx("DOSYA.csv"), help=tx("listeyi ayrıca CSV olarak yaz"))
     p.set_defaults(func=cmd_registry_warnings)

@@ -230,24 +230,30 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def register_init(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``init`` to ``koopbis``'s sub-commands (first in the help, as it comes first)."""
-    p = sub.add_parser("init", parents=[common], help="ilin yerel veritabanını oluştur")
-    p.add_argument("--province", required=True, metavar="KOD", help="il plaka kodu (ör. 06) ya da il adı")
-    p.add_argument("--go-live", metavar="TARİH", help="KOOP-BİS açılış tarihi (varsayılan 12.03.2015)")
+    p = sub.add_parser("init", parents=[common], help=tx("ilin yerel veritabanını oluştur"))
+    p.add_argument(
+        "--province", required=True, metavar=tx("KOD"), help=tx("il plaka kodu (ör. 06) ya da il adı")
+    )
+    p.add_argument(
+        "--go-live", metavar=tx("TARİH"), help=tx("KOOP-BİS açılış tarihi (varsayılan 12.03.2015)")
+    )
     p.add_argument(
         "--admin",
-        metavar="AD",
-        help="ilk yönetici hesabı (yeni veritabanında gerekli); dosya onun parolasıyla şifreli oluşturulur "
-        "(parola KOOPBIS_NEW_PASSWORD ya da sorulur)",
+        metavar=tx("AD"),
+        help=tx(
+            "ilk yönetici hesabı (yeni veritabanında gerekli); dosya onun parolasıyla şifreli oluşturulur "
+            "(parola KOOPBIS_NEW_PASSWORD ya da sorulur)"
+        ),
     )
-    p.add_argument("--full-name", metavar="AD SOYAD", help="ilk yöneticinin adı soyadı")
+    p.add_argument("--full-name", metavar=tx("AD SOYAD"), help=tx("ilk yöneticinin adı soyadı"))
     p.set_defaults(func=cmd_init)
 
 
 def register_backup(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``backup`` and ``restore`` to ``koopbis``'s sub-commands."""
-    p = sub.add_parser("backup", parents=[common], help="yedek al")
-    p.add_argument("dest", nargs="?", metavar="HEDEF")
+    p = sub.add_parser("backup", parents=[common], help=tx("yedek al"))
+    p.add_argument("dest", nargs="?", metavar=tx("HEDEF"))
     p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("restore", parents=[common], help="yedekten geri yükle")
+    p = sub.add_parser("restore", parents=[common], help=tx("yedekten geri yükle"))
     p.add_argument("file")
     p.set_defaults(func=cmd_restore)

@@ -81,23 +81,25 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``snapshot …`` and ``search`` to ``koopbis``'s sub-commands."""
-    snap = sub.add_parser("snapshot", parents=[common], help="kooperatif listesi").add_subparsers(
+    snap = sub.add_parser("snapshot", parents=[common], help=tx("kooperatif listesi")).add_subparsers(
         dest="snapshot_command", required=True, parser_class=Parser
     )
-    p = snap.add_parser("import", parents=[common], help="kooperatif listesini yükle (XLSX, XLS, ODS, CSV)")
+    p = snap.add_parser(
+        "import", parents=[common], help=tx("kooperatif listesini yükle (XLSX, XLS, ODS, CSV)")
+    )
     p.add_argument("file")
-    p.add_argument("--members", metavar="DOSYA")
-    p.add_argument("--board", metavar="DOSYA")
-    p.add_argument("--auditors", metavar="DOSYA")
-    p.add_argument("--assemblies", metavar="DOSYA")
+    p.add_argument("--members", metavar=tx("DOSYA"))
+    p.add_argument("--board", metavar=tx("DOSYA"))
+    p.add_argument("--auditors", metavar=tx("DOSYA"))
+    p.add_argument("--assemblies", metavar=tx("DOSYA"))
     p.set_defaults(func=cmd_snapshot_import)
 
-    p = snap.add_parser("refresh", parents=[common], help="KOOP-BİS'ten değişen kooperatifleri al")
+    p = snap.add_parser("refresh", parents=[common], help=tx("KOOP-BİS'ten değişen kooperatifleri al"))
     add_server_options(p)
-    p.add_argument("--full", action="store_true", help="yalnız değişenleri değil, ilin tümünü al")
+    p.add_argument("--full", action="store_true", help=tx("yalnız değişenleri değil, ilin tümünü al"))
     p.set_defaults(func=cmd_snapshot_refresh)
 
-    p = sub.add_parser("search", parents=[common], help="kooperatif ara (unvan, sicil no, VKN)")
+    p = sub.add_parser("search", parents=[common], help=tx("kooperatif ara (unvan, sicil no, VKN)"))
     p.add_argument("text")
     p.add_argument("--limit", type=int, default=20)
     p.set_defaults(func=cmd_search)

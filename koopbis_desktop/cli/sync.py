@@ -177,31 +177,35 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "sync",
         parents=[common],
-        help="onaylı kayıtları KOOP-BİS'e aktar (parola KOOPBIS_SERVER_PASSWORD ya da anahtarlık)",
+        help=tx("onaylı kayıtları KOOP-BİS'e aktar (parola KOOPBIS_SERVER_PASSWORD ya da anahtarlık)"),
     )
     add_server_options(p)
     p.add_argument(
-        "--once", action="store_true", help="bir kez eşitle ve çık (yoksa otomatik eşitleme sürer)"
+        "--once", action="store_true", help=tx("bir kez eşitle ve çık (yoksa otomatik eşitleme sürer)")
     )
     p.add_argument(
         "--interval",
         type=float,
-        metavar="SANİYE",
-        help="döngüde KOOP-BİS yanıt verdiğinde iki eşitleme arası (varsayılan 300)",
+        metavar=tx("SANİYE"),
+        help=tx("döngüde KOOP-BİS yanıt verdiğinde iki eşitleme arası (varsayılan 300)"),
     )
     p.add_argument(
         "--retry-wait",
         type=float,
-        metavar="SANİYE",
-        help="döngüde KOOP-BİS'e ulaşılamadığında ilk bekleme; her denemede iki katına çıkar, en çok 600 "
-        "(varsayılan 15). KOOP-BİS Retry-After bildirirse o süre beklenir",
+        metavar=tx("SANİYE"),
+        help=tx(
+            "döngüde KOOP-BİS'e ulaşılamadığında ilk bekleme; her denemede iki katına çıkar, en çok 600 "
+            "(varsayılan 15). KOOP-BİS Retry-After bildirirse o süre beklenir"
+        ),
     )
     p.add_argument(
         "--preview",
         action="store_true",
-        help="göndermeden, KOOP-BİS'teki güncel kayıtlara göre neyin çakışacağını göster",
+        help=tx("göndermeden, KOOP-BİS'teki güncel kayıtlara göre neyin çakışacağını göster"),
     )
     p.set_defaults(func=cmd_sync)
     sync_sub = p.add_subparsers(dest="sync_command", parser_class=Parser)
-    p = sync_sub.add_parser("status", parents=[common], help="durum sayıları, bekleyenler ve son eşitleme")
+    p = sync_sub.add_parser(
+        "status", parents=[common], help=tx("durum sayıları, bekleyenler ve son eşitleme")
+    )
     p.set_defaults(func=cmd_sync_status)

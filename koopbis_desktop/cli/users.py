@@ -92,15 +92,17 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``user …`` to ``koopbis``'s sub-commands."""
-    user = sub.add_parser("user", parents=[common], help="kullanıcı hesapları").add_subparsers(
+    user = sub.add_parser("user", parents=[common], help=tx("kullanıcı hesapları")).add_subparsers(
         dest="user_command", required=True, parser_class=Parser
     )
-    p = user.add_parser("add", parents=[common], help="hesap aç (parola KOOPBIS_NEW_PASSWORD ya da sorulur)")
+    p = user.add_parser(
+        "add", parents=[common], help=tx("hesap aç (parola KOOPBIS_NEW_PASSWORD ya da sorulur)")
+    )
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=[r.value for r in Role])
-    p.add_argument("--full-name", metavar="METİN")
+    p.add_argument("--full-name", metavar=tx("METİN"))
     p.set_defaults(func=cmd_user_add)
-    p = user.add_parser("list", parents=[common], help="hesapları listele")
+    p = user.add_parser("list", parents=[common], help=tx("hesapları listele"))
     p.set_defaults(func=cmd_user_list)
     for name, done, text in (
         ("disable", tx("{name} hesabı kapatıldı."), tx("hesabı kapat")),
@@ -110,6 +112,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         p = user.add_parser(name, parents=[common], help=text)
         p.add_argument("name")
         p.set_defaults(func=_user_admin(name, done))
-    p = user.add_parser("passwd", parents=[common], help="parola değiştir")
+    p = user.add_parser("passwd", parents=[common], help=tx("parola değiştir"))
     p.add_argument("name")
     p.set_defaults(func=cmd_user_passwd)

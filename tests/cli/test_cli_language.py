@@ -1,8 +1,15 @@
-"""The CLI's language: ``--lang``, else ``KOOPBIS_LANG``, else the ``language`` setting, else Turkish."""
+"""The CLI's language: ``--lang``, else ``KOOPBIS_LANG``, else the ``language`` setting, else Turkish.
+
+It holds for the messages and for ``--help`` and usage errors alike.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -61,3 +68,90 @@ def test_a_refusal_in_english(
     assert main(args) == 5
     err = capsys.readouterr().err
     assert f"Entry not found: {missing}" in err, err
+
+
+# --- The help follows the same choice: the language is known before the parser is built. ---------
+
+ENGLISH_TOP = ("administration and automation commands", "user accounts", "print the version and exit")
+TURKISH_TOP = ("yönetim ve otomasyon komutları", "kullanıcı hesapları", "sürümü yaz ve çık")
+ENGLISH_USER = ("list the accounts", "--as USER", "database file (default: KOOPBIS_DB")
+TURKISH_USER = ("hesapları listele", "--as KULLANICI", "veritabanı dosyası (varsayılan: KOOPBIS_DB")
+
+
+def _help(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    with pytest.raises(SystemExit) as done:
+        main(list(argv))
+    assert done.value.code == 0
+    return capsys.readouterr().out
+
+
+def _in_english(out: str, english: tuple[str, ...], turkish: tuple[str, ...]) -> None:
+    for phrase in english:
+        assert phrase in out, out
+    for phrase in turkish:
+        assert phrase not in out, out
+
+
+def test_help_in_english_with_lang(capsys: pytest.CaptureFixture[str]) -> None:
+    _in_english(_help(capsys, "--lang", "en", "--help"), ENGLISH_TOP, TURKISH_TOP)
+    _in_english(_help(capsys, "--lang", "en", "user", "--help"), ENGLISH_USER, TURKISH_USER)
+    # --lang after the sub-command, even after --help, counts too.
+    _in_english(_help(capsys, "user", "--help", "--lang", "en"), ENGLISH_USER, TURKISH_USER)
+    out = _help(capsys, "--lang", "en", "entry", "edit", "--help")
+    assert "the revision the edit is based on" in out and "JSON|@FILE" in out
+    assert "düzeltmenin" not in out and "DOSYA" not in out
+
+
+def test_help_in_turkish_unless_told(capsys: pytest.CaptureFixture[str]) -> None:
+    _in_english(_help(capsys, "--help"), TURKISH_TOP, ENGLISH_TOP)
+    _in_english(_help(capsys, "user", "--help"), TURKISH_USER, ENGLISH_USER)
+    assert i18n.language() == "tr"
+
+
+def test_help_in_english_from_the_environment(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KOOPBIS_LANG", "en")
+    _in_english(_help(capsys, "--help"), ENGLISH_TOP, TURKISH_TOP)
+    _in_english(_help(capsys, "user", "--help"), ENGLISH_USER, TURKISH_USER)
+    # --lang still wins over the environment.
+    _in_english(_help(capsys, "user", "--help", "--lang", "tr"), TURKISH_USER, ENGLISH_USER)
+
+
+def test_help_in_the_database_language(
+    store: Store, people: dict[str, Actor], capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings.update(store, people["admin"], {"language": "en"})
+    _in_english(_help(capsys, "--db", str(store.path), "--help"), ENGLISH_TOP, TURKISH_TOP)
+    _in_english(_help(capsys, "user", "--help", "--db", str(store.path)), ENGLISH_USER, TURKISH_USER)
+
+
+def test_a_usage_error_in_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--lang", "en", "entry", "show"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "koopbis entry show: error:" in err and "--as USER" in err and "hata" not in err
+    with pytest.raises(SystemExit) as done:
+        main(["entry", "show"])
+    assert done.value.code == 2
+    assert "koopbis entry show: hata:" in capsys.readouterr().err
+
+
+def test_an_unreadable_database_leaves_the_help_turkish(capsys: pytest.CaptureFixture[str]) -> None:
+    # The setting cannot be read (no such scheme): the help is shown, the command would say why.
+    _in_english(_help(capsys, "--db", "ftp://nowhere/koopbis", "--help"), TURKISH_TOP, ENGLISH_TOP)
+
+
+def test_koopbis_lang_en_help_as_a_process(tmp_path: Path) -> None:
+    env = {**os.environ, "KOOPBIS_LOG_DIR": str(tmp_path), "KOOPBIS_DB": str(tmp_path / "k.sqlite")}
+    env.pop("KOOPBIS_LANG", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "koopbis_desktop.cli", "--lang", "en", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    _in_english(done.stdout, ENGLISH_TOP, TURKISH_TOP)

@@ -85,3 +85,12 @@ def test_a_command_that_works_loads_what_it_needs(tmp_path: Path) -> None:
     exit_code, modules = loaded_after("search", "konut", tmp_path=tmp_path)
     assert exit_code != 0  # no database there: refused with a sentence
     assert "koopbis_desktop.store.db" in modules
+
+
+def test_the_version_does_not_read_the_database_language(tmp_path: Path) -> None:
+    # --help reads the database's language setting before the parser is built; --version has
+    # nothing to translate and skips it (no sqlite3 import at all).
+    exit_code, modules = loaded_after("--version", tmp_path=tmp_path)
+    assert exit_code == 0
+    assert "koopbis_desktop.store.startfacts" not in modules
+    assert "sqlite3" not in modules
