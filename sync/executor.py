@@ -265,14 +265,14 @@ class Executor:
             entries.lock_entries(conn, [item.uuid for item, _ in ready])
             for item, attachments in ready:
                 try:
-                    entry, base = self._mark_sending(item)
+                    entry, base, was_approved = self._mark_sending(item)
                 except DomainError as exc:
                     # Returned by a supervisor (or resolved elsewhere) since the plan was made.
                     log.info("entry %s skipped: %s", item.uuid, exc.message)
                     continue
                 body = change_body(entry, entry.cooperative_id, entry.cooperative_ref, base)
                 body["attachments"] = attachments
-                marked.append((entry, body, item.entry.state == State.APPROVED))
+                marked.append((entry, body, was_approved))
         if marked:
             # Said before the requests go (nothing is counted as answered yet): the screens show
             # "eşitleniyor" for as long as KOOP-BİS takes to answer, not only at the end.
@@ -341,12 +341,20 @@ class Executor:
             answers.append((entry, body, outcome, was_approved))
         return answers, unsent
 
-    def _mark_sending(self, item: PlanItem) -> tuple[Entry, dict[str, Any]]:
-        """Move one entry to ``sending`` (inside the window's transaction); the base to send."""
+    def _mark_sending(self, item: PlanItem) -> tuple[Entry, dict[str, Any], bool]:
+        """Move one entry to ``sending`` (inside the window's transaction, its row locked).
+
+        Returns the entry moved, the base to send and whether it was approved (not already
+        ``sending``). Built from the entry as it is now, not as the plan read it: returned,
+        edited and approved again on another PC meanwhile, its new revision may touch fields
+        the planned one did not, and a base without them would let KOOP-BİS overwrite a head
+        office's change to them instead of answering with a conflict.
+        """
         now = stamp()
+        current = entries.get_entry(self.store, item.uuid)
         fields: dict[str, Any] = {}
-        ref = item.entry.cooperative_ref
-        cooperative_id = item.entry.cooperative_id
+        ref = current.cooperative_ref
+        cooperative_id = current.cooperative_id
         if ref and not cooperative_id:
             registered = sync_state.registered_id(self.store, ref)
             if registered is not None:
@@ -354,18 +362,18 @@ class Executor:
                 # rewrite commits with the move, so every resend carries the same body.
                 fields = {"cooperative_id": registered, "cooperative_ref": None}
                 cooperative_id = registered
-        if item.entry.state == State.SENDING:
+        if current.state == State.SENDING:
             # May have reached KOOP-BİS already: resend exactly the body sent before.
             previous = last_sent_base(self.store, item.uuid)
-            base = previous if previous is not None else item.entry.base
+            base = previous if previous is not None else current.base
         else:
-            base = self.chains.base_for(item.entry, cooperative_id)
+            base = self.chains.base_for(current, cooperative_id)
         details: dict[str, Any] = {"attempt": (item.attempts.attempts if item.attempts else 0) + 1}
-        if base != item.entry.base:
+        if base != current.base:
             details[SENT_BASE] = base
         entry = entries.move(self.store, item.uuid, Action.SEND, SYNC_ACTOR, details=details, fields=fields)
         sync_state.count_attempt(self.store, item.uuid, now)
-        return entry, base
+        return entry, base, current.state == State.APPROVED
 
     def _unsent(self, entry: Entry) -> None:
         """Marked ``sending`` but never sent (cancelled, or the server went away): approved again."""

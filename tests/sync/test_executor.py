@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 
 from koopbis_desktop.domain.lifecycle import Actor, IllegalTransition, State
-from koopbis_desktop.services import review
+from koopbis_desktop.services import capture, review
 from koopbis_desktop.store import audit, entries, sync_state
 from koopbis_desktop.store.db import Store
+from sync.conflicts import describe
 from sync.executor import Executor
 from sync.scheduler import Status, SyncReport, run_sync, sync_store
 from tests.conftest import db_arg, reopen
@@ -25,11 +26,13 @@ from tests.sync.conftest import (
     applied_keys,
     approved,
     approved_admission,
+    approved_update,
     assembly,
     client_for,
     cooperative_entries,
     day,
     fast_executor,
+    head_office,
     options_for,
     seed_snapshot,
 )
@@ -258,3 +261,46 @@ def test_a_return_beside_the_window_being_marked_waits_for_it_instead_of_deadloc
     assert {entries.get_entry(store, uuid).state for uuid in window} == {State.SYNCED}
     assert set(applied_keys(server)) == window
     assert audit.verify(store.conn).ok
+
+
+def test_an_entry_approved_again_after_the_plan_is_sent_as_it_is_now(
+    store: Store, people: dict[str, Actor], server: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the sync's plan and its sending, a change of a cooperative's title is returned on
+    another PC, the clerk adds the new address, and it is approved again. The sync sends the
+    entry as it is now, its base with the address: KOOP-BİS, whose head office changed the
+    address meanwhile, answers with a conflict instead of having it overwritten."""
+    recs = seed_snapshot(store, 3)
+    coop = recs[0]["id"]
+    title = "Yeni Unvan Konut Yapı Kooperatifi"
+    entry = approved_update(store, people, coop, title=title)
+    head_office(server, coop, address="Merkezin Adresi Mah. 2. Sok. No:1")
+    attachment_hashes = Executor._attachment_hashes
+    redone: list[str] = []
+
+    def approved_again_on_another_pc(executor: Executor, entry_uuid: str) -> list[str]:
+        if not redone:  # the plan is made; the window is about to be marked "sending"
+            redone.append(entry_uuid)
+            pc = reopen(store)
+            try:
+                review.return_entry(pc, people["sef"], entry.uuid, "Adres de değişti; ekleyin")
+                changed = {
+                    "effective_date": day(1),
+                    "title": title,
+                    "address": "Yerel Adres Mah. 1. Sok. No:3",
+                }
+                capture.edit_entry(pc, people["ayse"], entry.uuid, changed, loaded_revision=1)
+                capture.submit_entry(pc, people["ayse"], entry.uuid)
+                review.approve_entry(pc, people["sef"], entry.uuid)
+            finally:
+                pc.close()
+        return attachment_hashes(executor, entry_uuid)
+
+    monkeypatch.setattr(Executor, "_attachment_hashes", approved_again_on_another_pc)
+    report = sync_store(store, options=options_for(server))
+    assert redone == [entry.uuid], report
+    parked = entries.get_entry(store, entry.uuid)
+    assert parked.state == State.CONFLICT, parked.outcome
+    assert [field.key for field in describe(parked).conflicts] == ["address"]
+    now = server.client().record(coop)
+    assert now["address"] == "Merkezin Adresi Mah. 2. Sok. No:1" and now["title"] == recs[0]["title"]
