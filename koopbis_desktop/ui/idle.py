@@ -115,7 +115,13 @@ class LockDialog(LoginDialog):
     sign_out_requested = Signal()
 
     def __init__(
-        self, worker: DbWorker, username: str, full_name: str, parent: QWidget | None = None
+        self,
+        worker: DbWorker,
+        username: str,
+        full_name: str,
+        parent: QWidget | None = None,
+        *,
+        account_closed: bool = False,
     ) -> None:
         super().__init__(worker, parent, title=self.tr("Ekran kilitli"))
         self.setObjectName("lockDialog")
@@ -123,12 +129,19 @@ class LockDialog(LoginDialog):
         self.username_edit.setText(username)
         self.username_edit.setReadOnly(True)
         self.username_edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        note = QLabel(
-            self.tr(
+        if account_closed:
+            # A change was just refused: an administrator closed this account on another PC.
+            text = self.tr(
+                "{0} adlı hesap, siz oturumdayken bir yönetici tarafından kapatıldı; bundan sonraki "
+                "işlemleriniz yapılmaz. Açık formlarınız olduğu gibi duruyor: yöneticiniz hesabı yeniden "
+                "açarsa parolanızla devam edebilirsiniz. Yoksa oturumu kapatın."
+            )
+        else:
+            text = self.tr(
                 "{0} için ekran, uzun süre işlem yapılmadığı için kilitlendi. Açık formlarınız olduğu gibi "
                 "duruyor; devam etmek için parolanızı yazın. Başka bir kullanıcıysanız önce bu oturumu kapatın."
-            ).format(full_name or username)
-        )
+            )
+        note = QLabel(text.format(full_name or username))
         note.setWordWrap(True)
         layout = self.layout()
         if layout is not None:

@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         ctx.hub.message.connect(self.on_hub_message)
         ctx.hub.error.connect(self.on_hub_error)
         ctx.worker.failed.connect(self.on_worker_failed)
+        ctx.worker.account_closed.connect(self.on_account_closed)
 
         # An office database: the other PCs' writes refresh these pages too (None for a file).
         self.live_office = start_live_office(ctx, self)
@@ -513,18 +514,28 @@ class MainWindow(QMainWindow):
 
     # -- idle lock and signing out -----------------------------------------------------------------------
 
-    def lock(self) -> None:
+    def lock(self, *, account_closed: bool = False) -> None:
         if self.lock_dialog is not None:
             return
         actor = self.ctx.require_actor()
         self.idle.pause()
         self.centre.setVisible(False)  # nothing readable behind the lock
-        dialog = LockDialog(self.ctx.worker, actor.username, self.ctx.full_name, self)
+        dialog = LockDialog(
+            self.ctx.worker, actor.username, self.ctx.full_name, self, account_closed=account_closed
+        )
         dialog.accepted.connect(self.on_lock_dialog_accepted)
         dialog.sign_out_requested.connect(self.on_lock_dialog_sign_out_requested)
         self.lock_dialog = dialog
         dialog.show()
         dialog.password_edit.setFocus()
+
+    def on_account_closed(self, _exc: BaseException) -> None:
+        """A change was refused because an administrator closed this account meanwhile (on
+        another PC): lock the window at once, saying why. Its password no longer opens the lock
+        (the sign-in says the account is closed) unless the account is opened again; "Oturumu
+        kapat" signs out. Open forms stay as they are, autosaved."""
+        if self.isVisible():
+            self.lock(account_closed=True)
 
     def on_lock_dialog_accepted(self) -> None:
         self._end_lock()

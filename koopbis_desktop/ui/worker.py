@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from koopbis_desktop.domain.lifecycle import AccountClosed
 from koopbis_desktop.store.changes import NOTHING, OpChanges
 from koopbis_desktop.store.location import Location, OfficeUrl, parse_location
 
@@ -92,6 +93,9 @@ class DbWorker(QObject):
 
     _finished = Signal(int, object, object, object)  # job id, result, error, OpChanges
     failed = Signal(object)  # an error no caller handled
+    account_closed = Signal(
+        object
+    )  # AccountClosed: the signed-in account was closed meanwhile (handled or not)
     changed = Signal(object)  # OpChanges of a job that wrote something, after its result
     idle = Signal()  # every job submitted so far has been delivered (its result, then its news)
     opened = Signal()  # the store is open and checked; queued jobs run now
@@ -498,6 +502,8 @@ class DbWorker(QObject):
                 job.on_error(error)
             else:
                 self.failed.emit(error)
+            if isinstance(error, AccountClosed):
+                self.account_closed.emit(error)
             return
         if job.on_success is not None:
             job.on_success(result)

@@ -694,259 +694,259 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>CooperativesPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="151"/>
         <source>Unvan, sicil no ya da VKN</source>
         <translation>Title, registry number or VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="149"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="153"/>
         <source>&amp;Ara:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="159"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="574"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="578"/>
         <source>Sicil no</source>
         <translation>Registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="160"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="164"/>
         <source>Unvan</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="161"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="576"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="580"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="167"/>
         <source>İlçe</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="166"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="581"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="585"/>
         <source>VKN</source>
         <translation>VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="167"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="263"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="584"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="267"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="588"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="208"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="212"/>
         <source>Bu kooperatif için &amp;yeni kayıt</source>
         <translation>&amp;New entry for this cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="212"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="216"/>
         <source>Seçili kooperatif için yeni kayıt başlatır (Ctrl+Shift+N).</source>
         <translation>Starts a new entry for the selected cooperative (Ctrl+Shift+N).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="222"/>
         <source>TCKN / VKN</source>
         <translation>TCKN / VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="219"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="223"/>
         <source>Adı Soyadı / Unvanı</source>
         <translation>Full name / title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="220"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="224"/>
         <source>Pay</source>
         <translation>Shares</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="222"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226"/>
         <source>Giriş tarihi</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="230"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="234"/>
         <source>Adı Soyadı</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="231"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="235"/>
         <source>T.C. Kimlik No</source>
         <translation>Turkish ID number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="241"/>
         <source>Görevi</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="237"/>
         <source>Görev süresi</source>
         <translation>Term of office</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="242"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="246"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="244"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="248"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="248"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="252"/>
         <source>Hesap yılı</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="252"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="256"/>
         <source>Yeri</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="258"/>
         <source>Sonuç</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="262"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="266"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="264"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="268"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="266"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="270"/>
         <source>Geçerlilik</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="271"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="275"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="287"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="291"/>
         <source>Enter ya da çift tıklama: kaydı inceleme penceresinde açar.</source>
         <translation>Enter or double-click: opens the entry in the review window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="291"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="295"/>
         <source>&amp;Ortaklar</source>
         <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="292"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="296"/>
         <source>Yö&amp;netim kurulu</source>
         <translation>&amp;Board of directors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="293"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="297"/>
         <source>&amp;Denetim kurulu</source>
         <translation>&amp;Audit board</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="294"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="298"/>
         <source>&amp;Genel kurullar</source>
         <translation>&amp;General assemblies</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="295"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="299"/>
         <source>Ye&amp;rel kayıtlar</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="297"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="301"/>
         <source>Ayrıntıları görmek için listeden bir kooperatif seçin.</source>
         <translation>Select a cooperative in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="329"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="425"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="440"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="333"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="429"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="444"/>
         <source>Aramak için unvan, sicil no ya da VKN yazın.</source>
         <translation>Type a title, registry number or VKN to search.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="461"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="465"/>
         <source>Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.</source>
         <translation>No matching cooperative. Type a word of the title, the registry number or the VKN.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="527"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="531"/>
         <source>Bu kooperatif artık kooperatif listesinde yok.</source>
         <translation>This cooperative is no longer in the cooperative list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="543"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="547"/>
         <source>&amp;Ortaklar ({0})</source>
         <translation>&amp;Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="544"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="548"/>
         <source>Yö&amp;netim kurulu ({0})</source>
         <translation>&amp;Board of directors ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="545"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="549"/>
         <source>&amp;Denetim kurulu ({0})</source>
         <translation>&amp;Audit board ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="546"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="550"/>
         <source>&amp;Genel kurullar ({0})</source>
         <translation>&amp;General assemblies ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="547"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="551"/>
         <source>Ye&amp;rel kayıtlar ({0})</source>
         <translation>&amp;Local entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="579"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="583"/>
         <source>İl / İlçe</source>
         <translation>Province / district</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="580"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="584"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="582"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="586"/>
         <source>Ticaret sicil no</source>
         <translation>Trade registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="583"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="587"/>
         <source>Kuruluş tarihi</source>
         <translation>Founding date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="342"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="346"/>
         <source>Kooperatif listesini &amp;yükle…</source>
         <translation>&amp;Load the cooperative list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="387"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="391"/>
         <source>Kooperatif listesi boş: bu bilgisayara KOOP-BİS&apos;in kooperatif listesi henüz yüklenmedi. Kayıt girmek için önce liste yüklenmeli.</source>
         <translation>The cooperative list is empty: KOOP-BİS&apos;s cooperative list has not been loaded on this computer yet. It must be loaded before entries can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="392"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="396"/>
         <source>KOOP-BİS&apos;ten aldığınız dosyayı (CSV ya da Excel) yükleyin.</source>
         <translation>Load the file you received from KOOP-BİS (CSV or Excel).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="394"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="398"/>
         <source>Listeyi şef ya da yönetici yükler; şefinizden yüklemesini isteyin.</source>
         <translation>A supervisor or administrator loads the list; ask your supervisor to load it.</translation>
     </message>
@@ -954,27 +954,27 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>DailyListDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="38"/>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="37"/>
         <source>Günlük liste</source>
         <translation>Daily list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="46"/>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="47"/>
         <source>O gün yazılan ya da işlem gören kayıtlar, imza yerleri ve denetim izinin son özetiyle yazdırılır; imzalı nüsha veritabanının sonradan değiştirilmediğini kanıtlar.</source>
         <translation>Prints the entries written or moved on that day, with signature lines and the audit trail&apos;s latest hash; a signed copy proves the database was not changed afterwards.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="52"/>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="53"/>
         <source>&amp;Gün:</source>
         <translation>&amp;Day:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="59"/>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="60"/>
         <source>Ö&amp;nizle</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="60"/>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="61"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -982,72 +982,72 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>DataActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="55"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="60"/>
         <source>Ortak &amp;listesi yükle…</source>
         <translation>Load a &amp;member list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="59"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="64"/>
         <source>&amp;Dışa aktar (Excel/CSV)…</source>
         <translation>&amp;Export (Excel/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="61"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="66"/>
         <source>Ekrandaki listeyi, süzgeciyle birlikte dosyaya yazar.</source>
         <translation>Writes the list on screen, with its filter, to a file.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="63"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="68"/>
         <source>De&amp;netim izini dışa aktar…</source>
         <translation>Export the au&amp;dit trail…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="66"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="71"/>
         <source>&amp;Destek paketi oluştur…</source>
         <translation>Create a &amp;support bundle…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="77"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="82"/>
         <source>%1 yazılıyor…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="86"/>
         <source>Dosya yazılamadı</source>
         <translation>The file could not be written</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="108"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="113"/>
         <source>Listeyi dışa aktar</source>
         <translation>Export the list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="110"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="115"/>
         <source>Excel dosyası (*.xlsx);;CSV dosyası, noktalı virgüllü (*.csv)</source>
         <translation>Excel file (*.xlsx);;CSV file, semicolon-separated (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="133"/>
         <source>Denetim izini dışa aktar</source>
         <translation>Export the audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="130"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="135"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="150"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="155"/>
         <source>Destek paketi oluştur</source>
         <translation>Create a support bundle</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="157"/>
         <source>Zip dosyası (*.zip)</source>
         <translation>Zip file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="173"/>
         <source>Destek paketi yazıldı: %1 (kişisel veri içermez).</source>
         <translation>Support bundle written: %1 (contains no personal data).</translation>
     </message>
@@ -1854,22 +1854,27 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="120"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="126"/>
         <source>Ekran kilitli</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="135"/>
+        <source>{0} adlı hesap, siz oturumdayken bir yönetici tarafından kapatıldı; bundan sonraki işlemleriniz yapılmaz. Açık formlarınız olduğu gibi duruyor: yöneticiniz hesabı yeniden açarsa parolanızla devam edebilirsiniz. Yoksa oturumu kapatın.</source>
+        <translation>The account of {0} was closed by an administrator while you were signed in; nothing more you do will be carried out. Your open forms are kept as they were: if your administrator opens the account again, your password lets you continue. Otherwise sign out.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="141"/>
         <source>{0} için ekran, uzun süre işlem yapılmadığı için kilitlendi. Açık formlarınız olduğu gibi duruyor; devam etmek için parolanızı yazın. Başka bir kullanıcıysanız önce bu oturumu kapatın.</source>
         <translation>The screen of {0} was locked after a period without activity. Your open forms are kept as they were; type your password to continue. If you are another user, sign this session out first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="136"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="149"/>
         <source>&amp;Kilidi aç</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="138"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="151"/>
         <source>Oturumu &amp;kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
@@ -1877,47 +1882,47 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="85"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="89"/>
         <source>KOOP-BİS Masaüstü — Giriş</source>
         <translation>KOOP-BİS Desktop — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="89"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="93"/>
         <source>&lt;h2&gt;KOOP-BİS Masaüstü&lt;/h2&gt;Kooperatif değişiklik kayıtları — çevrimdışı</source>
         <translation>&lt;h2&gt;KOOP-BİS Desktop&lt;/h2&gt;Cooperative change records — offline</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="109"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="114"/>
         <source>&amp;Kullanıcı adı:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="110"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="115"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="120"/>
         <source>&amp;Giriş</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="123"/>
         <source>Ç&amp;ıkış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="168"/>
         <source>Kullanıcı adınızı yazın.</source>
         <translation>Type your username.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="161"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="172"/>
         <source>Parolanızı yazın.</source>
         <translation>Type your password.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="176"/>
         <source>Parola denetleniyor…</source>
         <translation>Checking the password…</translation>
     </message>
@@ -1925,97 +1930,97 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="124"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="234"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="236"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="245"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="247"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="247"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="249"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="306"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="308"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="325"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="327"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="326"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="328"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="330"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="332"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="334"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="336"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="343"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="345"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="348"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="350"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="357"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="359"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="365"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="367"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="366"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="368"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="372"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="374"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="376"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="375"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="377"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="449"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="451"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="454"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="456"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2032,17 +2037,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="434"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="436"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="450"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="452"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="491"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="493"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -3042,18 +3047,18 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="260"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
-        <extracomment>The signed-in window&apos;s modules in the order they load, each pulling in what it needs (a few milliseconds to a few tens each): one per turn of the event loop.</extracomment>
+        <extracomment>The signed-in window&apos;s modules in the order they load, each pulling in what it needs (a few milliseconds to a few tens each): one per turn of the event loop. An encrypted file&apos;s sign-in opens the account&apos;s key slot first: argon2&apos;s low-level function and AES-GCM (≈ 11 + 15 ms of imports on the DB worker, after the password was typed). Loaded first while the login of an encrypted file waits.</extracomment>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="242"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="298"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="482"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="543"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
@@ -3154,7 +3159,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="145"/>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="108"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
@@ -3682,37 +3687,37 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>help</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="83"/>
         <source>Kullanıcı Kılavuzu</source>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="130"/>
         <source>Kılavuzu PDF olarak kaydet</source>
         <translation>Save the guide as PDF</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="131"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="132"/>
         <source>PDF belgesi (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="157"/>
         <source>Kılavuz yazdırılamadı</source>
         <translation>The guide could not be printed</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="159"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="162"/>
         <source>Kılavuz yazıldı: {0} ({1} sayfa).</source>
         <translation>Guide written: {0} ({1} pages).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="170"/>
         <source>Kullanıcı &amp;Kılavuzu</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/help.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/help.py" line="174"/>
         <source>Kılavuzu &amp;yazdır…</source>
         <translation>&amp;Print the guide…</translation>
     </message>
@@ -3744,12 +3749,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>window</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="113"/>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="114"/>
         <source>&amp;Sicil uyarıları…</source>
         <translation>&amp;Registry warnings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="108"/>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="109"/>
         <source>&amp;Günlük liste…</source>
         <translation>&amp;Daily list…</translation>
     </message>

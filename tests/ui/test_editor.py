@@ -12,17 +12,19 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import accounts, autosave, capture, review
 from koopbis_desktop.services import attachments as attachment_service
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.editor import ERROR_COLOUR, WARNING_COLOUR, EntryEditor
 from koopbis_desktop.ui.editor.fields import ComboField, LineField
 from koopbis_desktop.ui.editor.group_table import ERROR_BRUSH, GroupField
-from tests.conftest import member_admission, valid_tckn
+from koopbis_desktop.ui.mainwindow import MainWindow
+from tests.conftest import PASSWORD, member_admission, valid_tckn
 from tests.ui.conftest import wait_idle
 from tests.ui.editor_filler import (
     choose,
@@ -403,17 +405,21 @@ def test_attachments_add_dedupe_refuse_and_link_on_first_save(
     assert store.conn.execute("SELECT count(*) FROM attachments").fetchone()[0] == 2  # file kept
 
 
-def test_saving_after_the_account_was_closed_says_so_and_keeps_the_form(
+def test_saving_after_the_account_was_closed_says_so_locks_the_window_and_keeps_the_form(
     qtbot: Any,
     store: Store,
     coop_id: str,
     people: dict[str, Actor],
+    make_ctx: Callable[[str], AppContext],
     open_form: OpenForm,  # noqa: F811
 ) -> None:
     """The administrator closes Ayşe's account (on another PC) while her form is open: her
-    save is refused with why and what to do, nothing is stored, and what she typed stays in
-    the form and in its autosave."""
-    editor = open_form("ayse", type_id="member.admit", cooperative=coop_id)
+    save is refused with why and what to do, nothing is stored, her window locks saying why
+    (her password no longer opens it), and what she typed stays in the form and its autosave."""
+    window = MainWindow(make_ctx("ayse"))
+    qtbot.addWidget(window)
+    window.show()
+    editor = open_form("ayse", parent=window, type_id="member.admit", cooperative=coop_id)
     member_id = valid_tckn(71)
     fill_admission(qtbot, editor, member_id)
     accounts.disable_user(store, people["admin"], "ayse")
@@ -421,8 +427,18 @@ def test_saving_after_the_account_was_closed_says_so_and_keeps_the_form(
     qtbot.waitUntil(lambda: "Kaydedilemedi" in editor.status.text(), timeout=10_000)
     assert "Hesabınız siz oturumdayken bir yönetici tarafından kapatıldı" in editor.status.text()
     assert "yöneticinize başvurun" in editor.status.text()
+    qtbot.waitUntil(lambda: window.lock_dialog is not None and window.lock_dialog.isVisible(), timeout=10_000)
+    lock = window.lock_dialog
+    assert lock is not None and not window.centre.isVisible()
+    assert any("yönetici tarafından kapatıldı" in label.text() for label in lock.findChildren(QLabel))
+    lock.grab().save("/tmp/koopbis_lock_closed.png")
+    qtbot.keyClicks(lock.password_edit, PASSWORD)
+    qtbot.keyClick(lock.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: lock.error_label.isVisible(), timeout=10_000)
+    assert "kapatılmış" in lock.error_label.text() and window.lock_dialog is lock
     assert line(editor, "member_id").text() == member_id
     wait_idle(qtbot, editor.ctx.worker)
     assert entries.list_entries(store) == []
     kept = autosave.pending(store, people["ayse"])
     assert [item.payload["member_id"] for item in kept] == [member_id]
+    editor._closing_confirmed = True  # the window closes after the test: no unsaved-changes question
