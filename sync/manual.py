@@ -326,6 +326,10 @@ def record_entered(
         elif entry.cooperative_ref and target and not entry.cooperative_id:
             # Its registration is applied: it went to the id KOOP-BİS gave (as the executor records).
             fields = {"cooperative_id": target, "cooperative_ref": None}
+        # The entry's row and, for a registration, its waiting entries' before the first move
+        # (entries.lock_entries): a supervisor's move of one of them on another PC then waits.
+        waiting = entries.waiting_on_registration(store, entry.uuid, State.APPROVED) if registers else []
+        entries.lock_entries(conn, [entry.uuid, *waiting])
         base = chained_base(store, entry, target)
         send_details: dict[str, Any] = {"manual": True}
         if base != entry.base:

@@ -97,13 +97,16 @@ def refuse(store: Store, entry: Entry, details: dict[str, Any]) -> None:
 
 
 def map_registration(store: Store, entry_uuid: str, cooperative_id: str, receipt: str, now: str) -> None:
-    """Store local registration → KOOP-BİS id and point the approved dependents at the id."""
+    """Store local registration → KOOP-BİS id and point the approved dependents at the id.
+
+    Called after the registration's own move, inside the caller's transaction: the caller
+    locks the dependents' rows before that move (``entries.lock_entries``), as locking them
+    here, after the move took the audit trail's turn, would come too late.
+    """
     state = State.APPROVED.value
     with store.atomic() as conn:
-        waiting = entries.waiting_on_registration(store, entry_uuid, State.APPROVED)
-        entries.lock_entries(conn, waiting)  # the executor's window took them already; elsewhere, here
         sync_state.record_registration(store, entry_uuid, cooperative_id, receipt, now)
-        for uuid in waiting:
+        for uuid in entries.waiting_on_registration(store, entry_uuid, State.APPROVED):
             entries.point_at_cooperative(store, uuid, cooperative_id, now)
             audit.append(
                 conn,

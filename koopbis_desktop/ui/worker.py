@@ -93,9 +93,7 @@ class DbWorker(QObject):
 
     _finished = Signal(int, object, object, object)  # job id, result, error, OpChanges
     failed = Signal(object)  # an error no caller handled
-    account_closed = Signal(
-        object
-    )  # AccountClosed: the signed-in account was closed meanwhile (handled or not)
+    account_closed = Signal(object)  # AccountClosed of any job, handled or not: the account was closed
     changed = Signal(object)  # OpChanges of a job that wrote something, after its result
     idle = Signal()  # every job submitted so far has been delivered (its result, then its news)
     opened = Signal()  # the store is open and checked; queued jobs run now
