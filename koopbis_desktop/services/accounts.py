@@ -209,6 +209,17 @@ def reset_with_recovery(store: Store, username: str, new_password: str) -> None:
         encryption.set_slot(store, username, new_password)
 
 
+def still_open(store: Store, actor: Actor) -> bool:
+    """Whether ``actor``'s account is open now (closed on another PC since the sign-in: False).
+
+    A read only, for a session to notice at once; every change checks it again in its own
+    transaction (``store/acting.require_active``)."""
+    if actor.is_sync:
+        return True
+    user = users.get_user(store, actor.username)
+    return user is not None and user.active
+
+
 def list_users(store: Store, by: Actor) -> list[users.User]:
     _require_admin(by)
     return users.list_users(store)

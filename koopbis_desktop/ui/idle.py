@@ -130,7 +130,8 @@ class LockDialog(LoginDialog):
         self.username_edit.setReadOnly(True)
         self.username_edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if account_closed:
-            # A change was just refused: an administrator closed this account on another PC.
+            # An administrator closed this account on another PC (a change was refused, or the
+            # office announced the accounts' change).
             text = self.tr(
                 "{0} adlı hesap, siz oturumdayken bir yönetici tarafından kapatıldı; bundan sonraki "
                 "işlemleriniz yapılmaz. Açık formlarınız olduğu gibi duruyor: yöneticiniz hesabı yeniden "

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
 
         ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
         ctx.hub.settings_changed.connect(self.on_hub_settings_changed)
+        ctx.hub.users_changed.connect(self.on_hub_users_changed)
         ctx.hub.message.connect(self.on_hub_message)
         ctx.hub.error.connect(self.on_hub_error)
         ctx.worker.failed.connect(self.on_worker_failed)
@@ -486,6 +487,26 @@ class MainWindow(QMainWindow):
         self.ctx.settings.update(values)
         self._apply_settings()
 
+    def on_hub_users_changed(self) -> None:
+        """Accounts changed — here or, on the office database, on another PC: if this session's
+        account was closed meanwhile, lock the window now, not at its next change, so that a
+        closed account reads nothing more either."""
+        from koopbis_desktop.services import accounts  # loaded by the sign-in already
+
+        actor = self.ctx.actor
+        if actor is None or actor.is_sync:
+            return
+        self.ctx.worker.submit(
+            partial(accounts.still_open, actor=actor),
+            self.on_account_checked,
+            self.on_worker_failed,
+            coalesce="mainwindow:account-open",
+        )
+
+    def on_account_checked(self, still_open: bool) -> None:
+        if not still_open:
+            self.on_account_closed(None)
+
     def on_hub_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
@@ -529,11 +550,12 @@ class MainWindow(QMainWindow):
         dialog.show()
         dialog.password_edit.setFocus()
 
-    def on_account_closed(self, _exc: BaseException) -> None:
-        """A change was refused because an administrator closed this account meanwhile (on
-        another PC): lock the window at once, saying why. Its password no longer opens the lock
-        (the sign-in says the account is closed) unless the account is opened again; "Oturumu
-        kapat" signs out. Open forms stay as they are, autosaved."""
+    def on_account_closed(self, _exc: BaseException | None) -> None:
+        """An administrator closed this account meanwhile (on another PC) — a change was refused
+        for it, or the office's notice of the accounts' change was heard: lock the window at
+        once, saying why. Its password no longer opens the lock (the sign-in says the account is
+        closed) unless the account is opened again; "Oturumu kapat" signs out. Open forms stay
+        as they are, autosaved."""
         if self.isVisible():
             self.lock(account_closed=True)
 

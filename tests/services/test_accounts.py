@@ -14,6 +14,7 @@ from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
 from koopbis_desktop.store import acting, audit, entries, users
 from koopbis_desktop.store.clock import now
 from koopbis_desktop.store.db import Store
+from sync.settle import SYNC_ACTOR
 from tests.conftest import PASSWORD, at_once, meeting, member_admission, reopen
 
 
@@ -213,6 +214,9 @@ def test_a_session_of_a_closed_account_changes_nothing(
     waiting = capture.create_entry(store, people["mehmet"], "member.admit", coop, member_admission(2))
     capture.submit_entry(store, people["mehmet"], waiting.uuid)
     accounts.disable_user(store, people["admin"], "ayse")
+    # What an open window asks when it hears of the accounts' change (it locks then):
+    assert not accounts.still_open(store, people["ayse"])
+    assert accounts.still_open(store, people["mehmet"]) and accounts.still_open(store, SYNC_ACTOR)
     accounts.disable_user(store, people["admin"], "sef")
     trail = len(entries.audit_rows(store))
     for attempt in (

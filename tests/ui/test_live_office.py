@@ -229,3 +229,43 @@ def test_live_updates_start_only_for_an_office_database(
     finally:
         live.stop()
     assert not live.running and not live.listener.connected
+
+
+@ON_OFFICE
+def test_closing_an_account_on_another_pc_locks_its_open_window_at_once(
+    qtbot: Any,
+    store: Store,
+    make_ctx: Callable[[str], AppContext],
+    people: dict[str, Actor],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ayşe only reads (no change to refuse): the administrator closing her account on another
+    PC locks her window within seconds, saying why; another account's change does not."""
+    from PySide6.QtWidgets import QLabel
+
+    from koopbis_desktop.services import accounts
+    from koopbis_desktop.ui.mainwindow import MainWindow
+
+    ctx = make_ctx("ayse")
+    heard: list[bool] = []
+    ctx.hub.users_changed.connect(lambda: heard.append(True))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    live = window.live_office
+    assert live is not None
+    qtbot.waitUntil(lambda: live.listener.listening, timeout=5000)
+
+    with another_pc(store, monkeypatch) as pc3:
+        accounts.disable_user(pc3, people["admin"], "mehmet")
+    qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+    wait_idle(qtbot, ctx.worker)
+    assert window.lock_dialog is None and window.centre.isVisible()  # someone else's account
+
+    with another_pc(store, monkeypatch) as pc3:
+        accounts.disable_user(pc3, people["admin"], "ayse")
+    qtbot.waitUntil(lambda: window.lock_dialog is not None and window.lock_dialog.isVisible(), timeout=5000)
+    lock = window.lock_dialog
+    assert lock is not None and not window.centre.isVisible()  # nothing readable behind it
+    assert any("yönetici tarafından kapatıldı" in label.text() for label in lock.findChildren(QLabel))
+    wait_idle(qtbot, ctx.worker)
