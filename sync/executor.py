@@ -70,7 +70,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from sync import client as wire
 from sync import conflicts
-from sync.planner import PlanItem, build_plan
+from sync.planner import PlanItem, build_plan, place_of
 from sync.progress import RunResult as RunResult  # re-exported: callers import them from here
 from sync.progress import SyncProgress as SyncProgress
 from sync.rebase import SENT_BASE, Chains, last_sent_base
@@ -265,11 +265,17 @@ class Executor:
             entries.lock_entries(conn, [item.uuid for item, _ in ready])
             for item, attachments in ready:
                 try:
-                    entry, base, was_approved = self._mark_sending(item)
+                    moved = self._mark_sending(item)
                 except DomainError as exc:
                     # Returned by a supervisor (or resolved elsewhere) since the plan was made.
                     log.info("entry %s skipped: %s", item.uuid, exc.message)
                     continue
+                if moved is None:
+                    # Approved again with another date or member since the plan was made: its
+                    # cooperative's queue stops here, and the run's next plan puts it in its place.
+                    log.info("entry %s changed its place in the queue since the plan; planned again", item.uuid)
+                    continue
+                entry, base, was_approved = moved
                 body = change_body(entry, entry.cooperative_id, entry.cooperative_ref, base)
                 body["attachments"] = attachments
                 marked.append((entry, body, was_approved))
@@ -341,17 +347,22 @@ class Executor:
             answers.append((entry, body, outcome, was_approved))
         return answers, unsent
 
-    def _mark_sending(self, item: PlanItem) -> tuple[Entry, dict[str, Any], bool]:
+    def _mark_sending(self, item: PlanItem) -> tuple[Entry, dict[str, Any], bool] | None:
         """Move one entry to ``sending`` (inside the window's transaction, its row locked).
 
         Returns the entry moved, the base to send and whether it was approved (not already
         ``sending``). Built from the entry as it is now, not as the plan read it: returned,
         edited and approved again on another PC meanwhile, its new revision may touch fields
         the planned one did not, and a base without them would let KOOP-BİS overwrite a head
-        office's change to them instead of answering with a conflict.
+        office's change to them instead of answering with a conflict. None, moving nothing,
+        when that new revision has another place in its cooperative's queue (another effective
+        date or member): sent where the plan put it, it could reach KOOP-BİS before a change
+        dated earlier, or a member's leaving before their admission.
         """
         now = stamp()
         current = entries.get_entry(self.store, item.uuid)
+        if current.state == State.APPROVED and place_of(current) != place_of(item.entry):
+            return None
         fields: dict[str, Any] = {}
         ref = current.cooperative_ref
         cooperative_id = current.cooperative_id

@@ -150,6 +150,14 @@ def _leaving_member(entry: Entry) -> str | None:
     return str(value) if value else None
 
 
+def place_of(entry: Entry) -> tuple[str, str | None, str | None]:
+    """What a new revision can change of an entry's place in its cooperative's queue (beside
+    the ties its approval time breaks): its effective date and the member it admits or lets go
+    — its type and cooperative stay as created. An entry approved again with another place
+    since the plan was made waits for a new plan (see the executor)."""
+    return (entry.effective_date or "9999-12-31", _admitted_member(entry), _leaving_member(entry))
+
+
 def order_group(group: list[Entry]) -> list[Entry]:
     """Registration first, then effective date, approval time, creation; admissions before leaves."""
     ordered = sorted(

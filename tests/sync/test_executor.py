@@ -263,6 +263,48 @@ def test_a_return_beside_the_window_being_marked_waits_for_it_instead_of_deadloc
     assert audit.verify(store.conn).ok
 
 
+def test_an_entry_approved_again_with_another_date_after_the_plan_goes_in_its_new_place(
+    store: Store, people: dict[str, Actor], server: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three admissions of one cooperative, dated days 1, 2 and 3, are planned in that order.
+    Before the first is sent it is returned on another PC, dated day 5 and approved again:
+    the run sends it after the other two (a new plan puts it there), each exactly once."""
+    recs = seed_snapshot(store, 2)
+    coop = recs[0]["id"]
+    rng = random.Random(7)
+    made = [
+        approved(store, people["ayse"], people["sef"], "member.admit", coop, admission(rng, day(n), n))
+        for n in (1, 2, 3)
+    ]
+    first = made[0]
+    attachment_hashes = Executor._attachment_hashes
+    redated: list[str] = []
+
+    def redated_on_another_pc(executor: Executor, entry_uuid: str) -> list[str]:
+        if not redated:  # the plan is made; the first window is about to be marked "sending"
+            redated.append(entry_uuid)
+            pc = reopen(store)
+            try:
+                review.return_entry(pc, people["sef"], first.uuid, "Karar tarihi yanlış")
+                capture.edit_entry(
+                    pc, people["ayse"], first.uuid, {**first.payload, "effective_date": day(5)}, loaded_revision=1
+                )
+                capture.submit_entry(pc, people["ayse"], first.uuid)
+                review.approve_entry(pc, people["sef"], first.uuid)
+            finally:
+                pc.close()
+        return attachment_hashes(executor, entry_uuid)
+
+    monkeypatch.setattr(Executor, "_attachment_hashes", redated_on_another_pc)
+    report = sync_store(store, options=options_for(server))
+    assert redated == [first.uuid], report
+    assert report.status == Status.OK, report
+    assert applied_keys(server) == [made[1].uuid, made[2].uuid, first.uuid]
+    assert {entries.get_entry(store, e.uuid).state for e in made} == {State.SYNCED}
+    assert entries.get_entry(store, first.uuid).effective_date == day(5)
+    assert audit.verify(store.conn).ok
+
+
 def test_an_entry_approved_again_after_the_plan_is_sent_as_it_is_now(
     store: Store, people: dict[str, Actor], server: LiveServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
