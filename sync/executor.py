@@ -273,7 +273,9 @@ class Executor:
                 if moved is None:
                     # Approved again with another date or member since the plan was made: its
                     # cooperative's queue stops here, and the run's next plan puts it in its place.
-                    log.info("entry %s changed its place in the queue since the plan; planned again", item.uuid)
+                    log.info(
+                        "entry %s changed its place in the queue since the plan; planned again", item.uuid
+                    )
                     continue
                 entry, base, was_approved = moved
                 body = change_body(entry, entry.cooperative_id, entry.cooperative_ref, base)

@@ -287,7 +287,11 @@ def test_an_entry_approved_again_with_another_date_after_the_plan_goes_in_its_ne
             try:
                 review.return_entry(pc, people["sef"], first.uuid, "Karar tarihi yanlış")
                 capture.edit_entry(
-                    pc, people["ayse"], first.uuid, {**first.payload, "effective_date": day(5)}, loaded_revision=1
+                    pc,
+                    people["ayse"],
+                    first.uuid,
+                    {**first.payload, "effective_date": day(5)},
+                    loaded_revision=1,
                 )
                 capture.submit_entry(pc, people["ayse"], first.uuid)
                 review.approve_entry(pc, people["sef"], first.uuid)
