@@ -32,6 +32,7 @@ from typing import Any, NoReturn
 import koopbis_desktop
 from koopbis_desktop import paths
 from koopbis_desktop.cli import (
+    argparse_words,
     audit,
     conflicts,
     copy,
@@ -86,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument(
         "--db",
-        metavar="PATH",
+        metavar=tx("YOL"),
         help=tx("veritabanı dosyası (varsayılan: KOOPBIS_DB ya da kullanıcı veri klasörü)"),
     )
     common.add_argument(
@@ -200,6 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The language is chosen before the parser is built, so that ``--help`` and a usage
     # error are in it too; the command then runs in the same language (it is set once).
     i18n.set_language(command_language(known, read_setting=not known.version))
+    argparse_words.use_language(i18n.language())
     parser = build_parser()
     args = parser.parse_args(arguments)
     _merge_common(args, known)

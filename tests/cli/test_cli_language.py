@@ -76,6 +76,19 @@ ENGLISH_TOP = ("administration and automation commands", "user accounts", "print
 TURKISH_TOP = ("yönetim ve otomasyon komutları", "kullanıcı hesapları", "sürümü yaz ve çık")
 ENGLISH_USER = ("list the accounts", "--as USER", "database file (default: KOOPBIS_DB")
 TURKISH_USER = ("hesapları listele", "--as KULLANICI", "veritabanı dosyası (varsayılan: KOOPBIS_DB")
+# argparse's own words follow the language too.
+ENGLISH_FRAME = (
+    "usage: koopbis user",
+    "options:",
+    "-h, --help            show this help message and exit",
+    "--db PATH",
+)
+TURKISH_FRAME = (
+    "kullanım: koopbis user",
+    "seçenekler:",
+    "-h, --help            bu yardımı göster ve çık",
+    "--db YOL",
+)
 
 
 def _help(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
@@ -104,8 +117,28 @@ def test_help_in_english_with_lang(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_help_in_turkish_unless_told(capsys: pytest.CaptureFixture[str]) -> None:
     _in_english(_help(capsys, "--help"), TURKISH_TOP, ENGLISH_TOP)
-    _in_english(_help(capsys, "user", "--help"), TURKISH_USER, ENGLISH_USER)
+    _in_english(_help(capsys, "user", "--help"), TURKISH_USER + TURKISH_FRAME, ENGLISH_USER + ENGLISH_FRAME)
     assert i18n.language() == "tr"
+
+
+def test_argparse_words_follow_the_language_within_one_process(capsys: pytest.CaptureFixture[str]) -> None:
+    """Turkish, then English, then Turkish again: each help and usage error in its own language."""
+    _in_english(_help(capsys, "user", "--help"), TURKISH_FRAME, ENGLISH_FRAME)
+    _in_english(_help(capsys, "--lang", "en", "user", "--help"), ENGLISH_FRAME, TURKISH_FRAME)
+    _in_english(_help(capsys, "user", "--help"), TURKISH_FRAME, ENGLISH_FRAME)
+    refusals = {
+        ("entry", "show"): ("şu argümanlar gerekli: id", "the following arguments are required: id"),
+        ("nosuch",): ("geçersiz seçim: 'nosuch' (şunlardan biri olmalı: 'init'", "invalid choice: 'nosuch'"),
+        ("user", "list", "--bogus"): ("tanınmayan argümanlar: --bogus", "unrecognized arguments: --bogus"),
+    }
+    for argv, (turkish, english) in refusals.items():
+        for lang, expected, foreign in (("tr", turkish, english), ("en", english, turkish)):
+            with pytest.raises(SystemExit) as done:
+                main(["--lang", lang, *argv])
+            assert done.value.code == 2
+            err = capsys.readouterr().err
+            assert expected in err and foreign not in err, err
+            assert err.startswith("kullanım: koopbis" if lang == "tr" else "usage: koopbis"), err
 
 
 def test_help_in_english_from_the_environment(
