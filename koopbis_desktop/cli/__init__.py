@@ -32,7 +32,6 @@ from typing import Any, NoReturn
 import koopbis_desktop
 from koopbis_desktop import paths
 from koopbis_desktop.cli import (
-    argparse_words,
     audit,
     conflicts,
     copy,
@@ -50,7 +49,7 @@ from koopbis_desktop.cli import (
     users,
 )
 from koopbis_desktop.cli.common import EXIT_ERROR, CliError, Parser, close_opened, error_document, print_json
-from koopbis_desktop.domain import i18n
+from koopbis_desktop.domain import argparse_words, i18n
 from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.i18n import tx
 

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 import koopbis_desktop
 from koopbis_desktop import paths
-from koopbis_desktop.domain import i18n
+from koopbis_desktop.domain import argparse_words, i18n
 from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.lifecycle import Actor, Role
 from koopbis_desktop.domain.reference import resources_dir
@@ -60,6 +60,7 @@ log = logging.getLogger(__name__)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    argparse_words.use_language("tr")  # the help below is Turkish: argparse's own words too
     parser = argparse.ArgumentParser(
         prog="koopbis-desktop", description="KOOP-BİS Masaüstü: çevrimdışı kooperatif değişiklik kaydı"
     )

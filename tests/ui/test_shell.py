@@ -496,8 +496,12 @@ def test_the_process_ends_with_the_programs_exit_code_once_the_log_and_the_datab
 def test_help_and_a_wrong_argument_keep_their_exit_codes(tmp_path: Path) -> None:
     shown = _run("--help", tmp_path=tmp_path, PYTHONUNBUFFERED="")
     assert shown.returncode == 0 and "--smoke" in shown.stdout
+    # Turkish throughout, argparse's own words too.
+    assert shown.stdout.startswith("kullanım: koopbis-desktop") and "seçenekler:" in shown.stdout
+    assert "bu yardımı göster ve çık" in shown.stdout and "usage:" not in shown.stdout
     wrong = _run("--no-such-option", tmp_path=tmp_path, PYTHONUNBUFFERED="")
     assert wrong.returncode == 2 and "--no-such-option" in wrong.stderr
+    assert "koopbis-desktop: hata: tanınmayan argümanlar: --no-such-option" in wrong.stderr, wrong.stderr
     # An unexpected error still reaches stderr with its traceback, and the code is 1.
     crash = subprocess.run(
         [sys.executable, "-c", "from koopbis_desktop.ui import app; app.main = lambda: 1 / 0; app.entry()"],

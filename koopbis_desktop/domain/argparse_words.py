@@ -1,11 +1,12 @@
-"""argparse's own words — ``usage:``, ``options:``, ``-h``'s help, its usage errors — in the CLI's language.
+"""argparse's own words — ``usage:``, ``options:``, ``-h``'s help, its usage errors — in the program's language.
 
 argparse takes them from gettext's default domain, for which this program installs no
-catalogue, so they were English beside the Turkish help texts (``tx``). In Turkish these
-stand in their place; a message this table does not know (a newer Python's) stays English.
-:func:`use_language` is called once the command's language is chosen, before the parser is
-built (argparse reads the group titles and ``-h``'s help when a parser is made); English
-gives gettext's own functions back, so one process may run commands in either language.
+catalogue, so they were English beside the Turkish help texts. In Turkish these stand in
+their place; a message this table does not know (a newer Python's) stays English. The
+``koopbis`` CLI calls :func:`use_language` once the command's language is chosen, and
+``koopbis-desktop`` (whose help is Turkish) with Turkish, each before its parser is built
+(argparse reads the group titles and ``-h``'s help when a parser is made). English gives
+gettext's own functions back, so one process may run commands in either language.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ TURKISH: dict[str, str] = {
         "bilinmeyen komut: %(parser_name)r (şunlardan biri olmalı: %(choices)s)"
     ),
     "can't open '%(filename)s': %(error)s": "'%(filename)s' açılamadı: %(error)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: hata: %(message)s\n",
 }
 
 #: ngettext's (singular, plural) → one Turkish form (Turkish does not inflect a noun after a number).
