@@ -129,6 +129,7 @@ class LockDialog(LoginDialog):
         self.username_edit.setText(username)
         self.username_edit.setReadOnly(True)
         self.username_edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.account_closed = account_closed
         if account_closed:
             # An administrator closed this account on another PC (a change was refused, or the
             # office announced the accounts' change).

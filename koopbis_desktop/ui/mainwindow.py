@@ -556,8 +556,15 @@ class MainWindow(QMainWindow):
         once, saying why. Its password no longer opens the lock (the sign-in says the account is
         closed) unless the account is opened again; "Oturumu kapat" signs out. Open forms stay
         as they are, autosaved."""
-        if self.isVisible():
-            self.lock(account_closed=True)
+        if not self.isVisible():
+            return
+        locked = self.lock_dialog
+        if locked is not None:
+            if locked.account_closed:
+                return
+            # Locked for idleness: the lock says why now instead (its password would be refused).
+            self._end_lock()
+        self.lock(account_closed=True)
 
     def on_lock_dialog_accepted(self) -> None:
         self._end_lock()

@@ -23,7 +23,7 @@ from koopbis_desktop.ui.live_office import LiveOffice, start_live_office
 from koopbis_desktop.ui.models.entries import COL_STATE
 from koopbis_desktop.ui.pages.queue import PRESET_BY_KEY, QueuePage
 from koopbis_desktop.ui.worker import DbWorker
-from tests.conftest import member_admission, reopen, save_from_another_pc
+from tests.conftest import PASSWORD, member_admission, reopen, save_from_another_pc
 from tests.ui.conftest import MessageMock, wait_idle
 from tests.ui.editor_filler import leave, open_form, type_line  # noqa: F401  (open_form: fixture)
 
@@ -241,6 +241,7 @@ def test_closing_an_account_on_another_pc_locks_its_open_window_at_once(
 ) -> None:
     """Ayşe only reads (no change to refuse): the administrator closing her account on another
     PC locks her window within seconds, saying why; another account's change does not."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLabel
 
     from koopbis_desktop.services import accounts
@@ -266,6 +267,27 @@ def test_closing_an_account_on_another_pc_locks_its_open_window_at_once(
         accounts.disable_user(pc3, people["admin"], "ayse")
     qtbot.waitUntil(lambda: window.lock_dialog is not None and window.lock_dialog.isVisible(), timeout=5000)
     lock = window.lock_dialog
-    assert lock is not None and not window.centre.isVisible()  # nothing readable behind it
+    assert lock is not None and lock.account_closed and not window.centre.isVisible()  # nothing readable
     assert any("yönetici tarafından kapatıldı" in label.text() for label in lock.findChildren(QLabel))
+    wait_idle(qtbot, ctx.worker)
+
+    # Opened again, then closed again while her window is locked for idleness: the lock now says why.
+    with another_pc(store, monkeypatch) as pc3:
+        accounts.enable_user(pc3, people["admin"], "ayse")
+    qtbot.keyClicks(lock.password_edit, PASSWORD)
+    qtbot.keyClick(lock.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.lock_dialog is None and window.centre.isVisible(), timeout=10_000)
+    window.lock()  # as the idle watcher does
+    idle_lock = window.lock_dialog
+    assert idle_lock is not None and not idle_lock.account_closed
+    with another_pc(store, monkeypatch) as pc3:
+        accounts.disable_user(pc3, people["admin"], "ayse")
+    qtbot.waitUntil(
+        lambda: window.lock_dialog is not None and window.lock_dialog.account_closed, timeout=5000
+    )
+    assert (
+        window.lock_dialog is not idle_lock
+        and window.lock_dialog.isVisible()
+        and not window.centre.isVisible()
+    )
     wait_idle(qtbot, ctx.worker)
