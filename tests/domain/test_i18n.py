@@ -37,9 +37,10 @@ TURKISH_LETTERS = re.compile(r"[çğıöşüÇĞİÖŞÜ]")
 SAME_IN_BOTH = frozenset({"KOOP-BİS"})
 
 # Domain modules whose Turkish literals are data, not texts for people: folding
-# tables, demo names; and calls whose string arguments the catalogue reaches
-# another way (schema declarations by ``get_type``, label tables by ``Labels``).
-DATA_MODULES = frozenset({"text.py", "demo_data.py"})
+# tables, demo names, argparse's words in Turkish (a table from its English, used only in
+# Turkish); and calls whose string arguments the catalogue reaches another way (schema
+# declarations by ``get_type``, label tables by ``Labels``).
+DATA_MODULES = frozenset({"text.py", "demo_data.py", "argparse_words.py"})
 # Modules outside the domain already read wholly from the catalogue (the rest of services/,
 # sync/ and cli/ still hold Turkish literals: see CHANGELOG, "English everywhere").
 CATALOGUED_MODULES = (
