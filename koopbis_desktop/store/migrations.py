@@ -532,6 +532,21 @@ def _m12_own_list_order(conn: sqlite3.Connection) -> None:
     run_script(conn, OWN_LIST_INDEX_SQL)
 
 
+# The same statements on both engines (pg_schema's step 13, its text compared byte by byte).
+AUTOSAVE_HOLD_SQL = """
+ALTER TABLE autosave ADD COLUMN host TEXT;
+ALTER TABLE autosave ADD COLUMN held_at TEXT;
+"""
+
+
+def _m13_autosave_hold(conn: sqlite3.Connection) -> None:
+    # Which PC's open form keeps a scratch copy alive (store/drafts.py): on the office database
+    # a clerk signing in on another PC is offered only the forms no PC has open any more, not
+    # the one still open on the first (restored twice, both copies would be saved). Rows of
+    # older versions have neither: they are offered, as before.
+    run_script(conn, AUTOSAVE_HOLD_SQL)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
@@ -548,6 +563,7 @@ MIGRATIONS: list[Migration] = [
     _m10_edit_presence,
     _m11_entry_created_order,
     _m12_own_list_order,
+    _m13_autosave_hold,
 ]
 LATEST = len(MIGRATIONS)
 _SHIPPED = MIGRATIONS

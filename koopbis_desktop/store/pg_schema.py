@@ -388,10 +388,16 @@ def _step12_own_list_order(conn: PgConnection) -> None:
     run_script(conn, migrations.OWN_LIST_INDEX_SQL)
 
 
+def _step13_autosave_hold(conn: PgConnection) -> None:
+    """SQLite's ``_m13_autosave_hold``: which PC's open form keeps a scratch copy alive."""
+    run_script(conn, migrations.AUTOSAVE_HOLD_SQL.replace(" TEXT;", ' TEXT COLLATE "C";'))
+
+
 STEPS[8] = _step9_list_keys
 STEPS[9] = _step10_edit_presence
 STEPS[10] = _step11_entry_created_order
 STEPS[11] = _step12_own_list_order
+STEPS[12] = _step13_autosave_hold
 
 
 _TEXT_COLUMN = re.compile(r"^(\s+\w+ TEXT)\b(?!\s*:=)", re.MULTILINE)

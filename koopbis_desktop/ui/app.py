@@ -321,14 +321,13 @@ class Shell(QObject):
 
         actor = session.actor
 
-        def offer_autosaved(found: tuple[list[autosave.Autosaved], list[str]]) -> None:
-            pending, names = found
-            if pending and window.isVisible():
+        def offer_autosaved(found: autosave.Recovery) -> None:
+            if (found.offered or found.elsewhere) and window.isVisible():
                 from koopbis_desktop.ui.editor.recovery import ask_recovery
 
-                ask_recovery(ctx, window, pending, names)
+                ask_recovery(ctx, window, found.offered, found.names, found.elsewhere)
 
-        self.worker.submit(lambda store: autosave.pending_with_names(store, actor), offer_autosaved)
+        self.worker.submit(lambda store: autosave.recovery(store, actor), offer_autosaved)
         if isinstance(self.location, Path) and not session.encrypted and session.actor.role == Role.ADMIN:
             # A plain database file of the previous version: its administrator is offered encryption
             # (an office database has no file here; the server's own security guards it).

@@ -1234,42 +1234,42 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="67"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="68"/>
         <source>Kayıt formu</source>
         <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="131"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="137"/>
         <source>{0} — kayıt formu</source>
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="183"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="177"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; hangi sürümün üzerine yazıldığı bilinmiyor (eski bir otomatik kayıt). Kaydetmeden önce kaydın son hâline bakın: arada başkası kaydettiyse kaydetmeniz onun sürümünün üzerine yazar.</source>
         <translation>The autosaved form was restored; which revision it was typed on is not known (an old autosave). Look at the entry&apos;s latest state before saving: if someone saved it meanwhile, your save replaces their revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="187"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="193"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="200"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="208"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="233"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
@@ -1859,22 +1859,22 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="135"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="137"/>
         <source>{0} adlı hesap, siz oturumdayken bir yönetici tarafından kapatıldı; bundan sonraki işlemleriniz yapılmaz. Açık formlarınız olduğu gibi duruyor: yöneticiniz hesabı yeniden açarsa parolanızla devam edebilirsiniz. Yoksa oturumu kapatın.</source>
         <translation>The account of {0} was closed by an administrator while you were signed in; nothing more you do will be carried out. Your open forms are kept as they were: if your administrator opens the account again, your password lets you continue. Otherwise sign out.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="141"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="143"/>
         <source>{0} için ekran, uzun süre işlem yapılmadığı için kilitlendi. Açık formlarınız olduğu gibi duruyor; devam etmek için parolanızı yazın. Başka bir kullanıcıysanız önce bu oturumu kapatın.</source>
         <translation>The screen of {0} was locked after a period without activity. Your open forms are kept as they were; type your password to continue. If you are another user, sign this session out first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="149"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="151"/>
         <source>&amp;Kilidi aç</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="153"/>
         <source>Oturumu &amp;kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
@@ -1935,92 +1935,92 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="236"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="237"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="247"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="248"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="249"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="250"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="308"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="309"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="327"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="328"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="328"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="329"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="332"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="333"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="336"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="337"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="345"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="346"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="350"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="351"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="359"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="360"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="367"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="368"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="368"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="369"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="372"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="373"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="376"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="377"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="377"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="378"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="451"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="452"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="456"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="457"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2037,17 +2037,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="436"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="437"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="452"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="453"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="493"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="514"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -3047,13 +3047,13 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="260"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="261"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
         <extracomment>The signed-in window&apos;s modules in the order they load, each pulling in what it needs (a few milliseconds to a few tens each): one per turn of the event loop. An encrypted file&apos;s sign-in opens the account&apos;s key slot first: argon2&apos;s low-level function and AES-GCM (≈ 11 + 15 ms of imports on the DB worker, after the password was typed). Loaded first while the login of an encrypted file waits.</extracomment>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="298"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="299"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
@@ -3066,87 +3066,87 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SubmitActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="45"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="54"/>
         <source>Kaydetmek için önce kooperatifi seçin.</source>
         <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="85"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="94"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="107"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="116"/>
         <source>{0} onaya gönderildi.</source>
         <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="112"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="121"/>
         <source>Kayıt onaya gönderildi.</source>
         <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="127"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
         <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="131"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="148"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="163"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="156"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="165"/>
         <source>Kaydedilen sürüm sizin yazdıklarınızla aynı alan değerlerini taşıyor.</source>
         <translation>The saved revision has the same field values as what you typed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="159"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="168"/>
         <source>Kaydedilmedi: {0} arada {1}. sürümü kaydetti. Yazdıklarınız formda duruyor; farkları gözden geçirip yeniden kaydederseniz onun sürümünün üzerine kaydedilir.</source>
         <translation>Not saved: {0} saved revision {1} meanwhile. What you typed is still in the form; review the differences, and if you save again it is saved over that revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="174"/>
         <source>Kayıt siz düzenlerken değişti</source>
         <translation>The entry changed while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="217"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="244"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="245"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="225"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="252"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="220"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="247"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="221"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="248"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="222"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="249"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>

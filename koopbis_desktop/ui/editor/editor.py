@@ -27,6 +27,7 @@ from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.lifecycle import Action, DomainError, Role, check_move
 from koopbis_desktop.domain.records import base_value
 from koopbis_desktop.domain.schema import ChangeType, Kind, ValidationResult
+from koopbis_desktop.store import presence
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.store.presence import Presence
 from koopbis_desktop.ui.context import AppContext
@@ -99,6 +100,11 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
+        # While open, the form keeps its scratch copy from being offered on another PC.
+        self.hold_timer = QTimer(self)
+        self.hold_timer.setInterval(presence.HEARTBEAT_S * 1000)
+        self.hold_timer.timeout.connect(self.hold_autosave)
+        self.hold_timer.start()
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -251,11 +257,14 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
             event.ignore()
 
     def on_finished(self, _result: int) -> None:
+        self.hold_timer.stop()
         if self.claim is not None:
             self.claim.release()
         if not self.is_dirty():
             # Closed clean (saved, or every change undone): no scratch copy to offer later.
             self._discard_autosave()
+        else:
+            self.let_go_autosave()
         self.deleteLater()
 
 

@@ -27,8 +27,8 @@ def offer_recovery(ctx: AppContext, parent: QWidget | None) -> int:
     keeps the scratch copies: they are offered again next time, never silently dropped.
     """
     actor = ctx.require_actor()
-    pending, names = ctx.worker.call(lambda store: autosave.pending_with_names(store, actor))
-    return ask_recovery(ctx, parent, pending, names)
+    found: autosave.Recovery = ctx.worker.call(lambda store: autosave.recovery(store, actor))
+    return ask_recovery(ctx, parent, found.offered, found.names, found.elsewhere)
 
 
 def schedule_recovery(ctx: AppContext, parent: QWidget | None) -> None:
@@ -39,22 +39,37 @@ def schedule_recovery(ctx: AppContext, parent: QWidget | None) -> None:
     """
     actor = ctx.require_actor()
 
-    def on_pending(found: tuple[list[autosave.Autosaved], list[str]]) -> None:
-        pending, names = found
-        if pending:
-            ask_recovery(ctx, parent, pending, names)
+    def on_pending(found: autosave.Recovery) -> None:
+        ask_recovery(ctx, parent, found.offered, found.names, found.elsewhere)
 
-    ctx.worker.submit(lambda store: autosave.pending_with_names(store, actor), on_pending)
+    ctx.worker.submit(lambda store: autosave.recovery(store, actor), on_pending)
 
 
 def ask_recovery(
-    ctx: AppContext, parent: QWidget | None, pending: list[autosave.Autosaved], names: list[str] | None = None
+    ctx: AppContext,
+    parent: QWidget | None,
+    pending: list[autosave.Autosaved],
+    names: list[str] | None = None,
+    elsewhere: list[str] | None = None,
 ) -> int:
-    """Ask to restore ``pending`` forms and open them; returns how many were opened."""
+    """Ask to restore ``pending`` forms and open them; returns how many were opened.
+
+    ``elsewhere`` names the forms still open on another PC: not offered, only said (in the
+    question, or on the status bar when there is nothing to ask)."""
+    open_there = ""
+    if elsewhere:
+        open_there = _tr(
+            "Başka bir bilgisayarda hâlâ açık olduğu için geri yüklenmeyen {0} form var; onları orada "
+            "kaydedin ya da kapatın: {1}"
+        ).format(len(elsewhere), "; ".join(elsewhere))
     if not pending:
+        if open_there:
+            ctx.hub.message.emit(open_there)
         return 0
     names = names or [item.type for item in pending]
     listed = "\n".join(f"• {name}" for name in names)
+    if open_there:
+        listed += "\n\n" + open_there
     answer = messages.ask(
         parent,
         _tr("Kaydedilmemiş formlar"),

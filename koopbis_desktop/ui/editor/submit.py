@@ -6,6 +6,8 @@ the scratch table, so a crash loses at most the field being typed.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QLocale, QTime
 from PySide6.QtWidgets import QMessageBox
 
@@ -19,6 +21,13 @@ from koopbis_desktop.store.entries import Entry, RevisionChanged
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.editor.base import EditorBase
 from koopbis_desktop.ui.errors import user_message
+
+log = logging.getLogger(__name__)
+
+
+def _hold_failed(exc: BaseException) -> None:
+    # The copy itself is safe; only whether another PC offers it back is affected.
+    log.info("marking an autosaved form as open failed: %s", exc)
 
 
 class SubmitActions(EditorBase):
@@ -207,6 +216,24 @@ class SubmitActions(EditorBase):
             self._guard(self.on_worker_error),
             coalesce=f"autosave-{form_id}",
         )
+
+    def hold_autosave(self) -> None:
+        """Say again that this form is open on this PC, so another PC's sign-in does not offer
+        its scratch copy back (every ``presence.HEARTBEAT_S`` seconds; nothing without a copy)."""
+        if self.read_only:
+            return
+        form_id = self.form_id
+        self.ctx.worker.submit(
+            lambda store: autosave.hold(store, form_id),
+            None,
+            _hold_failed,
+            coalesce=f"autosave-hold-{form_id}",
+        )
+
+    def let_go_autosave(self) -> None:
+        """The form closed keeping its copy: any PC may offer it back from now on."""
+        form_id = self.form_id
+        self.ctx.worker.submit(lambda store: autosave.let_go(store, form_id), None, _hold_failed)
 
     def on_worker_error(self, exc: BaseException) -> None:
         self.status.setText(user_message(exc))
