@@ -23,16 +23,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store import drafts, snapshot
-from koopbis_desktop.store.clock import now, stamp
+from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
-from koopbis_desktop.store.presence import STALE_AFTER_S, THIS_HOST
+from koopbis_desktop.store.presence import THIS_HOST, stale_before
 
 # Field names are identifiers of the change type schemas; none begins with an underscore.
 REVISION_KEY = "__loaded_revision__"
@@ -108,7 +108,7 @@ def open_elsewhere(item: Autosaved, host: str = THIS_HOST, *, at: datetime | Non
     """The copy's form is open now on another PC (it said so within ``STALE_AFTER_S``)."""
     if item.host is None or item.host == host or item.held_at is None:
         return False
-    return item.held_at >= stamp((at or now()) - timedelta(seconds=STALE_AFTER_S))
+    return item.held_at >= stale_before(at)
 
 
 def pending(store: Store, actor: Actor) -> list[Autosaved]:

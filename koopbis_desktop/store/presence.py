@@ -51,7 +51,8 @@ class Presence:
         return tx("düzenleniyor: {user} ({host})").format(user=self.username, host=self.host)
 
 
-def _cutoff(moment: datetime | None) -> str:
+def stale_before(moment: datetime | None = None) -> str:
+    """The stamp before which a heartbeat no longer counts (at ``moment``, else now)."""
     return stamp((moment or now()) - timedelta(seconds=STALE_AFTER_S))
 
 
@@ -68,7 +69,7 @@ def claim(
             "THEN edit_presence.since ELSE excluded.since END, heartbeat_at = excluded.heartbeat_at "
             "WHERE edit_presence.heartbeat_at < ? "
             "OR (edit_presence.username = excluded.username AND edit_presence.host = excluded.host)",
-            (entry_uuid, username, host, when, when, _cutoff(at)),
+            (entry_uuid, username, host, when, when, stale_before(at)),
         )
         row = conn.execute(
             f"SELECT {_COLUMNS} FROM edit_presence WHERE entry_uuid = ?", (entry_uuid,)
@@ -94,7 +95,8 @@ def release(store: Store, entry_uuid: str, username: str, host: str = THIS_HOST)
 def live(store: Store, *, at: datetime | None = None) -> dict[str, Presence]:
     """Every live claim, by entry uuid."""
     rows = store.query(
-        f"SELECT {_COLUMNS} FROM edit_presence WHERE heartbeat_at >= ? ORDER BY entry_uuid", (_cutoff(at),)
+        f"SELECT {_COLUMNS} FROM edit_presence WHERE heartbeat_at >= ? ORDER BY entry_uuid",
+        (stale_before(at),),
     )
     return {row[0]: Presence(*row) for row in rows}
 
@@ -103,7 +105,7 @@ def of_entry(store: Store, entry_uuid: str, *, at: datetime | None = None) -> Pr
     """The live claim on one entry, if any."""
     row = store.query_one(
         f"SELECT {_COLUMNS} FROM edit_presence WHERE entry_uuid = ? AND heartbeat_at >= ?",
-        (entry_uuid, _cutoff(at)),
+        (entry_uuid, stale_before(at)),
     )
     return Presence(*row) if row else None
 
@@ -124,4 +126,5 @@ __all__ = [
     "of_entry",
     "others",
     "release",
+    "stale_before",
 ]
