@@ -26,7 +26,8 @@ translations: $(QM_FILES)
 
 # Re-extract the UI's tr() strings into the .ts (run after changing UI text, then translate and commit).
 update-translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(find koopbis_desktop/ui -name '*.py') -ts resources/translations/koopbis_en.ts
+# `_tr("Context", "text")` is the modules' short name for QCoreApplication.translate.
+	$(BIN)/pyside6-lupdate -tr-function-alias translate+=_tr $$(find koopbis_desktop/ui -name '*.py') -ts resources/translations/koopbis_en.ts
 
 # The demo database (created on first run in the user data folder, see README "Desktop app")
 # and, beside it, the training KOOP-BİS server on 127.0.0.1:8765 holding the same demo

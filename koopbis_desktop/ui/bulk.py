@@ -25,9 +25,9 @@ from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BulkApprove", text)
+# Every call names its context so that pyside6-lupdate (with `-tr-function-alias translate+=_tr`,
+# see the Makefile) extracts the string; a one-argument wrapper hid them, leaving them Turkish in English.
+_tr = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -63,9 +63,9 @@ def run_bulk_approval(store: Store, actor: Actor, entry_uuids: Sequence[str]) ->
 
 
 def summary_text(outcome: BulkOutcome) -> str:
-    lines = [_tr("{0} kayıt onaylandı.").format(len(outcome.approved))]
+    lines = [_tr("BulkApprove", "{0} kayıt onaylandı.").format(len(outcome.approved))]
     if outcome.refused:
-        lines.append(_tr("{0} kayıt onaylanamadı:").format(len(outcome.refused)))
+        lines.append(_tr("BulkApprove", "{0} kayıt onaylanamadı:").format(len(outcome.refused)))
         lines.extend(f"• {what}: {why}" for _key, what, why in outcome.refused)
     return "\n".join(lines)
 
@@ -74,16 +74,22 @@ def approve_selected(ctx: AppContext, parent: QWidget | None, entry_uuids: Seque
     """Ask, approve the selected entries on the DB worker, then report each refusal in Turkish."""
     keys = list(dict.fromkeys(entry_uuids))
     if not keys:
-        messages.show_info(parent, _tr("Toplu onay"), _tr("Onaylanacak kayıt seçilmedi."))
+        messages.show_info(
+            parent, _tr("BulkApprove", "Toplu onay"), _tr("BulkApprove", "Onaylanacak kayıt seçilmedi.")
+        )
         return
     answer = messages.ask(
         parent,
-        _tr("Toplu onay"),
-        _tr("Seçili {0} kayıt onaylanacak.").format(len(keys)),
-        [(_tr("&Onayla"), messages.Role.AcceptRole), (_tr("&Vazgeç"), messages.Role.RejectRole)],
+        _tr("BulkApprove", "Toplu onay"),
+        _tr("BulkApprove", "Seçili {0} kayıt onaylanacak.").format(len(keys)),
+        [
+            (_tr("BulkApprove", "&Onayla"), messages.Role.AcceptRole),
+            (_tr("BulkApprove", "&Vazgeç"), messages.Role.RejectRole),
+        ],
         informative=_tr(
+            "BulkApprove",
             "Her kayıt ayrı ayrı onaylanır; kendi yazdığınız ya da hatalı kayıtlar onaylanmaz "
-            "ve sonuçta nedeniyle listelenir. Devam edilsin mi?"
+            "ve sonuçta nedeniyle listelenir. Devam edilsin mi?",
         ),
         default=1,
         escape=1,
@@ -98,7 +104,7 @@ def approve_selected(ctx: AppContext, parent: QWidget | None, entry_uuids: Seque
         messages.show(
             parent,
             messages.Level.WARNING if outcome.refused else messages.Level.INFO,
-            _tr("Toplu onay sonucu"),
+            _tr("BulkApprove", "Toplu onay sonucu"),
             summary_text(outcome),
             object_name="bulkApproveResult",
             wait=False,
@@ -106,7 +112,11 @@ def approve_selected(ctx: AppContext, parent: QWidget | None, entry_uuids: Seque
 
     def on_error(exc: BaseException) -> None:
         messages.show_warning(
-            parent, _tr("Toplu onay"), user_message(exc), object_name="bulkApproveResult", wait=False
+            parent,
+            _tr("BulkApprove", "Toplu onay"),
+            user_message(exc),
+            object_name="bulkApproveResult",
+            wait=False,
         )
 
     actor = ctx.require_actor()

@@ -20,8 +20,9 @@ if TYPE_CHECKING:  # the importer (spreadsheet readers) loads when a list is cho
     from koopbis_desktop.services.snapshot_import import ImportReport
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("list_loader", text)
+# Every call names its context so that pyside6-lupdate (with `-tr-function-alias translate+=_tr`,
+# see the Makefile) extracts the string; a one-argument wrapper hid them, leaving them Turkish in English.
+_tr = QCoreApplication.translate
 
 
 def may_load_list(ctx: AppContext) -> bool:
@@ -36,9 +37,9 @@ def choose_and_load(
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
             parent,
-            _tr("Kooperatif listesini yükle"),
+            _tr("list_loader", "Kooperatif listesini yükle"),
             str(Path.home()),
-            _tr("Kooperatif listesi (*.csv *.xlsx *.txt)"),
+            _tr("list_loader", "Kooperatif listesi (*.csv *.xlsx *.txt)"),
         )
         if not name:
             return

@@ -294,6 +294,56 @@ Press «Open» to view it.</translation>
     </message>
 </context>
 <context>
+    <name>BulkApprove</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="67"/>
+        <source>{0} kayıt onaylandı.</source>
+        <translation>{0} entries approved.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="69"/>
+        <source>{0} kayıt onaylanamadı:</source>
+        <translation>{0} entries could not be approved:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="79"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="84"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="117"/>
+        <source>Toplu onay</source>
+        <translation>Approve several</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="79"/>
+        <source>Onaylanacak kayıt seçilmedi.</source>
+        <translation>No entry to approve is selected.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="85"/>
+        <source>Seçili {0} kayıt onaylanacak.</source>
+        <translation>The {0} selected entries will be approved.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="87"/>
+        <source>&amp;Onayla</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="88"/>
+        <source>&amp;Vazgeç</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="90"/>
+        <source>Her kayıt ayrı ayrı onaylanır; kendi yazdığınız ya da hatalı kayıtlar onaylanmaz ve sonuçta nedeniyle listelenir. Devam edilsin mi?</source>
+        <translation>Each entry is approved on its own; entries you wrote yourself or with errors are not approved and are listed in the result with the reason. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="108"/>
+        <source>Toplu onay sonucu</source>
+        <translation>Result of approving several</translation>
+    </message>
+</context>
+<context>
     <name>ComboField</name>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/fields.py" line="397"/>
@@ -613,6 +663,31 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="188"/>
         <source>Çakışma incelemesi {0} — {1}</source>
         <translation>Conflict review {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="41"/>
+        <source>Alan</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="42"/>
+        <source>Gördüğünüz</source>
+        <translation>What you saw</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="43"/>
+        <source>Girdiğiniz</source>
+        <translation>You entered</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="44"/>
+        <source>KOOP-BİS&apos;te şimdi</source>
+        <translation>Now in KOOP-BİS</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_widgets.py" line="45"/>
+        <source>Fark</source>
+        <translation>Difference</translation>
     </message>
 </context>
 <context>
@@ -3720,6 +3795,88 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <location filename="../../koopbis_desktop/ui/help.py" line="174"/>
         <source>Kılavuzu &amp;yazdır…</source>
         <translation>&amp;Print the guide…</translation>
+    </message>
+</context>
+<context>
+    <name>list_loader</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="40"/>
+        <source>Kooperatif listesini yükle</source>
+        <translation>Load the cooperative list</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="42"/>
+        <source>Kooperatif listesi (*.csv *.xlsx *.txt)</source>
+        <translation>Cooperative list (*.csv *.xlsx *.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>offer_recovery</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="62"/>
+        <source>Başka bir bilgisayarda hâlâ açık olduğu için geri yüklenmeyen {0} form var; onları orada kaydedin ya da kapatın: {1}</source>
+        <translation>{0} forms are not restored because they are still open on another computer; save or close them there: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="77"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="115"/>
+        <source>Kaydedilmemiş formlar</source>
+        <translation>Unsaved forms</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="78"/>
+        <source>Kaydedilmemiş {0} form bulundu: geri yüklensin mi?</source>
+        <translation>{0} unsaved forms were found: restore them?</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="80"/>
+        <source>Geri yükle</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="81"/>
+        <source>Tek tek…</source>
+        <translation>One by one…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="82"/>
+        <source>Sonra</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="86"/>
+        <source>Program beklenmedik biçimde kapanmış olabilir. «Sonra» derseniz formlar silinmez; bir sonraki açılışta yeniden sorulur.</source>
+        <translation>The program may have closed unexpectedly. If you choose «Later» the forms are not deleted; you are asked again at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="124"/>
+        <source>Aç</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="125"/>
+        <source>At</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="127"/>
+        <source>Bu formun kaydedilmemiş hâlini siler; geri alınamaz.</source>
+        <translation>Deletes this form&apos;s unsaved state; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="140"/>
+        <source>Kapat (kalanlar sonra yeniden sorulur)</source>
+        <translation>Close (the rest are asked again later)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="156"/>
+        <source>açıldı</source>
+        <translation>opened</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="163"/>
+        <source>atıldı</source>
+        <translation>discarded</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,8 @@ from koopbis_desktop.ui.worker import DbWorker
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "koopbis_en.ts"
 TOOLS = Path(sys.executable).parent
+# As the Makefile's update-translations: `_tr("Context", "text")` spells QCoreApplication.translate.
+LUPDATE_OPTIONS = ("-tr-function-alias", "translate+=_tr")
 PLACEHOLDER = re.compile(r"\{\d+\}|%n|%v|%m|%\d")
 
 
@@ -49,7 +51,10 @@ def current_ts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(TS, out)
     sources = sorted(str(p) for p in (ROOT / "koopbis_desktop" / "ui").rglob("*.py"))
     subprocess.run(
-        [tool("pyside6-lupdate"), *sources, "-ts", str(out)], check=True, capture_output=True, cwd=ROOT
+        [tool("pyside6-lupdate"), *LUPDATE_OPTIONS, *sources, "-ts", str(out)],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
     )
     return out
 
@@ -203,3 +208,68 @@ def test_english_type_chooser_lists_english_labels_and_still_finds_turkish_words
     page.chooser.filter_edit.clear()
     qtbot.keyClicks(page.chooser.filter_edit, "admission")
     assert page.chooser.visible_type_ids() == ["member.admit"]
+
+
+def test_no_translation_wrapper_hides_its_strings_from_lupdate() -> None:
+    # A helper such as `def _tr(text): return QCoreApplication.translate("ctx", text)` makes
+    # every `_tr("…")` invisible to pyside6-lupdate: those texts stayed Turkish in English
+    # mode (the crash-recovery question, bulk approval, the list loader) while the check
+    # above passed. Calls must name their context literally, where lupdate can read them.
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "koopbis_desktop" / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        wrappers = set()
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            params = {a.arg for a in node.args.args}
+            for sub in ast.walk(node):
+                if (
+                    isinstance(sub, ast.Call)
+                    and isinstance(sub.func, ast.Attribute)
+                    and sub.func.attr in ("translate", "tr")
+                    and any(isinstance(a, ast.Name) and a.id in params for a in sub.args)
+                ):
+                    wrappers.add(node.name)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in wrappers
+                and any(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)
+            ):
+                hidden.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.func.id}()")
+    assert not hidden, "texts lupdate cannot extract (call translate/_tr with the context):\n" + "\n".join(
+        hidden
+    )
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert " ".join(LUPDATE_OPTIONS) in makefile, "make update-translations must extract _tr() too"
+
+
+def test_crash_recovery_question_is_english_in_english_mode(
+    english: None, qtbot: Any, make_ctx: Any, cooperatives: list[dict[str, Any]]
+) -> None:
+    from koopbis_desktop.services import autosave
+    from koopbis_desktop.ui.editor.recovery import RecoveryChooser
+
+    ctx = make_ctx("ayse")
+    actor = ctx.require_actor()
+    ctx.worker.call(
+        lambda store: autosave.save(
+            store,
+            actor,
+            "new:recovery-english",
+            type_id="member.admit",
+            cooperative=cooperatives[0]["id"],
+            entry_uuid=None,
+            payload={},
+        )
+    )
+    found = ctx.worker.call(lambda store: autosave.recovery(store, actor))
+    chooser = RecoveryChooser(ctx, found.offered, found.names)
+    qtbot.addWidget(chooser)
+    texts = [b.text() for b in chooser.findChildren(type(chooser.open_buttons[0]))]
+    assert chooser.windowTitle() == "Unsaved forms", chooser.windowTitle()
+    assert "Open" in texts and "Aç" not in texts, texts

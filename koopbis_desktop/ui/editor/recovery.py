@@ -15,9 +15,9 @@ from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor import open_editor
 from koopbis_desktop.ui.editor.editor import EntryEditor
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("offer_recovery", text)
+# Every call names its context so that pyside6-lupdate (with `-tr-function-alias translate+=_tr`,
+# see the Makefile) extracts the string; a one-argument wrapper hid them, leaving them Turkish in English.
+_tr = QCoreApplication.translate
 
 
 def offer_recovery(ctx: AppContext, parent: QWidget | None) -> int:
@@ -59,8 +59,9 @@ def ask_recovery(
     open_there = ""
     if elsewhere:
         open_there = _tr(
+            "offer_recovery",
             "Başka bir bilgisayarda hâlâ açık olduğu için geri yüklenmeyen {0} form var; onları orada "
-            "kaydedin ya da kapatın: {1}"
+            "kaydedin ya da kapatın: {1}",
         ).format(len(elsewhere), "; ".join(elsewhere))
     if not pending:
         if open_there:
@@ -72,17 +73,18 @@ def ask_recovery(
         listed += "\n\n" + open_there
     answer = messages.ask(
         parent,
-        _tr("Kaydedilmemiş formlar"),
-        _tr("Kaydedilmemiş {0} form bulundu: geri yüklensin mi?").format(len(pending)),
+        _tr("offer_recovery", "Kaydedilmemiş formlar"),
+        _tr("offer_recovery", "Kaydedilmemiş {0} form bulundu: geri yüklensin mi?").format(len(pending)),
         [
-            (_tr("Geri yükle"), messages.Role.AcceptRole),
-            (_tr("Tek tek…"), messages.Role.ActionRole),
-            (_tr("Sonra"), messages.Role.RejectRole),
+            (_tr("offer_recovery", "Geri yükle"), messages.Role.AcceptRole),
+            (_tr("offer_recovery", "Tek tek…"), messages.Role.ActionRole),
+            (_tr("offer_recovery", "Sonra"), messages.Role.RejectRole),
         ],
         informative=listed
         + "\n\n"
         + _tr(
-            "Program beklenmedik biçimde kapanmış olabilir. «Sonra» derseniz formlar silinmez; bir sonraki açılışta yeniden sorulur."
+            "offer_recovery",
+            "Program beklenmedik biçimde kapanmış olabilir. «Sonra» derseniz formlar silinmez; bir sonraki açılışta yeniden sorulur.",
         ),
         default=0,
         object_name="recovery_question",
@@ -109,7 +111,7 @@ class RecoveryChooser(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recovery_chooser")
-        self.setWindowTitle(_tr("Kaydedilmemiş formlar"))
+        self.setWindowTitle(_tr("offer_recovery", "Kaydedilmemiş formlar"))
         self.ctx = ctx
         self.opened = 0
         self.open_buttons: list[QPushButton] = []
@@ -118,9 +120,11 @@ class RecoveryChooser(QDialog):
         for row, (item, name) in enumerate(zip(pending, names, strict=True)):
             label = QLabel(name)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            open_button = QPushButton(_tr("Aç"))
-            discard_button = QPushButton(_tr("At"))
-            discard_button.setToolTip(_tr("Bu formun kaydedilmemiş hâlini siler; geri alınamaz."))
+            open_button = QPushButton(_tr("offer_recovery", "Aç"))
+            discard_button = QPushButton(_tr("offer_recovery", "At"))
+            discard_button.setToolTip(
+                _tr("offer_recovery", "Bu formun kaydedilmemiş hâlini siler; geri alınamaz.")
+            )
             open_button.clicked.connect(
                 lambda _=False, i=item, b=(open_button, discard_button), lb=label: self.open_form(i, b, lb)
             )
@@ -132,7 +136,7 @@ class RecoveryChooser(QDialog):
             grid.addWidget(discard_button, row, 2)
             self.open_buttons.append(open_button)
             self.discard_buttons.append(discard_button)
-        close = QPushButton(_tr("Kapat (kalanlar sonra yeniden sorulur)"))
+        close = QPushButton(_tr("offer_recovery", "Kapat (kalanlar sonra yeniden sorulur)"))
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
@@ -148,11 +152,11 @@ class RecoveryChooser(QDialog):
     ) -> None:
         open_editor(self.ctx, self.parentWidget(), form_id=item.form_id)
         self.opened += 1
-        self._done(buttons, label, _tr("açıldı"))
+        self._done(buttons, label, _tr("offer_recovery", "açıldı"))
 
     def discard_form(
         self, item: autosave.Autosaved, buttons: tuple[QPushButton, QPushButton], label: QLabel
     ) -> None:
         form_id = item.form_id
         self.ctx.worker.submit(lambda store: autosave.discard(store, form_id))
-        self._done(buttons, label, _tr("atıldı"))
+        self._done(buttons, label, _tr("offer_recovery", "atıldı"))
