@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -106,12 +106,12 @@ def open_registry_report(window: QWidget, ctx: AppContext) -> None:
 
 def install_print_actions(window: QMainWindow, ctx: AppContext, menu: QMenu) -> QAction:
     """Add "Günlük liste…" (Ctrl+P) and "Sicil uyarıları…" to ``menu``; returns the first."""
-    action = QAction(window.tr("&Günlük liste…"), window)
+    action = QAction(QCoreApplication.translate("PrintActions", "&Günlük liste…"), window)
     action.setShortcut(QKeySequence.StandardKey.Print)
     action.setObjectName("dailyListAction")
     action.triggered.connect(lambda: open_daily_list(window, ctx))
     menu.addAction(action)
-    registry = QAction(window.tr("&Sicil uyarıları…"), window)
+    registry = QAction(QCoreApplication.translate("PrintActions", "&Sicil uyarıları…"), window)
     registry.setObjectName("registryWarningsAction")
     registry.triggered.connect(lambda: open_registry_report(window, ctx))
     menu.addAction(registry)

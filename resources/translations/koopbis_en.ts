@@ -296,49 +296,49 @@ Press «Open» to view it.</translation>
 <context>
     <name>BulkApprove</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="67"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="66"/>
         <source>{0} kayıt onaylandı.</source>
         <translation>{0} entries approved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="69"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="68"/>
         <source>{0} kayıt onaylanamadı:</source>
         <translation>{0} entries could not be approved:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="79"/>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="84"/>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="78"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="83"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="116"/>
         <source>Toplu onay</source>
         <translation>Approve several</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="79"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="78"/>
         <source>Onaylanacak kayıt seçilmedi.</source>
         <translation>No entry to approve is selected.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="85"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="84"/>
         <source>Seçili {0} kayıt onaylanacak.</source>
         <translation>The {0} selected entries will be approved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="87"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="86"/>
         <source>&amp;Onayla</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="88"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="87"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="90"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="89"/>
         <source>Her kayıt ayrı ayrı onaylanır; kendi yazdığınız ya da hatalı kayıtlar onaylanmaz ve sonuçta nedeniyle listelenir. Devam edilsin mi?</source>
         <translation>Each entry is approved on its own; entries you wrote yourself or with errors are not approved and are listed in the result with the reason. Continue?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="108"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="107"/>
         <source>Toplu onay sonucu</source>
         <translation>Result of approving several</translation>
     </message>
@@ -2781,6 +2781,19 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
 </context>
 <context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="109"/>
+        <source>&amp;Günlük liste…</source>
+        <translation>&amp;Daily list…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/print_actions.py" line="114"/>
+        <source>&amp;Sicil uyarıları…</source>
+        <translation>&amp;Registry warnings…</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/presets.py" line="29"/>
@@ -3054,6 +3067,14 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <location filename="../../koopbis_desktop/ui/review.py" line="169"/>
         <source>Kayıt incelemesi {0} — {1}</source>
         <translation>Entry review {0} — {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SetValues</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/values.py" line="24"/>
+        <source>Değişiklik</source>
+        <translation>Change</translation>
     </message>
 </context>
 <context>
@@ -3754,9 +3775,8 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/values.py" line="23"/>
         <source>Değişiklik</source>
-        <translation>Change</translation>
+        <translation type="vanished">Change</translation>
     </message>
 </context>
 <context>
@@ -3813,68 +3833,68 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>offer_recovery</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="62"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="61"/>
         <source>Başka bir bilgisayarda hâlâ açık olduğu için geri yüklenmeyen {0} form var; onları orada kaydedin ya da kapatın: {1}</source>
         <translation>{0} forms are not restored because they are still open on another computer; save or close them there: {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="77"/>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="76"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="114"/>
         <source>Kaydedilmemiş formlar</source>
         <translation>Unsaved forms</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="78"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="77"/>
         <source>Kaydedilmemiş {0} form bulundu: geri yüklensin mi?</source>
         <translation>{0} unsaved forms were found: restore them?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="80"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="79"/>
         <source>Geri yükle</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="80"/>
         <source>Tek tek…</source>
         <translation>One by one…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="82"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="81"/>
         <source>Sonra</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="86"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="85"/>
         <source>Program beklenmedik biçimde kapanmış olabilir. «Sonra» derseniz formlar silinmez; bir sonraki açılışta yeniden sorulur.</source>
         <translation>The program may have closed unexpectedly. If you choose «Later» the forms are not deleted; you are asked again at the next start.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="123"/>
         <source>Aç</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="124"/>
         <source>At</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="126"/>
         <source>Bu formun kaydedilmemiş hâlini siler; geri alınamaz.</source>
         <translation>Deletes this form&apos;s unsaved state; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="139"/>
         <source>Kapat (kalanlar sonra yeniden sorulur)</source>
         <translation>Close (the rest are asked again later)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="156"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="155"/>
         <source>açıldı</source>
         <translation>opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="162"/>
         <source>atıldı</source>
         <translation>discarded</translation>
     </message>
@@ -3906,14 +3926,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>window</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="114"/>
         <source>&amp;Sicil uyarıları…</source>
-        <translation>&amp;Registry warnings…</translation>
+        <translation type="vanished">&amp;Registry warnings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/print_actions.py" line="109"/>
         <source>&amp;Günlük liste…</source>
-        <translation>&amp;Daily list…</translation>
+        <translation type="vanished">&amp;Daily list…</translation>
     </message>
 </context>
 </TS>

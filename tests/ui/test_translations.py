@@ -273,3 +273,22 @@ def test_crash_recovery_question_is_english_in_english_mode(
     texts = [b.text() for b in chooser.findChildren(type(chooser.open_buttons[0]))]
     assert chooser.windowTitle() == "Unsaved forms", chooser.windowTitle()
     assert "Open" in texts and "Aç" not in texts, texts
+
+
+def test_tr_is_called_on_self_only() -> None:
+    # `window.tr("…")` in a function: lupdate files the text under the context "window" (the
+    # variable's name) while Qt looks it up under the object's class ("MainWindow"), so the
+    # menu showed "&Günlük liste…" in English mode though the .ts had its translation.
+    import ast
+
+    elsewhere = []
+    for path in sorted((ROOT / "koopbis_desktop" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "tr"
+                and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "self")
+            ):
+                elsewhere.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not elsewhere, "tr() on another object (use QCoreApplication.translate):\n" + "\n".join(elsewhere)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from koopbis_desktop.domain.schema import Kind
@@ -20,7 +21,7 @@ class SetValues(QUndoCommand):
     """One change of field values; consecutive keystrokes in one field merge into one step."""
 
     def __init__(self, editor: EditorBase, old: dict[str, Any], new: dict[str, Any], token: int) -> None:
-        super().__init__(editor.tr("Değişiklik"))
+        super().__init__(QCoreApplication.translate("SetValues", "Değişiklik"))
         self.editor = editor
         self.old = old
         self.new = new
