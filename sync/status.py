@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import State
 
 
@@ -100,9 +101,13 @@ class KoopbisStatus:
         now = now or datetime.now(UTC)
         parts = [self._reach_text(now)]
         if self.running and self.reach != Reach.MAINTENANCE:
-            parts = [f"KOOP-BİS: eşitleniyor ({self.handled} / {self.total})"]
+            parts = [
+                tx("KOOP-BİS: eşitleniyor ({handled} / {total})").format(
+                    handled=self.handled, total=self.total
+                )
+            ]
         if self.counts.decisions:
-            parts.append(f"karar bekleyen {self.counts.decisions} kayıt")
+            parts.append(tx("karar bekleyen {n} kayıt").format(n=self.counts.decisions))
         return " · ".join(parts)
 
     def banner(self, now: datetime | None = None) -> str | None:
@@ -111,7 +116,7 @@ class KoopbisStatus:
         reach = self.reach
         waiting = self.counts.to_send
         decisions = (
-            f" Karar bekleyen {self.counts.decisions} kayıt var (Çakışmalar sayfası)."
+            " " + tx("Karar bekleyen {n} kayıt var (Çakışmalar sayfası).").format(n=self.counts.decisions)
             if self.counts.decisions
             else ""
         )
@@ -119,34 +124,48 @@ class KoopbisStatus:
             return None
         if reach == Reach.MAINTENANCE:
             return (
-                f"KOOP-BİS bakımda ({self._opens_in(now)}). Kayıtlarınız bu bilgisayarda güvenle saklanıyor; "
-                f"KOOP-BİS açılınca onaylı {waiting} kayıt kendiliğinden sırayla aktarılacak.{decisions}"
+                tx(
+                    "KOOP-BİS bakımda ({opens}). Kayıtlarınız bu bilgisayarda güvenle saklanıyor; "
+                    "KOOP-BİS açılınca onaylı {waiting} kayıt kendiliğinden sırayla aktarılacak."
+                ).format(opens=self._opens_in(now), waiting=waiting)
+                + decisions
             )
         if self.running:
             return (
-                f"KOOP-BİS açık; eşitleniyor ({self.handled} / {self.total}). Onaylı kayıtlar sırayla "
-                f"aktarılıyor; bu sırada çalışmaya devam edebilirsiniz.{decisions}"
+                tx(
+                    "KOOP-BİS açık; eşitleniyor ({handled} / {total}). Onaylı kayıtlar sırayla "
+                    "aktarılıyor; bu sırada çalışmaya devam edebilirsiniz."
+                ).format(handled=self.handled, total=self.total)
+                + decisions
             )
         if reach == Reach.OPEN:
             queue = (
-                f"Gönderilmeyi bekleyen {waiting} onaylı kayıt var; birkaç dakikada bir kendiliğinden gönderilir."
+                tx(
+                    "Gönderilmeyi bekleyen {waiting} onaylı kayıt var; birkaç dakikada bir kendiliğinden gönderilir."
+                ).format(waiting=waiting)
                 if waiting
-                else "Onaylı kayıtların hepsi aktarıldı."
+                else tx("Onaylı kayıtların hepsi aktarıldı.")
             )
-            return f"KOOP-BİS açık. {queue}{decisions}"
+            return tx("KOOP-BİS açık.") + " " + queue + decisions
         assert self.answer is not None
         if reach == Reach.LOGIN_REFUSED:
             return (
-                f"KOOP-BİS girişi reddedildi: {self.answer.message} Kayıtlar yerelde bekliyor; "
-                f"bir şef Ayarlar'dan KOOP-BİS hesabını düzeltmeli.{decisions}"
+                tx(
+                    "KOOP-BİS girişi reddedildi: {message} Kayıtlar yerelde bekliyor; "
+                    "bir şef Ayarlar'dan KOOP-BİS hesabını düzeltmeli."
+                ).format(message=self.answer.message)
+                + decisions
             )
         return (
-            f"KOOP-BİS'e ulaşılamıyor (son deneme {_clock(self.answer.at)}). Kayıtlar yerelde güvende; "
-            f"bağlantı gelince kendiliğinden yeniden denenecek.{decisions}"
+            tx(
+                "KOOP-BİS'e ulaşılamıyor (son deneme {clock}). Kayıtlar yerelde güvende; "
+                "bağlantı gelince kendiliğinden yeniden denenecek."
+            ).format(clock=_clock(self.answer.at))
+            + decisions
         )
 
     def tray_text(self, now: datetime | None = None) -> str:
-        return "KOOP-BİS Masaüstü — " + self.headline(now)
+        return tx("KOOP-BİS Masaüstü") + " — " + self.headline(now)
 
     # -- pieces ------------------------------------------------------------------------
 
@@ -155,23 +174,23 @@ class KoopbisStatus:
         if reach == Reach.UNKNOWN:
             days = (self.go_live - now.astimezone().date()).days
             if days > 0:
-                return f"KOOP-BİS bakımda (açılışa {days} gün)"
-            return "KOOP-BİS: henüz bağlanılmadı"
+                return tx("KOOP-BİS bakımda (açılışa {days} gün)").format(days=days)
+            return tx("KOOP-BİS: henüz bağlanılmadı")
         if reach == Reach.MAINTENANCE:
-            return f"KOOP-BİS bakımda ({self._opens_in(now)})"
+            return tx("KOOP-BİS bakımda ({opens})").format(opens=self._opens_in(now))
         if reach == Reach.OPEN:
-            return "KOOP-BİS açık"
+            return tx("KOOP-BİS açık")
         assert self.answer is not None
         if reach == Reach.LOGIN_REFUSED:
-            return "KOOP-BİS girişi reddedildi"
-        return f"KOOP-BİS'e ulaşılamıyor (son deneme {_clock(self.answer.at)})"
+            return tx("KOOP-BİS girişi reddedildi")
+        return tx("KOOP-BİS'e ulaşılamıyor (son deneme {clock})").format(clock=_clock(self.answer.at))
 
     def _opens_in(self, now: datetime) -> str:
         opens = self.answer.opens_at if self.answer is not None else None
         if opens is None:
             days = (self.go_live - now.astimezone().date()).days
-            return f"açılışa {days} gün" if days > 0 else "açılış saati bildirilmedi"
-        return "açılışa " + _duration(opens - now)
+            return tx("açılışa {days} gün").format(days=days) if days > 0 else tx("açılış saati bildirilmedi")
+        return tx("açılışa {duration}").format(duration=_duration(opens - now))
 
 
 # ----------------------------------------------------------------- moves
@@ -272,6 +291,7 @@ class RunEnd:
     summary: str
     complete: bool  # every entry the run started with got an answer
     needs_decision: bool
+    moved: bool = False  # an entry was applied, parked as a conflict or refused
 
 
 def run_end(
@@ -290,15 +310,19 @@ def run_end(
     complete = handled >= total
     label = status_label
     if status == "ok" and not complete:
-        label = "Bitti; sırası gelmeyen kayıtlar var"
-    parts = [f"{applied} aktarıldı", f"{conflicts} çakışma", f"{refused} ret (memura iade edildi)"]
-    parts.append(f"{retrying} yeniden denenecek")
+        label = tx("Bitti; sırası gelmeyen kayıtlar var")
+    parts = [
+        tx("{n} aktarıldı").format(n=applied),
+        tx("{n} çakışma").format(n=conflicts),
+        tx("{n} ret (memura iade edildi)").format(n=refused),
+        tx("{n} yeniden denenecek").format(n=retrying),
+    ]
     if total > handled:
-        parts.append(f"{total - handled} sırasını bekliyor")
+        parts.append(tx("{n} sırasını bekliyor").format(n=total - handled))
     summary = ", ".join(parts) + "."
     if status not in ("ok", "partial"):
         summary = message
-    return RunEnd(label, summary, complete, conflicts > 0)
+    return RunEnd(label, summary, complete, conflicts > 0, applied + conflicts + refused > 0)
 
 
 def notification(end: RunEnd, status: str) -> str | None:
@@ -306,8 +330,8 @@ def notification(end: RunEnd, status: str) -> str | None:
     if status in ("before_go_live", "busy", "cancelled"):
         return None
     if end.needs_decision:
-        return f"{end.label}: {end.summary} Çakışan kayıtlar bir şefin kararını bekliyor."
-    if status in ("ok", "partial") and not end.summary.startswith("0 aktarıldı, 0 çakışma, 0 ret"):
+        return f"{end.label}: {end.summary} " + tx("Çakışan kayıtlar bir şefin kararını bekliyor.")
+    if status in ("ok", "partial") and end.moved:
         return f"{end.label}: {end.summary}"
     if status == "auth_failed":
         return f"{end.label}: {end.summary}"
@@ -320,12 +344,12 @@ def notification(end: RunEnd, status: str) -> str | None:
 def _duration(left: timedelta) -> str:
     seconds = max(0.0, left.total_seconds())
     if seconds >= 2 * 86400:
-        return f"{math.ceil(seconds / 86400)} gün"
+        return tx("{n} gün").format(n=math.ceil(seconds / 86400))
     if seconds >= 3600:
-        return f"{math.ceil(seconds / 3600)} saat"
+        return tx("{n} saat").format(n=math.ceil(seconds / 3600))
     if seconds >= 60:
-        return f"{math.ceil(seconds / 60)} dakika"
-    return "birkaç saniye"
+        return tx("{n} dakika").format(n=math.ceil(seconds / 60))
+    return tx("birkaç saniye")
 
 
 def _clock(moment: datetime) -> str:

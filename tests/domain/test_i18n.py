@@ -50,6 +50,7 @@ CATALOGUED_MODULES = (
     "sync/planner.py",
     "sync/preview.py",
     "sync/client.py",
+    "sync/status.py",
     "koopbis_desktop/services/accounts.py",
     "koopbis_desktop/services/capture.py",
     "koopbis_desktop/services/errors.py",

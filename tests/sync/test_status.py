@@ -6,11 +6,13 @@ tray's messages are tested here because offscreen has no tray.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from koopbis_desktop.domain import i18n
 from sync import status as koopbis
 from sync.scheduler import AutoSync, AutoSyncConfig, Status, SyncReport
 from sync.status import Reach, ServerAnswer, Tone
@@ -94,6 +96,61 @@ def test_tamamlandi_only_when_every_entry_got_an_answer_and_the_tray_message() -
     )
     assert koopbis.notification(idle, "ok") is None  # nothing happened: no message
     assert koopbis.notification(idle, "before_go_live") is None
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    i18n.set_language("en")
+    yield
+    i18n.set_language("tr")
+
+
+def test_every_screen_reads_the_state_in_english(english: None) -> None:
+    # The banner, status bar, Eşitleme page and tray all read these texts: they were Turkish in
+    # English mode, and the tray's "nothing happened" test compared a Turkish summary.
+    assert koopbis.initial(GO_LIVE).headline(NOW) == "KOOP-BİS: not connected yet"
+    assert (
+        koopbis.initial(date(2015, 3, 20)).headline(NOW) == "KOOP-BİS is in maintenance (8 days to opening)"
+    )
+    answer = koopbis.maintenance_answer("bakım", None, (NOW + timedelta(hours=2, minutes=5)).isoformat(), NOW)
+    waiting = koopbis.with_counts(koopbis.with_answer(koopbis.initial(GO_LIVE), answer), {"approved": 4})
+    assert waiting.headline(NOW) == "KOOP-BİS is in maintenance (opens in 3 hours)"
+    assert waiting.banner(NOW) == (
+        "KOOP-BİS is in maintenance (opens in 3 hours). Your entries are kept safely on this computer; "
+        "when KOOP-BİS opens, 4 approved entries will be transferred in order by themselves."
+    )
+    opened = koopbis.with_counts(
+        koopbis.with_answer(koopbis.initial(GO_LIVE), ServerAnswer(Reach.OPEN, NOW)), {"conflict": 2}
+    )
+    assert opened.headline(NOW) == "KOOP-BİS is open · 2 entries awaiting a decision"
+    assert opened.banner(NOW) == (
+        "KOOP-BİS is open. All approved entries have been transferred. "
+        "2 entries await a decision (Conflicts page)."
+    )
+    assert koopbis.run_progressed(opened, 3, 7).headline(NOW).startswith("KOOP-BİS: synchronising (3 / 7)")
+    assert opened.tray_text(NOW).startswith("KOOP-BİS Desktop — KOOP-BİS is open")
+    lost = koopbis.with_answer(opened, ServerAnswer(Reach.UNREACHABLE, NOW, "no network"))
+    assert lost.headline(NOW).startswith("KOOP-BİS cannot be reached (last try ")
+    whole = koopbis.run_end(
+        "ok", "Completed", "", total=5, handled=4, applied=3, conflicts=1, refused=0, retrying=0
+    )
+    assert whole.label == "Finished; some entries did not get their turn"
+    assert whole.summary == (
+        "3 transferred, 1 conflicts, 0 refused (returned to the clerk), 0 to be retried, 1 waiting for their turn."
+    )
+    tray = koopbis.notification(whole, "ok")
+    assert tray is not None and tray.endswith("The conflicting entries await a supervisor's decision.")
+    applied = koopbis.run_end(
+        "ok", "Completed", "", total=1, handled=1, applied=1, conflicts=0, refused=0, retrying=0
+    )
+    assert (
+        koopbis.notification(applied, "ok")
+        == "Completed: 1 transferred, 0 conflicts, 0 refused (returned to the clerk), 0 to be retried."
+    )
+    idle = koopbis.run_end(
+        "ok", "Completed", "", total=0, handled=0, applied=0, conflicts=0, refused=0, retrying=0
+    )
+    assert koopbis.notification(idle, "ok") is None  # nothing happened: still no message in English
 
 
 @pytest.mark.parametrize("retry_after", [1.0, 2.0, 30.0])
