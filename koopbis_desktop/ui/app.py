@@ -55,6 +55,7 @@ from koopbis_desktop.ui.worker import DbWorker
 if TYPE_CHECKING:
     from koopbis_desktop.store.db import Store
     from koopbis_desktop.ui.mainwindow import MainWindow
+    from koopbis_desktop.ui.single_instance import InstanceGuard
 
 log = logging.getLogger(__name__)
 
@@ -361,7 +362,28 @@ def run(args: argparse.Namespace) -> int:
         location, smoke_dir = _database_location(args)
     except KoopbisError as exc:
         return _start_failed(app, args, exc)
+    if args.smoke:
+        return _run_on(app, args, location, smoke_dir)
+    # One program per database on this PC, taken before anything touches the database (a
+    # second start must not set aside the first run the first program is making).
+    from koopbis_desktop.ui.single_instance import LISTEN_AFTER_MS, InstanceGuard
 
+    guard = InstanceGuard(location)
+    if not guard.acquire():
+        return _already_open(app, args, guard)
+    QTimer.singleShot(LISTEN_AFTER_MS, lambda: guard.listen(bring_forward))
+    try:
+        return _run_on(app, args, location, smoke_dir)
+    finally:
+        guard.release()
+
+
+def _run_on(
+    app: QApplication,
+    args: argparse.Namespace,
+    location: Location,
+    smoke_dir: tempfile.TemporaryDirectory[str] | None,
+) -> int:
     first_run = False
     encrypted = False
     facts = None
@@ -487,6 +509,50 @@ def _database_location(
             return Path(smoke_dir.name) / paths.DB_FILENAME, smoke_dir
         return explicit, None
     return paths.database_location(args.db), None
+
+
+def bring_forward() -> None:
+    """A second start on this database knocked: show this program's window instead."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    from PySide6.QtWidgets import QMainWindow
+
+    # A question or dialog that waits for an answer first, else the main window, else the login.
+    visible = [w for w in app.topLevelWidgets() if w.isVisible() and w.isWindow()]
+    windows = [w for w in visible if isinstance(w, QMainWindow)] + visible
+    widget = app.activeModalWidget() or app.activeWindow() or (windows[0] if windows else None)
+    log.info("a second start on this database: the open window is brought forward")
+    if widget is None:
+        return
+    if widget.isMinimized():
+        widget.showNormal()
+    widget.raise_()
+    widget.activateWindow()
+
+
+def _already_open(app: QApplication, args: argparse.Namespace, guard: InstanceGuard) -> int:
+    """Another program of this person has this database open: bring it forward, or say so."""
+    from koopbis_desktop.ui.single_instance import knock
+
+    if knock(guard.server_name):
+        log.info("this database is open in process %s: its window was brought forward", guard.holder_pid())
+        return 0
+    install_translators(app, args.lang or "tr")
+    pid = guard.holder_pid()
+    messages.show_warning(
+        None,
+        "KOOP-BİS Masaüstü",
+        QCoreApplication.translate("Shell", "KOOP-BİS Masaüstü bu veritabanıyla bu bilgisayarda zaten açık."),
+        informative=QCoreApplication.translate(
+            "Shell",
+            "Açık pencereyi görev çubuğunda bulun. İkinci bir pencere açılmadı: aynı form iki "
+            "pencerede açılıp iki kez kaydedilebilirdi. Açık program yanıt vermiyorsa kapatın "
+            "(işlem numarası {0}) ve yeniden başlatın; kaydettikleriniz ve otomatik kaydedilen "
+            "formlar kaybolmaz.",
+        ).format(pid if pid is not None else "?"),
+        object_name="alreadyOpen",
+    )
+    return 3
 
 
 def _start_failed(app: QApplication, args: argparse.Namespace, exc: BaseException) -> int:
