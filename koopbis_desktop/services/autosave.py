@@ -15,8 +15,9 @@ the sign-in there names it but does not offer it back (restored on two PCs, both
 would be typed on and saved, a new form twice). The open form says so every
 ``presence.HEARTBEAT_S`` seconds (:func:`hold`) and lets go when it closes; a PC that
 crashed stops saying so, and after ``presence.STALE_AFTER_S`` its copies are offered
-anywhere. On the PC that wrote it a copy is always offered: a form open there is this
-program's own (a restart after a crash finds its copies at once).
+anywhere. On the PC that wrote it a copy is always offered: the desktop runs once per
+database on a PC (``ui/single_instance.py``), so a form open there is this program's own (a
+restart after a crash finds its copies at once).
 """
 
 from __future__ import annotations
