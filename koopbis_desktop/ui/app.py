@@ -41,6 +41,7 @@ import koopbis_desktop
 from koopbis_desktop import paths
 from koopbis_desktop.domain import argparse_words, i18n
 from koopbis_desktop.domain.errors import KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, Role
 from koopbis_desktop.domain.reference import resources_dir
 from koopbis_desktop.services.printouts import RENDER_FLAG
@@ -61,33 +62,49 @@ log = logging.getLogger(__name__)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    argparse_words.use_language("tr")  # the help below is Turkish: argparse's own words too
+    arguments = list(argv) if argv is not None else sys.argv[1:]
+    # The help and a usage error speak the language asked for (``--lang``, else Turkish):
+    # chosen before the parser is built, as the ``koopbis`` command does.
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=i18n.LANGUAGES)
+    language = early.parse_known_args(arguments)[0].lang or "tr"
+    argparse_words.use_language(language)
+    i18n.set_language(language)
     parser = argparse.ArgumentParser(
-        prog="koopbis-desktop", description="KOOP-BİS Masaüstü: çevrimdışı kooperatif değişiklik kaydı"
+        prog="koopbis-desktop", description=tx("KOOP-BİS Masaüstü: çevrimdışı kooperatif değişiklik kaydı")
     )
     parser.add_argument(
         "--db",
-        help="veritabanı dosyası ya da ofis veritabanı (postgresql://kullanıcı@sunucu/veritabanı); "
-        "varsayılan: KOOPBIS_DB, bu bilgisayarın bağlandığı ofis veritabanı, kullanıcı veri klasörü",
+        metavar=tx("YOL"),
+        help=tx(
+            "veritabanı dosyası ya da ofis veritabanı (postgresql://kullanıcı@sunucu/veritabanı); "
+            "varsayılan: KOOPBIS_DB, bu bilgisayarın bağlandığı ofis veritabanı, kullanıcı veri klasörü"
+        ),
     )
-    parser.add_argument("--demo", action="store_true", help="demo veritabanını aç (yoksa oluşturur)")
-    parser.add_argument("--lang", choices=("tr", "en"), help="arayüz dili (varsayılan: ayar, yoksa Türkçe)")
+    parser.add_argument("--demo", action="store_true", help=tx("demo veritabanını aç (yoksa oluşturur)"))
+    parser.add_argument(
+        "--lang", choices=i18n.LANGUAGES, help=tx("arayüz dili (varsayılan: ayar, yoksa Türkçe)")
+    )
     parser.add_argument(
         "--smoke",
         action="store_true",
-        help="veritabanını aç, ana pencereyi ekransız kur, ilk sayfası yüklenince çık (bir açılışın "
-        "denetlediğini denetler: ayarlar ve hesaplar)",
+        help=tx(
+            "veritabanını aç, ana pencereyi ekransız kur, ilk sayfası yüklenince çık (bir açılışın "
+            "denetlediğini denetler: ayarlar ve hesaplar)"
+        ),
     )
     parser.add_argument(
         "--whole-file",
         action="store_true",
-        help="--smoke ile: veritabanı dosyasının bütün sayfalarının denetimini de bekle",
+        help=tx("--smoke ile: veritabanı dosyasının bütün sayfalarının denetimini de bekle"),
     )
-    parser.add_argument("--version", action="store_true", help="sürümü yaz ve çık")
+    parser.add_argument("--version", action="store_true", help=tx("sürümü yaz ve çık"))
     parser.add_argument(
-        "--guide-pdf", metavar="PDF", help="kullanıcı kılavuzunu A4 PDF olarak yaz ve çık (pencere açılmaz)"
+        "--guide-pdf",
+        metavar="PDF",
+        help=tx("kullanıcı kılavuzunu A4 PDF olarak yaz ve çık (pencere açılmaz)"),
     )
-    return parser.parse_args(list(argv) if argv is not None else None)
+    return parser.parse_args(arguments)
 
 
 LANGUAGE_PROPERTY = "koopbisLanguage"

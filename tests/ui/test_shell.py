@@ -502,6 +502,13 @@ def test_help_and_a_wrong_argument_keep_their_exit_codes(tmp_path: Path) -> None
     wrong = _run("--no-such-option", tmp_path=tmp_path, PYTHONUNBUFFERED="")
     assert wrong.returncode == 2 and "--no-such-option" in wrong.stderr
     assert "koopbis-desktop: hata: tanınmayan argümanlar: --no-such-option" in wrong.stderr, wrong.stderr
+    # --lang en: the help and the usage errors in English, the program's own texts too.
+    english = _run("--lang", "en", "--help", tmp_path=tmp_path, PYTHONUNBUFFERED="")
+    assert english.returncode == 0 and english.stdout.startswith("usage: koopbis-desktop [-h] [--db PATH]")
+    assert "show this help message and exit" in english.stdout and "open the demo database" in english.stdout
+    assert "veritabanı" not in english.stdout and "kullanım" not in english.stdout, english.stdout
+    wrong_en = _run("--lang=en", "--no-such-option", tmp_path=tmp_path, PYTHONUNBUFFERED="")
+    assert wrong_en.returncode == 2 and "error: unrecognized arguments: --no-such-option" in wrong_en.stderr
     # An unexpected error still reaches stderr with its traceback, and the code is 1.
     crash = subprocess.run(
         [sys.executable, "-c", "from koopbis_desktop.ui import app; app.main = lambda: 1 / 0; app.entry()"],
