@@ -8,14 +8,14 @@ for a cooperative registered only locally so far, from its registration entry.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.effects import StateConflict, apply_change
 from koopbis_desktop.domain.fiscal import fiscal_start_month
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.domain.lifecycle import Action, Actor, NotPermitted, Role, State
+from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, NotPermitted, Role, State
 from koopbis_desktop.domain.records import base_of, base_value, record_from_registration
 from koopbis_desktop.domain.schema import (
     SEARCH_FIELDS,
@@ -27,10 +27,11 @@ from koopbis_desktop.domain.schema import (
 )
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.services.errors import ValidationFailed
+from koopbis_desktop.services.review import BulkResult
 from koopbis_desktop.store import entries, snapshot
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
-from koopbis_desktop.store.errors import NotFound
+from koopbis_desktop.store.errors import NotFound, StoreError
 
 
 def resolve_cooperative(
@@ -233,6 +234,18 @@ def submit_entry(store: Store, actor: Actor, entry_uuid: str) -> Entry:
             result.issues, tx("Kayıt onaya gönderilemez: {v} hata düzeltilmeli.").format(v=len(result.errors))
         )
     return entries.move(store, entry.uuid, Action.SUBMIT, actor, fields={"submitted_at": _now()})
+
+
+def submit_many(store: Store, actor: Actor, entry_uuids: Iterable[str]) -> BulkResult:
+    """Send each draft for approval on its own (a member list's drafts); one refusal does not stop the others."""
+    submitted: list[str] = []
+    refused: dict[str, str] = {}
+    for key in entry_uuids:
+        try:
+            submitted.append(submit_entry(store, actor, key).uuid)
+        except (DomainError, StoreError) as exc:
+            refused[key] = exc.message
+    return BulkResult(submitted, refused)
 
 
 def withdraw_entry(store: Store, actor: Actor, entry_uuid: str, comment: str | None = None) -> Entry:

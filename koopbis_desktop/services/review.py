@@ -53,8 +53,14 @@ def return_entry(store: Store, actor: Actor, entry_uuid: str, comment: str) -> E
 
 @dataclass(frozen=True)
 class BulkResult:
-    approved: list[str]
+    """Several entries moved one by one: those that moved, and why each of the others did not."""
+
+    done: list[str]
     refused: dict[str, str]  # uuid → reason
+
+    @property
+    def approved(self) -> list[str]:
+        return self.done
 
 
 def approve_many(

@@ -1,15 +1,18 @@
-"""Bulk approval of the entries a supervisor selected in the queue.
+"""Several selected entries at once: a supervisor approves them, their author sends them for approval.
 
-Each entry is approved on its own (``services.review.approve_many``): one that
-may not be approved — the supervisor's own entry under the four-eyes rule, one
-with errors, one another supervisor already handled — is named in the summary
-with the reason, and does not stop the others.
+A member list makes one draft per member; moving hundreds of them one form at a time
+is what these spare the office. Each entry still moves on its own
+(``services.review.approve_many``, ``services.capture.submit_many``): one that may not
+move — the supervisor's own entry under the four-eyes rule, one with errors, one
+already handled on another PC — is named in the summary with the reason, and does
+not stop the others.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -17,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor
-from koopbis_desktop.services import review
+from koopbis_desktop.services import capture, review
 from koopbis_desktop.store import entries, snapshot
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import NotFound
@@ -30,10 +33,19 @@ from koopbis_desktop.ui.errors import user_message
 _tr = QCoreApplication.translate
 
 
+class BulkKind(StrEnum):
+    APPROVE = "approve"  # a supervisor approves submitted entries
+    SUBMIT = "submit"  # their author sends drafts for approval
+
+
 @dataclass(frozen=True)
 class BulkOutcome:
-    approved: list[str]
+    done: list[str]
     refused: list[tuple[str, str, str]]  # uuid, what the entry is (Turkish), why it was refused
+
+    @property
+    def approved(self) -> list[str]:
+        return self.done
 
 
 def _describe(store: Store, entry_uuid: str) -> str:
@@ -55,69 +67,128 @@ def _describe(store: Store, entry_uuid: str) -> str:
     )
 
 
-def run_bulk_approval(store: Store, actor: Actor, entry_uuids: Sequence[str]) -> BulkOutcome:
+def run_bulk(store: Store, actor: Actor, entry_uuids: Sequence[str], kind: BulkKind) -> BulkOutcome:
     """The job that runs on the DB worker."""
-    result = review.approve_many(store, actor, entry_uuids)
+    if kind == BulkKind.APPROVE:
+        result = review.approve_many(store, actor, entry_uuids)
+    else:
+        result = capture.submit_many(store, actor, entry_uuids)
     refused = [(key, _describe(store, key), reason) for key, reason in result.refused.items()]
-    return BulkOutcome(result.approved, refused)
+    return BulkOutcome(result.done, refused)
 
 
-def summary_text(outcome: BulkOutcome) -> str:
-    lines = [_tr("BulkApprove", "{0} kayıt onaylandı.").format(len(outcome.approved))]
+def run_bulk_approval(store: Store, actor: Actor, entry_uuids: Sequence[str]) -> BulkOutcome:
+    return run_bulk(store, actor, entry_uuids, BulkKind.APPROVE)
+
+
+@dataclass(frozen=True)
+class _Words:
+    title: str
+    nothing: str
+    question: str  # {0}: how many
+    informative: str
+    go: str
+    cancel: str
+    done: str  # {0}
+    refused: str  # {0}
+    result: str
+
+
+def _words(kind: BulkKind) -> _Words:
+    if kind == BulkKind.APPROVE:
+        return _Words(
+            _tr("BulkApprove", "Toplu onay"),
+            _tr("BulkApprove", "Onaylanacak kayıt seçilmedi."),
+            _tr("BulkApprove", "Seçili {0} kayıt onaylanacak."),
+            _tr(
+                "BulkApprove",
+                "Her kayıt ayrı ayrı onaylanır; kendi yazdığınız ya da hatalı kayıtlar onaylanmaz "
+                "ve sonuçta nedeniyle listelenir. Devam edilsin mi?",
+            ),
+            _tr("BulkApprove", "&Onayla"),
+            _tr("BulkApprove", "&Vazgeç"),
+            _tr("BulkApprove", "{0} kayıt onaylandı."),
+            _tr("BulkApprove", "{0} kayıt onaylanamadı:"),
+            _tr("BulkApprove", "Toplu onay sonucu"),
+        )
+    return _Words(
+        _tr("BulkSubmit", "Toplu onaya gönderme"),
+        _tr("BulkSubmit", "Onaya gönderilecek taslak seçilmedi."),
+        _tr("BulkSubmit", "Seçili {0} taslak onaya gönderilecek."),
+        _tr(
+            "BulkSubmit",
+            "Her taslak ayrı ayrı gönderilir; hatası olan ya da iade edilip düzeltilmemiş kayıtlar "
+            "gönderilmez ve sonuçta nedeniyle listelenir. Gönderilenleri şef onaylar. Devam edilsin mi?",
+        ),
+        _tr("BulkSubmit", "&Onaya gönder"),
+        _tr("BulkSubmit", "&Vazgeç"),
+        _tr("BulkSubmit", "{0} kayıt onaya gönderildi."),
+        _tr("BulkSubmit", "{0} kayıt gönderilemedi:"),
+        _tr("BulkSubmit", "Toplu gönderme sonucu"),
+    )
+
+
+def summary_text(outcome: BulkOutcome, kind: BulkKind = BulkKind.APPROVE) -> str:
+    words = _words(kind)
+    lines = [words.done.format(len(outcome.done))]
     if outcome.refused:
-        lines.append(_tr("BulkApprove", "{0} kayıt onaylanamadı:").format(len(outcome.refused)))
+        lines.append(words.refused.format(len(outcome.refused)))
         lines.extend(f"• {what}: {why}" for _key, what, why in outcome.refused)
     return "\n".join(lines)
 
 
 def approve_selected(ctx: AppContext, parent: QWidget | None, entry_uuids: Sequence[str]) -> None:
-    """Ask, approve the selected entries on the DB worker, then report each refusal in Turkish."""
+    """Ask, approve the selected entries on the DB worker, then report each refusal."""
+    act_on_selected(ctx, parent, entry_uuids, BulkKind.APPROVE)
+
+
+def submit_selected(ctx: AppContext, parent: QWidget | None, entry_uuids: Sequence[str]) -> None:
+    """Ask, send the selected drafts for approval on the DB worker, then report each refusal."""
+    act_on_selected(ctx, parent, entry_uuids, BulkKind.SUBMIT)
+
+
+def act_on_selected(
+    ctx: AppContext,
+    parent: QWidget | None,
+    entry_uuids: Sequence[str],
+    kind: BulkKind,
+    on_finished: Callable[[BulkOutcome], None] | None = None,
+) -> None:
+    words = _words(kind)
+    name = "bulkApprove" if kind == BulkKind.APPROVE else "bulkSubmit"
     keys = list(dict.fromkeys(entry_uuids))
     if not keys:
-        messages.show_info(
-            parent, _tr("BulkApprove", "Toplu onay"), _tr("BulkApprove", "Onaylanacak kayıt seçilmedi.")
-        )
+        messages.show_info(parent, words.title, words.nothing)
         return
     answer = messages.ask(
         parent,
-        _tr("BulkApprove", "Toplu onay"),
-        _tr("BulkApprove", "Seçili {0} kayıt onaylanacak.").format(len(keys)),
-        [
-            (_tr("BulkApprove", "&Onayla"), messages.Role.AcceptRole),
-            (_tr("BulkApprove", "&Vazgeç"), messages.Role.RejectRole),
-        ],
-        informative=_tr(
-            "BulkApprove",
-            "Her kayıt ayrı ayrı onaylanır; kendi yazdığınız ya da hatalı kayıtlar onaylanmaz "
-            "ve sonuçta nedeniyle listelenir. Devam edilsin mi?",
-        ),
+        words.title,
+        words.question.format(len(keys)),
+        [(words.go, messages.Role.AcceptRole), (words.cancel, messages.Role.RejectRole)],
+        informative=words.informative,
         default=1,
         escape=1,
-        object_name="bulkApproveConfirm",
+        object_name=f"{name}Confirm",
     )
     if answer != 0:
         return
 
     def on_done(outcome: BulkOutcome) -> None:
-        if outcome.approved:
-            ctx.hub.entries_changed.emit(list(outcome.approved))
+        if outcome.done:
+            ctx.hub.entries_changed.emit(list(outcome.done))
+        if on_finished is not None:
+            on_finished(outcome)
         messages.show(
             parent,
             messages.Level.WARNING if outcome.refused else messages.Level.INFO,
-            _tr("BulkApprove", "Toplu onay sonucu"),
-            summary_text(outcome),
-            object_name="bulkApproveResult",
+            words.result,
+            summary_text(outcome, kind),
+            object_name=f"{name}Result",
             wait=False,
         )
 
     def on_error(exc: BaseException) -> None:
-        messages.show_warning(
-            parent,
-            _tr("BulkApprove", "Toplu onay"),
-            user_message(exc),
-            object_name="bulkApproveResult",
-            wait=False,
-        )
+        messages.show_warning(parent, words.title, user_message(exc), object_name=f"{name}Result", wait=False)
 
     actor = ctx.require_actor()
-    ctx.worker.submit(lambda store: run_bulk_approval(store, actor, keys), on_done, on_error)
+    ctx.worker.submit(lambda store: run_bulk(store, actor, keys, kind), on_done, on_error)

@@ -296,51 +296,97 @@ Press «Open» to view it.</translation>
 <context>
     <name>BulkApprove</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="66"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="110"/>
         <source>{0} kayıt onaylandı.</source>
         <translation>{0} entries approved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="68"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="111"/>
         <source>{0} kayıt onaylanamadı:</source>
         <translation>{0} entries could not be approved:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="78"/>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="83"/>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="100"/>
         <source>Toplu onay</source>
         <translation>Approve several</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="78"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="101"/>
         <source>Onaylanacak kayıt seçilmedi.</source>
         <translation>No entry to approve is selected.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="84"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="102"/>
         <source>Seçili {0} kayıt onaylanacak.</source>
         <translation>The {0} selected entries will be approved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="86"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="108"/>
         <source>&amp;Onayla</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="87"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="109"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="89"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="103"/>
         <source>Her kayıt ayrı ayrı onaylanır; kendi yazdığınız ya da hatalı kayıtlar onaylanmaz ve sonuçta nedeniyle listelenir. Devam edilsin mi?</source>
         <translation>Each entry is approved on its own; entries you wrote yourself or with errors are not approved and are listed in the result with the reason. Continue?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="107"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="112"/>
         <source>Toplu onay sonucu</source>
         <translation>Result of approving several</translation>
+    </message>
+</context>
+<context>
+    <name>BulkSubmit</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="115"/>
+        <source>Toplu onaya gönderme</source>
+        <translation>Submit several for approval</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="116"/>
+        <source>Onaya gönderilecek taslak seçilmedi.</source>
+        <translation>No draft to submit is selected.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="117"/>
+        <source>Seçili {0} taslak onaya gönderilecek.</source>
+        <translation>The {0} selected drafts will be submitted for approval.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="118"/>
+        <source>Her taslak ayrı ayrı gönderilir; hatası olan ya da iade edilip düzeltilmemiş kayıtlar gönderilmez ve sonuçta nedeniyle listelenir. Gönderilenleri şef onaylar. Devam edilsin mi?</source>
+        <translation>Each draft is submitted on its own; entries with errors or returned and not yet corrected are not submitted and are listed in the result with the reason. A supervisor approves what is submitted. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="123"/>
+        <source>&amp;Onaya gönder</source>
+        <translation>&amp;Submit for approval</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="124"/>
+        <source>&amp;Vazgeç</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="125"/>
+        <source>{0} kayıt onaya gönderildi.</source>
+        <translation>{0} entries submitted for approval.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="126"/>
+        <source>{0} kayıt gönderilemedi:</source>
+        <translation>{0} entries could not be submitted:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="127"/>
+        <source>Toplu gönderme sonucu</source>
+        <translation>Result of submitting several</translation>
     </message>
 </context>
 <context>
@@ -2841,122 +2887,142 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>All entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="84"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="86"/>
         <source>Tümü</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="90"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="92"/>
         <source>Tüm türler</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="95"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="97"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="99"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="101"/>
         <source>&amp;Tarih aralığı</source>
         <translation>&amp;Date range</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="111"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="113"/>
         <source>Ara: kooperatif, kişi, karar no… (Türkçe harfsiz de olur)</source>
         <translation>Search: cooperative, person, decision no… (Turkish letters optional)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="119"/>
         <source>A&amp;ra:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="120"/>
         <source>Tü&amp;r:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="120"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="122"/>
         <source>&amp;Durum:</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="126"/>
         <source>&amp;Yazan:</source>
         <translation>&amp;Author:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="274"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="195"/>
+        <source>Seçilenleri &amp;onaya gönder…</source>
+        <translation>Submit selected for appro&amp;val…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="197"/>
+        <source>Seçilenleri o&amp;nayla…</source>
+        <translation>Appro&amp;ve selected…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="201"/>
+        <source>Seçili taslakların her biri ayrı ayrı onaya gönderilir (Ctrl+Enter).</source>
+        <translation>Each selected draft is submitted for approval on its own (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="203"/>
+        <source>Seçili kayıtların her biri ayrı ayrı onaylanır (Ctrl+Enter).</source>
+        <translation>Each selected entry is approved on its own (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="308"/>
         <source>Bu sütuna göre sıralanamaz.</source>
         <translation>This column cannot be sorted.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="392"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="426"/>
         <source>Bu listede kayıt yok.</source>
         <translation>No entries in this list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="395"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="429"/>
         <source>{0} kayıt ({1} tanesi yüklendi; kaydırdıkça gelir)</source>
         <translation>{0} entries ({1} loaded; more load as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="398"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="432"/>
         <source>{0} kayıt</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="446"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="480"/>
         <source>KOOP-BİS&apos;in iade notu: {0}</source>
         <translation>Returned by KOOP-BİS: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="448"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="482"/>
         <source>Şefin iade notu: {0}</source>
         <translation>Supervisor&apos;s return note: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="170"/>
         <source>Yeni kayıt (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="403"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="437"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="405"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="439"/>
         <source>Süzgece uyan kayıt yok; süzgeci temizleyin (Esc) ya da genişletin.</source>
         <translation>No entry matches the filter; clear it (Esc) or widen it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="408"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="442"/>
         <source>Taslağınız ya da iade edilen kaydınız yok. Yeni bir değişikliği kaydetmek için:</source>
         <translation>You have no drafts or returned entries. To record a new change:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="411"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="445"/>
         <source>Onay bekleyen kayıt yok: memurların onaya gönderdiği kayıtlar burada görünür.</source>
         <translation>Nothing awaits approval: entries clerks submit for approval appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="413"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="447"/>
         <source>Onaylanmış kayıt yok: şefin onayladığı kayıtlar burada görünür.</source>
         <translation>No approved entries: entries a supervisor approves appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="414"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="448"/>
         <source>KOOP-BİS&apos;e gönderilecek ya da gönderilmiş kayıt yok.</source>
         <translation>No entries to send or sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="415"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="449"/>
         <source>Çakışma yok: KOOP-BİS&apos;le çelişen kayıt olursa burada karar beklenir.</source>
         <translation>No conflicts: an entry that contradicts KOOP-BİS would wait here for a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="416"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="450"/>
         <source>Henüz kayıt yok. İlk kaydı girmek için:</source>
         <translation>No entries yet. To record the first one:</translation>
     </message>
@@ -3143,28 +3209,28 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="262"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="279"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
         <extracomment>The signed-in window&apos;s modules in the order they load, each pulling in what it needs (a few milliseconds to a few tens each): one per turn of the event loop. An encrypted file&apos;s sign-in opens the account&apos;s key slot first: argon2&apos;s low-level function and AES-GCM (≈ 11 + 15 ms of imports on the DB worker, after the password was typed). Loaded first while the login of an encrypted file waits.</extracomment>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="300"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="317"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="545"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="562"/>
         <source>KOOP-BİS Masaüstü bu veritabanıyla bu bilgisayarda zaten açık.</source>
         <translation>KOOP-BİS Desktop is already open with this database on this computer.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="546"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="563"/>
         <source>Açık pencereyi görev çubuğunda bulun. İkinci bir pencere açılmadı: aynı form iki pencerede açılıp iki kez kaydedilebilirdi. Açık program yanıt vermiyorsa kapatın (işlem numarası {0}) ve yeniden başlatın; kaydettikleriniz ve otomatik kaydedilen formlar kaybolmaz.</source>
         <translation>Find the open window in the task bar. No second window was opened: the same form could have been opened in two windows and saved twice. If the open program does not respond, close it (process number {0}) and start again; what you saved and the autosaved forms are not lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="609"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="626"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +41,7 @@ from koopbis_desktop.store import presence
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.presence import Presence
+from koopbis_desktop.ui.bulk import BulkKind, act_on_selected
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.empty_state import EmptyState
 from koopbis_desktop.ui.errors import user_message
@@ -182,6 +184,36 @@ class QueuePage(QWidget):
         self.error_label.setStyleSheet("color: #a00000;")
         self.error_label.hide()
 
+        # Several rows at once (a member list's drafts, a day's submissions): the author sends
+        # her selected drafts for approval, a supervisor approves the selected submissions.
+        self.bulk_kind: BulkKind | None = None
+        if preset.key == "drafts" and records:
+            self.bulk_kind = BulkKind.SUBMIT
+        elif preset.key == "submitted" and ctx.is_supervisor:
+            self.bulk_kind = BulkKind.APPROVE
+        self.bulk_button = QPushButton(
+            self.tr("Seçilenleri &onaya gönder…")
+            if self.bulk_kind == BulkKind.SUBMIT
+            else self.tr("Seçilenleri o&nayla…")
+        )
+        self.bulk_button.setObjectName("bulkButton")
+        self.bulk_button.setToolTip(
+            self.tr("Seçili taslakların her biri ayrı ayrı onaya gönderilir (Ctrl+Enter).")
+            if self.bulk_kind == BulkKind.SUBMIT
+            else self.tr("Seçili kayıtların her biri ayrı ayrı onaylanır (Ctrl+Enter).")
+        )
+        self.bulk_button.setVisible(self.bulk_kind is not None)
+        self.bulk_button.setEnabled(False)
+        self.bulk_button.clicked.connect(self.on_bulk_button_clicked)
+        if self.bulk_kind is not None:
+            for keys in ("Ctrl+Return", "Ctrl+Enter"):
+                bulk_shortcut = QShortcut(QKeySequence(keys), self.table)
+                bulk_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                bulk_shortcut.activated.connect(self.on_bulk_button_clicked)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.bulk_button)
+
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.explanation)
@@ -189,7 +221,7 @@ class QueuePage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.comment_label)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.count_label)
+        layout.addLayout(bottom)
 
         QWidget.setTabOrder(self.search_edit, self.type_combo)
         QWidget.setTabOrder(self.type_combo, self.state_combo)
@@ -221,6 +253,8 @@ class QueuePage(QWidget):
         self.model.failed.connect(self.on_model_failed)
         self.model.modelReset.connect(self._update_comment)
         self.table.selectionModel().currentRowChanged.connect(self._update_comment)
+        self.table.selectionModel().selectionChanged.connect(self._update_bulk_button)
+        self.model.modelReset.connect(self._update_bulk_button)
         ctx.hub.changed.connect(self.on_hub_changed)
         ctx.hub.settings_changed.connect(self._update_explanation)
         self._stale = False  # data changed while hidden: reload when shown
@@ -449,6 +483,22 @@ class QueuePage(QWidget):
             self.comment_label.show()
         else:
             self.comment_label.hide()
+
+    # -- several at once -------------------------------------------------------------------
+
+    def selected_uuids(self) -> list[str]:
+        """The selected entries in list order (rows not loaded yet are not among them)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [row.uuid for r in rows if (row := self.model.entry_at(r)) is not None]
+
+    def _update_bulk_button(self, *args: object) -> None:
+        count = len(self.table.selectionModel().selectedRows()) if self.bulk_kind is not None else 0
+        self.bulk_button.setEnabled(count > 0)
+
+    def on_bulk_button_clicked(self) -> None:
+        if self.bulk_kind is None:
+            return
+        act_on_selected(self.ctx, self, self.selected_uuids(), self.bulk_kind)
 
     # -- opening ---------------------------------------------------------------------------
 
