@@ -57,7 +57,6 @@ class InstanceGuard(QObject):
         super().__init__()
         key = instance_key(location)
         self.folder = folder if folder is not None else paths.data_dir() / LOCKS_DIRNAME
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.lock_path = self.folder / f"{key}.lock"
         self.server_name = f"koopbis-desktop-{key}"
         self._lock = QLockFile(str(self.lock_path))
@@ -65,8 +64,22 @@ class InstanceGuard(QObject):
         self._server: QLocalServer | None = None
 
     def acquire(self) -> bool:
-        """Take the lock; False while another program of this person has this database open."""
-        return bool(self._lock.tryLock(0))
+        """Take the lock; False only while another program of this person has this database open.
+
+        A lock that cannot be written (a read-only or full data folder) does not stop the
+        start: the program opens as it did before there was a lock, and the log says why.
+        """
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            log.warning("no open-program lock (%s): %s", self.folder, exc)
+            return True
+        if self._lock.tryLock(0):
+            return True
+        if self._lock.error() == QLockFile.LockError.LockFailedError:
+            return False
+        log.warning("no open-program lock (%s): error %s", self.lock_path, self._lock.error())
+        return True
 
     def holder_pid(self) -> int | None:
         info = self._lock.getLockInfo()

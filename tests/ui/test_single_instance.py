@@ -49,6 +49,13 @@ def test_one_lock_per_database_however_it_is_named(qapp: Any, tmp_path: Path) ->
     assert instance_key(office) != instance_key(tmp_path / "koopbis.sqlite")
 
 
+@pytest.mark.expect_log(r"^no open-program lock", logger="koopbis_desktop.ui.single_instance")
+def test_a_lock_that_cannot_be_written_does_not_stop_the_start(qapp: Any, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")  # the data folder's place holds a file: no folder can be made there
+    assert InstanceGuard(tmp_path / "koopbis.sqlite", blocked / "locks").acquire()
+
+
 def test_a_crashed_programs_lock_is_taken_over(qapp: Any, tmp_path: Path) -> None:
     locks = tmp_path / "locks"
     holder = subprocess.Popen(
