@@ -142,6 +142,36 @@ def test_backup_is_encrypted_with_the_same_key_and_restores(encrypted_store: Sto
     restored.close()
 
 
+def test_a_plain_backup_restored_over_an_encrypted_database_stays_encrypted(tmp_path: Path) -> None:
+    """A backup from before the encryption (plain) put back: the database stays encrypted, names unreadable."""
+    path, count = _plain_database(tmp_path)
+    folder = path.parent / "backups"
+    store = open_store(path, backups_dir=folder)
+    plain_backup = backup.create_backup(store, folder, reason="elle")
+    store.close()
+    assert file_kind(plain_backup) == "plain"
+    encrypt_migration.encrypt_in_place(path, "admin", PASSWORD, backups_dir=folder)
+    keys_before = keyfile.keyfile_path(path).read_bytes()
+    store = encryption.open_with_password(path, "admin", PASSWORD)
+    key = store.key
+    store.set_setting("marker", "sonra")
+    store.close()
+
+    def unlock(p: Path) -> bytes:
+        return encryption.unlock_key(p, "admin", PASSWORD)
+
+    safety = backup.restore(path, plain_backup, folder, unlock)
+    assert safety is not None and file_kind(safety) == "encrypted"
+    assert file_kind(path) == "encrypted" and b"Zeynep" not in path.read_bytes()
+    assert keyfile.keyfile_path(path).read_bytes() == keys_before  # the same key file, the same passwords
+    restored = encryption.open_with_password(path, "admin", PASSWORD)
+    assert restored.key == key
+    assert restored.setting("marker") is None  # the backup's contents, not the file's before
+    assert int(restored.query_one("SELECT count(*) FROM entries")[0]) == count  # type: ignore[index]
+    assert audit.verify(restored.conn).ok
+    restored.close()
+
+
 def _plain_database(tmp_path: Path) -> tuple[Path, int]:
     path = tmp_path / "il" / "koopbis.sqlite"
     store = open_store(path, create=True, backups_dir=path.parent / "backups")
