@@ -181,6 +181,9 @@ def _run(
     recovery = keys.new_recovery(key)
     for username, password in accounts.items():
         keys.put(keyfile.user_slot(username), key, password)
+    waiting = tuple(name for name in active if name not in accounts)
+    for username in waiting:
+        keys.await_slot(username)
     saved: Path | None = None
     if backups_dir is not None:
         progress("Şifreli yedek alınıyor…", 0.2)
@@ -205,7 +208,7 @@ def _run(
         backup=saved,
         rows={name: count for name, (count, _) in expected.items()},
         audit_rows=audit_rows,
-        waiting=tuple(name for name in active if name not in accounts),
+        waiting=waiting,
     )
 
 

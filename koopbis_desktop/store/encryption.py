@@ -137,6 +137,17 @@ def drop_slot(store: Store, username: str) -> None:
     keys.save()
 
 
+def await_slots(store: Store, usernames: list[str] | tuple[str, ...]) -> None:
+    """These open accounts get their slot at their next sign-in on the open file: until then a
+    sign-in on the shut file tells them so (``keyfile.KeyFile.unlock``). Nothing for a plain file."""
+    if store.key is None:
+        return
+    keys = _keys(store)
+    for username in usernames:
+        keys.await_slot(username)
+    keys.save()
+
+
 def clear_failures(store: Store, username: str) -> None:
     """Forget an account's wrong passwords in the key file (an admin unlocked it)."""
     if store.key is not None:
@@ -164,6 +175,7 @@ def new_recovery_key(store: Store) -> str:
 
 
 __all__ = [
+    "await_slots",
     "check_keyfile",
     "clear_failures",
     "create_encrypted",

@@ -193,6 +193,25 @@ class WrongPassword(EncryptionError):
         )
 
 
+class SlotNotYetGiven(WrongPassword):
+    """An open account whose slot under the present key is still to come (after an encryption,
+    a rotation, a copy into a new file or an account opened again): its password, right or
+    wrong, cannot open the file yet. Said as such, and never counted towards the lockout."""
+
+    def __init__(self, username: str) -> None:
+        super().__init__(
+            tx(
+                "{username} hesabının şifreli veritabanı için henüz anahtarı yok: veritabanı şifrelendiğinden "
+                "(ya da anahtarı yenilendiğinden ya da hesap yeniden açıldığından) beri bu hesapla girilmedi. "
+                "Parolanız değişmedi, kayıtlar yerinde. Anahtarınızı almak için bir yönetici bu bilgisayarda "
+                "programa kendi hesabıyla girip «Oturumu kapat» desin; sonra aynı pencerede kendi "
+                "parolanızla girin. Ya da yöneticiniz parolanızı sıfırlasın (Kullanıcılar penceresinde "
+                "«Parola sıfırla» ya da koopbis user passwd)."
+            ).format(username=username)
+        )
+        self.username = username
+
+
 class WrongKey(EncryptionError):
     """The key the key file gives does not decrypt the database: the two do not belong together."""
 

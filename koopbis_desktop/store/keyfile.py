@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileMissing, WrongPassword
+from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileMissing, SlotNotYetGiven, WrongPassword
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -236,6 +236,10 @@ class KeyFile:
     #: secret; whoever can edit this file can also try passwords offline against it, which
     #: argon2id makes slow.
     failures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Open accounts with no slot under this key yet (after an encryption, a rotation, a copy
+    #: into a new file, an account opened again): their sign-in while the file is shut is told
+    #: how to get one instead of "wrong password", and is not counted. Names only, as the slots'.
+    waiting: list[str] = field(default_factory=list)
 
     # -- reading and writing -------------------------------------------------------------
 
@@ -253,7 +257,8 @@ class KeyFile:
                 raise ValueError("format")
             slots = {str(k): dict(v) for k, v in data["slots"].items()}
             failures = {str(k): dict(v) for k, v in dict(data.get("failures", {})).items()}
-            return cls(path=path, check=str(data["check"]), slots=slots, failures=failures)
+            waiting = [str(name) for name in list(data.get("waiting", []))]
+            return cls(path=path, check=str(data["check"]), slots=slots, failures=failures, waiting=waiting)
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeyFileDamaged(path, db_path) from exc
 
@@ -268,6 +273,7 @@ class KeyFile:
                 "check": self.check,
                 "slots": self.slots,
                 "failures": self.failures,
+                "waiting": sorted(set(self.waiting)),
             },
             indent=1,
             sort_keys=True,
@@ -285,6 +291,7 @@ class KeyFile:
         if key_check(key) != self.check:
             raise ValueError("key does not belong to this key file")
         self.slots[slot] = wrap(key, secret, slot)
+        self._given(slot)
 
     def put_sealed(self, slot: str, key: bytes, published: dict[str, Any]) -> None:
         """A slot only the recovery key behind ``published`` opens (:func:`seal`)."""
@@ -294,6 +301,18 @@ class KeyFile:
 
     def drop(self, slot: str) -> None:
         self.slots.pop(slot, None)
+        self._given(slot)
+
+    def _given(self, slot: str) -> None:
+        """A user slot written or dropped: that account waits for none any more."""
+        if slot.startswith("user:"):
+            name = slot.split(":", 1)[1]
+            self.waiting = [n for n in self.waiting if n != name]
+
+    def await_slot(self, username: str) -> None:
+        """``username`` is an open account that gets its slot at its next sign-in on the open file."""
+        if user_slot(username) not in self.slots and username not in self.waiting:
+            self.waiting.append(username)
 
     def accounts(self) -> list[str]:
         return sorted(s.split(":", 1)[1] for s in self.slots if s.startswith("user:"))
@@ -322,6 +341,8 @@ class KeyFile:
         until = record.get("until")
         if until and datetime.fromisoformat(str(until)) > moment:
             raise WrongPassword(_locked_sentence(datetime.fromisoformat(str(until)) - moment))
+        if user_slot(username) not in self.slots and username in self.waiting:
+            raise SlotNotYetGiven(username)
         key = self.open_slot(user_slot(username), password)
         if key is not None:
             if username in self.failures:

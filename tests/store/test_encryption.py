@@ -246,6 +246,56 @@ def test_rotation_re_encrypts_under_a_new_key(encrypted_store: Store) -> None:
     encryption.open_with_recovery(path, report.recovery_key).close()
 
 
+def _waiting_refusal(path: Path, username: str) -> str:
+    with pytest.raises(WrongPassword) as caught:
+        encryption.unlock_key(path, username, PASSWORD)
+    assert caught.value.exit_code == ExitCode.NOT_PERMITTED
+    return str(caught.value)
+
+
+def test_accounts_waiting_for_their_slot_are_told_so_and_never_locked_out(tmp_path: Path) -> None:
+    """After the encryption only its admin has a slot: a clerk with the right password is not told
+    "wrong password" five times and locked, but what happened and how to get their key."""
+    path, _count = _plain_database(tmp_path)
+    report = encrypt_migration.encrypt_in_place(path, "admin", PASSWORD, backups_dir=path.parent / "backups")
+    assert "ayse" in report.waiting
+    for _ in range(7):  # more than the five tries that lock an account
+        text = _waiting_refusal(path, "ayse")
+        assert "henüz anahtarı yok" in text and "hatalı" not in text and "kilit" not in text
+        assert "Oturumu kapat" in text and "sıfırla" in text
+    assert "ayse" not in json.loads(keyfile.keyfile_path(path).read_text(encoding="utf-8"))["failures"]
+    # A name that is no account still reads as a wrong password, and counts.
+    assert "hatalı" in _waiting_refusal(path, "kimse")
+    # The way the sentence gives: the database open in the program (an admin signed in), the
+    # clerk signs in there with the password they always had and gets the slot.
+    store = encryption.open_with_password(path, "admin", PASSWORD)
+    accounts.login(store, "ayse", PASSWORD)
+    store.close()
+    assert encryption.unlock_key(path, "ayse", PASSWORD)
+    with pytest.raises(WrongPassword, match="hatalı"):
+        encryption.unlock_key(path, "ayse", "yanlis-parola")
+
+
+def test_after_a_rotation_and_a_reopened_account_the_others_are_told_to_get_their_key(
+    encrypted_store: Store,
+) -> None:
+    people, _ = _fill(encrypted_store)
+    admin = people["admin"]
+    accounts.disable_user(encrypted_store, admin, "mehmet")
+    path = encrypted_store.path
+    _report, others = encrypt_migration.rotate_key(encrypted_store, "admin", PASSWORD)
+    assert "mehmet" not in others
+    assert "henüz anahtarı yok" in _waiting_refusal(path, "ayse")
+    assert "hatalı" in _waiting_refusal(path, "mehmet")  # closed: no slot and none to come
+    store = encryption.open_with_password(path, "admin", PASSWORD)
+    admin = accounts.login(store, "admin", PASSWORD)
+    accounts.enable_user(store, admin, "mehmet")  # opened again: no slot until a sign-in or a reset
+    assert "henüz anahtarı yok" in _waiting_refusal(path, "mehmet")
+    accounts.change_password(store, admin, "mehmet", "yeni-parola-99")
+    store.close()
+    assert encryption.unlock_key(path, "mehmet", "yeni-parola-99")
+
+
 def test_production_key_slots_are_costly() -> None:
     real = keyfile.KdfParams()
     assert real.time_cost >= 3 and real.memory_cost >= 64 * 1024 and real.parallelism >= 1

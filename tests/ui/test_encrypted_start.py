@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts
-from koopbis_desktop.store import encryption, keyfile
+from koopbis_desktop.store import encrypt_migration, encryption, keyfile
 from koopbis_desktop.store.db import Store, file_kind
 from koopbis_desktop.store.errors import KeyFileMissing
 from koopbis_desktop.ui import messages
@@ -81,6 +81,38 @@ def test_a_disabled_account_cannot_open_the_database(qtbot: Any, encrypted_store
         assert dialog.session is None and worker.is_locked
     finally:
         worker.stop()
+
+
+def test_after_a_key_rotation_a_clerk_is_told_how_to_get_their_key_and_gets_it(
+    qtbot: Any, encrypted_store: Store, qapp: Any
+) -> None:
+    """Only the admin who rotated the key has a slot: the clerk's right password is not called wrong;
+    after the admin signs in and out in the same window, the clerk signs in there and gets the slot."""
+    add_people(encrypted_store)
+    path = encrypted_store.path
+    encrypt_migration.rotate_key(encrypted_store, "admin", PASSWORD)
+    worker = DbWorker(path, path.parent / "backups")
+    worker.start()
+    try:
+        assert worker.wait_ready(10) is True and worker.is_locked
+        dialog = LoginDialog(worker)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _try_login(qtbot, dialog, "ayse", PASSWORD)
+        said = dialog.error_label.text()
+        assert "henüz anahtarı yok" in said and "Oturumu kapat" in said and "hatalı" not in said
+        assert dialog.session is None and worker.is_locked
+        with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
+            _try_login(qtbot, dialog, "admin", PASSWORD)
+        again = LoginDialog(worker)  # what "Oturumu kapat" shows, on the same open database
+        qtbot.addWidget(again)
+        again.show()
+        with qtbot.waitSignal(again.signed_in, timeout=10_000):
+            _try_login(qtbot, again, "ayse", PASSWORD)
+        assert again.session is not None and again.session.actor.username == "ayse"
+    finally:
+        worker.stop()
+    assert encryption.unlock_key(path, "ayse", PASSWORD)
 
 
 @pytest.mark.expect_log(r"opening .* failed", logger="koopbis_desktop.ui.worker")
