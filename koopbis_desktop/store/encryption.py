@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from koopbis_desktop.store import keyfile
-from koopbis_desktop.store.errors import KeyFileDamaged
+from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileWithoutDatabase
 from koopbis_desktop.store.startfacts import file_kind
 
 # The store (sqlite-utils, the migrations) is imported by the functions that open one: the
@@ -98,15 +98,28 @@ def open_with_recovery(path: Path, recovery_key: str, *, backups_dir: Path | Non
     return open_store(path, backups_dir=backups_dir, key=key)
 
 
+def check_no_orphan_keyfile(path: Path) -> None:
+    """Raise KeyFileWithoutDatabase when ``path`` is missing but its key file is there (before asking anything)."""
+    path = Path(path)
+    keys = keyfile.keyfile_path(path)
+    if file_kind(path) in ("missing", "empty") and keys.exists():
+        raise KeyFileWithoutDatabase(path, keys)
+
+
 def create_encrypted(path: Path, *, backups_dir: Path | None = None) -> Store:
     """A new database, encrypted from its first byte.
 
     The key file is written before the database so a crash cannot leave an
     encrypted file without one; it has no account slot until the first account,
     and the recovery key the set-up shows is made then (:func:`new_recovery_key`).
+    A key file already there is never replaced (``KeyFileWithoutDatabase``).
     """
     from koopbis_desktop.store.db import open_store
 
+    # Never replaced: it opens a database that was moved or deleted (its slots, its recovery
+    # slot). A first run cut off before its first account is set aside first by its callers.
+    if keyfile.keyfile_path(path).exists():
+        raise KeyFileWithoutDatabase(path, keyfile.keyfile_path(path))
     key = keyfile.new_key()
     path.parent.mkdir(parents=True, exist_ok=True)
     # No slot yet, not even a recovery one: a recovery key made here would be shown to
@@ -177,6 +190,7 @@ def new_recovery_key(store: Store) -> str:
 __all__ = [
     "await_slots",
     "check_keyfile",
+    "check_no_orphan_keyfile",
     "clear_failures",
     "create_encrypted",
     "drop_slot",
