@@ -208,6 +208,41 @@ def test_migration_encrypts_in_place_with_a_backup_and_loses_nothing(tmp_path: P
     old_backup.close()
 
 
+def test_migration_encrypts_the_plain_backups_too_and_each_still_restores(tmp_path: Path) -> None:
+    """The backups of the plain file hold every member too: after the migration none is left readable."""
+    path = tmp_path / "il" / "koopbis.sqlite"
+    folder = path.parent / "backups"
+    store = open_store(path, create=True, backups_dir=folder)
+    store.set_setting("province_code", "06")
+    people, coop = _fill(store)
+    count = int(store.query_one("SELECT count(*) FROM entries")[0])  # type: ignore[index]
+    first = backup.create_backup(store, folder, reason="elle")
+    capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(seed=77))
+    second = backup.create_backup(store, folder, reason="elle")
+    store.close()
+    assert file_kind(first) == file_kind(second) == "plain" and b"Zeynep" in first.read_bytes()
+    damaged = folder / "koopbis-20150101-000000-000000-elle.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)  # unreadable: left as it is, and named
+    before = damaged.read_bytes()
+
+    report = encrypt_migration.encrypt_in_place(path, "admin", PASSWORD, backups_dir=folder)
+
+    for file in folder.iterdir():
+        assert b"Zeynep" not in file.read_bytes(), file.name
+    assert sorted(report.encrypted_backups) == sorted([first, second])
+    assert report.plain_backups == (damaged,) and damaged.read_bytes() == before
+    for saved, entries_then in ((first, count), (second, count + 1)):
+        assert file_kind(saved) == "encrypted" and keyfile.keyfile_path(saved).exists()
+        opened = encryption.open_with_password(saved, "admin", PASSWORD)
+        assert int(opened.query_one("SELECT count(*) FROM entries")[0]) == entries_then  # type: ignore[index]
+        assert audit.verify(opened.conn).ok
+        opened.close()
+    backup.restore(path, first, folder, lambda p: encryption.unlock_key(p, "admin", PASSWORD))
+    restored = encryption.open_with_password(path, "admin", PASSWORD)
+    assert int(restored.query_one("SELECT count(*) FROM entries")[0]) == count  # type: ignore[index]
+    restored.close()
+
+
 def test_migration_refuses_and_rolls_back_when_the_copy_differs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
