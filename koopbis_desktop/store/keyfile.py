@@ -292,6 +292,10 @@ class KeyFile:
             raise ValueError("key does not belong to this key file")
         self.slots[slot] = wrap(key, secret, slot)
         self._given(slot)
+        if slot.startswith("user:"):
+            # A new password (set by its owner, an admin or with the recovery key) ends the lockout
+            # the old one's wrong tries set, as users.set_password does in the database.
+            self.failures.pop(slot.split(":", 1)[1], None)
 
     def put_sealed(self, slot: str, key: bytes, published: dict[str, Any]) -> None:
         """A slot only the recovery key behind ``published`` opens (:func:`seal`)."""

@@ -356,6 +356,27 @@ def test_five_wrong_passwords_lock_the_account_even_though_the_file_stays_shut(
     assert "ayse" not in json.loads(keyfile.keyfile_path(path).read_text())["failures"]
 
 
+def test_a_new_password_opens_at_once_after_a_lockout_set_by_an_admin_or_the_recovery_key(
+    encrypted_store: Store,
+) -> None:
+    """Locked out by wrong passwords, then given a new one: the new password opens the shut file at once
+    (the database's own lockout is lifted by the new password; the key file's was not)."""
+    people = add_people(encrypted_store)
+    recovery = encryption.new_recovery_key(encrypted_store)
+    path = encrypted_store.path
+    for name in ("ayse", "admin"):
+        for _ in range(5):
+            with pytest.raises(WrongPassword):
+                encryption.unlock_key(path, name, "yanlis-parola")
+    accounts.change_password(encrypted_store, people["admin"], "ayse", "yeni-parola-11")  # "Parola sıfırla"
+    assert encryption.unlock_key(path, "ayse", "yeni-parola-11") == encrypted_store.key
+    encrypted_store.close()
+    by_paper = encryption.open_with_recovery(path, recovery)  # koopbis key reset
+    accounts.reset_with_recovery(by_paper, "admin", "yeni-parola-22")
+    by_paper.close()
+    assert encryption.unlock_key(path, "admin", "yeni-parola-22")
+
+
 def test_a_sign_in_after_the_slot_unlocked_the_file_hashes_the_password_once(
     encrypted_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
