@@ -322,12 +322,24 @@ class KeyFile:
         return sorted(s.split(":", 1)[1] for s in self.slots if s.startswith("user:"))
 
     def open_slot(self, slot: str, secret: str) -> bytes | None:
+        """The key from ``slot`` with ``secret``; None for no such slot or another secret.
+
+        A slot damaged inside a readable file (a salt that is no base64, a missing or odd cost,
+        a nonce cut short) raises KeyFileDamaged, with the way back, for that slot only.
+        """
+        from argon2.exceptions import HashingError
+
         entry = self.slots.get(slot)
         if entry is None:
             return None
-        key = (
-            _open_sealed(entry, secret, slot) if entry.get("kind") == SEALED else unwrap(entry, secret, slot)
-        )
+        try:
+            key = (
+                _open_sealed(entry, secret, slot)
+                if entry.get("kind") == SEALED
+                else unwrap(entry, secret, slot)
+            )
+        except (ValueError, KeyError, TypeError, AttributeError, HashingError) as exc:
+            raise KeyFileDamaged(self.path, _database_of(self.path)) from exc
         if key is not None and key_check(key) != self.check:
             return None
         return key
@@ -342,9 +354,9 @@ class KeyFile:
 
         moment = now or datetime.now(UTC)
         record = self.failures.get(username, {})
-        until = record.get("until")
-        if until and datetime.fromisoformat(str(until)) > moment:
-            raise WrongPassword(_locked_sentence(datetime.fromisoformat(str(until)) - moment))
+        until = _moment(record.get("until"))
+        if until is not None and until > moment:
+            raise WrongPassword(_locked_sentence(until - moment))
         if user_slot(username) not in self.slots and username in self.waiting:
             raise SlotNotYetGiven(username)
         key = self.open_slot(user_slot(username), password)
@@ -353,7 +365,7 @@ class KeyFile:
                 del self.failures[username]
                 self.save()
             return key
-        count = int(record.get("count", 0)) + 1 if not until else 1
+        count = _count(record.get("count")) + 1 if until is None else 1
         if count >= MAX_FAILED_ATTEMPTS:
             self.failures[username] = {"count": count, "until": (moment + LOCKOUT).isoformat()}
             self.save()
@@ -384,6 +396,29 @@ class KeyFile:
         recovery = new_recovery_key()
         self.put(RECOVERY_SLOT, key, recovery)
         return recovery
+
+
+def _database_of(keys: Path) -> Path | None:
+    name = str(keys)
+    return Path(name[: -len(SUFFIX)]) if name.endswith(SUFFIX) else None
+
+
+def _moment(value: Any) -> datetime | None:
+    """A lockout's end as written; an unreadable one counts as none (it guards nothing secret)."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _count(value: Any) -> int:
+    try:
+        return max(0, int(value or 0))
+    except (TypeError, ValueError):
+        return 0
 
 
 def _locked_sentence(left: timedelta) -> str:

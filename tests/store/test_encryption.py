@@ -118,6 +118,46 @@ def test_each_refusal_has_its_own_sentence_never_corrupt(encrypted_store: Store,
         assert not issubclass(error, DatabaseDamaged)
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda slot: slot.__setitem__("salt", "!!!"), id="salt-not-base64"),
+        pytest.param(lambda slot: slot.pop("kdf"), id="kdf-missing"),
+        pytest.param(lambda slot: slot.__setitem__("nonce", "AAAA"), id="nonce-too-short"),
+        pytest.param(lambda slot: slot["kdf"].__setitem__("memory_cost", "çok"), id="kdf-not-a-number"),
+    ],
+)
+def test_a_damaged_slot_is_named_as_damage_with_the_way_back_and_the_others_still_open(
+    encrypted_store: Store, damage: Any
+) -> None:
+    """A slot damaged inside a readable key file: the key file's own sentence (never an unexpected
+    error, never a wrong password that counts towards the lockout); nothing rewritten."""
+    add_people(encrypted_store)
+    path = encrypted_store.path
+    encrypted_store.close()
+    keys = keyfile.keyfile_path(path)
+    data = json.loads(keys.read_text(encoding="utf-8"))
+    damage(data["slots"]["user:ayse"])
+    keys.write_text(json.dumps(data), encoding="utf-8")
+    before = keys.read_bytes()
+    with pytest.raises(KeyFileDamaged) as damaged:
+        encryption.unlock_key(path, "ayse", PASSWORD)
+    assert str(keys) in damaged.value.message and "yedeğin" in damaged.value.message
+    assert keys.read_bytes() == before
+    assert encryption.unlock_key(path, "admin", PASSWORD)  # the other slots still open
+
+
+def test_an_unreadable_lockout_record_does_not_stop_the_sign_in(encrypted_store: Store) -> None:
+    add_people(encrypted_store)
+    path = encrypted_store.path
+    encrypted_store.close()
+    keys = keyfile.keyfile_path(path)
+    data = json.loads(keys.read_text(encoding="utf-8"))
+    data["failures"] = {"ayse": {"count": 5, "until": "yarın"}}
+    keys.write_text(json.dumps(data), encoding="utf-8")
+    assert encryption.unlock_key(path, "ayse", PASSWORD)
+
+
 def test_backup_is_encrypted_with_the_same_key_and_restores(encrypted_store: Store, tmp_path: Path) -> None:
     _fill(encrypted_store)
     folder = tmp_path / "yedek"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -113,6 +114,26 @@ def test_after_a_key_rotation_a_clerk_is_told_how_to_get_their_key_and_gets_it(
     finally:
         worker.stop()
     assert encryption.unlock_key(path, "ayse", PASSWORD)
+
+
+def test_a_damaged_slot_is_said_at_the_login_and_the_others_still_sign_in(
+    qtbot: Any, locked: tuple[DbWorker, dict[str, Actor]]
+) -> None:
+    worker, _people = locked
+    assert worker.wait_ready(10) is True
+    keys = keyfile.keyfile_path(worker.db_path)
+    data = json.loads(keys.read_text(encoding="utf-8"))
+    data["slots"]["user:ayse"]["salt"] = "!!!"  # damaged inside a readable file
+    keys.write_text(json.dumps(data), encoding="utf-8")
+    dialog = LoginDialog(worker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _try_login(qtbot, dialog, "ayse", PASSWORD)
+    said = dialog.error_label.text()
+    assert "anahtar dosyası okunamıyor" in said and str(keys) in said and "Beklenmeyen" not in said
+    assert worker.open_error is None and worker.is_locked
+    with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
+        _try_login(qtbot, dialog, "admin", PASSWORD)
 
 
 @pytest.mark.expect_log(r"opening .* failed", logger="koopbis_desktop.ui.worker")
