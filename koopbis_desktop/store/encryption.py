@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from koopbis_desktop.store import keyfile
-from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileWithoutDatabase
+from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileMissing, KeyFileWithoutDatabase
 from koopbis_desktop.store.startfacts import file_kind
 
 # The store (sqlite-utils, the migrations) is imported by the functions that open one: the
@@ -142,12 +142,28 @@ def set_slot(store: Store, username: str, password: str) -> None:
 
 
 def drop_slot(store: Store, username: str) -> None:
-    """The account can no longer open the database (it is disabled)."""
+    """The account can no longer open the database (it is disabled), nor its backups.
+
+    Each backup in the backups folder carries a copy of the key file with the slots of its
+    day: the closed account's slot is removed from those too (the administrators' and the
+    recovery key's stay). A copy on a removable disk is out of reach.
+    """
     if store.key is None:
         return
     keys = _keys(store)
     keys.drop(keyfile.user_slot(username))
     keys.save()
+    folder = store.backups_dir
+    if folder is None or not folder.is_dir():
+        return
+    for copy in sorted(folder.glob("koopbis-*.sqlite" + keyfile.SUFFIX)):
+        try:
+            kept = keyfile.KeyFile.load(copy)
+        except (KeyFileDamaged, KeyFileMissing):
+            continue  # a damaged copy is left as it is (never rewritten)
+        if keyfile.user_slot(username) in kept.slots:
+            kept.drop(keyfile.user_slot(username))
+            kept.save()
 
 
 def await_slots(store: Store, usernames: list[str] | tuple[str, ...]) -> None:

@@ -74,6 +74,22 @@ def test_each_account_opens_a_disabled_one_cannot_and_the_recovery_key_does(encr
         encryption.open_with_recovery(path, "1" * 40)
 
 
+def test_a_closed_account_opens_none_of_the_backups_either(encrypted_store: Store) -> None:
+    """Closing an account removes its slot from the key files of the backups folder too: each
+    backup is a whole copy of every member, and the closed account's old password opened them."""
+    people = add_people(encrypted_store)
+    folder = encrypted_store.backups_dir
+    assert folder is not None
+    saved = [backup.create_backup(encrypted_store, folder, reason="elle") for _ in range(2)]
+    assert encryption.unlock_key(saved[0], "ayse", PASSWORD)
+    accounts.disable_user(encrypted_store, people["admin"], "ayse")
+    for file in saved:
+        with pytest.raises(WrongPassword):
+            encryption.unlock_key(file, "ayse", PASSWORD)
+        assert encryption.unlock_key(file, "admin", PASSWORD) == encrypted_store.key
+        assert encryption.unlock_key(file, "mehmet", PASSWORD) == encrypted_store.key
+
+
 def test_password_change_and_reset_rewrap_the_slot(encrypted_store: Store) -> None:
     people = add_people(encrypted_store)
     accounts.change_password(encrypted_store, people["ayse"], "ayse", "yeni-parola-99")
