@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import logging.handlers
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from koopbis_desktop import paths
+from tests.conftest import member_admission, valid_tckn
 
 
 @pytest.fixture
@@ -87,3 +89,46 @@ def test_a_log_folder_that_cannot_be_made_leaves_logging_as_it_was(
     paths.rotate_log()
     assert logging.getLogger().handlers == before
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.expect_log(r"unexpected error in koopbis", logger="koopbis.cli")
+def test_an_unexpected_error_of_a_command_logs_its_command_not_its_data_nor_a_password(
+    log_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The log file is plain text on the PC: a member's TCKN and name typed in ``--data`` and the
+    office database's password in ``--db`` stay out of it; the command and its options stay in."""
+    from koopbis_desktop import cli
+    from koopbis_desktop.cli import entries
+
+    def broken(_args: object) -> int:
+        raise RuntimeError("beklenmeyen bir durum")
+
+    monkeypatch.setattr(entries, "cmd_entry_add", broken)  # a fault inside the command's own work
+    tckn = valid_tckn(7)
+    data = json.dumps(
+        member_admission(member_id=tckn, full_name="Zebercet Karaosmanoğlu"), ensure_ascii=False
+    )
+    code = cli.main(
+        [
+            "--db",
+            "postgresql://koopbis_memur:GizliParola-77@sunucu:5432/koopbis",
+            "--lang",
+            "tr",
+            "entry",
+            "add",
+            "--as",
+            "ayse",
+            "--type",
+            "member.admit",
+            "--data",
+            data,
+            "--cooperative=06-000123",
+        ]
+    )
+    assert code == 1
+    assert "günlük dosyasına yazıldı" in capsys.readouterr().err
+    text = (log_folder / "koopbis-cli.log").read_text(encoding="utf-8")
+    assert "unexpected error in koopbis" in text and "entry add" in text and "--data" in text
+    assert "RuntimeError: beklenmeyen bir durum" in text  # the traceback support needs
+    for leaked in (tckn, "Zebercet", "Karaosmanoğlu", "GizliParola-77", "06-000123"):
+        assert leaked not in text, leaked

@@ -193,6 +193,35 @@ def command_language(args: argparse.Namespace, *, read_setting: bool = True) -> 
     return i18n.choose_language(given, setting)
 
 
+def loggable_command(parser: argparse.ArgumentParser, arguments: Sequence[str]) -> str:
+    """The command line as the log file may keep it: the command's words and the options' names.
+
+    Never the values: ``--data`` carries members' TCKNs, names and addresses, ``--db`` may carry
+    the office database's password, a positional may be a name searched for. The log file is
+    plain text on the PC (the support bundle scrubs it again, but the file itself stays).
+    """
+    words: list[str] = []
+    current: argparse.ArgumentParser | None = parser
+    for token in arguments:
+        if token.startswith("--"):
+            words.append(token.split("=", 1)[0])
+        elif len(token) == 2 and token[0] == "-" and token[1].isalpha():
+            words.append(token)
+        elif current is not None:
+            choices = next(
+                (
+                    action.choices
+                    for action in current._actions
+                    if isinstance(action, argparse._SubParsersAction)
+                ),
+                None,
+            )
+            if choices is not None and token in choices:
+                words.append(token)
+                current = choices[token]
+    return " ".join(words)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     paths.setup_logging("koopbis-cli")
@@ -221,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(tx("\nİptal edildi; yarım kalan işlem kaydedilmedi."), file=sys.stderr)
         return EXIT_ERROR
     except Exception:
-        log.exception("unexpected error in koopbis %s", arguments)
+        log.exception("unexpected error in koopbis %s", loggable_command(parser, arguments))
         message = tx(
             "Beklenmeyen bir hata oluştu; ayrıntı günlük dosyasına yazıldı ({v}). Lütfen bilgi işleme iletin."
         ).format(v=paths.log_dir())

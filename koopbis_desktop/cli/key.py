@@ -52,6 +52,22 @@ def _progress(text: str, fraction: float) -> None:
     print(f"[{round(fraction * 100):3d}%] {text}", flush=True)
 
 
+def _report_old_backups(report: Any) -> None:
+    if report.encrypted_backups:
+        print(
+            tx(
+                "Şifresiz {count} eski yedek de yeni anahtarla şifrelendi (her biri denetlendi; aynı parolalar açar)."
+            ).format(count=len(report.encrypted_backups))
+        )
+    if report.plain_backups:
+        print(
+            tx(
+                "Bu eski yedekler şifrelenemedi ve şifresiz duruyor (üyelerin kişisel verileri okunabilir): {files}. "
+                "Şifreli yedeğin açıldığını doğruladıktan sonra bunları silin."
+            ).format(files=", ".join(str(p) for p in report.plain_backups))
+        )
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from koopbis_desktop.store import encryption, keyfile
 
@@ -104,6 +120,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     )
     if report.backup is not None:
         print(f"Şifreli yedek: {report.backup}")
+    _report_old_backups(report)
     if report.waiting:
         print(
             "Bu hesapların anahtarı henüz yok; masaüstünde veritabanı açıkken ilk girişlerinde ya da "
@@ -148,6 +165,7 @@ def cmd_rotate(args: argparse.Namespace) -> int:
         store, actor.username, account_password(args), progress=_progress
     )
     print(f"Yeni anahtarla yeniden şifrelendi: {sum(report.rows.values())} satır doğrulandı.")
+    _report_old_backups(report)
     if others:
         print(
             "Bu hesapların anahtarı yenilenmeli (ilk girişlerinde program açıkken ya da parola sıfırlanınca): "

@@ -47,6 +47,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     recovery = ""
     if args.admin and isinstance(db_path, Path) and not db_path.exists():
         # Encrypted from the first byte; the first admin's password opens it.
+        # An init cut off before its first account left a key file nobody can open: set aside. A key
+        # file with accounts opens a database moved or deleted: create_encrypted refuses to replace it.
+        encryption.set_aside_unfinished(db_path)
+        encryption.check_no_orphan_keyfile(db_path)
         password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
         store = encryption.create_encrypted(db_path, backups_dir=paths.backups_dir(db_path))
         setup.add_first_admin(store, args.admin, password, args.full_name or "")

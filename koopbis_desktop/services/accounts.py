@@ -167,6 +167,8 @@ def enable_user(store: Store, by: Actor, username: str) -> None:
         _acting_admin(conn, by)
         _existing(store, username)
         users.set_active(conn, username, True, by.username)
+        if not encryption.has_slot(store, username):
+            encryption.await_slots(store, [username])
 
 
 def unlock_user(store: Store, by: Actor, username: str) -> None:

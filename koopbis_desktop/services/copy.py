@@ -107,6 +107,7 @@ def copy_to_new_file(
         waiting = tuple(
             user.username for user in users.list_users(target) if user.active and user.username != by.username
         )
+        encryption.await_slots(target, waiting)
     except BaseException:
         target.close()
         _remove_new_file(path)

@@ -5,9 +5,10 @@ and library versions, the settings, the schema version, how many entries sit in
 which state and whether the audit chain holds. It must not get the people in
 the database: no TCKN or VKN, no member, board or user names, no passwords, no
 entry payloads. So the bundle is built from counts and declared settings only,
-and the logs — which can hold anything an exception message or a command line
-carried (``koopbis entry add --data '{...}'`` is logged on an unexpected error) —
-are scrubbed line by line before they are added:
+and the logs — which can hold anything an exception message carried, or a command
+line as version 0.1.0 logged it on an unexpected error (``koopbis entry add
+--data '{...}'``; now only the command's words and option names) — are scrubbed line
+by line before they are added:
 
 * runs of 7 or more digits (TCKN, VKN, MERSİS, phone numbers) are masked, and
   10 or more digits written in groups ("123 456 789 01");

@@ -229,13 +229,25 @@ def _copy(source: Path, target: Path, key: bytes | None) -> None:
         dst.close()
 
 
+def _copy_encrypting(source: Path, target: Path, key: bytes) -> None:
+    """The plain ``source`` into a new ``target`` encrypted with ``key`` (SQLCipher's own export)."""
+    from koopbis_desktop.store.encrypt_migration import copy_encrypted
+
+    try:
+        copy_encrypted(source, target, key)
+    except db_errors() as exc:
+        raise KnownError(tx("Geri yükleme yapılamadı: {exc}. Veritabanı değişmedi.").format(exc=exc)) from exc
+
+
 def restore(db_path: Path, backup_file: Path, backups_dir: Path, unlock: Unlock | None = None) -> Path | None:
     """Replace the database at ``db_path`` with ``backup_file``; returns the safety backup of the old one.
 
     ``unlock`` gives the key of an encrypted file (the current database and the
     backup each through its own key file). A backup under the database's own key
     is copied into the file in place; one under another key (from before a
-    rotation) is copied beside it and renamed over it, and its key file comes along.
+    rotation) is copied beside it and renamed over it, and its key file comes along. A
+    plain backup (from before the encryption) over an encrypted database is encrypted
+    under the database's key on the way: the database stays encrypted.
     """
     check_backup_file(backup_file, unlock)
     from koopbis_desktop.store.db import open_store
@@ -271,11 +283,16 @@ def restore(db_path: Path, backup_file: Path, backups_dir: Path, unlock: Unlock 
         _copy(backup_file, db_path, key)
         return safety
     # Another key (a backup from before a rotation, or an encrypted backup over a plain file):
-    # built beside the database and renamed over it, with the backup's key file.
+    # built beside the database and renamed over it, with the backup's key file. A plain backup
+    # (from before the encryption) over an encrypted database is encrypted on the way under the
+    # database's own key, whose key file stays: the restore never leaves the members' data readable.
     side = db_path.with_name(db_path.name + ".restoring")
     side.unlink(missing_ok=True)
     try:
-        _copy(backup_file, side, key)
+        if key is None and current_key is not None:
+            _copy_encrypting(backup_file, side, current_key)
+        else:
+            _copy(backup_file, side, key)
     except KnownError:
         side.unlink(missing_ok=True)
         raise

@@ -7,6 +7,10 @@ count and by a hash of their contents, and the audit chain — and only then is
 the key file written and the copy renamed over the database. Until that rename
 the original file is untouched, so a kill or a refused check loses nothing: the
 program finds the old database as it was (and a stale side file it removes).
+
+The plain backups of the backups folder (taken before the encryption, each a whole
+copy of every member) are then encrypted the same way, one by one, under the new
+key with its key file beside each; one that cannot be is left as it was and named.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.store import audit, keyfile
-from koopbis_desktop.store.db import Store, connect_raw, file_kind, open_store
+from koopbis_desktop.store.db import Store, connect_raw, db_errors, file_kind, open_store
 from koopbis_desktop.store.errors import KnownError, PlainDatabase
 
 Progress = Callable[[str, float], None]
@@ -39,6 +43,10 @@ class MigrationReport:
     #: Active accounts without a slot under the new key yet (their next sign-in on the
     #: open database or a password reset by an admin gives them one).
     waiting: tuple[str, ...] = ()
+    #: Plain backups of the backups folder now encrypted under the new key (each checked).
+    encrypted_backups: tuple[Path, ...] = ()
+    #: Plain backups that could not be encrypted (left as they were): to delete by hand.
+    plain_backups: tuple[Path, ...] = ()
 
 
 def _quiet(_text: str, _fraction: float) -> None:
@@ -123,6 +131,54 @@ def _check_copy(copy: Path, key: bytes, expected: dict[str, tuple[int, str]], au
         )
 
 
+def _check_same(copy: Path, key: bytes, expected: dict[str, tuple[int, str]]) -> None:
+    conn = connect_raw(copy, key)
+    try:
+        if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+            raise MigrationRefused("Şifreli kopyanın bütünlük denetimi geçmedi.")
+        if fingerprint(conn) != expected:
+            raise MigrationRefused("Şifreli kopya özgün dosyayla aynı değil.")
+    finally:
+        conn.close()
+
+
+def _encrypt_plain_backups(
+    backups_dir: Path, key: bytes, keys: keyfile.KeyFile, progress: Progress
+) -> tuple[list[Path], list[Path]]:
+    """Every plain backup of ``backups_dir`` encrypted in place under ``key``, with ``keys`` beside it.
+
+    They hold every member as the database did. Each goes the migration's careful way: an
+    encrypted copy beside it, compared row by row, then the key file, then the rename; one
+    that cannot be read or copied stays as it was and is named (nothing is deleted).
+    """
+    done: list[Path] = []
+    left: list[Path] = []
+    failures: tuple[type[Exception], ...] = (OSError, KnownError, *db_errors())
+    plain = [p for p in sorted(backups_dir.glob("koopbis-*.sqlite")) if file_kind(p) == "plain"]
+    for number, saved in enumerate(plain, start=1):
+        progress(f"Eski şifresiz yedekler şifreleniyor ({number}/{len(plain)})…", 0.92)
+        side = saved.with_name(saved.name + ".encrypting")
+        try:
+            _fold_wal(saved, None)
+            conn = connect_raw(saved, None)
+            try:
+                expected = fingerprint(conn)
+            finally:
+                conn.close()
+            copy_encrypted(saved, side, key)
+            _check_same(side, key, expected)
+            keys.save(keyfile.keyfile_path(saved))
+            for suffix in ("-wal", "-shm"):
+                Path(str(saved) + suffix).unlink(missing_ok=True)
+            os.replace(side, saved)
+        except failures:
+            side.unlink(missing_ok=True)
+            left.append(saved)
+            continue
+        done.append(saved)
+    return done, left
+
+
 def _swap(path: Path, copy: Path, keys: keyfile.KeyFile) -> None:
     # The key file first: a kill before the rename leaves the old file, which its own
     # header shows to be plain (or under the old key, whose key file the backup keeps).
@@ -181,6 +237,9 @@ def _run(
     recovery = keys.new_recovery(key)
     for username, password in accounts.items():
         keys.put(keyfile.user_slot(username), key, password)
+    waiting = tuple(name for name in active if name not in accounts)
+    for username in waiting:
+        keys.await_slot(username)
     saved: Path | None = None
     if backups_dir is not None:
         progress("Şifreli yedek alınıyor…", 0.2)
@@ -199,13 +258,19 @@ def _run(
         raise
     progress("Şifreli dosya yerine konuyor…", 0.9)
     _swap(path, copy, keys)
+    encrypted: list[Path] = []
+    left: list[Path] = []
+    if backups_dir is not None:
+        encrypted, left = _encrypt_plain_backups(backups_dir, key, keys, progress)
     progress("Tamam.", 1.0)
     return MigrationReport(
         recovery_key=recovery,
         backup=saved,
         rows={name: count for name, (count, _) in expected.items()},
         audit_rows=audit_rows,
-        waiting=tuple(name for name in active if name not in accounts),
+        waiting=waiting,
+        encrypted_backups=tuple(encrypted),
+        plain_backups=tuple(left),
     )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from koopbis_desktop.store import keyfile
-from koopbis_desktop.store.errors import KeyFileDamaged
+from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileMissing, KeyFileWithoutDatabase
 from koopbis_desktop.store.startfacts import file_kind
 
 # The store (sqlite-utils, the migrations) is imported by the functions that open one: the
@@ -98,15 +98,28 @@ def open_with_recovery(path: Path, recovery_key: str, *, backups_dir: Path | Non
     return open_store(path, backups_dir=backups_dir, key=key)
 
 
+def check_no_orphan_keyfile(path: Path) -> None:
+    """Raise KeyFileWithoutDatabase when ``path`` is missing but its key file is there (before asking anything)."""
+    path = Path(path)
+    keys = keyfile.keyfile_path(path)
+    if file_kind(path) in ("missing", "empty") and keys.exists():
+        raise KeyFileWithoutDatabase(path, keys)
+
+
 def create_encrypted(path: Path, *, backups_dir: Path | None = None) -> Store:
     """A new database, encrypted from its first byte.
 
     The key file is written before the database so a crash cannot leave an
     encrypted file without one; it has no account slot until the first account,
     and the recovery key the set-up shows is made then (:func:`new_recovery_key`).
+    A key file already there is never replaced (``KeyFileWithoutDatabase``).
     """
     from koopbis_desktop.store.db import open_store
 
+    # Never replaced: it opens a database that was moved or deleted (its slots, its recovery
+    # slot). A first run cut off before its first account is set aside first by its callers.
+    if keyfile.keyfile_path(path).exists():
+        raise KeyFileWithoutDatabase(path, keyfile.keyfile_path(path))
     key = keyfile.new_key()
     path.parent.mkdir(parents=True, exist_ok=True)
     # No slot yet, not even a recovery one: a recovery key made here would be shown to
@@ -129,11 +142,38 @@ def set_slot(store: Store, username: str, password: str) -> None:
 
 
 def drop_slot(store: Store, username: str) -> None:
-    """The account can no longer open the database (it is disabled)."""
+    """The account can no longer open the database (it is disabled), nor its backups.
+
+    Each backup in the backups folder carries a copy of the key file with the slots of its
+    day: the closed account's slot is removed from those too (the administrators' and the
+    recovery key's stay). A copy on a removable disk is out of reach.
+    """
     if store.key is None:
         return
     keys = _keys(store)
     keys.drop(keyfile.user_slot(username))
+    keys.save()
+    folder = store.backups_dir
+    if folder is None or not folder.is_dir():
+        return
+    for copy in sorted(folder.glob("koopbis-*.sqlite" + keyfile.SUFFIX)):
+        try:
+            kept = keyfile.KeyFile.load(copy)
+        except (KeyFileDamaged, KeyFileMissing):
+            continue  # a damaged copy is left as it is (never rewritten)
+        if keyfile.user_slot(username) in kept.slots:
+            kept.drop(keyfile.user_slot(username))
+            kept.save()
+
+
+def await_slots(store: Store, usernames: list[str] | tuple[str, ...]) -> None:
+    """These open accounts get their slot at their next sign-in on the open file: until then a
+    sign-in on the shut file tells them so (``keyfile.KeyFile.unlock``). Nothing for a plain file."""
+    if store.key is None:
+        return
+    keys = _keys(store)
+    for username in usernames:
+        keys.await_slot(username)
     keys.save()
 
 
@@ -164,7 +204,9 @@ def new_recovery_key(store: Store) -> str:
 
 
 __all__ = [
+    "await_slots",
     "check_keyfile",
+    "check_no_orphan_keyfile",
     "clear_failures",
     "create_encrypted",
     "drop_slot",

@@ -178,6 +178,26 @@ class KeyFileDamaged(EncryptionError):
         self.path = path
 
 
+class KeyFileWithoutDatabase(EncryptionError):
+    """A key file with accounts' slots lies where a new database would be made: the database it
+    opens was moved or deleted. A new set-up there would replace it (every slot and the recovery
+    slot gone), so it is refused."""
+
+    exit_code = ExitCode.NOT_PERMITTED
+
+    def __init__(self, path: Path, keys: Path) -> None:
+        super().__init__(
+            tx(
+                "Veritabanı dosyası bulunamadı ({path}) ama yanında anahtar dosyası var ({keys}): "
+                "veritabanı taşınmış ya da silinmiş. Anahtar dosyası o veritabanını açar; üzerine yeni "
+                "bir veritabanı kurulmadı, hiçbir dosya değişmedi. Veritabanı dosyasını yerine geri koyun "
+                "ya da en yeni yedekten geri yükleyin. Burada gerçekten yeni bir veritabanı kurulacaksa "
+                "önce anahtar dosyasını başka bir klasöre taşıyın."
+            ).format(path=path, keys=keys)
+        )
+        self.path = path
+
+
 class WrongPassword(EncryptionError):
     """No slot of the key file opens with this password (or recovery key)."""
 
@@ -191,6 +211,25 @@ class WrongPassword(EncryptionError):
                 "kapatılmış bir hesap veritabanını açamaz)."
             )
         )
+
+
+class SlotNotYetGiven(WrongPassword):
+    """An open account whose slot under the present key is still to come (after an encryption,
+    a rotation, a copy into a new file or an account opened again): its password, right or
+    wrong, cannot open the file yet. Said as such, and never counted towards the lockout."""
+
+    def __init__(self, username: str) -> None:
+        super().__init__(
+            tx(
+                "{username} hesabının şifreli veritabanı için henüz anahtarı yok: veritabanı şifrelendiğinden "
+                "(ya da anahtarı yenilendiğinden ya da hesap yeniden açıldığından) beri bu hesapla girilmedi. "
+                "Parolanız değişmedi, kayıtlar yerinde. Anahtarınızı almak için bir yönetici bu bilgisayarda "
+                "programa kendi hesabıyla girip «Oturumu kapat» desin; sonra aynı pencerede kendi "
+                "parolanızla girin. Ya da yöneticiniz parolanızı sıfırlasın (Kullanıcılar penceresinde "
+                "«Parola sıfırla» ya da koopbis user passwd)."
+            ).format(username=username)
+        )
+        self.username = username
 
 
 class WrongKey(EncryptionError):

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileMissing, WrongPassword
+from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileMissing, SlotNotYetGiven, WrongPassword
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -236,6 +236,10 @@ class KeyFile:
     #: secret; whoever can edit this file can also try passwords offline against it, which
     #: argon2id makes slow.
     failures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Open accounts with no slot under this key yet (after an encryption, a rotation, a copy
+    #: into a new file, an account opened again): their sign-in while the file is shut is told
+    #: how to get one instead of "wrong password", and is not counted. Names only, as the slots'.
+    waiting: list[str] = field(default_factory=list)
 
     # -- reading and writing -------------------------------------------------------------
 
@@ -253,7 +257,8 @@ class KeyFile:
                 raise ValueError("format")
             slots = {str(k): dict(v) for k, v in data["slots"].items()}
             failures = {str(k): dict(v) for k, v in dict(data.get("failures", {})).items()}
-            return cls(path=path, check=str(data["check"]), slots=slots, failures=failures)
+            waiting = [str(name) for name in list(data.get("waiting", []))]
+            return cls(path=path, check=str(data["check"]), slots=slots, failures=failures, waiting=waiting)
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeyFileDamaged(path, db_path) from exc
 
@@ -268,6 +273,7 @@ class KeyFile:
                 "check": self.check,
                 "slots": self.slots,
                 "failures": self.failures,
+                "waiting": sorted(set(self.waiting)),
             },
             indent=1,
             sort_keys=True,
@@ -285,6 +291,11 @@ class KeyFile:
         if key_check(key) != self.check:
             raise ValueError("key does not belong to this key file")
         self.slots[slot] = wrap(key, secret, slot)
+        self._given(slot)
+        if slot.startswith("user:"):
+            # A new password (set by its owner, an admin or with the recovery key) ends the lockout
+            # the old one's wrong tries set, as users.set_password does in the database.
+            self.failures.pop(slot.split(":", 1)[1], None)
 
     def put_sealed(self, slot: str, key: bytes, published: dict[str, Any]) -> None:
         """A slot only the recovery key behind ``published`` opens (:func:`seal`)."""
@@ -294,17 +305,41 @@ class KeyFile:
 
     def drop(self, slot: str) -> None:
         self.slots.pop(slot, None)
+        self._given(slot)
+
+    def _given(self, slot: str) -> None:
+        """A user slot written or dropped: that account waits for none any more."""
+        if slot.startswith("user:"):
+            name = slot.split(":", 1)[1]
+            self.waiting = [n for n in self.waiting if n != name]
+
+    def await_slot(self, username: str) -> None:
+        """``username`` is an open account that gets its slot at its next sign-in on the open file."""
+        if user_slot(username) not in self.slots and username not in self.waiting:
+            self.waiting.append(username)
 
     def accounts(self) -> list[str]:
         return sorted(s.split(":", 1)[1] for s in self.slots if s.startswith("user:"))
 
     def open_slot(self, slot: str, secret: str) -> bytes | None:
+        """The key from ``slot`` with ``secret``; None for no such slot or another secret.
+
+        A slot damaged inside a readable file (a salt that is no base64, a missing or odd cost,
+        a nonce cut short) raises KeyFileDamaged, with the way back, for that slot only.
+        """
+        from argon2.exceptions import HashingError
+
         entry = self.slots.get(slot)
         if entry is None:
             return None
-        key = (
-            _open_sealed(entry, secret, slot) if entry.get("kind") == SEALED else unwrap(entry, secret, slot)
-        )
+        try:
+            key = (
+                _open_sealed(entry, secret, slot)
+                if entry.get("kind") == SEALED
+                else unwrap(entry, secret, slot)
+            )
+        except (ValueError, KeyError, TypeError, AttributeError, HashingError) as exc:
+            raise KeyFileDamaged(self.path, _database_of(self.path)) from exc
         if key is not None and key_check(key) != self.check:
             return None
         return key
@@ -319,16 +354,18 @@ class KeyFile:
 
         moment = now or datetime.now(UTC)
         record = self.failures.get(username, {})
-        until = record.get("until")
-        if until and datetime.fromisoformat(str(until)) > moment:
-            raise WrongPassword(_locked_sentence(datetime.fromisoformat(str(until)) - moment))
+        until = _moment(record.get("until"))
+        if until is not None and until > moment:
+            raise WrongPassword(_locked_sentence(until - moment))
+        if user_slot(username) not in self.slots and username in self.waiting:
+            raise SlotNotYetGiven(username)
         key = self.open_slot(user_slot(username), password)
         if key is not None:
             if username in self.failures:
                 del self.failures[username]
                 self.save()
             return key
-        count = int(record.get("count", 0)) + 1 if not until else 1
+        count = _count(record.get("count")) + 1 if until is None else 1
         if count >= MAX_FAILED_ATTEMPTS:
             self.failures[username] = {"count": count, "until": (moment + LOCKOUT).isoformat()}
             self.save()
@@ -359,6 +396,29 @@ class KeyFile:
         recovery = new_recovery_key()
         self.put(RECOVERY_SLOT, key, recovery)
         return recovery
+
+
+def _database_of(keys: Path) -> Path | None:
+    name = str(keys)
+    return Path(name[: -len(SUFFIX)]) if name.endswith(SUFFIX) else None
+
+
+def _moment(value: Any) -> datetime | None:
+    """A lockout's end as written; an unreadable one counts as none (it guards nothing secret)."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _count(value: Any) -> int:
+    try:
+        return max(0, int(value or 0))
+    except (TypeError, ValueError):
+        return 0
 
 
 def _locked_sentence(left: timedelta) -> str:

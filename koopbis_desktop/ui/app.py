@@ -418,6 +418,13 @@ def _run_on(
         from koopbis_desktop.store import encryption
 
         encryption.set_aside_unfinished(db_path)  # a first run cut off before its first account
+        if not args.demo:
+            try:
+                # The database moved away and its key file stayed: no set-up over it (the key
+                # file would be replaced, every slot gone); say what is missing instead.
+                encryption.check_no_orphan_keyfile(db_path)
+            except KoopbisError as exc:
+                return _start_failed(app, args, exc)
         # A new database (first run, demo, smoke) is encrypted from its first byte.
         credentials = None
         if args.demo:

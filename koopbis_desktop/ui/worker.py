@@ -381,13 +381,15 @@ class DbWorker(QObject):
 
     def _unlock(self, job: _Job) -> Store | None:
         """Open the encrypted database with the job's credentials; a wrong password fails the job only."""
-        from koopbis_desktop.store.errors import KeyRequired, WrongPassword
+        from koopbis_desktop.store.errors import KeyFileDamaged, KeyRequired, WrongPassword
 
         try:
             if job.credentials is None:
                 raise KeyRequired(self.db_path)
             store = self._open(job.credentials)
-        except (WrongPassword, KeyRequired) as exc:
+        except (WrongPassword, KeyRequired, KeyFileDamaged) as exc:
+            # KeyFileDamaged here: the account's own slot is damaged (the file itself was read
+            # before the login); the login says so with the way back, and the others still open.
             if job.job_id == 0:
                 job.op(None)  # type: ignore[arg-type]  # call()'s wrapper reports KeyRequired
             else:

@@ -116,3 +116,24 @@ def test_an_old_plain_database_is_encrypted_and_rotated_by_an_admin(koopbis: Koo
     rotated = ok(koopbis("key", "rotate", "--as", "admin", password=ADMIN_PW))
     assert "ayse" in rotated and RECOVERY.search(rotated)
     ok(koopbis("audit", "verify", "--as", "admin", password=ADMIN_PW))
+
+
+def test_init_never_replaces_the_key_file_of_a_database_that_is_missing(
+    koopbis: Koopbis, tmp_path: Path
+) -> None:
+    """The database moved away (another folder, a USB disk) and its key file stayed: a new set-up there
+    would throw away every slot and the recovery slot, and the database could not be opened when it
+    comes back. It is refused, saying what to do; the key file is not touched."""
+    ok(koopbis("init", "--province", "06", "--admin", "admin", new_password=ADMIN_PW))
+    keys = keyfile.keyfile_path(koopbis.db)
+    before = keys.read_bytes()
+    moved = tmp_path / "tasinan.sqlite"
+    koopbis.db.rename(moved)
+    refused = koopbis("init", "--province", "06", "--admin", "admin", new_password="baska-parola-2")
+    assert refused.returncode == 4, refused.stderr
+    assert (
+        str(keys) in refused.stderr and "geri koyun" in refused.stderr and "Traceback" not in refused.stderr
+    )
+    assert keys.read_bytes() == before and not koopbis.db.exists()
+    moved.rename(koopbis.db)  # put back: it opens as before
+    ok(koopbis("audit", "verify", "--as", "admin", password=ADMIN_PW))

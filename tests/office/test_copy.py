@@ -140,7 +140,7 @@ def test_a_queue_goes_to_the_office_and_back_whole(
         assert facts(copy) == facts(office)
         assert audit.verify(copy).ok
         # Only the copying admin has a slot yet; the others get theirs signing in on the open file.
-        with pytest.raises(WrongPassword):
+        with pytest.raises(WrongPassword, match="henüz anahtarı yok"):
             encryption.unlock_key(back, "ayse", PASSWORD)
         accounts.login(copy, "ayse", PASSWORD)
         assert encryption.unlock_key(back, "ayse", PASSWORD) == copy.key

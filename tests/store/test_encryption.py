@@ -74,6 +74,22 @@ def test_each_account_opens_a_disabled_one_cannot_and_the_recovery_key_does(encr
         encryption.open_with_recovery(path, "1" * 40)
 
 
+def test_a_closed_account_opens_none_of_the_backups_either(encrypted_store: Store) -> None:
+    """Closing an account removes its slot from the key files of the backups folder too: each
+    backup is a whole copy of every member, and the closed account's old password opened them."""
+    people = add_people(encrypted_store)
+    folder = encrypted_store.backups_dir
+    assert folder is not None
+    saved = [backup.create_backup(encrypted_store, folder, reason="elle") for _ in range(2)]
+    assert encryption.unlock_key(saved[0], "ayse", PASSWORD)
+    accounts.disable_user(encrypted_store, people["admin"], "ayse")
+    for file in saved:
+        with pytest.raises(WrongPassword):
+            encryption.unlock_key(file, "ayse", PASSWORD)
+        assert encryption.unlock_key(file, "admin", PASSWORD) == encrypted_store.key
+        assert encryption.unlock_key(file, "mehmet", PASSWORD) == encrypted_store.key
+
+
 def test_password_change_and_reset_rewrap_the_slot(encrypted_store: Store) -> None:
     people = add_people(encrypted_store)
     accounts.change_password(encrypted_store, people["ayse"], "ayse", "yeni-parola-99")
@@ -118,6 +134,46 @@ def test_each_refusal_has_its_own_sentence_never_corrupt(encrypted_store: Store,
         assert not issubclass(error, DatabaseDamaged)
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda slot: slot.__setitem__("salt", "!!!"), id="salt-not-base64"),
+        pytest.param(lambda slot: slot.pop("kdf"), id="kdf-missing"),
+        pytest.param(lambda slot: slot.__setitem__("nonce", "AAAA"), id="nonce-too-short"),
+        pytest.param(lambda slot: slot["kdf"].__setitem__("memory_cost", "çok"), id="kdf-not-a-number"),
+    ],
+)
+def test_a_damaged_slot_is_named_as_damage_with_the_way_back_and_the_others_still_open(
+    encrypted_store: Store, damage: Any
+) -> None:
+    """A slot damaged inside a readable key file: the key file's own sentence (never an unexpected
+    error, never a wrong password that counts towards the lockout); nothing rewritten."""
+    add_people(encrypted_store)
+    path = encrypted_store.path
+    encrypted_store.close()
+    keys = keyfile.keyfile_path(path)
+    data = json.loads(keys.read_text(encoding="utf-8"))
+    damage(data["slots"]["user:ayse"])
+    keys.write_text(json.dumps(data), encoding="utf-8")
+    before = keys.read_bytes()
+    with pytest.raises(KeyFileDamaged) as damaged:
+        encryption.unlock_key(path, "ayse", PASSWORD)
+    assert str(keys) in damaged.value.message and "yedeğin" in damaged.value.message
+    assert keys.read_bytes() == before
+    assert encryption.unlock_key(path, "admin", PASSWORD)  # the other slots still open
+
+
+def test_an_unreadable_lockout_record_does_not_stop_the_sign_in(encrypted_store: Store) -> None:
+    add_people(encrypted_store)
+    path = encrypted_store.path
+    encrypted_store.close()
+    keys = keyfile.keyfile_path(path)
+    data = json.loads(keys.read_text(encoding="utf-8"))
+    data["failures"] = {"ayse": {"count": 5, "until": "yarın"}}
+    keys.write_text(json.dumps(data), encoding="utf-8")
+    assert encryption.unlock_key(path, "ayse", PASSWORD)
+
+
 def test_backup_is_encrypted_with_the_same_key_and_restores(encrypted_store: Store, tmp_path: Path) -> None:
     _fill(encrypted_store)
     folder = tmp_path / "yedek"
@@ -138,6 +194,36 @@ def test_backup_is_encrypted_with_the_same_key_and_restores(encrypted_store: Sto
     assert safety is not None and file_kind(safety) == "encrypted"
     restored = encryption.open_with_password(path, "sef", PASSWORD)
     assert restored.setting("marker") is None and restored.setting("province_code") == "06"
+    assert audit.verify(restored.conn).ok
+    restored.close()
+
+
+def test_a_plain_backup_restored_over_an_encrypted_database_stays_encrypted(tmp_path: Path) -> None:
+    """A backup from before the encryption (plain) put back: the database stays encrypted, names unreadable."""
+    path, count = _plain_database(tmp_path)
+    folder = path.parent / "backups"
+    store = open_store(path, backups_dir=folder)
+    plain_backup = backup.create_backup(store, folder, reason="elle")
+    store.close()
+    assert file_kind(plain_backup) == "plain"
+    encrypt_migration.encrypt_in_place(path, "admin", PASSWORD, backups_dir=folder)
+    keys_before = keyfile.keyfile_path(path).read_bytes()
+    store = encryption.open_with_password(path, "admin", PASSWORD)
+    key = store.key
+    store.set_setting("marker", "sonra")
+    store.close()
+
+    def unlock(p: Path) -> bytes:
+        return encryption.unlock_key(p, "admin", PASSWORD)
+
+    safety = backup.restore(path, plain_backup, folder, unlock)
+    assert safety is not None and file_kind(safety) == "encrypted"
+    assert file_kind(path) == "encrypted" and b"Zeynep" not in path.read_bytes()
+    assert keyfile.keyfile_path(path).read_bytes() == keys_before  # the same key file, the same passwords
+    restored = encryption.open_with_password(path, "admin", PASSWORD)
+    assert restored.key == key
+    assert restored.setting("marker") is None  # the backup's contents, not the file's before
+    assert int(restored.query_one("SELECT count(*) FROM entries")[0]) == count  # type: ignore[index]
     assert audit.verify(restored.conn).ok
     restored.close()
 
@@ -178,6 +264,41 @@ def test_migration_encrypts_in_place_with_a_backup_and_loses_nothing(tmp_path: P
     old_backup.close()
 
 
+def test_migration_encrypts_the_plain_backups_too_and_each_still_restores(tmp_path: Path) -> None:
+    """The backups of the plain file hold every member too: after the migration none is left readable."""
+    path = tmp_path / "il" / "koopbis.sqlite"
+    folder = path.parent / "backups"
+    store = open_store(path, create=True, backups_dir=folder)
+    store.set_setting("province_code", "06")
+    people, coop = _fill(store)
+    count = int(store.query_one("SELECT count(*) FROM entries")[0])  # type: ignore[index]
+    first = backup.create_backup(store, folder, reason="elle")
+    capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(seed=77))
+    second = backup.create_backup(store, folder, reason="elle")
+    store.close()
+    assert file_kind(first) == file_kind(second) == "plain" and b"Zeynep" in first.read_bytes()
+    damaged = folder / "koopbis-20150101-000000-000000-elle.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)  # unreadable: left as it is, and named
+    before = damaged.read_bytes()
+
+    report = encrypt_migration.encrypt_in_place(path, "admin", PASSWORD, backups_dir=folder)
+
+    for file in folder.iterdir():
+        assert b"Zeynep" not in file.read_bytes(), file.name
+    assert sorted(report.encrypted_backups) == sorted([first, second])
+    assert report.plain_backups == (damaged,) and damaged.read_bytes() == before
+    for saved, entries_then in ((first, count), (second, count + 1)):
+        assert file_kind(saved) == "encrypted" and keyfile.keyfile_path(saved).exists()
+        opened = encryption.open_with_password(saved, "admin", PASSWORD)
+        assert int(opened.query_one("SELECT count(*) FROM entries")[0]) == entries_then  # type: ignore[index]
+        assert audit.verify(opened.conn).ok
+        opened.close()
+    backup.restore(path, first, folder, lambda p: encryption.unlock_key(p, "admin", PASSWORD))
+    restored = encryption.open_with_password(path, "admin", PASSWORD)
+    assert int(restored.query_one("SELECT count(*) FROM entries")[0]) == count  # type: ignore[index]
+    restored.close()
+
+
 def test_migration_refuses_and_rolls_back_when_the_copy_differs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -216,6 +337,56 @@ def test_rotation_re_encrypts_under_a_new_key(encrypted_store: Store) -> None:
     encryption.open_with_recovery(path, report.recovery_key).close()
 
 
+def _waiting_refusal(path: Path, username: str) -> str:
+    with pytest.raises(WrongPassword) as caught:
+        encryption.unlock_key(path, username, PASSWORD)
+    assert caught.value.exit_code == ExitCode.NOT_PERMITTED
+    return str(caught.value)
+
+
+def test_accounts_waiting_for_their_slot_are_told_so_and_never_locked_out(tmp_path: Path) -> None:
+    """After the encryption only its admin has a slot: a clerk with the right password is not told
+    "wrong password" five times and locked, but what happened and how to get their key."""
+    path, _count = _plain_database(tmp_path)
+    report = encrypt_migration.encrypt_in_place(path, "admin", PASSWORD, backups_dir=path.parent / "backups")
+    assert "ayse" in report.waiting
+    for _ in range(7):  # more than the five tries that lock an account
+        text = _waiting_refusal(path, "ayse")
+        assert "henüz anahtarı yok" in text and "hatalı" not in text and "kilit" not in text
+        assert "Oturumu kapat" in text and "sıfırla" in text
+    assert "ayse" not in json.loads(keyfile.keyfile_path(path).read_text(encoding="utf-8"))["failures"]
+    # A name that is no account still reads as a wrong password, and counts.
+    assert "hatalı" in _waiting_refusal(path, "kimse")
+    # The way the sentence gives: the database open in the program (an admin signed in), the
+    # clerk signs in there with the password they always had and gets the slot.
+    store = encryption.open_with_password(path, "admin", PASSWORD)
+    accounts.login(store, "ayse", PASSWORD)
+    store.close()
+    assert encryption.unlock_key(path, "ayse", PASSWORD)
+    with pytest.raises(WrongPassword, match="hatalı"):
+        encryption.unlock_key(path, "ayse", "yanlis-parola")
+
+
+def test_after_a_rotation_and_a_reopened_account_the_others_are_told_to_get_their_key(
+    encrypted_store: Store,
+) -> None:
+    people, _ = _fill(encrypted_store)
+    admin = people["admin"]
+    accounts.disable_user(encrypted_store, admin, "mehmet")
+    path = encrypted_store.path
+    _report, others = encrypt_migration.rotate_key(encrypted_store, "admin", PASSWORD)
+    assert "mehmet" not in others
+    assert "henüz anahtarı yok" in _waiting_refusal(path, "ayse")
+    assert "hatalı" in _waiting_refusal(path, "mehmet")  # closed: no slot and none to come
+    store = encryption.open_with_password(path, "admin", PASSWORD)
+    admin = accounts.login(store, "admin", PASSWORD)
+    accounts.enable_user(store, admin, "mehmet")  # opened again: no slot until a sign-in or a reset
+    assert "henüz anahtarı yok" in _waiting_refusal(path, "mehmet")
+    accounts.change_password(store, admin, "mehmet", "yeni-parola-99")
+    store.close()
+    assert encryption.unlock_key(path, "mehmet", "yeni-parola-99")
+
+
 def test_production_key_slots_are_costly() -> None:
     real = keyfile.KdfParams()
     assert real.time_cost >= 3 and real.memory_cost >= 64 * 1024 and real.parallelism >= 1
@@ -239,6 +410,27 @@ def test_five_wrong_passwords_lock_the_account_even_though_the_file_stays_shut(
     accounts.unlock_user(encrypted_store, people["admin"], "ayse")
     assert encryption.unlock_key(path, "ayse", PASSWORD) == encrypted_store.key
     assert "ayse" not in json.loads(keyfile.keyfile_path(path).read_text())["failures"]
+
+
+def test_a_new_password_opens_at_once_after_a_lockout_set_by_an_admin_or_the_recovery_key(
+    encrypted_store: Store,
+) -> None:
+    """Locked out by wrong passwords, then given a new one: the new password opens the shut file at once
+    (the database's own lockout is lifted by the new password; the key file's was not)."""
+    people = add_people(encrypted_store)
+    recovery = encryption.new_recovery_key(encrypted_store)
+    path = encrypted_store.path
+    for name in ("ayse", "admin"):
+        for _ in range(5):
+            with pytest.raises(WrongPassword):
+                encryption.unlock_key(path, name, "yanlis-parola")
+    accounts.change_password(encrypted_store, people["admin"], "ayse", "yeni-parola-11")  # "Parola sıfırla"
+    assert encryption.unlock_key(path, "ayse", "yeni-parola-11") == encrypted_store.key
+    encrypted_store.close()
+    by_paper = encryption.open_with_recovery(path, recovery)  # koopbis key reset
+    accounts.reset_with_recovery(by_paper, "admin", "yeni-parola-22")
+    by_paper.close()
+    assert encryption.unlock_key(path, "admin", "yeni-parola-22")
 
 
 def test_a_sign_in_after_the_slot_unlocked_the_file_hashes_the_password_once(

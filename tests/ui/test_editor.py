@@ -6,12 +6,16 @@ the clerk reads and on the rows in the database.
 
 from __future__ import annotations
 
+import os
+import stat
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from koopbis_desktop.domain.lifecycle import Actor, State
@@ -403,6 +407,51 @@ def test_attachments_add_dedupe_refuse_and_link_on_first_save(
         qtbot.keyClick(panel.list, Qt.Key.Key_S, CTRL)
     assert [a.filename for a in attachment_service.list_for_entry(store, uuid)] == ["tutanak.pdf"]
     assert store.conn.execute("SELECT count(*) FROM attachments").fetchone()[0] == 2  # file kept
+
+
+class _Viewer(QObject):
+    """Stands in for the PC's PDF viewer through Qt's own URL handler hook: records what it is given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[Path] = []
+
+    @Slot(QUrl)
+    def show(self, url: QUrl) -> None:
+        self.opened.append(Path(url.toLocalFile()))
+
+
+def test_an_opened_attachment_is_a_private_copy_removed_when_the_program_ends(
+    qtbot: Any,
+    tmp_path: Path,
+    coop_id: str,
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    """The scan of a decision names members: the copy handed to the viewer is readable by this user
+    only, in no shared folder, and does not stay on the disk after the program."""
+    from koopbis_desktop.ui.editor import attachments_panel
+
+    editor = open_form("ayse", type_id="member.admit", cooperative=coop_id)
+    panel = editor.attachment_panel
+    minutes = tmp_path / "tutanak.pdf"
+    minutes.write_bytes(PDF)
+    panel.add_paths([minutes])
+    qtbot.waitUntil(lambda: "PDF belgesi" in panel.preview.text())
+    viewer = _Viewer()
+    QDesktopServices.setUrlHandler("file", viewer, "show")  # type: ignore[arg-type]  # PySide6 takes the name as str
+    try:
+        qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(viewer.opened) == 1)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    copy = viewer.opened[0]
+    assert copy.read_bytes() == PDF
+    assert copy.parent != Path(tempfile.gettempdir()) / "koopbis-ekler"  # the shared folder of before
+    if os.name == "posix":
+        assert stat.S_IMODE(copy.stat().st_mode) & 0o077 == 0
+        assert stat.S_IMODE(copy.parent.stat().st_mode) & 0o077 == 0
+    attachments_panel.remove_opened_copies()  # what the program's end runs (atexit)
+    assert not copy.exists() and not copy.parent.exists()
 
 
 def test_saving_after_the_account_was_closed_says_so_locks_the_window_and_keeps_the_form(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts
-from koopbis_desktop.store import encryption, keyfile
+from koopbis_desktop.store import encrypt_migration, encryption, keyfile
 from koopbis_desktop.store.db import Store, file_kind
 from koopbis_desktop.store.errors import KeyFileMissing
 from koopbis_desktop.ui import messages
@@ -81,6 +82,58 @@ def test_a_disabled_account_cannot_open_the_database(qtbot: Any, encrypted_store
         assert dialog.session is None and worker.is_locked
     finally:
         worker.stop()
+
+
+def test_after_a_key_rotation_a_clerk_is_told_how_to_get_their_key_and_gets_it(
+    qtbot: Any, encrypted_store: Store, qapp: Any
+) -> None:
+    """Only the admin who rotated the key has a slot: the clerk's right password is not called wrong;
+    after the admin signs in and out in the same window, the clerk signs in there and gets the slot."""
+    add_people(encrypted_store)
+    path = encrypted_store.path
+    encrypt_migration.rotate_key(encrypted_store, "admin", PASSWORD)
+    worker = DbWorker(path, path.parent / "backups")
+    worker.start()
+    try:
+        assert worker.wait_ready(10) is True and worker.is_locked
+        dialog = LoginDialog(worker)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _try_login(qtbot, dialog, "ayse", PASSWORD)
+        said = dialog.error_label.text()
+        assert "henüz anahtarı yok" in said and "Oturumu kapat" in said and "hatalı" not in said
+        assert dialog.session is None and worker.is_locked
+        with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
+            _try_login(qtbot, dialog, "admin", PASSWORD)
+        again = LoginDialog(worker)  # what "Oturumu kapat" shows, on the same open database
+        qtbot.addWidget(again)
+        again.show()
+        with qtbot.waitSignal(again.signed_in, timeout=10_000):
+            _try_login(qtbot, again, "ayse", PASSWORD)
+        assert again.session is not None and again.session.actor.username == "ayse"
+    finally:
+        worker.stop()
+    assert encryption.unlock_key(path, "ayse", PASSWORD)
+
+
+def test_a_damaged_slot_is_said_at_the_login_and_the_others_still_sign_in(
+    qtbot: Any, locked: tuple[DbWorker, dict[str, Actor]]
+) -> None:
+    worker, _people = locked
+    assert worker.wait_ready(10) is True
+    keys = keyfile.keyfile_path(worker.db_path)
+    data = json.loads(keys.read_text(encoding="utf-8"))
+    data["slots"]["user:ayse"]["salt"] = "!!!"  # damaged inside a readable file
+    keys.write_text(json.dumps(data), encoding="utf-8")
+    dialog = LoginDialog(worker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _try_login(qtbot, dialog, "ayse", PASSWORD)
+    said = dialog.error_label.text()
+    assert "anahtar dosyası okunamıyor" in said and str(keys) in said and "Beklenmeyen" not in said
+    assert worker.open_error is None and worker.is_locked
+    with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
+        _try_login(qtbot, dialog, "admin", PASSWORD)
 
 
 @pytest.mark.expect_log(r"opening .* failed", logger="koopbis_desktop.ui.worker")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from koopbis_desktop import paths
 from koopbis_desktop.domain.lifecycle import Actor
-from koopbis_desktop.store import backup, migrations
+from koopbis_desktop.store import backup, keyfile, migrations
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.errors import DatabaseDamaged
 from koopbis_desktop.store.startfacts import StartFacts, peek_start_facts
@@ -652,3 +652,25 @@ def test_the_desktops_log_turns_rotating_after_the_start(
     assert done.returncode == 0, done.stderr
     assert f"HANDLERS {handler}\n" in done.stdout, done.stdout
     assert (db_path.parent / "logs" / "koopbis-desktop.log").is_file()
+
+
+def test_a_key_file_whose_database_moved_away_is_named_not_replaced_by_a_new_set_up(
+    qapp: Any, encrypted_store: Store, tmp_path: Path
+) -> None:
+    """No set-up wizard over the key file of a database moved away (it would be replaced, every
+    slot gone): the start says what is missing and how to put it back, and changes nothing."""
+    add_people(encrypted_store)
+    db_path = encrypted_store.path
+    encrypted_store.close()
+    keys = keyfile.keyfile_path(db_path)
+    before = keys.read_bytes()
+    moved = tmp_path / "usb" / "koopbis.sqlite"
+    moved.parent.mkdir()
+    db_path.rename(moved)
+
+    code, watcher = run_app(db_path)
+
+    assert code == 2
+    assert len(watcher.messages) == 1 and str(keys) in watcher.messages[0]
+    assert "geri koyun" in watcher.messages[0]
+    assert keys.read_bytes() == before and not db_path.exists()

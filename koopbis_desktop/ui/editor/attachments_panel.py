@@ -7,6 +7,10 @@ is written with the next Save, like any other field.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -30,6 +34,37 @@ from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
 
 SHA_ROLE = Qt.ItemDataRole.UserRole
+
+# An attachment opened in the PC's own viewer is a plain copy of a scan that names members: it goes
+# into a folder only this user can read (``mkdtemp``: 0700, its files 0600), and the folder is
+# removed when the program ends. A copy the viewer still holds (Windows) goes at the next end.
+_opened: Path | None = None
+#: The shared folder versions up to 0.1.0 left every opened scan in, for good.
+LEGACY_FOLDER = "koopbis-ekler"
+
+
+def _opened_folder() -> Path:
+    global _opened
+    if _opened is None or not _opened.is_dir():
+        if _opened is None:
+            atexit.register(remove_opened_copies)
+        _opened = Path(tempfile.mkdtemp(prefix="koopbis-ekler-"))
+    return _opened
+
+
+def remove_opened_copies() -> None:
+    """Remove the copies handed to the viewer (at the program's end), and what older versions left."""
+    global _opened
+    folder, _opened = _opened, None
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+    legacy = Path(tempfile.gettempdir()) / LEGACY_FOLDER
+    if legacy.is_dir() and not legacy.is_symlink():
+        for old in legacy.iterdir():
+            with contextlib.suppress(OSError):  # another user's, or held by a viewer
+                old.unlink()
+        with contextlib.suppress(OSError):
+            legacy.rmdir()
 
 
 def _size_text(size: int) -> str:
@@ -236,8 +271,9 @@ class AttachmentPanel(QWidget):
         suffix = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}.get(
             self._shown.info.mime, ""
         )
-        folder = Path(tempfile.gettempdir()) / "koopbis-ekler"
-        folder.mkdir(exist_ok=True)
-        copy = folder / f"{self._shown.info.sha256[:16]}{suffix}"
-        copy.write_bytes(self._shown.data)
+        copy = _opened_folder() / f"{self._shown.info.sha256[:16]}{suffix}"
+        if not copy.exists():  # named by its content: the same scan opened again is the same file
+            fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+            with os.fdopen(fd, "wb") as out:
+                out.write(self._shown.data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
