@@ -51,6 +51,9 @@ class Status:
     AUTH_FAILED = "auth_failed"
     BUSY = "busy"
     CANCELLED = "cancelled"
+    # The automatic loop could not use the database itself (the office server restarting,
+    # the LAN gone): nothing was asked of KOOP-BİS and the run is not recorded.
+    DATABASE = "database"
 
 
 STATUS_LABELS = Labels(
@@ -64,6 +67,7 @@ STATUS_LABELS = Labels(
         Status.AUTH_FAILED: "KOOP-BİS girişi reddedildi",
         Status.BUSY: "Başka bir eşitleme sürüyor",
         Status.CANCELLED: "Durduruldu",
+        Status.DATABASE: "Ofis veritabanına ulaşılamadı",
     },
 )
 

@@ -28,7 +28,7 @@ from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services import settings
 from koopbis_desktop.store import entries, sync_state
 from koopbis_desktop.store.clock import stamp
-from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.db import Store, database_failure, open_store
 from koopbis_desktop.store.entries import dumps
 from koopbis_desktop.store.location import Location, OfficeUrl, parse_location
 from sync import client as wire
@@ -377,13 +377,23 @@ class AutoSync:
     def run(self) -> None:
         backoff = self.config.poll_min
         while not self.stop.is_set():
-            report = run_sync(
-                self.store_path, on_progress=self.on_progress, cancel=self.stop, options=self.options
-            )
+            try:
+                report = run_sync(
+                    self.store_path, on_progress=self.on_progress, cancel=self.stop, options=self.options
+                )
+            except Exception as exc:
+                failure = database_failure(exc)
+                if failure is None:
+                    raise
+                # The database itself failed (the office server restarting, the LAN gone for a
+                # minute): the loop goes on as while KOOP-BİS is unreachable. Entries stay where
+                # the last commit left them; one left "sending" is sent again with its key.
+                log.warning("sync run could not use the database: %s", failure.message)
+                report = _database_report(failure)
             if self.on_report is not None:
                 self.on_report(report)
             self._wait(self.next_wait(report, backoff))
-            if report.status in (Status.OFFLINE, Status.MAINTENANCE, Status.BUSY):
+            if report.status in _LOOKING_AGAIN:
                 if report.retry_after is None:
                     backoff = min(self.config.poll_max, backoff * 2)
             else:
@@ -396,6 +406,24 @@ class AutoSync:
         if report.retry_after is not None and report.status != Status.OK:
             spread = 1.0 + self._rng.random() * RETRY_AFTER_JITTER
             return min(report.retry_after * spread, self.config.poll_max)
-        if report.status in (Status.OFFLINE, Status.MAINTENANCE, Status.BUSY):
+        if report.status in _LOOKING_AGAIN:
             return min(backoff, self.config.poll_max)
         return self.config.interval
+
+
+# Runs after which the loop looks again sooner than its interval, backing off while they repeat.
+_LOOKING_AGAIN = (Status.OFFLINE, Status.MAINTENANCE, Status.BUSY, Status.DATABASE)
+
+
+def _database_report(failure: KoopbisError) -> SyncReport:
+    """What the loop says when a run could not use the database; KOOP-BİS was not asked."""
+    now = stamp()
+    message = (
+        failure.message.rstrip()
+        + " "
+        + tx(
+            "Otomatik eşitleme durmadı: veritabanına yeniden ulaşılınca kendiliğinden yeniden denenecek; "
+            "onaylı kayıtlar yerinde bekliyor."
+        )
+    )
+    return SyncReport(Status.DATABASE, message, now, now)

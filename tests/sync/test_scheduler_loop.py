@@ -1,0 +1,87 @@
+"""The automatic sync loop on an office database: it must keep running by itself.
+
+A supervisor's PC runs the loop all day; the office's PostgreSQL server may restart
+(an update, a nightly backup) or drop off the LAN for a minute. The loop must say so
+and try again when the database answers, as it does while KOOP-BİS cannot be
+reached — not end for good and leave the office's approved entries unsent.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.location import OfficeUrl
+from sync.scheduler import AutoSync, AutoSyncConfig, Status, SyncReport
+from tests.conftest import db_arg
+from tests.sync.conftest import live_server, options_for
+from tests.sync.test_reliability import assert_exactly_once_in_order, make_entries
+
+
+def _until(condition: Callable[[], bool], seconds: float, changed: threading.Condition) -> bool:
+    deadline = time.monotonic() + seconds
+    with changed:
+        while not condition():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            changed.wait(left)
+    return True
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+@pytest.mark.expect_log(r"could not use the database", logger="koopbis.sync.scheduler")
+def test_the_automatic_sync_goes_on_after_the_office_database_was_unreachable_for_a_while(
+    store: Store, people: dict[str, Actor], tmp_path: Path, pg_cluster: Any
+) -> None:
+    made = make_entries(store, people, 3, 2)
+    location = store.location
+    assert isinstance(location, OfficeUrl)
+
+    def allow_connections(allowed: bool) -> None:
+        with pg_cluster.admin() as admin:
+            admin.execute(f'ALTER DATABASE "{location.dbname}" WITH ALLOW_CONNECTIONS {str(allowed).lower()}')
+
+    with live_server(tmp_path, 3) as server:
+        reports: list[SyncReport] = []
+        changed = threading.Condition()
+
+        def on_report(report: SyncReport) -> None:
+            with changed:
+                reports.append(report)
+                changed.notify_all()
+
+        auto = AutoSync(
+            db_arg(store),
+            options=options_for(server),
+            config=AutoSyncConfig(interval=60.0, poll_min=0.05, poll_max=0.2),
+            on_report=on_report,
+        )
+        allow_connections(False)  # the office server restarts just as the loop begins
+        thread = threading.Thread(target=auto.run, name="auto-sync-under-test")
+        thread.start()
+        try:
+            assert _until(lambda: len(reports) >= 2 or not thread.is_alive(), 20, changed)
+            assert thread.is_alive(), "the automatic sync ended for good on a database it could not reach"
+            first = reports[0]
+            assert first.status == Status.DATABASE
+            assert "Ofis veritabanına" in first.message and "yeniden denenecek" in first.message
+            assert first.server is None  # KOOP-BİS was not asked: the banner keeps what it knew
+            allow_connections(True)
+            assert _until(lambda: any(r.status == Status.OK for r in reports), 30, changed), [
+                r.status for r in reports
+            ]
+        finally:
+            allow_connections(True)
+            auto.stop.set()
+            auto.poke()
+            thread.join(30)
+        assert not thread.is_alive()
+        assert_exactly_once_in_order(server, store, made)
