@@ -77,6 +77,10 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+# The owners of the sync locks this process holds now (acquired, not yet released).
+_HELD_HERE: set[str] = set()
+
+
 class SyncLock:
     """The database-wide "one sync at a time" lock row (table ``sync_lock``)."""
 
@@ -94,17 +98,18 @@ class SyncLock:
             raise SyncBusy(row[0] if row else "?", row[2] if row else tx("başka bir"))
         if self.store.dialect.name == "postgresql":
             # Holding the session lock proves any older row's PC is gone: its session ended.
-            # Unless the holder is this very process on the same connection (the lock is
-            # re-entrant per session): a fresh row of another owner here means busy.
+            # Unless the holder is a lock of this very process still held on the same
+            # connection (the lock is re-entrant per session): then this is busy. A row of
+            # this process whose run has ended without deleting it (its connection dropped
+            # in the middle) is left over, however fresh its heartbeat.
             row = sync_state.lock_holder(self.store)
-            if row is not None and row[0] != self.owner and (row[1], row[2]) == (pid, host):
-                beat = datetime.fromisoformat(row[4])
-                if datetime.now(UTC) - beat < timedelta(seconds=self.stale_after):
-                    sync_state.release_office_lock(self.store)
-                    raise SyncBusy(row[0], row[2])
+            if row is not None and row[0] != self.owner and row[0] in _HELD_HERE:
+                sync_state.release_office_lock(self.store)
+                raise SyncBusy(row[0], row[2])
             with self.store.atomic():
                 sync_state.take_lock(self.store, self.owner, pid, host, stamp())
             self._last_beat = time.monotonic()
+            _HELD_HERE.add(self.owner)
             return
         with self.store.atomic():
             row = sync_state.lock_holder(self.store)
@@ -118,6 +123,7 @@ class SyncLock:
                 log.warning("taking over a stale sync lock of %s (last beat %s)", owner, heartbeat)
             sync_state.take_lock(self.store, self.owner, pid, host, stamp())
         self._last_beat = time.monotonic()
+        _HELD_HERE.add(self.owner)
 
     def heartbeat(self) -> None:
         if time.monotonic() - self._last_beat < HEARTBEAT_SECONDS:
@@ -126,6 +132,7 @@ class SyncLock:
         self._last_beat = time.monotonic()
 
     def release(self) -> None:
+        _HELD_HERE.discard(self.owner)  # first: the database may be gone (a dropped connection)
         sync_state.release_lock(self.store, self.owner)
         sync_state.release_office_lock(self.store)
 

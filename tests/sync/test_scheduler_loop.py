@@ -19,6 +19,7 @@ import pytest
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.location import OfficeUrl
+from sync.executor import SyncProgress
 from sync.scheduler import AutoSync, AutoSyncConfig, Status, SyncReport
 from tests.conftest import db_arg
 from tests.sync.conftest import live_server, options_for
@@ -84,4 +85,59 @@ def test_the_automatic_sync_goes_on_after_the_office_database_was_unreachable_fo
             auto.poke()
             thread.join(30)
         assert not thread.is_alive()
+        assert_exactly_once_in_order(server, store, made)
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+@pytest.mark.expect_log(r"could not use the database", logger="koopbis.sync.scheduler")
+def test_a_connection_dropped_mid_run_leaves_entries_sending_and_the_loop_sends_them_once(
+    store: Store, people: dict[str, Actor], tmp_path: Path, pg_cluster: Any
+) -> None:
+    made = make_entries(store, people, 3, 2)
+    location = store.location
+    assert isinstance(location, OfficeUrl)
+    own_pid = store.query_one("SELECT pg_backend_pid()")
+    assert own_pid is not None
+    dropped = threading.Event()
+
+    def drop_the_sync_connection(progress: SyncProgress) -> None:
+        # After the window moved to "sending" and before its answers are stored: the LAN goes.
+        if dropped.is_set() or "gönderiliyor" not in progress.message:
+            return
+        dropped.set()
+        with pg_cluster.admin() as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
+                (location.dbname, own_pid[0]),
+            )
+
+    with live_server(tmp_path, 3) as server:
+        reports: list[SyncReport] = []
+        changed = threading.Condition()
+
+        def on_report(report: SyncReport) -> None:
+            with changed:
+                reports.append(report)
+                changed.notify_all()
+
+        auto = AutoSync(
+            db_arg(store),
+            options=options_for(server),
+            config=AutoSyncConfig(interval=60.0, poll_min=0.05, poll_max=0.2),
+            on_report=on_report,
+            on_progress=drop_the_sync_connection,
+        )
+        thread = threading.Thread(target=auto.run, name="auto-sync-under-test")
+        thread.start()
+        try:
+            assert _until(
+                lambda: any(r.status == Status.OK for r in reports) or not thread.is_alive(), 30, changed
+            ), [(r.status, r.message) for r in reports[:3]]
+        finally:
+            auto.stop.set()
+            auto.poke()
+            thread.join(30)
+        assert dropped.is_set()
+        assert [r.status for r in reports][:1] == [Status.DATABASE]
+        assert any(r.status == Status.OK for r in reports), [r.status for r in reports]
         assert_exactly_once_in_order(server, store, made)
