@@ -34,17 +34,18 @@ from koopbis_desktop.store.location import Location, OfficeUrl, parse_location
 from sync import client as wire
 from sync.executor import RETRY_AFTER_JITTER, Executor, RunResult, SyncProgress
 from sync.planner import build_plan
+from sync.runs import LOCK_STALE_SECONDS as LOCK_STALE_SECONDS
 from sync.runs import STATUS_LABELS as STATUS_LABELS  # re-exported: callers import them from here
 from sync.runs import AutoSyncConfig as AutoSyncConfig
 from sync.runs import Status as Status
 from sync.runs import SyncOptions as SyncOptions
 from sync.runs import SyncReport as SyncReport
 from sync.runs import last_run as last_run
+from sync.runs import run_in_progress as run_in_progress
 from sync.status import Reach, ServerAnswer, maintenance_answer
 
 log = logging.getLogger("koopbis.sync.scheduler")
 
-LOCK_STALE_SECONDS = 60.0
 HEARTBEAT_SECONDS = 5.0
 
 
@@ -330,6 +331,7 @@ def status(store: Store) -> dict[str, Any]:
         "in_flight": [item.uuid for item in plan.in_flight],
         "go_live": settings.go_live(store).isoformat(),
         "last_run": last_run(store),
+        "in_progress": run_in_progress(store),
         "lock": _lock_row(store),
     }
 

@@ -1,4 +1,4 @@
-"""The automatic sync loop on an office database: it must keep running by itself.
+"""The automatic sync on an office database: it keeps running by itself and tells one truth.
 
 A supervisor's PC runs the loop all day; the office's PostgreSQL server may restart
 (an update, a nightly backup) or drop off the LAN for a minute. The loop must say so
@@ -8,6 +8,7 @@ reached — not end for good and leave the office's approved entries unsent.
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -20,7 +21,8 @@ from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.location import OfficeUrl
 from sync.executor import SyncProgress
-from sync.scheduler import AutoSync, AutoSyncConfig, Status, SyncReport
+from sync.scheduler import AutoSync, AutoSyncConfig, Status, SyncReport, run_sync
+from sync.scheduler import status as scheduler_status
 from tests.conftest import db_arg
 from tests.sync.conftest import live_server, options_for
 from tests.sync.test_reliability import assert_exactly_once_in_order, make_entries
@@ -141,3 +143,38 @@ def test_a_connection_dropped_mid_run_leaves_entries_sending_and_the_loop_sends_
         assert [r.status for r in reports][:1] == [Status.DATABASE]
         assert any(r.status == Status.OK for r in reports), [r.status for r in reports]
         assert_exactly_once_in_order(server, store, made)
+
+
+def test_every_pc_reads_the_last_finished_run_and_the_one_running_now(
+    store: Store, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    """While one PC's run is going, the others' "last sync" is the last one that finished."""
+    make_entries(store, people, 1, 1)
+    with live_server(tmp_path, 3) as server:
+        assert run_sync(db_arg(store), options=options_for(server)).status == Status.OK
+        make_entries(store, people, 1, 1)
+        sending, release = threading.Event(), threading.Event()
+
+        def hold(_progress: SyncProgress) -> None:
+            sending.set()
+            release.wait(30)
+
+        done: list[str] = []
+        other = threading.Thread(
+            target=lambda: done.append(
+                run_sync(db_arg(store), on_progress=hold, options=options_for(server)).status
+            )
+        )
+        other.start()
+        try:
+            assert sending.wait(30)
+            info = scheduler_status(store)
+            first = info["last_run"]
+            assert first["status"] == Status.OK and first["finished_at"]
+            assert info["in_progress"]["host"] == socket.gethostname() and info["in_progress"]["here"]
+        finally:
+            release.set()
+            other.join(30)
+        assert done == [Status.OK]
+        info = scheduler_status(store)
+        assert info["in_progress"] is None and info["last_run"]["id"] > first["id"]
