@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import sys
 import time
@@ -322,6 +323,17 @@ class KoopbisClient:
         ):
             self.token = answer.body["token"]
             return None
+        if answer.status == 423:
+            # Too many wrong passwords (an old one in the keyring, tried by every run): locked for
+            # a while. Every further login would only be refused the same way until then.
+            wait = _retry_after(answer.headers)
+            return AuthFailed(
+                tx(
+                    "KOOP-BİS hesabı ({username}) çok sayıda yanlış parola denendiği için geçici olarak "
+                    "kilitlendi; {minutes} dakika sonra yeniden denenecek. KOOP-BİS parolasını kontrol edin."
+                ).format(username=self.config.username, minutes=math.ceil((wait or 60.0) / 60.0)),
+                wait,
+            )
         if answer.status in (401, 403):
             return AuthFailed(
                 tx(

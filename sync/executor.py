@@ -571,6 +571,7 @@ class Executor:
         )
         if isinstance(outcome, wire.AuthFailed):
             self._stop(Stop.AUTH, outcome.message)
+            self.result.retry_after = outcome.retry_after
         elif isinstance(outcome, wire.RetryLater) and outcome.maintenance:
             self._stop(Stop.MAINTENANCE, outcome.message)
             self.result.retry_after = outcome.retry_after
@@ -624,6 +625,7 @@ class Executor:
         self._progress(entry.uuid, "Ek dosya yüklenemedi: " + outcome.message)
         if isinstance(outcome, wire.AuthFailed):
             self._stop(Stop.AUTH, outcome.message)
+            self.result.retry_after = outcome.retry_after
         elif isinstance(outcome, wire.RetryLater) and outcome.maintenance:
             self._stop(Stop.MAINTENANCE, outcome.message)
             self.result.retry_after = outcome.retry_after

@@ -283,6 +283,7 @@ def _report_for(result: RunResult, started: str) -> SyncReport:
             report.retry_after = result.retry_after
         elif result.stop == "auth_failed":
             report.server = ServerAnswer(Reach.LOGIN_REFUSED, now, result.stop_message or "")
+            report.retry_after = result.retry_after  # a locked account: when it opens again
         elif result.stop == "offline":
             report.server = ServerAnswer(Reach.UNREACHABLE, now, result.stop_message or "")
         else:

@@ -17,11 +17,12 @@ from typing import Any
 
 import pytest
 
-from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.domain.lifecycle import Actor, State
+from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.location import OfficeUrl
 from sync.executor import SyncProgress
-from sync.scheduler import AutoSync, AutoSyncConfig, Status, SyncReport, run_sync
+from sync.scheduler import AutoSync, AutoSyncConfig, Status, SyncReport, run_sync, sync_store
 from sync.scheduler import status as scheduler_status
 from tests.conftest import db_arg
 from tests.sync.conftest import live_server, options_for
@@ -178,3 +179,31 @@ def test_every_pc_reads_the_last_finished_run_and_the_one_running_now(
         assert done == [Status.OK]
         info = scheduler_status(store)
         assert info["in_progress"] is None and info["last_run"]["id"] > first["id"]
+
+
+def test_a_koopbis_account_locked_for_wrong_passwords_is_said_so_and_nothing_is_left_sending(
+    store: Store, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    """A stale password in the keyring, "Şimdi eşitle" pressed a few times: KOOP-BİS locks the account.
+
+    The supervisor must read that the account is locked and for how long (not "an answer
+    that could not be understood"), the loop must wait that long, and the entries — never
+    sent, the login was refused — must stay approved, not "sending" where nobody may touch them.
+    """
+    made = make_entries(store, people, 3, 1)
+    with live_server(tmp_path, 3) as server:
+        for _ in range(4):
+            wrong = sync_store(store, options=options_for(server, password=lambda: "yanlış-parola"))
+            assert wrong.status == Status.AUTH_FAILED
+        locked = sync_store(store, options=options_for(server, password=lambda: "yanlış-parola"))
+        assert locked.status == Status.AUTH_FAILED, (locked.status, locked.message)
+        assert "kilitlendi" in locked.message and "dakika" in locked.message
+        assert locked.retry_after is not None and locked.retry_after > 60
+        # The right password does not get in while the lock lasts; the run says the same.
+        still = sync_store(store, options=options_for(server))
+        assert still.status == Status.AUTH_FAILED and "kilitlendi" in still.message
+        assert still.retry_after is not None and still.retry_after > 60
+        for entry in made:
+            assert entries.get_entry(store, entry.uuid).state == State.APPROVED
+        outcomes = [row["outcome"] for row in server.app.state.store.logins()]
+        assert outcomes == ["wrong"] * 4 + ["refused_423"] * 2, outcomes  # one login per run
