@@ -25,7 +25,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import quote
 
@@ -274,7 +274,7 @@ class KoopbisClient:
         if self.token is None:
             login = self.login()
             if login is not None:
-                return login
+                return _not_sent(login)
         while True:
             answer = self._exchange(method, path, **kwargs)
             if not (isinstance(answer, _Raw) and answer.status == 401):
@@ -289,7 +289,7 @@ class KoopbisClient:
                 )
             login = self.login()
             if login is not None:
-                return login
+                return _not_sent(login)
 
     def _may_log_in_again(self) -> bool:
         now = time.monotonic()
@@ -660,6 +660,25 @@ def _applied(data: Any, status: int) -> Applied | None:
         applied_at=str(data.get("applied_at") or ""),
         replayed=bool(data.get("replayed")) or status == 200,
     )
+
+
+def _not_sent(
+    failure: AuthFailed | RetryLater | Unreachable | BadAnswer,
+) -> AuthFailed | RetryLater | Unreachable:
+    """A login that failed on the way to a call: the call itself never went out.
+
+    Whatever the login met (an error page, no answer in time, a garbled answer), the
+    change was not posted, so it is certainly not applied and its entry is not left
+    ``sending``. A login without an answer is "try again later" like a 5xx, not "offline"
+    (that is a refused connection, which stops the run).
+    """
+    if isinstance(failure, BadAnswer):
+        return RetryLater(failure.message, failure.status or 0, "login_bad_answer", None)
+    if isinstance(failure, Unreachable) and failure.applied_unknown:
+        return RetryLater(failure.message, 0, "login_unanswered", None)
+    if isinstance(failure, RetryLater) and failure.applied_unknown:
+        return replace(failure, applied_unknown=False)
+    return failure
 
 
 def _common_failure(answer: _Raw) -> RetryLater | AuthFailed | None:

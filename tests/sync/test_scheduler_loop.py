@@ -25,7 +25,7 @@ from sync.executor import SyncProgress
 from sync.scheduler import AutoSync, AutoSyncConfig, Status, SyncReport, run_sync, sync_store
 from sync.scheduler import status as scheduler_status
 from tests.conftest import db_arg
-from tests.sync.conftest import live_server, options_for
+from tests.sync.conftest import fast_executor, live_server, options_for
 from tests.sync.test_reliability import assert_exactly_once_in_order, make_entries
 
 
@@ -207,3 +207,31 @@ def test_a_koopbis_account_locked_for_wrong_passwords_is_said_so_and_nothing_is_
             assert entries.get_entry(store, entry.uuid).state == State.APPROVED
         outcomes = [row["outcome"] for row in server.app.state.store.logins()]
         assert outcomes == ["wrong"] * 4 + ["refused_423"] * 2, outcomes  # one login per run
+
+
+@pytest.mark.parametrize("fault", ["500", "timeout_after"])
+def test_a_login_that_fails_in_the_middle_of_a_run_leaves_no_entry_sending(
+    store: Store, people: dict[str, Actor], tmp_path: Path, fault: str
+) -> None:
+    """KOOP-BİS's login fails (an error page, no answer in time) just as the entries go out.
+
+    No change was posted without a session: the entries were certainly not applied, so they
+    go back to approved (a supervisor may still return one) to be sent at their next try.
+    """
+    made = make_entries(store, people, 3, 1)
+    with live_server(tmp_path, 3) as server:
+
+        def at_sending(progress: SyncProgress) -> None:
+            if "gönderiliyor" in progress.message:
+                answer = server.admin().put("/api/v1/admin/faults", json={"spec": f"{fault}=1.0", "seed": 1})
+                assert answer.status_code == 200
+
+        report = sync_store(
+            store,
+            on_progress=at_sending,
+            options=options_for(server, read_timeout=0.1, executor=fast_executor(linger=0.0)),
+        )
+        assert report.status != Status.OK
+        assert server.admin().get("/api/v1/admin/changes").json()["items"] == []
+        for entry in made:
+            assert entries.get_entry(store, entry.uuid).state == State.APPROVED
