@@ -116,9 +116,11 @@ class BadAnswer:
 
 @dataclass(frozen=True)
 class AuthFailed:
-    """The KOOP-BİS account was refused (wrong password, disabled account)."""
+    """The KOOP-BİS account was refused (wrong password, disabled account, locked for a while)."""
 
     message: str
+    # Locked (423) after too many wrong passwords: seconds until KOOP-BİS lets it in again.
+    retry_after: float | None = None
 
 
 @dataclass(frozen=True)

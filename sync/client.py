@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import quote
 
@@ -273,7 +274,7 @@ class KoopbisClient:
         if self.token is None:
             login = self.login()
             if login is not None:
-                return login
+                return _not_sent(login)
         while True:
             answer = self._exchange(method, path, **kwargs)
             if not (isinstance(answer, _Raw) and answer.status == 401):
@@ -288,7 +289,7 @@ class KoopbisClient:
                 )
             login = self.login()
             if login is not None:
-                return login
+                return _not_sent(login)
 
     def _may_log_in_again(self) -> bool:
         now = time.monotonic()
@@ -322,6 +323,17 @@ class KoopbisClient:
         ):
             self.token = answer.body["token"]
             return None
+        if answer.status == 423:
+            # Too many wrong passwords (an old one in the keyring, tried by every run): locked for
+            # a while. Every further login would only be refused the same way until then.
+            wait = _retry_after(answer.headers)
+            return AuthFailed(
+                tx(
+                    "KOOP-BİS hesabı ({username}) çok sayıda yanlış parola denendiği için geçici olarak "
+                    "kilitlendi; {minutes} dakika sonra yeniden denenecek. KOOP-BİS parolasını kontrol edin."
+                ).format(username=self.config.username, minutes=math.ceil((wait or 60.0) / 60.0)),
+                wait,
+            )
         if answer.status in (401, 403):
             return AuthFailed(
                 tx(
@@ -648,6 +660,25 @@ def _applied(data: Any, status: int) -> Applied | None:
         applied_at=str(data.get("applied_at") or ""),
         replayed=bool(data.get("replayed")) or status == 200,
     )
+
+
+def _not_sent(
+    failure: AuthFailed | RetryLater | Unreachable | BadAnswer,
+) -> AuthFailed | RetryLater | Unreachable:
+    """A login that failed on the way to a call: the call itself never went out.
+
+    Whatever the login met (an error page, no answer in time, a garbled answer), the
+    change was not posted, so it is certainly not applied and its entry is not left
+    ``sending``. A login without an answer is "try again later" like a 5xx, not "offline"
+    (that is a refused connection, which stops the run).
+    """
+    if isinstance(failure, BadAnswer):
+        return RetryLater(failure.message, failure.status or 0, "login_bad_answer", None)
+    if isinstance(failure, Unreachable) and failure.applied_unknown:
+        return RetryLater(failure.message, 0, "login_unanswered", None)
+    if isinstance(failure, RetryLater) and failure.applied_unknown:
+        return replace(failure, applied_unknown=False)
+    return failure
 
 
 def _common_failure(answer: _Raw) -> RetryLater | AuthFailed | None:

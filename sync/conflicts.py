@@ -208,6 +208,6 @@ def compare_with_record(
 def describe(entry: Any) -> Comparison:
     """The three-way comparison of an entry parked in ``conflict``, from KOOP-BİS's stored answer."""
     from koopbis_desktop.domain.changetypes import get_type
-    from koopbis_desktop.services.conflicts import server_values
+    from koopbis_desktop.services.conflicts import compared_base, server_values
 
-    return compare(get_type(entry.type), entry.payload, entry.base, server_values(entry))
+    return compare(get_type(entry.type), entry.payload, compared_base(entry), server_values(entry))

@@ -419,6 +419,9 @@ class Executor:
             return True
         if isinstance(outcome, wire.Conflict | wire.Duplicate | wire.Stale | wire.IdempotencyMismatch):
             details = conflict_outcome(outcome)
+            if sent_base != entry.base:
+                # What KOOP-BİS compared against: the review shows it as the base (not the list's).
+                details[SENT_BASE] = sent_base
             self._final(uuid, Action.CONFLICT, outcome.message, details)
             self.result.conflicts += 1
             self._progress(uuid, "Çakışma: " + outcome.message)
@@ -571,6 +574,7 @@ class Executor:
         )
         if isinstance(outcome, wire.AuthFailed):
             self._stop(Stop.AUTH, outcome.message)
+            self.result.retry_after = outcome.retry_after
         elif isinstance(outcome, wire.RetryLater) and outcome.maintenance:
             self._stop(Stop.MAINTENANCE, outcome.message)
             self.result.retry_after = outcome.retry_after
@@ -624,6 +628,7 @@ class Executor:
         self._progress(entry.uuid, "Ek dosya yüklenemedi: " + outcome.message)
         if isinstance(outcome, wire.AuthFailed):
             self._stop(Stop.AUTH, outcome.message)
+            self.result.retry_after = outcome.retry_after
         elif isinstance(outcome, wire.RetryLater) and outcome.maintenance:
             self._stop(Stop.MAINTENANCE, outcome.message)
             self.result.retry_after = outcome.retry_after

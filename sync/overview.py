@@ -20,7 +20,7 @@ from koopbis_desktop.store import entries, listing
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.listing import PageKey
 from sync.planner import STATUS_LABELS, ItemStatus, build_plan
-from sync.runs import last_run
+from sync.runs import last_run, run_in_progress
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ class SyncOverview:
     last_run: dict[str, Any] | None
     go_live: date
     states: dict[str, int] = field(default_factory=dict)
+    # The sync running now (this PC's, another PC's or a scheduled one), by its lock row.
+    in_progress: dict[str, Any] | None = None
 
 
 def receipt_page(store: Store, *, limit: int, after: PageKey | None = None) -> list[ReceiptRow]:
@@ -119,7 +121,9 @@ def load_overview(store: Store) -> SyncOverview:
             )
         )
     states = {state.value: count for state, count in entries.count_by_state(store).items()}
-    return SyncOverview(rows, counts, last_run(store), app_settings.go_live(store), states)
+    return SyncOverview(
+        rows, counts, last_run(store), app_settings.go_live(store), states, run_in_progress(store)
+    )
 
 
 __all__ = [

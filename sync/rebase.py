@@ -27,13 +27,15 @@ from typing import Any
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
 from koopbis_desktop.domain.records import base_value, record_from_registration
 from koopbis_desktop.domain.schema import ChangeType
+from koopbis_desktop.services import conflicts as resolution
 from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from sync.conflicts import local_values
 
-#: Key of the outcome (and of the ``send`` audit details) holding the base actually sent.
-SENT_BASE = "sent_base"
+#: Key of the outcome (and of the ``send`` audit details) holding the base actually sent; the
+#: conflict review reads it under the same name (``services.conflicts.compared_base``).
+SENT_BASE = resolution.SENT_BASE
 
 
 def _ctype(type_id: str) -> ChangeType | None:

@@ -9,9 +9,10 @@ modules re-export these names.
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from koopbis_desktop.domain.i18n import Labels
@@ -51,6 +52,9 @@ class Status:
     AUTH_FAILED = "auth_failed"
     BUSY = "busy"
     CANCELLED = "cancelled"
+    # The automatic loop could not use the database itself (the office server restarting,
+    # the LAN gone): nothing was asked of KOOP-BİS and the run is not recorded.
+    DATABASE = "database"
 
 
 STATUS_LABELS = Labels(
@@ -64,6 +68,7 @@ STATUS_LABELS = Labels(
         Status.AUTH_FAILED: "KOOP-BİS girişi reddedildi",
         Status.BUSY: "Başka bir eşitleme sürüyor",
         Status.CANCELLED: "Durduruldu",
+        Status.DATABASE: "Ofis veritabanına ulaşılamadı",
     },
 )
 
@@ -124,6 +129,31 @@ class AutoSyncConfig:
     poll_min: float = 15.0  # first wait while unreachable / in maintenance
     poll_max: float = 600.0  # ceiling of that wait
     countdown_interval: float = 3600.0  # before go-live: how often to look at the calendar
+
+
+#: A sync lock whose heartbeat is older than this belongs to a run that died (its PC went away).
+LOCK_STALE_SECONDS = 60.0
+
+
+def run_in_progress(store: Store, now: datetime | None = None) -> dict[str, Any] | None:
+    """The sync running now, by its lock row: host, here (this PC), started at; None when none is.
+
+    A row whose heartbeat stopped belongs to a run whose PC died; the next run takes it over,
+    so it is not shown as running.
+    """
+    row = sync_state.lock_holder(store)
+    if row is None:
+        return None
+    _owner, _pid, host, acquired_at, heartbeat_at = row
+    try:
+        beat = datetime.fromisoformat(heartbeat_at)
+    except ValueError:
+        return None
+    if beat.tzinfo is None:
+        beat = beat.replace(tzinfo=UTC)
+    if (now or datetime.now(UTC)) - beat >= timedelta(seconds=LOCK_STALE_SECONDS):
+        return None
+    return {"host": host, "here": host == socket.gethostname(), "started_at": acquired_at}
 
 
 def last_run(store: Store) -> dict[str, Any] | None:

@@ -28,23 +28,24 @@ from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services import settings
 from koopbis_desktop.store import entries, sync_state
 from koopbis_desktop.store.clock import stamp
-from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.db import Store, database_failure, open_store
 from koopbis_desktop.store.entries import dumps
 from koopbis_desktop.store.location import Location, OfficeUrl, parse_location
 from sync import client as wire
 from sync.executor import RETRY_AFTER_JITTER, Executor, RunResult, SyncProgress
 from sync.planner import build_plan
+from sync.runs import LOCK_STALE_SECONDS as LOCK_STALE_SECONDS
 from sync.runs import STATUS_LABELS as STATUS_LABELS  # re-exported: callers import them from here
 from sync.runs import AutoSyncConfig as AutoSyncConfig
 from sync.runs import Status as Status
 from sync.runs import SyncOptions as SyncOptions
 from sync.runs import SyncReport as SyncReport
 from sync.runs import last_run as last_run
+from sync.runs import run_in_progress as run_in_progress
 from sync.status import Reach, ServerAnswer, maintenance_answer
 
 log = logging.getLogger("koopbis.sync.scheduler")
 
-LOCK_STALE_SECONDS = 60.0
 HEARTBEAT_SECONDS = 5.0
 
 
@@ -77,6 +78,10 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+# The owners of the sync locks this process holds now (acquired, not yet released).
+_HELD_HERE: set[str] = set()
+
+
 class SyncLock:
     """The database-wide "one sync at a time" lock row (table ``sync_lock``)."""
 
@@ -94,17 +99,18 @@ class SyncLock:
             raise SyncBusy(row[0] if row else "?", row[2] if row else tx("başka bir"))
         if self.store.dialect.name == "postgresql":
             # Holding the session lock proves any older row's PC is gone: its session ended.
-            # Unless the holder is this very process on the same connection (the lock is
-            # re-entrant per session): a fresh row of another owner here means busy.
+            # Unless the holder is a lock of this very process still held on the same
+            # connection (the lock is re-entrant per session): then this is busy. A row of
+            # this process whose run has ended without deleting it (its connection dropped
+            # in the middle) is left over, however fresh its heartbeat.
             row = sync_state.lock_holder(self.store)
-            if row is not None and row[0] != self.owner and (row[1], row[2]) == (pid, host):
-                beat = datetime.fromisoformat(row[4])
-                if datetime.now(UTC) - beat < timedelta(seconds=self.stale_after):
-                    sync_state.release_office_lock(self.store)
-                    raise SyncBusy(row[0], row[2])
+            if row is not None and row[0] != self.owner and row[0] in _HELD_HERE:
+                sync_state.release_office_lock(self.store)
+                raise SyncBusy(row[0], row[2])
             with self.store.atomic():
                 sync_state.take_lock(self.store, self.owner, pid, host, stamp())
             self._last_beat = time.monotonic()
+            _HELD_HERE.add(self.owner)
             return
         with self.store.atomic():
             row = sync_state.lock_holder(self.store)
@@ -118,6 +124,7 @@ class SyncLock:
                 log.warning("taking over a stale sync lock of %s (last beat %s)", owner, heartbeat)
             sync_state.take_lock(self.store, self.owner, pid, host, stamp())
         self._last_beat = time.monotonic()
+        _HELD_HERE.add(self.owner)
 
     def heartbeat(self) -> None:
         if time.monotonic() - self._last_beat < HEARTBEAT_SECONDS:
@@ -126,6 +133,7 @@ class SyncLock:
         self._last_beat = time.monotonic()
 
     def release(self) -> None:
+        _HELD_HERE.discard(self.owner)  # first: the database may be gone (a dropped connection)
         sync_state.release_lock(self.store, self.owner)
         sync_state.release_office_lock(self.store)
 
@@ -275,6 +283,7 @@ def _report_for(result: RunResult, started: str) -> SyncReport:
             report.retry_after = result.retry_after
         elif result.stop == "auth_failed":
             report.server = ServerAnswer(Reach.LOGIN_REFUSED, now, result.stop_message or "")
+            report.retry_after = result.retry_after  # a locked account: when it opens again
         elif result.stop == "offline":
             report.server = ServerAnswer(Reach.UNREACHABLE, now, result.stop_message or "")
         else:
@@ -323,6 +332,7 @@ def status(store: Store) -> dict[str, Any]:
         "in_flight": [item.uuid for item in plan.in_flight],
         "go_live": settings.go_live(store).isoformat(),
         "last_run": last_run(store),
+        "in_progress": run_in_progress(store),
         "lock": _lock_row(store),
     }
 
@@ -377,13 +387,23 @@ class AutoSync:
     def run(self) -> None:
         backoff = self.config.poll_min
         while not self.stop.is_set():
-            report = run_sync(
-                self.store_path, on_progress=self.on_progress, cancel=self.stop, options=self.options
-            )
+            try:
+                report = run_sync(
+                    self.store_path, on_progress=self.on_progress, cancel=self.stop, options=self.options
+                )
+            except Exception as exc:
+                failure = database_failure(exc)
+                if failure is None:
+                    raise
+                # The database itself failed (the office server restarting, the LAN gone for a
+                # minute): the loop goes on as while KOOP-BİS is unreachable. Entries stay where
+                # the last commit left them; one left "sending" is sent again with its key.
+                log.warning("sync run could not use the database: %s", failure.message)
+                report = _database_report(failure)
             if self.on_report is not None:
                 self.on_report(report)
             self._wait(self.next_wait(report, backoff))
-            if report.status in (Status.OFFLINE, Status.MAINTENANCE, Status.BUSY):
+            if report.status in _LOOKING_AGAIN:
                 if report.retry_after is None:
                     backoff = min(self.config.poll_max, backoff * 2)
             else:
@@ -396,6 +416,24 @@ class AutoSync:
         if report.retry_after is not None and report.status != Status.OK:
             spread = 1.0 + self._rng.random() * RETRY_AFTER_JITTER
             return min(report.retry_after * spread, self.config.poll_max)
-        if report.status in (Status.OFFLINE, Status.MAINTENANCE, Status.BUSY):
+        if report.status in _LOOKING_AGAIN:
             return min(backoff, self.config.poll_max)
         return self.config.interval
+
+
+# Runs after which the loop looks again sooner than its interval, backing off while they repeat.
+_LOOKING_AGAIN = (Status.OFFLINE, Status.MAINTENANCE, Status.BUSY, Status.DATABASE)
+
+
+def _database_report(failure: KoopbisError) -> SyncReport:
+    """What the loop says when a run could not use the database; KOOP-BİS was not asked."""
+    now = stamp()
+    message = (
+        failure.message.rstrip()
+        + " "
+        + tx(
+            "Otomatik eşitleme durmadı: veritabanına yeniden ulaşılınca kendiliğinden yeniden denenecek; "
+            "onaylı kayıtlar yerinde bekliyor."
+        )
+    )
+    return SyncReport(Status.DATABASE, message, now, now)

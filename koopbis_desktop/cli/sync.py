@@ -128,6 +128,13 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         )
     else:
         print(tx("Henüz eşitleme yapılmadı."))
+    running = info["in_progress"]
+    if running:
+        print(
+            tx("Şu an {host} bilgisayarında bir eşitleme sürüyor ({started} başladı).").format(
+                host=running["host"], started=running["started_at"]
+            )
+        )
     return EXIT_OK
 
 

@@ -30,6 +30,9 @@ from koopbis_desktop.store.errors import NotFound
 
 LOCAL = "local"
 SERVER = "server"
+#: The outcome's key for the base the entry was sent with when the office's earlier entries of
+#: the cooperative moved it forward (``sync.rebase`` writes it under this name).
+SENT_BASE = "sent_base"
 
 
 def _reason(reason: str | None) -> str:
@@ -50,14 +53,26 @@ def _in_conflict(store: Store, entry_uuid: str) -> Entry:
     return entry
 
 
+def compared_base(entry: Entry) -> dict[str, Any]:
+    """The base KOOP-BİS compared the entry with: the one sent, else the one the clerk saw.
+
+    An entry written against the offline list goes out with the values the office's earlier
+    entries of the cooperative gave KOOP-BİS (``sync.rebase``); a review against the list's
+    older values would call the office's own earlier change a head-office clash.
+    """
+    sent = (entry.outcome or {}).get(SENT_BASE)
+    return dict(sent) if isinstance(sent, Mapping) else entry.base
+
+
 def server_values(entry: Entry) -> dict[str, Any]:
     """KOOP-BİS's values of the entry's base keys, as its 409 answer reported them."""
     outcome = entry.outcome or {}
     current = outcome.get("current")
+    keys = compared_base(entry)
     if isinstance(current, Mapping):
-        return {key: copy.deepcopy(current.get(key)) for key in entry.base}
+        return {key: copy.deepcopy(current.get(key)) for key in keys}
     if outcome.get("kind") == "duplicate" and outcome.get("existing") is not None:
-        return {key: copy.deepcopy(outcome.get("existing")) for key in entry.base if ":" in key}
+        return {key: copy.deepcopy(outcome.get("existing")) for key in keys if ":" in key}
     return {}
 
 
@@ -67,8 +82,11 @@ def conflicting_keys(entry: Entry) -> list[str]:
 
 
 def _versions(entry: Entry) -> dict[str, Any]:
+    base = compared_base(entry)
+    captured = {} if base == entry.base else {"captured_base": entry.base}
     return {
-        "base": entry.base,
+        "base": base,
+        **captured,
         "local": entry.payload,
         "server": server_values(entry),
         "kind": (entry.outcome or {}).get("kind"),

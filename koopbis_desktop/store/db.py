@@ -17,6 +17,7 @@ random bytes. The key comes from the key file beside the database
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from koopbis_desktop.store.errors import (
     NotInitialised,
     PlainDatabase,
     SchemaTooNew,
+    StoreError,
     WrongKey,
     opening_error,
     translate,
@@ -63,6 +65,26 @@ def _cipher_module() -> Any:
 def db_errors() -> tuple[type[Exception], ...]:
     """sqlite3's and SQLCipher's error roots: the two bindings share no base class."""
     return (sqlite3.Error, _cipher_module().Error)
+
+
+def database_failure(exc: BaseException) -> StoreError | None:
+    """``exc`` as the store's own error when the database raised it, else None.
+
+    Statements outside :meth:`Store.atomic` raise the driver's errors as they are (a
+    dropped office connection in the middle of a read is psycopg's ``OperationalError``);
+    code that must go on after them (the automatic sync loop) asks here what happened.
+    """
+    if isinstance(exc, StoreError):
+        return exc
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    if isinstance(exc, sqlite3.Error) or (cipher is not None and isinstance(exc, cipher.Error)):
+        return translate(exc)
+    psycopg = sys.modules.get("psycopg")  # loaded only on an office database
+    if psycopg is not None and isinstance(exc, psycopg.Error):
+        from koopbis_desktop.store import pg
+
+        return pg.translate(exc)
+    return None
 
 
 class _Tracking:

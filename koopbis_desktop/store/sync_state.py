@@ -174,9 +174,14 @@ def finish_run(store: Store, run_id: int, finished_at: str, status: str, summary
 
 
 def last_run_row(store: Store) -> tuple[Any, ...] | None:
-    """id, started at, finished at, status, summary (JSON) of the newest run."""
+    """id, started at, finished at, status, summary (JSON) of the newest run that finished.
+
+    A run still going (on this PC or another) has no result yet, and one whose PC died in
+    the middle never will: neither is "the last sync".
+    """
     return store.query_one(
-        "SELECT id, started_at, finished_at, status, summary FROM sync_runs ORDER BY id DESC LIMIT 1"
+        "SELECT id, started_at, finished_at, status, summary FROM sync_runs "
+        "WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
     )
 
 

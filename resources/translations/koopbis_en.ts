@@ -3373,7 +3373,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="141"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="551"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="574"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
@@ -3515,97 +3515,117 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>KOOP-BİS&apos;s opening date has passed; it has not answered yet. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="446"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="447"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="450"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="452"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="455"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="464"/>
+        <source>Şu an bu bilgisayarda başka bir eşitleme sürüyor ({0} başladı); kayıtları o gönderiyor.</source>
+        <translation>Another sync is running on this computer now (started {0}); it is sending the entries.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="467"/>
+        <source>Şu an {0} bilgisayarında başka bir eşitleme sürüyor ({1} başladı); ofisin kayıtlarını o gönderiyor.</source>
+        <translation>Another sync is running on computer {0} now (started {1}); it is sending the office&apos;s entries.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="473"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="458"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="477"/>
+        <source>Bu bilgisayarda başka bir eşitleme sürüyor</source>
+        <translation>Another sync is running on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="478"/>
+        <source>Eşitleme {0} bilgisayarında sürüyor</source>
+        <translation>Sync is running on computer {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="481"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="460"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="483"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="499"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="522"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="504"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="527"/>
         <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="505"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="528"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="515"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="538"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="525"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="548"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="538"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="561"/>
         <source>{0} / {1} · {2}: {3}</source>
         <translation>{0} / {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="540"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="563"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="542"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="565"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="559"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="582"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="566"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="589"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="572"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="595"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="615"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="638"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="617"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="640"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="627"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="650"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>

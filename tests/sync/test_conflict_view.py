@@ -14,6 +14,7 @@ import pytest
 
 from koopbis_desktop.domain import demo_data
 from koopbis_desktop.domain.lifecycle import Actor, State
+from koopbis_desktop.services import conflicts as resolution
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from sync.conflict_view import (
@@ -189,3 +190,50 @@ def test_duplicate_admission(
         in text
     )
     assert not any(t.startswith("Girdiğiniz gönderilirse") for t in text)  # resending cannot help
+
+
+def test_a_value_the_office_itself_sent_earlier_is_not_shown_as_a_conflict(
+    store: Store, server: LiveServer, recs: list[dict[str, Any]], people: dict[str, Actor]
+) -> None:
+    """The office renamed the cooperative (applied), then changed its name and phone again.
+
+    The second entry was written against the offline list (the old name) and went out with
+    the first one's name as its base. The head office changed only the phone meanwhile, so
+    KOOP-BİS's conflict is the phone alone: the name is the clerk's own change, not a clash
+    with the head office, and the review must show it so — base = the name the office sent.
+    """
+    coop = recs[3]
+    first = approved_update(store, people, coop["id"], title="Birinci Unvan Konut Yapı Kooperatifi")
+    sync_now(store, server)
+    assert entries.get_entry(store, first.uuid).state == State.SYNCED
+    second = approved_update(store, people, coop["id"], title=LOCAL_TITLE, phone=LOCAL_PHONE)
+    assert second.base["title"] == coop["title"]  # what the offline list said
+    head_office(server, coop["id"], phone="0312 999 88 77")
+    in_conflict(store, server, second.uuid)
+    outcome = entries.get_entry(store, second.uuid).outcome or {}
+    assert [c["key"] for c in outcome["conflicts"]] == ["phone"]
+
+    details = load_conflict(store, second.uuid)
+    by_key = {line.key: line for line in details.lines}
+    title = by_key["title"]
+    assert (title.base, title.local, title.server) == (
+        "Birinci Unvan Konut Yapı Kooperatifi",
+        LOCAL_TITLE,
+        "Birinci Unvan Konut Yapı Kooperatifi",
+    )
+    assert (title.section, title.conflicting) == (LOCAL_ONLY, False)
+    assert by_key["phone"].section == CONFLICT
+    assert [c.name for c in details.choosers] == ["phone"]
+    # Sending it again over KOOP-BİS's values changes the name as the clerk meant; nothing of the
+    # head office's is given up but its phone.
+    assert [line.key for line in details.overwritten_by_keep] == ["phone"]
+    # The decision's audit row keeps the base KOOP-BİS compared with and the one the clerk saw.
+    resolution.keep_local(store, people["sef"], second.uuid, "Telefonu kooperatif yeniden bildirdi.")
+    (row,) = [
+        r for r in entries.audit_rows(store, second.uuid) if r["details"].get("decision") == "keep_local"
+    ]
+    assert row["details"]["base"]["title"] == "Birinci Unvan Konut Yapı Kooperatifi"
+    assert row["details"]["captured_base"]["title"] == coop["title"]
+    sync_now(store, server)
+    assert entries.get_entry(store, second.uuid).state == State.SYNCED
+    assert server.client().get(f"/api/v1/cooperatives/{coop['id']}").json()["title"] == LOCAL_TITLE

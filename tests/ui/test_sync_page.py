@@ -226,3 +226,62 @@ def test_a_sync_run_announces_its_writes_to_every_view(
     # The sync thread wrote on its own connection; its run still reaches the hub.
     assert report.changes.entries and report.changes.audit and report.changes.sync
     qtbot.waitUntil(lambda: any(c.entries and c.sync for c in heard), timeout=5000)
+
+
+def test_a_sync_running_elsewhere_is_named_and_the_last_finished_run_still_shown(
+    qtbot: Any,
+    worker: DbWorker,
+    store: Store,
+    people: dict[str, Actor],
+    make_ctx: Callable[[str], AppContext],
+    tmp_path: Path,
+) -> None:
+    """Another PC of the office (or a scheduled ``koopbis sync``) is in the middle of a run.
+
+    This PC's page must say so in Turkish and keep showing the last run that finished, not
+    the running one's bare status word with no time or result.
+    """
+    import threading
+
+    from sync.executor import SyncProgress
+    from sync.scheduler import Status, run_sync
+    from tests.sync.conftest import options_for
+
+    make_entries(store, people, 1, 1)
+    with live_server(tmp_path, 20) as server:
+        assert run_sync(store.path, options=options_for(server)).status == Status.OK
+        make_entries(store, people, 2, 1)
+        sending = threading.Event()
+        release = threading.Event()
+
+        def hold(_progress: SyncProgress) -> None:
+            sending.set()
+            release.wait(30)
+
+        done: list[str] = []
+        other = threading.Thread(
+            target=lambda: done.append(
+                run_sync(store.path, on_progress=hold, options=options_for(server)).status
+            )
+        )
+        other.start()
+        try:
+            assert sending.wait(30)
+            page = page_for(qtbot, make_ctx, "sef2")
+            statuses: list[str] = []
+            page.status_changed.connect(statuses.append)
+            page.refresh()
+            wait_idle(qtbot, worker)
+            text = page.last_run_label.text()
+            assert "running" not in text and "running" not in " ".join(statuses)
+            assert "Tamamlandı" in text  # the run that finished before
+            assert "başka bir eşitleme sürüyor" in text
+            assert statuses and "sürüyor" in statuses[-1]
+        finally:
+            release.set()
+            other.join(30)
+        assert done == [Status.OK]
+        page.refresh()
+        wait_idle(qtbot, worker)
+        assert "sürüyor" not in page.last_run_label.text()
+        assert "Tamamlandı" in page.last_run_label.text()

@@ -392,7 +392,7 @@ class SyncPage(QWidget):
         )
         self.summary_label.setText(self._summary_text(overview))
         self.koopbis.on_counts_loaded(overview.states)
-        self.last_run_label.setText(self._last_run_text(overview.last_run))
+        self.last_run_label.setText(self._last_run_text(overview))
         if not self.runner.running:
             self.status_changed.emit(self._idle_status_text(overview))
 
@@ -441,18 +441,41 @@ class SyncPage(QWidget):
             "kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir."
         ).format(waiting)
 
-    def _last_run_text(self, run: dict[str, Any] | None) -> str:
+    def _last_run_text(self, overview: SyncOverview) -> str:
+        run = overview.last_run
         if run is None:
-            return self.tr("Son eşitleme: henüz yapılmadı.")
-        summary = run.get("summary") or {}
-        label = RUN_LABELS.get(str(run.get("status")), str(run.get("status")))
-        when = format_stamp(str(run.get("finished_at") or run.get("started_at") or ""))
-        return self.tr("Son eşitleme ({0}): {1}. {2}").format(when, label, summary.get("message", ""))
+            text = self.tr("Son eşitleme: henüz yapılmadı.")
+        else:
+            summary = run.get("summary") or {}
+            label = RUN_LABELS.get(str(run.get("status")), str(run.get("status")))
+            when = format_stamp(str(run.get("finished_at") or run.get("started_at") or ""))
+            text = self.tr("Son eşitleme ({0}): {1}. {2}").format(when, label, summary.get("message", ""))
+        elsewhere = self._elsewhere_text(overview)
+        return f"{elsewhere}\n{text}" if elsewhere else text
+
+    def _elsewhere_text(self, overview: SyncOverview) -> str:
+        """A sync running now that is not this window's own (another PC, a scheduled task)."""
+        running = overview.in_progress
+        if running is None or self.runner.running:
+            return ""
+        started = format_stamp(str(running.get("started_at") or ""))
+        if running.get("here"):
+            return self.tr(
+                "Şu an bu bilgisayarda başka bir eşitleme sürüyor ({0} başladı); kayıtları o gönderiyor."
+            ).format(started)
+        return self.tr(
+            "Şu an {0} bilgisayarında başka bir eşitleme sürüyor ({1} başladı); ofisin kayıtlarını o gönderiyor."
+        ).format(str(running.get("host") or ""), started)
 
     def _idle_status_text(self, overview: SyncOverview) -> str:
         days = self._days_to_go_live()
         if days > 0:
             return self.tr("KOOP-BİS açılışına {0} gün").format(days)
+        running = overview.in_progress
+        if running is not None:
+            if running.get("here"):
+                return self.tr("Bu bilgisayarda başka bir eşitleme sürüyor")
+            return self.tr("Eşitleme {0} bilgisayarında sürüyor").format(str(running.get("host") or ""))
         run = overview.last_run
         if run is None:
             return self.tr("Eşitleme henüz yapılmadı")
