@@ -7,6 +7,7 @@ import os
 # Tests never open a real window; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import gc
 import logging
 import random
 import re
@@ -167,6 +168,30 @@ def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     # The key file's slots too (argon2id before AES-GCM); tests/store/test_encryption.py checks the real cost.
     monkeypatch.setattr(keyfile, "KDF", keyfile.KdfParams(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_collection_on_other_threads() -> Iterator[tuple[int, int, int]]:
+    """Cycles are freed on the main thread, as the program frees them (ui/collector.py).
+
+    With Python's automatic collector a cycle holding a Qt object could be freed on a DB
+    worker's or a test server's thread: the suite once ended there with a segmentation fault.
+    """
+    threshold = gc.get_threshold()
+    gc.disable()
+    yield threshold
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test(_no_collection_on_other_threads: tuple[int, int, int]) -> Iterator[None]:
+    yield
+    _, second, third = gc.get_count()
+    gc.collect(0)
+    if second >= _no_collection_on_other_threads[1]:
+        gc.collect(1)
+        if third >= _no_collection_on_other_threads[2]:
+            gc.collect(2)
 
 
 @pytest.fixture(autouse=True)

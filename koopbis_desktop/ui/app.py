@@ -369,6 +369,9 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationVersion(koopbis_desktop.__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "koopbis.png")))
     app.setQuitOnLastWindowClosed(False)
+    from koopbis_desktop.ui.collector import MainThreadCollector
+
+    MainThreadCollector(app)  # cycles are freed on this thread, never on the worker's
     from koopbis_desktop.ui.help import install_help_hook
 
     install_help_hook(app)  # F1 opens the user guide from the login on
