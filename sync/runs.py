@@ -9,7 +9,6 @@ modules re-export these names.
 from __future__ import annotations
 
 import json
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -153,6 +152,8 @@ def run_in_progress(store: Store, now: datetime | None = None) -> dict[str, Any]
         beat = beat.replace(tzinfo=UTC)
     if (now or datetime.now(UTC)) - beat >= timedelta(seconds=LOCK_STALE_SECONDS):
         return None
+    import socket  # not at import: the main window reads this module at every start
+
     return {"host": host, "here": host == socket.gethostname(), "started_at": acquired_at}
 
 
