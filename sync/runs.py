@@ -67,7 +67,7 @@ STATUS_LABELS = Labels(
         Status.AUTH_FAILED: "KOOP-BİS girişi reddedildi",
         Status.BUSY: "Başka bir eşitleme sürüyor",
         Status.CANCELLED: "Durduruldu",
-        Status.DATABASE: "Ofis veritabanına ulaşılamadı",
+        Status.DATABASE: "Veritabanı kullanılamadı",
     },
 )
 

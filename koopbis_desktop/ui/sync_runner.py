@@ -207,12 +207,24 @@ class SyncRunner(QObject):
 
 
 def _failure_report(exc: Exception) -> SyncReport:
+    """A run that ended on an error: the database's own failure said as such, anything else plainly."""
+    from koopbis_desktop.domain.i18n import tx
     from koopbis_desktop.store.clock import stamp
+    from koopbis_desktop.store.db import database_failure
 
-    message = getattr(exc, "message", None) or (
+    now = stamp()
+    failure = database_failure(exc)
+    if failure is not None:
+        # The office database (or the file) failed, not KOOP-BİS: say so, not "KOOP-BİS'e ulaşılamadı".
+        message = (
+            failure.message.rstrip()
+            + " "
+            + tx("Eşitleme yapılmadı; onaylı kayıtlar yerinde bekliyor. Bağlantı gelince yeniden deneyin.")
+        )
+        return SyncReport(Status.DATABASE, message, now, now)
+    message = getattr(exc, "message", None) or tx(
         "Eşitleme beklenmeyen bir hatayla durdu; kayıtlar yerinde duruyor. Ayrıntı günlük dosyasında."
     )
-    now = stamp()
     return SyncReport(Status.OFFLINE, str(message), now, now)
 
 
