@@ -556,8 +556,28 @@ def _opt_str(value: Any) -> str | None:
 
 
 def _brief(body: Any) -> str:
-    text = json.dumps(body, ensure_ascii=False, default=str) if body is not None else "<empty>"
-    return text[:200]
+    """An answer's shape for the log, never its values: a refusal may echo a member's TCKN and name."""
+    return _shape(body)[:200]
+
+
+def _shape(value: Any, depth: int = 0) -> str:
+    if value is None:
+        return "<empty>"
+    if isinstance(value, dict):
+        if depth >= 2:
+            return "{…}"
+        inner = ", ".join(f"{str(k)[:40]}: {_shape(v, depth + 1)}" for k, v in list(value.items())[:12])
+        return "{" + inner + (", …" if len(value) > 12 else "") + "}"
+    if isinstance(value, list):
+        first = f"{_shape(value[0], depth + 1)}, " if value and depth < 2 else ""
+        return f"[{first}{len(value)} items]"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return f"text({len(value)})"
+    return type(value).__name__
 
 
 def _retry_after(headers: Mapping[str, str]) -> float | None:

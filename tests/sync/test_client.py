@@ -235,6 +235,21 @@ def test_malformed_or_oversized_answers_are_outcomes_not_crashes(
     assert isinstance(c.health(), wire.BadAnswer | wire.RetryLater | wire.Health)
 
 
+def test_an_answer_outside_the_contract_is_described_by_its_shape_never_its_values(broken: str) -> None:
+    # A gateway or a misbehaving server may echo the change back: the detail goes to the plain
+    # log file (the executor's "next attempt" line), so it names keys and kinds, not the member.
+    echo = (
+        b'{"error": "teapot", "echo": {"member_id": "10000000146", "full_name": "Zeynep I\xc5\x9f\xc4\xb1k"},'
+        b' "rows": [{"tckn": "10000000146"}]}'
+    )
+    _Broken.answers = {"/api/v1/session": TOKEN, "/api/v1/changes": (418, JSON, echo)}
+    c = wire.KoopbisClient(wire.ClientConfig(broken, "u", lambda: "p"))
+    outcome = c.submit_change(key(), admit_body())
+    assert isinstance(outcome, wire.BadAnswer), outcome
+    assert "10000000146" not in outcome.detail and "Zeynep" not in outcome.detail, outcome.detail
+    assert "member_id: text(11)" in outcome.detail and "rows: [{…}, 1 items]" in outcome.detail
+
+
 # ------------------------------------------------------------------ batches and the environment
 
 
