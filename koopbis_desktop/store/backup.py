@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.store import keyfile, migrations
+from koopbis_desktop.store import keyfile, migrations, private
 from koopbis_desktop.store.db import Store, connect_raw, db_errors, file_kind
 from koopbis_desktop.store.errors import DatabaseDamaged, KeyRequired, KnownError
 
@@ -67,7 +67,7 @@ def create_backup(
         folder = dest
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"koopbis-{stamp}-{_safe(reason)}.sqlite"
-    folder.mkdir(parents=True, exist_ok=True)
+    private.private_dir(folder)
     if store.dialect.name == "postgresql":
         try:
             _office_backup(store, target, account)
@@ -93,6 +93,7 @@ def _file_backup(store: Store, target: Path) -> None:
     failures: tuple[type[Exception], ...] = (*db_errors(), OSError)
     try:
         out = connect_raw(target, store.key)
+        private.private_file(target)
         try:
             store.conn.backup(out)
         finally:
@@ -208,7 +209,7 @@ def check_backup_file(path: Path, unlock: Unlock | None = None) -> int:
 
 
 def _keep_aside(db_path: Path, backups_dir: Path) -> Path:
-    backups_dir.mkdir(parents=True, exist_ok=True)
+    private.private_dir(backups_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     target = backups_dir / f"{db_path.name}-{stamp}.kullanilamaz"
     shutil.copyfile(db_path, target)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from koopbis_desktop.domain import text
-from koopbis_desktop.store import integrity, migrations
+from koopbis_desktop.store import integrity, migrations, private
 from koopbis_desktop.store.changes import NOTHING, OpChanges, of_kinds, written_kind
 from koopbis_desktop.store.engine import SQLITE, Connection, Dialect, Params, serialise
 from koopbis_desktop.store.errors import (
@@ -468,13 +468,17 @@ def open_store(
     if not path.exists() and not create:
         raise NotInitialised(path)
     _refuse_empty(path, create=create, backups_dir=backups_dir)
+    made = create and not path.exists()
     if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private.private_dir(path.parent)
     _check_encryption(path, key)
     errors = db_errors() if key is not None else (sqlite3.Error,)
     existed = file_kind(path) == "encrypted"
     try:
         conn = _connect_read_only(path, key) if read_only else _connect(path, key)
+        if made:
+            # Members' personal data: the owner's alone (SQLite gives its -wal and -shm the same mode).
+            private.private_file(path)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version == 0:
             _refuse_foreign(conn, path, create=create, backups_dir=backups_dir)

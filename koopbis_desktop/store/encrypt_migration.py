@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from koopbis_desktop.store import audit, keyfile
+from koopbis_desktop.store import audit, keyfile, private
 from koopbis_desktop.store.db import Store, connect_raw, db_errors, file_kind, open_store
 from koopbis_desktop.store.errors import KnownError, PlainDatabase
 
@@ -243,7 +243,7 @@ def _run(
     saved: Path | None = None
     if backups_dir is not None:
         progress("Şifreli yedek alınıyor…", 0.2)
-        backups_dir.mkdir(parents=True, exist_ok=True)
+        private.private_dir(backups_dir)
         saved = _backup_name(backups_dir, reason)
         copy_encrypted(path, saved, key, old_key)
         keys.save(keyfile.keyfile_path(saved))

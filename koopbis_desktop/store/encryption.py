@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from koopbis_desktop.store import keyfile
+from koopbis_desktop.store import keyfile, private
 from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileMissing, KeyFileWithoutDatabase
 from koopbis_desktop.store.startfacts import file_kind
 
@@ -121,7 +121,7 @@ def create_encrypted(path: Path, *, backups_dir: Path | None = None) -> Store:
     if keyfile.keyfile_path(path).exists():
         raise KeyFileWithoutDatabase(path, keyfile.keyfile_path(path))
     key = keyfile.new_key()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private.private_dir(path.parent)
     # No slot yet, not even a recovery one: a recovery key made here would be shown to
     # nobody (the set-up makes the one it shows), and sealing it costs an argon2 run.
     keyfile.KeyFile.create(keyfile.keyfile_path(path), key).save()

@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -278,7 +279,11 @@ class KeyFile:
             indent=1,
             sort_keys=True,
         )
-        with open(tmp, "w", encoding="utf-8") as out:
+        # Readable by its owner only (where the system has such modes): another account of the PC
+        # could otherwise copy it and try the clerks' passwords against it offline.
+        with suppress(FileNotFoundError):
+            tmp.unlink()  # a crash's leftover would keep its old mode
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as out:
             out.write(body)
             out.flush()
             os.fsync(out.fileno())
