@@ -17,8 +17,18 @@ from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.store.errors import StoreError
 
 
-def approve_entry(store: Store, actor: Actor, entry_uuid: str, comment: str | None = None) -> Entry:
-    """Approve a submitted entry; the approver must be a supervisor other than the author."""
+def approve_entry(
+    store: Store,
+    actor: Actor,
+    entry_uuid: str,
+    comment: str | None = None,
+    *,
+    reviewed_revision: int | None = None,
+) -> Entry:
+    """Approve a submitted entry; the approver must be a supervisor other than the author.
+
+    ``reviewed_revision``: the revision the supervisor read; a newer one is not approved unread.
+    """
     entry = entries.get_entry(store, entry_uuid)
     result = validate(get_type(entry.type), entry.payload)
     if result.errors:
@@ -32,11 +42,17 @@ def approve_entry(store: Store, actor: Actor, entry_uuid: str, comment: str | No
         actor,
         comment=(comment or "").strip() or None,
         fields={"approver": actor.username, "approved_at": stamp()},
+        reviewed_revision=reviewed_revision,
     )
 
 
-def return_entry(store: Store, actor: Actor, entry_uuid: str, comment: str) -> Entry:
-    """Send an entry back to its author; the comment (what to fix) is required."""
+def return_entry(
+    store: Store, actor: Actor, entry_uuid: str, comment: str, *, reviewed_revision: int | None = None
+) -> Entry:
+    """Send an entry back to its author; the comment (what to fix) is required.
+
+    ``reviewed_revision``: the revision the comment was written about (see :func:`approve_entry`).
+    """
     text = (comment or "").strip()
     if not text:
         raise ValidationFailed([], tx("İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli."))
@@ -48,6 +64,7 @@ def return_entry(store: Store, actor: Actor, entry_uuid: str, comment: str) -> E
         actor,
         comment=text,
         fields={"comment": text, "approver": None},
+        reviewed_revision=reviewed_revision,
     )
 
 

@@ -380,6 +380,46 @@ def _revision_changed(conn: Connection, entry_uuid: str, loaded: int, stored: in
     )
 
 
+class ReviewedRevisionChanged(StoreError):
+    """A supervisor's decision on a revision older than the one the entry holds now."""
+
+    exit_code = ExitCode.NOT_PERMITTED
+
+    def __init__(
+        self, message: str, *, entry_uuid: str, reviewed_revision: int, stored_revision: int
+    ) -> None:
+        super().__init__(message)
+        self.entry_uuid = entry_uuid
+        self.reviewed_revision = reviewed_revision
+        self.stored_revision = stored_revision
+
+
+def _reviewed_revision_changed(
+    conn: Connection, entry_uuid: str, action: Action, reviewed: int, stored: int
+) -> ReviewedRevisionChanged:
+    row = conn.execute(
+        "SELECT author, created_at FROM revisions WHERE entry_uuid = ? ORDER BY revision DESC LIMIT 1",
+        (entry_uuid,),
+    ).fetchone()
+    who, at = (str(row[0]), str(row[1])) if row else ("?", "")
+    return ReviewedRevisionChanged(
+        tx(
+            "Bu kayıt siz incelerken değişti: {who} {when} tarihinde yeni bir sürüm kaydetti (sürüm {stored}; "
+            "siz sürüm {reviewed} üzerine karar veriyordunuz). İşleminiz ({action}) yapılmadı: yeni sürüm "
+            "gösteriliyor, okuyup yeniden karar verin."
+        ).format(
+            who=who,
+            when=format_stamp(at) if at else "?",
+            stored=stored,
+            reviewed=reviewed,
+            action=ACTION_LABELS[action],
+        ),
+        entry_uuid=entry_uuid,
+        reviewed_revision=reviewed,
+        stored_revision=stored,
+    )
+
+
 def locked_state(conn: Connection, entry_uuid: str) -> State:
     """The entry's state, its row locked until the transaction ends (office database).
 
@@ -466,11 +506,15 @@ def move(
     details: dict[str, Any] | None = None,
     fields: dict[str, Any] | None = None,
     revision: tuple[dict[str, Any], dict[str, Any], str | None] | None = None,
+    reviewed_revision: int | None = None,
 ) -> Entry:
     """Make one life-cycle move with its audit row; the state is re-read inside the transaction.
 
     ``revision`` = (payload, base, note) stores a new payload revision in the same
     transaction (a supervisor's merge when resolving a conflict).
+    ``reviewed_revision``: the revision the person read before deciding (a supervisor's
+    review); if the entry holds a newer one now, the move is refused with
+    :class:`ReviewedRevisionChanged` (four eyes: one approves what one has read).
     """
     updates = dict(fields or {})
     unknown = set(updates) - _MOVE_FIELDS
@@ -481,6 +525,12 @@ def move(
         current = locked_state(conn, entry_uuid)
         author = conn.execute("SELECT author FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()[0]
         target = _checked_move(conn, entry_uuid, action, current, actor, author)
+        if reviewed_revision is not None:
+            stored = int(
+                conn.execute("SELECT revision FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()[0]
+            )
+            if stored != reviewed_revision:
+                raise _reviewed_revision_changed(conn, entry_uuid, action, reviewed_revision, stored)
         when = stamp()
         updates["state"] = target.value
         updates["updated_at"] = when

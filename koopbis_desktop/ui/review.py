@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from koopbis_desktop.domain.display import format_stamp
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.domain.lifecycle import Action, DomainError, check_move
+from koopbis_desktop.domain.lifecycle import ACTION_LABELS, STATE_LABELS, Action, DomainError, check_move
 from koopbis_desktop.services import review
-from koopbis_desktop.store import presence
+from koopbis_desktop.store import entries, presence
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
@@ -130,8 +131,13 @@ class ReviewDialog(QDialog):
     # -- loading -----------------------------------------------------------------------
 
     def on_hub_changed(self, changes: OpChanges) -> None:
-        """Someone opened or closed this entry in an editor (here or on another PC): say so."""
-        if not changes.presence or not shiboken6.isValid(self):
+        """The entry moved or changed (here or on another PC): show it as it is now; someone
+        opened or closed it in an editor: say so."""
+        if not shiboken6.isValid(self):
+            return
+        if changes.entries:
+            self._reload_if_moved()
+        if not changes.presence:
             return
         key = self.entry_uuid
         viewer = self.ctx.actor.username if self.ctx.actor is not None else ""
@@ -148,6 +154,26 @@ class ReviewDialog(QDialog):
         if shiboken6.isValid(self):
             self.view.show_editing(editing)
 
+    def _reload_if_moved(self) -> None:
+        """Reload when the entry's state or revision is no longer the one shown (a cheap read first)."""
+        if self.details is None or self._busy or not self.isVisible():
+            return
+        key = self.entry_uuid
+        shown = (self.details.entry.state, self.details.entry.revision)
+        viewer = self.ctx.actor.username if self.ctx.actor is not None else None
+
+        def op(store: Store) -> EntryDetails | None:
+            now = entries.get_entry(store, key)
+            if (now.state, now.revision) == shown:
+                return None
+            return load_entry_details(store, key, viewer)
+
+        self.ctx.worker.submit(op, self._on_moved_loaded, lambda _exc: None, coalesce=f"review-moved-{key}")
+
+    def _on_moved_loaded(self, details: EntryDetails | None) -> None:
+        if details is not None and shiboken6.isValid(self) and not self._busy:
+            self.on_details_loaded(details)
+
     def reload(self) -> None:
         key = self.entry_uuid
         viewer = self.ctx.actor.username if self.ctx.actor is not None else None
@@ -159,6 +185,7 @@ class ReviewDialog(QDialog):
         )
 
     def on_details_loaded(self, details: EntryDetails) -> None:
+        before = self.details
         self.details = details
         self.entry_uuid = details.entry.uuid
         self.view.show_details(details)
@@ -172,6 +199,11 @@ class ReviewDialog(QDialog):
         )
         if self._keep_status:
             self._keep_status = False
+        elif before is not None and (before.entry.state, before.entry.revision) != (
+            entry.state,
+            entry.revision,
+        ):
+            self._show_status(self._moved_text(details), error=True)
         elif self._approve_reason and self._return_reason:
             self._show_status(self._approve_reason, error=False)
         else:
@@ -184,6 +216,29 @@ class ReviewDialog(QDialog):
         else:
             self.close_button.setFocus()
         self.loaded.emit()
+
+    def _moved_text(self, details: EntryDetails) -> str:
+        """What happened to the entry while it was being reviewed, and what to do now (Turkish)."""
+        entry = details.entry
+        last = details.audit[-1] if details.audit else None
+        if last is not None:
+            try:
+                action = ACTION_LABELS[Action(str(last["action"]))]
+            except ValueError:
+                action = str(last["action"])
+            done = self.tr("Bu kayıt siz incelerken değişti (son işlem: {0} — {1}, {2}).").format(
+                action, details.person(str(last["actor"])), format_stamp(str(last["at"]))
+            )
+        else:
+            done = self.tr("Bu kayıt siz incelerken değişti.")
+        now = self.tr("Kayıt şimdi '{0}' durumunda, sürüm {1}.").format(
+            STATE_LABELS[entry.state], entry.revision
+        )
+        if self._approve_reason and self._return_reason:
+            then = self.tr("Artık onaylanamaz ya da iade edilemez; pencereyi kapatabilirsiniz.")
+        else:
+            then = self.tr("Gösterilen yeni hâlini okuyup yeniden karar verin.")
+        return f"{done} {now} {then}"
 
     def on_load_failed(self, exc: BaseException) -> None:
         self._show_status(user_message(exc), error=True)
@@ -225,9 +280,10 @@ class ReviewDialog(QDialog):
         actor = self.ctx.require_actor()
         key = self.entry_uuid
         comment = self.comment.toPlainText()
+        read = self.details.entry.revision
         self._start(self.tr("Onaylanıyor…"))
         self.ctx.worker.submit(
-            lambda store: review.approve_entry(store, actor, key, comment),
+            lambda store: review.approve_entry(store, actor, key, comment, reviewed_revision=read),
             self.on_approve_succeeded,
             self.on_action_failed,
         )
@@ -247,9 +303,10 @@ class ReviewDialog(QDialog):
             return
         actor = self.ctx.require_actor()
         key = self.entry_uuid
+        read = self.details.entry.revision
         self._start(self.tr("İade ediliyor…"))
         self.ctx.worker.submit(
-            lambda store: review.return_entry(store, actor, key, comment),
+            lambda store: review.return_entry(store, actor, key, comment, reviewed_revision=read),
             self.on_return_succeeded,
             self.on_action_failed,
         )

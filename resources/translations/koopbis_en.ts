@@ -100,57 +100,58 @@
 <context>
     <name>AttachmentPanel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="52"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="87"/>
         <source>Belge e&amp;kle…</source>
+        <extracomment>The shared folder versions up to 0.1.0 left every opened scan in, for good.</extracomment>
         <translation>A&amp;ttach document…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="54"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="89"/>
         <source>Eki kaldır</source>
         <translation>Remove attachment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="56"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="91"/>
         <source>Aç</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="58"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="93"/>
         <source>Belgeyi bilgisayardaki görüntüleyiciyle açar</source>
         <translation>Opens the document in this computer&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="70"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="105"/>
         <source>PDF, JPG ya da PNG; en çok 10 MB. Dosyayı buraya sürükleyip bırakabilirsiniz.</source>
         <translation>PDF, JPG or PNG; at most 10 MB. You can drag and drop the file here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="134"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="169"/>
         <source>Taranmış belge ekle</source>
         <translation>Attach a scanned document</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="136"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="171"/>
         <source>Taranmış belgeler (*.pdf *.jpg *.jpeg *.png);;Tüm dosyalar (*)</source>
         <translation>Scanned documents (*.pdf *.jpg *.jpeg *.png);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="187"/>
         <source>&apos;{0}&apos; zaten ekli (aynı içerikte bir dosya).</source>
         <translation>&apos;{0}&apos; is already attached (a file with the same content).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="156"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="191"/>
         <source>&apos;{0}&apos; eklendi.</source>
         <translation>&apos;{0}&apos; added.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="181"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="216"/>
         <source>&apos;{0}&apos; kaldırıldı; kaydettiğinizde kayıttan çıkar.</source>
         <translation>&apos;{0}&apos; removed; it leaves the entry when you save.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="262"/>
         <source>PDF belgesi
 {0}
 {1}
@@ -161,7 +162,7 @@ Görmek için «Aç».</source>
 Press «Open» to view it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="246"/>
         <source>Görüntü önizlenemiyor
 {0}
 {1}
@@ -3051,47 +3052,47 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="67"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="68"/>
         <source>Kayıt incelemesi</source>
         <translation>Entry review</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="71"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="72"/>
         <source>Kayıt yükleniyor…</source>
         <translation>Loading the entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="76"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="77"/>
         <source>&amp;Açıklama (iade ederken zorunlu: memur neyi düzelteceğini bilmeli):</source>
         <translation>&amp;Comment (required when returning: the clerk must know what to fix):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="82"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="83"/>
         <source>Örneğin: Karar numarası yanlış; yönetim kurulu kararına göre düzeltin.</source>
         <translation>For example: the decision number is wrong; correct it according to the board decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="88"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="89"/>
         <source>&amp;Onayla</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="90"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="91"/>
         <source>&amp;İade et</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="92"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="93"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="100"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="101"/>
         <source>Kayıt &amp;fişi…</source>
         <translation>Entry &amp;slip…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="103"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="104"/>
         <source>Kaydın imzalanacak fişini gösterir (baskı önizleme).</source>
         <translation>Shows the entry slip to be signed (print preview).</translation>
     </message>
@@ -3100,37 +3101,62 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="211"/>
         <source>Kaydı inceleyin; onaylayın ya da açıklama yazarak iade edin.</source>
         <translation>Review the entry; approve it, or return it with a comment.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="229"/>
+        <source>Bu kayıt siz incelerken değişti (son işlem: {0} — {1}, {2}).</source>
+        <translation>This entry changed while you were reviewing it (last action: {0} — {1}, {2}).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="233"/>
+        <source>Bu kayıt siz incelerken değişti.</source>
+        <translation>This entry changed while you were reviewing it.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="234"/>
+        <source>Kayıt şimdi &apos;{0}&apos; durumunda, sürüm {1}.</source>
+        <translation>The entry is now &apos;{0}&apos;, revision {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="238"/>
+        <source>Artık onaylanamaz ya da iade edilemez; pencereyi kapatabilirsiniz.</source>
+        <translation>It can no longer be approved or returned; you may close this window.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="240"/>
+        <source>Gösterilen yeni hâlini okuyup yeniden karar verin.</source>
+        <translation>Read the new version shown and decide again.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="254"/>
         <source>Kaydı onaylar; onaylanan kayıt KOOP-BİS açılınca aktarılır (Ctrl+Enter).</source>
         <translation>Approves the entry; an approved entry is transferred when KOOP-BİS opens (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="204"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="259"/>
         <source>Kaydı yazan memura geri gönderir; açıklama kutusuna neyin düzeltileceğini yazın.</source>
         <translation>Sends the entry back to the clerk who wrote it; write in the comment box what to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="284"/>
         <source>Onaylanıyor…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="242"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="298"/>
         <source>İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli. Açıklama kutusuna yazın.</source>
         <translation>A reason for the return is required: the clerk must know what to fix. Type it in the comment box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="250"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="307"/>
         <source>İade ediliyor…</source>
         <translation>Returning…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="196"/>
         <source>Kayıt incelemesi {0} — {1}</source>
         <translation>Entry review {0} — {1}</translation>
     </message>
@@ -3220,17 +3246,17 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="562"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="572"/>
         <source>KOOP-BİS Masaüstü bu veritabanıyla bu bilgisayarda zaten açık.</source>
         <translation>KOOP-BİS Desktop is already open with this database on this computer.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="563"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="573"/>
         <source>Açık pencereyi görev çubuğunda bulun. İkinci bir pencere açılmadı: aynı form iki pencerede açılıp iki kez kaydedilebilirdi. Açık program yanıt vermiyorsa kapatın (işlem numarası {0}) ve yeniden başlatın; kaydettikleriniz ve otomatik kaydedilen formlar kaybolmaz.</source>
         <translation>Find the open window in the task bar. No second window was opened: the same form could have been opened in two windows and saved twice. If the open program does not respond, close it (process number {0}) and start again; what you saved and the autosaved forms are not lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="626"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="636"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>

@@ -291,3 +291,89 @@ def test_closing_an_account_on_another_pc_locks_its_open_window_at_once(
         and not window.centre.isVisible()
     )
     wait_idle(qtbot, ctx.worker)
+
+
+def _open_review(qtbot: Any, ctx: AppContext, entry_uuid: str) -> Any:
+    from koopbis_desktop.ui.review import ReviewDialog
+
+    dialog = ReviewDialog(ctx, entry_uuid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.details is not None, timeout=5000)
+    return dialog
+
+
+@ON_OFFICE
+def test_an_open_review_follows_its_entry_withdrawn_on_another_pc_keeping_the_comment(
+    qtbot: Any,
+    store: Store,
+    make_ctx: Callable[[str], AppContext],
+    people: dict[str, Actor],
+    coop: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The supervisor reviews an entry while its clerk withdraws it on PC-3: Onayla / İade et turn
+    off within seconds and the dialog says what happened and what to do; the comment typed stays."""
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    capture.submit_entry(store, people["ayse"], entry.uuid)
+    ctx = make_ctx("sef")
+    dialog = _open_review(qtbot, ctx, entry.uuid)
+    assert dialog.approve_button.isEnabled() and dialog.return_button.isEnabled()
+    dialog.comment.setPlainText("Karar numarası yanlış.")
+
+    live = LiveOffice(store.location, ctx.hub)  # type: ignore[arg-type]
+    live.start()
+    try:
+        qtbot.waitUntil(lambda: live.listener.listening, timeout=5000)
+        with another_pc(store, monkeypatch) as pc3:
+            capture.withdraw_entry(pc3, people["ayse"], entry.uuid)
+        qtbot.waitUntil(lambda: not dialog.approve_button.isEnabled(), timeout=3000)
+    finally:
+        live.stop()
+    wait_idle(qtbot, ctx.worker)
+    assert not dialog.return_button.isEnabled()
+    text = dialog.status.text()
+    assert "siz incelerken değişti" in text and "Geri çekildi" in text and "ayse" in text
+    assert dialog.comment.toPlainText() == "Karar numarası yanlış."
+    assert entries.get_entry(store, entry.uuid).state == "withdrawn"
+
+
+@ON_BOTH
+def test_approve_in_a_review_opened_on_an_older_revision_is_refused_and_shows_the_new_one(
+    qtbot: Any,
+    store: Store,
+    make_ctx: Callable[[str], AppContext],
+    people: dict[str, Actor],
+    coop: str,
+) -> None:
+    """Four eyes: the supervisor approves what they read. Another supervisor returned the entry and
+    its clerk resubmitted a new revision while this review stayed open (no notification heard):
+    Onayla must not approve the revision nobody here has read."""
+    from koopbis_desktop.services import review as review_service
+
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    capture.submit_entry(store, people["ayse"], entry.uuid)
+    ctx = make_ctx("sef")
+    dialog = _open_review(qtbot, ctx, entry.uuid)
+    assert dialog.details is not None and dialog.details.entry.revision == 1
+
+    other = reopen(store)
+    try:
+        review_service.return_entry(other, people["sef2"], entry.uuid, "Karar no yanlış")
+        capture.edit_entry(
+            other, people["ayse"], entry.uuid, member_admission(1, decision_no="2015/77"), loaded_revision=1
+        )
+        capture.submit_entry(other, people["ayse"], entry.uuid)
+    finally:
+        other.close()
+
+    dialog.approve_button.click()
+    qtbot.waitUntil(lambda: dialog.details is not None and dialog.details.entry.revision == 2, timeout=5000)
+    wait_idle(qtbot, ctx.worker)
+    stored = entries.get_entry(store, entry.uuid)
+    assert stored.state == "submitted" and stored.approver is None
+    assert "değişti" in dialog.status.text() and "sürüm 2" in dialog.status.text()
+    assert dialog.isVisible()
+    # Having read revision 2, the supervisor approves it.
+    dialog.approve_button.click()
+    qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).state == "approved", timeout=5000)
