@@ -3294,57 +3294,84 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="148"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="150"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="192"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="165"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="167"/>
         <source>Kaydedilen sürüm sizin yazdıklarınızla aynı alan değerlerini taşıyor.</source>
         <translation>The saved revision has the same field values as what you typed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="170"/>
         <source>Kaydedilmedi: {0} arada {1}. sürümü kaydetti. Yazdıklarınız formda duruyor; farkları gözden geçirip yeniden kaydederseniz onun sürümünün üzerine kaydedilir.</source>
         <translation>Not saved: {0} saved revision {1} meanwhile. What you typed is still in the form; review the differences, and if you save again it is saved over that revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="176"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="234"/>
         <source>Kayıt siz düzenlerken değişti</source>
         <translation>The entry changed while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="244"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="215"/>
+        <source>Yazdıklarınız formda duruyor. Düzeltmenin kayda girmesi için şefinizden kaydı size iade etmesini isteyin.</source>
+        <translation>What you typed is still in the form. For your correction to go into the entry, ask your supervisor to return the entry to you.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="220"/>
+        <source>Yazdıklarınız formda duruyor; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın.</source>
+        <translation>What you typed is still in the form; this entry can no longer be changed. Ask your supervisor if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="223"/>
+        <source>Kaydedilmedi: kayıt siz düzenlerken &apos;{0}&apos; durumuna geçti. {1}</source>
+        <translation>Not saved: the entry became &apos;{0}&apos; while you were editing it. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="228"/>
+        <source>Kayıttaki değer → sizin yazdığınız (kaydedilmedi):</source>
+        <translation>Value in the entry → what you typed (not saved):</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="231"/>
+        <source>Yazdıklarınız kayıttaki değerlerle aynı; kaybolan bir şey yok.</source>
+        <translation>What you typed matches the entry&apos;s values; nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="299"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="245"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="300"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="252"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="307"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="247"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="302"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="248"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="303"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="249"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="304"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>

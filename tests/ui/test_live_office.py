@@ -377,3 +377,49 @@ def test_approve_in_a_review_opened_on_an_older_revision_is_refused_and_shows_th
     # Having read revision 2, the supervisor approves it.
     dialog.approve_button.click()
     qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).state == "approved", timeout=5000)
+
+
+@ON_BOTH
+def test_a_save_after_the_entry_was_approved_elsewhere_turns_the_form_read_only_saying_what_to_do(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    message_mock: MessageMock,
+) -> None:
+    """Ayşe corrects her draft on this PC while, on another, it was sent for approval and approved.
+    Before, Kaydet failed with 'düzenleme yapılamaz' and the form stayed open for typing that could
+    never be saved, each Kaydet failing again, with no word of what to do."""
+    from koopbis_desktop.services import autosave
+    from koopbis_desktop.services import review as review_service
+
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    type_line(qtbot, edit, "2015/99")
+    leave(qtbot, edit)
+
+    other = reopen(store)
+    try:
+        capture.submit_entry(other, people["ayse"], entry.uuid)
+        review_service.approve_entry(other, people["sef"], entry.uuid)
+    finally:
+        other.close()
+
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.read_only and bool(message_mock.shown), timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    shown = message_mock.getmsg(messages.Level.WARNING)
+    assert shown.title == "Kayıt siz düzenlerken değişti"
+    assert "Onaylandı" in shown.text and "sef" in shown.text and "iade etmesini isteyin" in shown.text
+    assert "Karar No: 2015/14 → 2015/99" in shown.informative
+    assert "Kaydedilmedi" in editor.status.text() and "Onaylandı" in editor.status.text()
+    # Nothing saved over the approved entry; what was typed stays on screen and in the autosave.
+    assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/14"
+    assert edit.text() == "2015/99"
+    assert not editor.save_button.isEnabled() and not editor.read_only_banner.isHidden()
+    kept = [a for a in autosave.pending(store, people["ayse"]) if a.entry_uuid == entry.uuid]
+    assert [a.payload.get("decision_no") for a in kept] == ["2015/99"]
+    # The lists no longer say ayse is editing an approved entry.
+    qtbot.waitUntil(lambda: entry.uuid not in presence.live(store), timeout=5000)

@@ -31,6 +31,7 @@ from koopbis_desktop.domain.schema import ChangeType, ValidationResult
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.attachments_panel import AttachmentPanel
+from koopbis_desktop.ui.editor.presence_claim import EditClaim
 from koopbis_desktop.ui.editor.rows import FieldRow
 
 
@@ -59,6 +60,7 @@ class EditorBase(QDialog):
     revealed: set[str]
     reveal_all: bool
     read_only_reason: str
+    claim: EditClaim | None  # this form's "being edited" mark for the other PCs
     is_loaded: bool
     busy: bool
     _focus_on_activation: bool

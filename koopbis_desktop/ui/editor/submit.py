@@ -11,7 +11,7 @@ import logging
 from PySide6.QtCore import QLocale, QTime
 from PySide6.QtWidgets import QMessageBox
 
-from koopbis_desktop.domain.lifecycle import DomainError, State
+from koopbis_desktop.domain.lifecycle import STATE_LABELS, DomainError, IllegalTransition, State
 from koopbis_desktop.services import attachments as attachment_service
 from koopbis_desktop.services import autosave, capture
 from koopbis_desktop.services.entry_changes import diff_lines, typed_against_saved
@@ -143,6 +143,8 @@ class SubmitActions(EditorBase):
         self._update_buttons()
         if isinstance(exc, RevisionChanged):
             self.on_overtaken(exc)
+        elif isinstance(exc, IllegalTransition) and self.entry is not None:
+            self.on_moved_away(exc)
         else:
             message = user_message(exc)
             self.status.setText(self.tr("Kaydedilemedi: {0}").format(message))
@@ -180,6 +182,59 @@ class SubmitActions(EditorBase):
             lambda store: entries.get_entry(store, exc.entry_uuid),
             self._guard(self.on_newer_revision_loaded),
             self._guard(self.on_worker_error),
+        )
+
+    def on_moved_away(self, exc: IllegalTransition) -> None:
+        """The entry left draft/returned meanwhile (submitted, approved, withdrawn, on this PC or
+        another): nothing was stored. The form turns read-only as the entry now is, keeping what
+        was typed on screen and in the autosave, and says what was not saved and what to do."""
+        assert self.entry is not None
+        self.status.setText(self.tr("Kaydedilemedi: {0}").format(exc.message))
+        key = self.entry.uuid
+        self.ctx.worker.submit(
+            lambda store: entries.get_entry(store, key),
+            self._guard(lambda moved: self.on_moved_entry_loaded(moved, exc)),
+            self._guard(self.on_worker_error),
+        )
+
+    def on_moved_entry_loaded(self, moved: Entry, exc: IllegalTransition) -> None:
+        assert self.ctype is not None
+        typed = self.validation.payload if self.validation is not None else self.raw_form()
+        self.entry = moved
+        self.loaded_revision = moved.revision
+        self._decide_read_only()
+        self._show_header()
+        self._update_buttons()
+        if not self.read_only:  # editable again (returned meanwhile): saving goes on from here
+            return
+        if self.claim is not None:
+            self.claim.release()  # nobody edits it here any more: the lists stop saying so
+        state = STATE_LABELS[moved.state]
+        if moved.state in (State.SUBMITTED, State.APPROVED):
+            then = self.tr(
+                "Yazdıklarınız formda duruyor. Düzeltmenin kayda girmesi için şefinizden kaydı size iade "
+                "etmesini isteyin."
+            )
+        else:
+            then = self.tr(
+                "Yazdıklarınız formda duruyor; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın."
+            )
+        self.status.setText(
+            self.tr("Kaydedilmedi: kayıt siz düzenlerken '{0}' durumuna geçti. {1}").format(state, then)
+        )
+        lines = diff_lines(typed_against_saved(self.ctype, moved.payload, typed))
+        if lines:
+            informative = (
+                self.tr("Kayıttaki değer → sizin yazdığınız (kaydedilmedi):") + "\n" + "\n".join(lines)
+            )
+        else:
+            informative = self.tr("Yazdıklarınız kayıttaki değerlerle aynı; kaybolan bir şey yok.")
+        messages.show_warning(
+            self,
+            self.tr("Kayıt siz düzenlerken değişti"),
+            f"{exc.message} {then}",
+            informative=informative,
+            object_name="entry_moved",
         )
 
     def on_newer_revision_loaded(self, newer: Entry) -> None:
