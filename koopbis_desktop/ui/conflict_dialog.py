@@ -21,6 +21,7 @@ import itertools
 from collections.abc import Mapping
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,10 +38,20 @@ from PySide6.QtWidgets import (
 
 from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.display import EMPTY, format_iso_date, format_stamp
-from koopbis_desktop.domain.lifecycle import Action, DomainError, State, check_move
+from koopbis_desktop.domain.lifecycle import (
+    ACTION_LABELS,
+    STATE_LABELS,
+    Action,
+    DomainError,
+    State,
+    check_move,
+)
 from koopbis_desktop.domain.schema import ChangeType
 from koopbis_desktop.services import conflicts as resolution
 from koopbis_desktop.services.errors import ValidationFailed
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.changes import OpChanges
+from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.conflict_widgets import ComparisonTable, FieldChooser, comparison_model
@@ -167,9 +178,56 @@ class ConflictDialog(QDialog):
         layout.addLayout(bottom)
 
         self._update_buttons()
+        ctx.hub.changed.connect(self.on_hub_changed)
         self.reload()
 
     # -- loading ----------------------------------------------------------------------
+
+    def on_hub_changed(self, changes: OpChanges) -> None:
+        """Entries changed (here or on another PC): if this one was decided or changed meanwhile,
+        show it as it is now, before the supervisor writes a reason for a decision refused later."""
+        if not changes.entries or not shiboken6.isValid(self) or not self.isVisible():
+            return
+        details = self.details
+        if details is None or self._busy:
+            return
+        key = self.entry_uuid
+        shown = (details.entry.state, details.entry.revision, details.entry.updated_at)
+
+        def op(store: Store) -> tuple[ConflictDetails, dict[str, Any] | None] | None:
+            now = entries.get_entry(store, key)
+            if (now.state, now.revision, now.updated_at) == shown:
+                return None
+            trail = entries.audit_rows(store, key)
+            return load_conflict(store, key), (trail[-1] if trail else None)
+
+        self.ctx.worker.submit(op, self._on_moved_loaded, lambda _exc: None, coalesce=f"conflict-moved-{key}")
+
+    def _on_moved_loaded(self, result: tuple[ConflictDetails, dict[str, Any] | None] | None) -> None:
+        if result is None or not shiboken6.isValid(self) or self._busy:
+            return
+        details, last = result
+        self.on_details_loaded(details)
+        if last is not None:
+            try:
+                action = ACTION_LABELS[Action(str(last["action"]))]
+            except ValueError:
+                action = str(last["action"])
+            done = self.tr("son işlem: {0} — {1}, {2}").format(
+                action, str(last["actor"]), format_stamp(str(last["at"]))
+            )
+        else:
+            done = ""
+        if details.entry.state != State.CONFLICT:
+            text = self.tr(
+                "Siz incelerken bu kayıt için karar verildi; kayıt artık çakışmada değil ({0}), şimdi '{1}' "
+                "durumunda. Yapacağınız bir şey kalmadı; pencereyi kapatabilirsiniz."
+            ).format(done, STATE_LABELS[details.entry.state])
+        else:
+            text = self.tr(
+                "Bu çakışma siz incelerken değişti ({0}); gösterilen yeni hâlini inceleyip yeniden karar verin."
+            ).format(done)
+        self._show_status(text, error=True)
 
     def reload(self) -> None:
         key = self.entry_uuid

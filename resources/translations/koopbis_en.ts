@@ -401,54 +401,54 @@ Press «Open» to view it.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="81"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="87"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="92"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="98"/>
         <source>Kayıt yükleniyor…</source>
         <translation>Loading the entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="83"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="94"/>
         <source>Çakışma incelemesi</source>
         <translation>Conflict review</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="101"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="112"/>
         <source>&amp;Gerekçe (zorunlu; kararla birlikte denetim izine girer):</source>
         <translation>&amp;Reason (required; recorded in the audit trail with the decision):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="106"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="117"/>
         <source>Örneğin: Genel kurul tutanağına göre unvan Genel Müdürlüğün düzelttiği gibi olmalı.</source>
         <translation>For example: according to the general assembly minutes the title should be as corrected by the Directorate General.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="127"/>
         <source>Girdiğinizi &amp;gönder (KOOP-BİS&apos;teki değer üzerine yazılır)</source>
         <translation>&amp;Send your entry (overwrites the value in KOOP-BİS)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="130"/>
         <source>KOOP-BİS&apos;tekini &amp;kabul et (kayıt vazgeçildi olarak saklanır)</source>
         <translation>&amp;Accept the KOOP-BİS version (the entry is kept as abandoned)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="133"/>
         <source>Seçimlerle &amp;birleştir</source>
         <translation>&amp;Merge with my choices</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="135"/>
         <source>Memura &amp;iade et</source>
         <translation>&amp;Return to the clerk</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="137"/>
         <source>Mevcut kooperatife &amp;bağla</source>
         <translation>&amp;Link to the existing cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="129"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="441"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="499"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -457,144 +457,159 @@ Press «Open» to view it.</translation>
         <translation type="vanished">Conflict review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="216"/>
+        <source>son işlem: {0} — {1}, {2}</source>
+        <translation>last action: {0} — {1}, {2}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="223"/>
+        <source>Siz incelerken bu kayıt için karar verildi; kayıt artık çakışmada değil ({0}), şimdi &apos;{1}&apos; durumunda. Yapacağınız bir şey kalmadı; pencereyi kapatabilirsiniz.</source>
+        <translation>This entry was decided while you were reviewing it; it is no longer in conflict ({0}) and is now &apos;{1}&apos;. Nothing is left for you to do; you may close this window.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="228"/>
+        <source>Bu çakışma siz incelerken değişti ({0}); gösterilen yeni hâlini inceleyip yeniden karar verin.</source>
+        <translation>This conflict changed while you were reviewing it ({0}); review the new state shown and decide again.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="257"/>
         <source>Mevcut kooperatife &amp;bağla ({0} — bekleyen kayıtlar da bağlanır)</source>
         <translation>&amp;Link to the existing cooperative ({0} — waiting entries are linked too)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="206"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="264"/>
         <source>Bu kayıt artık çakışmada değil; karar verilmiş olabilir.</source>
         <translation>This entry is no longer in conflict; it may have been decided already.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="212"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="270"/>
         <source>Farkları inceleyin, gerekçeyi yazın ve bir karar düğmesine basın.</source>
         <translation>Review the differences, write the reason and press a decision button.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="226"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="284"/>
         <source>Bu işlem için oturum açın.</source>
         <translation>Sign in to do this.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="295"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="240"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="298"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="301"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="244"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="302"/>
         <source>Onaylayan</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="245"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="303"/>
         <source>Çakışma tarihi</source>
         <translation>Conflict date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="246"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="304"/>
         <source>Geçerlilik tarihi</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="295"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="353"/>
         <source>Değer düzeyinde gerçek bir çakışma yok: iki taraf farklı şeyleri değiştirmiş.</source>
         <translation>No real conflict at value level: the two sides changed different things.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="297"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="355"/>
         <source>«Birleştir» ikisini birlikte korur.</source>
         <translation>«Merge» keeps both together.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="298"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="356"/>
         <source>Çakışan alanlar</source>
         <translation>Conflicting fields</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="300"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="358"/>
         <source>KOOP-BİS&apos;te başka değişiklikler — çakışma değil (KOOP-BİS&apos;teki hâli korunur)</source>
         <translation>Other changes in KOOP-BİS — not a conflict (the KOOP-BİS version is kept)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="303"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="309"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="361"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="367"/>
         <source>Yok.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="306"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="364"/>
         <source>Yalnız sizin değişiklikleriniz — çakışma değil</source>
         <translation>Only your changes — not a conflict</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="314"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="372"/>
         <source>&lt;b&gt;KOOP-BİS&apos;te zaten kayıtlı:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;Already registered in KOOP-BİS:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="321"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="379"/>
         <source>Çakışan her alan için seçiminiz («Seçimlerle birleştir» için)</source>
         <translation>Your choice for each conflicting field (for «Merge with my choices»)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="361"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="419"/>
         <source>Bu çakışmada yerel kaydı yeniden göndermek işe yaramaz (KOOP-BİS aynı cevabı verir); KOOP-BİS&apos;tekini kabul edin ya da memura iade edin.</source>
         <translation>Resending the local entry will not help with this conflict (KOOP-BİS gives the same answer); accept the KOOP-BİS version or return it to the clerk.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="369"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="427"/>
         <source>Kayıt olduğu gibi yeniden gönderilir; KOOP-BİS&apos;teki çakışan değerlerin üzerine yazılır (onlar denetim izinde saklanır).</source>
         <translation>The entry is resent as it is and overwrites the conflicting values in KOOP-BİS (those are kept in the audit trail).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="377"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="435"/>
         <source>KOOP-BİS&apos;teki kalır; bu kayıt gönderilmez, içeriğiyle &apos;Vazgeçildi&apos; olarak saklanır.</source>
         <translation>The KOOP-BİS version stays; this entry is not sent and is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="379"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="437"/>
         <source>Bu çakışmada alan alan seçilebilecek bir alan yok.</source>
         <translation>This conflict has no fields to choose field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="386"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="444"/>
         <source>Her çakışan alan için yukarıda seçtiğiniz değer alınır; birleştirilen kayıt yeni bir revizyon olarak yeniden gönderilir.</source>
         <translation>For each conflicting field the value you chose above is taken; the merged entry is resent as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="395"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="453"/>
         <source>Kayıt, gerekçe kutusundaki açıklamayla yazan memura geri gönderilir; hiçbir şey kaybolmaz.</source>
         <translation>The entry is sent back to the clerk who wrote it with the comment in the reason box; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="404"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="462"/>
         <source>Kuruluş kaydı gönderilmez (kooperatif KOOP-BİS&apos;te zaten var); bu kuruluşu bekleyen kayıtlar mevcut kooperatife bağlanır ve sırayla gönderilir.</source>
         <translation>The founding entry is not sent (the cooperative already exists in KOOP-BİS); the entries waiting for this founding are linked to the existing cooperative and sent in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="430"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="488"/>
         <source>Karar gerekçesi yazılmalıdır; denetim izine girer. Gerekçe kutusuna yazın.</source>
         <translation>A reason for the decision is required; it goes into the audit trail. Type it in the reason box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="463"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="531"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="521"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="589"/>
         <source>KOOP-BİS&apos;teki değerin üzerine yazılsın mı?</source>
         <translation>Overwrite the value in KOOP-BİS?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="465"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="523"/>
         <source>KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine girdiğiniz değerler yazılacak:
 {0}
 
@@ -605,27 +620,27 @@ KOOP-BİS&apos;teki değerler denetim izinde saklanır.</source>
 The KOOP-BİS values are kept in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="467"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="525"/>
         <source>• (değer düzeyinde çakışma yok)</source>
         <translation>• (no conflict at value level)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="468"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="526"/>
         <source>&amp;Üzerine yaz ve gönder</source>
         <translation>&amp;Overwrite and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="474"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="532"/>
         <source>Yerel kayıt korunuyor…</source>
         <translation>Keeping the local entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="485"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="543"/>
         <source>Girdiğiniz değişiklikten vazgeçilsin mi?</source>
         <translation>Abandon the change you entered?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="487"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="545"/>
         <source>Girdiğiniz şu değişiklikler KOOP-BİS&apos;e gönderilmeyecek:
 {0}
 
@@ -636,32 +651,32 @@ Kayıt içeriğiyle birlikte &apos;Vazgeçildi&apos; olarak saklanır.</source>
 The entry is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="489"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="547"/>
         <source>• bu kaydın tamamı</source>
         <translation>• this whole entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="490"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="548"/>
         <source>&amp;KOOP-BİS&apos;tekini kabul et</source>
         <translation>&amp;Accept the KOOP-BİS version</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="496"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="554"/>
         <source>KOOP-BİS&apos;teki kabul ediliyor…</source>
         <translation>Accepting the KOOP-BİS version…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="506"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="564"/>
         <source>Çakışan her alan için seçim yapın: {0}.</source>
         <translation>Make a choice for each conflicting field: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="518"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="576"/>
         <source>«Elle yaz» seçilen alana değer yazın: {0}.</source>
         <translation>Type a value in the field set to «Type by hand»: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="533"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="591"/>
         <source>Birleştirilen kayıt KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine yazılacak:
 {0}
 
@@ -672,42 +687,42 @@ KOOP-BİS&apos;teki değerler denetim izinde, girdiğiniz kayıt revizyonlarda s
 The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="536"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="594"/>
         <source>&amp;Birleştir ve gönder</source>
         <translation>&amp;Merge and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="543"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="601"/>
         <source>Birleştiriliyor…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="555"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="613"/>
         <source>Memura iade ediliyor…</source>
         <translation>Returning to the clerk…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="568"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="626"/>
         <source>Mevcut kooperatife bağlansın mı?</source>
         <translation>Link to the existing cooperative?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="570"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="628"/>
         <source>Bu kuruluş kaydı KOOP-BİS&apos;e gönderilmeyecek (&apos;Vazgeçildi&apos; olarak saklanır); onu bekleyen {0} kayıt {1} kooperatifine bağlanacak.</source>
         <translation>This founding entry will not be sent to KOOP-BİS (it is kept as &apos;Abandoned&apos;); the {0} entries waiting for it will be linked to cooperative {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="573"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="631"/>
         <source>&amp;Bağla</source>
         <translation>&amp;Link</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="579"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="637"/>
         <source>Bağlanıyor…</source>
         <translation>Linking…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="188"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="246"/>
         <source>Çakışma incelemesi {0} — {1}</source>
         <translation>Conflict review {0} — {1}</translation>
     </message>

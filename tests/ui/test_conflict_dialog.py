@@ -391,3 +391,37 @@ def test_age_text_in_words() -> None:
     assert age_text((now - timedelta(seconds=20)).isoformat(), now) == "az önce"
     assert age_text((now - timedelta(minutes=5)).isoformat(), now) == "5 dakika önce"
     assert age_text((now - timedelta(days=2, hours=1)).isoformat(), now) == "2 gün önce"
+
+
+def test_an_open_conflict_decided_by_another_supervisor_turns_its_buttons_off_keeping_the_reason(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+) -> None:
+    """Two supervisors open the same conflict; the second decides it on another PC. The first one's
+    dialog follows at the office's notification: no decision buttons left to fill a reason and a
+    confirmation for, only to be refused; the status says it was decided and the reason typed stays."""
+    from tests.conftest import reopen
+
+    uuid = title_conflict(store, server, people, recs[1]["id"])
+    ctx = make_ctx("sef")
+    dialog = open_dialog(qtbot, ctx, uuid)
+    assert dialog.take_button.isEnabled() and dialog.keep_button.isEnabled()
+    type_text(qtbot, dialog.reason, "Yerel unvan doğru")
+
+    other = reopen(store)
+    try:
+        resolution.take_server(other, people["sef2"], uuid, "Genel Müdürlüğün düzeltmesi geçerli")
+    finally:
+        other.close()
+    ctx.hub.announce(OpChanges(entries=True))  # what the office's notification does (ui/live_office.py)
+    qtbot.waitUntil(lambda: not dialog.take_button.isEnabled(), timeout=5000)
+    wait_idle(qtbot, ctx.worker)
+    for button in (dialog.keep_button, dialog.merge_button, dialog.return_button):
+        assert not button.isEnabled()
+    assert "artık çakışmada değil" in dialog.status.text() and "sef2" in dialog.status.text()
+    assert dialog.reason.toPlainText() == "Yerel unvan doğru"
+    assert entries.get_entry(store, uuid).state == State.DISCARDED
