@@ -219,3 +219,34 @@ def test_the_title_column_takes_the_room_the_others_leave_after_a_search(
     qtbot.waitUntil(lambda: header.length() >= view.viewport().width() - 1)
     widths = [header.sectionSize(c) for c in range(header.count())]
     assert widths[1] == max(widths)  # the title, not a short column, is the wide one
+
+
+@pytest.mark.parametrize("query", ["kooperatif", ""])
+def test_a_refresh_from_another_pc_keeps_the_chosen_cooperative_and_the_scroll(
+    qtbot: Any, page: CooperativesPage, store: Store, query: str
+) -> None:
+    """Where the office's notifications do not arrive the program polls, and a poll announces
+    every kind (store/office_live.py): each save on any PC refreshes this list. The cooperative the
+    clerk chose stays chosen, and the list stays where it was scrolled."""
+    from koopbis_desktop.store.changes import EVERYTHING
+
+    if query:
+        type_query(qtbot, page, query)
+    else:
+        qtbot.waitUntil(lambda: page.results_model.rowCount() > 3, timeout=5000)
+    view = page.results_view
+    row = min(page.results_model.rowCount() - 1, 12)
+    assert row >= 3
+    chosen = str(page.results_model.row_at(row)["id"])
+    view.setCurrentIndex(page.results_model.index(row, 1))
+    view.scrollTo(page.results_model.index(row, 1))
+    wait_idle(qtbot, page.ctx.worker)
+    scrolled = view.verticalScrollBar().value()
+    with qtbot.waitSignal(page.results_shown, timeout=5000):
+        page.ctx.hub.announce(EVERYTHING)
+    wait_idle(qtbot, page.ctx.worker)
+    current = view.currentIndex()
+    assert current.isValid() and str(page.results_model.row_at(current.row())["id"]) == chosen
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [current.row()]
+    assert view.verticalScrollBar().value() == scrolled
+    assert page.current_id == chosen

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -142,6 +142,8 @@ class CooperativesPage(QWidget):
         )
         self.shown_query: str | None = None
         self.current_id: str | None = None
+        # Where the clerk was (chosen cooperative, scroll) while a refresh the data asked for runs.
+        self._kept_place: tuple[str | None, int] | None = None
         self.record: dict[str, Any] | None = None
         self._focus_detail = False
 
@@ -407,6 +409,7 @@ class CooperativesPage(QWidget):
     # -- search ------------------------------------------------------------------------
 
     def on_search_box_text_changed(self, text: str) -> None:
+        self._kept_place = None  # a new search starts at its top
         self.run_search(text)
 
     def run_search(self, text: str) -> None:
@@ -440,6 +443,7 @@ class CooperativesPage(QWidget):
         self.results_view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
         if self.results_model.rowCount():
             self._show_results()
+            self._restore_place()
         else:
             self._show_hint(self.tr("Aramak için unvan, sicil no ya da VKN yazın."))
         self.results_shown.emit("")
@@ -449,6 +453,27 @@ class CooperativesPage(QWidget):
         fit_columns(self.results_view, 360)
         header = self.results_view.horizontalHeader()
         header.resizeSection(2, min(header.sectionSize(2), 220))  # Tür: long names, least needed
+
+    def _current_place(self) -> tuple[str | None, int]:
+        index = self.results_view.currentIndex()
+        row = self.results_model.row_at(index.row()) if index.isValid() else None
+        return (str(row["id"]) if row else None), self.results_view.verticalScrollBar().value()
+
+    def _restore_place(self) -> None:
+        """After a refresh the data asked for: choose the same cooperative again, scroll back."""
+        kept, self._kept_place = self._kept_place, None
+        if kept is None:
+            return
+        chosen, scrolled = kept
+        model = self.results_model
+        for row in range(model.rowCount()):
+            if chosen is not None and str(model.row_at(row)["id"]) == chosen:
+                flags = (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                )
+                self.results_view.selectionModel().setCurrentIndex(model.index(row, 1), flags)
+                break
+        self.results_view.verticalScrollBar().setValue(scrolled)
 
     def on_search_finished(self, query: str, rows: list[dict[str, Any]]) -> None:
         if query != self.search_box.text().strip():
@@ -460,6 +485,7 @@ class CooperativesPage(QWidget):
         resort(self.results_view)
         if rows:
             self._show_results()
+            self._restore_place()
         else:
             self._show_hint(
                 self.tr("Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.")
@@ -614,6 +640,10 @@ class CooperativesPage(QWidget):
 
     def on_hub_changed(self, changes: OpChanges) -> None:
         if changes.snapshot:
+            # Another PC's write (a poll announces every kind) refreshes the list: the clerk's
+            # cooperative stays chosen and the list where it was scrolled.
+            if self._kept_place is None:
+                self._kept_place = self._current_place()
             self.count_list()
             self.run_search(self.search_box.text())
         if (changes.snapshot or changes.entries) and self.current_id:
