@@ -831,259 +831,259 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>CooperativesPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="153"/>
         <source>Unvan, sicil no ya da VKN</source>
         <translation>Title, registry number or VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="153"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="155"/>
         <source>&amp;Ara:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="163"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="578"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="604"/>
         <source>Sicil no</source>
         <translation>Registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="166"/>
         <source>Unvan</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="165"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="580"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="606"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="169"/>
         <source>İlçe</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="170"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="585"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="611"/>
         <source>VKN</source>
         <translation>VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="171"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="267"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="588"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="269"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="614"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="212"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="214"/>
         <source>Bu kooperatif için &amp;yeni kayıt</source>
         <translation>&amp;New entry for this cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="218"/>
         <source>Seçili kooperatif için yeni kayıt başlatır (Ctrl+Shift+N).</source>
         <translation>Starts a new entry for the selected cooperative (Ctrl+Shift+N).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="222"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="224"/>
         <source>TCKN / VKN</source>
         <translation>TCKN / VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="225"/>
         <source>Adı Soyadı / Unvanı</source>
         <translation>Full name / title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="224"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226"/>
         <source>Pay</source>
         <translation>Shares</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="228"/>
         <source>Giriş tarihi</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="234"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="236"/>
         <source>Adı Soyadı</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="235"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="237"/>
         <source>T.C. Kimlik No</source>
         <translation>Turkish ID number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="241"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="243"/>
         <source>Görevi</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="239"/>
         <source>Görev süresi</source>
         <translation>Term of office</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="246"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="248"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="248"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="250"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="252"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="254"/>
         <source>Hesap yılı</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="256"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="258"/>
         <source>Yeri</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="258"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="260"/>
         <source>Sonuç</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="266"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="268"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="268"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="270"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="270"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="272"/>
         <source>Geçerlilik</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="275"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="277"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="291"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="293"/>
         <source>Enter ya da çift tıklama: kaydı inceleme penceresinde açar.</source>
         <translation>Enter or double-click: opens the entry in the review window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="295"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="297"/>
         <source>&amp;Ortaklar</source>
         <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="296"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="298"/>
         <source>Yö&amp;netim kurulu</source>
         <translation>&amp;Board of directors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="297"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="299"/>
         <source>&amp;Denetim kurulu</source>
         <translation>&amp;Audit board</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="298"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="300"/>
         <source>&amp;Genel kurullar</source>
         <translation>&amp;General assemblies</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="299"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="301"/>
         <source>Ye&amp;rel kayıtlar</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="301"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="303"/>
         <source>Ayrıntıları görmek için listeden bir kooperatif seçin.</source>
         <translation>Select a cooperative in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="333"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="429"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="444"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="335"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="432"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="448"/>
         <source>Aramak için unvan, sicil no ya da VKN yazın.</source>
         <translation>Type a title, registry number or VKN to search.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="465"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="491"/>
         <source>Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.</source>
         <translation>No matching cooperative. Type a word of the title, the registry number or the VKN.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="531"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="557"/>
         <source>Bu kooperatif artık kooperatif listesinde yok.</source>
         <translation>This cooperative is no longer in the cooperative list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="547"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="573"/>
         <source>&amp;Ortaklar ({0})</source>
         <translation>&amp;Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="548"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="574"/>
         <source>Yö&amp;netim kurulu ({0})</source>
         <translation>&amp;Board of directors ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="549"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="575"/>
         <source>&amp;Denetim kurulu ({0})</source>
         <translation>&amp;Audit board ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="550"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="576"/>
         <source>&amp;Genel kurullar ({0})</source>
         <translation>&amp;General assemblies ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="551"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="577"/>
         <source>Ye&amp;rel kayıtlar ({0})</source>
         <translation>&amp;Local entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="583"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="609"/>
         <source>İl / İlçe</source>
         <translation>Province / district</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="584"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="610"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="586"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="612"/>
         <source>Ticaret sicil no</source>
         <translation>Trade registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="587"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="613"/>
         <source>Kuruluş tarihi</source>
         <translation>Founding date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="346"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="348"/>
         <source>Kooperatif listesini &amp;yükle…</source>
         <translation>&amp;Load the cooperative list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="391"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="393"/>
         <source>Kooperatif listesi boş: bu bilgisayara KOOP-BİS&apos;in kooperatif listesi henüz yüklenmedi. Kayıt girmek için önce liste yüklenmeli.</source>
         <translation>The cooperative list is empty: KOOP-BİS&apos;s cooperative list has not been loaded on this computer yet. It must be loaded before entries can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="396"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="398"/>
         <source>KOOP-BİS&apos;ten aldığınız dosyayı (CSV ya da Excel) yükleyin.</source>
         <translation>Load the file you received from KOOP-BİS (CSV or Excel).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="398"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="400"/>
         <source>Listeyi şef ya da yönetici yükler; şefinizden yüklemesini isteyin.</source>
         <translation>A supervisor or administrator loads the list; ask your supervisor to load it.</translation>
     </message>
@@ -3394,76 +3394,76 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="100"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="105"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/mainwindow.py" line="145"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="108"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="113"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="112"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="117"/>
         <source>Şimdi &amp;eşitle (Ctrl+Shift+S)</source>
         <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="114"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="119"/>
         <source>&amp;Duraklat</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="121"/>
         <source>Planı &amp;yenile</source>
         <translation>&amp;Refresh plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="124"/>
         <source>KOOP-BİS&apos;e e&amp;lle aktarım…</source>
         <translation>&amp;Manual entry into KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="127"/>
         <source>Alındı &amp;fiş listesi…</source>
         <translation>&amp;Receipts list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="130"/>
         <source>KOOP-BİS&apos;e aktarılan kayıtların alındı numaraları (baskı önizleme).</source>
         <translation>Receipt numbers of the entries transferred to KOOP-BİS (print preview).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="144"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="141"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="574"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="146"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="622"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="159"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="164"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="160"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="183"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="188"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="161"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="184"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="189"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="162"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="167"/>
         <source>Yürürlük</source>
         <translation>In force</translation>
     </message>
@@ -3472,228 +3472,233 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="163"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="181"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="186"/>
         <source>Kayıt no</source>
         <translation>Entry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="169"/>
         <source>Neden bekliyor</source>
         <translation>Why it waits</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="179"/>
         <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS&apos;e gönderilecekleri sırayla görünür.</source>
         <translation>Nothing to send. Entries a supervisor approves appear here in the order they will be sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="182"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="187"/>
         <source>KOOP-BİS alındı no</source>
         <translation>KOOP-BİS receipt no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="186"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="191"/>
         <source>Aktarılma zamanı</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="207"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="212"/>
         <source>CSV olarak &amp;dışa aktar…</source>
         <translation>&amp;Export as CSV…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="221"/>
         <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada gönderilme sırasıyla listelenir; KOOP-BİS açıkken kendiliğinden gönderilir. Onay bekleyen kayıtlar için Onay bekleyenler sayfasına bakın.</source>
         <translation>Nothing to send. Entries a supervisor approved are listed here in sending order and go to KOOP-BİS by themselves while it is open. For entries awaiting approval see the Awaiting approval page.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="235"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="240"/>
         <source>Henüz KOOP-BİS&apos;e aktarılan kayıt yok. Eşitleme bir kaydı aktardığında KOOP-BİS&apos;in verdiği alındı numarası burada görünür.</source>
         <translation>No entry has reached KOOP-BİS yet. When a sync sends an entry, the receipt number KOOP-BİS gives appears here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="247"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="252"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="248"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="253"/>
         <source>&amp;Alındılar</source>
         <translation>&amp;Receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="310"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="315"/>
         <source>Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.</source>
         <translation>To enter approved entries into the KOOP-BİS web pages by hand, in order, field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="312"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="317"/>
         <source>KOOP-BİS&apos;e elle aktarımı yalnızca şefler yapar.</source>
         <translation>Only supervisors enter entries into KOOP-BİS by hand.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="315"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="320"/>
         <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
         <translation>Only supervisors start or pause the sync.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="320"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="325"/>
         <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
         <translation>Sends the approved entries to KOOP-BİS now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="322"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="327"/>
         <source>Eşitleme sürüyor.</source>
         <translation>Sync is running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="325"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="330"/>
         <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
         <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="327"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="332"/>
         <source>Duraklatılacak bir eşitleme yok.</source>
         <translation>There is no sync to pause.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="390"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="396"/>
         <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
         <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="402"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="408"/>
         <source>&amp;Alındılar ({0})</source>
         <translation>&amp;Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="414"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="420"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="434"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="440"/>
         <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
         <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="439"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="445"/>
         <source>KOOP-BİS&apos;in açılış tarihi geçti; ondan henüz yanıt alınmadı. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
         <translation>KOOP-BİS&apos;s opening date has passed; it has not answered yet. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="447"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="453"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="452"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="458"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="464"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="470"/>
         <source>Şu an bu bilgisayarda başka bir eşitleme sürüyor ({0} başladı); kayıtları o gönderiyor.</source>
         <translation>Another sync is running on this computer now (started {0}); it is sending the entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="467"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="473"/>
         <source>Şu an {0} bilgisayarında başka bir eşitleme sürüyor ({1} başladı); ofisin kayıtlarını o gönderiyor.</source>
         <translation>Another sync is running on computer {0} now (started {1}); it is sending the office&apos;s entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="473"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="479"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="477"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="483"/>
         <source>Bu bilgisayarda başka bir eşitleme sürüyor</source>
         <translation>Another sync is running on this computer</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="478"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="484"/>
         <source>Eşitleme {0} bilgisayarında sürüyor</source>
         <translation>Sync is running on computer {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="481"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="487"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="483"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="489"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="522"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="527"/>
+        <source>KOOP-BİS sunucu ayarları değişti ({0}, {1}); eşitleme yeni ayarlarla yeniden başlatılıyor. Gönderilmekte olan istek bitince durur, hiçbir kayıt kaybolmaz.</source>
+        <translation>The KOOP-BİS server settings changed ({0}, {1}); the sync is restarting with the new settings. It stops once the request being sent ends; no entry is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="566"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="527"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="571"/>
         <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="528"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="572"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="538"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="582"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="548"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="592"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="561"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="605"/>
         <source>{0} / {1} · {2}: {3}</source>
         <translation>{0} / {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="563"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="607"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="565"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="609"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="582"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="630"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="589"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="637"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="595"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="643"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="638"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="690"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="640"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="692"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="650"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="702"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>

@@ -285,3 +285,60 @@ def test_a_sync_running_elsewhere_is_named_and_the_last_finished_run_still_shown
         wait_idle(qtbot, worker)
         assert "sürüyor" not in page.last_run_label.text()
         assert "Tamamlandı" in page.last_run_label.text()
+
+
+def test_a_server_address_changed_in_the_settings_reaches_the_running_automatic_sync(
+    qtbot: Any,
+    worker: DbWorker,
+    store: Store,
+    people: dict[str, Actor],
+    make_ctx: Callable[[str], AppContext],
+    tmp_path: Path,
+) -> None:
+    """At go-live the administrator moves the office from the training server to the ministry's
+    (on any PC: the setting is the office database's). A supervisor's automatic sync, already
+    running, kept the address it started with and went on sending approved entries to the
+    training server, where KOOP-BİS never sees them."""
+    from koopbis_desktop.services import settings
+    from koopbis_desktop.store.changes import OpChanges
+    from tests.conftest import reopen
+
+    (tmp_path / "egitim").mkdir()
+    (tmp_path / "bakanlik").mkdir()
+    with live_server(tmp_path / "egitim") as training, live_server(tmp_path / "bakanlik") as ministry:
+        recs = seed_snapshot(store, 20)
+        rng = random.Random(7)
+        first = approved(
+            store, people["ayse"], people["sef"], "member.admit", recs[0]["id"], admission(rng, day(1), 1)
+        )
+        ctx = make_ctx("sef")
+        settings.update(store, people["admin"], {"server_url": training.url, "server_username": SERVER_USER})
+        ctx.settings.update(server_url=training.url, server_username=SERVER_USER)
+        page = SyncPage(ctx, automatic=True)
+        page.runner.remember_password(SERVER_PASSWORD)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: first.uuid in applied_keys(training), timeout=30_000)
+        assert page.runner.running  # the automatic loop waits for the next round
+
+        other = reopen(store)
+        try:
+            settings.update(other, people["admin"], {"server_url": ministry.url})
+        finally:
+            other.close()
+        notices: list[str] = []
+        ctx.hub.message.connect(notices.append)
+        # The loop stops between two requests and starts again with the new address.
+        with qtbot.waitSignal(page.runner.started, timeout=15_000):
+            ctx.hub.announce(OpChanges(settings=True))  # what the office's notification does
+        assert any("KOOP-BİS sunucu ayarları değişti" in n and ministry.url in n for n in notices)
+        second = approved(
+            store, people["ayse"], people["sef"], "member.admit", recs[1]["id"], admission(rng, day(2), 2)
+        )
+        page.poke()  # as an approval on this PC does
+        qtbot.waitUntil(lambda: second.uuid in applied_keys(ministry), timeout=20_000)
+        assert second.uuid not in applied_keys(training)
+        assert entries.get_entry(store, second.uuid).state == State.SYNCED
+        page.shutdown()
+        assert page.runner.wait(30)
+        wait_idle(qtbot, worker)

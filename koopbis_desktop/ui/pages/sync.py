@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from koopbis_desktop.domain.validators import format_date
 from koopbis_desktop.store.changes import OpChanges
+from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.empty_state import EmptyState
 from koopbis_desktop.ui.errors import user_message
@@ -87,6 +88,10 @@ class SyncPage(QWidget):
         self._stale = False
         self._progress: SyncProgress | None = None
         self._asked_by_user = False
+        # The KOOP-BİS address and account the running sync talks to (None: not running), and
+        # whether it is being stopped to start again with new ones.
+        self._running_server: tuple[str | None, str] | None = None
+        self._restart_when_stopped = False
         self._auto_timer = QTimer(self)
         self._auto_timer.setSingleShot(True)
         self._auto_timer.timeout.connect(self.on_auto_timer_timeout)
@@ -359,6 +364,7 @@ class SyncPage(QWidget):
 
     def on_hub_changed(self, changes: OpChanges) -> None:
         if changes.settings:
+            self._follow_server_settings()
             self.refresh()
             return
         if not changes.entries or self.runner.running:
@@ -489,6 +495,43 @@ class SyncPage(QWidget):
 
     # -- running ----------------------------------------------------------------------------
 
+    def _follow_server_settings(self) -> None:
+        """The settings changed (here or on another PC): a running sync that talks to another
+        KOOP-BİS address or account than the settings now name stops and starts again with them."""
+        if self._running_server is None:
+            return
+
+        def op(store: Store) -> dict[str, str]:
+            from koopbis_desktop.services import settings
+
+            return {key: settings.get(store, key) for key in ("server_url", "server_username")}
+
+        self.ctx.worker.submit(
+            op, self._on_server_settings_loaded, self.on_worker_failed, coalesce="sync-server-settings"
+        )
+
+    def _on_server_settings_loaded(self, values: dict[str, str]) -> None:
+        self.ctx.settings.update(values)
+        running = self._running_server
+        if running is None or not self.runner.running:
+            return
+        now = self._server_of(self.options())
+        if now == running:
+            return
+        if now[1] != running[1]:
+            self.runner.forget_password()  # the password was the other account's
+        self._restart_when_stopped = True
+        self.runner.pause()
+        self._notify(
+            self.tr(
+                "KOOP-BİS sunucu ayarları değişti ({0}, {1}); eşitleme yeni ayarlarla yeniden başlatılıyor. "
+                "Gönderilmekte olan istek bitince durur, hiçbir kayıt kaybolmaz."
+            ).format(now[0] or "-", now[1])
+        )
+
+    def _server_of(self, options: SyncOptions) -> tuple[str | None, str]:
+        return options.server_url, options.username or self._username()
+
     def options(self) -> SyncOptions:
         settings = self.ctx.settings
         return SyncOptions(
@@ -508,6 +551,7 @@ class SyncPage(QWidget):
         options = self.options()
         if options.username is None:
             options.username = self._username()
+        self._running_server = self._server_of(options)
         past_go_live = self._days_to_go_live() <= 0
         if self.automatic and past_go_live:
             self.runner.start_automatic(options, AutoSyncConfig())
@@ -567,6 +611,10 @@ class SyncPage(QWidget):
         self.refresh()
 
     def on_runner_stopped(self) -> None:
+        self._running_server = None
+        if self._restart_when_stopped:
+            self._restart_when_stopped = False
+            QTimer.singleShot(0, self, self._restart_with_new_settings)
         self._asked_by_user = False
         if self._progress is None:
             self.progress.setRange(0, 1)
@@ -596,6 +644,10 @@ class SyncPage(QWidget):
                 )
             )
         QTimer.singleShot(0, self, self._restart_after_password)  # not after the page is deleted
+
+    def _restart_with_new_settings(self) -> None:
+        if not self.runner.running:
+            self._start()
 
     def _restart_after_password(self) -> None:
         if not self.runner.running:
