@@ -484,8 +484,15 @@ class MainWindow(QMainWindow):
         self.ctx.worker.submit(load_settings, self.on_settings_loaded, self.on_worker_failed)
 
     def on_settings_loaded(self, values: dict[str, str]) -> None:
+        before = go_live_of(self.ctx), self.may_sync_automatically()
         self.ctx.settings.update(values)
         self._apply_settings()
+        # The go-live date moved (or automatic sync allowed for this role), here or on another
+        # PC: the automatic sync starts as it does at sign-in (nothing when it runs already or
+        # KOOP-BİS's opening is still ahead). Other settings leave a paused sync paused.
+        changed = (go_live_of(self.ctx), self.may_sync_automatically()) != before
+        if changed and self.may_sync_automatically() and not self._auto_sync_timer.isActive():
+            self._auto_sync_timer.start(SIGN_IN_AUTO_SYNC_MS)
 
     def on_hub_users_changed(self) -> None:
         """Accounts changed — here or, on the office database, on another PC: if this session's

@@ -241,3 +241,38 @@ def test_the_sync_plan_is_read_when_its_page_is_first_shown_not_at_sign_in(
     qtbot.waitUntil(lambda: page.overview is not None)
     # The go-live date the automatic start looks at is the window's, read before any plan.
     assert page.overview is not None and page.koopbis.status.go_live == page.overview.go_live
+
+
+def test_a_go_live_date_brought_forward_on_another_pc_starts_the_automatic_sync(
+    go_live_day: None, qtbot: Any, worker: DbWorker, store: Store, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    """Şükrü signed in while KOOP-BİS's opening was still ahead: no sync (the countdown). The
+    ministry opens it early and the administrator brings the go-live date forward on another PC:
+    the banner followed, but the automatic sync never started until Şükrü signed in again."""
+    from koopbis_desktop.services import settings
+    from koopbis_desktop.store.changes import OpChanges
+    from tests.conftest import reopen
+
+    recs = seed_snapshot(store, 20)
+    entry = approved(store, people["ayse"], people["sef"], "member.admit", recs[0]["id"], admission_for(1))
+    (tmp_path / "server").mkdir()
+    with live_server(tmp_path / "server", 20) as server:
+        store.set_setting("server_url", server.url)
+        store.set_setting("server_username", SERVER_USER)
+        store.set_setting("go_live", "2099-03-12")
+        window = sign_in(qtbot, worker, store, "sef")
+        qtbot.waitUntil(lambda: not window._auto_sync_timer.isActive(), timeout=5000)
+        wait_idle(qtbot, worker)
+        assert not window.sync_page.runner.running and applied_keys(server) == []
+
+        other = reopen(store)
+        try:
+            settings.update(other, people["admin"], {"go_live": "12.03.2015"})
+        finally:
+            other.close()
+        window.ctx.hub.announce(OpChanges(settings=True))  # what the office's notification does
+        qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).state == State.SYNCED, timeout=15_000)
+        assert applied_keys(server) == [entry.uuid]
+        window.sync_page.shutdown()
+        assert window.sync_page.runner.wait(30)
+        wait_idle(qtbot, worker)
