@@ -342,3 +342,45 @@ def test_a_server_address_changed_in_the_settings_reaches_the_running_automatic_
         page.shutdown()
         assert page.runner.wait(30)
         wait_idle(qtbot, worker)
+
+
+def test_the_plan_row_read_stays_chosen_when_another_pc_approves_an_entry(
+    qtbot: Any,
+    worker: DbWorker,
+    store: Store,
+    people: dict[str, Actor],
+    make_ctx: Callable[[str], AppContext],
+) -> None:
+    """The supervisor reads why an entry waits; an approval anywhere in the office refreshes the
+    plan. Before, each refresh moved the choice back to the first waiting entry, its reason
+    replacing the one being read."""
+    from koopbis_desktop.store.changes import OpChanges
+    from tests.conftest import reopen
+
+    recs = seed_snapshot(store, 20)
+    approved_update(store, people, recs[0]["id"], title="Yeni Unvan Kooperatifi")
+    approved(store, people["ayse"], people["sef"], "assembly.record", recs[0]["id"], assembly(day(2)))
+    approved_update(store, people, recs[1]["id"], title="Başka Yeni Unvan Kooperatifi")
+    read = approved(store, people["ayse"], people["sef"], "assembly.record", recs[1]["id"], assembly(day(3)))
+    page = page_for(qtbot, make_ctx, "sef")
+    page.show()
+    wait_idle(qtbot, worker)
+    uuids = [r.uuid for r in page.plan_model.rows()]
+    page.plan_view.setCurrentIndex(page.plan_model.index(uuids.index(read.uuid), 0))
+    reason = page.reason_label.text()
+    assert read.uuid in uuids and reason
+
+    other = reopen(store)
+    try:
+        rng = random.Random(3)
+        approved(
+            other, people["mehmet"], people["sef2"], "member.admit", recs[2]["id"], admission(rng, day(1), 9)
+        )
+    finally:
+        other.close()
+    page.ctx.hub.announce(OpChanges(entries=True))  # what the office's notification does
+    qtbot.waitUntil(lambda: page.plan_model.rowCount() == len(uuids) + 1, timeout=5000)
+    wait_idle(qtbot, worker)
+    current = page.plan_view.currentIndex()
+    assert current.isValid() and page.plan_model.row_at(current.row()).uuid == read.uuid
+    assert page.reason_label.text() == reason

@@ -380,9 +380,14 @@ class SyncPage(QWidget):
         self.overview = overview
         if overview.go_live != self.koopbis.status.go_live:  # the settings' date changed meanwhile
             self.koopbis.set_go_live(overview.go_live)
+        current = self.plan_view.currentIndex()
+        chosen = self.plan_model.row_at(current.row()).uuid if current.isValid() else None
         self.plan_model.set_rows(overview.plan)
         self.plan_empty_label.setVisible(not overview.plan)
-        waiting = [i for i, r in enumerate(overview.plan) if r.reason]
+        # The entry the supervisor chose stays chosen when the plan is read again (a write here
+        # or on another PC); else the first one that waits, with its reason.
+        kept = [i for i, r in enumerate(overview.plan) if r.uuid == chosen]
+        waiting = kept or [i for i, r in enumerate(overview.plan) if r.reason]
         if waiting:
             self.plan_view.setCurrentIndex(self.plan_model.index(waiting[0], 0))
         else:
