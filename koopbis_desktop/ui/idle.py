@@ -71,7 +71,10 @@ class IdleWatcher(QObject):
         return self._timer.remainingTime()
 
     def set_minutes(self, minutes: int) -> None:
-        self.interval_ms = minutes * 60_000
+        """The setting's minutes; the same minutes again (the settings read anew after any
+        settings change, on any PC of the office) leave the running clock alone."""
+        if minutes * 60_000 != self.interval_ms:
+            self.interval_ms = minutes * 60_000
 
     def watch(self, window: QWindow | None) -> None:
         """Count ``window``'s keyboard and mouse input as activity (again is harmless)."""

@@ -101,3 +101,24 @@ def test_a_stopped_watcher_no_longer_counts_input(window: MainWindow) -> None:
     QTest.keyClick(handle, Qt.Key.Key_Shift)
     QTest.mouseMove(handle, QPoint(10, 10))
     assert window.idle.remaining_ms == -1
+
+
+def test_a_settings_change_on_another_pc_does_not_restart_the_clock(qtbot: Any, window: MainWindow) -> None:
+    """Another PC's settings change (and, where the office's notifications do not arrive, every
+    write of every PC: a poll announces every kind) reloads the settings here. Before, that set
+    the idle lock's minutes again and so restarted its clock: in a busy office an unattended
+    PC never locked."""
+    from koopbis_desktop.store.changes import EVERYTHING
+    from tests.ui.conftest import wait_idle
+
+    window.idle.set_minutes(10)  # what the setting says (the fixture's minute is no setting)
+    before = aged(qtbot, window.idle)
+    loaded: list[bool] = []
+    window.ctx.hub.settings_changed.connect(lambda: loaded.append(True))
+    window.ctx.hub.announce(EVERYTHING)
+    qtbot.waitUntil(lambda: bool(loaded))
+    wait_idle(qtbot, window.ctx.worker)
+    assert 0 < window.idle.remaining_ms <= before
+    # A change of the setting itself still applies.
+    window.on_settings_loaded({"idle_lock_minutes": "5"})
+    assert window.idle.interval_ms == 5 * MINUTE_MS
