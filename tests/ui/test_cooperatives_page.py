@@ -250,3 +250,34 @@ def test_a_refresh_from_another_pc_keeps_the_chosen_cooperative_and_the_scroll(
     assert [i.row() for i in view.selectionModel().selectedRows()] == [current.row()]
     assert view.verticalScrollBar().value() == scrolled
     assert page.current_id == chosen
+
+
+def test_a_save_on_another_pc_keeps_the_member_row_read_and_the_scroll(
+    qtbot: Any, page: CooperativesPage, store: Store, people: dict[str, Actor]
+) -> None:
+    """A clerk reads a cooperative's member list while a colleague saves an entry (of any
+    cooperative) on another PC: the detail reloads for its local entries. Before, its tables were
+    set anew, so the member list jumped back to its top and lost the row being read."""
+    type_query(qtbot, page, "isik cagdas")
+    with qtbot.waitSignal(page.detail_shown, timeout=5000):
+        qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    wait_idle(qtbot, page.ctx.worker)
+    page.resize(1100, 420)  # a short window: the member list scrolls
+    page.tabs.setCurrentIndex(0)
+    view = page.members_view
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0, timeout=5000)
+    last = page.members_model.rowCount() - 1
+    view.setCurrentIndex(page.members_model.index(last, 0))
+    view.scrollTo(page.members_model.index(last, 0))
+    scrolled = view.verticalScrollBar().value()
+    member = page.members_model.row_at(last)
+    assert scrolled > 0
+
+    capture.create_entry(store, people["mehmet"], "member.admit", "06-900001", member_admission(6))
+    with qtbot.waitSignal(page.detail_shown, timeout=5000):
+        page.ctx.hub.announce(OpChanges(entries=True))  # written on another connection
+    wait_idle(qtbot, page.ctx.worker)
+    assert page.tabs.tabText(4) == "Ye&rel kayıtlar (1)"
+    current = view.currentIndex()
+    assert current.isValid() and page.members_model.row_at(current.row()) == member
+    assert view.verticalScrollBar().value() == scrolled

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -560,6 +561,16 @@ class CooperativesPage(QWidget):
             self.new_entry_button.setEnabled(False)
             return
         record = detail.record
+        views = (
+            self.members_view,
+            self.board_view,
+            self.auditors_view,
+            self.assemblies_view,
+            self.entries_view,
+        )
+        # The same cooperative read again (a write here or on another PC): each table keeps the
+        # row being read and its scroll; another cooperative starts at the top.
+        kept = [self._place_of(view) for view in views] if cooperative_id == self.current_id else None
         self.current_id = cooperative_id
         self.record = record
         self.detail_header.setText(self._header_html(record))
@@ -578,20 +589,39 @@ class CooperativesPage(QWidget):
         )
         for tab, text, count in counts:
             self.tabs.setTabText(tab, text.format(count))
-        for view in (
-            self.members_view,
-            self.board_view,
-            self.auditors_view,
-            self.assemblies_view,
-            self.entries_view,
-        ):
+        for view in views:
             resort(view)
             fit_columns(view, 300)
+        if kept is not None:
+            for view, place in zip(views, kept, strict=True):
+                self._restore_place_of(view, place)
         self.new_entry_button.setEnabled(True)
         self.detail_stack.setCurrentIndex(1)
         if self._focus_detail:
             self.tabs.currentWidget().setFocus()
         self.detail_shown.emit(cooperative_id)
+
+    @staticmethod
+    def _place_of(view: QTableView) -> tuple[Any, int]:
+        model = view.model()
+        index = view.currentIndex()
+        row = model.row_at(index.row()) if index.isValid() and isinstance(model, TextTableModel) else None
+        return row, view.verticalScrollBar().value()
+
+    @staticmethod
+    def _restore_place_of(view: QTableView, place: tuple[Any, int]) -> None:
+        row, scrolled = place
+        model = view.model()
+        if row is not None and isinstance(model, TextTableModel):
+            for number in range(model.rowCount()):
+                if model.row_at(number) == row:
+                    flags = (
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows
+                    )
+                    view.selectionModel().setCurrentIndex(model.index(number, 0), flags)
+                    break
+        view.verticalScrollBar().setValue(scrolled)
 
     def on_detail_failed(self, exc: BaseException) -> None:
         self.detail_hint.setText(user_message(exc))
