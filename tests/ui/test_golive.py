@@ -276,3 +276,40 @@ def test_a_go_live_date_brought_forward_on_another_pc_starts_the_automatic_sync(
         window.sync_page.shutdown()
         assert window.sync_page.runner.wait(30)
         wait_idle(qtbot, worker)
+
+
+def test_a_window_signed_in_on_the_eve_starts_the_automatic_sync_on_the_opening_day(
+    go_live_day: None,
+    qtbot: Any,
+    worker: DbWorker,
+    store: Store,
+    people: dict[str, Actor],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Şükrü signed in on 11 March and left the window open: on the 12th nothing was sent until
+    someone signed in again. The window now looks at the date again (every GO_LIVE_RECHECK_MS)."""
+    from datetime import date
+
+    from koopbis_desktop.ui.pages import sync as sync_page
+
+    monkeypatch.setattr(sync_page, "GO_LIVE_RECHECK_MS", 100)
+    recs = seed_snapshot(store, 20)
+    entry = approved(store, people["ayse"], people["sef"], "member.admit", recs[0]["id"], admission_for(2))
+    (tmp_path / "server").mkdir()
+    with live_server(tmp_path / "server", 20) as server:
+        store.set_setting("server_url", server.url)
+        store.set_setting("server_username", SERVER_USER)
+        store.set_setting("go_live", "2015-03-12")
+        eve = [date(2015, 3, 11)]
+        window = sign_in(qtbot, worker, store, "sef")
+        window.sync_page.today = lambda: eve[0]
+        qtbot.waitUntil(lambda: window.sync_page._auto_timer.interval() == 100, timeout=10_000)
+        qtbot.wait(300)  # three looks at the date on the eve: nothing is sent
+        assert not window.sync_page.runner.running and applied_keys(server) == []
+        eve[0] = date(2015, 3, 12)  # midnight
+        qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).state == State.SYNCED, timeout=15_000)
+        assert applied_keys(server) == [entry.uuid]
+        window.sync_page.shutdown()
+        assert window.sync_page.runner.wait(30)
+        wait_idle(qtbot, worker)

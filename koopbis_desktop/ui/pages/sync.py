@@ -9,6 +9,7 @@ thread; the page reads the database only through the DB worker.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,9 @@ _tr = QCoreApplication.translate
 # The automatic sync starts this long after the page is first shown, so a window
 # opened for a moment (or in a test) never starts network work.
 AUTO_START_MS = 5000
+# Signed in before KOOP-BİS's opening day: the automatic start looks at the date again this often,
+# so that a window left open overnight starts on the day itself (and after a PC's sleep).
+GO_LIVE_RECHECK_MS = 10 * 60 * 1000
 
 
 MEASURED_ROWS = 50  # rows a column's width is measured on (ResizeToContents)
@@ -92,6 +96,7 @@ class SyncPage(QWidget):
         # whether it is being stopped to start again with new ones.
         self._running_server: tuple[str | None, str] | None = None
         self._restart_when_stopped = False
+        self.today: Callable[[], date] = date.today  # the day the window believes it is (tests set it)
         self._auto_timer = QTimer(self)
         self._auto_timer.setSingleShot(True)
         self._auto_timer.timeout.connect(self.on_auto_timer_timeout)
@@ -429,7 +434,7 @@ class SyncPage(QWidget):
 
     def _days_to_go_live(self) -> int:
         # The window's one go-live date (the settings'), known before any plan is read.
-        return (self.koopbis.status.go_live - date.today()).days
+        return (self.koopbis.status.go_live - self.today()).days
 
     def on_koopbis_changed(self, _status: object) -> None:
         if self.overview is not None:
@@ -683,7 +688,12 @@ class SyncPage(QWidget):
             self._auto_timer.start(delay_ms)
 
     def on_auto_timer_timeout(self) -> None:
-        if self.runner.running or self._days_to_go_live() > 0:
+        if self.runner.running:
+            return
+        if self._days_to_go_live() > 0:
+            # Not yet: look again (before, a window signed in on the eve of the opening day and
+            # left open synced nothing on the day until someone signed in again).
+            self._auto_timer.start(GO_LIVE_RECHECK_MS)
             return
         self._start()
 
