@@ -37,6 +37,7 @@ class SubmitActions(EditorBase):
         self.save(then_submit=False)
 
     def on_submit_button_clicked(self) -> None:
+        self.commit_open_cells()
         if self.ctype is not None and not self.read_only and not self.reveal_all:
             self.reveal_everything()
         blocker = self.submit_blocker()
@@ -48,6 +49,7 @@ class SubmitActions(EditorBase):
     def save(self, *, then_submit: bool, then_close: bool = False) -> None:
         if self.ctype is None or self.read_only or self.busy:
             return
+        self.commit_open_cells()
         self.validate_timer.stop()
         self.revalidate()
         if not self.ctype.registers and not self.cooperative:
@@ -265,6 +267,8 @@ class SubmitActions(EditorBase):
     def _may_close(self) -> bool:
         if self.busy:
             return False
+        if not self._closing_confirmed and not self.read_only:
+            self.commit_open_cells()
         if self._closing_confirmed or self.read_only or not self.is_dirty():
             return True
         answer = self.ask_unsaved()

@@ -1,0 +1,73 @@
+"""What the clerk is typing when pressing a keyboard shortcut is what gets saved.
+
+Found in the editor audit: each test types into the real widgets and reads the entry
+back from the database.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from koopbis_desktop.domain.lifecycle import State
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui.editor.group_table import GroupField
+from tests.ui.conftest import wait_idle
+from tests.ui.editor_filler import cell_editor, leave, open_form, type_line, type_text  # noqa: F401
+from tests.ui.test_editor import OpenForm, coop_id, line  # noqa: F401
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _type_in_cell(qtbot: Any, group: GroupField, row: int, column: int, text: str) -> None:
+    """F2 on the cell, select what it holds and type over it, leaving the cell editor open."""
+    group.table.setFocus()
+    group.table.setCurrentCell(row, column)
+    qtbot.keyClick(group.table, Qt.Key.Key_F2)
+    editor = cell_editor(group.table)
+    qtbot.keyClick(editor, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, editor, text)
+
+
+def test_ctrl_s_while_typing_in_a_board_cell_saves_that_cell(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    editor = open_form("ayse", type_id="board.replace", cooperative=coop_id)
+    board = editor.rows["board"].widget
+    assert isinstance(board, GroupField)
+    _type_in_cell(qtbot, board, 0, 1, "Işıl İnce")
+    qtbot.keyClick(cell_editor(board.table), Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: editor.entry is not None)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert editor.entry is not None
+    saved = entries.get_entry(store, editor.entry.uuid)
+    assert saved.payload["board"][0]["full_name"] == "Işıl İnce"
+    assert board.table.item(0, 1).text() == "Işıl İnce"  # type: ignore[union-attr]
+    assert not editor.is_dirty()
+
+
+def test_ctrl_enter_while_typing_in_a_board_cell_submits_that_cell(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    editor = open_form("ayse", type_id="board.replace", cooperative=coop_id)
+    date_edit = line(editor, "effective_date")
+    type_line(qtbot, date_edit, "02.03.2015")
+    leave(qtbot, date_edit)
+    board = editor.rows["board"].widget
+    assert isinstance(board, GroupField)
+    _type_in_cell(qtbot, board, 0, 1, "Işıl İnce")
+    qtbot.keyClick(cell_editor(board.table), Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: editor.entry is not None and editor.entry.state == State.SUBMITTED)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert editor.entry is not None
+    saved = entries.get_entry(store, editor.entry.uuid)
+    assert saved.state == State.SUBMITTED
+    assert saved.payload["board"][0]["full_name"] == "Işıl İnce"
