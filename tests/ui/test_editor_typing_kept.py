@@ -14,6 +14,7 @@ from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.editor.group_table import GroupField
+from tests.conftest import valid_tckn
 from tests.ui.conftest import wait_idle
 from tests.ui.editor_filler import cell_editor, leave, open_form, type_line, type_text  # noqa: F401
 from tests.ui.test_editor import OpenForm, coop_id, line  # noqa: F401
@@ -71,3 +72,53 @@ def test_ctrl_enter_while_typing_in_a_board_cell_submits_that_cell(
     saved = entries.get_entry(store, editor.entry.uuid)
     assert saved.state == State.SUBMITTED
     assert saved.payload["board"][0]["full_name"] == "Işıl İnce"
+
+
+def test_a_date_typed_as_eight_digits_then_ctrl_enter_is_submitted(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    """02032015 is shown as 02.03.2015 on leaving the field; Ctrl+Enter in the field must not
+    refuse it as 'not GG.AA.YYYY'."""
+    editor = open_form("ayse", type_id="member.admit", cooperative=coop_id)
+    for name, text in (
+        ("member_id", valid_tckn(7)),
+        ("full_name", "Zeynep Işık"),
+        ("decision_no", "2015/14"),
+        ("shares", "2"),
+        ("subscribed_amount", "2.000,00"),
+        ("paid_amount", "1.000,00"),
+    ):
+        type_line(qtbot, line(editor, name), text)
+        leave(qtbot, line(editor, name))
+    date_edit = line(editor, "effective_date")
+    type_line(qtbot, date_edit, "02032015")
+    qtbot.keyClick(date_edit, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: editor.entry is not None, timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert editor.entry is not None
+    saved = entries.get_entry(store, editor.entry.uuid)
+    assert saved.state == State.SUBMITTED
+    assert saved.payload["effective_date"] == "2015-03-02"
+
+
+def test_a_date_typed_as_eight_digits_then_enter_saves_a_draft_without_error(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    editor = open_form("ayse", type_id="board.replace", cooperative=coop_id)
+    date_edit = line(editor, "effective_date")
+    type_line(qtbot, date_edit, "02032015")
+    qtbot.keyClick(date_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.entry is not None)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert editor.entry is not None
+    saved = entries.get_entry(store, editor.entry.uuid)
+    assert saved.payload["effective_date"] == "2015-03-02"
+    assert "hata" not in editor.summary.text()
+    assert date_edit.text() == "02.03.2015"
+    assert not editor.is_dirty()
