@@ -571,8 +571,12 @@ class MainWindow(QMainWindow):
         self.idle.resume()
 
     def on_lock_dialog_sign_out_requested(self) -> None:
-        self._end_lock()
-        self.sign_out()
+        account_closed = self.lock_dialog is not None and self.lock_dialog.account_closed
+        self._end_lock()  # an open form's question about its unsaved changes must be answerable
+        if not self.sign_out() and self.isVisible():
+            # A form kept the session (İptal, or saving first): it stays behind the lock, never
+            # open without the password.
+            self.lock(account_closed=account_closed)
 
     def _end_lock(self) -> None:
         dialog, self.lock_dialog = self.lock_dialog, None
@@ -581,11 +585,14 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
         self.centre.setVisible(True)
 
-    def sign_out(self) -> None:
+    def sign_out(self) -> bool:
+        """Close the session (each open form asks about its unsaved changes); False if one kept it."""
         self._closing_for_sign_out = True
-        if self.close():
+        closed = self.close()
+        if closed:
             self.signed_out.emit()
         self._closing_for_sign_out = False
+        return closed
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -6,6 +6,7 @@ back from the database.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -13,9 +14,12 @@ from PySide6.QtCore import Qt
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.ui import messages
+from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.group_table import GroupField
+from koopbis_desktop.ui.mainwindow import MainWindow
 from tests.conftest import valid_tckn
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import MessageMock, wait_idle
 from tests.ui.editor_filler import cell_editor, leave, open_form, type_line, type_text  # noqa: F401
 from tests.ui.test_editor import OpenForm, coop_id, line  # noqa: F401
 
@@ -122,3 +126,34 @@ def test_a_date_typed_as_eight_digits_then_enter_saves_a_draft_without_error(
     assert "hata" not in editor.summary.text()
     assert date_edit.text() == "02.03.2015"
     assert not editor.is_dirty()
+
+
+def test_sign_out_from_the_idle_lock_kept_by_an_open_form_locks_again(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    make_ctx: Callable[[str], AppContext],
+    open_form: OpenForm,  # noqa: F811
+    message_mock: MessageMock,
+) -> None:
+    """Locked for idleness with a form half typed: "Oturumu kapat" asks about the form; İptal
+    keeps the form and the session — behind the lock again, never open without the password."""
+    window = MainWindow(make_ctx("ayse"))
+    qtbot.addWidget(window)
+    window.show()
+    editor = open_form("ayse", parent=window, type_id="member.admit", cooperative=coop_id)
+    type_line(qtbot, line(editor, "full_name"), "Zeynep Işık")
+    leave(qtbot, line(editor, "full_name"))
+    window.lock()
+    lock = window.lock_dialog
+    assert lock is not None and not window.centre.isVisible()
+    message_mock.answers = ["İptal"]
+    qtbot.mouseClick(lock.sign_out_button, Qt.MouseButton.LeftButton)
+    assert message_mock.getmsg(messages.Level.QUESTION).text == "Kaydedilmemiş değişiklikler var."
+    assert window.isVisible() and editor.isVisible()
+    assert line(editor, "full_name").text() == "Zeynep Işık"
+    assert window.lock_dialog is not None and window.lock_dialog.isVisible()
+    assert not window.centre.isVisible()
+    editor._closing_confirmed = True
+    window.lock_dialog.sign_out_requested.emit()  # the form closes without a question now
+    assert not window.isVisible()
