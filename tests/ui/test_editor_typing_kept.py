@@ -11,14 +11,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from koopbis_desktop.domain.lifecycle import State
+from koopbis_desktop.domain.lifecycle import Action, Actor, State
+from koopbis_desktop.services import capture, review
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.mainwindow import MainWindow
-from tests.conftest import valid_tckn
+from sync import settle
+from tests.conftest import member_admission, valid_tckn
 from tests.ui.conftest import MessageMock, wait_idle
 from tests.ui.editor_filler import cell_editor, leave, open_form, type_line, type_text  # noqa: F401
 from tests.ui.test_editor import OpenForm, coop_id, line  # noqa: F401
@@ -157,3 +159,46 @@ def test_sign_out_from_the_idle_lock_kept_by_an_open_form_locks_again(
     editor._closing_confirmed = True
     window.lock_dialog.sign_out_requested.emit()  # the form closes without a question now
     assert not window.isVisible()
+
+
+def test_koopbis_message_stays_away_from_a_correction_saved_as_a_draft(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    people: dict[str, Actor],
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    """KOOP-BİS refused the paid amount: once the clerk corrects it and saves (Ctrl+S), the red
+    'KOOP-BİS reddetti' beside the field must not come back — nor when the draft is reopened."""
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop_id, member_admission(5))
+    capture.submit_entry(store, people["ayse"], entry.uuid)
+    review.approve_entry(store, people["sef"], entry.uuid)
+    entries.move(store, entry.uuid, Action.SEND, settle.SYNC_ACTOR)
+    refusal = {"field": "paid_amount", "message": "Ödenen tutar kabul edilmedi."}
+    settle.refuse(
+        store,
+        entries.get_entry(store, entry.uuid),
+        {"kind": "invalid", "message": "kayıt geçersiz.", "errors": [refusal]},
+    )
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    row = editor.rows["paid_amount"]
+    assert "KOOP-BİS reddetti: Ödenen tutar kabul edilmedi." in row.issue.text()
+    edit = line(editor, "paid_amount")
+    type_line(qtbot, edit, "1.000,00")
+    leave(qtbot, edit)
+    qtbot.waitUntil(lambda: not editor.validate_timer.isActive())
+    assert "KOOP-BİS" not in row.issue.text()
+    qtbot.keyClick(edit, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: editor.entry is not None and editor.entry.state == State.DRAFT)
+    wait_idle(qtbot, editor.ctx.worker)
+    editor.revalidate()
+    assert "KOOP-BİS" not in row.issue.text()
+    assert editor.submit_button.isEnabled()
+    editor.close()
+    reopened = open_form("ayse", entry_uuid=entry.uuid)
+    assert line(reopened, "paid_amount").text() == "1.000,00"
+    assert "KOOP-BİS" not in reopened.rows["paid_amount"].issue.text()
+    # Typing the refused amount again brings KOOP-BİS's message back beside it.
+    type_line(qtbot, line(reopened, "paid_amount"), "500")
+    leave(qtbot, line(reopened, "paid_amount"))
+    qtbot.waitUntil(lambda: "KOOP-BİS reddetti" in reopened.rows["paid_amount"].issue.text())

@@ -49,6 +49,8 @@ class EditorBase(QDialog):
     entry: Entry | None
     # The entry's revision the form's values were typed on: a save over a newer one is refused.
     loaded_revision: int | None
+    # What KOOP-BİS refused, if it did: its per-field messages show while a field still holds it.
+    refused_payload: dict[str, Any] | None
     form_id: str
     planned_uuid: str
     rows: dict[str, FieldRow]

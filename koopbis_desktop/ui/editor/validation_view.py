@@ -104,10 +104,13 @@ class ValidationDisplay(EditorBase):
         entry = self.entry
         if entry is None:
             return []
+        # Compared with what KOOP-BİS refused, not with the last save: a correction saved as a
+        # draft is still a correction.
+        refused = self.refused_payload if self.refused_payload is not None else entry.payload
         issues = []
         for path, _label, message in refusal_messages(entry):
             name = path.split("[", 1)[0].split(".", 1)[0]
-            if name in self.rows and result.payload.get(name) != entry.payload.get(name):
+            if name in self.rows and result.payload.get(name) != refused.get(name):
                 continue  # the clerk changed the field: the message was about the old value
             issues.append(Issue(path, self.tr("KOOP-BİS reddetti: {0}").format(message)))
         return issues
