@@ -11,9 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from koopbis_desktop.domain import validators as v
+from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.lifecycle import Action, Actor, State
 from koopbis_desktop.services import capture, review
-from koopbis_desktop.store import entries
+from koopbis_desktop.store import entries, snapshot
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
@@ -202,3 +204,31 @@ def test_koopbis_message_stays_away_from_a_correction_saved_as_a_draft(
     type_line(qtbot, line(reopened, "paid_amount"), "500")
     leave(qtbot, line(reopened, "paid_amount"))
     qtbot.waitUntil(lambda: "KOOP-BİS reddetti" in reopened.rows["paid_amount"].issue.text())
+
+
+def test_current_values_under_the_fields_read_in_turkish_notation(
+    qtbot: Any,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    """'Şu anki' under a field shows the register's value as the clerk types it: 16.03.2014,
+    Olağan, Yapıldı and 250.000,00 TL — not 2014-03-16, olagan, yapildi and 250000.00."""
+    record = dict(next(r for r in cooperatives if r["id"] == "06-900001"))
+    record.update(share_value="50.00", capital="250000.00")
+    snapshot.upsert_records(store, [record])
+    held = record["assemblies"][-1]
+    editor = open_form("ayse", type_id="assembly.record", cooperative="06-900001")
+    date_edit = line(editor, "effective_date")
+    type_line(qtbot, date_edit, v.format_date(held["date"]))
+    leave(qtbot, date_edit)
+    current = editor.rows["effective_date"].current
+    qtbot.waitUntil(lambda: current.text().startswith("Şu anki: kayıtlı — "))
+    assembly_type = get_type("assembly.record")
+    shown = current.text()
+    assert v.format_date(held["date"]) in shown and held["date"] not in shown
+    assert assembly_type.field("kind").choice_label(held["kind"]) in shown
+    assert assembly_type.field("result").choice_label(held["result"]) in shown
+    capital = open_form("ayse", type_id="capital.change", cooperative="06-900001")
+    assert capital.rows["share_value"].current.text() == "Şu anki: 50,00 TL"
+    assert capital.rows["capital"].current.text() == "Şu anki: 250.000,00 TL"
