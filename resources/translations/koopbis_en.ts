@@ -100,57 +100,58 @@
 <context>
     <name>AttachmentPanel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="52"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="87"/>
         <source>Belge e&amp;kle…</source>
+        <extracomment>The shared folder versions up to 0.1.0 left every opened scan in, for good.</extracomment>
         <translation>A&amp;ttach document…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="54"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="89"/>
         <source>Eki kaldır</source>
         <translation>Remove attachment</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="56"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="91"/>
         <source>Aç</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="58"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="93"/>
         <source>Belgeyi bilgisayardaki görüntüleyiciyle açar</source>
         <translation>Opens the document in this computer&apos;s viewer</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="70"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="105"/>
         <source>PDF, JPG ya da PNG; en çok 10 MB. Dosyayı buraya sürükleyip bırakabilirsiniz.</source>
         <translation>PDF, JPG or PNG; at most 10 MB. You can drag and drop the file here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="134"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="169"/>
         <source>Taranmış belge ekle</source>
         <translation>Attach a scanned document</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="136"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="171"/>
         <source>Taranmış belgeler (*.pdf *.jpg *.jpeg *.png);;Tüm dosyalar (*)</source>
         <translation>Scanned documents (*.pdf *.jpg *.jpeg *.png);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="187"/>
         <source>&apos;{0}&apos; zaten ekli (aynı içerikte bir dosya).</source>
         <translation>&apos;{0}&apos; is already attached (a file with the same content).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="156"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="191"/>
         <source>&apos;{0}&apos; eklendi.</source>
         <translation>&apos;{0}&apos; added.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="181"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="216"/>
         <source>&apos;{0}&apos; kaldırıldı; kaydettiğinizde kayıttan çıkar.</source>
         <translation>&apos;{0}&apos; removed; it leaves the entry when you save.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="262"/>
         <source>PDF belgesi
 {0}
 {1}
@@ -161,7 +162,7 @@ Görmek için «Aç».</source>
 Press «Open» to view it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="246"/>
         <source>Görüntü önizlenemiyor
 {0}
 {1}
@@ -392,7 +393,7 @@ Press «Open» to view it.</translation>
 <context>
     <name>ComboField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="397"/>
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="401"/>
         <source>— seçin —</source>
         <translation>— choose —</translation>
     </message>
@@ -1360,37 +1361,37 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="139"/>
         <source>{0} — kayıt formu</source>
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="183"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="185"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="179"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; hangi sürümün üzerine yazıldığı bilinmiyor (eski bir otomatik kayıt). Kaydetmeden önce kaydın son hâline bakın: arada başkası kaydettiyse kaydetmeniz onun sürümünün üzerine yazar.</source>
         <translation>The autosaved form was restored; which revision it was typed on is not known (an old autosave). Look at the entry&apos;s latest state before saving: if someone saved it meanwhile, your save replaces their revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="195"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="200"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="202"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="208"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="210"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="235"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
@@ -1851,42 +1852,42 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="122"/>
         <source>Satır &amp;ekle (Insert)</source>
         <translation>&amp;Add row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="124"/>
         <source>Satırı &amp;sil (Ctrl+Delete)</source>
         <translation>&amp;Delete row (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="322"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="334"/>
         <source>Şu anki satırlarla aynı ({0} satır): değişeni düzenleyin, çıkanı silin, yeniyi ekleyin.</source>
         <translation>Same as the current rows ({0} rows): edit what changed, delete who left, add who joined.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="327"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="339"/>
         <source>{0} satır değişti (✎)</source>
         <translation>{0} rows changed (✎)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="329"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="341"/>
         <source>{0} yeni (+)</source>
         <translation>{0} new (+)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="332"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="344"/>
         <source>{0} çıkarıldı: {1}</source>
         <translation>{0} removed: {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="333"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="345"/>
         <source>Şu ankine göre: {0}.</source>
         <translation>Compared with the current rows: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="377"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="389"/>
         <source>{0} Satır {1}, {2}: {3}</source>
         <translation>{0} Row {1}, {2}: {3}</translation>
     </message>
@@ -3138,7 +3139,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SetValues</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/values.py" line="24"/>
+        <location filename="../../koopbis_desktop/ui/editor/values.py" line="25"/>
         <source>Değişiklik</source>
         <translation>Change</translation>
     </message>
@@ -3220,17 +3221,17 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="562"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="572"/>
         <source>KOOP-BİS Masaüstü bu veritabanıyla bu bilgisayarda zaten açık.</source>
         <translation>KOOP-BİS Desktop is already open with this database on this computer.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="563"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="573"/>
         <source>Açık pencereyi görev çubuğunda bulun. İkinci bir pencere açılmadı: aynı form iki pencerede açılıp iki kez kaydedilebilirdi. Açık program yanıt vermiyorsa kapatın (işlem numarası {0}) ve yeniden başlatın; kaydettikleriniz ve otomatik kaydedilen formlar kaybolmaz.</source>
         <translation>Find the open window in the task bar. No second window was opened: the same form could have been opened in two windows and saved twice. If the open program does not respond, close it (process number {0}) and start again; what you saved and the autosaved forms are not lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="626"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="636"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
@@ -3238,87 +3239,92 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SubmitActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="54"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="57"/>
         <source>Kaydetmek için önce kooperatifi seçin.</source>
         <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="94"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="97"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="129"/>
         <source>{0} onaya gönderildi.</source>
         <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="134"/>
         <source>Kayıt onaya gönderildi.</source>
         <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="140"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
         <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="131"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="145"/>
+        <source>{0} taslak olarak kaydedildi ({1}. sürüm); kaydederken yazdıklarınız henüz kaydedilmedi (otomatik yedekleniyor).</source>
+        <translation>{0} saved as a draft (revision {1}); what you typed while it was saving is not saved yet (it is being backed up).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="151"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="148"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="171"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="186"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="188"/>
         <source>Kaydedilen sürüm sizin yazdıklarınızla aynı alan değerlerini taşıyor.</source>
         <translation>The saved revision has the same field values as what you typed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="191"/>
         <source>Kaydedilmedi: {0} arada {1}. sürümü kaydetti. Yazdıklarınız formda duruyor; farkları gözden geçirip yeniden kaydederseniz onun sürümünün üzerine kaydedilir.</source>
         <translation>Not saved: {0} saved revision {1} meanwhile. What you typed is still in the form; review the differences, and if you save again it is saved over that revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="197"/>
         <source>Kayıt siz düzenlerken değişti</source>
         <translation>The entry changed while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="244"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="267"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="245"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="268"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="252"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="275"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="247"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="270"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="248"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="271"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="249"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="272"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>
@@ -3782,7 +3788,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ValidationDisplay</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="57"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="60"/>
         <source>Geçerli</source>
         <translation>Valid</translation>
     </message>
@@ -3791,79 +3797,79 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">{0} cells in the table have errors; hover over a cell to see why.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="112"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="118"/>
         <source>KOOP-BİS reddetti: {0}</source>
         <translation>KOOP-BİS refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="158"/>
         <source>Şu anki: çevrimdışı listede kayıtlı değil</source>
         <translation>Current: not registered in the offline list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="160"/>
         <source>Şu anki: kayıtlı — {0}</source>
         <translation>Current: registered — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="163"/>
         <source>Şu anki: {0}</source>
         <translation>Current: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="175"/>
         <source>{0} hata</source>
         <translation>errors: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="177"/>
         <source>{0} uyarı (1163 s.K.)</source>
         <translation>{0} warnings (Law 1163)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="176"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="182"/>
         <source>Form geçerli; onaya gönderilebilir.</source>
         <translation>The form is valid; it can be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="189"/>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="201"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="195"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="207"/>
         <source>Form yükleniyor.</source>
         <translation>Loading the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="193"/>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="205"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="211"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="202"/>
         <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
         <translation>Cannot be submitted for approval until the errors are fixed ({0}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="224"/>
         <source>Kaydedip şefin onayına gönderir.</source>
         <translation>Saves and submits it for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="221"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="227"/>
         <source>Hatalar olsa da taslak olarak kaydeder.</source>
         <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="225"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="231"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="84"/>
         <source>Tabloda {0} hücre hatalı; hücreye gelince nedeni tablonun altında yazar.</source>
         <translation>{0} cells in the table have errors; move to a cell to read why under the table.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="180"/>
         <source>Yıldızlı (*) alanlar zorunludur; denetim alandan çıkınca görünür.</source>
         <translation>Fields marked (*) are required; checks show once you leave a field.</translation>
     </message>

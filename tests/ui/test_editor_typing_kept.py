@@ -6,6 +6,7 @@ back from the database.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -14,7 +15,7 @@ from PySide6.QtCore import Qt
 from koopbis_desktop.domain import validators as v
 from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.lifecycle import Action, Actor, State
-from koopbis_desktop.services import capture, review
+from koopbis_desktop.services import autosave, capture, review
 from koopbis_desktop.store import entries, snapshot
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui import messages
@@ -232,3 +233,40 @@ def test_current_values_under_the_fields_read_in_turkish_notation(
     capital = open_form("ayse", type_id="capital.change", cooperative="06-900001")
     assert capital.rows["share_value"].current.text() == "Şu anki: 50,00 TL"
     assert capital.rows["capital"].current.text() == "Şu anki: 250.000,00 TL"
+
+
+def test_typing_on_while_a_slow_save_runs_stays_unsaved_and_autosaved(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    people: dict[str, Actor],
+    open_form: OpenForm,  # noqa: F811
+    message_mock: MessageMock,
+) -> None:
+    """Ctrl+S, and the clerk types on while the (office) database is slow to answer: the
+    letters typed after Ctrl+S are not in the draft, so the form must not call itself saved —
+    closing asks, and the autosave keeps them."""
+    editor = open_form("ayse", type_id="member.admit", cooperative=coop_id)
+    name = line(editor, "full_name")
+    type_line(qtbot, name, "Zeynep")
+    database_busy = threading.Event()
+    editor.ctx.worker.submit(lambda _store: database_busy.wait(10))  # another job holds the worker
+    qtbot.keyClick(name, Qt.Key.Key_S, CTRL)
+    assert editor.busy
+    type_text(qtbot, name, " Işık")
+    database_busy.set()
+    qtbot.waitUntil(lambda: editor.entry is not None and not editor.busy)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert editor.entry is not None
+    assert entries.get_entry(store, editor.entry.uuid).payload["full_name"] == "Zeynep"
+    assert name.text() == "Zeynep Işık"
+    assert editor.is_dirty()
+    qtbot.waitUntil(
+        lambda: (
+            [a.payload.get("full_name") for a in autosave.pending(store, people["ayse"])] == ["Zeynep Işık"]
+        )
+    )
+    message_mock.answers = ["İptal"]
+    editor.close()
+    assert message_mock.getmsg(messages.Level.QUESTION).text == "Kaydedilmemiş değişiklikler var."
+    assert editor.isVisible()
