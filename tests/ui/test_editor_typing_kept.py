@@ -270,3 +270,34 @@ def test_typing_on_while_a_slow_save_runs_stays_unsaved_and_autosaved(
     editor.close()
     assert message_mock.getmsg(messages.Level.QUESTION).text == "Kaydedilmemiş değişiklikler var."
     assert editor.isVisible()
+
+
+def test_board_form_whose_cooperative_is_picked_in_the_form_starts_with_the_current_board(
+    qtbot: Any,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    """'Yeni kayıt' → Yönetim kurulu seçimi, cooperative chosen in the form's own search: the
+    table starts with the current board, as when the form is opened from the cooperative, so
+    only the changes are typed."""
+    record = next(r for r in cooperatives if r["id"] == "06-900001")
+    editor = open_form("ayse", type_id="board.replace")
+    assert editor.focusWidget() is editor.picker_edit
+    type_text(qtbot, editor.picker_edit, "çağdaş güneşli")
+    qtbot.waitUntil(lambda: editor.picker_results.isVisible() and editor.picker_results.count() == 1)
+    qtbot.keyClick(editor.picker_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.record is not None)
+    board = editor.rows["board"].widget
+    assert isinstance(board, GroupField)
+    assert [row["full_name"] for row in board.raw()] == [m["full_name"] for m in record["board"]]
+    assert board.diff_line.text().startswith("Şu anki satırlarla aynı")
+    _type_in_cell(qtbot, board, 0, 1, "Işıl İnce")
+    qtbot.keyClick(cell_editor(board.table), Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: editor.entry is not None)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert editor.entry is not None
+    saved = entries.get_entry(store, editor.entry.uuid).payload["board"]
+    assert [row["full_name"] for row in saved] == ["Işıl İnce"] + [
+        m["full_name"] for m in record["board"][1:]
+    ]

@@ -69,6 +69,8 @@ class EditorBase(QDialog):
     _autosave_pending: bool
     _closing_confirmed: bool
     _token: int
+    # A table's rows as filled from the chosen cooperative (picker), to tell them from typed ones.
+    _prefilled: dict[str, Any]
     _picked = False  # the clerk chose the cooperative in the picker (it stays visible to change it)
     undo_stack: QUndoStack
     validate_timer: QTimer

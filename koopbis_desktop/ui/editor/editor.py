@@ -89,6 +89,7 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self._autosave_pending = False
         self._closing_confirmed = False
         self._token = 0
+        self._prefilled: dict[str, Any] = {}
         self.claim: EditClaim | None = None  # this form's "being edited" mark for the other PCs
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.on_undo_stack_clean_changed)

@@ -7,9 +7,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem
 
+from koopbis_desktop.domain.records import base_value
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.ui.editor.base import EditorBase
-from koopbis_desktop.ui.editor.seed import cooperative_record
+from koopbis_desktop.ui.editor.group_table import GroupField
+from koopbis_desktop.ui.editor.seed import cooperative_record, prefilled_values
 
 
 class CooperativePicker(EditorBase):
@@ -71,5 +73,25 @@ class CooperativePicker(EditorBase):
         self.record = record
         self._show_header()
         self.picker_edit.clear()
+        self._prefill_groups(record)
         self._after_change()
         self._focus_first()
+
+    def _prefill_groups(self, record: dict[str, Any] | None) -> None:
+        """The chosen cooperative's current board (auditors) in its table, as a form opened from the
+        cooperative starts: only the changes are typed. A table the clerk has typed in is kept."""
+        if self.ctype is None or self.entry is not None:
+            return
+        rows = prefilled_values(self.ctype, record) if record else {}
+        for name, row in self.rows.items():
+            f = row.field
+            if not isinstance(row.widget, GroupField) or not f.snapshot or "{}" in f.snapshot:
+                continue
+            row.widget.set_current((base_value(record, f.snapshot) or []) if record else [])
+            if name not in rows:
+                continue
+            if row.widget.raw() not in ([], self._prefilled.get(name)):
+                continue  # typed in: the clerk's rows stay
+            row.widget.set_raw(rows[name])
+            self.values[name] = row.widget.raw()
+            self._prefilled[name] = row.widget.raw()
