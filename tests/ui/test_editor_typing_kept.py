@@ -301,3 +301,43 @@ def test_board_form_whose_cooperative_is_picked_in_the_form_starts_with_the_curr
     assert [row["full_name"] for row in saved] == ["Işıl İnce"] + [
         m["full_name"] for m in record["board"][1:]
     ]
+
+
+def test_enter_in_the_cooperative_search_chooses_what_is_typed_not_the_previous_results(
+    qtbot: Any,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    """The clerk types 06-00001, the list shows 06-000010 … first; she types the last 2 and
+    presses Enter at once: the form is for 06-000012, never for 06-000010 of the old list."""
+    editor = open_form("ayse", type_id="member.admit")
+    type_text(qtbot, editor.picker_edit, "06-00001")
+    qtbot.waitUntil(lambda: editor.picker_results.isVisible() and editor.picker_results.count() > 1)
+    assert editor.picker_results.currentItem().text().startswith("06-000010")
+    type_text(qtbot, editor.picker_edit, "2")
+    qtbot.keyClick(editor.picker_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.record is not None)
+    assert editor.cooperative == "06-000012"
+    assert editor.record is not None and editor.record["id"] == "06-000012"
+
+
+def test_enter_before_an_ambiguous_search_answered_waits_for_the_clerk(
+    qtbot: Any,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    """Enter pressed before the results of several matches came chooses none: the list shows
+    them, the first marked, and a second Enter takes it."""
+    editor = open_form("ayse", type_id="member.admit")
+    type_text(qtbot, editor.picker_edit, "ışık")
+    qtbot.keyClick(editor.picker_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.picker_results.isVisible() and editor.picker_results.count() > 1)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert editor.cooperative is None
+    first = editor.picker_results.currentItem()
+    assert first is not None
+    qtbot.keyClick(editor.picker_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.record is not None)
+    assert first.text().startswith(f"{editor.cooperative} — ")
