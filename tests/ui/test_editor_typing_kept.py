@@ -20,12 +20,13 @@ from koopbis_desktop.store import entries, snapshot
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.editor.fields import ComboField
 from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.mainwindow import MainWindow
 from sync import settle
 from tests.conftest import member_admission, valid_tckn
 from tests.ui.conftest import MessageMock, wait_idle
-from tests.ui.editor_filler import cell_editor, leave, open_form, type_line, type_text  # noqa: F401
+from tests.ui.editor_filler import cell_editor, choose, leave, open_form, type_line, type_text  # noqa: F401
 from tests.ui.test_editor import OpenForm, coop_id, line  # noqa: F401
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -341,3 +342,38 @@ def test_enter_before_an_ambiguous_search_answered_waits_for_the_clerk(
     qtbot.keyClick(editor.picker_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: editor.record is not None)
     assert first.text().startswith(f"{editor.cooperative} — ")
+
+
+def test_submit_refused_for_a_wrong_articles_entry_says_which_field(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    """The form cannot check a cited articles-amendment entry itself; the database can. When
+    Submit is refused for it, the field says why — not 'Form geçerli' beside '1 hata düzeltilmeli'."""
+    editor = open_form("ayse", type_id="capital.change", cooperative=coop_id)
+    for name, text in (
+        ("effective_date", "02.03.2015"),
+        ("decision_no", "2015/3"),
+        ("share_value", "100,00"),
+        ("articles_entry", "abc12345"),
+    ):
+        type_line(qtbot, line(editor, name), text)
+        leave(qtbot, line(editor, name))
+    effect = editor.rows["subscription_effect"].widget
+    assert isinstance(effect, ComboField)
+    choose(qtbot, effect.combo, "Taahhüt")
+    leave(qtbot, effect.combo)
+    qtbot.keyClick(line(editor, "articles_entry"), Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: editor.entry is not None and "onaya gönderilemedi" in editor.status.text())
+    wait_idle(qtbot, editor.ctx.worker)
+    issue = editor.rows["articles_entry"].issue
+    assert "'abc12345' bu kooperatifin bir anasözleşme değişikliği kaydı değil" in issue.text()
+    assert issue.isVisibleTo(editor)
+    assert editor.summary.text().startswith("1 hata.")
+    # Emptied (the reference is optional): the finding was about the old value and goes.
+    type_line(qtbot, line(editor, "articles_entry"), "")
+    leave(qtbot, line(editor, "articles_entry"))
+    qtbot.waitUntil(lambda: "anasözleşme" not in issue.text())
+    assert editor.summary.text().startswith("Form geçerli")

@@ -153,7 +153,7 @@ class SubmitActions(EditorBase):
         self.comment_banner.setVisible(bool(entry.comment))
         self._decide_read_only()
         self._show_header()
-        self._update_buttons()
+        self.revalidate()  # what the database's check found on the saved entry shows at its field
         if typed_meanwhile:
             self._autosave_pending = True
             self.autosave_now()

@@ -45,6 +45,7 @@ class ValidationDisplay(EditorBase):
         )
         self.validation = result
         shown = [issue for issue in result.issues if self.is_revealed(issue.path)]
+        shown += self._saved_issues(result)
         by_path: dict[str, list[Issue]] = {}
         for issue in shown:
             by_path.setdefault(issue.path, []).append(issue)
@@ -117,6 +118,26 @@ class ValidationDisplay(EditorBase):
                 continue  # the clerk changed the field: the message was about the old value
             issues.append(Issue(path, self.tr("KOOP-BİS reddetti: {0}").format(message)))
         return issues
+
+    def _saved_issues(self, result: ValidationResult) -> list[Issue]:
+        """What the database's check found on the saved entry that the form's own check cannot
+        see (an articles-amendment entry that is not this cooperative's), beside its field until
+        the field changes: Submit refused the entry for it, and the clerk must see where."""
+        entry = self.entry
+        if entry is None or self.ctype is None:
+            return []
+        own = {(i.path, i.message) for i in result.issues}
+        found = []
+        for item in entry.issues:
+            path, message = str(item.get("field") or ""), str(item.get("message") or "")
+            if not message or (path, message) in own:
+                continue
+            name = path.split("[", 1)[0].split(".", 1)[0]
+            if name in self.rows and result.payload.get(name) != entry.payload.get(name):
+                continue  # changed since: the finding was about the old value
+            severity = Severity.WARNING if item.get("severity") == Severity.WARNING.value else Severity.ERROR
+            found.append(Issue(path, message, severity, item.get("article")))
+        return found
 
     def is_revealed(self, path: str) -> bool:
         """Are this issue's field's messages shown yet (left once, or after the first submit attempt)?"""
