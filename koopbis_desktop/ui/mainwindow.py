@@ -18,6 +18,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._closing_for_sign_out = False
         self.lock_dialog: LockDialog | None = None
+        self._hidden_by_lock: list[QDialog] = []  # open forms put out of sight while locked
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("KOOP-BİS Masaüstü"))
 
@@ -541,6 +543,11 @@ class MainWindow(QMainWindow):
         actor = self.ctx.require_actor()
         self.idle.pause()
         self.centre.setVisible(False)  # nothing readable behind the lock
+        # Nor in the open forms (their own windows): hidden as they are, shown again on unlock.
+        # A dialog running its own loop (modal) is left alone: hiding it would end it.
+        self._hidden_by_lock = [d for d in self._own_dialogs() if d.isVisible() and not d.isModal()]
+        for form in self._hidden_by_lock:
+            form.hide()
         dialog = LockDialog(
             self.ctx.worker, actor.username, self.ctx.full_name, self, account_closed=account_closed
         )
@@ -584,6 +591,10 @@ class MainWindow(QMainWindow):
             dialog.hide()
             dialog.deleteLater()
         self.centre.setVisible(True)
+        hidden, self._hidden_by_lock = self._hidden_by_lock, []
+        for form in hidden:
+            if shiboken6.isValid(form):
+                form.show()
 
     def sign_out(self) -> bool:
         """Close the session (each open form asks about its unsaved changes); False if one kept it."""

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 
 from koopbis_desktop.domain import validators as v
@@ -24,7 +25,7 @@ from koopbis_desktop.ui.editor.fields import ComboField
 from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.mainwindow import MainWindow
 from sync import settle
-from tests.conftest import member_admission, valid_tckn
+from tests.conftest import PASSWORD, member_admission, valid_tckn
 from tests.ui.conftest import MessageMock, wait_idle
 from tests.ui.editor_filler import cell_editor, choose, leave, open_form, type_line, type_text  # noqa: F401
 from tests.ui.test_editor import OpenForm, coop_id, line  # noqa: F401
@@ -156,10 +157,10 @@ def test_sign_out_from_the_idle_lock_kept_by_an_open_form_locks_again(
     message_mock.answers = ["İptal"]
     qtbot.mouseClick(lock.sign_out_button, Qt.MouseButton.LeftButton)
     assert message_mock.getmsg(messages.Level.QUESTION).text == "Kaydedilmemiş değişiklikler var."
-    assert window.isVisible() and editor.isVisible()
+    assert window.isVisible() and shiboken6.isValid(editor)
     assert line(editor, "full_name").text() == "Zeynep Işık"
     assert window.lock_dialog is not None and window.lock_dialog.isVisible()
-    assert not window.centre.isVisible()
+    assert not window.centre.isVisible() and not editor.isVisible()
     editor._closing_confirmed = True
     window.lock_dialog.sign_out_requested.emit()  # the form closes without a question now
     assert not window.isVisible()
@@ -377,3 +378,33 @@ def test_submit_refused_for_a_wrong_articles_entry_says_which_field(
     leave(qtbot, line(editor, "articles_entry"))
     qtbot.waitUntil(lambda: "anasözleşme" not in issue.text())
     assert editor.summary.text().startswith("Form geçerli")
+
+
+def test_an_open_form_is_out_of_sight_while_the_window_is_locked_and_back_as_it_was(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    make_ctx: Callable[[str], AppContext],
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    """Locked for idleness, the window hides what it shows; a form (its own window) with a
+    member's T.C. Kimlik No and name must not stay readable beside the lock. The password
+    brings it back exactly as it was typed."""
+    window = MainWindow(make_ctx("ayse"))
+    qtbot.addWidget(window)
+    window.show()
+    editor = open_form("ayse", parent=window, type_id="member.admit", cooperative=coop_id)
+    editor._closing_confirmed = True  # the window closes after the test: no unsaved-changes question
+    member_id = valid_tckn(72)
+    type_line(qtbot, line(editor, "member_id"), member_id)
+    leave(qtbot, line(editor, "member_id"))
+    window.lock()
+    lock = window.lock_dialog
+    assert lock is not None and lock.isVisible()
+    assert not editor.isVisible()
+    qtbot.keyClicks(lock.password_edit, PASSWORD)
+    qtbot.keyClick(lock.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.lock_dialog is None, timeout=10_000)
+    assert editor.isVisible() and window.centre.isVisible()
+    assert line(editor, "member_id").text() == member_id
+    assert editor.is_dirty()
