@@ -122,7 +122,10 @@ def refused_payload(store: Store, entry: Entry) -> dict[str, Any] | None:
     )
     if refused_at is None:
         return None
-    earlier = [r for r in entries.revisions(store, entry.uuid) if r.created_at <= refused_at]
+    revisions = entries.revisions(store, entry.uuid)
+    if all(r.created_at <= refused_at for r in revisions):
+        return dict(entry.payload)  # not saved since: what it holds is what KOOP-BİS refused
+    earlier = [r for r in revisions if r.created_at <= refused_at]
     return earlier[-1].payload if earlier else None
 
 
