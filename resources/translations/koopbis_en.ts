@@ -808,7 +808,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>CooperativePicker</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/picker.py" line="41"/>
+        <location filename="../../koopbis_desktop/ui/editor/picker.py" line="52"/>
         <source>Eşleşen kooperatif yok.</source>
         <translation>No matching cooperative.</translation>
     </message>
@@ -1195,87 +1195,92 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EditorLayout</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="37"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="38"/>
         <source>Form yükleniyor…</source>
         <translation>Loading the form…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="56"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="57"/>
         <source>Kooperatif ara: unvan, sicil no ya da VKN (ör. ışık, 06-…)</source>
         <translation>Search cooperatives: title, registry number or VKN (e.g. ışık, 06-…)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="62"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="63"/>
         <source>&amp;Kooperatif *</source>
         <translation>&amp;Cooperative *</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="109"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="110"/>
         <source>Ekler (karar ve tutanak taramaları)</source>
         <translation>Attachments (scans of decisions and minutes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="120"/>
         <source>&amp;Kaydet (Ctrl+S)</source>
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="122"/>
         <source>&amp;Onaya gönder (Ctrl+Enter)</source>
         <translation>Sub&amp;mit for approval (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="124"/>
         <source>Kapat (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="171"/>
+        <source>KOOP-BİS&apos;in iade notu</source>
+        <translation>KOOP-BİS&apos;s return note</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="173"/>
         <source>Şef iade notu</source>
         <translation>Supervisor&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="175"/>
         <source>Son iade notu</source>
         <translation>Last return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="180"/>
         <source>Yeni kooperatif kuruluşu: sicil numarasını KOOP-BİS verecek.</source>
         <translation>New cooperative founding: KOOP-BİS will assign the registry number.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="186"/>
         <source>kuruluş {0}</source>
         <translation>founding {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="185"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="191"/>
         <source>şu anki durum: {0}</source>
         <translation>current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="189"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="195"/>
         <source>Kooperatif: {0}</source>
         <translation>Cooperative: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="200"/>
         <source>Kooperatif: {0} (çevrimdışı listede bulunamadı)</source>
         <translation>Cooperative: {0} (not found in the offline list)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="197"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="203"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="200"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="206"/>
         <source>Durum: {0}, {1}. sürüm</source>
         <translation>State: {0}, version {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="208"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
@@ -1361,37 +1366,37 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="140"/>
         <source>{0} — kayıt formu</source>
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="185"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="186"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="180"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; hangi sürümün üzerine yazıldığı bilinmiyor (eski bir otomatik kayıt). Kaydetmeden önce kaydın son hâline bakın: arada başkası kaydettiyse kaydetmeniz onun sürümünün üzerine yazar.</source>
         <translation>The autosaved form was restored; which revision it was typed on is not known (an old autosave). Look at the entry&apos;s latest state before saving: if someone saved it meanwhile, your save replaces their revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="195"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="196"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="203"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="210"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="211"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="235"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="236"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
@@ -2052,97 +2057,97 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="126"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="239"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="248"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="250"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="250"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="252"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="309"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="311"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="328"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="330"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="329"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="331"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="333"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="335"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="337"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="339"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="346"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="348"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="351"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="353"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="360"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="362"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="368"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="369"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="371"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="373"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="375"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="377"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="379"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="378"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="380"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="452"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="454"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="457"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="459"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2159,17 +2164,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="437"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="439"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="453"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="455"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="514"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="516"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -3337,7 +3342,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="145"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="147"/>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="108"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
@@ -3788,7 +3793,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ValidationDisplay</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="60"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="61"/>
         <source>Geçerli</source>
         <translation>Valid</translation>
     </message>
@@ -3797,79 +3802,79 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">{0} cells in the table have errors; hover over a cell to see why.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="119"/>
         <source>KOOP-BİS reddetti: {0}</source>
         <translation>KOOP-BİS refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="158"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="179"/>
         <source>Şu anki: çevrimdışı listede kayıtlı değil</source>
         <translation>Current: not registered in the offline list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="160"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="181"/>
         <source>Şu anki: kayıtlı — {0}</source>
         <translation>Current: registered — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="184"/>
         <source>Şu anki: {0}</source>
         <translation>Current: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="196"/>
         <source>{0} hata</source>
         <translation>errors: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="198"/>
         <source>{0} uyarı (1163 s.K.)</source>
         <translation>{0} warnings (Law 1163)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="182"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="203"/>
         <source>Form geçerli; onaya gönderilebilir.</source>
         <translation>The form is valid; it can be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="195"/>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="207"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="228"/>
         <source>Form yükleniyor.</source>
         <translation>Loading the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="199"/>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="220"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="232"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="223"/>
         <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
         <translation>Cannot be submitted for approval until the errors are fixed ({0}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="224"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="245"/>
         <source>Kaydedip şefin onayına gönderir.</source>
         <translation>Saves and submits it for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="248"/>
         <source>Hatalar olsa da taslak olarak kaydeder.</source>
         <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="231"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="252"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="84"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="85"/>
         <source>Tabloda {0} hücre hatalı; hücreye gelince nedeni tablonun altında yazar.</source>
         <translation>{0} cells in the table have errors; move to a cell to read why under the table.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="201"/>
         <source>Yıldızlı (*) alanlar zorunludur; denetim alandan çıkınca görünür.</source>
         <translation>Fields marked (*) are required; checks show once you leave a field.</translation>
     </message>

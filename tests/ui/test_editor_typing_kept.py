@@ -186,6 +186,8 @@ def test_koopbis_message_stays_away_from_a_correction_saved_as_a_draft(
         {"kind": "invalid", "message": "kayıt geçersiz.", "errors": [refusal]},
     )
     editor = open_form("ayse", entry_uuid=entry.uuid)
+    # KOOP-BİS returned it, not the supervisor: the note says whose it is.
+    assert editor.comment_banner.text().startswith("KOOP-BİS'in iade notu: «KOOP-BİS kaydı reddetti")
     row = editor.rows["paid_amount"]
     assert "KOOP-BİS reddetti: Ödenen tutar kabul edilmedi." in row.issue.text()
     edit = line(editor, "paid_amount")

@@ -28,6 +28,7 @@ from koopbis_desktop.ui.editor.attachments_panel import AttachmentPanel
 from koopbis_desktop.ui.editor.base import EditorBase
 from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.registry_warnings import RegistryWarningsPanel
+from sync.settle import REFUSAL_PREFIX
 
 
 class EditorLayout(EditorBase):
@@ -166,7 +167,12 @@ class EditorLayout(EditorBase):
         assert self.ctype is not None
         entry = self.entry
         if entry is not None and entry.comment and entry.state in (State.RETURNED, State.DRAFT):
-            who = self.tr("Şef iade notu") if entry.state == State.RETURNED else self.tr("Son iade notu")
+            if entry.comment.startswith(REFUSAL_PREFIX):
+                who = self.tr("KOOP-BİS'in iade notu")  # refused on sync (422), not by the supervisor
+            elif entry.state == State.RETURNED:
+                who = self.tr("Şef iade notu")
+            else:
+                who = self.tr("Son iade notu")
             self.comment_banner.setText(f"{who}: «{entry.comment}»")
             self.comment_banner.show()
         if self.ctype.registers:
