@@ -410,3 +410,23 @@ def test_an_open_form_is_out_of_sight_while_the_window_is_locked_and_back_as_it_
     assert editor.isVisible() and window.centre.isVisible()
     assert line(editor, "member_id").text() == member_id
     assert editor.is_dirty()
+
+
+def test_down_arrow_in_the_cooperative_search_moves_into_the_results(
+    qtbot: Any,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    """Keyboard only: type, ↓ to the second match, Enter — the form is for that one."""
+    editor = open_form("ayse", type_id="member.admit")
+    type_text(qtbot, editor.picker_edit, "ışık")
+    qtbot.waitUntil(lambda: editor.picker_results.isVisible() and editor.picker_results.count() > 1)
+    wait_idle(qtbot, editor.ctx.worker)
+    second = editor.picker_results.item(1)
+    qtbot.keyClick(editor.picker_edit, Qt.Key.Key_Down)
+    assert editor.picker_results.hasFocus()
+    assert editor.picker_results.currentItem() is second
+    qtbot.keyClick(editor.picker_results, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.record is not None)
+    assert second.text().startswith(f"{editor.cooperative} — ")

@@ -71,6 +71,10 @@ class EditorLayout(EditorBase):
         self.picker.hide()
         self.picker_edit.textEdited.connect(self.on_picker_edit_text_edited)
         self.picker_edit.returnPressed.connect(self.on_picker_edit_return_pressed)
+        # ↓ in the search moves into the results (the next line), as in any search list; Enter there chooses.
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.picker_edit)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.on_picker_down)
         self.picker_results.itemActivated.connect(self.on_picker_results_item_activated)
         self.picker_results.itemClicked.connect(self.on_picker_results_item_activated)
 

@@ -78,6 +78,14 @@ class CooperativePicker(EditorBase):
         if item is not None and self.picker_results.isVisible():
             self.on_picker_results_item_activated(item)
 
+    def on_picker_down(self) -> None:
+        """↓ in the search: into the results list, on the line after the marked one."""
+        results = self.picker_results
+        if not results.isVisible() or not results.count():
+            return
+        results.setCurrentRow(min(results.currentRow() + 1, results.count() - 1))
+        results.setFocus()
+
     def on_picker_results_item_activated(self, item: QListWidgetItem) -> None:
         cooperative = item.data(Qt.ItemDataRole.UserRole)
         if not cooperative:
