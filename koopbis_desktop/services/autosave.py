@@ -29,6 +29,7 @@ from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
 from koopbis_desktop.domain.errors import KoopbisError
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store import drafts, snapshot
 from koopbis_desktop.store.clock import stamp
@@ -161,9 +162,9 @@ def describe(store: Store, item: Autosaved) -> str:
         if summary and summary.get("title"):
             cooperative = f"{item.cooperative} {summary['title']}"
     elif registers_cooperative(item.type):
-        cooperative = str(item.payload.get("title") or "yeni kuruluş")
+        cooperative = str(item.payload.get("title") or tx("yeni kuruluş"))
     try:
         when = datetime.fromisoformat(item.updated_at).astimezone().strftime("%d.%m.%Y %H:%M")
     except ValueError:
         when = item.updated_at
-    return " — ".join(part for part in (label, cooperative or "kooperatif seçilmemiş", when) if part)
+    return " — ".join(part for part in (label, cooperative or tx("kooperatif seçilmemiş"), when) if part)

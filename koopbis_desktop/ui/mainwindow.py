@@ -18,6 +18,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._closing_for_sign_out = False
         self.lock_dialog: LockDialog | None = None
+        self._hidden_by_lock: list[QDialog] = []  # open forms put out of sight while locked
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("KOOP-BİS Masaüstü"))
 
@@ -548,6 +550,11 @@ class MainWindow(QMainWindow):
         actor = self.ctx.require_actor()
         self.idle.pause()
         self.centre.setVisible(False)  # nothing readable behind the lock
+        # Nor in the open forms (their own windows): hidden as they are, shown again on unlock.
+        # A dialog running its own loop (modal) is left alone: hiding it would end it.
+        self._hidden_by_lock = [d for d in self._own_dialogs() if d.isVisible() and not d.isModal()]
+        for form in self._hidden_by_lock:
+            form.hide()
         dialog = LockDialog(
             self.ctx.worker, actor.username, self.ctx.full_name, self, account_closed=account_closed
         )
@@ -578,8 +585,12 @@ class MainWindow(QMainWindow):
         self.idle.resume()
 
     def on_lock_dialog_sign_out_requested(self) -> None:
-        self._end_lock()
-        self.sign_out()
+        account_closed = self.lock_dialog is not None and self.lock_dialog.account_closed
+        self._end_lock()  # an open form's question about its unsaved changes must be answerable
+        if not self.sign_out() and self.isVisible():
+            # A form kept the session (İptal, or saving first): it stays behind the lock, never
+            # open without the password.
+            self.lock(account_closed=account_closed)
 
     def _end_lock(self) -> None:
         dialog, self.lock_dialog = self.lock_dialog, None
@@ -587,12 +598,19 @@ class MainWindow(QMainWindow):
             dialog.hide()
             dialog.deleteLater()
         self.centre.setVisible(True)
+        hidden, self._hidden_by_lock = self._hidden_by_lock, []
+        for form in hidden:
+            if shiboken6.isValid(form):
+                form.show()
 
-    def sign_out(self) -> None:
+    def sign_out(self) -> bool:
+        """Close the session (each open form asks about its unsaved changes); False if one kept it."""
         self._closing_for_sign_out = True
-        if self.close():
+        closed = self.close()
+        if closed:
             self.signed_out.emit()
         self._closing_for_sign_out = False
+        return closed
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -393,7 +393,7 @@ Press «Open» to view it.</translation>
 <context>
     <name>ComboField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="397"/>
+        <location filename="../../koopbis_desktop/ui/editor/fields.py" line="401"/>
         <source>— seçin —</source>
         <translation>— choose —</translation>
     </message>
@@ -823,7 +823,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>CooperativePicker</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/picker.py" line="41"/>
+        <location filename="../../koopbis_desktop/ui/editor/picker.py" line="52"/>
         <source>Eşleşen kooperatif yok.</source>
         <translation>No matching cooperative.</translation>
     </message>
@@ -831,259 +831,259 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>CooperativesPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="153"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="154"/>
         <source>Unvan, sicil no ya da VKN</source>
         <translation>Title, registry number or VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="155"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="156"/>
         <source>&amp;Ara:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="165"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="604"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="634"/>
         <source>Sicil no</source>
         <translation>Registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="167"/>
         <source>Unvan</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="167"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="606"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="636"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="170"/>
         <source>İlçe</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="172"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="611"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="641"/>
         <source>VKN</source>
         <translation>VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="173"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="269"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="614"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="270"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="644"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="214"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="215"/>
         <source>Bu kooperatif için &amp;yeni kayıt</source>
         <translation>&amp;New entry for this cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="219"/>
         <source>Seçili kooperatif için yeni kayıt başlatır (Ctrl+Shift+N).</source>
         <translation>Starts a new entry for the selected cooperative (Ctrl+Shift+N).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="224"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="225"/>
         <source>TCKN / VKN</source>
         <translation>TCKN / VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="225"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226"/>
         <source>Adı Soyadı / Unvanı</source>
         <translation>Full name / title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="227"/>
         <source>Pay</source>
         <translation>Shares</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="229"/>
         <source>Giriş tarihi</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="236"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="237"/>
         <source>Adı Soyadı</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="238"/>
         <source>T.C. Kimlik No</source>
         <translation>Turkish ID number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="244"/>
         <source>Görevi</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="239"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="240"/>
         <source>Görev süresi</source>
         <translation>Term of office</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="248"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="249"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="250"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="251"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="255"/>
         <source>Hesap yılı</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="258"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="259"/>
         <source>Yeri</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="260"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="261"/>
         <source>Sonuç</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="268"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="269"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="270"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="271"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="272"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="273"/>
         <source>Geçerlilik</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="277"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="278"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="293"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="294"/>
         <source>Enter ya da çift tıklama: kaydı inceleme penceresinde açar.</source>
         <translation>Enter or double-click: opens the entry in the review window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="297"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="298"/>
         <source>&amp;Ortaklar</source>
         <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="298"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="299"/>
         <source>Yö&amp;netim kurulu</source>
         <translation>&amp;Board of directors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="299"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="300"/>
         <source>&amp;Denetim kurulu</source>
         <translation>&amp;Audit board</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="300"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="301"/>
         <source>&amp;Genel kurullar</source>
         <translation>&amp;General assemblies</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="301"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="302"/>
         <source>Ye&amp;rel kayıtlar</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="303"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="304"/>
         <source>Ayrıntıları görmek için listeden bir kooperatif seçin.</source>
         <translation>Select a cooperative in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="335"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="432"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="448"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="336"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="433"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="449"/>
         <source>Aramak için unvan, sicil no ya da VKN yazın.</source>
         <translation>Type a title, registry number or VKN to search.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="491"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="492"/>
         <source>Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.</source>
         <translation>No matching cooperative. Type a word of the title, the registry number or the VKN.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="557"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="558"/>
         <source>Bu kooperatif artık kooperatif listesinde yok.</source>
         <translation>This cooperative is no longer in the cooperative list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="573"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="584"/>
         <source>&amp;Ortaklar ({0})</source>
         <translation>&amp;Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="574"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="585"/>
         <source>Yö&amp;netim kurulu ({0})</source>
         <translation>&amp;Board of directors ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="575"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="586"/>
         <source>&amp;Denetim kurulu ({0})</source>
         <translation>&amp;Audit board ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="576"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="587"/>
         <source>&amp;Genel kurullar ({0})</source>
         <translation>&amp;General assemblies ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="577"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="588"/>
         <source>Ye&amp;rel kayıtlar ({0})</source>
         <translation>&amp;Local entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="609"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="639"/>
         <source>İl / İlçe</source>
         <translation>Province / district</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="610"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="640"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="612"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="642"/>
         <source>Ticaret sicil no</source>
         <translation>Trade registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="613"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="643"/>
         <source>Kuruluş tarihi</source>
         <translation>Founding date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="348"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="349"/>
         <source>Kooperatif listesini &amp;yükle…</source>
         <translation>&amp;Load the cooperative list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="393"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="394"/>
         <source>Kooperatif listesi boş: bu bilgisayara KOOP-BİS&apos;in kooperatif listesi henüz yüklenmedi. Kayıt girmek için önce liste yüklenmeli.</source>
         <translation>The cooperative list is empty: KOOP-BİS&apos;s cooperative list has not been loaded on this computer yet. It must be loaded before entries can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="398"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="399"/>
         <source>KOOP-BİS&apos;ten aldığınız dosyayı (CSV ya da Excel) yükleyin.</source>
         <translation>Load the file you received from KOOP-BİS (CSV or Excel).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="400"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="401"/>
         <source>Listeyi şef ya da yönetici yükler; şefinizden yüklemesini isteyin.</source>
         <translation>A supervisor or administrator loads the list; ask your supervisor to load it.</translation>
     </message>
@@ -1210,87 +1210,92 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EditorLayout</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="37"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="38"/>
         <source>Form yükleniyor…</source>
         <translation>Loading the form…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="56"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="57"/>
         <source>Kooperatif ara: unvan, sicil no ya da VKN (ör. ışık, 06-…)</source>
         <translation>Search cooperatives: title, registry number or VKN (e.g. ışık, 06-…)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="62"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="63"/>
         <source>&amp;Kooperatif *</source>
         <translation>&amp;Cooperative *</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="109"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="114"/>
         <source>Ekler (karar ve tutanak taramaları)</source>
         <translation>Attachments (scans of decisions and minutes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="124"/>
         <source>&amp;Kaydet (Ctrl+S)</source>
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="126"/>
         <source>&amp;Onaya gönder (Ctrl+Enter)</source>
         <translation>Sub&amp;mit for approval (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="128"/>
         <source>Kapat (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="175"/>
+        <source>KOOP-BİS&apos;in iade notu</source>
+        <translation>KOOP-BİS's return note</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="177"/>
         <source>Şef iade notu</source>
         <translation>Supervisor&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="179"/>
         <source>Son iade notu</source>
         <translation>Last return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="184"/>
         <source>Yeni kooperatif kuruluşu: sicil numarasını KOOP-BİS verecek.</source>
         <translation>New cooperative founding: KOOP-BİS will assign the registry number.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="190"/>
         <source>kuruluş {0}</source>
         <translation>founding {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="185"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="195"/>
         <source>şu anki durum: {0}</source>
         <translation>current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="189"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="199"/>
         <source>Kooperatif: {0}</source>
         <translation>Cooperative: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="204"/>
         <source>Kooperatif: {0} (çevrimdışı listede bulunamadı)</source>
         <translation>Cooperative: {0} (not found in the offline list)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="197"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="207"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="200"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="210"/>
         <source>Durum: {0}, {1}. sürüm</source>
         <translation>State: {0}, version {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="212"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
@@ -1376,37 +1381,37 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="140"/>
         <source>{0} — kayıt formu</source>
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="183"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="186"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="180"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; hangi sürümün üzerine yazıldığı bilinmiyor (eski bir otomatik kayıt). Kaydetmeden önce kaydın son hâline bakın: arada başkası kaydettiyse kaydetmeniz onun sürümünün üzerine yazar.</source>
         <translation>The autosaved form was restored; which revision it was typed on is not known (an old autosave). Look at the entry&apos;s latest state before saving: if someone saved it meanwhile, your save replaces their revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="196"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="200"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="203"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="208"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="211"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="236"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
@@ -1867,42 +1872,42 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="122"/>
         <source>Satır &amp;ekle (Insert)</source>
         <translation>&amp;Add row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="124"/>
         <source>Satırı &amp;sil (Ctrl+Delete)</source>
         <translation>&amp;Delete row (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="322"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="334"/>
         <source>Şu anki satırlarla aynı ({0} satır): değişeni düzenleyin, çıkanı silin, yeniyi ekleyin.</source>
         <translation>Same as the current rows ({0} rows): edit what changed, delete who left, add who joined.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="327"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="339"/>
         <source>{0} satır değişti (✎)</source>
         <translation>{0} rows changed (✎)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="329"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="341"/>
         <source>{0} yeni (+)</source>
         <translation>{0} new (+)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="332"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="344"/>
         <source>{0} çıkarıldı: {1}</source>
         <translation>{0} removed: {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="333"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="345"/>
         <source>Şu ankine göre: {0}.</source>
         <translation>Compared with the current rows: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="377"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="389"/>
         <source>{0} Satır {1}, {2}: {3}</source>
         <translation>{0} Row {1}, {2}: {3}</translation>
     </message>
@@ -1991,27 +1996,27 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="129"/>
         <source>Ekran kilitli</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="140"/>
         <source>{0} adlı hesap, siz oturumdayken bir yönetici tarafından kapatıldı; bundan sonraki işlemleriniz yapılmaz. Açık formlarınız olduğu gibi duruyor: yöneticiniz hesabı yeniden açarsa parolanızla devam edebilirsiniz. Yoksa oturumu kapatın.</source>
         <translation>The account of {0} was closed by an administrator while you were signed in; nothing more you do will be carried out. Your open forms are kept as they were: if your administrator opens the account again, your password lets you continue. Otherwise sign out.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="143"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="146"/>
         <source>{0} için ekran, uzun süre işlem yapılmadığı için kilitlendi. Açık formlarınız olduğu gibi duruyor; devam etmek için parolanızı yazın. Başka bir kullanıcıysanız önce bu oturumu kapatın.</source>
         <translation>The screen of {0} was locked after a period without activity. Your open forms are kept as they were; type your password to continue. If you are another user, sign this session out first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="154"/>
         <source>&amp;Kilidi aç</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/idle.py" line="153"/>
+        <location filename="../../koopbis_desktop/ui/idle.py" line="156"/>
         <source>Oturumu &amp;kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
@@ -2067,97 +2072,97 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="126"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="239"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="248"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="250"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="250"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="252"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="309"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="311"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="328"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="330"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="329"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="331"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="333"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="335"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="337"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="339"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="346"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="348"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="351"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="353"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="360"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="362"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="368"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="369"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="371"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="373"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="375"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="377"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="379"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="378"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="380"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="452"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="454"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="457"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="459"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2174,17 +2179,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="437"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="439"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="453"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="455"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="514"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="523"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -3179,7 +3184,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SetValues</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/values.py" line="24"/>
+        <location filename="../../koopbis_desktop/ui/editor/values.py" line="25"/>
         <source>Değişiklik</source>
         <translation>Change</translation>
     </message>
@@ -3279,114 +3284,119 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SubmitActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="54"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="57"/>
         <source>Kaydetmek için önce kooperatifi seçin.</source>
         <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="94"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="97"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="129"/>
         <source>{0} onaya gönderildi.</source>
         <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="134"/>
         <source>Kayıt onaya gönderildi.</source>
         <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="140"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
         <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="131"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="145"/>
+        <source>{0} taslak olarak kaydedildi ({1}. sürüm); kaydederken yazdıklarınız henüz kaydedilmedi (otomatik yedekleniyor).</source>
+        <translation>{0} saved as a draft (revision {1}); what you typed while it was saving is not saved yet (it is being backed up).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="151"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="150"/>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="192"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="215"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="188"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="190"/>
         <source>Kaydedilen sürüm sizin yazdıklarınızla aynı alan değerlerini taşıyor.</source>
         <translation>The saved revision has the same field values as what you typed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="193"/>
         <source>Kaydedilmedi: {0} arada {1}. sürümü kaydetti. Yazdıklarınız formda duruyor; farkları gözden geçirip yeniden kaydederseniz onun sürümünün üzerine kaydedilir.</source>
         <translation>Not saved: {0} saved revision {1} meanwhile. What you typed is still in the form; review the differences, and if you save again it is saved over that revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="176"/>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="234"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="257"/>
         <source>Kayıt siz düzenlerken değişti</source>
         <translation>The entry changed while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="215"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="238"/>
         <source>Yazdıklarınız formda duruyor. Düzeltmenin kayda girmesi için şefinizden kaydı size iade etmesini isteyin.</source>
         <translation>What you typed is still in the form. For your correction to go into the entry, ask your supervisor to return the entry to you.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="220"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="243"/>
         <source>Yazdıklarınız formda duruyor; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın.</source>
         <translation>What you typed is still in the form; this entry can no longer be changed. Ask your supervisor if needed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="246"/>
         <source>Kaydedilmedi: kayıt siz düzenlerken &apos;{0}&apos; durumuna geçti. {1}</source>
         <translation>Not saved: the entry became &apos;{0}&apos; while you were editing it. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="251"/>
         <source>Kayıttaki değer → sizin yazdığınız (kaydedilmedi):</source>
         <translation>Value in the entry → what you typed (not saved):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="231"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="254"/>
         <source>Yazdıklarınız kayıttaki değerlerle aynı; kaybolan bir şey yok.</source>
         <translation>What you typed matches the entry&apos;s values; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="299"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="322"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="300"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="323"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="307"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="330"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="302"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="325"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="303"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="326"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="304"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="327"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>
@@ -3394,76 +3404,76 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="105"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="110"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="145"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="113"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="118"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="122"/>
         <source>Şimdi &amp;eşitle (Ctrl+Shift+S)</source>
         <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="124"/>
         <source>&amp;Duraklat</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="126"/>
         <source>Planı &amp;yenile</source>
         <translation>&amp;Refresh plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="129"/>
         <source>KOOP-BİS&apos;e e&amp;lle aktarım…</source>
         <translation>&amp;Manual entry into KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="132"/>
         <source>Alındı &amp;fiş listesi…</source>
         <translation>&amp;Receipts list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="130"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="135"/>
         <source>KOOP-BİS&apos;e aktarılan kayıtların alındı numaraları (baskı önizleme).</source>
         <translation>Receipt numbers of the entries transferred to KOOP-BİS (print preview).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="149"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="146"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="622"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="632"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="169"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="165"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="188"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="193"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="166"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="189"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="194"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="172"/>
         <source>Yürürlük</source>
         <translation>In force</translation>
     </message>
@@ -3472,233 +3482,233 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="168"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="186"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="191"/>
         <source>Kayıt no</source>
         <translation>Entry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="174"/>
         <source>Neden bekliyor</source>
         <translation>Why it waits</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="184"/>
         <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS&apos;e gönderilecekleri sırayla görünür.</source>
         <translation>Nothing to send. Entries a supervisor approves appear here in the order they will be sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="187"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="192"/>
         <source>KOOP-BİS alındı no</source>
         <translation>KOOP-BİS receipt no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="196"/>
         <source>Aktarılma zamanı</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="212"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="217"/>
         <source>CSV olarak &amp;dışa aktar…</source>
         <translation>&amp;Export as CSV…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="221"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="226"/>
         <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada gönderilme sırasıyla listelenir; KOOP-BİS açıkken kendiliğinden gönderilir. Onay bekleyen kayıtlar için Onay bekleyenler sayfasına bakın.</source>
         <translation>Nothing to send. Entries a supervisor approved are listed here in sending order and go to KOOP-BİS by themselves while it is open. For entries awaiting approval see the Awaiting approval page.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="240"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="245"/>
         <source>Henüz KOOP-BİS&apos;e aktarılan kayıt yok. Eşitleme bir kaydı aktardığında KOOP-BİS&apos;in verdiği alındı numarası burada görünür.</source>
         <translation>No entry has reached KOOP-BİS yet. When a sync sends an entry, the receipt number KOOP-BİS gives appears here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="252"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="257"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="253"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="258"/>
         <source>&amp;Alındılar</source>
         <translation>&amp;Receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="315"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="320"/>
         <source>Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.</source>
         <translation>To enter approved entries into the KOOP-BİS web pages by hand, in order, field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="317"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="322"/>
         <source>KOOP-BİS&apos;e elle aktarımı yalnızca şefler yapar.</source>
         <translation>Only supervisors enter entries into KOOP-BİS by hand.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="320"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="325"/>
         <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
         <translation>Only supervisors start or pause the sync.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="325"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="330"/>
         <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
         <translation>Sends the approved entries to KOOP-BİS now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="327"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="332"/>
         <source>Eşitleme sürüyor.</source>
         <translation>Sync is running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="330"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="335"/>
         <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
         <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="332"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="337"/>
         <source>Duraklatılacak bir eşitleme yok.</source>
         <translation>There is no sync to pause.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="396"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="406"/>
         <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
         <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="408"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="418"/>
         <source>&amp;Alındılar ({0})</source>
         <translation>&amp;Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="420"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="430"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="440"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="450"/>
         <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
         <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="445"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="455"/>
         <source>KOOP-BİS&apos;in açılış tarihi geçti; ondan henüz yanıt alınmadı. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
         <translation>KOOP-BİS&apos;s opening date has passed; it has not answered yet. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="453"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="463"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="458"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="468"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="470"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="480"/>
         <source>Şu an bu bilgisayarda başka bir eşitleme sürüyor ({0} başladı); kayıtları o gönderiyor.</source>
         <translation>Another sync is running on this computer now (started {0}); it is sending the entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="473"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="483"/>
         <source>Şu an {0} bilgisayarında başka bir eşitleme sürüyor ({1} başladı); ofisin kayıtlarını o gönderiyor.</source>
         <translation>Another sync is running on computer {0} now (started {1}); it is sending the office&apos;s entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="479"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="489"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="483"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="493"/>
         <source>Bu bilgisayarda başka bir eşitleme sürüyor</source>
         <translation>Another sync is running on this computer</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="484"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
         <source>Eşitleme {0} bilgisayarında sürüyor</source>
         <translation>Sync is running on computer {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="487"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="497"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="489"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="499"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="527"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="537"/>
         <source>KOOP-BİS sunucu ayarları değişti ({0}, {1}); eşitleme yeni ayarlarla yeniden başlatılıyor. Gönderilmekte olan istek bitince durur, hiçbir kayıt kaybolmaz.</source>
         <translation>The KOOP-BİS server settings changed ({0}, {1}); the sync is restarting with the new settings. It stops once the request being sent ends; no entry is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="566"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="576"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="571"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="581"/>
         <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="572"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="582"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="582"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="592"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="592"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="602"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="605"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="615"/>
         <source>{0} / {1} · {2}: {3}</source>
         <translation>{0} / {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="607"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="617"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="609"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="619"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="630"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="640"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="637"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="647"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="643"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="653"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="690"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="705"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="692"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="707"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="702"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="717"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>
@@ -3855,7 +3865,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ValidationDisplay</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="57"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="61"/>
         <source>Geçerli</source>
         <translation>Valid</translation>
     </message>
@@ -3864,79 +3874,79 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">{0} cells in the table have errors; hover over a cell to see why.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="112"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="119"/>
         <source>KOOP-BİS reddetti: {0}</source>
         <translation>KOOP-BİS refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="179"/>
         <source>Şu anki: çevrimdışı listede kayıtlı değil</source>
         <translation>Current: not registered in the offline list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="181"/>
         <source>Şu anki: kayıtlı — {0}</source>
         <translation>Current: registered — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="184"/>
         <source>Şu anki: {0}</source>
         <translation>Current: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="196"/>
         <source>{0} hata</source>
         <translation>errors: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="198"/>
         <source>{0} uyarı (1163 s.K.)</source>
         <translation>{0} warnings (Law 1163)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="176"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="203"/>
         <source>Form geçerli; onaya gönderilebilir.</source>
         <translation>The form is valid; it can be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="189"/>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="201"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="228"/>
         <source>Form yükleniyor.</source>
         <translation>Loading the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="193"/>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="205"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="220"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="232"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="223"/>
         <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
         <translation>Cannot be submitted for approval until the errors are fixed ({0}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="245"/>
         <source>Kaydedip şefin onayına gönderir.</source>
         <translation>Saves and submits it for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="221"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="248"/>
         <source>Hatalar olsa da taslak olarak kaydeder.</source>
         <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="225"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="252"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="85"/>
         <source>Tabloda {0} hücre hatalı; hücreye gelince nedeni tablonun altında yazar.</source>
         <translation>{0} cells in the table have errors; move to a cell to read why under the table.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="201"/>
         <source>Yıldızlı (*) alanlar zorunludur; denetim alandan çıkınca görünür.</source>
         <translation>Fields marked (*) are required; checks show once you leave a field.</translation>
     </message>

@@ -490,6 +490,16 @@ def test_expulsion_without_notice_or_objection_status(missing):
     assert "İhraçta" in rule[0].message
 
 
+def test_expulsion_message_names_the_missing_field_in_plain_turkish():
+    payload = with_changes("member.leave", **{**IHRAC, "objection_status": ...})
+    rule = [
+        i for i in issues_at(check("member.leave", payload), "objection_status", Severity.ERROR) if i.article
+    ]
+    # "İtiraz".lower() is "i̇tiraz": an i with a combining dot above, shown as a doubled dot.
+    assert rule[0].message.startswith("İhraçta itiraz durumu girilmelidir:")
+    assert "\u0307" not in rule[0].message
+
+
 def test_expulsion_notice_before_decision_is_an_error():
     payload = with_changes("member.leave", **{**IHRAC, "notice_date": "01.03.2015"})
     error = only_error_at(check("member.leave", payload), "notice_date", "önce olamaz")

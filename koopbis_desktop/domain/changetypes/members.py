@@ -39,17 +39,18 @@ def _quarter_paid(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterabl
 def _leave_rules(payload: Mapping[str, Any], ctx: ValidationContext) -> Iterable[Issue]:
     reason = payload.get("reason")
     if reason == "ihrac":
+        # Lower-case words of their own: str.lower() turned "İtiraz" into "i̇tiraz" (i + combining dot).
         for name, label in (
-            ("notice_date", tx("Tebliğ tarihi")),
-            ("notice_no", tx("Tebliğ no")),
-            ("objection_status", tx("İtiraz durumu")),
+            ("notice_date", tx("tebliğ tarihi")),
+            ("notice_no", tx("tebliğ no")),
+            ("objection_status", tx("itiraz durumu")),
         ):
             if not payload.get(name):
                 yield Issue(
                     name,
                     tx(
                         "İhraçta {v} girilmelidir: ihraç kararı ortağa tebliğ edilir ve itiraz hakkı vardır."
-                    ).format(v=label.lower()),
+                    ).format(v=label),
                     Severity.ERROR,
                     f"{LAW} md. 16",
                 )

@@ -72,6 +72,7 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.record: dict[str, Any] | None = None
         self.entry: Entry | None = None
         self.loaded_revision: int | None = None
+        self.refused_payload: dict[str, Any] | None = None
         self.form_id = form_id or str(uuidlib.uuid4())
         self.planned_uuid = str(uuidlib.uuid4())
         self.rows: dict[str, FieldRow] = {}
@@ -88,6 +89,7 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self._autosave_pending = False
         self._closing_confirmed = False
         self._token = 0
+        self._prefilled: dict[str, Any] = {}
         self.claim: EditClaim | None = None  # this form's "being edited" mark for the other PCs
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.on_undo_stack_clean_changed)
@@ -133,6 +135,7 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.record = seed.record
         self.entry = seed.entry
         self.loaded_revision = seed.loaded_revision
+        self.refused_payload = seed.refused_payload
         self._restored = seed.restored
         self.setWindowTitle(self.tr("{0} — kayıt formu").format(ctype.label))
         self.heading.setText(ctype.label)

@@ -248,7 +248,11 @@ class DateField(FieldWidget):
         self.calendar: QCalendarWidget | None = None
 
     def raw(self) -> Any:
-        return self.edit.text()
+        # 02032015 is read as 02.03.2015 at once, not only once the field is left: Enter,
+        # Ctrl+S or Ctrl+Enter pressed in the field saves or submits what the field will show.
+        text = self.edit.text()
+        match = _EIGHT_DIGITS.match(text.strip())
+        return ".".join(match.groups()) if match else text
 
     def _show(self, value: Any) -> None:
         text = _text_of(value)

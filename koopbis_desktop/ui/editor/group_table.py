@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -273,6 +274,17 @@ class GroupField(FieldWidget):
                 self.table.editItem(item)
                 return True
         return False
+
+    def commit_open_cell(self) -> None:
+        """Keep what is being typed in a cell: Ctrl+S, Ctrl+Enter or closing reads the table's
+        items, and an open cell editor has not written its text to its item yet."""
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.table.indexWidget(self.table.currentIndex())
+        if editor is None:
+            return
+        self.table.commitData(editor)
+        self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def on_table_item_changed(self, item: QTableWidgetItem) -> None:
         self._changed()

@@ -28,6 +28,7 @@ from koopbis_desktop.ui.editor.attachments_panel import AttachmentPanel
 from koopbis_desktop.ui.editor.base import EditorBase
 from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.registry_warnings import RegistryWarningsPanel
+from sync.settle import REFUSAL_PREFIX
 
 
 class EditorLayout(EditorBase):
@@ -70,6 +71,10 @@ class EditorLayout(EditorBase):
         self.picker.hide()
         self.picker_edit.textEdited.connect(self.on_picker_edit_text_edited)
         self.picker_edit.returnPressed.connect(self.on_picker_edit_return_pressed)
+        # ↓ in the search moves into the results (the next line), as in any search list; Enter there chooses.
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.picker_edit)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.on_picker_down)
         self.picker_results.itemActivated.connect(self.on_picker_results_item_activated)
         self.picker_results.itemClicked.connect(self.on_picker_results_item_activated)
 
@@ -166,7 +171,12 @@ class EditorLayout(EditorBase):
         assert self.ctype is not None
         entry = self.entry
         if entry is not None and entry.comment and entry.state in (State.RETURNED, State.DRAFT):
-            who = self.tr("Şef iade notu") if entry.state == State.RETURNED else self.tr("Son iade notu")
+            if entry.comment.startswith(REFUSAL_PREFIX):
+                who = self.tr("KOOP-BİS'in iade notu")  # refused on sync (422), not by the supervisor
+            elif entry.state == State.RETURNED:
+                who = self.tr("Şef iade notu")
+            else:
+                who = self.tr("Son iade notu")
             self.comment_banner.setText(f"{who}: «{entry.comment}»")
             self.comment_banner.show()
         if self.ctype.registers:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
-from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.domain.lifecycle import Action, Actor
 from koopbis_desktop.domain.records import base_value, record_from_registration
 from koopbis_desktop.domain.schema import ChangeType, Kind
 from koopbis_desktop.services import attachments as attachment_service
@@ -18,6 +18,7 @@ from koopbis_desktop.store.attachments import AttachmentInfo
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.store.errors import NotFound
+from sync.settle import refusal_messages
 
 
 @dataclass
@@ -36,6 +37,8 @@ class EditorSeed:
     # (None: a new form, or an old autosave that did not record it).
     loaded_revision: int | None = None
     revision_unknown: bool = False
+    # The values KOOP-BİS refused (its per-field messages are about these), if it refused the entry.
+    refused_payload: dict[str, Any] | None = None
 
 
 def cooperative_record(store: Store, cooperative: str | None) -> dict[str, Any] | None:
@@ -83,6 +86,8 @@ def load_seed(
         entry=entry,
         record=cooperative_record(store, cooperative),
     )
+    if entry is not None:
+        seed.refused_payload = refused_payload(store, entry)
     if restored is not None:
         seed.values = dict(restored.payload)
         seed.restored = True
@@ -101,6 +106,27 @@ def load_seed(
     elif seed.record is not None:
         seed.values = prefilled_values(get_type(type_id), seed.record)
     return seed
+
+
+def refused_payload(store: Store, entry: Entry) -> dict[str, Any] | None:
+    """The revision KOOP-BİS refused: the clerk's later saves of the correction are newer."""
+    if not refusal_messages(entry):
+        return None
+    refused_at = max(
+        (
+            str(row["at"])
+            for row in entries.audit_rows(store, entry.uuid)
+            if row["action"] == Action.REFUSE.value
+        ),
+        default=None,
+    )
+    if refused_at is None:
+        return None
+    revisions = entries.revisions(store, entry.uuid)
+    if all(r.created_at <= refused_at for r in revisions):
+        return dict(entry.payload)  # not saved since: what it holds is what KOOP-BİS refused
+    earlier = [r for r in revisions if r.created_at <= refused_at]
+    return earlier[-1].payload if earlier else None
 
 
 def prefilled_values(ctype: ChangeType, record: dict[str, Any]) -> dict[str, Any]:

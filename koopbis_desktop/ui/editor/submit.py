@@ -7,6 +7,7 @@ the scratch table, so a crash loses at most the field being typed.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QLocale, QTime
 from PySide6.QtWidgets import QMessageBox
@@ -37,6 +38,7 @@ class SubmitActions(EditorBase):
         self.save(then_submit=False)
 
     def on_submit_button_clicked(self) -> None:
+        self.commit_open_cells()
         if self.ctype is not None and not self.read_only and not self.reveal_all:
             self.reveal_everything()
         blocker = self.submit_blocker()
@@ -48,6 +50,7 @@ class SubmitActions(EditorBase):
     def save(self, *, then_submit: bool, then_close: bool = False) -> None:
         if self.ctype is None or self.read_only or self.busy:
             return
+        self.commit_open_cells()
         self.validate_timer.stop()
         self.revalidate()
         if not self.ctype.registers and not self.cooperative:
@@ -92,21 +95,31 @@ class SubmitActions(EditorBase):
         self._autosave_pending = False
         self._update_buttons()
         self.status.setText(self.tr("Kaydediliyor…"))
+        saving = (data, shas)
         self.ctx.worker.submit(
             op,
-            self._guard(lambda result: self.on_saved(result, then_close)),
+            self._guard(lambda result: self.on_saved(result, then_close, saving)),
             self._guard(self.on_save_failed),
         )
 
-    def on_saved(self, result: tuple[Entry, BaseException | None], then_close: bool) -> None:
+    def on_saved(
+        self,
+        result: tuple[Entry, BaseException | None],
+        then_close: bool,
+        saving: tuple[dict[str, Any], list[str]] | None = None,
+    ) -> None:
         entry, submit_error = result
         self.busy = False
         self.entry = entry
         self.loaded_revision = entry.revision
         self._claim_if_editing()
         self._restored = False
-        self._attachments_dirty = False
-        self.undo_stack.setClean()
+        # Typed on while the database saved (a slow office server): that is not in the draft,
+        # so the form stays unsaved (closing asks) and its autosave takes it now.
+        typed_meanwhile = saving is not None and saving != (self.raw_form(), self.attachment_panel.shas())
+        if not typed_meanwhile:
+            self._attachments_dirty = False
+            self.undo_stack.setClean()
         time = QLocale(QLocale.Language.Turkish, QLocale.Country.Turkey).toString(
             QTime.currentTime(), "HH:mm"
         )
@@ -126,6 +139,13 @@ class SubmitActions(EditorBase):
             self.status.setText(
                 self.tr("Kaydedildi, ama onaya gönderilemedi: {0}").format(user_message(submit_error))
             )
+        elif typed_meanwhile:
+            self.status.setText(
+                self.tr(
+                    "{0} taslak olarak kaydedildi ({1}. sürüm); kaydederken yazdıklarınız henüz kaydedilmedi "
+                    "(otomatik yedekleniyor)."
+                ).format(time, entry.revision)
+            )
         else:
             self.status.setText(
                 self.tr("{0} taslak olarak kaydedildi ({1}. sürüm).").format(time, entry.revision)
@@ -133,8 +153,11 @@ class SubmitActions(EditorBase):
         self.comment_banner.setVisible(bool(entry.comment))
         self._decide_read_only()
         self._show_header()
-        self._update_buttons()
-        if then_close:
+        self.revalidate()  # what the database's check found on the saved entry shows at its field
+        if typed_meanwhile:
+            self._autosave_pending = True
+            self.autosave_now()
+        if then_close and not typed_meanwhile:
             self._closing_confirmed = True
             self.accept()
 
@@ -320,6 +343,8 @@ class SubmitActions(EditorBase):
     def _may_close(self) -> bool:
         if self.busy:
             return False
+        if not self._closing_confirmed and not self.read_only:
+            self.commit_open_cells()
         if self._closing_confirmed or self.read_only or not self.is_dirty():
             return True
         answer = self.ask_unsaved()

@@ -5,13 +5,16 @@ Also the current snapshot value under a field and whether Submit is allowed now.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from koopbis_desktop.domain import reference
+from koopbis_desktop.domain import validators as v
 from koopbis_desktop.domain.fiscal import fiscal_start_month
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.records import base_value
 from koopbis_desktop.domain.schema import (
+    ChangeType,
     Field,
     Issue,
     Kind,
@@ -42,6 +45,7 @@ class ValidationDisplay(EditorBase):
         )
         self.validation = result
         shown = [issue for issue in result.issues if self.is_revealed(issue.path)]
+        shown += self._saved_issues(result)
         by_path: dict[str, list[Issue]] = {}
         for issue in shown:
             by_path.setdefault(issue.path, []).append(issue)
@@ -104,13 +108,36 @@ class ValidationDisplay(EditorBase):
         entry = self.entry
         if entry is None:
             return []
+        # Compared with what KOOP-BİS refused, not with the last save: a correction saved as a
+        # draft is still a correction.
+        refused = self.refused_payload if self.refused_payload is not None else entry.payload
         issues = []
         for path, _label, message in refusal_messages(entry):
             name = path.split("[", 1)[0].split(".", 1)[0]
-            if name in self.rows and result.payload.get(name) != entry.payload.get(name):
+            if name in self.rows and result.payload.get(name) != refused.get(name):
                 continue  # the clerk changed the field: the message was about the old value
             issues.append(Issue(path, self.tr("KOOP-BİS reddetti: {0}").format(message)))
         return issues
+
+    def _saved_issues(self, result: ValidationResult) -> list[Issue]:
+        """What the database's check found on the saved entry that the form's own check cannot
+        see (an articles-amendment entry that is not this cooperative's), beside its field until
+        the field changes: Submit refused the entry for it, and the clerk must see where."""
+        entry = self.entry
+        if entry is None or self.ctype is None:
+            return []
+        own = {(i.path, i.message) for i in result.issues}
+        found = []
+        for item in entry.issues:
+            path, message = str(item.get("field") or ""), str(item.get("message") or "")
+            if not message or (path, message) in own:
+                continue
+            name = path.split("[", 1)[0].split(".", 1)[0]
+            if name in self.rows and result.payload.get(name) != entry.payload.get(name):
+                continue  # changed since: the finding was about the old value
+            severity = Severity.WARNING if item.get("severity") == Severity.WARNING.value else Severity.ERROR
+            found.append(Issue(path, message, severity, item.get("article")))
+        return found
 
     def is_revealed(self, path: str) -> bool:
         """Are this issue's field's messages shown yet (left once, or after the first submit attempt)?"""
@@ -151,7 +178,7 @@ class ValidationDisplay(EditorBase):
                 if current is None:
                     text = self.tr("Şu anki: çevrimdışı listede kayıtlı değil")
                 else:
-                    text = self.tr("Şu anki: kayıtlı — {0}").format(_describe(current))
+                    text = self.tr("Şu anki: kayıtlı — {0}").format(_describe(current, self.ctype))
             else:
                 current = base_value(self.record, f.snapshot)
                 text = self.tr("Şu anki: {0}").format(_describe_scalar(f, current, self.record))
@@ -225,9 +252,24 @@ class ValidationDisplay(EditorBase):
             self.status.setText(self.tr("Kaydedilmemiş değişiklikler var (otomatik yedekleniyor)."))
 
 
-def _describe(value: Any) -> str:
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _describe(value: Any, ctype: ChangeType | None = None) -> str:
+    """A register row (an assembly, a member) as the clerk reads it: dates as GG.AA.YYYY and
+    choices by their labels (olağan, yapıldı), not the stored codes (2014-03-16, olagan, yapildi)."""
     if isinstance(value, dict):
-        parts = [str(x) for x in value.values() if x not in (None, "")]
+        choices = {f.name: f for f in (ctype.fields if ctype is not None else ()) if f.choices}
+        parts = []
+        for key, x in value.items():
+            if x in (None, ""):
+                continue
+            if isinstance(x, str) and _ISO_DATE.fullmatch(x):
+                parts.append(v.format_date(x))
+            elif key in choices:
+                parts.append(choices[key].choice_label(x))
+            else:
+                parts.append(str(x))
         return ", ".join(parts)
     if isinstance(value, list):
         return str(len(value))
@@ -247,6 +289,13 @@ def _describe_scalar(f: Field, value: Any, record: dict[str, Any]) -> str:
         return province.name if province else str(value)
     if f.kind == Kind.DISTRICT:
         return reference.district_name(str(record.get("province_code") or ""), str(value))
+    if f.kind == Kind.MONEY:
+        try:
+            return v.format_money(v.parse_money(value))
+        except v.FieldError:
+            return str(value)
+    if f.kind == Kind.DATE and isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return v.format_date(value)
     if f.kind == Kind.PHONE:
         text = str(value)
         return f"0{text[:3]} {text[3:6]} {text[6:8]} {text[8:]}" if len(text) == 10 else text

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 from koopbis_desktop.domain.schema import Kind
 from koopbis_desktop.ui.editor.base import EditorBase
 from koopbis_desktop.ui.editor.fields import ComboField
+from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.editor.rows import FieldRow
 
 
@@ -66,6 +67,12 @@ class FormValues(EditorBase):
                     continue
             out[name] = value
         return out
+
+    def commit_open_cells(self) -> None:
+        """Write a table cell still being typed into its table (before a save, submit or close)."""
+        for row in self.rows.values():
+            if isinstance(row.widget, GroupField):
+                row.widget.commit_open_cell()
 
     def _dependents(self, name: str) -> list[FieldRow]:
         return [row for row in self.rows.values() if row.field.depends_on == name]
