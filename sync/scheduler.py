@@ -372,6 +372,7 @@ class AutoSync:
         self.stop = threading.Event()
         self._poked = threading.Event()
         self._rng = random.Random()
+        self.refused_login = False  # the loop ended because KOOP-BİS refused the password
 
     def poke(self) -> None:
         self._poked.set()
@@ -402,6 +403,15 @@ class AutoSync:
                 report = _database_report(failure)
             if self.on_report is not None:
                 self.on_report(report)
+            if report.status == Status.AUTH_FAILED and report.retry_after is None:
+                # KOOP-BİS refused the password (not a lock): the same password again can only fail,
+                # and every try counts towards KOOP-BİS locking the account — with two PCs on one
+                # stale password within minutes. Stop until a person gives a new one.
+                log.warning(
+                    "KOOP-BİS refused the password: the automatic sync stops until a new one is given"
+                )
+                self.refused_login = True
+                break
             self._wait(self.next_wait(report, backoff))
             if report.status in _LOOKING_AGAIN:
                 if report.retry_after is None:

@@ -75,6 +75,16 @@ def cmd_sync(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         auto.stop.set()
         print(tx("Otomatik eşitleme durduruldu."), file=sys.stderr)
+    if auto.refused_login:
+        print(
+            tx(
+                "KOOP-BİS parolayı kabul etmedi; aynı parolayla yeniden denemek hesabı kilitletebileceği için "
+                "otomatik eşitleme durdu. Doğru parolayı KOOPBIS_SERVER_PASSWORD'e ya da işletim sisteminin "
+                "parola deposuna yazıp yeniden başlatın."
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_NOT_PERMITTED
     return EXIT_OK
 
 

@@ -27,6 +27,7 @@ class Hub(QObject):
     snapshot_changed = Signal()
     settings_changed = Signal()
     users_changed = Signal()
+    koopbis_password_saved = Signal(str)  # the KOOP-BİS account's new password is in the keyring
     message = Signal(str)  # a sentence for the status bar
     error = Signal(str)  # a sentence for an error box
 

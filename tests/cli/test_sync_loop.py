@@ -153,3 +153,28 @@ def test_the_loop_refuses_a_wait_that_is_not_a_positive_number_of_seconds(db_pat
         assert answer.returncode == 2, answer.stderr
         assert "sıfırdan büyük bir saniye sayısı" in answer.stderr
         assert "Traceback" not in answer.stderr
+
+
+def test_the_sync_loop_ends_at_a_refused_password_saying_why(
+    store: Store, db_path: Path, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    """`koopbis sync` (the loop) with a stale password: one try, then it ends (exit 4) saying that
+    trying again could get the KOOP-BİS account locked; before, it tried every interval for ever."""
+    recs = seed_snapshot(store, 20)
+    approved_admission(store, people, recs[0]["id"], 0)
+    env = {**os.environ, wire.PASSWORD_ENV: "eski-parola", "KOOPBIS_PASSWORD": PASSWORD}
+    (tmp_path / "server").mkdir()
+    with live_server(tmp_path / "server", 20) as server:
+        ended = subprocess.run(
+            koopbis(
+                db_path, "sync", "--server", server.url, "--as", "sef", "--interval", "1", "--retry-wait", "1"
+            ),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        logins = [row["outcome"] for row in server.app.state.store.logins()]
+    assert ended.returncode == 4, ended.stdout + ended.stderr
+    assert "hesabı kilitletebileceği için otomatik eşitleme durdu" in ended.stderr
+    assert logins == ["wrong"], logins

@@ -209,6 +209,33 @@ def test_a_koopbis_account_locked_for_wrong_passwords_is_said_so_and_nothing_is_
         assert outcomes == ["wrong"] * 4 + ["refused_423"] * 2, outcomes  # one login per run
 
 
+@pytest.mark.expect_log(r"^KOOP-BİS refused the password", logger="koopbis.sync.scheduler")
+def test_the_automatic_loop_stops_at_a_refused_password_instead_of_trying_it_again(
+    store: Store, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    """A stale password in the keyring on go-live morning: the loop tried it every few minutes on
+    every supervisor's PC, and KOOP-BİS locks an account after five wrong tries in 15 minutes."""
+    make_entries(store, people, 2, 1)
+    with live_server(tmp_path, 2) as server:
+        reports: list[SyncReport] = []
+        auto = AutoSync(
+            db_arg(store),
+            options=options_for(server, password=lambda: "eski-parola"),
+            config=AutoSyncConfig(interval=0.05, poll_min=0.05, poll_max=0.1),
+            on_report=reports.append,
+        )
+        loop = threading.Thread(target=auto.run)
+        loop.start()
+        loop.join(30)
+        stopped = not loop.is_alive()
+        auto.stop.set()
+        loop.join(30)
+        assert stopped, "the loop went on trying the refused password"
+        assert auto.refused_login and [r.status for r in reports] == [Status.AUTH_FAILED]
+        outcomes = [row["outcome"] for row in server.app.state.store.logins()]
+        assert outcomes == ["wrong"], outcomes  # one try, not one every interval
+
+
 @pytest.mark.parametrize("fault", ["500", "timeout_after"])
 def test_a_login_that_fails_in_the_middle_of_a_run_leaves_no_entry_sending(
     store: Store, people: dict[str, Actor], tmp_path: Path, fault: str

@@ -384,3 +384,55 @@ def test_the_plan_row_read_stays_chosen_when_another_pc_approves_an_entry(
     current = page.plan_view.currentIndex()
     assert current.isValid() and page.plan_model.row_at(current.row()).uuid == read.uuid
     assert page.reason_label.text() == reason
+
+
+@pytest.mark.expect_log(r"^KOOP-BİS refused the password", logger="koopbis.sync.scheduler")
+def test_a_refused_password_stops_the_automatic_sync_until_a_new_one_is_saved_in_the_settings(
+    qtbot: Any,
+    worker: DbWorker,
+    store: Store,
+    people: dict[str, Actor],
+    make_ctx: Callable[[str], AppContext],
+    tmp_path: Path,
+) -> None:
+    """The keyring's KOOP-BİS password is stale: the loop tries it once and stops (each try
+    counts towards KOOP-BİS locking the account); the supervisor saves the right one in Ayarlar
+    and the automatic sync starts again by itself."""
+    from koopbis_desktop.services import secrets, settings
+    from koopbis_desktop.ui.dialogs.settings import SettingsDialog
+
+    with live_server(tmp_path) as server:
+        recs = seed_snapshot(store, 20)
+        entry = approved(
+            store,
+            people["ayse"],
+            people["sef"],
+            "member.admit",
+            recs[0]["id"],
+            admission(random.Random(3), day(1), 1),
+        )
+        settings.update(store, people["admin"], {"server_url": server.url, "server_username": SERVER_USER})
+        assert secrets.set_password(SERVER_USER, "eski-parola")
+        ctx = make_ctx("sef")
+        ctx.settings.update(server_url=server.url, server_username=SERVER_USER)
+        page = SyncPage(ctx, automatic=True)
+        qtbot.addWidget(page)
+        reports: list[Any] = []
+        page.runner.reported.connect(reports.append)
+        page.show()
+        page.start_automatic_soon(0)
+        qtbot.waitUntil(lambda: bool(reports) and not page.runner.running, timeout=30_000)
+        assert [r.status for r in reports] == ["auth_failed"]
+        logins = [row["outcome"] for row in server.app.state.store.logins()]
+        assert logins == ["wrong"], logins
+        assert entries.get_entry(store, entry.uuid).state == State.APPROVED
+
+        dialog = SettingsDialog(ctx)
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.password_edit, SERVER_PASSWORD)
+        qtbot.mouseClick(dialog.password_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).state == State.SYNCED, timeout=30_000)
+        assert applied_keys(server) == [entry.uuid]
+        page.shutdown()
+        assert page.runner.wait(30)
+        wait_idle(qtbot, worker)

@@ -235,6 +235,7 @@ class SettingsDialog(QDialog):
         stored = secrets.set_password(username, password)
         self.password_edit.clear()
         if stored:
+            self.ctx.hub.koopbis_password_saved.emit(username)
             self._password_message(
                 self.tr("Parola, {0} hesabı için işletim sisteminin güvenli deposuna kaydedildi.").format(
                     username

@@ -281,6 +281,7 @@ class SyncPage(QWidget):
         self.runner.password_needed.connect(self.on_runner_password_needed)
         self.runner.changed.connect(ctx.hub.announce)  # the sync thread's own writes
         ctx.hub.changed.connect(self.on_hub_changed)
+        ctx.hub.koopbis_password_saved.connect(self.on_koopbis_password_saved)
 
         self._apply_role()
         if plan_at_once:
@@ -682,6 +683,12 @@ class SyncPage(QWidget):
             self.refresh()
         if self.automatic and not self.runner.running and not self._auto_timer.isActive():
             self._auto_timer.start(AUTO_START_MS)
+
+    def on_koopbis_password_saved(self, _username: str) -> None:
+        """A new KOOP-BİS password in Ayarlar: the automatic sync, stopped by a refused one, starts again."""
+        self.runner.forget_password()  # one typed this session would win over the keyring's
+        if not self.runner.running:
+            self.start_automatic_soon(0)
 
     def start_automatic_soon(self, delay_ms: int = AUTO_START_MS) -> None:
         if self.automatic:
