@@ -168,3 +168,11 @@ def last_run(store: Store) -> dict[str, Any] | None:
         "status": row[3],
         "summary": json.loads(row[4]),
     }
+
+
+def database_report(failure_message: str, next_step: str) -> SyncReport:
+    """A run that could not use the database (KOOP-BİS was not asked): the failure and what happens next."""
+    from koopbis_desktop.store.clock import stamp
+
+    now = stamp()
+    return SyncReport(Status.DATABASE, f"{failure_message.rstrip()} {next_step}", now, now)

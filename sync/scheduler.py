@@ -40,6 +40,7 @@ from sync.runs import AutoSyncConfig as AutoSyncConfig
 from sync.runs import Status as Status
 from sync.runs import SyncOptions as SyncOptions
 from sync.runs import SyncReport as SyncReport
+from sync.runs import database_report
 from sync.runs import last_run as last_run
 from sync.runs import run_in_progress as run_in_progress
 from sync.status import Reach, ServerAnswer, maintenance_answer
@@ -437,13 +438,10 @@ _LOOKING_AGAIN = (Status.OFFLINE, Status.MAINTENANCE, Status.BUSY, Status.DATABA
 
 def _database_report(failure: KoopbisError) -> SyncReport:
     """What the loop says when a run could not use the database; KOOP-BİS was not asked."""
-    now = stamp()
-    message = (
-        failure.message.rstrip()
-        + " "
-        + tx(
+    return database_report(
+        failure.message,
+        tx(
             "Otomatik eşitleme durmadı: veritabanına yeniden ulaşılınca kendiliğinden yeniden denenecek; "
             "onaylı kayıtlar yerinde bekliyor."
-        )
+        ),
     )
-    return SyncReport(Status.DATABASE, message, now, now)

@@ -186,12 +186,9 @@ def _no_collection_on_other_threads() -> Iterator[tuple[int, int, int]]:
 @pytest.fixture(autouse=True)
 def _collect_after_each_test(_no_collection_on_other_threads: tuple[int, int, int]) -> Iterator[None]:
     yield
-    _, second, third = gc.get_count()
-    gc.collect(0)
-    if second >= _no_collection_on_other_threads[1]:
-        gc.collect(1)
-        if third >= _no_collection_on_other_threads[2]:
-            gc.collect(2)
+    from koopbis_desktop.ui.collector import collect_due
+
+    collect_due(_no_collection_on_other_threads)
 
 
 @pytest.fixture(autouse=True)

@@ -43,10 +43,6 @@ class BulkOutcome:
     done: list[str]
     refused: list[tuple[str, str, str]]  # uuid, what the entry is (Turkish), why it was refused
 
-    @property
-    def approved(self) -> list[str]:
-        return self.done
-
 
 def _describe(store: Store, entry_uuid: str) -> str:
     try:
@@ -75,10 +71,6 @@ def run_bulk(store: Store, actor: Actor, entry_uuids: Sequence[str], kind: BulkK
         result = capture.submit_many(store, actor, entry_uuids)
     refused = [(key, _describe(store, key), reason) for key, reason in result.refused.items()]
     return BulkOutcome(result.done, refused)
-
-
-def run_bulk_approval(store: Store, actor: Actor, entry_uuids: Sequence[str]) -> BulkOutcome:
-    return run_bulk(store, actor, entry_uuids, BulkKind.APPROVE)
 
 
 @dataclass(frozen=True)

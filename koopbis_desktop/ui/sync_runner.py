@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from koopbis_desktop.services import secrets
 from koopbis_desktop.store.location import Location, OfficeUrl, parse_location
 from sync.progress import SyncProgress
-from sync.runs import AutoSyncConfig, Status, SyncOptions, SyncReport
+from sync.runs import AutoSyncConfig, Status, SyncOptions, SyncReport, database_report
 
 if TYPE_CHECKING:
     from sync.scheduler import AutoSync
@@ -212,16 +212,14 @@ def _failure_report(exc: Exception) -> SyncReport:
     from koopbis_desktop.store.clock import stamp
     from koopbis_desktop.store.db import database_failure
 
-    now = stamp()
     failure = database_failure(exc)
     if failure is not None:
         # The office database (or the file) failed, not KOOP-BİS: say so, not "KOOP-BİS'e ulaşılamadı".
-        message = (
-            failure.message.rstrip()
-            + " "
-            + tx("Eşitleme yapılmadı; onaylı kayıtlar yerinde bekliyor. Bağlantı gelince yeniden deneyin.")
+        return database_report(
+            failure.message,
+            tx("Eşitleme yapılmadı; onaylı kayıtlar yerinde bekliyor. Bağlantı gelince yeniden deneyin."),
         )
-        return SyncReport(Status.DATABASE, message, now, now)
+    now = stamp()
     message = getattr(exc, "message", None) or tx(
         "Eşitleme beklenmeyen bir hatayla durdu; kayıtlar yerinde duruyor. Ayrıntı günlük dosyasında."
     )
