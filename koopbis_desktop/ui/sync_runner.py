@@ -8,7 +8,10 @@ or the office database with the same URL and role password) — the lock in the
 database keeps it from racing a scheduled ``koopbis sync`` or another PC.
 Progress and results come back as Qt signals, which Qt queues onto the UI thread
 because this object lives there. Pausing sets the run's cancel event: the executor
-stops between requests, so every entry is left ``approved`` or ``sending``.
+stops between requests, so every entry is left ``approved`` or ``sending``. A runner
+torn down with its page (without a shutdown) stops its thread the same way at the
+thread's next signal, which has nobody left to receive it. (Not through the
+runner's ``destroyed`` signal: a Python slot on it crashed the interpreter.)
 """
 
 from __future__ import annotations
@@ -118,7 +121,7 @@ class SyncRunner(QObject):
             options=options,
             config=config,
             on_report=self._report,
-            on_progress=self.progressed.emit,
+            on_progress=self._progress,
         )
         self._cancel = self._auto.stop
         self._launch(self._run_automatic, options)
@@ -168,9 +171,20 @@ class SyncRunner(QObject):
         try:
             options.password()
         except PasswordUnavailable:
-            self.password_needed.emit(options.username or "")
+            self._emit("password_needed", options.username or "")
             return True
         return False
+
+    def _emit(self, name: str, *args: object) -> None:
+        """Emit a signal from the sync thread; if the runner is gone (its page torn down without
+        a shutdown), stop the run between two requests instead of failing in the thread."""
+        try:
+            getattr(self, name).emit(*args)
+        except RuntimeError:  # "Signal source has been deleted": nobody is left to tell
+            self._cancel.set()
+
+    def _progress(self, progress: SyncProgress) -> None:
+        self._emit("progressed", progress)
 
     def _run_once(self, options: SyncOptions) -> None:
         try:
@@ -178,20 +192,18 @@ class SyncRunner(QObject):
                 return
             from sync.scheduler import run_sync
 
-            report = run_sync(
-                self.location, on_progress=self.progressed.emit, cancel=self._cancel, options=options
-            )
+            report = run_sync(self.location, on_progress=self._progress, cancel=self._cancel, options=options)
             self._report(report)
         except Exception as exc:  # the thread must end with a report, never silently
             log.exception("sync run failed")
-            self.reported.emit(_failure_report(exc))
+            self._emit("reported", _failure_report(exc))
         finally:
-            self.stopped.emit()
+            self._emit("stopped")
 
     def _report(self, report: SyncReport) -> None:
-        self.reported.emit(report)
+        self._emit("reported", report)
         if report.changes:
-            self.changed.emit(report.changes)
+            self._emit("changed", report.changes)
 
     def _run_automatic(self, options: SyncOptions) -> None:
         auto = self._auto
@@ -201,9 +213,9 @@ class SyncRunner(QObject):
             auto.run()
         except Exception as exc:
             log.exception("automatic sync failed")
-            self.reported.emit(_failure_report(exc))
+            self._emit("reported", _failure_report(exc))
         finally:
-            self.stopped.emit()
+            self._emit("stopped")
 
 
 def _failure_report(exc: Exception) -> SyncReport:

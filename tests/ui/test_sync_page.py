@@ -336,9 +336,10 @@ def test_a_server_address_changed_in_the_settings_reaches_the_running_automatic_
             store, people["ayse"], people["sef"], "member.admit", recs[1]["id"], admission(rng, day(2), 2)
         )
         page.poke()  # as an approval on this PC does
+        # KOOP-BİS applies it before the sync thread writes "synced" here: wait for both.
         qtbot.waitUntil(lambda: second.uuid in applied_keys(ministry), timeout=20_000)
+        qtbot.waitUntil(lambda: entries.get_entry(store, second.uuid).state == State.SYNCED, timeout=20_000)
         assert second.uuid not in applied_keys(training)
-        assert entries.get_entry(store, second.uuid).state == State.SYNCED
         page.shutdown()
         assert page.runner.wait(30)
         wait_idle(qtbot, worker)
