@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 from koopbis_desktop.domain.lifecycle import AccountClosed
@@ -498,15 +499,24 @@ class DbWorker(QObject):
         if job is None or isinstance(error, _Skipped):
             return
         if error is not None:
-            if job.on_error is not None:
+            if job.on_error is not None and not _receiver_alive(job.on_error):
+                log.info("an error for a closed window was not shown: %r", error)
+            elif job.on_error is not None:
                 job.on_error(error)
             else:
                 self.failed.emit(error)
             if isinstance(error, AccountClosed):
                 self.account_closed.emit(error)
             return
-        if job.on_success is not None:
+        if job.on_success is not None and _receiver_alive(job.on_success):
             job.on_success(result)
+
+
+def _receiver_alive(callback: Callable[..., Any]) -> bool:
+    """False for a method of a Qt object deleted while its job ran (a page closed, the window
+    signed out): its answer has nobody to reach, and calling it would raise in the event loop."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 def _lower_this_threads_priority() -> None:

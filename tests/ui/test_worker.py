@@ -155,3 +155,36 @@ def test_reads_and_rolled_back_writes_announce_nothing(
     assert len(errors) == 1
     assert heard == [OpChanges(settings=True)]
     assert blocker.args[0] == OpChanges(settings=True)
+
+
+def test_an_answer_for_a_page_deleted_while_its_job_ran_is_dropped(qtbot: Any, worker: DbWorker) -> None:
+    """A queue page asked who is editing what, and the window signed out before the answer came:
+    the answer reached the deleted page's timer and raised in the event loop (the unexpected-error
+    dialog, at a sign-out). Answers and errors for a deleted Qt object are dropped."""
+    import shiboken6
+    from PySide6.QtCore import QObject, QTimer
+
+    class Page(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.timer = QTimer(self)
+            self.seen: list[object] = []
+
+        def on_loaded(self, value: object) -> None:
+            self.timer.stop()  # raises once the page (and its timer) is gone
+            self.seen.append(value)
+
+        def on_failed(self, exc: BaseException) -> None:
+            self.timer.stop()
+            self.seen.append(exc)
+
+    gate = threading.Event()
+    gone, kept = Page(), Page()
+    worker.submit(lambda _store: gate.wait(10))
+    worker.submit(lambda _store: 1, gone.on_loaded, gone.on_failed)
+    worker.submit(lambda _store: 1 / 0, gone.on_loaded, gone.on_failed)
+    worker.submit(lambda _store: 2, kept.on_loaded, kept.on_failed)
+    shiboken6.delete(gone)
+    gate.set()
+    wait_idle(qtbot, worker)
+    assert kept.seen == [2]
