@@ -297,47 +297,47 @@ Press «Open» to view it.</translation>
 <context>
     <name>BulkApprove</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="110"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="102"/>
         <source>{0} kayıt onaylandı.</source>
         <translation>{0} entries approved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="111"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="103"/>
         <source>{0} kayıt onaylanamadı:</source>
         <translation>{0} entries could not be approved:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="100"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="92"/>
         <source>Toplu onay</source>
         <translation>Approve several</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="101"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="93"/>
         <source>Onaylanacak kayıt seçilmedi.</source>
         <translation>No entry to approve is selected.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="102"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="94"/>
         <source>Seçili {0} kayıt onaylanacak.</source>
         <translation>The {0} selected entries will be approved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="108"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="100"/>
         <source>&amp;Onayla</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="109"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="101"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="103"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="95"/>
         <source>Her kayıt ayrı ayrı onaylanır; kendi yazdığınız ya da hatalı kayıtlar onaylanmaz ve sonuçta nedeniyle listelenir. Devam edilsin mi?</source>
         <translation>Each entry is approved on its own; entries you wrote yourself or with errors are not approved and are listed in the result with the reason. Continue?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="112"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="104"/>
         <source>Toplu onay sonucu</source>
         <translation>Result of approving several</translation>
     </message>
@@ -345,47 +345,47 @@ Press «Open» to view it.</translation>
 <context>
     <name>BulkSubmit</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="107"/>
         <source>Toplu onaya gönderme</source>
         <translation>Submit several for approval</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="108"/>
         <source>Onaya gönderilecek taslak seçilmedi.</source>
         <translation>No draft to submit is selected.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="109"/>
         <source>Seçili {0} taslak onaya gönderilecek.</source>
         <translation>The {0} selected drafts will be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="110"/>
         <source>Her taslak ayrı ayrı gönderilir; hatası olan ya da iade edilip düzeltilmemiş kayıtlar gönderilmez ve sonuçta nedeniyle listelenir. Gönderilenleri şef onaylar. Devam edilsin mi?</source>
         <translation>Each draft is submitted on its own; entries with errors or returned and not yet corrected are not submitted and are listed in the result with the reason. A supervisor approves what is submitted. Continue?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="115"/>
         <source>&amp;Onaya gönder</source>
         <translation>&amp;Submit for approval</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="116"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="117"/>
         <source>{0} kayıt onaya gönderildi.</source>
         <translation>{0} entries submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="118"/>
         <source>{0} kayıt gönderilemedi:</source>
         <translation>{0} entries could not be submitted:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="119"/>
         <source>Toplu gönderme sonucu</source>
         <translation>Result of submitting several</translation>
     </message>
@@ -1247,7 +1247,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     <message>
         <location filename="../../koopbis_desktop/ui/editor/layout.py" line="175"/>
         <source>KOOP-BİS&apos;in iade notu</source>
-        <translation>KOOP-BİS's return note</translation>
+        <translation>KOOP-BİS&apos;s return note</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/layout.py" line="177"/>
@@ -3242,12 +3242,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Type the KOOP-BİS username first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="239"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="240"/>
         <source>Parola, {0} hesabı için işletim sisteminin güvenli deposuna kaydedildi.</source>
         <translation>The password for account {0} was saved in the operating system&apos;s secure store.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="247"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/settings.py" line="248"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola hiçbir yere kaydedilmedi. Eşitleme sırasında KOOP-BİS parolası sorulacak.</source>
         <translation>This computer has no secure password store; the password was not saved anywhere. The KOOP-BİS password will be asked for at sync time.</translation>
     </message>
@@ -3284,119 +3284,124 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SubmitActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="57"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="59"/>
         <source>Kaydetmek için önce kooperatifi seçin.</source>
         <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="97"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="101"/>
+        <source>Onaya gönderiliyor… (gönderilirken form değiştirilemez)</source>
+        <translation>Submitting for approval… (the form cannot be changed meanwhile)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="103"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="157"/>
         <source>{0} onaya gönderildi.</source>
         <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="134"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="162"/>
         <source>Kayıt onaya gönderildi.</source>
         <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="168"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
         <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="145"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="173"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm); kaydederken yazdıklarınız henüz kaydedilmedi (otomatik yedekleniyor).</source>
         <translation>{0} saved as a draft (revision {1}); what you typed while it was saving is not saved yet (it is being backed up).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="179"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="173"/>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="215"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="244"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="188"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="217"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="190"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="219"/>
         <source>Kaydedilen sürüm sizin yazdıklarınızla aynı alan değerlerini taşıyor.</source>
         <translation>The saved revision has the same field values as what you typed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="222"/>
         <source>Kaydedilmedi: {0} arada {1}. sürümü kaydetti. Yazdıklarınız formda duruyor; farkları gözden geçirip yeniden kaydederseniz onun sürümünün üzerine kaydedilir.</source>
         <translation>Not saved: {0} saved revision {1} meanwhile. What you typed is still in the form; review the differences, and if you save again it is saved over that revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="199"/>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="257"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="286"/>
         <source>Kayıt siz düzenlerken değişti</source>
         <translation>The entry changed while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="238"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="267"/>
         <source>Yazdıklarınız formda duruyor. Düzeltmenin kayda girmesi için şefinizden kaydı size iade etmesini isteyin.</source>
         <translation>What you typed is still in the form. For your correction to go into the entry, ask your supervisor to return the entry to you.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="272"/>
         <source>Yazdıklarınız formda duruyor; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın.</source>
         <translation>What you typed is still in the form; this entry can no longer be changed. Ask your supervisor if needed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="246"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="275"/>
         <source>Kaydedilmedi: kayıt siz düzenlerken &apos;{0}&apos; durumuna geçti. {1}</source>
         <translation>Not saved: the entry became &apos;{0}&apos; while you were editing it. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="251"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="280"/>
         <source>Kayıttaki değer → sizin yazdığınız (kaydedilmedi):</source>
         <translation>Value in the entry → what you typed (not saved):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="283"/>
         <source>Yazdıklarınız kayıttaki değerlerle aynı; kaybolan bir şey yok.</source>
         <translation>What you typed matches the entry&apos;s values; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="322"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="351"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="323"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="352"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="330"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="359"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="325"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="354"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="326"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="355"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="327"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="356"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>
@@ -3451,7 +3456,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="151"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="632"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="633"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
@@ -3533,182 +3538,182 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>&amp;Receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="320"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="321"/>
         <source>Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.</source>
         <translation>To enter approved entries into the KOOP-BİS web pages by hand, in order, field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="322"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="323"/>
         <source>KOOP-BİS&apos;e elle aktarımı yalnızca şefler yapar.</source>
         <translation>Only supervisors enter entries into KOOP-BİS by hand.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="325"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="326"/>
         <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
         <translation>Only supervisors start or pause the sync.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="330"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="331"/>
         <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
         <translation>Sends the approved entries to KOOP-BİS now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="332"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="333"/>
         <source>Eşitleme sürüyor.</source>
         <translation>Sync is running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="335"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="336"/>
         <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
         <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="337"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="338"/>
         <source>Duraklatılacak bir eşitleme yok.</source>
         <translation>There is no sync to pause.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="406"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="407"/>
         <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
         <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="418"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="419"/>
         <source>&amp;Alındılar ({0})</source>
         <translation>&amp;Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="430"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="431"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="450"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="451"/>
         <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
         <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="455"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="456"/>
         <source>KOOP-BİS&apos;in açılış tarihi geçti; ondan henüz yanıt alınmadı. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
         <translation>KOOP-BİS&apos;s opening date has passed; it has not answered yet. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="463"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="464"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="468"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="469"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="480"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="481"/>
         <source>Şu an bu bilgisayarda başka bir eşitleme sürüyor ({0} başladı); kayıtları o gönderiyor.</source>
         <translation>Another sync is running on this computer now (started {0}); it is sending the entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="483"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="484"/>
         <source>Şu an {0} bilgisayarında başka bir eşitleme sürüyor ({1} başladı); ofisin kayıtlarını o gönderiyor.</source>
         <translation>Another sync is running on computer {0} now (started {1}); it is sending the office&apos;s entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="489"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="490"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="493"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
         <source>Bu bilgisayarda başka bir eşitleme sürüyor</source>
         <translation>Another sync is running on this computer</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="495"/>
         <source>Eşitleme {0} bilgisayarında sürüyor</source>
         <translation>Sync is running on computer {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="497"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="498"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="499"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="500"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="537"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="538"/>
         <source>KOOP-BİS sunucu ayarları değişti ({0}, {1}); eşitleme yeni ayarlarla yeniden başlatılıyor. Gönderilmekte olan istek bitince durur, hiçbir kayıt kaybolmaz.</source>
         <translation>The KOOP-BİS server settings changed ({0}, {1}); the sync is restarting with the new settings. It stops once the request being sent ends; no entry is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="576"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="577"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="581"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="582"/>
         <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="582"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="583"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="592"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="593"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="602"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="603"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="615"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="616"/>
         <source>{0} / {1} · {2}: {3}</source>
         <translation>{0} / {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="617"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="618"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="619"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="620"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="640"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="641"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="647"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="648"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="653"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="654"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="705"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="712"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="707"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="714"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="717"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="724"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>

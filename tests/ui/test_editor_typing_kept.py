@@ -28,7 +28,7 @@ from sync import settle
 from tests.conftest import PASSWORD, member_admission, valid_tckn
 from tests.ui.conftest import MessageMock, wait_idle
 from tests.ui.editor_filler import cell_editor, choose, leave, open_form, type_line, type_text  # noqa: F401
-from tests.ui.test_editor import OpenForm, coop_id, line  # noqa: F401
+from tests.ui.test_editor import OpenForm, coop_id, fill_admission, line  # noqa: F401
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -274,6 +274,73 @@ def test_typing_on_while_a_slow_save_runs_stays_unsaved_and_autosaved(
     editor.close()
     assert message_mock.getmsg(messages.Level.QUESTION).text == "Kaydedilmemiş değişiklikler var."
     assert editor.isVisible()
+
+
+def test_typing_while_a_slow_submission_runs_is_not_taken_so_nothing_typed_vanishes(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    """Ctrl+Enter, and the clerk types on while the (office) database is slow to answer. The
+    entry goes for approval as it was and the form closes: letters typed meanwhile used to show
+    in the field and vanish with the form. Now the fields take no typing until it is done."""
+    editor = open_form("ayse", type_id="member.admit", cooperative=coop_id)
+    fill_admission(qtbot, editor, valid_tckn(7))
+    name = line(editor, "full_name")
+    name.setFocus()
+    database_busy = threading.Event()
+    editor.ctx.worker.submit(lambda _store: database_busy.wait(10))  # another job holds the worker
+    qtbot.keyClick(name, Qt.Key.Key_Return, CTRL)
+    assert editor.busy
+    assert editor.status.text() == "Onaya gönderiliyor… (gönderilirken form değiştirilemez)"
+    type_text(qtbot, name, " Ece")
+    assert name.text() == "Zeynep Işık"  # not taken: what is on screen is what goes
+    with qtbot.waitSignal(editor.submitted, timeout=10_000) as submitted:
+        database_busy.set()
+    entry = entries.get_entry(store, submitted.args[0])
+    assert entry.state == State.SUBMITTED
+    assert entry.payload["full_name"] == "Zeynep Işık"
+
+
+def test_a_slow_submission_that_fails_gives_the_fields_back_for_typing(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    people: dict[str, Actor],
+    open_form: OpenForm,  # noqa: F811
+    message_mock: MessageMock,
+) -> None:
+    """The same, but another PC saved the draft meanwhile: nothing is submitted, the difference
+    is shown, and the form takes typing again where the clerk was."""
+    editor = open_form("ayse", type_id="member.admit", cooperative=coop_id)
+    fill_admission(qtbot, editor, valid_tckn(8))
+    qtbot.keyClick(line(editor, "full_name"), Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: editor.entry is not None and not editor.busy)
+    assert editor.entry is not None
+    key = editor.entry.uuid
+    name = line(editor, "full_name")
+    type_line(qtbot, name, "Zeynep Işıkçı")
+    database_busy = threading.Event()
+
+    def elsewhere(store: Store) -> None:  # the same clerk's draft saved on another PC meanwhile
+        database_busy.wait(10)
+        draft = entries.get_entry(store, key)
+        capture.edit_entry(
+            store, people["ayse"], key, {**draft.payload, "decision_no": "2015/15"}, allow_errors=True
+        )
+
+    editor.ctx.worker.submit(elsewhere)
+    qtbot.keyClick(name, Qt.Key.Key_Return, CTRL)
+    assert editor.busy and name.isReadOnly()
+    database_busy.set()
+    qtbot.waitUntil(lambda: not editor.busy)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert message_mock.getmsg(messages.Level.WARNING).text  # the difference was shown
+    assert entries.get_entry(store, key).state == State.DRAFT
+    assert not name.isReadOnly()
+    type_text(qtbot, name, " Ece")
+    assert name.text() == "Zeynep Işıkçı Ece"
 
 
 def test_board_form_whose_cooperative_is_picked_in_the_form_starts_with_the_current_board(

@@ -70,6 +70,8 @@ class EditorBase(QDialog):
     _attachments_dirty: bool
     _autosave_pending: bool
     _closing_confirmed: bool
+    _frozen_for_submit = False  # a submission is on its way: the fields take no typing
+    _focus_before_submit: QWidget | None = None  # where the clerk was when it froze them
     _token: int
     # A table's rows as filled from the chosen cooperative (picker), to tell them from typed ones.
     _prefilled: dict[str, Any]

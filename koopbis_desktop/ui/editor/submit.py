@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QLocale, QTime
 from PySide6.QtWidgets import QMessageBox
 
@@ -94,13 +95,37 @@ class SubmitActions(EditorBase):
         self.autosave_timer.stop()
         self._autosave_pending = False
         self._update_buttons()
-        self.status.setText(self.tr("Kaydediliyor…"))
+        if then_submit:
+            self._freeze_for_submit(True)
+            self.status.setText(self.tr("Onaya gönderiliyor… (gönderilirken form değiştirilemez)"))
+        else:
+            self.status.setText(self.tr("Kaydediliyor…"))
         saving = (data, shas)
         self.ctx.worker.submit(
             op,
             self._guard(lambda result: self.on_saved(result, then_close, saving)),
             self._guard(self.on_save_failed),
         )
+
+    def _freeze_for_submit(self, frozen: bool) -> None:
+        """While a submission is on its way (a slow office database) the fields take no typing:
+        the entry goes for approval as it was when Ctrl+Enter was pressed and the form closes,
+        so letters typed meanwhile would vanish with it. Thawed when the submission fails or is
+        refused; the field the clerk was in gets the focus back."""
+        if frozen == self._frozen_for_submit:
+            return
+        self._frozen_for_submit = frozen
+        if frozen:
+            self._focus_before_submit = self.focusWidget()
+        locked = frozen or self.read_only
+        for row in self.rows.values():
+            row.widget.set_read_only(locked)
+        self.attachment_panel.set_read_only(locked)
+        self.picker_edit.setReadOnly(frozen)
+        if not frozen:
+            focus, self._focus_before_submit = self._focus_before_submit, None
+            if focus is not None and shiboken6.isValid(focus) and focus.isEnabled() and self.isActiveWindow():
+                focus.setFocus()
 
     def on_saved(
         self,
@@ -110,6 +135,8 @@ class SubmitActions(EditorBase):
     ) -> None:
         entry, submit_error = result
         self.busy = False
+        if entry.state != State.SUBMITTED:  # refused (submitted, the form closes frozen)
+            self._freeze_for_submit(False)
         self.entry = entry
         self.loaded_revision = entry.revision
         self._claim_if_editing()
@@ -163,6 +190,7 @@ class SubmitActions(EditorBase):
 
     def on_save_failed(self, exc: BaseException) -> None:
         self.busy = False
+        self._freeze_for_submit(False)
         self._update_buttons()
         if isinstance(exc, RevisionChanged):
             self.on_overtaken(exc)
