@@ -53,19 +53,8 @@ def _progress(text: str, fraction: float) -> None:
 
 
 def _report_old_backups(report: Any) -> None:
-    if report.encrypted_backups:
-        print(
-            tx(
-                "Şifresiz {count} eski yedek de yeni anahtarla şifrelendi (her biri denetlendi; aynı parolalar açar)."
-            ).format(count=len(report.encrypted_backups))
-        )
-    if report.plain_backups:
-        print(
-            tx(
-                "Bu eski yedekler şifrelenemedi ve şifresiz duruyor (üyelerin kişisel verileri okunabilir): {files}. "
-                "Şifreli yedeğin açıldığını doğruladıktan sonra bunları silin."
-            ).format(files=", ".join(str(p) for p in report.plain_backups))
-        )
+    for note in report.old_backup_notes():
+        print(note)
 
 
 def cmd_status(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.store import audit, keyfile, private
 from koopbis_desktop.store.db import Store, connect_raw, db_errors, file_kind, open_store
 from koopbis_desktop.store.errors import KnownError, PlainDatabase
@@ -47,6 +48,24 @@ class MigrationReport:
     encrypted_backups: tuple[Path, ...] = ()
     #: Plain backups that could not be encrypted (left as they were): to delete by hand.
     plain_backups: tuple[Path, ...] = ()
+
+    def old_backup_notes(self) -> list[str]:
+        """What became of the plain backups, for the administrator (the CLI and the desktop)."""
+        notes: list[str] = []
+        if self.encrypted_backups:
+            notes.append(
+                tx(
+                    "Şifresiz {count} eski yedek de yeni anahtarla şifrelendi (her biri denetlendi; aynı parolalar açar)."
+                ).format(count=len(self.encrypted_backups))
+            )
+        if self.plain_backups:
+            notes.append(
+                tx(
+                    "Bu eski yedekler şifrelenemedi ve şifresiz duruyor (üyelerin kişisel verileri okunabilir): "
+                    "{files}. Şifreli yedeğin açıldığını doğruladıktan sonra bunları silin."
+                ).format(files=", ".join(str(p) for p in self.plain_backups))
+            )
+        return notes
 
 
 def _quiet(_text: str, _fraction: float) -> None:

@@ -163,16 +163,19 @@ def start_encryption(ctx: AppContext, parent: QWidget, password: str) -> QProgre
     def done(outcome: tuple[object, bytes | None]) -> None:
         dialog.close()
         report, ctx.db_key = outcome  # the key: the sync thread opens the file too
+        from koopbis_desktop.store.encrypt_migration import MigrationReport  # loaded by migrate
+
         waiting = getattr(report, "waiting", ())
-        note = (
-            QCoreApplication.translate(
-                "EncryptionOffer",
-                "Bu hesaplar anahtarlarını ilk girişlerinde (program açıkken) ya da parolaları sıfırlanınca alır: {0}",
-            ).format(", ".join(waiting))
-            if waiting
-            else ""
-        )
-        RecoveryKeyDialog(str(getattr(report, "recovery_key", "")), note, parent).exec()
+        notes = list(report.old_backup_notes()) if isinstance(report, MigrationReport) else []
+        if waiting:
+            notes.insert(
+                0,
+                QCoreApplication.translate(
+                    "EncryptionOffer",
+                    "Bu hesaplar anahtarlarını ilk girişlerinde (program açıkken) ya da parolaları sıfırlanınca alır: {0}",
+                ).format(", ".join(waiting)),
+            )
+        RecoveryKeyDialog(str(getattr(report, "recovery_key", "")), "\n\n".join(notes), parent).exec()
 
     def failed(exc: BaseException) -> None:
         dialog.close()

@@ -1363,12 +1363,12 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Encrypting the database…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="173"/>
         <source>Bu hesaplar anahtarlarını ilk girişlerinde (program açıkken) ya da parolaları sıfırlanınca alır: {0}</source>
         <translation>These accounts get their key at their first sign-in (while the program is open) or when their password is reset: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/encryption_offer.py" line="183"/>
         <source>Şifrelenemedi</source>
         <translation>Could not encrypt</translation>
     </message>
@@ -3284,124 +3284,124 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SubmitActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="59"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="58"/>
         <source>Kaydetmek için önce kooperatifi seçin.</source>
         <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="101"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="100"/>
         <source>Onaya gönderiliyor… (gönderilirken form değiştirilemez)</source>
         <translation>Submitting for approval… (the form cannot be changed meanwhile)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="103"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="102"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="156"/>
         <source>{0} onaya gönderildi.</source>
         <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="162"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="161"/>
         <source>Kayıt onaya gönderildi.</source>
         <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="167"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
         <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="172"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm); kaydederken yazdıklarınız henüz kaydedilmedi (otomatik yedekleniyor).</source>
         <translation>{0} saved as a draft (revision {1}); what you typed while it was saving is not saved yet (it is being backed up).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="178"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="202"/>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="244"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="201"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="243"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="217"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="216"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="219"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="218"/>
         <source>Kaydedilen sürüm sizin yazdıklarınızla aynı alan değerlerini taşıyor.</source>
         <translation>The saved revision has the same field values as what you typed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="222"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="221"/>
         <source>Kaydedilmedi: {0} arada {1}. sürümü kaydetti. Yazdıklarınız formda duruyor; farkları gözden geçirip yeniden kaydederseniz onun sürümünün üzerine kaydedilir.</source>
         <translation>Not saved: {0} saved revision {1} meanwhile. What you typed is still in the form; review the differences, and if you save again it is saved over that revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="228"/>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="286"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="285"/>
         <source>Kayıt siz düzenlerken değişti</source>
         <translation>The entry changed while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="267"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="266"/>
         <source>Yazdıklarınız formda duruyor. Düzeltmenin kayda girmesi için şefinizden kaydı size iade etmesini isteyin.</source>
         <translation>What you typed is still in the form. For your correction to go into the entry, ask your supervisor to return the entry to you.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="272"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="271"/>
         <source>Yazdıklarınız formda duruyor; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın.</source>
         <translation>What you typed is still in the form; this entry can no longer be changed. Ask your supervisor if needed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="275"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="274"/>
         <source>Kaydedilmedi: kayıt siz düzenlerken &apos;{0}&apos; durumuna geçti. {1}</source>
         <translation>Not saved: the entry became &apos;{0}&apos; while you were editing it. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="280"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="279"/>
         <source>Kayıttaki değer → sizin yazdığınız (kaydedilmedi):</source>
         <translation>Value in the entry → what you typed (not saved):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="283"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="282"/>
         <source>Yazdıklarınız kayıttaki değerlerle aynı; kaybolan bir şey yok.</source>
         <translation>What you typed matches the entry&apos;s values; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="351"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="350"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="352"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="351"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="359"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="358"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="354"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="353"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="355"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="354"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="356"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="355"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>

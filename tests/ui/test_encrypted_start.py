@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts
@@ -223,3 +223,48 @@ def test_an_admin_encrypts_a_plain_database_from_the_desktop(
     # The worker goes on with the encrypted file, opened with the admin's key.
     assert worker.call(lambda s: (s.encrypted, s.query_one("SELECT count(*) FROM users"))) == (True, count)
     encryption.open_with_recovery(path, shown[0]).close()
+
+
+@pytest.mark.sqlite_only
+def test_encrypting_from_the_desktop_says_what_became_of_the_old_plain_backups(
+    qtbot: Any,
+    store: Store,
+    worker: DbWorker,
+    make_ctx: Callable[[str], AppContext],
+) -> None:
+    """The old backups hold every member as the database did. The migration encrypts them, and
+    one it cannot read stays plain — the CLI said so, the desktop did not: the administrator
+    left a readable copy of every member behind without knowing it."""
+    from koopbis_desktop.store import backup
+
+    folder = store.backups_dir
+    assert folder is not None
+    kept = worker.call(lambda s: backup.create_backup(s, folder, reason="elle"))
+    damaged = folder / "koopbis-20150101-000000-000000-elle.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)  # cannot be read: left as it is
+    store.close()
+    ctx = make_ctx("admin")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    shown: list[str] = []
+
+    def read_and_confirm() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RecoveryKeyDialog):
+            QTimer.singleShot(20, read_and_confirm)
+            return
+        shown.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+        dialog.confirm.setChecked(True)
+        dialog.close_button.click()
+
+    QTimer.singleShot(0, read_and_confirm)
+    start_encryption(ctx, parent, PASSWORD)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    wait_idle(qtbot, worker)
+    assert file_kind(kept) == "encrypted" and file_kind(damaged) == "plain"
+    assert "Şifresiz 1 eski yedek de yeni anahtarla şifrelendi" in shown[0]
+    assert (
+        f"Bu eski yedekler şifrelenemedi ve şifresiz duruyor (üyelerin kişisel verileri okunabilir): {damaged}."
+        in shown[0]
+    )
+    assert "bunları silin" in shown[0]
