@@ -343,6 +343,48 @@ def test_a_slow_submission_that_fails_gives_the_fields_back_for_typing(
     assert name.text() == "Zeynep Işıkçı Ece"
 
 
+def test_a_board_table_takes_typing_again_after_a_submission_that_failed(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    people: dict[str, Actor],
+    open_form: OpenForm,  # noqa: F811
+    message_mock: MessageMock,
+) -> None:
+    """A board table set read-only (while a submission was on its way) never took typing again:
+    after the failed submission the clerk could not correct a single name without closing the
+    form."""
+    editor = open_form("ayse", type_id="board.replace", cooperative=coop_id)
+    date_edit = line(editor, "effective_date")
+    type_line(qtbot, date_edit, "02.03.2015")
+    leave(qtbot, date_edit)
+    board = editor.rows["board"].widget
+    assert isinstance(board, GroupField)
+    _type_in_cell(qtbot, board, 0, 1, "Işıl İnce")
+    qtbot.keyClick(cell_editor(board.table), Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: editor.entry is not None and not editor.busy)
+    assert editor.entry is not None
+    key = editor.entry.uuid
+    _type_in_cell(qtbot, board, 1, 1, "Ece Öztürk")
+    database_busy = threading.Event()
+
+    def elsewhere(store: Store) -> None:  # the same draft saved on another PC meanwhile
+        database_busy.wait(10)
+        draft = entries.get_entry(store, key)
+        capture.edit_entry(store, people["ayse"], key, dict(draft.payload), allow_errors=True)
+
+    editor.ctx.worker.submit(elsewhere)
+    qtbot.keyClick(cell_editor(board.table), Qt.Key.Key_Return, CTRL)
+    assert editor.busy
+    database_busy.set()
+    qtbot.waitUntil(lambda: not editor.busy)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert entries.get_entry(store, key).state == State.DRAFT
+    _type_in_cell(qtbot, board, 2, 1, "Çağla Işık")
+    qtbot.keyClick(cell_editor(board.table), Qt.Key.Key_Tab)
+    assert board.raw()[2]["full_name"] == "Çağla Işık"
+
+
 def test_board_form_whose_cooperative_is_picked_in_the_form_starts_with_the_current_board(
     qtbot: Any,
     store: Store,

@@ -39,6 +39,14 @@ WARNING_BRUSH = QBrush(QColor("#fff3cd"))
 Index = QModelIndex | QPersistentModelIndex
 
 
+# Typing in a cell starts editing it, as in a spreadsheet; F2 and a double click too.
+EDIT_TRIGGERS = (
+    QAbstractItemView.EditTrigger.AnyKeyPressed
+    | QAbstractItemView.EditTrigger.DoubleClicked
+    | QAbstractItemView.EditTrigger.EditKeyPressed
+)
+
+
 class _CellDelegate(QStyledItemDelegate):
     """Line edits for typed cells, combos for choice cells (value kept in VALUE_ROLE)."""
 
@@ -111,11 +119,7 @@ class GroupField(FieldWidget):
         self.table.setItemDelegate(_CellDelegate(field, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
+        self.table.setEditTriggers(EDIT_TRIGGERS)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside
         self.table.setFixedHeight(230)
         self.table.installEventFilter(UNDO_KEYS)
@@ -397,5 +401,7 @@ class GroupField(FieldWidget):
         self._read_only = read_only
         self.add_button.setEnabled(not read_only)
         self.remove_button.setEnabled(not read_only)
-        if read_only:
-            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Back to typing too (a submission that failed, an entry returned meanwhile), not only away.
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers if read_only else EDIT_TRIGGERS
+        )
