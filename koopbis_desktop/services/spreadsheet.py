@@ -146,11 +146,20 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-_SCIENTIFIC = re.compile(r"^[+]?\d+(?:[.,]\d+)?[eE][+]?\d+$")
+_SCIENTIFIC = re.compile(r"^[+]?(\d+)(?:[.,](\d+))?[eE][+]?\d+$")
+#: Significant digits a scientific number must spell to be a whole 10/11-digit TCKN/VKN (a
+#: writer may drop one trailing zero). Excel's "Genel" format writes at most six ("1,23457E+10")
+#: into a CSV: the rest are lost, and the zeros in their place pass the TCKN checksum one time
+#: in fifty, the VKN's one in ten.
+_EXACT_SCIENTIFIC_DIGITS = 10
 
 
 def identity_text(value: Any) -> Any:
-    """A TCKN/VKN cell: numbers Excel made of it turned back into its digit string."""
+    """A TCKN/VKN cell: numbers Excel made of it turned back into its digit string.
+
+    A number Excel shortened ("1,23457E+10") is returned as written: its last digits
+    are gone, and the validator refuses it saying so.
+    """
     if value is None:
         return None
     if isinstance(value, bool):
@@ -162,7 +171,11 @@ def identity_text(value: Any) -> Any:
     else:
         text = str(value).strip().lstrip("'").strip()
         compact = text.replace(" ", "").replace("\u00a0", "")
-        if not _SCIENTIFIC.match(compact):
+        scientific = _SCIENTIFIC.match(compact)
+        if not scientific:
+            return text
+        whole, fraction = scientific.group(1), scientific.group(2) or ""
+        if len((whole + fraction).lstrip("0")) < _EXACT_SCIENTIFIC_DIGITS:
             return text
         try:
             number = Decimal(compact.replace(",", "."))

@@ -482,3 +482,26 @@ def test_a_list_whose_encoding_cannot_be_decided_is_refused(
         member_import.preview(store, path, COOP)
     assert "Unicode metin" in info.value.message and "CSV UTF-8" not in info.value.message
     assert entry_count(store) == 0
+
+
+def test_a_tckn_excel_shortened_to_scientific_notation_is_refused_not_guessed(
+    store: Store, coop: dict[str, Any], tmp_path: Path
+) -> None:
+    """A CSV Excel saved from a narrow 'Genel' column holds "1,00441E+10": six digits of eleven.
+
+    10044100000 happens to pass the TCKN checksum (one shortened number in fifty does): it was
+    queued as somebody else's TCKN. Now the row is refused and says what to do.
+    """
+    rows = admit_rows(3, seed=51)
+    rows[0][0] = "1,00441E+10"  # expands to 10044100000, a valid TCKN nobody in the file has
+    rows[1][0] = "1,23457E+10"  # expands to 12345700000, checksum wrong
+    rows[2][0] = f"{int(rows[2][0]) / 1e10:.10f}E+10"  # all eleven digits written: exact
+    path = write_csv(tmp_path / "liste.csv", ADMIT_HEADERS, rows)
+    preview = member_import.preview(store, path, COOP)
+    errors = errors_of(preview)
+    assert sorted(errors) == [2, 3]
+    for line in (2, 3):
+        (message,) = errors[line]
+        assert "kısaltılmış" in message and "Metin" in message, message
+    assert preview.rows[0].payload.get("member_id") != "10044100000"
+    assert preview.rows[2].ok and preview.rows[2].payload["member_id"] == admit_rows(3, seed=51)[2][0]
