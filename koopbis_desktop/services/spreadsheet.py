@@ -152,6 +152,9 @@ _SCIENTIFIC = re.compile(r"^[+]?(\d+)(?:[.,](\d+))?[eE][+]?\d+$")
 #: into a CSV: the rest are lost, and the zeros in their place pass the TCKN checksum one time
 #: in fifty, the VKN's one in ten.
 _EXACT_SCIENTIFIC_DIGITS = 10
+# "12345678901.0": a program that wrote the number as a float. Nine digits at least, so a
+# TCKN typed with dots between its groups ("123.456.789.01") is never taken for one.
+_WHOLE_DECIMAL = re.compile(r"^[+]?(\d{9,})[.,]0+$")
 
 
 def identity_text(value: Any) -> Any:
@@ -171,21 +174,30 @@ def identity_text(value: Any) -> Any:
     else:
         text = str(value).strip().lstrip("'").strip()
         compact = text.replace(" ", "").replace("\u00a0", "")
-        scientific = _SCIENTIFIC.match(compact)
-        if not scientific:
+        whole_decimal = _WHOLE_DECIMAL.match(compact)
+        written = whole_decimal.group(1) if whole_decimal else _scientific_digits(compact)
+        if written is None:
             return text
-        whole, fraction = scientific.group(1), scientific.group(2) or ""
-        if len((whole + fraction).lstrip("0")) < _EXACT_SCIENTIFIC_DIGITS:
-            return text
-        try:
-            number = Decimal(compact.replace(",", "."))
-        except InvalidOperation:
-            return text
-        if number != number.to_integral_value():
-            return text
-        digits = str(int(number))
+        digits = written
     # A VKN typed as a number loses its leading zero: 9 digits can only be that.
     return digits.zfill(10) if len(digits) == 9 else digits
+
+
+def _scientific_digits(compact: str) -> str | None:
+    """The digits of a whole number written in scientific notation with all of them; else None."""
+    scientific = _SCIENTIFIC.match(compact)
+    if not scientific:
+        return None
+    whole, fraction = scientific.group(1), scientific.group(2) or ""
+    if len((whole + fraction).lstrip("0")) < _EXACT_SCIENTIFIC_DIGITS:
+        return None
+    try:
+        number = Decimal(compact.replace(",", "."))
+    except InvalidOperation:
+        return None
+    if number != number.to_integral_value():
+        return None
+    return str(int(number))
 
 
 _EXCEL_EPOCH = datetime(1899, 12, 30)

@@ -505,3 +505,18 @@ def test_a_tckn_excel_shortened_to_scientific_notation_is_refused_not_guessed(
         assert "kısaltılmış" in message and "Metin" in message, message
     assert preview.rows[0].payload.get("member_id") != "10044100000"
     assert preview.rows[2].ok and preview.rows[2].payload["member_id"] == admit_rows(3, seed=51)[2][0]
+
+
+def test_a_tckn_written_as_a_decimal_number_reads_as_its_digits(
+    store: Store, coop: dict[str, Any], tmp_path: Path
+) -> None:
+    """A list exported by another program writes the TCKN column's numbers as "12345678901.0"
+    (or, in Turkish, "12345678901,0"): the same number, not a twelve-digit one."""
+    rows = admit_rows(2, seed=52)
+    tckns = [row[0] for row in rows]
+    rows[0][0] = f"{tckns[0]}.0"
+    rows[1][0] = f"{tckns[1]},0"
+    path = write_csv(tmp_path / "liste.csv", ADMIT_HEADERS, rows)
+    preview = member_import.preview(store, path, COOP)
+    assert not preview.invalid_rows, preview.error_lines()
+    assert [r.payload["member_id"] for r in preview.rows] == tckns
