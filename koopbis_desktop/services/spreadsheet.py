@@ -408,6 +408,20 @@ def _csv_sheet(text: str, delimiter: str, source: str) -> Sheet:
     return Sheet(source, rows())
 
 
+def _as_excel_shows(cells: list[Any]) -> list[Any]:
+    """``cells`` with numbers cut to the 15 significant digits Excel keeps and shows.
+
+    A workbook stores a formula's result with all 17 digits of the double: =F2*0,1 is
+    115.00000000000001 and =1000,1+250,2 is 1250.3000000000002 in the file, 115,00 and
+    1.250,30 on the clerk's screen. Read as stored, they were refused as amounts with
+    more than two kuruş digits and counts that are not whole.
+    """
+    for index, value in enumerate(cells):
+        if type(value) is float and not value.is_integer():
+            cells[index] = float(f"{value:.15g}")
+    return cells
+
+
 def _chosen(names: Sequence[str], wanted: Sequence[str], fallback_first: bool) -> str | None:
     keys = {header_key(name) for name in wanted}
     chosen = next((name for name in names if header_key(name) in keys), None)
@@ -449,7 +463,7 @@ class _OpenpyxlBook:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     for number, cells in enumerate(worksheet.iter_rows(values_only=True), 1):
-                        yield number, list(cells)
+                        yield number, _as_excel_shows(list(cells))
             except SpreadsheetError:
                 raise
             except Exception as exc:  # damaged sheet XML inside a valid zip
@@ -506,7 +520,9 @@ class _CalamineBook:
             raise file_error(
                 source, f"Excel sayfası okunamadı ({type(exc).__name__}). {SAVE_ADVICE}"
             ) from exc
-        return Sheet(source, iter(enumerate(grid, 1)), self.date_1904)
+        return Sheet(
+            source, ((number, _as_excel_shows(cells)) for number, cells in enumerate(grid, 1)), self.date_1904
+        )
 
     def close(self) -> None:
         self.book.close()

@@ -520,3 +520,50 @@ def test_a_tckn_written_as_a_decimal_number_reads_as_its_digits(
     preview = member_import.preview(store, path, COOP)
     assert not preview.invalid_rows, preview.error_lines()
     assert [r.payload["member_id"] for r in preview.rows] == tckns
+
+
+def _with_cached_results(path: Path, results: dict[str, str]) -> Path:
+    """``path`` with some cells' values replaced as Excel writes a formula's result: all 17 digits
+    of the double (openpyxl writes the short form, Excel does not)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = next(name for name in parts if name.startswith("xl/worksheets/"))
+    xml = parts[sheet].decode()
+    for written, cached in results.items():
+        assert f"<v>{written}</v>" in xml, written
+        xml = xml.replace(f"<v>{written}</v>", f"<v>{cached}</v>")
+    parts[sheet] = xml.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_amounts_and_counts_excel_computed_read_as_excel_shows_them(
+    store: Store, coop: dict[str, Any], tmp_path: Path
+) -> None:
+    """=F2*0,1 gives 115.00000000000001, =1000,1+250,2 gives 1250.3000000000002: Excel shows 115,00
+    and 1.250,30 (it keeps 15 digits), the list was refused for "more than two kuruş digits"."""
+    rows = admit_rows(3, seed=53)
+    rows[0][6] = 111.25  # placeholders, replaced by the results Excel caches
+    rows[1][5], rows[1][6] = 2222.25, 333.25
+    rows[2][4] = 4.25
+    path = write_xlsx(tmp_path / "formuller.xlsx", ADMIT_HEADERS, rows)
+    _with_cached_results(
+        path,
+        {
+            "111.25": "115.00000000000001",
+            "2222.25": "1250.3000000000002",
+            "333.25": "0.30000000000000004",
+            "4.25": "2.9999999999999996",
+        },
+    )
+    preview = member_import.preview(store, path, COOP)
+    assert not preview.invalid_rows, preview.error_lines()
+    first, second, third = (r.payload for r in preview.rows)
+    assert first["paid_amount"] == "115.00"
+    assert (second["subscribed_amount"], second["paid_amount"]) == ("1250.30", "0.30")
+    assert third["shares"] == 3
+    assert preview.rows[1].cells["paid_amount"] == "0.3"  # the preview shows no 17th digit either
