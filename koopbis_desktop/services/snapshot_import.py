@@ -38,6 +38,7 @@ from koopbis_desktop.services.spreadsheet import (
     cell_text,
     excel_date,
     header_key,
+    identity_text,
     open_sheets,
     refused_as,
 )
@@ -504,7 +505,8 @@ def _cooperative_rows(
 def _child_row(table: Table, raw: dict[str, Any], check: _RowCheck) -> tuple[str, Any, dict[str, Any]]:
     """(record list name, natural key, row) of one child row, parse errors recorded in ``check``."""
     if table is MEMBERS:
-        key = check("member_id", lambda v: parse_tckn_or_vkn(cell_text(v)), raw["member_id"])
+        # identity_text as a member list reads it: a VKN Excel kept as a number gets its leading zero back.
+        key = check("member_id", lambda v: parse_tckn_or_vkn(identity_text(v)), raw["member_id"])
         return (
             "members",
             key,
@@ -516,7 +518,7 @@ def _child_row(table: Table, raw: dict[str, Any], check: _RowCheck) -> tuple[str
             },
         )
     if table is BOARD or table is AUDITORS:
-        key = check("id_no", lambda v: parse_tckn(cell_text(v)), raw["id_no"])
+        key = check("id_no", lambda v: parse_tckn(identity_text(v)), raw["id_no"])
         row: dict[str, Any] = {
             "id_no": key,
             "full_name": check("full_name", _text(200), raw["full_name"]),
