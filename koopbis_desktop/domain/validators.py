@@ -73,9 +73,21 @@ def _check_characters(text: str) -> None:
             )
 
 
+# "1,23457E+10": what Excel shows of a long number in a narrow "Genel" column and writes
+# into a CSV. The digits beyond the sixth are gone; never guess them back as zeros.
+_SHORTENED_NUMBER = re.compile(r"^[+]?\d+(?:[.,]\d+)?[eE][+]?\d+$")
+
+
 def _digits(value: object, what: str) -> str:
     scalar(value, what)
-    text = _NON_DIGIT_SEPARATORS.sub("", str(value if value is not None else "").strip())
+    written = str(value if value is not None else "").strip()
+    if _SHORTENED_NUMBER.match(written.replace(" ", "")):
+        raise FieldError(
+            tx(
+                "{what} kısaltılmış yazılmış ({written}): Excel uzun numaraları böyle gösterir ve son hanelerini siler. Numarayı tam haliyle yazın; Excel'de bu sütunu 'Metin' biçimine çevirip numaraları yeniden girin."
+            ).format(what=what, written=written)
+        )
+    text = _NON_DIGIT_SEPARATORS.sub("", written)
     if not text:
         raise FieldError(tx("{what} boş bırakılamaz.").format(what=what))
     if not text.isdigit() or not text.isascii():

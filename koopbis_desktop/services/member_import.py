@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role, State
 from koopbis_desktop.domain.schema import SEARCH_FIELDS, ChangeType, Severity, ValidationContext, validate
@@ -63,6 +64,7 @@ __all__ = [
     "TEMPLATE_NAMES",
     "BatchValues",
     "Column",
+    "ImportCancelled",
     "ImportKind",
     "ImportPreview",
     "ImportResult",
@@ -77,6 +79,11 @@ __all__ = [
     "template_path",
     "write_template",
 ]
+
+
+class ImportCancelled(KoopbisError):
+    """The clerk stopped an import on its way; its transaction was rolled back."""
+
 
 # ------------------------------------------------------------------ batch values
 
@@ -393,8 +400,13 @@ def import_rows(
     *,
     skip_invalid: bool = False,
     progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
     """Queue one draft per valid row, all in one transaction with their audit rows.
+
+    ``cancelled`` is asked before anything is written and after every
+    :data:`PROGRESS_EVERY` drafts, the last time just before the commit: once it
+    says True, :class:`ImportCancelled` is raised and nothing is created.
 
     Refuses (imports nothing) while any row has an error, unless ``skip_invalid``
     — the clerk's explicit choice to leave the bad rows out. The checks against
@@ -421,7 +433,15 @@ def import_rows(
         chosen = prepared.valid_rows
         if not chosen:
             raise MemberListError(tx("İçe aktarılacak geçerli satır yok; hiçbir kayıt oluşturulmadı."))
-        created = _insert_drafts(conn, actor, ctype, prepared, chosen, progress)
+
+        def counted(done: int) -> None:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled(tx("İçe aktarma durduruldu; hiçbir kayıt oluşturulmadı."))
+            if progress is not None and done:
+                progress(done)
+
+        counted(0)
+        created = _insert_drafts(conn, actor, ctype, prepared, chosen, counted)
         audit.append(
             conn,
             actor=actor.username,

@@ -38,6 +38,7 @@ from koopbis_desktop.services.spreadsheet import (
     cell_text,
     excel_date,
     header_key,
+    identity_text,
     open_sheets,
     refused_as,
 )
@@ -256,12 +257,20 @@ def _cell_date(value: Any) -> Any:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _map_header(sheet: Sheet, table: Table, header: list[Any], errors: _Errors) -> dict[str, int]:
-    """Canonical column name → cell index; records missing required columns as errors."""
+def _column_keys(table: Table) -> dict[str, str]:
+    """Header key of every name a column may carry → the column's canonical name."""
     by_key: dict[str, str] = {}
     for column in table.columns:
         for alias in (column.name, *column.aliases):
             by_key.setdefault(header_key(alias), column.name)
+    return by_key
+
+
+def _map_header(
+    sheet: Sheet, table: Table, header: list[Any], errors: _Errors, line_no: int = 1
+) -> dict[str, int]:
+    """Canonical column name → cell index; records missing required columns as errors."""
+    by_key = _column_keys(table)
     positions: dict[str, int] = {}
     for index, cell in enumerate(header):
         name = by_key.get(header_key(cell))
@@ -274,7 +283,7 @@ def _map_header(sheet: Sheet, table: Table, header: list[Any], errors: _Errors) 
             accepted = ", ".join(f"'{a}'" for a in (column.name, *column.aliases))
             errors.add(
                 sheet.source,
-                1,
+                line_no,
                 column.name,
                 f"Zorunlu '{column.name}' sütunu yok. Kabul edilen başlıklar: {accepted}.",
             )
@@ -289,26 +298,40 @@ def _map_header(sheet: Sheet, table: Table, header: list[Any], errors: _Errors) 
 
 
 _DATE_COLUMNS = frozenset({"founded_on", "joined_on", "date"})
+_HEADER_SEARCH_ROWS = 20  # a title block above the header (merged cells) is skipped up to here
 
 
 def _table_rows(sheet: Sheet, table: Table, errors: _Errors) -> Iterator[tuple[int, dict[str, Any]]]:
     """Data rows of ``sheet`` as {canonical column: raw cell}, skipping empty rows.
 
-    A date typed into a cell formatted as a number arrives as Excel's serial
-    number: it is turned into its date here, in the workbook's date system.
+    The header is the first row naming at least two of the table's columns: a
+    title block above it (the directorate's name in merged cells) is skipped, as
+    a member list's is. A date typed into a cell formatted as a number arrives as
+    Excel's serial number: it is turned into its date here, in the workbook's date system.
     """
+    known = _column_keys(table)
     positions: dict[str, int] | None = None
+    first: tuple[int, list[Any]] | None = None
+    seen = 0
     for line_no, cells in sheet.rows:
         if not any(cell_text(c) for c in cells):
             continue
         if positions is None:
-            positions = _map_header(sheet, table, cells, errors)
+            first = first or (line_no, cells)
+            seen += 1
+            if len({header_key(c) for c in cells}.intersection(known)) < 2:
+                if seen < _HEADER_SEARCH_ROWS:
+                    continue
+                line_no, cells = first  # no header near the top: the first row is named as found
+            positions = _map_header(sheet, table, cells, errors, line_no)
             continue
         raw = {name: cells[index] if index < len(cells) else None for name, index in positions.items()}
         for name in _DATE_COLUMNS.intersection(raw):
             if isinstance(raw[name], int | float | str) and not isinstance(raw[name], bool):
                 raw[name] = excel_date(raw[name], date_1904=sheet.date_1904)
         yield line_no, raw
+    if positions is None and first is not None:
+        _map_header(sheet, table, first[1], errors, first[0])  # refuses: not a header
     if positions is None:
         raise _refusal(sheet.source, "Dosya boş: başlık satırı ve kayıt yok.")
 
@@ -482,7 +505,8 @@ def _cooperative_rows(
 def _child_row(table: Table, raw: dict[str, Any], check: _RowCheck) -> tuple[str, Any, dict[str, Any]]:
     """(record list name, natural key, row) of one child row, parse errors recorded in ``check``."""
     if table is MEMBERS:
-        key = check("member_id", lambda v: parse_tckn_or_vkn(cell_text(v)), raw["member_id"])
+        # identity_text as a member list reads it: a VKN Excel kept as a number gets its leading zero back.
+        key = check("member_id", lambda v: parse_tckn_or_vkn(identity_text(v)), raw["member_id"])
         return (
             "members",
             key,
@@ -494,7 +518,7 @@ def _child_row(table: Table, raw: dict[str, Any], check: _RowCheck) -> tuple[str
             },
         )
     if table is BOARD or table is AUDITORS:
-        key = check("id_no", lambda v: parse_tckn(cell_text(v)), raw["id_no"])
+        key = check("id_no", lambda v: parse_tckn(identity_text(v)), raw["id_no"])
         row: dict[str, Any] = {
             "id_no": key,
             "full_name": check("full_name", _text(200), raw["full_name"]),

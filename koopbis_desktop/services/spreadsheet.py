@@ -146,11 +146,23 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-_SCIENTIFIC = re.compile(r"^[+]?\d+(?:[.,]\d+)?[eE][+]?\d+$")
+_SCIENTIFIC = re.compile(r"^[+]?(\d+)(?:[.,](\d+))?[eE][+]?\d+$")
+#: Significant digits a scientific number must spell to be a whole 10/11-digit TCKN/VKN (a
+#: writer may drop one trailing zero). Excel's "Genel" format writes at most six ("1,23457E+10")
+#: into a CSV: the rest are lost, and the zeros in their place pass the TCKN checksum one time
+#: in fifty, the VKN's one in ten.
+_EXACT_SCIENTIFIC_DIGITS = 10
+# "12345678901.0": a program that wrote the number as a float. Nine digits at least, so a
+# TCKN typed with dots between its groups ("123.456.789.01") is never taken for one.
+_WHOLE_DECIMAL = re.compile(r"^[+]?(\d{9,})[.,]0+$")
 
 
 def identity_text(value: Any) -> Any:
-    """A TCKN/VKN cell: numbers Excel made of it turned back into its digit string."""
+    """A TCKN/VKN cell: numbers Excel made of it turned back into its digit string.
+
+    A number Excel shortened ("1,23457E+10") is returned as written: its last digits
+    are gone, and the validator refuses it saying so.
+    """
     if value is None:
         return None
     if isinstance(value, bool):
@@ -162,17 +174,30 @@ def identity_text(value: Any) -> Any:
     else:
         text = str(value).strip().lstrip("'").strip()
         compact = text.replace(" ", "").replace("\u00a0", "")
-        if not _SCIENTIFIC.match(compact):
+        whole_decimal = _WHOLE_DECIMAL.match(compact)
+        written = whole_decimal.group(1) if whole_decimal else _scientific_digits(compact)
+        if written is None:
             return text
-        try:
-            number = Decimal(compact.replace(",", "."))
-        except InvalidOperation:
-            return text
-        if number != number.to_integral_value():
-            return text
-        digits = str(int(number))
+        digits = written
     # A VKN typed as a number loses its leading zero: 9 digits can only be that.
     return digits.zfill(10) if len(digits) == 9 else digits
+
+
+def _scientific_digits(compact: str) -> str | None:
+    """The digits of a whole number written in scientific notation with all of them; else None."""
+    scientific = _SCIENTIFIC.match(compact)
+    if not scientific:
+        return None
+    whole, fraction = scientific.group(1), scientific.group(2) or ""
+    if len((whole + fraction).lstrip("0")) < _EXACT_SCIENTIFIC_DIGITS:
+        return None
+    try:
+        number = Decimal(compact.replace(",", "."))
+    except InvalidOperation:
+        return None
+    if number != number.to_integral_value():
+        return None
+    return str(int(number))
 
 
 _EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -383,6 +408,20 @@ def _csv_sheet(text: str, delimiter: str, source: str) -> Sheet:
     return Sheet(source, rows())
 
 
+def _as_excel_shows(cells: list[Any]) -> list[Any]:
+    """``cells`` with numbers cut to the 15 significant digits Excel keeps and shows.
+
+    A workbook stores a formula's result with all 17 digits of the double: =F2*0,1 is
+    115.00000000000001 and =1000,1+250,2 is 1250.3000000000002 in the file, 115,00 and
+    1.250,30 on the clerk's screen. Read as stored, they were refused as amounts with
+    more than two kuruş digits and counts that are not whole.
+    """
+    for index, value in enumerate(cells):
+        if type(value) is float and not value.is_integer():
+            cells[index] = float(f"{value:.15g}")
+    return cells
+
+
 def _chosen(names: Sequence[str], wanted: Sequence[str], fallback_first: bool) -> str | None:
     keys = {header_key(name) for name in wanted}
     chosen = next((name for name in names if header_key(name) in keys), None)
@@ -424,7 +463,7 @@ class _OpenpyxlBook:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     for number, cells in enumerate(worksheet.iter_rows(values_only=True), 1):
-                        yield number, list(cells)
+                        yield number, _as_excel_shows(list(cells))
             except SpreadsheetError:
                 raise
             except Exception as exc:  # damaged sheet XML inside a valid zip
@@ -481,7 +520,9 @@ class _CalamineBook:
             raise file_error(
                 source, f"Excel sayfası okunamadı ({type(exc).__name__}). {SAVE_ADVICE}"
             ) from exc
-        return Sheet(source, iter(enumerate(grid, 1)), self.date_1904)
+        return Sheet(
+            source, ((number, _as_excel_shows(cells)) for number, cells in enumerate(grid, 1)), self.date_1904
+        )
 
     def close(self) -> None:
         self.book.close()

@@ -11,6 +11,7 @@ The service (``services.member_import``) does the work; this module only shows i
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +142,8 @@ class MemberImportDialog(QDialog):
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
         self.busy = False
+        # set while drafts are being made: Vazgeç then stops the import instead of closing
+        self.import_stop: threading.Event | None = None
         self.setWindowTitle(self.tr("Ortak listesi yükle"))
         self.resize(1060, 620)
 
@@ -381,13 +384,28 @@ class MemberImportDialog(QDialog):
         self.progress.setFormat(self.tr("%v kayıt oluşturuldu"))
         self.progress.show()
         emit = self.rows_progress.rows_read.emit
+        stop = self.import_stop = threading.Event()
 
         def op(store: Store) -> ImportResult:
-            return member_import.import_rows(store, actor, preview, skip_invalid=skip, progress=emit)
+            return member_import.import_rows(
+                store, actor, preview, skip_invalid=skip, progress=emit, cancelled=stop.is_set
+            )
 
         self.ctx.worker.submit(op, self.on_import_finished, self.on_import_failed)
 
+    def reject(self) -> None:
+        """Vazgeç, Escape or the window's close: while drafts are being made, stop making them.
+
+        Closing then would leave the import running out of sight, every row queued anyway.
+        """
+        if self.import_stop is not None:
+            self.import_stop.set()
+            self.status_label.setText(self.tr("İçe aktarma durduruluyor…"))
+            return
+        super().reject()
+
     def on_import_finished(self, result: ImportResult) -> None:
+        self.import_stop = None
         self._set_busy(False)
         self.progress.hide()
         self.ctx.hub.entries_changed.emit(list(result.created))
@@ -397,6 +415,7 @@ class MemberImportDialog(QDialog):
         self.accept()
 
     def on_import_failed(self, exc: BaseException) -> None:
+        self.import_stop = None
         self._set_busy(False)
         self.progress.hide()
         self.progress.setFormat(self.tr("%v satır okundu"))

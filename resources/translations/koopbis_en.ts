@@ -2442,229 +2442,234 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>MemberImportDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="156"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="159"/>
         <source>satırlarda yoksa, ör. 2015/14</source>
         <translation>if the rows lack it, e.g. 2015/14</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="159"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="162"/>
         <source>GG.AA.YYYY; satırlarda yoksa</source>
         <translation>DD.MM.YYYY; if the rows lack it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="162"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="165"/>
         <source>taahhüt = pay adedi × pay tutarı</source>
         <translation>subscribed = shares × share value</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="168"/>
         <source>Karar n&amp;o:</source>
         <translation>Decision n&amp;o.:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="169"/>
         <source>Kara&amp;r tarihi:</source>
         <translation>Decision &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="170"/>
         <source>&amp;Pay tutarı:</source>
         <translation>Share &amp;value:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="190"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="193"/>
         <source>Bütün liste için:</source>
         <translation>For the whole list:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="147"/>
         <source>Ortak listesi yükle</source>
         <translation>Load a member list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="148"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="151"/>
         <source>Sicil no, ör. 06-000123</source>
         <translation>Registry no., e.g. 06-000123</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="150"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="153"/>
         <source>Başlıklardan anlaşılsın</source>
         <translation>Detect from the headers</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="154"/>
         <source>Ortaklığa giriş</source>
         <translation>Member admission</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="155"/>
         <source>Ortaklıktan ayrılma</source>
         <translation>Member leaving</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="176"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="179"/>
         <source>Excel (.xlsx, .xls), LibreOffice (.ods) ya da CSV dosyası seçin</source>
         <translation>Choose an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="178"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="181"/>
         <source>&amp;Dosya seç…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="182"/>
         <source>&amp;Yeniden denetle</source>
         <translation>Check &amp;again</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="183"/>
         <source>Dosyayı Excel&apos;de düzelttikten sonra yeniden okuyup denetler.</source>
         <translation>Reads and checks the file again after you corrected it in Excel.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="188"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="191"/>
         <source>&amp;Kooperatif (sicil no):</source>
         <translation>&amp;Cooperative (registry no.):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="189"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="192"/>
         <source>Liste &amp;türü:</source>
         <translation>List &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="194"/>
         <source>Dosya:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="198"/>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="402"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="201"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="421"/>
         <source>%v satır okundu</source>
         <translation>%v rows read</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="203"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="206"/>
         <source>Şablondaki başlıkları kullanın: T.C. Kimlik No / VKN, Adı Soyadı / Unvanı, Giriş Tarihi, Karar No, Pay Adedi, Taahhüt Edilen Tutar, Ödenen Tutar.</source>
         <translation>Use the template&apos;s headers: T.C. Kimlik No / VKN, Adı Soyadı / Unvanı, Giriş Tarihi, Karar No, Pay Adedi, Taahhüt Edilen Tutar, Ödenen Tutar.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="226"/>
         <source>Yalnızca &amp;hatalı satırları göster</source>
         <translation>Show only rows with &amp;errors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="225"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="228"/>
         <source>Hatalı satırları &amp;atla (yalnızca geçerli satırlar kuyruğa girer)</source>
         <translation>&amp;Skip rows with errors (only valid rows join the queue)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="228"/>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="477"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="231"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="496"/>
         <source>Geçerli satırları &amp;içe aktar</source>
         <translation>&amp;Import the valid rows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="231"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="234"/>
         <source>Şablonu i&amp;ndir…</source>
         <translation>Do&amp;wnload the template…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="235"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="280"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="283"/>
         <source>Ortak listesi seçin</source>
         <translation>Choose a member list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="282"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="285"/>
         <source>Ortak listeleri (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
         <translation>Member lists (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="336"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="339"/>
         <source>Dosya %1 olarak okundu.</source>
         <translation>The file was read as %1.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="291"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="294"/>
         <source>Önce listenin kooperatifini yazın (sicil no).</source>
         <translation>First type the list&apos;s cooperative (registry no.).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="303"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="306"/>
         <source>%1 okunuyor…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="338"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="341"/>
         <source>Tanınmayan sütunlar alınmadı: %1.</source>
         <translation>Unrecognised columns were left out: %1.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="343"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="346"/>
         <source>Hatalı satırları dosyada düzeltip &apos;Yeniden denetle&apos;ye basın ya da &apos;Hatalı satırları atla&apos;yı seçin.</source>
         <translation>Correct the rows with errors in the file and press &apos;Check again&apos;, or choose &apos;Skip rows with errors&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="365"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="368"/>
         <source>Satır %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="381"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="384"/>
         <source>%v kayıt oluşturuldu</source>
         <translation>%v entries created</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="415"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="403"/>
+        <source>İçe aktarma durduruluyor…</source>
+        <translation>Stopping the import…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="434"/>
         <source>Şablonu kaydet</source>
         <translation>Save the template</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="417"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="436"/>
         <source>Excel dosyası (*.xlsx);;CSV dosyası (*.csv)</source>
         <translation>Excel file (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="431"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="450"/>
         <source>Şablon kaydedilemedi</source>
         <translation>The template could not be saved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="432"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="451"/>
         <source>Şablon kaydedilemedi: %1</source>
         <translation>The template could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="435"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="454"/>
         <source>Şablon kaydedildi: %1</source>
         <translation>Template saved: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="463"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="482"/>
         <source>Önce bir dosya seçin.</source>
         <translation>Choose a file first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="465"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="484"/>
         <source>Dosyada geçerli satır yok.</source>
         <translation>The file has no valid rows.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="468"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="487"/>
         <source>%1 satırda hata var: düzeltin ya da &apos;Hatalı satırları atla&apos;yı seçin.</source>
         <translation>%1 rows have errors: correct them or choose &apos;Skip rows with errors&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="473"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="492"/>
         <source>%1 taslak kayıt oluşturulur.</source>
         <translation>%1 draft entries will be created.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="475"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="494"/>
         <source>%1 geçerli satırı &amp;içe aktar</source>
         <translation>&amp;Import %1 valid rows</translation>
     </message>
@@ -2837,12 +2842,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="79"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="80"/>
         <source>Satır</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="82"/>
         <source>Sorunlar</source>
         <translation>Problems</translation>
     </message>

@@ -482,3 +482,88 @@ def test_a_list_whose_encoding_cannot_be_decided_is_refused(
         member_import.preview(store, path, COOP)
     assert "Unicode metin" in info.value.message and "CSV UTF-8" not in info.value.message
     assert entry_count(store) == 0
+
+
+def test_a_tckn_excel_shortened_to_scientific_notation_is_refused_not_guessed(
+    store: Store, coop: dict[str, Any], tmp_path: Path
+) -> None:
+    """A CSV Excel saved from a narrow 'Genel' column holds "1,00441E+10": six digits of eleven.
+
+    10044100000 happens to pass the TCKN checksum (one shortened number in fifty does): it was
+    queued as somebody else's TCKN. Now the row is refused and says what to do.
+    """
+    rows = admit_rows(3, seed=51)
+    rows[0][0] = "1,00441E+10"  # expands to 10044100000, a valid TCKN nobody in the file has
+    rows[1][0] = "1,23457E+10"  # expands to 12345700000, checksum wrong
+    rows[2][0] = f"{int(rows[2][0]) / 1e10:.10f}E+10"  # all eleven digits written: exact
+    path = write_csv(tmp_path / "liste.csv", ADMIT_HEADERS, rows)
+    preview = member_import.preview(store, path, COOP)
+    errors = errors_of(preview)
+    assert sorted(errors) == [2, 3]
+    for line in (2, 3):
+        (message,) = errors[line]
+        assert "kısaltılmış" in message and "Metin" in message, message
+    assert preview.rows[0].payload.get("member_id") != "10044100000"
+    assert preview.rows[2].ok and preview.rows[2].payload["member_id"] == admit_rows(3, seed=51)[2][0]
+
+
+def test_a_tckn_written_as_a_decimal_number_reads_as_its_digits(
+    store: Store, coop: dict[str, Any], tmp_path: Path
+) -> None:
+    """A list exported by another program writes the TCKN column's numbers as "12345678901.0"
+    (or, in Turkish, "12345678901,0"): the same number, not a twelve-digit one."""
+    rows = admit_rows(2, seed=52)
+    tckns = [row[0] for row in rows]
+    rows[0][0] = f"{tckns[0]}.0"
+    rows[1][0] = f"{tckns[1]},0"
+    path = write_csv(tmp_path / "liste.csv", ADMIT_HEADERS, rows)
+    preview = member_import.preview(store, path, COOP)
+    assert not preview.invalid_rows, preview.error_lines()
+    assert [r.payload["member_id"] for r in preview.rows] == tckns
+
+
+def _with_cached_results(path: Path, results: dict[str, str]) -> Path:
+    """``path`` with some cells' values replaced as Excel writes a formula's result: all 17 digits
+    of the double (openpyxl writes the short form, Excel does not)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = next(name for name in parts if name.startswith("xl/worksheets/"))
+    xml = parts[sheet].decode()
+    for written, cached in results.items():
+        assert f"<v>{written}</v>" in xml, written
+        xml = xml.replace(f"<v>{written}</v>", f"<v>{cached}</v>")
+    parts[sheet] = xml.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_amounts_and_counts_excel_computed_read_as_excel_shows_them(
+    store: Store, coop: dict[str, Any], tmp_path: Path
+) -> None:
+    """=F2*0,1 gives 115.00000000000001, =1000,1+250,2 gives 1250.3000000000002: Excel shows 115,00
+    and 1.250,30 (it keeps 15 digits), the list was refused for "more than two kuruş digits"."""
+    rows = admit_rows(3, seed=53)
+    rows[0][6] = 111.25  # placeholders, replaced by the results Excel caches
+    rows[1][5], rows[1][6] = 2222.25, 333.25
+    rows[2][4] = 4.25
+    path = write_xlsx(tmp_path / "formuller.xlsx", ADMIT_HEADERS, rows)
+    _with_cached_results(
+        path,
+        {
+            "111.25": "115.00000000000001",
+            "2222.25": "1250.3000000000002",
+            "333.25": "0.30000000000000004",
+            "4.25": "2.9999999999999996",
+        },
+    )
+    preview = member_import.preview(store, path, COOP)
+    assert not preview.invalid_rows, preview.error_lines()
+    first, second, third = (r.payload for r in preview.rows)
+    assert first["paid_amount"] == "115.00"
+    assert (second["subscribed_amount"], second["paid_amount"]) == ("1250.30", "0.30")
+    assert third["shares"] == 3
+    assert preview.rows[1].cells["paid_amount"] == "0.3"  # the preview shows no 17th digit either

@@ -399,3 +399,62 @@ def test_the_snapshot_audit_row_names_the_encoding(snap: Store) -> None:
     setup.import_snapshot(snap, "admin", FIXTURES / "kooperatifler-excel2010.csv")
     row = next(r for r in entries.audit_rows(snap) if r["action"] == "snapshot_import")
     assert row["details"]["encodings"] == {"kooperatifler-excel2010.csv": "Windows-1254 (Türkçe)"}
+
+
+def test_a_title_block_above_the_headers_is_skipped_as_in_member_lists(snap: Store, tmp_path: Path) -> None:
+    """The directorate's own Excel list starts with its name in merged cells and a blank row;
+    the snapshot refused it ("zorunlu sütunlar eksik: registry_id, title, …") where a member
+    list with the same title block reads, and the first-run set-up could not go on."""
+    recs = records(4)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Kooperatifler"
+    sheet.append(["T.C. ANKARA VALİLİĞİ TİCARET İL MÜDÜRLÜĞÜ"])
+    sheet.append(["KOOPERATİF LİSTESİ (27.02.2015)"])
+    sheet.append([])
+    sheet.append(COOP_HEADER)
+    for row in coop_rows(recs):
+        sheet.append(row)
+    sheet.merge_cells("A1:K1")
+    sheet.merge_cells("A2:K2")
+    members = book.create_sheet("Ortaklar")
+    members.append(["ORTAK LİSTESİ"])
+    members.append(MEMBER_HEADER)
+    for row in member_rows(recs):
+        members.append(row)
+    path = tmp_path / "liste.xlsx"
+    book.save(path)
+    report = snapshot_import.import_file(snap, path)
+    assert report.counts["cooperatives"] == 4
+    assert report.counts["members"] == sum(len(r["members"]) for r in recs)
+    got = snapshot.get_record(snap, recs[1]["id"])
+    assert got is not None and got["members"] == recs[1]["members"]
+
+
+def test_a_member_vkn_excel_kept_as_a_number_gets_its_leading_zero_back(snap: Store, tmp_path: Path) -> None:
+    """A legal-entity member (a union, a municipality) whose VKN starts with 0, typed into Excel as a
+    number: 123456789 in the cell. The cooperatives' VKN column took it back; the members' refused
+    it ("9 hane girildi"), and with it the whole list."""
+    from stdnum.tr import vkn
+
+    member_vkn = next(f"0{n:09d}" for n in range(100000000, 100001000) if vkn.is_valid(f"0{n:09d}"))
+    recs = records(2)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Kooperatifler"
+    sheet.append(COOP_HEADER)
+    for row in coop_rows(recs):
+        sheet.append(row)
+    members = book.create_sheet("Ortaklar")
+    members.append(MEMBER_HEADER)
+    members.append([recs[0]["id"], int(member_vkn), "Örnek Kooperatifler Birliği", 50, "02.03.2015"])
+    members.append([recs[1]["id"], f"{int(member_vkn)}.0", "Örnek Belediyesi", 1, "02.03.2015"])
+    path = tmp_path / "liste.xlsx"
+    book.save(path)
+    report = snapshot_import.import_file(snap, path)
+    assert report.counts["members"] == 2
+    for rec in recs:
+        got = snapshot.get_record(snap, rec["id"])
+        assert got is not None and [m["member_id"] for m in got["members"]] == [member_vkn]

@@ -245,3 +245,35 @@ def test_ten_thousand_rows_are_read_off_the_ui_thread_with_progress(
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, worker)
     assert entry_count(store) == 10_000
+
+
+def test_vazgec_while_importing_stops_the_import_and_creates_nothing(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+) -> None:
+    """The clerk sees the wrong cooperative's title as the drafts are being made and presses Vazgeç:
+    the dialog used to close while the import went on and queued every row anyway."""
+    ctx = make_ctx("ayse")
+    dialog = MemberImportDialog(ctx, COOP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose_file(write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, admit_rows(3_000, seed=46)))
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=30_000)
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.busy
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    wait_idle(qtbot, worker)
+    assert entry_count(store) == 0
+    assert dialog.isVisible()
+    assert "durduruldu" in dialog.status_label.text()
+    assert "hiçbir kayıt oluşturulmadı" in dialog.status_label.text()
+    assert dialog.import_button.isEnabled()  # the preview is kept: the clerk may still import it
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing running: Escape closes as before
+    assert not dialog.isVisible()
