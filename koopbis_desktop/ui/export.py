@@ -45,6 +45,14 @@ def _ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) ->
     return name or None
 
 
+def with_suffix(path: Path, suffixes: tuple[str, ...]) -> Path:
+    """``path`` if it ends in one of ``suffixes``, else with the first added: a name typed with
+    a date in it ("Kayıtlar 04.03.2015") keeps every part (``Path.with_suffix`` would cut ".2015")."""
+    if path.suffix.lower() in suffixes:
+        return path
+    return path.with_name(path.name + suffixes[0])
+
+
 class DataActions(QObject):
     """ "Ortak listesi yükle…", "Dışa aktar…", "Denetim izini dışa aktar…", "Destek paketi oluştur…"."""
 
@@ -120,8 +128,7 @@ class DataActions(QObject):
     def export_entries(self, flt: EntryFilter, path: Path) -> None:
         from koopbis_desktop.services import exports
 
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_suffix(".xlsx")
+        path = with_suffix(path, (".xlsx", ".csv"))
         self._run(lambda store: exports.export_entries(store, flt, path), self.on_exported, path.name)
 
     def on_audit_action_triggered(self) -> None:
@@ -136,9 +143,7 @@ class DataActions(QObject):
         )
         if not name:
             return
-        path = Path(name)
-        if path.suffix.lower() != ".csv":
-            path = path.with_suffix(".csv")
+        path = with_suffix(Path(name), (".csv",))
         from koopbis_desktop.services import exports
 
         self._run(lambda store: exports.export_audit(store, path, flt), self.on_exported, path.name)
@@ -158,9 +163,7 @@ class DataActions(QObject):
         )
         if not name:
             return
-        path = Path(name)
-        if path.suffix.lower() != ".zip":
-            path = path.with_suffix(".zip")
+        path = with_suffix(Path(name), (".zip",))
         extra = {"qt": qVersion(), "pyside6": pyside_version}
         from koopbis_desktop.services import support
 

@@ -245,3 +245,40 @@ def test_ten_thousand_rows_are_read_off_the_ui_thread_with_progress(
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, worker)
     assert entry_count(store) == 10_000
+
+
+def test_a_file_name_typed_with_a_date_keeps_the_date(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+) -> None:
+    # A supervisor names the day's export "Kayıtlar 04.03.2015" and types no extension: the
+    # file is that name plus .xlsx, not "Kayıtlar 04.03.xlsx" (the year taken for an extension,
+    # and another day's file of that name replaced without a question).
+    ctx = make_ctx("sef")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    actions = window.data_actions
+    answers = iter([str(tmp_path / "Kayıtlar 04.03.2015"), str(tmp_path / "denetim izi 04.03.2015")])
+    actions.ask_save_path = lambda *args: next(answers)
+    with qtbot.waitSignal(actions.exported, timeout=10_000) as written:
+        actions.export_action.trigger()
+    assert written.args == [tmp_path / "Kayıtlar 04.03.2015.xlsx"]
+    assert (tmp_path / "Kayıtlar 04.03.2015.xlsx").is_file()
+    with qtbot.waitSignal(actions.exported, timeout=10_000) as written:
+        actions.audit_action.trigger()
+    assert written.args == [tmp_path / "denetim izi 04.03.2015.csv"]
+    assert (
+        not (tmp_path / "Kayıtlar 04.03.xlsx").exists() and not (tmp_path / "denetim izi 04.03.csv").exists()
+    )
+    wait_idle(qtbot, worker)
+    window.close()
+
+    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
+    qtbot.addWidget(dialog)
+    dialog.save_template(tmp_path / "şablon v1.2")
+    assert (tmp_path / "şablon v1.2.xlsx").is_file()
