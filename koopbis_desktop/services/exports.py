@@ -304,6 +304,10 @@ def _entries_xlsx(
         out = []
         for value, number_format in zip(values, formats, strict=True):
             cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                # openpyxl writes such a text as a formula: "=> karar no eksik" would be one
+                # Excel cannot read, so it "repairs" the file and the note is gone.
+                cell.data_type = "s"
             if header:
                 cell.font = bold
             elif number_format and value is not None:
