@@ -292,10 +292,15 @@ def write_pdf(report: Report, path: Path | str) -> int:
     writer.setCreator("KOOP-BİS Desktop")
     _a4(writer)
     try:
-        pages = paint_report(report, writer)
-    finally:
-        del writer  # flushes and closes the file
-    os.replace(tmp, target)
+        try:
+            pages = paint_report(report, writer)
+        finally:
+            del writer  # flushes and closes the file
+        # Windows refuses to replace a PDF still open in a viewer: the old copy stays as it was.
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # no half-written "liste.pdf.part" left beside it
+        raise
     return pages
 
 

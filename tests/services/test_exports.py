@@ -252,3 +252,21 @@ def test_text_that_starts_with_an_equals_sign_stays_text_in_the_xlsx(
     address = row[header.index("Adresi")]
     assert (note.value, note.data_type) == ("=> karar no eksik, düzeltin", "s")
     assert (address.value, address.data_type) == ("=Atatürk Cad. 5", "s")
+
+
+def test_an_export_over_a_file_open_in_excel_says_to_close_it(
+    store: Store, queue: list[entries.Entry], tmp_path: Path
+) -> None:
+    from tests.conftest import held_by_another_program
+
+    for name in ("kayıtlar.xlsx", "kayıtlar.csv", "denetim.csv"):
+        target = tmp_path / name
+        target.write_bytes(b"eski")
+        with held_by_another_program(target), pytest.raises(exports.ExportError) as refused:
+            if name == "denetim.csv":
+                exports.export_audit(store, target)
+            else:
+                exports.export_entries(store, EntryFilter(), target)
+        assert refused.value.message.startswith(f"Dosya yazılamadı: {target} (dosya başka bir programda")
+        assert "kapatıp yeniden deneyin" in refused.value.message
+        assert target.read_bytes() == b"eski" and not list(tmp_path.glob("*.part"))
