@@ -123,13 +123,23 @@ class DataActions(QObject):
             self.tr("Excel dosyası (*.xlsx);;CSV dosyası, noktalı virgüllü (*.csv)"),
         )
         if name:
-            self.export_entries(flt, Path(name))
+            # The rows in the order the list shows them (newest first, or as sorted).
+            current_order = getattr(page, "current_order", None)
+            order = current_order() if callable(current_order) else ("updated_at", False)
+            self.export_entries(flt, Path(name), order)
 
-    def export_entries(self, flt: EntryFilter, path: Path) -> None:
+    def export_entries(
+        self, flt: EntryFilter, path: Path, order: tuple[str, bool] = ("updated_at", False)
+    ) -> None:
         from koopbis_desktop.services import exports
 
         path = with_suffix(path, (".xlsx", ".csv"))
-        self._run(lambda store: exports.export_entries(store, flt, path), self.on_exported, path.name)
+        sort, descending = order
+        self._run(
+            lambda store: exports.export_entries(store, flt, path, sort=sort, descending=descending),
+            self.on_exported,
+            path.name,
+        )
 
     def on_audit_action_triggered(self) -> None:
         self.export_audit(AuditFilter())

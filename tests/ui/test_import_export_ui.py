@@ -282,3 +282,56 @@ def test_a_file_name_typed_with_a_date_keeps_the_date(
     qtbot.addWidget(dialog)
     dialog.save_template(tmp_path / "şablon v1.2")
     assert (tmp_path / "şablon v1.2.xlsx").is_file()
+
+
+def test_the_export_keeps_the_order_the_list_shows(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+) -> None:
+    # The list shows the newest first, or what the clerk sorted by: the Excel file she hands on
+    # lists the rows as she saw them, not oldest first.
+    from koopbis_desktop.services import member_import
+    from koopbis_desktop.ui.models.entries import COL_NUMBER
+
+    ctx = make_ctx("ayse")
+    preview = member_import.preview(
+        store, write_xlsx(tmp_path / "l.xlsx", ADMIT_HEADERS, admit_rows(4, seed=71)), COOP
+    )
+    member_import.import_rows(store, ctx.require_actor(), preview)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("drafts")
+    page: Any = window.pages["drafts"]
+    actions = window.data_actions
+
+    def shown() -> list[str]:
+        return [page.model.entry_at(r).uuid for r in range(page.model.rowCount())]
+
+    def exported(name: str) -> list[str]:
+        actions.ask_save_path = lambda *args: str(tmp_path / name)
+        with qtbot.waitSignal(actions.exported, timeout=10_000):
+            actions.export_action.trigger()
+        book = load_workbook(tmp_path / name, read_only=True)
+        uuids = [row[0] for row in list(book["Ortaklığa giriş"].iter_rows(values_only=True))[1:]]
+        book.close()
+        return uuids
+
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10_000)
+    assert exported("yeni-once.xlsx") == shown()
+    page.table.sortByColumn(COL_NUMBER, Qt.SortOrder.DescendingOrder)
+    numbers = [page.model.entry_at(r).number for r in range(4)]
+    qtbot.waitUntil(
+        lambda: (
+            [page.model.entry_at(r).number for r in range(page.model.rowCount())]
+            == sorted(numbers, reverse=True)
+        ),
+        timeout=10_000,
+    )
+    assert exported("numara-azalan.xlsx") == shown()
+    wait_idle(qtbot, worker)
+    window.close()
