@@ -472,3 +472,21 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.secrets.pop((service, username), None)
+
+
+@contextmanager
+def held_by_another_program(path: Path) -> Iterator[None]:
+    """``path`` can be neither replaced nor overwritten while inside, as Windows does to a file
+    Excel or a PDF viewer has open (PermissionError). Here: the immutable flag (root, ext4);
+    skipped where the file system or the user cannot set it."""
+    import subprocess
+
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0):
+        pytest.skip("setting a file immutable takes root")
+    done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"chattr +i not available here: {done.stderr.decode(errors='replace').strip()}")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)

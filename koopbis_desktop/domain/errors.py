@@ -8,7 +8,10 @@ the lines that belong under the sentence (per-field problems, rejected rows).
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
+
+from koopbis_desktop.domain.i18n import tx
 
 
 class ExitCode(IntEnum):
@@ -45,4 +48,21 @@ class KoopbisError(Exception):
         return []
 
 
-__all__ = ["ExitCode", "KoopbisError"]
+def write_refused_reason(exc: OSError) -> str:
+    """Why a file could not be written, in words that say what to do next.
+
+    The commonest case in an office: the previous export or printout of the same name is
+    still open in Excel or a PDF viewer, which on Windows holds the file ("Permission
+    denied" in English, and nothing about closing it).
+    """
+    if isinstance(exc, PermissionError):
+        return tx(
+            "dosya başka bir programda (Excel, PDF görüntüleyici) açık ya da bu klasöre yazma izniniz yok; "
+            "dosyayı kapatıp yeniden deneyin ya da başka bir ad verin"
+        )
+    if exc.errno == errno.ENOSPC:
+        return tx("diskte yer kalmadı; yer açıp yeniden deneyin")
+    return str(exc.strerror or exc)
+
+
+__all__ = ["ExitCode", "KoopbisError", "write_refused_reason"]

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -31,6 +33,7 @@ from typing import Any
 # headers and sheet names whatever the interface language.
 from koopbis_desktop.domain.changetypes import turkish_type
 from koopbis_desktop.domain.display import state_label
+from koopbis_desktop.domain.errors import write_refused_reason
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind
@@ -248,6 +251,23 @@ def _sheet_title(ctype: ChangeType, used: set[str]) -> str:
     return title
 
 
+@contextmanager
+def _in_place_of(target: Path) -> Iterator[Path]:
+    """A file beside ``target`` to write the export in; it replaces ``target`` when complete.
+
+    A file of that name still open in Excel (Windows holds it) is refused before any row is
+    read, and a failure half-way (disk full) leaves the previous export as it was.
+    """
+    if target.is_file():
+        target.open("r+b").close()
+    part = target.with_name(target.name + ".part")
+    try:
+        yield part
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
+
+
 def _check_target(path: Path, suffixes: tuple[str, ...]) -> None:
     if path.suffix.lower() not in suffixes:
         raise ExportError(
@@ -274,13 +294,16 @@ def export_entries(
     target = Path(path)
     _check_target(target, (".xlsx", ".csv"))
     try:
-        if target.suffix.lower() == ".csv":
-            chosen = encoding or csv_encoding(store)
-            return _entries_csv(store, flt, target, sort, descending, progress, chosen)
-        return _entries_xlsx(store, flt, target, sort, descending, progress)
+        with _in_place_of(target) as part:
+            if target.suffix.lower() == ".csv":
+                chosen = encoding or csv_encoding(store)
+                report = _entries_csv(store, flt, part, sort, descending, progress, chosen)
+            else:
+                report = _entries_xlsx(store, flt, part, sort, descending, progress)
+        return replace(report, path=target)
     except OSError as exc:
         raise ExportError(
-            tx("Dosya yazılamadı: {target} ({v}).").format(target=target, v=exc.strerror or exc)
+            tx("Dosya yazılamadı: {target} ({v}).").format(target=target, v=write_refused_reason(exc))
         ) from exc
 
 
@@ -304,6 +327,10 @@ def _entries_xlsx(
         out = []
         for value, number_format in zip(values, formats, strict=True):
             cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                # openpyxl writes such a text as a formula: "=> karar no eksik" would be one
+                # Excel cannot read, so it "repairs" the file and the note is gone.
+                cell.data_type = "s"
             if header:
                 cell.font = bold
             elif number_format and value is not None:
@@ -447,47 +474,48 @@ def export_audit(
     chosen = encoding or csv_encoding(store)
     total = 0
     try:
-        handle = _CsvFile(target, chosen)
-        try:
-            writer = csv.writer(handle, delimiter=";")
-            writer.writerow(_AUDIT_HEADERS)
-            for rows in listing.audit_batches(store, flt or AuditFilter(), PAGE):
-                for (
-                    seq,
-                    at,
-                    actor,
-                    action,
-                    entry,
-                    from_state,
-                    to_state,
-                    comment,
-                    details,
-                    prev,
-                    digest,
-                ) in rows:
-                    moment = _local(at)
-                    writer.writerow(
-                        [
-                            seq,
-                            moment.strftime("%d.%m.%Y %H:%M:%S") if moment else "",
-                            actor,
-                            action,
-                            entry or "",
-                            state_label(from_state),
-                            state_label(to_state),
-                            comment or "",
-                            details if details not in (None, "{}") else "",
-                            prev,
-                            digest,
-                        ]
-                    )
-                total += len(rows)
-                if progress is not None:
-                    progress(total)
-        finally:
-            handle.close()
+        with _in_place_of(target) as part:
+            handle = _CsvFile(part, chosen)
+            try:
+                writer = csv.writer(handle, delimiter=";")
+                writer.writerow(_AUDIT_HEADERS)
+                for rows in listing.audit_batches(store, flt or AuditFilter(), PAGE):
+                    for (
+                        seq,
+                        at,
+                        actor,
+                        action,
+                        entry,
+                        from_state,
+                        to_state,
+                        comment,
+                        details,
+                        prev,
+                        digest,
+                    ) in rows:
+                        moment = _local(at)
+                        writer.writerow(
+                            [
+                                seq,
+                                moment.strftime("%d.%m.%Y %H:%M:%S") if moment else "",
+                                actor,
+                                action,
+                                entry or "",
+                                state_label(from_state),
+                                state_label(to_state),
+                                comment or "",
+                                details if details not in (None, "{}") else "",
+                                prev,
+                                digest,
+                            ]
+                        )
+                    total += len(rows)
+                    if progress is not None:
+                        progress(total)
+            finally:
+                handle.close()
     except OSError as exc:
         raise ExportError(
-            tx("Dosya yazılamadı: {target} ({v}).").format(target=target, v=exc.strerror or exc)
+            tx("Dosya yazılamadı: {target} ({v}).").format(target=target, v=write_refused_reason(exc))
         ) from exc
     return ExportReport(target, total, replaced=handle.replaced, encoding=CSV_ENCODINGS[chosen])

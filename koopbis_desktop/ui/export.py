@@ -45,6 +45,14 @@ def _ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) ->
     return name or None
 
 
+def with_suffix(path: Path, suffixes: tuple[str, ...]) -> Path:
+    """``path`` if it ends in one of ``suffixes``, else with the first added: a name typed with
+    a date in it ("Kayıtlar 04.03.2015") keeps every part (``Path.with_suffix`` would cut ".2015")."""
+    if path.suffix.lower() in suffixes:
+        return path
+    return path.with_name(path.name + suffixes[0])
+
+
 class DataActions(QObject):
     """ "Ortak listesi yükle…", "Dışa aktar…", "Denetim izini dışa aktar…", "Destek paketi oluştur…"."""
 
@@ -115,14 +123,23 @@ class DataActions(QObject):
             self.tr("Excel dosyası (*.xlsx);;CSV dosyası, noktalı virgüllü (*.csv)"),
         )
         if name:
-            self.export_entries(flt, Path(name))
+            # The rows in the order the list shows them (newest first, or as sorted).
+            current_order = getattr(page, "current_order", None)
+            order = current_order() if callable(current_order) else ("updated_at", False)
+            self.export_entries(flt, Path(name), order)
 
-    def export_entries(self, flt: EntryFilter, path: Path) -> None:
+    def export_entries(
+        self, flt: EntryFilter, path: Path, order: tuple[str, bool] = ("updated_at", False)
+    ) -> None:
         from koopbis_desktop.services import exports
 
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_suffix(".xlsx")
-        self._run(lambda store: exports.export_entries(store, flt, path), self.on_exported, path.name)
+        path = with_suffix(path, (".xlsx", ".csv"))
+        sort, descending = order
+        self._run(
+            lambda store: exports.export_entries(store, flt, path, sort=sort, descending=descending),
+            self.on_exported,
+            path.name,
+        )
 
     def on_audit_action_triggered(self) -> None:
         self.export_audit(AuditFilter())
@@ -136,9 +153,7 @@ class DataActions(QObject):
         )
         if not name:
             return
-        path = Path(name)
-        if path.suffix.lower() != ".csv":
-            path = path.with_suffix(".csv")
+        path = with_suffix(Path(name), (".csv",))
         from koopbis_desktop.services import exports
 
         self._run(lambda store: exports.export_audit(store, path, flt), self.on_exported, path.name)
@@ -158,9 +173,7 @@ class DataActions(QObject):
         )
         if not name:
             return
-        path = Path(name)
-        if path.suffix.lower() != ".zip":
-            path = path.with_suffix(".zip")
+        path = with_suffix(Path(name), (".zip",))
         extra = {"qt": qVersion(), "pyside6": pyside_version}
         from koopbis_desktop.services import support
 

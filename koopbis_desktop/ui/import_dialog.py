@@ -440,8 +440,9 @@ class MemberImportDialog(QDialog):
 
     def save_template(self, path: Path) -> None:
         kind = self.kind_combo.currentData() or ImportKind.ADMIT
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_suffix(".xlsx")
+        from koopbis_desktop.ui.export import with_suffix
+
+        path = with_suffix(path, (".xlsx", ".csv"))
         try:
             member_import.write_template(kind, path)
         except OSError as exc:

@@ -40,11 +40,14 @@ MARGINS_MM = QMarginsF(18, 16, 18, 16)
 PDF_DPI = 300
 
 
-def report_html(report: Report, breaks: dict[int, set[int]] | None = None) -> str:
+def report_html(
+    report: Report, breaks: dict[int, set[int]] | None = None, *, signatures_on_new_page: bool = False
+) -> str:
     """The report body as the HTML subset QTextDocument understands.
 
     ``breaks``: per section index, the rows of that table that start a new page (the table is
     cut there and continues, header repeated, on the next page; see ``keep_rows_together``).
+    ``signatures_on_new_page``: the signature lines start a page (they would not fit whole).
     """
     breaks = breaks or {}
     e = html.escape
@@ -71,7 +74,8 @@ def report_html(report: Report, breaks: dict[int, set[int]] | None = None) -> st
             continue
         parts.append(_table_html(section, breaks.get(index, set())))
     if report.signatures:
-        parts.append("<p>&nbsp;</p><table width='100%' cellspacing='0' cellpadding='4'><tr>")
+        page_break = " style='page-break-before:always'" if signatures_on_new_page else ""
+        parts.append(f"<p>&nbsp;</p><table width='100%' cellspacing='0' cellpadding='4'{page_break}><tr>")
         for who in report.signatures:
             parts.append(
                 "<td align='center'><br/><br/>______________________________<br/>"
@@ -154,19 +158,40 @@ def _first_split_row(document: QTextDocument, page_height: float) -> tuple[int, 
     return None
 
 
+def _signatures_split(document: QTextDocument, page_height: float) -> bool:
+    """Whether the signature lines (the last top-level table) cross a page boundary."""
+    tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    if not tables:
+        return False
+    layout = document.documentLayout()
+    table = tables[-1]
+    top = layout.frameBoundingRect(table).top()
+    bottom = layout.frameBoundingRect(table).bottom()
+    return int(top // page_height) != int(bottom // page_height)
+
+
 def keep_rows_together(report: Report, device: QPagedPaintDevice, body: QSizeF) -> QTextDocument:
     """The laid-out document with no table row split across pages.
 
     QTextDocument has no keep-together: lay the report out, find the first row that crosses
     a page boundary, cut its table before that row (it goes on, header repeated, on the next
-    page), and lay out again until no row crosses.
+    page), and lay out again until no row crosses. The signature lines are kept whole too:
+    a line on one page and the signer's caption on the next cannot be signed.
     """
     breaks: dict[int, set[int]] = {}
+    signatures_on_new_page = False
     for _attempt in range(200):
-        document = make_document(report, device, breaks)
+        document = make_document(report, device, breaks, signatures_on_new_page=signatures_on_new_page)
         document.setPageSize(body)
         split = _first_split_row(document, body.height())
         if split is None:
+            if (
+                report.signatures
+                and not signatures_on_new_page
+                and _signatures_split(document, body.height())
+            ):
+                signatures_on_new_page = True
+                continue
             return document
         segments = _table_segments(report, breaks)
         number, row = split
@@ -190,12 +215,16 @@ def report_font() -> QFont:
 
 
 def make_document(
-    report: Report, device: QPagedPaintDevice, breaks: dict[int, set[int]] | None = None
+    report: Report,
+    device: QPagedPaintDevice,
+    breaks: dict[int, set[int]] | None = None,
+    *,
+    signatures_on_new_page: bool = False,
 ) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
     document.setDefaultFont(report_font())
-    document.setHtml(report_html(report, breaks))
+    document.setHtml(report_html(report, breaks, signatures_on_new_page=signatures_on_new_page))
     return document
 
 
@@ -263,10 +292,15 @@ def write_pdf(report: Report, path: Path | str) -> int:
     writer.setCreator("KOOP-BİS Desktop")
     _a4(writer)
     try:
-        pages = paint_report(report, writer)
-    finally:
-        del writer  # flushes and closes the file
-    os.replace(tmp, target)
+        try:
+            pages = paint_report(report, writer)
+        finally:
+            del writer  # flushes and closes the file
+        # Windows refuses to replace a PDF still open in a viewer: the old copy stays as it was.
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # no half-written "liste.pdf.part" left beside it
+        raise
     return pages
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain import i18n
-from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.errors import ExitCode, KoopbisError, write_refused_reason
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.services.printouts import report_from_json
 from koopbis_desktop.ui.printing import write_pdf_headless
@@ -29,7 +29,9 @@ def render(request: dict[str, Any]) -> dict[str, Any]:
     try:
         pages = write_pdf_headless(report_from_json(request["report"]), target)
     except OSError as exc:
-        message = tx("PDF yazılamadı: {target}: {reason}").format(target=target, reason=exc.strerror or exc)
+        message = tx("PDF yazılamadı: {target}: {reason}").format(
+            target=target, reason=write_refused_reason(exc)
+        )
         return {"error": message, "exit_code": ExitCode.ERROR}
     except KoopbisError as exc:
         return {"error": exc.message, "exit_code": exc.exit_code}

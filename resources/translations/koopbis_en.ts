@@ -1119,72 +1119,72 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>DataActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="60"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="68"/>
         <source>Ortak &amp;listesi yükle…</source>
         <translation>Load a &amp;member list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="64"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="72"/>
         <source>&amp;Dışa aktar (Excel/CSV)…</source>
         <translation>&amp;Export (Excel/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="66"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="74"/>
         <source>Ekrandaki listeyi, süzgeciyle birlikte dosyaya yazar.</source>
         <translation>Writes the list on screen, with its filter, to a file.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="68"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="76"/>
         <source>De&amp;netim izini dışa aktar…</source>
         <translation>Export the au&amp;dit trail…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="71"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="79"/>
         <source>&amp;Destek paketi oluştur…</source>
         <translation>Create a &amp;support bundle…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="82"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="90"/>
         <source>%1 yazılıyor…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="86"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="94"/>
         <source>Dosya yazılamadı</source>
         <translation>The file could not be written</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="113"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="121"/>
         <source>Listeyi dışa aktar</source>
         <translation>Export the list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="123"/>
         <source>Excel dosyası (*.xlsx);;CSV dosyası, noktalı virgüllü (*.csv)</source>
         <translation>Excel file (*.xlsx);;CSV file, semicolon-separated (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="133"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="150"/>
         <source>Denetim izini dışa aktar</source>
         <translation>Export the audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="135"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="152"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="155"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="170"/>
         <source>Destek paketi oluştur</source>
         <translation>Create a support bundle</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="172"/>
         <source>Zip dosyası (*.zip)</source>
         <translation>Zip file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="186"/>
         <source>Destek paketi yazıldı: %1 (kişisel veri içermez).</source>
         <translation>Support bundle written: %1 (contains no personal data).</translation>
     </message>
@@ -1459,22 +1459,22 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>{0} has been editing this entry on the PC {1} since {2}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="347"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="351"/>
         <source>… (kaydırdıkça gelir)</source>
         <translation>… (more as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="395"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="399"/>
         <source>Kayıtta düzeltilmesi gereken hatalar var.</source>
         <translation>The entry has errors to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="399"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="403"/>
         <source>Kayıtta 1163 sayılı Kanun uyarıları var.</source>
         <translation>The entry has Law 1163 warnings.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="402"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="406"/>
         <source>Şefin notu: {0}</source>
         <translation>Supervisor&apos;s note: {0}</translation>
     </message>
@@ -1872,42 +1872,42 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="126"/>
         <source>Satır &amp;ekle (Insert)</source>
         <translation>&amp;Add row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="128"/>
         <source>Satırı &amp;sil (Ctrl+Delete)</source>
         <translation>&amp;Delete row (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="334"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="338"/>
         <source>Şu anki satırlarla aynı ({0} satır): değişeni düzenleyin, çıkanı silin, yeniyi ekleyin.</source>
         <translation>Same as the current rows ({0} rows): edit what changed, delete who left, add who joined.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="339"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="343"/>
         <source>{0} satır değişti (✎)</source>
         <translation>{0} rows changed (✎)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="341"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="345"/>
         <source>{0} yeni (+)</source>
         <translation>{0} new (+)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="344"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="348"/>
         <source>{0} çıkarıldı: {1}</source>
         <translation>{0} removed: {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="345"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="349"/>
         <source>Şu ankine göre: {0}.</source>
         <translation>Compared with the current rows: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="389"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="393"/>
         <source>{0} Satır {1}, {2}: {3}</source>
         <translation>{0} Row {1}, {2}: {3}</translation>
     </message>
@@ -2559,7 +2559,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/import_dialog.py" line="231"/>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="496"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="497"/>
         <source>Geçerli satırları &amp;içe aktar</source>
         <translation>&amp;Import the valid rows</translation>
     </message>
@@ -2634,42 +2634,42 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Excel file (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="450"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="451"/>
         <source>Şablon kaydedilemedi</source>
         <translation>The template could not be saved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="451"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="452"/>
         <source>Şablon kaydedilemedi: %1</source>
         <translation>The template could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="454"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="455"/>
         <source>Şablon kaydedildi: %1</source>
         <translation>Template saved: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="482"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="483"/>
         <source>Önce bir dosya seçin.</source>
         <translation>Choose a file first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="484"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="485"/>
         <source>Dosyada geçerli satır yok.</source>
         <translation>The file has no valid rows.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="487"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="488"/>
         <source>%1 satırda hata var: düzeltin ya da &apos;Hatalı satırları atla&apos;yı seçin.</source>
         <translation>%1 rows have errors: correct them or choose &apos;Skip rows with errors&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="492"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="493"/>
         <source>%1 taslak kayıt oluşturulur.</source>
         <translation>%1 draft entries will be created.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="494"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="495"/>
         <source>%1 geçerli satırı &amp;içe aktar</source>
         <translation>&amp;Import %1 valid rows</translation>
     </message>
@@ -2978,32 +2978,32 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Each selected entry is approved on its own (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="308"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="312"/>
         <source>Bu sütuna göre sıralanamaz.</source>
         <translation>This column cannot be sorted.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="426"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="430"/>
         <source>Bu listede kayıt yok.</source>
         <translation>No entries in this list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="429"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="433"/>
         <source>{0} kayıt ({1} tanesi yüklendi; kaydırdıkça gelir)</source>
         <translation>{0} entries ({1} loaded; more load as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="432"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="436"/>
         <source>{0} kayıt</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="480"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="484"/>
         <source>KOOP-BİS&apos;in iade notu: {0}</source>
         <translation>Returned by KOOP-BİS: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="482"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="486"/>
         <source>Şefin iade notu: {0}</source>
         <translation>Supervisor&apos;s return note: {0}</translation>
     </message>
@@ -3013,42 +3013,42 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="437"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="441"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="439"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="443"/>
         <source>Süzgece uyan kayıt yok; süzgeci temizleyin (Esc) ya da genişletin.</source>
         <translation>No entry matches the filter; clear it (Esc) or widen it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="442"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="446"/>
         <source>Taslağınız ya da iade edilen kaydınız yok. Yeni bir değişikliği kaydetmek için:</source>
         <translation>You have no drafts or returned entries. To record a new change:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="445"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="449"/>
         <source>Onay bekleyen kayıt yok: memurların onaya gönderdiği kayıtlar burada görünür.</source>
         <translation>Nothing awaits approval: entries clerks submit for approval appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="447"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="451"/>
         <source>Onaylanmış kayıt yok: şefin onayladığı kayıtlar burada görünür.</source>
         <translation>No approved entries: entries a supervisor approves appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="448"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="452"/>
         <source>KOOP-BİS&apos;e gönderilecek ya da gönderilmiş kayıt yok.</source>
         <translation>No entries to send or sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="449"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="453"/>
         <source>Çakışma yok: KOOP-BİS&apos;le çelişen kayıt olursa burada karar beklenir.</source>
         <translation>No conflicts: an entry that contradicts KOOP-BİS would wait here for a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="450"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="454"/>
         <source>Henüz kayıt yok. İlk kaydı girmek için:</source>
         <translation>No entries yet. To record the first one:</translation>
     </message>

@@ -93,3 +93,20 @@ def test_in_the_bundle_the_sibling_desktop_program_renders(
     assert printouts.render_command() == [str(desktop), "--render-pdf"]
     target = tmp_path / "alindilar.pdf"
     assert printouts.write_pdf(sample(), target) == pdf_text(target)[0]
+
+
+@pytest.mark.expect_log(r"^PDF renderer exited 1", logger="koopbis_desktop.services.printouts")
+def test_a_pdf_still_open_in_a_viewer_is_named_and_left_as_it_was(tmp_path: Path) -> None:
+    # The supervisor prints the daily list again while yesterday's copy of the same name is open
+    # in the PDF viewer (Windows refuses to replace it): she is told to close it, in Turkish,
+    # the open copy is untouched and no half-written "gunluk.pdf.part" is left beside it.
+    from tests.conftest import held_by_another_program
+
+    target = tmp_path / "günlük liste.pdf"
+    target.write_bytes(b"%PDF-1.4 dunku nusha")
+    with held_by_another_program(target), pytest.raises(printouts.PrintFailed) as failed:
+        printouts.write_pdf(sample(), target)
+    assert failed.value.message.startswith(f"PDF yazılamadı: {target}: dosya başka bir programda")
+    assert "kapatıp yeniden deneyin" in failed.value.message
+    assert target.read_bytes() == b"%PDF-1.4 dunku nusha"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["günlük liste.pdf"]

@@ -233,3 +233,40 @@ def test_a_character_windows_1254_lacks_is_written_as_a_question_mark_with_a_war
     utf8 = exports.export_entries(store, EntryFilter(), tmp_path / "utf8.csv", encoding="utf-8-sig")
     assert utf8.replaced == 0 and utf8.warning == ""
     assert "Иван Şükrü" in (tmp_path / "utf8.csv").read_text("utf-8-sig")
+
+
+def test_text_that_starts_with_an_equals_sign_stays_text_in_the_xlsx(
+    store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    # A supervisor's return note "=> karar no eksik" written as a formula: Excel reports the
+    # file as damaged, "repairs" it and the note is gone from the director's copy.
+    entry = admit(store, people["ayse"], 5)
+    capture.submit_entry(store, people["ayse"], entry.uuid)
+    review.return_entry(store, people["sef"], entry.uuid, "=> karar no eksik, düzeltin")
+    capture.edit_entry(store, people["ayse"], entry.uuid, {**entry.payload, "address": "=Atatürk Cad. 5"})
+    exports.export_entries(store, EntryFilter(), tmp_path / "iade.xlsx")
+    sheet = load_workbook(tmp_path / "iade.xlsx")["Ortaklığa giriş"]
+    header = [c.value for c in sheet[1]]
+    row = sheet[2]
+    note = row[header.index("Açıklama (iade/onay notu)")]
+    address = row[header.index("Adresi")]
+    assert (note.value, note.data_type) == ("=> karar no eksik, düzeltin", "s")
+    assert (address.value, address.data_type) == ("=Atatürk Cad. 5", "s")
+
+
+def test_an_export_over_a_file_open_in_excel_says_to_close_it(
+    store: Store, queue: list[entries.Entry], tmp_path: Path
+) -> None:
+    from tests.conftest import held_by_another_program
+
+    for name in ("kayıtlar.xlsx", "kayıtlar.csv", "denetim.csv"):
+        target = tmp_path / name
+        target.write_bytes(b"eski")
+        with held_by_another_program(target), pytest.raises(exports.ExportError) as refused:
+            if name == "denetim.csv":
+                exports.export_audit(store, target)
+            else:
+                exports.export_entries(store, EntryFilter(), target)
+        assert refused.value.message.startswith(f"Dosya yazılamadı: {target} (dosya başka bir programda")
+        assert "kapatıp yeniden deneyin" in refused.value.message
+        assert target.read_bytes() == b"eski" and not list(tmp_path.glob("*.part"))

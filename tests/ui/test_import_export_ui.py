@@ -277,3 +277,93 @@ def test_vazgec_while_importing_stops_the_import_and_creates_nothing(
 
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing running: Escape closes as before
     assert not dialog.isVisible()
+
+
+def test_a_file_name_typed_with_a_date_keeps_the_date(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+) -> None:
+    # A supervisor names the day's export "Kayıtlar 04.03.2015" and types no extension: the
+    # file is that name plus .xlsx, not "Kayıtlar 04.03.xlsx" (the year taken for an extension,
+    # and another day's file of that name replaced without a question).
+    ctx = make_ctx("sef")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    actions = window.data_actions
+    answers = iter([str(tmp_path / "Kayıtlar 04.03.2015"), str(tmp_path / "denetim izi 04.03.2015")])
+    actions.ask_save_path = lambda *args: next(answers)
+    with qtbot.waitSignal(actions.exported, timeout=10_000) as written:
+        actions.export_action.trigger()
+    assert written.args == [tmp_path / "Kayıtlar 04.03.2015.xlsx"]
+    assert (tmp_path / "Kayıtlar 04.03.2015.xlsx").is_file()
+    with qtbot.waitSignal(actions.exported, timeout=10_000) as written:
+        actions.audit_action.trigger()
+    assert written.args == [tmp_path / "denetim izi 04.03.2015.csv"]
+    assert (
+        not (tmp_path / "Kayıtlar 04.03.xlsx").exists() and not (tmp_path / "denetim izi 04.03.csv").exists()
+    )
+    wait_idle(qtbot, worker)
+    window.close()
+
+    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
+    qtbot.addWidget(dialog)
+    dialog.save_template(tmp_path / "şablon v1.2")
+    assert (tmp_path / "şablon v1.2.xlsx").is_file()
+
+
+def test_the_export_keeps_the_order_the_list_shows(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+) -> None:
+    # The list shows the newest first, or what the clerk sorted by: the Excel file she hands on
+    # lists the rows as she saw them, not oldest first.
+    from koopbis_desktop.services import member_import
+    from koopbis_desktop.ui.models.entries import COL_NUMBER
+
+    ctx = make_ctx("ayse")
+    preview = member_import.preview(
+        store, write_xlsx(tmp_path / "l.xlsx", ADMIT_HEADERS, admit_rows(4, seed=71)), COOP
+    )
+    member_import.import_rows(store, ctx.require_actor(), preview)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("drafts")
+    page: Any = window.pages["drafts"]
+    actions = window.data_actions
+
+    def shown() -> list[str]:
+        return [page.model.entry_at(r).uuid for r in range(page.model.rowCount())]
+
+    def exported(name: str) -> list[str]:
+        actions.ask_save_path = lambda *args: str(tmp_path / name)
+        with qtbot.waitSignal(actions.exported, timeout=10_000):
+            actions.export_action.trigger()
+        book = load_workbook(tmp_path / name, read_only=True)
+        uuids = [row[0] for row in list(book["Ortaklığa giriş"].iter_rows(values_only=True))[1:]]
+        book.close()
+        return uuids
+
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10_000)
+    assert exported("yeni-once.xlsx") == shown()
+    page.table.sortByColumn(COL_NUMBER, Qt.SortOrder.DescendingOrder)
+    numbers = [page.model.entry_at(r).number for r in range(4)]
+    qtbot.waitUntil(
+        lambda: (
+            [page.model.entry_at(r).number for r in range(page.model.rowCount())]
+            == sorted(numbers, reverse=True)
+        ),
+        timeout=10_000,
+    )
+    assert exported("numara-azalan.xlsx") == shown()
+    wait_idle(qtbot, worker)
+    window.close()

@@ -7,7 +7,7 @@ from typing import Any
 
 import pypdf
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QPdfWriter
+from PySide6.QtGui import QPdfWriter, QTextTable
 
 from koopbis_desktop.services.reports import Report, Table
 from koopbis_desktop.ui import printing
@@ -56,3 +56,41 @@ def test_no_row_crosses_a_page_break_and_every_row_is_printed(qapp: Any, tmp_pat
     assert len(reader.pages) == pages
     for sheet in reader.pages:  # every page that continues the table repeats its header
         assert "SıraKayıtnoTürKooperatifDurumYazanOnaylayan" in "".join(sheet.extract_text().split())
+
+
+def test_the_signature_lines_are_never_cut_from_their_captions(qapp: Any, tmp_path: Path) -> None:
+    # A supervisor signs the daily list: the line on one page and "Onaylayan şef / Ad Soyad /
+    # İmza / Tarih" on the next cannot be signed. Find a list length whose plain layout does that.
+    writer = QPdfWriter(str(tmp_path / "olcu.pdf"))
+    printing._a4(writer)
+    dpi = writer.logicalDpiY()
+    page = writer.pageLayout().paintRectPixels(dpi)
+    body = QSizeF(page.width(), page.height() - dpi * 0.25)
+
+    def daily(rows: int) -> Report:
+        return Report(
+            title="Günlük liste",
+            authority="T.C.",
+            sections=[Table(("Sıra", "Kooperatif"), [(str(i), "Işıklı Konut") for i in range(rows)])],
+            signatures=("Düzenleyen memur", "Onaylayan şef"),
+            closing=["Denetim izi: 3 kayıt"],
+        )
+
+    def signatures_split(document: Any) -> bool:
+        table = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)][-1]
+        rect = document.documentLayout().frameBoundingRect(table)
+        return int(rect.top() // body.height()) != int(rect.bottom() // body.height())
+
+    def plain_split(rows: int) -> bool:
+        document = printing.make_document(daily(rows), writer)
+        document.setPageSize(body)
+        return signatures_split(document)
+
+    rows = next(n for n in range(20, 120) if plain_split(n))
+    assert not signatures_split(printing.keep_rows_together(daily(rows), writer, body))
+
+    pdf = tmp_path / "imza.pdf"
+    printing.write_pdf(daily(rows), pdf)
+    for sheet in pypdf.PdfReader(pdf).pages:
+        text = "".join(sheet.extract_text().split())
+        assert ("____" in text) == ("OnaylayanşefAdSoyad/İmza/Tarih" in text)

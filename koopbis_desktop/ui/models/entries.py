@@ -311,6 +311,10 @@ class EntryTableModel(QAbstractTableModel):
         if self._generation:  # a list never asked for yet is read once, in its first order
             self.reload()
 
+    def current_order(self) -> tuple[str, bool]:
+        """The sort key (of ``queries.SORTABLE``) and whether descending: what the list shows."""
+        return self._sort, self._descending
+
     @staticmethod
     def is_sortable(column: int) -> bool:
         return 0 <= column < len(COLUMNS) and COLUMNS[column][1] is not None

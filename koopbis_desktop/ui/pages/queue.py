@@ -293,6 +293,10 @@ class QueuePage(QWidget):
             date_to=date_to,
         )
 
+    def current_order(self) -> tuple[str, bool]:
+        """The list's order (sort key, descending), which an export of it keeps."""
+        return self.model.current_order()
+
     def apply_filter(self) -> None:
         self._search_timer.stop()
         self.error_label.hide()
