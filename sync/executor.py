@@ -46,13 +46,18 @@ cooperative is read once per run and extended as its entries are applied.
 
 Failures that are nobody's fault (5xx, 429, timeouts, drops) back off per entry,
 exponentially with jitter and a ceiling, recorded in ``sync_attempts`` so the
-supervisor sees them; other cooperatives go on meanwhile. A threading.Event is
+supervisor sees them; other cooperatives go on meanwhile — except after an answer
+that says when to come back (429 or 503 with ``Retry-After``): that is about this
+client, not the entry, so no request of the run leaves before then. A wait longer
+than ``ExecutorConfig.hold_max`` ends the run instead (the loop's next round comes
+after it), leaving the entries not yet sent ``approved``. A threading.Event is
 checked between requests, so cancelling (or pausing) is safe at any moment.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import random
 import threading
 import time
@@ -62,6 +67,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type, registers_cooperative
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, DomainError, State
 from koopbis_desktop.store import attachments as stored_files
 from koopbis_desktop.store import audit, entries, sync_state
@@ -90,6 +96,7 @@ class Stop:
     MAINTENANCE = "maintenance"
     OFFLINE = "offline"
     AUTH = "auth_failed"
+    HELD = "held"  # KOOP-BİS asked for a wait longer than the run holds on (429/503 Retry-After)
 
 
 def change_body(
@@ -147,6 +154,10 @@ class Executor:
         self._handled: set[str] = set()
         self._pending_progress: list[tuple[str | None, str]] = []
         self.chains = Chains(store)
+        # time.monotonic() before which no request leaves: KOOP-BİS's Retry-After on a 429/503.
+        self._hold_until = 0.0
+        # Entries whose answer in this run was such a wait: past the linger they go in the next run.
+        self._told_to_wait: set[str] = set()
 
     # ------------------------------------------------------------ loop
 
@@ -162,6 +173,13 @@ class Executor:
                 self._cancelled()
                 break
             queues = [q for q in (plan.group_queue(g) for g in plan.groups) if q]
+            if self._told_to_wait and time.monotonic() >= deadline:
+                # Past the linger, an entry KOOP-BİS told to wait goes in the next run, at its
+                # time: a KOOP-BİS answering every request with 429 must not keep a run going.
+                kept = [q for q in queues if q[0].uuid not in self._told_to_wait]
+                if len(kept) < len(queues) and not kept:
+                    break
+                queues = kept
             if not queues:
                 earliest = plan.earliest_retry()
                 if earliest is None:
@@ -245,11 +263,57 @@ class Executor:
                 )
             )
 
+    # ------------------------------------------------------------ KOOP-BİS's Retry-After
+
+    def _heed(self, outcome: object) -> None:
+        """A 429 or 503 that says when to come back holds every request of the run until then
+        (to the second, spread by at most 10 %); maintenance stops the run on its own."""
+        if not isinstance(outcome, wire.RetryLater) or outcome.maintenance or not outcome.retry_after:
+            return
+        spread = 1.0 + self.rng.random() * RETRY_AFTER_JITTER
+        self._hold_until = max(self._hold_until, time.monotonic() + outcome.retry_after * spread)
+
+    def _may_send(self) -> bool:
+        """Wait out KOOP-BİS's Retry-After before the next request. False when nothing may go:
+        the run was cancelled or stopped, or the wait is longer than ``hold_max`` (then the run
+        stops here and says when KOOP-BİS is asked again)."""
+        said = False
+        while not self.cancel.is_set() and self.result.stop is None:
+            left = self._hold_until - time.monotonic()
+            if left <= 0:
+                return True
+            if left > self.config.hold_max:
+                self._stop(
+                    Stop.HELD,
+                    tx(
+                        "KOOP-BİS çok yoğun olduğunu bildirdi ve {seconds} saniye beklenmesini istedi; "
+                        "kalan kayıtlar o zaman gönderilecek."
+                    ).format(seconds=math.ceil(left)),
+                )
+                self.result.retry_after = left
+                return False
+            if not said:
+                said = True
+                self._progress(
+                    None,
+                    tx(
+                        "KOOP-BİS beklenmesini istedi; {seconds} saniye sonra gönderime devam edilecek."
+                    ).format(seconds=math.ceil(left)),
+                )
+                self._flush_progress()
+            self._beat()
+            began = time.monotonic()
+            self.cancel.wait(min(left, 5.0))
+            self.result.held += time.monotonic() - began
+        return False
+
     # ------------------------------------------------------------ one window
 
     def _send_window(self, items: list[PlanItem]) -> set[str]:
         """Send a window of entries (one per cooperative); the uuids now synced."""
         self._beat()
+        if not self._may_send():
+            return set()
         ready: list[tuple[PlanItem, list[str]]] = []
         for item in items:
             attachments = self._attachment_hashes(item.uuid)
@@ -320,6 +384,7 @@ class Executor:
         batched: list[wire.ChangeOutcome] | wire.Failure | None = None
         if self._batch_size() and marked and not self.cancel.is_set():
             batched = self.client.submit_batch([(e.uuid, body) for e, body, _ in marked], audit_head=anchor)
+            self._heed(batched)
         if isinstance(batched, list):
             # An answer per entry, each its own (the server took the batch).
             answers = [
@@ -341,11 +406,16 @@ class Executor:
             return answers, unsent
         # None: no batches (not offered, or not taken for these): one post per entry.
         for entry, body, was_approved in marked:
-            if self.cancel.is_set() or _stops_run(answers[-1][2] if answers else None):
+            if (
+                self.cancel.is_set()
+                or _stops_run(answers[-1][2] if answers else None)
+                or not self._may_send()
+            ):
                 if was_approved:
                     unsent.append(entry)
                 continue
             outcome = self.client.submit_change(entry.uuid, body, audit_head=anchor)
+            self._heed(outcome)
             answers.append((entry, body, outcome, was_approved))
         return answers, unsent
 
@@ -538,6 +608,8 @@ class Executor:
         """
         uuid = entry.uuid
         retry_after = getattr(outcome, "retry_after", None)
+        if isinstance(outcome, wire.RetryLater) and retry_after and not outcome.maintenance:
+            self._told_to_wait.add(uuid)
         if retry_after is not None:
             # The server said when: to the second, spread by at most 10 % so offices don't stampede.
             delay = retry_after * (1.0 + self.rng.random() * RETRY_AFTER_JITTER)
@@ -593,7 +665,10 @@ class Executor:
         for digest in hashes:
             if digest in self._uploaded:
                 continue
+            if not self._may_send():
+                return False  # nothing asked: the entry stays approved for the next round
             present = self.client.has_attachment(digest)
+            self._heed(present)
             if present is True:
                 self._uploaded.add(digest)
                 continue
@@ -603,6 +678,7 @@ class Executor:
                     present = wire.BadAnswer("Ek dosya yerel veritabanında bulunamadı.", None, digest)
                 else:
                     stored = self.client.put_attachment(digest, data)
+                    self._heed(stored)
                     if isinstance(stored, wire.Stored):
                         self._uploaded.add(digest)
                         continue
@@ -618,6 +694,8 @@ class Executor:
 
     def _failed_before_send(self, entry: Entry, outcome: wire.Failure) -> None:
         # Nothing was sent for the change itself, so no state move: only the back-off.
+        if isinstance(outcome, wire.RetryLater) and outcome.retry_after and not outcome.maintenance:
+            self._told_to_wait.add(entry.uuid)
         attempts = (sync_state.attempts_of(self.store, entry.uuid) or 0) + 1
         delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** min(30, attempts - 1))
         next_at = stamp(datetime.now(UTC) + timedelta(seconds=delay))

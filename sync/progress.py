@@ -36,6 +36,7 @@ class RunResult:
     handled: int = 0  # entries of ``total`` answered in this run (final or retry)
     retry_after: float | None = None  # the stopping answer's Retry-After (maintenance, 429)
     maintenance_until: str | None = None
+    held: float = 0.0  # seconds the run waited because KOOP-BİS asked it to (429/503 Retry-After)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -39,6 +39,9 @@ class ExecutorConfig:
     # of up to ``min(batch_size, the server's max_changes)`` entries.
     batch: bool = True
     batch_size: int = 100
+    # Longest wait a run holds on for KOOP-BİS's Retry-After (429/503) before it stops and
+    # leaves the rest to the loop's next round, which comes after that wait.
+    hold_max: float = 60.0
     heartbeat: Callable[[], None] | None = None
 
 

@@ -287,6 +287,11 @@ def _report_for(result: RunResult, started: str) -> SyncReport:
             report.retry_after = result.retry_after  # a locked account: when it opens again
         elif result.stop == "offline":
             report.server = ServerAnswer(Reach.UNREACHABLE, now, result.stop_message or "")
+        elif result.stop == "held":
+            # KOOP-BİS answers but asked for a long wait (429/503 Retry-After): the loop's next
+            # round comes after it; what was not sent stays approved.
+            report.server = ServerAnswer(Reach.OPEN, now)
+            report.retry_after = result.retry_after
         else:
             report.server = ServerAnswer(Reach.OPEN, now)
         return report

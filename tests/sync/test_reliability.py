@@ -98,7 +98,10 @@ def test_a_thousand_entries_with_faults_apply_exactly_once_in_order(
         assert retried > 200 and replayed > 50, (retried, replayed)
         server.admin().put("/api/v1/admin/faults", json={"spec": ""})
         assert_exactly_once_in_order(server, store, made)
-        assert elapsed < 120
+        # Each injected 429/503 holds the whole run for its Retry-After (a second): KOOP-BİS's
+        # wait, not the engine's; the engine's own time is what is bounded.
+        held = sum(r.result.held for r in reports)
+        assert held > 0 and elapsed - held < 120, (elapsed, held)
 
 
 def test_e_two_syncs_at_once_one_refuses_nothing_doubles(
