@@ -287,7 +287,7 @@ def _map_header(
                 column.name,
                 f"Zorunlu '{column.name}' sütunu yok. Kabul edilen başlıklar: {accepted}.",
             )
-        names = ", ".join(c.name for c in missing)
+        names = ", ".join(c.aliases[0] for c in missing)  # the Turkish header, as a member list says
         raise SnapshotImportError(
             tx(
                 "{source}: {label} dosyasında zorunlu sütunlar eksik: {names}. Dosyadaki başlıklar: {found}."
