@@ -78,9 +78,20 @@ def _check_characters(text: str) -> None:
 _SHORTENED_NUMBER = re.compile(r"^[+]?\d+(?:[.,]\d+)?[eE][+]?\d+$")
 
 
+# "12345678901.0": a number a program wrote as a decimal (a system's export, a pasted cell).
+# Nine digits at least, so a number typed with dots between its groups is never taken for one.
+_DECIMAL_WRITTEN = re.compile(r"^[+]?(\d{9,})[.,]0+$")
+
+
 def _digits(value: object, what: str) -> str:
     scalar(value, what)
     written = str(value if value is not None else "").strip()
+    decimal_written = _DECIMAL_WRITTEN.match(written.replace(" ", ""))
+    if decimal_written:
+        # Its digits, not the ".0" as one more digit ("123456789.0" was the VKN 1234567890, which
+        # passes its checksum one time in ten); nine are a VKN that lost its leading zero.
+        digits = decimal_written.group(1)
+        return digits.zfill(10) if len(digits) == 9 else digits
     if _SHORTENED_NUMBER.match(written.replace(" ", "")):
         raise FieldError(
             tx(

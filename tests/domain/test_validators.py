@@ -106,6 +106,17 @@ def test_tckn_separators_and_int_are_normalised(typed, stored):
     assert v.parse_tckn(typed) == stored
 
 
+def test_a_number_written_as_a_decimal_is_read_as_its_digits_not_with_the_zero():
+    """Pasted from a system that writes numbers as decimals: "100000000.0" used to become the
+    VKN 1000000000 (the ".0" taken for a digit), which passes its checksum: a wrong number, silently."""
+    assert v.parse_tckn("10000000146.0") == "10000000146"
+    assert v.parse_tckn_or_vkn("10000000146,0") == "10000000146"
+    assert v.parse_vkn("123456706.0") == "0123456706"  # nine digits: the leading zero it lost
+    message = refused(v.parse_vkn, "100000000.0")
+    assert "Vergi Kimlik No" in message and "kontrol hanesi" in message
+    assert v.parse_tckn("100.000.001.46") == "10000000146"  # dots between groups are still separators
+
+
 @pytest.mark.parametrize(
     ("typed", "words"),
     [
