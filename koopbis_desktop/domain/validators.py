@@ -83,14 +83,19 @@ _SHORTENED_NUMBER = re.compile(r"^[+]?\d+(?:[.,]\d+)?[eE][+]?\d+$")
 _DECIMAL_WRITTEN = re.compile(r"^[+]?(\d{9,})[.,]0+$")
 
 
+def decimal_written_digits(compact: str) -> str | None:
+    """The digits of a whole number written as a decimal ("12345678901.0", no spaces), else None."""
+    match = _DECIMAL_WRITTEN.match(compact)
+    return match.group(1) if match else None
+
+
 def _digits(value: object, what: str) -> str:
     scalar(value, what)
     written = str(value if value is not None else "").strip()
-    decimal_written = _DECIMAL_WRITTEN.match(written.replace(" ", ""))
-    if decimal_written:
+    digits = decimal_written_digits(written.replace(" ", ""))
+    if digits is not None:
         # Its digits, not the ".0" as one more digit ("123456789.0" was the VKN 1234567890, which
         # passes its checksum one time in ten); nine are a VKN that lost its leading zero.
-        digits = decimal_written.group(1)
         return digits.zfill(10) if len(digits) == 9 else digits
     if _SHORTENED_NUMBER.match(written.replace(" ", "")):
         raise FieldError(

@@ -38,6 +38,7 @@ from typing import Any, Protocol
 
 from koopbis_desktop.domain.errors import ExitCode
 from koopbis_desktop.domain.text import fold
+from koopbis_desktop.domain.validators import decimal_written_digits
 from koopbis_desktop.services.spreadsheet_formats import (
     FORMAT_LABELS,
     SAVE_ADVICE,
@@ -152,9 +153,6 @@ _SCIENTIFIC = re.compile(r"^[+]?(\d+)(?:[.,](\d+))?[eE][+]?\d+$")
 #: into a CSV: the rest are lost, and the zeros in their place pass the TCKN checksum one time
 #: in fifty, the VKN's one in ten.
 _EXACT_SCIENTIFIC_DIGITS = 10
-# "12345678901.0": a program that wrote the number as a float. Nine digits at least, so a
-# TCKN typed with dots between its groups ("123.456.789.01") is never taken for one.
-_WHOLE_DECIMAL = re.compile(r"^[+]?(\d{9,})[.,]0+$")
 
 
 def identity_text(value: Any) -> Any:
@@ -174,8 +172,8 @@ def identity_text(value: Any) -> Any:
     else:
         text = str(value).strip().lstrip("'").strip()
         compact = text.replace(" ", "").replace("\u00a0", "")
-        whole_decimal = _WHOLE_DECIMAL.match(compact)
-        written = whole_decimal.group(1) if whole_decimal else _scientific_digits(compact)
+        # "12345678901.0": a program that wrote the number as a float (the validators' own rule).
+        written = decimal_written_digits(compact) or _scientific_digits(compact)
         if written is None:
             return text
         digits = written

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts
-from koopbis_desktop.store import encrypt_migration, encryption, keyfile
+from koopbis_desktop.store import encrypt_migration, encryption, keyfile, users
 from koopbis_desktop.store.db import Store, file_kind
 from koopbis_desktop.store.errors import KeyFileMissing
 from koopbis_desktop.ui import messages
@@ -193,7 +193,7 @@ def test_an_admin_encrypts_a_plain_database_from_the_desktop(
     message_mock: MessageMock,
 ) -> None:
     path = store.path
-    count = store.query_one("SELECT count(*) FROM users")
+    count = users.count_users(store)
     store.close()  # the worker's connection is the program's own
     ctx = make_ctx("admin")
     parent = QWidget()
@@ -221,7 +221,7 @@ def test_an_admin_encrypts_a_plain_database_from_the_desktop(
     wait_idle(qtbot, worker)
     assert file_kind(path) == "encrypted" and re.fullmatch(r"\d{5}(-\d{5}){7}", shown[0])
     # The worker goes on with the encrypted file, opened with the admin's key.
-    assert worker.call(lambda s: (s.encrypted, s.query_one("SELECT count(*) FROM users"))) == (True, count)
+    assert worker.call(lambda s: (s.encrypted, users.count_users(s))) == (True, count)
     encryption.open_with_recovery(path, shown[0]).close()
 
 

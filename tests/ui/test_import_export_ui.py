@@ -24,7 +24,7 @@ COOP = "06-900001"
 
 
 def entry_count(store: Store) -> int:
-    return int(store.conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+    return sum(entries.count_by_state(store).values())
 
 
 def test_import_dialog_shows_bad_rows_then_imports_after_correction_and_skip(
