@@ -18,9 +18,11 @@ openpyxl's write-only workbook, so a 50,000-entry queue never sits in memory.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -51,6 +53,35 @@ MONEY_FORMAT = "#,##0.00"
 
 class ExportError(StoreError):
     """The export could not be written; ``message`` says why in Turkish."""
+
+
+class ExportCancelled(StoreError):
+    """The person stopped the export: nothing was written, a file of that name is as it was."""
+
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class _Steps:
+    """What an export tells as it goes (rows written so far) and whether it was asked to stop."""
+
+    target: Path
+    progress: Progress | None = None
+    cancel: threading.Event | None = None
+
+    def check(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise ExportCancelled(
+                tx("Dışa aktarma durduruldu; {name} dosyasına bir şey yazılmadı.").format(
+                    name=self.target.name
+                )
+            )
+
+    def written(self, rows: int) -> None:
+        if self.progress is not None:
+            self.progress(rows)
+        self.check()
 
 
 @dataclass(frozen=True)
@@ -284,22 +315,33 @@ def export_entries(
     *,
     sort: str = "updated_at",
     descending: bool = False,
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
+    counted: Progress | None = None,
+    cancel: threading.Event | None = None,
     encoding: str | None = None,
 ) -> ExportReport:
     """Write the entries ``flt`` selects to ``path`` (.xlsx or .csv), in the view's order.
 
+    Read as one snapshot (``store.reading``): entries changed meanwhile by this PC or
+    another are written as they were when the export began, each once. ``counted`` is
+    told how many rows will be written before the first; ``progress`` the rows written
+    after each page. ``cancel`` set: :class:`ExportCancelled` at the next page, and
+    nothing is written (a file of that name stays as it was).
     ``encoding`` of a CSV: a key of :data:`CSV_ENCODINGS`; by default the setting's.
     """
     target = Path(path)
     _check_target(target, (".xlsx", ".csv"))
+    steps = _Steps(target, progress, cancel)
     try:
-        with _in_place_of(target) as part:
+        with store.reading(), _in_place_of(target) as part:
+            if counted is not None:
+                counted(queries.count_entries(store, flt))
+            steps.check()
             if target.suffix.lower() == ".csv":
                 chosen = encoding or csv_encoding(store)
-                report = _entries_csv(store, flt, part, sort, descending, progress, chosen)
+                report = _entries_csv(store, flt, part, sort, descending, steps, chosen)
             else:
-                report = _entries_xlsx(store, flt, part, sort, descending, progress)
+                report = _entries_xlsx(store, flt, part, sort, descending, steps)
         return replace(report, path=target)
     except OSError as exc:
         raise ExportError(
@@ -313,13 +355,42 @@ def _entries_xlsx(
     target: Path,
     sort: str,
     descending: bool,
-    progress: Callable[[int], None] | None,
+    steps: _Steps,
 ) -> ExportReport:
     from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    try:
+        return _fill_xlsx(book, store, flt, target, sort, descending, steps)
+    except BaseException:
+        _discard(book)
+        raise
+
+
+def _discard(book: Any) -> None:
+    """A write-only workbook given up half-way (Vazgeç, a full disk): its sheets' temporary
+    files — rows of members' personal data — are removed now, not when the program ends."""
+    for sheet in book.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()
+        writer = getattr(sheet, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.cleanup()
+
+
+def _fill_xlsx(
+    book: Any,
+    store: Store,
+    flt: EntryFilter,
+    target: Path,
+    sort: str,
+    descending: bool,
+    steps: _Steps,
+) -> ExportReport:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    book = Workbook(write_only=True)
     summary = book.create_sheet("Özet")
     bold = Font(bold=True)
 
@@ -366,8 +437,7 @@ def _entries_xlsx(
                 sheet.append(cells(sheet, values, formats))
                 per_state[row.state] = per_state.get(row.state, 0) + 1
             total += len(page)
-            if progress is not None:
-                progress(total)
+            steps.written(total)
         counts.append((title, ctype.label, per_state))
     states = [s for s in State if any(s in c for _, _, c in counts)]
     summary.append(
@@ -408,7 +478,7 @@ def _entries_csv(
     target: Path,
     sort: str,
     descending: bool,
-    progress: Callable[[int], None] | None,
+    steps: _Steps,
     encoding: str,
 ) -> ExportReport:
     # One table for all types: the common columns, then every field of the types present,
@@ -435,8 +505,7 @@ def _entries_csv(
                     values.append(_csv_text(own, _typed(own, payload.get(name))) if own is f else "")
                 writer.writerow(values)
             total += len(page)
-            if progress is not None:
-                progress(total)
+            steps.written(total)
     finally:
         handle.close()
     return ExportReport(target, total, replaced=handle.replaced, encoding=CSV_ENCODINGS[encoding])
@@ -462,19 +531,26 @@ def export_audit(
     path: Path | str,
     flt: AuditFilter | None = None,
     *,
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
+    counted: Progress | None = None,
+    cancel: threading.Event | None = None,
     encoding: str | None = None,
 ) -> ExportReport:
     """The audit trail (oldest first, with each row's hashes) to a CSV file.
 
+    One snapshot, ``progress``, ``counted`` and ``cancel`` as :func:`export_entries`.
     ``encoding``: a key of :data:`CSV_ENCODINGS`; by default the setting's.
     """
     target = Path(path)
     _check_target(target, (".csv",))
     chosen = encoding or csv_encoding(store)
     total = 0
+    steps = _Steps(target, progress, cancel)
     try:
-        with _in_place_of(target) as part:
+        with store.reading(), _in_place_of(target) as part:
+            if counted is not None:
+                counted(queries.count_audit(store, flt or AuditFilter()))
+            steps.check()
             handle = _CsvFile(part, chosen)
             try:
                 writer = csv.writer(handle, delimiter=";")
@@ -510,8 +586,7 @@ def export_audit(
                             ]
                         )
                     total += len(rows)
-                    if progress is not None:
-                        progress(total)
+                    steps.written(total)
             finally:
                 handle.close()
     except OSError as exc:

@@ -266,6 +266,26 @@ class Store:
                 conn.execute("ROLLBACK")
             raise translate(exc) from exc
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Every read inside sees the database as it was at the first one; nothing is written.
+
+        For a long read in pages (an export) on a connection of its own: what other
+        connections commit meanwhile (this PC's worker, the other PCs) is not half in it,
+        and a row that moves in the sort order is neither read twice nor missed. Nested use
+        joins the outer transaction.
+        """
+        conn = self.connection
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")  # deferred: the snapshot is taken at the first read
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.query_one("SELECT value FROM settings WHERE key = ?", (key,))
         return row[0] if row else default

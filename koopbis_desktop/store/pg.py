@@ -380,6 +380,24 @@ class PgStore(Store):
             conn.rollback()
             raise translate(exc) from exc
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        conn = self._pg
+        if conn.in_transaction:
+            yield
+            return
+        try:
+            conn.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        except psycopg.Error as exc:
+            raise translate(exc) from exc
+        try:
+            yield
+        except psycopg.Error as exc:
+            self._rollback_quietly()
+            raise translate(exc) from exc
+        finally:
+            self._rollback_quietly()
+
     def _rollback_quietly(self) -> None:
         try:
             self._pg.rollback()

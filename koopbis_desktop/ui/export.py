@@ -4,20 +4,24 @@ The main window only hands its menus over (:func:`install_data_actions`); the
 actions find out what to do from the page on screen: a queue page exports its
 current filter, the audit page its trail. Files are chosen with the platform's
 file dialog — replaceable through :attr:`DataActions.ask_save_path` so tests can
-answer it — and written on the DB worker; the result comes back as a status bar
-sentence or a Turkish error box.
+answer it. An export is read on a connection of its own beside the DB worker
+(``DbWorker.submit_apart``: 50,000 entries take most of a minute, and the lists, saves
+and autosaves go on meanwhile), with a progress window whose Vazgeç stops it leaving
+no file behind; one export at a time. The support bundle is written on the worker.
+The result comes back as a status bar sentence or a Turkish error box.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, Signal, qVersion
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QProgressDialog, QWidget
 
 from koopbis_desktop.services.queries import AuditFilter, EntryFilter
 from koopbis_desktop.ui import messages
@@ -32,6 +36,9 @@ if TYPE_CHECKING:
     from koopbis_desktop.ui.import_dialog import MemberImportDialog
 
 AskSavePath = Callable[[QWidget, str, str, str], str | None]
+
+# An export's progress window shows once it has run this long (a short one ends unseen).
+SHOW_PROGRESS_AFTER_MS = 400
 
 
 def _ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
@@ -57,6 +64,8 @@ class DataActions(QObject):
     """ "Ortak listesi yükle…", "Dışa aktar…", "Denetim izini dışa aktar…", "Destek paketi oluştur…"."""
 
     exported = Signal(object)  # the written Path
+    _counted = Signal(int)  # from the export's thread: rows it will write
+    _written = Signal(int)  # from the export's thread: rows written so far
 
     def __init__(self, window: QMainWindow, ctx: AppContext, pages: dict[str, QWidget]) -> None:
         super().__init__(window)
@@ -78,6 +87,11 @@ class DataActions(QObject):
         self.audit_action.setVisible(ctx.is_admin or ctx.is_supervisor)
         self.support_action = QAction(self.tr("&Destek paketi oluştur…"), window)
         self.support_action.triggered.connect(self.on_support_action_triggered)
+        self.progress: QProgressDialog | None = None  # the running export's window
+        self._cancel: threading.Event | None = None
+        self._export_name = ""
+        self._counted.connect(self.on_export_counted)
+        self._written.connect(self.on_export_written)
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -135,9 +149,10 @@ class DataActions(QObject):
 
         path = with_suffix(path, (".xlsx", ".csv"))
         sort, descending = order
-        self._run(
-            lambda store: exports.export_entries(store, flt, path, sort=sort, descending=descending),
-            self.on_exported,
+        self._export(
+            lambda store, told: exports.export_entries(
+                store, flt, path, sort=sort, descending=descending, **told
+            ),
             path.name,
         )
 
@@ -156,11 +171,109 @@ class DataActions(QObject):
         path = with_suffix(Path(name), (".csv",))
         from koopbis_desktop.services import exports
 
-        self._run(lambda store: exports.export_audit(store, path, flt), self.on_exported, path.name)
+        self._export(lambda store, told: exports.export_audit(store, path, flt, **told), path.name)
+
+    @property
+    def exporting(self) -> bool:
+        return self._cancel is not None
+
+    def _export(self, op: Callable[[Store, dict[str, Any]], Any], name: str) -> None:
+        """Run an export apart from the worker, with its progress window; one at a time."""
+        if self._cancel is not None:
+            messages.show_warning(
+                self.window,
+                self.tr("Dışa aktarma sürüyor"),
+                self.tr(
+                    "%1 henüz yazılıyor. Bitmesini bekleyin ya da ilerleme penceresinde Vazgeç'e basın."
+                ).replace("%1", self._export_name),
+            )
+            return
+        cancel = threading.Event()
+        self._cancel, self._export_name = cancel, name
+        for action in (self.export_action, self.audit_action):
+            action.setEnabled(False)
+        dialog = QProgressDialog(
+            self.tr("%1 yazılıyor…").replace("%1", name), self.tr("Vazgeç"), 0, 0, self.window
+        )
+        dialog.setObjectName("exportProgress")
+        dialog.setWindowTitle(self.tr("Dışa aktarılıyor"))
+        dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.on_export_cancel_requested)
+        self.progress = dialog
+        # Shown once the export has run a moment, whether or not a page was written meanwhile
+        # (QProgressDialog shows itself only at a value set after its minimum duration).
+        QTimer.singleShot(SHOW_PROGRESS_AFTER_MS, dialog, lambda: self._show_progress(dialog))
+        self.ctx.hub.message.emit(self.tr("%1 yazılıyor…").replace("%1", name))
+
+        def tell(signal: Any) -> Callable[[int], None]:
+            def emit(rows: int) -> None:
+                try:
+                    signal.emit(rows)
+                except RuntimeError:  # the window is gone (signed out, closed): stop
+                    cancel.set()
+
+            return emit
+
+        told = {"counted": tell(self._counted), "progress": tell(self._written), "cancel": cancel}
+        self.ctx.worker.submit_apart(
+            lambda store: op(store, told), self.on_exported, self.on_export_failed, cancel=cancel
+        )
+
+    def _show_progress(self, dialog: QProgressDialog) -> None:
+        if self.progress is dialog and not dialog.wasCanceled():
+            dialog.show()
+
+    def _rows(self, rows: int) -> str:
+        return QLocale("tr_TR").toString(rows)
+
+    def on_export_counted(self, rows: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(max(rows, 1))
+            self.on_export_written(0)
+
+    def on_export_written(self, rows: int) -> None:
+        dialog = self.progress
+        if dialog is None or dialog.wasCanceled():
+            return
+        total = dialog.maximum()
+        dialog.setValue(min(rows, total))
+        dialog.setLabelText(
+            self.tr("%1 yazılıyor: %2 / %3 kayıt")
+            .replace("%1", self._export_name)
+            .replace("%2", self._rows(rows))
+            .replace("%3", self._rows(total))
+        )
+
+    def on_export_cancel_requested(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+        if self.progress is not None:
+            self.progress.setLabelText(self.tr("Durduruluyor…"))
+
+    def _export_ended(self) -> None:
+        self._cancel = None
+        for action in (self.export_action, self.audit_action):
+            action.setEnabled(True)
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
 
     def on_exported(self, report: exports.ExportReport) -> None:
+        self._export_ended()
         self.ctx.hub.message.emit(report.text())
         self.exported.emit(report.path)
+
+    def on_export_failed(self, exc: BaseException) -> None:
+        self._export_ended()
+        from koopbis_desktop.services.exports import ExportCancelled
+
+        if isinstance(exc, ExportCancelled):
+            self.ctx.hub.message.emit(user_message(exc))
+            return
+        self.on_job_failed(exc)
 
     # -- support bundle -----------------------------------------------------------------------
 

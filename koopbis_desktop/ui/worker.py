@@ -133,6 +133,8 @@ class DbWorker(QObject):
         self._check_began = threading.Event()
         self._check_error: BaseException | None = None
         self._key = key  # an encrypted file's key already known (tests, a restarted worker)
+        self._store_key: bytes | None = key  # the open file's key, for the connections of jobs apart
+        self._apart: dict[threading.Thread, threading.Event] = {}  # running jobs apart and their stop
         self.location: Location = location if isinstance(location, OfficeUrl) else parse_location(location)
         self.password = password  # an office database role's password; never written anywhere
         self.backups_dir = backups_dir
@@ -229,6 +231,12 @@ class DbWorker(QObject):
             return
         self._check_cancelled.set()  # a check still held back never starts
         self._check_released.set()
+        with self._lock:
+            apart = list(self._apart.items())
+        for _, stopping in apart:
+            stopping.set()  # a job apart stops at its next step (an export removes its half-written file)
+        for thread, _ in apart:
+            thread.join(timeout)
         self._queue.put(_STOP)
         self._thread.join(timeout)
         self._thread = None
@@ -266,6 +274,30 @@ class DbWorker(QObject):
         with self._lock:
             self._pending[job.job_id] = job
         self._queue.put(job)
+        return job.job_id
+
+    def submit_apart(
+        self,
+        op: Op,
+        on_success: Success | None = None,
+        on_error: Failure | None = None,
+        *,
+        cancel: threading.Event | None = None,
+    ) -> int:
+        """Run ``op`` on a thread and a read-only connection of its own, beside the worker's jobs.
+
+        For a long read — an export of 50,000 entries takes most of a minute — that on the
+        worker would hold up every other job meanwhile: the lists, a save, the editor's
+        autosave. ``op`` must only read (the connection refuses writes); ``cancel`` (set by
+        :meth:`stop` too) is the op's to watch. Its answer comes back like any job's.
+        """
+        job = _Job(next(self._ids), op, on_success, on_error, None)
+        stopping = cancel if cancel is not None else threading.Event()
+        thread = threading.Thread(target=self._run_apart, args=(job,), name="koopbis-apart", daemon=True)
+        with self._lock:
+            self._pending[job.job_id] = job
+            self._apart[thread] = stopping
+        thread.start()
         return job.job_id
 
     def call(self, op: Op, timeout: float = 30.0) -> Any:
@@ -343,6 +375,7 @@ class DbWorker(QObject):
 
     def _did_open(self, store: Store) -> None:
         store.take_changes()  # the migrations of the opening are nobody's news
+        self._store_key = store.key
         # The whole-file check is SQLite's (PRAGMA quick_check); another engine checks its own files.
         if self._check_in_background and self._check_whole_file_too and store.dialect.pragmas:
             checker = threading.Thread(
@@ -357,6 +390,39 @@ class DbWorker(QObject):
         self._opened.set()
         self._settled.set()
         self._opened_signal.emit(None)
+
+    def _run_apart(self, job: _Job) -> None:
+        """A job apart's thread: its own read-only connection, opened once the worker's store is open."""
+        from koopbis_desktop.store.db import open_store
+
+        try:
+            self._opened.wait()
+            if self._open_error is not None:
+                raise self._open_error
+            if isinstance(self.location, OfficeUrl):
+                store = open_store(
+                    self.location, read_only=True, password=self.password, backups_dir=self.backups_dir
+                )
+            else:
+                store = open_store(
+                    self.db_path,
+                    read_only=True,
+                    key=self._store_key,
+                    check_integrity=False,
+                    backups_dir=self.backups_dir,
+                )
+            try:
+                result = job.op(store)
+            finally:
+                store.close()
+        except BaseException as exc:  # delivered to the UI thread
+            log.debug("job %s (apart) failed", job.job_id, exc_info=True)
+            self._finished.emit(job.job_id, None, exc, NOTHING)
+        else:
+            self._finished.emit(job.job_id, result, None, NOTHING)
+        finally:
+            with self._lock:
+                self._apart.pop(threading.current_thread(), None)
 
     def _check_whole_file(self, path: Path, key: bytes | None, cancelled: threading.Event) -> None:
         """The checking thread: every page, on a connection of its own that only reads (WAL: beside the worker's)."""
@@ -444,6 +510,7 @@ class DbWorker(QObject):
                     else:
                         store = holder.store
                         self._finished.emit(job.job_id, result, None, store.take_changes())
+                    self._store_key = store.key
                     continue
                 with self._lock:
                     stale = job.coalesce is not None and self._latest.get(job.coalesce) != job.job_id

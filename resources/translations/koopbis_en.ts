@@ -1119,72 +1119,104 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>DataActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="68"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="77"/>
         <source>Ortak &amp;listesi yükle…</source>
         <translation>Load a &amp;member list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="72"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="81"/>
         <source>&amp;Dışa aktar (Excel/CSV)…</source>
         <translation>&amp;Export (Excel/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="74"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="83"/>
         <source>Ekrandaki listeyi, süzgeciyle birlikte dosyaya yazar.</source>
         <translation>Writes the list on screen, with its filter, to a file.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="76"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="85"/>
         <source>De&amp;netim izini dışa aktar…</source>
         <translation>Export the au&amp;dit trail…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="79"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="88"/>
         <source>&amp;Destek paketi oluştur…</source>
         <translation>Create a &amp;support bundle…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="90"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="104"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="208"/>
         <source>%1 yazılıyor…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="94"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="108"/>
         <source>Dosya yazılamadı</source>
         <translation>The file could not be written</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="135"/>
         <source>Listeyi dışa aktar</source>
         <translation>Export the list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="137"/>
         <source>Excel dosyası (*.xlsx);;CSV dosyası, noktalı virgüllü (*.csv)</source>
         <translation>Excel file (*.xlsx);;CSV file, semicolon-separated (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="150"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="165"/>
         <source>Denetim izini dışa aktar</source>
         <translation>Export the audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="167"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="185"/>
+        <source>Dışa aktarma sürüyor</source>
+        <translation>Export in progress</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="187"/>
+        <source>%1 henüz yazılıyor. Bitmesini bekleyin ya da ilerleme penceresinde Vazgeç&apos;e basın.</source>
+        <translation>%1 is still being written. Wait for it to finish, or press Cancel in the progress window.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="196"/>
+        <source>Vazgeç</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="199"/>
+        <source>Dışa aktarılıyor</source>
+        <translation>Exporting</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="243"/>
+        <source>%1 yazılıyor: %2 / %3 kayıt</source>
+        <translation>Writing %1: %2 / %3 entries</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="253"/>
+        <source>Durduruluyor…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="283"/>
         <source>Destek paketi oluştur</source>
         <translation>Create a support bundle</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="285"/>
         <source>Zip dosyası (*.zip)</source>
         <translation>Zip file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="186"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="299"/>
         <source>Destek paketi yazıldı: %1 (kişisel veri içermez).</source>
         <translation>Support bundle written: %1 (contains no personal data).</translation>
     </message>

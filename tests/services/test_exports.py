@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +18,7 @@ from koopbis_desktop.services import capture, exports, queries, review
 from koopbis_desktop.services.queries import EntryFilter
 from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.db import Store
-from tests.conftest import valid_tckn
+from tests.conftest import reopen, valid_tckn
 
 COOP = "06-900001"
 
@@ -270,3 +271,83 @@ def test_an_export_over_a_file_open_in_excel_says_to_close_it(
         assert refused.value.message.startswith(f"Dosya yazılamadı: {target} (dosya başka bir programda")
         assert "kapatıp yeniden deneyin" in refused.value.message
         assert target.read_bytes() == b"eski" and not list(tmp_path.glob("*.part"))
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_an_export_is_one_snapshot_of_the_queue_while_others_write(
+    store: Store,
+    queue: list[entries.Entry],
+    people: dict[str, Actor],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    suffix: str,
+) -> None:
+    # The export reads in pages, by last change. While it runs, this PC's worker and the other
+    # PCs go on: a draft submitted meanwhile moves to the end of that order, a new one appears.
+    # The file lists the queue as it was when the export began: each entry once, none added.
+    monkeypatch.setattr(exports, "PAGE", 2)
+    before = {e.uuid for e in queue}
+    drafts = [
+        e for e in queue if e.author == "ayse" and entries.get_entry(store, e.uuid).state is State.DRAFT
+    ]
+    other = reopen(store)
+    written: list[int] = []
+
+    def meanwhile(rows: int) -> None:
+        written.append(rows)
+        if len(written) == 1:  # after the first page: another PC submits a draft, adds one
+            capture.submit_entry(other, people["ayse"], drafts[0].uuid)
+            admit(other, people["ayse"], 40)
+
+    counted: list[int] = []
+    try:
+        report = exports.export_entries(
+            store, EntryFilter(), tmp_path / f"kuyruk{suffix}", progress=meanwhile, counted=counted.append
+        )
+    finally:
+        other.close()
+    assert counted == [len(before)] and report.rows == len(before) == written[-1]
+    if suffix == ".xlsx":
+        book = load_workbook(tmp_path / "kuyruk.xlsx", read_only=True)
+        uuids = [
+            r[0] for name in book.sheetnames[1:] for r in list(book[name].iter_rows(values_only=True))[1:]
+        ]
+        book.close()
+    else:
+        text = (tmp_path / "kuyruk.csv").read_text(encoding="utf-8-sig")
+        uuids = [row[0] for row in list(csv.reader(io.StringIO(text), delimiter=";"))[1:]]
+    assert sorted(uuids) == sorted(before)
+    assert queries.count_entries(store, EntryFilter()) == len(before) + 1  # it was written, after
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv", "audit"])
+def test_a_cancelled_export_writes_nothing_and_leaves_no_rows_behind(
+    store: Store, queue: list[entries.Entry], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    # Vazgeç half-way: yesterday's file of that name stays as it was, no ".part" is left, and
+    # the rows written so far (members' names and TCKNs) do not stay in a temporary file.
+    from openpyxl.worksheet import _writer
+
+    monkeypatch.setattr(exports, "PAGE", 2)
+    folder = tmp_path / "belgeler"
+    folder.mkdir()
+    target = folder / ("denetim.csv" if suffix == "audit" else f"kayitlar{suffix}")
+    target.write_bytes(b"dunku dosya")
+    cancel = threading.Event()
+    temporary_before = set(_writer.ALL_TEMP_FILES)
+    with pytest.raises(exports.ExportCancelled) as stopped:
+        if suffix == "audit":
+            exports.export_audit(store, target, progress=lambda rows: cancel.set(), cancel=cancel)
+        else:
+            exports.export_entries(
+                store, EntryFilter(), target, progress=lambda rows: cancel.set(), cancel=cancel
+            )
+    assert stopped.value.message == f"Dışa aktarma durduruldu; {target.name} dosyasına bir şey yazılmadı."
+    assert target.read_bytes() == b"dunku dosya"
+    assert sorted(p.name for p in folder.iterdir()) == [target.name]
+    left = [p for p in set(_writer.ALL_TEMP_FILES) - temporary_before if Path(p).exists()]
+    assert left == []
+    # Not asked to stop, the same export writes the file.
+    assert exports.export_entries(
+        store, EntryFilter(), tmp_path / "tam.xlsx", cancel=threading.Event()
+    ).rows == len(queue)

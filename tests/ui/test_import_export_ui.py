@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -9,8 +10,10 @@ from typing import Any
 
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from koopbis_desktop.domain.lifecycle import State
+from koopbis_desktop.services.queries import AuditFilter
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
@@ -365,5 +368,84 @@ def test_the_export_keeps_the_order_the_list_shows(
         timeout=10_000,
     )
     assert exported("numara-azalan.xlsx") == shown()
+    wait_idle(qtbot, worker)
+    window.close()
+
+
+def test_a_long_export_runs_beside_the_clerks_work_and_vazgec_leaves_the_old_file(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+    monkeypatch: Any,
+    message_mock: Any,
+) -> None:
+    # 50,000 entries take most of a minute to write as .xlsx. Meanwhile the clerk goes on
+    # working (lists, saves and the editor's autosave are DB jobs too), sees how far the
+    # export is, and Vazgeç stops it without touching yesterday's file of that name.
+    from koopbis_desktop.services import exports, member_import
+
+    ctx = make_ctx("ayse")
+    preview = member_import.preview(
+        store, write_xlsx(tmp_path / "l.xlsx", ADMIT_HEADERS, admit_rows(12, seed=83)), COOP
+    )
+    member_import.import_rows(store, ctx.require_actor(), preview)
+    monkeypatch.setattr(exports, "PAGE", 5)
+    disk = threading.Event()  # a slow disk: each page after the first waits for it
+    reading = exports._payloads
+    pages: list[int] = []
+
+    def slow(s: Store, uuids: list[str]) -> dict[str, dict[str, Any]]:
+        pages.append(len(uuids))
+        if len(pages) > 1:
+            disk.wait(20)
+        return reading(s, uuids)
+
+    monkeypatch.setattr(exports, "_payloads", slow)
+    target = tmp_path / "kayitlar.xlsx"
+    target.write_bytes(b"dunku dosya")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("drafts")
+    actions = window.data_actions
+    actions.ask_save_path = lambda *args: str(target)
+    said: list[str] = []
+    ctx.hub.message.connect(said.append)
+    try:
+        actions.export_action.trigger()
+        qtbot.waitUntil(lambda: actions.progress is not None and actions.progress.isVisible(), timeout=10_000)
+        dialog = actions.progress
+        assert dialog is not None
+        qtbot.waitUntil(lambda: "5 / 12 kayıt" in dialog.labelText(), timeout=10_000)
+        assert dialog.labelText() == "kayitlar.xlsx yazılıyor: 5 / 12 kayıt"
+        # The worker answers while the export waits on its disk.
+        answers: list[str] = []
+        worker.submit(lambda s: "liste", answers.append)
+        qtbot.waitUntil(lambda: answers == ["liste"], timeout=10_000)
+        # One export at a time: a second is refused with why.
+        assert not actions.export_action.isEnabled()
+        actions.export_audit(AuditFilter())
+        warning = message_mock.getmsg()
+        assert "kayitlar.xlsx henüz yazılıyor" in warning.text
+        # Vazgeç.
+        button = dialog.findChild(QPushButton)
+        assert button is not None and button.text() == "Vazgeç"
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    finally:
+        disk.set()
+    qtbot.waitUntil(lambda: actions.progress is None, timeout=10_000)
+    assert "Dışa aktarma durduruldu; kayitlar.xlsx dosyasına bir şey yazılmadı." in said
+    assert target.read_bytes() == b"dunku dosya"
+    assert list(tmp_path.glob("*.part")) == []
+    assert actions.export_action.isEnabled()
+    # Run to the end, it writes every row.
+    with qtbot.waitSignal(actions.exported, timeout=20_000):
+        actions.export_action.trigger()
+    book = load_workbook(target, read_only=True)
+    assert len(list(book["Ortaklığa giriş"].iter_rows(values_only=True))) == 13
+    book.close()
     wait_idle(qtbot, worker)
     window.close()

@@ -188,3 +188,56 @@ def test_an_answer_for_a_page_deleted_while_its_job_ran_is_dropped(qtbot: Any, w
     gate.set()
     wait_idle(qtbot, worker)
     assert kept.seen == [2]
+
+
+def test_a_job_apart_reads_beside_the_worker_which_answers_meanwhile(qtbot: Any, worker: DbWorker) -> None:
+    # An export of 50,000 entries reads for most of a minute: the lists, saves and autosaves
+    # queued on the worker meanwhile are answered, not held up behind it.
+    disk = threading.Event()
+    answers: list[object] = []
+
+    def long_read(store: Store) -> int:
+        disk.wait(20)
+        return int(store.query_one("SELECT COUNT(*) FROM users")[0])  # type: ignore[index]
+
+    worker.submit_apart(long_read, answers.append)
+    worker.submit(lambda store: "liste", answers.append)
+    qtbot.waitUntil(lambda: answers == ["liste"], timeout=10_000)
+    assert worker.pending() == 1
+    disk.set()
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=10_000)
+    assert isinstance(answers[1], int) and answers[1] >= 0
+    wait_idle(qtbot, worker)
+
+
+def test_a_job_apart_cannot_write(qtbot: Any, worker: DbWorker) -> None:
+    errors: list[BaseException] = []
+    worker.submit_apart(
+        lambda store: store.set_setting("ayrı", "yazdı"), lambda _: pytest.fail("wrote"), errors.append
+    )
+    wait_idle(qtbot, worker)
+    assert len(errors) == 1
+    assert worker.call(lambda store: store.setting("ayrı")) is None
+
+
+@pytest.mark.sqlite_only
+def test_a_job_apart_reads_an_encrypted_file_and_stops_with_the_worker(
+    qtbot: Any, encrypted_store: Store
+) -> None:
+    worker = DbWorker(encrypted_store.path, encrypted_store.path.parent / "backups", key=encrypted_store.key)
+    worker.start()
+    answers: list[object] = []
+    stop = threading.Event()
+    began = threading.Event()
+
+    def count_then_wait(store: Store) -> bool:
+        answers.append(store.query_one("SELECT COUNT(*) FROM settings")[0])  # type: ignore[index]
+        began.set()
+        return stop.wait(30)
+
+    try:
+        worker.submit_apart(count_then_wait, answers.append, cancel=stop)
+        assert began.wait(10)
+    finally:
+        worker.stop()  # asks the job apart to stop and waits for it
+    assert stop.is_set() and answers[0] > 0  # type: ignore[operator]
