@@ -423,3 +423,15 @@ def test_a_save_after_the_entry_was_approved_elsewhere_turns_the_form_read_only_
     assert [a.payload.get("decision_no") for a in kept] == ["2015/99"]
     # The lists no longer say ayse is editing an approved entry.
     qtbot.waitUntil(lambda: entry.uuid not in presence.live(store), timeout=5000)
+
+
+@ON_BOTH
+def test_a_job_apart_reads_the_same_database_on_either_engine(
+    qtbot: Any, worker: DbWorker, store: Store
+) -> None:
+    # An export reads on a connection of its own: on the office database too, with the
+    # worker's address and role password.
+    answers: list[object] = []
+    worker.submit_apart(lambda s: (s.setting("province_code"), s.read_only), answers.append)
+    qtbot.waitUntil(lambda: len(answers) == 1, timeout=10_000)
+    assert answers == [("06", True)]
