@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from koopbis_desktop import paths
@@ -130,6 +131,28 @@ def backup_now(
     with store.atomic() as conn:
         audit.append(conn, actor=by, action="backup", details={"file": str(target)})
     return target
+
+
+#: The reason in the name of the backup the desktop takes by itself once a day.
+DAILY = "gunluk"
+
+
+def daily_backup(store: Store, *, now: datetime | None = None) -> Path | None:
+    """A single PC's backup of the day: taken unless the backup folder has one from today (local
+    time) already; None then, and for the office database (its server is backed up by its IT,
+    and its backups need the taker's password). Reads only: runs on a read-only connection.
+
+    The newest ``backup_keep`` backups are kept (ten days of work by default); a clerk who never
+    runs ``koopbis backup`` still has yesterday's records if the file is lost or damaged.
+    """
+    if store.dialect.name == "postgresql":
+        return None
+    folder = paths.backups_dir(store.location, store.setting("backup_dir"))
+    local = (now or datetime.now(UTC)).astimezone()
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    if folder.is_dir() and backup.taken_since(folder, midnight.astimezone(UTC)):
+        return None
+    return backup.create_backup(store, folder, reason=DAILY)
 
 
 def new_office_recovery_key(store: Store, by: Actor) -> str:

@@ -18,6 +18,7 @@ for the office's recovery key when an administrator has made one
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -67,7 +68,15 @@ def create_backup(
         folder = dest
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"koopbis-{stamp}-{_safe(reason)}.sqlite"
-    private.private_dir(folder)
+    try:
+        private.private_dir(folder)
+    except OSError as exc:
+        raise KnownError(
+            tx(
+                "Yedek klasörü kullanılamıyor: {folder} ({reason}). Ayarlardaki 'Yedek klasörü'nü "
+                "denetleyin ya da bilgi işlem sorumlusuna haber verin."
+            ).format(folder=folder, reason=_folder_refused_reason(exc))
+        ) from exc
     if store.dialect.name == "postgresql":
         try:
             _office_backup(store, target, account)
@@ -89,24 +98,42 @@ def create_backup(
     return target
 
 
+def _folder_refused_reason(exc: OSError) -> str:
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        return tx("bu adda bir dosya var, klasör değil")
+    if isinstance(exc, PermissionError):
+        return tx("bu klasöre yazma izniniz yok")
+    if exc.errno == errno.ENOSPC:
+        return tx("diskte yer kalmadı")
+    return str(exc.strerror or exc)
+
+
 def _file_backup(store: Store, target: Path) -> None:
+    """The file's pages into a new file beside ``target``, renamed onto it when whole: a backup cut
+    off half-way (a power cut, a full disk) never stands in the folder as the newest one."""
     failures: tuple[type[Exception], ...] = (*db_errors(), OSError)
+    side = target.with_name(target.name + ".yarim")
     try:
-        out = connect_raw(target, store.key)
-        private.private_file(target)
+        _discard(side)
+        out = connect_raw(side, store.key)
+        private.private_file(side)
         try:
             store.conn.backup(out)
         finally:
             out.close()
         if store.key is not None:
+            # The key file first: a kill before the rename leaves it beside no file, never a file without it.
             keys = keyfile.KeyFile.load(keyfile.keyfile_path(store.path), store.path)
             keys.save(keyfile.keyfile_path(target))
+        os.replace(side, target)
     except failures as exc:
         raise KnownError(
             tx("Yedek alınamadı ({target}): {exc}. Diskte yer ve klasör izinlerini kontrol edin.").format(
                 target=target, exc=exc
             )
         ) from exc
+    finally:
+        _discard(side)
 
 
 def _office_backup(store: Store, target: Path, account: tuple[str, str] | None) -> None:
@@ -147,6 +174,18 @@ def _office_backup(store: Store, target: Path, account: tuple[str, str] | None) 
 def _discard(path: Path) -> None:
     for suffix in ("-wal", "-shm", ""):
         Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+_TAKEN = re.compile(r"koopbis-(\d{8}-\d{6})-")
+
+
+def taken_since(folder: Path, moment: datetime) -> bool:
+    """``folder`` holds a backup taken at ``moment`` or later (by the UTC time its name carries)."""
+    for path in folder.glob("koopbis-*.sqlite"):
+        found = _TAKEN.match(path.name)
+        if found and datetime.strptime(found.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC) >= moment:
+            return True
+    return False
 
 
 def prune(folder: Path, keep: int) -> list[Path]:

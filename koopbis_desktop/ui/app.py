@@ -157,6 +157,10 @@ CHECK_HOLD_S = 5.0
 # The login's preloading starts after its first paint, or this long after its show at the latest.
 PRELOAD_AFTER_MS = 250
 
+# A single PC's backup of the day (``setup.daily_backup``) is taken this long after the first
+# signed-in window, once the whole-file check has passed, on a connection of its own.
+DAILY_BACKUP_AFTER_MS = 3000
+
 #: The signed-in window's modules in the order they load, each pulling in what it needs
 #: (a few milliseconds to a few tens each): one per turn of the event loop.
 PRELOADED = (
@@ -258,6 +262,7 @@ class Shell(QObject):
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
         self._preloading = False
+        self._daily_backup_asked = False
         worker.open_failed.connect(self.on_worker_open_failed)
         worker.damaged.connect(self.on_worker_open_failed)  # found by the whole-file check, a moment later
 
@@ -322,6 +327,9 @@ class Shell(QObject):
         window.show()
         window.show_page(window.landing_key(), focus=True)
         QTimer.singleShot(CHECK_AFTER_WINDOW_MS, self.worker.release_check)
+        if not self._daily_backup_asked and not self.worker.is_office:
+            self._daily_backup_asked = True
+            QTimer.singleShot(DAILY_BACKUP_AFTER_MS, self, self.take_daily_backup)
         if self.first_run and ctx.is_admin:
             # The set-up's last page: what comes next, with buttons that do it.
             self.first_run = False
@@ -352,6 +360,42 @@ class Shell(QObject):
             from koopbis_desktop.ui.encryption_offer import offer_encryption
 
             QTimer.singleShot(0, lambda: offer_encryption(ctx, window))
+
+    def take_daily_backup(self) -> None:
+        """Today's backup of this PC's file, if it has none yet; said in the status bar."""
+        from koopbis_desktop.services import setup
+
+        worker = self.worker
+
+        def back_up(store: Store) -> Path | None:
+            worker.wait_checked()  # never a copy of a damaged file: only once the whole file passed
+            return setup.daily_backup(store)
+
+        worker.submit_apart(back_up, self.on_daily_backup, self.on_daily_backup_failed)
+
+    def _say(self, text: str) -> None:
+        if self.window is not None:
+            self.window.ctx.hub.message.emit(text)
+
+    def on_daily_backup(self, path: Path | None) -> None:
+        if path is not None:
+            log.info("daily backup: %s", path)
+            self._say(
+                QCoreApplication.translate("Shell", "Bugünün yedeği alındı: %1").replace("%1", str(path))
+            )
+
+    def on_daily_backup_failed(self, exc: BaseException) -> None:
+        from koopbis_desktop.store.errors import DatabaseDamaged
+
+        if isinstance(exc, DatabaseDamaged):
+            return  # the whole-file check's finding: the worker's ``damaged`` already said it
+        log.warning("the daily backup failed", exc_info=exc)
+        self._say(
+            QCoreApplication.translate(
+                "Shell",
+                "%1 Kayıtlarınız yerinde; günün yedeği programın bir sonraki açılışında yeniden denenir.",
+            ).replace("%1", user_message(exc))
+        )
 
     def on_window_signed_out(self) -> None:
         window, self.window = self.window, None

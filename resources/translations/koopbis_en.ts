@@ -3292,28 +3292,38 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="279"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="284"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
         <extracomment>The signed-in window&apos;s modules in the order they load, each pulling in what it needs (a few milliseconds to a few tens each): one per turn of the event loop. An encrypted file&apos;s sign-in opens the account&apos;s key slot first: argon2&apos;s low-level function and AES-GCM (≈ 11 + 15 ms of imports on the DB worker, after the password was typed). Loaded first while the login of an encrypted file waits.</extracomment>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="317"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="322"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="572"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="384"/>
+        <source>Bugünün yedeği alındı: %1</source>
+        <translation>Today's backup was taken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/app.py" line="394"/>
+        <source>%1 Kayıtlarınız yerinde; günün yedeği programın bir sonraki açılışında yeniden denenir.</source>
+        <translation>%1 Your records are safe; today's backup is tried again at the program's next start.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/app.py" line="616"/>
         <source>KOOP-BİS Masaüstü bu veritabanıyla bu bilgisayarda zaten açık.</source>
         <translation>KOOP-BİS Desktop is already open with this database on this computer.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="573"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="617"/>
         <source>Açık pencereyi görev çubuğunda bulun. İkinci bir pencere açılmadı: aynı form iki pencerede açılıp iki kez kaydedilebilirdi. Açık program yanıt vermiyorsa kapatın (işlem numarası {0}) ve yeniden başlatın; kaydettikleriniz ve otomatik kaydedilen formlar kaybolmaz.</source>
         <translation>Find the open window in the task bar. No second window was opened: the same form could have been opened in two windows and saved twice. If the open program does not respond, close it (process number {0}) and start again; what you saved and the autosaved forms are not lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="636"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="680"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
