@@ -97,3 +97,18 @@ def test_a_backup_folder_that_is_a_file_is_refused_in_turkish(store: Store, tmp_
         "'Yedek klasörü'nü denetleyin ya da bilgi işlem sorumlusuna haber verin."
     )
     assert occupied.read_text() == "bir dosya"
+
+
+def test_an_encrypted_files_daily_backup_is_encrypted_with_its_key_file_beside(
+    encrypted_store: Store,
+) -> None:
+    from koopbis_desktop.store import encryption, keyfile
+
+    reader = reopen(encrypted_store, read_only=True, check_integrity=False)
+    try:
+        taken = setup.daily_backup(reader, now=NOW)
+    finally:
+        reader.close()
+    assert taken is not None and encryption.is_encrypted(taken)
+    assert keyfile.keyfile_path(taken).is_file()
+    assert backup.check_backup_file(taken, lambda path: encrypted_store.key) > 0
