@@ -66,6 +66,38 @@ def cmd_import_members(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _ExportProgress:
+    """An export of more than one page tells how far it is on stderr, every tenth: 50,000 entries
+    take most of a minute as .xlsx, and a silent terminal looks hung. Nothing with ``--json``."""
+
+    def __init__(self, args: argparse.Namespace, name: str, page: int) -> None:
+        self.quiet = bool(args.json)
+        self.name = name
+        self.page = page
+        self.total = 0
+        self.shown = -1
+
+    def counted(self, total: int) -> None:
+        self.total = total
+
+    def written(self, rows: int) -> None:
+        if self.quiet or self.total <= self.page:
+            return
+        tenth = rows * 10 // self.total
+        if tenth > self.shown:
+            self.shown = tenth
+            print(
+                tx("[{percent:3d}%] {name}: {rows} / {total} kayıt yazıldı").format(
+                    percent=tenth * 10,
+                    name=self.name,
+                    rows=f"{rows:,}".replace(",", "."),
+                    total=f"{self.total:,}".replace(",", "."),
+                ),
+                file=sys.stderr,
+                flush=True,
+            )
+
+
 def cmd_export_entries(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import exports
     from koopbis_desktop.services.queries import EntryFilter
@@ -76,7 +108,10 @@ def cmd_export_entries(args: argparse.Namespace) -> int:
         type_id=args.type,
         cooperative=args.cooperative,
     )
-    report = exports.export_entries(store, flt, Path(args.file), descending=False)
+    shown = _ExportProgress(args, Path(args.file).name, exports.PAGE)
+    report = exports.export_entries(
+        store, flt, Path(args.file), descending=False, counted=shown.counted, progress=shown.written
+    )
     if args.json:
         print_json(
             {
@@ -96,7 +131,8 @@ def cmd_export_audit(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import exports
 
     store, _actor = signed_in(args, reading=True)
-    report = exports.export_audit(store, Path(args.file))
+    shown = _ExportProgress(args, Path(args.file).name, exports.PAGE)
+    report = exports.export_audit(store, Path(args.file), counted=shown.counted, progress=shown.written)
     if args.json:
         print_json(
             {

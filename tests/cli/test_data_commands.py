@@ -200,3 +200,30 @@ def test_export_csv_in_the_excel_2010_encoding_chosen_in_settings(
     assert not (tmp_path / "denetim.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     audit_text = (tmp_path / "denetim.csv").read_bytes().decode("cp1254")
     assert audit_text.startswith("Sıra;Zaman;Kullanıcı;İşlem;") and "member_import" in audit_text
+
+
+def test_a_long_export_tells_how_far_it_is_on_stderr(
+    cli: Any,
+    store: Store,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from koopbis_desktop.services import exports
+
+    path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, admit_rows(20, seed=35))
+    assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse") == 0
+    capsys.readouterr()
+    monkeypatch.setattr(exports, "PAGE", 4)  # five pages
+    assert cli("export", "entries", str(tmp_path / "kuyruk.xlsx"), "--as", "ayse") == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "20 kayıt kuyruk.xlsx dosyasına aktarıldı."
+    assert err.splitlines() == [
+        "[ 20%] kuyruk.xlsx: 4 / 20 kayıt yazıldı",
+        "[ 40%] kuyruk.xlsx: 8 / 20 kayıt yazıldı",
+        "[ 60%] kuyruk.xlsx: 12 / 20 kayıt yazıldı",
+        "[ 80%] kuyruk.xlsx: 16 / 20 kayıt yazıldı",
+        "[100%] kuyruk.xlsx: 20 / 20 kayıt yazıldı",
+    ]
+    assert cli("export", "entries", str(tmp_path / "kuyruk.xlsx"), "--as", "ayse", "--json") == 0
+    assert capsys.readouterr().err == ""
