@@ -125,12 +125,24 @@ def backup_now(
     key of its own wrapped for ``by``'s ``password`` (and sealed for the office's recovery key,
     :func:`new_office_recovery_key`); a single PC's opens with the database's key file.
     """
+    target = copy_backup(store, dest, by=by, password=password)
+    record_backup(store, by, target)
+    return target
+
+
+def copy_backup(
+    store: Store, dest: Path | None = None, *, by: str = "system", password: str | None = None
+) -> Path:
+    """:func:`backup_now`'s copy alone: it only reads, so it runs on a read-only connection too."""
     folder = dest if dest is not None else paths.backups_dir(store.location, store.setting("backup_dir"))
     account = (by, password) if password is not None else None
-    target = backup.create_backup(store, folder, reason="elle", account=account)
+    return backup.create_backup(store, folder, reason="elle", account=account)
+
+
+def record_backup(store: Store, by: str, target: Path) -> None:
+    """The audit row of a backup ``by`` took (the desktop's "Yedek al" after its copy)."""
     with store.atomic() as conn:
         audit.append(conn, actor=by, action="backup", details={"file": str(target)})
-    return target
 
 
 #: The reason in the name of the backup the desktop takes by itself once a day.

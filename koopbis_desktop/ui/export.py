@@ -87,6 +87,16 @@ class DataActions(QObject):
         self.audit_action.setVisible(ctx.is_admin or ctx.is_supervisor)
         self.support_action = QAction(self.tr("&Destek paketi oluştur…"), window)
         self.support_action.triggered.connect(self.on_support_action_triggered)
+        # A single PC's file; the office database is backed up by its IT (``koopbis backup``).
+        self.backup_action = QAction(self.tr("&Yedek al"), window)
+        self.backup_action.setObjectName("backupAction")
+        self.backup_action.setStatusTip(
+            self.tr(
+                "Kayıtların bir kopyasını yedek klasörüne yazar (program her gün kendisi de bir tane alır)."
+            )
+        )
+        self.backup_action.setVisible(not ctx.worker.is_office)
+        self.backup_action.triggered.connect(self.on_backup_action_triggered)
         self.progress: QProgressDialog | None = None  # the running export's window
         self._cancel: threading.Event | None = None
         self._export_name = ""
@@ -275,6 +285,32 @@ class DataActions(QObject):
             return
         self.on_job_failed(exc)
 
+    # -- backup ---------------------------------------------------------------------------------
+
+    def on_backup_action_triggered(self) -> None:
+        """A copy of the file now, beside the worker (a large file takes a few seconds), then its audit row."""
+        from koopbis_desktop.services import setup
+
+        by = self.ctx.require_actor().username
+        self.backup_action.setEnabled(False)
+        self.ctx.hub.message.emit(self.tr("Yedek alınıyor…"))
+        self.ctx.worker.submit_apart(
+            lambda store: setup.copy_backup(store, by=by), self.on_backup_taken, self.on_backup_failed
+        )
+
+    def on_backup_taken(self, path: Path) -> None:
+        from koopbis_desktop.services import setup
+
+        by = self.ctx.require_actor().username
+        self.backup_action.setEnabled(True)
+        self.ctx.worker.submit(lambda store: setup.record_backup(store, by, path), None, self.on_job_failed)
+        self.ctx.hub.message.emit(self.tr("Yedek alındı: %1").replace("%1", str(path)))
+        self.exported.emit(path)
+
+    def on_backup_failed(self, exc: BaseException) -> None:
+        self.backup_action.setEnabled(True)
+        messages.show_warning(self.window, self.tr("Yedek alınamadı"), user_message(exc))
+
     # -- support bundle -----------------------------------------------------------------------
 
     def on_support_action_triggered(self) -> None:
@@ -308,7 +344,7 @@ def install_data_actions(
     actions = DataActions(window, ctx, pages)
     # Before "Çıkış" (after the file menu's separator), in a group of their own.
     anchor = next((a for a in file_menu.actions() if a.isSeparator()), None)
-    for action in (actions.import_action, actions.export_action, actions.audit_action):
+    for action in (actions.import_action, actions.export_action, actions.audit_action, actions.backup_action):
         if anchor is None:
             file_menu.addAction(action)
         else:

@@ -1144,79 +1144,104 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Create a &amp;support bundle…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="104"/>
-        <location filename="../../koopbis_desktop/ui/export.py" line="196"/>
-        <location filename="../../koopbis_desktop/ui/export.py" line="208"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="91"/>
+        <source>&amp;Yedek al</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="95"/>
+        <source>Kayıtların bir kopyasını yedek klasörüne yazar (program her gün kendisi de bir tane alır).</source>
+        <translation>Writes a copy of the records to the backup folder (the program also takes one by itself every day).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="114"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="206"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="218"/>
         <source>%1 yazılıyor…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="108"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="118"/>
         <source>Dosya yazılamadı</source>
         <translation>The file could not be written</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="135"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="145"/>
         <source>Listeyi dışa aktar</source>
         <translation>Export the list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="147"/>
         <source>Excel dosyası (*.xlsx);;CSV dosyası, noktalı virgüllü (*.csv)</source>
         <translation>Excel file (*.xlsx);;CSV file, semicolon-separated (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="175"/>
         <source>Denetim izini dışa aktar</source>
         <translation>Export the audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="177"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="185"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="195"/>
         <source>Dışa aktarma sürüyor</source>
         <translation>Export in progress</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="187"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="197"/>
         <source>%1 henüz yazılıyor. Bitmesini bekleyin ya da ilerleme penceresinde Vazgeç&apos;e basın.</source>
         <translation>%1 is still being written. Wait for it to finish, or press Cancel in the progress window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="206"/>
         <source>Vazgeç</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="209"/>
         <source>Dışa aktarılıyor</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="253"/>
         <source>%1 yazılıyor: %2 / %3 kayıt</source>
         <translation>Writing %1: %2 / %3 entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="253"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="263"/>
         <source>Durduruluyor…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="283"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="296"/>
+        <source>Yedek alınıyor…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="307"/>
+        <source>Yedek alındı: %1</source>
+        <translation>Backup taken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="312"/>
+        <source>Yedek alınamadı</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="319"/>
         <source>Destek paketi oluştur</source>
         <translation>Create a support bundle</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="285"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="321"/>
         <source>Zip dosyası (*.zip)</source>
         <translation>Zip file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="299"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="335"/>
         <source>Destek paketi yazıldı: %1 (kişisel veri içermez).</source>
         <translation>Support bundle written: %1 (contains no personal data).</translation>
     </message>
@@ -3305,12 +3330,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     <message>
         <location filename="../../koopbis_desktop/ui/app.py" line="384"/>
         <source>Bugünün yedeği alındı: %1</source>
-        <translation>Today's backup was taken: %1</translation>
+        <translation>Today&apos;s backup was taken: %1</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/app.py" line="394"/>
         <source>%1 Kayıtlarınız yerinde; günün yedeği programın bir sonraki açılışında yeniden denenir.</source>
-        <translation>%1 Your records are safe; today's backup is tried again at the program's next start.</translation>
+        <translation>%1 Your records are safe; today&apos;s backup is tried again at the program&apos;s next start.</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/app.py" line="616"/>

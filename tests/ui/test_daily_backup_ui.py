@@ -87,3 +87,28 @@ def test_a_backup_that_cannot_be_written_is_said_in_turkish_and_retried_at_the_n
         .startswith(f"Yedek klasörü kullanılamıyor: {blocked} (bu adda bir dosya var, klasör değil).")
     )
     window.close()
+
+
+@pytest.mark.sqlite_only
+def test_yedek_al_copies_the_file_beside_the_work_and_leaves_an_audit_row(
+    qtbot: Any, make_ctx: Any, worker: DbWorker, store: Store
+) -> None:
+    from koopbis_desktop.services import queries
+    from koopbis_desktop.ui.mainwindow import MainWindow
+
+    window = MainWindow(make_ctx("ayse"))
+    qtbot.addWidget(window)
+    window.show()
+    actions = window.data_actions
+    file_menu = window.menuBar().actions()[0].menu()
+    assert actions.backup_action in file_menu.actions() and actions.backup_action.isVisible()  # type: ignore[union-attr]
+    with qtbot.waitSignal(actions.exported, timeout=20_000) as taken:
+        actions.backup_action.trigger()
+    path = taken.args[0]
+    assert path.parent == paths.backups_dir(store.path) and path.name.endswith("-elle.sqlite")
+    assert window.statusBar().currentMessage() == f"Yedek alındı: {path}"
+    wait_idle(qtbot, worker)
+    newest = queries.audit_page(store, queries.AuditFilter(), limit=1)[0]
+    assert (newest["actor"], newest["action"], newest["details"]) == ("ayse", "backup", {"file": str(path)})
+    assert actions.backup_action.isEnabled()
+    window.close()

@@ -435,3 +435,17 @@ def test_a_job_apart_reads_the_same_database_on_either_engine(
     worker.submit_apart(lambda s: (s.setting("province_code"), s.read_only), answers.append)
     qtbot.waitUntil(lambda: len(answers) == 1, timeout=10_000)
     assert answers == [("06", True)]
+
+
+@ON_BOTH
+def test_yedek_al_is_offered_for_a_pcs_own_file_not_for_the_office_database(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], store: Store
+) -> None:
+    # The office database is backed up on its server by its IT (and `koopbis backup`, whose
+    # copy is encrypted for the taker's password); a PC's "Yedek al" is for its own file.
+    from koopbis_desktop.ui.mainwindow import MainWindow
+
+    window = MainWindow(make_ctx("ayse"))
+    qtbot.addWidget(window)
+    assert window.data_actions.backup_action.isVisible() is (store.dialect.name == "sqlite")
+    window.close()
