@@ -101,7 +101,7 @@ def test_yedek_al_copies_the_file_beside_the_work_and_leaves_an_audit_row(
     window.show()
     actions = window.data_actions
     file_menu = window.menuBar().actions()[0].menu()
-    assert actions.backup_action in file_menu.actions() and actions.backup_action.isVisible()  # type: ignore[union-attr]
+    assert actions.backup_action in file_menu.actions() and actions.backup_action.isVisible()  # type: ignore[attr-defined]
     with qtbot.waitSignal(actions.exported, timeout=20_000) as taken:
         actions.backup_action.trigger()
     path = taken.args[0]
