@@ -88,7 +88,7 @@ class DataActions(QObject):
         self.support_action = QAction(self.tr("&Destek paketi oluştur…"), window)
         self.support_action.triggered.connect(self.on_support_action_triggered)
         # A single PC's file; the office database is backed up by its IT (``koopbis backup``).
-        self.backup_action = QAction(self.tr("&Yedek al"), window)
+        self.backup_action = QAction(self.tr("Yedek &al"), window)
         self.backup_action.setObjectName("backupAction")
         self.backup_action.setStatusTip(
             self.tr(

@@ -1145,7 +1145,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/export.py" line="91"/>
-        <source>&amp;Yedek al</source>
+        <source>Yedek &amp;al</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
