@@ -293,7 +293,9 @@ class DbWorker(QObject):
         """
         job = _Job(next(self._ids), op, on_success, on_error, None)
         stopping = cancel if cancel is not None else threading.Event()
-        thread = threading.Thread(target=self._run_apart, args=(job,), name="koopbis-apart", daemon=True)
+        thread = threading.Thread(
+            target=self._run_apart, args=(job, stopping), name="koopbis-apart", daemon=True
+        )
         with self._lock:
             self._pending[job.job_id] = job
             self._apart[thread] = stopping
@@ -391,12 +393,14 @@ class DbWorker(QObject):
         self._settled.set()
         self._opened_signal.emit(None)
 
-    def _run_apart(self, job: _Job) -> None:
+    def _run_apart(self, job: _Job, stopping: threading.Event) -> None:
         """A job apart's thread: its own read-only connection, opened once the worker's store is open."""
         from koopbis_desktop.store.db import open_store
 
         try:
-            self._opened.wait()
+            while not self._opened.wait(0.05):
+                if stopping.is_set():  # stopped before the database opened: nothing to read
+                    raise RuntimeError("the worker stopped before the database opened")
             if self._open_error is not None:
                 raise self._open_error
             if isinstance(self.location, OfficeUrl):

@@ -241,3 +241,22 @@ def test_a_job_apart_reads_an_encrypted_file_and_stops_with_the_worker(
     finally:
         worker.stop()  # asks the job apart to stop and waits for it
     assert stop.is_set() and answers[0] > 0  # type: ignore[operator]
+
+
+@pytest.mark.sqlite_only
+def test_a_job_apart_waiting_for_a_locked_file_does_not_hold_up_the_stop(
+    qtbot: Any, encrypted_store: Store
+) -> None:
+    import time
+
+    path = encrypted_store.path
+    encrypted_store.close()
+    worker = DbWorker(path, path.parent / "backups")  # no key, no password: waits for a sign-in
+    worker.start()
+    assert worker.wait_ready(10) is True and worker.is_locked
+    errors: list[BaseException] = []
+    worker.submit_apart(lambda store: pytest.fail("read a locked file"), None, errors.append)
+    began = time.monotonic()
+    worker.stop(timeout=10)
+    assert time.monotonic() - began < 5
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
