@@ -94,6 +94,8 @@ def import_snapshot(
     with store.atomic() as conn:
         # The encodings of CSV/TXT files: a wrong guess would show here first.
         details: dict[str, object] = {"file": str(file), "encodings": report.encodings}
+        if report.warning_count:  # rows taken with a field kept as written or left empty
+            details["warnings"] = report.warning_count
         audit.append(conn, actor=by, action="snapshot_import", details=details)
     return report
 

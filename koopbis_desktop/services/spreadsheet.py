@@ -155,6 +155,23 @@ _SCIENTIFIC = re.compile(r"^[+]?(\d+)(?:[.,](\d+))?[eE][+]?\d+$")
 _EXACT_SCIENTIFIC_DIGITS = 10
 
 
+def number_cell_digits(value: Any) -> str | None:
+    """The digits of a whole number a cell holds as a number, else None.
+
+    A number cell (int, or a float of a whole number: calamine gives every number so)
+    and text a program wrote from one ("12345678901.0", the validators' own rule). Such a
+    number has lost its leading zeros; what a field makes of that is the caller's.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else None
+    compact = str(value).strip().lstrip("'").replace(" ", "").replace("\u00a0", "")
+    return decimal_written_digits(compact)
+
+
 def identity_text(value: Any) -> Any:
     """A TCKN/VKN cell: numbers Excel made of it turned back into its digit string.
 
@@ -165,18 +182,14 @@ def identity_text(value: Any) -> Any:
         return None
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, int | float):
-        if isinstance(value, float) and not value.is_integer():
-            return repr(value)
-        digits = str(int(value))
-    else:
+    if isinstance(value, float) and not value.is_integer():
+        return repr(value)
+    digits = number_cell_digits(value)
+    if digits is None:
         text = str(value).strip().lstrip("'").strip()
-        compact = text.replace(" ", "").replace("\u00a0", "")
-        # "12345678901.0": a program that wrote the number as a float (the validators' own rule).
-        written = decimal_written_digits(compact) or _scientific_digits(compact)
-        if written is None:
+        digits = _scientific_digits(text.replace(" ", "").replace("\u00a0", ""))
+        if digits is None:
             return text
-        digits = written
     # A VKN typed as a number loses its leading zero: 9 digits can only be that.
     return digits.zfill(10) if len(digits) == 9 else digits
 

@@ -204,7 +204,7 @@ def test_missing_columns_named_with_aliases(snap: Store, tmp_path: Path, loaded:
     err = bad_import(snap, write_csv(tmp_path / "k.csv", header, rows))
     # Named as the clerk's header row would name them, not by the program's own column keys.
     assert "zorunlu sütunlar eksik: İlçe, Vergi No." in err.message, err.message
-    assert {e[2] for e in err.errors} == {"vkn", "district"}
+    assert {e[2] for e in err.errors} == {"Vergi No", "İlçe"}
     assert any("'VKN'" in e[3] and "'Vergi No'" in e[3] for e in err.errors)
     assert all(e[1] == 1 for e in err.errors)
     assert table_counts(snap) == loaded
@@ -216,7 +216,7 @@ def test_bad_vkn_on_line_7(snap: Store, tmp_path: Path, loaded: dict[str, int]) 
     rows[5][6] = "1234567891"  # line 7: header is line 1
     members = write_csv(tmp_path / "o.csv", MEMBER_HEADER, member_rows(recs))
     err = bad_import(snap, write_csv(tmp_path / "k.csv", COOP_HEADER, rows), members=members)
-    assert err.errors == [("k.csv", 7, "vkn", err.errors[0][3])]
+    assert err.errors == [("k.csv", 7, "Vergi No", err.errors[0][3])]  # the column as the file heads it
     assert "Vergi Kimlik No" in err.errors[0][3]
     assert "satır 7" in str(err) and "hiçbir şey değişmedi" in err.message
     assert table_counts(snap) == loaded
@@ -232,10 +232,10 @@ def test_bad_date_unknown_province_and_wrong_district(
     rows[4][9] = "2099-01-01"
     err = bad_import(snap, write_csv(tmp_path / "k.csv", COOP_HEADER, rows))
     assert [(e[1], e[2]) for e in err.errors] == [
-        (2, "founded_on"),
-        (4, "province_code"),
-        (5, "district"),
-        (6, "founded_on"),
+        (2, "Kuruluş Tarihi"),
+        (4, "İl Kodu"),
+        (5, "İlçe"),
+        (6, "Kuruluş Tarihi"),
     ]
     assert "Atlantis" in err.errors[1][3]
     assert table_counts(snap) == loaded
@@ -258,10 +258,10 @@ def test_child_row_errors_are_reported_with_lines(
         board=write_csv(tmp_path / "y.csv", BOARD_HEADER, board),
     )
     where = [(e[0], e[1], e[2]) for e in err.errors]
-    assert ("o.csv", 3, "member_id") in where
-    assert ("o.csv", 4, "registry_id") in where
-    assert ("o.csv", len(members) + 1, "member_id") in where
-    assert ("y.csv", 2, "role") in where
+    assert ("o.csv", 3, "T.C. Kimlik No") in where
+    assert ("o.csv", 4, "Sicil No") in where
+    assert ("o.csv", len(members) + 1, "T.C. Kimlik No") in where
+    assert ("y.csv", 2, "Görevi") in where
     assert table_counts(snap) == loaded
 
 
