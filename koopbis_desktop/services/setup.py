@@ -34,6 +34,7 @@ class SetupResult:
     admin: str
     imported: str  # the import report's sentence, or ""
     recovery_key: str = ""  # an encrypted database's recovery key, shown once; "" for a plain one
+    report: snapshot_import.ImportReport | None = None  # the list's import, with its warnings
 
 
 def find_province(province: str) -> reference.Province:
@@ -108,13 +109,13 @@ def set_up_database(
     The province goes last, so a refused snapshot or account leaves a database
     that asks again on the next start instead of half a province.
     """
-    imported = ""
-    if snapshot_file is not None:
-        imported = import_snapshot(store, admin, snapshot_file).text()
+    report = import_snapshot(store, admin, snapshot_file) if snapshot_file is not None else None
     accounts.add_user(store, None, admin, "admin", password, full_name)
     recovery = encryption.new_recovery_key(store) if store.encrypted else ""
     initialize(store, province_code)
-    return SetupResult(admin=admin, imported=imported, recovery_key=recovery)
+    return SetupResult(
+        admin=admin, imported=report.text() if report else "", recovery_key=recovery, report=report
+    )
 
 
 def backup_now(

@@ -102,9 +102,10 @@ class ImportReport:
     # Cooperatives the store could not take as they were: (id, why).
     skipped: tuple[tuple[str, str], ...] = ()
 
-    def text(self) -> str:
+    def summary(self) -> str:
+        """The counts sentence, without the warnings."""
         c = self.counts
-        text = tx(
+        return tx(
             "{cooperatives} kooperatif, {members} ortak, {board} yönetim kurulu üyesi, {auditors} "
             "denetim kurulu üyesi, {assemblies} genel kurul kaydı içe aktarıldı."
         ).format(
@@ -114,13 +115,20 @@ class ImportReport:
             auditors=c.get("auditors", 0),
             assemblies=c.get("assemblies", 0),
         )
+
+    def warning_lines(self) -> list[str]:
+        """One Turkish line per listed warning: file, line, column (as the file heads it), message."""
+        return [
+            tx("{source} satır {line} ({column}): {message}").format(
+                source=source, line=line, column=column, message=message
+            )
+            for source, line, column, message in self.warnings
+        ]
+
+    def text(self) -> str:
+        text = self.summary()
         if self.warnings:
-            lines = [
-                tx("{source} satır {line} ({column}): {message}").format(
-                    source=source, line=line, column=column, message=message
-                )
-                for source, line, column, message in self.warnings
-            ]
+            lines = self.warning_lines()
             total = max(self.warning_count, len(self.warnings))
             if total > len(self.warnings):
                 text += tx(" {n} uyarı (ilk {shown} tanesi listelendi):").format(

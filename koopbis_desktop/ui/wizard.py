@@ -43,6 +43,7 @@ from koopbis_desktop.services import office_connection, snapshot_import
 from koopbis_desktop.services.setup import SetupResult, set_up_database
 from koopbis_desktop.ui.dialogs.users import PasswordPair
 from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.list_loader import show_warnings
 from koopbis_desktop.ui.office_connect import OfficeConnectPage, ProbeOutcome
 from koopbis_desktop.ui.worker import DbWorker
 
@@ -339,8 +340,14 @@ class FirstRunWizard(QDialog):
     def on_set_up(self, result: SetupResult) -> None:
         self.result_ = result
         self._remember_office()
+        # The list's rows taken with a warning (a phone left empty, a type kept as written) are
+        # shown now: nothing else of this set-up shows them again.
+        shown = show_warnings(self, result.report) if result.report is not None else None
         if not result.recovery_key:
-            self.accept()
+            if shown is not None:
+                shown.finished.connect(self.accept)
+            else:
+                self.accept()
             return
         self.recovery_label.setText(result.recovery_key)
         self.setup_page.hide()

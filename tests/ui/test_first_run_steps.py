@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store
@@ -92,3 +92,36 @@ def test_last_page_follows_the_new_admins_first_sign_in(
     qtbot.waitUntil(lambda: any(m.title == "Veritabanı şifrelenmemiş" for m in message_mock.shown))
     wait_idle(qtbot, worker)
     window.close()
+
+
+def test_the_lists_warnings_are_shown_after_the_set_up(
+    qtbot: Any, fresh_worker: DbWorker, tmp_path: Path
+) -> None:
+    """The wizard loaded the list and said nothing of it: not the counts, not the rows taken with a
+    warning (a phone left empty, a type kept as written), which nobody saw again."""
+    from koopbis_desktop.ui.list_loader import ListReport
+    from tests.services.member_lists import write_csv
+    from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
+
+    recs = records(2)
+    rows = [[*row, phone] for row, phone in zip(coop_rows(recs), ["555 12", ""], strict=True)]
+    path = write_csv(tmp_path / "liste.csv", [*COOP_HEADER, "Telefon"], rows)
+    wizard = FirstRunWizard(fresh_worker)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.province_filter, "ankara")
+    qtbot.keyClicks(wizard.passwords.first, "ilk-parola-1")
+    qtbot.keyClicks(wizard.passwords.second, "ilk-parola-1")
+    wizard.snapshot_edit.setText(str(path))
+    qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in wizard.findChildren(ListReport)), timeout=20_000)
+    report = next(d for d in wizard.findChildren(ListReport) if d.isVisible())
+    assert "2 kooperatif" in report.summary.text()
+    assert "liste.csv satır 2 (Telefon): '555 12' alınmadı" in report.lines.toPlainText()
+    assert wizard.isVisible()  # the set-up goes on only once the report was read
+    report.accept()
+    assert wizard.result_ is not None
+    if wizard.result_.recovery_key:
+        assert wizard.recovery_page.isVisible()
+    else:
+        assert wizard.result() == QDialog.DialogCode.Accepted
