@@ -45,6 +45,7 @@ from koopbis_desktop.services.spreadsheet_formats import (
     FileFormat,
     FormatRefused,
     file_format_of,
+    unreadable,
     uses_1904_dates,
 )
 from koopbis_desktop.services.text_decoding import DecodedText, EncodingUndecided, decode, sniff_delimiter
@@ -373,7 +374,7 @@ def _decode_text(path: Path, source: str) -> tuple[DecodedText, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise file_error(source, f"Dosya okunamadı ({exc.strerror or exc}).") from exc
+        raise file_error(source, unreadable(exc)) from exc
     if not data.strip():
         raise file_error(source, "Dosya boş; başlık satırı ve en az bir kayıt olmalı.")
     if _looks_binary(data):
@@ -455,6 +456,8 @@ class _OpenpyxlBook:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 self.book = load_workbook(path, read_only=True, data_only=True)
+        except PermissionError as exc:  # open in Excel, or not ours to read: not a damaged file
+            raise file_error(source, unreadable(exc)) from exc
         except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
             raise file_error(source, _unopenable(FileFormat.XLSX)) from exc
         except Exception as exc:  # openpyxl raises assorted parser errors on bad XML
@@ -510,6 +513,8 @@ class _CalamineBook:
                 self.book = python_calamine.CalamineWorkbook.from_filelike(handle)
         except python_calamine.PasswordError as exc:
             raise file_error(source, _PASSWORD_ADVICE) from exc
+        except PermissionError as exc:  # open in Excel, or not ours to read: not a damaged file
+            raise file_error(source, unreadable(exc)) from exc
         except (python_calamine.CalamineError, OSError, ValueError) as exc:
             raise file_error(source, _unopenable(file_format)) from exc
         except Exception as exc:  # the Rust reader's other errors on damaged XML

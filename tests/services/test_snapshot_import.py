@@ -459,3 +459,26 @@ def test_a_member_vkn_excel_kept_as_a_number_gets_its_leading_zero_back(snap: St
     for rec in recs:
         got = snapshot.get_record(snap, rec["id"])
         assert got is not None and [m["member_id"] for m in got["members"]] == [member_vkn]
+
+
+def test_a_file_that_cannot_be_opened_says_to_close_it_in_excel(snap: Store, tmp_path: Path) -> None:
+    """A list open in Excel (Windows refuses to share it) or without read permission was refused as
+    "Dosya okunamadı (Permission denied)." — English, and no word of what to do."""
+    locked = Path("/proc/sys/vm/compact_memory")  # write-only even for root: opening it to read is refused
+    if not locked.exists():
+        pytest.skip("needs Linux's /proc/sys")
+    for name in ("liste.csv", "liste.xlsx"):
+        path = tmp_path / name
+        path.symlink_to(locked)
+        try:
+            path.read_bytes()
+        except PermissionError:
+            pass
+        else:
+            pytest.skip("the file reads here")
+        with pytest.raises(SnapshotImportError) as info:
+            snapshot_import.import_file(snap, path)
+        message = str(info.value)
+        assert "Permission denied" not in message, message
+        assert "başka bir programda" in message and "Excel'de kapatıp" in message, message
+    assert snapshot.count_cooperatives(snap) == 0
