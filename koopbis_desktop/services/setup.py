@@ -107,8 +107,10 @@ def set_up_database(
     """The first-run wizard's whole set-up: snapshot (validated before writing), first admin, then the province.
 
     The province goes last, so a refused snapshot or account leaves a database
-    that asks again on the next start instead of half a province.
+    that asks again on the next start instead of half a province. The admin's name
+    is checked before the list is read: a name that cannot be made is said at once.
     """
+    accounts.check_username(admin)
     report = import_snapshot(store, admin, snapshot_file) if snapshot_file is not None else None
     accounts.add_user(store, None, admin, "admin", password, full_name)
     recovery = encryption.new_recovery_key(store) if store.encrypted else ""

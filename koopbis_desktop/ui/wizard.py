@@ -40,18 +40,13 @@ from koopbis_desktop import paths
 from koopbis_desktop.domain.reference import provinces
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.services import office_connection, snapshot_import
+from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.services.setup import SetupResult, set_up_database
 from koopbis_desktop.ui.dialogs.users import PasswordPair
 from koopbis_desktop.ui.errors import user_message
-from koopbis_desktop.ui.list_loader import show_warnings
+from koopbis_desktop.ui.list_loader import show_refusal, show_warnings
 from koopbis_desktop.ui.office_connect import OfficeConnectPage, ProbeOutcome
 from koopbis_desktop.ui.worker import DbWorker
-
-
-def describe_error(exc: BaseException) -> str:
-    if isinstance(exc, snapshot_import.SnapshotImportError):
-        return "\n".join([exc.message, *exc.details()[:10]])
-    return user_message(exc)
 
 
 class FirstRunWizard(QDialog):
@@ -313,7 +308,8 @@ class FirstRunWizard(QDialog):
         if not province:
             self._fail(self.tr("Listeden ilinizi seçin."), self.province_filter)
             return
-        snapshot_text = self.snapshot_edit.text().strip()
+        # Windows' "Yol olarak kopyala" puts the path in quotes.
+        snapshot_text = self.snapshot_edit.text().strip().strip('"').strip()
         snapshot_file = Path(snapshot_text).expanduser() if snapshot_text else None
         if snapshot_file is not None and not snapshot_file.is_file():
             self._fail(self.tr("Döküm dosyası bulunamadı: {0}").format(snapshot_text), self.snapshot_edit)
@@ -364,7 +360,17 @@ class FirstRunWizard(QDialog):
     def on_failed(self, exc: BaseException) -> None:
         self.create_button.setEnabled(True)
         self.error_label.setStyleSheet("color: #a00000;")
-        self._fail(describe_error(exc))
+        if isinstance(exc, snapshot_import.SnapshotImportError):
+            # The rows to fix, every one of them, in a box to read and copy; the cursor on the file.
+            self._fail(user_message(exc), self.snapshot_edit)
+            if exc.details():
+                show_refusal(self, exc)
+            return
+        fields = {i.path for i in exc.issues} if isinstance(exc, ValidationFailed) else set()
+        focus = (
+            self.username_edit if "username" in fields else self.passwords if "password" in fields else None
+        )
+        self._fail(user_message(exc), focus)
 
 
 class FirstRunNextSteps(QDialog):

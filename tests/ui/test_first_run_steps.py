@@ -125,3 +125,78 @@ def test_the_lists_warnings_are_shown_after_the_set_up(
         assert wizard.recovery_page.isVisible()
     else:
         assert wizard.result() == QDialog.DialogCode.Accepted
+
+
+def _filled_wizard(qtbot: Any, worker: DbWorker, snapshot_text: str) -> FirstRunWizard:
+    wizard = FirstRunWizard(worker)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.province_filter, "ankara")
+    qtbot.keyClicks(wizard.passwords.first, "ilk-parola-1")
+    qtbot.keyClicks(wizard.passwords.second, "ilk-parola-1")
+    wizard.snapshot_edit.setText(snapshot_text)
+    return wizard
+
+
+def _cooperatives(qtbot: Any, worker: DbWorker) -> int:
+    counted: list[int] = []
+    worker.submit(snapshot.count_cooperatives, counted.append)
+    qtbot.waitUntil(lambda: bool(counted))
+    return counted[0]
+
+
+def test_a_bad_username_is_said_at_once_with_the_cursor_in_it(
+    qtbot: Any, fresh_worker: DbWorker, tmp_path: Path
+) -> None:
+    """An admin name with a space was refused only after the whole list had been loaded, with the
+    cursor left nowhere in particular."""
+    from tests.services.member_lists import write_csv
+    from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
+    from tests.ui.keyboard import type_text
+
+    path = write_csv(tmp_path / "liste.csv", COOP_HEADER, coop_rows(records(2)))
+    wizard = _filled_wizard(qtbot, fresh_worker, str(path))
+    wizard.username_edit.clear()
+    type_text(qtbot, wizard.username_edit, "ayşe yılmaz")
+    qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Kullanıcı adı" in wizard.error_label.text())
+    assert wizard.focusWidget() is wizard.username_edit
+    assert wizard.username_edit.text() == "ayşe yılmaz" and wizard.passwords.first.text() == "ilk-parola-1"
+    assert wizard.create_button.isEnabled()
+    assert _cooperatives(qtbot, fresh_worker) == 0  # the list waits for a name that can be made
+
+
+def test_a_refused_list_lists_every_row_and_puts_the_cursor_on_the_file(
+    qtbot: Any, fresh_worker: DbWorker, tmp_path: Path
+) -> None:
+    """The wizard showed the first ten of a refused list's rows in its red line, with no word of the rest."""
+    from koopbis_desktop.ui.list_loader import ListReport
+    from tests.services.member_lists import write_csv
+    from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
+
+    rows = coop_rows(records(12, seed=30))
+    for row in rows:
+        row[6] = "1234567891"  # a bad VKN on every line
+    path = write_csv(tmp_path / "liste.csv", COOP_HEADER, rows)
+    wizard = _filled_wizard(qtbot, fresh_worker, str(path))
+    qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in wizard.findChildren(ListReport)))
+    report = next(d for d in wizard.findChildren(ListReport) if d.isVisible())
+    assert len(report.lines.toPlainText().splitlines()) == 12
+    assert "liste.csv, satır 13, 'Vergi No' sütunu" in report.lines.toPlainText()
+    assert "12 hata" in wizard.error_label.text()
+    report.accept()
+    assert wizard.focusWidget() is wizard.snapshot_edit
+    assert wizard.create_button.isEnabled() and wizard.passwords.first.text() == "ilk-parola-1"
+
+
+def test_a_path_copied_with_its_quotes_is_read(qtbot: Any, fresh_worker: DbWorker, tmp_path: Path) -> None:
+    """Windows' "Yol olarak kopyala" puts the path in quotes: it was "not found"."""
+    from tests.services.member_lists import write_csv
+    from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
+
+    path = write_csv(tmp_path / "liste.csv", COOP_HEADER, coop_rows(records(2)))
+    wizard = _filled_wizard(qtbot, fresh_worker, f'"{path}"')
+    qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.result_ is not None, timeout=20_000)
+    assert _cooperatives(qtbot, fresh_worker) == 2
