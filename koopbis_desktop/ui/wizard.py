@@ -64,6 +64,7 @@ class FirstRunWizard(QDialog):
         super().__init__(parent)
         self.worker = worker
         self.result_: SetupResult | None = None
+        self.busy = False  # the set-up is running on the worker
         self.office: ProbeOutcome | None = None  # the office database this PC connected to
         self.office_worker: DbWorker | None = None  # its worker, when the wizard set it up
         self.setObjectName("firstRunWizard")
@@ -315,7 +316,7 @@ class FirstRunWizard(QDialog):
             self._fail(self.tr("Döküm dosyası bulunamadı: {0}").format(snapshot_text), self.snapshot_edit)
             return
         full_name, password = self.full_name_edit.text().strip(), self.passwords.password()
-        self.create_button.setEnabled(False)
+        self._set_busy(True)
         self.error_label.setText(self.tr("Veritabanı hazırlanıyor…"))
         self.error_label.setStyleSheet("")
         self.error_label.show()
@@ -333,7 +334,15 @@ class FirstRunWizard(QDialog):
             self.on_failed,
         )
 
+    def _set_busy(self, busy: bool) -> None:
+        """While the database is being made nothing closes the wizard: the set-up would go on
+        without it, and its recovery key would be shown to nobody."""
+        self.busy = busy
+        self.create_button.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
+
     def on_set_up(self, result: SetupResult) -> None:
+        self._set_busy(False)
         self.result_ = result
         self._remember_office()
         # The list's rows taken with a warning (a phone left empty, a type kept as written) are
@@ -353,12 +362,12 @@ class FirstRunWizard(QDialog):
 
     def reject(self) -> None:
         # Once the database is set up, the recovery key is shown once: no closing past it unread.
-        if self.recovery_page.isVisible():
+        if self.recovery_page.isVisible() or self.busy:
             return
         super().reject()
 
     def on_failed(self, exc: BaseException) -> None:
-        self.create_button.setEnabled(True)
+        self._set_busy(False)
         self.error_label.setStyleSheet("color: #a00000;")
         if isinstance(exc, snapshot_import.SnapshotImportError):
             # The rows to fix, every one of them, in a box to read and copy; the cursor on the file.

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel
 
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store
@@ -200,3 +200,25 @@ def test_a_path_copied_with_its_quotes_is_read(qtbot: Any, fresh_worker: DbWorke
     qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.result_ is not None, timeout=20_000)
     assert _cooperatives(qtbot, fresh_worker) == 2
+
+
+def test_esc_while_the_database_is_being_made_does_not_lose_the_recovery_key(
+    qtbot: Any, fresh_worker: DbWorker, tmp_path: Path
+) -> None:
+    """Esc (or Vazgeç) while "Veritabanı hazırlanıyor…" closed the wizard, and the set-up went on
+    without it: a database made, its list loaded, its recovery key shown to nobody."""
+    from tests.services.member_lists import write_csv
+    from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
+
+    path = write_csv(tmp_path / "liste.csv", COOP_HEADER, coop_rows(records(30)))
+    wizard = _filled_wizard(qtbot, fresh_worker, str(path))
+    cancel = wizard.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    assert not cancel.isEnabled()
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert wizard.isVisible() and "hazırlanıyor" in wizard.error_label.text()
+    qtbot.waitUntil(lambda: wizard.result_ is not None, timeout=20_000)
+    if wizard.result_ is not None and wizard.result_.recovery_key:
+        assert wizard.recovery_page.isVisible()
+    else:
+        assert wizard.result() == QDialog.DialogCode.Accepted
