@@ -197,6 +197,8 @@ def parse_phone(value: object) -> str:
         text = text[4:]
     elif text.startswith("0"):
         text = text[1:]
+    elif len(text) == 12 and text.startswith("90"):
+        text = text[2:]  # "+90 532 …" typed into a spreadsheet, which took the "+" for a sign
     if not text:
         raise FieldError(tx("Telefon numarası boş bırakılamaz."))
     if not text.isdigit() or not text.isascii():

@@ -83,6 +83,7 @@ def test_xlsx_number_cells(store: Store, tmp_path: Path) -> None:
         ("0312 555 12 34", MERSIS),  # line 4: a text cell
         ("(0312) 555 12 34", 1234567890123450),  # line 5: 16 digits kept as a number: last one lost
         ("0312 555 12 34 / 0532 111 22 33", " "),  # line 6: two numbers in one cell
+        (905321112233, None),  # line 7: "+90 532 111 22 33" typed into Excel, which took the + away
     ]
     recs = records(len(numbers))
     book = Workbook()
@@ -102,6 +103,7 @@ def test_xlsx_number_cells(store: Store, tmp_path: Path) -> None:
         ("3125551234", MERSIS),
         ("3125551234", None),
         (None, None),
+        ("5321112233", None),
     ]
     where = [(line, column) for _, line, column, _ in report.warnings]
     assert where == [(5, "MERSİS No"), (6, "Telefon")]
@@ -140,6 +142,7 @@ def test_the_audit_row_counts_the_warnings(store: Store, tmp_path: Path) -> None
 
 def test_the_form_rule_reads_a_phone_written_as_a_decimal() -> None:
     assert parse_phone("3125551234.0") == "3125551234"
+    assert parse_phone("905321112233") == "5321112233"  # +90 with its + lost
     with pytest.raises(FieldError, match="kısaltılmış"):
         parse_phone("3,12555E+09")
 
