@@ -318,7 +318,8 @@ def _map_header(
     if missing:
         found = ", ".join(f"'{cell_text(c)}'" for c in header if cell_text(c)) or "(boş)"
         for column in missing:
-            accepted = ", ".join(f"'{a}'" for a in (column.name, *column.aliases))
+            # Turkish headers first: the clerk's file speaks Turkish; the program's key is accepted too.
+            accepted = ", ".join(f"'{a}'" for a in (*column.aliases, column.name))
             errors.add(
                 sheet.source,
                 line_no,

@@ -206,6 +206,10 @@ def test_missing_columns_named_with_aliases(snap: Store, tmp_path: Path, loaded:
     assert "zorunlu sütunlar eksik: İlçe, Vergi No." in err.message, err.message
     assert {e[2] for e in err.errors} == {"Vergi No", "İlçe"}
     assert any("'VKN'" in e[3] and "'Vergi No'" in e[3] for e in err.errors)
+    # The Turkish headers come first; the program's own key ('vkn') is named last, not first.
+    assert any(
+        "Kabul edilen başlıklar: 'Vergi No', 'VKN'" in e[3] and e[3].endswith(", 'vkn'.") for e in err.errors
+    )
     assert all(e[1] == 1 for e in err.errors)
     assert table_counts(snap) == loaded
 
