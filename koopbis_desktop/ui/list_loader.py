@@ -36,6 +36,10 @@ if TYPE_CHECKING:  # the importer (spreadsheet readers) loads when a list is cho
 _tr = QCoreApplication.translate
 
 
+# The sessions (AppContext ids) whose list is being loaded: one load at a time, a second click is told so.
+_loading: set[int] = set()
+
+
 def may_load_list(ctx: AppContext) -> bool:
     """Admins and supervisors load the list (the same rule as ``koopbis snapshot import``)."""
     return ctx.is_admin or ctx.is_supervisor
@@ -146,16 +150,29 @@ def choose_and_load(
         path = Path(name)
     by = ctx.require_actor().username
     chosen = path
+    if id(ctx) in _loading:
+        ctx.hub.message.emit(
+            _tr("list_loader", "Kooperatif listesi zaten yükleniyor; bitince ne olduğu burada yazacak.")
+        )
+        return
+    _loading.add(id(ctx))
+    ctx.hub.message.emit(_tr("list_loader", "Kooperatif listesi yükleniyor: {0}…").format(chosen.name))
 
     def finished(report: ImportReport) -> None:
+        _loading.discard(id(ctx))
         ctx.hub.message.emit(report.summary())  # the warnings, line by line, in their own box
         show_warnings(parent, report)
         if done is not None:
             done(report.text())
 
     def failed(exc: BaseException) -> None:
+        _loading.discard(id(ctx))
         show_refusal(parent, exc)
 
     from koopbis_desktop.services import setup
 
-    ctx.worker.submit(lambda store: setup.import_snapshot(store, by, chosen), finished, failed)
+    try:
+        ctx.worker.submit(lambda store: setup.import_snapshot(store, by, chosen), finished, failed)
+    except BaseException:
+        _loading.discard(id(ctx))
+        raise

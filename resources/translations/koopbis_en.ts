@@ -4009,44 +4009,54 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>list_loader</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/list_loader.py" line="46"/>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="50"/>
         <source>Kooperatif listesi (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
         <translation>Cooperative list (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/list_loader.py" line="69"/>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="73"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/list_loader.py" line="98"/>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="102"/>
         <source>Kooperatif listesi yüklenmedi</source>
         <translation>The cooperative list was not loaded</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/list_loader.py" line="110"/>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="114"/>
         <source>{0} uyarı; her satır neyin alınmadığını ve ne yapılacağını söylüyor:</source>
         <translation>{0} warnings; each line says what was not taken and what to do:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/list_loader.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="121"/>
         <source>… ve {0} uyarı daha: dosyayı düzeltip listeyi yeniden yükleyin.</source>
         <translation>… and {0} more warnings: correct the file and load the list again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/list_loader.py" line="120"/>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="124"/>
         <source>{0} sicil numaralı kooperatif alınmadı: {1}</source>
         <translation>Cooperative {0} was not taken: {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/list_loader.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="129"/>
         <source>Kooperatif listesi yüklendi; uyarılar var</source>
         <translation>The cooperative list was loaded, with warnings</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/list_loader.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="144"/>
         <source>Kooperatif listesini yükle</source>
         <translation>Load the cooperative list</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="155"/>
+        <source>Kooperatif listesi zaten yükleniyor; bitince ne olduğu burada yazacak.</source>
+        <translation>The cooperative list is already being loaded; what happened will show here when it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="159"/>
+        <source>Kooperatif listesi yükleniyor: {0}…</source>
+        <translation>Loading the cooperative list: {0}…</translation>
     </message>
     <message>
         <source>Kooperatif listesi (*.csv *.xlsx *.txt)</source>

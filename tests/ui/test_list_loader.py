@@ -75,7 +75,7 @@ def test_a_list_loaded_with_warnings_shows_them_until_closed(
     report = shown_report(qtbot, parent)
     assert "3 kooperatif" in report.summary.text()
     assert report.lines.toPlainText().startswith("liste.csv satır 3 (Telefon): '555 12' alınmadı")
-    assert messages and "3 kooperatif" in messages[0]
+    assert messages[0] == "Kooperatif listesi yükleniyor: liste.csv…" and "3 kooperatif" in messages[-1]
     assert snapshot.count_cooperatives(store) == 3
     assert report.close_button.hasFocus() or report.focusWidget() is report.close_button
     qtbot.keyClick(report, Qt.Key.Key_Return)
@@ -102,3 +102,28 @@ def test_the_file_dialog_offers_every_format_the_import_reads(
         assert f"{pattern} " in asked[0] or f"{pattern})" in asked[0], pattern
     assert "Tüm dosyalar (*)" in asked[0]
     assert worker.pending() == 0  # cancelled: nothing submitted
+
+
+def test_a_second_click_while_the_list_loads_says_so_and_loads_nothing_twice(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], worker: DbWorker, store: Store, tmp_path: Path
+) -> None:
+    """Nothing said the list was loading (a province's list takes seconds): a second click loaded it again."""
+    from koopbis_desktop.store import entries
+
+    ctx = make_ctx("admin")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    path = write_csv(tmp_path / "liste.csv", COOP_HEADER, coop_rows(records(3)))
+    messages: list[str] = []
+    ctx.hub.message.connect(messages.append)
+    choose_and_load(ctx, parent, path=path)
+    assert messages == ["Kooperatif listesi yükleniyor: liste.csv…"]
+    choose_and_load(ctx, parent, path=path)
+    assert messages[-1].startswith("Kooperatif listesi zaten yükleniyor")
+    qtbot.waitUntil(lambda: any("3 kooperatif" in m for m in messages))
+    wait_idle(qtbot, worker)
+    loads = [r for r in entries.audit_rows(store) if r["action"] == "snapshot_import"]
+    assert len(loads) == 1
+    choose_and_load(ctx, parent, path=path)  # once done, it may be loaded again
+    assert messages[-1] == "Kooperatif listesi yükleniyor: liste.csv…"
+    wait_idle(qtbot, worker)
