@@ -431,8 +431,8 @@ def _parse_phone_cell(value: Any) -> str:
     return parse_phone(cell_text(value))
 
 
-# A MERSİS number is "0" + the VKN + five digits: Excel, taking it for a number, drops its
-# leading zeros. Up to two are given back (a VKN may start with 0 too); a shorter one is refused.
+# A MERSİS number begins with a 0, often two: Excel, taking it for a number, drops them. Up to
+# two are given back; a number shorter still is refused, not padded into one nobody wrote.
 _MERSIS_LOST_ZEROS = 2
 
 
