@@ -42,6 +42,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     from koopbis_desktop.store import encryption, users
 
     setup.find_province(args.province)  # an unknown province creates no file
+    if args.admin:
+        # Nor does a name no account can have: said before the password is asked for twice.
+        from koopbis_desktop.services import accounts
+
+        accounts.check_username(args.admin)
     db_path = paths.database_location(args.db)
     store: Store
     recovery = ""

@@ -37,7 +37,20 @@ def cmd_snapshot_import(args: argparse.Namespace) -> int:
         assemblies=Path(args.assemblies) if args.assemblies else None,
     )
     if args.json:
-        print_json({"counts": report.counts, "sources": list(report.sources), "encodings": report.encodings})
+        print_json(
+            {
+                "counts": report.counts,
+                "sources": list(report.sources),
+                "encodings": report.encodings,
+                # Rows taken with a field kept as written or left empty: a script must see them too.
+                "warning_count": report.warning_count,
+                "warnings": [
+                    {"file": source, "line": line, "column": column, "message": message}
+                    for source, line, column, message in report.warnings
+                ],
+                "skipped": [{"id": ident, "reason": why} for ident, why in report.skipped],
+            }
+        )
         return EXIT_OK
     print(tx("Kooperatif listesi yüklendi: {report}").format(report=report))
     for name, encoding in report.encodings.items():

@@ -89,6 +89,16 @@ def decimal_written_digits(compact: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _refuse_shortened(written: str, what: str) -> None:
+    """FieldError when ``written`` is a number as Excel shortens it ("1,23457E+10")."""
+    if _SHORTENED_NUMBER.match(written.replace(" ", "")):
+        raise FieldError(
+            tx(
+                "{what} kısaltılmış yazılmış ({written}): Excel uzun numaraları böyle gösterir ve son hanelerini siler. Numarayı tam haliyle yazın; Excel'de bu sütunu 'Metin' biçimine çevirip numaraları yeniden girin."
+            ).format(what=what, written=written)
+        )
+
+
 def _digits(value: object, what: str) -> str:
     scalar(value, what)
     written = str(value if value is not None else "").strip()
@@ -97,12 +107,7 @@ def _digits(value: object, what: str) -> str:
         # Its digits, not the ".0" as one more digit ("123456789.0" was the VKN 1234567890, which
         # passes its checksum one time in ten); nine are a VKN that lost its leading zero.
         return digits.zfill(10) if len(digits) == 9 else digits
-    if _SHORTENED_NUMBER.match(written.replace(" ", "")):
-        raise FieldError(
-            tx(
-                "{what} kısaltılmış yazılmış ({written}): Excel uzun numaraları böyle gösterir ve son hanelerini siler. Numarayı tam haliyle yazın; Excel'de bu sütunu 'Metin' biçimine çevirip numaraları yeniden girin."
-            ).format(what=what, written=written)
-        )
+    _refuse_shortened(written, what)
     text = _NON_DIGIT_SEPARATORS.sub("", written)
     if not text:
         raise FieldError(tx("{what} boş bırakılamaz.").format(what=what))
@@ -181,13 +186,19 @@ def parse_mersis(value: object) -> str:
 def parse_phone(value: object) -> str:
     """Turkish phone number, stored as ten digits (area/operator code + number)."""
     scalar(value, tx("Telefon numarası"))
-    text = re.sub(r"[\s()\-.]", "", str(value or ""))[:_NUMBER_TEXT_MAX]
+    written = str(value or "").strip()
+    compact = written.replace(" ", "")
+    _refuse_shortened(written, tx("Telefon numarası"))
+    # "3125551234.0": a number a program wrote as a decimal; its ".0" is not one more digit.
+    text = decimal_written_digits(compact) or re.sub(r"[\s()\-.]", "", written)[:_NUMBER_TEXT_MAX]
     if text.startswith("+90"):
         text = text[3:]
     elif text.startswith("0090"):
         text = text[4:]
     elif text.startswith("0"):
         text = text[1:]
+    elif len(text) == 12 and text.startswith("90"):
+        text = text[2:]  # "+90 532 …" typed into a spreadsheet, which took the "+" for a sign
     if not text:
         raise FieldError(tx("Telefon numarası boş bırakılamaz."))
     if not text.isdigit() or not text.isascii():

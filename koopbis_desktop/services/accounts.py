@@ -91,16 +91,8 @@ def _acting_admin(conn: Connection, by: Actor | None) -> Actor:
     return admin
 
 
-def add_user(
-    store: Store,
-    by: Actor | None,
-    username: str,
-    role: Role | str,
-    password: str,
-    full_name: str = "",
-) -> users.User:
-    """Add an account. The first account of a database must be an admin and needs no ``by``."""
-    role = Role(role)
+def check_username(username: str) -> str:
+    """``username`` trimmed, if it can name an account; else ValidationFailed (field ``username``)."""
     name = username.strip()
     if not name or not name.replace(".", "").replace("_", "").replace("-", "").isalnum() or len(name) > 64:
         raise ValidationFailed(
@@ -112,6 +104,20 @@ def add_user(
             ],
             tx("Kullanıcı adı harf, rakam, nokta, tire ya da alt çizgiden oluşmalıdır."),
         )
+    return name
+
+
+def add_user(
+    store: Store,
+    by: Actor | None,
+    username: str,
+    role: Role | str,
+    password: str,
+    full_name: str = "",
+) -> users.User:
+    """Add an account. The first account of a database must be an admin and needs no ``by``."""
+    role = Role(role)
+    name = check_username(username)
     _check_password_strength(password)
     with store.atomic() as conn:
         users.take_accounts_turn(conn)

@@ -35,6 +35,7 @@ class SetupResult:
     admin: str
     imported: str  # the import report's sentence, or ""
     recovery_key: str = ""  # an encrypted database's recovery key, shown once; "" for a plain one
+    report: snapshot_import.ImportReport | None = None  # the list's import, with its warnings
 
 
 def find_province(province: str) -> reference.Province:
@@ -95,6 +96,8 @@ def import_snapshot(
     with store.atomic() as conn:
         # The encodings of CSV/TXT files: a wrong guess would show here first.
         details: dict[str, object] = {"file": str(file), "encodings": report.encodings}
+        if report.warning_count:  # rows taken with a field kept as written or left empty
+            details["warnings"] = report.warning_count
         audit.append(conn, actor=by, action="snapshot_import", details=details)
     return report
 
@@ -105,15 +108,17 @@ def set_up_database(
     """The first-run wizard's whole set-up: snapshot (validated before writing), first admin, then the province.
 
     The province goes last, so a refused snapshot or account leaves a database
-    that asks again on the next start instead of half a province.
+    that asks again on the next start instead of half a province. The admin's name
+    is checked before the list is read: a name that cannot be made is said at once.
     """
-    imported = ""
-    if snapshot_file is not None:
-        imported = import_snapshot(store, admin, snapshot_file).text()
+    accounts.check_username(admin)
+    report = import_snapshot(store, admin, snapshot_file) if snapshot_file is not None else None
     accounts.add_user(store, None, admin, "admin", password, full_name)
     recovery = encryption.new_recovery_key(store) if store.encrypted else ""
     initialize(store, province_code)
-    return SetupResult(admin=admin, imported=imported, recovery_key=recovery)
+    return SetupResult(
+        admin=admin, imported=report.text() if report else "", recovery_key=recovery, report=report
+    )
 
 
 def backup_now(

@@ -5,12 +5,23 @@
 directorate exports from Sanayi.Net or keeps in Excel (columns documented in
 ``docs/snapshot-import.md``), through the shared reader
 (:mod:`services.spreadsheet`). Every row is validated first; any error raises
-:class:`SnapshotImportError` listing file, line, column and a Turkish message,
-and nothing is written. Writing is the store's (:func:`store.snapshot.upsert_records`).
+:class:`SnapshotImportError` listing file, line, column (as the file heads it) and a
+Turkish message, and nothing is written. Writing is the store's
+(:func:`store.snapshot.upsert_records`).
+
+Phone and MERSİS numbers are checked by the entry form's own rules
+(:func:`validators.parse_phone`, :func:`validators.parse_mersis`), after undoing what
+Excel does to a number (leading zeros dropped, "….0"). A bad one does not refuse the
+file: the cooperative is imported with that field empty — never with a wrong number —
+and :attr:`ImportReport.warnings` names the row, the column, what was written and what
+to do, as for an unknown type or status word (kept as written). Decided so because both
+are optional contact details that KOOP-BİS's refresh fills in later, while refusing the
+province's whole list over one phone would stop the office on go-live day.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,6 +36,8 @@ from koopbis_desktop.domain.validators import (
     FieldError,
     parse_date,
     parse_int,
+    parse_mersis,
+    parse_phone,
     parse_tckn,
     parse_tckn_or_vkn,
     parse_text,
@@ -36,9 +49,11 @@ from koopbis_desktop.services.spreadsheet import (
     Sheets,
     SpreadsheetError,
     cell_text,
+    display_text,
     excel_date,
     header_key,
     identity_text,
+    number_cell_digits,
     open_sheets,
     refused_as,
 )
@@ -82,12 +97,15 @@ class ImportReport:
     # Rows imported with a value kept as written (an unknown type or status word):
     # (file, line, column, message), as the refusal's errors are.
     warnings: tuple[tuple[str, int, str, str], ...] = ()
+    #: every warning, also those beyond the MAX_LISTED_ERRORS listed in ``warnings``
+    warning_count: int = 0
     # Cooperatives the store could not take as they were: (id, why).
     skipped: tuple[tuple[str, str], ...] = ()
 
-    def text(self) -> str:
+    def summary(self) -> str:
+        """The counts sentence, without the warnings."""
         c = self.counts
-        text = tx(
+        return tx(
             "{cooperatives} kooperatif, {members} ortak, {board} yönetim kurulu üyesi, {auditors} "
             "denetim kurulu üyesi, {assemblies} genel kurul kaydı içe aktarıldı."
         ).format(
@@ -97,14 +115,28 @@ class ImportReport:
             auditors=c.get("auditors", 0),
             assemblies=c.get("assemblies", 0),
         )
+
+    def warning_lines(self) -> list[str]:
+        """One Turkish line per listed warning: file, line, column (as the file heads it), message."""
+        return [
+            tx("{source} satır {line} ({column}): {message}").format(
+                source=source, line=line, column=column, message=message
+            )
+            for source, line, column, message in self.warnings
+        ]
+
+    def text(self) -> str:
+        text = self.summary()
         if self.warnings:
-            lines = [
-                tx("{source} satır {line} ({column}): {message}").format(
-                    source=source, line=line, column=column, message=message
+            lines = self.warning_lines()
+            total = max(self.warning_count, len(self.warnings))
+            if total > len(self.warnings):
+                text += tx(" {n} uyarı (ilk {shown} tanesi listelendi):").format(
+                    n=total, shown=len(self.warnings)
                 )
-                for source, line, column, message in self.warnings
-            ]
-            text += tx(" {n} uyarı:").format(n=len(self.warnings)) + "\n" + "\n".join(lines)
+            else:
+                text += tx(" {n} uyarı:").format(n=total)
+            text += "\n" + "\n".join(lines)
         if self.skipped:
             text += tx(" {n} kooperatif alınmadı: ").format(n=len(self.skipped)) + "; ".join(
                 f"{ident} ({why})" for ident, why in self.skipped[:10]
@@ -245,11 +277,17 @@ _STATUS_WORDS = {
 class _Errors:
     items: list[tuple[str, int, str, str]] = field(default_factory=list)
     total: int = 0
+    #: source → {canonical column: its header as the file writes it}, so a row's error
+    #: names the column the clerk sees ("Vergi No", "Tel"), not the program's key ("vkn")
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def column(self, source: str, name: str) -> str:
+        return self.headers.get(source, {}).get(name, name)
 
     def add(self, source: str, line_no: int, column: str, message: str) -> None:
         self.total += 1
         if len(self.items) < MAX_LISTED_ERRORS:
-            self.items.append((source, line_no, column, message))
+            self.items.append((source, line_no, self.column(source, column), message))
 
 
 def _cell_date(value: Any) -> Any:
@@ -280,12 +318,13 @@ def _map_header(
     if missing:
         found = ", ".join(f"'{cell_text(c)}'" for c in header if cell_text(c)) or "(boş)"
         for column in missing:
-            accepted = ", ".join(f"'{a}'" for a in (column.name, *column.aliases))
+            # Turkish headers first: the clerk's file speaks Turkish; the program's key is accepted too.
+            accepted = ", ".join(f"'{a}'" for a in (*column.aliases, column.name))
             errors.add(
                 sheet.source,
                 line_no,
-                column.name,
-                f"Zorunlu '{column.name}' sütunu yok. Kabul edilen başlıklar: {accepted}.",
+                column.aliases[0],  # the Turkish header, as the message above names it
+                f"Zorunlu '{column.aliases[0]}' sütunu yok. Kabul edilen başlıklar: {accepted}.",
             )
         names = ", ".join(c.aliases[0] for c in missing)  # the Turkish header, as a member list says
         raise SnapshotImportError(
@@ -324,6 +363,9 @@ def _table_rows(sheet: Sheet, table: Table, errors: _Errors) -> Iterator[tuple[i
                     continue
                 line_no, cells = first  # no header near the top: the first row is named as found
             positions = _map_header(sheet, table, cells, errors, line_no)
+            errors.headers[sheet.source] = {
+                name: cell_text(cells[index]) or name for name, index in positions.items()
+            }
             continue
         raw = {name: cells[index] if index < len(cells) else None for name, index in positions.items()}
         for name in _DATE_COLUMNS.intersection(raw):
@@ -379,11 +421,55 @@ def _parse_status(value: Any) -> str | None:
     return _STATUS_WORDS.get(key) or _STATUS_WORDS.get(reference.name_key(value))
 
 
-def _kept_as_written(
-    warnings: list[tuple[str, int, str, str]], source: str, line_no: int, column: str, message: str
-) -> None:
-    if len(warnings) < MAX_LISTED_ERRORS:
-        warnings.append((source, line_no, column, message))
+def _parse_phone_cell(value: Any) -> str:
+    """A phone cell by the entry form's rule (:func:`parse_phone`).
+
+    A number cell (the leading 0 Excel drops is not needed: ten digits are stored)
+    reads as its digits; text goes to the rule as written, which also reads
+    "3125551234.0" and refuses Excel's shortened "3,12555E+09".
+    """
+    return parse_phone(cell_text(value))
+
+
+# A MERSİS number begins with a 0, often two: Excel, taking it for a number, drops them. Up to
+# two are given back; a number shorter still is refused, not padded into one nobody wrote.
+_MERSIS_LOST_ZEROS = 2
+
+
+def _parse_mersis_cell(value: Any) -> str:
+    """A MERSİS cell by the entry form's rule (:func:`parse_mersis`), read as Excel leaves it.
+
+    A cell Excel stored as a number (or a program wrote as "123456789012345.0") lost its
+    leading zeros, which are given back; one with all sixteen digits is refused: Excel keeps
+    fifteen and turns the sixteenth into 0, so its last digit may be wrong. A shortened
+    "1,23457E+15" is refused by the rule itself. Text of 14–15 digits not starting with 0 is
+    such a number written out into a CSV file.
+    """
+    digits = number_cell_digits(value)
+    if digits is None:
+        text = cell_text(value).lstrip("'").strip()
+        compact = re.sub(r"[\s.\-/]", "", text)
+        if not (compact.isascii() and compact.isdigit() and not compact.startswith("0")):
+            return parse_mersis(text)
+        digits = compact
+    elif len(digits) >= 16:
+        raise FieldError(
+            tx(
+                "MERSİS No Excel'de sayı olarak saklanmış ({digits}): Excel 15 haneden uzun sayıların son "
+                "hanesini 0 yapar, bu numaranın son hanesi yanlış olabilir. Excel'de bu sütunu 'Metin' "
+                "biçimine çevirip numarayı yeniden yazın."
+            ).format(digits=digits)
+        )
+    if 16 - _MERSIS_LOST_ZEROS <= len(digits) < 16:
+        digits = digits.zfill(16)
+    return parse_mersis(digits)
+
+
+def _emptied(column_label: str, written: str, message: str) -> str:
+    return tx(
+        "'{written}' alınmadı: {message} {label} boş olarak alındı; dosyada düzeltip listeyi yeniden "
+        "yükleyin."
+    ).format(written=written, message=message, label=column_label)
 
 
 def _parse_choice(mapping: dict[str, str], what: str) -> Callable[[Any], str]:
@@ -423,14 +509,17 @@ def _district_of(province_code: str) -> Callable[[Any], str]:
 
 
 def _cooperative_rows(
-    sheet: Sheet, errors: _Errors, warnings: list[tuple[str, int, str, str]] | None = None
+    sheet: Sheet, errors: _Errors, warnings: _Errors | None = None
 ) -> tuple[dict[str, dict[str, Any]], set[str]]:
     """Valid cooperative records by id, and every id named in the file (valid or not).
 
     A type or status word no table knows does not refuse the row: the cooperative is
-    kept under "Diğer" with the word as written, and ``warnings`` names the row.
+    kept under "Diğer" with the word as written, and ``warnings`` names the row. A
+    phone or MERSİS number the entry form's rule refuses does not either: the
+    cooperative is kept with that field empty (never a wrong number), and the warning
+    says what was written, why it is wrong and what to do.
     """
-    warnings = warnings if warnings is not None else []
+    warnings = warnings if warnings is not None else _Errors(headers=errors.headers)
     records: dict[str, dict[str, Any]] = {}
     named: set[str] = set()
     first_line: dict[str, int] = {}
@@ -448,6 +537,20 @@ def _cooperative_rows(
         founded = check("founded_on", _optional(_parse_past_date), raw["founded_on"])
         status = check("status", _parse_status, raw["status"])
         version = check("version", _optional(_number(1)), raw.get("version"))
+        phone = mersis = None
+        if check.ok:  # a refused row's phone is not worth a warning of its own
+            phone = _optional_or_warned(
+                _parse_phone_cell, raw.get("phone"), warnings, sheet.source, line_no, "phone", tx("Telefon")
+            )
+            mersis = _optional_or_warned(
+                _parse_mersis_cell,
+                raw.get("mersis_no"),
+                warnings,
+                sheet.source,
+                line_no,
+                "mersis_no",
+                tx("MERSİS No"),
+            )
         if coop_id is not None and coop_id in records:
             check.fail(
                 "registry_id",
@@ -459,8 +562,7 @@ def _cooperative_rows(
         written: dict[str, str] = {}
         if ctype is None:
             written["type_as_written"] = cell_text(raw["type"])
-            _kept_as_written(
-                warnings,
+            warnings.add(
                 sheet.source,
                 line_no,
                 "type",
@@ -469,8 +571,7 @@ def _cooperative_rows(
             )
         if status is None:
             written["status_as_written"] = cell_text(raw["status"])
-            _kept_as_written(
-                warnings,
+            warnings.add(
                 sheet.source,
                 line_no,
                 "status",
@@ -485,9 +586,9 @@ def _cooperative_rows(
             "province_code": province,
             "district": district,
             "address": cell_text(raw["address"]) or None,
-            "phone": cell_text(raw.get("phone")) or None,
+            "phone": phone,
             "vkn": vkn,
-            "mersis_no": cell_text(raw.get("mersis_no")) or None,
+            "mersis_no": mersis,
             "trade_registry_no": cell_text(raw["trade_registry_no"]) or None,
             "status": status or "other",
             "founded_on": founded,
@@ -500,6 +601,25 @@ def _cooperative_rows(
             "unions": [],
         }
     return records, named
+
+
+def _optional_or_warned(
+    parse: Callable[[Any], str],
+    value: Any,
+    warnings: _Errors,
+    source: str,
+    line_no: int,
+    column: str,
+    label: str,
+) -> str | None:
+    """``parse(value)`` for an optional cell; None for an empty one, and for a bad one with a warning."""
+    if not cell_text(value):
+        return None
+    try:
+        return parse(value)
+    except FieldError as exc:
+        warnings.add(source, line_no, column, _emptied(label, display_text(value), exc.message))
+        return None
 
 
 def _child_row(table: Table, raw: dict[str, Any], check: _RowCheck) -> tuple[str, Any, dict[str, Any]]:
@@ -601,13 +721,15 @@ def import_file(
     Kurullar"), otherwise each comes in its own file. A file given explicitly
     wins over a sheet. Every cooperative in the file is replaced as a whole.
     All rows are validated before anything is written; any error raises
-    :class:`SnapshotImportError` and the database is left as it was.
+    :class:`SnapshotImportError` and the database is left as it was. A phone or
+    MERSİS number the entry form would refuse is left empty with a warning in the
+    report (see the module's docstring).
     """
     main = Path(path)
     explicit = {"members": members, "board": board, "auditors": auditors, "assemblies": assemblies}
     opened: list[Sheets] = []
     errors = _Errors()
-    warnings: list[tuple[str, int, str, str]] = []
+    warnings = _Errors(headers=errors.headers)
     sources: list[str] = []
     encodings: dict[str, str] = {}
 
@@ -662,6 +784,7 @@ def import_file(
         counts=counts,
         sources=tuple(sources),
         encodings=encodings,
-        warnings=tuple(warnings),
+        warnings=tuple(warnings.items),
+        warning_count=warnings.total,
         skipped=tuple(skipped),
     )

@@ -45,6 +45,7 @@ from koopbis_desktop.services.spreadsheet_formats import (
     FileFormat,
     FormatRefused,
     file_format_of,
+    unreadable,
     uses_1904_dates,
 )
 from koopbis_desktop.services.text_decoding import DecodedText, EncodingUndecided, decode, sniff_delimiter
@@ -155,6 +156,23 @@ _SCIENTIFIC = re.compile(r"^[+]?(\d+)(?:[.,](\d+))?[eE][+]?\d+$")
 _EXACT_SCIENTIFIC_DIGITS = 10
 
 
+def number_cell_digits(value: Any) -> str | None:
+    """The digits of a whole number a cell holds as a number, else None.
+
+    A number cell (int, or a float of a whole number: calamine gives every number so)
+    and text a program wrote from one ("12345678901.0", the validators' own rule). Such a
+    number has lost its leading zeros; what a field makes of that is the caller's.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else None
+    compact = str(value).strip().lstrip("'").replace(" ", "").replace("\u00a0", "")
+    return decimal_written_digits(compact)
+
+
 def identity_text(value: Any) -> Any:
     """A TCKN/VKN cell: numbers Excel made of it turned back into its digit string.
 
@@ -165,18 +183,14 @@ def identity_text(value: Any) -> Any:
         return None
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, int | float):
-        if isinstance(value, float) and not value.is_integer():
-            return repr(value)
-        digits = str(int(value))
-    else:
+    if isinstance(value, float) and not value.is_integer():
+        return repr(value)
+    digits = number_cell_digits(value)
+    if digits is None:
         text = str(value).strip().lstrip("'").strip()
-        compact = text.replace(" ", "").replace("\u00a0", "")
-        # "12345678901.0": a program that wrote the number as a float (the validators' own rule).
-        written = decimal_written_digits(compact) or _scientific_digits(compact)
-        if written is None:
+        digits = _scientific_digits(text.replace(" ", "").replace("\u00a0", ""))
+        if digits is None:
             return text
-        digits = written
     # A VKN typed as a number loses its leading zero: 9 digits can only be that.
     return digits.zfill(10) if len(digits) == 9 else digits
 
@@ -360,7 +374,7 @@ def _decode_text(path: Path, source: str) -> tuple[DecodedText, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise file_error(source, f"Dosya okunamadı ({exc.strerror or exc}).") from exc
+        raise file_error(source, unreadable(exc)) from exc
     if not data.strip():
         raise file_error(source, "Dosya boş; başlık satırı ve en az bir kayıt olmalı.")
     if _looks_binary(data):
@@ -442,6 +456,8 @@ class _OpenpyxlBook:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 self.book = load_workbook(path, read_only=True, data_only=True)
+        except PermissionError as exc:  # open in Excel, or not ours to read: not a damaged file
+            raise file_error(source, unreadable(exc)) from exc
         except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
             raise file_error(source, _unopenable(FileFormat.XLSX)) from exc
         except Exception as exc:  # openpyxl raises assorted parser errors on bad XML
@@ -497,6 +513,8 @@ class _CalamineBook:
                 self.book = python_calamine.CalamineWorkbook.from_filelike(handle)
         except python_calamine.PasswordError as exc:
             raise file_error(source, _PASSWORD_ADVICE) from exc
+        except PermissionError as exc:  # open in Excel, or not ours to read: not a damaged file
+            raise file_error(source, unreadable(exc)) from exc
         except (python_calamine.CalamineError, OSError, ValueError) as exc:
             raise file_error(source, _unopenable(file_format)) from exc
         except Exception as exc:  # the Rust reader's other errors on damaged XML

@@ -65,13 +65,28 @@ SAVE_ADVICE = (
 )
 
 
+def unreadable(exc: OSError) -> str:
+    """Why a file could not be read, in words a clerk can act on.
+
+    Windows refuses to share a file Excel holds open (a CSV above all) as it refuses one
+    without read permission: both arrive as PermissionError, whose own words are the
+    system's ("Permission denied", in English).
+    """
+    if isinstance(exc, PermissionError):
+        return tx(
+            "Dosya okunamadı: başka bir programda (ör. Excel'de) açık ya da bu dosyayı okuma izniniz yok. "
+            "Dosyayı Excel'de kapatıp yeniden deneyin."
+        )
+    return tx("Dosya okunamadı ({v}).").format(v=exc.strerror or exc)
+
+
 def file_format_of(path: Path) -> FileFormat:
     """The format of ``path`` from its first bytes; its suffix names what a damaged file was meant to be."""
     try:
         with path.open("rb") as handle:
             magic = handle.read(4)
     except OSError as exc:
-        raise FormatRefused(tx("Dosya okunamadı ({v}).").format(v=exc.strerror or exc)) from exc
+        raise FormatRefused(unreadable(exc)) from exc
     named = _SUFFIX_FORMATS.get(path.suffix.lower())
     if magic == _OLE_MAGIC:
         return FileFormat.XLS

@@ -40,17 +40,13 @@ from koopbis_desktop import paths
 from koopbis_desktop.domain.reference import provinces
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.services import office_connection, snapshot_import
+from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.services.setup import SetupResult, set_up_database
 from koopbis_desktop.ui.dialogs.users import PasswordPair
 from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.list_loader import show_refusal, show_warnings
 from koopbis_desktop.ui.office_connect import OfficeConnectPage, ProbeOutcome
 from koopbis_desktop.ui.worker import DbWorker
-
-
-def describe_error(exc: BaseException) -> str:
-    if isinstance(exc, snapshot_import.SnapshotImportError):
-        return "\n".join([exc.message, *exc.details()[:10]])
-    return user_message(exc)
 
 
 class FirstRunWizard(QDialog):
@@ -68,6 +64,7 @@ class FirstRunWizard(QDialog):
         super().__init__(parent)
         self.worker = worker
         self.result_: SetupResult | None = None
+        self.busy = False  # the set-up is running on the worker
         self.office: ProbeOutcome | None = None  # the office database this PC connected to
         self.office_worker: DbWorker | None = None  # its worker, when the wizard set it up
         self.setObjectName("firstRunWizard")
@@ -312,13 +309,14 @@ class FirstRunWizard(QDialog):
         if not province:
             self._fail(self.tr("Listeden ilinizi seçin."), self.province_filter)
             return
-        snapshot_text = self.snapshot_edit.text().strip()
+        # Windows' "Yol olarak kopyala" puts the path in quotes.
+        snapshot_text = self.snapshot_edit.text().strip().strip('"').strip()
         snapshot_file = Path(snapshot_text).expanduser() if snapshot_text else None
         if snapshot_file is not None and not snapshot_file.is_file():
             self._fail(self.tr("Döküm dosyası bulunamadı: {0}").format(snapshot_text), self.snapshot_edit)
             return
         full_name, password = self.full_name_edit.text().strip(), self.passwords.password()
-        self.create_button.setEnabled(False)
+        self._set_busy(True)
         self.error_label.setText(self.tr("Veritabanı hazırlanıyor…"))
         self.error_label.setStyleSheet("")
         self.error_label.show()
@@ -336,11 +334,25 @@ class FirstRunWizard(QDialog):
             self.on_failed,
         )
 
+    def _set_busy(self, busy: bool) -> None:
+        """While the database is being made nothing closes the wizard: the set-up would go on
+        without it, and its recovery key would be shown to nobody."""
+        self.busy = busy
+        self.create_button.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
+
     def on_set_up(self, result: SetupResult) -> None:
+        self._set_busy(False)
         self.result_ = result
         self._remember_office()
+        # The list's rows taken with a warning (a phone left empty, a type kept as written) are
+        # shown now: nothing else of this set-up shows them again.
+        shown = show_warnings(self, result.report) if result.report is not None else None
         if not result.recovery_key:
-            self.accept()
+            if shown is not None:
+                shown.finished.connect(self.accept)
+            else:
+                self.accept()
             return
         self.recovery_label.setText(result.recovery_key)
         self.setup_page.hide()
@@ -350,14 +362,24 @@ class FirstRunWizard(QDialog):
 
     def reject(self) -> None:
         # Once the database is set up, the recovery key is shown once: no closing past it unread.
-        if self.recovery_page.isVisible():
+        if self.recovery_page.isVisible() or self.busy:
             return
         super().reject()
 
     def on_failed(self, exc: BaseException) -> None:
-        self.create_button.setEnabled(True)
+        self._set_busy(False)
         self.error_label.setStyleSheet("color: #a00000;")
-        self._fail(describe_error(exc))
+        if isinstance(exc, snapshot_import.SnapshotImportError):
+            # The rows to fix, every one of them, in a box to read and copy; the cursor on the file.
+            self._fail(user_message(exc), self.snapshot_edit)
+            if exc.details():
+                show_refusal(self, exc)
+            return
+        fields = {i.path for i in exc.issues} if isinstance(exc, ValidationFailed) else set()
+        focus = (
+            self.username_edit if "username" in fields else self.passwords if "password" in fields else None
+        )
+        self._fail(user_message(exc), focus)
 
 
 class FirstRunNextSteps(QDialog):

@@ -1748,27 +1748,27 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>FirstRunNextSteps</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="375"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="397"/>
         <source>İlk kurulum — sırada ne var</source>
         <translation>First set-up — what comes next</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="378"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="400"/>
         <source>&lt;h3&gt;Veritabanı hazır.&lt;/h3&gt;&lt;p&gt;Kayıt girmeye başlamadan önce iki adım kaldı:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Hesaplar:&lt;/b&gt; kayıt girecek memurları ve onaylayacak şefleri ekleyin (yönetici hesabıyla kayıt girilmez).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Kooperatif listesi:&lt;/b&gt; KOOP-BİS&apos;ten aldığınız kooperatif listesini yükleyin; formlar kooperatifi bu listeden bulur.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Bu adımlara sonra Yönetim menüsünden ve Kooperatifler sayfasından da ulaşabilirsiniz.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;The database is ready.&lt;/h3&gt;&lt;p&gt;Two steps remain before entries can be recorded:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Accounts:&lt;/b&gt; add the clerks who record entries and the supervisors who approve them (the administrator account records no entries).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cooperative list:&lt;/b&gt; load the cooperative list you received from KOOP-BİS; forms find the cooperative in it.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Both steps are also available later from the Administration menu and the Cooperatives page.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="388"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="410"/>
         <source>Memur ve şef &amp;hesaplarını ekle…</source>
         <translation>Add clerk and supervisor &amp;accounts…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="391"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="413"/>
         <source>Kooperatif &amp;listesini yükle…</source>
         <translation>Load the cooperative &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="394"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="416"/>
         <source>&amp;Bitir</source>
         <translation>&amp;Finish</translation>
     </message>
@@ -1776,152 +1776,152 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="230"/>
         <source>&lt;h3&gt;Kurtarma anahtarı&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Recovery key&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="234"/>
         <source>Veritabanı şifrelendi; her hesap kendi parolasıyla açar. Bütün parolalar unutulursa veritabanını yalnızca aşağıdaki kurtarma anahtarı açar. Bu anahtar yalnızca şimdi gösterilir: yazın ya da yazdırın ve bilgisayardan ayrı, kilitli bir yerde saklayın.</source>
         <translation>The database is encrypted; each account opens it with its own password. If every password is lost, only the recovery key below opens the database. It is shown only now: write it down or print it and keep it locked away, apart from the computer.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="251"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="248"/>
         <source>Kurtarma anahtarını &amp;yazdım, güvenli bir yerde saklayacağım</source>
         <translation>I have &amp;written down the recovery key and will keep it safe</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="251"/>
         <source>&amp;Bitir</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="74"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="71"/>
         <source>KOOP-BİS Masaüstü — ilk kurulum</source>
         <translation>KOOP-BİS Desktop — first set-up</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="78"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="75"/>
         <source>Bu bilgisayarda henüz KOOP-BİS Masaüstü veritabanı yok. İlinizi seçin ve ilk yönetici hesabını oluşturun. Elinizde il müdürlüğünün kooperatif dökümü (Excel, LibreOffice ya da CSV) varsa şimdi içe aktarabilirsiniz; sonra da aktarılabilir.</source>
         <translation>This computer has no KOOP-BİS Desktop database yet. Choose your province and create the first administrator account. If you have the provincial directorate&apos;s cooperative list (Excel, LibreOffice or CSV) you can import it now; it can also be imported later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="86"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="83"/>
         <source>il adı ya da plaka kodu yazın</source>
         <translation>type a province name or plate code</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="97"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="94"/>
         <source>isteğe bağlı: kooperatifler.csv ya da .xlsx</source>
         <translation>optional: cooperatives.csv or .xlsx</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="98"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="95"/>
         <source>&amp;Seç…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="110"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="107"/>
         <source>İl &amp;ara:</source>
         <translation>&amp;Search province:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="111"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="108"/>
         <source>İ&amp;l:</source>
         <translation>Pro&amp;vince:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="112"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="109"/>
         <source>Yönetici &amp;kullanıcı adı:</source>
         <translation>Administrator &amp;username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="113"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="110"/>
         <source>&amp;Ad soyad:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="114"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="111"/>
         <source>&amp;Parola (iki kez):</source>
         <translation>&amp;Password (twice):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="113"/>
         <source>Kooperatif &amp;dökümü:</source>
         <translation>Cooperative &amp;list:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="121"/>
         <source>Veritabanını &amp;oluştur</source>
         <translation>&amp;Create database</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="122"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="158"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="155"/>
         <source>Bu bilgisayar &amp;tek başına</source>
         <translation>This PC &amp;alone</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="161"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="158"/>
         <source>Veritabanı bu bilgisayarda, şifreli bir dosyada durur; kurulacak bir şey yoktur.</source>
         <translation>The database stays on this PC in an encrypted file; nothing to install.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="163"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="160"/>
         <source>Ofis veritabanına &amp;bağlan</source>
         <translation>Connect to the o&amp;ffice database</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="163"/>
         <source>Ofisteki bütün bilgisayarlar BT sorumlusunun kurduğu tek bir veritabanını paylaşır.</source>
         <translation>All PCs of the office share one database set up by the office&apos;s IT.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="170"/>
         <source>&lt;b&gt;Kayıtlar nerede tutulacak?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Where are the records kept?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="210"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="207"/>
         <source>Ofis veritabanında henüz il ve yönetici hesabı yok: bu ofisin ilini seçin ve ilk yönetici hesabını oluşturun. Öteki bilgisayarlar aynı veritabanına bağlanıp bu hesaplarla girer.</source>
         <translation>The office database has no province and no administrator yet: choose this office&apos;s province and create the first administrator account. The other PCs connect to the same database and sign in with these accounts.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="289"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="286"/>
         <source>Kooperatif dökümü</source>
         <translation>Cooperative list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="291"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="288"/>
         <source>Tablolar (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
         <translation>Tables (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="313"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="310"/>
         <source>Listeden ilinizi seçin.</source>
         <translation>Choose your province from the list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="305"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="302"/>
         <source>Yönetici kullanıcı adını yazın.</source>
         <translation>Type the administrator&apos;s username.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="318"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="316"/>
         <source>Döküm dosyası bulunamadı: {0}</source>
         <translation>List file not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="322"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="320"/>
         <source>Veritabanı hazırlanıyor…</source>
         <translation>Preparing the database…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/wizard.py" line="274"/>
+        <location filename="../../koopbis_desktop/ui/wizard.py" line="271"/>
         <source>— ilinizi yazarak seçin —</source>
         <translation>— type to choose your province —</translation>
     </message>
@@ -4076,14 +4076,58 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>list_loader</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/list_loader.py" line="40"/>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="50"/>
+        <source>Kooperatif listesi (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
+        <translation>Cooperative list (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="73"/>
+        <source>&amp;Kapat</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="102"/>
+        <source>Kooperatif listesi yüklenmedi</source>
+        <translation>The cooperative list was not loaded</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="114"/>
+        <source>{0} uyarı; her satır neyin alınmadığını ve ne yapılacağını söylüyor:</source>
+        <translation>{0} warnings; each line says what was not taken and what to do:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="121"/>
+        <source>… ve {0} uyarı daha: dosyayı düzeltip listeyi yeniden yükleyin.</source>
+        <translation>… and {0} more warnings: correct the file and load the list again.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="124"/>
+        <source>{0} sicil numaralı kooperatif alınmadı: {1}</source>
+        <translation>Cooperative {0} was not taken: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="129"/>
+        <source>Kooperatif listesi yüklendi; uyarılar var</source>
+        <translation>The cooperative list was loaded, with warnings</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="144"/>
         <source>Kooperatif listesini yükle</source>
         <translation>Load the cooperative list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/list_loader.py" line="42"/>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="155"/>
+        <source>Kooperatif listesi zaten yükleniyor; bitince ne olduğu burada yazacak.</source>
+        <translation>The cooperative list is already being loaded; what happened will show here when it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/list_loader.py" line="159"/>
+        <source>Kooperatif listesi yükleniyor: {0}…</source>
+        <translation>Loading the cooperative list: {0}…</translation>
+    </message>
+    <message>
         <source>Kooperatif listesi (*.csv *.xlsx *.txt)</source>
-        <translation>Cooperative list (*.csv *.xlsx *.txt)</translation>
+        <translation type="vanished">Cooperative list (*.csv *.xlsx *.txt)</translation>
     </message>
 </context>
 <context>

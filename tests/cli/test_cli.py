@@ -225,6 +225,19 @@ def test_lockout_from_cli(ready: Koopbis) -> None:
     }
 
 
+def test_init_refuses_a_bad_admin_name_before_the_password_and_makes_nothing(koopbis: Koopbis) -> None:
+    """`init --admin "ayşe yılmaz"` asked for the new password twice, made the encrypted file and its
+    key file, and only then said the name cannot be an account: a file nobody can open, typed for nothing."""
+    asked = koopbis("init", "--province", "06", "--admin", "ayşe yılmaz")  # no password to give
+    assert asked.returncode == 3, asked.stderr  # EXIT_INVALID
+    assert "Kullanıcı adı harf, rakam" in asked.stderr and "parola" not in asked.stderr.lower()
+    refused = koopbis("init", "--province", "06", "--admin", "ayşe yılmaz", new_password=ADMIN_PW)
+    assert refused.returncode == 3 and "Kullanıcı adı harf, rakam" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert not koopbis.db.exists()
+    assert not list(koopbis.db.parent.glob(f"{koopbis.db.name}*"))  # no key file either
+
+
 def test_first_user_rules(koopbis: Koopbis) -> None:
     # A new database comes with its first admin (who encrypts it); without one nothing is made.
     refused = koopbis("init", "--province", "İzmir")

@@ -297,6 +297,8 @@ def test_invalid_mersis(typed, words):
         "0090 312 555 12 34",
         "312.555.12.34",
         "3125551234",
+        "3125551234.0",  # a number a program wrote as a decimal
+        "903125551234",  # "+90 …" typed into a spreadsheet, which dropped the "+"
     ],
 )
 def test_valid_phone(typed):
@@ -315,6 +317,7 @@ def test_mobile_phone():
         ("0312 555 12 345", "10 haneli"),
         ("0112 555 12 34", "10 haneli"),  # no area code starts with 1
         ("0312 55A 12 34", "rakam"),
+        ("3,12555E+09", "kısaltılmış"),  # Excel's shortened form: the last digits are gone
     ],
 )
 def test_invalid_phone(typed, words):

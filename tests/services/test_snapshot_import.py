@@ -204,8 +204,12 @@ def test_missing_columns_named_with_aliases(snap: Store, tmp_path: Path, loaded:
     err = bad_import(snap, write_csv(tmp_path / "k.csv", header, rows))
     # Named as the clerk's header row would name them, not by the program's own column keys.
     assert "zorunlu sütunlar eksik: İlçe, Vergi No." in err.message, err.message
-    assert {e[2] for e in err.errors} == {"vkn", "district"}
+    assert {e[2] for e in err.errors} == {"Vergi No", "İlçe"}
     assert any("'VKN'" in e[3] and "'Vergi No'" in e[3] for e in err.errors)
+    # The Turkish headers come first; the program's own key ('vkn') is named last, not first.
+    assert any(
+        "Kabul edilen başlıklar: 'Vergi No', 'VKN'" in e[3] and e[3].endswith(", 'vkn'.") for e in err.errors
+    )
     assert all(e[1] == 1 for e in err.errors)
     assert table_counts(snap) == loaded
 
@@ -216,7 +220,7 @@ def test_bad_vkn_on_line_7(snap: Store, tmp_path: Path, loaded: dict[str, int]) 
     rows[5][6] = "1234567891"  # line 7: header is line 1
     members = write_csv(tmp_path / "o.csv", MEMBER_HEADER, member_rows(recs))
     err = bad_import(snap, write_csv(tmp_path / "k.csv", COOP_HEADER, rows), members=members)
-    assert err.errors == [("k.csv", 7, "vkn", err.errors[0][3])]
+    assert err.errors == [("k.csv", 7, "Vergi No", err.errors[0][3])]  # the column as the file heads it
     assert "Vergi Kimlik No" in err.errors[0][3]
     assert "satır 7" in str(err) and "hiçbir şey değişmedi" in err.message
     assert table_counts(snap) == loaded
@@ -232,10 +236,10 @@ def test_bad_date_unknown_province_and_wrong_district(
     rows[4][9] = "2099-01-01"
     err = bad_import(snap, write_csv(tmp_path / "k.csv", COOP_HEADER, rows))
     assert [(e[1], e[2]) for e in err.errors] == [
-        (2, "founded_on"),
-        (4, "province_code"),
-        (5, "district"),
-        (6, "founded_on"),
+        (2, "Kuruluş Tarihi"),
+        (4, "İl Kodu"),
+        (5, "İlçe"),
+        (6, "Kuruluş Tarihi"),
     ]
     assert "Atlantis" in err.errors[1][3]
     assert table_counts(snap) == loaded
@@ -258,10 +262,10 @@ def test_child_row_errors_are_reported_with_lines(
         board=write_csv(tmp_path / "y.csv", BOARD_HEADER, board),
     )
     where = [(e[0], e[1], e[2]) for e in err.errors]
-    assert ("o.csv", 3, "member_id") in where
-    assert ("o.csv", 4, "registry_id") in where
-    assert ("o.csv", len(members) + 1, "member_id") in where
-    assert ("y.csv", 2, "role") in where
+    assert ("o.csv", 3, "T.C. Kimlik No") in where
+    assert ("o.csv", 4, "Sicil No") in where
+    assert ("o.csv", len(members) + 1, "T.C. Kimlik No") in where
+    assert ("y.csv", 2, "Görevi") in where
     assert table_counts(snap) == loaded
 
 
@@ -459,3 +463,26 @@ def test_a_member_vkn_excel_kept_as_a_number_gets_its_leading_zero_back(snap: St
     for rec in recs:
         got = snapshot.get_record(snap, rec["id"])
         assert got is not None and [m["member_id"] for m in got["members"]] == [member_vkn]
+
+
+def test_a_file_that_cannot_be_opened_says_to_close_it_in_excel(snap: Store, tmp_path: Path) -> None:
+    """A list open in Excel (Windows refuses to share it) or without read permission was refused as
+    "Dosya okunamadı (Permission denied)." — English, and no word of what to do."""
+    locked = Path("/proc/sys/vm/compact_memory")  # write-only even for root: opening it to read is refused
+    if not locked.exists():
+        pytest.skip("needs Linux's /proc/sys")
+    for name in ("liste.csv", "liste.xlsx"):
+        path = tmp_path / name
+        path.symlink_to(locked)
+        try:
+            path.read_bytes()
+        except PermissionError:
+            pass
+        else:
+            pytest.skip("the file reads here")
+        with pytest.raises(SnapshotImportError) as info:
+            snapshot_import.import_file(snap, path)
+        message = str(info.value)
+        assert "Permission denied" not in message, message
+        assert "başka bir programda" in message and "Excel'de kapatıp" in message, message
+    assert snapshot.count_cooperatives(snap) == 0

@@ -92,10 +92,11 @@ def test_short_type_names_import_with_warnings_instead_of_refusal(snap: Store, t
 
     assert report.counts["cooperatives"] == len(recs)
     by_column = {(line, column): message for _, line, column, message in report.warnings}
-    assert set(by_column) == {(9, "type"), (9, "status")}  # header is line 1
-    assert "'Yardımlaşma' tanınan bir kooperatif türü değil" in by_column[(9, "type")]
-    assert "'Askıda' tanınan bir durum değil" in by_column[(9, "status")]
-    assert "2 uyarı" in report.text() and "sanayinet_ankara.csv satır 9 (type)" in report.text()
+    # Header is line 1; the columns as the file heads them.
+    assert set(by_column) == {(9, "Kooperatif Türü"), (9, "Durumu")}
+    assert "'Yardımlaşma' tanınan bir kooperatif türü değil" in by_column[(9, "Kooperatif Türü")]
+    assert "'Askıda' tanınan bir durum değil" in by_column[(9, "Durumu")]
+    assert "2 uyarı" in report.text() and "sanayinet_ankara.csv satır 9 (Kooperatif Türü)" in report.text()
     for rec, (_, code), (_, status) in zip(recs, SHORT_TYPES, STATUS_WORDS, strict=True):
         got = snapshot.get_record(snap, rec["id"])
         assert got is not None
@@ -114,7 +115,7 @@ def test_a_bad_row_still_refuses_the_file_and_names_only_real_errors(snap: Store
     path = write_csv(tmp_path / "eksik.csv", HEADER, rows)
     with pytest.raises(snapshot_import.SnapshotImportError) as refused:
         snapshot_import.import_file(snap, path)
-    assert [(line, column) for _, line, column, _ in refused.value.errors] == [(4, "type")]
+    assert [(line, column) for _, line, column, _ in refused.value.errors] == [(4, "Kooperatif Türü")]
     assert snapshot.count_cooperatives(snap) == 0
 
 

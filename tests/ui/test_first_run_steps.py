@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel
 
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store
@@ -92,3 +92,133 @@ def test_last_page_follows_the_new_admins_first_sign_in(
     qtbot.waitUntil(lambda: any(m.title == "Veritabanı şifrelenmemiş" for m in message_mock.shown))
     wait_idle(qtbot, worker)
     window.close()
+
+
+def test_the_lists_warnings_are_shown_after_the_set_up(
+    qtbot: Any, fresh_worker: DbWorker, tmp_path: Path
+) -> None:
+    """The wizard loaded the list and said nothing of it: not the counts, not the rows taken with a
+    warning (a phone left empty, a type kept as written), which nobody saw again."""
+    from koopbis_desktop.ui.list_loader import ListReport
+    from tests.services.member_lists import write_csv
+    from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
+
+    recs = records(2)
+    rows = [[*row, phone] for row, phone in zip(coop_rows(recs), ["555 12", ""], strict=True)]
+    path = write_csv(tmp_path / "liste.csv", [*COOP_HEADER, "Telefon"], rows)
+    wizard = FirstRunWizard(fresh_worker)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.province_filter, "ankara")
+    qtbot.keyClicks(wizard.passwords.first, "ilk-parola-1")
+    qtbot.keyClicks(wizard.passwords.second, "ilk-parola-1")
+    wizard.snapshot_edit.setText(str(path))
+    qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in wizard.findChildren(ListReport)), timeout=20_000)
+    report = next(d for d in wizard.findChildren(ListReport) if d.isVisible())
+    assert "2 kooperatif" in report.summary.text()
+    assert "liste.csv satır 2 (Telefon): '555 12' alınmadı" in report.lines.toPlainText()
+    assert wizard.isVisible()  # the set-up goes on only once the report was read
+    report.accept()
+    assert wizard.result_ is not None
+    if wizard.result_.recovery_key:
+        assert wizard.recovery_page.isVisible()
+    else:
+        assert wizard.result() == QDialog.DialogCode.Accepted
+
+
+def _filled_wizard(qtbot: Any, worker: DbWorker, snapshot_text: str) -> FirstRunWizard:
+    wizard = FirstRunWizard(worker)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.province_filter, "ankara")
+    qtbot.keyClicks(wizard.passwords.first, "ilk-parola-1")
+    qtbot.keyClicks(wizard.passwords.second, "ilk-parola-1")
+    wizard.snapshot_edit.setText(snapshot_text)
+    return wizard
+
+
+def _cooperatives(qtbot: Any, worker: DbWorker) -> int:
+    counted: list[int] = []
+    worker.submit(snapshot.count_cooperatives, counted.append)
+    qtbot.waitUntil(lambda: bool(counted))
+    return counted[0]
+
+
+def test_a_bad_username_is_said_at_once_with_the_cursor_in_it(
+    qtbot: Any, fresh_worker: DbWorker, tmp_path: Path
+) -> None:
+    """An admin name with a space was refused only after the whole list had been loaded, with the
+    cursor left nowhere in particular."""
+    from tests.services.member_lists import write_csv
+    from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
+    from tests.ui.keyboard import type_text
+
+    path = write_csv(tmp_path / "liste.csv", COOP_HEADER, coop_rows(records(2)))
+    wizard = _filled_wizard(qtbot, fresh_worker, str(path))
+    wizard.username_edit.clear()
+    type_text(qtbot, wizard.username_edit, "ayşe yılmaz")
+    qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Kullanıcı adı" in wizard.error_label.text())
+    assert wizard.focusWidget() is wizard.username_edit
+    assert wizard.username_edit.text() == "ayşe yılmaz" and wizard.passwords.first.text() == "ilk-parola-1"
+    assert wizard.create_button.isEnabled()
+    assert _cooperatives(qtbot, fresh_worker) == 0  # the list waits for a name that can be made
+
+
+def test_a_refused_list_lists_every_row_and_puts_the_cursor_on_the_file(
+    qtbot: Any, fresh_worker: DbWorker, tmp_path: Path
+) -> None:
+    """The wizard showed the first ten of a refused list's rows in its red line, with no word of the rest."""
+    from koopbis_desktop.ui.list_loader import ListReport
+    from tests.services.member_lists import write_csv
+    from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
+
+    rows = coop_rows(records(12, seed=30))
+    for row in rows:
+        row[6] = "1234567891"  # a bad VKN on every line
+    path = write_csv(tmp_path / "liste.csv", COOP_HEADER, rows)
+    wizard = _filled_wizard(qtbot, fresh_worker, str(path))
+    qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in wizard.findChildren(ListReport)))
+    report = next(d for d in wizard.findChildren(ListReport) if d.isVisible())
+    assert len(report.lines.toPlainText().splitlines()) == 12
+    assert "liste.csv, satır 13, 'Vergi No' sütunu" in report.lines.toPlainText()
+    assert "12 hata" in wizard.error_label.text()
+    report.accept()
+    assert wizard.focusWidget() is wizard.snapshot_edit
+    assert wizard.create_button.isEnabled() and wizard.passwords.first.text() == "ilk-parola-1"
+
+
+def test_a_path_copied_with_its_quotes_is_read(qtbot: Any, fresh_worker: DbWorker, tmp_path: Path) -> None:
+    """Windows' "Yol olarak kopyala" puts the path in quotes: it was "not found"."""
+    from tests.services.member_lists import write_csv
+    from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
+
+    path = write_csv(tmp_path / "liste.csv", COOP_HEADER, coop_rows(records(2)))
+    wizard = _filled_wizard(qtbot, fresh_worker, f'"{path}"')
+    qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.result_ is not None, timeout=20_000)
+    assert _cooperatives(qtbot, fresh_worker) == 2
+
+
+def test_esc_while_the_database_is_being_made_does_not_lose_the_recovery_key(
+    qtbot: Any, fresh_worker: DbWorker, tmp_path: Path
+) -> None:
+    """Esc (or Vazgeç) while "Veritabanı hazırlanıyor…" closed the wizard, and the set-up went on
+    without it: a database made, its list loaded, its recovery key shown to nobody."""
+    from tests.services.member_lists import write_csv
+    from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
+
+    path = write_csv(tmp_path / "liste.csv", COOP_HEADER, coop_rows(records(30)))
+    wizard = _filled_wizard(qtbot, fresh_worker, str(path))
+    cancel = wizard.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    assert not cancel.isEnabled()
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert wizard.isVisible() and "hazırlanıyor" in wizard.error_label.text()
+    qtbot.waitUntil(lambda: wizard.result_ is not None, timeout=20_000)
+    if wizard.result_ is not None and wizard.result_.recovery_key:
+        assert wizard.recovery_page.isVisible()
+    else:
+        assert wizard.result() == QDialog.DialogCode.Accepted
