@@ -52,7 +52,7 @@ from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
-from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.store.entries import Entry, MovedMeanwhile
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.conflict_widgets import ComparisonTable, FieldChooser, comparison_model
 from koopbis_desktop.ui.context import AppContext
@@ -86,6 +86,8 @@ class ConflictDialog(QDialog):
         self.ctx = ctx
         self.entry_uuid = entry_uuid
         self.details: ConflictDetails | None = None
+        # What the supervisor is shown (revision, audit row of the conflict): every decision carries it.
+        self.seen: resolution.Seen | None = None
         self.choosers: list[FieldChooser] = []
         self.models: dict[str, TextTableModel] = {}
         self._busy = False
@@ -194,20 +196,21 @@ class ConflictDialog(QDialog):
         key = self.entry_uuid
         shown = (details.entry.state, details.entry.revision, details.entry.updated_at)
 
-        def op(store: Store) -> tuple[ConflictDetails, dict[str, Any] | None] | None:
+        def op(store: Store) -> tuple[Shown, dict[str, Any] | None] | None:
             now = entries.get_entry(store, key)
             if (now.state, now.revision, now.updated_at) == shown:
                 return None
             trail = entries.audit_rows(store, key)
-            return load_conflict(store, key), (trail[-1] if trail else None)
+            return load_shown(store, key), (trail[-1] if trail else None)
 
         self.ctx.worker.submit(op, self._on_moved_loaded, lambda _exc: None, coalesce=f"conflict-moved-{key}")
 
-    def _on_moved_loaded(self, result: tuple[ConflictDetails, dict[str, Any] | None] | None) -> None:
+    def _on_moved_loaded(self, result: tuple[Shown, dict[str, Any] | None] | None) -> None:
         if result is None or not shiboken6.isValid(self) or self._busy:
             return
-        details, last = result
-        self.on_details_loaded(details)
+        shown, last = result
+        details = shown[1]
+        self.on_details_loaded(shown)
         if last is not None:
             try:
                 action = ACTION_LABELS[Action(str(last["action"]))]
@@ -232,13 +235,15 @@ class ConflictDialog(QDialog):
     def reload(self) -> None:
         key = self.entry_uuid
         self.ctx.worker.submit(
-            lambda store: load_conflict(store, key),
+            lambda store: load_shown(store, key),
             self.on_details_loaded,
             self.on_load_failed,
             coalesce=f"conflict-{key}",
         )
 
-    def on_details_loaded(self, details: ConflictDetails) -> None:
+    def on_details_loaded(self, shown: Shown, refused: str | None = None) -> None:
+        """Show the conflict as read; ``refused``: why a decision was not applied (kept in the status)."""
+        self.seen, details = shown
         self.details = details
         entry = details.entry
         ctype = get_type(entry.type)
@@ -259,7 +264,9 @@ class ConflictDialog(QDialog):
         self.link_button.setVisible(target is not None)
         self._update_buttons()
         self._build_tab_order()
-        if entry.state != State.CONFLICT:
+        if refused is not None:
+            self._show_status(refused, error=True)
+        elif entry.state != State.CONFLICT:
             self._show_status(
                 self.tr("Bu kayıt artık çakışmada değil; karar verilmiş olabilir."), error=False
             )
@@ -346,6 +353,12 @@ class ConflictDialog(QDialog):
         self.body_layout.addWidget(ComparisonTable(model, f"{name}Table"))
 
     def _fill_body(self, details: ConflictDetails) -> None:
+        # A value typed for a field ("Elle yaz") outlives a new conflict on the same field.
+        typed = {
+            c.chooser.name: c.typed_edit.text()
+            for c in self.choosers
+            if shiboken6.isValid(c) and c.typed_edit is not None and c.choice() == CHOOSE_TYPED
+        }
         self._clear_body()
         conflicts = details.section(CONFLICT)
         server_only = details.section(SERVER_ONLY)
@@ -382,6 +395,9 @@ class ConflictDialog(QDialog):
             self.body_layout.addWidget(heading)
             for chooser in details.choosers:
                 widget = FieldChooser(chooser)
+                if chooser.name in typed and widget.typed_edit is not None and widget.typed_radio is not None:
+                    widget.typed_edit.setText(typed[chooser.name])
+                    widget.typed_radio.setChecked(True)
                 widget.setEnabled(self._refusal is None)
                 if self._refusal:
                     widget.setToolTip(self._refusal)
@@ -511,6 +527,8 @@ class ConflictDialog(QDialog):
         return pressed == 0
 
     def on_keep_button_clicked(self) -> None:
+        # What is shown now: the confirmation below lets the office's news reload the dialog.
+        seen = self.seen
         if not self._may_act(self.keep_button):
             return
         reason = self._reason_or_complain()
@@ -529,10 +547,13 @@ class ConflictDialog(QDialog):
         actor = self.ctx.require_actor()
         key = self.entry_uuid
         self._run(
-            self.tr("Yerel kayıt korunuyor…"), lambda store: resolution.keep_local(store, actor, key, reason)
+            self.tr("Yerel kayıt korunuyor…"),
+            lambda store: resolution.keep_local(store, actor, key, reason, seen=seen),
         )
 
     def on_take_button_clicked(self) -> None:
+        # What is shown now: the confirmation below lets the office's news reload the dialog.
+        seen = self.seen
         if not self._may_act(self.take_button):
             return
         reason = self._reason_or_complain()
@@ -552,10 +573,12 @@ class ConflictDialog(QDialog):
         key = self.entry_uuid
         self._run(
             self.tr("KOOP-BİS'teki kabul ediliyor…"),
-            lambda store: resolution.take_server(store, actor, key, reason),
+            lambda store: resolution.take_server(store, actor, key, reason, seen=seen),
         )
 
     def on_merge_button_clicked(self) -> None:
+        # What is shown now: the confirmation below lets the office's news reload the dialog.
+        seen = self.seen
         if not self._may_act(self.merge_button):
             return
         missing = [c.chooser.label for c in self.choosers if c.choice() is None]
@@ -598,10 +621,13 @@ class ConflictDialog(QDialog):
         actor = self.ctx.require_actor()
         key = self.entry_uuid
         self._run(
-            self.tr("Birleştiriliyor…"), lambda store: resolution.merge(store, actor, key, choices, reason)
+            self.tr("Birleştiriliyor…"),
+            lambda store: resolution.merge(store, actor, key, choices, reason, seen=seen),
         )
 
     def on_return_button_clicked(self) -> None:
+        # What is shown now: the confirmation below lets the office's news reload the dialog.
+        seen = self.seen
         if not self._may_act(self.return_button):
             return
         comment = self._reason_or_complain()
@@ -611,10 +637,12 @@ class ConflictDialog(QDialog):
         key = self.entry_uuid
         self._run(
             self.tr("Memura iade ediliyor…"),
-            lambda store: resolution.return_to_clerk(store, actor, key, comment),
+            lambda store: resolution.return_to_clerk(store, actor, key, comment, seen=seen),
         )
 
     def on_link_button_clicked(self) -> None:
+        # What is shown now: the confirmation below lets the office's news reload the dialog.
+        seen = self.seen
         details = self.details
         if not self._may_act(self.link_button) or details is None or details.link_target is None:
             return
@@ -635,7 +663,7 @@ class ConflictDialog(QDialog):
         key = self.entry_uuid
         self._run(
             self.tr("Bağlanıyor…"),
-            lambda store: resolution.link_registration(store, actor, key, target, reason),
+            lambda store: resolution.link_registration(store, actor, key, target, reason, seen=seen),
         )
 
     def _may_act(self, button: QPushButton) -> bool:
@@ -660,13 +688,37 @@ class ConflictDialog(QDialog):
             message += " " + " ".join(f"{issue.message}" for issue in exc.issues if issue.message)
         self._show_status(message, error=True)
         self._update_buttons()
-        # The entry may have been decided meanwhile by another supervisor: read it again.
+        # The entry may have been decided meanwhile by another supervisor, or met a new conflict:
+        # read it again and show it as it is now, the refusal kept in the status, the reason kept.
         key = self.entry_uuid
-        self.ctx.worker.submit(lambda store: load_conflict(store, key), self.on_reloaded_after_error, None)
+        changed = isinstance(exc, resolution.ConflictChanged | MovedMeanwhile)
+        self.ctx.worker.submit(
+            lambda store: load_shown(store, key),
+            lambda shown: self.on_reloaded_after_error(shown, message if changed else None),
+            None,
+        )
 
-    def on_reloaded_after_error(self, details: ConflictDetails) -> None:
-        self.details = details
+    def on_reloaded_after_error(self, shown: Shown, refused: str | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if refused is not None:
+            self.on_details_loaded(shown, refused)
+            return
+        self.seen, self.details = shown
         self._update_buttons()
+
+
+Shown = tuple[resolution.Seen, ConflictDetails]
+
+
+def load_shown(store: Store, entry_uuid: str) -> Shown:
+    """What the dialog shows and what a decision on it carries (runs on the DB worker).
+
+    The token is read first: a change between the two reads makes it older than the details,
+    so the decision is refused and the entry shown again, never applied to values not shown.
+    """
+    seen = resolution.seen_now(store, entry_uuid)
+    return seen, load_conflict(store, entry_uuid)
 
 
 def open_conflict(ctx: AppContext, parent: QWidget | None, entry_uuid: str) -> ConflictDialog:

@@ -378,7 +378,9 @@ def test_page_lists_conflicts_with_kind_and_age(
     dialog.reject()
 
     # A decision made elsewhere: the page follows the hub.
-    resolution.take_server(store, people["sef"], titled, "Merkez doğru")
+    resolution.take_server(
+        store, people["sef"], titled, "Merkez doğru", seen=resolution.seen_now(store, titled)
+    )
     ctx.hub.announce(OpChanges(entries=True))
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     assert page.count_label.text() == "1 kayıt karar bekliyor."
@@ -414,7 +416,13 @@ def test_an_open_conflict_decided_by_another_supervisor_turns_its_buttons_off_ke
 
     other = reopen(store)
     try:
-        resolution.take_server(other, people["sef2"], uuid, "Genel Müdürlüğün düzeltmesi geçerli")
+        resolution.take_server(
+            other,
+            people["sef2"],
+            uuid,
+            "Genel Müdürlüğün düzeltmesi geçerli",
+            seen=resolution.seen_now(other, uuid),
+        )
     finally:
         other.close()
     ctx.hub.announce(OpChanges(entries=True))  # what the office's notification does (ui/live_office.py)
@@ -425,3 +433,93 @@ def test_an_open_conflict_decided_by_another_supervisor_turns_its_buttons_off_ke
     assert "artık çakışmada değil" in dialog.status.text() and "sef2" in dialog.status.text()
     assert dialog.reason.toPlainText() == "Yerel unvan doğru"
     assert entries.get_entry(store, uuid).state == State.DISCARDED
+
+
+def test_a_decision_on_a_conflict_that_came_back_with_other_values_shows_the_new_one_keeping_what_was_typed(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+) -> None:
+    """Şükrü's dialog is open on the first conflict; on another PC Sevgi keeps the local entry,
+    and before it reaches KOOP-BİS the head office changes the title again: it comes back in
+    conflict with other values, and Şükrü's PC was not told. His merge is refused in Turkish,
+    naming who decided and what changed; the dialog shows the new conflict with his reason and
+    his typed value still there, and the same click decides it once he has looked."""
+    coop = recs[6]["id"]
+    uuid = title_conflict(store, server, people, coop)
+    ctx = make_ctx("sef")
+    dialog = open_dialog(qtbot, ctx, uuid)
+    (chooser,) = dialog.choosers
+    assert chooser.typed_edit is not None
+    chooser.typed_edit.clear()
+    type_text(qtbot, chooser.typed_edit, "Tutanaktaki Doğru Unvan")
+    assert chooser.choice() == "typed"
+    type_text(qtbot, dialog.reason, "Genel kurul tutanağına göre elle düzeltildi")
+
+    resolution.keep_local(store, people["sef2"], uuid, "Yerel doğru", seen=resolution.seen_now(store, uuid))
+    head_office(server, coop, title="Merkezin İkinci Düzeltmesi")
+    sync_now(store, server)
+    assert entries.get_entry(store, uuid).state == State.CONFLICT
+
+    seen: list[str] = []
+    answer_confirmation(qtbot, "&Birleştir ve gönder", seen)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Merkezin İkinci Düzeltmesi" in dialog.models["conflicts"].column_texts(3))
+    wait_idle(qtbot, ctx.worker)
+    status = dialog.status.text()
+    assert "Gördüğünüz çakışma artık geçerli değil" in status and "sef2" in status
+    assert f"Unvan: «{SERVER_TITLE}» yerine «Merkezin İkinci Düzeltmesi»" in status
+    assert dialog.isVisible()
+    assert dialog.reason.toPlainText() == "Genel kurul tutanağına göre elle düzeltildi"
+    (chooser,) = dialog.choosers
+    assert chooser.choice() == "typed" and chooser.typed_edit is not None
+    assert chooser.typed_edit.text() == "Tutanaktaki Doğru Unvan"
+    assert "Merkezin İkinci Düzeltmesi" in chooser.server_radio.text()
+    assert dialog.merge_button.isEnabled()
+    assert [d["actor"] for d in decisions(store, uuid)] == ["sef2"]
+
+    answer_confirmation(qtbot, "&Birleştir ve gönder", seen)
+    with qtbot.waitSignal(dialog.resolved, timeout=5000):
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx.worker)
+    assert "«Merkezin İkinci Düzeltmesi» yerine «Tutanaktaki Doğru Unvan»" in seen[-1]
+    done = entries.get_entry(store, uuid)
+    assert done.state == State.APPROVED and done.payload["title"] == "Tutanaktaki Doğru Unvan"
+    last = decisions(store, uuid)[-1]
+    assert last["actor"] == "sef" and last["details"]["server"] == {"title": "Merkezin İkinci Düzeltmesi"}
+
+
+def test_two_supervisors_deciding_in_their_dialogs_the_slower_is_told_who_was_faster(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+) -> None:
+    uuid = title_conflict(store, server, people, recs[7]["id"])
+    first_ctx, second_ctx = make_ctx("sef2"), make_ctx("sef")  # two PCs, two hubs
+    first, second = open_dialog(qtbot, first_ctx, uuid), open_dialog(qtbot, second_ctx, uuid)
+    type_text(qtbot, first.reason, "Merkezin düzeltmesi doğru")
+    type_text(qtbot, second.reason, "Bizim unvan doğru")
+
+    seen: list[str] = []
+    answer_confirmation(qtbot, "&KOOP-BİS'tekini kabul et", seen)
+    with qtbot.waitSignal(first.resolved, timeout=5000):
+        qtbot.mouseClick(first.take_button, Qt.MouseButton.LeftButton)
+    answer_confirmation(qtbot, "&Üzerine yaz ve gönder", seen)
+    qtbot.mouseClick(second.keep_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, second_ctx.worker)
+    qtbot.waitUntil(lambda: "sef2" in second.status.text(), timeout=5000)
+    wait_idle(qtbot, second_ctx.worker)
+    status = second.status.text()
+    assert "başkası davrandı" in status and "KOOP-BİS'tekini kabul etme" in status
+    assert "'Vazgeçildi' durumunda" in status and "uygulanmadı" in status
+    assert second.reason.toPlainText() == "Bizim unvan doğru"
+    for button in second.action_buttons:
+        assert not button.isEnabled()
+    assert entries.get_entry(store, uuid).state == State.DISCARDED
+    assert [d["actor"] for d in decisions(store, uuid)] == ["sef2"]
