@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -118,6 +119,7 @@ class ConflictsPage(QWidget):
         self.ctx = ctx
         self.setObjectName("conflictsPage")
         self.last_dialog: ConflictDialog | None = None
+        self.open_dialogs: dict[str, ConflictDialog] = {}  # one per conflict: a second would lose a reason
 
         title = QLabel("<h2 style='margin:0'>" + self.tr("Çakışmalar") + "</h2>")
         explanation = QLabel(
@@ -156,8 +158,8 @@ class ConflictsPage(QWidget):
             ),
         )
         self.table.setObjectName("conflictsTable")
+        # Enter and a double-click both activate (a double-click also emits doubleClicked: not that too).
         self.table.activated.connect(self.on_table_activated)
-        self.table.doubleClicked.connect(self.on_table_activated)
 
         self.open_button = QPushButton(self.tr("İncele ve karar &ver…"))
         self.open_button.setObjectName("openConflictButton")
@@ -232,7 +234,18 @@ class ConflictsPage(QWidget):
             self.open_row(index.row())
 
     def open_row(self, row: int) -> ConflictDialog:
-        dialog = open_conflict(self.ctx, self, self.model.row_at(row).uuid)
+        """The conflict's dialog: the one already open for it brought forward, else a new one."""
+        uuid = self.model.row_at(row).uuid
+        # A closed dialog is deleted (WA_DeleteOnClose): forget those that are gone.
+        self.open_dialogs = {k: d for k, d in self.open_dialogs.items() if shiboken6.isValid(d)}
+        dialog = self.open_dialogs.get(uuid)
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            self.last_dialog = dialog
+            return dialog
+        dialog = open_conflict(self.ctx, self, uuid)
+        self.open_dialogs[uuid] = dialog
         self.last_dialog = dialog
         dialog.destroyed.connect(self.on_dialog_destroyed)
         self.dialog_opened.emit(dialog)
