@@ -147,7 +147,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     else:
         if not args.fields:
             raise CliError(tx('--take merge için --fields gerekli: {"alan": "local" | "server"}'), EXIT_USAGE)
-        choices = load_data(args.fields)
+        choices = load_data(args.fields, "--fields")
         entry = resolution.merge(store, actor, args.id, choices, args.reason, seen=_seen(args))
     print_moved(entry)
     return EXIT_OK

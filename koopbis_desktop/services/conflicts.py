@@ -367,8 +367,22 @@ def merge(
                 merged[name] = copy.deepcopy(value)
             decided[name] = SERVER
         elif isinstance(choice, Mapping) and "value" in choice:
-            merged[name] = choice["value"]
-            decided[name] = {"value": choice["value"]}
+            typed = choice["value"]
+            if typed is None or (isinstance(typed, str) and not typed.strip()):
+                # An empty value would take the field out of the entry: the clerk's change
+                # dropped without anyone choosing KOOP-BİS's value.
+                problems.append(
+                    Issue(
+                        name,
+                        tx(
+                            "{field} için elle yazılan değer boş. Bir değer yazın; KOOP-BİS'tekini almak "
+                            "için 'server', girileni korumak için 'local' seçin."
+                        ).format(field=key_label(fields[name])),
+                    )
+                )
+                continue
+            merged[name] = typed
+            decided[name] = {"value": typed}
         else:
             problems.append(Issue(name, tx("Seçim 'local', 'server' ya da {\"value\": ...} olmalıdır.")))
     if problems:

@@ -1,0 +1,70 @@
+"""Bad input to a conflict decision is refused in plain Turkish and changes nothing (both engines)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from koopbis_desktop.cli import main
+from koopbis_desktop.domain.lifecycle import Actor, State
+from koopbis_desktop.services import conflicts as resolution
+from koopbis_desktop.services.errors import ValidationFailed
+from koopbis_desktop.store import entries
+from koopbis_desktop.store.db import Store
+from tests.conftest import PASSWORD, db_arg
+from tests.sync.conftest import LiveServer, approved_update, head_office, seed_snapshot, sync_now
+
+LOCAL_TITLE = "Yerel Unvan Konut Yapı Kooperatifi"
+
+
+@pytest.fixture
+def conflict(store: Store, server: LiveServer, people: dict[str, Actor]) -> str:
+    coop = seed_snapshot(store, 2)[0]["id"]
+    entry = approved_update(store, people, coop, title=LOCAL_TITLE, phone="3124440000")
+    head_office(server, coop, title="Merkezin Unvanı", phone="3125550000")
+    sync_now(store, server)
+    assert entries.get_entry(store, entry.uuid).state == State.CONFLICT
+    return entry.uuid
+
+
+@pytest.mark.parametrize("typed", ["", "   ", None])
+def test_an_empty_typed_value_is_refused_instead_of_dropping_the_clerks_change(
+    store: Store, people: dict[str, Actor], conflict: str, typed: Any
+) -> None:
+    """``{"value": ""}`` for a clashing field took the field out of the entry: the clerk's title
+    was dropped, the entry approved and sent without it, and nobody was told."""
+    before = entries.get_entry(store, conflict)
+    with pytest.raises(ValidationFailed) as refused:
+        resolution.merge(
+            store,
+            people["sef"],
+            conflict,
+            {"title": {"value": typed}, "phone": "local"},
+            "Elle düzeltildi",
+            seen=resolution.seen_now(store, conflict),
+        )
+    text = " ".join([refused.value.message, *(i.message for i in refused.value.issues)])
+    assert "Unvan" in text and "boş" in text and "server" in text
+    assert entries.get_entry(store, conflict) == before
+    assert before.payload["title"] == LOCAL_TITLE
+
+
+def test_cli_names_the_option_that_is_not_json(
+    store: Store,
+    people: dict[str, Actor],
+    conflict: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    token = resolution.seen_now(store, conflict).token
+    args = ["--db", db_arg(store), "--as", "sef", "conflicts", "resolve", conflict, "--take", "merge"]
+    assert main([*args, "--fields", "{title: server}", "--reason", "r", "--seen", token]) == 3
+    err = capsys.readouterr().err
+    assert "--fields geçerli JSON değil" in err and "--data" not in err
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    assert main([*args, "--fields", '["title"]', "--reason", "r", "--seen", token]) == 3
+    err = capsys.readouterr().err
+    assert "--fields bir JSON nesnesi olmalıdır" in err and "--data" not in err
+    assert entries.get_entry(store, conflict).state == State.CONFLICT
