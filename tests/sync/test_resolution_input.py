@@ -68,3 +68,29 @@ def test_cli_names_the_option_that_is_not_json(
     err = capsys.readouterr().err
     assert "--fields bir JSON nesnesi olmalıdır" in err and "--data" not in err
     assert entries.get_entry(store, conflict).state == State.CONFLICT
+
+
+def test_cli_shows_a_duplicate_registration_and_links_it(
+    store: Store,
+    server: LiveServer,
+    people: dict[str, Actor],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``conflicts show`` of a registration KOOP-BİS already has ended in an internal error."""
+    from tests.sync.test_resolution import duplicate_registration
+
+    existing = seed_snapshot(store, 3)[2]
+    reg = duplicate_registration(store, people, existing)
+    sync_now(store, server)
+    assert entries.get_entry(store, reg.uuid).state == State.CONFLICT
+    db = ["--db", db_arg(store), "--as", "sef2"]
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    assert main([*db, "conflicts", "show", reg.uuid]) == 0
+    out = capsys.readouterr().out
+    token = resolution.seen_now(store, reg.uuid).token
+    assert "Mükerrer" in out and f"Gösterilen çakışma: {token}" in out
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    link = ["conflicts", "link", reg.uuid, existing["id"], "--reason", "Zaten kayıtlı", "--seen", token]
+    assert main([*db, *link]) == 0
+    assert entries.get_entry(store, reg.uuid).state == State.DISCARDED
