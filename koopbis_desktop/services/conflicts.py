@@ -122,10 +122,10 @@ def _short_value(value: Any) -> str:
     return tx("(liste)")
 
 
-def _changed_message(store: Store, entry_uuid: str, seen: Seen | None, action: Action) -> str:
+def _changed_message(store: Store, entry_uuid: str, seen: Seen | None, decision: str) -> str:
     """In plain Turkish: what happened to the entry since ``seen``, and what to do now."""
     entry = entries.get_entry(store, entry_uuid)
-    what = ACTION_LABELS[action]
+    what = _decision_label(decision) or decision
     if seen is None:
         return tx(
             "Kararın hangi çakışma için verildiği belli değil; işleminiz ({action}) uygulanmadı. Önce "
@@ -170,33 +170,33 @@ def _changed_message(store: Store, entry_uuid: str, seen: Seen | None, action: A
     ).format(events=events, values=values, action=what)
 
 
-def _check_seen(store: Store, entry_uuid: str, seen: Seen | None, action: Action) -> None:
+def _check_seen(store: Store, entry_uuid: str, seen: Seen | None, decision: str) -> None:
     """Refuse before anything is validated when the entry is not what the person was shown."""
     if seen is None or seen_now(store, entry_uuid) != seen:
         raise ConflictChanged(
-            _changed_message(store, entry_uuid, seen, action), entry_uuid=entry_uuid, seen=seen
+            _changed_message(store, entry_uuid, seen, decision), entry_uuid=entry_uuid, seen=seen
         )
 
 
-def _decided(store: Store, entry_uuid: str, seen: Seen, action: Action, decide: Callable[[], Entry]) -> Entry:
+def _decided(store: Store, entry_uuid: str, seen: Seen, decision: str, decide: Callable[[], Entry]) -> Entry:
     """``decide()``, whose move re-checks ``seen`` under the row's lock: a conflict that changed
     between the check above and the move is refused with the same plain message."""
     try:
         return decide()
     except entries.ShownChanged as exc:
         raise ConflictChanged(
-            _changed_message(store, entry_uuid, seen, action), entry_uuid=entry_uuid, seen=seen
+            _changed_message(store, entry_uuid, seen, decision), entry_uuid=entry_uuid, seen=seen
         ) from exc
 
 
 @contextmanager
-def _refused_as_changed(store: Store, entry_uuid: str, seen: Seen, action: Action) -> Iterator[None]:
+def _refused_as_changed(store: Store, entry_uuid: str, seen: Seen, decision: str) -> Iterator[None]:
     """:func:`_decided` for a block of moves (a link re-points the dependents too)."""
     try:
         yield
     except entries.ShownChanged as exc:
         raise ConflictChanged(
-            _changed_message(store, entry_uuid, seen, action), entry_uuid=entry_uuid, seen=seen
+            _changed_message(store, entry_uuid, seen, decision), entry_uuid=entry_uuid, seen=seen
         ) from exc
 
 
@@ -207,10 +207,10 @@ def _reason(reason: str | None) -> str:
     return text
 
 
-def _in_conflict(store: Store, entry_uuid: str, seen: Seen | None, action: Action) -> Entry:
+def _in_conflict(store: Store, entry_uuid: str, seen: Seen | None, decision: str) -> Entry:
     """The entry, in conflict and as the person was shown it; else refused in plain Turkish."""
     entry = entries.get_entry(store, entry_uuid)
-    _check_seen(store, entry.uuid, seen, action)
+    _check_seen(store, entry.uuid, seen, decision)
     if entry.state != State.CONFLICT:
         raise DomainError(
             tx("Bu kayıt çakışmada değil (durumu: {value}); çözülecek bir şey yok.").format(
@@ -267,7 +267,7 @@ def keep_local(store: Store, actor: Actor, entry_uuid: str, reason: str, *, seen
     ``seen``: the conflict the supervisor was shown (:func:`seen_now` when it was read).
     """
     text = _reason(reason)
-    entry = _in_conflict(store, entry_uuid, seen, Action.RESOLVE_KEEP)
+    entry = _in_conflict(store, entry_uuid, seen, "keep_local")
     assert seen is not None
     if (entry.outcome or {}).get("kind") not in ("conflict",):
         raise DomainError(
@@ -280,7 +280,7 @@ def keep_local(store: Store, actor: Actor, entry_uuid: str, reason: str, *, seen
         store,
         entry.uuid,
         seen,
-        Action.RESOLVE_KEEP,
+        "keep_local",
         lambda: entries.move(
             store,
             entry.uuid,
@@ -302,13 +302,13 @@ def keep_local(store: Store, actor: Actor, entry_uuid: str, reason: str, *, seen
 def take_server(store: Store, actor: Actor, entry_uuid: str, reason: str, *, seen: Seen | None) -> Entry:
     """Accept what KOOP-BİS holds; the entry is discarded but kept with its payload."""
     text = _reason(reason)
-    entry = _in_conflict(store, entry_uuid, seen, Action.RESOLVE_DISCARD)
+    entry = _in_conflict(store, entry_uuid, seen, "take_server")
     assert seen is not None
     return _decided(
         store,
         entry.uuid,
         seen,
-        Action.RESOLVE_DISCARD,
+        "take_server",
         lambda: entries.move(
             store,
             entry.uuid,
@@ -345,7 +345,7 @@ def merge(
     server's current values become the base.
     """
     text = _reason(reason)
-    entry = _in_conflict(store, entry_uuid, seen, Action.RESOLVE_KEEP)
+    entry = _in_conflict(store, entry_uuid, seen, "merge")
     assert seen is not None
     ctype = get_type(entry.type)
     fields = mergeable_fields(ctype, entry)
@@ -402,7 +402,7 @@ def merge(
         store,
         entry.uuid,
         seen,
-        Action.RESOLVE_KEEP,
+        "merge",
         lambda: entries.move(
             store,
             entry.uuid,
@@ -426,13 +426,13 @@ def return_to_clerk(store: Store, actor: Actor, entry_uuid: str, comment: str, *
     text = _reason(comment)
     entry = entries.get_entry(store, entry_uuid)
     if seen is not None or entry.state == State.CONFLICT:
-        _check_seen(store, entry.uuid, seen, Action.RETURN_REJECTED)
+        _check_seen(store, entry.uuid, seen, "return")
     shown = (seen.revision, seen.since) if seen is not None else None
     return _decided(
         store,
         entry.uuid,
         seen or Seen(entry.revision, 0),
-        Action.RETURN_REJECTED,
+        "return",
         lambda: entries.move(
             store,
             entry.uuid,
@@ -456,7 +456,7 @@ def link_registration(
     the snapshot, each with its own audit row, all in one transaction.
     """
     text = _reason(reason)
-    entry = _in_conflict(store, entry_uuid, seen, Action.RESOLVE_DISCARD)
+    entry = _in_conflict(store, entry_uuid, seen, "link")
     assert seen is not None
     if not registers_cooperative(entry.type):
         raise DomainError(tx("Yalnızca kuruluş kaydı mevcut bir kooperatife bağlanabilir."))
@@ -468,7 +468,7 @@ def link_registration(
                 "Kooperatif yerel listede yok: {target}. Önce kooperatif listesini güncelleyin (koopbis snapshot refresh), sonra yeniden deneyin."
             ).format(target=target)
         )
-    with _refused_as_changed(store, entry.uuid, seen, Action.RESOLVE_DISCARD), store.atomic() as conn:
+    with _refused_as_changed(store, entry.uuid, seen, "link"), store.atomic() as conn:
         # The registration's row and its dependents' together, before any is moved (see
         # entries.lock_entries): a clerk saving a dependent on another PC meanwhile is waited
         # for, and each dependent is then re-based on the payload it left.

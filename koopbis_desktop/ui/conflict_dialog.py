@@ -23,6 +23,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -74,6 +75,11 @@ from sync.conflict_view import (
 
 ERROR_STYLE = "color: #b00020;"
 
+# Reasons typed and left without a decision (Enter outside the box means Vazgeç, and Esc):
+# (who, entry uuid) → (the conflict they were written for, the text), given back to the same
+# person when it is opened again.
+_LEFT_REASONS: dict[tuple[str, str], tuple[resolution.Seen | None, str]] = {}
+
 
 class ConflictDialog(QDialog):
     """One conflicting entry, three ways, with the supervisor's decision and its reason."""
@@ -91,6 +97,7 @@ class ConflictDialog(QDialog):
         self.choosers: list[FieldChooser] = []
         self.models: dict[str, TextTableModel] = {}
         self._busy = False
+        self._decided = False
         self._refusal: str | None = self.tr("Kayıt yükleniyor…")
         self._return_refusal: str | None = self._refusal
         self.setWindowTitle(self.tr("Çakışma incelemesi"))
@@ -126,7 +133,7 @@ class ConflictDialog(QDialog):
         self.status.setObjectName("conflictStatus")
         self.status.setWordWrap(True)
 
-        self.keep_button = QPushButton(self.tr("Girdiğinizi &gönder (KOOP-BİS'teki değer üzerine yazılır)"))
+        self.keep_button = QPushButton(self.tr("Girdiğinizi gön&der (KOOP-BİS'teki değer üzerine yazılır)"))
         self.keep_button.setObjectName("keepLocalButton")
         self.take_button = QPushButton(
             self.tr("KOOP-BİS'tekini &kabul et (kayıt vazgeçildi olarak saklanır)")
@@ -136,7 +143,7 @@ class ConflictDialog(QDialog):
         self.merge_button.setObjectName("mergeButton")
         self.return_button = QPushButton(self.tr("Memura &iade et"))
         self.return_button.setObjectName("returnButton")
-        self.link_button = QPushButton(self.tr("Mevcut kooperatife &bağla"))
+        self.link_button = QPushButton(self.tr("&Mevcut kooperatife bağla"))
         self.link_button.setObjectName("linkButton")
         self.link_button.setVisible(False)
         self.cancel_button = QPushButton(self.tr("&Vazgeç"))
@@ -259,13 +266,26 @@ class ConflictDialog(QDialog):
         target = details.link_target
         if target:
             self.link_button.setText(
-                self.tr("Mevcut kooperatife &bağla ({0} — bekleyen kayıtlar da bağlanır)").format(target)
+                self.tr("&Mevcut kooperatife bağla ({0} — bekleyen kayıtlar da bağlanır)").format(target)
             )
         self.link_button.setVisible(target is not None)
         self._update_buttons()
         self._build_tab_order()
+        left = _LEFT_REASONS.pop(self._reason_key(entry.uuid), None)
+        restored = False
+        if left is not None and left[0] == self.seen and not self.reason.toPlainText().strip():
+            self.reason.setPlainText(left[1])
+            self.reason.moveCursor(QTextCursor.MoveOperation.End)
+            restored = True
         if refused is not None:
             self._show_status(refused, error=True)
+        elif restored and self._refusal is None:
+            self._show_status(
+                self.tr(
+                    "Bu çakışma için daha önce yazdığınız gerekçe geri getirildi; gözden geçirip karar verin."
+                ),
+                error=False,
+            )
         elif entry.state != State.CONFLICT:
             self._show_status(
                 self.tr("Bu kayıt artık çakışmada değil; karar verilmiş olabilir."), error=False
@@ -675,8 +695,20 @@ class ConflictDialog(QDialog):
         self._update_buttons()
         self.ctx.worker.submit(op, self.on_action_succeeded, self.on_action_failed)
 
+    def _reason_key(self, entry_uuid: str) -> tuple[str, str]:
+        return (self.ctx.actor.username if self.ctx.actor else "", entry_uuid)
+
+    def done(self, result: int) -> None:
+        """Closed without a decision: what was typed as the reason waits for the next opening."""
+        text = self.reason.toPlainText()
+        if not self._decided and text.strip() and self.details is not None:
+            _LEFT_REASONS[self._reason_key(self.details.entry.uuid)] = (self.seen, text)
+        super().done(result)
+
     def on_action_succeeded(self, entry: Entry) -> None:
         self._busy = False
+        self._decided = True
+        _LEFT_REASONS.pop(self._reason_key(entry.uuid), None)
         self.ctx.hub.entries_changed.emit([entry.uuid])
         self.resolved.emit(entry.uuid)
         self.accept()

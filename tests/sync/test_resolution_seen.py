@@ -81,7 +81,9 @@ def test_a_decision_on_a_conflict_that_came_back_with_other_values_is_refused(
             resolution.return_to_clerk(store, people["sef"], uuid, reason, seen=shown)
     message = refused.value.message
     assert "Gördüğünüz çakışma artık geçerli değil" in message
-    assert "sef2" in message and "alan alan" not in message and "yerel kaydı koruma" in message
+    assert "sef2: yerel kaydı koruma" in message  # who decided what meanwhile
+    label = {"keep": "yerel kaydı koruma", "take": "KOOP-BİS'tekini kabul etme", "merge": "alan alan"}
+    assert f"İşleminiz ({label.get(decision, 'memura iade')}" in message  # and what was not done
     assert "KOOP-BİS yeni bir çakışma bildirdi" in message
     assert "Unvan: «Merkezin İlk Unvanı» yerine «Merkezin İkinci Unvanı»" in message
     assert "uygulanmadı" in message and "yeniden bakıp karar verin" in message

@@ -582,3 +582,109 @@ def test_a_double_click_or_a_second_enter_opens_one_dialog_per_conflict(
     assert visible == [dialog]
     assert dialog.entry_uuid == uuid
     dialog.close()
+
+
+def test_a_reason_left_by_closing_the_dialog_is_there_when_it_is_opened_again(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+) -> None:
+    """Enter outside the reason box means Vazgeç: a long reason vanished with the dialog and
+    had to be typed again. It comes back on the same conflict; not on another one."""
+    uuid = title_conflict(store, server, people, recs[9]["id"])
+    ctx = make_ctx("sef")
+    dialog = open_dialog(qtbot, ctx, uuid)
+    (chooser,) = dialog.choosers
+    click_radio(qtbot, chooser.server_radio)
+    type_text(qtbot, dialog.reason, "Genel kurul tutanağının 4. maddesine göre")
+    qtbot.keyClick(chooser.server_radio, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+    again = open_dialog(qtbot, ctx, uuid)
+    assert again.reason.toPlainText() == "Genel kurul tutanağının 4. maddesine göre"
+    assert "gerekçe" in again.status.text().lower()
+    # Decided: nothing is kept for it any more.
+    answer_confirmation(qtbot, "&KOOP-BİS'tekini kabul et", [])
+    with qtbot.waitSignal(again.resolved, timeout=5000):
+        qtbot.mouseClick(again.take_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx.worker)
+    assert entries.get_entry(store, uuid).state == State.DISCARDED
+
+    # A reason left on one conflict does not follow the entry into a new one.
+    other = title_conflict(store, server, people, recs[10]["id"])
+    first = open_dialog(qtbot, ctx, other)
+    type_text(qtbot, first.reason, "Eski çakışma için")
+    first.reject()
+    resolution.keep_local(store, people["sef2"], other, "Yerel doğru", seen=resolution.seen_now(store, other))
+    head_office(server, recs[10]["id"], title="Merkezin Yeni Unvanı")
+    sync_now(store, server)
+    assert open_dialog(qtbot, ctx, other).reason.toPlainText() == ""
+
+
+def test_every_keyboard_shortcut_of_the_dialog_is_its_own(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+) -> None:
+    """Alt+G was both "Gerekçe" and "Girdiğinizi gönder", Alt+B both "birleştir" and "bağla":
+    an ambiguous shortcut only moves the focus, so neither worked from the keyboard."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from tests.sync.test_resolution import duplicate_registration
+
+    reg = duplicate_registration(store, people, recs[11])
+    sync_now(store, server)
+    assert entries.get_entry(store, reg.uuid).state == State.CONFLICT
+    dialog = open_dialog(qtbot, make_ctx("sef"), reg.uuid)
+    assert dialog.link_button.isVisible()
+    keys: list[str] = []
+    widgets: list[QAbstractButton | QLabel] = [
+        *dialog.findChildren(QAbstractButton),
+        *dialog.findChildren(QLabel),
+    ]
+    for widget in widgets:
+        text = widget.text().replace("&&", "")
+        if widget.isVisible() and "&" in text and not text.lstrip().startswith("<"):
+            keys.append(text[text.index("&") + 1].upper())
+    assert len(keys) >= 6
+    assert len(keys) == len(set(keys)), keys
+
+
+def test_a_registration_koopbis_already_has_opens_and_is_linked_from_the_dialog(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+) -> None:
+    """A registration refused as a duplicate (same VKN) did not open: comparing it applied a
+    registration to the values it was compared with, which no rule does, and the dialog stayed
+    at "Kayıt yükleniyor…" with an error; the link could only be made from the command line."""
+    from tests.sync.test_resolution import duplicate_registration
+
+    existing = recs[12]
+    reg = duplicate_registration(store, people, existing)
+    sync_now(store, server)
+    assert entries.get_entry(store, reg.uuid).state == State.CONFLICT
+    ctx = make_ctx("sef2")
+    dialog = open_dialog(qtbot, ctx, reg.uuid)
+    assert "Mükerrer" in dialog.header.text()
+    assert dialog.link_button.isVisible() and dialog.link_button.isEnabled()
+    assert existing["id"] in dialog.link_button.text()
+    type_text(qtbot, dialog.reason, "VKN ile kayıtlı kooperatif zaten var")
+    seen: list[str] = []
+    answer_confirmation(qtbot, "&Bağla", seen)
+    with qtbot.waitSignal(dialog.resolved, timeout=5000):
+        qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx.worker)
+    assert existing["id"] in seen[0]
+    assert entries.get_entry(store, reg.uuid).state == State.DISCARDED
+    (decision,) = decisions(store, reg.uuid)
+    assert decision["details"]["decision"] == "link" and decision["details"]["cooperative"] == existing["id"]
