@@ -34,6 +34,7 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
     from koopbis_desktop.domain.changetypes import get_type
     from koopbis_desktop.domain.records import key_label
     from koopbis_desktop.services import conflicts as resolution
+    from sync.conflict_view import kind_label
 
     store, _actor = signed_in(args, reading=True)
     rows = _conflict_entries(store)
@@ -56,9 +57,10 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
     if not rows:
         print(tx("Çakışmada kayıt yok."))
     for e in rows:
-        kind = (e.outcome or {}).get("kind", "?")
+        # As the entry list and the Çakışmalar page name them: the entry's number, the kind in words.
+        kind = kind_label(e.outcome)
         keys = ", ".join(key_label(k) for k in resolution.conflicting_keys(e))
-        print(f"{e.uuid}  {kind:<10} {get_type(e.type).label:<28} {e.cooperative or '—':<12} {keys}")
+        print(f"{e.label:<12} {kind:<30} {get_type(e.type).label:<28} {e.cooperative or '—':<12} {keys}")
     return EXIT_OK
 
 

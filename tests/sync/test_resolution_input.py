@@ -94,3 +94,19 @@ def test_cli_shows_a_duplicate_registration_and_links_it(
     link = ["conflicts", "link", reg.uuid, existing["id"], "--reason", "Zaten kayıtlı", "--seen", token]
     assert main([*db, *link]) == 0
     assert entries.get_entry(store, reg.uuid).state == State.DISCARDED
+
+
+def test_cli_list_speaks_turkish(
+    store: Store,
+    people: dict[str, Actor],
+    conflict: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``conflicts list`` printed the kind as the program names it ("conflict", "duplicate")."""
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    assert main(["--db", db_arg(store), "--as", "sef", "conflicts", "list"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    entry = entries.get_entry(store, conflict)
+    assert entry.label in line and "Çakışma" in line and "Unvan" in line
+    assert " conflict " not in line
