@@ -699,7 +699,18 @@ class ConflictDialog(QDialog):
         return (self.ctx.actor.username if self.ctx.actor else "", entry_uuid)
 
     def done(self, result: int) -> None:
-        """Closed without a decision: what was typed as the reason waits for the next opening."""
+        """Closed without a decision: what was typed as the reason waits for the next opening.
+
+        Not while a decision is being stored: its result (or why it was refused) is shown here.
+        """
+        if self._busy:
+            self._show_status(
+                self.tr(
+                    "Kararınız kaydediliyor; bitince pencere kendiliğinden kapanır (ya da neden olmadığı yazılır)."
+                ),
+                error=False,
+            )
+            return
         text = self.reason.toPlainText()
         if not self._decided and text.strip() and self.details is not None:
             _LEFT_REASONS[self._reason_key(self.details.entry.uuid)] = (self.seen, text)
@@ -720,6 +731,8 @@ class ConflictDialog(QDialog):
             message += " " + " ".join(f"{issue.message}" for issue in exc.issues if issue.message)
         self._show_status(message, error=True)
         self._update_buttons()
+        if isinstance(exc, ValidationFailed):
+            self._focus_issue(exc)
         # The entry may have been decided meanwhile by another supervisor, or met a new conflict:
         # read it again and show it as it is now, the refusal kept in the status, the reason kept.
         key = self.entry_uuid
@@ -729,6 +742,18 @@ class ConflictDialog(QDialog):
             lambda shown: self.on_reloaded_after_error(shown, message if changed else None),
             None,
         )
+
+    def _focus_issue(self, exc: ValidationFailed) -> None:
+        """The keyboard where the fix is typed: the chooser of the first field refused."""
+        fields = {issue.path.split("[", 1)[0].split(".", 1)[0] for issue in exc.issues}
+        for chooser in self.choosers:
+            if chooser.chooser.name in fields:
+                if chooser.choice() == CHOOSE_TYPED and chooser.typed_edit is not None:
+                    chooser.typed_edit.setFocus()
+                    chooser.typed_edit.selectAll()
+                else:
+                    chooser.local_radio.setFocus()
+                return
 
     def on_reloaded_after_error(self, shown: Shown, refused: str | None) -> None:
         if not shiboken6.isValid(self):

@@ -438,7 +438,7 @@ Press «Open» to view it.</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="149"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="533"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="535"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -477,144 +477,144 @@ Press «Open» to view it.</translation>
         <translation>&amp;Link to the existing cooperative ({0} — waiting entries are linked too)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="284"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="285"/>
         <source>Bu çakışma için daha önce yazdığınız gerekçe geri getirildi; gözden geçirip karar verin.</source>
         <translation>The reason you wrote earlier for this conflict is back; read it over and decide.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="289"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="291"/>
         <source>Bu kayıt artık çakışmada değil; karar verilmiş olabilir.</source>
         <translation>This entry is no longer in conflict; it may have been decided already.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="295"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="297"/>
         <source>Farkları inceleyin, gerekçeyi yazın ve bir karar düğmesine basın.</source>
         <translation>Review the differences, write the reason and press a decision button.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="309"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="311"/>
         <source>Bu işlem için oturum açın.</source>
         <translation>Sign in to do this.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="320"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="322"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="323"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="325"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="326"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="328"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="327"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="329"/>
         <source>Onaylayan</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="328"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="330"/>
         <source>Çakışma tarihi</source>
         <translation>Conflict date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="329"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="331"/>
         <source>Geçerlilik tarihi</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="384"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="386"/>
         <source>Değer düzeyinde gerçek bir çakışma yok: iki taraf farklı şeyleri değiştirmiş.</source>
         <translation>No real conflict at value level: the two sides changed different things.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="386"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="388"/>
         <source>«Birleştir» ikisini birlikte korur.</source>
         <translation>«Merge» keeps both together.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="387"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="389"/>
         <source>Çakışan alanlar</source>
         <translation>Conflicting fields</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="389"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="391"/>
         <source>KOOP-BİS&apos;te başka değişiklikler — çakışma değil (KOOP-BİS&apos;teki hâli korunur)</source>
         <translation>Other changes in KOOP-BİS — not a conflict (the KOOP-BİS version is kept)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="392"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="398"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="394"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="400"/>
         <source>Yok.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="395"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="397"/>
         <source>Yalnız sizin değişiklikleriniz — çakışma değil</source>
         <translation>Only your changes — not a conflict</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="403"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="405"/>
         <source>&lt;b&gt;KOOP-BİS&apos;te zaten kayıtlı:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;Already registered in KOOP-BİS:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="410"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="412"/>
         <source>Çakışan her alan için seçiminiz («Seçimlerle birleştir» için)</source>
         <translation>Your choice for each conflicting field (for «Merge with my choices»)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="453"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="455"/>
         <source>Bu çakışmada yerel kaydı yeniden göndermek işe yaramaz (KOOP-BİS aynı cevabı verir); KOOP-BİS&apos;tekini kabul edin ya da memura iade edin.</source>
         <translation>Resending the local entry will not help with this conflict (KOOP-BİS gives the same answer); accept the KOOP-BİS version or return it to the clerk.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="461"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="463"/>
         <source>Kayıt olduğu gibi yeniden gönderilir; KOOP-BİS&apos;teki çakışan değerlerin üzerine yazılır (onlar denetim izinde saklanır).</source>
         <translation>The entry is resent as it is and overwrites the conflicting values in KOOP-BİS (those are kept in the audit trail).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="469"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="471"/>
         <source>KOOP-BİS&apos;teki kalır; bu kayıt gönderilmez, içeriğiyle &apos;Vazgeçildi&apos; olarak saklanır.</source>
         <translation>The KOOP-BİS version stays; this entry is not sent and is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="471"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="473"/>
         <source>Bu çakışmada alan alan seçilebilecek bir alan yok.</source>
         <translation>This conflict has no fields to choose field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="478"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="480"/>
         <source>Her çakışan alan için yukarıda seçtiğiniz değer alınır; birleştirilen kayıt yeni bir revizyon olarak yeniden gönderilir.</source>
         <translation>For each conflicting field the value you chose above is taken; the merged entry is resent as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="487"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="489"/>
         <source>Kayıt, gerekçe kutusundaki açıklamayla yazan memura geri gönderilir; hiçbir şey kaybolmaz.</source>
         <translation>The entry is sent back to the clerk who wrote it with the comment in the reason box; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="496"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="498"/>
         <source>Kuruluş kaydı gönderilmez (kooperatif KOOP-BİS&apos;te zaten var); bu kuruluşu bekleyen kayıtlar mevcut kooperatife bağlanır ve sırayla gönderilir.</source>
         <translation>The founding entry is not sent (the cooperative already exists in KOOP-BİS); the entries waiting for this founding are linked to the existing cooperative and sent in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="522"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="524"/>
         <source>Karar gerekçesi yazılmalıdır; denetim izine girer. Gerekçe kutusuna yazın.</source>
         <translation>A reason for the decision is required; it goes into the audit trail. Type it in the reason box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="557"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="630"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="559"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="632"/>
         <source>KOOP-BİS&apos;teki değerin üzerine yazılsın mı?</source>
         <translation>Overwrite the value in KOOP-BİS?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="559"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="561"/>
         <source>KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine girdiğiniz değerler yazılacak:
 {0}
 
@@ -625,27 +625,27 @@ KOOP-BİS&apos;teki değerler denetim izinde saklanır.</source>
 The KOOP-BİS values are kept in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="561"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="563"/>
         <source>• (değer düzeyinde çakışma yok)</source>
         <translation>• (no conflict at value level)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="562"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="564"/>
         <source>&amp;Üzerine yaz ve gönder</source>
         <translation>&amp;Overwrite and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="568"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="570"/>
         <source>Yerel kayıt korunuyor…</source>
         <translation>Keeping the local entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="582"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="584"/>
         <source>Girdiğiniz değişiklikten vazgeçilsin mi?</source>
         <translation>Abandon the change you entered?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="584"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="586"/>
         <source>Girdiğiniz şu değişiklikler KOOP-BİS&apos;e gönderilmeyecek:
 {0}
 
@@ -656,32 +656,32 @@ Kayıt içeriğiyle birlikte &apos;Vazgeçildi&apos; olarak saklanır.</source>
 The entry is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="586"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="588"/>
         <source>• bu kaydın tamamı</source>
         <translation>• this whole entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="587"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="589"/>
         <source>&amp;KOOP-BİS&apos;tekini kabul et</source>
         <translation>&amp;Accept the KOOP-BİS version</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="593"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="595"/>
         <source>KOOP-BİS&apos;teki kabul ediliyor…</source>
         <translation>Accepting the KOOP-BİS version…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="605"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="607"/>
         <source>Çakışan her alan için seçim yapın: {0}.</source>
         <translation>Make a choice for each conflicting field: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="617"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="619"/>
         <source>«Elle yaz» seçilen alana değer yazın: {0}.</source>
         <translation>Type a value in the field set to «Type by hand»: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="632"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="634"/>
         <source>Birleştirilen kayıt KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine yazılacak:
 {0}
 
@@ -692,39 +692,44 @@ KOOP-BİS&apos;teki değerler denetim izinde, girdiğiniz kayıt revizyonlarda s
 The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="635"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="637"/>
         <source>&amp;Birleştir ve gönder</source>
         <translation>&amp;Merge and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="642"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="644"/>
         <source>Birleştiriliyor…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="657"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="659"/>
         <source>Memura iade ediliyor…</source>
         <translation>Returning to the clerk…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="672"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="674"/>
         <source>Mevcut kooperatife bağlansın mı?</source>
         <translation>Link to the existing cooperative?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="674"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="676"/>
         <source>Bu kuruluş kaydı KOOP-BİS&apos;e gönderilmeyecek (&apos;Vazgeçildi&apos; olarak saklanır); onu bekleyen {0} kayıt {1} kooperatifine bağlanacak.</source>
         <translation>This founding entry will not be sent to KOOP-BİS (it is kept as &apos;Abandoned&apos;); the {0} entries waiting for it will be linked to cooperative {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="677"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="679"/>
         <source>&amp;Bağla</source>
         <translation>&amp;Link</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="683"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="685"/>
         <source>Bağlanıyor…</source>
         <translation>Linking…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="709"/>
+        <source>Kararınız kaydediliyor; bitince pencere kendiliğinden kapanır (ya da neden olmadığı yazılır).</source>
+        <translation>Your decision is being stored; the window closes by itself when it is done (or says why it was not).</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="258"/>

@@ -688,3 +688,67 @@ def test_a_registration_koopbis_already_has_opens_and_is_linked_from_the_dialog(
     assert entries.get_entry(store, reg.uuid).state == State.DISCARDED
     (decision,) = decisions(store, reg.uuid)
     assert decision["details"]["decision"] == "link" and decision["details"]["cooperative"] == existing["id"]
+
+
+def test_a_typed_value_koopbis_would_refuse_is_named_and_its_box_has_the_focus(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+) -> None:
+    coop = recs[13]["id"]
+    entry = approved_update(store, people, coop, title=LOCAL_TITLE, phone="3124440000")
+    head_office(server, coop, title=SERVER_TITLE, phone="3125550000")
+    sync_now(store, server)
+    ctx = make_ctx("sef")
+    dialog = open_dialog(qtbot, ctx, entry.uuid)
+    by_name = {c.chooser.name: c for c in dialog.choosers}
+    click_radio(qtbot, by_name["title"].server_radio)
+    phone = by_name["phone"].typed_edit
+    assert phone is not None
+    phone.clear()
+    type_text(qtbot, phone, "12")
+    type_text(qtbot, dialog.reason, "Telefon kooperatiften soruldu")
+    answer_confirmation(qtbot, "&Birleştir ve gönder", [])
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "geçerli değil" in dialog.status.text(), timeout=5000)
+    wait_idle(qtbot, ctx.worker)
+    assert "Telefon" in dialog.status.text()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is phone, timeout=2000)
+    assert phone.text() == "12" and dialog.reason.toPlainText() == "Telefon kooperatiften soruldu"
+    assert entries.get_entry(store, entry.uuid).state == State.CONFLICT
+
+
+def test_esc_while_a_decision_is_being_stored_keeps_the_dialog_until_it_is_done(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+) -> None:
+    """Esc (or Vazgeç) while the decision waited for the database closed the dialog: the decision
+    went on unseen, and a refusal of it (decided elsewhere, a changed conflict) was never shown."""
+    from tests.conftest import reopen
+
+    uuid = title_conflict(store, server, people, recs[14]["id"])
+    ctx = make_ctx("sef")
+    dialog = open_dialog(qtbot, ctx, uuid)
+    type_text(qtbot, dialog.reason, "Merkezin düzeltmesi doğru")
+    other = reopen(store)  # another PC holds the database for a moment
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        answer_confirmation(qtbot, "&KOOP-BİS'tekini kabul et", [])
+        qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
+        assert ctx.worker.pending() > 0
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible()
+        assert "bitince" in dialog.status.text()
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert entries.get_entry(store, uuid).state == State.DISCARDED
