@@ -752,3 +752,31 @@ def test_esc_while_a_decision_is_being_stored_keeps_the_dialog_until_it_is_done(
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert entries.get_entry(store, uuid).state == State.DISCARDED
+
+
+def test_the_list_keeps_the_order_the_supervisor_sorted_it_by_when_it_reloads(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+) -> None:
+    """Sorted by a column, the list went back to oldest-first at the next sync or decision while
+    the header still showed the sort: the supervisor working down it lost the place."""
+    first = title_conflict(store, server, people, recs[15]["id"])
+    second = title_conflict(store, server, people, recs[16]["id"])
+    ctx = make_ctx("sef")
+    page = ConflictsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+    assert [r.uuid for r in page.model.rows()] == [first, second]  # oldest first
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [r.uuid for r in page.model.rows()] == [second, first]
+    page.table.setCurrentIndex(page.model.index(1, 0))
+
+    ctx.hub.announce(OpChanges(entries=True))
+    wait_idle(qtbot, ctx.worker)
+    assert [r.uuid for r in page.model.rows()] == [second, first]
+    assert page.model.row_at(page.table.currentIndex().row()).uuid == first

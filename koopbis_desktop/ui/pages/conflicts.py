@@ -29,6 +29,7 @@ from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.empty_state import EmptyState
 from koopbis_desktop.ui.entry_view import EMPTY, fit_columns, read_only_table
 from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.tables import resort
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 from sync.conflict_view import kind_label
 from sync.conflicts import describe
@@ -200,6 +201,8 @@ class ConflictsPage(QWidget):
         current = self.table.currentIndex()
         keep = self.model.row_at(current.row()).uuid if current.isValid() else None
         self.model.set_rows(rows)
+        resort(self.table)  # as the supervisor sorted it, not back to oldest first
+        rows = self.model.rows()
         fit_columns(self.table, max_width=360)
         if rows:
             self.count_label.setText(self.tr("{0} kayıt karar bekliyor.").format(len(rows)))
