@@ -355,7 +355,15 @@ def merge(
     problems: list[Issue] = []
     for name, choice in choices.items():
         if name not in fields:
-            problems.append(Issue(name, tx("'{name}' alanı bu çakışmada seçilemez.").format(name=name)))
+            choosable = ", ".join(f"{n} ({key_label(k)})" for n, k in fields.items()) or "—"
+            problems.append(
+                Issue(
+                    name,
+                    tx("'{name}' alanı bu çakışmada seçilemez. Seçilebilecek alanlar: {fields}.").format(
+                        name=name, fields=choosable
+                    ),
+                )
+            )
             continue
         if choice == LOCAL:
             decided[name] = LOCAL

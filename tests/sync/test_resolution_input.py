@@ -110,3 +110,37 @@ def test_cli_list_speaks_turkish(
     entry = entries.get_entry(store, conflict)
     assert entry.label in line and "Çakışma" in line and "Unvan" in line
     assert " conflict " not in line
+
+
+def test_a_field_name_the_merge_cannot_choose_is_answered_with_those_it_can(
+    store: Store, people: dict[str, Actor], conflict: str
+) -> None:
+    """``{"Unvan": "server"}`` was answered "'Unvan' alanı bu çakışmada seçilemez." and no more:
+    which names would do was left to guess."""
+    with pytest.raises(ValidationFailed) as refused:
+        resolution.merge(
+            store,
+            people["sef"],
+            conflict,
+            {"Unvan": "server"},
+            "Merkez doğru",
+            seen=resolution.seen_now(store, conflict),
+        )
+    (issue,) = refused.value.issues
+    assert "'Unvan'" in issue.message
+    assert "title (Unvan)" in issue.message and "phone (Telefon)" in issue.message
+    assert entries.get_entry(store, conflict).state == State.CONFLICT
+
+
+def test_cli_prints_which_fields_a_merge_can_choose(
+    store: Store,
+    people: dict[str, Actor],
+    conflict: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    token = resolution.seen_now(store, conflict).token
+    args = ["--db", db_arg(store), "--as", "sef", "conflicts", "resolve", conflict, "--take", "merge"]
+    assert main([*args, "--fields", '{"Unvan": "server"}', "--reason", "r", "--seen", token]) == 3
+    assert "Seçilebilecek alanlar: " in capsys.readouterr().err
