@@ -72,6 +72,7 @@ from sync.conflict_view import (
     kind_label,
     load_conflict,
 )
+from sync.settle import SYNC_ACTOR
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -223,9 +224,10 @@ class ConflictDialog(QDialog):
                 action = ACTION_LABELS[Action(str(last["action"]))]
             except ValueError:
                 action = str(last["action"])
-            done = self.tr("son işlem: {0} — {1}, {2}").format(
-                action, str(last["actor"]), format_stamp(str(last["at"]))
-            )
+            who = str(last["actor"])
+            if who == SYNC_ACTOR.username:
+                who = self.tr("eşitleme")
+            done = self.tr("son işlem: {0} — {1}, {2}").format(action, who, format_stamp(str(last["at"])))
         else:
             done = ""
         if details.entry.state != State.CONFLICT:

@@ -780,3 +780,28 @@ def test_the_list_keeps_the_order_the_supervisor_sorted_it_by_when_it_reloads(
     wait_idle(qtbot, ctx.worker)
     assert [r.uuid for r in page.model.rows()] == [second, first]
     assert page.model.row_at(page.table.currentIndex().row()).uuid == first
+
+
+def test_a_conflict_that_came_back_while_open_names_the_sync_in_words(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+) -> None:
+    """At the office's notification the dialog said "son işlem: çakışma — sync, …": the sync's
+    account name, not what a person calls it."""
+    coop = recs[17]["id"]
+    uuid = title_conflict(store, server, people, coop)
+    ctx = make_ctx("sef")
+    dialog = open_dialog(qtbot, ctx, uuid)
+    type_text(qtbot, dialog.reason, "Yazmaya başladım")
+    resolution.keep_local(store, people["sef2"], uuid, "Yerel doğru", seen=resolution.seen_now(store, uuid))
+    head_office(server, coop, title="Merkezin Üçüncü Unvanı")
+    sync_now(store, server)
+    ctx.hub.announce(OpChanges(entries=True))
+    qtbot.waitUntil(lambda: "siz incelerken değişti" in dialog.status.text(), timeout=5000)
+    assert "eşitleme" in dialog.status.text() and "sync" not in dialog.status.text()
+    assert dialog.reason.toPlainText() == "Yazmaya başladım"
+    assert "Merkezin Üçüncü Unvanı" in dialog.models["conflicts"].column_texts(3)
