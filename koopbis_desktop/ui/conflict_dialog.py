@@ -76,10 +76,10 @@ from sync.settle import SYNC_ACTOR
 
 ERROR_STYLE = "color: #b00020;"
 
-# Reasons typed and left without a decision (Enter outside the box means Vazgeç, and Esc):
-# (who, entry uuid) → (the conflict they were written for, the text), given back to the same
-# person when it is opened again.
-_LEFT_REASONS: dict[tuple[str, str], tuple[resolution.Seen | None, str]] = {}
+# What was typed and left without a decision (Enter outside the box means Vazgeç, and Esc):
+# (who, entry uuid) → (the conflict it was written for, the reason, the values typed per field),
+# given back to the same person when the same conflict is opened again.
+_LEFT_REASONS: dict[tuple[str, str], tuple[resolution.Seen | None, str, dict[str, str]]] = {}
 
 
 class ConflictDialog(QDialog):
@@ -278,6 +278,11 @@ class ConflictDialog(QDialog):
         if left is not None and left[0] == self.seen and not self.reason.toPlainText().strip():
             self.reason.setPlainText(left[1])
             self.reason.moveCursor(QTextCursor.MoveOperation.End)
+            for chooser in self.choosers:
+                typed = left[2].get(chooser.chooser.name)
+                if typed is not None and chooser.typed_edit is not None and chooser.typed_radio is not None:
+                    chooser.typed_edit.setText(typed)
+                    chooser.typed_radio.setChecked(True)
             restored = True
         if refused is not None:
             self._show_status(refused, error=True)
@@ -714,8 +719,13 @@ class ConflictDialog(QDialog):
             )
             return
         text = self.reason.toPlainText()
-        if not self._decided and text.strip() and self.details is not None:
-            _LEFT_REASONS[self._reason_key(self.details.entry.uuid)] = (self.seen, text)
+        typed = {
+            c.chooser.name: c.typed_edit.text()
+            for c in self.choosers
+            if c.typed_edit is not None and c.choice() == CHOOSE_TYPED and c.typed_edit.text().strip()
+        }
+        if not self._decided and (text.strip() or typed) and self.details is not None:
+            _LEFT_REASONS[self._reason_key(self.details.entry.uuid)] = (self.seen, text, typed)
         super().done(result)
 
     def on_action_succeeded(self, entry: Entry) -> None:

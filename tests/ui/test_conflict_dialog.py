@@ -592,19 +592,24 @@ def test_a_reason_left_by_closing_the_dialog_is_there_when_it_is_opened_again(
     recs: list[dict[str, Any]],
     people: dict[str, Actor],
 ) -> None:
-    """Enter outside the reason box means Vazgeç: a long reason vanished with the dialog and
-    had to be typed again. It comes back on the same conflict; not on another one."""
+    """Enter outside the reason box means Vazgeç: a long reason and a typed value vanished with
+    the dialog and had to be typed again. They come back on the same conflict; not on another one."""
     uuid = title_conflict(store, server, people, recs[9]["id"])
     ctx = make_ctx("sef")
     dialog = open_dialog(qtbot, ctx, uuid)
     (chooser,) = dialog.choosers
-    click_radio(qtbot, chooser.server_radio)
+    assert chooser.typed_edit is not None
+    chooser.typed_edit.clear()
+    type_text(qtbot, chooser.typed_edit, "Tutanaktaki Unvan")
     type_text(qtbot, dialog.reason, "Genel kurul tutanağının 4. maddesine göre")
-    qtbot.keyClick(chooser.server_radio, Qt.Key.Key_Return)
+    qtbot.keyClick(chooser.typed_edit, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Rejected
 
     again = open_dialog(qtbot, ctx, uuid)
     assert again.reason.toPlainText() == "Genel kurul tutanağının 4. maddesine göre"
+    (typed,) = again.choosers
+    assert typed.choice() == "typed" and typed.typed_edit is not None
+    assert typed.typed_edit.text() == "Tutanaktaki Unvan"
     assert "gerekçe" in again.status.text().lower()
     # Decided: nothing is kept for it any more.
     answer_confirmation(qtbot, "&KOOP-BİS'tekini kabul et", [])
