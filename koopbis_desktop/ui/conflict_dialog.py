@@ -69,6 +69,7 @@ from sync.conflict_view import (
     SERVER_ONLY,
     ComparisonLine,
     ConflictDetails,
+    existing_text,
     kind_label,
     load_conflict,
 )
@@ -391,6 +392,10 @@ class ConflictDialog(QDialog):
         server_only = details.section(SERVER_ONLY)
         local_only = details.section(LOCAL_ONLY)
         no_conflict = self.tr("Değer düzeyinde gerçek bir çakışma yok: iki taraf farklı şeyleri değiştirmiş.")
+        if details.kind == "duplicate":
+            no_conflict = self.tr(
+                "Alan alan karşılaştırılacak bir değer yok: bu kayıt KOOP-BİS'te zaten var (aşağıda)."
+            )
         if details.kind == "conflict" and any(c.can_merge_rows for c in details.choosers):
             no_conflict += " " + self.tr("«Birleştir» ikisini birlikte korur.")
         self._section(self.tr("Çakışan alanlar"), conflicts, "conflicts", no_conflict)
@@ -408,8 +413,9 @@ class ConflictDialog(QDialog):
         )
         existing = (details.entry.outcome or {}).get("existing")
         if details.kind == "duplicate" and isinstance(existing, Mapping) and existing:
-            text = ", ".join(f"{escape_html(v)}" for v in existing.values() if v not in (None, ""))
-            label = QLabel(self.tr("<b>KOOP-BİS'te zaten kayıtlı:</b> {0}").format(text))
+            label = QLabel(
+                self.tr("<b>KOOP-BİS'te zaten kayıtlı:</b> {0}").format(escape_html(existing_text(existing)))
+            )
             label.setObjectName("existingLabel")
             label.setWordWrap(True)
             self.body_layout.addWidget(label)

@@ -90,6 +90,7 @@ def test_cli_shows_a_duplicate_registration_and_links_it(
     out = capsys.readouterr().out
     token = resolution.seen_now(store, reg.uuid).token
     assert "Mükerrer" in out and f"Gösterilen çakışma: {token}" in out
+    assert "Faal" in out and "active" not in out  # KOOP-BİS's record in words
     monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
     link = ["conflicts", "link", reg.uuid, existing["id"], "--reason", "Zaten kayıtlı", "--seen", token]
     assert main([*db, *link]) == 0

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QRadioButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QRadioButton
 
 from koopbis_desktop.domain import demo_data
 from koopbis_desktop.domain.lifecycle import Actor, State
@@ -681,6 +681,14 @@ def test_a_registration_koopbis_already_has_opens_and_is_linked_from_the_dialog(
     ctx = make_ctx("sef2")
     dialog = open_dialog(qtbot, ctx, reg.uuid)
     assert "Mükerrer" in dialog.header.text()
+    # What KOOP-BİS already has, in words ("active" was printed as stored), and no talk of
+    # "both sides changed different things" for a registration that is simply there already.
+    existing_label = dialog.findChild(QLabel, "existingLabel")
+    assert existing_label is not None
+    assert existing["title"] in existing_label.text() and "Faal" in existing_label.text()
+    assert "active" not in existing_label.text()
+    empty = dialog.findChild(QLabel, "conflictsEmpty")
+    assert empty is not None and "farklı şeyleri" not in empty.text() and "zaten" in empty.text()
     assert dialog.link_button.isVisible() and dialog.link_button.isEnabled()
     assert existing["id"] in dialog.link_button.text()
     type_text(qtbot, dialog.reason, "VKN ile kayıtlı kooperatif zaten var")
