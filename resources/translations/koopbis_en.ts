@@ -775,67 +775,72 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="102"/>
+        <source>yeni kuruluş</source>
+        <translation>new founding</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="128"/>
         <source>Çakışmalar</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="131"/>
         <source>KOOP-BİS&apos;in, siz çevrimdışıyken değişen bilgisi yüzünden uygulamadığı kayıtlar. Bir şef her birini açıp alan alan karar verir; iki tarafın bilgisi de saklanır. Açmak için satırı seçip Enter&apos;a basın ya da çift tıklayın.</source>
         <translation>Entries KOOP-BİS did not apply because its data changed while you were offline. A supervisor opens each one and decides field by field; both sides&apos; data are kept. To open one, select the row and press Enter or double-click it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="134"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="137"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="143"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="145"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="148"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="146"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="149"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="150"/>
         <source>Çakışan alanlar</source>
         <translation>Conflicting fields</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="148"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="151"/>
         <source>Bekliyor</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="149"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="152"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="168"/>
         <source>İncele ve karar &amp;ver…</source>
         <translation>Review and &amp;decide…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="208"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="211"/>
         <source>{0} kayıt karar bekliyor.</source>
         <translation>{0} entries await a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="210"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="213"/>
         <source>Çakışmada kayıt yok.</source>
         <translation>No entries in conflict.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="160"/>
         <source>Çakışma yok. Eşitlemede KOOP-BİS&apos;teki güncel bilgiyle çelişen bir kayıt çıkarsa burada şefin kararını bekler; o zamana kadar yapılacak bir şey yok.</source>
         <translation>No conflicts. If a sync finds an entry that contradicts KOOP-BİS&apos;s current data, it waits here for a supervisor&apos;s decision; until then there is nothing to do.</translation>
     </message>

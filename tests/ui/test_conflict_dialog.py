@@ -40,6 +40,7 @@ from tests.sync.conftest import (
 )
 from tests.ui.conftest import wait_idle
 from tests.ui.keyboard import type_text
+from tests.ui.test_translations import english  # noqa: F401 (a fixture)
 
 LOCAL_TITLE = "Yerel Yeni Unvan Konut Yapı Kooperatifi"
 SERVER_TITLE = "Genel Müdürlükçe Düzeltilmiş Unvan"
@@ -818,3 +819,25 @@ def test_a_conflict_that_came_back_while_open_names_the_sync_in_words(
     assert "eşitleme" in dialog.status.text() and "sync" not in dialog.status.text()
     assert dialog.reason.toPlainText() == "Yazmaya başladım"
     assert "Merkezin Üçüncü Unvanı" in dialog.models["conflicts"].column_texts(3)
+
+
+@pytest.mark.usefixtures("english")
+def test_the_list_names_a_new_registration_in_english_in_english_mode(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    server: LiveServer,
+    recs: list[dict[str, Any]],
+    people: dict[str, Actor],
+) -> None:
+    """The Kooperatif column of a registration in conflict said "yeni kuruluş" in English mode."""
+    from tests.sync.test_resolution import duplicate_registration
+
+    duplicate_registration(store, people, recs[18])
+    sync_now(store, server)
+    page = ConflictsPage(make_ctx("sef"))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    (cell,) = page.model.column_texts(0)
+    assert cell.startswith("new founding") and "kuruluş" not in cell

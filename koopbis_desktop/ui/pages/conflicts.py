@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
@@ -33,6 +33,8 @@ from koopbis_desktop.ui.tables import resort
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 from sync.conflict_view import kind_label
 from sync.conflicts import describe
+
+_tr = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def load_conflict_rows(store: Store) -> list[ConflictRow]:
         out.append(
             ConflictRow(
                 entry.uuid,
-                entry.cooperative or "yeni kuruluş",
+                entry.cooperative or _tr("ConflictsPage", "yeni kuruluş"),
                 title,
                 get_type(entry.type).label,
                 str(outcome.get("kind") or ""),
