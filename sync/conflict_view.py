@@ -113,6 +113,15 @@ CHOICE_LABELS = Labels(
 )
 
 
+def existing_text(existing: Mapping[str, Any]) -> str:
+    """What KOOP-BİS already has for a duplicate, in words (its status as a person reads it)."""
+    return ", ".join(
+        status_label(value) if key == "status" else str(value)
+        for key, value in existing.items()
+        if value not in (None, "")
+    )
+
+
 def kind_label(outcome: Mapping[str, Any] | None) -> str:
     kind = str((outcome or {}).get("kind") or "")
     label = KIND_LABELS.get(kind, kind or EMPTY)
@@ -486,10 +495,7 @@ def conflict_text(details: ConflictDetails) -> list[str]:
     existing = outcome.get("existing")
     if details.kind == "duplicate" and isinstance(existing, Mapping) and existing:
         out.append("")
-        out.append(
-            tx("KOOP-BİS'te zaten kayıtlı: ")
-            + ", ".join(str(v) for v in existing.values() if v not in (None, ""))
-        )
+        out.append(tx("KOOP-BİS'te zaten kayıtlı: ") + existing_text(existing))
     if details.kind == "conflict":
         out.append("")
         out.append(tx("Girdiğiniz gönderilirse KOOP-BİS'teki şu değerlerin üzerine yazılır:"))

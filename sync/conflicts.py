@@ -178,6 +178,10 @@ def three_way(key: str, base: Any, local: Any, server: Any) -> FieldComparison:
 
 def local_values(ctype: ChangeType, payload: Mapping[str, Any], base: Mapping[str, Any]) -> dict[str, Any]:
     """What the entry would make of each base key, applied as KOOP-BİS applies it."""
+    if ctype.registers:
+        # A registration creates a record; none exists to apply it to (a duplicate's base is
+        # empty): it changes no existing value the comparison could show.
+        return {key: copy.deepcopy(value) for key, value in base.items()}
     record = record_from_base(base)
     try:
         apply_change(record, ctype, payload)

@@ -272,8 +272,8 @@ def print_moved(entry: entries.Entry, detail: str = "") -> None:
     print(f"{entry.uuid}: {STATE_LABELS[entry.state]}{detail}.")
 
 
-def load_data(text: str) -> dict[str, Any]:
-    """A JSON object given inline, as ``@FILE`` or as ``-`` (standard input)."""
+def load_data(text: str, option: str = "--data") -> dict[str, Any]:
+    """A JSON object given inline, as ``@FILE`` or as ``-`` (standard input); ``option`` names it in errors."""
     try:
         if text.startswith("@"):
             raw = Path(text[1:]).read_text(encoding="utf-8-sig")
@@ -300,21 +300,28 @@ def load_data(text: str) -> dict[str, Any]:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise CliError(
-            tx("--data geçerli JSON değil (satır {lineno}, sütun {colno}): {msg}").format(
-                lineno=exc.lineno, colno=exc.colno, msg=exc.msg
+            tx("{option} geçerli JSON değil (satır {lineno}, sütun {colno}): {msg}").format(
+                option=option, lineno=exc.lineno, colno=exc.colno, msg=exc.msg
             ),
             EXIT_INVALID,
         ) from exc
     except RecursionError:
         raise CliError(
-            tx("--data çok derin iç içe geçmiş; bir kayıt verisi en çok birkaç düzey iç içe olur."),
+            tx("{option} çok derin iç içe geçmiş; bir kayıt verisi en çok birkaç düzey iç içe olur.").format(
+                option=option
+            ),
             EXIT_INVALID,
         ) from None
     if not isinstance(data, dict):
-        raise CliError(tx('--data bir JSON nesnesi olmalıdır: {"alan": "değer", ...}'), EXIT_INVALID)
+        raise CliError(
+            tx('{option} bir JSON nesnesi olmalıdır: {{"alan": "değer", ...}}').format(option=option),
+            EXIT_INVALID,
+        )
     if _depth(data) > MAX_DATA_DEPTH:
         raise CliError(
-            tx("--data çok derin iç içe geçmiş; bir kayıt verisi en çok birkaç düzey iç içe olur."),
+            tx("{option} çok derin iç içe geçmiş; bir kayıt verisi en çok birkaç düzey iç içe olur.").format(
+                option=option
+            ),
             EXIT_INVALID,
         )
     return data

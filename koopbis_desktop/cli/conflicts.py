@@ -34,6 +34,7 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
     from koopbis_desktop.domain.changetypes import get_type
     from koopbis_desktop.domain.records import key_label
     from koopbis_desktop.services import conflicts as resolution
+    from sync.conflict_view import kind_label
 
     store, _actor = signed_in(args, reading=True)
     rows = _conflict_entries(store)
@@ -56,13 +57,22 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
     if not rows:
         print(tx("Çakışmada kayıt yok."))
     for e in rows:
-        kind = (e.outcome or {}).get("kind", "?")
+        # As the entry list and the Çakışmalar page name them: the entry's number, the kind in words.
+        kind = kind_label(e.outcome)
         keys = ", ".join(key_label(k) for k in resolution.conflicting_keys(e))
-        print(f"{e.uuid}  {kind:<10} {get_type(e.type).label:<28} {e.cooperative or '—':<12} {keys}")
+        print(f"{e.label:<12} {kind:<30} {get_type(e.type).label:<28} {e.cooperative or '—':<12} {keys}")
     return EXIT_OK
 
 
+def _seen(args: argparse.Namespace) -> Any:
+    """``--seen`` as the service takes it (None when not given: the service says what to do)."""
+    from koopbis_desktop.services import conflicts as resolution
+
+    return resolution.Seen.parse(args.seen) if args.seen is not None else None
+
+
 def cmd_conflicts_show(args: argparse.Namespace) -> int:
+    from koopbis_desktop.services import conflicts as resolution
     from koopbis_desktop.store import entries
     from sync.conflict_view import conflict_json, conflict_text, load_conflict
 
@@ -72,7 +82,10 @@ def cmd_conflicts_show(args: argparse.Namespace) -> int:
         raise CliError(
             tx("Bu kayıt çakışmada değil ({v}).").format(v=STATE_LABELS[entry.state]), EXIT_NOT_FOUND
         )
+    # Read before the details: a conflict that changes in between is refused at the decision.
+    seen = resolution.seen_now(store, entry.uuid)
     details = load_conflict(store, entry.uuid)
+    entry = details.entry
     outcome = entry.outcome or {}
     if args.json:
         from koopbis_desktop.domain.records import key_label
@@ -108,12 +121,20 @@ def cmd_conflicts_show(args: argparse.Namespace) -> int:
                     for f in details.comparison.fields
                 ],
                 "payload": entry.payload,
+                # What a decision on what was shown passes as --seen.
+                "seen": seen.token,
                 # What the desktop's conflict dialog shows, labelled and formatted.
                 "shown": conflict_json(details),
             }
         )
         return EXIT_OK
     print("\n".join(conflict_text(details)))
+    print(
+        tx(
+            "Gösterilen çakışma: {token} (karar verirken --seen {token} yazın; çakışma bu arada değişirse "
+            "karar uygulanmaz)"
+        ).format(token=seen.token)
+    )
     return EXIT_OK
 
 
@@ -122,14 +143,14 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
 
     store, actor = signed_in(args)
     if args.take == "local":
-        entry = resolution.keep_local(store, actor, args.id, args.reason)
+        entry = resolution.keep_local(store, actor, args.id, args.reason, seen=_seen(args))
     elif args.take == "server":
-        entry = resolution.take_server(store, actor, args.id, args.reason)
+        entry = resolution.take_server(store, actor, args.id, args.reason, seen=_seen(args))
     else:
         if not args.fields:
             raise CliError(tx('--take merge için --fields gerekli: {"alan": "local" | "server"}'), EXIT_USAGE)
-        choices = load_data(args.fields)
-        entry = resolution.merge(store, actor, args.id, choices, args.reason)
+        choices = load_data(args.fields, "--fields")
+        entry = resolution.merge(store, actor, args.id, choices, args.reason, seen=_seen(args))
     print_moved(entry)
     return EXIT_OK
 
@@ -138,7 +159,7 @@ def cmd_conflicts_return(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import conflicts as resolution
 
     store, actor = signed_in(args)
-    entry = resolution.return_to_clerk(store, actor, args.id, args.comment)
+    entry = resolution.return_to_clerk(store, actor, args.id, args.comment, seen=_seen(args))
     print_moved(entry)
     return EXIT_OK
 
@@ -147,7 +168,9 @@ def cmd_conflicts_link(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import conflicts as resolution
 
     store, actor = signed_in(args)
-    entry = resolution.link_registration(store, actor, args.id, args.cooperative, args.reason)
+    entry = resolution.link_registration(
+        store, actor, args.id, args.cooperative, args.reason, seen=_seen(args)
+    )
     print_moved(
         entry,
         tx("; bekleyen kayıtlar {cooperative} kooperatifine bağlandı").format(cooperative=args.cooperative),
@@ -181,10 +204,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--reason", required=True, metavar=tx("METİN"), help=tx("karar gerekçesi (denetim izine girer)")
     )
+    p.add_argument(
+        "--seen",
+        metavar=tx("NUMARA"),
+        help=tx("karar verilen çakışma: 'koopbis conflicts show' çıktısındaki 'Gösterilen çakışma' değeri"),
+    )
     p.set_defaults(func=cmd_conflicts_resolve)
     p = conf.add_parser("return", parents=[common], help=tx("çakışan ya da reddedilen kaydı memura iade et"))
     p.add_argument("id")
     p.add_argument("--comment", required=True, metavar=tx("METİN"))
+    p.add_argument(
+        "--seen",
+        metavar=tx("NUMARA"),
+        help=tx("karar verilen çakışma: 'koopbis conflicts show' çıktısındaki 'Gösterilen çakışma' değeri"),
+    )
     p.set_defaults(func=cmd_conflicts_return)
     p = conf.add_parser(
         "link", parents=[common], help=tx("kuruluş kaydını KOOP-BİS'teki mevcut kooperatife bağla")
@@ -192,4 +225,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("id")
     p.add_argument("cooperative", metavar=tx("SİCİL_NO"))
     p.add_argument("--reason", required=True, metavar=tx("METİN"))
+    p.add_argument(
+        "--seen",
+        metavar=tx("NUMARA"),
+        help=tx("karar verilen çakışma: 'koopbis conflicts show' çıktısındaki 'Gösterilen çakışma' değeri"),
+    )
     p.set_defaults(func=cmd_conflicts_link)

@@ -14,12 +14,16 @@ and its revisions, the server's values in the audit row.
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
+from koopbis_desktop.domain.display import format_stamp
+from koopbis_desktop.domain.errors import ExitCode
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, State
+from koopbis_desktop.domain.lifecycle import ACTION_LABELS, STATE_LABELS, Action, Actor, DomainError, State
 from koopbis_desktop.domain.records import base_of, key_label
 from koopbis_desktop.domain.schema import ChangeType, Issue, validate
 from koopbis_desktop.services.errors import ValidationFailed
@@ -35,6 +39,167 @@ SERVER = "server"
 SENT_BASE = "sent_base"
 
 
+@dataclass(frozen=True)
+class Seen:
+    """What a supervisor was shown: the entry's revision and the audit row of the conflict.
+
+    Every decision carries it; one taken on a conflict the entry no longer has — re-sent
+    meanwhile and refused again with other values, or decided on another PC and back — is
+    refused with :class:`ConflictChanged` instead of applied to what nobody saw.
+    ``token`` ("3-1234") is how ``koopbis conflicts show`` prints it and ``--seen`` takes it.
+    """
+
+    revision: int
+    since: int
+
+    @property
+    def token(self) -> str:
+        return f"{self.revision}-{self.since}"
+
+    @classmethod
+    def parse(cls, text: str) -> Seen:
+        revision, dash, since = (text or "").strip().partition("-")
+        if not dash or not revision.isdigit() or not since.isdigit():
+            raise ValidationFailed(
+                [],
+                tx(
+                    "Gösterilen çakışmanın numarası anlaşılamadı: '{text}'. 'koopbis conflicts show KAYIT' "
+                    "çıktısındaki 'Gösterilen çakışma' değerini (örneğin 3-1234) --seen ile verin."
+                ).format(text=text),
+            )
+        return cls(int(revision), int(since))
+
+
+class ConflictChanged(DomainError):
+    """A decision on a conflict the entry no longer has (or no longer in conflict at all)."""
+
+    exit_code = ExitCode.NOT_PERMITTED
+
+    def __init__(self, message: str, *, entry_uuid: str, seen: Seen | None) -> None:
+        super().__init__(message)
+        self.entry_uuid = entry_uuid
+        self.seen = seen
+
+
+def seen_now(store: Store, entry_uuid: str) -> Seen:
+    """What a person is shown if the entry is read now (read it before the details)."""
+    entry = entries.get_entry(store, entry_uuid)
+    return Seen(entry.revision, entries.state_since(store, entry.uuid))
+
+
+def _decision_label(decision: str) -> str | None:
+    """A supervisor's decision as a person names it (a merge is no "keeping the local entry")."""
+    labels = {
+        "keep_local": tx("yerel kaydı koruma"),
+        "take_server": tx("KOOP-BİS'tekini kabul etme"),
+        "merge": tx("alan alan birleştirme"),
+        "return": tx("memura iade"),
+        "link": tx("mevcut kooperatife bağlama"),
+    }
+    return labels.get(decision)
+
+
+def _event_text(row: Mapping[str, Any]) -> str:
+    details = row.get("details") or {}
+    label = _decision_label(str(details.get("decision") or ""))
+    if label is None:
+        try:
+            label = ACTION_LABELS[Action(str(row["action"]))]
+        except ValueError:
+            label = str(row["action"])
+    who = str(row["actor"])
+    if who in ("sync", "system"):
+        who = tx("eşitleme")
+    return f"{format_stamp(str(row['at']))} {who}: {label}"
+
+
+def _short_value(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str | int | float):
+        text = str(value)
+        return text if len(text) <= 60 else text[:59] + "…"
+    return tx("(liste)")
+
+
+def _changed_message(store: Store, entry_uuid: str, seen: Seen | None, decision: str) -> str:
+    """In plain Turkish: what happened to the entry since ``seen``, and what to do now."""
+    entry = entries.get_entry(store, entry_uuid)
+    what = _decision_label(decision) or decision
+    if seen is None:
+        return tx(
+            "Kararın hangi çakışma için verildiği belli değil; işleminiz ({action}) uygulanmadı. Önce "
+            "çakışmayı açın (koopbis conflicts show {entry}) ve gösterilen çakışmanın numarasını --seen ile "
+            "verin."
+        ).format(action=what, entry=entry.label)
+    rows = [r for r in entries.audit_rows(store, entry.uuid) if int(r["seq"]) > seen.since]
+    events = "; ".join(_event_text(r) for r in rows) or tx("kayıt yeniden kaydedildi")
+    if entry.state != State.CONFLICT:
+        return tx(
+            "Siz incelerken bu kayıt için başkası davrandı ({events}); kayıt artık çakışmada değil, "
+            "şimdi '{state}' durumunda. İşleminiz ({action}) uygulanmadı; yapacağınız bir şey kalmadı."
+        ).format(events=events, state=STATE_LABELS[entry.state], action=what)
+    # The server values of the conflict that was decided: the first decision after it records them.
+    before = next(
+        (
+            r["details"]["server"]
+            for r in rows
+            if isinstance(r.get("details"), Mapping) and isinstance(r["details"].get("server"), Mapping)
+        ),
+        None,
+    )
+    now = server_values(entry)
+    changed: list[str] = []
+    if isinstance(before, Mapping):
+        for key in sorted(set(before) | set(now)):
+            if before.get(key) != now.get(key):
+                changed.append(
+                    tx("{field}: «{old}» yerine «{new}»").format(
+                        field=key_label(key),
+                        old=_short_value(before.get(key)),
+                        new=_short_value(now.get(key)),
+                    )
+                )
+    values = (
+        tx(" KOOP-BİS'te değişen değerler: {changes}.").format(changes="; ".join(changed)) if changed else ""
+    )
+    return tx(
+        "Gördüğünüz çakışma artık geçerli değil: siz incelerken {events}. Kayıt yeniden gönderildi ve "
+        "KOOP-BİS yeni bir çakışma bildirdi.{values} İşleminiz ({action}) uygulanmadı: yeni çakışma "
+        "gösteriliyor, farklara yeniden bakıp karar verin."
+    ).format(events=events, values=values, action=what)
+
+
+def _check_seen(store: Store, entry_uuid: str, seen: Seen | None, decision: str) -> None:
+    """Refuse before anything is validated when the entry is not what the person was shown."""
+    if seen is None or seen_now(store, entry_uuid) != seen:
+        raise ConflictChanged(
+            _changed_message(store, entry_uuid, seen, decision), entry_uuid=entry_uuid, seen=seen
+        )
+
+
+def _decided(store: Store, entry_uuid: str, seen: Seen, decision: str, decide: Callable[[], Entry]) -> Entry:
+    """``decide()``, whose move re-checks ``seen`` under the row's lock: a conflict that changed
+    between the check above and the move is refused with the same plain message."""
+    try:
+        return decide()
+    except entries.ShownChanged as exc:
+        raise ConflictChanged(
+            _changed_message(store, entry_uuid, seen, decision), entry_uuid=entry_uuid, seen=seen
+        ) from exc
+
+
+@contextmanager
+def _refused_as_changed(store: Store, entry_uuid: str, seen: Seen, decision: str) -> Iterator[None]:
+    """:func:`_decided` for a block of moves (a link re-points the dependents too)."""
+    try:
+        yield
+    except entries.ShownChanged as exc:
+        raise ConflictChanged(
+            _changed_message(store, entry_uuid, seen, decision), entry_uuid=entry_uuid, seen=seen
+        ) from exc
+
+
 def _reason(reason: str | None) -> str:
     text = (reason or "").strip()
     if not text:
@@ -42,12 +207,14 @@ def _reason(reason: str | None) -> str:
     return text
 
 
-def _in_conflict(store: Store, entry_uuid: str) -> Entry:
+def _in_conflict(store: Store, entry_uuid: str, seen: Seen | None, decision: str) -> Entry:
+    """The entry, in conflict and as the person was shown it; else refused in plain Turkish."""
     entry = entries.get_entry(store, entry_uuid)
+    _check_seen(store, entry.uuid, seen, decision)
     if entry.state != State.CONFLICT:
         raise DomainError(
             tx("Bu kayıt çakışmada değil (durumu: {value}); çözülecek bir şey yok.").format(
-                value=entry.state.value
+                value=STATE_LABELS[entry.state]
             )
         )
     return entry
@@ -94,10 +261,14 @@ def _versions(entry: Entry) -> dict[str, Any]:
     }
 
 
-def keep_local(store: Store, actor: Actor, entry_uuid: str, reason: str) -> Entry:
-    """Resend the entry as it is, over KOOP-BİS's current values (they become its base)."""
+def keep_local(store: Store, actor: Actor, entry_uuid: str, reason: str, *, seen: Seen | None) -> Entry:
+    """Resend the entry as it is, over KOOP-BİS's current values (they become its base).
+
+    ``seen``: the conflict the supervisor was shown (:func:`seen_now` when it was read).
+    """
     text = _reason(reason)
-    entry = _in_conflict(store, entry_uuid)
+    entry = _in_conflict(store, entry_uuid, seen, "keep_local")
+    assert seen is not None
     if (entry.outcome or {}).get("kind") not in ("conflict",):
         raise DomainError(
             tx(
@@ -105,33 +276,48 @@ def keep_local(store: Store, actor: Actor, entry_uuid: str, reason: str) -> Entr
             )
         )
     new_base = {**entry.base, **server_values(entry)}
-    return entries.move(
+    return _decided(
         store,
         entry.uuid,
-        Action.RESOLVE_KEEP,
-        actor,
-        comment=text,
-        details={"decision": "keep_local", **_versions(entry)},
-        fields={"outcome": None},
-        revision=(
-            entry.payload,
-            new_base,
-            "Çakışma çözümü: yerel kayıt korundu, KOOP-BİS değerleri yeni temel",
+        seen,
+        "keep_local",
+        lambda: entries.move(
+            store,
+            entry.uuid,
+            Action.RESOLVE_KEEP,
+            actor,
+            comment=text,
+            details={"decision": "keep_local", **_versions(entry)},
+            fields={"outcome": None},
+            revision=(
+                entry.payload,
+                new_base,
+                "Çakışma çözümü: yerel kayıt korundu, KOOP-BİS değerleri yeni temel",
+            ),
+            seen=(seen.revision, seen.since),
         ),
     )
 
 
-def take_server(store: Store, actor: Actor, entry_uuid: str, reason: str) -> Entry:
+def take_server(store: Store, actor: Actor, entry_uuid: str, reason: str, *, seen: Seen | None) -> Entry:
     """Accept what KOOP-BİS holds; the entry is discarded but kept with its payload."""
     text = _reason(reason)
-    entry = _in_conflict(store, entry_uuid)
-    return entries.move(
+    entry = _in_conflict(store, entry_uuid, seen, "take_server")
+    assert seen is not None
+    return _decided(
         store,
         entry.uuid,
-        Action.RESOLVE_DISCARD,
-        actor,
-        comment=text,
-        details={"decision": "take_server", **_versions(entry)},
+        seen,
+        "take_server",
+        lambda: entries.move(
+            store,
+            entry.uuid,
+            Action.RESOLVE_DISCARD,
+            actor,
+            comment=text,
+            details={"decision": "take_server", **_versions(entry)},
+            seen=(seen.revision, seen.since),
+        ),
     )
 
 
@@ -150,6 +336,8 @@ def merge(
     entry_uuid: str,
     choices: Mapping[str, Any],
     reason: str,
+    *,
+    seen: Seen | None,
 ) -> Entry:
     """Resend with a per-field choice: ``"local"``, ``"server"`` or ``{"value": typed}``.
 
@@ -157,7 +345,8 @@ def merge(
     server's current values become the base.
     """
     text = _reason(reason)
-    entry = _in_conflict(store, entry_uuid)
+    entry = _in_conflict(store, entry_uuid, seen, "merge")
+    assert seen is not None
     ctype = get_type(entry.type)
     fields = mergeable_fields(ctype, entry)
     current = server_values(entry)
@@ -166,7 +355,15 @@ def merge(
     problems: list[Issue] = []
     for name, choice in choices.items():
         if name not in fields:
-            problems.append(Issue(name, tx("'{name}' alanı bu çakışmada seçilemez.").format(name=name)))
+            choosable = ", ".join(f"{n} ({key_label(k)})" for n, k in fields.items()) or "—"
+            problems.append(
+                Issue(
+                    name,
+                    tx("'{name}' alanı bu çakışmada seçilemez. Seçilebilecek alanlar: {fields}.").format(
+                        name=name, fields=choosable
+                    ),
+                )
+            )
             continue
         if choice == LOCAL:
             decided[name] = LOCAL
@@ -178,8 +375,22 @@ def merge(
                 merged[name] = copy.deepcopy(value)
             decided[name] = SERVER
         elif isinstance(choice, Mapping) and "value" in choice:
-            merged[name] = choice["value"]
-            decided[name] = {"value": choice["value"]}
+            typed = choice["value"]
+            if typed is None or (isinstance(typed, str) and not typed.strip()):
+                # An empty value would take the field out of the entry: the clerk's change
+                # dropped without anyone choosing KOOP-BİS's value.
+                problems.append(
+                    Issue(
+                        name,
+                        tx(
+                            "{field} için elle yazılan değer boş. Bir değer yazın; KOOP-BİS'tekini almak "
+                            "için 'server', girileni korumak için 'local' seçin."
+                        ).format(field=key_label(fields[name])),
+                    )
+                )
+                continue
+            merged[name] = typed
+            decided[name] = {"value": typed}
         else:
             problems.append(Issue(name, tx("Seçim 'local', 'server' ya da {\"value\": ...} olmalıdır.")))
     if problems:
@@ -195,34 +406,57 @@ def merge(
     if result.errors:
         raise ValidationFailed(result.issues, tx("Birleştirilen kayıt geçerli değil."), type_id=entry.type)
     new_base = {**entry.base, **current}
-    return entries.move(
+    return _decided(
         store,
         entry.uuid,
-        Action.RESOLVE_KEEP,
-        actor,
-        comment=text,
-        details={"decision": "merge", "choices": decided, "result": result.payload, **_versions(entry)},
-        fields={"outcome": None},
-        revision=(result.payload, new_base, "Çakışma çözümü: alan alan birleştirildi"),
+        seen,
+        "merge",
+        lambda: entries.move(
+            store,
+            entry.uuid,
+            Action.RESOLVE_KEEP,
+            actor,
+            comment=text,
+            details={"decision": "merge", "choices": decided, "result": result.payload, **_versions(entry)},
+            fields={"outcome": None},
+            revision=(result.payload, new_base, "Çakışma çözümü: alan alan birleştirildi"),
+            seen=(seen.revision, seen.since),
+        ),
     )
 
 
-def return_to_clerk(store: Store, actor: Actor, entry_uuid: str, comment: str) -> Entry:
-    """Send a conflicting or rejected entry back to its author with what to fix."""
+def return_to_clerk(store: Store, actor: Actor, entry_uuid: str, comment: str, *, seen: Seen | None) -> Entry:
+    """Send a conflicting or rejected entry back to its author with what to fix.
+
+    ``seen`` is required for a conflict (what the supervisor was shown); a rejected entry
+    may go back without it.
+    """
     text = _reason(comment)
     entry = entries.get_entry(store, entry_uuid)
-    return entries.move(
+    if seen is not None or entry.state == State.CONFLICT:
+        _check_seen(store, entry.uuid, seen, "return")
+    shown = (seen.revision, seen.since) if seen is not None else None
+    return _decided(
         store,
         entry.uuid,
-        Action.RETURN_REJECTED,
-        actor,
-        comment=text,
-        details={"decision": "return", **_versions(entry)},
-        fields={"comment": text, "approver": None},
+        seen or Seen(entry.revision, 0),
+        "return",
+        lambda: entries.move(
+            store,
+            entry.uuid,
+            Action.RETURN_REJECTED,
+            actor,
+            comment=text,
+            details={"decision": "return", **_versions(entry)},
+            fields={"comment": text, "approver": None},
+            seen=shown,
+        ),
     )
 
 
-def link_registration(store: Store, actor: Actor, entry_uuid: str, cooperative_id: str, reason: str) -> Entry:
+def link_registration(
+    store: Store, actor: Actor, entry_uuid: str, cooperative_id: str, reason: str, *, seen: Seen | None
+) -> Entry:
     """A registration KOOP-BİS already has (same VKN): link it and its dependents to that cooperative.
 
     The registration entry is discarded (the cooperative exists); every local entry
@@ -230,7 +464,8 @@ def link_registration(store: Store, actor: Actor, entry_uuid: str, cooperative_i
     the snapshot, each with its own audit row, all in one transaction.
     """
     text = _reason(reason)
-    entry = _in_conflict(store, entry_uuid)
+    entry = _in_conflict(store, entry_uuid, seen, "link")
+    assert seen is not None
     if not registers_cooperative(entry.type):
         raise DomainError(tx("Yalnızca kuruluş kaydı mevcut bir kooperatife bağlanabilir."))
     target = cooperative_id.strip()
@@ -241,7 +476,7 @@ def link_registration(store: Store, actor: Actor, entry_uuid: str, cooperative_i
                 "Kooperatif yerel listede yok: {target}. Önce kooperatif listesini güncelleyin (koopbis snapshot refresh), sonra yeniden deneyin."
             ).format(target=target)
         )
-    with store.atomic() as conn:
+    with _refused_as_changed(store, entry.uuid, seen, "link"), store.atomic() as conn:
         # The registration's row and its dependents' together, before any is moved (see
         # entries.lock_entries): a clerk saving a dependent on another PC meanwhile is waited
         # for, and each dependent is then re-based on the payload it left.
@@ -254,6 +489,7 @@ def link_registration(store: Store, actor: Actor, entry_uuid: str, cooperative_i
             actor,
             comment=text,
             details={"decision": "link", "cooperative": target, **_versions(entry)},
+            seen=(seen.revision, seen.since),
         )
         for uuid in waiting:
             # As it is now: a base from the payload read before the save would miss its new

@@ -420,6 +420,39 @@ def _reviewed_revision_changed(
     )
 
 
+class ShownChanged(StoreError):
+    """A decision on what the person was shown, refused: the entry met a new state since.
+
+    ``since`` is the audit row that put the entry in the state it is in (a conflict KOOP-BİS
+    reported); a decision taken on an older one — another supervisor's decision came
+    back as a new conflict meanwhile — would be applied to something nobody saw.
+    """
+
+    exit_code = ExitCode.NOT_PERMITTED
+
+    def __init__(
+        self, message: str, *, entry_uuid: str, seen: tuple[int, int], stored: tuple[int, int]
+    ) -> None:
+        super().__init__(message)
+        self.entry_uuid = entry_uuid
+        self.seen = seen
+        self.stored = stored
+
+
+def state_since(store: Store | Connection, entry_uuid: str) -> int:
+    """The audit row (its seq) that moved the entry into the state it is in now; 0 if none.
+
+    Every arrival in a state writes a new row, so this names one occurrence: a conflict that
+    came back after a decision has a seq of its own.
+    """
+    row = store.execute(
+        "SELECT MAX(a.seq) FROM audit a JOIN entries e ON e.uuid = a.entry_uuid "
+        "WHERE a.entry_uuid = ? AND a.to_state = e.state",
+        (entry_uuid,),
+    ).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
 def locked_state(conn: Connection, entry_uuid: str) -> State:
     """The entry's state, its row locked until the transaction ends (office database).
 
@@ -507,6 +540,7 @@ def move(
     fields: dict[str, Any] | None = None,
     revision: tuple[dict[str, Any], dict[str, Any], str | None] | None = None,
     reviewed_revision: int | None = None,
+    seen: tuple[int, int] | None = None,
 ) -> Entry:
     """Make one life-cycle move with its audit row; the state is re-read inside the transaction.
 
@@ -515,6 +549,8 @@ def move(
     ``reviewed_revision``: the revision the person read before deciding (a supervisor's
     review); if the entry holds a newer one now, the move is refused with
     :class:`ReviewedRevisionChanged` (four eyes: one approves what one has read).
+    ``seen`` = (revision, :func:`state_since`) as the person was shown the entry (a conflict
+    decision): if either differs now, the move is refused with :class:`ShownChanged`.
     """
     updates = dict(fields or {})
     unknown = set(updates) - _MOVE_FIELDS
@@ -531,6 +567,21 @@ def move(
             )
             if stored != reviewed_revision:
                 raise _reviewed_revision_changed(conn, entry_uuid, action, reviewed_revision, stored)
+        if seen is not None:
+            stored = int(
+                conn.execute("SELECT revision FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()[0]
+            )
+            now = (stored, state_since(conn, entry_uuid))
+            if now != tuple(seen):
+                raise ShownChanged(
+                    tx(
+                        "Bu kayıt siz incelerken değişti; işleminiz ({action}) uygulanmadı. Kaydı yeniden "
+                        "açıp yeni hâline bakarak karar verin."
+                    ).format(action=ACTION_LABELS[action]),
+                    entry_uuid=entry_uuid,
+                    seen=(int(seen[0]), int(seen[1])),
+                    stored=now,
+                )
         when = stamp()
         updates["state"] = target.value
         updates["updated_at"] = when

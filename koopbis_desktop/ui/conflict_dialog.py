@@ -23,6 +23,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -52,7 +53,7 @@ from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
-from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.store.entries import Entry, MovedMeanwhile
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.conflict_widgets import ComparisonTable, FieldChooser, comparison_model
 from koopbis_desktop.ui.context import AppContext
@@ -68,11 +69,18 @@ from sync.conflict_view import (
     SERVER_ONLY,
     ComparisonLine,
     ConflictDetails,
+    existing_text,
     kind_label,
     load_conflict,
 )
+from sync.settle import SYNC_ACTOR
 
 ERROR_STYLE = "color: #b00020;"
+
+# What was typed and left without a decision (Enter outside the box means Vazgeç, and Esc):
+# (who, entry uuid) → (the conflict it was written for, the reason, the values typed per field),
+# given back to the same person when the same conflict is opened again.
+_LEFT_REASONS: dict[tuple[str, str], tuple[resolution.Seen | None, str, dict[str, str]]] = {}
 
 
 class ConflictDialog(QDialog):
@@ -86,9 +94,12 @@ class ConflictDialog(QDialog):
         self.ctx = ctx
         self.entry_uuid = entry_uuid
         self.details: ConflictDetails | None = None
+        # What the supervisor is shown (revision, audit row of the conflict): every decision carries it.
+        self.seen: resolution.Seen | None = None
         self.choosers: list[FieldChooser] = []
         self.models: dict[str, TextTableModel] = {}
         self._busy = False
+        self._decided = False
         self._refusal: str | None = self.tr("Kayıt yükleniyor…")
         self._return_refusal: str | None = self._refusal
         self.setWindowTitle(self.tr("Çakışma incelemesi"))
@@ -124,7 +135,7 @@ class ConflictDialog(QDialog):
         self.status.setObjectName("conflictStatus")
         self.status.setWordWrap(True)
 
-        self.keep_button = QPushButton(self.tr("Girdiğinizi &gönder (KOOP-BİS'teki değer üzerine yazılır)"))
+        self.keep_button = QPushButton(self.tr("Girdiğinizi gön&der (KOOP-BİS'teki değer üzerine yazılır)"))
         self.keep_button.setObjectName("keepLocalButton")
         self.take_button = QPushButton(
             self.tr("KOOP-BİS'tekini &kabul et (kayıt vazgeçildi olarak saklanır)")
@@ -134,7 +145,7 @@ class ConflictDialog(QDialog):
         self.merge_button.setObjectName("mergeButton")
         self.return_button = QPushButton(self.tr("Memura &iade et"))
         self.return_button.setObjectName("returnButton")
-        self.link_button = QPushButton(self.tr("Mevcut kooperatife &bağla"))
+        self.link_button = QPushButton(self.tr("&Mevcut kooperatife bağla"))
         self.link_button.setObjectName("linkButton")
         self.link_button.setVisible(False)
         self.cancel_button = QPushButton(self.tr("&Vazgeç"))
@@ -194,28 +205,30 @@ class ConflictDialog(QDialog):
         key = self.entry_uuid
         shown = (details.entry.state, details.entry.revision, details.entry.updated_at)
 
-        def op(store: Store) -> tuple[ConflictDetails, dict[str, Any] | None] | None:
+        def op(store: Store) -> tuple[Shown, dict[str, Any] | None] | None:
             now = entries.get_entry(store, key)
             if (now.state, now.revision, now.updated_at) == shown:
                 return None
             trail = entries.audit_rows(store, key)
-            return load_conflict(store, key), (trail[-1] if trail else None)
+            return load_shown(store, key), (trail[-1] if trail else None)
 
         self.ctx.worker.submit(op, self._on_moved_loaded, lambda _exc: None, coalesce=f"conflict-moved-{key}")
 
-    def _on_moved_loaded(self, result: tuple[ConflictDetails, dict[str, Any] | None] | None) -> None:
+    def _on_moved_loaded(self, result: tuple[Shown, dict[str, Any] | None] | None) -> None:
         if result is None or not shiboken6.isValid(self) or self._busy:
             return
-        details, last = result
-        self.on_details_loaded(details)
+        shown, last = result
+        details = shown[1]
+        self.on_details_loaded(shown)
         if last is not None:
             try:
                 action = ACTION_LABELS[Action(str(last["action"]))]
             except ValueError:
                 action = str(last["action"])
-            done = self.tr("son işlem: {0} — {1}, {2}").format(
-                action, str(last["actor"]), format_stamp(str(last["at"]))
-            )
+            who = str(last["actor"])
+            if who == SYNC_ACTOR.username:
+                who = self.tr("eşitleme")
+            done = self.tr("son işlem: {0} — {1}, {2}").format(action, who, format_stamp(str(last["at"])))
         else:
             done = ""
         if details.entry.state != State.CONFLICT:
@@ -232,13 +245,15 @@ class ConflictDialog(QDialog):
     def reload(self) -> None:
         key = self.entry_uuid
         self.ctx.worker.submit(
-            lambda store: load_conflict(store, key),
+            lambda store: load_shown(store, key),
             self.on_details_loaded,
             self.on_load_failed,
             coalesce=f"conflict-{key}",
         )
 
-    def on_details_loaded(self, details: ConflictDetails) -> None:
+    def on_details_loaded(self, shown: Shown, refused: str | None = None) -> None:
+        """Show the conflict as read; ``refused``: why a decision was not applied (kept in the status)."""
+        self.seen, details = shown
         self.details = details
         entry = details.entry
         ctype = get_type(entry.type)
@@ -254,12 +269,32 @@ class ConflictDialog(QDialog):
         target = details.link_target
         if target:
             self.link_button.setText(
-                self.tr("Mevcut kooperatife &bağla ({0} — bekleyen kayıtlar da bağlanır)").format(target)
+                self.tr("&Mevcut kooperatife bağla ({0} — bekleyen kayıtlar da bağlanır)").format(target)
             )
         self.link_button.setVisible(target is not None)
         self._update_buttons()
         self._build_tab_order()
-        if entry.state != State.CONFLICT:
+        left = _LEFT_REASONS.pop(self._reason_key(entry.uuid), None)
+        restored = False
+        if left is not None and left[0] == self.seen and not self.reason.toPlainText().strip():
+            self.reason.setPlainText(left[1])
+            self.reason.moveCursor(QTextCursor.MoveOperation.End)
+            for chooser in self.choosers:
+                typed = left[2].get(chooser.chooser.name)
+                if typed is not None and chooser.typed_edit is not None and chooser.typed_radio is not None:
+                    chooser.typed_edit.setText(typed)
+                    chooser.typed_radio.setChecked(True)
+            restored = True
+        if refused is not None:
+            self._show_status(refused, error=True)
+        elif restored and self._refusal is None:
+            self._show_status(
+                self.tr(
+                    "Bu çakışma için daha önce yazdığınız gerekçe geri getirildi; gözden geçirip karar verin."
+                ),
+                error=False,
+            )
+        elif entry.state != State.CONFLICT:
             self._show_status(
                 self.tr("Bu kayıt artık çakışmada değil; karar verilmiş olabilir."), error=False
             )
@@ -346,11 +381,21 @@ class ConflictDialog(QDialog):
         self.body_layout.addWidget(ComparisonTable(model, f"{name}Table"))
 
     def _fill_body(self, details: ConflictDetails) -> None:
+        # A value typed for a field ("Elle yaz") outlives a new conflict on the same field.
+        typed = {
+            c.chooser.name: c.typed_edit.text()
+            for c in self.choosers
+            if shiboken6.isValid(c) and c.typed_edit is not None and c.choice() == CHOOSE_TYPED
+        }
         self._clear_body()
         conflicts = details.section(CONFLICT)
         server_only = details.section(SERVER_ONLY)
         local_only = details.section(LOCAL_ONLY)
         no_conflict = self.tr("Değer düzeyinde gerçek bir çakışma yok: iki taraf farklı şeyleri değiştirmiş.")
+        if details.kind == "duplicate":
+            no_conflict = self.tr(
+                "Alan alan karşılaştırılacak bir değer yok: bu kayıt KOOP-BİS'te zaten var (aşağıda)."
+            )
         if details.kind == "conflict" and any(c.can_merge_rows for c in details.choosers):
             no_conflict += " " + self.tr("«Birleştir» ikisini birlikte korur.")
         self._section(self.tr("Çakışan alanlar"), conflicts, "conflicts", no_conflict)
@@ -368,8 +413,9 @@ class ConflictDialog(QDialog):
         )
         existing = (details.entry.outcome or {}).get("existing")
         if details.kind == "duplicate" and isinstance(existing, Mapping) and existing:
-            text = ", ".join(f"{escape_html(v)}" for v in existing.values() if v not in (None, ""))
-            label = QLabel(self.tr("<b>KOOP-BİS'te zaten kayıtlı:</b> {0}").format(text))
+            label = QLabel(
+                self.tr("<b>KOOP-BİS'te zaten kayıtlı:</b> {0}").format(escape_html(existing_text(existing)))
+            )
             label.setObjectName("existingLabel")
             label.setWordWrap(True)
             self.body_layout.addWidget(label)
@@ -382,6 +428,9 @@ class ConflictDialog(QDialog):
             self.body_layout.addWidget(heading)
             for chooser in details.choosers:
                 widget = FieldChooser(chooser)
+                if chooser.name in typed and widget.typed_edit is not None and widget.typed_radio is not None:
+                    widget.typed_edit.setText(typed[chooser.name])
+                    widget.typed_radio.setChecked(True)
                 widget.setEnabled(self._refusal is None)
                 if self._refusal:
                     widget.setToolTip(self._refusal)
@@ -511,6 +560,8 @@ class ConflictDialog(QDialog):
         return pressed == 0
 
     def on_keep_button_clicked(self) -> None:
+        # What is shown now: the confirmation below lets the office's news reload the dialog.
+        seen = self.seen
         if not self._may_act(self.keep_button):
             return
         reason = self._reason_or_complain()
@@ -529,10 +580,13 @@ class ConflictDialog(QDialog):
         actor = self.ctx.require_actor()
         key = self.entry_uuid
         self._run(
-            self.tr("Yerel kayıt korunuyor…"), lambda store: resolution.keep_local(store, actor, key, reason)
+            self.tr("Yerel kayıt korunuyor…"),
+            lambda store: resolution.keep_local(store, actor, key, reason, seen=seen),
         )
 
     def on_take_button_clicked(self) -> None:
+        # What is shown now: the confirmation below lets the office's news reload the dialog.
+        seen = self.seen
         if not self._may_act(self.take_button):
             return
         reason = self._reason_or_complain()
@@ -552,10 +606,12 @@ class ConflictDialog(QDialog):
         key = self.entry_uuid
         self._run(
             self.tr("KOOP-BİS'teki kabul ediliyor…"),
-            lambda store: resolution.take_server(store, actor, key, reason),
+            lambda store: resolution.take_server(store, actor, key, reason, seen=seen),
         )
 
     def on_merge_button_clicked(self) -> None:
+        # What is shown now: the confirmation below lets the office's news reload the dialog.
+        seen = self.seen
         if not self._may_act(self.merge_button):
             return
         missing = [c.chooser.label for c in self.choosers if c.choice() is None]
@@ -598,10 +654,13 @@ class ConflictDialog(QDialog):
         actor = self.ctx.require_actor()
         key = self.entry_uuid
         self._run(
-            self.tr("Birleştiriliyor…"), lambda store: resolution.merge(store, actor, key, choices, reason)
+            self.tr("Birleştiriliyor…"),
+            lambda store: resolution.merge(store, actor, key, choices, reason, seen=seen),
         )
 
     def on_return_button_clicked(self) -> None:
+        # What is shown now: the confirmation below lets the office's news reload the dialog.
+        seen = self.seen
         if not self._may_act(self.return_button):
             return
         comment = self._reason_or_complain()
@@ -611,10 +670,12 @@ class ConflictDialog(QDialog):
         key = self.entry_uuid
         self._run(
             self.tr("Memura iade ediliyor…"),
-            lambda store: resolution.return_to_clerk(store, actor, key, comment),
+            lambda store: resolution.return_to_clerk(store, actor, key, comment, seen=seen),
         )
 
     def on_link_button_clicked(self) -> None:
+        # What is shown now: the confirmation below lets the office's news reload the dialog.
+        seen = self.seen
         details = self.details
         if not self._may_act(self.link_button) or details is None or details.link_target is None:
             return
@@ -635,7 +696,7 @@ class ConflictDialog(QDialog):
         key = self.entry_uuid
         self._run(
             self.tr("Bağlanıyor…"),
-            lambda store: resolution.link_registration(store, actor, key, target, reason),
+            lambda store: resolution.link_registration(store, actor, key, target, reason, seen=seen),
         )
 
     def _may_act(self, button: QPushButton) -> bool:
@@ -647,8 +708,36 @@ class ConflictDialog(QDialog):
         self._update_buttons()
         self.ctx.worker.submit(op, self.on_action_succeeded, self.on_action_failed)
 
+    def _reason_key(self, entry_uuid: str) -> tuple[str, str]:
+        return (self.ctx.actor.username if self.ctx.actor else "", entry_uuid)
+
+    def done(self, result: int) -> None:
+        """Closed without a decision: what was typed as the reason waits for the next opening.
+
+        Not while a decision is being stored: its result (or why it was refused) is shown here.
+        """
+        if self._busy:
+            self._show_status(
+                self.tr(
+                    "Kararınız kaydediliyor; bitince pencere kendiliğinden kapanır (ya da neden olmadığı yazılır)."
+                ),
+                error=False,
+            )
+            return
+        text = self.reason.toPlainText()
+        typed = {
+            c.chooser.name: c.typed_edit.text()
+            for c in self.choosers
+            if c.typed_edit is not None and c.choice() == CHOOSE_TYPED and c.typed_edit.text().strip()
+        }
+        if not self._decided and (text.strip() or typed) and self.details is not None:
+            _LEFT_REASONS[self._reason_key(self.details.entry.uuid)] = (self.seen, text, typed)
+        super().done(result)
+
     def on_action_succeeded(self, entry: Entry) -> None:
         self._busy = False
+        self._decided = True
+        _LEFT_REASONS.pop(self._reason_key(entry.uuid), None)
         self.ctx.hub.entries_changed.emit([entry.uuid])
         self.resolved.emit(entry.uuid)
         self.accept()
@@ -660,13 +749,51 @@ class ConflictDialog(QDialog):
             message += " " + " ".join(f"{issue.message}" for issue in exc.issues if issue.message)
         self._show_status(message, error=True)
         self._update_buttons()
-        # The entry may have been decided meanwhile by another supervisor: read it again.
+        if isinstance(exc, ValidationFailed):
+            self._focus_issue(exc)
+        # The entry may have been decided meanwhile by another supervisor, or met a new conflict:
+        # read it again and show it as it is now, the refusal kept in the status, the reason kept.
         key = self.entry_uuid
-        self.ctx.worker.submit(lambda store: load_conflict(store, key), self.on_reloaded_after_error, None)
+        changed = isinstance(exc, resolution.ConflictChanged | MovedMeanwhile)
+        self.ctx.worker.submit(
+            lambda store: load_shown(store, key),
+            lambda shown: self.on_reloaded_after_error(shown, message if changed else None),
+            None,
+        )
 
-    def on_reloaded_after_error(self, details: ConflictDetails) -> None:
-        self.details = details
+    def _focus_issue(self, exc: ValidationFailed) -> None:
+        """The keyboard where the fix is typed: the chooser of the first field refused."""
+        fields = {issue.path.split("[", 1)[0].split(".", 1)[0] for issue in exc.issues}
+        for chooser in self.choosers:
+            if chooser.chooser.name in fields:
+                if chooser.choice() == CHOOSE_TYPED and chooser.typed_edit is not None:
+                    chooser.typed_edit.setFocus()
+                    chooser.typed_edit.selectAll()
+                else:
+                    chooser.local_radio.setFocus()
+                return
+
+    def on_reloaded_after_error(self, shown: Shown, refused: str | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if refused is not None:
+            self.on_details_loaded(shown, refused)
+            return
+        self.seen, self.details = shown
         self._update_buttons()
+
+
+Shown = tuple[resolution.Seen, ConflictDetails]
+
+
+def load_shown(store: Store, entry_uuid: str) -> Shown:
+    """What the dialog shows and what a decision on it carries (runs on the DB worker).
+
+    The token is read first: a change between the two reads makes it older than the details,
+    so the decision is refused and the entry shown again, never applied to values not shown.
+    """
+    seen = resolution.seen_now(store, entry_uuid)
+    return seen, load_conflict(store, entry_uuid)
 
 
 def open_conflict(ctx: AppContext, parent: QWidget | None, entry_uuid: str) -> ConflictDialog:

@@ -401,54 +401,44 @@ Press «Open» to view it.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="92"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="98"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="103"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="109"/>
         <source>Kayıt yükleniyor…</source>
         <translation>Loading the entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="94"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="105"/>
         <source>Çakışma incelemesi</source>
         <translation>Conflict review</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="112"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="123"/>
         <source>&amp;Gerekçe (zorunlu; kararla birlikte denetim izine girer):</source>
         <translation>&amp;Reason (required; recorded in the audit trail with the decision):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="128"/>
         <source>Örneğin: Genel kurul tutanağına göre unvan Genel Müdürlüğün düzelttiği gibi olmalı.</source>
         <translation>For example: according to the general assembly minutes the title should be as corrected by the Directorate General.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="127"/>
-        <source>Girdiğinizi &amp;gönder (KOOP-BİS&apos;teki değer üzerine yazılır)</source>
-        <translation>&amp;Send your entry (overwrites the value in KOOP-BİS)</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="130"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="141"/>
         <source>KOOP-BİS&apos;tekini &amp;kabul et (kayıt vazgeçildi olarak saklanır)</source>
         <translation>&amp;Accept the KOOP-BİS version (the entry is kept as abandoned)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="133"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="144"/>
         <source>Seçimlerle &amp;birleştir</source>
         <translation>&amp;Merge with my choices</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="135"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="146"/>
         <source>Memura &amp;iade et</source>
-        <translation>&amp;Return to the clerk</translation>
+        <translation>Re&amp;turn to the clerk</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="137"/>
-        <source>Mevcut kooperatife &amp;bağla</source>
-        <translation>&amp;Link to the existing cooperative</translation>
-    </message>
-    <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="140"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="499"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="548"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -457,159 +447,184 @@ Press «Open» to view it.</translation>
         <translation type="vanished">Conflict review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="231"/>
         <source>son işlem: {0} — {1}, {2}</source>
         <translation>last action: {0} — {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="236"/>
         <source>Siz incelerken bu kayıt için karar verildi; kayıt artık çakışmada değil ({0}), şimdi &apos;{1}&apos; durumunda. Yapacağınız bir şey kalmadı; pencereyi kapatabilirsiniz.</source>
         <translation>This entry was decided while you were reviewing it; it is no longer in conflict ({0}) and is now &apos;{1}&apos;. Nothing is left for you to do; you may close this window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="241"/>
         <source>Bu çakışma siz incelerken değişti ({0}); gösterilen yeni hâlini inceleyip yeniden karar verin.</source>
         <translation>This conflict changed while you were reviewing it ({0}); review the new state shown and decide again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="257"/>
-        <source>Mevcut kooperatife &amp;bağla ({0} — bekleyen kayıtlar da bağlanır)</source>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="138"/>
+        <source>Girdiğinizi gön&amp;der (KOOP-BİS&apos;teki değer üzerine yazılır)</source>
+        <translation>&amp;Send your entry (overwrites the value in KOOP-BİS)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="148"/>
+        <source>&amp;Mevcut kooperatife bağla</source>
+        <translation>&amp;Link to the existing cooperative</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="230"/>
+        <source>eşitleme</source>
+        <translation>the sync</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="272"/>
+        <source>&amp;Mevcut kooperatife bağla ({0} — bekleyen kayıtlar da bağlanır)</source>
         <translation>&amp;Link to the existing cooperative ({0} — waiting entries are linked too)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="264"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="293"/>
+        <source>Bu çakışma için daha önce yazdığınız gerekçe geri getirildi; gözden geçirip karar verin.</source>
+        <translation>The reason you wrote earlier for this conflict is back; read it over and decide.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="299"/>
         <source>Bu kayıt artık çakışmada değil; karar verilmiş olabilir.</source>
         <translation>This entry is no longer in conflict; it may have been decided already.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="270"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="305"/>
         <source>Farkları inceleyin, gerekçeyi yazın ve bir karar düğmesine basın.</source>
         <translation>Review the differences, write the reason and press a decision button.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="284"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="319"/>
         <source>Bu işlem için oturum açın.</source>
         <translation>Sign in to do this.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="295"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="330"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="298"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="333"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="301"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="336"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="302"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="337"/>
         <source>Onaylayan</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="303"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="338"/>
         <source>Çakışma tarihi</source>
         <translation>Conflict date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="304"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="339"/>
         <source>Geçerlilik tarihi</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="353"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="394"/>
         <source>Değer düzeyinde gerçek bir çakışma yok: iki taraf farklı şeyleri değiştirmiş.</source>
         <translation>No real conflict at value level: the two sides changed different things.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="355"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="397"/>
+        <source>Alan alan karşılaştırılacak bir değer yok: bu kayıt KOOP-BİS&apos;te zaten var (aşağıda).</source>
+        <translation>There is no value to compare field by field: KOOP-BİS already has this (below).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="400"/>
         <source>«Birleştir» ikisini birlikte korur.</source>
         <translation>«Merge» keeps both together.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="356"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="401"/>
         <source>Çakışan alanlar</source>
         <translation>Conflicting fields</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="358"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="403"/>
         <source>KOOP-BİS&apos;te başka değişiklikler — çakışma değil (KOOP-BİS&apos;teki hâli korunur)</source>
         <translation>Other changes in KOOP-BİS — not a conflict (the KOOP-BİS version is kept)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="361"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="367"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="406"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="412"/>
         <source>Yok.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="364"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="409"/>
         <source>Yalnız sizin değişiklikleriniz — çakışma değil</source>
         <translation>Only your changes — not a conflict</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="372"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="417"/>
         <source>&lt;b&gt;KOOP-BİS&apos;te zaten kayıtlı:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;Already registered in KOOP-BİS:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="379"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="425"/>
         <source>Çakışan her alan için seçiminiz («Seçimlerle birleştir» için)</source>
         <translation>Your choice for each conflicting field (for «Merge with my choices»)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="419"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="468"/>
         <source>Bu çakışmada yerel kaydı yeniden göndermek işe yaramaz (KOOP-BİS aynı cevabı verir); KOOP-BİS&apos;tekini kabul edin ya da memura iade edin.</source>
         <translation>Resending the local entry will not help with this conflict (KOOP-BİS gives the same answer); accept the KOOP-BİS version or return it to the clerk.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="427"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="476"/>
         <source>Kayıt olduğu gibi yeniden gönderilir; KOOP-BİS&apos;teki çakışan değerlerin üzerine yazılır (onlar denetim izinde saklanır).</source>
         <translation>The entry is resent as it is and overwrites the conflicting values in KOOP-BİS (those are kept in the audit trail).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="435"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="484"/>
         <source>KOOP-BİS&apos;teki kalır; bu kayıt gönderilmez, içeriğiyle &apos;Vazgeçildi&apos; olarak saklanır.</source>
         <translation>The KOOP-BİS version stays; this entry is not sent and is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="437"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="486"/>
         <source>Bu çakışmada alan alan seçilebilecek bir alan yok.</source>
         <translation>This conflict has no fields to choose field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="444"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="493"/>
         <source>Her çakışan alan için yukarıda seçtiğiniz değer alınır; birleştirilen kayıt yeni bir revizyon olarak yeniden gönderilir.</source>
         <translation>For each conflicting field the value you chose above is taken; the merged entry is resent as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="453"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="502"/>
         <source>Kayıt, gerekçe kutusundaki açıklamayla yazan memura geri gönderilir; hiçbir şey kaybolmaz.</source>
         <translation>The entry is sent back to the clerk who wrote it with the comment in the reason box; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="462"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="511"/>
         <source>Kuruluş kaydı gönderilmez (kooperatif KOOP-BİS&apos;te zaten var); bu kuruluşu bekleyen kayıtlar mevcut kooperatife bağlanır ve sırayla gönderilir.</source>
         <translation>The founding entry is not sent (the cooperative already exists in KOOP-BİS); the entries waiting for this founding are linked to the existing cooperative and sent in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="488"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="537"/>
         <source>Karar gerekçesi yazılmalıdır; denetim izine girer. Gerekçe kutusuna yazın.</source>
         <translation>A reason for the decision is required; it goes into the audit trail. Type it in the reason box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="521"/>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="589"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="572"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="645"/>
         <source>KOOP-BİS&apos;teki değerin üzerine yazılsın mı?</source>
         <translation>Overwrite the value in KOOP-BİS?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="523"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="574"/>
         <source>KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine girdiğiniz değerler yazılacak:
 {0}
 
@@ -620,27 +635,27 @@ KOOP-BİS&apos;teki değerler denetim izinde saklanır.</source>
 The KOOP-BİS values are kept in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="525"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="576"/>
         <source>• (değer düzeyinde çakışma yok)</source>
         <translation>• (no conflict at value level)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="526"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="577"/>
         <source>&amp;Üzerine yaz ve gönder</source>
         <translation>&amp;Overwrite and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="532"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="583"/>
         <source>Yerel kayıt korunuyor…</source>
         <translation>Keeping the local entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="543"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="597"/>
         <source>Girdiğiniz değişiklikten vazgeçilsin mi?</source>
         <translation>Abandon the change you entered?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="545"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="599"/>
         <source>Girdiğiniz şu değişiklikler KOOP-BİS&apos;e gönderilmeyecek:
 {0}
 
@@ -651,32 +666,32 @@ Kayıt içeriğiyle birlikte &apos;Vazgeçildi&apos; olarak saklanır.</source>
 The entry is kept with its content as &apos;Abandoned&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="547"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="601"/>
         <source>• bu kaydın tamamı</source>
         <translation>• this whole entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="548"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="602"/>
         <source>&amp;KOOP-BİS&apos;tekini kabul et</source>
         <translation>&amp;Accept the KOOP-BİS version</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="554"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="608"/>
         <source>KOOP-BİS&apos;teki kabul ediliyor…</source>
         <translation>Accepting the KOOP-BİS version…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="564"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="620"/>
         <source>Çakışan her alan için seçim yapın: {0}.</source>
         <translation>Make a choice for each conflicting field: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="576"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="632"/>
         <source>«Elle yaz» seçilen alana değer yazın: {0}.</source>
         <translation>Type a value in the field set to «Type by hand»: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="591"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="647"/>
         <source>Birleştirilen kayıt KOOP-BİS&apos;te şimdi olan şu değerlerin üzerine yazılacak:
 {0}
 
@@ -687,42 +702,47 @@ KOOP-BİS&apos;teki değerler denetim izinde, girdiğiniz kayıt revizyonlarda s
 The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="594"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="650"/>
         <source>&amp;Birleştir ve gönder</source>
         <translation>&amp;Merge and send</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="601"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="657"/>
         <source>Birleştiriliyor…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="613"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="672"/>
         <source>Memura iade ediliyor…</source>
         <translation>Returning to the clerk…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="626"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="687"/>
         <source>Mevcut kooperatife bağlansın mı?</source>
         <translation>Link to the existing cooperative?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="628"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="689"/>
         <source>Bu kuruluş kaydı KOOP-BİS&apos;e gönderilmeyecek (&apos;Vazgeçildi&apos; olarak saklanır); onu bekleyen {0} kayıt {1} kooperatifine bağlanacak.</source>
         <translation>This founding entry will not be sent to KOOP-BİS (it is kept as &apos;Abandoned&apos;); the {0} entries waiting for it will be linked to cooperative {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="631"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="692"/>
         <source>&amp;Bağla</source>
         <translation>&amp;Link</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="637"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="698"/>
         <source>Bağlanıyor…</source>
         <translation>Linking…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="246"/>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="722"/>
+        <source>Kararınız kaydediliyor; bitince pencere kendiliğinden kapanır (ya da neden olmadığı yazılır).</source>
+        <translation>Your decision is being stored; the window closes by itself when it is done (or says why it was not).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/conflict_dialog.py" line="261"/>
         <source>Çakışma incelemesi {0} — {1}</source>
         <translation>Conflict review {0} — {1}</translation>
     </message>
@@ -755,67 +775,72 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="102"/>
+        <source>yeni kuruluş</source>
+        <translation>new founding</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="128"/>
         <source>Çakışmalar</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="131"/>
         <source>KOOP-BİS&apos;in, siz çevrimdışıyken değişen bilgisi yüzünden uygulamadığı kayıtlar. Bir şef her birini açıp alan alan karar verir; iki tarafın bilgisi de saklanır. Açmak için satırı seçip Enter&apos;a basın ya da çift tıklayın.</source>
         <translation>Entries KOOP-BİS did not apply because its data changed while you were offline. A supervisor opens each one and decides field by field; both sides&apos; data are kept. To open one, select the row and press Enter or double-click it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="131"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="137"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="143"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="142"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="148"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="143"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="149"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="150"/>
         <source>Çakışan alanlar</source>
         <translation>Conflicting fields</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="145"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="151"/>
         <source>Bekliyor</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="146"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="152"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="162"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="168"/>
         <source>İncele ve karar &amp;ver…</source>
         <translation>Review and &amp;decide…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="203"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="211"/>
         <source>{0} kayıt karar bekliyor.</source>
         <translation>{0} entries await a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="205"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="213"/>
         <source>Çakışmada kayıt yok.</source>
         <translation>No entries in conflict.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="160"/>
         <source>Çakışma yok. Eşitlemede KOOP-BİS&apos;teki güncel bilgiyle çelişen bir kayıt çıkarsa burada şefin kararını bekler; o zamana kadar yapılacak bir şey yok.</source>
         <translation>No conflicts. If a sync finds an entry that contradicts KOOP-BİS&apos;s current data, it waits here for a supervisor&apos;s decision; until then there is nothing to do.</translation>
     </message>

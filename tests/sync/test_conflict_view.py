@@ -228,7 +228,13 @@ def test_a_value_the_office_itself_sent_earlier_is_not_shown_as_a_conflict(
     # head office's is given up but its phone.
     assert [line.key for line in details.overwritten_by_keep] == ["phone"]
     # The decision's audit row keeps the base KOOP-BİS compared with and the one the clerk saw.
-    resolution.keep_local(store, people["sef"], second.uuid, "Telefonu kooperatif yeniden bildirdi.")
+    resolution.keep_local(
+        store,
+        people["sef"],
+        second.uuid,
+        "Telefonu kooperatif yeniden bildirdi.",
+        seen=resolution.seen_now(store, second.uuid),
+    )
     (row,) = [
         r for r in entries.audit_rows(store, second.uuid) if r["details"].get("decision") == "keep_local"
     ]

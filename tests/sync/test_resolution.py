@@ -73,11 +73,19 @@ def test_same_field_conflict_then_keep_local(
     assert field.server == "Genel Müdürlükçe Düzeltilmiş Unvan"
 
     with pytest.raises(NotPermitted):
-        resolution.keep_local(store, people["ayse"], entry.uuid, "kendi kaydım")  # the author
+        resolution.keep_local(
+            store, people["ayse"], entry.uuid, "kendi kaydım", seen=resolution.seen_now(store, entry.uuid)
+        )  # the author
     with pytest.raises(ValidationFailed, match="gerekçe"):
-        resolution.keep_local(store, people["sef"], entry.uuid, "  ")
+        resolution.keep_local(
+            store, people["sef"], entry.uuid, "  ", seen=resolution.seen_now(store, entry.uuid)
+        )
     kept = resolution.keep_local(
-        store, people["sef"], entry.uuid, "Genel kurul kararı yereldeki unvanı gösteriyor"
+        store,
+        people["sef"],
+        entry.uuid,
+        "Genel kurul kararı yereldeki unvanı gösteriyor",
+        seen=resolution.seen_now(store, entry.uuid),
     )
     assert kept.state == State.APPROVED
     assert kept.base == {"title": "Genel Müdürlükçe Düzeltilmiş Unvan"}
@@ -118,13 +126,21 @@ def test_merge_per_field(
     parked = entries.get_entry(store, entry.uuid)
     assert sorted(f.key for f in describe(parked).conflicts) == ["address", "title"]
     with pytest.raises(ValidationFailed, match="Çakışan her alan"):
-        resolution.merge(store, people["sef"], entry.uuid, {"title": "server"}, "eksik seçim")
+        resolution.merge(
+            store,
+            people["sef"],
+            entry.uuid,
+            {"title": "server"},
+            "eksik seçim",
+            seen=resolution.seen_now(store, entry.uuid),
+        )
     merged = resolution.merge(
         store,
         people["sef"],
         entry.uuid,
         {"title": "server", "address": "local"},
         "Unvan merkezde doğru, adres bizde",
+        seen=resolution.seen_now(store, entry.uuid),
     )
     assert merged.state == State.APPROVED
     assert merged.payload["title"] == "Merkezin Unvanı"
@@ -137,7 +153,12 @@ def test_merge_per_field(
     head_office(server, recs[3]["id"], title="Merkez Hâli")
     sync_now(store, server)
     resolution.merge(
-        store, people["sef2"], typed.uuid, {"title": {"value": "Elle Yazılan Doğru Unvan"}}, "Tutanağa göre"
+        store,
+        people["sef2"],
+        typed.uuid,
+        {"title": {"value": "Elle Yazılan Doğru Unvan"}},
+        "Tutanağa göre",
+        seen=resolution.seen_now(store, typed.uuid),
     )
     sync_now(store, server)
     assert record(server, recs[3]["id"])["title"] == "Elle Yazılan Doğru Unvan"
@@ -153,8 +174,16 @@ def test_duplicate_member_then_take_server(
     assert parked.state == State.CONFLICT
     assert parked.outcome and parked.outcome["kind"] == "duplicate"
     with pytest.raises(Exception, match="işe yaramaz"):
-        resolution.keep_local(store, people["sef"], entry.uuid, "yeniden gönder")
-    gone = resolution.take_server(store, people["sef"], entry.uuid, "Ortak merkezde zaten kayıtlı")
+        resolution.keep_local(
+            store, people["sef"], entry.uuid, "yeniden gönder", seen=resolution.seen_now(store, entry.uuid)
+        )
+    gone = resolution.take_server(
+        store,
+        people["sef"],
+        entry.uuid,
+        "Ortak merkezde zaten kayıtlı",
+        seen=resolution.seen_now(store, entry.uuid),
+    )
     assert gone.state == State.DISCARDED
     assert gone.payload["member_id"] == member_id  # the clerk's work is kept
     assert sum(1 for m in record(server, coop)["members"] if m["member_id"] == member_id) == 1
@@ -181,7 +210,12 @@ def test_board_changed_on_both_sides_row_level(
     assert not field.conflicting, "different rows changed: not a real conflict"
     merged_rows = field.merged()
     resolution.merge(
-        store, people["sef"], entry.uuid, {"board": {"value": merged_rows}}, "İki değişiklik birlikte geçerli"
+        store,
+        people["sef"],
+        entry.uuid,
+        {"board": {"value": merged_rows}},
+        "İki değişiklik birlikte geçerli",
+        seen=resolution.seen_now(store, entry.uuid),
     )
     sync_now(store, server)
     now = record(server, coop)["board"]
@@ -217,7 +251,11 @@ def test_stale_cooperative_and_return_to_clerk(
     parked = entries.get_entry(store, entry.uuid)
     assert parked.state == State.CONFLICT and parked.outcome and parked.outcome["kind"] == "stale"
     back = resolution.return_to_clerk(
-        store, people["sef"], entry.uuid, "Kooperatif terkin edilmiş; kaydı geri çekin"
+        store,
+        people["sef"],
+        entry.uuid,
+        "Kooperatif terkin edilmiş; kaydı geri çekin",
+        seen=resolution.seen_now(store, entry.uuid),
     )
     assert back.state == State.RETURNED
     assert back.comment == "Kooperatif terkin edilmiş; kaydı geri çekin"
@@ -285,7 +323,12 @@ def test_registration_with_existing_vkn_links_dependents(
     assert parked.outcome and parked.outcome["kind"] == "duplicate" and parked.outcome["duplicate"] == "vkn"
     assert entries.get_entry(store, dependent.uuid).state == State.APPROVED  # waited, never sent
     resolution.link_registration(
-        store, people["sef"], reg.uuid, existing["id"], "Kooperatif zaten kayıtlıymış"
+        store,
+        people["sef"],
+        reg.uuid,
+        existing["id"],
+        "Kooperatif zaten kayıtlıymış",
+        seen=resolution.seen_now(store, reg.uuid),
     )
     relinked = entries.get_entry(store, dependent.uuid)
     assert relinked.cooperative_id == existing["id"] and relinked.cooperative_ref is None
@@ -336,7 +379,12 @@ def test_linking_a_registration_while_a_clerk_saves_a_dependent_draft(
         monkeypatch,
         lambda pc: capture.edit_entry(pc, people["ayse"], draft.uuid, admission(second), loaded_revision=1),
         lambda pc: resolution.link_registration(
-            pc, people["sef"], reg.uuid, existing["id"], "Kooperatif zaten kayıtlıymış"
+            pc,
+            people["sef"],
+            reg.uuid,
+            existing["id"],
+            "Kooperatif zaten kayıtlıymış",
+            seen=resolution.seen_now(pc, reg.uuid),
         ),
     )
     assert not isinstance(saved, Exception), saved
@@ -390,6 +438,8 @@ def test_cli_conflicts(
                 '{"title": "server"}',
                 "--reason",
                 "Merkez doğru",
+                "--seen",
+                resolution.seen_now(store, entry.uuid).token,
             ]
         )
         == 0

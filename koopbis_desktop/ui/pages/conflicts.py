@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
@@ -28,9 +29,12 @@ from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.empty_state import EmptyState
 from koopbis_desktop.ui.entry_view import EMPTY, fit_columns, read_only_table
 from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.tables import resort
 from koopbis_desktop.ui.text_table import Column, TextTableModel
 from sync.conflict_view import kind_label
 from sync.conflicts import describe
+
+_tr = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ def load_conflict_rows(store: Store) -> list[ConflictRow]:
         out.append(
             ConflictRow(
                 entry.uuid,
-                entry.cooperative or "yeni kuruluş",
+                entry.cooperative or _tr("ConflictsPage", "yeni kuruluş"),
                 title,
                 get_type(entry.type).label,
                 str(outcome.get("kind") or ""),
@@ -118,6 +122,7 @@ class ConflictsPage(QWidget):
         self.ctx = ctx
         self.setObjectName("conflictsPage")
         self.last_dialog: ConflictDialog | None = None
+        self.open_dialogs: dict[str, ConflictDialog] = {}  # one per conflict: a second would lose a reason
 
         title = QLabel("<h2 style='margin:0'>" + self.tr("Çakışmalar") + "</h2>")
         explanation = QLabel(
@@ -156,8 +161,8 @@ class ConflictsPage(QWidget):
             ),
         )
         self.table.setObjectName("conflictsTable")
+        # Enter and a double-click both activate (a double-click also emits doubleClicked: not that too).
         self.table.activated.connect(self.on_table_activated)
-        self.table.doubleClicked.connect(self.on_table_activated)
 
         self.open_button = QPushButton(self.tr("İncele ve karar &ver…"))
         self.open_button.setObjectName("openConflictButton")
@@ -198,6 +203,8 @@ class ConflictsPage(QWidget):
         current = self.table.currentIndex()
         keep = self.model.row_at(current.row()).uuid if current.isValid() else None
         self.model.set_rows(rows)
+        resort(self.table)  # as the supervisor sorted it, not back to oldest first
+        rows = self.model.rows()
         fit_columns(self.table, max_width=360)
         if rows:
             self.count_label.setText(self.tr("{0} kayıt karar bekliyor.").format(len(rows)))
@@ -232,7 +239,18 @@ class ConflictsPage(QWidget):
             self.open_row(index.row())
 
     def open_row(self, row: int) -> ConflictDialog:
-        dialog = open_conflict(self.ctx, self, self.model.row_at(row).uuid)
+        """The conflict's dialog: the one already open for it brought forward, else a new one."""
+        uuid = self.model.row_at(row).uuid
+        # A closed dialog is deleted (WA_DeleteOnClose): forget those that are gone.
+        self.open_dialogs = {k: d for k, d in self.open_dialogs.items() if shiboken6.isValid(d)}
+        dialog = self.open_dialogs.get(uuid)
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            self.last_dialog = dialog
+            return dialog
+        dialog = open_conflict(self.ctx, self, uuid)
+        self.open_dialogs[uuid] = dialog
         self.last_dialog = dialog
         dialog.destroyed.connect(self.on_dialog_destroyed)
         self.dialog_opened.emit(dialog)
