@@ -775,72 +775,72 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="102"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="101"/>
         <source>yeni kuruluş</source>
         <translation>new founding</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="127"/>
         <source>Çakışmalar</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="131"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="130"/>
         <source>KOOP-BİS&apos;in, siz çevrimdışıyken değişen bilgisi yüzünden uygulamadığı kayıtlar. Bir şef her birini açıp alan alan karar verir; iki tarafın bilgisi de saklanır. Açmak için satırı seçip Enter&apos;a basın ya da çift tıklayın.</source>
         <translation>Entries KOOP-BİS did not apply because its data changed while you were offline. A supervisor opens each one and decides field by field; both sides&apos; data are kept. To open one, select the row and press Enter or double-click it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="136"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="143"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="142"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="148"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="147"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="149"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="148"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="150"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="149"/>
         <source>Çakışan alanlar</source>
         <translation>Conflicting fields</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="150"/>
         <source>Bekliyor</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="151"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="167"/>
         <source>İncele ve karar &amp;ver…</source>
         <translation>Review and &amp;decide…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="210"/>
         <source>{0} kayıt karar bekliyor.</source>
         <translation>{0} entries await a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="212"/>
         <source>Çakışmada kayıt yok.</source>
         <translation>No entries in conflict.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="160"/>
+        <location filename="../../koopbis_desktop/ui/pages/conflicts.py" line="159"/>
         <source>Çakışma yok. Eşitlemede KOOP-BİS&apos;teki güncel bilgiyle çelişen bir kayıt çıkarsa burada şefin kararını bekler; o zamana kadar yapılacak bir şey yok.</source>
         <translation>No conflicts. If a sync finds an entry that contradicts KOOP-BİS&apos;s current data, it waits here for a supervisor&apos;s decision; until then there is nothing to do.</translation>
     </message>
