@@ -423,3 +423,202 @@ def test_a_save_after_the_entry_was_approved_elsewhere_turns_the_form_read_only_
     assert [a.payload.get("decision_no") for a in kept] == ["2015/99"]
     # The lists no longer say ayse is editing an approved entry.
     qtbot.waitUntil(lambda: entry.uuid not in presence.live(store), timeout=5000)
+
+
+# -- the open editor hears its entry change elsewhere, before Kaydet ---------------------------
+
+
+@contextmanager
+def listening(qtbot: Any, store: Store, ctx: AppContext) -> Iterator[LiveOffice]:
+    live = LiveOffice(store.location, ctx.hub)  # type: ignore[arg-type]
+    live.start()
+    try:
+        qtbot.waitUntil(lambda: live.listener.listening, timeout=5000)
+        yield live
+    finally:
+        live.stop()
+
+
+def _kept_in_autosave(store: Store, actor: Actor, entry_uuid: str) -> list[Any]:
+    from koopbis_desktop.services import autosave
+
+    return [
+        a.payload.get("decision_no") for a in autosave.pending(store, actor) if a.entry_uuid == entry_uuid
+    ]
+
+
+@ON_OFFICE
+def test_the_open_editor_says_at_once_that_its_entry_was_approved_on_another_pc_keeping_the_typing(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    message_mock: MessageMock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before, the form learnt it only when Kaydet was pressed, after minutes of typing."""
+    from koopbis_desktop.services import review as review_service
+
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    with listening(qtbot, store, editor.ctx):
+        type_line(qtbot, edit, "2015/99")
+        with another_pc(store, monkeypatch) as pc3:
+            capture.submit_entry(pc3, people["ayse"], entry.uuid)
+            review_service.approve_entry(pc3, people["sef"], entry.uuid)
+        qtbot.waitUntil(lambda: editor.read_only and not editor.changed_banner.isHidden(), timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    text = editor.changed_banner.text()
+    assert "Onaylandı" in text and "sef" in text and "iade etmesini isteyin" in text
+    assert "Karar No: 2015/14 → 2015/99" in text
+    assert not message_mock.shown  # a bar, not a box popping up under the typing
+    # Nothing saved over the approved entry; the typing stays on screen and in the autosave.
+    assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/14"
+    assert edit.text() == "2015/99"
+    assert _kept_in_autosave(store, people["ayse"], entry.uuid) == ["2015/99"]
+    assert not editor.save_button.isEnabled()
+    qtbot.waitUntil(lambda: entry.uuid not in presence.live(store), timeout=5000)
+
+
+@ON_OFFICE
+def test_the_open_editor_shows_at_once_a_newer_revision_saved_on_another_pc_and_what_differs(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    message_mock: MessageMock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    with listening(qtbot, store, editor.ctx):
+        type_line(qtbot, edit, "2015/99")
+        with another_pc(store, monkeypatch) as pc3:
+            capture.edit_entry(
+                pc3, people["ayse"], entry.uuid, member_admission(1, decision_no="2015/15"), loaded_revision=1
+            )
+        qtbot.waitUntil(lambda: not editor.changed_banner.isHidden(), timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    text = editor.changed_banner.text()
+    assert "ayse" in text and "2. sürüm" in text and "Karar No: 2015/15 → 2015/99" in text
+    assert edit.text() == "2015/99" and editor.is_dirty() and not editor.read_only
+    assert _kept_in_autosave(store, people["ayse"], entry.uuid) == ["2015/99"]
+    assert not message_mock.shown
+    # Having seen what differs, Kaydet puts the typing over revision 2, as after a refused save.
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).revision == 3, timeout=5000)
+    assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/99"
+    assert not message_mock.shown
+    qtbot.waitUntil(editor.changed_banner.isHidden)
+
+
+@ON_OFFICE
+def test_an_untouched_open_editor_takes_a_newer_revision_saved_on_another_pc(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    message_mock: MessageMock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nothing typed here: the form shows the newer values (nothing of anyone's is lost)."""
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    with listening(qtbot, store, editor.ctx):
+        with another_pc(store, monkeypatch) as pc3:
+            capture.edit_entry(
+                pc3, people["ayse"], entry.uuid, member_admission(1, decision_no="2015/15"), loaded_revision=1
+            )
+        qtbot.waitUntil(lambda: edit.text() == "2015/15", timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert editor.loaded_revision == 2 and not editor.is_dirty()
+    assert "2. sürüm" in editor.changed_banner.text() and not editor.changed_banner.isHidden()
+    assert not message_mock.shown
+
+
+@ON_OFFICE
+def test_a_read_only_editor_opens_for_correction_when_the_supervisor_returns_it_on_another_pc(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from koopbis_desktop.services import review as review_service
+
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    capture.submit_entry(store, people["ayse"], entry.uuid)
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    assert editor.read_only
+    with listening(qtbot, store, editor.ctx):
+        with another_pc(store, monkeypatch) as pc3:
+            review_service.return_entry(pc3, people["sef"], entry.uuid, "Karar numarası yanlış.")
+        qtbot.waitUntil(lambda: not editor.read_only, timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert "Karar numarası yanlış." in editor.comment_banner.text() and not editor.comment_banner.isHidden()
+    text = editor.changed_banner.text()
+    assert "sef" in text and "iade etti" in text and not editor.changed_banner.isHidden()
+    assert editor.save_button.isEnabled() and editor.read_only_banner.isHidden()
+    qtbot.waitUntil(lambda: entry.uuid in presence.live(store), timeout=5000)
+
+
+@ON_BOTH
+def test_the_open_editor_hears_its_entry_withdrawn_from_another_window_of_this_pc(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    message_mock: MessageMock,
+) -> None:
+    """One PC: the clerk withdraws the entry from the queue while its form is open and typed in."""
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    type_line(qtbot, edit, "2015/99")
+    ayse = people["ayse"]
+    editor.ctx.worker.submit(lambda s: capture.withdraw_entry(s, ayse, entry.uuid))  # the queue's job
+    qtbot.waitUntil(lambda: editor.read_only and not editor.changed_banner.isHidden(), timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert "Geri çekildi" in editor.changed_banner.text() and "ayse" in editor.changed_banner.text()
+    assert edit.text() == "2015/99"
+    assert _kept_in_autosave(store, ayse, entry.uuid) == ["2015/99"]
+    assert not message_mock.shown
+
+
+@ON_BOTH
+def test_the_open_editor_checks_its_entry_again_when_its_window_is_activated(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    message_mock: MessageMock,
+) -> None:
+    """A change nobody announces here (the koopbis CLI on the same file, a PC whose notification was
+    lost) is found when the clerk comes back to the form."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    type_line(qtbot, edit, "2015/99")
+    other = reopen(store)
+    try:
+        capture.withdraw_entry(other, people["ayse"], entry.uuid)
+    finally:
+        other.close()
+    QApplication.sendEvent(editor, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: editor.read_only and not editor.changed_banner.isHidden(), timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert "Geri çekildi" in editor.changed_banner.text()
+    assert edit.text() == "2015/99"
+    assert _kept_in_autosave(store, people["ayse"], entry.uuid) == ["2015/99"]
