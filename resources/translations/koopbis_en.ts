@@ -1419,67 +1419,81 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryTableModel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="47"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="48"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="48"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="49"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="49"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="50"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="50"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="51"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="51"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="52"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="52"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="53"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="53"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="54"/>
         <source>KOOP-BİS fiş no</source>
         <translation>KOOP-BİS receipt</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="72"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="73"/>
         <source>{0} bu kaydı {1} bilgisayarında {2} saatinden beri düzenliyor.</source>
         <translation>{0} has been editing this entry on the PC {1} since {2}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="351"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="85"/>
+        <source>KOOP-BİS&apos;in iade notu: {0}</source>
+        <translation>Returned by KOOP-BİS: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="87"/>
+        <source>Şefin iade notu: {0}</source>
+        <translation>Supervisor&apos;s return note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="88"/>
+        <source>Son iade notu: {0}</source>
+        <translation>Last return note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="365"/>
         <source>… (kaydırdıkça gelir)</source>
         <translation>… (more as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="399"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="413"/>
         <source>Kayıtta düzeltilmesi gereken hatalar var.</source>
         <translation>The entry has errors to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="403"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="417"/>
         <source>Kayıtta 1163 sayılı Kanun uyarıları var.</source>
         <translation>The entry has Law 1163 warnings.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="406"/>
         <source>Şefin notu: {0}</source>
-        <translation>Supervisor&apos;s note: {0}</translation>
+        <translation type="vanished">Supervisor&apos;s note: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="46"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="47"/>
         <source>Kayıt no</source>
         <translation>Entry no.</translation>
     </message>
@@ -1996,77 +2010,77 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LiveEntry</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="160"/>
         <source>{0} bu kaydı {1} yeniden kaydetti ({2}. sürüm).</source>
         <translation>{0} saved this entry again on {1} (revision {2}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="156"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="162"/>
         <source>{0} kaydı {1} size iade etti.</source>
         <translation>{0} returned the entry to you on {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="158"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="164"/>
         <source>değişiklik</source>
         <translation>change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="159"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="165"/>
         <source>Bu kayıt siz açıkken değişti: {0} — {1}, {2}.</source>
         <translation>This entry changed while you had it open: {0} — {1}, {2}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="160"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="166"/>
         <source>Kayıt şimdi &apos;{0}&apos; durumunda, {1}. sürüm.</source>
         <translation>The entry is now &apos;{0}&apos;, revision {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="175"/>
         <source>Bu formda artık kaydedilemez. Düzeltmenin kayda girmesi için şefinizden kaydı size iade etmesini isteyin.</source>
         <translation>This form can no longer be saved. To get your correction into the entry, ask your supervisor to return it to you.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="180"/>
         <source>Bu formda artık kaydedilemez; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın.</source>
         <translation>This form can no longer be saved; this entry cannot be changed any more. Ask your supervisor if needed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="178"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="184"/>
         <source>Yazdıklarınız formda ve otomatik yedekte duruyor; kaybolmadı, yeniden yazmanız gerekmez.</source>
         <translation>What you typed is still in the form and in the autosave; nothing is lost and nothing needs retyping.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="186"/>
         <source>Kayıttaki değer → sizin yazdığınız (kaydedilmedi):</source>
         <translation>Value in the entry → what you typed (not saved):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="183"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="189"/>
         <source>Yazdıklarınız formda ve otomatik yedekte duruyor. Farklara bakın: Kaydet&apos;e basarsanız yazdıklarınız {0}. sürümün üzerine kaydedilir; onun değerini isterseniz o alanı düzeltin.</source>
         <translation>What you typed is still in the form and in the autosave. Look at the differences: if you press Save, what you typed is saved over revision {0}; to keep its value instead, correct that field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="186"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="192"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="188"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="194"/>
         <source>Formda bu yeni sürüm gösteriliyor; sizin yazıp kaybettiğiniz bir şey yok.</source>
         <translation>The form now shows this new revision; nothing you typed was lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="197"/>
         <source>Kayıt yeniden düzenlenebilir: düzeltip kaydedin ya da onaya gönderin.</source>
         <translation>The entry can be edited again: correct it and save it or send it for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="199"/>
         <source>İade notu yukarıda; kaydı düzeltip yeniden onaya gönderebilirsiniz.</source>
         <translation>The return note is shown above; correct the entry and send it for approval again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="205"/>
         <source>… ve {0} alan daha.</source>
         <translation>… and {0} more fields.</translation>
     </message>
@@ -3076,14 +3090,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="484"/>
         <source>KOOP-BİS&apos;in iade notu: {0}</source>
-        <translation>Returned by KOOP-BİS: {0}</translation>
+        <translation type="vanished">Returned by KOOP-BİS: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="486"/>
         <source>Şefin iade notu: {0}</source>
-        <translation>Supervisor&apos;s return note: {0}</translation>
+        <translation type="vanished">Supervisor&apos;s return note: {0}</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/queue.py" line="170"/>

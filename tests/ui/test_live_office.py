@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import capture
@@ -622,3 +622,69 @@ def test_the_open_editor_checks_its_entry_again_when_its_window_is_activated(
     assert "Geri çekildi" in editor.changed_banner.text()
     assert edit.text() == "2015/99"
     assert _kept_in_autosave(store, people["ayse"], entry.uuid) == ["2015/99"]
+
+
+# -- a supervisor's return reaches the clerk ------------------------------------------------------
+
+
+@ON_BOTH
+def test_the_return_note_stays_on_the_clerks_queue_row_after_a_half_done_correction(
+    qtbot: Any,
+    store: Store,
+    make_ctx: Callable[[str], AppContext],
+    people: dict[str, Actor],
+    coop: str,
+) -> None:
+    """Ayşe saved part of the correction (the entry is a draft again, not yet resubmitted): the
+    form still shows the supervisor's note, but the list hid it — the next morning her row was a
+    plain draft with nothing saying what was left to fix."""
+    from koopbis_desktop.services import review as review_service
+
+    ayse = people["ayse"]
+    entry = capture.create_entry(store, ayse, "member.admit", coop, member_admission(1))
+    capture.submit_entry(store, ayse, entry.uuid)
+    review_service.return_entry(store, people["sef"], entry.uuid, "Karar numarası ve pay adedi yanlış.")
+    capture.edit_entry(store, ayse, entry.uuid, member_admission(1, decision_no="2015/20"), loaded_revision=1)
+
+    page = QueuePage(make_ctx("ayse"), PRESET_BY_KEY["drafts"])
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    chosen = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    page.table.selectionModel().setCurrentIndex(page.model.index(0, 0), chosen)
+    qtbot.waitUntil(page.comment_label.isVisible)
+    assert "iade notu" in page.comment_label.text()
+    assert "Karar numarası ve pay adedi yanlış." in page.comment_label.text()
+    tip = page.model.data(page.model.index(0, COL_STATE), Qt.ItemDataRole.ToolTipRole)
+    assert "Karar numarası ve pay adedi yanlış." in str(tip)
+    wait_idle(qtbot, page.ctx.worker)
+
+
+def test_the_queue_row_names_koopbis_not_the_supervisor_for_a_refusal() -> None:
+    """The list under the row said "KOOP-BİS'in iade notu", its tooltip "Şefin notu" for the same note."""
+    import uuid as uuidlib
+
+    from koopbis_desktop.domain.lifecycle import State
+    from koopbis_desktop.services.queries import EntryRow
+    from koopbis_desktop.ui.models.entries import EntryTableModel
+    from sync.settle import REFUSAL_PREFIX
+
+    row = EntryRow(
+        uuid=str(uuidlib.uuid4()),
+        type="member.admit",
+        type_label="Ortaklığa giriş",
+        cooperative="06-000001",
+        cooperative_title="Işık Konut Yapı Kooperatifi",
+        state=State.RETURNED,
+        state_label="İade edildi",
+        author="ayse",
+        approver=None,
+        effective_date="2015-02-01",
+        updated_at="2015-03-01T10:00:00+00:00",
+        receipt=None,
+        comment=REFUSAL_PREFIX + "Karar No: geçersiz",
+        has_errors=False,
+        has_warnings=False,
+    )
+    tip = EntryTableModel._tooltip(row, COL_STATE) or ""
+    assert "KOOP-BİS" in tip and "Karar No: geçersiz" in tip and "Şef" not in tip
