@@ -29,8 +29,6 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-import shiboken6
-
 from koopbis_desktop.domain.display import format_stamp
 from koopbis_desktop.domain.lifecycle import ACTION_LABELS, STATE_LABELS, Action, State
 from koopbis_desktop.services import attachments as attachment_service
@@ -75,7 +73,7 @@ class LiveEntry(EditorBase):
     """Follows the open entry's state and revision while the form is open."""
 
     def on_hub_changed(self, changes: OpChanges) -> None:
-        if changes.entries and shiboken6.isValid(self):
+        if changes.entries:  # the answer reaches the form only while it exists (_guard)
             self.check_entry()
 
     def check_entry(self) -> None:
