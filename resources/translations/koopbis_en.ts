@@ -2164,97 +2164,97 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="130"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="239"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="247"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="250"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="258"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="252"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="260"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="311"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="319"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="330"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="338"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="331"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="339"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="335"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="343"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="339"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="347"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="348"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="356"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="353"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="361"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="362"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="378"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="371"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="379"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="375"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="383"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="379"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="387"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="380"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="388"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="454"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="462"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="459"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="467"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2271,17 +2271,32 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="439"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="447"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="455"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="463"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="523"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="520"/>
+        <source>{0}, {1} numaralı kaydınızı iade etti: «{2}» Düzeltmek için Taslaklarım&apos;da açın.</source>
+        <translation>{0} returned your entry {1}: «{2}» Open it in My drafts to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="524"/>
+        <source>{0} kaydınız iade edildi; sonuncusu {1}, {2} numaralı kayıt: «{3}» Notlar Taslaklarım&apos;da.</source>
+        <translation>{0} of your entries were returned; the last by {1}, entry {2}: «{3}» The notes are in My drafts.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="527"/>
+        <source>Kaydınız iade edildi</source>
+        <translation>Your entry was returned</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="567"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -3509,7 +3524,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="151"/>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="118"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>

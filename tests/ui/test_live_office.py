@@ -688,3 +688,50 @@ def test_the_queue_row_names_koopbis_not_the_supervisor_for_a_refusal() -> None:
     )
     tip = EntryTableModel._tooltip(row, COL_STATE) or ""
     assert "KOOP-BİS" in tip and "Karar No: geçersiz" in tip and "Şef" not in tip
+
+
+@ON_OFFICE
+def test_the_clerks_window_says_at_once_that_the_supervisor_returned_her_entry_with_the_note(
+    qtbot: Any,
+    store: Store,
+    make_ctx: Callable[[str], AppContext],
+    people: dict[str, Actor],
+    coop: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before, a return on the supervisor's PC reached the clerk only as a yellow row, if she happened
+    to be looking at Taslaklarım; typing in a form or on another page, nothing told her."""
+    from koopbis_desktop.services import review as review_service
+    from koopbis_desktop.ui.mainwindow import MainWindow
+
+    ayse, mehmet = people["ayse"], people["mehmet"]
+    mine = capture.create_entry(store, ayse, "member.admit", coop, member_admission(1))
+    capture.submit_entry(store, ayse, mine.uuid)
+    his = capture.create_entry(store, mehmet, "member.admit", coop, member_admission(2))
+    capture.submit_entry(store, mehmet, his.uuid)
+    ctx = make_ctx("ayse")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    live = window.live_office
+    assert live is not None
+    qtbot.waitUntil(lambda: live.listener.listening, timeout=5000)
+    window.show_page("new")  # she is recording something else, not looking at her drafts
+    wait_idle(qtbot, ctx.worker)
+
+    heard: list[bool] = []
+    ctx.hub.changed.connect(lambda _changes: heard.append(True))
+    with another_pc(store, monkeypatch) as pc3:
+        review_service.return_entry(pc3, people["sef"], his.uuid, "Onun kaydı.")
+    qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+    wait_idle(qtbot, ctx.worker)
+    assert "iade" not in window.statusBar().currentMessage()  # someone else's entry
+
+    with another_pc(store, monkeypatch) as pc3:
+        review_service.return_entry(pc3, people["sef"], mine.uuid, "Karar numarası yanlış.")
+    qtbot.waitUntil(lambda: "Karar numarası yanlış." in window.statusBar().currentMessage(), timeout=5000)
+    text = window.statusBar().currentMessage()
+    number = entries.get_entry(store, mine.uuid).label
+    assert "sef" in text and "iade etti" in text and number in text and "Taslaklarım" in text
+    assert window.tray.last_message == text
+    wait_idle(qtbot, ctx.worker)
