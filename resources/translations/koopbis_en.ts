@@ -2010,77 +2010,77 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LiveEntry</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="160"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="158"/>
         <source>{0} bu kaydı {1} yeniden kaydetti ({2}. sürüm).</source>
         <translation>{0} saved this entry again on {1} (revision {2}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="162"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="160"/>
         <source>{0} kaydı {1} size iade etti.</source>
         <translation>{0} returned the entry to you on {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="164"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="162"/>
         <source>değişiklik</source>
         <translation>change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="163"/>
         <source>Bu kayıt siz açıkken değişti: {0} — {1}, {2}.</source>
         <translation>This entry changed while you had it open: {0} — {1}, {2}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="166"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="164"/>
         <source>Kayıt şimdi &apos;{0}&apos; durumunda, {1}. sürüm.</source>
         <translation>The entry is now &apos;{0}&apos;, revision {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="173"/>
         <source>Bu formda artık kaydedilemez. Düzeltmenin kayda girmesi için şefinizden kaydı size iade etmesini isteyin.</source>
         <translation>This form can no longer be saved. To get your correction into the entry, ask your supervisor to return it to you.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="178"/>
         <source>Bu formda artık kaydedilemez; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın.</source>
         <translation>This form can no longer be saved; this entry cannot be changed any more. Ask your supervisor if needed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="184"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="182"/>
         <source>Yazdıklarınız formda ve otomatik yedekte duruyor; kaybolmadı, yeniden yazmanız gerekmez.</source>
         <translation>What you typed is still in the form and in the autosave; nothing is lost and nothing needs retyping.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="186"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="184"/>
         <source>Kayıttaki değer → sizin yazdığınız (kaydedilmedi):</source>
         <translation>Value in the entry → what you typed (not saved):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="189"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="187"/>
         <source>Yazdıklarınız formda ve otomatik yedekte duruyor. Farklara bakın: Kaydet&apos;e basarsanız yazdıklarınız {0}. sürümün üzerine kaydedilir; onun değerini isterseniz o alanı düzeltin.</source>
         <translation>What you typed is still in the form and in the autosave. Look at the differences: if you press Save, what you typed is saved over revision {0}; to keep its value instead, correct that field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="192"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="190"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="192"/>
         <source>Formda bu yeni sürüm gösteriliyor; sizin yazıp kaybettiğiniz bir şey yok.</source>
         <translation>The form now shows this new revision; nothing you typed was lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="197"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="195"/>
         <source>Kayıt yeniden düzenlenebilir: düzeltip kaydedin ya da onaya gönderin.</source>
         <translation>The entry can be edited again: correct it and save it or send it for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="197"/>
         <source>İade notu yukarıda; kaydı düzeltip yeniden onaya gönderebilirsiniz.</source>
         <translation>The return note is shown above; correct the entry and send it for approval again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="205"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="203"/>
         <source>… ve {0} alan daha.</source>
         <translation>… and {0} more fields.</translation>
     </message>
@@ -3231,62 +3231,72 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="212"/>
         <source>Kaydı inceleyin; onaylayın ya da açıklama yazarak iade edin.</source>
         <translation>Review the entry; approve it, or return it with a comment.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="233"/>
         <source>Bu kayıt siz incelerken değişti (son işlem: {0} — {1}, {2}).</source>
         <translation>This entry changed while you were reviewing it (last action: {0} — {1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="237"/>
         <source>Bu kayıt siz incelerken değişti.</source>
         <translation>This entry changed while you were reviewing it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="234"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="238"/>
         <source>Kayıt şimdi &apos;{0}&apos; durumunda, sürüm {1}.</source>
         <translation>The entry is now &apos;{0}&apos;, revision {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="238"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="243"/>
+        <source>Kayıt düzeltmeniz için size döndü: bu pencereyi kapatıp kaydı Taslaklarım&apos;da açın ve düzeltin.</source>
+        <translation>The entry came back to you for correction: close this window, open the entry in My drafts and correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="246"/>
+        <source>İade notu: «{0}».</source>
+        <translation>Return note: «{0}».</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="250"/>
         <source>Artık onaylanamaz ya da iade edilemez; pencereyi kapatabilirsiniz.</source>
         <translation>It can no longer be approved or returned; you may close this window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="240"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="252"/>
         <source>Gösterilen yeni hâlini okuyup yeniden karar verin.</source>
         <translation>Read the new version shown and decide again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="266"/>
         <source>Kaydı onaylar; onaylanan kayıt KOOP-BİS açılınca aktarılır (Ctrl+Enter).</source>
         <translation>Approves the entry; an approved entry is transferred when KOOP-BİS opens (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="259"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="271"/>
         <source>Kaydı yazan memura geri gönderir; açıklama kutusuna neyin düzeltileceğini yazın.</source>
         <translation>Sends the entry back to the clerk who wrote it; write in the comment box what to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="284"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="296"/>
         <source>Onaylanıyor…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="298"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="310"/>
         <source>İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli. Açıklama kutusuna yazın.</source>
         <translation>A reason for the return is required: the clerk must know what to fix. Type it in the comment box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="307"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="319"/>
         <source>İade ediliyor…</source>
         <translation>Returning…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="197"/>
         <source>Kayıt incelemesi {0} — {1}</source>
         <translation>Entry review {0} — {1}</translation>
     </message>

@@ -735,3 +735,34 @@ def test_the_clerks_window_says_at_once_that_the_supervisor_returned_her_entry_w
     assert "sef" in text and "iade etti" in text and number in text and "Taslaklarım" in text
     assert window.tray.last_message == text
     wait_idle(qtbot, ctx.worker)
+
+
+@ON_OFFICE
+def test_the_clerks_open_view_of_her_sent_entry_says_to_correct_it_when_it_is_returned_on_another_pc(
+    qtbot: Any,
+    store: Store,
+    make_ctx: Callable[[str], AppContext],
+    people: dict[str, Actor],
+    coop: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ayşe reads her sent entry (read-only: it waits for approval) when the supervisor returns it.
+    Before, the view told her what it tells a supervisor: "Artık onaylanamaz ya da iade edilemez;
+    pencereyi kapatabilirsiniz" — actions she never had — and not that it was hers to correct."""
+    from koopbis_desktop.services import review as review_service
+
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    capture.submit_entry(store, people["ayse"], entry.uuid)
+    ctx = make_ctx("ayse")
+    dialog = _open_review(qtbot, ctx, entry.uuid)
+    with listening(qtbot, store, ctx):
+        with another_pc(store, monkeypatch) as pc3:
+            review_service.return_entry(pc3, people["sef"], entry.uuid, "Karar numarası yanlış.")
+        qtbot.waitUntil(
+            lambda: dialog.details is not None and dialog.details.entry.state == "returned", timeout=5000
+        )
+    wait_idle(qtbot, ctx.worker)
+    text = dialog.status.text()
+    assert "iade" in text and "sef" in text
+    assert "onaylanamaz" not in text
+    assert "Karar numarası yanlış." in text and "Taslaklarım" in text
