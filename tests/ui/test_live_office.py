@@ -481,6 +481,20 @@ def test_the_open_editor_says_at_once_that_its_entry_was_approved_on_another_pc_
     assert not editor.save_button.isEnabled()
     qtbot.waitUntil(lambda: entry.uuid not in presence.live(store), timeout=5000)
 
+    # As the bar says, she asks the supervisor, who returns it: the same form opens for the
+    # correction with her typing still in it, and Kaydet stores it — nothing typed twice.
+    with listening(qtbot, store, editor.ctx):
+        with another_pc(store, monkeypatch) as pc3:
+            review_service.return_entry(pc3, people["sef"], entry.uuid, "Düzeltmeyi kaydedin.")
+        qtbot.waitUntil(lambda: not editor.read_only, timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert edit.text() == "2015/99" and editor.save_button.isEnabled()
+    assert "Düzeltmeyi kaydedin." in editor.comment_banner.text()
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).state == "draft", timeout=5000)
+    assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/99"
+    assert not message_mock.shown
+
 
 @ON_OFFICE
 def test_the_open_editor_shows_at_once_a_newer_revision_saved_on_another_pc_and_what_differs(
