@@ -34,7 +34,7 @@ from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.fields import make_field_widget
 from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.editor.layout import EditorLayout
-from koopbis_desktop.ui.editor.live import LiveEntry
+from koopbis_desktop.ui.editor.live import LiveEntry, load_news
 from koopbis_desktop.ui.editor.picker import CooperativePicker
 from koopbis_desktop.ui.editor.presence_claim import EditClaim
 from koopbis_desktop.ui.editor.rows import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR, FieldRow
@@ -189,6 +189,15 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
             )
         elif self._restored:
             self.status.setText(self.tr("Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın."))
+            if seed.entry is not None and seed.loaded_revision not in (None, seed.entry.revision):
+                # Saved on since this copy was typed: say so now (the bar, as for an open form),
+                # not first when Kaydet is refused for it.
+                key = seed.entry.uuid
+                self.ctx.worker.submit(
+                    lambda store: load_news(store, key, None),
+                    self._guard(lambda news: self.on_entry_news(news, since_typing=True)),
+                    self._guard(self.on_worker_error),
+                )
         # The field widgets were just added to a visible form: Qt shows them on the next turn
         # of the event loop (a queued call), and focus given to a hidden widget is lost when the
         # window is activated (it went to the attachment list). So focus once they are shown,

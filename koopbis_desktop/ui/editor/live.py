@@ -88,9 +88,10 @@ class LiveEntry(EditorBase):
             coalesce=f"editor-news-{self.form_id}",
         )
 
-    def on_entry_news(self, news: EntryNews | None, *, refused: bool = False) -> None:
-        """Show what changed (``refused``: a save was just refused for it, so it is news even if
-        the form had already read the entry, as a form restored from an older autosave has)."""
+    def on_entry_news(self, news: EntryNews | None, *, since_typing: bool = False) -> None:
+        """Show what changed. ``since_typing``: compared with the revision the typing was on, not
+        with what the form last read (a save refused for it; a form restored from an autosave
+        typed on an older revision than the entry it opened)."""
         before = self.entry
         if news is None or before is None or self.busy:
             # A save of this form is on its way: its answer (saved, or refused with the news) tells.
@@ -99,7 +100,7 @@ class LiveEntry(EditorBase):
         if now.uuid != before.uuid:
             return
         typed_on = self.loaded_revision if self.loaded_revision is not None else before.revision
-        seen = (before.state, typed_on if refused else before.revision)
+        seen = (before.state, typed_on if since_typing else before.revision)
         if (now.state, now.revision) == seen:
             return
         self.commit_open_cells()

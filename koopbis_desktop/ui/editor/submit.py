@@ -236,7 +236,7 @@ class SubmitActions(EditorBase):
         key = exc.entry_uuid
         self.ctx.worker.submit(
             lambda store: load_news(store, key, None),
-            self._guard(lambda news: self.on_entry_news(news, refused=True)),
+            self._guard(lambda news: self.on_entry_news(news, since_typing=True)),
             self._guard(self.on_worker_error),
         )
 
@@ -258,7 +258,7 @@ class SubmitActions(EditorBase):
         typed = self.validation.payload if self.validation is not None else self.raw_form()
         moved = news.entry
         # The same as when the news comes before Kaydet (live.py): the bar, read-only or not.
-        self.on_entry_news(news, refused=True)
+        self.on_entry_news(news, since_typing=True)
         if not self.read_only:  # editable again (returned meanwhile): saving goes on from here
             return
         state = STATE_LABELS[moved.state]
