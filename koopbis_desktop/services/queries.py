@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, Action, State
-from koopbis_desktop.store import audit, entries, listing
+from koopbis_desktop.store import audit, entries, listing, users
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.listing import SORTABLE, AuditFilter, EntryFilter, PageKey
 
@@ -143,7 +143,7 @@ class ReturnNotice:
 
     entry_uuid: str
     label: str  # the entry's number ("2015/000123"), what people see
-    actor: str  # who returned it ("KOOP-BİS" for a refusal)
+    actor: str  # who returned it, as people are named ("Mehmet Şef (sef)"; "KOOP-BİS" for a refusal)
     comment: str
 
 
@@ -158,8 +158,14 @@ def returns_since(store: Store, author: str, after_seq: int | None) -> tuple[int
     if after_seq is None or newest <= after_seq:
         return newest, []
     rows = audit.returns_to(store, author, after_seq, _RETURNS)
+    names: dict[str, str] = {}
+    for actor in {r[3] for r in rows}:
+        user = users.get_user(store, actor)
+        names[actor] = (
+            f"{user.full_name} ({actor})" if user and user.full_name and user.full_name != actor else actor
+        )
     notices = [
-        ReturnNotice(uuid, number or uuid[:8], actor, comment or "")
+        ReturnNotice(uuid, number or uuid[:8], names[actor], comment or "")
         for _seq, uuid, number, actor, comment in rows
     ]
     return max([newest, *(r[0] for r in rows)]), notices

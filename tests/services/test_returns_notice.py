@@ -32,7 +32,7 @@ def test_returns_since_names_only_the_authors_entries_returned_after_the_mark(
 
     newer, notices = queries.returns_since(store, "ayse", mark)
     assert [(n.entry_uuid, n.actor, n.comment) for n in notices] == [
-        (mine.uuid, "sef", "Karar numarası yanlış.")
+        (mine.uuid, "Şükrü Öztürk (sef)", "Karar numarası yanlış.")
     ]
     assert notices[0].label == entries.get_entry(store, mine.uuid).label
     assert newer > mark

@@ -33,7 +33,7 @@ from koopbis_desktop.domain.display import format_stamp
 from koopbis_desktop.domain.lifecycle import ACTION_LABELS, STATE_LABELS, Action, State
 from koopbis_desktop.services import attachments as attachment_service
 from koopbis_desktop.services.entry_changes import diff_lines, typed_against_saved
-from koopbis_desktop.store import entries
+from koopbis_desktop.store import entries, users
 from koopbis_desktop.store.attachments import AttachmentInfo
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
@@ -53,6 +53,7 @@ class EntryNews:
     entry: Entry
     last: dict[str, Any] | None = None
     attachments: list[AttachmentInfo] = field(default_factory=list)
+    who: str = "?"  # who did it, as people are named ("Ayşe Yılmaz (ayse)")
 
 
 def load_news(store: Store, entry_uuid: str, shown: tuple[State, int] | None) -> EntryNews | None:
@@ -61,7 +62,14 @@ def load_news(store: Store, entry_uuid: str, shown: tuple[State, int] | None) ->
     if shown is not None and (now.state, now.revision) == shown:
         return None
     rows = entries.audit_rows(store, entry_uuid)
-    return EntryNews(now, rows[-1] if rows else None, attachment_service.list_for_entry(store, entry_uuid))
+    last = rows[-1] if rows else None
+    who = "?"
+    if last is not None:
+        who = str(last["actor"])
+        user = users.get_user(store, who)
+        if user is not None and user.full_name and user.full_name != who:
+            who = f"{user.full_name} ({who})"
+    return EntryNews(now, last, attachment_service.list_for_entry(store, entry_uuid), who)
 
 
 def _check_failed(exc: BaseException) -> None:
@@ -153,7 +161,7 @@ class LiveEntry(EditorBase):
                 action = Action(str(last["action"]))
             except ValueError:
                 action = None
-        who = str(last["actor"]) if last is not None else "?"
+        who = news.who
         when = format_stamp(str(last["at"])) if last is not None else ""
         if action == Action.EDIT or (newer and action is None):
             done = self.tr("{0} bu kaydı {1} yeniden kaydetti ({2}. sürüm).").format(who, when, now.revision)
