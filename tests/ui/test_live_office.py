@@ -780,3 +780,27 @@ def test_the_clerks_open_view_of_her_sent_entry_says_to_correct_it_when_it_is_re
     assert "iade" in text and "sef" in text
     assert "onaylanamaz" not in text
     assert "Karar numarası yanlış." in text and "Taslaklarım" in text
+
+
+@ON_BOTH
+def test_a_newer_revision_holding_what_was_typed_is_said_to_lose_nothing(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+) -> None:
+    """Another window of this PC saved the very values typed here: no list of differences, no
+    "Kaydet'e basarsanız … üzerine kaydedilir" about nothing."""
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    edit.clear()
+    type_line(qtbot, edit, "2015/15")
+    ayse, same = people["ayse"], member_admission(1, decision_no="2015/15")
+    editor.ctx.worker.submit(lambda s: capture.edit_entry(s, ayse, entry.uuid, same, loaded_revision=1))
+    qtbot.waitUntil(lambda: not editor.changed_banner.isHidden(), timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    text = editor.changed_banner.text()
+    assert "aynı değerleri" in text and "→" not in text and "üzerine kaydedilir" not in text
+    assert edit.text() == "2015/15" and editor.loaded_revision == 2

@@ -191,6 +191,11 @@ class LiveEntry(EditorBase):
                     "Yazdıklarınız formda ve otomatik yedekte duruyor; kaybolmadı, yeniden yazmanız gerekmez."
                 )
             head = self.tr("Kayıttaki değer → sizin yazdığınız (kaydedilmedi):")
+        elif newer and dirty and not lines:
+            then = self.tr(
+                "Kaydedilen sürüm sizin yazdıklarınızla aynı değerleri taşıyor; kaybolan bir şey yok."
+            )
+            head = ""
         elif newer and dirty:
             then = self.tr(
                 "Yazdıklarınız formda ve otomatik yedekte duruyor. Farklara bakın: Kaydet'e basarsanız "
