@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, Action, State
-from koopbis_desktop.store import audit, entries, listing, users
+from koopbis_desktop.store import audit, entries, listing
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.listing import SORTABLE, AuditFilter, EntryFilter, PageKey
 
@@ -158,15 +158,11 @@ def returns_since(store: Store, author: str, after_seq: int | None) -> tuple[int
     if after_seq is None or newest <= after_seq:
         return newest, []
     rows = audit.returns_to(store, author, after_seq, _RETURNS)
-    names: dict[str, str] = {}
-    for actor in {r[3] for r in rows}:
-        user = users.get_user(store, actor)
-        names[actor] = (
-            f"{user.full_name} ({actor})" if user and user.full_name and user.full_name != actor else actor
-        )
     notices = [
-        ReturnNotice(uuid, number or uuid[:8], names[actor], comment or "")
-        for _seq, uuid, number, actor, comment in rows
+        ReturnNotice(
+            uuid, number or uuid[:8], f"{full} ({actor})" if full and full != actor else actor, comment or ""
+        )
+        for _seq, uuid, number, actor, full, comment in rows
     ]
     return max([newest, *(r[0] for r in rows)]), notices
 

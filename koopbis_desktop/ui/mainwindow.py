@@ -202,7 +202,8 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(self)
         self.idle.idled.connect(self.lock)
         self.tray = SyncTray(self.koopbis, self, self.windowIcon())
-        self._look_for_returns()  # where this session starts counting returns
+        # Where this session starts counting returns: after the start's own jobs, not among them.
+        QTimer.singleShot(0, self, self._look_for_returns)
         self._apply_settings()
         self.resize(1280, 800)
         if self.may_sync_automatically():
