@@ -804,3 +804,57 @@ def test_a_newer_revision_holding_what_was_typed_is_said_to_lose_nothing(
     text = editor.changed_banner.text()
     assert "aynı değerleri" in text and "→" not in text and "üzerine kaydedilir" not in text
     assert edit.text() == "2015/15" and editor.loaded_revision == 2
+
+
+def _type_in_cell(qtbot: Any, group: Any, row: int, column: int, text: str) -> None:
+    """F2 on the cell, select what it holds and type over it, leaving the cell editor open."""
+    from PySide6.QtCore import Qt as _Qt
+
+    from tests.ui.editor_filler import cell_editor, type_text
+
+    group.table.setFocus()
+    group.table.setCurrentCell(row, column)
+    qtbot.keyClick(group.table, _Qt.Key.Key_F2)
+    editor = cell_editor(group.table)
+    qtbot.keyClick(editor, _Qt.Key.Key_A, _Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, editor, text)
+
+
+@ON_BOTH
+def test_news_keeps_a_table_cell_being_typed_open_or_its_text_when_the_form_turns_read_only(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+) -> None:
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from koopbis_desktop.services import autosave
+
+    editor = open_form("ayse", type_id="board.replace", cooperative=coop)
+    board = editor.rows["board"].widget
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.entry is not None, timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert editor.entry is not None
+    key, ayse = editor.entry.uuid, people["ayse"]
+
+    # A newer revision saved in another window while a cell is being typed: the cell stays open.
+    _type_in_cell(qtbot, board, 0, 1, "Işıl")
+    payload = dict(entries.get_entry(store, key).payload)
+    editor.ctx.worker.submit(lambda s: capture.edit_entry(s, ayse, key, payload, allow_errors=True))
+    qtbot.waitUntil(lambda: not editor.changed_banner.isHidden(), timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert board.table.state() == QAbstractItemView.State.EditingState  # type: ignore[attr-defined]
+    from tests.ui.editor_filler import cell_editor, type_text
+
+    type_text(qtbot, cell_editor(board.table), " İnce")  # type: ignore[attr-defined]
+
+    # Withdrawn there while the cell is still open: the form turns read-only keeping the cell's text.
+    editor.ctx.worker.submit(lambda s: capture.withdraw_entry(s, ayse, key))
+    qtbot.waitUntil(lambda: editor.read_only, timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert board.table.item(0, 1).text() == "Işıl İnce"  # type: ignore[attr-defined]
+    kept = [a for a in autosave.pending(store, ayse) if a.entry_uuid == key]
+    assert [a.payload["board"][0]["full_name"] for a in kept] == ["Işıl İnce"]

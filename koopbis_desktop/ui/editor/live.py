@@ -29,8 +29,17 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from PySide6.QtWidgets import QAbstractItemView
+
 from koopbis_desktop.domain.display import format_stamp
-from koopbis_desktop.domain.lifecycle import ACTION_LABELS, STATE_LABELS, Action, State
+from koopbis_desktop.domain.lifecycle import (
+    ACTION_LABELS,
+    STATE_LABELS,
+    Action,
+    DomainError,
+    State,
+    check_move,
+)
 from koopbis_desktop.services import attachments as attachment_service
 from koopbis_desktop.services.entry_changes import diff_lines, typed_against_saved
 from koopbis_desktop.store import entries, users
@@ -39,6 +48,7 @@ from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.ui.editor.base import EditorBase
+from koopbis_desktop.ui.editor.group_table import GroupField
 
 log = logging.getLogger(__name__)
 
@@ -111,12 +121,15 @@ class LiveEntry(EditorBase):
         seen = (before.state, typed_on if since_typing else before.revision)
         if (now.state, now.revision) == seen:
             return
-        self.commit_open_cells()
+        if not self._may_edit(now):
+            # The form turns read-only: a table cell still being typed keeps its text first. An
+            # editable form leaves the cell open under the typing (its text is no news).
+            self.commit_open_cells()
         if self.validate_timer.isActive():  # typed a moment ago: compare what is on screen now
             self.validate_timer.stop()
             self.revalidate()
         typed = self.validation.payload if self.validation is not None else self.raw_form()
-        dirty = self.is_dirty()
+        dirty = self.is_dirty() or self._typing_in_a_cell()
         newer = now.revision != typed_on
         if dirty and self._autosave_pending and not self.read_only:
             self.autosave_now()  # the typing is in the autosave before anything else happens
@@ -135,6 +148,21 @@ class LiveEntry(EditorBase):
             self._claim_if_editing()
         self.changed_banner.setText(self._news_text(news, typed, dirty=dirty, newer=newer))
         self.changed_banner.show()
+
+    def _typing_in_a_cell(self) -> bool:
+        """A table cell is being typed in: its text is in no undo step yet, but it is typing."""
+        return any(
+            isinstance(row.widget, GroupField)
+            and row.widget.table.state() == QAbstractItemView.State.EditingState
+            for row in self.rows.values()
+        )
+
+    def _may_edit(self, entry: Entry) -> bool:
+        try:
+            check_move(Action.EDIT, entry.state, self.actor, entry.author)
+        except DomainError:
+            return False
+        return True
 
     def _show_saved_values(self, news: EntryNews) -> None:
         """An untouched form shows the newer revision (nothing typed here to keep)."""
