@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
-from koopbis_desktop.store import entries, listing
+from koopbis_desktop.domain.lifecycle import STATE_LABELS, Action, State
+from koopbis_desktop.store import audit, entries, listing
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.listing import SORTABLE, AuditFilter, EntryFilter, PageKey
 
@@ -135,6 +135,36 @@ def page_entries(
 def queue_counts(store: Store) -> dict[str, int]:
     """Counts per state for the status bar, by state value."""
     return {state.value: count for state, count in entries.count_by_state(store).items()}
+
+
+@dataclass(frozen=True)
+class ReturnNotice:
+    """One of the clerk's entries given back to them: by a supervisor, or refused by KOOP-BİS."""
+
+    entry_uuid: str
+    label: str  # the entry's number ("2015/000123"), what people see
+    actor: str  # who returned it, as people are named ("Mehmet Şef (sef)"; "KOOP-BİS" for a refusal)
+    comment: str
+
+
+# The moves that give an entry back to its clerk with a note to act on.
+_RETURNS = (Action.RETURN.value, Action.REFUSE.value, Action.RETURN_REJECTED.value)
+
+
+def returns_since(store: Store, author: str, after_seq: int | None) -> tuple[int, list[ReturnNotice]]:
+    """The audit's newest seq and ``author``'s entries returned after ``after_seq`` (None: just the
+    seq, where a session starts counting)."""
+    newest, _hash = audit.head(store)
+    if after_seq is None or newest <= after_seq:
+        return newest, []
+    rows = audit.returns_to(store, author, after_seq, _RETURNS)
+    notices = [
+        ReturnNotice(
+            uuid, number or uuid[:8], f"{full} ({actor})" if full and full != actor else actor, comment or ""
+        )
+        for _seq, uuid, number, actor, full, comment in rows
+    ]
+    return max([newest, *(r[0] for r in rows)]), notices
 
 
 _AUDIT_NAMES = ("seq", "at", "actor", "action", "entry", "from_state", "to_state", "comment", "details")

@@ -507,3 +507,19 @@ def last_details(source: Source, entry_uuid: str, action: str) -> str | None:
         (entry_uuid, action),
     ).fetchone()
     return str(row[0]) if row else None
+
+
+def returns_to(
+    source: Source, author: str, after_seq: int, actions: tuple[str, ...]
+) -> list[tuple[int, str, str | None, str, str | None, str | None]]:
+    """seq, entry uuid, entry number, actor, the actor's full name (None: no such account, as
+    KOOP-BİS), comment of every audit row with one of ``actions`` (the moves that give an
+    entry back to its clerk) on ``author``'s entries after ``after_seq``."""
+    marks = ", ".join("?" for _ in actions)
+    rows = source.execute(
+        "SELECT a.seq, a.entry_uuid, e.number, a.actor, u.full_name, a.comment FROM audit a "
+        "JOIN entries e ON e.uuid = a.entry_uuid LEFT JOIN users u ON u.username = a.actor "
+        f"WHERE a.seq > ? AND e.author = ? AND a.action IN ({marks}) ORDER BY a.seq",
+        (after_seq, author, *actions),
+    ).fetchall()
+    return [(int(r[0]), str(r[1]), r[2], str(r[3]), r[4], r[5]) for r in rows]

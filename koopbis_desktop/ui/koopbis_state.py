@@ -142,6 +142,12 @@ class SyncTray(QObject):
         if self.icon is not None and QSystemTrayIcon.supportsMessages():
             self.icon.showMessage(self.tr("KOOP-BİS eşitleme"), text)
 
+    def notify(self, title: str, text: str) -> None:
+        """A message that is not about a sync run (one's entry was returned)."""
+        self.last_message = text
+        if self.icon is not None and QSystemTrayIcon.supportsMessages():
+            self.icon.showMessage(title, text)
+
     def on_icon_activated(self, _reason: QSystemTrayIcon.ActivationReason) -> None:
         self.window.showNormal()
         self.window.raise_()

@@ -4,7 +4,8 @@ Only for an office database (``postgresql://…``): a thread runs the Qt-free
 :class:`~koopbis_desktop.store.office_live.OfficeListener` and hands what it heard
 to the UI thread, which announces it on ``hub.changed`` exactly as the DB worker
 announces a local write, so every page refreshes the way it already does (keeping
-its selection; an open form is never reloaded under the person typing).
+its selection; an open form keeps what the person typed and says in a bar what changed,
+``ui/editor/live.py``).
 """
 
 from __future__ import annotations

@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, State
-from koopbis_desktop.services import settings
-from koopbis_desktop.store.changes import EVERYTHING
+from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Role, State
+from koopbis_desktop.services import queries, settings
+from koopbis_desktop.services.queries import ReturnNotice
+from koopbis_desktop.store.changes import EVERYTHING, OpChanges
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
@@ -60,6 +61,9 @@ if TYPE_CHECKING:
 # status bar, tray) and "Şimdi eşitle" (Ctrl+Shift+S from any page).
 
 log = logging.getLogger(__name__)
+
+# How long the status bar says that an entry was returned (ms); the tray keeps it longer.
+RETURN_NOTICE_MS = 120_000
 
 PAGE_KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -183,6 +187,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self._landing_row())
 
         ctx.hub.entries_changed.connect(self.on_hub_entries_changed)
+        # One of this person's entries returned (a supervisor, KOOP-BİS), here or on another PC.
+        self._returns_seen: int | None = None
+        ctx.hub.changed.connect(self.on_hub_changed)
         ctx.hub.settings_changed.connect(self.on_hub_settings_changed)
         ctx.hub.users_changed.connect(self.on_hub_users_changed)
         ctx.hub.message.connect(self.on_hub_message)
@@ -195,6 +202,8 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(self)
         self.idle.idled.connect(self.lock)
         self.tray = SyncTray(self.koopbis, self, self.windowIcon())
+        # Where this session starts counting returns: after the start's own jobs, not among them.
+        QTimer.singleShot(0, self, self._look_for_returns)
         self._apply_settings()
         self.resize(1280, 800)
         if self.may_sync_automatically():
@@ -481,6 +490,42 @@ class MainWindow(QMainWindow):
         page = self._sync_page_built()
         if uuids and page is not None:  # no page yet: no sync is running to be poked
             page.poke()  # an approval reaches KOOP-BİS without waiting for the next round
+
+    def on_hub_changed(self, changes: OpChanges) -> None:
+        if changes.entries and self._returns_seen is not None:
+            self._look_for_returns()
+
+    def _look_for_returns(self) -> None:
+        actor = self.ctx.actor
+        if actor is None or actor.is_sync or actor.role == Role.ADMIN:
+            return  # an administrator writes no entries
+        author, seen = actor.username, self._returns_seen
+        self.ctx.worker.submit(
+            lambda store: queries.returns_since(store, author, seen),
+            self.on_returns_loaded,
+            lambda exc: log.info("looking for returned entries failed: %s", exc),
+            coalesce="mainwindow:returns",
+        )
+
+    def on_returns_loaded(self, loaded: tuple[int, list[ReturnNotice]]) -> None:
+        """Say at once that the supervisor (or KOOP-BİS) gave an entry back, with the note: the
+        yellow row in Taslaklarım is seen only by whoever is looking at that list."""
+        newest, notices = loaded
+        if self._returns_seen is None or newest > self._returns_seen:
+            self._returns_seen = newest
+        if not notices:
+            return
+        last = notices[-1]
+        if len(notices) == 1:
+            text = self.tr(
+                "{0}, {1} numaralı kaydınızı iade etti: «{2}» Düzeltmek için Taslaklarım'da açın."
+            ).format(last.actor, last.label, last.comment)
+        else:
+            text = self.tr(
+                "{0} kaydınız iade edildi; sonuncusu {1}, {2} numaralı kayıt: «{3}» Notlar Taslaklarım'da."
+            ).format(len(notices), last.actor, last.label, last.comment)
+        self.statusBar().showMessage(text, RETURN_NOTICE_MS)
+        self.tray.notify(self.tr("Kaydınız iade edildi"), text)
 
     def on_hub_settings_changed(self) -> None:
         self.ctx.worker.submit(load_settings, self.on_settings_loaded, self.on_worker_failed)

@@ -186,6 +186,7 @@ class ReviewDialog(QDialog):
 
     def on_details_loaded(self, details: EntryDetails) -> None:
         before = self.details
+        could_act = self._approve_reason is None or self._return_reason is None
         self.details = details
         self.entry_uuid = details.entry.uuid
         self.view.show_details(details)
@@ -203,7 +204,7 @@ class ReviewDialog(QDialog):
             entry.state,
             entry.revision,
         ):
-            self._show_status(self._moved_text(details), error=True)
+            self._show_status(self._moved_text(details, could_act=could_act), error=True)
         elif self._approve_reason and self._return_reason:
             self._show_status(self._approve_reason, error=False)
         else:
@@ -217,8 +218,11 @@ class ReviewDialog(QDialog):
             self.close_button.setFocus()
         self.loaded.emit()
 
-    def _moved_text(self, details: EntryDetails) -> str:
-        """What happened to the entry while it was being reviewed, and what to do now (Turkish)."""
+    def _moved_text(self, details: EntryDetails, *, could_act: bool = True) -> str:
+        """What happened to the entry while it was being reviewed, and what to do now (Turkish).
+
+        ``could_act``: this person could approve or return it before the move (a supervisor);
+        its clerk reading it could not, and is told what is theirs to do, if anything."""
         entry = details.entry
         last = details.audit[-1] if details.audit else None
         if last is not None:
@@ -234,7 +238,15 @@ class ReviewDialog(QDialog):
         now = self.tr("Kayıt şimdi '{0}' durumunda, sürüm {1}.").format(
             STATE_LABELS[entry.state], entry.revision
         )
-        if self._approve_reason and self._return_reason:
+        if permission(self.ctx, Action.EDIT, entry) is None:  # given back to this person to correct
+            then = self.tr(
+                "Kayıt düzeltmeniz için size döndü: bu pencereyi kapatıp kaydı Taslaklarım'da açın ve düzeltin."
+            )
+            if entry.comment:
+                then = self.tr("İade notu: «{0}».").format(entry.comment) + " " + then
+        elif self._approve_reason and self._return_reason:
+            if not could_act:
+                return f"{done} {now}"  # nothing was this person's to do, nor is now
             then = self.tr("Artık onaylanamaz ya da iade edilemez; pencereyi kapatabilirsiniz.")
         else:
             then = self.tr("Gösterilen yeni hâlini okuyup yeniden karar verin.")

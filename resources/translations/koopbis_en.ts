@@ -1307,77 +1307,77 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>&amp;Cooperative *</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="114"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="125"/>
         <source>Ekler (karar ve tutanak taramaları)</source>
         <translation>Attachments (scans of decisions and minutes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="135"/>
         <source>&amp;Kaydet (Ctrl+S)</source>
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="137"/>
         <source>&amp;Onaya gönder (Ctrl+Enter)</source>
         <translation>Sub&amp;mit for approval (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="139"/>
         <source>Kapat (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="187"/>
         <source>KOOP-BİS&apos;in iade notu</source>
         <translation>KOOP-BİS&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="189"/>
         <source>Şef iade notu</source>
         <translation>Supervisor&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="191"/>
         <source>Son iade notu</source>
         <translation>Last return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="184"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="196"/>
         <source>Yeni kooperatif kuruluşu: sicil numarasını KOOP-BİS verecek.</source>
         <translation>New cooperative founding: KOOP-BİS will assign the registry number.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="190"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="202"/>
         <source>kuruluş {0}</source>
         <translation>founding {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="195"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="207"/>
         <source>şu anki durum: {0}</source>
         <translation>current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="211"/>
         <source>Kooperatif: {0}</source>
         <translation>Cooperative: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="204"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="216"/>
         <source>Kooperatif: {0} (çevrimdışı listede bulunamadı)</source>
         <translation>Cooperative: {0} (not found in the offline list)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="207"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="219"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="210"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="222"/>
         <source>Durum: {0}, {1}. sürüm</source>
         <translation>State: {0}, version {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="212"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="224"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
@@ -1458,42 +1458,42 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="68"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="69"/>
         <source>Kayıt formu</source>
         <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="145"/>
         <source>{0} — kayıt formu</source>
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="186"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="191"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="185"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; hangi sürümün üzerine yazıldığı bilinmiyor (eski bir otomatik kayıt). Kaydetmeden önce kaydın son hâline bakın: arada başkası kaydettiyse kaydetmeniz onun sürümünün üzerine yazar.</source>
         <translation>The autosaved form was restored; which revision it was typed on is not known (an old autosave). Look at the entry&apos;s latest state before saving: if someone saved it meanwhile, your save replaces their revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="210"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="203"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="217"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="225"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="236"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="250"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
@@ -1501,67 +1501,81 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryTableModel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="47"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="48"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="48"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="49"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="49"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="50"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="50"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="51"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="51"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="52"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="52"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="53"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="53"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="54"/>
         <source>KOOP-BİS fiş no</source>
         <translation>KOOP-BİS receipt</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="72"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="73"/>
         <source>{0} bu kaydı {1} bilgisayarında {2} saatinden beri düzenliyor.</source>
         <translation>{0} has been editing this entry on the PC {1} since {2}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="351"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="85"/>
+        <source>KOOP-BİS&apos;in iade notu: {0}</source>
+        <translation>Returned by KOOP-BİS: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="87"/>
+        <source>Şefin iade notu: {0}</source>
+        <translation>Supervisor&apos;s return note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="88"/>
+        <source>Son iade notu: {0}</source>
+        <translation>Last return note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="365"/>
         <source>… (kaydırdıkça gelir)</source>
         <translation>… (more as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="399"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="413"/>
         <source>Kayıtta düzeltilmesi gereken hatalar var.</source>
         <translation>The entry has errors to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="403"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="417"/>
         <source>Kayıtta 1163 sayılı Kanun uyarıları var.</source>
         <translation>The entry has Law 1163 warnings.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="406"/>
         <source>Şefin notu: {0}</source>
-        <translation>Supervisor&apos;s note: {0}</translation>
+        <translation type="vanished">Supervisor&apos;s note: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="46"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="47"/>
         <source>Kayıt no</source>
         <translation>Entry no.</translation>
     </message>
@@ -2076,6 +2090,89 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
 </context>
 <context>
+    <name>LiveEntry</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="167"/>
+        <source>{0} bu kaydı {1} yeniden kaydetti ({2}. sürüm).</source>
+        <translation>{0} saved this entry again on {1} (revision {2}).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="169"/>
+        <source>{0} kaydı {1} size iade etti.</source>
+        <translation>{0} returned the entry to you on {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="171"/>
+        <source>değişiklik</source>
+        <translation>change</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="172"/>
+        <source>Bu kayıt siz açıkken değişti: {0} — {1}, {2}.</source>
+        <translation>This entry changed while you had it open: {0} — {1}, {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="173"/>
+        <source>Kayıt şimdi &apos;{0}&apos; durumunda, {1}. sürüm.</source>
+        <translation>The entry is now &apos;{0}&apos;, revision {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="182"/>
+        <source>Bu formda artık kaydedilemez. Düzeltmenin kayda girmesi için şefinizden kaydı size iade etmesini isteyin.</source>
+        <translation>This form can no longer be saved. To get your correction into the entry, ask your supervisor to return it to you.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="187"/>
+        <source>Bu formda artık kaydedilemez; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın.</source>
+        <translation>This form can no longer be saved; this entry cannot be changed any more. Ask your supervisor if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="191"/>
+        <source>Yazdıklarınız formda ve otomatik yedekte duruyor; kaybolmadı, yeniden yazmanız gerekmez.</source>
+        <translation>What you typed is still in the form and in the autosave; nothing is lost and nothing needs retyping.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="193"/>
+        <source>Kayıttaki değer → sizin yazdığınız (kaydedilmedi):</source>
+        <translation>Value in the entry → what you typed (not saved):</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="196"/>
+        <source>Kaydedilen sürüm sizin yazdıklarınızla aynı değerleri taşıyor; kaybolan bir şey yok.</source>
+        <translation>The saved revision holds the same values as what you typed; nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="201"/>
+        <source>Yazdıklarınız formda ve otomatik yedekte duruyor. Farklara bakın: Kaydet&apos;e basarsanız yazdıklarınız {0}. sürümün üzerine kaydedilir; onun değerini isterseniz o alanı düzeltin.</source>
+        <translation>What you typed is still in the form and in the autosave. Look at the differences: if you press Save, what you typed is saved over revision {0}; to keep its value instead, correct that field.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="204"/>
+        <source>Kaydedilen sürüm → sizin yazdığınız:</source>
+        <translation>Saved revision → what you typed:</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="206"/>
+        <source>Formda bu yeni sürüm gösteriliyor; sizin yazıp kaybettiğiniz bir şey yok.</source>
+        <translation>The form now shows this new revision; nothing you typed was lost.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="209"/>
+        <source>Kayıt yeniden düzenlenebilir: düzeltip kaydedin ya da onaya gönderin.</source>
+        <translation>The entry can be edited again: correct it and save it or send it for approval.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="211"/>
+        <source>İade notu yukarıda; kaydı düzeltip yeniden onaya gönderebilirsiniz.</source>
+        <translation>The return note is shown above; correct the entry and send it for approval again.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="217"/>
+        <source>… ve {0} alan daha.</source>
+        <translation>… and {0} more fields.</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <location filename="../../koopbis_desktop/ui/idle.py" line="129"/>
@@ -2154,97 +2251,97 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="130"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="239"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="247"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="250"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="258"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="252"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="260"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="311"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="319"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="330"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="338"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="331"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="339"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="335"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="343"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="339"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="347"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="348"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="356"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="353"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="361"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="362"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="378"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="371"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="379"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="375"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="383"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="379"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="387"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="380"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="388"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="454"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="462"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="459"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="467"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2261,17 +2358,32 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="439"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="447"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="455"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="463"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="523"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="520"/>
+        <source>{0}, {1} numaralı kaydınızı iade etti: «{2}» Düzeltmek için Taslaklarım&apos;da açın.</source>
+        <translation>{0} returned your entry {1}: «{2}» Open it in My drafts to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="524"/>
+        <source>{0} kaydınız iade edildi; sonuncusu {1}, {2} numaralı kayıt: «{3}» Notlar Taslaklarım&apos;da.</source>
+        <translation>{0} of your entries were returned; the last by {1}, entry {2}: «{3}» The notes are in My drafts.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="527"/>
+        <source>Kaydınız iade edildi</source>
+        <translation>Your entry was returned</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="567"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -3080,14 +3192,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="484"/>
         <source>KOOP-BİS&apos;in iade notu: {0}</source>
-        <translation>Returned by KOOP-BİS: {0}</translation>
+        <translation type="vanished">Returned by KOOP-BİS: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="486"/>
         <source>Şefin iade notu: {0}</source>
-        <translation>Supervisor&apos;s return note: {0}</translation>
+        <translation type="vanished">Supervisor&apos;s return note: {0}</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/queue.py" line="170"/>
@@ -3208,62 +3318,72 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="212"/>
         <source>Kaydı inceleyin; onaylayın ya da açıklama yazarak iade edin.</source>
         <translation>Review the entry; approve it, or return it with a comment.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="233"/>
         <source>Bu kayıt siz incelerken değişti (son işlem: {0} — {1}, {2}).</source>
         <translation>This entry changed while you were reviewing it (last action: {0} — {1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="237"/>
         <source>Bu kayıt siz incelerken değişti.</source>
         <translation>This entry changed while you were reviewing it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="234"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="238"/>
         <source>Kayıt şimdi &apos;{0}&apos; durumunda, sürüm {1}.</source>
         <translation>The entry is now &apos;{0}&apos;, revision {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="238"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="243"/>
+        <source>Kayıt düzeltmeniz için size döndü: bu pencereyi kapatıp kaydı Taslaklarım&apos;da açın ve düzeltin.</source>
+        <translation>The entry came back to you for correction: close this window, open the entry in My drafts and correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="246"/>
+        <source>İade notu: «{0}».</source>
+        <translation>Return note: «{0}».</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="250"/>
         <source>Artık onaylanamaz ya da iade edilemez; pencereyi kapatabilirsiniz.</source>
         <translation>It can no longer be approved or returned; you may close this window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="240"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="252"/>
         <source>Gösterilen yeni hâlini okuyup yeniden karar verin.</source>
         <translation>Read the new version shown and decide again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="266"/>
         <source>Kaydı onaylar; onaylanan kayıt KOOP-BİS açılınca aktarılır (Ctrl+Enter).</source>
         <translation>Approves the entry; an approved entry is transferred when KOOP-BİS opens (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="259"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="271"/>
         <source>Kaydı yazan memura geri gönderir; açıklama kutusuna neyin düzeltileceğini yazın.</source>
         <translation>Sends the entry back to the clerk who wrote it; write in the comment box what to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="284"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="296"/>
         <source>Onaylanıyor…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="298"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="310"/>
         <source>İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli. Açıklama kutusuna yazın.</source>
         <translation>A reason for the return is required: the clerk must know what to fix. Type it in the comment box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="307"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="319"/>
         <source>İade ediliyor…</source>
         <translation>Returning…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="197"/>
         <source>Kayıt incelemesi {0} — {1}</source>
         <translation>Entry review {0} — {1}</translation>
     </message>
@@ -3381,124 +3501,124 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SubmitActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="58"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="59"/>
         <source>Kaydetmek için önce kooperatifi seçin.</source>
         <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="100"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="101"/>
         <source>Onaya gönderiliyor… (gönderilirken form değiştirilemez)</source>
         <translation>Submitting for approval… (the form cannot be changed meanwhile)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="102"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="103"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="156"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="157"/>
         <source>{0} onaya gönderildi.</source>
         <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="161"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="162"/>
         <source>Kayıt onaya gönderildi.</source>
         <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="168"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
         <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="173"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm); kaydederken yazdıklarınız henüz kaydedilmedi (otomatik yedekleniyor).</source>
         <translation>{0} saved as a draft (revision {1}); what you typed while it was saving is not saved yet (it is being backed up).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="178"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="179"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="201"/>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="203"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="248"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="218"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="220"/>
         <source>Kaydedilen sürüm sizin yazdıklarınızla aynı alan değerlerini taşıyor.</source>
         <translation>The saved revision has the same field values as what you typed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="221"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="223"/>
         <source>Kaydedilmedi: {0} arada {1}. sürümü kaydetti. Yazdıklarınız formda duruyor; farkları gözden geçirip yeniden kaydederseniz onun sürümünün üzerine kaydedilir.</source>
         <translation>Not saved: {0} saved revision {1} meanwhile. What you typed is still in the form; review the differences, and if you save again it is saved over that revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="227"/>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="285"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="286"/>
         <source>Kayıt siz düzenlerken değişti</source>
         <translation>The entry changed while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="266"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="267"/>
         <source>Yazdıklarınız formda duruyor. Düzeltmenin kayda girmesi için şefinizden kaydı size iade etmesini isteyin.</source>
         <translation>What you typed is still in the form. For your correction to go into the entry, ask your supervisor to return the entry to you.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="271"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="272"/>
         <source>Yazdıklarınız formda duruyor; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın.</source>
         <translation>What you typed is still in the form; this entry can no longer be changed. Ask your supervisor if needed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="274"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="275"/>
         <source>Kaydedilmedi: kayıt siz düzenlerken &apos;{0}&apos; durumuna geçti. {1}</source>
         <translation>Not saved: the entry became &apos;{0}&apos; while you were editing it. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="279"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="280"/>
         <source>Kayıttaki değer → sizin yazdığınız (kaydedilmedi):</source>
         <translation>Value in the entry → what you typed (not saved):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="282"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="283"/>
         <source>Yazdıklarınız kayıttaki değerlerle aynı; kaybolan bir şey yok.</source>
         <translation>What you typed matches the entry&apos;s values; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="350"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="344"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="351"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="345"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="358"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="352"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="353"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="347"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="354"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="348"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="355"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="349"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>
@@ -3511,7 +3631,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="151"/>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="118"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>

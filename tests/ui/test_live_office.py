@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import capture
@@ -449,3 +449,438 @@ def test_yedek_al_is_offered_for_a_pcs_own_file_not_for_the_office_database(
     qtbot.addWidget(window)
     assert window.data_actions.backup_action.isVisible() is (store.dialect.name == "sqlite")
     window.close()
+
+
+# -- the open editor hears its entry change elsewhere, before Kaydet ---------------------------
+
+
+@contextmanager
+def listening(qtbot: Any, store: Store, ctx: AppContext) -> Iterator[LiveOffice]:
+    live = LiveOffice(store.location, ctx.hub)  # type: ignore[arg-type]
+    live.start()
+    try:
+        qtbot.waitUntil(lambda: live.listener.listening, timeout=5000)
+        yield live
+    finally:
+        live.stop()
+
+
+def _kept_in_autosave(store: Store, actor: Actor, entry_uuid: str) -> list[Any]:
+    from koopbis_desktop.services import autosave
+
+    return [
+        a.payload.get("decision_no") for a in autosave.pending(store, actor) if a.entry_uuid == entry_uuid
+    ]
+
+
+@ON_OFFICE
+def test_the_open_editor_says_at_once_that_its_entry_was_approved_on_another_pc_keeping_the_typing(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    message_mock: MessageMock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before, the form learnt it only when Kaydet was pressed, after minutes of typing."""
+    from koopbis_desktop.services import review as review_service
+
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    with listening(qtbot, store, editor.ctx):
+        type_line(qtbot, edit, "2015/99")
+        with another_pc(store, monkeypatch) as pc3:
+            capture.submit_entry(pc3, people["ayse"], entry.uuid)
+            review_service.approve_entry(pc3, people["sef"], entry.uuid)
+        qtbot.waitUntil(lambda: editor.read_only and not editor.changed_banner.isHidden(), timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    text = editor.changed_banner.text()
+    assert "Onaylandı" in text and "sef" in text and "iade etmesini isteyin" in text
+    assert "Karar No: 2015/14 → 2015/99" in text
+    assert not message_mock.shown  # a bar, not a box popping up under the typing
+    # Nothing saved over the approved entry; the typing stays on screen and in the autosave.
+    assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/14"
+    assert edit.text() == "2015/99"
+    assert _kept_in_autosave(store, people["ayse"], entry.uuid) == ["2015/99"]
+    assert not editor.save_button.isEnabled()
+    qtbot.waitUntil(lambda: entry.uuid not in presence.live(store), timeout=5000)
+
+    # As the bar says, she asks the supervisor, who returns it: the same form opens for the
+    # correction with her typing still in it, and Kaydet stores it — nothing typed twice.
+    with listening(qtbot, store, editor.ctx):
+        with another_pc(store, monkeypatch) as pc3:
+            review_service.return_entry(pc3, people["sef"], entry.uuid, "Düzeltmeyi kaydedin.")
+        qtbot.waitUntil(lambda: not editor.read_only, timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert edit.text() == "2015/99" and editor.save_button.isEnabled()
+    assert "Düzeltmeyi kaydedin." in editor.comment_banner.text()
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).state == "draft", timeout=5000)
+    assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/99"
+    assert not message_mock.shown
+
+
+@ON_OFFICE
+def test_the_open_editor_shows_at_once_a_newer_revision_saved_on_another_pc_and_what_differs(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    message_mock: MessageMock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    with listening(qtbot, store, editor.ctx):
+        type_line(qtbot, edit, "2015/99")
+        with another_pc(store, monkeypatch) as pc3:
+            capture.edit_entry(
+                pc3, people["ayse"], entry.uuid, member_admission(1, decision_no="2015/15"), loaded_revision=1
+            )
+        qtbot.waitUntil(lambda: not editor.changed_banner.isHidden(), timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    text = editor.changed_banner.text()
+    assert "ayse" in text and "2. sürüm" in text and "Karar No: 2015/15 → 2015/99" in text
+    assert edit.text() == "2015/99" and editor.is_dirty() and not editor.read_only
+    assert _kept_in_autosave(store, people["ayse"], entry.uuid) == ["2015/99"]
+    assert not message_mock.shown
+    # Having seen what differs, Kaydet puts the typing over revision 2, as after a refused save.
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).revision == 3, timeout=5000)
+    assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/99"
+    assert not message_mock.shown
+    qtbot.waitUntil(editor.changed_banner.isHidden)
+
+
+@ON_OFFICE
+def test_an_untouched_open_editor_takes_a_newer_revision_saved_on_another_pc(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    message_mock: MessageMock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nothing typed here: the form shows the newer values (nothing of anyone's is lost)."""
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    with listening(qtbot, store, editor.ctx):
+        with another_pc(store, monkeypatch) as pc3:
+            capture.edit_entry(
+                pc3, people["ayse"], entry.uuid, member_admission(1, decision_no="2015/15"), loaded_revision=1
+            )
+        qtbot.waitUntil(lambda: edit.text() == "2015/15", timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert editor.loaded_revision == 2 and not editor.is_dirty()
+    assert "2. sürüm" in editor.changed_banner.text() and not editor.changed_banner.isHidden()
+    assert not message_mock.shown
+
+
+@ON_OFFICE
+def test_a_read_only_editor_opens_for_correction_when_the_supervisor_returns_it_on_another_pc(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from koopbis_desktop.services import review as review_service
+
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    capture.submit_entry(store, people["ayse"], entry.uuid)
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    assert editor.read_only
+    with listening(qtbot, store, editor.ctx):
+        with another_pc(store, monkeypatch) as pc3:
+            review_service.return_entry(pc3, people["sef"], entry.uuid, "Karar numarası yanlış.")
+        qtbot.waitUntil(lambda: not editor.read_only, timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert "Karar numarası yanlış." in editor.comment_banner.text() and not editor.comment_banner.isHidden()
+    text = editor.changed_banner.text()
+    assert "sef" in text and "iade etti" in text and not editor.changed_banner.isHidden()
+    assert editor.save_button.isEnabled() and editor.read_only_banner.isHidden()
+    qtbot.waitUntil(lambda: entry.uuid in presence.live(store), timeout=5000)
+
+
+@ON_BOTH
+def test_the_open_editor_hears_its_entry_withdrawn_from_another_window_of_this_pc(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    message_mock: MessageMock,
+) -> None:
+    """One PC: the clerk withdraws the entry from the queue while its form is open and typed in."""
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    type_line(qtbot, edit, "2015/99")
+    ayse = people["ayse"]
+    editor.ctx.worker.submit(lambda s: capture.withdraw_entry(s, ayse, entry.uuid))  # the queue's job
+    qtbot.waitUntil(lambda: editor.read_only and not editor.changed_banner.isHidden(), timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert "Geri çekildi" in editor.changed_banner.text() and "ayse" in editor.changed_banner.text()
+    assert edit.text() == "2015/99"
+    assert _kept_in_autosave(store, ayse, entry.uuid) == ["2015/99"]
+    assert not message_mock.shown
+
+
+@ON_BOTH
+def test_the_open_editor_checks_its_entry_again_when_its_window_is_activated(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+    message_mock: MessageMock,
+) -> None:
+    """A change nobody announces here (the koopbis CLI on the same file, a PC whose notification was
+    lost) is found when the clerk comes back to the form."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    type_line(qtbot, edit, "2015/99")
+    other = reopen(store)
+    try:
+        capture.withdraw_entry(other, people["ayse"], entry.uuid)
+    finally:
+        other.close()
+    QApplication.sendEvent(editor, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: editor.read_only and not editor.changed_banner.isHidden(), timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert "Geri çekildi" in editor.changed_banner.text()
+    assert edit.text() == "2015/99"
+    assert _kept_in_autosave(store, people["ayse"], entry.uuid) == ["2015/99"]
+
+
+# -- a supervisor's return reaches the clerk ------------------------------------------------------
+
+
+@ON_BOTH
+def test_the_return_note_stays_on_the_clerks_queue_row_after_a_half_done_correction(
+    qtbot: Any,
+    store: Store,
+    make_ctx: Callable[[str], AppContext],
+    people: dict[str, Actor],
+    coop: str,
+) -> None:
+    """Ayşe saved part of the correction (the entry is a draft again, not yet resubmitted): the
+    form still shows the supervisor's note, but the list hid it — the next morning her row was a
+    plain draft with nothing saying what was left to fix."""
+    from koopbis_desktop.services import review as review_service
+
+    ayse = people["ayse"]
+    entry = capture.create_entry(store, ayse, "member.admit", coop, member_admission(1))
+    capture.submit_entry(store, ayse, entry.uuid)
+    review_service.return_entry(store, people["sef"], entry.uuid, "Karar numarası ve pay adedi yanlış.")
+    capture.edit_entry(store, ayse, entry.uuid, member_admission(1, decision_no="2015/20"), loaded_revision=1)
+
+    page = QueuePage(make_ctx("ayse"), PRESET_BY_KEY["drafts"])
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    chosen = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    page.table.selectionModel().setCurrentIndex(page.model.index(0, 0), chosen)
+    qtbot.waitUntil(page.comment_label.isVisible)
+    assert "iade notu" in page.comment_label.text()
+    assert "Karar numarası ve pay adedi yanlış." in page.comment_label.text()
+    tip = page.model.data(page.model.index(0, COL_STATE), Qt.ItemDataRole.ToolTipRole)
+    assert "Karar numarası ve pay adedi yanlış." in str(tip)
+    wait_idle(qtbot, page.ctx.worker)
+
+
+def test_the_queue_row_names_koopbis_not_the_supervisor_for_a_refusal() -> None:
+    """The list under the row said "KOOP-BİS'in iade notu", its tooltip "Şefin notu" for the same note."""
+    import uuid as uuidlib
+
+    from koopbis_desktop.domain.lifecycle import State
+    from koopbis_desktop.services.queries import EntryRow
+    from koopbis_desktop.ui.models.entries import EntryTableModel
+    from sync.settle import REFUSAL_PREFIX
+
+    row = EntryRow(
+        uuid=str(uuidlib.uuid4()),
+        type="member.admit",
+        type_label="Ortaklığa giriş",
+        cooperative="06-000001",
+        cooperative_title="Işık Konut Yapı Kooperatifi",
+        state=State.RETURNED,
+        state_label="İade edildi",
+        author="ayse",
+        approver=None,
+        effective_date="2015-02-01",
+        updated_at="2015-03-01T10:00:00+00:00",
+        receipt=None,
+        comment=REFUSAL_PREFIX + "Karar No: geçersiz",
+        has_errors=False,
+        has_warnings=False,
+    )
+    tip = EntryTableModel._tooltip(row, COL_STATE) or ""
+    assert "KOOP-BİS" in tip and "Karar No: geçersiz" in tip and "Şef" not in tip
+
+
+@ON_OFFICE
+def test_the_clerks_window_says_at_once_that_the_supervisor_returned_her_entry_with_the_note(
+    qtbot: Any,
+    store: Store,
+    make_ctx: Callable[[str], AppContext],
+    people: dict[str, Actor],
+    coop: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before, a return on the supervisor's PC reached the clerk only as a yellow row, if she happened
+    to be looking at Taslaklarım; typing in a form or on another page, nothing told her."""
+    from koopbis_desktop.services import review as review_service
+    from koopbis_desktop.ui.mainwindow import MainWindow
+
+    ayse, mehmet = people["ayse"], people["mehmet"]
+    mine = capture.create_entry(store, ayse, "member.admit", coop, member_admission(1))
+    capture.submit_entry(store, ayse, mine.uuid)
+    his = capture.create_entry(store, mehmet, "member.admit", coop, member_admission(2))
+    capture.submit_entry(store, mehmet, his.uuid)
+    ctx = make_ctx("ayse")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    live = window.live_office
+    assert live is not None
+    qtbot.waitUntil(lambda: live.listener.listening, timeout=5000)
+    window.show_page("new")  # she is recording something else, not looking at her drafts
+    wait_idle(qtbot, ctx.worker)
+
+    heard: list[bool] = []
+    ctx.hub.changed.connect(lambda _changes: heard.append(True))
+    with another_pc(store, monkeypatch) as pc3:
+        review_service.return_entry(pc3, people["sef"], his.uuid, "Onun kaydı.")
+    qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+    wait_idle(qtbot, ctx.worker)
+    assert "iade" not in window.statusBar().currentMessage()  # someone else's entry
+
+    with another_pc(store, monkeypatch) as pc3:
+        review_service.return_entry(pc3, people["sef"], mine.uuid, "Karar numarası yanlış.")
+    qtbot.waitUntil(lambda: "Karar numarası yanlış." in window.statusBar().currentMessage(), timeout=5000)
+    text = window.statusBar().currentMessage()
+    number = entries.get_entry(store, mine.uuid).label
+    assert "sef" in text and "iade etti" in text and number in text and "Taslaklarım" in text
+    assert window.tray.last_message == text
+    wait_idle(qtbot, ctx.worker)
+
+
+@ON_OFFICE
+def test_the_clerks_open_view_of_her_sent_entry_says_to_correct_it_when_it_is_returned_on_another_pc(
+    qtbot: Any,
+    store: Store,
+    make_ctx: Callable[[str], AppContext],
+    people: dict[str, Actor],
+    coop: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ayşe reads her sent entry (read-only: it waits for approval) when the supervisor returns it.
+    Before, the view told her what it tells a supervisor: "Artık onaylanamaz ya da iade edilemez;
+    pencereyi kapatabilirsiniz" — actions she never had — and not that it was hers to correct."""
+    from koopbis_desktop.services import review as review_service
+
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    capture.submit_entry(store, people["ayse"], entry.uuid)
+    ctx = make_ctx("ayse")
+    dialog = _open_review(qtbot, ctx, entry.uuid)
+    with listening(qtbot, store, ctx):
+        with another_pc(store, monkeypatch) as pc3:
+            review_service.return_entry(pc3, people["sef"], entry.uuid, "Karar numarası yanlış.")
+        qtbot.waitUntil(
+            lambda: dialog.details is not None and dialog.details.entry.state == "returned", timeout=5000
+        )
+    wait_idle(qtbot, ctx.worker)
+    text = dialog.status.text()
+    assert "iade" in text and "sef" in text
+    assert "onaylanamaz" not in text
+    assert "Karar numarası yanlış." in text and "Taslaklarım" in text
+
+
+@ON_BOTH
+def test_a_newer_revision_holding_what_was_typed_is_said_to_lose_nothing(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+) -> None:
+    """Another window of this PC saved the very values typed here: no list of differences, no
+    "Kaydet'e basarsanız … üzerine kaydedilir" about nothing."""
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(1))
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    edit.clear()
+    type_line(qtbot, edit, "2015/15")
+    ayse, same = people["ayse"], member_admission(1, decision_no="2015/15")
+    editor.ctx.worker.submit(lambda s: capture.edit_entry(s, ayse, entry.uuid, same, loaded_revision=1))
+    qtbot.waitUntil(lambda: not editor.changed_banner.isHidden(), timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    text = editor.changed_banner.text()
+    assert "aynı değerleri" in text and "→" not in text and "üzerine kaydedilir" not in text
+    assert edit.text() == "2015/15" and editor.loaded_revision == 2
+
+
+def _type_in_cell(qtbot: Any, group: Any, row: int, column: int, text: str) -> None:
+    """F2 on the cell, select what it holds and type over it, leaving the cell editor open."""
+    from PySide6.QtCore import Qt as _Qt
+
+    from tests.ui.editor_filler import cell_editor, type_text
+
+    group.table.setFocus()
+    group.table.setCurrentCell(row, column)
+    qtbot.keyClick(group.table, _Qt.Key.Key_F2)
+    editor = cell_editor(group.table)
+    qtbot.keyClick(editor, _Qt.Key.Key_A, _Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, editor, text)
+
+
+@ON_BOTH
+def test_news_keeps_a_table_cell_being_typed_open_or_its_text_when_the_form_turns_read_only(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    people: dict[str, Actor],
+    coop: str,
+) -> None:
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from koopbis_desktop.services import autosave
+
+    editor = open_form("ayse", type_id="board.replace", cooperative=coop)
+    board = editor.rows["board"].widget
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.entry is not None, timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert editor.entry is not None
+    key, ayse = editor.entry.uuid, people["ayse"]
+
+    # A newer revision saved in another window while a cell is being typed: the cell stays open.
+    _type_in_cell(qtbot, board, 0, 1, "Işıl")
+    payload = dict(entries.get_entry(store, key).payload)
+    editor.ctx.worker.submit(lambda s: capture.edit_entry(s, ayse, key, payload, allow_errors=True))
+    qtbot.waitUntil(lambda: not editor.changed_banner.isHidden(), timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert board.table.state() == QAbstractItemView.State.EditingState  # type: ignore[attr-defined]
+    from tests.ui.editor_filler import cell_editor, type_text
+
+    type_text(qtbot, cell_editor(board.table), " İnce")  # type: ignore[attr-defined]
+
+    # Withdrawn there while the cell is still open: the form turns read-only keeping the cell's text.
+    editor.ctx.worker.submit(lambda s: capture.withdraw_entry(s, ayse, key))
+    qtbot.waitUntil(lambda: editor.read_only, timeout=5000)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert board.table.item(0, 1).text() == "Işıl İnce"  # type: ignore[attr-defined]
+    kept = [a for a in autosave.pending(store, ayse) if a.entry_uuid == key]
+    assert [a.payload["board"][0]["full_name"] for a in kept] == ["Işıl İnce"]

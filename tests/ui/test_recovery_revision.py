@@ -1,10 +1,10 @@
 """A form restored after a crash does not silently overwrite what someone saved since (live office).
 
-The autosave keeps the revision the form was loaded from; the restored form saves on that
-revision, so a newer one stored meanwhile (another PC, the same clerk elsewhere) refuses
-the save as any late save is refused: the difference shown, the typing kept. An autosave
-written before the revision was kept still restores, and the form says its revision is
-unknown.
+The autosave keeps the revision the form was loaded from; a newer one stored meanwhile
+(another PC, the same clerk elsewhere) is shown as soon as the restored form opens, as an
+open form is told of a newer revision (ui/editor/live.py): who saved it, the difference, the
+typing kept — not first when Kaydet is refused. An autosave written before the revision was
+kept still restores, and the form says its revision is unknown.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import autosave, capture
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
-from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.editor import EntryEditor
 from koopbis_desktop.ui.editor.recovery import ask_recovery
@@ -58,7 +57,7 @@ def restore(
             editor.close()
 
 
-def test_a_restored_form_saved_over_a_revision_stored_since_is_refused_keeping_the_typing(
+def test_a_restored_form_says_at_once_that_a_revision_was_stored_since_keeping_the_typing(
     qtbot: Any,
     store: Store,
     open_form: Callable[..., EntryEditor],  # noqa: F811
@@ -96,15 +95,12 @@ def test_a_restored_form_saved_over_a_revision_stored_since_is_refused_keeping_t
     restored = restore()
     restored_edit = restored.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
     assert restored_edit.text() == "2015/99"
-    assert restored.loaded_revision == 1
-    restored.save_button.click()
-    qtbot.waitUntil(lambda: bool(message_mock.shown), timeout=5000)
-    shown = message_mock.getmsg(messages.Level.WARNING)
-    assert shown.title == "Kayıt siz düzenlerken değişti"
-    assert "ayse" in shown.text and "yeniden kaydetti" in shown.text and "sürüm 2" in shown.text
-    assert "yeniden uygulayın" in shown.text  # what to do
-    assert "Karar No: 2015/15 → 2015/99" in shown.informative
-    assert "Kaydedilmedi" in restored.status.text()
+    # Before any Kaydet (before, the clerk learnt it only when the save was refused): the bar says
+    # who saved what since, and the form goes on from revision 2 keeping the typing.
+    qtbot.waitUntil(lambda: not restored.changed_banner.isHidden(), timeout=5000)
+    text = restored.changed_banner.text()
+    assert "ayse" in text and "2. sürüm" in text and "Karar No: 2015/15 → 2015/99" in text
+    assert restored.loaded_revision == 2
     # The newer revision is intact and the typing is still in the form (and in its scratch copy).
     stored = entries.get_entry(store, entry.uuid)
     assert stored.revision == 2 and stored.payload["decision_no"] == "2015/15"
@@ -112,12 +108,11 @@ def test_a_restored_form_saved_over_a_revision_stored_since_is_refused_keeping_t
     wait_idle(qtbot, restored.ctx.worker)
     assert [a.payload.get("decision_no") for a in autosave.pending(store, actor)] == ["2015/99"]
 
-    # Having seen the difference, saving again puts the typing over revision 2 knowingly.
-    qtbot.waitUntil(lambda: restored.loaded_revision == 2)
+    # Having seen the difference, Kaydet puts the typing over revision 2 knowingly.
     restored.save_button.click()
     qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).revision == 3, timeout=5000)
     assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/99"
-    assert len(message_mock.shown) == 1
+    assert message_mock.shown == []
     wait_idle(qtbot, restored.ctx.worker)
     assert autosave.pending(store, actor) == []
 

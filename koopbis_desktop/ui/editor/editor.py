@@ -34,6 +34,7 @@ from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.fields import make_field_widget
 from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.editor.layout import EditorLayout
+from koopbis_desktop.ui.editor.live import LiveEntry, load_news
 from koopbis_desktop.ui.editor.picker import CooperativePicker
 from koopbis_desktop.ui.editor.presence_claim import EditClaim
 from koopbis_desktop.ui.editor.rows import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR, FieldRow
@@ -48,7 +49,7 @@ AUTOSAVE_INTERVAL_MS = 3000
 SEARCH_DELAY_MS = 200
 
 
-class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker, SubmitActions):
+class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker, SubmitActions, LiveEntry):
     """The form of one entry (new, draft, returned, or restored from autosave)."""
 
     def __init__(
@@ -106,6 +107,8 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.hold_timer = QTimer(self)
         self.hold_timer.setInterval(presence.HEARTBEAT_S * 1000)
         self.hold_timer.timeout.connect(self.hold_autosave)
+        # ... and looks at its entry again: a change nobody announced (the CLI on this file).
+        self.hold_timer.timeout.connect(self.check_entry)
         self.hold_timer.start()
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -114,6 +117,8 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
 
         self._build_chrome()
         self.finished.connect(self.on_finished)
+        # The entry changed elsewhere (another PC, another window of this one): say so at once.
+        self.ctx.hub.changed.connect(self.on_hub_changed)
         self.ctx.worker.submit(
             lambda store: load_seed(
                 store,
@@ -184,6 +189,15 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
             )
         elif self._restored:
             self.status.setText(self.tr("Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın."))
+            if seed.entry is not None and seed.loaded_revision not in (None, seed.entry.revision):
+                # Saved on since this copy was typed: say so now (the bar, as for an open form),
+                # not first when Kaydet is refused for it.
+                key = seed.entry.uuid
+                self.ctx.worker.submit(
+                    lambda store: load_news(store, key, None),
+                    self._guard(lambda news: self.on_entry_news(news, since_typing=True)),
+                    self._guard(self.on_worker_error),
+                )
         # The field widgets were just added to a visible form: Qt shows them on the next turn
         # of the event loop (a queued call), and focus given to a hidden widget is lost when the
         # window is activated (it went to the attachment list). So focus once they are shown,
@@ -240,10 +254,13 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.presence_banner.show()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.WindowActivate and self._focus_on_activation and self.is_loaded:
-            self._focus_on_activation = False
-            if not self._focus_in_form():
-                QTimer.singleShot(0, self, self._focus_first)
+        if event.type() == QEvent.Type.WindowActivate and self.is_loaded:
+            # Back at the form (from the queue, a terminal): has its entry changed meanwhile?
+            self.check_entry()
+            if self._focus_on_activation:
+                self._focus_on_activation = False
+                if not self._focus_in_form():
+                    QTimer.singleShot(0, self, self._focus_first)
         return super().event(event)
 
     def reject(self) -> None:
@@ -261,6 +278,7 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
 
     def on_finished(self, _result: int) -> None:
         self.hold_timer.stop()
+        self.ctx.hub.changed.disconnect(self.on_hub_changed)
         if self.claim is not None:
             self.claim.release()
         if not self.is_dirty():

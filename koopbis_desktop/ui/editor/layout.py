@@ -96,6 +96,17 @@ class EditorLayout(EditorBase):
         self.presence_banner.setWordWrap(True)
         self.presence_banner.setStyleSheet("background: #fff3cd; border: 1px solid #e0c060; padding: 8px;")
         self.presence_banner.hide()
+        self.changed_banner = QLabel(self)
+        self.changed_banner.setObjectName("changed_elsewhere")
+        self.changed_banner.setWordWrap(True)
+        self.changed_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.changed_banner.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.changed_banner.setStyleSheet(
+            "background: #fde2d0; border: 1px solid #d9822b; padding: 8px; font-weight: 600;"
+        )
+        self.changed_banner.hide()
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -150,6 +161,7 @@ class EditorLayout(EditorBase):
         layout.addWidget(self.picker)
         layout.addWidget(self.comment_banner)
         layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.changed_banner)
         layout.addWidget(self.presence_banner)
         layout.addWidget(self.summary)
         layout.addWidget(self.scroll_area, 1)

@@ -22,6 +22,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry, RevisionChanged
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.editor.base import EditorBase
+from koopbis_desktop.ui.editor.live import EntryNews, load_news
 from koopbis_desktop.ui.errors import user_message
 
 log = logging.getLogger(__name__)
@@ -178,6 +179,7 @@ class SubmitActions(EditorBase):
                 self.tr("{0} taslak olarak kaydedildi ({1}. sürüm).").format(time, entry.revision)
             )
         self.comment_banner.setVisible(bool(entry.comment))
+        self.changed_banner.hide()  # saved: the news it gave has been dealt with
         self._decide_read_only()
         self._show_header()
         self.revalidate()  # what the database's check found on the saved entry shows at its field
@@ -229,9 +231,12 @@ class SubmitActions(EditorBase):
             informative=informative,
             object_name="revision_changed",
         )
+        # The same as when the news comes before Kaydet (live.py): the bar says who saved and
+        # what differs, and the form goes on from the newer revision keeping what was typed.
+        key = exc.entry_uuid
         self.ctx.worker.submit(
-            lambda store: entries.get_entry(store, exc.entry_uuid),
-            self._guard(self.on_newer_revision_loaded),
+            lambda store: load_news(store, key, None),
+            self._guard(lambda news: self.on_entry_news(news, since_typing=True)),
             self._guard(self.on_worker_error),
         )
 
@@ -243,23 +248,19 @@ class SubmitActions(EditorBase):
         self.status.setText(self.tr("Kaydedilemedi: {0}").format(exc.message))
         key = self.entry.uuid
         self.ctx.worker.submit(
-            lambda store: entries.get_entry(store, key),
-            self._guard(lambda moved: self.on_moved_entry_loaded(moved, exc)),
+            lambda store: load_news(store, key, None),
+            self._guard(lambda news: self.on_moved_entry_loaded(news, exc)),
             self._guard(self.on_worker_error),
         )
 
-    def on_moved_entry_loaded(self, moved: Entry, exc: IllegalTransition) -> None:
+    def on_moved_entry_loaded(self, news: EntryNews, exc: IllegalTransition) -> None:
         assert self.ctype is not None
         typed = self.validation.payload if self.validation is not None else self.raw_form()
-        self.entry = moved
-        self.loaded_revision = moved.revision
-        self._decide_read_only()
-        self._show_header()
-        self._update_buttons()
+        moved = news.entry
+        # The same as when the news comes before Kaydet (live.py): the bar, read-only or not.
+        self.on_entry_news(news, since_typing=True)
         if not self.read_only:  # editable again (returned meanwhile): saving goes on from here
             return
-        if self.claim is not None:
-            self.claim.release()  # nobody edits it here any more: the lists stop saying so
         state = STATE_LABELS[moved.state]
         if moved.state in (State.SUBMITTED, State.APPROVED):
             then = self.tr(
@@ -287,13 +288,6 @@ class SubmitActions(EditorBase):
             informative=informative,
             object_name="entry_moved",
         )
-
-    def on_newer_revision_loaded(self, newer: Entry) -> None:
-        self.entry = newer
-        self.loaded_revision = newer.revision
-        self._decide_read_only()
-        self._show_header()
-        self._update_buttons()
 
     # -- autosave ---------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.presence import Presence
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
+from sync.settle import REFUSAL_PREFIX
 
 PAGE_SIZE = 200
 ENTRY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -72,6 +73,19 @@ def _editing_tip(editing: Presence) -> str:
     return QCoreApplication.translate(
         "EntryTableModel", "{0} bu kaydı {1} bilgisayarında {2} saatinden beri düzenliyor."
     ).format(editing.username, editing.host, format_stamp(editing.since)[-5:])
+
+
+def return_note(state: State, comment: str | None) -> str | None:
+    """The note an entry was returned with, named by who wrote it, while the clerk still has to
+    act on it: returned, or a draft again after a correction saved but not yet sent (the entry
+    form says "Son iade notu" then too). None otherwise."""
+    if not comment or state not in (State.RETURNED, State.DRAFT):
+        return None
+    if comment.startswith(REFUSAL_PREFIX):  # returned by KOOP-BİS itself (422), not by the supervisor
+        return QCoreApplication.translate("EntryTableModel", "KOOP-BİS'in iade notu: {0}").format(comment)
+    if state == State.RETURNED:
+        return QCoreApplication.translate("EntryTableModel", "Şefin iade notu: {0}").format(comment)
+    return QCoreApplication.translate("EntryTableModel", "Son iade notu: {0}").format(comment)
 
 
 class EntryTableModel(QAbstractTableModel):
@@ -402,8 +416,9 @@ class EntryTableModel(QAbstractTableModel):
             parts.append(
                 QCoreApplication.translate("EntryTableModel", "Kayıtta 1163 sayılı Kanun uyarıları var.")
             )
-        if row.state == State.RETURNED and row.comment:
-            parts.append(QCoreApplication.translate("EntryTableModel", "Şefin notu: {0}").format(row.comment))
+        note = return_note(row.state, row.comment)
+        if note:
+            parts.append(note)
         if column == COL_COOPERATIVE and row.cooperative_title:
             parts.append(row.cooperative_title)
         return "\n".join(parts) if parts else None

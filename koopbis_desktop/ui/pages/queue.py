@@ -54,10 +54,10 @@ from koopbis_desktop.ui.models.entries import (
     COL_TYPE,
     COL_UPDATED,
     EntryTableModel,
+    return_note,
 )
 from koopbis_desktop.ui.opening import open_existing_entry
 from koopbis_desktop.ui.pages.presets import PRESET_BY_KEY, PRESETS, QueuePreset
-from sync.settle import REFUSAL_PREFIX
 
 # A claim whose PC went away is never released: look again after it has had time to go stale.
 PRESENCE_RECHECK_MS = (presence.STALE_AFTER_S // 2) * 1000
@@ -479,11 +479,9 @@ class QueuePage(QWidget):
 
     def _update_comment(self, *args: object) -> None:
         row = self.selected_entry()
-        if row is not None and row.state == State.RETURNED and row.comment:
-            if row.comment.startswith(REFUSAL_PREFIX):  # returned by KOOP-BİS itself (422)
-                self.comment_label.setText(self.tr("KOOP-BİS'in iade notu: {0}").format(row.comment))
-            else:
-                self.comment_label.setText(self.tr("Şefin iade notu: {0}").format(row.comment))
+        note = return_note(row.state, row.comment) if row is not None else None
+        if note:
+            self.comment_label.setText(note)
             self.comment_label.show()
         else:
             self.comment_label.hide()
