@@ -2092,82 +2092,82 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LiveEntry</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="195"/>
         <source>{0} bu kaydı {1} yeniden kaydetti ({2}. sürüm).</source>
         <translation>{0} saved this entry again on {1} (revision {2}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="197"/>
         <source>{0} kaydı {1} size iade etti.</source>
         <translation>{0} returned the entry to you on {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="199"/>
         <source>değişiklik</source>
         <translation>change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="200"/>
         <source>Bu kayıt siz açıkken değişti: {0} — {1}, {2}.</source>
         <translation>This entry changed while you had it open: {0} — {1}, {2}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="201"/>
         <source>Kayıt şimdi &apos;{0}&apos; durumunda, {1}. sürüm.</source>
         <translation>The entry is now &apos;{0}&apos;, revision {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="182"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="210"/>
         <source>Bu formda artık kaydedilemez. Düzeltmenin kayda girmesi için şefinizden kaydı size iade etmesini isteyin.</source>
         <translation>This form can no longer be saved. To get your correction into the entry, ask your supervisor to return it to you.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="187"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="215"/>
         <source>Bu formda artık kaydedilemez; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın.</source>
         <translation>This form can no longer be saved; this entry cannot be changed any more. Ask your supervisor if needed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="219"/>
         <source>Yazdıklarınız formda ve otomatik yedekte duruyor; kaybolmadı, yeniden yazmanız gerekmez.</source>
         <translation>What you typed is still in the form and in the autosave; nothing is lost and nothing needs retyping.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="221"/>
         <source>Kayıttaki değer → sizin yazdığınız (kaydedilmedi):</source>
         <translation>Value in the entry → what you typed (not saved):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="224"/>
         <source>Kaydedilen sürüm sizin yazdıklarınızla aynı değerleri taşıyor; kaybolan bir şey yok.</source>
         <translation>The saved revision holds the same values as what you typed; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="201"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="229"/>
         <source>Yazdıklarınız formda ve otomatik yedekte duruyor. Farklara bakın: Kaydet&apos;e basarsanız yazdıklarınız {0}. sürümün üzerine kaydedilir; onun değerini isterseniz o alanı düzeltin.</source>
         <translation>What you typed is still in the form and in the autosave. Look at the differences: if you press Save, what you typed is saved over revision {0}; to keep its value instead, correct that field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="204"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="232"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="206"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="234"/>
         <source>Formda bu yeni sürüm gösteriliyor; sizin yazıp kaybettiğiniz bir şey yok.</source>
         <translation>The form now shows this new revision; nothing you typed was lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="209"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="237"/>
         <source>Kayıt yeniden düzenlenebilir: düzeltip kaydedin ya da onaya gönderin.</source>
         <translation>The entry can be edited again: correct it and save it or send it for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="239"/>
         <source>İade notu yukarıda; kaydı düzeltip yeniden onaya gönderebilirsiniz.</source>
         <translation>The return note is shown above; correct the entry and send it for approval again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="217"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="245"/>
         <source>… ve {0} alan daha.</source>
         <translation>… and {0} more fields.</translation>
     </message>
@@ -2256,92 +2256,92 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="247"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="248"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="258"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="259"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="260"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="261"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="319"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="320"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="338"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="339"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="339"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="340"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="343"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="344"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="347"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="348"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="356"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="357"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="361"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="362"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="371"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="378"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="379"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="379"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="380"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="383"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="384"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="387"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="388"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="388"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="389"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="462"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="463"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="467"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="468"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2358,32 +2358,32 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="447"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="448"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="463"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="464"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="520"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="521"/>
         <source>{0}, {1} numaralı kaydınızı iade etti: «{2}» Düzeltmek için Taslaklarım&apos;da açın.</source>
         <translation>{0} returned your entry {1}: «{2}» Open it in My drafts to correct it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="524"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="525"/>
         <source>{0} kaydınız iade edildi; sonuncusu {1}, {2} numaralı kayıt: «{3}» Notlar Taslaklarım&apos;da.</source>
         <translation>{0} of your entries were returned; the last by {1}, entry {2}: «{3}» The notes are in My drafts.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="527"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="528"/>
         <source>Kaydınız iade edildi</source>
         <translation>Your entry was returned</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="567"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="568"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
