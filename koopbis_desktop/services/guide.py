@@ -60,6 +60,7 @@ HELP_ANCHORS: dict[str, str] = {
     "ConflictDialog": "cakisma-incelemesi",
     "ManualAssistant": "elle-aktarim-yardimcisi",
     "MemberImportDialog": "ortak-listesi-yukle",
+    "ListReport": "listeyi-yukleme",
     "SettingsDialog": "ayarlar",
     "UsersDialog": "kullanicilar",
     "AddUserDialog": "kullanicilar",
