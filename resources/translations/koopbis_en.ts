@@ -1493,7 +1493,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="250"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="252"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
@@ -4127,38 +4127,43 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="203"/>
+        <source>Form geçerli.</source>
+        <translation>The form is valid.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="205"/>
         <source>Form geçerli; onaya gönderilebilir.</source>
         <translation>The form is valid; it can be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="216"/>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="230"/>
         <source>Form yükleniyor.</source>
         <translation>Loading the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="220"/>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="222"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="234"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="225"/>
         <source>{0} hata düzeltilmeden onaya gönderilemez.</source>
         <translation>Cannot be submitted for approval until the errors are fixed ({0}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="245"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="247"/>
         <source>Kaydedip şefin onayına gönderir.</source>
         <translation>Saves and submits it for the supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="248"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="250"/>
         <source>Hatalar olsa da taslak olarak kaydeder.</source>
         <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="252"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="254"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
     </message>

@@ -491,3 +491,20 @@ def test_saving_after_the_account_was_closed_says_so_locks_the_window_and_keeps_
     kept = autosave.pending(store, people["ayse"])
     assert [item.payload["member_id"] for item in kept] == [member_id]
     editor._closing_confirmed = True  # the window closes after the test: no unsaved-changes question
+
+
+def test_a_read_only_form_does_not_offer_itself_for_approval(
+    qtbot: Any,
+    store: Store,
+    people: dict[str, Actor],
+    coop_id: str,
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    # A valid entry already sent (or someone else's) opens read-only: its summary says the
+    # form is valid, not that it "can be sent for approval" beside a greyed-out button.
+    entry = capture.create_entry(store, people["ayse"], "member.admit", coop_id, member_admission(9))
+    capture.submit_entry(store, people["ayse"], entry.uuid)
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    qtbot.waitUntil(lambda: bool(editor.summary.text()), timeout=10_000)
+    assert editor.read_only and not editor.submit_button.isEnabled()
+    assert editor.summary.text() == "Form geçerli."

@@ -232,6 +232,8 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.save_button.setEnabled(not reason)
         if reason:
             self.save_button.setToolTip(reason)
+        if self.validation is not None:
+            self.revalidate()  # the summary says what this form may do now (news from elsewhere)
 
     def _claim_if_editing(self) -> None:
         """Mark a saved entry this person may edit as being edited here, for the other PCs."""

@@ -199,6 +199,8 @@ class ValidationDisplay(EditorBase):
             lines.append(", ".join(counts) + ".")
         elif hidden:
             lines.append(self.tr("Yıldızlı (*) alanlar zorunludur; denetim alandan çıkınca görünür."))
+        elif self.read_only:  # sent, approved, someone else's: nothing to offer beside a greyed button
+            lines.append(self.tr("Form geçerli."))
         else:
             lines.append(self.tr("Form geçerli; onaya gönderilebilir."))
         for issue in general:
