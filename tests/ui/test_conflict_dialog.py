@@ -753,14 +753,13 @@ def test_esc_while_a_decision_is_being_stored_keeps_the_dialog_until_it_is_done(
     type_text(qtbot, dialog.reason, "Merkezin düzeltmesi doğru")
     other = reopen(store)  # another PC holds the database for a moment
     try:
-        other.execute("BEGIN IMMEDIATE")
-        answer_confirmation(qtbot, "&KOOP-BİS'tekini kabul et", [])
-        qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
-        assert ctx.worker.pending() > 0
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-        assert dialog.isVisible()
-        assert "bitince" in dialog.status.text()
-        other.execute("ROLLBACK")
+        with other.atomic():  # the store's write transaction: held until the block ends
+            answer_confirmation(qtbot, "&KOOP-BİS'tekini kabul et", [])
+            qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
+            assert ctx.worker.pending() > 0
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+            assert dialog.isVisible()
+            assert "bitince" in dialog.status.text()
     finally:
         other.close()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)

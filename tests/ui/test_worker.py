@@ -10,6 +10,7 @@ import pytest
 
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts
+from koopbis_desktop.store import users
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.worker import DbWorker
@@ -198,7 +199,7 @@ def test_a_job_apart_reads_beside_the_worker_which_answers_meanwhile(qtbot: Any,
 
     def long_read(store: Store) -> int:
         disk.wait(20)
-        return int(store.query_one("SELECT COUNT(*) FROM users")[0])  # type: ignore[index]
+        return users.count_users(store)
 
     worker.submit_apart(long_read, answers.append)
     worker.submit(lambda store: "liste", answers.append)
@@ -231,7 +232,7 @@ def test_a_job_apart_reads_an_encrypted_file_and_stops_with_the_worker(
     began = threading.Event()
 
     def count_then_wait(store: Store) -> bool:
-        answers.append(store.query_one("SELECT COUNT(*) FROM settings")[0])  # type: ignore[index]
+        answers.append(store.setting("province_code"))
         began.set()
         return stop.wait(30)
 
@@ -240,7 +241,7 @@ def test_a_job_apart_reads_an_encrypted_file_and_stops_with_the_worker(
         assert began.wait(10)
     finally:
         worker.stop()  # asks the job apart to stop and waits for it
-    assert stop.is_set() and answers[0] > 0  # type: ignore[operator]
+    assert stop.is_set() and answers[0] == "06"
 
 
 @pytest.mark.sqlite_only
