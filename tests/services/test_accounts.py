@@ -141,15 +141,50 @@ def test_change_password(store: Store, people: dict[str, Actor]) -> None:
 def test_production_hash_parameters_are_strong() -> None:
     import importlib
 
+    from argon2 import Type
+
     from koopbis_desktop.store import users
 
     fresh = importlib.reload(users)
     try:
         hasher = fresh._hasher
+        # argon2id over 64 MiB: above OWASP's minimums for a password hash (19 MiB × 2 passes,
+        # or its equivalent 46 MiB × 1). The encrypted file's key slots keep RFC 9106's
+        # 3 passes (tests/store/test_encryption.py).
+        assert hasher.type is Type.ID
         assert hasher.memory_cost >= 64 * 1024
-        assert hasher.time_cost >= 2
+        assert hasher.time_cost >= 1 and hasher.parallelism >= 1
+        assert hasher.memory_cost * hasher.time_cost >= 46 * 1024
     finally:
         importlib.reload(users)
+
+
+def test_a_password_hashed_at_another_cost_is_rewritten_at_the_next_sign_in(
+    store: Store, people: dict[str, Actor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argon2 import PasswordHasher, extract_parameters
+
+    def stored_parameters(name: str) -> tuple[int, int, int]:
+        row = store.execute("SELECT password_hash FROM users WHERE username = ?", (name,)).fetchone()
+        found = extract_parameters(str(row[0]))
+        return found.time_cost, found.memory_cost, found.parallelism
+
+    now_used = users._hasher
+    earlier = PasswordHasher(
+        time_cost=now_used.time_cost + 2, memory_cost=now_used.memory_cost, parallelism=1
+    )
+    monkeypatch.setattr(users, "_hasher", earlier)  # an account made by an earlier release
+    accounts.add_user(store, people["admin"], "eski", "clerk", PASSWORD)
+    monkeypatch.setattr(users, "_hasher", now_used)
+    assert stored_parameters("eski") == (now_used.time_cost + 2, now_used.memory_cost, 1)
+    with pytest.raises(LoginFailed):  # a wrong password is refused and rewrites nothing
+        accounts.login(store, "eski", "yanlis-parola")
+    assert stored_parameters("eski")[0] == now_used.time_cost + 2
+    assert accounts.login(store, "eski", PASSWORD).username == "eski"
+    assert stored_parameters("eski") == (now_used.time_cost, now_used.memory_cost, now_used.parallelism)
+    assert accounts.login(store, "eski", PASSWORD).username == "eski"  # the new hash opens too
+    with pytest.raises(LoginFailed):
+        accounts.login(store, "eski", "yanlis-parola")
 
 
 def test_an_unknown_name_answers_exactly_like_a_known_one(store: Store, people: dict[str, Actor]) -> None:
