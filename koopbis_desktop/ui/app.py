@@ -186,29 +186,14 @@ UNLOCK_PRELOADED = (
 )
 
 
-def warm_widget_types() -> None:
-    """Have PySide6 name a view's viewport once, before any window needs it.
-
-    The first widget Qt made itself that PySide6 hands to Python as a plain ``QWidget`` (a
-    view's viewport: the empty-list notice sits on it) makes PySide6 set up every QtWidgets
-    class and its enums to find the pointer's type — ≈ 50 enums, 10–18 ms, once per process.
-    Done here, beside the login or the opening of the file, it is out of the first window.
-    """
-    from PySide6.QtWidgets import QAbstractScrollArea
-
-    area = QAbstractScrollArea()
-    area.viewport()
-    area.deleteLater()
-
-
 def preload_main_window() -> None:
     """Import the signed-in window's modules (pages, models, KOOP-BİS state) now, at once.
 
     Imports only: no widget is made. The smoke check does this while the worker opens the
     file; a start with a login uses :func:`start_preloading`. No more than that: a new
     file's creation on the worker is what the window then waits for, and it runs the
-    slower the more the UI thread's Python runs beside it (the Kooperatifler page and
-    :func:`warm_widget_types` here cost the new-file smoke check ≈ 12 ms, 31 interleaved runs).
+    slower the more the UI thread's Python runs beside it (building the Kooperatifler page
+    here cost the new-file smoke check ≈ 12 ms, 31 interleaved runs).
     """
     try:
         import koopbis_desktop.ui.mainwindow  # noqa: F401  (loaded ahead; the window uses it)
@@ -222,9 +207,9 @@ def start_preloading(*, unlocking: bool = False) -> None:
     ``unlocking``: the database is encrypted and still locked, so the key slot's
     modules (:data:`UNLOCK_PRELOADED`) come first.
 
-    On the UI thread, one module per turn of the event loop (then :func:`warm_widget_types`),
-    so a key pressed meanwhile waits at most one step; the password's argon2 check (on the
-    DB worker) releases the interpreter, so the steps still run beside it. Not on a thread of their
+    On the UI thread, one module per turn of the event loop, so a key pressed meanwhile
+    waits at most one step; the password's argon2 check (on the DB worker) releases the
+    interpreter, so the steps still run beside it. Not on a thread of their
     own: PySide6 makes a Qt class's Python type and enums when a module first names it,
     and importing the sync engine on a thread while the UI thread ran Qt crashed the
     interpreter (``tests/ui/test_startup.py`` holds that these imports stay on the UI thread).
@@ -243,7 +228,8 @@ def start_preloading(*, unlocking: bool = False) -> None:
                 log.exception("preloading %s failed", name)
                 return
             break
-        QTimer.singleShot(0, step if pending else warm_widget_types)
+        if pending:
+            QTimer.singleShot(0, step)
 
     step()
 

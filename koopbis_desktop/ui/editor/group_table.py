@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from koopbis_desktop.domain.schema import Field, Kind, Severity
 from koopbis_desktop.ui.editor.fields import UNDO_KEYS, FieldWidget
+from koopbis_desktop.ui.empty_state import viewport_of
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 SEVERITY_ROLE = int(Qt.ItemDataRole.UserRole) + 7
@@ -374,7 +375,7 @@ class GroupField(FieldWidget):
                         item.setData(SEVERITY_ROLE, severity.value)
         finally:
             self.table.blockSignals(False)
-        self.table.viewport().update()
+        viewport_of(self.table).update()
         self._show_cell_issue()
 
     def _show_cell_issue(self) -> None:

@@ -43,7 +43,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.presence import Presence
 from koopbis_desktop.ui.bulk import BulkKind, act_on_selected
 from koopbis_desktop.ui.context import AppContext
-from koopbis_desktop.ui.empty_state import EmptyState
+from koopbis_desktop.ui.empty_state import EmptyState, viewport_of
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.models.entries import (
     COL_AUTHOR,
@@ -410,7 +410,7 @@ class QueuePage(QWidget):
         gap = self.model.gap_row
         if gap is None:
             return
-        viewport = self.table.viewport()
+        viewport = viewport_of(self.table)
         top, bottom = self.table.rowAt(0), self.table.rowAt(viewport.height() - 1)
         if top <= gap and (bottom < 0 or gap <= bottom):
             # Closer to the top of the view: the person scrolls up from the end.
