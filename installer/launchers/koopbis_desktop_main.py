@@ -1,5 +1,5 @@
 """PyInstaller entry of ``koopbis-desktop`` (the same function as the console script)."""
 
-from koopbis_desktop.ui.app import entry
+from koopbis_desktop.desktop import entry
 
 entry()

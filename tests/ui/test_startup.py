@@ -614,6 +614,44 @@ def test_an_empty_lists_notice_names_its_viewport_without_setting_up_every_widge
     assert lines["OWN"] == ["True"], done.stdout  # a viewport set by hand is found too
 
 
+ENTRY_PROBE = """
+import atexit, gc, runpy, sys
+automatic = []
+
+def seen(phase, info):
+    # From PySide6's import on; the collector's own timer collects with the automatic one off.
+    if phase == "start" and gc.isenabled() and "PySide6" in sys.modules:
+        automatic.append(info["generation"])
+
+gc.callbacks.append(seen)
+atexit.register(lambda: print("AUTOMATIC", len(automatic), "QT", "PySide6" in sys.modules, flush=True))
+sys.argv = ["koopbis-desktop", "--smoke", "--db", sys.argv[1]]
+runpy.run_module("{module}", run_name="__main__")
+"""
+
+
+def test_the_programs_entry_point_switches_the_automatic_collector_off_before_pyside6_loads(
+    store: Store, db_path: Path, tmp_path: Path
+) -> None:
+    # Loading PySide6 set the automatic collector off ≈ 30 times (≈ 20 ms), walking what the
+    # imports had just made; the UI thread's collector takes over once the application exists.
+    store.close()
+    done = run_probe(ENTRY_PROBE.format(module="koopbis_desktop.desktop"), db_path, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "smoke ok" in done.stdout
+    assert [line for line in done.stdout.splitlines() if line.startswith("AUTOMATIC")] == [
+        "AUTOMATIC 0 QT True"
+    ], done.stdout
+    # The console script and the installer's launcher start there too.
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    scripts = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["koopbis-desktop"] == "koopbis_desktop.desktop:entry"
+    launcher = (root / "installer" / "launchers" / "koopbis_desktop_main.py").read_text(encoding="utf-8")
+    assert "from koopbis_desktop.desktop import entry" in launcher
+
+
 def test_pyside6s_source_scan_of_imports_is_off_and_no_module_selects_a_feature() -> None:
     import koopbis_desktop.ui as ui_package
 
