@@ -8,6 +8,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class SyncProgress:
+    """How far a sync run has come, as the progress bar shows it."""
+
     total: int  # entries the run started with (approved or in flight)
     done: int  # reached a final answer in this run (synced, conflict, rejected)
     applied: int
@@ -23,6 +25,8 @@ class SyncProgress:
 
 @dataclass
 class RunResult:
+    """What a sync run did: entries sent, applied, replayed, in conflict, refused."""
+
     total: int = 0
     applied: int = 0
     replayed: int = 0

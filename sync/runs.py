@@ -24,6 +24,8 @@ from sync.status import ServerAnswer
 
 @dataclass
 class ExecutorConfig:
+    """How a run retries: backoff of an entry, its ceiling, jitter, how long a run keeps going."""
+
     backoff_base: float = 5.0  # seconds before the first retry of an entry
     backoff_max: float = 600.0  # ceiling of one entry's wait
     jitter: float = 0.5  # each wait is stretched by up to this share, at random
@@ -77,6 +79,8 @@ STATUS_LABELS = Labels(
 
 @dataclass
 class SyncReport:
+    """A sync run's outcome as recorded and shown: status, message, times, counts."""
+
     status: str
     message: str
     started_at: str
@@ -110,6 +114,8 @@ class SyncReport:
 
 @dataclass
 class SyncOptions:
+    """Where and as whom a run syncs: server, account, password source, certificates, timeouts."""
+
     server_url: str | None = None  # default: the server_url setting
     username: str | None = None  # default: the server_username setting
     password: Callable[[], str] | None = None  # default: env / keyring, no prompt
@@ -127,6 +133,8 @@ class SyncOptions:
 
 @dataclass
 class AutoSyncConfig:
+    """When the automatic sync runs: its interval, its waits while KOOP-BİS is away."""
+
     interval: float = 300.0  # seconds between syncs once KOOP-BİS answers
     poll_min: float = 15.0  # first wait while unreachable / in maintenance
     poll_max: float = 600.0  # ceiling of that wait

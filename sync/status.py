@@ -69,6 +69,8 @@ class Counts:
 
 @dataclass(frozen=True)
 class KoopbisStatus:
+    """What the status bar says of KOOP-BİS: its last answer, a run under way, the queue's counts."""
+
     go_live: date
     answer: ServerAnswer | None = None
     running: bool = False

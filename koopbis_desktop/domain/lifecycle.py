@@ -146,6 +146,8 @@ class AccountClosed(NotPermitted):
 
 @dataclass(frozen=True)
 class Actor:
+    """Who acts: an account's name and role (or the sync engine under a supervisor's approval)."""
+
     username: str
     role: Role
     is_sync: bool = False  # the sync engine, acting under a supervisor's approval

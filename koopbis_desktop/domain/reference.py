@@ -47,12 +47,16 @@ def _load(name: str) -> Any:
 
 @dataclass(frozen=True)
 class District:
+    """A district (ilçe) of a province: its code and name."""
+
     code: str
     name: str
 
 
 @dataclass(frozen=True)
 class Province:
+    """A province (il) by its plate code, with its districts."""
+
     code: str  # plate code, two digits: "06"
     name: str
     districts: tuple[District, ...]
@@ -68,6 +72,8 @@ class Province:
 
 @dataclass(frozen=True)
 class CooperativeType:
+    """A cooperative type of the editable list: its code and Turkish name."""
+
     code: str
     name: str
 

@@ -47,6 +47,8 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Choice:
+    """One choice of a choice field: the stored value and its label."""
+
     value: str
     label: str
     # The Turkish label of an English one: files people fill in Turkish still parse.
@@ -186,6 +188,8 @@ SEARCH_FIELDS = (
 
 @dataclass(frozen=True)
 class ChangeType:
+    """A change type's schema: its fields and the rules across them."""
+
     id: str
     label: str
     description: str
@@ -231,6 +235,8 @@ class ChangeType:
 
 @dataclass
 class ValidationResult:
+    """A payload checked against its change type: canonical values and the issues found."""
+
     payload: dict[str, Any]  # canonical values; invalid ones kept as typed
     issues: list[Issue]
 

@@ -18,6 +18,8 @@ from koopbis_desktop.store.listing import SORTABLE, AuditFilter, EntryFilter, Pa
 
 @dataclass(frozen=True)
 class EntryRow:
+    """One row of a queue page: what the list shows of an entry."""
+
     uuid: str
     type: str
     type_label: str

@@ -21,6 +21,8 @@ from koopbis_desktop.store.db import Store, take_settings_turn
 
 @dataclass(frozen=True)
 class Setting:
+    """A setting the administrator can change: its key, kind, default and Turkish label."""
+
     key: str
     kind: str  # "date", "int", "text", "url", "choice"
     default: str

@@ -293,6 +293,8 @@ def append_many(conn: Connection, records: Iterable[Record]) -> list[str]:
 
 @dataclass(frozen=True)
 class VerifyResult:
+    """The audit chain's check: whether it holds, how many rows, its head, and the first bad row."""
+
     ok: bool
     rows: int
     head_hash: str

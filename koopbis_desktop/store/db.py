@@ -165,6 +165,8 @@ def _cipher_tracking_class() -> type:
 
 @dataclass
 class Store:
+    """An open database: its one connection, where its backups go, and its key when encrypted."""
+
     #: The store's one SQLite (or SQLCipher) connection; every statement goes through it.
     connection: sqlite3.Connection = field(repr=False)
     path: Path

@@ -20,6 +20,8 @@ Params = Sequence[Any] | dict[str, Any]
 
 @dataclass(frozen=True)
 class Dialect:
+    """What differs between the two database engines (SQLite, PostgreSQL) in the SQL the store writes."""
+
     name: str
     placeholder: str  # "?" for SQLite, "%s" for psycopg
     # SQLite: PRAGMAs, WAL checkpoints, the TURKISH collation registered per connection;

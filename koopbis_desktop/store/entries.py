@@ -33,6 +33,8 @@ from koopbis_desktop.store.listing import PageKey, keyset, keyset_batches
 
 @dataclass(frozen=True)
 class Entry:
+    """An entry (one recorded change) as stored: its state, cooperative and latest revision."""
+
     uuid: str
     type: str
     cooperative_id: str | None
@@ -95,6 +97,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Revision:
+    """One saved version of an entry's payload, with the KOOP-BİS base it was made against."""
+
     revision: int
     payload: dict[str, Any]
     base: dict[str, Any]

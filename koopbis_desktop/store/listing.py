@@ -22,6 +22,8 @@ from koopbis_desktop.store.db import Store
 
 @dataclass(frozen=True)
 class EntryFilter:
+    """Which entries a queue lists: states, change type, author, cooperative, text, dates."""
+
     states: tuple[State, ...] = ()
     type_id: str | None = None
     author: str | None = None
@@ -33,6 +35,8 @@ class EntryFilter:
 
 @dataclass(frozen=True)
 class AuditFilter:
+    """Which audit rows the audit page lists: entry, actor, dates, action."""
+
     entry_uuid: str | None = None
     actor: str | None = None
     date_from: str | None = None  # ISO date

@@ -39,6 +39,8 @@ def file_kind(path: Path) -> str:
 
 @dataclass(frozen=True)
 class StartFacts:
+    """What a start needs to know before the database opens: set up yet, and in which language."""
+
     initialised: bool
     language: str | None
 

@@ -40,6 +40,8 @@ class BulkKind(StrEnum):
 
 @dataclass(frozen=True)
 class BulkOutcome:
+    """What an action on several selected entries did: those done, those refused and why."""
+
     done: list[str]
     refused: list[tuple[str, str, str]]  # uuid, what the entry is (Turkish), why it was refused
 
@@ -75,6 +77,8 @@ def run_bulk(store: Store, actor: Actor, entry_uuids: Sequence[str], kind: BulkK
 
 @dataclass(frozen=True)
 class _Words:
+    """The Turkish texts of one bulk action's question and report."""
+
     title: str
     nothing: str
     question: str  # {0}: how many

@@ -51,6 +51,8 @@ class Hub(QObject):
 
 @dataclass
 class AppContext:
+    """What a signed-in window shares with its pages and dialogs: the database, its worker, who signed in."""
+
     location: Location  # this PC's database file or the office database
     backups_dir: Path
     worker: DbWorker

@@ -70,6 +70,8 @@ Failure = Callable[[BaseException], None]
 
 @dataclass
 class _Job:
+    """One job in the DB worker's queue: the operation and what to call with its outcome."""
+
     job_id: int
     op: Op
     on_success: Success | None

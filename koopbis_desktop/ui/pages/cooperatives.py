@@ -84,6 +84,8 @@ def _assembly_choice(field: str, value: object) -> str:
 
 @dataclass(frozen=True)
 class CooperativeDetail:
+    """What the detail pane shows of a cooperative: its record, local entries, registry warnings."""
+
     record: dict[str, Any]
     local_entries: list[EntryRow]
     warnings: tuple[RegistryWarning, ...] = ()

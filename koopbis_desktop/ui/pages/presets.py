@@ -15,6 +15,8 @@ from koopbis_desktop.domain.lifecycle import State
 
 @dataclass(frozen=True)
 class QueuePreset:
+    """A named queue of the navigation (Taslaklarım, Onay bekleyenler…): which states, whose entries."""
+
     key: str
     title: str
     states: tuple[State, ...]  # empty: every state
