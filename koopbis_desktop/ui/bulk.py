@@ -20,8 +20,7 @@ from PySide6.QtWidgets import QWidget
 from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor
-from koopbis_desktop.services import capture, review
-from koopbis_desktop.store import entries, snapshot
+from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import NotFound
 from koopbis_desktop.ui import messages
@@ -53,6 +52,8 @@ def _describe(store: Store, entry_uuid: str) -> str:
         return entry_uuid[:8]
     title = ""
     if entry.cooperative_id:
+        from koopbis_desktop.store import snapshot
+
         summary = snapshot.get_summary(store, entry.cooperative_id)
         title = str(summary["title"]) if summary else entry.cooperative_id
     number = f"{entry.number} · " if entry.number else ""
@@ -66,7 +67,13 @@ def _describe(store: Store, entry_uuid: str) -> str:
 
 
 def run_bulk(store: Store, actor: Actor, entry_uuids: Sequence[str], kind: BulkKind) -> BulkOutcome:
-    """The job that runs on the DB worker."""
+    """The job that runs on the DB worker.
+
+    The services are imported here, on first use: the queues import this module, and a start
+    has no need of the submission and approval code before a person acts on a selection.
+    """
+    from koopbis_desktop.services import capture, review
+
     if kind == BulkKind.APPROVE:
         result = review.approve_many(store, actor, entry_uuids)
     else:

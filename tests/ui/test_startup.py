@@ -455,6 +455,7 @@ code = desktop.main(["--db", sys.argv[1]])
 print("IMPORTED", " ".join(f"{name}@{thread}" for name, thread in sorted(importers.items())))
 print("AT_LOGIN", " ".join(f"{name}={value}" for name, value in sorted(at_login.items())))
 print("LOADED", "QMdiArea" in vars(QtWidgets), "hashlib" in sys.modules, "cryptography" in sys.modules)
+print("ACTIONS", "koopbis_desktop.services.capture" in sys.modules, "koopbis_desktop.services.review" in sys.modules)
 sys.exit(code)
 """
 
@@ -479,6 +480,8 @@ def test_the_main_windows_modules_load_on_the_ui_thread_while_the_login_waits(
     assert lines["AT_LOGIN"] == ["QMdiArea=False", "Qt=False", "preloading=False"], done.stdout
     # A plain file: the key slot's AES-GCM is not loaded for a sign-in that opens none.
     assert lines["LOADED"] == ["False", "True", "False"], done.stdout
+    # The queues' bulk actions load the submission and approval services when first used.
+    assert lines["ACTIONS"] == ["False", "False"], done.stdout
 
 
 UNDRAWN_PROBE = """
