@@ -456,6 +456,7 @@ print("IMPORTED", " ".join(f"{name}@{thread}" for name, thread in sorted(importe
 print("AT_LOGIN", " ".join(f"{name}={value}" for name, value in sorted(at_login.items())))
 print("LOADED", "QMdiArea" in vars(QtWidgets), "hashlib" in sys.modules, "cryptography" in sys.modules)
 print("ACTIONS", "koopbis_desktop.services.capture" in sys.modules, "koopbis_desktop.services.review" in sys.modules)
+print("SIGN_IN", "argon2" in sys.modules, "koopbis_desktop.services.accounts" in sys.modules)
 sys.exit(code)
 """
 
@@ -482,6 +483,9 @@ def test_the_main_windows_modules_load_on_the_ui_thread_while_the_login_waits(
     assert lines["LOADED"] == ["False", "True", "False"], done.stdout
     # The queues' bulk actions load the submission and approval services when first used.
     assert lines["ACTIONS"] == ["False", "False"], done.stdout
+    # The sign-in's own code (accounts, argon2) loaded while the login waited, not on the DB
+    # worker after the password, before its check could begin.
+    assert lines["SIGN_IN"] == ["True", "True"], done.stdout
 
 
 UNDRAWN_PROBE = """
