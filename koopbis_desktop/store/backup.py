@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +42,13 @@ Unlock = Callable[[Path], bytes | None]
 OFFICE_RECOVERY = "office_backup_recovery"
 
 DEFAULT_KEEP = 10
+
+#: A backup is written beside its name (``….sqlite.yarim``) and renamed when whole. One still
+#: there this long after it was last written was cut off (the program killed, a power cut): no
+#: backup takes a day, so one being written now, by the desktop or ``koopbis backup``, is never
+#: taken for it. Such a leftover is a whole copy of the database's rows, in the clear for a file
+#: that is not encrypted: it is removed when the folder's old backups are.
+CUT_OFF_AFTER_S = 24 * 3600
 
 
 def _safe(reason: str) -> str:
@@ -188,13 +196,37 @@ def taken_since(folder: Path, moment: datetime) -> bool:
     return False
 
 
-def prune(folder: Path, keep: int) -> list[Path]:
+def prune(folder: Path, keep: int, *, now: float | None = None) -> list[Path]:
+    """The oldest backups beyond ``keep`` go, with their key files; and what cut-off backups left.
+
+    A cut-off backup leaves its half-written file (see :data:`CUT_OFF_AFTER_S`) and, when it
+    was killed between writing its key file and renaming its file, a key file beside no
+    backup. Returns what was removed.
+    """
     backups = sorted(folder.glob("koopbis-*.sqlite"), key=lambda p: p.name)
     doomed = backups[:-keep] if keep > 0 else []
     for path in doomed:
         path.unlink(missing_ok=True)
         keyfile.keyfile_path(path).unlink(missing_ok=True)
+    before = (time.time() if now is None else now) - CUT_OFF_AFTER_S
+    for side in sorted(folder.glob("koopbis-*.sqlite.yarim")):
+        if _written_before(side, before):
+            _discard(side)
+            doomed.append(side)
+    for keys in sorted(folder.glob("koopbis-*.sqlite" + keyfile.SUFFIX)):
+        backup = keys.with_name(keys.name.removesuffix(keyfile.SUFFIX))
+        half = backup.with_name(backup.name + ".yarim")
+        if not backup.exists() and not half.exists() and _written_before(keys, before):
+            keys.unlink(missing_ok=True)
+            doomed.append(keys)
     return doomed
+
+
+def _written_before(path: Path, moment: float) -> bool:
+    try:
+        return path.stat().st_mtime < moment
+    except FileNotFoundError:  # removed meanwhile (another prune)
+        return False
 
 
 def _key_of(path: Path, unlock: Unlock | None) -> bytes | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -76,6 +78,35 @@ def test_a_backup_cut_off_half_way_leaves_nothing_that_passes_for_the_newest(
         setup.daily_backup(store, now=NOW)
     assert "Yedek alınamadı" in refused.value.message and "Diskte yer" in refused.value.message
     assert list(folder_of(store).iterdir()) == []
+
+
+@pytest.mark.sqlite_only
+def test_what_a_cut_off_backup_left_goes_a_day_later_and_a_backup_being_written_stays(store: Store) -> None:
+    # A backup killed half-way leaves its half file, a whole copy of the rows (in the clear for a
+    # file that is not encrypted); one killed after its key file, that key file beside no backup.
+    taken = setup.daily_backup(store, now=NOW)
+    assert taken is not None
+    folder = folder_of(store)
+    half = folder / "koopbis-20261130-101010-000000-gunluk.sqlite.yarim"
+    half.write_bytes(b"SQLite format 3\x00 half of the rows")
+    stray_keys = folder / "koopbis-20261130-111111-000000-elle.sqlite.keys"
+    stray_keys.write_text("{}")
+    kept = folder / "koopbis-20261130-121212-000000-elle.sqlite"  # an older backup, whole
+    kept.write_bytes(b"a whole backup")
+    kept_keys = folder / (kept.name + ".keys")
+    kept_keys.write_text("{}")
+    writing = folder / "koopbis-20261201-090909-000000-elle.sqlite.yarim"  # `koopbis backup`, now
+    writing.write_bytes(b"being written")
+    writing_keys = folder / "koopbis-20261201-090909-000000-elle.sqlite.keys"
+    writing_keys.write_text("{}")
+    day_ago = time.time() - 2 * 24 * 3600  # two days ago: long cut off
+    for path in (half, stray_keys, kept, kept_keys):
+        os.utime(path, (day_ago, day_ago))
+    later = setup.daily_backup(store, now=NOW + timedelta(days=1))
+    assert later is not None
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [taken.name, later.name, kept.name, kept_keys.name, writing.name, writing_keys.name]
+    )
 
 
 def test_the_office_database_is_backed_up_by_its_it_not_by_each_pc(store: Store) -> None:
