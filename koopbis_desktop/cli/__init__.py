@@ -244,7 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(exc.exit_code)
         print(exc.message, file=sys.stderr)
         for line in exc.details()[:50]:
-            print(f"  {line}", file=sys.stderr)
+            if not line.endswith(f": {exc.message}"):  # a field's error that only repeats the message
+                print(f"  {line}", file=sys.stderr)
         return int(exc.exit_code)
     except KeyboardInterrupt:
         print(tx("\nİptal edildi; yarım kalan işlem kaydedilmedi."), file=sys.stderr)

@@ -35,7 +35,7 @@ class ValidationFailed(DomainError):
             where = (
                 field_label(self.type_id, issue.path)
                 if self.type_id and issue.path
-                else (issue.path or tx("kayıt"))
+                else (form_field_label(issue.path) if issue.path else tx("kayıt"))
             )
             lines.append(f"{kind}: {where}: {issue.text}")
         return lines
@@ -43,6 +43,12 @@ class ValidationFailed(DomainError):
 
 class LoginFailed(DomainError):
     exit_code = ExitCode.NOT_PERMITTED
+
+
+def form_field_label(path: str) -> str:
+    """A field of a form that is not a change type (an account's), by the name it is shown with."""
+    labels = {"username": tx("Kullanıcı adı"), "password": tx("Parola"), "full_name": tx("Ad soyad")}
+    return labels.get(path, path)
 
 
 def field_label(type_id: str, path: str) -> str:

@@ -234,6 +234,8 @@ def test_init_refuses_a_bad_admin_name_before_the_password_and_makes_nothing(koo
     refused = koopbis("init", "--province", "06", "--admin", "ayşe yılmaz", new_password=ADMIN_PW)
     assert refused.returncode == 3 and "Kullanıcı adı harf, rakam" in refused.stderr
     assert "Traceback" not in refused.stderr
+    # Said once, in Turkish: not again under the program's name of the field ("HATA: username: …").
+    assert refused.stderr.count("Kullanıcı adı harf, rakam") == 1 and "username" not in refused.stderr
     assert not koopbis.db.exists()
     assert not list(koopbis.db.parent.glob(f"{koopbis.db.name}*"))  # no key file either
 
