@@ -297,47 +297,47 @@ Press «Open» to view it.</translation>
 <context>
     <name>BulkApprove</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="102"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="113"/>
         <source>{0} kayıt onaylandı.</source>
         <translation>{0} entries approved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="103"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="114"/>
         <source>{0} kayıt onaylanamadı:</source>
         <translation>{0} entries could not be approved:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="92"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="103"/>
         <source>Toplu onay</source>
         <translation>Approve several</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="93"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="104"/>
         <source>Onaylanacak kayıt seçilmedi.</source>
         <translation>No entry to approve is selected.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="94"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="105"/>
         <source>Seçili {0} kayıt onaylanacak.</source>
         <translation>The {0} selected entries will be approved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="100"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="111"/>
         <source>&amp;Onayla</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="101"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="112"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="95"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="106"/>
         <source>Her kayıt ayrı ayrı onaylanır; kendi yazdığınız ya da hatalı kayıtlar onaylanmaz ve sonuçta nedeniyle listelenir. Devam edilsin mi?</source>
         <translation>Each entry is approved on its own; entries you wrote yourself or with errors are not approved and are listed in the result with the reason. Continue?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="104"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="115"/>
         <source>Toplu onay sonucu</source>
         <translation>Result of approving several</translation>
     </message>
@@ -345,47 +345,47 @@ Press «Open» to view it.</translation>
 <context>
     <name>BulkSubmit</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="107"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="118"/>
         <source>Toplu onaya gönderme</source>
         <translation>Submit several for approval</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="108"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="119"/>
         <source>Onaya gönderilecek taslak seçilmedi.</source>
         <translation>No draft to submit is selected.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="109"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="120"/>
         <source>Seçili {0} taslak onaya gönderilecek.</source>
         <translation>The {0} selected drafts will be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="110"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="121"/>
         <source>Her taslak ayrı ayrı gönderilir; hatası olan ya da iade edilip düzeltilmemiş kayıtlar gönderilmez ve sonuçta nedeniyle listelenir. Gönderilenleri şef onaylar. Devam edilsin mi?</source>
         <translation>Each draft is submitted on its own; entries with errors or returned and not yet corrected are not submitted and are listed in the result with the reason. A supervisor approves what is submitted. Continue?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="126"/>
         <source>&amp;Onaya gönder</source>
         <translation>&amp;Submit for approval</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="127"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="117"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="128"/>
         <source>{0} kayıt onaya gönderildi.</source>
         <translation>{0} entries submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="129"/>
         <source>{0} kayıt gönderilemedi:</source>
         <translation>{0} entries could not be submitted:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="130"/>
         <source>Toplu gönderme sonucu</source>
         <translation>Result of submitting several</translation>
     </message>
@@ -856,259 +856,259 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>CooperativesPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="156"/>
         <source>Unvan, sicil no ya da VKN</source>
         <translation>Title, registry number or VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="156"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="158"/>
         <source>&amp;Ara:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="166"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="634"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="636"/>
         <source>Sicil no</source>
         <translation>Registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="169"/>
         <source>Unvan</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="168"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="636"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="638"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="172"/>
         <source>İlçe</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="173"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="641"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="643"/>
         <source>VKN</source>
         <translation>VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="174"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="270"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="644"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="176"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="272"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="646"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="215"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="217"/>
         <source>Bu kooperatif için &amp;yeni kayıt</source>
         <translation>&amp;New entry for this cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="219"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="221"/>
         <source>Seçili kooperatif için yeni kayıt başlatır (Ctrl+Shift+N).</source>
         <translation>Starts a new entry for the selected cooperative (Ctrl+Shift+N).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="225"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="227"/>
         <source>TCKN / VKN</source>
         <translation>TCKN / VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="226"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="228"/>
         <source>Adı Soyadı / Unvanı</source>
         <translation>Full name / title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="229"/>
         <source>Pay</source>
         <translation>Shares</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="231"/>
         <source>Giriş tarihi</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="239"/>
         <source>Adı Soyadı</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="238"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="240"/>
         <source>T.C. Kimlik No</source>
         <translation>Turkish ID number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="244"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="246"/>
         <source>Görevi</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="240"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="242"/>
         <source>Görev süresi</source>
         <translation>Term of office</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="249"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="251"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="251"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="253"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="255"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="257"/>
         <source>Hesap yılı</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="259"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="261"/>
         <source>Yeri</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="261"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="263"/>
         <source>Sonuç</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="269"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="271"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="271"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="273"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="273"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="275"/>
         <source>Geçerlilik</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="278"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="280"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="294"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="296"/>
         <source>Enter ya da çift tıklama: kaydı inceleme penceresinde açar.</source>
         <translation>Enter or double-click: opens the entry in the review window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="298"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="300"/>
         <source>&amp;Ortaklar</source>
         <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="299"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="301"/>
         <source>Yö&amp;netim kurulu</source>
         <translation>&amp;Board of directors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="300"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="302"/>
         <source>&amp;Denetim kurulu</source>
         <translation>&amp;Audit board</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="301"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="303"/>
         <source>&amp;Genel kurullar</source>
         <translation>&amp;General assemblies</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="302"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="304"/>
         <source>Ye&amp;rel kayıtlar</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="304"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="306"/>
         <source>Ayrıntıları görmek için listeden bir kooperatif seçin.</source>
         <translation>Select a cooperative in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="336"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="433"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="449"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="338"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="435"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="451"/>
         <source>Aramak için unvan, sicil no ya da VKN yazın.</source>
         <translation>Type a title, registry number or VKN to search.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="492"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="494"/>
         <source>Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.</source>
         <translation>No matching cooperative. Type a word of the title, the registry number or the VKN.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="558"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="560"/>
         <source>Bu kooperatif artık kooperatif listesinde yok.</source>
         <translation>This cooperative is no longer in the cooperative list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="584"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="586"/>
         <source>&amp;Ortaklar ({0})</source>
         <translation>&amp;Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="585"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="587"/>
         <source>Yö&amp;netim kurulu ({0})</source>
         <translation>&amp;Board of directors ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="586"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="588"/>
         <source>&amp;Denetim kurulu ({0})</source>
         <translation>&amp;Audit board ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="587"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="589"/>
         <source>&amp;Genel kurullar ({0})</source>
         <translation>&amp;General assemblies ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="588"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="590"/>
         <source>Ye&amp;rel kayıtlar ({0})</source>
         <translation>&amp;Local entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="639"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="641"/>
         <source>İl / İlçe</source>
         <translation>Province / district</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="640"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="642"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="642"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="644"/>
         <source>Ticaret sicil no</source>
         <translation>Trade registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="643"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="645"/>
         <source>Kuruluş tarihi</source>
         <translation>Founding date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="349"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="351"/>
         <source>Kooperatif listesini &amp;yükle…</source>
         <translation>&amp;Load the cooperative list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="394"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="396"/>
         <source>Kooperatif listesi boş: bu bilgisayara KOOP-BİS&apos;in kooperatif listesi henüz yüklenmedi. Kayıt girmek için önce liste yüklenmeli.</source>
         <translation>The cooperative list is empty: KOOP-BİS&apos;s cooperative list has not been loaded on this computer yet. It must be loaded before entries can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="399"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="401"/>
         <source>KOOP-BİS&apos;ten aldığınız dosyayı (CSV ya da Excel) yükleyin.</source>
         <translation>Load the file you received from KOOP-BİS (CSV or Excel).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="401"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="403"/>
         <source>Listeyi şef ya da yönetici yükler; şefinizden yüklemesini isteyin.</source>
         <translation>A supervisor or administrator loads the list; ask your supervisor to load it.</translation>
     </message>
@@ -1292,47 +1292,47 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EditorLayout</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="38"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="39"/>
         <source>Form yükleniyor…</source>
         <translation>Loading the form…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="57"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="58"/>
         <source>Kooperatif ara: unvan, sicil no ya da VKN (ör. ışık, 06-…)</source>
         <translation>Search cooperatives: title, registry number or VKN (e.g. ışık, 06-…)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="63"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="64"/>
         <source>&amp;Kooperatif *</source>
         <translation>&amp;Cooperative *</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="126"/>
         <source>Ekler (karar ve tutanak taramaları)</source>
         <translation>Attachments (scans of decisions and minutes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="135"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="136"/>
         <source>&amp;Kaydet (Ctrl+S)</source>
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="138"/>
         <source>&amp;Onaya gönder (Ctrl+Enter)</source>
         <translation>Sub&amp;mit for approval (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="140"/>
         <source>Kapat (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="187"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="188"/>
         <source>KOOP-BİS&apos;in iade notu</source>
         <translation>KOOP-BİS&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="189"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="191"/>
         <source>Şef iade notu</source>
         <translation>Supervisor&apos;s return note</translation>
     </message>
@@ -1342,42 +1342,47 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Last return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="194"/>
+        <source>{0} — {1}, {2}</source>
+        <translation>{0} — {1}, {2}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="199"/>
         <source>Yeni kooperatif kuruluşu: sicil numarasını KOOP-BİS verecek.</source>
         <translation>New cooperative founding: KOOP-BİS will assign the registry number.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="205"/>
         <source>kuruluş {0}</source>
         <translation>founding {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="207"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="210"/>
         <source>şu anki durum: {0}</source>
         <translation>current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="214"/>
         <source>Kooperatif: {0}</source>
         <translation>Cooperative: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="219"/>
         <source>Kooperatif: {0} (çevrimdışı listede bulunamadı)</source>
         <translation>Cooperative: {0} (not found in the offline list)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="219"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="222"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="222"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="225"/>
         <source>Durum: {0}, {1}. sürüm</source>
         <translation>State: {0}, version {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="224"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="227"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
@@ -1463,37 +1468,37 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="145"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="147"/>
         <source>{0} — kayıt formu</source>
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="193"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="185"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="187"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; hangi sürümün üzerine yazıldığı bilinmiyor (eski bir otomatik kayıt). Kaydetmeden önce kaydın son hâline bakın: arada başkası kaydettiyse kaydetmeniz onun sürümünün üzerine yazar.</source>
         <translation>The autosaved form was restored; which revision it was typed on is not known (an old autosave). Look at the entry&apos;s latest state before saving: if someone saved it meanwhile, your save replaces their revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="210"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="212"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="217"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="219"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="225"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="227"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="252"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="254"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
@@ -1968,42 +1973,42 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="127"/>
         <source>Satır &amp;ekle (Insert)</source>
         <translation>&amp;Add row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="129"/>
         <source>Satırı &amp;sil (Ctrl+Delete)</source>
         <translation>&amp;Delete row (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="338"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="339"/>
         <source>Şu anki satırlarla aynı ({0} satır): değişeni düzenleyin, çıkanı silin, yeniyi ekleyin.</source>
         <translation>Same as the current rows ({0} rows): edit what changed, delete who left, add who joined.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="343"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="344"/>
         <source>{0} satır değişti (✎)</source>
         <translation>{0} rows changed (✎)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="345"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="346"/>
         <source>{0} yeni (+)</source>
         <translation>{0} new (+)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="348"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="349"/>
         <source>{0} çıkarıldı: {1}</source>
         <translation>{0} removed: {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="349"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="350"/>
         <source>Şu ankine göre: {0}.</source>
         <translation>Compared with the current rows: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="393"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="394"/>
         <source>{0} Satır {1}, {2}: {3}</source>
         <translation>{0} Row {1}, {2}: {3}</translation>
     </message>
@@ -2092,82 +2097,82 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LiveEntry</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="195"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="193"/>
         <source>{0} bu kaydı {1} yeniden kaydetti ({2}. sürüm).</source>
         <translation>{0} saved this entry again on {1} (revision {2}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="197"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="195"/>
         <source>{0} kaydı {1} size iade etti.</source>
         <translation>{0} returned the entry to you on {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="197"/>
         <source>değişiklik</source>
         <translation>change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="200"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="198"/>
         <source>Bu kayıt siz açıkken değişti: {0} — {1}, {2}.</source>
         <translation>This entry changed while you had it open: {0} — {1}, {2}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="201"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="199"/>
         <source>Kayıt şimdi &apos;{0}&apos; durumunda, {1}. sürüm.</source>
         <translation>The entry is now &apos;{0}&apos;, revision {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="210"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="208"/>
         <source>Bu formda artık kaydedilemez. Düzeltmenin kayda girmesi için şefinizden kaydı size iade etmesini isteyin.</source>
         <translation>This form can no longer be saved. To get your correction into the entry, ask your supervisor to return it to you.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="215"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="213"/>
         <source>Bu formda artık kaydedilemez; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın.</source>
         <translation>This form can no longer be saved; this entry cannot be changed any more. Ask your supervisor if needed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="219"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="217"/>
         <source>Yazdıklarınız formda ve otomatik yedekte duruyor; kaybolmadı, yeniden yazmanız gerekmez.</source>
         <translation>What you typed is still in the form and in the autosave; nothing is lost and nothing needs retyping.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="221"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="219"/>
         <source>Kayıttaki değer → sizin yazdığınız (kaydedilmedi):</source>
         <translation>Value in the entry → what you typed (not saved):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="224"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="222"/>
         <source>Kaydedilen sürüm sizin yazdıklarınızla aynı değerleri taşıyor; kaybolan bir şey yok.</source>
         <translation>The saved revision holds the same values as what you typed; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="227"/>
         <source>Yazdıklarınız formda ve otomatik yedekte duruyor. Farklara bakın: Kaydet&apos;e basarsanız yazdıklarınız {0}. sürümün üzerine kaydedilir; onun değerini isterseniz o alanı düzeltin.</source>
         <translation>What you typed is still in the form and in the autosave. Look at the differences: if you press Save, what you typed is saved over revision {0}; to keep its value instead, correct that field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="230"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="234"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="232"/>
         <source>Formda bu yeni sürüm gösteriliyor; sizin yazıp kaybettiğiniz bir şey yok.</source>
         <translation>The form now shows this new revision; nothing you typed was lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="235"/>
         <source>Kayıt yeniden düzenlenebilir: düzeltip kaydedin ya da onaya gönderin.</source>
         <translation>The entry can be edited again: correct it and save it or send it for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="239"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="237"/>
         <source>İade notu yukarıda; kaydı düzeltip yeniden onaya gönderebilirsiniz.</source>
         <translation>The return note is shown above; correct the entry and send it for approval again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="245"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="243"/>
         <source>… ve {0} alan daha.</source>
         <translation>… and {0} more fields.</translation>
     </message>
@@ -3062,47 +3067,47 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="29"/>
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="31"/>
         <source>Taslaklarım</source>
         <translation>My drafts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="32"/>
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="34"/>
         <source>Kendi taslaklarınız ve şefin iade ettiği kayıtlar. İade edilenler sarı; şefin notu aşağıda görünür.</source>
         <translation>Your drafts and the entries a supervisor returned. Returned ones are yellow; the supervisor&apos;s note shows below.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="37"/>
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="39"/>
         <source>Onay bekleyenler</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="38"/>
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="40"/>
         <source>Onaylananlar</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="41"/>
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="43"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="43"/>
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="45"/>
         <source>KOOP-BİS {0} tarihinde açılır. O güne kadar onaylanan kayıtlar bu bilgisayarda saklanır; açılıştan sonra sırayla KOOP-BİS&apos;e aktarılır.</source>
         <translation>KOOP-BİS opens on {0}. Until then approved entries are kept on this computer; after the opening they are sent to KOOP-BİS in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="51"/>
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="53"/>
         <source>Çakışmalar</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="53"/>
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="55"/>
         <source>KOOP-BİS&apos;teki güncel bilgiyle çelişen kayıtlar; şefin karar vermesi gerekir.</source>
         <translation>Entries that contradict current KOOP-BİS data; a supervisor must decide.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="57"/>
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="59"/>
         <source>Tüm kayıtlar</source>
         <translation>All entries</translation>
     </message>
@@ -3462,38 +3467,38 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="284"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="274"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
         <extracomment>The signed-in window&apos;s modules in the order they load, each pulling in what it needs (a few milliseconds to a few tens each): one per turn of the event loop. An encrypted file&apos;s sign-in opens the account&apos;s key slot first: argon2&apos;s low-level function and AES-GCM (≈ 11 + 15 ms of imports on the DB worker, after the password was typed). Loaded first while the login of an encrypted file waits.</extracomment>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="322"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="312"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="384"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="374"/>
         <source>Bugünün yedeği alındı: %1</source>
         <translation>Today&apos;s backup was taken: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="394"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="384"/>
         <source>%1 Kayıtlarınız yerinde; günün yedeği programın bir sonraki açılışında yeniden denenir.</source>
         <translation>%1 Your records are safe; today&apos;s backup is tried again at the program&apos;s next start.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="616"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="606"/>
         <source>KOOP-BİS Masaüstü bu veritabanıyla bu bilgisayarda zaten açık.</source>
         <translation>KOOP-BİS Desktop is already open with this database on this computer.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="617"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="607"/>
         <source>Açık pencereyi görev çubuğunda bulun. İkinci bir pencere açılmadı: aynı form iki pencerede açılıp iki kez kaydedilebilirdi. Açık program yanıt vermiyorsa kapatın (işlem numarası {0}) ve yeniden başlatın; kaydettikleriniz ve otomatik kaydedilen formlar kaybolmaz.</source>
         <translation>Find the open window in the task bar. No second window was opened: the same form could have been opened in two windows and saved twice. If the open program does not respond, close it (process number {0}) and start again; what you saved and the autosaved forms are not lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="680"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="670"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>

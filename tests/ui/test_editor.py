@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QMessageBox
 
+from koopbis_desktop.domain.display import format_stamp
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import accounts, autosave, capture, review
 from koopbis_desktop.services import attachments as attachment_service
@@ -300,6 +301,11 @@ def test_returned_entry_shows_comment_and_saving_makes_a_new_draft_revision(
     banner = editor.comment_banner
     assert banner.isVisibleTo(editor)
     assert "Karar numarası yanlış; 2015/15 olmalı." in banner.text()
+    # Who returned it, and when: the clerk knows whom to ask.
+    returned_at = [r for r in entries.audit_rows(store, entry.uuid) if r["action"] == "return"][-1]["at"]
+    assert banner.text().startswith(
+        f"Şef iade notu — Şükrü Öztürk (sef), {format_stamp(str(returned_at))}: «Karar numarası"
+    ), banner.text()
     assert line(editor, "paid_amount").text() == "1.000,00"
     assert line(editor, "effective_date").text() == "02.03.2015"
     assert not editor.submit_button.isEnabled() or editor.entry is not None

@@ -603,6 +603,7 @@ def test_a_read_only_editor_opens_for_correction_when_the_supervisor_returns_it_
         qtbot.waitUntil(lambda: not editor.read_only, timeout=5000)
     wait_idle(qtbot, editor.ctx.worker)
     assert "Karar numarası yanlış." in editor.comment_banner.text() and not editor.comment_banner.isHidden()
+    assert editor.comment_banner.text().startswith("Şef iade notu — Şükrü Öztürk (sef), ")
     text = editor.changed_banner.text()
     assert "sef" in text and "iade etti" in text and not editor.changed_banner.isHidden()
     assert editor.save_button.isEnabled() and editor.read_only_banner.isHidden()

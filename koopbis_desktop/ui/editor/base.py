@@ -52,6 +52,8 @@ class EditorBase(QDialog):
     loaded_revision: int | None
     # What KOOP-BİS refused, if it did: its per-field messages show while a field still holds it.
     refused_payload: dict[str, Any] | None
+    # Who returned the entry last and when (a stored time), for the return note's banner.
+    returned: tuple[str, str] | None
     form_id: str
     planned_uuid: str
     rows: dict[str, FieldRow]

@@ -74,6 +74,7 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.entry: Entry | None = None
         self.loaded_revision: int | None = None
         self.refused_payload: dict[str, Any] | None = None
+        self.returned: tuple[str, str] | None = None
         self.form_id = form_id or str(uuidlib.uuid4())
         self.planned_uuid = str(uuidlib.uuid4())
         self.rows: dict[str, FieldRow] = {}
@@ -141,6 +142,7 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.entry = seed.entry
         self.loaded_revision = seed.loaded_revision
         self.refused_payload = seed.refused_payload
+        self.returned = seed.returned
         self._restored = seed.restored
         self.setWindowTitle(self.tr("{0} — kayıt formu").format(ctype.label))
         self.heading.setText(ctype.label)

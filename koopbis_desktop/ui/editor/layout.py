@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from koopbis_desktop.domain import validators as v
+from koopbis_desktop.domain.display import format_stamp
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.records import STATUSES, base_value
 from koopbis_desktop.ui.editor.attachments_panel import AttachmentPanel
@@ -185,10 +186,12 @@ class EditorLayout(EditorBase):
         if entry is not None and entry.comment and entry.state in (State.RETURNED, State.DRAFT):
             if entry.comment.startswith(REFUSAL_PREFIX):
                 who = self.tr("KOOP-BİS'in iade notu")  # refused on sync (422), not by the supervisor
-            elif entry.state == State.RETURNED:
-                who = self.tr("Şef iade notu")
             else:
-                who = self.tr("Son iade notu")
+                returned = entry.state == State.RETURNED
+                who = self.tr("Şef iade notu") if returned else self.tr("Son iade notu")
+                if self.returned is not None:
+                    name, at = self.returned
+                    who = self.tr("{0} — {1}, {2}").format(who, name, format_stamp(at))
             self.comment_banner.setText(f"{who}: «{entry.comment}»")
             self.comment_banner.show()
         if self.ctype.registers:

@@ -42,13 +42,14 @@ from koopbis_desktop.domain.lifecycle import (
 )
 from koopbis_desktop.services import attachments as attachment_service
 from koopbis_desktop.services.entry_changes import diff_lines, typed_against_saved
-from koopbis_desktop.store import entries, users
+from koopbis_desktop.store import entries
 from koopbis_desktop.store.attachments import AttachmentInfo
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.ui.editor.base import EditorBase
 from koopbis_desktop.ui.editor.group_table import GroupField
+from koopbis_desktop.ui.editor.seed import person
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +74,7 @@ def load_news(store: Store, entry_uuid: str, shown: tuple[State, int] | None) ->
         return None
     rows = entries.audit_rows(store, entry_uuid)
     last = rows[-1] if rows else None
-    who = "?"
-    if last is not None:
-        who = str(last["actor"])
-        user = users.get_user(store, who)
-        if user is not None and user.full_name and user.full_name != who:
-            who = f"{user.full_name} ({who})"
+    who = person(store, str(last["actor"])) if last is not None else "?"
     return EntryNews(now, last, attachment_service.list_for_entry(store, entry_uuid), who)
 
 
@@ -135,6 +131,8 @@ class LiveEntry(EditorBase):
             self.autosave_now()  # the typing is in the autosave before anything else happens
         self.entry = now
         self.loaded_revision = now.revision
+        if news.last is not None and str(news.last["action"]) == Action.RETURN.value:
+            self.returned = (news.who, str(news.last["at"]))  # the note's banner names who, and when
         if newer and not dirty:
             self._show_saved_values(news)
         self._decide_read_only()

@@ -13,7 +13,7 @@ from koopbis_desktop.domain.schema import ChangeType, Kind
 from koopbis_desktop.services import attachments as attachment_service
 from koopbis_desktop.services import autosave
 from koopbis_desktop.store import attachments as attachment_store
-from koopbis_desktop.store import entries, snapshot
+from koopbis_desktop.store import entries, snapshot, users
 from koopbis_desktop.store.attachments import AttachmentInfo
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
@@ -39,6 +39,24 @@ class EditorSeed:
     revision_unknown: bool = False
     # The values KOOP-BİS refused (its per-field messages are about these), if it refused the entry.
     refused_payload: dict[str, Any] | None = None
+    # Who returned the entry last and when (its audit row's time), as the note's banner names them.
+    returned: tuple[str, str] | None = None
+
+
+def person(store: Store, username: str) -> str:
+    """An account as people are named: "Ayşe Yılmaz (ayse)", or the name alone without a full name."""
+    user = users.get_user(store, username)
+    if user is not None and user.full_name and user.full_name != username:
+        return f"{user.full_name} ({username})"
+    return username
+
+
+def last_return(store: Store, entry_uuid: str) -> tuple[str, str] | None:
+    """Who returned the entry last and when, or None if it never was."""
+    for row in reversed(entries.audit_rows(store, entry_uuid)):
+        if str(row["action"]) == Action.RETURN.value:
+            return person(store, str(row["actor"])), str(row["at"])
+    return None
 
 
 def cooperative_record(store: Store, cooperative: str | None) -> dict[str, Any] | None:
@@ -88,6 +106,8 @@ def load_seed(
     )
     if entry is not None:
         seed.refused_payload = refused_payload(store, entry)
+        if entry.comment:
+            seed.returned = last_return(store, entry.uuid)
     if restored is not None:
         seed.values = dict(restored.payload)
         seed.restored = True
