@@ -98,10 +98,14 @@ def test_a_thousand_entries_with_faults_apply_exactly_once_in_order(
         assert retried > 200 and replayed > 50, (retried, replayed)
         server.admin().put("/api/v1/admin/faults", json={"spec": ""})
         assert_exactly_once_in_order(server, store, made)
-        # Each injected 429/503 holds the whole run for its Retry-After (a second): KOOP-BİS's
-        # wait, not the engine's; the engine's own time is what is bounded.
+        # Each 429/503 the engine meets holds the whole run for its Retry-After (a second):
+        # KOOP-BİS's wait, not the engine's; the engine's own time is what is bounded. Whether a
+        # run meets one at all is the timing's: a fault is drawn per request, batches send few
+        # requests, and an answer slower than the 0.1 s read timeout is a timeout to the engine
+        # (CI: no hold in a batch run, 43.7 s). That every such answer holds the run is
+        # tests/sync/test_retry_after_hold.py's.
         held = sum(r.result.held for r in reports)
-        assert held > 0 and elapsed - held < 120, (elapsed, held)
+        assert elapsed - held < 120, (elapsed, held)
 
 
 def test_e_two_syncs_at_once_one_refuses_nothing_doubles(
