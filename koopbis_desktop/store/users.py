@@ -21,15 +21,12 @@ from koopbis_desktop.store.engine import Connection, serialise
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
 
-#: The account password's verifier: argon2id over 64 MiB in one pass, four lanes. It guards the
-#: password itself where the accounts table can be read (an office database's dump, a file made
-#: before encryption): above OWASP's argon2id minimums (19 MiB × 2 passes, or 46 MiB × 1), and
-#: RFC 9106's procedure (§4: the most memory the PC can spare, then passes to fit the time a
-#: sign-in may take). The encrypted file's own key is wrapped apart, at RFC 9106's low-memory
-#: cost (``keyfile.KdfParams``: 3 passes over 64 MiB), and that slot, not this hash, is what
-#: stands between a stolen file and its data. Hashes made with other parameters (3 passes
-#: before 2026-12) are verified as stored and rewritten with these at the next sign-in.
-_hasher = PasswordHasher(time_cost=1, memory_cost=64 * 1024, parallelism=4)
+#: The account password's verifier: argon2id at RFC 9106's low-memory cost (64 MiB, three passes,
+#: four lanes), as argon2-cffi ships it. One pass was tried for issue 16's start-up bar and taken
+#: back: interleaved starts showed no gain once the UI thread, not the check, bounded the signed-in
+#: start (docs/benchmarks.md, eleventh pass). Hashes made with other parameters are verified as
+#: stored and rewritten with these at the next sign-in.
+_hasher = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4)
 
 
 @dataclass(frozen=True)
