@@ -79,6 +79,12 @@ def list_users(store: Store) -> list[User]:
     return [_user(r) for r in rows]
 
 
+def stored_hash(store: Store, username: str) -> str | None:
+    """The account's password hash as stored (its parameters say what a check costs)."""
+    row = store.execute("SELECT password_hash FROM users WHERE username = ?", (username,)).fetchone()
+    return str(row[0]) if row else None
+
+
 def count_users(store: Store) -> int:
     return int(store.execute("SELECT COUNT(*) FROM users").fetchone()[0])
 

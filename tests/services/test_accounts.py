@@ -162,8 +162,7 @@ def test_a_password_hashed_at_another_cost_is_rewritten_at_the_next_sign_in(
     from argon2 import PasswordHasher, extract_parameters
 
     def stored_parameters(name: str) -> tuple[int, int, int]:
-        row = store.execute("SELECT password_hash FROM users WHERE username = ?", (name,)).fetchone()
-        found = extract_parameters(str(row[0]))
+        found = extract_parameters(str(users.stored_hash(store, name)))
         return found.time_cost, found.memory_cost, found.parallelism
 
     now_used = users._hasher
