@@ -59,7 +59,7 @@ def catalogue(lang: str) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     if lang == DEFAULT_LANGUAGE:
         return {}, {}
     # Imported here: reference's parsers read their messages from this module.
-    from koopbis_desktop.domain.reference import resources_dir
+    from koopbis_desktop.domain.resources import resources_dir
 
     data: dict[str, Any] = json.loads((resources_dir() / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
     ids = {key: (str(pair[0]), str(pair[1])) for key, pair in data.get("ids", {}).items()}

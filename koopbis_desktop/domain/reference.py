@@ -10,33 +10,15 @@ cooperative types are an editable list. Both are read once and cached.
 from __future__ import annotations
 
 import json
-import os
 import re
-import sys
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain.i18n import text, tx
+from koopbis_desktop.domain.resources import resources_dir
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.domain.validators import FieldError
-
-
-def resources_dir() -> Path:
-    """Where ``resources/`` is: ``KOOPBIS_RESOURCES``, the PyInstaller bundle, the wheel, the source tree."""
-    override = os.environ.get("KOOPBIS_RESOURCES")
-    if override:
-        return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundle:
-        # installer/koopbis.spec puts them where the wheel does, under the bundle's folder.
-        return Path(bundle) / "koopbis_desktop" / "_resources"
-    package_dir = Path(__file__).resolve().parent.parent
-    bundled = package_dir / "_resources"
-    if bundled.is_dir():
-        return bundled
-    return package_dir.parent / "resources"
 
 
 def _load(name: str) -> Any:

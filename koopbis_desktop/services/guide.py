@@ -24,7 +24,7 @@ from pathlib import Path
 
 from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.domain.reference import resources_dir
+from koopbis_desktop.domain.resources import resources_dir
 from koopbis_desktop.domain.text import fold, fold_tokens
 from koopbis_desktop.services.printouts import qt_child_command
 

@@ -424,7 +424,7 @@ _CELL_FORMATS = {
 
 def template_path(kind: ImportKind, suffix: str = ".xlsx") -> Path:
     """The shipped template (``resources/templates``), made by ``scripts/make_templates.py``."""
-    from koopbis_desktop.domain.reference import resources_dir
+    from koopbis_desktop.domain.resources import resources_dir
 
     return resources_dir() / "templates" / f"{TEMPLATE_NAMES[kind]}{suffix}"
 

@@ -43,7 +43,7 @@ from koopbis_desktop.domain import argparse_words, i18n
 from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, Role
-from koopbis_desktop.domain.reference import resources_dir
+from koopbis_desktop.domain.resources import resources_dir
 from koopbis_desktop.services.printouts import RENDER_FLAG
 from koopbis_desktop.store.location import Location, OfficeUrl
 from koopbis_desktop.store.startfacts import peek_start_facts

@@ -401,6 +401,28 @@ def test_a_start_loads_neither_the_sync_engine_nor_the_office_driver_nor_sqlite_
     assert loaded == ["LOADED "], done.stdout
 
 
+IMPORT_PROBE = """
+import sys
+import koopbis_desktop.ui.app
+print("LOADED", " ".join(sorted(m for m in {modules} if m in sys.modules)))
+"""
+
+
+def test_the_programs_start_module_loads_no_reference_data_before_the_login() -> None:
+    """The icon's and translations' folder comes from its own module, not with the provinces'."""
+    modules = ("koopbis_desktop.domain.reference", "koopbis_desktop.domain.validators", "decimal")
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORT_PROBE.format(modules=repr(modules))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["LOADED "], done.stdout
+
+
 PRELOAD_PROBE = """
 import sys, threading, time
 import PySide6.QtCore as QtCore

@@ -134,7 +134,7 @@ def test_build_info_of_a_bundle_is_read_from_beside_the_package(
 
 
 def test_frozen_app_finds_resources_in_the_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from koopbis_desktop.domain.reference import resources_dir
+    from koopbis_desktop.domain.resources import resources_dir
 
     monkeypatch.delenv("KOOPBIS_RESOURCES", raising=False)
     monkeypatch.setattr(sys, "frozen", True, raising=False)

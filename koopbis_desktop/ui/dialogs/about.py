@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from koopbis_desktop import paths
 from koopbis_desktop.buildinfo import BuildInfo, build_info
-from koopbis_desktop.domain.reference import resources_dir
+from koopbis_desktop.domain.resources import resources_dir
 from koopbis_desktop.store import migrations
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
