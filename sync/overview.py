@@ -19,8 +19,9 @@ from koopbis_desktop.services import settings as app_settings
 from koopbis_desktop.store import entries, listing
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.listing import PageKey
+from koopbis_desktop.store.sync_state import last_run
 from sync.planner import STATUS_LABELS, ItemStatus, build_plan
-from sync.runs import last_run, run_in_progress
+from sync.runs import run_in_progress
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ modules re-export these names.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -166,19 +165,6 @@ def run_in_progress(store: Store, now: datetime | None = None) -> dict[str, Any]
     import socket  # not at import: the main window reads this module at every start
 
     return {"host": host, "here": host == socket.gethostname(), "started_at": acquired_at}
-
-
-def last_run(store: Store) -> dict[str, Any] | None:
-    row = sync_state.last_run_row(store)
-    if row is None:
-        return None
-    return {
-        "id": row[0],
-        "started_at": row[1],
-        "finished_at": row[2],
-        "status": row[3],
-        "summary": json.loads(row[4]),
-    }
 
 
 def database_report(failure_message: str, next_step: str) -> SyncReport:

@@ -31,6 +31,7 @@ from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store, database_failure, open_store
 from koopbis_desktop.store.entries import dumps
 from koopbis_desktop.store.location import Location, OfficeUrl, parse_location
+from koopbis_desktop.store.sync_state import last_run as last_run
 from sync import client as wire
 from sync.executor import RETRY_AFTER_JITTER, Executor, RunResult, SyncProgress
 from sync.planner import build_plan
@@ -41,7 +42,6 @@ from sync.runs import Status as Status
 from sync.runs import SyncOptions as SyncOptions
 from sync.runs import SyncReport as SyncReport
 from sync.runs import database_report
-from sync.runs import last_run as last_run
 from sync.runs import run_in_progress as run_in_progress
 from sync.status import Reach, ServerAnswer, maintenance_answer
 

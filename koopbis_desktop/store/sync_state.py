@@ -185,6 +185,26 @@ def last_run_row(store: Store) -> tuple[Any, ...] | None:
     )
 
 
+def last_run(store: Store) -> dict[str, Any] | None:
+    """The newest finished run (:func:`last_run_row`) with its summary read: what the screens show.
+
+    Here, not in ``sync.runs``: the status bar asks for it at every start, before any sync
+    runs, and the sync engine's own module then loads only when a run begins.
+    """
+    row = last_run_row(store)
+    if row is None:
+        return None
+    import json
+
+    return {
+        "id": row[0],
+        "started_at": row[1],
+        "finished_at": row[2],
+        "status": row[3],
+        "summary": json.loads(row[4]),
+    }
+
+
 def meta(store: Store, key: str) -> str | None:
     row = store.query_one("SELECT value FROM sync_meta WHERE key = ?", (key,))
     return str(row[0]) if row else None

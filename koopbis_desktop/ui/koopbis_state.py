@@ -10,7 +10,7 @@ the banner, the status bar, the Eşitleme page and the tray all draw from
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
@@ -19,10 +19,15 @@ from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 from koopbis_desktop.services import queries
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.sync_state import last_run
 from koopbis_desktop.ui.context import AppContext
 from sync import status as koopbis
-from sync.progress import SyncProgress
-from sync.runs import STATUS_LABELS, SyncReport, last_run
+
+# The sync engine's modules load when a run begins (its reports and progress come from it),
+# not at every start with the status bar.
+if TYPE_CHECKING:
+    from sync.progress import SyncProgress
+    from sync.runs import SyncReport
 
 
 class KoopbisStateModel(QObject):
@@ -96,6 +101,8 @@ def load_counts_and_last_run(store: Store) -> tuple[dict[str, int], dict[str, An
 
 
 def report_end(report: SyncReport) -> koopbis.RunEnd:
+    from sync.runs import STATUS_LABELS
+
     result = report.result
     return koopbis.run_end(
         report.status,

@@ -347,6 +347,10 @@ NOT_AT_START = (
     "sync.scheduler",
     "sync.executor",
     "sync.client",
+    # The status bar's KOOP-BİS state reads the last run from the store: the engine's run and
+    # progress records load when a run begins.
+    "sync.runs",
+    "sync.progress",
     "subprocess",  # a PDF's renderer
     "uuid",  # a new entry's id
     "html",  # registry warnings' text
