@@ -8,15 +8,19 @@ worker; this module only shows them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from koopbis_desktop.domain.registry_checks import RegistryWarning
-from koopbis_desktop.services.registry_warnings import warnings_for
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.tables import escape_html
+
+# The checks (and their fiscal calendar) load with the first cooperative whose warnings are
+# asked for, not with every window that holds the panel.
+if TYPE_CHECKING:
+    from koopbis_desktop.domain.registry_checks import RegistryWarning
 
 WARNING_STYLE = "background:#fff4d6; border:1px solid #d9a400; padding:4px; color:#5a4300;"
 
@@ -51,6 +55,8 @@ class RegistryWarningsPanel(QLabel):
         if not cooperative_id:
             self.show_warnings([])
             return
+
+        from koopbis_desktop.services.registry_warnings import warnings_for
 
         def shown(warnings: list[RegistryWarning]) -> None:
             if shiboken6.isValid(self):

@@ -354,6 +354,9 @@ NOT_AT_START = (
     "subprocess",  # a PDF's renderer
     "uuid",  # a new entry's id
     "html",  # registry warnings' text
+    # The registry checks and their fiscal calendar: with the first cooperative opened.
+    "koopbis_desktop.domain.registry_checks",
+    "koopbis_desktop.services.registry_warnings",
     "hashlib",  # the audit chain's next row, a key file's check (OpenSSL: ≈ 5 ms with hmac and secrets)
     "hmac",
     "secrets",

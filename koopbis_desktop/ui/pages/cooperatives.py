@@ -14,7 +14,7 @@ detail (and moves there), Ctrl+Shift+N starts a new entry for the cooperative.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -43,7 +43,6 @@ from koopbis_desktop.domain.display import (
 )
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import STATE_LABELS
-from koopbis_desktop.domain.registry_checks import RegistryWarning
 from koopbis_desktop.services.queries import (
     EntryFilter,
     EntryRow,
@@ -51,7 +50,6 @@ from koopbis_desktop.services.queries import (
     cooperative_page,
     page_entries,
 )
-from koopbis_desktop.services.registry_warnings import warnings_for
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
@@ -62,6 +60,10 @@ from koopbis_desktop.ui.models.keyset import PAGE_SIZE, KeysetSource, KeysetTabl
 from koopbis_desktop.ui.registry_warnings import RegistryWarningsPanel
 from koopbis_desktop.ui.tables import escape_html, fit_columns, read_only_table, resort
 from koopbis_desktop.ui.text_table import Column, TextTableModel
+
+# The registry checks load with the first cooperative opened (on the DB worker), not with the page.
+if TYPE_CHECKING:
+    from koopbis_desktop.domain.registry_checks import RegistryWarning
 
 SEARCH_LIMIT = 50
 LOCAL_ENTRIES_LIMIT = 200
@@ -93,6 +95,8 @@ class CooperativeDetail:
 
 def load_detail(store: Store, cooperative_id: str) -> CooperativeDetail | None:
     """The record and what the local queue holds for it (runs on the DB worker)."""
+    from koopbis_desktop.services.registry_warnings import warnings_for
+
     record = snapshot.get_record(store, cooperative_id)
     if record is None:
         return None
