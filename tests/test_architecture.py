@@ -200,10 +200,14 @@ def test_cli_imports_no_ui() -> None:
 
 
 def cli_sibling_imports(root: Path) -> list[Import]:
-    """Imports of one command group by another: groups share only ``cli.common`` (no cycle)."""
+    """Imports of one command group by another: groups share only ``cli.common`` (no cycle).
+
+    The package, ``__main__`` and ``program`` (the parser, which registers every group) are
+    not groups.
+    """
     bad: list[Import] = []
     for path in source_files(root, "koopbis_desktop/cli"):
-        if path.name in ("__init__.py", "__main__.py"):
+        if path.name in ("__init__.py", "__main__.py", "program.py"):
             continue
         bad.extend(
             imp

@@ -94,3 +94,26 @@ def test_the_version_does_not_read_the_database_language(tmp_path: Path) -> None
     assert exit_code == 0
     assert "koopbis_desktop.store.startfacts" not in modules
     assert "sqlite3" not in modules
+
+
+def test_the_version_alone_loads_neither_the_parser_nor_the_commands_nor_the_log(tmp_path: Path) -> None:
+    exit_code, modules = loaded_after("--version", tmp_path=tmp_path)
+    assert exit_code == 0
+    for name in ("koopbis_desktop.cli.program", "koopbis_desktop.cli.users", "koopbis_desktop.paths"):
+        assert name not in modules
+    assert "argparse" not in modules and "logging" not in modules
+
+
+def test_the_version_anywhere_else_on_the_line_is_still_argparses(tmp_path: Path) -> None:
+    # Only a bare "--version" takes the short way; beside a command the parser answers as before.
+    env = dict(os.environ, PYTHONPATH=str(ROOT), KOOPBIS_LOG_DIR=str(tmp_path))
+    for argv in (["--version"], ["--json", "--version"], ["--version", "user", "list"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "koopbis_desktop.cli", *argv],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+            cwd=tmp_path,
+        )
+        assert (done.returncode, done.stdout) == (0, "koopbis 0.1.0\n"), (argv, done.stderr)
