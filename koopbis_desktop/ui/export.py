@@ -187,6 +187,38 @@ class DataActions(QObject):
     def exporting(self) -> bool:
         return self._cancel is not None
 
+    def may_close_window(self) -> bool:
+        """Whether the window may close (sign-out, quit) now: asked while an export runs.
+
+        Closing stops the export and no file is written, so the person chooses: wait for it
+        (the window stays, the export goes on) or stop it and leave. No export: True at once.
+        """
+        if self._cancel is None:
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        name = self._export_name
+        choice = messages.ask(
+            self.window,
+            self.tr("Dışa aktarma sürüyor"),
+            self.tr("%1 henüz yazılıyor. Şimdi çıkarsanız dışa aktarma durur ve dosya yazılmaz.").replace(
+                "%1", name
+            ),
+            [
+                (self.tr("Bekle"), QMessageBox.ButtonRole.RejectRole),
+                (self.tr("Durdur ve çık"), QMessageBox.ButtonRole.DestructiveRole),
+            ],
+            informative=self.tr("Bekle'ye basarsanız dışa aktarma sürer; bitince yeniden çıkabilirsiniz."),
+            default=0,
+            escape=0,
+            object_name="exportRunningQuestion",
+            icon=messages.Level.WARNING,
+        )
+        if choice != 1:
+            return False
+        self.on_export_cancel_requested()
+        return True
+
     def _export(self, op: Callable[[Store, dict[str, Any]], Any], name: str) -> None:
         """Run an export apart from the worker, with its progress window; one at a time."""
         if self._cancel is not None:

@@ -686,6 +686,11 @@ class MainWindow(QMainWindow):
         return found
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A running export first: closing stops it without a file, so the person may wait for
+        # it instead — asked before any form is closed, so waiting closes nothing.
+        if not self.data_actions.may_close_window():
+            event.ignore()
+            return
         # Open forms are the editor's own windows with our window as parent; each asks before
         # discarding (its closeEvent), so a refusal there keeps this window open too.
         for child in self._own_dialogs():

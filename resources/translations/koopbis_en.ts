@@ -856,259 +856,259 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>CooperativesPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="156"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="160"/>
         <source>Unvan, sicil no ya da VKN</source>
         <translation>Title, registry number or VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="158"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="162"/>
         <source>&amp;Ara:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="168"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="636"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="640"/>
         <source>Sicil no</source>
         <translation>Registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="173"/>
         <source>Unvan</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="170"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="638"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="642"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="176"/>
         <source>İlçe</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="175"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="643"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="647"/>
         <source>VKN</source>
         <translation>VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="176"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="272"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="646"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="276"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="650"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="217"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="221"/>
         <source>Bu kooperatif için &amp;yeni kayıt</source>
         <translation>&amp;New entry for this cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="221"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="225"/>
         <source>Seçili kooperatif için yeni kayıt başlatır (Ctrl+Shift+N).</source>
         <translation>Starts a new entry for the selected cooperative (Ctrl+Shift+N).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="231"/>
         <source>TCKN / VKN</source>
         <translation>TCKN / VKN</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="232"/>
         <source>Adı Soyadı / Unvanı</source>
         <translation>Full name / title</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="233"/>
         <source>Pay</source>
         <translation>Shares</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="231"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="235"/>
         <source>Giriş tarihi</source>
         <translation>Admission date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="239"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="243"/>
         <source>Adı Soyadı</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="240"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="244"/>
         <source>T.C. Kimlik No</source>
         <translation>Turkish ID number</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="246"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="250"/>
         <source>Görevi</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="242"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="246"/>
         <source>Görev süresi</source>
         <translation>Term of office</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="251"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="255"/>
         <source>Tarih</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="253"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="257"/>
         <source>Türü</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="257"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="261"/>
         <source>Hesap yılı</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="261"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="265"/>
         <source>Yeri</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="263"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="267"/>
         <source>Sonuç</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="271"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="275"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="273"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="277"/>
         <source>Yazan</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="275"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="279"/>
         <source>Geçerlilik</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="280"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="284"/>
         <source>Son değişiklik</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="296"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="300"/>
         <source>Enter ya da çift tıklama: kaydı inceleme penceresinde açar.</source>
         <translation>Enter or double-click: opens the entry in the review window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="300"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="304"/>
         <source>&amp;Ortaklar</source>
         <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="301"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="305"/>
         <source>Yö&amp;netim kurulu</source>
         <translation>&amp;Board of directors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="302"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="306"/>
         <source>&amp;Denetim kurulu</source>
         <translation>&amp;Audit board</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="303"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="307"/>
         <source>&amp;Genel kurullar</source>
         <translation>&amp;General assemblies</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="304"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="308"/>
         <source>Ye&amp;rel kayıtlar</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="306"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="310"/>
         <source>Ayrıntıları görmek için listeden bir kooperatif seçin.</source>
         <translation>Select a cooperative in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="338"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="435"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="451"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="342"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="439"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="455"/>
         <source>Aramak için unvan, sicil no ya da VKN yazın.</source>
         <translation>Type a title, registry number or VKN to search.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="494"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="498"/>
         <source>Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.</source>
         <translation>No matching cooperative. Type a word of the title, the registry number or the VKN.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="560"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="564"/>
         <source>Bu kooperatif artık kooperatif listesinde yok.</source>
         <translation>This cooperative is no longer in the cooperative list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="586"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="590"/>
         <source>&amp;Ortaklar ({0})</source>
         <translation>&amp;Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="587"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="591"/>
         <source>Yö&amp;netim kurulu ({0})</source>
         <translation>&amp;Board of directors ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="588"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="592"/>
         <source>&amp;Denetim kurulu ({0})</source>
         <translation>&amp;Audit board ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="589"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="593"/>
         <source>&amp;Genel kurullar ({0})</source>
         <translation>&amp;General assemblies ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="590"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="594"/>
         <source>Ye&amp;rel kayıtlar ({0})</source>
         <translation>&amp;Local entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="641"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="645"/>
         <source>İl / İlçe</source>
         <translation>Province / district</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="642"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="646"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="644"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="648"/>
         <source>Ticaret sicil no</source>
         <translation>Trade registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="645"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="649"/>
         <source>Kuruluş tarihi</source>
         <translation>Founding date</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="351"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="355"/>
         <source>Kooperatif listesini &amp;yükle…</source>
         <translation>&amp;Load the cooperative list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="396"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="400"/>
         <source>Kooperatif listesi boş: bu bilgisayara KOOP-BİS&apos;in kooperatif listesi henüz yüklenmedi. Kayıt girmek için önce liste yüklenmeli.</source>
         <translation>The cooperative list is empty: KOOP-BİS&apos;s cooperative list has not been loaded on this computer yet. It must be loaded before entries can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="401"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="405"/>
         <source>KOOP-BİS&apos;ten aldığınız dosyayı (CSV ya da Excel) yükleyin.</source>
         <translation>Load the file you received from KOOP-BİS (CSV or Excel).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="403"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="407"/>
         <source>Listeyi şef ya da yönetici yükler; şefinizden yüklemesini isteyin.</source>
         <translation>A supervisor or administrator loads the list; ask your supervisor to load it.</translation>
     </message>
@@ -1180,8 +1180,8 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/export.py" line="114"/>
-        <location filename="../../koopbis_desktop/ui/export.py" line="206"/>
-        <location filename="../../koopbis_desktop/ui/export.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="238"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="250"/>
         <source>%1 yazılıyor…</source>
         <translation>Writing %1…</translation>
     </message>
@@ -1211,62 +1211,83 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="195"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="203"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="227"/>
         <source>Dışa aktarma sürüyor</source>
         <translation>Export in progress</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="197"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="204"/>
+        <source>%1 henüz yazılıyor. Şimdi çıkarsanız dışa aktarma durur ve dosya yazılmaz.</source>
+        <translation>%1 is still being written. If you leave now, the export stops and no file is written.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="208"/>
+        <source>Bekle</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="209"/>
+        <source>Durdur ve çık</source>
+        <translation>Stop and leave</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="211"/>
+        <source>Bekle&apos;ye basarsanız dışa aktarma sürer; bitince yeniden çıkabilirsiniz.</source>
+        <translation>With Wait the export goes on; you can leave once it has finished.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="229"/>
         <source>%1 henüz yazılıyor. Bitmesini bekleyin ya da ilerleme penceresinde Vazgeç&apos;e basın.</source>
         <translation>%1 is still being written. Wait for it to finish, or press Cancel in the progress window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="206"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="238"/>
         <source>Vazgeç</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="209"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="241"/>
         <source>Dışa aktarılıyor</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="253"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="285"/>
         <source>%1 yazılıyor: %2 / %3 kayıt</source>
         <translation>Writing %1: %2 / %3 entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="263"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="295"/>
         <source>Durduruluyor…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="296"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="328"/>
         <source>Yedek alınıyor…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="307"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="339"/>
         <source>Yedek alındı: %1</source>
         <translation>Backup taken: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="312"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="344"/>
         <source>Yedek alınamadı</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="319"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="351"/>
         <source>Destek paketi oluştur</source>
         <translation>Create a support bundle</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="321"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="353"/>
         <source>Zip dosyası (*.zip)</source>
         <translation>Zip file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="335"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="367"/>
         <source>Destek paketi yazıldı: %1 (kişisel veri içermez).</source>
         <translation>Support bundle written: %1 (contains no personal data).</translation>
     </message>
@@ -3253,7 +3274,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>RegistryWarningsPanel</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/registry_warnings.py" line="44"/>
+        <location filename="../../koopbis_desktop/ui/registry_warnings.py" line="48"/>
         <source>Sicil uyarıları</source>
         <translation>Registry warnings</translation>
     </message>
@@ -3951,7 +3972,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncTray</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/koopbis_state.py" line="143"/>
+        <location filename="../../koopbis_desktop/ui/koopbis_state.py" line="150"/>
         <source>KOOP-BİS eşitleme</source>
         <translation>KOOP-BİS sync</translation>
     </message>

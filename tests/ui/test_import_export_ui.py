@@ -449,3 +449,67 @@ def test_a_long_export_runs_beside_the_clerks_work_and_vazgec_leaves_the_old_fil
     book.close()
     wait_idle(qtbot, worker)
     window.close()
+
+
+def test_signing_out_during_an_export_asks_first_and_bekle_keeps_the_export_going(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+    monkeypatch: Any,
+    message_mock: Any,
+) -> None:
+    # Closing the window stops an export without a file: the clerk is asked before anything
+    # closes. Bekle keeps the window and the export; "Durdur ve çık" stops it and signs out.
+    from koopbis_desktop.services import exports, member_import
+
+    ctx = make_ctx("ayse")
+    preview = member_import.preview(
+        store, write_xlsx(tmp_path / "l.xlsx", ADMIT_HEADERS, admit_rows(12, seed=84)), COOP
+    )
+    member_import.import_rows(store, ctx.require_actor(), preview)
+    monkeypatch.setattr(exports, "PAGE", 5)
+    disk = threading.Event()
+    reading = exports._payloads
+    pages: list[int] = []
+
+    def slow(s: Store, uuids: list[str]) -> dict[str, dict[str, Any]]:
+        pages.append(len(uuids))
+        if len(pages) > 1:
+            disk.wait(20)
+        return reading(s, uuids)
+
+    monkeypatch.setattr(exports, "_payloads", slow)
+    target = tmp_path / "kayitlar.xlsx"
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("drafts")
+    actions = window.data_actions
+    actions.ask_save_path = lambda *args: str(target)
+    signed_out: list[bool] = []
+    window.signed_out.connect(lambda: signed_out.append(True))
+    try:
+        actions.export_action.trigger()
+        qtbot.waitUntil(lambda: len(pages) > 1, timeout=10_000)
+        assert actions.exporting
+        message_mock.answers = ["Bekle"]
+        assert window.sign_out() is False
+        question = message_mock.getmsg()
+        assert question.title == "Dışa aktarma sürüyor"
+        assert question.text == "kayitlar.xlsx henüz yazılıyor. Şimdi çıkarsanız dışa aktarma durur ve dosya yazılmaz."
+        assert question.choices == ("Bekle", "Durdur ve çık")
+        assert window.isVisible() and actions.exporting and not signed_out
+        message_mock.shown.clear()
+        message_mock.answers = ["Durdur ve çık"]
+        assert window.sign_out() is True
+        assert [m.title for m in message_mock.shown] == ["Dışa aktarma sürüyor"]
+        assert signed_out == [True] and not window.isVisible()
+    finally:
+        disk.set()
+    qtbot.waitUntil(lambda: not actions.exporting, timeout=10_000)
+    assert not target.exists()
+    assert list(tmp_path.glob("*.part")) == []
+    wait_idle(qtbot, worker)
