@@ -1494,7 +1494,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="202"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
@@ -1504,22 +1504,27 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>The autosaved form was restored; which revision it was typed on is not known (an old autosave). Look at the entry&apos;s latest state before saving: if someone saved it meanwhile, your save replaces their revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="212"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="197"/>
+        <source>Otomatik kaydedilmiş form geri yüklendi, ama bu kayıt artık düzeltilemez: {0} Yazdıklarınız burada okunabilir; formu kapatırken kopyanın silinip silinmeyeceği sorulur.</source>
+        <translation>Autosaved form restored, but this entry can no longer be corrected: {0} What you typed can be read here; when you close the form you will be asked whether to delete the copy.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="221"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="219"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="228"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="236"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="263"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
@@ -3632,6 +3637,31 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <location filename="../../koopbis_desktop/ui/editor/submit.py" line="352"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="390"/>
+        <source>Kaydedilemeyen form</source>
+        <translation>Form that cannot be saved</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="392"/>
+        <source>Bu formda yazdıklarınız kaydedilemez: {0} Otomatik kaydedilmiş kopyası silinsin mi?</source>
+        <translation>What you typed in this form cannot be saved: {0} Delete its autosaved copy?</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="395"/>
+        <source>Kopyayı sil</source>
+        <translation>Delete the copy</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="396"/>
+        <source>Sakla</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="399"/>
+        <source>Saklarsanız bir sonraki girişte yeniden sorulur. Silinen kopya geri alınamaz.</source>
+        <translation>If you keep it, you will be asked again at the next sign-in. A deleted copy cannot be brought back.</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/submit.py" line="347"/>

@@ -148,3 +148,58 @@ def test_a_form_autosaved_before_the_revision_was_kept_restores_and_says_its_rev
     qtbot.waitUntil(lambda: entries.get_entry(store, entry.uuid).revision == 2, timeout=5000)
     assert entries.get_entry(store, entry.uuid).payload["decision_no"] == "2015/98"
     assert message_mock.shown == []
+
+
+@pytest.mark.parametrize("answer", ["Kopyayı sil", "Sakla"])
+def test_a_restored_form_of_an_entry_approved_since_says_so_and_asks_before_keeping_its_copy(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    restore: Callable[[], EntryEditor],
+    people: dict[str, Actor],
+    cooperatives: list[dict[str, Any]],
+    message_mock: MessageMock,
+    answer: str,
+) -> None:
+    # The typing can no longer be saved (the entry was submitted and approved meanwhile). It
+    # used to come back at every sign-in without a word; now the form says why it is read-only,
+    # shows the typing, and closing it asks whether the copy goes.
+    from koopbis_desktop.services import review
+
+    entry = capture.create_entry(
+        store, people["ayse"], "member.admit", cooperatives[1]["id"], member_admission(1)
+    )
+    editor = open_form("ayse", entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    type_line(qtbot, edit, "2015/98")
+    leave(qtbot, edit)
+    actor = people["ayse"]
+    qtbot.waitUntil(
+        lambda: [a.payload.get("decision_no") for a in autosave.pending(store, actor)] == ["2015/98"]
+    )
+    wait_idle(qtbot, editor.ctx.worker)
+    editor._closing_confirmed = True  # the program dies here: the copy stays
+    editor.close()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(editor) or editor.isHidden())
+
+    capture.submit_entry(store, people["ayse"], entry.uuid)
+    review.approve_entry(store, people["sef"], entry.uuid)
+
+    restored = restore()
+    assert restored.read_only
+    assert restored.rows["decision_no"].widget.edit.text() == "2015/98"  # type: ignore[attr-defined]
+    assert restored.status.text().startswith(
+        "Otomatik kaydedilmiş form geri yüklendi, ama bu kayıt artık düzeltilemez: "
+    )
+    worker = restored.ctx.worker
+    message_mock.answers.append(answer)
+    restored.close()
+    question = message_mock.getmsg()
+    assert question.title == "Kaydedilemeyen form"
+    assert question.choices == ("Kopyayı sil", "Sakla")
+    qtbot.waitUntil(lambda: not shiboken6.isValid(restored) or restored.isHidden())
+    wait_idle(qtbot, worker)
+    left = [a.payload.get("decision_no") for a in autosave.pending(store, actor)]
+    assert left == ([] if answer == "Kopyayı sil" else ["2015/98"])
+    # The approved entry is as approved: nothing of the copy reached it.
+    assert entries.get_entry(store, entry.uuid).payload["decision_no"] != "2015/98"

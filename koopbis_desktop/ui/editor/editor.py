@@ -189,6 +189,15 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
                     "kaydetmeniz onun sürümünün üzerine yazar."
                 )
             )
+        elif self._restored and self.read_only:
+            # Approved (or sent) since it was typed: nothing here can be saved any more. The typing
+            # stays readable; closing asks whether its copy goes (else it came back every sign-in).
+            self.status.setText(
+                self.tr(
+                    "Otomatik kaydedilmiş form geri yüklendi, ama bu kayıt artık düzeltilemez: {0} "
+                    "Yazdıklarınız burada okunabilir; formu kapatırken kopyanın silinip silinmeyeceği sorulur."
+                ).format(self.read_only_reason)
+            )
         elif self._restored:
             self.status.setText(self.tr("Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın."))
             if seed.entry is not None and seed.loaded_revision not in (None, seed.entry.revision):

@@ -367,6 +367,8 @@ class SubmitActions(EditorBase):
             return False
         if not self._closing_confirmed and not self.read_only:
             self.commit_open_cells()
+        if not self._closing_confirmed and self.read_only and self._restored:
+            return self._may_close_unsaveable_copy()
         if self._closing_confirmed or self.read_only or not self.is_dirty():
             return True
         answer = self.ask_unsaved()
@@ -377,6 +379,34 @@ class SubmitActions(EditorBase):
             self._discard_autosave()
             return True
         return False
+
+    def _may_close_unsaveable_copy(self) -> bool:
+        """A restored copy of an entry that can no longer be edited: delete it, or keep it for later.
+
+        Kept (or the question closed), it is offered again at the next sign-in, as before.
+        """
+        answer = messages.ask(
+            self,
+            self.tr("Kaydedilemeyen form"),
+            self.tr(
+                "Bu formda yazdıklarınız kaydedilemez: {0} Otomatik kaydedilmiş kopyası silinsin mi?"
+            ).format(self.read_only_reason),
+            [
+                (self.tr("Kopyayı sil"), messages.Role.DestructiveRole),
+                (self.tr("Sakla"), messages.Role.RejectRole),
+            ],
+            informative=self.tr(
+                "Saklarsanız bir sonraki girişte yeniden sorulur. Silinen kopya geri alınamaz."
+            ),
+            default=1,
+            escape=1,
+            object_name="unsaveable_copy_question",
+            icon=messages.Level.WARNING,
+        )
+        if answer == 0:
+            self._discard_autosave()
+            self._restored = False  # nothing of it is left to keep when the form closes
+        return True
 
     def _discard_autosave(self) -> None:
         self.autosave_timer.stop()
