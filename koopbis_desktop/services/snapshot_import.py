@@ -483,10 +483,9 @@ def _parse_choice(mapping: dict[str, str], what: str) -> Callable[[Any], str]:
 
 
 def _parse_vkn_cell(value: Any) -> str:
-    # Excel stores a VKN typed as a number without its leading zero.
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return parse_vkn(cell_text(value).zfill(10))
-    return parse_vkn(value)
+    # Excel stores a VKN typed as a number without its leading zero, and a CSV it saves keeps
+    # the nine digits ("123456789"): read as the member lists read it (``identity_text``).
+    return parse_vkn(identity_text(value))
 
 
 def _parse_past_date(value: Any) -> str:

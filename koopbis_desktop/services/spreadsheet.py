@@ -188,9 +188,12 @@ def identity_text(value: Any) -> Any:
     digits = number_cell_digits(value)
     if digits is None:
         text = str(value).strip().lstrip("'").strip()
-        digits = _scientific_digits(text.replace(" ", "").replace("\u00a0", ""))
+        compact = text.replace(" ", "").replace("\u00a0", "")
+        digits = _scientific_digits(compact)
         if digits is None:
-            return text
+            if not (len(compact) == 9 and compact.isascii() and compact.isdigit()):
+                return text
+            digits = compact  # a CSV Excel saved writes the number it made, as text
     # A VKN typed as a number loses its leading zero: 9 digits can only be that.
     return digits.zfill(10) if len(digits) == 9 else digits
 

@@ -168,3 +168,25 @@ def test_cli_json_lists_the_warnings(
     assert out["warning_count"] == 1
     assert [(w["file"], w["line"], w["column"]) for w in out["warnings"]] == [("k.csv", 2, "Telefon")]
     assert out["skipped"] == []
+
+
+def test_a_vkn_that_lost_its_leading_zero_in_a_csv_excel_saved_is_read_whole(
+    store: Store, tmp_path: Path
+) -> None:
+    # Opened in Excel and saved as CSV, "0100000007" becomes "100000007": the whole list was
+    # refused for it ("10 haneli olmalıdır (9 hane girildi)"). Nine digits can only be that.
+    recs = records(3)
+    rows = coop_rows(recs)
+    rows[0][6] = "100000007"
+    rows[1][6] = "100000007.0"  # the same, written by a program as a decimal
+    path = write_csv(tmp_path / "liste.csv", COOP_HEADER, rows)
+    report = snapshot_import.import_file(store, path)
+    assert report.counts["cooperatives"] == 3
+    got = [snapshot.get_record(store, r["id"]) for r in recs]
+    assert [g["vkn"] if g else None for g in got] == ["0100000007", "0100000007", recs[2]["vkn"]]
+    # Nine digits whose checksum fails padded is still refused, saying why.
+    rows[0][6] = "100000008"
+    with pytest.raises(SnapshotImportError) as refused:
+        snapshot_import.import_file(store, write_csv(tmp_path / "kotu.csv", COOP_HEADER, rows))
+    assert [(e[1], e[2]) for e in refused.value.errors] == [(2, "Vergi No")]
+    assert "kontrol hanesi" in refused.value.errors[0][3]

@@ -29,6 +29,12 @@ def test_tckn_stored_as_float_is_exact() -> None:
     assert spreadsheet.identity_text("1.0000000146E10") == "10000000146"
     assert spreadsheet.identity_text("1,0000000146E+10") == "10000000146"
     assert spreadsheet.identity_text(123456789.0) == "0123456789"  # a VKN that lost its leading zero
+    # The same in a CSV Excel saved: the number's nine digits as text.
+    assert (
+        spreadsheet.identity_text("123456789") == spreadsheet.identity_text(" 123 456 789 ") == "0123456789"
+    )
+    assert spreadsheet.identity_text("12345678") == "12345678"  # not a VKN: the validator says so
+    assert spreadsheet.identity_text("1234567890") == "1234567890"
     assert spreadsheet.excel_date(42065).isoformat() == "2015-03-02"
     assert spreadsheet.excel_date("42065").isoformat() == "2015-03-02"
 
