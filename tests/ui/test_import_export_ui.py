@@ -499,7 +499,10 @@ def test_signing_out_during_an_export_asks_first_and_bekle_keeps_the_export_goin
         assert window.sign_out() is False
         question = message_mock.getmsg()
         assert question.title == "Dışa aktarma sürüyor"
-        assert question.text == "kayitlar.xlsx henüz yazılıyor. Şimdi çıkarsanız dışa aktarma durur ve dosya yazılmaz."
+        assert (
+            question.text
+            == "kayitlar.xlsx henüz yazılıyor. Şimdi çıkarsanız dışa aktarma durur ve dosya yazılmaz."
+        )
         assert question.choices == ("Bekle", "Durdur ve çık")
         assert window.isVisible() and actions.exporting and not signed_out
         message_mock.shown.clear()
