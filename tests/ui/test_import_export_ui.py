@@ -372,6 +372,39 @@ def test_the_export_keeps_the_order_the_list_shows(
     window.close()
 
 
+def slow_export_window(
+    qtbot: Any, ctx: AppContext, store: Store, tmp_path: Path, monkeypatch: Any, seed: int
+) -> tuple[MainWindow, threading.Event, list[int]]:
+    """Twelve drafts of ``ctx``'s clerk and the window on Taslaklarım, its export on a slow disk.
+
+    Each page of the export after the first waits for the returned event ("the disk"); the
+    list holds the size of each page read so far.
+    """
+    from koopbis_desktop.services import exports, member_import
+
+    preview = member_import.preview(
+        store, write_xlsx(tmp_path / "l.xlsx", ADMIT_HEADERS, admit_rows(12, seed=seed)), COOP
+    )
+    member_import.import_rows(store, ctx.require_actor(), preview)
+    monkeypatch.setattr(exports, "PAGE", 5)
+    disk = threading.Event()
+    reading = exports._payloads
+    pages: list[int] = []
+
+    def slow(s: Store, uuids: list[str]) -> dict[str, dict[str, Any]]:
+        pages.append(len(uuids))
+        if len(pages) > 1:
+            disk.wait(20)
+        return reading(s, uuids)
+
+    monkeypatch.setattr(exports, "_payloads", slow)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("drafts")
+    return window, disk, pages
+
+
 def test_a_long_export_runs_beside_the_clerks_work_and_vazgec_leaves_the_old_file(
     qtbot: Any,
     make_ctx: Callable[[str], AppContext],
@@ -385,31 +418,10 @@ def test_a_long_export_runs_beside_the_clerks_work_and_vazgec_leaves_the_old_fil
     # 50,000 entries take most of a minute to write as .xlsx. Meanwhile the clerk goes on
     # working (lists, saves and the editor's autosave are DB jobs too), sees how far the
     # export is, and Vazgeç stops it without touching yesterday's file of that name.
-    from koopbis_desktop.services import exports, member_import
-
     ctx = make_ctx("ayse")
-    preview = member_import.preview(
-        store, write_xlsx(tmp_path / "l.xlsx", ADMIT_HEADERS, admit_rows(12, seed=83)), COOP
-    )
-    member_import.import_rows(store, ctx.require_actor(), preview)
-    monkeypatch.setattr(exports, "PAGE", 5)
-    disk = threading.Event()  # a slow disk: each page after the first waits for it
-    reading = exports._payloads
-    pages: list[int] = []
-
-    def slow(s: Store, uuids: list[str]) -> dict[str, dict[str, Any]]:
-        pages.append(len(uuids))
-        if len(pages) > 1:
-            disk.wait(20)
-        return reading(s, uuids)
-
-    monkeypatch.setattr(exports, "_payloads", slow)
+    window, disk, _pages = slow_export_window(qtbot, ctx, store, tmp_path, monkeypatch, seed=83)
     target = tmp_path / "kayitlar.xlsx"
     target.write_bytes(b"dunku dosya")
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.show_page("drafts")
     actions = window.data_actions
     actions.ask_save_path = lambda *args: str(target)
     said: list[str] = []
@@ -463,30 +475,9 @@ def test_signing_out_during_an_export_asks_first_and_bekle_keeps_the_export_goin
 ) -> None:
     # Closing the window stops an export without a file: the clerk is asked before anything
     # closes. Bekle keeps the window and the export; "Durdur ve çık" stops it and signs out.
-    from koopbis_desktop.services import exports, member_import
-
     ctx = make_ctx("ayse")
-    preview = member_import.preview(
-        store, write_xlsx(tmp_path / "l.xlsx", ADMIT_HEADERS, admit_rows(12, seed=84)), COOP
-    )
-    member_import.import_rows(store, ctx.require_actor(), preview)
-    monkeypatch.setattr(exports, "PAGE", 5)
-    disk = threading.Event()
-    reading = exports._payloads
-    pages: list[int] = []
-
-    def slow(s: Store, uuids: list[str]) -> dict[str, dict[str, Any]]:
-        pages.append(len(uuids))
-        if len(pages) > 1:
-            disk.wait(20)
-        return reading(s, uuids)
-
-    monkeypatch.setattr(exports, "_payloads", slow)
+    window, disk, pages = slow_export_window(qtbot, ctx, store, tmp_path, monkeypatch, seed=84)
     target = tmp_path / "kayitlar.xlsx"
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.show_page("drafts")
     actions = window.data_actions
     actions.ask_save_path = lambda *args: str(target)
     signed_out: list[bool] = []

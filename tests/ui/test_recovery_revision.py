@@ -57,6 +57,33 @@ def restore(
             editor.close()
 
 
+def typed_then_crashed(
+    qtbot: Any,
+    store: Store,
+    open_form: Callable[..., EntryEditor],  # noqa: F811
+    actor: Actor,
+    cooperative_id: str,
+    decision_no: str,
+) -> entries.Entry:
+    """A saved entry whose form ``actor`` typed ``decision_no`` into, autosaved; then the program dies.
+
+    The form is gone without a question; its scratch copy stays.
+    """
+    entry = capture.create_entry(store, actor, "member.admit", cooperative_id, member_admission(1))
+    editor = open_form(actor.username, entry_uuid=entry.uuid)
+    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
+    type_line(qtbot, edit, decision_no)
+    leave(qtbot, edit)
+    qtbot.waitUntil(
+        lambda: [a.payload.get("decision_no") for a in autosave.pending(store, actor)] == [decision_no]
+    )
+    wait_idle(qtbot, editor.ctx.worker)
+    editor._closing_confirmed = True
+    editor.close()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(editor) or editor.isHidden())
+    return entry
+
+
 def test_a_restored_form_says_at_once_that_a_revision_was_stored_since_keeping_the_typing(
     qtbot: Any,
     store: Store,
@@ -66,26 +93,11 @@ def test_a_restored_form_says_at_once_that_a_revision_was_stored_since_keeping_t
     cooperatives: list[dict[str, Any]],
     message_mock: MessageMock,
 ) -> None:
-    entry = capture.create_entry(
-        store, people["ayse"], "member.admit", cooperatives[1]["id"], member_admission(1)
-    )
-    editor = open_form("ayse", entry_uuid=entry.uuid)
-    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
-    type_line(qtbot, edit, "2015/99")
-    leave(qtbot, edit)
     actor = people["ayse"]
-    qtbot.waitUntil(
-        lambda: [a.payload.get("decision_no") for a in autosave.pending(store, actor)] == ["2015/99"]
-    )
+    entry = typed_then_crashed(qtbot, store, open_form, actor, cooperatives[1]["id"], "2015/99")
     (kept,) = autosave.pending(store, actor)
     assert kept.entry_uuid == entry.uuid and kept.loaded_revision == 1
     assert autosave.REVISION_KEY not in kept.payload
-    # The program dies here: the form is gone, its scratch copy stays.
-    wait_idle(qtbot, editor.ctx.worker)
-    editor._closing_confirmed = True
-    editor.close()
-    qtbot.waitUntil(lambda: not shiboken6.isValid(editor) or editor.isHidden())
-    assert len(autosave.pending(store, actor)) == 1
 
     # Meanwhile ayse saves the same entry on another PC: revision 2.
     save_from_another_pc(
@@ -166,22 +178,8 @@ def test_a_restored_form_of_an_entry_approved_since_says_so_and_asks_before_keep
     # shows the typing, and closing it asks whether the copy goes.
     from koopbis_desktop.services import review
 
-    entry = capture.create_entry(
-        store, people["ayse"], "member.admit", cooperatives[1]["id"], member_admission(1)
-    )
-    editor = open_form("ayse", entry_uuid=entry.uuid)
-    edit = editor.rows["decision_no"].widget.edit  # type: ignore[attr-defined]
-    type_line(qtbot, edit, "2015/98")
-    leave(qtbot, edit)
     actor = people["ayse"]
-    qtbot.waitUntil(
-        lambda: [a.payload.get("decision_no") for a in autosave.pending(store, actor)] == ["2015/98"]
-    )
-    wait_idle(qtbot, editor.ctx.worker)
-    editor._closing_confirmed = True  # the program dies here: the copy stays
-    editor.close()
-    qtbot.waitUntil(lambda: not shiboken6.isValid(editor) or editor.isHidden())
-
+    entry = typed_then_crashed(qtbot, store, open_form, actor, cooperatives[1]["id"], "2015/98")
     capture.submit_entry(store, people["ayse"], entry.uuid)
     review.approve_entry(store, people["sef"], entry.uuid)
 
