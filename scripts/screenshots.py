@@ -41,7 +41,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from koopbis_desktop.demo import create_demo_database  # noqa: E402
 from koopbis_desktop.domain.demo_data import tckn  # noqa: E402
 from koopbis_desktop.services.queries import EntryFilter, page_entries  # noqa: E402
-from koopbis_desktop.store import clock  # noqa: E402
+from koopbis_desktop.store import clock, listing  # noqa: E402
 from koopbis_desktop.store.db import Store  # noqa: E402
 from koopbis_desktop.ui.app import install_translators  # noqa: E402
 from koopbis_desktop.ui.context import AppContext, Hub  # noqa: E402
@@ -259,7 +259,6 @@ def shoot_sync(window: MainWindow, shots: Shots) -> None:
 def refused_on_go_live(store: Store) -> str:
     """An approved assembly record KOOP-BİS will refuse (422: dated after the training server's today)."""
     from koopbis_desktop.services import capture, review
-    from koopbis_desktop.store import listing
 
     clerk = sign_in(store, "memur", DEMO_PASSWORDS["memur"]).actor
     supervisor = sign_in(store, "sef", DEMO_PASSWORDS["sef"]).actor
@@ -458,11 +457,7 @@ def main() -> int:
         try:
             shoot_login(worker, shots)
             shoot_office_wizard(Path(tmp), shots)
-            cooperative = str(
-                worker.call(
-                    lambda s: s.conn.execute("SELECT id FROM cooperatives ORDER BY id LIMIT 1").fetchone()[0]
-                )
-            )
+            cooperative = worker.call(lambda s: listing.cooperative_ids(s, 1)[0])
             clerk = window_for(worker, db_path, "memur")
             shoot_queue(clerk, shots)
             shoot_cooperatives(clerk, shots)

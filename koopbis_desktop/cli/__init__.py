@@ -25,11 +25,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from koopbis_desktop.cli.program import CliError as CliError
-    from koopbis_desktop.cli.program import build_parser as build_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,14 +44,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(arguments)
 
 
-def __getattr__(name: str) -> Any:
-    # ``build_parser`` and ``CliError`` are still reached through the package (the docs' script,
-    # older callers); they load the command line when first asked for.
-    if name in ("build_parser", "CliError"):
-        from koopbis_desktop.cli import program
-
-        return getattr(program, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = ["CliError", "build_parser", "main"]
+__all__ = ["main"]

@@ -39,24 +39,6 @@ from koopbis_desktop.domain.i18n import tx
 
 log = logging.getLogger("koopbis.cli")
 
-GROUP_MODULES = (
-    audit,
-    conflicts,
-    copy,
-    data,
-    entries,
-    guide,
-    key,
-    manual,
-    office,
-    printouts,
-    registry,
-    setup,
-    snapshot,
-    sync,
-    users,
-)
-
 
 class _Version(argparse.Action):
     """``--version``: the package's version is looked up only when asked for (it costs a start)."""
