@@ -161,11 +161,10 @@ def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 
     tests/services/test_accounts.py checks the production parameters separately.
     """
-    from argon2 import PasswordHasher
-
     from koopbis_desktop.store import keyfile, users
+    from koopbis_desktop.store.password_hash import CoreBoundHasher
 
-    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(users, "_hasher", CoreBoundHasher(time_cost=1, memory_cost=1024, parallelism=1))
     # The key file's slots too (argon2id before AES-GCM); tests/store/test_encryption.py checks the real cost.
     monkeypatch.setattr(keyfile, "KDF", keyfile.KdfParams(time_cost=1, memory_cost=1024, parallelism=1))
 

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from koopbis_desktop.domain.lifecycle import Role
@@ -17,6 +16,7 @@ from koopbis_desktop.store.clock import now as clock_now
 from koopbis_desktop.store.clock import parse, stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.engine import Connection, serialise
+from koopbis_desktop.store.password_hash import CoreBoundHasher
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -25,8 +25,9 @@ LOCKOUT = timedelta(minutes=15)
 #: four lanes), as argon2-cffi ships it. One pass was tried for issue 16's start-up bar and taken
 #: back: interleaved starts showed no gain once the UI thread, not the check, bounded the signed-in
 #: start (docs/benchmarks.md, eleventh pass). Hashes made with other parameters are verified as
-#: stored and rewritten with these at the next sign-in.
-_hasher = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4)
+#: stored and rewritten with these at the next sign-in. The check runs the four lanes on at most
+#: one thread per processor core (same answer, sooner on a two-core PC: store/password_hash.py).
+_hasher = CoreBoundHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4)
 
 
 @dataclass(frozen=True)

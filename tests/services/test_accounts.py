@@ -144,11 +144,14 @@ def test_production_hash_parameters_are_strong() -> None:
     from argon2 import Type
 
     from koopbis_desktop.store import users
+    from koopbis_desktop.store.password_hash import CoreBoundHasher
 
     fresh = importlib.reload(users)
     try:
         hasher = fresh._hasher
-        # argon2id at RFC 9106's low-memory cost, as the key slots (tests/store/test_encryption.py).
+        # argon2id at RFC 9106's low-memory cost, as the key slots (tests/store/test_encryption.py),
+        # checked on the PC's cores (tests/store/test_password_hash.py).
+        assert isinstance(hasher, CoreBoundHasher)
         assert hasher.type is Type.ID
         assert hasher.memory_cost >= 64 * 1024
         assert hasher.time_cost >= 3 and hasher.parallelism >= 1
