@@ -344,6 +344,33 @@ def test_idle_lock_asks_the_same_user_and_keeps_open_forms(
     window.close()
 
 
+@pytest.mark.parametrize("who", ["ayse", "sef"])
+def test_the_landing_pages_list_is_the_workers_first_job_and_the_counts_follow_it(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    monkeypatch: pytest.MonkeyPatch,
+    who: str,
+) -> None:
+    """What a person waits for after the password is their list (a few milliseconds); the status
+    bar's counts (a scan of every entry's state, 10–30 ms on 50,000 entries) come after it."""
+    submitted: list[str] = []
+    submit = worker.submit
+
+    def recorded(op: Callable[[Store], Any], *args: Any, **kwargs: Any) -> None:
+        submitted.append(getattr(op, "__qualname__", repr(op)))
+        submit(op, *args, **kwargs)
+
+    monkeypatch.setattr(worker, "submit", recorded)
+    window = MainWindow(make_ctx(who))
+    qtbot.addWidget(window)
+    window.show()
+    assert submitted[0] == "EntryTableModel.reload.<locals>.op", submitted
+    assert "load_counts_and_last_run" in submitted, submitted
+    qtbot.waitUntil(lambda: "Taslak:" in window.counts_label.text(), timeout=10_000)
+    wait_idle(qtbot, worker)
+
+
 def test_sign_out_from_the_lock(qtbot: Any, make_ctx: Callable[[str], AppContext]) -> None:
     window = MainWindow(make_ctx("ayse"))
     qtbot.addWidget(window)
