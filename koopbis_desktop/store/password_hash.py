@@ -4,8 +4,8 @@ An argon2 hash's output depends on its lanes (``p=4`` in the stored hash), not o
 threads fill them: the reference implementation's ``threads`` is only how many lanes run at
 once. argon2-cffi's check starts one thread per lane, so on a two-core office PC four threads
 take turns at each of the algorithm's twelve synchronisation points (four per pass); two
-threads, one per core, give the same answer ≈ 12 % sooner, and sooner still beside the
-window's start-up on the other core (docs/benchmarks.md, "Start-up, thirteenth pass").
+threads, one per core, give the same answer ≈ 12 % sooner (a person's sign-in: 117 → 102 ms
+inside the program; docs/benchmarks.md, "Start-up, thirteenth pass").
 
 Only the check changes: hashing, the cost and ``check_needs_rehash`` are argon2-cffi's. The
 check computes the hash with argon2's own ``argon2_ctx`` (argon2-cffi's documented low-level
