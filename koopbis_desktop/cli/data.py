@@ -46,6 +46,8 @@ def cmd_import_members(args: argparse.Namespace) -> int:
         title = f" ({preview.cooperative_title})" if preview.cooperative_title else ""
         print(f"{member_import.KIND_LABELS[preview.kind]}, {preview.cooperative}{title}: {preview.summary()}")
         print(f"Dosya: {preview.source} ({preview.reading})")
+        if preview.notice:  # open in Excel or LibreOffice: what is not saved there was not read
+            print(preview.notice, file=sys.stderr)
         for line in preview.error_lines(limit=200):
             print(f"  HATA: {line}", file=sys.stderr)
         if len(preview.error_lines()) > 200:

@@ -163,6 +163,8 @@ class ImportPreview:
     reading: str = ""
     encoding: str = ""
     batch: BatchValues = BatchValues()
+    #: the file is open in Excel or LibreOffice: what is not saved there was not read ("" if not)
+    notice: str = ""
 
     @property
     def type_id(self) -> str:
@@ -205,6 +207,7 @@ class ImportPreview:
             "cooperative": self.cooperative_id or self.cooperative_ref,
             "reading": self.reading,
             "encoding": self.encoding or None,
+            "open_elsewhere": self.notice or None,
             "rows": len(self.rows),
             "valid": len(self.valid_rows),
             "invalid": len(self.invalid_rows),
@@ -385,6 +388,7 @@ def preview(
         reading=layout.reading,
         encoding=layout.encoding,
         batch=batch,
+        notice=layout.notice,
     )
     _check_against_store(store, result, record)
     return result

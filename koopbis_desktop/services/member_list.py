@@ -34,8 +34,10 @@ from koopbis_desktop.services.spreadsheet import (
     header_key,
     identity_text,
     is_blank,
+    open_elsewhere_notice,
     open_sheets,
     refused_as,
+    told,
 )
 
 
@@ -238,6 +240,8 @@ class Layout:
     #: how the file was read, in Turkish ("CSV, Windows-1254 (Türkçe), ayırıcı …" or the workbook format)
     reading: str = ""
     encoding: str = ""  # the text encoding of a CSV/TXT file; "" for a workbook
+    #: the file is open in an office program: what is not saved there was not read ("" if not)
+    notice: str = ""
 
 
 def match_header(cells: Sequence[Any], ctype: ChangeType) -> tuple[dict[str, int], list[str]]:
@@ -297,8 +301,28 @@ def read_rows(
 
     ``progress`` is called with the number of rows read so far, every
     :data:`PROGRESS_EVERY` rows and once at the end.
+
+    A file open in Excel or LibreOffice meanwhile (what is not saved there is not read) is
+    said in ``Layout.notice`` and after a refusal's message.
     """
     file = Path(path)
+    notice = open_elsewhere_notice(file)
+    try:
+        layout, rows = _read_rows(file, kind=kind, progress=progress, supplied=supplied)
+    except SpreadsheetError as exc:
+        told(exc, notice)
+        raise
+    layout.notice = notice
+    return layout, rows
+
+
+def _read_rows(
+    file: Path,
+    *,
+    kind: ImportKind | None,
+    progress: Callable[[int], None] | None,
+    supplied: Collection[str],
+) -> tuple[Layout, list[ImportRow]]:
     source = file.name
     opened: list[Sheets] = []
     layout: Layout | None = None

@@ -54,8 +54,10 @@ from koopbis_desktop.services.spreadsheet import (
     header_key,
     identity_text,
     number_cell_digits,
+    open_elsewhere_notice,
     open_sheets,
     refused_as,
+    told,
 )
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store
@@ -101,6 +103,8 @@ class ImportReport:
     warning_count: int = 0
     # Cooperatives the store could not take as they were: (id, why).
     skipped: tuple[tuple[str, str], ...] = ()
+    #: files open in Excel or LibreOffice meanwhile: what was not saved there was not read
+    notices: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """The counts sentence, without the warnings."""
@@ -127,6 +131,8 @@ class ImportReport:
 
     def text(self) -> str:
         text = self.summary()
+        for notice in self.notices:
+            text += " " + notice
         if self.warnings:
             lines = self.warning_lines()
             total = max(self.warning_count, len(self.warnings))
@@ -726,6 +732,21 @@ def import_file(
     """
     main = Path(path)
     explicit = {"members": members, "board": board, "auditors": auditors, "assemblies": assemblies}
+    # A file open in Excel or LibreOffice meanwhile: what is not saved there is not read. Said
+    # after a refusal too (a person who corrected the rows there would read the same refusal).
+    files = [main, *(Path(given) for given in explicit.values() if given is not None)]
+    notices = tuple(notice for notice in map(open_elsewhere_notice, files) if notice)
+    try:
+        return _import_file(store, main, explicit, notices)
+    except SpreadsheetError as exc:
+        for notice in notices:
+            told(exc, notice)
+        raise
+
+
+def _import_file(
+    store: Store, main: Path, explicit: dict[str, Path | str | None], notices: tuple[str, ...]
+) -> ImportReport:
     opened: list[Sheets] = []
     errors = _Errors()
     warnings = _Errors(headers=errors.headers)
@@ -786,4 +807,5 @@ def import_file(
         warnings=tuple(warnings.items),
         warning_count=warnings.total,
         skipped=tuple(skipped),
+        notices=notices,
     )

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from koopbis_desktop.domain.errors import ExitCode
+from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.domain.validators import decimal_written_digits
 from koopbis_desktop.services.spreadsheet_formats import (
@@ -344,6 +345,46 @@ def open_sheets(path: Path, engine: Engine = Engine.CALAMINE) -> Sheets:
             delimiter=delimiter,
         )
     return Sheets(source, None, _open_book(path, source, file_format, engine), file_format=file_format)
+
+
+#: The lock file an office program keeps beside a file it has open (``{name}``: the file's name).
+_LOCK_FILES = (("~${name}", "Excel"), (".~lock.{name}#", "LibreOffice"))
+
+
+def open_elsewhere(path: Path) -> str:
+    """The office program that has ``path`` open now ("Excel", "LibreOffice"), or "".
+
+    Told by the lock file it keeps beside the file while it is open: Excel's ``~$Liste.xlsx``
+    (a CSV's too), LibreOffice's ``.~lock.Liste.xlsx#``. What was typed there and not saved
+    is not in the file: a person who corrected the list without saving would read the same
+    refusal again. A lock file left behind by a program that crashed reads the same; the
+    notice then asks for a save that changes nothing.
+    """
+    for pattern, program in _LOCK_FILES:
+        try:
+            if path.with_name(pattern.format(name=path.name)).is_file():
+                return program
+        except OSError:  # a folder that cannot be listed: nothing to tell
+            continue
+    return ""
+
+
+def open_elsewhere_notice(path: Path) -> str:
+    """:func:`open_elsewhere` as a sentence to show beside what was read ("" when not open)."""
+    program = open_elsewhere(path)
+    if not program:
+        return ""
+    return tx(
+        "«{name}» şu anda {program} programında açık: orada kaydetmediğiniz değişiklikler okunmadı. "
+        "Önce {program} programında kaydedin (Ctrl+S), sonra dosyayı yeniden okutun."
+    ).format(name=path.name, program=program)
+
+
+def told(exc: SpreadsheetError, notice: str) -> SpreadsheetError:
+    """``exc`` with ``notice`` (:func:`open_elsewhere_notice`) after its message, when there is one."""
+    if notice and notice not in exc.message:
+        exc.message = f"{exc.message} {notice}"
+    return exc
 
 
 def _open_book(path: Path, source: str, file_format: FileFormat, engine: Engine) -> Workbook:

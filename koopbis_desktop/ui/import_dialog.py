@@ -335,6 +335,8 @@ class MemberImportDialog(QDialog):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
         title = f" — {preview.cooperative_title}" if preview.cooperative_title else ""
         text = f"{member_import.KIND_LABELS[preview.kind]}{title}. {preview.summary()}"
+        if preview.notice:  # open in Excel: corrections not saved there are not in what was read
+            text = f"{preview.notice} {text}"
         # How the file was read (a CSV's encoding above all): a wrong guess shows here first.
         text += " " + self.tr("Dosya %1 olarak okundu.").replace("%1", preview.reading)
         if preview.ignored_headers:

@@ -105,8 +105,8 @@ def show_refusal(parent: QWidget | None, exc: BaseException) -> ListReport:
 
 
 def show_warnings(parent: QWidget | None, report: ImportReport) -> ListReport | None:
-    """The rows a loaded list took with a warning (None when there were none)."""
-    if not report.warnings and not report.skipped:
+    """The rows a loaded list took with a warning, and a file open in Excel meanwhile (None: neither)."""
+    if not report.warnings and not report.skipped and not report.notices:
         return None
     summary = report.summary()
     if report.warnings:
@@ -114,7 +114,7 @@ def show_warnings(parent: QWidget | None, report: ImportReport) -> ListReport | 
         summary += " " + _tr(
             "list_loader", "{0} uyarı; her satır neyin alınmadığını ve ne yapılacağını söylüyor:"
         ).format(total)
-    lines = report.warning_lines()
+    lines = [*report.notices, *report.warning_lines()]
     if len(report.warnings) < report.warning_count:
         more = report.warning_count - len(report.warnings)
         lines.append(

@@ -56,6 +56,22 @@ def test_import_members_dry_run_then_for_real(
     assert {entries.get_entry(store, u).author for u in result["created"]} == {"ayse"}
 
 
+def test_import_members_says_when_the_list_is_open_in_excel(
+    cli: Any, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What is not saved in Excel is not read: said on stderr beside the summary, and in --json."""
+    path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, admit_rows(2, seed=6))
+    path.with_name(f"~${path.name}").write_bytes(b"\x05ayse")  # Excel's lock file while it has the list open
+    assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse", "--dry-run") == 0
+    said = capsys.readouterr()
+    assert "2 satır okundu" in said.out
+    assert "«liste.xlsx» şu anda Excel programında açık" in said.err
+    assert (
+        cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse", "--dry-run", "--json") == 0
+    )
+    assert "Excel programında açık" in json.loads(capsys.readouterr().out)["open_elsewhere"]
+
+
 def test_import_members_with_errors_exits_3_and_imports_nothing(
     cli: Any, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -157,6 +157,36 @@ def test_import_dialog_reads_office_formats_and_says_how(
     assert entry_count(store) == 0
 
 
+def test_import_dialog_says_first_when_the_list_is_open_in_excel(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+) -> None:
+    """Rows corrected in Excel but not saved would come back with the same errors: the preview says why."""
+    rows = admit_rows(3, seed=12)
+    rows[1][0] = "12345678901"  # a TCKN whose checksum fails
+    path = write_xlsx(tmp_path / "uyeler.xlsx", ADMIT_HEADERS, rows)
+    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose_file(path)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=10_000)
+    assert "Excel programında açık" not in dialog.status_label.text()
+    (tmp_path / "~$uyeler.xlsx").write_bytes(b"\x05ayse")  # the clerk opens it in Excel to correct it
+    dialog.preview = None
+    dialog.on_reload_button_clicked()
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=10_000)
+    text = dialog.status_label.text()
+    assert text.startswith(
+        "«uyeler.xlsx» şu anda Excel programında açık: orada kaydetmediğiniz değişiklikler"
+    )
+    assert "3 satır okundu: 2 geçerli, 1 hatalı." in text
+    assert entry_count(store) == 0
+
+
 def test_settings_offer_the_excel_2010_csv_encoding(
     qtbot: Any, make_ctx: Callable[[str], AppContext], worker: DbWorker, store: Store
 ) -> None:

@@ -83,6 +83,27 @@ def test_a_list_loaded_with_warnings_shows_them_until_closed(
     wait_idle(qtbot, worker)
 
 
+def test_a_list_still_open_in_excel_is_loaded_and_the_report_says_to_save_it_there(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], worker: DbWorker, store: Store, tmp_path: Path
+) -> None:
+    """What is not saved in Excel is not read: said in the report, which shows even without warnings."""
+    ctx = make_ctx("admin")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    path = write_csv(tmp_path / "liste.csv", COOP_HEADER, coop_rows(records(2)))
+    (tmp_path / "~$liste.csv").write_bytes(b"\x05ayse")  # Excel has it open
+    choose_and_load(ctx, parent, path=path)
+    report = shown_report(qtbot, parent)
+    assert "2 kooperatif" in report.summary.text()
+    assert report.lines.toPlainText().startswith(
+        "«liste.csv» şu anda Excel programında açık: orada kaydetmediğiniz değişiklikler okunmadı."
+    )
+    assert snapshot.count_cooperatives(store) == 2
+    qtbot.keyClick(report, Qt.Key.Key_Escape)
+    wait_idle(qtbot, worker)
+
+
 def test_the_file_dialog_offers_every_format_the_import_reads(
     qtbot: Any, make_ctx: Callable[[str], AppContext], worker: DbWorker, monkeypatch: Any
 ) -> None:
