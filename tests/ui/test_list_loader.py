@@ -26,6 +26,14 @@ from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
 from tests.ui.conftest import wait_idle
 
 
+def shown_parent(qtbot: Any) -> QWidget:
+    """A window the list's report opens over."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    return parent
+
+
 def shown_report(qtbot: Any, parent: QWidget) -> ListReport:
     qtbot.waitUntil(lambda: any(d.isVisible() for d in parent.findChildren(ListReport)))
     return next(d for d in parent.findChildren(ListReport) if d.isVisible())
@@ -35,9 +43,7 @@ def test_a_refused_list_shows_every_row_to_fix(
     qtbot: Any, make_ctx: Callable[[str], AppContext], worker: DbWorker, store: Store, tmp_path: Path
 ) -> None:
     ctx = make_ctx("admin")
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    parent.show()
+    parent = shown_parent(qtbot)
     rows = coop_rows(records(4, seed=30))
     rows[1][6] = "1234567891"  # line 3: a bad VKN
     rows[2][9] = "31.02.2001"  # line 4: no such date
@@ -61,9 +67,7 @@ def test_a_list_loaded_with_warnings_shows_them_until_closed(
     qtbot: Any, make_ctx: Callable[[str], AppContext], worker: DbWorker, store: Store, tmp_path: Path
 ) -> None:
     ctx = make_ctx("sef")
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    parent.show()
+    parent = shown_parent(qtbot)
     recs = records(3)
     rows = [
         [*row, phone] for row, phone in zip(coop_rows(recs), ["0312 555 12 34", "555 12", ""], strict=True)
@@ -88,9 +92,7 @@ def test_a_list_still_open_in_excel_is_loaded_and_the_report_says_to_save_it_the
 ) -> None:
     """What is not saved in Excel is not read: said in the report, which shows even without warnings."""
     ctx = make_ctx("admin")
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    parent.show()
+    parent = shown_parent(qtbot)
     path = write_csv(tmp_path / "liste.csv", COOP_HEADER, coop_rows(records(2)))
     (tmp_path / "~$liste.csv").write_bytes(b"\x05ayse")  # Excel has it open
     choose_and_load(ctx, parent, path=path)

@@ -385,11 +385,11 @@ sys.exit(code)
 """
 
 
-def run_probe(code: str, db_path: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``code`` in a Python of its own, offscreen, on the database at ``db_path``."""
+def run_probe(code: str, db_path: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a Python of its own, offscreen, on the database at ``db_path`` (then ``args``)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
     return subprocess.run(
-        [sys.executable, "-c", code, str(db_path)],
+        [sys.executable, "-c", code, str(db_path), *args],
         capture_output=True,
         text=True,
         timeout=120,
@@ -581,15 +581,7 @@ def test_a_sign_in_finds_every_module_of_its_first_page_loaded_while_the_login_w
     if who == "sef":
         capture.submit_entry(store, people["ayse"], entry.uuid)  # on the supervisor's landing list
     store.close()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
-    done = subprocess.run(
-        [sys.executable, "-c", SIGNED_IN_PROBE, str(db_path), who, PASSWORD],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
+    done = run_probe(SIGNED_IN_PROBE, db_path, tmp_path, who, PASSWORD)
     assert done.returncode == 0, done.stderr
     after = [line.split()[1:] for line in done.stdout.splitlines() if line.startswith("AFTER_CHECK")]
     assert after == [[]], done.stdout
