@@ -27,6 +27,7 @@ from koopbis_desktop.services.queries import AuditFilter, EntryFilter
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.list_loader import choose_and_load, may_load_list
 
 # The exports (openpyxl), the support bundle and the import dialog (the spreadsheet readers)
 # load when their menu item is first used: the window is drawn without them.
@@ -61,7 +62,8 @@ def with_suffix(path: Path, suffixes: tuple[str, ...]) -> Path:
 
 
 class DataActions(QObject):
-    """ "Ortak listesi yükle…", "Dışa aktar…", "Denetim izini dışa aktar…", "Destek paketi oluştur…"."""
+    """ "Ortak listesi yükle…", "Kooperatif listesini yükle…", "Dışa aktar…", "Denetim izini dışa aktar…",
+    "Destek paketi oluştur…"."""
 
     exported = Signal(object)  # the written Path
     _counted = Signal(int)  # from the export's thread: rows it will write
@@ -78,6 +80,12 @@ class DataActions(QObject):
         self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.import_action.setEnabled(not ctx.is_admin)  # admins record no entries
         self.import_action.triggered.connect(self.on_import_action_triggered)
+        # KOOP-BİS's cooperative list, again (an updated or corrected one): the Kooperatifler page
+        # offers it only while the list is empty. Every cooperative in the file is replaced whole.
+        self.list_action = QAction(self.tr("Koo&peratif listesini yükle…"), window)
+        self.list_action.setObjectName("loadListAction")
+        self.list_action.setVisible(may_load_list(ctx))
+        self.list_action.triggered.connect(lambda: choose_and_load(self.ctx, self.window))
         self.export_action = QAction(self.tr("&Dışa aktar (Excel/CSV)…"), window)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setStatusTip(self.tr("Ekrandaki listeyi, süzgeciyle birlikte dosyaya yazar."))
@@ -376,7 +384,13 @@ def install_data_actions(
     actions = DataActions(window, ctx, pages)
     # Before "Çıkış" (after the file menu's separator), in a group of their own.
     anchor = next((a for a in file_menu.actions() if a.isSeparator()), None)
-    for action in (actions.import_action, actions.export_action, actions.audit_action, actions.backup_action):
+    for action in (
+        actions.import_action,
+        actions.list_action,
+        actions.export_action,
+        actions.audit_action,
+        actions.backup_action,
+    ):
         if anchor is None:
             file_menu.addAction(action)
         else:

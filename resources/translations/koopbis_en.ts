@@ -1144,150 +1144,155 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>DataActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="77"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="79"/>
         <source>Ortak &amp;listesi yükle…</source>
         <translation>Load a &amp;member list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="85"/>
+        <source>Koo&amp;peratif listesini yükle…</source>
+        <translation>Load the &amp;cooperative list…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/export.py" line="89"/>
         <source>&amp;Dışa aktar (Excel/CSV)…</source>
         <translation>&amp;Export (Excel/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="83"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="91"/>
         <source>Ekrandaki listeyi, süzgeciyle birlikte dosyaya yazar.</source>
         <translation>Writes the list on screen, with its filter, to a file.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="85"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="93"/>
         <source>De&amp;netim izini dışa aktar…</source>
         <translation>Export the au&amp;dit trail…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="88"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="96"/>
         <source>&amp;Destek paketi oluştur…</source>
         <translation>Create a &amp;support bundle…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="91"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="99"/>
         <source>Yedek &amp;al</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="95"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="103"/>
         <source>Kayıtların bir kopyasını yedek klasörüne yazar (program her gün kendisi de bir tane alır).</source>
         <translation>Writes a copy of the records to the backup folder (the program also takes one by itself every day).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="114"/>
-        <location filename="../../koopbis_desktop/ui/export.py" line="238"/>
-        <location filename="../../koopbis_desktop/ui/export.py" line="250"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="246"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="258"/>
         <source>%1 yazılıyor…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="126"/>
         <source>Dosya yazılamadı</source>
         <translation>The file could not be written</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="145"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="153"/>
         <source>Listeyi dışa aktar</source>
         <translation>Export the list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="155"/>
         <source>Excel dosyası (*.xlsx);;CSV dosyası, noktalı virgüllü (*.csv)</source>
         <translation>Excel file (*.xlsx);;CSV file, semicolon-separated (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="183"/>
         <source>Denetim izini dışa aktar</source>
         <translation>Export the audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="185"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="203"/>
-        <location filename="../../koopbis_desktop/ui/export.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="235"/>
         <source>Dışa aktarma sürüyor</source>
         <translation>Export in progress</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="204"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="212"/>
         <source>%1 henüz yazılıyor. Şimdi çıkarsanız dışa aktarma durur ve dosya yazılmaz.</source>
         <translation>%1 is still being written. If you leave now, the export stops and no file is written.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="208"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="216"/>
         <source>Bekle</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="209"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="217"/>
         <source>Durdur ve çık</source>
         <translation>Stop and leave</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="219"/>
         <source>Bekle&apos;ye basarsanız dışa aktarma sürer; bitince yeniden çıkabilirsiniz.</source>
         <translation>With Wait the export goes on; you can leave once it has finished.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="237"/>
         <source>%1 henüz yazılıyor. Bitmesini bekleyin ya da ilerleme penceresinde Vazgeç&apos;e basın.</source>
         <translation>%1 is still being written. Wait for it to finish, or press Cancel in the progress window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="238"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="246"/>
         <source>Vazgeç</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="241"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="249"/>
         <source>Dışa aktarılıyor</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="285"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="293"/>
         <source>%1 yazılıyor: %2 / %3 kayıt</source>
         <translation>Writing %1: %2 / %3 entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="295"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="303"/>
         <source>Durduruluyor…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="328"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="336"/>
         <source>Yedek alınıyor…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="339"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="347"/>
         <source>Yedek alındı: %1</source>
         <translation>Backup taken: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="344"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="352"/>
         <source>Yedek alınamadı</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="351"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="359"/>
         <source>Destek paketi oluştur</source>
         <translation>Create a support bundle</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="353"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="361"/>
         <source>Zip dosyası (*.zip)</source>
         <translation>Zip file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/export.py" line="367"/>
+        <location filename="../../koopbis_desktop/ui/export.py" line="375"/>
         <source>Destek paketi yazıldı: %1 (kişisel veri içermez).</source>
         <translation>Support bundle written: %1 (contains no personal data).</translation>
     </message>
@@ -2763,7 +2768,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/import_dialog.py" line="201"/>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="421"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="423"/>
         <source>%v satır okundu</source>
         <translation>%v rows read</translation>
     </message>
@@ -2784,7 +2789,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/import_dialog.py" line="231"/>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="497"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="499"/>
         <source>Geçerli satırları &amp;içe aktar</source>
         <translation>&amp;Import the valid rows</translation>
     </message>
@@ -2809,7 +2814,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Member lists (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="339"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="341"/>
         <source>Dosya %1 olarak okundu.</source>
         <translation>The file was read as %1.</translation>
     </message>
@@ -2824,77 +2829,77 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="341"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="343"/>
         <source>Tanınmayan sütunlar alınmadı: %1.</source>
         <translation>Unrecognised columns were left out: %1.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="346"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="348"/>
         <source>Hatalı satırları dosyada düzeltip &apos;Yeniden denetle&apos;ye basın ya da &apos;Hatalı satırları atla&apos;yı seçin.</source>
         <translation>Correct the rows with errors in the file and press &apos;Check again&apos;, or choose &apos;Skip rows with errors&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="368"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="370"/>
         <source>Satır %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="384"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="386"/>
         <source>%v kayıt oluşturuldu</source>
         <translation>%v entries created</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="403"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="405"/>
         <source>İçe aktarma durduruluyor…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="434"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="436"/>
         <source>Şablonu kaydet</source>
         <translation>Save the template</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="436"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="438"/>
         <source>Excel dosyası (*.xlsx);;CSV dosyası (*.csv)</source>
         <translation>Excel file (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="451"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="453"/>
         <source>Şablon kaydedilemedi</source>
         <translation>The template could not be saved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="452"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="454"/>
         <source>Şablon kaydedilemedi: %1</source>
         <translation>The template could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="455"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="457"/>
         <source>Şablon kaydedildi: %1</source>
         <translation>Template saved: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="483"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="485"/>
         <source>Önce bir dosya seçin.</source>
         <translation>Choose a file first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="485"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="487"/>
         <source>Dosyada geçerli satır yok.</source>
         <translation>The file has no valid rows.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="488"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="490"/>
         <source>%1 satırda hata var: düzeltin ya da &apos;Hatalı satırları atla&apos;yı seçin.</source>
         <translation>%1 rows have errors: correct them or choose &apos;Skip rows with errors&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="493"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="495"/>
         <source>%1 taslak kayıt oluşturulur.</source>
         <translation>%1 draft entries will be created.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="495"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="497"/>
         <source>%1 geçerli satırı &amp;içe aktar</source>
         <translation>&amp;Import %1 valid rows</translation>
     </message>
@@ -3493,38 +3498,38 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="274"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="279"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
         <extracomment>The signed-in window&apos;s modules in the order they load, each pulling in what it needs (a few milliseconds to a few tens each): one per turn of the event loop. An encrypted file&apos;s sign-in opens the account&apos;s key slot first: argon2&apos;s low-level function and AES-GCM (≈ 11 + 15 ms of imports on the DB worker, after the password was typed). Loaded first while the login of an encrypted file waits.</extracomment>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="312"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="317"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="374"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="379"/>
         <source>Bugünün yedeği alındı: %1</source>
         <translation>Today&apos;s backup was taken: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="384"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="389"/>
         <source>%1 Kayıtlarınız yerinde; günün yedeği programın bir sonraki açılışında yeniden denenir.</source>
         <translation>%1 Your records are safe; today&apos;s backup is tried again at the program&apos;s next start.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="606"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="611"/>
         <source>KOOP-BİS Masaüstü bu veritabanıyla bu bilgisayarda zaten açık.</source>
         <translation>KOOP-BİS Desktop is already open with this database on this computer.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="607"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="612"/>
         <source>Açık pencereyi görev çubuğunda bulun. İkinci bir pencere açılmadı: aynı form iki pencerede açılıp iki kez kaydedilebilirdi. Açık program yanıt vermiyorsa kapatın (işlem numarası {0}) ve yeniden başlatın; kaydettikleriniz ve otomatik kaydedilen formlar kaybolmaz.</source>
         <translation>Find the open window in the task bar. No second window was opened: the same form could have been opened in two windows and saved twice. If the open program does not respond, close it (process number {0}) and start again; what you saved and the autosaved forms are not lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="670"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="675"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
@@ -3687,7 +3692,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="148"/>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="118"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store
@@ -103,6 +104,42 @@ def test_a_list_still_open_in_excel_is_loaded_and_the_report_says_to_save_it_the
     )
     assert snapshot.count_cooperatives(store) == 2
     qtbot.keyClick(report, Qt.Key.Key_Escape)
+    wait_idle(qtbot, worker)
+
+
+def test_a_loaded_list_can_be_loaded_again_from_the_file_menu(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+    monkeypatch: Any,
+) -> None:
+    """KOOP-BİS sends an updated list: the Kooperatifler page offered loading only while empty."""
+    from koopbis_desktop.ui.mainwindow import MainWindow
+
+    clerk = MainWindow(make_ctx("ayse"))
+    qtbot.addWidget(clerk)
+    hidden = clerk.findChild(QAction, "loadListAction")
+    assert hidden is not None and not hidden.isVisible()  # the same rule as the page's button
+    window = MainWindow(make_ctx("sef"))
+    qtbot.addWidget(window)
+    window.show()
+    action = window.findChild(QAction, "loadListAction")
+    file_menu = window.menuBar().actions()[0].menu()
+    assert action is not None and action.isVisible()
+    assert isinstance(file_menu, QMenu) and action in file_menu.actions()
+    before = snapshot.count_cooperatives(store)
+    path = write_csv(
+        tmp_path / "guncel-liste.csv", COOP_HEADER, coop_rows(records(3, province="34", seed=41))
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    messages: list[str] = []
+    window.ctx.hub.message.connect(messages.append)
+    action.trigger()
+    qtbot.waitUntil(lambda: snapshot.count_cooperatives(store) == before + 3, timeout=10_000)
+    qtbot.waitUntil(lambda: any("3 kooperatif" in m for m in messages), timeout=10_000)
     wait_idle(qtbot, worker)
 
 
