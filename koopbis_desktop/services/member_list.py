@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import turkish_type
-from koopbis_desktop.domain.i18n import Labels
+from koopbis_desktop.domain.i18n import Labels, tx
 from koopbis_desktop.domain.schema import ChangeType, Field, Kind, Severity
 from koopbis_desktop.services.spreadsheet import (
     Sheets,
@@ -316,6 +316,19 @@ def read_rows(
     return layout, rows
 
 
+def _other_list_hint(header: Sequence[Any] | None) -> str:
+    """When the refused file is KOOP-BİS's cooperative list: where that list is loaded (" …" or "")."""
+    from koopbis_desktop.services.snapshot_import import looks_like_cooperative_list
+
+    if header is None or not looks_like_cooperative_list(header):
+        return ""
+    return " " + tx(
+        "Bu dosya KOOP-BİS'in kooperatif listesi gibi görünüyor (sicil no ve unvan sütunları var): o listeyi "
+        "şef ya da yönetici Dosya → Kooperatif listesini yükle… ile (komut satırında: koopbis snapshot import) "
+        "yükler. Buraya bir kooperatifin ortak listesi gelir."
+    )
+
+
 def _read_rows(
     file: Path,
     *,
@@ -350,7 +363,7 @@ def _read_rows(
             source,
             "Ortak listesinin başlık satırı bulunamadı. Dosyadaki ilk satır: "
             f"{found}. 'T.C. Kimlik No / VKN', 'Adı Soyadı / Unvanı', 'Giriş Tarihi' gibi başlıklar "
-            "bekleniyor; uygulamadaki şablonu kullanın.",
+            "bekleniyor; uygulamadaki şablonu kullanın." + _other_list_hint(first_cells),
         )
     missing = _required_missing(layout, supplied)
     if missing:
@@ -360,7 +373,7 @@ def _read_rows(
         raise _refusal(
             source,
             f"{KIND_LABELS[layout.kind]} için zorunlu sütunlar eksik: {accepted}. "
-            "Uygulamadaki şablonu kullanın.",
+            "Uygulamadaki şablonu kullanın." + _other_list_hint(first_cells),
         )
     if not out:
         raise _refusal(source, "Dosyada başlık satırından sonra ortak satırı yok.")

@@ -22,7 +22,7 @@ province's whole list over one phone would stop the office on go-live day.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -310,6 +310,27 @@ def _column_keys(table: Table) -> dict[str, str]:
     return by_key
 
 
+def _keys_of(aliases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(header_key(alias) for alias in aliases)
+
+
+_REGISTRY_KEYS = _keys_of(_REGISTRY_ALIASES)
+_TITLE_KEYS = _keys_of(COOPERATIVES.columns[1].aliases)
+_PERSON_KEYS = _keys_of(_PERSON_ID_ALIASES)
+
+
+def looks_like_cooperative_list(header: Sequence[Any]) -> bool:
+    """A header with a registry number and a cooperative title: KOOP-BİS's cooperative list."""
+    keys = {header_key(cell) for cell in header}
+    return bool(keys & _REGISTRY_KEYS) and bool(keys & _TITLE_KEYS)
+
+
+def looks_like_member_list(header: Sequence[Any]) -> bool:
+    """A header with a person's identity number and no registry number: one cooperative's member list."""
+    keys = {header_key(cell) for cell in header}
+    return bool(keys & _PERSON_KEYS) and not keys & _REGISTRY_KEYS
+
+
 def _map_header(
     sheet: Sheet, table: Table, header: list[Any], errors: _Errors, line_no: int = 1
 ) -> dict[str, int]:
@@ -333,12 +354,16 @@ def _map_header(
                 f"Zorunlu '{column.aliases[0]}' sütunu yok. Kabul edilen başlıklar: {accepted}.",
             )
         names = ", ".join(c.aliases[0] for c in missing)  # the Turkish header, as a member list says
-        raise SnapshotImportError(
-            tx(
-                "{source}: {label} dosyasında zorunlu sütunlar eksik: {names}. Dosyadaki başlıklar: {found}."
-            ).format(source=sheet.source, label=table.label, names=names, found=found),
-            errors.items,
-        )
+        message = tx(
+            "{source}: {label} dosyasında zorunlu sütunlar eksik: {names}. Dosyadaki başlıklar: {found}."
+        ).format(source=sheet.source, label=table.label, names=names, found=found)
+        if table is COOPERATIVES and looks_like_member_list(header):
+            message += " " + tx(
+                "Bu dosya bir ortak listesi gibi görünüyor (kimlik numarası sütunu var, sicil no yok): bir "
+                "kooperatifin ortak listesi Dosya → Ortak listesi yükle… ile (komut satırında: koopbis import "
+                "members) yüklenir. Buraya KOOP-BİS'in kooperatif listesi gelir."
+            )
+        raise SnapshotImportError(message, errors.items)
     return positions
 
 

@@ -56,6 +56,7 @@ _SUFFIX_FORMATS = {
 }
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the compound file of Excel 97-2003 (.xls)
+_PDF_MAGIC = b"%PDF"  # a PDF: a printed list, not a spreadsheet
 #: What every refusal of an unreadable file advises: what Excel 2007/2010 and the
 #: LibreOffice of 2015 can save, not the "CSV UTF-8" Excel only has since 2016.
 SAVE_ADVICE = (
@@ -88,6 +89,13 @@ def file_format_of(path: Path) -> FileFormat:
     except OSError as exc:
         raise FormatRefused(unreadable(exc)) from exc
     named = _SUFFIX_FORMATS.get(path.suffix.lower())
+    if magic == _PDF_MAGIC:
+        raise FormatRefused(
+            tx(
+                "Dosya bir PDF belgesi: PDF'teki tablo okunamaz. Listeyi Excel (.xlsx) ya da CSV dosyası "
+                "olarak isteyin."
+            )
+        )
     if magic == _OLE_MAGIC:
         return FileFormat.XLS
     if magic == _ZIP_MAGIC:
@@ -120,6 +128,13 @@ def _zip_format(path: Path, named: FileFormat | None) -> FileFormat:
         return named if named is not None and named is not FileFormat.TEXT else FileFormat.XLSX
     if b"opendocument.spreadsheet" in mimetype:
         return FileFormat.ODS
+    if "word/document.xml" in names or b"opendocument.text" in mimetype:
+        raise FormatRefused(
+            tx(
+                "Dosya bir Word belgesi: içindeki tablo okunamaz. Tabloyu Excel'e kopyalayıp Excel Çalışma "
+                "Kitabı (.xlsx) olarak kaydedin."
+            )
+        )
     if "xl/workbook.bin" in names:
         return FileFormat.XLSB
     if named is FileFormat.XLSM:

@@ -285,7 +285,8 @@ def test_leaving_list(store: Store, people: dict[str, Actor], coop: dict[str, An
     [
         (b"", "Dosya boş"),
         (b"PK\x03\x04 this is not really a zip", "Excel dosyası açılamadı"),
-        (b"%PDF-1.4\n\x00\x01binary", "CSV metin dosyası değil"),
+        (b"GIF89a\x01\x00\x01\x00\x00\x00binary", "CSV metin dosyası değil"),  # a picture saved as .csv
+        (b"%PDF-1.4\n\x00\x01binary", "Dosya bir PDF belgesi: PDF'teki tablo okunamaz"),
     ],
 )
 def test_files_that_are_not_member_lists(

@@ -161,7 +161,7 @@ def test_the_content_decides_not_the_name(tmp_path: Path) -> None:
         ("liste.xls", b"\xd0\xcf\x11\xe0damaged", "Excel dosyası açılamadı"),
         ("liste.ods", b"PK\x03\x04damaged", "OpenDocument dosyası açılamadı"),
         ("liste.xlsx", b"not a zip", "geçerli bir Excel (.xlsx) dosyası değil"),
-        ("liste.csv", b"%PDF-1.4\n\x00\x01\x02binary", "CSV metin dosyası değil"),
+        ("liste.csv", b"GIF89a\x01\x00\x01\x00\x00\x00binary", "CSV metin dosyası değil"),
         ("liste.csv", "Ad;Adres\nИванов;Москва\n".encode("cp1251"), "kodlaması güvenle anlaşılamadı"),
     ],
 )

@@ -22,7 +22,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.list_loader import ListReport, choose_and_load
 from koopbis_desktop.ui.worker import DbWorker
-from tests.services.member_lists import write_csv
+from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_csv, write_xlsx
 from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
 from tests.ui.conftest import wait_idle
 
@@ -62,6 +62,20 @@ def test_a_refused_list_shows_every_row_to_fix(
     assert snapshot.count_cooperatives(store) == 0
     qtbot.keyClick(report, Qt.Key.Key_Escape)
     assert not report.isVisible()
+
+
+def test_a_member_list_chosen_as_the_cooperative_list_says_where_it_belongs(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], worker: DbWorker, store: Store, tmp_path: Path
+) -> None:
+    parent = shown_parent(qtbot)
+    path = write_xlsx(tmp_path / "uyeler.xlsx", ADMIT_HEADERS, admit_rows(2))
+    choose_and_load(make_ctx("sef"), parent, path=path)
+    report = shown_report(qtbot, parent)
+    assert report.windowTitle() == "Kooperatif listesi yüklenmedi"
+    assert "Bu dosya bir ortak listesi gibi görünüyor" in report.summary.text()
+    assert "Dosya → Ortak listesi yükle…" in report.summary.text()
+    assert snapshot.count_cooperatives(store) == 0
+    qtbot.keyClick(report, Qt.Key.Key_Escape)
 
 
 def test_a_list_loaded_with_warnings_shows_them_until_closed(
