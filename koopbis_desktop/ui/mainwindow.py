@@ -461,7 +461,12 @@ class MainWindow(QMainWindow):
         counts = status.counts.by_state
         parts = [f"{STATE_LABELS[s]}: {counts.get(s.value, 0)}" for s in _COUNTED_STATES]
         parts.append(self.tr("Karar bekleyen: {0}").format(status.counts.decisions))
-        self.counts_label.setText(self.tr("Yerel kayıtlar — {0}").format(" · ".join(parts)))
+        # An office database's counts are the whole office's (every PC's clerks), a file's this PC's.
+        if self.ctx.worker.is_office:
+            heading = self.tr("Ofisteki kayıtlar (bütün bilgisayarlar) — {0}")
+        else:
+            heading = self.tr("Yerel kayıtlar — {0}")
+        self.counts_label.setText(heading.format(" · ".join(parts)))
         sentence = status.banner()
         if sentence is None:  # no answer from KOOP-BİS yet: the go-live date is the hint
             sentence = self.tr(

@@ -2377,7 +2377,12 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="468"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="466"/>
+        <source>Ofisteki kayıtlar (bütün bilgisayarlar) — {0}</source>
+        <translation>Office entries (all PCs) — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="473"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2399,27 +2404,27 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="464"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="468"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="521"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="526"/>
         <source>{0}, {1} numaralı kaydınızı iade etti: «{2}» Düzeltmek için Taslaklarım&apos;da açın.</source>
         <translation>{0} returned your entry {1}: «{2}» Open it in My drafts to correct it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="525"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="530"/>
         <source>{0} kaydınız iade edildi; sonuncusu {1}, {2} numaralı kayıt: «{3}» Notlar Taslaklarım&apos;da.</source>
         <translation>{0} of your entries were returned; the last by {1}, entry {2}: «{3}» The notes are in My drafts.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="528"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="533"/>
         <source>Kaydınız iade edildi</source>
         <translation>Your entry was returned</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="568"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="573"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>

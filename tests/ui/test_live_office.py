@@ -231,6 +231,23 @@ def test_live_updates_start_only_for_an_office_database(
     assert not live.running and not live.listener.connected
 
 
+@ON_BOTH
+def test_the_status_bars_counts_say_whose_entries_they_count(
+    qtbot: Any, engine: str, store: Store, make_ctx: Callable[[str], AppContext], people: dict[str, Actor]
+) -> None:
+    """On an office database "İade edildi: 3" counts every PC's entries, not the clerk's own: said so."""
+    from koopbis_desktop.ui.mainwindow import MainWindow
+
+    window = MainWindow(make_ctx("ayse"))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "Taslak:" in window.counts_label.text(), timeout=5000)
+    text = window.counts_label.text()
+    if engine == "postgresql":
+        assert text.startswith("Ofisteki kayıtlar (bütün bilgisayarlar) — Taslak: ")
+    else:
+        assert text.startswith("Yerel kayıtlar — Taslak: ")
+
+
 @ON_OFFICE
 def test_closing_an_account_on_another_pc_locks_its_open_window_at_once(
     qtbot: Any,
