@@ -315,7 +315,7 @@ def _keys_of(aliases: tuple[str, ...]) -> frozenset[str]:
 
 
 _REGISTRY_KEYS = _keys_of(_REGISTRY_ALIASES)
-_TITLE_KEYS = _keys_of(COOPERATIVES.columns[1].aliases)
+_TITLE_KEYS = _keys_of(next(c.aliases for c in COOPERATIVES.columns if c.name == "title"))
 _PERSON_KEYS = _keys_of(_PERSON_ID_ALIASES)
 
 
