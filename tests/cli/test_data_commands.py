@@ -17,7 +17,7 @@ from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from tests.conftest import PASSWORD
-from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_csv, write_xlsx
+from tests.services.member_lists import ADMIT_HEADERS, admit_rows, opened_in_excel, write_csv, write_xlsx
 
 COOP = "06-900001"
 
@@ -61,7 +61,7 @@ def test_import_members_says_when_the_list_is_open_in_excel(
 ) -> None:
     """What is not saved in Excel is not read: said on stderr beside the summary, and in --json."""
     path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, admit_rows(2, seed=6))
-    path.with_name(f"~${path.name}").write_bytes(b"\x05ayse")  # Excel's lock file while it has the list open
+    opened_in_excel(path)
     assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse", "--dry-run") == 0
     said = capsys.readouterr()
     assert "2 satır okundu" in said.out

@@ -106,3 +106,10 @@ def write_csv(
         for row in rows:
             writer.writerow([v.strftime("%d.%m.%Y") if isinstance(v, date | datetime) else v for v in row])
     return path
+
+
+def opened_in_excel(path: Path) -> Path:
+    """What Excel leaves beside a file it has open (``~$name``; hidden on Windows, a few bytes naming the user)."""
+    lock = path.with_name(f"~${path.name}")
+    lock.write_bytes(b"\x05ayse" + b" " * 48)
+    return lock

@@ -8,7 +8,6 @@ the file as before and say, beside what they read (and after a refusal), to save
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,26 +18,11 @@ from koopbis_desktop.services.member_import import MemberListError
 from koopbis_desktop.services.snapshot_import import SnapshotImportError
 from koopbis_desktop.services.spreadsheet import open_elsewhere, open_elsewhere_notice
 from koopbis_desktop.store import snapshot
-from koopbis_desktop.store.db import Store, open_store
-from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_csv, write_xlsx
+from koopbis_desktop.store.db import Store
+from tests.services.member_lists import ADMIT_HEADERS, admit_rows, opened_in_excel, write_csv, write_xlsx
 from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
 
 COOP = "06-900001"
-
-
-@pytest.fixture
-def snap(tmp_path: Path) -> Iterator[Store]:
-    """A database for the cooperative list alone (the snapshot import's tests' own)."""
-    store = open_store(tmp_path / "k.sqlite", create=True)
-    yield store
-    store.close()
-
-
-def opened_in_excel(path: Path) -> Path:
-    """What Excel leaves beside a file it has open (hidden on Windows; a few bytes naming the user)."""
-    lock = path.with_name(f"~${path.name}")
-    lock.write_bytes(b"\x05ayse" + b" " * 48)
-    return lock
 
 
 def opened_in_libreoffice(path: Path) -> Path:

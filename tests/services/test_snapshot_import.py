@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +33,6 @@ COOP_HEADER = [
 ]
 MEMBER_HEADER = ["Sicil No", "T.C. Kimlik No", "Adı Soyadı", "Pay", "Giriş Tarihi"]
 BOARD_HEADER = ["Sicil No", "TCKN", "Ad Soyad", "Görevi", "Görev Süresi"]
-
-
-@pytest.fixture
-def snap(tmp_path: Path) -> Iterator[Store]:
-    store = open_store(tmp_path / "k.sqlite", create=True)
-    yield store
-    store.close()
 
 
 def records(count: int = 12, province: str = "06", seed: int = 3) -> list[dict[str, Any]]:

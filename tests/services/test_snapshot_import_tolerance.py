@@ -7,7 +7,6 @@ Ministry's type names without "Kooperatifi" and in capitals.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import pytest
 from koopbis_desktop.domain import demo_data, reference
 from koopbis_desktop.services import snapshot_import
 from koopbis_desktop.store import snapshot
-from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.db import Store
 from tests.conftest import db_arg
 from tests.services.member_lists import write_csv
 
@@ -53,13 +52,6 @@ STATUS_WORDS = [
     ("Faal", "active"),
     ("Askıda", "other"),  # unknown: kept as written
 ]
-
-
-@pytest.fixture
-def snap(tmp_path: Path) -> Iterator[Store]:
-    store = open_store(tmp_path / "k.sqlite", create=True)
-    yield store
-    store.close()
 
 
 def export_rows(recs: list[dict[str, Any]]) -> list[list[Any]]:

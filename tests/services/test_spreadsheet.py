@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,15 +12,8 @@ from koopbis_desktop.services.member_list import MemberListError
 from koopbis_desktop.services.snapshot_import import SnapshotImportError
 from koopbis_desktop.services.spreadsheet import Engine, SpreadsheetError, display_text, open_sheets
 from koopbis_desktop.services.spreadsheet_formats import FileFormat
-from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.db import Store
 from tests.services.member_lists import write_xlsx
-
-
-@pytest.fixture
-def snap(tmp_path: Path) -> Iterator[Store]:
-    store = open_store(tmp_path / "k.sqlite", create=True)
-    yield store
-    store.close()
 
 
 def test_tckn_stored_as_float_is_exact() -> None:

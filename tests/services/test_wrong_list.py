@@ -9,7 +9,6 @@ merely missing a column gets no such guess.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,20 +18,13 @@ from koopbis_desktop.services import member_import, snapshot_import
 from koopbis_desktop.services.member_import import MemberListError
 from koopbis_desktop.services.snapshot_import import SnapshotImportError
 from koopbis_desktop.store import snapshot
-from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.db import Store
 from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_csv, write_xlsx
 from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
 
 COOP = "06-900001"
 MEMBER_LIST_HINT = "Bu dosya bir ortak listesi gibi görünüyor"
 COOPERATIVE_LIST_HINT = "Bu dosya KOOP-BİS'in kooperatif listesi gibi görünüyor"
-
-
-@pytest.fixture
-def snap(tmp_path: Path) -> Iterator[Store]:
-    store = open_store(tmp_path / "k.sqlite", create=True)
-    yield store
-    store.close()
 
 
 def a_pdf(path: Path) -> Path:

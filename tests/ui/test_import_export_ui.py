@@ -20,7 +20,7 @@ from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.import_dialog import MemberImportDialog
 from koopbis_desktop.ui.mainwindow import MainWindow
 from koopbis_desktop.ui.worker import DbWorker
-from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_xlsx
+from tests.services.member_lists import ADMIT_HEADERS, admit_rows, opened_in_excel, write_xlsx
 from tests.ui.conftest import wait_idle
 
 COOP = "06-900001"
@@ -175,7 +175,7 @@ def test_import_dialog_says_first_when_the_list_is_open_in_excel(
     dialog.choose_file(path)
     qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=10_000)
     assert "Excel programında açık" not in dialog.status_label.text()
-    (tmp_path / "~$uyeler.xlsx").write_bytes(b"\x05ayse")  # the clerk opens it in Excel to correct it
+    opened_in_excel(path)  # the clerk opens it in Excel to correct it
     dialog.preview = None
     dialog.on_reload_button_clicked()
     qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=10_000)

@@ -22,7 +22,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.list_loader import ListReport, choose_and_load
 from koopbis_desktop.ui.worker import DbWorker
-from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_csv, write_xlsx
+from tests.services.member_lists import ADMIT_HEADERS, admit_rows, opened_in_excel, write_csv, write_xlsx
 from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
 from tests.ui.conftest import wait_idle
 
@@ -109,7 +109,7 @@ def test_a_list_still_open_in_excel_is_loaded_and_the_report_says_to_save_it_the
     ctx = make_ctx("admin")
     parent = shown_parent(qtbot)
     path = write_csv(tmp_path / "liste.csv", COOP_HEADER, coop_rows(records(2)))
-    (tmp_path / "~$liste.csv").write_bytes(b"\x05ayse")  # Excel has it open
+    opened_in_excel(path)
     choose_and_load(ctx, parent, path=path)
     report = shown_report(qtbot, parent)
     assert "2 kooperatif" in report.summary.text()
