@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hmac
 import os
 from typing import Any, Literal
 
@@ -110,6 +109,10 @@ class CoreBoundHasher(PasswordHasher):
         ffi.memmove(c_secret, bytes(len(secret)), len(secret))  # the typed password leaves this copy
         if result != ARGON2_OK:
             raise VerificationError(error_to_str(result))
+        # Here, not at import: hmac brings OpenSSL's hashes (≈ 5 ms), which the login's preloading
+        # loads last, beside the check, not in its first step with the accounts.
+        import hmac
+
         if not hmac.compare_digest(computed, digest):
             raise VerifyMismatchError(error_to_str(ARGON2_VERIFY_MISMATCH))
         return True
