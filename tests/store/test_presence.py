@@ -116,3 +116,11 @@ def test_entry_show_says_who_is_editing_it(
     presence.claim(store, entry.uuid, "ayse", "PC-3")
     assert main([*db, "entry", "show", entry.uuid]) == 0
     assert "düzenleniyor: ayse (PC-3)" in capsys.readouterr().out
+
+
+def test_this_pcs_name_is_the_one_the_socket_module_gives() -> None:
+    """Claims written before this PC's name was read without the socket module still count as its own."""
+    import socket
+
+    name = socket.gethostname()
+    assert (presence.this_host(), presence.THIS_HOST) == (name, name)
