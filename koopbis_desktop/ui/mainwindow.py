@@ -469,10 +469,17 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(heading.format(" · ".join(parts)))
         sentence = status.banner()
         if sentence is None:  # no answer from KOOP-BİS yet: the go-live date is the hint
-            sentence = self.tr(
-                "KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra "
-                "{0} KOOP-BİS açılınca sırayla aktarılacak."
-            ).format(go_live_in_sentence(status.go_live))
+            if self.ctx.worker.is_office:  # the entries are in the office's database, not on this PC
+                kept = self.tr(
+                    "KOOP-BİS bakımda. Kayıtlarınız ofis veritabanında güvenle saklanıyor ve onaylandıktan "
+                    "sonra {0} KOOP-BİS açılınca sırayla aktarılacak."
+                )
+            else:
+                kept = self.tr(
+                    "KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra "
+                    "{0} KOOP-BİS açılınca sırayla aktarılacak."
+                )
+            sentence = kept.format(go_live_in_sentence(status.go_live))
         self.banner.setText(sentence)
         self._paint_banner(status.tone())
         headline = status.headline()

@@ -867,7 +867,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="172"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="640"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="647"/>
         <source>Sicil no</source>
         <translation>Registry no.</translation>
     </message>
@@ -878,7 +878,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="174"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="642"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="649"/>
         <source>Tür</source>
         <translation>Type</translation>
     </message>
@@ -889,14 +889,14 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="179"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="647"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="654"/>
         <source>VKN</source>
         <translation>VKN</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="180"/>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="276"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="650"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="657"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
@@ -1032,63 +1032,68 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="342"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="439"/>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="455"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="446"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="462"/>
         <source>Aramak için unvan, sicil no ya da VKN yazın.</source>
         <translation>Type a title, registry number or VKN to search.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="498"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="400"/>
+        <source>Kooperatif listesi boş: ofis veritabanına KOOP-BİS&apos;in kooperatif listesi henüz yüklenmedi. Kayıt girmek için önce liste yüklenmeli.</source>
+        <translation>The cooperative list is empty: KOOP-BİS&apos;s cooperative list has not been loaded into the office database yet. It must be loaded before entries can be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="505"/>
         <source>Eşleşen kooperatif yok. Unvanın bir kelimesini, sicil no ya da VKN yazın.</source>
         <translation>No matching cooperative. Type a word of the title, the registry number or the VKN.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="564"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="571"/>
         <source>Bu kooperatif artık kooperatif listesinde yok.</source>
         <translation>This cooperative is no longer in the cooperative list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="590"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="597"/>
         <source>&amp;Ortaklar ({0})</source>
         <translation>&amp;Members ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="591"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="598"/>
         <source>Yö&amp;netim kurulu ({0})</source>
         <translation>&amp;Board of directors ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="592"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="599"/>
         <source>&amp;Denetim kurulu ({0})</source>
         <translation>&amp;Audit board ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="593"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="600"/>
         <source>&amp;Genel kurullar ({0})</source>
         <translation>&amp;General assemblies ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="594"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="601"/>
         <source>Ye&amp;rel kayıtlar ({0})</source>
         <translation>&amp;Local entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="645"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="652"/>
         <source>İl / İlçe</source>
         <translation>Province / district</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="646"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="653"/>
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="648"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="655"/>
         <source>Ticaret sicil no</source>
         <translation>Trade registry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="649"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="656"/>
         <source>Kuruluş tarihi</source>
         <translation>Founding date</translation>
     </message>
@@ -1098,17 +1103,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>&amp;Load the cooperative list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="400"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="405"/>
         <source>Kooperatif listesi boş: bu bilgisayara KOOP-BİS&apos;in kooperatif listesi henüz yüklenmedi. Kayıt girmek için önce liste yüklenmeli.</source>
         <translation>The cooperative list is empty: KOOP-BİS&apos;s cooperative list has not been loaded on this computer yet. It must be loaded before entries can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="405"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="412"/>
         <source>KOOP-BİS&apos;ten aldığınız dosyayı (CSV ya da Excel) yükleyin.</source>
         <translation>Load the file you received from KOOP-BİS (CSV or Excel).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="407"/>
+        <location filename="../../koopbis_desktop/ui/pages/cooperatives.py" line="414"/>
         <source>Listeyi şef ya da yönetici yükler; şefinizden yüklemesini isteyin.</source>
         <translation>A supervisor or administrator loads the list; ask your supervisor to load it.</translation>
     </message>
@@ -2382,7 +2387,12 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Office entries (all PCs) — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="473"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="474"/>
+        <source>KOOP-BİS bakımda. Kayıtlarınız ofis veritabanında güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
+        <translation>KOOP-BİS is in maintenance. Your entries are kept safely in the office database and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="479"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2409,22 +2419,22 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="526"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="533"/>
         <source>{0}, {1} numaralı kaydınızı iade etti: «{2}» Düzeltmek için Taslaklarım&apos;da açın.</source>
         <translation>{0} returned your entry {1}: «{2}» Open it in My drafts to correct it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="530"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="537"/>
         <source>{0} kaydınız iade edildi; sonuncusu {1}, {2} numaralı kayıt: «{3}» Notlar Taslaklarım&apos;da.</source>
         <translation>{0} of your entries were returned; the last by {1}, entry {2}: «{3}» The notes are in My drafts.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="533"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="540"/>
         <source>Kaydınız iade edildi</source>
         <translation>Your entry was returned</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="573"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="580"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>

@@ -248,6 +248,31 @@ def test_the_status_bars_counts_say_whose_entries_they_count(
         assert text.startswith("Yerel kayıtlar — Taslak: ")
 
 
+@ON_BOTH
+def test_the_banner_and_the_empty_cooperative_list_say_where_the_entries_are_kept(
+    qtbot: Any, engine: str, store: Store, make_ctx: Callable[[str], AppContext]
+) -> None:
+    """On an office database the entries and the cooperative list are in the office's database,
+    not "bu bilgisayarda": a clerk told they are on this PC would not look for them on another."""
+    from koopbis_desktop.ui.mainwindow import MainWindow
+    from koopbis_desktop.ui.pages.cooperatives import CooperativesPage
+
+    window = MainWindow(make_ctx("ayse"))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "KOOP-BİS bakımda" in window.banner.text(), timeout=5000)
+    page = CooperativesPage(make_ctx("sef"))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.results_stack.currentWidget() is page.empty_state, timeout=5000)
+    if engine == "postgresql":
+        assert "Kayıtlarınız ofis veritabanında güvenle saklanıyor" in window.banner.text()
+        assert "ofis veritabanına KOOP-BİS'in kooperatif listesi henüz yüklenmedi" in page.empty_label.text()
+        assert "bilgisayar" not in window.banner.text() + page.empty_label.text()
+    else:
+        assert "Kayıtlarınız bu bilgisayarda güvenle saklanıyor" in window.banner.text()
+        assert "bu bilgisayara KOOP-BİS'in kooperatif listesi henüz yüklenmedi" in page.empty_label.text()
+
+
 @ON_OFFICE
 def test_closing_an_account_on_another_pc_locks_its_open_window_at_once(
     qtbot: Any,

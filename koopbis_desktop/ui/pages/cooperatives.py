@@ -395,11 +395,18 @@ class CooperativesPage(QWidget):
                     self.run_search(self.search_box.text())  # typed meanwhile: the search, not the list
             return
         may = may_load_list(self.ctx)
-        self.empty_label.setText(
-            self.tr(
+        if self.ctx.worker.is_office:  # one list for the whole office, loaded once into its database
+            empty = self.tr(
+                "Kooperatif listesi boş: ofis veritabanına KOOP-BİS'in kooperatif listesi henüz yüklenmedi. "
+                "Kayıt girmek için önce liste yüklenmeli."
+            )
+        else:
+            empty = self.tr(
                 "Kooperatif listesi boş: bu bilgisayara KOOP-BİS'in kooperatif listesi henüz yüklenmedi. "
                 "Kayıt girmek için önce liste yüklenmeli."
             )
+        self.empty_label.setText(
+            empty
             + " "
             + (
                 self.tr("KOOP-BİS'ten aldığınız dosyayı (CSV ya da Excel) yükleyin.")
