@@ -45,7 +45,9 @@ from koopbis_desktop.services.spreadsheet_formats import (
     SAVE_ADVICE,
     FileFormat,
     FormatRefused,
+    compound_file_refusal,
     file_format_of,
+    password_advice,
     unreadable,
     uses_1904_dates,
 )
@@ -404,11 +406,14 @@ def _unopenable(file_format: FileFormat) -> str:
     )
 
 
-_PASSWORD_ADVICE = (
-    "Dosya parolayla korunuyor. Excel'de açıp Dosya → Bilgi → Çalışma Kitabını Koru → Parola ile "
-    "Şifrele'deki parolayı silerek, LibreOffice'te Farklı Kaydet'te 'Parola ile kaydet' işaretini "
-    "kaldırarak yeniden kaydedin."
-)
+def _unopenable_at(path: Path, file_format: FileFormat) -> str:
+    """Why the workbook at ``path`` could not be opened: a Word or PowerPoint file or an e-mail
+    that shares the .xls files' container is named as what it is."""
+    if file_format is FileFormat.XLS:
+        refusal = compound_file_refusal(path)
+        if refusal is not None:
+            return refusal
+    return _unopenable(file_format)
 
 
 # ------------------------------------------------------------------ text files
@@ -556,13 +561,13 @@ class _CalamineBook:
             with path.open("rb") as handle:
                 self.book = python_calamine.CalamineWorkbook.from_filelike(handle)
         except python_calamine.PasswordError as exc:
-            raise file_error(source, _PASSWORD_ADVICE) from exc
+            raise file_error(source, password_advice()) from exc
         except PermissionError as exc:  # open in Excel, or not ours to read: not a damaged file
             raise file_error(source, unreadable(exc)) from exc
         except (python_calamine.CalamineError, OSError, ValueError) as exc:
-            raise file_error(source, _unopenable(file_format)) from exc
+            raise file_error(source, _unopenable_at(path, file_format)) from exc
         except Exception as exc:  # the Rust reader's other errors on damaged XML
-            raise file_error(source, f"{_unopenable(file_format)} ({type(exc).__name__})") from exc
+            raise file_error(source, f"{_unopenable_at(path, file_format)} ({type(exc).__name__})") from exc
 
     def sheet(self, names: Sequence[str], *, fallback_first: bool) -> Sheet | None:
         import python_calamine

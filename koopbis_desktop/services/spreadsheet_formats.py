@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
@@ -64,6 +65,70 @@ SAVE_ADVICE = (
     "Çalışma Kitabı (*.xls)' seçerek, LibreOffice'te 'Farklı Kaydet → ODF Hesap Tablosu (.ods)' "
     "ya da 'Excel 97-2003 (.xls)' seçerek yeniden kaydedin."
 )
+
+
+def password_advice() -> str:
+    """A workbook saved with Excel's "Parola ile Şifrele" or LibreOffice's "Parola ile kaydet"."""
+    return tx(
+        "Dosya parolayla korunuyor. Excel'de açıp Dosya → Bilgi → Çalışma Kitabını Koru → Parola ile "
+        "Şifrele'deki parolayı silerek, LibreOffice'te Farklı Kaydet'te 'Parola ile kaydet' işaretini "
+        "kaldırarak yeniden kaydedin."
+    )
+
+
+def word_refusal() -> str:
+    return tx(
+        "Dosya bir Word belgesi: içindeki tablo okunamaz. Tabloyu Excel'e kopyalayıp Excel Çalışma "
+        "Kitabı (.xlsx) olarak kaydedin."
+    )
+
+
+def presentation_refusal() -> str:
+    return tx(
+        "Dosya bir PowerPoint sunusu: içindeki tablo okunamaz. Tabloyu Excel'e kopyalayıp Excel Çalışma "
+        "Kitabı (.xlsx) olarak kaydedin."
+    )
+
+
+def mail_refusal() -> str:
+    return tx(
+        "Dosya bir Outlook e-postası (.msg), listenin kendisi değil. E-postayı Outlook'ta açıp ekindeki "
+        "listeyi (Excel ya da CSV dosyası) bir klasöre kaydedin ve onu seçin."
+    )
+
+
+#: What a compound file that is not an Excel workbook holds, by a stream only that program writes.
+_COMPOUND_KINDS: tuple[tuple[str, Callable[[], str]], ...] = (
+    # An .xlsx (or .docx) encrypted with a password is this container around the encrypted zip.
+    ("EncryptedPackage", password_advice),
+    ("WordDocument", word_refusal),  # Word 97-2003 (.doc)
+    ("PowerPoint Document", presentation_refusal),  # PowerPoint 97-2003 (.ppt)
+    ("__properties_version1.0", mail_refusal),  # an Outlook message saved from the mailbox
+)
+
+
+def compound_file_refusal(path: Path) -> str | None:
+    """What a compound file (the container of .xls) that Excel's reader could not open is, if not a workbook.
+
+    Word 97-2003, PowerPoint 97-2003 and Outlook's saved messages share the .xls files' container
+    (the same first bytes), and so does an .xlsx encrypted with a password (which the workbook
+    reader, telling formats by content, takes for no workbook at all): the sentence naming the one
+    ``path`` is, or None for anything else (a damaged workbook, an unreadable container), which
+    keeps the reader's own refusal.
+    """
+    import olefile  # only for a compound file the workbook reader refused
+
+    try:
+        with olefile.OleFileIO(str(path)) as container:
+            streams = {"/".join(entry) for entry in container.listdir(streams=True, storages=False)}
+    except Exception:  # a damaged container (olefile: OSError, ValueError, struct's errors…) names nothing
+        return None
+    if {"Workbook", "Book"} & streams:
+        return None  # an Excel workbook after all (damaged, or one the reader cannot handle)
+    for stream, refusal in _COMPOUND_KINDS:
+        if stream in streams:
+            return refusal()
+    return None
 
 
 def unreadable(exc: OSError) -> str:
@@ -129,12 +194,9 @@ def _zip_format(path: Path, named: FileFormat | None) -> FileFormat:
     if b"opendocument.spreadsheet" in mimetype:
         return FileFormat.ODS
     if "word/document.xml" in names or b"opendocument.text" in mimetype:
-        raise FormatRefused(
-            tx(
-                "Dosya bir Word belgesi: içindeki tablo okunamaz. Tabloyu Excel'e kopyalayıp Excel Çalışma "
-                "Kitabı (.xlsx) olarak kaydedin."
-            )
-        )
+        raise FormatRefused(word_refusal())
+    if "ppt/presentation.xml" in names or b"opendocument.presentation" in mimetype:
+        raise FormatRefused(presentation_refusal())
     if "xl/workbook.bin" in names:
         return FileFormat.XLSB
     if named is FileFormat.XLSM:

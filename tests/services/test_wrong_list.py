@@ -1,4 +1,5 @@
-"""The wrong file chosen: a member list as the cooperative list, the other way round, a PDF, a Word file.
+"""The wrong file chosen: a member list as the cooperative list, the other way round, a PDF, a Word file,
+a PowerPoint or a saved e-mail; and a list protected with a password.
 
 Each was refused with the importer's generic sentence ("zorunlu sütunlar eksik: Sicil No, Unvan…",
 "Dosya bir CSV metin dosyası değil (ikili veri içeriyor)… Excel'de açıp Farklı Kaydet"): true,
@@ -19,7 +20,14 @@ from koopbis_desktop.services.member_import import MemberListError
 from koopbis_desktop.services.snapshot_import import SnapshotImportError
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store
-from tests.services.member_lists import ADMIT_HEADERS, admit_rows, write_csv, write_xlsx
+from tests.services.member_lists import (
+    ADMIT_HEADERS,
+    admit_rows,
+    write_compound_file,
+    write_csv,
+    write_protected_xlsx,
+    write_xlsx,
+)
 from tests.services.test_snapshot_import import COOP_HEADER, coop_rows, records
 
 COOP = "06-900001"
@@ -106,3 +114,86 @@ def test_a_word_file_is_refused_as_a_word_file(snap: Store, tmp_path: Path) -> N
         "liste.docx: Dosya bir Word belgesi: içindeki tablo okunamaz. Tabloyu Excel'e kopyalayıp Excel "
         "Çalışma Kitabı (.xlsx) olarak kaydedin."
     )
+
+
+WORD = "Dosya bir Word belgesi: içindeki tablo okunamaz."
+PRESENTATION = "Dosya bir PowerPoint sunusu: içindeki tablo okunamaz."
+MAIL = (
+    "Dosya bir Outlook e-postası (.msg), listenin kendisi değil. E-postayı Outlook'ta açıp ekindeki listeyi"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "streams", "said"),
+    [
+        ("liste.doc", ["WordDocument", "1Table"], WORD),
+        ("liste.xls", ["WordDocument", "1Table"], WORD),  # renamed: its content decides
+        ("liste.ppt", ["PowerPoint Document", "Current User"], PRESENTATION),
+        ("liste.msg", ["__properties_version1.0", "__substg1.0_0037001F"], MAIL),
+    ],
+)
+def test_a_word_powerpoint_or_outlook_file_in_the_xls_container_is_named_by_both_importers(
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    snap: Store,
+    tmp_path: Path,
+    name: str,
+    streams: list[str],
+    said: str,
+) -> None:
+    """Word 97-2003, PowerPoint 97-2003 and Outlook's saved messages share the .xls files' container:
+    they were refused as an Excel file "bozuk ya da başka bir biçimde kaydedilmiş"."""
+    path = write_compound_file(tmp_path / name, streams)
+    with pytest.raises(SnapshotImportError) as cooperative_list:
+        snapshot_import.import_file(snap, path)
+    assert cooperative_list.value.message.startswith(f"{name}: {said}")
+    assert "bozuk" not in cooperative_list.value.message
+    assert snapshot.count_rows(snap)["cooperatives"] == 0
+    with pytest.raises(MemberListError) as member_list:
+        member_import.preview(store, path, COOP)
+    assert member_list.value.message.startswith(f"{name}: {said}")
+
+
+def test_a_powerpoint_presentation_is_named_whichever_its_age(snap: Store, tmp_path: Path) -> None:
+    path = tmp_path / "sunum.pptx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("ppt/presentation.xml", '<?xml version="1.0"?><p:presentation/>')
+    with pytest.raises(SnapshotImportError, match=PRESENTATION):
+        snapshot_import.import_file(snap, path)
+
+
+def test_a_damaged_workbook_in_that_container_keeps_the_damaged_workbooks_refusal(
+    snap: Store, tmp_path: Path
+) -> None:
+    """A container with Excel's own stream, or one too damaged to list, is not guessed at."""
+    for path in (
+        write_compound_file(tmp_path / "bozuk.xls", ["Workbook"]),
+        tmp_path / "kirik.xls",
+    ):
+        if not path.exists():
+            path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8)
+        with pytest.raises(SnapshotImportError) as refused:
+            snapshot_import.import_file(snap, path)
+        assert "Excel dosyası açılamadı (Excel 97-2003 çalışma kitabı (.xls))" in refused.value.message
+        assert "Word" not in refused.value.message and "Outlook" not in refused.value.message
+
+
+def test_a_list_protected_with_a_password_is_refused_with_how_to_remove_it_by_both_importers(
+    store: Store, cooperatives: list[dict[str, Any]], snap: Store, tmp_path: Path
+) -> None:
+    """Excel's "Parola ile Şifrele" (the file needs its password to open): said so, nothing read."""
+    advice = (
+        "Dosya parolayla korunuyor. Excel'de açıp Dosya → Bilgi → Çalışma Kitabını Koru → Parola ile Şifrele"
+    )
+    members = write_protected_xlsx(tmp_path / "uyeler.xlsx", ADMIT_HEADERS, admit_rows(3), "Gizli.2015")
+    with pytest.raises(MemberListError) as member_list:
+        member_import.preview(store, members, COOP)
+    assert member_list.value.message.startswith(f"uyeler.xlsx: {advice}")
+    listed = write_protected_xlsx(
+        tmp_path / "kooperatifler.xlsx", COOP_HEADER, coop_rows(records(3)), "Gizli.2015"
+    )
+    with pytest.raises(SnapshotImportError) as cooperative_list:
+        snapshot_import.import_file(snap, listed)
+    assert cooperative_list.value.message.startswith(f"kooperatifler.xlsx: {advice}")
+    assert snapshot.count_rows(snap)["cooperatives"] == 0
