@@ -20,7 +20,13 @@ from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.import_dialog import MemberImportDialog
 from koopbis_desktop.ui.mainwindow import MainWindow
 from koopbis_desktop.ui.worker import DbWorker
-from tests.services.member_lists import ADMIT_HEADERS, admit_rows, opened_in_excel, write_xlsx
+from tests.services.member_lists import (
+    ADMIT_HEADERS,
+    admit_rows,
+    opened_in_excel,
+    write_protected_xlsx,
+    write_xlsx,
+)
 from tests.ui.conftest import wait_idle
 
 COOP = "06-900001"
@@ -125,6 +131,28 @@ def test_import_dialog_reports_a_file_that_is_not_a_spreadsheet(
     assert not dialog.import_button.isEnabled()
     dialog.save_template(tmp_path / "sablon.xlsx")
     assert (tmp_path / "sablon.xlsx").is_file() and "Şablon kaydedildi" in dialog.status_label.text()
+
+
+def test_import_dialog_says_a_list_protected_with_a_password_must_be_saved_without_it(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+) -> None:
+    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose_file(
+        write_protected_xlsx(tmp_path / "uyeler.xlsx", ADMIT_HEADERS, admit_rows(5), "Gizli.2015")
+    )
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    said = dialog.status_label.text()
+    assert "Dosya parolayla korunuyor" in said and "Parola ile Şifrele" in said
+    assert "bozuk" not in said
+    assert not dialog.import_button.isEnabled()
+    assert entry_count(store) == 0
 
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "spreadsheets"
