@@ -11,6 +11,7 @@ can follow (:data:`SAVE_ADVICE`); the reader turns them into its own errors.
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 from collections.abc import Callable
 from enum import StrEnum
@@ -111,24 +112,45 @@ def compound_file_refusal(path: Path) -> str | None:
     """What a compound file (the container of .xls) that Excel's reader could not open is, if not a workbook.
 
     Word 97-2003, PowerPoint 97-2003 and Outlook's saved messages share the .xls files' container
-    (the same first bytes), and so does an .xlsx encrypted with a password (which the workbook
-    reader, telling formats by content, takes for no workbook at all): the sentence naming the one
-    ``path`` is, or None for anything else (a damaged workbook, an unreadable container), which
-    keeps the reader's own refusal.
+    (the same first bytes), and so does an .xlsx encrypted with a password; an .xls encrypted
+    with a password is a workbook whose records are encrypted after its first. The workbook
+    reader tells formats by content and takes each of them for no workbook at all. The sentence
+    naming the one ``path`` is, or None for anything else (a damaged workbook, an unreadable
+    container), which keeps the reader's own refusal.
     """
     import olefile  # only for a compound file the workbook reader refused
 
     try:
         with olefile.OleFileIO(str(path)) as container:
             streams = {"/".join(entry) for entry in container.listdir(streams=True, storages=False)}
+            workbook = next((name for name in ("Workbook", "Book") if name in streams), None)
+            head = container.openstream(workbook).read(_BIFF_HEAD) if workbook is not None else b""
     except Exception:  # a damaged container (olefile: OSError, ValueError, struct's errors…) names nothing
         return None
-    if {"Workbook", "Book"} & streams:
-        return None  # an Excel workbook after all (damaged, or one the reader cannot handle)
+    if workbook is not None:  # an Excel 97-2003 workbook: encrypted, or damaged
+        return password_advice() if _encrypted_biff(head) else None
     for stream, refusal in _COMPOUND_KINDS:
         if stream in streams:
             return refusal()
     return None
+
+
+_BIFF_HEAD = 64 * 1024  # the workbook's first records: its FILEPASS follows its first BOF
+_BIFF_FILEPASS = 0x002F
+_BIFF_EOF = 0x000A
+
+
+def _encrypted_biff(data: bytes) -> bool:
+    """Whether an Excel 97-2003 workbook stream's globals carry a FILEPASS record (encrypted)."""
+    position = 0
+    while position + 4 <= len(data):
+        kind, size = struct.unpack_from("<HH", data, position)
+        if kind == _BIFF_FILEPASS:
+            return True
+        if kind == _BIFF_EOF:
+            return False
+        position += 4 + size
+    return False
 
 
 def unreadable(exc: OSError) -> str:

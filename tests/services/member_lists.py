@@ -115,8 +115,9 @@ def opened_in_excel(path: Path) -> Path:
     return lock
 
 
-def write_compound_file(path: Path, streams: Sequence[str]) -> Path:
-    """A compound file (the container of .xls, .doc, .ppt, .msg) holding ``streams``, 4 KiB each.
+def write_compound_file(path: Path, streams: Sequence[str] | dict[str, bytes]) -> Path:
+    """A compound file (the container of .xls, .doc, .ppt, .msg) holding ``streams``, 4 KiB each
+    (a mapping gives each stream's first bytes, the rest zeros).
 
     What Word 97-2003, PowerPoint or Outlook would save, as far as telling them apart needs:
     version 3 of the format (512-byte sectors), one FAT sector, one directory sector (at most
@@ -178,7 +179,12 @@ def write_compound_file(path: Path, streams: Sequence[str]) -> Path:
         directory += entry(name, 2, right, free, 2 + (index - 1) * per_stream, 4096)
     directory += b"".join(entry("", 0, free, free, 0, 0) for _ in range(3 - len(streams)))
     body = struct.pack("<128I", *fat) + directory
-    body += b"".join(bytes([index + 1]) * 4096 for index in range(len(streams)))
+    contents = (
+        [data.ljust(4096, b"\0") for data in streams.values()]
+        if isinstance(streams, dict)
+        else [bytes([index + 1]) * 4096 for index in range(len(streams))]
+    )
+    body += b"".join(contents)
     path.write_bytes(header + body)
     return path
 
@@ -194,3 +200,13 @@ def write_protected_xlsx(
         OOXMLFile(source).encrypt(password, target)
     plain.unlink()
     return path
+
+
+def write_encrypted_xls(path: Path) -> Path:
+    """An Excel 97-2003 workbook saved with a password to open it: its globals' BOF, then FILEPASS
+    (RC4), the rest encrypted (here: zeros, which no reader gets to)."""
+    import struct
+
+    bof = struct.pack("<HHHHHHII", 0x0809, 16, 0x0600, 0x0005, 0x0DBB, 0x07CC, 0x41, 0x06)
+    filepass = struct.pack("<HHHHH", 0x002F, 54, 1, 1, 1) + bytes(48)
+    return write_compound_file(path, {"Workbook": bof + filepass})

@@ -25,6 +25,7 @@ from tests.services.member_lists import (
     admit_rows,
     write_compound_file,
     write_csv,
+    write_encrypted_xls,
     write_protected_xlsx,
     write_xlsx,
 )
@@ -196,4 +197,12 @@ def test_a_list_protected_with_a_password_is_refused_with_how_to_remove_it_by_bo
     with pytest.raises(SnapshotImportError) as cooperative_list:
         snapshot_import.import_file(snap, listed)
     assert cooperative_list.value.message.startswith(f"kooperatifler.xlsx: {advice}")
+    assert snapshot.count_rows(snap)["cooperatives"] == 0
+    # Excel 97-2003's own encryption: a workbook whose records after the first are encrypted.
+    with pytest.raises(SnapshotImportError) as old_workbook:
+        snapshot_import.import_file(snap, write_encrypted_xls(tmp_path / "kooperatifler.xls"))
+    assert old_workbook.value.message.startswith(f"kooperatifler.xls: {advice}")
+    with pytest.raises(MemberListError) as old_members:
+        member_import.preview(store, write_encrypted_xls(tmp_path / "uyeler.xls"), COOP)
+    assert old_members.value.message.startswith(f"uyeler.xls: {advice}")
     assert snapshot.count_rows(snap)["cooperatives"] == 0
