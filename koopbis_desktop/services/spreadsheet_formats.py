@@ -205,14 +205,23 @@ def file_format_of(path: Path) -> FileFormat:
     )
 
 
+_ODF_MANIFEST = "META-INF/manifest.xml"
+
+
 def _zip_format(path: Path, named: FileFormat | None) -> FileFormat:
     # .xlsx, .xlsm, .xlsb and .ods are all zip files; their parts tell them apart.
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError):
+            # LibreOffice's "Parola ile kaydet": the parts are encrypted, the manifest says how.
+            manifest = (
+                archive.read(_ODF_MANIFEST) if b"opendocument" in mimetype and _ODF_MANIFEST in names else b""
+            )
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
         return named if named is not None and named is not FileFormat.TEXT else FileFormat.XLSX
+    if b"encryption-data" in manifest:
+        raise FormatRefused(password_advice())
     if b"opendocument.spreadsheet" in mimetype:
         return FileFormat.ODS
     if "word/document.xml" in names or b"opendocument.text" in mimetype:

@@ -206,3 +206,22 @@ def test_a_list_protected_with_a_password_is_refused_with_how_to_remove_it_by_bo
         member_import.preview(store, write_encrypted_xls(tmp_path / "uyeler.xls"), COOP)
     assert old_members.value.message.startswith(f"uyeler.xls: {advice}")
     assert snapshot.count_rows(snap)["cooperatives"] == 0
+    # LibreOffice's "Parola ile kaydet": an .ods whose parts are encrypted.
+    with pytest.raises(SnapshotImportError) as calc:
+        snapshot_import.import_file(snap, an_ods_saved_with_a_password(tmp_path / "kooperatifler.ods"))
+    assert calc.value.message.startswith(f"kooperatifler.ods: {advice}")
+
+
+def an_ods_saved_with_a_password(path: Path) -> Path:
+    """What LibreOffice Calc writes with "Parola ile kaydet": the manifest says how each part is encrypted."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
+            'manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+            '<manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry>'
+            "</manifest:manifest>",
+        )
+        archive.writestr("content.xml", bytes(range(256)) * 16)
+    return path
