@@ -407,8 +407,8 @@ def _unopenable(file_format: FileFormat) -> str:
 
 
 def _unopenable_at(path: Path, file_format: FileFormat) -> str:
-    """Why the workbook at ``path`` could not be opened: a Word or PowerPoint file or an e-mail
-    that shares the .xls files' container is named as what it is."""
+    """Why the workbook at ``path`` could not be opened: a workbook saved with a password, or a
+    Word or PowerPoint file or an e-mail that shares the .xls files' container, is said to be so."""
     if file_format is FileFormat.XLS:
         refusal = compound_file_refusal(path)
         if refusal is not None:

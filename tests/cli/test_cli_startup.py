@@ -35,6 +35,7 @@ HEAVY = (
     "urllib3",
     "openpyxl",
     "python_calamine",
+    "olefile",
     "sqlite_utils",
     "argon2",
     "sqlcipher3",

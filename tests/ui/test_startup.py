@@ -343,6 +343,7 @@ NOT_AT_START = (
     "stdnum",
     "openpyxl",
     "python_calamine",
+    "olefile",  # naming a compound file the workbook reader refused
     "importlib.metadata",
     "sync.scheduler",
     "sync.executor",
