@@ -41,13 +41,13 @@ from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.domain.validators import decimal_written_digits
 from koopbis_desktop.services.spreadsheet_formats import (
-    FORMAT_LABELS,
-    SAVE_ADVICE,
     FileFormat,
     FormatRefused,
     compound_file_refusal,
     file_format_of,
+    format_label,
     password_advice,
+    save_advice,
     unreadable,
     uses_1904_dates,
 )
@@ -247,7 +247,9 @@ def excel_date(value: Any, *, date_1904: bool = False) -> Any:
 # ------------------------------------------------------------------ files
 
 
-_DELIMITER_NAMES = {";": "noktalı virgül (;)", ",": "virgül (,)", "\t": "sekme"}
+def _delimiter_name(delimiter: str) -> str:
+    names = {";": tx("noktalı virgül (;)"), ",": tx("virgül (,)"), "\t": tx("sekme")}
+    return names.get(delimiter, delimiter)
 
 
 @dataclass
@@ -310,8 +312,10 @@ class Sheets:
     @property
     def reading(self) -> str:
         if self.book is not None:
-            return FORMAT_LABELS[self.file_format]
-        return f"CSV, {self.encoding}, ayırıcı {_DELIMITER_NAMES.get(self.delimiter, self.delimiter)}"
+            return format_label(self.file_format)
+        return tx("CSV, {encoding}, ayırıcı {delimiter}").format(
+            encoding=self.encoding, delimiter=_delimiter_name(self.delimiter)
+        )
 
     def sheet(self, names: Sequence[str] = (), *, fallback_first: bool = True) -> Sheet | None:
         if self.book is None:
@@ -398,12 +402,15 @@ def _open_book(path: Path, source: str, file_format: FileFormat, engine: Engine)
 
 def _unopenable(file_format: FileFormat) -> str:
     # Both sentences spelled out whole, as the user guide's troubleshooting chapter quotes them.
-    label = FORMAT_LABELS[file_format]
     if file_format is FileFormat.ODS:
-        return f"OpenDocument dosyası açılamadı ({label}): dosya bozuk ya da başka bir biçimde kaydedilmiş. {SAVE_ADVICE}"
-    return (
-        f"Excel dosyası açılamadı ({label}): dosya bozuk ya da başka bir biçimde kaydedilmiş. {SAVE_ADVICE}"
-    )
+        sentence = tx(
+            "OpenDocument dosyası açılamadı ({label}): dosya bozuk ya da başka bir biçimde kaydedilmiş. {SAVE_ADVICE}"
+        )
+    else:
+        sentence = tx(
+            "Excel dosyası açılamadı ({label}): dosya bozuk ya da başka bir biçimde kaydedilmiş. {SAVE_ADVICE}"
+        )
+    return sentence.format(label=format_label(file_format), SAVE_ADVICE=save_advice())
 
 
 def _unopenable_at(path: Path, file_format: FileFormat) -> str:
@@ -425,11 +432,13 @@ def _decode_text(path: Path, source: str) -> tuple[DecodedText, str]:
     except OSError as exc:
         raise file_error(source, unreadable(exc)) from exc
     if not data.strip():
-        raise file_error(source, "Dosya boş; başlık satırı ve en az bir kayıt olmalı.")
+        raise file_error(source, tx("Dosya boş; başlık satırı ve en az bir kayıt olmalı."))
     if _looks_binary(data):
         raise file_error(
             source,
-            f"Dosya bir CSV metin dosyası değil (ikili veri içeriyor). {SAVE_ADVICE}",
+            tx("Dosya bir CSV metin dosyası değil (ikili veri içeriyor). {SAVE_ADVICE}").format(
+                SAVE_ADVICE=save_advice()
+            ),
         )
     try:
         decoded = decode(data, source)
@@ -511,7 +520,10 @@ class _OpenpyxlBook:
             raise file_error(source, _unopenable(FileFormat.XLSX)) from exc
         except Exception as exc:  # openpyxl raises assorted parser errors on bad XML
             raise file_error(
-                source, f"Excel dosyası okunamadı ({type(exc).__name__}). {SAVE_ADVICE}"
+                source,
+                tx("Excel dosyası okunamadı ({v}). {SAVE_ADVICE}").format(
+                    v=type(exc).__name__, SAVE_ADVICE=save_advice()
+                ),
             ) from exc
 
     def sheet(self, names: Sequence[str], *, fallback_first: bool) -> Sheet | None:
@@ -531,7 +543,10 @@ class _OpenpyxlBook:
                 raise
             except Exception as exc:  # damaged sheet XML inside a valid zip
                 raise file_error(
-                    source, f"Excel sayfası okunamadı ({type(exc).__name__}). {SAVE_ADVICE}"
+                    source,
+                    tx("Excel sayfası okunamadı ({v}). {SAVE_ADVICE}").format(
+                        v=type(exc).__name__, SAVE_ADVICE=save_advice()
+                    ),
                 ) from exc
 
         return Sheet(source, rows(), self.date_1904)
@@ -583,7 +598,10 @@ class _CalamineBook:
             grid: list[list[Any]] = self.book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
         except Exception as exc:  # damaged sheet XML inside a valid zip
             raise file_error(
-                source, f"Excel sayfası okunamadı ({type(exc).__name__}). {SAVE_ADVICE}"
+                source,
+                tx("Excel sayfası okunamadı ({v}). {SAVE_ADVICE}").format(
+                    v=type(exc).__name__, SAVE_ADVICE=save_advice()
+                ),
             ) from exc
         return Sheet(
             source, ((number, _as_excel_shows(cells)) for number, cells in enumerate(grid, 1)), self.date_1904

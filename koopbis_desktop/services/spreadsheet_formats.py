@@ -5,7 +5,7 @@ file: the first bytes decide (a zip is an .xlsx, .xlsm, .xlsb or .ods by its
 parts; the compound file of Excel 97-2003 an .xls; anything else text), the
 name only says what a damaged file was meant to be. Refusals are
 :class:`FormatRefused` with a Turkish sentence whose advice an office of 2015
-can follow (:data:`SAVE_ADVICE`); the reader turns them into its own errors.
+can follow (:func:`save_advice`); the reader turns them into its own errors.
 """
 
 from __future__ import annotations
@@ -38,14 +38,19 @@ class FileFormat(StrEnum):
     TEXT = "csv"
 
 
-FORMAT_LABELS = {
-    FileFormat.XLSX: "Excel çalışma kitabı (.xlsx)",
-    FileFormat.XLSM: "Excel makrolu çalışma kitabı (.xlsm)",
-    FileFormat.XLSB: "Excel ikili çalışma kitabı (.xlsb)",
-    FileFormat.XLS: "Excel 97-2003 çalışma kitabı (.xls)",
-    FileFormat.ODS: "OpenDocument hesap tablosu (.ods)",
-    FileFormat.TEXT: "metin dosyası (CSV)",
-}
+def format_label(file_format: FileFormat) -> str:
+    """What a format is called to the person ("Excel 97-2003 çalışma kitabı (.xls)")."""
+    labels = {
+        FileFormat.XLSX: tx("Excel çalışma kitabı (.xlsx)"),
+        FileFormat.XLSM: tx("Excel makrolu çalışma kitabı (.xlsm)"),
+        FileFormat.XLSB: tx("Excel ikili çalışma kitabı (.xlsb)"),
+        FileFormat.XLS: tx("Excel 97-2003 çalışma kitabı (.xls)"),
+        FileFormat.ODS: tx("OpenDocument hesap tablosu (.ods)"),
+        FileFormat.TEXT: tx("metin dosyası (CSV)"),
+    }
+    return labels[file_format]
+
+
 _SUFFIX_FORMATS = {
     ".xlsx": FileFormat.XLSX,
     ".xlsm": FileFormat.XLSM,
@@ -59,13 +64,16 @@ _SUFFIX_FORMATS = {
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the compound file of Excel 97-2003 (.xls)
 _PDF_MAGIC = b"%PDF"  # a PDF: a printed list, not a spreadsheet
-#: What every refusal of an unreadable file advises: what Excel 2007/2010 and the
-#: LibreOffice of 2015 can save, not the "CSV UTF-8" Excel only has since 2016.
-SAVE_ADVICE = (
-    "Dosyayı Excel'de açıp Farklı Kaydet → 'Excel Çalışma Kitabı (*.xlsx)' ya da 'Excel 97-2003 "
-    "Çalışma Kitabı (*.xls)' seçerek, LibreOffice'te 'Farklı Kaydet → ODF Hesap Tablosu (.ods)' "
-    "ya da 'Excel 97-2003 (.xls)' seçerek yeniden kaydedin."
-)
+
+
+def save_advice() -> str:
+    """What every refusal of an unreadable file advises: what Excel 2007/2010 and the
+    LibreOffice of 2015 can save, not the "CSV UTF-8" Excel only has since 2016."""
+    return tx(
+        "Dosyayı Excel'de açıp Farklı Kaydet → 'Excel Çalışma Kitabı (*.xlsx)' ya da 'Excel 97-2003 "
+        "Çalışma Kitabı (*.xls)' seçerek, LibreOffice'te 'Farklı Kaydet → ODF Hesap Tablosu (.ods)' "
+        "ya da 'Excel 97-2003 (.xls)' seçerek yeniden kaydedin."
+    )
 
 
 def password_advice() -> str:
@@ -195,13 +203,18 @@ def file_format_of(path: Path) -> FileFormat:
         raise FormatRefused(
             tx(
                 "Dosya .xls uzantılı ama bir Excel 97-2003 çalışma kitabı değil (bir web sayfası ya da metin olabilir). {SAVE_ADVICE}"
-            ).format(SAVE_ADVICE=SAVE_ADVICE),
+            ).format(SAVE_ADVICE=save_advice()),
         )
-    what = (
-        "bir Excel (.xlsx)" if named in (FileFormat.XLSX, FileFormat.XLSM) else f"bir {FORMAT_LABELS[named]}"
-    )
+    if named in (FileFormat.XLSX, FileFormat.XLSM):
+        raise FormatRefused(
+            tx("Dosya geçerli bir Excel (.xlsx) dosyası değil. {SAVE_ADVICE}").format(
+                SAVE_ADVICE=save_advice()
+            )
+        )
     raise FormatRefused(
-        tx("Dosya geçerli {what} dosyası değil. {SAVE_ADVICE}").format(what=what, SAVE_ADVICE=SAVE_ADVICE)
+        tx("Dosya geçerli bir {what} dosyası değil. {SAVE_ADVICE}").format(
+            what=format_label(named), SAVE_ADVICE=save_advice()
+        )
     )
 
 
@@ -298,10 +311,10 @@ def _varint(data: bytes, pos: int, limit: int) -> tuple[int, int]:
 
 
 __all__ = [
-    "FORMAT_LABELS",
-    "SAVE_ADVICE",
     "FileFormat",
     "FormatRefused",
     "file_format_of",
+    "format_label",
+    "save_advice",
     "uses_1904_dates",
 ]

@@ -38,11 +38,13 @@ LABELS = {
     "cp1254": "Windows-1254 (Türkçe)",
 }
 
-_SAVE_ADVICE = (
-    "Dosyayı Excel'de açıp Farklı Kaydet → 'Unicode metin (*.txt)' ya da 'Excel Çalışma Kitabı "
-    "(*.xlsx)' seçerek, LibreOffice'te 'Karakter kümesi: Türkçe (Windows-1254)' ya da "
-    "'Unicode (UTF-8)' seçerek yeniden kaydedin."
-)
+
+def _save_advice() -> str:
+    return tx(
+        "Dosyayı Excel'de açıp Farklı Kaydet → 'Unicode metin (*.txt)' ya da 'Excel Çalışma Kitabı "
+        "(*.xlsx)' seçerek, LibreOffice'te 'Karakter kümesi: Türkçe (Windows-1254)' ya da "
+        "'Unicode (UTF-8)' seçerek yeniden kaydedin."
+    )
 
 
 class EncodingUndecided(KoopbisError):
@@ -81,7 +83,7 @@ def decode(data: bytes, source: str = "dosya") -> DecodedText:
         raise EncodingUndecided(
             tx(
                 "{source}: kodlaması anlaşılamadı (UTF-8 de Türkçe Windows-1254 de değil). {SAVE_ADVICE}"
-            ).format(source=source, SAVE_ADVICE=_SAVE_ADVICE)
+            ).format(source=source, SAVE_ADVICE=_save_advice())
         ) from None
     _check_plausible(text, source)
     return DecodedText(text, "cp1254")
@@ -95,7 +97,7 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
             tx(
                 "{source}: dosyanın başı {v} diyor ama {start}. baytta bu kodlamaya uymayan bir bayt var; dosya yarım ya da bozuk olabilir. {SAVE_ADVICE}"
             ).format(
-                source=source, v=LABELS.get(encoding, encoding), start=exc.start, SAVE_ADVICE=_SAVE_ADVICE
+                source=source, v=LABELS.get(encoding, encoding), start=exc.start, SAVE_ADVICE=_save_advice()
             )
         ) from None
 
@@ -111,7 +113,7 @@ def _utf16_without_bom(data: bytes, source: str) -> str:
         raise EncodingUndecided(
             tx(
                 "{source}: dosyada metin dosyasında olmayacak sıfır baytlar var; bu bir metin (CSV) dosyası değil gibi görünüyor. {SAVE_ADVICE}"
-            ).format(source=source, SAVE_ADVICE=_SAVE_ADVICE)
+            ).format(source=source, SAVE_ADVICE=_save_advice())
         )
     return _strict(data, encoding, source)
 
@@ -126,7 +128,7 @@ def _check_plausible(text: str, source: str) -> None:
         raise EncodingUndecided(
             tx(
                 "{source}: kodlaması güvenle anlaşılamadı; Türkçe olarak okunduğunda Türkçede olmayan harfler çıkıyor ({sample!r}). Dosya başka bir dilin kodlamasıyla kaydedilmiş olabilir. {SAVE_ADVICE}"
-            ).format(source=source, sample=sample, SAVE_ADVICE=_SAVE_ADVICE)
+            ).format(source=source, sample=sample, SAVE_ADVICE=_save_advice())
         )
 
 
