@@ -3138,107 +3138,105 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="45"/>
         <source>KOOP-BİS {0} tarihinde açılır. O güne kadar onaylanan kayıtlar bu bilgisayarda saklanır; açılıştan sonra sırayla KOOP-BİS&apos;e aktarılır.</source>
-        <translation>KOOP-BİS opens on {0}. Until then approved entries are kept on this computer; after the opening they are sent to KOOP-BİS in order.</translation>
+        <translation type="vanished">KOOP-BİS opens on {0}. Until then approved entries are kept on this computer; after the opening they are sent to KOOP-BİS in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="53"/>
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="48"/>
         <source>Çakışmalar</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="55"/>
         <source>KOOP-BİS&apos;teki güncel bilgiyle çelişen kayıtlar; şefin karar vermesi gerekir.</source>
-        <translation>Entries that contradict current KOOP-BİS data; a supervisor must decide.</translation>
+        <translation type="vanished">Entries that contradict current KOOP-BİS data; a supervisor must decide.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="59"/>
+        <location filename="../../koopbis_desktop/ui/pages/presets.py" line="51"/>
         <source>Tüm kayıtlar</source>
         <translation>All entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="86"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="85"/>
         <source>Tümü</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="92"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="91"/>
         <source>Tüm türler</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="97"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="96"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="101"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="100"/>
         <source>&amp;Tarih aralığı</source>
         <translation>&amp;Date range</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="113"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="112"/>
         <source>Ara: kooperatif, kişi, karar no… (Türkçe harfsiz de olur)</source>
         <translation>Search: cooperative, person, decision no… (Turkish letters optional)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="118"/>
         <source>A&amp;ra:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="120"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="119"/>
         <source>Tü&amp;r:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="121"/>
         <source>&amp;Durum:</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="125"/>
         <source>&amp;Yazan:</source>
         <translation>&amp;Author:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="195"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="194"/>
         <source>Seçilenleri &amp;onaya gönder…</source>
         <translation>Submit selected for appro&amp;val…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="197"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="196"/>
         <source>Seçilenleri o&amp;nayla…</source>
         <translation>Appro&amp;ve selected…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="201"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="200"/>
         <source>Seçili taslakların her biri ayrı ayrı onaya gönderilir (Ctrl+Enter).</source>
         <translation>Each selected draft is submitted for approval on its own (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="203"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="202"/>
         <source>Seçili kayıtların her biri ayrı ayrı onaylanır (Ctrl+Enter).</source>
         <translation>Each selected entry is approved on its own (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="312"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="310"/>
         <source>Bu sütuna göre sıralanamaz.</source>
         <translation>This column cannot be sorted.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="430"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="428"/>
         <source>Bu listede kayıt yok.</source>
         <translation>No entries in this list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="433"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="431"/>
         <source>{0} kayıt ({1} tanesi yüklendi; kaydırdıkça gelir)</source>
         <translation>{0} entries ({1} loaded; more load as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="436"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="434"/>
         <source>{0} kayıt</source>
         <translation>{0} entries</translation>
     </message>
@@ -3251,47 +3249,47 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Supervisor&apos;s return note: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="169"/>
         <source>Yeni kayıt (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="441"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="439"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="443"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="441"/>
         <source>Süzgece uyan kayıt yok; süzgeci temizleyin (Esc) ya da genişletin.</source>
         <translation>No entry matches the filter; clear it (Esc) or widen it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="446"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="444"/>
         <source>Taslağınız ya da iade edilen kaydınız yok. Yeni bir değişikliği kaydetmek için:</source>
         <translation>You have no drafts or returned entries. To record a new change:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="449"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="447"/>
         <source>Onay bekleyen kayıt yok: memurların onaya gönderdiği kayıtlar burada görünür.</source>
         <translation>Nothing awaits approval: entries clerks submit for approval appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="451"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="449"/>
         <source>Onaylanmış kayıt yok: şefin onayladığı kayıtlar burada görünür.</source>
         <translation>No approved entries: entries a supervisor approves appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="452"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="450"/>
         <source>KOOP-BİS&apos;e gönderilecek ya da gönderilmiş kayıt yok.</source>
         <translation>No entries to send or sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="453"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="451"/>
         <source>Çakışma yok: KOOP-BİS&apos;le çelişen kayıt olursa burada karar beklenir.</source>
         <translation>No conflicts: an entry that contradicts KOOP-BİS would wait here for a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="454"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="452"/>
         <source>Henüz kayıt yok. İlk kaydı girmek için:</source>
         <translation>No entries yet. To record the first one:</translation>
     </message>

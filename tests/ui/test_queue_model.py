@@ -269,3 +269,17 @@ def test_rows_with_problems_show_the_styles_error_or_warning_icon(qtbot: Any) ->
     ):
         shown = EntryTableModel._icon(replace(row, has_errors=errors, has_warnings=warnings))
         assert shown is not None and image(shown) == image(style.standardIcon(pixmap)), (errors, warnings)
+
+
+def test_taslaklarim_explains_itself_and_the_other_queues_say_nothing_more(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], worker: DbWorker
+) -> None:
+    drafts = QueuePage(make_ctx("ayse"), PRESET_BY_KEY["drafts"])
+    qtbot.addWidget(drafts)
+    assert drafts.explanation.text().startswith("Kendi taslaklarınız ve şefin iade ettiği kayıtlar.")
+    assert not drafts.explanation.isHidden()
+    for key in ("submitted", "approved", "all"):
+        page = QueuePage(make_ctx("sef"), PRESET_BY_KEY[key])
+        qtbot.addWidget(page)
+        assert page.explanation.isHidden() and page.explanation.text() == ""
+    wait_idle(qtbot, worker)

@@ -42,19 +42,11 @@ PRESETS: tuple[QueuePreset, ...] = (
         "sync",
         QCoreApplication.translate("QueuePage", "Eşitleme"),
         (S.APPROVED, S.SENDING, S.SYNCED, S.REJECTED),
-        explanation=QCoreApplication.translate(
-            "QueuePage",
-            "KOOP-BİS {0} tarihinde açılır. O güne kadar onaylanan kayıtlar bu bilgisayarda saklanır; "
-            "açılıştan sonra sırayla KOOP-BİS'e aktarılır.",
-        ),
     ),
     QueuePreset(
         "conflicts",
         QCoreApplication.translate("QueuePage", "Çakışmalar"),
         (S.CONFLICT,),
-        explanation=QCoreApplication.translate(
-            "QueuePage", "KOOP-BİS'teki güncel bilgiyle çelişen kayıtlar; şefin karar vermesi gerekir."
-        ),
     ),
     QueuePreset("all", QCoreApplication.translate("QueuePage", "Tüm kayıtlar"), ()),
 )

@@ -77,10 +77,9 @@ class QueuePage(QWidget):
         self._end_wanted = False  # Ctrl+End asked for the last page; select it when it arrives
 
         title = QLabel(f"<h2>{self.tr(preset.title)}</h2>")
-        self.explanation = QLabel()
+        self.explanation = QLabel(self.tr(preset.explanation) if preset.explanation else "")
         self.explanation.setWordWrap(True)
         self.explanation.setVisible(bool(preset.explanation))
-        self._update_explanation()
 
         self.state_combo = QComboBox()
         self.state_combo.addItem(self.tr("Tümü"), None)
@@ -256,7 +255,6 @@ class QueuePage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_bulk_button)
         self.model.modelReset.connect(self._update_bulk_button)
         ctx.hub.changed.connect(self.on_hub_changed)
-        ctx.hub.settings_changed.connect(self._update_explanation)
         self._stale = False  # data changed while hidden: reload when shown
         # A reload the data asked for (a write here or on another PC) keeps what the person had
         # selected; a reload they asked for (a new filter) starts at the top as before.
@@ -466,16 +464,6 @@ class QueuePage(QWidget):
     def on_model_failed(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
-
-    def _update_explanation(self) -> None:
-        if not self.preset.explanation:
-            return
-        text = self.tr(self.preset.explanation)
-        if "{0}" in text:
-            from koopbis_desktop.domain.validators import format_date
-
-            text = text.format(format_date(self.ctx.settings.get("go_live", "2015-03-12")))
-        self.explanation.setText(text)
 
     def _update_comment(self, *args: object) -> None:
         row = self.selected_entry()
