@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import random
+import struct
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -123,8 +124,6 @@ def write_compound_file(path: Path, streams: Sequence[str] | dict[str, bytes]) -
     version 3 of the format (512-byte sectors), one FAT sector, one directory sector (at most
     three streams), each stream in regular sectors (4 KiB: not in the mini stream).
     """
-    import struct
-
     assert 1 <= len(streams) <= 3
     end, free, fat_sector = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
     per_stream = 4096 // 512
@@ -205,8 +204,6 @@ def write_protected_xlsx(
 def write_encrypted_xls(path: Path) -> Path:
     """An Excel 97-2003 workbook saved with a password to open it: its globals' BOF, then FILEPASS
     (RC4), the rest encrypted (here: zeros, which no reader gets to)."""
-    import struct
-
     bof = struct.pack("<HHHHHHII", 0x0809, 16, 0x0600, 0x0005, 0x0DBB, 0x07CC, 0x41, 0x06)
     filepass = struct.pack("<HHHHH", 0x002F, 54, 1, 1, 1) + bytes(48)
     return write_compound_file(path, {"Workbook": bof + filepass})

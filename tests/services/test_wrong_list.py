@@ -43,11 +43,16 @@ def a_pdf(path: Path) -> Path:
     return path
 
 
-def a_word_file(path: Path) -> Path:
+def an_office_file(path: Path, part: str) -> Path:
+    """A Word or PowerPoint file as far as telling it from a workbook needs: its main part."""
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        archive.writestr("word/document.xml", '<?xml version="1.0"?><w:document/>')
+        archive.writestr(part, '<?xml version="1.0"?><document/>')
     return path
+
+
+def a_word_file(path: Path) -> Path:
+    return an_office_file(path, "word/document.xml")
 
 
 def test_a_member_list_chosen_as_the_cooperative_list_is_named_and_where_it_goes(
@@ -156,10 +161,7 @@ def test_a_word_powerpoint_or_outlook_file_in_the_xls_container_is_named_by_both
 
 
 def test_a_powerpoint_presentation_is_named_whichever_its_age(snap: Store, tmp_path: Path) -> None:
-    path = tmp_path / "sunum.pptx"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        archive.writestr("ppt/presentation.xml", '<?xml version="1.0"?><p:presentation/>')
+    path = an_office_file(tmp_path / "sunum.pptx", "ppt/presentation.xml")
     with pytest.raises(SnapshotImportError, match=PRESENTATION):
         snapshot_import.import_file(snap, path)
 

@@ -36,6 +36,14 @@ def entry_count(store: Store) -> int:
     return sum(entries.count_by_state(store).values())
 
 
+def shown_dialog(qtbot: Any, make_ctx: Callable[[str], AppContext]) -> MemberImportDialog:
+    """The clerk's member list dialog for COOP, on screen."""
+    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
 def test_import_dialog_shows_bad_rows_then_imports_after_correction_and_skip(
     qtbot: Any,
     make_ctx: Callable[[str], AppContext],
@@ -120,9 +128,7 @@ def test_import_dialog_reports_a_file_that_is_not_a_spreadsheet(
     cooperatives: list[dict[str, Any]],
     tmp_path: Path,
 ) -> None:
-    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown_dialog(qtbot, make_ctx)
     junk = tmp_path / "fotograf.xlsx"
     junk.write_bytes(b"\xff\xd8\xff\xe0 JFIF not a workbook")
     dialog.choose_file(junk)
@@ -141,9 +147,7 @@ def test_import_dialog_says_a_list_protected_with_a_password_must_be_saved_witho
     cooperatives: list[dict[str, Any]],
     tmp_path: Path,
 ) -> None:
-    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown_dialog(qtbot, make_ctx)
     dialog.choose_file(
         write_protected_xlsx(tmp_path / "uyeler.xlsx", ADMIT_HEADERS, admit_rows(5), "Gizli.2015")
     )
@@ -166,9 +170,7 @@ def test_import_dialog_reads_office_formats_and_says_how(
     cooperatives: list[dict[str, Any]],
 ) -> None:
     """An Excel 97-2003 .xls and a Turkish Excel 2010 CSV preview alike; the preview names the encoding."""
-    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown_dialog(qtbot, make_ctx)
     for name, reading in (
         ("uyeler.xls", "Excel 97-2003 çalışma kitabı (.xls)"),
         ("uyeler-excel2010.csv", "CSV, Windows-1254 (Türkçe), ayırıcı noktalı virgül (;)"),
@@ -197,9 +199,7 @@ def test_import_dialog_says_first_when_the_list_is_open_in_excel(
     rows = admit_rows(3, seed=12)
     rows[1][0] = "12345678901"  # a TCKN whose checksum fails
     path = write_xlsx(tmp_path / "uyeler.xlsx", ADMIT_HEADERS, rows)
-    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown_dialog(qtbot, make_ctx)
     dialog.choose_file(path)
     qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=10_000)
     assert "Excel programında açık" not in dialog.status_label.text()
@@ -291,9 +291,7 @@ def test_ten_thousand_rows_are_read_off_the_ui_thread_with_progress(
     cooperatives: list[dict[str, Any]],
     tmp_path: Path,
 ) -> None:
-    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown_dialog(qtbot, make_ctx)
     path = write_xlsx(tmp_path / "buyuk.xlsx", ADMIT_HEADERS, admit_rows(10_000, seed=45))
     seen: list[int] = []
     dialog.rows_progress.rows_read.connect(seen.append)
