@@ -243,6 +243,55 @@ def test_a_changed_message_would_be_caught(guide: Guide) -> None:
     assert not any("Diskte yer kalmadı; kayıt yapılamadı!" in t for t in texts)
 
 
+#: Where the entries are, said as if every PC had its own file, by language: the phrase, and what a
+#: paragraph saying it must also name (several PCs may share the office database).
+_ON_THIS_PC = {
+    "tr": (re.compile(r"\b[Bb]u bilgisayar(da|a|daki)\b"), "ofis veritabanı"),
+    "en": (re.compile(r"\b(on|to) this computer\b"), "office database"),
+}
+# Not about where the entries are: the chapter on several PCs itself, and the troubleshooting
+# chapter's "this PC's program is old". A quotation ("> …") is the program's own words on a
+# single PC (the banner); the paragraph after it says what an office PC shows instead.
+_SEVERAL_PCS_CHAPTERS = ("12-birden-cok-bilgisayar.md", "13-sorunlar.md")
+
+
+def _paragraphs_placing_entries_on_this_pc(guide: Guide) -> list[tuple[str, str]]:
+    phrase, office = _ON_THIS_PC[guide.language]
+    return [
+        (chapter.file, paragraph)
+        for chapter in guide.chapters
+        if chapter.file not in _SEVERAL_PCS_CHAPTERS
+        for paragraph in re.split(r"\n\s*\n", chapter.markdown)
+        if phrase.search(paragraph)
+        and not paragraph.lstrip().startswith(">")
+        and office not in " ".join(paragraph.split())
+    ]
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_where_the_guide_places_the_entries_on_this_pc_it_also_names_the_office_database(
+    language: str,
+) -> None:
+    """A clerk on an office PC must not read that the entries are on "this computer" alone.
+
+    The guide was written for one PC; the office database (chapter 12) keeps the entries, the
+    cooperative list and the forms' autosaved copies of every PC of the office.
+    """
+    assert _paragraphs_placing_entries_on_this_pc(load_guide(language)) == []
+
+
+def test_a_paragraph_placing_entries_on_this_pc_alone_would_be_caught() -> None:
+    english = load_guide("en")
+    single = parse_chapter("99-test.md", "# Test\n\nYour entries wait on this computer.\n")
+    shared = parse_chapter(
+        "98-test.md", "# Test\n\nThey wait on this computer (on the office\ndatabase, there).\n"
+    )
+    probe = Guide(english.language, english.folder, (single, shared))
+    assert _paragraphs_placing_entries_on_this_pc(probe) == [
+        ("99-test.md", "Your entries wait on this computer.\n")
+    ]
+
+
 def test_the_law_articles_are_the_ones_the_schemas_cite(guide: Guide) -> None:
     chapter = guide.chapter("05-degisiklik-turleri.md")
     assert chapter is not None
