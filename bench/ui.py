@@ -448,18 +448,29 @@ def run_flows(db_path: Path, search_text: str, save_repeats: int) -> dict[str, A
 # --------------------------------------------------------------------------- start-up
 
 # Each child prints "READY" once its window is usable; the parent times process start → that line.
+# The bare window says so after its first paint, as the app's first page does (the model's rows are
+# painted before its "READY"): a zero timer set at show() fired before Qt had drawn the window (its
+# expose and paint came 3–5 ms later), so the bare side stopped its clock before it appeared. A
+# subclass's paintEvent marks the moment: an event filter would name ``QEvent.Type`` (≈ 180
+# members made into a Python enum), work the app's start does not do.
 BARE_CHILD = """
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(["bare"])
-window = QMainWindow()
+painted = []
+class Window(QMainWindow):
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not painted:
+            painted.append(True)
+            QTimer.singleShot(0, ready)
+window = Window()
 window.setWindowTitle("bare")
 window.resize(1280, 800)
 window.show()
 def ready():
     print("READY", flush=True)
     app.quit()
-QTimer.singleShot(0, ready)
 app.exec()
 """
 
