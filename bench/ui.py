@@ -450,7 +450,7 @@ def run_flows(db_path: Path, search_text: str, save_repeats: int) -> dict[str, A
 # Each child prints "READY" once its window is usable; the parent times process start → that line.
 # The bare window says so after its first paint, as the app's first page does (the model's rows are
 # painted before its "READY"): a zero timer set at show() fired before Qt had drawn the window (its
-# expose and paint came 3–5 ms later), so the bare side stopped its clock before it appeared. A
+# expose 0.5 ms and its paint 4 ms later), so the bare side stopped its clock before it appeared. A
 # subclass's paintEvent marks the moment: an event filter would name ``QEvent.Type`` (≈ 180
 # members made into a Python enum), work the app's start does not do.
 BARE_CHILD = """

@@ -249,10 +249,10 @@ _ON_THIS_PC = {
     "tr": (re.compile(r"\b[Bb]u bilgisayar(da|a|daki)\b"), "ofis veritabanı"),
     "en": (re.compile(r"\b(on|to) this computer\b"), "office database"),
 }
-# Not about where the entries are: the chapter on several PCs itself, and the troubleshooting
-# chapter's "this PC's program is old". A quotation ("> …") is the program's own words on a
+# Chapters exempt: the one on several PCs itself, and the troubleshooting chapter (its "this PC"
+# is the program installed here, not where the entries are). A quotation ("> …") is the program's own words on a
 # single PC (the banner); the paragraph after it says what an office PC shows instead.
-_SEVERAL_PCS_CHAPTERS = ("12-birden-cok-bilgisayar.md", "13-sorunlar.md")
+_EXEMPT_CHAPTERS = ("12-birden-cok-bilgisayar.md", "13-sorunlar.md")
 
 
 def _paragraphs_placing_entries_on_this_pc(guide: Guide) -> list[tuple[str, str]]:
@@ -260,7 +260,7 @@ def _paragraphs_placing_entries_on_this_pc(guide: Guide) -> list[tuple[str, str]
     return [
         (chapter.file, paragraph)
         for chapter in guide.chapters
-        if chapter.file not in _SEVERAL_PCS_CHAPTERS
+        if chapter.file not in _EXEMPT_CHAPTERS
         for paragraph in re.split(r"\n\s*\n", chapter.markdown)
         if phrase.search(paragraph)
         and not paragraph.lstrip().startswith(">")
