@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import koopbis_desktop
 from koopbis_desktop import paths
@@ -243,6 +243,27 @@ def start_preloading(*, unlocking: bool = False) -> None:
     step()
 
 
+def offer_autosaved_forms(ctx: AppContext, window: QWidget) -> None:
+    """Offer back the forms autosaved before a crash or power cut and never saved.
+
+    Right after the sign-in, without making it wait: the DB worker looks, and the question
+    comes when it answers. The entry form's modules load only when there is something to
+    offer (they are not among the signed-in window's). A window closed meanwhile (signed
+    out at once) is asked nothing: the forms stay and are offered at the next sign-in.
+    """
+    from koopbis_desktop.services import autosave
+
+    actor = ctx.require_actor()
+
+    def offer(found: autosave.Recovery) -> None:
+        if (found.offered or found.elsewhere) and window.isVisible():
+            from koopbis_desktop.ui.editor.recovery import ask_recovery
+
+            ask_recovery(ctx, window, found.offered, found.names, found.elsewhere)
+
+    ctx.worker.submit(lambda store: autosave.recovery(store, actor), offer)
+
+
 class Shell(QObject):
     """Login, main window, sign-out and back to login, until the person quits."""
 
@@ -336,19 +357,7 @@ class Shell(QObject):
             steps = FirstRunNextSteps(window.open_users, lambda: choose_and_load(ctx, window), window)
             steps.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             steps.open()
-        # Forms autosaved before a crash or power cut are offered back right away; the entry
-        # form's modules load only when there are some.
-        from koopbis_desktop.services import autosave
-
-        actor = session.actor
-
-        def offer_autosaved(found: autosave.Recovery) -> None:
-            if (found.offered or found.elsewhere) and window.isVisible():
-                from koopbis_desktop.ui.editor.recovery import ask_recovery
-
-                ask_recovery(ctx, window, found.offered, found.names, found.elsewhere)
-
-        self.worker.submit(lambda store: autosave.recovery(store, actor), offer_autosaved)
+        offer_autosaved_forms(ctx, window)
         if isinstance(self.location, Path) and not session.encrypted and session.actor.role == Role.ADMIN:
             # A plain database file of the previous version: its administrator is offered encryption
             # (an office database has no file here; the server's own security guards it).

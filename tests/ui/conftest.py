@@ -47,6 +47,21 @@ def wait_idle(qtbot: Any, worker: DbWorker, timeout: int = 10_000) -> None:
     qtbot.waitUntil(lambda: worker.pending() == 0, timeout=timeout)
 
 
+def ask_recovery_now(ctx: AppContext, parent: Any = None) -> int:
+    """The question a sign-in asks about autosaved forms, asked at once; returns how many were opened.
+
+    The program asks it when the DB worker answers (``app.offer_autosaved_forms``, tested
+    through the shell's sign-in in test_recovery_wiring.py); here the answer is waited for,
+    so that a test of the question itself can count what it opened.
+    """
+    from koopbis_desktop.services import autosave
+    from koopbis_desktop.ui.editor.recovery import ask_recovery
+
+    actor = ctx.require_actor()
+    found: autosave.Recovery = ctx.worker.call(lambda store: autosave.recovery(store, actor))
+    return ask_recovery(ctx, parent, found.offered, found.names, found.elsewhere)
+
+
 class MessageMock:
     """The message boxes a person was shown, recorded instead of opened (qutebrowser's message_mock).
 

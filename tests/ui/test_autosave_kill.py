@@ -2,8 +2,8 @@
 
 A child process opens the editor on the test database, types into the real
 widgets, waits until the autosave has landed and is then SIGKILLed — no clean
-shutdown, no Save. The parent reads the scratch row and reopens it through
-``offer_recovery``.
+shutdown, no Save. The parent reads the scratch row and reopens it through the
+question a sign-in asks.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.editor import EntryEditor
-from koopbis_desktop.ui.editor.recovery import offer_recovery
 from tests.conftest import PASSWORD, valid_tckn
+from tests.ui.conftest import ask_recovery_now
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -146,7 +146,7 @@ def test_autosave_survives_sigkill_and_is_offered_back(
         next(b for b in box.buttons() if b.text() == "Geri yükle").click()
 
     QTimer.singleShot(20, answer)
-    assert offer_recovery(ctx, None) == 1
+    assert ask_recovery_now(ctx) == 1
     assert seen["text"] == "Kaydedilmemiş 1 form bulundu: geri yüklensin mi?"
     editors = [w for w in QApplication.topLevelWidgets() if isinstance(w, EntryEditor)]
     assert len(editors) == 1
@@ -168,4 +168,4 @@ def test_autosave_survives_sigkill_and_is_offered_back(
             editor.close()
         qtbot.waitUntil(lambda: ctx.worker.pending() == 0)
     # a second start offers nothing
-    assert offer_recovery(ctx, None) == 0
+    assert ask_recovery_now(ctx) == 0

@@ -13,9 +13,9 @@ from koopbis_desktop.services import autosave
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.editor import EntryEditor
-from koopbis_desktop.ui.editor.recovery import RecoveryChooser, offer_recovery
+from koopbis_desktop.ui.editor.recovery import RecoveryChooser
 from tests.conftest import valid_tckn
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import ask_recovery_now, wait_idle
 
 
 def test_prompt_names_each_form_and_offers_open_or_discard_per_form(
@@ -57,7 +57,7 @@ def test_prompt_names_each_form_and_offers_open_or_discard_per_form(
     clicker = QTimer()
     clicker.timeout.connect(answer)
     clicker.start(20)
-    assert offer_recovery(ctx, None) == 1
+    assert ask_recovery_now(ctx) == 1
     clicker.stop()
     assert seen["text"] == "Kaydedilmemiş 2 form bulundu: geri yüklensin mi?"
     informative = seen["informative"]

@@ -1,21 +1,28 @@
-"""Signing in offers forms that were autosaved before a crash, without blocking the UI thread."""
+"""Signing in offers forms that were autosaved before a crash, without blocking the UI thread.
+
+Through the shell a person meets: the login dialog, the password, the main window; the
+question comes when the DB worker has looked (``app.offer_autosaved_forms``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import autosave
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.presence import HEARTBEAT_S, THIS_HOST
+from koopbis_desktop.ui.app import Shell, offer_autosaved_forms
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor import open_editor
 from koopbis_desktop.ui.editor.editor import EntryEditor
-from koopbis_desktop.ui.editor.recovery import schedule_recovery
-from tests.conftest import valid_tckn
+from koopbis_desktop.ui.login import LoginDialog
+from koopbis_desktop.ui.mainwindow import MainWindow
+from koopbis_desktop.ui.worker import DbWorker
+from tests.conftest import PASSWORD, valid_tckn
 from tests.ui.conftest import wait_idle
 
 
@@ -27,36 +34,72 @@ def _editors() -> list[EntryEditor]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, EntryEditor) and w.isVisible()]
 
 
-def test_recovery_is_offered_after_sign_in(
-    qtbot: Any, store: Store, make_ctx: Callable[[str], AppContext], cooperatives: list[dict[str, Any]]
+def _keep(
+    store: Store, actor: Actor, form_id: str, cooperative: str, name: str, host: str = THIS_HOST
 ) -> None:
-    ctx = make_ctx("ayse")
+    """A form autosaved and never saved (the program was killed, the power went)."""
     autosave.save(
         store,
-        ctx.require_actor(),
-        "form-1",
+        actor,
+        form_id,
         type_id="member.admit",
-        cooperative=str(cooperatives[0]["id"]),
+        cooperative=cooperative,
         entry_uuid=None,
-        payload={"member_id": valid_tckn(3), "full_name": "Kaza Öncesi Yazılan"},
+        payload={"member_id": valid_tckn(3), "full_name": name},
+        host=host,
     )
-    questions: list[str] = []
+
+
+def _sign_in(qtbot: Any, shell: Shell, username: str) -> MainWindow:
+    """User name, Enter, password, Enter in the shell's login; the main window once it shows."""
+    dialog = shell.login
+    assert isinstance(dialog, LoginDialog)
+    qtbot.keyClicks(dialog.username_edit, username)
+    qtbot.keyClick(dialog.username_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.password_edit, PASSWORD)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=10_000)
+    window = shell.window
+    assert window is not None
+    window.closed.disconnect()  # the program would quit with its window; the test closes it
+    return window
+
+
+def _shell(qapp: QApplication, worker: DbWorker, store: Store) -> Shell:
+    shell = Shell(qapp, worker, store.path, demo=False)
+    shell.show_login()
+    return shell
+
+
+def test_recovery_is_offered_after_sign_in(
+    qtbot: Any,
+    qapp: QApplication,
+    store: Store,
+    worker: DbWorker,
+    people: dict[str, Actor],
+    cooperatives: list[dict[str, Any]],
+) -> None:
+    _keep(store, people["ayse"], "form-1", str(cooperatives[0]["id"]), "Kaza Öncesi Yazılan")
+    questions: list[tuple[str, bool]] = []
+    shell = _shell(qapp, worker, store)
 
     def answer() -> None:  # the question is modal: answer it from inside its own event loop
         for box in _boxes():
-            questions.append(box.text())
+            window_up = shell.window is not None and shell.window.isVisible()
+            questions.append((box.text(), window_up))
             next(b for b in box.buttons() if b.text() == "Geri yükle").click()
 
     clicker = QTimer()
     clicker.timeout.connect(answer)
     clicker.start(20)
-    schedule_recovery(ctx, None)  # returns at once; the question comes when the worker answers
-    assert questions == []  # nothing was asked synchronously
+    window = _sign_in(qtbot, shell, "ayse")
     qtbot.waitUntil(lambda: bool(_editors()), timeout=10_000)
     clicker.stop()
-    assert questions == ["Kaydedilmemiş 1 form bulundu: geri yüklensin mi?"]
+    # Asked once, over the signed-in window (the sign-in did not wait for the question).
+    assert questions == [("Kaydedilmemiş 1 form bulundu: geri yüklensin mi?", True)]
     (editor,) = _editors()
-    wait_idle(qtbot, ctx.worker)
+    ctx = window.ctx
+    wait_idle(qtbot, worker)
     qtbot.waitUntil(lambda: editor.raw_form().get("full_name") == "Kaza Öncesi Yazılan", timeout=5000)
     assert editor.raw_form()["member_id"] == valid_tckn(3)
     discard = QTimer()  # closing a restored, unsaved form asks; here the test throws it away
@@ -66,49 +109,82 @@ def test_recovery_is_offered_after_sign_in(
     discard.start(20)
     editor.close()
     discard.stop()
-    wait_idle(qtbot, ctx.worker)
+    wait_idle(qtbot, worker)
     assert autosave.pending(store, ctx.require_actor()) == []
+    window.close()
 
 
-def test_no_question_without_autosaves(qtbot: Any, make_ctx: Callable[[str], AppContext]) -> None:
-    ctx = make_ctx("mehmet")
-    schedule_recovery(ctx, None)
+def test_no_question_without_autosaves(
+    qtbot: Any, qapp: QApplication, store: Store, worker: DbWorker, people: dict[str, Actor]
+) -> None:
+    asked: list[str] = []
+
+    def answer_later() -> None:  # a question asked all the same is recorded and put off
+        for box in _boxes():
+            asked.append(box.text())
+            next(b for b in box.buttons() if b.text() == "Sonra").click()
+
+    clicker = QTimer()
+    clicker.timeout.connect(answer_later)
+    clicker.start(20)
+    shell = _shell(qapp, worker, store)
+    window = _sign_in(qtbot, shell, "mehmet")
+    wait_idle(qtbot, worker)
+    qtbot.wait(100)
+    clicker.stop()
+    assert asked == [] and _editors() == []
+    window.close()
+
+
+def test_a_window_closed_before_the_answer_is_asked_nothing_and_the_forms_stay(
+    qtbot: Any, store: Store, make_ctx: Callable[[str], AppContext], cooperatives: list[dict[str, Any]]
+) -> None:
+    """Signed out before the DB worker answered: no question over a closed window; the next
+    sign-in offers the form."""
+    ctx = make_ctx("ayse")
+    _keep(store, ctx.require_actor(), "form-1", str(cooperatives[0]["id"]), "Sonraya Kalan")
+    closed = QWidget()  # never shown: what a window closed meanwhile is
+    qtbot.addWidget(closed)
+    asked: list[str] = []
+
+    def answer_later() -> None:  # a question asked all the same is recorded and put off
+        for box in _boxes():
+            asked.append(box.text())
+            next(b for b in box.buttons() if b.text() == "Sonra").click()
+
+    clicker = QTimer()
+    clicker.timeout.connect(answer_later)
+    clicker.start(20)
+    offer_autosaved_forms(ctx, closed)
     wait_idle(qtbot, ctx.worker)
-    qtbot.wait(50)
-    assert _boxes() == []
-    assert _editors() == []
+    qtbot.wait(100)
+    clicker.stop()
+    assert asked == [] and _editors() == []
+    assert [a.form_id for a in autosave.pending(store, ctx.require_actor())] == ["form-1"]
 
 
 def test_a_form_open_on_another_pc_is_named_not_offered(
-    qtbot: Any, store: Store, make_ctx: Callable[[str], AppContext], cooperatives: list[dict[str, Any]]
+    qtbot: Any,
+    qapp: QApplication,
+    store: Store,
+    worker: DbWorker,
+    people: dict[str, Actor],
+    cooperatives: list[dict[str, Any]],
 ) -> None:
-    """Ayşe signs in here while one of her forms is still open on PC-A: the question offers this
-    PC's own leftover and names PC-A's; with only PC-A's, nothing is asked, the status bar says it."""
-    ctx = make_ctx("ayse")
-    ayse = ctx.require_actor()
+    """Ayşe signs in here while one of her forms is still open on PC-A: with only PC-A's, nothing
+    is asked and the status bar says it; the next time the question offers this PC's own
+    leftover and names PC-A's."""
+    ayse = people["ayse"]
     coop = str(cooperatives[0]["id"])
+    _keep(store, ayse, "open-on-a", coop, "Öbür Bilgisayarda Açık", host="PC-A")
+    shell = _shell(qapp, worker, store)
+    window = _sign_in(qtbot, shell, "ayse")
+    said = "Başka bir bilgisayarda hâlâ açık olduğu için geri yüklenmeyen 1 form var"
+    qtbot.waitUntil(lambda: said in window.statusBar().currentMessage(), timeout=10_000)
+    assert window.statusBar().currentMessage().endswith("(PC-A)") and _boxes() == [] and _editors() == []
+    window.close()
 
-    def keep(form_id: str, host: str, name: str) -> None:
-        autosave.save(
-            store,
-            ayse,
-            form_id,
-            type_id="member.admit",
-            cooperative=coop,
-            entry_uuid=None,
-            payload={"member_id": valid_tckn(3), "full_name": name},
-            host=host,
-        )
-
-    keep("open-on-a", "PC-A", "Öbür Bilgisayarda Açık")
-    said: list[str] = []
-    ctx.hub.message.connect(said.append)
-    schedule_recovery(ctx, None)
-    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
-    assert "Başka bir bilgisayarda hâlâ açık olduğu için geri yüklenmeyen 1 form var" in said[0]
-    assert said[0].endswith("(PC-A)") and _boxes() == [] and _editors() == []
-
-    keep("left-here", THIS_HOST, "Bu Bilgisayarda Kalan")
+    _keep(store, ayse, "left-here", coop, "Bu Bilgisayarda Kalan")
     asked: list[tuple[str, str]] = []
 
     def answer_later() -> None:
@@ -119,13 +195,16 @@ def test_a_form_open_on_another_pc_is_named_not_offered(
     clicker = QTimer()
     clicker.timeout.connect(answer_later)
     clicker.start(20)
-    schedule_recovery(ctx, None)
+    again = _shell(qapp, worker, store)
+    window = _sign_in(qtbot, again, "ayse")
     qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
     clicker.stop()
     (question, listed), *_ = asked
     assert question == "Kaydedilmemiş 1 form bulundu: geri yüklensin mi?"
     assert "Ortaklığa giriş" in listed and "geri yüklenmeyen 1 form var" in listed and "(PC-A)" in listed
+    wait_idle(qtbot, worker)
     assert len(autosave.pending(store, ayse)) == 2  # «Sonra» keeps both
+    window.close()
 
 
 def test_an_open_form_holds_its_copy_and_lets_go_when_it_closes_keeping_it(

@@ -20,31 +20,6 @@ from koopbis_desktop.ui.editor.editor import EntryEditor
 _tr = QCoreApplication.translate
 
 
-def offer_recovery(ctx: AppContext, parent: QWidget | None) -> int:
-    """Ask to restore this user's autosaved forms and open them; returns how many were opened.
-
-    Called once right after sign-in (start-up), so it may wait for the worker. Declining
-    keeps the scratch copies: they are offered again next time, never silently dropped.
-    """
-    actor = ctx.require_actor()
-    found: autosave.Recovery = ctx.worker.call(lambda store: autosave.recovery(store, actor))
-    return ask_recovery(ctx, parent, found.offered, found.names, found.elsewhere)
-
-
-def schedule_recovery(ctx: AppContext, parent: QWidget | None) -> None:
-    """Look for autosaved forms on the DB worker and ask about them when the answer arrives.
-
-    The shell calls this right after the main window shows, so sign-in never waits
-    for the disk.
-    """
-    actor = ctx.require_actor()
-
-    def on_pending(found: autosave.Recovery) -> None:
-        ask_recovery(ctx, parent, found.offered, found.names, found.elsewhere)
-
-    ctx.worker.submit(lambda store: autosave.recovery(store, actor), on_pending)
-
-
 def ask_recovery(
     ctx: AppContext,
     parent: QWidget | None,
