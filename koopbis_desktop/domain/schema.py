@@ -16,7 +16,9 @@ from typing import Any
 
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain import validators as v
-from koopbis_desktop.domain.i18n import law_text, tx
+from koopbis_desktop.domain.i18n import tx
+from koopbis_desktop.domain.issues import Issue as Issue
+from koopbis_desktop.domain.issues import Severity as Severity
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.domain.validators import FieldError
 
@@ -38,11 +40,6 @@ class Kind(StrEnum):
     COOPERATIVE_TYPE = "cooperative_type"
     REGISTRY_ID = "registry_id"  # another cooperative's registry id (merger, union)
     GROUP = "group"
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
 
 
 @dataclass(frozen=True)
@@ -132,28 +129,6 @@ class Field:
         if self.kind == Kind.DATE:
             out["allow_future"] = self.allow_future
         return out
-
-
-@dataclass(frozen=True)
-class Issue:
-    """An error or warning about one field (``path``) or the whole entry (``""``)."""
-
-    path: str
-    message: str
-    severity: Severity = Severity.ERROR
-    article: str | None = None
-
-    @property
-    def text(self) -> str:
-        return f"{self.message} ({law_text(self.article)})" if self.article else self.message
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "field": self.path,
-            "severity": self.severity.value,
-            "message": self.message,
-            "article": self.article,
-        }
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from koopbis_desktop.domain.i18n import tx
+from koopbis_desktop.domain.issues import Issue
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
-from koopbis_desktop.domain.schema import Issue
 from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
 from koopbis_desktop.store import encryption, users
 from koopbis_desktop.store.acting import require_active

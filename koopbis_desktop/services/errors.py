@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.i18n import tx
+from koopbis_desktop.domain.issues import Issue
 from koopbis_desktop.domain.lifecycle import DomainError, IllegalTransition, NotPermitted
-from koopbis_desktop.domain.schema import Issue
 from koopbis_desktop.store.errors import KnownError, NotFound, StoreError
 
 
@@ -53,6 +52,9 @@ def form_field_label(path: str) -> str:
 
 def field_label(type_id: str, path: str) -> str:
     """``path`` (``board[2].tckn``) named by its schema label: "Yönetim kurulu (board[2].tckn)"."""
+    # Here, not at the top: a sign-in's refusal needs none of the change types.
+    from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
+
     try:
         ctype = get_type(type_id)
     except UnknownChangeType:

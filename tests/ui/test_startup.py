@@ -432,6 +432,38 @@ def test_the_programs_start_module_loads_no_reference_data_before_the_login() ->
     assert done.stdout.splitlines() == ["LOADED "], done.stdout
 
 
+SIGN_IN_CODE_PROBE = """
+import sys
+import koopbis_desktop.ui.app
+from koopbis_desktop.ui import login
+import koopbis_desktop.services.accounts
+import koopbis_desktop.store.users
+print("LOADED", " ".join(sorted(m for m in {modules} if m in sys.modules)))
+"""
+
+
+def test_the_sign_ins_own_code_loads_no_change_type_schema_or_validator() -> None:
+    """The login's first preloading step is the sign-in's code (accounts, argon2, the audit trail):
+    the password's check waits for it. Its refusals are issues (``domain.issues``), not the
+    schema; the change types (≈ 35 ms) load in the next steps, beside the check."""
+    modules = (
+        "koopbis_desktop.domain.changetypes",
+        "koopbis_desktop.domain.schema",
+        "koopbis_desktop.domain.validators",
+        "koopbis_desktop.domain.reference",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", SIGN_IN_CODE_PROBE.format(modules=repr(modules))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["LOADED "], done.stdout
+
+
 PRELOAD_PROBE = """
 import sys, threading, time
 import PySide6.QtCore as QtCore
