@@ -71,6 +71,22 @@ def _shell(qapp: QApplication, worker: DbWorker, store: Store) -> Shell:
     return shell
 
 
+def _answering(button: str) -> tuple[list[tuple[str, str, QWidget | None]], QTimer]:
+    """Answer every question with ``button`` from inside its modal loop (the question is modal),
+    recording its text, its informative text and the window it was asked over. Stop the timer."""
+    asked: list[tuple[str, str, QWidget | None]] = []
+
+    def answer() -> None:
+        for box in _boxes():
+            asked.append((box.text(), box.informativeText(), box.parentWidget()))
+            next(b for b in box.buttons() if b.text() == button).click()
+
+    clicker = QTimer()
+    clicker.timeout.connect(answer)
+    clicker.start(20)
+    return asked, clicker
+
+
 def test_recovery_is_offered_after_sign_in(
     qtbot: Any,
     qapp: QApplication,
@@ -80,23 +96,15 @@ def test_recovery_is_offered_after_sign_in(
     cooperatives: list[dict[str, Any]],
 ) -> None:
     _keep(store, people["ayse"], "form-1", str(cooperatives[0]["id"]), "Kaza Öncesi Yazılan")
-    questions: list[tuple[str, bool]] = []
     shell = _shell(qapp, worker, store)
-
-    def answer() -> None:  # the question is modal: answer it from inside its own event loop
-        for box in _boxes():
-            window_up = shell.window is not None and shell.window.isVisible()
-            questions.append((box.text(), window_up))
-            next(b for b in box.buttons() if b.text() == "Geri yükle").click()
-
-    clicker = QTimer()
-    clicker.timeout.connect(answer)
-    clicker.start(20)
+    asked, clicker = _answering("Geri yükle")
     window = _sign_in(qtbot, shell, "ayse")
     qtbot.waitUntil(lambda: bool(_editors()), timeout=10_000)
     clicker.stop()
     # Asked once, over the signed-in window (the sign-in did not wait for the question).
-    assert questions == [("Kaydedilmemiş 1 form bulundu: geri yüklensin mi?", True)]
+    assert [(text, over) for text, _, over in asked] == [
+        ("Kaydedilmemiş 1 form bulundu: geri yüklensin mi?", window)
+    ]
     (editor,) = _editors()
     ctx = window.ctx
     wait_idle(qtbot, worker)
@@ -117,16 +125,7 @@ def test_recovery_is_offered_after_sign_in(
 def test_no_question_without_autosaves(
     qtbot: Any, qapp: QApplication, store: Store, worker: DbWorker, people: dict[str, Actor]
 ) -> None:
-    asked: list[str] = []
-
-    def answer_later() -> None:  # a question asked all the same is recorded and put off
-        for box in _boxes():
-            asked.append(box.text())
-            next(b for b in box.buttons() if b.text() == "Sonra").click()
-
-    clicker = QTimer()
-    clicker.timeout.connect(answer_later)
-    clicker.start(20)
+    asked, clicker = _answering("Sonra")  # a question asked all the same is recorded and put off
     shell = _shell(qapp, worker, store)
     window = _sign_in(qtbot, shell, "mehmet")
     wait_idle(qtbot, worker)
@@ -145,16 +144,7 @@ def test_a_window_closed_before_the_answer_is_asked_nothing_and_the_forms_stay(
     _keep(store, ctx.require_actor(), "form-1", str(cooperatives[0]["id"]), "Sonraya Kalan")
     closed = QWidget()  # never shown: what a window closed meanwhile is
     qtbot.addWidget(closed)
-    asked: list[str] = []
-
-    def answer_later() -> None:  # a question asked all the same is recorded and put off
-        for box in _boxes():
-            asked.append(box.text())
-            next(b for b in box.buttons() if b.text() == "Sonra").click()
-
-    clicker = QTimer()
-    clicker.timeout.connect(answer_later)
-    clicker.start(20)
+    asked, clicker = _answering("Sonra")  # a question asked all the same is recorded and put off
     offer_autosaved_forms(ctx, closed)
     wait_idle(qtbot, ctx.worker)
     qtbot.wait(100)
@@ -185,21 +175,12 @@ def test_a_form_open_on_another_pc_is_named_not_offered(
     window.close()
 
     _keep(store, ayse, "left-here", coop, "Bu Bilgisayarda Kalan")
-    asked: list[tuple[str, str]] = []
-
-    def answer_later() -> None:
-        for box in _boxes():
-            asked.append((box.text(), box.informativeText()))
-            next(b for b in box.buttons() if b.text() == "Sonra").click()
-
-    clicker = QTimer()
-    clicker.timeout.connect(answer_later)
-    clicker.start(20)
+    asked, clicker = _answering("Sonra")
     again = _shell(qapp, worker, store)
     window = _sign_in(qtbot, again, "ayse")
     qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
     clicker.stop()
-    (question, listed), *_ = asked
+    (question, listed, _), *_ = asked
     assert question == "Kaydedilmemiş 1 form bulundu: geri yüklensin mi?"
     assert "Ortaklığa giriş" in listed and "geri yüklenmeyen 1 form var" in listed and "(PC-A)" in listed
     wait_idle(qtbot, worker)
