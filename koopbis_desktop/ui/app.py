@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog
 
 import koopbis_desktop
 from koopbis_desktop import paths
@@ -54,6 +54,8 @@ from koopbis_desktop.ui.login import LoginDialog, Session
 from koopbis_desktop.ui.worker import DbWorker
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from koopbis_desktop.store.db import Store
     from koopbis_desktop.ui.mainwindow import MainWindow
     from koopbis_desktop.ui.single_instance import InstanceGuard

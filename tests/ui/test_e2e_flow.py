@@ -53,8 +53,11 @@ def retype(qtbot: Any, edit: QLineEdit, text: str) -> None:
     type_text(qtbot, edit, text)
 
 
-def sign_in(qtbot: Any, shell: Shell, username: str) -> MainWindow:
-    """Type the user name and password into the login dialog, Enter after each."""
+def sign_in(qtbot: Any, shell: Shell, username: str, *, activate: bool = True) -> MainWindow:
+    """Type the user name and password into the login dialog, Enter after each.
+
+    ``activate=False``: return once the main window shows, without making it the active window
+    (a question the sign-in asks, modal, may be over it)."""
     dialog = shell.login
     assert isinstance(dialog, LoginDialog) and dialog.isVisible()
     dialog.activateWindow()
@@ -68,6 +71,8 @@ def sign_in(qtbot: Any, shell: Shell, username: str) -> MainWindow:
     window = shell.window
     assert window is not None
     assert window.ctx.actor is not None and window.ctx.actor.username == username
+    if not activate:
+        return window
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window

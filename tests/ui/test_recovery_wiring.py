@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from koopbis_desktop.domain.lifecycle import Actor
@@ -19,11 +19,11 @@ from koopbis_desktop.ui.app import Shell, offer_autosaved_forms
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor import open_editor
 from koopbis_desktop.ui.editor.editor import EntryEditor
-from koopbis_desktop.ui.login import LoginDialog
 from koopbis_desktop.ui.mainwindow import MainWindow
 from koopbis_desktop.ui.worker import DbWorker
-from tests.conftest import PASSWORD, valid_tckn
+from tests.conftest import valid_tckn
 from tests.ui.conftest import wait_idle
+from tests.ui.test_e2e_flow import sign_in
 
 
 def _boxes() -> list[QMessageBox]:
@@ -51,16 +51,8 @@ def _keep(
 
 
 def _sign_in(qtbot: Any, shell: Shell, username: str) -> MainWindow:
-    """User name, Enter, password, Enter in the shell's login; the main window once it shows."""
-    dialog = shell.login
-    assert isinstance(dialog, LoginDialog)
-    qtbot.keyClicks(dialog.username_edit, username)
-    qtbot.keyClick(dialog.username_edit, Qt.Key.Key_Return)
-    qtbot.keyClicks(dialog.password_edit, PASSWORD)
-    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=10_000)
-    window = shell.window
-    assert window is not None
+    """Sign in through the shell's login; the main window once it shows (the question may cover it)."""
+    window = sign_in(qtbot, shell, username, activate=False)
     window.closed.disconnect()  # the program would quit with its window; the test closes it
     return window
 
