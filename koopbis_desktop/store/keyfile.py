@@ -120,16 +120,16 @@ def _unb64(text: str) -> bytes:
 
 
 def _derive(secret: str, salt: bytes, kdf: dict[str, Any]) -> bytes:
-    from argon2.low_level import Type, hash_secret_raw
+    """The slot's key: argon2id (argon2-cffi's ``hash_secret_raw``, computed on the PC's cores)."""
+    from koopbis_desktop.store.password_hash import derive_key
 
-    return hash_secret_raw(
+    return derive_key(
         secret.encode("utf-8"),
         salt,
         time_cost=int(kdf["time_cost"]),
         memory_cost=int(kdf["memory_cost"]),
         parallelism=int(kdf["parallelism"]),
         hash_len=32,
-        type=Type.ID,
     )
 
 
