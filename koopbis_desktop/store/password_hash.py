@@ -7,19 +7,22 @@ take turns at each of the algorithm's twelve synchronisation points (four per pa
 threads, one per core, give the same answer ≈ 12 % sooner (a person's sign-in: 117 → 102 ms
 inside the program; docs/benchmarks.md, "Start-up, thirteenth pass").
 
-On Linux the check's 64 MiB are asked for as transparent huge pages (``madvise``; most
-distributions, Pardus among them, give them only to memory that asks): 32 page faults of 2 MiB
-instead of 16,384 of 4 KiB, and argon2's reads, spread over the whole 64 MiB, miss the
-processor's address cache far less — ≈ 10 % less processor time for the same hash
-(docs/benchmarks.md, "Start-up, seventeenth pass"). Where that cannot be had (another system, a
-mapping refused), argon2 takes its memory from ``malloc`` as before.
+On Linux the check's 64 MiB are asked for as transparent huge pages (``madvise``, on a 2 MiB
+boundary; a kernel set to give them only to memory that asks, as this project's test machine
+is, otherwise gives 4 KiB pages): 32 page faults of 2 MiB instead of 16,384 of 4 KiB, and
+argon2's reads, spread over the whole 64 MiB, miss the processor's address cache far less —
+≈ 10 % less processor time for the same hash (docs/benchmarks.md, "Start-up, seventeenth
+pass"). Where the kernel has no huge page to give, the mapping holds ordinary pages; on another
+system, or when a mapping is refused, argon2 takes its memory from ``malloc`` as before.
 
-Only the check changes: hashing, the cost and ``check_needs_rehash`` are argon2-cffi's. The
-check computes the hash with argon2's own ``argon2_ctx`` (argon2-cffi's documented low-level
-binding) from the stored parameters and salt, and compares it with the stored digest in
-constant time. A hash it cannot read, or one with no more lanes than the PC has cores, goes to
-argon2-cffi's own check, so every answer is that library's: ``VerifyMismatchError`` for a wrong
-password, ``VerificationError`` or ``InvalidHashError`` for a hash it cannot use.
+Only the check and the key file's slot key (:func:`derive_key`) change: hashing, the cost and
+``check_needs_rehash`` are argon2-cffi's. Both compute the hash with argon2's own ``argon2_ctx``
+(argon2-cffi's documented low-level binding); the check from the stored parameters and salt,
+compared with the stored digest in constant time. A hash it cannot read, or one with no more
+lanes than the PC has cores when no huge-page memory is to be had, goes to argon2-cffi's own
+check, and a mapping refused mid-check does too, so every answer is that library's:
+``VerifyMismatchError`` for a wrong password, ``VerificationError`` or ``InvalidHashError`` for
+a hash it cannot use.
 """
 
 from __future__ import annotations
