@@ -152,7 +152,7 @@ def test_threads_never_exceed_the_lanes_nor_the_cores() -> None:
 
 def test_fewer_threads_run_the_lanes_on_no_more_threads_than_cores() -> None:
     """The check's threads are argon2's own (C threads): counted from Linux's /proc at the process's
-    busiest, while one check runs on two cores and one with a thread per lane (the library's)."""
+    busiest, while one check runs on two cores and one on four, a thread per lane (as the library runs it)."""
     encoded = made("parola-123", time_cost=4, memory_cost=16 * 1024, parallelism=4)
     counted: dict[int, int] = {}
 
