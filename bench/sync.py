@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from koopbis_desktop.domain import demo_data  # noqa: E402
 from koopbis_desktop.services import accounts, capture, review  # noqa: E402
-from koopbis_desktop.store import entries, snapshot  # noqa: E402
+from koopbis_desktop.store import backup, entries, snapshot  # noqa: E402
 from koopbis_desktop.store.db import Store, open_store  # noqa: E402
 from sync.executor import ExecutorConfig, change_body  # noqa: E402
 from sync.scheduler import Status, SyncOptions, sync_store  # noqa: E402
@@ -160,14 +160,6 @@ def engine(store: Store, url: str) -> tuple[float, int]:
     return elapsed, report.result.applied
 
 
-def back_to_approved(store: Store) -> None:
-    # For a second engine run on the reset server: the same entries, approved again.
-    store.conn.execute(
-        "UPDATE entries SET state = 'approved', receipt = NULL, outcome = NULL, synced_at = NULL"
-    )
-    store.conn.execute("DELETE FROM sync_attempts")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=5000)
@@ -180,21 +172,26 @@ def main() -> None:
         batch_max = batch_offered(url)
         try:
             t0 = time.perf_counter()
-            store = make_store(folder, args.entries, args.cooperatives)
+            made = make_store(folder, args.entries, args.cooperatives)
             print(f"set-up: {args.entries} approved entries in {time.perf_counter() - t0:.1f} s", flush=True)
             bodies = [
                 (e.uuid, change_body(e, e.cooperative_id, e.cooperative_ref))
-                for e in entries.list_entries(store)
+                for e in entries.list_entries(made)
             ]
+            # Each engine round syncs its own copy of the approved queue (the program's own backup).
+            rounds = [backup.create_backup(made, folder / f"round-{n + 1}.sqlite") for n in range(2)]
+            made.close()
             rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             bare_times, engine_times = [], []
-            for round_no in range(2):
+            for round_no, path in enumerate(rounds):
                 reset(url)
                 bare_times.append(bare_loop(url, bodies))
                 reset(url)
-                if round_no:
-                    back_to_approved(store)
-                seconds, applied = engine(store, url)
+                store = open_store(path)
+                try:
+                    seconds, applied = engine(store, url)
+                finally:
+                    store.close()
                 assert applied == args.entries, applied
                 engine_times.append(seconds)
                 print(
@@ -203,7 +200,6 @@ def main() -> None:
                     flush=True,
                 )
             rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            store.close()
         finally:
             process.terminate()
             process.wait(10)
