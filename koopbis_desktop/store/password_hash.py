@@ -30,6 +30,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import functools
 import logging
 import mmap
 import os
@@ -118,26 +119,17 @@ class HugePageMemory:
             ffi.release(view)
             mapping.close()
 
-    def mapped(self) -> int:
-        """How many blocks are mapped now (none between two checks)."""
-        return len(self.mappings)
 
-
-_huge_pages: list[HugePageMemory | None] = []
-
-
+@functools.cache
 def huge_page_memory() -> HugePageMemory | None:
     """The process's :class:`HugePageMemory`, made at its first use; None where Linux's ``madvise``
     for huge pages is missing or the callbacks cannot be made (argon2 then uses ``malloc``)."""
-    if not _huge_pages:
-        memory = None
-        if sys.platform.startswith("linux") and hasattr(mmap, "MADV_HUGEPAGE"):
-            try:
-                memory = HugePageMemory()
-            except Exception:  # e.g. a system that refuses cffi's callbacks executable memory
-                log.warning("argon2's huge-page memory is not available; it uses malloc", exc_info=True)
-        _huge_pages.append(memory)
-    return _huge_pages[0]
+    if sys.platform.startswith("linux") and hasattr(mmap, "MADV_HUGEPAGE"):
+        try:
+            return HugePageMemory()
+        except Exception:  # e.g. a system that refuses cffi's callbacks executable memory
+            log.warning("argon2's huge-page memory is not available; it uses malloc", exc_info=True)
+    return None
 
 
 def run_argon2(
@@ -200,7 +192,7 @@ def derive_key(
         time_cost=time_cost,
         memory_cost=memory_cost,
         lanes=parallelism,
-        threads=threads_for(parallelism, _cores()),
+        threads=threads_for(parallelism, processor_cores()),
         hash_len=hash_len,
         kind=Type.ID.value,
         version=ARGON2_VERSION,
@@ -218,15 +210,6 @@ def derive_key(
         hash_len=hash_len,
         type=Type.ID,
     )
-
-
-_process_cores: list[int] = []
-
-
-def _cores() -> int:
-    if not _process_cores:
-        _process_cores.append(processor_cores())
-    return _process_cores[0]
 
 
 class CoreBoundHasher(PasswordHasher):
