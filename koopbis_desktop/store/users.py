@@ -22,11 +22,13 @@ MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
 
 #: The account password's verifier: argon2id at RFC 9106's low-memory cost (64 MiB, three passes,
-#: four lanes), as argon2-cffi ships it. One pass was tried for issue 16's start-up bar and taken
-#: back: interleaved starts showed no gain once the UI thread, not the check, bounded the signed-in
-#: start (docs/benchmarks.md, eleventh pass). Hashes made with other parameters are verified as
-#: stored and rewritten with these at the next sign-in. The check runs the four lanes on at most
-#: one thread per processor core (same answer, sooner on a two-core PC: store/password_hash.py).
+#: four lanes), as argon2-cffi ships it; the key file's slots (store/keyfile.py) cost the same.
+#: One pass would make a signed-in start ≈ 11 % sooner now that the check, not the UI thread,
+#: bounds it (docs/benchmarks.md, nineteenth pass; the eleventh found no gain), and every guess at
+#: a copied file three times cheaper: the cost is the owner's to lower, not a speed-up's.
+#: Hashes made with other parameters are verified as stored and rewritten with these at the next
+#: sign-in. The check runs the four lanes on at most one thread per processor core (same answer,
+#: sooner on a two-core PC: store/password_hash.py).
 _hasher = CoreBoundHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4)
 
 
