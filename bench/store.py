@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from koopbis_desktop.domain import demo_data, reference
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.services import snapshot_import
-from koopbis_desktop.store import snapshot
+from koopbis_desktop.store import listing, snapshot, users
 from koopbis_desktop.store.db import Store, open_store
 
 PASSWORD = "bench-parola-1234"
@@ -178,14 +178,14 @@ def bench_import_nation(store: Store, total: int, members: tuple[int, int]) -> d
 def search_queries(store: Store, n: int, seed: int = 42) -> list[str]:
     """Prefixes of real title words, half typed without Turkish letters, half with; some ids/VKNs."""
     rng = random.Random(seed)
-    rows = store.conn.execute(
-        "SELECT id, title, vkn FROM cooperatives ORDER BY id LIMIT 2000 OFFSET ?",
-        (rng.randint(0, 1000),),
-    ).fetchall()
-    sample = rng.sample(rows, min(len(rows), n))
+    offset = rng.randint(0, 1000)
+    window = listing.cooperative_ids(store, offset + 2000)[offset:]
+    sample = [snapshot.get_summary(store, coop_id) for coop_id in rng.sample(window, min(len(window), n))]
     queries: list[str] = []
     n_ident = max(4, n // 20)
-    for index, (coop_id, title, vkn) in enumerate(sample):
+    for index, summary in enumerate(sample):
+        assert summary is not None
+        coop_id, title, vkn = summary["id"], summary["title"], summary["vkn"]
         if index < n_ident:
             queries.append(rng.choice([coop_id, coop_id[:6], vkn, vkn[:5]]) if vkn else coop_id)
             continue
@@ -220,10 +220,8 @@ def bench_search(store: Store, n_queries: int) -> dict[str, Any]:
     fts = [timed_ms(lambda q=q: snapshot.search(store, q)) for q in queries]
     hits = [len(snapshot.search(store, q)) for q in queries]
     like = [timed_ms(lambda q=q: like_scan(store, q)) for q in queries]
-    ids = [
-        row[0]
-        for row in store.conn.execute("SELECT id FROM cooperatives ORDER BY random() LIMIT ?", (n_queries,))
-    ]
+    every_id = snapshot.cooperative_ids(store)
+    ids = random.Random(11).sample(every_id, min(len(every_id), n_queries))
     baseline = [
         timed_ms(
             lambda i=i: store.conn.execute(
@@ -301,15 +299,15 @@ def bench_save(store_path: Path, n: int = 300) -> dict[str, Any]:
 
     store = open_store(store_path, create=True)
     try:
-        if store.conn.execute("SELECT count(*) FROM users").fetchone()[0] == 0:
+        if users.count_users(store) == 0:
             accounts.add_user(store, None, "bench.admin", "admin", PASSWORD)
             admin = accounts.login(store, "bench.admin", PASSWORD)
             accounts.add_user(store, admin, "bench.memur", "clerk", PASSWORD)
         clerk = accounts.login(store, "bench.memur", PASSWORD)
-        coop_ids = [r[0] for r in store.conn.execute("SELECT id FROM cooperatives ORDER BY id LIMIT 50")]
+        coop_ids = listing.cooperative_ids(store, 50)
         if not coop_ids:
             snapshot.upsert_records(store, demo_data.cooperatives("06", 50))
-            coop_ids = [r[0] for r in store.conn.execute("SELECT id FROM cooperatives LIMIT 50")]
+            coop_ids = listing.cooperative_ids(store, 50)
         rng = random.Random(7)
         saves = []
         for i in range(n):
