@@ -554,8 +554,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(["koopbis-desktop"])
 from koopbis_desktop.ui import app as desktop
+from koopbis_desktop.ui import single_instance
 from koopbis_desktop.ui.login import LoginDialog
 
+# The single-instance listener (QtNetwork) starts on its own timer, a second after the start,
+# whatever the sign-in does: on a busy machine that second can end between the check and the
+# first page. Not what this probe asks about, so it waits past the probe's end.
+single_instance.LISTEN_AFTER_MS = 600_000
 at_check = {}
 signed_in = desktop.Shell.on_login_signed_in
 
