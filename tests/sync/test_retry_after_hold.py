@@ -121,7 +121,10 @@ def test_a_wait_longer_than_the_run_holds_on_ends_it_and_says_when(
         elapsed = time.monotonic() - started
     assert [status for _, status in log.posts] == ["429"]  # the first request, then no other
     assert elapsed < 1.0  # it did not wait
-    assert result.stop == Stop.HELD and result.retry_after is not None and 0.9 <= result.retry_after <= 1.1
+    # What is left of KOOP-BİS's second (spread by at most 10 %) when the run ended: the time the
+    # run took to get there is gone from it, and nothing more (a busy machine takes longer).
+    assert result.stop == Stop.HELD and result.retry_after is not None
+    assert 1.0 - elapsed <= result.retry_after <= 1.1, (result.retry_after, elapsed)
     assert result.stop_message in {
         f"KOOP-BİS çok yoğun olduğunu bildirdi ve {n} saniye beklenmesini istedi; kalan kayıtlar o zaman "
         "gönderilecek."
