@@ -38,16 +38,17 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from koopbis_desktop.domain import demo_data, reference
-from koopbis_desktop.domain.lifecycle import State
+from koopbis_desktop.domain.lifecycle import Role, State
 from koopbis_desktop.domain.text import fold
 from koopbis_desktop.services import queries, reports
 from koopbis_desktop.services.queries import EntryFilter
-from koopbis_desktop.store import audit, entries, entry_batches, listing, snapshot
+from koopbis_desktop.store import audit, entries, entry_batches, listing, snapshot, users
 from koopbis_desktop.store.db import Store, open_store
 from koopbis_desktop.store.entry_batches import NewDraft, Receipt
 
 PAGE = 200  # the queue's page (ui.models.entries.PAGE_SIZE)
 AUTHORS = ("ayse", "mehmet", "Şule", "ılgaz", "İnci", "can", "çiğdem")
+PASSWORD = "bench-parola-1234"  # the authors' accounts: never signed in to here
 TYPES = ("member.admit", "member.leave", "merger", "board.replace", "assembly.record")
 STATES = ("draft", "submitted", "approved", "returned", "synced")
 
@@ -76,11 +77,10 @@ def build(folder: Path, n_entries: int, n_cooperatives: int) -> tuple[Store, flo
     started = time.perf_counter()
     store = open_store(folder / "koopbis.sqlite", create=True, backups_dir=folder / "backups")
     with store.atomic() as conn:
-        conn.executemany(
-            "INSERT INTO users(username, role, password_hash, created_at, password_changed_at) "
-            "VALUES (?, 'clerk', 'x', '2015-01-01', '2015-01-01')",
-            [(name,) for name in AUTHORS],
-        )
+        for name in AUTHORS:
+            users.insert_user(
+                conn, username=name, full_name=name, role=Role.CLERK, password=PASSWORD, by=name
+            )
     provinces = reference.provinces()
     per, extra = divmod(n_cooperatives, len(provinces))
     ids: list[str] = []
@@ -133,9 +133,14 @@ def build(folder: Path, n_entries: int, n_cooperatives: int) -> tuple[Store, flo
 # --------------------------------------------------------------------------- search
 
 
+def _titles(store: Store, ids: list[str]) -> list[str]:
+    """The titles of these cooperatives, in the order of ``ids``."""
+    return [str(summary["title"]) for summary in map(partial(snapshot.get_summary, store), ids) if summary]
+
+
 def prefix_queries(store: Store, n: int, rng: random.Random) -> list[str]:
     """Prefixes of title words as people type them, half without Turkish letters."""
-    titles = [str(r[0]) for r in store.query("SELECT title FROM cooperatives ORDER BY id LIMIT 3000")]
+    titles = _titles(store, listing.cooperative_ids(store, 3000))
     out = []
     for index, title in enumerate(rng.sample(titles, min(n, len(titles)))):
         word = rng.choice([w for w in title.split() if len(w) >= 2])
@@ -146,7 +151,7 @@ def prefix_queries(store: Store, n: int, rng: random.Random) -> list[str]:
 
 def infix_queries(store: Store, n: int, rng: random.Random) -> list[str]:
     """Pieces from inside title words (never a word's start), four letters or more."""
-    titles = [str(r[0]) for r in store.query("SELECT title FROM cooperatives ORDER BY id DESC LIMIT 3000")]
+    titles = _titles(store, snapshot.cooperative_ids(store)[:-3001:-1])
     out: list[str] = []
     for title in rng.sample(titles, len(titles)):
         words = [w for w in title.split() if len(w) >= 6]
