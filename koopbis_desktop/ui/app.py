@@ -29,7 +29,7 @@ import os
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -163,6 +163,12 @@ PRELOAD_AFTER_MS = 250
 # signed-in window, once the whole-file check has passed, on a connection of its own.
 DAILY_BACKUP_AFTER_MS = 3000
 
+# What waits for a sign-in to be over (the single-instance listener: QtNetwork's import, 10–20 ms
+# on the UI thread) runs this long after the signed-in window's landing list got its first page,
+# or this long after that window showed if the page never comes.
+QUIET_AFTER_FIRST_PAGE_MS = 250
+FIRST_PAGE_WAIT_MS = 2000
+
 #: The signed-in window's modules in the order they load, each pulling in what it needs
 #: (a few milliseconds to a few tens each): one per turn of the event loop.
 PRELOADED = (
@@ -269,17 +275,66 @@ def offer_autosaved_forms(ctx: AppContext, window: QWidget) -> None:
     ctx.worker.submit(lambda store: autosave.recovery(store, actor), offer)
 
 
+class SignInWatch:
+    """Whether a sign-in is under way: from the click on Giriş to its window's first page.
+
+    Work that is due meanwhile but not needed for that page (the single-instance listener) waits
+    for it to be over (:meth:`when_quiet`), so it never lands between the password's check and the
+    first page on a slow PC. A refused password ends it too.
+    """
+
+    def __init__(self) -> None:
+        self._under_way = 0  # the sign-in's number while one is under way, else 0
+        self._count = 0
+        self._waiting: list[Callable[[], None]] = []
+
+    @property
+    def under_way(self) -> bool:
+        return self._under_way != 0
+
+    def began(self) -> int:
+        """A sign-in starts; its number ends it (an earlier one's late end does not)."""
+        self._count += 1
+        self._under_way = self._count
+        return self._count
+
+    def ended(self, number: int) -> None:
+        if number != self._under_way:
+            return
+        self._under_way = 0
+        waiting, self._waiting = self._waiting, []
+        for call in waiting:
+            call()
+
+    def when_quiet(self, call: Callable[[], None]) -> None:
+        """``call()`` now, or once the sign-in under way is over."""
+        if self.under_way:
+            self._waiting.append(call)
+        else:
+            call()
+
+
 class Shell(QObject):
     """Login, main window, sign-out and back to login, until the person quits."""
 
     first_run = False  # the wizard just created the database: its last page follows the first sign-in
 
-    def __init__(self, app: QApplication, worker: DbWorker, location: Location, *, demo: bool) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        worker: DbWorker,
+        location: Location,
+        *,
+        demo: bool,
+        sign_ins: SignInWatch | None = None,
+    ) -> None:
         super().__init__()
         self.app = app
         self.worker = worker
         self.location = location
         self.demo = demo
+        self.sign_ins = sign_ins if sign_ins is not None else SignInWatch()
+        self._sign_in = 0  # the sign-in under way (SignInWatch's number), else 0
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
         self._preloading = False
@@ -305,6 +360,7 @@ class Shell(QObject):
             dialog.setWindowTitle(QCoreApplication.translate("Shell", "KOOP-BİS Masaüstü (DEMO) — Giriş"))
         if preparing:
             dialog.set_preparing(preparing)
+        dialog.checking.connect(self.on_login_checking)
         dialog.signed_in.connect(self.on_login_signed_in)
         dialog.rejected.connect(self.app.quit)
         self.login = dialog
@@ -323,6 +379,37 @@ class Shell(QObject):
         if not self._preloading:
             self._preloading = True
             QTimer.singleShot(0, lambda: start_preloading(unlocking=self.worker.is_locked))
+
+    def on_login_checking(self, checking: bool) -> None:
+        """The password's check began (a sign-in is under way), or it refused the password."""
+        if checking:
+            self._sign_in = self.sign_ins.began()
+        else:
+            self.sign_ins.ended(self._sign_in)
+
+    def _sign_in_over_after_first_page(self, window: MainWindow) -> None:
+        """End the sign-in under way a moment after its landing list's first page came."""
+        number = self._sign_in
+
+        def over() -> None:
+            QTimer.singleShot(QUIET_AFTER_FIRST_PAGE_MS, lambda: self.sign_ins.ended(number))
+
+        from koopbis_desktop.ui.models.entries import EntryTableModel  # the landing queue's
+
+        model = getattr(window.pages.get(window.current_page_key()), "model", None)
+        if isinstance(model, EntryTableModel) and not model.is_loaded:
+            came: list[bool] = []
+
+            def first_page(*_: object) -> None:
+                if not came:
+                    came.append(True)
+                    over()
+
+            model.loaded.connect(first_page)
+            model.failed.connect(first_page)
+            QTimer.singleShot(FIRST_PAGE_WAIT_MS, lambda: self.sign_ins.ended(number))
+        else:
+            over()  # a landing page without an entry list (an admin's Kooperatifler): from the show
 
     def on_login_signed_in(self, session: Session) -> None:
         from koopbis_desktop.ui.mainwindow import MainWindow, build_context_session
@@ -347,6 +434,7 @@ class Shell(QObject):
         self.login = None
         window.show()
         window.show_page(window.landing_key(), focus=True)
+        self._sign_in_over_after_first_page(window)
         QTimer.singleShot(CHECK_AFTER_WINDOW_MS, self.worker.release_check)
         if not self._daily_backup_asked and not self.worker.is_office:
             self._daily_backup_asked = True
@@ -444,9 +532,16 @@ def run(args: argparse.Namespace) -> int:
     guard = InstanceGuard(location)
     if not guard.acquire():
         return _already_open(app, args, guard)
-    QTimer.singleShot(LISTEN_AFTER_MS, lambda: guard.listen(bring_forward))
+    # The listener is not needed for the first window: it starts after it, never in the middle
+    # of a sign-in (the click on Giriş to its window's first page), whenever that comes.
+    sign_ins = SignInWatch()
+
+    def listen() -> None:
+        guard.listen(bring_forward)
+
+    QTimer.singleShot(LISTEN_AFTER_MS, lambda: sign_ins.when_quiet(listen))
     try:
-        return _run_on(app, args, location, smoke_dir)
+        return _run_on(app, args, location, smoke_dir, sign_ins)
     finally:
         guard.release()
 
@@ -456,6 +551,7 @@ def _run_on(
     args: argparse.Namespace,
     location: Location,
     smoke_dir: tempfile.TemporaryDirectory[str] | None,
+    sign_ins: SignInWatch | None = None,
 ) -> int:
     first_run = False
     encrypted = False
@@ -543,7 +639,7 @@ def _run_on(
         if args.demo and not initialised:
             from koopbis_desktop.demo import populate_demo
 
-            shell = Shell(app, worker, worker.location, demo=True)
+            shell = Shell(app, worker, worker.location, demo=True, sign_ins=sign_ins)
             login = shell.show_login("memur", preparing=login_text_preparing())
             worker.submit(
                 populate_demo, lambda _: login.set_ready(), lambda exc: login.show_error(user_message(exc))
@@ -559,11 +655,11 @@ def _run_on(
                 worker = wizard.office_worker or _connected_worker(wizard.office.url, wizard.office.password)
             if not accepted or (wizard.result_ is None and wizard.office is None):
                 return 0
-            shell = Shell(app, worker, worker.location, demo=False)
+            shell = Shell(app, worker, worker.location, demo=False, sign_ins=sign_ins)
             shell.first_run = wizard.result_ is not None
             shell.show_login(wizard.result_.admin if wizard.result_ is not None else "")
         else:
-            shell = Shell(app, worker, worker.location, demo=args.demo)
+            shell = Shell(app, worker, worker.location, demo=args.demo, sign_ins=sign_ins)
             shell.show_login("memur" if args.demo else "")
         return app.exec()
     finally:

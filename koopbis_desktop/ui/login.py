@@ -79,6 +79,7 @@ class LoginDialog(QDialog):
     """Username and password; Enter signs in. ``session`` is set when it is accepted."""
 
     signed_in = Signal(object)  # Session
+    checking = Signal(bool)  # True when the password's check begins, False when it refused the password
     first_painted = Signal()  # once, after the dialog was first drawn: what it does not need waits for it
     _painted = False
 
@@ -175,6 +176,7 @@ class LoginDialog(QDialog):
         self.login_button.setEnabled(False)
         self.status_label.setText(QCoreApplication.translate("LoginDialog", "Parola denetleniyor…"))
         self.status_label.show()
+        self.checking.emit(True)
         # An encrypted database still locked is opened with these before the check.
         self.worker.submit(
             lambda store: sign_in(store, username, password),
@@ -192,6 +194,7 @@ class LoginDialog(QDialog):
         self.accept()
 
     def on_failed(self, exc: BaseException) -> None:
+        self.checking.emit(False)
         self.login_button.setEnabled(True)
         self.show_error(user_message(exc))
         self.password_edit.clear()

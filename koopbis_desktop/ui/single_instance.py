@@ -34,7 +34,9 @@ log = logging.getLogger(__name__)
 
 LOCKS_DIRNAME = "locks"  # under the data folder: one small file per open database
 # The listener starts this long after the start (QtNetwork's import is kept off the first
-# window); a second start knocks for KNOCK_FOR_S, which covers that wait.
+# window), later if a sign-in is under way then: once its window has its first page
+# (``ui.app.SignInWatch``, usually well under a second). A second start knocks for
+# KNOCK_FOR_S, which covers both waits.
 LISTEN_AFTER_MS = 1000
 KNOCK_FOR_S = 4.0
 
@@ -140,4 +142,4 @@ def knock(server_name: str, *, for_s: float | None = None) -> bool:
             return True
         if time.monotonic() >= deadline:
             return False
-        time.sleep(0.2)  # the other program starts listening LISTEN_AFTER_MS after its start
+        time.sleep(0.2)  # the other program starts listening LISTEN_AFTER_MS after its start, or later

@@ -275,6 +275,74 @@ def test_the_signed_in_window_releases_the_held_check(
         worker.stop()
 
 
+def test_work_due_during_a_sign_in_waits_for_its_first_page_and_a_refusal_ends_the_wait(
+    qtbot: Any,
+    qapp: QApplication,
+    store: Store,
+    db_path: Path,
+    people: dict[str, Actor],
+    cooperatives: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The single-instance listener is due a second after the start: due in the middle of a
+    # sign-in, it waits until the signed-in window's list has its first page (QtNetwork's import
+    # then no longer delays that page); a refused password ends the wait at once.
+    from koopbis_desktop.services import capture
+    from tests.conftest import member_admission
+
+    capture.create_entry(store, people["ayse"], "member.admit", cooperatives[0]["id"], member_admission(1))
+    monkeypatch.setattr(desktop, "QUIET_AFTER_FIRST_PAGE_MS", 50)
+    worker = started_with_held_check(store, db_path, 60)
+    watch = desktop.SignInWatch()
+    shell = desktop.Shell(qapp, worker, db_path, demo=False, sign_ins=watch)
+    ran: list[str] = []
+
+    def due(name: str) -> None:
+        window = shell.window
+        model = getattr(window.pages.get(window.current_page_key()), "model", None) if window else None
+        ran.append(f"{name}:{'window' if window is not None else 'login'}:{bool(model and model.is_loaded)}")
+
+    try:
+        login = shell.show_login("ayse")
+        worker.wait_open(10)
+        watch.when_quiet(lambda: due("idle"))  # nobody signing in: at once
+        assert ran == ["idle:login:False"]
+
+        login.password_edit.setText("yanlış parola")
+        login.on_login_clicked()
+        assert watch.under_way
+        watch.when_quiet(lambda: due("refused"))
+        assert ran == ["idle:login:False"]  # waits for the check
+        qtbot.waitUntil(lambda: len(ran) == 2, timeout=10_000)
+        assert ran[1] == "refused:login:False" and login.error_label.isVisible()
+        assert not watch.under_way
+
+        login.password_edit.setText(PASSWORD)
+        login.on_login_clicked()
+        watch.when_quiet(lambda: due("signed-in"))
+        qtbot.waitUntil(lambda: len(ran) == 3, timeout=10_000)
+        assert ran[2] == "signed-in:window:True"  # not before the window's list had its first page
+        assert not watch.under_way
+    finally:
+        if shell.window is not None:
+            shell.window.closed.disconnect()
+            shell.window.close()
+        worker.stop()
+
+
+def test_a_late_end_of_an_earlier_sign_in_does_not_end_the_one_under_way() -> None:
+    watch = desktop.SignInWatch()
+    ran: list[int] = []
+    first = watch.began()
+    watch.ended(first)
+    second = watch.began()
+    watch.when_quiet(lambda: ran.append(1))
+    watch.ended(first)  # the first sign-in's fallback timer, late
+    assert watch.under_way and ran == []
+    watch.ended(second)
+    assert not watch.under_way and ran == [1]
+
+
 def test_a_held_check_starts_by_itself_when_nobody_signs_in(qtbot: Any, store: Store, db_path: Path) -> None:
     worker = started_with_held_check(store, db_path, 0.3)
     try:
@@ -554,13 +622,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(["koopbis-desktop"])
 from koopbis_desktop.ui import app as desktop
-from koopbis_desktop.ui import single_instance
 from koopbis_desktop.ui.login import LoginDialog
 
-# The single-instance listener (QtNetwork) starts on its own timer, a second after the start,
-# whatever the sign-in does: on a busy machine that second can end between the check and the
-# first page. Not what this probe asks about, so it waits past the probe's end.
-single_instance.LISTEN_AFTER_MS = 600_000
 at_check = {}
 signed_in = desktop.Shell.on_login_signed_in
 
