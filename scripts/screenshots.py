@@ -297,9 +297,12 @@ def shoot_go_live(worker: DbWorker, db_path: Path, folder: Path, shots: Shots) -
     with live_server(
         folder / "server", DEMO_COOPERATIVES, maintenance_until=opens, fault_delay=4.0
     ) as server:
-        worker.call(
-            lambda s: (s.set_setting("server_url", server.url), s.set_setting("server_username", SERVER_USER))
-        )
+
+        def point_at_server(store: Store) -> None:
+            store.set_setting("server_url", server.url)
+            store.set_setting("server_username", SERVER_USER)
+
+        worker.call(point_at_server)
         # Slow answers (a second each), so the run is seen while it runs.
         server.admin().put("/api/v1/admin/faults", json={"spec": "slow=1", "seed": 1, "delay": 4.0})
         mainwindow.SIGN_IN_AUTO_SYNC_MS = 50
@@ -333,8 +336,17 @@ def worker_idle(window: MainWindow) -> bool:
     return window.ctx.worker.pending() == 0
 
 
+def vkn_without_its_zero(rng: random.Random) -> str:
+    """The nine digits a CSV Excel saved keeps of a VKN that starts with 0, typed into a number cell."""
+    from stdnum.tr import vkn
+
+    body = f"0{rng.randrange(10_000_000, 100_000_000)}"
+    return (body + vkn.calc_check_digit(body))[1:]
+
+
 def member_list(folder: Path, cooperative: str) -> Path:
-    """A small admission list from a cooperative, one row with a mistyped T.C. Kimlik No."""
+    """A small admission list from a cooperative: one row with a mistyped T.C. Kimlik No, and a
+    company whose VKN lost its leading zero in Excel (read with it, with a warning)."""
     rng = random.Random(2015)
     names = ["Ayşe Yılmaz", "Mehmet Öztürk", "Zeynep Çelik", "Hüseyin Şahin", "Gülsüm Kılıç"]
     lines = [
@@ -343,6 +355,8 @@ def member_list(folder: Path, cooperative: str) -> Path:
     for index, name in enumerate(names):
         member_id = BAD_TCKN if index == 2 else tckn(rng)
         lines.append(f"{member_id};{name};02.03.2015;2015/21;2;2.000,00;500,00")
+    company = "Bereket Tarım Ürünleri Ltd. Şti."
+    lines.append(f"{vkn_without_its_zero(rng)};{company};02.03.2015;2015/21;2;2.000,00;500,00")
     path = folder / f"ortaklar-{cooperative}.csv"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")

@@ -39,6 +39,7 @@ from koopbis_desktop.domain.validators import FieldError, parse_int, parse_money
 from koopbis_desktop.services import capture
 from koopbis_desktop.services.member_list import (
     COLUMNS,
+    IDENTITY_KINDS,
     KIND_LABELS,
     PROGRESS_EVERY,
     TEMPLATE_NAMES,
@@ -52,6 +53,7 @@ from koopbis_desktop.services.member_list import (
     template_path,
     write_template,
 )
+from koopbis_desktop.services.spreadsheet import display_text, identity_zero_added
 from koopbis_desktop.store import audit, entries, entry_batches
 from koopbis_desktop.store.acting import require_active
 from koopbis_desktop.store.clock import stamp
@@ -250,6 +252,27 @@ def _schema_issues(ctype: ChangeType, row: ImportRow, ctx: ValidationContext) ->
     row.schema_issues = [
         RowIssue(issue.path, _label(ctype, issue.path), issue.text, issue.severity) for issue in result.issues
     ]
+    refused = {issue.field for issue in row.schema_issues if issue.severity == Severity.ERROR}
+    for name, value in row.values.items():
+        if name in refused or name not in row.raw or ctype.field(name).kind not in IDENTITY_KINDS:
+            continue
+        digits = identity_zero_added(value)
+        if digits is not None:
+            # Not stored with the draft (the form checks it again): the preview shows it to the
+            # person loading the list, before anything is queued.
+            row.schema_issues.append(
+                RowIssue(
+                    name,
+                    _label(ctype, name),
+                    tx(
+                        "Başına 0 eklenerek {digits} okundu; dosyada 9 hane var ({written}). Excel sayı "
+                        "olarak sakladığı numaranın baştaki sıfırını siler, ama bir hanesi eksik yazılmış "
+                        "numara da böyle görünür: belgesiyle karşılaştırın, eksikse dosyada düzeltip "
+                        "yeniden yükleyin."
+                    ).format(written=display_text(value), digits=digits),
+                    Severity.WARNING,
+                )
+            )
 
 
 def _label(ctype: ChangeType, path: str) -> str:

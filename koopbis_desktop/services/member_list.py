@@ -147,7 +147,8 @@ def _as_text(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else display_text(value)
 
 
-_IDENTITY_KINDS = (Kind.TCKN, Kind.VKN, Kind.TCKN_OR_VKN)
+#: the kinds whose cells :func:`~services.spreadsheet.identity_text` reads
+IDENTITY_KINDS = (Kind.TCKN, Kind.VKN, Kind.TCKN_OR_VKN)
 
 
 def converter_for(f: Field, *, date_1904: bool = False) -> Callable[[Any], Any]:
@@ -159,7 +160,7 @@ def converter_for(f: Field, *, date_1904: bool = False) -> Callable[[Any], Any]:
     if f.kind == Kind.CHOICE:
         words = _choice_words(f)
         return lambda value: words.get(header_key(value), display_text(value))
-    if f.kind in _IDENTITY_KINDS:
+    if f.kind in IDENTITY_KINDS:
         return identity_text
     if f.kind == Kind.DATE:
         return (lambda value: excel_date(value, date_1904=True)) if date_1904 else excel_date
@@ -453,7 +454,7 @@ _EXAMPLES: dict[ImportKind, dict[str, Any]] = {
 }
 # Excel must not turn a TCKN into 1,00000E+10 nor "2015/14" into a date: such columns are text.
 _CELL_FORMATS = {
-    **{kind: "@" for kind in (*_IDENTITY_KINDS, Kind.TEXT)},
+    **{kind: "@" for kind in (*IDENTITY_KINDS, Kind.TEXT)},
     Kind.DATE: "DD.MM.YYYY",
     Kind.MONEY: "#,##0.00",
 }

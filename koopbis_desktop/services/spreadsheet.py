@@ -201,6 +201,20 @@ def identity_text(value: Any) -> Any:
     return digits.zfill(10) if len(digits) == 9 else digits
 
 
+def identity_zero_added(value: Any) -> str | None:
+    """What :func:`identity_text` made of ``value`` when that was nine digits given a leading zero, else None.
+
+    Nine digits are read as a VKN whose zero Excel dropped, the usual case; a VKN typed with
+    one digit missing reads the same way and then passes its checksum one time in ten, so a
+    preview says which numbers got their zero (a person compares them with the document).
+    """
+    digits = identity_text(value)
+    if not (isinstance(digits, str) and len(digits) == 10 and digits.startswith("0") and digits.isdigit()):
+        return None
+    written = str(value).strip().lstrip("'").strip()
+    return None if written.startswith("0") else digits
+
+
 def _scientific_digits(compact: str) -> str | None:
     """The digits of a whole number written in scientific notation with all of them; else None."""
     scientific = _SCIENTIFIC.match(compact)

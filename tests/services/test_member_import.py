@@ -523,6 +523,65 @@ def test_a_tckn_written_as_a_decimal_number_reads_as_its_digits(
     assert [r.payload["member_id"] for r in preview.rows] == tckns
 
 
+def _vkn_with_leading_zero(start: int) -> str:
+    """A valid VKN of a zero and ``start``'s eight digits on (the first whose check digit fits)."""
+    from stdnum.tr import vkn
+
+    for n in range(start, start + 1000):
+        body = f"0{n}"
+        number = body + vkn.calc_check_digit(body)
+        if vkn.is_valid(number):
+            return number
+    raise AssertionError("no VKN found")
+
+
+def test_a_vkn_that_lost_its_leading_zero_is_read_with_it_and_the_preview_says_so(
+    store: Store, people: dict[str, Actor], coop: dict[str, Any], tmp_path: Path
+) -> None:
+    """Excel keeps a VKN typed into a number cell as 123456789: the zero comes back, but the same
+    nine digits are also what a VKN typed with one digit missing looks like (its checksum then
+    passes one time in ten), so the row gets a warning naming both numbers."""
+    rows = admit_rows(4, seed=54)
+    lost, kept = _vkn_with_leading_zero(12_345_000), _vkn_with_leading_zero(50_000_000)
+    expected = [lost, kept, rows[2][0], rows[3][0]]
+    rows[0][0] = int(lost)  # a number cell: Excel dropped the zero
+    rows[1][0] = kept  # a text cell with its zero: nothing to say
+    rows[2][0] = int(rows[2][0])  # a TCKN in a number cell loses nothing
+    path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, rows)
+    preview = member_import.preview(store, path, COOP)
+    assert not preview.invalid_rows, preview.error_lines()
+    assert [r.payload["member_id"] for r in preview.rows] == expected
+    (warning,) = preview.rows[0].warnings
+    assert warning.field == "member_id"
+    assert warning.message == (
+        f"Başına 0 eklenerek {lost} okundu; dosyada 9 hane var ({lost[1:]}). Excel sayı olarak "
+        "sakladığı numaranın baştaki sıfırını siler, ama bir hanesi eksik yazılmış numara da böyle "
+        "görünür: belgesiyle karşılaştırın, eksikse dosyada düzeltip yeniden yükleyin."
+    )
+    assert [r.warnings for r in preview.rows[1:]] == [[], [], []]
+    assert preview.summary().endswith("1 geçerli satırda uyarı var.")
+    assert preview.to_json()["warnings"] == [
+        {"line": 2, "field": "member_id", "column": warning.label, "message": warning.message}
+    ]
+    # A warning, not an error: the row is queued, and the draft keeps no issue the form would not find.
+    result = member_import.import_rows(store, people["ayse"], preview)
+    made = entries.get_entry(store, result.created[0])
+    assert made.payload["member_id"] == lost and made.issues == []
+
+
+def test_nine_digits_that_are_no_vkn_even_with_the_zero_are_an_error_and_nothing_more(
+    store: Store, coop: dict[str, Any], tmp_path: Path
+) -> None:
+    rows = admit_rows(1, seed=55)
+    valid = _vkn_with_leading_zero(12_345_000)
+    wrong = valid[:-1] + str((int(valid[-1]) + 1) % 10)  # its check digit off by one
+    rows[0][0] = wrong[1:]  # as a CSV Excel saved writes the number cell: nine digits
+    path = write_csv(tmp_path / "liste.csv", ADMIT_HEADERS, rows)
+    preview = member_import.preview(store, path, COOP)
+    row = preview.rows[0]
+    assert [i.field for i in row.errors] == ["member_id"] and not row.warnings
+
+
 def _with_cached_results(path: Path, results: dict[str, str]) -> Path:
     """``path`` with some cells' values replaced as Excel writes a formula's result: all 17 digits
     of the double (openpyxl writes the short form, Excel does not)."""

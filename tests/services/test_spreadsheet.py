@@ -31,6 +31,19 @@ def test_tckn_stored_as_float_is_exact() -> None:
     assert spreadsheet.excel_date("42065").isoformat() == "2015-03-02"
 
 
+def test_identity_zero_added_names_only_the_nine_digits_that_got_a_zero() -> None:
+    assert spreadsheet.identity_zero_added(123456789) == "0123456789"
+    assert spreadsheet.identity_zero_added(123456789.0) == "0123456789"
+    assert spreadsheet.identity_zero_added("123456789") == "0123456789"  # a CSV Excel saved
+    assert spreadsheet.identity_zero_added("'123456789") == "0123456789"
+    assert spreadsheet.identity_zero_added("0123456789") is None  # typed with its zero
+    assert spreadsheet.identity_zero_added("'0123456789") is None
+    assert spreadsheet.identity_zero_added(10000000146) is None  # a TCKN loses nothing
+    assert spreadsheet.identity_zero_added("12345678") is None  # too short to be a VKN at all
+    assert spreadsheet.identity_zero_added("abc") is None
+    assert spreadsheet.identity_zero_added(None) is None
+
+
 def test_header_key_folds_turkish_and_drops_punctuation() -> None:
     assert spreadsheet.header_key("T.C. KİMLİK NO") == spreadsheet.header_key("tc kimlik no") == "tckimlikno"
     assert spreadsheet.header_key("Ayrılma Nedeni") == spreadsheet.header_key("AYRILMA NEDENİ")
