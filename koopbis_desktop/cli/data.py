@@ -52,6 +52,11 @@ def cmd_import_members(args: argparse.Namespace) -> int:
             print(f"  HATA: {line}", file=sys.stderr)
         if len(preview.error_lines()) > 200:
             print(tx("  … (ilk 200 hata listelendi; tamamı için --json)"), file=sys.stderr)
+        warned = preview.warning_lines()
+        for line in warned[:200]:  # imported all the same: what a person should look at
+            print(f"  UYARI: {line}", file=sys.stderr)
+        if len(warned) > 200:
+            print(tx("  … (ilk 200 uyarı listelendi; tamamı için --json)"), file=sys.stderr)
         if result is not None:
             print(result.text())
         elif args.dry_run:

@@ -192,9 +192,18 @@ class ImportPreview:
 
     def error_lines(self, limit: int | None = None) -> list[str]:
         """One Turkish line per error: "Satır 7, T.C. Kimlik No / VKN: …"."""
+        return self._lines(Severity.ERROR, limit)
+
+    def warning_lines(self, limit: int | None = None) -> list[str]:
+        """One Turkish line per warning of a valid row (a row with errors is not imported)."""
+        return self._lines(Severity.WARNING, limit)
+
+    def _lines(self, severity: Severity, limit: int | None) -> list[str]:
         lines: list[str] = []
         for row in self.rows:
-            for issue in row.errors:
+            if severity == Severity.WARNING and not row.ok:
+                continue
+            for issue in row.errors if severity == Severity.ERROR else row.warnings:
                 lines.append(
                     f"Satır {row.line}, {issue.text}" if issue.label else f"Satır {row.line}: {issue.text}"
                 )

@@ -88,6 +88,24 @@ def test_import_members_with_errors_exits_3_and_imports_nothing(
     assert count(store) == 2
 
 
+def test_import_members_names_the_rows_it_imports_with_a_warning(
+    cli: Any, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = admit_rows(2, seed=34)
+    rows[1][0] = "979151507"  # as a CSV Excel saved writes a VKN that starts with 0
+    path = write_csv(tmp_path / "liste.csv", ADMIT_HEADERS, rows)
+    assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse") == 0
+    captured = capsys.readouterr()
+    assert "1 geçerli satırda uyarı var." in captured.out and "2 taslak kayıt oluşturuldu." in captured.out
+    warned = [line for line in captured.err.splitlines() if "UYARI" in line]
+    assert len(warned) == 1
+    assert warned[0].startswith(
+        "  UYARI: Satır 3, T.C. Kimlik No / VKN: Başına 0 eklenerek 0979151507 okundu; dosyada 9 hane var"
+    )
+    assert "HATA" not in captured.err
+    assert count(store) == 2
+
+
 def test_import_members_refusals(
     cli: Any, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
