@@ -26,7 +26,7 @@ from typing import Any
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.store import audit, keyfile, private
 from koopbis_desktop.store.db import Store, connect_raw, db_errors, file_kind, open_store
-from koopbis_desktop.store.errors import KnownError, PlainDatabase
+from koopbis_desktop.store.errors import KeyFileDamaged, KeyFileMissing, KnownError, PlainDatabase
 
 Progress = Callable[[str, float], None]
 
@@ -241,6 +241,17 @@ def _prepare(
     return expected, chain.rows, active
 
 
+def _failures_of(path: Path) -> dict[str, dict[str, Any]]:
+    """The wrong-password counts and lockouts in ``path``'s key file; none from a damaged one."""
+    try:
+        return {
+            name: dict(record)
+            for name, record in keyfile.KeyFile.load(keyfile.keyfile_path(path), path).failures.items()
+        }
+    except (KeyFileMissing, KeyFileDamaged):
+        return {}
+
+
 def _run(
     path: Path,
     old_key: bytes | None,
@@ -253,6 +264,10 @@ def _run(
     expected, audit_rows, active = _prepare(path, old_key, backups_dir)
     key = keyfile.new_key()
     keys = keyfile.KeyFile.create(keyfile.keyfile_path(path), key)
+    if old_key is not None:
+        # A new key is no unlock: the wrong-password counts and lockouts go on under it (an
+        # account given its slot below starts again, as a new password does).
+        keys.failures.update(_failures_of(path))
     recovery = keys.new_recovery(key)
     for username, password in accounts.items():
         keys.put(keyfile.user_slot(username), key, password)

@@ -416,6 +416,28 @@ def test_five_wrong_passwords_lock_the_account_even_though_the_file_stays_shut(
     assert "ayse" not in json.loads(keyfile.keyfile_path(path).read_text())["failures"]
 
 
+def test_a_key_rotation_keeps_the_wrong_password_counts_and_lockouts(encrypted_store: Store) -> None:
+    """A new key is no unlock: an account locked by wrong passwords stays locked, a count goes on;
+    the admin who rotates (and so gives their password) starts again."""
+    add_people(encrypted_store)
+    path = encrypted_store.path
+    for _ in range(5):
+        with pytest.raises(WrongPassword):
+            encryption.unlock_key(path, "ayse", "yanlis-parola")
+    for _ in range(2):
+        with pytest.raises(WrongPassword):
+            encryption.unlock_key(path, "mehmet", "yanlis-parola")
+    with pytest.raises(WrongPassword):
+        encryption.unlock_key(path, "admin", "yanlis-parola")
+    encrypt_migration.rotate_key(encrypted_store, "admin", PASSWORD)
+    failures = json.loads(keyfile.keyfile_path(path).read_text(encoding="utf-8"))["failures"]
+    assert set(failures) == {"ayse", "mehmet"}
+    assert failures["mehmet"] == {"count": 2} and "until" in failures["ayse"]
+    with pytest.raises(WrongPassword, match="kilitlendi"):
+        encryption.unlock_key(path, "ayse", PASSWORD)  # still locked, though waiting for a slot
+    assert encryption.unlock_key(path, "admin", PASSWORD)
+
+
 def test_a_new_password_opens_at_once_after_a_lockout_set_by_an_admin_or_the_recovery_key(
     encrypted_store: Store,
 ) -> None:
