@@ -1494,7 +1494,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="69"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="68"/>
         <source>Kayıt formu</source>
         <translation>Entry form</translation>
     </message>
@@ -1504,37 +1504,47 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="204"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="187"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="189"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; hangi sürümün üzerine yazıldığı bilinmiyor (eski bir otomatik kayıt). Kaydetmeden önce kaydın son hâline bakın: arada başkası kaydettiyse kaydetmeniz onun sürümünün üzerine yazar.</source>
         <translation>The autosaved form was restored; which revision it was typed on is not known (an old autosave). Look at the entry&apos;s latest state before saving: if someone saved it meanwhile, your save replaces their revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="197"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="199"/>
         <source>Otomatik kaydedilmiş form geri yüklendi, ama bu kayıt artık düzeltilemez: {0} Yazdıklarınız burada okunabilir; formu kapatırken kopyanın silinip silinmeyeceği sorulur.</source>
         <translation>Autosaved form restored, but this entry can no longer be corrected: {0} What you typed can be read here; when you close the form you will be asked whether to delete the copy.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="221"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="223"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/editor.py" line="228"/>
+        <source>Bu formun kayıt türünü (&apos;{0}&apos;) bu bilgisayardaki program tanımıyor; programın daha yeni bir sürümüyle yazılmış olabilir. Programı güncelleyin ya da formu o sürümün kurulu olduğu bilgisayarda açın.</source>
+        <translation>The program on this PC does not know this form&apos;s change type (&apos;{0}&apos;); it may have been written with a newer version of the program. Update the program, or open the form on a PC that has that version.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="236"/>
+        <source>Otomatik kaydedilmiş kopyası silinmedi: bir sonraki girişte yeniden sunulur.</source>
+        <translation>Its autosaved copy was not deleted: it is offered again at the next sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="243"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="236"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="251"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="263"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="278"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
@@ -2009,42 +2019,42 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="134"/>
         <source>Satır &amp;ekle (Insert)</source>
         <translation>&amp;Add row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="136"/>
         <source>Satırı &amp;sil (Ctrl+Delete)</source>
         <translation>&amp;Delete row (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="339"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="358"/>
         <source>Şu anki satırlarla aynı ({0} satır): değişeni düzenleyin, çıkanı silin, yeniyi ekleyin.</source>
         <translation>Same as the current rows ({0} rows): edit what changed, delete who left, add who joined.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="344"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="363"/>
         <source>{0} satır değişti (✎)</source>
         <translation>{0} rows changed (✎)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="346"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="365"/>
         <source>{0} yeni (+)</source>
         <translation>{0} new (+)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="349"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="368"/>
         <source>{0} çıkarıldı: {1}</source>
         <translation>{0} removed: {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="350"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="369"/>
         <source>Şu ankine göre: {0}.</source>
         <translation>Compared with the current rows: {0}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="394"/>
+        <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="413"/>
         <source>{0} Satır {1}, {2}: {3}</source>
         <translation>{0} Row {1}, {2}: {3}</translation>
     </message>
@@ -2244,47 +2254,47 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="89"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="90"/>
         <source>KOOP-BİS Masaüstü — Giriş</source>
         <translation>KOOP-BİS Desktop — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="93"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="94"/>
         <source>&lt;h2&gt;KOOP-BİS Masaüstü&lt;/h2&gt;Kooperatif değişiklik kayıtları — çevrimdışı</source>
         <translation>&lt;h2&gt;KOOP-BİS Desktop&lt;/h2&gt;Cooperative change records — offline</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="114"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="115"/>
         <source>&amp;Kullanıcı adı:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="116"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="120"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="121"/>
         <source>&amp;Giriş</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="124"/>
         <source>Ç&amp;ıkış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="169"/>
         <source>Kullanıcı adınızı yazın.</source>
         <translation>Type your username.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="173"/>
         <source>Parolanızı yazın.</source>
         <translation>Type your password.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="176"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="177"/>
         <source>Parola denetleniyor…</source>
         <translation>Checking the password…</translation>
     </message>
@@ -3511,38 +3521,38 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="279"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="360"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
-        <extracomment>The signed-in window&apos;s modules in the order they load, each pulling in what it needs (a few milliseconds to a few tens each): one per turn of the event loop. An encrypted file&apos;s sign-in opens the account&apos;s key slot first: argon2&apos;s low-level function and AES-GCM (≈ 11 + 15 ms of imports on the DB worker, after the password was typed). Loaded first while the login of an encrypted file waits.</extracomment>
+        <extracomment>The signed-in window&apos;s modules in the order they load, each pulling in what it needs (a few milliseconds to a few tens each): one per turn of the event loop. An encrypted file&apos;s sign-in opens the account&apos;s key slot first: argon2 (through the project&apos;s own call of it, ``store.password_hash``) and AES-GCM (≈ 11 + 15 ms of imports on the DB worker, after the password was typed). Loaded first while the login of an encrypted file waits.</extracomment>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="317"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="430"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="379"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="481"/>
         <source>Bugünün yedeği alındı: %1</source>
         <translation>Today&apos;s backup was taken: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="389"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="491"/>
         <source>%1 Kayıtlarınız yerinde; günün yedeği programın bir sonraki açılışında yeniden denenir.</source>
         <translation>%1 Your records are safe; today&apos;s backup is tried again at the program&apos;s next start.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="611"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="721"/>
         <source>KOOP-BİS Masaüstü bu veritabanıyla bu bilgisayarda zaten açık.</source>
         <translation>KOOP-BİS Desktop is already open with this database on this computer.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="612"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="722"/>
         <source>Açık pencereyi görev çubuğunda bulun. İkinci bir pencere açılmadı: aynı form iki pencerede açılıp iki kez kaydedilebilirdi. Açık program yanıt vermiyorsa kapatın (işlem numarası {0}) ve yeniden başlatın; kaydettikleriniz ve otomatik kaydedilen formlar kaybolmaz.</source>
         <translation>Find the open window in the task bar. No second window was opened: the same form could have been opened in two windows and saved twice. If the open program does not respond, close it (process number {0}) and start again; what you saved and the autosaved forms are not lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="675"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="785"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
@@ -3550,149 +3560,164 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SubmitActions</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="59"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="62"/>
         <source>Kaydetmek için önce kooperatifi seçin.</source>
         <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="101"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="109"/>
         <source>Onaya gönderiliyor… (gönderilirken form değiştirilemez)</source>
         <translation>Submitting for approval… (the form cannot be changed meanwhile)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="103"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="111"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="157"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="167"/>
         <source>{0} onaya gönderildi.</source>
         <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="162"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="172"/>
         <source>Kayıt onaya gönderildi.</source>
         <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="178"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
         <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="183"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm); kaydederken yazdıklarınız henüz kaydedilmedi (otomatik yedekleniyor).</source>
         <translation>{0} saved as a draft (revision {1}); what you typed while it was saving is not saved yet (it is being backed up).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="189"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="203"/>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="248"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="258"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="218"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="228"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="220"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="230"/>
         <source>Kaydedilen sürüm sizin yazdıklarınızla aynı alan değerlerini taşıyor.</source>
         <translation>The saved revision has the same field values as what you typed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="233"/>
         <source>Kaydedilmedi: {0} arada {1}. sürümü kaydetti. Yazdıklarınız formda duruyor; farkları gözden geçirip yeniden kaydederseniz onun sürümünün üzerine kaydedilir.</source>
         <translation>Not saved: {0} saved revision {1} meanwhile. What you typed is still in the form; review the differences, and if you save again it is saved over that revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="229"/>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="286"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="239"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="296"/>
         <source>Kayıt siz düzenlerken değişti</source>
         <translation>The entry changed while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="267"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="277"/>
         <source>Yazdıklarınız formda duruyor. Düzeltmenin kayda girmesi için şefinizden kaydı size iade etmesini isteyin.</source>
         <translation>What you typed is still in the form. For your correction to go into the entry, ask your supervisor to return the entry to you.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="272"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="282"/>
         <source>Yazdıklarınız formda duruyor; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın.</source>
         <translation>What you typed is still in the form; this entry can no longer be changed. Ask your supervisor if needed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="275"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="285"/>
         <source>Kaydedilmedi: kayıt siz düzenlerken &apos;{0}&apos; durumuna geçti. {1}</source>
         <translation>Not saved: the entry became &apos;{0}&apos; while you were editing it. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="280"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="290"/>
         <source>Kayıttaki değer → sizin yazdığınız (kaydedilmedi):</source>
         <translation>Value in the entry → what you typed (not saved):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="283"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="293"/>
         <source>Yazdıklarınız kayıttaki değerlerle aynı; kaybolan bir şey yok.</source>
         <translation>What you typed matches the entry&apos;s values; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="344"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="339"/>
+        <source>Kaydedilmemiş değişiklikler var; form yeniden otomatik olarak yedeklendi.</source>
+        <translation>There are unsaved changes; the form was autosaved again.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="342"/>
+        <source>Form yeniden otomatik olarak yedeklendi.</source>
+        <translation>The form was autosaved again.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="353"/>
+        <source>Form otomatik olarak yedeklenemedi: {0} {1} saniye sonra yeniden denenecek; yazdıklarınızı hemen korumak için kaydedin (Ctrl+S).</source>
+        <translation>The form could not be autosaved: {0} It is tried again in {1} seconds; to keep what you typed now, save it (Ctrl+S).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="382"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="345"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="383"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="352"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="390"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="390"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="428"/>
         <source>Kaydedilemeyen form</source>
         <translation>Form that cannot be saved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="392"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="430"/>
         <source>Bu formda yazdıklarınız kaydedilemez: {0} Otomatik kaydedilmiş kopyası silinsin mi?</source>
         <translation>What you typed in this form cannot be saved: {0} Delete its autosaved copy?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="395"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="433"/>
         <source>Kopyayı sil</source>
         <translation>Delete the copy</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="396"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="434"/>
         <source>Sakla</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="399"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="437"/>
         <source>Saklarsanız bir sonraki girişte yeniden sorulur. Silinen kopya geri alınamaz.</source>
         <translation>If you keep it, you will be asked again at the next sign-in. A deleted copy cannot be brought back.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="347"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="385"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="348"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="386"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="349"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="387"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>
@@ -4237,7 +4262,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="256"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
@@ -4357,68 +4382,68 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>offer_recovery</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="61"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="36"/>
         <source>Başka bir bilgisayarda hâlâ açık olduğu için geri yüklenmeyen {0} form var; onları orada kaydedin ya da kapatın: {1}</source>
         <translation>{0} forms are not restored because they are still open on another computer; save or close them there: {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="76"/>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="114"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="51"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="89"/>
         <source>Kaydedilmemiş formlar</source>
         <translation>Unsaved forms</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="77"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="52"/>
         <source>Kaydedilmemiş {0} form bulundu: geri yüklensin mi?</source>
         <translation>{0} unsaved forms were found: restore them?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="79"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="54"/>
         <source>Geri yükle</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="80"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="55"/>
         <source>Tek tek…</source>
         <translation>One by one…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="56"/>
         <source>Sonra</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="85"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="60"/>
         <source>Program beklenmedik biçimde kapanmış olabilir. «Sonra» derseniz formlar silinmez; bir sonraki açılışta yeniden sorulur.</source>
         <translation>The program may have closed unexpectedly. If you choose «Later» the forms are not deleted; you are asked again at the next start.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="98"/>
         <source>Aç</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="99"/>
         <source>At</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="101"/>
         <source>Bu formun kaydedilmemiş hâlini siler; geri alınamaz.</source>
         <translation>Deletes this form&apos;s unsaved state; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="114"/>
         <source>Kapat (kalanlar sonra yeniden sorulur)</source>
         <translation>Close (the rest are asked again later)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="155"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="130"/>
         <source>açıldı</source>
         <translation>opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="162"/>
+        <location filename="../../koopbis_desktop/ui/editor/recovery.py" line="137"/>
         <source>atıldı</source>
         <translation>discarded</translation>
     </message>

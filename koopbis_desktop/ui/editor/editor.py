@@ -23,7 +23,7 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.changetypes import UnknownChangeType, get_type
 from koopbis_desktop.domain.lifecycle import Action, DomainError, Role, check_move
 from koopbis_desktop.domain.records import base_value
 from koopbis_desktop.domain.schema import ChangeType, Kind, ValidationResult
@@ -39,13 +39,12 @@ from koopbis_desktop.ui.editor.picker import CooperativePicker
 from koopbis_desktop.ui.editor.presence_claim import EditClaim
 from koopbis_desktop.ui.editor.rows import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR, FieldRow
 from koopbis_desktop.ui.editor.seed import EditorSeed, cooperative_record, load_seed
-from koopbis_desktop.ui.editor.submit import SubmitActions
+from koopbis_desktop.ui.editor.submit import AUTOSAVE_INTERVAL_MS, SubmitActions
 from koopbis_desktop.ui.editor.validation_view import ValidationDisplay
 from koopbis_desktop.ui.editor.values import FormValues, SetValues
 from koopbis_desktop.ui.errors import user_message
 
 VALIDATE_DELAY_MS = 150
-AUTOSAVE_INTERVAL_MS = 3000
 SEARCH_DELAY_MS = 200
 
 
@@ -76,6 +75,7 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.refused_payload: dict[str, Any] | None = None
         self.returned: tuple[str, str] | None = None
         self.form_id = form_id or str(uuidlib.uuid4())
+        self._restoring = form_id is not None  # a scratch copy is being brought back
         self.planned_uuid = str(uuidlib.uuid4())
         self.rows: dict[str, FieldRow] = {}
         self.values: dict[str, Any] = {}
@@ -159,6 +159,8 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
             widget.edited.connect(lambda name=f.name: self.on_field_edited(name))
             widget.left.connect(lambda name=f.name: self.on_field_left(name))
             widget.enter_pressed.connect(self.on_save_button_clicked)
+            if isinstance(widget, GroupField):
+                widget.typing.connect(self.on_cell_typing)
         self.form.addRow(self.attachments_box)
         for row in self.rows.values():
             f = row.field
@@ -220,7 +222,20 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
     def on_seed_failed(self, exc: BaseException) -> None:
         self.heading.setText(self.tr("Form açılamadı"))
         self.summary.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.summary.setText(user_message(exc))
+        if isinstance(exc, UnknownChangeType):
+            # Written on a PC with a newer version of the program (an office database).
+            message = self.tr(
+                "Bu formun kayıt türünü ('{0}') bu bilgisayardaki program tanımıyor; programın daha yeni "
+                "bir sürümüyle yazılmış olabilir. Programı güncelleyin ya da formu o sürümün kurulu olduğu "
+                "bilgisayarda açın."
+            ).format(exc.type_id)
+        else:
+            message = user_message(exc)
+        if self._restoring:
+            message += " " + self.tr(
+                "Otomatik kaydedilmiş kopyası silinmedi: bir sonraki girişte yeniden sunulur."
+            )
+        self.summary.setText(message)
 
     def _decide_read_only(self) -> None:
         reason = ""
@@ -294,10 +309,12 @@ class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker
         self.ctx.hub.changed.disconnect(self.on_hub_changed)
         if self.claim is not None:
             self.claim.release()
-        if not self.is_dirty():
+        if self.is_loaded and not self.is_dirty():
             # Closed clean (saved, or every change undone): no scratch copy to offer later.
             self._discard_autosave()
         else:
+            # Typed and not saved, or never shown (the form did not open, or was closed before
+            # it did): a restored copy stays, and is offered again at the next sign-in.
             self.let_go_autosave()
         self.deleteLater()
 

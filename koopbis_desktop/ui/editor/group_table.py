@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -51,6 +51,8 @@ EDIT_TRIGGERS = (
 class _CellDelegate(QStyledItemDelegate):
     """Line edits for typed cells, combos for choice cells (value kept in VALUE_ROLE)."""
 
+    typed = Signal()  # a keystroke in a cell's line edit (not yet in its item)
+
     def __init__(self, group: Field, parent: QWidget) -> None:
         super().__init__(parent)
         self.group = group
@@ -71,6 +73,7 @@ class _CellDelegate(QStyledItemDelegate):
         if field.max_length:
             edit.setMaxLength(field.max_length)
         edit.installEventFilter(UNDO_KEYS)
+        edit.textEdited.connect(self.typed)
         return edit
 
     def _commit(self, editor: QWidget) -> None:
@@ -102,6 +105,8 @@ class GroupField(FieldWidget):
     the cooperative's current rows (``set_current``).
     """
 
+    typing = Signal()  # a cell is being typed in: ``raw_as_typed`` has text ``raw`` has not yet
+
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
         self.table = QTableWidget(0, len(field.fields), self)
@@ -117,7 +122,9 @@ class GroupField(FieldWidget):
                 else QHeaderView.ResizeMode.ResizeToContents
             )
             header.setSectionResizeMode(column, mode)
-        self.table.setItemDelegate(_CellDelegate(field, self.table))
+        delegate = _CellDelegate(field, self.table)
+        delegate.typed.connect(self.typing)
+        self.table.setItemDelegate(delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(EDIT_TRIGGERS)
@@ -186,6 +193,18 @@ class GroupField(FieldWidget):
                 else:
                     values[row_field.name] = item.text()
             rows.append(values)
+        return rows
+
+    def raw_as_typed(self) -> Any:
+        """``raw`` with the text of the cell being typed in, which its item gets only when the
+        cell is left (the autosave's copy must not wait for that)."""
+        rows = self.raw()
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return rows
+        index = self.table.currentIndex()
+        editor = self.table.indexWidget(index)
+        if isinstance(editor, QLineEdit) and 0 <= index.row() < len(rows):
+            rows[index.row()][self.field.fields[index.column()].name] = editor.text()
         return rows
 
     def _show(self, value: Any) -> None:

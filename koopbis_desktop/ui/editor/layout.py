@@ -172,9 +172,9 @@ class EditorLayout(EditorBase):
             ("Ctrl+S", self.on_save_button_clicked),
             ("Ctrl+Return", self.on_submit_button_clicked),
             ("Ctrl+Enter", self.on_submit_button_clicked),
-            ("Ctrl+Z", self.undo_stack.undo),
-            ("Ctrl+Y", self.undo_stack.redo),
-            ("Ctrl+Shift+Z", self.undo_stack.redo),
+            ("Ctrl+Z", self.undo_typing),
+            ("Ctrl+Y", self.redo_typing),
+            ("Ctrl+Shift+Z", self.redo_typing),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)

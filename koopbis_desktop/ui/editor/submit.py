@@ -27,6 +27,9 @@ from koopbis_desktop.ui.errors import user_message
 
 log = logging.getLogger(__name__)
 
+AUTOSAVE_INTERVAL_MS = 3000  # after the last keystroke
+AUTOSAVE_RETRY_MAX_MS = 60_000  # the longest wait before trying a refused copy again
+
 
 def _hold_failed(exc: BaseException) -> None:
     # The copy itself is safe; only whether another PC offers it back is affected.
@@ -91,6 +94,11 @@ class SubmitActions(EditorBase):
                 return capture.submit_entry(store, actor, saved.uuid), None
             except DomainError as exc:
                 return entries.get_entry(store, saved.uuid), exc
+            except Exception as exc:
+                # The draft is stored (its transaction committed above); only the submission
+                # failed and rolled back. The form must know its entry, or the next Kaydet
+                # would create it a second time. (``user_message`` logs what it does not expect.)
+                return saved, exc
 
         self.busy = True
         self.autosave_timer.stop()
@@ -142,6 +150,8 @@ class SubmitActions(EditorBase):
         self.loaded_revision = entry.revision
         self._claim_if_editing()
         self._restored = False
+        self._autosave_failures = 0  # saved: a copy refused earlier no longer matters
+        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         # Typed on while the database saved (a slow office server): that is not in the draft,
         # so the form stays unsaved (closing asks) and its autosave takes it now.
         typed_meanwhile = saving is not None and saving != (self.raw_form(), self.attachment_panel.shas())
@@ -299,7 +309,8 @@ class SubmitActions(EditorBase):
         self._autosave_pending = False
         actor, form_id, type_id = self.actor, self.form_id, self.ctype.id
         cooperative, entry_uuid, loaded_revision = self.cooperative, self.entry_uuid, self.loaded_revision
-        payload, shas = self.raw_form(), self.attachment_panel.shas()
+        # A table cell being typed in is part of the copy too (a crash must not lose it).
+        payload, shas = self.raw_form(as_typed=True), self.attachment_panel.shas()
         self.ctx.worker.submit(
             lambda store: autosave.save(
                 store,
@@ -312,9 +323,36 @@ class SubmitActions(EditorBase):
                 attachments=shas,
                 loaded_revision=loaded_revision,
             ),
-            None,
-            self._guard(self.on_worker_error),
+            self._guard(self.on_autosaved),
+            self._guard(self.on_autosave_failed),
             coalesce=f"autosave-{form_id}",
+        )
+
+    def on_autosaved(self, _result: object = None) -> None:
+        if not self._autosave_failures:
+            return
+        # Written again after a refusal: the waits go back to normal and the line says so.
+        self._autosave_failures = 0
+        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        if self.is_dirty():
+            self.status.setText(
+                self.tr("Kaydedilmemiş değişiklikler var; form yeniden otomatik olarak yedeklendi.")
+            )
+        else:
+            self.status.setText(self.tr("Form yeniden otomatik olarak yedeklendi."))
+
+    def on_autosave_failed(self, exc: BaseException) -> None:
+        """The copy was not written (a busy or unreachable database, a full disk): the form says
+        so, the copy is tried again, each time waiting longer, until it is written or saved."""
+        self._autosave_failures += 1
+        self._autosave_pending = True
+        delay = min(AUTOSAVE_INTERVAL_MS * 2**self._autosave_failures, AUTOSAVE_RETRY_MAX_MS)
+        self.autosave_timer.start(delay)
+        self.status.setText(
+            self.tr(
+                "Form otomatik olarak yedeklenemedi: {0} {1} saniye sonra yeniden denenecek; yazdıklarınızı "
+                "hemen korumak için kaydedin (Ctrl+S)."
+            ).format(user_message(exc), delay // 1000)
         )
 
     def hold_autosave(self) -> None:

@@ -250,6 +250,8 @@ class ValidationDisplay(EditorBase):
             self.save_button.setToolTip(self.tr("Hatalar olsa da taslak olarak kaydeder."))
 
     def _update_status(self) -> None:
+        if self._autosave_failures:
+            return  # the line says the copy could not be written; it is not "otomatik yedekleniyor"
         if self.is_dirty():
             self.status.setText(self.tr("Kaydedilmemiş değişiklikler var (otomatik yedekleniyor)."))
 

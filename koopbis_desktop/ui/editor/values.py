@@ -54,11 +54,16 @@ class SetValues(QUndoCommand):
 class FormValues(EditorBase):
     """The values as typed, their undo steps, and what a change sets off (validation, autosave)."""
 
-    def raw_form(self) -> dict[str, Any]:
-        """The form as typed: what validation, autosave and Save see."""
+    def raw_form(self, *, as_typed: bool = False) -> dict[str, Any]:
+        """The form as typed: what validation, autosave and Save see.
+
+        ``as_typed``: with the text of a table cell still being typed in (the autosave's copy;
+        Save and Submit write the cell into its table first, ``commit_open_cells``).
+        """
         out: dict[str, Any] = {}
         for name, row in self.rows.items():
-            value = row.widget.raw()
+            widget = row.widget
+            value = widget.raw_as_typed() if as_typed and isinstance(widget, GroupField) else widget.raw()
             if value in ("", None, []):
                 continue
             if isinstance(value, str) and row.field.kind not in (Kind.LONGTEXT,):
@@ -128,6 +133,28 @@ class FormValues(EditorBase):
             self.validate_timer.start()
         if self._autosave_pending:
             self.autosave_now()
+
+    def undo_typing(self) -> None:
+        """Ctrl+Z: a table cell being typed in is written first, so its typing is the step undone
+        (and Ctrl+Y brings it back) instead of being thrown away with an older step undone."""
+        if self.read_only or self._frozen_for_submit or self.busy:
+            return
+        self.commit_open_cells()
+        self.undo_stack.undo()
+
+    def redo_typing(self) -> None:
+        if self.read_only or self._frozen_for_submit or self.busy:
+            return
+        self.commit_open_cells()
+        self.undo_stack.redo()
+
+    def on_cell_typing(self) -> None:
+        """A table cell is being typed in: its text goes into the autosave's copy (the table has
+        it only when the cell is left)."""
+        if self.is_loaded and not self.read_only:
+            self._autosave_pending = True
+            if not self.autosave_timer.isActive():
+                self.autosave_timer.start()
 
     def _after_change(self) -> None:
         self.validate_timer.start()
