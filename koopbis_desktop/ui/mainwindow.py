@@ -697,6 +697,22 @@ class MainWindow(QMainWindow):
                     found.append(widget)
         return found
 
+    def _go_on_closing_once_saved(self, form: QDialog) -> None:
+        """"Kaydet" in a form's question before closing: the form closes itself once its draft is
+        saved, and this window then goes on closing (or signing out) as it was asked to; a failed
+        save keeps both open, and the form says why."""
+        # An entry form (EditorBase; not imported here, the forms load on first use).
+        ended = getattr(form, "close_save_ended", None)
+        if ended is None or not getattr(form, "busy", False):
+            return  # İptal: the person stays
+        signing_out = self._closing_for_sign_out
+
+        def go_on(saved: bool) -> None:
+            if saved and shiboken6.isValid(self) and self.isVisible():
+                QTimer.singleShot(0, self, self.sign_out if signing_out else self.close)
+
+        ended.connect(go_on, Qt.ConnectionType.SingleShotConnection)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # A running export first: closing stops it without a file, so the person may wait for
         # it instead — asked before any form is closed, so waiting closes nothing.
@@ -707,6 +723,7 @@ class MainWindow(QMainWindow):
         # discarding (its closeEvent), so a refusal there keeps this window open too.
         for child in self._own_dialogs():
             if child.isVisible() and child is not self.lock_dialog and not child.close():
+                self._go_on_closing_once_saved(child)
                 event.ignore()
                 return
         self.idle.stop()

@@ -23,8 +23,9 @@ from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.editor import open_editor, submit
 from koopbis_desktop.ui.editor.group_table import GroupField
+from koopbis_desktop.ui.mainwindow import MainWindow
 from tests.conftest import valid_tckn
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import MessageMock, wait_idle
 from tests.ui.editor_filler import cell_editor, fill_cell, leave, open_form, type_line, type_text  # noqa: F401
 from tests.ui.test_editor import OpenForm, coop_id, fill_admission, line  # noqa: F401
 
@@ -172,3 +173,56 @@ def test_a_table_cell_still_being_typed_in_is_in_the_autosaved_copy(
     assert shiboken6.isValid(cell) and cell.isVisible()  # the clerk was not interrupted
     item = board.table.item(0, 1)
     assert item is not None and item.text() != "Gülşen Öztürk Çağlayan"  # the item gets it when left
+
+
+@pytest.mark.parametrize("leaving", ["close", "sign_out"])
+def test_kaydet_in_the_closing_question_saves_then_the_window_goes_on_closing(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    make_ctx: Any,
+    open_form: OpenForm,  # noqa: F811
+    message_mock: MessageMock,
+    leaving: str,
+) -> None:
+    window = MainWindow(make_ctx("ayse"))
+    qtbot.addWidget(window)
+    window.show()
+    editor = open_form("ayse", parent=window, type_id="member.admit", cooperative=coop_id)
+    type_line(qtbot, line(editor, "full_name"), "Zeynep Işık")
+    leave(qtbot, line(editor, "full_name"))
+    message_mock.answers = ["Kaydet"]
+    with qtbot.waitSignal(window.signed_out if leaving == "sign_out" else window.closed, timeout=10_000):
+        assert not getattr(window, leaving)()  # the form saves first
+    assert not window.isVisible()
+    assert [e.payload.get("full_name") for e in entries.list_entries(store)] == ["Zeynep Işık"]
+
+
+def test_a_failed_save_from_the_closing_question_keeps_the_window_and_a_later_close_of_the_form_only_closes_it(
+    qtbot: Any,
+    store: Store,
+    coop_id: str,  # noqa: F811
+    make_ctx: Any,
+    open_form: OpenForm,  # noqa: F811
+    message_mock: MessageMock,
+) -> None:
+    window = MainWindow(make_ctx("ayse"))
+    qtbot.addWidget(window)
+    window.show()
+    editor = open_form("ayse", parent=window, type_id="member.admit", cooperative=coop_id)
+    type_line(qtbot, line(editor, "full_name"), "Zeynep Işık")
+    leave(qtbot, line(editor, "full_name"))
+    store.conn.execute(
+        "CREATE TRIGGER refuse_draft BEFORE INSERT ON entries BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"
+    )
+    message_mock.answers = ["Kaydet"]
+    assert not window.close()
+    qtbot.waitUntil(lambda: not editor.busy, timeout=10_000)
+    assert editor.status.text().startswith("Kaydedilemedi"), editor.status.text()
+    assert window.isVisible() and editor.isVisible()
+    assert line(editor, "full_name").text() == "Zeynep Işık"
+    store.conn.execute("DROP TRIGGER refuse_draft")
+    message_mock.answers = ["Vazgeç (değişiklikleri at)"]
+    assert editor.close()
+    qtbot.wait(50)  # a queued close of the window would have run by now
+    assert window.isVisible()

@@ -41,6 +41,9 @@ class EditorBase(QDialog):
     saved = Signal(str)  # entry uuid, after every successful save
     submitted = Signal(str)  # entry uuid, after it went to the supervisor
     loaded = Signal()  # the form is built and shows its values
+    # "Kaydet" in the question before closing: True once saved (the form then closes), False if
+    # the save failed or typing came in meanwhile (the form stays open).
+    close_save_ended = Signal(bool)
 
     ctx: AppContext
     actor: Actor
@@ -75,6 +78,7 @@ class EditorBase(QDialog):
     _closing_confirmed: bool
     _frozen_for_submit = False  # a submission is on its way: the fields take no typing
     _autosave_failures = 0  # autosaves refused in a row: the next try waits longer
+    _saving_to_close = False  # the save under way was asked for by the closing question
     _focus_before_submit: QWidget | None = None  # where the clerk was when it froze them
     _token: int
     # A table's rows as filled from the chosen cooperative (picker), to tell them from typed ones.

@@ -101,6 +101,7 @@ class SubmitActions(EditorBase):
                 return saved, exc
 
         self.busy = True
+        self._saving_to_close = then_close
         self.autosave_timer.stop()
         self._autosave_pending = False
         self._update_buttons()
@@ -196,12 +197,18 @@ class SubmitActions(EditorBase):
         if typed_meanwhile:
             self._autosave_pending = True
             self.autosave_now()
+        self._saving_to_close = False
+        if then_close:
+            self.close_save_ended.emit(not typed_meanwhile)
         if then_close and not typed_meanwhile:
             self._closing_confirmed = True
             self.accept()
 
     def on_save_failed(self, exc: BaseException) -> None:
         self.busy = False
+        if self._saving_to_close:
+            self._saving_to_close = False
+            self.close_save_ended.emit(False)
         self._freeze_for_submit(False)
         self._update_buttons()
         if isinstance(exc, RevisionChanged):
