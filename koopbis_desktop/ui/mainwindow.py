@@ -698,7 +698,7 @@ class MainWindow(QMainWindow):
         return found
 
     def _go_on_closing_once_saved(self, form: QDialog) -> None:
-        """"Kaydet" in a form's question before closing: the form closes itself once its draft is
+        """The answer "Kaydet" to a form's question before closing: the form closes itself once its draft is
         saved, and this window then goes on closing (or signing out) as it was asked to; a failed
         save keeps both open, and the form says why."""
         # An entry form (EditorBase; not imported here, the forms load on first use).
