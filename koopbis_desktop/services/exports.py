@@ -97,22 +97,29 @@ class ExportReport:
     def warning(self) -> str:
         if not self.replaced:
             return ""
-        return (
-            f"Uyarı: {self.replaced} karakter Windows-1254 (Excel 2010 uyumlu) kodlamasında olmadığı için "
+        return tx(
+            "Uyarı: {n} karakter Windows-1254 (Excel 2010 uyumlu) kodlamasında olmadığı için "
             "'?' olarak yazıldı. Bu karakterler gerekiyorsa dosyayı .xlsx olarak ya da ayarlardan "
             "'UTF-8 (BOM'lu)' seçerek yeniden dışa aktarın."
-        )
+        ).format(n=self.replaced)
 
     def text(self) -> str:
-        text = f"{self.rows} kayıt {self.path.name} dosyasına aktarıldı."
+        text = tx("{n} kayıt {name} dosyasına aktarıldı.").format(n=self.rows, name=self.path.name)
         return f"{text} {self.warning}" if self.warning else text
 
 
-#: The CSV encodings an export offers (the ``csv_export_encoding`` setting's values).
+#: The CSV encodings an export offers (the ``csv_export_encoding`` setting's values), in Turkish;
+#: :func:`encoding_label` gives the label in the current language.
 CSV_ENCODINGS = {
     "utf-8-sig": "UTF-8 (BOM'lu)",
     "cp1254": "Excel 2010 uyumlu (Windows-1254)",
 }
+
+
+def encoding_label(encoding: str) -> str:
+    """How the CSV encoding ``encoding`` (a key of :data:`CSV_ENCODINGS`) is named to a person."""
+    labels = {"utf-8-sig": tx("UTF-8 (BOM'lu)"), "cp1254": tx("Excel 2010 uyumlu (Windows-1254)")}
+    return labels.get(encoding, encoding)
 
 
 class _CsvFile:
@@ -508,7 +515,7 @@ def _entries_csv(
             steps.written(total)
     finally:
         handle.close()
-    return ExportReport(target, total, replaced=handle.replaced, encoding=CSV_ENCODINGS[encoding])
+    return ExportReport(target, total, replaced=handle.replaced, encoding=encoding_label(encoding))
 
 
 _AUDIT_HEADERS = (
@@ -593,4 +600,4 @@ def export_audit(
         raise ExportError(
             tx("Dosya yazılamadı: {target} ({v}).").format(target=target, v=write_refused_reason(exc))
         ) from exc
-    return ExportReport(target, total, replaced=handle.replaced, encoding=CSV_ENCODINGS[chosen])
+    return ExportReport(target, total, replaced=handle.replaced, encoding=encoding_label(chosen))

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import capture, exports, queries, review
 from koopbis_desktop.services.queries import EntryFilter
@@ -234,6 +235,14 @@ def test_a_character_windows_1254_lacks_is_written_as_a_question_mark_with_a_war
     utf8 = exports.export_entries(store, EntryFilter(), tmp_path / "utf8.csv", encoding="utf-8-sig")
     assert utf8.replaced == 0 and utf8.warning == ""
     assert "Иван Şükrü" in (tmp_path / "utf8.csv").read_text("utf-8-sig")
+    i18n.set_language("en")  # the report follows the interface language (the conftest sets Turkish back)
+    report = exports.export_entries(store, EntryFilter(), target, encoding="cp1254")
+    assert report.text() == (
+        "1 record(s) exported to kuyruk.csv. Warning: 4 characters are not in the Windows-1254 (Excel 2010 "
+        "compatible) encoding and were written as '?'. If these characters are needed, export again as "
+        ".xlsx, or choose 'UTF-8 with BOM' in the settings."
+    )
+    assert report.encoding == "Excel 2010 compatible (Windows-1254)"
 
 
 def test_text_that_starts_with_an_equals_sign_stays_text_in_the_xlsx(
