@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -360,3 +361,43 @@ def test_a_cancelled_export_writes_nothing_and_leaves_no_rows_behind(
     assert exports.export_entries(
         store, EntryFilter(), tmp_path / "tam.xlsx", cancel=threading.Event()
     ).rows == len(queue)
+
+
+def test_decomposed_turkish_letters_are_exported_whole_not_as_question_marks(
+    store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """Text stored decomposed (NFD: "S" + U+0327 for "Ş", as macOS and some copied text hold it) is
+    written composed: Windows-1254 has Ş, ü, Ö, so nothing becomes "?" and nothing is warned about;
+    the UTF-8 CSV and the XLSX hold the same composed letters."""
+    from koopbis_desktop.store import snapshot
+
+    title = "Şükrü Öztürk Çağlayan İğdır Konut Yapı Kooperatifi"
+    record = {**cooperatives[0], "id": "06-900077", "title": unicodedata.normalize("NFD", title)}
+    snapshot.upsert_records(store, [record])
+    capture.create_entry(
+        store,
+        people["ayse"],
+        "member.admit",
+        "06-900077",
+        {
+            "member_id": valid_tckn(78),
+            "full_name": unicodedata.normalize("NFD", "Şükrü Öztürk"),
+            "effective_date": "02.03.2015",
+            "decision_no": "2015/1",
+            "shares": 1,
+            "subscribed_amount": "1000.00",
+            "paid_amount": "250.00",
+        },
+    )
+    report = exports.export_entries(store, EntryFilter(), tmp_path / "kuyruk.csv", encoding="cp1254")
+    assert (report.replaced, report.warning) == (0, "")
+    text = (tmp_path / "kuyruk.csv").read_bytes().decode("cp1254")
+    assert f";{title};" in text and ";Şükrü Öztürk;" in text and "?" not in text
+    exports.export_entries(store, EntryFilter(), tmp_path / "kuyruk-utf8.csv", encoding="utf-8-sig")
+    utf8 = (tmp_path / "kuyruk-utf8.csv").read_text("utf-8-sig")
+    assert f";{title};" in utf8 and unicodedata.is_normalized("NFC", utf8)
+    exports.export_entries(store, EntryFilter(), tmp_path / "kuyruk.xlsx")
+    sheet = load_workbook(tmp_path / "kuyruk.xlsx", read_only=True)["Ortaklığa giriş"]
+    values = [str(v) for row in sheet.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    assert title in values and "Şükrü Öztürk" in values
+    assert all(unicodedata.is_normalized("NFC", v) for v in values)
