@@ -309,3 +309,32 @@ def test_import_and_export_speak_english_with_lang_en(
     out, err = capsys.readouterr()
     assert "Dosya: liste.csv (CSV, UTF-8 (BOM'lu), ayırıcı noktalı virgül (;))" in out
     assert f"  HATA: Satır 5, T.C. Kimlik No / VKN: {rows[0][0]} dosyada iki kez var; ilki satır 2." in err
+
+
+def test_a_list_refused_for_its_columns_is_told_in_english_with_lang_en(
+    cli: Any, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    no_amounts = write_csv(tmp_path / "uye.csv", ADMIT_HEADERS[:5], [r[:5] for r in admit_rows(1, seed=37)])
+    assert (
+        cli("import", "members", str(no_amounts), "--cooperative", COOP, "--as", "ayse", "--lang", "en") == 3
+    )
+    err = capsys.readouterr().err
+    assert "uye.csv: Member admission list: required columns missing: Taahhüt Edilen Tutar (or: " in err, err
+    assert "Use the template in the application." in err and "ya da" not in err and "eksik" not in err
+    no_header = write_csv(tmp_path / "baslik.csv", ["a", "b"], [["1", "2"]])
+    assert (
+        cli("import", "members", str(no_header), "--cooperative", COOP, "--as", "ayse", "--lang", "en") == 3
+    )
+    err = capsys.readouterr().err
+    assert "The member list's header row was not found. The first row in the file: 'a', 'b'." in err, err
+    only_header = write_csv(tmp_path / "bos.csv", ADMIT_HEADERS, [])
+    assert (
+        cli("import", "members", str(only_header), "--cooperative", COOP, "--as", "ayse", "--lang", "en") == 3
+    )
+    assert "The file has no member rows after the header row." in capsys.readouterr().err
+    assert count(store) == 0
+    # Turkish unless told.
+    assert cli("import", "members", str(no_amounts), "--cooperative", COOP, "--as", "ayse") == 3
+    assert "Ortaklığa giriş listesi için zorunlu sütunlar eksik: Taahhüt Edilen Tutar (ya da: " in (
+        capsys.readouterr().err
+    )
