@@ -45,16 +45,16 @@ def cmd_import_members(args: argparse.Namespace) -> int:
     else:
         title = f" ({preview.cooperative_title})" if preview.cooperative_title else ""
         print(f"{member_import.KIND_LABELS[preview.kind]}, {preview.cooperative}{title}: {preview.summary()}")
-        print(f"Dosya: {preview.source} ({preview.reading})")
+        print(tx("Dosya: {source} ({reading})").format(source=preview.source, reading=preview.reading))
         if preview.notice:  # open in Excel or LibreOffice: what is not saved there was not read
             print(preview.notice, file=sys.stderr)
         for line in preview.error_lines(limit=200):
-            print(f"  HATA: {line}", file=sys.stderr)
+            print(tx("  HATA: {line}").format(line=line), file=sys.stderr)
         if len(preview.error_lines()) > 200:
             print(tx("  … (ilk 200 hata listelendi; tamamı için --json)"), file=sys.stderr)
         warned = preview.warning_lines()
         for line in warned[:200]:  # imported all the same: what a person should look at
-            print(f"  UYARI: {line}", file=sys.stderr)
+            print(tx("  UYARI: {line}").format(line=line), file=sys.stderr)
         if len(warned) > 200:
             print(tx("  … (ilk 200 uyarı listelendi; tamamı için --json)"), file=sys.stderr)
         if result is not None:
@@ -150,7 +150,7 @@ def cmd_export_audit(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"Denetim izi: {report.text()}")
+        print(tx("Denetim izi: {report}").format(report=report.text()))
     return EXIT_OK
 
 

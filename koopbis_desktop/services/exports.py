@@ -10,7 +10,8 @@ expects, in the encoding the ``csv_export_encoding`` setting chooses: UTF-8 with
 BOM (Excel 2016 and LibreOffice open it with a double click), or "Excel 2010
 uyumlu" Windows-1254, which Turkish Excel 2007/2010 opens right. A character
 Windows-1254 cannot hold (a Cyrillic or Arabic letter in a name) is written as
-"?" and counted in the report's warning, never a failed export.
+"?" and counted in the report's warning, never a failed export; text stored decomposed
+("S" + U+0327) is written composed first, so a Turkish letter is never one of them.
 
 Rows are read page by page (:data:`PAGE`) and written as they come, through
 openpyxl's write-only workbook, so a 50,000-entry queue never sits in memory.
@@ -23,6 +24,7 @@ import csv
 import json
 import os
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -97,26 +99,38 @@ class ExportReport:
     def warning(self) -> str:
         if not self.replaced:
             return ""
-        return (
-            f"Uyarı: {self.replaced} karakter Windows-1254 (Excel 2010 uyumlu) kodlamasında olmadığı için "
+        return tx(
+            "Uyarı: {n} karakter Windows-1254 (Excel 2010 uyumlu) kodlamasında olmadığı için "
             "'?' olarak yazıldı. Bu karakterler gerekiyorsa dosyayı .xlsx olarak ya da ayarlardan "
             "'UTF-8 (BOM'lu)' seçerek yeniden dışa aktarın."
-        )
+        ).format(n=self.replaced)
 
     def text(self) -> str:
-        text = f"{self.rows} kayıt {self.path.name} dosyasına aktarıldı."
+        text = tx("{n} kayıt {name} dosyasına aktarıldı.").format(n=self.rows, name=self.path.name)
         return f"{text} {self.warning}" if self.warning else text
 
 
-#: The CSV encodings an export offers (the ``csv_export_encoding`` setting's values).
+#: The CSV encodings an export offers (the ``csv_export_encoding`` setting's values), in Turkish;
+#: :func:`encoding_label` gives the label in the current language.
 CSV_ENCODINGS = {
     "utf-8-sig": "UTF-8 (BOM'lu)",
     "cp1254": "Excel 2010 uyumlu (Windows-1254)",
 }
 
 
+def encoding_label(encoding: str) -> str:
+    """How the CSV encoding ``encoding`` (a key of :data:`CSV_ENCODINGS`) is named to a person."""
+    labels = {"utf-8-sig": tx("UTF-8 (BOM'lu)"), "cp1254": tx("Excel 2010 uyumlu (Windows-1254)")}
+    return labels.get(encoding, encoding)
+
+
 class _CsvFile:
-    """A CSV file open for writing in ``encoding``, counting what it had to write as "?"."""
+    """A CSV file open for writing in ``encoding``, counting what it had to write as "?".
+
+    Text is written composed (NFC): a name stored decomposed, "S" + U+0327 for "Ş" (macOS,
+    text copied from a PDF), would otherwise lose its Turkish letters to "?" in Windows-1254,
+    which has them all, and read as two characters in the UTF-8 file.
+    """
 
     def __init__(self, target: Path, encoding: str) -> None:
         if encoding not in CSV_ENCODINGS:
@@ -130,6 +144,7 @@ class _CsvFile:
         self.handle = target.open("w", encoding=encoding, errors="replace", newline="")
 
     def write(self, text: str) -> int:
+        text = unicodedata.normalize("NFC", text)
         if self.encoding != "utf-8-sig":
             try:
                 text.encode(self.encoding)
@@ -397,6 +412,8 @@ def _fill_xlsx(
     def cells(sheet: Any, values: list[Any], formats: list[str | None], header: bool = False) -> list[Any]:
         out = []
         for value, number_format in zip(values, formats, strict=True):
+            if isinstance(value, str):
+                value = unicodedata.normalize("NFC", value)  # as the CSV (:class:`_CsvFile`)
             cell = WriteOnlyCell(sheet, value=value)
             if isinstance(value, str) and value.startswith("="):
                 # openpyxl writes such a text as a formula: "=> karar no eksik" would be one
@@ -508,7 +525,7 @@ def _entries_csv(
             steps.written(total)
     finally:
         handle.close()
-    return ExportReport(target, total, replaced=handle.replaced, encoding=CSV_ENCODINGS[encoding])
+    return ExportReport(target, total, replaced=handle.replaced, encoding=encoding_label(encoding))
 
 
 _AUDIT_HEADERS = (
@@ -593,4 +610,4 @@ def export_audit(
         raise ExportError(
             tx("Dosya yazılamadı: {target} ({v}).").format(target=target, v=write_refused_reason(exc))
         ) from exc
-    return ExportReport(target, total, replaced=handle.replaced, encoding=CSV_ENCODINGS[chosen])
+    return ExportReport(target, total, replaced=handle.replaced, encoding=encoding_label(chosen))

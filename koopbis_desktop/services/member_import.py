@@ -191,11 +191,11 @@ class ImportPreview:
         return text
 
     def error_lines(self, limit: int | None = None) -> list[str]:
-        """One Turkish line per error: "Satır 7, T.C. Kimlik No / VKN: …"."""
+        """One line per error, in the interface language: "Satır 7, T.C. Kimlik No / VKN: …"."""
         return self._lines(Severity.ERROR, limit)
 
     def warning_lines(self, limit: int | None = None) -> list[str]:
-        """One Turkish line per warning of a valid row (a row with errors is not imported)."""
+        """One line per warning of a valid row (a row with errors is not imported), as :meth:`error_lines`."""
         return self._lines(Severity.WARNING, limit)
 
     def _lines(self, severity: Severity, limit: int | None) -> list[str]:
@@ -204,9 +204,8 @@ class ImportPreview:
             if severity == Severity.WARNING and not row.ok:
                 continue
             for issue in row.errors if severity == Severity.ERROR else row.warnings:
-                lines.append(
-                    f"Satır {row.line}, {issue.text}" if issue.label else f"Satır {row.line}: {issue.text}"
-                )
+                where = tx("Satır {line}, {issue}") if issue.label else tx("Satır {line}: {issue}")
+                lines.append(where.format(line=row.line, issue=issue.text))
                 if limit is not None and len(lines) >= limit:
                     return lines
         return lines
@@ -245,9 +244,9 @@ class ImportResult:
     skipped_lines: list[int]
 
     def text(self) -> str:
-        text = f"{len(self.created)} taslak kayıt oluşturuldu."
+        text = tx("{n} taslak kayıt oluşturuldu.").format(n=len(self.created))
         if self.skipped_lines:
-            text += f" Hatalı {len(self.skipped_lines)} satır atlandı."
+            text += tx(" Hatalı {n} satır atlandı.").format(n=len(self.skipped_lines))
         return text
 
 
@@ -314,7 +313,9 @@ def _check_against_store(store: Store, preview: ImportPreview, record: dict[str,
                 RowIssue(
                     "member_id",
                     id_label,
-                    f"{member_id} dosyada iki kez var; ilki satır {first_line[member_id]}.",
+                    tx("{member_id} dosyada iki kez var; ilki satır {line}.").format(
+                        member_id=member_id, line=first_line[member_id]
+                    ),
                 )
             )
             continue
@@ -325,8 +326,10 @@ def _check_against_store(store: Store, preview: ImportPreview, record: dict[str,
                     RowIssue(
                         "member_id",
                         id_label,
-                        f"{member_id} zaten bu kooperatifin ortağı (kooperatif listesine göre); "
-                        "yeniden ortaklığa alınamaz.",
+                        tx(
+                            "{member_id} zaten bu kooperatifin ortağı (kooperatif listesine göre); "
+                            "yeniden ortaklığa alınamaz."
+                        ).format(member_id=member_id),
                     )
                 )
             elif member_id in admitted_here:
@@ -334,8 +337,9 @@ def _check_against_store(store: Store, preview: ImportPreview, record: dict[str,
                     RowIssue(
                         "member_id",
                         id_label,
-                        f"{member_id} için kuyrukta bekleyen bir ortaklığa giriş kaydı var "
-                        f"({admitted_here[member_id][:8]}).",
+                        tx(
+                            "{member_id} için kuyrukta bekleyen bir ortaklığa giriş kaydı var ({entry})."
+                        ).format(member_id=member_id, entry=admitted_here[member_id][:8]),
                     )
                 )
             continue
@@ -344,7 +348,9 @@ def _check_against_store(store: Store, preview: ImportPreview, record: dict[str,
                 RowIssue(
                     "member_id",
                     id_label,
-                    f"{member_id} için kuyrukta bekleyen bir ayrılma kaydı var ({left_here[member_id][:8]}).",
+                    tx("{member_id} için kuyrukta bekleyen bir ayrılma kaydı var ({entry}).").format(
+                        member_id=member_id, entry=left_here[member_id][:8]
+                    ),
                 )
             )
             continue
@@ -357,7 +363,9 @@ def _check_against_store(store: Store, preview: ImportPreview, record: dict[str,
                     RowIssue(
                         "member_id",
                         id_label,
-                        f"{member_id} bu kooperatifin ortakları arasında yok; ayrılma kaydedilemez.",
+                        tx(
+                            "{member_id} bu kooperatifin ortakları arasında yok; ayrılma kaydedilemez."
+                        ).format(member_id=member_id),
                     )
                 )
                 continue
@@ -368,7 +376,7 @@ def _check_against_store(store: Store, preview: ImportPreview, record: dict[str,
                 RowIssue(
                     "full_name",
                     _label(get_type(preview.type_id), "full_name"),
-                    f"Ad kooperatif listesindekinden farklı: listede '{known}'.",
+                    tx("Ad kooperatif listesindekinden farklı: listede '{known}'.").format(known=known),
                     Severity.WARNING,
                 )
             )

@@ -348,7 +348,7 @@ def _read_rows(
             opened.append(sheets)
             sheet = sheets.sheet(_SHEET_NAMES)
             if sheet is None:
-                raise file_error(source, "Dosya boş: başlık satırı ve ortak satırı yok.")
+                raise file_error(source, tx("Dosya boş: başlık satırı ve ortak satırı yok."))
             source = sheet.source
             layout, first_cells = _read_sheet(sheet.rows, kind, out, progress, date_1904=sheet.date_1904)
             if layout is not None:
@@ -358,26 +358,34 @@ def _read_rows(
             opened_file.close()
     if layout is None:
         if first_cells is None:
-            raise _refusal(source, "Dosya boş: başlık satırı ve ortak satırı yok.")
-        found = ", ".join(f"'{display_text(c)}'" for c in first_cells if display_text(c)) or "(boş)"
+            raise _refusal(source, tx("Dosya boş: başlık satırı ve ortak satırı yok."))
+        found = ", ".join(f"'{display_text(c)}'" for c in first_cells if display_text(c)) or tx("(boş)")
         raise _refusal(
             source,
-            "Ortak listesinin başlık satırı bulunamadı. Dosyadaki ilk satır: "
-            f"{found}. 'T.C. Kimlik No / VKN', 'Adı Soyadı / Unvanı', 'Giriş Tarihi' gibi başlıklar "
-            "bekleniyor; uygulamadaki şablonu kullanın." + _other_list_hint(first_cells),
+            tx(
+                "Ortak listesinin başlık satırı bulunamadı. Dosyadaki ilk satır: "
+                "{found}. 'T.C. Kimlik No / VKN', 'Adı Soyadı / Unvanı', 'Giriş Tarihi' gibi başlıklar "
+                "bekleniyor; uygulamadaki şablonu kullanın."
+            ).format(found=found)
+            + _other_list_hint(first_cells),
         )
     missing = _required_missing(layout, supplied)
     if missing:
         accepted = "; ".join(
-            f"{c.header} (ya da: {', '.join(c.aliases[:4])})" if c.aliases else c.header for c in missing
+            tx("{header} (ya da: {aliases})").format(header=c.header, aliases=", ".join(c.aliases[:4]))
+            if c.aliases
+            else c.header
+            for c in missing
         )
         raise _refusal(
             source,
-            f"{KIND_LABELS[layout.kind]} için zorunlu sütunlar eksik: {accepted}. "
-            "Uygulamadaki şablonu kullanın." + _other_list_hint(first_cells),
+            tx("{kind} için zorunlu sütunlar eksik: {accepted}. Uygulamadaki şablonu kullanın.").format(
+                kind=KIND_LABELS[layout.kind], accepted=accepted
+            )
+            + _other_list_hint(first_cells),
         )
     if not out:
-        raise _refusal(source, "Dosyada başlık satırından sonra ortak satırı yok.")
+        raise _refusal(source, tx("Dosyada başlık satırından sonra ortak satırı yok."))
     if progress is not None:
         progress(len(out))
     return layout, out

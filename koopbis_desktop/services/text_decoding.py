@@ -30,13 +30,16 @@ PLAUSIBLE_SHARE = 0.8
 
 DELIMITERS = (";", ",", "\t")
 
-#: How the encoding is named to a person (dry run, audit row).
-LABELS = {
-    "utf-8-sig": "UTF-8 (BOM'lu)",
-    "utf-8": "UTF-8",
-    "utf-16": "UTF-16 (Unicode metin)",
-    "cp1254": "Windows-1254 (Türkçe)",
-}
+
+def encoding_label(encoding: str) -> str:
+    """How the encoding ``encoding`` (a codec name) is named to a person (dry run, audit row)."""
+    labels = {
+        "utf-8-sig": tx("UTF-8 (BOM'lu)"),
+        "utf-8": "UTF-8",
+        "utf-16": tx("UTF-16 (Unicode metin)"),
+        "cp1254": tx("Windows-1254 (Türkçe)"),
+    }
+    return labels.get(encoding, encoding)
 
 
 def _save_advice() -> str:
@@ -60,7 +63,7 @@ class DecodedText:
 
     @property
     def label(self) -> str:
-        return LABELS.get(self.encoding, self.encoding)
+        return encoding_label(self.encoding)
 
 
 def decode(data: bytes, source: str = "dosya") -> DecodedText:
@@ -96,9 +99,7 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
         raise EncodingUndecided(
             tx(
                 "{source}: dosyanın başı {v} diyor ama {start}. baytta bu kodlamaya uymayan bir bayt var; dosya yarım ya da bozuk olabilir. {SAVE_ADVICE}"
-            ).format(
-                source=source, v=LABELS.get(encoding, encoding), start=exc.start, SAVE_ADVICE=_save_advice()
-            )
+            ).format(source=source, v=encoding_label(encoding), start=exc.start, SAVE_ADVICE=_save_advice())
         ) from None
 
 

@@ -215,6 +215,9 @@ def test_snapshot_import_reports_the_encoding(
     assert cli("snapshot", "import", str(FIXTURES / "kooperatifler.xls"), "--as", "admin", "--json") == 0
     result = json.loads(capsys.readouterr().out)
     assert result["counts"]["cooperatives"] == 2 and result["encodings"] == {}
+    english = FIXTURES / "kooperatifler-unicode-metin.txt"
+    assert cli("snapshot", "import", str(english), "--as", "admin", "--lang", "en") == 0
+    assert "kooperatifler-unicode-metin.txt: read as UTF-16 (Unicode text)." in capsys.readouterr().out
 
 
 def test_export_csv_in_the_excel_2010_encoding_chosen_in_settings(
@@ -261,3 +264,77 @@ def test_a_long_export_tells_how_far_it_is_on_stderr(
     ]
     assert cli("export", "entries", str(tmp_path / "kuyruk.xlsx"), "--as", "ayse", "--json") == 0
     assert capsys.readouterr().err == ""
+
+
+def test_import_and_export_speak_english_with_lang_en(
+    cli: Any, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Under ``--lang en`` the lines around the rows are English too, not only the rows' messages."""
+    rows = admit_rows(4, seed=36)
+    rows[1][0] = "12345678901"  # check digits wrong: an error
+    rows[2][0] = "979151507"  # Excel dropped the leading 0: a warning
+    rows[3][0] = rows[0][0]  # the same person twice: an error against the file itself
+    path = write_csv(tmp_path / "liste.csv", ADMIT_HEADERS, rows)
+    english = ("--lang", "en", "--as", "ayse")
+    assert cli("import", "members", str(path), "--cooperative", COOP, *english, "--dry-run") == 3
+    out, err = capsys.readouterr()
+    assert "File: liste.csv (CSV, UTF-8 with BOM, delimiter semicolon (;))" in out, out
+    assert "  ERROR: Line 3, T.C. ID No / Tax No: Invalid T.C. ID No" in err, err
+    assert (
+        f"  ERROR: Line 5, T.C. ID No / Tax No: {rows[0][0]} is in the file twice; the first is on line 2."
+        in err
+    )
+    assert "  WARNING: Line 4, T.C. ID No / Tax No: " in err, err
+    for turkish in ("Dosya", "BOM'lu", "HATA", "UYARI", "Satır", "dosyada", "Başına"):
+        assert turkish not in out + err, turkish
+    assert count(store) == 0
+
+    assert cli("import", "members", str(path), "--cooperative", COOP, *english, "--skip-invalid") == 0
+    assert "Draft entries created: 2. Rows with errors skipped: 2." in capsys.readouterr().out
+    assert count(store) == 2
+    assert cli("export", "entries", str(tmp_path / "k.xlsx"), *english) == 0
+    assert capsys.readouterr().out == "2 record(s) exported to k.xlsx.\n"
+    assert cli("export", "audit", str(tmp_path / "den.csv"), *english) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Audit trail: ") and out.endswith(" record(s) exported to den.csv.\n"), out
+    assert cli("export", "entries", str(tmp_path / "k.csv"), *english, "--json") == 0
+    assert json.loads(capsys.readouterr().out)["encoding"] == "UTF-8 with BOM"
+    # The file itself stays Turkish whatever the interface language: it reads back as a list.
+    assert (tmp_path / "k.csv").read_text("utf-8-sig").startswith("Kayıt No;Kayıt türü;")
+
+    # Turkish unless told: the same commands read as before.
+    assert cli("export", "audit", str(tmp_path / "den.csv"), "--as", "ayse") == 0
+    assert capsys.readouterr().out.startswith("Denetim izi: ")
+    assert cli("import", "members", str(path), "--cooperative", COOP, "--as", "ayse", "--dry-run") == 3
+    out, err = capsys.readouterr()
+    assert "Dosya: liste.csv (CSV, UTF-8 (BOM'lu), ayırıcı noktalı virgül (;))" in out
+    assert f"  HATA: Satır 5, T.C. Kimlik No / VKN: {rows[0][0]} dosyada iki kez var; ilki satır 2." in err
+
+
+def test_a_list_refused_for_its_columns_is_told_in_english_with_lang_en(
+    cli: Any, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    no_amounts = write_csv(tmp_path / "uye.csv", ADMIT_HEADERS[:5], [r[:5] for r in admit_rows(1, seed=37)])
+    assert (
+        cli("import", "members", str(no_amounts), "--cooperative", COOP, "--as", "ayse", "--lang", "en") == 3
+    )
+    err = capsys.readouterr().err
+    assert "uye.csv: Member admission list: required columns missing: Taahhüt Edilen Tutar (or: " in err, err
+    assert "Use the template in the application." in err and "ya da" not in err and "eksik" not in err
+    no_header = write_csv(tmp_path / "baslik.csv", ["a", "b"], [["1", "2"]])
+    assert (
+        cli("import", "members", str(no_header), "--cooperative", COOP, "--as", "ayse", "--lang", "en") == 3
+    )
+    err = capsys.readouterr().err
+    assert "The member list's header row was not found. The first row in the file: 'a', 'b'." in err, err
+    only_header = write_csv(tmp_path / "bos.csv", ADMIT_HEADERS, [])
+    assert (
+        cli("import", "members", str(only_header), "--cooperative", COOP, "--as", "ayse", "--lang", "en") == 3
+    )
+    assert "The file has no member rows after the header row." in capsys.readouterr().err
+    assert count(store) == 0
+    # Turkish unless told.
+    assert cli("import", "members", str(no_amounts), "--cooperative", COOP, "--as", "ayse") == 3
+    assert "Ortaklığa giriş listesi için zorunlu sütunlar eksik: Taahhüt Edilen Tutar (ya da: " in (
+        capsys.readouterr().err
+    )

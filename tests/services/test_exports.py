@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from koopbis_desktop.domain import i18n
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import capture, exports, queries, review
 from koopbis_desktop.services.queries import EntryFilter
@@ -234,6 +236,14 @@ def test_a_character_windows_1254_lacks_is_written_as_a_question_mark_with_a_war
     utf8 = exports.export_entries(store, EntryFilter(), tmp_path / "utf8.csv", encoding="utf-8-sig")
     assert utf8.replaced == 0 and utf8.warning == ""
     assert "Иван Şükrü" in (tmp_path / "utf8.csv").read_text("utf-8-sig")
+    i18n.set_language("en")  # the report follows the interface language (the conftest sets Turkish back)
+    report = exports.export_entries(store, EntryFilter(), target, encoding="cp1254")
+    assert report.text() == (
+        "1 record(s) exported to kuyruk.csv. Warning: 4 characters are not in the Windows-1254 (Excel 2010 "
+        "compatible) encoding and were written as '?'. If these characters are needed, export again as "
+        ".xlsx, or choose 'UTF-8 with BOM' in the settings."
+    )
+    assert report.encoding == "Excel 2010 compatible (Windows-1254)"
 
 
 def test_text_that_starts_with_an_equals_sign_stays_text_in_the_xlsx(
@@ -351,3 +361,43 @@ def test_a_cancelled_export_writes_nothing_and_leaves_no_rows_behind(
     assert exports.export_entries(
         store, EntryFilter(), tmp_path / "tam.xlsx", cancel=threading.Event()
     ).rows == len(queue)
+
+
+def test_decomposed_turkish_letters_are_exported_whole_not_as_question_marks(
+    store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """Text stored decomposed (NFD: "S" + U+0327 for "Ş", as macOS and some copied text hold it) is
+    written composed: Windows-1254 has Ş, ü, Ö, so nothing becomes "?" and nothing is warned about;
+    the UTF-8 CSV and the XLSX hold the same composed letters."""
+    from koopbis_desktop.store import snapshot
+
+    title = "Şükrü Öztürk Çağlayan İğdır Konut Yapı Kooperatifi"
+    record = {**cooperatives[0], "id": "06-900077", "title": unicodedata.normalize("NFD", title)}
+    snapshot.upsert_records(store, [record])
+    capture.create_entry(
+        store,
+        people["ayse"],
+        "member.admit",
+        "06-900077",
+        {
+            "member_id": valid_tckn(78),
+            "full_name": unicodedata.normalize("NFD", "Şükrü Öztürk"),
+            "effective_date": "02.03.2015",
+            "decision_no": "2015/1",
+            "shares": 1,
+            "subscribed_amount": "1000.00",
+            "paid_amount": "250.00",
+        },
+    )
+    report = exports.export_entries(store, EntryFilter(), tmp_path / "kuyruk.csv", encoding="cp1254")
+    assert (report.replaced, report.warning) == (0, "")
+    text = (tmp_path / "kuyruk.csv").read_bytes().decode("cp1254")
+    assert f";{title};" in text and ";Şükrü Öztürk;" in text and "?" not in text
+    exports.export_entries(store, EntryFilter(), tmp_path / "kuyruk-utf8.csv", encoding="utf-8-sig")
+    utf8 = (tmp_path / "kuyruk-utf8.csv").read_text("utf-8-sig")
+    assert f";{title};" in utf8 and unicodedata.is_normalized("NFC", utf8)
+    exports.export_entries(store, EntryFilter(), tmp_path / "kuyruk.xlsx")
+    sheet = load_workbook(tmp_path / "kuyruk.xlsx", read_only=True)["Ortaklığa giriş"]
+    values = [str(v) for row in sheet.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    assert title in values and "Şükrü Öztürk" in values
+    assert all(unicodedata.is_normalized("NFC", v) for v in values)
