@@ -486,10 +486,28 @@ def _csv_sheet(text: str, delimiter: str, source: str) -> Sheet:
             for cells in reader:
                 yield reader.line_num, cells
         except csv.Error as exc:
-            message = f"CSV satırı okunamadı ({exc}); tırnak işaretlerini kontrol edin."
+            message = _csv_error_text(exc)
             raise SpreadsheetError(f"{source}: {message}", [(source, reader.line_num, "", message)]) from exc
 
     return Sheet(source, rows())
+
+
+def _csv_error_text(exc: csv.Error) -> str:
+    """Python's csv module says what went wrong in English: the same in Turkish, with what to do."""
+    said = str(exc)
+    if "field larger than field limit" in said:
+        # Nearly always a quote never closed: the rest of the file ran into one cell.
+        return tx(
+            "Bir hücre çok uzun ({limit} karakterden fazla): çoğunlukla kapanmayan bir tırnak işareti "
+            "dosyanın devamını tek hücreye katar. Bu satırda ve öncesinde tırnak işaretlerini kontrol "
+            "edin ya da dosyayı Excel'de açıp .xlsx olarak kaydedin."
+        ).format(limit=f"{csv.field_size_limit():,}".replace(",", "."))
+    if "NUL" in said:
+        return tx(
+            "Satırda boş (NUL) karakter var: dosya düz metin değil ya da bozuk. Listeyi Excel'de açıp "
+            "CSV ya da .xlsx olarak yeniden kaydedin."
+        )
+    return tx("CSV satırı okunamadı; tırnak işaretlerini kontrol edin.")
 
 
 def _as_excel_shows(cells: list[Any]) -> list[Any]:

@@ -99,6 +99,19 @@ def test_both_importers_refuse_a_file_alike(snap: Store, tmp_path: Path, name: s
     assert snapshot_error.details() == member_error.details()
 
 
+def test_a_quote_never_closed_is_told_in_turkish_by_both_importers(snap: Store, tmp_path: Path) -> None:
+    """The rest of the file runs into one cell past csv's limit: said in Turkish, with what to do
+    (the csv module's English "field larger than field limit" is not shown)."""
+    path = tmp_path / "liste.csv"
+    rows = "".join(f"06-{n};Ortak {n}\n" for n in range(2, 12_000))
+    path.write_text('Sicil No;Ad Soyad\n06-1;"Ayşe Işık\n' + rows, encoding="utf-8")
+    snapshot_error, member_error = _refusals(snap, path)
+    assert snapshot_error.details() == member_error.details()
+    said = " ".join(member_error.details())
+    assert "çok uzun (131.072 karakterden fazla)" in said and "tırnak" in said, said
+    assert "field" not in said and "limit" not in said, said
+
+
 def test_missing_file_is_refused_alike(snap: Store, tmp_path: Path) -> None:
     snapshot_error, member_error = _refusals(snap, tmp_path / "yok.csv")
     assert snapshot_error.message == member_error.message
