@@ -347,8 +347,9 @@ def search(store: Store, text: str, *, limit: int = 50, province: str | None = N
     Every word of ``text`` must start a word of the title (or of the id, VKN or
     trade registry no), with or without Turkish letters and in any case:
     "isik", "IŞIK" and "ışık" all find "Işık". Exact id and VKN hits come first,
-    then id/VKN prefix hits, then title hits ordered by title, then — when a word
-    has at least :data:`INFIX_MIN` letters — titles holding every word anywhere.
+    then id/VKN prefix hits, then title hits in Turkish title order (the stored
+    ``title_key``), then — when a word has at least :data:`INFIX_MIN` letters — titles
+    holding every word anywhere, in the same order.
     """
     raw = text.strip()
     tokens = fold_tokens(raw)
@@ -398,17 +399,18 @@ def search(store: Store, text: str, *, limit: int = 50, province: str | None = N
 
 
 def _take_ranked(found: dict[str, dict[str, Any]], rows: list[Any], limit: int) -> None:
-    # ``search`` starts with the folded title: ordering by it is ordering by title,
-    # without folding hundreds of titles again on every keystroke.
-    rows.sort(key=lambda row: row[-1])
+    # Within a rank, hits follow the title's stored Turkish key (``title_key``, next to last):
+    # Cumhuriyet before Çamlık, Işık before İnci. The folded ``search`` text would not do —
+    # folding makes "ç" a "c" and "ı" an "i", so Çamlık came before Cumhuriyet.
+    rows.sort(key=lambda row: (row[-2], row[0]))
     for row in rows:
         if len(found) >= limit:
             break
-        found.setdefault(row[0], _summary(row[:-1]))
+        found.setdefault(row[0], _summary(row[:-2]))
 
 
 def _word_prefix_hits(store: Store, tokens: list[str], province: str | None, limit: int) -> list[Any]:
-    """Summary rows plus ``search`` whose words start with every token (SQLite FTS5)."""
+    """Summary rows plus ``title_key`` and ``search`` whose words start with every token (SQLite FTS5)."""
     if store.dialect.name == "postgresql":
         return _word_prefix_hits_pg(store, tokens, province, limit)
     if any(len(token) > LONGEST_PREFIX_INDEX for token in tokens):
@@ -432,7 +434,7 @@ def _starts_words(search: str, tokens: list[str]) -> bool:
 
 
 def _infix_hits(store: Store, tokens: list[str], province: str | None, limit: int) -> list[Any]:
-    """Summary rows plus ``search`` holding every token of three letters or more anywhere
+    """Summary rows plus ``title_key`` and ``search`` holding every token of three letters or more anywhere
     (SQLite FTS5 ``trigram``; on the office database ``pg_trgm`` on the same column)."""
     if store.dialect.name == "postgresql":
         return _infix_hits_pg(store, tokens, province, limit)
@@ -445,7 +447,7 @@ def _fts_hits(store: Store, table: str, match: str, province: str | None, limit:
     where_province = " AND c.province_code = ?" if province else ""
     extra: tuple[Any, ...] = (province,) if province else ()
     return store.conn.execute(
-        f"SELECT {columns}, c.search FROM {table} f JOIN cooperatives c ON c.rowid = f.rowid "
+        f"SELECT {columns}, c.title_key, c.search FROM {table} f JOIN cooperatives c ON c.rowid = f.rowid "
         f"WHERE {table} MATCH ?{where_province} LIMIT ?",
         (match, *extra, max(SEARCH_CANDIDATES, limit)),
     ).fetchall()
@@ -466,7 +468,7 @@ def _word_prefix_hits_pg(store: Store, tokens: list[str], province: str | None, 
     where_province, extra = _province_clause(province)
     query = " & ".join(f"{token}:*" for token in tokens)
     return store.query(
-        f"SELECT {columns}, c.search FROM cooperatives c "
+        f"SELECT {columns}, c.title_key, c.search FROM cooperatives c "
         f"WHERE to_tsvector('simple', c.search) @@ to_tsquery('simple', ?){where_province} LIMIT ?",
         (query, *extra, max(SEARCH_CANDIDATES, limit)),
     )
@@ -479,7 +481,7 @@ def _infix_hits_pg(store: Store, tokens: list[str], province: str | None, limit:
     words = [token for token in tokens if len(token) >= 3]
     where = " AND ".join("c.search LIKE ?" for _ in words)
     return store.query(
-        f"SELECT {columns}, c.search FROM cooperatives c WHERE {where}{where_province} LIMIT ?",
+        f"SELECT {columns}, c.title_key, c.search FROM cooperatives c WHERE {where}{where_province} LIMIT ?",
         (*(f"%{token}%" for token in words), *extra, max(SEARCH_CANDIDATES, limit)),
     )
 
