@@ -12,10 +12,11 @@ A new step therefore comes with ``python scripts/schema_baseline.py --update``.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from koopbis_desktop.store.db import Store
@@ -547,6 +548,41 @@ def _m13_autosave_hold(conn: sqlite3.Connection) -> None:
     run_script(conn, AUTOSAVE_HOLD_SQL)
 
 
+def recompute_entry_search(conn: Any) -> None:
+    """Every entry's ``search`` text again, by ``domain.changetypes.search_text`` (both engines).
+
+    Runs in Python: the folding (``domain.text.fold``) has no SQL twin. An entry of a type
+    this version does not know keeps the text it has.
+    """
+    from koopbis_desktop.domain.changetypes import known_type, search_text
+
+    rows = conn.execute(
+        "SELECT e.uuid, e.type, e.cooperative_id, e.cooperative_ref, e.payload, r.payload "
+        "FROM entries e LEFT JOIN entries r ON r.uuid = e.cooperative_ref"
+    ).fetchall()
+    updates = []
+    for uuid, type_id, cooperative_id, cooperative_ref, payload, registration in rows:
+        if not known_type(str(type_id)):
+            continue
+        title = json.loads(registration).get("title") if registration else None
+        text = search_text(
+            str(type_id),
+            cooperative_id or cooperative_ref,
+            json.loads(payload),
+            str(title) if title else None,
+        )
+        updates.append((text, uuid))
+    conn.executemany("UPDATE entries SET search = ? WHERE uuid = ?", updates)
+
+
+def _m14_entry_search_text(conn: sqlite3.Connection) -> None:
+    # The queue's text filter finds an entry by its type's label in both interface languages
+    # (it held the label of the language it was saved in: "admission of a member" was not
+    # found by "ortaklığa giriş") and an entry on a local registration by that registration's
+    # title (the filter looked at the snapshot cooperative's text only).
+    recompute_entry_search(conn)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
@@ -564,6 +600,7 @@ MIGRATIONS: list[Migration] = [
     _m11_entry_created_order,
     _m12_own_list_order,
     _m13_autosave_hold,
+    _m14_entry_search_text,
 ]
 LATEST = len(MIGRATIONS)
 _SHIPPED = MIGRATIONS

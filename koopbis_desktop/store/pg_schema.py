@@ -393,11 +393,18 @@ def _step13_autosave_hold(conn: PgConnection) -> None:
     run_script(conn, migrations.AUTOSAVE_HOLD_SQL.replace(" TEXT;", ' TEXT COLLATE "C";'))
 
 
+def _step14_entry_search_text(conn: PgConnection) -> None:
+    """SQLite's ``_m14_entry_search_text``: every entry's search text again (both labels, a
+    local registration's title)."""
+    migrations.recompute_entry_search(conn)
+
+
 STEPS[8] = _step9_list_keys
 STEPS[9] = _step10_edit_presence
 STEPS[10] = _step11_entry_created_order
 STEPS[11] = _step12_own_list_order
 STEPS[12] = _step13_autosave_hold
+STEPS[13] = _step14_entry_search_text
 
 
 _TEXT_COLUMN = re.compile(r"^(\s+\w+ TEXT)\b(?!\s*:=)", re.MULTILINE)
