@@ -59,7 +59,9 @@ def test_an_entry_on_a_local_registration_is_found_by_its_title(
     store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]]
 ) -> None:
     reg = _register(store, people["ayse"], TITLE)
-    capture.create_entry(store, people["ayse"], "member.admit", reg.uuid, member_admission(200, full_name="Ali Veli"))
+    capture.create_entry(
+        store, people["ayse"], "member.admit", reg.uuid, member_admission(200, full_name="Ali Veli")
+    )
     both = [("cooperative.register", TITLE), ("member.admit", TITLE)]
     for text in ("isik", "IŞIK", "Yeni Işık", "operatif", "yeni isik konut"):
         assert _found(store, text) == both, text
@@ -71,7 +73,9 @@ def test_a_new_registration_title_is_searchable_at_once_and_the_old_one_no_more(
     store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]]
 ) -> None:
     reg = _register(store, people["ayse"], TITLE)
-    capture.create_entry(store, people["ayse"], "member.admit", reg.uuid, member_admission(200, full_name="Ali Veli"))
+    capture.create_entry(
+        store, people["ayse"], "member.admit", reg.uuid, member_admission(200, full_name="Ali Veli")
+    )
     payload = dict(reg.payload, title="Güneşli Ören Konut Yapı Kooperatifi")
     capture.edit_entry(store, people["ayse"], reg.uuid, payload, loaded_revision=reg.revision)
     shown = "Güneşli Ören Konut Yapı Kooperatifi"
@@ -87,7 +91,9 @@ def test_a_refused_title_edit_leaves_the_dependents_search_text_as_it_was(
     from koopbis_desktop.store.entries import RevisionChanged
 
     reg = _register(store, people["ayse"], TITLE)
-    capture.create_entry(store, people["ayse"], "member.admit", reg.uuid, member_admission(200, full_name="Ali Veli"))
+    capture.create_entry(
+        store, people["ayse"], "member.admit", reg.uuid, member_admission(200, full_name="Ali Veli")
+    )
     capture.edit_entry(store, people["ayse"], reg.uuid, dict(reg.payload, address="Başka 2"))
     try:
         capture.edit_entry(
@@ -125,9 +131,13 @@ def test_an_entry_is_found_by_its_type_in_either_language_whatever_it_was_saved_
 ) -> None:
     coop = cooperatives[0]["id"]
     i18n.set_language("en")
-    english = capture.create_entry(store, people["ayse"], "member.admit", coop, member_admission(500, full_name="Ali Veli"))
+    english = capture.create_entry(
+        store, people["ayse"], "member.admit", coop, member_admission(500, full_name="Ali Veli")
+    )
     i18n.set_language("tr")
-    turkish = capture.create_entry(store, people["mehmet"], "member.admit", coop, member_admission(501, full_name="Ali Veli"))
+    turkish = capture.create_entry(
+        store, people["mehmet"], "member.admit", coop, member_admission(501, full_name="Ali Veli")
+    )
     saved = {english.uuid, turkish.uuid}
     for text in ("ortaklığa giriş", "ORTAKLIGA", "admission of a member", "Admission"):
         rows = listing.entry_rows(store, EntryFilter(text=text), limit=100, sort="type", descending=False)
@@ -140,7 +150,9 @@ def test_the_migration_recomputes_the_search_text_of_existing_entries(
     """Step 14: entries saved before (English label only, no registration title) are found
     by the Turkish label and by their registration's title once the database is opened."""
     reg = _register(store, people["ayse"], TITLE)
-    admit = capture.create_entry(store, people["ayse"], "member.admit", reg.uuid, member_admission(200, full_name="Ali Veli"))
+    admit = capture.create_entry(
+        store, people["ayse"], "member.admit", reg.uuid, member_admission(200, full_name="Ali Veli")
+    )
     with store.atomic() as conn:
         # As version 13 stored it: the label of the interface it was saved with, no title.
         conn.execute(
