@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.domain.records import OPTIONAL_KEYS, record_problem
-from koopbis_desktop.domain.text import fold, fold_tokens
+from koopbis_desktop.domain.text import fold, fold_tokens, nfc
 from koopbis_desktop.store.engine import Connection, serialise
 
 if TYPE_CHECKING:
@@ -106,6 +106,12 @@ def search_text(record: dict[str, Any]) -> str:
     return fold(" ".join(str(part) for part in parts if part))
 
 
+def _nfc(value: Any) -> Any:
+    """Text composed (NFC): a record from a Mac's file or a server that sent decomposed
+    letters is stored as the same text typed on a PC, so it sorts and exports as that."""
+    return nfc(value) if isinstance(value, str) else value
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -124,11 +130,11 @@ def _write_chunk(conn: Connection, chunk: dict[str, dict[str, Any]], imported_at
         coops.append(
             (
                 coop_id,
-                rec["title"],
+                _nfc(rec["title"]),
                 get("cooperative_type"),
                 get("province_code"),
-                get("district"),
-                get("address"),
+                _nfc(get("district")),
+                _nfc(get("address")),
                 get("phone"),
                 get("vkn"),
                 get("mersis_no"),
@@ -147,11 +153,15 @@ def _write_chunk(conn: Connection, chunk: dict[str, dict[str, Any]], imported_at
             )
         )
         for m in get("members") or ():
-            members.append((coop_id, m["member_id"], m["full_name"], m.get("shares"), m.get("joined_on")))
+            members.append(
+                (coop_id, m["member_id"], _nfc(m["full_name"]), m.get("shares"), m.get("joined_on"))
+            )
         for position, b in enumerate(get("board") or (), start=1):
-            board.append((coop_id, position, b["id_no"], b["full_name"], b.get("role"), b.get("term_years")))
+            board.append(
+                (coop_id, position, b["id_no"], _nfc(b["full_name"]), b.get("role"), b.get("term_years"))
+            )
         for position, a in enumerate(get("audit_board") or (), start=1):
-            auditors.append((coop_id, position, a["id_no"], a["full_name"], a.get("term_years")))
+            auditors.append((coop_id, position, a["id_no"], _nfc(a["full_name"]), a.get("term_years")))
         for g in get("assemblies") or ():
             assemblies.append(
                 (

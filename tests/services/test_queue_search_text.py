@@ -164,10 +164,9 @@ def test_the_migration_recomputes_the_search_text_of_existing_entries(
     if store.dialect.name != "postgresql":
         store.conn.execute("PRAGMA user_version = 13")
     assert _found(store, "ortakliga giris") == []
-    assert migrations.LATEST == 14
     again = reopen(store)
     try:
-        assert again.schema_version() == 14
+        assert again.schema_version() == migrations.LATEST
         assert _found(again, "ortakliga giris yeni isik") == [("member.admit", TITLE)]
         assert _found(again, "isik") == [("cooperative.register", TITLE), ("member.admit", TITLE)]
     finally:
