@@ -88,6 +88,17 @@ def text(key: str, turkish: str) -> str:
     return texts.get(turkish, turkish)
 
 
+def text_in(lang: str, key: str, turkish: str) -> str:
+    """The label with stable id ``key`` in ``lang``, whatever the current language (as :func:`text`)."""
+    if lang == DEFAULT_LANGUAGE:
+        return turkish
+    ids, texts = catalogue(lang)
+    pair = ids.get(key)
+    if pair is not None:
+        return pair[1]
+    return texts.get(turkish, turkish)
+
+
 K = TypeVar("K")
 
 # Every label table made below, for the completeness test.

@@ -39,6 +39,14 @@ _TURKISH_MAP = str.maketrans(
 _SPACES = re.compile(r"\s+")
 
 
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC: "Ş" as one character, not "S" and a combining cedilla (as a
+    Mac writes it). Text is stored composed, so lists, exports and comparisons see one form."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
 def fold(text: str | None) -> str:
     """Fold ``text`` for accent- and case-insensitive Turkish search.
 
@@ -122,6 +130,29 @@ COLLATION_CAPITALS: tuple[tuple[str, str], ...] = (
     ("Î", "î"),
     ("Û", "û"),
 )
+# Decomposed Turkish letters (a base letter and a combining mark, as a Mac writes "Ş" in a
+# file name or a CSV) made whole again first: the part of NFC that matters for the key,
+# done by replace() so SQL does it too. Without it "I\u0307nci" (İ decomposed) keyed as
+# "ı" + a mark, between "Ilgaz" and "Işık", and "S\u0327ahin" before "Sarp".
+COLLATION_COMPOSED: tuple[tuple[str, str], ...] = (
+    ("I\u0307", "İ"),
+    ("C\u0327", "Ç"),
+    ("c\u0327", "ç"),
+    ("G\u0306", "Ğ"),
+    ("g\u0306", "ğ"),
+    ("O\u0308", "Ö"),
+    ("o\u0308", "ö"),
+    ("S\u0327", "Ş"),
+    ("s\u0327", "ş"),
+    ("U\u0308", "Ü"),
+    ("u\u0308", "ü"),
+    ("A\u0302", "Â"),
+    ("a\u0302", "â"),
+    ("I\u0302", "Î"),
+    ("i\u0302", "î"),
+    ("U\u0302", "Û"),
+    ("u\u0302", "û"),
+)
 # Applied in this order after lower-casing; "i" must turn into "i{" before "ı" turns into "i".
 COLLATION_LETTERS: tuple[tuple[str, str], ...] = (
     ("i", "i{"),
@@ -144,8 +175,12 @@ def collation_key(text: str | None) -> str:
     ``collation_key("Cicek") < collation_key("Çiçek")`` and
     ``collation_key("Işık") < collation_key("İnci")``. Stored in ``title_key`` and
     ``author_key`` columns, which lists sort by (binary order, an ordinary index).
+    Decomposed Turkish letters key as the whole ones (:data:`COLLATION_COMPOSED`), so an
+    NFD title from a Mac's file sorts where its NFC twin does.
     """
     out = text or ""
+    for decomposed, whole in COLLATION_COMPOSED:
+        out = out.replace(decomposed, whole)
     for capital, small in COLLATION_CAPITALS:
         out = out.replace(capital, small)
     out = out.translate(_ASCII_LOWER)

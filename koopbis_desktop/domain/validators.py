@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.i18n import tx
+from koopbis_desktop.domain.text import nfc
 
 
 class FieldError(KoopbisError, ValueError):
@@ -379,7 +380,7 @@ def parse_int(value: object, *, minimum: int | None = None, maximum: int | None 
 
 
 def parse_text(value: object, *, max_length: int | None = None, multiline: bool = False) -> str:
-    """Free text, trimmed; inner whitespace runs collapse to one space.
+    """Free text, trimmed and composed (NFC); inner whitespace runs collapse to one space.
 
     A number is taken as the text it reads as (a decision no from a spreadsheet
     cell); a list, an object or a control character (NUL) is refused.
@@ -397,7 +398,9 @@ def parse_text(value: object, *, max_length: int | None = None, multiline: bool 
             )
         )
     _check_characters(raw)
-    text = re.sub(r"[ \t]+", " ", raw).strip()
+    # Composed (NFC), as every stored text: "Ş" typed on a Mac or read from its CSV is "S" and a
+    # combining cedilla, which would sort, export (Windows-1254) and compare as another text.
+    text = nfc(re.sub(r"[ \t]+", " ", raw).strip())
     if not text:
         raise FieldError(tx("Bu alan boş bırakılamaz."))
     if len(text) > limit:

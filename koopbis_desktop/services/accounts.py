@@ -12,6 +12,7 @@ from datetime import datetime
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.issues import Issue
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
+from koopbis_desktop.domain.text import fold, nfc
 from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
 from koopbis_desktop.store import encryption, users
 from koopbis_desktop.store.acting import require_active
@@ -92,8 +93,10 @@ def _acting_admin(conn: Connection, by: Actor | None) -> Actor:
 
 
 def check_username(username: str) -> str:
-    """``username`` trimmed, if it can name an account; else ValidationFailed (field ``username``)."""
-    name = username.strip()
+    """``username`` trimmed and composed (NFC), if it can name an account; else ValidationFailed
+    (field ``username``). A name typed on a Mac ("S" and a combining cedilla for "Ş") is the
+    same name typed on a PC, not a name with a stray mark refused as punctuation."""
+    name = nfc(username.strip())
     if not name or not name.replace(".", "").replace("_", "").replace("-", "").isalnum() or len(name) > 64:
         raise ValidationFailed(
             [
@@ -133,6 +136,7 @@ def add_user(
                 [Issue("username", tx("'{name}' kullanıcı adı zaten var.").format(name=name))],
                 tx("'{name}' kullanıcı adı zaten var.").format(name=name),
             )
+        _refuse_look_alike(store, name)
         users.insert_user(
             conn,
             username=name,
@@ -145,6 +149,21 @@ def add_user(
     user = users.get_user(store, name)
     assert user is not None
     return user
+
+
+def _refuse_look_alike(store: Store, name: str) -> None:
+    """Refuse a name that differs from an account's only in case or Turkish letters ("ILKER",
+    "ılker" beside "İlker"; "ayşe" beside "ayse"): two such accounts are one person to a reader
+    of the audit trail or a list, and one typed for the other signs in as someone else."""
+    folded = fold(name)
+    for user in users.list_users(store):
+        if fold(user.username) == folded:
+            message = tx(
+                "'{name}' kullanıcı adı, var olan '{existing}' hesabından yalnızca büyük/küçük harf ya da "
+                "Türkçe harflerle ayrılıyor; ikisi karıştırılır. Başka bir kullanıcı adı seçin ya da "
+                "'{existing}' hesabını kullanın."
+            ).format(name=name, existing=user.username)
+            raise ValidationFailed([Issue("username", message)], message)
 
 
 def _existing(store: Store, username: str) -> users.User:

@@ -11,21 +11,19 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
+from koopbis_desktop.domain.changetypes import get_type, known_type, registers_cooperative, search_text
 from koopbis_desktop.domain.effects import StateConflict, apply_change
 from koopbis_desktop.domain.fiscal import fiscal_start_month
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, NotPermitted, Role, State
 from koopbis_desktop.domain.records import base_of, base_value, record_from_registration
 from koopbis_desktop.domain.schema import (
-    SEARCH_FIELDS,
     ChangeType,
     Issue,
     ValidationContext,
     ValidationResult,
     validate,
 )
-from koopbis_desktop.domain.text import fold
 from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.services.review import BulkResult
 from koopbis_desktop.store import entries, snapshot
@@ -72,17 +70,12 @@ def resolve_cooperative(
     )
 
 
-def search_text(
-    ctype: ChangeType,
-    record: Mapping[str, Any] | None,
-    cooperative: str | None,
-    payload: Mapping[str, Any],
-) -> str:
-    parts = [ctype.label, cooperative or ""]
-    if record:
-        parts.append(str(record.get("title") or ""))
-    parts.extend(str(payload.get(name) or "") for name in SEARCH_FIELDS)
-    return fold(" ".join(p for p in parts if p))
+def registration_title(store: Store, coop_ref: str | None) -> str | None:
+    """The title of the local registration ``coop_ref`` (what its entries' rows show), or None."""
+    if not coop_ref:
+        return None
+    title = entries.get_entry(store, coop_ref).payload.get("title")
+    return str(title) if title else None
 
 
 def check(
@@ -180,7 +173,7 @@ def create_entry(
         cooperative_ref=coop_ref,
         base=base,
         entry_uuid=entry_uuid,
-        **_derived(get_type(type_id), result, coop_id or coop_ref),
+        **_derived(get_type(type_id), result, coop_id or coop_ref, registration_title(store, coop_ref)),
     )
 
 
@@ -203,25 +196,46 @@ def edit_entry(
     result, coop_id, coop_ref, base = check(store, entry.type, entry.cooperative, data)
     if result.errors and not allow_errors:
         raise ValidationFailed(result.issues, type_id=entry.type)
-    return entries.update_payload(
+    ctype = get_type(entry.type)
+    with store.atomic():
+        saved = entries.update_payload(
+            store,
+            entry,
+            actor=actor,
+            base=base,
+            note=note,
+            expected_revision=loaded_revision,
+            **_derived(ctype, result, coop_id or coop_ref, registration_title(store, coop_ref)),
+        )
+        if ctype.registers and saved.payload.get("title") != entry.payload.get("title"):
+            _refresh_dependents_search(store, saved)
+    return saved
+
+
+def _refresh_dependents_search(store: Store, registration: Entry) -> None:
+    """The entries on a local registration are found by its title: a new title, in the same
+    transaction as the registration's edit, is in their search text at once."""
+    title = registration.payload.get("title")
+    entries.set_search(
         store,
-        entry,
-        actor=actor,
-        base=base,
-        note=note,
-        expected_revision=loaded_revision,
-        **_derived(get_type(entry.type), result, coop_id or coop_ref),
+        [
+            (search_text(type_id, registration.uuid, payload, str(title) if title else None), uuid)
+            for uuid, type_id, payload in entries.referring(store, registration.uuid)
+            if known_type(type_id)
+        ],
     )
 
 
-def _derived(ctype: ChangeType, result: ValidationResult, cooperative: str | None) -> dict[str, Any]:
+def _derived(
+    ctype: ChangeType, result: ValidationResult, cooperative: str | None, cooperative_title: str | None
+) -> dict[str, Any]:
     """What a saved draft stores besides its base: payload, issues, effective date, search text."""
     effective = result.payload.get(ctype.effective_date_field)
     return {
         "effective_date": effective if isinstance(effective, str) and len(effective) == 10 else None,
         "payload": result.payload,
         "issues": [i.to_json() for i in result.issues],
-        "search": search_text(ctype, None, cooperative, result.payload),
+        "search": search_text(ctype.id, cooperative, result.payload, cooperative_title),
     }
 
 

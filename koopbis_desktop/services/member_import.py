@@ -29,7 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.changetypes import get_type, search_text
 from koopbis_desktop.domain.errors import KoopbisError
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role, State
@@ -485,7 +485,8 @@ def import_rows(
                 progress(done)
 
         counted(0)
-        created = _insert_drafts(conn, actor, ctype, prepared, chosen, counted)
+        title = str((record or {}).get("title") or "") or None
+        created = _insert_drafts(conn, actor, ctype, prepared, chosen, counted, title)
         audit.append(
             conn,
             actor=actor.username,
@@ -509,6 +510,7 @@ def _insert_drafts(
     prepared: ImportPreview,
     rows: list[ImportRow],
     progress: Callable[[int], None] | None,
+    cooperative_title: str | None = None,
 ) -> list[str]:
     """The same rows ``entries.insert_entry`` writes (entry, revision 1, audit "create"), in bulk.
 
@@ -518,7 +520,8 @@ def _insert_drafts(
     coop_id, coop_ref = prepared.cooperative_id, prepared.cooperative_ref
     when = stamp()
     # What capture's search text folds, with the part every row shares folded once.
-    prefix = capture.search_text(ctype, None, coop_id or coop_ref, {})
+    # A local registration's entries are found by its title too (a snapshot cooperative's by its own).
+    prefix = search_text(ctype.id, coop_id or coop_ref, {}, cooperative_title if coop_ref else None)
     drafts: list[entry_batches.NewDraft] = []
     for row in rows:
         effective = row.payload.get(ctype.effective_date_field)

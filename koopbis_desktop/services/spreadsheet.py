@@ -38,7 +38,7 @@ from typing import Any, Protocol
 
 from koopbis_desktop.domain.errors import ExitCode
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.domain.text import fold
+from koopbis_desktop.domain.text import fold, nfc
 from koopbis_desktop.domain.validators import decimal_written_digits
 from koopbis_desktop.services.spreadsheet_formats import (
     FileFormat,
@@ -120,14 +120,15 @@ def header_key(text: object) -> str:
 
 
 def cell_text(value: Any) -> str:
-    """A cell as text for parsing: whole floats without ".0", datetimes as ISO dates."""
+    """A cell as text for parsing: whole floats without ".0", datetimes as ISO dates; text
+    composed (NFC), as a Mac's decomposed "Ş" must not reach the store."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):
         return value.date().isoformat()
-    return str(value).strip()
+    return nfc(str(value).strip())
 
 
 def display_text(value: Any) -> str:

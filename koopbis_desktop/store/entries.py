@@ -801,6 +801,21 @@ def point_at_cooperative(store: Store, entry_uuid: str, cooperative_id: str, now
     )
 
 
+def referring(store: Store, registration_uuid: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """(uuid, type, payload) of every entry on the local registration ``registration_uuid``."""
+    rows = store.execute(
+        "SELECT uuid, type, payload FROM entries WHERE cooperative_ref = ? ORDER BY uuid",
+        (registration_uuid,),
+    ).fetchall()
+    return [(str(uuid), str(type_id), json.loads(payload)) for uuid, type_id, payload in rows]
+
+
+def set_search(store: Store, rows: Iterable[tuple[str, str]]) -> None:
+    """Store each (search text, uuid): the folded text the queue's filter finds an entry by."""
+    with store.atomic() as conn:
+        conn.executemany("UPDATE entries SET search = ? WHERE uuid = ?", list(rows))
+
+
 def waiting_on_registration(store: Store, registration_uuid: str, state: State) -> list[str]:
     """Uuids of the entries in ``state`` that refer to a local registration."""
     rows = store.query(

@@ -12,10 +12,11 @@ A new step therefore comes with ``python scripts/schema_baseline.py --update``.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from koopbis_desktop.store.db import Store
@@ -366,16 +367,23 @@ def _m8_entry_numbers(conn: sqlite3.Connection) -> None:
     )
 
 
-def collation_key_sql(expr: str) -> str:
+def collation_key_sql(expr: str, *, composed: bool = True) -> str:
     """SQL computing ``domain.text.collation_key`` of ``expr``: nested replace() around lower().
 
     Built from the same tables as the Python function, so both give the same key (a test
     compares them). Standard SQL functions only: PostgreSQL runs it unchanged (compare
-    the column with ``COLLATE "C"`` there).
+    the column with ``COLLATE "C"`` there). ``composed=False``: the key as step 9 made it,
+    without making decomposed Turkish letters whole first (step 15 added that).
     """
-    from koopbis_desktop.domain.text import COLLATION_CAPITALS, COLLATION_LETTERS
+    from koopbis_desktop.domain.text import COLLATION_CAPITALS, COLLATION_COMPOSED, COLLATION_LETTERS
 
     out = expr
+    if composed:
+        # Made whole in a subquery of its own: one expression nesting every replace() would
+        # overflow SQLite's parser stack (about 28 calls deep).
+        for decomposed, whole in COLLATION_COMPOSED:
+            out = f"replace({out}, '{decomposed}', '{whole}')"
+        return f"(SELECT {collation_key_sql('whole_.t', composed=False)} FROM (SELECT {out} AS t) AS whole_)"
     for capital, small in COLLATION_CAPITALS:
         out = f"replace({out}, '{capital}', '{small}')"
     out = f"lower({out})"
@@ -383,6 +391,8 @@ def collation_key_sql(expr: str) -> str:
         out = f"replace({out}, '{letter}', '{key}')"
     return out
 
+
+_collation_key_sql = collation_key_sql
 
 # The title an entry's list row shows (store.listing): the snapshot's, else the title of
 # the registration it refers to, else its own (a registration). ``entries`` is the row.
@@ -393,9 +403,13 @@ ENTRY_TITLE_SQL = (
 )
 
 
-def _sort_key_triggers_sqlite() -> str:
+def _sort_key_triggers_sqlite(*, composed: bool) -> str:
     """Triggers that keep the sort keys right whoever writes (SQLite syntax; PostgreSQL
-    needs the same four events as trigger functions)."""
+    needs the same four events as trigger functions). ``composed``: see :func:`collation_key_sql`."""
+
+    def collation_key_sql(expr: str) -> str:
+        return _collation_key_sql(expr, composed=composed)
+
     title = f"cooperative_title = {ENTRY_TITLE_SQL}, title_key = {collation_key_sql(ENTRY_TITLE_SQL)}"
     author_key = collation_key_sql("entries.author")
     return f"""
@@ -462,6 +476,9 @@ def _m9_list_keys(conn: sqlite3.Connection) -> None:
     # The title a list row shows is stored with its key: a page reads the entries alone,
     # not 200 cooperatives scattered over the file (≈ 10 ms at 90,000).
     # Infix search ("operatif" in "kooperatifi") gets a trigram index beside the word index.
+    def _step9_key(expr: str) -> str:
+        return collation_key_sql(expr, composed=False)
+
     run_script(
         conn,
         f"""
@@ -469,9 +486,9 @@ def _m9_list_keys(conn: sqlite3.Connection) -> None:
         ALTER TABLE entries ADD COLUMN title_key TEXT NOT NULL DEFAULT '';
         ALTER TABLE entries ADD COLUMN author_key TEXT NOT NULL DEFAULT '';
         ALTER TABLE cooperatives ADD COLUMN title_key TEXT NOT NULL DEFAULT '';
-        UPDATE cooperatives SET title_key = {collation_key_sql("title")};
-        UPDATE entries SET cooperative_title = {ENTRY_TITLE_SQL}, title_key = {collation_key_sql(ENTRY_TITLE_SQL)},
-            author_key = {collation_key_sql("author")};
+        UPDATE cooperatives SET title_key = {_step9_key("title")};
+        UPDATE entries SET cooperative_title = {ENTRY_TITLE_SQL}, title_key = {_step9_key(ENTRY_TITLE_SQL)},
+            author_key = {_step9_key("author")};
         DROP INDEX IF EXISTS entries_effective;
         CREATE INDEX entries_effective ON entries(COALESCE(effective_date, ''), uuid);
         CREATE INDEX entries_title_key ON entries(title_key, uuid);
@@ -483,7 +500,7 @@ def _m9_list_keys(conn: sqlite3.Connection) -> None:
         CREATE INDEX entries_receipts ON entries(state, COALESCE(synced_at, ''), uuid) WHERE receipt IS NOT NULL;
         CREATE INDEX cooperatives_title_key ON cooperatives(title_key, id);
         CREATE INDEX audit_actor ON audit(actor, seq);
-        {_sort_key_triggers_sqlite()}
+        {_sort_key_triggers_sqlite(composed=False)}
         {_WORD_INDEX_SQL}
         {_TRIGRAM_INDEX_SQL}
         """,
@@ -547,6 +564,68 @@ def _m13_autosave_hold(conn: sqlite3.Connection) -> None:
     run_script(conn, AUTOSAVE_HOLD_SQL)
 
 
+# Step 15 (both engines): every stored Turkish key computed again by the key that makes
+# decomposed Turkish letters whole first.
+RECOMPUTE_KEYS_SQL = f"""
+UPDATE cooperatives SET title_key = {collation_key_sql("title")};
+UPDATE entries SET title_key = {collation_key_sql("cooperative_title")}, author_key = {collation_key_sql("author")};
+"""
+
+
+def recompute_entry_search(conn: Any) -> None:
+    """Every entry's ``search`` text again, by ``domain.changetypes.search_text`` (both engines).
+
+    Runs in Python: the folding (``domain.text.fold``) has no SQL twin. An entry of a type
+    this version does not know keeps the text it has.
+    """
+    from koopbis_desktop.domain.changetypes import known_type, search_text
+
+    rows = conn.execute(
+        "SELECT e.uuid, e.type, e.cooperative_id, e.cooperative_ref, e.payload, r.payload "
+        "FROM entries e LEFT JOIN entries r ON r.uuid = e.cooperative_ref"
+    ).fetchall()
+    updates = []
+    for uuid, type_id, cooperative_id, cooperative_ref, payload, registration in rows:
+        if not known_type(str(type_id)):
+            continue
+        title = json.loads(registration).get("title") if registration else None
+        text = search_text(
+            str(type_id),
+            cooperative_id or cooperative_ref,
+            json.loads(payload),
+            str(title) if title else None,
+        )
+        updates.append((text, uuid))
+    conn.executemany("UPDATE entries SET search = ? WHERE uuid = ?", updates)
+
+
+def _m14_entry_search_text(conn: sqlite3.Connection) -> None:
+    # The queue's text filter finds an entry by its type's label in both interface languages
+    # (it held the label of the language it was saved in: "admission of a member" was not
+    # found by "ortaklığa giriş") and an entry on a local registration by that registration's
+    # title (the filter looked at the snapshot cooperative's text only).
+    recompute_entry_search(conn)
+
+
+def _m15_composed_keys(conn: sqlite3.Connection) -> None:
+    # A title or name written decomposed (NFD: "S" and a combining cedilla, as a Mac writes a
+    # CSV) sorted out of Turkish order: "İzmir" before "İnci", "Şükrü" before "Şahin". The key
+    # now makes the decomposed Turkish letters whole first (domain.text.COLLATION_COMPOSED); the
+    # triggers compute it so from now on and the stored keys are computed again.
+    run_script(
+        conn,
+        f"""
+        DROP TRIGGER entries_sort_keys_on_insert;
+        DROP TRIGGER entries_sort_keys_on_update;
+        DROP TRIGGER cooperatives_sort_key_on_insert;
+        DROP TRIGGER cooperatives_sort_key_on_update;
+        DROP TRIGGER cooperatives_sort_key_on_delete;
+        {RECOMPUTE_KEYS_SQL}
+        {_sort_key_triggers_sqlite(composed=True)}
+        """,
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
@@ -564,6 +643,8 @@ MIGRATIONS: list[Migration] = [
     _m11_entry_created_order,
     _m12_own_list_order,
     _m13_autosave_hold,
+    _m14_entry_search_text,
+    _m15_composed_keys,
 ]
 LATEST = len(MIGRATIONS)
 _SHIPPED = MIGRATIONS

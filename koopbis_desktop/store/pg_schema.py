@@ -276,6 +276,63 @@ Step = Callable[["PgConnection"], None]
 STEPS: dict[int, Step] = {}
 
 
+def _sort_key_functions(*, composed: bool, create: str) -> tuple[str, str, str, str]:
+    """The trigger functions that keep the sort keys and list titles right (step 9; step 15
+    replaces them with keys that make decomposed Turkish letters whole first)."""
+    from koopbis_desktop.store.migrations import ENTRY_TITLE_SQL, collation_key_sql
+    from koopbis_desktop.store.pg import pg_sql
+
+    def sql(text: str) -> str:
+        return pg_sql(text, False)
+
+    def key(expr: str) -> str:
+        return sql(collation_key_sql(expr, composed=composed))
+
+    row_title = sql(ENTRY_TITLE_SQL)
+    new_title = sql(ENTRY_TITLE_SQL.replace("entries.", "NEW."))
+    set_title = f"cooperative_title = {row_title}, title_key = {key(ENTRY_TITLE_SQL)}"
+    return (
+        f"""
+{create} koopbis_entry_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.cooperative_title := {new_title};
+    NEW.title_key := {key("NEW.cooperative_title")};
+    NEW.author_key := {key("NEW.author")};
+    RETURN NEW;
+END
+$$;
+""",
+        f"""
+{create} koopbis_entry_ref_titles() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE entries SET {set_title} WHERE cooperative_ref = NEW.uuid;
+    RETURN NULL;
+END
+$$;
+""",
+        f"""
+{create} koopbis_cooperative_key() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.title_key := {key("NEW.title")};
+    RETURN NEW;
+END
+$$;
+""",
+        f"""
+{create} koopbis_cooperative_titles() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        UPDATE entries SET {set_title} WHERE cooperative_id = OLD.id;
+    ELSE
+        UPDATE entries SET {set_title} WHERE cooperative_id = NEW.id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+""",
+    )
+
+
 def _step9_list_keys(conn: PgConnection) -> None:
     """SQLite's ``_m9_list_keys``: stored Turkish sort keys and the list row's title.
 
@@ -292,57 +349,28 @@ def _step9_list_keys(conn: PgConnection) -> None:
     def sql(text: str) -> str:
         return pg_sql(text, False)
 
+    def key(expr: str) -> str:
+        return sql(collation_key_sql(expr, composed=False))
+
     row_title = sql(ENTRY_TITLE_SQL)
-    new_title = sql(ENTRY_TITLE_SQL.replace("entries.", "NEW."))
-    set_title = f"cooperative_title = {row_title}, title_key = {sql(collation_key_sql(ENTRY_TITLE_SQL))}"
+    set_title = f"cooperative_title = {row_title}, title_key = {key(ENTRY_TITLE_SQL)}"
+    entry_keys, ref_titles, cooperative_key, cooperative_titles = _sort_key_functions(
+        composed=False, create="CREATE FUNCTION"
+    )
     script = f"""
 ALTER TABLE entries ADD COLUMN cooperative_title TEXT COLLATE "C" NOT NULL DEFAULT '';
 ALTER TABLE entries ADD COLUMN title_key TEXT COLLATE "C" NOT NULL DEFAULT '';
 ALTER TABLE entries ADD COLUMN author_key TEXT COLLATE "C" NOT NULL DEFAULT '';
 ALTER TABLE cooperatives ADD COLUMN title_key TEXT COLLATE "C" NOT NULL DEFAULT '';
-UPDATE cooperatives SET title_key = {sql(collation_key_sql("title"))};
-UPDATE entries SET {set_title}, author_key = {sql(collation_key_sql("author"))};
-
-CREATE FUNCTION koopbis_entry_keys() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.cooperative_title := {new_title};
-    NEW.title_key := {sql(collation_key_sql("NEW.cooperative_title"))};
-    NEW.author_key := {sql(collation_key_sql("NEW.author"))};
-    RETURN NEW;
-END
-$$;
-CREATE TRIGGER entries_sort_keys BEFORE INSERT OR UPDATE OF author, payload, cooperative_id, cooperative_ref
+UPDATE cooperatives SET title_key = {key("title")};
+UPDATE entries SET {set_title}, author_key = {key("author")};
+{entry_keys}CREATE TRIGGER entries_sort_keys BEFORE INSERT OR UPDATE OF author, payload, cooperative_id, cooperative_ref
     ON entries FOR EACH ROW EXECUTE FUNCTION koopbis_entry_keys();
-
-CREATE FUNCTION koopbis_entry_ref_titles() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE entries SET {set_title} WHERE cooperative_ref = NEW.uuid;
-    RETURN NULL;
-END
-$$;
-CREATE TRIGGER entries_ref_titles AFTER UPDATE OF author, payload, cooperative_id, cooperative_ref
+{ref_titles}CREATE TRIGGER entries_ref_titles AFTER UPDATE OF author, payload, cooperative_id, cooperative_ref
     ON entries FOR EACH ROW EXECUTE FUNCTION koopbis_entry_ref_titles();
-
-CREATE FUNCTION koopbis_cooperative_key() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.title_key := {sql(collation_key_sql("NEW.title"))};
-    RETURN NEW;
-END
-$$;
-CREATE TRIGGER cooperatives_sort_key BEFORE INSERT OR UPDATE OF title
+{cooperative_key}CREATE TRIGGER cooperatives_sort_key BEFORE INSERT OR UPDATE OF title
     ON cooperatives FOR EACH ROW EXECUTE FUNCTION koopbis_cooperative_key();
-
-CREATE FUNCTION koopbis_cooperative_titles() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        UPDATE entries SET {set_title} WHERE cooperative_id = OLD.id;
-    ELSE
-        UPDATE entries SET {set_title} WHERE cooperative_id = NEW.id;
-    END IF;
-    RETURN NULL;
-END
-$$;
-CREATE TRIGGER cooperatives_titles AFTER INSERT OR UPDATE OF title OR DELETE
+{cooperative_titles}CREATE TRIGGER cooperatives_titles AFTER INSERT OR UPDATE OF title OR DELETE
     ON cooperatives FOR EACH ROW EXECUTE FUNCTION koopbis_cooperative_titles();
 
 DROP INDEX IF EXISTS entries_effective;
@@ -393,11 +421,28 @@ def _step13_autosave_hold(conn: PgConnection) -> None:
     run_script(conn, migrations.AUTOSAVE_HOLD_SQL.replace(" TEXT;", ' TEXT COLLATE "C";'))
 
 
+def _step14_entry_search_text(conn: PgConnection) -> None:
+    """SQLite's ``_m14_entry_search_text``: every entry's search text again (both labels, a
+    local registration's title)."""
+    migrations.recompute_entry_search(conn)
+
+
+def _step15_composed_keys(conn: PgConnection) -> None:
+    """SQLite's ``_m15_composed_keys``: the trigger functions compute keys that make decomposed
+    Turkish letters whole first, and every stored key is computed again."""
+    from koopbis_desktop.store.pg import pg_sql
+
+    functions = "".join(_sort_key_functions(composed=True, create="CREATE OR REPLACE FUNCTION"))
+    run_script(conn, functions + pg_sql(migrations.RECOMPUTE_KEYS_SQL, False))
+
+
 STEPS[8] = _step9_list_keys
 STEPS[9] = _step10_edit_presence
 STEPS[10] = _step11_entry_created_order
 STEPS[11] = _step12_own_list_order
 STEPS[12] = _step13_autosave_hold
+STEPS[13] = _step14_entry_search_text
+STEPS[14] = _step15_composed_keys
 
 
 _TEXT_COLUMN = re.compile(r"^(\s+\w+ TEXT)\b(?!\s*:=)", re.MULTILINE)

@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.domain.records import OPTIONAL_KEYS, record_problem
-from koopbis_desktop.domain.text import fold, fold_tokens
+from koopbis_desktop.domain.text import fold, fold_tokens, nfc
 from koopbis_desktop.store.engine import Connection, serialise
 
 if TYPE_CHECKING:
@@ -106,6 +106,12 @@ def search_text(record: dict[str, Any]) -> str:
     return fold(" ".join(str(part) for part in parts if part))
 
 
+def _nfc(value: Any) -> Any:
+    """Text composed (NFC): a record from a Mac's file or a server that sent decomposed
+    letters is stored as the same text typed on a PC, so it sorts and exports as that."""
+    return nfc(value) if isinstance(value, str) else value
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -124,11 +130,11 @@ def _write_chunk(conn: Connection, chunk: dict[str, dict[str, Any]], imported_at
         coops.append(
             (
                 coop_id,
-                rec["title"],
+                _nfc(rec["title"]),
                 get("cooperative_type"),
                 get("province_code"),
-                get("district"),
-                get("address"),
+                _nfc(get("district")),
+                _nfc(get("address")),
                 get("phone"),
                 get("vkn"),
                 get("mersis_no"),
@@ -147,11 +153,15 @@ def _write_chunk(conn: Connection, chunk: dict[str, dict[str, Any]], imported_at
             )
         )
         for m in get("members") or ():
-            members.append((coop_id, m["member_id"], m["full_name"], m.get("shares"), m.get("joined_on")))
+            members.append(
+                (coop_id, m["member_id"], _nfc(m["full_name"]), m.get("shares"), m.get("joined_on"))
+            )
         for position, b in enumerate(get("board") or (), start=1):
-            board.append((coop_id, position, b["id_no"], b["full_name"], b.get("role"), b.get("term_years")))
+            board.append(
+                (coop_id, position, b["id_no"], _nfc(b["full_name"]), b.get("role"), b.get("term_years"))
+            )
         for position, a in enumerate(get("audit_board") or (), start=1):
-            auditors.append((coop_id, position, a["id_no"], a["full_name"], a.get("term_years")))
+            auditors.append((coop_id, position, a["id_no"], _nfc(a["full_name"]), a.get("term_years")))
         for g in get("assemblies") or ():
             assemblies.append(
                 (
@@ -347,8 +357,9 @@ def search(store: Store, text: str, *, limit: int = 50, province: str | None = N
     Every word of ``text`` must start a word of the title (or of the id, VKN or
     trade registry no), with or without Turkish letters and in any case:
     "isik", "IŞIK" and "ışık" all find "Işık". Exact id and VKN hits come first,
-    then id/VKN prefix hits, then title hits ordered by title, then — when a word
-    has at least :data:`INFIX_MIN` letters — titles holding every word anywhere.
+    then id/VKN prefix hits, then title hits in Turkish title order (the stored
+    ``title_key``), then — when a word has at least :data:`INFIX_MIN` letters — titles
+    holding every word anywhere, in the same order.
     """
     raw = text.strip()
     tokens = fold_tokens(raw)
@@ -398,17 +409,18 @@ def search(store: Store, text: str, *, limit: int = 50, province: str | None = N
 
 
 def _take_ranked(found: dict[str, dict[str, Any]], rows: list[Any], limit: int) -> None:
-    # ``search`` starts with the folded title: ordering by it is ordering by title,
-    # without folding hundreds of titles again on every keystroke.
-    rows.sort(key=lambda row: row[-1])
+    # Within a rank, hits follow the title's stored Turkish key (``title_key``, next to last):
+    # Cumhuriyet before Çamlık, Işık before İnci. The folded ``search`` text would not do —
+    # folding makes "ç" a "c" and "ı" an "i", so Çamlık came before Cumhuriyet.
+    rows.sort(key=lambda row: (row[-2], row[0]))
     for row in rows:
         if len(found) >= limit:
             break
-        found.setdefault(row[0], _summary(row[:-1]))
+        found.setdefault(row[0], _summary(row[:-2]))
 
 
 def _word_prefix_hits(store: Store, tokens: list[str], province: str | None, limit: int) -> list[Any]:
-    """Summary rows plus ``search`` whose words start with every token (SQLite FTS5)."""
+    """Summary rows plus ``title_key`` and ``search`` whose words start with every token (SQLite FTS5)."""
     if store.dialect.name == "postgresql":
         return _word_prefix_hits_pg(store, tokens, province, limit)
     if any(len(token) > LONGEST_PREFIX_INDEX for token in tokens):
@@ -432,7 +444,7 @@ def _starts_words(search: str, tokens: list[str]) -> bool:
 
 
 def _infix_hits(store: Store, tokens: list[str], province: str | None, limit: int) -> list[Any]:
-    """Summary rows plus ``search`` holding every token of three letters or more anywhere
+    """Summary rows plus ``title_key`` and ``search`` holding every token of three letters or more anywhere
     (SQLite FTS5 ``trigram``; on the office database ``pg_trgm`` on the same column)."""
     if store.dialect.name == "postgresql":
         return _infix_hits_pg(store, tokens, province, limit)
@@ -445,7 +457,7 @@ def _fts_hits(store: Store, table: str, match: str, province: str | None, limit:
     where_province = " AND c.province_code = ?" if province else ""
     extra: tuple[Any, ...] = (province,) if province else ()
     return store.conn.execute(
-        f"SELECT {columns}, c.search FROM {table} f JOIN cooperatives c ON c.rowid = f.rowid "
+        f"SELECT {columns}, c.title_key, c.search FROM {table} f JOIN cooperatives c ON c.rowid = f.rowid "
         f"WHERE {table} MATCH ?{where_province} LIMIT ?",
         (match, *extra, max(SEARCH_CANDIDATES, limit)),
     ).fetchall()
@@ -466,7 +478,7 @@ def _word_prefix_hits_pg(store: Store, tokens: list[str], province: str | None, 
     where_province, extra = _province_clause(province)
     query = " & ".join(f"{token}:*" for token in tokens)
     return store.query(
-        f"SELECT {columns}, c.search FROM cooperatives c "
+        f"SELECT {columns}, c.title_key, c.search FROM cooperatives c "
         f"WHERE to_tsvector('simple', c.search) @@ to_tsquery('simple', ?){where_province} LIMIT ?",
         (query, *extra, max(SEARCH_CANDIDATES, limit)),
     )
@@ -479,7 +491,7 @@ def _infix_hits_pg(store: Store, tokens: list[str], province: str | None, limit:
     words = [token for token in tokens if len(token) >= 3]
     where = " AND ".join("c.search LIKE ?" for _ in words)
     return store.query(
-        f"SELECT {columns}, c.search FROM cooperatives c WHERE {where}{where_province} LIMIT ?",
+        f"SELECT {columns}, c.title_key, c.search FROM cooperatives c WHERE {where}{where_province} LIMIT ?",
         (*(f"%{token}%" for token in words), *extra, max(SEARCH_CANDIDATES, limit)),
     )
 

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from koopbis_desktop.domain.lifecycle import Role
+from koopbis_desktop.domain.text import collation_key
 from koopbis_desktop.store import audit
 from koopbis_desktop.store.clock import now as clock_now
 from koopbis_desktop.store.clock import parse, stamp
@@ -78,8 +79,13 @@ def get_user(store: Store, username: str) -> User | None:
 
 
 def list_users(store: Store) -> list[User]:
+    """Every account in Turkish order of the name (çağrı after burak, İlker before mehmet).
+
+    An office has dozens of accounts, so they are sorted here by ``domain.text.collation_key``;
+    the SQL ``ORDER BY username`` put every name with a Turkish first letter after "z".
+    """
     rows = store.execute(f"SELECT {_COLUMNS} FROM users ORDER BY username").fetchall()
-    return [_user(r) for r in rows]
+    return sorted((_user(r) for r in rows), key=lambda user: (collation_key(user.username), user.username))
 
 
 def stored_hash(store: Store, username: str) -> str | None:

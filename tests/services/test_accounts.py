@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import threading
+import unicodedata
 from datetime import timedelta
 from typing import Any
 
 import pytest
 
 from koopbis_desktop.domain.lifecycle import AccountClosed, Actor, NotPermitted, Role, State
+from koopbis_desktop.domain.text import collation_key
 from koopbis_desktop.services import accounts, capture, review, settings
 from koopbis_desktop.services.errors import LoginFailed, ValidationFailed
 from koopbis_desktop.store import acting, audit, entries, users
@@ -307,3 +309,46 @@ def test_two_admins_closing_each_other_at_once_leave_one_open(
         ["admin"],
         ["admin2"],
     )
+
+
+def test_accounts_are_listed_in_turkish_order(store: Store, people: dict[str, Actor]) -> None:
+    for name in ("zeki", "çağrı", "İlker", "ömer", "burak", "Şule"):
+        accounts.add_user(store, people["admin"], name, "clerk", PASSWORD, name.title())
+    names = [u.username for u in accounts.list_users(store, people["admin"])]
+    assert names == sorted(names, key=lambda n: (collation_key(n), n))
+    assert names.index("burak") < names.index("çağrı") < names.index("İlker") < names.index("mehmet")
+    assert names.index("ömer") < names.index("sef") < names.index("Şule") < names.index("zeki")
+
+
+@pytest.mark.parametrize(
+    ("existing", "typed"),
+    [
+        ("İlker", "ilker"),
+        ("İlker", "ILKER"),
+        ("İlker", "ılker"),
+        ("ayse", "AYSE"),
+        ("ayse", "ayşe"),
+        ("ayse", "Ayşe"),
+    ],
+)
+def test_a_name_that_differs_only_in_case_or_turkish_letters_is_refused(
+    store: Store, people: dict[str, Actor], existing: str, typed: str
+) -> None:
+    if existing not in {u.username for u in users.list_users(store)}:
+        accounts.add_user(store, people["admin"], existing, "clerk", PASSWORD)
+    before = [u.username for u in users.list_users(store)]
+    with pytest.raises(ValidationFailed) as refused:
+        accounts.add_user(store, people["admin"], typed, "clerk", PASSWORD)
+    assert f"'{existing}' hesab" in refused.value.message and f"'{typed}'" in refused.value.message
+    assert [u.username for u in users.list_users(store)] == before  # nothing added
+    # The existing account signs in as before, by its own name.
+    assert accounts.login(store, existing, PASSWORD).username == existing
+
+
+def test_a_decomposed_name_is_taken_composed(store: Store, people: dict[str, Actor]) -> None:
+    decomposed = unicodedata.normalize("NFD", "Şule")
+    user = accounts.add_user(store, people["admin"], decomposed, "clerk", PASSWORD)
+    assert user.username == "Şule"
+    assert accounts.login(store, "Şule", PASSWORD).username == "Şule"
+    with pytest.raises(ValidationFailed, match="zaten var"):
+        accounts.add_user(store, people["admin"], decomposed, "clerk", PASSWORD)

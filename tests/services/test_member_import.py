@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.changetypes import search_text
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import capture, member_import
 from koopbis_desktop.services.member_import import ImportKind, MemberListError
@@ -67,7 +67,7 @@ def test_valid_xlsx_becomes_one_draft_per_member_with_audit_rows(
     _, _, _, base = capture.check(store, "member.admit", COOP, first.payload)
     assert base == first.base
     search = store.conn.execute("SELECT search FROM entries WHERE uuid = ?", (first.uuid,)).fetchone()[0]
-    assert search == capture.search_text(get_type("member.admit"), None, COOP, first.payload)
+    assert search == search_text("member.admit", COOP, first.payload)
     creates = [r for r in entries.audit_rows(store) if r["action"] == "create"]
     assert {r["entry"] for r in creates} == set(result.created)
     assert audit_count(store) == audit_before + 5 + 1  # one per draft and one for the import

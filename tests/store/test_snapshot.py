@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from koopbis_desktop.domain import demo_data
-from koopbis_desktop.domain.text import fold
+from koopbis_desktop.domain.text import collation_key, fold
 from koopbis_desktop.store import snapshot
 from koopbis_desktop.store.db import Store
 from tests.conftest import at_once, meeting, reopen
@@ -121,8 +121,27 @@ def test_search_province_filter_and_limit(snap: Store, searchable: list[dict[str
     only_34 = snapshot.search(snap, "kooperatifi", province="34", limit=100)
     assert len(only_34) == 5 and {h["province_code"] for h in only_34} == {"34"}
     assert len(snapshot.search(snap, "kooperatifi", limit=3)) == 3
-    titles = [fold(h["title"]) for h in everywhere]
-    assert titles == sorted(titles)
+    keys = [collation_key(h["title"]) for h in everywhere]
+    assert keys == sorted(keys)
+
+
+def test_search_lists_title_hits_in_turkish_order(snap: Store) -> None:
+    """The picker and ``koopbis search`` list title hits as a Turkish reader sorts them: c < ç,
+    g < ğ, ı < i, o < ö, s < ş — not by the folded text, where "Çamlık" sorted as "camlik"."""
+    names = ["Çamlık", "Cumhuriyet", "Ödül", "Otlu", "Şahin", "Sarp", "İnci", "Işık", "Ğ", "Gül"]
+    recs = records(len(names))
+    for rec, name in zip(recs, names, strict=True):
+        rec.update(title=f"{name} Konut Yapı Kooperatifi")
+    snapshot.upsert_records(snap, recs)
+    turkish = ["Cumhuriyet", "Çamlık", "Gül", "Ğ", "Işık", "İnci", "Otlu", "Ödül", "Sarp", "Şahin"]
+    for query in ("konut", "KONUT YAPI", "kooperatifi"):
+        assert [h["title"].split()[0] for h in snapshot.search(snap, query)] == turkish, query
+    # Infix hits ("operatif" inside "Kooperatifi") follow the same order.
+    assert [h["title"].split()[0] for h in snapshot.search(snap, "operatif")] == turkish
+    # An id hit still comes first, then the title hits in order.
+    first = recs[names.index("Şahin")]
+    hits = snapshot.search(snap, first["id"])
+    assert hits[0]["id"] == first["id"]
 
 
 _TURKISH_WORDS = st.text(

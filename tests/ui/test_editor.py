@@ -514,3 +514,25 @@ def test_a_read_only_form_does_not_offer_itself_for_approval(
     qtbot.waitUntil(lambda: bool(editor.summary.text()), timeout=10_000)
     assert editor.read_only and not editor.submit_button.isEnabled()
     assert editor.summary.text() == "Form geçerli."
+
+
+def test_districts_are_listed_in_turkish_order_merkez_first(qtbot: Any) -> None:
+    from koopbis_desktop.domain.changetypes import get_type
+    from koopbis_desktop.domain.schema import Kind
+    from koopbis_desktop.domain.text import collation_key
+
+    field = next(f for f in get_type("cooperative.register").fields if f.kind == Kind.DISTRICT)
+    district = ComboField(field)
+    qtbot.addWidget(district)
+    district.set_province("06")
+    ankara = [district.combo.itemText(i) for i in range(1, district.combo.count())]
+    assert len(ankara) == 25 and ankara == sorted(ankara, key=collation_key)
+    assert ankara[:4] == ["Akyurt", "Altındağ", "Ayaş", "Bala"]
+    assert (
+        ankara.index("Çubuk") < ankara.index("Elmadağ") < ankara.index("Etimesgut") < ankara.index("Gölbaşı")
+    )
+    assert ankara.index("Sincan") < ankara.index("Şereflikoçhisar") < ankara.index("Yenimahalle")
+    district.set_province("05")  # Amasya: its Merkez first, the others in order
+    amasya = [district.combo.itemText(i) for i in range(1, district.combo.count())]
+    assert amasya[0] == "Merkez" and amasya[1:] == sorted(amasya[1:], key=collation_key)
+    assert district.combo.itemText(0) == "— seçin —"

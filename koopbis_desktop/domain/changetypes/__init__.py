@@ -10,15 +10,17 @@ in ``fields``); this module is the one registry every other module asks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import cache
+from typing import Any
 
 from koopbis_desktop.domain.changetypes import cooperative, members, standing
 from koopbis_desktop.domain.changetypes.fields import LAW
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
-from koopbis_desktop.domain.i18n import language, text, tx
-from koopbis_desktop.domain.schema import ChangeType, Choice, Field
+from koopbis_desktop.domain.i18n import LANGUAGES, language, text, text_in, tx
+from koopbis_desktop.domain.schema import SEARCH_FIELDS, ChangeType, Choice, Field
+from koopbis_desktop.domain.text import fold
 
 CHANGE_TYPES: tuple[ChangeType, ...] = (*cooperative.TYPES, *members.TYPES, *standing.TYPES)
 
@@ -98,6 +100,11 @@ def turkish_type(type_id: str) -> ChangeType:
     return _BY_ID[type_id]
 
 
+def known_type(type_id: str) -> bool:
+    """Whether this version knows a change type of id ``type_id``."""
+    return type_id in _BY_ID
+
+
 def registers_cooperative(type_id: str) -> bool:
     """Whether an entry of ``type_id`` creates a cooperative (``ChangeType.registers``).
 
@@ -105,6 +112,33 @@ def registers_cooperative(type_id: str) -> bool:
     """
     ctype = _BY_ID.get(type_id)
     return ctype is not None and ctype.registers
+
+
+def type_labels(type_id: str) -> tuple[str, ...]:
+    """The type's label in every interface language, Turkish first, each once."""
+    turkish = turkish_type(type_id).label
+    labels = [text_in(lang, f"type.{type_id}.label", turkish) for lang in LANGUAGES]
+    return tuple(dict.fromkeys(labels))
+
+
+def search_text(
+    type_id: str,
+    cooperative: str | None,
+    payload: Mapping[str, Any],
+    cooperative_title: str | None = None,
+) -> str:
+    """The folded text an entry is found by in the queue's filter (the ``search`` column).
+
+    The type's label in every interface language (an entry saved with the English
+    interface is found by "ortaklığa giriş", one saved in Turkish by "admission"),
+    the cooperative's registry id or registration uuid, ``cooperative_title`` (the
+    title of the local registration it refers to: a snapshot cooperative's title is
+    found through the cooperative's own search text) and the payload's
+    :data:`~koopbis_desktop.domain.schema.SEARCH_FIELDS`.
+    """
+    parts = [*type_labels(type_id), cooperative or "", cooperative_title or ""]
+    parts.extend(str(payload.get(name) or "") for name in SEARCH_FIELDS)
+    return fold(" ".join(p for p in parts if p))
 
 
 def all_types() -> tuple[ChangeType, ...]:
@@ -119,6 +153,10 @@ __all__ = [
     "UnknownChangeType",
     "all_types",
     "get_type",
+    "known_type",
     "registers_cooperative",
     "schema_texts",
+    "search_text",
+    "turkish_type",
+    "type_labels",
 ]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from koopbis_desktop.domain import reference
 from koopbis_desktop.domain import validators as v
 from koopbis_desktop.domain.schema import Field, Kind
-from koopbis_desktop.domain.text import fold
+from koopbis_desktop.domain.text import collation_key, fold
 
 
 class FormUndoKeys(QObject):
@@ -407,9 +407,13 @@ class ComboField(FieldWidget):
         """Refill a district combo with the districts of ``province_code``, keeping the choice if it fits."""
         current = self.raw() or self._pending or ""
         province = reference.find_province(province_code) if province_code else None
-        options: list[tuple[str, str, list[str]]] = (
-            [(d.code, d.name, []) for d in province.districts] if province else []
+        # In Turkish alphabetical order (the dataset lists them as they were founded: Gölbaşı and
+        # Akyurt after Yenimahalle), the province's own "Merkez" first, where a clerk looks for it.
+        districts = sorted(
+            province.districts if province else (),
+            key=lambda d: (d.name != "Merkez", collation_key(d.name), d.name),
         )
+        options: list[tuple[str, str, list[str]]] = [(d.code, d.name, []) for d in districts]
         quiet, self._quiet = self._quiet, True
         try:
             self._fill(options)
