@@ -7,11 +7,12 @@ show (labels, error and warning flags, parsed audit details).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, Action, State
-from koopbis_desktop.store import audit, entries, listing
+from koopbis_desktop.domain.text import fold
+from koopbis_desktop.store import audit, entries, listing, users
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.listing import SORTABLE, AuditFilter, EntryFilter, PageKey
 
@@ -172,6 +173,19 @@ def returns_since(store: Store, author: str, after_seq: int | None) -> tuple[int
 _AUDIT_NAMES = ("seq", "at", "actor", "action", "entry", "from_state", "to_state", "comment", "details")
 
 
+def _as_account(store: Store, flt: AuditFilter) -> AuditFilter:
+    """The filter's user name as the account writes it: "Ayse", "AYŞE" or " ayse " find ayse's
+    rows (names that fold alike are refused as new accounts, so one account answers at most).
+    A name no account has (an unknown name's sign-in tries) is looked for as typed."""
+    if not flt.actor:
+        return flt
+    wanted = fold(flt.actor)
+    for user in users.list_users(store):
+        if fold(user.username) == wanted:
+            return replace(flt, actor=user.username)
+    return flt
+
+
 def audit_page(
     store: Store,
     flt: AuditFilter,
@@ -185,7 +199,13 @@ def audit_page(
     """Audit rows, newest first: older than ``after_seq``, newer than ``before_seq`` or the oldest."""
     result = []
     rows = listing.audit_page(
-        store, flt, limit=limit, offset=offset, after_seq=after_seq, before_seq=before_seq, from_end=from_end
+        store,
+        _as_account(store, flt),
+        limit=limit,
+        offset=offset,
+        after_seq=after_seq,
+        before_seq=before_seq,
+        from_end=from_end,
     )
     for row in rows:
         item = dict(zip(_AUDIT_NAMES, row, strict=True))
@@ -195,7 +215,7 @@ def audit_page(
 
 
 def count_audit(store: Store, flt: AuditFilter, *, newer_than: int | None = None) -> int:
-    return listing.count_audit(store, flt, newer_than=newer_than)
+    return listing.count_audit(store, _as_account(store, flt), newer_than=newer_than)
 
 
 _COOPERATIVE_NAMES = (
