@@ -565,14 +565,16 @@ def export_audit(
     steps = _Steps(target, progress, cancel)
     try:
         with store.reading(), _in_place_of(target) as part:
+            # The same rows as the page shows: its user filter names the account however typed.
+            flt = queries.as_account(store, flt or AuditFilter())
             if counted is not None:
-                counted(queries.count_audit(store, flt or AuditFilter()))
+                counted(queries.count_audit(store, flt))
             steps.check()
             handle = _CsvFile(part, chosen)
             try:
                 writer = csv.writer(handle, delimiter=";")
                 writer.writerow(_AUDIT_HEADERS)
-                for rows in listing.audit_batches(store, flt or AuditFilter(), PAGE):
+                for rows in listing.audit_batches(store, flt, PAGE):
                     for (
                         seq,
                         at,

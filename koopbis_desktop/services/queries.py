@@ -173,7 +173,7 @@ def returns_since(store: Store, author: str, after_seq: int | None) -> tuple[int
 _AUDIT_NAMES = ("seq", "at", "actor", "action", "entry", "from_state", "to_state", "comment", "details")
 
 
-def _as_account(store: Store, flt: AuditFilter) -> AuditFilter:
+def as_account(store: Store, flt: AuditFilter) -> AuditFilter:
     """The filter's user name as the account writes it: "Ayse", "AYŞE" or " ayse " find ayse's
     rows (names that fold alike are refused as new accounts, so one account answers at most).
     A name no account has (an unknown name's sign-in tries) is looked for as typed."""
@@ -200,7 +200,7 @@ def audit_page(
     result = []
     rows = listing.audit_page(
         store,
-        _as_account(store, flt),
+        as_account(store, flt),
         limit=limit,
         offset=offset,
         after_seq=after_seq,
@@ -215,7 +215,7 @@ def audit_page(
 
 
 def count_audit(store: Store, flt: AuditFilter, *, newer_than: int | None = None) -> int:
-    return listing.count_audit(store, _as_account(store, flt), newer_than=newer_than)
+    return listing.count_audit(store, as_account(store, flt), newer_than=newer_than)
 
 
 _COOPERATIVE_NAMES = (
