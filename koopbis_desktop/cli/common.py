@@ -200,10 +200,22 @@ def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
                 "Parola gerekli: {env} ortam değişkenini verin ya da komutu bir terminalde çalıştırın."
             ).format(env=env)
         )
-    first = getpass.getpass(prompt)
-    if twice and getpass.getpass(tx("Parolayı yeniden yazın: ")) != first:
+    first = ask(prompt, hidden=True)
+    if twice and ask(tx("Parolayı yeniden yazın: "), hidden=True) != first:
         raise CliError(tx("Parolalar aynı değil; yeniden deneyin."))
     return first
+
+
+def ask(prompt: str, *, hidden: bool = False) -> str:
+    """A line typed at the terminal (``hidden``: a password, not echoed).
+
+    Ctrl-D (end of input) is the person giving up, as Ctrl-C is: both end the command as
+    cancelled (:func:`koopbis_desktop.cli.program.main` says so), never as an unexpected error.
+    """
+    try:
+        return getpass.getpass(prompt) if hidden else input(prompt)
+    except EOFError:
+        raise KeyboardInterrupt from None
 
 
 def sign_in(store: Store, args: argparse.Namespace, *, required: bool = True) -> Actor | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from koopbis_desktop.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, ask_password, open_db
+from koopbis_desktop.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, ask, ask_password, open_db
 from koopbis_desktop.domain.i18n import tx
 
 # The store and the set-up service are imported by the command that runs (a quick --help).
@@ -156,7 +156,7 @@ def cmd_office_forget(args: argparse.Namespace) -> int:
             raise CliError(
                 tx("Onay gerekli: komutu bir terminalde çalıştırın ya da --yes ile onaylayın."), EXIT_USAGE
             )
-        answer = input(tx("Unutulsun mu? [e/H] ")).strip().casefold()
+        answer = ask(tx("Unutulsun mu? [e/H] ")).strip().casefold()
         if answer not in ("e", "evet", "y", "yes"):
             print(tx("Vazgeçildi; hiçbir şey silinmedi."))
             return EXIT_OK

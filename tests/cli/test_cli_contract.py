@@ -1,0 +1,109 @@
+"""The ``koopbis`` contract a person or a script relies on: how a command ends (Ctrl-D at a
+question, a pipe closed by ``head``), one JSON document per command under ``--json``, the words
+of a missing sub-command."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.store.db import Store
+
+CANCELLED = "İptal edildi; yarım kalan işlem kaydedilmedi."
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = {**os.environ, "KOOPBIS_LOG_DIR": str(tmp_path / "logs"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    for name in ("KOOPBIS_PASSWORD", "KOOPBIS_DB", "KOOPBIS_LANG", "KOOPBIS_NEW_PASSWORD"):
+        env.pop(name, None)
+    return env
+
+
+def _at_a_terminal(argv: list[str], env: dict[str, str], stdout: Path, answer_to: str) -> tuple[int, str]:
+    """Run ``koopbis argv`` on a terminal of its own (its standard output into ``stdout``); when
+    ``answer_to`` shows on the terminal, press Ctrl-D. The exit code and what the terminal showed."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: its controlling terminal is the pty, as at a real prompt
+        try:
+            out = os.open(stdout, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            os.dup2(out, 1)
+            os.execve(sys.executable, [sys.executable, "-m", "koopbis_desktop.cli", *argv], env)
+        finally:
+            os._exit(127)
+    shown = b""
+    pressed = False
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 1)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the child has gone: the terminal is closed
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if not pressed and answer_to.encode() in shown:
+                os.write(fd, b"\x04")  # Ctrl-D at the start of a line: end of input
+                pressed = True
+    finally:
+        os.close(fd)
+        _, status = os.waitpid(pid, 0)
+    assert pressed, shown.decode(errors="replace")
+    return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
+
+
+@pytest.mark.sqlite_only
+def test_ctrl_d_at_a_password_prompt_cancels_as_ctrl_c_does(
+    store: Store, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    """Was "Beklenmeyen bir hata oluştu…" (an EOFError from getpass) and a logged traceback."""
+    env = _env(tmp_path)
+    out = tmp_path / "stdout.txt"
+    code, shown = _at_a_terminal(
+        ["--db", str(store.path), "user", "list", "--as", "admin"], env, out, "admin parolası:"
+    )
+    assert code == 1, shown
+    assert CANCELLED in shown and "Beklenmeyen" not in shown and "Traceback" not in shown
+    assert out.read_text() == ""
+    logged = (tmp_path / "logs" / "koopbis-cli.log").read_text()
+    assert "EOFError" not in logged and "unexpected error" not in logged
+
+    code, shown = _at_a_terminal(
+        ["--db", str(store.path), "user", "list", "--as", "admin", "--json"], env, out, "admin parolası:"
+    )
+    assert code == 1, shown
+    assert json.loads(out.read_text()) == {"ok": False, "exit_code": 1, "errors": [{"message": CANCELLED}]}
+
+
+@pytest.mark.parametrize("json_option", [[], ["--json"]])
+def test_a_pipe_closed_by_the_reader_ends_quietly(tmp_path: Path, json_option: list[str]) -> None:
+    """``koopbis types | head -1``: was "Beklenmeyen bir hata" (exit 1) or, under ``--json``, a
+    traceback from the error handler writing to the closed pipe again."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first line: every write finds the pipe closed
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "koopbis_desktop.cli", "types", *json_option],
+            env=_env(tmp_path),
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141, done.stderr  # 128 + SIGPIPE, as the shell reports for `cat`
+    assert done.stderr == ""
