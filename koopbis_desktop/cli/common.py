@@ -55,6 +55,16 @@ class Parser(argparse.ArgumentParser):
         prefix = tx("hata")
         self.exit(EXIT_USAGE, f"{self.prog}: {prefix}: {message}\n")
 
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        """A group's sub-commands parse with this class too. A missing sub-command is named by its
+        choices in the usage error ("şu argümanlar gerekli: {status,encrypt,…}"), never by the
+        internal name it is stored under (``key_command``): nothing reads that name."""
+        kwargs.setdefault("parser_class", Parser)
+        action = super().add_subparsers(**kwargs)
+        if action.required and action.metavar is None:
+            action.dest = argparse.SUPPRESS
+        return action
+
 
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)

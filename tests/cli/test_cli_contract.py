@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from koopbis_desktop.cli import main
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store.db import Store
 
@@ -107,3 +108,23 @@ def test_a_pipe_closed_by_the_reader_ends_quietly(tmp_path: Path, json_option: l
         os.close(write_end)
     assert done.returncode == 141, done.stderr  # 128 + SIGPIPE, as the shell reports for `cat`
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "internal", "named"),
+    [
+        (["key"], "key_command", "{status,encrypt,recovery,rotate,reset,remember}"),
+        (["--lang", "en", "office"], "office_command", "{init,grants,upgrade,forget}"),
+        (["user"], "user_command", "{add,list,disable,enable,unlock,passwd}"),
+        ([], "command", "{init,user,"),
+    ],
+)
+def test_a_missing_sub_command_is_named_by_its_choices(
+    argv: list[str], internal: str, named: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``koopbis key`` said "şu argümanlar gerekli: key_command", a name only the code knows."""
+    with pytest.raises(SystemExit) as ended:
+        main(argv)
+    assert ended.value.code == 2
+    error = capsys.readouterr().err.splitlines()[-1]
+    assert named in error and internal not in error, error
