@@ -60,7 +60,7 @@ def _report_old_backups(report: Any) -> None:
 def cmd_status(args: argparse.Namespace) -> int:
     from koopbis_desktop.store import encryption, keyfile
 
-    store, actor = signed_in(args)
+    store, actor = signed_in(args, reading=True)
     try:
         _admin_only(actor.role)
         keys = keyfile.keyfile_path(store.path)

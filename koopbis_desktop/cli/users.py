@@ -36,7 +36,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 def cmd_user_list(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import accounts
 
-    store, actor = signed_in(args)
+    store, actor = signed_in(args, reading=True)
     rows = accounts.list_users(store, actor)
     if args.json:
         print_json(

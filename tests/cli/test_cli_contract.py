@@ -18,6 +18,7 @@ import pytest
 from koopbis_desktop.cli import main
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.store.db import Store
+from tests.conftest import PASSWORD, held_by_another_program
 
 CANCELLED = "İptal edildi; yarım kalan işlem kaydedilmedi."
 
@@ -128,3 +129,32 @@ def test_a_missing_sub_command_is_named_by_its_choices(
     assert ended.value.code == 2
     error = capsys.readouterr().err.splitlines()[-1]
     assert named in error and internal not in error, error
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.expect_log("salt okunur")
+def test_user_list_and_key_status_read_a_read_only_database(
+    store: Store,
+    people: dict[str, Actor],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """They only read, as the README promises of such commands, but asked for a writable file."""
+    store.checkpoint()
+    store.close()
+    before = store.path.read_bytes()
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    db = ["--db", str(store.path), "--as", "admin", "--json"]
+    # Neither the file nor its folder (where the write-ahead log would go) can be written.
+    with held_by_another_program(store.path), held_by_another_program(store.path.parent):
+        assert main([*db, "user", "list"]) == 0, capsys.readouterr()
+        listed = json.loads(capsys.readouterr().out)
+        assert {u["username"] for u in listed} == {"admin", "ayse", "mehmet", "sef", "sef2"}
+        assert main([*db, "key", "status"]) == 0, capsys.readouterr()
+        status = json.loads(capsys.readouterr().out)
+        assert status["database"] == str(store.path) and status["encrypted"] is False
+        # A command that writes is still refused, in words.
+        assert main([*db, "user", "disable", "mehmet"]) == 1
+        refusal = json.loads(capsys.readouterr().out)
+        assert refusal["ok"] is False and "Beklenmeyen" not in refusal["errors"][0]["message"]
+    assert store.path.read_bytes() == before
