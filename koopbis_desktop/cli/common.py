@@ -291,7 +291,8 @@ def signed_in(
 
 
 def print_moved(entry: entries.Entry, detail: str = "") -> None:
-    print(f"{entry.uuid}: {STATE_LABELS[entry.state]}{detail}.")
+    """Where an entry went, named as a person knows it: its number (2026/000123), not its uuid."""
+    print(f"{entry.label}: {STATE_LABELS[entry.state]}{detail}.")
 
 
 def load_data(text: str, option: str = "--data") -> dict[str, Any]:

@@ -12,13 +12,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from koopbis_desktop.cli import main
 from koopbis_desktop.domain.lifecycle import Actor
+from koopbis_desktop.services import accounts
+from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
-from tests.conftest import PASSWORD, held_by_another_program
+from tests.conftest import PASSWORD, held_by_another_program, member_admission
 
 CANCELLED = "İptal edildi; yarım kalan işlem kaydedilmedi."
 
@@ -158,3 +161,67 @@ def test_user_list_and_key_status_read_a_read_only_database(
         refusal = json.loads(capsys.readouterr().out)
         assert refusal["ok"] is False and "Beklenmeyen" not in refusal["errors"][0]["message"]
     assert store.path.read_bytes() == before
+
+
+def test_user_commands_print_one_json_document_under_json(
+    store: Store,
+    people: dict[str, Actor],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``user add|disable|enable|unlock|passwd --json`` printed their Turkish sentence on standard output."""
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    monkeypatch.setenv("KOOPBIS_NEW_PASSWORD", "yeni-parola-5678")
+    db = ["--db", str(store.path), "--as", "admin", "--json"]
+
+    def document(*argv: str) -> Any:
+        assert main([*db, "user", *argv]) == 0
+        return json.loads(capsys.readouterr().out)  # exactly one document, nothing else
+
+    added = document("add", "veli", "--role", "clerk", "--full-name", "Veli Öz")
+    assert added == {
+        "username": "veli",
+        "full_name": "Veli Öz",
+        "role": "clerk",
+        "active": True,
+        "locked_until": None,
+    }
+    assert document("disable", "veli")["active"] is False
+    assert document("enable", "veli")["active"] is True
+    assert document("unlock", "veli")["locked_until"] is None
+    assert document("passwd", "veli")["username"] == "veli"
+    assert accounts.login(store, "veli", "yeni-parola-5678").username == "veli"
+    # Without --json the sentence stays.
+    assert main(["--db", str(store.path), "--as", "admin", "user", "disable", "veli"]) == 0
+    assert capsys.readouterr().out == "veli hesabı kapatıldı.\n"
+
+
+def test_entry_moves_print_json_and_name_the_entry_by_its_number(
+    store: Store,
+    people: dict[str, Actor],
+    cooperatives: list[dict[str, Any]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``entry submit|approve --json`` printed "ceab51c0-…: Onay bekliyor."; a person knows the number."""
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    db = ["--db", str(store.path)]
+    data = json.dumps(member_admission(3), ensure_ascii=False)
+    add = ["entry", "add", "--type", "member.admit", "--cooperative", "06-900001", "--data", data]
+    assert main([*db, "--as", "ayse", *add, "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main([*db, "--as", "ayse", "entry", "submit", first["id"], "--json"]) == 0
+    submitted = json.loads(capsys.readouterr().out)
+    assert (submitted["id"], submitted["state"]) == (first["id"], "submitted")
+    assert main([*db, "--as", "sef", "entry", "approve", first["id"], "--comment", "Tamam", "--json"]) == 0
+    approved = json.loads(capsys.readouterr().out)
+    assert (approved["id"], approved["state"], approved["approver"]) == (first["id"], "approved", "sef")
+
+    assert main([*db, "--as", "ayse", *add]) == 0
+    second = capsys.readouterr().out.strip()  # entry add prints the uuid, for scripts
+    number = entries.get_entry(store, second).number
+    assert number
+    assert main([*db, "--as", "ayse", "entry", "submit", second]) == 0
+    assert capsys.readouterr().out == f"{number}: Onay bekliyor.\n"
+    assert main([*db, "--as", "sef", "entry", "return", second, "--comment", "Karar no eksik"]) == 0
+    assert capsys.readouterr().out.startswith(f"{number}: ")
