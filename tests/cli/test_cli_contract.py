@@ -11,17 +11,20 @@ import select
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import keyring
 import pytest
+from keyring.backends.fail import Keyring as FailKeyring
 
 from koopbis_desktop.cli import main
 from koopbis_desktop.domain.lifecycle import Actor
 from koopbis_desktop.services import accounts
 from koopbis_desktop.store import entries
 from koopbis_desktop.store.db import Store
-from tests.conftest import PASSWORD, held_by_another_program, member_admission
+from tests.conftest import PASSWORD, MemoryKeyring, add_people, held_by_another_program, member_admission
 
 CANCELLED = "İptal edildi; yarım kalan işlem kaydedilmedi."
 
@@ -225,3 +228,82 @@ def test_entry_moves_print_json_and_name_the_entry_by_its_number(
     assert capsys.readouterr().out == f"{number}: Onay bekliyor.\n"
     assert main([*db, "--as", "sef", "entry", "return", second, "--comment", "Karar no eksik"]) == 0
     assert capsys.readouterr().out.startswith(f"{number}: ")
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)
+
+
+def test_key_commands_in_english_and_as_json(
+    encrypted_store: Store,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``key status|rotate|encrypt`` spoke Turkish under ``--lang en`` and ignored ``--json``."""
+    add_people(encrypted_store)
+    path = encrypted_store.path
+    encrypted_store.close()
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    db = ["--db", str(path), "--as", "admin", "--lang", "en"]
+
+    assert main([*db, "key", "status"]) == 0
+    shown = capsys.readouterr().out
+    assert f"Encrypted (SQLCipher 4): {path}" in shown and "Accounts that can open the key: " in shown
+    assert "Şifreli" not in shown and "Anahtar" not in shown
+
+    assert main([*db, "key", "encrypt"]) == 0
+    assert capsys.readouterr().out == f"{path} is already encrypted.\n"
+
+    assert main([*db, "key", "rotate"]) == 0
+    shown = capsys.readouterr().out
+    assert "[  5%] Checking the database…" in shown and "Re-encrypted with a new key: " in shown
+    assert "RECOVERY KEY (shown only now;" in shown
+    assert not any(letter in shown for letter in "şğıŞĞİ"), shown
+
+    assert main([*db, "key", "rotate", "--json"]) == 0
+    rotated = capsys.readouterr()
+    document = json.loads(rotated.out)  # the progress went to stderr
+    assert document["database"] == str(path) and document["rows"] > 0 and document["recovery_key"]
+    assert "[100%] " in rotated.err
+    assert main([*db, "key", "recovery", "--json"]) == 0
+    recovery = json.loads(capsys.readouterr().out)
+    assert recovery["office"] is False and recovery["recovery_key"] != document["recovery_key"]
+
+
+def test_key_remember_forget_says_what_really_happened(
+    encrypted_store: Store,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``key remember --forget`` said "… silindi." when nothing was stored (or there was no keyring)."""
+    add_people(encrypted_store)
+    db = ["--db", str(encrypted_store.path)]
+    encrypted_store.close()
+    forget = [*db, "key", "remember", "--forget", "--as", "sef"]
+
+    assert main(forget) == 0
+    assert capsys.readouterr().out == (
+        "sef hesabının parolası bu bilgisayarın anahtar zincirinde saklı değildi; silinecek bir şey yok.\n"
+    )
+    monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
+    assert main([*db, "key", "remember", "--as", "sef", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"username": "sef", "remembered": True}
+    assert memory_keyring.secrets == {("koopbis-desktop", "hesap:sef"): PASSWORD}
+    monkeypatch.delenv("KOOPBIS_PASSWORD")
+    assert main(forget) == 0
+    assert capsys.readouterr().out == "sef hesabının parolası bu bilgisayarın anahtar zincirinden silindi.\n"
+    assert memory_keyring.secrets == {}
+    assert main([*forget, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"username": "sef", "forgotten": False}
+
+    # No keyring on this PC at all: nothing was there to delete, and nothing claims otherwise.
+    keyring.set_keyring(FailKeyring())
+    assert main(forget) == 0
+    assert "saklı değildi" in capsys.readouterr().out
