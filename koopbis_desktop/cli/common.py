@@ -216,16 +216,28 @@ def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
     return first
 
 
-def ask(prompt: str, *, hidden: bool = False) -> str:
-    """A line typed at the terminal (``hidden``: a password, not echoed).
+def ask(prompt: str, *, hidden: bool = False, on_stderr: bool = False) -> str:
+    """A line typed at the terminal (``hidden``: a password, not echoed; ``on_stderr``: the
+    question leaves standard output to the command's one JSON document).
 
     Ctrl-D (end of input) is the person giving up, as Ctrl-C is: both end the command as
     cancelled (:func:`koopbis_desktop.cli.program.main` says so), never as an unexpected error.
     """
     try:
-        return getpass.getpass(prompt) if hidden else input(prompt)
+        if hidden:
+            return getpass.getpass(prompt)
+        if on_stderr:
+            print(prompt, end="", file=sys.stderr, flush=True)
+            return input("")
+        return input(prompt)
     except EOFError:
         raise KeyboardInterrupt from None
+
+
+def say(args: argparse.Namespace, text: str) -> None:
+    """A sentence for the person: on standard output, or on stderr under ``--json`` (whose
+    standard output is the command's one JSON document)."""
+    print(text, file=sys.stderr if getattr(args, "json", False) else sys.stdout)
 
 
 def sign_in(store: Store, args: argparse.Namespace, *, required: bool = True) -> Actor | None:
