@@ -55,6 +55,16 @@ class Parser(argparse.ArgumentParser):
         prefix = tx("hata")
         self.exit(EXIT_USAGE, f"{self.prog}: {prefix}: {message}\n")
 
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        """A group's sub-commands parse with this class too. A missing sub-command is named by its
+        choices in the usage error ("şu argümanlar gerekli: {status,encrypt,…}"), never by the
+        internal name it is stored under (``key_command``): nothing reads that name."""
+        kwargs.setdefault("parser_class", Parser)
+        action = super().add_subparsers(**kwargs)
+        if action.required and action.metavar is None:
+            action.dest = argparse.SUPPRESS
+        return action
+
 
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
@@ -200,10 +210,34 @@ def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
                 "Parola gerekli: {env} ortam değişkenini verin ya da komutu bir terminalde çalıştırın."
             ).format(env=env)
         )
-    first = getpass.getpass(prompt)
-    if twice and getpass.getpass(tx("Parolayı yeniden yazın: ")) != first:
+    first = ask(prompt, hidden=True)
+    if twice and ask(tx("Parolayı yeniden yazın: "), hidden=True) != first:
         raise CliError(tx("Parolalar aynı değil; yeniden deneyin."))
     return first
+
+
+def ask(prompt: str, *, hidden: bool = False, on_stderr: bool = False) -> str:
+    """A line typed at the terminal (``hidden``: a password, not echoed; ``on_stderr``: the
+    question leaves standard output to the command's one JSON document).
+
+    Ctrl-D (end of input) is the person giving up, as Ctrl-C is: both end the command as
+    cancelled (:func:`koopbis_desktop.cli.program.main` says so), never as an unexpected error.
+    """
+    try:
+        if hidden:
+            return getpass.getpass(prompt)
+        if on_stderr:
+            print(prompt, end="", file=sys.stderr, flush=True)
+            return input("")
+        return input(prompt)
+    except EOFError:
+        raise KeyboardInterrupt from None
+
+
+def say(args: argparse.Namespace, text: str) -> None:
+    """A sentence for the person: on standard output, or on stderr under ``--json`` (whose
+    standard output is the command's one JSON document)."""
+    print(text, file=sys.stderr if getattr(args, "json", False) else sys.stdout)
 
 
 def sign_in(store: Store, args: argparse.Namespace, *, required: bool = True) -> Actor | None:
@@ -269,7 +303,8 @@ def signed_in(
 
 
 def print_moved(entry: entries.Entry, detail: str = "") -> None:
-    print(f"{entry.uuid}: {STATE_LABELS[entry.state]}{detail}.")
+    """Where an entry went, named as a person knows it: its number (2026/000123), not its uuid."""
+    print(f"{entry.label}: {STATE_LABELS[entry.state]}{detail}.")
 
 
 def load_data(text: str, option: str = "--data") -> dict[str, Any]:

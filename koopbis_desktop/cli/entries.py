@@ -139,7 +139,10 @@ def _move(name: str) -> Callable[[argparse.Namespace], int]:
             entry = review.approve_entry(store, actor, args.id, args.comment)
         else:
             entry = review.return_entry(store, actor, args.id, args.comment)
-        print_moved(entry)
+        if args.json:
+            print_json(entry.to_json())
+        else:
+            print_moved(entry)
         return EXIT_OK
 
     return run

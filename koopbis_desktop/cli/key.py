@@ -7,6 +7,9 @@ Every sub-command is an administrator's: ``--as`` and the password (from
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from koopbis_desktop import paths
@@ -27,11 +30,11 @@ from koopbis_desktop.store.location import OfficeUrl
 
 
 def _recovery_text(recovery: str) -> str:
-    return (
+    return tx(
         "KURTARMA ANAHTARI (yalnızca şimdi gösterilir; yazdırıp kilitli bir yerde saklayın):\n"
-        f"    {recovery}\n"
+        "    {recovery}\n"
         "Bütün parolalar unutulursa veritabanını bu anahtar açar; eski kurtarma anahtarı artık açmaz."
-    )
+    ).format(recovery=recovery)
 
 
 def _office_recovery_text(recovery: str) -> str:
@@ -45,11 +48,20 @@ def _office_recovery_text(recovery: str) -> str:
 
 def _admin_only(role: Role) -> None:
     if role != Role.ADMIN:
-        raise CliError("Şifreleme anahtarlarını yalnızca yönetici (admin) yönetebilir.", EXIT_NOT_PERMITTED)
+        raise CliError(
+            tx("Şifreleme anahtarlarını yalnızca yönetici (admin) yönetebilir."), EXIT_NOT_PERMITTED
+        )
 
 
-def _progress(text: str, fraction: float) -> None:
-    print(f"[{round(fraction * 100):3d}%] {text}", flush=True)
+def _progress(args: argparse.Namespace) -> Callable[[str, float], None]:
+    """How far a long re-encryption is: on standard output, or on stderr under ``--json`` (whose
+    standard output is the one document at the end)."""
+    out = sys.stderr if args.json else sys.stdout
+
+    def show(text: str, fraction: float) -> None:
+        print(f"[{round(fraction * 100):3d}%] {text}", file=out, flush=True)
+
+    return show
 
 
 def _report_old_backups(report: Any) -> None:
@@ -57,10 +69,25 @@ def _report_old_backups(report: Any) -> None:
         print(note)
 
 
+def _migration_json(db_path: Path | OfficeUrl, report: Any, waiting: Sequence[str]) -> dict[str, Any]:
+    return {
+        "database": str(db_path),
+        "encrypted": True,
+        "changed": True,
+        "rows": sum(report.rows.values()),
+        "audit_rows": report.audit_rows,
+        "backup": str(report.backup) if report.backup is not None else None,
+        "encrypted_backups": [str(p) for p in report.encrypted_backups],
+        "plain_backups": [str(p) for p in report.plain_backups],
+        "waiting": list(waiting),
+        "recovery_key": report.recovery_key,
+    }
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from koopbis_desktop.store import encryption, keyfile
 
-    store, actor = signed_in(args)
+    store, actor = signed_in(args, reading=True)
     try:
         _admin_only(actor.role)
         keys = keyfile.keyfile_path(store.path)
@@ -75,10 +102,22 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
     elif info["encrypted"]:
-        print(f"Şifreli (SQLCipher 4): {info['database']}\nAnahtar dosyası: {info['key_file']}")
-        print("Anahtarı açabilen hesaplar: " + (", ".join(info["accounts_with_slot"]) or "yok"))
+        print(
+            tx("Şifreli (SQLCipher 4): {database}\nAnahtar dosyası: {key_file}").format(
+                database=info["database"], key_file=info["key_file"]
+            )
+        )
+        print(
+            tx("Anahtarı açabilen hesaplar: {accounts}").format(
+                accounts=", ".join(info["accounts_with_slot"]) or tx("yok")
+            )
+        )
     else:
-        print(f"Şifrelenmemiş: {info['database']}. Şifrelemek için: koopbis key encrypt --as YÖNETİCİ")
+        print(
+            tx("Şifrelenmemiş: {database}. Şifrelemek için: koopbis key encrypt --as YÖNETİCİ").format(
+                database=info["database"]
+            )
+        )
     return EXIT_OK
 
 
@@ -90,10 +129,13 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 
     db_path = paths.database_path(args.db)
     if encryption.is_encrypted(db_path):
-        print(f"{db_path} zaten şifreli.")
+        if args.json:
+            print_json({"database": str(db_path), "encrypted": True, "changed": False})
+        else:
+            print(tx("{db_path} zaten şifreli.").format(db_path=db_path))
         return EXIT_OK
     if not args.as_user:
-        raise CliError("Şifrelemeyi bir yönetici yapar: --as YÖNETİCİ verin.", EXIT_USAGE)
+        raise CliError(tx("Şifrelemeyi bir yönetici yapar: --as YÖNETİCİ verin."), EXIT_USAGE)
     password = account_password(args)
     store = open_store(db_path, backups_dir=paths.backups_dir(db_path))
     try:
@@ -102,18 +144,25 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     finally:
         store.close()
     report = encrypt_migration.encrypt_in_place(
-        db_path, args.as_user, password, backups_dir=paths.backups_dir(db_path), progress=_progress
+        db_path, args.as_user, password, backups_dir=paths.backups_dir(db_path), progress=_progress(args)
     )
+    if args.json:
+        print_json(_migration_json(db_path, report, report.waiting))
+        return EXIT_OK
     print(
-        f"Şifrelendi: {db_path}. {sum(report.rows.values())} satır ve {report.audit_rows} denetim kaydı doğrulandı."
+        tx("Şifrelendi: {db_path}. {rows} satır ve {audit_rows} denetim kaydı doğrulandı.").format(
+            db_path=db_path, rows=sum(report.rows.values()), audit_rows=report.audit_rows
+        )
     )
     if report.backup is not None:
-        print(f"Şifreli yedek: {report.backup}")
+        print(tx("Şifreli yedek: {backup}").format(backup=report.backup))
     _report_old_backups(report)
     if report.waiting:
         print(
-            "Bu hesapların anahtarı henüz yok; masaüstünde veritabanı açıkken ilk girişlerinde ya da "
-            "yönetici parolalarını sıfırlayınca (koopbis user passwd) alırlar: " + ", ".join(report.waiting)
+            tx(
+                "Bu hesapların anahtarı henüz yok; masaüstünde veritabanı açıkken ilk girişlerinde ya da "
+                "yönetici parolalarını sıfırlayınca (koopbis user passwd) alırlar: {accounts}"
+            ).format(accounts=", ".join(report.waiting))
         )
     print(_recovery_text(report.recovery_key))
     return EXIT_OK
@@ -126,17 +175,21 @@ def cmd_recovery(args: argparse.Namespace) -> int:
     store, actor = signed_in(args)
     try:
         _admin_only(actor.role)
-        if isinstance(store.location, OfficeUrl):
+        office = isinstance(store.location, OfficeUrl)
+        if office:
             from koopbis_desktop.services import setup
 
-            print(_office_recovery_text(setup.new_office_recovery_key(store, actor)))
-            return EXIT_OK
-        if not store.encrypted:
-            raise CliError("Veritabanı şifreli değil; önce: koopbis key encrypt --as YÖNETİCİ")
-        recovery = encryption.new_recovery_key(store)
+            recovery = setup.new_office_recovery_key(store, actor)
+        elif not store.encrypted:
+            raise CliError(tx("Veritabanı şifreli değil; önce: koopbis key encrypt --as YÖNETİCİ"))
+        else:
+            recovery = encryption.new_recovery_key(store)
     finally:
         store.close()
-    print(_recovery_text(recovery))
+    if args.json:
+        print_json({"office": office, "recovery_key": recovery})
+    else:
+        print(_office_recovery_text(recovery) if office else _recovery_text(recovery))
     return EXIT_OK
 
 
@@ -145,20 +198,30 @@ def cmd_rotate(args: argparse.Namespace) -> int:
     from koopbis_desktop.store import encrypt_migration
 
     store, actor = signed_in(args)
+    location = store.location
     try:
         _admin_only(actor.role)
     except BaseException:
         store.close()
         raise
     report, others = encrypt_migration.rotate_key(
-        store, actor.username, account_password(args), progress=_progress
+        store, actor.username, account_password(args), progress=_progress(args)
     )
-    print(f"Yeni anahtarla yeniden şifrelendi: {sum(report.rows.values())} satır doğrulandı.")
+    if args.json:
+        print_json(_migration_json(location, report, others))
+        return EXIT_OK
+    print(
+        tx("Yeni anahtarla yeniden şifrelendi: {rows} satır doğrulandı.").format(
+            rows=sum(report.rows.values())
+        )
+    )
     _report_old_backups(report)
     if others:
         print(
-            "Bu hesapların anahtarı yenilenmeli (ilk girişlerinde program açıkken ya da parola sıfırlanınca): "
-            + ", ".join(others)
+            tx(
+                "Bu hesapların anahtarı yenilenmeli (ilk girişlerinde program açıkken ya da parola "
+                "sıfırlanınca): {accounts}"
+            ).format(accounts=", ".join(others))
         )
     print(_recovery_text(report.recovery_key))
     return EXIT_OK
@@ -171,15 +234,24 @@ def cmd_unlock_recovery(args: argparse.Namespace) -> int:
 
     db_path = paths.database_path(args.db)
     if not args.as_user:
-        raise CliError("Yeni parolası verilecek yönetici hesabını --as ile belirtin.", EXIT_USAGE)
-    recovery = ask_password("KOOPBIS_RECOVERY_KEY", "Kurtarma anahtarı: ")
-    new_password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.as_user} için yeni parola: ", twice=True)
+        raise CliError(tx("Yeni parolası verilecek yönetici hesabını --as ile belirtin."), EXIT_USAGE)
+    recovery = ask_password("KOOPBIS_RECOVERY_KEY", tx("Kurtarma anahtarı: "))
+    new_password = ask_password(
+        "KOOPBIS_NEW_PASSWORD", tx("{name} için yeni parola: ").format(name=args.as_user), twice=True
+    )
     store = encryption.open_with_recovery(db_path, recovery, backups_dir=paths.backups_dir(db_path))
     try:
         accounts.reset_with_recovery(store, args.as_user, new_password)
     finally:
         store.close()
-    print(f"{args.as_user} hesabına yeni parola verildi; veritabanı bu parolayla açılır.")
+    if args.json:
+        print_json({"username": args.as_user, "password_set": True})
+    else:
+        print(
+            tx("{username} hesabına yeni parola verildi; veritabanı bu parolayla açılır.").format(
+                username=args.as_user
+            )
+        )
     return EXIT_OK
 
 
@@ -190,22 +262,54 @@ def cmd_remember(args: argparse.Namespace) -> int:
     entry = remembered_account(args.as_user or "")
     if args.forget:
         if not args.as_user:
-            raise CliError("Hangi hesabın parolası unutulsun: --as KULLANICI", EXIT_USAGE)
-        secrets.delete_password(entry)
-        print(f"{args.as_user} hesabının parolası bu bilgisayarın anahtar zincirinden silindi.")
+            raise CliError(tx("Hangi hesabın parolası unutulsun: --as KULLANICI"), EXIT_USAGE)
+        # Said as it happened: nothing kept (or no keyring at all) is not "deleted".
+        stored = secrets.get_password(entry) is not None
+        if stored and (not secrets.delete_password(entry) or secrets.get_password(entry) is not None):
+            raise CliError(
+                tx(
+                    "{username} hesabının parolası bu bilgisayarın anahtar zincirinden silinemedi; "
+                    "işletim sisteminin parola yöneticisinden (Windows Kimlik Bilgileri Yöneticisi) "
+                    "'koopbis-desktop' kaydını elle silin."
+                ).format(username=args.as_user)
+            )
+        if args.json:
+            print_json({"username": args.as_user, "forgotten": stored})
+        elif stored:
+            print(
+                tx("{username} hesabının parolası bu bilgisayarın anahtar zincirinden silindi.").format(
+                    username=args.as_user
+                )
+            )
+        else:
+            print(
+                tx(
+                    "{username} hesabının parolası bu bilgisayarın anahtar zincirinde saklı değildi; "
+                    "silinecek bir şey yok."
+                ).format(username=args.as_user)
+            )
         return EXIT_OK
     store, actor = signed_in(args)  # a wrong password is refused (exit 4) and nothing is kept
     store.close()
-    if not secrets.set_password(entry, account_password(args)):
+    password = account_password(args)
+    # A keyring that takes the password and keeps nothing (keyring's "null" backend) is no keyring.
+    if not secrets.set_password(entry, password) or secrets.get_password(entry) != password:
         raise CliError(
-            "Bu bilgisayarda güvenli bir anahtar zinciri yok (Windows Kimlik Bilgileri Yöneticisi ya da "
-            "masaüstü anahtar zinciri); parola hiçbir yere yazılmadı. Zamanlanmış eşitleme bu hesapla "
-            "çalışamaz: eşitlemeyi masaüstü programından yapın."
+            tx(
+                "Bu bilgisayarda güvenli bir anahtar zinciri yok (Windows Kimlik Bilgileri Yöneticisi ya da "
+                "masaüstü anahtar zinciri); parola hiçbir yere yazılmadı. Zamanlanmış eşitleme bu hesapla "
+                "çalışamaz: eşitlemeyi masaüstü programından yapın."
+            )
         )
+    if args.json:
+        print_json({"username": actor.username, "remembered": True})
+        return EXIT_OK
     print(
-        f"{actor.username} hesabının parolası bu bilgisayarın anahtar zincirinde saklandı; zamanlanmış "
-        f"'koopbis sync --once --as {actor.username}' onunla açar. Silmek için: koopbis key remember "
-        f"--forget --as {actor.username}"
+        tx(
+            "{username} hesabının parolası bu bilgisayarın anahtar zincirinde saklandı; zamanlanmış "
+            "'koopbis sync --once --as {username}' onunla açar. Silmek için: koopbis key remember "
+            "--forget --as {username}"
+        ).format(username=actor.username)
     )
     return EXIT_OK
 

@@ -13,9 +13,20 @@ when that server is gone or down.
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, Any
 
-from koopbis_desktop.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, ask_password, open_db
+from koopbis_desktop.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    ask,
+    ask_password,
+    open_db,
+    print_json,
+    say,
+)
 from koopbis_desktop.domain.i18n import tx
 
 # The store and the set-up service are imported by the command that runs (a quick --help).
@@ -60,42 +71,58 @@ def cmd_office_init(args: argparse.Namespace) -> int:
     if args.app_role:
         office.grant_statements(args.app_role, "x")  # a malformed role name creates nothing
     store = _office(args, create=True)
+    done: dict[str, Any] = {
+        "url": store.url.display,
+        "province": None,
+        "admin": None,
+        "app_role": args.app_role,
+    }
     if args.province:
         try:
             province = setup.initialize(store, args.province, go_live=args.go_live)
         except FieldError as exc:
             raise CliError(f"--go-live: {exc.message}", EXIT_INVALID) from exc
-        print(
+        done["province"] = {"code": province.code, "name": province.name}
+        say(
+            args,
             tx("Ofis veritabanı hazır: {url} ({name}, plaka {code}).").format(
                 url=store.url.display, name=province.name, code=province.code
-            )
+            ),
         )
         if users.count_users(store) == 0:
-            password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
+            password = ask_password(
+                "KOOPBIS_NEW_PASSWORD", tx("{name} için yeni parola: ").format(name=args.admin), twice=True
+            )
             setup.add_first_admin(store, args.admin, password)
-            print(tx("İlk yönetici hesabı açıldı: {admin}.").format(admin=args.admin))
+            done["admin"] = args.admin
+            say(args, tx("İlk yönetici hesabı açıldı: {admin}.").format(admin=args.admin))
     else:
-        print(
+        say(
+            args,
             tx(
                 "Boş ofis veritabanı hazır: {url}. Tek bilgisayarın kayıtlarını taşımak için: koopbis copy --from "
                 "DOSYA --to {url} --as YÖNETİCİ"
-            ).format(url=store.url.display)
+            ).format(url=store.url.display),
         )
     if args.app_role:
         office.grant(store, args.app_role)
-        print(
+        say(
+            args,
             tx(
                 "'{role}' rolüne programın hakları verildi; denetim izine yalnızca okuma ve ekleme. Her bilgisayar "
                 "postgresql://{role}@{host}:{port}/{db} adresiyle bağlanır."
-            ).format(role=args.app_role, host=store.url.host, port=store.url.port, db=store.url.dbname)
+            ).format(role=args.app_role, host=store.url.host, port=store.url.port, db=store.url.dbname),
         )
     else:
-        print(
+        print(  # a warning: on stderr under --json too
             tx(
                 "Uyarı: --app-role verilmedi; bilgisayarlar bu sahip rolüyle bağlanırsa denetim izini "
                 "değiştirme hakları da olur. Ayrı bir rol açıp 'koopbis office grants --app-role ROL' çalıştırın."
-            )
+            ),
+            file=sys.stderr if args.json else sys.stdout,
         )
+    if args.json:
+        print_json(done)
     return EXIT_OK
 
 
@@ -108,11 +135,13 @@ def cmd_office_grants(args: argparse.Namespace) -> int:
 
         location = paths.database_location(args.db)
         dbname = location.dbname if isinstance(location, OfficeUrl) else "koopbis"
-        for statement in office.grant_statements(args.app_role, dbname):
-            print(f"{statement};")
+        statements = list(office.grant_statements(args.app_role, dbname))
+    else:
+        statements = list(office.grant(_office(args), args.app_role))
+    if args.json:
+        print_json({"app_role": args.app_role, "applied": not args.print, "statements": statements})
         return EXIT_OK
-    store = _office(args)
-    for statement in office.grant(store, args.app_role):
+    for statement in statements:
         print(f"{statement};")
     return EXIT_OK
 
@@ -121,47 +150,62 @@ def cmd_office_upgrade(args: argparse.Namespace) -> int:
     from koopbis_desktop.store import migrations
 
     store = _office(args)  # opening as the owner runs the numbered steps
-    print(tx("Ofis veritabanı şeması güncel (sürüm {version}).").format(version=migrations.LATEST))
     if args.app_role:
         from koopbis_desktop.store import office
 
         office.grant(store, args.app_role)  # new tables need the program role's rights too
+    if args.json:
+        print_json({"url": store.url.display, "schema_version": migrations.LATEST, "app_role": args.app_role})
+    else:
+        print(tx("Ofis veritabanı şeması güncel (sürüm {version}).").format(version=migrations.LATEST))
     return EXIT_OK
 
 
 def cmd_office_forget(args: argparse.Namespace) -> int:
-    import sys
-
     from koopbis_desktop import paths
     from koopbis_desktop.services import office_connection
 
     url = paths.remembered_office()
     if url is None:
+        if args.json:
+            print_json({"url": None, "forgotten": False, "password_removed": False})
+            return EXIT_OK
         print(
             tx(
                 "Bu bilgisayarın hatırladığı bir ofis veritabanı yok; program zaten kendi veritabanı dosyasıyla çalışıyor."
             )
         )
         return EXIT_OK
-    print(
+    say(
+        args,
         tx(
             "Bu bilgisayar {url} ofis veritabanına bağlanıyor. Unutulursa bağlantı bilgisi ({file}) ve "
             "veritabanı parolası bu bilgisayardan silinir; program bundan sonra bu bilgisayarın kendi "
             "veritabanı dosyasını ({own}) açar, dosya yoksa ilk kurulum yeniden sorar. Ofis veritabanındaki "
             "kayıtlara dokunulmaz."
-        ).format(url=url.display, file=paths.connection_file(), own=paths.data_dir() / paths.DB_FILENAME)
+        ).format(url=url.display, file=paths.connection_file(), own=paths.data_dir() / paths.DB_FILENAME),
     )
+    kept = {"url": url.display, "forgotten": False, "password_removed": False}
     if not args.yes:
         if not sys.stdin or not sys.stdin.isatty():
             raise CliError(
                 tx("Onay gerekli: komutu bir terminalde çalıştırın ya da --yes ile onaylayın."), EXIT_USAGE
             )
-        answer = input(tx("Unutulsun mu? [e/H] ")).strip().casefold()
+        answer = ask(tx("Unutulsun mu? [e/H] "), on_stderr=args.json).strip().casefold()
         if answer not in ("e", "evet", "y", "yes"):
-            print(tx("Vazgeçildi; hiçbir şey silinmedi."))
+            say(args, tx("Vazgeçildi; hiçbir şey silinmedi."))
+            if args.json:
+                print_json(kept)
             return EXIT_OK
     forgotten = office_connection.forget()
     if forgotten is None:  # another process forgot it meanwhile
+        if args.json:
+            print_json(kept)
+        return EXIT_OK
+    if args.json:
+        print_json(
+            {"url": forgotten.url.display, "forgotten": True, "password_removed": forgotten.password_removed}
+        )
         return EXIT_OK
     print(tx("Ofis veritabanı unutuldu: {url}.").format(url=forgotten.url.display))
     if forgotten.password_removed:

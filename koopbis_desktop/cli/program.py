@@ -201,6 +201,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(arguments)
     _merge_common(args, known)
     try:
+        try:
+            code = _run(parser, args, arguments)
+            sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
+            return code
+        finally:
+            close_opened()
+    except BrokenPipeError:
+        # ``koopbis … | head``: the reader has what it wanted and left. Nothing more can be
+        # written there; the exit flush must not fail again (Python docs, "Note on SIGPIPE").
+        _stdout_to_devnull()
+        return EXIT_BROKEN_PIPE
+
+
+#: What a shell reports for a program a closed pipe stopped (128 + SIGPIPE), as for ``cat`` or ``grep``.
+EXIT_BROKEN_PIPE = 141
+
+
+def _stdout_to_devnull() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor behind sys.stdout (an embedding, a test's capture)
+        pass
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, arguments: Sequence[str]) -> int:
+    """The command, with every way it can end turned into an exit code and words for the person."""
+    try:
         return int(args.func(args))
     except KoopbisError as exc:
         if exc.exit_code == EXIT_ERROR:
@@ -214,9 +245,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not line.endswith(f": {exc.message}"):  # a field's error that only repeats the message
                 print(f"  {line}", file=sys.stderr)
         return int(exc.exit_code)
-    except KeyboardInterrupt:
-        print(tx("\nİptal edildi; yarım kalan işlem kaydedilmedi."), file=sys.stderr)
+    except KeyboardInterrupt:  # Ctrl-C, or Ctrl-D at a question (see ``common.ask``)
+        message = tx("\nİptal edildi; yarım kalan işlem kaydedilmedi.")
+        if getattr(args, "json", False):
+            print_json(error_document(KoopbisError(message.strip())))
+        print(message, file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        raise
     except Exception:
         log.exception("unexpected error in koopbis %s", loggable_command(parser, arguments))
         message = tx(
@@ -227,8 +263,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(message, file=sys.stderr)
         return EXIT_ERROR
-    finally:
-        close_opened()
 
 
 __all__ = ["CliError", "build_parser", "main"]

@@ -16,6 +16,30 @@ from koopbis_desktop.domain.lifecycle import ROLE_LABELS, Actor, Role
 
 if TYPE_CHECKING:
     from koopbis_desktop.store.db import Store
+    from koopbis_desktop.store.users import User
+
+
+def _user_json(u: User) -> dict[str, Any]:
+    """An account as ``user list --json`` lists it (and the other ``user`` commands report it)."""
+    return {
+        "username": u.username,
+        "full_name": u.full_name,
+        "role": u.role.value,
+        "active": u.active,
+        "locked_until": u.locked_until,
+    }
+
+
+def _report_user(store: Store, args: argparse.Namespace, done: str) -> None:
+    """``done`` for a person; under ``--json`` the account as it now is."""
+    from koopbis_desktop.store import users
+
+    if args.json:
+        user = users.get_user(store, args.name)
+        assert user is not None  # the service has just found it
+        print_json(_user_json(user))
+    else:
+        print(done)
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
@@ -29,28 +53,20 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         "KOOPBIS_NEW_PASSWORD", tx("{name} için yeni parola: ").format(name=args.name), twice=True
     )
     user = accounts.add_user(store, by, args.name, args.role, password, args.full_name or "")
-    print(tx("Hesap açıldı: {username} ({v}).").format(username=user.username, v=ROLE_LABELS[user.role]))
+    if args.json:
+        print_json(_user_json(user))
+    else:
+        print(tx("Hesap açıldı: {username} ({v}).").format(username=user.username, v=ROLE_LABELS[user.role]))
     return EXIT_OK
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import accounts
 
-    store, actor = signed_in(args)
+    store, actor = signed_in(args, reading=True)
     rows = accounts.list_users(store, actor)
     if args.json:
-        print_json(
-            [
-                {
-                    "username": u.username,
-                    "full_name": u.full_name,
-                    "role": u.role.value,
-                    "active": u.active,
-                    "locked_until": u.locked_until,
-                }
-                for u in rows
-            ]
-        )
+        print_json([_user_json(u) for u in rows])
         return EXIT_OK
     for u in rows:
         state = tx("açık") if u.active else tx("kapalı")
@@ -70,7 +86,7 @@ def _user_admin(name: str, done: str) -> Callable[[argparse.Namespace], int]:
         }
         store, actor = signed_in(args)
         actions[name](store, actor, args.name)
-        print(done.format(name=args.name))
+        _report_user(store, args, done.format(name=args.name))
         return EXIT_OK
 
     return run
@@ -86,7 +102,7 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
         "KOOPBIS_NEW_PASSWORD", tx("{name} için yeni parola: ").format(name=args.name), twice=True
     )
     accounts.change_password(store, actor, args.name, password)
-    print(tx("{name} hesabının parolası değiştirildi.").format(name=args.name))
+    _report_user(store, args, tx("{name} hesabının parolası değiştirildi.").format(name=args.name))
     return EXIT_OK
 
 

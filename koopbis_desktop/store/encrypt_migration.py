@@ -131,7 +131,9 @@ def _check_copy(copy: Path, key: bytes, expected: dict[str, tuple[int, str]], au
     conn = connect_raw(copy, key)
     try:
         if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-            raise MigrationRefused("Şifreli kopyanın bütünlük denetimi geçmedi; veritabanı değiştirilmedi.")
+            raise MigrationRefused(
+                tx("Şifreli kopyanın bütünlük denetimi geçmedi; veritabanı değiştirilmedi.")
+            )
         found = fingerprint(conn)
         chain = audit.verify(conn)
     finally:
@@ -141,12 +143,14 @@ def _check_copy(copy: Path, key: bytes, expected: dict[str, tuple[int, str]], au
     )
     if differing:
         raise MigrationRefused(
-            "Şifreli kopya özgün veritabanıyla aynı değil (" + ", ".join(differing[:5]) + "); "
-            "veritabanı değiştirilmedi, eski hâliyle açılır."
+            tx(
+                "Şifreli kopya özgün veritabanıyla aynı değil ({tables}); "
+                "veritabanı değiştirilmedi, eski hâliyle açılır."
+            ).format(tables=", ".join(differing[:5]))
         )
     if not chain.ok or chain.rows != audit_rows:
         raise MigrationRefused(
-            "Şifreli kopyada denetim izi zinciri doğrulanamadı; veritabanı değiştirilmedi."
+            tx("Şifreli kopyada denetim izi zinciri doğrulanamadı; veritabanı değiştirilmedi.")
         )
 
 
@@ -154,9 +158,9 @@ def _check_same(copy: Path, key: bytes, expected: dict[str, tuple[int, str]]) ->
     conn = connect_raw(copy, key)
     try:
         if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-            raise MigrationRefused("Şifreli kopyanın bütünlük denetimi geçmedi.")
+            raise MigrationRefused(tx("Şifreli kopyanın bütünlük denetimi geçmedi."))
         if fingerprint(conn) != expected:
-            raise MigrationRefused("Şifreli kopya özgün dosyayla aynı değil.")
+            raise MigrationRefused(tx("Şifreli kopya özgün dosyayla aynı değil."))
     finally:
         conn.close()
 
@@ -175,7 +179,12 @@ def _encrypt_plain_backups(
     failures: tuple[type[Exception], ...] = (OSError, KnownError, *db_errors())
     plain = [p for p in sorted(backups_dir.glob("koopbis-*.sqlite")) if file_kind(p) == "plain"]
     for number, saved in enumerate(plain, start=1):
-        progress(f"Eski şifresiz yedekler şifreleniyor ({number}/{len(plain)})…", 0.92)
+        progress(
+            tx("Eski şifresiz yedekler şifreleniyor ({number}/{count})…").format(
+                number=number, count=len(plain)
+            ),
+            0.92,
+        )
         side = saved.with_name(saved.name + ".encrypting")
         try:
             _fold_wal(saved, None)
@@ -234,8 +243,10 @@ def _prepare(
         store.close()
     if not chain.ok:
         raise MigrationRefused(
-            f"Denetim izi zinciri şifrelemeden önce de bozuk ({chain.reason}); önce bilgi işleme başvurun. "
-            "Veritabanı değiştirilmedi."
+            tx(
+                "Denetim izi zinciri şifrelemeden önce de bozuk ({reason}); önce bilgi işleme başvurun. "
+                "Veritabanı değiştirilmedi."
+            ).format(reason=chain.reason)
         )
     _fold_wal(path, key)
     return expected, chain.rows, active
@@ -260,7 +271,7 @@ def _run(
     progress: Progress,
     reason: str,
 ) -> MigrationReport:
-    progress("Veritabanı denetleniyor…", 0.05)
+    progress(tx("Veritabanı denetleniyor…"), 0.05)
     expected, audit_rows, active = _prepare(path, old_key, backups_dir)
     key = keyfile.new_key()
     keys = keyfile.KeyFile.create(keyfile.keyfile_path(path), key)
@@ -276,27 +287,27 @@ def _run(
         keys.await_slot(username)
     saved: Path | None = None
     if backups_dir is not None:
-        progress("Şifreli yedek alınıyor…", 0.2)
+        progress(tx("Şifreli yedek alınıyor…"), 0.2)
         private.private_dir(backups_dir)
         saved = _backup_name(backups_dir, reason)
         copy_encrypted(path, saved, key, old_key)
         keys.save(keyfile.keyfile_path(saved))
-    progress("Veritabanı şifreleniyor…", 0.45)
+    progress(tx("Veritabanı şifreleniyor…"), 0.45)
     copy = path.with_name(path.name + ".encrypting")
     try:
         copy_encrypted(path, copy, key, old_key)
-        progress("Şifreli kopya denetleniyor (kayıtlar, sayılar, denetim izi)…", 0.75)
+        progress(tx("Şifreli kopya denetleniyor (kayıtlar, sayılar, denetim izi)…"), 0.75)
         _check_copy(copy, key, expected, audit_rows)
     except BaseException:
         copy.unlink(missing_ok=True)
         raise
-    progress("Şifreli dosya yerine konuyor…", 0.9)
+    progress(tx("Şifreli dosya yerine konuyor…"), 0.9)
     _swap(path, copy, keys)
     encrypted: list[Path] = []
     left: list[Path] = []
     if backups_dir is not None:
         encrypted, left = _encrypt_plain_backups(backups_dir, key, keys, progress)
-    progress("Tamam.", 1.0)
+    progress(tx("Tamam."), 1.0)
     return MigrationReport(
         recovery_key=recovery,
         backup=saved,
@@ -323,7 +334,9 @@ def encrypt_in_place(
     """
     path = Path(path)
     if file_kind(path) != "plain":
-        raise KnownError(f"{path} şifrelenecek eski bir veritabanı değil (zaten şifreli ya da yok).")
+        raise KnownError(
+            tx("{path} şifrelenecek eski bir veritabanı değil (zaten şifreli ya da yok).").format(path=path)
+        )
     Path(str(path) + ".encrypting").unlink(missing_ok=True)  # left by a killed earlier attempt
     return _run(path, None, {username: password}, backups_dir, progress, "sifreleme-oncesi")
 

@@ -14,7 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.i18n import tx
@@ -96,7 +96,7 @@ class OfficeUrl:
             if password:
                 auth += ":" + quote(password, safe="")
             netloc = f"{auth}@{netloc}"
-        return OfficeUrl(urlunsplit((split.scheme, netloc, split.path, split.query, split.fragment)))
+        return OfficeUrl(_unsplit(split.scheme, netloc, split.path, split.query, split.fragment))
 
     def conninfo(self) -> str:
         """The URL psycopg connects with: TLS required unless the URL chose otherwise."""
@@ -105,10 +105,22 @@ class OfficeUrl:
         query.setdefault("sslmode", "require")
         query.setdefault("connect_timeout", "5")
         query.setdefault("application_name", "koopbis-desktop")
-        return urlunsplit((split.scheme, split.netloc, split.path, urlencode(query), ""))
+        return _unsplit(split.scheme, split.netloc, split.path, urlencode(query))
 
     def __str__(self) -> str:
         return self.display
+
+
+def _unsplit(scheme: str, netloc: str, path: str, query: str = "", fragment: str = "") -> str:
+    """``urlunsplit`` that keeps the ``//`` of an empty server (the socket form
+    ``postgresql:///koopbis?host=/var/run/postgresql``): without it libpq reads
+    ``postgresql:/koopbis?host`` as one unknown option and never connects."""
+    url = f"{scheme}://{netloc}{path}"
+    if query:
+        url += f"?{query}"
+    if fragment:
+        url += f"#{fragment}"
+    return url
 
 
 Location = Path | OfficeUrl

@@ -8,6 +8,7 @@ database: the address here names a server that does not exist.
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
 
 import keyring
@@ -95,3 +96,27 @@ def test_forget_with_yes_asks_nothing_and_needs_no_keyring_entry(
     assert f"Ofis veritabanı unutuldu: {OFFICE.display}." in out
     assert "parola kasasından" not in out  # none was kept here
     assert paths.remembered_office() is None
+
+
+def test_forget_under_json_prints_one_document(
+    memory_keyring: MemoryKeyring, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``office forget --yes --json`` printed its Turkish sentences on standard output."""
+    paths.remember_office(OFFICE)
+    assert secrets.set_password(OFFICE.account_key, "rol-parolasi")
+    monkeypatch.setattr("sys.stdin", Terminal("h\n"))
+    monkeypatch.setattr("builtins.input", lambda prompt: "h")
+    assert main(["office", "forget", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {"url": OFFICE.display, "forgotten": False, "password_removed": False}
+    assert "Unutulsun mu? [e/H] " in err and "Vazgeçildi" in err  # the person still reads them
+    assert paths.remembered_office() == OFFICE
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["office", "forget", "--yes", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {"url": OFFICE.display, "forgotten": True, "password_removed": True}
+    assert OFFICE.display in err
+    assert paths.remembered_office() is None and secrets.get_password(OFFICE.account_key) is None
+    assert main(["office", "forget", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"url": None, "forgotten": False, "password_removed": False}

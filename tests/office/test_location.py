@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -144,3 +145,29 @@ def test_password_from_pgpassfile(
         assert store.schema_version() == migrations.LATEST
     finally:
         store.close()
+
+
+def test_the_socket_form_keeps_its_double_slash() -> None:
+    """``postgresql:///koopbis?host=/var/run/postgresql`` lost its ``//`` on the way to libpq, which
+    then read "postgresql:/koopbis?host" as an unknown option: always "unreachable"."""
+    url = parse_location("postgresql:///koopbis?host=/var/run/postgresql&sslmode=disable")
+    assert isinstance(url, OfficeUrl)
+    assert (url.host, url.dbname, url.sslmode) == ("/var/run/postgresql", "koopbis", "disable")
+    assert url.conninfo().startswith("postgresql:///koopbis?host=%2Fvar%2Frun%2Fpostgresql&sslmode=disable&")
+    assert url.display == "postgresql:///koopbis?host=/var/run/postgresql&sslmode=disable"
+    assert psycopg.conninfo.conninfo_to_dict(url.conninfo())["host"] == "/var/run/postgresql"
+
+
+def test_the_office_database_through_the_servers_unix_socket(
+    pg_cluster: Any, office_url: OfficeUrl, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server on this very machine reached through its socket folder, no host name in the URL."""
+    from tests.pgcluster import SUPERUSER, SUPERUSER_PASSWORD
+
+    open_store(office_url, create=True).close()
+    socket_url = (
+        f"postgresql:///{office_url.dbname}?host={pg_cluster.folder}&port={pg_cluster.port}"
+        f"&user={SUPERUSER}&password={SUPERUSER_PASSWORD}&sslmode=disable"
+    )
+    assert main(["--db", socket_url, "audit", "verify", "--json"]) == 0, capsys.readouterr()
+    assert json.loads(capsys.readouterr().out)["ok"] is True

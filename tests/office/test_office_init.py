@@ -6,6 +6,7 @@ trail but never change, remove or truncate it: a permission, not only a trigger.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -145,3 +146,28 @@ def test_office_init_without_a_province_leaves_an_empty_schema_for_a_copy(
     finally:
         store.close()
     assert main(["--db", office_url.url, "office", "init", "--province", "06"]) == 2
+
+
+def test_office_commands_print_one_json_document_under_json(
+    office_url: OfficeUrl, app_role: str, monkeypatch: Any, capsys: Any
+) -> None:
+    """``office init|grants|upgrade --json`` printed their Turkish sentences on standard output."""
+    monkeypatch.setenv("KOOPBIS_NEW_PASSWORD", PASSWORD)
+    db = ["--db", office_url.url, "--json"]
+    assert (
+        main([*db, "office", "init", "--province", "06", "--admin", "yonetici", "--app-role", app_role]) == 0
+    )
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {
+        "url": office_url.display,
+        "province": {"code": "06", "name": "Ankara"},
+        "admin": "yonetici",
+        "app_role": app_role,
+    }
+    assert "Ofis veritabanı hazır" in err  # the person running it still reads what happened
+    assert main([*db, "office", "grants", "--app-role", app_role]) == 0
+    grants = json.loads(capsys.readouterr().out)
+    assert grants["applied"] is True and any("GRANT" in s for s in grants["statements"])
+    assert main([*db, "office", "upgrade"]) == 0
+    upgraded = json.loads(capsys.readouterr().out)
+    assert upgraded["schema_version"] == migrations.LATEST
