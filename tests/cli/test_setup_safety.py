@@ -1,0 +1,105 @@
+"""``koopbis init``, ``backup``, ``restore`` and ``guide --pdf`` never write over a file they did not make."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from koopbis_desktop.cli import main
+from koopbis_desktop.services import setup
+from koopbis_desktop.store import encryption, keyfile
+from koopbis_desktop.store.backup import BackupTargetTaken
+from koopbis_desktop.store.db import open_store
+
+ADMIN_PW = "yonetici-parola-1"
+
+
+@pytest.fixture(autouse=True)
+def _passwords(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KOOPBIS_NEW_PASSWORD", ADMIN_PW)
+    monkeypatch.setenv("KOOPBIS_PASSWORD", ADMIN_PW)
+
+
+def koopbis(db: Path, *args: str) -> int:
+    return main(["--db", str(db), *args])
+
+
+def made(db: Path, province: str = "06") -> Path:
+    assert koopbis(db, "init", "--province", province, "--admin", "admin") == 0
+    return db
+
+
+def digest(*paths: Path) -> list[str]:
+    return [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    path = made(tmp_path / "il" / "koopbis.sqlite")
+    capsys.readouterr()
+    return path
+
+
+def healthy(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert koopbis(db, "audit", "verify", "--as", "admin") == 0, capsys.readouterr().err
+    capsys.readouterr()
+
+
+# -- backup: never over an existing file ----------------------------------------------------------
+
+
+def test_backup_refuses_the_open_database_itself_and_its_key_file(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (The sign-in writes its audit row: the file is checked whole instead of byte for byte.)
+    for dest in (db, db.parent / "." / db.name):
+        assert koopbis(db, "backup", str(dest), "--as", "admin") == 4
+        err = capsys.readouterr().err
+        assert "açık olan veritabanının kendi dosyası" in err and "hiçbir şey değişmedi" in err
+    healthy(db, capsys)
+    assert not list(db.parent.glob("*.yarim"))
+
+
+def test_backup_refuses_another_database_and_any_file_already_there(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = made(tmp_path / "ist" / "koopbis.sqlite", "34")
+    text = tmp_path / "x.sqlite"
+    text.write_text("bir not\n", encoding="utf-8")
+    orphan_keys = tmp_path / "yeni.sqlite.keys"  # a key file with no database beside it
+    orphan_keys.write_text("{}", encoding="utf-8")
+    before = digest(other, keyfile.keyfile_path(other), text, orphan_keys)
+    capsys.readouterr()
+    for dest, named in ((other, other), (text, text), (tmp_path / "yeni.sqlite", orphan_keys)):
+        assert koopbis(db, "backup", str(dest), "--as", "admin") == 4
+        err = capsys.readouterr().err
+        assert f"{named} zaten var" in err and "hiçbir şey değişmedi" in err
+    assert digest(other, keyfile.keyfile_path(other), text, orphan_keys) == before
+    assert not (tmp_path / "yeni.sqlite").exists()
+    assert koopbis(other, "audit", "verify", "--as", "admin") == 0
+
+    # A new name is written as before, and then refused the second time.
+    fresh = tmp_path / "usb" / "yedek.sqlite"
+    assert koopbis(db, "backup", str(fresh), "--as", "admin") == 0
+    assert encryption.is_encrypted(fresh) and keyfile.keyfile_path(fresh).exists()
+    capsys.readouterr()
+    assert koopbis(db, "backup", str(fresh), "--as", "admin") == 4
+    healthy(db, capsys)
+
+
+def test_the_desktops_backup_folder_set_to_the_database_itself_is_refused(db: Path) -> None:
+    """The desktop's "Yedek al" writes to the backup folder of the settings (no save dialog):
+    the same guard holds when that setting names a file."""
+    key = encryption.unlock_key(db, "admin", ADMIN_PW)
+    store = open_store(db, key=key)
+    try:
+        store.set_setting("backup_dir", str(db))
+        with pytest.raises(BackupTargetTaken):
+            setup.copy_backup(store, by="admin")
+        assert store.setting("province_code") == "06"
+    finally:
+        store.close()
+    assert encryption.unlock_key(db, "admin", ADMIN_PW) == key
+    open_store(db, key=key).close()  # whole (the integrity check), as before
