@@ -103,3 +103,27 @@ def test_the_desktops_backup_folder_set_to_the_database_itself_is_refused(db: Pa
         store.close()
     assert encryption.unlock_key(db, "admin", ADMIN_PW) == key
     open_store(db, key=key).close()  # whole (the integrity check), as before
+
+
+# -- guide --pdf and print: a PDF only, never over another kind of file --------------------------
+
+
+def test_guide_pdf_refuses_a_name_not_ending_in_pdf_and_a_file_that_is_not_a_pdf(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "uyeler.xlsx"
+    sheet.write_bytes(b"PK\x03\x04 bir tablo")
+    slip = tmp_path / "not.pdf"  # a text file named .pdf by mistake
+    slip.write_text("önemli not\n", encoding="utf-8")
+    before = digest(sheet, slip, db, keyfile.keyfile_path(db))
+    for target in (sheet, db, keyfile.keyfile_path(db), tmp_path / "yeni.txt"):
+        assert main(["guide", "--pdf", str(target)]) == 2
+        assert "Kılavuzun yazılacağı dosyanın adı .pdf ile bitmeli" in capsys.readouterr().err
+    assert main(["guide", "--pdf", str(slip)]) == 4
+    assert f"{slip} zaten var ve bir PDF dosyası değil" in capsys.readouterr().err
+    assert digest(sheet, slip, db, keyfile.keyfile_path(db)) == before
+    # print says the same of a file that is not a PDF (the name it checked already)
+    assert koopbis(db, "print", "daily", str(slip), "--as", "admin") == 4
+    assert f"{slip} zaten var ve bir PDF dosyası değil" in capsys.readouterr().err
+    assert digest(sheet, slip) == before[:2]  # (the sign-in wrote its audit row into the database)
+    assert not (tmp_path / "yeni.txt").exists()
