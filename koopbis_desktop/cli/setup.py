@@ -28,7 +28,7 @@ from koopbis_desktop.cli.common import (
 )
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
-from koopbis_desktop.store.location import OfficeUrl
+from koopbis_desktop.store.location import OfficeUrl, parse_location
 
 # The store and the set-up service are imported by the command that runs.
 if TYPE_CHECKING:
@@ -106,13 +106,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import setup
     from koopbis_desktop.store import backup
 
+    dest = _file_path(args.dest, backup=True) if args.dest else None  # refused before the password
     store, actor = signed_in(args)
     office = isinstance(store.location, OfficeUrl)
     # An office backup's own key is wrapped for the password of whoever takes it.
     password = account_password(args) if office else None
-    target = setup.backup_now(
-        store, Path(args.dest) if args.dest else None, by=actor.username, password=password
-    )
+    target = setup.backup_now(store, dest, by=actor.username, password=password)
     print(tx("Yedek alındı: {target}").format(target=target))
     if office:
         sealed = bool(store.setting(backup.OFFICE_RECOVERY))
@@ -128,6 +127,27 @@ def cmd_backup(args: argparse.Namespace) -> int:
             ).format(username=actor.username)
         )
     return EXIT_OK
+
+
+def _file_path(text: str, *, backup: bool) -> Path:
+    """A backup's place on this PC: an address (an office database's URL) is not a folder to create."""
+    location = parse_location(text)  # an unknown scheme is refused ("… bir dosya yolu değil …")
+    if isinstance(location, OfficeUrl):
+        raise CliError(
+            (
+                tx(
+                    "'{text}' bir dosya yolu değil, bir ofis veritabanının adresi. Yedek bu bilgisayarda bir "
+                    "klasöre ya da yeni bir .sqlite dosyasına yazılır; bir klasör ya da dosya yolu verin."
+                )
+                if backup
+                else tx(
+                    "'{text}' bir dosya yolu değil, bir ofis veritabanının adresi. Geri yükleme bir yedek "
+                    "dosyasından yapılır; yedek dosyasının yolunu verin."
+                )
+            ).format(text=location.display),
+            EXIT_USAGE,
+        )
+    return location
 
 
 def _admin_of_backup(args: argparse.Namespace, file: Path, unlock: backup.Unlock | None) -> Actor:
@@ -210,8 +230,9 @@ def _restore_into_office(args: argparse.Namespace, url: OfficeUrl, file: Path) -
 
 def cmd_restore(args: argparse.Namespace) -> int:
     location = paths.database_location(args.db)
+    backup_file = _file_path(args.file, backup=False)
     if isinstance(location, OfficeUrl):
-        return _restore_into_office(args, location, Path(args.file))
+        return _restore_into_office(args, location, backup_file)
     from koopbis_desktop.services import setup
     from koopbis_desktop.store import encryption
     from koopbis_desktop.store.errors import DatabaseDamaged
@@ -227,10 +248,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         store, actor = signed_in(args, role=Role.ADMIN)
     except DatabaseDamaged:
-        actor = _admin_of_backup(args, Path(args.file), unlock)
+        actor = _admin_of_backup(args, backup_file, unlock)
     else:
         store.close()
-    safety = setup.restore_from(db_path, Path(args.file), by=actor, unlock=unlock)
+    safety = setup.restore_from(db_path, backup_file, by=actor, unlock=unlock)
     print(tx("Geri yüklendi: {file}.").format(file=args.file))
     if safety:
         print(tx("Önceki veritabanının yedeği: {safety}").format(safety=safety))

@@ -127,3 +127,25 @@ def test_guide_pdf_refuses_a_name_not_ending_in_pdf_and_a_file_that_is_not_a_pdf
     assert f"{slip} zaten var ve bir PDF dosyası değil" in capsys.readouterr().err
     assert digest(sheet, slip) == before[:2]  # (the sign-in wrote its audit row into the database)
     assert not (tmp_path / "yeni.txt").exists()
+
+
+# -- backup and restore take a file path, not an address ------------------------------------------
+
+
+def test_backup_and_restore_refuse_an_office_url_instead_of_making_folders_of_it(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    url = "postgresql://u@host/x"
+    assert koopbis(db, "backup", url, "--as", "admin") == 2
+    err = capsys.readouterr().err
+    assert "'postgresql://u@host/x' bir dosya yolu değil, bir ofis veritabanının adresi" in err
+    assert "klasör ya da dosya yolu verin" in err
+    assert koopbis(db, "restore", url, "--as", "admin") == 2
+    err = capsys.readouterr().err
+    assert "bir dosya yolu değil" in err and "yedek dosyasının yolunu verin" in err
+    assert "bulunamadı" not in err
+    assert koopbis(db, "backup", "ftp://host/yedek", "--as", "admin") == 2
+    assert "bir dosya yolu değil, 'ftp:' ile başlayan bir adres" in capsys.readouterr().err
+    assert not (tmp_path / "postgresql:").exists() and not (tmp_path / "ftp:").exists()
+    healthy(db, capsys)
