@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from koopbis_desktop import paths
 from koopbis_desktop.cli.common import (
     EXIT_INVALID,
+    EXIT_NOT_PERMITTED,
     EXIT_OK,
     EXIT_USAGE,
     CliError,
@@ -38,25 +39,40 @@ if TYPE_CHECKING:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from koopbis_desktop.domain.validators import FieldError
-    from koopbis_desktop.services import setup
+    from koopbis_desktop.services import accounts, setup
     from koopbis_desktop.store import encryption, users
+    from koopbis_desktop.store.db import file_kind
 
     setup.find_province(args.province)  # an unknown province creates no file
     if args.admin:
         # Nor does a name no account can have: said before the password is asked for twice.
-        from koopbis_desktop.services import accounts
-
         accounts.check_username(args.admin)
     db_path = paths.database_location(args.db)
     store: Store
     recovery = ""
-    if args.admin and isinstance(db_path, Path) and not db_path.exists():
-        # Encrypted from the first byte; the first admin's password opens it.
-        # An init cut off before its first account left a key file nobody can open: set aside. A key
-        # file with accounts opens a database moved or deleted: create_encrypted refuses to replace it.
+    if isinstance(db_path, Path):
+        # An init (or a first run) cut off before its first account left a key file nobody can
+        # open, beside an empty or encrypted file: set aside, as the desktop's start does, so
+        # that running init again begins again.
         encryption.set_aside_unfinished(db_path)
+        if file_kind(db_path) == "empty":
+            # What a failed copy or a full disk leaves: never silently replaced (the desktop
+            # refuses it too), and never made a plain database by SQLite's taking it for a new one.
+            raise CliError(
+                tx(
+                    "Veritabanı dosyası boş (0 bayt): {path}. Yarım kalmış bir kopyalama ya da dolu bir disk "
+                    "böyle bırakmış olabilir; üzerine yeni bir veritabanı kurulmadı, dosyaya dokunulmadı. "
+                    "Kayıtlar yedekteyse yedekten geri yükleyin; burada gerçekten yeni bir veritabanı "
+                    "kurulacaksa boş dosyayı silin ya da başka bir dosya adı verin."
+                ).format(path=db_path),
+                EXIT_NOT_PERMITTED,
+            )
+    if args.admin and isinstance(db_path, Path) and not db_path.exists():
+        # Encrypted from the first byte; the first admin's password opens it. A key file with
+        # accounts opens a database moved or deleted: create_encrypted refuses to replace it.
         encryption.check_no_orphan_keyfile(db_path)
         password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
+        accounts.check_password(password)  # a refused password leaves no file behind
         store = encryption.create_encrypted(db_path, backups_dir=paths.backups_dir(db_path))
         setup.add_first_admin(store, args.admin, password, args.full_name or "")
         recovery = encryption.new_recovery_key(store)
@@ -75,6 +91,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         if args.admin and users.count_users(store) == 0:
             # An office database: no key file (the server guards it); the first admin all the same.
             password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
+            accounts.check_password(password)
             setup.add_first_admin(store, args.admin, password, args.full_name or "")
     try:
         province = setup.initialize(store, args.province, go_live=args.go_live)

@@ -149,3 +149,50 @@ def test_backup_and_restore_refuse_an_office_url_instead_of_making_folders_of_it
     assert "bir dosya yolu değil, 'ftp:' ile başlayan bir adres" in capsys.readouterr().err
     assert not (tmp_path / "postgresql:").exists() and not (tmp_path / "ftp:").exists()
     healthy(db, capsys)
+
+
+# -- init: encrypted from the first byte, or nothing ----------------------------------------------
+
+
+@pytest.mark.parametrize("admin", [True, False])
+def test_init_refuses_an_empty_file_instead_of_making_a_plain_database_in_it(
+    tmp_path: Path, admin: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.sqlite"
+    empty.touch()
+    extra = ["--admin", "admin"] if admin else []
+    assert koopbis(empty, "init", "--province", "06", *extra) == 4
+    err = capsys.readouterr().err
+    assert f"Veritabanı dosyası boş (0 bayt): {empty}" in err and "dosyaya dokunulmadı" in err
+    assert empty.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["empty.sqlite"]
+    # Removed, as the sentence says: a new database, encrypted from its first byte.
+    empty.unlink()
+    assert made(empty) == empty and encryption.is_encrypted(empty)
+
+
+def test_init_with_a_refused_password_leaves_nothing_and_runs_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "db6" / "k.sqlite"
+    monkeypatch.setenv("KOOPBIS_NEW_PASSWORD", "kisa")
+    assert koopbis(db, "init", "--province", "06", "--admin", "admin") == 3
+    assert "Parola en az 8 karakter olmalıdır." in capsys.readouterr().err
+    assert not db.exists() and not keyfile.keyfile_path(db).exists()
+    monkeypatch.setenv("KOOPBIS_NEW_PASSWORD", ADMIN_PW)
+    assert made(db) == db and encryption.is_encrypted(db)
+    capsys.readouterr()
+    healthy(db, capsys)
+
+
+def test_init_again_after_one_cut_off_before_its_first_account_begins_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What the previous version left after a refused password: an encrypted file and a key
+    file with no slot, which made every later init answer "şifreli: açmak için --as …"."""
+    db = tmp_path / "db6" / "k.sqlite"
+    encryption.create_encrypted(db).close()
+    assert keyfile.KeyFile.load(keyfile.keyfile_path(db), db).accounts() == []
+    assert made(db) == db
+    assert (tmp_path / "db6" / "k.sqlite.yarim-kalmis").exists()  # set aside, not deleted
+    capsys.readouterr()
+    healthy(db, capsys)
