@@ -74,6 +74,20 @@ class DatabaseForeign(DatabaseDamaged):
         self.newest_backup = newest_backup
 
 
+class DatabaseIsFolder(KnownError):
+    """A folder where the database file should be: a path given without the file's name."""
+
+    exit_code = ExitCode.USAGE
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            tx(
+                "{path} bir klasör; veritabanı dosyasının yolunu verin (ör. {example}). Hiçbir şey değişmedi."
+            ).format(path=path, example=path / "koopbis.sqlite")
+        )
+        self.path = path
+
+
 class DatabaseReadOnly(KnownError):
     """The database or its folder cannot be written: reading still works, saving does not."""
 

@@ -11,7 +11,7 @@ from koopbis_desktop.cli import main
 from koopbis_desktop.services import setup
 from koopbis_desktop.store import encryption, keyfile
 from koopbis_desktop.store.backup import BackupTargetTaken
-from koopbis_desktop.store.db import open_store
+from koopbis_desktop.store.db import file_kind, open_store
 
 ADMIN_PW = "yonetici-parola-1"
 
@@ -196,3 +196,65 @@ def test_init_again_after_one_cut_off_before_its_first_account_begins_again(
     assert (tmp_path / "db6" / "k.sqlite.yarim-kalmis").exists()  # set aside, not deleted
     capsys.readouterr()
     healthy(db, capsys)
+
+
+# -- a folder, or a file that is no database, as the database -------------------------------------
+
+
+def test_a_folder_as_the_database_is_named_as_a_folder(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "klasor"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    for given in (str(folder), " "):  # a blank --db is the current folder
+        for args in (("audit", "verify", "--as", "admin"), ("init", "--province", "06", "--admin", "admin")):
+            assert main(["--db", given, *args]) == 2
+            err = capsys.readouterr().err
+            assert "bir klasör; veritabanı dosyasının yolunu verin" in err and "Beklenmeyen" not in err
+    assert main(["copy", "--from", str(db), "--to", str(folder), "--as", "admin"]) == 2
+    assert f"{folder} bir klasör; veritabanı dosyasının yolunu verin" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []
+    # The desktop opens through the same store: the same sentence, no traceback.
+    from koopbis_desktop.store.errors import DatabaseIsFolder
+
+    with pytest.raises(DatabaseIsFolder):
+        open_store(folder)
+    with pytest.raises(DatabaseIsFolder):
+        encryption.is_new(folder)
+
+
+@pytest.mark.expect_log(
+    r"^command failed: Bu dosya bir KOOP-BİS Desktop veritabanı değil", logger="koopbis.cli"
+)
+def test_a_text_or_a_key_file_as_the_database_is_not_called_encrypted(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "text.sqlite"
+    text.write_text("bir not\n" * 2000, encoding="utf-8")
+    keyfile.keyfile_path(text).write_bytes(
+        keyfile.keyfile_path(db).read_bytes()
+    )  # even with a key file beside
+    short = tmp_path / "kisa.sqlite"
+    short.write_bytes(b"\x00\x01\x02")
+    for given in (text, keyfile.keyfile_path(db), short):
+        before = digest(given)
+        assert koopbis(given, "audit", "verify", "--as", "admin") == 1
+        err = capsys.readouterr().err
+        assert f"Bu dosya bir KOOP-BİS Desktop veritabanı değil ya da yarıda kesilmiş: {given}" in err
+        assert "anahtar dosyası bulunamadı" not in err and "şifreli" not in err
+        assert digest(given) == before
+        assert file_kind(given) == "foreign"
+
+
+@pytest.mark.expect_log(
+    r"^command failed: Şifreli veritabanının anahtar dosyası bulunamadı", logger="koopbis.cli"
+)
+def test_an_encrypted_file_without_its_key_file_is_still_said_to_miss_it(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    moved = tmp_path / "tasinan.sqlite"
+    moved.write_bytes(db.read_bytes())
+    assert file_kind(moved) == "encrypted"
+    assert koopbis(moved, "audit", "verify", "--as", "admin") == 1
+    assert "Şifreli veritabanının anahtar dosyası bulunamadı" in capsys.readouterr().err
