@@ -146,11 +146,17 @@ class SchemaTooNew(KnownError):
 
 
 class NotInitialised(KnownError):
+    """No database at the path. The desktop shows it too (a file moved away while it runs),
+    so it names the command, not its options."""
+
     def __init__(self, path: Path) -> None:
         super().__init__(
-            tx("Veritabanı bulunamadı: {path}. Önce oluşturun: koopbis init --province <plaka kodu>").format(
-                path=path
-            )
+            tx(
+                "Veritabanı bulunamadı: {path}. Dosya taşınmış ya da silinmiş olabilir: yerine koyun ya da "
+                "en yeni yedekten geri yükleyin. Yeni bir il veritabanı ilk yöneticisiyle kurulur: programın "
+                "ilk açılışındaki kurulumla ya da komut satırında 'koopbis init' ile (il plaka kodu ve ilk "
+                "yöneticinin adı verilerek)."
+            ).format(path=path)
         )
 
 

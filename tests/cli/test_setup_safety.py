@@ -258,3 +258,19 @@ def test_an_encrypted_file_without_its_key_file_is_still_said_to_miss_it(
     assert file_kind(moved) == "encrypted"
     assert koopbis(moved, "audit", "verify", "--as", "admin") == 1
     assert "Şifreli veritabanının anahtar dosyası bulunamadı" in capsys.readouterr().err
+
+
+@pytest.mark.expect_log(r"^command failed: (Veritabanı bulunamadı|Database not found)", logger="koopbis.cli")
+def test_a_missing_database_names_init_without_an_outdated_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "yok" / "koopbis.sqlite"
+    assert koopbis(missing, "audit", "verify", "--as", "admin") == 1
+    err = capsys.readouterr().err
+    assert f"Veritabanı bulunamadı: {missing}" in err and "'koopbis init'" in err
+    # The desktop shows this sentence too (a file moved away while it runs): no option named.
+    assert "--" not in err
+    assert not missing.parent.exists()
+    main(["--lang", "en", "--db", str(missing), "audit", "verify", "--as", "admin"])
+    english = capsys.readouterr().err
+    assert "Database not found" in english and "--" not in english
