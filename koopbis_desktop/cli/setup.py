@@ -24,6 +24,7 @@ from koopbis_desktop.cli.common import (
     ask_password,
     open_db,
     open_office,
+    print_json,
     sign_in,
     signed_in,
 )
@@ -71,7 +72,11 @@ def cmd_init(args: argparse.Namespace) -> int:
         # Encrypted from the first byte; the first admin's password opens it. A key file with
         # accounts opens a database moved or deleted: create_encrypted refuses to replace it.
         encryption.check_no_orphan_keyfile(db_path)
-        password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
+        password = ask_password(
+            "KOOPBIS_NEW_PASSWORD",
+            tx("{username} için yeni parola: ").format(username=args.admin),
+            twice=True,
+        )
         accounts.check_password(password)  # a refused password leaves no file behind
         store = encryption.create_encrypted(db_path, backups_dir=paths.backups_dir(db_path))
         setup.add_first_admin(store, args.admin, password, args.full_name or "")
@@ -90,13 +95,32 @@ def cmd_init(args: argparse.Namespace) -> int:
         store = open_db(args, create=True)
         if args.admin and users.count_users(store) == 0:
             # An office database: no key file (the server guards it); the first admin all the same.
-            password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
+            password = ask_password(
+                "KOOPBIS_NEW_PASSWORD",
+                tx("{username} için yeni parola: ").format(username=args.admin),
+                twice=True,
+            )
             accounts.check_password(password)
             setup.add_first_admin(store, args.admin, password, args.full_name or "")
     try:
         province = setup.initialize(store, args.province, go_live=args.go_live)
     except FieldError as exc:
         raise CliError(f"--go-live: {exc.message}", EXIT_INVALID) from exc
+    plain = not store.encrypted and isinstance(db_path, Path)
+    no_account = users.count_users(store) == 0
+    if args.json:
+        document: dict[str, Any] = {
+            "database": str(db_path),
+            "province": province.code,
+            "province_name": province.name,
+            "encrypted": bool(store.encrypted),
+            "admin": args.admin or None,
+            "accounts": not no_account,
+        }
+        if recovery:
+            document["recovery_key"] = recovery  # shown once, as on the terminal
+        print_json(document)
+        return EXIT_OK
     print(
         tx("Veritabanı hazır: {db_path} ({name}, plaka {code}).").format(
             db_path=db_path, name=province.name, code=province.code
@@ -104,19 +128,19 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     if recovery:
         print(_recovery_text(recovery))
-    elif not store.encrypted and isinstance(db_path, Path):
+    elif plain:
         print(tx("Veritabanı şifrelenmemiş: koopbis key encrypt --as YÖNETİCİ ile şifreleyin."))
-    if users.count_users(store) == 0:
+    if no_account:
         print(tx("Sıradaki adım: ilk yönetici hesabını açın: koopbis user add ADI --role admin"))
     return EXIT_OK
 
 
 def _recovery_text(recovery: str) -> str:
-    return (
+    return tx(
         "KURTARMA ANAHTARI (yalnızca şimdi gösterilir; yazdırıp kilitli bir yerde saklayın):\n"
-        f"    {recovery}\n"
+        "    {recovery}\n"
         "Bütün parolalar unutulursa veritabanını bu anahtar açar."
-    )
+    ).format(recovery=recovery)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -124,14 +148,29 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from koopbis_desktop.store import backup
 
     dest = _file_path(args.dest, backup=True) if args.dest else None  # refused before the password
-    store, actor = signed_in(args)
+    # Reading: a database nothing can be written to (write-protected, a full disk) is exactly one
+    # to back up; its copy is taken on a read-only open, without its audit row.
+    store, actor = signed_in(args, reading=True)
     office = isinstance(store.location, OfficeUrl)
     # An office backup's own key is wrapped for the password of whoever takes it.
     password = account_password(args) if office else None
     target = setup.backup_now(store, dest, by=actor.username, password=password)
+    sealed = office and bool(store.setting(backup.OFFICE_RECOVERY))
+    if args.json:
+        document: dict[str, Any] = {"file": str(target), "audited": not store.read_only}
+        if office:
+            document["office_recovery_key"] = sealed  # the office's backup recovery key opens it too
+        print_json(document)
+        return EXIT_OK
     print(tx("Yedek alındı: {target}").format(target=target))
+    if store.read_only:
+        print(
+            tx(
+                "Veritabanına yazılamıyor (salt okunur): yedek alındı, ama denetim izine yazılamadı. "
+                "Veritabanı yeniden yazılabilir olunca bir yedek daha alın."
+            )
+        )
     if office:
-        sealed = bool(store.setting(backup.OFFICE_RECOVERY))
         print(
             tx("Yedek şifreli: {username} parolasıyla ve ofisin yedek kurtarma anahtarıyla açılır.").format(
                 username=actor.username
@@ -237,6 +276,11 @@ def _restore_into_office(args: argparse.Namespace, url: OfficeUrl, file: Path) -
                 source.close()
     finally:
         target.close()
+    if args.json:
+        print_json(
+            {"file": str(file), "to": url.display, "rows": report.total, "audit_rows": report.audit_rows}
+        )
+        return EXIT_OK
     print(
         tx("Geri yüklendi: {file} → {url} ({total} satır, {audit} denetim izi satırı doğrulandı).").format(
             file=file, url=url.display, total=report.total, audit=report.audit_rows
@@ -269,6 +313,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     else:
         store.close()
     safety = setup.restore_from(db_path, backup_file, by=actor, unlock=unlock)
+    if args.json:
+        print_json({"file": str(backup_file), "previous": str(safety) if safety else None})
+        return EXIT_OK
     print(tx("Geri yüklendi: {file}.").format(file=args.file))
     if safety:
         print(tx("Önceki veritabanının yedeği: {safety}").format(safety=safety))

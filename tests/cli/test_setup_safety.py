@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from koopbis_desktop.services import setup
 from koopbis_desktop.store import encryption, keyfile
 from koopbis_desktop.store.backup import BackupTargetTaken
 from koopbis_desktop.store.db import file_kind, open_store
+from tests.conftest import held_by_another_program
 
 ADMIN_PW = "yonetici-parola-1"
 
@@ -274,3 +277,60 @@ def test_a_missing_database_names_init_without_an_outdated_command_line(
     main(["--lang", "en", "--db", str(missing), "audit", "verify", "--as", "admin"])
     english = capsys.readouterr().err
     assert "Database not found" in english and "--" not in english
+
+
+# -- init, backup and restore: --lang en and --json -----------------------------------------------
+
+
+def test_init_backup_and_restore_speak_english_and_json_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "il" / "koopbis.sqlite"
+    assert main(["--lang", "en", "--db", str(db), "init", "--province", "06", "--admin", "admin"]) == 0
+    out = capsys.readouterr().out
+    assert "Database ready" in out and "RECOVERY KEY" in out and "KURTARMA" not in out
+
+    other = tmp_path / "ist" / "koopbis.sqlite"
+    assert koopbis(other, "init", "--province", "34", "--admin", "admin", "--json") == 0
+    document = json.loads(capsys.readouterr().out)  # one document, nothing else on stdout
+    assert document["province"] == "34" and document["encrypted"] is True and document["admin"] == "admin"
+    assert re.fullmatch(r"\d{5}(-\d{5}){7}", document["recovery_key"])
+    assert document["database"] == str(other)
+
+    assert koopbis(db, "backup", str(tmp_path / "usb"), "--as", "admin", "--json") == 0
+    taken = json.loads(capsys.readouterr().out)
+    assert taken["audited"] is True and Path(taken["file"]).is_file()
+    assert koopbis(db, "restore", taken["file"], "--as", "admin", "--json") == 0
+    restored = json.loads(capsys.readouterr().out)
+    assert restored["file"] == taken["file"] and Path(restored["previous"]).is_file()
+    healthy(db, capsys)
+
+
+# -- backup of a database nothing can be written to -----------------------------------------------
+
+
+def test_a_backup_is_taken_on_a_read_only_open_without_its_audit_row(db: Path, tmp_path: Path) -> None:
+    key = encryption.unlock_key(db, "admin", ADMIN_PW)
+    reader = open_store(db, read_only=True, key=key)
+    try:
+        rows = reader.query("SELECT COUNT(*) FROM audit")
+        saved = setup.backup_now(reader, tmp_path / "usb", by="admin")
+        assert reader.query("SELECT COUNT(*) FROM audit") == rows
+    finally:
+        reader.close()
+    copy = open_store(saved, key=encryption.unlock_key(saved, "admin", ADMIN_PW))
+    try:
+        assert copy.setting("province_code") == "06"
+    finally:
+        copy.close()
+
+
+def test_koopbis_backup_works_on_a_write_protected_database(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with held_by_another_program(db):  # nothing can write the file (root's immutable flag)
+        assert koopbis(db, "backup", str(tmp_path / "usb"), "--as", "admin") == 0, capsys.readouterr().err
+        out = capsys.readouterr().out
+        assert "Yedek alındı" in out and "denetim izine yazılamadı" in out
+    saved = next((tmp_path / "usb").glob("koopbis-*.sqlite"))
+    assert koopbis(saved, "audit", "verify", "--as", "admin") == 0
