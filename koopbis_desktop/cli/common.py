@@ -253,11 +253,12 @@ def sign_in(store: Store, args: argparse.Namespace, *, required: bool = True) ->
 
 
 def _write_refused(exc: KnownError) -> bool:
-    import sqlite3
+    from koopbis_desktop.store.db import db_errors
 
     cause = exc.__cause__
     name = getattr(cause, "sqlite_errorname", "") or ""
-    return isinstance(cause, sqlite3.Error) and name.startswith(("SQLITE_READONLY", "SQLITE_FULL"))
+    # db_errors: an encrypted file's driver (SQLCipher) raises errors of its own root, not sqlite3's.
+    return isinstance(cause, db_errors()) and name.startswith(("SQLITE_READONLY", "SQLITE_FULL"))
 
 
 def signed_in(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from koopbis_desktop import paths
 from koopbis_desktop.cli.common import (
     EXIT_INVALID,
+    EXIT_NOT_PERMITTED,
     EXIT_OK,
     EXIT_USAGE,
     CliError,
@@ -23,12 +24,13 @@ from koopbis_desktop.cli.common import (
     ask_password,
     open_db,
     open_office,
+    print_json,
     sign_in,
     signed_in,
 )
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Actor, NotPermitted, Role
-from koopbis_desktop.store.location import OfficeUrl
+from koopbis_desktop.store.location import OfficeUrl, parse_location
 
 # The store and the set-up service are imported by the command that runs.
 if TYPE_CHECKING:
@@ -38,25 +40,44 @@ if TYPE_CHECKING:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from koopbis_desktop.domain.validators import FieldError
-    from koopbis_desktop.services import setup
+    from koopbis_desktop.services import accounts, setup
     from koopbis_desktop.store import encryption, users
+    from koopbis_desktop.store.db import file_kind
 
     setup.find_province(args.province)  # an unknown province creates no file
     if args.admin:
         # Nor does a name no account can have: said before the password is asked for twice.
-        from koopbis_desktop.services import accounts
-
         accounts.check_username(args.admin)
     db_path = paths.database_location(args.db)
     store: Store
     recovery = ""
-    if args.admin and isinstance(db_path, Path) and not db_path.exists():
-        # Encrypted from the first byte; the first admin's password opens it.
-        # An init cut off before its first account left a key file nobody can open: set aside. A key
-        # file with accounts opens a database moved or deleted: create_encrypted refuses to replace it.
+    if isinstance(db_path, Path):
+        # An init (or a first run) cut off before its first account left a key file nobody can
+        # open, beside an empty or encrypted file: set aside, as the desktop's start does, so
+        # that running init again begins again.
         encryption.set_aside_unfinished(db_path)
+        if file_kind(db_path) == "empty":
+            # What a failed copy or a full disk leaves: never silently replaced (the desktop
+            # refuses it too), and never made a plain database by SQLite's taking it for a new one.
+            raise CliError(
+                tx(
+                    "Veritabanı dosyası boş (0 bayt): {path}. Yarım kalmış bir kopyalama ya da dolu bir disk "
+                    "böyle bırakmış olabilir; üzerine yeni bir veritabanı kurulmadı, dosyaya dokunulmadı. "
+                    "Kayıtlar yedekteyse yedekten geri yükleyin; burada gerçekten yeni bir veritabanı "
+                    "kurulacaksa boş dosyayı silin ya da başka bir dosya adı verin."
+                ).format(path=db_path),
+                EXIT_NOT_PERMITTED,
+            )
+    if args.admin and isinstance(db_path, Path) and not db_path.exists():
+        # Encrypted from the first byte; the first admin's password opens it. A key file with
+        # accounts opens a database moved or deleted: create_encrypted refuses to replace it.
         encryption.check_no_orphan_keyfile(db_path)
-        password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
+        password = ask_password(
+            "KOOPBIS_NEW_PASSWORD",
+            tx("{username} için yeni parola: ").format(username=args.admin),
+            twice=True,
+        )
+        accounts.check_password(password)  # a refused password leaves no file behind
         store = encryption.create_encrypted(db_path, backups_dir=paths.backups_dir(db_path))
         setup.add_first_admin(store, args.admin, password, args.full_name or "")
         recovery = encryption.new_recovery_key(store)
@@ -74,12 +95,32 @@ def cmd_init(args: argparse.Namespace) -> int:
         store = open_db(args, create=True)
         if args.admin and users.count_users(store) == 0:
             # An office database: no key file (the server guards it); the first admin all the same.
-            password = ask_password("KOOPBIS_NEW_PASSWORD", f"{args.admin} için yeni parola: ", twice=True)
+            password = ask_password(
+                "KOOPBIS_NEW_PASSWORD",
+                tx("{username} için yeni parola: ").format(username=args.admin),
+                twice=True,
+            )
+            accounts.check_password(password)
             setup.add_first_admin(store, args.admin, password, args.full_name or "")
     try:
         province = setup.initialize(store, args.province, go_live=args.go_live)
     except FieldError as exc:
         raise CliError(f"--go-live: {exc.message}", EXIT_INVALID) from exc
+    plain = not store.encrypted and isinstance(db_path, Path)
+    no_account = users.count_users(store) == 0
+    if args.json:
+        document: dict[str, Any] = {
+            "database": str(db_path),
+            "province": province.code,
+            "province_name": province.name,
+            "encrypted": bool(store.encrypted),
+            "admin": args.admin or None,
+            "accounts": not no_account,
+        }
+        if recovery:
+            document["recovery_key"] = recovery  # shown once, as on the terminal
+        print_json(document)
+        return EXIT_OK
     print(
         tx("Veritabanı hazır: {db_path} ({name}, plaka {code}).").format(
             db_path=db_path, name=province.name, code=province.code
@@ -87,35 +128,49 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     if recovery:
         print(_recovery_text(recovery))
-    elif not store.encrypted and isinstance(db_path, Path):
+    elif plain:
         print(tx("Veritabanı şifrelenmemiş: koopbis key encrypt --as YÖNETİCİ ile şifreleyin."))
-    if users.count_users(store) == 0:
+    if no_account:
         print(tx("Sıradaki adım: ilk yönetici hesabını açın: koopbis user add ADI --role admin"))
     return EXIT_OK
 
 
 def _recovery_text(recovery: str) -> str:
-    return (
+    return tx(
         "KURTARMA ANAHTARI (yalnızca şimdi gösterilir; yazdırıp kilitli bir yerde saklayın):\n"
-        f"    {recovery}\n"
+        "    {recovery}\n"
         "Bütün parolalar unutulursa veritabanını bu anahtar açar."
-    )
+    ).format(recovery=recovery)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from koopbis_desktop.services import setup
     from koopbis_desktop.store import backup
 
-    store, actor = signed_in(args)
+    dest = _file_path(args.dest, backup=True) if args.dest else None  # refused before the password
+    # Reading: a database nothing can be written to (write-protected, a full disk) is exactly one
+    # to back up; its copy is taken on a read-only open, without its audit row.
+    store, actor = signed_in(args, reading=True)
     office = isinstance(store.location, OfficeUrl)
     # An office backup's own key is wrapped for the password of whoever takes it.
     password = account_password(args) if office else None
-    target = setup.backup_now(
-        store, Path(args.dest) if args.dest else None, by=actor.username, password=password
-    )
+    target = setup.backup_now(store, dest, by=actor.username, password=password)
+    sealed = office and bool(store.setting(backup.OFFICE_RECOVERY))
+    if args.json:
+        document: dict[str, Any] = {"file": str(target), "audited": not store.read_only}
+        if office:
+            document["office_recovery_key"] = sealed  # the office's backup recovery key opens it too
+        print_json(document)
+        return EXIT_OK
     print(tx("Yedek alındı: {target}").format(target=target))
+    if store.read_only:
+        print(
+            tx(
+                "Veritabanına yazılamıyor (salt okunur): yedek alındı, ama denetim izine yazılamadı. "
+                "Veritabanı yeniden yazılabilir olunca bir yedek daha alın."
+            )
+        )
     if office:
-        sealed = bool(store.setting(backup.OFFICE_RECOVERY))
         print(
             tx("Yedek şifreli: {username} parolasıyla ve ofisin yedek kurtarma anahtarıyla açılır.").format(
                 username=actor.username
@@ -128,6 +183,27 @@ def cmd_backup(args: argparse.Namespace) -> int:
             ).format(username=actor.username)
         )
     return EXIT_OK
+
+
+def _file_path(text: str, *, backup: bool) -> Path:
+    """A backup's place on this PC: an address (an office database's URL) is not a folder to create."""
+    location = parse_location(text)  # an unknown scheme is refused ("… bir dosya yolu değil …")
+    if isinstance(location, OfficeUrl):
+        raise CliError(
+            (
+                tx(
+                    "'{text}' bir dosya yolu değil, bir ofis veritabanının adresi. Yedek bu bilgisayarda bir "
+                    "klasöre ya da yeni bir .sqlite dosyasına yazılır; bir klasör ya da dosya yolu verin."
+                )
+                if backup
+                else tx(
+                    "'{text}' bir dosya yolu değil, bir ofis veritabanının adresi. Geri yükleme bir yedek "
+                    "dosyasından yapılır; yedek dosyasının yolunu verin."
+                )
+            ).format(text=location.display),
+            EXIT_USAGE,
+        )
+    return location
 
 
 def _admin_of_backup(args: argparse.Namespace, file: Path, unlock: backup.Unlock | None) -> Actor:
@@ -200,6 +276,11 @@ def _restore_into_office(args: argparse.Namespace, url: OfficeUrl, file: Path) -
                 source.close()
     finally:
         target.close()
+    if args.json:
+        print_json(
+            {"file": str(file), "to": url.display, "rows": report.total, "audit_rows": report.audit_rows}
+        )
+        return EXIT_OK
     print(
         tx("Geri yüklendi: {file} → {url} ({total} satır, {audit} denetim izi satırı doğrulandı).").format(
             file=file, url=url.display, total=report.total, audit=report.audit_rows
@@ -210,8 +291,9 @@ def _restore_into_office(args: argparse.Namespace, url: OfficeUrl, file: Path) -
 
 def cmd_restore(args: argparse.Namespace) -> int:
     location = paths.database_location(args.db)
+    backup_file = _file_path(args.file, backup=False)
     if isinstance(location, OfficeUrl):
-        return _restore_into_office(args, location, Path(args.file))
+        return _restore_into_office(args, location, backup_file)
     from koopbis_desktop.services import setup
     from koopbis_desktop.store import encryption
     from koopbis_desktop.store.errors import DatabaseDamaged
@@ -227,10 +309,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         store, actor = signed_in(args, role=Role.ADMIN)
     except DatabaseDamaged:
-        actor = _admin_of_backup(args, Path(args.file), unlock)
+        actor = _admin_of_backup(args, backup_file, unlock)
     else:
         store.close()
-    safety = setup.restore_from(db_path, Path(args.file), by=actor, unlock=unlock)
+    safety = setup.restore_from(db_path, backup_file, by=actor, unlock=unlock)
+    if args.json:
+        print_json({"file": str(backup_file), "previous": str(safety) if safety else None})
+        return EXIT_OK
     print(tx("Geri yüklendi: {file}.").format(file=args.file))
     if safety:
         print(tx("Önceki veritabanının yedeği: {safety}").format(safety=safety))

@@ -75,6 +75,11 @@ def _check_password_strength(password: str) -> None:
         )
 
 
+def check_password(password: str) -> None:
+    """Refuse (ValidationFailed) a password no account may have, before anything is made for it."""
+    _check_password_strength(password)
+
+
 def _require_admin(actor: Actor | None) -> Actor:
     if actor is None or actor.role != Role.ADMIN:
         raise NotPermitted(tx("Kullanıcı hesaplarını yalnızca yönetici (admin) yönetebilir."))

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from koopbis_desktop.domain.errors import KoopbisError
+from koopbis_desktop.domain.errors import ExitCode, KoopbisError
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.resources import resources_dir
 from koopbis_desktop.domain.text import fold, fold_tokens
-from koopbis_desktop.services.printouts import qt_child_command
+from koopbis_desktop.services.printouts import qt_child_command, refuse_non_pdf
 
 DEFAULT_LANGUAGE = "tr"
 GUIDE_TITLE = {"tr": "KOOP-BİS Masaüstü — Kullanıcı Kılavuzu", "en": "KOOP-BİS Desktop — User Guide"}
@@ -323,8 +323,15 @@ def write_guide_pdf(target: Path | str, language: str = DEFAULT_LANGUAGE, *, tim
     never imports Qt.
     """
     path = Path(target)
+    if path.suffix.lower() != ".pdf":
+        # As a printout's: a name ending otherwise is a slip (an Excel file, a database), never written over.
+        raise GuideError(
+            tx("Kılavuzun yazılacağı dosyanın adı .pdf ile bitmeli, ör. kilavuz.pdf"),
+            exit_code=ExitCode.USAGE,
+        )
     if not path.parent.is_dir():
         raise GuideError(tx("Kılavuz yazdırılamadı: klasör bulunamadı: {parent}").format(parent=path.parent))
+    refuse_non_pdf(path)
     package_root = Path(__file__).resolve().parents[2]
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -133,12 +133,40 @@ def render_command() -> list[str]:
     return qt_child_command(RENDER_MODULE, RENDER_FLAG)
 
 
+def refuse_non_pdf(target: Path) -> None:
+    """A PDF replaces an earlier PDF of the same name, never another file named ``….pdf`` by
+    mistake (a database, a spreadsheet): refused, exit 4, nothing written."""
+    target = Path(target)
+    if target.is_dir():
+        raise PrintFailed(
+            tx("{target} bir klasör; PDF için bir dosya adı verin, ör. {example}").format(
+                target=target, example=target / "cikti.pdf"
+            ),
+            exit_code=ExitCode.USAGE,
+        )
+    try:
+        with open(target, "rb") as f:
+            head = f.read(5)
+    except OSError:
+        return  # not there (or not readable: the writer says why)
+    if head and head != b"%PDF-":
+        raise PrintFailed(
+            tx(
+                "{target} zaten var ve bir PDF dosyası değil; üzerine yazılmadı, hiçbir şey değişmedi. "
+                "Yeni bir dosya adı verin."
+            ).format(target=target),
+            exit_code=ExitCode.NOT_PERMITTED,
+        )
+
+
 def write_pdf(report: Report, target: Path) -> int:
     """Write ``report`` as an A4 PDF at ``target`` in a child process; the page count.
 
     Raises :class:`PrintFailed` with the child's Turkish sentence and exit code.
     """
     import subprocess
+
+    refuse_non_pdf(target)
 
     with tempfile.TemporaryDirectory(prefix="koopbis-pdf-") as tmp:
         request = Path(tmp) / "istek.json"
@@ -185,6 +213,7 @@ def write_pdf(report: Report, target: Path) -> int:
 __all__ = [
     "PrintFailed",
     "qt_child_command",
+    "refuse_non_pdf",
     "render_command",
     "report_from_json",
     "report_to_json",

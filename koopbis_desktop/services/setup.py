@@ -124,14 +124,19 @@ def set_up_database(
 def backup_now(
     store: Store, dest: Path | None = None, *, by: str = "system", password: str | None = None
 ) -> Path:
-    """Copy the database to ``dest`` (default: the backup folder of the settings); the copy's path.
+    """Copy the database to ``dest`` (default: the backup folder of the settings) and note it in the
+    audit trail, unless ``store`` is read-only; the copy's path.
 
     An office database's backup is the same encrypted SQLite file as a single PC's, under a
     key of its own wrapped for ``by``'s ``password`` (and sealed for the office's recovery key,
     :func:`new_office_recovery_key`); a single PC's opens with the database's key file.
     """
     target = copy_backup(store, dest, by=by, password=password)
-    record_backup(store, by, target)
+    if not store.read_only:
+        # A database nothing can be written to (a write-protected file, a full disk) is exactly
+        # one to back up: the copy is taken, its audit row cannot be (a sign-in there has none
+        # either); the caller says so.
+        record_backup(store, by, target)
     return target
 
 

@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from koopbis_desktop.domain.errors import ExitCode
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.store import keyfile, migrations, private
 from koopbis_desktop.store.db import Store, connect_raw, db_errors, file_kind
@@ -51,6 +52,35 @@ DEFAULT_KEEP = 10
 CUT_OFF_AFTER_S = 24 * 3600
 
 
+class BackupTargetTaken(KnownError):
+    """A backup is a new file: never written over one already there, nor over the open database
+    or its key file (exit 4, a person's choice of name, nothing written)."""
+
+    exit_code = ExitCode.NOT_PERMITTED
+
+
+def _refuse_taken(store: Store, target: Path) -> None:
+    """Refuse ``target`` when a file (or folder) is there, or when it is the open database or its key file."""
+    keys = keyfile.keyfile_path(target)
+    if isinstance(store.location, Path):
+        own = store.location.resolve()
+        if target.resolve() in {own, keyfile.keyfile_path(own), Path(f"{own}-wal"), Path(f"{own}-shm")}:
+            raise BackupTargetTaken(
+                tx(
+                    "{target} açık olan veritabanının kendi dosyası; yedek onun üzerine yazılmaz, hiçbir şey "
+                    "değişmedi. Yedek için bir klasör ya da başka bir klasörde yeni bir dosya adı verin."
+                ).format(target=target)
+            )
+    for taken in (target, keys):
+        if taken.exists() or taken.is_symlink():
+            raise BackupTargetTaken(
+                tx(
+                    "{taken} zaten var; yedek var olan bir dosyanın üzerine yazılmaz, hiçbir şey değişmedi. "
+                    "Yeni bir dosya adı ya da bir klasör verin (klasöre her yedek kendi tarihli adıyla yazılır)."
+                ).format(taken=taken)
+            )
+
+
 def _safe(reason: str) -> str:
     return re.sub(r"[^a-zA-Z0-9_-]+", "-", reason).strip("-") or "elle"
 
@@ -65,6 +95,9 @@ def create_backup(
 ) -> Path:
     """Copy the live database into ``dest`` (a folder, or a file path ending in .sqlite).
 
+    The backup is always a new file: a file already at ``dest`` (another province's database,
+    an earlier backup, the open database itself) is never written over (:class:`BackupTargetTaken`).
+
     ``account`` (username, password) is who takes an office database's backup: its key is
     wrapped for that password. A single PC's backup opens with the database's own key file.
     """
@@ -76,6 +109,7 @@ def create_backup(
         folder = dest
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"koopbis-{stamp}-{_safe(reason)}.sqlite"
+    _refuse_taken(store, target)
     try:
         private.private_dir(folder)
     except OSError as exc:
@@ -129,6 +163,7 @@ def _file_backup(store: Store, target: Path) -> None:
             store.conn.backup(out)
         finally:
             out.close()
+        _refuse_taken(store, target)  # nor did anything come there while the pages were copied
         if store.key is not None:
             # The key file first: a kill before the rename leaves it beside no file, never a file without it.
             keys = keyfile.KeyFile.load(keyfile.keyfile_path(store.path), store.path)

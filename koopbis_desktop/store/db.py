@@ -360,13 +360,6 @@ def connect_raw(path: Path, key: bytes | None) -> Any:
     return conn
 
 
-def _looks_random(path: Path) -> bool:
-    with open(path, "rb") as f:
-        head = f.read(512)
-    # 512 random bytes hold about 222 distinct values; text and file headers far fewer.
-    return len(head) == 512 and len(set(head)) > 150
-
-
 def _check_encryption(path: Path, key: bytes | None) -> None:
     """Refuse, each with its own sentence, the opens encryption explains (never "corrupt")."""
     from koopbis_desktop.store import keyfile
@@ -377,9 +370,8 @@ def _check_encryption(path: Path, key: bytes | None) -> None:
         if has_keys:
             raise KeyRequired(path)
         # Whole 4 KiB pages of random-looking bytes: an encrypted file whose key file is gone.
-        # Anything else (text, a PDF, zeros) goes on to the ordinary "not a database" refusal.
-        if path.stat().st_size % 4096 == 0 and _looks_random(path):
-            raise KeyFileMissing(keyfile.keyfile_path(path), path)
+        # Anything else (text, a PDF, zeros) is ``foreign``: the ordinary "not a database" refusal.
+        raise KeyFileMissing(keyfile.keyfile_path(path), path)
     if key is not None and kind == "plain":
         raise PlainDatabase(path)
 

@@ -74,6 +74,20 @@ class DatabaseForeign(DatabaseDamaged):
         self.newest_backup = newest_backup
 
 
+class DatabaseIsFolder(KnownError):
+    """A folder where the database file should be: a path given without the file's name."""
+
+    exit_code = ExitCode.USAGE
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            tx(
+                "{path} bir klasör; veritabanı dosyasının yolunu verin (ör. {example}). Hiçbir şey değişmedi."
+            ).format(path=path, example=path / "koopbis.sqlite")
+        )
+        self.path = path
+
+
 class DatabaseReadOnly(KnownError):
     """The database or its folder cannot be written: reading still works, saving does not."""
 
@@ -132,11 +146,17 @@ class SchemaTooNew(KnownError):
 
 
 class NotInitialised(KnownError):
+    """No database at the path. The desktop shows it too (a file moved away while it runs),
+    so it names the command, not its options."""
+
     def __init__(self, path: Path) -> None:
         super().__init__(
-            tx("Veritabanı bulunamadı: {path}. Önce oluşturun: koopbis init --province <plaka kodu>").format(
-                path=path
-            )
+            tx(
+                "Veritabanı bulunamadı: {path}. Dosya taşınmış ya da silinmiş olabilir: yerine koyun ya da "
+                "en yeni yedekten geri yükleyin. Yeni bir il veritabanı ilk yöneticisiyle kurulur: programın "
+                "ilk açılışındaki kurulumla ya da komut satırında 'koopbis init' ile (il plaka kodu ve ilk "
+                "yöneticinin adı verilerek)."
+            ).format(path=path)
         )
 
 

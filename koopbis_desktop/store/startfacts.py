@@ -11,30 +11,49 @@ Whether the file is encrypted (:func:`file_kind`) is read here too, from its fir
 from __future__ import annotations
 
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: SQLCipher's page size: an encrypted database is always whole pages.
+CIPHER_PAGE = 4096
+
+
+def looks_random(head: bytes) -> bool:
+    """A file's first 512 bytes as SQLCipher writes them (a salt, then ciphertext)."""
+    # 512 random bytes hold about 222 distinct values; text and file headers far fewer.
+    return len(head) == 512 and len(set(head)) > 150
 
 
 def file_kind(path: Path) -> str:
-    """``missing``, ``empty``, ``plain`` (an SQLite header) or ``encrypted`` (random bytes).
+    """``missing``, ``empty``, ``plain`` (an SQLite header), ``encrypted`` or ``foreign``.
 
-    A plain file whose first bytes were overwritten still has SQLite's fixed payload
-    fractions (64, 32, 32) at offset 21, which SQLCipher encrypts: that file is
-    ``plain`` (and damaged), so it is reported as damaged, not as encrypted.
+    ``encrypted`` is whole 4 KiB pages of random-looking bytes, as SQLCipher writes; anything
+    else without an SQLite header (a text, a key file's JSON, a spreadsheet, a cut-off file) is
+    ``foreign``, which opens as "not a KOOP-BİS database", never as an encrypted database whose
+    key file is missing. A plain file whose first bytes were overwritten still has SQLite's
+    fixed payload fractions (64, 32, 32) at offset 21, which SQLCipher encrypts: that file is
+    ``plain`` (and damaged), so it is reported as damaged, not as encrypted. A folder is
+    refused (:class:`~koopbis_desktop.store.errors.DatabaseIsFolder`).
     """
     try:
-        size = path.stat().st_size
+        facts = path.stat()
     except FileNotFoundError:
         return "missing"
-    if size == 0:
+    if stat.S_ISDIR(facts.st_mode):
+        from koopbis_desktop.store.errors import DatabaseIsFolder
+
+        raise DatabaseIsFolder(path)
+    if facts.st_size == 0:
         return "empty"
     with open(path, "rb") as f:
-        head = f.read(24)
+        head = f.read(512)
     if head.startswith(SQLITE_HEADER) or head[21:24] == b"\x40\x20\x20":
         return "plain"
-    return "encrypted"
+    if facts.st_size % CIPHER_PAGE == 0 and looks_random(head):
+        return "encrypted"
+    return "foreign"
 
 
 @dataclass(frozen=True)
