@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from koopbis_desktop import paths
-from koopbis_desktop.domain.errors import ExitCode, KoopbisError
+from koopbis_desktop.domain.errors import ExitCode, KoopbisError, read_refused_reason
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import ROLE_LABELS, STATE_LABELS, Actor, NotPermitted, Role, State
 from koopbis_desktop.store.location import OfficeUrl
@@ -308,6 +308,21 @@ def print_moved(entry: entries.Entry, detail: str = "") -> None:
     print(f"{entry.label}: {STATE_LABELS[entry.state]}{detail}.")
 
 
+def _json_problem(said: str) -> str:
+    """Python's json module says what is wrong in English: the usual mistakes in Turkish."""
+    known = {
+        "Expecting value": tx("burada bir değer bekleniyordu"),
+        "Expecting property name enclosed in double quotes": tx('alan adı çift tırnak (") içinde olmalı'),
+        "Expecting ',' delimiter": tx("virgül eksik"),
+        "Expecting ':' delimiter": tx("alan adından sonra iki nokta (:) eksik"),
+        "Unterminated string starting at": tx("tırnak işareti kapanmamış"),
+        "Extra data": tx("JSON nesnesinden sonra fazladan metin var"),
+        "Invalid control character at": tx("metnin içinde izin verilmeyen bir denetim karakteri var"),
+        "Invalid \\escape": tx("geçersiz ters bölü (\\) dizisi"),
+    }
+    return known.get(said, tx("yazım hatası"))
+
+
 def load_data(text: str, option: str = "--data") -> dict[str, Any]:
     """A JSON object given inline, as ``@FILE`` or as ``-`` (standard input); ``option`` names it in errors."""
     try:
@@ -320,7 +335,7 @@ def load_data(text: str, option: str = "--data") -> dict[str, Any]:
     except OSError as exc:
         raise CliError(
             tx("Veri dosyası okunamadı: {filename}: {strerror}").format(
-                filename=exc.filename, strerror=exc.strerror
+                filename=exc.filename, strerror=read_refused_reason(exc)
             )
         ) from exc
     except UnicodeDecodeError as exc:
@@ -337,7 +352,7 @@ def load_data(text: str, option: str = "--data") -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise CliError(
             tx("{option} geçerli JSON değil (satır {lineno}, sütun {colno}): {msg}").format(
-                option=option, lineno=exc.lineno, colno=exc.colno, msg=exc.msg
+                option=option, lineno=exc.lineno, colno=exc.colno, msg=_json_problem(exc.msg)
             ),
             EXIT_INVALID,
         ) from exc

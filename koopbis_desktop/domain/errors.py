@@ -65,4 +65,15 @@ def write_refused_reason(exc: OSError) -> str:
     return str(exc.strerror or exc)
 
 
-__all__ = ["ExitCode", "KoopbisError", "write_refused_reason"]
+def read_refused_reason(exc: OSError) -> str:
+    """Why a file could not be read, in Turkish (the system's own words are English)."""
+    if isinstance(exc, IsADirectoryError):
+        return tx("bu bir klasör, dosya değil; dosyanın kendisini verin")
+    if isinstance(exc, FileNotFoundError):
+        return tx("böyle bir dosya yok; yolunu denetleyin")
+    if isinstance(exc, PermissionError):
+        return tx("dosyayı okuma izniniz yok ya da dosya başka bir programda açık")
+    return str(exc.strerror or exc)
+
+
+__all__ = ["ExitCode", "KoopbisError", "read_refused_reason", "write_refused_reason"]
