@@ -90,6 +90,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     store, actor = signed_in(args, reading=True)
     try:
         _admin_only(actor.role)
+        if isinstance(store.location, OfficeUrl):
+            return _office_status(args, store.location)
         keys = keyfile.keyfile_path(store.path)
         info: dict[str, Any] = {
             "database": str(store.path),
@@ -119,6 +121,35 @@ def cmd_status(args: argparse.Namespace) -> int:
             )
         )
     return EXIT_OK
+
+
+def _office_status(args: argparse.Namespace, location: OfficeUrl) -> int:
+    """The office database has no key file and no key slots: what guards its data instead."""
+    if args.json:
+        print_json(
+            {"database": location.display, "office": True, "key_file": None, "accounts_with_slot": []}
+        )
+        return EXIT_OK
+    print(
+        tx(
+            "Ofis veritabanı: {database}. Kayıtları PostgreSQL sunucusu tutar: bağlantı TLS ile şifrelidir, "
+            "sunucunun diskini ofisin bilgi işlemi şifreler. Anahtar dosyası ve hesap anahtarları yalnızca "
+            "bir bilgisayarın kendi veritabanı dosyası içindir. Bu veritabanından alınan yedekler kendi "
+            "anahtarıyla şifrelenir; yedeklerin kurtarma anahtarı: koopbis key recovery --as YÖNETİCİ"
+        ).format(database=location.display)
+    )
+    return EXIT_OK
+
+
+def _not_for_the_office(store: Any) -> None:
+    if isinstance(store.location, OfficeUrl):
+        raise CliError(
+            tx(
+                "Bu komut bir bilgisayarın kendi veritabanı dosyasının anahtarı içindir; ofis veritabanının "
+                "anahtarı yoktur (kayıtları sunucu tutar, bağlantı TLS ile şifrelidir)."
+            ),
+            EXIT_USAGE,
+        )
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
@@ -201,6 +232,7 @@ def cmd_rotate(args: argparse.Namespace) -> int:
     location = store.location
     try:
         _admin_only(actor.role)
+        _not_for_the_office(store)
     except BaseException:
         store.close()
         raise
