@@ -126,9 +126,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def _office_status(args: argparse.Namespace, location: OfficeUrl) -> int:
     """The office database has no key file and no key slots: what guards its data instead."""
     if args.json:
-        print_json(
-            {"database": location.display, "office": True, "key_file": None, "accounts_with_slot": []}
-        )
+        print_json({"database": location.display, "office": True, "key_file": None, "accounts_with_slot": []})
         return EXIT_OK
     print(
         tx(

@@ -68,9 +68,14 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([_user_json(u) for u in rows])
         return EXIT_OK
+    from koopbis_desktop.store.clock import now
+
+    moment = now()
     for u in rows:
         state = tx("açık") if u.active else tx("kapalı")
-        lock = f", kilitli ({u.locked_until} UTC'ye kadar)" if u.locked_until else ""
+        # A lockout that has run out is not one any more (the next sign-in is let in).
+        locked = u.locked_at(moment) and u.locked_until
+        lock = tx(", kilitli ({until} UTC'ye kadar)").format(until=u.locked_until) if locked else ""
         print(f"{u.username:<20} {ROLE_LABELS[u.role]:<18} {u.full_name:<30} {state}{lock}")
     return EXIT_OK
 
