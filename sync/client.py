@@ -97,7 +97,16 @@ def password_source(username: str, *, interactive: bool) -> Callable[[], str]:
         if interactive and sys.stdin is not None and sys.stdin.isatty():
             import getpass
 
-            asked.append(getpass.getpass(tx("KOOP-BİS parolası ({username}): ").format(username=username)))
+            try:
+                asked.append(
+                    getpass.getpass(tx("KOOP-BİS parolası ({username}): ").format(username=username))
+                )
+            except EOFError:  # Ctrl-D at the question: nothing typed, as when no terminal asks
+                raise PasswordUnavailable(
+                    tx("KOOP-BİS parolası girilmedi ({username}); eşitleme yapılmadı.").format(
+                        username=username
+                    )
+                ) from None
             return asked[0]
         raise PasswordUnavailable(
             tx(

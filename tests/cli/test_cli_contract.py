@@ -95,6 +95,31 @@ def test_ctrl_d_at_a_password_prompt_cancels_as_ctrl_c_does(
     assert json.loads(out.read_text()) == {"ok": False, "exit_code": 1, "errors": [{"message": CANCELLED}]}
 
 
+@pytest.mark.sqlite_only
+def test_ctrl_d_at_the_koopbis_password_question_ends_the_sync_in_words(
+    store: Store, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    """``koopbis sync`` asks KOOP-BİS's password on a terminal: Ctrl-D there was "Beklenmeyen bir
+    hata" (exit 1); it now says no password was typed and nothing was sent, and the entry waits."""
+    from tests.sync.conftest import approved_admission, live_server, seed_snapshot
+
+    entry = approved_admission(store, people, seed_snapshot(store, 5)[0]["id"], 0)
+    env = {**_env(tmp_path), "KOOPBIS_PASSWORD": PASSWORD}  # the account's: asked is KOOP-BİS's
+    (tmp_path / "server").mkdir()
+    with live_server(tmp_path / "server", 5) as server:
+        code, shown = _at_a_terminal(
+            ["--db", str(store.path), "sync", "--once", "--server", server.url, "--as", "sef"],
+            env,
+            tmp_path / "stdout.txt",
+            "KOOP-BİS parolası (",
+        )
+    said = shown + (tmp_path / "stdout.txt").read_text()
+    assert code == 4, said
+    assert "KOOP-BİS parolası girilmedi" in said and "eşitleme yapılmadı" in said, said
+    assert "Beklenmeyen" not in said and "Traceback" not in said
+    assert entries.get_entry(store, entry.uuid).state.value == "approved"
+
+
 @pytest.mark.parametrize("json_option", [[], ["--json"]])
 def test_a_pipe_closed_by_the_reader_ends_quietly(tmp_path: Path, json_option: list[str]) -> None:
     """``koopbis types | head -1``: was "Beklenmeyen bir hata" (exit 1) or, under ``--json``, a
