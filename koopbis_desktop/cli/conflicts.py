@@ -151,7 +151,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
             raise CliError(tx('--take merge için --fields gerekli: {"alan": "local" | "server"}'), EXIT_USAGE)
         choices = load_data(args.fields, "--fields")
         entry = resolution.merge(store, actor, args.id, choices, args.reason, seen=_seen(args))
-    print_moved(entry)
+    _said(args, entry)
     return EXIT_OK
 
 
@@ -160,7 +160,7 @@ def cmd_conflicts_return(args: argparse.Namespace) -> int:
 
     store, actor = signed_in(args)
     entry = resolution.return_to_clerk(store, actor, args.id, args.comment, seen=_seen(args))
-    print_moved(entry)
+    _said(args, entry)
     return EXIT_OK
 
 
@@ -171,11 +171,20 @@ def cmd_conflicts_link(args: argparse.Namespace) -> int:
     entry = resolution.link_registration(
         store, actor, args.id, args.cooperative, args.reason, seen=_seen(args)
     )
-    print_moved(
+    _said(
+        args,
         entry,
         tx("; bekleyen kayıtlar {cooperative} kooperatifine bağlandı").format(cooperative=args.cooperative),
     )
     return EXIT_OK
+
+
+def _said(args: argparse.Namespace, entry: Any, detail: str = "") -> None:
+    """Where the resolved entry went: one JSON document under ``--json``, else a sentence."""
+    if args.json:
+        print_json(entry.to_json())
+    else:
+        print_moved(entry, detail)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -96,7 +96,14 @@ def cmd_manual_skip(args: argparse.Namespace) -> int:
 
     store, actor = signed_in(args)
     item = manual.record_skip(store, actor, args.id, args.note)
-    print(tx("{uuid}: atlandı; onaylı kalır, diğerlerinden sonra yeniden sorulur.").format(uuid=item.uuid))
+    if args.json:
+        print_json(_marked_json(item))
+    else:
+        print(
+            tx("{uuid}: atlandı; onaylı kalır, diğerlerinden sonra yeniden sorulur.").format(
+                uuid=item.entry.label
+            )
+        )
     return EXIT_OK
 
 
@@ -105,8 +112,15 @@ def cmd_manual_problem(args: argparse.Namespace) -> int:
 
     store, actor = signed_in(args)
     item = manual.record_problem(store, actor, args.id, args.note)
-    print(tx("{uuid}: sorun kaydedildi; kayıt onaylı kalır.").format(uuid=item.uuid))
+    if args.json:
+        print_json(_marked_json(item))
+    else:
+        print(tx("{uuid}: sorun kaydedildi; kayıt onaylı kalır.").format(uuid=item.entry.label))
     return EXIT_OK
+
+
+def _marked_json(item: Any) -> dict[str, Any]:
+    return {**item.entry.to_json(), "mark": item.mark, "note": item.note}
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -62,13 +62,24 @@ def test_manual_next_done_skip_and_print_worklist(
     assert got.state == State.SYNCED and got.receipt == "KB-2015-77"
     assert got.outcome is not None and got.outcome["manual"] is True and got.outcome["by"] == "sef"
 
-    ok(koopbis("manual", "skip", second.uuid, "--note", "Yarın", "--as", "sef", password=PASSWORD))
+    skipped = json.loads(
+        ok(
+            koopbis(
+                "manual", "skip", second.uuid, "--note", "Yarın", "--json", "--as", "sef", password=PASSWORD
+            )
+        )
+    )
+    assert skipped["id"] == second.uuid and skipped["mark"] == "manual_skip" and skipped["note"] == "Yarın"
     assert entries.get_entry(store, second.uuid).state == State.APPROVED
     assert (
         json.loads(ok(koopbis("manual", "next", "--json", "--as", "ayse", password=PASSWORD)))["entry"]
         == other.uuid
     )
-    ok(koopbis("manual", "problem", other.uuid, "--note", "Form açılmadı", "--as", "sef", password=PASSWORD))
+    said = ok(
+        koopbis("manual", "problem", other.uuid, "--note", "Form açılmadı", "--as", "sef", password=PASSWORD)
+    )
+    # Named by its number, as a person knows it (was the uuid).
+    assert said.startswith(f"{entries.get_entry(store, other.uuid).number}: sorun kaydedildi"), said
     marks = [r["action"] for r in entries.audit_rows(store) if r["action"].startswith("manual_")]
     assert marks == ["manual_skip", "manual_problem"]
 

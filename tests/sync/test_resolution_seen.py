@@ -183,5 +183,7 @@ def test_cli_shows_what_it_shows_and_refuses_a_decision_on_another_conflict(
     assert "Gördüğünüz çakışma artık geçerli değil" in err and "Traceback" not in err
     assert entries.get_entry(store, uuid).state == State.CONFLICT
     monkeypatch.setenv("KOOPBIS_PASSWORD", PASSWORD)
-    assert main([*resolve, "--seen", resolution.seen_now(store, uuid).token]) == 0
+    assert main([*resolve, "--seen", resolution.seen_now(store, uuid).token, "--json"]) == 0
     assert entries.get_entry(store, uuid).state == State.DISCARDED
+    told = json.loads(capsys.readouterr().out)  # one document under --json, not a sentence
+    assert told["id"] == uuid and told["state"] == State.DISCARDED.value
