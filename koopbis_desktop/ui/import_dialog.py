@@ -141,6 +141,7 @@ class MemberImportDialog(QDialog):
         self.ctx = ctx
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
+        self._kept_preview: ImportPreview | None = None  # the last check's rows, shown while re-reading
         self.busy = False
         # set while drafts are being made: Vazgeç then stops the import instead of closing
         self.import_stop: threading.Event | None = None
@@ -294,11 +295,15 @@ class MemberImportDialog(QDialog):
             self.status_label.setText(self.tr("Önce listenin kooperatifini yazın (sicil no)."))
             self.cooperative_edit.setFocus()
             return
+        # Checked again (Yeniden denetle): the table keeps the last check's rows until the new
+        # one comes, and keeps them if the file cannot be read now (half saved, moved away).
+        self._kept_preview = self.preview if path == self.path else None
         self.path = path
         self.file_edit.setText(str(path))
         kind = self.kind_combo.currentData()
-        self.preview = None
-        self.model.set_preview(None)
+        self.preview = None  # nothing is imported from a check of the file as it was before
+        if self._kept_preview is None:
+            self.model.set_preview(None)
         self._set_busy(True)
         self.progress.setRange(0, 0)
         self.progress.setValue(0)
@@ -327,6 +332,7 @@ class MemberImportDialog(QDialog):
     def on_preview_loaded(self, preview: ImportPreview) -> None:
         self._set_busy(False)
         self.progress.hide()
+        self._kept_preview = None
         self.preview = preview
         self.model.set_preview(preview, only_errors=self.only_errors_check.isChecked())
         # The problems column takes what is left (full text in its tooltip and below the table).
@@ -357,7 +363,13 @@ class MemberImportDialog(QDialog):
     def on_preview_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.progress.hide()
-        self.status_label.setText(user_message(exc))
+        text = user_message(exc)
+        if self._kept_preview is not None:
+            text += " " + self.tr(
+                "Tablo dosyanın önceki denetimini gösteriyor; dosya okunabilene kadar yükleme kapalı. "
+                "Dosyayı kaydedip 'Yeniden denetle'ye basın."
+            )
+        self.status_label.setText(text)
         self._update_buttons()
 
     def on_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -371,7 +383,7 @@ class MemberImportDialog(QDialog):
         )
 
     def on_only_errors_check_toggled(self, checked: bool) -> None:
-        self.model.set_preview(self.preview, only_errors=checked)
+        self.model.set_preview(self.preview or self._kept_preview, only_errors=checked)
 
     # -- queueing -----------------------------------------------------------------------------
 

@@ -2697,234 +2697,239 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>MemberImportDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="159"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="160"/>
         <source>satırlarda yoksa, ör. 2015/14</source>
         <translation>if the rows lack it, e.g. 2015/14</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="162"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="163"/>
         <source>GG.AA.YYYY; satırlarda yoksa</source>
         <translation>DD.MM.YYYY; if the rows lack it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="165"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="166"/>
         <source>taahhüt = pay adedi × pay tutarı</source>
         <translation>subscribed = shares × share value</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="168"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="169"/>
         <source>Karar n&amp;o:</source>
         <translation>Decision n&amp;o.:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="170"/>
         <source>Kara&amp;r tarihi:</source>
         <translation>Decision &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="170"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="171"/>
         <source>&amp;Pay tutarı:</source>
         <translation>Share &amp;value:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="194"/>
         <source>Bütün liste için:</source>
         <translation>For the whole list:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="148"/>
         <source>Ortak listesi yükle</source>
         <translation>Load a member list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="152"/>
         <source>Sicil no, ör. 06-000123</source>
         <translation>Registry no., e.g. 06-000123</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="153"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="154"/>
         <source>Başlıklardan anlaşılsın</source>
         <translation>Detect from the headers</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="155"/>
         <source>Ortaklığa giriş</source>
         <translation>Member admission</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="155"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="156"/>
         <source>Ortaklıktan ayrılma</source>
         <translation>Member leaving</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="179"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="180"/>
         <source>Excel (.xlsx, .xls), LibreOffice (.ods) ya da CSV dosyası seçin</source>
         <translation>Choose an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="181"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="182"/>
         <source>&amp;Dosya seç…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="182"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="183"/>
         <source>&amp;Yeniden denetle</source>
         <translation>Check &amp;again</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="183"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="184"/>
         <source>Dosyayı Excel&apos;de düzelttikten sonra yeniden okuyup denetler.</source>
         <translation>Reads and checks the file again after you corrected it in Excel.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="192"/>
         <source>&amp;Kooperatif (sicil no):</source>
         <translation>&amp;Cooperative (registry no.):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="192"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="193"/>
         <source>Liste &amp;türü:</source>
         <translation>List &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="195"/>
         <source>Dosya:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="201"/>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="423"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="435"/>
         <source>%v satır okundu</source>
         <translation>%v rows read</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="206"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="207"/>
         <source>Şablondaki başlıkları kullanın: T.C. Kimlik No / VKN, Adı Soyadı / Unvanı, Giriş Tarihi, Karar No, Pay Adedi, Taahhüt Edilen Tutar, Ödenen Tutar.</source>
         <translation>Use the template&apos;s headers: T.C. Kimlik No / VKN, Adı Soyadı / Unvanı, Giriş Tarihi, Karar No, Pay Adedi, Taahhüt Edilen Tutar, Ödenen Tutar.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="226"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="227"/>
         <source>Yalnızca &amp;hatalı satırları göster</source>
         <translation>Show only rows with &amp;errors</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="229"/>
         <source>Hatalı satırları &amp;atla (yalnızca geçerli satırlar kuyruğa girer)</source>
         <translation>&amp;Skip rows with errors (only valid rows join the queue)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="231"/>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="499"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="511"/>
         <source>Geçerli satırları &amp;içe aktar</source>
         <translation>&amp;Import the valid rows</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="234"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="235"/>
         <source>Şablonu i&amp;ndir…</source>
         <translation>Do&amp;wnload the template…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="235"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="236"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="283"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="284"/>
         <source>Ortak listesi seçin</source>
         <translation>Choose a member list</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="285"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="286"/>
         <source>Ortak listeleri (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;Tüm dosyalar (*)</source>
         <translation>Member lists (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="341"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="347"/>
         <source>Dosya %1 olarak okundu.</source>
         <translation>The file was read as %1.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="294"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="295"/>
         <source>Önce listenin kooperatifini yazın (sicil no).</source>
         <translation>First type the list&apos;s cooperative (registry no.).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="306"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="311"/>
         <source>%1 okunuyor…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="343"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="349"/>
         <source>Tanınmayan sütunlar alınmadı: %1.</source>
         <translation>Unrecognised columns were left out: %1.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="348"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="354"/>
         <source>Hatalı satırları dosyada düzeltip &apos;Yeniden denetle&apos;ye basın ya da &apos;Hatalı satırları atla&apos;yı seçin.</source>
         <translation>Correct the rows with errors in the file and press &apos;Check again&apos;, or choose &apos;Skip rows with errors&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="370"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="369"/>
+        <source>Tablo dosyanın önceki denetimini gösteriyor; dosya okunabilene kadar yükleme kapalı. Dosyayı kaydedip &apos;Yeniden denetle&apos;ye basın.</source>
+        <translation>The table shows the file&apos;s previous check; importing is off until the file can be read. Save the file and press &apos;Check again&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="382"/>
         <source>Satır %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="386"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="398"/>
         <source>%v kayıt oluşturuldu</source>
         <translation>%v entries created</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="405"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="417"/>
         <source>İçe aktarma durduruluyor…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="436"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="448"/>
         <source>Şablonu kaydet</source>
         <translation>Save the template</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="438"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="450"/>
         <source>Excel dosyası (*.xlsx);;CSV dosyası (*.csv)</source>
         <translation>Excel file (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="453"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="465"/>
         <source>Şablon kaydedilemedi</source>
         <translation>The template could not be saved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="454"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="466"/>
         <source>Şablon kaydedilemedi: %1</source>
         <translation>The template could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="457"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="469"/>
         <source>Şablon kaydedildi: %1</source>
         <translation>Template saved: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="485"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="497"/>
         <source>Önce bir dosya seçin.</source>
         <translation>Choose a file first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="487"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="499"/>
         <source>Dosyada geçerli satır yok.</source>
         <translation>The file has no valid rows.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="490"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="502"/>
         <source>%1 satırda hata var: düzeltin ya da &apos;Hatalı satırları atla&apos;yı seçin.</source>
         <translation>%1 rows have errors: correct them or choose &apos;Skip rows with errors&apos;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="495"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="507"/>
         <source>%1 taslak kayıt oluşturulur.</source>
         <translation>%1 draft entries will be created.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="497"/>
+        <location filename="../../koopbis_desktop/ui/import_dialog.py" line="509"/>
         <source>%1 geçerli satırı &amp;içe aktar</source>
         <translation>&amp;Import %1 valid rows</translation>
     </message>
@@ -3565,159 +3570,159 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Choose the cooperative before saving.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="109"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="110"/>
         <source>Onaya gönderiliyor… (gönderilirken form değiştirilemez)</source>
         <translation>Submitting for approval… (the form cannot be changed meanwhile)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="111"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="112"/>
         <source>Kaydediliyor…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="167"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="168"/>
         <source>{0} onaya gönderildi.</source>
         <translation>{0} submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="173"/>
         <source>Kayıt onaya gönderildi.</source>
         <translation>The entry was submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="178"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="179"/>
         <source>Kaydedildi, ama onaya gönderilemedi: {0}</source>
         <translation>Saved, but could not be submitted for approval: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="183"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="184"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm); kaydederken yazdıklarınız henüz kaydedilmedi (otomatik yedekleniyor).</source>
         <translation>{0} saved as a draft (revision {1}); what you typed while it was saving is not saved yet (it is being backed up).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="189"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="190"/>
         <source>{0} taslak olarak kaydedildi ({1}. sürüm).</source>
         <translation>{0} saved as a draft (version {1}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="213"/>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="258"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="220"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="265"/>
         <source>Kaydedilemedi: {0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="235"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="230"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="237"/>
         <source>Kaydedilen sürüm sizin yazdıklarınızla aynı alan değerlerini taşıyor.</source>
         <translation>The saved revision has the same field values as what you typed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="240"/>
         <source>Kaydedilmedi: {0} arada {1}. sürümü kaydetti. Yazdıklarınız formda duruyor; farkları gözden geçirip yeniden kaydederseniz onun sürümünün üzerine kaydedilir.</source>
         <translation>Not saved: {0} saved revision {1} meanwhile. What you typed is still in the form; review the differences, and if you save again it is saved over that revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="239"/>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="296"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="246"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="303"/>
         <source>Kayıt siz düzenlerken değişti</source>
         <translation>The entry changed while you were editing it</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="277"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="284"/>
         <source>Yazdıklarınız formda duruyor. Düzeltmenin kayda girmesi için şefinizden kaydı size iade etmesini isteyin.</source>
         <translation>What you typed is still in the form. For your correction to go into the entry, ask your supervisor to return the entry to you.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="282"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="289"/>
         <source>Yazdıklarınız formda duruyor; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın.</source>
         <translation>What you typed is still in the form; this entry can no longer be changed. Ask your supervisor if needed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="285"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="292"/>
         <source>Kaydedilmedi: kayıt siz düzenlerken &apos;{0}&apos; durumuna geçti. {1}</source>
         <translation>Not saved: the entry became &apos;{0}&apos; while you were editing it. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="290"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="297"/>
         <source>Kayıttaki değer → sizin yazdığınız (kaydedilmedi):</source>
         <translation>Value in the entry → what you typed (not saved):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="293"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="300"/>
         <source>Yazdıklarınız kayıttaki değerlerle aynı; kaybolan bir şey yok.</source>
         <translation>What you typed matches the entry&apos;s values; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="339"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="346"/>
         <source>Kaydedilmemiş değişiklikler var; form yeniden otomatik olarak yedeklendi.</source>
         <translation>There are unsaved changes; the form was autosaved again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="342"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="349"/>
         <source>Form yeniden otomatik olarak yedeklendi.</source>
         <translation>The form was autosaved again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="353"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="360"/>
         <source>Form otomatik olarak yedeklenemedi: {0} {1} saniye sonra yeniden denenecek; yazdıklarınızı hemen korumak için kaydedin (Ctrl+S).</source>
         <translation>The form could not be autosaved: {0} It is tried again in {1} seconds; to keep what you typed now, save it (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="382"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="389"/>
         <source>Kaydedilmemiş değişiklikler</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="383"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="390"/>
         <source>Kaydedilmemiş değişiklikler var.</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="390"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="397"/>
         <source>Kaydet: taslak olarak kaydeder. Vazgeç: bu formdaki kaydedilmemiş değişiklikleri atar. İptal: forma geri döner.</source>
         <translation>Save: saves as a draft. Discard: throws away the unsaved changes in this form. Cancel: goes back to the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="428"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="435"/>
         <source>Kaydedilemeyen form</source>
         <translation>Form that cannot be saved</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="430"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="437"/>
         <source>Bu formda yazdıklarınız kaydedilemez: {0} Otomatik kaydedilmiş kopyası silinsin mi?</source>
         <translation>What you typed in this form cannot be saved: {0} Delete its autosaved copy?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="433"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="440"/>
         <source>Kopyayı sil</source>
         <translation>Delete the copy</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="434"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="441"/>
         <source>Sakla</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="437"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="444"/>
         <source>Saklarsanız bir sonraki girişte yeniden sorulur. Silinen kopya geri alınamaz.</source>
         <translation>If you keep it, you will be asked again at the next sign-in. A deleted copy cannot be brought back.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="385"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="392"/>
         <source>Kaydet</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="386"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="393"/>
         <source>Vazgeç (değişiklikleri at)</source>
         <translation>Discard (throw away the changes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="387"/>
+        <location filename="../../koopbis_desktop/ui/editor/submit.py" line="394"/>
         <source>İptal</source>
         <translation>Cancel</translation>
     </message>

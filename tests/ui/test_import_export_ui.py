@@ -121,6 +121,43 @@ def test_import_dialog_shows_bad_rows_then_imports_after_correction_and_skip(
     assert entry_count(store) == 6
 
 
+def test_a_list_that_cannot_be_read_again_keeps_the_last_check_on_screen_and_imports_nothing(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    worker: DbWorker,
+    store: Store,
+    cooperatives: list[dict[str, Any]],
+    tmp_path: Path,
+) -> None:
+    """Yeniden denetle on a list being saved in Excel (half written) or moved away: the rows and
+    their errors stay on screen, said to be the last check, and nothing can be imported from it."""
+    dialog = MemberImportDialog(make_ctx("ayse"), COOP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    rows = admit_rows(4, seed=41)
+    rows[2][0] = "12345678901"  # a TCKN whose check digits are wrong
+    path = write_xlsx(tmp_path / "liste.xlsx", ADMIT_HEADERS, rows)
+    dialog.choose_file(path)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=10_000)
+    assert dialog.model.rowCount() == 4
+    path.write_bytes(b"PK\x03\x04 half written")
+    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert dialog.model.rowCount() == 4  # the last check, with its bad row
+    assert "önceki denetimini gösteriyor" in dialog.status_label.text()
+    assert dialog.preview is None and not dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.only_errors_check, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 1
+    qtbot.mouseClick(dialog.only_errors_check, Qt.MouseButton.LeftButton)
+    # Saved again whole: the new check replaces it.
+    rows[2][0] = admit_rows(5, seed=42)[4][0]
+    write_xlsx(path, ADMIT_HEADERS, rows)
+    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=10_000)
+    assert "4 geçerli, 0 hatalı" in dialog.status_label.text() and dialog.import_button.isEnabled()
+    assert entry_count(store) == 0
+
+
 def test_import_dialog_reports_a_file_that_is_not_a_spreadsheet(
     qtbot: Any,
     make_ctx: Callable[[str], AppContext],
