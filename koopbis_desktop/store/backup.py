@@ -284,6 +284,42 @@ def _connect_read_only(path: Path, key: bytes | None) -> Any:
     return connect_raw(path, key)
 
 
+def _province_of(path: Path, key: bytes | None) -> str:
+    """The plate code the database at ``path`` was set up for ("" when it has none yet)."""
+    conn = _connect_read_only(path, key)
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = 'province_code'").fetchone()
+    finally:
+        conn.close()
+    return str(row[0]).strip() if row and row[0] else ""
+
+
+class OtherProvince(KnownError):
+    """A backup of another province's database: restoring it would put that province's records here."""
+
+    exit_code = ExitCode.NOT_PERMITTED
+
+
+def _refuse_another_province(backup_file: Path, backup_key: bytes | None, current: Store) -> None:
+    from koopbis_desktop.domain.display import province_label
+
+    ours = (current.setting("province_code") or "").strip()
+    theirs = _province_of(backup_file, backup_key)
+    if ours and theirs and ours != theirs:
+        raise OtherProvince(
+            tx(
+                "Bu yedek başka bir ilin veritabanından: {backup} {theirs_name} ({theirs}) için, bu veritabanı "
+                "{ours_name} ({ours}) için kurulmuş. Geri yüklenmedi; bu ilin yedeklerinden birini seçin."
+            ).format(
+                backup=backup_file.name,
+                theirs=theirs,
+                theirs_name=province_label(theirs),
+                ours=ours,
+                ours_name=province_label(ours),
+            )
+        )
+
+
 def check_backup_file(path: Path, unlock: Unlock | None = None) -> int:
     """Refuse a file that is not a healthy KOOP-BİS Desktop database; returns its schema version."""
     if not path.is_file():
@@ -379,6 +415,8 @@ def restore(db_path: Path, backup_file: Path, backups_dir: Path, unlock: Unlock 
             unusable = True
         else:
             try:
+                # Checked before anything is copied: the database stays as it is.
+                _refuse_another_province(backup_file, _key_of(backup_file, unlock), current)
                 safety = create_backup(current, backups_dir, reason="geri-yukleme-oncesi")
             finally:
                 current.close()

@@ -126,6 +126,38 @@ def test_backup_and_restore_leave_audit_rows(tmp_path: Path) -> None:
         store.close()
 
 
+def test_a_backup_of_another_provinces_database_is_not_restored_over_this_one(tmp_path: Path) -> None:
+    """İzmir's backup over Ankara's database would put İzmir's records in Ankara's queue."""
+    from koopbis_desktop.store import entries
+    from koopbis_desktop.store.backup import OtherProvince
+
+    made = {}
+    for code in ("06", "35"):
+        path = tmp_path / code / "koopbis.sqlite"
+        store = open_store(path, create=True)
+        try:
+            setup.initialize(store, code)
+            made[code] = (path, setup.backup_now(store, tmp_path / f"yedek-{code}"))
+        finally:
+            store.close()
+    ankara, izmir_backup = made["06"][0], made["35"][1]
+    before = ankara.read_bytes()
+    with pytest.raises(OtherProvince) as refused:
+        setup.restore_from(ankara, izmir_backup, by=Actor("admin", Role.ADMIN))
+    said = refused.value.message
+    assert "İzmir (35)" in said and "Ankara (06)" in said and "Geri yüklenmedi" in said, said
+    assert refused.value.exit_code == ExitCode.NOT_PERMITTED
+    assert ankara.read_bytes() == before  # nothing copied, no safety copy needed
+    assert not list((ankara.parent / "backups").glob("*geri-yukleme-oncesi*"))
+    store = open_store(ankara)
+    try:
+        assert store.setting("province_code") == "06" and entries.list_entries(store) == []
+    finally:
+        store.close()
+    # Its own backup still restores.
+    assert setup.restore_from(ankara, made["06"][1], by=Actor("admin", Role.ADMIN)) is not None
+
+
 def test_only_an_admin_restores(tmp_path: Path) -> None:
     path = tmp_path / "il" / "koopbis.sqlite"
     store = open_store(path, create=True)
