@@ -54,6 +54,7 @@ from koopbis_desktop.services.member_list import (
     write_template,
 )
 from koopbis_desktop.services.spreadsheet import display_text, identity_zero_added
+from koopbis_desktop.services.text_decoding import turkish_encoding_label
 from koopbis_desktop.store import audit, entries, entry_batches
 from koopbis_desktop.store.acting import require_active
 from koopbis_desktop.store.clock import stamp
@@ -493,7 +494,8 @@ def import_rows(
             action="member_import",
             details={
                 "file": prepared.source,
-                "encoding": prepared.encoding or None,
+                # In Turkish, whatever the language of the run: the trail reads the same for all.
+                "encoding": turkish_encoding_label(prepared.encoding) if prepared.encoding else None,
                 "type": prepared.type_id,
                 "cooperative": coop,
                 "created": len(created),

@@ -42,6 +42,24 @@ def encoding_label(encoding: str) -> str:
     return labels.get(encoding, encoding)
 
 
+# The labels in Turkish whatever the interface language: what an audit row keeps.
+_TURKISH_LABELS = {
+    "utf-8-sig": "UTF-8 (BOM'lu)",
+    "utf-8": "UTF-8",
+    "utf-16": "UTF-16 (Unicode metin)",
+    "cp1254": "Windows-1254 (Türkçe)",
+}
+
+
+def turkish_encoding_label(label: str) -> str:
+    """The Turkish of an :func:`encoding_label` given in the interface's language (audit rows
+    hold Turkish, as before the labels were translated); anything else as it is."""
+    for encoding, turkish in _TURKISH_LABELS.items():
+        if label in (turkish, encoding_label(encoding)):
+            return turkish
+    return label
+
+
 def _save_advice() -> str:
     return tx(
         "Dosyayı Excel'de açıp Farklı Kaydet → 'Unicode metin (*.txt)' ya da 'Excel Çalışma Kitabı "

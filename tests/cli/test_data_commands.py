@@ -292,6 +292,9 @@ def test_import_and_export_speak_english_with_lang_en(
     assert cli("import", "members", str(path), "--cooperative", COOP, *english, "--skip-invalid") == 0
     assert "Draft entries created: 2. Rows with errors skipped: 2." in capsys.readouterr().out
     assert count(store) == 2
+    # The audit trail reads the same whatever the language of the run that wrote it.
+    imported = [row for row in entries.audit_rows(store) if row["action"] == "member_import"]
+    assert [row["details"]["encoding"] for row in imported] == ["UTF-8 (BOM'lu)"]
     assert cli("export", "entries", str(tmp_path / "k.xlsx"), *english) == 0
     assert capsys.readouterr().out == "2 record(s) exported to k.xlsx.\n"
     assert cli("export", "audit", str(tmp_path / "den.csv"), *english) == 0
