@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -36,6 +36,10 @@ from koopbis_desktop.ui.entry_view import EntryDetails, EntryView, load_entry_de
 from koopbis_desktop.ui.errors import user_message
 
 ERROR_STYLE = "color: #b00020;"
+
+# A note typed and left without a decision (Esc, Kapat): (who, entry uuid) → (the revision it was
+# written for, the text), given back to the same person when the same revision is opened again.
+_LEFT_COMMENTS: dict[tuple[str, str], tuple[int, str]] = {}
 
 
 def permission(ctx: AppContext, action: Action, entry: Entry) -> str | None:
@@ -212,11 +216,28 @@ class ReviewDialog(QDialog):
                 self.tr("Kaydı inceleyin; onaylayın ya da açıklama yazarak iade edin."), error=False
             )
         self._update_buttons()
+        left = _LEFT_COMMENTS.pop(self._comment_key(entry.uuid), None) if before is None else None
+        if left is not None and left[0] == entry.revision and not self.comment.toPlainText().strip():
+            self.comment.setPlainText(left[1])
+            self.comment.moveCursor(QTextCursor.MoveOperation.End)
+            self._show_status(self.tr("Önceki açılışta yazdığınız açıklama geri kondu."), error=False)
         if self._return_reason is None:
             self.view.tabs.setFocus()
         else:
             self.close_button.setFocus()
         self.loaded.emit()
+
+    def _comment_key(self, entry_uuid: str) -> tuple[str, str]:
+        return (self.ctx.actor.username if self.ctx.actor else "", entry_uuid)
+
+    def done(self, result: int) -> None:
+        """Closed without approving or returning: a note typed waits for the next opening of the
+        same revision (a supervisor who pressed Esc does not write it again)."""
+        text = self.comment.toPlainText()
+        if result != QDialog.DialogCode.Accepted and text.strip() and self.details is not None:
+            entry = self.details.entry
+            _LEFT_COMMENTS[self._comment_key(entry.uuid)] = (entry.revision, text)
+        super().done(result)
 
     def _moved_text(self, details: EntryDetails, *, could_act: bool = True) -> str:
         """What happened to the entry while it was being reviewed, and what to do now (Turkish).
@@ -283,8 +304,20 @@ class ReviewDialog(QDialog):
             self._show_status("", error=False)
 
     def on_approve_shortcut_activated(self) -> None:
-        if self.approve_button.isEnabled():
-            self.on_approve_button_clicked()
+        if not self.approve_button.isEnabled():
+            return
+        if self.comment.toPlainText().strip():
+            # A note typed: most likely a return's reason, and Ctrl+Enter "sends" in the entry
+            # form. Approving then would send the entry on and the clerk would never read it.
+            self._show_status(
+                self.tr(
+                    "Açıklama yazılıyken Ctrl+Enter onaylamaz. İade etmek için İade et'e, açıklamayla "
+                    "onaylamak için Onayla'ya basın."
+                ),
+                error=True,
+            )
+            return
+        self.on_approve_button_clicked()
 
     def on_approve_button_clicked(self) -> None:
         if self.details is None or self._approve_reason is not None or self._busy:

@@ -2143,82 +2143,82 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LiveEntry</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="196"/>
         <source>{0} bu kaydı {1} yeniden kaydetti ({2}. sürüm).</source>
         <translation>{0} saved this entry again on {1} (revision {2}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="195"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="198"/>
         <source>{0} kaydı {1} size iade etti.</source>
         <translation>{0} returned the entry to you on {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="197"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="200"/>
         <source>değişiklik</source>
         <translation>change</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="198"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="201"/>
         <source>Bu kayıt siz açıkken değişti: {0} — {1}, {2}.</source>
         <translation>This entry changed while you had it open: {0} — {1}, {2}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="202"/>
         <source>Kayıt şimdi &apos;{0}&apos; durumunda, {1}. sürüm.</source>
         <translation>The entry is now &apos;{0}&apos;, revision {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="208"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="211"/>
         <source>Bu formda artık kaydedilemez. Düzeltmenin kayda girmesi için şefinizden kaydı size iade etmesini isteyin.</source>
         <translation>This form can no longer be saved. To get your correction into the entry, ask your supervisor to return it to you.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="216"/>
         <source>Bu formda artık kaydedilemez; bu kayıt artık değiştirilemez. Gerekiyorsa şefinize danışın.</source>
         <translation>This form can no longer be saved; this entry cannot be changed any more. Ask your supervisor if needed.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="217"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="220"/>
         <source>Yazdıklarınız formda ve otomatik yedekte duruyor; kaybolmadı, yeniden yazmanız gerekmez.</source>
         <translation>What you typed is still in the form and in the autosave; nothing is lost and nothing needs retyping.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="219"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="222"/>
         <source>Kayıttaki değer → sizin yazdığınız (kaydedilmedi):</source>
         <translation>Value in the entry → what you typed (not saved):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="222"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="225"/>
         <source>Kaydedilen sürüm sizin yazdıklarınızla aynı değerleri taşıyor; kaybolan bir şey yok.</source>
         <translation>The saved revision holds the same values as what you typed; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="230"/>
         <source>Yazdıklarınız formda ve otomatik yedekte duruyor. Farklara bakın: Kaydet&apos;e basarsanız yazdıklarınız {0}. sürümün üzerine kaydedilir; onun değerini isterseniz o alanı düzeltin.</source>
         <translation>What you typed is still in the form and in the autosave. Look at the differences: if you press Save, what you typed is saved over revision {0}; to keep its value instead, correct that field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="230"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="233"/>
         <source>Kaydedilen sürüm → sizin yazdığınız:</source>
         <translation>Saved revision → what you typed:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="235"/>
         <source>Formda bu yeni sürüm gösteriliyor; sizin yazıp kaybettiğiniz bir şey yok.</source>
         <translation>The form now shows this new revision; nothing you typed was lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="235"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="238"/>
         <source>Kayıt yeniden düzenlenebilir: düzeltip kaydedin ya da onaya gönderin.</source>
         <translation>The entry can be edited again: correct it and save it or send it for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="240"/>
         <source>İade notu yukarıda; kaydı düzeltip yeniden onaya gönderebilirsiniz.</source>
         <translation>The return note is shown above; correct the entry and send it for approval again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/live.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/editor/live.py" line="246"/>
         <source>… ve {0} alan daha.</source>
         <translation>… and {0} more fields.</translation>
     </message>
@@ -3333,47 +3333,47 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="68"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="72"/>
         <source>Kayıt incelemesi</source>
         <translation>Entry review</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="72"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="76"/>
         <source>Kayıt yükleniyor…</source>
         <translation>Loading the entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="77"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="81"/>
         <source>&amp;Açıklama (iade ederken zorunlu: memur neyi düzelteceğini bilmeli):</source>
         <translation>&amp;Comment (required when returning: the clerk must know what to fix):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="83"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="87"/>
         <source>Örneğin: Karar numarası yanlış; yönetim kurulu kararına göre düzeltin.</source>
         <translation>For example: the decision number is wrong; correct it according to the board decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="89"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="93"/>
         <source>&amp;Onayla</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="91"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="95"/>
         <source>&amp;İade et</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="93"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="97"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="101"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="105"/>
         <source>Kayıt &amp;fişi…</source>
         <translation>Entry &amp;slip…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="104"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="108"/>
         <source>Kaydın imzalanacak fişini gösterir (baskı önizleme).</source>
         <translation>Shows the entry slip to be signed (print preview).</translation>
     </message>
@@ -3382,72 +3382,82 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="212"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="216"/>
         <source>Kaydı inceleyin; onaylayın ya da açıklama yazarak iade edin.</source>
         <translation>Review the entry; approve it, or return it with a comment.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="233"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="223"/>
+        <source>Önceki açılışta yazdığınız açıklama geri kondu.</source>
+        <translation>The note you typed when you last opened it was put back.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="254"/>
         <source>Bu kayıt siz incelerken değişti (son işlem: {0} — {1}, {2}).</source>
         <translation>This entry changed while you were reviewing it (last action: {0} — {1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="258"/>
         <source>Bu kayıt siz incelerken değişti.</source>
         <translation>This entry changed while you were reviewing it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="238"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="259"/>
         <source>Kayıt şimdi &apos;{0}&apos; durumunda, sürüm {1}.</source>
         <translation>The entry is now &apos;{0}&apos;, revision {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="264"/>
         <source>Kayıt düzeltmeniz için size döndü: bu pencereyi kapatıp kaydı Taslaklarım&apos;da açın ve düzeltin.</source>
         <translation>The entry came back to you for correction: close this window, open the entry in My drafts and correct it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="246"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="267"/>
         <source>İade notu: «{0}».</source>
         <translation>Return note: «{0}».</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="250"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="271"/>
         <source>Artık onaylanamaz ya da iade edilemez; pencereyi kapatabilirsiniz.</source>
         <translation>It can no longer be approved or returned; you may close this window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="252"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="273"/>
         <source>Gösterilen yeni hâlini okuyup yeniden karar verin.</source>
         <translation>Read the new version shown and decide again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="266"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="287"/>
         <source>Kaydı onaylar; onaylanan kayıt KOOP-BİS açılınca aktarılır (Ctrl+Enter).</source>
         <translation>Approves the entry; an approved entry is transferred when KOOP-BİS opens (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="271"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="292"/>
         <source>Kaydı yazan memura geri gönderir; açıklama kutusuna neyin düzeltileceğini yazın.</source>
         <translation>Sends the entry back to the clerk who wrote it; write in the comment box what to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="296"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="314"/>
+        <source>Açıklama yazılıyken Ctrl+Enter onaylamaz. İade etmek için İade et&apos;e, açıklamayla onaylamak için Onayla&apos;ya basın.</source>
+        <translation>Ctrl+Enter does not approve while a note is typed. To return the entry press Return, to approve it with the note press Approve.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="329"/>
         <source>Onaylanıyor…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="310"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="343"/>
         <source>İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli. Açıklama kutusuna yazın.</source>
         <translation>A reason for the return is required: the clerk must know what to fix. Type it in the comment box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="319"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="352"/>
         <source>İade ediliyor…</source>
         <translation>Returning…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="197"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="201"/>
         <source>Kayıt incelemesi {0} — {1}</source>
         <translation>Entry review {0} — {1}</translation>
     </message>

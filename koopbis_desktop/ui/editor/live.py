@@ -131,7 +131,10 @@ class LiveEntry(EditorBase):
             self.autosave_now()  # the typing is in the autosave before anything else happens
         self.entry = now
         self.loaded_revision = now.revision
-        if news.last is not None and str(news.last["action"]) == Action.RETURN.value:
+        if news.last is not None and str(news.last["action"]) in (
+            Action.RETURN.value,
+            Action.RETURN_REJECTED.value,
+        ):
             self.returned = (news.who, str(news.last["at"]))  # the note's banner names who, and when
         if newer and not dirty:
             self._show_saved_values(news)

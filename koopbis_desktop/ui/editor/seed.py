@@ -52,9 +52,11 @@ def person(store: Store, username: str) -> str:
 
 
 def last_return(store: Store, entry_uuid: str) -> tuple[str, str] | None:
-    """Who returned the entry last and when, or None if it never was."""
+    """Who returned the entry last and when, or None if it never was: from the review, or from a
+    conflict (a supervisor's "Memura iade et" there; KOOP-BİS's own refusals say so themselves)."""
+    returns = (Action.RETURN.value, Action.RETURN_REJECTED.value)
     for row in reversed(entries.audit_rows(store, entry_uuid)):
-        if str(row["action"]) == Action.RETURN.value:
+        if str(row["action"]) in returns:
             return person(store, str(row["actor"])), str(row["at"])
     return None
 
