@@ -473,7 +473,7 @@ def link_registration(
     if record is None:
         raise NotFound(
             tx(
-                "Kooperatif yerel listede yok: {target}. Önce kooperatif listesini güncelleyin (koopbis snapshot refresh), sonra yeniden deneyin."
+                "Kooperatif yerel listede yok: {target}. Kooperatif listesi güncellendikten sonra yeniden deneyin: güncel listeyi bilgi işlem KOOP-BİS'ten alır (koopbis snapshot refresh) ya da liste dosyası Dosya → Kooperatif listesini yükle… ile yüklenir."
             ).format(target=target)
         )
     with _refused_as_changed(store, entry.uuid, seen, "link"), store.atomic() as conn:

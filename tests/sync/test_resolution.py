@@ -294,6 +294,34 @@ def duplicate_registration(store: Store, people: dict[str, Actor], existing: dic
     )
 
 
+def test_linking_to_a_cooperative_the_local_list_lacks_says_how_to_get_it_without_a_flag(
+    store: Store, server: LiveServer, people: dict[str, Actor]
+) -> None:
+    """Registered at head office after the offline list was made: the link needs the list updated,
+    and the desktop shows the sentence too, so it says where to do that (no command-line flag)."""
+    from koopbis_desktop.store import snapshot
+    from koopbis_desktop.store.errors import NotFound
+    from tests.sync.conftest import records
+
+    recs = records(20)
+    snapshot.upsert_records(store, recs[:7])
+    reg = duplicate_registration(store, people, recs[12])
+    sync_now(store, server)
+    assert entries.get_entry(store, reg.uuid).state == State.CONFLICT
+    with pytest.raises(NotFound) as refused:
+        resolution.link_registration(
+            store,
+            people["sef"],
+            reg.uuid,
+            recs[12]["id"],
+            "Zaten kayıtlı",
+            seen=resolution.seen_now(store, reg.uuid),
+        )
+    said = refused.value.message
+    assert recs[12]["id"] in said and "Dosya → Kooperatif listesini yükle" in said and "--" not in said, said
+    assert entries.get_entry(store, reg.uuid).state == State.CONFLICT
+
+
 def test_registration_with_existing_vkn_links_dependents(
     store: Store, server: LiveServer, recs: list[dict[str, Any]], people: dict[str, Actor]
 ) -> None:
