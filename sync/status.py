@@ -307,8 +307,14 @@ def run_end(
     conflicts: int,
     refused: int,
     retrying: int,
+    retried_now: int = 0,
 ) -> RunEnd:
-    """The finish line of a run: "Tamamlandı" only when every entry got an answer, with the counts."""
+    """The finish line of a run: "Tamamlandı" only when every entry got an answer, with the counts.
+
+    ``retrying``: the entries that wait for another try after the run, those it tried
+    (``retried_now``, among the ``handled``) and those still in their wait, which the run counted
+    in ``total`` but did not reach; those are said once, as "yeniden denenecek".
+    """
     complete = handled >= total
     label = status_label
     if status == "ok" and not complete:
@@ -319,8 +325,10 @@ def run_end(
         tx("{n} ret (memura iade edildi)").format(n=refused),
         tx("{n} yeniden denenecek").format(n=retrying),
     ]
-    if total > handled:
-        parts.append(tx("{n} sırasını bekliyor").format(n=total - handled))
+    in_their_wait = max(retrying - retried_now, 0)
+    for_their_turn = total - handled - in_their_wait
+    if for_their_turn > 0:
+        parts.append(tx("{n} sırasını bekliyor").format(n=for_their_turn))
     summary = ", ".join(parts) + "."
     if status not in ("ok", "partial"):
         summary = message

@@ -114,6 +114,7 @@ def report_end(report: SyncReport) -> koopbis.RunEnd:
         conflicts=result.conflicts,
         refused=result.rejected,
         retrying=int(report.remaining.get("waiting", 0)),
+        retried_now=result.retried,
     )
 
 

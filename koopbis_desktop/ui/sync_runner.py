@@ -60,6 +60,11 @@ class SyncRunner(QObject):
         self._cancel = threading.Event()
         self._auto: AutoSync | None = None
         self._password: str | None = None  # asked this session; kept in memory only
+        # The password KOOP-BİS last refused, and the one last handed to a run (memory only):
+        # never handed again, however it is found (typed or the keyring's), so a wrong one is
+        # not retried into a locked KOOP-BİS account; a new one asked or saved is tried.
+        self._refused: str | None = None
+        self._given: str | None = None
         self._active = False  # set on the UI thread when a thread starts, cleared when it said "stopped"
         self.stopped.connect(self._on_stopped)  # first connection: runs before any page's slot
 
@@ -78,9 +83,22 @@ class SyncRunner(QObject):
 
     def remember_password(self, password: str) -> None:
         self._password = password or None
+        self._refused = None  # typed on purpose: tried, even if the same as the refused one
 
     def forget_password(self) -> None:
         self._password = None
+        self._refused = None
+
+    @property
+    def login_refused(self) -> bool:
+        """KOOP-BİS refused the password last tried, and no new one was given since."""
+        return self._refused is not None
+
+    def _note_report(self, report: SyncReport) -> None:
+        if report.status == Status.AUTH_FAILED and self._given is not None:
+            self._refused = self._given
+            if self._password == self._given:
+                self._password = None  # a mistyped password is asked again, not re-sent
 
     def password_for(self, username: str) -> Callable[[], str]:
         """The password source handed to the client (called on the sync thread)."""
@@ -88,11 +106,11 @@ class SyncRunner(QObject):
         def provide() -> str:
             from sync import client as wire
 
-            if self._password:
-                return self._password
-            stored = wire.stored_password(username)
-            if stored:
-                return stored
+            refused = self._refused
+            for found in (self._password, wire.stored_password(username)):
+                if found and found != refused:
+                    self._given = found
+                    return found
             raise wire.PasswordUnavailable(f"KOOP-BİS parolası girilmedi ({username}).")
 
         return provide
@@ -201,6 +219,7 @@ class SyncRunner(QObject):
             self._emit("stopped")
 
     def _report(self, report: SyncReport) -> None:
+        self._note_report(report)
         self._emit("reported", report)
         if report.changes:
             self._emit("changed", report.changes)

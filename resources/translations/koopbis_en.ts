@@ -4019,32 +4019,37 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="641"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="642"/>
+        <source>KOOP-BİS parolayı reddetti; hesabı kilitletmemek için otomatik eşitleme aynı parolayla yeniden denemiyor. Bir şef &quot;Şimdi eşitle&quot; ile doğru parolayı girebilir ya da Ayarlar&apos;da yenisini kaydedebilir.</source>
+        <translation>KOOP-BİS refused the password; so as not to get the account locked, the automatic sync does not try the same password again. A supervisor can type the right one with &quot;Sync now&quot;, or save a new one in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="650"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="648"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="657"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="654"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="663"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="712"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="726"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="714"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="728"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="724"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="738"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>
@@ -4060,7 +4065,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncTray</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/koopbis_state.py" line="150"/>
+        <location filename="../../koopbis_desktop/ui/koopbis_state.py" line="151"/>
         <source>KOOP-BİS eşitleme</source>
         <translation>KOOP-BİS sync</translation>
     </message>

@@ -91,6 +91,25 @@ def test_tamamlandi_only_when_every_entry_got_an_answer_and_the_tray_message() -
         "ok", "Tamamlandı", "", total=4, handled=3, applied=3, conflicts=0, refused=0, retrying=0
     )
     assert short.label != "Tamamlandı" and "1 sırasını bekliyor" in short.summary
+    # An entry still in its wait before another try is counted once, as "yeniden denenecek" (it
+    # was "1 yeniden denenecek, 1 sırasını bekliyor" for the one entry).
+    waiting = koopbis.run_end(
+        "ok", "Tamamlandı", "", total=1, handled=0, applied=0, conflicts=0, refused=0, retrying=1
+    )
+    assert waiting.summary.endswith("1 yeniden denenecek.") and "sırasını" not in waiting.summary
+    mixed = koopbis.run_end(
+        "partial",
+        "Kısmen",
+        "",
+        total=3,
+        handled=1,
+        applied=0,
+        conflicts=0,
+        refused=0,
+        retrying=2,
+        retried_now=1,
+    )
+    assert mixed.summary.endswith("2 yeniden denenecek, 1 sırasını bekliyor."), mixed.summary
     idle = koopbis.run_end(
         "ok", "Tamamlandı", "", total=0, handled=0, applied=0, conflicts=0, refused=0, retrying=0
     )

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.store import entries
@@ -387,6 +388,65 @@ def test_the_plan_row_read_stays_chosen_when_another_pc_approves_an_entry(
     assert page.reason_label.text() == reason
 
 
+# Longer than the page's own wait before an automatic start (AUTO_START_MS, made short here).
+AUTO_START_WAIT_MS = 300
+
+
+@pytest.mark.expect_log(r"^KOOP-BİS refused the password", logger="koopbis.sync.scheduler")
+def test_a_typed_password_koopbis_refused_is_asked_again_not_sent_again(
+    qtbot: Any,
+    worker: DbWorker,
+    store: Store,
+    people: dict[str, Actor],
+    make_ctx: Callable[[str], AppContext],
+    tmp_path: Path,
+) -> None:
+    """A password mistyped in "KOOP-BİS parolası" was kept in memory and sent again at every
+    "Şimdi eşitle" (on a PC without a keyring only a sign-out ended it); it is asked again."""
+    from koopbis_desktop.services import settings
+    from koopbis_desktop.ui.pages.sync import PasswordDialog
+
+    with live_server(tmp_path) as server:
+        recs = seed_snapshot(store, 20)
+        approved(
+            store,
+            people["ayse"],
+            people["sef"],
+            "member.admit",
+            recs[0]["id"],
+            admission(random.Random(3), day(1), 1),
+        )
+        settings.update(store, people["admin"], {"server_url": server.url, "server_username": SERVER_USER})
+        ctx = make_ctx("sef")
+        ctx.settings.update(server_url=server.url, server_username=SERVER_USER)
+        page = SyncPage(ctx, automatic=False)
+        qtbot.addWidget(page)
+        page.show()
+        reports: list[Any] = []
+        page.runner.reported.connect(reports.append)
+        page.runner.remember_password("yanlis-parola")  # as the dialog keeps what was typed
+        page.sync_action.trigger()
+        qtbot.waitUntil(lambda: bool(reports) and not page.runner.running, timeout=30_000)
+        assert [r.status for r in reports] == ["auth_failed"] and page.runner.login_refused
+        asked: list[str] = []
+
+        def answer_the_question() -> None:
+            dialog = next(
+                w for w in QApplication.topLevelWidgets() if isinstance(w, PasswordDialog) and w.isVisible()
+            )
+            asked.append(dialog.windowTitle())
+            dialog.reject()  # the supervisor gives up this time
+
+        QTimer.singleShot(100, answer_the_question)
+        page.sync_action.trigger()
+        qtbot.waitUntil(lambda: bool(asked) and not page.runner.running, timeout=30_000)
+        assert [row["outcome"] for row in server.app.state.store.logins()] == ["wrong"]
+        assert "Parola girilmedi" in page.notice_label.text()
+        page.shutdown()
+        assert page.runner.wait(30)
+        wait_idle(qtbot, worker)
+
+
 @pytest.mark.expect_log(r"^KOOP-BİS refused the password", logger="koopbis.sync.scheduler")
 def test_a_refused_password_stops_the_automatic_sync_until_a_new_one_is_saved_in_the_settings(
     qtbot: Any,
@@ -395,13 +455,16 @@ def test_a_refused_password_stops_the_automatic_sync_until_a_new_one_is_saved_in
     people: dict[str, Actor],
     make_ctx: Callable[[str], AppContext],
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The keyring's KOOP-BİS password is stale: the loop tries it once and stops (each try
     counts towards KOOP-BİS locking the account); the supervisor saves the right one in Ayarlar
     and the automatic sync starts again by itself."""
     from koopbis_desktop.services import secrets, settings
     from koopbis_desktop.ui.dialogs.settings import SettingsDialog
+    from koopbis_desktop.ui.pages import sync as sync_page
 
+    monkeypatch.setattr(sync_page, "AUTO_START_MS", AUTO_START_WAIT_MS // 3)
     with live_server(tmp_path) as server:
         recs = seed_snapshot(store, 20)
         entry = approved(
@@ -427,6 +490,14 @@ def test_a_refused_password_stops_the_automatic_sync_until_a_new_one_is_saved_in
         logins = [row["outcome"] for row in server.app.state.store.logins()]
         assert logins == ["wrong"], logins
         assert entries.get_entry(store, entry.uuid).state == State.APPROVED
+        # The supervisor looks at other pages and comes back: the refused password is not tried
+        # again by itself (each showing restarted the loop, which tried it once more).
+        for _ in range(3):
+            page.hide()
+            page.show()
+            qtbot.wait(AUTO_START_WAIT_MS)
+            qtbot.waitUntil(lambda: not page.runner.running, timeout=30_000)
+        assert [row["outcome"] for row in server.app.state.store.logins()] == ["wrong"]
 
         dialog = SettingsDialog(ctx)
         qtbot.addWidget(dialog)

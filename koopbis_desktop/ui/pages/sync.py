@@ -636,6 +636,15 @@ class SyncPage(QWidget):
 
     def on_runner_password_needed(self, username: str) -> None:
         if not self._asked_by_user or not self.ctx.is_supervisor:
+            if self.runner.login_refused:
+                self._notify(
+                    self.tr(
+                        "KOOP-BİS parolayı reddetti; hesabı kilitletmemek için otomatik eşitleme aynı parolayla "
+                        'yeniden denemiyor. Bir şef "Şimdi eşitle" ile doğru parolayı girebilir ya da Ayarlar\'da '
+                        "yenisini kaydedebilir."
+                    )
+                )
+                return
             self._notify(
                 self.tr(
                     'KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef "Şimdi eşitle" ile '
@@ -681,7 +690,12 @@ class SyncPage(QWidget):
         if self._stale:
             self._stale = False
             self.refresh()
-        if self.automatic and not self.runner.running and not self._auto_timer.isActive():
+        if (
+            self.automatic
+            and not self.runner.running
+            and not self.runner.login_refused  # never the refused password again by itself
+            and not self._auto_timer.isActive()
+        ):
             self._auto_timer.start(AUTO_START_MS)
 
     def on_koopbis_password_saved(self, _username: str) -> None:
@@ -691,7 +705,7 @@ class SyncPage(QWidget):
             self.start_automatic_soon(0)
 
     def start_automatic_soon(self, delay_ms: int = AUTO_START_MS) -> None:
-        if self.automatic:
+        if self.automatic and not self.runner.login_refused:
             self._auto_timer.start(delay_ms)
 
     def on_auto_timer_timeout(self) -> None:
