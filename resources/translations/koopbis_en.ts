@@ -3740,76 +3740,76 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="110"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="113"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/mainwindow.py" line="148"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="121"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="122"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="125"/>
         <source>Şimdi &amp;eşitle (Ctrl+Shift+S)</source>
         <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="127"/>
         <source>&amp;Duraklat</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="129"/>
         <source>Planı &amp;yenile</source>
         <translation>&amp;Refresh plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="132"/>
         <source>KOOP-BİS&apos;e e&amp;lle aktarım…</source>
         <translation>&amp;Manual entry into KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="132"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="135"/>
         <source>Alındı &amp;fiş listesi…</source>
         <translation>&amp;Receipts list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="135"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="138"/>
         <source>KOOP-BİS&apos;e aktarılan kayıtların alındı numaraları (baskı önizleme).</source>
         <translation>Receipt numbers of the entries transferred to KOOP-BİS (print preview).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="149"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="152"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="151"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="633"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="154"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="668"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="172"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="170"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="196"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="171"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="197"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="175"/>
         <source>Yürürlük</source>
         <translation>In force</translation>
     </message>
@@ -3818,238 +3818,244 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="173"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="176"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="194"/>
         <source>Kayıt no</source>
         <translation>Entry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="177"/>
         <source>Neden bekliyor</source>
         <translation>Why it waits</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="184"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="187"/>
         <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS&apos;e gönderilecekleri sırayla görünür.</source>
         <translation>Nothing to send. Entries a supervisor approves appear here in the order they will be sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="192"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="195"/>
         <source>KOOP-BİS alındı no</source>
         <translation>KOOP-BİS receipt no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="199"/>
         <source>Aktarılma zamanı</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="217"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="220"/>
         <source>CSV olarak &amp;dışa aktar…</source>
         <translation>&amp;Export as CSV…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="226"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="229"/>
         <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada gönderilme sırasıyla listelenir; KOOP-BİS açıkken kendiliğinden gönderilir. Onay bekleyen kayıtlar için Onay bekleyenler sayfasına bakın.</source>
         <translation>Nothing to send. Entries a supervisor approved are listed here in sending order and go to KOOP-BİS by themselves while it is open. For entries awaiting approval see the Awaiting approval page.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="245"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="248"/>
         <source>Henüz KOOP-BİS&apos;e aktarılan kayıt yok. Eşitleme bir kaydı aktardığında KOOP-BİS&apos;in verdiği alındı numarası burada görünür.</source>
         <translation>No entry has reached KOOP-BİS yet. When a sync sends an entry, the receipt number KOOP-BİS gives appears here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="257"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="260"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="258"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="261"/>
         <source>&amp;Alındılar</source>
         <translation>&amp;Receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="321"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="325"/>
         <source>Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.</source>
         <translation>To enter approved entries into the KOOP-BİS web pages by hand, in order, field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="323"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="327"/>
         <source>KOOP-BİS&apos;e elle aktarımı yalnızca şefler yapar.</source>
         <translation>Only supervisors enter entries into KOOP-BİS by hand.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="326"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="330"/>
         <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
         <translation>Only supervisors start or pause the sync.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="331"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="335"/>
         <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
         <translation>Sends the approved entries to KOOP-BİS now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="333"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="337"/>
         <source>Eşitleme sürüyor.</source>
         <translation>Sync is running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="336"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="340"/>
         <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
         <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="338"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="342"/>
         <source>Duraklatılacak bir eşitleme yok.</source>
         <translation>There is no sync to pause.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="407"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="411"/>
         <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
         <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="419"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="423"/>
         <source>&amp;Alındılar ({0})</source>
         <translation>&amp;Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="431"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="435"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="451"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="455"/>
         <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
         <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="456"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="460"/>
         <source>KOOP-BİS&apos;in açılış tarihi geçti; ondan henüz yanıt alınmadı. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
         <translation>KOOP-BİS&apos;s opening date has passed; it has not answered yet. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="464"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="468"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="469"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="473"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="481"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="485"/>
         <source>Şu an bu bilgisayarda başka bir eşitleme sürüyor ({0} başladı); kayıtları o gönderiyor.</source>
         <translation>Another sync is running on this computer now (started {0}); it is sending the entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="484"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="488"/>
         <source>Şu an {0} bilgisayarında başka bir eşitleme sürüyor ({1} başladı); ofisin kayıtlarını o gönderiyor.</source>
         <translation>Another sync is running on computer {0} now (started {1}); it is sending the office&apos;s entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="490"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="498"/>
         <source>Bu bilgisayarda başka bir eşitleme sürüyor</source>
         <translation>Another sync is running on this computer</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="495"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="499"/>
         <source>Eşitleme {0} bilgisayarında sürüyor</source>
         <translation>Sync is running on computer {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="498"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="502"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="500"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="504"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="538"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="542"/>
         <source>KOOP-BİS sunucu ayarları değişti ({0}, {1}); eşitleme yeni ayarlarla yeniden başlatılıyor. Gönderilmekte olan istek bitince durur, hiçbir kayıt kaybolmaz.</source>
         <translation>The KOOP-BİS server settings changed ({0}, {1}); the sync is restarting with the new settings. It stops once the request being sent ends; no entry is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="577"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="591"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="582"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="568"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="597"/>
         <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="583"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="598"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="593"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="611"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="603"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="621"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="616"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="634"/>
         <source>{0} / {1} · {2}: {3}</source>
         <translation>{0} / {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="618"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="645"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="652"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="620"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="654"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="642"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="677"/>
         <source>KOOP-BİS parolayı reddetti; hesabı kilitletmemek için otomatik eşitleme aynı parolayla yeniden denemiyor. Bir şef &quot;Şimdi eşitle&quot; ile doğru parolayı girebilir ya da Ayarlar&apos;da yenisini kaydedebilir.</source>
         <translation>KOOP-BİS refused the password; so as not to get the account locked, the automatic sync does not try the same password again. A supervisor can type the right one with &quot;Sync now&quot;, or save a new one in Settings.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="650"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="685"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="657"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="692"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="663"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="698"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="726"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="761"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="728"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="763"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="738"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="773"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>

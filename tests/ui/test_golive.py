@@ -77,6 +77,41 @@ def go_live_day(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mainwindow, "SIGN_IN_AUTO_SYNC_MS", 50)
 
 
+def test_sync_now_stays_usable_while_koopbis_is_in_maintenance_and_sends_when_it_opens_early(
+    go_live_day: None, qtbot: Any, worker: DbWorker, store: Store, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    """In maintenance for two hours, the automatic loop waits for KOOP-BİS's Retry-After: the page
+    said "bağlanılıyor…" with a busy bar all along and "Şimdi eşitle" was disabled ("Eşitleme
+    sürüyor."), so a KOOP-BİS opened early waited up to the loop's next round."""
+    recs = seed_snapshot(store, 20)
+    sent = [
+        approved(store, people["ayse"], people["sef"], "member.admit", recs[n]["id"], admission_for(n + 1))
+        for n in range(2)
+    ]
+    (tmp_path / "server").mkdir()
+    opens = datetime.now(UTC) + timedelta(hours=2)
+    with live_server(tmp_path / "server", 20, maintenance_until=opens) as server:
+        store.set_setting("server_url", server.url)
+        store.set_setting("server_username", SERVER_USER)
+        window = sign_in(qtbot, worker, store, "sef")
+        page = window.sync_page
+        qtbot.waitUntil(lambda: page.koopbis.status.reach == Reach.MAINTENANCE, timeout=10_000)
+        qtbot.waitUntil(lambda: page.sync_button.isEnabled(), timeout=10_000)
+        assert page.runner.running  # the loop waits for its next round
+        assert "bağlanılıyor" not in page.progress_label.text()
+        assert page.progress_label.text().startswith("KOOP-BİS bakımda")
+        assert page.progress.maximum() > 0  # not the "busy" bar
+        answer = server.admin().post("/api/v1/admin/maintenance", json={"until": None})
+        assert answer.status_code == 200, answer.text
+        window.sync_action.trigger()  # Ctrl+Shift+S: try now
+        qtbot.waitUntil(
+            lambda: all(entries.get_entry(store, e.uuid).state == State.SYNCED for e in sent), timeout=15_000
+        )
+        page.shutdown()
+        assert page.runner.wait(30)
+        wait_idle(qtbot, worker)
+
+
 def test_a_supervisor_only_signs_in_and_the_queue_drains_through_maintenance(
     go_live_day: None, qtbot: Any, worker: DbWorker, store: Store, people: dict[str, Actor], tmp_path: Path
 ) -> None:

@@ -92,6 +92,9 @@ class SyncPage(QWidget):
         self._stale = False
         self._progress: SyncProgress | None = None
         self._asked_by_user = False
+        # The automatic loop reported a round and waits for the next (KOOP-BİS's Retry-After in
+        # maintenance, minutes otherwise): nothing is being sent, "Şimdi eşitle" starts it now.
+        self._between_rounds = False
         # The KOOP-BİS address and account the running sync talks to (None: not running), and
         # whether it is being stopped to start again with new ones.
         self._running_server: tuple[str | None, str] | None = None
@@ -312,9 +315,10 @@ class SyncPage(QWidget):
 
     def _apply_role(self) -> None:
         running = self.runner.running
+        sending = running and not self._between_rounds
         allowed = self.ctx.is_supervisor
-        self.sync_action.setEnabled(allowed and not running)
-        self.sync_button.setEnabled(allowed and not running)
+        self.sync_action.setEnabled(allowed and not sending)
+        self.sync_button.setEnabled(allowed and not sending)
         self.pause_button.setEnabled(allowed and running)
         self.manual_button.setEnabled(allowed)
         self.manual_button.setToolTip(
@@ -329,7 +333,7 @@ class SyncPage(QWidget):
         else:
             self.sync_button.setToolTip(
                 self.tr("Onaylı kayıtları şimdi KOOP-BİS'e gönderir.")
-                if not running
+                if not sending
                 else self.tr("Eşitleme sürüyor.")
             )
             self.pause_button.setToolTip(
@@ -553,7 +557,17 @@ class SyncPage(QWidget):
         return self.ctx.settings.get("server_username") or "egitim"
 
     def on_sync_action_triggered(self) -> None:
-        if not self.ctx.is_supervisor or self.runner.running:
+        if not self.ctx.is_supervisor:
+            return
+        if self.runner.running:
+            if self._between_rounds and self.runner.automatic:
+                # The loop waits (KOOP-BİS in maintenance may open early): its next round now.
+                self._asked_by_user = True
+                self._between_rounds = False
+                self.progress.setRange(0, 0)
+                self.progress_label.setText(self.tr("Eşitleme başladı; KOOP-BİS'e bağlanılıyor…"))
+                self._apply_role()
+                self.runner.poke()
             return
         self._asked_by_user = True
         self._start()
@@ -577,6 +591,7 @@ class SyncPage(QWidget):
         self.progress_label.setText(self.tr("Duraklatılıyor; gönderilmekte olan istek bitince durur…"))
 
     def on_runner_started(self) -> None:
+        self._between_rounds = False
         self._progress = None
         self.progress.setRange(0, 0)  # busy until the first figures arrive
         self.progress_label.setText(self.tr("Eşitleme başladı; KOOP-BİS'e bağlanılıyor…"))
@@ -584,6 +599,9 @@ class SyncPage(QWidget):
         self._apply_role()
 
     def on_runner_progressed(self, progress: SyncProgress) -> None:
+        if self._between_rounds:
+            self._between_rounds = False  # the loop's next round began
+            self._apply_role()
         self._progress = progress
         self.progress.setTextVisible(True)
         self.progress.setRange(0, max(1, progress.total))
@@ -615,6 +633,22 @@ class SyncPage(QWidget):
             self.progress_label.setText(
                 self.tr("{0} / {1} · {2}: {3}").format(result.handled, result.total, label, end.summary)
             )
+        else:
+            # Nothing was sent (maintenance, no answer, nothing to send): the bar stops its "busy"
+            # run and the line says how the round ended, not "bağlanılıyor" for ever.
+            self.progress.setTextVisible(False)
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            said = (
+                end.summary
+                if end.summary.startswith(label)
+                else self.tr("{0}: {1}").format(label, end.summary)
+            )
+            self.progress_label.setText(said)
+        if self.runner.automatic:
+            self._between_rounds = True
+            self._asked_by_user = False
+        self._apply_role()
         text = self.tr("Eşitleme bitti: {0}. {1}").format(label, end.summary)
         self._notify(text)
         self.status_changed.emit(self.tr("Son eşitleme: {0}").format(label))
@@ -622,6 +656,7 @@ class SyncPage(QWidget):
         self.refresh()
 
     def on_runner_stopped(self) -> None:
+        self._between_rounds = False
         self._running_server = None
         if self._restart_when_stopped:
             self._restart_when_stopped = False
