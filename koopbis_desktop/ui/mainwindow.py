@@ -468,6 +468,18 @@ class MainWindow(QMainWindow):
             heading = self.tr("Yerel kayıtlar — {0}")
         self.counts_label.setText(heading.format(" · ".join(parts)))
         sentence = status.banner()
+        if sentence is None and status.go_live <= date.today():
+            # No answer from KOOP-BİS yet, its opening day past: not "bakımda … açılınca".
+            if self.ctx.worker.is_office:
+                sentence = self.tr(
+                    "KOOP-BİS'in açılış tarihi geçti; ondan henüz yanıt alınmadı. Kayıtlarınız ofis veritabanında "
+                    "güvenle saklanıyor; onaylananlar KOOP-BİS yanıt verince sırayla aktarılacak."
+                )
+            else:
+                sentence = self.tr(
+                    "KOOP-BİS'in açılış tarihi geçti; ondan henüz yanıt alınmadı. Kayıtlarınız bu bilgisayarda "
+                    "güvenle saklanıyor; onaylananlar KOOP-BİS yanıt verince sırayla aktarılacak."
+                )
         if sentence is None:  # no answer from KOOP-BİS yet: the go-live date is the hint
             if self.ctx.worker.is_office:  # the entries are in the office's database, not on this PC
                 kept = self.tr(

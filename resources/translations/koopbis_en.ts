@@ -2397,12 +2397,22 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Office entries (all PCs) — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="474"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="475"/>
+        <source>KOOP-BİS&apos;in açılış tarihi geçti; ondan henüz yanıt alınmadı. Kayıtlarınız ofis veritabanında güvenle saklanıyor; onaylananlar KOOP-BİS yanıt verince sırayla aktarılacak.</source>
+        <translation>KOOP-BİS&apos;s opening day has passed; it has not answered yet. Your entries are kept safely in the office database; the approved ones will be sent in order when KOOP-BİS answers.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="480"/>
+        <source>KOOP-BİS&apos;in açılış tarihi geçti; ondan henüz yanıt alınmadı. Kayıtlarınız bu bilgisayarda güvenle saklanıyor; onaylananlar KOOP-BİS yanıt verince sırayla aktarılacak.</source>
+        <translation>KOOP-BİS&apos;s opening day has passed; it has not answered yet. Your entries are kept safely on this computer; the approved ones will be sent in order when KOOP-BİS answers.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="486"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız ofis veritabanında güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely in the office database and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="479"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="491"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2429,22 +2439,22 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="533"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="545"/>
         <source>{0}, {1} numaralı kaydınızı iade etti: «{2}» Düzeltmek için Taslaklarım&apos;da açın.</source>
         <translation>{0} returned your entry {1}: «{2}» Open it in My drafts to correct it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="537"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="549"/>
         <source>{0} kaydınız iade edildi; sonuncusu {1}, {2} numaralı kayıt: «{3}» Notlar Taslaklarım&apos;da.</source>
         <translation>{0} of your entries were returned; the last by {1}, entry {2}: «{3}» The notes are in My drafts.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="540"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="552"/>
         <source>Kaydınız iade edildi</source>
         <translation>Your entry was returned</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="580"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="592"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>

@@ -136,8 +136,8 @@ def test_a_supervisor_only_signs_in_and_the_queue_drains_through_maintenance(
         window = sign_in(qtbot, worker, store, "sef")
         seen: list[KoopbisStatus] = []
         window.sync_page.koopbis.changed.connect(seen.append)
-        # Before KOOP-BİS's first answer: the go-live date is the hint.
-        assert window.banner.text().startswith("KOOP-BİS bakımda.")
+        # Before KOOP-BİS's first answer, its opening day past: not "bakımda … açılınca" any more.
+        assert window.banner.text().startswith("KOOP-BİS'in açılış tarihi geçti; ondan henüz yanıt alınmadı.")
         assert window.current_page_key() != "sync"
 
         # During: KOOP-BİS's own answer (503 maintenance with Retry-After) is what every screen shows.

@@ -117,11 +117,28 @@ def test_clerk_window_has_no_audit_settings_or_users(
         "cooperatives",
     ]
     assert window.settings_action is None and window.users_action is None
-    assert "12 Mart 2015'te KOOP-BİS açılınca" in window.banner.text()
-    assert window.banner.text().startswith("KOOP-BİS bakımda.")
+    # KOOP-BİS's opening day (12 March 2015) is past and it has not answered yet.
+    assert window.banner.text().startswith("KOOP-BİS'in açılış tarihi geçti; ondan henüz yanıt alınmadı.")
+    assert "bu bilgisayarda güvenle saklanıyor" in window.banner.text()
     wait_idle(qtbot, worker)
     assert "Taslak: 0" in window.counts_label.text()
     assert window.user_label.text() == "Ayşe Işık (Memur)"
+    window.close()
+
+
+def test_before_koopbis_opens_the_banner_names_its_opening_day(
+    qtbot: Any, worker: DbWorker, store: Store, people: dict[str, Actor]
+) -> None:
+    from datetime import date, timedelta
+
+    opening = date.today() + timedelta(days=3)
+    store.set_setting("go_live", opening.isoformat())
+    window = _signed_in_window(qtbot, worker, store, "ayse")
+    banner = window.banner.text()
+    assert banner.startswith("KOOP-BİS bakımda.") and "KOOP-BİS açılınca sırayla aktarılacak" in banner, (
+        banner
+    )
+    assert str(opening.year) in banner
     window.close()
 
 
