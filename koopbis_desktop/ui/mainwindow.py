@@ -49,7 +49,7 @@ from koopbis_desktop.ui.login import Session, load_settings
 from koopbis_desktop.ui.opening import open_new_entry
 from koopbis_desktop.ui.pages.presets import PRESETS, QueuePreset
 from koopbis_desktop.ui.turkish import long_date_locative
-from sync.status import KoopbisStatus, Tone
+from sync.status import KoopbisStatus, Reach, Tone
 
 if TYPE_CHECKING:
     from koopbis_desktop.ui.pages.new_entry import NewEntryPage
@@ -104,6 +104,9 @@ def go_live_of(ctx: AppContext) -> date:
         return date(2015, 3, 12)
 
 
+COUNTDOWN_REDRAW_MS = 60_000  # KOOP-BİS in maintenance: the time left to its opening, redrawn
+
+
 def go_live_in_sentence(day: date) -> str:
     """The go-live date inside the banner's sentence: "12 Mart 2015'te", or "12 March 2015" in English."""
     app = QCoreApplication.instance()
@@ -145,6 +148,11 @@ class MainWindow(QMainWindow):
         # then the stack holds an empty placeholder.
         self.koopbis = KoopbisStateModel(ctx, go_live_of(ctx), self)
         self.koopbis.changed.connect(self.on_koopbis_changed)
+        # "açılışa 2 saat" is counted down between two answers from KOOP-BİS (the loop asks
+        # again only when KOOP-BİS said, up to ten minutes later).
+        self._countdown_timer = QTimer(self)
+        self._countdown_timer.setInterval(COUNTDOWN_REDRAW_MS)
+        self._countdown_timer.timeout.connect(lambda: self.on_koopbis_changed(self.koopbis.status))
         self.sync_action = QAction(QCoreApplication.translate("SyncPage", "Şimdi &eşitle"), self)
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.sync_action.setEnabled(ctx.is_supervisor)
@@ -458,6 +466,11 @@ class MainWindow(QMainWindow):
 
     def on_koopbis_changed(self, status: KoopbisStatus) -> None:
         """KOOP-BİS's state changed: banner, status bar and counts redraw from the one object."""
+        if status.reach == Reach.MAINTENANCE:
+            if not self._countdown_timer.isActive():
+                self._countdown_timer.start()
+        else:
+            self._countdown_timer.stop()
         counts = status.counts.by_state
         parts = [f"{STATE_LABELS[s]}: {counts.get(s.value, 0)}" for s in _COUNTED_STATES]
         parts.append(self.tr("Karar bekleyen: {0}").format(status.counts.decisions))
