@@ -608,8 +608,10 @@ class Executor:
         """
         uuid = entry.uuid
         retry_after = getattr(outcome, "retry_after", None)
-        if isinstance(outcome, wire.RetryLater) and retry_after and not outcome.maintenance:
-            self._told_to_wait.add(uuid)
+        # Past the linger, an entry that failed in this run goes in the next one: a KOOP-BİS
+        # that drops every request (or answers each with 429) must not keep a run going, whatever
+        # the backoff is against how long an attempt takes (a run ends to be reported).
+        self._told_to_wait.add(uuid)
         if retry_after is not None:
             # The server said when: to the second, spread by at most 10 % so offices don't stampede.
             delay = retry_after * (1.0 + self.rng.random() * RETRY_AFTER_JITTER)
@@ -694,8 +696,7 @@ class Executor:
 
     def _failed_before_send(self, entry: Entry, outcome: wire.Failure) -> None:
         # Nothing was sent for the change itself, so no state move: only the back-off.
-        if isinstance(outcome, wire.RetryLater) and outcome.retry_after and not outcome.maintenance:
-            self._told_to_wait.add(entry.uuid)
+        self._told_to_wait.add(entry.uuid)  # past the linger: the next run (see _failed)
         attempts = (sync_state.attempts_of(self.store, entry.uuid) or 0) + 1
         delay = min(self.config.backoff_max, self.config.backoff_base * 2 ** min(30, attempts - 1))
         next_at = stamp(datetime.now(UTC) + timedelta(seconds=delay))

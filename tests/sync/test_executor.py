@@ -61,6 +61,43 @@ def test_happy_path_stores_receipts_states_and_audit(
     assert last[0] == Status.OK
 
 
+def test_a_run_against_a_koopbis_dropping_every_answer_ends_after_its_linger(
+    store: Store, people: dict[str, Actor], server: LiveServer
+) -> None:
+    """Each request handled and its connection dropped: the entry stays "sending" (KOOP-BİS may
+    have applied it) and is tried again in the run until the linger is over, then in the next
+    run. A backoff shorter than an attempt kept the entry always due, and the run went on for
+    ever (seen as thousands of sends of one entry in ten minutes)."""
+    recs = seed_snapshot(store, 20)
+    entry = approved_admission(store, people, recs[0]["id"], 3)
+    client = client_for(server, read_timeout=2.0)
+    client.health()  # signed in and told about batches before the faults hit the changes themselves
+    assert client.login() is None
+    answer = server.admin().put(
+        "/api/v1/admin/faults", json={"spec": "drop_after=1", "seed": 1, "delay": 0.0}
+    )
+    assert answer.status_code == 200, answer.text
+    started = time.monotonic()
+    try:
+        result = Executor(
+            store, client, config=fast_executor(linger=0.5, backoff_base=0.0, backoff_max=0.0)
+        ).run()
+    finally:
+        client.close()
+    assert time.monotonic() - started < 30
+    assert result.retried >= 1 and result.applied == 0
+    assert entries.get_entry(store, entry.uuid).state == State.SENDING
+    answer = server.admin().put("/api/v1/admin/faults", json={"spec": "", "seed": 1, "delay": 0.0})
+    assert answer.status_code == 200, answer.text
+    client = client_for(server)
+    try:
+        Executor(store, client, config=fast_executor()).run()
+    finally:
+        client.close()
+    assert entries.get_entry(store, entry.uuid).state == State.SYNCED
+    assert applied_keys(server).count(entry.uuid) == 1
+
+
 def test_resending_an_entry_left_in_sending_gets_the_original_receipt(
     store: Store, people: dict[str, Actor], server: LiveServer
 ) -> None:
