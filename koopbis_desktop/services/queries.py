@@ -12,7 +12,7 @@ from typing import Any
 
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, Action, State
 from koopbis_desktop.domain.text import fold
-from koopbis_desktop.store import audit, entries, listing, users
+from koopbis_desktop.store import audit, entries, listing
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.listing import SORTABLE, AuditFilter, EntryFilter, PageKey
 
@@ -179,6 +179,9 @@ def as_account(store: Store, flt: AuditFilter) -> AuditFilter:
     A name no account has (an unknown name's sign-in tries) is looked for as typed."""
     if not flt.actor:
         return flt
+    # Here, not at the top: the accounts' module brings argon2, which a start does not load.
+    from koopbis_desktop.store import users
+
     wanted = fold(flt.actor)
     for user in users.list_users(store):
         if fold(user.username) == wanted:

@@ -259,7 +259,7 @@ def test_the_banner_and_the_empty_cooperative_list_say_where_the_entries_are_kep
 
     window = MainWindow(make_ctx("ayse"))
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: "KOOP-BİS bakımda" in window.banner.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "güvenle saklanıyor" in window.banner.text(), timeout=5000)
     page = CooperativesPage(make_ctx("sef"))
     qtbot.addWidget(page)
     page.show()
