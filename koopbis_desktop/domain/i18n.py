@@ -79,17 +79,11 @@ def text(key: str, turkish: str) -> str:
 
     Falls back to the shared sentence of the same Turkish, then to the Turkish.
     """
-    if _current == DEFAULT_LANGUAGE:
-        return turkish
-    ids, texts = catalogue(_current)
-    pair = ids.get(key)
-    if pair is not None:
-        return pair[1]
-    return texts.get(turkish, turkish)
+    return text_in(_current, key, turkish)
 
 
 def text_in(lang: str, key: str, turkish: str) -> str:
-    """The label with stable id ``key`` in ``lang``, whatever the current language (as :func:`text`)."""
+    """The label with stable id ``key`` in ``lang``, whatever the current language (see :func:`text`)."""
     if lang == DEFAULT_LANGUAGE:
         return turkish
     ids, texts = catalogue(lang)

@@ -175,6 +175,17 @@ def test_a_table_cell_still_being_typed_in_is_in_the_autosaved_copy(
     assert item is not None and item.text() != "Gülşen Öztürk Çağlayan"  # the item gets it when left
 
 
+def _window_with_a_typed_form(qtbot: Any, make_ctx: Any, form: OpenForm, cooperative: str) -> tuple[Any, Any]:
+    """Ayşe's main window with an admission form open on it, a name typed and not saved."""
+    window = MainWindow(make_ctx("ayse"))
+    qtbot.addWidget(window)
+    window.show()
+    editor = form("ayse", parent=window, type_id="member.admit", cooperative=cooperative)
+    type_line(qtbot, line(editor, "full_name"), "Zeynep Işık")
+    leave(qtbot, line(editor, "full_name"))
+    return window, editor
+
+
 @pytest.mark.parametrize("leaving", ["close", "sign_out"])
 def test_kaydet_in_the_closing_question_saves_then_the_window_goes_on_closing(
     qtbot: Any,
@@ -185,12 +196,7 @@ def test_kaydet_in_the_closing_question_saves_then_the_window_goes_on_closing(
     message_mock: MessageMock,
     leaving: str,
 ) -> None:
-    window = MainWindow(make_ctx("ayse"))
-    qtbot.addWidget(window)
-    window.show()
-    editor = open_form("ayse", parent=window, type_id="member.admit", cooperative=coop_id)
-    type_line(qtbot, line(editor, "full_name"), "Zeynep Işık")
-    leave(qtbot, line(editor, "full_name"))
+    window, _editor = _window_with_a_typed_form(qtbot, make_ctx, open_form, coop_id)
     message_mock.answers = ["Kaydet"]
     with qtbot.waitSignal(window.signed_out if leaving == "sign_out" else window.closed, timeout=10_000):
         assert not getattr(window, leaving)()  # the form saves first
@@ -206,12 +212,7 @@ def test_a_failed_save_from_the_closing_question_keeps_the_window_and_a_later_cl
     open_form: OpenForm,  # noqa: F811
     message_mock: MessageMock,
 ) -> None:
-    window = MainWindow(make_ctx("ayse"))
-    qtbot.addWidget(window)
-    window.show()
-    editor = open_form("ayse", parent=window, type_id="member.admit", cooperative=coop_id)
-    type_line(qtbot, line(editor, "full_name"), "Zeynep Işık")
-    leave(qtbot, line(editor, "full_name"))
+    window, editor = _window_with_a_typed_form(qtbot, make_ctx, open_form, coop_id)
     store.conn.execute(
         "CREATE TRIGGER refuse_draft BEFORE INSERT ON entries BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"
     )
