@@ -224,11 +224,17 @@ def sync_store(
             )
             report.server = maintenance_answer(report.message, None, health.maintenance_until)
         else:
-            config = options.executor
-            config.heartbeat = lock.heartbeat
-            executor = Executor(store, http, config=config, on_progress=on_progress, cancel=cancel)
-            result = executor.run()
-            report = _report_for(result, started)
+            checked = _check_account_after_refusal(store, http)
+            if checked is not None:
+                report = checked
+                report.started_at = started
+            else:
+                config = options.executor
+                config.heartbeat = lock.heartbeat
+                executor = Executor(store, http, config=config, on_progress=on_progress, cancel=cancel)
+                result = executor.run()
+                report = _report_for(result, started)
+            _note_login(store, report, http)
         plan = build_plan(store)
         report.remaining = plan.counts()
         if report.status == Status.OK and (report.remaining.get("ready") or report.remaining.get("waiting")):
@@ -246,6 +252,37 @@ def sync_store(
         finally:
             if own_client:
                 http.close()
+
+
+#: ``sync_meta`` key: the last login's verdict ("refused" or "accepted"), whichever run made it.
+LOGIN_MARK = "koopbis_login"
+
+
+def _check_account_after_refusal(store: Store, http: wire.KoopbisClient) -> SyncReport | None:
+    """After a refused login, log in before anything else; a report if that fails, else None.
+
+    A run logs in only to send. Without this, a run with nothing due after a refusal (every
+    entry waiting for its next try) reported KOOP-BİS open, and the banner's "girişi
+    reddedildi" gave way to "KOOP-BİS açık" with the password still wrong — or, after the
+    password was fixed, the run could not say so. One login, as a run with entries due makes.
+    """
+    if http.token is not None or sync_state.meta(store, LOGIN_MARK) != "refused":
+        return None
+    failed = http.login()
+    if failed is None:
+        return None
+    if isinstance(failed, wire.AuthFailed):
+        result = RunResult(stop="auth_failed", stop_message=failed.message, retry_after=failed.retry_after)
+        return _report_for(result, "")
+    return _offline_report(failed, "")
+
+
+def _note_login(store: Store, report: SyncReport, http: wire.KoopbisClient) -> None:
+    """Keep the run's login verdict for the next run (see :func:`_check_account_after_refusal`)."""
+    if report.status == Status.AUTH_FAILED:
+        sync_state.set_meta(store, LOGIN_MARK, "refused")
+    elif http.token is not None:
+        sync_state.set_meta(store, LOGIN_MARK, "accepted")
 
 
 def _offline_report(outcome: wire.RetryLater | wire.Unreachable | wire.BadAnswer, started: str) -> SyncReport:
