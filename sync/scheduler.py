@@ -312,7 +312,10 @@ def _report_for(result: RunResult, started: str) -> SyncReport:
     }
     now = datetime.now(UTC)
     if result.stop is not None:
-        message = f"{result.stop_message or ''} {_summary(result)}".strip()
+        # The counts only when the run got as far as an answer for an entry: a row of zeros
+        # after "KOOP-BİS girişi reddedildi" said nothing the stop did not.
+        counts = _summary(result) if result.handled else ""
+        message = f"{result.stop_message or ''} {counts}".strip() or _summary(result)
         report = SyncReport(stop_status.get(result.stop, Status.PARTIAL), message, started, result=result)
         if result.stop == "maintenance":
             report.server = maintenance_answer(

@@ -151,11 +151,13 @@ class KoopbisStatus:
             return tx("KOOP-BİS açık.") + " " + queue + decisions
         assert self.answer is not None
         if reach == Reach.LOGIN_REFUSED:
+            message = self.answer.message
+            if not message.startswith(tx("KOOP-BİS girişi reddedildi")):  # KOOP-BİS's words say it
+                message = tx("KOOP-BİS girişi reddedildi: {message}").format(message=message).strip()
             return (
-                tx(
-                    "KOOP-BİS girişi reddedildi: {message} Kayıtlar yerelde bekliyor; "
-                    "bir şef Ayarlar'dan KOOP-BİS hesabını düzeltmeli."
-                ).format(message=self.answer.message)
+                message
+                + " "
+                + tx("Kayıtlar yerelde bekliyor; bir şef Ayarlar'dan KOOP-BİS hesabını düzeltmeli.")
                 + decisions
             )
         return (
@@ -295,6 +297,14 @@ class RunEnd:
     needs_decision: bool
     moved: bool = False  # an entry was applied, parked as a conflict or refused
 
+    @property
+    def sentence(self) -> str:
+        """Label and summary, the label said once: a stopped run's message often begins with it
+        ("KOOP-BİS bakımda (açılışa 2 saat); …" under the label "KOOP-BİS bakımda")."""
+        if self.summary.startswith(self.label):
+            return self.summary
+        return f"{self.label}: {self.summary}"
+
 
 def run_end(
     status: str,
@@ -340,11 +350,11 @@ def notification(end: RunEnd, status: str) -> str | None:
     if status in ("before_go_live", "busy", "cancelled"):
         return None
     if end.needs_decision:
-        return f"{end.label}: {end.summary} " + tx("Çakışan kayıtlar bir şefin kararını bekliyor.")
+        return end.sentence + " " + tx("Çakışan kayıtlar bir şefin kararını bekliyor.")
     if status in ("ok", "partial") and end.moved:
-        return f"{end.label}: {end.summary}"
+        return end.sentence
     if status == "auth_failed":
-        return f"{end.label}: {end.summary}"
+        return end.sentence
     return None
 
 

@@ -4030,6 +4030,11 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="652"/>
+        <source>Eşitleme bitti: {0}</source>
+        <translation>Sync finished: {0}</translation>
+    </message>
+    <message>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="654"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>

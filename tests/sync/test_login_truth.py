@@ -15,10 +15,27 @@ from pathlib import Path
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.store import entries, sync_state
 from koopbis_desktop.store.db import Store
+from sync.runs import STATUS_LABELS, SyncReport
 from sync.scheduler import Status, sync_store
-from sync.status import Reach, answer_of_run, initial, with_answer, with_recorded
+from sync.status import Reach, answer_of_run, initial, run_end, with_answer, with_recorded
 from tests.sync.conftest import live_server, options_for
 from tests.sync.test_reliability import make_entries
+
+
+def run_end_sentence(report: SyncReport) -> str:
+    """What the Eşitleme page and the tray say when a run ends (``RunEnd.sentence``)."""
+    result = report.result
+    return run_end(
+        report.status,
+        STATUS_LABELS[report.status],
+        report.message,
+        total=result.total,
+        handled=result.handled,
+        applied=result.applied,
+        conflicts=result.conflicts,
+        refused=result.rejected,
+        retrying=int(report.remaining.get("waiting", 0)),
+    ).sentence
 
 
 def _not_due_for_an_hour(store: Store, uuids: list[str]) -> None:
@@ -54,6 +71,13 @@ def test_a_run_with_nothing_due_after_a_refused_login_checks_the_account_first(
         assert "reddedildi" in again.message
         shown = with_answer(shown, again.server)
         assert shown.reach == Reach.LOGIN_REFUSED and "reddedildi" in shown.headline()
+        # Said once, without a row of zeros: the run sent nothing.
+        assert again.message.count("reddedildi") == 1 and "aktarıldı" not in again.message, again.message
+        banner = shown.banner()
+        assert banner is not None and banner.count("reddedildi") == 1, banner
+        assert "kullanıcı adını ve KOOP-BİS parolasını kontrol edin" in banner and "Ayarlar" in banner
+        told = run_end_sentence(again)
+        assert told.count("reddedildi") == 1, told
         # A window that does not sync (a clerk's) reads the same from the recorded run.
         recorded = answer_of_run(sync_state.last_run(store))
         assert recorded is not None and recorded.reach == Reach.LOGIN_REFUSED

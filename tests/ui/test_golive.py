@@ -100,6 +100,11 @@ def test_sync_now_stays_usable_while_koopbis_is_in_maintenance_and_sends_when_it
         assert page.runner.running  # the loop waits for its next round
         assert "bağlanılıyor" not in page.progress_label.text()
         assert page.progress_label.text().startswith("KOOP-BİS bakımda")
+        assert page.progress_label.text().count("bakımda") == 1, page.progress_label.text()
+        notice = (
+            page.notice_label.text()
+        )  # said once, not "Eşitleme bitti: KOOP-BİS bakımda. KOOP-BİS bakımda (…"
+        assert notice.startswith("Eşitleme bitti: KOOP-BİS bakımda") and notice.count("bakımda") == 1, notice
         assert page.progress.maximum() > 0  # not the "busy" bar
         answer = server.admin().post("/api/v1/admin/maintenance", json={"until": None})
         assert answer.status_code == 200, answer.text

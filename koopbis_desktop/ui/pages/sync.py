@@ -639,17 +639,16 @@ class SyncPage(QWidget):
             self.progress.setTextVisible(False)
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
-            said = (
-                end.summary
-                if end.summary.startswith(label)
-                else self.tr("{0}: {1}").format(label, end.summary)
-            )
-            self.progress_label.setText(said)
+            self.progress_label.setText(end.sentence)
         if self.runner.automatic:
             self._between_rounds = True
             self._asked_by_user = False
         self._apply_role()
-        text = self.tr("Eşitleme bitti: {0}. {1}").format(label, end.summary)
+        text = (
+            self.tr("Eşitleme bitti: {0}").format(end.summary)
+            if end.summary.startswith(label)  # said once: "KOOP-BİS bakımda (…); bakım bitince …"
+            else self.tr("Eşitleme bitti: {0}. {1}").format(label, end.summary)
+        )
         self._notify(text)
         self.status_changed.emit(self.tr("Son eşitleme: {0}").format(label))
         self.run_finished.emit(report)
