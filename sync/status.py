@@ -77,6 +77,8 @@ class KoopbisStatus:
     handled: int = 0  # entries of the current run that got an answer (final or "try again")
     total: int = 0  # entries the current run started with
     counts: Counts = field(default_factory=Counts)
+    # A supervisor pressed Duraklat on this window: nothing is sent by itself until "Şimdi eşitle".
+    paused: bool = False
 
     # -- what the screens ask ----------------------------------------------------------
 
@@ -108,6 +110,8 @@ class KoopbisStatus:
                     handled=self.handled, total=self.total
                 )
             ]
+        elif self.paused:
+            parts.append(tx("eşitleme duraklatıldı"))
         if self.counts.decisions:
             parts.append(tx("karar bekleyen {n} kayıt").format(n=self.counts.decisions))
         return " · ".join(parts)
@@ -124,6 +128,17 @@ class KoopbisStatus:
         )
         if reach == Reach.UNKNOWN:
             return None
+        if self.paused and not self.running:
+            # "…kendiliğinden gönderilir" would not be true: nothing goes until someone resumes.
+            return (
+                self._reach_text(now)
+                + ". "
+                + tx(
+                    "Eşitleme bu pencerede duraklatıldı: onaylı {waiting} kayıt bekliyor, kendiliğinden "
+                    "gönderilmeyecek. Sürdürmek için Eşitleme sayfasında Şimdi eşitle'ye basın (Ctrl+Shift+S)."
+                ).format(waiting=waiting)
+                + decisions
+            )
         if reach == Reach.MAINTENANCE:
             return (
                 tx(
@@ -243,7 +258,7 @@ def answer_of_run(run: dict[str, Any] | None) -> ServerAnswer | None:
 
 
 def run_started(status: KoopbisStatus) -> KoopbisStatus:
-    return replace(status, running=True, handled=0, total=0)
+    return replace(status, running=True, handled=0, total=0, paused=False)
 
 
 def run_progressed(status: KoopbisStatus, handled: int, total: int) -> KoopbisStatus:
@@ -256,6 +271,10 @@ def run_progressed(status: KoopbisStatus, handled: int, total: int) -> KoopbisSt
 
 def run_ended(status: KoopbisStatus) -> KoopbisStatus:
     return replace(status, running=False)
+
+
+def with_paused(status: KoopbisStatus, paused: bool) -> KoopbisStatus:
+    return replace(status, paused=paused)
 
 
 def with_counts(status: KoopbisStatus, by_state: dict[str, int]) -> KoopbisStatus:

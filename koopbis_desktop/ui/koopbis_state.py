@@ -73,6 +73,9 @@ class KoopbisStateModel(QObject):
         self._set(koopbis.run_ended(self.status))
         self.refresh_counts()
 
+    def set_paused(self, paused: bool) -> None:
+        self._set(koopbis.with_paused(self.status, paused))
+
     def set_go_live(self, go_live: date) -> None:
         self._set(koopbis.with_go_live(self.status, go_live))
 

@@ -3802,6 +3802,11 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Sync is not running.</translation>
     </message>
     <message>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="674"/>
+        <source>Eşitleme duraklatıldı; sürdürmek için Şimdi eşitle&apos;ye basın (Ctrl+Shift+S).</source>
+        <translation>Sync paused; to go on, press Sync now (Ctrl+Shift+S).</translation>
+    </message>
+    <message>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="172"/>
         <source>Durum</source>
         <translation>State</translation>

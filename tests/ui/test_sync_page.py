@@ -508,3 +508,61 @@ def test_a_refused_password_stops_the_automatic_sync_until_a_new_one_is_saved_in
         page.shutdown()
         assert page.runner.wait(30)
         wait_idle(qtbot, worker)
+
+
+def test_a_paused_automatic_sync_stays_paused_until_sync_now_and_the_banner_says_so(
+    qtbot: Any,
+    worker: DbWorker,
+    store: Store,
+    people: dict[str, Actor],
+    make_ctx: Callable[[str], AppContext],
+    slow_server: LiveServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Duraklat on a supervisor's automatic sync: looking at another page and coming back started
+    it again by itself, and meanwhile the banner said the entries were sent by themselves."""
+    from koopbis_desktop.ui.pages import sync as sync_page
+
+    monkeypatch.setattr(sync_page, "AUTO_START_MS", AUTO_START_WAIT_MS // 3)
+    made = make_entries(store, people, 2, 15)
+    ctx = make_ctx("sef")
+    ctx.settings.update(server_url=slow_server.url, server_username=SERVER_USER)
+    page = SyncPage(ctx, automatic=True)
+    page.runner.remember_password(SERVER_PASSWORD)
+    qtbot.addWidget(page)
+    page.resize(1100, 650)
+    done: list[int] = []
+    page.runner.progressed.connect(lambda p: done.append(p.done))
+    page.show()
+    page.start_automatic_soon(0)
+    qtbot.waitUntil(lambda: bool(done) and done[-1] >= 2, timeout=20_000)
+    qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.runner.running, timeout=30_000)
+    sent = len(applied_keys(slow_server))
+    assert 2 <= sent < len(made)
+    status = page.koopbis.status
+    assert status.paused and "duraklatıldı" in status.headline()
+    banner = status.banner()
+    assert banner is not None and "duraklatıldı" in banner and "kendiliğinden gönderilmeyecek" in banner
+    assert "kendiliğinden gönderilir" not in banner
+    assert "duraklatıldı" in page.progress_label.text() and "duraklatıldı" in page.summary_label.text()
+    for _ in range(2):  # the supervisor looks at other pages and comes back
+        page.hide()
+        page.show()
+        assert not page._auto_timer.isActive()
+        qtbot.wait(AUTO_START_WAIT_MS)
+        assert not page.runner.running
+    page.start_automatic_soon(0)  # what the window's timers call: still paused
+    assert not page._auto_timer.isActive() and not page.runner.running
+    assert len(applied_keys(slow_server)) == sent
+    assert any(entries.get_entry(store, e.uuid).state == State.APPROVED for e in made)
+
+    page.sync_action.trigger()  # Ctrl+Shift+S: the loop goes on
+    qtbot.waitUntil(lambda: not page.koopbis.status.paused, timeout=5_000)
+    qtbot.waitUntil(
+        lambda: all(entries.get_entry(store, e.uuid).state == State.SYNCED for e in made), timeout=60_000
+    )
+    assert sorted(applied_keys(slow_server)) == sorted(e.uuid for e in made)  # each once
+    page.shutdown()
+    assert page.runner.wait(30)
+    wait_idle(qtbot, worker)

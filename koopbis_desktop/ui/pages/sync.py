@@ -570,6 +570,7 @@ class SyncPage(QWidget):
                 self.runner.poke()
             return
         self._asked_by_user = True
+        self.koopbis.set_paused(False)
         self._start()
 
     def _start(self) -> None:
@@ -586,6 +587,11 @@ class SyncPage(QWidget):
     def on_pause_button_clicked(self) -> None:
         if not self.runner.running:
             return
+        # Paused until someone presses "Şimdi eşitle": showing the page again, a password saved in
+        # Ayarlar or the sign-in's timer do not start it again (they did, and the banner still said
+        # the entries went by themselves).
+        self._auto_timer.stop()
+        self.koopbis.set_paused(True)
         self.runner.pause()
         self.pause_button.setEnabled(False)
         self.progress_label.setText(self.tr("Duraklatılıyor; gönderilmekte olan istek bitince durur…"))
@@ -661,7 +667,11 @@ class SyncPage(QWidget):
             self._restart_when_stopped = False
             QTimer.singleShot(0, self, self._restart_with_new_settings)
         self._asked_by_user = False
-        if self._progress is None:
+        if self.koopbis.status.paused:  # the bar keeps how far the run got
+            self.progress_label.setText(
+                self.tr("Eşitleme duraklatıldı; sürdürmek için Şimdi eşitle'ye basın (Ctrl+Shift+S).")
+            )
+        elif self._progress is None:
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
             self.progress_label.setText(self.tr("Eşitleme çalışmıyor."))
@@ -728,6 +738,7 @@ class SyncPage(QWidget):
             self.automatic
             and not self.runner.running
             and not self.runner.login_refused  # never the refused password again by itself
+            and not self.koopbis.status.paused
             and not self._auto_timer.isActive()
         ):
             self._auto_timer.start(AUTO_START_MS)
@@ -739,7 +750,7 @@ class SyncPage(QWidget):
             self.start_automatic_soon(0)
 
     def start_automatic_soon(self, delay_ms: int = AUTO_START_MS) -> None:
-        if self.automatic and not self.runner.login_refused:
+        if self.automatic and not self.runner.login_refused and not self.koopbis.status.paused:
             self._auto_timer.start(delay_ms)
 
     def on_auto_timer_timeout(self) -> None:
