@@ -3,6 +3,9 @@
 The ``base`` of an entry (the snapshot values of the fields it touches, as the
 clerk saw them) is captured here at every save, from the offline snapshot or,
 for a cooperative registered only locally so far, from its registration entry.
+After a conflict a person decided, the keys KOOP-BİS reported keep the values it
+reported, as long as the snapshot is not newer than them
+(``services.conflicts.base_for_correction``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from koopbis_desktop.domain.schema import (
     ValidationResult,
     validate,
 )
+from koopbis_desktop.services import conflicts as resolution
 from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.services.review import BulkResult
 from koopbis_desktop.store import entries, snapshot
@@ -82,6 +86,14 @@ def check(
     store: Store, type_id: str, cooperative: str | None, data: Mapping[str, Any]
 ) -> tuple[ValidationResult, str | None, str | None, dict[str, Any]]:
     """Validate ``data`` for a cooperative and compute its base; changes nothing."""
+    result, coop_id, coop_ref, base, _record = _check(store, type_id, cooperative, data)
+    return result, coop_id, coop_ref, base
+
+
+def _check(
+    store: Store, type_id: str, cooperative: str | None, data: Mapping[str, Any]
+) -> tuple[ValidationResult, str | None, str | None, dict[str, Any], dict[str, Any] | None]:
+    """:func:`check`, and the cooperative's record the base was taken from (None: no record)."""
     ctype = get_type(type_id)
     coop_id, coop_ref, record = resolve_cooperative(store, ctype, cooperative)
     ctx = ValidationContext(
@@ -93,7 +105,7 @@ def check(
     base = base_of(record, ctype.touched(result.payload)) if record is not None else {}
     if ctype.id in ("member.leave", "member.transfer"):
         admitted_locally(store, coop_id or coop_ref, base)
-    return result, coop_id, coop_ref, base
+    return result, coop_id, coop_ref, base, record
 
 
 def _reference_issues(store: Store, result: ValidationResult, cooperative: str | None) -> list[Issue]:
@@ -193,9 +205,15 @@ def edit_entry(
     refuses the save (``entries.RevisionChanged``) instead of silently replacing it.
     """
     entry = entries.get_entry(store, entry_uuid)
-    result, coop_id, coop_ref, base = check(store, entry.type, entry.cooperative, data)
+    result, coop_id, coop_ref, captured, record = _check(store, entry.type, entry.cooperative, data)
     if result.errors and not allow_errors:
         raise ValidationFailed(result.issues, type_id=entry.type)
+    # After a conflict the list still holds KOOP-BİS's old values: the keys KOOP-BİS reported
+    # keep its values unless IT loaded a newer list since (conflicts.base_for_correction).
+    version = (record or {}).get("version")
+    base = resolution.base_for_correction(
+        store, entry.uuid, captured, version if isinstance(version, int) else None
+    )
     ctype = get_type(entry.type)
     with store.atomic():
         saved = entries.update_payload(

@@ -14,6 +14,7 @@ and its revisions, the server's values in the audit row.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -256,9 +257,61 @@ def _versions(entry: Entry) -> dict[str, Any]:
         **captured,
         "local": entry.payload,
         "server": server_values(entry),
+        # KOOP-BİS's version of the record when it reported ``server``: a clerk's later save
+        # compares it with the offline list's (see :func:`base_for_correction`).
+        "version": (entry.outcome or {}).get("version"),
         "kind": (entry.outcome or {}).get("kind"),
         "conflicting": conflicting_keys(entry),
     }
+
+
+#: The decisions after which an entry goes on towards KOOP-BİS (resent, or corrected by its
+#: clerk first); their audit rows record the values KOOP-BİS reported in the conflict.
+_DECISIONS_GOING_ON = (Action.RESOLVE_KEEP.value, Action.RETURN_REJECTED.value)
+
+
+def reported_values(store: Store, entry_uuid: str) -> tuple[dict[str, Any], int | None] | None:
+    """KOOP-BİS's values of the entry's base keys in the newest conflict a person decided, and
+    its record version then (None: KOOP-BİS gave none, or the decision was recorded before
+    versions were); None: no such conflict.
+
+    Read from the decision's audit row, not from ``outcome``: a later answer (a refusal) replaces
+    the outcome, the audit row stays.
+    """
+    for text in audit.details_newest_first(store, entry_uuid, _DECISIONS_GOING_ON):
+        details = json.loads(text) if text else None
+        if not isinstance(details, Mapping) or details.get("kind") != "conflict":
+            continue
+        server = details.get("server")
+        if isinstance(server, Mapping) and server:
+            version = details.get("version")
+            return copy.deepcopy(dict(server)), version if isinstance(version, int) else None
+    return None
+
+
+def base_for_correction(
+    store: Store, entry_uuid: str, captured: dict[str, Any], list_version: int | None
+) -> dict[str, Any]:
+    """The base a save of an entry stores: ``captured`` from the offline list, except for the keys
+    KOOP-BİS reported in the entry's decided conflict, which keep KOOP-BİS's values.
+
+    Why here and not in the list: after a conflict the list still holds KOOP-BİS's *old* values
+    (only IT refreshes it), so recapturing from it would send the corrected entry against the
+    value that conflicted and meet the same conflict again. The values KOOP-BİS reported are
+    newer and were put in front of the supervisor, who sent the entry on; they belong to this
+    entry alone (writing them into the list would change other entries' bases that nobody
+    reviewed). They are kept only while the list is not newer than them: a list IT loaded with a
+    higher record version is the freshest known state, and a base taken from it is what the clerk
+    saw, as for any save. Either way a base is a value KOOP-BİS really held, never a guess: a head
+    office change after it is still met as a conflict, never overwritten.
+    """
+    reported = reported_values(store, entry_uuid)
+    if reported is None:
+        return captured
+    values, version = reported
+    if list_version is not None and version is not None and list_version > version:
+        return captured
+    return {key: values.get(key, value) for key, value in captured.items()}
 
 
 def keep_local(store: Store, actor: Actor, entry_uuid: str, reason: str, *, seen: Seen | None) -> Entry:
@@ -429,7 +482,8 @@ def return_to_clerk(store: Store, actor: Actor, entry_uuid: str, comment: str, *
     """Send a conflicting or rejected entry back to its author with what to fix.
 
     ``seen`` is required for a conflict (what the supervisor was shown); a rejected entry
-    may go back without it.
+    may go back without it. The clerk's correction of a conflict is saved over the values
+    KOOP-BİS reported, not the offline list's older ones (:func:`base_for_correction`).
     """
     text = _reason(comment)
     entry = entries.get_entry(store, entry_uuid)

@@ -511,6 +511,16 @@ def last_details(source: Source, entry_uuid: str, action: str) -> str | None:
     return str(row[0]) if row else None
 
 
+def details_newest_first(source: Source, entry_uuid: str, actions: tuple[str, ...]) -> list[str | None]:
+    """The details JSON of the entry's audit rows with one of ``actions``, newest first."""
+    marks = ", ".join("?" for _ in actions)
+    rows = source.execute(
+        f"SELECT details FROM audit WHERE entry_uuid = ? AND action IN ({marks}) ORDER BY seq DESC",
+        (entry_uuid, *actions),
+    ).fetchall()
+    return [str(r[0]) if r[0] is not None else None for r in rows]
+
+
 def returns_to(
     source: Source, author: str, after_seq: int, actions: tuple[str, ...]
 ) -> list[tuple[int, str, str | None, str, str | None, str | None]]:
