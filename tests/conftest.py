@@ -371,6 +371,23 @@ def save_from_another_pc(
         other.close()
 
 
+def resubmit_from_another_pc(
+    store: Store, returner: Actor, author: Actor, entry_uuid: str, payload: dict[str, Any]
+) -> None:
+    """On another PC (its own connection) a submitted entry is returned (``returner``, another
+    supervisor), rewritten by its author and sent again: waiting for approval as before, with
+    content nobody has approved (a new revision)."""
+    from koopbis_desktop.services import capture, review
+
+    other = reopen(store)
+    try:
+        review.return_entry(other, returner, entry_uuid, "Karar numarasını kontrol edin.")
+        capture.edit_entry(other, author, entry_uuid, payload)
+        capture.submit_entry(other, author, entry_uuid)
+    finally:
+        other.close()
+
+
 @pytest.fixture
 def store(engine: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[Store]:
     location: Any = request.getfixturevalue("office_url") if engine == "postgresql" else db_path

@@ -36,6 +36,9 @@ class EntryRow:
     comment: str | None
     has_errors: bool
     has_warnings: bool
+    # The revision the list read: what a supervisor approving the selected rows has seen of
+    # each (``review.approve_many`` refuses an entry holding a newer one).
+    revision: int
     number: str | None = None  # "2015/000123", what people see instead of the uuid
     sort_value: Any = None  # the row's value in the list's sort, for the next page's key
 
@@ -101,6 +104,7 @@ def page_entries(
         comment,
         issues,
         number,
+        revision,
         sort_value,
     ) in rows:
         parsed = json.loads(issues) if issues and issues != "[]" else ()
@@ -128,6 +132,7 @@ def page_entries(
                 comment=comment,
                 has_errors=any(i.get("severity") == "error" for i in parsed),
                 has_warnings=any(i.get("severity") == "warning" for i in parsed),
+                revision=int(revision),
                 number=number,
                 sort_value=sort_value,
             )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from koopbis_desktop.domain.changetypes import get_type
+from koopbis_desktop.domain.display import format_stamp
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError
 from koopbis_desktop.domain.schema import validate
@@ -81,14 +82,25 @@ class BulkResult:
 
 
 def approve_many(
-    store: Store, actor: Actor, entry_uuids: Iterable[str], comment: str | None = None
+    store: Store, actor: Actor, shown: Mapping[str, int], comment: str | None = None
 ) -> BulkResult:
-    """Approve each entry on its own; one refusal does not stop the others."""
+    """Approve each entry on its own; one refusal does not stop the others.
+
+    ``shown``: each entry's uuid → the revision the list showed (``EntryRow.revision``). An entry
+    holding a newer one now (returned, corrected and sent again, e.g. on another PC) is not
+    approved unread: the single review's check (``reviewed_revision``) refuses it.
+    """
     approved: list[str] = []
     refused: dict[str, str] = {}
-    for key in entry_uuids:
+    for key, revision in shown.items():
         try:
-            approved.append(approve_entry(store, actor, key, comment).uuid)
+            approved.append(approve_entry(store, actor, key, comment, reviewed_revision=revision).uuid)
+        except entries.ReviewedRevisionChanged as exc:
+            refused[key] = tx(
+                "Liste gösterildikten sonra içeriği değişti: {who} {when} tarihinde yeni bir sürüm "
+                "kaydetti (başka bir bilgisayarda da olabilir). Okumadığınız içerik onaylanmadı; kaydı "
+                "açıp okuyun, sonra onaylayın."
+            ).format(who=exc.saved_by, when=format_stamp(exc.saved_at) if exc.saved_at else "?")
         except (DomainError, StoreError) as exc:
             refused[key] = exc.message
     return BulkResult(approved, refused)

@@ -390,12 +390,21 @@ class ReviewedRevisionChanged(StoreError):
     exit_code = ExitCode.NOT_PERMITTED
 
     def __init__(
-        self, message: str, *, entry_uuid: str, reviewed_revision: int, stored_revision: int
+        self,
+        message: str,
+        *,
+        entry_uuid: str,
+        reviewed_revision: int,
+        stored_revision: int,
+        saved_by: str = "?",
+        saved_at: str = "",
     ) -> None:
         super().__init__(message)
         self.entry_uuid = entry_uuid
         self.reviewed_revision = reviewed_revision
         self.stored_revision = stored_revision
+        self.saved_by = saved_by  # who saved the newest revision, and when (a stamp; "" unknown)
+        self.saved_at = saved_at
 
 
 def _reviewed_revision_changed(
@@ -421,6 +430,8 @@ def _reviewed_revision_changed(
         entry_uuid=entry_uuid,
         reviewed_revision=reviewed,
         stored_revision=stored,
+        saved_by=who,
+        saved_at=at,
     )
 
 

@@ -163,8 +163,9 @@ def entry_rows(
     from_end: bool = False,
 ) -> list[tuple[Any, ...]]:
     """One page of list rows: uuid, type, cooperative, its title, state, author, approver,
-    effective date, updated at, receipt, comment, issues (JSON), number, and the row's sort
-    value (with the uuid, the :class:`PageKey` of the next page).
+    effective date, updated at, receipt, comment, issues (JSON), number, revision (what the
+    list showed: a bulk approval approves that one only), and the row's sort value (with
+    the uuid, the :class:`PageKey` of the next page).
 
     ``after``: the rows that follow that row; ``before``: the ``limit`` rows just before it;
     ``from_end``: the last ``limit`` rows. Pages come in list order either way. ``offset``
@@ -179,7 +180,7 @@ def entry_rows(
     sql = (
         "SELECT e.uuid, e.type, COALESCE(e.cooperative_id, e.cooperative_ref), e.cooperative_title, "
         "e.state, e.author, e.approver, e.effective_date, e.updated_at, e.receipt, "
-        f"e.comment, e.issues, e.number, {expression}"
+        f"e.comment, e.issues, e.number, e.revision, {expression}"
         f"{_from(flt)}{' WHERE ' + clauses if clauses else ''}{order} LIMIT ? OFFSET ?"
     )
     rows = store.query(sql, [*params, *key_params, limit, offset])

@@ -4,13 +4,14 @@ A member list makes one draft per member; moving hundreds of them one form at a 
 is what these spare the office. Each entry still moves on its own
 (``services.review.approve_many``, ``services.capture.submit_many``): one that may not
 move — the supervisor's own entry under the four-eyes rule, one with errors, one
-already handled on another PC — is named in the summary with the reason, and does
-not stop the others.
+already handled on another PC, one whose content changed after the list showed it
+(a supervisor approves the revision each selected row showed, never a newer one
+unread) — is named in the summary with the reason, and does not stop the others.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -66,8 +67,8 @@ def _describe(store: Store, entry_uuid: str) -> str:
     )
 
 
-def run_bulk(store: Store, actor: Actor, entry_uuids: Sequence[str], kind: BulkKind) -> BulkOutcome:
-    """The job that runs on the DB worker.
+def run_bulk(store: Store, actor: Actor, selected: Mapping[str, int], kind: BulkKind) -> BulkOutcome:
+    """The job that runs on the DB worker; ``selected``: uuid → the revision the list showed.
 
     The services are imported here, on first use: the queues import this module, and a start
     has no need of the submission and approval code before a person acts on a selection.
@@ -75,9 +76,9 @@ def run_bulk(store: Store, actor: Actor, entry_uuids: Sequence[str], kind: BulkK
     from koopbis_desktop.services import capture, review
 
     if kind == BulkKind.APPROVE:
-        result = review.approve_many(store, actor, entry_uuids)
+        result = review.approve_many(store, actor, selected)
     else:
-        result = capture.submit_many(store, actor, entry_uuids)
+        result = capture.submit_many(store, actor, list(selected))
     refused = [(key, _describe(store, key), reason) for key, reason in result.refused.items()]
     return BulkOutcome(result.done, refused)
 
@@ -140,26 +141,30 @@ def summary_text(outcome: BulkOutcome, kind: BulkKind = BulkKind.APPROVE) -> str
     return "\n".join(lines)
 
 
-def approve_selected(ctx: AppContext, parent: QWidget | None, entry_uuids: Sequence[str]) -> None:
-    """Ask, approve the selected entries on the DB worker, then report each refusal."""
-    act_on_selected(ctx, parent, entry_uuids, BulkKind.APPROVE)
+def approve_selected(ctx: AppContext, parent: QWidget | None, selected: Mapping[str, int]) -> None:
+    """Ask, approve the selected entries on the DB worker, then report each refusal.
+
+    ``selected``: uuid → the revision the list showed; an entry holding a newer one is not approved.
+    """
+    act_on_selected(ctx, parent, selected, BulkKind.APPROVE)
 
 
-def submit_selected(ctx: AppContext, parent: QWidget | None, entry_uuids: Sequence[str]) -> None:
+def submit_selected(ctx: AppContext, parent: QWidget | None, selected: Mapping[str, int]) -> None:
     """Ask, send the selected drafts for approval on the DB worker, then report each refusal."""
-    act_on_selected(ctx, parent, entry_uuids, BulkKind.SUBMIT)
+    act_on_selected(ctx, parent, selected, BulkKind.SUBMIT)
 
 
 def act_on_selected(
     ctx: AppContext,
     parent: QWidget | None,
-    entry_uuids: Sequence[str],
+    selected: Mapping[str, int],
     kind: BulkKind,
     on_finished: Callable[[BulkOutcome], None] | None = None,
 ) -> None:
+    """``selected``: each selected entry's uuid → the revision its row showed (``EntryRow.revision``)."""
     words = _words(kind)
     name = "bulkApprove" if kind == BulkKind.APPROVE else "bulkSubmit"
-    keys = list(dict.fromkeys(entry_uuids))
+    keys = dict(selected)
     if not keys:
         messages.show_info(parent, words.title, words.nothing)
         return

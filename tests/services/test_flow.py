@@ -7,12 +7,13 @@ from typing import Any
 import pytest
 
 from koopbis_desktop.domain.lifecycle import Actor, IllegalTransition, NotPermitted, State
-from koopbis_desktop.services import capture, review
+from koopbis_desktop.services import capture, queries, review
 from koopbis_desktop.services.errors import ValidationFailed
 from koopbis_desktop.store import audit, entries
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.errors import NotFound
-from tests.conftest import member_admission, valid_tckn
+from koopbis_desktop.store.listing import EntryFilter
+from tests.conftest import member_admission, resubmit_from_another_pc, valid_tckn
 
 
 @pytest.fixture
@@ -237,7 +238,46 @@ def test_bulk_approve_reports_each(store: Store, people: dict[str, Actor], coop_
         uuids.append(e.uuid)
     own = capture.create_entry(store, people["sef"], "member.admit", coop_id, member_admission(20))
     capture.submit_entry(store, people["sef"], own.uuid)
-    result = review.approve_many(store, people["sef"], [*uuids, own.uuid])
+    shown = {key: entries.get_entry(store, key).revision for key in [*uuids, own.uuid]}
+    result = review.approve_many(store, people["sef"], shown)
     assert result.approved == uuids
     assert list(result.refused) == [own.uuid]
     assert entries.count_by_state(store)[State.APPROVED] == 4
+
+
+def test_bulk_approve_refuses_an_entry_rewritten_after_the_list_showed_it(
+    store: Store, people: dict[str, Actor], coop_id: str
+) -> None:
+    """The approvals list shows two submissions; before the supervisor approves them, one is
+    returned on another PC, rewritten by the clerk and sent again. Its new content is not approved
+    unread: it is named with the reason and waits; the other is approved."""
+    keys = []
+    for seed in (15, 16):
+        entry = capture.create_entry(store, people["ayse"], "member.admit", coop_id, member_admission(seed))
+        capture.submit_entry(store, people["ayse"], entry.uuid)
+        keys.append(entry.uuid)
+    rows = queries.page_entries(store, EntryFilter(states=(State.SUBMITTED,)), limit=50)
+    shown = {row.uuid: row.revision for row in rows}
+    assert shown == {keys[0]: 1, keys[1]: 1}
+    resubmit_from_another_pc(
+        store, people["sef2"], people["ayse"], keys[1], member_admission(16, full_name="Başka Kişi")
+    )
+
+    result = review.approve_many(store, people["sef"], shown)
+
+    assert result.approved == [keys[0]]
+    assert list(result.refused) == [keys[1]]
+    reason = result.refused[keys[1]]
+    assert reason.startswith("Liste gösterildikten sonra içeriği değişti: ayse "), reason
+    assert "başka bir bilgisayarda" in reason and "kaydı açıp okuyun, sonra onaylayın" in reason
+    changed = entries.get_entry(store, keys[1])
+    assert (changed.state, changed.revision, changed.approver) == (State.SUBMITTED, 2, None)
+    assert changed.payload["full_name"] == "Başka Kişi"
+    assert entries.get_entry(store, keys[0]).state == State.APPROVED
+    # Listed again, it shows the new revision, and approving that one goes through.
+    again = {
+        row.uuid: row.revision
+        for row in queries.page_entries(store, EntryFilter(states=(State.SUBMITTED,)), limit=50)
+    }
+    assert again == {keys[1]: 2}
+    assert review.approve_many(store, people["sef"], again).approved == [keys[1]]

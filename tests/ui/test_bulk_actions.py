@@ -15,11 +15,12 @@ from PySide6.QtCore import Qt
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import capture, review
 from koopbis_desktop.store import entries
+from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.pages.presets import PRESET_BY_KEY
 from koopbis_desktop.ui.pages.queue import QueuePage
-from tests.conftest import member_admission
+from tests.conftest import member_admission, resubmit_from_another_pc
 from tests.ui.conftest import MessageMock, wait_idle
 
 COOP = "06-900001"
@@ -95,6 +96,83 @@ def test_a_supervisor_approves_the_selected_submissions_except_her_own(
     states = {k: entries.get_entry(store, k) for k in keys}
     assert [states[k].state for k in keys] == [State.APPROVED, State.APPROVED, State.SUBMITTED]
     assert states[keys[0]].approver == "sef"
+
+
+def test_an_entry_rewritten_on_another_pc_after_the_list_showed_it_is_not_approved_unread(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    people: dict[str, Actor],
+    cooperatives: Any,
+    message_mock: MessageMock,
+) -> None:
+    keys = []
+    for seed in (35, 36):
+        entry = capture.create_entry(store, people["ayse"], "member.admit", COOP, member_admission(seed))
+        capture.submit_entry(store, people["ayse"], entry.uuid)
+        keys.append(entry.uuid)
+    ctx = make_ctx("sef")
+    page = _page(qtbot, ctx, "submitted", 2)
+    page.table.selectAll()
+    assert sorted(page.selected_uuids()) == sorted(keys)
+    # While the list is on the screen: returned on another PC, rewritten and sent again.
+    resubmit_from_another_pc(
+        store, people["sef2"], people["ayse"], keys[1], member_admission(36, full_name="Başka Kişi")
+    )
+    message_mock.answers.append("&Onayla")
+    qtbot.mouseClick(page.bulk_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx.worker)
+    result = message_mock.shown[-1]
+    assert result.text.startswith("1 kayıt onaylandı.\n1 kayıt onaylanamadı:\n• "), result.text
+    assert f"kayıt {keys[1][:8]}, yazan ayse): Liste gösterildikten sonra içeriği değişti" in result.text
+    assert "kaydı açıp okuyun, sonra onaylayın" in result.text
+    states = [entries.get_entry(store, k) for k in keys]
+    assert [e.state for e in states] == [State.APPROVED, State.SUBMITTED]
+    assert (states[1].revision, states[1].approver) == (2, None)
+    # The list is read again: the rewritten entry shows its new revision, not selected (a second
+    # press would otherwise approve what nobody has read).
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    row = page.model.entry_at(0)
+    assert row is not None and (row.uuid, row.revision) == (keys[1], 2)
+    assert page.selected_uuids() == [] and not page.bulk_button.isEnabled()
+
+
+def test_a_selected_submission_rewritten_on_another_pc_is_unselected_when_the_list_shows_it_anew(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    people: dict[str, Actor],
+    cooperatives: Any,
+    message_mock: MessageMock,
+) -> None:
+    """On the office database the list reloads when another PC writes (``hub.changed``, as the live
+    office emits it): a selected row that comes back with new content is no longer selected, so
+    the bulk approval that follows approves only what was there when it was selected."""
+    keys = []
+    for seed in (37, 38):
+        entry = capture.create_entry(store, people["ayse"], "member.admit", COOP, member_admission(seed))
+        capture.submit_entry(store, people["ayse"], entry.uuid)
+        keys.append(entry.uuid)
+    ctx = make_ctx("sef")
+    page = _page(qtbot, ctx, "submitted", 2)
+    page.table.selectAll()
+    resubmit_from_another_pc(
+        store, people["sef2"], people["ayse"], keys[1], member_admission(38, full_name="Başka Kişi")
+    )
+    ctx.hub.changed.emit(OpChanges(entries=True))
+
+    def revision_of(key: str) -> int | None:
+        row = page.model.row_of(key)
+        entry = page.model.entry_at(row) if row is not None else None
+        return entry.revision if entry is not None else None
+
+    qtbot.waitUntil(lambda: revision_of(keys[1]) == 2)
+    assert page.selected_uuids() == [keys[0]]
+    message_mock.answers.append("&Onayla")
+    qtbot.mouseClick(page.bulk_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx.worker)
+    assert message_mock.shown[-1].text == "1 kayıt onaylandı."
+    assert [entries.get_entry(store, k).state for k in keys] == [State.APPROVED, State.SUBMITTED]
 
 
 def test_cancelling_moves_nothing_and_only_the_right_people_see_the_button(

@@ -768,6 +768,7 @@ def test_the_queue_row_names_koopbis_not_the_supervisor_for_a_refusal() -> None:
         comment=REFUSAL_PREFIX + "Karar No: geçersiz",
         has_errors=False,
         has_warnings=False,
+        revision=1,
     )
     tip = EntryTableModel._tooltip(row, COL_STATE) or ""
     assert "KOOP-BİS" in tip and "Karar No: geçersiz" in tip and "Şef" not in tip

@@ -40,7 +40,7 @@ def test_bulk_approval_of_nothing_says_so_and_a_refused_question_changes_nothing
     qtbot: Any,
 ) -> None:
     ctx = make_ctx("sef")
-    approve_selected(ctx, None, [])
+    approve_selected(ctx, None, {})
     assert message_mock.getmsg() == Shown(Level.INFO, "Toplu onay", "Onaylanacak kayıt seçilmedi.")
 
     entry = capture.create_entry(
@@ -48,7 +48,7 @@ def test_bulk_approval_of_nothing_says_so_and_a_refused_question_changes_nothing
     )
     capture.submit_entry(store, people["ayse"], entry.uuid)
     message_mock.answers.append("&Vazgeç")
-    approve_selected(ctx, None, [entry.uuid])
+    approve_selected(ctx, None, {entry.uuid: entry.revision})
     question = message_mock.getmsg(Level.QUESTION)
     assert question.text == "Seçili 1 kayıt onaylanacak."
     assert question.choices == ("&Onayla", "&Vazgeç")

@@ -254,6 +254,7 @@ def test_rows_with_problems_show_the_styles_error_or_warning_icon(qtbot: Any) ->
         comment=None,
         has_errors=False,
         has_warnings=False,
+        revision=1,
     )
     style = QApplication.style()
 

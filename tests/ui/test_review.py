@@ -244,7 +244,7 @@ def test_bulk_approve_reports_refused_own_entry(
         next(b for b in box.buttons() if b.text() == "&Onayla").click()
 
     QTimer.singleShot(0, confirm)
-    approve_selected(ctx, None, keys)
+    approve_selected(ctx, None, {k: entries.get_entry(store, k).revision for k in keys})
     assert seen_text == ["Seçili 3 kayıt onaylanacak."]
     wait_idle(qtbot, ctx.worker)
     results = [w for w in QApplication.topLevelWidgets() if w.objectName() == "bulkApproveResult"]
@@ -273,6 +273,6 @@ def test_bulk_approve_cancel_changes_nothing(
         qtbot.keyClick(box, Qt.Key.Key_Escape)
 
     QTimer.singleShot(0, cancel)
-    approve_selected(ctx, None, [submitted])
+    approve_selected(ctx, None, {submitted: entries.get_entry(store, submitted).revision})
     wait_idle(qtbot, ctx.worker)
     assert entries.get_entry(store, submitted).state == State.SUBMITTED

@@ -41,7 +41,7 @@ from koopbis_desktop.store import presence
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.presence import Presence
-from koopbis_desktop.ui.bulk import BulkKind, act_on_selected
+from koopbis_desktop.ui.bulk import BulkKind, BulkOutcome, act_on_selected
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.empty_state import EmptyState, viewport_of
 from koopbis_desktop.ui.errors import user_message
@@ -259,7 +259,8 @@ class QueuePage(QWidget):
         # A reload the data asked for (a write here or on another PC) keeps what the person had
         # selected; a reload they asked for (a new filter) starts at the top as before.
         self._keep_selection = False
-        self._kept: tuple[str | None, list[str], int] | None = None
+        # (current uuid, the selected rows' uuid → revision, scroll position)
+        self._kept: tuple[str | None, dict[str, int], int] | None = None
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self._presence_timer = QTimer(self)
@@ -340,11 +341,11 @@ class QueuePage(QWidget):
             return
         self._keep_selection = False
         current = self.selected_entry()
-        selected = [
-            row.uuid
+        selected = {
+            row.uuid: row.revision
             for index in self.table.selectionModel().selectedRows()
             if (row := self.model.entry_at(index.row())) is not None
-        ]
+        }
         self._kept = (current.uuid if current else None, selected, self.table.verticalScrollBar().value())
 
     def _restore_selection(self) -> None:
@@ -354,10 +355,16 @@ class QueuePage(QWidget):
         current, selected, scrolled = kept
         selection = self.table.selectionModel()
         rows = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for uuid in selected:
+        for uuid, revision in selected.items():
             row = self.model.row_of(uuid)
-            if row is not None:
-                selection.select(self.model.index(row, 0), rows)
+            if row is None:
+                continue
+            entry = self.model.entry_at(row)
+            if self.bulk_kind == BulkKind.APPROVE and entry is not None and entry.revision != revision:
+                # New content (rewritten and sent again, e.g. on another PC) that nobody has read:
+                # not left selected for a bulk approval; the supervisor opens it first.
+                continue
+            selection.select(self.model.index(row, 0), rows)
         row = self.model.row_of(current) if current else None
         if row is not None:
             selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -478,8 +485,12 @@ class QueuePage(QWidget):
 
     def selected_uuids(self) -> list[str]:
         """The selected entries in list order (rows not loaded yet are not among them)."""
+        return list(self.selected_revisions())
+
+    def selected_revisions(self) -> dict[str, int]:
+        """The selected entries in list order, each with the revision its row shows."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [row.uuid for r in rows if (row := self.model.entry_at(r)) is not None]
+        return {row.uuid: row.revision for r in rows if (row := self.model.entry_at(r)) is not None}
 
     def _update_bulk_button(self, *args: object) -> None:
         count = len(self.table.selectionModel().selectedRows()) if self.bulk_kind is not None else 0
@@ -488,7 +499,15 @@ class QueuePage(QWidget):
     def on_bulk_button_clicked(self) -> None:
         if self.bulk_kind is None:
             return
-        act_on_selected(self.ctx, self, self.selected_uuids(), self.bulk_kind)
+        act_on_selected(
+            self.ctx, self, self.selected_revisions(), self.bulk_kind, on_finished=self.on_bulk_finished
+        )
+
+    def on_bulk_finished(self, outcome: BulkOutcome) -> None:
+        """A refused row may be out of date (changed or handled on another PC): read the list again;
+        a row whose content changed is shown anew and left unselected (see ``_restore_selection``)."""
+        if outcome.refused:
+            self._reload_keeping_selection()
 
     # -- opening ---------------------------------------------------------------------------
 
