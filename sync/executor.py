@@ -199,7 +199,7 @@ class Executor:
         return self.result
 
     def _cancelled(self) -> None:
-        self._stop(Stop.CANCELLED, "Eşitleme durduruldu; kalan kayıtlar bir sonraki eşitlemede gönderilecek.")
+        self._stop(Stop.CANCELLED, "Kalan kayıtlar bir sonraki eşitlemede gönderilecek.")
 
     def _run_queues(self, queues: list[list[PlanItem]]) -> None:
         """Send the queues' entries in windows of different cooperatives, each queue in its order.
