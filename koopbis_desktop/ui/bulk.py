@@ -106,8 +106,8 @@ def _words(kind: BulkKind) -> _Words:
             _tr("BulkApprove", "Seçili {0} kayıt onaylanacak."),
             _tr(
                 "BulkApprove",
-                "Her kayıt ayrı ayrı onaylanır; kendi yazdığınız ya da hatalı kayıtlar onaylanmaz "
-                "ve sonuçta nedeniyle listelenir. Devam edilsin mi?",
+                "Her kayıt ayrı ayrı onaylanır; kendi yazdığınız, hatalı ya da liste gösterildikten sonra "
+                "içeriği değişen kayıtlar onaylanmaz ve sonuçta nedeniyle listelenir. Devam edilsin mi?",
             ),
             _tr("BulkApprove", "&Onayla"),
             _tr("BulkApprove", "&Vazgeç"),

@@ -333,8 +333,8 @@ Press «Open» to view it.</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/bulk.py" line="106"/>
-        <source>Her kayıt ayrı ayrı onaylanır; kendi yazdığınız ya da hatalı kayıtlar onaylanmaz ve sonuçta nedeniyle listelenir. Devam edilsin mi?</source>
-        <translation>Each entry is approved on its own; entries you wrote yourself or with errors are not approved and are listed in the result with the reason. Continue?</translation>
+        <source>Her kayıt ayrı ayrı onaylanır; kendi yazdığınız, hatalı ya da liste gösterildikten sonra içeriği değişen kayıtlar onaylanmaz ve sonuçta nedeniyle listelenir. Devam edilsin mi?</source>
+        <translation>Each entry is approved on its own; entries you wrote yourself, with errors, or whose content changed after the list was shown are not approved and are listed in the result with the reason. Continue?</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/bulk.py" line="115"/>

@@ -192,6 +192,9 @@ def test_cancelling_moves_nothing_and_only_the_right_people_see_the_button(
     wait_idle(qtbot, sef.ctx.worker)
     assert entries.get_entry(store, entry.uuid).state == State.SUBMITTED
     assert [m.text for m in message_mock.shown] == ["Seçili 1 kayıt onaylanacak."]
+    # The question names every reason an entry is left out, the newest one too.
+    asked = message_mock.shown[0].informative
+    assert "kendi yazdığınız" in asked and "içeriği değişen kayıtlar onaylanmaz" in asked, asked
     # A clerk sees the submissions but approves none; an admin records nothing.
     for who, preset, rows in (("ayse", "submitted", 1), ("admin", "submitted", 1), ("sef", "approved", 0)):
         page = _page(qtbot, make_ctx(who), preset, rows)
