@@ -320,3 +320,38 @@ def test_only_the_author_may_withdraw_on_the_queues(
         page = _page(qtbot, make_ctx(who), preset, rows)
         assert not page.withdraw_button.isVisibleTo(page), (who, preset)
         assert page.withdraw_action not in page.table.actions(), (who, preset)
+
+
+def test_in_the_main_window_ctrl_shift_g_is_the_shown_queue_s_own_and_the_status_bar_tells(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    people: dict[str, Actor],
+    cooperatives: Any,
+) -> None:
+    """Three queues offer the same shortcut; only the one shown answers it (an ambiguous
+    shortcut does nothing in Qt), and what happened is said in the window's status bar."""
+    from koopbis_desktop.ui.mainwindow import MainWindow
+
+    entry = capture.create_entry(store, people["ayse"], "member.admit", COOP, member_admission(66))
+    ctx = make_ctx("ayse")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window, timeout=5000):
+        window.show()
+    for key in (Qt.Key.Key_7, Qt.Key.Key_3, Qt.Key.Key_2):  # Tüm kayıtlar, Onay bekleyenler, Taslaklarım
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "drafts"
+    drafts = window.pages["drafts"]
+    assert isinstance(drafts, QueuePage)
+    qtbot.waitUntil(lambda: drafts.model.rowCount() == 1, timeout=10_000)
+    drafts.focus_first()
+    qtbot.waitUntil(drafts.table.hasFocus)
+    qtbot.keyClick(drafts.table, Qt.Key.Key_G, CTRL_SHIFT)
+    dialog = _question(qtbot, drafts)
+    qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "geri çekildi" in window.statusBar().currentMessage(), timeout=10_000)
+    assert entry.number is not None and entry.number in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: drafts.model.rowCount() == 0, timeout=10_000)
+    assert entries.get_entry(store, entry.uuid).state == State.WITHDRAWN
+    window.close()
