@@ -56,6 +56,8 @@ def _page(qtbot: Any, ctx: AppContext, preset: str, rows: int) -> QueuePage:
     page = QueuePage(ctx, PRESET_BY_KEY[preset])
     qtbot.addWidget(page)
     page.show()
+    page.activateWindow()  # its shortcuts answer only in the active window
+    qtbot.waitUntil(page.isActiveWindow)
     qtbot.waitUntil(lambda: page.model.rowCount() == rows)
     return page
 
@@ -210,6 +212,37 @@ def test_her_own_submitted_entry_opened_in_the_form_can_be_withdrawn(
     assert entries.get_entry(store, entry.uuid).state == State.WITHDRAWN
 
 
+def test_a_restored_copy_of_her_submission_goes_with_the_withdrawn_entry_and_the_question_says_so(
+    qtbot: Any,
+    store: Store,
+    people: dict[str, Actor],
+    cooperatives: Any,
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    entry = capture.create_entry(store, people["ayse"], "member.admit", COOP, member_admission(56))
+    autosave.save(
+        store,
+        people["ayse"],
+        "form-typed-before-submitting",
+        type_id="member.admit",
+        cooperative=COOP,
+        entry_uuid=entry.uuid,
+        payload=member_admission(56, decision_no="2015/88"),
+        loaded_revision=entry.revision,
+    )
+    capture.submit_entry(store, people["ayse"], entry.uuid)  # sent meanwhile, the copy left over
+    editor = open_form("ayse", form_id="form-typed-before-submitting")
+    assert editor.read_only and editor.withdraw_button.isVisible()
+    qtbot.mouseClick(editor.withdraw_button, Qt.MouseButton.LeftButton)
+    dialog = _question(qtbot, editor)
+    assert "kaydedilmemiş değişiklikleriniz var" in dialog.explanation.text()
+    with qtbot.waitSignal(editor.finished, timeout=10_000):
+        qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, editor.ctx.worker)
+    assert entries.get_entry(store, entry.uuid).state == State.WITHDRAWN
+    assert autosave.pending(store, people["ayse"]) == []  # not offered again at every sign-in
+
+
 # -- the queues ----------------------------------------------------------------------------------
 
 
@@ -345,6 +378,8 @@ def test_in_the_main_window_ctrl_shift_g_is_the_shown_queue_s_own_and_the_status
     drafts = window.pages["drafts"]
     assert isinstance(drafts, QueuePage)
     qtbot.waitUntil(lambda: drafts.model.rowCount() == 1, timeout=10_000)
+    window.activateWindow()  # a shortcut (and the focus) belongs to the active window
+    qtbot.waitUntil(window.isActiveWindow)
     drafts.focus_first()
     qtbot.waitUntil(drafts.table.hasFocus)
     qtbot.keyClick(drafts.table, Qt.Key.Key_G, CTRL_SHIFT)

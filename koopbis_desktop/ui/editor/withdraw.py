@@ -37,7 +37,8 @@ class WithdrawAction(EditorBase):
         assert self.entry is not None and self.ctype is not None
         if not self.read_only:
             self.commit_open_cells()
-        unsaved = not self.read_only and self.is_dirty()
+        # Typing not saved, or a restored copy that can no longer be saved: it goes with the entry.
+        unsaved = self.is_dirty()
         number = self.entry.number or self.entry.uuid[:8]
         what = self.tr("{0} — kayıt {1}").format(self.ctype.label, number)
         if self.record is not None:
@@ -53,8 +54,10 @@ class WithdrawAction(EditorBase):
         actor, key, form_id = self.actor, self.entry.uuid, self.form_id
 
         def op(store: Store) -> Entry:
-            withdrawn = capture.withdraw_entry(store, actor, key, reason or None)
-            autosave.discard(store, form_id)  # the typing the question said would go
+            # One transaction: withdrawn with its copy gone, or neither (a refusal keeps the copy).
+            with store.atomic():
+                withdrawn = capture.withdraw_entry(store, actor, key, reason or None)
+                autosave.discard(store, form_id)  # the typing the question said would go
             return withdrawn
 
         self.busy = True
