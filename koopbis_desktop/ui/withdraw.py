@@ -81,7 +81,7 @@ class WithdrawDialog(QDialog):
             ),
             self.tr(
                 "• Geri alınamaz: geri çekilen kayıt yeniden açılıp düzeltilemez ya da onaya gönderilemez. "
-                "Kayda yine gerek olursa yeniden girmeniz gerekir."
+                "Sonradan gerekirse kaydı yeni baştan girersiniz."
             ),
         ]
         if unsaved:

@@ -4376,37 +4376,37 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>WithdrawAction</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="42"/>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="43"/>
         <source>{0} — kayıt {1}</source>
         <translation>{0} — entry {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="65"/>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="68"/>
         <source>Geri çekiliyor…</source>
         <translation>Withdrawing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="76"/>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="79"/>
         <source>{0} numaralı kayıt geri çekildi; KOOP-BİS&apos;e gönderilmeyecek.</source>
         <translation>Entry {0} was withdrawn; it will not be sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="89"/>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="92"/>
         <source>Hiçbir şey değişmedi; yazdıklarınız formda duruyor.</source>
         <translation>Nothing was changed; what you typed is still in the form.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="91"/>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="94"/>
         <source>Hiçbir şey değişmedi; yazdıklarınız formda duruyor. Biraz sonra yeniden deneyin.</source>
         <translation>Nothing was changed; what you typed is still in the form. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="92"/>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="95"/>
         <source>Geri çekilemedi: {0}</source>
         <translation>Not withdrawn: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="95"/>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="98"/>
         <source>Kayıt geri çekilemedi</source>
         <translation>The entry could not be withdrawn</translation>
     </message>
@@ -4440,8 +4440,8 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/withdraw.py" line="83"/>
-        <source>• Geri alınamaz: geri çekilen kayıt yeniden açılıp düzeltilemez ya da onaya gönderilemez. Kayda yine gerek olursa yeniden girmeniz gerekir.</source>
-        <translation>• It cannot be undone: a withdrawn entry cannot be reopened, corrected or sent for approval. If the entry is needed after all, you have to enter it again.</translation>
+        <source>• Geri alınamaz: geri çekilen kayıt yeniden açılıp düzeltilemez ya da onaya gönderilemez. Sonradan gerekirse kaydı yeni baştan girersiniz.</source>
+        <translation>• It cannot be undone: a withdrawn entry cannot be reopened, corrected or sent for approval. If it is needed after all, you enter it again from the start.</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/withdraw.py" line="90"/>
