@@ -57,6 +57,7 @@ HELP_ANCHORS: dict[str, str] = {
     "EditorBase": "kayit-formu",  # the editor's parts (layout, values, submit, …) derive from it
     "TypeChooserDialog": "bu-kooperatif-icin-yeni-kayit",
     "ReviewDialog": "sefin-incelemesi",
+    "WithdrawDialog": "kaydi-geri-cekme",
     "ConflictDialog": "cakisma-incelemesi",
     "ManualAssistant": "elle-aktarim-yardimcisi",
     "MemberImportDialog": "ortak-listesi-yukle",

@@ -1323,97 +1323,107 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EditorLayout</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="39"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="40"/>
         <source>Form yükleniyor…</source>
         <translation>Loading the form…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="58"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="59"/>
         <source>Kooperatif ara: unvan, sicil no ya da VKN (ör. ışık, 06-…)</source>
         <translation>Search cooperatives: title, registry number or VKN (e.g. ışık, 06-…)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="64"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="65"/>
         <source>&amp;Kooperatif *</source>
         <translation>&amp;Cooperative *</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="127"/>
         <source>Ekler (karar ve tutanak taramaları)</source>
         <translation>Attachments (scans of decisions and minutes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="136"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="137"/>
         <source>&amp;Kaydet (Ctrl+S)</source>
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="138"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="139"/>
         <source>&amp;Onaya gönder (Ctrl+Enter)</source>
         <translation>Sub&amp;mit for approval (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="141"/>
+        <source>&amp;Geri çek… (Ctrl+Shift+G)</source>
+        <translation>&amp;Withdraw… (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="144"/>
+        <source>Kaydı geri çeker: KOOP-BİS&apos;e gönderilmez, geçmişte kalır. Önce sorulur.</source>
+        <translation>Withdraws the entry: it is not sent to KOOP-BİS and stays in the history. You are asked first.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="147"/>
         <source>Kapat (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="188"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="198"/>
         <source>KOOP-BİS&apos;in iade notu</source>
         <translation>KOOP-BİS&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="201"/>
         <source>Şef iade notu</source>
         <translation>Supervisor&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="191"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="201"/>
         <source>Son iade notu</source>
         <translation>Last return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="204"/>
         <source>{0} — {1}, {2}</source>
         <translation>{0} — {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="209"/>
         <source>Yeni kooperatif kuruluşu: sicil numarasını KOOP-BİS verecek.</source>
         <translation>New cooperative founding: KOOP-BİS will assign the registry number.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="205"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="215"/>
         <source>kuruluş {0}</source>
         <translation>founding {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="210"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="220"/>
         <source>şu anki durum: {0}</source>
         <translation>current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="214"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="224"/>
         <source>Kooperatif: {0}</source>
         <translation>Cooperative: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="219"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="229"/>
         <source>Kooperatif: {0} (çevrimdışı listede bulunamadı)</source>
         <translation>Cooperative: {0} (not found in the offline list)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="222"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="232"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="225"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="235"/>
         <source>Durum: {0}, {1}. sürüm</source>
         <translation>State: {0}, version {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="237"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
@@ -1494,57 +1504,57 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="68"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="72"/>
         <source>Kayıt formu</source>
         <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="151"/>
         <source>{0} — kayıt formu</source>
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="204"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="208"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="189"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="193"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; hangi sürümün üzerine yazıldığı bilinmiyor (eski bir otomatik kayıt). Kaydetmeden önce kaydın son hâline bakın: arada başkası kaydettiyse kaydetmeniz onun sürümünün üzerine yazar.</source>
         <translation>The autosaved form was restored; which revision it was typed on is not known (an old autosave). Look at the entry&apos;s latest state before saving: if someone saved it meanwhile, your save replaces their revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="203"/>
         <source>Otomatik kaydedilmiş form geri yüklendi, ama bu kayıt artık düzeltilemez: {0} Yazdıklarınız burada okunabilir; formu kapatırken kopyanın silinip silinmeyeceği sorulur.</source>
         <translation>Autosaved form restored, but this entry can no longer be corrected: {0} What you typed can be read here; when you close the form you will be asked whether to delete the copy.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="227"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="232"/>
         <source>Bu formun kayıt türünü (&apos;{0}&apos;) bu bilgisayardaki program tanımıyor; programın daha yeni bir sürümüyle yazılmış olabilir. Programı güncelleyin ya da formu o sürümün kurulu olduğu bilgisayarda açın.</source>
         <translation>The program on this PC does not know this form&apos;s change type (&apos;{0}&apos;); it may have been written with a newer version of the program. Update the program, or open the form on a PC that has that version.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="236"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="240"/>
         <source>Otomatik kaydedilmiş kopyası silinmedi: bir sonraki girişte yeniden sunulur.</source>
         <translation>Its autosaved copy was not deleted: it is offered again at the next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="243"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="247"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="251"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="255"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="278"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="282"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
@@ -2302,117 +2312,117 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="130"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="133"/>
         <source>KOOP-BİS Masaüstü</source>
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="248"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="256"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="259"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="267"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="261"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="269"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="320"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="328"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="339"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="347"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="340"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="348"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="344"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="352"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="348"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="356"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="357"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="365"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="362"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="371"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="379"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="379"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="387"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="380"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="388"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="384"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="392"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="388"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="396"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="389"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="397"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="463"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="476"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="466"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="479"/>
         <source>Ofisteki kayıtlar (bütün bilgisayarlar) — {0}</source>
         <translation>Office entries (all PCs) — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="475"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="488"/>
         <source>KOOP-BİS&apos;in açılış tarihi geçti; ondan henüz yanıt alınmadı. Kayıtlarınız ofis veritabanında güvenle saklanıyor; onaylananlar KOOP-BİS yanıt verince sırayla aktarılacak.</source>
         <translation>KOOP-BİS&apos;s opening day has passed; it has not answered yet. Your entries are kept safely in the office database; the approved ones will be sent in order when KOOP-BİS answers.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="480"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="493"/>
         <source>KOOP-BİS&apos;in açılış tarihi geçti; ondan henüz yanıt alınmadı. Kayıtlarınız bu bilgisayarda güvenle saklanıyor; onaylananlar KOOP-BİS yanıt verince sırayla aktarılacak.</source>
         <translation>KOOP-BİS&apos;s opening day has passed; it has not answered yet. Your entries are kept safely on this computer; the approved ones will be sent in order when KOOP-BİS answers.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="486"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="499"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız ofis veritabanında güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely in the office database and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="491"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="504"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2429,32 +2439,32 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="448"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="456"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="468"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="481"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="545"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="558"/>
         <source>{0}, {1} numaralı kaydınızı iade etti: «{2}» Düzeltmek için Taslaklarım&apos;da açın.</source>
         <translation>{0} returned your entry {1}: «{2}» Open it in My drafts to correct it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="549"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="562"/>
         <source>{0} kaydınız iade edildi; sonuncusu {1}, {2} numaralı kayıt: «{3}» Notlar Taslaklarım&apos;da.</source>
         <translation>{0} of your entries were returned; the last by {1}, entry {2}: «{3}» The notes are in My drafts.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="552"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="565"/>
         <source>Kaydınız iade edildi</source>
         <translation>Your entry was returned</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="592"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="605"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -3181,89 +3191,139 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>All entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="85"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="87"/>
         <source>Tümü</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="91"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="93"/>
         <source>Tüm türler</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="96"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="98"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="100"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="102"/>
         <source>&amp;Tarih aralığı</source>
         <translation>&amp;Date range</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="112"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="114"/>
         <source>Ara: kooperatif, kişi, karar no… (Türkçe harfsiz de olur)</source>
         <translation>Search: cooperative, person, decision no… (Turkish letters optional)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="120"/>
         <source>A&amp;ra:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="121"/>
         <source>Tü&amp;r:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="123"/>
         <source>&amp;Durum:</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="127"/>
         <source>&amp;Yazan:</source>
         <translation>&amp;Author:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="196"/>
         <source>Seçilenleri &amp;onaya gönder…</source>
         <translation>Submit selected for appro&amp;val…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="198"/>
         <source>Seçilenleri o&amp;nayla…</source>
         <translation>Appro&amp;ve selected…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="200"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="202"/>
         <source>Seçili taslakların her biri ayrı ayrı onaya gönderilir (Ctrl+Enter).</source>
         <translation>Each selected draft is submitted for approval on its own (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="204"/>
         <source>Seçili kayıtların her biri ayrı ayrı onaylanır (Ctrl+Enter).</source>
         <translation>Each selected entry is approved on its own (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="310"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="216"/>
+        <source>Geri ç&amp;ek…</source>
+        <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="223"/>
+        <source>Geri ç&amp;ek… (Ctrl+Shift+G)</source>
+        <translation>&amp;Withdraw… (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="334"/>
         <source>Bu sütuna göre sıralanamaz.</source>
         <translation>This column cannot be sorted.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="428"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="452"/>
         <source>Bu listede kayıt yok.</source>
         <translation>No entries in this list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="431"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="455"/>
         <source>{0} kayıt ({1} tanesi yüklendi; kaydırdıkça gelir)</source>
         <translation>{0} entries ({1} loaded; more load as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="434"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="458"/>
         <source>{0} kayıt</source>
         <translation>{0} entries</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="523"/>
+        <source>Geri çekilecek kaydı seçin.</source>
+        <translation>Select the entry to withdraw.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="525"/>
+        <source>Kayıtlar tek tek geri çekilir: yalnızca bir kayıt seçin.</source>
+        <translation>Entries are withdrawn one at a time: select only one entry.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="536"/>
+        <source>Seçili kaydı geri çeker: KOOP-BİS&apos;e gönderilmez, geçmişte kalır. Önce sorulur.</source>
+        <translation>Withdraws the selected entry: it is not sent to KOOP-BİS and stays in the history. You are asked first.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="543"/>
+        <source>{0} — kayıt {1}</source>
+        <translation>{0} — entry {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="568"/>
+        <source>{0} numaralı kayıt geri çekildi; KOOP-BİS&apos;e gönderilmeyecek.</source>
+        <translation>Entry {0} was withdrawn; it will not be sent to KOOP-BİS.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="577"/>
+        <source>Kayıt geri çekilemedi</source>
+        <translation>The entry could not be withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="578"/>
+        <source>{0} numaralı kayıt geri çekilemedi: {1}</source>
+        <translation>Entry {0} could not be withdrawn: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="579"/>
+        <source>Hiçbir şey değişmedi. Liste kaydın şimdiki durumunu gösteriyor.</source>
+        <translation>Nothing was changed. The list shows the entry as it is now.</translation>
     </message>
     <message>
         <source>KOOP-BİS&apos;in iade notu: {0}</source>
@@ -3274,47 +3334,47 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Supervisor&apos;s return note: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="171"/>
         <source>Yeni kayıt (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="439"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="463"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="441"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="465"/>
         <source>Süzgece uyan kayıt yok; süzgeci temizleyin (Esc) ya da genişletin.</source>
         <translation>No entry matches the filter; clear it (Esc) or widen it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="444"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="468"/>
         <source>Taslağınız ya da iade edilen kaydınız yok. Yeni bir değişikliği kaydetmek için:</source>
         <translation>You have no drafts or returned entries. To record a new change:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="447"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="471"/>
         <source>Onay bekleyen kayıt yok: memurların onaya gönderdiği kayıtlar burada görünür.</source>
         <translation>Nothing awaits approval: entries clerks submit for approval appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="449"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="473"/>
         <source>Onaylanmış kayıt yok: şefin onayladığı kayıtlar burada görünür.</source>
         <translation>No approved entries: entries a supervisor approves appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="450"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="474"/>
         <source>KOOP-BİS&apos;e gönderilecek ya da gönderilmiş kayıt yok.</source>
         <translation>No entries to send or sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="451"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="475"/>
         <source>Çakışma yok: KOOP-BİS&apos;le çelişen kayıt olursa burada karar beklenir.</source>
         <translation>No conflicts: an entry that contradicts KOOP-BİS would wait here for a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="452"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="476"/>
         <source>Henüz kayıt yok. İlk kaydı girmek için:</source>
         <translation>No entries yet. To record the first one:</translation>
     </message>
@@ -3755,7 +3815,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="148"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="156"/>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="121"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
@@ -4308,7 +4368,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="256"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="257"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
@@ -4321,6 +4381,102 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="201"/>
         <source>Yıldızlı (*) alanlar zorunludur; denetim alandan çıkınca görünür.</source>
         <translation>Fields marked (*) are required; checks show once you leave a field.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawAction</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="43"/>
+        <source>{0} — kayıt {1}</source>
+        <translation>{0} — entry {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="68"/>
+        <source>Geri çekiliyor…</source>
+        <translation>Withdrawing…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="79"/>
+        <source>{0} numaralı kayıt geri çekildi; KOOP-BİS&apos;e gönderilmeyecek.</source>
+        <translation>Entry {0} was withdrawn; it will not be sent to KOOP-BİS.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="92"/>
+        <source>Hiçbir şey değişmedi; yazdıklarınız formda duruyor.</source>
+        <translation>Nothing was changed; what you typed is still in the form.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="94"/>
+        <source>Hiçbir şey değişmedi; yazdıklarınız formda duruyor. Biraz sonra yeniden deneyin.</source>
+        <translation>Nothing was changed; what you typed is still in the form. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="95"/>
+        <source>Geri çekilemedi: {0}</source>
+        <translation>Not withdrawn: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="98"/>
+        <source>Kayıt geri çekilemedi</source>
+        <translation>The entry could not be withdrawn</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="59"/>
+        <source>Kaydı geri çek</source>
+        <translation>Withdraw the entry</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="63"/>
+        <source>Bu kayıt geri çekilsin mi?</source>
+        <translation>Withdraw this entry?</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="74"/>
+        <source>• Kayıt KOOP-BİS&apos;e gönderilmez.</source>
+        <translation>• The entry will not be sent to KOOP-BİS.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="77"/>
+        <source>• Şefin onay listesinden çıkar; şef onu artık onaylayamaz.</source>
+        <translation>• It leaves the supervisor&apos;s approval list; the supervisor can no longer approve it.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="80"/>
+        <source>• Silinmez: kaydın geçmişinde ve «Tüm kayıtlar» listesinde «Geri çekildi» durumunda kalır.</source>
+        <translation>• It is not deleted: it stays in the entry&apos;s history and in the «Tüm kayıtlar» (All entries) list as «Geri çekildi» (Withdrawn).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="83"/>
+        <source>• Geri alınamaz: geri çekilen kayıt yeniden açılıp düzeltilemez ya da onaya gönderilemez. Sonradan gerekirse kaydı yeni baştan girersiniz.</source>
+        <translation>• It cannot be undone: a withdrawn entry cannot be reopened, corrected or sent for approval. If it is needed after all, you enter it again from the start.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="90"/>
+        <source>• Formda kaydedilmemiş değişiklikleriniz var; kayıt geri çekilince bunlar da atılır.</source>
+        <translation>• The form has unsaved changes; they are thrown away when the entry is withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="98"/>
+        <source>Ge&amp;rekçe (isteğe bağlı; kaydın geçmişine yazılır):</source>
+        <translation>&amp;Reason (optional; written to the entry&apos;s history):</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="102"/>
+        <source>Örneğin: Yanlış kooperatife girildi.</source>
+        <translation>For example: entered for the wrong cooperative.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="106"/>
+        <source>&amp;Geri çek</source>
+        <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="108"/>
+        <source>&amp;Vazgeç</source>
+        <translation>&amp;Cancel</translation>
     </message>
 </context>
 <context>

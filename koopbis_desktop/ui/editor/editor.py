@@ -10,7 +10,8 @@ clerk moves between fields, so a crash loses at most the field being typed.
 The dialog is assembled from parts, one module each: layout.py builds the widgets and the
 form rows, values.py holds what is typed and its undo steps, validation_view.py shows the
 validator's issues, picker.py chooses the cooperative, submit.py saves, submits, autosaves
-and asks before unsaved work is closed; base.py declares what they share. This module
+and asks before unsaved work is closed, withdraw.py withdraws the entry; base.py declares
+what they share. This module
 loads the form and decides who may edit it.
 """
 
@@ -42,13 +43,16 @@ from koopbis_desktop.ui.editor.seed import EditorSeed, cooperative_record, load_
 from koopbis_desktop.ui.editor.submit import AUTOSAVE_INTERVAL_MS, SubmitActions
 from koopbis_desktop.ui.editor.validation_view import ValidationDisplay
 from koopbis_desktop.ui.editor.values import FormValues, SetValues
+from koopbis_desktop.ui.editor.withdraw import WithdrawAction
 from koopbis_desktop.ui.errors import user_message
 
 VALIDATE_DELAY_MS = 150
 SEARCH_DELAY_MS = 200
 
 
-class EntryEditor(EditorLayout, FormValues, ValidationDisplay, CooperativePicker, SubmitActions, LiveEntry):
+class EntryEditor(
+    EditorLayout, FormValues, ValidationDisplay, CooperativePicker, SubmitActions, WithdrawAction, LiveEntry
+):
     """The form of one entry (new, draft, returned, or restored from autosave)."""
 
     def __init__(

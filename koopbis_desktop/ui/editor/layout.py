@@ -29,6 +29,7 @@ from koopbis_desktop.ui.editor.attachments_panel import AttachmentPanel
 from koopbis_desktop.ui.editor.base import EditorBase
 from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.registry_warnings import RegistryWarningsPanel
+from koopbis_desktop.ui.withdraw import WITHDRAW_KEYS
 from sync.settle import REFUSAL_PREFIX
 
 
@@ -137,13 +138,20 @@ class EditorLayout(EditorBase):
         self.save_button.setObjectName("save_button")
         self.submit_button = QPushButton(self.tr("&Onaya gönder (Ctrl+Enter)"), self)
         self.submit_button.setObjectName("submit_button")
+        self.withdraw_button = QPushButton(self.tr("&Geri çek… (Ctrl+Shift+G)"), self)
+        self.withdraw_button.setObjectName("withdraw_button")
+        self.withdraw_button.setToolTip(
+            self.tr("Kaydı geri çeker: KOOP-BİS'e gönderilmez, geçmişte kalır. Önce sorulur.")
+        )
+        self.withdraw_button.hide()  # shown once the form knows the entry is its author's to withdraw
         self.close_button = QPushButton(self.tr("Kapat (Esc)"), self)
         self.close_button.setObjectName("close_button")
-        for button in (self.save_button, self.submit_button, self.close_button):
+        for button in (self.save_button, self.submit_button, self.withdraw_button, self.close_button):
             button.setAutoDefault(False)
             button.setDefault(False)
         self.save_button.clicked.connect(self.on_save_button_clicked)
         self.submit_button.clicked.connect(self.on_submit_button_clicked)
+        self.withdraw_button.clicked.connect(self.on_withdraw_button_clicked)
         self.close_button.clicked.connect(self.reject)
         self.save_button.setEnabled(False)
         self.submit_button.setEnabled(False)
@@ -151,6 +159,7 @@ class EditorLayout(EditorBase):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.submit_button)
+        buttons.addWidget(self.withdraw_button)
         buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
@@ -175,6 +184,7 @@ class EditorLayout(EditorBase):
             ("Ctrl+Z", self.undo_typing),
             ("Ctrl+Y", self.redo_typing),
             ("Ctrl+Shift+Z", self.redo_typing),
+            (WITHDRAW_KEYS, self.on_withdraw_button_clicked),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -238,7 +248,7 @@ class EditorLayout(EditorBase):
                 chain += [row.widget.add_button, row.widget.remove_button]
         panel = self.attachment_panel
         chain += [panel.list, panel.add_button, panel.remove_button, panel.open_button]
-        chain += [self.save_button, self.submit_button, self.close_button]
+        chain += [self.save_button, self.submit_button, self.withdraw_button, self.close_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 

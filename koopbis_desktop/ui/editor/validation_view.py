@@ -248,6 +248,7 @@ class ValidationDisplay(EditorBase):
         self.save_button.setEnabled(not self.read_only and not self.busy and self.ctype is not None)
         if not self.read_only:
             self.save_button.setToolTip(self.tr("Hatalar olsa da taslak olarak kaydeder."))
+        self._update_withdraw_button()
 
     def _update_status(self) -> None:
         if self._autosave_failures:

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,6 +41,7 @@ from koopbis_desktop.store import presence
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.presence import Presence
+from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.bulk import BulkKind, BulkOutcome, act_on_selected
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.empty_state import EmptyState, viewport_of
@@ -58,6 +59,7 @@ from koopbis_desktop.ui.models.entries import (
 )
 from koopbis_desktop.ui.opening import open_existing_entry
 from koopbis_desktop.ui.pages.presets import PRESET_BY_KEY, PRESETS, QueuePreset
+from koopbis_desktop.ui.withdraw import WITHDRAW_KEYS, WithdrawDialog, withdraw_refusal
 
 # A claim whose PC went away is never released: look again after it has had time to go stale.
 PRESENCE_RECHECK_MS = (presence.STALE_AFTER_S // 2) * 1000
@@ -209,8 +211,27 @@ class QueuePage(QWidget):
                 bulk_shortcut = QShortcut(QKeySequence(keys), self.table)
                 bulk_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
                 bulk_shortcut.activated.connect(self.on_bulk_button_clicked)
+        # Geri çek… (Ctrl+Shift+G, also on the row's context menu): the author withdraws her own
+        # draft, submission or returned entry. Offered on the queues that hold such entries.
+        self.withdraw_action = QAction(self.tr("Geri ç&ek…"), self)
+        self.withdraw_action.setShortcut(QKeySequence(WITHDRAW_KEYS))
+        self.withdraw_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.withdraw_action.setEnabled(False)
+        self.withdraw_action.triggered.connect(self.on_withdraw_action_triggered)
+        withdrawable = {State.DRAFT, State.SUBMITTED, State.RETURNED}
+        self.offers_withdraw = records and (not preset.states or bool(withdrawable & set(preset.states)))
+        self.withdraw_button = QPushButton(self.tr("Geri ç&ek… (Ctrl+Shift+G)"))
+        self.withdraw_button.setObjectName("withdrawButton")
+        self.withdraw_button.setVisible(self.offers_withdraw)
+        self.withdraw_button.setEnabled(False)
+        self.withdraw_button.clicked.connect(self.on_withdraw_action_triggered)
+        if self.offers_withdraw:
+            self.addAction(self.withdraw_action)
+            self.table.addAction(self.withdraw_action)
+            self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.withdraw_button)
         bottom.addWidget(self.bulk_button)
 
         layout = QVBoxLayout(self)
@@ -254,6 +275,9 @@ class QueuePage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._update_comment)
         self.table.selectionModel().selectionChanged.connect(self._update_bulk_button)
         self.model.modelReset.connect(self._update_bulk_button)
+        self.table.selectionModel().currentRowChanged.connect(self._update_withdraw)
+        self.table.selectionModel().selectionChanged.connect(self._update_withdraw)
+        self.model.modelReset.connect(self._update_withdraw)
         ctx.hub.changed.connect(self.on_hub_changed)
         self._stale = False  # data changed while hidden: reload when shown
         # A reload the data asked for (a write here or on another PC) keeps what the person had
@@ -508,6 +532,74 @@ class QueuePage(QWidget):
         a row whose content changed is shown anew and left unselected (see ``_restore_selection``)."""
         if outcome.refused:
             self._reload_keeping_selection()
+
+    # -- withdrawing ------------------------------------------------------------------------
+
+    def withdraw_refused(self) -> str | None:
+        """None when the signed-in person may withdraw the current row's entry, else why not."""
+        row = self.selected_entry()
+        if row is None:
+            return self.tr("Geri çekilecek kaydı seçin.")
+        if len(self.table.selectionModel().selectedRows()) > 1:
+            return self.tr("Kayıtlar tek tek geri çekilir: yalnızca bir kayıt seçin.")
+        return withdraw_refusal(self.ctx.actor, row.state, row.author)
+
+    def _update_withdraw(self, *args: object) -> None:
+        if not self.offers_withdraw:
+            return
+        refused = self.withdraw_refused()
+        self.withdraw_action.setEnabled(refused is None)
+        self.withdraw_button.setEnabled(refused is None)
+        self.withdraw_button.setToolTip(
+            refused
+            or self.tr("Seçili kaydı geri çeker: KOOP-BİS'e gönderilmez, geçmişte kalır. Önce sorulur.")
+        )
+
+    def on_withdraw_action_triggered(self) -> None:
+        row = self.selected_entry()
+        if not self.offers_withdraw or row is None or self.withdraw_refused() is not None:
+            return
+        what = self.tr("{0} — kayıt {1}").format(row.type_label, row.label)
+        if row.cooperative:
+            what += f"\n{row.cooperative} — {row.cooperative_title}".rstrip(" —")
+        dialog = WithdrawDialog(self, what, state=row.state)
+        key = row.uuid
+        dialog.confirmed.connect(lambda reason: self.withdraw(key, row.label, reason))
+        dialog.open()
+
+    def withdraw(self, entry_uuid: str, label: str, reason: str) -> None:
+        """Withdraw one entry on the DB worker (the question was answered); the list follows the
+        worker's announcement of the change."""
+        from koopbis_desktop.services import capture  # on first use, as the bulk actions
+
+        actor = self.ctx.require_actor()
+        self.withdraw_action.setEnabled(False)
+        self.withdraw_button.setEnabled(False)
+        self.ctx.worker.submit(
+            lambda store: capture.withdraw_entry(store, actor, entry_uuid, reason or None),
+            lambda entry: self.on_withdrawn(label),
+            lambda exc: self.on_withdraw_failed(label, exc),
+        )
+
+    def on_withdrawn(self, label: str) -> None:
+        self._update_withdraw()
+        self.ctx.hub.message.emit(
+            self.tr("{0} numaralı kayıt geri çekildi; KOOP-BİS'e gönderilmeyecek.").format(label)
+        )
+
+    def on_withdraw_failed(self, label: str, exc: BaseException) -> None:
+        """Refused (the entry moved meanwhile on another PC) or failed: nothing changed. The
+        list is read again so the row shows the entry as it is now."""
+        self._update_withdraw()
+        messages.show_warning(
+            self,
+            self.tr("Kayıt geri çekilemedi"),
+            self.tr("{0} numaralı kayıt geri çekilemedi: {1}").format(label, user_message(exc)),
+            informative=self.tr("Hiçbir şey değişmedi. Liste kaydın şimdiki durumunu gösteriyor."),
+            object_name="withdrawRefused",
+            wait=False,
+        )
+        self._reload_keeping_selection()
 
     # -- opening ---------------------------------------------------------------------------
 
