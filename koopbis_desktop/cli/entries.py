@@ -27,7 +27,9 @@ from koopbis_desktop.domain.lifecycle import STATE_LABELS
 
 # The change types, the services and the store are imported by the commands that use them.
 if TYPE_CHECKING:
+    from koopbis_desktop.domain.lifecycle import Actor
     from koopbis_desktop.store import entries
+    from koopbis_desktop.store.db import Store
 
 
 def _entry_line(entry: entries.Entry) -> str:
@@ -128,17 +130,15 @@ def cmd_entry_edit(args: argparse.Namespace) -> int:
 
 def _move(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        from koopbis_desktop.services import capture, review
+        from koopbis_desktop.services import capture
 
         store, actor = signed_in(args)
         if name == "submit":
             entry = capture.submit_entry(store, actor, args.id)
         elif name == "withdraw":
             entry = capture.withdraw_entry(store, actor, args.id, getattr(args, "comment", None))
-        elif name == "approve":
-            entry = review.approve_entry(store, actor, args.id, args.comment)
         else:
-            entry = review.return_entry(store, actor, args.id, args.comment)
+            entry = _decide(store, actor, args, name)
         if args.json:
             print_json(entry.to_json())
         else:
@@ -146,6 +146,47 @@ def _move(name: str) -> Callable[[argparse.Namespace], int]:
         return EXIT_OK
 
     return run
+
+
+def _decide(store: Store, actor: Actor, args: argparse.Namespace, name: str) -> entries.Entry:
+    """A supervisor's approve or return, on the revision ``--revision`` names when given."""
+    from koopbis_desktop.domain.display import format_stamp
+    from koopbis_desktop.domain.lifecycle import ACTION_LABELS, Action
+    from koopbis_desktop.services import review
+    from koopbis_desktop.store.entries import ReviewedRevisionChanged
+
+    try:
+        if name == "approve":
+            return review.approve_entry(store, actor, args.id, args.comment, reviewed_revision=args.revision)
+        return review.return_entry(store, actor, args.id, args.comment, reviewed_revision=args.revision)
+    except ReviewedRevisionChanged as exc:
+        # The desktop's sentence says the new revision is on screen; here it is not.
+        raise CliError(
+            tx(
+                "Bu kayıt siz okuduktan sonra değişti: {who} {when} tarihinde yeni bir sürüm kaydetti (sürüm "
+                "{stored}; siz sürüm {reviewed} okumuştunuz). İşleminiz ({action}) yapılmadı: yeni sürümü "
+                "okuyun (koopbis entry show {entry}), sonra --revision {stored} ile yeniden karar verin."
+            ).format(
+                who=exc.saved_by,
+                when=format_stamp(exc.saved_at) if exc.saved_at else "?",
+                stored=exc.stored_revision,
+                reviewed=exc.reviewed_revision,
+                action=ACTION_LABELS[Action.APPROVE if name == "approve" else Action.RETURN],
+                entry=args.id,
+            ),
+            exc.exit_code,
+        ) from None
+
+
+def _reviewed_revision(parser: argparse.ArgumentParser) -> None:
+    """``--revision N`` of approve and return: the revision the supervisor read (``entry show``), as
+    the desktop's review window passes it; a newer one saved since is refused, not decided unread."""
+    parser.add_argument(
+        "--revision",
+        type=int,
+        metavar="N",
+        help=tx("okuduğunuz sürüm: arada daha yeni bir sürüm kaydedildiyse karar reddedilir"),
+    )
 
 
 def cmd_entry_list(args: argparse.Namespace) -> int:
@@ -265,10 +306,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = entry.add_parser("approve", parents=[common], help=tx("onayla (şef)"))
     p.add_argument("id")
     p.add_argument("--comment", metavar=tx("METİN"))
+    _reviewed_revision(p)
     p.set_defaults(func=_move("approve"))
     p = entry.add_parser("return", parents=[common], help=tx("memura iade et (şef)"))
     p.add_argument("id")
     p.add_argument("--comment", required=True, metavar=tx("METİN"))
+    _reviewed_revision(p)
     p.set_defaults(func=_move("return"))
     p = entry.add_parser("list", parents=[common], help=tx("kayıtları listele"))
     p.add_argument("--state", action="append", metavar=tx("DURUM"))
