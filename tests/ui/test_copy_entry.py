@@ -285,3 +285,55 @@ def test_the_withdraw_question_points_to_the_copy_and_the_mnemonic_is_its_own(
             if b.isVisibleTo(window) and "&" in b.text().replace("&&", "")
         ]
         assert keys.count("P") == 1, (window, keys)
+
+
+def test_a_registration_copies_as_a_new_registration_and_a_copied_board_keeps_its_rows(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    people: dict[str, Actor],
+    cooperatives: list[dict[str, Any]],
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    from tests.server.conftest import payload_for
+
+    ayse = people["ayse"]
+    registration = capture.create_entry(
+        store,
+        ayse,
+        "cooperative.register",
+        None,
+        payload_for("cooperative.register", None),
+        allow_errors=True,
+    )
+    source = open_form("ayse", entry_uuid=registration.uuid)
+    qtbot.keyClick(source, Qt.Key.Key_K, CTRL_SHIFT)
+    editor = _the_copy(qtbot)
+    try:
+        # A new registration founds its own cooperative: not the old one's (its own uuid).
+        assert editor.ctype is not None and editor.ctype.registers and editor.cooperative is None
+        assert not editor.picker.isVisibleTo(editor)
+        assert _typed(editor) == registration.payload
+    finally:
+        _close(editor)
+    # A board list typed for one cooperative, copied by another clerk and moved to another
+    # cooperative: the typed rows stay (the picker replaces only rows it filled in itself).
+    elected = capture.create_entry(
+        store, ayse, "board.replace", COOP, payload_for("board.replace", None), allow_errors=True
+    )
+    dialog = _review(qtbot, make_ctx("mehmet"), elected.uuid)
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    editor = _the_copy(qtbot)
+    try:
+        other = str(cooperatives[5]["id"])
+        editor.choose_cooperative(other)
+        qtbot.waitUntil(lambda: other in editor.cooperative_label.text(), timeout=10_000)
+        assert editor.cooperative == other
+        assert _typed(editor)["board"] == elected.payload["board"]
+        with qtbot.waitSignal(editor.saved, timeout=10_000) as saved:
+            editor.on_save_button_clicked()
+        new = entries.get_entry(store, saved.args[0])
+        assert (new.author, new.cooperative, new.payload) == ("mehmet", other, elected.payload)
+        assert entries.get_entry(store, elected.uuid).cooperative == COOP
+    finally:
+        _close(editor)
