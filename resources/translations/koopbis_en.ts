@@ -1121,7 +1121,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>CopyAction</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/copy.py" line="36"/>
+        <location filename="../../koopbis_desktop/ui/editor/copy_action.py" line="36"/>
         <source>Kopya kaydın kaydedilmiş hâlinden açıldı; bu formdaki kaydedilmemiş değişiklikler kopyada yok, burada duruyor.</source>
         <translation>The copy was made from the entry as saved; the unsaved changes in this form are not in it, they are still here.</translation>
     </message>

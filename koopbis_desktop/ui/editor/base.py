@@ -112,7 +112,7 @@ class EditorBase(QDialog):
     save_button: QPushButton
     submit_button: QPushButton
     withdraw_button: QPushButton  # Geri çek…: shown when its author may withdraw the entry
-    copy_button: QPushButton  # Yeni kayda kopyala…: a saved entry's fields in a new form (copy.py)
+    copy_button: QPushButton  # Yeni kayda kopyala…: a saved entry's fields in a new form (copy_action.py)
     close_button: QPushButton
 
     def _guard(self, fn: Callable[..., None]) -> Callable[..., None]:

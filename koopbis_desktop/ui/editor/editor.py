@@ -10,7 +10,7 @@ clerk moves between fields, so a crash loses at most the field being typed.
 The dialog is assembled from parts, one module each: layout.py builds the widgets and the
 form rows, values.py holds what is typed and its undo steps, validation_view.py shows the
 validator's issues, picker.py chooses the cooperative, submit.py saves, submits, autosaves
-and asks before unsaved work is closed, withdraw.py withdraws the entry, copy.py opens a new
+and asks before unsaved work is closed, withdraw.py withdraws the entry, copy_action.py opens a new
 form holding its copy; base.py declares
 what they share. This module
 loads the form and decides who may edit it.
@@ -33,7 +33,7 @@ from koopbis_desktop.store import presence
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.store.presence import Presence
 from koopbis_desktop.ui.context import AppContext
-from koopbis_desktop.ui.editor.copy import CopyAction
+from koopbis_desktop.ui.editor.copy_action import CopyAction
 from koopbis_desktop.ui.editor.fields import make_field_widget
 from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.editor.layout import EditorLayout
