@@ -153,6 +153,15 @@ class Actor:
     is_sync: bool = False  # the sync engine, acting under a supervisor's approval
 
 
+# Who records entries (new forms, their copies); an administrator manages accounts and records none.
+CAPTURE_ROLES = (Role.CLERK, Role.SUPERVISOR)
+
+
+def may_capture(actor: Actor | None) -> bool:
+    """Whether ``actor`` may write new entries (``capture`` refuses anyone else)."""
+    return actor is not None and not actor.is_sync and actor.role in CAPTURE_ROLES
+
+
 def check_move(action: Action, state: State, actor: Actor, author: str) -> State:
     """Return the state ``action`` leads to, or raise why it may not happen."""
     allowed_from, target = TRANSITIONS[action]

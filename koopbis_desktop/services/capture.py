@@ -18,7 +18,14 @@ from koopbis_desktop.domain.changetypes import get_type, known_type, registers_c
 from koopbis_desktop.domain.effects import StateConflict, apply_change
 from koopbis_desktop.domain.fiscal import fiscal_start_month
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, NotPermitted, Role, State
+from koopbis_desktop.domain.lifecycle import (
+    CAPTURE_ROLES,
+    Action,
+    Actor,
+    DomainError,
+    NotPermitted,
+    State,
+)
 from koopbis_desktop.domain.records import base_of, base_value, record_from_registration
 from koopbis_desktop.domain.schema import (
     ChangeType,
@@ -158,7 +165,7 @@ def admitted_locally(store: Store, cooperative: str | None, base: dict[str, Any]
 
 
 def _require_capturer(actor: Actor) -> None:
-    if actor.role not in (Role.CLERK, Role.SUPERVISOR):
+    if actor.role not in CAPTURE_ROLES:
         raise NotPermitted(tx("Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez."))
 
 

@@ -23,7 +23,7 @@ from koopbis_desktop.ui.context import AppContext
 log = logging.getLogger(__name__)
 
 
-def _unavailable(parent: QWidget, what: str, exc: Exception) -> None:
+def _unavailable(parent: QWidget | None, what: str, exc: Exception) -> None:
     log.error("cannot open %s", what, exc_info=exc)
     messages.show_warning(
         parent,
@@ -40,13 +40,21 @@ def _late(module: str, name: str) -> Callable[..., Any]:
     return function
 
 
-def open_new_entry(ctx: AppContext, parent: QWidget, type_id: str, cooperative: str | None = None) -> None:
+def open_new_entry(
+    ctx: AppContext,
+    parent: QWidget | None,
+    type_id: str | None,
+    cooperative: str | None = None,
+    *,
+    copy_of: str | None = None,
+) -> None:
+    """A new form of ``type_id``, or (``copy_of``) holding a copy of that entry's fields."""
     try:
         open_editor = _late("koopbis_desktop.ui.editor", "open_editor")
     except (ImportError, AttributeError) as exc:
         _unavailable(parent, QCoreApplication.translate("opening", "kayıt formu"), exc)
         return
-    open_editor(ctx, parent, type_id=type_id, cooperative=cooperative)
+    open_editor(ctx, parent, type_id=type_id, cooperative=cooperative, copy_of=copy_of)
 
 
 def is_editable_by(ctx: AppContext, row: EntryRow) -> bool:

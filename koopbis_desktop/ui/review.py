@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 
 from koopbis_desktop.domain.display import format_stamp
 from koopbis_desktop.domain.i18n import tx
-from koopbis_desktop.domain.lifecycle import ACTION_LABELS, STATE_LABELS, Action, DomainError, check_move
+from koopbis_desktop.domain.lifecycle import (
+    ACTION_LABELS,
+    STATE_LABELS,
+    Action,
+    DomainError,
+    check_move,
+    may_capture,
+)
 from koopbis_desktop.services import review
 from koopbis_desktop.store import entries, presence
 from koopbis_desktop.store.changes import OpChanges
@@ -32,6 +39,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.store.presence import Presence
 from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.copy_entry import COPY_KEYS, open_copy
 from koopbis_desktop.ui.entry_view import EntryDetails, EntryView, load_entry_details
 from koopbis_desktop.ui.errors import user_message
 
@@ -110,10 +118,27 @@ class ReviewDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.on_approve_shortcut_activated)
+        # Yeni kayda kopyala… (Ctrl+Shift+K): this entry's fields in a new form, for whoever records
+        # entries; a withdrawn, sent or someone else's entry is not typed again.
+        self.copy_button = QPushButton(self.tr("Yeni kayda ko&pyala… (Ctrl+Shift+K)"))
+        self.copy_button.setObjectName("copyButton")
+        self.copy_button.setAutoDefault(False)
+        self.copy_button.setToolTip(
+            self.tr(
+                "Bu kaydın alanlarını yeni bir formda açar; kooperatifi ve alanları değiştirip kaydedersiniz. "
+                "Kaydetmeden kapatırsanız hiçbir şey saklanmaz."
+            )
+        )
+        self.copy_button.setVisible(may_capture(ctx.actor))
+        self.copy_button.clicked.connect(self.on_copy_button_clicked)
+        if may_capture(ctx.actor):
+            copy_shortcut = QShortcut(QKeySequence(COPY_KEYS), self)
+            copy_shortcut.activated.connect(self.on_copy_button_clicked)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.slip_button)
+        buttons.addWidget(self.copy_button)
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.return_button)
         buttons.addWidget(self.close_button)
@@ -127,6 +152,8 @@ class ReviewDialog(QDialog):
         self.setTabOrder(self.comment, self.approve_button)
         self.setTabOrder(self.approve_button, self.return_button)
         self.setTabOrder(self.return_button, self.close_button)
+        self.setTabOrder(self.close_button, self.slip_button)
+        self.setTabOrder(self.slip_button, self.copy_button)
 
         self._update_buttons()
         ctx.hub.changed.connect(self.on_hub_changed)
@@ -281,6 +308,7 @@ class ReviewDialog(QDialog):
 
     def _update_buttons(self) -> None:
         loaded = self.details is not None and not self._busy
+        self.copy_button.setEnabled(loaded)
         self.approve_button.setEnabled(loaded and self._approve_reason is None)
         self.approve_button.setToolTip(
             self._approve_reason
@@ -355,6 +383,12 @@ class ReviewDialog(QDialog):
             self.on_return_succeeded,
             self.on_action_failed,
         )
+
+    def on_copy_button_clicked(self) -> None:
+        if self.details is None or self._busy or not may_capture(self.ctx.actor):
+            return
+        # Beside this window (its parent's), so the copy stays open when the review closes.
+        open_copy(self.ctx, self.parentWidget(), self.details.entry.uuid)
 
     def on_slip_button_clicked(self) -> None:
         from koopbis_desktop.services import reports

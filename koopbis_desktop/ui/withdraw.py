@@ -81,7 +81,8 @@ class WithdrawDialog(QDialog):
             ),
             self.tr(
                 "• Geri alınamaz: geri çekilen kayıt yeniden açılıp düzeltilemez ya da onaya gönderilemez. "
-                "Sonradan gerekirse kaydı yeni baştan girersiniz."
+                "Sonradan gerekirse «Yeni kayda kopyala…» (Ctrl+Shift+K) ile alanlarını yeniden yazmadan "
+                "yeni bir kayıt açarsınız."
             ),
         ]
         if unsaved:

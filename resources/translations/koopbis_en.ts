@@ -1119,6 +1119,14 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
 </context>
 <context>
+    <name>CopyAction</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/copy_action.py" line="36"/>
+        <source>Kopya kaydın kaydedilmiş hâlinden açıldı; bu formdaki kaydedilmemiş değişiklikler kopyada yok, burada duruyor.</source>
+        <translation>The copy was made from the entry as saved; the unsaved changes in this form are not in it, they are still here.</translation>
+    </message>
+</context>
+<context>
     <name>DailyListDialog</name>
     <message>
         <location filename="../../koopbis_desktop/ui/print_actions.py" line="37"/>
@@ -1363,6 +1371,16 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Withdraws the entry: it is not sent to KOOP-BİS and stays in the history. You are asked first.</translation>
     </message>
     <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="148"/>
+        <source>Yeni kayda ko&amp;pyala… (Ctrl+Shift+K)</source>
+        <translation>Co&amp;py to new entry… (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="152"/>
+        <source>Bu kaydın alanlarını yeni bir formda açar; kooperatifi ve alanları değiştirip kaydedersiniz. Kaydetmeden kapatırsanız hiçbir şey saklanmaz.</source>
+        <translation>Opens this entry&apos;s fields in a new form; change the cooperative and the fields, then save. Closed without saving, nothing is stored.</translation>
+    </message>
+    <message>
         <location filename="../../koopbis_desktop/ui/editor/layout.py" line="147"/>
         <source>Kapat (Esc)</source>
         <translation>Close (Esc)</translation>
@@ -1557,6 +1575,11 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <location filename="../../koopbis_desktop/ui/editor/editor.py" line="282"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="225"/>
+        <source>{0} numaralı kaydın kopyası: yeni bir kayıt, henüz saklanmadı. Gerekirse kooperatifi yukarıdaki arama kutusundan, alanları formda değiştirip kaydedin.</source>
+        <translation>A copy of entry {0}: a new entry, not stored yet. Change the cooperative in the search box above and the fields in the form as needed, then save.</translation>
     </message>
 </context>
 <context>
@@ -3266,6 +3289,16 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>&amp;Withdraw… (Ctrl+Shift+G)</translation>
     </message>
     <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="236"/>
+        <source>Yeni kayda ko&amp;pyala…</source>
+        <translation>Co&amp;py to new entry…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="241"/>
+        <source>Yeni kayda ko&amp;pyala… (Ctrl+Shift+K)</source>
+        <translation>Co&amp;py to new entry… (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
         <location filename="../../koopbis_desktop/ui/pages/queue.py" line="334"/>
         <source>Bu sütuna göre sıralanamaz.</source>
         <translation>This column cannot be sorted.</translation>
@@ -3378,6 +3411,26 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <source>Henüz kayıt yok. İlk kaydı girmek için:</source>
         <translation>No entries yet. To record the first one:</translation>
     </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="631"/>
+        <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
+        <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="633"/>
+        <source>Kopyalanacak kaydı seçin.</source>
+        <translation>Select the entry to copy.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="635"/>
+        <source>Kayıtlar tek tek kopyalanır: yalnızca bir kayıt seçin.</source>
+        <translation>Entries are copied one at a time: select only one.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="647"/>
+        <source>Seçili kaydın alanlarını yeni bir formda açar; kooperatifi ve alanları değiştirip kaydedersiniz. Kaydetmeden kapatırsanız hiçbir şey saklanmaz.</source>
+        <translation>Opens the selected entry&apos;s fields in a new form; change the cooperative and the fields, then save. Closed without saving, nothing is stored.</translation>
+    </message>
 </context>
 <context>
     <name>RegistryWarningsPanel</name>
@@ -3446,6 +3499,16 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <location filename="../../koopbis_desktop/ui/review.py" line="108"/>
         <source>Kaydın imzalanacak fişini gösterir (baskı önizleme).</source>
         <translation>Shows the entry slip to be signed (print preview).</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="123"/>
+        <source>Yeni kayda ko&amp;pyala… (Ctrl+Shift+K)</source>
+        <translation>Co&amp;py to new entry… (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="128"/>
+        <source>Bu kaydın alanlarını yeni bir formda açar; kooperatifi ve alanları değiştirip kaydedersiniz. Kaydetmeden kapatırsanız hiçbir şey saklanmaz.</source>
+        <translation>Opens this entry&apos;s fields in a new form; change the cooperative and the fields, then save. Closed without saving, nothing is stored.</translation>
     </message>
     <message>
         <source>Kayıt incelemesi — {0}</source>
@@ -4450,8 +4513,8 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/withdraw.py" line="83"/>
-        <source>• Geri alınamaz: geri çekilen kayıt yeniden açılıp düzeltilemez ya da onaya gönderilemez. Sonradan gerekirse kaydı yeni baştan girersiniz.</source>
-        <translation>• It cannot be undone: a withdrawn entry cannot be reopened, corrected or sent for approval. If it is needed after all, you enter it again from the start.</translation>
+        <source>• Geri alınamaz: geri çekilen kayıt yeniden açılıp düzeltilemez ya da onaya gönderilemez. Sonradan gerekirse «Yeni kayda kopyala…» (Ctrl+Shift+K) ile alanlarını yeniden yazmadan yeni bir kayıt açarsınız.</source>
+        <translation>• It cannot be undone: a withdrawn entry cannot be reopened, corrected or sent for approval. If it is needed after all, «Copy to new entry…» (Ctrl+Shift+K) opens a new entry with its fields, without typing them again.</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/withdraw.py" line="90"/>

@@ -16,10 +16,18 @@ def open_editor(
     cooperative: str | None = None,
     entry_uuid: str | None = None,
     form_id: str | None = None,
+    copy_of: str | None = None,
 ) -> EntryEditor:
-    """Show the editor without blocking (new entry, existing entry, or an autosaved form) and return it."""
+    """Show the editor without blocking (new entry, existing entry, an autosaved form, or a new
+    form holding a copy of entry ``copy_of``) and return it."""
     editor = EntryEditor(
-        ctx, parent, type_id=type_id, cooperative=cooperative, entry_uuid=entry_uuid, form_id=form_id
+        ctx,
+        parent,
+        type_id=type_id,
+        cooperative=cooperative,
+        entry_uuid=entry_uuid,
+        form_id=form_id,
+        copy_of=copy_of,
     )
     editor.show()
     editor.raise_()

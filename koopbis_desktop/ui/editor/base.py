@@ -57,6 +57,8 @@ class EditorBase(QDialog):
     refused_payload: dict[str, Any] | None
     # Who returned the entry last and when (a stored time), for the return note's banner.
     returned: tuple[str, str] | None
+    # The entry this new form was copied from ("Yeni kayda kopyala…"), until it is saved.
+    copied_from: Entry | None
     form_id: str
     planned_uuid: str
     rows: dict[str, FieldRow]
@@ -84,6 +86,7 @@ class EditorBase(QDialog):
     # A table's rows as filled from the chosen cooperative (picker), to tell them from typed ones.
     _prefilled: dict[str, Any]
     _picked = False  # the clerk chose the cooperative in the picker (it stays visible to change it)
+    _picked_again = False  # a copy's cooperative was chosen here (the cursor goes to the fields now)
     undo_stack: QUndoStack
     validate_timer: QTimer
     autosave_timer: QTimer
@@ -109,6 +112,7 @@ class EditorBase(QDialog):
     save_button: QPushButton
     submit_button: QPushButton
     withdraw_button: QPushButton  # Geri çek…: shown when its author may withdraw the entry
+    copy_button: QPushButton  # Yeni kayda kopyala…: a saved entry's fields in a new form (copy_action.py)
     close_button: QPushButton
 
     def _guard(self, fn: Callable[..., None]) -> Callable[..., None]:
@@ -154,6 +158,8 @@ class EditorBase(QDialog):
         def _update_withdraw_button(self) -> None: ...
         def _freeze_for_submit(self, frozen: bool) -> None: ...
         def on_withdraw_button_clicked(self) -> None: ...
+        def on_copy_button_clicked(self) -> None: ...
+        def _update_copy_button(self) -> None: ...
         def _update_status(self) -> None: ...
         def _decide_read_only(self) -> None: ...
         def _show_header(self) -> None: ...

@@ -10,7 +10,8 @@ clerk moves between fields, so a crash loses at most the field being typed.
 The dialog is assembled from parts, one module each: layout.py builds the widgets and the
 form rows, values.py holds what is typed and its undo steps, validation_view.py shows the
 validator's issues, picker.py chooses the cooperative, submit.py saves, submits, autosaves
-and asks before unsaved work is closed, withdraw.py withdraws the entry; base.py declares
+and asks before unsaved work is closed, withdraw.py withdraws the entry, copy_action.py opens a new
+form holding its copy; base.py declares
 what they share. This module
 loads the form and decides who may edit it.
 """
@@ -32,6 +33,7 @@ from koopbis_desktop.store import presence
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.store.presence import Presence
 from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.editor.copy_action import CopyAction
 from koopbis_desktop.ui.editor.fields import make_field_widget
 from koopbis_desktop.ui.editor.group_table import GroupField
 from koopbis_desktop.ui.editor.layout import EditorLayout
@@ -51,7 +53,14 @@ SEARCH_DELAY_MS = 200
 
 
 class EntryEditor(
-    EditorLayout, FormValues, ValidationDisplay, CooperativePicker, SubmitActions, WithdrawAction, LiveEntry
+    EditorLayout,
+    FormValues,
+    ValidationDisplay,
+    CooperativePicker,
+    SubmitActions,
+    WithdrawAction,
+    CopyAction,
+    LiveEntry,
 ):
     """The form of one entry (new, draft, returned, or restored from autosave)."""
 
@@ -64,6 +73,7 @@ class EntryEditor(
         cooperative: str | None = None,
         entry_uuid: str | None = None,
         form_id: str | None = None,
+        copy_of: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -78,6 +88,7 @@ class EntryEditor(
         self.loaded_revision: int | None = None
         self.refused_payload: dict[str, Any] | None = None
         self.returned: tuple[str, str] | None = None
+        self.copied_from: Entry | None = None
         self.form_id = form_id or str(uuidlib.uuid4())
         self._restoring = form_id is not None  # a scratch copy is being brought back
         self.planned_uuid = str(uuidlib.uuid4())
@@ -132,6 +143,7 @@ class EntryEditor(
                 cooperative=cooperative,
                 entry_uuid=entry_uuid,
                 form_id=form_id,
+                copy_of=copy_of,
             ),
             self._guard(self.on_seed_loaded),
             self._guard(self.on_seed_failed),
@@ -148,6 +160,9 @@ class EntryEditor(
         self.refused_payload = seed.refused_payload
         self.returned = seed.returned
         self._restored = seed.restored
+        self.copied_from = seed.copied_from
+        if seed.copied_from is not None:
+            self._picked = True  # the cooperative search stays shown: the copy may go to another
         self.setWindowTitle(self.tr("{0} — kayıt formu").format(ctype.label))
         self.heading.setText(ctype.label)
         self.description.setText(ctype.description)
@@ -182,7 +197,7 @@ class EntryEditor(
         self.undo_stack.setClean()
         # What a saved or restored form already holds was typed before: its issues show at once.
         # A new form's prefilled rows (the current board) are the register's, not typed: quiet.
-        typed_before = seed.entry is not None or seed.restored
+        typed_before = seed.entry is not None or seed.restored or seed.copied_from is not None
         self.revealed = {
             name for name, row in self.rows.items() if typed_before and row.widget.raw() not in ("", None, [])
         }
@@ -203,6 +218,13 @@ class EntryEditor(
                     "Otomatik kaydedilmiş form geri yüklendi, ama bu kayıt artık düzeltilemez: {0} "
                     "Yazdıklarınız burada okunabilir; formu kapatırken kopyanın silinip silinmeyeceği sorulur."
                 ).format(self.read_only_reason)
+            )
+        elif seed.copied_from is not None:
+            self.status.setText(
+                self.tr(
+                    "{0} numaralı kaydın kopyası: yeni bir kayıt, henüz saklanmadı. Gerekirse kooperatifi "
+                    "yukarıdaki arama kutusundan, alanları formda değiştirip kaydedin."
+                ).format(seed.copied_from.label)
             )
         elif self._restored:
             self.status.setText(self.tr("Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın."))

@@ -25,6 +25,7 @@ from koopbis_desktop.domain import validators as v
 from koopbis_desktop.domain.display import format_stamp
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
 from koopbis_desktop.domain.records import STATUSES, base_value
+from koopbis_desktop.ui.copy_entry import COPY_KEYS
 from koopbis_desktop.ui.editor.attachments_panel import AttachmentPanel
 from koopbis_desktop.ui.editor.base import EditorBase
 from koopbis_desktop.ui.editor.group_table import GroupField
@@ -144,14 +145,30 @@ class EditorLayout(EditorBase):
             self.tr("Kaydı geri çeker: KOOP-BİS'e gönderilmez, geçmişte kalır. Önce sorulur.")
         )
         self.withdraw_button.hide()  # shown once the form knows the entry is its author's to withdraw
+        self.copy_button = QPushButton(self.tr("Yeni kayda ko&pyala… (Ctrl+Shift+K)"), self)
+        self.copy_button.setObjectName("copy_button")
+        self.copy_button.setToolTip(
+            self.tr(
+                "Bu kaydın alanlarını yeni bir formda açar; kooperatifi ve alanları değiştirip kaydedersiniz. "
+                "Kaydetmeden kapatırsanız hiçbir şey saklanmaz."
+            )
+        )
+        self.copy_button.hide()  # shown once the form holds a saved entry and the person records entries
         self.close_button = QPushButton(self.tr("Kapat (Esc)"), self)
         self.close_button.setObjectName("close_button")
-        for button in (self.save_button, self.submit_button, self.withdraw_button, self.close_button):
+        for button in (
+            self.save_button,
+            self.submit_button,
+            self.withdraw_button,
+            self.copy_button,
+            self.close_button,
+        ):
             button.setAutoDefault(False)
             button.setDefault(False)
         self.save_button.clicked.connect(self.on_save_button_clicked)
         self.submit_button.clicked.connect(self.on_submit_button_clicked)
         self.withdraw_button.clicked.connect(self.on_withdraw_button_clicked)
+        self.copy_button.clicked.connect(self.on_copy_button_clicked)
         self.close_button.clicked.connect(self.reject)
         self.save_button.setEnabled(False)
         self.submit_button.setEnabled(False)
@@ -160,6 +177,7 @@ class EditorLayout(EditorBase):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.submit_button)
         buttons.addWidget(self.withdraw_button)
+        buttons.addWidget(self.copy_button)
         buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
@@ -185,6 +203,7 @@ class EditorLayout(EditorBase):
             ("Ctrl+Y", self.redo_typing),
             ("Ctrl+Shift+Z", self.redo_typing),
             (WITHDRAW_KEYS, self.on_withdraw_button_clicked),
+            (COPY_KEYS, self.on_copy_button_clicked),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -248,7 +267,13 @@ class EditorLayout(EditorBase):
                 chain += [row.widget.add_button, row.widget.remove_button]
         panel = self.attachment_panel
         chain += [panel.list, panel.add_button, panel.remove_button, panel.open_button]
-        chain += [self.save_button, self.submit_button, self.withdraw_button, self.close_button]
+        chain += [
+            self.save_button,
+            self.submit_button,
+            self.withdraw_button,
+            self.copy_button,
+            self.close_button,
+        ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -262,7 +287,9 @@ class EditorLayout(EditorBase):
         return any(focused is row.box or row.box.isAncestorOf(focused) for row in self.rows.values())
 
     def _focus_first(self) -> None:
-        if self.picker.isVisibleTo(self) and not self.cooperative:
+        # A copy opens in the cooperative search: going to another cooperative is what it is mostly for.
+        first_of_copy = self.copied_from is not None and self.entry is None and not self._picked_again
+        if self.picker.isVisibleTo(self) and (not self.cooperative or first_of_copy):
             self.picker_edit.setFocus()
             return
         for row in self.rows.values():

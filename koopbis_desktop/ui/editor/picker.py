@@ -96,6 +96,7 @@ class CooperativePicker(EditorBase):
         """Attach the form to ``cooperative`` and load its record (founding date, current values)."""
         self.cooperative = cooperative
         self._picked = True
+        self._picked_again = True
         self.picker_results.hide()
         self.ctx.worker.submit(
             lambda store: cooperative_record(store, cooperative),

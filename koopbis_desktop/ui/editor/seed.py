@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import uuid as uuidlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,8 @@ class EditorSeed:
     refused_payload: dict[str, Any] | None = None
     # Who returned the entry last and when (its audit row's time), as the note's banner names them.
     returned: tuple[str, str] | None = None
+    # A new form opened as a copy of this entry ("Yeni kayda kopyala…"): its fields as typed.
+    copied_from: Entry | None = None
 
 
 def person(store: Store, username: str) -> str:
@@ -87,7 +90,10 @@ def load_seed(
     cooperative: str | None,
     entry_uuid: str | None,
     form_id: str | None,
+    copy_of: str | None = None,
 ) -> EditorSeed:
+    """What the form opens on: a new form, a saved entry, an autosaved form, or (``copy_of``) a
+    new form holding another entry's fields, for its cooperative unless ``cooperative`` is given."""
     restored = None
     if form_id:
         restored = next((a for a in autosave.pending(store, actor) if a.form_id == form_id), None)
@@ -96,6 +102,13 @@ def load_seed(
     entry = entries.get_entry(store, entry_uuid) if entry_uuid else None
     if entry is not None:
         type_id, cooperative = entry.type, entry.cooperative
+    source = entries.get_entry(store, copy_of) if copy_of and restored is None and entry is None else None
+    if source is not None:
+        type_id = source.type
+        if registers_cooperative(source.type):
+            cooperative = None  # a registration founds its own cooperative
+        elif cooperative is None:
+            cooperative = source.cooperative
     if type_id is None:
         raise NotFound("Açılacak form bulunamadı: kayıt türü bilinmiyor.")
     get_type(type_id)  # an unknown type fails here with its Turkish message
@@ -125,6 +138,11 @@ def load_seed(
         seed.values = dict(entry.payload)
         seed.loaded_revision = entry.revision
         seed.attachments = attachment_service.list_for_entry(store, entry.uuid)
+    elif source is not None:
+        seed.values = copied_values(get_type(type_id), source.payload)
+        # Scans are stored once and linked to each entry that names them: the copy may share them.
+        seed.attachments = attachment_service.list_for_entry(store, source.uuid)
+        seed.copied_from = source
     elif seed.record is not None:
         seed.values = prefilled_values(get_type(type_id), seed.record)
     return seed
@@ -149,6 +167,16 @@ def refused_payload(store: Store, entry: Entry) -> dict[str, Any] | None:
         return dict(entry.payload)  # not saved since: what it holds is what KOOP-BİS refused
     earlier = [r for r in revisions if r.created_at <= refused_at]
     return earlier[-1].payload if earlier else None
+
+
+def copied_values(ctype: ChangeType, payload: dict[str, Any]) -> dict[str, Any]:
+    """The fields of ``payload`` a copy starts with: every schema field as typed (tables row by row).
+
+    Nothing that names the old entry is in its payload (its number, KOOP-BİS receipt, state,
+    history and base are the entry's own columns), so only keys the schema no longer knows are
+    left out."""
+    names = {f.name for f in ctype.fields}
+    return {name: copy.deepcopy(value) for name, value in payload.items() if name in names}
 
 
 def prefilled_values(ctype: ChangeType, record: dict[str, Any]) -> dict[str, Any]:

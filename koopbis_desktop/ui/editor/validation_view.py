@@ -249,6 +249,7 @@ class ValidationDisplay(EditorBase):
         if not self.read_only:
             self.save_button.setToolTip(self.tr("Hatalar olsa da taslak olarak kaydeder."))
         self._update_withdraw_button()
+        self._update_copy_button()
 
     def _update_status(self) -> None:
         if self._autosave_failures:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from koopbis_desktop.domain.changetypes import all_types
-from koopbis_desktop.domain.lifecycle import STATE_LABELS, State
+from koopbis_desktop.domain.lifecycle import STATE_LABELS, State, may_capture
 from koopbis_desktop.services.queries import EntryFilter, EntryRow
 from koopbis_desktop.store import presence
 from koopbis_desktop.store.changes import OpChanges
@@ -44,6 +44,7 @@ from koopbis_desktop.store.presence import Presence
 from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.bulk import BulkKind, BulkOutcome, act_on_selected
 from koopbis_desktop.ui.context import AppContext
+from koopbis_desktop.ui.copy_entry import COPY_KEYS, open_copy
 from koopbis_desktop.ui.empty_state import EmptyState, viewport_of
 from koopbis_desktop.ui.errors import user_message
 from koopbis_desktop.ui.models.entries import (
@@ -229,8 +230,26 @@ class QueuePage(QWidget):
             self.addAction(self.withdraw_action)
             self.table.addAction(self.withdraw_action)
             self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        # Yeni kayda kopyala… (Ctrl+Shift+K, also on the row's context menu): the row's entry in a
+        # new form, for whoever records entries; every queue holds entries worth copying.
+        self.offers_copy = may_capture(ctx.actor)
+        self.copy_action = QAction(self.tr("Yeni kayda ko&pyala…"), self)
+        self.copy_action.setShortcut(QKeySequence(COPY_KEYS))
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.setEnabled(False)
+        self.copy_action.triggered.connect(self.on_copy_action_triggered)
+        self.copy_button = QPushButton(self.tr("Yeni kayda ko&pyala… (Ctrl+Shift+K)"))
+        self.copy_button.setObjectName("copyButton")
+        self.copy_button.setVisible(self.offers_copy)
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self.on_copy_action_triggered)
+        if self.offers_copy:
+            self.addAction(self.copy_action)
+            self.table.addAction(self.copy_action)
+            self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.copy_button)
         bottom.addWidget(self.withdraw_button)
         bottom.addWidget(self.bulk_button)
 
@@ -278,6 +297,9 @@ class QueuePage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._update_withdraw)
         self.table.selectionModel().selectionChanged.connect(self._update_withdraw)
         self.model.modelReset.connect(self._update_withdraw)
+        self.table.selectionModel().currentRowChanged.connect(self._update_copy)
+        self.table.selectionModel().selectionChanged.connect(self._update_copy)
+        self.model.modelReset.connect(self._update_copy)
         ctx.hub.changed.connect(self.on_hub_changed)
         self._stale = False  # data changed while hidden: reload when shown
         # A reload the data asked for (a write here or on another PC) keeps what the person had
@@ -600,6 +622,38 @@ class QueuePage(QWidget):
             wait=False,
         )
         self._reload_keeping_selection()
+
+    # -- copying ---------------------------------------------------------------------------
+
+    def copy_refused(self) -> str | None:
+        """None when the current row's entry may be copied into a new form, else why not."""
+        if not self.offers_copy:
+            return self.tr("Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.")
+        if self.selected_entry() is None:
+            return self.tr("Kopyalanacak kaydı seçin.")
+        if len(self.table.selectionModel().selectedRows()) > 1:
+            return self.tr("Kayıtlar tek tek kopyalanır: yalnızca bir kayıt seçin.")
+        return None
+
+    def _update_copy(self, *args: object) -> None:
+        if not self.offers_copy:
+            return
+        refused = self.copy_refused()
+        self.copy_action.setEnabled(refused is None)
+        self.copy_button.setEnabled(refused is None)
+        self.copy_button.setToolTip(
+            refused
+            or self.tr(
+                "Seçili kaydın alanlarını yeni bir formda açar; kooperatifi ve alanları değiştirip "
+                "kaydedersiniz. Kaydetmeden kapatırsanız hiçbir şey saklanmaz."
+            )
+        )
+
+    def on_copy_action_triggered(self) -> None:
+        row = self.selected_entry()
+        if row is None or self.copy_refused() is not None:
+            return
+        open_copy(self.ctx, self, row.uuid)
 
     # -- opening ---------------------------------------------------------------------------
 
