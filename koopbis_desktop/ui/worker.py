@@ -295,8 +295,10 @@ class DbWorker(QObject):
         """
         job = _Job(next(self._ids), op, on_success, on_error, None)
         stopping = cancel if cancel is not None else threading.Event()
+        # The thread gets the op, not the job: the job's callbacks stay with the UI thread, which
+        # lets go of them when it delivers the answer (see ``_run``).
         thread = threading.Thread(
-            target=self._run_apart, args=(job, stopping), name="koopbis-apart", daemon=True
+            target=self._run_apart, args=(job.job_id, op, stopping), name="koopbis-apart", daemon=True
         )
         with self._lock:
             self._pending[job.job_id] = job
@@ -395,7 +397,7 @@ class DbWorker(QObject):
         self._settled.set()
         self._opened_signal.emit(None)
 
-    def _run_apart(self, job: _Job, stopping: threading.Event) -> None:
+    def _run_apart(self, job_id: int, op: Op, stopping: threading.Event) -> None:
         """A job apart's thread: its own read-only connection, opened once the worker's store is open."""
         from koopbis_desktop.store.db import open_store
 
@@ -418,14 +420,14 @@ class DbWorker(QObject):
                     backups_dir=self.backups_dir,
                 )
             try:
-                result = job.op(store)
+                result = op(store)
             finally:
                 store.close()
         except BaseException as exc:  # delivered to the UI thread
-            log.debug("job %s (apart) failed", job.job_id, exc_info=True)
-            self._finished.emit(job.job_id, None, exc, NOTHING)
+            log.debug("job %s (apart) failed", job_id, exc_info=True)
+            self._finished.emit(job_id, None, exc, NOTHING)
         else:
-            self._finished.emit(job.job_id, result, None, NOTHING)
+            self._finished.emit(job_id, result, None, NOTHING)
         finally:
             with self._lock:
                 self._apart.pop(threading.current_thread(), None)
@@ -499,37 +501,54 @@ class DbWorker(QObject):
                         return  # open_failed told the app; nothing else will run
                     if store is None:
                         continue
-                if job.job_id == 0:
-                    job.op(store)
+                # The job (its op and callbacks) is let go of here before its answer is sent:
+                # the UI thread then drops the last reference when it delivers the answer. Held
+                # here until the next job came, a job's callbacks could be the last thing keeping
+                # a closed window without a parent alive, and that window was then deleted on
+                # this thread: Qt objects must die on the UI thread.
+                job_id, op = job.job_id, job.op
+                if job_id == 0:
+                    job = None
+                    op(store)
+                    op = None
                     self._announce(store)
                     continue
                 if job.replaces_store:
+                    job = None
                     # The file is about to be replaced: not while the check still reads it
                     # (Windows refuses to replace a file another connection holds open).
                     self._checked.wait()
                     holder = StoreHolder(store)
                     try:
-                        result = job.op(holder)
+                        result = op(holder)
                     except BaseException as exc:  # delivered to the UI thread
+                        op = None
                         store = holder.store
-                        self._finished.emit(job.job_id, None, exc, store.take_changes())
+                        self._finished.emit(job_id, None, exc, store.take_changes())
                     else:
+                        op = None
                         store = holder.store
-                        self._finished.emit(job.job_id, result, None, store.take_changes())
+                        self._finished.emit(job_id, result, None, store.take_changes())
+                    result = None
                     self._store_key = store.key
                     continue
                 with self._lock:
-                    stale = job.coalesce is not None and self._latest.get(job.coalesce) != job.job_id
+                    stale = job.coalesce is not None and self._latest.get(job.coalesce) != job_id
+                job = None
                 if stale:
-                    self._finished.emit(job.job_id, None, _Skipped(), NOTHING)
+                    op = None
+                    self._finished.emit(job_id, None, _Skipped(), NOTHING)
                     continue
                 try:
-                    result = job.op(store)
+                    result = op(store)
                 except BaseException as exc:  # delivered to the UI thread
-                    log.debug("job %s failed", job.job_id, exc_info=True)
-                    self._finished.emit(job.job_id, None, exc, store.take_changes())
+                    op = None
+                    log.debug("job %s failed", job_id, exc_info=True)
+                    self._finished.emit(job_id, None, exc, store.take_changes())
                 else:
-                    self._finished.emit(job.job_id, result, None, store.take_changes())
+                    op = None
+                    self._finished.emit(job_id, result, None, store.take_changes())
+                result = None
         finally:
             if store is not None:
                 store.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -261,3 +262,34 @@ def test_a_job_apart_waiting_for_a_locked_file_does_not_hold_up_the_stop(
     worker.stop(timeout=10)
     assert time.monotonic() - began < 5
     qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
+
+
+class _DiesWhere:
+    """Notes the thread its last reference went on (as a Qt object held by a callback would die)."""
+
+    def __init__(self, log: list[str]) -> None:
+        self.log = log
+
+    def __del__(self) -> None:
+        self.log.append(threading.current_thread().name)
+
+
+def test_a_jobs_callbacks_are_let_go_of_on_the_ui_thread(qtbot: Any, worker: DbWorker) -> None:
+    """What a job's callback holds is let go of on the UI thread, when its answer is delivered.
+
+    The worker held each job until the next one came, so the last reference to the callback went
+    on the worker's thread: a closed window without a parent that only the callback kept alive
+    was deleted there, and Qt objects must die on the UI thread (the suite once crashed after a
+    copied entry's form, opened from a review window without a parent, was closed).
+    """
+    died_on: list[str] = []
+    delivered: list[int] = []
+
+    def answer(held: _DiesWhere) -> Callable[[int], None]:
+        return lambda result: delivered.append(result) if held else None
+
+    worker.submit(lambda store: 1, answer(_DiesWhere(died_on)))
+    qtbot.waitUntil(lambda: delivered == [1], timeout=10_000)
+    worker.submit(lambda store: 2, delivered.append)  # the worker goes on to its next job
+    qtbot.waitUntil(lambda: delivered == [1, 2], timeout=10_000)
+    assert died_on == [threading.main_thread().name]
