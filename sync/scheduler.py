@@ -224,10 +224,9 @@ def sync_store(
             )
             report.server = maintenance_answer(report.message, None, health.maintenance_until)
         else:
-            checked = _check_account_after_refusal(store, http)
+            checked = _check_account_after_refusal(store, http, started)
             if checked is not None:
                 report = checked
-                report.started_at = started
             else:
                 config = options.executor
                 config.heartbeat = lock.heartbeat
@@ -258,7 +257,7 @@ def sync_store(
 LOGIN_MARK = "koopbis_login"
 
 
-def _check_account_after_refusal(store: Store, http: wire.KoopbisClient) -> SyncReport | None:
+def _check_account_after_refusal(store: Store, http: wire.KoopbisClient, started: str) -> SyncReport | None:
     """After a refused login, log in before anything else; a report if that fails, else None.
 
     A run logs in only to send. Without this, a run with nothing due after a refusal (every
@@ -273,8 +272,8 @@ def _check_account_after_refusal(store: Store, http: wire.KoopbisClient) -> Sync
         return None
     if isinstance(failed, wire.AuthFailed):
         result = RunResult(stop="auth_failed", stop_message=failed.message, retry_after=failed.retry_after)
-        return _report_for(result, "")
-    return _offline_report(failed, "")
+        return _report_for(result, started)
+    return _offline_report(failed, started)
 
 
 def _note_login(store: Store, report: SyncReport, http: wire.KoopbisClient) -> None:

@@ -13,10 +13,13 @@ import math
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import State
+
+if TYPE_CHECKING:
+    from sync.runs import SyncReport
 
 
 class Reach(StrEnum):
@@ -362,6 +365,25 @@ def run_end(
     if status not in ("ok", "partial"):
         summary = message
     return RunEnd(label, summary, complete, conflicts > 0, applied + conflicts + refused > 0)
+
+
+def end_of(report: SyncReport) -> RunEnd:
+    """:func:`run_end` of a finished run's report (what the page, the banner and the tray say)."""
+    from sync.runs import STATUS_LABELS  # the engine's module loads when a run ends, not at start
+
+    result = report.result
+    return run_end(
+        report.status,
+        STATUS_LABELS.get(report.status, report.status),
+        report.message,
+        total=result.total,
+        handled=result.handled,
+        applied=result.applied,
+        conflicts=result.conflicts,
+        refused=result.rejected,
+        retrying=int(report.remaining.get("waiting", 0)),
+        retried_now=result.retried,
+    )
 
 
 def notification(end: RunEnd, status: str) -> str | None:

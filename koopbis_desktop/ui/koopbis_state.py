@@ -57,7 +57,7 @@ class KoopbisStateModel(QObject):
     def on_report(self, report: SyncReport) -> None:
         # A report ends one run; the automatic loop's next run shows itself by its progress.
         result = report.result
-        end = report_end(report)
+        end = koopbis.end_of(report)
         if result.total or report.server is not None:
             self.run_ended.emit(report, end)
 
@@ -101,24 +101,6 @@ class KoopbisStateModel(QObject):
 def load_counts_and_last_run(store: Store) -> tuple[dict[str, int], dict[str, Any] | None]:
     """The entries per state (the one count query every screen shows) and the last sync run."""
     return queries.queue_counts(store), last_run(store)
-
-
-def report_end(report: SyncReport) -> koopbis.RunEnd:
-    from sync.runs import STATUS_LABELS
-
-    result = report.result
-    return koopbis.run_end(
-        report.status,
-        STATUS_LABELS.get(report.status, report.status),
-        report.message,
-        total=result.total,
-        handled=result.handled,
-        applied=result.applied,
-        conflicts=result.conflicts,
-        refused=result.rejected,
-        retrying=int(report.remaining.get("waiting", 0)),
-        retried_now=result.retried,
-    )
 
 
 class SyncTray(QObject):
@@ -169,4 +151,4 @@ class SyncTray(QObject):
             self.icon.hide()
 
 
-__all__ = ["KoopbisStateModel", "SyncTray", "report_end"]
+__all__ = ["KoopbisStateModel", "SyncTray"]

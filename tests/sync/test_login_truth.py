@@ -15,27 +15,16 @@ from pathlib import Path
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.store import entries, sync_state
 from koopbis_desktop.store.db import Store
-from sync.runs import STATUS_LABELS, SyncReport
+from sync.runs import SyncReport
 from sync.scheduler import Status, sync_store
-from sync.status import Reach, answer_of_run, initial, run_end, with_answer, with_recorded
+from sync.status import Reach, answer_of_run, end_of, initial, with_answer, with_recorded
 from tests.sync.conftest import live_server, options_for
 from tests.sync.test_reliability import make_entries
 
 
 def run_end_sentence(report: SyncReport) -> str:
     """What the Eşitleme page and the tray say when a run ends (``RunEnd.sentence``)."""
-    result = report.result
-    return run_end(
-        report.status,
-        STATUS_LABELS[report.status],
-        report.message,
-        total=result.total,
-        handled=result.handled,
-        applied=result.applied,
-        conflicts=result.conflicts,
-        refused=result.rejected,
-        retrying=int(report.remaining.get("waiting", 0)),
-    ).sentence
+    return end_of(report).sentence
 
 
 def _not_due_for_an_hour(store: Store, uuids: list[str]) -> None:

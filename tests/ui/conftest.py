@@ -94,3 +94,18 @@ def message_mock() -> Iterator[MessageMock]:
     previous = messages.set_recorder(mock)
     yield mock
     messages.set_recorder(previous)
+
+
+def active_queue(qtbot: Any, ctx: AppContext, preset: str, rows: int) -> Any:
+    """A queue page (``PRESET_BY_KEY[preset]``) shown, active (its row shortcuts answer only in the
+    active window) and holding ``rows`` rows."""
+    from koopbis_desktop.ui.pages.presets import PRESET_BY_KEY
+    from koopbis_desktop.ui.pages.queue import QueuePage
+
+    page = QueuePage(ctx, PRESET_BY_KEY[preset])
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.waitUntil(lambda: page.model.rowCount() == rows)
+    return page

@@ -23,11 +23,10 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.editor.editor import EntryEditor
-from koopbis_desktop.ui.pages.presets import PRESET_BY_KEY
 from koopbis_desktop.ui.pages.queue import QueuePage
 from koopbis_desktop.ui.withdraw import WithdrawDialog
 from tests.conftest import member_admission
-from tests.ui.conftest import MessageMock, wait_idle
+from tests.ui.conftest import MessageMock, active_queue, wait_idle
 from tests.ui.editor_filler import leave, open_form, type_line, type_text  # noqa: F401
 from tests.ui.test_editor import OpenForm, line
 
@@ -53,12 +52,7 @@ def _withdrawals(store: Store, key: str) -> list[dict[str, Any]]:
 
 
 def _page(qtbot: Any, ctx: AppContext, preset: str, rows: int) -> QueuePage:
-    page = QueuePage(ctx, PRESET_BY_KEY[preset])
-    qtbot.addWidget(page)
-    page.show()
-    page.activateWindow()  # its shortcuts answer only in the active window
-    qtbot.waitUntil(page.isActiveWindow)
-    qtbot.waitUntil(lambda: page.model.rowCount() == rows)
+    page: QueuePage = active_queue(qtbot, ctx, preset, rows)
     return page
 
 

@@ -8,6 +8,8 @@ refreshes itself when the hub says entries changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QDate,
     QItemSelectionModel,
@@ -214,39 +216,27 @@ class QueuePage(QWidget):
                 bulk_shortcut.activated.connect(self.on_bulk_button_clicked)
         # Geri çek… (Ctrl+Shift+G, also on the row's context menu): the author withdraws her own
         # draft, submission or returned entry. Offered on the queues that hold such entries.
-        self.withdraw_action = QAction(self.tr("Geri ç&ek…"), self)
-        self.withdraw_action.setShortcut(QKeySequence(WITHDRAW_KEYS))
-        self.withdraw_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.withdraw_action.setEnabled(False)
-        self.withdraw_action.triggered.connect(self.on_withdraw_action_triggered)
         withdrawable = {State.DRAFT, State.SUBMITTED, State.RETURNED}
         self.offers_withdraw = records and (not preset.states or bool(withdrawable & set(preset.states)))
-        self.withdraw_button = QPushButton(self.tr("Geri ç&ek… (Ctrl+Shift+G)"))
-        self.withdraw_button.setObjectName("withdrawButton")
-        self.withdraw_button.setVisible(self.offers_withdraw)
-        self.withdraw_button.setEnabled(False)
-        self.withdraw_button.clicked.connect(self.on_withdraw_action_triggered)
-        if self.offers_withdraw:
-            self.addAction(self.withdraw_action)
-            self.table.addAction(self.withdraw_action)
-            self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.withdraw_action, self.withdraw_button = self._row_action(
+            self.tr("Geri ç&ek…"),
+            self.tr("Geri ç&ek… (Ctrl+Shift+G)"),
+            WITHDRAW_KEYS,
+            "withdrawButton",
+            self.offers_withdraw,
+            self.on_withdraw_action_triggered,
+        )
         # Yeni kayda kopyala… (Ctrl+Shift+K, also on the row's context menu): the row's entry in a
         # new form, for whoever records entries; every queue holds entries worth copying.
         self.offers_copy = may_capture(ctx.actor)
-        self.copy_action = QAction(self.tr("Yeni kayda ko&pyala…"), self)
-        self.copy_action.setShortcut(QKeySequence(COPY_KEYS))
-        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.copy_action.setEnabled(False)
-        self.copy_action.triggered.connect(self.on_copy_action_triggered)
-        self.copy_button = QPushButton(self.tr("Yeni kayda ko&pyala… (Ctrl+Shift+K)"))
-        self.copy_button.setObjectName("copyButton")
-        self.copy_button.setVisible(self.offers_copy)
-        self.copy_button.setEnabled(False)
-        self.copy_button.clicked.connect(self.on_copy_action_triggered)
-        if self.offers_copy:
-            self.addAction(self.copy_action)
-            self.table.addAction(self.copy_action)
-            self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.copy_action, self.copy_button = self._row_action(
+            self.tr("Yeni kayda ko&pyala…"),
+            self.tr("Yeni kayda ko&pyala… (Ctrl+Shift+K)"),
+            COPY_KEYS,
+            "copyButton",
+            self.offers_copy,
+            self.on_copy_action_triggered,
+        )
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.copy_button)
@@ -294,12 +284,13 @@ class QueuePage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._update_comment)
         self.table.selectionModel().selectionChanged.connect(self._update_bulk_button)
         self.model.modelReset.connect(self._update_bulk_button)
-        self.table.selectionModel().currentRowChanged.connect(self._update_withdraw)
-        self.table.selectionModel().selectionChanged.connect(self._update_withdraw)
-        self.model.modelReset.connect(self._update_withdraw)
-        self.table.selectionModel().currentRowChanged.connect(self._update_copy)
-        self.table.selectionModel().selectionChanged.connect(self._update_copy)
-        self.model.modelReset.connect(self._update_copy)
+        for moved in (
+            self.table.selectionModel().currentRowChanged,
+            self.table.selectionModel().selectionChanged,
+            self.model.modelReset,
+        ):
+            moved.connect(self._update_withdraw)
+            moved.connect(self._update_copy)
         ctx.hub.changed.connect(self.on_hub_changed)
         self._stale = False  # data changed while hidden: reload when shown
         # A reload the data asked for (a write here or on another PC) keeps what the person had
@@ -554,6 +545,33 @@ class QueuePage(QWidget):
         a row whose content changed is shown anew and left unselected (see ``_restore_selection``)."""
         if outcome.refused:
             self._reload_keeping_selection()
+
+    def _row_action(
+        self,
+        text: str,
+        button_text: str,
+        keys: str,
+        object_name: str,
+        offered: bool,
+        slot: Callable[[], None],
+    ) -> tuple[QAction, QPushButton]:
+        """An action on the current row: its shortcut, a button and a line on the row's context
+        menu, all off until the row allows it (Geri çek…, Yeni kayda kopyala…)."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setEnabled(False)
+        action.triggered.connect(slot)
+        button = QPushButton(button_text)
+        button.setObjectName(object_name)
+        button.setVisible(offered)
+        button.setEnabled(False)
+        button.clicked.connect(slot)
+        if offered:
+            self.addAction(action)
+            self.table.addAction(action)
+            self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        return action, button
 
     # -- withdrawing ------------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.empty_state import EmptyState
 from koopbis_desktop.ui.errors import user_message
-from koopbis_desktop.ui.koopbis_state import KoopbisStateModel, report_end
+from koopbis_desktop.ui.koopbis_state import KoopbisStateModel
 from koopbis_desktop.ui.models.entries import format_stamp
 from koopbis_desktop.ui.models.keyset import PAGE_SIZE, KeysetSource, KeysetTableModel
 from koopbis_desktop.ui.pages.sync_parts import PasswordDialog, export_receipts, receipts_csv
@@ -50,6 +50,7 @@ from sync.planner import ItemStatus
 from sync.progress import SyncProgress
 from sync.runs import STATUS_LABELS as RUN_LABELS
 from sync.runs import AutoSyncConfig, Status, SyncOptions, SyncReport
+from sync.status import end_of
 
 _tr = QCoreApplication.translate
 
@@ -629,7 +630,7 @@ class SyncPage(QWidget):
     def on_runner_reported(self, report: SyncReport) -> None:
         if report.status == Status.BEFORE_GO_LIVE and not self._asked_by_user:
             return  # the automatic loop's countdown: nothing to announce
-        end = report_end(report)
+        end = end_of(report)
         label = end.label
         result = report.result
         if result.total:
