@@ -101,7 +101,7 @@
     <name>AttachmentPanel</name>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/attachments_panel.py" line="87"/>
-        <source>Belge e&amp;kle…</source>
+        <source>&amp;Belge ekle…</source>
         <extracomment>The shared folder versions up to 0.1.0 left every opened scan in, for good.</extracomment>
         <translation>A&amp;ttach document…</translation>
     </message>
@@ -198,7 +198,7 @@ Press «Open» to view it.</translation>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/audit.py" line="144"/>
         <source>&amp;Süz</source>
-        <translation>&amp;Filter</translation>
+        <translation>F&amp;ilter</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/audit.py" line="145"/>
@@ -1342,7 +1342,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/layout.py" line="65"/>
-        <source>&amp;Kooperatif *</source>
+        <source>Koope&amp;ratif *</source>
         <translation>&amp;Cooperative *</translation>
     </message>
     <message>
@@ -2053,13 +2053,13 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     <name>GroupField</name>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="134"/>
-        <source>Satır &amp;ekle (Insert)</source>
-        <translation>&amp;Add row (Insert)</translation>
+        <source>Satır ekle (Insert)</source>
+        <translation>Add row (Insert)</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="136"/>
-        <source>Satırı &amp;sil (Ctrl+Delete)</source>
-        <translation>&amp;Delete row (Ctrl+Delete)</translation>
+        <source>Satırı sil (Ctrl+Delete)</source>
+        <translation>Delete row (Ctrl+Delete)</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/group_table.py" line="358"/>
@@ -3240,7 +3240,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/queue.py" line="120"/>
-        <source>A&amp;ra:</source>
+        <source>&amp;Ara:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
@@ -3250,13 +3250,13 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/queue.py" line="123"/>
-        <source>&amp;Durum:</source>
+        <source>D&amp;urum:</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/queue.py" line="127"/>
-        <source>&amp;Yazan:</source>
-        <translation>&amp;Author:</translation>
+        <source>Ya&amp;zan:</source>
+        <translation>A&amp;uthor:</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/queue.py" line="196"/>
@@ -3890,13 +3890,13 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="127"/>
-        <source>&amp;Duraklat</source>
-        <translation>&amp;Pause</translation>
+        <source>D&amp;uraklat</source>
+        <translation>Pa&amp;use</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="129"/>
-        <source>Planı &amp;yenile</source>
-        <translation>&amp;Refresh plan</translation>
+        <source>Planı ye&amp;nile</source>
+        <translation>R&amp;efresh plan</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="132"/>
@@ -3906,7 +3906,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     <message>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="135"/>
         <source>Alındı &amp;fiş listesi…</source>
-        <translation>&amp;Receipts list…</translation>
+        <translation>Receipt &amp;list…</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/pages/sync.py" line="138"/>
@@ -4288,8 +4288,8 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     <message>
         <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="187"/>
         <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="254"/>
-        <source>&amp;Kapat</source>
-        <translation>&amp;Disable</translation>
+        <source>Hesabı &amp;kapat</source>
+        <translation>&amp;Disable account</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="188"/>
@@ -4303,8 +4303,8 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="202"/>
-        <source>Ka&amp;pat</source>
-        <translation>&amp;Close</translation>
+        <source>Kapat (Esc)</source>
+        <translation>Close (Esc)</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="230"/>
@@ -4323,8 +4323,8 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="254"/>
-        <source>&amp;Aç</source>
-        <translation>&amp;Enable</translation>
+        <source>Hesabı &amp;yeniden aç</source>
+        <translation>&amp;Enable account</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="273"/>

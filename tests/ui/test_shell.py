@@ -439,6 +439,8 @@ def test_admin_adds_disables_and_unlocks_users(
     qtbot.mouseClick(dialog.toggle_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, worker)
     assert dialog.message_label.text() == "zeynep hesabı kapatıldı."
+    # Selected still: the button now opens the account again, and says so.
+    assert dialog.toggle_button.text() == "Hesabı &yeniden aç"
     assert store.conn.execute("SELECT active FROM users WHERE username='zeynep'").fetchone()[0] == 0
 
     for _ in range(5):

@@ -184,7 +184,7 @@ class UsersDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton(self.tr("&Ekle…"))
-        self.toggle_button = QPushButton(self.tr("&Kapat"))
+        self.toggle_button = QPushButton(self.tr("Hesabı &kapat"))
         self.unlock_button = QPushButton(self.tr("Kilidi &aç"))
         self.reset_button = QPushButton(self.tr("&Parola sıfırla…"))
         self.message_label = QLabel()
@@ -199,7 +199,7 @@ class UsersDialog(QDialog):
         body.addWidget(self.table, 1)
         body.addLayout(side)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Ka&pat"))
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Kapat (Esc)"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(body)
@@ -251,7 +251,7 @@ class UsersDialog(QDialog):
         for button in (self.toggle_button, self.unlock_button, self.reset_button):
             button.setEnabled(user is not None)
         if user is not None:
-            self.toggle_button.setText(self.tr("&Kapat") if user.active else self.tr("&Aç"))
+            self.toggle_button.setText(self.tr("Hesabı &kapat") if user.active else self.tr("Hesabı &yeniden aç"))
 
     def _run(self, op: Callable[[Store], Any], done: str) -> None:
         def ok(_: Any) -> None:

@@ -84,7 +84,7 @@ class AttachmentPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("attachment_list")
         self.list.setMaximumHeight(80)
-        self.add_button = QPushButton(self.tr("Belge e&kle…"), self)
+        self.add_button = QPushButton(self.tr("&Belge ekle…"), self)
         self.add_button.setObjectName("attachment_add")
         self.remove_button = QPushButton(self.tr("Eki kaldır"), self)
         self.remove_button.setObjectName("attachment_remove")

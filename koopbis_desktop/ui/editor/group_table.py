@@ -131,9 +131,9 @@ class GroupField(FieldWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside
         self.table.setFixedHeight(230)
         self.table.installEventFilter(UNDO_KEYS)
-        self.add_button = QPushButton(self.tr("Satır &ekle (Insert)"), self)
+        self.add_button = QPushButton(self.tr("Satır ekle (Insert)"), self)
         self.add_button.setObjectName(f"add_{field.name}")
-        self.remove_button = QPushButton(self.tr("Satırı &sil (Ctrl+Delete)"), self)
+        self.remove_button = QPushButton(self.tr("Satırı sil (Ctrl+Delete)"), self)
         self.remove_button.setObjectName(f"remove_{field.name}")
         for button in (self.add_button, self.remove_button):
             button.setAutoDefault(False)

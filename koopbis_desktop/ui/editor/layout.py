@@ -63,7 +63,7 @@ class EditorLayout(EditorBase):
         self.picker_results.setObjectName("cooperative_results")
         self.picker_results.setMaximumHeight(140)
         self.picker_results.hide()
-        picker_label = QLabel(self.tr("&Kooperatif *"), self.picker)
+        picker_label = QLabel(self.tr("Koope&ratif *"), self.picker)
         picker_label.setBuddy(self.picker_edit)
         picker_layout = QFormLayout(self.picker)
         picker_layout.setContentsMargins(0, 0, 0, 0)

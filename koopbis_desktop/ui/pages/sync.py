@@ -125,9 +125,9 @@ class SyncPage(QWidget):
         self.sync_action = sync_action
         self.sync_button = QPushButton(self.tr("Şimdi &eşitle (Ctrl+Shift+S)"))
         self.sync_button.clicked.connect(self.sync_action.trigger)
-        self.pause_button = QPushButton(self.tr("&Duraklat"))
+        self.pause_button = QPushButton(self.tr("D&uraklat"))
         self.pause_button.clicked.connect(self.on_pause_button_clicked)
-        self.refresh_button = QPushButton(self.tr("Planı &yenile"))
+        self.refresh_button = QPushButton(self.tr("Planı ye&nile"))
         self.refresh_button.clicked.connect(self.refresh)
         # Go-live day without an API: the same queue typed into KOOP-BİS's web pages.
         self.manual_button = QPushButton(self.tr("KOOP-BİS'e e&lle aktarım…"))
