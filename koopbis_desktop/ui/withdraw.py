@@ -124,6 +124,8 @@ class WithdrawDialog(QDialog):
         ]
         if state == State.SUBMITTED:
             lines.append(self.tr("• Şefin onay listesinden çıkar; şef onu artık onaylayamaz."))
+        elif state == State.RETURNED:  # the supervisor has read it: her note is not lost
+            lines.append(self.tr("• Şefin iade notu kaydın geçmişinde kalır."))
         lines += [
             self.tr(
                 "• Silinmez: kaydın geçmişinde ve «Tüm kayıtlar» listesinde «Geri çekildi» durumunda kalır."

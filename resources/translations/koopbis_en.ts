@@ -3606,17 +3606,17 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>{0} — entry {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="451"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="454"/>
         <source>Geri çekiliyor…</source>
         <translation>Withdrawing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="477"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="480"/>
         <source>Hiçbir şey değişmedi. Pencere kaydın şimdiki durumunu gösteriyor.</source>
         <translation>Nothing was changed. The window shows the entry as it is now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="479"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="482"/>
         <source>Geri çekilemedi: {0}</source>
         <translation>Not withdrawn: {0}</translation>
     </message>
@@ -4535,37 +4535,42 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>• It leaves the supervisor&apos;s approval list; the supervisor can no longer approve it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="128"/>
+        <source>• Şefin iade notu kaydın geçmişinde kalır.</source>
+        <translation>• The supervisor&apos;s return note stays in the entry&apos;s history.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="131"/>
         <source>• Silinmez: kaydın geçmişinde ve «Tüm kayıtlar» listesinde «Geri çekildi» durumunda kalır.</source>
         <translation>• It is not deleted: it stays in the entry&apos;s history and in the «Tüm kayıtlar» (All entries) list as «Geri çekildi» (Withdrawn).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="132"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="134"/>
         <source>• Geri alınamaz: geri çekilen kayıt yeniden açılıp düzeltilemez ya da onaya gönderilemez. Sonradan gerekirse «Yeni kayda kopyala…» (Ctrl+Shift+K) ile alanlarını yeniden yazmadan yeni bir kayıt açarsınız.</source>
         <translation>• It cannot be undone: a withdrawn entry cannot be reopened, corrected or sent for approval. If it is needed after all, «Copy to new entry…» (Ctrl+Shift+K) opens a new entry with its fields, without typing them again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="140"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="142"/>
         <source>• Formda kaydedilmemiş değişiklikleriniz var; kayıt geri çekilince bunlar da atılır.</source>
         <translation>• The form has unsaved changes; they are thrown away when the entry is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="148"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="150"/>
         <source>Ge&amp;rekçe (isteğe bağlı; kaydın geçmişine yazılır):</source>
         <translation>&amp;Reason (optional; written to the entry&apos;s history):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="154"/>
         <source>Örneğin: Yanlış kooperatife girildi.</source>
         <translation>For example: entered for the wrong cooperative.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="156"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="158"/>
         <source>&amp;Geri çek</source>
         <translation>&amp;Withdraw</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="158"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="160"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
