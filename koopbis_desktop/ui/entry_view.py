@@ -171,7 +171,7 @@ class EntryView(QWidget):
         self.tabs.addTab(changes_page, self.tr("Ön&ce → sonra"))
         self.tabs.addTab(content_scroll, self.tr("Kayıt i&çeriği"))
         self.tabs.addTab(revisions_page, self.tr("&Revizyonlar"))
-        self.tabs.addTab(self.audit_view, self.tr("İşlem &geçmişi"))
+        self.tabs.addTab(self.audit_view, self.tr("İş&lem geçmişi"))
 
         # Someone else has the entry open in an editor (office): "düzenleniyor: ayse (PC-3)".
         self.editing_label = QLabel()

@@ -4,7 +4,9 @@ Whether Onayla / İade et may be used is decided by ``lifecycle.check_move`` (th
 same function the store calls inside the transaction), so the dialog never
 offers what the service would refuse; a disabled button carries the refusal as
 its tooltip. Clerks and read-only viewers open the same dialog and see
-everything, with the actions disabled. All database work runs on the DB worker.
+everything, with the actions disabled. A clerk's own submitted entry opens here
+too, and its author may withdraw it from here ("Geri çek…", ``ui/withdraw.py``).
+All database work runs on the DB worker.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from koopbis_desktop.domain.changetypes import get_type
 from koopbis_desktop.domain.display import format_stamp
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import (
@@ -42,6 +45,14 @@ from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.copy_entry import COPY_KEYS, open_copy
 from koopbis_desktop.ui.entry_view import EntryDetails, EntryView, load_entry_details
 from koopbis_desktop.ui.errors import user_message
+from koopbis_desktop.ui.withdraw import (
+    WITHDRAW_KEYS,
+    WithdrawDialog,
+    tell_refused,
+    withdraw_job,
+    withdraw_refusal,
+    withdrawn_text,
+)
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -76,6 +87,7 @@ class ReviewDialog(QDialog):
         self._busy = False
         self._approve_reason: str | None = "…"
         self._return_reason: str | None = "…"
+        self._withdraw_reason: str | None = "…"
         self._keep_status = False  # an error shown before a reload stays visible
         self.setWindowTitle(self.tr("Kayıt incelemesi"))
         self.resize(1000, 720)
@@ -134,11 +146,25 @@ class ReviewDialog(QDialog):
         if may_capture(ctx.actor):
             copy_shortcut = QShortcut(QKeySequence(COPY_KEYS), self)
             copy_shortcut.activated.connect(self.on_copy_button_clicked)
+        # Geri çek… (Ctrl+Shift+G): the author withdraws her own entry (a submitted one opens here,
+        # not in the form), as in the form and on the queues; shown only when she may.
+        self.withdraw_button = QPushButton(self.tr("&Geri çek… (Ctrl+Shift+G)"))
+        self.withdraw_button.setObjectName("withdrawButton")
+        self.withdraw_button.setAutoDefault(False)
+        self.withdraw_button.setToolTip(
+            self.tr("Kaydı geri çeker: KOOP-BİS'e gönderilmez, geçmişte kalır. Önce sorulur.")
+        )
+        self.withdraw_button.setVisible(False)
+        self.withdraw_button.clicked.connect(self.on_withdraw_button_clicked)
+        self.withdraw_shortcut = QShortcut(QKeySequence(WITHDRAW_KEYS), self)
+        self.withdraw_shortcut.setEnabled(False)
+        self.withdraw_shortcut.activated.connect(self.on_withdraw_button_clicked)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.slip_button)
         buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.withdraw_button)
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.return_button)
         buttons.addWidget(self.close_button)
@@ -154,6 +180,7 @@ class ReviewDialog(QDialog):
         self.setTabOrder(self.return_button, self.close_button)
         self.setTabOrder(self.close_button, self.slip_button)
         self.setTabOrder(self.slip_button, self.copy_button)
+        self.setTabOrder(self.copy_button, self.withdraw_button)
 
         self._update_buttons()
         ctx.hub.changed.connect(self.on_hub_changed)
@@ -224,13 +251,20 @@ class ReviewDialog(QDialog):
         entry = details.entry
         self._approve_reason = permission(self.ctx, Action.APPROVE, entry)
         self._return_reason = permission(self.ctx, Action.RETURN, entry)
+        self._withdraw_reason = withdraw_refusal(self.ctx.actor, entry.state, entry.author)
         self.setWindowTitle(
             self.tr("Kayıt incelemesi {0} — {1}").format(
                 entry.label, details.cooperative_title or entry.cooperative or ""
             )
         )
+        unmoved = before is not None and (before.entry.state, before.entry.revision) == (
+            entry.state,
+            entry.revision,
+        )
         if self._keep_status:
             self._keep_status = False
+        elif unmoved:
+            pass  # read again as it was shown (a second reload after a move): what was said stays
         elif before is not None and (before.entry.state, before.entry.revision) != (
             entry.state,
             entry.revision,
@@ -309,6 +343,10 @@ class ReviewDialog(QDialog):
     def _update_buttons(self) -> None:
         loaded = self.details is not None and not self._busy
         self.copy_button.setEnabled(loaded)
+        may_withdraw = self.details is not None and self._withdraw_reason is None
+        self.withdraw_button.setVisible(may_withdraw)
+        self.withdraw_button.setEnabled(loaded and may_withdraw)
+        self.withdraw_shortcut.setEnabled(loaded and may_withdraw)
         self.approve_button.setEnabled(loaded and self._approve_reason is None)
         self.approve_button.setToolTip(
             self._approve_reason
@@ -389,6 +427,62 @@ class ReviewDialog(QDialog):
             return
         # Beside this window (its parent's), so the copy stays open when the review closes.
         open_copy(self.ctx, self.parentWidget(), self.details.entry.uuid)
+
+    # -- withdrawing (the author's own entry) --------------------------------------------
+
+    def on_withdraw_button_clicked(self) -> None:
+        """Ask first (``WithdrawDialog``); the answer withdraws the entry on the DB worker."""
+        if self.details is None or self._busy or self._withdraw_reason is not None:
+            return
+        details = self.details
+        entry = details.entry
+        what = self.tr("{0} — kayıt {1}").format(get_type(entry.type).label, entry.label)
+        if entry.cooperative:
+            what += f"\n{entry.cooperative} — {details.cooperative_title}".rstrip(" —")
+        dialog = WithdrawDialog(self, what, state=entry.state)
+        dialog.confirmed.connect(self.withdraw)
+        dialog.open()
+
+    def withdraw(self, reason: str) -> None:
+        """Withdraw the entry shown (the question was answered), as the form and the queues do.
+
+        Not checked again here: an entry that moved while the question was open (approved on
+        another PC) is refused by the service, and the person is told why."""
+        if self.details is None or self._busy:
+            return
+        actor = self.ctx.require_actor()
+        self._start(self.tr("Geri çekiliyor…"))
+        self.ctx.worker.submit(
+            withdraw_job(actor, self.entry_uuid, reason), self.on_withdrawn, self.on_withdraw_failed
+        )
+
+    def on_withdrawn(self, entry: Entry) -> None:
+        """Withdrawn: the status bar and this window say so, and the window shows it as it is now
+        (Geri çekildi, its history with the reason; nothing left to withdraw)."""
+        self._busy = False
+        text = withdrawn_text(entry.label)
+        self.ctx.hub.message.emit(text)
+        self._show_status(text, error=False)
+        self._withdraw_reason = withdraw_refusal(self.ctx.actor, entry.state, entry.author)
+        self._update_buttons()
+        self._keep_status = True
+        self.reload()
+
+    def on_withdraw_failed(self, exc: BaseException) -> None:
+        """Refused (the entry moved meanwhile on another PC: approved, sent, withdrawn) or failed:
+        nothing changed; say why, then show the entry as it is now."""
+        self._busy = False
+        label = self.details.entry.label if self.details is not None else self.entry_uuid[:8]
+        reason = tell_refused(
+            self,
+            label,
+            exc,
+            then=self.tr("Hiçbir şey değişmedi. Pencere kaydın şimdiki durumunu gösteriyor."),
+        )
+        self._show_status(self.tr("Geri çekilemedi: {0}").format(reason), error=True)
+        self._update_buttons()
+        self._keep_status = True
+        self.reload()
 
     def on_slip_button_clicked(self) -> None:
         from koopbis_desktop.services import reports

@@ -5,12 +5,15 @@ returned), the same function the store calls inside the transaction, so a screen
 offers what the service would refuse. The question says what happens: the entry does not
 go to KOOP-BİS, it stays in the history, and there is no way back (no move leaves
 ``withdrawn``). The reason typed is the comment of the audit row (``capture.withdraw_entry``).
-The move itself runs on the DB worker; the form and the queue page each report its outcome.
+The move itself runs on the DB worker (``withdraw_job``); the form, the queue page and the
+review window report its outcome in the same words (``withdrawn_text``, ``tell_refused``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,8 +26,14 @@ from PySide6.QtWidgets import (
 
 from koopbis_desktop.domain.i18n import tx
 from koopbis_desktop.domain.lifecycle import Action, Actor, DomainError, State, check_move
+from koopbis_desktop.store.db import Store
+from koopbis_desktop.store.entries import Entry
+from koopbis_desktop.ui import messages
+from koopbis_desktop.ui.errors import user_message
 
-WITHDRAW_KEYS = "Ctrl+Shift+G"  # "Geri çek", in the form and on the queues
+WITHDRAW_KEYS = "Ctrl+Shift+G"  # "Geri çek", in the form, the review window and on the queues
+
+_tr = QCoreApplication.translate
 
 
 def withdraw_refusal(actor: Actor | None, state: State, author: str) -> str | None:
@@ -36,6 +45,46 @@ def withdraw_refusal(actor: Actor | None, state: State, author: str) -> str | No
     except DomainError as exc:
         return exc.message
     return None
+
+
+def withdraw_job(
+    actor: Actor, entry_uuid: str, reason: str, *, also: Callable[[Store], None] | None = None
+) -> Callable[[Store], Entry]:
+    """The move, for the DB worker: ``entry_uuid`` withdrawn with ``reason`` ("" for none) as the
+    audit row's comment, in one transaction with ``also`` (the form's autosaved copy going)."""
+
+    def op(store: Store) -> Entry:
+        from koopbis_desktop.services import capture  # on first use: the queues load at start-up
+
+        # One transaction: withdrawn and ``also`` done, or neither (a refusal changes nothing).
+        with store.atomic():
+            withdrawn = capture.withdraw_entry(store, actor, entry_uuid, reason or None)
+            if also is not None:
+                also(store)
+        return withdrawn
+
+    return op
+
+
+def withdrawn_text(label: str) -> str:
+    """What is said once entry ``label`` (its number) is withdrawn: in the status bar, and in the
+    status line of the window it was withdrawn from."""
+    return _tr("withdraw", "{0} numaralı kayıt geri çekildi; KOOP-BİS'e gönderilmeyecek.").format(label)
+
+
+def tell_refused(parent: QWidget, label: str, exc: BaseException, *, then: str) -> str:
+    """Say why entry ``label`` was not withdrawn (it moved meanwhile on another PC, or the
+    database failed) and ``then`` what the person has now; returns the reason, for a status line."""
+    reason = user_message(exc)
+    messages.show_warning(
+        parent,
+        _tr("withdraw", "Kayıt geri çekilemedi"),
+        _tr("withdraw", "{0} numaralı kayıt geri çekilemedi: {1}").format(label, reason),
+        informative=then,
+        object_name="withdrawRefused",
+        wait=False,
+    )
+    return reason
 
 
 class WithdrawDialog(QDialog):
@@ -75,6 +124,8 @@ class WithdrawDialog(QDialog):
         ]
         if state == State.SUBMITTED:
             lines.append(self.tr("• Şefin onay listesinden çıkar; şef onu artık onaylayamaz."))
+        elif state == State.RETURNED:  # the supervisor has read it: her note is not lost
+            lines.append(self.tr("• Şefin iade notu kaydın geçmişinde kalır."))
         lines += [
             self.tr(
                 "• Silinmez: kaydın geçmişinde ve «Tüm kayıtlar» listesinde «Geri çekildi» durumunda kalır."
@@ -136,4 +187,11 @@ class WithdrawDialog(QDialog):
         self.confirmed.emit(reason)
 
 
-__all__ = ["WITHDRAW_KEYS", "WithdrawDialog", "withdraw_refusal"]
+__all__ = [
+    "WITHDRAW_KEYS",
+    "WithdrawDialog",
+    "tell_refused",
+    "withdraw_job",
+    "withdraw_refusal",
+    "withdrawn_text",
+]

@@ -297,47 +297,47 @@ Press «Open» to view it.</translation>
 <context>
     <name>BulkApprove</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="113"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="114"/>
         <source>{0} kayıt onaylandı.</source>
         <translation>{0} entries approved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="114"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="115"/>
         <source>{0} kayıt onaylanamadı:</source>
         <translation>{0} entries could not be approved:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="103"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="104"/>
         <source>Toplu onay</source>
         <translation>Approve several</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="104"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="105"/>
         <source>Onaylanacak kayıt seçilmedi.</source>
         <translation>No entry to approve is selected.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="105"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="106"/>
         <source>Seçili {0} kayıt onaylanacak.</source>
         <translation>The {0} selected entries will be approved.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="111"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="112"/>
         <source>&amp;Onayla</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="112"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="113"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="106"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="107"/>
         <source>Her kayıt ayrı ayrı onaylanır; kendi yazdığınız, hatalı ya da liste gösterildikten sonra içeriği değişen kayıtlar onaylanmaz ve sonuçta nedeniyle listelenir. Devam edilsin mi?</source>
         <translation>Each entry is approved on its own; entries you wrote yourself, with errors, or whose content changed after the list was shown are not approved and are listed in the result with the reason. Continue?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="116"/>
         <source>Toplu onay sonucu</source>
         <translation>Result of approving several</translation>
     </message>
@@ -345,47 +345,47 @@ Press «Open» to view it.</translation>
 <context>
     <name>BulkSubmit</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="118"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="119"/>
         <source>Toplu onaya gönderme</source>
         <translation>Submit several for approval</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="119"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="120"/>
         <source>Onaya gönderilecek taslak seçilmedi.</source>
         <translation>No draft to submit is selected.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="120"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="121"/>
         <source>Seçili {0} taslak onaya gönderilecek.</source>
         <translation>The {0} selected drafts will be submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="122"/>
         <source>Her taslak ayrı ayrı gönderilir; hatası olan ya da iade edilip düzeltilmemiş kayıtlar gönderilmez ve sonuçta nedeniyle listelenir. Gönderilenleri şef onaylar. Devam edilsin mi?</source>
         <translation>Each draft is submitted on its own; entries with errors or returned and not yet corrected are not submitted and are listed in the result with the reason. A supervisor approves what is submitted. Continue?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="126"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="127"/>
         <source>&amp;Onaya gönder</source>
         <translation>&amp;Submit for approval</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="128"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="129"/>
         <source>{0} kayıt onaya gönderildi.</source>
         <translation>{0} entries submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="130"/>
         <source>{0} kayıt gönderilemedi:</source>
         <translation>{0} entries could not be submitted:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/bulk.py" line="130"/>
+        <location filename="../../koopbis_desktop/ui/bulk.py" line="131"/>
         <source>Toplu gönderme sonucu</source>
         <translation>Result of submitting several</translation>
     </message>
@@ -1331,12 +1331,12 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EditorLayout</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="40"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="41"/>
         <source>Form yükleniyor…</source>
         <translation>Loading the form…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="59"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="60"/>
         <source>Kooperatif ara: unvan, sicil no ya da VKN (ör. ışık, 06-…)</source>
         <translation>Search cooperatives: title, registry number or VKN (e.g. ışık, 06-…)</translation>
     </message>
@@ -1346,27 +1346,27 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>&amp;Cooperative *</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="128"/>
         <source>Ekler (karar ve tutanak taramaları)</source>
         <translation>Attachments (scans of decisions and minutes)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="137"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="138"/>
         <source>&amp;Kaydet (Ctrl+S)</source>
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="139"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="140"/>
         <source>&amp;Onaya gönder (Ctrl+Enter)</source>
         <translation>Sub&amp;mit for approval (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="141"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="142"/>
         <source>&amp;Geri çek… (Ctrl+Shift+G)</source>
         <translation>&amp;Withdraw… (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="144"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="145"/>
         <source>Kaydı geri çeker: KOOP-BİS&apos;e gönderilmez, geçmişte kalır. Önce sorulur.</source>
         <translation>Withdraws the entry: it is not sent to KOOP-BİS and stays in the history. You are asked first.</translation>
     </message>
@@ -1381,67 +1381,67 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Opens this entry&apos;s fields in a new form; change the cooperative and the fields, then save. Closed without saving, nothing is stored.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="147"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="157"/>
         <source>Kapat (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="198"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="217"/>
         <source>KOOP-BİS&apos;in iade notu</source>
         <translation>KOOP-BİS&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="201"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="220"/>
         <source>Şef iade notu</source>
         <translation>Supervisor&apos;s return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="201"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="220"/>
         <source>Son iade notu</source>
         <translation>Last return note</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="204"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="223"/>
         <source>{0} — {1}, {2}</source>
         <translation>{0} — {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="209"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="228"/>
         <source>Yeni kooperatif kuruluşu: sicil numarasını KOOP-BİS verecek.</source>
         <translation>New cooperative founding: KOOP-BİS will assign the registry number.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="215"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="234"/>
         <source>kuruluş {0}</source>
         <translation>founding {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="220"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="239"/>
         <source>şu anki durum: {0}</source>
         <translation>current state: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="224"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="243"/>
         <source>Kooperatif: {0}</source>
         <translation>Cooperative: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="248"/>
         <source>Kooperatif: {0} (çevrimdışı listede bulunamadı)</source>
         <translation>Cooperative: {0} (not found in the offline list)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="251"/>
         <source>Önce kooperatifi seçin.</source>
         <translation>Choose the cooperative first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="235"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="254"/>
         <source>Durum: {0}, {1}. sürüm</source>
         <translation>State: {0}, version {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="237"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="256"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
@@ -1522,57 +1522,57 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="72"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="82"/>
         <source>Kayıt formu</source>
         <translation>Entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="166"/>
         <source>{0} — kayıt formu</source>
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="208"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="230"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="193"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="208"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; hangi sürümün üzerine yazıldığı bilinmiyor (eski bir otomatik kayıt). Kaydetmeden önce kaydın son hâline bakın: arada başkası kaydettiyse kaydetmeniz onun sürümünün üzerine yazar.</source>
         <translation>The autosaved form was restored; which revision it was typed on is not known (an old autosave). Look at the entry&apos;s latest state before saving: if someone saved it meanwhile, your save replaces their revision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="203"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="218"/>
         <source>Otomatik kaydedilmiş form geri yüklendi, ama bu kayıt artık düzeltilemez: {0} Yazdıklarınız burada okunabilir; formu kapatırken kopyanın silinip silinmeyeceği sorulur.</source>
         <translation>Autosaved form restored, but this entry can no longer be corrected: {0} What you typed can be read here; when you close the form you will be asked whether to delete the copy.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="227"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="249"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="232"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="254"/>
         <source>Bu formun kayıt türünü (&apos;{0}&apos;) bu bilgisayardaki program tanımıyor; programın daha yeni bir sürümüyle yazılmış olabilir. Programı güncelleyin ya da formu o sürümün kurulu olduğu bilgisayarda açın.</source>
         <translation>The program on this PC does not know this form&apos;s change type (&apos;{0}&apos;); it may have been written with a newer version of the program. Update the program, or open the form on a PC that has that version.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="240"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="262"/>
         <source>Otomatik kaydedilmiş kopyası silinmedi: bir sonraki girişte yeniden sunulur.</source>
         <translation>Its autosaved copy was not deleted: it is offered again at the next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="247"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="269"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="255"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="277"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="282"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="304"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
@@ -1675,6 +1675,11 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <location filename="../../koopbis_desktop/ui/entry_view.py" line="253"/>
         <source>revizyon {0}</source>
         <translation>revision {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/entry_view.py" line="174"/>
+        <source>İş&amp;lem geçmişi</source>
+        <translation>Action &amp;history</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/entry_view.py" line="240"/>
@@ -1780,9 +1785,8 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>&amp;Revisions</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/entry_view.py" line="174"/>
         <source>İşlem &amp;geçmişi</source>
-        <translation>Action &amp;history</translation>
+        <translation type="vanished">Action &amp;history</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/entry_view.py" line="211"/>
@@ -3214,27 +3218,27 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>All entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="87"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="96"/>
         <source>Tümü</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="93"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="102"/>
         <source>Tüm türler</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="98"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="107"/>
         <source>kullanıcı adı</source>
         <translation>username</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="102"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="111"/>
         <source>&amp;Tarih aralığı</source>
         <translation>&amp;Date range</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="114"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="123"/>
         <source>Ara: kooperatif, kişi, karar no… (Türkçe harfsiz de olur)</source>
         <translation>Search: cooperative, person, decision no… (Turkish letters optional)</translation>
     </message>
@@ -3244,7 +3248,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="130"/>
         <source>Tü&amp;r:</source>
         <translation>T&amp;ype:</translation>
     </message>
@@ -3259,102 +3263,99 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>A&amp;uthor:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="205"/>
         <source>Seçilenleri &amp;onaya gönder…</source>
         <translation>Submit selected for appro&amp;val…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="198"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="207"/>
         <source>Seçilenleri o&amp;nayla…</source>
         <translation>Appro&amp;ve selected…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="202"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="211"/>
         <source>Seçili taslakların her biri ayrı ayrı onaya gönderilir (Ctrl+Enter).</source>
         <translation>Each selected draft is submitted for approval on its own (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="204"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="213"/>
         <source>Seçili kayıtların her biri ayrı ayrı onaylanır (Ctrl+Enter).</source>
         <translation>Each selected entry is approved on its own (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="228"/>
         <source>Geri ç&amp;ek…</source>
         <translation>&amp;Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="229"/>
         <source>Geri ç&amp;ek… (Ctrl+Shift+G)</source>
         <translation>&amp;Withdraw… (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="236"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="239"/>
         <source>Yeni kayda ko&amp;pyala…</source>
         <translation>Co&amp;py to new entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="241"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="240"/>
         <source>Yeni kayda ko&amp;pyala… (Ctrl+Shift+K)</source>
         <translation>Co&amp;py to new entry… (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="334"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="354"/>
         <source>Bu sütuna göre sıralanamaz.</source>
         <translation>This column cannot be sorted.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="452"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="478"/>
         <source>Bu listede kayıt yok.</source>
         <translation>No entries in this list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="455"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="481"/>
         <source>{0} kayıt ({1} tanesi yüklendi; kaydırdıkça gelir)</source>
         <translation>{0} entries ({1} loaded; more load as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="458"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="484"/>
         <source>{0} kayıt</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="523"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="588"/>
         <source>Geri çekilecek kaydı seçin.</source>
         <translation>Select the entry to withdraw.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="525"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="590"/>
         <source>Kayıtlar tek tek geri çekilir: yalnızca bir kayıt seçin.</source>
         <translation>Entries are withdrawn one at a time: select only one entry.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="536"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="601"/>
         <source>Seçili kaydı geri çeker: KOOP-BİS&apos;e gönderilmez, geçmişte kalır. Önce sorulur.</source>
         <translation>Withdraws the selected entry: it is not sent to KOOP-BİS and stays in the history. You are asked first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="543"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="608"/>
         <source>{0} — kayıt {1}</source>
         <translation>{0} — entry {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="568"/>
         <source>{0} numaralı kayıt geri çekildi; KOOP-BİS&apos;e gönderilmeyecek.</source>
-        <translation>Entry {0} was withdrawn; it will not be sent to KOOP-BİS.</translation>
+        <translation type="vanished">Entry {0} was withdrawn; it will not be sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="577"/>
         <source>Kayıt geri çekilemedi</source>
-        <translation>The entry could not be withdrawn</translation>
+        <translation type="vanished">The entry could not be withdrawn</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="578"/>
         <source>{0} numaralı kayıt geri çekilemedi: {1}</source>
-        <translation>Entry {0} could not be withdrawn: {1}</translation>
+        <translation type="vanished">Entry {0} could not be withdrawn: {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="579"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="637"/>
         <source>Hiçbir şey değişmedi. Liste kaydın şimdiki durumunu gösteriyor.</source>
         <translation>Nothing was changed. The list shows the entry as it is now.</translation>
     </message>
@@ -3367,67 +3368,67 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Supervisor&apos;s return note: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="171"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="180"/>
         <source>Yeni kayıt (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="463"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="489"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="465"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="491"/>
         <source>Süzgece uyan kayıt yok; süzgeci temizleyin (Esc) ya da genişletin.</source>
         <translation>No entry matches the filter; clear it (Esc) or widen it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="468"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="494"/>
         <source>Taslağınız ya da iade edilen kaydınız yok. Yeni bir değişikliği kaydetmek için:</source>
         <translation>You have no drafts or returned entries. To record a new change:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="471"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="497"/>
         <source>Onay bekleyen kayıt yok: memurların onaya gönderdiği kayıtlar burada görünür.</source>
         <translation>Nothing awaits approval: entries clerks submit for approval appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="473"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="499"/>
         <source>Onaylanmış kayıt yok: şefin onayladığı kayıtlar burada görünür.</source>
         <translation>No approved entries: entries a supervisor approves appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="474"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="500"/>
         <source>KOOP-BİS&apos;e gönderilecek ya da gönderilmiş kayıt yok.</source>
         <translation>No entries to send or sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="475"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="501"/>
         <source>Çakışma yok: KOOP-BİS&apos;le çelişen kayıt olursa burada karar beklenir.</source>
         <translation>No conflicts: an entry that contradicts KOOP-BİS would wait here for a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="476"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="502"/>
         <source>Henüz kayıt yok. İlk kaydı girmek için:</source>
         <translation>No entries yet. To record the first one:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="631"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="646"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="633"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="648"/>
         <source>Kopyalanacak kaydı seçin.</source>
         <translation>Select the entry to copy.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="635"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="650"/>
         <source>Kayıtlar tek tek kopyalanır: yalnızca bir kayıt seçin.</source>
         <translation>Entries are copied one at a time: select only one.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="647"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="662"/>
         <source>Seçili kaydın alanlarını yeni bir formda açar; kooperatifi ve alanları değiştirip kaydedersiniz. Kaydetmeden kapatırsanız hiçbir şey saklanmaz.</source>
         <translation>Opens the selected entry&apos;s fields in a new form; change the cooperative and the fields, then save. Closed without saving, nothing is stored.</translation>
     </message>
@@ -3456,57 +3457,57 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="72"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="92"/>
         <source>Kayıt incelemesi</source>
         <translation>Entry review</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="76"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="96"/>
         <source>Kayıt yükleniyor…</source>
         <translation>Loading the entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="81"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="101"/>
         <source>&amp;Açıklama (iade ederken zorunlu: memur neyi düzelteceğini bilmeli):</source>
         <translation>&amp;Comment (required when returning: the clerk must know what to fix):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="87"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="107"/>
         <source>Örneğin: Karar numarası yanlış; yönetim kurulu kararına göre düzeltin.</source>
         <translation>For example: the decision number is wrong; correct it according to the board decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="93"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="113"/>
         <source>&amp;Onayla</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="95"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="115"/>
         <source>&amp;İade et</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="97"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="117"/>
         <source>&amp;Kapat</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="105"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="125"/>
         <source>Kayıt &amp;fişi…</source>
         <translation>Entry &amp;slip…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="108"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="128"/>
         <source>Kaydın imzalanacak fişini gösterir (baskı önizleme).</source>
         <translation>Shows the entry slip to be signed (print preview).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="135"/>
         <source>Yeni kayda ko&amp;pyala… (Ctrl+Shift+K)</source>
         <translation>Co&amp;py to new entry… (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="128"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="140"/>
         <source>Bu kaydın alanlarını yeni bir formda açar; kooperatifi ve alanları değiştirip kaydedersiniz. Kaydetmeden kapatırsanız hiçbir şey saklanmaz.</source>
         <translation>Opens this entry&apos;s fields in a new form; change the cooperative and the fields, then save. Closed without saving, nothing is stored.</translation>
     </message>
@@ -3515,82 +3516,112 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry review — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="216"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="151"/>
+        <source>&amp;Geri çek… (Ctrl+Shift+G)</source>
+        <translation>&amp;Withdraw… (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="155"/>
+        <source>Kaydı geri çeker: KOOP-BİS&apos;e gönderilmez, geçmişte kalır. Önce sorulur.</source>
+        <translation>Withdraws the entry: it is not sent to KOOP-BİS and stays in the history. You are asked first.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="277"/>
         <source>Kaydı inceleyin; onaylayın ya da açıklama yazarak iade edin.</source>
         <translation>Review the entry; approve it, or return it with a comment.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="284"/>
         <source>Önceki açılışta yazdığınız açıklama geri kondu.</source>
         <translation>The note you typed when you last opened it was put back.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="315"/>
         <source>Bu kayıt siz incelerken değişti (son işlem: {0} — {1}, {2}).</source>
         <translation>This entry changed while you were reviewing it (last action: {0} — {1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="258"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="319"/>
         <source>Bu kayıt siz incelerken değişti.</source>
         <translation>This entry changed while you were reviewing it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="259"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="320"/>
         <source>Kayıt şimdi &apos;{0}&apos; durumunda, sürüm {1}.</source>
         <translation>The entry is now &apos;{0}&apos;, revision {1}.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="264"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="325"/>
         <source>Kayıt düzeltmeniz için size döndü: bu pencereyi kapatıp kaydı Taslaklarım&apos;da açın ve düzeltin.</source>
         <translation>The entry came back to you for correction: close this window, open the entry in My drafts and correct it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="267"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="328"/>
         <source>İade notu: «{0}».</source>
         <translation>Return note: «{0}».</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="271"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="332"/>
         <source>Artık onaylanamaz ya da iade edilemez; pencereyi kapatabilirsiniz.</source>
         <translation>It can no longer be approved or returned; you may close this window.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="273"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="334"/>
         <source>Gösterilen yeni hâlini okuyup yeniden karar verin.</source>
         <translation>Read the new version shown and decide again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="287"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="353"/>
         <source>Kaydı onaylar; onaylanan kayıt KOOP-BİS açılınca aktarılır (Ctrl+Enter).</source>
         <translation>Approves the entry; an approved entry is transferred when KOOP-BİS opens (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="292"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="358"/>
         <source>Kaydı yazan memura geri gönderir; açıklama kutusuna neyin düzeltileceğini yazın.</source>
         <translation>Sends the entry back to the clerk who wrote it; write in the comment box what to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="314"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="380"/>
         <source>Açıklama yazılıyken Ctrl+Enter onaylamaz. İade etmek için İade et&apos;e, açıklamayla onaylamak için Onayla&apos;ya basın.</source>
         <translation>Ctrl+Enter does not approve while a note is typed. To return the entry press Return, to approve it with the note press Approve.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="329"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="395"/>
         <source>Onaylanıyor…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="343"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="409"/>
         <source>İade nedeni yazılmalıdır: memur neyi düzelteceğini bilmeli. Açıklama kutusuna yazın.</source>
         <translation>A reason for the return is required: the clerk must know what to fix. Type it in the comment box.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="352"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="418"/>
         <source>İade ediliyor…</source>
         <translation>Returning…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/review.py" line="201"/>
+        <location filename="../../koopbis_desktop/ui/review.py" line="439"/>
+        <source>{0} — kayıt {1}</source>
+        <translation>{0} — entry {1}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="454"/>
+        <source>Geri çekiliyor…</source>
+        <translation>Withdrawing…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="480"/>
+        <source>Hiçbir şey değişmedi. Pencere kaydın şimdiki durumunu gösteriyor.</source>
+        <translation>Nothing was changed. The window shows the entry as it is now.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="482"/>
+        <source>Geri çekilemedi: {0}</source>
+        <translation>Not withdrawn: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/review.py" line="256"/>
         <source>Kayıt incelemesi {0} — {1}</source>
         <translation>Entry review {0} — {1}</translation>
     </message>
@@ -3873,18 +3904,18 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="113"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="114"/>
         <source>Eşitleme</source>
         <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/mainwindow.py" line="156"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="122"/>
         <source>Şimdi &amp;eşitle</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="125"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="126"/>
         <source>Şimdi &amp;eşitle (Ctrl+Shift+S)</source>
         <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
     </message>
@@ -3899,55 +3930,55 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>R&amp;efresh plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="132"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="133"/>
         <source>KOOP-BİS&apos;e e&amp;lle aktarım…</source>
         <translation>&amp;Manual entry into KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="135"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="136"/>
         <source>Alındı &amp;fiş listesi…</source>
         <translation>Receipt &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="138"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="139"/>
         <source>KOOP-BİS&apos;e aktarılan kayıtların alındı numaraları (baskı önizleme).</source>
         <translation>Receipt numbers of the entries transferred to KOOP-BİS (print preview).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="152"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="153"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="154"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="668"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="155"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="678"/>
         <source>Eşitleme çalışmıyor.</source>
         <translation>Sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="674"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="673"/>
         <source>Eşitleme duraklatıldı; sürdürmek için Şimdi eşitle&apos;ye basın (Ctrl+Shift+S).</source>
         <translation>Sync paused; to go on, press Sync now (Ctrl+Shift+S).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="172"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="173"/>
         <source>Durum</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="173"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="196"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="174"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="197"/>
         <source>Kayıt türü</source>
         <translation>Entry type</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="174"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="197"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="198"/>
         <source>Kooperatif</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="175"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="176"/>
         <source>Yürürlük</source>
         <translation>In force</translation>
     </message>
@@ -3956,249 +3987,248 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="176"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="194"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="195"/>
         <source>Kayıt no</source>
         <translation>Entry no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="178"/>
         <source>Neden bekliyor</source>
         <translation>Why it waits</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="187"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="188"/>
         <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada KOOP-BİS&apos;e gönderilecekleri sırayla görünür.</source>
         <translation>Nothing to send. Entries a supervisor approves appear here in the order they will be sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="195"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="196"/>
         <source>KOOP-BİS alındı no</source>
         <translation>KOOP-BİS receipt no.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="199"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="200"/>
         <source>Aktarılma zamanı</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="220"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="221"/>
         <source>CSV olarak &amp;dışa aktar…</source>
         <translation>&amp;Export as CSV…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="230"/>
         <source>Gönderilecek kayıt yok. Şefin onayladığı kayıtlar burada gönderilme sırasıyla listelenir; KOOP-BİS açıkken kendiliğinden gönderilir. Onay bekleyen kayıtlar için Onay bekleyenler sayfasına bakın.</source>
         <translation>Nothing to send. Entries a supervisor approved are listed here in sending order and go to KOOP-BİS by themselves while it is open. For entries awaiting approval see the Awaiting approval page.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="248"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="249"/>
         <source>Henüz KOOP-BİS&apos;e aktarılan kayıt yok. Eşitleme bir kaydı aktardığında KOOP-BİS&apos;in verdiği alındı numarası burada görünür.</source>
         <translation>No entry has reached KOOP-BİS yet. When a sync sends an entry, the receipt number KOOP-BİS gives appears here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="260"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="261"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="261"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="262"/>
         <source>&amp;Alındılar</source>
         <translation>&amp;Receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="325"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="326"/>
         <source>Onaylı kayıtları KOOP-BİS web sayfasına elle girmek için, sırayla, alan alan.</source>
         <translation>To enter approved entries into the KOOP-BİS web pages by hand, in order, field by field.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="327"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="328"/>
         <source>KOOP-BİS&apos;e elle aktarımı yalnızca şefler yapar.</source>
         <translation>Only supervisors enter entries into KOOP-BİS by hand.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="330"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="331"/>
         <source>Eşitlemeyi yalnızca şefler başlatır ya da duraklatır.</source>
         <translation>Only supervisors start or pause the sync.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="335"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="336"/>
         <source>Onaylı kayıtları şimdi KOOP-BİS&apos;e gönderir.</source>
         <translation>Sends the approved entries to KOOP-BİS now.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="337"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="338"/>
         <source>Eşitleme sürüyor.</source>
         <translation>Sync is running.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="340"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="341"/>
         <source>Eşitlemeyi iki istek arasında durdurur; kalan kayıtlar sonra gönderilir.</source>
         <translation>Stops the sync between two requests; the remaining entries are sent later.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="342"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="343"/>
         <source>Duraklatılacak bir eşitleme yok.</source>
         <translation>There is no sync to pause.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="411"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="412"/>
         <source>Hazır: {0} · Yeniden denenecek: {1} · Bekleyen: {2} · Karar bekleyen: {3} · Gönderilmekte: {4}</source>
         <translation>Ready: {0} · To retry: {1} · Waiting: {2} · Awaiting decision: {3} · Being sent: {4}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="423"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="424"/>
         <source>&amp;Alındılar ({0})</source>
         <translation>&amp;Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="435"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="436"/>
         <source>{0} ({1}): {2}</source>
         <translation>{0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="455"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="456"/>
         <source>KOOP-BİS {0} tarihinde açılacak ({1} gün kaldı). O güne kadar onaylı kayıtlar burada bekler; açılış günü kendiliğinden sırayla gönderilir.</source>
         <translation>KOOP-BİS opens on {0} ({1} days left). Until then approved entries wait here; on the opening day they are sent automatically, in order.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="460"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="461"/>
         <source>KOOP-BİS&apos;in açılış tarihi geçti; ondan henüz yanıt alınmadı. Gönderilecek ya da karar bekleyen {0} kayıt var; onaylanan kayıtlar birkaç dakikada bir kendiliğinden gönderilir.</source>
         <translation>KOOP-BİS&apos;s opening date has passed; it has not answered yet. {0} entries are waiting to be sent or for a decision; approved entries are sent automatically every few minutes.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="468"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="469"/>
         <source>Son eşitleme: henüz yapılmadı.</source>
         <translation>Last sync: none yet.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="473"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="474"/>
         <source>Son eşitleme ({0}): {1}. {2}</source>
         <translation>Last sync ({0}): {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="485"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="486"/>
         <source>Şu an bu bilgisayarda başka bir eşitleme sürüyor ({0} başladı); kayıtları o gönderiyor.</source>
         <translation>Another sync is running on this computer now (started {0}); it is sending the entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="488"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="489"/>
         <source>Şu an {0} bilgisayarında başka bir eşitleme sürüyor ({1} başladı); ofisin kayıtlarını o gönderiyor.</source>
         <translation>Another sync is running on computer {0} now (started {1}); it is sending the office&apos;s entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="494"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="495"/>
         <source>KOOP-BİS açılışına {0} gün</source>
         <translation>{0} days until KOOP-BİS opens</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="498"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="499"/>
         <source>Bu bilgisayarda başka bir eşitleme sürüyor</source>
         <translation>Another sync is running on this computer</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="499"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="500"/>
         <source>Eşitleme {0} bilgisayarında sürüyor</source>
         <translation>Sync is running on computer {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="502"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="503"/>
         <source>Eşitleme henüz yapılmadı</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="504"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="505"/>
         <source>Son eşitleme: {0} ({1})</source>
         <translation>Last sync: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="542"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="543"/>
         <source>KOOP-BİS sunucu ayarları değişti ({0}, {1}); eşitleme yeni ayarlarla yeniden başlatılıyor. Gönderilmekte olan istek bitince durur, hiçbir kayıt kaybolmaz.</source>
         <translation>The KOOP-BİS server settings changed ({0}, {1}); the sync is restarting with the new settings. It stops once the request being sent ends; no entry is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="591"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="598"/>
         <source>Duraklatılıyor; gönderilmekte olan istek bitince durur…</source>
         <translation>Pausing; stops when the request being sent has finished…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="568"/>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="597"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="569"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="604"/>
         <source>Eşitleme başladı; KOOP-BİS&apos;e bağlanılıyor…</source>
         <translation>Sync started; connecting to KOOP-BİS…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="598"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="605"/>
         <source>Eşitleniyor…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="611"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="618"/>
         <source>{0} / {1} · aktarılan {2} · çakışma {3} · ret {4} · yeniden denenecek {5} — {6}</source>
         <translation>{0} / {1} · transferred {2} · conflicts {3} · rejected {4} · to retry {5} — {6}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="621"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="628"/>
         <source>Eşitleniyor {0}/{1}</source>
         <translation>Syncing {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="634"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="641"/>
         <source>{0} / {1} · {2}: {3}</source>
         <translation>{0} / {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="645"/>
         <source>{0}: {1}</source>
-        <translation>{0}: {1}</translation>
+        <translation type="vanished">{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="652"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="657"/>
         <source>Eşitleme bitti: {0}. {1}</source>
         <translation>Sync finished: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="652"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="655"/>
         <source>Eşitleme bitti: {0}</source>
         <translation>Sync finished: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="654"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="660"/>
         <source>Son eşitleme: {0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="677"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="687"/>
         <source>KOOP-BİS parolayı reddetti; hesabı kilitletmemek için otomatik eşitleme aynı parolayla yeniden denemiyor. Bir şef &quot;Şimdi eşitle&quot; ile doğru parolayı girebilir ya da Ayarlar&apos;da yenisini kaydedebilir.</source>
         <translation>KOOP-BİS refused the password; so as not to get the account locked, the automatic sync does not try the same password again. A supervisor can type the right one with &quot;Sync now&quot;, or save a new one in Settings.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="685"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="695"/>
         <source>KOOP-BİS parolası kayıtlı değil; otomatik eşitleme yapılamıyor. Bir şef &quot;Şimdi eşitle&quot; ile parolayı girebilir.</source>
         <translation>No KOOP-BİS password is saved; automatic sync cannot run. A supervisor can enter the password with &quot;Sync now&quot;.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="692"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="702"/>
         <source>Parola girilmedi; eşitleme başlatılmadı.</source>
         <translation>No password entered; the sync was not started.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="698"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="708"/>
         <source>Bu bilgisayarda güvenli parola deposu yok; parola yalnızca bu oturumda hatırlanacak.</source>
         <translation>This computer has no secure password store; the password is remembered for this session only.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="761"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="772"/>
         <source>Alındıları dışa aktar</source>
         <translation>Export receipts</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="763"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="774"/>
         <source>CSV dosyası (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="773"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="784"/>
         <source>{0} alındı {1} dosyasına yazıldı.</source>
         <translation>{0} receipts written to {1}.</translation>
     </message>
@@ -4214,7 +4244,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>SyncTray</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/koopbis_state.py" line="151"/>
+        <location filename="../../koopbis_desktop/ui/koopbis_state.py" line="136"/>
         <source>KOOP-BİS eşitleme</source>
         <translation>KOOP-BİS sync</translation>
     </message>
@@ -4431,7 +4461,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Saves as a draft even with errors.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="257"/>
+        <location filename="../../koopbis_desktop/ui/editor/validation_view.py" line="258"/>
         <source>Kaydedilmemiş değişiklikler var (otomatik yedekleniyor).</source>
         <translation>There are unsaved changes (backed up automatically).</translation>
     </message>
@@ -4449,19 +4479,18 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>WithdrawAction</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="43"/>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="47"/>
         <source>{0} — kayıt {1}</source>
         <translation>{0} — entry {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="68"/>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="70"/>
         <source>Geri çekiliyor…</source>
         <translation>Withdrawing…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="79"/>
         <source>{0} numaralı kayıt geri çekildi; KOOP-BİS&apos;e gönderilmeyecek.</source>
-        <translation>Entry {0} was withdrawn; it will not be sent to KOOP-BİS.</translation>
+        <translation type="vanished">Entry {0} was withdrawn; it will not be sent to KOOP-BİS.</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="92"/>
@@ -4474,70 +4503,74 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Nothing was changed; what you typed is still in the form. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="95"/>
+        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="97"/>
         <source>Geri çekilemedi: {0}</source>
         <translation>Not withdrawn: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/withdraw.py" line="98"/>
         <source>Kayıt geri çekilemedi</source>
-        <translation>The entry could not be withdrawn</translation>
+        <translation type="vanished">The entry could not be withdrawn</translation>
     </message>
 </context>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="59"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="108"/>
         <source>Kaydı geri çek</source>
         <translation>Withdraw the entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="63"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="112"/>
         <source>Bu kayıt geri çekilsin mi?</source>
         <translation>Withdraw this entry?</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="74"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="123"/>
         <source>• Kayıt KOOP-BİS&apos;e gönderilmez.</source>
         <translation>• The entry will not be sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="77"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="126"/>
         <source>• Şefin onay listesinden çıkar; şef onu artık onaylayamaz.</source>
         <translation>• It leaves the supervisor&apos;s approval list; the supervisor can no longer approve it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="80"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="128"/>
+        <source>• Şefin iade notu kaydın geçmişinde kalır.</source>
+        <translation>• The supervisor&apos;s return note stays in the entry&apos;s history.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="131"/>
         <source>• Silinmez: kaydın geçmişinde ve «Tüm kayıtlar» listesinde «Geri çekildi» durumunda kalır.</source>
         <translation>• It is not deleted: it stays in the entry&apos;s history and in the «Tüm kayıtlar» (All entries) list as «Geri çekildi» (Withdrawn).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="83"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="134"/>
         <source>• Geri alınamaz: geri çekilen kayıt yeniden açılıp düzeltilemez ya da onaya gönderilemez. Sonradan gerekirse «Yeni kayda kopyala…» (Ctrl+Shift+K) ile alanlarını yeniden yazmadan yeni bir kayıt açarsınız.</source>
         <translation>• It cannot be undone: a withdrawn entry cannot be reopened, corrected or sent for approval. If it is needed after all, «Copy to new entry…» (Ctrl+Shift+K) opens a new entry with its fields, without typing them again.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="90"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="142"/>
         <source>• Formda kaydedilmemiş değişiklikleriniz var; kayıt geri çekilince bunlar da atılır.</source>
         <translation>• The form has unsaved changes; they are thrown away when the entry is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="98"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="150"/>
         <source>Ge&amp;rekçe (isteğe bağlı; kaydın geçmişine yazılır):</source>
         <translation>&amp;Reason (optional; written to the entry&apos;s history):</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="102"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="154"/>
         <source>Örneğin: Yanlış kooperatife girildi.</source>
         <translation>For example: entered for the wrong cooperative.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="106"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="158"/>
         <source>&amp;Geri çek</source>
         <translation>&amp;Withdraw</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/withdraw.py" line="108"/>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="160"/>
         <source>&amp;Vazgeç</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -4726,13 +4759,13 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>This part cannot open in this version ({0}). Tell IT support; your entries are safe.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="47"/>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="66"/>
+        <location filename="../../koopbis_desktop/ui/opening.py" line="55"/>
+        <location filename="../../koopbis_desktop/ui/opening.py" line="74"/>
         <source>kayıt formu</source>
         <translation>entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/opening.py" line="73"/>
+        <location filename="../../koopbis_desktop/ui/opening.py" line="81"/>
         <source>kayıt görünümü</source>
         <translation>entry view</translation>
     </message>
@@ -4746,6 +4779,24 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     <message>
         <source>&amp;Günlük liste…</source>
         <translation type="vanished">&amp;Daily list…</translation>
+    </message>
+</context>
+<context>
+    <name>withdraw</name>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="72"/>
+        <source>{0} numaralı kayıt geri çekildi; KOOP-BİS&apos;e gönderilmeyecek.</source>
+        <translation>Entry {0} was withdrawn; it will not be sent to KOOP-BİS.</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="81"/>
+        <source>Kayıt geri çekilemedi</source>
+        <translation>The entry could not be withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/withdraw.py" line="82"/>
+        <source>{0} numaralı kayıt geri çekilemedi: {1}</source>
+        <translation>Entry {0} could not be withdrawn: {1}</translation>
     </message>
 </context>
 </TS>

@@ -76,6 +76,7 @@ def test_the_author_withdraws_her_returned_entry_from_the_form_with_a_reason(
     text = dialog.explanation.text()
     assert "KOOP-BİS'e gönderilmez" in text and "Geri alınamaz" in text and "geçmişinde" in text, text
     assert "kaydedilmemiş" not in text  # nothing typed in the form
+    assert "Şefin iade notu kaydın geçmişinde kalır." in text, text  # returned: the note stays
     assert entry.number is not None and entry.number in dialog.what.text()
     qtbot.waitUntil(dialog.reason.hasFocus)  # the reason is typed first
     type_text(qtbot, dialog.reason, "Şef iade notunda istedi: yanlış kooperatif")
@@ -319,6 +320,48 @@ def test_a_submission_approved_meanwhile_is_refused_on_the_queue_and_the_row_sho
     qtbot.waitUntil(lambda: (row := page.selected_entry()) is not None and row.state == State.APPROVED)
     assert entries.get_entry(store, entry.uuid).state == State.APPROVED
     assert not page.withdraw_button.isEnabled() and not page.withdraw_action.isEnabled()
+
+
+def test_the_question_says_a_returned_entry_s_note_stays_in_its_history_and_it_does(
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    people: dict[str, Actor],
+    cooperatives: Any,
+) -> None:
+    """Withdrawing an entry the supervisor returned: she is told the supervisor's return note is
+    not lost with it (the supervisor read it; the history keeps what was said)."""
+    note = "Şefin iade notu kaydın geçmişinde kalır."
+    returned = _returned(store, people, 67)
+    draft = capture.create_entry(store, people["ayse"], "member.admit", COOP, member_admission(68))
+    submitted = capture.create_entry(store, people["ayse"], "member.admit", COOP, member_admission(69))
+    capture.submit_entry(store, people["ayse"], submitted.uuid)
+    page = _page(qtbot, make_ctx("ayse"), "all", 3)
+    page.table.setFocus()
+    said: dict[str, str] = {}
+    for entry in (draft, submitted, returned):
+        page.table.setCurrentIndex(page.model.index(page.model.row_of(entry.uuid) or 0, 0))
+        qtbot.mouseClick(page.withdraw_button, Qt.MouseButton.LeftButton)
+        dialog = _question(qtbot, page)
+        assert entry.number is not None and entry.number in dialog.what.text()
+        said[entry.uuid] = dialog.explanation.text()
+        if entry is returned:
+            break  # answered below
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert note in said[returned.uuid] and "onay listesinden" not in said[returned.uuid]
+    assert note not in said[draft.uuid] and note not in said[submitted.uuid]
+    assert "onay listesinden çıkar" in said[submitted.uuid]
+    # Withdrawn: the return and its note are still in the entry's history, after the withdrawal.
+    type_text(qtbot, dialog.reason, "İade notuna göre")
+    qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: entries.get_entry(store, returned.uuid).state == State.WITHDRAWN, timeout=10_000)
+    wait_idle(qtbot, page.ctx.worker)
+    history = [(row["action"], row["comment"]) for row in entries.audit_rows(store, returned.uuid)]
+    assert ("return", "Kooperatif yanlış; kaydı geri çekin.") in history
+    assert history[-1] == ("withdraw", "İade notuna göre")
+    assert entries.get_entry(store, draft.uuid).state == State.DRAFT
+    assert entries.get_entry(store, submitted.uuid).state == State.SUBMITTED
 
 
 def test_only_the_author_may_withdraw_on_the_queues(

@@ -10,14 +10,18 @@ form stays open with what was typed, says why, and shows the entry as it is now.
 from __future__ import annotations
 
 from koopbis_desktop.domain.lifecycle import DomainError
-from koopbis_desktop.services import autosave, capture
+from koopbis_desktop.services import autosave
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
-from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.editor.base import EditorBase
 from koopbis_desktop.ui.editor.live import load_news
-from koopbis_desktop.ui.errors import user_message
-from koopbis_desktop.ui.withdraw import WithdrawDialog, withdraw_refusal
+from koopbis_desktop.ui.withdraw import (
+    WithdrawDialog,
+    tell_refused,
+    withdraw_job,
+    withdraw_refusal,
+    withdrawn_text,
+)
 
 
 class WithdrawAction(EditorBase):
@@ -53,13 +57,11 @@ class WithdrawAction(EditorBase):
             return
         actor, key, form_id = self.actor, self.entry.uuid, self.form_id
 
-        def op(store: Store) -> Entry:
-            # One transaction: withdrawn with its copy gone, or neither (a refusal keeps the copy).
-            with store.atomic():
-                withdrawn = capture.withdraw_entry(store, actor, key, reason or None)
-                autosave.discard(store, form_id)  # the typing the question said would go
-            return withdrawn
+        def discard_copy(store: Store) -> None:
+            autosave.discard(store, form_id)  # the typing the question said would go
 
+        # Withdrawn with its copy gone, or neither (a refusal keeps the copy).
+        op = withdraw_job(actor, key, reason, also=discard_copy)
         self.busy = True
         self.validate_timer.stop()
         self.autosave_timer.stop()
@@ -75,8 +77,7 @@ class WithdrawAction(EditorBase):
         self._restored = False
         self._attachments_dirty = False
         self.undo_stack.setClean()
-        number = entry.number or entry.uuid[:8]
-        text = self.tr("{0} numaralı kayıt geri çekildi; KOOP-BİS'e gönderilmeyecek.").format(number)
+        text = withdrawn_text(entry.label)
         self.status.setText(text)
         self.ctx.hub.message.emit(text)
         self._closing_confirmed = True
@@ -87,20 +88,13 @@ class WithdrawAction(EditorBase):
         self.busy = False
         self._freeze_for_submit(False)
         self._update_buttons()
-        message = user_message(exc)
         if isinstance(exc, DomainError):
             then = self.tr("Hiçbir şey değişmedi; yazdıklarınız formda duruyor.")
         else:
             then = self.tr("Hiçbir şey değişmedi; yazdıklarınız formda duruyor. Biraz sonra yeniden deneyin.")
+        label = self.entry.label if self.entry is not None else ""
+        message = tell_refused(self, label, exc, then=then)
         self.status.setText(self.tr("Geri çekilemedi: {0}").format(message))
-        messages.show_warning(
-            self,
-            self.tr("Kayıt geri çekilemedi"),
-            message,
-            informative=then,
-            object_name="withdraw_refused",
-            wait=False,
-        )
         if self.is_dirty():
             self._autosave_pending = True
             self.autosave_now()

@@ -43,7 +43,6 @@ from koopbis_desktop.store import presence
 from koopbis_desktop.store.changes import OpChanges
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.presence import Presence
-from koopbis_desktop.ui import messages
 from koopbis_desktop.ui.bulk import BulkKind, BulkOutcome, act_on_selected
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.copy_entry import COPY_KEYS, open_copy
@@ -62,7 +61,14 @@ from koopbis_desktop.ui.models.entries import (
 )
 from koopbis_desktop.ui.opening import open_existing_entry
 from koopbis_desktop.ui.pages.presets import PRESET_BY_KEY, PRESETS, QueuePreset
-from koopbis_desktop.ui.withdraw import WITHDRAW_KEYS, WithdrawDialog, withdraw_refusal
+from koopbis_desktop.ui.withdraw import (
+    WITHDRAW_KEYS,
+    WithdrawDialog,
+    tell_refused,
+    withdraw_job,
+    withdraw_refusal,
+    withdrawn_text,
+)
 
 # A claim whose PC went away is never released: look again after it has had time to go stale.
 PRESENCE_RECHECK_MS = (presence.STALE_AFTER_S // 2) * 1000
@@ -610,34 +616,25 @@ class QueuePage(QWidget):
     def withdraw(self, entry_uuid: str, label: str, reason: str) -> None:
         """Withdraw one entry on the DB worker (the question was answered); the list follows the
         worker's announcement of the change."""
-        from koopbis_desktop.services import capture  # on first use, as the bulk actions
-
         actor = self.ctx.require_actor()
         self.withdraw_action.setEnabled(False)
         self.withdraw_button.setEnabled(False)
         self.ctx.worker.submit(
-            lambda store: capture.withdraw_entry(store, actor, entry_uuid, reason or None),
+            withdraw_job(actor, entry_uuid, reason),
             lambda entry: self.on_withdrawn(label),
             lambda exc: self.on_withdraw_failed(label, exc),
         )
 
     def on_withdrawn(self, label: str) -> None:
         self._update_withdraw()
-        self.ctx.hub.message.emit(
-            self.tr("{0} numaralı kayıt geri çekildi; KOOP-BİS'e gönderilmeyecek.").format(label)
-        )
+        self.ctx.hub.message.emit(withdrawn_text(label))
 
     def on_withdraw_failed(self, label: str, exc: BaseException) -> None:
         """Refused (the entry moved meanwhile on another PC) or failed: nothing changed. The
         list is read again so the row shows the entry as it is now."""
         self._update_withdraw()
-        messages.show_warning(
-            self,
-            self.tr("Kayıt geri çekilemedi"),
-            self.tr("{0} numaralı kayıt geri çekilemedi: {1}").format(label, user_message(exc)),
-            informative=self.tr("Hiçbir şey değişmedi. Liste kaydın şimdiki durumunu gösteriyor."),
-            object_name="withdrawRefused",
-            wait=False,
+        tell_refused(
+            self, label, exc, then=self.tr("Hiçbir şey değişmedi. Liste kaydın şimdiki durumunu gösteriyor.")
         )
         self._reload_keeping_selection()
 
