@@ -1777,12 +1777,12 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     <message>
         <location filename="../../koopbis_desktop/ui/entry_view.py" line="172"/>
         <source>Kayıt i&amp;çeriği</source>
-        <translation>Entry &amp;content</translation>
+        <translation>Entry co&amp;ntent</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/entry_view.py" line="173"/>
         <source>&amp;Revizyonlar</source>
-        <translation>&amp;Revisions</translation>
+        <translation>Re&amp;visions</translation>
     </message>
     <message>
         <source>İşlem &amp;geçmişi</source>
@@ -1791,7 +1791,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
     <message>
         <location filename="../../koopbis_desktop/ui/entry_view.py" line="211"/>
         <source>&amp;Revizyonlar ({0})</source>
-        <translation>&amp;Revisions ({0})</translation>
+        <translation>Re&amp;visions ({0})</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/entry_view.py" line="221"/>
@@ -3469,7 +3469,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     <message>
         <location filename="../../koopbis_desktop/ui/review.py" line="101"/>
         <source>&amp;Açıklama (iade ederken zorunlu: memur neyi düzelteceğini bilmeli):</source>
-        <translation>&amp;Comment (required when returning: the clerk must know what to fix):</translation>
+        <translation>Co&amp;mment (required when returning: the clerk must know what to fix):</translation>
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/review.py" line="107"/>

@@ -16,7 +16,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication
 
 from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import capture, review
@@ -30,6 +30,8 @@ from koopbis_desktop.ui.withdraw import WithdrawDialog
 from tests.conftest import member_admission
 from tests.ui.conftest import MessageMock, active_queue, wait_idle
 from tests.ui.editor_filler import type_text
+from tests.ui.keyboard import mnemonic_clashes, mnemonics
+from tests.ui.test_translations import english  # noqa: F401  (fixture)
 
 COOP = "06-900001"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -237,26 +239,6 @@ def test_enter_on_her_submission_in_a_queue_opens_the_window_that_withdraws_it(
     _close(dialog)
 
 
-def _mnemonics(window: QWidget) -> list[str]:
-    """The Alt letter of every visible button, label with a buddy and tab of ``window``."""
-    texts: list[str] = []
-    texts += [b.text() for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
-    texts += [
-        label.text()
-        for label in window.findChildren(QLabel)
-        if label.isVisibleTo(window) and label.buddy() is not None
-    ]
-    for tabs in window.findChildren(QTabWidget):
-        if tabs.isVisibleTo(window):
-            texts += [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)]
-    keys = []
-    for text in texts:
-        plain = text.replace("&&", "")
-        if plain.count("&") == 1:
-            keys.append(plain[plain.index("&") + 1].casefold())
-    return keys
-
-
 def test_no_two_visible_widgets_of_the_review_window_share_an_alt_letter(
     qtbot: Any,
     make_ctx: Callable[[str], AppContext],
@@ -270,8 +252,25 @@ def test_no_two_visible_widgets_of_the_review_window_share_an_alt_letter(
     for who in ("ayse", "sef"):
         dialog = _opened(qtbot, make_ctx(who), entry.uuid)
         assert dialog.withdraw_button.isVisibleTo(dialog) == (who == "ayse")
-        keys = _mnemonics(dialog)
-        assert len(keys) >= 9, (who, keys)
-        assert ("g" in keys) == (who == "ayse"), (who, keys)  # Alt+G is Geri çek's alone
-        assert len(keys) == len(set(keys)), (who, keys)
+        letters = mnemonics(dialog)
+        assert sum(len(texts) for texts in letters.values()) >= 9, (who, letters)
+        assert ("G" in letters) == (who == "ayse"), (who, letters)  # Alt+G is Geri çek's alone
+        assert mnemonic_clashes(dialog) == {}, who
+        _close(dialog)
+
+
+def test_in_english_too(
+    english: None,  # noqa: F811
+    qtbot: Any,
+    make_ctx: Callable[[str], AppContext],
+    store: Store,
+    people: dict[str, Actor],
+    cooperatives: Any,
+) -> None:
+    """ "&Comment", "&Close" and "Entry &content" all took Alt+C, "&Return" and "&Revisions" Alt+R."""
+    entry = _submitted(store, people, 87)
+    for who in ("ayse", "sef"):
+        dialog = _opened(qtbot, make_ctx(who), entry.uuid)
+        assert dialog.close_button.text() == "&Close"
+        assert mnemonic_clashes(dialog) == {}, who
         _close(dialog)
