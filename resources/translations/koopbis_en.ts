@@ -1581,6 +1581,11 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <source>{0} numaralı kaydın kopyası: yeni bir kayıt, henüz saklanmadı. Gerekirse kooperatifi yukarıdaki arama kutusundan, alanları formda değiştirip kaydedin.</source>
         <translation>A copy of entry {0}: a new entry, not stored yet. Change the cooperative in the search box above and the fields in the form as needed, then save.</translation>
     </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="223"/>
+        <source>{0} numaralı kaydın kopyası: yeni bir kayıt, henüz saklanmadı. O kaydın kooperatifi {1} numaralı kuruluş kaydıydı; o kayıt geri çekildiği için kopya ona bağlanamaz. Kooperatifi yukarıdaki arama kutusundan seçin, alanları gerekirse değiştirip kaydedin.</source>
+        <translation>A copy of entry {0}: a new entry, not stored yet. That entry&apos;s cooperative was registration {1}, which has been withdrawn, so the copy cannot go to it. Choose the cooperative in the search box above, change the fields as needed, then save.</translation>
+    </message>
 </context>
 <context>
     <name>EntryTableModel</name>

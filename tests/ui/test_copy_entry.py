@@ -331,3 +331,48 @@ def test_a_registration_copies_as_a_new_registration_and_a_copied_board_keeps_it
         assert entries.get_entry(store, elected.uuid).cooperative == COOP
     finally:
         _close(editor)
+
+
+def test_a_copy_of_an_entry_on_a_withdrawn_registration_starts_without_that_cooperative(
+    qtbot: Any,
+    store: Store,
+    people: dict[str, Actor],
+    cooperatives: list[dict[str, Any]],
+    open_form: OpenForm,  # noqa: F811
+) -> None:
+    """The registration an entry was typed on was withdrawn since: no entry may name it any more,
+    so the copy does not start on it (its save would be refused); the form says why."""
+    from tests.server.conftest import payload_for
+
+    ayse = people["ayse"]
+    registration = capture.create_entry(
+        store,
+        ayse,
+        "cooperative.register",
+        None,
+        payload_for("cooperative.register", None),
+        allow_errors=True,
+    )
+    admitted = capture.create_entry(store, ayse, "member.admit", registration.uuid, member_admission(72))
+    assert admitted.cooperative == registration.uuid
+    capture.withdraw_entry(store, ayse, registration.uuid, "Kuruluş vazgeçildi")
+    source = open_form("ayse", entry_uuid=admitted.uuid)
+    qtbot.keyClick(source, Qt.Key.Key_K, CTRL_SHIFT)
+    editor = _the_copy(qtbot)
+    try:
+        assert editor.cooperative is None
+        assert registration.number is not None and registration.number in editor.status.text()
+        assert "geri çekildiği için" in editor.status.text()
+        assert _typed(editor) == admitted.payload  # the fields are copied all the same
+        qtbot.waitUntil(editor.picker_edit.hasFocus)
+        type_line(qtbot, editor.picker_edit, COOP)
+        qtbot.keyClick(editor.picker_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: editor.cooperative == COOP)
+        with qtbot.waitSignal(editor.saved, timeout=10_000) as saved:
+            qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        new = entries.get_entry(store, saved.args[0])
+        assert (new.cooperative, new.payload) == (COOP, admitted.payload)
+        # The entry copied keeps its registration, withdrawn or not.
+        assert entries.get_entry(store, admitted.uuid).cooperative == registration.uuid
+    finally:
+        _close(editor)

@@ -219,6 +219,14 @@ class EntryEditor(
                     "Yazdıklarınız burada okunabilir; formu kapatırken kopyanın silinip silinmeyeceği sorulur."
                 ).format(self.read_only_reason)
             )
+        elif seed.copied_from is not None and seed.copied_registration_gone is not None:
+            self.status.setText(
+                self.tr(
+                    "{0} numaralı kaydın kopyası: yeni bir kayıt, henüz saklanmadı. O kaydın kooperatifi "
+                    "{1} numaralı kuruluş kaydıydı; o kayıt geri çekildiği için kopya ona bağlanamaz. "
+                    "Kooperatifi yukarıdaki arama kutusundan seçin, alanları gerekirse değiştirip kaydedin."
+                ).format(seed.copied_from.label, seed.copied_registration_gone.label)
+            )
         elif seed.copied_from is not None:
             self.status.setText(
                 self.tr(

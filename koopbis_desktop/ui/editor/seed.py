@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
-from koopbis_desktop.domain.lifecycle import Action, Actor
+from koopbis_desktop.domain.lifecycle import Action, Actor, State
 from koopbis_desktop.domain.records import base_value, record_from_registration
 from koopbis_desktop.domain.schema import ChangeType, Kind
 from koopbis_desktop.services import attachments as attachment_service
@@ -44,6 +44,9 @@ class EditorSeed:
     returned: tuple[str, str] | None = None
     # A new form opened as a copy of this entry ("Yeni kayda kopyala…"): its fields as typed.
     copied_from: Entry | None = None
+    # The copied entry was for a local registration withdrawn since: the copy starts without a
+    # cooperative (the save would refuse that one), and the form says why.
+    copied_registration_gone: Entry | None = None
 
 
 def person(store: Store, username: str) -> str:
@@ -82,6 +85,20 @@ def cooperative_record(store: Store, cooperative: str | None) -> dict[str, Any] 
     return local
 
 
+def withdrawn_registration(store: Store, cooperative: str | None) -> Entry | None:
+    """The local registration ``cooperative`` names, if it was withdrawn or discarded since: no
+    entry may name it any more (``capture`` refuses the save)."""
+    if not cooperative or snapshot.get_record(store, cooperative) is not None:
+        return None
+    try:
+        registration = entries.get_entry(store, cooperative)
+    except NotFound:
+        return None
+    if registers_cooperative(registration.type) and registration.state in (State.WITHDRAWN, State.DISCARDED):
+        return registration
+    return None
+
+
 def load_seed(
     store: Store,
     actor: Actor,
@@ -103,12 +120,16 @@ def load_seed(
     if entry is not None:
         type_id, cooperative = entry.type, entry.cooperative
     source = entries.get_entry(store, copy_of) if copy_of and restored is None and entry is None else None
+    gone: Entry | None = None
     if source is not None:
         type_id = source.type
         if registers_cooperative(source.type):
             cooperative = None  # a registration founds its own cooperative
         elif cooperative is None:
             cooperative = source.cooperative
+            gone = withdrawn_registration(store, cooperative)
+            if gone is not None:
+                cooperative = None
     if type_id is None:
         raise NotFound("Açılacak form bulunamadı: kayıt türü bilinmiyor.")
     get_type(type_id)  # an unknown type fails here with its Turkish message
@@ -143,6 +164,7 @@ def load_seed(
         # Scans are stored once and linked to each entry that names them: the copy may share them.
         seed.attachments = attachment_service.list_for_entry(store, source.uuid)
         seed.copied_from = source
+        seed.copied_registration_gone = gone
     elif seed.record is not None:
         seed.values = prefilled_values(get_type(type_id), seed.record)
     return seed
