@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from koopbis_desktop.domain.lifecycle import STATE_LABELS, Action, State
-from koopbis_desktop.domain.text import fold
+from koopbis_desktop.domain.text import collation_key, fold
 from koopbis_desktop.store import audit, entries, listing
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.listing import SORTABLE, AuditFilter, EntryFilter, PageKey
@@ -56,6 +56,18 @@ def count_entries(store: Store, flt: EntryFilter) -> int:
     return listing.count_entries(store, flt)
 
 
+def label_order(sort: str) -> tuple[str, ...]:
+    """For a list sorted by change type or state (``listing.BY_LABEL``): the codes in the Turkish
+    alphabetical order of the labels the list shows, in the language shown; else nothing."""
+    if sort == "type":
+        from koopbis_desktop.domain.changetypes import all_types
+
+        return tuple(t.id for t in sorted(all_types(), key=lambda t: collation_key(t.label)))
+    if sort == "state":
+        return tuple(s.value for s in sorted(State, key=lambda s: collation_key(STATE_LABELS[s])))
+    return ()
+
+
 def page_entries(
     store: Store,
     flt: EntryFilter,
@@ -84,6 +96,7 @@ def page_entries(
         after=after,
         before=before,
         from_end=from_end,
+        order=label_order(sort),
     )
     # A page holds a handful of types and states: their labels are looked up once per page,
     # and only rows with issues have JSON worth parsing (the page must cost what its SQL does).

@@ -65,6 +65,10 @@ SORTABLE = {
     "number": "COALESCE(e.number, '')",
 }
 
+# Coded columns a list shows by label (a change type's, a state's): sorted in the order of the
+# labels, which the caller gives (``entry_rows(order=...)``), read code by code.
+BY_LABEL = frozenset({"type", "state"})
+
 # The title a row shows is stored on the entry (``cooperative_title``, migration 9's
 # triggers): the snapshot's title, else its registration's, else its own.
 _JOIN_COOPERATIVE = " LEFT JOIN cooperatives c ON c.id = e.cooperative_id"
@@ -161,6 +165,7 @@ def entry_rows(
     after: PageKey | None = None,
     before: PageKey | None = None,
     from_end: bool = False,
+    order: Sequence[str] = (),
 ) -> list[tuple[Any, ...]]:
     """One page of list rows: uuid, type, cooperative, its title, state, author, approver,
     effective date, updated at, receipt, comment, issues (JSON), number, revision (what the
@@ -171,21 +176,76 @@ def entry_rows(
     ``from_end``: the last ``limit`` rows. Pages come in list order either way. ``offset``
     skips rows from where the page starts (kept for callers that count rows; it costs a
     scan of what it skips, the keys do not).
+
+    A sort of :data:`BY_LABEL` (the change type, the state) orders the codes as ``order``
+    names them — the caller's order of their labels, in the language shown; codes it does not
+    name come after them, in code order.
     """
     where, params = _where(flt)
     expression = SORTABLE.get(sort, SORTABLE["updated_at"])
     key, walk_descending, backwards = _walk(descending, after, before, from_end)
-    condition, key_params, order = keyset((expression, "e.uuid"), key, walk_descending)
-    clauses = " AND ".join(c for c in (where, condition) if c)
-    sql = (
+    select = (
         "SELECT e.uuid, e.type, COALESCE(e.cooperative_id, e.cooperative_ref), e.cooperative_title, "
         "e.state, e.author, e.approver, e.effective_date, e.updated_at, e.receipt, "
-        f"e.comment, e.issues, e.number, e.revision, {expression}"
-        f"{_from(flt)}{' WHERE ' + clauses if clauses else ''}{order} LIMIT ? OFFSET ?"
+        f"e.comment, e.issues, e.number, e.revision, {expression}{_from(flt)}"
     )
-    rows = store.query(sql, [*params, *key_params, limit, offset])
+    if sort in BY_LABEL:
+        rows = _by_codes(
+            store, select, (where, params), expression, order, limit + offset, key, walk_descending
+        )[offset:]
+    else:
+        condition, key_params, order_by = keyset((expression, "e.uuid"), key, walk_descending)
+        clauses = " AND ".join(c for c in (where, condition) if c)
+        sql = f"{select}{' WHERE ' + clauses if clauses else ''}{order_by} LIMIT ? OFFSET ?"
+        rows = store.query(sql, [*params, *key_params, limit, offset])
     if backwards:
         rows.reverse()
+    return rows
+
+
+def _codes(store: Store, column: str) -> list[str]:
+    """Every code ``column`` holds, in code order: one seek of its (code, uuid) index each."""
+    found: list[str] = []
+    while True:
+        after = " WHERE " + column + " > ?" if found else ""
+        row = store.query_one(f"SELECT MIN({column}) FROM entries e{after}", found[-1:])
+        if row is None or row[0] is None:
+            return found
+        found.append(str(row[0]))
+
+
+def _by_codes(
+    store: Store,
+    select: str,
+    where: tuple[str, list[Any]],
+    column: str,
+    order: Sequence[str],
+    want: int,
+    key: PageKey | None,
+    walk_descending: bool,
+) -> list[tuple[Any, ...]]:
+    """Up to ``want`` rows of a list sorted by label: code by code — those of ``order`` in its
+    order, then the others in code order — each code's rows one range of the (code, uuid)
+    index, from ``key``'s code (its rows after the key) until the page is full. Codes the
+    table does not hold are not asked for."""
+    held = _codes(store, column)
+    if key is not None and key.value not in held:
+        held = sorted([*held, str(key.value)])  # its last row went since the page before
+    named = [code for code in dict.fromkeys(order) if code in held]
+    codes = named + [code for code in held if code not in named]
+    if walk_descending:
+        codes.reverse()
+    if key is not None:
+        codes = codes[codes.index(str(key.value)) :]
+    rows: list[tuple[Any, ...]] = []
+    for n, code in enumerate(codes):
+        condition, key_params, order_by = keyset((column, "e.uuid"), key if n == 0 else None, walk_descending)
+        clauses = " AND ".join(c for c in (where[0], f"{column} = ?", condition) if c)
+        rows += store.query(
+            f"{select} WHERE {clauses}{order_by} LIMIT ?", [*where[1], code, *key_params, want - len(rows)]
+        )
+        if len(rows) >= want:
+            break
     return rows
 
 
@@ -370,6 +430,7 @@ def cooperative_ids(store: Store, limit: int, *, province_code: str | None = Non
 
 
 __all__ = [
+    "BY_LABEL",
     "SORTABLE",
     "AuditFilter",
     "EntryFilter",

@@ -284,3 +284,66 @@ def test_taslaklarim_explains_itself_and_the_other_queues_say_nothing_more(
         qtbot.addWidget(page)
         assert page.explanation.isHidden() and page.explanation.text() == ""
     wait_idle(qtbot, worker)
+
+
+def test_tur_and_durum_sort_by_the_turkish_label_the_list_shows(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], store: Store, cooperatives: list[dict[str, Any]]
+) -> None:
+    """They sorted by the stored code ("articles.amend" < "board.replace" < "member.admit"…,
+    "approved" < "draft"…): an order no one reading the labels could follow."""
+    from koopbis_desktop.domain.changetypes import get_type
+    from koopbis_desktop.domain.text import collation_key
+    from koopbis_desktop.ui.models.entries import COL_STATE, COL_TYPE
+
+    kinds = [
+        ("board.replace", State.SUBMITTED),  # Yönetim kurulu seçimi, Onay bekliyor
+        ("member.admit", State.DRAFT),  # Ortaklığa giriş, Taslak
+        ("articles.amend", State.RETURNED),  # Anasözleşme değişikliği, İade edildi
+        ("liquidation.start", State.APPROVED),  # Tasfiyeye giriş, Onaylandı
+        ("status.dormant", State.CONFLICT),  # Faaliyetsizlik, Çakışma
+        ("cooperative.update", State.WITHDRAWN),  # Unvan / adres / merkez nakli, Geri çekildi
+    ]
+    stamp = "2015-03-01T10:00:00.000+00:00"
+    drafts = [
+        NewDraft(
+            str(uuid.UUID(int=900 + n)),
+            type_id,
+            str(cooperatives[1]["id"]),
+            None,
+            "2015-02-20",
+            state.value,
+            "ayse",
+            "{}",
+            "{}",
+            "[]",
+            stamp,
+            stamp,
+            "",
+        )
+        for n, (type_id, state) in enumerate(kinds * 3)
+    ]
+    with store.atomic() as conn:
+        entry_batches.insert_drafts(conn, drafts)
+    model = EntryTableModel(make_ctx("ayse"), page_size=4)  # the order holds across pages too
+    _loaded(qtbot, model, EntryFilter())
+
+    def shown(column: int) -> list[str]:
+        while model.canFetchMore():
+            with qtbot.waitSignal(model.loaded, timeout=20_000):
+                model.fetchMore()
+        return [str(model.data(model.index(r, column))) for r in range(model.rowCount())]
+
+    for column in (COL_TYPE, COL_STATE):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            with qtbot.waitSignal(model.loaded, timeout=20_000):
+                model.sort(column, order)
+            labels = shown(column)
+            assert len(labels) == len(drafts)
+            expected = sorted(labels, key=collation_key, reverse=order == Qt.SortOrder.DescendingOrder)
+            assert labels == expected, (column, order)
+    with qtbot.waitSignal(model.loaded, timeout=20_000):
+        model.sort(COL_TYPE)
+    assert shown(COL_TYPE)[:3] == [get_type("articles.amend").label] * 3  # Anasözleşme değişikliği
+    with qtbot.waitSignal(model.loaded, timeout=20_000):
+        model.sort(COL_STATE)
+    assert shown(COL_STATE)[:3] == ["Çakışma"] * 3
