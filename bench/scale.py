@@ -9,6 +9,8 @@ database in a temporary folder, filled through the store's own batch writers
 so the triggers that keep the sort keys run as they do in use. A bare baseline —
 one page of ``entries`` by primary key range on the same file — is measured in the
 same run, and the OFFSET page the lists used before is measured for comparison. The
+queue of several states (Eşitleme's: approved, sending, synced, rejected) is paged too, in
+its own order and sorted by title and by change type. The
 printed receipts list over every synced entry (a fifth of them, with receipts) is timed
 beside one bare query of the same rows, and ``koopbis entry list``'s first batch beside
 a bare page of as many rows.
@@ -195,6 +197,18 @@ def measure(store: Store, n_queries: int) -> dict[str, Any]:
     figures["title_sorted_last_page_ms"] = median_ms(
         lambda: queries.page_entries(store, all_entries, limit=PAGE, from_end=True, **by_title)
     )
+    # A queue of several states (Eşitleme: approved, sending, synced, rejected — most of an
+    # office's entries once they are sent), in its own order and sorted by a column header.
+    queue = EntryFilter(states=(State.APPROVED, State.SENDING, State.SYNCED, State.REJECTED))
+    figures["queue_last_page_ms"] = median_ms(
+        lambda: queries.page_entries(store, queue, limit=PAGE, from_end=True)
+    )
+    figures["queue_title_sorted_page_ms"] = median_ms(
+        lambda: queries.page_entries(store, queue, limit=PAGE, **by_title)
+    )
+    figures["queue_type_sorted_last_page_ms"] = median_ms(
+        lambda: queries.page_entries(store, queue, limit=PAGE, sort="type", descending=False, from_end=True)
+    )
     submitted = EntryFilter(states=(State.SUBMITTED,))
     figures["count_ms"] = median_ms(lambda: queries.count_entries(store, all_entries))
     figures["state_count_ms"] = median_ms(lambda: queries.count_entries(store, submitted))
@@ -277,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         ("son", "last_page_ms", "{:.2f}"),
         ("son (OFFSET)", "offset_last_page_ms", "{:.1f}"),
         ("unvana göre", "title_sorted_page_ms", "{:.2f}"),
+        ("kuyruk son", "queue_last_page_ms", "{:.2f}"),
+        ("kuyruk unvana göre", "queue_title_sorted_page_ms", "{:.2f}"),
+        ("kuyruk türe göre son", "queue_type_sorted_last_page_ms", "{:.2f}"),
         ("sayım", "count_ms", "{:.2f}"),
         ("denetim son", "audit_last_page_ms", "{:.2f}"),
         ("kooperatif son", "cooperatives_last_page_ms", "{:.2f}"),
@@ -302,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         "last_page_over_baseline": round(largest["last_page_ms"] / base, 2),
         "first_page_over_baseline": round(largest["first_page_ms"] / base, 2),
         "title_sorted_page_over_baseline": round(largest["title_sorted_page_ms"] / base, 2),
+        "queue_title_sorted_page_over_baseline": round(largest["queue_title_sorted_page_ms"] / base, 2),
         "offset_last_page_over_keyset": round(largest["offset_last_page_ms"] / largest["last_page_ms"], 1),
         "last_page_over_first_page": round(largest["last_page_ms"] / largest["first_page_ms"], 2),
         "receipts_report_over_baseline": round(

@@ -436,6 +436,11 @@ def _step15_composed_keys(conn: PgConnection) -> None:
     run_script(conn, functions + pg_sql(migrations.RECOMPUTE_KEYS_SQL, False))
 
 
+def _step16_queue_order(conn: PgConnection) -> None:
+    """SQLite's ``_m16_queue_order``: each state of a queue is one range in the order it shows."""
+    run_script(conn, migrations.QUEUE_ORDER_INDEX_SQL)
+
+
 STEPS[8] = _step9_list_keys
 STEPS[9] = _step10_edit_presence
 STEPS[10] = _step11_entry_created_order
@@ -443,6 +448,7 @@ STEPS[11] = _step12_own_list_order
 STEPS[12] = _step13_autosave_hold
 STEPS[13] = _step14_entry_search_text
 STEPS[14] = _step15_composed_keys
+STEPS[15] = _step16_queue_order
 
 
 _TEXT_COLUMN = re.compile(r"^(\s+\w+ TEXT)\b(?!\s*:=)", re.MULTILINE)
