@@ -197,11 +197,10 @@ def entry_rows(
         walk_descending,
     )
     if sort in BY_LABEL:
-        rows = _by_codes(store, read, expression, order, limit + offset, key)
+        rows = _by_codes(store, read, expression, order, limit + offset, key)[offset:]
     else:
         condition, key_params, order_by = keyset((expression, "e.uuid"), key, walk_descending)
-        rows = read(condition, key_params, order_by, limit + offset)
-    rows = rows[offset:]
+        rows = read(condition, key_params, order_by, limit, offset)
     if backwards:
         rows.reverse()
     return rows
@@ -226,9 +225,12 @@ class _Ranges:
     states: list[str]
     walk_descending: bool
 
-    def __call__(self, condition: str, params: list[Any], order_by: str, want: int) -> list[tuple[Any, ...]]:
+    def __call__(
+        self, condition: str, params: list[Any], order_by: str, want: int, offset: int = 0
+    ) -> list[tuple[Any, ...]]:
         if len(self.states) < 2:
-            return self._range(self.columns, self.states, condition, params, order_by, want)
+            return self._range(self.columns, self.states, condition, params, order_by, want, offset)
+        want += offset
         keys = heapq.merge(
             *(
                 self._range(f"e.uuid, {self.sort_value}", [state], condition, params, order_by, want)
@@ -237,7 +239,7 @@ class _Ranges:
             key=lambda row: (row[1], row[0]),
             reverse=self.walk_descending,
         )
-        page = [str(row[0]) for row in islice(keys, want)]
+        page = [str(row[0]) for row in islice(keys, offset, want)]
         found: dict[str, tuple[Any, ...]] = {}
         for start in range(0, len(page), _UUIDS_AT_ONCE):
             chunk = page[start : start + _UUIDS_AT_ONCE]
@@ -249,13 +251,20 @@ class _Ranges:
         return [found[uuid] for uuid in page if uuid in found]
 
     def _range(
-        self, columns: str, states: list[str], condition: str, params: list[Any], order_by: str, want: int
+        self,
+        columns: str,
+        states: list[str],
+        condition: str,
+        params: list[Any],
+        order_by: str,
+        want: int,
+        offset: int = 0,
     ) -> list[tuple[Any, ...]]:
         state_clause = f"e.state IN ({', '.join('?' for _ in states)})" if states else ""
         clauses = " AND ".join(c for c in (state_clause, self.where[0], condition) if c)
         return self.store.query(
-            f"SELECT {columns}{self.source}{' WHERE ' + clauses if clauses else ''}{order_by} LIMIT ?",
-            [*states, *self.where[1], *params, want],
+            f"SELECT {columns}{self.source}{' WHERE ' + clauses if clauses else ''}{order_by} LIMIT ? OFFSET ?",
+            [*states, *self.where[1], *params, want, offset],
         )
 
 

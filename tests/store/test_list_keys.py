@@ -224,6 +224,10 @@ def test_keyset_pages_concatenated_are_the_whole_sorted_list(
         assert whole == [r[0] for r in sorted(kept, key=place, reverse=descending)]
     assert _walk_forward(listed, flt, sort, descending, size, order) == whole
     assert _walk_backward(listed, flt, sort, descending, size, order) == whole
+    skipped = listing.entry_rows(
+        listed, flt, limit=size, offset=7, sort=sort, descending=descending, order=order
+    )
+    assert [row[0] for row in skipped] == whole[7 : 7 + size]
 
 
 def test_text_sorts_follow_the_turkish_key_of_what_the_list_shows(listed: Store) -> None:
