@@ -251,7 +251,9 @@ class UsersDialog(QDialog):
         for button in (self.toggle_button, self.unlock_button, self.reset_button):
             button.setEnabled(user is not None)
         if user is not None:
-            self.toggle_button.setText(self.tr("Hesabı &kapat") if user.active else self.tr("Hesabı &yeniden aç"))
+            self.toggle_button.setText(
+                self.tr("Hesabı &kapat") if user.active else self.tr("Hesabı &yeniden aç")
+            )
 
     def _run(self, op: Callable[[Store], Any], done: str) -> None:
         def ok(_: Any) -> None:
