@@ -640,26 +640,16 @@ def test_every_keyboard_shortcut_of_the_dialog_is_its_own(
 ) -> None:
     """Alt+G was both "Gerekçe" and "Girdiğinizi gönder", Alt+B both "birleştir" and "bağla":
     an ambiguous shortcut only moves the focus, so neither worked from the keyboard."""
-    from PySide6.QtWidgets import QAbstractButton, QLabel
-
     from tests.sync.test_resolution import duplicate_registration
+    from tests.ui.keyboard import mnemonic_clashes, mnemonics
 
     reg = duplicate_registration(store, people, recs[11])
     sync_now(store, server)
     assert entries.get_entry(store, reg.uuid).state == State.CONFLICT
     dialog = open_dialog(qtbot, make_ctx("sef"), reg.uuid)
     assert dialog.link_button.isVisible()
-    keys: list[str] = []
-    widgets: list[QAbstractButton | QLabel] = [
-        *dialog.findChildren(QAbstractButton),
-        *dialog.findChildren(QLabel),
-    ]
-    for widget in widgets:
-        text = widget.text().replace("&&", "")
-        if widget.isVisible() and "&" in text and not text.lstrip().startswith("<"):
-            keys.append(text[text.index("&") + 1].upper())
-    assert len(keys) >= 6
-    assert len(keys) == len(set(keys)), keys
+    assert sum(len(texts) for texts in mnemonics(dialog).values()) >= 6
+    assert mnemonic_clashes(dialog) == {}
 
 
 def test_a_registration_koopbis_already_has_opens_and_is_linked_from_the_dialog(
