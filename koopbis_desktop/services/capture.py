@@ -42,6 +42,9 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.store.errors import NotFound, StoreError
 
+# A local registration in these states founds nothing: no entry may name it any more.
+REGISTRATION_GONE = frozenset({State.WITHDRAWN, State.DISCARDED})
+
 
 def resolve_cooperative(
     store: Store, ctype: ChangeType, cooperative: str | None
@@ -65,7 +68,7 @@ def resolve_cooperative(
     except NotFound:
         registration = None
     if registration is not None and registers_cooperative(registration.type):
-        if registration.state in (State.WITHDRAWN, State.DISCARDED):
+        if registration.state in REGISTRATION_GONE:
             raise ValidationFailed([], tx("Bu kuruluş kaydı geri çekilmiş; ona bağlı kayıt girilemez."))
         if registration.receipt and registration.cooperative_id:
             return (

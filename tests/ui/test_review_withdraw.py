@@ -26,12 +26,12 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.review import ReviewDialog, open_entry
-from koopbis_desktop.ui.withdraw import WithdrawDialog
 from tests.conftest import member_admission
 from tests.ui.conftest import MessageMock, active_queue, wait_idle
 from tests.ui.editor_filler import type_text
 from tests.ui.keyboard import mnemonic_clashes, mnemonics
 from tests.ui.test_translations import english  # noqa: F401  (fixture)
+from tests.ui.test_withdraw import _question, _withdrawals
 
 COOP = "06-900001"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -50,17 +50,6 @@ def _opened(qtbot: Any, ctx: AppContext, key: str) -> ReviewDialog:
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.details is not None and dialog.isActiveWindow(), timeout=10_000)
     return dialog
-
-
-def _question(qtbot: Any, parent: ReviewDialog) -> WithdrawDialog:
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), WithdrawDialog))
-    dialog = QApplication.activeModalWidget()
-    assert isinstance(dialog, WithdrawDialog) and dialog.parent() is parent
-    return dialog
-
-
-def _withdrawals(store: Store, key: str) -> list[dict[str, Any]]:
-    return [row for row in entries.audit_rows(store, key) if row["action"] == "withdraw"]
 
 
 def _close(dialog: ReviewDialog) -> None:

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from koopbis_desktop.domain.changetypes import get_type, registers_cooperative
-from koopbis_desktop.domain.lifecycle import Action, Actor, State
+from koopbis_desktop.domain.lifecycle import Action, Actor
 from koopbis_desktop.domain.records import base_value, record_from_registration
 from koopbis_desktop.domain.schema import ChangeType, Kind
 from koopbis_desktop.services import attachments as attachment_service
 from koopbis_desktop.services import autosave
+from koopbis_desktop.services.capture import REGISTRATION_GONE
 from koopbis_desktop.store import attachments as attachment_store
 from koopbis_desktop.store import entries, snapshot, users
 from koopbis_desktop.store.attachments import AttachmentInfo
@@ -94,7 +95,7 @@ def withdrawn_registration(store: Store, cooperative: str | None) -> Entry | Non
         registration = entries.get_entry(store, cooperative)
     except NotFound:
         return None
-    if registers_cooperative(registration.type) and registration.state in (State.WITHDRAWN, State.DISCARDED):
+    if registers_cooperative(registration.type) and registration.state in REGISTRATION_GONE:
         return registration
     return None
 
