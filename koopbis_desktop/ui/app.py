@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 
     from koopbis_desktop.store.db import Store
     from koopbis_desktop.ui.mainwindow import MainWindow
+    from koopbis_desktop.ui.models.entries import EntryTableModel
     from koopbis_desktop.ui.single_instance import InstanceGuard
 
 log = logging.getLogger(__name__)
@@ -168,6 +169,12 @@ DAILY_BACKUP_AFTER_MS = 3000
 # or this long after that window showed if the page never comes.
 QUIET_AFTER_FIRST_PAGE_MS = 250
 FIRST_PAGE_WAIT_MS = 2000
+
+# The signed-in window shows once its landing list holds its first page, so its first paint has
+# the rows (no empty table drawn and then drawn again): the login stays up meanwhile, a few
+# milliseconds on a PC's file. A page that takes longer (a slow office network) does not hold
+# the window back more than this; it then shows its list as it comes, as before.
+SHOW_WITH_FIRST_PAGE_MS = 300
 
 #: The signed-in window's modules in the order they load, each pulling in what it needs
 #: (a few milliseconds to a few tens each): one per turn of the event loop.
@@ -314,6 +321,14 @@ class SignInWatch:
             call()
 
 
+def _landing_entries(window: MainWindow) -> EntryTableModel | None:
+    """The entry list of the window's current (landing) page, if that page is a queue."""
+    from koopbis_desktop.ui.models.entries import EntryTableModel  # loaded with the window
+
+    model = getattr(window.pages.get(window.current_page_key()), "model", None)
+    return model if isinstance(model, EntryTableModel) else None
+
+
 class Shell(QObject):
     """Login, main window, sign-out and back to login, until the person quits."""
 
@@ -394,10 +409,8 @@ class Shell(QObject):
         def over() -> None:
             QTimer.singleShot(QUIET_AFTER_FIRST_PAGE_MS, lambda: self.sign_ins.ended(number))
 
-        from koopbis_desktop.ui.models.entries import EntryTableModel  # the landing queue's
-
-        model = getattr(window.pages.get(window.current_page_key()), "model", None)
-        if isinstance(model, EntryTableModel) and not model.is_loaded:
+        model = _landing_entries(window)
+        if model is not None and not model.is_loaded:
             came: list[bool] = []
 
             def first_page(*_: object) -> None:
@@ -409,7 +422,7 @@ class Shell(QObject):
             model.failed.connect(first_page)
             QTimer.singleShot(FIRST_PAGE_WAIT_MS, lambda: self.sign_ins.ended(number))
         else:
-            over()  # a landing page without an entry list (an admin's Kooperatifler): from the show
+            over()  # the first page is in, or a landing page without an entry list (an admin's Kooperatifler)
 
     def on_login_signed_in(self, session: Session) -> None:
         from koopbis_desktop.ui.mainwindow import MainWindow, build_context_session
@@ -425,15 +438,38 @@ class Shell(QObject):
             session,
         )
         ctx.db_key = session.db_key
-        window = MainWindow(ctx)
+        window = MainWindow(ctx)  # its landing list's first page is the worker's next job
         if self.demo:
             window.setWindowTitle(QCoreApplication.translate("Shell", "KOOP-BİS Masaüstü (DEMO)"))
         window.signed_out.connect(self.on_window_signed_out)
         window.closed.connect(self.app.quit)
         self.window = window
-        self.login = None
+        login, self.login = self.login, None
+        if login is not None:
+            login.hold_after_sign_in()  # up until the window shows, so the screen is never empty
+        shown: list[bool] = []
+
+        def show(*_: object) -> None:
+            if shown or self.window is not window:
+                return  # shown already, or signed out meanwhile
+            shown.append(True)
+            self._show_signed_in(window, session, login)
+
+        model = _landing_entries(window)
+        if model is not None and not model.is_loaded:
+            model.loaded.connect(show)
+            model.failed.connect(show)  # the window shows the list's error
+            QTimer.singleShot(SHOW_WITH_FIRST_PAGE_MS, show)
+        else:
+            show()
+
+    def _show_signed_in(self, window: MainWindow, session: Session, login: LoginDialog | None) -> None:
+        """The signed-in window on screen, the login closed; then what follows a sign-in."""
+        ctx = window.ctx
         window.show()
         window.show_page(window.landing_key(), focus=True)
+        if login is not None:
+            login.accept()
         self._sign_in_over_after_first_page(window)
         QTimer.singleShot(CHECK_AFTER_WINDOW_MS, self.worker.release_check)
         if not self._daily_backup_asked and not self.worker.is_office:

@@ -82,6 +82,7 @@ class LoginDialog(QDialog):
     checking = Signal(bool)  # True when the password's check begins, False when it refused the password
     first_painted = Signal()  # once, after the dialog was first drawn: what it does not need waits for it
     _painted = False
+    _held = False  # a receiver of signed_in closes the dialog itself (hold_after_sign_in)
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None, *, title: str = "") -> None:
         super().__init__(parent)
@@ -188,10 +189,17 @@ class LoginDialog(QDialog):
     def on_signed_in(self, session: Session) -> None:
         self.session = session
         self.password_edit.clear()
+        self._held = False
+        self.signed_in.emit(session)
+        if self._held:
+            return  # its receiver closes it (accept) when the window it opens is on screen
         self.status_label.hide()
         self.login_button.setEnabled(True)
-        self.signed_in.emit(session)
         self.accept()
+
+    def hold_after_sign_in(self) -> None:
+        """Called by a receiver of ``signed_in``: stay up, the button off, until it calls ``accept``."""
+        self._held = True
 
     def on_failed(self, exc: BaseException) -> None:
         self.checking.emit(False)
