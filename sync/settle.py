@@ -37,7 +37,7 @@ def settle(
 ) -> None:
     """Move an entry out of the queue (applied, rejected, …) and end its retry schedule, in one transaction."""
     with store.atomic():
-        entries.move(store, entry_uuid, action, actor, comment=comment, details=details, fields=fields)
+        entries.make_move(store, entry_uuid, action, actor, comment=comment, details=details, fields=fields)
         sync_state.end_schedule(store, entry_uuid)
 
 

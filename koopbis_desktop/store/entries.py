@@ -482,6 +482,16 @@ def locked_state(conn: Connection, entry_uuid: str) -> State:
     return State(row[0])
 
 
+def _locked_state_and_author(conn: Connection, entry_uuid: str) -> tuple[State, str]:
+    """:func:`locked_state` and the entry's author, in one read."""
+    row = conn.execute(
+        f"SELECT state, author FROM entries WHERE uuid = ?{for_update(conn)}", (entry_uuid,)
+    ).fetchone()
+    if row is None:
+        raise NotFound(tx("Kayıt bulunamadı: {entry_uuid}").format(entry_uuid=entry_uuid))
+    return State(row[0]), str(row[1])
+
+
 def lock_entries(conn: Connection, entry_uuids: Iterable[str]) -> None:
     """Lock these entries' rows until the transaction ends, in uuid order (office database).
 
@@ -557,7 +567,39 @@ def move(
     reviewed_revision: int | None = None,
     seen: tuple[int, int] | None = None,
 ) -> Entry:
+    """:func:`make_move`, then the entry as the move left it."""
+    make_move(
+        store,
+        entry_uuid,
+        action,
+        actor,
+        comment=comment,
+        details=details,
+        fields=fields,
+        revision=revision,
+        reviewed_revision=reviewed_revision,
+        seen=seen,
+    )
+    return get_entry(store, entry_uuid)
+
+
+def make_move(
+    store: Store,
+    entry_uuid: str,
+    action: Action,
+    actor: Actor,
+    *,
+    comment: str | None = None,
+    details: dict[str, Any] | None = None,
+    fields: dict[str, Any] | None = None,
+    revision: tuple[dict[str, Any], dict[str, Any], str | None] | None = None,
+    reviewed_revision: int | None = None,
+    seen: tuple[int, int] | None = None,
+) -> None:
     """Make one life-cycle move with its audit row; the state is re-read inside the transaction.
+
+    For a caller that does not need the entry afterwards (the sync's recording of an answer,
+    5,000 of them in a run): :func:`move` reads it back.
 
     ``revision`` = (payload, base, note) stores a new payload revision in the same
     transaction (a supervisor's merge when resolving a conflict).
@@ -573,8 +615,7 @@ def move(
         raise ValueError(f"not movable fields: {unknown}")
     with store.atomic() as conn:
         require_active(conn, actor)
-        current = locked_state(conn, entry_uuid)
-        author = conn.execute("SELECT author FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()[0]
+        current, author = _locked_state_and_author(conn, entry_uuid)
         target = _checked_move(conn, entry_uuid, action, current, actor, author)
         if reviewed_revision is not None:
             stored = int(
@@ -631,7 +672,6 @@ def move(
             comment=comment,
             details=details,
         )
-    return get_entry(store, entry_uuid)
 
 
 def revisions(store: Store, entry_uuid: str) -> list[Revision]:
