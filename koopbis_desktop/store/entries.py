@@ -7,9 +7,9 @@ its audit row, and every state move goes through ``lifecycle.check_move``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Concatenate, ParamSpec
 
 from koopbis_desktop.domain.display import format_stamp
 from koopbis_desktop.domain.errors import ExitCode
@@ -29,6 +29,8 @@ from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.engine import Connection, for_update
 from koopbis_desktop.store.errors import NotFound, StoreError
 from koopbis_desktop.store.listing import PageKey, keyset, keyset_batches
+
+P = ParamSpec("P")
 
 
 @dataclass(frozen=True)
@@ -554,35 +556,6 @@ _MOVE_FIELDS = {
 }
 
 
-def move(
-    store: Store,
-    entry_uuid: str,
-    action: Action,
-    actor: Actor,
-    *,
-    comment: str | None = None,
-    details: dict[str, Any] | None = None,
-    fields: dict[str, Any] | None = None,
-    revision: tuple[dict[str, Any], dict[str, Any], str | None] | None = None,
-    reviewed_revision: int | None = None,
-    seen: tuple[int, int] | None = None,
-) -> Entry:
-    """:func:`make_move`, then the entry as the move left it."""
-    make_move(
-        store,
-        entry_uuid,
-        action,
-        actor,
-        comment=comment,
-        details=details,
-        fields=fields,
-        revision=revision,
-        reviewed_revision=reviewed_revision,
-        seen=seen,
-    )
-    return get_entry(store, entry_uuid)
-
-
 def make_move(
     store: Store,
     entry_uuid: str,
@@ -672,6 +645,22 @@ def make_move(
             comment=comment,
             details=details,
         )
+
+
+def _read_back(
+    make: Callable[Concatenate[Store, str, P], None],
+) -> Callable[Concatenate[Store, str, P], Entry]:
+    """``make(store, entry_uuid, …)``, then the entry as it left it."""
+
+    def made(store: Store, entry_uuid: str, /, *args: P.args, **kwargs: P.kwargs) -> Entry:
+        make(store, entry_uuid, *args, **kwargs)
+        return get_entry(store, entry_uuid)
+
+    return made
+
+
+#: :func:`make_move`, then the entry as the move left it.
+move = _read_back(make_move)
 
 
 def revisions(store: Store, entry_uuid: str) -> list[Revision]:
