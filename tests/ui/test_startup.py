@@ -9,12 +9,15 @@ code 2, leaving the file as it was.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
 import subprocess
 import sys
+import threading
 import types
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -246,6 +249,46 @@ def test_a_held_whole_file_check_waits_for_the_first_window_then_runs(
         worker.stop()
 
 
+@contextlib.contextmanager
+def shell_on(
+    qapp: QApplication, store: Store, db_path: Path, **options: Any
+) -> Iterator[tuple[desktop.Shell, DbWorker]]:
+    """A shell on ``store``'s file, its whole-file check held; afterwards its window closed, its worker stopped."""
+    worker = started_with_held_check(store, db_path, 60)
+    shell = desktop.Shell(qapp, worker, db_path, demo=False, **options)
+    try:
+        yield shell, worker
+    finally:
+        if shell.window is not None:
+            shell.window.closed.disconnect()
+            shell.window.close()
+        worker.stop()
+
+
+def ayses_login(shell: desktop.Shell, worker: DbWorker) -> LoginDialog:
+    """The shell's login for ayşe, once the file is open."""
+    login = shell.show_login("ayse")
+    worker.wait_open(10)
+    return login
+
+
+def sign_in(login: LoginDialog, password: str = PASSWORD) -> None:
+    login.password_edit.setText(password)
+    login.on_login_clicked()
+
+
+def window_shown(shell: desktop.Shell) -> bool:
+    return shell.window is not None and shell.window.isVisible()
+
+
+def one_draft(store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]]) -> None:
+    """A draft of ayşe's: her Taslaklarım has one row."""
+    from koopbis_desktop.services import capture
+    from tests.conftest import member_admission
+
+    capture.create_entry(store, people["ayse"], "member.admit", cooperatives[0]["id"], member_admission(1))
+
+
 def test_the_signed_in_window_releases_the_held_check(
     qtbot: Any,
     qapp: QApplication,
@@ -255,24 +298,15 @@ def test_the_signed_in_window_releases_the_held_check(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(desktop, "CHECK_AFTER_WINDOW_MS", 3000)  # room for a busy machine
-    worker = started_with_held_check(store, db_path, 60)
-    shell = desktop.Shell(qapp, worker, db_path, demo=False)
-    try:
-        login = shell.show_login("ayse")
-        worker.wait_open(10)
+    with shell_on(qapp, store, db_path) as (shell, worker):
+        login = ayses_login(shell, worker)
         qtbot.wait(100)
         assert not worker.check_started  # the login and the password's check have the processor
-        login.password_edit.setText(PASSWORD)
-        login.on_login_clicked()
-        qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=10_000)
+        sign_in(login)
+        qtbot.waitUntil(lambda: window_shown(shell), timeout=10_000)
         assert not worker.check_started  # the first window and its first page come first
         qtbot.waitUntil(lambda: worker.check_started, timeout=desktop.CHECK_AFTER_WINDOW_MS + 5_000)
         worker.wait_checked(10)
-    finally:
-        if shell.window is not None:
-            shell.window.closed.disconnect()
-            shell.window.close()
-        worker.stop()
 
 
 def test_work_due_during_a_sign_in_waits_for_its_first_page_and_a_refusal_ends_the_wait(
@@ -287,29 +321,24 @@ def test_work_due_during_a_sign_in_waits_for_its_first_page_and_a_refusal_ends_t
     # The single-instance listener is due a second after the start: due in the middle of a
     # sign-in, it waits until the signed-in window's list has its first page (QtNetwork's import
     # then no longer delays that page); a refused password ends the wait at once.
-    from koopbis_desktop.services import capture
-    from tests.conftest import member_admission
-
-    capture.create_entry(store, people["ayse"], "member.admit", cooperatives[0]["id"], member_admission(1))
+    one_draft(store, people, cooperatives)
     monkeypatch.setattr(desktop, "QUIET_AFTER_FIRST_PAGE_MS", 50)
-    worker = started_with_held_check(store, db_path, 60)
     watch = desktop.SignInWatch()
-    shell = desktop.Shell(qapp, worker, db_path, demo=False, sign_ins=watch)
     ran: list[str] = []
+    with shell_on(qapp, store, db_path, sign_ins=watch) as (shell, worker):
 
-    def due(name: str) -> None:
-        window = shell.window
-        model = getattr(window.pages.get(window.current_page_key()), "model", None) if window else None
-        ran.append(f"{name}:{'window' if window is not None else 'login'}:{bool(model and model.is_loaded)}")
+        def due(name: str) -> None:
+            window = shell.window
+            model = desktop._landing_entries(window) if window else None
+            ran.append(
+                f"{name}:{'window' if window is not None else 'login'}:{bool(model and model.is_loaded)}"
+            )
 
-    try:
-        login = shell.show_login("ayse")
-        worker.wait_open(10)
+        login = ayses_login(shell, worker)
         watch.when_quiet(lambda: due("idle"))  # nobody signing in: at once
         assert ran == ["idle:login:False"]
 
-        login.password_edit.setText("yanlış parola")
-        login.on_login_clicked()
+        sign_in(login, "yanlış parola")
         assert watch.under_way
         watch.when_quiet(lambda: due("refused"))
         assert ran == ["idle:login:False"]  # waits for the check
@@ -317,17 +346,11 @@ def test_work_due_during_a_sign_in_waits_for_its_first_page_and_a_refusal_ends_t
         assert ran[1] == "refused:login:False" and login.error_label.isVisible()
         assert not watch.under_way
 
-        login.password_edit.setText(PASSWORD)
-        login.on_login_clicked()
+        sign_in(login)
         watch.when_quiet(lambda: due("signed-in"))
         qtbot.waitUntil(lambda: len(ran) == 3, timeout=10_000)
         assert ran[2] == "signed-in:window:True"  # not before the window's list had its first page
         assert not watch.under_way
-    finally:
-        if shell.window is not None:
-            shell.window.closed.disconnect()
-            shell.window.close()
-        worker.stop()
 
 
 def test_the_signed_in_window_shows_with_its_first_page_and_the_login_stays_up_till_then(
@@ -341,13 +364,8 @@ def test_the_signed_in_window_shows_with_its_first_page_and_the_login_stays_up_t
 ) -> None:
     # The window's first paint has its list's rows (not an empty table drawn, then drawn again),
     # and the screen is never empty between the login and the window.
-    from koopbis_desktop.services import capture
-    from tests.conftest import member_admission
-
-    capture.create_entry(store, people["ayse"], "member.admit", cooperatives[0]["id"], member_admission(1))
+    one_draft(store, people, cooperatives)
     monkeypatch.setattr(desktop, "SHOW_WITH_FIRST_PAGE_MS", 60_000)  # only the page may show it here
-    worker = started_with_held_check(store, db_path, 60)
-    shell = desktop.Shell(qapp, worker, db_path, demo=False)
     at_show: list[tuple[bool, bool, int, bool, bool]] = []
     show = desktop.Shell._show_signed_in
 
@@ -366,22 +384,15 @@ def test_the_signed_in_window_shows_with_its_first_page_and_the_login_stays_up_t
         show(self, window, session, login)
 
     monkeypatch.setattr(desktop.Shell, "_show_signed_in", recorded)
-    try:
-        login = shell.show_login("ayse")
-        worker.wait_open(10)
-        login.password_edit.setText(PASSWORD)
-        login.on_login_clicked()
-        qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=10_000)
+    with shell_on(qapp, store, db_path) as (shell, worker):
+        login = ayses_login(shell, worker)
+        sign_in(login)
+        qtbot.waitUntil(lambda: window_shown(shell), timeout=10_000)
         # Not shown before the page came; the login up and its button off until the window showed.
         assert at_show == [(False, True, 1, True, False)]
         assert not login.isVisible() and login.result() == QDialog.DialogCode.Accepted
         window = shell.window
         assert window is not None and window.current_page_key() == "drafts"
-    finally:
-        if shell.window is not None:
-            shell.window.closed.disconnect()
-            shell.window.close()
-        worker.stop()
 
 
 def test_a_first_page_that_is_slow_to_come_does_not_hold_the_signed_in_window_back(
@@ -395,37 +406,25 @@ def test_a_first_page_that_is_slow_to_come_does_not_hold_the_signed_in_window_ba
 ) -> None:
     # A slow office network: the window shows after SHOW_WITH_FIRST_PAGE_MS with its list still
     # loading, and the rows come into it afterwards.
-    import threading
-
-    from koopbis_desktop.services import capture
-    from tests.conftest import member_admission
-
-    capture.create_entry(store, people["ayse"], "member.admit", cooperatives[0]["id"], member_admission(1))
+    one_draft(store, people, cooperatives)
     monkeypatch.setattr(desktop, "SHOW_WITH_FIRST_PAGE_MS", 100)
-    worker = started_with_held_check(store, db_path, 60)
-    shell = desktop.Shell(qapp, worker, db_path, demo=False)
     gate = threading.Event()
-    try:
-        login = shell.show_login("ayse")
-        worker.wait_open(10)
-        login.password_edit.setText(PASSWORD)
-        login.on_login_clicked()
-        # Queued behind the password's check: the window's first page waits for it.
-        worker.submit(lambda _store: gate.wait(30))
-        qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=10_000)
-        window = shell.window
-        assert window is not None
-        model = desktop._landing_entries(window)
-        assert model is not None and not model.is_loaded and model.rowCount() == 0
-        assert not login.isVisible()
-        gate.set()
-        qtbot.waitUntil(lambda: model.is_loaded and model.rowCount() == 1, timeout=10_000)
-    finally:
-        gate.set()
-        if shell.window is not None:
-            shell.window.closed.disconnect()
-            shell.window.close()
-        worker.stop()
+    with shell_on(qapp, store, db_path) as (shell, worker):
+        try:
+            login = ayses_login(shell, worker)
+            sign_in(login)
+            # Queued behind the password's check: the window's first page waits for it.
+            worker.submit(lambda _store: gate.wait(30))
+            qtbot.waitUntil(lambda: window_shown(shell), timeout=10_000)
+            window = shell.window
+            assert window is not None
+            model = desktop._landing_entries(window)
+            assert model is not None and not model.is_loaded and model.rowCount() == 0
+            assert not login.isVisible()
+            gate.set()
+            qtbot.waitUntil(lambda: model.is_loaded and model.rowCount() == 1, timeout=10_000)
+        finally:
+            gate.set()  # before the worker stops: it waits for its job
 
 
 def test_a_late_end_of_an_earlier_sign_in_does_not_end_the_one_under_way() -> None:
