@@ -56,6 +56,7 @@ class Counts:
     """Entries per state, from one store query (``entries.count_by_state``)."""
 
     by_state: dict[str, int] = field(default_factory=dict)
+    known: bool = False  # False until the store was first counted: "0" would not be true then
 
     def of(self, *states: State) -> int:
         return sum(self.by_state.get(s.value, 0) for s in states)
@@ -281,7 +282,7 @@ def with_paused(status: KoopbisStatus, paused: bool) -> KoopbisStatus:
 
 
 def with_counts(status: KoopbisStatus, by_state: dict[str, int]) -> KoopbisStatus:
-    return replace(status, counts=Counts(dict(by_state)))
+    return replace(status, counts=Counts(dict(by_state), known=True))
 
 
 def with_go_live(status: KoopbisStatus, go_live: date) -> KoopbisStatus:

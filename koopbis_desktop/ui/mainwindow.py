@@ -479,7 +479,8 @@ class MainWindow(QMainWindow):
             heading = self.tr("Ofisteki kayıtlar (bütün bilgisayarlar) — {0}")
         else:
             heading = self.tr("Yerel kayıtlar — {0}")
-        self.counts_label.setText(heading.format(" · ".join(parts)))
+        # Nothing until the entries are counted: "Taslak: 0" beside a list of drafts would be untrue.
+        self.counts_label.setText(heading.format(" · ".join(parts)) if status.counts.known else "")
         sentence = status.banner()
         if sentence is None and status.go_live <= date.today():
             # No answer from KOOP-BİS yet, its opening day past: not "bakımda … açılınca".

@@ -184,3 +184,10 @@ def test_the_loop_honours_retry_after_to_the_second_with_at_most_ten_percent_jit
         assert all(retry_after <= w <= retry_after * 1.1 for w in waits), (status, min(waits), max(waits))
     without = SyncReport(Status.OFFLINE, "", "")
     assert auto.next_wait(without, backoff=15.0) == 15.0
+
+
+def test_counts_are_unknown_until_the_store_was_counted() -> None:
+    start = koopbis.initial(GO_LIVE)
+    assert not start.counts.known and start.counts.to_send == 0
+    counted = koopbis.with_counts(start, {})
+    assert counted.counts.known and counted.counts.to_send == 0  # counted: none, which is true now

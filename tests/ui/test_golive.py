@@ -386,3 +386,36 @@ def test_a_window_signed_in_on_the_eve_starts_the_automatic_sync_on_the_opening_
         window.sync_page.shutdown()
         assert window.sync_page.runner.wait(30)
         wait_idle(qtbot, worker)
+
+
+def test_the_status_bar_says_no_counts_before_the_entries_are_counted(
+    qtbot: Any,
+    worker: DbWorker,
+    store: Store,
+    people: dict[str, Actor],
+    cooperatives: list[dict[str, Any]],
+    make_ctx: Any,
+) -> None:
+    # A window's first paint comes before its counts: "Taslak: 0" beside a list of drafts would
+    # be untrue, so the counts' place stays empty until they come.
+    import threading
+
+    from koopbis_desktop.services import capture
+    from tests.conftest import member_admission
+
+    capture.create_entry(store, people["ayse"], "member.admit", cooperatives[0]["id"], member_admission(1))
+    gate = threading.Event()
+    worker.submit(lambda _store: gate.wait(30))  # the window's jobs wait behind it
+    try:
+        window = MainWindow(make_ctx("ayse"))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.wait(50)
+        assert window.counts_label.text() == ""
+        gate.set()
+        qtbot.waitUntil(lambda: "Taslak: 1" in window.counts_label.text(), timeout=10_000)
+        assert window.counts_label.text().startswith("Yerel kayıtlar — ")
+    finally:
+        gate.set()
+    wait_idle(qtbot, worker)
+    window.close()
