@@ -476,12 +476,7 @@ def locked_state(conn: Connection, entry_uuid: str) -> State:
     Two PCs moving the same entry at once take turns here: the second reads the
     state the first one left, and its move is checked against that.
     """
-    row = conn.execute(
-        f"SELECT state FROM entries WHERE uuid = ?{for_update(conn)}", (entry_uuid,)
-    ).fetchone()
-    if row is None:
-        raise NotFound(tx("Kayıt bulunamadı: {entry_uuid}").format(entry_uuid=entry_uuid))
-    return State(row[0])
+    return _locked_state_and_author(conn, entry_uuid)[0]
 
 
 def _locked_state_and_author(conn: Connection, entry_uuid: str) -> tuple[State, str]:

@@ -109,3 +109,11 @@ def active_queue(qtbot: Any, ctx: AppContext, preset: str, rows: int) -> Any:
     qtbot.waitUntil(page.isActiveWindow)
     qtbot.waitUntil(lambda: page.model.rowCount() == rows)
     return page
+
+
+def one_draft(store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]]) -> None:
+    """A draft of ayşe's: her Taslaklarım has one row."""
+    from koopbis_desktop.services import capture
+    from tests.conftest import member_admission
+
+    capture.create_entry(store, people["ayse"], "member.admit", cooperatives[0]["id"], member_admission(1))

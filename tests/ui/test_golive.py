@@ -46,7 +46,7 @@ from tests.sync.conftest import (
     live_server,
     seed_snapshot,
 )
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import one_draft, wait_idle
 
 MAINTENANCE_SECONDS = 2.0
 
@@ -400,10 +400,7 @@ def test_the_status_bar_says_no_counts_before_the_entries_are_counted(
     # be untrue, so the counts' place stays empty until they come.
     import threading
 
-    from koopbis_desktop.services import capture
-    from tests.conftest import member_admission
-
-    capture.create_entry(store, people["ayse"], "member.admit", cooperatives[0]["id"], member_admission(1))
+    one_draft(store, people, cooperatives)
     gate = threading.Event()
     worker.submit(lambda _store: gate.wait(30))  # the window's jobs wait behind it
     try:

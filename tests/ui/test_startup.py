@@ -35,6 +35,7 @@ from koopbis_desktop.ui import app as desktop
 from koopbis_desktop.ui.login import LoginDialog
 from koopbis_desktop.ui.worker import DbWorker
 from tests.conftest import PASSWORD, add_people
+from tests.ui.conftest import one_draft
 
 
 class StartWatcher:
@@ -279,14 +280,6 @@ def sign_in(login: LoginDialog, password: str = PASSWORD) -> None:
 
 def window_shown(shell: desktop.Shell) -> bool:
     return shell.window is not None and shell.window.isVisible()
-
-
-def one_draft(store: Store, people: dict[str, Actor], cooperatives: list[dict[str, Any]]) -> None:
-    """A draft of ayşe's: her Taslaklarım has one row."""
-    from koopbis_desktop.services import capture
-    from tests.conftest import member_admission
-
-    capture.create_entry(store, people["ayse"], "member.admit", cooperatives[0]["id"], member_admission(1))
 
 
 def test_the_signed_in_window_releases_the_held_check(
