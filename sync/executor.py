@@ -24,6 +24,17 @@ safe. Within a cooperative the order is kept: its next entry goes in a later
 window, and only once the one before it was applied. An entry of a window that
 was never sent (cancel, the server went away) is moved back to ``approved``.
 
+With batches, windows overlap: while a window's request is out (on the run's one
+sender thread), the next window is marked ``sending`` (step 1 above); it goes as
+soon as the first one's answer is in, and that answer is stored while it is out.
+The store's work and KOOP-BİS's then run side by side instead of in turn. The
+rules hold as before: a window goes only after its ``sending`` commit; it holds
+only cooperatives with nothing out (a cooperative comes back to the queue once
+its answer is stored), so it is the window the engine would have sent next
+anyway; an answer that stops the run, or asks for a wait, is heeded before the
+next window goes, and a window marked meanwhile is moved back unsent. Only the
+thread that opened the store touches it; the sender thread only makes the request.
+
 When KOOP-BİS's ``/health`` offers ``POST /changes:batch``, a window goes out as
 one batch request instead of one request per entry; each entry keeps its own
 idempotency key and gets its own answer, stored exactly as a single answer would
@@ -63,6 +74,9 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for_answer
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -130,6 +144,38 @@ def change_body(
     }
 
 
+@dataclass(frozen=True)
+class _Marked:
+    """A window moved to ``sending`` (step 1): its items, what goes, and the audit chain's head after the move."""
+
+    window: list[tuple[PlanItem, Iterator[PlanItem]]]
+    rows: list[tuple[Entry, dict[str, Any], bool]]  # entry, body, was approved
+    anchor: str
+
+
+@dataclass(frozen=True)
+class _Flight:
+    """A window whose batch request is out (step 2), its answer to come."""
+
+    marked: _Marked
+    answer: Future[list[wire.ChangeOutcome] | wire.Failure | None]
+
+    @property
+    def window(self) -> list[tuple[PlanItem, Iterator[PlanItem]]]:
+        return self.marked.window
+
+
+def _take(active: deque[Iterator[PlanItem]], size: int) -> list[tuple[PlanItem, Iterator[PlanItem]]]:
+    """The next window: the head of up to ``size`` queues, in turn (a queue that has ended leaves)."""
+    window: list[tuple[PlanItem, Iterator[PlanItem]]] = []
+    while active and len(window) < size:
+        queue = active.popleft()
+        item = next(queue, None)
+        if item is not None:
+            window.append((item, queue))
+    return window
+
+
 class Executor:
     """Runs the plan against one client; one instance per run, on the thread that opened ``store``."""
 
@@ -158,10 +204,20 @@ class Executor:
         self._hold_until = 0.0
         # Entries whose answer in this run was such a wait: past the linger they go in the next run.
         self._told_to_wait: set[str] = set()
+        # The thread a batch request goes out on while the next window is marked (made at the first).
+        self._sender: ThreadPoolExecutor | None = None
 
     # ------------------------------------------------------------ loop
 
     def run(self) -> RunResult:
+        try:
+            return self._run()
+        finally:
+            if self._sender is not None:
+                self._sender.shutdown(wait=True)
+                self._sender = None
+
+    def _run(self) -> RunResult:
         if self.config.batch and self.client.batch_max is None:
             # Not asked yet (the scheduler asks before every run): whether batches are offered.
             self.client.health()
@@ -206,22 +262,78 @@ class Executor:
 
         A queue goes on only while its entries are applied; the first that is not
         (conflict, rejection, retry) holds the rest of its cooperative back.
+
+        With batches, the next window is marked ``sending`` while the one before is out, goes
+        as soon as that one's answer is in, and the answer is stored while it is out: the
+        store's work and KOOP-BİS's overlap. The next window holds only cooperatives that are
+        not out (theirs come back to the queue once their answers are stored), so it is the
+        window the engine would have sent next without the overlap.
         """
         active: deque[Iterator[PlanItem]] = deque(iter(q) for q in queues)
-        while active and self.result.stop is None and not self.cancel.is_set():
-            size = self._batch_size() or max(1, self.config.window)
-            window: list[tuple[PlanItem, Iterator[PlanItem]]] = []
-            while active and len(window) < size:
-                queue = active.popleft()
-                item = next(queue, None)
-                if item is not None:
-                    window.append((item, queue))
-            if not window:
-                break
-            applied = self._send_window([item for item, _ in window])
-            for item, queue in window:
-                if item.uuid in applied:
-                    active.append(queue)
+        flight: _Flight | None = None
+        try:
+            while self.result.stop is None and not self.cancel.is_set():
+                size = self._batch_size() or max(1, self.config.window)
+                if flight is None and not self._may_send():
+                    break
+                window = _take(active, size)
+                files = {item.uuid: self._attachment_hashes(item.uuid) for item, _ in window}
+                if flight is not None and (len(window) < size or self._to_upload(files)):
+                    # Fewer cooperatives free than a window holds, or files to upload first (the
+                    # client makes one request at a time): the window out lands first.
+                    self._requeue(flight.window, self._land(flight, flight.answer.result()), active)
+                    flight = None
+                    more = _take(active, size - len(window))
+                    files |= {item.uuid: self._attachment_hashes(item.uuid) for item, _ in more}
+                    window += more
+                    if not self._may_send():
+                        break
+                if not window:
+                    break
+                marked = self._mark_window(window, files)
+                if flight is not None:
+                    landed, flight = flight, None
+                    answer = landed.answer.result()
+                    self._heed(answer)
+                    if marked is not None and self._may_overlap(answer):
+                        flight = self._launch(marked)
+                    self._requeue(landed.window, self._land(landed, answer, heeded=True), active)
+                    if marked is not None and flight is None:
+                        self._requeue(window, self._send_marked(marked), active)
+                elif marked is not None and self._batch_size() and not self.cancel.is_set():
+                    flight = self._launch(marked)
+                elif marked is not None:
+                    self._requeue(window, self._send_marked(marked), active)
+            if flight is not None:
+                landed, flight = flight, None
+                self._land(landed, landed.answer.result())
+        finally:
+            if flight is not None:
+                # Something failed here while a batch was out: its answer is not stored, and its
+                # entries stay "sending" (rule 2 resends them). The request ends before the run does.
+                wait_for_answer([flight.answer])
+
+    @staticmethod
+    def _requeue(
+        window: list[tuple[PlanItem, Iterator[PlanItem]]],
+        applied: set[str],
+        active: deque[Iterator[PlanItem]],
+    ) -> None:
+        """The cooperatives whose entry was applied go on, behind the others."""
+        for item, queue in window:
+            if item.uuid in applied:
+                active.append(queue)
+
+    def _to_upload(self, files: dict[str, list[str]]) -> bool:
+        return any(digest not in self._uploaded for hashes in files.values() for digest in hashes)
+
+    def _may_overlap(self, answer: wire.ChangeOutcome | list[wire.ChangeOutcome] | None) -> bool:
+        """Whether the next window may go before this answer is stored: not when it stops the run,
+        asks for a wait, or was no batch answer at all (its entries then go one by one first)."""
+        if answer is None or self.cancel.is_set() or self.result.stop is not None:
+            return False
+        outcomes = answer if isinstance(answer, list) else [answer]
+        return not any(_stops_run(outcome) for outcome in outcomes) and time.monotonic() >= self._hold_until
 
     def _batch_size(self) -> int:
         """Entries per batch request; 0 when the window goes one request per entry."""
@@ -309,20 +421,21 @@ class Executor:
 
     # ------------------------------------------------------------ one window
 
-    def _send_window(self, items: list[PlanItem]) -> set[str]:
-        """Send a window of entries (one per cooperative); the uuids now synced."""
+    def _mark_window(
+        self, window: list[tuple[PlanItem, Iterator[PlanItem]]], files: dict[str, list[str]]
+    ) -> _Marked | None:
+        """Upload what the window's entries need, then move them to ``sending`` in one committed
+        transaction; None when none of them is to be sent."""
         self._beat()
-        if not self._may_send():
-            return set()
         ready: list[tuple[PlanItem, list[str]]] = []
-        for item in items:
-            attachments = self._attachment_hashes(item.uuid)
+        for item, _ in window:
+            attachments = files[item.uuid]
             if attachments and not self._upload(item.entry, attachments):
                 continue
             ready.append((item, attachments))
         self._flush_progress()
         if not ready or self.result.stop is not None:
-            return set()
+            return None
         # 1. Every entry of the window moves to "sending" in one committed transaction.
         marked: list[tuple[Entry, dict[str, Any], bool]] = []  # entry, body, was approved
         with self.store.atomic() as conn:
@@ -345,15 +458,55 @@ class Executor:
                 body = change_body(entry, entry.cooperative_id, entry.cooperative_ref, base)
                 body["attachments"] = attachments
                 marked.append((entry, body, was_approved))
-        if marked:
-            # Said before the requests go (nothing is counted as answered yet): the screens show
-            # "eşitleniyor" for as long as KOOP-BİS takes to answer, not only at the end.
-            self._progress(None, f"{len(marked)} kayıt KOOP-BİS'e gönderiliyor…")
-            self._flush_progress()
-        # 2. The requests (one batch, or one per entry); a global failure stops the window.
+        if not marked:
+            return None
         anchor = "{}:{}".format(*audit.head(self.store))  # the chain as it stands after step 1
-        answers, unsent = self._send(marked, anchor)
-        # 3. Every answer with its state move and audit row, in one committed transaction.
+        return _Marked(window, marked, anchor)
+
+    def _say_sending(self, marked: _Marked) -> None:
+        # Said as the requests go (nothing is counted as answered yet): the screens show
+        # "eşitleniyor" for as long as KOOP-BİS takes to answer, not only at the end.
+        self._progress(None, f"{len(marked.rows)} kayıt KOOP-BİS'e gönderiliyor…")
+        self._flush_progress()
+
+    def _launch(self, marked: _Marked) -> _Flight:
+        """2. The window's batch request, sent on the run's sender thread."""
+        self._say_sending(marked)
+        if self._sender is None:
+            self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="koopbis-sync-send")
+        items = [(entry.uuid, body) for entry, body, _ in marked.rows]
+        return _Flight(marked, self._sender.submit(self.client.submit_batch, items, audit_head=marked.anchor))
+
+    def _send_marked(self, marked: _Marked) -> set[str]:
+        """2 and 3 without overlap: the requests (unless the run stopped or must wait longer than
+        it holds on), then the answers stored; the uuids now synced."""
+        if self.result.stop is not None or self.cancel.is_set() or not self._may_send():
+            return self._store_answers(marked, [], [e for e, _, approved in marked.rows if approved])
+        self._say_sending(marked)
+        answers, unsent = self._send(marked.rows, marked.anchor)
+        return self._store_answers(marked, answers, unsent)
+
+    def _land(
+        self, flight: _Flight, answer: list[wire.ChangeOutcome] | wire.Failure | None, *, heeded: bool = False
+    ) -> set[str]:
+        """A batch's answer stored (one that was no batch answer: its entries posted one by one
+        first); the uuids now synced."""
+        if not heeded:
+            self._heed(answer)
+        marked = flight.marked
+        if answer is None:
+            answers, unsent = self._one_by_one(marked.rows, marked.anchor)
+        else:
+            answers, unsent = self._answers_of(marked.rows, answer)
+        return self._store_answers(marked, answers, unsent)
+
+    def _store_answers(
+        self,
+        marked: _Marked,
+        answers: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]],
+        unsent: list[Entry],
+    ) -> set[str]:
+        """3. Every answer with its state move and audit row, in one committed transaction."""
         applied: set[str] = set()
         with self.store.atomic() as conn:
             entries.lock_entries(conn, self._recorded_rows(answers, unsent))
@@ -379,32 +532,45 @@ class Executor:
         self, marked: list[tuple[Entry, dict[str, Any], bool]], anchor: str
     ) -> tuple[list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]], list[Entry]]:
         """Send the marked entries: (entry, body, outcome, was approved) per answer, and those never sent."""
-        answers: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]] = []
-        unsent: list[Entry] = []
-        batched: list[wire.ChangeOutcome] | wire.Failure | None = None
         if self._batch_size() and marked and not self.cancel.is_set():
             batched = self.client.submit_batch([(e.uuid, body) for e, body, _ in marked], audit_head=anchor)
             self._heed(batched)
+            if batched is not None:
+                return self._answers_of(marked, batched)
+        return self._one_by_one(marked, anchor)
+
+    @staticmethod
+    def _answers_of(
+        marked: list[tuple[Entry, dict[str, Any], bool]], batched: list[wire.ChangeOutcome] | wire.Failure
+    ) -> tuple[list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]], list[Entry]]:
+        """A batch's answer as one answer per entry, and the entries never sent."""
         if isinstance(batched, list):
             # An answer per entry, each its own (the server took the batch).
             answers = [
                 (entry, body, outcome, was_approved)
                 for (entry, body, was_approved), outcome in zip(marked, batched, strict=True)
             ]
-            return answers, unsent
-        if batched is not None:
-            # The batch failed as a whole: that failure is each entry's, as if each had been
-            # posted and met it. The request went out for all of them, so a cancel meanwhile
-            # changes nothing; only a failure that certainly applied nothing (refused
-            # connection, login, maintenance) leaves the rest as never sent.
-            for index, (entry, body, was_approved) in enumerate(marked):
-                if index and _stops_run(batched):
-                    if was_approved:
-                        unsent.append(entry)
-                    continue
-                answers.append((entry, body, batched, was_approved))
-            return answers, unsent
-        # None: no batches (not offered, or not taken for these): one post per entry.
+            return answers, []
+        # The batch failed as a whole: that failure is each entry's, as if each had been
+        # posted and met it. The request went out for all of them, so a cancel meanwhile
+        # changes nothing; only a failure that certainly applied nothing (refused
+        # connection, login, maintenance) leaves the rest as never sent.
+        failed: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]] = []
+        unsent: list[Entry] = []
+        for index, (entry, body, was_approved) in enumerate(marked):
+            if index and _stops_run(batched):
+                if was_approved:
+                    unsent.append(entry)
+                continue
+            failed.append((entry, body, batched, was_approved))
+        return failed, unsent
+
+    def _one_by_one(
+        self, marked: list[tuple[Entry, dict[str, Any], bool]], anchor: str
+    ) -> tuple[list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]], list[Entry]]:
+        """No batches (not offered, or not taken for these): one post per entry."""
+        answers: list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]] = []
+        unsent: list[Entry] = []
         for entry, body, was_approved in marked:
             if (
                 self.cancel.is_set()

@@ -78,20 +78,60 @@ def many(store: Store, people: dict[str, Actor], cooperatives: int, per: int) ->
     return [e for r in recs for e in cooperative_entries(store, people["ayse"], people["sef"], r, per, rng)]
 
 
+def _window_moves(store: Store, made: list[Entry]) -> list[tuple[str, str]]:
+    """(action, entry) of the run's state moves of these entries, in the audit trail's order."""
+    ours = {entry.uuid for entry in made}
+    return [
+        (row["action"], row["entry"])
+        for row in entries.audit_rows(store)
+        if row["entry"] in ours and row["action"] in ("send", "apply", "retry")
+    ]
+
+
+def _runs(moves: list[tuple[str, str]]) -> list[tuple[str, set[str]]]:
+    """The moves as runs of one action: (action, the entries it moved)."""
+    runs: list[tuple[str, set[str]]] = []
+    for action, uuid in moves:
+        if runs and runs[-1][0] == action:
+            runs[-1][1].add(uuid)
+        else:
+            runs.append((action, {uuid}))
+    return runs
+
+
 def test_windows_go_as_batches_one_entry_per_cooperative_each(
     store: Store, people: dict[str, Actor], tmp_path: Path, requests_seen: pytest.LogCaptureFixture
 ) -> None:
-    made = many(store, people, 12, 4)
+    made = many(store, people, 12, 2)
     with live_server(tmp_path, 12) as server:
         client = client_for(server)
         result = Executor(store, client, config=fast_executor(batch_size=5)).run()
         assert result.applied == len(made) and result.stop is None
         seen = calls(requests_seen)
-        # 48 entries in full batches of 5: a cooperative's next entry joins a later batch
+        # 24 entries in full batches of 5: a cooperative's next entry joins a later batch
         # once the one before was applied, beside the other cooperatives' entries.
         assert seen == {("/api/v1/changes:batch", "200"): -(-len(made) // 5)}
         assert_exactly_once_in_order(server, store, made)
         client.close()
+    # The windows overlap: the second moved to "sending" while the first was out, before the
+    # first's answers were stored; the first's answers then stored while the second was out, and
+    # so on. The last window, with fewer cooperatives free than a window holds, waited for the
+    # one before (its cooperatives' second entries come back only with their answers).
+    moves = _window_moves(store, made)
+    runs = _runs(moves)
+    assert [(action, len(moved)) for action, moved in runs] == [
+        ("send", 10),
+        ("apply", 5),
+        ("send", 5),
+        ("apply", 5),
+        ("send", 5),
+        ("apply", 10),
+        ("send", 4),
+        ("apply", 4),
+    ]
+    sent = [uuid for action, uuid in moves if action == "send"]
+    assert runs[1][1] == set(sent[:5])  # the answers stored first are the first window's
+    assert runs[3][1] == set(sent[5:10])
 
 
 def test_a_server_without_batches_gets_one_post_per_entry(
@@ -166,23 +206,6 @@ def test_a_batch_failing_as_a_whole_is_each_entrys_failure(
         client.close()
 
 
-def test_a_refused_connection_sends_nothing_and_keeps_the_rest_approved(
-    store: Store, people: dict[str, Actor], tmp_path: Path
-) -> None:
-    made = many(store, people, 4, 1)
-    with live_server(tmp_path, 4) as server:
-        client = client_for(server)
-        assert client.login() is None and client.health() is not None
-    result = Executor(store, client, config=fast_executor(linger=0.0)).run()  # the server is gone
-    assert result.stop == "offline"
-    states = Counter(entries.get_entry(store, e.uuid).state for e in made)
-    assert states == {State.APPROVED: len(made)}
-    attempts = {row[0]: row[1] for row in sync_state.attempt_rows(store)}
-    # As with single posts: the first entry counts a failed attempt, the others were never sent.
-    assert sorted(attempts.get(e.uuid, 0) for e in made) == [0, 0, 0, 1]
-    client.close()
-
-
 def test_the_chain_kept_during_a_run_equals_one_read_afresh(
     store: Store, people: dict[str, Actor], tmp_path: Path
 ) -> None:
@@ -235,4 +258,57 @@ def test_a_cancel_while_a_batch_is_out_leaves_its_entries_sending(
         assert sorted(applied_keys(server)) == sorted(e.uuid for e in made)
         assert {entries.get_entry(store, e.uuid).state for e in made} == {State.SENDING}
         assert_nothing_applied_is_changeable(server, store)
+        client.close()
+
+
+def test_a_refused_connection_sends_nothing_and_keeps_the_rest_approved(
+    store: Store, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    made = many(store, people, 8, 1)
+    with live_server(tmp_path, 8) as server:
+        client = client_for(server)
+        assert client.login() is None and client.health() is not None
+    # The server is gone: the first window's request is refused while the second is marked.
+    result = Executor(store, client, config=fast_executor(linger=0.0, batch_size=4)).run()
+    assert result.stop == "offline"
+    assert Counter(entries.get_entry(store, e.uuid).state for e in made) == {State.APPROVED: len(made)}
+    attempts = {row[0]: row[1] for row in sync_state.attempt_rows(store)}
+    # As with single posts: the first entry counts a failed attempt, the others were never sent.
+    assert sorted(attempts.get(e.uuid, 0) for e in made) == [0] * 7 + [1]
+    moves = _window_moves(store, made)
+    second = [uuid for action, uuid in moves if action == "send"][4:]
+    assert len(second) == 4
+    for uuid in second:
+        # Moved back without a request, said so in its history.
+        assert [action for action, moved in moves if moved == uuid] == ["send", "retry"]
+        assert entries.audit_rows(store, uuid)[-1]["details"] == {"unsent": True}
+    client.close()
+
+
+def test_a_failure_here_while_a_batch_is_out_waits_for_it_and_loses_nothing(
+    store: Store, people: dict[str, Actor], tmp_path: Path
+) -> None:
+    made = many(store, people, 8, 1)
+    beats: list[int] = []
+
+    def heartbeat() -> None:
+        beats.append(len(beats))
+        if len(beats) == 2:  # marking the second window, the first window's request out
+            raise OSError("disk gone")
+
+    with live_server(tmp_path, 8) as server:
+        client = client_for(server)
+        with pytest.raises(OSError, match="disk gone"):
+            Executor(store, client, config=fast_executor(batch_size=4, heartbeat=heartbeat)).run()
+        assert not [t for t in threading.enumerate() if t.name.startswith("koopbis-sync-send")]
+        states = Counter(entries.get_entry(store, e.uuid).state for e in made)
+        # The first window reached KOOP-BİS (the run waited for its request); its answer is not
+        # stored, so its entries stay "sending" and nobody may change them.
+        assert states == {State.SENDING: 4, State.APPROVED: 4}
+        sending = {e.uuid for e in made if entries.get_entry(store, e.uuid).state == State.SENDING}
+        assert set(applied_keys(server)) == sending
+        assert_nothing_applied_is_changeable(server, store)
+        again = Executor(store, client, config=fast_executor(batch_size=4)).run()
+        assert again.applied == len(made) and again.replayed == 4
+        assert_exactly_once_in_order(server, store, made)
         client.close()
