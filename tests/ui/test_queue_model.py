@@ -18,7 +18,7 @@ from koopbis_desktop.store import entry_batches, snapshot
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entry_batches import NewDraft
 from koopbis_desktop.ui.context import AppContext
-from koopbis_desktop.ui.models.entries import COL_COOPERATIVE, PAGE_SIZE, EntryTableModel
+from koopbis_desktop.ui.models.entries import COL_COOPERATIVE, COL_UPDATED, PAGE_SIZE, EntryTableModel
 from koopbis_desktop.ui.pages.queue import PRESET_BY_KEY, QueuePage
 from koopbis_desktop.ui.worker import DbWorker
 from tests.ui.conftest import wait_idle
@@ -284,6 +284,44 @@ def test_taslaklarim_explains_itself_and_the_other_queues_say_nothing_more(
         qtbot.addWidget(page)
         assert page.explanation.isHidden() and page.explanation.text() == ""
     wait_idle(qtbot, worker)
+
+
+def test_a_queue_page_asks_for_its_first_page_once_while_it_is_built_in_its_headers_order(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], worker: DbWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[tuple[EntryFilter, str, bool]] = []
+    page_entries = queries.page_entries
+
+    def recorded(store: Store, flt: EntryFilter, **kwargs: Any) -> list[queries.EntryRow]:
+        asked.append((flt, kwargs["sort"], kwargs["descending"]))
+        return page_entries(store, flt, **kwargs)
+
+    monkeypatch.setattr(queries, "page_entries", recorded)
+    page = QueuePage(make_ctx("ayse"), PRESET_BY_KEY["drafts"])
+    qtbot.addWidget(page)
+    # Asked for before the page's table exists: the worker reads it while the rest is built.
+    assert page.model.entry_filter == page.current_filter()
+    assert page.model.entry_filter.author == "ayse" and page.model.entry_filter.states == (
+        State.DRAFT,
+        State.RETURNED,
+    )
+    qtbot.waitUntil(lambda: page.model.is_loaded, timeout=20_000)
+    wait_idle(qtbot, worker)
+    # Once, newest first, as the header shows: the table taking the model sorted by its
+    # indicator, which changed nothing and read nothing again.
+    assert asked == [(page.current_filter(), "updated_at", True)]
+    header = page.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        COL_UPDATED,
+        Qt.SortOrder.DescendingOrder,
+    )
+    page.model.sort(COL_UPDATED, Qt.SortOrder.DescendingOrder)
+    wait_idle(qtbot, worker)
+    assert len(asked) == 1
+    # Another order is read at once.
+    with qtbot.waitSignal(page.model.loaded, timeout=20_000):
+        page.table.sortByColumn(COL_UPDATED, Qt.SortOrder.AscendingOrder)
+    assert asked[1:] == [(page.current_filter(), "updated_at", False)]
 
 
 def test_tur_and_durum_sort_by_the_turkish_label_the_list_shows(

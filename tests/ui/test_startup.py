@@ -35,7 +35,7 @@ from koopbis_desktop.ui import app as desktop
 from koopbis_desktop.ui.login import LoginDialog
 from koopbis_desktop.ui.worker import DbWorker
 from tests.conftest import PASSWORD, add_people
-from tests.ui.conftest import one_draft
+from tests.ui.conftest import one_draft, wait_idle
 
 
 class StartWatcher:
@@ -386,6 +386,37 @@ def test_the_signed_in_window_shows_with_its_first_page_and_the_login_stays_up_t
         assert not login.isVisible() and login.result() == QDialog.DialogCode.Accepted
         window = shell.window
         assert window is not None and window.current_page_key() == "drafts"
+
+
+def test_the_landing_lists_first_page_is_asked_for_before_the_rest_of_the_window_is_built(
+    qtbot: Any,
+    make_ctx: Any,
+    worker: DbWorker,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The DB worker reads the first page while the window around it (its menus, status bar…) is
+    # built, instead of after: what the person waits for comes first.
+    from koopbis_desktop.services.queries import EntryFilter
+    from koopbis_desktop.ui.mainwindow import MainWindow
+    from koopbis_desktop.ui.pages.queue import QueuePage
+
+    at_menus: list[tuple[bool, EntryFilter | None]] = []
+    build_menus = MainWindow._build_menus
+
+    def recorded(self: MainWindow) -> None:
+        page = dict.get(self.pages, "drafts")
+        at_menus.append((page is not None, page.model.entry_filter if isinstance(page, QueuePage) else None))
+        build_menus(self)
+
+    monkeypatch.setattr(MainWindow, "_build_menus", recorded)
+    window = MainWindow(make_ctx("ayse"))
+    qtbot.addWidget(window)
+    page = window.pages["drafts"]
+    assert isinstance(page, QueuePage)
+    assert at_menus == [(True, page.current_filter())] and page.current_filter() != EntryFilter()
+    assert window.current_page_key() == "drafts"
+    qtbot.waitUntil(lambda: page.model.is_loaded, timeout=10_000)
+    wait_idle(qtbot, worker)
 
 
 def test_a_first_page_that_is_slow_to_come_does_not_hold_the_signed_in_window_back(

@@ -320,8 +320,10 @@ class EntryTableModel(QAbstractTableModel):
         key = COLUMNS[column][1]
         if key is None:
             return
-        self._sort = key
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending):
+            return  # the order it has (a view taking the model): nothing to read again
+        self._sort, self._descending = key, descending
         if self._generation:  # a list never asked for yet is read once, in its first order
             self.reload()
 

@@ -123,6 +123,9 @@ class QueuePage(QWidget):
             self.tr("Ara: kooperatif, kişi, karar no… (Türkçe harfsiz de olur)")
         )
         self.search_edit.setClearButtonEnabled(True)
+        # The first page is asked for now, with the filter these widgets show: the DB worker
+        # reads it while the rest of the page (and, for the landing list, of the window) is built.
+        self.model.set_filter(self.current_filter())
 
         filters = QHBoxLayout()
         form_left = QFormLayout()
@@ -153,12 +156,14 @@ class QueuePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        # The model's own order (newest first), shown before sorting is on: turning it on sorts by
+        # the indicator, which then changes nothing and reads nothing again.
+        header.setSortIndicator(COL_UPDATED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(COL_UPDATED, Qt.SortOrder.DescendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in (
@@ -311,7 +316,6 @@ class QueuePage(QWidget):
         self._presence_timer.setInterval(PRESENCE_RECHECK_MS)
         self._presence_timer.timeout.connect(self.refresh_presence)
 
-        self.apply_filter()
         self.refresh_presence()
 
     # -- filter -----------------------------------------------------------------------
