@@ -281,7 +281,7 @@ class Executor:
                 if flight is not None and (len(window) < size or self._to_upload(files)):
                     # Fewer cooperatives free than a window holds, or files to upload first (the
                     # client makes one request at a time): the window out lands first.
-                    self._requeue(flight.window, self._land(flight, flight.answer.result()), active)
+                    self._requeue(flight.window, self._land(flight, self._answer(flight)), active)
                     flight = None
                     more = _take(active, size - len(window))
                     files |= {item.uuid: self._attachment_hashes(item.uuid) for item, _ in more}
@@ -293,11 +293,10 @@ class Executor:
                 marked = self._mark_window(window, files)
                 if flight is not None:
                     landed, flight = flight, None
-                    answer = landed.answer.result()
-                    self._heed(answer)
+                    answer = self._answer(landed)
                     if marked is not None and self._may_overlap(answer):
                         flight = self._launch(marked)
-                    self._requeue(landed.window, self._land(landed, answer, heeded=True), active)
+                    self._requeue(landed.window, self._land(landed, answer), active)
                     if marked is not None and flight is None:
                         self._requeue(window, self._send_marked(marked), active)
                 elif marked is not None and self._batch_size() and not self.cancel.is_set():
@@ -306,7 +305,7 @@ class Executor:
                     self._requeue(window, self._send_marked(marked), active)
             if flight is not None:
                 landed, flight = flight, None
-                self._land(landed, landed.answer.result())
+                self._land(landed, self._answer(landed))
         finally:
             if flight is not None:
                 # Something failed here while a batch was out: its answer is not stored, and its
@@ -482,17 +481,22 @@ class Executor:
         it holds on), then the answers stored; the uuids now synced."""
         if self.result.stop is not None or self.cancel.is_set() or not self._may_send():
             return self._store_answers(marked, [], [e for e, _, approved in marked.rows if approved])
+        if self._batch_size():
+            flight = self._launch(marked)
+            return self._land(flight, self._answer(flight))
         self._say_sending(marked)
-        answers, unsent = self._send(marked.rows, marked.anchor)
+        answers, unsent = self._one_by_one(marked.rows, marked.anchor)
         return self._store_answers(marked, answers, unsent)
 
-    def _land(
-        self, flight: _Flight, answer: list[wire.ChangeOutcome] | wire.Failure | None, *, heeded: bool = False
-    ) -> set[str]:
+    def _answer(self, flight: _Flight) -> list[wire.ChangeOutcome] | wire.Failure | None:
+        """The batch's answer, once it is in; a Retry-After in it holds every later request."""
+        answer = flight.answer.result()
+        self._heed(answer)
+        return answer
+
+    def _land(self, flight: _Flight, answer: list[wire.ChangeOutcome] | wire.Failure | None) -> set[str]:
         """A batch's answer stored (one that was no batch answer: its entries posted one by one
         first); the uuids now synced."""
-        if not heeded:
-            self._heed(answer)
         marked = flight.marked
         if answer is None:
             answers, unsent = self._one_by_one(marked.rows, marked.anchor)
@@ -527,17 +531,6 @@ class Executor:
             if isinstance(outcome, wire.Applied) and registers_cooperative(entry.type):
                 rows += entries.waiting_on_registration(self.store, entry.uuid, State.APPROVED)
         return rows
-
-    def _send(
-        self, marked: list[tuple[Entry, dict[str, Any], bool]], anchor: str
-    ) -> tuple[list[tuple[Entry, dict[str, Any], wire.ChangeOutcome, bool]], list[Entry]]:
-        """Send the marked entries: (entry, body, outcome, was approved) per answer, and those never sent."""
-        if self._batch_size() and marked and not self.cancel.is_set():
-            batched = self.client.submit_batch([(e.uuid, body) for e, body, _ in marked], audit_head=anchor)
-            self._heed(batched)
-            if batched is not None:
-                return self._answers_of(marked, batched)
-        return self._one_by_one(marked, anchor)
 
     @staticmethod
     def _answers_of(

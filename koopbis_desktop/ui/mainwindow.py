@@ -168,7 +168,8 @@ class MainWindow(QMainWindow):
         # The landing page is the only one built now, and before the rest of the window: its
         # list's first page is the DB worker's first job (a few milliseconds, what the person
         # waits for), read while the window around it is built.
-        self._build_page(self.page_keys()[self._landing_row()])
+        landing = self._landing_row()
+        self._build_page(self.page_keys()[landing])
 
         centre = self.centre = QWidget()
         body = QHBoxLayout()
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.on_nav_current_row_changed)
         # The status bar's counts follow the landing list (a scan of the entries' state index,
         # 10–30 ms on 50,000 entries), beside the window's first paint.
-        self.nav.setCurrentRow(self._landing_row())
+        self.nav.setCurrentRow(landing)
         self.refresh_counts()
 
         ctx.hub.entries_changed.connect(self.on_hub_entries_changed)

@@ -13,6 +13,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,9 +22,11 @@ from koopbis_desktop.store import entries, sync_state
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 from koopbis_desktop.store.entries import Entry
+from sync.client import KoopbisClient
 from sync.executor import Executor, SyncProgress
 from sync.rebase import CooperativeChain, chained_base
 from tests.sync.conftest import (
+    LiveServer,
     applied_keys,
     approved_update,
     assert_nothing_applied_is_changeable,
@@ -97,6 +100,13 @@ def _runs(moves: list[tuple[str, str]]) -> list[tuple[str, set[str]]]:
         else:
             runs.append((action, {uuid}))
     return runs
+
+
+def signed_in_client(server: LiveServer, **options: Any) -> KoopbisClient:
+    """A client of ``server``, signed in and told by /health whether batches are offered."""
+    client = client_for(server, **options)
+    assert client.login() is None and client.health() is not None
+    return client
 
 
 def test_windows_go_as_batches_one_entry_per_cooperative_each(
@@ -182,8 +192,7 @@ def test_a_batch_failing_as_a_whole_is_each_entrys_failure(
 ) -> None:
     made = many(store, people, 4, 1)
     with live_server(tmp_path, 4) as server:
-        client = client_for(server)
-        assert client.login() is None and client.health() is not None
+        client = signed_in_client(server)
         admin = server.admin()
         admin.put("/api/v1/admin/faults", json={"spec": "drop_after=1", "seed": 1})
         # A long back-off, so that however slow the machine the run sends the window once.
@@ -241,8 +250,7 @@ def test_a_cancel_while_a_batch_is_out_leaves_its_entries_sending(
 ) -> None:
     made = many(store, people, 4, 1)
     with live_server(tmp_path, 4) as server:
-        client = client_for(server, read_timeout=0.4)
-        assert client.login() is None and client.health() is not None
+        client = signed_in_client(server, read_timeout=0.4)
         server.admin().put("/api/v1/admin/faults", json={"spec": "timeout_after=1", "seed": 1, "delay": 0.8})
         cancel = threading.Event()
 
@@ -266,8 +274,7 @@ def test_a_refused_connection_sends_nothing_and_keeps_the_rest_approved(
 ) -> None:
     made = many(store, people, 8, 1)
     with live_server(tmp_path, 8) as server:
-        client = client_for(server)
-        assert client.login() is None and client.health() is not None
+        client = signed_in_client(server)
     # The server is gone: the first window's request is refused while the second is marked.
     result = Executor(store, client, config=fast_executor(linger=0.0, batch_size=4)).run()
     assert result.stop == "offline"
