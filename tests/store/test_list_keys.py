@@ -230,6 +230,148 @@ def test_keyset_pages_concatenated_are_the_whole_sorted_list(
     assert [row[0] for row in skipped] == whole[7 : 7 + size]
 
 
+# How a narrowed queue is read: (SORT_FOUND_UP_TO, WALK_FOUND_FROM). Sorted what the filter
+# finds, walked the sort's index, SQLite's planner's own choice (what the listed fixture's
+# counts give with the real thresholds).
+PLANS = {
+    "sort": (10_000, 10_001),
+    "walk": (-1, 0),
+    "planner": (listing.SORT_FOUND_UP_TO, listing.WALK_FOUND_FROM),
+}
+
+
+def _finds(flt: EntryFilter, row: tuple[Any, ...]) -> bool:
+    """What the filter finds, by the row a list shows (type, cooperative, author, date)."""
+    day = row[7] or ""
+    return (
+        (not flt.type_id or row[1] == flt.type_id)
+        and (not flt.cooperative or row[2] == flt.cooperative)
+        and (not flt.author or row[5] == flt.author)
+        and (not flt.date_from or day >= flt.date_from)
+        and (not flt.date_to or (day != "" and day <= flt.date_to))
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    plan=st.sampled_from(sorted(PLANS)),
+    sort=st.sampled_from(sorted(listing.SORTABLE)),
+    descending=st.booleans(),
+    size=st.integers(min_value=1, max_value=30),
+    states=st.sampled_from([(), ("draft",), ("submitted", "approved")]),
+    narrowed=st.sampled_from(
+        [
+            {"type_id": "merger"},
+            {"author": "Şule"},
+            {"cooperative": "registration"},
+            {"cooperative": "snapshot"},
+            {"date_from": "2015-02-02", "date_to": "2015-02-03"},
+            {"date_to": "2015-02-02"},
+            {"date_from": "2015-02-04"},
+            {"type_id": "member.admit", "author": "cem", "date_from": "2015-02-01"},
+            {"type_id": "no.such"},
+        ]
+    ),
+)
+def test_a_narrowed_queue_reads_the_same_rows_whichever_way_it_is_read(
+    listed: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    plan: str,
+    sort: str,
+    descending: bool,
+    size: int,
+    states: tuple[str, ...],
+    narrowed: dict[str, str],
+) -> None:
+    """A change type, an author, a cooperative, dates: the rows the filter finds, in the list's
+    own order, page after page both ways — whether they are sorted, walked or left to SQLite."""
+    from koopbis_desktop.domain.lifecycle import State
+
+    monkeypatch.setattr(listing, "SORT_FOUND_UP_TO", PLANS[plan][0])
+    monkeypatch.setattr(listing, "WALK_FOUND_FROM", PLANS[plan][1])
+    if "cooperative" in narrowed:  # a registry cooperative, or the local registration
+        ids = {
+            "registration": str(uuid.UUID(int=10_000)),
+            "snapshot": snapshot.search(listed, "Dere")[0]["id"],
+        }
+        narrowed = {"cooperative": ids[narrowed["cooperative"]]}
+    flt = EntryFilter(states=tuple(State(s) for s in states), **narrowed)
+    order = ("merger", "registration") if sort == "type" else ("submitted",) if sort == "state" else ()
+    unfiltered = EntryFilter(states=flt.states)
+    listed_rows = listing.entry_rows(
+        listed, unfiltered, limit=10_000, sort=sort, descending=descending, order=order
+    )
+    expected = [row[0] for row in listed_rows if _finds(flt, row)]
+    whole = listing.entry_rows(listed, flt, limit=10_000, sort=sort, descending=descending, order=order)
+    assert [row[0] for row in whole] == expected
+    assert listing.count_entries(listed, flt) == len(expected)
+    assert _walk_forward(listed, flt, sort, descending, size, order) == expected
+    assert _walk_backward(listed, flt, sort, descending, size, order) == expected
+    skipped = listing.entry_rows(
+        listed, flt, limit=size, offset=3, sort=sort, descending=descending, order=order
+    )
+    assert [row[0] for row in skipped] == expected[3 : 3 + size]
+
+
+def _plans(store: Store, call: Any) -> list[str]:
+    """SQLite's plans of the statements ``call`` runs (the counts and the pages)."""
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        call()
+    finally:
+        store.conn.set_trace_callback(None)
+    return [query_plan(store, s) for s in statements if s.lstrip().upper().startswith("SELECT")]
+
+
+@pytest.mark.sqlite_only  # SQLite's query plans; the office database has its own planner
+def test_a_cooperatives_entries_and_a_date_range_are_found_by_an_index(listed: Store) -> None:
+    """The cooperative (a registry id or a local registration) and the dates are terms of the
+    (key, uuid) indexes: a count or a page never reads the whole table for them."""
+    from koopbis_desktop.domain.lifecycle import State
+
+    coop = snapshot.search(listed, "Dere")[0]["id"]
+    for flt, index in (
+        (EntryFilter(cooperative=coop), "entries_cooperative_key"),
+        (EntryFilter(cooperative=str(uuid.UUID(int=10_000))), "entries_cooperative_key"),
+        (EntryFilter(states=(State.DRAFT,), cooperative=coop), "entries_state_cooperative_key"),
+        (EntryFilter(date_from="2015-02-02", date_to="2015-02-03"), "entries_effective"),
+        (EntryFilter(states=(State.APPROVED,), date_to="2015-02-02"), "entries_state_effective"),
+    ):
+        plans = _plans(listed, lambda flt=flt: listing.count_entries(listed, flt))
+        assert len(plans) == 1 and index in plans[0] and "SCAN" not in plans[0], (flt, plans)
+        plans = _plans(
+            listed,
+            lambda flt=flt: listing.entry_rows(
+                listed, flt, limit=5, sort="cooperative_title", descending=False
+            ),
+        )
+        page = plans[-1]  # after the count that chose how to read it
+        assert index in page and "TEMP B-TREE" in page and "SCAN" not in page, (flt, plans)
+
+
+@pytest.mark.sqlite_only  # SQLite's query plans; the office database has its own planner
+def test_a_change_type_found_often_walks_the_sorts_index_and_one_found_rarely_is_sorted(
+    listed: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """By the count of what the filter finds: many, the sort's index is walked (no sort of them
+    all); few, the filter's index finds them and they are sorted (no walk past the others)."""
+    merger = EntryFilter(type_id="merger")
+    assert listing.count_entries(listed, merger) == 40
+    monkeypatch.setattr(listing, "SORT_FOUND_UP_TO", 39)
+    monkeypatch.setattr(listing, "WALK_FOUND_FROM", 40)
+    plans = _plans(
+        listed, lambda: listing.entry_rows(listed, merger, limit=5, sort="cooperative_title", descending=True)
+    )
+    assert "entries_title_key" in plans[-1] and "TEMP B-TREE" not in plans[-1], plans
+    monkeypatch.setattr(listing, "WALK_FOUND_FROM", 41)
+    monkeypatch.setattr(listing, "SORT_FOUND_UP_TO", 40)
+    plans = _plans(
+        listed, lambda: listing.entry_rows(listed, merger, limit=5, sort="cooperative_title", descending=True)
+    )
+    assert "entries_type_uuid" in plans[-1] and "TEMP B-TREE" in plans[-1], plans
+
+
 def test_text_sorts_follow_the_turkish_key_of_what_the_list_shows(listed: Store) -> None:
     rows = listing.entry_rows(listed, EntryFilter(), limit=10_000, sort="cooperative_title", descending=False)
     titles = [row[3] for row in rows]
