@@ -441,6 +441,11 @@ def _step16_queue_order(conn: PgConnection) -> None:
     run_script(conn, migrations.QUEUE_ORDER_INDEX_SQL)
 
 
+def _step17_entry_text_index(conn: PgConnection) -> None:
+    """SQLite's ``_m17_entry_text_index``: nothing to add here, the baseline's ``entries_search_trgm``
+    (pg_trgm) already finds words inside the entries' text."""
+
+
 STEPS[8] = _step9_list_keys
 STEPS[9] = _step10_edit_presence
 STEPS[10] = _step11_entry_created_order
@@ -449,6 +454,7 @@ STEPS[12] = _step13_autosave_hold
 STEPS[13] = _step14_entry_search_text
 STEPS[14] = _step15_composed_keys
 STEPS[15] = _step16_queue_order
+STEPS[16] = _step17_entry_text_index
 
 
 _TEXT_COLUMN = re.compile(r"^(\s+\w+ TEXT)\b(?!\s*:=)", re.MULTILINE)

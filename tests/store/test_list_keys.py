@@ -372,6 +372,110 @@ def test_a_change_type_found_often_walks_the_sorts_index_and_one_found_rarely_is
     assert "entries_type_uuid" in plans[-1] and "TEMP B-TREE" in plans[-1], plans
 
 
+TEXTS = [
+    "irmak",  # inside words, of entries' text and of none of the cooperatives'
+    "kizilirmak 47",  # a rare word and a short one
+    "konut",  # inside cooperatives' titles, and in an entry's text
+    "tarim irmak",
+    "ir",  # no trigram: compared only
+    'a"b',  # FTS5's quote, a percent sign and an underscore are the person's characters
+    "%_",
+    "irmak*",
+    "-irmak",
+    "yok-boyle-bir-sey",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
+    listed: Store, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """A word looked up in the trigram indexes (SQLite's) finds exactly the entries comparing
+    every row finds: in the entry's text or its cooperative's, inside words, whatever its
+    characters — in a count, in every order, page after page."""
+    with listed.atomic() as conn:
+        for n, words in (
+            (3, "ortak kizilirmak 4711"),
+            (4, "ortak yesilirmak 815"),
+            (5, 'konut a"b %_ irmak*'),
+        ):
+            conn.execute("UPDATE entries SET search = ? WHERE uuid = ?", (words, str(uuid.UUID(int=n))))
+    flt = EntryFilter(text=text)
+    seen = {}
+    for rare in (-1, 10_000):  # never looked up; looked up whenever it has a trigram
+        monkeypatch.setattr(listing, "RARE_WORD", rare)
+        seen[rare] = (
+            listing.count_entries(listed, flt),
+            {sort: _walk_forward(listed, flt, sort, True, 7) for sort in ("updated_at", "cooperative_title")},
+        )
+    assert seen[-1] == seen[10_000]
+    expected = {"irmak": 3, "kizilirmak 47": 1, "ir": None, 'a"b': 1, "%_": 1, "irmak*": 1, "-irmak": 0}
+    if text in expected and expected[text] is not None:
+        assert seen[-1][0] == expected[text], seen
+    if listed.dialect.name == "sqlite":
+        looked_up = listing.rarest_word(listed, flt)
+        assert (looked_up is None) == (text in ("ir", "%_")), looked_up
+
+
+@pytest.mark.sqlite_only  # SQLite's trigram index; PostgreSQL's baseline has pg_trgm's
+def test_entries_saved_before_the_update_are_found_by_a_rare_word_and_follow_every_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "surum16.sqlite"
+    real = list(migrations.MIGRATIONS)
+    monkeypatch.setattr(migrations, "MIGRATIONS", real[:16])
+    monkeypatch.setattr(migrations, "LATEST", 16)
+    old = open_store(db, create=True, backups_dir=tmp_path / "backups")
+    _users(old, ["ayse"])
+    first, second = str(uuid.UUID(int=1)), str(uuid.UUID(int=2))
+    _add_entries(
+        old,
+        [
+            (first, "merger", None, None, None, "draft", "ayse", "{}", "2015", "2015"),
+            (second, "merger", None, None, None, "draft", "ayse", "{}", "2015", "2016"),
+        ],
+    )
+    with old.atomic() as conn:
+        conn.execute("UPDATE entries SET search = 'ortak kizilirmak 4711' WHERE uuid = ?", (first,))
+        conn.execute("UPDATE entries SET search = 'ortak yesilirmak 815' WHERE uuid = ?", (second,))
+    old.close()
+    monkeypatch.setattr(migrations, "MIGRATIONS", real)
+    monkeypatch.setattr(migrations, "LATEST", len(real))
+    store = open_store(db, backups_dir=tmp_path / "backups")
+    try:
+        assert store.schema_version() == len(real)
+
+        def found(text: str) -> list[str]:
+            return [
+                row[0]
+                for row in listing.entry_rows(
+                    store, EntryFilter(text=text), limit=10, sort="updated_at", descending=True
+                )
+            ]
+
+        assert listing.rarest_word(store, EntryFilter(text="irmak 4711")) == "irmak"
+        assert found("irmak") == [second, first] and found("irmak 4711") == [first]
+        plans = _plans(store, lambda: listing.count_entries(store, EntryFilter(text="irmak 4711")))
+        assert "entries_trigram VIRTUAL TABLE" in plans[-1], plans
+        assert "SCAN e" not in [step.strip() for step in plans[-1].split("|")], plans
+        with store.atomic() as conn:
+            conn.execute("UPDATE entries SET search = 'ortak karasu 4711' WHERE uuid = ?", (first,))
+        assert found("kizilirmak") == [] and found("karasu") == [first] and found("irmak") == [second]
+        _add_entries(
+            store,
+            [(str(uuid.UUID(int=3)), "merger", None, None, None, "draft", "ayse", "{}", "2015", "2017")],
+        )
+        with store.atomic() as conn:
+            conn.execute(
+                "UPDATE entries SET search = 'ortak sakarya' WHERE uuid = ?", (str(uuid.UUID(int=3)),)
+            )
+            assert found("sakarya") == [str(uuid.UUID(int=3))]
+            conn.execute("DELETE FROM entries WHERE uuid = ?", (str(uuid.UUID(int=3)),))
+        assert found("sakarya") == []
+    finally:
+        store.close()
+
+
 def test_text_sorts_follow_the_turkish_key_of_what_the_list_shows(listed: Store) -> None:
     rows = listing.entry_rows(listed, EntryFilter(), limit=10_000, sort="cooperative_title", descending=False)
     titles = [row[3] for row in rows]

@@ -15,7 +15,7 @@ from koopbis_desktop.store import migrations, pg_schema
 from koopbis_desktop.store.db import open_store
 
 # Tables only the single-PC file has: SQLite's FTS5 indexes (PostgreSQL indexes the column itself).
-_SQLITE_ONLY = ("cooperatives_fts", "cooperatives_trigram")
+_SQLITE_ONLY = ("cooperatives_fts", "cooperatives_trigram", "entries_trigram")
 
 
 def test_every_step_after_the_baseline_has_its_postgresql_half() -> None:
