@@ -417,15 +417,24 @@ def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
         assert (looked_up is None) == (text in ("ir", "%_")), looked_up
 
 
+def _store_at_version(db: Path, backups: Path, monkeypatch: pytest.MonkeyPatch, version: int) -> Store:
+    """A new file made by the first ``version`` migration steps, as an earlier release made it
+    (the steps are whole again for the next open, which takes it to the newest)."""
+    real = list(migrations.MIGRATIONS)
+    monkeypatch.setattr(migrations, "MIGRATIONS", real[:version])
+    monkeypatch.setattr(migrations, "LATEST", version)
+    store = open_store(db, create=True, backups_dir=backups)
+    monkeypatch.setattr(migrations, "MIGRATIONS", real)
+    monkeypatch.setattr(migrations, "LATEST", len(real))
+    return store
+
+
 @pytest.mark.sqlite_only  # SQLite's trigram index; PostgreSQL's baseline has pg_trgm's
 def test_entries_saved_before_the_update_are_found_by_a_rare_word_and_follow_every_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "surum16.sqlite"
-    real = list(migrations.MIGRATIONS)
-    monkeypatch.setattr(migrations, "MIGRATIONS", real[:16])
-    monkeypatch.setattr(migrations, "LATEST", 16)
-    old = open_store(db, create=True, backups_dir=tmp_path / "backups")
+    old = _store_at_version(db, tmp_path / "backups", monkeypatch, 16)
     _users(old, ["ayse"])
     first, second = str(uuid.UUID(int=1)), str(uuid.UUID(int=2))
     _add_entries(
@@ -439,11 +448,9 @@ def test_entries_saved_before_the_update_are_found_by_a_rare_word_and_follow_eve
         conn.execute("UPDATE entries SET search = 'ortak kizilirmak 4711' WHERE uuid = ?", (first,))
         conn.execute("UPDATE entries SET search = 'ortak yesilirmak 815' WHERE uuid = ?", (second,))
     old.close()
-    monkeypatch.setattr(migrations, "MIGRATIONS", real)
-    monkeypatch.setattr(migrations, "LATEST", len(real))
     store = open_store(db, backups_dir=tmp_path / "backups")
     try:
-        assert store.schema_version() == len(real)
+        assert store.schema_version() == migrations.LATEST
 
         def found(text: str) -> list[str]:
             return [
@@ -640,10 +647,7 @@ def test_receipts_page_newest_first(listed: Store) -> None:
 
 def test_a_version_8_database_migrates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "surum8.sqlite"
-    real = list(migrations.MIGRATIONS)
-    monkeypatch.setattr(migrations, "MIGRATIONS", real[:8])
-    monkeypatch.setattr(migrations, "LATEST", 8)
-    old = open_store(db, create=True, backups_dir=tmp_path / "backups")
+    old = _store_at_version(db, tmp_path / "backups", monkeypatch, 8)
     records = list(demo_data.cooperatives("06", 3, seed=2))
     records[0]["title"] = "Çağlayan Kooperatifi"
     records[1]["title"] = "Cemre Kooperatifi"
@@ -679,11 +683,9 @@ def test_a_version_8_database_migrates(tmp_path: Path, monkeypatch: pytest.Monke
         ],
     )
     old.close()
-    monkeypatch.setattr(migrations, "MIGRATIONS", real)
-    monkeypatch.setattr(migrations, "LATEST", len(real))
     upgraded = open_store(db, backups_dir=tmp_path / "backups")
     try:
-        assert upgraded.schema_version() == len(real)
+        assert upgraded.schema_version() == migrations.LATEST
         rows = listing.entry_rows(
             upgraded, EntryFilter(), limit=10, sort="cooperative_title", descending=False
         )
