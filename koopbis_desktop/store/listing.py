@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import islice
 from typing import Any, TypeVar
@@ -267,7 +267,7 @@ def entry_rows(
     key, walk_descending, backwards = _walk(descending, after, before, from_end)
     # A clerk's own list newest first (an author, maybe states) streams from migration 12's
     # (author, updated_at, uuid, state) index, whatever it finds: the planner takes that index.
-    own_list = sort == "updated_at" and not (flt.type_id or flt.cooperative or flt.date_from or flt.date_to)
+    own_list = sort == "updated_at" and not _narrowing(replace(flt, author=None))
     by_count = store.dialect.name == "sqlite" and _narrowing(flt) and not own_list
     read = _Ranges(
         store,
