@@ -78,14 +78,14 @@ _JOIN_COOPERATIVE = " LEFT JOIN cooperatives c ON c.id = e.cooperative_id"
 
 #: A queue narrowed by a change type, an author, a cooperative or dates is read state by state
 #: on SQLite, and how depends on how many entries of the state the filter finds (``_Ranges``).
-#: At most SORT_FOUND_UP_TO: they are read by the filter's own index and sorted (that many rows).
-#: At least WALK_FOUND_FROM: the sort's index is walked, keeping the rows the filter finds (about
-#: a page × the state's entries ÷ those found). In between, SQLite's planner chooses, as it does
-#: for every list without such a filter. Without statistics of the table, the planner took the
+#: At most SORT_FOUND_UP_TO: they are read by the filter's own index and sorted (that many rows,
+#: each looked up in the table for its sort value). More: the sort's index is walked, keeping the
+#: rows the filter finds, checked in the index itself (migration 18 put the filter's columns in
+#: every list index): about a page × the state's entries ÷ those found, at most the state's
+#: entries, each a step in an index. Without statistics of the table SQLite's planner took the
 #: filter's index and sorted everything it found whatever its number (at 100,000 entries: 41 ms
 #: a page of one change type, 28 ms an author's list by title, 43–168 ms a cooperative's).
 SORT_FOUND_UP_TO = 1000
-WALK_FOUND_FROM = 4000
 
 
 def _narrowing(flt: EntryFilter) -> bool:
@@ -303,7 +303,7 @@ class _Ranges:
 
     ``walk_where``: the filter with SQLite's hints, given when it narrows a queue (a change
     type, an author, a cooperative, dates). Each state's range is then read the cheaper way
-    for what the filter finds there (:data:`SORT_FOUND_UP_TO`, :data:`WALK_FOUND_FROM`).
+    for what the filter finds there (:data:`SORT_FOUND_UP_TO`).
     """
 
     store: Store
@@ -354,10 +354,13 @@ class _Ranges:
         where = self.where
         unindexed = ""
         if self.walk_where is not None:
-            found = self._found(state_clause, states)
-            if found <= SORT_FOUND_UP_TO:
+            if self._found(state_clause, states) <= SORT_FOUND_UP_TO:
                 unindexed = "+"  # an order no index holds: the filter's index finds the rows, then a sort
-            elif found >= WALK_FOUND_FROM:
+                if columns != self.columns:
+                    # A column no list index holds: every one holds the filter's columns, and the
+                    # planner would rather read all of a state's sort index than look rows up.
+                    columns += ", e.revision"
+            else:
                 where = self.walk_where  # the filter's terms off their indexes: the sort's index is walked
         direction = "DESC" if self.walk_descending else "ASC"
         order_by = f" ORDER BY {unindexed}{self.sort_value} {direction}, {unindexed}e.uuid {direction}"

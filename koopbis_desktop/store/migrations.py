@@ -677,6 +677,56 @@ def _m17_entry_text_index(conn: sqlite3.Connection) -> None:
     run_script(conn, ENTRY_TRIGRAM_INDEX_SQL)
 
 
+# A queue narrowed by a change type, an author or dates is read on SQLite by walking the list's
+# own (sort value, uuid) index and keeping the entries the filter finds (listing._Ranges), or by
+# the filter's index and a sort when it finds few. The walk looked up every entry it passed in the
+# table to read the filter's columns: at 100,000 entries a date range newest first passed ≈ 60,000
+# of them (28 ms a page; entries are edited near their effective dates). With the filter's
+# columns at the end of each list index, an entry is checked in the index and only a kept one is
+# read (7 ms; 2.5 ms for one state). Each index is made again with the same name: the step runs
+# again over itself (a file whose version was set back). PostgreSQL's step 18 adds nothing: it
+# reads a narrowed queue as its planner chooses, with the table's statistics.
+_LIST_INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("entries_updated", ("updated_at", "uuid")),
+    ("entries_state_updated", ("state", "updated_at", "uuid")),
+    ("entries_effective", ("COALESCE(effective_date, '')", "uuid")),
+    ("entries_state_effective", ("state", "COALESCE(effective_date, '')", "uuid")),
+    ("entries_title_key", ("title_key", "uuid")),
+    ("entries_state_title_key", ("state", "title_key", "uuid")),
+    ("entries_author_key", ("author_key", "uuid")),
+    ("entries_state_author_key", ("state", "author_key", "uuid")),
+    ("entries_type_uuid", ("type", "uuid")),
+    ("entries_state_type", ("state", "type", "uuid")),
+    ("entries_state_uuid", ("state", "uuid")),
+    ("entries_cooperative_key", ("COALESCE(cooperative_id, cooperative_ref, '')", "uuid")),
+    ("entries_state_cooperative_key", ("state", "COALESCE(cooperative_id, cooperative_ref, '')", "uuid")),
+    ("entries_number_key", ("COALESCE(number, '')", "uuid")),
+    ("entries_state_number_key", ("state", "COALESCE(number, '')", "uuid")),
+)
+#: The columns the filter bar narrows a queue by, which listing checks in a list index (a
+#: cooperative is not among them: it finds few entries, which are read by its own index).
+FILTER_COLUMNS = ("type", "author", "effective_date")
+
+
+def list_index_columns(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A list index's columns: its key, then the filter's columns and those its key's expressions
+    read, as plain columns (an SQLite before 3.41 reads a sort value such as
+    ``COALESCE(number, '')`` from the index only when the index holds ``number`` itself)."""
+    read = [column for part in key if not part.isidentifier() for column in re.findall(r"\b[a-z_]+\b", part)]
+    held = [column for column in dict.fromkeys([*FILTER_COLUMNS, *read]) if column not in key]
+    return (*key, *held)
+
+
+LIST_INDEX_FILTER_SQL = "".join(
+    f"DROP INDEX IF EXISTS {name};\nCREATE INDEX {name} ON entries({', '.join(list_index_columns(key))});\n"
+    for name, key in _LIST_INDEXES
+)
+
+
+def _m18_list_index_filters(conn: sqlite3.Connection) -> None:
+    run_script(conn, LIST_INDEX_FILTER_SQL)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Append only. MIGRATIONS[i] takes the schema from version i to i + 1.
@@ -698,6 +748,7 @@ MIGRATIONS: list[Migration] = [
     _m15_composed_keys,
     _m16_queue_order,
     _m17_entry_text_index,
+    _m18_list_index_filters,
 ]
 LATEST = len(MIGRATIONS)
 _SHIPPED = MIGRATIONS

@@ -446,6 +446,12 @@ def _step17_entry_text_index(conn: PgConnection) -> None:
     (pg_trgm) already finds words inside the entries' text."""
 
 
+def _step18_list_index_filters(conn: PgConnection) -> None:
+    """SQLite's ``_m18_list_index_filters``: nothing to add here. That step serves listing's own
+    way of reading a narrowed queue on SQLite (a list index walked, the filter checked in it);
+    PostgreSQL reads it as its planner chooses, with the table's statistics."""
+
+
 STEPS[8] = _step9_list_keys
 STEPS[9] = _step10_edit_presence
 STEPS[10] = _step11_entry_created_order
@@ -455,6 +461,7 @@ STEPS[13] = _step14_entry_search_text
 STEPS[14] = _step15_composed_keys
 STEPS[15] = _step16_queue_order
 STEPS[16] = _step17_entry_text_index
+STEPS[17] = _step18_list_index_filters
 
 
 _TEXT_COLUMN = re.compile(r"^(\s+\w+ TEXT)\b(?!\s*:=)", re.MULTILINE)

@@ -230,14 +230,9 @@ def test_keyset_pages_concatenated_are_the_whole_sorted_list(
     assert [row[0] for row in skipped] == whole[7 : 7 + size]
 
 
-# How a narrowed queue is read: (SORT_FOUND_UP_TO, WALK_FOUND_FROM). Sorted what the filter
-# finds, walked the sort's index, SQLite's planner's own choice (what the listed fixture's
-# counts give with the real thresholds).
-PLANS = {
-    "sort": (10_000, 10_001),
-    "walk": (-1, 0),
-    "planner": (listing.SORT_FOUND_UP_TO, listing.WALK_FOUND_FROM),
-}
+# How a narrowed queue is read, by SORT_FOUND_UP_TO: sorted what the filter finds, walked the
+# sort's index, or as the real threshold chooses for the listed fixture's counts.
+PLANS = {"sort": 10_000, "walk": -1, "threshold": listing.SORT_FOUND_UP_TO}
 
 
 def _finds(flt: EntryFilter, row: tuple[Any, ...]) -> bool:
@@ -284,11 +279,10 @@ def test_a_narrowed_queue_reads_the_same_rows_whichever_way_it_is_read(
     narrowed: dict[str, str],
 ) -> None:
     """A change type, an author, a cooperative, dates: the rows the filter finds, in the list's
-    own order, page after page both ways — whether they are sorted, walked or left to SQLite."""
+    own order, page after page both ways — whether they are sorted or walked."""
     from koopbis_desktop.domain.lifecycle import State
 
-    monkeypatch.setattr(listing, "SORT_FOUND_UP_TO", PLANS[plan][0])
-    monkeypatch.setattr(listing, "WALK_FOUND_FROM", PLANS[plan][1])
+    monkeypatch.setattr(listing, "SORT_FOUND_UP_TO", PLANS[plan])
     if "cooperative" in narrowed:  # a registry cooperative, or the local registration
         ids = {
             "registration": str(uuid.UUID(int=10_000)),
@@ -313,15 +307,20 @@ def test_a_narrowed_queue_reads_the_same_rows_whichever_way_it_is_read(
     assert [row[0] for row in skipped] == expected[3 : 3 + size]
 
 
-def _plans(store: Store, call: Any) -> list[str]:
-    """SQLite's plans of the statements ``call`` runs (the counts and the pages)."""
+def _plans(store: Store, call: Any, *, ordered: bool = False) -> list[str]:
+    """SQLite's plans of the statements ``call`` runs (the counts and the pages; ``ordered``:
+    those with an ORDER BY, the reads of a list's ranges)."""
     statements: list[str] = []
     store.conn.set_trace_callback(statements.append)
     try:
         call()
     finally:
         store.conn.set_trace_callback(None)
-    return [query_plan(store, s) for s in statements if s.lstrip().upper().startswith("SELECT")]
+    return [
+        query_plan(store, s)
+        for s in statements
+        if s.lstrip().upper().startswith("SELECT") and (" ORDER BY " in s or not ordered)
+    ]
 
 
 @pytest.mark.sqlite_only  # SQLite's query plans; the office database has its own planner
@@ -359,17 +358,101 @@ def test_a_change_type_found_often_walks_the_sorts_index_and_one_found_rarely_is
     merger = EntryFilter(type_id="merger")
     assert listing.count_entries(listed, merger) == 40
     monkeypatch.setattr(listing, "SORT_FOUND_UP_TO", 39)
-    monkeypatch.setattr(listing, "WALK_FOUND_FROM", 40)
     plans = _plans(
         listed, lambda: listing.entry_rows(listed, merger, limit=5, sort="cooperative_title", descending=True)
     )
     assert "entries_title_key" in plans[-1] and "TEMP B-TREE" not in plans[-1], plans
-    monkeypatch.setattr(listing, "WALK_FOUND_FROM", 41)
     monkeypatch.setattr(listing, "SORT_FOUND_UP_TO", 40)
     plans = _plans(
         listed, lambda: listing.entry_rows(listed, merger, limit=5, sort="cooperative_title", descending=True)
     )
     assert "entries_type_uuid" in plans[-1] and "TEMP B-TREE" in plans[-1], plans
+
+
+@pytest.mark.sqlite_only  # SQLite's query plans; the office database has its own planner
+@pytest.mark.parametrize("sort", sorted(listing.SORTABLE))
+def test_a_walked_queue_checks_the_filter_in_the_sorts_index(
+    listed: Store, monkeypatch: pytest.MonkeyPatch, sort: str
+) -> None:
+    """Migration 18: each list index holds the change type, the author and the effective date,
+    so a walk keeps what the filter finds without reading one table row (a state of the queue
+    read whole from its index); when few are found, the filter's own index finds them."""
+    from koopbis_desktop.domain.lifecycle import State
+
+    queue = EntryFilter(
+        states=(State.DRAFT, State.SUBMITTED), type_id="member.admit", author="cem", date_from="2015-02-01"
+    )
+    order = ("merger", "member.admit") if sort == "type" else ()
+
+    def reads() -> list[str]:
+        return _plans(
+            listed,
+            lambda: listing.entry_rows(listed, queue, limit=5, sort=sort, descending=False, order=order),
+            ordered=True,
+        )
+
+    monkeypatch.setattr(listing, "SORT_FOUND_UP_TO", -1)
+    walked = reads()
+    assert walked and all("COVERING INDEX entries_state_" in plan for plan in walked), walked
+    assert not any("TEMP B-TREE" in plan for plan in walked), walked
+    monkeypatch.setattr(listing, "SORT_FOUND_UP_TO", 10_000)
+    sorted_ = reads()
+    assert sorted_ and all("(state=? AND " in plan for plan in sorted_), sorted_
+
+
+@pytest.mark.sqlite_only  # the step's indexes are SQLite's; PostgreSQL's step 18 adds none
+def test_a_version_17_file_gets_the_filter_columns_in_its_list_indexes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from koopbis_desktop.domain.lifecycle import State
+
+    db = tmp_path / "surum17.sqlite"
+    old = _store_at_version(db, tmp_path / "backups", monkeypatch, 17)
+    _users(old, ["ayse", "cem"])
+    rows = [
+        (
+            str(uuid.UUID(int=n)),
+            ("merger", "member.admit")[n % 2],
+            None,
+            None,
+            f"2015-02-0{n}",
+            ("draft", "submitted")[n % 2],
+            ("ayse", "cem")[n % 2],
+            "{}",
+            "2015",
+            f"2016-0{n}",
+        )
+        for n in range(1, 8)
+    ]
+    _add_entries(old, rows)
+    before = [
+        row[0] for row in listing.entry_rows(old, EntryFilter(), limit=50, sort="updated_at", descending=True)
+    ]
+    old.close()
+    store = open_store(db, backups_dir=tmp_path / "backups")
+    try:
+        assert store.schema_version() == migrations.LATEST
+        for name, _key in migrations._LIST_INDEXES:
+            held = [str(row[2]) for row in store.query(f"PRAGMA index_xinfo({name})")]
+            assert {"type", "author", "effective_date"} <= set(held), (name, held)
+        assert before == [
+            row[0]
+            for row in listing.entry_rows(store, EntryFilter(), limit=50, sort="updated_at", descending=True)
+        ]
+        flt = EntryFilter(
+            states=(State.SUBMITTED,), type_id="member.admit", author="cem", date_from="2015-02-03"
+        )
+        monkeypatch.setattr(listing, "SORT_FOUND_UP_TO", -1)
+        found = listing.entry_rows(store, flt, limit=50, sort="effective_date", descending=False)
+        assert [row[0] for row in found] == [str(uuid.UUID(int=n)) for n in (3, 5, 7)]
+        with store.atomic() as conn:
+            conn.execute(
+                "UPDATE entries SET effective_date = '2015-01-01' WHERE uuid = ?", (str(uuid.UUID(int=5)),)
+            )
+        found = listing.entry_rows(store, flt, limit=50, sort="effective_date", descending=False)
+        assert [row[0] for row in found] == [str(uuid.UUID(int=n)) for n in (3, 7)]
+    finally:
+        store.close()
 
 
 TEXTS = [
