@@ -9,7 +9,7 @@ import pytest
 
 from koopbis_desktop.cli import main
 from koopbis_desktop.store import backup, migrations
-from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.db import PAGE_CACHE_KIB, Store, open_store
 from koopbis_desktop.store.errors import (
     DatabaseDamaged,
     KnownError,
@@ -36,6 +36,20 @@ def test_pragmas_and_schema(store: Store) -> None:
         "members",
         "settings",
     } <= tables
+
+
+@pytest.mark.sqlite_only
+def test_every_connection_keeps_the_lists_pages_in_its_cache(store: Store, encrypted_store: Store) -> None:
+    """A plain file, an encrypted one and a read-only open each keep PAGE_CACHE_KIB of pages,
+    not SQLite's 2,000 KiB that a queue's walk of one index outgrows."""
+    store.checkpoint()
+    read_only = open_store(store.path, read_only=True)
+    try:
+        for opened in (store, encrypted_store, read_only):
+            assert opened.conn.execute("PRAGMA cache_size").fetchone()[0] == -PAGE_CACHE_KIB
+    finally:
+        read_only.close()
+    assert PAGE_CACHE_KIB >= 16 * 1024
 
 
 @pytest.mark.sqlite_only
