@@ -402,7 +402,6 @@ def _connect_read_only(path: Path, key: bytes | None = None) -> sqlite3.Connecti
         )
         if key is not None:
             apply_key(conn, key)
-        conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
         conn.create_collation("TURKISH", text.compare)
         return conn
 
@@ -414,6 +413,9 @@ def _connect_read_only(path: Path, key: bytes | None = None) -> sqlite3.Connecti
         # file; nobody can be writing it either, so it may be read as immutable.
         conn.close()
         conn = connect(f"{uri}&immutable=1")
+    # After the first read: on a file whose write-ahead log cannot be opened any statement
+    # fails until the file is opened as immutable.
+    conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
     return conn
 
 
