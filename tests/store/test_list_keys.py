@@ -473,9 +473,9 @@ TEXTS = [
 def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
     listed: Store, monkeypatch: pytest.MonkeyPatch, text: str
 ) -> None:
-    """A word looked up in the trigram indexes (SQLite's) finds exactly the entries comparing
-    every row finds: in the entry's text or its cooperative's, inside words, whatever its
-    characters — in a count, in every order, page after page."""
+    """A word looked up in the trigram indexes (SQLite's FTS5, PostgreSQL's pg_trgm) finds
+    exactly the entries comparing every row finds: in the entry's text or its cooperative's,
+    inside words, whatever its characters — in a count, in every order, page after page."""
     with listed.atomic() as conn:
         for n, words in (
             (3, "ortak kizilirmak 4711"),
@@ -495,9 +495,22 @@ def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
     expected = {"irmak": 3, "kizilirmak 47": 1, "ir": None, 'a"b': 1, "%_": 1, "irmak*": 1, "-irmak": 0}
     if text in expected and expected[text] is not None:
         assert seen[-1][0] == expected[text], seen
-    if listed.dialect.name == "sqlite":
-        looked_up = listing.rarest_word(listed, flt)
-        assert (looked_up is None) == (text in ("ir", "%_")), looked_up
+    looked_up = listing.rarest_word(listed, flt)
+    assert (looked_up is None) == (text in ("ir", "%_")), looked_up
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_the_office_databases_word_counts_leave_its_plans_as_they_were(listed: Store) -> None:
+    """The text box's counts are planned for their word on PostgreSQL (not once for any word),
+    and the session's planning is back to its own afterwards, even when a count fails."""
+    assert listed.query_one("SHOW plan_cache_mode") == ("auto",)
+    for _ in range(8):  # past psycopg's fifth run, when it prepares a statement
+        assert listing.rarest_word(listed, EntryFilter(text="ortak irmak")) == "irmak"
+    assert listed.query_one("SHOW plan_cache_mode") == ("auto",)
+    with pytest.raises(RuntimeError), listing._planned_for_each_word(listed):
+        assert listed.query_one("SHOW plan_cache_mode") == ("force_custom_plan",)
+        raise RuntimeError
+    assert listed.query_one("SHOW plan_cache_mode") == ("auto",)
 
 
 def _store_at_version(db: Path, backups: Path, monkeypatch: pytest.MonkeyPatch, version: int) -> Store:
