@@ -82,11 +82,7 @@ def build(folder: Path, n_entries: int, n_cooperatives: int) -> tuple[Store, flo
     """A database with the cooperatives, the entries (with audit rows) and a few accounts."""
     started = time.perf_counter()
     store = open_store(folder / "koopbis.sqlite", create=True, backups_dir=folder / "backups")
-    with store.atomic() as conn:
-        for name in AUTHORS:
-            users.insert_user(
-                conn, username=name, full_name=name, role=Role.CLERK, password=PASSWORD, by=name
-            )
+    add_authors(store)
     provinces = reference.provinces()
     per, extra = divmod(n_cooperatives, len(provinces))
     ids: list[str] = []
@@ -101,6 +97,22 @@ def build(folder: Path, n_entries: int, n_cooperatives: int) -> tuple[Store, flo
                 batch = []
     if batch:
         snapshot.upsert_records(store, batch)
+    add_entries(store, ids, n_entries)
+    return store, time.perf_counter() - started
+
+
+def add_authors(store: Store) -> None:
+    """The entries' authors, as clerks' accounts (never signed in to here)."""
+    with store.atomic() as conn:
+        for name in AUTHORS:
+            users.insert_user(
+                conn, username=name, full_name=name, role=Role.CLERK, password=PASSWORD, by=name
+            )
+
+
+def add_entries(store: Store, ids: list[str], n_entries: int) -> None:
+    """``n_entries`` entries of the cooperatives ``ids`` (with audit rows, receipts on the synced
+    ones), their folded text "ortak N" (the text box's measures look for it), on either engine."""
     rng = random.Random(16)
     for start in range(0, n_entries, 5000):
         drafts = []
@@ -135,7 +147,6 @@ def build(folder: Path, n_entries: int, n_cooperatives: int) -> tuple[Store, flo
             entry_batches.insert_drafts(conn, drafts)
             entry_batches.record_receipts(conn, receipts)
             audit.append_many(conn, [audit.Record(d.author, "create", entry_uuid=d.uuid) for d in drafts])
-    return store, time.perf_counter() - started
 
 
 # --------------------------------------------------------------------------- search
