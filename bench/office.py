@@ -165,9 +165,7 @@ def bench_text_box(name: str, store: Store, n_entries: int) -> dict[str, Any]:
         store.execute("ANALYZE")
     page = bench_scale.PAGE
     low = queries.page_entries(store, EntryFilter(), limit=1)[0].uuid[:4]
-    bare = bench_scale.median_ms(
-        lambda: store.query("SELECT * FROM entries WHERE uuid >= ? ORDER BY uuid LIMIT ?", (low, page))
-    )
+    bare = bench_scale.median_ms(lambda: bench_scale.bare_rows(store, low, page))
     figures = {f"{name}_text_baseline_page_ms": round(bare, 2)}
     for label, text in (
         ("rare", f"ortak {n_entries * 3 // 7}"),

@@ -149,6 +149,11 @@ def add_entries(store: Store, ids: list[str], n_entries: int) -> None:
             audit.append_many(conn, [audit.Record(d.author, "create", entry_uuid=d.uuid) for d in drafts])
 
 
+def bare_rows(store: Store, low: str, limit: int) -> list[tuple[Any, ...]]:
+    """The bare baseline: ``limit`` rows of the entries by primary-key range from ``low``, nothing else."""
+    return store.query("SELECT * FROM entries WHERE uuid >= ? ORDER BY uuid LIMIT ?", (low, limit))
+
+
 # --------------------------------------------------------------------------- search
 
 
@@ -306,12 +311,8 @@ def measure(store: Store, n_queries: int) -> dict[str, Any]:
     # The bare baselines: rows of the same table by primary-key range, nothing else (a page's
     # worth, and a listing batch's).
     low = first[0].uuid[:4]
-
-    def bare_rows(limit: int) -> list[tuple[Any, ...]]:
-        return store.query("SELECT * FROM entries WHERE uuid >= ? ORDER BY uuid LIMIT ?", (low, limit))
-
-    figures["baseline_page_ms"] = median_ms(lambda: bare_rows(PAGE))
-    figures["entry_list_baseline_ms"] = median_ms(lambda: bare_rows(entries.ENTRY_BATCH))
+    figures["baseline_page_ms"] = median_ms(lambda: bare_rows(store, low, PAGE))
+    figures["entry_list_baseline_ms"] = median_ms(lambda: bare_rows(store, low, entries.ENTRY_BATCH))
     rng = random.Random(42)
     prefixes, infixes = prefix_queries(store, n_queries, rng), infix_queries(store, n_queries, rng)
     for q in (prefixes + infixes)[:20]:

@@ -98,41 +98,13 @@ def _narrowing(flt: EntryFilter) -> bool:
 
 # The text box's rarest word is looked up in the trigram indexes of the entries' and the
 # cooperatives' folded text (SQLite's migrations 17 and 9, the office database's pg_trgm ones)
-# when it has a trigram (three letters or more)
-# and each index finds it in at most RARE_WORD rows: then only the entries holding it are
-# compared with the other words. A text whose every word is common ("kooperatif", found nearly
+# when it has a trigram (three letters or more) and each index finds it in at most RARE_WORD rows
+# (:class:`_WordLookup`): then only the entries holding it are compared with the other words. A text whose every word is common ("kooperatif", found nearly
 # everywhere) is only compared, as the rows come: looking it up would gather every entry (0.5 s
 # at 100,000); walking the list finds a page at once. At 100,000 entries a rare word's count
 # went from ≈ 300 ms to 1–20 ms, its page from ≈ 45 ms to 1–20 ms.
 TRIGRAM = 3
 RARE_WORD = 5000
-
-# The rare word's term, and how a word is counted in each index, by engine. On PostgreSQL the
-# baseline's pg_trgm indexes serve LIKE itself; the cooperatives the word is found in are gathered
-# first (an array), so the entries are one bitmap of their two indexes, not a join of both tables
-# (at 100,000 entries a number found 5 times: 2–3 ms instead of ≈ 100 for a count and 170–330
-# for a page).
-_WORD_INDEXED = {
-    "sqlite": (
-        "(e.rowid IN (SELECT rowid FROM entries_trigram WHERE entries_trigram MATCH ?)"
-        " OR e.cooperative_id IN (SELECT id FROM cooperatives WHERE rowid IN"
-        " (SELECT rowid FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?)))"
-    ),
-    "postgresql": (
-        "(e.search LIKE ? ESCAPE '\\' OR e.cooperative_id = ANY(ARRAY("
-        "SELECT id FROM cooperatives WHERE search LIKE ? ESCAPE '\\')))"
-    ),
-}
-_WORD_COUNTED = {
-    "sqlite": (
-        "SELECT 1 FROM entries_trigram WHERE entries_trigram MATCH ?",
-        "SELECT 1 FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?",
-    ),
-    "postgresql": (
-        "SELECT 1 FROM entries WHERE search LIKE ? ESCAPE '\\'",
-        "SELECT 1 FROM cooperatives WHERE search LIKE ? ESCAPE '\\'",
-    ),
-}
 
 
 def _phrase(word: str) -> str:
@@ -145,9 +117,51 @@ def _contains(word: str) -> str:
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _looked_up(engine: str, word: str) -> str:
-    """``word`` as the rare word's term and the probes take it: an FTS5 phrase, or a pattern."""
-    return _phrase(word) if engine == "sqlite" else _contains(word)
+@dataclass(frozen=True)
+class _WordLookup:
+    """How an engine looks the text box's rare word up in its trigram indexes."""
+
+    term: str  # the entries holding the word, in their text or their cooperative's (the word twice)
+    counts: tuple[str, str]  # the rows of each index holding the word (the word once)
+    value: Callable[[str], str]  # the word as those take it
+    share: int  # a word is looked up when found at most RARE_WORD // share times
+    planned_per_word: bool  # the counts planned for their word (:func:`_planned_for_each_word`)
+
+
+# On PostgreSQL the baseline's pg_trgm indexes serve LIKE itself; the cooperatives the word is
+# found in are gathered first (an array), so the entries are one bitmap of their two indexes, not a
+# join of both tables (at 100,000 entries a number found 5 times: 2–3 ms instead of ≈ 100 for a
+# count and 170–330 for a page). There a word is looked up when found at most a fifth as often:
+# the entries of a few thousand cooperatives took longer to gather (60 ms for 5,000 at 100,000
+# entries) than walking the list to a page of them (20 ms).
+_WORD_LOOKUPS = {
+    "sqlite": _WordLookup(
+        term="(e.rowid IN (SELECT rowid FROM entries_trigram WHERE entries_trigram MATCH ?)"
+        " OR e.cooperative_id IN (SELECT id FROM cooperatives WHERE rowid IN"
+        " (SELECT rowid FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?)))",
+        counts=(
+            "SELECT 1 FROM entries_trigram WHERE entries_trigram MATCH ?",
+            "SELECT 1 FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?",
+        ),
+        value=_phrase,
+        share=1,
+        planned_per_word=False,
+    ),
+    "postgresql": _WordLookup(
+        term="(e.search LIKE ? ESCAPE '\\' OR e.cooperative_id = ANY(ARRAY("
+        "SELECT id FROM cooperatives WHERE search LIKE ? ESCAPE '\\')))",
+        counts=(
+            "SELECT 1 FROM entries WHERE search LIKE ? ESCAPE '\\'",
+            "SELECT 1 FROM cooperatives WHERE search LIKE ? ESCAPE '\\'",
+        ),
+        value=_contains,
+        share=5,
+        planned_per_word=True,
+    ),
+}
+
+#: The text box's word looked up, and how its engine looks it up.
+_Rare = tuple[str, _WordLookup]
 
 
 def rarest_word(store: Store, flt: EntryFilter) -> str | None:
@@ -156,11 +170,31 @@ def rarest_word(store: Store, flt: EntryFilter) -> str | None:
 
     Each word is counted in both indexes only up to one more than that: a few milliseconds,
     however common it is (SQLite's FTS5 trigram indexes, PostgreSQL's pg_trgm ones)."""
-    engine = store.dialect.name
-    if engine not in _WORD_COUNTED:
+    rare = _rare(store, flt)
+    return rare[0] if rare else None
+
+
+def _rare(store: Store, flt: EntryFilter) -> _Rare | None:
+    lookup = _WORD_LOOKUPS.get(store.dialect.name)
+    if lookup is None:
         return None
+    limit = RARE_WORD // lookup.share
+    best: tuple[int, str] | None = None
     with _planned_for_each_word(store):
-        return _rarest(store, engine, flt)
+        for word in sorted(set(fold(flt.text).split()), key=lambda w: (-len(w), w)):
+            if len(word) < TRIGRAM:
+                break
+            found = 0
+            for rows in lookup.counts:
+                row = store.query_one(
+                    f"SELECT COUNT(*) FROM ({rows} LIMIT ?) found", [lookup.value(word), limit + 1]
+                )
+                found = max(found, int(row[0]) if row else 0)
+            if found <= limit and (best is None or found < best[0]):
+                best = (found, word)
+                if found * 10 <= limit:
+                    break
+    return (best[1], lookup) if best else None
 
 
 @contextmanager
@@ -168,7 +202,8 @@ def _planned_for_each_word(store: Store) -> Iterator[None]:
     """On PostgreSQL, the counts planned for the word they count. Prepared (psycopg does so from a
     statement's fifth run), a count was planned once for any word: a bitmap of every entry for a
     word found in all of them, 16 ms instead of the 2 ms of reading the first 1,001."""
-    if store.dialect.name != "postgresql":
+    lookup = _WORD_LOOKUPS.get(store.dialect.name)
+    if lookup is None or not lookup.planned_per_word:
         yield
         return
     store.execute("SET plan_cache_mode = force_custom_plan")
@@ -178,35 +213,12 @@ def _planned_for_each_word(store: Store) -> Iterator[None]:
         store.execute("RESET plan_cache_mode")
 
 
-def _rarest(store: Store, engine: str, flt: EntryFilter) -> str | None:
-    # On PostgreSQL a word is looked up when found at most a fifth as often: there the entries of
-    # a few thousand cooperatives took longer to gather (60 ms for 5,000 at 100,000 entries) than
-    # walking the list to a page of them (20 ms).
-    rare = RARE_WORD if engine == "sqlite" else RARE_WORD // 5
-    best: tuple[int, str] | None = None
-    for word in sorted(set(fold(flt.text).split()), key=lambda w: (-len(w), w)):
-        if len(word) < TRIGRAM:
-            break
-        found = 0
-        for rows in _WORD_COUNTED[engine]:
-            row = store.query_one(
-                f"SELECT COUNT(*) FROM ({rows} LIMIT ?) found", [_looked_up(engine, word), rare + 1]
-            )
-            found = max(found, int(row[0]) if row else 0)
-        if found <= rare and (best is None or found < best[0]):
-            best = (found, word)
-            if found * 10 <= rare:
-                break
-    return best[1] if best else None
-
-
 def _where(
     flt: EntryFilter,
     *,
     states: bool = True,
     walk: bool = False,
-    rare: str | None = None,
-    engine: str = "sqlite",
+    rare: _Rare | None = None,
 ) -> tuple[str, list[Any]]:
     """The filter's WHERE terms and their values. ``walk``: the narrowing terms carry SQLite's
     unary ``+``, which keeps its planner off their indexes (so it walks the sort's). ``rare``:
@@ -237,9 +249,9 @@ def _where(
         clauses.append(f"{hint}COALESCE(e.effective_date, '') <= ?")
         params.append(flt.date_to)
     for word in fold(flt.text).split():
-        if word == rare:
-            clauses.append(_WORD_INDEXED[engine])
-            params.extend([_looked_up(engine, word)] * 2)
+        if rare is not None and word == rare[0]:
+            clauses.append(rare[1].term)
+            params.extend([rare[1].value(word)] * 2)
         clauses.append("(e.search LIKE ? ESCAPE '\\' OR c.search LIKE ? ESCAPE '\\')")
         params.extend([_contains(word)] * 2)
     return " AND ".join(clauses), params
@@ -292,7 +304,7 @@ def _walk(
 
 
 def count_entries(store: Store, flt: EntryFilter) -> int:
-    where, params = _where(flt, rare=rarest_word(store, flt), engine=store.dialect.name)
+    where, params = _where(flt, rare=_rare(store, flt))
     row = store.query_one(f"SELECT COUNT(*){_from(flt)}{' WHERE ' + where if where else ''}", params)
     return int(row[0]) if row else 0
 
@@ -337,7 +349,7 @@ def entry_rows(
         f"e.comment, e.issues, e.number, e.revision, {expression}",
         expression,
         _from(flt),
-        _where(flt, states=False, rare=rarest_word(store, flt), engine=store.dialect.name),
+        _where(flt, states=False, rare=_rare(store, flt)),
         [s.value for s in flt.states],
         walk_descending,
         _where(flt, states=False, walk=True) if by_count else None,
@@ -488,7 +500,7 @@ def _by_codes(
 
 def entry_types(store: Store, flt: EntryFilter) -> set[str]:
     """The change types of the entries the filter finds."""
-    where, params = _where(flt, rare=rarest_word(store, flt), engine=store.dialect.name)
+    where, params = _where(flt, rare=_rare(store, flt))
     sql = f"SELECT DISTINCT e.type{_from(flt)}{' WHERE ' + where if where else ''}"
     return {str(r[0]) for r in store.query(sql, params)}
 
