@@ -56,6 +56,11 @@ def count_entries(store: Store, flt: EntryFilter) -> int:
     return listing.count_entries(store, flt)
 
 
+def quick_count(store: Store, flt: EntryFilter) -> int | None:
+    """The count, or None when it would compare a text with every entry (``listing.quick_count``)."""
+    return listing.quick_count(store, flt)
+
+
 def label_order(sort: str) -> tuple[str, ...]:
     """For a list sorted by change type or state (``listing.BY_LABEL``): the codes in the Turkish
     alphabetical order of the labels the list shows, in the language shown; else nothing."""
@@ -278,4 +283,5 @@ __all__ = [
     "count_entries",
     "page_entries",
     "queue_counts",
+    "quick_count",
 ]

@@ -160,8 +160,9 @@ _WORD_LOOKUPS = {
     ),
 }
 
-#: The text box's word looked up, and how its engine looks it up.
-_Rare = tuple[str, _WordLookup]
+#: The text box's word looked up, how its engine looks it up, and how many rows of the busier of
+#: its two indexes hold it.
+_Rare = tuple[str, _WordLookup, int]
 
 
 def rarest_word(store: Store, flt: EntryFilter) -> str | None:
@@ -194,7 +195,7 @@ def _rare(store: Store, flt: EntryFilter) -> _Rare | None:
                 best = (found, word)
                 if found * 10 <= limit:
                     break
-    return (best[1], lookup) if best else None
+    return (best[1], lookup, best[0]) if best else None
 
 
 @contextmanager
@@ -304,7 +305,30 @@ def _walk(
 
 
 def count_entries(store: Store, flt: EntryFilter) -> int:
-    where, params = _where(flt, rare=_rare(store, flt))
+    return _count(store, flt, _rare(store, flt))
+
+
+#: A text's count is made with its list's first page when its looked-up word is in at most this
+#: many rows of either trigram index: each entry found is compared with the other words, ≈ 5 µs.
+COUNT_WITH_PAGE_UP_TO = 1000
+
+
+def quick_count(store: Store, flt: EntryFilter) -> int | None:
+    """The filter's count, or None when counting would compare the text with many entries: a text
+    box whose every word is common or too short to look up (:func:`rarest_word`), or whose word
+    looked up is in more than :data:`COUNT_WITH_PAGE_UP_TO` rows.
+
+    At 100,000 entries such counts took ≈ 260 ms ("kooperatif", in every entry) and ≈ 9 ms
+    ("ortak 123", "123" in 1,171 cooperatives' titles), their first pages ≈ 3 and ≈ 12 ms: a list
+    reads its first page then, and counts after it (``ui.models.entries``)."""
+    rare = _rare(store, flt)
+    if fold(flt.text).split() and (rare is None or rare[2] > COUNT_WITH_PAGE_UP_TO):
+        return None
+    return _count(store, flt, rare)
+
+
+def _count(store: Store, flt: EntryFilter, rare: _Rare | None) -> int:
+    where, params = _where(flt, rare=rare)
     row = store.query_one(f"SELECT COUNT(*){_from(flt)}{' WHERE ' + where if where else ''}", params)
     return int(row[0]) if row else 0
 
@@ -695,6 +719,7 @@ __all__ = [
     "entry_types",
     "keyset",
     "keyset_batches",
+    "quick_count",
     "receipt_page",
     "receipt_report_rows",
 ]

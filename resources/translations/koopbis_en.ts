@@ -1341,7 +1341,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Search cooperatives: title, registry number or VKN (e.g. ışık, 06-…)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="65"/>
+        <location filename="../../koopbis_desktop/ui/editor/layout.py" line="66"/>
         <source>Koope&amp;ratif *</source>
         <translation>&amp;Cooperative *</translation>
     </message>
@@ -1532,7 +1532,7 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>{0} — entry form</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="230"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="238"/>
         <source>Otomatik kaydedilmiş form geri yüklendi; kaydetmeyi unutmayın.</source>
         <translation>The autosaved form was restored; remember to save it.</translation>
     </message>
@@ -1547,42 +1547,42 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Autosaved form restored, but this entry can no longer be corrected: {0} What you typed can be read here; when you close the form you will be asked whether to delete the copy.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="249"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="257"/>
         <source>Form açılamadı</source>
         <translation>The form could not be opened</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="262"/>
         <source>Bu formun kayıt türünü (&apos;{0}&apos;) bu bilgisayardaki program tanımıyor; programın daha yeni bir sürümüyle yazılmış olabilir. Programı güncelleyin ya da formu o sürümün kurulu olduğu bilgisayarda açın.</source>
         <translation>The program on this PC does not know this form&apos;s change type (&apos;{0}&apos;); it may have been written with a newer version of the program. Update the program, or open the form on a PC that has that version.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="262"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="270"/>
         <source>Otomatik kaydedilmiş kopyası silinmedi: bir sonraki girişte yeniden sunulur.</source>
         <translation>Its autosaved copy was not deleted: it is offered again at the next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="269"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="277"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="277"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="285"/>
         <source>Salt okunur: {0}</source>
         <translation>Read-only: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="304"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="312"/>
         <source>Bu kaydı şu anda {0}, {1} bilgisayarında düzenliyor. İkiniz de kaydederseniz sonra kaydedenin kaydı reddedilir ve farklar gösterilir; yazdıklarınız kaybolmaz.</source>
         <translation>{0} is editing this entry on the PC {1} right now. If you both save, the later save is refused and the differences are shown; nothing you typed is lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="225"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="233"/>
         <source>{0} numaralı kaydın kopyası: yeni bir kayıt, henüz saklanmadı. Gerekirse kooperatifi yukarıdaki arama kutusundan, alanları formda değiştirip kaydedin.</source>
         <translation>A copy of entry {0}: a new entry, not stored yet. Change the cooperative in the search box above and the fields in the form as needed, then save.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="223"/>
+        <location filename="../../koopbis_desktop/ui/editor/editor.py" line="225"/>
         <source>{0} numaralı kaydın kopyası: yeni bir kayıt, henüz saklanmadı. O kaydın kooperatifi {1} numaralı kuruluş kaydıydı; o kayıt geri çekildiği için kopya ona bağlanamaz. Kooperatifi yukarıdaki arama kutusundan seçin, alanları gerekirse değiştirip kaydedin.</source>
         <translation>A copy of entry {0}: a new entry, not stored yet. That entry&apos;s cooperative was registration {1}, which has been withdrawn, so the copy cannot go to it. Choose the cooperative in the search box above, change the fields as needed, then save.</translation>
     </message>
@@ -1645,17 +1645,17 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>Last return note: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="365"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="413"/>
         <source>… (kaydırdıkça gelir)</source>
         <translation>… (more as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="413"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="461"/>
         <source>Kayıtta düzeltilmesi gereken hatalar var.</source>
         <translation>The entry has errors to fix.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/models/entries.py" line="417"/>
+        <location filename="../../koopbis_desktop/ui/models/entries.py" line="465"/>
         <source>Kayıtta 1163 sayılı Kanun uyarıları var.</source>
         <translation>The entry has Law 1163 warnings.</translation>
     </message>
@@ -2296,47 +2296,47 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="90"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="91"/>
         <source>KOOP-BİS Masaüstü — Giriş</source>
         <translation>KOOP-BİS Desktop — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="94"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="95"/>
         <source>&lt;h2&gt;KOOP-BİS Masaüstü&lt;/h2&gt;Kooperatif değişiklik kayıtları — çevrimdışı</source>
         <translation>&lt;h2&gt;KOOP-BİS Desktop&lt;/h2&gt;Cooperative change records — offline</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="115"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="116"/>
         <source>&amp;Kullanıcı adı:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="116"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="117"/>
         <source>&amp;Parola:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="121"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="122"/>
         <source>&amp;Giriş</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="124"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="125"/>
         <source>Ç&amp;ıkış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="169"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="170"/>
         <source>Kullanıcı adınızı yazın.</source>
         <translation>Type your username.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="173"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="174"/>
         <source>Parolanızı yazın.</source>
         <translation>Type your password.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/login.py" line="177"/>
+        <location filename="../../koopbis_desktop/ui/login.py" line="178"/>
         <source>Parola denetleniyor…</source>
         <translation>Checking the password…</translation>
     </message>
@@ -2349,112 +2349,112 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation>KOOP-BİS Desktop</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="256"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="260"/>
         <source>Yeni kayıt</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="267"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="271"/>
         <source>Kooperatifler</source>
         <translation>Cooperatives</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="269"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="273"/>
         <source>Denetim izi</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="328"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="332"/>
         <source>Kooperatif arama bu sürümde açılamıyor. Bilgi işleme bildirin.</source>
         <translation>Cooperative lookup cannot open in this version. Tell IT support.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="347"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="351"/>
         <source>&amp;Dosya</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="348"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="352"/>
         <source>&amp;Yeni kayıt</source>
         <translation>&amp;New entry</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="352"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="356"/>
         <source>Ekranı &amp;kilitle</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="356"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="360"/>
         <source>&amp;Oturumu kapat</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="365"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="369"/>
         <source>Çı&amp;kış</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="370"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="374"/>
         <source>&amp;Git</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="379"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="383"/>
         <source>&amp;Yenile</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="387"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="391"/>
         <source>&amp;Yönetim</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="388"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="392"/>
         <source>&amp;Ayarlar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="392"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="396"/>
         <source>&amp;Kullanıcılar…</source>
         <translation>&amp;Users…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="396"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="400"/>
         <source>Yardı&amp;m</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="397"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="401"/>
         <source>&amp;Hakkında</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="476"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="480"/>
         <source>Karar bekleyen: {0}</source>
         <translation>Awaiting a decision: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="479"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="483"/>
         <source>Ofisteki kayıtlar (bütün bilgisayarlar) — {0}</source>
         <translation>Office entries (all PCs) — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="488"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="493"/>
         <source>KOOP-BİS&apos;in açılış tarihi geçti; ondan henüz yanıt alınmadı. Kayıtlarınız ofis veritabanında güvenle saklanıyor; onaylananlar KOOP-BİS yanıt verince sırayla aktarılacak.</source>
         <translation>KOOP-BİS&apos;s opening day has passed; it has not answered yet. Your entries are kept safely in the office database; the approved ones will be sent in order when KOOP-BİS answers.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="493"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="498"/>
         <source>KOOP-BİS&apos;in açılış tarihi geçti; ondan henüz yanıt alınmadı. Kayıtlarınız bu bilgisayarda güvenle saklanıyor; onaylananlar KOOP-BİS yanıt verince sırayla aktarılacak.</source>
         <translation>KOOP-BİS&apos;s opening day has passed; it has not answered yet. Your entries are kept safely on this computer; the approved ones will be sent in order when KOOP-BİS answers.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="499"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="504"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız ofis veritabanında güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely in the office database and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="504"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="509"/>
         <source>KOOP-BİS bakımda. Kayıtlarınız bu bilgisayarda güvenle saklanıyor ve onaylandıktan sonra {0} KOOP-BİS açılınca sırayla aktarılacak.</source>
         <translation>KOOP-BİS is in maintenance. Your entries are kept safely on this computer and, once approved, will be sent in order when KOOP-BİS opens ({0}).</translation>
     </message>
@@ -2471,32 +2471,32 @@ The KOOP-BİS values are kept in the audit trail, your entry in its revisions.</
         <translation type="vanished">Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="456"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="460"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="481"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="485"/>
         <source>Yerel kayıtlar — {0}</source>
         <translation>Local entries — {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="558"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="563"/>
         <source>{0}, {1} numaralı kaydınızı iade etti: «{2}» Düzeltmek için Taslaklarım&apos;da açın.</source>
         <translation>{0} returned your entry {1}: «{2}» Open it in My drafts to correct it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="562"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="567"/>
         <source>{0} kaydınız iade edildi; sonuncusu {1}, {2} numaralı kayıt: «{3}» Notlar Taslaklarım&apos;da.</source>
         <translation>{0} of your entries were returned; the last by {1}, entry {2}: «{3}» The notes are in My drafts.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="565"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="570"/>
         <source>Kaydınız iade edildi</source>
         <translation>Your entry was returned</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="605"/>
+        <location filename="../../koopbis_desktop/ui/mainwindow.py" line="610"/>
         <source>Hata</source>
         <translation>Error</translation>
     </message>
@@ -3248,102 +3248,107 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Search: cooperative, person, decision no… (Turkish letters optional)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="120"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="132"/>
         <source>&amp;Ara:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="130"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="133"/>
         <source>Tü&amp;r:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="123"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="135"/>
         <source>D&amp;urum:</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="139"/>
         <source>Ya&amp;zan:</source>
         <translation>A&amp;uthor:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="205"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="210"/>
         <source>Seçilenleri &amp;onaya gönder…</source>
         <translation>Submit selected for appro&amp;val…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="207"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="212"/>
         <source>Seçilenleri o&amp;nayla…</source>
         <translation>Appro&amp;ve selected…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="211"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="216"/>
         <source>Seçili taslakların her biri ayrı ayrı onaya gönderilir (Ctrl+Enter).</source>
         <translation>Each selected draft is submitted for approval on its own (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="213"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="218"/>
         <source>Seçili kayıtların her biri ayrı ayrı onaylanır (Ctrl+Enter).</source>
         <translation>Each selected entry is approved on its own (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="228"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="233"/>
         <source>Geri ç&amp;ek…</source>
         <translation>&amp;Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="229"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="234"/>
         <source>Geri ç&amp;ek… (Ctrl+Shift+G)</source>
         <translation>&amp;Withdraw… (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="239"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="244"/>
         <source>Yeni kayda ko&amp;pyala…</source>
         <translation>Co&amp;py to new entry…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="240"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="245"/>
         <source>Yeni kayda ko&amp;pyala… (Ctrl+Shift+K)</source>
         <translation>Co&amp;py to new entry… (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="354"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="359"/>
         <source>Bu sütuna göre sıralanamaz.</source>
         <translation>This column cannot be sorted.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="478"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="487"/>
+        <source>İlk {0} kayıt gösteriliyor; toplam sayılıyor…</source>
+        <translation>Showing the first {0} entries; counting the rest…</translation>
+    </message>
+    <message>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="489"/>
         <source>Bu listede kayıt yok.</source>
         <translation>No entries in this list.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="481"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="492"/>
         <source>{0} kayıt ({1} tanesi yüklendi; kaydırdıkça gelir)</source>
         <translation>{0} entries ({1} loaded; more load as you scroll)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="484"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="495"/>
         <source>{0} kayıt</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="588"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="599"/>
         <source>Geri çekilecek kaydı seçin.</source>
         <translation>Select the entry to withdraw.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="590"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="601"/>
         <source>Kayıtlar tek tek geri çekilir: yalnızca bir kayıt seçin.</source>
         <translation>Entries are withdrawn one at a time: select only one entry.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="601"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="612"/>
         <source>Seçili kaydı geri çeker: KOOP-BİS&apos;e gönderilmez, geçmişte kalır. Önce sorulur.</source>
         <translation>Withdraws the selected entry: it is not sent to KOOP-BİS and stays in the history. You are asked first.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="608"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="619"/>
         <source>{0} — kayıt {1}</source>
         <translation>{0} — entry {1}</translation>
     </message>
@@ -3360,7 +3365,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Entry {0} could not be withdrawn: {1}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="637"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="648"/>
         <source>Hiçbir şey değişmedi. Liste kaydın şimdiki durumunu gösteriyor.</source>
         <translation>Nothing was changed. The list shows the entry as it is now.</translation>
     </message>
@@ -3373,67 +3378,67 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation type="vanished">Supervisor&apos;s return note: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="180"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="185"/>
         <source>Yeni kayıt (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="489"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="500"/>
         <source>Yükleniyor…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="491"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="502"/>
         <source>Süzgece uyan kayıt yok; süzgeci temizleyin (Esc) ya da genişletin.</source>
         <translation>No entry matches the filter; clear it (Esc) or widen it.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="494"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="505"/>
         <source>Taslağınız ya da iade edilen kaydınız yok. Yeni bir değişikliği kaydetmek için:</source>
         <translation>You have no drafts or returned entries. To record a new change:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="497"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="508"/>
         <source>Onay bekleyen kayıt yok: memurların onaya gönderdiği kayıtlar burada görünür.</source>
         <translation>Nothing awaits approval: entries clerks submit for approval appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="499"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="510"/>
         <source>Onaylanmış kayıt yok: şefin onayladığı kayıtlar burada görünür.</source>
         <translation>No approved entries: entries a supervisor approves appear here.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="500"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="511"/>
         <source>KOOP-BİS&apos;e gönderilecek ya da gönderilmiş kayıt yok.</source>
         <translation>No entries to send or sent to KOOP-BİS.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="501"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="512"/>
         <source>Çakışma yok: KOOP-BİS&apos;le çelişen kayıt olursa burada karar beklenir.</source>
         <translation>No conflicts: an entry that contradicts KOOP-BİS would wait here for a decision.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="502"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="513"/>
         <source>Henüz kayıt yok. İlk kaydı girmek için:</source>
         <translation>No entries yet. To record the first one:</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="646"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="657"/>
         <source>Kayıt girişini memurlar ve şefler yapar; yönetici hesabıyla kayıt girilmez.</source>
         <translation>Entries are made by clerks and supervisors; the administrator account cannot make entries.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="648"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="659"/>
         <source>Kopyalanacak kaydı seçin.</source>
         <translation>Select the entry to copy.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="650"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="661"/>
         <source>Kayıtlar tek tek kopyalanır: yalnızca bir kayıt seçin.</source>
         <translation>Entries are copied one at a time: select only one.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="662"/>
+        <location filename="../../koopbis_desktop/ui/pages/queue.py" line="673"/>
         <source>Seçili kaydın alanlarını yeni bir formda açar; kooperatifi ve alanları değiştirip kaydedersiniz. Kaydetmeden kapatırsanız hiçbir şey saklanmaz.</source>
         <translation>Opens the selected entry&apos;s fields in a new form; change the cooperative and the fields, then save. Closed without saving, nothing is stored.</translation>
     </message>
@@ -3705,38 +3710,38 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="360"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="375"/>
         <source>KOOP-BİS Masaüstü (DEMO) — Giriş</source>
         <extracomment>The signed-in window&apos;s modules in the order they load, each pulling in what it needs (a few milliseconds to a few tens each): one per turn of the event loop. An encrypted file&apos;s sign-in opens the account&apos;s key slot first: argon2 (through the project&apos;s own call of it, ``store.password_hash``) and AES-GCM (≈ 11 + 15 ms of imports on the DB worker, after the password was typed). Loaded first while the login of an encrypted file waits.</extracomment>
         <translation>KOOP-BİS Desktop (DEMO) — Sign in</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="430"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="443"/>
         <source>KOOP-BİS Masaüstü (DEMO)</source>
         <translation>KOOP-BİS Desktop (DEMO)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="481"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="517"/>
         <source>Bugünün yedeği alındı: %1</source>
         <translation>Today&apos;s backup was taken: %1</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="491"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="527"/>
         <source>%1 Kayıtlarınız yerinde; günün yedeği programın bir sonraki açılışında yeniden denenir.</source>
         <translation>%1 Your records are safe; today&apos;s backup is tried again at the program&apos;s next start.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="721"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="757"/>
         <source>KOOP-BİS Masaüstü bu veritabanıyla bu bilgisayarda zaten açık.</source>
         <translation>KOOP-BİS Desktop is already open with this database on this computer.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="722"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="758"/>
         <source>Açık pencereyi görev çubuğunda bulun. İkinci bir pencere açılmadı: aynı form iki pencerede açılıp iki kez kaydedilebilirdi. Açık program yanıt vermiyorsa kapatın (işlem numarası {0}) ve yeniden başlatın; kaydettikleriniz ve otomatik kaydedilen formlar kaybolmaz.</source>
         <translation>Find the open window in the task bar. No second window was opened: the same form could have been opened in two windows and saved twice. If the open program does not respond, close it (process number {0}) and start again; what you saved and the autosaved forms are not lost.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/app.py" line="785"/>
+        <location filename="../../koopbis_desktop/ui/app.py" line="821"/>
         <source>Demo veritabanı hazırlanıyor (500 kooperatif, örnek kayıtlar)… Birkaç saniye sürer.</source>
         <translation>Preparing the demo database (500 cooperatives, sample entries)… This takes a few seconds.</translation>
     </message>
@@ -3925,12 +3930,12 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>&amp;Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="127"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="128"/>
         <source>D&amp;uraklat</source>
         <translation>Pa&amp;use</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="129"/>
+        <location filename="../../koopbis_desktop/ui/pages/sync.py" line="130"/>
         <source>Planı ye&amp;nile</source>
         <translation>R&amp;efresh plan</translation>
     </message>
@@ -4322,7 +4327,7 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
     </message>
     <message>
         <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="187"/>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="255"/>
         <source>Hesabı &amp;kapat</source>
         <translation>&amp;Disable account</translation>
     </message>
@@ -4357,32 +4362,32 @@ Records and approves cooperative changes offline while KOOP-BİS is in maintenan
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="254"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="255"/>
         <source>Hesabı &amp;yeniden aç</source>
         <translation>&amp;Enable account</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="273"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="275"/>
         <source>Kullanıcı eklendi: {0}</source>
         <translation>User added: {0}</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="282"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="284"/>
         <source>{0} hesabı kapatıldı.</source>
         <translation>Account {0} disabled.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="286"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="288"/>
         <source>{0} hesabı açıldı.</source>
         <translation>Account {0} enabled.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="296"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="298"/>
         <source>{0} hesabının kilidi açıldı.</source>
         <translation>Account {0} unlocked.</translation>
     </message>
     <message>
-        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="309"/>
+        <location filename="../../koopbis_desktop/ui/dialogs/users.py" line="311"/>
         <source>{0} için yeni parola kaydedildi.</source>
         <translation>New password saved for {0}.</translation>
     </message>

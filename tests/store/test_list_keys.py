@@ -476,6 +476,8 @@ def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
     """A word looked up in the trigram indexes (SQLite's FTS5, PostgreSQL's pg_trgm) finds
     exactly the entries comparing every row finds: in the entry's text or its cooperative's,
     inside words, whatever its characters — in a count, in every order, page after page."""
+    from koopbis_desktop.domain.lifecycle import State
+
     with listed.atomic() as conn:
         for n, words in (
             (3, "ortak kizilirmak 4711"),
@@ -485,18 +487,43 @@ def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
             conn.execute("UPDATE entries SET search = ? WHERE uuid = ?", (words, str(uuid.UUID(int=n))))
     flt = EntryFilter(text=text)
     seen = {}
+    quick = {}
     for rare in (-1, 10_000):  # never looked up; looked up whenever it has a trigram
         monkeypatch.setattr(listing, "RARE_WORD", rare)
         seen[rare] = (
             listing.count_entries(listed, flt),
             {sort: _walk_forward(listed, flt, sort, True, 7) for sort in ("updated_at", "cooperative_title")},
         )
+        quick[rare] = listing.quick_count(listed, flt)
     assert seen[-1] == seen[10_000]
+    # A count that would compare every entry is left to the list to make after its first page.
+    assert quick == {-1: None, 10_000: None if text in ("ir", "%_") else seen[-1][0]}, quick
+    assert listing.quick_count(listed, EntryFilter(states=(State.DRAFT,))) == listing.count_entries(
+        listed, EntryFilter(states=(State.DRAFT,))
+    )
     expected = {"irmak": 3, "kizilirmak 47": 1, "ir": None, 'a"b': 1, "%_": 1, "irmak*": 1, "-irmak": 0}
     if text in expected and expected[text] is not None:
         assert seen[-1][0] == expected[text], seen
     looked_up = listing.rarest_word(listed, flt)
     assert (looked_up is None) == (text in ("ir", "%_")), looked_up
+
+
+def test_a_word_found_in_many_entries_is_counted_after_the_first_page(
+    listed: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A looked-up word's count is made with the list's first page only while few entries hold it
+    (each is compared with the other words); more, and the list counts after its first page."""
+    with listed.atomic() as conn:
+        for n, words in ((3, "ortak kizilirmak 4711"), (4, "ortak yesilirmak 815"), (5, "konut irmak")):
+            conn.execute("UPDATE entries SET search = ? WHERE uuid = ?", (words, str(uuid.UUID(int=n))))
+    monkeypatch.setattr(listing, "RARE_WORD", 10_000)
+    flt = EntryFilter(text="ortak irmak")
+    assert listing.rarest_word(listed, flt) == "irmak"
+    monkeypatch.setattr(listing, "COUNT_WITH_PAGE_UP_TO", 3)  # "irmak" is in three entries' text
+    assert listing.quick_count(listed, flt) == listing.count_entries(listed, flt) == 2
+    monkeypatch.setattr(listing, "COUNT_WITH_PAGE_UP_TO", 2)
+    assert listing.quick_count(listed, flt) is None
+    assert listing.quick_count(listed, EntryFilter(text="4711")) == 1  # found once
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
@@ -232,6 +233,100 @@ def test_ctrl_end_on_the_queue_goes_to_the_last_entry_at_once(
     qtbot.waitUntil(lambda: page.table.currentIndex().row() == page.model.rowCount() - 1)
     selected = page.selected_entry()
     assert selected is not None and selected.uuid == last.uuid
+    wait_idle(qtbot, worker)
+
+
+def _held(worker: DbWorker) -> threading.Event:
+    """A job that keeps the worker busy until the returned event is set: jobs queued meanwhile wait."""
+    gate = threading.Event()
+    worker.submit(lambda store: gate.wait(30))
+    return gate
+
+
+def test_a_text_of_common_words_shows_its_rows_before_its_count(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], many_entries: int, worker: DbWorker, store: Store
+) -> None:
+    """ "ortak" is in every entry: no word to look up, so its count reads them all; the first page
+    shows at once, the count follows, and a page asked for meanwhile arrives after it."""
+    flt = EntryFilter(text="ORTAK")
+    assert queries.quick_count(store, flt) is None
+    expected = queries.count_entries(store, flt)
+    assert expected >= BULK
+    model = EntryTableModel(make_ctx("ayse"), page_size=50)
+    model.set_filter(flt)
+    gate = _held(worker)  # behind the first page's job, before the count's
+    try:
+        qtbot.waitUntil(lambda: model.is_loaded, timeout=20_000)
+        assert not model.is_counted
+        assert model.rowCount() == 50 and model.total == 51 and model.canFetchMore()
+        model.fetchMore()  # queued behind the count
+    finally:
+        gate.set()
+    with qtbot.waitSignal(model.counted, timeout=30_000):
+        pass
+    assert model.is_counted and model.total == expected
+    qtbot.waitUntil(lambda: model.loaded_count == 100 and model.is_loaded, timeout=20_000)
+    assert model.total == expected and model.canFetchMore()
+    everything = queries.page_entries(store, flt, limit=100)
+    shown = [model.entry_at(r) for r in range(100)]
+    assert [row.uuid if row else None for row in shown] == [e.uuid for e in everything]
+    wait_idle(qtbot, worker)
+
+
+def test_a_list_counted_with_its_page_stays_one_job(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], many_entries: int, worker: DbWorker, store: Store
+) -> None:
+    """A rare word (one entry's number) is looked up: its count comes with the page; so does the
+    count of a common word whose whole list fits one page."""
+    returned_that_day = EntryFilter(
+        text="ortak", states=(State.RETURNED,), date_from="2015-02-05", date_to="2015-02-05"
+    )
+    for flt, page_size in (
+        (EntryFilter(text="ortak 12345"), 50),
+        (EntryFilter(text="ortak", type_id="merger"), 50),
+        (returned_that_day, 1000),
+    ):
+        expected = queries.count_entries(store, flt)
+        assert expected < page_size
+        model = EntryTableModel(make_ctx("ayse"), page_size=page_size)
+        counted: list[bool] = []
+        model.counted.connect(lambda counted=counted: counted.append(True))
+        _loaded(qtbot, model, flt)
+        assert model.is_counted, flt
+        assert model.total == expected == model.loaded_count, flt
+        wait_idle(qtbot, worker)
+        assert not counted  # no count of its own
+    assert queries.count_entries(store, returned_that_day) > 50  # more than a page of the first two
+
+
+def test_ctrl_end_on_a_list_counted_after_its_first_page_reaches_the_true_end(
+    qtbot: Any, make_ctx: Callable[[str], AppContext], many_entries: int, worker: DbWorker, store: Store
+) -> None:
+    """The label says the count is under way; Ctrl+End pressed meanwhile goes to the list's real last
+    entry once it is counted (never to the end of the rows read so far)."""
+    page = QueuePage(make_ctx("ayse"), PRESET_BY_KEY["all"])
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.is_loaded, timeout=20_000)
+    page.search_edit.setText("ortak")
+    page.apply_filter()
+    gate = _held(worker)
+    try:
+        qtbot.waitUntil(lambda: page.model.is_loaded and not page.model.is_counted, timeout=20_000)
+        assert page.count_label.text() == f"İlk {PAGE_SIZE} kayıt gösteriliyor; toplam sayılıyor…"
+        page.table.setFocus()
+        qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    finally:
+        gate.set()
+    flt = page.model.entry_filter
+    expected = queries.count_entries(store, flt)
+    last = queries.page_entries(store, flt, limit=1, from_end=True)[0]
+    qtbot.waitUntil(lambda: page.model.gap_row is not None and page.model.is_loaded, timeout=30_000)
+    assert page.model.is_counted and page.model.total == expected
+    qtbot.waitUntil(lambda: page.table.currentIndex().row() == page.model.rowCount() - 1)
+    selected = page.selected_entry()
+    assert selected is not None and selected.uuid == last.uuid
+    assert page.count_label.text() == f"{expected} kayıt ({2 * PAGE_SIZE} tanesi yüklendi; kaydırdıkça gelir)"
     wait_idle(qtbot, worker)
 
 

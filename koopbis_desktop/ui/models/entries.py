@@ -92,6 +92,7 @@ class EntryTableModel(QAbstractTableModel):
     """Entries matching a filter, sorted in SQL, fetched lazily in pages of ``page_size``."""
 
     loaded = Signal()  # a page (or a fresh first page) arrived
+    counted = Signal()  # the count of a list whose first page came before it (see reload)
     failed = Signal(str)  # a Turkish sentence
 
     def __init__(self, ctx: AppContext, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
@@ -104,6 +105,7 @@ class EntryTableModel(QAbstractTableModel):
         self._rows: list[EntryRow] = []  # from the top of the list, without holes
         self._tail: list[EntryRow] = []  # up to the end of the list, read from the end
         self._total = 0
+        self._counted = True  # False while a first page's count is still to come
         self._generation = 0
         self._fetching = False
         self._loaded_once = False
@@ -117,8 +119,15 @@ class EntryTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many entries match, whether fetched yet or not."""
+        """How many entries match, whether fetched yet or not; until :attr:`is_counted`, the rows
+        read so far and one more if a page came full (a list that goes on)."""
         return self._total
+
+    @property
+    def is_counted(self) -> bool:
+        """Whether :attr:`total` is the list's count (it is, except between a first page read
+        before its count and that count's arrival)."""
+        return self._counted
 
     @property
     def is_loaded(self) -> bool:
@@ -169,14 +178,20 @@ class EntryTableModel(QAbstractTableModel):
         return self._editing.get(entry_uuid)
 
     def reload(self) -> None:
-        """Count and fetch the first page again (after a filter, sort or data change)."""
+        """Count and fetch the first page again (after a filter, sort or data change).
+
+        Both in one job, except where the count would compare a text with every entry
+        (``queries.quick_count``: only common words in the text box, ≈ 260 ms at 100,000
+        entries against ≈ 3 ms for the page): the rows then show first, the count follows
+        in a job of its own (:attr:`is_counted`, ``counted``). A page read after it is
+        queued behind that count, so it arrives counted."""
         self._generation += 1
         generation = self._generation
         flt, sort, descending, size = self._filter, self._sort, self._descending, self._page_size
         self._fetching = True
 
-        def op(store: Store) -> tuple[int, list[EntryRow]]:
-            total = queries.count_entries(store, flt)
+        def op(store: Store) -> tuple[int | None, list[EntryRow]]:
+            total = queries.quick_count(store, flt)
             rows = queries.page_entries(store, flt, offset=0, limit=size, sort=sort, descending=descending)
             return total, rows
 
@@ -187,18 +202,46 @@ class EntryTableModel(QAbstractTableModel):
             coalesce=f"entries-reload-{id(self)}",
         )
 
-    def _on_first_page(self, generation: int, result: tuple[int, list[EntryRow]]) -> None:
+    def _on_first_page(self, generation: int, result: tuple[int | None, list[EntryRow]]) -> None:
         if generation != self._generation:
             return
         total, rows = result
+        if total is None and len(rows) < self._page_size:
+            total = len(rows)  # a page not full is the whole list: nothing left to count
+        if total is None:
+            # Queued before the view can ask for the next page (it does as the rows go in),
+            # so every page read after this one arrives counted.
+            self._count(generation)
         self.beginResetModel()
         self._rows = list(rows)
         self._tail = []
-        self._total = max(total, len(rows))
+        self._counted = total is not None
+        self._total = max(total, len(rows)) if total is not None else len(rows) + 1
         self._fetching = False
         self._loaded_once = True
         self.endResetModel()
         self.loaded.emit()
+
+    def _count(self, generation: int) -> None:
+        flt = self._filter
+        self._ctx.worker.submit(
+            lambda store: queries.count_entries(store, flt),
+            lambda total: self._on_counted(generation, total),
+            self._on_count_failed,
+            coalesce=f"entries-count-{id(self)}",
+        )
+
+    def _on_counted(self, generation: int, total: int) -> None:
+        if generation != self._generation or self._counted:
+            return
+        self._counted = True
+        self._total = max(total, self.loaded_count)  # rows may have come since the page was read
+        if self.loaded_count >= self._total:
+            self._remove_gap()
+        self.counted.emit()
+
+    def _on_count_failed(self, exc: BaseException) -> None:
+        self.failed.emit(user_message(exc))  # the rows stay; a page under way goes on
 
     def _on_error(self, exc: BaseException) -> None:
         self._fetching = False
@@ -263,6 +306,7 @@ class EntryTableModel(QAbstractTableModel):
     def _on_page(self, rows: list[EntryRow]) -> None:
         if not rows:
             self._total = self.loaded_count  # fewer than counted: rows went away meanwhile
+            self._counted = True
             self._remove_gap()
             return
         # Rows the tail already holds end the page: the two parts meet.
@@ -275,6 +319,8 @@ class EntryTableModel(QAbstractTableModel):
             self.endInsertRows()
         if len(fresh) < len(rows):
             self._total = self.loaded_count
+        elif not self._counted and len(rows) >= self._page_size:
+            self._total = max(self._total, self.loaded_count + 1)  # still more than read
         if self.loaded_count >= self._total:
             self._remove_gap()
 

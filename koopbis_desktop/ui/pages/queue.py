@@ -284,6 +284,7 @@ class QueuePage(QWidget):
         self.date_from.dateChanged.connect(self.apply_filter)
         self.date_to.dateChanged.connect(self.apply_filter)
         self.model.loaded.connect(self.on_model_loaded)
+        self.model.counted.connect(self._show_count)
         # The end of a long list is one keyset page away: Ctrl+End reads it at once; scrolling
         # onto the placeholder between the top rows and the end fills it from that side.
         end_shortcut = QShortcut(QKeySequence("Ctrl+End"), self.table)
@@ -477,8 +478,14 @@ class QueuePage(QWidget):
             if self.search_edit.hasFocus() and not self.search_edit.text():
                 # The page got the cursor before its rows arrived; nothing was typed: Enter opens the first.
                 self.table.setFocus()
+        self._show_count()
+
+    def _show_count(self) -> None:
         shown, total = self.model.loaded_count, self.model.total
-        if total == 0:
+        if not self.model.is_counted:
+            # The first page of a text of common words comes before its count (EntryTableModel.reload).
+            self.count_label.setText(self.tr("İlk {0} kayıt gösteriliyor; toplam sayılıyor…").format(shown))
+        elif total == 0:
             self.count_label.setText(self.tr("Bu listede kayıt yok."))
         elif shown < total:
             self.count_label.setText(
