@@ -61,6 +61,16 @@ def quick_count(store: Store, flt: EntryFilter) -> int | None:
     return listing.quick_count(store, flt)
 
 
+def first_page(
+    store: Store, flt: EntryFilter, *, limit: int, sort: str = "updated_at", descending: bool = True
+) -> tuple[int | None, list[EntryRow]]:
+    """A list's first job: its count when that is quick (:func:`quick_count`, else None: the list
+    counts after its rows show) and its first page, the text box's words counted once for both."""
+    with listing.counting_words_once():
+        total = listing.quick_count(store, flt)
+        return total, page_entries(store, flt, limit=limit, sort=sort, descending=descending)
+
+
 def label_order(sort: str) -> tuple[str, ...]:
     """For a list sorted by change type or state (``listing.BY_LABEL``): the codes in the Turkish
     alphabetical order of the labels the list shows, in the language shown; else nothing."""
@@ -281,6 +291,7 @@ __all__ = [
     "cooperative_page",
     "count_audit",
     "count_entries",
+    "first_page",
     "page_entries",
     "queue_counts",
     "quick_count",

@@ -526,6 +526,35 @@ def test_a_word_found_in_many_entries_is_counted_after_the_first_page(
     assert listing.quick_count(listed, EntryFilter(text="4711")) == 1  # found once
 
 
+_WORD_COUNT = "SELECT COUNT(*) FROM (SELECT 1 FROM "  # listing._count_words's statements
+
+
+@pytest.mark.sqlite_only  # SQLite's statements, as its trace callback hands them over
+def test_a_lists_first_job_counts_the_text_boxs_words_once(listed: Store) -> None:
+    """A list's first job (its count and its first page) counts each word in the trigram indexes
+    once, not once for the count and again for the page; outside it each call counts its own."""
+    from koopbis_desktop.services import queries
+
+    flt = EntryFilter(text="ortak irmak")
+    statements: list[str] = []
+    listed.conn.set_trace_callback(statements.append)
+    try:
+        total, rows = queries.first_page(listed, flt, limit=5)
+        in_first_job = sum(s.startswith(_WORD_COUNT) for s in statements)
+        statements.clear()
+        assert (queries.count_entries(listed, flt), len(queries.page_entries(listed, flt, limit=5))) == (
+            total,
+            len(rows),
+        )
+        apart = sum(s.startswith(_WORD_COUNT) for s in statements)
+    finally:
+        listed.conn.set_trace_callback(None)
+    assert in_first_job > 0 and apart == 2 * in_first_job, (in_first_job, apart)
+    with listing.counting_words_once():
+        assert listing._COUNTED.get() == {}
+    assert listing._COUNTED.get() is None
+
+
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_the_office_databases_word_counts_leave_its_plans_as_they_were(listed: Store) -> None:
     """The text box's counts are planned for their word on PostgreSQL (not once for any word),

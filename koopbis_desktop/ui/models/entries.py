@@ -191,9 +191,7 @@ class EntryTableModel(QAbstractTableModel):
         self._fetching = True
 
         def op(store: Store) -> tuple[int | None, list[EntryRow]]:
-            total = queries.quick_count(store, flt)
-            rows = queries.page_entries(store, flt, offset=0, limit=size, sort=sort, descending=descending)
-            return total, rows
+            return queries.first_page(store, flt, limit=size, sort=sort, descending=descending)
 
         self._ctx.worker.submit(
             op,
