@@ -132,9 +132,11 @@ class _WordLookup:
 # On PostgreSQL the baseline's pg_trgm indexes serve LIKE itself; the cooperatives the word is
 # found in are gathered first (an array), so the entries are one bitmap of their two indexes, not a
 # join of both tables (at 100,000 entries a number found 5 times: 2–3 ms instead of ≈ 100 for a
-# count and 170–330 for a page). There a word is looked up when found at most a fifth as often:
-# the entries of a few thousand cooperatives took longer to gather (60 ms for 5,000 at 100,000
-# entries) than walking the list to a page of them (20 ms).
+# count and 170–330 for a page). There a word is looked up when found at most half as often
+# (2,500 rows): the entries of 5,000 cooperatives took longer to gather (60 ms at 100,000 entries)
+# than walking the list to a page of them (20 ms), while those of 1,171–2,329 cooperatives
+# ("123", "köy", "ova") took 20–33 ms a page and 17–26 ms a count, against 35–68 and 79–117 ms
+# walked and compared (a limit of 1,000 until 4 December).
 _WORD_LOOKUPS = {
     "sqlite": _WordLookup(
         term="(e.rowid IN (SELECT rowid FROM entries_trigram WHERE entries_trigram MATCH ?)"
@@ -156,7 +158,7 @@ _WORD_LOOKUPS = {
             "SELECT 1 FROM cooperatives WHERE search LIKE ? ESCAPE '\\'",
         ),
         value=_contains,
-        share=5,
+        share=2,
         planned_per_word=True,
     ),
 }
