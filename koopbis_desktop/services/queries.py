@@ -57,7 +57,7 @@ def count_entries(store: Store, flt: EntryFilter) -> int:
 
 
 def quick_count(store: Store, flt: EntryFilter) -> int | None:
-    """The count, or None when it would compare a text with every entry (``listing.quick_count``)."""
+    """The count, or None when it would compare a text with many entries (``listing.quick_count``)."""
     return listing.quick_count(store, flt)
 
 

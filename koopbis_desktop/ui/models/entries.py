@@ -180,9 +180,9 @@ class EntryTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Count and fetch the first page again (after a filter, sort or data change).
 
-        Both in one job, except where the count would compare a text with every entry
-        (``queries.quick_count``: only common words in the text box, ≈ 260 ms at 100,000
-        entries against ≈ 3 ms for the page): the rows then show first, the count follows
+        Both in one job, except where the count would compare a text with many entries
+        (``queries.quick_count``: a text box of common words, ≈ 260 ms at 100,000 entries
+        against ≈ 3 ms for the page): the rows then show first, the count follows
         in a job of its own (:attr:`is_counted`, ``counted``). A page read after it is
         queued behind that count, so it arrives counted."""
         self._generation += 1
