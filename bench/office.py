@@ -152,9 +152,8 @@ def bench_engine(
 
 
 def bench_text_box(name: str, store: Store, n_entries: int) -> dict[str, Any]:
-    """The queues' text box on ``n_entries`` entries: a number found about once, a number found in
-    about 1.7 % of them, a word in every cooperative's title; each a count and a first page, beside
-    a bare page of the same table by primary key."""
+    """The queues' text box on ``n_entries`` entries (``scale.text_box``), beside a bare page of
+    the same table by primary key."""
     started = time.perf_counter()
     bench_scale.add_authors(store)
     bench_scale.add_entries(store, snapshot.cooperative_ids(store), n_entries)
@@ -166,27 +165,17 @@ def bench_text_box(name: str, store: Store, n_entries: int) -> dict[str, Any]:
     page = bench_scale.PAGE
     low = queries.page_entries(store, EntryFilter(), limit=1)[0].uuid[:4]
     bare = bench_scale.median_ms(lambda: bench_scale.bare_rows(store, low, page))
-    figures = {f"{name}_text_baseline_page_ms": round(bare, 2)}
-    for label, text in (
-        ("rare", f"ortak {n_entries * 3 // 7}"),
-        ("filter", "ortak 123"),
-        ("common", "kooperatif"),
-    ):
-        words = EntryFilter(text=text)
-        count = bench_scale.median_ms(lambda words=words: queries.count_entries(store, words), runs=7)
-        first = bench_scale.median_ms(
-            lambda words=words: queries.page_entries(store, words, limit=page), runs=7
+    figures: dict[str, Any] = {f"{name}_text_baseline_page_ms": round(bare, 2)}
+    for label, found in bench_scale.text_box(store, n_entries, runs=7).items():
+        figures.update(
+            {
+                f"{name}_text_{label}_{key}": round(value, 2) if isinstance(value, float) else value
+                for key, value in found.items()
+            }
         )
-        # Before the list's rows show: its count when that is quick, and its first page (a slow
-        # count follows them, ui.models.entries).
-        rows = bench_scale.median_ms(lambda words=words: queries.first_page(store, words, limit=page), runs=7)
-        figures[f"{name}_text_{label}_count_ms"] = round(count, 2)
-        figures[f"{name}_text_{label}_page_ms"] = round(first, 2)
-        figures[f"{name}_text_{label}_first_rows_ms"] = round(rows, 2)
-        figures[f"{name}_text_{label}_found"] = queries.count_entries(store, words)
         print(
-            f"[{name}] metin kutusu {text!r} ({figures[f'{name}_text_{label}_found']} kayıt): "
-            f"sayım {count:.1f} ms, ilk sayfa {first:.1f} ms, satırlar görünene dek {rows:.1f} ms"
+            f"[{name}] metin kutusu {found['text']!r} ({found['found']} kayıt): sayım {found['count_ms']:.1f} ms, "
+            f"ilk sayfa {found['page_ms']:.1f} ms, satırlar görünene dek {found['first_rows_ms']:.1f} ms"
         )
     return figures
 

@@ -149,6 +149,34 @@ def add_entries(store: Store, ids: list[str], n_entries: int) -> None:
             audit.append_many(conn, [audit.Record(d.author, "create", entry_uuid=d.uuid) for d in drafts])
 
 
+def text_box(store: Store, total: int, *, runs: int) -> dict[str, dict[str, Any]]:
+    """The queue's text box (words inside the entry's and its cooperative's text), by label: a word
+    found in about 1.7 % of the entries ("filter"), one found once ("rare"), one in every
+    cooperative's title ("common") — each its page, its count, the list's first job before its
+    rows show (ui.models.entries: the count when it is quick, and the first page; a slow count
+    comes after), whether that job counted, and how many entries it finds; and the text itself."""
+    figures: dict[str, dict[str, Any]] = {}
+    for label, text in (
+        ("filter", "ortak 123"),
+        ("rare", f"ortak {total * 3 // 7}"),
+        ("common", "kooperatif"),
+    ):
+        words = EntryFilter(text=text)
+        figures[label] = {
+            "text": text,
+            "page_ms": median_ms(
+                lambda words=words: queries.page_entries(store, words, limit=PAGE), runs=runs
+            ),
+            "count_ms": median_ms(lambda words=words: queries.count_entries(store, words), runs=runs),
+            "first_rows_ms": median_ms(
+                lambda words=words: queries.first_page(store, words, limit=PAGE), runs=runs
+            ),
+            "counted_with_page": queries.quick_count(store, words) is not None,
+            "found": queries.count_entries(store, words),
+        }
+    return figures
+
+
 def bare_rows(store: Store, low: str, limit: int) -> list[tuple[Any, ...]]:
     """The bare baseline: ``limit`` rows of the entries by primary-key range from ``low``, nothing else."""
     return store.query("SELECT * FROM entries WHERE uuid >= ? ORDER BY uuid LIMIT ?", (low, limit))
@@ -270,27 +298,8 @@ def measure(store: Store, n_queries: int) -> dict[str, Any]:
     figures["narrowed_count_max_ms"] = max(
         figures[name.replace("_page_ms", "_count_ms")] for name in narrowed
     )
-    # The queue's text box (words inside the entry's and its cooperative's text): a word found
-    # in about 1.7 % of the entries, one found once, and one found in every cooperative's title.
-    for name, text in (
-        ("text_filter", "ortak 123"),
-        ("text_rare", f"ortak {total * 3 // 7}"),
-        ("text_common", "kooperatif"),
-    ):
-        words = EntryFilter(text=text)
-        figures[f"{name}_page_ms"] = median_ms(
-            lambda words=words: queries.page_entries(store, words, limit=PAGE), runs=5
-        )
-        figures[f"{name}_count_ms"] = median_ms(
-            lambda words=words: queries.count_entries(store, words), runs=5
-        )
-        # What the list's first job does before its rows show (ui.models.entries): the count
-        # when it is quick (queries.quick_count), and the first page; a slow count comes after.
-        figures[f"{name}_first_rows_ms"] = median_ms(
-            lambda words=words: queries.first_page(store, words, limit=PAGE), runs=5
-        )
-        figures[f"{name}_counted_with_page"] = queries.quick_count(store, words) is not None
-        figures[f"{name}_found"] = queries.count_entries(store, words)
+    for label, found in text_box(store, total, runs=5).items():
+        figures.update({f"text_{label}_{key}": value for key, value in found.items()})
     submitted = EntryFilter(states=(State.SUBMITTED,))
     figures["text_first_rows_max_ms"] = max(
         figures[f"{name}_first_rows_ms"] for name in ("text_filter", "text_rare", "text_common")

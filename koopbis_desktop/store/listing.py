@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.text import fold
@@ -100,10 +100,11 @@ def _narrowing(flt: EntryFilter) -> bool:
 # The text box's rarest word is looked up in the trigram indexes of the entries' and the
 # cooperatives' folded text (SQLite's migrations 17 and 9, the office database's pg_trgm ones)
 # when it has a trigram (three letters or more) and each index finds it in at most RARE_WORD rows
-# (:class:`_WordLookup`): then only the entries holding it are compared with the other words. A text whose every word is common ("kooperatif", found nearly
-# everywhere) is only compared, as the rows come: looking it up would gather every entry (0.5 s
-# at 100,000); walking the list finds a page at once. At 100,000 entries a rare word's count
-# went from ≈ 300 ms to 1–20 ms, its page from ≈ 45 ms to 1–20 ms.
+# (:class:`_WordLookup`): then only the entries holding it are compared with the other words. A
+# text whose every word is common ("kooperatif", found nearly everywhere) is only compared, as
+# the rows come: looking it up would gather every entry (0.5 s at 100,000); walking the list
+# finds a page at once. At 100,000 entries a rare word's count went from ≈ 300 ms to 1–20 ms, its
+# page from ≈ 45 ms to 1–20 ms.
 TRIGRAM = 3
 RARE_WORD = 5000
 
@@ -163,9 +164,14 @@ _WORD_LOOKUPS = {
     ),
 }
 
-#: The text box's word looked up, how its engine looks it up, and how many rows of the busier of
-#: its two indexes hold it.
-_Rare = tuple[str, _WordLookup, int]
+
+class _Rare(NamedTuple):
+    """The text box's word looked up (folded), how its engine looks it up, and how many rows of
+    the busier of its two indexes hold it."""
+
+    word: str
+    lookup: _WordLookup
+    found: int
 
 
 def rarest_word(store: Store, flt: EntryFilter) -> str | None:
@@ -175,7 +181,7 @@ def rarest_word(store: Store, flt: EntryFilter) -> str | None:
     Each word is counted in both indexes only up to one more than that: a few milliseconds,
     however common it is (SQLite's FTS5 trigram indexes, PostgreSQL's pg_trgm ones)."""
     rare = _rare(store, flt)
-    return rare[0] if rare else None
+    return rare.word if rare else None
 
 
 #: The words counted so far inside :func:`counting_words_once` (None outside it), by store and text.
@@ -223,7 +229,7 @@ def _count_words(store: Store, flt: EntryFilter) -> _Rare | None:
                 best = (found, word)
                 if found * 10 <= limit:
                     break
-    return (best[1], lookup, best[0]) if best else None
+    return _Rare(best[1], lookup, best[0]) if best else None
 
 
 @contextmanager
@@ -278,9 +284,9 @@ def _where(
         clauses.append(f"{hint}COALESCE(e.effective_date, '') <= ?")
         params.append(flt.date_to)
     for word in fold(flt.text).split():
-        if rare is not None and word == rare[0]:
-            clauses.append(rare[1].term)
-            params.extend([rare[1].value(word)] * 2)
+        if rare is not None and word == rare.word:
+            clauses.append(rare.lookup.term)
+            params.extend([rare.lookup.value(word)] * 2)
         clauses.append("(e.search LIKE ? ESCAPE '\\' OR c.search LIKE ? ESCAPE '\\')")
         params.extend([_contains(word)] * 2)
     return " AND ".join(clauses), params
@@ -350,7 +356,7 @@ def quick_count(store: Store, flt: EntryFilter) -> int | None:
     ("ortak 123", "123" in 1,171 cooperatives' titles), their first pages ≈ 3 and ≈ 12 ms: a list
     reads its first page then, and counts after it (``ui.models.entries``)."""
     rare = _rare(store, flt)
-    if fold(flt.text).split() and (rare is None or rare[2] > COUNT_WITH_PAGE_UP_TO):
+    if fold(flt.text).split() and (rare is None or rare.found > COUNT_WITH_PAGE_UP_TO):
         return None
     return _count(store, flt, rare)
 

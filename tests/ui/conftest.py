@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -45,6 +46,13 @@ def make_ctx(store: Store, worker: DbWorker, people: dict[str, Actor]) -> Callab
 def wait_idle(qtbot: Any, worker: DbWorker, timeout: int = 10_000) -> None:
     """Wait until every submitted job's result has been delivered on the UI thread."""
     qtbot.waitUntil(lambda: worker.pending() == 0, timeout=timeout)
+
+
+def hold_worker(worker: DbWorker) -> threading.Event:
+    """Keep the DB worker busy until the returned event is set: jobs queued meanwhile wait."""
+    gate = threading.Event()
+    worker.submit(lambda _store: gate.wait(30))
+    return gate
 
 
 def ask_recovery_now(ctx: AppContext, parent: Any = None) -> int:

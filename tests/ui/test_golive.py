@@ -46,7 +46,7 @@ from tests.sync.conftest import (
     live_server,
     seed_snapshot,
 )
-from tests.ui.conftest import one_draft, wait_idle
+from tests.ui.conftest import hold_worker, one_draft, wait_idle
 
 MAINTENANCE_SECONDS = 2.0
 
@@ -398,11 +398,8 @@ def test_the_status_bar_says_no_counts_before_the_entries_are_counted(
 ) -> None:
     # A window's first paint comes before its counts: "Taslak: 0" beside a list of drafts would
     # be untrue, so the counts' place stays empty until they come.
-    import threading
-
     one_draft(store, people, cooperatives)
-    gate = threading.Event()
-    worker.submit(lambda _store: gate.wait(30))  # the window's jobs wait behind it
+    gate = hold_worker(worker)  # the window's jobs wait behind it
     try:
         window = MainWindow(make_ctx("ayse"))
         qtbot.addWidget(window)

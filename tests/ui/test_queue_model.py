@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
@@ -22,7 +21,7 @@ from koopbis_desktop.ui.context import AppContext
 from koopbis_desktop.ui.models.entries import COL_COOPERATIVE, COL_UPDATED, PAGE_SIZE, EntryTableModel
 from koopbis_desktop.ui.pages.queue import PRESET_BY_KEY, QueuePage
 from koopbis_desktop.ui.worker import DbWorker
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import hold_worker, wait_idle
 
 BULK = 50_000
 
@@ -236,13 +235,6 @@ def test_ctrl_end_on_the_queue_goes_to_the_last_entry_at_once(
     wait_idle(qtbot, worker)
 
 
-def _held(worker: DbWorker) -> threading.Event:
-    """A job that keeps the worker busy until the returned event is set: jobs queued meanwhile wait."""
-    gate = threading.Event()
-    worker.submit(lambda store: gate.wait(30))
-    return gate
-
-
 def test_a_text_of_common_words_shows_its_rows_before_its_count(
     qtbot: Any, make_ctx: Callable[[str], AppContext], many_entries: int, worker: DbWorker, store: Store
 ) -> None:
@@ -254,7 +246,7 @@ def test_a_text_of_common_words_shows_its_rows_before_its_count(
     assert expected >= BULK
     model = EntryTableModel(make_ctx("ayse"), page_size=50)
     model.set_filter(flt)
-    gate = _held(worker)  # behind the first page's job, before the count's
+    gate = hold_worker(worker)  # behind the first page's job, before the count's
     try:
         qtbot.waitUntil(lambda: model.is_loaded, timeout=20_000)
         assert not model.is_counted
@@ -310,7 +302,7 @@ def test_ctrl_end_on_a_list_counted_after_its_first_page_reaches_the_true_end(
     qtbot.waitUntil(lambda: page.model.is_loaded, timeout=20_000)
     page.search_edit.setText("ortak")
     page.apply_filter()
-    gate = _held(worker)
+    gate = hold_worker(worker)
     try:
         qtbot.waitUntil(lambda: page.model.is_loaded and not page.model.is_counted, timeout=20_000)
         assert page.count_label.text() == f"İlk {PAGE_SIZE} kayıt gösteriliyor; toplam sayılıyor…"
