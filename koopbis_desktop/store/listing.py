@@ -56,11 +56,13 @@ class PageKey:
     uuid: str
 
 
+_DATE_KEY = "COALESCE(e.effective_date, '')"
+
 # Each sort is an expression that is never NULL, with an index on (expression, uuid) made
 # by migration 9, so a page is a range scan of that index whatever its position.
 SORTABLE = {
     "updated_at": "e.updated_at",
-    "effective_date": "COALESCE(e.effective_date, '')",
+    "effective_date": _DATE_KEY,
     "type": "e.type",
     "state": "e.state",
     "author": "e.author_key",
@@ -88,6 +90,26 @@ _JOIN_COOPERATIVE = " LEFT JOIN cooperatives c ON c.id = e.cooperative_id"
 #: filter's index and sorted everything it found whatever its number (at 100,000 entries: 41 ms
 #: a page of one change type, 28 ms an author's list by title, 43–168 ms a cooperative's).
 SORT_FOUND_UP_TO = 1000
+
+#: Sorts whose values the date indexes hold (migration 19). Entries are changed near their
+#: effective dates, so newest first a range that ends a year back passed every entry changed since
+#: before the first it kept (39,000 of bench/scale.py's 100,000: 5–10 ms a page). A queue narrowed
+#: by dates and walked in one of these orders towards the range's end (newest first, a range with
+#: an end; oldest first, one with a start) reads, for each state, the least and greatest sort value
+#: of the range's entries (a range of the date index, at most BOUND_READ_UP_TO entries, about 3 ms)
+#: and walks only between them. A wider range is walked as it is: it holds most entries, so few
+#: lie outside it. The effective date's own order is bounded by the range itself.
+BOUNDED_BY_DATES = frozenset({"updated_at", "number", "effective_date"})
+BOUND_READ_UP_TO = 25_000
+
+
+def _date_bound(flt: EntryFilter, sort: str, walk_descending: bool) -> tuple[str, list[Any]] | None:
+    """The filter's date range when it bounds a walk of ``sort`` (:data:`BOUNDED_BY_DATES`)."""
+    if sort == "effective_date" or (
+        sort in BOUNDED_BY_DATES and (flt.date_to if walk_descending else flt.date_from)
+    ):
+        return _dates(flt)
+    return None
 
 
 def _narrowing(flt: EntryFilter) -> bool:
@@ -275,20 +297,29 @@ def _where(
         # table's CHECK): one term, which the (cooperative key, uuid) indexes find.
         clauses.append(f"{hint}COALESCE(e.cooperative_id, e.cooperative_ref, '') = ?")
         params.append(flt.cooperative)
-    # On the (effective date key, uuid) indexes: an entry without a date has the key '', which
-    # no date range holds (a range with no start starts after '').
-    if flt.date_from or flt.date_to:
-        clauses.append(f"{hint}COALESCE(e.effective_date, '') {'>=' if flt.date_from else '>'} ?")
-        params.append(flt.date_from or "")
-    if flt.date_to:
-        clauses.append(f"{hint}COALESCE(e.effective_date, '') <= ?")
-        params.append(flt.date_to)
+    if dates := _dates(flt, hint):
+        clauses.append(dates[0])
+        params.extend(dates[1])
     for word in fold(flt.text).split():
         if rare is not None and word == rare.word:
             clauses.append(rare.lookup.term)
             params.extend([rare.lookup.value(word)] * 2)
         clauses.append("(e.search LIKE ? ESCAPE '\\' OR c.search LIKE ? ESCAPE '\\')")
         params.extend([_contains(word)] * 2)
+    return " AND ".join(clauses), params
+
+
+def _dates(flt: EntryFilter, hint: str = "") -> tuple[str, list[Any]] | None:
+    """The filter's date range as WHERE terms and values, on the (effective date key, uuid)
+    indexes (``hint``: "+" keeps SQLite's planner off them); None without dates. An entry without
+    a date has the key '', which no date range holds (a range with no start starts after '')."""
+    if not (flt.date_from or flt.date_to):
+        return None
+    clauses = [f"{hint}{_DATE_KEY} {'>=' if flt.date_from else '>'} ?"]
+    params = [flt.date_from or ""]
+    if flt.date_to:
+        clauses.append(f"{hint}{_DATE_KEY} <= ?")
+        params.append(flt.date_to)
     return " AND ".join(clauses), params
 
 
@@ -411,6 +442,7 @@ def entry_rows(
         [s.value for s in flt.states],
         walk_descending,
         _where(flt, states=False, walk=True) if by_count else None,
+        _date_bound(flt, sort, walk_descending) if by_count else None,
     )
     if sort in BY_LABEL:
         rows = _by_codes(store, read, expression, order, limit + offset, key)[offset:]
@@ -434,7 +466,9 @@ class _Ranges:
 
     ``walk_where``: the filter with SQLite's hints, given when it narrows a queue (a change
     type, an author, a cooperative, dates). Each state's range is then read the cheaper way
-    for what the filter finds there (:data:`SORT_FOUND_UP_TO`).
+    for what the filter finds there (:data:`SORT_FOUND_UP_TO`). ``dates``: the filter's date
+    range, given when it bounds the walk (:data:`BOUNDED_BY_DATES`): a walk goes only between
+    the least and the greatest sort value of the state's entries in the range.
     """
 
     store: Store
@@ -445,7 +479,9 @@ class _Ranges:
     states: list[str]
     walk_descending: bool
     walk_where: tuple[str, list[Any]] | None = None
+    dates: tuple[str, list[Any]] | None = None
     found: dict[tuple[str, ...], int] = field(default_factory=dict)  # entries the filter finds, by states
+    bounds: dict[tuple[str, ...], tuple[str, list[Any]] | None] = field(default_factory=dict)  # by states
 
     def __call__(
         self, condition: str, params: list[Any], want: int, offset: int = 0
@@ -493,6 +529,8 @@ class _Ranges:
                     columns += ", e.revision"
             else:
                 where = self.walk_where  # the filter's terms off their indexes: the sort's index is walked
+                if self.dates is not None and (bound := self._bound(state_clause, states)):
+                    where = (f"{where[0]} AND {bound[0]}", [*where[1], *bound[1]])
         direction = "DESC" if self.walk_descending else "ASC"
         order_by = f" ORDER BY {unindexed}{self.sort_value} {direction}, {unindexed}e.uuid {direction}"
         clauses = " AND ".join(c for c in (state_clause, where[0], condition) if c)
@@ -510,6 +548,41 @@ class _Ranges:
             )
             self.found[tuple(states)] = int(row[0]) if row else 0
         return self.found[tuple(states)]
+
+    def _bound(self, state_clause: str, states: list[str]) -> tuple[str, list[Any]] | None:
+        """Where a walk narrowed by dates starts and stops: the least and greatest sort value of
+        the entries of ``states`` in the range, which hold every entry the filter finds there
+        (read once per page); None when the range holds more than :data:`BOUND_READ_UP_TO`.
+        The effective date's order: the range itself."""
+        assert self.dates is not None
+        if self.sort_value == _DATE_KEY:
+            return self.dates
+        key = tuple(states)
+        if key not in self.bounds:
+            clauses = " AND ".join(c for c in (state_clause, self.dates[0]) if c)
+            params = [*states, *self.dates[1]]
+            # The filter finds the range's entries, or some of them when it narrows by more than
+            # dates: the range then holds at least as many (the entry a step past the limit tells).
+            found = self._found(state_clause, states)
+            wide = found > BOUND_READ_UP_TO or (
+                self.where[0] != self.dates[0]
+                and self.store.query_one(
+                    f"SELECT 1 FROM entries e WHERE {clauses} LIMIT 1 OFFSET ?", [*params, BOUND_READ_UP_TO]
+                )
+            )
+            row = (
+                None
+                if wide
+                else self.store.query_one(
+                    f"SELECT MIN({self.sort_value}), MAX({self.sort_value}) FROM entries e WHERE {clauses}",
+                    params,
+                )
+            )
+            # An empty range: NULL bounds, which hold nothing, as the range does.
+            self.bounds[key] = (
+                None if row is None else (f"{self.sort_value} >= ? AND {self.sort_value} <= ?", list(row))
+            )
+        return self.bounds[key]
 
 
 _UUIDS_AT_ONCE = 500  # a page's rows by uuid, this many per statement
@@ -563,25 +636,61 @@ def entry_types(store: Store, flt: EntryFilter) -> set[str]:
     return {str(r[0]) for r in store.query(sql, params)}
 
 
-def _audit_where(flt: AuditFilter) -> tuple[str, list[Any]]:
+def _audit_where(flt: AuditFilter, *, bounded: tuple[str, list[Any]] | None = None) -> tuple[str, list[Any]]:
+    """The filter's WHERE terms and values. ``bounded``: the seq bounds of its dates
+    (:func:`_audit_bound`), which then stand for their index: the dates are checked in the rows."""
     clauses: list[str] = []
     params: list[Any] = []
+    hint = "+" if bounded else ""
     if flt.entry_uuid:
         clauses.append("entry_uuid = ?")
         params.append(flt.entry_uuid)
     if flt.actor:
         clauses.append("actor = ?")
         params.append(flt.actor)
-    if flt.date_from:
-        clauses.append("at >= ?")
-        params.append(flt.date_from)
-    if flt.date_to:
-        clauses.append("at < ?")
-        params.append((date.fromisoformat(flt.date_to[:10]) + timedelta(days=1)).isoformat())
+    if dates := _audit_dates(flt, hint):
+        clauses.append(dates[0])
+        params.extend(dates[1])
     if flt.actions:
         clauses.append(f"action IN ({', '.join('?' for _ in flt.actions)})")
         params.extend(flt.actions)
+    if bounded:
+        clauses.append(bounded[0])
+        params.extend(bounded[1])
     return " AND ".join(clauses), params
+
+
+def _audit_dates(flt: AuditFilter, hint: str = "") -> tuple[str, list[Any]] | None:
+    """The filter's dates as WHERE terms on the audit's ``at`` (``audit_at``, migration 19; ``hint``:
+    "+" keeps SQLite's planner off it); None without dates."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.date_from:
+        clauses.append(f"{hint}at >= ?")
+        params.append(flt.date_from)
+    if flt.date_to:
+        clauses.append(f"{hint}at < ?")
+        params.append((date.fromisoformat(flt.date_to[:10]) + timedelta(days=1)).isoformat())
+    return (" AND ".join(clauses), params) if clauses else None
+
+
+def _audit_bound(store: Store, flt: AuditFilter) -> tuple[str, list[Any]] | None:
+    """On SQLite, the rows of the filter's date range lie between its least and greatest seq:
+    a page walks the primary key only between them, checking ``at`` (rows are written in seq
+    order, their times as each PC's clock gives them). Found with ``audit_at`` when the range
+    holds at most :data:`BOUND_READ_UP_TO` rows; None for a wider one, which is walked from
+    the newest row as it is (it holds most of the trail), and without dates. PostgreSQL's
+    planner chooses with the table's statistics."""
+    dates = _audit_dates(flt)
+    if dates is None or flt.entry_uuid or store.dialect.name != "sqlite":
+        return None  # an entry's rows are few: its index finds them
+    if store.query_one(
+        f"SELECT 1 FROM audit WHERE {dates[0]} LIMIT 1 OFFSET ?", [*dates[1], BOUND_READ_UP_TO]
+    ):
+        return None
+    row = store.query_one(f"SELECT MIN(seq), MAX(seq) FROM audit WHERE {dates[0]}", dates[1])
+    # An empty range: NULL bounds, which hold nothing, as the range does.
+    return "seq >= ? AND seq <= ?", list(row) if row else [None, None]
 
 
 def audit_page(
@@ -599,9 +708,10 @@ def audit_page(
     ``after_seq``: the rows older than that one; ``before_seq``: the ``limit`` rows just newer
     than it; ``from_end``: the oldest ``limit`` rows — each a range of the primary key.
     """
-    where, params = _audit_where(flt)
     backwards = before_seq is not None or from_end
     start = before_seq if backwards else after_seq
+    # A page after (or before) a row of the list starts in the range already: no bound needed.
+    where, params = _audit_where(flt, bounded=_audit_bound(store, flt) if start is None else None)
     clauses = [where] if where else []
     if start is not None:
         clauses.append("seq > ?" if backwards else "seq < ?")
@@ -619,7 +729,8 @@ def audit_page(
 
 def count_audit(store: Store, flt: AuditFilter, *, newer_than: int | None = None) -> int:
     """Audit rows the filter finds (only those after ``newer_than``: a page's position)."""
-    where, params = _audit_where(flt)
+    # Dates alone are counted in their index; with a user or actions, between the bounds.
+    where, params = _audit_where(flt, bounded=_audit_bound(store, flt) if flt.actor or flt.actions else None)
     clauses = [where] if where else []
     if newer_than is not None:
         clauses.append("seq > ?")

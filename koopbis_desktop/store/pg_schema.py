@@ -452,6 +452,12 @@ def _step18_list_index_filters(conn: PgConnection) -> None:
     PostgreSQL reads it as its planner chooses, with the table's statistics."""
 
 
+def _step19_date_bounds(conn: PgConnection) -> None:
+    """SQLite's ``_m19_date_bounds``: the audit page's date range gets its index. The entries'
+    date indexes stay as they are: PostgreSQL reads a narrowed queue as its planner chooses."""
+    run_script(conn, migrations.AUDIT_DATE_INDEX_SQL)
+
+
 STEPS[8] = _step9_list_keys
 STEPS[9] = _step10_edit_presence
 STEPS[10] = _step11_entry_created_order
@@ -462,6 +468,7 @@ STEPS[14] = _step15_composed_keys
 STEPS[15] = _step16_queue_order
 STEPS[16] = _step17_entry_text_index
 STEPS[17] = _step18_list_index_filters
+STEPS[18] = _step19_date_bounds
 
 
 _TEXT_COLUMN = re.compile(r"^(\s+\w+ TEXT)\b(?!\s*:=)", re.MULTILINE)
