@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -317,6 +317,22 @@ def query_plan(store: Store, statement: str) -> str:
     trace callback hands it over): the steps joined by " | " — how tests see which index a
     list's query uses."""
     return " | ".join(str(row[3]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + statement))
+
+
+def statement_plans(store: Store, call: Callable[..., object], *, ordered: bool = False) -> list[str]:
+    """SQLite's plans of the SELECTs ``call`` runs, in order (``ordered``: only those with an
+    ORDER BY, the reads of a list's ranges)."""
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        call()
+    finally:
+        store.conn.set_trace_callback(None)
+    return [
+        query_plan(store, s)
+        for s in statements
+        if s.lstrip().upper().startswith("SELECT") and (" ORDER BY " in s or not ordered)
+    ]
 
 
 #: Each connection keeps up to this many KiB of the file's pages (SQLite's default: 2,000). A

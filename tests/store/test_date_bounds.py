@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from koopbis_desktop.store import audit, listing, migrations
-from koopbis_desktop.store.db import Store, open_store, query_plan
+from koopbis_desktop.store.db import Store, open_store, statement_plans
 from koopbis_desktop.store.listing import AuditFilter, EntryFilter, PageKey
 
 START = date(2015, 1, 1)
@@ -131,14 +131,11 @@ def test_a_list_narrowed_by_dates_is_the_same_bounded_or_walked_whole(
 
 
 def _page_plan(store: Store, flt: EntryFilter, sort: str, descending: bool) -> str:
-    statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
-    try:
-        rows = listing.entry_rows(store, flt, limit=5, sort=sort, descending=descending)
-    finally:
-        store.conn.set_trace_callback(None)
-    assert rows
-    return query_plan(store, [s for s in statements if " ORDER BY " in s][-1])
+    """The plan of the page's read of its range (the last statement with an ORDER BY)."""
+    plans = statement_plans(
+        store, lambda: listing.entry_rows(store, flt, limit=5, sort=sort, descending=descending), ordered=True
+    )
+    return plans[-1]
 
 
 @pytest.mark.sqlite_only  # SQLite's query plans; the office database reads as its planner chooses
@@ -229,25 +226,18 @@ def test_audit_pages_of_a_date_range_are_the_rows_it_holds(
 def test_an_audit_date_range_is_found_by_its_index(trail: Store) -> None:
     ranged = AuditFilter(date_from="2015-02-01", date_to="2015-02-20")
 
-    def plans(call: Any) -> list[str]:
-        statements: list[str] = []
-        trail.conn.set_trace_callback(statements.append)
-        try:
-            call()
-        finally:
-            trail.conn.set_trace_callback(None)
-        return [query_plan(trail, s) for s in statements if s.lstrip().upper().startswith("SELECT")]
-
-    page = plans(lambda: listing.audit_page(trail, ranged, limit=5))
+    page = statement_plans(trail, lambda: listing.audit_page(trail, ranged, limit=5))
     assert "COVERING INDEX audit_at" in page[0], page  # the range's least and greatest seq
     assert "PRIMARY KEY (rowid>? AND rowid<?)" in page[-1], page  # the page: a walk between them
-    count = plans(lambda: listing.count_audit(trail, ranged))
+    count = statement_plans(trail, lambda: listing.count_audit(trail, ranged))
     assert count == [next(p for p in count if "COVERING INDEX audit_at" in p)], count
-    mine = plans(lambda: listing.count_audit(trail, AuditFilter(actor="ayse", date_to="2015-01-31")))
+    mine = statement_plans(
+        trail, lambda: listing.count_audit(trail, AuditFilter(actor="ayse", date_to="2015-01-31"))
+    )
     assert "audit_actor (actor=? AND seq>? AND seq<?)" in mine[-1], mine
     # An entry's rows are few: its own index finds them, dates or not.
-    entry = plans(
-        lambda: listing.audit_page(trail, AuditFilter(entry_uuid=LATE, date_to="2015-01-31"), limit=5)
+    entry = statement_plans(
+        trail, lambda: listing.audit_page(trail, AuditFilter(entry_uuid=LATE, date_to="2015-01-31"), limit=5)
     )
     assert len(entry) == 1 and "audit_entry" in entry[0], entry
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from koopbis_desktop.domain import demo_data
 from koopbis_desktop.domain.text import collation_key
 from koopbis_desktop.store import audit, listing, migrations, snapshot
-from koopbis_desktop.store.db import Store, open_store, query_plan
+from koopbis_desktop.store.db import Store, open_store, query_plan, statement_plans
 from koopbis_desktop.store.listing import AuditFilter, EntryFilter, PageKey
 
 TURKISH_LETTERS = "abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZâîûÂÎÛ"
@@ -307,22 +307,6 @@ def test_a_narrowed_queue_reads_the_same_rows_whichever_way_it_is_read(
     assert [row[0] for row in skipped] == expected[3 : 3 + size]
 
 
-def _plans(store: Store, call: Any, *, ordered: bool = False) -> list[str]:
-    """SQLite's plans of the statements ``call`` runs (the counts and the pages; ``ordered``:
-    those with an ORDER BY, the reads of a list's ranges)."""
-    statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
-    try:
-        call()
-    finally:
-        store.conn.set_trace_callback(None)
-    return [
-        query_plan(store, s)
-        for s in statements
-        if s.lstrip().upper().startswith("SELECT") and (" ORDER BY " in s or not ordered)
-    ]
-
-
 @pytest.mark.sqlite_only  # SQLite's query plans; the office database has its own planner
 def test_a_cooperatives_entries_and_a_date_range_are_found_by_an_index(listed: Store) -> None:
     """The cooperative (a registry id or a local registration) and the dates are terms of the
@@ -337,9 +321,9 @@ def test_a_cooperatives_entries_and_a_date_range_are_found_by_an_index(listed: S
         (EntryFilter(date_from="2015-02-02", date_to="2015-02-03"), "entries_effective"),
         (EntryFilter(states=(State.APPROVED,), date_to="2015-02-02"), "entries_state_effective"),
     ):
-        plans = _plans(listed, lambda flt=flt: listing.count_entries(listed, flt))
+        plans = statement_plans(listed, lambda flt=flt: listing.count_entries(listed, flt))
         assert len(plans) == 1 and index in plans[0] and "SCAN" not in plans[0], (flt, plans)
-        plans = _plans(
+        plans = statement_plans(
             listed,
             lambda flt=flt: listing.entry_rows(
                 listed, flt, limit=5, sort="cooperative_title", descending=False
@@ -358,12 +342,12 @@ def test_a_change_type_found_often_walks_the_sorts_index_and_one_found_rarely_is
     merger = EntryFilter(type_id="merger")
     assert listing.count_entries(listed, merger) == 40
     monkeypatch.setattr(listing, "SORT_FOUND_UP_TO", 39)
-    plans = _plans(
+    plans = statement_plans(
         listed, lambda: listing.entry_rows(listed, merger, limit=5, sort="cooperative_title", descending=True)
     )
     assert "entries_title_key" in plans[-1] and "TEMP B-TREE" not in plans[-1], plans
     monkeypatch.setattr(listing, "SORT_FOUND_UP_TO", 40)
-    plans = _plans(
+    plans = statement_plans(
         listed, lambda: listing.entry_rows(listed, merger, limit=5, sort="cooperative_title", descending=True)
     )
     assert "entries_type_uuid" in plans[-1] and "TEMP B-TREE" in plans[-1], plans
@@ -385,7 +369,7 @@ def test_a_walked_queue_checks_the_filter_in_the_sorts_index(
     order = ("merger", "member.admit") if sort == "type" else ()
 
     def reads() -> list[str]:
-        return _plans(
+        return statement_plans(
             listed,
             lambda: listing.entry_rows(listed, queue, limit=5, sort=sort, descending=False, order=order),
             ordered=True,
@@ -614,7 +598,7 @@ def test_entries_saved_before_the_update_are_found_by_a_rare_word_and_follow_eve
 
         assert listing.rarest_word(store, EntryFilter(text="irmak 4711")) == "irmak"
         assert found("irmak") == [second, first] and found("irmak 4711") == [first]
-        plans = _plans(store, lambda: listing.count_entries(store, EntryFilter(text="irmak 4711")))
+        plans = statement_plans(store, lambda: listing.count_entries(store, EntryFilter(text="irmak 4711")))
         assert "entries_trigram VIRTUAL TABLE" in plans[-1], plans
         assert "SCAN e" not in [step.strip() for step in plans[-1].split("|")], plans
         with store.atomic() as conn:
