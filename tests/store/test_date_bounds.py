@@ -150,6 +150,13 @@ def test_a_walk_towards_the_ranges_end_starts_at_its_greatest_value(
     assert "entries_updated (updated_at>? AND updated_at<?)" in plan, plan
     plan = _page_plan(dated, ranged, "number", True)
     assert "entries_number_key (<expr>>? AND <expr><?)" in plan, plan
+    # Dates and a change type: counted in the date index, with the bound of what it finds.
+    typed = EntryFilter(type_id="merger", date_from="2015-02-01", date_to="2015-02-20")
+    plans = statement_plans(
+        dated, lambda: listing.entry_rows(dated, typed, limit=5, sort="updated_at", descending=True)
+    )
+    assert "COVERING INDEX entries_effective" in plans[1] and "entries_type" not in " ".join(plans), plans
+    assert "entries_updated (updated_at>? AND updated_at<?)" in plans[-1], plans
     # The effective date's own order: the range itself, no bound to read.
     plan = _page_plan(dated, ranged, "effective_date", False)
     assert "entries_effective (<expr>>? AND <expr><?)" in plan, plan
