@@ -784,8 +784,9 @@ def count_audit(store: Store, flt: AuditFilter, *, newer_than: int | None = None
 
 
 def audit_batches(store: Store, flt: AuditFilter, batch: int) -> Iterator[list[tuple[Any, ...]]]:
-    """The filtered audit trail oldest first, with each row's hashes, ``batch`` rows at a time."""
-    where, params = _audit_where(flt)
+    """The filtered audit trail oldest first, with each row's hashes, ``batch`` rows at a time
+    (a date range read between its bounds, in the primary key's order: no sort of its rows)."""
+    where, params = _audit_where(flt, bounded=_audit_bound(store, flt))
     cursor = store.execute(
         "SELECT seq, at, actor, action, entry_uuid, from_state, to_state, comment, details, prev_hash, hash "
         f"FROM audit{' WHERE ' + where if where else ''} ORDER BY seq",

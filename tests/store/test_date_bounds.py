@@ -215,6 +215,8 @@ def test_audit_pages_of_a_date_range_are_the_rows_it_holds(
     expected = [row[0] for row in every if _audit_finds(flt, row)]
     assert [row[0] for row in listing.audit_page(trail, flt, limit=10_000)] == expected
     assert listing.count_audit(trail, flt) == len(expected)
+    exported = [row[0] for batch in listing.audit_batches(trail, flt, 4) for row in batch]
+    assert exported == expected[::-1]  # oldest first, as an export writes them
     walked: list[int] = []
     page = listing.audit_page(trail, flt, limit=7)
     while page:
