@@ -15,12 +15,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import islice
 from typing import Any, NamedTuple, TypeVar
 
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.text import fold
+from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 
 
@@ -43,7 +44,9 @@ class AuditFilter:
 
     entry_uuid: str | None = None
     actor: str | None = None
-    date_from: str | None = None  # ISO date
+    # ISO dates, days of this PC's calendar (the page shows the rows' times in its local time;
+    # the rows keep them in UTC).
+    date_from: str | None = None
     date_to: str | None = None
     actions: Sequence[str] = field(default_factory=tuple)
 
@@ -710,11 +713,17 @@ def _audit_dates(flt: AuditFilter, hint: str = "") -> tuple[str, list[Any]] | No
     params: list[Any] = []
     if flt.date_from:
         clauses.append(f"{hint}at >= ?")
-        params.append(flt.date_from)
+        params.append(_local_day_starts(date.fromisoformat(flt.date_from[:10])))
     if flt.date_to:
         clauses.append(f"{hint}at < ?")
-        params.append((date.fromisoformat(flt.date_to[:10]) + timedelta(days=1)).isoformat())
+        params.append(_local_day_starts(date.fromisoformat(flt.date_to[:10]) + timedelta(days=1)))
     return (" AND ".join(clauses), params) if clauses else None
+
+
+def _local_day_starts(day: date) -> str:
+    """The moment ``day`` starts on this PC's clock, as the audit writes moments (UTC): in
+    Türkiye 4 December starts at 3 December, 21:00 UTC."""
+    return stamp(datetime.combine(day, time.min).astimezone())
 
 
 def _audit_bound(store: Store, flt: AuditFilter) -> tuple[str, list[Any]] | None:

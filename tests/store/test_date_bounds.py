@@ -3,6 +3,7 @@ value, and the audit page's dates have their index (``audit_at``) and bound its 
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -229,6 +230,42 @@ def test_audit_pages_of_a_date_range_are_the_rows_it_holds(
     if oldest:
         newer = listing.audit_page(trail, flt, limit=7, before_seq=oldest[0][0])
         assert [row[0] for row in newer] == expected[max(0, len(expected) - 14) : -7]
+
+
+@pytest.fixture
+def istanbul_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This process's local time is Türkiye's (UTC+3), as the directorates' PCs keep it."""
+    monkeypatch.setenv("TZ", "Europe/Istanbul")
+    time.tzset()
+    assert time.localtime(1_764_800_000).tm_gmtoff == 3 * 3600, "this machine has no time zone data"
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_audit_dates_are_days_of_the_pcs_calendar(store: Store, istanbul_clock: None) -> None:
+    """The page shows each row's local time; its date boxes take the same days. A row written at
+    00:30 on 2 February in Türkiye (1 February, 21:30 UTC) is that day's, one at 00:30 on the 3rd
+    is not."""
+    moments = [
+        datetime(2026, 2, 1, 20, 30, tzinfo=UTC),  # 1 February, 23:30 local
+        datetime(2026, 2, 1, 21, 30, tzinfo=UTC),  # 2 February, 00:30
+        datetime(2026, 2, 2, 20, 30, tzinfo=UTC),  # 2 February, 23:30
+        datetime(2026, 2, 2, 21, 30, tzinfo=UTC),  # 3 February, 00:30
+    ]
+    with store.atomic() as conn:
+        audit.append_many(conn, [audit.Record("ayse", "create", at=at) for at in moments])
+    whole = listing.audit_page(store, AuditFilter(), limit=10)
+    day = AuditFilter(date_from="2026-02-02", date_to="2026-02-02")
+    found = listing.audit_page(store, day, limit=10)
+    assert [row[1] for row in found] == [whole[1][1], whole[2][1]]
+    assert listing.count_audit(store, day) == 2
+    assert [row[0] for batch in listing.audit_batches(store, day, 10) for row in batch] == [
+        whole[2][0],
+        whole[1][0],
+    ]
+    since = listing.audit_page(store, AuditFilter(date_from="2026-02-03"), limit=10)
+    assert [row[0] for row in since] == [whole[0][0]]
 
 
 @pytest.mark.sqlite_only  # SQLite's query plans; the office database reads as its planner chooses
