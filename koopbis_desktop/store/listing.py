@@ -451,6 +451,7 @@ def entry_rows(
     # (author, updated_at, uuid, state) index, whatever it finds: the planner takes that index.
     own_list = sort == "updated_at" and not _narrowing(replace(flt, author=None))
     by_count = store.dialect.name == "sqlite" and _narrowing(flt) and not own_list
+    dates = _date_bound(flt, sort, walk_descending) if by_count else None
     read = _Ranges(
         store,
         "e.uuid, e.type, COALESCE(e.cooperative_id, e.cooperative_ref), e.cooperative_title, "
@@ -462,10 +463,9 @@ def entry_rows(
         [s.value for s in flt.states],
         walk_descending,
         _where(flt, states=False, walk=True) if by_count else None,
-        _date_bound(flt, sort, walk_descending) if by_count else None,
+        dates,
+        _counted_in_dates(flt, sort) if dates else None,
     )
-    if read.dates is not None:
-        read = replace(read, counted_in_dates=_counted_in_dates(flt, sort))
     if sort in BY_LABEL:
         rows = _by_codes(store, read, expression, order, limit + offset, key)[offset:]
     else:
@@ -731,12 +731,13 @@ def _audit_bound(store: Store, flt: AuditFilter) -> tuple[str, list[Any]] | None
     a page walks the primary key only between them, checking ``at`` (rows are written in seq
     order, their times as each PC's clock gives them). Found with ``audit_at`` when the range
     holds at most :data:`BOUND_READ_UP_TO` rows; None for a wider one, which is walked from
-    the newest row as it is (it holds most of the trail), and without dates. PostgreSQL's
-    planner chooses with the table's statistics: given the bounds too, it read slower pages
-    (14 ms against 6 at 100,000 rows), so there the index serves the counts alone."""
+    the newest row as it is (it holds most of the trail), without dates, and for one entry's
+    rows (few: their own index finds them). PostgreSQL's planner chooses with the table's
+    statistics: given the bounds too, it read slower pages (14 ms against 6 at 100,000 rows),
+    so there the index serves the counts alone."""
     dates = _audit_dates(flt)
     if dates is None or flt.entry_uuid or store.dialect.name != "sqlite":
-        return None  # an entry's rows are few: its index finds them
+        return None
     if store.query_one(
         f"SELECT 1 FROM audit WHERE {dates[0]} LIMIT 1 OFFSET ?", [*dates[1], BOUND_READ_UP_TO]
     ):
