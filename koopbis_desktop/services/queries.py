@@ -66,8 +66,8 @@ def first_page(
 ) -> tuple[int | None, list[EntryRow]]:
     """A list's first job: its count when that is quick (:func:`quick_count`, else None: the list
     counts after its rows show) and its first page, the text box's words counted once for both."""
-    with listing.counting_words_once():
-        total = listing.quick_count(store, flt)
+    with listing.reading_once():
+        total = quick_count(store, flt)
         return total, page_entries(store, flt, limit=limit, sort=sort, descending=descending)
 
 
@@ -233,16 +233,21 @@ def audit_page(
     from_end: bool = False,
 ) -> list[dict[str, Any]]:
     """Audit rows, newest first: older than ``after_seq``, newer than ``before_seq`` or the oldest."""
-    result = []
-    rows = listing.audit_page(
-        store,
-        as_account(store, flt),
-        limit=limit,
-        offset=offset,
-        after_seq=after_seq,
-        before_seq=before_seq,
-        from_end=from_end,
+    return _audit_rows(
+        listing.audit_page(
+            store,
+            as_account(store, flt),
+            limit=limit,
+            offset=offset,
+            after_seq=after_seq,
+            before_seq=before_seq,
+            from_end=from_end,
+        )
     )
+
+
+def _audit_rows(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    result = []
     for row in rows:
         item = dict(zip(_AUDIT_NAMES, row, strict=True))
         item["details"] = json.loads(item["details"])
@@ -252,6 +257,30 @@ def audit_page(
 
 def count_audit(store: Store, flt: AuditFilter, *, newer_than: int | None = None) -> int:
     return listing.count_audit(store, as_account(store, flt), newer_than=newer_than)
+
+
+def audit_view(
+    store: Store,
+    flt: AuditFilter,
+    *,
+    limit: int,
+    after_seq: int | None = None,
+    before_seq: int | None = None,
+) -> tuple[int, int, list[dict[str, Any]]]:
+    """The audit page's job: how many rows the filter finds, where its page starts among them
+    (the rows newer than it), and the page — the newest, or the one older than ``after_seq`` /
+    newer than ``before_seq``, the newest again if that row's page went. The user's name is
+    resolved, and a date range's bounds read, once for all of them."""
+    flt = as_account(store, flt)
+    with listing.reading_once():
+        total = listing.count_audit(store, flt)
+        rows = _audit_rows(
+            listing.audit_page(store, flt, limit=limit, after_seq=after_seq, before_seq=before_seq)
+        )
+        if not rows and (after_seq is not None or before_seq is not None):
+            rows = _audit_rows(listing.audit_page(store, flt, limit=limit))  # the anchor went: start again
+        start = listing.count_audit(store, flt, newer_than=rows[0]["seq"]) if rows else 0
+    return total, start, rows
 
 
 _COOPERATIVE_NAMES = (
@@ -287,6 +316,7 @@ __all__ = [
     "EntryRow",
     "PageKey",
     "audit_page",
+    "audit_view",
     "cooperative_key",
     "cooperative_page",
     "count_audit",

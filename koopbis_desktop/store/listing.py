@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from itertools import islice
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.text import fold
@@ -224,29 +224,37 @@ def rarest_word(store: Store, flt: EntryFilter) -> str | None:
     return rare.word if rare else None
 
 
-#: The words counted so far inside :func:`counting_words_once` (None outside it), by store and text.
-_COUNTED: ContextVar[dict[tuple[int, str], _Rare | None] | None] = ContextVar("counted_words", default=None)
+#: What has been read so far inside :func:`reading_once` (None outside it), by store and question.
+_READ: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("read_once", default=None)
+
+T = TypeVar("T")
 
 
 @contextmanager
-def counting_words_once() -> Iterator[None]:
-    """Inside it, the text box's words are counted once per store and text: a list's first job,
-    its count and its first page, pays for the counts (1–5 ms) once instead of twice."""
-    token = _COUNTED.set({})
+def reading_once() -> Iterator[None]:
+    """Inside it, what a list's job asks more than once is read once per store: the text box's
+    words counted in the trigram indexes (1–5 ms; a list's count and its first page both need
+    them), an audit date range's bounds (its count, its page and the page's position)."""
+    token = _READ.set({})
     try:
         yield
     finally:
-        _COUNTED.reset(token)
+        _READ.reset(token)
+
+
+def _once(store: Store, question: tuple[Any, ...], read: Callable[[], T]) -> T:
+    """``read()``, or inside :func:`reading_once` what it gave for this store and question."""
+    answers = _READ.get()
+    if answers is None:
+        return read()
+    key = (id(store), *question)
+    if key not in answers:
+        answers[key] = read()
+    return cast(T, answers[key])
 
 
 def _rare(store: Store, flt: EntryFilter) -> _Rare | None:
-    counted = _COUNTED.get()
-    if counted is None:
-        return _count_words(store, flt)
-    key = (id(store), flt.text)
-    if key not in counted:
-        counted[key] = _count_words(store, flt)
-    return counted[key]
+    return _once(store, ("words", flt.text), lambda: _count_words(store, flt))
 
 
 def _count_words(store: Store, flt: EntryFilter) -> _Rare | None:
@@ -738,6 +746,10 @@ def _audit_bound(store: Store, flt: AuditFilter) -> tuple[str, list[Any]] | None
     dates = _audit_dates(flt)
     if dates is None or flt.entry_uuid or store.dialect.name != "sqlite":
         return None
+    return _once(store, ("audit bound", dates[0], *dates[1]), lambda: _read_audit_bound(store, dates))
+
+
+def _read_audit_bound(store: Store, dates: tuple[str, list[Any]]) -> tuple[str, list[Any]] | None:
     if store.query_one(
         f"SELECT 1 FROM audit WHERE {dates[0]} LIMIT 1 OFFSET ?", [*dates[1], BOUND_READ_UP_TO]
     ):
@@ -915,12 +927,12 @@ __all__ = [
     "count_audit",
     "count_entries",
     "count_receipts",
-    "counting_words_once",
     "entry_rows",
     "entry_types",
     "keyset",
     "keyset_batches",
     "quick_count",
+    "reading_once",
     "receipt_page",
     "receipt_report_rows",
 ]

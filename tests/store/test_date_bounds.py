@@ -288,6 +288,30 @@ def test_an_audit_date_range_is_found_by_its_index(trail: Store) -> None:
     assert len(entry) == 1 and "audit_entry" in entry[0], entry
 
 
+@pytest.mark.sqlite_only  # the bounds are SQLite's; the office database counts in audit_at alone
+def test_the_audit_pages_job_reads_a_ranges_bounds_once(trail: Store) -> None:
+    """Its count, its page and the page's position all walk between the range's bounds: read once,
+    as are the accounts (to find the user as written); the same figures as the three read one by one."""
+    from koopbis_desktop.services import queries
+
+    flt = AuditFilter(actor="ayse", date_from="2015-02-01", date_to="2015-03-20")
+    apart = listing.count_audit(
+        trail, AuditFilter(actor="ayse", date_from="2015-02-01", date_to="2015-03-20")
+    )
+    statements: list[str] = []
+    trail.conn.set_trace_callback(statements.append)
+    try:
+        total, start, rows = queries.audit_view(trail, flt, limit=4)
+        after = queries.audit_view(trail, flt, limit=4, after_seq=rows[-1]["seq"])
+    finally:
+        trail.conn.set_trace_callback(None)
+    assert total == apart and start == 0 and [row["actor"] for row in rows] == ["ayse"] * 4
+    assert after[:2] == (apart, 4)
+    # Once a job each (before: the bounds 3 + 2 times, the accounts 3 + 3).
+    assert sum("MIN(seq)" in s for s in statements) == 2, statements
+    assert sum(" FROM users" in s for s in statements) == 2, statements
+
+
 # --------------------------------------------------------------------------- the step
 
 

@@ -534,9 +534,9 @@ def test_a_lists_first_job_counts_the_text_boxs_words_once(listed: Store) -> Non
     finally:
         listed.conn.set_trace_callback(None)
     assert in_first_job > 0 and apart == 2 * in_first_job, (in_first_job, apart)
-    with listing.counting_words_once():
-        assert listing._COUNTED.get() == {}
-    assert listing._COUNTED.get() is None
+    with listing.reading_once():
+        assert listing._READ.get() == {}
+    assert listing._READ.get() is None
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)

@@ -230,12 +230,7 @@ class AuditPage(QWidget):
         self._anchor = (after_seq, before_seq) if offset else (None, None)
 
         def op(store: Store) -> tuple[int, int, list[dict[str, Any]]]:
-            total = queries.count_audit(store, flt)
-            rows = queries.audit_page(store, flt, limit=PAGE_SIZE, after_seq=after_seq, before_seq=before_seq)
-            if not rows and (after_seq is not None or before_seq is not None):
-                rows = queries.audit_page(store, flt, limit=PAGE_SIZE)  # the anchor went: start again
-            start = queries.count_audit(store, flt, newer_than=rows[0]["seq"]) if rows else 0
-            return total, start, rows
+            return queries.audit_view(store, flt, limit=PAGE_SIZE, after_seq=after_seq, before_seq=before_seq)
 
         self.ctx.worker.submit(op, self.on_page_loaded, self.on_failed, coalesce=f"audit-{id(self)}")
 
