@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 import unicodedata
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from koopbis_desktop.domain import demo_data
+from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.text import collation_key
+from koopbis_desktop.services.queries import label_order
 from koopbis_desktop.store import audit, listing, migrations, snapshot
 from koopbis_desktop.store.db import Store, open_store, query_plan, statement_plans
 from koopbis_desktop.store.listing import AuditFilter, EntryFilter, PageKey
@@ -457,9 +460,10 @@ TEXTS = [
 def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
     listed: Store, monkeypatch: pytest.MonkeyPatch, text: str
 ) -> None:
-    """A word looked up in the trigram indexes (SQLite's FTS5, PostgreSQL's pg_trgm) finds
-    exactly the entries comparing every row finds: in the entry's text or its cooperative's,
-    inside words, whatever its characters — in a count, in every order, page after page."""
+    """A word looked up in the trigram indexes (SQLite's FTS5, PostgreSQL's pg_trgm), or compared
+    with the set of cooperatives whose text holds it (SQLite), finds exactly the entries comparing
+    every row finds: in the entry's text or its cooperative's, inside words, whatever its
+    characters — in a count, in every order, page after page."""
     from koopbis_desktop.domain.lifecycle import State
 
     with listed.atomic() as conn:
@@ -472,24 +476,102 @@ def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
     flt = EntryFilter(text=text)
     seen = {}
     quick = {}
-    for rare in (-1, 10_000):  # never looked up; looked up whenever it has a trigram
+    # Never looked up, or whenever it has a trigram; each cooperative read, or a set of them.
+    for rare, few in ((-1, -1), (10_000, -1), (-1, 10_000), (10_000, 10_000)):
         monkeypatch.setattr(listing, "RARE_WORD", rare)
-        seen[rare] = (
+        monkeypatch.setattr(listing, "COOPERATIVE_SET_UP_TO", few)
+        seen[rare, few] = (
             listing.count_entries(listed, flt),
             {sort: _walk_forward(listed, flt, sort, True, 7) for sort in ("updated_at", "cooperative_title")},
+            listing.entry_types(listed, flt),
+            # Sorted by label, code by code (or, looked up, all found at once), both ways.
+            [
+                walk(listed, queue, sort, descending, 3, label_order(sort))
+                for queue in (flt, replace(flt, states=(State.SUBMITTED, State.APPROVED)))
+                for sort in ("type", "state")
+                for descending in (True, False)
+                for walk in (_walk_forward, _walk_backward)
+            ],
         )
         quick[rare] = listing.quick_count(listed, flt)
-    assert seen[-1] == seen[10_000]
+    assert seen[-1, -1] == seen[10_000, -1] == seen[-1, 10_000] == seen[10_000, 10_000], seen
     # A count that would compare every entry is left to the list to make after its first page.
-    assert quick == {-1: None, 10_000: None if text in ("ir", "%_") else seen[-1][0]}, quick
+    assert quick == {-1: None, 10_000: None if text in ("ir", "%_") else seen[-1, -1][0]}, quick
     assert listing.quick_count(listed, EntryFilter(states=(State.DRAFT,))) == listing.count_entries(
         listed, EntryFilter(states=(State.DRAFT,))
     )
     expected = {"irmak": 3, "kizilirmak 47": 1, "ir": None, 'a"b': 1, "%_": 1, "irmak*": 1, "-irmak": 0}
     if text in expected and expected[text] is not None:
-        assert seen[-1][0] == expected[text], seen
+        assert seen[-1, -1][0] == expected[text], seen
     looked_up = listing.rarest_word(listed, flt)
     assert (looked_up is None) == (text in ("ir", "%_")), looked_up
+
+
+def _entries_read(store: Store, call: Callable[[], object]) -> list[list[str]]:
+    """The steps of SQLite's plans of the statements ``call`` runs that read the entries (``e``)."""
+    steps = [[step.strip() for step in plan.split("|")] for plan in statement_plans(store, call)]
+    return [
+        plan for plan in steps if any(s == "SCAN e" or s.startswith(("SEARCH e ", "SCAN e ")) for s in plan)
+    ]
+
+
+@pytest.mark.sqlite_only  # SQLite's plans; PostgreSQL reads each entry's cooperative
+def test_words_in_few_cooperatives_are_compared_with_their_set_not_each_entrys_cooperative(
+    listed: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The looked-up word is checked by its own lookup, and a word in few cooperatives' text by the
+    set of them: a page and a count read no cooperative row. A word in more cooperatives than
+    that, or too short for a trigram, is compared with each entry's cooperative (a join)."""
+    with listed.atomic() as conn:
+        conn.execute(
+            "UPDATE entries SET search = 'ortak kizilirmak 4711' WHERE uuid = ?", (str(uuid.UUID(int=3)),)
+        )
+        # Entries of the two "Konut" cooperatives, drafts, submitted and approved.
+        for n in (2, 8, 9, 15, 22, 23):
+            conn.execute(
+                "UPDATE entries SET search = ? WHERE uuid = ?", (f"ortak irmak {n}", str(uuid.UUID(int=n)))
+            )
+    flt = EntryFilter(text="konut irmak")
+    assert listing.rarest_word(listed, flt) == "irmak"
+
+    def reads_cooperatives(flt: EntryFilter) -> list[bool]:
+        def read() -> None:
+            listing.count_entries(listed, flt)
+            listing.entry_rows(listed, flt, limit=5, sort="cooperative_title", descending=False)
+
+        return [any(step.startswith("SEARCH c ") for step in plan) for plan in _entries_read(listed, read)]
+
+    few = reads_cooperatives(flt)
+    assert few and not any(few), few
+    # Of several states, the entries holding the looked-up word are read at once and sorted: no
+    # state's index is walked, for the count or for any page.
+    queue = replace(flt, states=(State.SUBMITTED, State.APPROVED, State.SENDING, State.SYNCED))
+    reads = _entries_read(
+        listed,
+        lambda: (
+            listing.count_entries(listed, queue),
+            _walk_forward(listed, queue, "updated_at", True, 1),
+            _walk_backward(listed, queue, "cooperative_title", False, 1),
+        ),
+    )
+    assert len(reads) >= 3 and not any("entries_state" in " ".join(plan) for plan in reads), reads
+    expected = [
+        row[0]
+        for row in listing.entry_rows(listed, flt, limit=1000, sort="updated_at", descending=True)
+        if row[4] in ("submitted", "approved")
+    ]
+    assert _walk_forward(listed, queue, "updated_at", True, 1) == expected
+    assert listing.count_entries(listed, queue) == len(expected) > 0, expected
+    counts = listing.count_entries(listed, flt), listing.count_entries(listed, EntryFilter(text="konut ir"))
+    monkeypatch.setattr(listing, "COOPERATIVE_SET_UP_TO", 0)  # "konut" is in more cooperatives than that
+    many = reads_cooperatives(flt)
+    assert many and all(many), many
+    short = reads_cooperatives(EntryFilter(text="konut ir"))
+    assert short and all(short), short
+    assert (
+        listing.count_entries(listed, flt),
+        listing.count_entries(listed, EntryFilter(text="konut ir")),
+    ) == counts
 
 
 def test_a_word_found_in_many_entries_is_counted_after_the_first_page(
