@@ -634,10 +634,17 @@ class _Ranges:
         direction = "DESC" if self.walk_descending else "ASC"
         order_by = f" ORDER BY {unindexed}{self.sort_value} {direction}, {unindexed}e.uuid {direction}"
         clauses = " AND ".join(c for c in (state_clause, where[0], condition) if c)
-        return self.store.query(
-            f"SELECT {columns}{self.source}{' WHERE ' + clauses if clauses else ''}{order_by} LIMIT ? OFFSET ?",
-            [*states, *where[1], *params, want, offset],
-        )
+        found = f"{self.source}{' WHERE ' + clauses if clauses else ''}{order_by} LIMIT ? OFFSET ?"
+        if self.by_word:
+            # The found entries are sorted by their keys alone, then the page's rows read by rowid:
+            # a sort of 1,656 whole rows ("ortak 123") took a third longer (4.5 ms against 3.5).
+            return self.store.query(
+                f"SELECT {columns} FROM (SELECT e.rowid AS found_rowid{found}) page"
+                f" CROSS JOIN entries e ON e.rowid = page.found_rowid"
+                f" ORDER BY {self.sort_value} {direction}, e.uuid {direction}",
+                [*states, *where[1], *params, want, offset],
+            )
+        return self.store.query(f"SELECT {columns}{found}", [*states, *where[1], *params, want, offset])
 
     def _found(self, state_clause: str, states: list[str]) -> int:
         """How many entries of ``states`` the filter finds (an index's count, once per page).
