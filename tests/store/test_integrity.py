@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,6 +68,71 @@ def test_the_start_check_finds_damage_in_the_accounts(store: Store, db_path: Pat
 def test_a_sound_file_has_no_problems(store: Store) -> None:
     assert integrity.problems(store.conn) == []
     assert integrity.problems(store.conn, integrity.START_TABLES) == []
+    assert integrity.stale_text_indexes(store.conn) == []
+
+
+def test_a_text_index_that_no_longer_matches_its_table_is_made_again_by_the_whole_check(
+    store: Store, db_path: Path, expect_log: Any
+) -> None:
+    """An entry and a cooperative the text indexes lost (written past their triggers) are not
+    found by a word; the whole check finds those indexes stale, makes them again from their
+    tables, and both are found again. Nothing else changes."""
+    from koopbis_desktop.domain import demo_data
+    from koopbis_desktop.store import listing, snapshot
+    from koopbis_desktop.store.listing import EntryFilter
+
+    record = next(iter(demo_data.cooperatives("06", 1, seed=3)))
+    record["title"] = "Kızılırmak Konut Yapı Kooperatifi"
+    snapshot.upsert_records(store, [record])
+    with store.atomic() as conn:
+        conn.execute(
+            "INSERT INTO users(username, role, password_hash, full_name, created_at, password_changed_at) "
+            "VALUES ('admin', 'admin', 'x', 'Yönetici', '', '')"
+        )
+        conn.execute(
+            "INSERT INTO entries(uuid, type, cooperative_id, state, author, payload, created_at, updated_at, search) "
+            "VALUES ('e1', 'merger', NULL, 'draft', 'admin', '{}', '2026', '2026', 'ortak yesilirmak 4711')"
+        )
+    flt = EntryFilter(text="yesilirmak")
+    assert listing.count_entries(store, flt) == 1 and snapshot.search(store, "kizilirmak")
+    with store.atomic() as conn:  # what a write past the triggers leaves: the rows, not their words
+        for index, table in (
+            ("entries_trigram", "entries"),
+            ("cooperatives_trigram", "cooperatives"),
+            ("cooperatives_fts", "cooperatives"),
+        ):
+            conn.execute(
+                f"INSERT INTO {index}({index}, rowid, search) SELECT 'delete', rowid, search FROM {table}"
+            )
+    assert listing.count_entries(store, flt) == 0 and not snapshot.search(store, "kizilirmak")
+    assert integrity.stale_text_indexes(store.conn) == list(integrity.TEXT_INDEXES)
+    entries_before = store.query("SELECT * FROM entries")
+
+    with expect_log(
+        r"the text index \w+ no longer matched", logger="koopbis_desktop.store.integrity"
+    ) as seen:
+        integrity.check_whole_file(db_path, None, None)
+    assert sorted(record.getMessage().split()[3] for record in seen) == sorted(integrity.TEXT_INDEXES)
+    assert integrity.stale_text_indexes(store.conn) == []
+    assert listing.count_entries(store, flt) == 1
+    assert [hit["title"] for hit in snapshot.search(store, "kizilirmak")] == [record["title"]]
+    assert store.query("SELECT * FROM entries") == entries_before
+
+
+def test_a_text_index_the_check_cannot_lock_is_left_for_the_next_start(store: Store, db_path: Path) -> None:
+    """The text indexes' check takes the file's write lock: while another connection writes, it
+    checks nothing and says nothing is stale (the next start checks again), and it raises nothing."""
+    import sqlite3
+
+    checker = sqlite3.connect(str(db_path), timeout=0.05)
+    try:
+        with store.atomic():
+            assert integrity.stale_text_indexes(checker) == []
+        assert integrity.stale_text_indexes(checker) == []
+    finally:
+        checker.close()
+    with pytest.raises(ValueError):
+        integrity.rebuild_text_index(store.conn, "entries")  # only a text index is made again
 
 
 def test_the_whole_file_check_reads_an_encrypted_file_with_its_key(encrypted_store: Store) -> None:
