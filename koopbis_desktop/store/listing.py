@@ -152,8 +152,8 @@ def _narrowing(flt: EntryFilter) -> bool:
 # COOPERATIVE_SET_UP_TO of them, from SQLite's trigram index) or, for a word in more of them or
 # too short for a trigram, by reading the cooperative's row (a lookup of its text key for each
 # entry compared). At 100,000 entries "ortak 123" ("123" looked up, 1,656 found; "ortak" in 222
-# cooperatives) took 6.2 ms a page and 6.1 a count that way, 2.6 and 2.1 ms with no cooperative
-# read (2026-12-05).
+# cooperatives) took 6.2 ms of SQL for a 50-row page and 6.1 for a count that way, 2.6 and 2.1 ms
+# with no cooperative read (2026-12-05).
 TRIGRAM = 3
 RARE_WORD = 5000
 COOPERATIVE_SET_UP_TO = 1000
@@ -183,7 +183,8 @@ class _WordLookup:
     planned_per_word: bool  # the counts planned for their word (:func:`_planned_for_each_word`)
     # The entries holding the looked-up word are read, and sorted, whatever their states: SQLite's
     # planner (no statistics) walked each state's index instead, checking every entry on the way
-    # (Eşitleme's queue, "ortak 123": 8–12 ms a page, 63 ms a count, at 100,000 entries).
+    # (Eşitleme's queue, "ortak 123", 648 found at 100,000 entries: 50–53 ms a page of 200 rows,
+    # 65–69 ms a count; now 5–6 and 3 ms).
     found_first: bool
 
 
@@ -461,8 +462,8 @@ def quick_count(store: Store, flt: EntryFilter) -> int | None:
     box whose every word is common or too short to look up (:func:`rarest_word`), or whose word
     looked up is in more than :data:`COUNT_WITH_PAGE_UP_TO` rows.
 
-    At 100,000 entries such counts took ≈ 260 ms ("kooperatif", in every entry) and ≈ 9 ms
-    ("ortak 123", "123" in 1,171 cooperatives' titles), their first pages ≈ 3 and ≈ 12 ms: a list
+    At 100,000 entries such counts took ≈ 220 ms ("kooperatif", in every entry) and ≈ 3 ms
+    ("ortak 123", "123" in 1,171 cooperatives' titles), their first pages ≈ 3 and ≈ 5 ms: a list
     reads its first page then, and counts after it (``ui.models.entries``)."""
     words = _words(store, flt)
     if fold(flt.text).split() and (
@@ -764,7 +765,8 @@ def _by_codes(
 def _found_by_codes(read: _Ranges, codes: list[str], want: int, key: PageKey | None) -> list[tuple[Any, ...]]:
     """:func:`_by_codes` for the entries a looked-up word finds (``_Ranges.by_word``): they are
     read once, with their codes, and sorted here — one statement, not one for each code, each
-    gathering the word's entries again (15 change types: 21–38 ms instead of 4–9 at 100,000)."""
+    gathering the word's entries again ("ortak 123" by change type at 100,000 entries: 18–19 ms
+    a page when each code's index was walked, 21–38 ms a statement per code, ≈ 7 ms so)."""
     position = {code: n for n, code in enumerate(codes)}
 
     def sort_key(uuid: str, code: str) -> tuple[int, str, str]:
