@@ -49,7 +49,7 @@ def stale_text_indexes(conn: Any) -> list[str]:
     """The :data:`TEXT_INDEXES` whose content differs from their tables' (FTS5's own check,
     against the table: about 0.1 s for 100,000 entries, 0.5 s for 90,000 cooperatives). The check
     holds the file's write lock while it runs; a lock it cannot take leaves that index unchecked
-    (the next start checks it)."""
+    (the next start checks it), and a file this PC may only read is not checked."""
     present = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     stale: list[str] = []
     for name in TEXT_INDEXES:
@@ -64,6 +64,9 @@ def stale_text_indexes(conn: Any) -> list[str]:
                 stale.append(name)
             elif error.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
                 log.info("the text index %s was not checked: the file is busy", name)
+            elif error.startswith("SQLITE_READONLY") or "readonly" in text:
+                log.info("the text indexes were not checked: the file is read-only here")
+                break
             else:
                 raise
         finally:
