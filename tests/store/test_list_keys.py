@@ -562,6 +562,10 @@ def test_words_in_few_cooperatives_are_compared_with_their_set_not_each_entrys_c
     ]
     assert _walk_forward(listed, queue, "updated_at", True, 1) == expected
     assert listing.count_entries(listed, queue) == len(expected) > 0, expected
+    for sort in ("updated_at", "type"):  # a page from an offset: the whole list's rows from there
+        whole = [row[0] for row in listing.entry_rows(listed, queue, limit=1000, sort=sort, descending=True)]
+        part = listing.entry_rows(listed, queue, limit=2, offset=1, sort=sort, descending=True)
+        assert len(whole) >= 3 and [row[0] for row in part] == whole[1:3], (sort, whole, part)
     counts = listing.count_entries(listed, flt), listing.count_entries(listed, EntryFilter(text="konut ir"))
     monkeypatch.setattr(listing, "COOPERATIVE_SET_UP_TO", 0)  # "konut" is in more cooperatives than that
     many = reads_cooperatives(flt)
