@@ -195,7 +195,10 @@ class _WordLookup:
 # (2,500 rows): the entries of 5,000 cooperatives took longer to gather (60 ms at 100,000 entries)
 # than walking the list to a page of them (20 ms), while those of 1,171–2,329 cooperatives
 # ("123", "köy", "ova") took 20–33 ms a page and 17–26 ms a count, against 35–68 and 79–117 ms
-# walked and compared (a limit of 1,000 until 4 December).
+# walked and compared (a limit of 1,000 until 4 December). The other words are compared with each
+# entry's cooperative row there: given the set of the cooperatives holding a word instead (as
+# SQLite is), bench/office.py's counts went from 9.9 to 6.4 ms but its pages from 8–16 ms to
+# 35–346 ms (5 December).
 _WORD_LOOKUPS = {
     "sqlite": _WordLookup(
         term="(e.rowid IN (SELECT rowid FROM entries_trigram WHERE entries_trigram MATCH ?)"
