@@ -476,11 +476,20 @@ def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
     flt = EntryFilter(text=text)
     seen = {}
     quick = {}
-    # Never looked up, or whenever it has a trigram; each cooperative read, or a set of them.
-    for rare, few in ((-1, -1), (10_000, -1), (-1, 10_000), (10_000, 10_000)):
+    # Never looked up, or whenever it has a trigram; each cooperative read, or a set of them (from
+    # the trigram index, or for a count from a scan of the cooperatives).
+    for rare, few, scan in (
+        (-1, -1, False),
+        (10_000, -1, True),
+        (-1, 10_000, False),
+        (-1, -1, True),
+        (-1, 10_000, True),
+        (10_000, 10_000, True),
+    ):
         monkeypatch.setattr(listing, "RARE_WORD", rare)
         monkeypatch.setattr(listing, "COOPERATIVE_SET_UP_TO", few)
-        seen[rare, few] = (
+        monkeypatch.setattr(listing, "SCAN_COOPERATIVES_TO_COUNT", scan)
+        seen[rare, few, scan] = (
             listing.count_entries(listed, flt),
             {sort: _walk_forward(listed, flt, sort, True, 7) for sort in ("updated_at", "cooperative_title")},
             listing.entry_types(listed, flt),
@@ -494,15 +503,15 @@ def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
             ],
         )
         quick[rare] = listing.quick_count(listed, flt)
-    assert seen[-1, -1] == seen[10_000, -1] == seen[-1, 10_000] == seen[10_000, 10_000], seen
+    assert all(found == seen[-1, -1, False] for found in seen.values()), seen
     # A count that would compare every entry is left to the list to make after its first page.
-    assert quick == {-1: None, 10_000: None if text in ("ir", "%_") else seen[-1, -1][0]}, quick
+    assert quick == {-1: None, 10_000: None if text in ("ir", "%_") else seen[-1, -1, False][0]}, quick
     assert listing.quick_count(listed, EntryFilter(states=(State.DRAFT,))) == listing.count_entries(
         listed, EntryFilter(states=(State.DRAFT,))
     )
     expected = {"irmak": 3, "kizilirmak 47": 1, "ir": None, 'a"b': 1, "%_": 1, "irmak*": 1, "-irmak": 0}
     if text in expected and expected[text] is not None:
-        assert seen[-1, -1][0] == expected[text], seen
+        assert seen[-1, -1, False][0] == expected[text], seen
     looked_up = listing.rarest_word(listed, flt)
     assert (looked_up is None) == (text in ("ir", "%_")), looked_up
 
@@ -576,6 +585,17 @@ def test_words_in_few_cooperatives_are_compared_with_their_set_not_each_entrys_c
         listing.count_entries(listed, flt),
         listing.count_entries(listed, EntryFilter(text="konut ir")),
     ) == counts
+    # A count with no word looked up compares every entry: each other word's cooperatives are
+    # then one scan of them, not a lookup for each entry (its pages keep the lookup).
+    monkeypatch.setattr(listing, "RARE_WORD", -1)
+    short = EntryFilter(text="konut ir")
+    counted = _entries_read(listed, lambda: listing.count_entries(listed, short))
+    assert counted and not any(step.startswith("SEARCH c ") for plan in counted for step in plan), counted
+    paged = _entries_read(
+        listed, lambda: listing.entry_rows(listed, short, limit=5, sort="updated_at", descending=True)
+    )
+    assert paged and all(any(step.startswith("SEARCH c ") for step in plan) for plan in paged), paged
+    assert listing.count_entries(listed, short) == counts[1]
 
 
 def test_a_word_found_in_many_entries_is_counted_after_the_first_page(
