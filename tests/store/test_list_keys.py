@@ -588,14 +588,14 @@ def test_words_in_few_cooperatives_are_compared_with_their_set_not_each_entrys_c
     # A count with no word looked up compares every entry: each other word's cooperatives are
     # then one scan of them, not a lookup for each entry (its pages keep the lookup).
     monkeypatch.setattr(listing, "RARE_WORD", -1)
-    short = EntryFilter(text="konut ir")
-    counted = _entries_read(listed, lambda: listing.count_entries(listed, short))
+    common_words = EntryFilter(text="konut ir")
+    counted = _entries_read(listed, lambda: listing.count_entries(listed, common_words))
     assert counted and not any(step.startswith("SEARCH c ") for plan in counted for step in plan), counted
     paged = _entries_read(
-        listed, lambda: listing.entry_rows(listed, short, limit=5, sort="updated_at", descending=True)
+        listed, lambda: listing.entry_rows(listed, common_words, limit=5, sort="updated_at", descending=True)
     )
     assert paged and all(any(step.startswith("SEARCH c ") for step in plan) for plan in paged), paged
-    assert listing.count_entries(listed, short) == counts[1]
+    assert listing.count_entries(listed, common_words) == counts[1]
 
 
 def test_a_word_found_in_many_entries_is_counted_after_the_first_page(
