@@ -253,6 +253,12 @@ class _Words(NamedTuple):
     lookup: _WordLookup
     few_cooperatives: frozenset[str]
 
+    @property
+    def found_first(self) -> bool:
+        """Whether the looked-up word's entries are read first, of every state, and then sorted
+        (:attr:`_WordLookup.found_first`)."""
+        return self.rare is not None and self.lookup.found_first
+
     def compares_cooperatives(self, words: Sequence[str], *, counting: bool = False) -> bool:
         """Whether one of ``words`` is compared with its entries' cooperatives' rows (a join)."""
         if self.scans_cooperatives(counting):
@@ -386,8 +392,7 @@ def _where(
     params: list[Any] = []
     hint = "+" if walk else ""
     if flt.states and states:
-        unindexed = "+" if words is not None and words.rare and words.lookup.found_first else ""
-        clauses.append(f"{unindexed}e.state IN ({', '.join('?' for _ in flt.states)})")
+        clauses.append(_states_in(flt.states, unindexed=words is not None and words.found_first))
         params.extend(s.value for s in flt.states)
     if flt.type_id:
         clauses.append(f"{hint}e.type = ?")
@@ -417,6 +422,12 @@ def _where(
             clauses.append("(e.search LIKE ? ESCAPE '\\' OR c.search LIKE ? ESCAPE '\\')")
             params.extend([_contains(word)] * 2)
     return " AND ".join(clauses), params
+
+
+def _states_in(states: Sequence[object], *, unindexed: bool = False) -> str:
+    """The term of an entry in one of ``states`` (their values its parameters); ``unindexed``:
+    with SQLite's unary ``+``, which keeps its planner off the state indexes."""
+    return f"{'+' if unindexed else ''}e.state IN ({', '.join('?' for _ in states)})"
 
 
 def _dates(flt: EntryFilter, hint: str = "") -> tuple[str, list[Any]] | None:
@@ -561,7 +572,7 @@ def entry_rows(
         _where(flt, states=False, walk=True) if by_count else None,
         dates,
         _counted_in_dates(flt, sort) if dates else None,
-        bool(words and words.rare and words.lookup.found_first),
+        words is not None and words.found_first,
     )
     if sort in BY_LABEL:
         rows = _by_codes(store, read, expression, order, limit + offset, key)[offset:]
@@ -636,7 +647,7 @@ class _Ranges:
 
     def found_keys(self) -> list[tuple[Any, ...]]:
         """The uuid and sort value of every entry the filter finds (``by_word``: a few thousand at most)."""
-        state_clause = f"+e.state IN ({', '.join('?' for _ in self.states)})" if self.states else ""
+        state_clause = _states_in(self.states, unindexed=True) if self.states else ""
         clauses = " AND ".join(c for c in (state_clause, self.where[0]) if c)
         return self.store.query(
             f"SELECT e.uuid, {self.sort_value}{self.source}{' WHERE ' + clauses if clauses else ''}",
@@ -653,7 +664,7 @@ class _Ranges:
         offset: int = 0,
     ) -> list[tuple[Any, ...]]:
         unindexed = "+" if self.by_word else ""
-        state_clause = f"{unindexed}e.state IN ({', '.join('?' for _ in states)})" if states else ""
+        state_clause = _states_in(states, unindexed=self.by_word) if states else ""
         where = self.where
         if self.walk_where is not None:
             if self._found(state_clause, states) <= SORT_FOUND_UP_TO:
