@@ -126,6 +126,25 @@ def test_warning_does_not_block(store: Store, people: dict[str, Actor], coop_id:
     assert capture.submit_entry(store, people["ayse"], entry.uuid).state == State.SUBMITTED
 
 
+def test_a_list_row_flags_the_errors_and_warnings_its_entry_holds(
+    store: Store, people: dict[str, Actor], coop_id: str
+) -> None:
+    """The queue's icon column: an error (a draft kept as typed), a warning (md. 19), neither."""
+    error = capture.create_entry(
+        store, people["ayse"], "member.admit", coop_id, member_admission(member_id="1234"), allow_errors=True
+    )
+    warning = capture.create_entry(
+        store, people["ayse"], "member.admit", coop_id, member_admission(5, paid_amount="100")
+    )
+    clean = capture.create_entry(store, people["ayse"], "member.admit", coop_id, member_admission(6))
+    assert not clean.issues
+    rows = {row.uuid: row for row in queries.page_entries(store, EntryFilter(), limit=50)}
+    assert (rows[error.uuid].has_errors, rows[error.uuid].has_warnings) == (True, False)
+    assert (rows[warning.uuid].has_errors, rows[warning.uuid].has_warnings) == (False, True)
+    assert (rows[clean.uuid].has_errors, rows[clean.uuid].has_warnings) == (False, False)
+    assert rows[warning.uuid].label == warning.number and rows[clean.uuid].revision == clean.revision
+
+
 def test_return_requires_comment(store: Store, people: dict[str, Actor], coop_id: str) -> None:
     entry = capture.create_entry(store, people["ayse"], "member.admit", coop_id, member_admission(6))
     capture.submit_entry(store, people["ayse"], entry.uuid)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -355,7 +354,7 @@ def test_rows_with_problems_show_the_styles_error_or_warning_icon(qtbot: Any) ->
         (True, False, QStyle.StandardPixmap.SP_MessageBoxCritical),
         (False, True, QStyle.StandardPixmap.SP_MessageBoxWarning),  # the remembered icon, again
     ):
-        shown = EntryTableModel._icon(replace(row, has_errors=errors, has_warnings=warnings))
+        shown = EntryTableModel._icon(row._replace(has_errors=errors, has_warnings=warnings))
         assert shown is not None and image(shown) == image(style.standardIcon(pixmap)), (errors, warnings)
 
 
