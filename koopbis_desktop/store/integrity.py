@@ -8,10 +8,10 @@ file on a thread of its own beside the first window (:func:`check_whole_file`):
 a damaged file is still named, with the newest backup, a moment later. The
 command line and every other open keep the whole check before any work.
 
-The whole check also asks each full-text index of the folded text whether it still holds
-what its table holds (:func:`stale_text_indexes`), and builds one that does not again from
-its table (:func:`rebuild_text_index`): the queue's text box and the cooperatives' search
-trust those indexes, as they are derived data nothing is lost in remaking.
+The whole check, at the first start of a day, also asks each full-text index of the folded text
+whether it still holds what its table holds (:func:`check_text_indexes`), and builds one that
+does not again from its table: the queue's text box and the cooperatives' search trust those
+indexes, as they are derived data nothing is lost in remaking.
 
 SQLite-only (PRAGMA): a PostgreSQL store checks nothing here.
 """
@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -45,14 +46,16 @@ def problems(conn: Any, tables: Sequence[str] | None = None) -> list[str]:
     return found
 
 
-def stale_text_indexes(conn: Any) -> list[str]:
+def stale_text_indexes(conn: Any, *, unchecked: list[str] | None = None) -> list[str]:
     """The :data:`TEXT_INDEXES` whose content differs from their tables' (FTS5's own check,
-    against the table: about 0.1 s for 100,000 entries, 0.5 s for 90,000 cooperatives). The check
+    against the table: about 0.2 s for 100,000 entries, 0.5 s for 90,000 cooperatives). The check
     holds the file's write lock while it runs; a lock it cannot take leaves that index unchecked
-    (the next start checks it), and a file this PC may only read is not checked."""
+    (the next start checks it), and a file this PC may only read is not checked. ``unchecked``
+    gets the names of those left unchecked."""
     present = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     stale: list[str] = []
-    for name in TEXT_INDEXES:
+    left = unchecked if unchecked is not None else []
+    for n, name in enumerate(TEXT_INDEXES):
         if name not in present:
             continue
         try:
@@ -62,15 +65,62 @@ def stale_text_indexes(conn: Any) -> list[str]:
             text = str(exc).lower()
             if error.startswith("SQLITE_CORRUPT") or "malformed" in text:
                 stale.append(name)
-            elif error.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+            elif _busy(exc):
                 log.info("the text index %s was not checked: the file is busy", name)
-            elif error.startswith("SQLITE_READONLY") or "readonly" in text:
+                left.append(name)
+            elif _read_only(exc):
                 log.info("the text indexes were not checked: the file is read-only here")
+                left.extend(other for other in TEXT_INDEXES[n:] if other in present)
                 break
             else:
                 raise
         finally:
             conn.rollback()  # the check writes nothing; its statement opened a transaction
+    return stale
+
+
+def _busy(exc: Exception) -> bool:
+    error = getattr(exc, "sqlite_errorname", "") or ""
+    return error.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc).lower()
+
+
+def _read_only(exc: Exception) -> bool:
+    error = getattr(exc, "sqlite_errorname", "") or ""
+    return error.startswith("SQLITE_READONLY") or "readonly" in str(exc).lower()
+
+
+#: The settings key holding the day (the PC's own calendar, ISO) the text indexes were last found
+#: matching their tables. Their check holds the file's write lock up to half a second each at
+#: 100,000 entries, so it runs at the first start of a day, not at every start: a save made in that
+#: moment waits for it.
+TEXT_INDEXES_CHECKED = "text_indexes_checked"
+
+
+def check_text_indexes(conn: Any, today: date | None = None) -> list[str]:
+    """Once a day: the stale :data:`TEXT_INDEXES` (:func:`stale_text_indexes`), made again from
+    their tables (:func:`rebuild_text_index`); the day is noted when every index was checked.
+    Returns the names of those made again ([] when checked already today)."""
+    day = (today or date.today()).isoformat()
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (TEXT_INDEXES_CHECKED,)).fetchone()
+    if row is not None and row[0] == day:
+        return []
+    unchecked: list[str] = []
+    stale = stale_text_indexes(conn, unchecked=unchecked)
+    for name in stale:
+        log.warning("the text index %s no longer matched its table: made again from it", name)
+        rebuild_text_index(conn, name)
+    if not unchecked:
+        try:
+            conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (TEXT_INDEXES_CHECKED, day),
+            )
+            conn.commit()
+        except Exception as exc:  # sqlite3's or SQLCipher's error
+            conn.rollback()
+            if not (_busy(exc) or _read_only(exc)):
+                raise
+            log.info("the text indexes' check was not noted: the file is busy (the next start checks again)")
     return stale
 
 
@@ -82,9 +132,12 @@ def rebuild_text_index(conn: Any, name: str) -> None:
     conn.commit()
 
 
-def check_whole_file(path: Path, key: bytes | None, backups_dir: Path | None) -> None:
-    """Check every page of the database at ``path`` on a connection of this thread's own, then
-    its text indexes, making a stale one again (:func:`stale_text_indexes`).
+def check_whole_file(
+    path: Path, key: bytes | None, backups_dir: Path | None, *, today: date | None = None
+) -> None:
+    """Check every page of the database at ``path`` on a connection of this thread's own, then,
+    at the first check of ``today`` (the PC's day), its text indexes, making a stale one again
+    (:func:`check_text_indexes`).
 
     Raises :class:`DatabaseDamaged` naming the newest backup. Reading beside the
     DB worker's connection is safe: the file is in WAL mode, so the check sees one
@@ -102,10 +155,8 @@ def check_whole_file(path: Path, key: bytes | None, backups_dir: Path | None) ->
         conn = connect_raw(path, key)
         try:
             found = problems(conn)
-            stale = [] if found else stale_text_indexes(conn)
-            for name in stale:
-                log.warning("the text index %s no longer matched its table: made again from it", name)
-                rebuild_text_index(conn, name)
+            if not found:
+                check_text_indexes(conn, today)
         finally:
             conn.close()
     except errors as exc:

@@ -433,8 +433,9 @@ class DbWorker(QObject):
                 self._apart.pop(threading.current_thread(), None)
 
     def _check_whole_file(self, path: Path, key: bytes | None, cancelled: threading.Event) -> None:
-        """The checking thread: every page, then the text indexes, on a connection of its own (WAL:
-        beside the worker's; it writes only to make a stale text index again)."""
+        """The checking thread: every page, then (the day's first check) the text indexes, on a
+        connection of its own (WAL: beside the worker's; it writes only to make a stale text index
+        again and to note the day)."""
         if self._check_hold_s > 0:
             self._check_released.wait(self._check_hold_s)
         if cancelled.is_set():  # the worker stopped meanwhile: the next start checks the file

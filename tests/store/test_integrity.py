@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,19 @@ def test_a_sound_file_has_no_problems(store: Store) -> None:
     assert integrity.stale_text_indexes(store.conn) == []
 
 
+def _lose_words(store: Store) -> None:
+    """What a write past the triggers leaves: the rows, not their words in the text indexes."""
+    with store.atomic() as conn:
+        for index, table in (
+            ("entries_trigram", "entries"),
+            ("cooperatives_trigram", "cooperatives"),
+            ("cooperatives_fts", "cooperatives"),
+        ):
+            conn.execute(
+                f"INSERT INTO {index}({index}, rowid, search) SELECT 'delete', rowid, search FROM {table}"
+            )
+
+
 def test_a_text_index_that_no_longer_matches_its_table_is_made_again_by_the_whole_check(
     store: Store, db_path: Path, expect_log: Any
 ) -> None:
@@ -95,15 +109,7 @@ def test_a_text_index_that_no_longer_matches_its_table_is_made_again_by_the_whol
         )
     flt = EntryFilter(text="yesilirmak")
     assert listing.count_entries(store, flt) == 1 and snapshot.search(store, "kizilirmak")
-    with store.atomic() as conn:  # what a write past the triggers leaves: the rows, not their words
-        for index, table in (
-            ("entries_trigram", "entries"),
-            ("cooperatives_trigram", "cooperatives"),
-            ("cooperatives_fts", "cooperatives"),
-        ):
-            conn.execute(
-                f"INSERT INTO {index}({index}, rowid, search) SELECT 'delete', rowid, search FROM {table}"
-            )
+    _lose_words(store)
     assert listing.count_entries(store, flt) == 0 and not snapshot.search(store, "kizilirmak")
     assert integrity.stale_text_indexes(store.conn) == list(integrity.TEXT_INDEXES)
     entries_before = store.query("SELECT * FROM entries")
@@ -139,6 +145,66 @@ def test_a_text_index_the_check_cannot_lock_is_left_for_the_next_start(store: St
         reader.close()
     with pytest.raises(ValueError):
         integrity.rebuild_text_index(store.conn, "entries")  # only a text index is made again
+
+
+def test_the_text_indexes_are_checked_at_the_first_whole_check_of_a_day(
+    store: Store, db_path: Path, expect_log: Any
+) -> None:
+    """Their check holds the write lock (up to half a second each at 100,000 entries): it runs at
+    the day's first start. An index gone stale later that day is made again the next day."""
+    import sqlite3
+
+    from koopbis_desktop.domain import demo_data
+    from koopbis_desktop.store import snapshot
+
+    record = next(iter(demo_data.cooperatives("06", 1, seed=3)))
+    record["title"] = "Kızılırmak Konut Yapı Kooperatifi"
+    snapshot.upsert_records(store, [record])
+    monday, tuesday = date(2026, 12, 7), date(2026, 12, 8)
+    checker = sqlite3.connect(str(db_path))
+    statements: list[str] = []
+    checker.set_trace_callback(statements.append)
+    try:
+        assert integrity.check_text_indexes(checker, monday) == []
+        checked = [s for s in statements if "'integrity-check'" in s]
+        assert len(checked) == len(integrity.TEXT_INDEXES), statements
+        assert store.setting(integrity.TEXT_INDEXES_CHECKED) == "2026-12-07"
+        statements.clear()
+        _lose_words(store)
+        assert integrity.check_text_indexes(checker, monday) == []  # checked today already
+        assert not [s for s in statements if "'integrity-check'" in s], statements
+    finally:
+        checker.close()
+    integrity.check_whole_file(db_path, None, None, today=monday)
+    assert not snapshot.search(store, "kizilirmak")
+    with expect_log(
+        r"the text index cooperatives_\w+ no longer matched", logger="koopbis_desktop.store.integrity"
+    ):
+        integrity.check_whole_file(db_path, None, None, today=tuesday)
+    assert [hit["title"] for hit in snapshot.search(store, "kizilirmak")] == [record["title"]]
+    assert store.setting(integrity.TEXT_INDEXES_CHECKED) == "2026-12-08"
+
+
+def test_a_text_check_left_undone_is_not_noted_as_done(store: Store, db_path: Path) -> None:
+    """An index the check could not lock (another writer) leaves the day unnoted: the next start checks."""
+    import sqlite3
+
+    checker = sqlite3.connect(str(db_path), timeout=0.05)
+    try:
+        with store.atomic():
+            assert integrity.check_text_indexes(checker, date(2026, 12, 7)) == []
+        assert store.setting(integrity.TEXT_INDEXES_CHECKED) is None
+        assert integrity.check_text_indexes(checker, date(2026, 12, 7)) == []
+        assert store.setting(integrity.TEXT_INDEXES_CHECKED) == "2026-12-07"
+    finally:
+        checker.close()
+    unchecked: list[str] = []
+    reader = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)  # a file this PC may only read
+    try:
+        assert integrity.stale_text_indexes(reader, unchecked=unchecked) == []
+    finally:
+        reader.close()
+    assert unchecked == list(integrity.TEXT_INDEXES)
 
 
 def test_the_whole_file_check_reads_an_encrypted_file_with_its_key(encrypted_store: Store) -> None:
