@@ -186,6 +186,10 @@ class Store:
     #: once, for the sign-in that follows (:meth:`take_unlocked_by`).
     unlocked_by: str | None = field(default=None, init=False, repr=False, compare=False)
 
+    #: What the lists keep between their jobs on this store (``listing``: the text box's words as
+    #: counted). Only the thread that uses the store reads and writes it.
+    kept: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def take_unlocked_by(self) -> str | None:
         """The account that unlocked the file, once; None afterwards and for any other open."""
         name, self.unlocked_by = self.unlocked_by, None

@@ -313,6 +313,7 @@ class PgStore(Store):
         self.backups_dir = backups_dir
         self.key = None
         self.read_only = read_only
+        self.kept = {}
 
     # The single-PC file's attributes: an office database has no file and no sqlite-utils.
     @property

@@ -7,6 +7,7 @@ import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -644,6 +645,7 @@ def test_the_rarest_word_is_looked_up_even_when_a_longer_one_is_counted_first(
     assert sorted(row[0] for row in rows) == expected and listing.count_entries(listed, flt) == len(expected)
     # A word found in a tenth of the limit, counted first (the longer), ends the search as before.
     _word_texts(listed, common=range(1, 4), rare=range(1, 2))
+    listed.kept.clear()  # the words as counted before are kept for a while: counted again
     assert listing.rarest_word(listed, flt) == "kizilirmak"
 
 
@@ -675,29 +677,82 @@ _WORD_COUNT = "SELECT COUNT(*) FROM (SELECT 1 FROM "  # listing._count_words's s
 
 
 @pytest.mark.sqlite_only  # SQLite's statements, as its trace callback hands them over
-def test_a_lists_first_job_counts_the_text_boxs_words_once(listed: Store) -> None:
+def test_a_lists_jobs_count_the_text_boxs_words_once(listed: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """A list's first job (its count and its first page) counts each word in the trigram indexes
-    once, not once for the count and again for the page; outside it each call counts its own."""
+    once; its later pages and count, within WORDS_KEPT_S, not again. Past that, or for a text
+    pushed out by newer ones (WORDS_KEPT), each call counts its own."""
     from koopbis_desktop.services import queries
 
+    with listed.atomic() as conn:
+        for n in range(3, 10):
+            conn.execute(
+                "UPDATE entries SET search = ? WHERE uuid = ?", (f"ortak irmak {n}", str(uuid.UUID(int=n)))
+            )
     flt = EntryFilter(text="ortak irmak")
     statements: list[str] = []
     listed.conn.set_trace_callback(statements.append)
-    try:
-        total, rows = queries.first_page(listed, flt, limit=5)
-        in_first_job = sum(s.startswith(_WORD_COUNT) for s in statements)
+
+    def counted(call: Callable[[], object]) -> int:
         statements.clear()
-        assert (queries.count_entries(listed, flt), len(queries.page_entries(listed, flt, limit=5))) == (
-            total,
-            len(rows),
+        call()
+        return sum(s.startswith(_WORD_COUNT) for s in statements)
+
+    try:
+        first: list[Any] = []
+        in_first_job = counted(lambda: first.extend(queries.first_page(listed, flt, limit=5)))
+        assert in_first_job > 0
+        total, rows = first
+        assert total == 7 and len(rows) == 5
+        assert counted(lambda: queries.count_entries(listed, flt)) == 0
+        assert counted(lambda: queries.page_entries(listed, flt, limit=5, after=rows[-1].page_key)) == 0
+        assert queries.count_entries(listed, flt) == total
+        monkeypatch.setattr(listing, "WORDS_KEPT", 2)
+        for newer in (EntryFilter(text="konut irmak"), EntryFilter(text="ortak 4711")):  # push it out
+            assert counted(partial(queries.count_entries, listed, newer)) > 0
+        assert counted(lambda: queries.count_entries(listed, flt)) == in_first_job
+        assert counted(lambda: queries.count_entries(listed, EntryFilter(text="ortak 4711"))) == 0
+        monkeypatch.setattr(listing, "WORDS_KEPT_S", 0.0)
+        apart = counted(
+            lambda: (queries.count_entries(listed, flt), queries.page_entries(listed, flt, limit=5))
         )
-        apart = sum(s.startswith(_WORD_COUNT) for s in statements)
     finally:
         listed.conn.set_trace_callback(None)
-    assert in_first_job > 0 and apart == 2 * in_first_job, (in_first_job, apart)
+    assert apart == 2 * in_first_job, (in_first_job, apart)
+    assert len([key for key in listed.kept if key[0] == "words"]) == 2
     with listing.reading_once():
         assert listing._READ.get() == {}
     assert listing._READ.get() is None
+
+
+def test_words_kept_from_before_a_change_choose_how_a_list_is_read_never_what_it_holds(
+    listed: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "irmak" was found in three entries when counted; then half the entries gain it. The list
+    read with the words as kept finds what a list compared row by row finds."""
+    with listed.atomic() as conn:
+        for n, words in ((3, "ortak kizilirmak 4711"), (4, "ortak yesilirmak 815"), (5, "konut irmak")):
+            conn.execute("UPDATE entries SET search = ? WHERE uuid = ?", (words, str(uuid.UUID(int=n))))
+    monkeypatch.setattr(listing, "RARE_WORD", 80)  # "irmak", counted first, ends the search on either engine
+    flt = EntryFilter(text="ortak irmak", states=(State.SUBMITTED, State.APPROVED))
+    kept = listing._words(listed, flt)
+    assert kept is not None and (kept.rare, kept.found) == ("irmak", 3), kept
+    with listed.atomic() as conn:
+        for n in range(6, 121, 2):
+            conn.execute("UPDATE entries SET search = 'ortak irmak' WHERE uuid = ?", (str(uuid.UUID(int=n)),))
+    assert listing._words(listed, flt) == kept  # as kept: 3, now found in 60
+    found = (
+        listing.count_entries(listed, flt),
+        _walk_forward(listed, flt, "updated_at", True, 7),
+        _walk_backward(listed, flt, "type", False, 7, label_order("type")),
+    )
+    monkeypatch.setattr(listing, "RARE_WORD", -1)  # nothing looked up: every entry compared
+    listed.kept.clear()
+    compared = (
+        listing.count_entries(listed, flt),
+        _walk_forward(listed, flt, "updated_at", True, 7),
+        _walk_backward(listed, flt, "type", False, 7, label_order("type")),
+    )
+    assert found == compared and found[0] > 3, (found, compared)
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
