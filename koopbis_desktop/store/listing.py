@@ -158,7 +158,6 @@ def _narrowing(flt: EntryFilter) -> bool:
 TRIGRAM = 3
 RARE_WORD = 5000
 COOPERATIVE_SET_UP_TO = 1000
-COUNTED_UP_TO = (500, 2000)  # the words' first rounds of counting (:func:`_count_words`)
 
 #: A count of a text with no looked-up word compares every entry. On SQLite it then takes each
 #: other word's cooperatives as the set of those whose text holds it, read in one scan of the
@@ -280,12 +279,10 @@ class _Words(NamedTuple):
 
 def rarest_word(store: Store, flt: EntryFilter) -> str | None:
     """The text box's word (folded) that the trigram indexes find least, if they find it rarely
-    (:data:`RARE_WORD`); of words found as often, the longer; a word found in a tenth of that,
-    counted first (the longer first), ends the search.
+    (:data:`RARE_WORD`); longer words first, and a word found in a tenth of that ends the search.
 
-    Each word is counted in both indexes in rounds (:data:`COUNTED_UP_TO`), never past one more
-    than the rarest so far: a few milliseconds, however common it is (SQLite's FTS5 trigram
-    indexes, PostgreSQL's pg_trgm ones)."""
+    Each word is counted in both indexes only up to one more than that: a few milliseconds,
+    however common it is (SQLite's FTS5 trigram indexes, PostgreSQL's pg_trgm ones)."""
     words = _words(store, flt)
     return words.rare if words else None
 
@@ -334,7 +331,7 @@ def _words(store: Store, flt: EntryFilter) -> _Words | None:
 
 
 def _kept_words(store: Store, flt: EntryFilter) -> _Words | None:
-    key = ("words", flt.text, RARE_WORD, COUNTED_UP_TO, COOPERATIVE_SET_UP_TO)  # all it was counted by
+    key = ("words", flt.text, RARE_WORD, COOPERATIVE_SET_UP_TO)  # all it was counted by
     now = monotonic()
     kept = store.kept.get(key)
     if kept is not None and now - kept[0] < WORDS_KEPT_S:
@@ -350,47 +347,36 @@ def _kept_words(store: Store, flt: EntryFilter) -> _Words | None:
 
 def _count_words(store: Store, flt: EntryFilter) -> _Words | None:
     lookup = _WORD_LOOKUPS.get(store.dialect.name)
-    words = [w for w in sorted(set(fold(flt.text).split()), key=lambda w: (-len(w), w)) if len(w) >= TRIGRAM]
-    if lookup is None or not fold(flt.text).split():
+    words = sorted(set(fold(flt.text).split()), key=lambda w: (-len(w), w))
+    if lookup is None or not words:
         return None
     limit = RARE_WORD // lookup.share
+    best: tuple[int, str] | None = None
+    in_cooperatives: dict[str, int] = {}  # each word counted, up to limit + 1
     with _planned_for_each_word(store):
 
-        def count(index: int, word: str, most: int) -> int:
-            row = store.query_one(
-                f"SELECT COUNT(*) FROM ({lookup.counts[index]} LIMIT ?) found", [lookup.value(word), most]
-            )
+        def count(rows: str, word: str, most: int) -> int:
+            row = store.query_one(f"SELECT COUNT(*) FROM ({rows} LIMIT ?) found", [lookup.value(word), most])
             return int(row[0]) if row else 0
 
-        # The words are counted in rounds, each index up to a higher cap (COUNTED_UP_TO, never
-        # past the rarest word found so far): a count below its cap is exact, one at it a lower
-        # bound. The rarest word counted exactly is looked up; a word whose bound passes it is
-        # counted no further, and one found in a tenth of the limit ends the search (the longer
-        # words are counted first). "ortak 123" ("ortak" in 5,000+ entries, "123" in 1,171
-        # cooperatives): "ortak" was counted to 5,001 rows (1 ms), now to 2,001.
-        counted = {word: [(0, 0), (0, 0)] for word in words}  # per index: (count, its cap)
-        best: tuple[int, str] | None = None
-        for up_to in (*COUNTED_UP_TO, limit):
-            for word in words:
-                if best is not None and best[0] * 10 <= limit:
+        for word in words:
+            if len(word) < TRIGRAM:
+                break
+            in_entries = count(lookup.counts[0], word, limit + 1)
+            in_cooperatives[word] = count(lookup.counts[1], word, limit + 1)
+            found = max(in_entries, in_cooperatives[word])
+            if found <= limit and (best is None or found < best[0]):
+                best = (found, word)
+                if found * 10 <= limit:
                     break
-                most = limit if best is None else best[0] - 1
-                cap = min(up_to, most) + 1
-                if any(n > most for n, _ in counted[word]):
-                    continue  # found more often than the rarest
-                found = counted[word] = [
-                    (count(i, word, cap), cap) if n >= old_cap < cap else (n, old_cap)
-                    for i, (n, old_cap) in enumerate(counted[word])
-                ]
-                if all(n < old_cap for n, old_cap in found):
-                    best = (max(n for n, _ in found), word)
         few: set[str] = set()
         if lookup.in_cooperatives is not None:
             for word in words:
-                n, cap = counted[word][1]
-                if n >= cap and cap <= COOPERATIVE_SET_UP_TO:
-                    n = count(1, word, COOPERATIVE_SET_UP_TO + 1)
-                if n <= COOPERATIVE_SET_UP_TO:
+                if len(word) < TRIGRAM:
+                    break
+                if word not in in_cooperatives:  # after the word that ended the search
+                    in_cooperatives[word] = count(lookup.counts[1], word, COOPERATIVE_SET_UP_TO + 1)
+                if in_cooperatives[word] <= COOPERATIVE_SET_UP_TO:
                     few.add(word)
     rare = best[1] if best else None
     return _Words(rare, best[0] if best else 0, lookup, frozenset(few - {rare}))

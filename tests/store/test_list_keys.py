@@ -631,10 +631,9 @@ def _word_texts(store: Store, common: range, rare: range) -> None:
 def test_the_rarest_word_is_looked_up_even_when_a_longer_one_is_counted_first(
     listed: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The words are counted in rounds: a shorter word found less often than a longer one is the
-    one looked up, and the list finds what it found before."""
+    """A shorter word found less often than a longer one (counted first) is the one looked up, and
+    the list finds the entries holding both."""
     monkeypatch.setattr(listing, "RARE_WORD", 200)
-    monkeypatch.setattr(listing, "COUNTED_UP_TO", (5, 20))
     limit = listing.RARE_WORD // listing._WORD_LOOKUPS[listed.dialect.name].share
     _word_texts(listed, common=range(1, 61), rare=range(50, 50 + limit // 10 + 3))
     flt = EntryFilter(text="kizilirmak 4711")
@@ -643,34 +642,10 @@ def test_the_rarest_word_is_looked_up_even_when_a_longer_one_is_counted_first(
     expected = [str(uuid.UUID(int=n)) for n in range(50, 61)]  # both words
     rows = listing.entry_rows(listed, flt, limit=100, sort="updated_at", descending=True)
     assert sorted(row[0] for row in rows) == expected and listing.count_entries(listed, flt) == len(expected)
-    # A word found in a tenth of the limit, counted first (the longer), ends the search as before.
+    # A word found in a tenth of the limit, counted first (the longer), ends the search.
     _word_texts(listed, common=range(1, 4), rare=range(1, 2))
     listed.kept.clear()  # the words as counted before are kept for a while: counted again
     assert listing.rarest_word(listed, flt) == "kizilirmak"
-
-
-@pytest.mark.sqlite_only  # SQLite's statements, as its trace callback hands them over
-def test_a_common_word_is_counted_no_further_than_the_rarest_so_far(
-    listed: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """ "kizilirmak" (60 entries) is counted to the rounds' caps, never to the limit: "4711" (23
-    entries, found in the second round) is rarer. Before the rounds it was counted to 201 rows."""
-    monkeypatch.setattr(listing, "RARE_WORD", 200)
-    monkeypatch.setattr(listing, "COUNTED_UP_TO", (5, 40))
-    _word_texts(listed, common=range(1, 61), rare=range(50, 73))
-    statements: list[str] = []
-    listed.conn.set_trace_callback(statements.append)
-    try:
-        assert listing.rarest_word(listed, EntryFilter(text="kizilirmak 4711")) == "4711"
-    finally:
-        listed.conn.set_trace_callback(None)
-    caps = {
-        word: sorted(int(s.rsplit("LIMIT ", 1)[1].split(")")[0]) for s in statements if f'"{word}"' in s)
-        for word in ("kizilirmak", "4711")
-    }
-    # Each counted in both indexes to the first round's 6 rows, then in the entries' (the
-    # cooperatives' held neither: exact) to the second's 41, where "4711" is exact (23).
-    assert caps == {"kizilirmak": [6, 6, 41], "4711": [6, 6, 41]}, caps
 
 
 _WORD_COUNT = "SELECT COUNT(*) FROM (SELECT 1 FROM "  # listing._count_words's statements
