@@ -477,20 +477,24 @@ def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
     flt = EntryFilter(text=text)
     seen = {}
     quick = {}
-    # Never looked up, or whenever it has a trigram; each cooperative read, or a set of them (from
-    # the trigram index, or for a count from a scan of the cooperatives).
-    for rare, few, scan in (
-        (-1, -1, False),
-        (10_000, -1, True),
-        (-1, 10_000, False),
-        (-1, -1, True),
-        (-1, 10_000, True),
-        (10_000, 10_000, True),
+    # Never looked up, or whenever it has a trigram, or its words together (SQLite); each
+    # cooperative read, or a set of them (from the trigram index, or for a count from a scan of
+    # the cooperatives).
+    for rare, few, scan, together in (
+        (-1, -1, False, -1),
+        (10_000, -1, True, -1),
+        (-1, 10_000, False, -1),
+        (-1, -1, True, -1),
+        (-1, 10_000, True, -1),
+        (10_000, 10_000, True, -1),
+        (-1, -1, False, 10_000),
+        (-1, 10_000, True, 10_000),
     ):
         monkeypatch.setattr(listing, "RARE_WORD", rare)
         monkeypatch.setattr(listing, "COOPERATIVE_SET_UP_TO", few)
         monkeypatch.setattr(listing, "SCAN_COOPERATIVES_TO_COUNT", scan)
-        seen[rare, few, scan] = (
+        monkeypatch.setattr(listing, "TOGETHER_UP_TO", together)
+        seen[rare, few, scan, together] = (
             listing.count_entries(listed, flt),
             {sort: _walk_forward(listed, flt, sort, True, 7) for sort in ("updated_at", "cooperative_title")},
             listing.entry_types(listed, flt),
@@ -503,18 +507,72 @@ def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
                 for walk in (_walk_forward, _walk_backward)
             ],
         )
-        quick[rare] = listing.quick_count(listed, flt)
-    assert all(found == seen[-1, -1, False] for found in seen.values()), seen
+        quick[rare, together] = listing.quick_count(listed, flt)
+    compared = seen[-1, -1, False, -1]
+    assert all(found == compared for found in seen.values()), seen
     # A count that would compare every entry is left to the list to make after its first page.
-    assert quick == {-1: None, 10_000: None if text in ("ir", "%_") else seen[-1, -1, False][0]}, quick
+    # Words looked up together: SQLite's, two of them with a trigram.
+    together_found = compared[0] if text == "tarim irmak" and listed.dialect.name == "sqlite" else None
+    assert quick == {
+        (-1, -1): None,
+        (10_000, -1): None if text in ("ir", "%_") else compared[0],
+        (-1, 10_000): together_found,
+    }, quick
     assert listing.quick_count(listed, EntryFilter(states=(State.DRAFT,))) == listing.count_entries(
         listed, EntryFilter(states=(State.DRAFT,))
     )
     expected = {"irmak": 3, "kizilirmak 47": 1, "ir": None, 'a"b': 1, "%_": 1, "irmak*": 1, "-irmak": 0}
     if text in expected and expected[text] is not None:
-        assert seen[-1, -1, False][0] == expected[text], seen
+        assert compared[0] == expected[text], seen
+    monkeypatch.setattr(listing, "RARE_WORD", 10_000)
     looked_up = listing.rarest_word(listed, flt)
     assert (looked_up is None) == (text in ("ir", "%_")), looked_up
+
+
+@pytest.mark.sqlite_only  # SQLite's trigram indexes find words together; PostgreSQL compares
+def test_words_none_of_them_rare_are_looked_up_together(
+    listed: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "tarim irmak": neither word is rare enough to look up alone, but the cooperatives holding
+    both, and the entries holding one in their own text, are few. Those entries are the ones read
+    (no entry compared row by row), and the list finds what comparing every entry finds: here
+    "tarim" in the cooperative's title and "irmak" in the entry's own text."""
+    with listed.atomic() as conn:
+        for n, search in ((3, "ortak kizilirmak 4711"), (4, "ortak yesilirmak 815"), (5, "konut irmak")):
+            conn.execute("UPDATE entries SET search = ? WHERE uuid = ?", (search, str(uuid.UUID(int=n))))
+        # An entry of "Işık Tarım" holding "konut": "tarim konut" is found in its title and its text.
+        conn.execute("UPDATE entries SET search = 'ortak konut' WHERE uuid = ?", (str(uuid.UUID(int=10)),))
+    monkeypatch.setattr(listing, "RARE_WORD", 1)  # each word is in more rows than that
+    for text, together, found in (
+        ("tarim irmak", ("irmak", "tarim"), [str(uuid.UUID(int=n)) for n in (3, 4)]),
+        ("tarim konut", ("konut", "tarim"), [str(uuid.UUID(int=10))]),
+    ):
+        flt = EntryFilter(text=text)
+        words = listing._words(listed, flt)
+        assert words is not None and words.rare is None and sorted(words.together) == sorted(together), words
+        rows = listing.entry_rows(listed, flt, limit=50, sort="updated_at", descending=True)
+        assert sorted(row[0] for row in rows) == found, (text, rows)
+        assert listing.quick_count(listed, flt) == listing.count_entries(listed, flt) == len(found)
+
+        def count_and_page(flt: EntryFilter = flt) -> None:
+            listing.count_entries(listed, flt)
+            listing.entry_rows(listed, flt, limit=5, sort="cooperative_title", descending=False)
+
+        reads = _entries_read(listed, count_and_page)
+        assert reads and not any("SCAN e" in plan for plan in reads), reads
+        listed.kept.clear()
+        monkeypatch.setattr(listing, "TOGETHER_UP_TO", -1)  # never together: every entry compared
+        assert listing.count_entries(listed, flt) == len(found)
+        assert sorted(_walk_forward(listed, flt, "updated_at", True, 1)) == found
+        compared = _entries_read(listed, partial(listing.count_entries, listed, flt))
+        assert any("SCAN e" in plan for plan in compared), compared
+        monkeypatch.setattr(listing, "TOGETHER_UP_TO", 1000)
+        listed.kept.clear()
+    # Found together in more rows than TOGETHER_UP_TO ("irmak" alone is in three entries' text).
+    monkeypatch.setattr(listing, "TOGETHER_UP_TO", 2)
+    words = listing._words(listed, EntryFilter(text="tarim irmak"))
+    assert words is not None and words.together == ()
+    assert listing.quick_count(listed, EntryFilter(text="tarim irmak")) is None
 
 
 def _entries_read(store: Store, call: Callable[[], object]) -> list[list[str]]:
