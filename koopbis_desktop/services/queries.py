@@ -66,10 +66,13 @@ def first_page(
     store: Store, flt: EntryFilter, *, limit: int, sort: str = "updated_at", descending: bool = True
 ) -> tuple[int | None, list[EntryRow]]:
     """A list's first job: its count when that is quick (:func:`quick_count`, else None: the list
-    counts after its rows show) and its first page, the text box's words counted once for both."""
+    counts after its rows show) and its first page, the text box's words counted once for both
+    (``listing.first_entry_rows``: the entries they find counted as the page reads them)."""
     with listing.reading_once():
-        total = quick_count(store, flt)
-        return total, page_entries(store, flt, limit=limit, sort=sort, descending=descending)
+        total, rows = listing.first_entry_rows(
+            store, flt, limit=limit, sort=sort, descending=descending, order=label_order(sort)
+        )
+        return total, _entry_page(rows)
 
 
 def label_order(sort: str) -> tuple[str, ...]:
@@ -97,11 +100,6 @@ def page_entries(
     from_end: bool = False,
 ) -> list[EntryRow]:
     """A page of the list: after a row's key, before it, or the last one (``store.listing``)."""
-    # The change types' schemas load with the first page of entries, not with the module:
-    # the status bar's counts (this module too) are read at every start, pages of entries
-    # only where a list of them shows.
-    from koopbis_desktop.domain.changetypes import get_type
-
     rows = listing.entry_rows(
         store,
         flt,
@@ -114,6 +112,16 @@ def page_entries(
         from_end=from_end,
         order=label_order(sort),
     )
+    return _entry_page(rows)
+
+
+def _entry_page(rows: list[tuple[Any, ...]]) -> list[EntryRow]:
+    """``listing.entry_rows``' rows as the list shows them."""
+    # The change types' schemas load with the first page of entries, not with the module:
+    # the status bar's counts (this module too) are read at every start, pages of entries
+    # only where a list of them shows.
+    from koopbis_desktop.domain.changetypes import get_type
+
     # A page holds a handful of types and states: their labels are looked up once per page,
     # and only rows with issues have JSON worth parsing (the page must cost what its SQL does).
     type_labels: dict[str, str] = {}

@@ -575,6 +575,66 @@ def test_words_none_of_them_rare_are_looked_up_together(
     assert listing.quick_count(listed, EntryFilter(text="tarim irmak")) is None
 
 
+def test_a_lists_first_page_counts_what_its_words_find_as_it_reads_them(
+    listed: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list's first job gives the count and the first page that counting and paging apart give,
+    in every order, of all entries or some states, narrowed or not, found or not."""
+    with listed.atomic() as conn:
+        for n, search in ((3, "ortak kizilirmak 4711"), (4, "ortak yesilirmak 815"), (5, "konut irmak")):
+            conn.execute("UPDATE entries SET search = ? WHERE uuid = ?", (search, str(uuid.UUID(int=n))))
+        for n in range(20, 40):
+            conn.execute(
+                "UPDATE entries SET search = ? WHERE uuid = ?", (f"ortak irmak {n}", str(uuid.UUID(int=n)))
+            )
+    monkeypatch.setattr(listing, "RARE_WORD", 10_000)
+    for text in ("irmak", "ortak irmak", "tarim irmak", "irmak 99999"):
+        for flt in (
+            EntryFilter(text=text),
+            EntryFilter(text=text, states=(State.SUBMITTED, State.APPROVED)),
+            EntryFilter(text=text, type_id="merger"),
+        ):
+            for sort, descending in (("updated_at", True), ("cooperative_title", False), ("type", True)):
+                order = label_order(sort)
+                total, rows = listing.first_entry_rows(
+                    listed, flt, limit=5, sort=sort, descending=descending, order=order
+                )
+                assert total == listing.count_entries(listed, flt), (flt, sort)
+                assert rows == listing.entry_rows(
+                    listed, flt, limit=5, sort=sort, descending=descending, order=order
+                )
+                assert (total > 0) == (text != "irmak 99999"), (flt, total)
+
+
+@pytest.mark.sqlite_only  # SQLite's statements, as its trace callback hands them over
+def test_a_lists_first_job_reads_what_its_words_find_once(
+    listed: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The entries a looked-up word finds are read once for the first page and its count: no
+    count of its own, in the list's order or by label."""
+    from koopbis_desktop.services import queries
+
+    with listed.atomic() as conn:
+        for n in range(20, 40):
+            conn.execute(
+                "UPDATE entries SET search = ? WHERE uuid = ?", (f"ortak irmak {n}", str(uuid.UUID(int=n)))
+            )
+    monkeypatch.setattr(listing, "RARE_WORD", 10_000)
+    flt = EntryFilter(text="ortak irmak", states=(State.SUBMITTED, State.APPROVED))
+    statements: list[str] = []
+    listed.conn.set_trace_callback(statements.append)
+    try:
+        for sort in ("updated_at", "type"):
+            statements.clear()
+            total, rows = queries.first_page(listed, flt, limit=5, sort=sort)
+            first_job = list(statements)
+            assert total == queries.count_entries(listed, flt) > len(rows) == 5, (sort, total)
+            assert [s for s in statements[len(first_job) :] if s.startswith("SELECT COUNT(*) FROM entries")]
+            assert not [s for s in first_job if s.startswith("SELECT COUNT(*) FROM entries")], first_job
+    finally:
+        listed.conn.set_trace_callback(None)
+
+
 def _entries_read(store: Store, call: Callable[[], object]) -> list[list[str]]:
     """The steps of SQLite's plans of the statements ``call`` runs that read the entries (``e``)."""
     steps = [[step.strip() for step in plan.split("|")] for plan in statement_plans(store, call)]

@@ -376,13 +376,20 @@ def test_a_queue_page_asks_for_its_first_page_once_while_it_is_built_in_its_head
     qtbot: Any, make_ctx: Callable[[str], AppContext], worker: DbWorker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[tuple[EntryFilter, str, bool]] = []
-    page_entries = queries.page_entries
+    page_entries, first_page = queries.page_entries, queries.first_page
 
     def recorded(store: Store, flt: EntryFilter, **kwargs: Any) -> list[queries.EntryRow]:
         asked.append((flt, kwargs["sort"], kwargs["descending"]))
         return page_entries(store, flt, **kwargs)
 
+    def recorded_first(
+        store: Store, flt: EntryFilter, **kwargs: Any
+    ) -> tuple[int | None, list[queries.EntryRow]]:
+        asked.append((flt, kwargs["sort"], kwargs["descending"]))
+        return first_page(store, flt, **kwargs)
+
     monkeypatch.setattr(queries, "page_entries", recorded)
+    monkeypatch.setattr(queries, "first_page", recorded_first)
     page = QueuePage(make_ctx("ayse"), PRESET_BY_KEY["drafts"])
     qtbot.addWidget(page)
     # Asked for before the page's table exists: the worker reads it while the rest is built.
