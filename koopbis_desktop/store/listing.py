@@ -194,10 +194,12 @@ class _WordLookup:
     # The same set read by comparing every cooperative's text (the word's LIKE pattern once), for
     # a count that compares every entry (:data:`SCAN_COOPERATIVES_TO_COUNT`); None: not so.
     scanned_cooperatives: str | None
-    # The entries whose cooperative's text holds every word (the words' phrases joined by AND) or
-    # whose own text holds one of them (joined by OR): where the text's words can only be found
-    # together (:class:`_Words` ``together``); None: the engine compares instead.
-    together: str | None
+    # For words found only together (:class:`_Words` ``together``), given them as the engine takes
+    # them: the term of the entries whose cooperative's text holds every word or whose own text
+    # holds one of them, and the rows of the cooperatives holding every word (each with its
+    # values); None: the engine compares every entry instead.
+    together: Callable[[Sequence[str]], tuple[str, list[str]]] | None
+    together_in_cooperatives: Callable[[Sequence[str]], tuple[str, list[str]]] | None
     value: Callable[[str], str]  # the word as those take it
     share: int  # a word is looked up when found at most RARE_WORD // share times
     planned_per_word: bool  # the counts planned for their word (:func:`_planned_for_each_word`)
@@ -231,9 +233,16 @@ _WORD_LOOKUPS = {
         in_cooperatives="e.cooperative_id IN (SELECT id FROM cooperatives WHERE rowid IN"
         " (SELECT rowid FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?))",
         scanned_cooperatives="e.cooperative_id IN (SELECT id FROM cooperatives WHERE search LIKE ? ESCAPE '\\')",
-        together="(e.cooperative_id IN (SELECT id FROM cooperatives WHERE rowid IN"
-        " (SELECT rowid FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?))"
-        " OR e.rowid IN (SELECT rowid FROM entries_trigram WHERE entries_trigram MATCH ?))",
+        together=lambda values: (
+            "(e.cooperative_id IN (SELECT id FROM cooperatives WHERE rowid IN"
+            " (SELECT rowid FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?))"
+            " OR e.rowid IN (SELECT rowid FROM entries_trigram WHERE entries_trigram MATCH ?))",
+            [" AND ".join(values), " OR ".join(values)],
+        ),
+        together_in_cooperatives=lambda values: (
+            "SELECT 1 FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?",
+            [" AND ".join(values)],
+        ),
         value=_phrase,
         share=1,
         planned_per_word=False,
@@ -248,7 +257,18 @@ _WORD_LOOKUPS = {
         ),
         in_cooperatives=None,
         scanned_cooperatives=None,
-        together=None,
+        together=lambda values: (
+            "(e.cooperative_id = ANY(ARRAY(SELECT id FROM cooperatives WHERE "
+            + " AND ".join("search LIKE ? ESCAPE '\\'" for _ in values)
+            + "))"
+            + "".join(" OR e.search LIKE ? ESCAPE '\\'" for _ in values)
+            + ")",
+            [*values, *values],
+        ),
+        together_in_cooperatives=lambda values: (
+            "SELECT 1 FROM cooperatives WHERE " + " AND ".join("search LIKE ? ESCAPE '\\'" for _ in values),
+            list(values),
+        ),
         value=_contains,
         share=2,
         planned_per_word=True,
@@ -380,8 +400,9 @@ def _count_words(store: Store, flt: EntryFilter) -> _Words | None:
     most_in_cooperatives = max(limit, COOPERATIVE_SET_UP_TO) + 1
     with _planned_for_each_word(store):
 
-        def count(rows: str, value: str, most: int) -> int:
-            row = store.query_one(f"SELECT COUNT(*) FROM ({rows} LIMIT ?) found", [value, most])
+        def count(rows: str, value: str | list[str], most: int) -> int:
+            values = value if isinstance(value, list) else [value]
+            row = store.query_one(f"SELECT COUNT(*) FROM ({rows} LIMIT ?) found", [*values, most])
             return int(row[0]) if row else 0
 
         for word in words:
@@ -400,11 +421,11 @@ def _count_words(store: Store, flt: EntryFilter) -> _Words | None:
         together: tuple[str, ...] = ()
         found_together = 0
         indexed = [word for word in words if len(word) >= TRIGRAM]
-        if best is None and lookup.together is not None and len(indexed) > 1:
+        if best is None and lookup.together_in_cooperatives is not None and len(indexed) > 1:
             in_text = sum(in_entries[word] for word in indexed)
             if in_text <= TOGETHER_UP_TO:
-                every = " AND ".join(lookup.value(word) for word in indexed)
-                found_together = in_text + count(lookup.counts[1], every, TOGETHER_UP_TO - in_text + 1)
+                rows, values = lookup.together_in_cooperatives([lookup.value(word) for word in indexed])
+                found_together = in_text + count(rows, values, TOGETHER_UP_TO - in_text + 1)
                 together = tuple(indexed) if found_together <= TOGETHER_UP_TO else ()
         few: set[str] = set()
         if lookup.in_cooperatives is not None:
@@ -472,10 +493,10 @@ def _where(
     if dates := _dates(flt, "" if dates_indexed else hint):
         clauses.append(dates[0])
         params.extend(dates[1])
-    if words is not None and words.together and words.lookup.together:
-        clauses.append(words.lookup.together)
-        phrases = [words.lookup.value(word) for word in words.together]
-        params.extend([" AND ".join(phrases), " OR ".join(phrases)])
+    if words is not None and words.together and words.lookup.together is not None:
+        term, values = words.lookup.together([words.lookup.value(word) for word in words.together])
+        clauses.append(term)
+        params.extend(values)
     for word in fold(flt.text).split():
         if words is not None and word == words.rare:
             clauses.append(words.lookup.term)
