@@ -61,9 +61,7 @@ def stale_text_indexes(conn: Any, *, unchecked: list[str] | None = None) -> list
         try:
             conn.execute(f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', 1)")
         except Exception as exc:  # sqlite3's or SQLCipher's error: the two share no base class
-            error = getattr(exc, "sqlite_errorname", "") or ""
-            text = str(exc).lower()
-            if error.startswith("SQLITE_CORRUPT") or "malformed" in text:
+            if _failed_for(exc, ("SQLITE_CORRUPT",), "malformed"):
                 stale.append(name)
             elif _busy(exc):
                 log.info("the text index %s was not checked: the file is busy", name)
@@ -79,14 +77,18 @@ def stale_text_indexes(conn: Any, *, unchecked: list[str] | None = None) -> list
     return stale
 
 
-def _busy(exc: Exception) -> bool:
+def _failed_for(exc: Exception, codes: tuple[str, ...], word: str) -> bool:
+    """Whether ``exc`` is one of SQLite's ``codes`` (by its error name, or SQLCipher's message)."""
     error = getattr(exc, "sqlite_errorname", "") or ""
-    return error.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc).lower()
+    return error.startswith(codes) or word in str(exc).lower()
+
+
+def _busy(exc: Exception) -> bool:
+    return _failed_for(exc, ("SQLITE_BUSY", "SQLITE_LOCKED"), "locked")
 
 
 def _read_only(exc: Exception) -> bool:
-    error = getattr(exc, "sqlite_errorname", "") or ""
-    return error.startswith("SQLITE_READONLY") or "readonly" in str(exc).lower()
+    return _failed_for(exc, ("SQLITE_READONLY",), "readonly")
 
 
 #: The settings key holding the day (the PC's own calendar, ISO) the text indexes were last found
