@@ -160,11 +160,15 @@ def _narrowing(flt: EntryFilter) -> bool:
 TRIGRAM = 3
 RARE_WORD = 5000
 COOPERATIVE_SET_UP_TO = 1000
-#: Words with no rare one among them are looked up together when the cooperatives holding them
-#: all, and the entries holding one in their own text, are at most this many rows of the indexes
-#: (:func:`_count_words`). Counting the cooperatives that hold "kooperatif" and "konut" (11,350
-#: of them) to 5,001 took 4.9 ms; to 1,001, ≈ 1.
+#: Words with no rare one among them are looked up together when at most this many cooperatives
+#: hold them all (:func:`_count_words`). Counting the cooperatives that hold "kooperatif" and
+#: "konut" (11,350 of them) to 5,001 took 4.9 ms; to 1,001, ≈ 1.
 TOGETHER_UP_TO = 1000
+#: … and at most this many entries hold one of them in their own text (each word's count, added
+#: up): those are compared with every word, their cooperative's text read for each. Bounded with
+#: the cooperatives until 6 December (1,000 rows in all), "ışık konut" was walked on bench/ui.py's
+#: file, where "isik" is a member's surname in 2,319 entries' own text: 65–75 ms a first page.
+TOGETHER_IN_TEXT_UP_TO = 5000
 
 #: A count of a text with no looked-up word compares every entry. On SQLite it then takes each
 #: other word's cooperatives as the set of those whose text holds it, read in one scan of the
@@ -371,7 +375,8 @@ def _words(store: Store, flt: EntryFilter) -> _Words | None:
 
 
 def _kept_words(store: Store, flt: EntryFilter) -> _Words | None:
-    key = ("words", flt.text, RARE_WORD, COOPERATIVE_SET_UP_TO, TOGETHER_UP_TO)  # all it was counted by
+    # The text and every limit it was counted by.
+    key = ("words", flt.text, RARE_WORD, COOPERATIVE_SET_UP_TO, TOGETHER_UP_TO, TOGETHER_IN_TEXT_UP_TO)
     now = monotonic()
     kept = store.kept.get(key)
     if kept is not None and now - kept[0] < WORDS_KEPT_S:
@@ -395,7 +400,7 @@ def _count_words(store: Store, flt: EntryFilter) -> _Words | None:
     # Each word counted up to one past the most any decision here needs: exact below that.
     in_entries: dict[str, int] = {}
     in_cooperatives: dict[str, int] = {}
-    most_in_entries = max(limit, TOGETHER_UP_TO) + 1
+    most_in_entries = max(limit, TOGETHER_IN_TEXT_UP_TO) + 1
     most_in_cooperatives = max(limit, COOPERATIVE_SET_UP_TO) + 1
     with _planned_for_each_word(store):
 
@@ -422,10 +427,11 @@ def _count_words(store: Store, flt: EntryFilter) -> _Words | None:
         indexed = [word for word in words if len(word) >= TRIGRAM]
         if best is None and lookup.together_in_cooperatives is not None and len(indexed) > 1:
             in_text = sum(in_entries[word] for word in indexed)
-            if in_text <= TOGETHER_UP_TO:
+            if in_text <= TOGETHER_IN_TEXT_UP_TO:
                 rows, values = lookup.together_in_cooperatives([lookup.value(word) for word in indexed])
-                found_together = in_text + count(rows, values, TOGETHER_UP_TO - in_text + 1)
-                together = tuple(indexed) if found_together <= TOGETHER_UP_TO else ()
+                in_all = count(rows, values, TOGETHER_UP_TO + 1)
+                if in_all <= TOGETHER_UP_TO:
+                    together, found_together = tuple(indexed), in_text + in_all
         few: set[str] = set()
         if lookup.in_cooperatives is not None:
             for word in indexed:

@@ -580,11 +580,28 @@ def test_words_none_of_them_rare_are_looked_up_together(
         assert any("SCAN e" in plan for plan in compared), compared
         monkeypatch.setattr(listing, "TOGETHER_UP_TO", 1000)
         listed.kept.clear()
-    # Found together in more rows than TOGETHER_UP_TO ("irmak" alone is in three entries' text).
-    monkeypatch.setattr(listing, "TOGETHER_UP_TO", 2)
-    words = listing._words(listed, EntryFilter(text="tarim irmak"))
-    assert words is not None and words.together == ()
-    assert listing.quick_count(listed, EntryFilter(text="tarim irmak")) is None
+    # Each bound on its own: the entries holding a word in their own text ("irmak" alone is in
+    # three entries' text) and the cooperatives holding every word ("Işık Tarım").
+    monkeypatch.setattr(listing, "RARE_WORD", 0)  # "isik" is in one cooperative's title
+    for text, in_text, in_all, looked_up in (
+        ("tarim irmak", 2, 1000, False),  # more entries than TOGETHER_IN_TEXT_UP_TO
+        ("tarim irmak", 1000, 0, True),  # more such entries than TOGETHER_UP_TO, no cooperative
+        ("isik tarim", 1000, 1, True),
+        ("isik tarim", 1000, 0, False),  # more cooperatives than TOGETHER_UP_TO
+    ):
+        monkeypatch.setattr(listing, "TOGETHER_IN_TEXT_UP_TO", in_text)
+        monkeypatch.setattr(listing, "TOGETHER_UP_TO", in_all)
+        listed.kept.clear()
+        flt = EntryFilter(text=text)
+        words = listing._words(listed, flt)
+        assert words is not None and bool(words.together) == looked_up, (text, in_text, in_all, words)
+        counted = listing.count_entries(listed, flt)
+        assert counted > 0 and listing.quick_count(listed, flt) == (counted if looked_up else None)
+        walked = _walk_forward(listed, flt, "updated_at", True, 2)
+        monkeypatch.setattr(listing, "TOGETHER_UP_TO", -1)  # every entry compared
+        listed.kept.clear()
+        assert walked == _walk_forward(listed, flt, "updated_at", True, 2)
+        assert len(walked) == counted == listing.count_entries(listed, flt)
 
 
 def test_a_lists_first_page_counts_what_its_words_find_as_it_reads_them(
