@@ -640,7 +640,8 @@ def test_a_lists_first_job_reads_what_its_words_find_once(
     listed: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The entries a looked-up word finds are read once for the first page and its count: no
-    count of its own, in the list's order or by label."""
+    count of its own, in the list's order or by label — also when they are too many for a count
+    of their own before the rows show (:func:`listing.quick_count`)."""
     from koopbis_desktop.services import queries
 
     with listed.atomic() as conn:
@@ -653,7 +654,9 @@ def test_a_lists_first_job_reads_what_its_words_find_once(
     statements: list[str] = []
     listed.conn.set_trace_callback(statements.append)
     try:
-        for sort in ("updated_at", "type"):
+        for sort, count_with_page in (("updated_at", 1000), ("type", 1000), ("updated_at", 1), ("type", 1)):
+            monkeypatch.setattr(listing, "COUNT_WITH_PAGE_UP_TO", count_with_page)
+            assert (listing.quick_count(listed, flt) is None) == (count_with_page == 1)
             statements.clear()
             total, rows = queries.first_page(listed, flt, limit=5, sort=sort)
             first_job = list(statements)
