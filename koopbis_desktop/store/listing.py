@@ -169,6 +169,12 @@ TOGETHER_UP_TO = 1000
 #: the cooperatives until 6 December (1,000 rows in all), "ışık konut" was walked on bench/ui.py's
 #: file, where "isik" is a member's surname in 2,319 entries' own text: 65–75 ms a first page.
 TOGETHER_IN_TEXT_UP_TO = 5000
+#: Of words that may be looked up together, one found in at most this many rows of each index is
+#: looked up alone; one found in more only when the words together are not few. Each word is
+#: then counted in the cooperatives' index to 1,001 rows, not to RARE_WORD's 5,001: "isik konut"
+#: (each word in 5,000+ cooperatives' titles) counted its words in 2.7–2.9 ms, now 1.7, and its
+#: first job took 7.3–8.2 ms, now 5.3–5.4 (bench/scale.py's 100,000 entries, 5 December).
+RARE_BEFORE_TOGETHER = 1000
 
 #: A count of a text with no looked-up word compares every entry. On SQLite it then takes each
 #: other word's cooperatives as the set of those whose text holds it, read in one scan of the
@@ -376,7 +382,15 @@ def _words(store: Store, flt: EntryFilter) -> _Words | None:
 
 def _kept_words(store: Store, flt: EntryFilter) -> _Words | None:
     # The text and every limit it was counted by.
-    key = ("words", flt.text, RARE_WORD, COOPERATIVE_SET_UP_TO, TOGETHER_UP_TO, TOGETHER_IN_TEXT_UP_TO)
+    key = (
+        "words",
+        flt.text,
+        RARE_WORD,
+        COOPERATIVE_SET_UP_TO,
+        TOGETHER_UP_TO,
+        TOGETHER_IN_TEXT_UP_TO,
+        RARE_BEFORE_TOGETHER,
+    )
     now = monotonic()
     kept = store.kept.get(key)
     if kept is not None and now - kept[0] < WORDS_KEPT_S:
@@ -396,12 +410,12 @@ def _count_words(store: Store, flt: EntryFilter) -> _Words | None:
     if lookup is None or not words:
         return None
     limit = RARE_WORD // lookup.share
-    best: tuple[int, str] | None = None
-    # Each word counted up to one past the most any decision here needs: exact below that.
+    indexed = [word for word in words if len(word) >= TRIGRAM]
+    # Each word's rows in the entries' index, counted up to one past the most any decision here
+    # needs (exact below that); in the cooperatives' index as far as asked so far.
     in_entries: dict[str, int] = {}
-    in_cooperatives: dict[str, int] = {}
+    in_cooperatives: dict[str, tuple[int, int]] = {}  # the count, and the most it was counted to
     most_in_entries = max(limit, TOGETHER_IN_TEXT_UP_TO) + 1
-    most_in_cooperatives = max(limit, COOPERATIVE_SET_UP_TO) + 1
     with _planned_for_each_word(store):
 
         def count(rows: str, value: str | list[str], most: int) -> int:
@@ -409,40 +423,57 @@ def _count_words(store: Store, flt: EntryFilter) -> _Words | None:
             row = store.query_one(f"SELECT COUNT(*) FROM ({rows} LIMIT ?) found", [*values, most])
             return int(row[0]) if row else 0
 
-        for word in words:
-            if len(word) < TRIGRAM:
-                break
-            in_entries[word] = count(lookup.counts[0], lookup.value(word), most_in_entries)
-            in_cooperatives[word] = count(lookup.counts[1], lookup.value(word), most_in_cooperatives)
-            found = max(in_entries[word], in_cooperatives[word])
-            if found <= limit and (best is None or found < best[0]):
-                best = (found, word)
-                if found * 10 <= limit:
-                    break
-        # No word rare enough ("isik konut": each in 5,000+ cooperatives' titles): the words may
-        # still be found together in few cooperatives. Then the entries of those, and the entries
-        # whose own text holds one of the words, are the ones compared (every entry was).
+        def entries_holding(word: str) -> int:
+            if word not in in_entries:
+                in_entries[word] = count(lookup.counts[0], lookup.value(word), most_in_entries)
+            return in_entries[word]
+
+        def cooperatives_holding(word: str, most: int) -> int:
+            """The word's rows in the cooperatives' index: exact below ``most``."""
+            found, counted_to = in_cooperatives.get(word, (0, 0))
+            if found >= counted_to and counted_to < most:  # not counted yet, or not that far
+                found, counted_to = count(lookup.counts[1], lookup.value(word), most), most
+                in_cooperatives[word] = (found, counted_to)
+            return found
+
+        def rarest(up_to: int) -> tuple[int, str] | None:
+            """The word found in the fewest rows of either index, if at most ``up_to``; longer
+            words first, and one found in a tenth of ``limit`` ends the search."""
+            best: tuple[int, str] | None = None
+            for word in indexed:
+                found = max(
+                    entries_holding(word), cooperatives_holding(word, max(up_to, COOPERATIVE_SET_UP_TO) + 1)
+                )
+                if found <= up_to and (best is None or found < best[0]):
+                    best = (found, word)
+                    if found * 10 <= limit:
+                        break
+            return best
+
+        # Words that may be looked up together are first counted only as far as
+        # RARE_BEFORE_TOGETHER (:data:`RARE_BEFORE_TOGETHER`).
+        may_go_together = lookup.together_in_cooperatives is not None and len(indexed) > 1
+        best = rarest(min(limit, RARE_BEFORE_TOGETHER) if may_go_together else limit)
+        # No word that rare: the entries of the cooperatives holding every word, and those whose
+        # own text holds one of them, are the ones read if they are few.
         together: tuple[str, ...] = ()
         found_together = 0
-        indexed = [word for word in words if len(word) >= TRIGRAM]
-        if best is None and lookup.together_in_cooperatives is not None and len(indexed) > 1:
-            in_text = sum(in_entries[word] for word in indexed)
+        if best is None and may_go_together and lookup.together_in_cooperatives is not None:
+            in_text = sum(entries_holding(word) for word in indexed)
             if in_text <= TOGETHER_IN_TEXT_UP_TO:
                 rows, values = lookup.together_in_cooperatives([lookup.value(word) for word in indexed])
                 in_all = count(rows, values, TOGETHER_UP_TO + 1)
                 if in_all <= TOGETHER_UP_TO:
                     together, found_together = tuple(indexed), in_text + in_all
+        if best is None and not together and may_go_together and limit > RARE_BEFORE_TOGETHER:
+            best = rarest(limit)
         few: set[str] = set()
-        if lookup.in_cooperatives is not None:
-            for word in indexed:
-                if word not in in_cooperatives:  # after the word that ended the search
-                    in_cooperatives[word] = count(
-                        lookup.counts[1], lookup.value(word), COOPERATIVE_SET_UP_TO + 1
-                    )
-                if in_cooperatives[word] <= COOPERATIVE_SET_UP_TO:
+        if lookup.in_cooperatives is not None and not together:
+            for word in indexed:  # those after the word that ended the search counted here
+                if cooperatives_holding(word, COOPERATIVE_SET_UP_TO + 1) <= COOPERATIVE_SET_UP_TO:
                     few.add(word)
     rare = best[1] if best else None
-    found = best[0] if best else found_together if together else 0
+    found = best[0] if best else found_together
     return _Words(rare, found, lookup, frozenset(few - {rare}), together)
 
 

@@ -490,7 +490,9 @@ def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
         (10_000, 10_000, True, -1),
         (-1, -1, False, 10_000),
         (-1, 10_000, True, 10_000),
+        (10_000, 10_000, True, 10_000),  # words found alone first (RARE_BEFORE_TOGETHER: 0)
     ):
+        monkeypatch.setattr(listing, "RARE_BEFORE_TOGETHER", 0 if rare == together == 10_000 else 1000)
         monkeypatch.setattr(listing, "RARE_WORD", rare)
         monkeypatch.setattr(listing, "COOPERATIVE_SET_UP_TO", few)
         monkeypatch.setattr(listing, "SCAN_COOPERATIVES_TO_COUNT", scan)
@@ -520,6 +522,7 @@ def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
         (-1, -1): None,
         (10_000, -1): None if text in ("ir", "%_") else compared[0],
         (-1, 10_000): together_found,
+        (10_000, 10_000): None if text in ("ir", "%_") else compared[0],
     }, quick
     assert listing.quick_count(listed, EntryFilter(states=(State.DRAFT,))) == listing.count_entries(
         listed, EntryFilter(states=(State.DRAFT,))
@@ -537,6 +540,7 @@ def test_the_text_box_finds_the_same_entries_looked_up_or_compared(
     if text in expected and expected[text] is not None:
         assert compared[0] == expected[text], seen
     monkeypatch.setattr(listing, "RARE_WORD", 10_000)
+    monkeypatch.setattr(listing, "RARE_BEFORE_TOGETHER", 1000)
     looked_up = listing.rarest_word(listed, flt)
     assert (looked_up is None) == (text in ("ir", "%_")), looked_up
 
@@ -602,6 +606,25 @@ def test_words_none_of_them_rare_are_looked_up_together(
         listed.kept.clear()
         assert walked == _walk_forward(listed, flt, "updated_at", True, 2)
         assert len(walked) == counted == listing.count_entries(listed, flt)
+    # A word found in more rows than RARE_BEFORE_TOGETHER is looked up alone only when the words
+    # together are not few; then it is, as any word found in at most RARE_WORD rows.
+    monkeypatch.setattr(listing, "TOGETHER_IN_TEXT_UP_TO", 5000)
+    monkeypatch.setattr(listing, "RARE_WORD", 5000)
+    flt = EntryFilter(text="tarim irmak")  # "irmak": in three entries' own text
+    cases: list[tuple[int, int, str | None, tuple[str, ...]]] = [
+        (1000, 1000, "irmak", ()),
+        (1, 1000, None, ("irmak", "tarim")),  # "tarim": two cooperatives' titles
+        (1, -1, "irmak", ()),
+    ]
+    for before_together, in_all, rare, looked_up_together in cases:
+        monkeypatch.setattr(listing, "RARE_BEFORE_TOGETHER", before_together)
+        monkeypatch.setattr(listing, "TOGETHER_UP_TO", in_all)
+        listed.kept.clear()
+        words = listing._words(listed, flt)
+        assert words is not None and (words.rare, words.together) == (rare, looked_up_together), words
+        assert (
+            listing.count_entries(listed, flt) == len(_walk_forward(listed, flt, "updated_at", True, 1)) == 2
+        )
 
 
 def test_a_lists_first_page_counts_what_its_words_find_as_it_reads_them(
