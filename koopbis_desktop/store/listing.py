@@ -207,10 +207,12 @@ class _WordLookup:
     # a count that compares every entry (:data:`SCAN_COOPERATIVES_TO_COUNT`); None: not so.
     scanned_cooperatives: str | None
     # For words found only together (:class:`_Words` ``together``), given them as the engine takes
-    # them: the term of the entries whose cooperative's text holds every word, and that of those
-    # whose own text holds one of them (each with its values); and the rows of the cooperatives
-    # holding every word. None: the engine compares every entry instead.
-    together: Callable[[Sequence[str]], tuple[str, list[str], str, list[str]]] | None
+    # them and the cooperatives holding them all as read with the counts (or None): the term of
+    # the entries whose cooperative's text holds every word, and that of those whose own text
+    # holds one of them (each with its values). And the statement that counts the cooperatives
+    # holding every word and gives them (a JSON array of their rowids), up to its last value.
+    # None: the engine compares every entry instead.
+    together: Callable[[Sequence[str], str | None], tuple[str, list[str], str, list[str]]] | None
     together_in_cooperatives: Callable[[Sequence[str]], tuple[str, list[str]]] | None
     value: Callable[[str], str]  # the word as those take it
     share: int  # a word is looked up when found at most RARE_WORD // share times
@@ -245,15 +247,26 @@ _WORD_LOOKUPS = {
         in_cooperatives="e.cooperative_id IN (SELECT id FROM cooperatives WHERE rowid IN"
         " (SELECT rowid FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?))",
         scanned_cooperatives="e.cooperative_id IN (SELECT id FROM cooperatives WHERE search LIKE ? ESCAPE '\\')",
-        together=lambda values: (
-            "e.cooperative_id IN (SELECT id FROM cooperatives WHERE rowid IN"
-            " (SELECT rowid FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?))",
-            [" AND ".join(values)],
+        together=lambda values, cooperatives: (
+            *(
+                (
+                    "e.cooperative_id IN (SELECT id FROM cooperatives WHERE rowid IN"
+                    " (SELECT value FROM json_each(?)))",
+                    [cooperatives],
+                )
+                if cooperatives is not None
+                else (
+                    "e.cooperative_id IN (SELECT id FROM cooperatives WHERE rowid IN"
+                    " (SELECT rowid FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?))",
+                    [" AND ".join(values)],
+                )
+            ),
             "e.rowid IN (SELECT rowid FROM entries_trigram WHERE entries_trigram MATCH ?)",
             [" OR ".join(values)],
         ),
         together_in_cooperatives=lambda values: (
-            "SELECT 1 FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?",
+            "SELECT COUNT(*), json_group_array(rowid) FROM (SELECT rowid FROM cooperatives_trigram"
+            " WHERE cooperatives_trigram MATCH ? LIMIT ?) found",
             [" AND ".join(values)],
         ),
         value=_phrase,
@@ -295,6 +308,10 @@ class _Words(NamedTuple):
     lookup: _WordLookup
     few_cooperatives: frozenset[str]
     together: tuple[str, ...] = ()
+    # The cooperatives holding every word together, as read with the counts (a JSON array of
+    # their rowids): only for the statements of the same snapshot (:func:`_snapshot`), never kept.
+    together_cooperatives: str | None = None
+    counted_in: object | None = None  # the snapshot they were counted in (:func:`_snapshot`)
 
     @property
     def looked_up(self) -> bool:
@@ -397,11 +414,50 @@ def _kept_words(store: Store, flt: EntryFilter) -> _Words | None:
         return cast("_Words | None", kept[1])
     words = _count_words(store, flt)
     store.kept.pop(key, None)
-    store.kept[key] = (now, words)
+    # The counts only: the cooperatives found are read again by a later page's statement.
+    store.kept[key] = (
+        now,
+        words._replace(together_cooperatives=None, counted_in=None) if words is not None else None,
+    )
     texts = [k for k in store.kept if k[0] == "words"]
     for old in texts[: max(0, len(texts) - WORDS_KEPT)]:  # the oldest first (insertion order)
         del store.kept[old]
     return words
+
+
+#: The snapshot a list's reads are in (:func:`_snapshot`): the store's id and a token of its own.
+_SNAPSHOT: ContextVar[tuple[int, object] | None] = ContextVar("listing_snapshot", default=None)
+
+
+@contextmanager
+def _snapshot(store: Store) -> Iterator[None]:
+    """Where the text box's words may be looked up together (SQLite), the reads inside see the
+    file as it was at the first one (``Store.reading``): the cooperatives found holding every
+    word as the words are counted are then handed to the statements that follow, not looked up
+    again (FTS5's ``"isik" AND "konut"``, 1.2 ms of the first job's 5.5 at 100,000 entries).
+    Elsewhere, and inside an outer one, nothing."""
+    lookup = _WORD_LOOKUPS.get(store.dialect.name)
+    current = _SNAPSHOT.get()
+    if lookup is None or lookup.together is None or (current is not None and current[0] == id(store)):
+        yield
+        return
+    token = _SNAPSHOT.set((id(store), object()))
+    try:
+        with store.reading():
+            yield
+    finally:
+        _SNAPSHOT.reset(token)
+
+
+def _in_snapshot(store: Store) -> object | None:
+    """The token of the snapshot ``store``'s reads are in now, if any (:func:`_snapshot`)."""
+    current = _SNAPSHOT.get()
+    return current[1] if current is not None and current[0] == id(store) else None
+
+
+def _in_snapshot_now() -> object | None:
+    current = _SNAPSHOT.get()
+    return current[1] if current is not None else None
 
 
 def _count_words(store: Store, flt: EntryFilter) -> _Words | None:
@@ -458,13 +514,16 @@ def _count_words(store: Store, flt: EntryFilter) -> _Words | None:
         # own text holds one of them, are the ones read if they are few.
         together: tuple[str, ...] = ()
         found_together = 0
+        cooperatives: str | None = None
         if best is None and may_go_together and lookup.together_in_cooperatives is not None:
             in_text = sum(entries_holding(word) for word in indexed)
             if in_text <= TOGETHER_IN_TEXT_UP_TO:
-                rows, values = lookup.together_in_cooperatives([lookup.value(word) for word in indexed])
-                in_all = count(rows, values, TOGETHER_UP_TO + 1)
+                statement, values = lookup.together_in_cooperatives([lookup.value(word) for word in indexed])
+                row = store.query_one(statement, [*values, TOGETHER_UP_TO + 1])
+                in_all = int(row[0]) if row else 0
                 if in_all <= TOGETHER_UP_TO:
                     together, found_together = tuple(indexed), in_text + in_all
+                    cooperatives = str(row[1]) if row else "[]"
         if best is None and not together and may_go_together and limit > RARE_BEFORE_TOGETHER:
             best = rarest(limit)
         few: set[str] = set()
@@ -474,7 +533,15 @@ def _count_words(store: Store, flt: EntryFilter) -> _Words | None:
                     few.add(word)
     rare = best[1] if best else None
     found = best[0] if best else found_together
-    return _Words(rare, found, lookup, frozenset(few - {rare}), together)
+    return _Words(
+        rare,
+        found,
+        lookup,
+        frozenset(few - {rare}),
+        together,
+        cooperatives if together else None,
+        _in_snapshot(store),
+    )
 
 
 @contextmanager
@@ -536,8 +603,11 @@ def _where(
         # for them alone: a join would read it for every entry found). "isik konut", 726 found at
         # 100,000 entries: 4.9 ms a page when each was compared through a join, 2.7 so.
         together = frozenset(words.together)
+        # The cooperatives found as the words were counted, in this snapshot; else found again.
+        now = _in_snapshot_now()
+        found = words.together_cooperatives if now is not None and words.counted_in is now else None
         in_all, in_all_values, in_one, in_one_values = words.lookup.together(
-            [words.lookup.value(word) for word in words.together]
+            [words.lookup.value(word) for word in words.together], found
         )
         each = " AND ".join(
             f"(e.search LIKE ? ESCAPE '\\' OR {_COOPERATIVE_TEXT} LIKE ? ESCAPE '\\')" for _ in words.together
@@ -632,7 +702,8 @@ def _walk(
 
 
 def count_entries(store: Store, flt: EntryFilter) -> int:
-    return _count(store, flt, _words(store, flt))
+    with _snapshot(store):
+        return _count(store, flt, _words(store, flt))
 
 
 #: A text's count is made with its list's first page when its looked-up word is in at most this
@@ -648,12 +719,13 @@ def quick_count(store: Store, flt: EntryFilter) -> int | None:
     At 100,000 entries such counts took ≈ 220 ms ("kooperatif", in every entry) and ≈ 3 ms
     ("ortak 123", "123" in 1,171 cooperatives' titles), their first pages ≈ 3 and ≈ 5 ms: a list
     reads its first page then, and counts after it (``ui.models.entries``)."""
-    words = _words(store, flt)
-    if fold(flt.text).split() and (
-        words is None or not words.looked_up or words.found > COUNT_WITH_PAGE_UP_TO
-    ):
-        return None
-    return _count(store, flt, words)
+    with _snapshot(store):
+        words = _words(store, flt)
+        if fold(flt.text).split() and (
+            words is None or not words.looked_up or words.found > COUNT_WITH_PAGE_UP_TO
+        ):
+            return None
+        return _count(store, flt, words)
 
 
 def _count(store: Store, flt: EntryFilter, words: _Words | None) -> int:
@@ -690,18 +762,19 @@ def entry_rows(
     names them — the caller's order of their labels, in the language shown; codes it does not
     name come after them, in code order.
     """
-    return _entry_rows(
-        store,
-        flt,
-        limit=limit,
-        sort=sort,
-        descending=descending,
-        offset=offset,
-        after=after,
-        before=before,
-        from_end=from_end,
-        order=order,
-    )[0]
+    with _snapshot(store):
+        return _entry_rows(
+            store,
+            flt,
+            limit=limit,
+            sort=sort,
+            descending=descending,
+            offset=offset,
+            after=after,
+            before=before,
+            from_end=from_end,
+            order=order,
+        )[0]
 
 
 def first_entry_rows(
@@ -713,18 +786,19 @@ def first_entry_rows(
     konut" (726 found at 100,000 entries) read them twice, ≈ 5 ms each; on bench/ui.py's file
     (665 found among 2,993 compared) its count came in a job of its own after the rows, 9.6 ms,
     where the shared read adds 0.3 ms to the page's 11."""
-    words = _words(store, flt)
-    if words is not None and words.found_first:
-        rows, read = _entry_rows(
-            store, flt, limit=limit, sort=sort, descending=descending, order=order, counting=True
+    with _snapshot(store):
+        words = _words(store, flt)
+        if words is not None and words.found_first:
+            rows, read = _entry_rows(
+                store, flt, limit=limit, sort=sort, descending=descending, order=order, counting=True
+            )
+            total = read.found.get(tuple(read.states))
+            if total is not None:
+                return total, rows
+            return quick_count(store, flt), rows
+        return quick_count(store, flt), entry_rows(
+            store, flt, limit=limit, sort=sort, descending=descending, order=order
         )
-        total = read.found.get(tuple(read.states))
-        if total is not None:
-            return total, rows
-        return quick_count(store, flt), rows
-    return quick_count(store, flt), entry_rows(
-        store, flt, limit=limit, sort=sort, descending=descending, order=order
-    )
 
 
 def _entry_rows(
@@ -1037,10 +1111,11 @@ def _found_by_codes(read: _Ranges, codes: list[str], want: int, key: PageKey | N
 
 def entry_types(store: Store, flt: EntryFilter) -> set[str]:
     """The change types of the entries the filter finds."""
-    words = _words(store, flt)
-    where, params = _where(flt, words=words, counting=True)
-    sql = f"SELECT DISTINCT e.type{_from(flt, words, counting=True)}{' WHERE ' + where if where else ''}"
-    return {str(r[0]) for r in store.query(sql, params)}
+    with _snapshot(store):
+        words = _words(store, flt)
+        where, params = _where(flt, words=words, counting=True)
+        sql = f"SELECT DISTINCT e.type{_from(flt, words, counting=True)}{' WHERE ' + where if where else ''}"
+        return {str(r[0]) for r in store.query(sql, params)}
 
 
 def _audit_where(flt: AuditFilter, *, bounded: tuple[str, list[Any]] | None = None) -> tuple[str, list[Any]]:

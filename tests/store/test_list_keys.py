@@ -659,6 +659,65 @@ def test_a_lists_first_page_counts_what_its_words_find_as_it_reads_them(
 
 
 @pytest.mark.sqlite_only  # SQLite's statements, as its trace callback hands them over
+def test_the_cooperatives_holding_every_word_are_found_once_in_a_first_job(
+    listed: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Words looked up together: the cooperatives holding every word, found as the words are
+    counted, are handed to the first job's page and count (one snapshot), not found again. A later
+    page reads them again: the words' counts are kept for it, those cooperatives never are — a
+    cooperative that came to hold every word meanwhile is in it."""
+    from koopbis_desktop.services import queries
+
+    with listed.atomic() as conn:
+        for n in (3, 4):
+            conn.execute(
+                "UPDATE entries SET search = ? WHERE uuid = ?", ("ortak irmak", str(uuid.UUID(int=n)))
+            )
+        conn.execute("UPDATE cooperatives SET search = search || ' irmak' WHERE title = 'Işık Tarım'")
+    monkeypatch.setattr(listing, "RARE_WORD", 0)
+    monkeypatch.setattr(listing, "RARE_BEFORE_TOGETHER", 0)
+    flt = EntryFilter(text="tarim irmak")
+
+    def compared() -> list[str]:
+        listed.kept.clear()
+        with monkeypatch.context() as m:
+            m.setattr(listing, "TOGETHER_UP_TO", -1)  # every entry compared
+            return _walk_forward(listed, flt, "updated_at", True, 500)
+
+    statements: list[str] = []
+    listed.conn.set_trace_callback(statements.append)
+    try:
+        listed.kept.clear()
+        total, rows = queries.first_page(listed, flt, limit=500, sort="updated_at")
+        first_job = list(statements)
+        assert listing._words(listed, flt).together == ("irmak", "tarim")  # type: ignore[union-attr]
+        statements.clear()
+        later = listing.entry_rows(listed, flt, limit=500, sort="updated_at", descending=True)
+        later_page = list(statements)
+    finally:
+        listed.conn.set_trace_callback(None)
+    found_again = [s for s in first_job if "cooperatives_trigram" in s and "FROM entries e" in s]
+    assert not found_again and any("json_each" in s for s in first_job), first_job
+    assert any("cooperatives_trigram" in s and "FROM entries e" in s for s in later_page), later_page
+    assert [row.uuid for row in rows] == [row[0] for row in later] == compared()
+    assert total == len(rows) > 2
+    # "İnci Tarım" comes to hold "irmak": a page read with the kept counts finds its entries.
+    with listed.atomic() as conn:
+        conn.execute("UPDATE cooperatives SET search = search || ' irmak' WHERE title = 'İnci Tarım'")
+    kept = listing.entry_rows(listed, flt, limit=500, sort="updated_at", descending=True)
+    assert [row[0] for row in kept] == compared() and len(kept) > len(later)
+    # Counted in one snapshot, they are not handed to the statements of another.
+    listed.kept.clear()
+    with listing._snapshot(listed):
+        words = listing._words(listed, flt)
+        assert words is not None and words.together_cooperatives is not None
+        inside, _ = listing._where(flt, words=words)
+    with listing._snapshot(listed):
+        outside, _ = listing._where(flt, words=words)
+    assert "json_each" in inside and "json_each" not in outside
+
+
+@pytest.mark.sqlite_only  # SQLite's statements, as its trace callback hands them over
 def test_a_lists_first_job_reads_what_its_words_find_once(
     listed: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
