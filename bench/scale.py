@@ -189,7 +189,7 @@ def text_box(store: Store, total: int, *, runs: int) -> dict[str, dict[str, Any]
                 lambda words=words: (store.kept.clear(), queries.first_page(store, words, limit=PAGE)),
                 runs=runs,
             ),
-            "counted_with_page": queries.quick_count(store, words) is not None,
+            "counted_with_page": queries.first_page(store, words, limit=PAGE)[0] is not None,
             "found": queries.count_entries(store, words),
         }
     return figures
