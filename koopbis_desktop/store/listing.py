@@ -165,15 +165,17 @@ COOPERATIVE_SET_UP_TO = 1000
 #: "konut" (11,350 of them) to 5,001 took 4.9 ms; to 1,001, ≈ 1.
 TOGETHER_UP_TO = 1000
 #: … and at most this many entries hold one of them in their own text (each word's count, added
-#: up): those are compared with every word, their cooperative's text read for each. Bounded with
-#: the cooperatives until 6 December (1,000 rows in all), "ışık konut" was walked on bench/ui.py's
-#: file, where "isik" is a member's surname in 2,319 entries' own text: 65–75 ms a first page.
+#: up): those are compared with every word, their cooperative's text read for each. Bounded
+#: together with the cooperatives (1,000 rows in all, until db6f752), "ışık konut" was walked on
+#: bench/ui.py's file, where "isik" is a member's surname in 2,319 entries' own text: 58–68 ms a
+#: page and 98 ms a count, 11 and 10 looked up.
 TOGETHER_IN_TEXT_UP_TO = 5000
 #: Of words that may be looked up together, one found in at most this many rows of each index is
 #: looked up alone; one found in more only when the words together are not few. Each word is
 #: then counted in the cooperatives' index to 1,001 rows, not to RARE_WORD's 5,001: "isik konut"
 #: (each word in 5,000+ cooperatives' titles) counted its words in 2.7–2.9 ms, now 1.7, and its
-#: first job took 7.3–8.2 ms, now 5.3–5.4 (bench/scale.py's 100,000 entries, 5 December).
+#: first job took 6.5–6.7 ms, then 5.5 (bench/scale.py's 100,000 entries, 5 December; 4.2 once
+#: the cooperatives holding every word were read once, :func:`_snapshot`).
 RARE_BEFORE_TOGETHER = 1000
 
 #: A count of a text with no looked-up word compares every entry. On SQLite it then takes each
@@ -210,7 +212,8 @@ class _WordLookup:
     # them and the cooperatives holding them all as read with the counts (or None): the term of
     # the entries whose cooperative's text holds every word, and that of those whose own text
     # holds one of them (each with its values). And the statement that counts the cooperatives
-    # holding every word and gives them (a JSON array of their rowids), up to its last value.
+    # holding every word and gives them (a JSON array of their rowids), at most as many as its
+    # last value (a LIMIT the caller adds).
     # None: the engine compares every entry instead.
     together: Callable[[Sequence[str], str | None], tuple[str, list[str], str, list[str]]] | None
     together_in_cooperatives: Callable[[Sequence[str]], tuple[str, list[str]]] | None
