@@ -65,9 +65,10 @@ def quick_count(store: Store, flt: EntryFilter) -> int | None:
 def first_page(
     store: Store, flt: EntryFilter, *, limit: int, sort: str = "updated_at", descending: bool = True
 ) -> tuple[int | None, list[EntryRow]]:
-    """A list's first job: its count when that is quick (:func:`quick_count`, else None: the list
-    counts after its rows show) and its first page, the text box's words counted once for both
-    (``listing.first_entry_rows``: the entries they find counted as the page reads them)."""
+    """A list's first job: its first page and its count — read with the page when the text box's
+    words find the entries (``listing.first_entry_rows``: counted as the page reads them, however
+    many), else when that is quick (:func:`quick_count`); None otherwise, and the list counts after
+    its rows show. The words are counted once for both."""
     with listing.reading_once():
         total, rows = listing.first_entry_rows(
             store, flt, limit=limit, sort=sort, descending=descending, order=label_order(sort)
