@@ -658,6 +658,74 @@ def test_a_lists_first_page_counts_what_its_words_find_as_it_reads_them(
                 assert (total > 0) == (text != "irmak 99999"), (flt, total)
 
 
+WORDS = ("konut", "tarim", "irmak", "isik", "ortak", "cemre", "47", "ir", "su", "yok")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=3),
+    limits=st.tuples(*(st.sampled_from((-1, 0, 1, 2, 3, 10, 1000)) for _ in range(5))),
+    scan=st.booleans(),
+    states=st.sampled_from([(), ("draft",), ("submitted", "approved")]),
+    sort=st.sampled_from(("updated_at", "cooperative_title", "type")),
+)
+def test_any_limits_find_what_comparing_every_entry_finds(
+    listed: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    words: list[str],
+    limits: tuple[int, int, int, int, int],
+    scan: bool,
+    states: tuple[str, ...],
+    sort: str,
+) -> None:
+    """Whatever the limits that choose how the text box's words are read (looked up alone, in
+    few cooperatives, together, counted as far as decides), a list's first job, its count and its
+    pages hold what comparing every entry with every word holds."""
+    from koopbis_desktop.services import queries
+
+    with listed.atomic() as conn:
+        if not conn.execute("SELECT 1 FROM entries WHERE search = 'ortak irmak isik 4711'").fetchone():
+            for n, search in (
+                (3, "ortak irmak isik 4711"),
+                (4, "konut irmak"),
+                (5, "isik su 47"),
+                (6, "ortak"),
+            ):
+                conn.execute("UPDATE entries SET search = ? WHERE uuid = ?", (search, str(uuid.UUID(int=n))))
+    flt = EntryFilter(text=" ".join(words), states=tuple(State(s) for s in states))
+    order = label_order(sort)
+
+    def read() -> tuple[int | None, list[str], int, list[str]]:
+        listed.kept.clear()
+        total, rows = queries.first_page(listed, flt, limit=4, sort=sort)
+        return (
+            total,
+            [row.uuid for row in rows],
+            listing.count_entries(listed, flt),
+            _walk_forward(listed, flt, sort, True, 3, order),
+        )
+
+    with monkeypatch.context() as m:
+        for name in ("RARE_WORD", "COOPERATIVE_SET_UP_TO", "TOGETHER_UP_TO", "TOGETHER_IN_TEXT_UP_TO"):
+            m.setattr(listing, name, -1)
+        m.setattr(listing, "SCAN_COOPERATIVES_TO_COUNT", False)
+        total, first, counted, walked = read()  # every entry compared, each cooperative read
+    names = (
+        "RARE_WORD",
+        "COOPERATIVE_SET_UP_TO",
+        "TOGETHER_UP_TO",
+        "TOGETHER_IN_TEXT_UP_TO",
+        "RARE_BEFORE_TOGETHER",
+    )
+    with monkeypatch.context() as m:
+        for name, value in zip(names, limits, strict=True):
+            m.setattr(listing, name, value)
+        m.setattr(listing, "SCAN_COOPERATIVES_TO_COUNT", scan)
+        found = read()
+    assert found[1:] == (first, counted, walked), (flt, limits, scan)
+    assert found[0] in (None, counted) and total in (None, counted)
+
+
 @pytest.mark.sqlite_only  # SQLite's statements, as its trace callback hands them over
 def test_the_cooperatives_holding_every_word_are_found_once_in_a_first_job(
     listed: Store, monkeypatch: pytest.MonkeyPatch
