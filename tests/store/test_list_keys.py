@@ -613,7 +613,8 @@ def test_words_none_of_them_rare_are_looked_up_together(
     flt = EntryFilter(text="tarim irmak")  # "irmak": in three entries' own text
     cases: list[tuple[int, int, str | None, tuple[str, ...]]] = [
         (1000, 1000, "irmak", ()),
-        (1, 1000, None, ("irmak", "tarim")),  # "tarim": two cooperatives' titles
+        # "tarim" (two cooperatives' titles) is found in no more rows than the words together (3).
+        (1, 1000, "tarim", ()),
         (1, -1, "irmak", ()),
     ]
     for before_together, in_all, rare, looked_up_together in cases:
@@ -625,6 +626,26 @@ def test_words_none_of_them_rare_are_looked_up_together(
         assert (
             listing.count_entries(listed, flt) == len(_walk_forward(listed, flt, "updated_at", True, 1)) == 2
         )
+    # Words each in more rows than the words together: "ova" and "dag" in three cooperatives'
+    # text each, both in one ("Işık Tarım").
+    with listed.atomic() as conn:
+        for word, titles in (
+            ("ova", ("Cemre Konut", "Çağlayan Konut", "Işık Tarım")),
+            ("dag", ("Işık Tarım", "İnci Tarım", "ılık Su")),
+        ):
+            conn.execute(
+                f"UPDATE cooperatives SET search = search || ' {word}' WHERE title IN (?, ?, ?)", titles
+            )
+    monkeypatch.setattr(listing, "RARE_BEFORE_TOGETHER", 1)
+    monkeypatch.setattr(listing, "TOGETHER_UP_TO", 1000)
+    listed.kept.clear()
+    flt = EntryFilter(text="ova dag")
+    words = listing._words(listed, flt)
+    assert words is not None and (words.rare, words.together) == (None, ("dag", "ova")), words
+    in_both = listing.count_entries(listed, flt)
+    monkeypatch.setattr(listing, "TOGETHER_UP_TO", -1)  # every entry compared
+    listed.kept.clear()
+    assert in_both == listing.count_entries(listed, flt) > 0
 
 
 def test_a_lists_first_page_counts_what_its_words_find_as_it_reads_them(
