@@ -227,6 +227,12 @@ class _WordLookup:
     found_first: bool
 
 
+#: SQLite: the entries whose cooperative's text holds what FTS5 matches (the match its value).
+_IN_COOPERATIVES_MATCHING = (
+    "e.cooperative_id IN (SELECT id FROM cooperatives WHERE rowid IN"
+    " (SELECT rowid FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?))"
+)
+
 # On PostgreSQL the baseline's pg_trgm indexes serve LIKE itself; the cooperatives the word is
 # found in are gathered first (an array), so the entries are one bitmap of their two indexes, not a
 # join of both tables (at 100,000 entries a number found 5 times: 2–3 ms instead of ≈ 100 for a
@@ -247,8 +253,7 @@ _WORD_LOOKUPS = {
             "SELECT 1 FROM entries_trigram WHERE entries_trigram MATCH ?",
             "SELECT 1 FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?",
         ),
-        in_cooperatives="e.cooperative_id IN (SELECT id FROM cooperatives WHERE rowid IN"
-        " (SELECT rowid FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?))",
+        in_cooperatives=_IN_COOPERATIVES_MATCHING,
         scanned_cooperatives="e.cooperative_id IN (SELECT id FROM cooperatives WHERE search LIKE ? ESCAPE '\\')",
         together=lambda values, cooperatives: (
             *(
@@ -259,8 +264,7 @@ _WORD_LOOKUPS = {
                 )
                 if cooperatives is not None
                 else (
-                    "e.cooperative_id IN (SELECT id FROM cooperatives WHERE rowid IN"
-                    " (SELECT rowid FROM cooperatives_trigram WHERE cooperatives_trigram MATCH ?))",
+                    _IN_COOPERATIVES_MATCHING,
                     [" AND ".join(values)],
                 )
             ),
@@ -452,15 +456,13 @@ def _snapshot(store: Store) -> Iterator[None]:
         _SNAPSHOT.reset(token)
 
 
-def _in_snapshot(store: Store) -> object | None:
-    """The token of the snapshot ``store``'s reads are in now, if any (:func:`_snapshot`)."""
+def _in_snapshot(store: Store | None = None) -> object | None:
+    """The token of the snapshot the reads are in now (of ``store``'s, if given), if any
+    (:func:`_snapshot`)."""
     current = _SNAPSHOT.get()
-    return current[1] if current is not None and current[0] == id(store) else None
-
-
-def _in_snapshot_now() -> object | None:
-    current = _SNAPSHOT.get()
-    return current[1] if current is not None else None
+    if current is None or (store is not None and current[0] != id(store)):
+        return None
+    return current[1]
 
 
 def _count_words(store: Store, flt: EntryFilter) -> _Words | None:
@@ -622,7 +624,7 @@ def _where(
         # 100,000 entries: 4.9 ms a page when each was compared through a join, 2.7 so.
         together = frozenset(words.together)
         # The cooperatives found as the words were counted, in this snapshot; else found again.
-        now = _in_snapshot_now()
+        now = _in_snapshot()
         found = words.together_cooperatives if now is not None and words.counted_in is now else None
         in_all, in_all_values, in_one, in_one_values = words.lookup.together(
             [words.lookup.value(word) for word in words.together], found
