@@ -31,6 +31,9 @@ class Dialect:
     # ``BEGIN IMMEDIATE`` takes the write lock up front on SQLite; PostgreSQL has row locks.
     begin: str
     json_extract: str  # json_extract(col, '$.key') vs col ->> 'key'
+    # SQLite keeps the cooperatives' count and the entries' per state in ``row_counts``
+    # (migration 20's triggers); PostgreSQL counts with its indexes (see that step's note).
+    stored_counts: bool
 
 
 SQLITE = Dialect(
@@ -40,6 +43,7 @@ SQLITE = Dialect(
     turkish_collation="TURKISH",
     begin="BEGIN IMMEDIATE",
     json_extract="json_extract",
+    stored_counts=True,
 )
 
 POSTGRESQL = Dialect(
@@ -49,6 +53,7 @@ POSTGRESQL = Dialect(
     turkish_collation='"tr-TR-x-icu"',
     begin="BEGIN",
     json_extract="->>",
+    stored_counts=False,
 )
 
 

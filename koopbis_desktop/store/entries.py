@@ -22,7 +22,7 @@ from koopbis_desktop.domain.lifecycle import (
     State,
     check_move,
 )
-from koopbis_desktop.store import audit
+from koopbis_desktop.store import audit, counts
 from koopbis_desktop.store.acting import require_active
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
@@ -729,6 +729,10 @@ def list_entries(
 
 
 def count_by_state(store: Store) -> dict[State, int]:
+    """The entries in each state (a state with none is left out): the counts the file keeps, else counted."""
+    kept = counts.entries_by_state(store)
+    if kept is not None:
+        return {State(state): n for state, n in kept.items()}
     rows = store.execute("SELECT state, COUNT(*) FROM entries GROUP BY state").fetchall()
     return {State(r[0]): int(r[1]) for r in rows}
 

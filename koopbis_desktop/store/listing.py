@@ -22,6 +22,7 @@ from typing import Any, NamedTuple, TypeVar, cast
 
 from koopbis_desktop.domain.lifecycle import State
 from koopbis_desktop.domain.text import fold
+from koopbis_desktop.store import counts
 from koopbis_desktop.store.clock import stamp
 from koopbis_desktop.store.db import Store
 
@@ -731,6 +732,11 @@ def count_entries(store: Store, flt: EntryFilter) -> int:
 COUNT_WITH_PAGE_UP_TO = 1000
 
 
+def _states_only(flt: EntryFilter) -> bool:
+    """Whether ``flt`` narrows the entries by their states alone (or not at all)."""
+    return flt == EntryFilter(states=flt.states)
+
+
 def quick_count(store: Store, flt: EntryFilter) -> int | None:
     """The filter's count, or None when counting would compare the text with many entries: a text
     box whose every word is common or too short to look up (:func:`rarest_word`), or whose word
@@ -749,6 +755,11 @@ def quick_count(store: Store, flt: EntryFilter) -> int | None:
 
 
 def _count(store: Store, flt: EntryFilter, words: _Words | None) -> int:
+    if _states_only(flt):
+        # A queue of whole states (Tüm kayıtlar, Onay bekleyenler): the counts the file keeps.
+        kept = counts.entries_in(store, [state.value for state in flt.states])
+        if kept is not None:
+            return kept
     where, params = _where(flt, words=words, counting=True)
     source = _from(flt, words, counting=True)
     row = store.query_one(f"SELECT COUNT(*){source}{' WHERE ' + where if where else ''}", params)

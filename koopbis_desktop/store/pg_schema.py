@@ -458,6 +458,12 @@ def _step19_date_bounds(conn: PgConnection) -> None:
     run_script(conn, migrations.AUDIT_DATE_INDEX_SQL)
 
 
+def _step20_row_counts(conn: PgConnection) -> None:
+    """SQLite's ``_m20_row_counts``: nothing to add here. The office server counts with its
+    indexes; counters kept by triggers would be rows every PC's writes wait on (two moves
+    between the same states in opposite directions would each hold the row the other needs)."""
+
+
 STEPS[8] = _step9_list_keys
 STEPS[9] = _step10_edit_presence
 STEPS[10] = _step11_entry_created_order
@@ -469,6 +475,7 @@ STEPS[15] = _step16_queue_order
 STEPS[16] = _step17_entry_text_index
 STEPS[17] = _step18_list_index_filters
 STEPS[18] = _step19_date_bounds
+STEPS[19] = _step20_row_counts
 
 
 _TEXT_COLUMN = re.compile(r"^(\s+\w+ TEXT)\b(?!\s*:=)", re.MULTILINE)

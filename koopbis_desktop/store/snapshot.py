@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from koopbis_desktop.domain.records import OPTIONAL_KEYS, record_problem
 from koopbis_desktop.domain.text import fold, fold_tokens, nfc
+from koopbis_desktop.store import counts
 from koopbis_desktop.store.engine import Connection, serialise
 
 if TYPE_CHECKING:
@@ -294,7 +295,11 @@ def get_summary(store: Store, cooperative_id: str) -> dict[str, Any] | None:
 
 
 def count_cooperatives(store: Store, *, province: str | None = None) -> int:
+    """The snapshot's cooperatives (of ``province``): the count the file keeps, else counted."""
     if province is None:
+        kept = counts.cooperatives(store)
+        if kept is not None:
+            return kept
         row = store.conn.execute("SELECT count(*) FROM cooperatives").fetchone()
     else:
         row = store.conn.execute(
