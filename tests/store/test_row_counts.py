@@ -17,6 +17,7 @@ from koopbis_desktop.domain.lifecycle import Actor, State
 from koopbis_desktop.services import capture, queries, review
 from koopbis_desktop.store import counts, encrypt_migration, migrations, snapshot, transfer
 from koopbis_desktop.store.db import Store, open_store
+from koopbis_desktop.store.entries import Entry
 from koopbis_desktop.store.listing import EntryFilter, count_entries
 from tests.conftest import PASSWORD, add_people, member_admission
 
@@ -142,44 +143,8 @@ def test_rows_written_or_removed_by_hand_are_counted_too(store: Store, people: d
     assert_counts_are_the_rows(store)
 
 
-@pytest.mark.sqlite_only
-def test_a_version_19_file_counts_what_it_holds_when_it_is_opened(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    db = tmp_path / "surum19.sqlite"
-    real = list(migrations.MIGRATIONS)
-    monkeypatch.setattr(migrations, "MIGRATIONS", real[:19])
-    monkeypatch.setattr(migrations, "LATEST", 19)
-    old = open_store(db, create=True, backups_dir=tmp_path / "backups")
-    old.set_setting("province_code", "06")
-    people = add_people(old)
-    snapshot.upsert_records(old, list(demo_data.cooperatives("06", 12, seed=8)))
-    made = [
-        capture.create_entry(old, people["ayse"], "member.admit", "06-000003", member_admission(n))
-        for n in range(5)
-    ]
-    capture.submit_entry(old, people["ayse"], made[0].uuid)
-    assert not old.query("SELECT name FROM sqlite_master WHERE name = 'row_counts'")
-    old.close()
-    monkeypatch.setattr(migrations, "MIGRATIONS", real)
-    monkeypatch.setattr(migrations, "LATEST", len(real))
-    store = open_store(db, backups_dir=tmp_path / "backups")
-    try:
-        assert store.schema_version() == migrations.LATEST
-        assert counts.entries_by_state(store) == {"draft": 4, "submitted": 1}
-        assert counts.cooperatives(store) == 12
-        capture.submit_entry(store, people["ayse"], made[1].uuid)  # and keeps counting after it
-        assert counts.entries_by_state(store) == {"draft": 3, "submitted": 2}
-        # The step runs again over itself (a file whose version was set back): counted anew, not added.
-        with store.atomic() as conn:
-            migrations.MIGRATIONS[19](conn)
-        assert counts.entries_by_state(store) == {"draft": 3, "submitted": 2}
-        assert_counts_are_the_rows(store)
-    finally:
-        store.close()
-
-
-def _fill(store: Store) -> None:
+def _fill(store: Store) -> tuple[dict[str, Actor], list[Entry]]:
+    """15 cooperatives; six entries of one clerk: two drafts, three submitted, one approved."""
     store.set_setting("province_code", "06")
     people = add_people(store)
     snapshot.upsert_records(store, list(demo_data.cooperatives("06", 15, seed=9)))
@@ -190,6 +155,40 @@ def _fill(store: Store) -> None:
     for entry in made[:4]:
         capture.submit_entry(store, people["mehmet"], entry.uuid)
     review.approve_entry(store, people["sef"], made[0].uuid, "Uygun")
+    return people, made
+
+
+FILLED = {"approved": 1, "submitted": 3, "draft": 2}
+
+
+@pytest.mark.sqlite_only
+def test_a_version_19_file_counts_what_it_holds_when_it_is_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "surum19.sqlite"
+    real = list(migrations.MIGRATIONS)
+    monkeypatch.setattr(migrations, "MIGRATIONS", real[:19])
+    monkeypatch.setattr(migrations, "LATEST", 19)
+    old = open_store(db, create=True, backups_dir=tmp_path / "backups")
+    people, made = _fill(old)
+    assert not old.query("SELECT name FROM sqlite_master WHERE name = 'row_counts'")
+    old.close()
+    monkeypatch.setattr(migrations, "MIGRATIONS", real)
+    monkeypatch.setattr(migrations, "LATEST", len(real))
+    store = open_store(db, backups_dir=tmp_path / "backups")
+    try:
+        assert store.schema_version() == migrations.LATEST
+        assert counts.entries_by_state(store) == FILLED
+        assert counts.cooperatives(store) == 15
+        capture.submit_entry(store, people["mehmet"], made[4].uuid)  # and keeps counting after it
+        assert counts.entries_by_state(store) == {"approved": 1, "submitted": 4, "draft": 1}
+        # The step runs again over itself (a file whose version was set back): counted anew, not added.
+        with store.atomic() as conn:
+            migrations.MIGRATIONS[19](conn)
+        assert counts.entries_by_state(store) == {"approved": 1, "submitted": 4, "draft": 1}
+        assert_counts_are_the_rows(store)
+    finally:
+        store.close()
 
 
 @pytest.mark.sqlite_only
@@ -205,7 +204,7 @@ def test_a_file_encrypted_in_place_keeps_its_counts(tmp_path: Path) -> None:
     store = encryption.open_with_password(path, "admin", PASSWORD, backups_dir=path.parent / "backups")
     try:
         assert (counts.entries_by_state(store), counts.cooperatives(store)) == expected
-        assert expected == ({"approved": 1, "submitted": 3, "draft": 2}, 15)
+        assert expected == (FILLED, 15)
         assert_counts_are_the_rows(store)
     finally:
         store.close()
