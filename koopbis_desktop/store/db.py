@@ -365,6 +365,12 @@ def _connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
         apply_key(conn, key)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
+    # A plain file's statement journals in memory too, as an encrypted file's (``apply_key``): a
+    # write inside a transaction that fires a trigger keeps the pages it changes there until the
+    # statement ends, ≈ 112 KiB for a change of an entry's state (its list indexes), which
+    # SQLite spilled to a temporary file made and removed for each such write (150 µs of a
+    # state's change, a quarter of a sync's time per entry; docs/benchmarks.md).
+    conn.execute("PRAGMA temp_store = MEMORY")
     # Turkish order for text columns in long lists sorted by SQLite (c < ç < d, ı < i).
     conn.create_collation("TURKISH", text.compare)
     return conn
