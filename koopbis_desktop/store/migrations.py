@@ -760,7 +760,11 @@ def _m19_date_bounds(conn: sqlite3.Connection) -> None:
 # each other's counter rows (PostgreSQL's step 20 adds nothing; it counts with its indexes).
 # Written to run again over itself (a file whose version was set back): the counts are made again
 # from the rows.
-ROW_COUNTS_SQL = """
+#: The key of the cooperatives' count in ``row_counts``; an entry state's is ``ENTRIES_IN + state``.
+COOPERATIVES_COUNTED = "cooperatives"
+ENTRIES_IN = "entries:"
+
+ROW_COUNTS_SQL = f"""
 CREATE TABLE IF NOT EXISTS row_counts (
     counted TEXT PRIMARY KEY,
     n INTEGER NOT NULL
@@ -771,33 +775,30 @@ DROP TRIGGER IF EXISTS entries_counted_insert;
 DROP TRIGGER IF EXISTS entries_counted_delete;
 DROP TRIGGER IF EXISTS entries_counted_state;
 CREATE TRIGGER cooperatives_counted_insert AFTER INSERT ON cooperatives BEGIN
-    INSERT INTO row_counts(counted, n) VALUES ('cooperatives', 1)
+    INSERT INTO row_counts(counted, n) VALUES ('{COOPERATIVES_COUNTED}', 1)
         ON CONFLICT(counted) DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER cooperatives_counted_delete AFTER DELETE ON cooperatives BEGIN
-    UPDATE row_counts SET n = n - 1 WHERE counted = 'cooperatives';
+    UPDATE row_counts SET n = n - 1 WHERE counted = '{COOPERATIVES_COUNTED}';
 END;
 CREATE TRIGGER entries_counted_insert AFTER INSERT ON entries BEGIN
-    INSERT INTO row_counts(counted, n) VALUES ('entries:' || NEW.state, 1)
+    INSERT INTO row_counts(counted, n) VALUES ('{ENTRIES_IN}' || NEW.state, 1)
         ON CONFLICT(counted) DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER entries_counted_delete AFTER DELETE ON entries BEGIN
-    UPDATE row_counts SET n = n - 1 WHERE counted = 'entries:' || OLD.state;
+    UPDATE row_counts SET n = n - 1 WHERE counted = '{ENTRIES_IN}' || OLD.state;
 END;
 CREATE TRIGGER entries_counted_state AFTER UPDATE OF state ON entries WHEN NEW.state IS NOT OLD.state BEGIN
-    UPDATE row_counts SET n = n - 1 WHERE counted = 'entries:' || OLD.state;
-    INSERT INTO row_counts(counted, n) VALUES ('entries:' || NEW.state, 1)
+    UPDATE row_counts SET n = n - 1 WHERE counted = '{ENTRIES_IN}' || OLD.state;
+    INSERT INTO row_counts(counted, n) VALUES ('{ENTRIES_IN}' || NEW.state, 1)
         ON CONFLICT(counted) DO UPDATE SET n = n + 1;
 END;
 DELETE FROM row_counts;
 INSERT INTO row_counts(counted, n)
-    SELECT 'cooperatives', COUNT(*) FROM cooperatives HAVING COUNT(*) > 0;
+    SELECT '{COOPERATIVES_COUNTED}', COUNT(*) FROM cooperatives HAVING COUNT(*) > 0;
 INSERT INTO row_counts(counted, n)
-    SELECT 'entries:' || state, COUNT(*) FROM entries GROUP BY state;
+    SELECT '{ENTRIES_IN}' || state, COUNT(*) FROM entries GROUP BY state;
 """
-#: The key of the cooperatives' count in ``row_counts``; an entry state's is ``ENTRIES_IN + state``.
-COOPERATIVES_COUNTED = "cooperatives"
-ENTRIES_IN = "entries:"
 
 
 def _m20_row_counts(conn: sqlite3.Connection) -> None:

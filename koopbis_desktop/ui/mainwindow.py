@@ -193,8 +193,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.nav.currentRowChanged.connect(self.on_nav_current_row_changed)
-        # The status bar's counts follow the landing list (a scan of the entries' state index,
-        # 10–30 ms on 50,000 entries), beside the window's first paint.
+        # The status bar's counts follow the landing list (a read of the counts the file keeps;
+        # on the office database a count of the entries' state index), beside the first paint.
         self.nav.setCurrentRow(landing)
         self.refresh_counts()
 
